@@ -1,0 +1,20 @@
+// Service worker entry. Every listener is registered synchronously at the top level: Chrome may
+// stop the worker at any moment and restarts it only for events that had listeners at start-up.
+// https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
+import { browser, type Runtime } from '../shared/browser.ts';
+import { handlers } from './handlers.ts';
+import { routeMessage } from './message-router.ts';
+
+function handleMessage(message: unknown, sender: Runtime.MessageSender) {
+  return routeMessage(message, sender, {
+    handlers,
+    ownId: browser.runtime.id,
+    ownOrigin: browser.runtime.getURL(''),
+  });
+}
+
+browser.runtime.onMessage.addListener(handleMessage);
+
+// Reachable only from code already running inside this worker (tests via the DevTools protocol,
+// `npm start`); web pages and other extensions have no way to it.
+Object.assign(globalThis, { inquiryDesk: { handleMessage } });

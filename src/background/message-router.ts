@@ -1,0 +1,44 @@
+// The background's single message entry point: sender check, then schema, then handler.
+import type { Runtime } from '../shared/browser.ts';
+import { DeskError, toErrorInfo } from '../shared/errors.ts';
+import {
+  type Answer,
+  type Reply,
+  type RequestOf,
+  type RequestType,
+  requestSchema,
+} from '../shared/messages.ts';
+import { isOwnPage } from './sender.ts';
+
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Reply<T>> };
+
+export interface RouterContext {
+  handlers: Handlers;
+  ownId: string;
+  ownOrigin: string;
+}
+
+export async function routeMessage(
+  message: unknown,
+  sender: Runtime.MessageSender,
+  context: RouterContext,
+): Promise<Answer<unknown>> {
+  if (!isOwnPage(sender, context.ownId, context.ownOrigin)) {
+    return {
+      ok: false,
+      error: { kind: 'refused', message: 'Only Inquiry Desk’s own pages may send requests.' },
+    };
+  }
+  const parsed = requestSchema.safeParse(message);
+  if (!parsed.success) {
+    return { ok: false, error: { kind: 'bad_request', message: 'The request was malformed.' } };
+  }
+  const request = parsed.data;
+  const handler = context.handlers[request.type] as (r: typeof request) => Promise<unknown>;
+  try {
+    return { ok: true, data: await handler(request) };
+  } catch (error) {
+    if (!(error instanceof DeskError)) console.error('Inquiry Desk: handler failed', request.type);
+    return { ok: false, error: toErrorInfo(error) };
+  }
+}

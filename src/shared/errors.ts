@@ -1,0 +1,47 @@
+// The serialisable error every message answer carries. Kinds from Persona's HTTP errors plus the
+// extension's own failures; pages map a kind to what the reviewer should do next.
+export const errorKinds = [
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'invalid',
+  'rate_limited',
+  'server',
+  'network',
+  'timeout',
+  'bad_response',
+  'no_key',
+  'refused',
+  'bad_request',
+  'internal',
+] as const;
+
+export type ErrorKind = (typeof errorKinds)[number];
+
+export interface ErrorInfo {
+  kind: ErrorKind;
+  message: string;
+  /** Persona's `Request-Id` header, for support tickets. */
+  requestId?: string;
+  /** Persona's `source.pointer` on a 422, e.g. `/data/attributes/inquiry-template-id`. */
+  pointer?: string;
+  /** HTTP status when the error came from Persona. */
+  status?: number;
+}
+
+/** An error that carries an {@link ErrorInfo}; thrown by handlers and by `sendRequest`. */
+export class DeskError extends Error {
+  readonly info: ErrorInfo;
+  constructor(info: ErrorInfo) {
+    super(info.message);
+    this.name = 'DeskError';
+    this.info = info;
+  }
+}
+
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof DeskError) return error.info;
+  // Unknown failures are reported without their message: it may quote a request that held the key.
+  return { kind: 'internal', message: 'Something went wrong inside Inquiry Desk. Try again.' };
+}

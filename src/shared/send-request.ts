@@ -1,0 +1,21 @@
+import { browser } from './browser.ts';
+import { DeskError } from './errors.ts';
+import type { Answer, Reply, RequestOf, RequestType } from './messages.ts';
+
+/** Sends one request to the background and returns its data, or throws a {@link DeskError}. */
+export async function sendRequest<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>> {
+  let answer: Answer<Reply<T>> | undefined;
+  try {
+    answer = (await browser.runtime.sendMessage(request)) as Answer<Reply<T>> | undefined;
+  } catch {
+    throw new DeskError({
+      kind: 'internal',
+      message: 'The extension background did not answer. Reload the extension and try again.',
+    });
+  }
+  if (!answer || typeof answer !== 'object' || !('ok' in answer)) {
+    throw new DeskError({ kind: 'internal', message: 'The extension background gave no answer.' });
+  }
+  if (!answer.ok) throw new DeskError(answer.error);
+  return answer.data;
+}

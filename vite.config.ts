@@ -1,0 +1,16 @@
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+
+export default defineConfig({
+  plugins: [preact(), crx({ manifest })],
+  build: {
+    target: 'chrome116',
+    // MV3 forbids remote code and eval; sourcemaps would only bloat the store package.
+    sourcemap: false,
+    emptyOutDir: true,
+  },
+  // crxjs serves from a dev server in `vite dev`; tests and users load the built dist/ instead.
+  server: { port: 5173, strictPort: true },
+});
