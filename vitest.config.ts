@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/persona-sandbox/**/*.test.ts'],
     environment: 'happy-dom',
     restoreMocks: true,
+    setupFiles: ['test/unit/setup-browser.ts'],
   },
 });

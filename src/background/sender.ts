@@ -11,10 +11,7 @@ export function isOwnPage(
   ownOrigin: string,
 ): boolean {
   if (sender.id !== ownId) return false;
-  if (typeof sender.url !== 'string') return false;
-  try {
-    return `${new URL(sender.url).origin}/` === ownOrigin;
-  } catch {
-    return false;
-  }
+  // `ownOrigin` ends with "/", so a look-alike host such as `<id>.evil` does not match. (URL's
+  // `origin` is "null" for chrome-extension: URLs outside Chrome, so compare the prefix.)
+  return typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
 }

@@ -28,6 +28,12 @@ export interface ErrorInfo {
   pointer?: string;
   /** HTTP status when the error came from Persona. */
   status?: number;
+  /** Persona's own `errors[0].title`, e.g. "Record not found". */
+  title?: string;
+  /** Persona's own `errors[0].details` (or JSON:API `detail`). */
+  details?: string;
+  /** On a 429: seconds until Persona's rate-limit window resets (`RateLimit-Reset`). */
+  retryAfterSeconds?: number;
 }
 
 /** An error that carries an {@link ErrorInfo}; thrown by handlers and by `sendRequest`. */

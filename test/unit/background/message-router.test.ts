@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type Handlers, routeMessage } from '../../../src/background/message-router.ts';
+import { DeskError } from '../../../src/shared/errors.ts';
+
+const ownId = 'ownextensionidownextensionidabcd';
+const ownOrigin = `chrome-extension://${ownId}/`;
+const popup = { id: ownId, url: `${ownOrigin}src/popup/index.html` };
+
+function context(ping: Handlers['ping']) {
+  return { handlers: { ping } as Handlers, ownId, ownOrigin };
+}
+
+describe('routeMessage', () => {
+  it('answers a valid request from an own page with the handler result', async () => {
+    const ping = vi.fn(async () => ({ version: '1.2.3', startedAt: 5 }));
+    const answer = await routeMessage({ type: 'ping' }, popup, context(ping));
+    expect(answer).toEqual({ ok: true, data: { version: '1.2.3', startedAt: 5 } });
+    expect(ping).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['another extension', { id: 'other', url: `${ownOrigin}x.html` }],
+    ['a web page', { id: ownId, url: 'https://chat.example.com/' }],
+    ['a look-alike origin', { id: ownId, url: `chrome-extension://${ownId}.evil/x` }],
+    ['no url', { id: ownId }],
+    ['a garbage url', { id: ownId, url: 'not a url' }],
+  ])('refuses %s without running the handler', async (_, sender) => {
+    const ping = vi.fn(async () => ({ version: '1', startedAt: 0 }));
+    const answer = await routeMessage({ type: 'ping' }, sender, context(ping));
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    expect(ping).not.toHaveBeenCalled();
+  });
+
+  it.each([[null], ['ping'], [{}], [{ type: 'nope' }], [{ type: 42 }]])(
+    'refuses malformed request %j',
+    async (message) => {
+      const ping = vi.fn(async () => ({ version: '1', startedAt: 0 }));
+      const answer = await routeMessage(message, popup, context(ping));
+      expect(answer).toMatchObject({ ok: false, error: { kind: 'bad_request' } });
+      expect(ping).not.toHaveBeenCalled();
+    },
+  );
+
+  it('passes a DeskError through and hides the text of unexpected errors', async () => {
+    const known = await routeMessage(
+      { type: 'ping' },
+      popup,
+      context(async () => {
+        throw new DeskError({ kind: 'no_key', message: 'Add a key.' });
+      }),
+    );
+    expect(known).toEqual({ ok: false, error: { kind: 'no_key', message: 'Add a key.' } });
+
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const unknown = await routeMessage(
+      { type: 'ping' },
+      popup,
+      context(async () => {
+        throw new Error('Bearer persona_sandbox_secret leaked');
+      }),
+    );
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(JSON.stringify(unknown)).not.toContain('persona_sandbox_secret');
+  });
+});

@@ -1,0 +1,48 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
+import {
+  defineItem,
+  readItem,
+  readItems,
+  watchItem,
+  writeItem,
+} from '../../../src/shared/storage.ts';
+
+const counter = defineItem('local', 'counter', z.object({ n: z.number() }), () => ({ n: 0 }));
+const draft = defineItem('session', 'draft', z.string(), () => '');
+
+describe('typed storage items', () => {
+  it('falls back to the default when nothing is stored', async () => {
+    expect(await readItem(counter)).toEqual({ n: 0 });
+  });
+
+  it('round-trips a valid value in its own area', async () => {
+    await writeItem(counter, { n: 3 });
+    expect(await readItem(counter)).toEqual({ n: 3 });
+    expect(await fakeBrowser.storage.local.get('counter')).toEqual({ counter: { n: 3 } });
+    expect(await fakeBrowser.storage.session.get('counter')).toEqual({});
+  });
+
+  it('falls back to the default when the stored value does not parse', async () => {
+    await fakeBrowser.storage.local.set({ counter: { n: 'three' } });
+    expect(await readItem(counter)).toEqual({ n: 0 });
+  });
+
+  it('reads items of several areas at once', async () => {
+    await writeItem(counter, { n: 7 });
+    await writeItem(draft, 'hello');
+    expect(await readItems([counter, draft] as const)).toEqual([{ n: 7 }, 'hello']);
+  });
+
+  it('tells a watcher the parsed new value, only for its own key and area', async () => {
+    const seen = vi.fn();
+    const stop = watchItem(counter, seen);
+    await writeItem(draft, 'ignored');
+    await writeItem(counter, { n: 1 });
+    await fakeBrowser.storage.local.set({ counter: 'garbage' });
+    stop();
+    await writeItem(counter, { n: 2 });
+    expect(seen.mock.calls).toEqual([[{ n: 1 }], [{ n: 0 }]]);
+  });
+});
