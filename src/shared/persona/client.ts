@@ -1,0 +1,27 @@
+// The Persona client: pure, with fetch, clock and randomness injected, so it runs in the service
+// worker and in Node tests alike (design.md §1). Methods are grouped by concern in
+// inquiry-reads.ts, inquiry-actions.ts and key-info.ts; the transport adds the headers, timeouts,
+// retries and error mapping they all share.
+import { inquiryActions } from './inquiry-actions.ts';
+import { inquiryReads } from './inquiry-reads.ts';
+import { keyInfo } from './key-info.ts';
+import { createTransport } from './transport.ts';
+import type { TransportOptions } from './transport-options.ts';
+
+export type PersonaClientOptions = TransportOptions;
+
+/** Throws a DeskError (`no_key`, `unauthorized` or `refused`) when the key or base URL is unusable. */
+export function createPersonaClient(options: PersonaClientOptions) {
+  const transport = createTransport(options);
+  return {
+    /** The normalised base URL every request goes to. */
+    baseUrl: transport.baseUrl,
+    /** Latest `Request-Id`, environment, organisation and rate limit seen on any answer. */
+    lastResponseMeta: transport.lastResponseMeta,
+    ...inquiryReads(transport),
+    ...inquiryActions(transport),
+    ...keyInfo(transport),
+  };
+}
+
+export type PersonaClient = ReturnType<typeof createPersonaClient>;

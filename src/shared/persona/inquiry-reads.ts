@@ -1,0 +1,100 @@
+// Reading inquiries: one with its verifications and reports, lists with cursor pagination
+// (https://docs.withpersona.com/pagination), and one verification on its own.
+import { DeskError } from '../errors.ts';
+import { toInquiryView } from './normalise-inquiry.ts';
+import { toVerificationView } from './normalise-verification.ts';
+import {
+  apiUrl,
+  detailQuery,
+  type InquiryListParams,
+  itemPath,
+  listQuery,
+  pageUrl,
+} from './query.ts';
+import type { PersonaResult } from './response-meta.ts';
+import { inquiryDocument, inquiryListDocument, resourceDocument } from './schemas.ts';
+import type { RequestSpec, Transport } from './transport.ts';
+import { parseVerification } from './verification-schemas.ts';
+import type { InquiryView, VerificationView } from './view-model.ts';
+
+/** Since 2025-10-27 nothing is included unless asked for (persona-api.md §1). */
+export const DETAIL_INCLUDE = ['verifications', 'reports'];
+
+export interface InquiryPage {
+  items: InquiryView[];
+  /** Persona's cursor links as sent (relative); pass `next` to fetchPage(). */
+  links: { next?: string; prev?: string };
+}
+
+export interface GetInquiryOptions {
+  /** Related objects to include; default verifications and reports. `[]` for none. */
+  include?: string[];
+  fields?: Record<string, string[]>;
+}
+
+export function inquiryReads(transport: Transport) {
+  const { baseUrl } = transport;
+
+  async function readPage(url: string): Promise<PersonaResult<InquiryPage>> {
+    const spec: RequestSpec = { method: 'GET', url };
+    const raw = await transport.send(spec);
+    const document = transport.decode(inquiryListDocument, raw, spec);
+    const links: InquiryPage['links'] = {};
+    if (document.links.next) links.next = document.links.next;
+    if (document.links.prev) links.prev = document.links.prev;
+    const items = document.data.map((data) => toInquiryView({ data, included: [] }));
+    return { data: { items, links }, meta: raw.meta };
+  }
+
+  function nextUrl(link: string): string {
+    const url = pageUrl(baseUrl, link);
+    if (url) return url;
+    throw new DeskError({ kind: 'refused', message: 'Refused a page link to another host.' });
+  }
+
+  return {
+    async getInquiry(id: string, options: GetInquiryOptions = {}) {
+      const query = detailQuery(options.include ?? DETAIL_INCLUDE, options.fields);
+      const spec: RequestSpec = {
+        method: 'GET',
+        url: apiUrl(baseUrl, itemPath('inquiries', id), query),
+      };
+      const raw = await transport.send(spec);
+      const data = toInquiryView(transport.decode(inquiryDocument, raw, spec));
+      return { data, meta: raw.meta } satisfies PersonaResult<InquiryView>;
+    },
+
+    /** One page of inquiries, newest first (`include` is not allowed on lists). */
+    listInquiries(params: InquiryListParams = {}) {
+      return readPage(apiUrl(baseUrl, '/inquiries', listQuery(params)));
+    },
+
+    /** The page a `links.next` or `links.prev` value points to. */
+    fetchPage(link: string) {
+      return readPage(nextUrl(link));
+    },
+
+    /** Every inquiry matching `params`, page after page, until `links.next` is null. */
+    async *iterateInquiries(params: InquiryListParams = {}): AsyncGenerator<InquiryView> {
+      let url: string | undefined = apiUrl(baseUrl, '/inquiries', listQuery(params));
+      const visited = new Set<string>();
+      while (url !== undefined && !visited.has(url)) {
+        visited.add(url);
+        const page = await readPage(url);
+        yield* page.data.items;
+        url = page.data.links.next === undefined ? undefined : nextUrl(page.data.links.next);
+      }
+    },
+
+    /** `GET /verifications/{id}`: any verification type. */
+    async getVerification(id: string): Promise<PersonaResult<VerificationView>> {
+      const spec: RequestSpec = {
+        method: 'GET',
+        url: apiUrl(baseUrl, itemPath('verifications', id)),
+      };
+      const raw = await transport.send(spec);
+      const document = transport.decode(resourceDocument, raw, spec);
+      return { data: toVerificationView(parseVerification(document.data)), meta: raw.meta };
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// A JSON:API inquiry document (`{data, included}`) → the InquiryView the popup renders. One
+// `GET /inquiries/{id}?include=verifications,reports` holds everything (design.md §3 "Read
+// results"); related objects are matched through `relationships` as JSON:API prescribes
+// (https://docs.withpersona.com/response-body). Anything unknown is kept and shown as it is.
+import { DeskError } from '../errors.ts';
+import { collectInquiryFields } from './fields.ts';
+import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';
+import type { ResourceRef } from './schema-parts.ts';
+import { type AnyResource, type InquiryDocument, inquiryDocument, parseBody } from './schemas.ts';
+import { allowedActions, describeStatus } from './status.ts';
+import { parseVerification } from './verification-schemas.ts';
+import {
+  assign,
+  type InquiryTimestamps,
+  type InquiryView,
+  type ReportView,
+  type VerificationView,
+} from './view-model.ts';
+
+const timestampKeys: Record<string, keyof InquiryTimestamps> = {
+  'created-at': 'createdAt',
+  'started-at': 'startedAt',
+  'completed-at': 'completedAt',
+  'failed-at': 'failedAt',
+  'expired-at': 'expiredAt',
+  'marked-for-review-at': 'markedForReviewAt',
+  'decisioned-at': 'decisionedAt',
+  'expires-at': 'expiresAt',
+  'updated-at': 'updatedAt',
+  'redacted-at': 'redactedAt',
+};
+
+/** Parses a raw inquiry answer; throws a `bad_response` DeskError when it has no `data` object. */
+export function normaliseInquiry(body: unknown): InquiryView {
+  const document = parseBody(inquiryDocument, body);
+  if (!document) {
+    throw new DeskError({
+      kind: 'bad_response',
+      message: 'Persona sent an answer without an inquiry in it. Try again.',
+    });
+  }
+  return toInquiryView(document);
+}
+
+export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included'>): InquiryView {
+  const { data, included } = document;
+  const attributes = data.attributes;
+  const status = attributes.status ?? '';
+  const info = describeStatus(status);
+  const redacted = typeof attributes['redacted-at'] === 'string';
+  const timestamps: InquiryTimestamps = {};
+  for (const [key, name] of Object.entries(timestampKeys)) {
+    const value = attributes[key];
+    if (typeof value === 'string') timestamps[name] = value;
+  }
+  const relation = (name: string) => data.relationships[name] ?? [];
+  const view: InquiryView = {
+    id: data.id,
+    status,
+    statusLabel: info.label,
+    tone: info.tone,
+    final: info.final,
+    tags: attributes.tags,
+    timestamps,
+    redacted,
+    verifications: related(relation('verifications'), included, 'verification/').map(
+      (item): VerificationView =>
+        'attributes' in item ? toVerificationView(parseVerification(item)) : verificationStub(item),
+    ),
+    reports: related(relation('reports'), included, 'report/').map(
+      (item): ReportView => toReportView(item),
+    ),
+    fields: collectInquiryFields(attributes),
+    actions: allowedActions(status, redacted),
+  };
+  assign(view, 'referenceId', attributes['reference-id']);
+  // Dynamic Flow templates are `inquiry-template`; legacy `tmpl_` ones are `template`.
+  assign(view, 'templateId', (relation('inquiry-template')[0] ?? relation('template')[0])?.id);
+  assign(view, 'templateVersionId', relation('inquiry-template-version')[0]?.id);
+  assign(view, 'accountId', relation('account')[0]?.id);
+  assign(view, 'note', attributes.note);
+  assign(view, 'reviewerComment', attributes['reviewer-comment']);
+  assign(view, 'creator', attributes.creator);
+  assign(view, 'previousStepName', attributes['previous-step-name']);
+  assign(view, 'nextStepName', attributes['next-step-name']);
+  return view;
+}
+
+/**
+ * The related objects in relationship order: the full object from `included` when it is there,
+ * else just the reference. Included objects of the kind that no relationship names (sparse
+ * fieldsets can drop relationships) are added at the end.
+ */
+function related(
+  refs: ResourceRef[],
+  included: AnyResource[],
+  typePrefix: string,
+): (AnyResource | ResourceRef)[] {
+  const out: (AnyResource | ResourceRef)[] = [];
+  const used = new Set<string>();
+  for (const ref of refs) {
+    if (used.has(ref.id)) continue;
+    const full = included.find(
+      (item) => item.id === ref.id && (item.type === ref.type || ref.type === ''),
+    );
+    used.add(ref.id);
+    out.push(full ?? ref);
+  }
+  for (const item of included) {
+    if (item.type.startsWith(typePrefix) && !used.has(item.id)) {
+      used.add(item.id);
+      out.push(item);
+    }
+  }
+  return out;
+}

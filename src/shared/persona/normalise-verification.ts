@@ -1,0 +1,152 @@
+// Verification and report resources → the plain views the popup shows (view-model.ts). Photo and
+// video URLs are left out on purpose: they are signed, expire after hours and must not be stored
+// (https://docs.withpersona.com/downloading-files).
+import { collectInquiryFields, toFieldView } from './fields.ts';
+import { isRecord } from './key-inflection.ts';
+import { checkLabel, reportLabel, verificationLabel } from './labels.ts';
+import type { ResourceRef } from './schema-parts.ts';
+import { type AnyResource, reportAttributes } from './schemas.ts';
+import { verificationTone } from './status.ts';
+import type { VerificationResource } from './verification-schemas.ts';
+import {
+  assign,
+  type CheckView,
+  type FieldView,
+  type ReportView,
+  type VerificationView,
+} from './view-model.ts';
+
+const person = [
+  'name-first',
+  'name-middle',
+  'name-last',
+  'name-suffix',
+  'birthdate',
+  'address-street-1',
+  'address-street-2',
+  'address-city',
+  'address-subdivision',
+  'address-postal-code',
+];
+
+/** The extracted data worth showing for each common type, in reading order. */
+const fieldsOfInterest: Record<string, string[]> = {
+  'verification/government-id': [
+    ...person,
+    'sex',
+    'nationality',
+    'id-class',
+    'document-number',
+    'identification-number',
+    'issuing-authority',
+    'issuing-subdivision',
+    'issue-date',
+    'expiration-date',
+    'capture-method',
+  ],
+  'verification/selfie': ['capture-method'],
+  'verification/database': [
+    ...person,
+    'phone-number',
+    'email-address',
+    'identification-number',
+    'document-number',
+  ],
+  'verification/document': ['document-type'],
+  'verification/phone-number': ['phone-number'],
+  'verification/email-address': ['email-address'],
+};
+
+const labels: Record<string, string> = {
+  'id-class': 'ID type',
+  'issuing-authority': 'Issuing authority',
+  'issuing-subdivision': 'Issuing state or region',
+  'issue-date': 'Issued on',
+  'expiration-date': 'Expires on',
+  'capture-method': 'Capture method',
+  'document-type': 'Document type',
+};
+
+// For unknown types everything scalar is shown, except what is shared, timed or a file link.
+const notShown = /^(status|checks|tags|fields|country-code)$|-at$|-ts$|-url$|-urls$|photo|video/;
+
+export function toVerificationView(resource: VerificationResource): VerificationView {
+  const { attributes } = resource;
+  const status = attributes.status ?? '';
+  const view: VerificationView = {
+    id: resource.id,
+    type: resource.type,
+    label: verificationLabel(resource.type),
+    status,
+    tone: verificationTone(status),
+    loaded: true,
+    checks: attributes.checks.map((check): CheckView => {
+      const checkStatus = check.status ?? '';
+      const view: CheckView = {
+        name: check.name ?? '',
+        label: checkLabel(check.name ?? ''),
+        status: checkStatus,
+        tone: verificationTone(checkStatus),
+        required: check.requirement === 'required' || check.requirement === 'requires_retry',
+        reasons: check.reasons,
+      };
+      if (check.requirement !== undefined) view.requirement = check.requirement;
+      return view;
+    }),
+    fields: verificationFields(resource),
+  };
+  assign(view, 'createdAt', attributes['created-at']);
+  assign(view, 'submittedAt', attributes['submitted-at']);
+  assign(view, 'completedAt', attributes['completed-at']);
+  assign(view, 'redactedAt', attributes['redacted-at']);
+  assign(view, 'countryCode', attributes['country-code']);
+  return view;
+}
+
+function verificationFields(resource: VerificationResource): FieldView[] {
+  const attributes: Record<string, unknown> = resource.attributes;
+  const names =
+    fieldsOfInterest[resource.type] ?? Object.keys(attributes).filter((key) => !notShown.test(key));
+  const views: FieldView[] = [];
+  for (const name of names) {
+    const value = attributes[name];
+    if (isRecord(value) && !('value' in value)) continue;
+    const view = toFieldView(name, value, labels[name]);
+    if (view) views.push(view);
+  }
+  // A document verification carries its own extracted `fields` map, like an inquiry.
+  if (resource.type === 'verification/document' && isRecord(attributes.fields)) {
+    views.push(...collectInquiryFields({ fields: attributes.fields }));
+  }
+  return views;
+}
+
+export function verificationStub(ref: ResourceRef): VerificationView {
+  return {
+    id: ref.id,
+    type: ref.type,
+    label: verificationLabel(ref.type),
+    status: '',
+    tone: 'neutral',
+    loaded: false,
+    checks: [],
+    fields: [],
+  };
+}
+
+export function toReportView(item: AnyResource | ResourceRef): ReportView {
+  const view: ReportView = {
+    id: item.id,
+    type: item.type,
+    label: reportLabel(item.type),
+    status: '',
+    loaded: 'attributes' in item,
+  };
+  if (!('attributes' in item)) return view;
+  const attributes = reportAttributes.parse(item.attributes);
+  view.status = attributes.status ?? '';
+  assign(view, 'hasMatch', attributes['has-match']);
+  assign(view, 'createdAt', attributes['created-at']);
+  assign(view, 'completedAt', attributes['completed-at']);
+  return view;
+}

@@ -1,0 +1,59 @@
+// The settings of a Persona client, checked once: a key that cannot travel in a header or a base
+// URL outside Persona and loopback stops the client before any request (design.md §2).
+import { DeskError } from '../errors.ts';
+import { isHeaderSafeKey } from './api-key.ts';
+import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.ts';
+import type { FetchLike } from './fetch-with-timeout.ts';
+import type { RateLimit, ResponseMeta } from './response-meta.ts';
+import { defaultRetryPolicy, type HttpMethod, type RetryPolicy } from './retry-policy.ts';
+
+export interface TransportOptions {
+  apiKey: string;
+  /** Checked with checkBaseUrl(); default https://api.withpersona.com/api/v1. */
+  baseUrl?: string;
+  fetch?: FetchLike;
+  /** Per attempt, including reading the body. Default 15 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Wall clock in ms, for link expiries. Default Date.now. */
+  now?: () => number;
+  createIdempotencyKey?: () => string;
+  /** Every HTTP answer, retried attempts included. */
+  onResponse?: (meta: ResponseMeta, request: { method: HttpMethod; path: string }) => void;
+  /** Every answer that carried rate-limit headers, so callers can slow down. */
+  onRateLimit?: (rateLimit: RateLimit, meta: ResponseMeta) => void;
+}
+
+export type ResolvedOptions = Required<Omit<TransportOptions, 'onResponse' | 'onRateLimit'>> &
+  Pick<TransportOptions, 'onResponse' | 'onRateLimit'> & { retry: RetryPolicy; origin: string };
+
+export function resolveOptions(options: TransportOptions): ResolvedOptions {
+  const apiKey = options.apiKey.trim();
+  if (apiKey === '') {
+    throw new DeskError({ kind: 'no_key', message: 'Add your Persona API key in the options.' });
+  }
+  if (!isHeaderSafeKey(apiKey)) {
+    throw new DeskError({
+      kind: 'unauthorized',
+      message: 'The API key contains spaces or unusual characters. Paste it again in the options.',
+    });
+  }
+  const base = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  if (!base.ok) throw new DeskError({ kind: 'refused', message: base.reason });
+  return {
+    ...options,
+    apiKey,
+    baseUrl: base.baseUrl,
+    origin: new URL(base.baseUrl).origin,
+    // Called through a closure: a bare `fetch` called as a method throws "Illegal invocation".
+    fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    timeoutMs: options.timeoutMs ?? 15_000,
+    retry: { ...defaultRetryPolicy, ...options.retry },
+    sleep: options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+    random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
+    createIdempotencyKey: options.createIdempotencyKey ?? (() => crypto.randomUUID()),
+  };
+}

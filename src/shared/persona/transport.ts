@@ -1,0 +1,145 @@
+// One Persona request with everything every call needs: the fixed headers (design.md §2 "Persona
+// calls"), a timeout per attempt, retries (retry-policy.ts) and the response headers recorded.
+// `fetch`, `sleep` and `random` are injected so the same code runs in the service worker, in
+// Node and in fast, deterministic tests. Nothing here logs, and the key is only ever put in the
+// `Authorization` header of requests to the configured base URL's origin.
+import type * as z from 'zod/mini';
+import { DeskError } from '../errors.ts';
+import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
+import { badResponseError, errorFromFailure, errorFromResponse } from './persona-error.ts';
+import { mergeResponseMeta, type ResponseMeta, readResponseMeta } from './response-meta.ts';
+import { backoffDelay, type HttpMethod, isRepeatable, rateLimitDelay } from './retry-policy.ts';
+import { parseBody } from './schemas.ts';
+import { resolveOptions, type TransportOptions } from './transport-options.ts';
+
+/** The pinned API version: response shapes cannot change under us (persona-api.md §1). */
+export const PERSONA_VERSION = '2025-12-08';
+
+export interface RequestSpec {
+  method: HttpMethod;
+  /** A full URL on the base URL's origin (see query.ts). */
+  url: string;
+  body?: unknown;
+  idempotencyKey?: string;
+}
+
+export interface RawResult {
+  body: unknown;
+  meta: ResponseMeta;
+}
+
+const unreadable = Symbol('unreadable');
+
+export function createTransport(options: TransportOptions) {
+  const settings = resolveOptions(options);
+  const { apiKey, retry: policy, random, timeoutMs } = settings;
+  let latest: ResponseMeta | undefined;
+
+  const contextOf = (spec: RequestSpec) => ({
+    path: new URL(spec.url).pathname,
+    method: spec.method,
+    apiKey,
+    timeoutMs,
+  });
+
+  function record(meta: ResponseMeta, spec: RequestSpec) {
+    latest = mergeResponseMeta(latest, meta);
+    // A failing listener must not fail the request it listens to.
+    try {
+      settings.onResponse?.(meta, { method: spec.method, path: new URL(spec.url).pathname });
+      if (meta.rateLimit) settings.onRateLimit?.(meta.rateLimit, meta);
+    } catch {}
+  }
+
+  async function send(spec: RequestSpec): Promise<RawResult> {
+    if (new URL(spec.url).origin !== settings.origin) {
+      throw new DeskError({
+        kind: 'refused',
+        message: 'Refused to send the API key to another host.',
+      });
+    }
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Authorization: `Bearer ${apiKey}`,
+      'Persona-Version': PERSONA_VERSION,
+      'Key-Inflection': 'kebab',
+    };
+    // One key for every attempt of this call, so a repeated POST is applied at most once.
+    if (spec.method === 'POST') {
+      headers['Idempotency-Key'] = spec.idempotencyKey ?? settings.createIdempotencyKey();
+    }
+    const init: RequestInit = { method: spec.method, headers };
+    if (spec.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(spec.body);
+    }
+    let retries = 0;
+    let rateLimitRetries = 0;
+    const backOff = async () => {
+      retries += 1;
+      await settings.sleep(backoffDelay(retries, random, policy));
+    };
+    for (;;) {
+      let exchange: Exchange;
+      try {
+        exchange = await fetchWithTimeout(settings.fetch, spec.url, init, timeoutMs);
+      } catch (error) {
+        const kind = error instanceof ExchangeFailure ? error.kind : 'network';
+        // A timed-out call is not repeated: the reviewer would wait several timeouts in a row.
+        if (kind === 'network' && isRepeatable(spec.method) && retries < policy.maxRetries) {
+          await backOff();
+          continue;
+        }
+        throw errorFromFailure(kind, contextOf(spec));
+      }
+      const { response, text } = exchange;
+      const meta = readResponseMeta(response.status, response.headers);
+      record(meta, spec);
+      const body = readJson(text);
+      if (response.ok) {
+        if (body === unreadable) throw badResponseError(meta, contextOf(spec));
+        return { body, meta };
+      }
+      if (response.status === 429 && rateLimitRetries < policy.maxRateLimitRetries) {
+        const reset = meta.rateLimit?.resetSeconds;
+        const wait = rateLimitDelay(reset, rateLimitRetries + 1, random, policy);
+        if (wait !== undefined) {
+          rateLimitRetries += 1;
+          await settings.sleep(wait);
+          continue;
+        }
+      }
+      if (response.status >= 500 && isRepeatable(spec.method) && retries < policy.maxRetries) {
+        await backOff();
+        continue;
+      }
+      throw errorFromResponse(body === unreadable ? undefined : body, meta, contextOf(spec));
+    }
+  }
+
+  return {
+    baseUrl: settings.baseUrl,
+    now: settings.now,
+    newIdempotencyKey: settings.createIdempotencyKey,
+    send,
+    /** The latest request id, environment, organisation and rate limit Persona reported. */
+    lastResponseMeta: (): ResponseMeta | undefined => latest,
+    /** `raw.body` read with `schema`, or a `bad_response` error when it lacks the shape. */
+    decode<S extends z.ZodMiniType>(schema: S, raw: RawResult, spec: RequestSpec): z.output<S> {
+      const parsed = parseBody(schema, raw.body);
+      if (parsed === undefined) throw badResponseError(raw.meta, contextOf(spec));
+      return parsed;
+    },
+  };
+}
+
+export type Transport = ReturnType<typeof createTransport>;
+
+function readJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return unreadable;
+  }
+}
