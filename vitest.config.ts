@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [preact()],
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}', 'test/persona-sandbox/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.{ts,tsx}',
+      'test/integration/**/*.test.ts',
+      'test/persona-sandbox/**/*.test.ts',
+    ],
     environment: 'happy-dom',
     restoreMocks: true,
     setupFiles: ['test/unit/setup-browser.ts'],

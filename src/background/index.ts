@@ -2,7 +2,7 @@
 // stop the worker at any moment and restarts it only for events that had listeners at start-up.
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
 import { browser, type Runtime } from '../shared/browser.ts';
-import { handlers } from './handlers.ts';
+import { handlers } from './handlers/index.ts';
 import { routeMessage } from './message-router.ts';
 
 function handleMessage(message: unknown, sender: Runtime.MessageSender) {

@@ -2,17 +2,159 @@
 // validated in the background before anything runs; `Replies` gives the answer type of each one.
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
+import type { InquiryView } from './persona/view-model.ts';
+import { type Settings, settingsSchema } from './settings.ts';
+import type { KeyInfo } from './storage-items.ts';
 
 const ping = z.object({ type: z.literal('ping') });
 
-export const requestSchema = z.discriminatedUnion('type', [ping]);
+/** Saves settings, and the key when one was typed (an absent key keeps the stored one). */
+const saveOptions = z.object({
+  type: z.literal('saveOptions'),
+  settings: settingsSchema,
+  key: z.optional(z.string().check(z.maxLength(500))),
+});
+const clearKey = z.object({ type: z.literal('clearKey') });
+/** Tests the stored key, or a typed one (with a typed base URL) before it is saved. */
+const testConnection = z.object({
+  type: z.literal('testConnection'),
+  key: z.optional(z.string().check(z.maxLength(500))),
+  baseUrl: z.optional(z.string().check(z.maxLength(500))),
+});
+
+const inquiryId = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** One click on "Create": the popup makes the idempotency key, so a retry never creates twice. */
+const createInquiry = z.object({
+  type: z.literal('createInquiry'),
+  idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),
+  templateId: z.string().check(z.maxLength(100)),
+  referenceId: z.optional(z.string().check(z.maxLength(200))),
+  prefill: z.optional(
+    z.object({
+      nameFirst: z.optional(z.string().check(z.maxLength(200))),
+      nameLast: z.optional(z.string().check(z.maxLength(200))),
+      emailAddress: z.optional(z.string().check(z.maxLength(200))),
+      phoneNumber: z.optional(z.string().check(z.maxLength(50))),
+    }),
+  ),
+});
+/** The whole picture of one inquiry in one request; `refresh` skips the session cache. */
+const getInquiry = z.object({
+  type: z.literal('getInquiry'),
+  id: inquiryId,
+  refresh: z.optional(z.boolean()),
+});
+/** An `inq_…` id opens that inquiry; anything else is searched as a reference id. */
+const findInquiries = z.object({
+  type: z.literal('findInquiries'),
+  query: z.string().check(z.maxLength(300)),
+});
+const listInquiries = z.object({
+  type: z.literal('listInquiries'),
+  statuses: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)),
+  pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
+  /** The `next` cursor of the previous page (Persona's `links.next`). */
+  next: z.optional(z.string().check(z.maxLength(2000))),
+});
+const inquiryAction = z.object({
+  type: z.literal('inquiryAction'),
+  id: inquiryId,
+  action: z.enum(['approve', 'decline', 'markForReview', 'expire']),
+  comment: z.optional(z.string().check(z.maxLength(2000))),
+});
+/** A fresh one-time link; an expired inquiry is resumed first. */
+const newLink = z.object({ type: z.literal('newLink'), id: inquiryId });
+const setTags = z.object({
+  type: z.literal('setTags'),
+  id: inquiryId,
+  tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
+});
+const watch = z.object({ type: z.literal('watch'), id: inquiryId });
+const unwatch = z.object({ type: z.literal('unwatch'), id: inquiryId });
+const markSeen = z.object({ type: z.literal('markSeen'), ids: z.array(inquiryId) });
+/** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
+const refreshWatchlist = z.object({ type: z.literal('refreshWatchlist') });
+
+export const requestSchema = z.discriminatedUnion('type', [
+  ping,
+  saveOptions,
+  clearKey,
+  testConnection,
+  createInquiry,
+  getInquiry,
+  findInquiries,
+  listInquiries,
+  inquiryAction,
+  newLink,
+  setTags,
+  watch,
+  unwatch,
+  markSeen,
+  refreshWatchlist,
+]);
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
+export interface ConnectionReport {
+  environment: 'sandbox' | 'production';
+  baseUrl: string;
+  environmentId?: string;
+  organizationId?: string;
+  requestId?: string;
+  rateLimit?: { limit: number; remaining: number; resetSeconds?: number };
+  /** Only when Persona's key-introspection endpoint answered. */
+  keyName?: string;
+  permissions?: string[];
+  keyExpiresAt?: string;
+}
+
+/** A one-time link: single use, expires; kept in storage.session only. */
+export interface OneTimeLink {
+  url: string;
+  shortUrl?: string;
+  /** ISO time the link stops working, when known. */
+  expiresAt?: string;
+  createdAt: number;
+}
+
+/** One row of a list (watchlist, search results, review queue): no personal data. */
+export interface InquirySummary {
+  id: string;
+  status: string;
+  referenceId?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface InquiryReply {
+  inquiry: InquiryView;
+  /** When Persona answered (ms since epoch); older means a cached copy. */
+  fetchedAt: number;
+  /** Set when Persona could not be reached and a cached copy is shown instead. */
+  stale?: ErrorInfo;
+}
+
 export interface Replies {
   ping: { version: string; startedAt: number };
+  saveOptions: { settings: Settings; keyInfo: KeyInfo | null };
+  clearKey: { keyInfo: null };
+  testConnection: ConnectionReport;
+  createInquiry: InquiryReply & { link: OneTimeLink | null };
+  getInquiry: InquiryReply;
+  findInquiries:
+    | ({ kind: 'inquiry' } & InquiryReply)
+    | { kind: 'matches'; query: string; items: InquirySummary[] };
+  listInquiries: { items: InquirySummary[]; next: string | null };
+  inquiryAction: InquiryReply;
+  newLink: InquiryReply & { link: OneTimeLink };
+  setTags: InquiryReply;
+  watch: { watching: true };
+  unwatch: { watching: false };
+  markSeen: { seen: number };
+  refreshWatchlist: { polled: boolean };
 }
 
 // A request without a reply type (or the reverse) is a compile error here.

@@ -1,0 +1,81 @@
+import { DeskError } from '../../shared/errors.ts';
+import type { Reply, RequestOf } from '../../shared/messages.ts';
+import type { LinkedInquiry } from '../../shared/persona/inquiry-actions.ts';
+import { isInquiryId } from '../../shared/persona/links.ts';
+import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { logAction } from '../action-log.ts';
+import { rememberLinkFromCreate } from '../one-time-links.ts';
+import { openPersona, type PersonaAccess } from '../persona-access.ts';
+import { adoptInquiry, DETAIL_INCLUDE } from './inquiries.ts';
+
+function checkId(id: string): void {
+  if (!isInquiryId(id)) {
+    throw new DeskError({ kind: 'invalid', message: `“${id.slice(0, 40)}” is not an inquiry ID.` });
+  }
+}
+
+/** Runs one action, logs it (ok or failed), and answers with the inquiry as Persona now has it. */
+async function act(
+  id: string,
+  action: string,
+  run: (access: PersonaAccess) => Promise<unknown>,
+): Promise<{ access: PersonaAccess; inquiry: InquiryView }> {
+  checkId(id);
+  const access = await openPersona();
+  const by = access.keyInfo.masked;
+  try {
+    await run(access);
+  } catch (error) {
+    await logAction({ at: Date.now(), inquiryId: id, action, by, outcome: 'failed' });
+    throw error;
+  }
+  await logAction({ at: Date.now(), inquiryId: id, action, by, outcome: 'ok' });
+  // Action answers carry no included verifications; one read gives the detail view its picture.
+  const fresh = await access.client.getInquiry(id, { include: DETAIL_INCLUDE });
+  return { access, inquiry: fresh.data };
+}
+
+export async function inquiryAction(
+  request: RequestOf<'inquiryAction'>,
+): Promise<Reply<'inquiryAction'>> {
+  const { id, action, comment } = request;
+  const { inquiry } = await act(id, action, ({ client }) => {
+    switch (action) {
+      case 'approve':
+        return client.approveInquiry(id, comment);
+      case 'decline':
+        return client.declineInquiry(id, comment);
+      case 'markForReview':
+        return client.markInquiryForReview(id);
+      case 'expire':
+        return client.expireInquiry(id);
+    }
+  });
+  return adoptInquiry(inquiry);
+}
+
+/** Persona refuses a link for an expired inquiry, so it is resumed first (persona-api.md §3). */
+export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'newLink'>> {
+  let generated: LinkedInquiry | undefined;
+  const { inquiry } = await act(request.id, 'newLink', async ({ client }) => {
+    const current = await client.getInquiry(request.id);
+    if (current.data.status === 'expired') await client.resumeInquiry(request.id);
+    generated = (await client.generateOneTimeLink(request.id)).data;
+  });
+  const link = generated && (await rememberLinkFromCreate(request.id, generated, Date.now()));
+  if (!link) {
+    throw new DeskError({
+      kind: 'bad_response',
+      message: 'Persona answered without a one-time link. Try “New link” again.',
+    });
+  }
+  return { ...(await adoptInquiry(inquiry)), link };
+}
+
+export async function setTags(request: RequestOf<'setTags'>): Promise<Reply<'setTags'>> {
+  const tags = [...new Set(request.tags.map((t) => t.trim()).filter(Boolean))];
+  const { inquiry } = await act(request.id, 'setTags', ({ client }) =>
+    client.setTags(request.id, tags),
+  );
+  return adoptInquiry(inquiry);
+}

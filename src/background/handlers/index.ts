@@ -1,0 +1,27 @@
+import { browser } from '../../shared/browser.ts';
+import type { Handlers } from '../message-router.ts';
+import { inquiryAction, newLink, setTags } from './actions.ts';
+import { createInquiry, findInquiries, getInquiry, listInquiries } from './inquiries.ts';
+import { clearKey, saveOptions, testConnection } from './options.ts';
+import { markSeen, refreshWatchlist, unwatch, watch } from './watch.ts';
+
+// Set once per worker start; the ping reports it so tests can tell a restarted worker apart.
+const startedAt = Date.now();
+
+export const handlers: Handlers = {
+  ping: async () => ({ version: browser.runtime.getManifest().version, startedAt }),
+  saveOptions,
+  clearKey,
+  testConnection,
+  createInquiry,
+  getInquiry,
+  findInquiries,
+  listInquiries,
+  inquiryAction,
+  newLink,
+  setTags,
+  watch,
+  unwatch,
+  markSeen,
+  refreshWatchlist,
+};

@@ -1,0 +1,122 @@
+import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import type { InquiryReply, InquirySummary, Reply, RequestOf } from '../../shared/messages.ts';
+import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
+import { findInquiryId, isInquiryId, isTemplateId } from '../../shared/persona/links.ts';
+import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { cachedInquiry, rememberInquiry } from '../inquiry-cache.ts';
+import { rememberLinkFromCreate } from '../one-time-links.ts';
+import { openPersona } from '../persona-access.ts';
+import { rememberLookup } from '../recent-lookups.ts';
+import { addEntry, applySummaries } from '../watch/watchlist-logic.ts';
+import { editWatchlist } from '../watch/watchlist-store.ts';
+
+export { DETAIL_INCLUDE };
+
+/** Kinds where Persona could not answer now but the cached copy is still worth showing. */
+const transient = new Set(['network', 'timeout', 'server', 'rate_limited']);
+
+export function summarise(view: InquiryView): InquirySummary {
+  const s: InquirySummary = { id: view.id, status: view.status };
+  if (view.referenceId) s.referenceId = view.referenceId;
+  if (view.timestamps.createdAt) s.createdAt = view.timestamps.createdAt;
+  if (view.timestamps.updatedAt) s.updatedAt = view.timestamps.updatedAt;
+  return s;
+}
+
+/** Caches a fresh view and lets the watchlist learn its status without waiting for a poll. */
+export async function adoptInquiry(inquiry: InquiryView): Promise<InquiryReply> {
+  const fetchedAt = Date.now();
+  await rememberInquiry(inquiry, fetchedAt);
+  await editWatchlist((list) => ({
+    list: applySummaries(list, [summarise(inquiry)], fetchedAt).list,
+    result: undefined,
+  }));
+  return { inquiry, fetchedAt };
+}
+
+export async function createInquiry(
+  request: RequestOf<'createInquiry'>,
+): Promise<Reply<'createInquiry'>> {
+  const templateId = request.templateId.trim();
+  if (!isTemplateId(templateId)) {
+    throw new DeskError({
+      kind: 'invalid',
+      pointer: 'templateId',
+      message: 'A template ID is itmpl_ followed by letters and digits, e.g. itmpl_Abc123.',
+    });
+  }
+  const { client } = await openPersona();
+  const fields = Object.fromEntries(
+    Object.entries({
+      name_first: request.prefill?.nameFirst,
+      name_last: request.prefill?.nameLast,
+      email_address: request.prefill?.emailAddress,
+      phone_number: request.prefill?.phoneNumber,
+    }).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())),
+  );
+  const referenceId = request.referenceId?.trim();
+  const created = await client.createInquiry(
+    { templateId, ...(referenceId ? { referenceId } : {}), fields },
+    { idempotencyKey: request.idempotencyKey },
+  );
+  const inquiry = created.data.inquiry;
+  const now = Date.now();
+  await rememberInquiry(inquiry, now);
+  const link = await rememberLinkFromCreate(inquiry.id, created.data, now);
+  await editWatchlist((list) => ({ list: addEntry(list, summarise(inquiry), now), result: 0 }));
+  return { inquiry, fetchedAt: now, link };
+}
+
+export async function getInquiry(request: RequestOf<'getInquiry'>): Promise<Reply<'getInquiry'>> {
+  if (!isInquiryId(request.id)) throw malformedId(request.id);
+  const cached = request.refresh ? undefined : await cachedInquiry(request.id);
+  // A cached copy younger than this answers at once; the popup asks again with refresh.
+  if (cached && Date.now() - cached.fetchedAt < 5_000) return cached;
+  try {
+    const { client } = await openPersona();
+    const fetched = await client.getInquiry(request.id, { include: DETAIL_INCLUDE });
+    return await adoptInquiry(fetched.data);
+  } catch (error) {
+    const stale = cached ?? (await cachedInquiry(request.id));
+    const info = toErrorInfo(error);
+    if (stale && transient.has(info.kind)) return { ...stale, stale: info };
+    throw error;
+  }
+}
+
+export async function findInquiries(
+  request: RequestOf<'findInquiries'>,
+): Promise<Reply<'findInquiries'>> {
+  const query = request.query.trim();
+  if (query === '') {
+    throw new DeskError({ kind: 'invalid', message: 'Type an inq_… id or a reference ID.' });
+  }
+  const id = findInquiryId(query);
+  if (query.startsWith('inq_') && !(id && isInquiryId(query))) throw malformedId(query);
+  if (id && isInquiryId(query)) {
+    await rememberLookup(id);
+    return { kind: 'inquiry', ...(await getInquiry({ type: 'getInquiry', id, refresh: true })) };
+  }
+  const { client } = await openPersona();
+  const page = await client.listInquiries({ referenceId: query, pageSize: 100 });
+  await rememberLookup(query);
+  return { kind: 'matches', query, items: page.data.items.map(summarise) };
+}
+
+export async function listInquiries(
+  request: RequestOf<'listInquiries'>,
+): Promise<Reply<'listInquiries'>> {
+  const { client } = await openPersona();
+  const page = request.next
+    ? await client.fetchPage(request.next)
+    : await client.listInquiries({ statuses: request.statuses, pageSize: request.pageSize ?? 20 });
+  return { items: page.data.items.map(summarise), next: page.data.links.next ?? null };
+}
+
+function malformedId(text: string): DeskError {
+  return new DeskError({
+    kind: 'invalid',
+    pointer: 'query',
+    message: `“${text.slice(0, 40)}” is not an inquiry ID. Inquiry IDs look like inq_ followed by letters and digits.`,
+  });
+}

@@ -1,0 +1,45 @@
+// The API key's only home. It is read here and handed to the Persona client; pages get the masked
+// form (keyInfo) and nothing else. Never log it, never put it in an error.
+import { DeskError } from '../shared/errors.ts';
+import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
+import { readItem, writeItem } from '../shared/storage.ts';
+import { apiKeyItem, type KeyInfo, keyInfoItem } from '../shared/storage-items.ts';
+
+/** Checks a typed key's form and the production rule; returns the trimmed key and its info. */
+export function admitKey(input: string, allowProduction: boolean): { key: string; info: KeyInfo } {
+  const check = checkApiKey(input);
+  if (!check.ok) throw new DeskError({ kind: 'invalid', message: check.reason, pointer: 'key' });
+  if (check.environment === 'production' && !allowProduction) {
+    throw new DeskError({
+      kind: 'invalid',
+      pointer: 'key',
+      message:
+        'This is a production key. Inquiry Desk is a sandbox tool by default: switch on “Allow production keys” first.',
+    });
+  }
+  return {
+    key: check.key,
+    info: { masked: maskKey(check.key), environment: check.environment, savedAt: Date.now() },
+  };
+}
+
+export async function storeKey(key: string, info: KeyInfo): Promise<void> {
+  await writeItem(apiKeyItem, key);
+  await writeItem(keyInfoItem, info);
+}
+
+export async function forgetKey(): Promise<void> {
+  await writeItem(apiKeyItem, null);
+  await writeItem(keyInfoItem, null);
+}
+
+export async function readKey(): Promise<string> {
+  const key = await readItem(apiKeyItem);
+  if (!key) {
+    throw new DeskError({
+      kind: 'no_key',
+      message: 'No Persona API key yet. Open the settings and paste a sandbox key.',
+    });
+  }
+  return key;
+}

@@ -1,0 +1,39 @@
+// Opens a Persona client for one request from what is stored: the key, the settings. Read on
+// every request rather than kept in a module variable, because the worker may restart any time.
+import { DeskError } from '../shared/errors.ts';
+import { createPersonaClient, type PersonaClient } from '../shared/persona/client.ts';
+import type { Settings } from '../shared/settings.ts';
+import { readItems } from '../shared/storage.ts';
+import { apiKeyItem, type KeyInfo, keyInfoItem, settingsItem } from '../shared/storage-items.ts';
+
+export interface PersonaAccess {
+  client: PersonaClient;
+  settings: Settings;
+  keyInfo: KeyInfo;
+}
+
+export async function openPersona(): Promise<PersonaAccess> {
+  const [key, keyInfo, settings] = await readItems([
+    apiKeyItem,
+    keyInfoItem,
+    settingsItem,
+  ] as const);
+  if (!key || !keyInfo) {
+    throw new DeskError({
+      kind: 'no_key',
+      message: 'No Persona API key yet. Open the settings and paste a sandbox key.',
+    });
+  }
+  if (keyInfo.environment === 'production' && !settings.allowProduction) {
+    throw new DeskError({
+      kind: 'no_key',
+      message:
+        'The saved key is a production key and “Allow production keys” is off. Switch it on or save a sandbox key.',
+    });
+  }
+  return {
+    client: createPersonaClient({ apiKey: key, baseUrl: settings.baseUrl }),
+    settings,
+    keyInfo,
+  };
+}

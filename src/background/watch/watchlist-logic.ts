@@ -1,0 +1,85 @@
+// Pure watchlist edits: no storage, no clock of its own. The poller and the handlers share them.
+import type { InquirySummary } from '../../shared/messages.ts';
+import { isFinalStatus } from '../../shared/persona/status.ts';
+import type { WatchEntry } from '../../shared/storage-items.ts';
+
+/** Enough for a reviewer's day; the oldest decided entries leave first when it is reached. */
+export const WATCHLIST_CAP = 1000;
+
+export function addEntry(list: WatchEntry[], summary: InquirySummary, now: number): WatchEntry[] {
+  const existing = list.find((e) => e.id === summary.id);
+  if (existing) return applySummaries(list, [summary], now).list;
+  const entry: WatchEntry = {
+    id: summary.id,
+    status: summary.status,
+    addedAt: now,
+    changedAt: now,
+    seen: true,
+    ...(summary.referenceId ? { referenceId: summary.referenceId } : {}),
+    ...(summary.updatedAt ? { updatedAt: summary.updatedAt } : {}),
+  };
+  return capList([entry, ...list]);
+}
+
+export function removeEntry(list: WatchEntry[], id: string): WatchEntry[] {
+  return list.filter((e) => e.id !== id);
+}
+
+export interface Change {
+  id: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Folds fresh summaries into the list. A change is a new status, or a newer `updated-at` with the
+ * same status (tags, fields); only status changes are reported to the reviewer.
+ */
+export function applySummaries(
+  list: WatchEntry[],
+  summaries: InquirySummary[],
+  now: number,
+): { list: WatchEntry[]; changes: Change[] } {
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  const changes: Change[] = [];
+  const next = list.map((entry) => {
+    const fresh = byId.get(entry.id);
+    if (!fresh) return entry;
+    const statusChanged = fresh.status !== entry.status;
+    const touched = fresh.updatedAt !== undefined && fresh.updatedAt !== entry.updatedAt;
+    if (!statusChanged && !touched) return entry;
+    if (statusChanged) changes.push({ id: entry.id, from: entry.status, to: fresh.status });
+    return {
+      ...entry,
+      status: fresh.status,
+      ...(fresh.updatedAt ? { updatedAt: fresh.updatedAt } : {}),
+      ...(fresh.referenceId ? { referenceId: fresh.referenceId } : {}),
+      ...(statusChanged ? { changedAt: now, seen: false } : {}),
+    };
+  });
+  return { list: next, changes };
+}
+
+export function markSeen(list: WatchEntry[], ids: readonly string[]): WatchEntry[] {
+  const wanted = new Set(ids);
+  return list.map((e) => (wanted.has(e.id) && !e.seen ? { ...e, seen: true } : e));
+}
+
+/** Decided entries leave by themselves `hours` after their last change. */
+export function forgetDecided(list: WatchEntry[], now: number, hours: number): WatchEntry[] {
+  const cutoff = now - hours * 3_600_000;
+  return list.filter((e) => !(isFinalStatus(e.status) && e.changedAt < cutoff));
+}
+
+function capList(list: WatchEntry[]): WatchEntry[] {
+  if (list.length <= WATCHLIST_CAP) return list;
+  const overflow = list.length - WATCHLIST_CAP;
+  const decidedOldestFirst = list
+    .filter((e) => isFinalStatus(e.status))
+    .sort((a, b) => a.changedAt - b.changedAt)
+    .slice(0, overflow)
+    .map((e) => e.id);
+  const drop = new Set(decidedOldestFirst);
+  const kept = list.filter((e) => !drop.has(e.id));
+  return kept.slice(0, WATCHLIST_CAP);
+}

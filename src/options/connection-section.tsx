@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import { DEFAULT_BASE_URL } from '../shared/persona/base-url.ts';
+import type { Settings } from '../shared/settings.ts';
+import type { KeyInfo } from '../shared/storage-items.ts';
+import { Field } from '../ui/field.tsx';
+import type { Patch } from './options-app.tsx';
+import { RemoveKeyButton } from './remove-key-button.tsx';
+
+interface Props {
+  draft: Settings;
+  patch: Patch;
+  keyInfo: KeyInfo | null | undefined;
+  typedKey: string;
+  setTypedKey: (key: string) => void;
+  fieldError: (name: string) => string | undefined;
+}
+
+export function ConnectionSection({
+  draft,
+  patch,
+  keyInfo,
+  typedKey,
+  setTypedKey,
+  fieldError,
+}: Props) {
+  const [reveal, setReveal] = useState(false);
+  return (
+    <section aria-labelledby="connection-heading">
+      <h2 id="connection-heading">Connection</h2>
+      <p class="muted" data-testid="stored-key">
+        {keyInfo ? (
+          <>
+            Saved key: <code>{keyInfo.masked}</code> ({keyInfo.environment}) <RemoveKeyButton />
+          </>
+        ) : (
+          'No key saved yet. Paste a Persona sandbox key (Dashboard → API → API keys).'
+        )}
+      </p>
+      <Field
+        id="api-key"
+        label="API key"
+        error={fieldError('key')}
+        hint="Kept by the extension’s background only; pages never see it again after saving. Leave empty to keep the saved key."
+      >
+        {(describedBy, invalid) => (
+          <div class="row">
+            <input
+              id="api-key"
+              class="grow"
+              // Preact's input types pair `type` with allowed roles; both values are plain inputs here.
+              type={(reveal ? 'text' : 'password') as 'text'}
+              autoComplete="off"
+              spellcheck={false}
+              placeholder={keyInfo ? keyInfo.masked : 'persona_sandbox_…'}
+              value={typedKey}
+              onInput={(e) => setTypedKey(e.currentTarget.value)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+            <button type="button" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
+              {reveal ? 'Hide key' : 'Show key'}
+            </button>
+          </div>
+        )}
+      </Field>
+      <Field
+        id="base-url"
+        label="API base URL"
+        error={fieldError('baseUrl')}
+        hint={
+          <>
+            Default <code>{DEFAULT_BASE_URL}</code>. Only https://*.withpersona.com and the local
+            sandbox on 127.0.0.1, localhost or [::1] are accepted.
+          </>
+        }
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="base-url"
+            type="url"
+            spellcheck={false}
+            value={draft.baseUrl}
+            onInput={(e) => patch({ baseUrl: e.currentTarget.value })}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
+      </Field>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={draft.allowProduction}
+          onChange={(e) => patch({ allowProduction: e.currentTarget.checked })}
+        />
+        Allow production keys
+      </label>
+    </section>
+  );
+}

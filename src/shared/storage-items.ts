@@ -1,0 +1,151 @@
+// Every stored item, declared once: area, key, schema, default, and (in the comment) its writer.
+// Personal data never goes to storage.local (design.md §2 Storage).
+import * as z from 'zod/mini';
+import type { InquiryView } from './persona/view-model.ts';
+import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
+import { defineItem } from './storage.ts';
+
+/** Writer: background (validated `saveOptions`). */
+export const settingsItem = defineItem<Settings>(
+  'local',
+  'settings',
+  settingsSchema,
+  defaultSettings,
+);
+
+/** Writer: background only. Pages never read it; they see {@link keyInfoItem}. */
+export const apiKeyItem = defineItem('local', 'apiKey', z.nullable(z.string()), () => null);
+
+export const keyInfoSchema = z.object({
+  masked: z.string(),
+  environment: z.enum(['sandbox', 'production']),
+  savedAt: z.number(),
+});
+export type KeyInfo = z.infer<typeof keyInfoSchema>;
+
+/** Writer: background. What pages may know about the key: its masked form and environment. */
+export const keyInfoItem = defineItem('local', 'keyInfo', z.nullable(keyInfoSchema), () => null);
+
+export const watchEntrySchema = z.object({
+  id: z.string(),
+  referenceId: z.optional(z.string()),
+  status: z.string(),
+  /** Persona's `updated-at`, compared with the status to find changes. */
+  updatedAt: z.optional(z.string()),
+  addedAt: z.number(),
+  /** When the extension last saw the status change (ms). */
+  changedAt: z.number(),
+  /** False until the reviewer has looked at the latest change. */
+  seen: z.boolean(),
+});
+export type WatchEntry = z.infer<typeof watchEntrySchema>;
+
+/** Writer: background. No personal data: ids, reference ids, statuses, times. */
+export const watchlistItem = defineItem('local', 'watchlist', z.array(watchEntrySchema), () => []);
+
+export const pollStateSchema = z.object({
+  lastAttemptAt: z.optional(z.number()),
+  lastSuccessAt: z.optional(z.number()),
+  /** Consecutive failed cycles (5xx, offline); drives the exponential back-off. */
+  failures: z.number(),
+  /** No cycle before this time (ms): rate-limit manners or back-off. */
+  holdUntil: z.optional(z.number()),
+  lastError: z.optional(
+    z.object({ kind: z.string(), message: z.string(), requestId: z.optional(z.string()) }),
+  ),
+  /** Latest RateLimit-* seen, for the 15 % rule. */
+  rateLimit: z.optional(
+    z.object({ limit: z.number(), remaining: z.number(), resetAt: z.number() }),
+  ),
+});
+export type PollState = z.infer<typeof pollStateSchema>;
+
+/** Writer: background (poller). */
+export const pollStateItem = defineItem('local', 'pollState', pollStateSchema, () => ({
+  failures: 0,
+}));
+
+/** Writer: background. Recent searches (ids or reference ids), newest first. */
+export const recentLookupsItem = defineItem(
+  'local',
+  'recentLookups',
+  z.array(z.string()),
+  () => [],
+);
+
+export const actionLogEntrySchema = z.object({
+  at: z.number(),
+  inquiryId: z.string(),
+  action: z.string(),
+  /** The key that acted, masked: the reviewer's identity as far as the extension knows it. */
+  by: z.string(),
+  outcome: z.enum(['ok', 'failed']),
+});
+export type ActionLogEntry = z.infer<typeof actionLogEntrySchema>;
+
+/** Writer: background. The reviewer's own actions: who, what, when; no comments, no PII. */
+export const actionLogItem = defineItem(
+  'local',
+  'actionLog',
+  z.array(actionLogEntrySchema),
+  () => [],
+);
+
+// ---- storage.session: memory only, gone when the browser closes ----
+
+// The view is built by our own normaliser and never leaves the extension; a shallow check keeps the
+// cache read cheap on popup start (a full schema of the view would double its parse cost).
+const inquiryViewShape = z.custom<InquiryView>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string',
+);
+
+/** Writer: background. Full inquiry views (personal data) by id, with when they were fetched. */
+const inquiryCacheSchema = z.record(
+  z.string(),
+  z.object({ inquiry: inquiryViewShape, fetchedAt: z.number() }),
+);
+export const inquiryCacheItem = defineItem<z.infer<typeof inquiryCacheSchema>>(
+  'session',
+  'inquiryCache',
+  inquiryCacheSchema,
+  () => ({}),
+);
+
+/** Writer: background. The latest one-time link per inquiry (single-use secrets: memory only). */
+const linksSchema = z.record(
+  z.string(),
+  z.object({
+    url: z.string(),
+    shortUrl: z.optional(z.string()),
+    expiresAt: z.optional(z.string()),
+    createdAt: z.number(),
+  }),
+);
+export const linksItem = defineItem<z.infer<typeof linksSchema>>(
+  'session',
+  'links',
+  linksSchema,
+  () => ({}),
+);
+
+export const draftSchema = z.object({
+  templateId: z.string(),
+  referenceId: z.string(),
+  nameFirst: z.string(),
+  nameLast: z.string(),
+  emailAddress: z.string(),
+  phoneNumber: z.string(),
+  search: z.string(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+/** Writer: popup. What the reviewer is typing, so a popup that closes loses nothing. */
+export const draftItem = defineItem('session', 'draft', draftSchema, () => ({
+  templateId: '',
+  referenceId: '',
+  nameFirst: '',
+  nameLast: '',
+  emailAddress: '',
+  phoneNumber: '',
+  search: '',
+}));

@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
+
+let ext: ExtensionHarness;
+let page: Page;
+const key = inject('sandboxKey');
+const baseUrl = inject('sandboxBaseUrl');
+
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+beforeEach(async () => {
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(() =>
+    Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear()]),
+  );
+  page = await ext.openOptions();
+  await page.getByRole('textbox', { name: 'API base URL' }).waitFor();
+});
+
+async function fill(name: string, value: string) {
+  // The key is a password field, which has no ARIA role until it is revealed.
+  const box =
+    name === 'API key'
+      ? page.getByLabel('API key', { exact: true })
+      : page.getByRole('textbox', { name, exact: true });
+  await box.fill(value);
+}
+const outcome = () => page.getByTestId('options-outcome');
+
+describe('options: connecting a key', () => {
+  it('saves a sandbox key, and Test connection shows sandbox and the environment id', async () => {
+    await fill('API key', key);
+    await fill('API base URL', baseUrl);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => page.getByTestId('connection-environment').textContent())
+      .toBe('sandbox');
+    expect(await page.getByTestId('environment-id').textContent()).toMatch(/^env_/);
+    expect(await outcome().textContent()).toMatch(/requests left this minute/);
+    expect(await page.getByTestId('environment').textContent()).toBe('Sandbox');
+    await page.close();
+  });
+
+  it('shows the 401 reason for a key Persona does not know', async () => {
+    await fill('API key', 'persona_sandbox_00000000-0000-4000-8000-000000000000');
+    await fill('API base URL', baseUrl);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => outcome().getByRole('alert').textContent()).toMatch(/key/i);
+    expect(await outcome().locator('[data-error-kind]').getAttribute('data-error-kind')).toBe(
+      'unauthorized',
+    );
+    expect(await outcome().textContent()).toContain('Persona request ID: req_');
+    await page.close();
+  });
+
+  it('refuses a production key until "Allow production keys" is on', async () => {
+    await fill('API key', 'persona_production_00000000-0000-4000-8000-000000000000');
+    await fill('API base URL', baseUrl);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('production key');
+    const worker = await ext.serviceWorker();
+    expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({});
+
+    await page.getByRole('checkbox', { name: 'Allow production keys' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    await expect.poll(() => page.getByTestId('environment').textContent()).toBe('Production');
+    expect(await page.getByRole('alert').first().textContent()).toContain('Production key in use');
+    await page.close();
+  });
+
+  it('after saving, shows the key to no page and keeps it out of sync and session storage', async () => {
+    await fill('API key', key);
+    await fill('API base URL', baseUrl);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Connected');
+
+    const secret = key.slice('persona_sandbox_'.length);
+    const popup = await ext.openPopup();
+    await popup.waitForLoadState('networkidle');
+    await page.reload();
+    await page.getByRole('textbox', { name: 'API base URL' }).waitFor();
+    for (const p of [page, popup]) {
+      const html = await p.content();
+      const values = await p.evaluate(() =>
+        [...document.querySelectorAll('input, textarea')].map((e) => (e as HTMLInputElement).value),
+      );
+      expect(html).not.toContain(secret);
+      expect(values.join(' ')).not.toContain(secret);
+    }
+    expect(await page.getByTestId('stored-key').textContent()).toMatch(
+      /persona_sandbox_…[0-9a-f]{4}/,
+    );
+
+    const worker = await ext.serviceWorker();
+    const areas = await worker.evaluate(async () => ({
+      sync: await chrome.storage.sync.get(null),
+      session: await chrome.storage.session.get(null),
+    }));
+    expect(JSON.stringify(areas.sync)).not.toContain(secret);
+    expect(JSON.stringify(areas.session)).not.toContain(secret);
+    await popup.close();
+    await page.close();
+  });
+
+  it('refuses a base URL on another host', async () => {
+    await fill('API key', key);
+    await fill('API base URL', 'https://api.example.com/api/v1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('#base-url-error').textContent())
+      .toContain('not a Persona host');
+    expect(
+      await page.getByRole('textbox', { name: 'API base URL' }).getAttribute('aria-invalid'),
+    ).toBe('true');
+    const worker = await ext.serviceWorker();
+    expect(await worker.evaluate(() => chrome.storage.local.get(['apiKey', 'settings']))).toEqual(
+      {},
+    );
+    await page.close();
+  });
+});
