@@ -11,10 +11,8 @@ export async function rememberInquiry(inquiry: InquiryView, fetchedAt: number): 
   cache[inquiry.id] = { inquiry, fetchedAt };
   const ids = Object.keys(cache);
   if (ids.length > MAX_CACHED) {
-    ids
-      .sort((a, b) => (cache[a]?.fetchedAt ?? 0) - (cache[b]?.fetchedAt ?? 0))
-      .slice(0, ids.length - MAX_CACHED)
-      .forEach((id) => delete cache[id]);
+    const oldestFirst = ids.sort((a, b) => (cache[a]?.fetchedAt ?? 0) - (cache[b]?.fetchedAt ?? 0));
+    for (const id of oldestFirst.slice(0, ids.length - MAX_CACHED)) delete cache[id];
   }
   await writeItem(inquiryCacheItem, cache);
 }

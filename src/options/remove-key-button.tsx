@@ -12,7 +12,7 @@ export function RemoveKeyButton() {
     );
   }
   return (
-    <span role="group" aria-label="Confirm removing the key">
+    <fieldset class="inline-confirm" aria-label="Confirm removing the key">
       Remove the saved key?{' '}
       <button
         type="button"
@@ -27,6 +27,6 @@ export function RemoveKeyButton() {
       <button type="button" onClick={() => setConfirming(false)}>
         Cancel
       </button>
-    </span>
+    </fieldset>
   );
 }
