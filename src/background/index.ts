@@ -3,6 +3,9 @@
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
 import { browser, type Runtime } from '../shared/browser.ts';
 import { handlers } from './handlers/index.ts';
+import { handleMenuClick } from './lookup/context-menu.ts';
+import { registerLookupListeners } from './lookup/listeners.ts';
+import { enterLookup } from './lookup/omnibox.ts';
 import { routeMessage } from './message-router.ts';
 
 function handleMessage(message: unknown, sender: Runtime.MessageSender) {
@@ -14,7 +17,8 @@ function handleMessage(message: unknown, sender: Runtime.MessageSender) {
 }
 
 browser.runtime.onMessage.addListener(handleMessage);
+registerLookupListeners();
 
 // Reachable only from code already running inside this worker (tests via the DevTools protocol,
 // `npm start`); web pages and other extensions have no way to it.
-Object.assign(globalThis, { inquiryDesk: { handleMessage } });
+Object.assign(globalThis, { inquiryDesk: { handleMessage, handleMenuClick, enterLookup } });

@@ -14,7 +14,12 @@ export const settingsItem = defineItem<Settings>(
 );
 
 /** Writer: background only. Pages never read it; they see {@link keyInfoItem}. */
-export const apiKeyItem = defineItem('local', 'apiKey', z.nullable(z.string()), () => null);
+export const apiKeyItem = defineItem<string | null>(
+  'local',
+  'apiKey',
+  z.nullable(z.string()),
+  () => null,
+);
 
 export const keyInfoSchema = z.object({
   masked: z.string(),
@@ -24,7 +29,12 @@ export const keyInfoSchema = z.object({
 export type KeyInfo = z.infer<typeof keyInfoSchema>;
 
 /** Writer: background. What pages may know about the key: its masked form and environment. */
-export const keyInfoItem = defineItem('local', 'keyInfo', z.nullable(keyInfoSchema), () => null);
+export const keyInfoItem = defineItem<KeyInfo | null>(
+  'local',
+  'keyInfo',
+  z.nullable(keyInfoSchema),
+  () => null,
+);
 
 export const watchEntrySchema = z.object({
   id: z.string(),
@@ -41,7 +51,12 @@ export const watchEntrySchema = z.object({
 export type WatchEntry = z.infer<typeof watchEntrySchema>;
 
 /** Writer: background. No personal data: ids, reference ids, statuses, times. */
-export const watchlistItem = defineItem('local', 'watchlist', z.array(watchEntrySchema), () => []);
+export const watchlistItem = defineItem<WatchEntry[]>(
+  'local',
+  'watchlist',
+  z.array(watchEntrySchema),
+  () => [],
+);
 
 export const pollStateSchema = z.object({
   lastAttemptAt: z.optional(z.number()),
@@ -61,12 +76,12 @@ export const pollStateSchema = z.object({
 export type PollState = z.infer<typeof pollStateSchema>;
 
 /** Writer: background (poller). */
-export const pollStateItem = defineItem('local', 'pollState', pollStateSchema, () => ({
+export const pollStateItem = defineItem<PollState>('local', 'pollState', pollStateSchema, () => ({
   failures: 0,
 }));
 
 /** Writer: background. Recent searches (ids or reference ids), newest first. */
-export const recentLookupsItem = defineItem(
+export const recentLookupsItem = defineItem<string[]>(
   'local',
   'recentLookups',
   z.array(z.string()),
@@ -84,7 +99,7 @@ export const actionLogEntrySchema = z.object({
 export type ActionLogEntry = z.infer<typeof actionLogEntrySchema>;
 
 /** Writer: background. The reviewer's own actions: who, what, when; no comments, no PII. */
-export const actionLogItem = defineItem(
+export const actionLogItem = defineItem<ActionLogEntry[]>(
   'local',
   'actionLog',
   z.array(actionLogEntrySchema),
@@ -140,7 +155,7 @@ export const draftSchema = z.object({
 export type Draft = z.infer<typeof draftSchema>;
 
 /** Writer: popup. What the reviewer is typing, so a popup that closes loses nothing. */
-export const draftItem = defineItem('session', 'draft', draftSchema, () => ({
+export const draftItem = defineItem<Draft>('session', 'draft', draftSchema, () => ({
   templateId: '',
   referenceId: '',
   nameFirst: '',
@@ -149,3 +164,19 @@ export const draftItem = defineItem('session', 'draft', draftSchema, () => ({
   phoneNumber: '',
   search: '',
 }));
+
+export const panelRouteSchema = z.object({
+  inquiry: z.optional(z.string()),
+  search: z.optional(z.string()),
+  /** When the route was asked for; a panel already open follows newer routes only. */
+  at: z.number(),
+});
+export type PanelRoute = z.infer<typeof panelRouteSchema>;
+
+/** Writer: background (context menu, omnibox). Where the side panel should go next. */
+export const panelRouteItem = defineItem<PanelRoute | null>(
+  'session',
+  'panelRoute',
+  z.nullable(panelRouteSchema),
+  () => null,
+);

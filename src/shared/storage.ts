@@ -16,7 +16,8 @@ export function defineItem<T>(
   area: Area,
   key: string,
   schema: z.ZodMiniType<T>,
-  fallback: () => T,
+  // NoInfer: the schema alone decides T; `() => []` must not narrow it to never[].
+  fallback: () => NoInfer<T>,
 ): StorageItem<T> {
   return { area, key, schema, fallback };
 }

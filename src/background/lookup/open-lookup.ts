@@ -1,0 +1,34 @@
+// Shows a looked-up inquiry or search beside the page: in the side panel where Chrome has one,
+// else in a tab with the popup's page. The route goes through storage.session, so a panel that is
+// already open follows it too.
+import { browser, chromeSidePanel } from '../../shared/browser.ts';
+import { writeItem } from '../../shared/storage.ts';
+import { panelRouteItem } from '../../shared/storage-items.ts';
+import { routeLookup, routeQuery } from './route-lookup.ts';
+
+export const SIDE_PANEL_PATH = 'src/side-panel/index.html';
+
+/**
+ * `sidePanel.open` must run inside the user gesture, before any await
+ * (https://developer.chrome.com/docs/extensions/reference/api/sidePanel#method-open), so it is
+ * called first and the route is written after; the panel reads the route whenever it changes.
+ */
+export async function openLookup(text: string, windowId: number | undefined): Promise<boolean> {
+  const route = routeLookup(text, Date.now());
+  if (!route) return false;
+  const panel = chromeSidePanel();
+  const opened =
+    panel && windowId !== undefined
+      ? panel.open({ windowId }).then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false);
+  await writeItem(panelRouteItem, route);
+  if (!(await opened)) {
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`src/popup/index.html${routeQuery(route)}`),
+    });
+  }
+  return true;
+}

@@ -1,0 +1,41 @@
+// The toolbar badge: how many watched inquiries need the reviewer. Derived from the watchlist
+// alone, so every writer (poller, handlers, a notification click) updates it by writing the list.
+// No personal data: a count only.
+import { browser } from '../../shared/browser.ts';
+import { readItem } from '../../shared/storage.ts';
+import type { WatchEntry } from '../../shared/storage-items.ts';
+import { watchlistItem } from '../../shared/storage-items.ts';
+
+const BADGE_COLOR = '#B54708';
+
+/**
+ * Needs the reviewer: `needs_review` until decided, and a finished `completed` or `failed` the
+ * reviewer has not looked at yet.
+ */
+export function needsReviewer(entry: WatchEntry): boolean {
+  if (entry.status === 'needs_review') return true;
+  return (entry.status === 'completed' || entry.status === 'failed') && !entry.seen;
+}
+
+export function countNeedingReviewer(list: readonly WatchEntry[]): number {
+  return list.filter(needsReviewer).length;
+}
+
+/** Badge text: empty hides it; four characters is all the badge shows. */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 99 ? '99+' : String(count);
+}
+
+export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
+  const count = countNeedingReviewer(list);
+  await browser.action.setBadgeText({ text: badgeText(count) });
+  if (count > 0) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+  await browser.action.setTitle({
+    title: count > 0 ? `Inquiry Desk: ${count} need${count === 1 ? 's' : ''} you` : 'Inquiry Desk',
+  });
+}
+
+export async function refreshBadge(): Promise<void> {
+  await showBadge(await readItem(watchlistItem));
+}

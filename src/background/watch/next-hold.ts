@@ -1,0 +1,103 @@
+// Rate-limit manners and back-off, decided from the stored poll state, a cycle's outcome and the
+// clock; no I/O. Persona's limit (300/min by default) is shared with the customer's own backend,
+// so the watcher throttles once fewer than 15 % of the window's requests remain and after a 429
+// waits for `RateLimit-Reset`; 5xx and lost connections back off exponentially
+// (https://docs.withpersona.com/rate-limiting, persona-api.md §6).
+//
+// One invariant keeps the two kinds of hold apart without another stored field: `failures > 0`
+// means `holdUntil` is a back-off; `failures === 0` means it is a rate-limit hold.
+import type { ErrorInfo } from '../../shared/errors.ts';
+import { isRateLimitLow, type RateLimit } from '../../shared/persona/response-meta.ts';
+import type { PollState } from '../../shared/storage-items.ts';
+
+export type CycleReason = 'popup' | 'alarm' | 'settings';
+
+/** Opening the popup five times in ten seconds costs one cycle. */
+export const DEBOUNCE_MS = 10_000;
+export const BACKOFF_BASE_MS = 30_000;
+export const BACKOFF_CAP_MS = 15 * 60_000;
+/** Persona's window is a minute; used when a 429 carries no `RateLimit-Reset`. */
+export const DEFAULT_RESET_SECONDS = 60;
+
+export type CycleOutcome =
+  | { kind: 'ok'; rateLimit?: RateLimit | undefined }
+  | { kind: 'rate_limited'; rateLimit?: RateLimit | undefined; resetSeconds?: number | undefined }
+  | { kind: 'failed'; error: ErrorInfo; rateLimit?: RateLimit | undefined };
+
+/** 30 s, 1 min, 2 min, … capped at 15 min; `failures` counts from 1. */
+export function backoffMs(failures: number): number {
+  return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+}
+
+/**
+ * Whether a cycle may start now. A rate-limit hold stops every cycle. A back-off stops the alarm,
+ * but not the reviewer opening the popup: they are looking, and one request shows whether Persona
+ * is back. Popup and settings requests are debounced on the last attempt, whoever made it.
+ */
+export function mayStartCycle(state: PollState, reason: CycleReason, now: number): boolean {
+  const { holdUntil, lastAttemptAt } = state;
+  // A hold further away than any we set means the clock was turned back: ignore it.
+  const held = holdUntil !== undefined && now < holdUntil && holdUntil - now <= BACKOFF_CAP_MS;
+  if (held && (state.failures === 0 || reason === 'alarm')) return false;
+  if (reason === 'alarm' || lastAttemptAt === undefined) return true;
+  return !(now >= lastAttemptAt && now - lastAttemptAt < DEBOUNCE_MS);
+}
+
+/** The state after a cycle that asked Persona at least once. */
+export function nextPollState(prev: PollState, outcome: CycleOutcome, now: number): PollState {
+  const next: PollState = { failures: 0 };
+  if (prev.lastAttemptAt !== undefined) next.lastAttemptAt = prev.lastAttemptAt;
+  if (prev.lastSuccessAt !== undefined) next.lastSuccessAt = prev.lastSuccessAt;
+  const rateLimit = toStoredRateLimit(outcome.rateLimit, now) ?? prev.rateLimit;
+  if (rateLimit) next.rateLimit = rateLimit;
+
+  switch (outcome.kind) {
+    case 'ok':
+      next.lastSuccessAt = now;
+      if (isRateLimitLow(outcome.rateLimit)) {
+        next.holdUntil = now + resetMs(outcome.rateLimit?.resetSeconds);
+      }
+      return next;
+    case 'rate_limited':
+      // Not an error for the reviewer: Persona is fine, we wait our turn and the changes follow.
+      next.holdUntil = now + resetMs(outcome.resetSeconds ?? outcome.rateLimit?.resetSeconds);
+      return next;
+    case 'failed': {
+      next.failures = prev.failures + 1;
+      next.holdUntil = now + backoffMs(next.failures);
+      const { kind, message, requestId } = outcome.error;
+      next.lastError = requestId ? { kind, message, requestId } : { kind, message };
+      return next;
+    }
+  }
+}
+
+/**
+ * A cycle with nothing to ask learns nothing from Persona, but an old failure no longer concerns
+ * anything watched: clear it. Returns `prev` itself when there is nothing to clear.
+ */
+export function settleIdle(prev: PollState): PollState {
+  if (prev.failures === 0 && prev.lastError === undefined) return prev;
+  const { lastError: _error, holdUntil, ...rest } = prev;
+  const next: PollState = { ...rest, failures: 0 };
+  // A rate-limit hold (no failures) still stands; a back-off ends with the failures.
+  if (prev.failures === 0 && holdUntil !== undefined) next.holdUntil = holdUntil;
+  return next;
+}
+
+function resetMs(resetSeconds: number | undefined): number {
+  const seconds = resetSeconds ?? DEFAULT_RESET_SECONDS;
+  return Math.min(BACKOFF_CAP_MS, Math.max(1, seconds) * 1000);
+}
+
+function toStoredRateLimit(
+  rateLimit: RateLimit | undefined,
+  now: number,
+): PollState['rateLimit'] | undefined {
+  if (rateLimit?.limit === undefined || rateLimit.remaining === undefined) return undefined;
+  return {
+    limit: rateLimit.limit,
+    remaining: rateLimit.remaining,
+    resetAt: now + resetMs(rateLimit.resetSeconds),
+  };
+}

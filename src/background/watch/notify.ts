@@ -1,0 +1,76 @@
+// Notifications for status changes. Only the inquiry id and status words: no names, no reference
+// ids (a customer's reference id may be an email address). The notification id carries the
+// inquiry id, so a click still opens the right inquiry after the worker restarted in between
+// (https://developer.chrome.com/docs/extensions/reference/api/notifications).
+import { browser } from '../../shared/browser.ts';
+import type { Change } from './watchlist-logic.ts';
+import { markSeen } from './watchlist-logic.ts';
+import { editWatchlist } from './watchlist-store.ts';
+
+const PREFIX = 'inquiry-desk:';
+/** The one notification for a cycle with more changes than are worth a notification each. */
+export const SUMMARY_ID = `${PREFIX}*`;
+/** More changes in one cycle than this become one summary notification. */
+export const MAX_SINGLE = 3;
+
+export function notificationId(inquiryId: string): string {
+  return `${PREFIX}${inquiryId}`;
+}
+
+/** The inquiry a notification is about; `null` for the summary, `undefined` if not ours. */
+export function inquiryOfNotification(id: string): string | null | undefined {
+  if (!id.startsWith(PREFIX)) return undefined;
+  return id === SUMMARY_ID ? null : id.slice(PREFIX.length);
+}
+
+export function popupUrl(inquiryId: string | null): string {
+  const query = inquiryId ? `?inquiry=${encodeURIComponent(inquiryId)}` : '';
+  return browser.runtime.getURL(`src/popup/index.html${query}`);
+}
+
+export interface NotificationText {
+  id: string;
+  title: string;
+  message: string;
+}
+
+/** What to show for one cycle's changes: one each, or one summary when there are many. */
+export function describeChanges(changes: readonly Change[]): NotificationText[] {
+  if (changes.length <= MAX_SINGLE) {
+    return changes.map((c) => ({
+      id: notificationId(c.id),
+      title: `Inquiry ${c.id} is now ${c.to}`,
+      message: `It was ${c.from}. Click to open it.`,
+    }));
+  }
+  const lines = changes.slice(0, 5).map((c) => `${c.id} is now ${c.to}`);
+  if (changes.length > 5) lines.push(`and ${changes.length - 5} more`);
+  return [
+    {
+      id: SUMMARY_ID,
+      title: `${changes.length} watched inquiries changed`,
+      message: lines.join('\n'),
+    },
+  ];
+}
+
+/** Creating with an existing id replaces that notification, so a repeated cycle shows no double. */
+export async function notifyChanges(changes: readonly Change[]): Promise<void> {
+  const iconUrl = browser.runtime.getURL('icons/icon-128.png');
+  await Promise.all(
+    describeChanges(changes).map(({ id, title, message }) =>
+      browser.notifications.create(id, { type: 'basic', iconUrl, title, message }),
+    ),
+  );
+}
+
+/** A click opens the inquiry's detail in a tab (the popup page works as one) and marks it seen. */
+export async function openFromNotification(id: string): Promise<void> {
+  const inquiryId = inquiryOfNotification(id);
+  if (inquiryId === undefined) return;
+  await browser.tabs.create({ url: popupUrl(inquiryId) });
+  await browser.notifications.clear(id);
+  if (inquiryId) {
+    await editWatchlist((list) => ({ list: markSeen(list, [inquiryId]), result: undefined }));
+  }
+}
