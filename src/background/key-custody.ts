@@ -2,7 +2,7 @@
 // form (keyInfo) and nothing else. Never log it, never put it in an error.
 import { DeskError } from '../shared/errors.ts';
 import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
-import { readItem, writeItem } from '../shared/storage.ts';
+import { readItem, removeItem, writeItem } from '../shared/storage.ts';
 import { apiKeyItem, type KeyInfo, keyInfoItem } from '../shared/storage-items.ts';
 
 /** Checks a typed key's form and the production rule; returns the trimmed key and its info. */
@@ -29,8 +29,8 @@ export async function storeKey(key: string, info: KeyInfo): Promise<void> {
 }
 
 export async function forgetKey(): Promise<void> {
-  await writeItem(apiKeyItem, null);
-  await writeItem(keyInfoItem, null);
+  await removeItem(apiKeyItem);
+  await removeItem(keyInfoItem);
 }
 
 export async function readKey(): Promise<string> {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { validateSettings } from '../../../src/background/validate-settings.ts';
+import { DeskError } from '../../../src/shared/errors.ts';
+import { defaultSettings } from '../../../src/shared/settings.ts';
+
+function pointerOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DeskError) return error.info.pointer;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('validateSettings', () => {
+  it('accepts the defaults and fills in the default base URL for an empty one', () => {
+    const out = validateSettings({ ...defaultSettings(), baseUrl: '  ' });
+    expect(out.baseUrl).toBe('https://api.withpersona.com/api/v1');
+  });
+
+  it('normalises a loopback sandbox URL', () => {
+    const out = validateSettings({
+      ...defaultSettings(),
+      baseUrl: 'http://127.0.0.1:4010/api/v1/',
+    });
+    expect(out.baseUrl).toBe('http://127.0.0.1:4010/api/v1');
+  });
+
+  it.each([
+    ['https://api.example.com/api/v1'],
+    ['http://api.withpersona.com/api/v1'],
+    ['https://withpersona.com.evil.example/api/v1'],
+    ['not a url'],
+  ])('refuses base URL %s', (baseUrl) => {
+    expect(pointerOf(() => validateSettings({ ...defaultSettings(), baseUrl }))).toBe('baseUrl');
+  });
+
+  it('checks the default template id and every named template', () => {
+    expect(
+      pointerOf(() => validateSettings({ ...defaultSettings(), defaultTemplateId: 'tmpl_x' })),
+    ).toBe('defaultTemplateId');
+    expect(
+      pointerOf(() =>
+        validateSettings({
+          ...defaultSettings(),
+          templates: [
+            { name: 'KYC', id: 'itmpl_Good1' },
+            { name: 'Bad', id: 'itmpl_no spaces' },
+          ],
+        }),
+      ),
+    ).toBe('templates.1.id');
+  });
+
+  it('drops empty template rows and trims the rest', () => {
+    const out = validateSettings({
+      ...defaultSettings(),
+      templates: [
+        { name: ' KYC ', id: ' itmpl_A1 ' },
+        { name: '', id: '' },
+      ],
+    });
+    expect(out.templates).toEqual([{ name: 'KYC', id: 'itmpl_A1' }]);
+  });
+
+  it('requires {link} in the chat message', () => {
+    expect(
+      pointerOf(() => validateSettings({ ...defaultSettings(), chatTemplate: 'Hello {expires}' })),
+    ).toBe('chatTemplate');
+  });
+});
