@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [preact(), crx({ manifest })],
   build: {
     target: 'chrome116',
+    // The side panel page is named only in manifest.side_panel, which crxjs does not follow.
+    rollupOptions: { input: { sidePanel: 'src/side-panel/index.html' } },
     // MV3 forbids remote code and eval; sourcemaps would only bloat the store package.
     sourcemap: false,
     emptyOutDir: true,

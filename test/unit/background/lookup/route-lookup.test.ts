@@ -23,7 +23,7 @@ describe('routeLookup', () => {
 
   it('builds the page query that opens the same view', () => {
     expect(routeQuery({ inquiry: 'inq_ABCDEF123456', at: 1 })).toBe('?inquiry=inq_ABCDEF123456');
-    expect(routeQuery({ search: 'user 1&2', at: 1 })).toBe('?search=user+1%262');
+    expect(routeQuery({ search: 'user 1&2', at: 1 })).toBe('?view=matches&q=user+1%262');
   });
 });
 

@@ -1,0 +1,120 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sandboxControls } from '../persona-sandbox/controls.ts';
+import { connectToSandbox } from './configure.ts';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
+
+let ext: ExtensionHarness;
+let inquiryId: string;
+const controls = sandboxControls(inject('sandboxOrigin'));
+const referenceId = `lookup-${Date.now()}`;
+
+type Desk = {
+  handleMenuClick(info: unknown, tab?: unknown): Promise<boolean>;
+  enterLookup(text: string): Promise<boolean>;
+};
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  await connectToSandbox(ext);
+  const page = await ext.openOptions();
+  const created = await page.evaluate(
+    (ref) =>
+      chrome.runtime.sendMessage({
+        type: 'createInquiry',
+        idempotencyKey: crypto.randomUUID(),
+        templateId: 'itmpl_E2eTemplate01',
+        referenceId: ref,
+      }),
+    referenceId,
+  );
+  inquiryId = created.data.inquiry.id;
+  await page.close();
+  await controls.finish(inquiryId, 'passed');
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function inWorker<T>(fn: (desk: Desk, arg: string) => Promise<T>, arg: string): Promise<T> {
+  const worker = await ext.serviceWorker();
+  return worker.evaluate(
+    ([source, a]) => {
+      const desk = (globalThis as unknown as { inquiryDesk: Desk }).inquiryDesk;
+      // biome-ignore lint/security/noGlobalEval: the test ships its step into the worker as text
+      return (0, eval)(source)(desk, a);
+    },
+    [fn.toString(), arg] as const,
+  );
+}
+
+async function panelRoute() {
+  const worker = await ext.serviceWorker();
+  return (await worker.evaluate(() => chrome.storage.session.get('panelRoute'))).panelRoute;
+}
+
+async function openSidePanel(query = ''): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(ext.extensionUrl(`src/side-panel/index.html${query}`));
+  return page;
+}
+
+describe('look up anywhere', () => {
+  it('context menu: a selection containing an inquiry id shows its detail in the side panel', async () => {
+    const handled = await inWorker(
+      (desk, text) =>
+        desk.handleMenuClick({ menuItemId: 'inquiry-desk-lookup', selectionText: text }, undefined),
+      `Customer wrote: my case is ${inquiryId}, thanks`,
+    );
+    expect(handled).toBe(true);
+    expect(await panelRoute()).toMatchObject({ inquiry: inquiryId });
+    const panel = await openSidePanel();
+    await expect.poll(() => panel.getByText(inquiryId).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => panel.getByText('completed', { exact: true }).count())
+      .toBeGreaterThan(0);
+    await panel.close();
+  });
+
+  it('omnibox: `kyc inq_…` opens that inquiry and `kyc <reference>` searches', async () => {
+    await inWorker((desk, text) => desk.enterLookup(text), inquiryId);
+    expect(await panelRoute()).toMatchObject({ inquiry: inquiryId });
+    await inWorker((desk, text) => desk.enterLookup(text), referenceId);
+    const route = await panelRoute();
+    expect(route).toMatchObject({ search: referenceId });
+    expect(route).not.toHaveProperty('inquiry');
+    const panel = await openSidePanel();
+    await expect.poll(() => panel.getByText(inquiryId).count()).toBeGreaterThan(0);
+    await panel.close();
+  });
+
+  it('a side panel already open follows the next lookup', async () => {
+    const panel = await openSidePanel();
+    await inWorker((desk, text) => desk.enterLookup(text), 'user-nobody-has');
+    await expect.poll(() => panel.getByText('user-nobody-has').count()).toBeGreaterThan(0);
+    await inWorker((desk, text) => desk.enterLookup(text), inquiryId);
+    await expect.poll(() => panel.getByText(inquiryId).count()).toBeGreaterThan(0);
+    await panel.close();
+  });
+
+  it('the side panel renders every view: home, create, detail, matches', async () => {
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(() => chrome.storage.session.remove('panelRoute'));
+    const home = await openSidePanel();
+    await expect.poll(() => home.getByRole('searchbox', { name: 'Find inquiry' }).count()).toBe(1);
+    await expect.poll(() => home.getByRole('button', { name: 'New inquiry' }).count()).toBe(1);
+    await home.getByRole('button', { name: 'New inquiry' }).click();
+    await expect
+      .poll(() => home.getByRole('textbox', { name: 'Inquiry template ID' }).count())
+      .toBe(1);
+    await home.close();
+
+    const detail = await openSidePanel(`?inquiry=${inquiryId}`);
+    await expect.poll(() => detail.getByRole('button', { name: 'Approve' }).count()).toBe(1);
+    await detail.close();
+
+    const matches = await openSidePanel(`?view=matches&q=${encodeURIComponent(referenceId)}`);
+    await expect.poll(() => matches.getByText(inquiryId).count()).toBeGreaterThan(0);
+    await matches.close();
+  });
+});

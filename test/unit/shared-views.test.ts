@@ -1,0 +1,20 @@
+// @vitest-environment node
+// The popup and the side panel are two mounts of one desk: neither may grow view code of its own.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../src/', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+describe('shared views', () => {
+  it.each(['popup', 'side-panel'])('%s only mounts the shared desk', (surface) => {
+    const files = readdirSync(new URL(`${surface}/`, root)).filter((f) => f.endsWith('.tsx'));
+    const source = files.map((f) => read(`${surface}/${f}`)).join('\n');
+    expect(source).toContain("from '../ui/views/desk-shell.tsx'");
+    // Mounting code only: no JSX beyond the shell itself.
+    const elements = source.match(/<[A-Za-z][\w.]*/g) ?? [];
+    expect(new Set(elements)).toEqual(
+      new Set(['<DeskShell', surface === 'popup' ? '<App' : '<SidePanelApp']),
+    );
+  });
+});
