@@ -1,8 +1,9 @@
 // The Persona client: pure, with fetch, clock and randomness injected, so it runs in the service
 // worker and in Node tests alike (design.md §1). Methods are grouped by concern in
-// inquiry-reads.ts, inquiry-actions.ts and key-info.ts; the transport adds the headers, timeouts,
+// inquiry-reads.ts, inquiry-links.ts, inquiry-actions.ts and key-info.ts; the transport adds the headers, timeouts,
 // retries and error mapping they all share.
 import { inquiryActions } from './inquiry-actions.ts';
+import { inquiryLinks } from './inquiry-links.ts';
 import { inquiryReads } from './inquiry-reads.ts';
 import { keyInfo } from './key-info.ts';
 import { createTransport } from './transport.ts';
@@ -19,6 +20,7 @@ export function createPersonaClient(options: PersonaClientOptions) {
     /** Latest `Request-Id`, environment, organisation and rate limit seen on any answer. */
     lastResponseMeta: transport.lastResponseMeta,
     ...inquiryReads(transport),
+    ...inquiryLinks(transport),
     ...inquiryActions(transport),
     ...keyInfo(transport),
   };

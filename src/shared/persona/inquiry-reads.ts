@@ -65,12 +65,12 @@ export function inquiryReads(transport: Transport) {
     },
 
     /** One page of inquiries, newest first (`include` is not allowed on lists). */
-    listInquiries(params: InquiryListParams = {}) {
+    async listInquiries(params: InquiryListParams = {}) {
       return readPage(apiUrl(baseUrl, '/inquiries', listQuery(params)));
     },
 
     /** The page a `links.next` or `links.prev` value points to. */
-    fetchPage(link: string) {
+    async fetchPage(link: string) {
       return readPage(nextUrl(link));
     },
 

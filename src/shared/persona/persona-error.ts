@@ -89,7 +89,7 @@ function describe(info: ErrorInfo, context: ErrorContext): string {
     case 'network':
       return 'Inquiry Desk could not reach Persona. Check the internet connection and try again.';
     case 'timeout':
-      return `Persona did not answer within ${Math.round(context.timeoutMs / 1000)} seconds. Try again in a moment.`;
+      return `Persona did not answer within ${duration(context.timeoutMs)}. Try again in a moment.`;
     default:
       return 'Persona sent an answer Inquiry Desk could not read. Try again; if it keeps happening, report the request id to Persona support.';
   }
@@ -103,4 +103,10 @@ function notFound(path: string): string {
     return 'Persona has no such verification for this API key. Check the ver_… id.';
   }
   return 'Persona does not know this address. Check the API base URL in the options.';
+}
+
+function duration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = Math.round(ms / 1000);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
 }

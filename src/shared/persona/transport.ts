@@ -44,11 +44,11 @@ export function createTransport(options: TransportOptions) {
 
   function record(meta: ResponseMeta, spec: RequestSpec) {
     latest = mergeResponseMeta(latest, meta);
-    // A failing listener must not fail the request it listens to.
-    try {
-      settings.onResponse?.(meta, { method: spec.method, path: new URL(spec.url).pathname });
-      if (meta.rateLimit) settings.onRateLimit?.(meta.rateLimit, meta);
-    } catch {}
+    // A failing listener must not fail the request it listens to, nor silence the other one.
+    const path = new URL(spec.url).pathname;
+    quietly(() => settings.onResponse?.(meta, { method: spec.method, path }));
+    const { rateLimit } = meta;
+    if (rateLimit) quietly(() => settings.onRateLimit?.(rateLimit, meta));
   }
 
   async function send(spec: RequestSpec): Promise<RawResult> {
@@ -134,6 +134,12 @@ export function createTransport(options: TransportOptions) {
 }
 
 export type Transport = ReturnType<typeof createTransport>;
+
+function quietly(listener: () => void) {
+  try {
+    listener();
+  } catch {}
+}
 
 function readJson(text: string): unknown {
   if (text.trim() === '') return undefined;

@@ -1,0 +1,444 @@
+// @vitest-environment node
+// The client's transport: headers, timeouts, error mapping, retries, rate limits, pagination.
+import { describe, expect, it, vi } from 'vitest';
+import { DeskError, type ErrorInfo } from '../../../../src/shared/errors.ts';
+import {
+  createPersonaClient,
+  type PersonaClientOptions,
+} from '../../../../src/shared/persona/client.ts';
+import { fakeFetch, fakeTime, json, type Step } from './fake-fetch.ts';
+import { fixture } from './fixtures.ts';
+
+const KEY = 'persona_sandbox_5ecret-5ecret-5ecret-0001';
+const ID = 'inq_zEx4jL84ShbUyuwX6AzPSqt6';
+const headers = {
+  'Request-Id': 'req_abc',
+  'Persona-Environment-Id': 'env_sand',
+  'Persona-Organization-Id': 'org_desk',
+  'RateLimit-Limit': '300',
+  'RateLimit-Remaining': '299',
+  'RateLimit-Reset': '42',
+};
+const ok = (body: unknown = fixture('inquiry-retrieve-200')) => json(200, body, headers);
+
+function setup(steps: Step[], options: Partial<PersonaClientOptions> = {}) {
+  const { fetch, calls } = fakeFetch(...steps);
+  const time = fakeTime();
+  const client = createPersonaClient({
+    apiKey: KEY,
+    fetch,
+    sleep: time.sleep,
+    random: time.random,
+    createIdempotencyKey: () => 'generated-key',
+    ...options,
+  });
+  return { client, calls, waits: time.waits };
+}
+
+async function failure(promise: Promise<unknown>): Promise<DeskError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DeskError) return error;
+    throw error;
+  }
+  throw new Error('expected a DeskError');
+}
+
+function expectNoKey(error: DeskError) {
+  const everything = [
+    error.message,
+    error.stack,
+    JSON.stringify(error),
+    JSON.stringify(error.info),
+    String(error),
+  ];
+  for (const text of everything) expect(text).not.toContain(KEY);
+}
+
+describe('requests', () => {
+  it('sends the key only in Authorization, with the pinned version and kebab inflection', async () => {
+    const { client, calls } = setup([ok()]);
+    const result = await client.getInquiry(ID);
+    const [call] = calls;
+    expect(call?.url).toBe(
+      `https://api.withpersona.com/api/v1/inquiries/${ID}?include=verifications%2Creports`,
+    );
+    expect(call?.method).toBe('GET');
+    expect(call?.headers).toEqual({
+      accept: 'application/json',
+      authorization: `Bearer ${KEY}`,
+      'persona-version': '2025-12-08',
+      'key-inflection': 'kebab',
+    });
+    const elsewhere = JSON.stringify({ ...call, headers: { ...call?.headers, authorization: '' } });
+    expect(elsewhere).not.toContain(KEY);
+    expect(result.data.status).toBe('pending');
+    expect(result.meta).toEqual({
+      status: 200,
+      requestId: 'req_abc',
+      environmentId: 'env_sand',
+      organizationId: 'org_desk',
+      rateLimit: { limit: 300, remaining: 299, resetSeconds: 42 },
+    });
+    expect(client.lastResponseMeta()).toEqual(result.meta);
+  });
+
+  it('sends JSON bodies with an Idempotency-Key on every POST', async () => {
+    const { client, calls } = setup([ok()]);
+    await client.approveInquiry(ID, 'Looks right');
+    await client.declineInquiry(ID, undefined, { idempotencyKey: 'mine' });
+    expect(calls[0]?.headers).toMatchObject({
+      'idempotency-key': 'generated-key',
+      'content-type': 'application/json',
+    });
+    expect(calls[0]?.body).toEqual({ meta: { comment: 'Looks right' } });
+    expect(calls[1]?.headers['idempotency-key']).toBe('mine');
+    expect(calls[1]?.body).toBeUndefined();
+    expect(calls[1]?.headers['content-type']).toBeUndefined();
+  });
+
+  it('uses crypto.randomUUID when no key maker is given', async () => {
+    const { fetch, calls } = fakeFetch(ok());
+    await createPersonaClient({ apiKey: KEY, fetch }).expireInquiry(ID);
+    expect(calls[0]?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses unusable keys and base URLs before sending anything', () => {
+    const { fetch, calls } = fakeFetch(ok());
+    const kind = (options: PersonaClientOptions) => {
+      try {
+        createPersonaClient(options);
+      } catch (error) {
+        return error instanceof DeskError ? error.info.kind : 'other';
+      }
+      return 'created';
+    };
+    expect(kind({ apiKey: '  ', fetch })).toBe('no_key');
+    expect(kind({ apiKey: 'persona_sandbox_a b', fetch })).toBe('unauthorized');
+    expect(kind({ apiKey: KEY, fetch, baseUrl: 'https://persona.evil.example/api/v1' })).toBe(
+      'refused',
+    );
+    expect(kind({ apiKey: KEY, fetch, baseUrl: 'http://127.0.0.1:4010/api/v1/' })).toBe('created');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('reports every answer to onResponse and onRateLimit, and survives a throwing listener', async () => {
+    const onResponse = vi.fn(() => {
+      throw new Error('listener bug');
+    });
+    const onRateLimit = vi.fn();
+    const { client } = setup([json(500, {}), ok()], { onResponse, onRateLimit });
+    await client.getInquiry(ID);
+    expect(onResponse).toHaveBeenCalledTimes(2);
+    expect(onResponse).toHaveBeenLastCalledWith(expect.objectContaining({ status: 200 }), {
+      method: 'GET',
+      path: `/api/v1/inquiries/${ID}`,
+    });
+    expect(onRateLimit).toHaveBeenCalledWith(
+      { limit: 300, remaining: 299, resetSeconds: 42 },
+      expect.objectContaining({ requestId: 'req_abc' }),
+    );
+  });
+});
+
+describe('timeouts', () => {
+  it('gives up on a request that hangs, and does not repeat it', async () => {
+    const { client, calls } = setup(['hang'], { timeoutMs: 20 });
+    const error = await failure(client.getInquiry(ID));
+    expect(error.info).toEqual({
+      kind: 'timeout',
+      message: 'Persona did not answer within 20 ms. Try again in a moment.',
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('times out even when fetch ignores the abort signal', async () => {
+    const { client } = setup([() => new Promise<never>(() => {}) as never], { timeoutMs: 20 });
+    expect((await failure(client.getInquiry(ID))).info.kind).toBe('timeout');
+  });
+});
+
+describe('error mapping', () => {
+  const cases: [number, unknown, Partial<ErrorInfo>, string][] = [
+    [
+      401,
+      { errors: [{ title: 'Token is invalid' }] },
+      { kind: 'unauthorized', title: 'Token is invalid' },
+      'Check the key in the options',
+    ],
+    [
+      403,
+      {
+        errors: [
+          {
+            title: 'Forbidden',
+            details: 'IP address is not permitted access to current environment',
+          },
+        ],
+      },
+      { kind: 'forbidden', details: 'IP address is not permitted access to current environment' },
+      'allow-list',
+    ],
+    [
+      404,
+      { errors: [{ title: 'Record not found' }] },
+      { kind: 'not_found', title: 'Record not found' },
+      'Check the inq_… id',
+    ],
+    [
+      409,
+      { errors: [{ title: 'Conflict', details: 'Inquiry already redacted' }] },
+      { kind: 'conflict' },
+      'Inquiry already redacted',
+    ],
+    [
+      422,
+      {
+        errors: [
+          {
+            title: 'Record invalid',
+            details: 'Inquiry template not found',
+            source: { pointer: '/data/attributes/inquiry-template-id' },
+          },
+        ],
+      },
+      { kind: 'invalid', pointer: '/data/attributes/inquiry-template-id' },
+      'Inquiry template not found',
+    ],
+    [
+      400,
+      { errors: [{ title: 'Bad Request', details: 'data.type must be filled' }] },
+      { kind: 'invalid' },
+      'data.type must be filled',
+    ],
+    [
+      429,
+      { errors: [{ title: 'Rate limit exceeded' }] },
+      { kind: 'rate_limited', retryAfterSeconds: 42 },
+      'Wait 42 seconds',
+    ],
+    [500, 'Internal Server Error', { kind: 'server' }, 'Try again'],
+    [503, undefined, { kind: 'server' }, 'Try again'],
+  ];
+
+  it.each(cases)('maps %i to a DeskError with Request-Id', async (status, body, info, words) => {
+    const answer = () =>
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: { ...headers, 'RateLimit-Reset': '42' },
+      });
+    const { client } = setup([answer], { retry: { maxRetries: 0, maxRateLimitWaitMs: 1000 } });
+    const error = await failure(client.getInquiry(ID));
+    expect(error.info).toMatchObject({ ...info, status, requestId: 'req_abc' });
+    expect(error.message).toContain(words);
+    expect(error.message).toBe(error.info.message);
+    expectNoKey(error);
+  });
+
+  it('explains a 409 on an action with Persona’s own detail', async () => {
+    const body = { errors: [{ title: 'Conflict', details: 'Inquiry is not pending or expired' }] };
+    const { client } = setup([json(409, body, headers)]);
+    const error = await failure(client.resumeInquiry(ID));
+    expect(error.message).toBe(
+      'Persona refused because of the inquiry\'s current state. Persona says: "Conflict: Inquiry is not pending or expired". Refresh the inquiry and try again if it still makes sense.',
+    );
+  });
+
+  it('maps a lost connection to network and an unreadable 200 to bad_response', async () => {
+    const network = await failure(
+      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID),
+    );
+    expect(network.info).toEqual({
+      kind: 'network',
+      message: 'Inquiry Desk could not reach Persona. Check the internet connection and try again.',
+    });
+    const html = new Response('<html>proxy</html>', { status: 200, headers });
+    const unreadable = await failure(setup([html]).client.getInquiry(ID));
+    expect(unreadable.info).toMatchObject({
+      kind: 'bad_response',
+      status: 200,
+      requestId: 'req_abc',
+    });
+    const wrongShape = await failure(setup([ok({ data: [] })]).client.getInquiry(ID));
+    expect(wrongShape.info.kind).toBe('bad_response');
+  });
+
+  it('never lets the key into an error, even when Persona echoes it', async () => {
+    const body = { errors: [{ title: `Token ${KEY} is invalid`, details: `key=${KEY}` }] };
+    const { client } = setup([json(401, body, headers)]);
+    const error = await failure(client.getInquiry(ID));
+    expectNoKey(error);
+    expect(error.info.title).toBe('Token persona_sandbox_…0001 is invalid');
+    const dropped = await failure(
+      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID),
+    );
+    expectNoKey(dropped);
+  });
+
+  it('says a POST that met a server error may or may not have happened', async () => {
+    const { client } = setup([json(502, {}, headers)], { retry: { maxRetries: 0 } });
+    const error = await failure(client.approveInquiry(ID));
+    expect(error.message).toContain('may or may not have happened');
+  });
+});
+
+describe('retries', () => {
+  it('repeats a GET after lost connections and 5xx with growing, jittered waits', async () => {
+    const { client, calls, waits } = setup(['drop', json(500, {}), json(503, {}), ok()]);
+    const result = await client.getInquiry(ID);
+    expect(result.data.id).toBe(ID);
+    expect(calls).toHaveLength(4);
+    // random() = 0.5: half the step plus a quarter of it.
+    expect(waits).toEqual([375, 750, 1500]);
+  });
+
+  it('stops after a few attempts', async () => {
+    const { client, calls, waits } = setup([json(500, { errors: [{ title: 'Oops' }] }, headers)]);
+    const error = await failure(client.getInquiry(ID));
+    expect(error.info).toMatchObject({ kind: 'server', status: 500, title: 'Oops' });
+    expect(calls).toHaveLength(4);
+    expect(waits).toHaveLength(3);
+  });
+
+  it('does not repeat a 4xx', async () => {
+    const { client, calls } = setup([json(404, {}, headers)]);
+    await failure(client.getInquiry(ID));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('repeats a POST only with the same Idempotency-Key', async () => {
+    const { client, calls } = setup([
+      'drop',
+      json(500, {}),
+      json(201, fixture('inquiry-create-201')),
+    ]);
+    const created = await client.createInquiry({ templateId: 'itmpl_p8ANAJy9iqadm2buF2xcVgqH' });
+    expect(calls).toHaveLength(3);
+    expect(new Set(calls.map((c) => c.headers['idempotency-key']))).toEqual(
+      new Set(['generated-key']),
+    );
+    expect(created.data.idempotencyKey).toBe('generated-key');
+    expect(calls.map((c) => c.body)).toEqual([calls[0]?.body, calls[0]?.body, calls[0]?.body]);
+  });
+
+  it('does not repeat PATCH or DELETE after a lost connection or a 5xx', async () => {
+    const patch = setup(['drop', ok()]);
+    await failure(patch.client.updateInquiry(ID, { note: 'x' }));
+    expect(patch.calls).toHaveLength(1);
+    const remove = setup([json(500, {}), ok()]);
+    await failure(remove.client.redactInquiry(ID));
+    expect(remove.calls).toHaveLength(1);
+  });
+
+  it('waits for RateLimit-Reset after a 429, then tries again', async () => {
+    const limited = json(
+      429,
+      { errors: [{ title: 'Rate limit exceeded' }] },
+      { ...headers, 'RateLimit-Remaining': '0', 'RateLimit-Reset': '7' },
+    );
+    const onRateLimit = vi.fn();
+    const { client, calls, waits } = setup([limited, ok()], { random: () => 0, onRateLimit });
+    const result = await client.getInquiry(ID);
+    expect(result.data.id).toBe(ID);
+    expect(calls).toHaveLength(2);
+    expect(waits).toEqual([7000]);
+    expect(onRateLimit).toHaveBeenNthCalledWith(
+      1,
+      { limit: 300, remaining: 0, resetSeconds: 7 },
+      expect.anything(),
+    );
+  });
+
+  it('retries a 429 at most twice, with the same Idempotency-Key on a POST', async () => {
+    const limited = json(429, {}, { ...headers, 'RateLimit-Reset': '1' });
+    const { client, calls, waits } = setup([limited], { random: () => 0 });
+    const error = await failure(client.addTag(ID, 'vip'));
+    expect(error.info).toMatchObject({ kind: 'rate_limited', retryAfterSeconds: 1 });
+    expect(calls).toHaveLength(3);
+    expect(waits).toEqual([1000, 1000]);
+    expect(new Set(calls.map((c) => c.headers['idempotency-key'])).size).toBe(1);
+  });
+
+  it('does not wait out a rate-limit window longer than the cap', async () => {
+    const limited = json(
+      429,
+      { errors: [{ title: 'Quota exceeded' }] },
+      { ...headers, 'RateLimit-Reset': '3600' },
+    );
+    const { client, calls, waits } = setup([limited]);
+    const error = await failure(client.getInquiry(ID));
+    expect(error.info).toMatchObject({
+      kind: 'rate_limited',
+      retryAfterSeconds: 3600,
+      title: 'Quota exceeded',
+    });
+    expect(error.message).toContain('Wait 3600 seconds');
+    expect(calls).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+});
+
+describe('pagination', () => {
+  function page(ids: string[], next: string | null) {
+    const item = fixture('inquiry-list-200').data[0];
+    return json(
+      200,
+      { data: ids.map((id) => ({ ...item, id })), links: { prev: null, next } },
+      headers,
+    );
+  }
+
+  it('follows links.next until it is null', async () => {
+    const { client, calls } = setup(
+      [
+        page(
+          ['inq_a000000001', 'inq_a000000002'],
+          '/api/v1/inquiries?page%5Bafter%5D=inq_a000000002&page%5Bsize%5D=2',
+        ),
+        page(
+          ['inq_a000000003'],
+          '/api/v1/inquiries?page%5Bafter%5D=inq_a000000003&page%5Bsize%5D=2',
+        ),
+        page([], null),
+      ],
+      { baseUrl: 'http://127.0.0.1:4010/api/v1' },
+    );
+    const ids: string[] = [];
+    for await (const inquiry of client.iterateInquiries({ pageSize: 2, statuses: ['pending'] })) {
+      ids.push(inquiry.id);
+    }
+    expect(ids).toEqual(['inq_a000000001', 'inq_a000000002', 'inq_a000000003']);
+    expect(calls.map((c) => c.url)).toEqual([
+      'http://127.0.0.1:4010/api/v1/inquiries?filter%5Bstatus%5D=pending&page%5Bsize%5D=2',
+      'http://127.0.0.1:4010/api/v1/inquiries?page%5Bafter%5D=inq_a000000002&page%5Bsize%5D=2',
+      'http://127.0.0.1:4010/api/v1/inquiries?page%5Bafter%5D=inq_a000000003&page%5Bsize%5D=2',
+    ]);
+  });
+
+  it('stops when a page links to itself', async () => {
+    const self = '/api/v1/inquiries?page%5Bafter%5D=inq_loop000001';
+    const { client, calls } = setup([page(['inq_loop000001'], self)]);
+    const ids: string[] = [];
+    for await (const inquiry of client.iterateInquiries()) ids.push(inquiry.id);
+    expect(calls).toHaveLength(2);
+    expect(ids).toEqual(['inq_loop000001', 'inq_loop000001']);
+  });
+
+  it('returns items and links from listInquiries and fetchPage, refusing foreign links', async () => {
+    const { client, calls } = setup([json(200, fixture('inquiry-list-200'), headers)]);
+    const first = await client.listInquiries({ referenceId: 'abc-123' });
+    expect(first.data.items.map((i) => [i.id, i.status])).toEqual([[ID, 'pending']]);
+    expect(first.data.links).toEqual({
+      next: '/api/v1/inquiries?page%5Bafter%5D=inq_ByBdXDqUrguLAHjGZMuDZLCx',
+    });
+    if (!first.data.links.next) throw new Error('no next link');
+    await client.fetchPage(first.data.links.next);
+    expect(calls[1]?.url).toBe(
+      'https://api.withpersona.com/api/v1/inquiries?page%5Bafter%5D=inq_ByBdXDqUrguLAHjGZMuDZLCx',
+    );
+    const foreign = await failure(client.fetchPage('https://evil.example/api/v1/inquiries'));
+    expect(foreign.info.kind).toBe('refused');
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -1,0 +1,114 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  displayValue,
+  isSensitiveField,
+  readField,
+} from '../../../../src/shared/persona/fields.ts';
+import {
+  keyVariants,
+  normaliseKeys,
+  toCamel,
+  toKebab,
+  toSnake,
+} from '../../../../src/shared/persona/key-inflection.ts';
+
+describe('key inflection', () => {
+  it.each([
+    ['nameFirst', 'name-first'],
+    ['name_first', 'name-first'],
+    ['name-first', 'name-first'],
+    ['addressStreet1', 'address-street-1'],
+    ['address_street_1', 'address-street-1'],
+    ['IDClass', 'id-class'],
+    ['createdAtTs', 'created-at-ts'],
+    ['selfie', 'selfie'],
+  ])('%s → %s', (key, kebab) => {
+    expect(toKebab(key)).toBe(kebab);
+  });
+
+  it('gives every form of a name', () => {
+    expect(toSnake('addressStreet1')).toBe('address_street_1');
+    expect(toCamel('address-street-1')).toBe('addressStreet1');
+    expect(keyVariants('name-first')).toEqual(['name-first', 'name_first', 'nameFirst']);
+  });
+
+  it('re-cases keys but not type values and not the keys inside fields', () => {
+    const body = {
+      data: {
+        type: 'verification/government-id',
+        attributes: {
+          createdAt: 'x',
+          fields: { name_first: { type: 'string', value: 'Ann' }, selectedCountryCode: 'NO' },
+          checks: [{ metadata: { matchLevel: 'full' } }],
+        },
+        relationships: { inquiry_template: { data: null } },
+      },
+    };
+    expect(normaliseKeys(body)).toEqual({
+      data: {
+        type: 'verification/government-id',
+        attributes: {
+          'created-at': 'x',
+          fields: { name_first: { type: 'string', value: 'Ann' }, selectedCountryCode: 'NO' },
+          checks: [{ metadata: { 'match-level': 'full' } }],
+        },
+        relationships: { 'inquiry-template': { data: null } },
+      },
+    });
+  });
+});
+
+describe('readField', () => {
+  const attributes = {
+    fields: {
+      name_first: { type: 'string', value: 'Ann' },
+      birthdate: { type: 'date', value: null },
+      selectedCountryCode: 'NO',
+      'address-city': { type: 'string', value: 'Bergen' },
+    },
+    birthdate: '1990-02-03',
+    'name-last': 'Legacy',
+  };
+
+  it('finds a field by any of its names, in fields or at the legacy top level', () => {
+    for (const name of ['name-first', 'name_first', 'nameFirst']) {
+      expect(readField(attributes, name)).toBe('Ann');
+    }
+    expect(readField(attributes, 'selected_country_code')).toBe('NO');
+    expect(readField(attributes, 'addressCity')).toBe('Bergen');
+    // Null in fields falls back to the 2023-01-05 top-level copy.
+    expect(readField(attributes, 'birthdate')).toBe('1990-02-03');
+    expect(readField(attributes, 'name_last')).toBe('Legacy');
+    expect(readField(attributes, 'phone-number')).toBeUndefined();
+    expect(readField(undefined, 'name-first')).toBeUndefined();
+  });
+
+  it('flags identity numbers, document numbers and birthdates as sensitive', () => {
+    for (const name of [
+      'birthdate',
+      'identification-number',
+      'identification_number',
+      'documentNumber',
+      'social-security-number',
+      'passport-number',
+      'driver-license-number',
+      'national-id-number',
+      'ssn',
+    ]) {
+      expect(isSensitiveField(name), name).toBe(true);
+    }
+    for (const name of ['name-first', 'address-city', 'birthplace', 'email-address', 'tin-can']) {
+      expect(isSensitiveField(name), name).toBe(false);
+    }
+  });
+
+  it('shows values as text', () => {
+    expect(displayValue('x')).toBe('x');
+    expect(displayValue(3.5)).toBe('3.5');
+    expect(displayValue(false)).toBe('false');
+    expect(displayValue(['a', null, 2])).toBe('a, 2');
+    expect(displayValue({ a: 1 })).toBe('{"a":1}');
+    for (const empty of [null, undefined, '', []]) expect(displayValue(empty)).toBeUndefined();
+  });
+});

@@ -1,0 +1,117 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { toVerificationView } from '../../../../src/shared/persona/normalise-verification.ts';
+import { parseBody, resourceDocument } from '../../../../src/shared/persona/schemas.ts';
+import { parseVerification } from '../../../../src/shared/persona/verification-schemas.ts';
+import type { VerificationView } from '../../../../src/shared/persona/view-model.ts';
+import { eventPayload, fixture, type Json, reinflect } from './fixtures.ts';
+
+function view(document: Json): VerificationView {
+  const parsed = parseBody(resourceDocument, document);
+  if (!parsed) throw new Error('not a resource document');
+  return toVerificationView(parseVerification(parsed.data));
+}
+
+const value = (v: VerificationView | undefined, name: string) =>
+  v?.fields.find((f) => f.name === name)?.value;
+
+describe('verification views', () => {
+  it('reads a passed government ID', () => {
+    const v = view(fixture('verification-government-id-retrieve-200'));
+    expect(v).toMatchObject({
+      id: 'ver_ABC123',
+      label: 'Government ID',
+      status: 'passed',
+      tone: 'success',
+      loaded: true,
+      countryCode: 'US',
+      createdAt: '2024-03-20T21:22:25.000Z',
+      completedAt: '2024-03-20T21:22:31.000Z',
+      checks: [],
+    });
+    expect(value(v, 'name-first')).toBe('JANE');
+    expect(value(v, 'id-class')).toBe('dl');
+    expect(value(v, 'expiration-date')).toBe('2025-01-01');
+    expect(v.fields.find((f) => f.name === 'identification-number')).toMatchObject({
+      label: 'ID number',
+      value: 'Y123ABC',
+      sensitive: true,
+    });
+    expect(v.fields.find((f) => f.name === 'birthdate')?.sensitive).toBe(true);
+    expect(JSON.stringify(v)).not.toContain('access_token');
+  });
+
+  it('reads an initiated database verification', () => {
+    const v = view(fixture('verification-database-retrieve-200'));
+    expect(v).toMatchObject({ label: 'Database', status: 'initiated', tone: 'info' });
+    expect(value(v, 'address-street-2')).toBe('Apartment 123');
+    expect(value(v, 'email-address')).toBe('jane@doe.com');
+    expect(value(v, 'normalized-address-city')).toBeUndefined();
+  });
+
+  it('reads a failed government ID and a selfie that needs a retry from webhook payloads', () => {
+    const failed = view(eventPayload('webhook-event-verification-failed-government-id'));
+    expect(failed.status).toBe('failed');
+    expect(failed.checks.filter((c) => c.status === 'failed').map((c) => c.label)).toEqual([
+      'ID entity detection',
+    ]);
+    const selfie = view(eventPayload('webhook-event-verification-requires-retry-selfie'));
+    expect(selfie).toMatchObject({ label: 'Selfie', status: 'requires_retry', tone: 'warning' });
+    expect(selfie.checks.map((c) => [c.label, c.status, c.requirement])).toEqual([
+      ['Selfie liveness detection', 'failed', 'requires_retry'],
+      ['Selfie image quality detection', 'not_applicable', 'required'],
+      ['Selfie ID comparison', 'not_applicable', 'required'],
+    ]);
+    expect(value(selfie, 'capture-method')).toBe('video');
+  });
+
+  it.each(['snake', 'camel'] as const)('reads a %s-inflected verification', (casing) => {
+    const v = view(
+      reinflect(eventPayload('webhook-event-verification-failed-government-id'), casing),
+    );
+    expect(v.type).toBe('verification/government-id');
+    expect(v.completedAt).toBe('2024-02-15T23:48:09.000Z');
+    expect(v.countryCode).toBe('US');
+    expect(value(v, 'document-number')).toBe('123456');
+    expect(v.checks.map((c) => c.name)).toContain('id_entity_detection');
+  });
+
+  it('reads phone, email and document verifications', () => {
+    const phone = view({
+      data: {
+        type: 'verification/phone-number',
+        id: 'ver_phone123',
+        attributes: { status: 'confirmed', 'phone-number': '+15555550100', checks: null },
+      },
+    });
+    expect(phone).toMatchObject({ label: 'Phone number', status: 'confirmed', tone: 'success' });
+    expect(value(phone, 'phone-number')).toBe('+15555550100');
+    const email = view({
+      data: {
+        type: 'verification/email-address',
+        id: 'ver_mail123',
+        attributes: { status: 'submitted', email_address: 'a@b.example' },
+      },
+    });
+    expect(value(email, 'email-address')).toBe('a@b.example');
+    const document = view({
+      data: {
+        type: 'verification/document',
+        id: 'ver_doc123',
+        attributes: {
+          status: 'tentatively_passed',
+          'document-type': 'utility_bill',
+          fields: { address_city: { type: 'string', value: 'Oslo' } },
+        },
+      },
+    });
+    expect(document).toMatchObject({ label: 'Document', tone: 'warning' });
+    expect(value(document, 'document-type')).toBe('utility_bill');
+    expect(value(document, 'address-city')).toBe('Oslo');
+  });
+
+  it('keeps a verification with no attributes at all', () => {
+    const v = view({ data: { type: 'verification/aamva', id: 'ver_aamva123' } });
+    expect(v).toMatchObject({ label: 'AAMVA', status: '', checks: [], fields: [] });
+  });
+});

@@ -1,0 +1,97 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  checkLabel,
+  reportLabel,
+  verificationLabel,
+} from '../../../../src/shared/persona/labels.ts';
+import {
+  allowedActions,
+  describeStatus,
+  isFinalStatus,
+  verificationTone,
+} from '../../../../src/shared/persona/status.ts';
+
+describe('inquiry statuses', () => {
+  it('labels every documented status and says which are final', () => {
+    const rows = [
+      'created',
+      'pending',
+      'completed',
+      'failed',
+      'expired',
+      'needs_review',
+      'approved',
+      'declined',
+    ].map((status) => [status, describeStatus(status).label, isFinalStatus(status)]);
+    expect(rows).toEqual([
+      ['created', 'Created, not started yet', false],
+      ['pending', 'In progress', false],
+      ['completed', 'Completed, awaiting decision', false],
+      ['failed', 'Failed', true],
+      ['expired', 'Expired, can be resumed', false],
+      ['needs_review', 'Needs review', false],
+      ['approved', 'Approved', true],
+      ['declined', 'Declined', true],
+    ]);
+  });
+
+  it('shows an unknown status as it is and keeps watching it', () => {
+    expect(describeStatus('on_hold_by_ops')).toEqual({
+      label: 'On hold by ops',
+      tone: 'neutral',
+      final: false,
+    });
+    expect(describeStatus('').label).toBe('Unknown');
+  });
+
+  it('offers the actions each status allows', () => {
+    expect(allowedActions('created')).toMatchObject({
+      newLink: true,
+      expire: true,
+      approve: false,
+    });
+    expect(allowedActions('expired')).toMatchObject({
+      newLink: true,
+      resumeBeforeNewLink: true,
+      expire: false,
+    });
+    expect(allowedActions('completed')).toMatchObject({
+      approve: true,
+      decline: true,
+      markForReview: true,
+      newLink: false,
+    });
+    expect(allowedActions('needs_review')).toMatchObject({
+      approve: true,
+      decline: true,
+      markForReview: false,
+    });
+    expect(Object.values(allowedActions('approved')).some(Boolean)).toBe(false);
+    expect(Object.values(allowedActions('declined')).some(Boolean)).toBe(false);
+    expect(allowedActions('something_new')).toMatchObject({ approve: true, expire: false });
+    expect(Object.values(allowedActions('pending', true)).some(Boolean)).toBe(false);
+  });
+});
+
+describe('labels', () => {
+  it('names verification types, reports and checks in plain words', () => {
+    expect(verificationLabel('verification/government-id')).toBe('Government ID');
+    expect(verificationLabel('verification/database-ecbsv')).toBe('Database ECBSV');
+    expect(verificationLabel('')).toBe('Verification');
+    expect(reportLabel('report/politically-exposed-person')).toBe(
+      'Politically exposed person (PEP)',
+    );
+    expect(reportLabel('report/business-watchlist')).toBe('Business watchlist');
+    expect(checkLabel('id_aamva_database_lookup')).toBe('ID AAMVA database lookup');
+    expect(checkLabel('selfie_id_comparison')).toBe('Selfie ID comparison');
+  });
+
+  it('gives verification and check statuses a tone', () => {
+    expect(verificationTone('passed')).toBe('success');
+    expect(verificationTone('failed')).toBe('danger');
+    expect(verificationTone('requires_retry')).toBe('warning');
+    expect(verificationTone('not_applicable')).toBe('neutral');
+    expect(verificationTone('invented')).toBe('neutral');
+  });
+});
