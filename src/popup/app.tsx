@@ -1,15 +1,7 @@
-import { BackgroundStatus } from '../ui/background-status.tsx';
+import { DeskShell } from '../ui/views/desk-shell.tsx';
+import { routeFromQuery } from '../ui/views/router.ts';
 
+/** The toolbar popup: the desk, opened on the view its URL asks for (`?inquiry=inq_…`). */
 export function App() {
-  return (
-    <div class="shell">
-      <header class="topbar">
-        <h1 class="brand">Inquiry Desk</h1>
-      </header>
-      <main class="content" />
-      <footer class="footer">
-        <BackgroundStatus />
-      </footer>
-    </div>
-  );
+  return <DeskShell first={routeFromQuery(location.search)} />;
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/base.css';
+import '../ui/popup.css';
 import { App } from './app.tsx';
 
 const root = document.getElementById('app');

@@ -1,0 +1,33 @@
+// The ready-to-paste chat message: the reviewer's template (options page) with `{link}` and
+// `{expires}` filled in, the expiry written in the reviewer's locale.
+import type { OneTimeLink } from '../../shared/messages.ts';
+import { formatDateTime, formatRelative } from './format-time.ts';
+
+export interface MessageFormats {
+  now?: number;
+  dateTime?: Intl.DateTimeFormat;
+  relative?: Intl.RelativeTimeFormat;
+}
+
+/** "in 24 hours (3 Jun 2025, 16:05)"; "soon" when Persona did not say when. */
+export function describeExpiry(
+  expiresAt: string | undefined,
+  formats: MessageFormats = {},
+): string {
+  if (!expiresAt || Number.isNaN(Date.parse(expiresAt))) return 'soon';
+  const when = formatRelative(expiresAt, formats.now, formats.relative);
+  return `${when} (${formatDateTime(expiresAt, formats.dateTime)})`;
+}
+
+export function fillChatMessage(
+  template: string,
+  link: OneTimeLink,
+  formats: MessageFormats = {},
+): string {
+  const url = link.shortUrl ?? link.url;
+  // A template without {link} would send the customer nowhere; the link is appended instead.
+  const body = template.includes('{link}') ? template : `${template}\n{link}`;
+  return body
+    .replaceAll('{link}', url)
+    .replaceAll('{expires}', describeExpiry(link.expiresAt, formats));
+}

@@ -1,0 +1,48 @@
+import { Fragment } from 'preact';
+import type { FieldView } from '../../shared/persona/view-model.ts';
+import type { Reveal } from './use-reveal.ts';
+
+interface Props {
+  fields: FieldView[];
+  /** Keeps reveal keys apart when several lists (inquiry, each verification) share one state. */
+  scope: string;
+  reveal: Reveal;
+}
+
+/** Extracted fields; identity numbers and birthdates stay masked until revealed (design.md §3). */
+export function FieldList({ fields, scope, reveal }: Props) {
+  if (fields.length === 0) return <p class="muted">No fields.</p>;
+  return (
+    <dl class="facts field-list">
+      {fields.map((field) => {
+        const key = `${scope}:${field.key}`;
+        const shown = !field.sensitive || reveal.isShown(key);
+        return (
+          <Fragment key={key}>
+            <dt>{field.label}</dt>
+            <dd class="field-value">
+              {shown ? (
+                <span class="value">{field.value}</span>
+              ) : (
+                <span class="masked">
+                  <span aria-hidden="true">••••••</span>
+                  <span class="sr-only">hidden</span>
+                </span>
+              )}
+              {field.sensitive && !reveal.all && (
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={`${shown ? 'Hide' : 'Reveal'} ${field.label}`}
+                  onClick={() => reveal.toggle(key)}
+                >
+                  {shown ? 'Hide' : 'Reveal'}
+                </button>
+              )}
+            </dd>
+          </Fragment>
+        );
+      })}
+    </dl>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ComponentChildren } from 'preact';
+import { StatusChip } from './status-chip.tsx';
+
+interface Props {
+  id: string;
+  status: string;
+  referenceId?: string | undefined;
+  /** Right-aligned small text, e.g. "changed 5 minutes ago". */
+  meta?: ComponentChildren;
+  unseen?: boolean;
+  onOpen: () => void;
+}
+
+/** One inquiry in a list: a single button, so the whole row is one tab stop and one click. */
+export function InquiryRow({ id, status, referenceId, meta, unseen, onOpen }: Props) {
+  return (
+    <li>
+      <button type="button" class={`inquiry-row${unseen ? ' is-unseen' : ''}`} onClick={onOpen}>
+        <span class="inquiry-row-main">
+          <code class="inquiry-id">{id}</code>
+          {referenceId && <span class="inquiry-ref">{referenceId}</span>}
+        </span>
+        <span class="inquiry-row-side">
+          <StatusChip status={status} />
+          {meta && <span class="inquiry-meta">{meta}</span>}
+          {unseen && <span class="sr-only">, changed since you last looked</span>}
+        </span>
+      </button>
+    </li>
+  );
+}

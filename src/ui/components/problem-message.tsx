@@ -1,0 +1,45 @@
+import type { ErrorInfo } from '../../shared/errors.ts';
+import { ErrorMessage } from '../error-message.tsx';
+import { OpenSettingsButton } from './open-settings-button.tsx';
+
+// Kinds worth a second try as they are; the others need the reviewer to change something first.
+const retryable = new Set([
+  'network',
+  'timeout',
+  'server',
+  'rate_limited',
+  'internal',
+  'bad_response',
+]);
+
+interface Props {
+  error: ErrorInfo;
+  onRetry?: (() => void) | undefined;
+}
+
+/** An {@link ErrorMessage} with the one next step that helps: settings for key trouble, or retry. */
+export function ProblemMessage({ error, onRetry }: Props) {
+  const keyTrouble = error.kind === 'no_key' || error.kind === 'unauthorized';
+  const retry = onRetry && retryable.has(error.kind);
+  const details = error.details && error.details !== error.message ? error.details : undefined;
+  return (
+    <ErrorMessage
+      error={error}
+      action={
+        (details || keyTrouble || retry) && (
+          <>
+            {details && <p class="banner-meta">{details}</p>}
+            <div class="row banner-actions">
+              {keyTrouble && <OpenSettingsButton />}
+              {retry && (
+                <button type="button" onClick={onRetry}>
+                  Try again
+                </button>
+              )}
+            </div>
+          </>
+        )
+      }
+    />
+  );
+}

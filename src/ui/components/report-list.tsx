@@ -1,0 +1,26 @@
+import type { ReportView } from '../../shared/persona/view-model.ts';
+import { StatusChip } from './status-chip.tsx';
+
+function matchText(hasMatch: boolean | undefined): [string, string] {
+  if (hasMatch === true) return ['Match found', 'tone-danger'];
+  if (hasMatch === false) return ['No match', 'tone-success'];
+  return ['Match not reported', 'muted'];
+}
+
+/** Watchlist, PEP and adverse-media reports with their match flag. */
+export function ReportList({ reports }: { reports: ReportView[] }) {
+  return (
+    <ul class="plain-list">
+      {reports.map((report) => {
+        const [text, tone] = matchText(report.hasMatch);
+        return (
+          <li key={report.id} class="report-row" title={report.type}>
+            <span class="grow">{report.label}</span>
+            <span class={`report-match ${tone}`}>{text}</span>
+            <StatusChip status={report.status} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+
+interface Props {
+  tags: string[];
+  busy: boolean;
+  disabled?: boolean;
+  /** The whole new list: Persona's `set-tags` replaces, it does not add. */
+  onChange: (tags: string[]) => void;
+}
+
+export function TagEditor({ tags, busy, disabled, onChange }: Props) {
+  const [typed, setTyped] = useState('');
+  const off = busy || disabled;
+  return (
+    <div class="tags">
+      {tags.length === 0 && <p class="muted">No tags.</p>}
+      <ul class="tag-list">
+        {tags.map((tag) => (
+          <li key={tag} class="tag">
+            {tag}
+            <button
+              type="button"
+              class="tag-remove"
+              aria-label={`Remove tag ${tag}`}
+              disabled={off}
+              onClick={() => onChange(tags.filter((t) => t !== tag))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        class="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const tag = typed.trim();
+          if (!tag || off) return;
+          if (!tags.includes(tag)) onChange([...tags, tag]);
+          setTyped('');
+        }}
+      >
+        <input
+          type="text"
+          class="grow"
+          aria-label="New tag"
+          placeholder="Add a tag"
+          maxLength={100}
+          value={typed}
+          disabled={disabled}
+          onInput={(event) => setTyped(event.currentTarget.value)}
+        />
+        <button type="submit" disabled={off || !typed.trim()}>
+          Add tag
+        </button>
+      </form>
+    </div>
+  );
+}

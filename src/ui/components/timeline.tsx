@@ -1,0 +1,32 @@
+import type { InquiryTimestamps } from '../../shared/persona/view-model.ts';
+import { formatDateTime } from './format-time.ts';
+
+const steps: [keyof InquiryTimestamps, string][] = [
+  ['createdAt', 'Created'],
+  ['startedAt', 'Started'],
+  ['completedAt', 'Completed'],
+  ['failedAt', 'Failed'],
+  ['markedForReviewAt', 'Marked for review'],
+  ['decisionedAt', 'Decisioned'],
+  ['expiredAt', 'Expired'],
+  ['expiresAt', 'Expires'],
+  ['redactedAt', 'Redacted'],
+];
+
+/** The inquiry's lifecycle as dated steps; steps that did not happen are left out. */
+export function Timeline({ timestamps }: { timestamps: InquiryTimestamps }) {
+  const happened = steps.filter(([key]) => timestamps[key]);
+  if (happened.length === 0) return null;
+  return (
+    <dl class="facts timeline">
+      {happened.map(([key, label]) => (
+        <div class="fact" key={key}>
+          <dt>{label}</dt>
+          <dd>
+            <time dateTime={timestamps[key]}>{formatDateTime(timestamps[key] ?? '')}</time>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

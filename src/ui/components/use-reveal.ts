@@ -1,0 +1,28 @@
+import { useState } from 'preact/hooks';
+
+export interface Reveal {
+  all: boolean;
+  isShown: (key: string) => boolean;
+  toggle: (key: string) => void;
+  toggleAll: () => void;
+}
+
+/** Which masked fields the reviewer chose to see. Memory only: a new popup starts masked again. */
+export function useReveal(): Reveal {
+  const [all, setAll] = useState(false);
+  const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  return {
+    all,
+    isShown: (key) => all || shown.has(key),
+    toggle: (key) =>
+      setShown((current) => {
+        const next = new Set(current);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    toggleAll: () => {
+      setAll(!all);
+      setShown(new Set());
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Reply } from '../../shared/messages.ts';
+import { settingsItem } from '../../shared/storage-items.ts';
+import { LinkPanel } from '../components/link-panel.tsx';
+import { StatusChip } from '../components/status-chip.tsx';
+import { useStored } from '../use-stored.ts';
+import { useNavigation } from './router.ts';
+
+interface Props {
+  created: Reply<'createInquiry'>;
+  onAnother: () => void;
+}
+
+/** Right after "Create": the new inquiry's id and status, and its link ready to share. */
+export function CreatedPanel({ created, onAnother }: Props) {
+  const nav = useNavigation();
+  const settings = useStored(settingsItem);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { inquiry, link } = created;
+  return (
+    <div class="view created">
+      <h2 class="view-title" tabIndex={-1} ref={heading}>
+        Inquiry created
+      </h2>
+      <p class="created-id">
+        <code data-testid="inquiry-id">{inquiry.id}</code>{' '}
+        <StatusChip status={inquiry.status} tone={inquiry.tone} />{' '}
+        <span class="muted">{inquiry.statusLabel}</span>
+      </p>
+      {inquiry.referenceId && (
+        <p class="muted">Reference {inquiry.referenceId} · watched for changes</p>
+      )}
+      {link ? (
+        <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
+      ) : (
+        <p class="banner is-warn">
+          Persona returned no one-time link. Open the details and choose “New link”.
+        </p>
+      )}
+      <div class="row wrap form-actions">
+        <button
+          type="button"
+          onClick={() => nav.replace({ name: 'detail', id: inquiry.id, initial: created })}
+        >
+          View details
+        </button>
+        <button type="button" onClick={onAnother}>
+          Create another
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { FieldList } from '../components/field-list.tsx';
+import { ReportList } from '../components/report-list.tsx';
+import { Timeline } from '../components/timeline.tsx';
+import { useReveal } from '../components/use-reveal.ts';
+import { VerificationCard } from '../components/verification-card.tsx';
+
+/** What Persona knows about the inquiry: timeline, verifications with checks, fields, reports. */
+export function DetailBody({ inquiry }: { inquiry: InquiryView }) {
+  const reveal = useReveal();
+  const anySensitive =
+    inquiry.fields.some((f) => f.sensitive) ||
+    inquiry.verifications.some((v) => v.fields.some((f) => f.sensitive));
+  return (
+    <>
+      <section aria-labelledby="timeline-heading">
+        <h3 id="timeline-heading">Timeline</h3>
+        <Timeline timestamps={inquiry.timestamps} />
+      </section>
+      {(inquiry.reviewerComment || inquiry.note) && (
+        <dl class="facts">
+          {inquiry.reviewerComment && (
+            <div class="fact">
+              <dt>Reviewer comment</dt>
+              <dd>{inquiry.reviewerComment}</dd>
+            </div>
+          )}
+          {inquiry.note && (
+            <div class="fact">
+              <dt>Note</dt>
+              <dd>{inquiry.note}</dd>
+            </div>
+          )}
+        </dl>
+      )}
+      <section aria-labelledby="verifications-heading">
+        <h3 id="verifications-heading">Verifications</h3>
+        {inquiry.verifications.length === 0 ? (
+          <p class="muted">None yet: the person has not submitted anything.</p>
+        ) : (
+          inquiry.verifications.map((v) => (
+            <VerificationCard key={v.id} verification={v} reveal={reveal} />
+          ))
+        )}
+      </section>
+      <section aria-labelledby="fields-heading">
+        <div class="section-head">
+          <h3 id="fields-heading">Fields</h3>
+          {anySensitive && (
+            <button type="button" class="link" onClick={reveal.toggleAll}>
+              {reveal.all ? 'Hide all' : 'Reveal all'}
+            </button>
+          )}
+        </div>
+        <FieldList fields={inquiry.fields} scope="inquiry" reveal={reveal} />
+      </section>
+      {inquiry.reports.length > 0 && (
+        <section aria-labelledby="reports-heading">
+          <h3 id="reports-heading">Reports</h3>
+          <ReportList reports={inquiry.reports} />
+        </section>
+      )}
+    </>
+  );
+}

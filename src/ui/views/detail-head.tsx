@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { InquiryReply } from '../../shared/messages.ts';
+import { formatRelative, useNow } from '../components/format-time.ts';
+import { StatusChip } from '../components/status-chip.tsx';
+
+interface Props {
+  reply: InquiryReply;
+  loading: boolean;
+  dashboardUrl: string | undefined;
+  onRefresh: () => void;
+}
+
+/** Who and where: id, reference, raw status word with its meaning, freshness, dashboard link. */
+export function DetailHead({ reply, loading, dashboardUrl, onRefresh }: Props) {
+  const now = useNow();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { inquiry, stale } = reply;
+  return (
+    <header class="detail-head">
+      <div class="row">
+        <h2 class="view-title grow" tabIndex={-1} ref={heading}>
+          <code>{inquiry.id}</code>
+        </h2>
+        {dashboardUrl && (
+          <a href={dashboardUrl} target="_blank" rel="noreferrer">
+            Open in Persona
+          </a>
+        )}
+      </div>
+      {inquiry.referenceId && <p class="muted">Reference {inquiry.referenceId}</p>}
+      <p class="status-line" id="detail-status" tabIndex={-1}>
+        <StatusChip status={inquiry.status} tone={inquiry.tone} />{' '}
+        <span>{inquiry.statusLabel}</span>
+      </p>
+      {inquiry.redacted && (
+        <p class="banner is-warn">Persona has redacted this inquiry’s personal data.</p>
+      )}
+      {stale ? (
+        <div class="banner is-warn" role="status" data-testid="stale">
+          <p class="banner-text">
+            Showing a copy from {formatRelative(reply.fetchedAt, now)}: {stale.message}
+          </p>
+          <button type="button" onClick={onRefresh} disabled={loading}>
+            Refresh
+          </button>
+        </div>
+      ) : (
+        <p class="freshness muted">
+          {loading ? 'Updating…' : `Updated ${formatRelative(reply.fetchedAt, now)}`}{' '}
+          {!loading && (
+            <button type="button" class="link" onClick={onRefresh}>
+              Refresh
+            </button>
+          )}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import type { InquiryReply } from '../../shared/messages.ts';
+import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { sendRequest } from '../../shared/send-request.ts';
+import { useAnnounce } from '../components/announce.tsx';
+import { ProblemMessage } from '../components/problem-message.tsx';
+import { TagEditor } from '../components/tag-editor.tsx';
+
+/** The inquiry's tags, saved to Persona as a whole list on each change. */
+export function DetailTags({
+  inquiry,
+  onReply,
+}: {
+  inquiry: InquiryView;
+  onReply: (reply: InquiryReply) => void;
+}) {
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
+  const save = async (tags: string[]) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onReply(await sendRequest({ type: 'setTags', id: inquiry.id, tags }));
+      announce('Tags saved');
+    } catch (failure) {
+      setError(toErrorInfo(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="tags-heading">
+      <h3 id="tags-heading">Tags</h3>
+      <TagEditor tags={inquiry.tags} busy={busy} disabled={inquiry.redacted} onChange={save} />
+      {error && <ProblemMessage error={error} />}
+    </section>
+  );
+}

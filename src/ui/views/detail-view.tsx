@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
+import { dashboardInquiryUrl } from '../../shared/persona/links.ts';
+import { sendRequest } from '../../shared/send-request.ts';
+import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
+import { LinkPanel } from '../components/link-panel.tsx';
+import { ProblemMessage } from '../components/problem-message.tsx';
+import { useStored } from '../use-stored.ts';
+import { DetailActions } from './detail-actions.tsx';
+import { DetailBody } from './detail-body.tsx';
+import { DetailHead } from './detail-head.tsx';
+import { DetailTags } from './detail-tags.tsx';
+import { useInquiry } from './use-inquiry.ts';
+
+// A one-time link only helps while the person has not finished (or after a resume).
+const linkStatuses = new Set(['created', 'pending', 'expired']);
+
+interface Props {
+  id: string;
+  initial?: (InquiryReply & { link?: OneTimeLink | null }) | undefined;
+}
+
+/** One inquiry: status, actions, link, and everything Persona found, refreshed in place. */
+export function DetailView({ id, initial }: Props) {
+  const { shown, loading, error, load, accept } = useInquiry(id, initial);
+  const settings = useStored(settingsItem);
+  const links = useStored(linksItem);
+  const watch = useStored(watchlistItem)?.find((entry) => entry.id === id);
+  const [freshLink, setFreshLink] = useState<OneTimeLink | null | undefined>(initial?.link);
+
+  useEffect(() => {
+    // Looking at the inquiry is what "seen" means for the watchlist highlight and the badge.
+    if (watch && !watch.seen) sendRequest({ type: 'markSeen', ids: [id] }).catch(() => {});
+  }, [watch?.seen]);
+
+  if (!shown) {
+    return (
+      <div class="view">
+        <h2 class="view-title">
+          <code>{id}</code>
+        </h2>
+        {error ? (
+          <ProblemMessage error={error} onRetry={() => load()} />
+        ) : (
+          <p class="muted" role="status">
+            Loading the inquiry…
+          </p>
+        )}
+      </div>
+    );
+  }
+  const { inquiry } = shown;
+  const link = freshLink ?? links?.[id];
+  return (
+    <div class="view detail">
+      <DetailHead
+        reply={shown}
+        loading={loading}
+        dashboardUrl={settings && dashboardInquiryUrl(settings.baseUrl, id)}
+        onRefresh={() => load(true)}
+      />
+      {error && <ProblemMessage error={error} onRetry={() => load(true)} />}
+      <DetailActions
+        inquiry={inquiry}
+        watched={Boolean(watch)}
+        onReply={accept}
+        onLink={setFreshLink}
+      />
+      {link && linkStatuses.has(inquiry.status) && (
+        <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
+      )}
+      <DetailBody inquiry={inquiry} />
+      <DetailTags inquiry={inquiry} onReply={accept} />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// A tiny in-memory router. The popup has no address bar, so history is a stack in memory; the
+// first view can come from the page's query (`?inquiry=inq_…`, `?view=create`), which is how
+// notifications and the side panel open a given view.
+import { createContext } from 'preact';
+import { useContext, useMemo, useState } from 'preact/hooks';
+import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'create' }
+  /** `initial` is a reply already in hand (create, search), so the detail needs no request. */
+  | { name: 'detail'; id: string; initial?: InquiryReply & { link?: OneTimeLink | null } }
+  | { name: 'matches'; query: string };
+
+export interface Navigation {
+  route: Route;
+  canGoBack: boolean;
+  go: (route: Route) => void;
+  /** Swaps the current view without a history entry (search result → detail). */
+  replace: (route: Route) => void;
+  back: () => void;
+}
+
+export function routeFromQuery(search: string): Route {
+  const params = new URLSearchParams(search);
+  const inquiry = params.get('inquiry');
+  if (inquiry) return { name: 'detail', id: inquiry };
+  const view = params.get('view');
+  const query = params.get('q');
+  if (view === 'create') return { name: 'create' };
+  if (view === 'matches' && query) return { name: 'matches', query };
+  return { name: 'home' };
+}
+
+export function useRouter(first: Route): Navigation {
+  const [stack, setStack] = useState<Route[]>([first]);
+  return useMemo(
+    () => ({
+      route: stack.at(-1) ?? { name: 'home' },
+      canGoBack: stack.length > 1 || stack[0]?.name !== 'home',
+      go: (route) => setStack((s) => [...s, route]),
+      replace: (route) => setStack((s) => [...s.slice(0, -1), route]),
+      // A view opened from the URL has nothing under it; going back from it means going home.
+      back: () => setStack((s) => (s.length > 1 ? s.slice(0, -1) : [{ name: 'home' }])),
+    }),
+    [stack],
+  );
+}
+
+export const NavigationContext = createContext<Navigation | null>(null);
+
+export function useNavigation(): Navigation {
+  const nav = useContext(NavigationContext);
+  if (!nav) throw new Error('useNavigation outside a NavigationContext');
+  return nav;
+}

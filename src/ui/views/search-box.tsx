@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+import { recentLookupsItem } from '../../shared/storage-items.ts';
+import { useDraft } from '../components/use-draft.ts';
+import { useStored } from '../use-stored.ts';
+import { classifyQuery, malformedMessage } from './classify-query.ts';
+import { useNavigation } from './router.ts';
+
+/** "Find inquiry": an `inq_…` id opens it, anything else is searched as a reference id. */
+export function SearchBox() {
+  const nav = useNavigation();
+  const [draft, updateDraft] = useDraft();
+  const recent = useStored(recentLookupsItem) ?? [];
+  const [error, setError] = useState<string | undefined>(undefined);
+  const text = draft?.search ?? '';
+
+  const find = (raw: string) => {
+    const query = classifyQuery(raw);
+    if (query.kind === 'empty') return;
+    if (query.kind === 'malformed') {
+      setError(malformedMessage(query.text));
+      return;
+    }
+    setError(undefined);
+    nav.go({ name: 'matches', query: query.kind === 'id' ? query.id : query.text });
+  };
+
+  return (
+    <search class="search grow">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          find(text);
+        }}
+      >
+        <input
+          type="search"
+          aria-label="Find inquiry"
+          placeholder="inq_… or reference ID"
+          spellcheck={false}
+          autoComplete="off"
+          maxLength={300}
+          value={text}
+          disabled={!draft}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? 'search-error' : undefined}
+          onInput={(event) => {
+            setError(undefined);
+            updateDraft({ search: event.currentTarget.value });
+          }}
+        />
+        {error && (
+          <p class="field-error" id="search-error" role="alert">
+            {error}
+          </p>
+        )}
+        {!text && recent.length > 0 && (
+          <ul class="recent" aria-label="Recent lookups">
+            {recent.slice(0, 4).map((lookup) => (
+              <li key={lookup}>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => {
+                    updateDraft({ search: lookup });
+                    find(lookup);
+                  }}
+                >
+                  {lookup}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </form>
+    </search>
+  );
+}

@@ -1,0 +1,58 @@
+import { sendRequest } from '../../shared/send-request.ts';
+import { pollStateItem, type WatchEntry, watchlistItem } from '../../shared/storage-items.ts';
+import { formatRelative, useNow } from '../components/format-time.ts';
+import { InquiryRow } from '../components/inquiry-row.tsx';
+import { useStored } from '../use-stored.ts';
+import { useNavigation } from './router.ts';
+
+function newestFirst(entries: WatchEntry[]): WatchEntry[] {
+  return [...entries].sort((a, b) => b.changedAt - a.changedAt);
+}
+
+/** Watched inquiries from storage: shown at once, refreshed in place as the poller writes. */
+export function WatchlistPanel() {
+  const nav = useNavigation();
+  const now = useNow();
+  const watchlist = useStored(watchlistItem);
+  const poll = useStored(pollStateItem);
+
+  if (watchlist === undefined) return <p class="muted">Loading the watchlist…</p>;
+  if (watchlist.length === 0) {
+    return (
+      <p class="empty">
+        Nothing watched yet. Inquiries you create, or open and choose “Watch”, appear here with
+        their status.
+      </p>
+    );
+  }
+  const unseen = watchlist.filter((entry) => !entry.seen).length;
+  return (
+    <>
+      <p class="list-head muted" data-testid="watchlist-head">
+        {watchlist.length} watched{unseen > 0 && ` · ${unseen} changed`}
+        {poll?.lastSuccessAt && ` · checked ${formatRelative(poll.lastSuccessAt, now)}`}
+      </p>
+      {poll?.lastError && poll.failures > 0 && (
+        <p class="list-warning" role="status">
+          Last check failed: {poll.lastError.message} Statuses may be out of date.
+        </p>
+      )}
+      <ul class="inquiry-list" aria-label="Watched inquiries">
+        {newestFirst(watchlist).map((entry) => (
+          <InquiryRow
+            key={entry.id}
+            id={entry.id}
+            status={entry.status}
+            referenceId={entry.referenceId}
+            unseen={!entry.seen}
+            meta={formatRelative(entry.changedAt, now)}
+            onOpen={() => {
+              if (!entry.seen) sendRequest({ type: 'markSeen', ids: [entry.id] }).catch(() => {});
+              nav.go({ name: 'detail', id: entry.id });
+            }}
+          />
+        ))}
+      </ul>
+    </>
+  );
+}

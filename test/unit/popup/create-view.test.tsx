@@ -1,0 +1,158 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import type { Draft } from '../../../src/shared/storage-items.ts';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const link = {
+  url: 'https://verify.example/l/abc',
+  expiresAt: '2099-01-01T00:00:00Z',
+  createdAt: 1,
+};
+
+async function storedDraft(): Promise<Partial<Draft> | undefined> {
+  return (await fakeBrowser.storage.session.get('draft')).draft as Partial<Draft> | undefined;
+}
+
+function openCreate() {
+  render(<DeskShell first={{ name: 'create' }} />);
+  return screen.findByRole('textbox', { name: 'Inquiry template ID' });
+}
+
+describe('the create form', () => {
+  it('starts from the default template of the settings', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({ settings: { defaultTemplateId: 'itmpl_Default01' } });
+    const template = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    expect(screen.getByText('Your default template.')).toBeTruthy();
+  });
+
+  it('refuses a malformed template id before sending anything', async () => {
+    stubBackground({});
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'tmpl_old' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText(/Template IDs are itmpl_/)).toBeTruthy();
+    expect(template.getAttribute('aria-invalid')).toBe('true');
+    expect(sent('createInquiry')).toHaveLength(0);
+  });
+
+  it('asks for a template when there is none', async () => {
+    stubBackground({});
+    await openCreate();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText(/Enter the inquiry template ID/)).toBeTruthy();
+    expect(sent('createInquiry')).toHaveLength(0);
+  });
+
+  it('keeps what is typed in storage.session as it is typed, and shows it again', async () => {
+    stubBackground({});
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), {
+      target: { value: 'ticket-7' },
+    });
+    await waitFor(async () =>
+      expect(await storedDraft()).toMatchObject({
+        templateId: 'itmpl_Typed01',
+        referenceId: 'ticket-7',
+      }),
+    );
+  });
+
+  it('restores a draft left by a popup that closed', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.session.set({
+      draft: {
+        templateId: 'itmpl_Kept01',
+        referenceId: 'ref-kept',
+        nameFirst: 'Ada',
+        nameLast: '',
+        emailAddress: '',
+        phoneNumber: '',
+        search: '',
+      },
+    });
+    const template = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(template.value).toBe('itmpl_Kept01'));
+    expect((screen.getByRole('textbox', { name: 'Reference ID' }) as HTMLInputElement).value).toBe(
+      'ref-kept',
+    );
+    expect((screen.getByRole('textbox', { name: 'First name' }) as HTMLInputElement).value).toBe(
+      'Ada',
+    );
+  });
+
+  it('creates with one request and a fresh idempotency key per click, then clears the draft', async () => {
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), {
+      target: { value: 'ticket-7' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), {
+      target: { value: 'ada@example.com' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+
+    expect(await screen.findByRole('button', { name: 'Copy link' })).toBeTruthy();
+    expect(screen.getByTestId('one-time-link').textContent).toBe(link.url);
+    expect(screen.getByRole('link', { name: 'Open link' }).getAttribute('href')).toBe(link.url);
+    const [request] = sent('createInquiry');
+    expect(request).toMatchObject({
+      templateId: 'itmpl_Typed01',
+      referenceId: 'ticket-7',
+      prefill: { emailAddress: 'ada@example.com' },
+    });
+    expect(request?.prefill).not.toHaveProperty('nameFirst');
+    await waitFor(async () =>
+      expect(await storedDraft()).toMatchObject({ referenceId: '', emailAddress: '' }),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Create another' }));
+    const again = await screen.findByRole('textbox', { name: 'Inquiry template ID' });
+    fireEvent.input(again, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent('createInquiry')).toHaveLength(2));
+    const keys = sent('createInquiry').map((r) => r.idempotencyKey);
+    expect(new Set(keys).size).toBe(2);
+  });
+
+  it('keeps the typed draft when the create fails, and says what happened', async () => {
+    stubBackground({
+      createInquiry: () => ({
+        kind: 'server',
+        message: 'Persona had a problem (500). Try again.',
+        requestId: 'req-9',
+      }),
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), {
+      target: { value: 'keep-me' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText('Persona had a problem (500). Try again.')).toBeTruthy();
+    expect(screen.getByText('req-9')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Reference ID' }) as HTMLInputElement).value).toBe(
+      'keep-me',
+    );
+    expect(await storedDraft()).toMatchObject({ referenceId: 'keep-me' });
+  });
+
+  it('offers the settings when there is no key', async () => {
+    stubBackground({
+      createInquiry: () => ({ kind: 'no_key', message: 'No API key saved. Open the settings.' }),
+    });
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Open settings' }));
+    expect(open).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,64 @@
+// Inquiry views and a stubbed background for popup tests.
+import { cleanup } from '@testing-library/preact';
+import { afterEach, vi } from 'vitest';
+import { DeskError, type ErrorInfo } from '../../../src/shared/errors.ts';
+import type { InquiryReply, Reply, RequestOf, RequestType } from '../../../src/shared/messages.ts';
+import { allowedActions, describeStatus } from '../../../src/shared/persona/status.ts';
+import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
+import { sendRequest } from '../../../src/shared/send-request.ts';
+
+// Testing Library unmounts by itself only when test globals are on; they are off here.
+afterEach(cleanup);
+
+export function inquiryView(status: string, extra: Partial<InquiryView> = {}): InquiryView {
+  const info = describeStatus(status);
+  return {
+    id: 'inq_TestInquiry0001',
+    status,
+    statusLabel: info.label,
+    tone: info.tone,
+    final: info.final,
+    referenceId: 'customer-42',
+    templateId: 'itmpl_Template01',
+    tags: [],
+    timestamps: { createdAt: '2025-06-01T10:00:00.000Z' },
+    redacted: false,
+    verifications: [],
+    reports: [],
+    fields: [],
+    actions: allowedActions(status),
+    ...extra,
+  };
+}
+
+export function inquiryReply(status: string, extra: Partial<InquiryView> = {}): InquiryReply {
+  return { inquiry: inquiryView(status, extra), fetchedAt: Date.now() };
+}
+
+type Handler = { [T in RequestType]?: (request: RequestOf<T>) => Reply<T> | ErrorInfo };
+
+/**
+ * Makes the mocked `sendRequest` answer like the background would: a handler's value is the reply,
+ * an {@link ErrorInfo} (has `kind`) is thrown as a DeskError, a missing handler never answers.
+ */
+export function stubBackground(handlers: Handler) {
+  const mock = vi.mocked(sendRequest);
+  mock.mockImplementation(((request: { type: RequestType }) => {
+    const handler = handlers[request.type] as ((r: unknown) => unknown) | undefined;
+    if (!handler) return new Promise(() => {});
+    const result = handler(request);
+    if (result && typeof result === 'object' && 'kind' in result && 'message' in result) {
+      return Promise.reject(new DeskError(result as ErrorInfo));
+    }
+    return Promise.resolve(result);
+  }) as typeof sendRequest);
+  return mock;
+}
+
+/** The requests of one type sent so far. */
+export function sent<T extends RequestType>(type: T): RequestOf<T>[] {
+  return vi
+    .mocked(sendRequest)
+    .mock.calls.map(([request]) => request)
+    .filter((request): request is RequestOf<T> => request.type === type);
+}
