@@ -1,0 +1,105 @@
+import { DAY, MINUTE, SECOND } from './clock.ts';
+import { newId, stableId } from './ids.ts';
+import { createInquiry } from './inquiries.ts';
+import { decideInquiry, expireInquiry, startInquiry } from './lifecycle.ts';
+import { finishInquiry } from './outcomes.ts';
+import { createSession } from './sessions.ts';
+import type { SandboxStore } from './store.ts';
+import { INQUIRY_STATUSES, type InquiryRecord, type InquiryStatus } from './types.ts';
+
+export interface SeedOptions {
+  count: number;
+  statuses?: readonly InquiryStatus[];
+  referenceIdPrefix?: string;
+}
+
+export const SEED_TEMPLATE_ID = stableId('itmpl_', 'sandbox-demo-template');
+const STEP = MINUTE;
+const MARGIN = 10 * MINUTE;
+
+function drive(
+  store: SandboxStore,
+  inquiry: InquiryRecord,
+  status: InquiryStatus,
+  now: number,
+  n: number,
+) {
+  const t = inquiry.createdAt;
+  const reviewer = { type: 'workflow-run', id: newId('wfr_') };
+  // Demo inquiries that must stay open get a template-length expiry that has not run out.
+  if (status === 'created' || status === 'pending') inquiry.expiresAt = now + DAY;
+  if (status !== 'created' && status !== 'expired') startInquiry(inquiry, t + 20 * SECOND);
+  switch (status) {
+    case 'completed':
+      return finishInquiry(store, inquiry, 'passed', t + 110 * SECOND);
+    case 'failed':
+      return finishInquiry(store, inquiry, 'failed', t + 110 * SECOND);
+    case 'needs_review':
+      return finishInquiry(store, inquiry, 'needs_review', t + 110 * SECOND);
+    case 'approved':
+      finishInquiry(store, inquiry, n % 3 === 0 ? 'needs_review' : 'passed', t + 110 * SECOND);
+      return decideInquiry(inquiry, 'approved', t + 170 * SECOND, null, reviewer);
+    case 'declined':
+      finishInquiry(store, inquiry, n % 2 === 0 ? 'failed' : 'needs_review', t + 110 * SECOND);
+      return decideInquiry(
+        inquiry,
+        'declined',
+        t + 170 * SECOND,
+        'Document could not be verified',
+        {
+          type: 'user',
+          id: stableId('user_', 'sandbox-reviewer'),
+        },
+      );
+    case 'expired': {
+      if (n % 2 === 0) startInquiry(inquiry, t + 20 * SECOND);
+      const deadline = t + Math.floor((now - t) / 2);
+      inquiry.expiresAt = deadline;
+      expireInquiry(inquiry, deadline);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * Demo data across every status, oldest first one minute apart and ending ten minutes ago, so
+ * each inquiry's story (start, verifications, decision) has already happened on the clock.
+ */
+export function seedInquiries(store: SandboxStore, options: SeedOptions, now: number): string[] {
+  const statuses = options.statuses?.length ? options.statuses : INQUIRY_STATUSES;
+  const prefix = options.referenceIdPrefix ?? 'demo-';
+  const ids: string[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const status = statuses[i % statuses.length] as InquiryStatus;
+    const createdAt = now - MARGIN - (options.count - 1 - i) * STEP;
+    const inquiry = createInquiry(
+      store,
+      {
+        templateId: SEED_TEMPLATE_ID,
+        templateVersionId: null,
+        legacyTemplateId: null,
+        referenceId: `${prefix}${store.inquiries.size + 1}`,
+        accountId: null,
+        creator: 'API',
+        note: null,
+        tags: i % 5 === 0 ? ['demo'] : [],
+        fields: {},
+        redirectUri: null,
+        autoCreateAccount: true,
+        accountReferenceId: null,
+        expiryAfterCreateSeconds: null,
+        expiryAfterStartSeconds: null,
+        expiryAfterResumeSeconds: null,
+        oneTimeLinkSeconds: null,
+      },
+      createdAt,
+    );
+    if (status !== 'created') createSession(store, inquiry, createdAt);
+    drive(store, inquiry, status, now, i);
+    store.touch(inquiry);
+    ids.push(inquiry.id);
+  }
+  return ids;
+}
