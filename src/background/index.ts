@@ -7,6 +7,8 @@ import { handleMenuClick } from './lookup/context-menu.ts';
 import { registerLookupListeners } from './lookup/listeners.ts';
 import { enterLookup } from './lookup/omnibox.ts';
 import { routeMessage } from './message-router.ts';
+import { registerWatchListeners } from './watch/listeners.ts';
+import { startCycle } from './watch/poller.ts';
 
 function handleMessage(message: unknown, sender: Runtime.MessageSender) {
   return routeMessage(message, sender, {
@@ -17,8 +19,14 @@ function handleMessage(message: unknown, sender: Runtime.MessageSender) {
 }
 
 browser.runtime.onMessage.addListener(handleMessage);
+registerWatchListeners();
 registerLookupListeners();
+
+/** A cycle as the alarm runs it, for end-to-end tests: the alarm's 30 s floor is too slow. */
+const runCycle = () => startCycle('alarm');
 
 // Reachable only from code already running inside this worker (tests via the DevTools protocol,
 // `npm start`); web pages and other extensions have no way to it.
-Object.assign(globalThis, { inquiryDesk: { handleMessage, handleMenuClick, enterLookup } });
+Object.assign(globalThis, {
+  inquiryDesk: { handleMessage, handleMenuClick, enterLookup, runCycle },
+});

@@ -1,0 +1,31 @@
+// The watcher's event wiring. Called synchronously at the top of the service worker: Chrome
+// restarts a stopped worker for an alarm, a notification click or a storage change only if the
+// listener was registered during the worker's first turn
+// (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
+import { browser } from '../../shared/browser.ts';
+import { readItem, watchItem } from '../../shared/storage.ts';
+import { keyInfoItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
+import { ensureAlarm } from './alarm.ts';
+import { refreshBadge, showBadge } from './badge.ts';
+import { openFromNotification } from './notify.ts';
+import { handleAlarm, startCycle } from './poller.ts';
+
+async function checkAlarmAndBadge(): Promise<void> {
+  await ensureAlarm((await readItem(settingsItem)).pollSeconds);
+  // The badge is not kept across browser restarts; the watchlist is.
+  await refreshBadge();
+}
+
+export function registerWatchListeners(): void {
+  browser.alarms.onAlarm.addListener(handleAlarm);
+  browser.runtime.onInstalled.addListener(checkAlarmAndBadge);
+  browser.runtime.onStartup.addListener(checkAlarmAndBadge);
+  browser.notifications.onClicked.addListener(openFromNotification);
+  // Every writer of the watchlist (poller, handlers, a notification click) updates the badge.
+  watchItem(watchlistItem, (list) => void showBadge(list).catch(() => undefined));
+  watchItem(settingsItem, (settings) => void ensureAlarm(settings.pollSeconds));
+  // A newly saved key ends the back-off of the old one: ask again now rather than in 15 min.
+  watchItem(keyInfoItem, (info) => {
+    if (info) void startCycle('settings').catch(() => undefined);
+  });
+}

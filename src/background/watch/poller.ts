@@ -1,0 +1,52 @@
+// When cycles run: on the alarm, when the popup opens (debounced through pollState.lastAttemptAt
+// in storage, since the worker may restart between two opens), and for the e2e hook. Requests
+// that arrive while a cycle is running join it instead of starting another.
+import { createPersonaClient } from '../../shared/persona/client.ts';
+import type { RetryPolicy } from '../../shared/persona/retry-policy.ts';
+import { readKey } from '../key-custody.ts';
+import { openPersona } from '../persona-access.ts';
+import { WATCH_ALARM } from './alarm.ts';
+import { type CycleDeps, type CycleResult, type PollClient, runCycle } from './cycle.ts';
+import type { CycleReason } from './next-hold.ts';
+import { notifyChanges } from './notify.ts';
+
+/**
+ * The poller spreads retries over cycles itself: a 429 becomes a hold until `RateLimit-Reset`
+ * instead of a sleep inside a worker that Chrome may stop, and a 5xx gets one quick retry.
+ */
+const POLL_RETRY: Partial<RetryPolicy> = { maxRateLimitRetries: 0, maxRetries: 1 };
+
+async function openPollClient(): Promise<PollClient> {
+  // openPersona checks the key and the production rule; the poller adds its own retry manners.
+  const { client } = await openPersona();
+  return createPersonaClient({
+    apiKey: await readKey(),
+    baseUrl: client.baseUrl,
+    retry: POLL_RETRY,
+  });
+}
+
+const deps: CycleDeps = { openClient: openPollClient, notify: notifyChanges, now: Date.now };
+
+// Only coalesces requests within one worker's life; nothing here needs to survive a restart.
+let running: Promise<CycleResult> | undefined;
+
+/** Runs a cycle unless a hold or the debounce says not now; joins one already running. */
+export function startCycle(reason: CycleReason, injected: CycleDeps = deps): Promise<CycleResult> {
+  running ??= runCycle(reason, injected).finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+/** True when a cycle actually ran (asked Persona, or tried to). */
+export async function requestCycle(reason: CycleReason): Promise<boolean> {
+  const { outcome } = await startCycle(reason);
+  return outcome !== 'idle' && outcome !== 'held';
+}
+
+export async function handleAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name !== WATCH_ALARM) return;
+  // Nothing to report to: the failure is already in pollState for the popup.
+  await startCycle('alarm').catch(() => undefined);
+}

@@ -1,0 +1,68 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it } from 'vitest';
+import {
+  badgeText,
+  countNeedingReviewer,
+  needsReviewer,
+  refreshBadge,
+  showBadge,
+} from '../../../../src/background/watch/badge.ts';
+import { writeItem } from '../../../../src/shared/storage.ts';
+import { watchlistItem } from '../../../../src/shared/storage-items.ts';
+import { entry, KNOWN_STATUSES } from './fixtures.ts';
+
+describe('the badge count', () => {
+  const needs = new Set([
+    'needs_review',
+    'completed:unseen',
+    'failed:unseen',
+    'needs_review:unseen',
+  ]);
+
+  it.each(
+    [...KNOWN_STATUSES, 'some_future_status'].flatMap((status) => [
+      [status, true] as const,
+      [status, false] as const,
+    ]),
+  )('%s (seen: %s)', (status, seen) => {
+    const expected = needs.has(seen ? status : `${status}:unseen`);
+    expect(needsReviewer(entry(1, status, { seen }))).toBe(expected);
+  });
+
+  it('counts a mixed list', () => {
+    const list = [
+      entry(1, 'needs_review'),
+      entry(2, 'completed', { seen: false }),
+      entry(3, 'completed'),
+      entry(4, 'failed', { seen: false }),
+      entry(5, 'approved', { seen: false }),
+      entry(6, 'pending', { seen: false }),
+    ];
+    expect(countNeedingReviewer(list)).toBe(3);
+    expect(countNeedingReviewer([])).toBe(0);
+  });
+
+  it.each([
+    [0, ''],
+    [1, '1'],
+    [99, '99'],
+    [100, '99+'],
+  ])('%i shows as %j', (count, text) => {
+    expect(badgeText(count)).toBe(text);
+  });
+
+  it('sets the toolbar badge and title from the list, and clears it again', async () => {
+    await showBadge([entry(1, 'needs_review'), entry(2, 'failed', { seen: false })]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk: 2 need you');
+    await showBadge([entry(1, 'approved')]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk');
+  });
+
+  it('refreshBadge reads the stored watchlist', async () => {
+    await writeItem(watchlistItem, [entry(1, 'needs_review')]);
+    await refreshBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+});

@@ -1,0 +1,219 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { type CycleDeps, runCycle } from '../../../../src/background/watch/cycle.ts';
+import { DeskError } from '../../../../src/shared/errors.ts';
+import { defaultSettings } from '../../../../src/shared/settings.ts';
+import { readItem, writeItem } from '../../../../src/shared/storage.ts';
+import {
+  type PollState,
+  pollStateItem,
+  settingsItem,
+  watchlistItem,
+} from '../../../../src/shared/storage-items.ts';
+import { entries, entry, fakePersona, inquiryId, T0 } from './fixtures.ts';
+
+let now: number;
+let persona: ReturnType<typeof fakePersona>;
+let deps: CycleDeps & { notify: ReturnType<typeof vi.fn<CycleDeps['notify']>> };
+
+beforeEach(() => {
+  now = T0;
+  persona = fakePersona();
+  deps = {
+    openClient: async () => persona.client(),
+    notify: vi.fn<CycleDeps['notify']>(async () => {}),
+    now: () => now,
+  };
+});
+
+async function watch(list = entries(3)) {
+  await writeItem(watchlistItem, list);
+  for (const e of list) persona.set(Number(e.id.slice(4)), e.status, e.updatedAt);
+}
+const pollState = () => readItem(pollStateItem);
+const watchlist = () => readItem(watchlistItem);
+
+describe('a poll cycle', () => {
+  it('asks nothing and writes nothing when nothing is watched', async () => {
+    expect(await runCycle('alarm', deps)).toEqual({ outcome: 'idle', requests: 0, changes: [] });
+    expect(persona.calls).toEqual([]);
+    expect(await browserLocal()).toEqual({});
+  });
+
+  it('asks nothing when every watched inquiry is final', async () => {
+    await watch([entry(1, 'approved'), entry(2, 'declined'), entry(3, 'failed')]);
+    expect((await runCycle('alarm', deps)).requests).toBe(0);
+    expect(persona.calls).toEqual([]);
+  });
+
+  it('asks once per 100 still-changing inquiries, for three fields only', async () => {
+    await watch([...entries(250), entry(900, 'approved')]);
+    const result = await runCycle('alarm', deps);
+    expect(result).toMatchObject({ outcome: 'ok', requests: 3, changes: [] });
+    expect(persona.calls).toHaveLength(3);
+    const idsPerCall = persona.calls.map((u) =>
+      u.searchParams.get('filter[inquiry-id]')?.split(','),
+    );
+    expect(idsPerCall.map((ids) => ids?.length)).toEqual([100, 100, 50]);
+    expect(idsPerCall.flat()).not.toContain(inquiryId(900));
+    for (const url of persona.calls) {
+      expect(url.pathname).toBe('/api/v1/inquiries');
+      expect(url.searchParams.get('fields[inquiry]')).toBe('status,updated-at,reference-id');
+      expect(url.searchParams.get('page[size]')).toBe('100');
+    }
+    expect(await pollState()).toMatchObject({ lastAttemptAt: T0, lastSuccessAt: T0, failures: 0 });
+  });
+
+  it('stores a change, marks it unseen and notifies once', async () => {
+    await watch();
+    persona.set(2, 'approved');
+    const result = await runCycle('alarm', deps);
+    expect(result.changes).toEqual([{ id: inquiryId(2), from: 'pending', to: 'approved' }]);
+    expect(deps.notify).toHaveBeenCalledExactlyOnceWith(result.changes);
+    expect((await watchlist())[1]).toMatchObject({
+      status: 'approved',
+      seen: false,
+      changedAt: T0,
+    });
+
+    now += 60_000;
+    const again = await runCycle('alarm', deps);
+    expect(again.changes).toEqual([]);
+    expect(deps.notify).toHaveBeenCalledTimes(1);
+    // Approved is final: the next cycle asks about the two others only.
+    expect(persona.calls.at(-1)?.searchParams.get('filter[inquiry-id]')?.split(',')).toHaveLength(
+      2,
+    );
+  });
+
+  it('does not notify when notifications are off, but still stores the change', async () => {
+    await writeItem(settingsItem, { ...defaultSettings(), notifications: false });
+    await watch();
+    persona.set(1, 'needs_review');
+    await runCycle('alarm', deps);
+    expect(deps.notify).not.toHaveBeenCalled();
+    expect((await watchlist())[0]?.status).toBe('needs_review');
+  });
+
+  it('a failing notification does not fail the cycle', async () => {
+    deps.notify.mockRejectedValueOnce(new Error('notifications are blocked'));
+    await watch();
+    persona.set(1, 'completed');
+    expect((await runCycle('alarm', deps)).outcome).toBe('ok');
+    expect((await watchlist())[0]?.status).toBe('completed');
+  });
+
+  it('a cycle stopped half way (worker stopped while notifying) is harmless when repeated', async () => {
+    await watch();
+    persona.set(3, 'completed');
+    deps.notify.mockImplementationOnce(() => new Promise(() => {})); // never returns
+    void runCycle('alarm', deps);
+    await vi.waitFor(() => expect(deps.notify).toHaveBeenCalledTimes(1));
+    // Nothing half-written: the list is as before, only the attempt was recorded.
+    expect((await watchlist()).map((e) => e.status)).toEqual(['pending', 'pending', 'pending']);
+
+    now += 30_000;
+    const repeated = await runCycle('alarm', deps);
+    expect(repeated.changes).toEqual([{ id: inquiryId(3), from: 'pending', to: 'completed' }]);
+    expect(deps.notify).toHaveBeenCalledTimes(2);
+    expect((await watchlist())[2]).toMatchObject({ status: 'completed', seen: false });
+  });
+
+  it('leaves decided inquiries behind after the configured hours', async () => {
+    await writeItem(settingsItem, { ...defaultSettings(), forgetDecidedAfterHours: 2 });
+    await watch([entry(1, 'approved', { changedAt: T0 - 3 * 3_600_000 }), entry(2, 'declined')]);
+    await runCycle('alarm', deps);
+    expect((await watchlist()).map((e) => e.id)).toEqual([inquiryId(2)]);
+  });
+});
+
+describe('rate-limit manners and back-off in a cycle', () => {
+  it('a 429 becomes a hold, not an error; what came before it is kept; it ends with the reset', async () => {
+    await watch(entries(150));
+    persona.set(1, 'completed');
+    persona.set(150, 'needs_review');
+    persona.faults.push(null, 429); // the first batch answers, the second gets a 429
+
+    const held = await runCycle('alarm', deps);
+    expect(held).toMatchObject({ outcome: 'rate_limited', requests: 2 });
+    const state = await pollState();
+    expect(state.lastError).toBeUndefined();
+    expect(state.holdUntil).toBe(T0 + 42_000);
+    expect((await watchlist())[0]?.status).toBe('completed');
+    expect((await watchlist())[149]?.status).toBe('pending');
+
+    now += 30_000;
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'held', requests: 0 });
+    expect(await runCycle('popup', deps)).toMatchObject({ outcome: 'held', requests: 0 });
+
+    now = T0 + 42_000;
+    const after = await runCycle('alarm', deps);
+    expect(after.outcome).toBe('ok');
+    expect(after.changes).toEqual([{ id: inquiryId(150), from: 'pending', to: 'needs_review' }]);
+    expect((await pollState()).holdUntil).toBeUndefined();
+  });
+
+  it('slows down when fewer than 15 % of the window remain', async () => {
+    await watch();
+    persona.rateLimit.remaining = 40;
+    await runCycle('alarm', deps);
+    const state = await pollState();
+    expect(state.holdUntil).toBe(T0 + 42_000);
+    expect(state.rateLimit).toEqual({ limit: 300, remaining: 39, resetAt: T0 + 42_000 });
+    expect(state.lastError).toBeUndefined();
+    now += 30_000;
+    expect((await runCycle('alarm', deps)).outcome).toBe('held');
+  });
+
+  it.each([
+    ['a 5xx', 503, 'server'],
+    ['a lost connection', 'network' as const, 'network'],
+  ])(
+    'after %s: keeps the data age, shows the error, backs off the alarm',
+    async (_, fault, kind) => {
+      await watch();
+      await runCycle('alarm', deps);
+      now += 60_000;
+      persona.faults.push(fault);
+      expect((await runCycle('alarm', deps)).outcome).toBe('failed');
+      const state = await pollState();
+      expect(state).toMatchObject({ failures: 1, lastSuccessAt: T0, lastError: { kind } });
+      expect(state.holdUntil).toBe(now + 30_000);
+
+      now += 10_000;
+      expect((await runCycle('alarm', deps)).outcome).toBe('held');
+      now += 20_000;
+      expect((await runCycle('alarm', deps)).outcome).toBe('ok');
+      expect(await pollState()).toMatchObject({ failures: 0, lastSuccessAt: now });
+      expect((await pollState()).lastError).toBeUndefined();
+    },
+  );
+
+  it('records a missing key as the error to show', async () => {
+    deps.openClient = async () => {
+      throw new DeskError({ kind: 'no_key', message: 'No Persona API key yet.' });
+    };
+    await watch();
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'failed', requests: 0 });
+    expect((await pollState()).lastError).toEqual({
+      kind: 'no_key',
+      message: 'No Persona API key yet.',
+    });
+  });
+
+  it('clears an old error once nothing is left to ask', async () => {
+    const failing: PollState = {
+      failures: 3,
+      holdUntil: T0 + 1,
+      lastError: { kind: 'server', message: 'x' },
+    };
+    await writeItem(pollStateItem, failing);
+    await watch([entry(1, 'approved')]);
+    await runCycle('alarm', deps);
+    expect(await pollState()).toEqual({ failures: 0 });
+  });
+});
+
+async function browserLocal() {
+  const { browser } = await import('../../../../src/shared/browser.ts');
+  return browser.storage.local.get(null);
+}

@@ -1,0 +1,120 @@
+// Shared test data for the watcher: watch entries, summaries, and a fake Persona list endpoint
+// behind the real client, so the cycle's requests are built and parsed the production way.
+import type { InquirySummary } from '../../../../src/shared/messages.ts';
+import { createPersonaClient } from '../../../../src/shared/persona/client.ts';
+import type { FetchLike } from '../../../../src/shared/persona/fetch-with-timeout.ts';
+import type { WatchEntry } from '../../../../src/shared/storage-items.ts';
+
+export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+/** Every status Persona documents (persona-api.md §2.3), plus one it may add some day. */
+export const KNOWN_STATUSES = [
+  'created',
+  'pending',
+  'completed',
+  'failed',
+  'expired',
+  'needs_review',
+  'approved',
+  'declined',
+] as const;
+export const FINAL_STATUSES = ['failed', 'approved', 'declined'];
+
+export function inquiryId(n: number): string {
+  return `inq_${String(n).padStart(20, '0')}`;
+}
+
+export function entry(n: number, status = 'pending', extra: Partial<WatchEntry> = {}): WatchEntry {
+  return {
+    id: inquiryId(n),
+    status,
+    updatedAt: '2026-01-05T09:00:00.000Z',
+    addedAt: T0,
+    changedAt: T0,
+    seen: true,
+    ...extra,
+  };
+}
+
+export function entries(count: number, status = 'pending'): WatchEntry[] {
+  return Array.from({ length: count }, (_, i) => entry(i + 1, status));
+}
+
+export function summary(
+  n: number,
+  status: string,
+  updatedAt = '2026-01-05T09:05:00.000Z',
+): InquirySummary {
+  return { id: inquiryId(n), status, updatedAt };
+}
+
+interface FakeInquiry {
+  status: string;
+  updatedAt: string;
+}
+
+/** A fake `GET /inquiries?filter[inquiry-id]=…` that answers like Persona, headers included. */
+export function fakePersona() {
+  const inquiries = new Map<string, FakeInquiry>();
+  const calls: URL[] = [];
+  /** Answers to give before the normal ones: an HTTP status, a lost connection, or `null` (normal). */
+  const faults: Array<number | 'network' | null> = [];
+  const rateLimit = { limit: 300, remaining: 299, resetSeconds: 42 };
+
+  const fetch: FetchLike = async (url) => {
+    const parsed = new URL(url);
+    calls.push(parsed);
+    const fault = faults.shift() ?? undefined;
+    if (fault === 'network') throw new TypeError('Failed to fetch');
+    rateLimit.remaining = Math.max(0, rateLimit.remaining - 1);
+    const headers = {
+      'content-type': 'application/json',
+      'request-id': `req_${calls.length}`,
+      'ratelimit-limit': String(rateLimit.limit),
+      'ratelimit-remaining': String(fault === 429 ? 0 : rateLimit.remaining),
+      'ratelimit-reset': String(rateLimit.resetSeconds),
+    };
+    if (fault !== undefined) {
+      const title = fault === 429 ? 'Rate limit exceeded' : 'Internal server error';
+      return new Response(JSON.stringify({ errors: [{ title }] }), { status: fault, headers });
+    }
+    const ids = (parsed.searchParams.get('filter[inquiry-id]') ?? '').split(',').filter(Boolean);
+    const size = Number(parsed.searchParams.get('page[size]') ?? 10);
+    const data = ids
+      .filter((id) => inquiries.has(id))
+      .slice(0, size)
+      .map((id) => {
+        const found = inquiries.get(id) as FakeInquiry;
+        return {
+          type: 'inquiry',
+          id,
+          attributes: { status: found.status, 'updated-at': found.updatedAt },
+        };
+      });
+    return new Response(JSON.stringify({ data, links: { prev: null, next: null } }), {
+      status: 200,
+      headers,
+    });
+  };
+
+  return {
+    inquiries,
+    calls,
+    faults,
+    rateLimit,
+    fetch,
+    set(n: number, status: string, updatedAt = '2026-01-05T09:05:00.000Z') {
+      inquiries.set(inquiryId(n), { status, updatedAt });
+    },
+    /** The client the poller uses, with the poller's retry manners and no real sleeping. */
+    client() {
+      return createPersonaClient({
+        apiKey: 'persona_sandbox_00000000-0000-4000-8000-000000000000',
+        baseUrl: 'https://api.withpersona.com/api/v1',
+        fetch,
+        retry: { maxRateLimitRetries: 0, maxRetries: 0 },
+        sleep: async () => {},
+      });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { WATCH_ALARM } from '../../../../src/background/watch/alarm.ts';
+import { registerWatchListeners } from '../../../../src/background/watch/listeners.ts';
+import { notificationId } from '../../../../src/background/watch/notify.ts';
+import { defaultSettings } from '../../../../src/shared/settings.ts';
+import { readItem, writeItem } from '../../../../src/shared/storage.ts';
+import {
+  pollStateItem,
+  settingsItem,
+  watchlistItem,
+} from '../../../../src/shared/storage-items.ts';
+import { entry, inquiryId } from './fixtures.ts';
+
+beforeEach(() => {
+  registerWatchListeners();
+});
+
+describe('the watcher’s listeners', () => {
+  it('create the alarm and show the badge on install and on browser start', async () => {
+    await writeItem(watchlistItem, [entry(1, 'needs_review')]);
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect((await fakeBrowser.alarms.get(WATCH_ALARM))?.periodInMinutes).toBe(1);
+    await fakeBrowser.alarms.clearAll();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toBeDefined();
+  });
+
+  it('update the badge whenever anyone writes the watchlist', async () => {
+    await writeItem(watchlistItem, [entry(1, 'completed', { seen: false })]);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
+    await writeItem(watchlistItem, [entry(1, 'completed', { seen: true })]);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('follow the poll period in the options', async () => {
+    await writeItem(settingsItem, { ...defaultSettings(), pollSeconds: 120 });
+    await expect
+      .poll(async () => (await fakeBrowser.alarms.get(WATCH_ALARM))?.periodInMinutes)
+      .toBe(2);
+  });
+
+  it('run a cycle on the alarm', async () => {
+    await writeItem(watchlistItem, [entry(1)]);
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: WATCH_ALARM,
+      scheduledTime: Date.now(),
+      persistAcrossSessions: true,
+    });
+    // No key in this test, so the cycle records why it could not ask.
+    expect((await readItem(pollStateItem)).lastError?.kind).toBe('no_key');
+  });
+
+  it('open the inquiry when its notification is clicked', async () => {
+    await fakeBrowser.notifications.onClicked.trigger(notificationId(inquiryId(4)));
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.at(-1)?.url).toContain(`?inquiry=${inquiryId(4)}`);
+  });
+});

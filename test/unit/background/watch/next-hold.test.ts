@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BACKOFF_CAP_MS,
+  backoffMs,
+  DEBOUNCE_MS,
+  mayStartCycle,
+  nextPollState,
+  settleIdle,
+} from '../../../../src/background/watch/next-hold.ts';
+import type { PollState } from '../../../../src/shared/storage-items.ts';
+import { T0 } from './fixtures.ts';
+
+const fresh: PollState = { failures: 0 };
+const serverError = {
+  kind: 'server' as const,
+  message: 'Persona had a problem.',
+  requestId: 'req_1',
+};
+
+describe('nextPollState: manners after a cycle', () => {
+  it('records success, the data age and the rate limit; no hold while plenty remains', () => {
+    const next = nextPollState(
+      { failures: 0, lastAttemptAt: T0 },
+      { kind: 'ok', rateLimit: { limit: 300, remaining: 250, resetSeconds: 40 } },
+      T0 + 500,
+    );
+    expect(next).toEqual({
+      failures: 0,
+      lastAttemptAt: T0,
+      lastSuccessAt: T0 + 500,
+      rateLimit: { limit: 300, remaining: 250, resetAt: T0 + 500 + 40_000 },
+    });
+  });
+
+  it.each([
+    [300, 45, false],
+    [300, 44, true],
+    [300, 0, true],
+    [100, 14, true],
+    [100, 15, false],
+  ])('limit %i, %i remaining: hold until the reset = %s', (limit, remaining, held) => {
+    const next = nextPollState(
+      fresh,
+      { kind: 'ok', rateLimit: { limit, remaining, resetSeconds: 20 } },
+      T0,
+    );
+    expect(next.holdUntil).toBe(held ? T0 + 20_000 : undefined);
+    expect(next.lastError).toBeUndefined();
+  });
+
+  it('turns a 429 into a hold until RateLimit-Reset, never into an error for the reviewer', () => {
+    const before: PollState = { failures: 2, lastSuccessAt: T0 - 90_000, lastError: serverError };
+    const next = nextPollState(before, { kind: 'rate_limited', resetSeconds: 37 }, T0);
+    expect(next.holdUntil).toBe(T0 + 37_000);
+    expect(next.lastError).toBeUndefined();
+    expect(next.failures).toBe(0);
+    expect(next.lastSuccessAt).toBe(T0 - 90_000);
+  });
+
+  it('waits a minute after a 429 without RateLimit-Reset', () => {
+    expect(nextPollState(fresh, { kind: 'rate_limited' }, T0).holdUntil).toBe(T0 + 60_000);
+  });
+
+  it('backs off exponentially on failures, keeping the data age and the error', () => {
+    let state: PollState = { failures: 0, lastSuccessAt: T0 - 1 };
+    const holds: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      state = nextPollState(state, { kind: 'failed', error: serverError }, T0);
+      holds.push((state.holdUntil ?? 0) - T0);
+    }
+    expect(holds).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000, 900_000]);
+    expect(state).toMatchObject({ failures: 8, lastSuccessAt: T0 - 1, lastError: serverError });
+  });
+
+  it('clears failures, error and back-off with the next success', () => {
+    const failing: PollState = { failures: 3, holdUntil: T0 + 1, lastError: serverError };
+    const next = nextPollState(failing, { kind: 'ok' }, T0 + 2);
+    expect(next).toEqual({ failures: 0, lastSuccessAt: T0 + 2 });
+  });
+
+  it('keeps the previous rate limit when an answer carried none', () => {
+    const rateLimit = { limit: 300, remaining: 200, resetAt: T0 };
+    expect(nextPollState({ failures: 0, rateLimit }, { kind: 'ok' }, T0).rateLimit).toEqual(
+      rateLimit,
+    );
+  });
+
+  it('caps any hold at 15 minutes, whatever the reset says', () => {
+    const next = nextPollState(fresh, { kind: 'rate_limited', resetSeconds: 86_400 }, T0);
+    expect(next.holdUntil).toBe(T0 + BACKOFF_CAP_MS);
+    expect(backoffMs(50)).toBe(BACKOFF_CAP_MS);
+  });
+});
+
+describe('mayStartCycle: holds and the debounce', () => {
+  const rateHold: PollState = { failures: 0, holdUntil: T0 + 30_000 };
+  const backOff: PollState = { failures: 2, holdUntil: T0 + 60_000, lastAttemptAt: T0 - 60_000 };
+
+  it.each(['alarm', 'popup', 'settings'] as const)('a rate-limit hold stops the %s', (reason) => {
+    expect(mayStartCycle(rateHold, reason, T0)).toBe(false);
+    expect(mayStartCycle(rateHold, reason, T0 + 30_000)).toBe(true);
+  });
+
+  it('a back-off stops the alarm but not the reviewer opening the popup', () => {
+    expect(mayStartCycle(backOff, 'alarm', T0)).toBe(false);
+    expect(mayStartCycle(backOff, 'popup', T0)).toBe(true);
+    expect(mayStartCycle(backOff, 'alarm', T0 + 60_000)).toBe(true);
+  });
+
+  it('debounces popup opens on the last attempt, whoever made it; never the alarm', () => {
+    const state: PollState = { failures: 0, lastAttemptAt: T0 };
+    expect(mayStartCycle(state, 'popup', T0 + DEBOUNCE_MS - 1)).toBe(false);
+    expect(mayStartCycle(state, 'settings', T0 + 1)).toBe(false);
+    expect(mayStartCycle(state, 'popup', T0 + DEBOUNCE_MS)).toBe(true);
+    expect(mayStartCycle(state, 'alarm', T0 + 1)).toBe(true);
+    expect(mayStartCycle(fresh, 'popup', T0)).toBe(true);
+  });
+
+  it('five popup opens in ten seconds: only the first may start a cycle', () => {
+    let state: PollState = fresh;
+    const started: number[] = [];
+    for (const at of [0, 2_000, 4_500, 7_000, 9_999].map((ms) => T0 + ms)) {
+      if (mayStartCycle(state, 'popup', at)) {
+        started.push(at);
+        state = { ...state, lastAttemptAt: at };
+      }
+    }
+    expect(started).toEqual([T0]);
+  });
+
+  it('ignores holds and attempts from a clock that was turned back', () => {
+    expect(mayStartCycle({ failures: 0, holdUntil: T0 + 3_600_000 }, 'alarm', T0)).toBe(true);
+    expect(mayStartCycle({ failures: 0, lastAttemptAt: T0 + 60_000 }, 'popup', T0)).toBe(true);
+  });
+});
+
+describe('settleIdle: nothing left to ask', () => {
+  it('clears an old failure and its back-off', () => {
+    const failing: PollState = {
+      failures: 2,
+      holdUntil: T0,
+      lastError: serverError,
+      lastSuccessAt: 5,
+    };
+    expect(settleIdle(failing)).toEqual({ failures: 0, lastSuccessAt: 5 });
+  });
+
+  it('keeps a rate-limit hold, and returns the same object when there is nothing to clear', () => {
+    const held: PollState = { failures: 0, holdUntil: T0 };
+    expect(settleIdle(held)).toBe(held);
+  });
+});

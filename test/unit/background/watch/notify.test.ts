@@ -1,0 +1,82 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it } from 'vitest';
+import {
+  describeChanges,
+  inquiryOfNotification,
+  MAX_SINGLE,
+  notificationId,
+  notifyChanges,
+  openFromNotification,
+  SUMMARY_ID,
+} from '../../../../src/background/watch/notify.ts';
+import { readItem, writeItem } from '../../../../src/shared/storage.ts';
+import { watchlistItem } from '../../../../src/shared/storage-items.ts';
+import { entry, inquiryId } from './fixtures.ts';
+
+const change = (n: number, to = 'approved', from = 'completed') => ({ id: inquiryId(n), from, to });
+
+describe('notifications', () => {
+  it('say which inquiry and its new status, and nothing personal', () => {
+    expect(describeChanges([change(1)])).toEqual([
+      {
+        id: notificationId(inquiryId(1)),
+        title: `Inquiry ${inquiryId(1)} is now approved`,
+        message: 'It was completed. Click to open it.',
+      },
+    ]);
+  });
+
+  it('carry the inquiry id in the notification id, so a click survives a worker restart', () => {
+    const id = notificationId('inq_ABC123');
+    expect(inquiryOfNotification(id)).toBe('inq_ABC123');
+    expect(inquiryOfNotification(SUMMARY_ID)).toBeNull();
+    expect(inquiryOfNotification('someone-elses')).toBeUndefined();
+  });
+
+  it(`become one summary for more than ${MAX_SINGLE} changes in a cycle`, () => {
+    const many = Array.from({ length: 8 }, (_, i) => change(i + 1));
+    const [only, ...rest] = describeChanges(many);
+    expect(rest).toEqual([]);
+    expect(only?.id).toBe(SUMMARY_ID);
+    expect(only?.title).toBe('8 watched inquiries changed');
+    expect(only?.message.split('\n')).toHaveLength(6);
+  });
+
+  it('are created with their ids; repeating a cycle replaces them instead of adding', async () => {
+    await notifyChanges([change(1), change(2, 'needs_review')]);
+    await notifyChanges([change(1)]);
+    expect(Object.keys(await fakeBrowser.notifications.getAll()).sort()).toEqual([
+      notificationId(inquiryId(1)),
+      notificationId(inquiryId(2)),
+    ]);
+    const options = fakeBrowser.notifications.getAllCreateOptions();
+    expect(options[notificationId(inquiryId(2))]).toMatchObject({
+      type: 'basic',
+      iconUrl: expect.stringContaining('icons/icon-128.png'),
+    });
+  });
+
+  it('open the inquiry in the popup page on click, mark it seen and go away', async () => {
+    await writeItem(watchlistItem, [
+      entry(7, 'completed', { seen: false }),
+      entry(8, 'failed', { seen: false }),
+    ]);
+    const id = notificationId(inquiryId(7));
+    await notifyChanges([change(7, 'completed', 'pending')]);
+    await openFromNotification(id);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.at(-1)?.url).toBe(
+      `chrome-extension://${fakeBrowser.runtime.id}/src/popup/index.html?inquiry=${inquiryId(7)}`,
+    );
+    expect((await readItem(watchlistItem)).map((e) => e.seen)).toEqual([true, false]);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('the summary opens the watchlist; clicks on other notifications are ignored', async () => {
+    const before = (await fakeBrowser.tabs.query({})).length;
+    await openFromNotification('not-ours');
+    expect(await fakeBrowser.tabs.query({})).toHaveLength(before);
+    await openFromNotification(SUMMARY_ID);
+    expect((await fakeBrowser.tabs.query({})).at(-1)?.url).toMatch(/src\/popup\/index\.html$/);
+  });
+});
