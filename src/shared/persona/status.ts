@@ -55,8 +55,10 @@ const none: InquiryActions = {
 /**
  * Actions offered for a status. Persona documents only some limits (mark-for-review not after a
  * decision; one-time links not for expired inquiries; resume only when pending or expired), so
- * the rest follows the lifecycle: decide once the person is done, link and expire while they are
- * not. Unknown statuses get the decision actions and Persona has the last word (409).
+ * the rest follows the lifecycle and the local sandbox's rules (test/persona-sandbox
+ * core/lifecycle.ts): decide once the person is done (completed, failed, needs review), link
+ * and expire while they are not. Unknown statuses get the decision actions and Persona has the
+ * last word (409).
  */
 export function allowedActions(status: string, redacted = false): InquiryActions {
   if (redacted) return none;
@@ -67,8 +69,6 @@ export function allowedActions(status: string, redacted = false): InquiryActions
     case 'expired':
       return {
         ...none,
-        approve: true,
-        decline: true,
         markForReview: true,
         newLink: true,
         resumeBeforeNewLink: true,

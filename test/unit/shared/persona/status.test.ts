@@ -55,6 +55,7 @@ describe('inquiry statuses', () => {
       newLink: true,
       resumeBeforeNewLink: true,
       expire: false,
+      approve: false,
     });
     expect(allowedActions('completed')).toMatchObject({
       approve: true,

@@ -1,0 +1,354 @@
+// @vitest-environment node
+// The Persona client against the local sandbox (test/persona-sandbox) over real HTTP on
+// loopback: every error kind, retries, rate limits and pagination, checked through the
+// sandbox's request log. Waits the client would sleep are turned into sandbox-clock advances,
+// so a one-minute rate-limit window takes no real time.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DeskError } from '../../src/shared/errors.ts';
+import { createPersonaClient, type PersonaClientOptions } from '../../src/shared/persona/client.ts';
+import type { FetchLike } from '../../src/shared/persona/fetch-with-timeout.ts';
+import type { RateLimit } from '../../src/shared/persona/response-meta.ts';
+import { type SandboxControls, sandboxControls } from '../persona-sandbox/controls.ts';
+import { type RunningSandbox, startSandbox } from '../persona-sandbox/index.ts';
+
+const TEMPLATE = 'itmpl_DeskIntegration0001';
+let sandbox: RunningSandbox;
+let controls: SandboxControls;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  controls = sandboxControls(sandbox.origin);
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+beforeEach(async () => {
+  await controls.clearFaults();
+  await controls.reset();
+  await controls.clearRequests();
+});
+
+/** A client on the sandbox whose sleeps advance the sandbox clock instead of waiting. */
+function client(options: Partial<PersonaClientOptions> = {}) {
+  const waits: number[] = [];
+  const keys: string[] = [];
+  const recordingFetch: FetchLike = (url, init) => {
+    const key = new Headers(init.headers).get('idempotency-key');
+    if (key) keys.push(key);
+    return fetch(url, init);
+  };
+  const persona = createPersonaClient({
+    apiKey: sandbox.key,
+    baseUrl: sandbox.baseUrl,
+    fetch: recordingFetch,
+    timeoutMs: 5_000,
+    random: () => 0,
+    sleep: async (ms) => {
+      waits.push(ms);
+      await controls.advanceClock(Math.ceil(ms / 1000));
+    },
+    ...options,
+  });
+  return { persona, waits, keys };
+}
+
+async function failure(promise: Promise<unknown>): Promise<DeskError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DeskError) return error;
+    throw error;
+  }
+  throw new Error('expected a DeskError');
+}
+
+async function routeCount(route: string): Promise<number> {
+  return (await controls.requests()).counts[route] ?? 0;
+}
+
+function expectNoKey(error: DeskError, key: string) {
+  for (const text of [error.message, error.stack, JSON.stringify(error.info), String(error)]) {
+    expect(text).not.toContain(key);
+  }
+}
+
+describe('a reviewer’s day against the sandbox', () => {
+  it('creates, reads, finishes and approves an inquiry', async () => {
+    const { persona } = client();
+    const created = await persona.createInquiry({
+      templateId: TEMPLATE,
+      referenceId: 'desk-happy-1',
+      fields: { name_first: 'Ann', birthdate: '1990-02-03' },
+    });
+    const { inquiry } = created.data;
+    expect(inquiry).toMatchObject({
+      status: 'created',
+      referenceId: 'desk-happy-1',
+      templateId: TEMPLATE,
+    });
+    expect(created.data.oneTimeLink).toMatch(/^http/);
+    expect(created.meta).toMatchObject({ status: 201, requestId: expect.stringMatching(/^req_/) });
+    expect(created.meta.environmentId).toMatch(/^env_/);
+    expect(created.meta.rateLimit?.limit).toBeGreaterThan(0);
+
+    await controls.finish(inquiry.id, 'passed');
+    const done = await persona.getInquiry(inquiry.id);
+    expect(done.data.status).toBe('completed');
+    expect(done.data.actions).toMatchObject({ approve: true, decline: true });
+    expect(done.data.verifications.length).toBeGreaterThan(0);
+    for (const verification of done.data.verifications) {
+      expect(verification).toMatchObject({ loaded: true, status: expect.any(String) });
+    }
+    const governmentId = done.data.verifications.find(
+      (v) => v.type === 'verification/government-id',
+    );
+    expect(governmentId?.label).toBe('Government ID');
+    expect(governmentId?.checks.length).toBeGreaterThan(0);
+    expect(done.data.fields.find((f) => f.name === 'birthdate')?.sensitive).toBe(true);
+
+    const approved = await persona.approveInquiry(inquiry.id, 'Checked by the desk');
+    expect(approved.data).toMatchObject({ status: 'approved', final: true });
+    expect(Object.values(approved.data.actions).some(Boolean)).toBe(false);
+  });
+
+  it('renews the link of an expired inquiry after resuming it', async () => {
+    const { persona } = client();
+    const { inquiry } = (await persona.createInquiry({ templateId: TEMPLATE })).data;
+    await persona.expireInquiry(inquiry.id);
+    const refused = await failure(persona.generateOneTimeLink(inquiry.id));
+    expect(refused.info).toMatchObject({ kind: 'conflict', status: 409 });
+    const resumed = await persona.resumeInquiry(inquiry.id);
+    expect(resumed.data.inquiry.status).toBe('pending');
+    expect(resumed.data.sessionToken).toBeTruthy();
+    const linked = await persona.generateOneTimeLink(inquiry.id, 3600);
+    expect(linked.data.oneTimeLink).toMatch(/^http/);
+    expect(linked.data.oneTimeLinkExpiresAt).toBeDefined();
+  });
+
+  it('tags and redacts', async () => {
+    const { persona } = client();
+    const { inquiry } = (await persona.createInquiry({ templateId: TEMPLATE })).data;
+    expect((await persona.addTag(inquiry.id, 'vip')).data.tags).toEqual(['vip']);
+    expect((await persona.setTags(inquiry.id, ['a', 'b'])).data.tags.sort()).toEqual(['a', 'b']);
+    expect((await persona.removeTag(inquiry.id, 'a')).data.tags).toEqual(['b']);
+    const redacted = await persona.redactInquiry(inquiry.id);
+    expect(redacted.data.redacted).toBe(true);
+    const again = await failure(persona.redactInquiry(inquiry.id));
+    expect(again.info.kind).toBe('conflict');
+  });
+
+  it('answers the connection test: rate limits and key permissions', async () => {
+    const { persona } = client();
+    const limits = await persona.getRateLimits();
+    expect(limits.data).toMatchObject({ limit: expect.any(Number), remaining: expect.any(Number) });
+    const key = await persona.getKeyPermissions();
+    expect(key.data.permissions).toContain('inquiry.read');
+    expect(key.meta.organizationId).toMatch(/^org_/);
+  });
+});
+
+describe('error kinds', () => {
+  it('401: a wrong key', async () => {
+    const wrongKey = 'persona_production_0000wrong0000';
+    const { persona } = client({ apiKey: wrongKey });
+    const error = await failure(persona.getInquiry('inq_ABC1234567'));
+    expect(error.info).toMatchObject({
+      kind: 'unauthorized',
+      status: 401,
+      title: 'Token is invalid',
+    });
+    expect(error.info.requestId).toMatch(/^req_/);
+    expect(error.message).toContain('Check the key in the options');
+    expectNoKey(error, wrongKey);
+  });
+
+  it('403: a key without the permission', async () => {
+    const readOnly = 'persona_sandbox_readonly_0f8e2c4a1b3d';
+    const { persona } = client({ apiKey: readOnly });
+    const error = await failure(persona.createInquiry({ templateId: TEMPLATE }));
+    expect(error.info).toMatchObject({ kind: 'forbidden', status: 403 });
+    expect(error.info.details).toContain('inquiry.write');
+    expect(error.message).toContain('permission');
+    expectNoKey(error, readOnly);
+  });
+
+  it('404: no such inquiry', async () => {
+    const { persona } = client();
+    const error = await failure(persona.getInquiry('inq_NoSuchInquiry0000000000'));
+    expect(error.info).toMatchObject({ kind: 'not_found', status: 404, title: 'Record not found' });
+    expect(error.message).toContain('inq_');
+    expect(await routeCount('GET /inquiries/:id')).toBe(1);
+  });
+
+  it('409: a decision the status does not allow', async () => {
+    const { persona } = client();
+    const { inquiry } = (await persona.createInquiry({ templateId: TEMPLATE })).data;
+    const error = await failure(persona.approveInquiry(inquiry.id));
+    expect(error.info).toMatchObject({ kind: 'conflict', status: 409 });
+    expect(error.info.details).toContain('created');
+    expect(error.message).toContain(error.info.details ?? '');
+  });
+
+  it('422: a malformed template id', async () => {
+    const { persona } = client();
+    const error = await failure(persona.createInquiry({ templateId: 'itmpl_not valid!' }));
+    expect(error.info).toMatchObject({
+      kind: 'invalid',
+      status: 422,
+      pointer: '/data/attributes/inquiry-template-id',
+    });
+    expect(error.message).toContain('/data/attributes/inquiry-template-id');
+    expect(await routeCount('POST /inquiries')).toBe(1);
+  });
+
+  it('500: retried a few times, then reported', async () => {
+    await controls.setFaults({ errorRate: 1, errorStatuses: [500] });
+    const { persona, waits } = client();
+    const error = await failure(persona.listInquiries());
+    expect(error.info).toMatchObject({ kind: 'server', status: 500 });
+    expect(error.info.requestId).toMatch(/^req_/);
+    expect(await routeCount('GET /inquiries')).toBe(4);
+    expect(waits).toHaveLength(3);
+  });
+
+  it('a dropped connection: retried, and reported once retries run out', async () => {
+    await controls.setFaults({ dropNext: 1 });
+    const { persona } = client();
+    const page = await persona.listInquiries();
+    expect(page.data.items).toEqual([]);
+    await controls.setFaults({ dropNext: 5 });
+    const error = await failure(persona.listInquiries());
+    expect(error.info.kind).toBe('network');
+  });
+
+  it('a timeout: a hung request is abandoned, not repeated', async () => {
+    await controls.setFaults({ hangNext: 1 });
+    const { persona } = client({ timeoutMs: 300 });
+    const error = await failure(persona.listInquiries());
+    expect(error.info).toEqual({
+      kind: 'timeout',
+      message: 'Persona did not answer within 300 ms. Try again in a moment.',
+    });
+    await controls.clearFaults();
+    expect((await controls.requests()).requests.filter((r) => r.outcome === 'hung')).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe('rate limits', () => {
+  it('429 with RateLimit-Reset: waits for the reset, then succeeds', async () => {
+    await controls.setFaults({ next429: 1 });
+    const seen: RateLimit[] = [];
+    // The injected 429 reports the whole minute; the default cap (30 s) would not wait that long.
+    const { persona, waits } = client({
+      onRateLimit: (limit) => seen.push(limit),
+      retry: { maxRateLimitWaitMs: 60_000 },
+    });
+    const page = await persona.listInquiries();
+    expect(page.meta.status).toBe(200);
+    expect(waits).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ remaining: 0, resetSeconds: expect.any(Number) });
+    expect(waits[0]).toBe((seen[0]?.resetSeconds ?? 0) * 1000);
+    expect(await routeCount('GET /inquiries')).toBe(2);
+  });
+
+  it('a spent window: waits it out when allowed, otherwise says how long to wait', async () => {
+    await controls.setRateLimit(2);
+    const patient = client({ retry: { maxRateLimitWaitMs: 60_000 } });
+    await patient.persona.listInquiries();
+    await patient.persona.listInquiries();
+    const third = await patient.persona.listInquiries();
+    expect(third.meta.status).toBe(200);
+    expect(patient.waits).toHaveLength(1);
+
+    await controls.setRateLimit(1);
+    const hurried = client({ retry: { maxRateLimitWaitMs: 1_000 } });
+    await hurried.persona.listInquiries();
+    const error = await failure(hurried.persona.listInquiries());
+    expect(error.info).toMatchObject({ kind: 'rate_limited', status: 429 });
+    expect(error.info.retryAfterSeconds).toBeGreaterThan(1);
+    expect(error.message).toContain(`Wait ${error.info.retryAfterSeconds} seconds`);
+    expect(hurried.waits).toEqual([]);
+  });
+});
+
+describe('idempotent creates', () => {
+  async function inquiriesFor(referenceId: string) {
+    const { persona } = client();
+    return (await persona.listInquiries({ referenceId })).data.items;
+  }
+
+  it('a create whose first connection dropped makes exactly one inquiry', async () => {
+    await controls.setFaults({ dropNext: 1 });
+    const { persona, keys } = client();
+    const created = await persona.createInquiry({ templateId: TEMPLATE, referenceId: 'desk-drop' });
+    const log = await controls.requests();
+    const creates = log.requests.filter((r) => r.route === 'POST /inquiries');
+    expect(creates.map((r) => r.outcome)).toEqual(['dropped', 'answered']);
+    expect(new Set(keys)).toEqual(new Set([created.data.idempotencyKey]));
+    expect(keys).toHaveLength(2);
+    expect((await inquiriesFor('desk-drop')).map((i) => i.id)).toEqual([created.data.inquiry.id]);
+  });
+
+  it('a create whose first attempt got a 500 makes exactly one inquiry', async () => {
+    await controls.setFaults({ errorRate: 1, errorStatuses: [500] });
+    const { persona, keys } = createClientClearingFaults();
+    const created = await persona.createInquiry({ templateId: TEMPLATE, referenceId: 'desk-500' });
+    const statuses = (await controls.requests()).requests
+      .filter((r) => r.route === 'POST /inquiries')
+      .map((r) => r.status);
+    expect(statuses).toEqual([500, 201]);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+    expect((await inquiriesFor('desk-500')).map((i) => i.id)).toEqual([created.data.inquiry.id]);
+  });
+
+  it('the caller’s own repeat with the same key gets the same inquiry back', async () => {
+    const { persona } = client();
+    const input = { templateId: TEMPLATE, referenceId: 'desk-click' };
+    const first = await persona.createInquiry(input, { idempotencyKey: 'click-42' });
+    const second = await persona.createInquiry(input, { idempotencyKey: 'click-42' });
+    expect(second.data.inquiry.id).toBe(first.data.inquiry.id);
+    expect(await inquiriesFor('desk-click')).toHaveLength(1);
+  });
+
+  /** The first attempt meets the injected 500; the backoff sleep then clears the fault. */
+  function createClientClearingFaults() {
+    return client({
+      sleep: async () => {
+        await controls.clearFaults();
+      },
+    });
+  }
+});
+
+describe('pagination', () => {
+  it('iterates every inquiry across pages, following links.next', async () => {
+    const ids = await controls.seed(23);
+    await controls.clearRequests();
+    const { persona } = client();
+    const seen: string[] = [];
+    for await (const inquiry of persona.iterateInquiries({ pageSize: 10 })) seen.push(inquiry.id);
+    expect(seen.sort()).toEqual([...ids].sort());
+    expect(await routeCount('GET /inquiries')).toBe(3);
+  });
+
+  it('filters by ids and status with sparse fields, in one request', async () => {
+    const ids = await controls.seed(6, { statuses: ['pending', 'approved'] });
+    await controls.clearRequests();
+    const { persona } = client();
+    const page = await persona.listInquiries({
+      inquiryIds: ids,
+      statuses: ['pending'],
+      fields: { inquiry: ['status', 'updated-at'] },
+      pageSize: 100,
+    });
+    expect(page.data.items.length).toBe(3);
+    expect(page.data.items.every((i) => i.status === 'pending')).toBe(true);
+    expect(page.data.links.next).toBeUndefined();
+    expect(await routeCount('GET /inquiries')).toBe(1);
+  });
+});
