@@ -25,7 +25,7 @@ export function CreatedPanel({ created, onAnother }: Props) {
       </h2>
       <p class="created-id">
         <code data-testid="inquiry-id">{inquiry.id}</code>{' '}
-        <StatusChip status={inquiry.status} tone={inquiry.tone} />{' '}
+        <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
         <span class="muted">{inquiry.statusLabel}</span>
       </p>
       {inquiry.referenceId && (

@@ -30,7 +30,7 @@ export function DetailHead({ reply, loading, dashboardUrl, onRefresh }: Props) {
       </div>
       {inquiry.referenceId && <p class="muted">Reference {inquiry.referenceId}</p>}
       <p class="status-line" id="detail-status" tabIndex={-1}>
-        <StatusChip status={inquiry.status} tone={inquiry.tone} />{' '}
+        <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
         <span>{inquiry.statusLabel}</span>
       </p>
       {inquiry.redacted && (

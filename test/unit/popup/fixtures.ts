@@ -7,8 +7,12 @@ import { allowedActions, describeStatus } from '../../../src/shared/persona/stat
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
 
-// Testing Library unmounts by itself only when test globals are on; they are off here.
-afterEach(cleanup);
+// Testing Library unmounts by itself only when test globals are on; they are off here. And
+// `restoreMocks` leaves a vi.fn()'s recorded calls alone, so each test starts from a clean stub.
+afterEach(() => {
+  cleanup();
+  vi.mocked(sendRequest).mockReset();
+});
 
 export function inquiryView(status: string, extra: Partial<InquiryView> = {}): InquiryView {
   const info = describeStatus(status);

@@ -1,0 +1,126 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { allowedActions } from '../../../src/shared/persona/status.ts';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const names = ['Approve', 'Decline', 'Mark for review', 'New link'];
+
+async function openWith(status: string) {
+  const reply = inquiryReply(status);
+  stubBackground({
+    getInquiry: () => reply,
+    inquiryAction: ({ action }) =>
+      inquiryReply(
+        action === 'approve' ? 'approved' : action === 'decline' ? 'declined' : 'needs_review',
+      ),
+    newLink: () => ({
+      ...inquiryReply('pending'),
+      link: { url: 'https://verify.example/new', expiresAt: '2099-01-01T00:00:00Z', createdAt: 1 },
+    }),
+  });
+  render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+  await screen.findByTestId('status');
+}
+
+function offered(): string[] {
+  return names.filter((name) => screen.queryByRole('button', { name }));
+}
+
+describe('inquiry actions', () => {
+  const flags = {
+    Approve: 'approve',
+    Decline: 'decline',
+    'Mark for review': 'markForReview',
+    'New link': 'newLink',
+  } as const;
+  it.each([
+    'created',
+    'pending',
+    'completed',
+    'failed',
+    'needs_review',
+    'expired',
+    'approved',
+    'declined',
+    'some_new_status',
+  ])('offers exactly what inquiry.actions allows for %s', async (status) => {
+    await openWith(status);
+    const actions = allowedActions(status);
+    expect(offered()).toEqual(names.filter((name) => actions[flags[name as keyof typeof flags]]));
+    expect(screen.getByRole('button', { name: 'Watch' })).toBeTruthy();
+  });
+
+  it('offers nothing final once decided', async () => {
+    await openWith('approved');
+    expect(offered()).toEqual([]);
+  });
+
+  it('approves only after a confirmation, and shows the result at once', async () => {
+    await openWith('completed');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(sent('inquiryAction')).toHaveLength(0);
+    const comment = screen.getByRole('textbox', { name: 'Comment' });
+    expect(document.activeElement).toBe(comment);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    expect(sent('inquiryAction')).toEqual([
+      { type: 'inquiryAction', id: 'inq_TestInquiry0001', action: 'approve' },
+    ]);
+    expect(offered()).toEqual([]);
+  });
+
+  it('declines with a comment', async () => {
+    await openWith('needs_review');
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'Document expired' },
+    });
+    fireEvent.submit(
+      screen.getByRole('textbox', { name: 'Comment' }).closest('form') as HTMLFormElement,
+    );
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+    expect(sent('inquiryAction')[0]).toMatchObject({
+      action: 'decline',
+      comment: 'Document expired',
+    });
+  });
+
+  it('closes the confirmation on Escape and puts focus back', async () => {
+    await openWith('completed');
+    const decline = screen.getByRole('button', { name: 'Decline' });
+    fireEvent.click(decline);
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Comment' }), { key: 'Escape' });
+    expect(screen.queryByRole('button', { name: 'Confirm decline' })).toBeNull();
+    expect(document.activeElement).toBe(decline);
+    expect(sent('inquiryAction')).toHaveLength(0);
+  });
+
+  it('marks for review without a confirmation', async () => {
+    await openWith('completed');
+    fireEvent.click(screen.getByRole('button', { name: 'Mark for review' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('needs_review'));
+  });
+
+  it('shows the new link with its copy buttons', async () => {
+    await openWith('pending');
+    fireEvent.click(screen.getByRole('button', { name: 'New link' }));
+    expect((await screen.findByTestId('one-time-link')).textContent).toBe(
+      'https://verify.example/new',
+    );
+    expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
+  });
+
+  it('sets tags as a whole list', async () => {
+    await openWith('completed');
+    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    await waitFor(() =>
+      expect(sent('setTags')).toEqual([
+        { type: 'setTags', id: 'inq_TestInquiry0001', tags: ['vip'] },
+      ]),
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { describeExpiry, fillChatMessage } from '../../../src/ui/components/chat-message.ts';
+import { formatRelative } from '../../../src/ui/components/format-time.ts';
+import { routeFromQuery } from '../../../src/ui/views/router.ts';
+
+const now = Date.parse('2025-06-01T10:00:00Z');
+const formats = {
+  now,
+  dateTime: new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }),
+  relative: new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' }),
+};
+const link = {
+  url: 'https://verify.example/l/abc',
+  expiresAt: '2025-06-02T10:00:00Z',
+  createdAt: now,
+};
+
+describe('the chat message', () => {
+  it('fills the link and the expiry, in the given locale', () => {
+    expect(fillChatMessage('Verify here: {link} (expires {expires})', link, formats)).toBe(
+      'Verify here: https://verify.example/l/abc (expires tomorrow (2 Jun 2025, 10:00))',
+    );
+  });
+
+  it('uses another locale when the reviewer has one', () => {
+    const german = {
+      now,
+      dateTime: new Intl.DateTimeFormat('de-DE', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }),
+      relative: new Intl.RelativeTimeFormat('de-DE', { numeric: 'auto' }),
+    };
+    expect(describeExpiry('2025-06-01T13:00:00Z', german)).toBe('in 3 Stunden (01.06.2025, 13:00)');
+  });
+
+  it('prefers the short link, fills every placeholder, and appends the link when the template forgot it', () => {
+    const short = { ...link, shortUrl: 'https://per.sn/x' };
+    expect(fillChatMessage('{link} {link}', short, formats)).toBe(
+      'https://per.sn/x https://per.sn/x',
+    );
+    expect(fillChatMessage('Hello!', link, formats)).toBe('Hello!\nhttps://verify.example/l/abc');
+  });
+
+  it('says "soon" when Persona gave no expiry', () => {
+    expect(fillChatMessage('{link} expires {expires}', { url: 'u', createdAt: now }, formats)).toBe(
+      'u expires soon',
+    );
+  });
+});
+
+describe('times and routes', () => {
+  it('writes relative times in the largest whole unit', () => {
+    const rel = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    expect(formatRelative(now - 5 * 60_000, now, rel)).toBe('5 minutes ago');
+    expect(formatRelative(now + 23.5 * 3_600_000, now, rel)).toBe('in 23 hours');
+    expect(formatRelative(now - 10_000, now, rel)).toBe('now');
+  });
+
+  it('opens the view the URL asks for', () => {
+    expect(routeFromQuery('?inquiry=inq_AbC123def456')).toEqual({
+      name: 'detail',
+      id: 'inq_AbC123def456',
+    });
+    expect(routeFromQuery('?view=create')).toEqual({ name: 'create' });
+    expect(routeFromQuery('?view=matches&q=ref-1')).toEqual({ name: 'matches', query: 'ref-1' });
+    expect(routeFromQuery('')).toEqual({ name: 'home' });
+  });
+});

@@ -1,0 +1,130 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import type { FieldView, VerificationView } from '../../../src/shared/persona/view-model.ts';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, inquiryView, sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const fields: FieldView[] = [
+  { key: 'name_first', name: 'name-first', label: 'First name', value: 'Ada', sensitive: false },
+  {
+    key: 'birthdate',
+    name: 'birthdate',
+    label: 'Date of birth',
+    value: '1990-04-01',
+    sensitive: true,
+  },
+  {
+    key: 'identification_number',
+    name: 'identification-number',
+    label: 'ID number',
+    value: 'X1234567',
+    sensitive: true,
+  },
+];
+
+const governmentId: VerificationView = {
+  id: 'ver_Gov000000001',
+  type: 'verification/government-id',
+  label: 'Government ID',
+  status: 'failed',
+  tone: 'danger',
+  loaded: true,
+  checks: [
+    {
+      name: 'id_barcode_detection',
+      label: 'ID barcode detection',
+      status: 'passed',
+      tone: 'success',
+      required: false,
+      reasons: [],
+    },
+    {
+      name: 'id_expired_detection',
+      label: 'ID expired detection',
+      status: 'failed',
+      tone: 'danger',
+      required: true,
+      reasons: ['expired'],
+    },
+  ],
+  fields: [],
+};
+
+function openDetail(status: string) {
+  const reply = inquiryReply(status, { fields, verifications: [governmentId] });
+  stubBackground({ getInquiry: () => reply });
+  render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+  return screen.findByTestId('status');
+}
+
+describe('the inquiry detail', () => {
+  it('shows the raw status word, its meaning, and each check with its outcome', async () => {
+    expect((await openDetail('completed')).textContent).toBe('completed');
+    expect(screen.getByText('Completed, awaiting decision')).toBeTruthy();
+    const card = screen.getByRole('region', { name: /Government ID/ });
+    const checks = within(card)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    // Failed checks first: that is what the reviewer is looking for.
+    expect(checks[0]).toContain('ID expired detection');
+    expect(checks[0]).toContain('required');
+    expect(checks[0]).toContain('expired');
+    expect(checks[1]).toContain('passed');
+  });
+
+  it('masks birthdates and identity numbers until revealed, one by one or all', async () => {
+    await openDetail('completed');
+    expect(screen.getByText('Ada')).toBeTruthy();
+    expect(screen.queryByText('1990-04-01')).toBeNull();
+    expect(screen.queryByText('X1234567')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal Date of birth' }));
+    expect(screen.getByText('1990-04-01')).toBeTruthy();
+    expect(screen.queryByText('X1234567')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Hide Date of birth' }));
+    expect(screen.queryByText('1990-04-01')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal all' }));
+    expect(screen.getByText('1990-04-01')).toBeTruthy();
+    expect(screen.getByText('X1234567')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Hide all' }));
+    expect(screen.queryByText('X1234567')).toBeNull();
+  });
+
+  it('shows the cached copy at once, before Persona answers', async () => {
+    const cached = inquiryView('pending', { referenceId: 'from-cache' });
+    await fakeBrowser.storage.session.set({
+      inquiryCache: { [cached.id]: { inquiry: cached, fetchedAt: Date.now() } },
+    });
+    stubBackground({});
+    render(<DeskShell first={{ name: 'detail', id: cached.id }} />);
+    expect((await screen.findByTestId('status')).textContent).toBe('pending');
+    expect(screen.getByText('Reference from-cache')).toBeTruthy();
+    expect(screen.getByText('Updating…')).toBeTruthy();
+  });
+
+  it('says how old a stale copy is and why', async () => {
+    const reply = {
+      ...inquiryReply('pending'),
+      fetchedAt: Date.now() - 5 * 60_000,
+      stale: { kind: 'network' as const, message: 'Persona could not be reached.' },
+    };
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    const stale = await screen.findByTestId('stale');
+    expect(stale.textContent).toContain('5 minutes ago');
+    expect(stale.textContent).toContain('Persona could not be reached.');
+  });
+
+  it('offers settings for an unknown key and a retry for a network failure', async () => {
+    stubBackground({
+      getInquiry: () => ({ kind: 'network', message: 'Offline. Check the connection.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(sent('getInquiry').length).toBe(2));
+  });
+});

@@ -1,0 +1,120 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import { classifyQuery } from '../../../src/ui/views/classify-query.ts';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+describe('classifyQuery', () => {
+  it('tells an inquiry id, a reference id, a malformed id and nothing apart', () => {
+    expect(classifyQuery('  inq_AbC123def456  ')).toEqual({ kind: 'id', id: 'inq_AbC123def456' });
+    expect(classifyQuery('customer-42')).toEqual({ kind: 'reference', text: 'customer-42' });
+    expect(classifyQuery('inq_12')).toEqual({ kind: 'malformed', text: 'inq_12' });
+    expect(classifyQuery('inq_abc-def-ghi')).toEqual({
+      kind: 'malformed',
+      text: 'inq_abc-def-ghi',
+    });
+    expect(classifyQuery('   ')).toEqual({ kind: 'empty' });
+  });
+
+  it('takes the id out of a pasted dashboard URL', () => {
+    expect(
+      classifyQuery('https://app.withpersona.com/dashboard/inquiries/inq_AbC123def456'),
+    ).toEqual({
+      kind: 'id',
+      id: 'inq_AbC123def456',
+    });
+  });
+});
+
+async function search(text: string) {
+  render(<DeskShell first={{ name: 'home' }} />);
+  const box = await screen.findByRole('searchbox', { name: 'Find inquiry' });
+  await waitFor(() => expect(box.hasAttribute('disabled')).toBe(false));
+  fireEvent.input(box, { target: { value: text } });
+  fireEvent.submit(box.closest('form') as HTMLFormElement);
+  return box;
+}
+
+describe('the Find inquiry box', () => {
+  it('explains a malformed id without sending a request', async () => {
+    stubBackground({});
+    const box = await search('inq_12');
+    expect((await screen.findByRole('alert')).textContent).toContain('not a valid inquiry ID');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(sent('findInquiries')).toHaveLength(0);
+  });
+
+  it('opens an inquiry id straight into its detail', async () => {
+    stubBackground({ findInquiries: () => ({ kind: 'inquiry', ...inquiryReply('completed') }) });
+    await search('inq_TestInquiry0001');
+    expect(await screen.findByText('Completed, awaiting decision')).toBeTruthy();
+    expect(screen.getByTestId('status').textContent).toBe('completed');
+    expect(sent('findInquiries')).toEqual([
+      { type: 'findInquiries', query: 'inq_TestInquiry0001' },
+    ]);
+    // The reply already held the whole inquiry: no second request for it.
+    expect(sent('getInquiry')).toHaveLength(0);
+  });
+
+  it('lists the inquiries of a reference id, newest first', async () => {
+    stubBackground({
+      findInquiries: ({ query }) => ({
+        kind: 'matches',
+        query,
+        items: [
+          {
+            id: 'inq_Older0000001',
+            status: 'approved',
+            referenceId: query,
+            createdAt: '2025-01-01T00:00:00Z',
+          },
+          {
+            id: 'inq_Newer0000001',
+            status: 'pending',
+            referenceId: query,
+            createdAt: '2025-03-01T00:00:00Z',
+          },
+          {
+            id: 'inq_Middle000001',
+            status: 'expired',
+            referenceId: query,
+            createdAt: '2025-02-01T00:00:00Z',
+          },
+        ],
+      }),
+    });
+    await search('customer-42');
+    const list = await screen.findByRole('list', { name: 'Matching inquiries' });
+    const ids = [...list.querySelectorAll('.inquiry-id')].map((el) => el.textContent);
+    expect(ids).toEqual(['inq_Newer0000001', 'inq_Middle000001', 'inq_Older0000001']);
+    expect(screen.getByText(/3 inquiries/)).toBeTruthy();
+  });
+
+  it('says plainly when an id is unknown', async () => {
+    stubBackground({
+      findInquiries: () => ({ kind: 'not_found', message: 'Not found', status: 404 }),
+    });
+    await search('inq_Unknown000001');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'No inquiry inq_Unknown000001',
+    );
+  });
+
+  it('keeps the search text as a draft and offers recent lookups', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({ recentLookups: ['customer-7', 'inq_Recent0000001'] });
+    render(<DeskShell first={{ name: 'home' }} />);
+    expect(await screen.findByRole('button', { name: 'customer-7' })).toBeTruthy();
+    fireEvent.input(await screen.findByRole('searchbox', { name: 'Find inquiry' }), {
+      target: { value: 'half-typed' },
+    });
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.session.get('draft')).draft).toMatchObject({
+        search: 'half-typed',
+      }),
+    );
+  });
+});
