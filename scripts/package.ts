@@ -4,11 +4,11 @@
 //   --out FILE     where to write the zip (default: ./<name>-<version>.zip)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkManifestPermissions, type ManifestAccess } from './lib/check-manifest-permissions.ts';
 import { listFiles } from './lib/list-files.ts';
-import { repoRoot } from './lib/paths.ts';
+import { repoRoot, shownPath } from './lib/paths.ts';
 import { parseReadmePermissions } from './lib/readme-permissions.ts';
 import { createZip } from './lib/zip.ts';
 
@@ -68,9 +68,7 @@ if (maps.length > 0) fail([`dist/ holds source maps (${maps.join(', ')}): rebuil
 const out = resolve(values.out ?? join(repoRoot, `${pkg.name}-${pkg.version}.zip`));
 const zip = createZip(files.map((name) => ({ name, data: readFileSync(join(dist, name)) })));
 writeFileSync(out, zip);
-const near = relative(process.cwd(), out);
-const where = near.startsWith('..') || near === '' ? out : near;
 console.log(
-  `Wrote ${where}: ${files.length} files, ${(zip.length / 1024).toFixed(1)} KB. ` +
+  `Wrote ${shownPath(out)}: ${files.length} files, ${(zip.length / 1024).toFixed(1)} KB. ` +
     'Permissions match README.md. Upload it at https://chrome.google.com/webstore/devconsole',
 );

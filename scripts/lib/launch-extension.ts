@@ -1,0 +1,114 @@
+// Chromium with the built extension, for `npm start` and `npm run bench`. The e2e harness
+// (test/e2e/harness.ts) does the same for tests but reads its inputs from vitest's inject(),
+// so scripts cannot share it. Recipe and flags: ../shared/design.md §5.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export interface LaunchOptions {
+  chromiumPath: string;
+  /** The unpacked extension (dist/ or a copy of it). */
+  extensionDir: string;
+  headless: boolean;
+  /**
+   * The caller stops Chromium itself on Ctrl-C. Playwright's own SIGINT handler would otherwise
+   * kill the browser, and exit, while the caller is still closing other things.
+   */
+  ownSignals?: boolean;
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  extensionUrl(path: string): string;
+  /** The live service worker, waiting for a new one after {@link stopServiceWorker}. */
+  serviceWorker(): Promise<Worker>;
+  openPage(path: string): Promise<Page>;
+  stopServiceWorker(): Promise<void>;
+  /** Closes Chromium and deletes its throwaway profile; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  // No outside network where this runs; these keep Chromium from trying at every start.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchExtension(options: LaunchOptions): Promise<LaunchedExtension> {
+  // A fresh profile each time: no extension state from an earlier run can leak into this one.
+  const profile = mkdtempSync(join(tmpdir(), 'inquiry-desk-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: options.chromiumPath,
+      headless: options.headless,
+      handleSIGINT: !options.ownSignals,
+      handleSIGTERM: !options.ownSignals,
+      handleSIGHUP: !options.ownSignals,
+      viewport: options.headless ? { width: 800, height: 600 } : null,
+      args: [
+        // Without --disable-extensions-except the extension never loads (design.md §5).
+        `--disable-extensions-except=${options.extensionDir}`,
+        `--load-extension=${options.extensionDir}`,
+        ...CHROMIUM_ARGS,
+      ],
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(first.url()).host;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
+
+  async function serviceWorker(): Promise<Worker> {
+    const live = context.serviceWorkers().filter((w) => w.url().startsWith(extensionUrl('')));
+    return live.at(-1) ?? context.waitForEvent('serviceworker');
+  }
+
+  async function openPage(path: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(extensionUrl(path));
+    return page;
+  }
+
+  async function stopServiceWorker(): Promise<void> {
+    // Playwright has no event for a stopped worker; CDP from an extension page reports it.
+    const page = await openPage('manifest.json');
+    const cdp = await context.newCDPSession(page);
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        const ours = versions.filter((v) => v.scriptURL.startsWith(extensionUrl('')));
+        if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await cdp.detach();
+    await page.close();
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    context,
+    extensionId,
+    extensionUrl,
+    serviceWorker,
+    openPage,
+    stopServiceWorker,
+    close() {
+      closing ??= context
+        .close()
+        .catch(() => undefined)
+        .finally(() => rmSync(profile, { recursive: true, force: true }));
+      return closing;
+    },
+  };
+}
