@@ -77,8 +77,9 @@ export const relationships = always((value) => {
 /** A JSON:API resource object whose `attributes` follow `attributes` (missing → `{}`). */
 export function resource<A extends z.ZodMiniType>(attributes: A) {
   return z.looseObject({
-    type: z.catch(z.string(), ''),
-    id: z.catch(z.string(), ''),
+    // Not z.catch: it pulls zod's error formatting into the bundle (~3 KB gzip) for nothing here.
+    type: always((value) => (typeof value === 'string' ? value : '')),
+    id: always((value) => (typeof value === 'string' ? value : '')),
     // Attribute schemas accept any object, so parse() cannot throw here.
     attributes: always((value): z.output<A> => attributes.parse(isRecord(value) ? value : {})),
     relationships,
