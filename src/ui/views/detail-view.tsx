@@ -57,9 +57,9 @@ export function DetailView({ id, initial }: Props) {
         reply={shown}
         loading={loading}
         dashboardUrl={settings && dashboardInquiryUrl(settings.baseUrl, id)}
-        onRefresh={() => load(true)}
+        onRefresh={() => load()}
       />
-      {error && <ProblemMessage error={error} onRetry={() => load(true)} />}
+      {error && <ProblemMessage error={error} onRetry={() => load()} />}
       <DetailActions
         inquiry={inquiry}
         watched={Boolean(watch)}

@@ -5,12 +5,14 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { inquiryCacheItem } from '../../shared/storage-items.ts';
 import { useStored } from '../use-stored.ts';
 
+const FRESH_MS = 10_000;
+
 export interface InquiryState {
   /** The newest copy known: a reply, or the session cache when the poller wrote a newer one. */
   shown: InquiryReply | undefined;
   loading: boolean;
   error: ErrorInfo | undefined;
-  load: (refresh?: boolean) => Promise<void>;
+  load: () => Promise<void>;
   /** An action's reply carries the updated inquiry; it is shown at once. */
   accept: (reply: InquiryReply) => void;
 }
@@ -22,11 +24,12 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
   const [loading, setLoading] = useState(!initial);
   const [error, setError] = useState<ErrorInfo | undefined>(undefined);
 
-  const load = async (refresh = false) => {
+  const load = async () => {
     setLoading(true);
     setError(undefined);
     try {
-      setReply(await sendRequest({ type: 'getInquiry', id, ...(refresh ? { refresh } : {}) }));
+      // The session cache is already on screen (useStored above), so ask Persona itself.
+      setReply(await sendRequest({ type: 'getInquiry', id, refresh: true }));
     } catch (failure) {
       setError(toErrorInfo(failure));
     } finally {
@@ -34,7 +37,8 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
     }
   };
   useEffect(() => {
-    if (!initial) void load();
+    // A reply handed over by search is fresh; one kept on the "created" screen may be minutes old.
+    if (!initial || Date.now() - initial.fetchedAt > FRESH_MS) void load();
   }, [id]);
 
   const cached = cache?.[id];

@@ -1,0 +1,293 @@
+// The popup end to end: the built extension in Chromium against the local sandbox, driven the way
+// a reviewer drives it, by accessible names (design.md §2).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sandboxControls } from '../persona-sandbox/controls.ts';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const screenshotDir = join(root, 'test-results', 'screenshots');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Saves `popup-<view>-light.png` and `popup-<view>-dark.png`, then puts the light scheme back. */
+async function screenshot(page: Page, view: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: join(screenshotDir, `popup-${view}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** No serious or critical axe-core violations, in the light and in the dark scheme. */
+async function checkAccessibility(page: Page, view: string): Promise<void> {
+  // The extension's CSP (script-src 'self') refuses addScriptTag's inline script; evaluate is
+  // DevTools-protocol code and is not subject to it.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const violations = (await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } })
+        .axe;
+      return (await axe.run()).violations;
+    })) as AxeViolation[];
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+      );
+    expect(serious, `${view}, ${scheme}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const controls = sandboxControls(inject('sandboxOrigin'));
+const baseUrl = inject('sandboxBaseUrl');
+const key = inject('sandboxKey');
+const template = 'itmpl_E2eTemplate01';
+let ext: ExtensionHarness;
+/** The inquiry of the full create → share → finish → approve flow, reused for screenshots. */
+let approvedId = '';
+
+beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  ext = await launchExtension();
+  // Playwright refuses a chrome-extension:// origin ("opaque"), so the grant covers every origin.
+  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+afterAll(async () => {
+  await controls.clearFaults();
+  await ext?.close();
+});
+
+async function personaStatus(id: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/inquiries/${id}`, {
+    headers: { Authorization: `Bearer ${key}` },
+  });
+  const body = (await response.json()) as { data: { attributes: { status: string } } };
+  return body.data.attributes.status;
+}
+
+/** Creates an inquiry the way the popup does, for tests that start further along. */
+async function createInquiry(page: Page, referenceId: string): Promise<string> {
+  const answer = await page.evaluate(
+    ([templateId, ref]) =>
+      chrome.runtime.sendMessage({
+        type: 'createInquiry',
+        idempotencyKey: crypto.randomUUID(),
+        templateId,
+        referenceId: ref,
+      }),
+    [template, referenceId] as const,
+  );
+  if (!answer?.ok) throw new Error(`createInquiry failed: ${JSON.stringify(answer)}`);
+  return answer.data.inquiry.id as string;
+}
+
+async function openPopup(query = ''): Promise<Page> {
+  const popup = await ext.openPopup(query);
+  await popup.setViewportSize({ width: 400, height: 600 });
+  return popup;
+}
+
+const statusOf = (popup: Page) => popup.getByTestId('status').textContent();
+
+describe('the popup', () => {
+  it('says there is no key and offers the settings', async () => {
+    const popup = await openPopup();
+    await expect.poll(() => popup.getByTestId('no-key').count()).toBe(1);
+    await expect.poll(() => popup.getByTestId('environment').textContent()).toBe('No key');
+    await screenshot(popup, 'no-key');
+    await checkAccessibility(popup, 'no key');
+    await popup.close();
+  });
+
+  it('creates, shares, finishes and approves an inquiry', async () => {
+    const options = await ext.openOptions();
+    await options.getByRole('textbox', { name: 'API key' }).fill(key);
+    await options.getByRole('textbox', { name: 'API base URL' }).fill(baseUrl);
+    await options.getByRole('textbox', { name: 'Default inquiry template ID' }).fill(template);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByText('Settings saved.').count()).toBe(1);
+    await checkAccessibility(options, 'options');
+    await options.close();
+
+    const popup = await openPopup();
+    await expect.poll(() => popup.getByTestId('environment').textContent()).toBe('Sandbox');
+    await popup.getByRole('button', { name: 'New inquiry' }).click();
+    const templateBox = popup.getByRole('textbox', { name: 'Inquiry template ID' });
+    await expect.poll(() => templateBox.inputValue()).toBe(template);
+    await templateBox.fill(template);
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(`flow-${Date.now()}`);
+    await screenshot(popup, 'create');
+    await checkAccessibility(popup, 'create');
+    await popup.getByRole('button', { name: 'Create' }).click();
+
+    await popup.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => popup.getByTestId('announcer').textContent()).toBe('Link copied');
+    const link = await popup.getByTestId('one-time-link').textContent();
+    const copied = await popup.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(link);
+    approvedId = (await popup.getByTestId('inquiry-id').textContent()) ?? '';
+    expect(approvedId).toMatch(/^inq_/);
+    expect(await statusOf(popup)).toBe('created');
+    await screenshot(popup, 'created');
+    await checkAccessibility(popup, 'created');
+
+    const flow = await ext.context.newPage();
+    await flow.goto(copied);
+    await flow.getByRole('button', { name: 'Start' }).click();
+    await flow.getByRole('button', { name: 'Finish as passed' }).click();
+    await flow.close();
+
+    await popup.getByRole('button', { name: 'View details' }).click();
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => statusOf(popup)).toBe('completed');
+    for (const name of [/Government ID/, /Selfie/, /Database/]) {
+      const card = popup.getByRole('region', { name });
+      expect(await card.count()).toBe(1);
+      expect(await card.getByRole('listitem').count()).toBeGreaterThan(0);
+    }
+    await screenshot(popup, 'detail');
+    await checkAccessibility(popup, 'detail');
+
+    await popup.getByRole('button', { name: 'Approve' }).click();
+    await popup.getByRole('button', { name: 'Confirm approve' }).click();
+    await expect.poll(() => statusOf(popup)).toBe('approved');
+    expect(await personaStatus(approvedId)).toBe('approved');
+    expect(await popup.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await popup.close();
+  });
+
+  it('declines with a comment after a confirmation', async () => {
+    const popup = await openPopup();
+    const id = await createInquiry(popup, `decline-${Date.now()}`);
+    await controls.finish(id, 'failed');
+    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
+    await expect.poll(() => statusOf(popup)).toBe('failed');
+    await popup.getByRole('button', { name: 'Decline' }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Document photo unreadable');
+    await screenshot(popup, 'confirm-decline');
+    await checkAccessibility(popup, 'confirm decline');
+    await popup.getByRole('textbox', { name: 'Comment' }).press('Enter');
+    await expect.poll(() => statusOf(popup)).toBe('declined');
+    expect(await personaStatus(id)).toBe('declined');
+    await popup.close();
+  });
+
+  it('marks a completed inquiry for review', async () => {
+    const popup = await openPopup();
+    const id = await createInquiry(popup, `review-${Date.now()}`);
+    await controls.finish(id, 'passed');
+    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
+    await expect.poll(() => statusOf(popup)).toBe('completed');
+    await popup.getByRole('button', { name: 'Mark for review' }).click();
+    await expect.poll(() => statusOf(popup)).toBe('needs_review');
+    expect(await personaStatus(id)).toBe('needs_review');
+    await popup.close();
+  });
+
+  it('makes a new link for an inquiry that expired', async () => {
+    const popup = await openPopup();
+    const id = await createInquiry(popup, `expire-${Date.now()}`);
+    await controls.advanceClock(25 * 3600);
+    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
+    await expect.poll(() => statusOf(popup)).toBe('expired');
+    const before = await popup.getByTestId('one-time-link').textContent();
+    await popup.getByRole('button', { name: 'New link' }).click();
+    await expect.poll(() => popup.getByTestId('one-time-link').textContent()).not.toBe(before);
+    await expect.poll(() => statusOf(popup)).not.toBe('expired');
+    expect(await popup.getByTestId('link-expiry').textContent()).toMatch(/expires in/);
+    await popup.close();
+  });
+
+  it('lists the three inquiries of a reference id', async () => {
+    const popup = await openPopup();
+    const reference = `three-${Date.now()}`;
+    for (let i = 0; i < 3; i++) await createInquiry(popup, reference);
+    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await box.fill(reference);
+    await box.press('Enter');
+    const list = popup.getByRole('list', { name: 'Matching inquiries' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(3);
+    await screenshot(popup, 'matches');
+    await checkAccessibility(popup, 'matches');
+    await popup.close();
+  });
+
+  it('explains a malformed id before asking, and an unknown id after', async () => {
+    const popup = await openPopup();
+    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await box.fill('inq_12');
+    await box.press('Enter');
+    await expect
+      .poll(() => popup.getByRole('alert').textContent())
+      .toContain('not a valid inquiry ID');
+    await box.fill('inq_NoSuchInquiry000000001');
+    await box.press('Enter');
+    await expect
+      .poll(() => popup.getByRole('alert').first().textContent())
+      .toContain('No inquiry inq_NoSuchInquiry000000001');
+    await popup.close();
+  });
+
+  it('keeps the typed draft when Persona fails with a 500', async () => {
+    const popup = await openPopup('?view=create');
+    const reference = `draft-${Date.now()}`;
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+    await popup.getByRole('textbox', { name: 'First name' }).fill('Ada');
+    await controls.setFaults({ errorRate: 1, errorStatuses: [500] });
+    try {
+      await popup.getByRole('button', { name: 'Create' }).click();
+      await expect.poll(() => popup.getByRole('alert').count(), { timeout: 20_000 }).toBe(1);
+      await screenshot(popup, 'create-error');
+      expect(await popup.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toBe(
+        reference,
+      );
+    } finally {
+      await controls.clearFaults();
+    }
+    // A popup closes whenever focus leaves it; the next one finds the text where it was.
+    await popup.reload();
+    await expect
+      .poll(() => popup.getByRole('textbox', { name: 'Reference ID' }).inputValue())
+      .toBe(reference);
+    expect(await popup.getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Ada');
+    await popup.close();
+  });
+
+  it('shows the watchlist and the needs-review queue', async () => {
+    const popup = await openPopup();
+    await expect.poll(() => popup.locator('.inquiry-row').count()).toBeGreaterThan(0);
+    await screenshot(popup, 'watchlist');
+    await checkAccessibility(popup, 'watchlist');
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    await expect
+      .poll(() => popup.getByRole('list', { name: 'Inquiries needing review' }).count())
+      .toBe(1);
+    await screenshot(popup, 'needs-review');
+    await checkAccessibility(popup, 'needs review');
+    await popup.close();
+  });
+
+  it('opens an approved inquiry from the URL', async () => {
+    const popup = await openPopup(`?inquiry=${approvedId}`);
+    await expect.poll(() => statusOf(popup)).toBe('approved');
+    await popup.getByRole('button', { name: 'Reveal all' }).click();
+    await screenshot(popup, 'detail-approved');
+    await checkAccessibility(popup, 'approved detail');
+    await popup.close();
+  });
+});
