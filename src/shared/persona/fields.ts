@@ -26,6 +26,17 @@ export const inquiryFieldLabels: Record<string, string> = {
   'document-number': 'Document number',
 };
 
+/** Labels of other fields verifications extract (government ID, document). */
+const otherFieldLabels: Record<string, string> = {
+  'id-class': 'ID type',
+  'issuing-authority': 'Issuing authority',
+  'issuing-subdivision': 'Issuing state or region',
+  'issue-date': 'Issued on',
+  'expiration-date': 'Expires on',
+  'capture-method': 'Capture method',
+  'document-type': 'Document type',
+};
+
 // Identity numbers and birthdates are masked until revealed (design.md §3 "Read results").
 const sensitive =
   /(^|-)(birthdate|birth-date|date-of-birth|dob|ssn|tin)$|identification-number|document-number|social-security|passport-number|license-number|national-id|tax-id|id-number/;
@@ -96,7 +107,7 @@ export function toFieldView(key: string, raw: unknown, label?: string): FieldVie
   const view: FieldView = {
     key,
     name,
-    label: label ?? inquiryFieldLabels[name] ?? humanise(name),
+    label: label ?? inquiryFieldLabels[name] ?? otherFieldLabels[name] ?? humanise(name),
     value: text,
     sensitive: isSensitiveField(name),
   };

@@ -57,16 +57,6 @@ const fieldsOfInterest: Record<string, string[]> = {
   'verification/email-address': ['email-address'],
 };
 
-const labels: Record<string, string> = {
-  'id-class': 'ID type',
-  'issuing-authority': 'Issuing authority',
-  'issuing-subdivision': 'Issuing state or region',
-  'issue-date': 'Issued on',
-  'expiration-date': 'Expires on',
-  'capture-method': 'Capture method',
-  'document-type': 'Document type',
-};
-
 // For unknown types everything scalar is shown, except what is shared, timed or a file link.
 const notShown = /^(status|checks|tags|fields|country-code)$|-at$|-ts$|-url$|-urls$|photo|video/;
 
@@ -111,7 +101,7 @@ function verificationFields(resource: VerificationResource): FieldView[] {
   for (const name of names) {
     const value = attributes[name];
     if (isRecord(value) && !('value' in value)) continue;
-    const view = toFieldView(name, value, labels[name]);
+    const view = toFieldView(name, value);
     if (view) views.push(view);
   }
   // A document verification carries its own extracted `fields` map, like an inquiry.
