@@ -1,0 +1,254 @@
+// Watch and notify, end to end: the built extension in Chromium against the local sandbox. Cycles
+// are started through `inquiryDesk.runCycle()` in the worker, which does what the alarm does
+// (the alarm's 30 s floor is too slow for tests); the popup is opened only where a test says so.
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { sandboxControls } from '../persona-sandbox/controls.ts';
+import { connectToSandbox } from './configure.ts';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
+
+interface CycleResult {
+  outcome: string;
+  requests: number;
+  changes: { id: string; from: string; to: string }[];
+}
+interface StoredWatchEntry {
+  id: string;
+  status: string;
+  seen: boolean;
+  addedAt: number;
+  changedAt: number;
+}
+interface StoredPollState {
+  failures: number;
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  holdUntil?: number;
+  lastError?: { kind: string; message: string };
+}
+
+const controls = sandboxControls(inject('sandboxOrigin'));
+let ext: ExtensionHarness;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await controls.reset();
+  await ext?.close();
+});
+beforeEach(async () => {
+  await controls.reset();
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(async () => {
+    await chrome.storage.local.clear();
+    await chrome.storage.session.clear();
+    for (const id of Object.keys(await chrome.notifications.getAll())) {
+      await chrome.notifications.clear(id);
+    }
+  });
+  await connectToSandbox(ext);
+});
+
+/** The live worker, woken by a message if Chrome (or a test) stopped it. */
+async function liveWorker(): Promise<Worker> {
+  const page = await ext.openOptions();
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
+  await page.close();
+  return ext.serviceWorker();
+}
+
+async function runCycle(): Promise<CycleResult> {
+  const worker = await liveWorker();
+  return worker.evaluate(() =>
+    (
+      globalThis as unknown as { inquiryDesk: { runCycle(): Promise<CycleResult> } }
+    ).inquiryDesk.runCycle(),
+  );
+}
+
+async function stored<T>(key: string): Promise<T | undefined> {
+  const worker = await ext.serviceWorker();
+  const got = await worker.evaluate((k) => chrome.storage.local.get(k), key);
+  return got[key] as T | undefined;
+}
+
+const badge = async () =>
+  (await ext.serviceWorker()).evaluate(() => chrome.action.getBadgeText({}));
+const notifications = async () =>
+  Object.keys(await (await ext.serviceWorker()).evaluate(() => chrome.notifications.getAll()));
+
+/** Creates an inquiry the way the popup does; the create handler watches it. */
+async function createInquiry(): Promise<string> {
+  const page = await ext.openOptions();
+  const answer = (await page.evaluate(() =>
+    chrome.runtime.sendMessage({
+      type: 'createInquiry',
+      templateId: 'itmpl_E2eTemplate01',
+      idempotencyKey: crypto.randomUUID(),
+    }),
+  )) as { ok: boolean; data?: { inquiry: { id: string } }; error?: unknown };
+  await page.close();
+  if (!answer.ok || !answer.data)
+    throw new Error(`createInquiry failed: ${JSON.stringify(answer)}`);
+  return answer.data.inquiry.id;
+}
+
+/** Watches sandbox inquiries by writing the watchlist, as the watch handler would. */
+async function watchAll(ids: string[], status: string) {
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(
+    ([list, s]) =>
+      chrome.storage.local.set({
+        watchlist: list.map((id) => ({
+          id,
+          status: s,
+          addedAt: Date.now(),
+          changedAt: Date.now(),
+          seen: true,
+        })),
+      }),
+    [ids, status] as const,
+  );
+}
+
+/** Lets the stored hold run out, as the clock would after `RateLimit-Reset` seconds. */
+async function letHoldPass() {
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(async () => {
+    const { pollState } = (await chrome.storage.local.get('pollState')) as { pollState: object };
+    await chrome.storage.local.set({ pollState: { ...pollState, holdUntil: Date.now() - 1 } });
+  });
+}
+
+async function listCallsSince(seq: number): Promise<number> {
+  const log = await controls.requests(seq);
+  return log.counts['GET /inquiries'] ?? 0;
+}
+
+describe('watch and notify', () => {
+  it('keeps one alarm at the options period, and moves it when the period changes', async () => {
+    const worker = await ext.serviceWorker();
+    const alarm = () => worker.evaluate(() => chrome.alarms.getAll());
+    await expect.poll(alarm).toMatchObject([{ name: 'inquiry-desk:watch', periodInMinutes: 1 }]);
+    await connectToSandbox(ext, { pollSeconds: 120 });
+    await expect.poll(alarm).toMatchObject([{ name: 'inquiry-desk:watch', periodInMinutes: 2 }]);
+    await connectToSandbox(ext, { pollSeconds: 60 });
+    await expect.poll(alarm).toHaveLength(1);
+  });
+
+  it('a finished inquiry shows on the badge and in a notification, the popup never opened', async () => {
+    const id = await createInquiry();
+    expect(await stored<StoredWatchEntry[]>('watchlist')).toMatchObject([
+      { id, status: 'created' },
+    ]);
+    expect((await runCycle()).changes).toEqual([]);
+    expect(await badge()).toBe('');
+
+    await controls.finish(id, 'passed');
+    const started = Date.now();
+    const cycle = await runCycle();
+    expect(cycle.changes).toEqual([{ id, from: 'created', to: 'completed' }]);
+    await expect.poll(badge, { timeout: 2_000 }).toBe('1');
+    await expect.poll(notifications, { timeout: 2_000 }).toEqual([`inquiry-desk:${id}`]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await stored<StoredWatchEntry[]>('watchlist')).toMatchObject([
+      { id, status: 'completed', seen: false },
+    ]);
+    const popups = ext.context.pages().filter((p: Page) => p.url().includes('src/popup/'));
+    expect(popups).toEqual([]);
+  });
+
+  it('detects the change in the next cycle after the service worker was stopped', async () => {
+    const id = await createInquiry();
+    await runCycle();
+    await controls.finish(id, 'needs_review');
+
+    await ext.stopServiceWorker();
+    const cycle = await runCycle();
+    expect(cycle.changes).toEqual([{ id, from: 'created', to: 'needs_review' }]);
+    await expect.poll(badge).toBe('1');
+    await expect.poll(notifications).toEqual([`inquiry-desk:${id}`]);
+  });
+
+  it('asks 3 times per cycle for 250 watched inquiries, and not at all once all are final', async () => {
+    const ids = await controls.seed(250, { statuses: ['pending'] });
+    await watchAll(ids, 'pending');
+
+    let seq = (await controls.requests()).lastSeq;
+    expect(await runCycle()).toMatchObject({ outcome: 'ok', requests: 3, changes: [] });
+    expect(await listCallsSince(seq)).toBe(3);
+    const calls = (await controls.requests(seq)).requests;
+    expect(calls.map((r) => r.query['filter[inquiry-id]']?.split(',').length)).toEqual([
+      100, 100, 50,
+    ]);
+    expect(
+      calls.every((r) => r.query['fields[inquiry]'] === 'status,updated-at,reference-id'),
+    ).toBe(true);
+
+    for (const id of ids) await controls.finish(id, 'failed');
+    seq = (await controls.requests()).lastSeq;
+    const detecting = await runCycle();
+    expect(detecting.changes).toHaveLength(250);
+    expect(await listCallsSince(seq)).toBe(3);
+    await expect.poll(badge).toBe('99+');
+    // 250 changes make one summary notification, not 250.
+    await expect.poll(notifications).toEqual(['inquiry-desk:*']);
+
+    seq = (await controls.requests()).lastSeq;
+    expect(await runCycle()).toMatchObject({ outcome: 'idle', requests: 0 });
+    expect((await controls.requests(seq)).requests).toEqual([]);
+  });
+
+  it('a burst of 429s shows the reviewer no error, and the change arrives once it ends', async () => {
+    const id = await createInquiry();
+    await controls.finish(id, 'passed');
+    await controls.setFaults({ next429: 3 });
+
+    const outcomes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const cycle = await runCycle();
+      outcomes.push(cycle.outcome);
+      const state = await stored<StoredPollState>('pollState');
+      expect(state?.lastError).toBeUndefined();
+      expect(state?.failures).toBe(0);
+      if (cycle.outcome === 'ok') break;
+      // Held until RateLimit-Reset: another cycle now asks nothing.
+      expect(state?.holdUntil).toBeGreaterThan(Date.now());
+      expect(await runCycle()).toMatchObject({ outcome: 'held', requests: 0 });
+      await letHoldPass();
+    }
+    expect(outcomes).toEqual(['rate_limited', 'rate_limited', 'rate_limited', 'ok']);
+    await expect.poll(badge).toBe('1');
+    await expect.poll(notifications).toEqual([`inquiry-desk:${id}`]);
+
+    const popup = await ext.openPopup();
+    await expect.poll(() => popup.getByTestId('watchlist-head').textContent()).toContain('checked');
+    expect(await popup.getByText('Last check failed').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('with Persona unreachable, the popup shows the data’s age and the failure', async () => {
+    await createInquiry();
+    expect((await runCycle()).outcome).toBe('ok');
+    const before = await stored<StoredPollState>('pollState');
+
+    await controls.setFaults({ dropNext: 100 });
+    expect((await runCycle()).outcome).toBe('failed');
+    const state = await stored<StoredPollState>('pollState');
+    expect(state).toMatchObject({ failures: 1, lastSuccessAt: before?.lastSuccessAt });
+    expect(state?.lastError?.kind).toBe('network');
+    // Backing off: the alarm's next cycle waits.
+    expect(await runCycle()).toMatchObject({ outcome: 'held', requests: 0 });
+
+    const popup = await ext.openPopup();
+    await expect.poll(() => popup.getByTestId('watchlist-head').textContent()).toMatch(/checked/);
+    await expect.poll(() => popup.getByText('Last check failed').count()).toBe(1);
+
+    await controls.clearFaults();
+    await letHoldPass();
+    expect((await runCycle()).outcome).toBe('ok');
+    await expect.poll(() => popup.getByText('Last check failed').count()).toBe(0);
+    await popup.close();
+  });
+});
