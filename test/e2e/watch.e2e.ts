@@ -121,6 +121,11 @@ async function letHoldPass() {
   });
 }
 
+/** A poll request: the list filtered by inquiry ids (the review queue lists without it). */
+function isWatchCall(request: { route: string; query: Record<string, string> }): boolean {
+  return request.route === 'GET /inquiries' && 'filter[inquiry-id]' in request.query;
+}
+
 async function listCallsSince(seq: number): Promise<number> {
   const log = await controls.requests(seq);
   return log.counts['GET /inquiries'] ?? 0;
@@ -198,6 +203,26 @@ describe('watch and notify', () => {
     seq = (await controls.requests()).lastSeq;
     expect(await runCycle()).toMatchObject({ outcome: 'idle', requests: 0 });
     expect((await controls.requests(seq)).requests).toEqual([]);
+  });
+
+  it('opening the popup five times in ten seconds costs one cycle, across a worker restart', async () => {
+    const ids = await controls.seed(3, { statuses: ['pending'] });
+    await watchAll(ids, 'pending');
+    const seq = (await controls.requests()).lastSeq;
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) {
+      const popup = await ext.openPopup();
+      await expect.poll(() => popup.getByTestId('watchlist-head').count()).toBe(1);
+      await popup.close();
+      if (i === 1) await ext.stopServiceWorker();
+    }
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await expect
+      .poll(async () => (await controls.requests(seq)).requests.filter(isWatchCall).length)
+      .toBe(1);
+    // And nothing more trickles in afterwards.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await controls.requests(seq)).requests.filter(isWatchCall)).toHaveLength(1);
   });
 
   it('a burst of 429s shows the reviewer no error, and the change arrives once it ends', async () => {
