@@ -4,9 +4,10 @@ import { StatusChip } from './status-chip.tsx';
 import type { Reveal } from './use-reveal.ts';
 
 const marks = { success: '✓', danger: '✗', warning: '!', info: '•', neutral: '•' } as const;
-const order = { danger: 0, warning: 1, info: 2, neutral: 3, success: 4 } as const;
+const order = { danger: 0, warning: 1, info: 2, success: 3, neutral: 4 } as const;
 
-// What a reviewer is looking for first: the checks that failed, then the rest in Persona's order.
+// What a reviewer looks for first: failed checks, then passed, then not applicable; ties keep
+// Persona's order (Array.prototype.sort is stable).
 function sortChecks(checks: CheckView[]): CheckView[] {
   return [...checks].sort((a, b) => order[a.tone] - order[b.tone]);
 }

@@ -29,10 +29,13 @@ export function HomeView() {
           New inquiry
         </button>
       </div>
-      {keyInfo === null && <NoKeyNotice />}
-      <Tabs label="Inquiry lists" tabs={tabs} selected={tab} onSelect={setTab}>
-        {tab === 'watchlist' ? <WatchlistPanel /> : <ReviewQueue />}
-      </Tabs>
+      {keyInfo === null ? (
+        <NoKeyNotice />
+      ) : (
+        <Tabs label="Inquiry lists" tabs={tabs} selected={tab} onSelect={setTab}>
+          {tab === 'watchlist' ? <WatchlistPanel /> : <ReviewQueue />}
+        </Tabs>
+      )}
     </div>
   );
 }
