@@ -36,15 +36,17 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function inWorker<T>(fn: (desk: Desk, arg: string) => Promise<T>, arg: string): Promise<T> {
+/** Calls one of the worker's lookup handlers the way Chrome's event would. */
+async function callDesk<M extends keyof Desk>(method: M, ...args: Parameters<Desk[M]>) {
   const worker = await ext.serviceWorker();
   return worker.evaluate(
-    ([source, a]) => {
-      const desk = (globalThis as unknown as { inquiryDesk: Desk }).inquiryDesk;
-      // biome-ignore lint/security/noGlobalEval: the test ships its step into the worker as text
-      return (0, eval)(source)(desk, a);
+    ([name, rest]) => {
+      const desk = (
+        globalThis as unknown as { inquiryDesk: Record<string, (...a: unknown[]) => unknown> }
+      ).inquiryDesk;
+      return desk[name]?.(...rest);
     },
-    [fn.toString(), arg] as const,
+    [method, args] as const,
   );
 }
 
@@ -61,11 +63,10 @@ async function openSidePanel(query = ''): Promise<Page> {
 
 describe('look up anywhere', () => {
   it('context menu: a selection containing an inquiry id shows its detail in the side panel', async () => {
-    const handled = await inWorker(
-      (desk, text) =>
-        desk.handleMenuClick({ menuItemId: 'inquiry-desk-lookup', selectionText: text }, undefined),
-      `Customer wrote: my case is ${inquiryId}, thanks`,
-    );
+    const handled = await callDesk('handleMenuClick', {
+      menuItemId: 'inquiry-desk-lookup',
+      selectionText: `Customer wrote: my case is ${inquiryId}, thanks`,
+    });
     expect(handled).toBe(true);
     expect(await panelRoute()).toMatchObject({ inquiry: inquiryId });
     const panel = await openSidePanel();
@@ -77,9 +78,9 @@ describe('look up anywhere', () => {
   });
 
   it('omnibox: `kyc inq_…` opens that inquiry and `kyc <reference>` searches', async () => {
-    await inWorker((desk, text) => desk.enterLookup(text), inquiryId);
+    await callDesk('enterLookup', inquiryId);
     expect(await panelRoute()).toMatchObject({ inquiry: inquiryId });
-    await inWorker((desk, text) => desk.enterLookup(text), referenceId);
+    await callDesk('enterLookup', referenceId);
     const route = await panelRoute();
     expect(route).toMatchObject({ search: referenceId });
     expect(route).not.toHaveProperty('inquiry');
@@ -90,9 +91,9 @@ describe('look up anywhere', () => {
 
   it('a side panel already open follows the next lookup', async () => {
     const panel = await openSidePanel();
-    await inWorker((desk, text) => desk.enterLookup(text), 'user-nobody-has');
+    await callDesk('enterLookup', 'user-nobody-has');
     await expect.poll(() => panel.getByText('user-nobody-has').count()).toBeGreaterThan(0);
-    await inWorker((desk, text) => desk.enterLookup(text), inquiryId);
+    await callDesk('enterLookup', inquiryId);
     await expect.poll(() => panel.getByText(inquiryId).count()).toBeGreaterThan(0);
     await panel.close();
   });
