@@ -1,6 +1,7 @@
 // Service worker entry. Every listener is registered synchronously at the top level: Chrome may
 // stop the worker at any moment and restarts it only for events that had listeners at start-up.
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
+import '../shared/zod-setup.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import { handlers } from './handlers/index.ts';
 import { handleMenuClick } from './lookup/context-menu.ts';

@@ -1,3 +1,4 @@
+import '../shared/zod-setup.ts';
 import { render } from 'preact';
 import '../ui/base.css';
 import '../ui/popup.css';
