@@ -49,6 +49,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const app = createApp(runtime);
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+  // Outlast clients' idle keep-alive (undici: the server's hint minus 1 s) so a request never
+  // lands on a socket the server is closing, which clients see as ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => {

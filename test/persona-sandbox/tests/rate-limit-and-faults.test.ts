@@ -1,0 +1,133 @@
+// @vitest-environment node
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSandbox, type TestSandbox } from './helpers.ts';
+
+let t: TestSandbox;
+beforeAll(async () => {
+  t = await startTestSandbox();
+});
+afterEach(() => t.controls.reset());
+afterAll(() => t.sandbox.close());
+
+describe('rate limit', () => {
+  it('answers 429 with Persona’s body once the minute’s budget is spent', async () => {
+    await t.controls.setRateLimit(3);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await t.api.get('/inquiries')).status);
+    const limited = await t.api.get('/inquiries');
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toEqual({
+      errors: [
+        {
+          title: 'Rate limit exceeded',
+          details:
+            'You have hit your rate limit of 3 requests / min. Please reach out to support@withpersona.com if you need this changed.',
+        },
+      ],
+    });
+    expect(limited.headers.get('RateLimit-Limit')).toBe('3');
+    expect(limited.headers.get('RateLimit-Remaining')).toBe('0');
+    expect(Number(limited.headers.get('RateLimit-Reset'))).toBeGreaterThan(0);
+    expect(limited.headers.get('Request-Id')).toMatch(/^req_/);
+  });
+
+  it('opens a new window a minute later (sandbox clock)', async () => {
+    await t.controls.setRateLimit(1);
+    await t.api.get('/inquiries');
+    expect((await t.api.get('/inquiries')).status).toBe(429);
+    await t.controls.advanceClock(61);
+    const fresh = await t.api.get('/inquiries');
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('RateLimit-Remaining')).toBe('0');
+  });
+
+  it('defaults to 300 a minute and can be configured at start', async () => {
+    expect((await t.api.get('/rate-limits')).body.data[0].attributes.limit).toBe(300);
+    const other = await startTestSandbox({ rateLimitPerMinute: 42 });
+    try {
+      expect((await other.api.get('/inquiries')).headers.get('RateLimit-Limit')).toBe('42');
+    } finally {
+      await other.sandbox.close();
+    }
+  });
+
+  it('does not count 401s', async () => {
+    await t.controls.setRateLimit(1);
+    await fetch(`${t.sandbox.baseUrl}/inquiries`);
+    expect((await t.api.get('/inquiries')).status).toBe(200);
+  });
+});
+
+describe('faults (only on /api/v1)', () => {
+  it('adds latency', async () => {
+    await t.controls.setFaults({ latencyMs: 150 });
+    const started = performance.now();
+    await t.api.get('/inquiries');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    const control = performance.now();
+    await t.controls.clock();
+    expect(performance.now() - control).toBeLessThan(140);
+  });
+
+  it('answers a share of requests with the given error statuses', async () => {
+    await t.controls.setFaults({ errorRate: 1, errorStatuses: [503] });
+    const response = await t.api.get('/inquiries');
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({ errors: [{ title: 'Service unavailable' }] });
+    expect(response.headers.get('Request-Id')).toMatch(/^req_/);
+    await t.controls.setFaults({ errorRate: 1, errorStatuses: [500, 502] });
+    expect([500, 502]).toContain((await t.api.get('/inquiries')).status);
+    await t.controls.setFaults({ errorRate: 0 });
+    expect((await t.api.get('/inquiries')).status).toBe(200);
+  });
+
+  it('sends the next N requests a 429', async () => {
+    await t.controls.setFaults({ next429: 2 });
+    expect((await t.api.get('/inquiries')).status).toBe(429);
+    const second = await t.api.get('/inquiries');
+    expect(second.status).toBe(429);
+    expect(second.headers.get('RateLimit-Remaining')).toBe('0');
+    expect((await t.api.get('/inquiries')).status).toBe(200);
+  });
+
+  it('drops connections without an answer', async () => {
+    await t.controls.setFaults({ dropNext: 1 });
+    await expect(
+      fetch(`${t.sandbox.baseUrl}/inquiries`, {
+        headers: { Authorization: `Bearer ${t.sandbox.key}` },
+      }),
+    ).rejects.toThrow();
+    expect((await t.api.get('/inquiries')).status).toBe(200);
+    const log = await t.controls.requests();
+    expect(log.requests[0]).toMatchObject({
+      route: 'GET /inquiries',
+      status: null,
+      outcome: 'dropped',
+    });
+  });
+
+  it('hangs connections until the client gives up or the faults are cleared', async () => {
+    await t.controls.setFaults({ hangNext: 2 });
+    const url = `${t.sandbox.baseUrl}/inquiries`;
+    const timedOut = fetch(url, { signal: AbortSignal.timeout(200) });
+    await expect(timedOut).rejects.toThrow();
+    const hanging = fetch(url).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await t.controls.clearFaults();
+    expect(await hanging).toBeInstanceOf(Error);
+    expect((await t.api.get('/inquiries')).status).toBe(200);
+  });
+
+  it('leaves the controls, hosted pages and preflights alone', async () => {
+    await t.controls.setFaults({ errorRate: 1, errorStatuses: [500] });
+    expect((await t.controls.clock()).now).toEqual(expect.any(String));
+    expect((await fetch(`${t.sandbox.origin}/dashboard`)).status).toBe(200);
+    await t.controls.clearFaults();
+  });
+
+  it('refuses bad fault settings with 400', async () => {
+    await expect(t.controls.setFaults({ errorRate: 2 })).rejects.toThrow(/400/);
+    await expect(t.controls.setFaults({ errorStatuses: [200] })).rejects.toThrow(/400/);
+  });
+});
