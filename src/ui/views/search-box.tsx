@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { recentLookupsItem } from '../../shared/storage-items.ts';
 import { useDraft } from '../components/use-draft.ts';
 import { useStored } from '../use-stored.ts';
@@ -12,6 +12,13 @@ export function SearchBox() {
   const recent = useStored(recentLookupsItem) ?? [];
   const [error, setError] = useState<string | undefined>(undefined);
   const text = draft?.search ?? '';
+  const input = useRef<HTMLInputElement>(null);
+  const loaded = draft !== undefined;
+  // Most popups open to paste an id: the box takes focus once the draft is in (it is disabled
+  // until then so a keystroke cannot be lost to a late draft).
+  useEffect(() => {
+    if (loaded) input.current?.focus();
+  }, [loaded]);
 
   const find = (raw: string) => {
     const query = classifyQuery(raw);
