@@ -48,7 +48,7 @@ async function checkAccessibility(page: Page, view: string): Promise<void> {
       .map(
         (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
       );
-    expect(serious, `${view}, ${scheme}`).toEqual([]);
+    expect(serious, `${view}, ${scheme}: ${serious.join('; ')}`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -103,12 +103,14 @@ async function openPopup(query = ''): Promise<Page> {
 }
 
 const statusOf = (popup: Page) => popup.getByTestId('status').textContent();
+/** Requests go popup → worker → sandbox; on a busy 2-core machine that takes more than 1 s. */
+const soon = { timeout: 15_000 };
 
 describe('the popup', () => {
   it('says there is no key and offers the settings', async () => {
     const popup = await openPopup();
-    await expect.poll(() => popup.getByTestId('no-key').count()).toBe(1);
-    await expect.poll(() => popup.getByTestId('environment').textContent()).toBe('No key');
+    await expect.poll(() => popup.getByTestId('no-key').count(), soon).toBe(1);
+    await expect.poll(() => popup.getByTestId('environment').textContent(), soon).toBe('No key');
     await screenshot(popup, 'no-key');
     await checkAccessibility(popup, 'no key');
     await popup.close();
@@ -120,15 +122,15 @@ describe('the popup', () => {
     await options.getByRole('textbox', { name: 'API base URL' }).fill(baseUrl);
     await options.getByRole('textbox', { name: 'Default inquiry template ID' }).fill(template);
     await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByText('Settings saved.').count()).toBe(1);
+    await expect.poll(() => options.getByText('Settings saved.').count(), soon).toBe(1);
     await checkAccessibility(options, 'options');
     await options.close();
 
     const popup = await openPopup();
-    await expect.poll(() => popup.getByTestId('environment').textContent()).toBe('Sandbox');
+    await expect.poll(() => popup.getByTestId('environment').textContent(), soon).toBe('Sandbox');
     await popup.getByRole('button', { name: 'New inquiry' }).click();
     const templateBox = popup.getByRole('textbox', { name: 'Inquiry template ID' });
-    await expect.poll(() => templateBox.inputValue()).toBe(template);
+    await expect.poll(() => templateBox.inputValue(), soon).toBe(template);
     await templateBox.fill(template);
     await popup.getByRole('textbox', { name: 'Reference ID' }).fill(`flow-${Date.now()}`);
     await screenshot(popup, 'create');
@@ -136,7 +138,7 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: 'Create' }).click();
 
     await popup.getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(() => popup.getByTestId('announcer').textContent()).toBe('Link copied');
+    await expect.poll(() => popup.getByTestId('announcer').textContent(), soon).toBe('Link copied');
     const link = await popup.getByTestId('one-time-link').textContent();
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(link);
@@ -150,11 +152,12 @@ describe('the popup', () => {
     await flow.goto(copied);
     await flow.getByRole('button', { name: 'Start' }).click();
     await flow.getByRole('button', { name: 'Finish as passed' }).click();
+    await expect.poll(() => flow.locator('#status').textContent(), soon).toContain('completed');
     await flow.close();
 
     await popup.getByRole('button', { name: 'View details' }).click();
     await popup.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => statusOf(popup)).toBe('completed');
+    await expect.poll(() => statusOf(popup), soon).toBe('completed');
     for (const name of [/Government ID/, /Selfie/, /Database/]) {
       const card = popup.getByRole('region', { name });
       expect(await card.count()).toBe(1);
@@ -165,7 +168,7 @@ describe('the popup', () => {
 
     await popup.getByRole('button', { name: 'Approve' }).click();
     await popup.getByRole('button', { name: 'Confirm approve' }).click();
-    await expect.poll(() => statusOf(popup)).toBe('approved');
+    await expect.poll(() => statusOf(popup), soon).toBe('approved');
     expect(await personaStatus(approvedId)).toBe('approved');
     expect(await popup.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     await popup.close();
@@ -176,13 +179,13 @@ describe('the popup', () => {
     const id = await createInquiry(popup, `decline-${Date.now()}`);
     await controls.finish(id, 'failed');
     await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
-    await expect.poll(() => statusOf(popup)).toBe('failed');
+    await expect.poll(() => statusOf(popup), soon).toBe('failed');
     await popup.getByRole('button', { name: 'Decline' }).click();
     await popup.getByRole('textbox', { name: 'Comment' }).fill('Document photo unreadable');
     await screenshot(popup, 'confirm-decline');
     await checkAccessibility(popup, 'confirm decline');
     await popup.getByRole('textbox', { name: 'Comment' }).press('Enter');
-    await expect.poll(() => statusOf(popup)).toBe('declined');
+    await expect.poll(() => statusOf(popup), soon).toBe('declined');
     expect(await personaStatus(id)).toBe('declined');
     await popup.close();
   });
@@ -192,9 +195,9 @@ describe('the popup', () => {
     const id = await createInquiry(popup, `review-${Date.now()}`);
     await controls.finish(id, 'passed');
     await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
-    await expect.poll(() => statusOf(popup)).toBe('completed');
+    await expect.poll(() => statusOf(popup), soon).toBe('completed');
     await popup.getByRole('button', { name: 'Mark for review' }).click();
-    await expect.poll(() => statusOf(popup)).toBe('needs_review');
+    await expect.poll(() => statusOf(popup), soon).toBe('needs_review');
     expect(await personaStatus(id)).toBe('needs_review');
     await popup.close();
   });
@@ -204,11 +207,13 @@ describe('the popup', () => {
     const id = await createInquiry(popup, `expire-${Date.now()}`);
     await controls.advanceClock(25 * 3600);
     await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
-    await expect.poll(() => statusOf(popup)).toBe('expired');
+    await expect.poll(() => statusOf(popup), soon).toBe('expired');
     const before = await popup.getByTestId('one-time-link').textContent();
     await popup.getByRole('button', { name: 'New link' }).click();
-    await expect.poll(() => popup.getByTestId('one-time-link').textContent()).not.toBe(before);
-    await expect.poll(() => statusOf(popup)).not.toBe('expired');
+    await expect
+      .poll(() => popup.getByTestId('one-time-link').textContent(), soon)
+      .not.toBe(before);
+    await expect.poll(() => statusOf(popup), soon).not.toBe('expired');
     expect(await popup.getByTestId('link-expiry').textContent()).toMatch(/expires in/);
     await popup.close();
   });
@@ -221,7 +226,7 @@ describe('the popup', () => {
     await box.fill(reference);
     await box.press('Enter');
     const list = popup.getByRole('list', { name: 'Matching inquiries' });
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(3);
+    await expect.poll(() => list.getByRole('listitem').count(), soon).toBe(3);
     await screenshot(popup, 'matches');
     await checkAccessibility(popup, 'matches');
     await popup.close();
@@ -233,12 +238,12 @@ describe('the popup', () => {
     await box.fill('inq_12');
     await box.press('Enter');
     await expect
-      .poll(() => popup.getByRole('alert').textContent())
+      .poll(() => popup.getByRole('alert').textContent(), soon)
       .toContain('not a valid inquiry ID');
     await box.fill('inq_NoSuchInquiry000000001');
     await box.press('Enter');
     await expect
-      .poll(() => popup.getByRole('alert').first().textContent())
+      .poll(() => popup.getByRole('alert').first().textContent(), soon)
       .toContain('No inquiry inq_NoSuchInquiry000000001');
     await popup.close();
   });
@@ -262,7 +267,7 @@ describe('the popup', () => {
     // A popup closes whenever focus leaves it; the next one finds the text where it was.
     await popup.reload();
     await expect
-      .poll(() => popup.getByRole('textbox', { name: 'Reference ID' }).inputValue())
+      .poll(() => popup.getByRole('textbox', { name: 'Reference ID' }).inputValue(), soon)
       .toBe(reference);
     expect(await popup.getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Ada');
     await popup.close();
@@ -270,12 +275,12 @@ describe('the popup', () => {
 
   it('shows the watchlist and the needs-review queue', async () => {
     const popup = await openPopup();
-    await expect.poll(() => popup.locator('.inquiry-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.locator('.inquiry-row').count(), soon).toBeGreaterThan(0);
     await screenshot(popup, 'watchlist');
     await checkAccessibility(popup, 'watchlist');
     await popup.getByRole('tab', { name: 'Needs review' }).click();
     await expect
-      .poll(() => popup.getByRole('list', { name: 'Inquiries needing review' }).count())
+      .poll(() => popup.getByRole('list', { name: 'Inquiries needing review' }).count(), soon)
       .toBe(1);
     await screenshot(popup, 'needs-review');
     await checkAccessibility(popup, 'needs review');
@@ -284,7 +289,7 @@ describe('the popup', () => {
 
   it('opens an approved inquiry from the URL', async () => {
     const popup = await openPopup(`?inquiry=${approvedId}`);
-    await expect.poll(() => statusOf(popup)).toBe('approved');
+    await expect.poll(() => statusOf(popup), soon).toBe('approved');
     await popup.getByRole('button', { name: 'Reveal all' }).click();
     await screenshot(popup, 'detail-approved');
     await checkAccessibility(popup, 'approved detail');
