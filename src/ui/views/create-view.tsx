@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import type { Reply } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
+import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -26,6 +26,16 @@ export function CreateView() {
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Reply<'createInquiry'> | undefined>(undefined);
   const form = useRef<HTMLFormElement>(null);
+  // A click after a failed create of the very same form may follow a create that did happen
+  // (a 5xx or timeout after Persona acted), so it reuses that try's Idempotency-Key; any edit or
+  // success means a new inquiry and a fresh key (design.md §3 "Create").
+  const lastTry = useRef<{ key: string; form: string } | undefined>(undefined);
+  const keyFor = (typed: Draft) => {
+    const shape = JSON.stringify(buildCreateRequest(typed, ''));
+    if (lastTry.current?.form !== shape)
+      lastTry.current = { key: crypto.randomUUID(), form: shape };
+    return lastTry.current.key;
+  };
 
   const ready = draft !== undefined && settings !== undefined;
   useEffect(() => {
@@ -50,7 +60,8 @@ export function CreateView() {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const reply = await sendRequest(buildCreateRequest(draft, crypto.randomUUID()));
+      const reply = await sendRequest(buildCreateRequest(draft, keyFor(draft)));
+      lastTry.current = undefined;
       updateDraft(clearedDraft(draft, settings.defaultTemplateId));
       setCreated(reply);
     } catch (error) {

@@ -155,4 +155,29 @@ describe('the create form', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Open settings' }));
     expect(open).toHaveBeenCalled();
   });
+
+  it('retries a failed create with the same idempotency key, and an edited one with a new key', async () => {
+    let fail = true;
+    stubBackground({
+      createInquiry: () =>
+        fail
+          ? { kind: 'timeout', message: 'Persona did not answer in time.' }
+          : { ...inquiryReply('created'), link },
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByText('Persona did not answer in time.');
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent('createInquiry')).toHaveLength(2));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), {
+      target: { value: 'changed' },
+    });
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Copy link' });
+    const [first, retry, edited] = sent('createInquiry').map((r) => r.idempotencyKey);
+    expect(retry).toBe(first);
+    expect(edited).not.toBe(first);
+  });
 });
