@@ -135,7 +135,7 @@ describe('the popup', () => {
     await popup.getByRole('textbox', { name: 'Reference ID' }).fill(`flow-${Date.now()}`);
     await screenshot(popup, 'create');
     await checkAccessibility(popup, 'create');
-    await popup.getByRole('button', { name: 'Create' }).click();
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
 
     await popup.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => popup.getByTestId('announcer').textContent(), soon).toBe('Link copied');
@@ -156,7 +156,7 @@ describe('the popup', () => {
     await flow.close();
 
     await popup.getByRole('button', { name: 'View details' }).click();
-    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
     await expect.poll(() => statusOf(popup), soon).toBe('completed');
     for (const name of [/Government ID/, /Selfie/, /Database/]) {
       const card = popup.getByRole('region', { name });
@@ -166,11 +166,11 @@ describe('the popup', () => {
     await screenshot(popup, 'detail');
     await checkAccessibility(popup, 'detail');
 
-    await popup.getByRole('button', { name: 'Approve' }).click();
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
     await popup.getByRole('button', { name: 'Confirm approve' }).click();
     await expect.poll(() => statusOf(popup), soon).toBe('approved');
     expect(await personaStatus(approvedId)).toBe('approved');
-    expect(await popup.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await popup.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
     await popup.close();
   });
 
@@ -180,7 +180,7 @@ describe('the popup', () => {
     await controls.finish(id, 'failed');
     await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
     await expect.poll(() => statusOf(popup), soon).toBe('failed');
-    await popup.getByRole('button', { name: 'Decline' }).click();
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
     await popup.getByRole('textbox', { name: 'Comment' }).fill('Document photo unreadable');
     await screenshot(popup, 'confirm-decline');
     await checkAccessibility(popup, 'confirm decline');
@@ -209,7 +209,7 @@ describe('the popup', () => {
     await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
     await expect.poll(() => statusOf(popup), soon).toBe('expired');
     const before = await popup.getByTestId('one-time-link').textContent();
-    await popup.getByRole('button', { name: 'New link' }).click();
+    await popup.getByRole('button', { name: 'New link', exact: true }).click();
     await expect
       .poll(() => popup.getByTestId('one-time-link').textContent(), soon)
       .not.toBe(before);
@@ -255,7 +255,7 @@ describe('the popup', () => {
     await popup.getByRole('textbox', { name: 'First name' }).fill('Ada');
     await controls.setFaults({ errorRate: 1, errorStatuses: [500] });
     try {
-      await popup.getByRole('button', { name: 'Create' }).click();
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
       await expect.poll(() => popup.getByRole('alert').count(), { timeout: 20_000 }).toBe(1);
       await screenshot(popup, 'create-error');
       expect(await popup.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toBe(
