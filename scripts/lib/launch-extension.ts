@@ -22,10 +22,9 @@ export interface LaunchedExtension {
   context: BrowserContext;
   extensionId: string;
   extensionUrl(path: string): string;
-  /** The live service worker, waiting for a new one after {@link stopServiceWorker}. */
+  /** The live service worker, waiting for a new one when Chrome has stopped it. */
   serviceWorker(): Promise<Worker>;
   openPage(path: string): Promise<Page>;
-  stopServiceWorker(): Promise<void>;
   /** Closes Chromium and deletes its throwaway profile; safe to call twice. */
   close(): Promise<void>;
 }
@@ -78,23 +77,6 @@ export async function launchExtension(options: LaunchOptions): Promise<LaunchedE
     return page;
   }
 
-  async function stopServiceWorker(): Promise<void> {
-    // Playwright has no event for a stopped worker; CDP from an extension page reports it.
-    const page = await openPage('manifest.json');
-    const cdp = await context.newCDPSession(page);
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        const ours = versions.filter((v) => v.scriptURL.startsWith(extensionUrl('')));
-        if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
-    await cdp.detach();
-    await page.close();
-  }
-
   let closing: Promise<void> | undefined;
   return {
     context,
@@ -102,7 +84,6 @@ export async function launchExtension(options: LaunchOptions): Promise<LaunchedE
     extensionUrl,
     serviceWorker,
     openPage,
-    stopServiceWorker,
     close() {
       closing ??= context
         .close()

@@ -1,0 +1,152 @@
+// "Find inquiry" to a rendered detail with its verifications, with Persona 100 ms away (sandbox
+// latency), next to the naive approach: the inquiry, then each verification, one at a time.
+// design.md §7 budgets one request for the whole picture; the time ratio shows why.
+import type { Page } from 'playwright-core';
+import type { BenchEnv } from './bench-env.ts';
+import { pollPage } from './page-poll.ts';
+import { clearWatchState } from './seed-extension.ts';
+import { median, round1 } from './stats.ts';
+
+export interface Lookup {
+  runs: number;
+  latencyMs: number;
+  verificationsPerInquiry: number;
+  /** Medians. */
+  oursMs: number;
+  naiveMs: number;
+  /** naiveMs / oursMs: how many times faster ours is. */
+  speedup: number;
+  /** Most requests one lookup caused, counted in the sandbox's log (0.3 s after it rendered). */
+  oursRequests: number;
+  naiveRequests: number;
+  samples: { oursMs: number[]; naiveMs: number[]; oursRequests: number[]; naiveRequests: number[] };
+}
+
+// Plain JavaScript (see first-paint.ts). Times from the search form's submit to the frame that
+// shows every verification card with its checks.
+const hooks = (verifications: number) => `
+  window.__lookup = {};
+  document.addEventListener('submit', () => { window.__lookup.submitMs = performance.now(); }, true);
+  const observer = new MutationObserver(() => {
+    const cards = document.querySelectorAll('section.verification').length;
+    const checks = document.querySelector('section.verification .check-row') !== null;
+    if (window.__lookup.submitMs === undefined || cards < ${verifications} || !checks) return;
+    observer.disconnect();
+    requestAnimationFrame((time) => { window.__lookup.renderedMs = time; });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });`;
+
+async function lookUpInPopup(page: Page, url: string, id: string, verifications: number) {
+  await page.goto(url);
+  const search = page.getByRole('searchbox', { name: 'Find inquiry' });
+  await search.fill(id); // waits until the popup has loaded its draft and enabled the box
+  await page.evaluate(hooks(verifications));
+  await search.press('Enter');
+  return pollPage<number>(
+    page,
+    'window.__lookup.renderedMs === undefined ? undefined : window.__lookup.renderedMs - window.__lookup.submitMs',
+    20_000,
+  );
+}
+
+/** From the service worker, so both approaches share the browser's network stack and CORS. */
+async function lookUpNaively(env: BenchEnv, id: string): Promise<number> {
+  const worker = await env.worker();
+  const { baseUrl } = env.sandbox;
+  return worker.evaluate(
+    async ({ baseUrl, key, id }) => {
+      const headers = {
+        Authorization: `Bearer ${key}`,
+        'Persona-Version': '2025-12-08',
+        'Key-Inflection': 'kebab',
+      };
+      const started = performance.now();
+      const inquiry = await (await fetch(`${baseUrl}/inquiries/${id}`, { headers })).json();
+      const related = inquiry.data.relationships.verifications.data as { id: string }[];
+      for (const v of related)
+        await (await fetch(`${baseUrl}/verifications/${v.id}`, { headers })).json();
+      return performance.now() - started;
+    },
+    { baseUrl, key: env.sandbox.key, id },
+  );
+}
+
+async function verificationCounts(env: BenchEnv, ids: string[]): Promise<number[]> {
+  const headers = { Authorization: `Bearer ${env.sandbox.key}`, 'Key-Inflection': 'kebab' };
+  return Promise.all(
+    ids.map(async (id) => {
+      const body = await (
+        await fetch(`${env.sandbox.baseUrl}/inquiries/${id}`, { headers })
+      ).json();
+      return (body.data.relationships.verifications.data as unknown[]).length;
+    }),
+  );
+}
+
+async function countRequests(env: BenchEnv, run: () => Promise<number>) {
+  const { lastSeq } = await env.controls.requests();
+  const ms = await run();
+  // Requests still in flight (a refresh after render) land in the log when they finish.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const { requests } = await env.controls.requests(lastSeq);
+  return { ms: round1(ms), requests: requests.length };
+}
+
+export async function measureLookup(
+  env: BenchEnv,
+  options: { runs: number; latencyMs: number },
+): Promise<Lookup> {
+  await clearWatchState(await env.worker()); // nothing to poll when the popup opens
+  // A new inquiry each run: a looked-up inquiry is cached, and the cache would answer at once.
+  const ids = await env.controls.seed(options.runs, {
+    statuses: ['completed'],
+    referenceIdPrefix: 'bench-lookup-',
+  });
+  const counts = await verificationCounts(env, ids);
+  const samples = {
+    oursMs: [] as number[],
+    naiveMs: [] as number[],
+    oursRequests: [] as number[],
+    naiveRequests: [] as number[],
+  };
+  const page = await env.ext.context.newPage();
+  const popupUrl = env.ext.extensionUrl('src/popup/index.html');
+  await env.controls.setFaults({ latencyMs: options.latencyMs });
+  try {
+    for (const [i, id] of ids.entries()) {
+      const n = counts[i] as number;
+      const ours = () => countRequests(env, () => lookUpInPopup(page, popupUrl, id, n));
+      const naive = () => countRequests(env, () => lookUpNaively(env, id));
+      // Alternate which goes first, so neither always meets a warmer browser.
+      let o: Awaited<ReturnType<typeof ours>>;
+      let v: Awaited<ReturnType<typeof naive>>;
+      if (i % 2 === 0) {
+        o = await ours();
+        v = await naive();
+      } else {
+        v = await naive();
+        o = await ours();
+      }
+      samples.oursMs.push(o.ms);
+      samples.oursRequests.push(o.requests);
+      samples.naiveMs.push(v.ms);
+      samples.naiveRequests.push(v.requests);
+    }
+  } finally {
+    await env.controls.clearFaults();
+    await page.close();
+  }
+  const oursMs = median(samples.oursMs);
+  const naiveMs = median(samples.naiveMs);
+  return {
+    runs: options.runs,
+    latencyMs: options.latencyMs,
+    verificationsPerInquiry: median(counts),
+    oursMs,
+    naiveMs,
+    speedup: Math.round((naiveMs / oursMs) * 100) / 100,
+    oursRequests: Math.max(...samples.oursRequests),
+    naiveRequests: Math.max(...samples.naiveRequests),
+    samples,
+  };
+}

@@ -1,0 +1,91 @@
+// docs/benchmarks.md, written by a full `npm run bench`: the figures with the machine they were
+// measured on, what missed its budget, and how each figure is taken.
+import { misses, type Row } from './report.ts';
+import type { BenchResults } from './results.ts';
+
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+function table(rows: Row[]): string {
+  return [
+    '| figure | measured | budget (design.md §7) | |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      (r) => `| ${cell(r.figure)} | ${cell(r.measured)} | ${cell(r.budget)} | ${r.verdict} |`,
+    ),
+  ].join('\n');
+}
+
+const list = (values: number[]) => values.map((v) => Math.round(v)).join(', ');
+
+export function renderMarkdown(r: BenchResults, rows: Row[]): string {
+  const { machine: m, firstPaint: fp, lookup, coldStart, bundles } = r;
+  const missed = misses(rows);
+  return `# Benchmarks
+
+Written by \`npm run bench\` (${r.mode} mode, ${Math.round(r.seconds)} s); run it again to refresh
+this file. \`npm run bench -- --quick\` is the short version CI runs so the bench cannot rot; it
+does not touch this file. Raw figures: \`bench/results.json\` (not committed).
+
+## Machine
+
+| | |
+| --- | --- |
+| date | ${m.date} |
+| CPUs (nproc) | ${m.cpus} |
+| CPU model | ${m.cpuModel} |
+| Chromium | ${m.chromium} (headless) |
+| Node | ${m.node} |
+| platform | ${m.platform} |
+
+## Figures
+
+${table(rows)}
+
+## Budgets missed
+
+${
+  missed.length === 0
+    ? 'None.'
+    : missed.map((row) => `- **${row.figure}**: ${row.measured}, budget ${row.budget}.`).join('\n')
+}
+
+## How each figure is taken
+
+- **Bundle sizes**: dist/ walked as Chromium loads it: the manifest's popup and options HTML →
+  their scripts, module preloads and stylesheets → those scripts' static imports; the background
+  is the service-worker loader and its imports. Each file gzipped (Node zlib, default level) and
+  summed; 1 KB = 1024 bytes. Chunks reached only through \`import()\` would be listed apart
+  (popup: ${bundles.popup.lazyFiles.length}, options: ${bundles.options.lazyFiles.length}, background: ${bundles.background.lazyFiles.length}).
+- **Popup first paint**: the storage items the popup reads, written from the worker:
+  \`watchlist\` (storage.local) with ${fp.cachedInquiries.watched} seeded inquiries in every status, and \`inquiryCache\`
+  (storage.session) with ${fp.cachedInquiries.cached} views, ${fp.cachedInquiries.distinctViews} of them fetched through the background's own \`getInquiry\`
+  (the others reuse those views under their own ids).
+  The popup is opened as a tab of headless Chromium (Playwright cannot click the toolbar button),
+  ${fp.runs} times, alternating with a blank extension page (one \`<p>\`, no script) added to a copy
+  of dist/. "First paint" is the first frame whose DOM holds every watched row, and no earlier
+  than \`first-contentful-paint\`; both are from navigation start. The ratio to the blank page is
+  the machine-independent figure.
+- **Lookup**: the sandbox adds ${lookup.latencyMs} ms to every API request. "Ours" types an \`inq_\` id into
+  "Find inquiry" in the popup and times from the form's submit to the frame showing every
+  verification card with its checks. "Naive" runs in the service worker too (same network stack
+  and CORS): \`GET /inquiries/{id}\`, then \`GET /verifications/{id}\` for each, one after another,
+  with no rendering. A fresh completed inquiry each run; requests counted in the sandbox's log
+  until 0.3 s after the detail rendered.
+- **Poll requests**: the watchlist is written with N pending inquiries (no status changes), the
+  poll state cleared, and one cycle run through the worker's \`inquiryDesk.runCycle\` test hook,
+  as the alarm runs it. Requests counted in the sandbox's log (the cycle's own count agrees).
+  The naive poll asks once per inquiry.
+- **Cold start**: the worker is stopped through DevTools (\`ServiceWorker.stopAllWorkers\`, as the
+  e2e harness does), then a blank extension page sends \`ping\` and times the answer; Chrome has
+  to start the worker to deliver it. Warm: the same ping to a running worker.
+
+## Samples (ms)
+
+- popup first paint: ${list(fp.samples.popupListMs)}
+- popup FCP: ${list(fp.samples.popupFcpMs)}
+- blank page FCP: ${list(fp.samples.blankFcpMs)}
+- lookup, ours: ${list(lookup.samples.oursMs)}
+- lookup, naive: ${list(lookup.samples.naiveMs)}
+- cold start: ${list(coldStart.samples.coldMs)}
+`;
+}

@@ -1,0 +1,95 @@
+// One table of every figure next to its design.md §7 budget, for the terminal and for
+// docs/benchmarks.md. A missed budget is reported as missed; the budgets live in design.md only.
+import type { BenchResults } from './results.ts';
+
+export type Verdict = 'pass' | 'MISS' | '';
+
+export interface Row {
+  figure: string;
+  measured: string;
+  budget: string;
+  verdict: Verdict;
+}
+
+const KB = 1024;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+const check = (ok: boolean): Verdict => (ok ? 'pass' : 'MISS');
+
+export function reportRows(r: BenchResults): Row[] {
+  const { bundles, firstPaint: fp, lookup, poll, coldStart } = r;
+  const rows: Row[] = [
+    {
+      figure: 'popup JS + CSS, gzip',
+      measured: `${kb(bundles.popup.gzipBytes)} (${bundles.popup.files.length} files)`,
+      budget: '≤ 20 KB',
+      verdict: check(bundles.popup.gzipBytes <= 20 * KB),
+    },
+    {
+      figure: 'options JS + CSS, gzip',
+      measured: `${kb(bundles.options.gzipBytes)} (${bundles.options.files.length} files)`,
+      budget: '',
+      verdict: '',
+    },
+    {
+      figure: 'background JS, gzip',
+      measured: `${kb(bundles.background.gzipBytes)} (${bundles.background.files.length} files)`,
+      budget: '≤ 25 KB',
+      verdict: check(bundles.background.gzipBytes <= 25 * KB),
+    },
+    {
+      figure: `popup first paint, ${fp.cachedInquiries.watched} cached inquiries (median of ${fp.runs})`,
+      measured: `${ms(fp.popupListMs)} (FCP ${ms(fp.popupFcpMs)})`,
+      budget: '≤ 100 ms',
+      verdict: check(fp.popupListMs <= 100),
+    },
+    {
+      figure: 'blank extension page first paint, same run',
+      measured: `${ms(fp.blankFcpMs)} (popup ${fp.ratio}× blank)`,
+      budget: '',
+      verdict: '',
+    },
+    {
+      figure: `find inquiry → detail with verifications, ${lookup.latencyMs} ms latency (median of ${lookup.runs})`,
+      measured: `${ms(lookup.oursMs)}, ${lookup.oursRequests} request${lookup.oursRequests === 1 ? '' : 's'}`,
+      budget: '1 request',
+      verdict: check(lookup.oursRequests <= 1),
+    },
+    {
+      figure: `naive: inquiry, then ${lookup.verificationsPerInquiry} verifications one by one`,
+      measured: `${ms(lookup.naiveMs)}, ${lookup.naiveRequests} requests (ours ${lookup.speedup}× faster)`,
+      budget: '',
+      verdict: '',
+    },
+    ...poll.rows.map((row) => ({
+      figure:
+        row.changing === row.watched
+          ? `poll cycle, ${row.watched} watched still-changing inquiries`
+          : `poll cycle, ${row.watched} watched, all decided`,
+      measured: `${row.requests} request${row.requests === 1 ? '' : 's'} (naive poll: ${row.naive})`,
+      budget: row.changing === 0 ? '0' : `⌈N/100⌉ = ${row.budget}`,
+      verdict: check(row.requests <= row.budget),
+    })),
+    {
+      figure: `service worker cold start → first answer (median of ${coldStart.runs})`,
+      measured: `${ms(coldStart.coldMs)} (warm ${coldStart.warmMs.toFixed(1)} ms)`,
+      budget: '',
+      verdict: '',
+    },
+  ];
+  return rows;
+}
+
+export function renderTable(rows: Row[]): string {
+  const head: Row = { figure: 'figure', measured: 'measured', budget: 'budget', verdict: '' };
+  const all = [head, ...rows];
+  const width = (key: keyof Row) => Math.max(...all.map((row) => row[key].length));
+  const [f, m, b] = [width('figure'), width('measured'), width('budget')];
+  const line = (row: Row) =>
+    `${row.figure.padEnd(f)}  ${row.measured.padEnd(m)}  ${row.budget.padEnd(b)}  ${row.verdict}`.trimEnd();
+  return [line(head), '-'.repeat(f + m + b + 10), ...rows.map(line)].join('\n');
+}
+
+export function misses(rows: Row[]): Row[] {
+  return rows.filter((row) => row.verdict === 'MISS');
+}

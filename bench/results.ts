@@ -1,0 +1,19 @@
+import type { BundleSizes } from './bundle-sizes.ts';
+import type { ColdStart } from './cold-start.ts';
+import type { FirstPaint } from './first-paint.ts';
+import type { Lookup } from './lookup.ts';
+import type { Machine } from './machine.ts';
+import type { PollRequests } from './poll-requests.ts';
+
+/** Everything one run measured: written as bench/results.json, rendered by report.ts. */
+export interface BenchResults {
+  mode: 'full' | 'quick';
+  machine: Machine;
+  /** Wall time of the whole run, set-up included. */
+  seconds: number;
+  bundles: BundleSizes;
+  firstPaint: FirstPaint;
+  lookup: Lookup;
+  poll: PollRequests;
+  coldStart: ColdStart;
+}

@@ -1,0 +1,52 @@
+// The quick bench, so `npm run bench` cannot rot: it must finish and report every figure as a
+// number. Whether the budgets pass is the report's business (docs/benchmarks.md), not this test's.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, expect, it } from 'vitest';
+import type { BenchResults } from '../../bench/results.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const out = mkdtempSync(join(tmpdir(), 'inquiry-desk-bench-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const numeric = expect.any(Number);
+const finite = (value: number) => expect(Number.isFinite(value), String(value)).toBe(true);
+
+it('runs the quick bench and reports every figure', async () => {
+  const { stdout } = await promisify(execFile)(
+    'npx',
+    ['tsx', 'bench/run.ts', '--quick', '--out', out],
+    { cwd: root, timeout: 100_000 },
+  );
+  const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as BenchResults;
+
+  for (const bundle of Object.values(results.bundles)) {
+    expect(bundle.files.length).toBeGreaterThan(0);
+    expect(bundle.gzipBytes).toBeGreaterThan(0);
+  }
+  const fp = results.firstPaint;
+  expect(fp.cachedInquiries).toMatchObject({ watched: 50, cached: 50 });
+  for (const value of [fp.popupFcpMs, fp.popupListMs, fp.blankFcpMs, fp.ratio]) finite(value);
+
+  const lookup = results.lookup;
+  for (const value of [lookup.oursMs, lookup.naiveMs, lookup.speedup]) finite(value);
+  expect(lookup.oursRequests).toBeGreaterThan(0);
+  // The naive approach asks for the inquiry and then each verification.
+  expect(lookup.naiveRequests).toBe(1 + lookup.verificationsPerInquiry);
+
+  expect(results.poll.rows.map((row) => row.watched)).toEqual([0, 10, 100, 250, 1000, 50]);
+  for (const row of results.poll.rows) {
+    expect(row).toMatchObject({ requests: numeric, naive: row.watched });
+    // The log and the cycle's own count must agree, or the figure is not what it says.
+    expect(row.requests).toBe(row.reported);
+  }
+  finite(results.coldStart.coldMs);
+  finite(results.coldStart.warmMs);
+
+  expect(results.machine).toMatchObject({ cpus: numeric, node: process.version });
+  expect(stdout).toContain('popup first paint');
+  expect(readFileSync(join(out, 'benchmarks.md'), 'utf8')).toContain('## Budgets missed');
+}, 110_000);
