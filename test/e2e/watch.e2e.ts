@@ -216,13 +216,18 @@ describe('watch and notify', () => {
       await popup.close();
       if (i === 1) await ext.stopServiceWorker();
     }
-    expect(Date.now() - started).toBeLessThan(10_000);
-    await expect
-      .poll(async () => (await controls.requests(seq)).requests.filter(isWatchCall).length)
-      .toBe(1);
-    // And nothing more trickles in afterwards.
+    const elapsed = Date.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await controls.requests(seq)).requests.filter(isWatchCall)).toHaveLength(1);
+    const calls = (await controls.requests(seq)).requests.filter(isWatchCall);
+    // On a loaded machine five opens may take longer than ten seconds; then a second window may
+    // start, but never two requests less than ten seconds apart (1 s for the request's travel).
+    if (elapsed < 10_000) expect(calls).toHaveLength(1);
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    expect(calls.length).toBeLessThanOrEqual(Math.ceil(elapsed / 10_000));
+    const times = calls.map((r) => Date.parse(r.time));
+    for (let i = 1; i < times.length; i++) {
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(9_000);
+    }
   });
 
   it('a burst of 429s shows the reviewer no error, and the change arrives once it ends', async () => {
