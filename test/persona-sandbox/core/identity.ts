@@ -89,9 +89,13 @@ export function identityFields(identity: Identity): Record<string, FieldValue> {
   };
 }
 
+const EMPTY_FIELDS = Object.entries(identityFields(generateIdentity('empty'))).map(
+  ([key, field]) => [key, field.type] as const,
+);
+
 export function emptyStandardFields(): Record<string, FieldValue> {
-  const fields = identityFields(generateIdentity('empty'));
-  for (const field of Object.values(fields)) field.value = null;
+  const fields: Record<string, FieldValue> = {};
+  for (const [key, type] of EMPTY_FIELDS) fields[key] = { type, value: null };
   return fields;
 }
 

@@ -12,8 +12,19 @@ function toBase62(bytes: Uint8Array, length: number): string {
   return out;
 }
 
+// One syscall per 4 KiB instead of one per id: seeding 10,000 inquiries makes ~80,000 ids.
+const POOL_SIZE = 4096;
+let pool = randomBytes(POOL_SIZE);
+let poolOffset = 0;
+
 export function randomToken(length: number): string {
-  return toBase62(randomBytes(length), length);
+  if (poolOffset + length > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    poolOffset = 0;
+  }
+  const bytes = pool.subarray(poolOffset, poolOffset + length);
+  poolOffset += length;
+  return toBase62(bytes, length);
 }
 
 export function newId(prefix: string, length = ID_BODY_LENGTH): string {

@@ -86,7 +86,7 @@ export interface VerificationRecord {
   countryCode: string | null;
   templateId: string;
   templateVersionId: string;
-  checks: VerificationCheck[];
+  checks: readonly VerificationCheck[];
   /** Type-specific attributes in kebab case (extracted data, scores). */
   extracted: Record<string, unknown>;
   /** Image names served under /files/<verification id>/<name>.png. */

@@ -10,8 +10,22 @@ export const VERIFICATION_KINDS: readonly VerificationKind[] = [
   'database',
 ];
 
+const DEFAULT_TEMPLATES = new Map(
+  VERIFICATION_KINDS.map((kind) => [kind, stableId('vtmpl_', `sandbox-${kind}`)]),
+);
+const templateVersions = new Map<string, string>();
+
 export function defaultTemplateId(kind: VerificationKind): string {
-  return stableId('vtmpl_', `sandbox-${kind}`);
+  return DEFAULT_TEMPLATES.get(kind) as string;
+}
+
+function templateVersionOf(templateId: string): string {
+  let version = templateVersions.get(templateId);
+  if (!version) {
+    version = stableId('vtmplv_', templateId);
+    templateVersions.set(templateId, version);
+  }
+  return version;
 }
 
 /**
@@ -144,7 +158,7 @@ export function createVerification(
     redactedAt: null,
     countryCode: identity.countryCode,
     templateId,
-    templateVersionId: stableId('vtmplv_', templateId),
+    templateVersionId: templateVersionOf(templateId),
     checks,
     extracted:
       kind === 'government-id'
