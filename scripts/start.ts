@@ -1,6 +1,7 @@
 // `npm start`: build (when sources changed), start the local Persona sandbox with demo data kept
 // in a file, and open Chromium with the extension connected to it and the popup in a tab.
 // Ctrl-C stops everything it started. Options: `npm start -- --help` (lib/start-options.ts).
+import { existsSync } from 'node:fs';
 import { buildIfStale } from '../test/e2e/build-if-stale.ts';
 import { findChromium } from '../test/e2e/chromium-path.ts';
 import { SEED_TEMPLATE_ID } from '../test/persona-sandbox/core/seed.ts';
@@ -36,6 +37,13 @@ async function openSandbox(options: StartOptions): Promise<RunningSandbox> {
       throw new Error(
         `Port ${options.port} is in use (another npm start or npm run sandbox?). ` +
           'Stop it, or pick another port: npm start -- --port 4020',
+      );
+    }
+    if (existsSync(options.dataFile)) {
+      // Most likely a file from an older sandbox; the demo data in it is disposable.
+      throw new Error(
+        `the sandbox could not load ${shownPath(options.dataFile)}. ` +
+          'Delete it for fresh demo data, then npm start again.',
       );
     }
     throw error;
