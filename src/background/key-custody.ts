@@ -2,7 +2,7 @@
 // form (keyInfo) and nothing else. Never log it, never put it in an error.
 import { DeskError } from '../shared/errors.ts';
 import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
-import { readItem, removeItem, writeItem } from '../shared/storage.ts';
+import { removeItem, writeItem } from '../shared/storage.ts';
 import { apiKeyItem, type KeyInfo, keyInfoItem } from '../shared/storage-items.ts';
 
 /** Checks a typed key's form and the production rule; returns the trimmed key and its info. */
@@ -31,15 +31,4 @@ export async function storeKey(key: string, info: KeyInfo): Promise<void> {
 export async function forgetKey(): Promise<void> {
   await removeItem(apiKeyItem);
   await removeItem(keyInfoItem);
-}
-
-export async function readKey(): Promise<string> {
-  const key = await readItem(apiKeyItem);
-  if (!key) {
-    throw new DeskError({
-      kind: 'no_key',
-      message: 'No Persona API key yet. Open the settings and paste a sandbox key.',
-    });
-  }
-  return key;
 }

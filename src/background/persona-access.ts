@@ -1,7 +1,11 @@
 // Opens a Persona client for one request from what is stored: the key, the settings. Read on
 // every request rather than kept in a module variable, because the worker may restart any time.
 import { DeskError } from '../shared/errors.ts';
-import { createPersonaClient, type PersonaClient } from '../shared/persona/client.ts';
+import {
+  createPersonaClient,
+  type PersonaClient,
+  type PersonaClientOptions,
+} from '../shared/persona/client.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readItems } from '../shared/storage.ts';
 import { apiKeyItem, type KeyInfo, keyInfoItem, settingsItem } from '../shared/storage-items.ts';
@@ -12,7 +16,10 @@ export interface PersonaAccess {
   keyInfo: KeyInfo;
 }
 
-export async function openPersona(): Promise<PersonaAccess> {
+/** `options` adjusts the client's manners (the poller retries less); never the key or host. */
+export async function openPersona(
+  options: Pick<PersonaClientOptions, 'retry' | 'timeoutMs'> = {},
+): Promise<PersonaAccess> {
   const [key, keyInfo, settings] = await readItems([
     apiKeyItem,
     keyInfoItem,

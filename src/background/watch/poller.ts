@@ -1,9 +1,7 @@
 // When cycles run: on the alarm, when the popup opens (debounced through pollState.lastAttemptAt
 // in storage, since the worker may restart between two opens), and for the e2e hook. Requests
 // that arrive while a cycle is running join it instead of starting another.
-import { createPersonaClient } from '../../shared/persona/client.ts';
 import type { RetryPolicy } from '../../shared/persona/retry-policy.ts';
-import { readKey } from '../key-custody.ts';
 import { openPersona } from '../persona-access.ts';
 import { WATCH_ALARM } from './alarm.ts';
 import { type CycleDeps, type CycleResult, type PollClient, runCycle } from './cycle.ts';
@@ -17,13 +15,8 @@ import { notifyChanges } from './notify.ts';
 const POLL_RETRY: Partial<RetryPolicy> = { maxRateLimitRetries: 0, maxRetries: 1 };
 
 async function openPollClient(): Promise<PollClient> {
-  // openPersona checks the key and the production rule; the poller adds its own retry manners.
-  const { client } = await openPersona();
-  return createPersonaClient({
-    apiKey: await readKey(),
-    baseUrl: client.baseUrl,
-    retry: POLL_RETRY,
-  });
+  // The poller's own manners: no sleeping through a 429 inside a worker Chrome may stop.
+  return (await openPersona({ retry: POLL_RETRY })).client;
 }
 
 const deps: CycleDeps = { openClient: openPollClient, notify: notifyChanges, now: Date.now };
