@@ -32,7 +32,9 @@ const sparse = structuredClone(current);
 sparse.$id = 'persona-2025-12-08-sparse';
 delete sparse.components.schemas.inquiry.properties.attributes.required;
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+// inlineRefs: false compiles each referenced schema once instead of inlining it at every use:
+// the same checks, compiled in a tenth of the time.
+const ajv = new Ajv2020({ strict: false, allErrors: true, inlineRefs: false });
 addFormats(ajv);
 // A format name the spec uses on some report schemas; any value is fine.
 ajv.addFormat('integer', true);
@@ -431,7 +433,7 @@ describe('2025-12-08 responses conform to the official spec', () => {
     expectResourcesConform(one.body, 'persona-2025-12-08-sparse', current);
   });
 
-  it('would catch a body that strays from the spec', () => {
+  it('would catch a body that strays from the spec', async () => {
     const validate = validatorFor('persona-2025-12-08', '/components/schemas/inquiry');
     const stray = {
       type: 'inquiry',
@@ -440,6 +442,15 @@ describe('2025-12-08 responses conform to the official spec', () => {
       relationships: {},
     };
     expect(validate(stray)).toBe(false);
+    // unevaluatedProperties reaches into included resources through the non-inlined refs too.
+    const response = await t.api.get(`/inquiries/${finished.failed}?include=verifications`);
+    const retrieve = validatorFor(
+      'persona-2025-12-08',
+      '/operations/retrieve-an-inquiry/responses/200',
+    );
+    expect(retrieve(response.body)).toBe(true);
+    response.body.included[0].attributes['made-up'] = 1;
+    expect(retrieve(response.body)).toBe(false);
   });
 });
 
