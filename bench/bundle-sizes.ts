@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 export interface BundleSize {
   /** Files loaded at start, relative to dist/. */
   files: string[];
+  /** Gzip bytes of each file in `files`. */
+  gzipByFile: Record<string, number>;
   gzipBytes: number;
   rawBytes: number;
   /** Chunks reachable only through `import()`. */
@@ -85,9 +87,11 @@ function walk(dist: string, entry: string): BundleSize {
   // The HTML document itself is tiny and not "JS + CSS"; the budget counts code and styles.
   const code = [...files].filter((f) => !f.endsWith('.html')).sort();
   const lazyFiles = [...lazy].sort();
+  const gzipByFile = Object.fromEntries(code.map((f) => [f, gzipped(dist, f)]));
   return {
     files: code,
-    gzipBytes: code.reduce((sum, f) => sum + gzipped(dist, f), 0),
+    gzipByFile,
+    gzipBytes: code.reduce((sum, f) => sum + (gzipByFile[f] as number), 0),
     rawBytes: code.reduce((sum, f) => sum + readFileSync(join(dist, f)).length, 0),
     lazyFiles,
     lazyGzipBytes: lazyFiles.reduce((sum, f) => sum + gzipped(dist, f), 0),

@@ -1,5 +1,6 @@
 // docs/benchmarks.md, written by a full `npm run bench`: the figures with the machine they were
 // measured on, what missed its budget, and how each figure is taken.
+import type { BundleSize } from './bundle-sizes.ts';
 import { misses, type Row } from './report.ts';
 import type { BenchResults } from './results.ts';
 
@@ -16,6 +17,32 @@ function table(rows: Row[]): string {
 }
 
 const list = (values: number[]) => values.map((v) => Math.round(v)).join(', ');
+
+function viewsNote(c: BenchResults['firstPaint']['cachedInquiries']): string {
+  return c.distinctViews >= c.cached
+    ? "each fetched through the background's own `getInquiry`"
+    : `${c.distinctViews} of them fetched through the background's own \`getInquiry\`, the others reusing those views under their own ids`;
+}
+
+/** What a reader needs beside a missed budget to judge it. */
+function context(row: Row, r: BenchResults): string {
+  const fp = r.firstPaint;
+  if (row.figure.startsWith('popup first paint')) {
+    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.`;
+  }
+  if (row.figure.startsWith('popup JS')) return ` Gzip by file: ${byFile(r.bundles.popup)}.`;
+  if (row.figure.startsWith('background JS')) {
+    return ` Gzip by file: ${byFile(r.bundles.background)}.`;
+  }
+  return '';
+}
+
+function byFile(bundle: BundleSize): string {
+  return Object.entries(bundle.gzipByFile)
+    .sort((a, b) => b[1] - a[1])
+    .map(([file, bytes]) => `\`${file}\` ${(bytes / 1024).toFixed(1)} KB`)
+    .join(', ');
+}
 
 export function renderMarkdown(r: BenchResults, rows: Row[]): string {
   const { machine: m, firstPaint: fp, lookup, coldStart, bundles } = r;
@@ -46,8 +73,16 @@ ${table(rows)}
 ${
   missed.length === 0
     ? 'None.'
-    : missed.map((row) => `- **${row.figure}**: ${row.measured}, budget ${row.budget}.`).join('\n')
+    : missed
+        .map(
+          (row) => `- **${row.figure}**: ${row.measured}, budget ${row.budget}.${context(row, r)}`,
+        )
+        .join('\n')
 }
+
+The budgets stay as design.md §7 sets them; a miss is reported here, not loosened.
+Not measured by the bench: "status change to badge/notification ≤ one poll period + 2 s" (the
+last row of §7).
 
 ## How each figure is taken
 
@@ -58,8 +93,7 @@ ${
   (popup: ${bundles.popup.lazyFiles.length}, options: ${bundles.options.lazyFiles.length}, background: ${bundles.background.lazyFiles.length}).
 - **Popup first paint**: the storage items the popup reads, written from the worker:
   \`watchlist\` (storage.local) with ${fp.cachedInquiries.watched} seeded inquiries in every status, and \`inquiryCache\`
-  (storage.session) with ${fp.cachedInquiries.cached} views, ${fp.cachedInquiries.distinctViews} of them fetched through the background's own \`getInquiry\`
-  (the others reuse those views under their own ids).
+  (storage.session) with ${fp.cachedInquiries.cached} views, ${viewsNote(fp.cachedInquiries)}.
   The popup is opened as a tab of headless Chromium (Playwright cannot click the toolbar button),
   ${fp.runs} times, alternating with a blank extension page (one \`<p>\`, no script) added to a copy
   of dist/. "First paint" is the first frame whose DOM holds every watched row, and no earlier

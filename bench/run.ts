@@ -4,7 +4,7 @@
 //   --quick    fewer runs: what CI runs so the bench cannot rot (well under a minute)
 //   --out DIR  write results.json (and benchmarks.md) into DIR instead
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot, shownPath } from '../scripts/lib/paths.ts';
 import { buildIfStale } from '../test/e2e/build-if-stale.ts';
@@ -98,6 +98,7 @@ async function main(): Promise<void> {
       ? null
       : join(repoRoot, 'docs', 'benchmarks.md');
   if (markdown) {
+    mkdirSync(dirname(markdown), { recursive: true });
     writeFileSync(markdown, renderMarkdown(results, rows));
     console.log(`Wrote ${shownPath(markdown)}`);
   }
