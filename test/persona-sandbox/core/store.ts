@@ -52,6 +52,8 @@ export class SandboxStore {
   // Inquiries that can still expire, so lazy expiry costs nothing until the earliest deadline.
   private readonly open = new Set<InquiryRecord>();
   private nextExpiry = Number.POSITIVE_INFINITY;
+  // Bumped by touch(): lets serialisers reuse an inquiry's JSON until it changes.
+  private readonly versions = new WeakMap<InquiryRecord, number>();
   onChange: (() => void) | null = null;
 
   nextSeq(): number {
@@ -67,8 +69,12 @@ export class SandboxStore {
     this.touch(inquiry);
   }
 
-  /** Call after every change to an inquiry: keeps the expiry index and persistence current. */
+  /**
+   * Call after every change to an inquiry or its relationships: keeps the expiry index, cached
+   * JSON and persistence current.
+   */
   touch(inquiry: InquiryRecord): void {
+    this.versions.set(inquiry, (this.versions.get(inquiry) ?? 0) + 1);
     if (isOpen(inquiry)) {
       this.open.add(inquiry);
       this.nextExpiry = Math.min(this.nextExpiry, inquiry.expiresAt ?? Number.POSITIVE_INFINITY);
@@ -76,6 +82,10 @@ export class SandboxStore {
       this.open.delete(inquiry);
     }
     this.changed();
+  }
+
+  versionOf(inquiry: InquiryRecord): number {
+    return this.versions.get(inquiry) ?? 0;
   }
 
   changed(): void {

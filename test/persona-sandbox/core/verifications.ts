@@ -1,4 +1,5 @@
 import { buildChecks, type CheckProfile, verdict } from './checks.ts';
+import { databaseData, governmentIdData, selfieData } from './extracted-data.ts';
 import type { Identity } from './identity.ts';
 import { newId, stableId } from './ids.ts';
 import type { SandboxStore } from './store.ts';
@@ -39,84 +40,6 @@ export function kindForTemplate(templateId: string): VerificationKind {
   if (lower.includes('selfie')) return 'selfie';
   if (lower.includes('database') || lower.includes('db')) return 'database';
   return 'government-id';
-}
-
-function governmentIdData(identity: Identity, failed: boolean, year: number) {
-  return {
-    'entity-confidence-score': failed ? 41.7 : 97.4,
-    'entity-confidence-reasons': failed ? ['low_confidence_entity_match'] : ['generic'],
-    'id-class': 'dl',
-    'capture-method': 'upload',
-    'name-first': identity.nameFirst.toUpperCase(),
-    'name-middle': identity.nameMiddle?.toUpperCase() ?? null,
-    'name-last': identity.nameLast.toUpperCase(),
-    'name-suffix': null,
-    'native-name-first': null,
-    'native-name-middle': null,
-    'native-name-last': null,
-    'native-name-title': null,
-    birthdate: identity.birthdate,
-    'issuing-authority': identity.addressSubdivisionAbbr,
-    'issuing-subdivision': identity.addressSubdivisionAbbr,
-    nationality: null,
-    'document-number': identity.documentNumber,
-    'visa-status': null,
-    // A failed ID is an expired licence, which is what id_expired_detection then reports.
-    'issue-date': `${failed ? year - 9 : year - 2}-03-14`,
-    'expiration-date': `${failed ? year - 1 : year + 4}-03-14`,
-    designations: [],
-    birthplace: null,
-    endorsements: null,
-    height: null,
-    sex: null,
-    restrictions: null,
-    'vehicle-class': 'C',
-    'identification-number': identity.identificationNumber,
-    'from-reusable-persona': false,
-    'address-street-1': identity.addressStreet1.toUpperCase(),
-    'address-street-2': identity.addressStreet2?.toUpperCase() ?? null,
-    'address-city': identity.addressCity.toUpperCase(),
-    'address-subdivision': identity.addressSubdivisionAbbr,
-    'address-postal-code': identity.addressPostalCode,
-  };
-}
-
-function selfieData(failed: boolean) {
-  return {
-    'capture-method': 'video',
-    'center-photo-face-coordinates': null,
-    'document-similarity-score': failed ? 12.6 : 96.2,
-    'entity-confidence-reasons': failed ? ['low_similarity'] : [],
-    'from-reusable-persona': false,
-    'selfie-similarity-score-left': failed ? 33.1 : 94.8,
-    'selfie-similarity-score-right': failed ? 30.4 : 95.3,
-  };
-}
-
-function databaseData(identity: Identity) {
-  return {
-    'name-first': identity.nameFirst,
-    'name-middle': identity.nameMiddle,
-    'name-last': identity.nameLast,
-    birthdate: identity.birthdate,
-    'phone-number': identity.phoneNumber,
-    'email-address': identity.emailAddress,
-    'address-street-1': identity.addressStreet1,
-    'address-street-2': identity.addressStreet2,
-    'address-city': identity.addressCity,
-    'address-subdivision': identity.addressSubdivision,
-    'address-postal-code': identity.addressPostalCode,
-    'normalized-address-street-1': identity.addressStreet1.toUpperCase(),
-    'normalized-address-street-2': identity.addressStreet2?.toUpperCase() ?? null,
-    'normalized-address-city': identity.addressCity.toUpperCase(),
-    'normalized-address-subdivision': identity.addressSubdivisionAbbr,
-    'normalized-address-postal-code': identity.addressPostalCode,
-    'identification-number': null,
-    'document-number': null,
-    'document-issuing-date': null,
-    'document-expiry-date': null,
-    'document-issuing-subdivision': null,
-  };
 }
 
 const FILES: Record<VerificationKind, string[]> = {

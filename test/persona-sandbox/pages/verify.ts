@@ -1,12 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { html } from 'hono/html';
 import { canOpenFlow, StateConflict, startInquiry } from '../core/lifecycle.ts';
 import { finishInquiry } from '../core/outcomes.ts';
 import { createSession, verifySessionToken } from '../core/sessions.ts';
 import type { FinishOutcome, InquiryRecord } from '../core/types.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import type { SandboxRuntime } from '../http/runtime.ts';
+import { flowBody, RESULT } from './flow-page.ts';
 import { LINK_GRACE_MS } from './flow-sessions.ts';
 import { messagePage, renderPage } from './layout.ts';
 
@@ -16,42 +16,6 @@ const FINISH: Record<string, FinishOutcome> = {
   finish_failed: 'failed',
   finish_needs_review: 'needs_review',
 };
-const RESULT: Partial<Record<InquiryRecord['status'], string>> = {
-  completed: 'Thank you. Your identity has been verified.',
-  failed: 'We could not verify your identity.',
-  needs_review: 'Thank you. Your verification is being reviewed.',
-  approved: 'Your verification has been approved.',
-  declined: 'Your verification has been declined.',
-  expired: 'This verification has expired. Ask for a new link.',
-};
-
-function flowBody(inquiry: InquiryRecord, token: string, notice?: string) {
-  const hidden = html`<input type="hidden" name="flow" value="${token}">`;
-  const step =
-    inquiry.status === 'created'
-      ? html`<p>Have your ID ready. This sandbox pretends to take photos of it and of you.</p>
-<form method="post" action="/verify/actions">${hidden}<button type="submit" name="action" value="start">Start</button></form>`
-      : inquiry.status === 'pending'
-        ? html`<p>Pick how this sandbox verification should end.</p>
-<form method="post" action="/verify/actions">${hidden}
-<button type="submit" name="action" value="finish_passed">Finish as passed</button>
-<button type="submit" name="action" value="finish_failed" class="secondary">Finish as failed</button>
-<button type="submit" name="action" value="finish_needs_review" class="secondary">Finish as needs review</button>
-</form>`
-        : html`<p>${RESULT[inquiry.status] ?? 'This verification is finished.'}</p>`;
-  const redirect =
-    inquiry.redirectUri && !canOpenFlow(inquiry)
-      ? html`<p><a href="${`${inquiry.redirectUri}${inquiry.redirectUri.includes('?') ? '&' : '?'}inquiry-id=${inquiry.id}&reference-id=${inquiry.referenceId ?? ''}`}">Continue</a></p>`
-      : '';
-  return html`<div class="card">
-<h1>Verify your identity</h1>
-${notice ? html`<p role="alert">${notice}</p>` : ''}
-<p class="muted">Inquiry <code>${inquiry.id}</code></p>
-<p id="status">Status: <strong>${inquiry.status}</strong></p>
-${step}${redirect}
-</div>`;
-}
-
 function showFlow(c: Context<SandboxEnv>, inquiry: InquiryRecord, token: string) {
   return renderPage(c, 'Verify your identity', flowBody(inquiry, token));
 }
@@ -146,7 +110,7 @@ export function verifyRoutes(runtime: SandboxRuntime) {
         );
       }
       const sessionId = claims?.sessionId ?? createSession(store, inquiry, now).id;
-      store.changed();
+      store.touch(inquiry);
       return showFlow(c, inquiry, flows.open(inquiry.id, sessionId, now));
     }
     return messagePage(c, 400, 'Missing link', 'Open the verification link you were sent.');

@@ -4,7 +4,7 @@ import type { InquiryRecord } from '../core/types.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import { badRequest } from '../http/errors.ts';
 import type { SandboxRuntime } from '../http/runtime.ts';
-import { inquiryListDocument } from '../serialize/documents.ts';
+import { inquiryListJson } from '../serialize/documents.ts';
 import { type ListQuery, parseListQuery } from './list-query.ts';
 
 interface Page {
@@ -89,7 +89,9 @@ export function inquiryListRoutes(runtime: SandboxRuntime) {
       prev: page.hasNewer && first ? pageLink(url, 'before', first.id) : null,
       next: page.hasOlder && last ? pageLink(url, 'after', last.id) : null,
     };
-    return c.json(inquiryListDocument(page.items, store, c.get('render'), links));
+    return c.body(inquiryListJson(page.items, store, c.get('render'), links), 200, {
+      'Content-Type': 'application/json',
+    });
   });
   return app;
 }

@@ -2,6 +2,7 @@ import { inflectDocument } from '../core/inflection.ts';
 import type { SandboxStore } from '../core/store.ts';
 import type { InquiryRecord, VerificationRecord } from '../core/types.ts';
 import { inquiryResource } from './inquiry.ts';
+import { inquiryJson } from './inquiry-json.ts';
 import {
   accountResource,
   inquiryTemplateResource,
@@ -108,21 +109,16 @@ export function inquiryDocument(
   );
 }
 
-export function inquiryListDocument(
+/** A list answer as JSON text, built from each inquiry's cached JSON. */
+export function inquiryListJson(
   inquiries: readonly InquiryRecord[],
   store: SandboxStore,
   options: RenderOptions,
   links: { prev: string | null; next: string | null },
-) {
-  return finish(
-    {
-      data: inquiries.map((inquiry) =>
-        applySparseFields(inquiryResource(inquiry, store, options), options),
-      ),
-      links,
-    },
-    options,
-  );
+): string {
+  const data = inquiries.map((inquiry) => inquiryJson(inquiry, store, options)).join(',');
+  // `data`, `links`, `prev` and `next` read the same in every key casing.
+  return `{"data":[${data}],"links":${JSON.stringify(links)}}`;
 }
 
 export function verificationDocument(

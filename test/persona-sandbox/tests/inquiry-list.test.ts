@@ -170,4 +170,29 @@ describe('filters', () => {
       { type: 'inquiry', id: data.id, attributes: { status: 'pending' }, relationships: {} },
     ]);
   });
+
+  it('never serves a stale inquiry after a change (lists reuse each inquiry’s JSON)', async () => {
+    const { data } = await createInquiry(t.api, { 'reference-id': 'cached' });
+    const list = async (query = '') =>
+      (await t.api.get(`/inquiries?filter[reference-id]=cached${query}`)).body.data[0];
+    expect((await list()).attributes.tags).toEqual([]);
+    expect((await list('&fields[inquiry]=tags')).attributes.tags).toEqual([]);
+    await t.api.post(`/inquiries/${data.id}/add-tag`, { meta: { 'tag-name': 'fresh' } });
+    expect((await list()).attributes.tags).toEqual(['fresh']);
+    expect((await list('&fields[inquiry]=tags')).attributes.tags).toEqual(['fresh']);
+    await t.api.patch(`/inquiries/${data.id}`, {
+      data: { attributes: { fields: { 'name-first': 'Ada' } } },
+    });
+    expect((await list()).attributes.fields['name-first'].value).toBe('Ada');
+    await fetch(`${t.sandbox.origin}/verify?inquiry-id=${data.id}`);
+    expect((await list()).relationships.sessions.data).toHaveLength(1);
+    await t.controls.finish(data.id, 'passed');
+    const finished = await list();
+    expect(finished.attributes.status).toBe('completed');
+    expect(finished.relationships.verifications.data).toHaveLength(3);
+    const snake = await t.api.get('/inquiries?filter[reference-id]=cached', {
+      'Key-Inflection': 'snake',
+    });
+    expect(snake.body.data[0].attributes.reference_id).toBe('cached');
+  });
 });
