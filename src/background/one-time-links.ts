@@ -1,12 +1,10 @@
 // One-time links are single-use secrets: kept in storage.session only, never in storage.local.
 import type { OneTimeLink } from '../shared/messages.ts';
-import { readItem, writeItem } from '../shared/storage.ts';
 import { linksItem } from '../shared/storage-items.ts';
+import { editItem } from './edit-item.ts';
 
 export async function rememberLink(id: string, link: OneTimeLink): Promise<OneTimeLink> {
-  const links = await readItem(linksItem);
-  links[id] = link;
-  await writeItem(linksItem, links);
+  await editItem(linksItem, (links) => ({ value: { ...links, [id]: link }, result: undefined }));
   return link;
 }
 
