@@ -9,7 +9,8 @@ export default defineConfig({
       'test/integration/**/*.test.ts',
       'test/persona-sandbox/**/*.test.ts',
     ],
-    environment: 'happy-dom',
+    // Pure logic runs in Node; component tests opt into happy-dom with a file comment.
+    environment: 'node',
     restoreMocks: true,
     setupFiles: ['test/unit/setup-browser.ts'],
   },

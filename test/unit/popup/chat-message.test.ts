@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { describeExpiry, fillChatMessage } from '../../../src/ui/components/chat-message.ts';
 import { formatRelative } from '../../../src/ui/components/format-time.ts';
