@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 
 const version = (await import('../../manifest.json', { with: { type: 'json' } })).default.version;
@@ -19,6 +21,42 @@ describe('the built extension in Chromium', () => {
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('Inquiry Desk');
+  });
+
+  it('asks for the fewest permissions and ships no remote or eval-ed code', async () => {
+    const worker = await ext.serviceWorker();
+    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(
+      ['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage'].sort(),
+    );
+    expect(manifest.host_permissions).toEqual([
+      'https://api.withpersona.com/*',
+      'https://withpersona.com/*',
+    ]);
+    for (const key of ['content_scripts', 'web_accessible_resources', 'externally_connectable']) {
+      expect(manifest).not.toHaveProperty(key);
+    }
+    const dist = inject('distPath');
+    const scripts = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) {
+      const code = readFileSync(join(dist, 'assets', file), 'utf8');
+      expect(code, file).not.toMatch(/\beval\(|new Function\(|importScripts\(\s*['"`]https?:/);
+      expect(code, file).not.toMatch(/import\(\s*['"`]https?:/);
+    }
+  });
+
+  it('renders pages without security-policy violations', async () => {
+    const problems: string[] = [];
+    for (const open of [() => ext.openPopup(), () => ext.openOptions()]) {
+      const page = await open();
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.reload();
+      await page.getByTestId('background-status').waitFor();
+      await page.close();
+    }
+    expect(problems.filter((p) => /Content Security Policy|unsafe-eval/i.test(p))).toEqual([]);
   });
 
   it('renders the popup, whose ping reaches the background and shows the version', async () => {
