@@ -1,6 +1,6 @@
-// Chromium with the built extension, for `npm start` and `npm run bench`. The e2e harness
-// (test/e2e/harness.ts) does the same for tests but reads its inputs from vitest's inject(),
-// so scripts cannot share it. Recipe and flags: ../shared/design.md §5.
+// Chromium with the built extension, for `npm start`, `npm run bench` and the e2e harness
+// (test/e2e/harness.ts, which feeds it from vitest's inject()). Recipe and flags:
+// ../shared/design.md §5.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,10 +1,9 @@
-// Launches Debian's Chromium with the built extension and gives tests what they need.
-// Recipe: ../shared/design.md §5 (without --disable-extensions-except the extension never loads).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+// The built extension in Debian's Chromium, for tests: the same launcher `npm start` and the
+// bench use (scripts/lib/launch-extension.ts), fed from vitest's global setup, plus what only
+// tests need. Recipe: ../shared/design.md §5.
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchExtension as launch } from '../../scripts/lib/launch-extension.ts';
 
 export interface ExtensionHarness {
   context: BrowserContext;
@@ -19,45 +18,19 @@ export interface ExtensionHarness {
 }
 
 export async function launchExtension(): Promise<ExtensionHarness> {
-  const dist = inject('distPath');
-  const profile = mkdtempSync(join(tmpdir(), 'inquiry-desk-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: inject('chromiumPath'),
+  const ext = await launch({
+    chromiumPath: inject('chromiumPath'),
+    extensionDir: inject('distPath'),
     headless: true,
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      // The machine has no outside network; these keep Chromium from trying at every start.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
   });
-  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(first.url()).host;
-  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
-
-  async function serviceWorker(): Promise<Worker> {
-    const live = context.serviceWorkers().filter((w) => w.url().startsWith(extensionUrl('')));
-    return live.at(-1) ?? context.waitForEvent('serviceworker');
-  }
-
-  async function openPage(path: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(extensionUrl(path));
-    return page;
-  }
 
   async function stopServiceWorker(): Promise<void> {
     // Playwright has no event for a stopped worker; CDP from an extension page reports it.
-    const page = await openPage('src/options/index.html');
-    const cdp = await context.newCDPSession(page);
+    const page = await ext.openPage('src/options/index.html');
+    const cdp = await ext.context.newCDPSession(page);
     const stopped = new Promise<void>((resolve) => {
       cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        const ours = versions.filter((v) => v.scriptURL.startsWith(extensionUrl('')));
+        const ours = versions.filter((v) => v.scriptURL.startsWith(ext.extensionUrl('')));
         if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
       });
     });
@@ -69,16 +42,13 @@ export async function launchExtension(): Promise<ExtensionHarness> {
   }
 
   return {
-    context,
-    extensionId,
-    serviceWorker,
-    openPopup: (query = '') => openPage(`src/popup/index.html${query}`),
-    openOptions: () => openPage('src/options/index.html'),
-    extensionUrl,
+    context: ext.context,
+    extensionId: ext.extensionId,
+    serviceWorker: ext.serviceWorker,
+    openPopup: (query = '') => ext.openPage(`src/popup/index.html${query}`),
+    openOptions: () => ext.openPage('src/options/index.html'),
+    extensionUrl: ext.extensionUrl,
     stopServiceWorker,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: ext.close,
   };
 }
