@@ -38,9 +38,6 @@ export async function openPersona(
         'The saved key is a production key and “Allow production keys” is off. Switch it on or save a sandbox key.',
     });
   }
-  return {
-    client: createPersonaClient({ apiKey: key, baseUrl: settings.baseUrl }),
-    settings,
-    keyInfo,
-  };
+  const client = createPersonaClient({ ...options, apiKey: key, baseUrl: settings.baseUrl });
+  return { client, settings, keyInfo };
 }
