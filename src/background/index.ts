@@ -8,10 +8,15 @@ import { handleMenuClick } from './lookup/context-menu.ts';
 import { registerLookupListeners } from './lookup/listeners.ts';
 import { enterLookup } from './lookup/omnibox.ts';
 import { routeMessage } from './message-router.ts';
+import { migrateStorage } from './migrations.ts';
 import { registerWatchListeners } from './watch/listeners.ts';
 import { startCycle } from './watch/poller.ts';
 
-function handleMessage(message: unknown, sender: Runtime.MessageSender) {
+// Started at once; requests wait for it so no handler reads a layout older than it expects.
+const migrated = migrateStorage().catch(() => undefined);
+
+async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
+  await migrated;
   return routeMessage(message, sender, {
     handlers,
     ownId: browser.runtime.id,

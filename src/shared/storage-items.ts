@@ -5,6 +5,14 @@ import type { InquiryView } from './persona/view-model.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
 import { defineItem } from './storage.ts';
 
+/** Writer: background (migrations.ts). The layout version of everything stored; 0 = never set. */
+export const storageVersionItem = defineItem<number>(
+  'local',
+  'storageVersion',
+  z.number().check(z.int(), z.gte(0)),
+  () => 0,
+);
+
 /** Writer: background (validated `saveOptions`). */
 export const settingsItem = defineItem<Settings>(
   'local',

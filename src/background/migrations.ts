@@ -1,0 +1,33 @@
+// Ordered storage migrations (design.md §2 Storage: "schema changes get an ordered migration").
+// Every stored item parses with its schema and falls back to its default, so a change that only
+// adds optional fields needs nothing here; a rename or reshape adds one step to `migrations`.
+// The worker runs them on every start, before it answers any message.
+import { readItem, writeItem } from '../shared/storage.ts';
+import { storageVersionItem } from '../shared/storage-items.ts';
+
+export interface Migration {
+  /** The version storage has after this step. */
+  to: number;
+  run(): Promise<void>;
+}
+
+/** Oldest first. Version 1 is the first released layout; nothing to migrate yet. */
+export const migrations: readonly Migration[] = [];
+
+export const STORAGE_VERSION = 1;
+
+export async function migrateStorage(
+  steps: readonly Migration[] = migrations,
+  target = STORAGE_VERSION,
+): Promise<number> {
+  const from = await readItem(storageVersionItem);
+  if (from >= target) return from;
+  for (const step of steps) {
+    if (step.to <= from || step.to > target) continue;
+    await step.run();
+    // Written after each step, so a worker stopped half way resumes at the next one.
+    await writeItem(storageVersionItem, step.to);
+  }
+  await writeItem(storageVersionItem, target);
+  return target;
+}
