@@ -34,6 +34,13 @@ function context(row: Row, r: BenchResults): string {
   if (row.figure.startsWith('background JS')) {
     return ` Gzip by file: ${byFile(r.bundles.background)}.`;
   }
+  if (row.figure.startsWith('status change')) {
+    const shown = r.statusToBadge.samples.map(
+      (s) =>
+        `badge ${s.badgeMs ?? '–'} ms, notification ${s.notificationMs ?? '–'} ms, alarm ${s.alarmMs ?? '–'} ms`,
+    );
+    return ` Per run, after the finish: ${shown.join('; ')}.`;
+  }
   return '';
 }
 
@@ -45,7 +52,7 @@ function byFile(bundle: BundleSize): string {
 }
 
 export function renderMarkdown(r: BenchResults, rows: Row[]): string {
-  const { machine: m, firstPaint: fp, lookup, coldStart, bundles } = r;
+  const { machine: m, firstPaint: fp, lookup, coldStart, bundles, statusToBadge: status } = r;
   const missed = misses(rows);
   return `# Benchmarks
 
@@ -81,8 +88,6 @@ ${
 }
 
 The budgets stay as design.md §7 sets them; a miss is reported here, not loosened.
-Not measured by the bench: "status change to badge/notification ≤ one poll period + 2 s" (the
-last row of §7).
 
 ## How each figure is taken
 
@@ -109,6 +114,18 @@ last row of §7).
   poll state cleared, and one cycle run through the worker's \`inquiryDesk.runCycle\` test hook,
   as the alarm runs it. Requests counted in the sandbox's log (the cycle's own count agrees).
   The naive poll asks once per inquiry.
+- **Status change → badge and notification**: through the real alarm, not the test hook. The
+  extension is unpacked in the bench's Chromium, where chrome.alarms allows periods under the
+  30 s floor of packed extensions; from the worker, the poller's alarm (\`${status.alarm}\`, the
+  name in \`src/background/watch/alarm.ts\`) is re-created with a ${status.periodSeconds} s period. Each of ${status.runs} runs:
+  watchlist, poll state and notifications emptied (an alarm cycle is not debounced, but a stored
+  rate-limit hold or back-off would stop it); an inquiry created with the \`createInquiry\`
+  message, which watches it; the alarm re-created, so the next one is a whole period away, and
+  at once the inquiry finished as passed on the sandbox. The worst phase: as if a cycle had read
+  the old status just before it changed. Timed from the start of the finish request until the
+  badge text has changed and a notification naming the inquiry exists, both polled every 10 ms
+  in the worker. Budget: the period used + 2 s. The alarm is put back to the options' period
+  afterwards.
 - **Cold start**: the worker is stopped through DevTools (\`ServiceWorker.stopAllWorkers\`, as the
   e2e harness does), then a blank extension page sends \`ping\` and times the answer; Chrome has
   to start the worker to deliver it. Warm: the same ping to a running worker.
@@ -120,6 +137,7 @@ last row of §7).
 - blank page FCP: ${list(fp.samples.blankFcpMs)}
 - lookup, ours: ${list(lookup.samples.oursMs)}
 - lookup, naive: ${list(lookup.samples.naiveMs)}
+- status change → badge and notification: ${list(status.samples.map((s) => Math.max(s.badgeMs ?? Number.NaN, s.notificationMs ?? Number.NaN)))}
 - cold start: ${list(coldStart.samples.coldMs)}
 `;
 }

@@ -15,9 +15,11 @@ const KB = 1024;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
 const check = (ok: boolean): Verdict => (ok ? 'pass' : 'MISS');
+const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
 
 export function reportRows(r: BenchResults): Row[] {
   const { bundles, firstPaint: fp, lookup, poll, coldStart } = r;
+  const status = r.statusToBadge;
   const rows: Row[] = [
     {
       figure: 'popup JS + CSS, gzip',
@@ -70,6 +72,17 @@ export function reportRows(r: BenchResults): Row[] {
       budget: row.changing === 0 ? '0' : `⌈N/100⌉ = ${row.budget}`,
       verdict: check(row.requests <= row.budget),
     })),
+    {
+      figure: `status change → badge + notification, real alarm every ${status.periodSeconds} s (max of ${status.runs})`,
+      measured:
+        status.timedOut > 0
+          ? `${status.timedOut} of ${status.runs} not shown within ${seconds(status.maxMs)}`
+          : `${seconds(status.maxMs)} (median ${seconds(status.medianMs)}${
+              status.afterAlarmMs === null ? '' : `; ${ms(status.afterAlarmMs)} after the alarm`
+            })`,
+      budget: `≤ ${status.periodSeconds} s + 2 s = ${status.budgetMs / 1000} s`,
+      verdict: check(status.timedOut === 0 && status.maxMs <= status.budgetMs),
+    },
     {
       figure: `service worker cold start → first answer (median of ${coldStart.runs})`,
       measured: `${ms(coldStart.coldMs)} (warm ${coldStart.warmMs.toFixed(1)} ms)`,

@@ -4,6 +4,7 @@ import type { FirstPaint } from './first-paint.ts';
 import type { Lookup } from './lookup.ts';
 import type { Machine } from './machine.ts';
 import type { PollRequests } from './poll-requests.ts';
+import type { StatusToBadge } from './status-to-badge.ts';
 
 /** Everything one run measured: written as bench/results.json, rendered by report.ts. */
 export interface BenchResults {
@@ -15,5 +16,6 @@ export interface BenchResults {
   firstPaint: FirstPaint;
   lookup: Lookup;
   poll: PollRequests;
+  statusToBadge: StatusToBadge;
   coldStart: ColdStart;
 }

@@ -43,10 +43,23 @@ it('runs the quick bench and reports every figure', async () => {
     // The log and the cycle's own count must agree, or the figure is not what it says.
     expect(row.requests).toBe(row.reported);
   }
+  // Status change → badge through the real alarm: every run saw both the badge and the
+  // notification (a run that saw neither would be a broken watcher, not a slow one).
+  const status = results.statusToBadge;
+  expect(status).toMatchObject({ alarm: expect.any(String), periodSeconds: numeric, timedOut: 0 });
+  expect(status.samples).toHaveLength(status.runs);
+  for (const run of status.samples) {
+    finite(run.badgeMs as number);
+    finite(run.notificationMs as number);
+  }
+  for (const value of [status.maxMs, status.medianMs, status.budgetMs]) finite(value);
+
   finite(results.coldStart.coldMs);
   finite(results.coldStart.warmMs);
 
   expect(results.machine).toMatchObject({ cpus: numeric, node: process.version });
   expect(stdout).toContain('popup first paint');
-  expect(readFileSync(join(out, 'benchmarks.md'), 'utf8')).toContain('## Budgets missed');
+  expect(stdout).toContain('status change → badge');
+  const markdown = readFileSync(join(out, 'benchmarks.md'), 'utf8');
+  expect(markdown).toContain('## Budgets missed');
 }, 110_000);
