@@ -1,3 +1,4 @@
+import type { BundleFloors } from './bundle-floor.ts';
 import type { BundleSizes } from './bundle-sizes.ts';
 import type { ColdStart } from './cold-start.ts';
 import type { FirstPaint } from './first-paint.ts';
@@ -13,6 +14,8 @@ export interface BenchResults {
   /** Wall time of the whole run, set-up included. */
   seconds: number;
   bundles: BundleSizes;
+  /** The specified libraries' share of the popup and the background, each built as one bundle. */
+  bundleFloor: BundleFloors;
   firstPaint: FirstPaint;
   lookup: Lookup;
   poll: PollRequests;

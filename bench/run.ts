@@ -10,6 +10,7 @@ import { repoRoot, shownPath } from '../scripts/lib/paths.ts';
 import { buildIfStale } from '../test/e2e/build-if-stale.ts';
 import { findChromium } from '../test/e2e/chromium-path.ts';
 import { openBenchEnv } from './bench-env.ts';
+import { measureBundleFloor } from './bundle-floor.ts';
 import { measureBundleSizes } from './bundle-sizes.ts';
 import { measureColdStart } from './cold-start.ts';
 import { measureFirstPaint } from './first-paint.ts';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   let results: BenchResults;
   try {
     const bundles = await stage('bundle sizes', () => measureBundleSizes(env.extensionDir));
+    const bundleFloor = await stage('bundle floor (vite build)', () => measureBundleFloor());
     const firstPaint = await stage('popup first paint', () => measureFirstPaint(env, plan));
     const lookup = await stage('lookup', () => measureLookup(env, plan));
     const poll = await stage('poll requests', () => measurePollRequests(env, plan));
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
       machine,
       seconds: Math.round((performance.now() - started) / 100) / 10,
       bundles,
+      bundleFloor,
       firstPaint,
       lookup,
       poll,

@@ -43,6 +43,21 @@ it('runs the quick bench and reports every figure', async () => {
     // The log and the cycle's own count must agree, or the figure is not what it says.
     expect(row.requests).toBe(row.reported);
   }
+  // The libraries' share, from vite builds of each entry with each library external.
+  const floor = results.bundleFloor;
+  for (const bundle of [floor.popup, floor.background]) {
+    expect(bundle.libraries.map((l) => l.library)).toEqual([
+      'preact',
+      'zod/mini',
+      'webextension-polyfill',
+    ]);
+    for (const l of bundle.libraries) finite(l.gzipBytes);
+    expect(bundle.librariesGzipBytes).toBeGreaterThan(0);
+    expect(bundle.ownJsGzipBytes).toBeGreaterThan(0);
+  }
+  // The popup imports all three; were one not reached, its share would silently read 0.
+  expect(floor.popup.libraries.every((l) => l.used)).toBe(true);
+
   // Status change → badge through the real alarm: every run saw both the badge and the
   // notification (a run that saw neither would be a broken watcher, not a slow one).
   const status = results.statusToBadge;
@@ -62,4 +77,5 @@ it('runs the quick bench and reports every figure', async () => {
   expect(stdout).toContain('status change → badge');
   const markdown = readFileSync(join(out, 'benchmarks.md'), 'utf8');
   expect(markdown).toContain('## Budgets missed');
+  expect(markdown).toMatch(/## (Why the bundle budgets are missed|What the bundles are made of)/);
 }, 110_000);

@@ -1,0 +1,128 @@
+// How much of the popup and the background is the three libraries the product is specified with
+// (design.md: Preact, zod/mini, webextension-polyfill): the floor under the bundle budgets. Each
+// entry is bundled on its own with vite's build() API (rolldown, minified, nothing written), once
+// as it is and once with a library marked external; the gzip difference is that library's share.
+// One bundle per entry, so the figures leave out what dist/ adds by sharing chunks between the
+// popup, the options page and the worker.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import preact from '@preact/preset-vite';
+import { build, version as viteVersion } from 'vite';
+import { repoRoot } from '../scripts/lib/paths.ts';
+import projectConfig from '../vite.config.ts';
+
+/** The libraries, each with the package names whose imports (and subpaths) it covers. */
+export const LIBRARIES = [
+  { name: 'preact', packages: ['preact'] }, // preact, preact/hooks, preact/jsx-runtime
+  { name: 'zod/mini', packages: ['zod'] }, // zod, zod/mini
+  { name: 'webextension-polyfill', packages: ['webextension-polyfill'] },
+] as const;
+
+export type LibraryName = (typeof LIBRARIES)[number]['name'];
+
+const ENTRIES = {
+  popup: 'src/popup/main.tsx',
+  background: 'src/background/index.ts',
+} as const;
+
+export interface LibraryShare {
+  library: LibraryName;
+  /** False when the entry does not import it (its share is then 0). */
+  used: boolean;
+  /** Gzip bytes of the whole bundle minus the bundle with this library external. */
+  gzipBytes: number;
+}
+
+export interface BundleFloor {
+  entry: string;
+  /** One bundle of everything the entry loads, gzip. */
+  jsGzipBytes: number;
+  cssGzipBytes: number;
+  libraries: LibraryShare[];
+  /** The bundle minus the bundle with all three external (gzip does not add up exactly). */
+  librariesGzipBytes: number;
+  /** What is left with all three external: the product's own JS. */
+  ownJsGzipBytes: number;
+}
+
+export interface BundleFloors {
+  bundler: string;
+  popup: BundleFloor;
+  background: BundleFloor;
+}
+
+interface Built {
+  js: number;
+  css: number;
+  /** Bare imports left in the output: the externals actually reached. */
+  imports: string[];
+}
+
+const covers = (packages: readonly string[], id: string) =>
+  packages.some((name) => id === name || id.startsWith(`${name}/`));
+
+async function bundle(entry: string, external: readonly string[]): Promise<Built> {
+  const result = await build({
+    configFile: false,
+    root: repoRoot,
+    mode: 'production',
+    logLevel: 'silent',
+    plugins: [preact()], // as vite.config.ts; crxjs only adds the manifest and the loader
+    build: {
+      write: false,
+      minify: true,
+      sourcemap: false,
+      modulePreload: false,
+      target: projectConfig.build?.target ?? 'chrome116',
+      rolldownOptions: {
+        input: join(repoRoot, entry),
+        external: (id) => covers(external, id),
+        output: { format: 'es', codeSplitting: false },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
+    'output' in r ? r.output : [],
+  );
+  if (outputs.length === 0) throw new Error(`vite build() of ${entry} produced no output`);
+  const built: Built = { js: 0, css: 0, imports: [] };
+  for (const out of outputs) {
+    const bytes = gzipSync(out.type === 'chunk' ? out.code : out.source).length;
+    if (out.fileName.endsWith('.css')) built.css += bytes;
+    else if (out.fileName.endsWith('.js')) built.js += bytes;
+    if (out.type === 'chunk') built.imports.push(...out.imports);
+  }
+  return built;
+}
+
+async function floorOf(entry: string): Promise<BundleFloor> {
+  if (!existsSync(join(repoRoot, entry))) throw new Error(`${entry} is not there`);
+  const whole = await bundle(entry, []);
+  const libraries: LibraryShare[] = [];
+  for (const { name, packages } of LIBRARIES) {
+    const without = await bundle(entry, packages);
+    const used = without.imports.some((id) => covers(packages, id));
+    libraries.push({ library: name, used, gzipBytes: used ? whole.js - without.js : 0 });
+  }
+  const own = await bundle(
+    entry,
+    LIBRARIES.flatMap((l) => l.packages),
+  );
+  return {
+    entry,
+    jsGzipBytes: whole.js,
+    cssGzipBytes: whole.css,
+    libraries,
+    librariesGzipBytes: whole.js - own.js,
+    ownJsGzipBytes: own.js,
+  };
+}
+
+export async function measureBundleFloor(): Promise<BundleFloors> {
+  return {
+    bundler: `vite ${viteVersion} build(), one bundle per entry, minified`,
+    popup: await floorOf(ENTRIES.popup),
+    background: await floorOf(ENTRIES.background),
+  };
+}
