@@ -30,7 +30,7 @@ describe('openPersona', () => {
       settings: { ...defaultSettings(), baseUrl: 'http://127.0.0.1:4010/api/v1' },
       key,
     });
-    const fetch = vi.fn(async () => rateLimited());
+    const fetch = vi.fn(async (_url: string | URL, _init?: RequestInit) => rateLimited());
     vi.stubGlobal('fetch', fetch);
     const { client } = await openPersona({ retry: { maxRateLimitRetries: 0 } });
     await expect(client.listInquiries({ inquiryIds: ['inq_AAAAAA111111'] })).rejects.toSatisfy(
