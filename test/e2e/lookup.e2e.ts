@@ -98,6 +98,20 @@ describe('look up anywhere', () => {
     await panel.close();
   });
 
+  it('declares the kyc keyword, a shortcut that opens the popup, and the side panel page', async () => {
+    const worker = await ext.serviceWorker();
+    const { manifest, commands } = await worker.evaluate(async () => ({
+      manifest: chrome.runtime.getManifest(),
+      commands: await chrome.commands.getAll(),
+    }));
+    expect(manifest.omnibox?.keyword).toBe('kyc');
+    expect(manifest.side_panel?.default_path).toBe('src/side-panel/index.html');
+    const action = commands.find((c) => c.name === '_execute_action');
+    // Chrome assigns the suggested key unless another extension holds it; users change it at
+    // chrome://extensions/shortcuts.
+    expect(action?.shortcut).toBe('Alt+Shift+K');
+  });
+
   it('the side panel renders every view: home, create, detail, matches', async () => {
     const worker = await ext.serviceWorker();
     await worker.evaluate(() => chrome.storage.session.remove('panelRoute'));
