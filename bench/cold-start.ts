@@ -1,7 +1,8 @@
 // Service worker cold start to the first answered message: stop the worker through DevTools (as
 // the e2e harness does; Chrome stops idle workers after 30 s), then time a ping from an
 // extension page, which makes Chrome start the worker again to deliver it.
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { stopWorker } from '../scripts/lib/stop-worker.ts';
 import type { BenchEnv } from './bench-env.ts';
 import { BLANK_PAGE } from './bench-env.ts';
 import { median, round1 } from './stats.ts';
@@ -21,26 +22,6 @@ async function ping(page: Page): Promise<number> {
     if (!answer?.ok) throw new Error(`ping failed: ${JSON.stringify(answer)}`);
     return performance.now() - started;
   });
-}
-
-/** Stops the extension's worker and resolves once DevTools reports it stopped. */
-async function stopWorker(cdp: CDPSession, scope: string): Promise<void> {
-  const stopped = new Promise<void>((resolve) => {
-    const onUpdate = ({
-      versions,
-    }: {
-      versions: { scriptURL: string; runningStatus: string }[];
-    }) => {
-      const ours = versions.filter((v) => v.scriptURL.startsWith(scope));
-      if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) {
-        cdp.off('ServiceWorker.workerVersionUpdated', onUpdate);
-        resolve();
-      }
-    };
-    cdp.on('ServiceWorker.workerVersionUpdated', onUpdate);
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
 }
 
 export async function measureColdStart(

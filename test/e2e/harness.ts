@@ -4,6 +4,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchExtension as launch } from '../../scripts/lib/launch-extension.ts';
+import { stopWorker } from '../../scripts/lib/stop-worker.ts';
 
 export interface ExtensionHarness {
   context: BrowserContext;
@@ -25,18 +26,10 @@ export async function launchExtension(): Promise<ExtensionHarness> {
   });
 
   async function stopServiceWorker(): Promise<void> {
-    // Playwright has no event for a stopped worker; CDP from an extension page reports it.
     const page = await ext.openPage('src/options/index.html');
     const cdp = await ext.context.newCDPSession(page);
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        const ours = versions.filter((v) => v.scriptURL.startsWith(ext.extensionUrl('')));
-        if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
-      });
-    });
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
+    await stopWorker(cdp, ext.extensionUrl(''));
     await cdp.detach();
     await page.close();
   }
