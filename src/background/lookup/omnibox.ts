@@ -3,7 +3,7 @@ import type { Omnibox } from '../../shared/browser.ts';
 import { readItems } from '../../shared/storage.ts';
 import { recentLookupsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { suggestLookups } from './omnibox-suggestions.ts';
-import { openLookup } from './open-lookup.ts';
+import { CURRENT_WINDOW, openLookup } from './open-lookup.ts';
 
 export async function suggestForInput(
   text: string,
@@ -12,9 +12,6 @@ export async function suggestForInput(
   const [watchlist, recent] = await readItems([watchlistItem, recentLookupsItem] as const);
   suggest(suggestLookups(text, watchlist, recent));
 }
-
-/** `WINDOW_ID_CURRENT`: asking for the window first would await and lose the user gesture. */
-const CURRENT_WINDOW = -2;
 
 export function enterLookup(text: string): Promise<boolean> {
   return openLookup(text, CURRENT_WINDOW);

@@ -8,6 +8,9 @@ import { routeLookup, routeQuery } from './route-lookup.ts';
 
 export const SIDE_PANEL_PATH = 'src/side-panel/index.html';
 
+/** `WINDOW_ID_CURRENT`: asking for the window first would await and lose the user gesture. */
+export const CURRENT_WINDOW = -2;
+
 /**
  * `sidePanel.open` must run inside the user gesture, before any await
  * (https://developer.chrome.com/docs/extensions/reference/api/sidePanel#method-open), so it is

@@ -3,6 +3,7 @@
 // inquiry id, so a click still opens the right inquiry after the worker restarted in between
 // (https://developer.chrome.com/docs/extensions/reference/api/notifications).
 import { browser } from '../../shared/browser.ts';
+import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
 import type { Change } from './watchlist-logic.ts';
 import { markSeen } from './watchlist-logic.ts';
 import { editWatchlist } from './watchlist-store.ts';
@@ -64,11 +65,15 @@ export async function notifyChanges(changes: readonly Change[]): Promise<void> {
   );
 }
 
-/** A click opens the inquiry's detail in a tab (the popup page works as one) and marks it seen. */
+/**
+ * A click opens the inquiry's detail where lookups open (the side panel, else a tab with the
+ * popup's page) and marks it seen; the summary opens the watchlist in a tab.
+ */
 export async function openFromNotification(id: string): Promise<void> {
   const inquiryId = inquiryOfNotification(id);
   if (inquiryId === undefined) return;
-  await browser.tabs.create({ url: popupUrl(inquiryId) });
+  if (inquiryId) await openLookup(inquiryId, CURRENT_WINDOW);
+  else await browser.tabs.create({ url: popupUrl(null) });
   await browser.notifications.clear(id);
   if (inquiryId) {
     await editWatchlist((list) => ({ list: markSeen(list, [inquiryId]), result: undefined }));

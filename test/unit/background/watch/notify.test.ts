@@ -69,6 +69,10 @@ describe('notifications', () => {
       `chrome-extension://${fakeBrowser.runtime.id}/src/popup/index.html?inquiry=${inquiryId(7)}`,
     );
     expect((await readItem(watchlistItem)).map((e) => e.seen)).toEqual([true, false]);
+    // A side panel already open follows the click too.
+    expect((await fakeBrowser.storage.session.get('panelRoute')).panelRoute).toMatchObject({
+      inquiry: inquiryId(7),
+    });
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
