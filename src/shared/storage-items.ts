@@ -159,6 +159,11 @@ export const draftSchema = z.object({
   emailAddress: z.string(),
   phoneNumber: z.string(),
   search: z.string(),
+  /**
+   * The Idempotency-Key of a create that failed, with the form it was for: a retry of the same
+   * form, even from a popup opened again, reuses it, so a create Persona did apply is not doubled.
+   */
+  pendingCreate: z.optional(z.object({ key: z.string(), form: z.string() })),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

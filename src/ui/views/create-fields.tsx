@@ -11,7 +11,7 @@ interface Props {
   defaultTemplateId: string;
 }
 
-type TextKey = Exclude<keyof Draft, 'search'>;
+type TextKey = Exclude<keyof Draft, 'search' | 'pendingCreate'>;
 
 /** The create form's inputs; every keystroke goes to the draft (storage.session). */
 export function CreateFields({ draft, update, errors, templates, defaultTemplateId }: Props) {

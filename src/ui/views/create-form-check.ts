@@ -52,5 +52,6 @@ export function clearedDraft(draft: Draft, defaultTemplateId: string): Draft {
     nameLast: '',
     emailAddress: '',
     phoneNumber: '',
+    pendingCreate: undefined,
   };
 }

@@ -27,14 +27,15 @@ export function CreateView() {
   const [created, setCreated] = useState<Reply<'createInquiry'> | undefined>(undefined);
   const form = useRef<HTMLFormElement>(null);
   // A click after a failed create of the very same form may follow a create that did happen
-  // (a 5xx or timeout after Persona acted), so it reuses that try's Idempotency-Key; any edit or
-  // success means a new inquiry and a fresh key (design.md §3 "Create").
-  const lastTry = useRef<{ key: string; form: string } | undefined>(undefined);
-  const keyFor = (typed: Draft) => {
-    const shape = JSON.stringify(buildCreateRequest(typed, ''));
-    if (lastTry.current?.form !== shape)
-      lastTry.current = { key: crypto.randomUUID(), form: shape };
-    return lastTry.current.key;
+  // (a 5xx or timeout after Persona acted), so it reuses that try's Idempotency-Key, kept in the
+  // session draft so a popup closed and opened again reuses it too; any edit or success means a
+  // new inquiry and a fresh key (design.md §3 "Create").
+  const keyFor = (typed: Draft): string => {
+    const form = JSON.stringify(buildCreateRequest(typed, ''));
+    if (typed.pendingCreate?.form === form) return typed.pendingCreate.key;
+    const key = crypto.randomUUID();
+    updateDraft({ pendingCreate: { key, form } });
+    return key;
   };
 
   const ready = draft !== undefined && settings !== undefined;
@@ -61,7 +62,6 @@ export function CreateView() {
     setBusy(true);
     try {
       const reply = await sendRequest(buildCreateRequest(draft, keyFor(draft)));
-      lastTry.current = undefined;
       updateDraft(clearedDraft(draft, settings.defaultTemplateId));
       setCreated(reply);
     } catch (error) {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../../src/shared/storage-items.ts';
@@ -180,5 +180,34 @@ describe('the create form', () => {
     const [first, retry, edited] = sent('createInquiry').map((r) => r.idempotencyKey);
     expect(retry).toBe(first);
     expect(edited).not.toBe(first);
+  });
+
+  it('reuses the failed try’s key in a popup opened again, and forgets it after a success', async () => {
+    let fail = true;
+    stubBackground({
+      createInquiry: () =>
+        fail
+          ? { kind: 'server', message: 'Persona had a problem.' }
+          : { ...inquiryReply('created'), link },
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByText('Persona had a problem.');
+    await waitFor(async () => expect((await storedDraft())?.pendingCreate?.key).toBeTruthy());
+    cleanup(); // the popup closes when focus leaves it
+
+    fail = false;
+    await openCreate();
+    await waitFor(() =>
+      expect(
+        (screen.getByRole('textbox', { name: 'Inquiry template ID' }) as HTMLInputElement).value,
+      ).toBe('itmpl_Typed01'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Copy link' });
+    const [first, again] = sent('createInquiry').map((r) => r.idempotencyKey);
+    expect(again).toBe(first);
+    await waitFor(async () => expect((await storedDraft())?.pendingCreate).toBeUndefined());
   });
 });
