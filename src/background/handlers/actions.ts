@@ -58,7 +58,11 @@ export async function inquiryAction(
 export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'newLink'>> {
   let generated: LinkedInquiry | undefined;
   const { inquiry } = await act(request.id, 'newLink', async ({ client }) => {
-    const current = await client.getInquiry(request.id);
+    // Only the status is needed here; the full picture is read once the link exists.
+    const current = await client.getInquiry(request.id, {
+      include: [],
+      fields: { inquiry: ['status'] },
+    });
     if (current.data.status === 'expired') await client.resumeInquiry(request.id);
     generated = (await client.generateOneTimeLink(request.id)).data;
   });

@@ -1,7 +1,8 @@
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import type { InquiryReply, InquirySummary, Reply, RequestOf } from '../../shared/messages.ts';
+import { classifyQuery } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
-import { findInquiryId, isInquiryId, isTemplateId } from '../../shared/persona/links.ts';
+import { isInquiryId, isTemplateId } from '../../shared/persona/links.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { cachedInquiry, rememberInquiry } from '../inquiry-cache.ts';
 import { rememberLinkFromCreate } from '../one-time-links.ts';
@@ -91,11 +92,12 @@ export async function findInquiries(
   if (query === '') {
     throw new DeskError({ kind: 'invalid', message: 'Type an inq_… id or a reference ID.' });
   }
-  const id = findInquiryId(query);
-  if (query.startsWith('inq_') && !(id && isInquiryId(query))) throw malformedId(query);
-  if (id && isInquiryId(query)) {
-    await rememberLookup(id);
-    return { kind: 'inquiry', ...(await getInquiry({ type: 'getInquiry', id, refresh: true })) };
+  const classified = classifyQuery(query);
+  if (classified.kind === 'malformed') throw malformedId(query);
+  if (classified.kind === 'id') {
+    await rememberLookup(classified.id);
+    const found = await getInquiry({ type: 'getInquiry', id: classified.id, refresh: true });
+    return { kind: 'inquiry', ...found };
   }
   const { client } = await openPersona();
   const page = await client.listInquiries({ referenceId: query, pageSize: 100 });

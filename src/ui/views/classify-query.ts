@@ -1,23 +1,6 @@
-// What the "Find inquiry" box holds: an inquiry id, a reference id, or an id with a typo, told
-// apart before any request so a malformed id gets a clear message instead of a 404.
-import { findInquiryId, isInquiryId } from '../../shared/persona/links.ts';
-
-export type Query =
-  | { kind: 'empty' }
-  | { kind: 'id'; id: string }
-  | { kind: 'malformed'; text: string }
-  | { kind: 'reference'; text: string };
-
-export function classifyQuery(raw: string): Query {
-  const text = raw.trim();
-  if (text === '') return { kind: 'empty' };
-  if (isInquiryId(text)) return { kind: 'id', id: text };
-  if (/^inq_/i.test(text)) return { kind: 'malformed', text };
-  // A pasted dashboard or API URL carries the id; a reference id is never a URL.
-  const inUrl = /^https?:\/\//i.test(text) ? findInquiryId(text) : undefined;
-  if (inUrl) return { kind: 'id', id: inUrl };
-  return { kind: 'reference', text };
-}
+// The search box's words for a query the shared classifier (shared/persona/classify-query.ts)
+// calls malformed.
+export { classifyQuery, type Query } from '../../shared/persona/classify-query.ts';
 
 export function malformedMessage(text: string): string {
   return `“${text}” is not a valid inquiry ID. Inquiry IDs are inq_ followed by letters and digits; check for a missing or extra character.`;

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { newLink } from '../../../src/background/handlers/actions.ts';
+import { findInquiries } from '../../../src/background/handlers/inquiries.ts';
+import { saveOptions } from '../../../src/background/handlers/options.ts';
+import { DeskError } from '../../../src/shared/errors.ts';
+import { defaultSettings } from '../../../src/shared/settings.ts';
+
+const id = 'inq_AAAAAA111111';
+const inquiry = (status: string) => ({
+  data: { type: 'inquiry', id, attributes: { status, 'reference-id': 'user-1' } },
+  included: [],
+});
+
+let calls: string[];
+let status: string;
+
+beforeEach(async () => {
+  await saveOptions({
+    type: 'saveOptions',
+    settings: { ...defaultSettings(), baseUrl: 'http://127.0.0.1:4010/api/v1' },
+    key: 'persona_sandbox_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b',
+  });
+  calls = [];
+  status = 'expired';
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string | URL, init?: RequestInit) => {
+      const target = new URL(String(url));
+      calls.push(`${init?.method ?? 'GET'} ${decodeURIComponent(target.pathname + target.search)}`);
+      if (target.pathname.endsWith('/resume')) status = 'pending';
+      const body = target.pathname.endsWith('/generate-one-time-link')
+        ? { ...inquiry(status), meta: { 'one-time-link': 'http://127.0.0.1:4010/verify?code=x' } }
+        : target.pathname.endsWith('/inquiries')
+          ? { data: [inquiry(status).data], links: { next: null, prev: null } }
+          : inquiry(status);
+      return new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }),
+  );
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('findInquiries', () => {
+  it('refuses a malformed inquiry id before any request', async () => {
+    await expect(findInquiries({ type: 'findInquiries', query: 'inq_12 34' })).rejects.toSatisfy(
+      (e) => e instanceof DeskError && e.info.pointer === 'query',
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('opens the inquiry of an id or a pasted dashboard URL, and searches anything else', async () => {
+    const url = `https://app.withpersona.com/dashboard/inquiries/${id}`;
+    expect((await findInquiries({ type: 'findInquiries', query: url })).kind).toBe('inquiry');
+    const matches = await findInquiries({ type: 'findInquiries', query: 'user-1' });
+    expect(matches).toMatchObject({ kind: 'matches', items: [{ id, status: 'expired' }] });
+    expect(calls.at(-1)).toContain('filter[reference-id]=user-1');
+  });
+});
+
+describe('newLink', () => {
+  it('reads only the status first, resumes an expired inquiry, then reads the detail once', async () => {
+    const reply = await newLink({ type: 'newLink', id });
+    expect(reply.link.url).toBe('http://127.0.0.1:4010/verify?code=x');
+    expect(reply.inquiry.status).toBe('pending');
+    expect(calls).toEqual([
+      `GET /api/v1/inquiries/${id}?include=&fields[inquiry]=status`,
+      `POST /api/v1/inquiries/${id}/resume`,
+      `POST /api/v1/inquiries/${id}/generate-one-time-link`,
+      `GET /api/v1/inquiries/${id}?include=verifications,reports`,
+    ]);
+  });
+});
