@@ -3,8 +3,8 @@ import { DEFAULT_BASE_URL } from '../shared/persona/base-url.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
 import { Field } from '../ui/field.tsx';
-import type { Patch } from './options-app.tsx';
 import { RemoveKeyButton } from './remove-key-button.tsx';
+import type { Patch } from './settings-patch.ts';
 
 interface Props {
   draft: Settings;

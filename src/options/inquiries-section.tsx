@@ -1,6 +1,6 @@
 import type { Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
-import type { Patch } from './options-app.tsx';
+import type { Patch } from './settings-patch.ts';
 
 interface Props {
   draft: Settings;

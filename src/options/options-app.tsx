@@ -11,9 +11,8 @@ import { useStored } from '../ui/use-stored.ts';
 import { ConnectionReportView } from './connection-report.tsx';
 import { ConnectionSection } from './connection-section.tsx';
 import { InquiriesSection } from './inquiries-section.tsx';
+import type { Patch } from './settings-patch.ts';
 import { WatchSection } from './watch-section.tsx';
-
-export type Patch = (change: Partial<Settings>) => void;
 
 type Outcome =
   | { state: 'idle' }
