@@ -1,7 +1,7 @@
-// Ordered storage migrations (design.md §2 Storage: "schema changes get an ordered migration").
+// Ordered storage migrations (docs/architecture.md#storage).
 // Every stored item parses with its schema and falls back to its default, so a change that only
 // adds optional fields needs nothing here; a rename or reshape adds one step to `migrations`.
-// The worker runs them on every start, before it answers any message.
+// The worker runs them on every start, before any listener runs (start-up.ts).
 import { readItem, writeItem } from '../shared/storage.ts';
 import { storageVersionItem } from '../shared/storage-items.ts';
 

@@ -15,6 +15,7 @@ export const errorKinds = [
   'refused',
   'bad_request',
   'internal',
+  'startup_failed',
 ] as const;
 
 export type ErrorKind = (typeof errorKinds)[number];

@@ -5,6 +5,7 @@
 import { browser } from '../../shared/browser.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
 import { keyInfoItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
+import type { Gate } from '../start-up.ts';
 import { ensureAlarm } from './alarm.ts';
 import { refreshBadge, showBadge } from './badge.ts';
 import { openFromNotification } from './notify.ts';
@@ -16,16 +17,25 @@ async function checkAlarmAndBadge(): Promise<void> {
   await refreshBadge();
 }
 
-export function registerWatchListeners(): void {
-  browser.alarms.onAlarm.addListener(handleAlarm);
-  browser.runtime.onInstalled.addListener(checkAlarmAndBadge);
-  browser.runtime.onStartup.addListener(checkAlarmAndBadge);
-  browser.notifications.onClicked.addListener(openFromNotification);
+export function registerWatchListeners(after: Gate['after']): void {
+  browser.alarms.onAlarm.addListener(after(handleAlarm));
+  browser.runtime.onInstalled.addListener(after(checkAlarmAndBadge));
+  browser.runtime.onStartup.addListener(after(checkAlarmAndBadge));
+  browser.notifications.onClicked.addListener(after(openFromNotification));
   // Every writer of the watchlist (poller, handlers, a notification click) updates the badge.
-  watchItem(watchlistItem, (list) => void showBadge(list).catch(() => undefined));
-  watchItem(settingsItem, (settings) => void ensureAlarm(settings.pollSeconds));
+  watchItem(
+    watchlistItem,
+    after((list) => showBadge(list).catch(() => undefined)),
+  );
+  watchItem(
+    settingsItem,
+    after((settings) => ensureAlarm(settings.pollSeconds)),
+  );
   // A newly saved key ends the back-off of the old one: ask again now rather than in 15 min.
-  watchItem(keyInfoItem, (info) => {
-    if (info) void startCycle('settings').catch(() => undefined);
-  });
+  watchItem(
+    keyInfoItem,
+    after((info) => {
+      if (info) void startCycle('settings').catch(() => undefined);
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { startUp } from '../../../../src/background/start-up.ts';
 import { WATCH_ALARM } from '../../../../src/background/watch/alarm.ts';
 import { registerWatchListeners } from '../../../../src/background/watch/listeners.ts';
 import { notificationId } from '../../../../src/background/watch/notify.ts';
@@ -13,7 +14,7 @@ import {
 import { entry, inquiryId } from './fixtures.ts';
 
 beforeEach(() => {
-  registerWatchListeners();
+  registerWatchListeners(startUp([]).after);
 });
 
 describe('the watcher’s listeners', () => {

@@ -1,0 +1,73 @@
+// The worker's one start-up gate. Every listener (messages, alarms, notifications, the omnibox,
+// the context menu, storage changes, install and browser start) runs only after `ready`, so no
+// listener reads a storage layout older than it expects. A failed start is loud: the toolbar badge
+// shows "!" with a title naming the step, and every request is answered with `startup_failed`.
+import { browser } from '../shared/browser.ts';
+import { DeskError } from '../shared/errors.ts';
+
+export interface StartStep {
+  /** Named in the badge's title and the error reply, e.g. "storage migration". */
+  name: string;
+  run(): Promise<unknown>;
+}
+
+const FAILED_COLOR = '#B42318';
+
+/** A DeskError, so a request answered during a failed start carries `startup_failed`. */
+export class StartupFailed extends DeskError {
+  constructor(step: string) {
+    super({
+      kind: 'startup_failed',
+      message: `Inquiry Desk could not start: the ${step} failed. Reload the extension on the browser's extensions page; if it fails again, reinstall it.`,
+    });
+    this.name = 'StartupFailed';
+  }
+}
+
+export interface Gate {
+  /** Settles once start-up is over; rejects with {@link StartupFailed}. */
+  ready: Promise<void>;
+  /** `listener`, run only after a successful start; after a failed one it does nothing (the
+   * badge already says why). */
+  after<A extends unknown[]>(listener: (...args: A) => unknown): (...args: A) => Promise<void>;
+}
+
+async function showFailure(failure: StartupFailed): Promise<void> {
+  await browser.action.setBadgeText({ text: '!' });
+  await browser.action.setBadgeBackgroundColor({ color: FAILED_COLOR });
+  await browser.action.setTitle({ title: failure.info.message });
+}
+
+async function runSteps(steps: readonly StartStep[]): Promise<void> {
+  for (const step of steps) {
+    try {
+      await step.run();
+    } catch (error) {
+      // The error's own message stays out of the badge and replies: it may quote stored data.
+      console.error(`Inquiry Desk: start-up step "${step.name}" failed`, error);
+      const failure = new StartupFailed(step.name);
+      await showFailure(failure).catch((badgeError: unknown) => {
+        console.error('Inquiry Desk: could not show the start-up failure', badgeError);
+      });
+      throw failure;
+    }
+  }
+}
+
+/** Starts the steps at once, in order. Call once, at the top of the worker. */
+export function startUp(steps: readonly StartStep[]): Gate {
+  const ready = runSteps(steps);
+  // Listeners that return nothing observe the failure through the badge, not a rejection.
+  ready.catch(() => undefined);
+  const after =
+    <A extends unknown[]>(listener: (...args: A) => unknown) =>
+    async (...args: A): Promise<void> => {
+      try {
+        await ready;
+      } catch {
+        return;
+      }
+      await listener(...args);
+    };
+  return { ready, after };
+}

@@ -1,0 +1,165 @@
+// The service worker's entry as Chrome runs it: every listener it registers waits for start-up
+// (migrations), and a failed start answers requests with `startup_failed` and shows a "!" badge.
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { WATCH_ALARM } from '../../../src/background/watch/alarm.ts';
+import { defaultSettings } from '../../../src/shared/settings.ts';
+import { writeItem } from '../../../src/shared/storage.ts';
+import { keyInfoItem, settingsItem, watchlistItem } from '../../../src/shared/storage-items.ts';
+
+const calls = vi.hoisted(() => ({
+  migration: Promise.resolve() as Promise<unknown>,
+  ran: [] as string[],
+}));
+
+/** Each mocked module records that its listener ran, and does nothing else. */
+function recorder(name: string) {
+  return async () => {
+    calls.ran.push(name);
+    return true;
+  };
+}
+
+vi.mock('../../../src/background/migrations.ts', () => ({
+  migrateStorage: () => calls.migration,
+}));
+vi.mock('../../../src/background/handlers/index.ts', () => ({
+  handlers: { ping: async () => ({ version: '0', startedAt: 0 }) },
+}));
+vi.mock('../../../src/background/watch/poller.ts', () => ({
+  handleAlarm: recorder('alarm'),
+  startCycle: recorder('key saved: cycle'),
+}));
+vi.mock('../../../src/background/watch/alarm.ts', async (original) => ({
+  ...(await original<object>()),
+  ensureAlarm: recorder('settings: alarm'),
+}));
+vi.mock('../../../src/background/watch/badge.ts', () => ({
+  refreshBadge: recorder('install/start: badge'),
+  showBadge: recorder('watchlist: badge'),
+}));
+vi.mock('../../../src/background/watch/notify.ts', () => ({
+  openFromNotification: recorder('notification click'),
+}));
+vi.mock('../../../src/background/lookup/context-menu.ts', () => ({
+  createLookupMenu: recorder('install: menu'),
+  handleMenuClick: recorder('menu click'),
+}));
+vi.mock('../../../src/background/lookup/omnibox.ts', () => ({
+  suggestForInput: recorder('omnibox input'),
+  enterLookup: recorder('omnibox enter'),
+}));
+
+/** The fake browser has no omnibox or context menus; a plain event that can be triggered. */
+function testEvent() {
+  const listeners: ((...args: unknown[]) => unknown)[] = [];
+  return {
+    addListener: (listener: (...args: unknown[]) => unknown) => listeners.push(listener),
+    removeListener: () => undefined,
+    hasListener: () => false,
+    trigger: (...args: unknown[]) => Promise.all(listeners.map((l) => l(...args))),
+  };
+}
+let menuClicked = testEvent();
+let omniboxChanged = testEvent();
+let omniboxEntered = testEvent();
+
+beforeEach(() => {
+  menuClicked = testEvent();
+  omniboxChanged = testEvent();
+  omniboxEntered = testEvent();
+  Object.assign(fakeBrowser.contextMenus, { onClicked: menuClicked });
+  Object.assign(fakeBrowser.omnibox, {
+    onInputChanged: omniboxChanged,
+    onInputEntered: omniboxEntered,
+    setDefaultSuggestion: () => undefined,
+  });
+});
+
+interface Desk {
+  handleMessage(message: unknown, sender: unknown): Promise<unknown>;
+}
+
+/** Loads the worker's entry afresh, as a worker start does. */
+async function startWorker(migration: Promise<unknown>): Promise<Desk> {
+  calls.migration = migration;
+  calls.ran = [];
+  vi.resetModules();
+  await import('../../../src/background/index.ts');
+  return (globalThis as unknown as { inquiryDesk: Desk }).inquiryDesk;
+}
+
+const ownPage = () => ({
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL('src/popup/index.html'),
+});
+
+/** Fires every event the worker listens to; resolves when all listeners have finished. */
+function fireEveryEvent(desk: Desk) {
+  return [
+    desk.handleMessage({ type: 'ping' }, ownPage()).then((answer) => {
+      calls.ran.push('message');
+      return answer;
+    }),
+    fakeBrowser.alarms.onAlarm.trigger({
+      name: WATCH_ALARM,
+      scheduledTime: 0,
+      persistAcrossSessions: true,
+    }),
+    fakeBrowser.notifications.onClicked.trigger('inquiry-desk:inq_1'),
+    fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' }),
+    fakeBrowser.runtime.onStartup.trigger(),
+    menuClicked.trigger({ menuItemId: 'x', selectionText: 'inq_1' }),
+    omniboxChanged.trigger('inq', () => undefined),
+    omniboxEntered.trigger('inq_1', 'currentTab'),
+    writeItem(watchlistItem, []),
+    writeItem(settingsItem, defaultSettings()),
+    writeItem(keyInfoItem, { masked: 'persona_sandbox_…abcd', environment: 'sandbox', savedAt: 0 }),
+  ];
+}
+
+const everyListener = [
+  'message',
+  'alarm',
+  'notification click',
+  'install: menu',
+  'install/start: badge',
+  'menu click',
+  'omnibox input',
+  'omnibox enter',
+  'watchlist: badge',
+  'settings: alarm',
+  'key saved: cycle',
+];
+
+describe('the service worker’s start', () => {
+  it('holds every listener until the migrations have finished', async () => {
+    let finishMigration: () => void = () => undefined;
+    const desk = await startWorker(new Promise<void>((r) => (finishMigration = r)));
+    const fired = fireEveryEvent(desk);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls.ran).toEqual([]);
+
+    finishMigration();
+    const [answer] = await Promise.all(fired);
+    expect(answer).toMatchObject({ ok: true });
+    await expect.poll(() => new Set(calls.ran)).toEqual(new Set(everyListener));
+  });
+
+  it('answers every request with startup_failed and shows "!" when a migration fails', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const desk = await startWorker(Promise.reject(new Error('no such layout')));
+    const answer = await desk.handleMessage({ type: 'ping' }, ownPage());
+    expect(answer).toEqual({
+      ok: false,
+      error: { kind: 'startup_failed', message: expect.stringContaining('storage migration') },
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await fakeBrowser.action.getTitle({})).toContain('storage migration failed');
+
+    await Promise.all(fireEveryEvent(desk));
+    // Only the request was answered (with the failure); nothing else ran on a half-started worker.
+    expect(calls.ran).toEqual(['message']);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+});
