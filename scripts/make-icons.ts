@@ -1,25 +1,10 @@
-// Draws the toolbar icon (a white check on an indigo rounded square) as PNGs with no image
-// library: run once with `npx tsx scripts/make-icons.ts`; the PNGs are committed in public/icons.
+// Draws the toolbar icon (a white check on an indigo rounded square) as PNGs: run once with
+// `npx tsx scripts/make-icons.ts`; the PNGs are committed in public/icons.
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { encode } from 'fast-png';
 
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
+export const ICON_SIZES = [16, 32, 48, 128] as const;
 
 function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number) {
   const t = Math.max(
@@ -32,11 +17,11 @@ function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: n
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 
-function icon(size: number): Buffer {
-  const raw = Buffer.alloc(size * (size * 4 + 1));
+/** The icon's RGBA pixels, row by row. */
+export function drawIcon(size: number): Uint8Array {
+  const raw = new Uint8Array(size * size * 4);
   const r = size * 0.22;
   for (let y = 0; y < size; y++) {
-    raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
       const u = (x + 0.5) / size;
       const v = (y + 0.5) / size;
@@ -48,7 +33,7 @@ function icon(size: number): Buffer {
           distanceToSegment(u, v, 0.27, 0.52, 0.43, 0.68),
           distanceToSegment(u, v, 0.43, 0.68, 0.74, 0.34),
         ) < 0.075;
-      const o = y * (size * 4 + 1) + 1 + x * 4;
+      const o = (y * size + x) * 4;
       const [red, green, blue] = check ? [255, 255, 255] : [61, 78, 216];
       raw[o] = red;
       raw[o + 1] = green;
@@ -56,17 +41,13 @@ function icon(size: number): Buffer {
       raw[o + 3] = inside ? 255 : 0;
     }
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return raw;
 }
 
-for (const size of [16, 32, 48, 128]) writeFileSync(`public/icons/icon-${size}.png`, icon(size));
+export function iconPng(size: number): Uint8Array {
+  return encode({ width: size, height: size, data: drawIcon(size), channels: 4, depth: 8 });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const size of ICON_SIZES) writeFileSync(`public/icons/icon-${size}.png`, iconPng(size));
+}
