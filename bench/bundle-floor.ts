@@ -1,8 +1,9 @@
 // How much of the popup and the background is the three libraries the product is specified with
-// (design.md: Preact, zod/mini, webextension-polyfill): the floor under the bundle budgets. Each
-// entry is bundled on its own with vite's build() API (rolldown, minified, nothing written), once
-// as it is and once with a library marked external; the gzip difference is that library's share.
-// One bundle per entry, so the figures leave out what dist/ adds by sharing chunks between the
+// (docs/architecture.md#budgets: Preact, zod/mini, webextension-polyfill): the floor under the
+// bundle budgets. Each entry is bundled on its own with vite's build() API (rolldown, minified,
+// nothing written), once as it is and once with a library marked external; the gzip difference is
+// that library's share. One bundle per entry, so the figures leave out what dist/ adds by sharing
+// chunks between the
 // popup, the options page and the worker.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

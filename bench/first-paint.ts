@@ -1,7 +1,7 @@
-// Popup first paint with 50 cached inquiries (design.md §7: ≤ 100 ms from navigation start),
-// next to a blank extension page measured in the same run, since absolute times depend on the
-// machine. The popup opens as a tab: Playwright cannot open the toolbar popup itself, and the
-// page, its scripts and its storage reads are the same.
+// Popup first paint with 50 cached inquiries (docs/architecture.md#budgets: ≤ 100 ms from
+// navigation start), next to a blank extension page measured in the same run, since absolute times
+// depend on the machine. The popup opens as a tab: Playwright cannot open the toolbar popup itself,
+// and the page, its scripts and its storage reads are the same.
 import type { Page } from 'playwright-core';
 import type { BenchEnv } from './bench-env.ts';
 import { BLANK_PAGE } from './bench-env.ts';

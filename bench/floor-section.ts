@@ -40,7 +40,7 @@ function table(r: BenchResults): string {
       k(r.bundles.background.gzipBytes),
     ),
     line(
-      'budget (design.md §7)',
+      'budget (architecture.md#budgets)',
       `≤ ${BUNDLE_BUDGET_KB.popup}`,
       `≤ ${BUNDLE_BUDGET_KB.background}`,
     ),
@@ -65,7 +65,7 @@ function popupText(r: BenchResults): string {
       : '';
   const decision =
     missed && room > 0
-      ? ` Meeting ≤ ${BUNDLE_BUDGET_KB.popup} KB would take the popup's own code and styles from ${k(own)} KB to ${k(room)} KB, so it needs a design decision rather than trimming: for example pages that read storage without zod (zod/mini is ${share(floor, 'zod/mini')} KB of the popup), or pages that call \`chrome.*\` directly instead of through webextension-polyfill (${share(floor, 'webextension-polyfill')} KB; design.md §1 has one module wrap the extension API, so that rule would change too).`
+      ? ` Meeting ≤ ${BUNDLE_BUDGET_KB.popup} KB would take the popup's own code and styles from ${k(own)} KB to ${k(room)} KB, so it needs a design decision rather than trimming: for example pages that read storage without zod (zod/mini is ${share(floor, 'zod/mini')} KB of the popup), or pages that call \`chrome.*\` directly instead of through webextension-polyfill (${share(floor, 'webextension-polyfill')} KB; architecture.md#the-house has one module wrap the extension API, so that rule would change too).`
       : missed
         ? ' Meeting it needs a design decision about the libraries themselves.'
         : '';
@@ -101,7 +101,7 @@ export function floorSection(r: BenchResults): string {
     r.bundles.background.gzipBytes > BUNDLE_BUDGET_KB.background * KB;
   return `## ${missed ? 'Why the bundle budgets are missed' : 'What the bundles are made of'}
 
-The product is specified with Preact, zod/mini and webextension-polyfill (design.md §1, §5).
+The product is specified with Preact, zod/mini and webextension-polyfill ([architecture.md](architecture.md#budgets)).
 Their share of each bundle, measured in this run. Built with: ${r.bundleFloor.bundler}.
 Each entry is built once as it is and once with each library marked external (every import of
 the package and its subpaths: \`preact\`, \`preact/hooks\`, \`preact/jsx-runtime\`; \`zod\`,
@@ -116,5 +116,5 @@ ${popupText(r)}
 
 ${backgroundText(r)}
 
-The budgets stay as design.md §7 sets them.`;
+The budgets stay as [architecture.md](architecture.md#budgets) sets them.`;
 }

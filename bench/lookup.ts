@@ -1,6 +1,6 @@
 // "Find inquiry" to a rendered detail with its verifications, with Persona 100 ms away (sandbox
 // latency), next to the naive approach: the inquiry, then each verification, one at a time.
-// design.md §7 budgets one request for the whole picture; the time ratio shows why.
+// docs/architecture.md#budgets allows one request for the whole picture; the time ratio shows why.
 import type { Page } from 'playwright-core';
 import type { BenchEnv } from './bench-env.ts';
 import { pollPage } from './page-poll.ts';

@@ -9,7 +9,7 @@ const cell = (text: string) => text.replaceAll('|', '\\|');
 
 function table(rows: Row[]): string {
   return [
-    '| figure | measured | budget (design.md §7) | |',
+    '| figure | measured | budget ([architecture.md](architecture.md#budgets)) | |',
     '| --- | --- | --- | --- |',
     ...rows.map(
       (r) => `| ${cell(r.figure)} | ${cell(r.measured)} | ${cell(r.budget)} | ${r.verdict} |`,
@@ -89,7 +89,7 @@ ${
         .join('\n')
 }
 
-The budgets stay as design.md §7 sets them; a miss is reported here, not loosened.
+The budgets stay as [architecture.md](architecture.md#budgets) sets them; a miss is reported here, not loosened.
 
 ${floorSection(r)}
 

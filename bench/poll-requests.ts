@@ -1,6 +1,7 @@
 // Persona requests per poll cycle for N watched inquiries that can still change, counted in the
-// sandbox's request log (design.md §7: ⌈N / 100⌉, 0 when none), next to the naive poll of one
-// request per inquiry. Cycles run through the worker's test hook, as the alarm would run them.
+// sandbox's request log (docs/architecture.md#budgets: ⌈N / 100⌉, 0 when none), next to the naive
+// poll of one request per inquiry. Cycles run through the worker's test hook, as the alarm would
+// run them.
 import type { Worker } from 'playwright-core';
 import type { BenchEnv } from './bench-env.ts';
 import { clearWatchState } from './seed-extension.ts';

@@ -1,5 +1,6 @@
-// One table of every figure next to its design.md §7 budget, for the terminal and for
-// docs/benchmarks.md. A missed budget is reported as missed; the budgets live in design.md only.
+// One table of every figure next to its budget (docs/architecture.md#budgets), for the terminal and
+// for docs/benchmarks.md. A missed budget is reported as missed; the budgets live in
+// docs/architecture.md only.
 import type { BundleFloor } from './bundle-floor.ts';
 import type { BenchResults } from './results.ts';
 
@@ -13,7 +14,7 @@ export interface Row {
 }
 
 export const KB = 1024;
-/** design.md §7, in KB of gzip. */
+/** docs/architecture.md#budgets, in KB of gzip. */
 export const BUNDLE_BUDGET_KB = { popup: 20, background: 25 } as const;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;

@@ -1,6 +1,6 @@
-// `npm run bench`: every design.md §7 budget the issue lists, measured on this machine against
-// the local sandbox (loopback only), printed as one table and written to bench/results.json;
-// a full run also rewrites docs/benchmarks.md.
+// `npm run bench`: every budget in docs/architecture.md#budgets the issue lists, measured on this
+// machine against the local sandbox (loopback only), printed as one table and written to
+// bench/results.json; a full run also rewrites docs/benchmarks.md.
 //   --quick    fewer runs: what CI runs so the bench cannot rot (well under a minute)
 //   --out DIR  write results.json (and benchmarks.md) into DIR instead
 import { mkdirSync, writeFileSync } from 'node:fs';

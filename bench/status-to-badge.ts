@@ -1,7 +1,8 @@
-// Status change to badge and notification (design.md §7: ≤ one poll period + 2 s), through the
-// real alarm path: the poller's own chrome.alarms alarm fires, the worker's onAlarm listener runs
-// a cycle, the cycle notifies and writes the watchlist, the watchlist write sets the badge. No
-// test hook is called. The alarm is re-created with a short period, which Chrome allows for an
+// Status change to badge and notification (docs/architecture.md#budgets: ≤ one poll period + 2 s),
+// through the real alarm path: the poller's own chrome.alarms alarm fires, the worker's onAlarm
+// listener runs a cycle, the cycle notifies and writes the watchlist, the watchlist write sets the
+// badge. No test hook is called. The alarm is re-created with a short period, which Chrome allows
+// for an
 // unpacked extension (at least 1 s instead of 30 s,
 // https://developer.chrome.com/docs/extensions/reference/api/alarms); the bench's Chromium loads
 // the extension unpacked.

@@ -1,6 +1,6 @@
 // Chromium with the built extension, for `npm start`, `npm run bench` and the e2e harness
 // (test/e2e/harness.ts, which feeds it from vitest's inject()). Recipe and flags:
-// ../shared/design.md §5.
+// docs/architecture.md#testing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +52,8 @@ export async function launchExtension(options: LaunchOptions): Promise<LaunchedE
       handleSIGHUP: !options.ownSignals,
       viewport: options.headless ? { width: 800, height: 600 } : null,
       args: [
-        // Without --disable-extensions-except the extension never loads (design.md §5).
+        // Without --disable-extensions-except the extension never loads
+        // (docs/architecture.md#testing).
         `--disable-extensions-except=${options.extensionDir}`,
         `--load-extension=${options.extensionDir}`,
         ...CHROMIUM_ARGS,

@@ -1,6 +1,7 @@
 // Stops the extension's service worker through DevTools and resolves once it reports stopped.
-// Playwright has no event for a stopped worker (design.md §5); used by the e2e harness and the
-// bench's cold-start figure. `cdp` must come from an extension page with ServiceWorker enabled.
+// Playwright has no event for a stopped worker (docs/architecture.md#testing); used by the e2e
+// harness and the bench's cold-start figure. `cdp` must come from an extension page with
+// ServiceWorker enabled.
 import type { CDPSession } from 'playwright-core';
 
 interface VersionsUpdate {

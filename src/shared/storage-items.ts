@@ -1,5 +1,5 @@
 // Every stored item, declared once: area, key, schema, default, and (in the comment) its writer.
-// Personal data never goes to storage.local (design.md §2 Storage).
+// Personal data never goes to storage.local (docs/architecture.md#storage).
 import * as z from 'zod/mini';
 import type { InquiryView } from './persona/view-model.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';

@@ -1,6 +1,6 @@
 // The built extension in Debian's Chromium, for tests: the same launcher `npm start` and the
 // bench use (scripts/lib/launch-extension.ts), fed from vitest's global setup, plus what only
-// tests need. Recipe: ../shared/design.md §5.
+// tests need. Recipe: docs/architecture.md#testing.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchExtension as launch } from '../../scripts/lib/launch-extension.ts';

@@ -1,5 +1,5 @@
 // The popup end to end: the built extension in Chromium against the local sandbox, driven the way
-// a reviewer drives it, by accessible names (design.md §2).
+// a reviewer drives it, by accessible names (docs/architecture.md#accessible-names).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -54,7 +54,7 @@ export async function inquiryAction(
   return adoptInquiry(inquiry);
 }
 
-/** Persona refuses a link for an expired inquiry, so it is resumed first (persona-api.md §3). */
+/** Persona refuses a link for an expired inquiry: resume first (docs/persona.md#one-time-links). */
 export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'newLink'>> {
   let generated: LinkedInquiry | undefined;
   const { inquiry } = await act(request.id, 'newLink', async ({ client }) => {

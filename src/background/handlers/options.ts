@@ -36,7 +36,7 @@ export async function clearKey(): Promise<Reply<'clearKey'>> {
 
 /**
  * Asks Persona who the key is: the undocumented key-introspection endpoint first (it reveals
- * permissions), then `GET /rate-limits`, which every key may call (persona-api.md §1).
+ * permissions), then `GET /rate-limits`, which every key may call (docs/persona.md#key-checks).
  */
 export async function testConnection(
   request: RequestOf<'testConnection'>,

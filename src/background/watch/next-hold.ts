@@ -2,7 +2,7 @@
 // clock; no I/O. Persona's limit (300/min by default) is shared with the customer's own backend,
 // so the watcher throttles once fewer than 15 % of the window's requests remain and after a 429
 // waits for `RateLimit-Reset`; 5xx and lost connections back off exponentially
-// (https://docs.withpersona.com/rate-limiting, persona-api.md §6).
+// (https://docs.withpersona.com/rate-limiting, docs/persona.md#rate-limits-and-quotas).
 //
 // One invariant keeps the two kinds of hold apart without another stored field: `failures > 0`
 // means `holdUntil` is a back-off; `failures === 0` means it is a rate-limit hold.

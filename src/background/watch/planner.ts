@@ -1,6 +1,7 @@
 // What a poll cycle asks Persona: the watched inquiries that can still change, 100 per request,
-// which is the largest page `GET /inquiries` allows (persona-api.md §2.1). Pure, so the request
-// budget (design.md §7: ⌈N / 100⌉ per cycle, 0 when nothing can change) is tested without I/O.
+// which is the largest page `GET /inquiries` allows (docs/persona.md#lists-and-pagination). Pure,
+// so the request budget (docs/architecture.md#budgets: ⌈N / 100⌉ per cycle, 0 when nothing can
+// change) is tested without I/O.
 import { isFinalStatus } from '../../shared/persona/status.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 

@@ -1,7 +1,7 @@
 // Persona keys carry their environment in the prefix: `persona_sandbox_…` or
 // `persona_production_…` (https://docs.withpersona.com/api-quickstart-tutorial). Persona's own
 // secret scanner expects a UUID after the prefix, but that is not documented, so only the prefix
-// and a plausible rest are checked here (persona-api.md §1).
+// and a plausible rest are checked here (docs/persona.md#api-keys-and-environments).
 
 export type KeyEnvironment = 'sandbox' | 'production' | 'unknown';
 

@@ -2,7 +2,7 @@
 // (https://docs.withpersona.com/api-quickstart-tutorial); older docs and Persona's own tooling use
 // https://withpersona.com/api/v1, so any https withpersona.com host is accepted. Loopback is the
 // local sandbox (test/persona-sandbox). Anything else is refused so the key never leaves for a
-// host the reviewer did not mean (design.md §2 "Persona calls").
+// host the reviewer did not mean (docs/architecture.md#persona-calls).
 
 export const DEFAULT_BASE_URL = 'https://api.withpersona.com/api/v1';
 

@@ -1,7 +1,7 @@
 // The Persona client: pure, with fetch, clock and randomness injected, so it runs in the service
-// worker and in Node tests alike (design.md §1). Methods are grouped by concern in
-// inquiry-reads.ts, inquiry-links.ts, inquiry-actions.ts and key-info.ts; the transport adds the headers, timeouts,
-// retries and error mapping they all share.
+// worker and in Node tests alike (docs/architecture.md#the-house). Methods are grouped by concern
+// in inquiry-reads.ts, inquiry-links.ts, inquiry-actions.ts and key-info.ts; the transport adds the
+// headers, timeouts, retries and error mapping they all share.
 import { inquiryActions } from './inquiry-actions.ts';
 import { inquiryLinks } from './inquiry-links.ts';
 import { inquiryReads } from './inquiry-reads.ts';

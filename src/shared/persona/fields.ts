@@ -1,7 +1,7 @@
 // Reading personal data wherever the API version put it. From 2025-10-27 it lives only in
 // `attributes.fields` as `{type, value}` pairs whose keys keep the template's casing; up to
 // 2023-01-05 it is also at the top level of `attributes`
-// (https://docs.withpersona.com/changelog/2025/10/27, persona-api.md §2.4).
+// (https://docs.withpersona.com/changelog/2025/10/27, docs/persona.md#fields).
 import { isRecord, keyVariants, toKebab } from './key-inflection.ts';
 import { humanise } from './labels.ts';
 import type { FieldView } from './view-model.ts';
@@ -37,7 +37,7 @@ const otherFieldLabels: Record<string, string> = {
   'document-type': 'Document type',
 };
 
-// Identity numbers and birthdates are masked until revealed (design.md §3 "Read results").
+// Identity numbers and birthdates are masked until revealed (docs/architecture.md#read-results).
 const sensitive =
   /(^|-)(birthdate|birth-date|date-of-birth|dob|ssn|tin)$|identification-number|document-number|social-security|passport-number|license-number|national-id|tax-id|id-number/;
 

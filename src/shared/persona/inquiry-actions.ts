@@ -1,5 +1,5 @@
 // Changing an inquiry: update, decide, expire, tag, redact (OAS 2025-12-08/paths/inquiries*.yaml;
-// persona-api.md §2.1). Every POST carries an `Idempotency-Key` (the caller's, else a fresh
+// docs/persona.md#inquiries). Every POST carries an `Idempotency-Key` (the caller's, else a fresh
 // UUID) that stays the same across the client's own retries, so a decision happens at most once
 // (https://docs.withpersona.com/idempotence).
 import { inquiryCall, type PostOptions } from './inquiry-call.ts';

@@ -1,7 +1,8 @@
 // Creating inquiries and getting links to send: `POST /inquiries` with
-// `meta.auto-create-one-time-link` (design.md §3 "Create"), `resume` and
-// `generate-one-time-link` (persona-api.md §3). Only single-use one-time links are handed out
-// for sharing; the session token from `resume` is for an embedded flow, never for a link.
+// `meta.auto-create-one-time-link` (docs/architecture.md#create), `resume` and
+// `generate-one-time-link` (docs/persona.md#one-time-links). Only single-use one-time links are
+// handed out for sharing; the session token from `resume` is for an embedded flow, never for a
+// link.
 import { type InquiryCallResult, inquiryCall, type PostOptions } from './inquiry-call.ts';
 import { oneTimeLinkExpiry } from './links.ts';
 import { itemPath } from './query.ts';

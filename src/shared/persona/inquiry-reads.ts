@@ -17,7 +17,7 @@ import type { RequestSpec, Transport } from './transport.ts';
 import { parseVerification } from './verification-schemas.ts';
 import type { InquiryView, VerificationView } from './view-model.ts';
 
-/** Since 2025-10-27 nothing is included unless asked for (persona-api.md §1). */
+/** Since 2025-10-27 nothing is included unless asked for (docs/persona.md#version-pinning). */
 export const DETAIL_INCLUDE = ['verifications', 'reports'];
 
 export interface InquiryPage {

@@ -1,7 +1,7 @@
-// Questions about the key itself, for the options page's "Test connection" (persona-api.md §1):
-// `GET /rate-limits`, which any key may call, and the undocumented `GET /api-keys/permissions`
-// that Persona's own secret scanner uses. The latter may vanish: callers treat its 404 as "not
-// available" and fall back to the former.
+// Questions about the key itself, for the options page's "Test connection"
+// (docs/persona.md#key-checks): `GET /rate-limits`, which any key may call, and the undocumented
+// `GET /api-keys/permissions` that Persona's own secret scanner uses. The latter may vanish:
+// callers treat its 404 as "not available" and fall back to the former.
 import { apiUrl } from './query.ts';
 import type { PersonaResult } from './response-meta.ts';
 import { keyPermissionsDocument, rateLimitsDocument } from './schemas.ts';

@@ -1,7 +1,8 @@
 // A JSON:API inquiry document (`{data, included}`) → the InquiryView the popup renders. One
-// `GET /inquiries/{id}?include=verifications,reports` holds everything (design.md §3 "Read
-// results"); related objects are matched through `relationships` as JSON:API prescribes
-// (https://docs.withpersona.com/response-body). Anything unknown is kept and shown as it is.
+// `GET /inquiries/{id}?include=verifications,reports` holds everything
+// (docs/architecture.md#read-results); related objects are matched through `relationships` as
+// JSON:API prescribes (https://docs.withpersona.com/response-body). Anything unknown is kept and
+// shown as it is.
 import { DeskError } from '../errors.ts';
 import { collectInquiryFields } from './fields.ts';
 import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';

@@ -1,5 +1,5 @@
 // Persona's failures as one DeskError each, with a message that says what happened and what to
-// do (design.md §3 "Errors"; codes from https://docs.withpersona.com/errors). Persona's own
+// do (docs/architecture.md#errors; codes from https://docs.withpersona.com/errors). Persona's own
 // title, details and `source.pointer` travel alongside. The API key never goes into an error:
 // messages are built here, and Persona's own text is scrubbed of the key in case it echoes it.
 import { DeskError, type ErrorInfo, type ErrorKind } from '../errors.ts';

@@ -92,7 +92,7 @@ export const rateLimitsDocument = z.looseObject({
   ),
 });
 
-/** Undocumented `GET /api-keys/permissions` (persona-api.md §1 "Key introspection"). */
+/** Undocumented `GET /api-keys/permissions` (docs/persona.md#key-checks). */
 export const keyPermissionsDocument = z.looseObject({
   data: resource(z.looseObject({ name: text, permissions: strings, 'expires-at': text })),
 });

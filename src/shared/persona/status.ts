@@ -1,7 +1,7 @@
 // Inquiry statuses and what a reviewer can do in each. The list is open: Persona may add values
 // without a new API version (https://docs.withpersona.com/versioning), so an unknown status is
 // shown as it is and treated as one that can still change. Lifecycle:
-// https://docs.withpersona.com/model-lifecycle (persona-api.md §2.3).
+// https://docs.withpersona.com/model-lifecycle (docs/persona.md#statuses).
 import { humanise } from './labels.ts';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';

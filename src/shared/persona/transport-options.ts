@@ -1,5 +1,6 @@
 // The settings of a Persona client, checked once: a key that cannot travel in a header or a base
-// URL outside Persona and loopback stops the client before any request (design.md §2).
+// URL outside Persona and loopback stops the client before any request
+// (docs/architecture.md#persona-calls).
 import { DeskError } from '../errors.ts';
 import { isHeaderSafeKey } from './api-key.ts';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.ts';

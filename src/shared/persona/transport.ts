@@ -1,8 +1,8 @@
-// One Persona request with everything every call needs: the fixed headers (design.md §2 "Persona
-// calls"), a timeout per attempt, retries (retry-policy.ts) and the response headers recorded.
-// `fetch`, `sleep` and `random` are injected so the same code runs in the service worker, in
-// Node and in fast, deterministic tests. Nothing here logs, and the key is only ever put in the
-// `Authorization` header of requests to the configured base URL's origin.
+// One Persona request with everything every call needs: the fixed headers
+// (docs/architecture.md#persona-calls), a timeout per attempt, retries (retry-policy.ts) and the
+// response headers recorded. `fetch`, `sleep` and `random` are injected so the same code runs in
+// the service worker, in Node and in fast, deterministic tests. Nothing here logs, and the key is
+// only ever put in the `Authorization` header of requests to the configured base URL's origin.
 import type * as z from 'zod/mini';
 import { DeskError } from '../errors.ts';
 import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
@@ -12,7 +12,7 @@ import { backoffDelay, type HttpMethod, isRepeatable, rateLimitDelay } from './r
 import { parseBody } from './schemas.ts';
 import { resolveOptions, type TransportOptions } from './transport-options.ts';
 
-/** The pinned API version: response shapes cannot change under us (persona-api.md §1). */
+/** The pinned API version: shapes cannot change under us (docs/persona.md#version-pinning). */
 export const PERSONA_VERSION = '2025-12-08';
 
 export interface RequestSpec {

@@ -1,4 +1,5 @@
-// Verifications: shared attributes plus what each common type adds (persona-api.md §4; OAS
+// Verifications: shared attributes plus what each common type adds
+// (docs/persona.md#verifications-and-checks; OAS
 // 2025-12-08/components/schemas/verification-*.yaml). The type list is open
 // (https://docs.withpersona.com/versioning): an unknown `verification/…` is read with the shared
 // attributes and keeps all its other attributes as they are.

@@ -9,7 +9,10 @@ interface Props {
   reveal: Reveal;
 }
 
-/** Extracted fields; identity numbers and birthdates stay masked until revealed (design.md §3). */
+/**
+ * Extracted fields; identity numbers and birthdates stay masked until revealed
+ * (docs/architecture.md#read-results).
+ */
 export function FieldList({ fields, scope, reveal }: Props) {
   if (fields.length === 0) return <p class="muted">No fields.</p>;
   return (

@@ -1,5 +1,6 @@
 // Times in the reviewer's own locale. Formatters are built once: Intl constructors are slow enough
-// to matter when a list of 50 inquiries renders on popup open (design.md §7 first-paint budget).
+// to matter when a list of 50 inquiries renders on popup open (docs/architecture.md#budgets, first
+// paint).
 import { useEffect, useState } from 'preact/hooks';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -29,7 +29,7 @@ export function CreateView() {
   // A click after a failed create of the very same form may follow a create that did happen
   // (a 5xx or timeout after Persona acted), so it reuses that try's Idempotency-Key, kept in the
   // session draft so a popup closed and opened again reuses it too; any edit or success means a
-  // new inquiry and a fresh key (design.md §3 "Create").
+  // new inquiry and a fresh key (docs/architecture.md#create).
   const keyFor = (typed: Draft): string => {
     const form = JSON.stringify(buildCreateRequest(typed, ''));
     if (typed.pendingCreate?.form === form) return typed.pendingCreate.key;

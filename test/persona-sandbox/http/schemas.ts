@@ -49,7 +49,7 @@ export const updateInquiryBody = z.object({
           note: text,
           fields: fieldValues,
           'redirect-uri': text,
-          // Not in the OAS update body, but documented for PATCH (persona-api.md §2.1).
+          // Not in the OAS update body, but documented for PATCH (docs/persona.md#inquiries).
           tags: z.array(z.string()).nullish(),
         })
         .optional(),

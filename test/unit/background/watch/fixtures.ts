@@ -7,7 +7,7 @@ import type { WatchEntry } from '../../../../src/shared/storage-items.ts';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-/** Every status Persona documents (persona-api.md §2.3), plus one it may add some day. */
+/** Every status Persona documents (docs/persona.md#statuses), plus one it may add some day. */
 export const KNOWN_STATUSES = [
   'created',
   'pending',
