@@ -3,7 +3,6 @@
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
 import '../shared/zod-setup.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
-import { toErrorInfo } from '../shared/errors.ts';
 import type { Answer } from '../shared/messages.ts';
 import { handlers } from './handlers/index.ts';
 import { handleMenuClick } from './lookup/context-menu.ts';
@@ -22,12 +21,8 @@ async function handleMessage(
   message: unknown,
   sender: Runtime.MessageSender,
 ): Promise<Answer<unknown>> {
-  try {
-    await gate.ready;
-  } catch (error) {
-    return { ok: false, error: toErrorInfo(error) };
-  }
   return routeMessage(message, sender, {
+    ready: gate.ready,
     handlers,
     ownId: browser.runtime.id,
     ownOrigin: browser.runtime.getURL(''),

@@ -16,6 +16,8 @@ export interface RouterContext {
   handlers: Handlers;
   ownId: string;
   ownOrigin: string;
+  /** The worker's start-up gate; awaited after the sender check, so a refusal never waits. */
+  ready?: Promise<void>;
 }
 
 export async function routeMessage(
@@ -28,6 +30,11 @@ export async function routeMessage(
       ok: false,
       error: { kind: 'refused', message: 'Only Inquiry Desk’s own pages may send requests.' },
     };
+  }
+  try {
+    await context.ready;
+  } catch (error) {
+    return { ok: false, error: toErrorInfo(error) };
   }
   const parsed = requestSchema.safeParse(message);
   if (!parsed.success) {

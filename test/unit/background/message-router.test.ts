@@ -63,3 +63,34 @@ describe('routeMessage', () => {
     expect(JSON.stringify(unknown)).not.toContain('persona_sandbox_secret');
   });
 });
+
+describe('routeMessage during start-up', () => {
+  it('refuses a foreign sender even while start-up has failed, and never runs the handler', async () => {
+    const ping = vi.fn(async () => ({ version: '1', startedAt: 0 }));
+    const failed = Promise.reject(new DeskError({ kind: 'startup_failed', message: 'x' }));
+    failed.catch(() => undefined);
+    const foreign = { id: 'other', url: 'https://chat.example.com/' };
+    const answer = await routeMessage({ type: 'ping' }, foreign, {
+      ...context(ping),
+      ready: failed,
+    });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    const own = await routeMessage({ type: 'ping' }, popup, { ...context(ping), ready: failed });
+    expect(own).toMatchObject({ ok: false, error: { kind: 'startup_failed' } });
+    expect(ping).not.toHaveBeenCalled();
+  });
+
+  it('runs the handler only after start-up has finished', async () => {
+    let finish = () => {};
+    const ready = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const ping = vi.fn(async () => ({ version: '1', startedAt: 0 }));
+    const answer = routeMessage({ type: 'ping' }, popup, { ...context(ping), ready });
+    await Promise.resolve();
+    expect(ping).not.toHaveBeenCalled();
+    finish();
+    expect(await answer).toMatchObject({ ok: true });
+    expect(ping).toHaveBeenCalledOnce();
+  });
+});
