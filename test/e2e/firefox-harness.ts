@@ -1,6 +1,7 @@
 // The built Firefox add-on (dist-firefox/) in Debian's Firefox ESR, headless, driven by
 // puppeteer-core over WebDriver BiDi. Installed as a temporary add-on, so it needs
-// browser_specific_settings.gecko.id; a fixed internal UUID makes its pages' URLs known up front.
+// browser_specific_settings.gecko.id; a preference sets its internal UUID, so its pages' URLs are
+// known up front.
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../scripts/lib/firefox-manifest.ts';
@@ -47,8 +48,9 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
   async function openPage(path: string): Promise<Page> {
     const page = await browser.newPage();
     const url = extensionUrl(path);
-    // Leaving about:blank for an add-on page swaps the tab's process, so the navigation may
-    // reject with "Frame detached" although the page loads: wait for the page itself instead.
+    // Leaving about:blank for an add-on page swaps the tab's process, so the navigation rejects
+    // with "Frame detached" (153) or never settles (140) although the page loads: wait for the
+    // page itself instead.
     void page.goto(url).catch(() => undefined);
     const deadline = Date.now() + 10_000;
     for (;;) {
