@@ -10,21 +10,33 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
+/** Chrome's build (the default), or Firefox's with `{ outDir: 'dist-firefox', config: … }`. */
+export interface BuildTarget {
+  outDir: string;
+  config: string;
+  /** Build inputs besides the shared sources (e.g. the code that derives the manifest). */
+  inputs?: string[];
+}
+
+const chromeBuild: BuildTarget = { outDir: 'dist', config: 'vite.config.ts' };
+
 /**
  * `npm test` builds right before the end-to-end run; `npm run test:e2e` alone must not test a
- * stale dist/, so it rebuilds when any source is newer than the built manifest.
+ * stale build, so it rebuilds when any source is newer than the built manifest.
  */
-export function buildIfStale(): string {
-  const dist = join(root, 'dist');
+export function buildIfStale(target: BuildTarget = chromeBuild): string {
+  const dist = join(root, target.outDir);
   let built = 0;
   try {
     built = statSync(join(dist, 'manifest.json')).mtimeMs;
   } catch {
     // never built
   }
-  const sources = ['src', 'public', 'manifest.json', 'vite.config.ts', 'package.json'];
+  const shared = ['src', 'public', 'manifest.json', 'package.json'];
+  const sources = [...shared, target.config, ...(target.inputs ?? [])];
   if (built === 0 || sources.some((s) => newestMtime(join(root, s)) > built)) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const args = ['vite', 'build', '--config', target.config, '--logLevel', 'warn'];
+    execFileSync('npx', args, { cwd: root, stdio: 'inherit' });
   }
   return dist;
 }

@@ -1,0 +1,137 @@
+// Firefox smoke test: the built add-on (dist-firefox/) in Debian's Firefox ESR against the local
+// sandbox, through the real pages: connect, create, copy the link, the end user finishes, find,
+// read, approve.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { byRole, type FirefoxHarness, launchFirefox, type Role } from './firefox-harness.ts';
+
+const version = (await import('../../manifest.json', { with: { type: 'json' } })).default.version;
+const sandboxOrigin = inject('sandboxOrigin');
+const baseUrl = inject('sandboxBaseUrl');
+const key = inject('sandboxKey');
+const template = 'itmpl_E2eTemplate01';
+/** Requests go page → background → sandbox; on a busy 2-core machine that can take seconds. */
+const soon = { timeout: 15_000, interval: 100 };
+
+let ff: FirefoxHarness;
+
+beforeAll(async () => {
+  ff = await launchFirefox();
+});
+afterAll(async () => {
+  await ff?.close();
+});
+
+// Firefox reports no console or script errors of moz-extension:// pages over WebDriver BiDi
+// (checked: a thrown error on an http page arrives as `pageerror`, on the options page nothing),
+// so these tests judge the pages by what they show.
+const openPage = (path: string) => ff.openPage(path);
+
+/** Types over a field's whole value, as a person selecting it first does (it may hold a default). */
+async function fill(page: Page, name: string, value: string, role: Role = 'textbox') {
+  const field = await byRole(page, role, name);
+  await field.evaluate((el) => {
+    (el as HTMLInputElement).focus();
+    (el as HTMLInputElement).select();
+  });
+  await page.keyboard.type(value);
+  expect(await field.evaluate((el) => (el as HTMLInputElement).value)).toBe(value);
+}
+const click = async (page: Page, name: string) => (await byRole(page, 'button', name)).click();
+const textOf = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => el.textContent ?? '').catch(() => '');
+const statusOf = (page: Page) => textOf(page, '[data-testid="status"]');
+
+async function personaStatus(id: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/inquiries/${id}`, {
+    headers: { Authorization: `Bearer ${key}` },
+  });
+  const body = (await response.json()) as { data: { attributes: { status: string } } };
+  return body.data.attributes.status;
+}
+
+describe('the built add-on in Firefox ESR', () => {
+  it('loads with background scripts and a sidebar, and its pages reach the background', async () => {
+    const options = await openPage('src/options/index.html');
+    const manifest = (await options.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { runtime: { getManifest(): unknown } } }
+      ).browser.runtime.getManifest(),
+    )) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      manifest_version: 3,
+      background: { scripts: [expect.stringMatching(/\.js$/)] },
+      sidebar_action: { default_panel: expect.stringContaining('src/side-panel/index.html') },
+    });
+    expect(manifest).not.toHaveProperty('side_panel');
+    expect(manifest.permissions).not.toContain('sidePanel');
+    await options.close();
+
+    const sidebar = await openPage('src/side-panel/index.html');
+    await expect
+      .poll(() => textOf(sidebar, '[data-testid="background-status"]'), soon)
+      .toBe(`Background ready · v${version}`);
+    await byRole(sidebar, 'searchbox', 'Find inquiry');
+    await sidebar.close();
+  });
+
+  it('connects, creates, shares, finds, reads and approves an inquiry', async () => {
+    const options = await openPage('src/options/index.html');
+    await fill(options, 'API key', key);
+    await fill(options, 'API base URL', baseUrl);
+    await fill(options, 'Default inquiry template ID', template);
+    await click(options, 'Save');
+    await expect.poll(() => textOf(options, 'body'), soon).toContain('Settings saved.');
+    await options.close();
+
+    const popup = await openPage('src/popup/index.html');
+    await expect.poll(() => textOf(popup, '[data-testid="environment"]'), soon).toBe('Sandbox');
+    await click(popup, 'New inquiry');
+    const reference = `firefox-${Date.now()}`;
+    await fill(popup, 'Reference ID', reference);
+    await click(popup, 'Create');
+    await expect.poll(() => statusOf(popup), soon).toBe('created');
+    const id = await textOf(popup, '[data-testid="inquiry-id"]');
+    expect(id).toMatch(/^inq_/);
+    const link = await textOf(popup, '[data-testid="one-time-link"]');
+    expect(link.startsWith(`${sandboxOrigin}/`)).toBe(true);
+    await click(popup, 'Copy link');
+    await expect.poll(() => textOf(popup, '[data-testid="announcer"]'), soon).toBe('Link copied');
+    await popup.close();
+
+    // The end user opens the link they were sent and finishes the hosted flow.
+    const flow = await ff.browser.newPage();
+    await flow.goto(link);
+    await click(flow, 'Start');
+    await click(flow, 'Finish as passed');
+    await expect.poll(() => textOf(flow, '#status'), soon).toContain('completed');
+    await flow.close();
+
+    const desk = await openPage('src/popup/index.html');
+    await fill(desk, 'Find inquiry', reference, 'searchbox');
+    await desk.keyboard.press('Enter');
+    const matches = 'ul[aria-label="Matching inquiries"] > li';
+    await expect
+      .poll(() => desk.$$eval(matches, (rows) => rows.map((row) => row.textContent)), soon)
+      .toEqual([expect.stringContaining(id)]);
+    await (await desk.$(`${matches} button`))?.click();
+    await expect.poll(() => statusOf(desk), soon).toBe('completed');
+    const cards = () =>
+      desk.$$eval('section.verification h4', (heads) => heads.map((h) => h.textContent ?? ''));
+    await expect
+      .poll(cards, soon)
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/Government ID/),
+          expect.stringMatching(/Selfie/),
+          expect.stringMatching(/Database/),
+        ]),
+      );
+
+    await click(desk, 'Approve');
+    await click(desk, 'Confirm approve');
+    await expect.poll(() => statusOf(desk), soon).toBe('approved');
+    expect(await personaStatus(id)).toBe('approved');
+    await desk.close();
+  });
+});

@@ -1,0 +1,33 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openLookup } from '../../../../src/background/lookup/open-lookup.ts';
+import { readItem } from '../../../../src/shared/storage.ts';
+import { panelRouteItem } from '../../../../src/shared/storage-items.ts';
+
+const id = 'inq_AbCdEfGhIjKlMnOpQrStUvWx';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('openLookup', () => {
+  it('opens a tab where the browser has no side panel (Firefox)', async () => {
+    vi.stubGlobal('chrome', { runtime: {} });
+    const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    expect(await openLookup(`see ${id}`, 1)).toBe(true);
+    expect(created).toHaveBeenCalledWith({
+      url: fakeBrowser.runtime.getURL(`src/popup/index.html?inquiry=${id}`),
+    });
+    expect(await readItem(panelRouteItem)).toMatchObject({ inquiry: id });
+  });
+
+  it('opens the side panel and no tab where Chrome has one', async () => {
+    const open = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('chrome', { sidePanel: { open } });
+    const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    expect(await openLookup('ticket-42', 7)).toBe(true);
+    expect(open).toHaveBeenCalledWith({ windowId: 7 });
+    expect(created).not.toHaveBeenCalled();
+    expect(await readItem(panelRouteItem)).toMatchObject({ search: 'ticket-42' });
+  });
+});
