@@ -44,6 +44,10 @@ function context(row: Row, r: BenchResults): string {
     );
     return ` Per run, after the finish: ${shown.join('; ')}.`;
   }
+  if (row.figure.startsWith('service worker cold start')) {
+    const c = r.coldStart;
+    return ` Alternating runs, ms: the extension ${list(c.samples.coldMs)}; the minimal worker ${list(c.samples.minimalColdMs)}.`;
+  }
   return '';
 }
 
@@ -94,7 +98,7 @@ The budgets stay as design.md §7 sets them; a miss is reported here, not loosen
 
 ${floorSection(r)}
 
-${teamSection(r)}
+${teamSection(r).trimEnd()}
 
 ## How each figure is taken
 

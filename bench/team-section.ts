@@ -87,13 +87,15 @@ poll periods of ${period} s. "Alarms stretched" are alarms the poller let pass.
     past
       ? `, as the K = ${past.reviewers} row shows: without it that team would ask ${past.reviewers} a minute, ${
           past.reviewers + B
-        } of ${L} with the backend, and a reviewer polling twice in one window would push the backend into 429s; with it, the team asked ${(past.teamRequests / past.simulatedMinutes).toFixed(0)} a minute`
+        } of ${L} with the backend, leaving the backend ${L - past.reviewers - B} requests a minute for any burst; with it, the team asked ${(past.teamRequests / past.simulatedMinutes).toFixed(0)} a minute. Without the stretch the backend's first 429s would come at K = ${L - B + 1}`
       : ' (a full run shows it at K = 200)'
   }.
 - It holds while the team at its longest period plus the backend fit in the limit:
   K × ⌈N / ${BATCH_SIZE}⌉ / ${longestMinutes} + ${B} < ${L} a minute, i.e. K × ⌈N / ${BATCH_SIZE}⌉ < ${ceiling}: some ${ceiling.toLocaleString('en')} reviewers watching 100
-  each, or ${Math.floor(ceiling / 10)} watching 1,000 each. Before that the cost is time, not 429s: a
-  change is seen within the stretched period, at most ${longestMinutes} minutes.
+  each, or ${Math.floor(ceiling / 10)} watching 1,000 each: there the stretch is at its longest and the
+  environment at its limit. Before that the cost is time, not 429s: a change is seen within the
+  stretched period, at most ${longestMinutes} minutes. Close to the ceiling, though, the environment runs near
+  its limit, and a burst of the backend's meets 429s sooner than it would beside a small team.
 - Where it stops: ${BATCH_SIZE} ids per request is Persona's largest page, so a reviewer cannot ask fewer
   than ⌈N / ${BATCH_SIZE}⌉ requests per cycle; the ${MIN_POLL_SECONDS} s alarm floor (a published extension's
   \`chrome.alarms\` minimum) bounds the period from below, not above, so it sets the fastest a
