@@ -19,16 +19,17 @@ export const STRETCH_FULL_SHARE = 1;
 
 /**
  * The share of the limit the environment is on pace to use in the current window: what it has
- * used so far, scaled to the whole window. Without `RateLimit-Reset`, what it has used so far.
- * `undefined` when the headers do not say.
+ * used so far, scaled to the whole window. Without a `RateLimit-Reset` that fits a one-minute
+ * window, what it has used so far, which never overstates the pace. `undefined` when the headers
+ * do not say.
  */
 export function projectedShare(rateLimit: RateLimit | undefined): number | undefined {
   const { limit, remaining, resetSeconds } = rateLimit ?? {};
   if (limit === undefined || remaining === undefined || limit <= 0) return undefined;
   const used = Math.max(0, limit - remaining) / limit;
-  if (resetSeconds === undefined) return used;
+  if (resetSeconds === undefined || resetSeconds > WINDOW_SECONDS) return used;
   const elapsed = Math.max(MIN_ELAPSED_SECONDS, WINDOW_SECONDS - resetSeconds);
-  return (used * WINDOW_SECONDS) / Math.min(WINDOW_SECONDS, elapsed);
+  return (used * WINDOW_SECONDS) / elapsed;
 }
 
 /**

@@ -17,8 +17,8 @@ describe('projectedShare: how busy the environment is, from one answer', () => {
     [{ limit: 300, remaining: 290, resetSeconds: 58 }, (10 / 300) * 4],
     // No reset: what has been used so far.
     [{ limit: 300, remaining: 120 }, 0.6],
-    // A reset longer than a minute is not a longer window.
-    [{ limit: 100, remaining: 40, resetSeconds: 600 }, 0.6 * 4],
+    // A reset that does not fit a one-minute window says nothing about its pace.
+    [{ limit: 100, remaining: 40, resetSeconds: 600 }, 0.6],
   ])('%o → %f', (rateLimit, share) => {
     expect(projectedShare(rateLimit)).toBeCloseTo(share, 6);
   });
