@@ -42,7 +42,8 @@ export function teamSection(r: BenchResults): string {
 K reviewers share one Persona environment, and its limit of ${L} requests a minute, with the
 customer's backend (a steady ${B} a minute). Each reviewer watches ${first?.watchedEach ?? 100} inquiries of its own that can still change
 (pending, open for a day), polls on the default period of ${period} s, and ${minutes} minutes are simulated
-per team on the sandbox clock; each reviewer gets two status changes on average, at random times.
+per team on the sandbox clock. 2 × K status changes (at least 10) are injected at random times,
+each on a different inquiry of a random reviewer, none in the last three periods.
 
 ${table(runs)}
 
