@@ -3,7 +3,9 @@
 // extension page, which makes Chrome start the worker again to deliver it. The same is measured,
 // run for run, on a minimal MV3 extension whose module worker only answers the ping, loaded in a
 // second Chromium of the same build and flags: the ratio between the two is the figure
-// (design.md §7), since the absolute time follows the machine's load.
+// (design.md §7), since the absolute time follows the machine's load. Other jobs on a shared
+// machine only ever add time, and a few tens of milliseconds swing the medians' ratio either way,
+// so the ratio is taken between each side's fastest run; the medians are reported beside it.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +24,13 @@ export interface ColdStart {
   /** The minimal worker's, same run. */
   minimalColdMs: number;
   minimalWarmMs: number;
-  /** coldMs / minimalColdMs. */
+  /** Fastest cold start of each. */
+  bestMs: number;
+  minimalBestMs: number;
+  /** bestMs / minimalBestMs: the budgeted figure. */
   ratio: number;
+  /** coldMs / minimalColdMs. */
+  medianRatio: number;
   samples: { coldMs: number[]; warmMs: number[]; minimalColdMs: number[]; minimalWarmMs: number[] };
 }
 
@@ -127,13 +134,19 @@ export async function measureColdStart(
   }
   const coldMs = median(samples.coldMs);
   const minimalColdMs = median(samples.minimalColdMs);
+  const bestMs = Math.min(...samples.coldMs);
+  const minimalBestMs = Math.min(...samples.minimalColdMs);
+  const ratio2 = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   return {
     runs: options.runs,
     coldMs,
     warmMs: median(samples.warmMs),
     minimalColdMs,
     minimalWarmMs: median(samples.minimalWarmMs),
-    ratio: Math.round((coldMs / minimalColdMs) * 100) / 100,
+    bestMs,
+    minimalBestMs,
+    ratio: ratio2(bestMs, minimalBestMs),
+    medianRatio: ratio2(coldMs, minimalColdMs),
     samples,
   };
 }

@@ -146,7 +146,8 @@ ${teamSection(r).trimEnd()}
   to start the worker to deliver it. Warm: the same ping to a running worker. The same, run for
   run, on a minimal extension written to a temporary folder: a Manifest V3 module worker of three
   lines that answers \`ping\`, in a second headless Chromium of the same build and flags. The
-  ratio of the two medians is the figure.
+  figure is the ratio of each side's fastest run: other jobs on the machine only add time, and
+  they swing a ratio of medians by a factor of two between runs; the medians are shown beside it.
 - **Team scale**: see "Team scale" above.
 
 ## Samples (ms)

@@ -75,6 +75,7 @@ it('runs the quick bench and reports every figure', async () => {
   finite(results.coldStart.minimalColdMs);
   expect(results.coldStart.samples.minimalColdMs).toHaveLength(results.coldStart.runs);
   finite(results.coldStart.ratio);
+  finite(results.coldStart.medianRatio);
 
   // Team scale on the simulated clock: every team polled through the extension's own cycle,
   // the sandbox's log agrees with the team's own count of 429s, and each change was seen.
