@@ -4,6 +4,7 @@ import type { BundleSize } from './bundle-sizes.ts';
 import { floorSection } from './floor-section.ts';
 import { misses, type Row } from './report.ts';
 import type { BenchResults } from './results.ts';
+import { teamSection } from './team-section.ts';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
@@ -42,6 +43,10 @@ function context(row: Row, r: BenchResults): string {
         `badge ${s.badgeMs ?? '–'} ms, notification ${s.notificationMs ?? '–'} ms, alarm ${s.alarmMs ?? '–'} ms`,
     );
     return ` Per run, after the finish: ${shown.join('; ')}.`;
+  }
+  if (row.figure.startsWith('service worker cold start')) {
+    const c = r.coldStart;
+    return ` Alternating runs, ms: the extension ${list(c.samples.coldMs)}; the minimal worker ${list(c.samples.minimalColdMs)}.`;
   }
   return '';
 }
@@ -93,6 +98,8 @@ The budgets stay as [architecture.md](architecture.md#budgets) sets them; a miss
 
 ${floorSection(r)}
 
+${teamSection(r).trimEnd()}
+
 ## How each figure is taken
 
 - **Bundle sizes**: dist/ walked as Chromium loads it: the manifest's popup and options HTML →
@@ -136,7 +143,12 @@ ${floorSection(r)}
   afterwards.
 - **Cold start**: the worker is stopped through DevTools (\`ServiceWorker.stopAllWorkers\`, as the
   e2e harness does), then a blank extension page sends \`ping\` and times the answer; Chrome has
-  to start the worker to deliver it. Warm: the same ping to a running worker.
+  to start the worker to deliver it. Warm: the same ping to a running worker. The same, run for
+  run, on a minimal extension written to a temporary folder: a Manifest V3 module worker of three
+  lines that answers \`ping\`, in a second headless Chromium of the same build and flags. The
+  figure is the ratio of each side's fastest run: other jobs on the machine only add time, and
+  they swing a ratio of medians by a factor of two between runs; the medians are shown beside it.
+- **Team scale**: see "Team scale" above.
 
 ## Samples (ms)
 
@@ -147,5 +159,6 @@ ${floorSection(r)}
 - lookup, naive: ${list(lookup.samples.naiveMs)}
 - status change → badge and notification: ${list(status.samples.map((s) => Math.max(s.badgeMs ?? Number.NaN, s.notificationMs ?? Number.NaN)))}
 - cold start: ${list(coldStart.samples.coldMs)}
+- cold start, minimal worker: ${list(coldStart.samples.minimalColdMs)}
 `;
 }

@@ -6,6 +6,7 @@ import type { Lookup } from './lookup.ts';
 import type { Machine } from './machine.ts';
 import type { PollRequests } from './poll-requests.ts';
 import type { StatusToBadge } from './status-to-badge.ts';
+import type { TeamScale } from './team-scale.ts';
 
 /** Everything one run measured: written as bench/results.json, rendered by report.ts. */
 export interface BenchResults {
@@ -21,4 +22,5 @@ export interface BenchResults {
   poll: PollRequests;
   statusToBadge: StatusToBadge;
   coldStart: ColdStart;
+  teamScale: TeamScale;
 }

@@ -21,6 +21,7 @@ import { measurePollRequests } from './poll-requests.ts';
 import { misses, renderTable, reportRows } from './report.ts';
 import type { BenchResults } from './results.ts';
 import { measureStatusToBadge } from './status-to-badge.ts';
+import { measureTeamScale } from './team-scale.ts';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } },
@@ -40,8 +41,16 @@ const plan = {
   // alarm, which does not depend on the period, and each run waits one period.
   statusRuns: quick ? 2 : 3,
   periodSeconds: quick ? 3 : 6,
+  // Alternating cold starts of the extension and of a minimal worker; each takes well under a
+  // second, and the fastest of many is what the ratio compares.
+  coldRuns: quick ? 5 : 20,
+  // Team scale on the sandbox's simulated clock: K reviewers × 100 watched. Quick mode stops at
+  // K = 50 (the budgeted team) and simulates fewer minutes; a full run adds K = 100 and, past the
+  // goals, K = 200, where the stretch has work to do.
+  teamReviewers: quick ? [1, 10, 50] : [1, 10, 50, 100, 200],
+  teamMinutes: quick ? 6 : 15,
   // Hard stops, so a hung browser fails the run instead of CI's whole job.
-  limitSeconds: quick ? 90 : 280,
+  limitSeconds: quick ? 90 : 400,
 };
 
 async function stage<T>(name: string, work: () => Promise<T> | T): Promise<T> {
@@ -73,7 +82,12 @@ async function main(): Promise<void> {
     const statusToBadge = await stage('status change → badge (alarm)', () =>
       measureStatusToBadge(env, { runs: plan.statusRuns, periodSeconds: plan.periodSeconds }),
     );
-    const coldStart = await stage('cold start', () => measureColdStart(env, plan));
+    const coldStart = await stage('cold start, and a minimal worker', () =>
+      measureColdStart(env, { runs: plan.coldRuns, chromiumPath }),
+    );
+    const teamScale = await stage('team scale (simulated clock)', () =>
+      measureTeamScale({ reviewers: plan.teamReviewers, minutes: plan.teamMinutes }),
+    );
     results = {
       mode: quick ? 'quick' : 'full',
       machine,
@@ -85,6 +99,7 @@ async function main(): Promise<void> {
       poll,
       statusToBadge,
       coldStart,
+      teamScale,
     };
   } finally {
     await env.close();

@@ -71,11 +71,33 @@ it('runs the quick bench and reports every figure', async () => {
 
   finite(results.coldStart.coldMs);
   finite(results.coldStart.warmMs);
+  // The minimal worker, measured in the same run, and the ratio the budget is about.
+  finite(results.coldStart.minimalColdMs);
+  expect(results.coldStart.samples.minimalColdMs).toHaveLength(results.coldStart.runs);
+  finite(results.coldStart.ratio);
+  finite(results.coldStart.medianRatio);
+
+  // Team scale on the simulated clock: every team polled through the extension's own cycle,
+  // the sandbox's log agrees with the team's own count of 429s, and each change was seen.
+  const team = results.teamScale.runs;
+  expect(team.map((run) => run.reviewers)).toEqual([1, 10, 50]);
+  for (const run of team) {
+    expect(run.teamRequests).toBeGreaterThan(0);
+    expect(run.logged429).toBe(run.team429);
+    expect(run.changes).toBeGreaterThan(0);
+    expect(run.unseen).toBe(0);
+    for (const value of [run.teamShare, run.seenMedianPeriods, run.seenMaxPeriods]) finite(value);
+  }
+  // The quick team is small and quiet: one request per reviewer per period, nothing held.
+  const fifty = team[2] as (typeof team)[number];
+  expect(fifty.teamRequests).toBe(fifty.alarms);
 
   expect(results.machine).toMatchObject({ cpus: numeric, node: process.version });
   expect(stdout).toContain('popup first paint');
   expect(stdout).toContain('status change → badge');
+  expect(stdout).toContain('team of 50 × 100 watched');
   const markdown = readFileSync(join(out, 'benchmarks.md'), 'utf8');
   expect(markdown).toContain('## Budgets missed');
   expect(markdown).toMatch(/## (Why the bundle budgets are missed|What the bundles are made of)/);
+  expect(markdown).toContain('## Team scale');
 }, 110_000);

@@ -10,6 +10,7 @@ import type { RateLimit } from '../../shared/persona/response-meta.ts';
 import { readItem, readItems, writeItem } from '../../shared/storage.ts';
 import { pollStateItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { summarise } from '../handlers/inquiries.ts';
+import { periodMinutes } from './alarm.ts';
 import {
   type CycleOutcome,
   type CycleReason,
@@ -28,6 +29,8 @@ export interface CycleDeps {
   openClient: () => Promise<PollClient>;
   notify: (changes: readonly Change[]) => Promise<void>;
   now: () => number;
+  /** Dice for the team-scale stretch (env-budget.ts); default Math.random. */
+  random?: () => number;
 }
 
 export interface CycleResult {
@@ -74,7 +77,11 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
       result: undefined,
     }));
   }
-  await writeItem(pollStateItem, nextPollState(attempted, outcome, deps.now()));
+  const pace = {
+    periodMs: periodMinutes(settings.pollSeconds) * 60_000,
+    random: deps.random ?? Math.random,
+  };
+  await writeItem(pollStateItem, nextPollState(attempted, outcome, deps.now(), pace));
   return { outcome: outcome.kind, requests, changes };
 }
 

@@ -1,7 +1,8 @@
 // Rate-limit manners and back-off, decided from the stored poll state, a cycle's outcome and the
 // clock; no I/O. Persona's limit (300/min by default) is shared with the customer's own backend,
-// so the watcher throttles once fewer than 15 % of the window's requests remain and after a 429
-// waits for `RateLimit-Reset`; 5xx and lost connections back off exponentially
+// so the watcher throttles once fewer than 15 % of the window's requests remain, stretches its
+// period while the environment is busy (env-budget.ts), and after a 429 waits for
+// `RateLimit-Reset`; 5xx and lost connections back off exponentially
 // (https://docs.withpersona.com/rate-limiting, docs/persona.md#rate-limits-and-quotas).
 //
 // One invariant keeps the two kinds of hold apart without another stored field: `failures > 0`
@@ -9,6 +10,7 @@
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { isRateLimitLow, type RateLimit } from '../../shared/persona/response-meta.ts';
 import type { PollState } from '../../shared/storage-items.ts';
+import { alarmsToSkip, projectedShare, stretchFactor } from './env-budget.ts';
 
 export type CycleReason = 'popup' | 'alarm' | 'settings';
 
@@ -43,8 +45,23 @@ export function mayStartCycle(state: PollState, reason: CycleReason, now: number
   return !(now >= lastAttemptAt && now - lastAttemptAt < DEBOUNCE_MS);
 }
 
-/** The state after a cycle that asked Persona at least once. */
-export function nextPollState(prev: PollState, outcome: CycleOutcome, now: number): PollState {
+/** What the team-scale budget (env-budget.ts) needs: the alarm's period and the dice. */
+export interface PaceOptions {
+  periodMs: number;
+  /** [0, 1); Math.random in the extension. */
+  random: () => number;
+}
+
+/**
+ * The state after a cycle that asked Persona at least once. With `pace`, a busy environment also
+ * stretches the period (env-budget.ts); without it, only the 15 % rule holds the watcher back.
+ */
+export function nextPollState(
+  prev: PollState,
+  outcome: CycleOutcome,
+  now: number,
+  pace?: PaceOptions,
+): PollState {
   const next: PollState = { failures: 0 };
   if (prev.lastAttemptAt !== undefined) next.lastAttemptAt = prev.lastAttemptAt;
   if (prev.lastSuccessAt !== undefined) next.lastSuccessAt = prev.lastSuccessAt;
@@ -52,12 +69,16 @@ export function nextPollState(prev: PollState, outcome: CycleOutcome, now: numbe
   if (rateLimit) next.rateLimit = rateLimit;
 
   switch (outcome.kind) {
-    case 'ok':
+    case 'ok': {
       next.lastSuccessAt = now;
-      if (isRateLimitLow(outcome.rateLimit)) {
-        next.holdUntil = now + resetMs(outcome.rateLimit?.resetSeconds);
-      }
+      const low = isRateLimitLow(outcome.rateLimit)
+        ? now + resetMs(outcome.rateLimit?.resetSeconds)
+        : undefined;
+      const stretched = pace ? budgetHold(prev.lastAttemptAt ?? now, outcome, pace) : undefined;
+      const hold = Math.max(low ?? 0, stretched ?? 0);
+      if (hold > now) next.holdUntil = hold;
       return next;
+    }
     case 'rate_limited':
       // Not an error for the reviewer: Persona is fine, we wait our turn and the changes follow.
       next.holdUntil = now + resetMs(outcome.resetSeconds ?? outcome.rateLimit?.resetSeconds);
@@ -83,6 +104,19 @@ export function settleIdle(prev: PollState): PollState {
   // A rate-limit hold (no failures) still stands; a back-off ends with the failures.
   if (prev.failures === 0 && holdUntil !== undefined) next.holdUntil = holdUntil;
   return next;
+}
+
+/**
+ * Lets the stretch's number of alarms pass: the hold ends half a period after the last alarm to
+ * skip, so an alarm a little early or late still falls on the intended side. Counted from the
+ * cycle's start (the alarm that ran it), and never further than a hold mayStartCycle honours.
+ */
+function budgetHold(startedAt: number, outcome: CycleOutcome, pace: PaceOptions) {
+  const { periodMs } = pace;
+  const longest = Math.floor(BACKOFF_CAP_MS / periodMs - 0.5);
+  const stretch = stretchFactor(projectedShare(outcome.rateLimit), longest + 1);
+  const skip = Math.min(longest, alarmsToSkip(stretch, pace.random));
+  return skip > 0 ? startedAt + (skip + 0.5) * periodMs : undefined;
 }
 
 function resetMs(resetSeconds: number | undefined): number {

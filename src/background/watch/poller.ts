@@ -14,7 +14,8 @@ import { notifyChanges } from './notify.ts';
  */
 const POLL_RETRY: Partial<RetryPolicy> = { maxRateLimitRetries: 0, maxRetries: 1 };
 
-async function openPollClient(): Promise<PollClient> {
+/** Exported for the bench's team-scale simulation, which polls through the same client. */
+export async function openPollClient(): Promise<PollClient> {
   // The poller's own manners: no sleeping through a 429 inside a worker Chrome may stop.
   return (await openPersona({ retry: POLL_RETRY })).client;
 }

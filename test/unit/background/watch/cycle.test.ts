@@ -157,11 +157,32 @@ describe('rate-limit manners and back-off in a cycle', () => {
     persona.rateLimit.remaining = 40;
     await runCycle('alarm', deps);
     const state = await pollState();
-    expect(state.holdUntil).toBe(T0 + 42_000);
+    // 261 used 18 s into the window: on pace for nearly three times the limit, so the team-scale
+    // budget waits longer than the reset, its longest: 14 alarms of the options' 60 s pass.
+    expect(state.holdUntil).toBe(T0 + 14.5 * 60_000);
     expect(state.rateLimit).toEqual({ limit: 300, remaining: 39, resetAt: T0 + 42_000 });
     expect(state.lastError).toBeUndefined();
     now += 30_000;
     expect((await runCycle('alarm', deps)).outcome).toBe('held');
+  });
+
+  it("stretches the options' period while the environment is busy, by the dice", async () => {
+    await writeItem(settingsItem, { ...defaultSettings(), pollSeconds: 120 });
+    await watch();
+    // After this cycle's request, 120 used 18 s into the window: on pace for 400 of 300.
+    persona.rateLimit.remaining = 181;
+    persona.rateLimit.resetSeconds = 42;
+    deps.random = () => 0.99;
+    await runCycle('alarm', deps);
+    // The longest stretch at a 120 s period: 7 alarms pass, the hold ends mid-way to the 8th,
+    // which is the back-off cap of 15 minutes.
+    expect((await pollState()).holdUntil).toBe(T0 + 7.5 * 120_000);
+
+    // Quiet again (on pace for 20 of 300): the next cycle keeps the period.
+    now = T0 + 8 * 120_000;
+    persona.rateLimit.remaining = 295;
+    expect((await runCycle('alarm', deps)).outcome).toBe('ok');
+    expect((await pollState()).holdUntil).toBeUndefined();
   });
 
   it.each([

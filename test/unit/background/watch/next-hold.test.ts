@@ -150,3 +150,70 @@ describe('settleIdle: nothing left to ask', () => {
     expect(settleIdle(held)).toBe(held);
   });
 });
+
+describe('nextPollState: the team-scale budget (env-budget.ts)', () => {
+  const pace = (random = 0.5) => ({ periodMs: 60_000, random: () => random });
+  const attempt: PollState = { failures: 0, lastAttemptAt: T0 };
+  const ok = (remaining: number, resetSeconds: number) => ({
+    kind: 'ok' as const,
+    rateLimit: { limit: 300, remaining, resetSeconds },
+  });
+
+  it('keeps the period while the environment is on pace for half its limit or less', () => {
+    const next = nextPollState(attempt, ok(250, 40), T0 + 300, pace(0));
+    expect(next.holdUntil).toBeUndefined();
+  });
+
+  it('lets alarms pass while it is busier, half a period past the last one skipped', () => {
+    // 180 used in 40 s: on pace for 270 of 300 (90 %), a stretch of 1 / (1 - 0.8 × 14/15) ≈ 3.95.
+    const busy = ok(120, 20);
+    expect(nextPollState(attempt, busy, T0 + 300, pace(0.99)).holdUntil).toBe(T0 + 2.5 * 60_000);
+    expect(nextPollState(attempt, busy, T0 + 300, pace(0)).holdUntil).toBe(T0 + 3.5 * 60_000);
+  });
+
+  it('is a hold the alarm and the popup both honour, and ends on its own', () => {
+    const next = nextPollState(attempt, ok(120, 20), T0 + 300, pace(0.99));
+    expect(mayStartCycle(next, 'alarm', T0 + 60_000)).toBe(false);
+    expect(mayStartCycle(next, 'alarm', T0 + 120_000)).toBe(false);
+    expect(mayStartCycle(next, 'popup', T0 + 120_000)).toBe(false);
+    expect(mayStartCycle(next, 'alarm', T0 + 180_000)).toBe(true);
+  });
+
+  it('waits at most the back-off cap, whatever the period', () => {
+    const saturated = ok(0, 30);
+    const at60 = nextPollState(attempt, saturated, T0 + 300, pace());
+    expect(at60.holdUntil).toBe(T0 + 14.5 * 60_000);
+    const at600 = nextPollState(attempt, saturated, T0 + 300, {
+      periodMs: 600_000,
+      random: () => 0,
+    });
+    expect(at600.holdUntil).toBe(T0 + 900_000);
+    for (const state of [at60, at600]) {
+      expect(mayStartCycle(state, 'alarm', T0 + 300)).toBe(false);
+    }
+    // A period as long as the cap leaves nothing to stretch; the 15 % rule still holds.
+    const at900 = nextPollState(attempt, saturated, T0 + 300, {
+      periodMs: 900_000,
+      random: () => 0,
+    });
+    expect(at900.holdUntil).toBe(T0 + 300 + 30_000);
+  });
+
+  it('takes the longer of the stretch and the 15 % rule', () => {
+    // 260 used, 59 s into the window (88 %): a 1 s wait for the reset, a stretch of about 3.5.
+    const next = nextPollState(attempt, ok(40, 1), T0 + 300, pace(0.99));
+    expect(next.holdUntil).toBe(T0 + 2.5 * 60_000);
+    // Without the budget, the 15 % rule alone.
+    expect(nextPollState(attempt, ok(40, 1), T0 + 300).holdUntil).toBe(T0 + 300 + 1_000);
+  });
+
+  it('only after a successful cycle: a 429 waits for the reset, a failure backs off', () => {
+    const limited = nextPollState(
+      attempt,
+      { kind: 'rate_limited', rateLimit: { limit: 300, remaining: 0, resetSeconds: 20 } },
+      T0,
+      pace(0),
+    );
+    expect(limited.holdUntil).toBe(T0 + 20_000);
+  });
+});
