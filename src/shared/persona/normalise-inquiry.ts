@@ -81,10 +81,12 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
   assign(view, 'accountId', relation('account')[0]?.id);
   assign(view, 'reviewer', relation('reviewer')[0]);
   // Sessions only when the read included them: a bare reference says nothing about the device.
-  const sessions = related(relation('sessions'), included, 'inquiry-session').filter(
-    (item): item is AnyResource => 'attributes' in item,
-  );
-  if (sessions.length > 0) view.sessions = sessions.map(toSessionView);
+  // No session at all is known too (`[]`), when the relationship is there and empty.
+  const sessions = related(relation('sessions'), included, 'inquiry-session');
+  const full = sessions.filter((item): item is AnyResource => 'attributes' in item);
+  if (full.length > 0 || (sessions.length === 0 && 'sessions' in data.relationships)) {
+    view.sessions = full.map(toSessionView);
+  }
   assign(view, 'note', attributes.note);
   assign(view, 'reviewerComment', attributes['reviewer-comment']);
   assign(view, 'creator', attributes.creator);

@@ -33,7 +33,7 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
               {reviewerKinds[reviewer.type] ?? reviewer.type} <code>{reviewer.id}</code>
             </>
           ) : (
-            'not named by Persona (decided through the API)'
+            'not named by Persona'
           )}
         </dd>
       </div>

@@ -20,7 +20,9 @@ export function DeviceNetwork({ sessions }: { sessions: SessionView[] | undefine
   return (
     <section aria-labelledby="network-heading">
       <h3 id="network-heading">Device and network</h3>
-      {!sessions || sessions.length === 0 ? (
+      {!sessions ? (
+        <p class="muted">Not loaded with this copy of the inquiry. Refresh to see it.</p>
+      ) : sessions.length === 0 ? (
         <p class="muted">No sessions recorded: the person has not opened the flow.</p>
       ) : (
         <ul class="plain-list sessions">

@@ -7,6 +7,7 @@ import {
   toEventView,
   toSessionView,
 } from '../../../../src/shared/persona/normalise-evidence.ts';
+import { normaliseInquiry } from '../../../../src/shared/persona/normalise-inquiry.ts';
 
 describe('photosOf', () => {
   it('names ID pages and selfie poses for their alt text, once per URL', () => {
@@ -99,5 +100,36 @@ describe('scores, sessions, matches and events', () => {
       objectType: 'inquiry',
       objectId: 'inq_1',
     });
+  });
+});
+
+describe('an inquiry’s sessions and reviewer', () => {
+  const inquiry = (relationships: Record<string, unknown>, included: unknown[] = []) =>
+    normaliseInquiry({
+      data: { type: 'inquiry', id: 'inq_1', attributes: { status: 'approved' }, relationships },
+      included,
+    });
+
+  it('reads included sessions, knows "none", and does not guess when they were not included', () => {
+    const ref = { data: [{ type: 'inquiry-session', id: 'iqse_1' }] };
+    const session = {
+      type: 'inquiry-session',
+      id: 'iqse_1',
+      attributes: { status: 'active', 'is-vpn': true },
+    };
+    expect(inquiry({ sessions: ref }, [session]).sessions).toEqual([
+      { id: 'iqse_1', status: 'active', isVpn: true },
+    ]);
+    expect(inquiry({ sessions: { data: [] } }).sessions).toEqual([]);
+    expect(inquiry({ sessions: ref }).sessions).toBeUndefined();
+    expect(inquiry({}).sessions).toBeUndefined();
+  });
+
+  it('names the reviewer who decided', () => {
+    expect(inquiry({ reviewer: { data: { type: 'user', id: 'user_1' } } }).reviewer).toEqual({
+      type: 'user',
+      id: 'user_1',
+    });
+    expect(inquiry({ reviewer: { data: null } }).reviewer).toBeUndefined();
   });
 });
