@@ -49,6 +49,11 @@ export function inquiryPrint(options: TransportOptions) {
       clearTimeout(timer);
     }
     const meta = readResponseMeta(response.status, response.headers);
+    // The same listeners as every other request, so a print counts against the rate limit seen.
+    try {
+      settings.onResponse?.(meta, { method: 'GET', path: context.path });
+      if (meta.rateLimit) settings.onRateLimit?.(meta.rateLimit, meta);
+    } catch {}
     if (!response.ok) {
       let parsed: unknown;
       try {
