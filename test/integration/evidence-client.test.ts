@@ -81,6 +81,18 @@ describe('evidence opened on demand', () => {
     });
   });
 
+  it('reports the print’s rate-limit headers like any other answer', async () => {
+    const [id] = await controls.seed(1, { statuses: ['completed'] });
+    const seen: number[] = [];
+    const c = createPersonaClient({
+      apiKey: sandbox.key,
+      baseUrl: sandbox.baseUrl,
+      onRateLimit: (rateLimit) => seen.push(rateLimit.remaining),
+    });
+    await c.printInquiry(id as string);
+    expect(seen).toHaveLength(1);
+  });
+
   it('maps a missing inquiry’s print to not_found', async () => {
     await expect(client().printInquiry('inq_missing')).rejects.toMatchObject({
       info: { kind: 'not_found' },
