@@ -87,7 +87,7 @@ describe('evidence opened on demand', () => {
     const c = createPersonaClient({
       apiKey: sandbox.key,
       baseUrl: sandbox.baseUrl,
-      onRateLimit: (rateLimit) => seen.push(rateLimit.remaining),
+      onRateLimit: (rateLimit) => seen.push(rateLimit.limit ?? 0),
     });
     await c.printInquiry(id as string);
     expect(seen).toHaveLength(1);
