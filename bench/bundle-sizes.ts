@@ -56,7 +56,8 @@ function jsRefs(js: string): { fixed: string[]; lazy: string[] } {
   const fixed = [
     ...js.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g),
   ];
-  const lazy = [...js.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)];
+  // Vite writes dynamic imports with backticks: import(`./chunk.js`).
+  const lazy = [...js.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)];
   return { fixed: fixed.map((m) => m[1] as string), lazy: lazy.map((m) => m[1] as string) };
 }
 

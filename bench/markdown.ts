@@ -60,6 +60,7 @@ function byFile(bundle: BundleSize): string {
 
 export function renderMarkdown(r: BenchResults, rows: Row[]): string {
   const { machine: m, firstPaint: fp, lookup, coldStart, bundles, statusToBadge: status } = r;
+  const { photos } = r;
   const missed = misses(rows);
   return `# Benchmarks
 
@@ -124,7 +125,15 @@ ${teamSection(r).trimEnd()}
   verification card with its checks. "Naive" runs in the service worker too (same network stack
   and CORS): \`GET /inquiries/{id}\`, then \`GET /verifications/{id}\` for each, one after another,
   with no rendering. A fresh completed inquiry each run; requests counted in the sandbox's log
-  until 0.3 s after the detail rendered.
+  until 0.3 s after the detail rendered, except the earlier-inquiries list the detail asks for
+  once it is on screen (counted in the next figure).
+- **Find → photos shown**: the same ${photos.latencyMs} ms on API requests (file downloads are not
+  delayed). "Ours" types a fresh needs-review inquiry's id into "Find inquiry"; a page hook
+  presses **Show photos** the moment it appears and times from the form's submit to the frame in
+  which all ${photos.photosPerInquiry} photos have decoded. Requests counted in the sandbox's log by route: the
+  detail (one, with verifications, reports and sessions), the earlier-inquiries list it asks for
+  once the detail is on screen, and one download per photo. "Naive" runs in the worker: the
+  inquiry, each verification, each photo (fetched and decoded), one after another.
 - **Poll requests**: the watchlist is written with N pending inquiries (no status changes), the
   poll state cleared, and one cycle run through the worker's \`inquiryDesk.runCycle\` test hook,
   as the alarm runs it. Requests counted in the sandbox's log (the cycle's own count agrees).
@@ -157,6 +166,8 @@ ${teamSection(r).trimEnd()}
 - blank page FCP: ${list(fp.samples.blankFcpMs)}
 - lookup, ours: ${list(lookup.samples.oursMs)}
 - lookup, naive: ${list(lookup.samples.naiveMs)}
+- find → photos shown, ours: ${list(photos.samples.oursMs)}
+- find → photos shown, naive: ${list(photos.samples.naiveMs)}
 - status change → badge and notification: ${list(status.samples.map((s) => Math.max(s.badgeMs ?? Number.NaN, s.notificationMs ?? Number.NaN)))}
 - cold start: ${list(coldStart.samples.coldMs)}
 - cold start, minimal worker: ${list(coldStart.samples.minimalColdMs)}

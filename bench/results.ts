@@ -4,6 +4,7 @@ import type { ColdStart } from './cold-start.ts';
 import type { FirstPaint } from './first-paint.ts';
 import type { Lookup } from './lookup.ts';
 import type { Machine } from './machine.ts';
+import type { PhotosShown } from './photos.ts';
 import type { PollRequests } from './poll-requests.ts';
 import type { StatusToBadge } from './status-to-badge.ts';
 import type { TeamScale } from './team-scale.ts';
@@ -19,6 +20,8 @@ export interface BenchResults {
   bundleFloor: BundleFloors;
   firstPaint: FirstPaint;
   lookup: Lookup;
+  /** Find → every ID and selfie photo decoded, next to the naive way. */
+  photos: PhotosShown;
   poll: PollRequests;
   statusToBadge: StatusToBadge;
   coldStart: ColdStart;

@@ -17,6 +17,7 @@ import { measureFirstPaint } from './first-paint.ts';
 import { measureLookup } from './lookup.ts';
 import { describeMachine } from './machine.ts';
 import { renderMarkdown } from './markdown.ts';
+import { measurePhotosShown } from './photos.ts';
 import { measurePollRequests } from './poll-requests.ts';
 import { misses, renderTable, reportRows } from './report.ts';
 import type { BenchResults } from './results.ts';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
     const bundleFloor = await stage('bundle floor (vite build)', () => measureBundleFloor());
     const firstPaint = await stage('popup first paint', () => measureFirstPaint(env, plan));
     const lookup = await stage('lookup', () => measureLookup(env, plan));
+    const photos = await stage('find → photos shown', () => measurePhotosShown(env, plan));
     const poll = await stage('poll requests', () => measurePollRequests(env, plan));
     const statusToBadge = await stage('status change → badge (alarm)', () =>
       measureStatusToBadge(env, { runs: plan.statusRuns, periodSeconds: plan.periodSeconds }),
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
       bundleFloor,
       firstPaint,
       lookup,
+      photos,
       poll,
       statusToBadge,
       coldStart,

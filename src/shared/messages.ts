@@ -2,7 +2,7 @@
 // validated in the background before anything runs; `Replies` gives the answer type of each one.
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
-import type { InquiryView } from './persona/view-model.ts';
+import type { EventView, InquiryView, ReportView } from './persona/view-model.ts';
 import { type Settings, settingsSchema } from './settings.ts';
 import type { KeyInfo } from './storage-items.ts';
 
@@ -75,6 +75,24 @@ const unwatch = z.object({ type: z.literal('unwatch'), id: inquiryId });
 const markSeen = z.object({ type: z.literal('markSeen'), ids: z.array(inquiryId) });
 /** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
 const refreshWatchlist = z.object({ type: z.literal('refreshWatchlist') });
+/** "Show photos": every photo of the inquiry, downloaded by the background; logged. */
+const showPhotos = z.object({ type: z.literal('showPhotos'), id: inquiryId });
+/** A report with its matches, read when the reviewer opens it. */
+const getReport = z.object({
+  type: z.literal('getReport'),
+  reportId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
+/** The inquiry's events (`GET /events?filter[object-id]=…`). */
+const listEvents = z.object({ type: z.literal('listEvents'), id: inquiryId });
+/** The same account's (or else the same reference ID's) other inquiries. */
+const earlierInquiries = z.object({
+  type: z.literal('earlierInquiries'),
+  id: inquiryId,
+  accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  referenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+});
+/** Persona's PDF of the inquiry; logged. */
+const printInquiry = z.object({ type: z.literal('printInquiry'), id: inquiryId });
 
 export const requestSchema = z.discriminatedUnion('type', [
   ping,
@@ -92,6 +110,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   unwatch,
   markSeen,
   refreshWatchlist,
+  showPhotos,
+  getReport,
+  listEvents,
+  earlierInquiries,
+  printInquiry,
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -137,6 +160,15 @@ export interface InquiryReply {
   stale?: ErrorInfo;
 }
 
+/** One photo as the background downloaded it: base64 (messages carry JSON), or why not. */
+export interface PhotoReply {
+  label: string;
+  verificationId: string;
+  type?: string;
+  base64?: string;
+  error?: ErrorInfo;
+}
+
 export interface Replies {
   ping: { version: string; startedAt: number };
   saveOptions: { settings: Settings; keyInfo: KeyInfo | null };
@@ -155,6 +187,11 @@ export interface Replies {
   unwatch: { watching: false };
   markSeen: { seen: number };
   refreshWatchlist: { polled: boolean };
+  showPhotos: { photos: PhotoReply[] };
+  getReport: { report: ReportView };
+  listEvents: { events: EventView[] };
+  earlierInquiries: { items: InquirySummary[]; by: 'account' | 'reference' | 'none' };
+  printInquiry: { filename: string; base64: string };
 }
 
 // A request without a reply type (or the reverse) is a compile error here.

@@ -37,6 +37,14 @@ it('runs the quick bench and reports every figure', async () => {
   // The naive approach asks for the inquiry and then each verification.
   expect(lookup.naiveRequests).toBe(1 + lookup.verificationsPerInquiry);
 
+  const photos = results.photos;
+  for (const value of [photos.oursMs, photos.naiveMs, photos.speedup]) finite(value);
+  // Ours: the detail once and each photo once; naive: every verification and photo on its own.
+  expect(photos.oursRequests['GET /inquiries/:id']).toBe(1);
+  expect(photos.oursRequests['GET /files/:verificationId/:file']).toBe(photos.photosPerInquiry);
+  expect(photos.naiveRequests['GET /files/:verificationId/:file']).toBe(photos.photosPerInquiry);
+  expect(photos.naiveRequests['GET /verifications/:id']).toBeGreaterThan(0);
+
   expect(results.poll.rows.map((row) => row.watched)).toEqual([0, 10, 100, 250, 1000, 50]);
   for (const row of results.poll.rows) {
     expect(row).toMatchObject({ requests: numeric, naive: row.watched });

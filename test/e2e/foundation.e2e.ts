@@ -32,6 +32,7 @@ describe('the built extension in Chromium', () => {
     expect(manifest.host_permissions).toEqual([
       'https://api.withpersona.com/*',
       'https://withpersona.com/*',
+      'https://files.withpersona.com/*',
     ]);
     for (const key of ['content_scripts', 'web_accessible_resources', 'externally_connectable']) {
       expect(manifest).not.toHaveProperty(key);

@@ -161,6 +161,10 @@ describe('the popup', () => {
     for (const name of [/Government ID/, /Selfie/, /Database/]) {
       const card = popup.getByRole('region', { name });
       expect(await card.count()).toBe(1);
+      // All passed: folded into one line that opens to the list.
+      const passed = card.getByText(/^\d+ checks? passed/);
+      expect(await card.getByRole('listitem').count()).toBe(0);
+      await passed.click();
       expect(await card.getByRole('listitem').count()).toBeGreaterThan(0);
     }
     await screenshot(popup, 'detail');

@@ -1,15 +1,20 @@
 // Typed client for the sandbox's /__sandbox test controls, for unit, integration and e2e tests.
+import type { NetworkProfile } from './core/session-network.ts';
 import type { FinishOutcome, InquiryStatus } from './core/types.ts';
 import type { FaultSettings } from './http/faults.ts';
 import type { LoggedRequest } from './http/request-log.ts';
 
-export type { FaultSettings, FinishOutcome, InquiryStatus, LoggedRequest };
+export type { FaultSettings, FinishOutcome, InquiryStatus, LoggedRequest, NetworkProfile };
 
 export interface SeedOptions {
   /** Statuses to cycle through; default all eight. */
   statuses?: InquiryStatus[];
   /** Reference ids become `<prefix><n>`; default `demo-`. */
   referenceIdPrefix?: string;
+  /** Every seeded session on this network; by default they cycle through all five. */
+  network?: NetworkProfile;
+  /** All seeded inquiries on one account; by default three inquiries to an account. */
+  accountReferenceId?: string;
 }
 
 export interface RequestLogPage {

@@ -1,6 +1,7 @@
 import { browser } from '../../shared/browser.ts';
 import type { Handlers } from '../message-router.ts';
 import { inquiryAction, newLink, setTags } from './actions.ts';
+import { earlierInquiries, getReport, listEvents, printInquiry, showPhotos } from './evidence.ts';
 import { createInquiry, findInquiries, getInquiry, listInquiries } from './inquiries.ts';
 import { clearKey, saveOptions, testConnection } from './options.ts';
 import { markSeen, refreshWatchlist, unwatch, watch } from './watch.ts';
@@ -24,4 +25,9 @@ export const handlers: Handlers = {
   unwatch,
   markSeen,
   refreshWatchlist,
+  showPhotos,
+  getReport,
+  listEvents,
+  earlierInquiries,
+  printInquiry,
 };

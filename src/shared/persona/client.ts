@@ -2,10 +2,12 @@
 // worker and in Node tests alike (docs/architecture.md#the-house). Methods are grouped by concern
 // in inquiry-reads.ts, inquiry-links.ts, inquiry-actions.ts and key-info.ts; the transport adds the
 // headers, timeouts, retries and error mapping they all share.
+import { evidenceReads } from './evidence-reads.ts';
 import { inquiryActions } from './inquiry-actions.ts';
 import { inquiryLinks } from './inquiry-links.ts';
 import { inquiryReads } from './inquiry-reads.ts';
 import { keyInfo } from './key-info.ts';
+import { inquiryPrint } from './print-inquiry.ts';
 import { createTransport } from './transport.ts';
 import type { TransportOptions } from './transport-options.ts';
 
@@ -23,6 +25,8 @@ export function createPersonaClient(options: PersonaClientOptions) {
     ...inquiryLinks(transport),
     ...inquiryActions(transport),
     ...keyInfo(transport),
+    ...evidenceReads(transport),
+    printInquiry: inquiryPrint(options),
   };
 }
 

@@ -17,8 +17,12 @@ import type { RequestSpec, Transport } from './transport.ts';
 import { parseVerification } from './verification-schemas.ts';
 import type { InquiryView, VerificationView } from './view-model.ts';
 
-/** Since 2025-10-27 nothing is included unless asked for (docs/persona.md#version-pinning). */
-export const DETAIL_INCLUDE = ['verifications', 'reports'];
+/**
+ * Since 2025-10-27 nothing is included unless asked for
+ * (https://docs.withpersona.com/changelog/2025/10/27): the whole picture, device and network
+ * included, in one request.
+ */
+export const DETAIL_INCLUDE = ['verifications', 'reports', 'sessions'];
 
 export interface InquiryPage {
   items: InquiryView[];

@@ -5,6 +5,7 @@
 // shown as it is.
 import { DeskError } from '../errors.ts';
 import { collectInquiryFields } from './fields.ts';
+import { toSessionView } from './normalise-evidence.ts';
 import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';
 import type { ResourceRef } from './schema-parts.ts';
 import { type AnyResource, type InquiryDocument, inquiryDocument, parseBody } from './schemas.ts';
@@ -79,6 +80,14 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
   assign(view, 'templateId', (relation('inquiry-template')[0] ?? relation('template')[0])?.id);
   assign(view, 'templateVersionId', relation('inquiry-template-version')[0]?.id);
   assign(view, 'accountId', relation('account')[0]?.id);
+  assign(view, 'reviewer', relation('reviewer')[0]);
+  // Sessions only when the read included them: a bare reference says nothing about the device.
+  // No session at all is known too (`[]`), when the relationship is there and empty.
+  const sessions = related(relation('sessions'), included, 'inquiry-session');
+  const full = sessions.filter((item): item is AnyResource => 'attributes' in item);
+  if (full.length > 0 || (sessions.length === 0 && 'sessions' in data.relationships)) {
+    view.sessions = full.map(toSessionView);
+  }
   assign(view, 'note', attributes.note);
   assign(view, 'reviewerComment', attributes['reviewer-comment']);
   assign(view, 'creator', attributes.creator);

@@ -1,9 +1,11 @@
-// Verification and report resources → the plain views the popup shows (view-model.ts). Photo and
-// video URLs are left out on purpose: they are signed, expire after hours and must not be stored
-// (https://docs.withpersona.com/downloading-files).
+// Verification and report resources → the plain views the popup shows (view-model.ts). Photo URLs
+// are kept (signed, valid for hours: https://docs.withpersona.com/downloading-files) so "Show
+// photos" needs no second read; they live with the rest of the view in storage.session, and the
+// images themselves are never stored. Video URLs are left out.
 import { collectInquiryFields, toFieldView } from './fields.ts';
 import { isRecord } from './key-inflection.ts';
 import { checkLabel, reportLabel, verificationLabel } from './labels.ts';
+import { photosOf, reportMatches, scoresOf } from './normalise-evidence.ts';
 import type { ResourceRef } from './schema-parts.ts';
 import { type AnyResource, reportAttributes } from './schemas.ts';
 import { verificationTone } from './status.ts';
@@ -90,6 +92,10 @@ export function toVerificationView(resource: VerificationResource): Verification
   assign(view, 'completedAt', attributes['completed-at']);
   assign(view, 'redactedAt', attributes['redacted-at']);
   assign(view, 'countryCode', attributes['country-code']);
+  const photos = photosOf(resource.type, attributes);
+  if (photos.length > 0) view.photos = photos;
+  const scores = scoresOf(attributes);
+  if (scores.length > 0) view.scores = scores;
   return view;
 }
 
@@ -138,5 +144,6 @@ export function toReportView(item: AnyResource | ResourceRef): ReportView {
   assign(view, 'hasMatch', attributes['has-match']);
   assign(view, 'createdAt', attributes['created-at']);
   assign(view, 'completedAt', attributes['completed-at']);
+  assign(view, 'matches', reportMatches(attributes));
   return view;
 }

@@ -6,6 +6,8 @@ import { DeskError } from '../errors.ts';
 
 export interface InquiryListParams {
   inquiryIds?: string[];
+  /** `filter[account-id]`: the inquiries of these accounts (`act_…`). */
+  accountIds?: string[];
   referenceId?: string;
   statuses?: string[];
   /** `itmpl_…`, or a legacy `tmpl_…` (sent as `filter[template-id]`). */
@@ -62,6 +64,7 @@ export function listQuery(params: InquiryListParams): URLSearchParams {
     if (value !== undefined && value !== '') query.set(name, value);
   };
   set('filter[inquiry-id]', params.inquiryIds?.join(','));
+  set('filter[account-id]', params.accountIds?.join(','));
   set('filter[reference-id]', params.referenceId);
   set('filter[status]', params.statuses?.join(','));
   if (params.templateId?.startsWith('tmpl_')) set('filter[template-id]', params.templateId);

@@ -27,6 +27,19 @@ export interface CheckView {
   reasons: string[];
 }
 
+/** A photo Persona keeps for a verification: its signed, short-lived URL, never the image. */
+export interface PhotoView {
+  /** Exactly what the image's alt text says, e.g. "Government ID front". */
+  label: string;
+  url: string;
+}
+
+/** A score Persona gives next to a verification (0–100), e.g. selfie-to-document similarity. */
+export interface ScoreView {
+  label: string;
+  value: number;
+}
+
 export interface VerificationView {
   id: string;
   type: string;
@@ -42,6 +55,20 @@ export interface VerificationView {
   countryCode?: string;
   checks: CheckView[];
   fields: FieldView[];
+  /** ID front and back, selfie poses, document pages; shown only after "Show photos". */
+  photos?: PhotoView[];
+  scores?: ScoreView[];
+}
+
+/** One hit of a watchlist, PEP or adverse-media report. */
+export interface ReportMatchView {
+  /** Who or what matched. */
+  name: string;
+  /** The list or source it matched on. */
+  list: string;
+  listType?: string;
+  /** Only when Persona gives one. */
+  score?: number;
 }
 
 export interface ReportView {
@@ -53,6 +80,39 @@ export interface ReportView {
   loaded: boolean;
   createdAt?: string;
   completedAt?: string;
+  /** Present when the report itself was read (`GET /reports/{id}` or a full include). */
+  matches?: ReportMatchView[];
+}
+
+/** One inquiry session: the device and network the person used. */
+export interface SessionView {
+  id: string;
+  status: string;
+  createdAt?: string;
+  ipAddress?: string;
+  countryCode?: string;
+  countryName?: string;
+  regionName?: string;
+  deviceType?: string;
+  deviceName?: string;
+  osName?: string;
+  browserName?: string;
+  userAgent?: string;
+  isp?: string;
+  isVpn?: boolean;
+  isProxy?: boolean;
+  isTor?: boolean;
+  isDatacenter?: boolean;
+  threatLevel?: string;
+}
+
+/** One event of `GET /events` (inquiry.approved, verification.passed, …). */
+export interface EventView {
+  id: string;
+  name: string;
+  createdAt?: string;
+  objectType?: string;
+  objectId?: string;
 }
 
 export interface InquiryTimestamps {
@@ -90,6 +150,10 @@ export interface InquiryView {
   redacted: boolean;
   verifications: VerificationView[];
   reports: ReportView[];
+  /** Device and network of each session, when the read included sessions. */
+  sessions?: SessionView[];
+  /** Who decided: Persona's `reviewer` relationship (user, workflow, workflow-run). */
+  reviewer?: { type: string; id: string };
   fields: FieldView[];
   actions: InquiryActions;
 }

@@ -1,18 +1,68 @@
 import type { CheckView, VerificationView } from '../../shared/persona/view-model.ts';
+import { reasonInWords } from './check-reasons.ts';
 import { FieldList } from './field-list.tsx';
 import { StatusChip } from './status-chip.tsx';
 import type { Reveal } from './use-reveal.ts';
 
 const marks = { success: '✓', danger: '✗', warning: '!', info: '•', neutral: '•' } as const;
 const order = { danger: 0, warning: 1, info: 2, success: 3, neutral: 4 } as const;
+const settled = new Set(['passed', 'not_applicable']);
 
-// What a reviewer looks for first: failed checks, then passed, then not applicable; ties keep
-// Persona's order (Array.prototype.sort is stable).
+// What a reviewer looks for first: failed checks, then the others not (yet) passed; the passed
+// and not-applicable ones fold into one line. Ties keep Persona's order (sort is stable).
 function sortChecks(checks: CheckView[]): CheckView[] {
   return [...checks].sort((a, b) => order[a.tone] - order[b.tone]);
 }
 
-/** One verification with every check (name, outcome, required or not, reasons) and its fields. */
+function CheckRow({ check }: { check: CheckView }) {
+  return (
+    <li class={`check-row tone-${check.tone}`}>
+      <span class="check-mark" aria-hidden="true">
+        {marks[check.tone]}
+      </span>
+      <span class="check-name">{check.label}</span>
+      <code class="check-status">{check.status}</code>
+      {check.required && <span class="check-required">required</span>}
+      {check.reasons.length > 0 && (
+        <span class="check-reasons">{check.reasons.map(reasonInWords).join('. ')}</span>
+      )}
+    </li>
+  );
+}
+
+function Checks({ checks }: { checks: CheckView[] }) {
+  const sorted = sortChecks(checks);
+  const open = sorted.filter((check) => !settled.has(check.status));
+  const folded = sorted.filter((check) => settled.has(check.status));
+  const passed = folded.filter((check) => check.status === 'passed').length;
+  const other = folded.length - passed;
+  return (
+    <>
+      {open.length > 0 && (
+        <ul class="checks">
+          {open.map((check) => (
+            <CheckRow key={check.name} check={check} />
+          ))}
+        </ul>
+      )}
+      {folded.length > 0 && (
+        <details class="checks-passed">
+          <summary>
+            {passed} {passed === 1 ? 'check' : 'checks'} passed
+            {other > 0 && `, ${other} not applicable`}
+          </summary>
+          <ul class="checks">
+            {folded.map((check) => (
+              <CheckRow key={check.name} check={check} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** One verification: the checks that need a look first, its scores, and its fields. */
 export function VerificationCard({
   verification,
   reveal,
@@ -29,23 +79,16 @@ export function VerificationCard({
         <StatusChip status={v.status} tone={v.tone} />
       </h4>
       {!v.loaded && <p class="muted">Persona sent no details for this verification.</p>}
-      {v.checks.length > 0 && (
-        <ul class="checks">
-          {sortChecks(v.checks).map((check) => (
-            <li key={check.name} class={`check-row tone-${check.tone}`}>
-              <span class="check-mark" aria-hidden="true">
-                {marks[check.tone]}
-              </span>
-              <span class="check-name">{check.label}</span>
-              <code class="check-status">{check.status}</code>
-              {check.required && <span class="check-required">required</span>}
-              {check.reasons.length > 0 && (
-                <span class="check-reasons">{check.reasons.join('; ')}</span>
-              )}
-            </li>
+      {v.scores && (
+        <p class="scores">
+          {v.scores.map((score) => (
+            <span key={score.label} class="score">
+              {score.label}: <strong>{Math.round(score.value * 10) / 10}</strong>
+            </span>
           ))}
-        </ul>
+        </p>
       )}
+      {v.checks.length > 0 && <Checks checks={v.checks} />}
       {v.fields.length > 0 && (
         <details class="verification-fields">
           <summary>Extracted fields ({v.fields.length})</summary>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { FieldList } from '../components/field-list.tsx';
 import { ReportList } from '../components/report-list.tsx';
@@ -5,8 +6,17 @@ import { Timeline } from '../components/timeline.tsx';
 import { useReveal } from '../components/use-reveal.ts';
 import { VerificationCard } from '../components/verification-card.tsx';
 
-/** What Persona knows about the inquiry: timeline, verifications with checks, fields, reports. */
-export function DetailBody({ inquiry }: { inquiry: InquiryView }) {
+/**
+ * What Persona knows about the inquiry: timeline, verifications with checks, fields, reports.
+ * `reports` replaces the plain report list (the evidence views' list opens each report).
+ */
+export function DetailBody({
+  inquiry,
+  reports,
+}: {
+  inquiry: InquiryView;
+  reports?: ComponentChildren;
+}) {
   const reveal = useReveal();
   const anySensitive =
     inquiry.fields.some((f) => f.sensitive) ||
@@ -54,12 +64,13 @@ export function DetailBody({ inquiry }: { inquiry: InquiryView }) {
         </div>
         <FieldList fields={inquiry.fields} scope="inquiry" reveal={reveal} />
       </section>
-      {inquiry.reports.length > 0 && (
-        <section aria-labelledby="reports-heading">
-          <h3 id="reports-heading">Reports</h3>
-          <ReportList reports={inquiry.reports} />
-        </section>
-      )}
+      {reports ??
+        (inquiry.reports.length > 0 && (
+          <section aria-labelledby="reports-heading">
+            <h3 id="reports-heading">Reports</h3>
+            <ReportList reports={inquiry.reports} />
+          </section>
+        ))}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useEvidence } from '../evidence/use-evidence.ts';
 import { useStored } from '../use-stored.ts';
 import { DetailActions } from './detail-actions.tsx';
 import { DetailBody } from './detail-body.tsx';
@@ -27,6 +28,8 @@ export function DetailView({ id, initial }: Props) {
   const links = useStored(linksItem);
   const watch = useStored(watchlistItem)?.find((entry) => entry.id === id);
   const [freshLink, setFreshLink] = useState<OneTimeLink | null | undefined>(initial?.link);
+  // Photos, network, reports' matches, earlier inquiries and activity: loaded on demand.
+  const evidence = useEvidence();
 
   useEffect(() => {
     // Looking at the inquiry is what "seen" means for the watchlist highlight and the badge.
@@ -69,8 +72,20 @@ export function DetailView({ id, initial }: Props) {
       {link && linkStatuses.has(inquiry.status) && (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
       )}
-      <DetailBody inquiry={inquiry} />
+      {evidence && <evidence.PhotoSection inquiry={inquiry} />}
+      <DetailBody
+        inquiry={inquiry}
+        reports={evidence && <evidence.ReportsSection reports={inquiry.reports} />}
+      />
+      {evidence && (
+        <>
+          <evidence.DeviceNetwork sessions={inquiry.sessions} />
+          <evidence.EarlierInquiries inquiry={inquiry} />
+          <evidence.ActivitySection inquiry={inquiry} />
+        </>
+      )}
       <DetailTags inquiry={inquiry} onReply={accept} />
+      {evidence && <evidence.SavePdfButton id={inquiry.id} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { newId, stableId } from './ids.ts';
 import { createInquiry } from './inquiries.ts';
 import { decideInquiry, expireInquiry, startInquiry } from './lifecycle.ts';
 import { finishInquiry } from './outcomes.ts';
+import { demoNetwork, type NetworkProfile } from './session-network.ts';
 import { createSession } from './sessions.ts';
 import type { SandboxStore } from './store.ts';
 import { INQUIRY_STATUSES, type InquiryRecord, type InquiryStatus } from './types.ts';
@@ -11,7 +12,14 @@ export interface SeedOptions {
   count: number;
   statuses?: readonly InquiryStatus[];
   referenceIdPrefix?: string;
+  /** Every seeded session on this network; by default they cycle (session-network.ts). */
+  network?: NetworkProfile;
+  /** All seeded inquiries on this account (by reference); by default three to an account. */
+  accountReferenceId?: string;
 }
+
+// A person who tried more than once: demo accounts hold a few inquiries each.
+const INQUIRIES_PER_DEMO_ACCOUNT = 3;
 
 export const SEED_TEMPLATE_ID = stableId('itmpl_', 'sandbox-demo-template');
 const STEP = MINUTE;
@@ -88,7 +96,10 @@ export function seedInquiries(store: SandboxStore, options: SeedOptions, now: nu
         fields: {},
         redirectUri: null,
         autoCreateAccount: true,
-        accountReferenceId: null,
+        accountReferenceId:
+          options.accountReferenceId ??
+          // Named after the group's first inquiry: demo-account-7 holds demo-7, demo-8, demo-9.
+          `${prefix}account-${store.inquiries.size + 1 - (i % INQUIRIES_PER_DEMO_ACCOUNT)}`,
         expiryAfterCreateSeconds: null,
         expiryAfterStartSeconds: null,
         expiryAfterResumeSeconds: null,
@@ -96,7 +107,9 @@ export function seedInquiries(store: SandboxStore, options: SeedOptions, now: nu
       },
       createdAt,
     );
-    if (status !== 'created') createSession(store, inquiry, createdAt);
+    if (status !== 'created') {
+      createSession(store, inquiry, createdAt).network = options.network ?? demoNetwork(i);
+    }
     drive(store, inquiry, status, now, i);
     store.touch(inquiry);
     ids.push(inquiry.id);

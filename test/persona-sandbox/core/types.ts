@@ -1,5 +1,6 @@
 // Stored records. Timestamps are epoch milliseconds on the sandbox clock; the serialisers turn
 // them into Persona's ISO strings. Records are plain JSON so `--data FILE` can persist them as-is.
+import type { NetworkProfile } from './session-network.ts';
 
 export const INQUIRY_STATUSES = [
   'created',
@@ -130,6 +131,8 @@ export interface SessionRecord {
   expiredAt: number | null;
   expiresAt: number;
   userAgent: string | null;
+  /** Demo sessions' device and network (session-network.ts); absent for real browser sessions. */
+  network?: NetworkProfile;
 }
 
 export interface OneTimeLinkRecord {

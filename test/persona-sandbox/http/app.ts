@@ -6,6 +6,7 @@ import { messagePage } from '../pages/layout.ts';
 import { verifyRoutes } from '../pages/verify.ts';
 import { accountRoutes } from '../routes/account.ts';
 import { controlRoutes } from '../routes/controls.ts';
+import { evidenceRoutes } from '../routes/evidence.ts';
 import { inquiryRoutes } from '../routes/inquiries.ts';
 import { inquiryActionRoutes } from '../routes/inquiry-actions.ts';
 import { inquiryListRoutes } from '../routes/inquiry-list.ts';
@@ -36,6 +37,8 @@ export function createApp(runtime: SandboxRuntime): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
   app.use(`${API}/*`, extensionCors());
   app.use('/__sandbox/*', extensionCors());
+  // The extension fetches photos itself (no host permission for loopback), so files need CORS too.
+  app.use('/files/*', extensionCors(), logRequests(runtime));
   // Order matters: network faults happen before Persona sees the request; 401 and 429 come
   // before permissions and idempotency, so they are never stored for replay.
   app.use(
@@ -52,6 +55,7 @@ export function createApp(runtime: SandboxRuntime): Hono<SandboxEnv> {
   app.use(`${API}/inquiries`, checkInclude);
   app.use(`${API}/inquiries/*`, checkInclude);
 
+  app.route(API, evidenceRoutes(runtime));
   app.route(API, inquiryListRoutes(runtime));
   app.route(API, inquiryRoutes(runtime));
   app.route(API, inquiryActionRoutes(runtime));

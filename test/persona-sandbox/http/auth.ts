@@ -14,6 +14,7 @@ const ALL_PERMISSIONS = [
   'account.write',
   'inquiry.read',
   'inquiry.write',
+  'event.read',
   'report.read',
   'verification.read',
 ];
@@ -53,6 +54,8 @@ function requiredPermission(method: string, path: string): string | null {
   const resource = path.replace(/^\/api\/v1\//, '').split('/')[0] ?? '';
   if (resource === 'inquiries') return method === 'GET' ? 'inquiry.read' : 'inquiry.write';
   if (resource === 'verifications' || resource === 'verification') return 'verification.read';
+  if (resource === 'reports') return 'report.read';
+  if (resource === 'events') return 'event.read';
   return null;
 }
 

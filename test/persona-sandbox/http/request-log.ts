@@ -55,6 +55,8 @@ export function countByRoute(entries: readonly LoggedRequest[]): Record<string, 
 }
 
 function routePattern(path: string): string | null {
+  // File downloads are logged too, under their own pattern, so image fetches can be counted.
+  if (path.startsWith('/files/') && !path.endsWith('*')) return path;
   if (!path.startsWith(PREFIX) || path === `${PREFIX}/*`) return null;
   return path.slice(PREFIX.length) || '/';
 }
@@ -76,7 +78,7 @@ export function logRequests(runtime: SandboxRuntime): MiddlewareHandler<SandboxE
       runtime.requestLog.add({
         method: c.req.method,
         path: url.pathname,
-        route: `${c.req.method} ${handler ?? url.pathname.slice(PREFIX.length)}`,
+        route: `${c.req.method} ${handler ?? url.pathname.replace(PREFIX, '')}`,
         query: Object.fromEntries(url.searchParams),
         status: fault ? null : c.res.status,
         outcome: fault ?? 'answered',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { StateConflict } from '../core/lifecycle.ts';
 import { finishInquiry } from '../core/outcomes.ts';
 import { seedInquiries } from '../core/seed.ts';
+import { NETWORK_PROFILES } from '../core/session-network.ts';
 import { FINISH_OUTCOMES, INQUIRY_STATUSES } from '../core/types.ts';
 import { readBody } from '../http/body.ts';
 import type { SandboxEnv } from '../http/env.ts';
@@ -19,6 +20,8 @@ const seedBody = z.object({
   count: z.number().int().min(1).max(MAX_SEED),
   statuses: z.array(z.enum(INQUIRY_STATUSES)).optional(),
   'reference-id-prefix': z.string().optional(),
+  network: z.enum(NETWORK_PROFILES).optional(),
+  'account-reference-id': z.string().min(1).optional(),
 });
 const clockBody = z.union([
   z.object({ 'advance-seconds': z.number() }),
@@ -56,6 +59,8 @@ export function controlRoutes(runtime: SandboxRuntime) {
         count: body.count,
         statuses: body.statuses,
         referenceIdPrefix: body['reference-id-prefix'],
+        network: body.network,
+        accountReferenceId: body['account-reference-id'],
       },
       runtime.now(),
     );

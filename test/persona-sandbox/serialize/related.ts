@@ -1,5 +1,6 @@
 import { iso, isoRequired } from '../core/clock.ts';
 import { stableId } from '../core/ids.ts';
+import { NETWORKS } from '../core/session-network.ts';
 import type { AccountRecord, ReportRecord, SessionRecord } from '../core/types.ts';
 import type { Resource } from './sparse-fields.ts';
 
@@ -63,6 +64,7 @@ export function sessionResource(session: SessionRecord): Resource {
       'is-vpn': false,
       'threat-level': 'low',
       'country-code': browser ? 'US' : null,
+      ...(session.network ? NETWORKS[session.network] : {}),
     },
     relationships: { inquiry: { data: { type: 'inquiry', id: session.inquiryId } } },
   };

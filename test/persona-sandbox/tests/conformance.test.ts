@@ -403,6 +403,47 @@ describe('2025-12-08 responses conform to the official spec', () => {
     }
   });
 
+  it('retrieve-a-report, list-all-events and print-an-inquiry-pdf', async () => {
+    const detail = await t.api.get(`/inquiries/${finished.needs_review}`);
+    const reportId = detail.body.data.relationships.reports.data[0].id as string;
+    const report = 'retrieve-a-report';
+    const matched = await t.api.get(`/reports/${reportId}?include=inquiry,account`);
+    expect(matched.body.data.attributes['matched-lists'].length).toBeGreaterThan(0);
+    expectConforms(report, matched);
+    expectConforms(report, await t.api.get(`/reports/${reportId}`));
+    expectConforms(report, await t.api.get(`/reports/${reportId}?include=bogus`));
+    expectConforms(report, await t.api.get('/reports/rep_missing'));
+    await commonErrors(report, 'GET', `/reports/${reportId}`);
+
+    const events = 'list-all-events';
+    const decided = (await t.controls.seed(2, { statuses: ['approved', 'declined'] })) as string[];
+    for (const id of [...Object.values(finished), ...decided]) {
+      const page = await t.api.get(`/events?filter[object-id]=${id}&page[size]=100`);
+      expect(page.body.data.length).toBeGreaterThan(1);
+      expectConforms(events, page);
+    }
+    const first = await t.api.get('/events?page[size]=2');
+    expectConforms(events, first);
+    expectConforms(events, await t.api.get(`${t.sandbox.origin}${first.body.links.next}`));
+    expectConforms(events, await t.api.get('/events?filter[colour]=red'));
+    await commonErrors(events, 'GET', '/events');
+
+    // Seeded sessions carry device and network attributes (VPN, Tor, datacenter among them).
+    for (const network of ['vpn', 'tor', 'datacenter', 'mobile'] as const) {
+      const [id] = await t.controls.seed(1, { statuses: ['needs_review'], network });
+      expectConforms('retrieve-an-inquiry', await t.api.get(`/inquiries/${id}?${ALL_INCLUDES}`));
+    }
+
+    const print = 'print-an-inquiry-pdf';
+    const pdf = await t.api.get(`/inquiries/${finished.needs_review}/print`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(String(pdf.body).startsWith('%PDF-')).toBe(true);
+    expectConforms(print, pdf);
+    expectConforms(print, await t.api.get('/inquiries/inq_missing/print'));
+    await commonErrors(print, 'GET', `/inquiries/${finished.failed}/print`);
+  });
+
   it('list-all-rate-limits', async () => {
     expectConforms('list-all-rate-limits', await t.api.get('/rate-limits'));
     await commonErrors('list-all-rate-limits', 'GET', '/rate-limits');

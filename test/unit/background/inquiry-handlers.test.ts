@@ -71,7 +71,7 @@ describe('newLink', () => {
       `GET /api/v1/inquiries/${id}?include=&fields[inquiry]=status`,
       `POST /api/v1/inquiries/${id}/resume`,
       `POST /api/v1/inquiries/${id}/generate-one-time-link`,
-      `GET /api/v1/inquiries/${id}?include=verifications,reports`,
+      `GET /api/v1/inquiries/${id}?include=verifications,reports,sessions`,
     ]);
   });
 });

@@ -62,7 +62,7 @@ describe('requests', () => {
     const result = await client.getInquiry(ID);
     const [call] = calls;
     expect(call?.url).toBe(
-      `https://api.withpersona.com/api/v1/inquiries/${ID}?include=verifications%2Creports`,
+      `https://api.withpersona.com/api/v1/inquiries/${ID}?include=verifications%2Creports%2Csessions`,
     );
     expect(call?.method).toBe('GET');
     expect(call?.headers).toEqual({

@@ -38,7 +38,9 @@ describe('verification views', () => {
       sensitive: true,
     });
     expect(v.fields.find((f) => f.name === 'birthdate')?.sensitive).toBe(true);
-    expect(JSON.stringify(v)).not.toContain('access_token');
+    // Signed photo URLs stay in `photos` (for "Show photos"), never among the shown fields.
+    expect(JSON.stringify(v.fields)).not.toContain('access_token');
+    expect(v.photos?.[0]?.label).toBe('Government ID front');
   });
 
   it('reads an initiated database verification', () => {

@@ -1,0 +1,107 @@
+// The evidence a reviewer opens after the detail is on screen: photos, a report's matches, the
+// events, earlier inquiries of the same person, the PDF. One Persona request each (photos: one
+// per image); nothing here is cached, and photos and PDFs are never stored.
+import { bytesToBase64 } from '../../shared/base64.ts';
+import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
+import { isInquiryId } from '../../shared/persona/links.ts';
+import { photoFetcher } from '../../shared/persona/photo-fetch.ts';
+import { logAction } from '../action-log.ts';
+import { cachedInquiry } from '../inquiry-cache.ts';
+import { openPersona } from '../persona-access.ts';
+import { getInquiry, summarise } from './inquiries.ts';
+
+const EARLIER_PAGE_SIZE = 20;
+// Signed file URLs live 6 h by default and keys may shorten that
+// (https://docs.withpersona.com/downloading-files): an older detail is read again first.
+const PHOTO_URLS_FRESH_MS = 5 * 60_000;
+
+function checkId(id: string): void {
+  if (!isInquiryId(id)) {
+    throw new DeskError({ kind: 'invalid', message: `“${id.slice(0, 40)}” is not an inquiry ID.` });
+  }
+}
+
+/**
+ * The photo URLs come from Persona's own answer for this inquiry (the cached detail, else one
+ * read), never from the page, so a page cannot make the background fetch anything else.
+ */
+export async function showPhotos(request: RequestOf<'showPhotos'>): Promise<Reply<'showPhotos'>> {
+  checkId(request.id);
+  const { settings, keyInfo } = await openPersona();
+  const cached = await cachedInquiry(request.id);
+  const entry =
+    cached && Date.now() - cached.fetchedAt < PHOTO_URLS_FRESH_MS
+      ? cached
+      : await getInquiry({ type: 'getInquiry', id: request.id, refresh: true });
+  const fetchPhoto = photoFetcher({ baseUrl: settings.baseUrl });
+  const wanted = entry.inquiry.verifications.flatMap((v) =>
+    (v.photos ?? []).map((photo) => ({ ...photo, verificationId: v.id })),
+  );
+  // Looking at ID photos is an access to personal data: logged before any is downloaded.
+  await logAction({
+    at: Date.now(),
+    inquiryId: request.id,
+    action: 'showPhotos',
+    by: keyInfo.masked,
+    outcome: 'ok',
+  });
+  const photos = await Promise.all(
+    wanted.map(async ({ label, url, verificationId }): Promise<PhotoReply> => {
+      try {
+        const photo = await fetchPhoto(url);
+        return { label, verificationId, type: photo.type, base64: bytesToBase64(photo.bytes) };
+      } catch (error) {
+        return { label, verificationId, error: toErrorInfo(error) };
+      }
+    }),
+  );
+  return { photos };
+}
+
+export async function getReport(request: RequestOf<'getReport'>): Promise<Reply<'getReport'>> {
+  if (!/^rep_[A-Za-z0-9]+$/.test(request.reportId)) {
+    throw new DeskError({ kind: 'invalid', message: 'A report ID starts with rep_.' });
+  }
+  const { client } = await openPersona();
+  return { report: (await client.getReport(request.reportId)).data };
+}
+
+export async function listEvents(request: RequestOf<'listEvents'>): Promise<Reply<'listEvents'>> {
+  checkId(request.id);
+  const { client } = await openPersona();
+  return { events: (await client.listEvents(request.id)).data };
+}
+
+/** The account's inquiries (`filter[account-id]`), or without one the reference ID's. */
+export async function earlierInquiries(
+  request: RequestOf<'earlierInquiries'>,
+): Promise<Reply<'earlierInquiries'>> {
+  checkId(request.id);
+  const by = request.accountId ? 'account' : request.referenceId ? 'reference' : 'none';
+  if (by === 'none') return { items: [], by };
+  const { client } = await openPersona();
+  const page = await client.listInquiries(
+    request.accountId
+      ? { accountIds: [request.accountId], pageSize: EARLIER_PAGE_SIZE }
+      : { referenceId: request.referenceId, pageSize: EARLIER_PAGE_SIZE },
+  );
+  const items = page.data.items.filter((item) => item.id !== request.id).map(summarise);
+  return { items, by };
+}
+
+export async function printInquiry(
+  request: RequestOf<'printInquiry'>,
+): Promise<Reply<'printInquiry'>> {
+  checkId(request.id);
+  const { client, keyInfo } = await openPersona();
+  const entry = { at: Date.now(), inquiryId: request.id, action: 'savePdf', by: keyInfo.masked };
+  try {
+    const printed = await client.printInquiry(request.id);
+    await logAction({ ...entry, outcome: 'ok' });
+    return { filename: printed.filename, base64: bytesToBase64(printed.bytes) };
+  } catch (error) {
+    await logAction({ ...entry, outcome: 'failed' });
+    throw error;
+  }
+}

@@ -1,0 +1,154 @@
+// The evidence behind a verdict, read from Persona's resources (OAS 2025-12-08
+// components/schemas/verification-government-id.yaml, verification-selfie.yaml,
+// verification-document.yaml, inquiry-session.yaml, report-*.yaml, event.yaml): photo URLs,
+// scores, sessions' device and network, report matches and events. Everything is optional:
+// a blocklisted attribute is simply absent (https://docs.withpersona.com/api-attribute-blocklists).
+import { isRecord } from './key-inflection.ts';
+import type { AnyResource } from './schemas.ts';
+import {
+  assign,
+  type EventView,
+  type PhotoView,
+  type ReportMatchView,
+  type ScoreView,
+  type SessionView,
+} from './view-model.ts';
+
+const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+const bool = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
+const num = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+const photoAttributes: Record<string, [string, string][]> = {
+  'verification/government-id': [
+    ['front-photo-url', 'Government ID front'],
+    ['back-photo-url', 'Government ID back'],
+  ],
+  'verification/selfie': [
+    ['center-photo-url', 'Selfie center'],
+    ['left-photo-url', 'Selfie left'],
+    ['right-photo-url', 'Selfie right'],
+  ],
+};
+
+const words = (text: string) => text.replace(/[_-]+/g, ' ').trim();
+
+/** Every distinct photo of a verification, named for its alt text, in a fixed order. */
+export function photosOf(type: string, attributes: Record<string, unknown>): PhotoView[] {
+  const photos: PhotoView[] = [];
+  const seen = new Set<string>();
+  const add = (label: string, url: unknown) => {
+    const href = str(url);
+    if (href === undefined || seen.has(href)) return;
+    seen.add(href);
+    photos.push({ label, url: href });
+  };
+  for (const [key, label] of photoAttributes[type] ?? []) add(label, attributes[key]);
+  if (type === 'verification/government-id') {
+    // Other pages of the document (a passport's signature page, …) come only in `photo-urls`.
+    for (const page of records(attributes['photo-urls'])) {
+      const name = str(page.page);
+      if (name === 'front' || name === 'back') continue;
+      add(`Government ID ${words(name ?? 'page')}`, page.url);
+    }
+  }
+  if (type === 'verification/document') {
+    records(attributes.files).forEach((file, i) => {
+      add(`Document page ${i + 1}`, file.url);
+    });
+  }
+  return photos;
+}
+
+const scoreAttributes: [string, string][] = [
+  ['entity-confidence-score', 'Entity confidence'],
+  ['document-similarity-score', 'Selfie to ID similarity'],
+  ['selfie-similarity-score-left', 'Left pose similarity'],
+  ['selfie-similarity-score-right', 'Right pose similarity'],
+];
+
+export function scoresOf(attributes: Record<string, unknown>): ScoreView[] {
+  return scoreAttributes.flatMap(([key, label]) => {
+    const value = num(attributes[key]);
+    return value === undefined ? [] : [{ label, value }];
+  });
+}
+
+export function toSessionView(item: AnyResource): SessionView {
+  const a = item.attributes;
+  const view: SessionView = { id: item.id, status: str(a.status) ?? '' };
+  assign(view, 'createdAt', str(a['created-at']));
+  assign(view, 'ipAddress', str(a['ip-address']));
+  assign(view, 'countryCode', str(a['country-code']));
+  assign(view, 'countryName', str(a['country-name']));
+  assign(view, 'regionName', str(a['region-name']));
+  assign(view, 'deviceType', str(a['device-type']));
+  assign(view, 'deviceName', str(a['device-name']));
+  assign(view, 'osName', str(a['os-name']));
+  assign(view, 'browserName', str(a['browser-name']));
+  assign(view, 'userAgent', str(a['user-agent']));
+  assign(view, 'isp', str(a['ip-isp']) ?? str(a['network-organization']));
+  assign(view, 'isVpn', bool(a['is-vpn']));
+  assign(view, 'isProxy', bool(a['is-proxy']));
+  assign(view, 'isTor', bool(a['is-tor']));
+  assign(view, 'isDatacenter', bool(a['is-datacenter']));
+  assign(view, 'threatLevel', str(a['threat-level']));
+  return view;
+}
+
+/**
+ * Matches of a watchlist (`matched-lists`), politically-exposed-person (`result`) or adverse-media
+ * (`related-sources`) report; `undefined` when the report carries none of these attributes.
+ */
+export function reportMatches(attributes: Record<string, unknown>): ReportMatchView[] | undefined {
+  const lists = attributes['matched-lists'];
+  const pep = attributes.result;
+  const media = attributes['related-sources'];
+  if (!Array.isArray(lists) && !Array.isArray(pep) && !Array.isArray(media)) return undefined;
+  const out: ReportMatchView[] = [];
+  for (const list of records(lists)) {
+    const listName = str(list.name) ?? 'Unnamed list';
+    const entities = records(list.entities);
+    const names = entities.length > 0 ? entities.map((e) => str(e.name) ?? '?') : ['(no name)'];
+    for (const name of names) {
+      const match: ReportMatchView = { name, list: listName };
+      assign(match, 'listType', str(list['list-type']));
+      assign(match, 'score', num(list.score) ?? num(list['match-score']));
+      out.push(match);
+    }
+  }
+  for (const hit of records(pep)) {
+    const match: ReportMatchView = {
+      name: str(hit.name) ?? '(no name)',
+      list: 'Politically exposed persons',
+    };
+    assign(
+      match,
+      'listType',
+      records(hit.positions)
+        .map((p) => str(p.name))
+        .filter(Boolean)[0],
+    );
+    out.push(match);
+  }
+  for (const source of records(media)) {
+    const match: ReportMatchView = { name: str(source.name) ?? '(no name)', list: 'Adverse media' };
+    const title = records(source.media)
+      .map((m) => str(m.title))
+      .find(Boolean);
+    assign(match, 'listType', title);
+    out.push(match);
+  }
+  return out;
+}
+
+export function toEventView(item: AnyResource): EventView {
+  const a = item.attributes;
+  const view: EventView = { id: item.id, name: str(a.name) ?? '' };
+  assign(view, 'createdAt', str(a['created-at']));
+  const payload = isRecord(a.payload) && isRecord(a.payload.data) ? a.payload.data : undefined;
+  assign(view, 'objectType', str(payload?.type));
+  assign(view, 'objectId', str(payload?.id));
+  return view;
+}

@@ -1,0 +1,154 @@
+// "Show photos": one button for the inquiry. The background downloads the images (logged in the
+// action log); they are shown from object URLs that are revoked when the view closes, so no ID
+// photo lands in the HTTP cache, in storage or in History.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { base64ToBytes } from '../../shared/base64.ts';
+import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { sendRequest } from '../../shared/send-request.ts';
+import { ProblemMessage } from '../components/problem-message.tsx';
+
+interface Shown {
+  label: string;
+  src?: string;
+  error?: string;
+}
+
+// The pair a reviewer compares first; in the side panel they stand side by side.
+const PRIMARY = ['Government ID front', 'Selfie center'];
+
+function useObjectUrls() {
+  const urls = useRef<string[]>([]);
+  // A layout effect: its cleanup is registered at once, not after the next paint.
+  useLayoutEffect(
+    () => () => {
+      for (const url of urls.current) URL.revokeObjectURL(url);
+      urls.current = [];
+    },
+    [],
+  );
+  return (bytes: Uint8Array<ArrayBuffer>, type: string) => {
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
+    urls.current.push(url);
+    return url;
+  };
+}
+
+function Photo({ photo, onOpen }: { photo: Shown; onOpen: (photo: Shown) => void }) {
+  if (!photo.src) {
+    return (
+      <figure class="photo is-missing">
+        <p class="photo-problem">{photo.error}</p>
+        <figcaption>{photo.label}</figcaption>
+      </figure>
+    );
+  }
+  return (
+    <figure class="photo">
+      <button
+        type="button"
+        class="photo-open"
+        aria-label={`Enlarge ${photo.label}`}
+        onClick={() => onOpen(photo)}
+      >
+        <img src={photo.src} alt={photo.label} />
+      </button>
+      <figcaption>{photo.label}</figcaption>
+    </figure>
+  );
+}
+
+function Enlarged({ photo, onClose }: { photo: Shown; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      class="photo-dialog"
+      aria-label={photo.label}
+      // Escape closes a modal dialog natively; so does the Close button.
+      onClose={onClose}
+    >
+      <img src={photo.src} alt={`${photo.label}, enlarged`} />
+      <form method="dialog">
+        <button type="submit">Close</button>
+      </form>
+    </dialog>
+  );
+}
+
+export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
+  const count = inquiry.verifications.reduce((n, v) => n + (v.photos?.length ?? 0), 0);
+  const [photos, setPhotos] = useState<Shown[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const [enlarged, setEnlarged] = useState<Shown | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const toUrl = useObjectUrls();
+  if (count === 0 && photos === null) return null;
+
+  const show = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const reply = await sendRequest({ type: 'showPhotos', id: inquiry.id });
+      setPhotos(
+        reply.photos.map((photo) =>
+          photo.base64 && photo.type
+            ? { label: photo.label, src: toUrl(base64ToBytes(photo.base64), photo.type) }
+            : { label: photo.label, error: photo.error?.message ?? 'Not available.' },
+        ),
+      );
+    } catch (failure) {
+      setError(toErrorInfo(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const open = (photo: Shown) => {
+    opener.current = document.activeElement as HTMLElement | null;
+    setEnlarged(photo);
+  };
+  const close = () => {
+    setEnlarged(null);
+    opener.current?.focus();
+  };
+  const primary = photos?.filter((p) => PRIMARY.includes(p.label)) ?? [];
+  const others = photos?.filter((p) => !PRIMARY.includes(p.label)) ?? [];
+  return (
+    <section aria-labelledby="photos-heading" class="photos">
+      <div class="section-head">
+        <h3 id="photos-heading">Photos</h3>
+        {photos === null && (
+          <button type="button" onClick={show} disabled={busy}>
+            {busy ? 'Loading photos…' : 'Show photos'}
+          </button>
+        )}
+      </div>
+      {photos === null && !error && (
+        <p class="muted">
+          {count} {count === 1 ? 'photo' : 'photos'}, hidden until you show them. Showing them is
+          logged.
+        </p>
+      )}
+      {error && <ProblemMessage error={error} onRetry={show} />}
+      {photos && (
+        <>
+          <div class="photo-primary">
+            {primary.map((photo) => (
+              <Photo key={photo.label} photo={photo} onOpen={open} />
+            ))}
+          </div>
+          <div class="photo-grid">
+            {others.map((photo) => (
+              <Photo key={photo.label} photo={photo} onOpen={open} />
+            ))}
+          </div>
+        </>
+      )}
+      {enlarged && <Enlarged photo={enlarged} onClose={close} />}
+    </section>
+  );
+}

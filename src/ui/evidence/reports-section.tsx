@@ -1,0 +1,90 @@
+// Each report with its match flag; opening one reads `GET /reports/{id}` once and lists what
+// matched: the name, the list, and the score where Persona gives one.
+import { useRef, useState } from 'preact/hooks';
+import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import type { ReportMatchView, ReportView } from '../../shared/persona/view-model.ts';
+import { sendRequest } from '../../shared/send-request.ts';
+import { ProblemMessage } from '../components/problem-message.tsx';
+import { StatusChip } from '../components/status-chip.tsx';
+
+function matchText(hasMatch: boolean | undefined): [string, string] {
+  if (hasMatch === true) return ['Match found', 'tone-danger'];
+  if (hasMatch === false) return ['No match', 'tone-success'];
+  return ['Match not reported', 'muted'];
+}
+
+function Matches({ matches }: { matches: ReportMatchView[] }) {
+  if (matches.length === 0) return <p class="muted">Nothing matched.</p>;
+  return (
+    <ul class="matches">
+      {matches.map((m, i) => (
+        <li key={`${m.list}-${m.name}-${i}`} class="match">
+          <strong>{m.name}</strong>
+          <span>
+            {m.list}
+            {m.listType && ` (${m.listType})`}
+          </span>
+          {m.score !== undefined && <span>score {m.score}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Report({ report }: { report: ReportView }) {
+  const [loaded, setLoaded] = useState<ReportMatchView[] | undefined>();
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  // A ref, not state: two toggle events before a re-render must still ask only once.
+  const asked = useRef(false);
+  const load = async () => {
+    asked.current = true;
+    setError(undefined);
+    try {
+      const reply = await sendRequest({ type: 'getReport', reportId: report.id });
+      setLoaded(reply.report.matches ?? []);
+    } catch (failure) {
+      setError(toErrorInfo(failure));
+    }
+  };
+  const [text, tone] = matchText(report.hasMatch);
+  return (
+    <li class="report">
+      <details
+        onToggle={(event) => {
+          if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) void load();
+        }}
+      >
+        <summary class="report-row" title={report.type}>
+          <span class="grow">{report.label}</span>
+          <span class={`report-match ${tone}`}>{text}</span>
+          <StatusChip status={report.status} />
+        </summary>
+        <div class="report-body">
+          {error ? (
+            <ProblemMessage error={error} onRetry={load} />
+          ) : loaded ? (
+            <Matches matches={loaded} />
+          ) : (
+            <p class="muted" role="status">
+              Loading matches…
+            </p>
+          )}
+        </div>
+      </details>
+    </li>
+  );
+}
+
+export function ReportsSection({ reports }: { reports: ReportView[] }) {
+  if (reports.length === 0) return null;
+  return (
+    <section aria-labelledby="reports-heading">
+      <h3 id="reports-heading">Reports</h3>
+      <ul class="plain-list">
+        {reports.map((report) => (
+          <Report key={report.id} report={report} />
+        ))}
+      </ul>
+    </section>
+  );
+}

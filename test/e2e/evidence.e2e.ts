@@ -1,0 +1,198 @@
+// Deciding from the desk, end to end: the built extension in Chromium against the sandbox. An
+// inquiry finished as needs review → its detail (one request) → photos, device and network, a
+// report's matches, earlier inquiries, activity after Approve, the PDF; request counts come from
+// the sandbox's request log.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connectToSandbox } from '../../scripts/lib/connect-demo.ts';
+import { type LoggedRequest, sandboxControls } from '../persona-sandbox/controls.ts';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
+import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
+
+const controls = sandboxControls(inject('sandboxOrigin'));
+const soon = { timeout: 15_000 };
+const PHOTOS = [
+  'Government ID front',
+  'Government ID back',
+  'Selfie center',
+  'Selfie left',
+  'Selfie right',
+];
+
+let ext: ExtensionHarness;
+/** Oldest first: declined, approved, then the one needing review; all on one account. */
+let ids: string[] = [];
+let reviewId = '';
+
+beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  ext = await launchExtension();
+  await connectToSandbox(
+    await ext.serviceWorker(),
+    { baseUrl: inject('sandboxBaseUrl'), key: inject('sandboxKey') },
+    'itmpl_E2eEvidence01',
+  );
+  ids = await controls.seed(3, {
+    statuses: ['declined', 'approved', 'needs_review'],
+    network: 'vpn',
+    accountReferenceId: `evidence-${Date.now()}`,
+    referenceIdPrefix: `evidence-${Date.now()}-`,
+  });
+  reviewId = ids[2] as string;
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function logSince(seq: number): Promise<LoggedRequest[]> {
+  return (await controls.requests(seq)).requests;
+}
+
+async function openDesk(path: string, width: number): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width, height: 700 });
+  await page.goto(ext.extensionUrl(path));
+  return page;
+}
+
+/** Every image decoded, from a blob: URL; returns their alt texts. */
+async function decodedPhotos(region: Locator): Promise<string[]> {
+  return region
+    .locator('img')
+    .evaluateAll((images) =>
+      (images as HTMLImageElement[])
+        .filter((img) => img.complete && img.naturalWidth > 0 && img.src.startsWith('blob:'))
+        .map((img) => img.alt),
+    );
+}
+
+describe('the evidence behind a verdict', () => {
+  it('popup: Find → detail in one request, photos, network, report matches, earlier inquiries', async () => {
+    const popup = await openDesk('src/popup/index.html', 400);
+    const search = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await search.fill(reviewId);
+    const { lastSeq } = await controls.requests();
+    await search.press('Enter');
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+
+    // Earlier inquiries: one request, after the detail is on screen; each opens its own detail.
+    const earlier = popup.getByRole('region', { name: 'Earlier inquiries' });
+    await expect.poll(() => earlier.getByRole('button').count(), soon).toBe(2);
+    expect(await earlier.textContent()).toContain(ids[0]);
+    expect(await earlier.textContent()).toContain(ids[1]);
+    const opened = await logSince(lastSeq);
+    expect(opened.filter((r) => r.path.endsWith(`/inquiries/${reviewId}`))).toHaveLength(1);
+    expect(opened.find((r) => r.path.endsWith(`/inquiries/${reviewId}`))?.query.include).toBe(
+      'verifications,reports,sessions',
+    );
+    expect(opened.filter((r) => r.query['filter[account-id]'] !== undefined)).toHaveLength(1);
+    expect(opened.filter((r) => r.route.startsWith('GET /files/'))).toHaveLength(0);
+
+    // Device and network warns of the seeded VPN session.
+    const network = popup.getByRole('region', { name: 'Device and network' });
+    expect(await network.getByRole('note').textContent()).toContain('VPN');
+    expect(await network.textContent()).toContain('Netherlands');
+
+    // Show photos: logged, one request per image, every image decoded from an object URL.
+    const photos = popup.getByRole('region', { name: 'Photos' });
+    expect(await photos.locator('img').count()).toBe(0);
+    const beforePhotos = (await controls.requests()).lastSeq;
+    await popup.getByRole('button', { name: 'Show photos' }).click();
+    await expect.poll(() => decodedPhotos(photos), soon).toHaveLength(PHOTOS.length);
+    expect((await decodedPhotos(photos)).sort()).toEqual([...PHOTOS].sort());
+    const photoRequests = await logSince(beforePhotos);
+    expect(photoRequests.map((r) => r.route)).toEqual(
+      PHOTOS.map(() => 'GET /files/:verificationId/:file'),
+    );
+    const log = await (await ext.serviceWorker()).evaluate(
+      async () => (await chrome.storage.local.get('actionLog')).actionLog as unknown[],
+    );
+    expect(log[0]).toMatchObject({ inquiryId: reviewId, action: 'showPhotos' });
+
+    // Any photo opens larger, by keyboard and by mouse.
+    const enlarge = popup.getByRole('button', { name: 'Enlarge Government ID front' });
+    await enlarge.focus();
+    await popup.keyboard.press('Enter');
+    const dialog = popup.getByRole('dialog', { name: 'Government ID front' });
+    await expect.poll(() => dialog.isVisible(), soon).toBe(true);
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible(), soon).toBe(false);
+    await popup.getByRole('button', { name: 'Enlarge Selfie center' }).click();
+    const selfie = popup.getByRole('dialog', { name: 'Selfie center' });
+    await expect.poll(() => selfie.isVisible(), soon).toBe(true);
+    await selfie.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => selfie.isVisible(), soon).toBe(false);
+
+    await popup.getByRole('heading', { name: 'Photos' }).scrollIntoViewIfNeeded();
+    await screenshotBoth(popup, 'popup-evidence-photos');
+    await expectAccessible(popup, 'evidence in the popup');
+
+    // A report lists its matches when opened: one request.
+    const reports = popup.getByRole('region', { name: 'Reports' });
+    const beforeReport = (await controls.requests()).lastSeq;
+    await reports.getByText('Watchlist').click();
+    await expect.poll(() => reports.locator('.match').count(), soon).toBeGreaterThan(0);
+    expect(await reports.locator('.match').first().textContent()).toContain('Sanctions');
+    expect((await logSince(beforeReport)).map((r) => r.route)).toEqual(['GET /reports/:id']);
+    await network.scrollIntoViewIfNeeded();
+    await screenshotBoth(popup, 'popup-evidence-network');
+    await expectAccessible(popup, 'network and reports in the popup');
+
+    // An earlier inquiry opens its own detail.
+    await earlier.getByRole('button', { name: new RegExp(ids[1] as string) }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
+    await popup.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    await popup.close();
+  });
+
+  it('popup: Activity shows the decision after Approve, with the events; Save PDF', async () => {
+    const popup = await openDesk(`src/popup/index.html?inquiry=${reviewId}`, 400);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    const activity = popup.getByRole('region', { name: 'Activity' });
+    await expect.poll(() => activity.textContent(), soon).toContain('Not decided yet.');
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('ID and selfie match');
+    await popup.getByRole('button', { name: 'Confirm approve' }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
+    await expect.poll(() => activity.textContent(), soon).toContain('ID and selfie match');
+    expect(await activity.textContent()).toContain('approved on');
+
+    const beforeEvents = (await controls.requests()).lastSeq;
+    await activity.getByText('Events', { exact: true }).click();
+    await expect.poll(() => activity.getByText('inquiry.approved').count(), soon).toBe(1);
+    expect(await activity.getByText('inquiry.marked-for-review').count()).toBe(1);
+    expect((await logSince(beforeEvents)).map((r) => r.route)).toEqual(['GET /events']);
+
+    const beforePrint = (await controls.requests()).lastSeq;
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Save PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${reviewId}.pdf`);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await logSince(beforePrint)).map((r) => r.route)).toEqual(['GET /inquiries/:id/print']);
+    await popup.close();
+  });
+
+  it('side panel: ID front and selfie center side by side', async () => {
+    const panel = await openDesk(`src/side-panel/index.html?inquiry=${ids[1]}`, 520);
+    await expect.poll(() => panel.getByTestId('status').textContent(), soon).toBe('approved');
+    await panel.getByRole('button', { name: 'Show photos' }).click();
+    const photos = panel.getByRole('region', { name: 'Photos' });
+    await expect.poll(() => decodedPhotos(photos), soon).toHaveLength(PHOTOS.length);
+    const front = await panel.getByRole('img', { name: 'Government ID front' }).boundingBox();
+    const center = await panel.getByRole('img', { name: 'Selfie center' }).boundingBox();
+    expect(front && center).toBeTruthy();
+    expect(Math.abs((front?.y ?? 0) - (center?.y ?? 1))).toBeLessThan(2);
+    expect((center?.x ?? 0) - (front?.x ?? 0)).toBeGreaterThan(100);
+    await panel.getByRole('heading', { name: 'Photos' }).scrollIntoViewIfNeeded();
+    await screenshotBoth(panel, 'side-panel-evidence-photos');
+    await expectAccessible(panel, 'evidence in the side panel');
+    await panel.getByRole('heading', { name: 'Device and network' }).scrollIntoViewIfNeeded();
+    await screenshotBoth(panel, 'side-panel-evidence-network');
+    await panel.close();
+  });
+});

@@ -1,0 +1,53 @@
+// Screenshots in both colour schemes and an axe-core check, for e2e files that look at a page the
+// way popup.e2e.ts does (same recipe; axe is evaluated over DevTools, outside the page's CSP).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const screenshotDir = join(
+  new URL('../../', import.meta.url).pathname,
+  'test-results',
+  'screenshots',
+);
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Saves `<name>-light.png` and `<name>-dark.png`, then puts the light scheme back. */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: join(screenshotDir, `${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** No serious or critical axe-core violations, in the light and in the dark scheme. */
+export async function expectAccessible(page: Page, view: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const violations = (await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } })
+        .axe;
+      return (await axe.run()).violations;
+    })) as AxeViolation[];
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+      );
+    expect(serious, `${view}, ${scheme}: ${serious.join('; ')}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bytesToBase64 } from '../../../src/shared/base64.ts';
+import type { VerificationView } from '../../../src/shared/persona/view-model.ts';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const check = (name: string, status: string, reasons: string[] = []) => ({
+  name,
+  label: name,
+  status,
+  tone: status === 'passed' ? ('success' as const) : ('danger' as const),
+  required: true,
+  reasons,
+});
+
+const selfie: VerificationView = {
+  id: 'ver_Selfie000001',
+  type: 'verification/selfie',
+  label: 'Selfie',
+  status: 'failed',
+  tone: 'danger',
+  loaded: true,
+  checks: [
+    check('selfie_liveness', 'passed'),
+    check('selfie_id_comparison', 'failed', ['low_similarity']),
+    check('selfie_glasses', 'passed'),
+  ],
+  fields: [],
+  photos: [
+    { label: 'Selfie center', url: 'https://files.withpersona.com/c' },
+    { label: 'Selfie left', url: 'https://elsewhere.example/l' },
+  ],
+  scores: [{ label: 'Selfie to ID similarity', value: 41.26 }],
+};
+
+const reply = inquiryReply('needs_review', {
+  accountId: 'act_Person000001',
+  verifications: [selfie],
+  reports: [
+    {
+      id: 'rep_Watch0000001',
+      type: 'report/watchlist',
+      label: 'Watchlist',
+      status: 'ready',
+      hasMatch: true,
+      loaded: true,
+    },
+  ],
+  sessions: [
+    {
+      id: 'iqse_1',
+      status: 'expired',
+      ipAddress: '203.0.113.45',
+      isVpn: true,
+      countryName: 'Netherlands',
+      threatLevel: 'medium',
+    },
+  ],
+});
+
+let created: string[];
+let revoked: string[];
+beforeEach(() => {
+  created = [];
+  revoked = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation(() => {
+    const url = `blob:photo-${created.length}`;
+    created.push(url);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url: string) => {
+    revoked.push(url);
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+function open() {
+  stubBackground({
+    getInquiry: (request) =>
+      request.id === reply.inquiry.id ? reply : inquiryReply('declined', { id: request.id }),
+    showPhotos: () => ({
+      photos: [
+        {
+          label: 'Selfie center',
+          verificationId: selfie.id,
+          type: 'image/png',
+          base64: bytesToBase64(new Uint8Array([0x89, 0x50, 0x4e, 0x47])),
+        },
+        {
+          label: 'Selfie left',
+          verificationId: selfie.id,
+          error: { kind: 'refused', message: 'Photo withheld: unexpected host' },
+        },
+      ],
+    }),
+    earlierInquiries: () => ({
+      by: 'account',
+      items: [{ id: 'inq_Earlier000001', status: 'declined', createdAt: '2025-05-01T10:00:00Z' }],
+    }),
+    getReport: () => ({
+      report: {
+        id: 'rep_Watch0000001',
+        type: 'report/watchlist',
+        label: 'Watchlist',
+        status: 'ready',
+        loaded: true,
+        matches: [{ name: 'Ada Example', list: 'Sandbox Sanctions List', listType: 'sanction' }],
+      },
+    }),
+  });
+  return render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+}
+
+describe('the evidence in the detail', () => {
+  it('puts failed checks first in words, folds the passed ones, shows the score', async () => {
+    open();
+    const card = await screen.findByRole('region', { name: /Selfie/ });
+    expect(card.textContent).toContain('The selfie does not look enough like the ID photo');
+    expect(within(card).getByText('2 checks passed')).toBeTruthy();
+    expect(card.textContent).toContain('Selfie to ID similarity: 41.3');
+  });
+
+  it('shows photos only after the button, from object URLs revoked when the view closes', async () => {
+    const view = open();
+    const button = await screen.findByRole('button', { name: 'Show photos' });
+    expect(screen.queryByRole('img')).toBeNull();
+    fireEvent.click(button);
+    const image = await screen.findByRole('img', { name: 'Selfie center' });
+    expect(image.getAttribute('src')).toBe('blob:photo-0');
+    expect(screen.getByText('Photo withheld: unexpected host')).toBeTruthy();
+    expect(sent('showPhotos')).toEqual([{ type: 'showPhotos', id: reply.inquiry.id }]);
+    view.unmount();
+    expect(revoked).toEqual(created);
+  });
+
+  it('warns of a VPN, lists a report’s matches when opened, and shows earlier inquiries', async () => {
+    open();
+    const network = await screen.findByRole('region', { name: 'Device and network' });
+    expect(network.textContent).toContain('VPN');
+    expect(network.textContent).toContain('Threat level medium');
+    expect(network.textContent).toContain('203.0.113.45');
+
+    const reports = screen.getByRole('region', { name: 'Reports' });
+    expect(sent('getReport')).toEqual([]);
+    const details = reports.querySelector('details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(await within(reports).findByText('Ada Example')).toBeTruthy();
+    expect(sent('getReport')).toHaveLength(1);
+
+    const earlier = screen.getByRole('region', { name: 'Earlier inquiries' });
+    fireEvent.click(await within(earlier).findByRole('button', { name: /inq_Earlier000001/ }));
+    await waitFor(() => expect(sent('getInquiry').map((r) => r.id)).toContain('inq_Earlier000001'));
+    expect(sent('earlierInquiries')[0]).toMatchObject({ accountId: 'act_Person000001' });
+  });
+});
