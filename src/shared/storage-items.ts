@@ -76,6 +76,8 @@ export const pollStateSchema = z.object({
   lastError: z.optional(
     z.object({ kind: z.string(), message: z.string(), requestId: z.optional(z.string()) }),
   ),
+  /** When expired inquiries were last asked about (they are polled less often: planner.ts). */
+  slowPolledAt: z.optional(z.number()),
   /** Latest RateLimit-* seen, for the 15 % rule. */
   rateLimit: z.optional(
     z.object({ limit: z.number(), remaining: z.number(), resetAt: z.number() }),

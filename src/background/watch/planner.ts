@@ -1,6 +1,7 @@
 // What a poll cycle asks Persona: the watched inquiries that can still change, 100 per request,
-// which is the largest page `GET /inquiries` allows (persona-api.md §2.1). Pure, so the request
-// budget (design.md §7: ⌈N / 100⌉ per cycle, 0 when nothing can change) is tested without I/O.
+// which is the largest page `GET /inquiries` allows
+// (https://docs.withpersona.com/api-reference/inquiries/list-all-inquiries). Pure, so the request
+// budget (⌈N / 100⌉ per cycle, 0 when nothing can change) is tested without I/O.
 import { isFinalStatus } from '../../shared/persona/status.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 
@@ -11,7 +12,13 @@ export const BATCH_SIZE = 100;
 export const POLL_FIELDS = { inquiry: ['status', 'updated-at', 'reference-id'] };
 
 /**
- * Approved, declined and failed are decisions that do not move on their own; everything else,
+ * Expired inquiries change only when someone resumes them (a reviewer, a workflow, the customer's
+ * backend), so they are asked about at this interval instead of every cycle, but never dropped.
+ */
+export const SLOW_POLL_MS = 15 * 60_000;
+
+/**
+ * Approved and declined are decisions that do not move on their own; everything else, failed,
  * expired and completed included, and any status Persona adds later, can still change
  * (https://docs.withpersona.com/model-lifecycle).
  */
@@ -19,10 +26,43 @@ export function canStillChange(status: string): boolean {
   return !isFinalStatus(status);
 }
 
+/** Statuses that change so rarely that they are polled every {@link SLOW_POLL_MS} only. */
+export function isSlowStatus(status: string): boolean {
+  return status === 'expired';
+}
+
+/** Whether this cycle should include the slow statuses: never asked, due, or the clock went back. */
+export function isSlowDue(slowPolledAt: number | undefined, now: number): boolean {
+  if (slowPolledAt === undefined || now < slowPolledAt) return true;
+  return now - slowPolledAt >= SLOW_POLL_MS;
+}
+
+export interface PlanOptions {
+  /** Include expired inquiries (see {@link isSlowDue}). Default true. */
+  includeSlow?: boolean;
+  size?: number;
+}
+
 /** Ids to ask about, grouped `size` at a time; empty when nothing can change. */
-export function planBatches(entries: readonly WatchEntry[], size = BATCH_SIZE): string[][] {
-  const ids = [...new Set(entries.filter((e) => canStillChange(e.status)).map((e) => e.id))];
+export function planBatches(entries: readonly WatchEntry[], options: PlanOptions = {}): string[][] {
+  const { includeSlow = true, size = BATCH_SIZE } = options;
+  const wanted = entries.filter(
+    (e) => canStillChange(e.status) && (includeSlow || !isSlowStatus(e.status)),
+  );
+  const ids = [...new Set(wanted.map((e) => e.id))];
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
   return batches;
+}
+
+/** The cycle's plan: its batches, and whether they ask about slow (expired) inquiries. */
+export function planCycle(
+  entries: readonly WatchEntry[],
+  slowPolledAt: number | undefined,
+  now: number,
+): { batches: string[][]; asksSlow: boolean } {
+  const includeSlow = isSlowDue(slowPolledAt, now);
+  const batches = planBatches(entries, { includeSlow });
+  const asksSlow = includeSlow && entries.some((e) => isSlowStatus(e.status));
+  return { batches, asksSlow };
 }

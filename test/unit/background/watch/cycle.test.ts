@@ -40,9 +40,32 @@ describe('a poll cycle', () => {
   });
 
   it('asks nothing when every watched inquiry is final', async () => {
-    await watch([entry(1, 'approved'), entry(2, 'declined'), entry(3, 'failed')]);
+    await watch([entry(1, 'approved'), entry(2, 'declined')]);
     expect((await runCycle('alarm', deps)).requests).toBe(0);
     expect(persona.calls).toEqual([]);
+  });
+
+  it('keeps asking about a failed inquiry and reports when it is decided', async () => {
+    await watch([entry(1, 'failed')]);
+    persona.set(1, 'declined');
+    const result = await runCycle('alarm', deps);
+    expect(result.changes).toEqual([{ id: inquiryId(1), from: 'failed', to: 'declined' }]);
+  });
+
+  it('asks about expired inquiries on a slower round, and remembers when', async () => {
+    await watch([entry(1, 'expired'), entry(2, 'pending')]);
+    const asked = () => persona.calls.at(-1)?.searchParams.get('filter[inquiry-id]');
+    await runCycle('alarm', deps);
+    expect(asked()).toBe(`${inquiryId(1)},${inquiryId(2)}`);
+    expect((await pollState()).slowPolledAt).toBe(T0);
+    now += 60_000;
+    await runCycle('alarm', deps);
+    expect(asked()).toBe(inquiryId(2));
+    now = T0 + 15 * 60_000;
+    persona.set(1, 'pending');
+    const resumed = await runCycle('alarm', deps);
+    expect(asked()).toBe(`${inquiryId(1)},${inquiryId(2)}`);
+    expect(resumed.changes).toEqual([{ id: inquiryId(1), from: 'expired', to: 'pending' }]);
   });
 
   it('asks once per 100 still-changing inquiries, for three fields only', async () => {

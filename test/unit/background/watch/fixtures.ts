@@ -18,7 +18,8 @@ export const KNOWN_STATUSES = [
   'approved',
   'declined',
 ] as const;
-export const FINAL_STATUSES = ['failed', 'approved', 'declined'];
+/** Only decisions end the watch: failed inquiries still move on (needs_review, approved, …). */
+export const FINAL_STATUSES = ['approved', 'declined'];
 
 export function inquiryId(n: number): string {
   return `inq_${String(n).padStart(20, '0')}`;
