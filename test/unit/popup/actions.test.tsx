@@ -54,6 +54,20 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('button', { name: 'Watch' })).toBeTruthy();
   });
 
+  it.each(['created', 'pending', 'expired', 'failed', 'some_new_status'])(
+    'offers Approve and Decline, behind the confirmation, on an undecided %s inquiry',
+    async (status) => {
+      await openWith(status);
+      fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+      expect(sent('inquiryAction')).toHaveLength(0);
+      fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+      await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+      expect(sent('inquiryAction')).toEqual([
+        { type: 'inquiryAction', id: 'inq_TestInquiry0001', action: 'decline' },
+      ]);
+    },
+  );
+
   it('offers nothing final once decided', async () => {
     await openWith('approved');
     expect(offered()).toEqual([]);
