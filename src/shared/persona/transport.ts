@@ -8,7 +8,13 @@ import { DeskError } from '../errors.ts';
 import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
 import { badResponseError, errorFromFailure, errorFromResponse } from './persona-error.ts';
 import { mergeResponseMeta, type ResponseMeta, readResponseMeta } from './response-meta.ts';
-import { backoffDelay, type HttpMethod, isRepeatable, rateLimitDelay } from './retry-policy.ts';
+import {
+  backoffDelay,
+  type HttpMethod,
+  isRepeatable,
+  isRepeatableAfterServerError,
+  rateLimitDelay,
+} from './retry-policy.ts';
 import { parseBody } from './schemas.ts';
 import { resolveOptions, type TransportOptions } from './transport-options.ts';
 
@@ -64,7 +70,8 @@ export function createTransport(options: TransportOptions) {
       'Persona-Version': PERSONA_VERSION,
       'Key-Inflection': 'kebab',
     };
-    // One key for every attempt of this call, so a repeated POST is applied at most once.
+    // One key for every attempt of this call, so a POST repeated after a lost connection is
+    // applied at most once. Never repeated after a 5xx answer: Persona would replay that answer.
     if (spec.method === 'POST') {
       headers['Idempotency-Key'] = spec.idempotencyKey ?? settings.createIdempotencyKey();
     }
@@ -109,7 +116,11 @@ export function createTransport(options: TransportOptions) {
           continue;
         }
       }
-      if (response.status >= 500 && isRepeatable(spec.method) && retries < policy.maxRetries) {
+      if (
+        response.status >= 500 &&
+        isRepeatableAfterServerError(spec.method) &&
+        retries < policy.maxRetries
+      ) {
         await backOff();
         continue;
       }

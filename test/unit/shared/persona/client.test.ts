@@ -307,12 +307,8 @@ describe('retries', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('repeats a POST only with the same Idempotency-Key', async () => {
-    const { client, calls } = setup([
-      'drop',
-      json(500, {}),
-      json(201, fixture('inquiry-create-201')),
-    ]);
+  it('repeats a POST after a lost connection, with the same Idempotency-Key', async () => {
+    const { client, calls } = setup(['drop', 'drop', json(201, fixture('inquiry-create-201'))]);
     const created = await client.createInquiry({ templateId: 'itmpl_p8ANAJy9iqadm2buF2xcVgqH' });
     expect(calls).toHaveLength(3);
     expect(new Set(calls.map((c) => c.headers['idempotency-key']))).toEqual(
@@ -320,6 +316,22 @@ describe('retries', () => {
     );
     expect(created.data.idempotencyKey).toBe('generated-key');
     expect(calls.map((c) => c.body)).toEqual([calls[0]?.body, calls[0]?.body, calls[0]?.body]);
+  });
+
+  it('never repeats a POST that got a 5xx answer: Persona replays it for that key', async () => {
+    const { client, calls } = setup([
+      'drop',
+      json(500, {}),
+      json(201, fixture('inquiry-create-201')),
+    ]);
+    const error = await failure(
+      client.createInquiry({ templateId: 'itmpl_p8ANAJy9iqadm2buF2xcVgqH' }),
+    );
+    expect(error.info).toMatchObject({ kind: 'server', status: 500 });
+    expect(calls).toHaveLength(2);
+    const approve = setup([json(503, {}), ok()]);
+    await failure(approve.client.approveInquiry(ID));
+    expect(approve.calls).toHaveLength(1);
   });
 
   it('does not repeat PATCH or DELETE after a lost connection or a 5xx', async () => {
