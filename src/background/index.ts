@@ -3,6 +3,7 @@
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
 import '../shared/zod-setup.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
+import { resumePendingCreates } from './create/create-inquiry.ts';
 import { handlers } from './handlers/index.ts';
 import { handleMenuClick } from './lookup/context-menu.ts';
 import { registerLookupListeners } from './lookup/listeners.ts';
@@ -14,6 +15,8 @@ import { startCycle } from './watch/poller.ts';
 
 // Started at once; requests wait for it so no handler reads a layout older than it expects.
 const migrated = migrateStorage().catch(() => undefined);
+// A create this worker's predecessor was stopped in the middle of is finished with its own key.
+void migrated.then(resumePendingCreates).catch(() => undefined);
 
 async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
   await migrated;

@@ -15,6 +15,8 @@ export const errorKinds = [
   'refused',
   'bad_request',
   'internal',
+  /** A page's request got no answer: the background was stopped (or reloaded) meanwhile. */
+  'disconnected',
 ] as const;
 
 export type ErrorKind = (typeof errorKinds)[number];

@@ -142,7 +142,14 @@ export interface Replies {
   saveOptions: { settings: Settings; keyInfo: KeyInfo | null };
   clearKey: { keyInfo: null };
   testConnection: ConnectionReport;
-  createInquiry: InquiryReply & { link: OneTimeLink | null };
+  createInquiry: InquiryReply & {
+    link: OneTimeLink | null;
+    /**
+     * Set when the first try got a 5xx answer: `adopted` when the inquiry it made was found by
+     * its reference ID, `retried` when it was created again under a new Idempotency-Key.
+     */
+    recovery?: 'adopted' | 'retried';
+  };
   getInquiry: InquiryReply;
   findInquiries:
     | ({ kind: 'inquiry' } & InquiryReply)

@@ -195,3 +195,28 @@ export const panelRouteItem = defineItem<PanelRoute | null>(
   z.nullable(panelRouteSchema),
   () => null,
 );
+
+export const pendingCreateSchema = z.object({
+  /** The Idempotency-Key the create is sent with now (a new one after a 5xx answer). */
+  key: z.string(),
+  /** The key the reviewer's click was made with, so a repeated click joins this create. */
+  clickKey: z.string(),
+  templateId: z.string(),
+  referenceId: z.optional(z.string()),
+  prefill: z.optional(z.record(z.string(), z.string())),
+  /** When the first attempt started (ms): the window a 5xx recovery looks in. */
+  startedAt: z.number(),
+});
+export type PendingCreate = z.infer<typeof pendingCreateSchema>;
+
+/**
+ * Writer: background. Creates under way, by click key (the form holds personal data: session
+ * only). A worker stopped mid-create finds them on restart and finishes them with the same key,
+ * so Persona replays its answer and the inquiry is adopted and watched once.
+ */
+export const pendingCreatesItem = defineItem<Record<string, PendingCreate>>(
+  'session',
+  'pendingCreates',
+  z.record(z.string(), pendingCreateSchema),
+  () => ({}),
+);

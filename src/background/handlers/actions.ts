@@ -57,14 +57,15 @@ export async function inquiryAction(
 /** Persona refuses a link for an expired inquiry, so it is resumed first (persona-api.md §3). */
 export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'newLink'>> {
   let generated: LinkedInquiry | undefined;
-  const { inquiry } = await act(request.id, 'newLink', async ({ client }) => {
+  const { inquiry } = await act(request.id, 'newLink', async ({ client, settings }) => {
     // Only the status is needed here; the full picture is read once the link exists.
     const current = await client.getInquiry(request.id, {
       include: [],
       fields: { inquiry: ['status'] },
     });
     if (current.data.status === 'expired') await client.resumeInquiry(request.id);
-    generated = (await client.generateOneTimeLink(request.id)).data;
+    const seconds = settings.linkExpiryHours * 3600;
+    generated = (await client.generateOneTimeLink(request.id, seconds)).data;
   });
   const link = generated && (await rememberLinkFromCreate(request.id, generated, Date.now()));
   if (!link) {

@@ -1,7 +1,8 @@
 import { browser } from '../../shared/browser.ts';
+import { createInquiry } from '../create/create-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
 import { inquiryAction, newLink, setTags } from './actions.ts';
-import { createInquiry, findInquiries, getInquiry, listInquiries } from './inquiries.ts';
+import { findInquiries, getInquiry, listInquiries } from './inquiries.ts';
 import { clearKey, saveOptions, testConnection } from './options.ts';
 import { markSeen, refreshWatchlist, unwatch, watch } from './watch.ts';
 
