@@ -38,6 +38,12 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** Why `hours` cannot be the link expiry, or `undefined` when it can (checked before saving). */
+export function linkExpiryProblem(hours: number): string | undefined {
+  if (Number.isInteger(hours) && hours >= 1 && hours <= MAX_LINK_EXPIRY_HOURS) return undefined;
+  return `A link's lifetime is a whole number of hours from 1 to ${MAX_LINK_EXPIRY_HOURS} (30 days).`;
+}
+
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }
