@@ -102,7 +102,17 @@ describe('the create form', () => {
 
     expect(await screen.findByRole('button', { name: 'Copy link' })).toBeTruthy();
     expect(screen.getByTestId('one-time-link').textContent).toBe(link.url);
-    expect(screen.getByRole('link', { name: 'Open link' }).getAttribute('href')).toBe(link.url);
+    // Opening spends the customer's single-use link: only after a confirmation that says so.
+    expect(screen.queryByRole('link', { name: /Open/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open link myself…' }));
+    expect(screen.getByRole('group', { name: 'Confirm open link' }).textContent).toMatch(
+      /uses the customer’s single-use link/,
+    );
+    expect(screen.getByRole('link', { name: 'Open and use the link' }).getAttribute('href')).toBe(
+      link.url,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('link', { name: 'Open and use the link' })).toBeNull();
     const [request] = sent('createInquiry');
     expect(request).toMatchObject({
       templateId: 'itmpl_Typed01',
