@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../src/shared/errors.ts';
 import { createPersonaClient, type PersonaClientOptions } from '../../src/shared/persona/client.ts';
 import type { FetchLike } from '../../src/shared/persona/fetch-with-timeout.ts';
+import { DETAIL_INCLUDE } from '../../src/shared/persona/inquiry-reads.ts';
 import type { RateLimit } from '../../src/shared/persona/response-meta.ts';
 import { type SandboxControls, sandboxControls } from '../persona-sandbox/controls.ts';
 import { type RunningSandbox, startSandbox } from '../persona-sandbox/index.ts';
@@ -94,7 +95,7 @@ describe('a reviewer’s day against the sandbox', () => {
     expect(created.meta.rateLimit?.limit).toBeGreaterThan(0);
 
     await controls.finish(inquiry.id, 'passed');
-    const done = await persona.getInquiry(inquiry.id);
+    const done = await persona.getInquiry(inquiry.id, { include: DETAIL_INCLUDE });
     expect(done.data.status).toBe('completed');
     expect(done.data.actions).toMatchObject({ approve: true, decline: true });
     expect(done.data.verifications.length).toBeGreaterThan(0);
@@ -153,7 +154,7 @@ describe('error kinds', () => {
   it('401: a wrong key', async () => {
     const wrongKey = 'persona_production_0000wrong0000';
     const { persona } = client({ apiKey: wrongKey });
-    const error = await failure(persona.getInquiry('inq_ABC1234567'));
+    const error = await failure(persona.getInquiry('inq_ABC1234567', { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({
       kind: 'unauthorized',
       status: 401,
@@ -176,7 +177,9 @@ describe('error kinds', () => {
 
   it('404: no such inquiry', async () => {
     const { persona } = client();
-    const error = await failure(persona.getInquiry('inq_NoSuchInquiry0000000000'));
+    const error = await failure(
+      persona.getInquiry('inq_NoSuchInquiry0000000000', { include: DETAIL_INCLUDE }),
+    );
     expect(error.info).toMatchObject({ kind: 'not_found', status: 404, title: 'Record not found' });
     expect(error.message).toContain('inq_');
     expect(await routeCount('GET /inquiries/:id')).toBe(1);

@@ -7,8 +7,10 @@ import { summarise } from './inquiries.ts';
 
 export async function watch(request: RequestOf<'watch'>): Promise<Reply<'watch'>> {
   const { client } = await openPersona();
-  // Only the fields the watchlist keeps: no personal data crosses into storage.local.
+  // Only the fields the watchlist keeps, and no included verifications: no personal data is
+  // downloaded, and none crosses into storage.local.
   const { data } = await client.getInquiry(request.id, {
+    include: [],
     fields: { inquiry: ['status', 'reference-id', 'created-at', 'updated-at'] },
   });
   const now = Date.now();

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newLink } from '../../../src/background/handlers/actions.ts';
 import { findInquiries } from '../../../src/background/handlers/inquiries.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
+import { watch } from '../../../src/background/handlers/watch.ts';
 import { DeskError } from '../../../src/shared/errors.ts';
 import { defaultSettings, linkExpiryProblem } from '../../../src/shared/settings.ts';
 
@@ -114,5 +115,14 @@ describe('link expiry', () => {
     for (const bad of [0, -1, 1.5, 721, Number.NaN]) {
       expect(linkExpiryProblem(bad)).toMatch(/whole number of hours from 1 to 720/);
     }
+  });
+});
+
+describe('watch', () => {
+  it('downloads no personal data: include nothing, and only the fields the watchlist keeps', async () => {
+    await watch({ type: 'watch', id });
+    expect(calls).toEqual([
+      `GET /api/v1/inquiries/${id}?include=&fields[inquiry]=status,reference-id,created-at,updated-at`,
+    ]);
   });
 });

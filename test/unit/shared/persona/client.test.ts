@@ -6,6 +6,7 @@ import {
   createPersonaClient,
   type PersonaClientOptions,
 } from '../../../../src/shared/persona/client.ts';
+import { DETAIL_INCLUDE } from '../../../../src/shared/persona/inquiry-reads.ts';
 import { fakeFetch, fakeTime, json, type Step } from './fake-fetch.ts';
 import { fixture } from './fixtures.ts';
 
@@ -59,7 +60,7 @@ function expectNoKey(error: DeskError) {
 describe('requests', () => {
   it('sends the key only in Authorization, with the pinned version and kebab inflection', async () => {
     const { client, calls } = setup([ok()]);
-    const result = await client.getInquiry(ID);
+    const result = await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     const [call] = calls;
     expect(call?.url).toBe(
       `https://api.withpersona.com/api/v1/inquiries/${ID}?include=verifications%2Creports`,
@@ -129,7 +130,7 @@ describe('requests', () => {
     });
     const onRateLimit = vi.fn();
     const { client } = setup([json(500, {}), ok()], { onResponse, onRateLimit });
-    await client.getInquiry(ID);
+    await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     expect(onResponse).toHaveBeenCalledTimes(2);
     expect(onResponse).toHaveBeenLastCalledWith(expect.objectContaining({ status: 200 }), {
       method: 'GET',
@@ -145,7 +146,7 @@ describe('requests', () => {
 describe('timeouts', () => {
   it('gives up on a request that hangs, and does not repeat it', async () => {
     const { client, calls } = setup(['hang'], { timeoutMs: 20 });
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(error.info).toEqual({
       kind: 'timeout',
       message: 'Persona did not answer within 20 ms. Try again in a moment.',
@@ -155,7 +156,9 @@ describe('timeouts', () => {
 
   it('times out even when fetch ignores the abort signal', async () => {
     const { client } = setup([() => new Promise<never>(() => {}) as never], { timeoutMs: 20 });
-    expect((await failure(client.getInquiry(ID))).info.kind).toBe('timeout');
+    expect((await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }))).info.kind).toBe(
+      'timeout',
+    );
   });
 });
 
@@ -229,7 +232,7 @@ describe('error mapping', () => {
         headers: { ...headers, 'RateLimit-Reset': '42' },
       });
     const { client } = setup([answer], { retry: { maxRetries: 0, maxRateLimitWaitMs: 1000 } });
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({ ...info, status, requestId: 'req_abc' });
     expect(error.message).toContain(words);
     expect(error.message).toBe(error.info.message);
@@ -247,31 +250,39 @@ describe('error mapping', () => {
 
   it('maps a lost connection to network and an unreadable 200 to bad_response', async () => {
     const network = await failure(
-      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID),
+      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID, {
+        include: DETAIL_INCLUDE,
+      }),
     );
     expect(network.info).toEqual({
       kind: 'network',
       message: 'Inquiry Desk could not reach Persona. Check the internet connection and try again.',
     });
     const html = new Response('<html>proxy</html>', { status: 200, headers });
-    const unreadable = await failure(setup([html]).client.getInquiry(ID));
+    const unreadable = await failure(
+      setup([html]).client.getInquiry(ID, { include: DETAIL_INCLUDE }),
+    );
     expect(unreadable.info).toMatchObject({
       kind: 'bad_response',
       status: 200,
       requestId: 'req_abc',
     });
-    const wrongShape = await failure(setup([ok({ data: [] })]).client.getInquiry(ID));
+    const wrongShape = await failure(
+      setup([ok({ data: [] })]).client.getInquiry(ID, { include: DETAIL_INCLUDE }),
+    );
     expect(wrongShape.info.kind).toBe('bad_response');
   });
 
   it('never lets the key into an error, even when Persona echoes it', async () => {
     const body = { errors: [{ title: `Token ${KEY} is invalid`, details: `key=${KEY}` }] };
     const { client } = setup([json(401, body, headers)]);
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expectNoKey(error);
     expect(error.info.title).toBe('Token persona_sandbox_…0001 is invalid');
     const dropped = await failure(
-      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID),
+      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID, {
+        include: DETAIL_INCLUDE,
+      }),
     );
     expectNoKey(dropped);
   });
@@ -286,7 +297,7 @@ describe('error mapping', () => {
 describe('retries', () => {
   it('repeats a GET after lost connections and 5xx with growing, jittered waits', async () => {
     const { client, calls, waits } = setup(['drop', json(500, {}), json(503, {}), ok()]);
-    const result = await client.getInquiry(ID);
+    const result = await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     expect(result.data.id).toBe(ID);
     expect(calls).toHaveLength(4);
     // random() = 0.5: half the step plus a quarter of it.
@@ -295,7 +306,7 @@ describe('retries', () => {
 
   it('stops after a few attempts', async () => {
     const { client, calls, waits } = setup([json(500, { errors: [{ title: 'Oops' }] }, headers)]);
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({ kind: 'server', status: 500, title: 'Oops' });
     expect(calls).toHaveLength(4);
     expect(waits).toHaveLength(3);
@@ -303,7 +314,7 @@ describe('retries', () => {
 
   it('does not repeat a 4xx', async () => {
     const { client, calls } = setup([json(404, {}, headers)]);
-    await failure(client.getInquiry(ID));
+    await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(calls).toHaveLength(1);
   });
 
@@ -351,7 +362,7 @@ describe('retries', () => {
     );
     const onRateLimit = vi.fn();
     const { client, calls, waits } = setup([limited, ok()], { random: () => 0, onRateLimit });
-    const result = await client.getInquiry(ID);
+    const result = await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     expect(result.data.id).toBe(ID);
     expect(calls).toHaveLength(2);
     expect(waits).toEqual([7000]);
@@ -379,7 +390,7 @@ describe('retries', () => {
       { ...headers, 'RateLimit-Reset': '3600' },
     );
     const { client, calls, waits } = setup([limited]);
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({
       kind: 'rate_limited',
       retryAfterSeconds: 3600,
