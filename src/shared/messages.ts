@@ -65,10 +65,15 @@ const inquiryAction = z.object({
 });
 /** A fresh one-time link; an expired inquiry is resumed first. */
 const newLink = z.object({ type: z.literal('newLink'), id: inquiryId });
-const setTags = z.object({
-  type: z.literal('setTags'),
+/**
+ * One tag added or removed (`add-tag` / `remove-tag`): never the whole list, which would drop a
+ * tag a workflow added meanwhile.
+ */
+const changeTag = z.object({
+  type: z.literal('changeTag'),
   id: inquiryId,
-  tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
+  change: z.enum(['add', 'remove']),
+  tag: z.string().check(z.minLength(1), z.maxLength(100)),
 });
 const watch = z.object({ type: z.literal('watch'), id: inquiryId });
 const unwatch = z.object({ type: z.literal('unwatch'), id: inquiryId });
@@ -87,7 +92,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   listInquiries,
   inquiryAction,
   newLink,
-  setTags,
+  changeTag,
   watch,
   unwatch,
   markSeen,
@@ -157,7 +162,7 @@ export interface Replies {
   listInquiries: { items: InquirySummary[]; next: string | null };
   inquiryAction: InquiryReply;
   newLink: InquiryReply & { link: OneTimeLink };
-  setTags: InquiryReply;
+  changeTag: InquiryReply;
   watch: { watching: true };
   unwatch: { watching: false };
   markSeen: { seen: number };

@@ -77,10 +77,12 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
   return { ...(await adoptInquiry(inquiry)), link };
 }
 
-export async function setTags(request: RequestOf<'setTags'>): Promise<Reply<'setTags'>> {
-  const tags = [...new Set(request.tags.map((t) => t.trim()).filter(Boolean))];
-  const { inquiry } = await act(request.id, 'setTags', ({ client }) =>
-    client.setTags(request.id, tags),
+export async function changeTag(request: RequestOf<'changeTag'>): Promise<Reply<'changeTag'>> {
+  const tag = request.tag.trim();
+  if (!tag) throw new DeskError({ kind: 'invalid', message: 'Type a tag first.' });
+  const action = request.change === 'add' ? 'addTag' : 'removeTag';
+  const { inquiry } = await act(request.id, action, ({ client }) =>
+    request.change === 'add' ? client.addTag(request.id, tag) : client.removeTag(request.id, tag),
   );
   return adoptInquiry(inquiry);
 }

@@ -1,7 +1,7 @@
 import { browser } from '../../shared/browser.ts';
 import { createInquiry } from '../create/create-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
-import { inquiryAction, newLink, setTags } from './actions.ts';
+import { changeTag, inquiryAction, newLink } from './actions.ts';
 import { findInquiries, getInquiry, listInquiries } from './inquiries.ts';
 import { clearKey, saveOptions, testConnection } from './options.ts';
 import { markSeen, refreshWatchlist, unwatch, watch } from './watch.ts';
@@ -20,7 +20,7 @@ export const handlers: Handlers = {
   listInquiries,
   inquiryAction,
   newLink,
-  setTags,
+  changeTag,
   watch,
   unwatch,
   markSeen,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { newLink } from '../../../src/background/handlers/actions.ts';
+import { changeTag, newLink } from '../../../src/background/handlers/actions.ts';
 import { findInquiries } from '../../../src/background/handlers/inquiries.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
 import { watch } from '../../../src/background/handlers/watch.ts';
@@ -123,6 +123,20 @@ describe('watch', () => {
     await watch({ type: 'watch', id });
     expect(calls).toEqual([
       `GET /api/v1/inquiries/${id}?include=&fields[inquiry]=status,reference-id,created-at,updated-at`,
+    ]);
+  });
+});
+
+describe('changeTag', () => {
+  it('adds and removes one tag with add-tag and remove-tag, never set-tags', async () => {
+    await changeTag({ type: 'changeTag', id, change: 'add', tag: ' vip ' });
+    await changeTag({ type: 'changeTag', id, change: 'remove', tag: 'kyc' });
+    const posts = calls
+      .map((call, i) => ({ call, body: bodies[i] }))
+      .filter(({ call }) => call.startsWith('POST'));
+    expect(posts).toEqual([
+      { call: `POST /api/v1/inquiries/${id}/add-tag`, body: { meta: { 'tag-name': 'vip' } } },
+      { call: `POST /api/v1/inquiries/${id}/remove-tag`, body: { meta: { 'tag-name': 'kyc' } } },
     ]);
   });
 });

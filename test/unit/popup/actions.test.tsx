@@ -128,14 +128,23 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
   });
 
-  it('sets tags as a whole list', async () => {
-    await openWith('completed');
+  it('adds and removes one tag at a time, never replacing the list', async () => {
+    const reply = inquiryReply('completed', { tags: ['kyc'] });
+    stubBackground({
+      getInquiry: () => reply,
+      changeTag: ({ change, tag }) =>
+        inquiryReply('completed', { tags: change === 'add' ? ['kyc', tag] : [] }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
     fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
-    await waitFor(() =>
-      expect(sent('setTags')).toEqual([
-        { type: 'setTags', id: 'inq_TestInquiry0001', tags: ['vip'] },
-      ]),
-    );
+    await screen.findByRole('button', { name: 'Remove tag vip' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag kyc' }));
+    await waitFor(() => expect(sent('changeTag')).toHaveLength(2));
+    expect(sent('changeTag')).toEqual([
+      { type: 'changeTag', id: 'inq_TestInquiry0001', change: 'add', tag: 'vip' },
+      { type: 'changeTag', id: 'inq_TestInquiry0001', change: 'remove', tag: 'kyc' },
+    ]);
   });
 });
