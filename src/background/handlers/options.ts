@@ -1,7 +1,7 @@
 import { DeskError } from '../../shared/errors.ts';
 import type { ConnectionReport, Reply, RequestOf } from '../../shared/messages.ts';
 import { keyEnvironment } from '../../shared/persona/api-key.ts';
-import { checkBaseUrl } from '../../shared/persona/base-url.ts';
+import { checkBaseUrl, keyBaseUrlProblem } from '../../shared/persona/base-url.ts';
 import { createPersonaClient } from '../../shared/persona/client.ts';
 import { readItem, readItems, writeItem } from '../../shared/storage.ts';
 import { apiKeyItem, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
@@ -13,8 +13,10 @@ export async function saveOptions(
 ): Promise<Reply<'saveOptions'>> {
   const settings = validateSettings(request.settings);
   let keyInfo = await readItem(keyInfoItem);
-  if (request.key !== undefined && request.key.trim() !== '') {
-    const admitted = admitKey(request.key, settings.allowProduction);
+  const typedKey = request.key?.trim() ? request.key : undefined;
+  refuseKeyForBaseUrl(typedKey ?? (await readItem(apiKeyItem)), settings.baseUrl);
+  if (typedKey !== undefined) {
+    const admitted = admitKey(typedKey, settings.allowProduction);
     await storeKey(admitted.key, admitted.info);
     keyInfo = admitted.info;
   } else if (keyInfo?.environment === 'production' && !settings.allowProduction) {
@@ -27,6 +29,12 @@ export async function saveOptions(
   }
   await writeItem(settingsItem, settings);
   return { settings, keyInfo };
+}
+
+/** A production key with a loopback base URL: said at the base URL field, before any write. */
+function refuseKeyForBaseUrl(key: string | null, baseUrl: string): void {
+  const problem = key ? keyBaseUrlProblem(key, baseUrl) : undefined;
+  if (problem) throw new DeskError({ kind: 'invalid', pointer: 'baseUrl', message: problem });
 }
 
 export async function clearKey(): Promise<Reply<'clearKey'>> {
@@ -53,6 +61,7 @@ export async function testConnection(
       message: 'Paste a Persona API key first.',
     });
   }
+  refuseKeyForBaseUrl(key, base.baseUrl);
   const environment = keyEnvironment(key) === 'production' ? 'production' : 'sandbox';
   const client = createPersonaClient({ apiKey: key, baseUrl: base.baseUrl });
   const report: ConnectionReport = { environment, baseUrl: base.baseUrl };

@@ -2,7 +2,7 @@
 // URL outside Persona and loopback stops the client before any request (design.md §2).
 import { DeskError } from '../errors.ts';
 import { isHeaderSafeKey } from './api-key.ts';
-import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.ts';
+import { checkBaseUrl, DEFAULT_BASE_URL, keyBaseUrlProblem } from './base-url.ts';
 import type { FetchLike } from './fetch-with-timeout.ts';
 import type { RateLimit, ResponseMeta } from './response-meta.ts';
 import { defaultRetryPolicy, type HttpMethod, type RetryPolicy } from './retry-policy.ts';
@@ -42,6 +42,8 @@ export function resolveOptions(options: TransportOptions): ResolvedOptions {
   }
   const base = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   if (!base.ok) throw new DeskError({ kind: 'refused', message: base.reason });
+  const mismatch = keyBaseUrlProblem(apiKey, base.baseUrl);
+  if (mismatch) throw new DeskError({ kind: 'refused', message: mismatch });
   return {
     ...options,
     apiKey,
