@@ -153,7 +153,13 @@ describe('a reviewer’s day against the sandbox', () => {
 describe('error kinds', () => {
   it('401: a wrong key', async () => {
     const wrongKey = 'persona_production_0000wrong0000';
-    const { persona } = client({ apiKey: wrongKey });
+    // A production key never goes to loopback; it is addressed to Persona and routed here.
+    const { persona } = client({
+      apiKey: wrongKey,
+      baseUrl: 'https://api.withpersona.com/api/v1',
+      fetch: (url, init) =>
+        fetch(url.replace('https://api.withpersona.com/api/v1', sandbox.baseUrl), init),
+    });
     const error = await failure(persona.getInquiry('inq_ABC1234567', { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({
       kind: 'unauthorized',

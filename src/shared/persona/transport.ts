@@ -7,7 +7,12 @@ import type * as z from 'zod/mini';
 import { DeskError } from '../errors.ts';
 import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
 import { badResponseError, errorFromFailure, errorFromResponse } from './persona-error.ts';
-import { mergeResponseMeta, type ResponseMeta, readResponseMeta } from './response-meta.ts';
+import {
+  isQuotaAnswer,
+  mergeResponseMeta,
+  type ResponseMeta,
+  readResponseMeta,
+} from './response-meta.ts';
 import {
   backoffDelay,
   type HttpMethod,
@@ -15,7 +20,7 @@ import {
   isRepeatableAfterServerError,
   rateLimitDelay,
 } from './retry-policy.ts';
-import { parseBody } from './schemas.ts';
+import { errorBody, parseBody } from './schemas.ts';
 import { resolveOptions, type TransportOptions } from './transport-options.ts';
 
 /** The pinned API version: response shapes cannot change under us (persona-api.md §1). */
@@ -107,7 +112,10 @@ export function createTransport(options: TransportOptions) {
         if (body === unreadable) throw badResponseError(meta, contextOf(spec));
         return { body, meta };
       }
-      if (response.status === 429 && rateLimitRetries < policy.maxRateLimitRetries) {
+      // A used-up quota lasts its whole period (often a minute or more): report it at once
+      // rather than spin; only the rate limit is waited out here.
+      const quota = isQuotaAnswer(meta, errorTitle(body));
+      if (response.status === 429 && !quota && rateLimitRetries < policy.maxRateLimitRetries) {
         const reset = meta.rateLimit?.resetSeconds;
         const wait = rateLimitDelay(reset, rateLimitRetries + 1, random, policy);
         if (wait !== undefined) {
@@ -159,4 +167,8 @@ function readJson(text: string): unknown {
   } catch {
     return unreadable;
   }
+}
+
+function errorTitle(body: unknown): string | undefined {
+  return parseBody(errorBody, body)?.errors[0]?.title;
 }

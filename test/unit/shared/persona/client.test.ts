@@ -386,7 +386,7 @@ describe('retries', () => {
   it('does not wait out a rate-limit window longer than the cap', async () => {
     const limited = json(
       429,
-      { errors: [{ title: 'Quota exceeded' }] },
+      { errors: [{ title: 'Rate limit exceeded' }] },
       { ...headers, 'RateLimit-Reset': '3600' },
     );
     const { client, calls, waits } = setup([limited]);
@@ -394,7 +394,7 @@ describe('retries', () => {
     expect(error.info).toMatchObject({
       kind: 'rate_limited',
       retryAfterSeconds: 3600,
-      title: 'Quota exceeded',
+      title: 'Rate limit exceeded',
     });
     expect(error.message).toContain('Wait 3600 seconds');
     expect(calls).toHaveLength(1);
@@ -463,5 +463,60 @@ describe('pagination', () => {
     const foreign = await failure(client.fetchPage('https://evil.example/api/v1/inquiries'));
     expect(foreign.info.kind).toBe('refused');
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('quota limits', () => {
+  const quotaHeaders = {
+    ...headers,
+    'Quota-Limit': '150',
+    'Quota-Remaining': '0',
+    'Quota-Reset': '37',
+  };
+
+  it('tells a used-up quota from a rate limit, and does not spin retrying it', async () => {
+    const exceeded = json(429, { errors: [{ title: 'Quota exceeded' }] }, quotaHeaders);
+    const { client, calls, waits } = setup([exceeded, exceeded, exceeded]);
+    const error = await failure(
+      client.createInquiry({ templateId: 'itmpl_p8ANAJy9iqadm2buF2xcVgqH' }),
+    );
+    expect(error.info).toMatchObject({
+      kind: 'quota_exceeded',
+      status: 429,
+      retryAfterSeconds: 37,
+    });
+    expect(error.message).toContain(
+      "Persona's quota for creating inquiries is used up; it resets in 37 s",
+    );
+    expect(calls).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('reads a quota 429 from the headers alone, and a plain 429 stays a rate limit', async () => {
+    const byHeaders = setup([json(429, {}, quotaHeaders)]);
+    expect((await failure(byHeaders.client.addTag(ID, 'vip'))).info.kind).toBe('quota_exceeded');
+    const rate = json(
+      429,
+      { errors: [{ title: 'Rate limit exceeded' }] },
+      {
+        ...headers,
+        'RateLimit-Remaining': '0',
+        'RateLimit-Reset': '1',
+        'Quota-Remaining': '12',
+      },
+    );
+    const limited = setup([rate], { retry: { maxRateLimitRetries: 0 } });
+    expect((await failure(limited.client.getInquiry(ID, { include: [] }))).info.kind).toBe(
+      'rate_limited',
+    );
+  });
+
+  it('reads Quota-* beside RateLimit-* on every answer', async () => {
+    const { client } = setup([
+      json(200, fixture('inquiry-retrieve-200'), { ...quotaHeaders, 'Quota-Remaining': '149' }),
+    ]);
+    const result = await client.getInquiry(ID, { include: [] });
+    expect(result.meta.quota).toEqual({ limit: 150, remaining: 149, resetSeconds: 37 });
+    expect(result.meta.rateLimit).toEqual({ limit: 300, remaining: 299, resetSeconds: 42 });
   });
 });
