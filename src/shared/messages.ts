@@ -110,6 +110,11 @@ export interface ConnectionReport {
   organizationId?: string;
   requestId?: string;
   rateLimit?: { limit: number; remaining: number; resetSeconds?: number };
+  /**
+   * Whether the key's permissions could be read. `/api-keys/permissions` is not in Persona's
+   * published API, so this is best effort; false means the report fell back to `/rate-limits`.
+   */
+  permissionsRead: boolean;
   /** Only when Persona's key-introspection endpoint answered. */
   keyName?: string;
   permissions?: string[];

@@ -43,8 +43,9 @@ export async function clearKey(): Promise<Reply<'clearKey'>> {
 }
 
 /**
- * Asks Persona who the key is: the undocumented key-introspection endpoint first (it reveals
- * permissions), then `GET /rate-limits`, which every key may call (persona-api.md §1).
+ * Asks Persona who the key is: the key-introspection endpoint first (it reveals permissions, but
+ * is not in Persona's published API, so it is best effort), then `GET /rate-limits`, which every
+ * key may call (https://docs.withpersona.com/api-reference/rate-limits).
  */
 export async function testConnection(
   request: RequestOf<'testConnection'>,
@@ -64,13 +65,14 @@ export async function testConnection(
   refuseKeyForBaseUrl(key, base.baseUrl);
   const environment = keyEnvironment(key) === 'production' ? 'production' : 'sandbox';
   const client = createPersonaClient({ apiKey: key, baseUrl: base.baseUrl });
-  const report: ConnectionReport = { environment, baseUrl: base.baseUrl };
+  const report: ConnectionReport = { environment, baseUrl: base.baseUrl, permissionsRead: false };
   try {
     const permissions = await client.getKeyPermissions();
     Object.assign(report, metaFacts(permissions.meta), {
       keyName: permissions.data.name,
       permissions: permissions.data.permissions,
       keyExpiresAt: permissions.data.expiresAt,
+      permissionsRead: true,
     });
   } catch (error) {
     // 404/403/bad_response: this endpoint is not promised to exist; a 401 is the real answer.
