@@ -256,7 +256,15 @@ describe('2025-12-08 responses conform to the official spec', () => {
           meta: { comment: 'ok' },
         }),
       );
-      expectConforms(op, await t.api.post(`/inquiries/${await make()}/${path}`));
+      // Undecided inquiries of every status can be decided: here straight from `created`.
+      const fromCreated = await t.api.post(`/inquiries/${await make()}/${path}`);
+      expect(fromCreated.status).toBe(200);
+      expectConforms(op, fromCreated);
+      const switched = await t.api.post(
+        `/inquiries/${await make(path === 'approve' ? 'decline_inquiry' : 'approve_inquiry')}/${path}`,
+      );
+      expect(switched.status).toBe(409);
+      expectConforms(op, switched);
       expectConforms(
         op,
         await t.api.post(`/inquiries/${await make('complete_inquiry')}/${path}`, {
