@@ -430,6 +430,29 @@ describe('2025-12-08 responses conform to the official spec', () => {
     await t.controls.clearFaults();
   });
 
+  it('a stored 5xx is replayed under its Idempotency-Key with the same conforming body', async () => {
+    const validate = validatorFor(
+      'persona-2025-12-08',
+      '/components/responses/service-unavailable/schema',
+    );
+    for (const errorTiming of ['before', 'after'] as const) {
+      const headers = { 'Idempotency-Key': `conformance-5xx-${errorTiming}` };
+      const body = createBody({ 'reference-id': `conformance-5xx-${errorTiming}` });
+      await t.controls.setFaults({
+        errorNext: 1,
+        errorStatuses: [500],
+        errorTiming,
+        errorRoute: 'POST /inquiries',
+      });
+      const first = await t.api.post('/inquiries', body, headers);
+      await t.controls.clearFaults();
+      const replayed = await t.api.post('/inquiries', body, headers);
+      expect([first.status, replayed.status]).toEqual([500, 500]);
+      expect(replayed.body).toEqual(first.body);
+      expect(validate(replayed.body) ? [] : validate.errors).toEqual([]);
+    }
+  });
+
   it('sparse fieldsets conform apart from the attributes they leave out', async () => {
     const response = await t.api.get(
       '/inquiries?fields[inquiry]=status,updated-at,fields.name-first&page[size]=20',
