@@ -16,6 +16,8 @@ export interface SandboxOptions {
   keys?: string[];
   /** Requests per minute for the environment; default 300, Persona's production default. */
   rateLimitPerMinute?: number;
+  /** Inquiry creations per minute (Persona's product quota); default 1000. */
+  inquiryQuotaPerMinute?: number;
   /** Demo inquiries to create at start (only when the store is empty). */
   seed?: number;
 }
@@ -42,6 +44,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const runtime = new SandboxRuntime({
     keys: options.keys,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    inquiryQuotaPerMinute: options.inquiryQuotaPerMinute,
     dataFile: options.dataFile,
   });
   if (options.seed && runtime.store.inquiries.size === 0) {

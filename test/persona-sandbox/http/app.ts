@@ -17,6 +17,7 @@ import type { SandboxEnv } from './env.ts';
 import { conflict, PersonaError, routeNotFound } from './errors.ts';
 import { injected429, injectedErrors, networkFaults } from './faults.ts';
 import { idempotency } from './idempotency.ts';
+import { inquiryQuota } from './quota.ts';
 import { rateLimit } from './rate-limit.ts';
 import { logRequests } from './request-log.ts';
 import { parseInclude, renderOptions } from './request-options.ts';
@@ -46,6 +47,7 @@ export function createApp(runtime: SandboxRuntime): Hono<SandboxEnv> {
     authenticate(runtime),
     rateLimit(runtime),
     injected429(runtime),
+    inquiryQuota(runtime),
     authorize(),
     renderOptions(runtime),
     idempotency(runtime),

@@ -23,6 +23,8 @@ export interface FaultSettings {
   /** Limits `errorRate` and `errorNext` to one route, e.g. `POST /inquiries` or `POST /inquiries/:id/approve`. */
   errorRoute: string | null;
   next429: number;
+  /** The next N `POST /inquiries` get the quota's 429 "Quota exceeded" (see quota.ts). */
+  nextQuota429: number;
   dropNext: number;
   hangNext: number;
 }
@@ -35,6 +37,7 @@ const NONE: FaultSettings = {
   errorTiming: 'before',
   errorRoute: null,
   next429: 0,
+  nextQuota429: 0,
   dropNext: 0,
   hangNext: 0,
 };

@@ -33,6 +33,7 @@ const faultsBody = z.object({
   'error-timing': z.enum(['before', 'after']).optional(),
   'error-route': z.string().regex(ROUTE_PATTERN).nullable().optional(),
   'next-429': z.number().int().min(0).optional(),
+  'next-quota-429': z.number().int().min(0).optional(),
   'drop-next': z.number().int().min(0).optional(),
   'hang-next': z.number().int().min(0).optional(),
 });
@@ -103,6 +104,7 @@ export function controlRoutes(runtime: SandboxRuntime) {
       ...(body['error-timing'] !== undefined && { errorTiming: body['error-timing'] }),
       ...(body['error-route'] !== undefined && { errorRoute: body['error-route'] }),
       ...(body['next-429'] !== undefined && { next429: body['next-429'] }),
+      ...(body['next-quota-429'] !== undefined && { nextQuota429: body['next-quota-429'] }),
       ...(body['drop-next'] !== undefined && { dropNext: body['drop-next'] }),
       ...(body['hang-next'] !== undefined && { hangNext: body['hang-next'] }),
     });
@@ -114,6 +116,12 @@ export function controlRoutes(runtime: SandboxRuntime) {
   app.post('/rate-limit', async (c) => {
     const body = await readBody(c, rateLimitBody);
     runtime.rateLimiter.setLimit(body['per-minute']);
+    return c.json({ perMinute: body['per-minute'] });
+  });
+
+  app.post('/quota', async (c) => {
+    const body = await readBody(c, rateLimitBody);
+    runtime.inquiryQuota.setLimit(body['per-minute']);
     return c.json({ perMinute: body['per-minute'] });
   });
 

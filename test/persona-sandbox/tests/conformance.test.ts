@@ -161,6 +161,10 @@ describe('2025-12-08 responses conform to the official spec', () => {
     await t.api.post('/inquiries', createBody({ note: '1' }), headers);
     expectConforms(op, await t.api.post('/inquiries', createBody({ note: '2' }), headers));
     await commonErrors(op, 'POST', '/inquiries', createBody());
+    await t.controls.setFaults({ nextQuota429: 1 });
+    const quota = await t.api.post('/inquiries', createBody());
+    expect(quota.body.errors[0].title).toBe('Quota exceeded');
+    expectConforms(op, quota);
   });
 
   it('retrieve-an-inquiry: every status and outcome, with everything included', async () => {
