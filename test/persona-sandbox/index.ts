@@ -32,7 +32,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** Shaped like a real key (persona-api.md §1) so clients that check the format accept it. */
+/** Shaped like a real key (persona_sandbox_ + a UUID) so clients that check the format accept it. */
 export const DEFAULT_SANDBOX_KEY = 'persona_sandbox_5b1f7c2e-8d4a-4e6b-9c3f-0a2d4e6f8b1c';
 
 function hostForUrl(host: string): string {

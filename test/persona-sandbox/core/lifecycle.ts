@@ -2,7 +2,8 @@ import { DAY } from './clock.ts';
 import type { InquiryRecord, InquiryStatus, RelationRef } from './types.ts';
 
 /**
- * Status rules (persona-api.md §2.3, and the choices Persona leaves open; README "Status rules"):
+ * Status rules (docs.withpersona.com/model-lifecycle, and the choices Persona leaves open; README
+ * "Status rules"):
  * - created → pending (start) → completed | failed | expired; created may also expire.
  * - expired → pending again through resume (also allowed on pending, which only returns a token).
  * - mark-for-review: anything except approved and declined (Persona documents that refusal).
