@@ -36,10 +36,10 @@ export function setQuotaHeaders(
 }
 
 /**
- * The inquiry-creation quota on `POST /inquiries`: every create that passes the rate limit counts
- * (replays of an Idempotency-Key too, since quotas, like rate limits, run before the idempotency
- * layer: a guess) and its answer carries `Quota-Limit`, `Quota-Remaining` and `Quota-Reset`
- * besides the `RateLimit-*` headers. A quota 429 is never stored for replay.
+ * The inquiry-creation quota on `POST /inquiries`: every create that passes the rate limit and the
+ * key's permissions counts (replays of an Idempotency-Key too, since quotas, like rate limits, run
+ * before the idempotency layer: a guess) and its answer carries `Quota-Limit`, `Quota-Remaining`
+ * and `Quota-Reset` besides the `RateLimit-*` headers. A quota 429 is never stored for replay.
  */
 export function inquiryQuota(runtime: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {

@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createBody, createInquiry, startTestSandbox, type TestSandbox } from './helpers.ts';
+import {
+  apiClient,
+  createBody,
+  createInquiry,
+  startTestSandbox,
+  type TestSandbox,
+} from './helpers.ts';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -65,6 +71,13 @@ describe('inquiry creation quota', () => {
     expect((await t.api.get('/inquiries')).status).toBe(200);
     const retried = await t.api.post('/inquiries', createBody(), headers);
     expect(retried.status).toBe(201);
+  });
+
+  it('does not count creates the key may not make', async () => {
+    await t.controls.setInquiryQuota(1);
+    const readonly = apiClient(t.sandbox, 'persona_sandbox_readonly_quota');
+    expect((await readonly.post('/inquiries', createBody())).status).toBe(403);
+    expect((await t.api.post('/inquiries', createBody())).status).toBe(201);
   });
 
   it('is configurable at start and reset to it', async () => {
