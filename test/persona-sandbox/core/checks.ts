@@ -14,7 +14,7 @@ type Spec = readonly [
   onFail?: readonly string[],
 ];
 
-// Check names as Persona reports them (persona-api.md §4; OAS examples).
+// Check names as Persona reports them (the OAS examples).
 const GOVERNMENT_ID: readonly Spec[] = [
   ['id_aamva_database_lookup', 'not_required'],
   ['id_age_inconsistency_detection', 'required'],
