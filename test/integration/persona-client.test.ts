@@ -191,12 +191,14 @@ describe('error kinds', () => {
     expect(await routeCount('GET /inquiries/:id')).toBe(1);
   });
 
-  it('409: a decision the status does not allow', async () => {
+  it('409: a decision the status does not allow (switching approved to declined)', async () => {
     const { persona } = client();
     const { inquiry } = (await persona.createInquiry({ templateId: TEMPLATE })).data;
-    const error = await failure(persona.approveInquiry(inquiry.id));
+    // Deciding an undecided inquiry, even one still `created`, is allowed.
+    await persona.approveInquiry(inquiry.id);
+    const error = await failure(persona.declineInquiry(inquiry.id));
     expect(error.info).toMatchObject({ kind: 'conflict', status: 409 });
-    expect(error.info.details).toContain('created');
+    expect(error.info.details).toContain('approved');
     expect(error.message).toContain(error.info.details ?? '');
   });
 
