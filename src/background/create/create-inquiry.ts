@@ -82,11 +82,24 @@ async function finish(pending: PendingCreate): Promise<Created> {
   }
 }
 
+/** A 409 on a create means its key's first request is still running (a stopped worker's). */
+const STILL_RUNNING_RETRIES = 5;
+const STILL_RUNNING_WAIT_MS = 1_000;
+
 async function createOrRecover(access: PersonaAccess, pending: PendingCreate): Promise<Created> {
-  try {
-    return await send(access, pending, pending.key);
-  } catch (error) {
-    if (toErrorInfo(error).kind !== 'server') throw error;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send(access, pending, pending.key);
+    } catch (error) {
+      const { kind } = toErrorInfo(error);
+      if (kind === 'conflict' && attempt < STILL_RUNNING_RETRIES) {
+        // The answer to wait for is the one the first request gets: same key, a moment later.
+        await new Promise((resolve) => setTimeout(resolve, STILL_RUNNING_WAIT_MS));
+        continue;
+      }
+      if (kind !== 'server') throw error;
+      break;
+    }
   }
   const { client } = access;
   if (pending.referenceId) {

@@ -84,7 +84,8 @@ beforeEach(async () => {
         } else {
           reply = { status, body: { errors: [{ title: 'Internal server error' }] } };
         }
-        if (key) stored.set(key, reply);
+        // A 409 means the key's first request is still running: nothing is stored yet.
+        if (key && status !== 409) stored.set(key, reply);
         return answer(reply.status, reply.body);
       }
       if (target.pathname.endsWith('/api/v1/inquiries')) {
@@ -171,6 +172,13 @@ describe('createInquiry', () => {
     });
     expect(creates()).toHaveLength(2);
     expect(await readItem(pendingCreatesItem)).toEqual({});
+  });
+
+  it('waits for a key whose first request is still running (409), with the same key', async () => {
+    createAnswers = [409];
+    const reply = await createInquiry(request('click-0010', { referenceId: 'user-10' }));
+    expect(creates().map((c) => c.key)).toEqual(['click-0010', 'click-0010']);
+    expect(made.map((m) => m.id)).toEqual([reply.inquiry.id]);
   });
 
   it('two submits of one form in the same task make one inquiry', async () => {
