@@ -123,7 +123,7 @@ describe('options: connecting a key', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => page.locator('#base-url-error').textContent())
-      .toContain('not a Persona host');
+      .toContain("not Persona's API host");
     expect(
       await page.getByRole('textbox', { name: 'API base URL' }).getAttribute('aria-invalid'),
     ).toBe('true');
