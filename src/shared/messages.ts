@@ -134,6 +134,8 @@ export interface OneTimeLink {
 export interface InquirySummary {
   id: string;
   status: string;
+  /** Persona removed its personal data (`redacted-at`): nothing about it changes any more. */
+  redacted?: boolean;
   referenceId?: string;
   createdAt?: string;
   updatedAt?: string;

@@ -55,6 +55,8 @@ export const watchEntrySchema = z.object({
   changedAt: z.number(),
   /** False until the reviewer has looked at the latest change. */
   seen: z.boolean(),
+  /** Redacted at Persona: like a decision, it ends the watch. */
+  redacted: z.optional(z.boolean()),
 });
 export type WatchEntry = z.infer<typeof watchEntrySchema>;
 

@@ -17,6 +17,7 @@ const transient = new Set(['network', 'timeout', 'server', 'rate_limited']);
 
 export function summarise(view: InquiryView): InquirySummary {
   const s: InquirySummary = { id: view.id, status: view.status };
+  if (view.redacted) s.redacted = true;
   if (view.referenceId) s.referenceId = view.referenceId;
   if (view.timestamps.createdAt) s.createdAt = view.timestamps.createdAt;
   if (view.timestamps.updatedAt) s.updatedAt = view.timestamps.updatedAt;

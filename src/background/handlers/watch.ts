@@ -11,7 +11,7 @@ export async function watch(request: RequestOf<'watch'>): Promise<Reply<'watch'>
   // downloaded, and none crosses into storage.local.
   const { data } = await client.getInquiry(request.id, {
     include: [],
-    fields: { inquiry: ['status', 'reference-id', 'created-at', 'updated-at'] },
+    fields: { inquiry: ['status', 'reference-id', 'created-at', 'updated-at', 'redacted-at'] },
   });
   const now = Date.now();
   await editWatchlist((list) => ({ list: addEntry(list, summarise(data), now), result: 0 }));

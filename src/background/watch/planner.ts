@@ -9,7 +9,7 @@ import type { WatchEntry } from '../../shared/storage-items.ts';
 export const BATCH_SIZE = 100;
 
 /** Only what change detection compares: no other attribute crosses the wire. */
-export const POLL_FIELDS = { inquiry: ['status', 'updated-at', 'reference-id'] };
+export const POLL_FIELDS = { inquiry: ['status', 'updated-at', 'reference-id', 'redacted-at'] };
 
 /**
  * Expired inquiries change only when someone resumes them (a reviewer, a workflow, the customer's
@@ -24,6 +24,11 @@ export const SLOW_POLL_MS = 15 * 60_000;
  */
 export function canStillChange(status: string): boolean {
   return !isFinalStatus(status);
+}
+
+/** Decided or redacted: the watch of this entry is over. */
+export function isSettled(entry: Pick<WatchEntry, 'status' | 'redacted'>): boolean {
+  return entry.redacted === true || !canStillChange(entry.status);
 }
 
 /** Statuses that change so rarely that they are polled every {@link SLOW_POLL_MS} only. */
@@ -46,9 +51,7 @@ export interface PlanOptions {
 /** Ids to ask about, grouped `size` at a time; empty when nothing can change. */
 export function planBatches(entries: readonly WatchEntry[], options: PlanOptions = {}): string[][] {
   const { includeSlow = true, size = BATCH_SIZE } = options;
-  const wanted = entries.filter(
-    (e) => canStillChange(e.status) && (includeSlow || !isSlowStatus(e.status)),
-  );
+  const wanted = entries.filter((e) => !isSettled(e) && (includeSlow || !isSlowStatus(e.status)));
   const ids = [...new Set(wanted.map((e) => e.id))];
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
@@ -63,6 +66,6 @@ export function planCycle(
 ): { batches: string[][]; asksSlow: boolean } {
   const includeSlow = isSlowDue(slowPolledAt, now);
   const batches = planBatches(entries, { includeSlow });
-  const asksSlow = includeSlow && entries.some((e) => isSlowStatus(e.status));
+  const asksSlow = includeSlow && entries.some((e) => !isSettled(e) && isSlowStatus(e.status));
   return { batches, asksSlow };
 }

@@ -122,7 +122,7 @@ describe('watch', () => {
   it('downloads no personal data: include nothing, and only the fields the watchlist keeps', async () => {
     await watch({ type: 'watch', id });
     expect(calls).toEqual([
-      `GET /api/v1/inquiries/${id}?include=&fields[inquiry]=status,reference-id,created-at,updated-at`,
+      `GET /api/v1/inquiries/${id}?include=&fields[inquiry]=status,reference-id,created-at,updated-at,redacted-at`,
     ]);
   });
 });

@@ -82,6 +82,12 @@ describe('failed and expired inquiries', () => {
     expect(isSlowDue(t, t - 1)).toBe(true);
   });
 
+  it('ends the watch of a redacted inquiry, whatever its status', () => {
+    expect(planBatches([entry(1, 'pending', { redacted: true }), entry(2, 'pending')])).toEqual([
+      [inquiryId(2)],
+    ]);
+  });
+
   it('plans nothing while only expired inquiries are watched and their round is not due', () => {
     const t = 1_000_000_000;
     expect(planCycle([entry(1, 'expired')], t, t + 60_000)).toEqual({
