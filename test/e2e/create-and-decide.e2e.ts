@@ -193,3 +193,29 @@ describe('a worker stopped in the middle of a create', () => {
     await popup.close();
   });
 });
+
+describe('the draft, edited in the popup and the side panel at once', () => {
+  it('loses nothing either one typed', async () => {
+    const popup = await ext.openPopup('?view=create');
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('src/side-panel/index.html?view=create'));
+    const box = (page: Page, name: string) => page.getByRole('textbox', { name });
+    for (const page of [popup, panel]) {
+      await expect.poll(() => box(page, 'Inquiry template ID').inputValue(), soon).toBe(template);
+    }
+    // Turn by turn, as a reviewer switching between the two would.
+    await box(popup, 'Reference ID').fill('both-1');
+    await box(panel, 'First name').fill('Ada');
+    await box(popup, 'Last name').fill('Lovelace');
+    await box(panel, 'Email').fill('ada@example.com');
+    await expect.poll(() => box(panel, 'Last name').inputValue(), soon).toBe('Lovelace');
+    await expect.poll(() => box(popup, 'Email').inputValue(), soon).toBe('ada@example.com');
+    await popup.reload();
+    await expect.poll(() => box(popup, 'Reference ID').inputValue(), soon).toBe('both-1');
+    expect(await box(popup, 'First name').inputValue()).toBe('Ada');
+    expect(await box(popup, 'Last name').inputValue()).toBe('Lovelace');
+    expect(await box(popup, 'Email').inputValue()).toBe('ada@example.com');
+    await popup.close();
+    await panel.close();
+  });
+});

@@ -198,7 +198,9 @@ describe('watch and notify', () => {
       100, 100, 50,
     ]);
     expect(
-      calls.every((r) => r.query['fields[inquiry]'] === 'status,updated-at,reference-id,redacted-at'),
+      calls.every(
+        (r) => r.query['fields[inquiry]'] === 'status,updated-at,reference-id,redacted-at',
+      ),
     ).toBe(true);
 
     for (const id of ids) await controls.finish(id, 'failed');
