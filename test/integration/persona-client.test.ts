@@ -286,6 +286,23 @@ describe('rate limits', () => {
   });
 });
 
+describe('quota', () => {
+  it('a used-up inquiry quota is reported as a quota, with its reset, and not retried', async () => {
+    await controls.setInquiryQuota(1);
+    const { persona, waits } = client({ retry: { maxRateLimitWaitMs: 120_000 } });
+    const first = await persona.createInquiry({ templateId: TEMPLATE });
+    expect(first.meta.quota).toMatchObject({ limit: 1, remaining: 0 });
+    const error = await failure(persona.createInquiry({ templateId: TEMPLATE }));
+    expect(error.info).toMatchObject({ kind: 'quota_exceeded', status: 429 });
+    expect(error.message).toMatch(
+      /^Persona's quota for creating inquiries is used up; it resets in \d+ s/,
+    );
+    expect(waits).toEqual([]);
+    expect(await routeCount('POST /inquiries')).toBe(2);
+    await controls.setInquiryQuota(1_000);
+  });
+});
+
 describe('idempotent creates', () => {
   async function inquiriesFor(referenceId: string) {
     const { persona } = client();
