@@ -93,7 +93,9 @@ describe('a poll cycle', () => {
     expect(idsPerCall.flat()).not.toContain(inquiryId(900));
     for (const url of persona.calls) {
       expect(url.pathname).toBe('/api/v1/inquiries');
-      expect(url.searchParams.get('fields[inquiry]')).toBe('status,updated-at,reference-id,redacted-at');
+      expect(url.searchParams.get('fields[inquiry]')).toBe(
+        'status,updated-at,reference-id,redacted-at',
+      );
       expect(url.searchParams.get('page[size]')).toBe('100');
     }
     expect(await pollState()).toMatchObject({ lastAttemptAt: T0, lastSuccessAt: T0, failures: 0 });
