@@ -45,7 +45,7 @@ export async function clearKey(): Promise<Reply<'clearKey'>> {
 /**
  * Asks Persona who the key is: the key-introspection endpoint first (it reveals permissions, but
  * is not in Persona's published API, so it is best effort), then `GET /rate-limits`, which every
- * key may call (https://docs.withpersona.com/api-reference/rate-limits).
+ * key may call (`GET /rate-limits` in Persona's API reference, https://docs.withpersona.com/rate-limiting).
  */
 export async function testConnection(
   request: RequestOf<'testConnection'>,

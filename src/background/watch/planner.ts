@@ -1,7 +1,7 @@
 // What a poll cycle asks Persona: the watched inquiries that can still change, 100 per request,
-// which is the largest page `GET /inquiries` allows
-// (https://docs.withpersona.com/api-reference/inquiries/list-all-inquiries). Pure, so the request
-// budget (⌈N / 100⌉ per cycle, 0 when nothing can change) is tested without I/O.
+// which is the largest page `GET /inquiries` allows (https://docs.withpersona.com/pagination).
+// Pure, so the request budget (⌈N / 100⌉ per cycle, 0 when nothing can change) is tested
+// without I/O.
 import { isFinalStatus } from '../../shared/persona/status.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 

@@ -57,9 +57,9 @@ const none: InquiryActions = {
 
 /**
  * Actions offered for a status. Approve and decline are offered for every undecided status:
- * Persona's approve and decline endpoints set no status limit, and declining a `created` or
- * `pending` inquiry is how a reviewer stops a fraudster mid-flow
- * (https://docs.withpersona.com/api-reference/inquiries/decline-an-inquiry). Persona documents
+ * Persona's approve and decline endpoints set no status limit ("Declining an inquiry will prevent
+ * further progress on the inquiry", API reference, Inquiries → Decline an Inquiry), and declining
+ * a `created` or `pending` inquiry is how a reviewer stops a fraudster mid-flow. Persona documents
  * the other limits (mark-for-review not after a decision; one-time links not for expired
  * inquiries; resume only when pending or expired); where it is silent, the action is offered and
  * Persona's answer (409, 422) has the last word. Unknown statuses count as undecided.
