@@ -91,7 +91,9 @@ export function CreateView() {
       const reply = await sendCreate(request, () =>
         setAsking('The extension restarted during the create; asking it again…'),
       );
-      updateDraft(clearedDraft(draft, settings.defaultTemplateId));
+      // Only the form's own fields: the search box (maybe typed in another page) stays as it is.
+      const { search: _search, ...cleared } = clearedDraft(draft, settings.defaultTemplateId);
+      updateDraft(cleared);
       setCreated(reply);
     } catch (error) {
       const info = toErrorInfo(error);
