@@ -18,6 +18,8 @@ export async function findCreated(
     referenceId,
     createdAfter: new Date(since),
     pageSize: 10,
+    // Only what tells the inquiry apart: no personal data for a lookup.
+    fields: { inquiry: ['created-at', 'reference-id', 'inquiry-template'] },
   });
   // Newest first; the template must match too, or it is some other inquiry for this customer.
   return page.data.items.find((item) => {

@@ -145,6 +145,7 @@ describe('createInquiry', () => {
     const lookup = calls.find((c) => c.method === 'GET' && c.path.includes('filter[reference-id]'));
     expect(lookup?.path).toContain('filter[reference-id]=user-2');
     expect(lookup?.path).toContain('filter[created-at-start]=');
+    expect(lookup?.path).toContain('fields[inquiry]=created-at,reference-id,inquiry-template');
     expect(reply.link?.url).toBe(`http://127.0.0.1:4010/verify?code=new-${made[0]?.id}`);
     expect((await readItem(watchlistItem)).map((e) => e.id)).toEqual([made[0]?.id]);
   });
