@@ -4,6 +4,7 @@
 import '../shared/zod-setup.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import type { Answer } from '../shared/messages.ts';
+import { resumePendingCreates } from './create/create-inquiry.ts';
 import { handlers } from './handlers/index.ts';
 import { handleMenuClick } from './lookup/context-menu.ts';
 import { registerLookupListeners } from './lookup/listeners.ts';
@@ -16,6 +17,12 @@ import { startCycle } from './watch/poller.ts';
 
 // Started at once; every listener below waits for it, so none reads a layout older than it expects.
 const gate = startUp([{ name: 'storage migration', run: () => migrateStorage() }]);
+// A create this worker's predecessor was stopped in the middle of is finished with its own key.
+gate
+  .after(resumePendingCreates)()
+  .catch((error: unknown) =>
+    console.error('Inquiry Desk: a stopped create was not finished', error),
+  );
 
 async function handleMessage(
   message: unknown,

@@ -34,12 +34,14 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
             <dd>{report.keyName}</dd>
           </>
         )}
-        {report.permissions && (
-          <>
-            <dt>Permissions</dt>
-            <dd>{report.permissions.length ? report.permissions.join(', ') : 'none listed'}</dd>
-          </>
-        )}
+        <dt>Permissions (best effort)</dt>
+        <dd data-testid="connection-permissions">
+          {report.permissionsRead && report.permissions
+            ? report.permissions.length
+              ? report.permissions.join(', ')
+              : 'none listed'
+            : 'Permissions could not be read: Persona’s API does not publish them for every key. The key works; check its permissions in the Persona dashboard.'}
+        </dd>
         {report.keyExpiresAt && (
           <>
             <dt>Key expires</dt>

@@ -69,8 +69,9 @@ export function ConnectionSection({
         error={fieldError('baseUrl')}
         hint={
           <>
-            Default <code>{DEFAULT_BASE_URL}</code>. Only https://*.withpersona.com and the local
-            sandbox on 127.0.0.1, localhost or [::1] are accepted.
+            Default <code>{DEFAULT_BASE_URL}</code>. Only https://api.withpersona.com,
+            https://withpersona.com and, for sandbox keys, the local sandbox on 127.0.0.1, localhost
+            or [::1] are accepted.
           </>
         }
       >

@@ -1,4 +1,4 @@
-import type { Settings } from '../shared/settings.ts';
+import { MAX_LINK_EXPIRY_HOURS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import type { Patch } from './settings-patch.ts';
 
@@ -30,6 +30,26 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
             placeholder="itmpl_…"
             value={draft.defaultTemplateId}
             onInput={(e) => patch({ defaultTemplateId: e.currentTarget.value.trim() })}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
+      </Field>
+      <Field
+        id="link-expiry"
+        label="One-time link lifetime (hours)"
+        error={fieldError('linkExpiryHours')}
+        hint="How long a new one-time link works (Persona’s default is 24 hours). The inquiry’s own expiry still ends it earlier."
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="link-expiry"
+            type="number"
+            min={1}
+            max={MAX_LINK_EXPIRY_HOURS}
+            step={1}
+            value={draft.linkExpiryHours}
+            onInput={(e) => patch({ linkExpiryHours: Number(e.currentTarget.value) })}
             aria-describedby={describedBy}
             aria-invalid={invalid}
           />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DeskError, type ErrorInfo } from '../shared/errors.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { sendRequest } from '../shared/send-request.ts';
-import type { Settings } from '../shared/settings.ts';
+import { linkExpiryProblem, type Settings } from '../shared/settings.ts';
 import { keyInfoItem, settingsItem } from '../shared/storage-items.ts';
 import { BackgroundStatus } from '../ui/background-status.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../ui/environment-badge.tsx';
@@ -47,6 +47,13 @@ export function OptionsApp() {
   async function save(event: Event) {
     event.preventDefault();
     if (!draft) return;
+    // Out of the settings schema's range: say so at the field instead of a malformed request.
+    const expiry = linkExpiryProblem(draft.linkExpiryHours);
+    if (expiry) {
+      const error: ErrorInfo = { kind: 'invalid', message: expiry, pointer: 'linkExpiryHours' };
+      setOutcome({ state: 'failed', what: 'save', error });
+      return;
+    }
     setOutcome({ state: 'busy', what: 'save' });
     try {
       const typed = key.trim();

@@ -7,6 +7,8 @@ export const errorKinds = [
   'conflict',
   'invalid',
   'rate_limited',
+  /** A product quota (e.g. inquiries created per minute) is used up; not the rate limit. */
+  'quota_exceeded',
   'server',
   'network',
   'timeout',
@@ -16,6 +18,8 @@ export const errorKinds = [
   'bad_request',
   'internal',
   'startup_failed',
+  /** A page's request got no answer: the background was stopped (or reloaded) meanwhile. */
+  'disconnected',
 ] as const;
 
 export type ErrorKind = (typeof errorKinds)[number];
@@ -33,7 +37,7 @@ export interface ErrorInfo {
   title?: string;
   /** Persona's own `errors[0].details` (or JSON:API `detail`). */
   details?: string;
-  /** On a 429: seconds until Persona's rate-limit window resets (`RateLimit-Reset`). */
+  /** On a 429: seconds until Persona's rate-limit window (or quota: `Quota-Reset`) resets. */
   retryAfterSeconds?: number;
 }
 

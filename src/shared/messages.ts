@@ -65,10 +65,15 @@ const inquiryAction = z.object({
 });
 /** A fresh one-time link; an expired inquiry is resumed first. */
 const newLink = z.object({ type: z.literal('newLink'), id: inquiryId });
-const setTags = z.object({
-  type: z.literal('setTags'),
+/**
+ * One tag added or removed (`add-tag` / `remove-tag`): never the whole list, which would drop a
+ * tag a workflow added meanwhile.
+ */
+const changeTag = z.object({
+  type: z.literal('changeTag'),
   id: inquiryId,
-  tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
+  change: z.enum(['add', 'remove']),
+  tag: z.string().check(z.minLength(1), z.maxLength(100)),
 });
 const watch = z.object({ type: z.literal('watch'), id: inquiryId });
 const unwatch = z.object({ type: z.literal('unwatch'), id: inquiryId });
@@ -105,7 +110,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   listInquiries,
   inquiryAction,
   newLink,
-  setTags,
+  changeTag,
   watch,
   unwatch,
   markSeen,
@@ -128,6 +133,11 @@ export interface ConnectionReport {
   organizationId?: string;
   requestId?: string;
   rateLimit?: { limit: number; remaining: number; resetSeconds?: number };
+  /**
+   * Whether the key's permissions could be read. `/api-keys/permissions` is not in Persona's
+   * published API, so this is best effort; false means the report fell back to `/rate-limits`.
+   */
+  permissionsRead: boolean;
   /** Only when Persona's key-introspection endpoint answered. */
   keyName?: string;
   permissions?: string[];
@@ -147,6 +157,8 @@ export interface OneTimeLink {
 export interface InquirySummary {
   id: string;
   status: string;
+  /** Persona removed its personal data (`redacted-at`): nothing about it changes any more. */
+  redacted?: boolean;
   referenceId?: string;
   createdAt?: string;
   updatedAt?: string;
@@ -174,7 +186,14 @@ export interface Replies {
   saveOptions: { settings: Settings; keyInfo: KeyInfo | null };
   clearKey: { keyInfo: null };
   testConnection: ConnectionReport;
-  createInquiry: InquiryReply & { link: OneTimeLink | null };
+  createInquiry: InquiryReply & {
+    link: OneTimeLink | null;
+    /**
+     * Set when the first try got a 5xx answer: `adopted` when the inquiry it made was found by
+     * its reference ID, `retried` when it was created again under a new Idempotency-Key.
+     */
+    recovery?: 'adopted' | 'retried';
+  };
   getInquiry: InquiryReply;
   findInquiries:
     | ({ kind: 'inquiry' } & InquiryReply)
@@ -182,7 +201,7 @@ export interface Replies {
   listInquiries: { items: InquirySummary[]; next: string | null };
   inquiryAction: InquiryReply;
   newLink: InquiryReply & { link: OneTimeLink };
-  setTags: InquiryReply;
+  changeTag: InquiryReply;
   watch: { watching: true };
   unwatch: { watching: false };
   markSeen: { seen: number };

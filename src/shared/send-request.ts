@@ -8,8 +8,9 @@ export async function sendRequest<T extends RequestType>(request: RequestOf<T>):
   try {
     answer = (await browser.runtime.sendMessage(request)) as Answer<Reply<T>> | undefined;
   } catch {
+    // Chrome closes the message channel when it stops the worker mid-request: no answer came.
     throw new DeskError({
-      kind: 'internal',
+      kind: 'disconnected',
       message: 'The extension background did not answer. Reload the extension and try again.',
     });
   }

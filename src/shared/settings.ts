@@ -5,6 +5,9 @@ import { DEFAULT_BASE_URL } from './persona/base-url.ts';
 
 export const MIN_POLL_SECONDS = 30; // Chrome's floor for chrome.alarms in published extensions.
 
+/** A month: a link meant for a chat is used within days; longer is a forgotten secret. */
+export const MAX_LINK_EXPIRY_HOURS = 24 * 30;
+
 export const DEFAULT_CHAT_TEMPLATE =
   'Hi! Please verify your identity with this secure link: {link}\nThe link works once and expires {expires}.';
 
@@ -22,10 +25,24 @@ export const settingsSchema = z.object({
   pollSeconds: z._default(z.number().check(z.int(), z.gte(MIN_POLL_SECONDS)), 60),
   notifications: z._default(z.boolean(), true),
   chatTemplate: z._default(z.string().check(z.maxLength(1000)), DEFAULT_CHAT_TEMPLATE),
+  /**
+   * How long a one-time link works, sent as `one-time-link-expiration-seconds` on create and
+   * `expires-in-seconds` on a new link (Persona's default is 24 hours or the template's setting).
+   */
+  linkExpiryHours: z._default(
+    z.number().check(z.int(), z.gte(1), z.lte(MAX_LINK_EXPIRY_HOURS)),
+    24,
+  ),
   /** Hours a decided inquiry stays on the watchlist before it leaves by itself. */
   forgetDecidedAfterHours: z._default(z.number().check(z.gte(1), z.lte(24 * 30)), 24),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** Why `hours` cannot be the link expiry, or `undefined` when it can (checked before saving). */
+export function linkExpiryProblem(hours: number): string | undefined {
+  if (Number.isInteger(hours) && hours >= 1 && hours <= MAX_LINK_EXPIRY_HOURS) return undefined;
+  return `A link's lifetime is a whole number of hours from 1 to ${MAX_LINK_EXPIRY_HOURS} (30 days).`;
+}
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

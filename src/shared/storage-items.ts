@@ -55,6 +55,8 @@ export const watchEntrySchema = z.object({
   changedAt: z.number(),
   /** False until the reviewer has looked at the latest change. */
   seen: z.boolean(),
+  /** Redacted at Persona: like a decision, it ends the watch. */
+  redacted: z.optional(z.boolean()),
 });
 export type WatchEntry = z.infer<typeof watchEntrySchema>;
 
@@ -76,6 +78,8 @@ export const pollStateSchema = z.object({
   lastError: z.optional(
     z.object({ kind: z.string(), message: z.string(), requestId: z.optional(z.string()) }),
   ),
+  /** When expired inquiries were last asked about (they are polled less often: planner.ts). */
+  slowPolledAt: z.optional(z.number()),
   /** Latest RateLimit-* seen, for the 15 % rule. */
   rateLimit: z.optional(
     z.object({ limit: z.number(), remaining: z.number(), resetAt: z.number() }),
@@ -192,4 +196,29 @@ export const panelRouteItem = defineItem<PanelRoute | null>(
   'panelRoute',
   z.nullable(panelRouteSchema),
   () => null,
+);
+
+export const pendingCreateSchema = z.object({
+  /** The Idempotency-Key the create is sent with now (a new one after a 5xx answer). */
+  key: z.string(),
+  /** The key the reviewer's click was made with, so a repeated click joins this create. */
+  clickKey: z.string(),
+  templateId: z.string(),
+  referenceId: z.optional(z.string()),
+  prefill: z.optional(z.record(z.string(), z.string())),
+  /** When the first attempt started (ms): the window a 5xx recovery looks in. */
+  startedAt: z.number(),
+});
+export type PendingCreate = z.infer<typeof pendingCreateSchema>;
+
+/**
+ * Writer: background. Creates under way, by click key (the form holds personal data: session
+ * only). A worker stopped mid-create finds them on restart and finishes them with the same key,
+ * so Persona replays its answer and the inquiry is adopted and watched once.
+ */
+export const pendingCreatesItem = defineItem<Record<string, PendingCreate>>(
+  'session',
+  'pendingCreates',
+  z.record(z.string(), pendingCreateSchema),
+  () => ({}),
 );

@@ -69,6 +69,11 @@ describe('options: connecting a key', () => {
     expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({});
 
     await page.getByRole('checkbox', { name: 'Allow production keys' }).check();
+    // Not to the local sandbox, though: loopback takes sandbox keys only.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Only sandbox keys');
+    expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({});
+    await fill('API base URL', 'https://api.withpersona.com/api/v1');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
     await expect.poll(() => page.getByTestId('environment').textContent()).toBe('Production');
@@ -118,7 +123,7 @@ describe('options: connecting a key', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => page.locator('#base-url-error').textContent())
-      .toContain('not a Persona host');
+      .toContain("not Persona's API host");
     expect(
       await page.getByRole('textbox', { name: 'API base URL' }).getAttribute('aria-invalid'),
     ).toBe('true');

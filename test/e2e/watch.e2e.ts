@@ -121,6 +121,16 @@ async function letHoldPass() {
   });
 }
 
+/** Declines sandbox inquiries through the API, as a reviewer elsewhere would. */
+async function declineAll(ids: string[]) {
+  const base = inject('sandboxBaseUrl');
+  const headers = { Authorization: `Bearer ${inject('sandboxKey')}` };
+  for (const id of ids) {
+    const response = await fetch(`${base}/inquiries/${id}/decline`, { method: 'POST', headers });
+    if (!response.ok) throw new Error(`decline ${id}: ${response.status}`);
+  }
+}
+
 /** A poll request: the list filtered by inquiry ids (the review queue lists without it). */
 function isWatchCall(request: { route: string; query: Record<string, string> }): boolean {
   return request.route === 'GET /inquiries' && 'filter[inquiry-id]' in request.query;
@@ -188,7 +198,9 @@ describe('watch and notify', () => {
       100, 100, 50,
     ]);
     expect(
-      calls.every((r) => r.query['fields[inquiry]'] === 'status,updated-at,reference-id'),
+      calls.every(
+        (r) => r.query['fields[inquiry]'] === 'status,updated-at,reference-id,redacted-at',
+      ),
     ).toBe(true);
 
     for (const id of ids) await controls.finish(id, 'failed');
@@ -199,6 +211,12 @@ describe('watch and notify', () => {
     await expect.poll(badge).toBe('99+');
     // 250 changes make one summary notification, not 250.
     await expect.poll(notifications).toEqual(['inquiry-desk:*']);
+
+    // Failed is not final: workflows and reviewers still decide failed inquiries.
+    seq = (await controls.requests()).lastSeq;
+    expect(await runCycle()).toMatchObject({ outcome: 'ok', requests: 3, changes: [] });
+    await declineAll(ids);
+    expect((await runCycle()).changes).toHaveLength(250);
 
     seq = (await controls.requests()).lastSeq;
     expect(await runCycle()).toMatchObject({ outcome: 'idle', requests: 0 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../src/shared/errors.ts';
 import { createPersonaClient, type PersonaClientOptions } from '../../src/shared/persona/client.ts';
 import type { FetchLike } from '../../src/shared/persona/fetch-with-timeout.ts';
+import { DETAIL_INCLUDE } from '../../src/shared/persona/inquiry-reads.ts';
 import type { RateLimit } from '../../src/shared/persona/response-meta.ts';
 import { type SandboxControls, sandboxControls } from '../persona-sandbox/controls.ts';
 import { type RunningSandbox, startSandbox } from '../persona-sandbox/index.ts';
@@ -94,7 +95,7 @@ describe('a reviewer’s day against the sandbox', () => {
     expect(created.meta.rateLimit?.limit).toBeGreaterThan(0);
 
     await controls.finish(inquiry.id, 'passed');
-    const done = await persona.getInquiry(inquiry.id);
+    const done = await persona.getInquiry(inquiry.id, { include: DETAIL_INCLUDE });
     expect(done.data.status).toBe('completed');
     expect(done.data.actions).toMatchObject({ approve: true, decline: true });
     expect(done.data.verifications.length).toBeGreaterThan(0);
@@ -152,8 +153,14 @@ describe('a reviewer’s day against the sandbox', () => {
 describe('error kinds', () => {
   it('401: a wrong key', async () => {
     const wrongKey = 'persona_production_0000wrong0000';
-    const { persona } = client({ apiKey: wrongKey });
-    const error = await failure(persona.getInquiry('inq_ABC1234567'));
+    // A production key never goes to loopback; it is addressed to Persona and routed here.
+    const { persona } = client({
+      apiKey: wrongKey,
+      baseUrl: 'https://api.withpersona.com/api/v1',
+      fetch: (url, init) =>
+        fetch(url.replace('https://api.withpersona.com/api/v1', sandbox.baseUrl), init),
+    });
+    const error = await failure(persona.getInquiry('inq_ABC1234567', { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({
       kind: 'unauthorized',
       status: 401,
@@ -176,18 +183,22 @@ describe('error kinds', () => {
 
   it('404: no such inquiry', async () => {
     const { persona } = client();
-    const error = await failure(persona.getInquiry('inq_NoSuchInquiry0000000000'));
+    const error = await failure(
+      persona.getInquiry('inq_NoSuchInquiry0000000000', { include: DETAIL_INCLUDE }),
+    );
     expect(error.info).toMatchObject({ kind: 'not_found', status: 404, title: 'Record not found' });
     expect(error.message).toContain('inq_');
     expect(await routeCount('GET /inquiries/:id')).toBe(1);
   });
 
-  it('409: a decision the status does not allow', async () => {
+  it('409: a decision the status does not allow (switching approved to declined)', async () => {
     const { persona } = client();
     const { inquiry } = (await persona.createInquiry({ templateId: TEMPLATE })).data;
-    const error = await failure(persona.approveInquiry(inquiry.id));
+    // Deciding an undecided inquiry, even one still `created`, is allowed.
+    await persona.approveInquiry(inquiry.id);
+    const error = await failure(persona.declineInquiry(inquiry.id));
     expect(error.info).toMatchObject({ kind: 'conflict', status: 409 });
-    expect(error.info.details).toContain('created');
+    expect(error.info.details).toContain('approved');
     expect(error.message).toContain(error.info.details ?? '');
   });
 
@@ -275,6 +286,23 @@ describe('rate limits', () => {
   });
 });
 
+describe('quota', () => {
+  it('a used-up inquiry quota is reported as a quota, with its reset, and not retried', async () => {
+    await controls.setInquiryQuota(1);
+    const { persona, waits } = client({ retry: { maxRateLimitWaitMs: 120_000 } });
+    const first = await persona.createInquiry({ templateId: TEMPLATE });
+    expect(first.meta.quota).toMatchObject({ limit: 1, remaining: 0 });
+    const error = await failure(persona.createInquiry({ templateId: TEMPLATE }));
+    expect(error.info).toMatchObject({ kind: 'quota_exceeded', status: 429 });
+    expect(error.message).toMatch(
+      /^Persona's quota for creating inquiries is used up; it resets in \d+ s/,
+    );
+    expect(waits).toEqual([]);
+    expect(await routeCount('POST /inquiries')).toBe(2);
+    await controls.setInquiryQuota(1_000);
+  });
+});
+
 describe('idempotent creates', () => {
   async function inquiriesFor(referenceId: string) {
     const { persona } = client();
@@ -293,17 +321,18 @@ describe('idempotent creates', () => {
     expect((await inquiriesFor('desk-drop')).map((i) => i.id)).toEqual([created.data.inquiry.id]);
   });
 
-  it('a create whose first attempt got a 500 makes exactly one inquiry', async () => {
+  it('a create that got a 500 answer is reported, never repeated with the same key', async () => {
     await controls.setFaults({ errorRate: 1, errorStatuses: [500] });
     const { persona, keys } = createClientClearingFaults();
-    const created = await persona.createInquiry({ templateId: TEMPLATE, referenceId: 'desk-500' });
+    const error = await failure(
+      persona.createInquiry({ templateId: TEMPLATE, referenceId: 'desk-500' }),
+    );
+    expect(error.info).toMatchObject({ kind: 'server', status: 500 });
     const statuses = (await controls.requests()).requests
       .filter((r) => r.route === 'POST /inquiries')
       .map((r) => r.status);
-    expect(statuses).toEqual([500, 201]);
-    expect(keys).toHaveLength(2);
-    expect(new Set(keys).size).toBe(1);
-    expect((await inquiriesFor('desk-500')).map((i) => i.id)).toEqual([created.data.inquiry.id]);
+    expect(statuses).toEqual([500]);
+    expect(keys).toHaveLength(1);
   });
 
   it('the caller’s own repeat with the same key gets the same inquiry back', async () => {

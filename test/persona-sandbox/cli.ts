@@ -9,6 +9,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --seed N         create N demo inquiries across all statuses when the store is empty
   --key KEY        accept only this key (repeatable; default: any persona_sandbox_… key)
   --rate-limit N   requests per minute (default 300)
+  --inquiry-quota N  inquiry creations per minute (default 1000)
   --help           show this help`;
 
 function integer(name: string, value: string | undefined): number | undefined {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       key: { type: 'string', multiple: true },
       'rate-limit': { type: 'string' },
+      'inquiry-quota': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     seed: integer('seed', values.seed),
     keys: values.key,
     rateLimitPerMinute: integer('rate-limit', values['rate-limit']),
+    inquiryQuotaPerMinute: integer('inquiry-quota', values['inquiry-quota']),
   });
   console.log(`Persona sandbox (API version 2025-12-08) is running.
 

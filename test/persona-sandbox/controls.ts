@@ -41,6 +41,8 @@ export interface SandboxControls {
   setFaults(faults: Partial<FaultSettings>): Promise<FaultSettings>;
   clearFaults(): Promise<void>;
   setRateLimit(perMinute: number): Promise<void>;
+  /** Inquiry creations per minute (Persona's product quota); starts a new window. */
+  setInquiryQuota(perMinute: number): Promise<void>;
   /** Same effect as the hosted flow's "Finish as …" buttons. */
   finish(inquiryId: string, outcome: FinishOutcome): Promise<void>;
 }
@@ -73,6 +75,8 @@ export function sandboxControls(origin: string, fetchImpl: typeof fetch = fetch)
     clearFaults: () => call<void>('DELETE', '/faults').then(() => undefined),
     setRateLimit: (perMinute) =>
       call<void>('POST', '/rate-limit', { perMinute }).then(() => undefined),
+    setInquiryQuota: (perMinute) =>
+      call<void>('POST', '/quota', { perMinute }).then(() => undefined),
     finish: (inquiryId, outcome) =>
       call<void>('POST', `/inquiries/${encodeURIComponent(inquiryId)}/finish`, { outcome }).then(
         () => undefined,

@@ -16,6 +16,8 @@ export interface SandboxOptions {
   keys?: string[];
   /** Requests per minute for the environment; default 300, Persona's production default. */
   rateLimitPerMinute?: number;
+  /** Inquiry creations per minute (Persona's product quota); default 1000. */
+  inquiryQuotaPerMinute?: number;
   /** Demo inquiries to create at start (only when the store is empty). */
   seed?: number;
 }
@@ -30,7 +32,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** Shaped like a real key (docs/persona.md#api-keys-and-environments): format checks accept it. */
+/** Shaped like a real key (persona_sandbox_ + a UUID) so clients that check the format accept it. */
 export const DEFAULT_SANDBOX_KEY = 'persona_sandbox_5b1f7c2e-8d4a-4e6b-9c3f-0a2d4e6f8b1c';
 
 function hostForUrl(host: string): string {
@@ -42,6 +44,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const runtime = new SandboxRuntime({
     keys: options.keys,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    inquiryQuotaPerMinute: options.inquiryQuotaPerMinute,
     dataFile: options.dataFile,
   });
   if (options.seed && runtime.store.inquiries.size === 0) {

@@ -57,14 +57,15 @@ export async function inquiryAction(
 /** Persona refuses a link for an expired inquiry: resume first (docs/persona.md#one-time-links). */
 export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'newLink'>> {
   let generated: LinkedInquiry | undefined;
-  const { inquiry } = await act(request.id, 'newLink', async ({ client }) => {
+  const { inquiry } = await act(request.id, 'newLink', async ({ client, settings }) => {
     // Only the status is needed here; the full picture is read once the link exists.
     const current = await client.getInquiry(request.id, {
       include: [],
       fields: { inquiry: ['status'] },
     });
     if (current.data.status === 'expired') await client.resumeInquiry(request.id);
-    generated = (await client.generateOneTimeLink(request.id)).data;
+    const seconds = settings.linkExpiryHours * 3600;
+    generated = (await client.generateOneTimeLink(request.id, seconds)).data;
   });
   const link = generated && (await rememberLinkFromCreate(request.id, generated, Date.now()));
   if (!link) {
@@ -76,10 +77,12 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
   return { ...(await adoptInquiry(inquiry)), link };
 }
 
-export async function setTags(request: RequestOf<'setTags'>): Promise<Reply<'setTags'>> {
-  const tags = [...new Set(request.tags.map((t) => t.trim()).filter(Boolean))];
-  const { inquiry } = await act(request.id, 'setTags', ({ client }) =>
-    client.setTags(request.id, tags),
+export async function changeTag(request: RequestOf<'changeTag'>): Promise<Reply<'changeTag'>> {
+  const tag = request.tag.trim();
+  if (!tag) throw new DeskError({ kind: 'invalid', message: 'Type a tag first.' });
+  const action = request.change === 'add' ? 'addTag' : 'removeTag';
+  const { inquiry } = await act(request.id, action, ({ client }) =>
+    request.change === 'add' ? client.addTag(request.id, tag) : client.removeTag(request.id, tag),
   );
   return adoptInquiry(inquiry);
 }

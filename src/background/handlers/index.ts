@@ -1,8 +1,9 @@
 import { browser } from '../../shared/browser.ts';
+import { createInquiry } from '../create/create-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
-import { inquiryAction, newLink, setTags } from './actions.ts';
+import { changeTag, inquiryAction, newLink } from './actions.ts';
 import { earlierInquiries, getReport, listEvents, printInquiry, showPhotos } from './evidence.ts';
-import { createInquiry, findInquiries, getInquiry, listInquiries } from './inquiries.ts';
+import { findInquiries, getInquiry, listInquiries } from './inquiries.ts';
 import { clearKey, saveOptions, testConnection } from './options.ts';
 import { markSeen, refreshWatchlist, unwatch, watch } from './watch.ts';
 
@@ -20,7 +21,7 @@ export const handlers: Handlers = {
   listInquiries,
   inquiryAction,
   newLink,
-  setTags,
+  changeTag,
   watch,
   unwatch,
   markSeen,

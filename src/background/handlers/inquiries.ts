@@ -2,13 +2,12 @@ import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import type { InquiryReply, InquirySummary, Reply, RequestOf } from '../../shared/messages.ts';
 import { classifyQuery } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
-import { isInquiryId, isTemplateId } from '../../shared/persona/links.ts';
+import { isInquiryId } from '../../shared/persona/links.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { cachedInquiry, rememberInquiry } from '../inquiry-cache.ts';
-import { rememberLinkFromCreate } from '../one-time-links.ts';
 import { openPersona } from '../persona-access.ts';
 import { rememberLookup } from '../recent-lookups.ts';
-import { addEntry, applySummaries } from '../watch/watchlist-logic.ts';
+import { applySummaries } from '../watch/watchlist-logic.ts';
 import { editWatchlist } from '../watch/watchlist-store.ts';
 
 export { DETAIL_INCLUDE };
@@ -18,6 +17,7 @@ const transient = new Set(['network', 'timeout', 'server', 'rate_limited']);
 
 export function summarise(view: InquiryView): InquirySummary {
   const s: InquirySummary = { id: view.id, status: view.status };
+  if (view.redacted) s.redacted = true;
   if (view.referenceId) s.referenceId = view.referenceId;
   if (view.timestamps.createdAt) s.createdAt = view.timestamps.createdAt;
   if (view.timestamps.updatedAt) s.updatedAt = view.timestamps.updatedAt;
@@ -33,39 +33,6 @@ export async function adoptInquiry(inquiry: InquiryView): Promise<InquiryReply> 
     result: undefined,
   }));
   return { inquiry, fetchedAt };
-}
-
-export async function createInquiry(
-  request: RequestOf<'createInquiry'>,
-): Promise<Reply<'createInquiry'>> {
-  const templateId = request.templateId.trim();
-  if (!isTemplateId(templateId)) {
-    throw new DeskError({
-      kind: 'invalid',
-      pointer: 'templateId',
-      message: 'A template ID is itmpl_ followed by letters and digits, e.g. itmpl_Abc123.',
-    });
-  }
-  const { client } = await openPersona();
-  const fields = Object.fromEntries(
-    Object.entries({
-      name_first: request.prefill?.nameFirst,
-      name_last: request.prefill?.nameLast,
-      email_address: request.prefill?.emailAddress,
-      phone_number: request.prefill?.phoneNumber,
-    }).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())),
-  );
-  const referenceId = request.referenceId?.trim();
-  const created = await client.createInquiry(
-    { templateId, ...(referenceId ? { referenceId } : {}), fields },
-    { idempotencyKey: request.idempotencyKey },
-  );
-  const inquiry = created.data.inquiry;
-  const now = Date.now();
-  await rememberInquiry(inquiry, now);
-  const link = await rememberLinkFromCreate(inquiry.id, created.data, now);
-  await editWatchlist((list) => ({ list: addEntry(list, summarise(inquiry), now), result: 0 }));
-  return { inquiry, fetchedAt: now, link };
 }
 
 export async function getInquiry(request: RequestOf<'getInquiry'>): Promise<Reply<'getInquiry'>> {

@@ -1,7 +1,7 @@
 import { DeskError } from '../../shared/errors.ts';
 import type { ConnectionReport, Reply, RequestOf } from '../../shared/messages.ts';
 import { keyEnvironment } from '../../shared/persona/api-key.ts';
-import { checkBaseUrl } from '../../shared/persona/base-url.ts';
+import { checkBaseUrl, keyBaseUrlProblem } from '../../shared/persona/base-url.ts';
 import { createPersonaClient } from '../../shared/persona/client.ts';
 import { readItem, readItems, writeItem } from '../../shared/storage.ts';
 import { apiKeyItem, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
@@ -13,8 +13,10 @@ export async function saveOptions(
 ): Promise<Reply<'saveOptions'>> {
   const settings = validateSettings(request.settings);
   let keyInfo = await readItem(keyInfoItem);
-  if (request.key !== undefined && request.key.trim() !== '') {
-    const admitted = admitKey(request.key, settings.allowProduction);
+  const typedKey = request.key?.trim() ? request.key : undefined;
+  refuseKeyForBaseUrl(typedKey ?? (await readItem(apiKeyItem)), settings.baseUrl);
+  if (typedKey !== undefined) {
+    const admitted = admitKey(typedKey, settings.allowProduction);
     await storeKey(admitted.key, admitted.info);
     keyInfo = admitted.info;
   } else if (keyInfo?.environment === 'production' && !settings.allowProduction) {
@@ -29,14 +31,21 @@ export async function saveOptions(
   return { settings, keyInfo };
 }
 
+/** A production key with a loopback base URL: said at the base URL field, before any write. */
+function refuseKeyForBaseUrl(key: string | null, baseUrl: string): void {
+  const problem = key ? keyBaseUrlProblem(key, baseUrl) : undefined;
+  if (problem) throw new DeskError({ kind: 'invalid', pointer: 'baseUrl', message: problem });
+}
+
 export async function clearKey(): Promise<Reply<'clearKey'>> {
   await forgetKey();
   return { keyInfo: null };
 }
 
 /**
- * Asks Persona who the key is: the undocumented key-introspection endpoint first (it reveals
- * permissions), then `GET /rate-limits`, which every key may call (docs/persona.md#key-checks).
+ * Asks Persona who the key is: the key-introspection endpoint first (it reveals permissions, but
+ * is not in Persona's published API, so it is best effort), then `GET /rate-limits`, which every
+ * key may call (`GET /rate-limits` in Persona's API reference, https://docs.withpersona.com/rate-limiting).
  */
 export async function testConnection(
   request: RequestOf<'testConnection'>,
@@ -53,15 +62,17 @@ export async function testConnection(
       message: 'Paste a Persona API key first.',
     });
   }
+  refuseKeyForBaseUrl(key, base.baseUrl);
   const environment = keyEnvironment(key) === 'production' ? 'production' : 'sandbox';
   const client = createPersonaClient({ apiKey: key, baseUrl: base.baseUrl });
-  const report: ConnectionReport = { environment, baseUrl: base.baseUrl };
+  const report: ConnectionReport = { environment, baseUrl: base.baseUrl, permissionsRead: false };
   try {
     const permissions = await client.getKeyPermissions();
     Object.assign(report, metaFacts(permissions.meta), {
       keyName: permissions.data.name,
       permissions: permissions.data.permissions,
       keyExpiresAt: permissions.data.expiresAt,
+      permissionsRead: true,
     });
   } catch (error) {
     // 404/403/bad_response: this endpoint is not promised to exist; a 401 is the real answer.

@@ -7,9 +7,11 @@ import { summarise } from './inquiries.ts';
 
 export async function watch(request: RequestOf<'watch'>): Promise<Reply<'watch'>> {
   const { client } = await openPersona();
-  // Only the fields the watchlist keeps: no personal data crosses into storage.local.
+  // Only the fields the watchlist keeps, and no included verifications: no personal data is
+  // downloaded, and none crosses into storage.local.
   const { data } = await client.getInquiry(request.id, {
-    fields: { inquiry: ['status', 'reference-id', 'created-at', 'updated-at'] },
+    include: [],
+    fields: { inquiry: ['status', 'reference-id', 'created-at', 'updated-at', 'redacted-at'] },
   });
   const now = Date.now();
   await editWatchlist((list) => ({ list: addEntry(list, summarise(data), now), result: 0 }));

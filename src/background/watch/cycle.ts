@@ -18,7 +18,7 @@ import {
   nextPollState,
   settleIdle,
 } from './next-hold.ts';
-import { BATCH_SIZE, POLL_FIELDS, planBatches } from './planner.ts';
+import { BATCH_SIZE, POLL_FIELDS, planCycle } from './planner.ts';
 import { applySummaries, type Change, forgetDecided } from './watchlist-logic.ts';
 import { editWatchlist } from './watchlist-store.ts';
 
@@ -54,7 +54,7 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
     await editWatchlist((l) => ({ list: forgetDecided(l, now, hours), result: undefined }));
   }
 
-  const batches = planBatches(list);
+  const { batches, asksSlow } = planCycle(list, state.slowPolledAt, now);
   if (batches.length === 0) {
     const settled = settleIdle(state);
     if (settled !== state) await writeItem(pollStateItem, settled);
@@ -81,7 +81,10 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
     periodMs: periodMinutes(settings.pollSeconds) * 60_000,
     random: deps.random ?? Math.random,
   };
-  await writeItem(pollStateItem, nextPollState(attempted, outcome, deps.now(), pace));
+  const next = nextPollState(attempted, outcome, deps.now(), pace);
+  // Expired inquiries were asked about and answered: the next slow round is due in SLOW_POLL_MS.
+  const slowPolledAt = asksSlow && outcome.kind === 'ok' ? now : state.slowPolledAt;
+  await writeItem(pollStateItem, slowPolledAt === undefined ? next : { ...next, slowPolledAt });
   return { outcome: outcome.kind, requests, changes };
 }
 

@@ -9,10 +9,16 @@ import type { WatchEntry } from '../../shared/storage-items.ts';
 export const BATCH_SIZE = 100;
 
 /** Only what change detection compares: no other attribute crosses the wire. */
-export const POLL_FIELDS = { inquiry: ['status', 'updated-at', 'reference-id'] };
+export const POLL_FIELDS = { inquiry: ['status', 'updated-at', 'reference-id', 'redacted-at'] };
 
 /**
- * Approved, declined and failed are decisions that do not move on their own; everything else,
+ * Expired inquiries change only when someone resumes them (a reviewer, a workflow, the customer's
+ * backend), so they are asked about at this interval instead of every cycle, but never dropped.
+ */
+export const SLOW_POLL_MS = 15 * 60_000;
+
+/**
+ * Approved and declined are decisions that do not move on their own; everything else, failed,
  * expired and completed included, and any status Persona adds later, can still change
  * (https://docs.withpersona.com/model-lifecycle).
  */
@@ -20,10 +26,46 @@ export function canStillChange(status: string): boolean {
   return !isFinalStatus(status);
 }
 
+/** Decided or redacted: the watch of this entry is over. */
+export function isSettled(entry: Pick<WatchEntry, 'status' | 'redacted'>): boolean {
+  return entry.redacted === true || !canStillChange(entry.status);
+}
+
+/** Statuses that change so rarely that they are polled every {@link SLOW_POLL_MS} only. */
+export function isSlowStatus(status: string): boolean {
+  return status === 'expired';
+}
+
+/** Whether this cycle should include the slow statuses: never asked, due, or the clock went back. */
+export function isSlowDue(slowPolledAt: number | undefined, now: number): boolean {
+  if (slowPolledAt === undefined || now < slowPolledAt) return true;
+  return now - slowPolledAt >= SLOW_POLL_MS;
+}
+
+export interface PlanOptions {
+  /** Include expired inquiries (see {@link isSlowDue}). Default true. */
+  includeSlow?: boolean;
+  size?: number;
+}
+
 /** Ids to ask about, grouped `size` at a time; empty when nothing can change. */
-export function planBatches(entries: readonly WatchEntry[], size = BATCH_SIZE): string[][] {
-  const ids = [...new Set(entries.filter((e) => canStillChange(e.status)).map((e) => e.id))];
+export function planBatches(entries: readonly WatchEntry[], options: PlanOptions = {}): string[][] {
+  const { includeSlow = true, size = BATCH_SIZE } = options;
+  const wanted = entries.filter((e) => !isSettled(e) && (includeSlow || !isSlowStatus(e.status)));
+  const ids = [...new Set(wanted.map((e) => e.id))];
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
   return batches;
+}
+
+/** The cycle's plan: its batches, and whether they ask about slow (expired) inquiries. */
+export function planCycle(
+  entries: readonly WatchEntry[],
+  slowPolledAt: number | undefined,
+  now: number,
+): { batches: string[][]; asksSlow: boolean } {
+  const includeSlow = isSlowDue(slowPolledAt, now);
+  const batches = planBatches(entries, { includeSlow });
+  const asksSlow = includeSlow && entries.some((e) => !isSettled(e) && isSlowStatus(e.status));
+  return { batches, asksSlow };
 }

@@ -17,6 +17,7 @@ export function addEntry(list: WatchEntry[], summary: InquirySummary, now: numbe
     seen: true,
     ...(summary.referenceId ? { referenceId: summary.referenceId } : {}),
     ...(summary.updatedAt ? { updatedAt: summary.updatedAt } : {}),
+    ...(summary.redacted ? { redacted: true } : {}),
   };
   return capList([entry, ...list]);
 }
@@ -47,13 +48,15 @@ export function applySummaries(
     if (!fresh) return entry;
     const statusChanged = fresh.status !== entry.status;
     const touched = fresh.updatedAt !== undefined && fresh.updatedAt !== entry.updatedAt;
-    if (!statusChanged && !touched) return entry;
+    const redacted = fresh.redacted === true && entry.redacted !== true;
+    if (!statusChanged && !touched && !redacted) return entry;
     if (statusChanged) changes.push({ id: entry.id, from: entry.status, to: fresh.status });
     return {
       ...entry,
       status: fresh.status,
       ...(fresh.updatedAt ? { updatedAt: fresh.updatedAt } : {}),
       ...(fresh.referenceId ? { referenceId: fresh.referenceId } : {}),
+      ...(fresh.redacted ? { redacted: true } : {}),
       ...(statusChanged ? { changedAt: now, seen: false } : {}),
     };
   });
@@ -68,14 +71,14 @@ export function markSeen(list: WatchEntry[], ids: readonly string[]): WatchEntry
 /** Decided entries leave by themselves `hours` after their last change. */
 export function forgetDecided(list: WatchEntry[], now: number, hours: number): WatchEntry[] {
   const cutoff = now - hours * 3_600_000;
-  return list.filter((e) => !(isFinalStatus(e.status) && e.changedAt < cutoff));
+  return list.filter((e) => !((isFinalStatus(e.status) || e.redacted) && e.changedAt < cutoff));
 }
 
 function capList(list: WatchEntry[]): WatchEntry[] {
   if (list.length <= WATCHLIST_CAP) return list;
   const overflow = list.length - WATCHLIST_CAP;
   const decidedOldestFirst = list
-    .filter((e) => isFinalStatus(e.status))
+    .filter((e) => isFinalStatus(e.status) || e.redacted)
     .sort((a, b) => a.changedAt - b.changedAt)
     .slice(0, overflow)
     .map((e) => e.id);

@@ -1,14 +1,23 @@
 // Where the API key may be sent. Persona documents https://api.withpersona.com/api/v1
 // (https://docs.withpersona.com/api-quickstart-tutorial); older docs and Persona's own tooling use
-// https://withpersona.com/api/v1, so any https withpersona.com host is accepted. Loopback is the
-// local sandbox (test/persona-sandbox). Anything else is refused so the key never leaves for a
-// host the reviewer did not mean (docs/architecture.md#persona-calls).
+// https://withpersona.com/api/v1. Exactly these two hosts are accepted, over https: they are the
+// manifest's host_permissions, and any other host would not be reachable anyway. Loopback is the
+// local sandbox (test/persona-sandbox), for sandbox keys only: a production key never travels
+// over plain http to a local port. Anything else is refused so the key never leaves for a host
+// the reviewer did not mean (docs/architecture.md#persona-calls).
 
 export const DEFAULT_BASE_URL = 'https://api.withpersona.com/api/v1';
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export type BaseUrlCheck = { ok: true; baseUrl: string } | { ok: false; reason: string };
+
+/** The manifest's host_permissions: the only Persona hosts a base URL may name. */
+export const GRANTED_API_HOSTS: readonly string[] = ['api.withpersona.com', 'withpersona.com'];
+
+export function isGrantedApiHost(hostname: string): boolean {
+  return GRANTED_API_HOSTS.includes(hostname.toLowerCase());
+}
 
 export function isPersonaHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
@@ -42,10 +51,10 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
   if (loopback && (url.protocol === 'http:' || url.protocol === 'https:')) {
     return { ok: true, baseUrl: stripTrailingSlashes(url) };
   }
-  if (!isPersonaHost(url.hostname)) {
+  if (!isGrantedApiHost(url.hostname)) {
     return {
       ok: false,
-      reason: `${url.hostname} is not a Persona host. Only https://*.withpersona.com and the local sandbox on 127.0.0.1, localhost or [::1] are allowed.`,
+      reason: `${url.hostname} is not Persona's API host. Only https://api.withpersona.com, https://withpersona.com and the local sandbox on 127.0.0.1, localhost or [::1] are allowed.`,
     };
   }
   if (url.protocol !== 'https:') {
@@ -55,6 +64,15 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
     return { ok: false, reason: 'Persona hosts do not use a custom port; remove it.' };
   }
   return { ok: true, baseUrl: stripTrailingSlashes(url) };
+}
+
+/**
+ * Why this key may not go to this base URL, or `undefined` when it may: loopback (the local
+ * sandbox, possibly plain http) takes sandbox keys only.
+ */
+export function keyBaseUrlProblem(key: string, baseUrl: string): string | undefined {
+  if (!isLoopbackBaseUrl(baseUrl) || key.trim().startsWith('persona_sandbox_')) return undefined;
+  return 'Only sandbox keys (persona_sandbox_…) may be sent to a local address: a production key never leaves for the local sandbox. Use https://api.withpersona.com/api/v1, or a sandbox key.';
 }
 
 /** True when the base URL points at the local sandbox rather than Persona. */

@@ -45,15 +45,29 @@ export function isSensitiveField(name: string): boolean {
   return sensitive.test(toKebab(name));
 }
 
-/** A field's value and declared type: `{type, value}` is unwrapped, a plain value kept. */
+/**
+ * A field's value and declared type: `{type, value}` is unwrapped, a plain value kept. The spec
+ * does not require `value` in a field object (OAS 2025-12-08, inquiry `fields`), so `{type}`
+ * alone is a field without a value, not a value.
+ */
 export function unwrapField(raw: unknown): { value: unknown; type?: string } {
-  if (isRecord(raw) && 'value' in raw) {
+  if (isRecord(raw) && ('value' in raw || isFieldType(raw))) {
     return typeof raw.type === 'string'
       ? { value: raw.value, type: raw.type }
       : { value: raw.value };
   }
   return { value: raw };
 }
+
+/** `{type: "string"}` and nothing else but perhaps a `value`: a field object, not data. */
+function isFieldType(raw: Record<string, unknown>): boolean {
+  return (
+    typeof raw.type === 'string' && Object.keys(raw).every((k) => k === 'type' || k === 'value')
+  );
+}
+
+/** Shown for a field the template has but the inquiry has no value for yet. */
+export const NO_VALUE = '—';
 
 /**
  * A field by its kebab, snake or camel name: first from `attributes.fields`, then from the
@@ -87,7 +101,11 @@ function hasValue(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-/** The value as text, or `undefined` when there is nothing to show. */
+/**
+ * The value as text, or `undefined` when there is nothing to show. Objects (custom selfie, file
+ * or document fields: `{id: "self_…", type: "Selfie::ProfileAndCenter"}`) show by their type and
+ * id; other objects by their plain entries: never as raw JSON.
+ */
 export function displayValue(value: unknown): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'string') return value;
@@ -96,20 +114,44 @@ export function displayValue(value: unknown): string | undefined {
     const items = value.map(displayValue).filter((item) => item !== undefined);
     return items.length > 0 ? items.join(', ') : undefined;
   }
-  return JSON.stringify(value);
+  if (isRecord(value)) return displayObject(value);
+  return undefined;
 }
 
-export function toFieldView(key: string, raw: unknown, label?: string): FieldView | undefined {
+function displayObject(value: Record<string, unknown>): string | undefined {
+  const type = typeof value.type === 'string' ? value.type : undefined;
+  const id = typeof value.id === 'string' ? value.id : undefined;
+  if (type || id) return [type, id].filter(Boolean).join(' ');
+  const entries = Object.entries(value)
+    .map(([k, v]) => {
+      const text = typeof v === 'object' && v !== null ? undefined : displayValue(v);
+      return text === undefined ? undefined : `${humanise(toKebab(k))}: ${text}`;
+    })
+    .filter((entry) => entry !== undefined);
+  return entries.length > 0 ? entries.join(', ') : undefined;
+}
+
+/**
+ * A field as the reviewer sees it. An empty value is left out, or shown as a dash when
+ * `emptyAsDash` (the inquiry's template fields: the reviewer sees the field is there but empty).
+ */
+export function toFieldView(
+  key: string,
+  raw: unknown,
+  label?: string,
+  emptyAsDash = false,
+): FieldView | undefined {
   const { value, type } = unwrapField(raw);
   const text = displayValue(value);
-  if (text === undefined) return undefined;
+  if (text === undefined && !emptyAsDash) return undefined;
   const name = toKebab(key);
   const view: FieldView = {
     key,
     name,
     label: label ?? inquiryFieldLabels[name] ?? otherFieldLabels[name] ?? humanise(name),
-    value: text,
-    sensitive: isSensitiveField(name),
+    value: text ?? NO_VALUE,
+    // Nothing to mask in a dash.
+    sensitive: text !== undefined && isSensitiveField(name),
   };
   if (type !== undefined) view.type = type;
   return view;
@@ -121,11 +163,18 @@ export function toFieldView(key: string, raw: unknown, label?: string): FieldVie
  */
 export function collectInquiryFields(attributes: Record<string, unknown>): FieldView[] {
   const views: FieldView[] = [];
+  // A standard field the template has (its object is there) but the person has not filled.
+  const templateFieldWithoutValue = (name: string) => {
+    const fields = attributes.fields;
+    if (!isRecord(fields)) return undefined;
+    const key = keyVariants(name).find((k) => k in fields);
+    return key === undefined ? undefined : toFieldView(key, fields[key], undefined, true);
+  };
   const seen = new Set<string>();
   for (const name of Object.keys(inquiryFieldLabels)) {
     seen.add(name);
     const found = findField(attributes, name);
-    const view = found && toFieldView(found.key, found.raw);
+    const view = found ? toFieldView(found.key, found.raw) : templateFieldWithoutValue(name);
     if (view) views.push(view);
   }
   const fields = attributes.fields;
@@ -134,7 +183,7 @@ export function collectInquiryFields(attributes: Record<string, unknown>): Field
       const name = toKebab(key);
       if (seen.has(name)) continue;
       seen.add(name);
-      const view = toFieldView(key, raw);
+      const view = toFieldView(key, raw, undefined, true);
       if (view) views.push(view);
     }
   }

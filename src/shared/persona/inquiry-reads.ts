@@ -31,8 +31,11 @@ export interface InquiryPage {
 }
 
 export interface GetInquiryOptions {
-  /** Related objects to include; default verifications and reports. `[]` for none. */
-  include?: string[];
+  /**
+   * Related objects to include: {@link DETAIL_INCLUDE} for the detail view, `[]` for none.
+   * Required, so no call downloads verifications (personal data) it does not use.
+   */
+  include: string[];
   fields?: Record<string, string[]>;
 }
 
@@ -57,8 +60,8 @@ export function inquiryReads(transport: Transport) {
   }
 
   return {
-    async getInquiry(id: string, options: GetInquiryOptions = {}) {
-      const query = detailQuery(options.include ?? DETAIL_INCLUDE, options.fields);
+    async getInquiry(id: string, options: GetInquiryOptions) {
+      const query = detailQuery(options.include, options.fields);
       const spec: RequestSpec = {
         method: 'GET',
         url: apiUrl(baseUrl, itemPath('inquiries', id), query),

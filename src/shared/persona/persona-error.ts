@@ -4,7 +4,7 @@
 // messages are built here, and Persona's own text is scrubbed of the key in case it echoes it.
 import { DeskError, type ErrorInfo, type ErrorKind } from '../errors.ts';
 import { maskKey } from './api-key.ts';
-import type { ResponseMeta } from './response-meta.ts';
+import { isQuotaAnswer, type ResponseMeta } from './response-meta.ts';
 import { errorBody, parseBody } from './schemas.ts';
 
 export interface ErrorContext {
@@ -36,7 +36,7 @@ export function errorFromResponse(body: unknown, meta: ResponseMeta, context: Er
   const title = scrub(first?.title);
   const details = scrub(first?.details ?? first?.detail);
   const pointer = scrub(first?.source.pointer ?? first?.source.parameter);
-  const kind = kindOfStatus(meta.status);
+  const kind = isQuotaAnswer(meta, first?.title) ? 'quota_exceeded' : kindOfStatus(meta.status);
   const info: ErrorInfo = { kind, message: '', status: meta.status };
   if (meta.requestId) info.requestId = meta.requestId;
   if (title) info.title = title;
@@ -44,6 +44,9 @@ export function errorFromResponse(body: unknown, meta: ResponseMeta, context: Er
   if (pointer) info.pointer = pointer;
   if (kind === 'rate_limited' && meta.rateLimit?.resetSeconds !== undefined) {
     info.retryAfterSeconds = meta.rateLimit.resetSeconds;
+  }
+  if (kind === 'quota_exceeded' && meta.quota?.resetSeconds !== undefined) {
+    info.retryAfterSeconds = meta.quota.resetSeconds;
   }
   info.message = describe(info, context);
   return new DeskError(info);
@@ -81,6 +84,17 @@ function describe(info: ErrorInfo, context: ErrorContext): string {
       const wait =
         info.retryAfterSeconds === undefined ? 'a minute' : `${info.retryAfterSeconds} seconds`;
       return `Persona's rate limit is reached. Wait ${wait} and try again; Inquiry Desk slows down its checks meanwhile.`;
+    }
+    case 'quota_exceeded': {
+      const what =
+        context.method === 'POST' && /\/inquiries\/?$/.test(context.path)
+          ? 'creating inquiries'
+          : 'this kind of request';
+      const reset =
+        info.retryAfterSeconds === undefined
+          ? 'when its period ends'
+          : `in ${info.retryAfterSeconds} s`;
+      return `Persona's quota for ${what} is used up; it resets ${reset}. This is your organisation's quota, not the rate limit: ask your Persona admin if it keeps happening.`;
     }
     case 'server':
       return context.method === 'GET'

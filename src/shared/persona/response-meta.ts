@@ -10,12 +10,20 @@ export interface RateLimit {
   resetSeconds?: number;
 }
 
+/**
+ * Product quotas (object creation, e.g. inquiries per minute) come in their own headers,
+ * `Quota-Limit`, `Quota-Remaining`, `Quota-Reset`, beside the rate limit
+ * (https://docs.withpersona.com/rate-limiting). Same shape as {@link RateLimit}.
+ */
+export type Quota = RateLimit;
+
 export interface ResponseMeta {
   status: number;
   requestId?: string;
   environmentId?: string;
   organizationId?: string;
   rateLimit?: RateLimit;
+  quota?: Quota;
 }
 
 /** The answer of a client method: the parsed data and what the headers said. */
@@ -32,20 +40,42 @@ export function readResponseMeta(status: number, headers: Headers): ResponseMeta
   if (requestId) meta.requestId = requestId;
   if (environmentId) meta.environmentId = environmentId;
   if (organizationId) meta.organizationId = organizationId;
-  const rateLimit: RateLimit = {};
-  const limit = readCount(headers.get('ratelimit-limit'));
-  const remaining = readCount(headers.get('ratelimit-remaining'));
-  const resetSeconds = readCount(headers.get('ratelimit-reset'));
-  if (limit !== undefined) rateLimit.limit = limit;
-  if (remaining !== undefined) rateLimit.remaining = remaining;
-  if (resetSeconds !== undefined) rateLimit.resetSeconds = resetSeconds;
-  if (Object.keys(rateLimit).length > 0) meta.rateLimit = rateLimit;
+  const rateLimit = readWindow(headers, 'ratelimit');
+  if (rateLimit) meta.rateLimit = rateLimit;
+  const quota = readWindow(headers, 'quota');
+  if (quota) meta.quota = quota;
   return meta;
+}
+
+function readWindow(headers: Headers, prefix: string): RateLimit | undefined {
+  const window: RateLimit = {};
+  const limit = readCount(headers.get(`${prefix}-limit`));
+  const remaining = readCount(headers.get(`${prefix}-remaining`));
+  const resetSeconds = readCount(headers.get(`${prefix}-reset`));
+  if (limit !== undefined) window.limit = limit;
+  if (remaining !== undefined) window.remaining = remaining;
+  if (resetSeconds !== undefined) window.resetSeconds = resetSeconds;
+  return Object.keys(window).length > 0 ? window : undefined;
+}
+
+/**
+ * A 429 (or 403: Persona's errors page lists quota there) that is about a product quota, not the
+ * rate limit: Persona's title says so, or the quota headers show nothing left.
+ */
+export function isQuotaAnswer(meta: ResponseMeta, title: string | undefined): boolean {
+  if (meta.status !== 429 && meta.status !== 403) return false;
+  if (title !== undefined && /quota/i.test(title)) return true;
+  return meta.status === 429 && meta.quota?.remaining === 0;
 }
 
 /** The newer answer's values, keeping older ones the newer answer did not carry. */
 export function mergeResponseMeta(previous: ResponseMeta | undefined, next: ResponseMeta) {
-  return { ...previous, ...next, rateLimit: next.rateLimit ?? previous?.rateLimit };
+  const merged: ResponseMeta = { ...previous, ...next };
+  const rateLimit = next.rateLimit ?? previous?.rateLimit;
+  const quota = next.quota ?? previous?.quota;
+  if (rateLimit) merged.rateLimit = rateLimit;
+  if (quota) merged.quota = quota;
+  return merged;
 }
 
 /**

@@ -1,13 +1,15 @@
 // When and how long to wait before trying a request again. Persona recommends exponential
 // backoff and honouring `RateLimit-Reset` (no `Retry-After` is documented)
 // (https://docs.withpersona.com/rate-limiting). A 5xx result is indeterminate
-// (https://docs.withpersona.com/errors): GETs are safe to repeat, and a POST only with the same
-// `Idempotency-Key`, which makes Persona replay the first result instead of acting twice
-// (https://docs.withpersona.com/idempotence). PATCH and DELETE are not repeated after a 5xx or
-// a lost connection; a 429 is repeated for every method, as rate limiting runs before anything.
+// (https://docs.withpersona.com/errors): GETs are safe to repeat. Persona stores the first answer
+// to an `Idempotency-Key`, 500 errors included, and replays it for 24 hours
+// (https://docs.withpersona.com/idempotence), so a POST is repeated with the same key only when no
+// answer came at all (lost connection); after a 5xx answer the same key would only replay the
+// 5xx, and the caller decides (look the object up, or try again with a new key). PATCH and DELETE
+// are never repeated; a 429 is repeated for every method, as rate limiting runs before anything.
 
 export interface RetryPolicy {
-  /** Extra attempts after a lost connection or a 5xx (GET and POST only). */
+  /** Extra attempts after a lost connection (GET and POST) or a 5xx (GET only). */
   maxRetries: number;
   /** Extra attempts after a 429. */
   maxRateLimitRetries: number;
@@ -27,8 +29,14 @@ export const defaultRetryPolicy: RetryPolicy = {
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
+/** After a lost connection: no answer came, so the same request (and key) may go again. */
 export function isRepeatable(method: HttpMethod): boolean {
   return method === 'GET' || method === 'POST';
+}
+
+/** After a 5xx answer: only reads. A POST's key now holds that answer (see above). */
+export function isRepeatableAfterServerError(method: HttpMethod): boolean {
+  return method === 'GET';
 }
 
 /**

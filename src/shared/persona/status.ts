@@ -9,7 +9,10 @@ export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 export interface StatusInfo {
   label: string;
   tone: Tone;
-  /** Approved, declined and failed do not change on their own; polling can stop. */
+  /**
+   * Only decisions (approved, declined) are final: workflows and reviewers move failed
+   * inquiries on to needs_review, approved or declined, so failed is watched like the rest.
+   */
   final: boolean;
 }
 
@@ -28,7 +31,7 @@ const known: Record<string, StatusInfo> = {
   created: { label: 'Created, not started yet', tone: 'neutral', final: false },
   pending: { label: 'In progress', tone: 'info', final: false },
   completed: { label: 'Completed, awaiting decision', tone: 'success', final: false },
-  failed: { label: 'Failed', tone: 'danger', final: true },
+  failed: { label: 'Failed', tone: 'danger', final: false },
   expired: { label: 'Expired, can be resumed', tone: 'warning', final: false },
   needs_review: { label: 'Needs review', tone: 'warning', final: false },
   approved: { label: 'Approved', tone: 'success', final: true },
@@ -53,36 +56,33 @@ const none: InquiryActions = {
 };
 
 /**
- * Actions offered for a status. Persona documents only some limits (mark-for-review not after a
- * decision; one-time links not for expired inquiries; resume only when pending or expired), so
- * the rest follows the lifecycle and the local sandbox's rules (test/persona-sandbox
- * core/lifecycle.ts): decide once the person is done (completed, failed, needs review), link
- * and expire while they are not. Unknown statuses get the decision actions and Persona has the
- * last word (409).
+ * Actions offered for a status. Approve and decline are offered for every undecided status:
+ * Persona's approve and decline endpoints set no status limit ("Declining an inquiry will prevent
+ * further progress on the inquiry", API reference, Inquiries → Decline an Inquiry), and declining
+ * a `created` or `pending` inquiry is how a reviewer stops a fraudster mid-flow. Persona documents
+ * the other limits (mark-for-review not after a decision; one-time links not for expired
+ * inquiries; resume only when pending or expired); where it is silent, the action is offered and
+ * Persona's answer (409, 422) has the last word. Unknown statuses count as undecided.
  */
 export function allowedActions(status: string, redacted = false): InquiryActions {
   if (redacted) return none;
+  const decide = { ...none, approve: true, decline: true };
   switch (status) {
     case 'created':
     case 'pending':
-      return { ...none, markForReview: true, newLink: true, expire: true };
+      return { ...decide, markForReview: true, newLink: true, expire: true };
     case 'expired':
-      return {
-        ...none,
-        markForReview: true,
-        newLink: true,
-        resumeBeforeNewLink: true,
-      };
+      return { ...decide, markForReview: true, newLink: true, resumeBeforeNewLink: true };
     case 'completed':
     case 'failed':
-      return { ...none, approve: true, decline: true, markForReview: true };
+      return { ...decide, markForReview: true };
     case 'needs_review':
-      return { ...none, approve: true, decline: true };
+      return decide;
     case 'approved':
     case 'declined':
       return none;
     default:
-      return { ...none, approve: true, decline: true, markForReview: true };
+      return { ...decide, markForReview: true };
   }
 }
 

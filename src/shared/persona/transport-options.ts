@@ -3,7 +3,7 @@
 // (docs/architecture.md#persona-calls).
 import { DeskError } from '../errors.ts';
 import { isHeaderSafeKey } from './api-key.ts';
-import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.ts';
+import { checkBaseUrl, DEFAULT_BASE_URL, keyBaseUrlProblem } from './base-url.ts';
 import type { FetchLike } from './fetch-with-timeout.ts';
 import type { RateLimit, ResponseMeta } from './response-meta.ts';
 import { defaultRetryPolicy, type HttpMethod, type RetryPolicy } from './retry-policy.ts';
@@ -43,6 +43,8 @@ export function resolveOptions(options: TransportOptions): ResolvedOptions {
   }
   const base = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   if (!base.ok) throw new DeskError({ kind: 'refused', message: base.reason });
+  const mismatch = keyBaseUrlProblem(apiKey, base.baseUrl);
+  if (mismatch) throw new DeskError({ kind: 'refused', message: mismatch });
   return {
     ...options,
     apiKey,

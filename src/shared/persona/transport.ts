@@ -7,9 +7,20 @@ import type * as z from 'zod/mini';
 import { DeskError } from '../errors.ts';
 import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
 import { badResponseError, errorFromFailure, errorFromResponse } from './persona-error.ts';
-import { mergeResponseMeta, type ResponseMeta, readResponseMeta } from './response-meta.ts';
-import { backoffDelay, type HttpMethod, isRepeatable, rateLimitDelay } from './retry-policy.ts';
-import { parseBody } from './schemas.ts';
+import {
+  isQuotaAnswer,
+  mergeResponseMeta,
+  type ResponseMeta,
+  readResponseMeta,
+} from './response-meta.ts';
+import {
+  backoffDelay,
+  type HttpMethod,
+  isRepeatable,
+  isRepeatableAfterServerError,
+  rateLimitDelay,
+} from './retry-policy.ts';
+import { errorBody, parseBody } from './schemas.ts';
 import { resolveOptions, type TransportOptions } from './transport-options.ts';
 
 /** The pinned API version: shapes cannot change under us (docs/persona.md#version-pinning). */
@@ -64,7 +75,8 @@ export function createTransport(options: TransportOptions) {
       'Persona-Version': PERSONA_VERSION,
       'Key-Inflection': 'kebab',
     };
-    // One key for every attempt of this call, so a repeated POST is applied at most once.
+    // One key for every attempt of this call, so a POST repeated after a lost connection is
+    // applied at most once. Never repeated after a 5xx answer: Persona would replay that answer.
     if (spec.method === 'POST') {
       headers['Idempotency-Key'] = spec.idempotencyKey ?? settings.createIdempotencyKey();
     }
@@ -100,7 +112,10 @@ export function createTransport(options: TransportOptions) {
         if (body === unreadable) throw badResponseError(meta, contextOf(spec));
         return { body, meta };
       }
-      if (response.status === 429 && rateLimitRetries < policy.maxRateLimitRetries) {
+      // A used-up quota lasts its whole period (often a minute or more): report it at once
+      // rather than spin; only the rate limit is waited out here.
+      const quota = isQuotaAnswer(meta, errorTitle(body));
+      if (response.status === 429 && !quota && rateLimitRetries < policy.maxRateLimitRetries) {
         const reset = meta.rateLimit?.resetSeconds;
         const wait = rateLimitDelay(reset, rateLimitRetries + 1, random, policy);
         if (wait !== undefined) {
@@ -109,7 +124,11 @@ export function createTransport(options: TransportOptions) {
           continue;
         }
       }
-      if (response.status >= 500 && isRepeatable(spec.method) && retries < policy.maxRetries) {
+      if (
+        response.status >= 500 &&
+        isRepeatableAfterServerError(spec.method) &&
+        retries < policy.maxRetries
+      ) {
         await backOff();
         continue;
       }
@@ -148,4 +167,8 @@ function readJson(text: string): unknown {
   } catch {
     return unreadable;
   }
+}
+
+function errorTitle(body: unknown): string | undefined {
+  return parseBody(errorBody, body)?.errors[0]?.title;
 }

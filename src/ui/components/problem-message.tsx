@@ -9,6 +9,7 @@ const retryable = new Set([
   'server',
   'rate_limited',
   'internal',
+  'disconnected',
   'bad_response',
 ]);
 

@@ -4,11 +4,12 @@ interface Props {
   tags: string[];
   busy: boolean;
   disabled?: boolean;
-  /** The whole new list: Persona's `set-tags` replaces, it does not add. */
-  onChange: (tags: string[]) => void;
+  /** One tag at a time (`add-tag` / `remove-tag`), so a tag added elsewhere meanwhile stays. */
+  onAdd: (tag: string) => void;
+  onRemove: (tag: string) => void;
 }
 
-export function TagEditor({ tags, busy, disabled, onChange }: Props) {
+export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
   const [typed, setTyped] = useState('');
   const off = busy || disabled;
   return (
@@ -23,7 +24,7 @@ export function TagEditor({ tags, busy, disabled, onChange }: Props) {
               class="tag-remove"
               aria-label={`Remove tag ${tag}`}
               disabled={off}
-              onClick={() => onChange(tags.filter((t) => t !== tag))}
+              onClick={() => onRemove(tag)}
             >
               ×
             </button>
@@ -36,7 +37,7 @@ export function TagEditor({ tags, busy, disabled, onChange }: Props) {
           event.preventDefault();
           const tag = typed.trim();
           if (!tag || off) return;
-          if (!tags.includes(tag)) onChange([...tags, tag]);
+          if (!tags.includes(tag)) onAdd(tag);
           setTyped('');
         }}
       >

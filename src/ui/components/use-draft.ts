@@ -1,10 +1,28 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { readItem, writeItem } from '../../shared/storage.ts';
+import { readItem, watchItem, writeItem } from '../../shared/storage.ts';
 import { type Draft, draftItem } from '../../shared/storage-items.ts';
+
+// This page's draft writes, one after another: each reads what is stored and changes only the
+// fields it was given, so the popup and the side panel typing at once never wipe each other's
+// fields (or the saved retry key).
+let writes: Promise<void> = Promise.resolve();
+let pendingWrites = 0;
+
+function writePatch(patch: Partial<Draft>): Promise<void> {
+  pendingWrites += 1;
+  writes = writes
+    .then(async () => writeItem(draftItem, { ...(await readItem(draftItem)), ...patch }))
+    .catch(() => undefined)
+    .finally(() => {
+      pendingWrites -= 1;
+    });
+  return writes;
+}
 
 /**
  * What the reviewer is typing, mirrored to storage.session on every keystroke: the popup closes
- * whenever focus leaves it, and the next one must find the text where it was left.
+ * whenever focus leaves it, and the next one must find the text where it was left. Another page's
+ * edits (the side panel's, the popup's) show up here as they are stored.
  * `undefined` until the stored draft has been read.
  */
 export function useDraft(): [Draft | undefined, (patch: Partial<Draft>) => void] {
@@ -13,13 +31,22 @@ export function useDraft(): [Draft | undefined, (patch: Partial<Draft>) => void]
   const latest = useRef<Draft | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    readItem(draftItem).then((stored) => {
-      if (!live) return;
+    // What storage holds once this page's queued writes are in. While any is still queued, the
+    // typing here is newer than storage: wait for the change event that write brings.
+    const refresh = async () => {
+      await writes;
+      if (!live || pendingWrites > 0) return;
+      const stored = await readItem(draftItem);
+      if (!live || pendingWrites > 0) return;
       latest.current = stored;
       setDraft(stored);
-    });
+    };
+    void refresh();
+    // A change event's value may be older than the latest write: read storage instead.
+    const stop = watchItem(draftItem, () => void refresh());
     return () => {
       live = false;
+      stop();
     };
   }, []);
   const update = useCallback((patch: Partial<Draft>) => {
@@ -27,7 +54,7 @@ export function useDraft(): [Draft | undefined, (patch: Partial<Draft>) => void]
     const next = { ...latest.current, ...patch };
     latest.current = next;
     setDraft(next);
-    void writeItem(draftItem, next);
+    void writePatch(patch);
   }, []);
   return [draft, update];
 }

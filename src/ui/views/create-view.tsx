@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
-import type { Reply } from '../../shared/messages.ts';
+import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
@@ -16,6 +16,27 @@ import {
 } from './create-form-check.ts';
 import { CreatedPanel } from './created-panel.tsx';
 
+/**
+ * Failures where no answer came back, so Persona may or may not have stored one for the key: only
+ * then is the key kept for the next click. Any answer (a 5xx included) is stored by Persona and
+ * would be replayed for 24 hours (https://docs.withpersona.com/idempotence).
+ */
+const NO_ANSWER = new Set(['network', 'timeout', 'disconnected']);
+
+/**
+ * One create, asked again once with the same key when the background was stopped mid-request: the
+ * restarted worker finishes the pending create, and this request joins it or gets its replay.
+ */
+async function sendCreate(request: RequestOf<'createInquiry'>, onRetry: () => void) {
+  try {
+    return await sendRequest(request);
+  } catch (error) {
+    if (toErrorInfo(error).kind !== 'disconnected') throw error;
+    onRetry();
+    return sendRequest(request);
+  }
+}
+
 /** "New inquiry": the form, kept as a draft while typed; then the new inquiry and its link. */
 export function CreateView() {
   const [draft, updateDraft] = useDraft();
@@ -24,12 +45,15 @@ export function CreateView() {
   const [errors, setErrors] = useState<CreateErrors>({});
   const [failure, setFailure] = useState<ErrorInfo | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState('Creating…');
+  // Set synchronously: two submits in one task both see it, unlike `busy`, which waits a render.
+  const submitting = useRef(false);
   const [created, setCreated] = useState<Reply<'createInquiry'> | undefined>(undefined);
   const form = useRef<HTMLFormElement>(null);
-  // A click after a failed create of the very same form may follow a create that did happen
-  // (a 5xx or timeout after Persona acted), so it reuses that try's Idempotency-Key, kept in the
-  // session draft so a popup closed and opened again reuses it too; any edit or success means a
-  // new inquiry and a fresh key (docs/architecture.md#create).
+  // A click after a create that got no answer (lost connection, timeout, stopped background) of
+  // the very same form may follow a create that did happen, so it reuses that try's
+  // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
+  // An answer, any edit or a success means a fresh key.
   const keyFor = (typed: Draft): string => {
     const form = JSON.stringify(buildCreateRequest(typed, ''));
     if (typed.pendingCreate?.form === form) return typed.pendingCreate.key;
@@ -54,23 +78,32 @@ export function CreateView() {
 
   async function create(event: Event) {
     event.preventDefault();
-    if (!draft || !settings || busy) return;
+    if (!draft || !settings || submitting.current) return;
     const found = checkCreateForm(draft);
     setErrors(found);
     setFailure(undefined);
     if (Object.keys(found).length > 0) return;
+    submitting.current = true;
     setBusy(true);
+    setAsking('Creating…');
     try {
-      const reply = await sendRequest(buildCreateRequest(draft, keyFor(draft)));
-      updateDraft(clearedDraft(draft, settings.defaultTemplateId));
+      const request = buildCreateRequest(draft, keyFor(draft));
+      const reply = await sendCreate(request, () =>
+        setAsking('The extension restarted during the create; asking it again…'),
+      );
+      // Only the form's own fields: the search box (maybe typed in another page) stays as it is.
+      const { search: _search, ...cleared } = clearedDraft(draft, settings.defaultTemplateId);
+      updateDraft(cleared);
       setCreated(reply);
     } catch (error) {
       const info = toErrorInfo(error);
+      if (!NO_ANSWER.has(info.kind)) updateDraft({ pendingCreate: undefined });
       // Persona names the bad attribute on a 422; the template is the one a reviewer can fix here.
       if (info.pointer?.includes('template'))
         setErrors({ templateId: info.details ?? info.message });
       setFailure(info);
     } finally {
+      submitting.current = false;
       setBusy(false);
     }
   }
@@ -92,7 +125,7 @@ export function CreateView() {
           Create
         </button>
         <span class="muted" role="status">
-          {busy ? 'Creating…' : ''}
+          {busy ? asking : ''}
         </span>
       </div>
     </form>

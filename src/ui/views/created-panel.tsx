@@ -11,6 +11,16 @@ interface Props {
   onAnother: () => void;
 }
 
+/** What happened after Persona's 5xx answer to the first try, in the reviewer's words. */
+function recoveryText(recovery: 'adopted' | 'retried', referenceId: string | undefined): string {
+  if (recovery === 'adopted') {
+    return `Persona answered the first try with a server error, but had created the inquiry: it was found by its reference ID ${referenceId ?? ''} and is shown here. No second inquiry was made.`;
+  }
+  return referenceId
+    ? `Persona answered the first try with a server error and no inquiry with reference ID ${referenceId} was found, so it was created again with a new request.`
+    : 'Persona answered the first try with a server error, so it was created again with a new request. Without a reference ID Inquiry Desk cannot check whether the first try made an inquiry too: look in the Persona dashboard.';
+}
+
 /** Right after "Create": the new inquiry's id and status, and its link ready to share. */
 export function CreatedPanel({ created, onAnother }: Props) {
   const nav = useNavigation();
@@ -30,6 +40,11 @@ export function CreatedPanel({ created, onAnother }: Props) {
       </p>
       {inquiry.referenceId && (
         <p class="muted">Reference {inquiry.referenceId} · watched for changes</p>
+      )}
+      {created.recovery && (
+        <p class="banner is-warn" data-testid="create-recovery">
+          {recoveryText(created.recovery, inquiry.referenceId)}
+        </p>
       )}
       {link ? (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />

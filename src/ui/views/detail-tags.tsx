@@ -7,7 +7,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
 
-/** The inquiry's tags, saved to Persona as a whole list on each change. */
+/** The inquiry's tags, each change saved to Persona on its own (add-tag, remove-tag). */
 export function DetailTags({
   inquiry,
   onReply,
@@ -18,12 +18,12 @@ export function DetailTags({
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | undefined>(undefined);
-  const save = async (tags: string[]) => {
+  const save = async (change: 'add' | 'remove', tag: string) => {
     setBusy(true);
     setError(undefined);
     try {
-      onReply(await sendRequest({ type: 'setTags', id: inquiry.id, tags }));
-      announce('Tags saved');
+      onReply(await sendRequest({ type: 'changeTag', id: inquiry.id, change, tag }));
+      announce(change === 'add' ? `Tag ${tag} added` : `Tag ${tag} removed`);
     } catch (failure) {
       setError(toErrorInfo(failure));
     } finally {
@@ -33,7 +33,13 @@ export function DetailTags({
   return (
     <section aria-labelledby="tags-heading">
       <h3 id="tags-heading">Tags</h3>
-      <TagEditor tags={inquiry.tags} busy={busy} disabled={inquiry.redacted} onChange={save} />
+      <TagEditor
+        tags={inquiry.tags}
+        busy={busy}
+        disabled={inquiry.redacted}
+        onAdd={(tag) => save('add', tag)}
+        onRemove={(tag) => save('remove', tag)}
+      />
       {error && <ProblemMessage error={error} />}
     </section>
   );

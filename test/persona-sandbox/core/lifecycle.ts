@@ -2,19 +2,22 @@ import { DAY } from './clock.ts';
 import type { InquiryRecord, InquiryStatus, RelationRef } from './types.ts';
 
 /**
- * Status rules (docs/persona.md#statuses, and the choices Persona leaves open; README "Status
- * rules"): - created → pending (start) → completed | failed | expired; created may also expire.
+ * Status rules (docs.withpersona.com/model-lifecycle, and the choices Persona leaves open; README
+ * "Status rules"):
+ * - created → pending (start) → completed | failed | expired; created may also expire.
  * - expired → pending again through resume (also allowed on pending, which only returns a token).
  * - mark-for-review: anything except approved and declined (Persona documents that refusal).
- * - approve / decline: from completed, failed or needs_review. Repeating the same decision is
- *   an idempotent no-op; switching decision, or deciding created/pending/expired, is refused.
+ * - approve / decline: from every undecided status (created, pending, expired, completed, failed,
+ *   needs_review): Persona's endpoints set no status limit and say a decision "will prevent further
+ *   progress on the inquiry". Repeating the same decision is an idempotent no-op; switching
+ *   between approved and declined is refused (a guess: Persona documents neither way).
  * - Redacted inquiries accept no transitions.
  * A refused transition throws StateConflict: routes answer 409, simulate actions 422.
  */
 export class StateConflict extends Error {}
 
 export const DEFAULT_EXPIRY_MS = DAY;
-const DECIDABLE: readonly InquiryStatus[] = ['completed', 'failed', 'needs_review'];
+const DECIDED: readonly InquiryStatus[] = ['approved', 'declined'];
 
 function refuse(inquiry: InquiryRecord, action: string): never {
   throw new StateConflict(`Inquiry with status ${inquiry.status} cannot be ${action}`);
@@ -92,9 +95,7 @@ export function decideInquiry(
 ): void {
   assertNotRedacted(inquiry);
   if (inquiry.status === decision) return;
-  if (!DECIDABLE.includes(inquiry.status)) {
-    refuse(inquiry, decision === 'approved' ? 'approved' : 'declined');
-  }
+  if (DECIDED.includes(inquiry.status)) refuse(inquiry, decision);
   inquiry.status = decision;
   inquiry.decisionedAt = now;
   inquiry.reviewer = reviewer;

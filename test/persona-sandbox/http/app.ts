@@ -16,8 +16,9 @@ import { authenticate, authorize } from './auth.ts';
 import { extensionCors } from './cors.ts';
 import type { SandboxEnv } from './env.ts';
 import { conflict, PersonaError, routeNotFound } from './errors.ts';
-import { injectedErrors, networkFaults } from './faults.ts';
+import { injected429, injectedErrors, networkFaults } from './faults.ts';
 import { idempotency } from './idempotency.ts';
+import { inquiryQuota } from './quota.ts';
 import { rateLimit } from './rate-limit.ts';
 import { logRequests } from './request-log.ts';
 import { parseInclude, renderOptions } from './request-options.ts';
@@ -40,17 +41,20 @@ export function createApp(runtime: SandboxRuntime): Hono<SandboxEnv> {
   // The extension fetches photos itself (no host permission for loopback), so files need CORS too.
   app.use('/files/*', extensionCors(), logRequests(runtime));
   // Order matters: network faults happen before Persona sees the request; 401 and 429 come
-  // before permissions and idempotency, so they are never stored for replay.
+  // before permissions and idempotency, so they are never stored for replay; injected error
+  // statuses come after idempotency, so they are stored and replayed like Persona's own 5xx.
   app.use(
     `${API}/*`,
     logRequests(runtime),
     networkFaults(runtime),
     authenticate(runtime),
     rateLimit(runtime),
-    injectedErrors(runtime),
+    injected429(runtime),
     authorize(),
+    inquiryQuota(runtime),
     renderOptions(runtime),
     idempotency(runtime),
+    injectedErrors(runtime),
   );
   app.use(`${API}/inquiries`, checkInclude);
   app.use(`${API}/inquiries/*`, checkInclude);

@@ -4,12 +4,27 @@ import { injectedError, rateLimited } from './errors.ts';
 import { setRateLimitHeaders } from './rate-limit.ts';
 import type { SandboxRuntime } from './runtime.ts';
 
+/**
+ * When an injected error status happens: `before` the request runs (nothing changes, as when a
+ * load balancer fails), or `after` it ran (a create made its inquiry, an approve decided) with
+ * the error replacing the real answer. Persona says to "treat the result of a server error as
+ * indeterminate" (docs.withpersona.com/errors), so both can happen there.
+ */
+export type ErrorTiming = 'before' | 'after';
+
 export interface FaultSettings {
   latencyMs: number;
   /** Share (0–1) of requests answered with one of `errorStatuses`. */
   errorRate: number;
+  /** The next N requests (of `errorRoute`, if set) are answered with one of `errorStatuses`. */
+  errorNext: number;
   errorStatuses: number[];
+  errorTiming: ErrorTiming;
+  /** Limits `errorRate` and `errorNext` to one route, e.g. `POST /inquiries` or `POST /inquiries/:id/approve`. */
+  errorRoute: string | null;
   next429: number;
+  /** The next N `POST /inquiries` get the quota's 429 "Quota exceeded" (see quota.ts). */
+  nextQuota429: number;
   dropNext: number;
   hangNext: number;
 }
@@ -17,11 +32,30 @@ export interface FaultSettings {
 const NONE: FaultSettings = {
   latencyMs: 0,
   errorRate: 0,
+  errorNext: 0,
   errorStatuses: [500, 502, 503, 504],
+  errorTiming: 'before',
+  errorRoute: null,
   next429: 0,
+  nextQuota429: 0,
   dropNext: 0,
   hangNext: 0,
 };
+
+/** `METHOD /path` with `:name` segments, relative to /api/v1. */
+export const ROUTE_PATTERN = /^(GET|POST|PATCH|DELETE) \/[^\s?]*$/;
+
+function routeMatches(route: string | null, method: string, path: string): boolean {
+  if (route === null) return true;
+  const [wantedMethod, wantedPath = ''] = route.split(' ');
+  if (wantedMethod !== method) return false;
+  const wanted = wantedPath.split('/');
+  const actual = path.replace(/^\/api\/v1/, '').split('/');
+  return (
+    wanted.length === actual.length &&
+    wanted.every((segment, i) => segment.startsWith(':') || segment === actual[i])
+  );
+}
 
 /** Injected trouble for /api/v1 only: latency, dropped or hung connections, error statuses, 429s. */
 export class FaultInjector {
@@ -47,7 +81,10 @@ export class FaultInjector {
   }
 }
 
-function take(runtime: SandboxRuntime, key: 'next429' | 'dropNext' | 'hangNext'): boolean {
+function take(
+  runtime: SandboxRuntime,
+  key: 'next429' | 'dropNext' | 'hangNext' | 'errorNext',
+): boolean {
   const settings = runtime.faults.settings;
   if (settings[key] <= 0) return false;
   settings[key] -= 1;
@@ -81,19 +118,34 @@ export function networkFaults(runtime: SandboxRuntime): MiddlewareHandler<Sandbo
   };
 }
 
-/** After authentication, so injected errors carry the usual Persona headers. */
-export function injectedErrors(runtime: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
+/** After authentication and the rate limit, before idempotency: a 429 is never stored for replay. */
+export function injected429(runtime: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     if (take(runtime, 'next429')) {
       const state = runtime.rateLimiter.peek(runtime.clock.now());
       setRateLimitHeaders(c, { ...state, remaining: 0 });
       throw rateLimited(state.limit);
     }
-    const { errorRate, errorStatuses } = runtime.faults.settings;
-    if (errorRate > 0 && errorStatuses.length > 0 && Math.random() < errorRate) {
-      const status = errorStatuses[Math.floor(Math.random() * errorStatuses.length)] ?? 500;
-      throw injectedError(status);
-    }
     await next();
+  };
+}
+
+/**
+ * Injected error statuses, inside the idempotency layer: like Persona's own 5xx answers, they
+ * are stored under the request's Idempotency-Key and replayed (docs.withpersona.com/idempotence).
+ * They carry the usual Persona headers because authentication has already run.
+ */
+export function injectedErrors(runtime: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
+  return async (c, next) => {
+    const { errorRate, errorStatuses, errorRoute, errorTiming } = runtime.faults.settings;
+    const matches = routeMatches(errorRoute, c.req.method, new URL(c.req.url).pathname);
+    const hit =
+      matches &&
+      errorStatuses.length > 0 &&
+      (take(runtime, 'errorNext') || (errorRate > 0 && Math.random() < errorRate));
+    if (!hit) return next();
+    const status = errorStatuses[Math.floor(Math.random() * errorStatuses.length)] ?? 500;
+    if (errorTiming === 'after') await next();
+    throw injectedError(status);
   };
 }

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DAY } from '../core/clock.ts';
 import type { SandboxEnv } from './env.ts';
-import { conflict, unprocessable } from './errors.ts';
+import { conflict, PersonaError } from './errors.ts';
 import type { SandboxRuntime } from './runtime.ts';
 
 interface StoredAnswer {
@@ -17,6 +17,15 @@ type Entry = StoredAnswer | { state: 'running'; fingerprint: string; at: number 
 
 // Persona keeps keys at least 24 h (docs.withpersona.com/idempotence).
 const RETENTION_MS = DAY;
+
+/** Persona's documented body for a key reused with other parameters (docs.withpersona.com/idempotence). */
+const idempotencyMismatch = (key: string) =>
+  new PersonaError(400, [
+    {
+      title: 'Idempotency error',
+      details: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+    },
+  ]);
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -62,10 +71,11 @@ export class IdempotencyCache {
 }
 
 /**
- * `Idempotency-Key` on POST: the first answer, success or failure, is replayed byte for byte
- * (status and body; Request-Id and rate-limit headers are fresh). The same key with another body
- * or path is refused with 422; a key whose first request is still running gets 409. 401 and 429
- * never reach this layer, so they are never stored, as on Persona.
+ * `Idempotency-Key` on POST (docs.withpersona.com/idempotence): the first answer, success or
+ * failure, 5xx included (injected ones too), is replayed byte for byte (status and body;
+ * Request-Id and rate-limit headers are fresh). The same key with another body or path is
+ * refused with Persona's documented 400 "Idempotency error"; a key whose first request is still
+ * running gets 409. 401 and 429 never reach this layer, so they are never stored, as on Persona.
  */
 export function idempotency(runtime: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
@@ -79,9 +89,7 @@ export function idempotency(runtime: SandboxRuntime): MiddlewareHandler<SandboxE
     const previous = runtime.idempotency.get(key, now);
     if (previous) {
       if (previous.fingerprint !== print) {
-        throw unprocessable(
-          'Idempotency-Key has already been used with different request parameters',
-        );
+        throw idempotencyMismatch(header);
       }
       if (previous.state === 'running') {
         throw conflict('A request with this Idempotency-Key is still being processed');

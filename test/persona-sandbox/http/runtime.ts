@@ -7,12 +7,14 @@ import { SandboxStore } from '../core/store.ts';
 import { FlowSessions } from '../pages/flow-sessions.ts';
 import { FaultInjector } from './faults.ts';
 import { IdempotencyCache } from './idempotency.ts';
+import { DEFAULT_INQUIRY_QUOTA } from './quota.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit.ts';
 import { RequestLog } from './request-log.ts';
 
 export interface RuntimeOptions {
   keys?: readonly string[];
   rateLimitPerMinute?: number;
+  inquiryQuotaPerMinute?: number;
   dataFile?: string;
 }
 
@@ -28,6 +30,9 @@ export class SandboxRuntime {
   readonly keys: readonly string[] | null;
   readonly defaultRateLimit: number;
   readonly rateLimiter: RateLimiter;
+  readonly defaultInquiryQuota: number;
+  /** Inquiry creations per minute (Persona's product quota), a window like the rate limit's. */
+  readonly inquiryQuota: RateLimiter;
   readonly idempotency = new IdempotencyCache();
   readonly faults = new FaultInjector();
   readonly requestLog = new RequestLog();
@@ -38,6 +43,8 @@ export class SandboxRuntime {
     this.keys = options.keys && options.keys.length > 0 ? [...options.keys] : null;
     this.defaultRateLimit = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT;
     this.rateLimiter = new RateLimiter(this.defaultRateLimit);
+    this.defaultInquiryQuota = options.inquiryQuotaPerMinute ?? DEFAULT_INQUIRY_QUOTA;
+    this.inquiryQuota = new RateLimiter(this.defaultInquiryQuota);
     this.persistence = options.dataFile ? new StatePersistence(options.dataFile, this.store) : null;
     if (this.persistence) {
       this.persistence.load();
@@ -53,7 +60,7 @@ export class SandboxRuntime {
     return now;
   }
 
-  /** Back to a fresh start: no data, no faults, no log, real time, the configured limit. */
+  /** Back to a fresh start: no data, no faults, no log, real time, the configured limits. */
   reset(): void {
     this.store.clear();
     this.clock.reset();
@@ -62,5 +69,6 @@ export class SandboxRuntime {
     this.idempotency.clear();
     this.flows.clear();
     this.rateLimiter.setLimit(this.defaultRateLimit);
+    this.inquiryQuota.setLimit(this.defaultInquiryQuota);
   }
 }

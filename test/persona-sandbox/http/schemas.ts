@@ -49,7 +49,8 @@ export const updateInquiryBody = z.object({
           note: text,
           fields: fieldValues,
           'redirect-uri': text,
-          // Not in the OAS update body, but documented for PATCH (docs/persona.md#inquiries).
+          // Not in the OAS update body, but documented for PATCH
+          // (docs.withpersona.com/api-reference/inquiries/update-an-inquiry).
           tags: z.array(z.string()).nullish(),
         })
         .optional(),

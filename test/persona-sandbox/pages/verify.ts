@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import { canOpenFlow, StateConflict, startInquiry } from '../core/lifecycle.ts';
 import { finishInquiry } from '../core/outcomes.ts';
 import { createSession, verifySessionToken } from '../core/sessions.ts';
@@ -10,7 +9,6 @@ import { flowBody, RESULT } from './flow-page.ts';
 import { LINK_GRACE_MS } from './flow-sessions.ts';
 import { messagePage, renderPage } from './layout.ts';
 
-const COOKIE = 'persona_sandbox_flow';
 const FINISH: Record<string, FinishOutcome> = {
   finish_passed: 'passed',
   finish_failed: 'failed',
@@ -51,17 +49,14 @@ export function verifyRoutes(runtime: SandboxRuntime) {
       const inquiry = link ? store.inquiries.get(link.inquiryId) : undefined;
       if (!link || !inquiry)
         return messagePage(c, 404, 'Link not found', 'This verification link does not exist.');
-      if (link.usedAt !== null) {
-        // Persona's grace period: the browser that opened the link may come back for 5 minutes.
-        const again = flows.find(getCookie(c, COOKIE), now);
-        if (again?.inquiryId === inquiry.id && now < link.usedAt + LINK_GRACE_MS) {
-          return showFlow(c, inquiry, getCookie(c, COOKIE) ?? '');
-        }
+      // Persona: one-time links are single use, with a 5-minute grace period after the first
+      // use. The first open spends the link; any open within the grace period still works.
+      if (link.usedAt !== null && now >= link.usedAt + LINK_GRACE_MS) {
         return messagePage(
           c,
           410,
           'Link already used',
-          'This link has already been used. Ask for a new link.',
+          'This one-time link was already used more than 5 minutes ago, so it no longer works. Ask for a new link.',
         );
       }
       const session = store.sessions.get(link.sessionId);
@@ -76,20 +71,16 @@ export function verifyRoutes(runtime: SandboxRuntime) {
           RESULT[inquiry.status] ?? 'This verification is finished.',
         );
       }
-      link.usedAt = now;
-      if (session) {
-        session.status = 'active';
-        session.startedAt = now;
-        session.userAgent = c.req.header('User-Agent') ?? null;
+      if (link.usedAt === null) {
+        link.usedAt = now;
+        if (session) {
+          session.status = 'active';
+          session.startedAt = now;
+          session.userAgent = c.req.header('User-Agent') ?? null;
+        }
+        store.changed();
       }
-      store.changed();
       const token = flows.open(inquiry.id, link.sessionId, now);
-      setCookie(c, COOKIE, token, {
-        path: '/verify',
-        httpOnly: true,
-        sameSite: 'Lax',
-        maxAge: LINK_GRACE_MS / 1000,
-      });
       return showFlow(c, inquiry, token);
     }
 

@@ -28,8 +28,8 @@ export function accountRoutes(runtime: SandboxRuntime) {
     return c.json(inflectDocument(document, c.get('render').inflection, true));
   });
 
-  // Undocumented, described only in trufflehog PR 4851 by a Persona employee
-  // (docs/persona.md#key-checks).
+  // Undocumented, described only by a Persona employee in
+  // github.com/trufflesecurity/trufflehog/pull/4851.
   app.get('/api-keys/permissions', (c) => {
     const key = c.get('apiKey');
     const document = {

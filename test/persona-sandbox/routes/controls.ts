@@ -8,6 +8,7 @@ import { FINISH_OUTCOMES, INQUIRY_STATUSES } from '../core/types.ts';
 import { readBody } from '../http/body.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import { conflict } from '../http/errors.ts';
+import { ROUTE_PATTERN } from '../http/faults.ts';
 import { countByRoute } from '../http/request-log.ts';
 import type { SandboxRuntime } from '../http/runtime.ts';
 import { signedFileUrl } from '../pages/files.ts';
@@ -30,8 +31,12 @@ const clockBody = z.union([
 const faultsBody = z.object({
   'latency-ms': z.number().int().min(0).max(120_000).optional(),
   'error-rate': z.number().min(0).max(1).optional(),
+  'error-next': z.number().int().min(0).optional(),
   'error-statuses': z.array(z.number().int().min(400).max(599)).optional(),
+  'error-timing': z.enum(['before', 'after']).optional(),
+  'error-route': z.string().regex(ROUTE_PATTERN).nullable().optional(),
   'next-429': z.number().int().min(0).optional(),
+  'next-quota-429': z.number().int().min(0).optional(),
   'drop-next': z.number().int().min(0).optional(),
   'hang-next': z.number().int().min(0).optional(),
 });
@@ -99,8 +104,12 @@ export function controlRoutes(runtime: SandboxRuntime) {
     const settings = runtime.faults.update({
       ...(body['latency-ms'] !== undefined && { latencyMs: body['latency-ms'] }),
       ...(body['error-rate'] !== undefined && { errorRate: body['error-rate'] }),
+      ...(body['error-next'] !== undefined && { errorNext: body['error-next'] }),
       ...(body['error-statuses'] !== undefined && { errorStatuses: body['error-statuses'] }),
+      ...(body['error-timing'] !== undefined && { errorTiming: body['error-timing'] }),
+      ...(body['error-route'] !== undefined && { errorRoute: body['error-route'] }),
       ...(body['next-429'] !== undefined && { next429: body['next-429'] }),
+      ...(body['next-quota-429'] !== undefined && { nextQuota429: body['next-quota-429'] }),
       ...(body['drop-next'] !== undefined && { dropNext: body['drop-next'] }),
       ...(body['hang-next'] !== undefined && { hangNext: body['hang-next'] }),
     });
@@ -112,6 +121,12 @@ export function controlRoutes(runtime: SandboxRuntime) {
   app.post('/rate-limit', async (c) => {
     const body = await readBody(c, rateLimitBody);
     runtime.rateLimiter.setLimit(body['per-minute']);
+    return c.json({ perMinute: body['per-minute'] });
+  });
+
+  app.post('/quota', async (c) => {
+    const body = await readBody(c, rateLimitBody);
+    runtime.inquiryQuota.setLimit(body['per-minute']);
     return c.json({ perMinute: body['per-minute'] });
   });
 

@@ -161,6 +161,10 @@ describe('2025-12-08 responses conform to the official spec', () => {
     await t.api.post('/inquiries', createBody({ note: '1' }), headers);
     expectConforms(op, await t.api.post('/inquiries', createBody({ note: '2' }), headers));
     await commonErrors(op, 'POST', '/inquiries', createBody());
+    await t.controls.setFaults({ nextQuota429: 1 });
+    const quota = await t.api.post('/inquiries', createBody());
+    expect(quota.body.errors[0].title).toBe('Quota exceeded');
+    expectConforms(op, quota);
   });
 
   it('retrieve-an-inquiry: every status and outcome, with everything included', async () => {
@@ -256,7 +260,15 @@ describe('2025-12-08 responses conform to the official spec', () => {
           meta: { comment: 'ok' },
         }),
       );
-      expectConforms(op, await t.api.post(`/inquiries/${await make()}/${path}`));
+      // Undecided inquiries of every status can be decided: here straight from `created`.
+      const fromCreated = await t.api.post(`/inquiries/${await make()}/${path}`);
+      expect(fromCreated.status).toBe(200);
+      expectConforms(op, fromCreated);
+      const switched = await t.api.post(
+        `/inquiries/${await make(path === 'approve' ? 'decline_inquiry' : 'approve_inquiry')}/${path}`,
+      );
+      expect(switched.status).toBe(409);
+      expectConforms(op, switched);
       expectConforms(
         op,
         await t.api.post(`/inquiries/${await make('complete_inquiry')}/${path}`, {
@@ -461,6 +473,29 @@ describe('2025-12-08 responses conform to the official spec', () => {
       expect(validate(response.body) ? [] : validate.errors).toEqual([]);
     }
     await t.controls.clearFaults();
+  });
+
+  it('a stored 5xx is replayed under its Idempotency-Key with the same conforming body', async () => {
+    const validate = validatorFor(
+      'persona-2025-12-08',
+      '/components/responses/service-unavailable/schema',
+    );
+    for (const errorTiming of ['before', 'after'] as const) {
+      const headers = { 'Idempotency-Key': `conformance-5xx-${errorTiming}` };
+      const body = createBody({ 'reference-id': `conformance-5xx-${errorTiming}` });
+      await t.controls.setFaults({
+        errorNext: 1,
+        errorStatuses: [500],
+        errorTiming,
+        errorRoute: 'POST /inquiries',
+      });
+      const first = await t.api.post('/inquiries', body, headers);
+      await t.controls.clearFaults();
+      const replayed = await t.api.post('/inquiries', body, headers);
+      expect([first.status, replayed.status]).toEqual([500, 500]);
+      expect(replayed.body).toEqual(first.body);
+      expect(validate(replayed.body) ? [] : validate.errors).toEqual([]);
+    }
   });
 
   it('sparse fieldsets conform apart from the attributes they leave out', async () => {

@@ -71,24 +71,43 @@ describe('expiry on the sandbox clock', () => {
 });
 
 describe('one-time links', () => {
-  it('open once; a second open shows "link already used"', async () => {
-    const { meta } = await createInquiry(t.api, {}, { 'auto-create-one-time-link': true });
-    const first = await page(meta['one-time-link']);
+  it('the first open spends the link; any reopen within 5 minutes still works', async () => {
+    const { data, meta } = await createInquiry(t.api, {}, { 'auto-create-one-time-link': true });
+    const first = await page(meta['one-time-link'], { headers: { 'User-Agent': 'First/1.0' } });
     expect(first.status).toBe(200);
     expect(first.html).toContain('Start</button>');
-    const second = await page(meta['one-time-link']);
-    expect(second.status).toBe(410);
-    expect(second.html).toContain('Link already used');
+    await t.controls.advanceClock(4 * 60 + 50);
+    // Another browser (no cookie) within the grace period: still the flow.
+    const second = await page(meta['one-time-link'], { headers: { 'User-Agent': 'Other/2.0' } });
+    expect(second.status).toBe(200);
+    expect(second.html).toContain('Start</button>');
+    const sessions = await t.api.get(`/inquiries/${data.id}?include=sessions`);
+    expect(sessions.body.included[0].attributes).toMatchObject({
+      status: 'active',
+      'user-agent': 'First/1.0',
+    });
   });
 
-  it('lets the browser that used the link back in for 5 minutes with its cookie', async () => {
+  it('after the 5-minute grace period the link is refused with a clear page', async () => {
     const { meta } = await createInquiry(t.api, {}, { 'auto-create-one-time-link': true });
-    const first = await page(meta['one-time-link']);
-    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    expect(cookie).toMatch(/^persona_sandbox_flow=/);
-    expect((await page(meta['one-time-link'], { headers: { cookie } })).status).toBe(200);
-    await t.controls.advanceClock(6 * 60);
-    expect((await page(meta['one-time-link'], { headers: { cookie } })).status).toBe(410);
+    expect((await page(meta['one-time-link'])).status).toBe(200);
+    await t.controls.advanceClock(5 * 60);
+    const late = await page(meta['one-time-link']);
+    expect(late.status).toBe(410);
+    expect(late.html).toContain('Link already used');
+    expect(late.html).toContain('already used more than 5 minutes ago');
+    expect(late.html).not.toContain('<button');
+    // The short form is the same link.
+    const short = await page(meta['one-time-link-short']);
+    expect((await page(`${t.sandbox.origin}${short.headers.get('location')}`)).status).toBe(410);
+  });
+
+  it('an unused link keeps working until it expires: the grace period starts at first use', async () => {
+    const { meta } = await createInquiry(t.api, {}, { 'auto-create-one-time-link': true });
+    await t.controls.advanceClock(3 * HOUR);
+    expect((await page(meta['one-time-link'])).status).toBe(200);
+    await t.controls.advanceClock(60);
+    expect((await page(meta['one-time-link'])).status).toBe(200);
   });
 
   it('the short link redirects to the long one', async () => {

@@ -59,25 +59,76 @@ describe('approve and decline', () => {
     expect(attributesOf(response)['failed-at']).toBeNull();
   });
 
-  it.each(['created', 'pending', 'expired'])(
-    'refuses to decide a %s inquiry with 409',
+  // Persona: declining (or approving) "will prevent further progress on the inquiry", with no
+  // status limit, so a reviewer can stop an inquiry that is still in progress.
+  it.each(['created', 'pending', 'expired', 'completed', 'failed', 'needs_review'])(
+    'approves and declines a %s inquiry',
     async (status) => {
-      const id = await inquiryIn(status);
-      for (const action of ['approve', 'decline']) {
-        const response = await t.api.post(`/inquiries/${id}/${action}`);
-        expect(response.status).toBe(409);
-        expect(response.body.errors[0].title).toBe('Conflict');
+      for (const [action, decision] of [
+        ['approve', 'approved'],
+        ['decline', 'declined'],
+      ]) {
+        const id = await inquiryIn(status);
+        const response = await t.api.post(`/inquiries/${id}/${action}`, {
+          meta: { comment: 'Seen in the chat' },
+        });
+        expect(response.status).toBe(200);
+        expect(attributesOf(response)).toMatchObject({
+          status: decision,
+          'reviewer-comment': 'Seen in the chat',
+        });
+        expect(attributesOf(response)['decisioned-at']).not.toBeNull();
+        const read = attributesOf(await t.api.get(`/inquiries/${id}`));
+        expect(read.status).toBe(decision);
       }
     },
   );
 
-  it('repeats the same decision as a no-op but refuses to switch it', async () => {
-    const id = await inquiryIn('approved');
-    const before = attributesOf(await t.api.get(`/inquiries/${id}`));
-    const again = await t.api.post(`/inquiries/${id}/approve`);
-    expect(again.status).toBe(200);
-    expect(attributesOf(again)['decisioned-at']).toBe(before['decisioned-at']);
-    expect((await t.api.post(`/inquiries/${id}/decline`)).status).toBe(409);
+  it('a decided in-progress inquiry makes no further progress: links close, the clock does not expire it', async () => {
+    const { data, meta } = await createInquiry(t.api, {}, { 'auto-create-one-time-link': true });
+    expect((await t.api.post(`/inquiries/${data.id}/decline`)).status).toBe(200);
+    const link = await fetch(meta['one-time-link'], { redirect: 'manual' });
+    expect(link.status).toBe(410);
+    expect(await link.text()).toContain('Your verification has been declined.');
+    expect((await t.api.post(`/inquiries/${data.id}/generate-one-time-link`)).status).toBe(409);
+    await t.controls.advanceClock(25 * 3600);
+    expect(attributesOf(await t.api.get(`/inquiries/${data.id}`)).status).toBe('declined');
+    await t.controls.advanceClock(-25 * 3600);
+  });
+
+  it('repeats the same decision as a no-op but refuses to switch it with a 409 error body', async () => {
+    for (const [decision, again, other] of [
+      ['approved', 'approve', 'decline'],
+      ['declined', 'decline', 'approve'],
+    ]) {
+      const id = await inquiryIn(decision as string);
+      const before = attributesOf(await t.api.get(`/inquiries/${id}`));
+      const repeated = await t.api.post(`/inquiries/${id}/${again}`);
+      expect(repeated.status).toBe(200);
+      expect(attributesOf(repeated)['decisioned-at']).toBe(before['decisioned-at']);
+      const switched = await t.api.post(`/inquiries/${id}/${other}`);
+      expect(switched.status).toBe(409);
+      expect(switched.body).toEqual({
+        errors: [
+          {
+            title: 'Conflict',
+            details: `Inquiry with status ${decision} cannot be ${other === 'approve' ? 'approved' : 'declined'}`,
+          },
+        ],
+      });
+      expect(attributesOf(await t.api.get(`/inquiries/${id}`)).status).toBe(decision);
+    }
+  });
+
+  it('lets a failed inquiry move on to needs_review, then to a decision', async () => {
+    const id = await inquiryIn('failed');
+    const reviewed = await t.api.post(`/inquiries/${id}/mark-for-review`);
+    expect(attributesOf(reviewed).status).toBe('needs_review');
+    expect(attributesOf(reviewed)['failed-at']).not.toBeNull();
+    const declined = await t.api.post(`/inquiries/${id}/decline`);
+    expect(attributesOf(declined).status).toBe('declined');
+    const other = await inquiryIn('failed');
+    expect(attributesOf(await t.api.post(`/inquiries/${other}/approve`)).status).toBe('approved');
   });
 
   it('answers 404 for an unknown inquiry and 400 for a bad comment', async () => {
@@ -279,8 +330,14 @@ describe('perform-simulate-actions', () => {
     expect(response.status).toBe(422);
     expect(response.body.errors[0].source.pointer).toBe('/meta/simulate-actions/0');
     const { data } = await createInquiry(t.api);
-    const partial = await simulate(t.api, data.id, 'start_inquiry', 'approve_inquiry');
-    expect(partial.body.errors[0].source.pointer).toBe('/meta/simulate-actions/1');
+    const partial = await simulate(
+      t.api,
+      data.id,
+      'start_inquiry',
+      'approve_inquiry',
+      'decline_inquiry',
+    );
+    expect(partial.body.errors[0].source.pointer).toBe('/meta/simulate-actions/2');
     expect(attributesOf(await t.api.get(`/inquiries/${data.id}`)).status).toBe('created');
   });
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from './helpers.ts';
+import { createBody, createInquiry, startTestSandbox, type TestSandbox } from './helpers.ts';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -126,8 +126,53 @@ describe('faults (only on /api/v1)', () => {
     await t.controls.clearFaults();
   });
 
+  it('answers the next N requests of one route with an error, the others normally', async () => {
+    const { data } = await createInquiry(t.api);
+    await t.controls.setFaults({
+      errorNext: 2,
+      errorStatuses: [502],
+      errorRoute: 'POST /inquiries/:id/approve',
+    });
+    expect((await t.api.get(`/inquiries/${data.id}`)).status).toBe(200);
+    expect((await t.api.post(`/inquiries/${data.id}/decline`)).status).toBe(200);
+    const other = await createInquiry(t.api);
+    expect((await t.api.post(`/inquiries/${other.data.id}/approve`)).status).toBe(502);
+    expect((await t.api.post(`/inquiries/${other.data.id}/approve`)).status).toBe(502);
+    expect((await t.api.post(`/inquiries/${other.data.id}/approve`)).status).toBe(200);
+    expect((await t.controls.setFaults({})).errorNext).toBe(0);
+    await t.controls.clearFaults();
+  });
+
+  it('before: the failed request changed nothing; after: it ran, then answered the error', async () => {
+    await t.controls.setFaults({
+      errorNext: 1,
+      errorStatuses: [500],
+      errorRoute: 'POST /inquiries',
+    });
+    const before = await t.api.post('/inquiries', createBody({ 'reference-id': 'fault-before' }));
+    expect(before.status).toBe(500);
+    expect(before.body).toEqual({ errors: [{ title: 'Internal server error' }] });
+    expect((await t.api.get('/inquiries?filter[reference-id]=fault-before')).body.data).toEqual([]);
+
+    await t.controls.setFaults({ errorNext: 1, errorTiming: 'after' });
+    const after = await t.api.post('/inquiries', createBody({ 'reference-id': 'fault-after' }));
+    expect(after.status).toBe(500);
+    expect(after.body).toEqual({ errors: [{ title: 'Internal server error' }] });
+    expect(after.headers.get('RateLimit-Limit')).not.toBeNull();
+    expect(after.headers.get('Request-Id')).toMatch(/^req_/);
+    const found = await t.api.get('/inquiries?filter[reference-id]=fault-after');
+    expect(found.body.data).toHaveLength(1);
+    expect(found.body.data[0].attributes.status).toBe('created');
+    await t.controls.clearFaults();
+  });
+
   it('refuses bad fault settings with 400', async () => {
     await expect(t.controls.setFaults({ errorRate: 2 })).rejects.toThrow(/400/);
     await expect(t.controls.setFaults({ errorStatuses: [200] })).rejects.toThrow(/400/);
+    await expect(t.controls.setFaults({ errorNext: -1 })).rejects.toThrow(/400/);
+    await expect(
+      t.controls.setFaults({ errorTiming: 'during' as unknown as 'after' }),
+    ).rejects.toThrow(/400/);
+    await expect(t.controls.setFaults({ errorRoute: '/inquiries' })).rejects.toThrow(/400/);
   });
 });

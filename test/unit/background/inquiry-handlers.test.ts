@@ -1,18 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { newLink } from '../../../src/background/handlers/actions.ts';
+import { changeTag, newLink } from '../../../src/background/handlers/actions.ts';
 import { findInquiries } from '../../../src/background/handlers/inquiries.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
+import { watch } from '../../../src/background/handlers/watch.ts';
 import { DeskError } from '../../../src/shared/errors.ts';
-import { defaultSettings } from '../../../src/shared/settings.ts';
+import { defaultSettings, linkExpiryProblem } from '../../../src/shared/settings.ts';
 
 const id = 'inq_AAAAAA111111';
 const inquiry = (status: string) => ({
-  data: { type: 'inquiry', id, attributes: { status, 'reference-id': 'user-1' } },
+  data: {
+    type: 'inquiry',
+    id,
+    attributes: { status, 'reference-id': 'user-1', 'expires-at': inquiryExpiresAt },
+  },
   included: [],
 });
 
 let calls: string[];
+let bodies: unknown[];
 let status: string;
+let inquiryExpiresAt: string | null;
 
 beforeEach(async () => {
   await saveOptions({
@@ -21,12 +28,15 @@ beforeEach(async () => {
     key: 'persona_sandbox_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b',
   });
   calls = [];
+  bodies = [];
   status = 'expired';
+  inquiryExpiresAt = null;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string | URL, init?: RequestInit) => {
       const target = new URL(String(url));
       calls.push(`${init?.method ?? 'GET'} ${decodeURIComponent(target.pathname + target.search)}`);
+      bodies.push(init?.body ? JSON.parse(String(init.body)) : undefined);
       if (target.pathname.endsWith('/resume')) status = 'pending';
       const body = target.pathname.endsWith('/generate-one-time-link')
         ? { ...inquiry(status), meta: { 'one-time-link': 'http://127.0.0.1:4010/verify?code=x' } }
@@ -72,6 +82,61 @@ describe('newLink', () => {
       `POST /api/v1/inquiries/${id}/resume`,
       `POST /api/v1/inquiries/${id}/generate-one-time-link`,
       `GET /api/v1/inquiries/${id}?include=verifications,reports,sessions`,
+    ]);
+  });
+});
+
+describe('link expiry', () => {
+  it('asks for the lifetime set in the options, and shows the earlier of link and inquiry expiry', async () => {
+    await saveOptions({
+      type: 'saveOptions',
+      settings: {
+        ...defaultSettings(),
+        baseUrl: 'http://127.0.0.1:4010/api/v1',
+        linkExpiryHours: 2,
+      },
+    });
+    const before = Date.now();
+    const reply = await newLink({ type: 'newLink', id });
+    const sentBody = bodies[calls.findIndex((c) => c.endsWith('/generate-one-time-link'))];
+    expect(sentBody).toEqual({ meta: { 'expires-in-seconds': 7200 } });
+    const linkEnd = Date.parse(reply.link.expiresAt ?? '');
+    expect(linkEnd).toBeGreaterThanOrEqual(before + 7_200_000);
+    expect(linkEnd).toBeLessThanOrEqual(Date.now() + 7_200_000);
+
+    // An inquiry that expires sooner ends the link sooner.
+    inquiryExpiresAt = new Date(before + 600_000).toISOString();
+    const sooner = await newLink({ type: 'newLink', id });
+    expect(sooner.link.expiresAt).toBe(inquiryExpiresAt);
+  });
+
+  it('refuses a lifetime outside 1 hour to 30 days with a clear message', () => {
+    expect(linkExpiryProblem(24)).toBeUndefined();
+    for (const bad of [0, -1, 1.5, 721, Number.NaN]) {
+      expect(linkExpiryProblem(bad)).toMatch(/whole number of hours from 1 to 720/);
+    }
+  });
+});
+
+describe('watch', () => {
+  it('downloads no personal data: include nothing, and only the fields the watchlist keeps', async () => {
+    await watch({ type: 'watch', id });
+    expect(calls).toEqual([
+      `GET /api/v1/inquiries/${id}?include=&fields[inquiry]=status,reference-id,created-at,updated-at,redacted-at`,
+    ]);
+  });
+});
+
+describe('changeTag', () => {
+  it('adds and removes one tag with add-tag and remove-tag, never set-tags', async () => {
+    await changeTag({ type: 'changeTag', id, change: 'add', tag: ' vip ' });
+    await changeTag({ type: 'changeTag', id, change: 'remove', tag: 'kyc' });
+    const posts = calls
+      .map((call, i) => ({ call, body: bodies[i] }))
+      .filter(({ call }) => call.startsWith('POST'));
+    expect(posts).toEqual([
+      { call: `POST /api/v1/inquiries/${id}/add-tag`, body: { meta: { 'tag-name': 'vip' } } },
+      { call: `POST /api/v1/inquiries/${id}/remove-tag`, body: { meta: { 'tag-name': 'kyc' } } },
     ]);
   });
 });

@@ -54,6 +54,7 @@ describe('testConnection', () => {
       organizationId: 'org_def',
       keyName: 'Desk',
       permissions: ['inquiry.read'],
+      permissionsRead: true,
       rateLimit: { limit: 300, remaining: 298, resetSeconds: 41 },
     });
   });
@@ -64,6 +65,7 @@ describe('testConnection', () => {
     expect(report.environmentId).toBe('env_abc');
     expect(report.rateLimit).toEqual({ limit: 300, remaining: 298, resetSeconds: 41 });
     expect(report).not.toHaveProperty('permissions');
+    expect(report.permissionsRead).toBe(false);
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 

@@ -54,6 +54,20 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('button', { name: 'Watch' })).toBeTruthy();
   });
 
+  it.each(['created', 'pending', 'expired', 'failed', 'some_new_status'])(
+    'offers Approve and Decline, behind the confirmation, on an undecided %s inquiry',
+    async (status) => {
+      await openWith(status);
+      fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+      expect(sent('inquiryAction')).toHaveLength(0);
+      fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+      await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+      expect(sent('inquiryAction')).toEqual([
+        { type: 'inquiryAction', id: 'inq_TestInquiry0001', action: 'decline' },
+      ]);
+    },
+  );
+
   it('offers nothing final once decided', async () => {
     await openWith('approved');
     expect(offered()).toEqual([]);
@@ -114,14 +128,23 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
   });
 
-  it('sets tags as a whole list', async () => {
-    await openWith('completed');
+  it('adds and removes one tag at a time, never replacing the list', async () => {
+    const reply = inquiryReply('completed', { tags: ['kyc'] });
+    stubBackground({
+      getInquiry: () => reply,
+      changeTag: ({ change, tag }) =>
+        inquiryReply('completed', { tags: change === 'add' ? ['kyc', tag] : [] }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
     fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
-    await waitFor(() =>
-      expect(sent('setTags')).toEqual([
-        { type: 'setTags', id: 'inq_TestInquiry0001', tags: ['vip'] },
-      ]),
-    );
+    await screen.findByRole('button', { name: 'Remove tag vip' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag kyc' }));
+    await waitFor(() => expect(sent('changeTag')).toHaveLength(2));
+    expect(sent('changeTag')).toEqual([
+      { type: 'changeTag', id: 'inq_TestInquiry0001', change: 'add', tag: 'vip' },
+      { type: 'changeTag', id: 'inq_TestInquiry0001', change: 'remove', tag: 'kyc' },
+    ]);
   });
 });

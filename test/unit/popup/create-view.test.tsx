@@ -102,7 +102,17 @@ describe('the create form', () => {
 
     expect(await screen.findByRole('button', { name: 'Copy link' })).toBeTruthy();
     expect(screen.getByTestId('one-time-link').textContent).toBe(link.url);
-    expect(screen.getByRole('link', { name: 'Open link' }).getAttribute('href')).toBe(link.url);
+    // Opening spends the customer's single-use link: only after a confirmation that says so.
+    expect(screen.queryByRole('link', { name: /Open/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open link myself…' }));
+    expect(screen.getByRole('group', { name: 'Confirm open link' }).textContent).toMatch(
+      /uses the customer’s single-use link/,
+    );
+    expect(screen.getByRole('link', { name: 'Open and use the link' }).getAttribute('href')).toBe(
+      link.url,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('link', { name: 'Open and use the link' })).toBeNull();
     const [request] = sent('createInquiry');
     expect(request).toMatchObject({
       templateId: 'itmpl_Typed01',
@@ -142,7 +152,9 @@ describe('the create form', () => {
     expect((screen.getByRole('textbox', { name: 'Reference ID' }) as HTMLInputElement).value).toBe(
       'keep-me',
     );
-    expect(await storedDraft()).toMatchObject({ referenceId: 'keep-me' });
+    await waitFor(async () =>
+      expect(await storedDraft()).toMatchObject({ referenceId: 'keep-me' }),
+    );
   });
 
   it('offers the settings when there is no key', async () => {
@@ -187,7 +199,7 @@ describe('the create form', () => {
     stubBackground({
       createInquiry: () =>
         fail
-          ? { kind: 'server', message: 'Persona had a problem.' }
+          ? { kind: 'timeout', message: 'Persona had a problem.' }
           : { ...inquiryReply('created'), link },
     });
     const template = await openCreate();
@@ -209,5 +221,117 @@ describe('the create form', () => {
     const [first, again] = sent('createInquiry').map((r) => r.idempotencyKey);
     expect(again).toBe(first);
     await waitFor(async () => expect((await storedDraft())?.pendingCreate).toBeUndefined());
+  });
+
+  it('never reuses a key that got an answer: a 5xx is stored under it by Persona', async () => {
+    let fail = true;
+    stubBackground({
+      createInquiry: () =>
+        fail
+          ? { kind: 'server', message: 'Persona had a server problem (500).' }
+          : { ...inquiryReply('created'), link },
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByText('Persona had a server problem (500).');
+    await waitFor(async () => expect((await storedDraft())?.pendingCreate).toBeUndefined());
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Copy link' });
+    const [first, again] = sent('createInquiry').map((r) => r.idempotencyKey);
+    expect(again).not.toBe(first);
+  });
+
+  it('sends one create for two submits in the same task', async () => {
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    const form = template.closest('form') as HTMLFormElement;
+    fireEvent.submit(form);
+    fireEvent.submit(form);
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry')).toHaveLength(1);
+  });
+
+  it('asks again with the same key when the background stopped mid-create, and shows the inquiry', async () => {
+    let calls = 0;
+    stubBackground({
+      createInquiry: () => {
+        calls += 1;
+        return calls === 1
+          ? { kind: 'disconnected', message: 'The extension background did not answer.' }
+          : { ...inquiryReply('created'), link };
+      },
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByRole('button', { name: 'Copy link' })).toBeTruthy();
+    expect(screen.queryByText(/did not answer/)).toBeNull();
+    const [first, again] = sent('createInquiry').map((r) => r.idempotencyKey);
+    expect(again).toBe(first);
+  });
+
+  it.each([
+    ['adopted', /had created the inquiry: it was found by its reference ID customer-42/],
+    ['retried', /created again with a new request/],
+  ] as const)('tells the reviewer when a create was %s after a 5xx', async (recovery, text) => {
+    stubBackground({
+      createInquiry: () => ({ ...inquiryReply('created'), link, recovery }),
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect((await screen.findByTestId('create-recovery')).textContent).toMatch(text);
+  });
+
+  it('keeps the fields another page typed meanwhile (popup and side panel at once)', async () => {
+    stubBackground({});
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    await waitFor(async () => expect((await storedDraft())?.templateId).toBe('itmpl_Typed01'));
+    // The side panel writes its own field, with the whole draft it had read before.
+    const other = (await storedDraft()) as Draft;
+    await fakeBrowser.storage.session.set({ draft: { ...other, nameFirst: 'Ada' } });
+    await waitFor(() =>
+      expect((screen.getByRole('textbox', { name: 'First name' }) as HTMLInputElement).value).toBe(
+        'Ada',
+      ),
+    );
+    fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), {
+      target: { value: 'ticket-8' },
+    });
+    await waitFor(async () =>
+      expect(await storedDraft()).toMatchObject({
+        templateId: 'itmpl_Typed01',
+        nameFirst: 'Ada',
+        referenceId: 'ticket-8',
+      }),
+    );
+  });
+
+  it('a patch from this page never wipes a field only storage has', async () => {
+    stubBackground({});
+    const template = await openCreate();
+    // Another page wrote a field this page has not heard about yet (its event still on the way).
+    await fakeBrowser.storage.session.set({
+      draft: {
+        templateId: '',
+        referenceId: '',
+        nameFirst: '',
+        nameLast: 'Lovelace',
+        emailAddress: '',
+        phoneNumber: '',
+        search: '',
+      },
+    });
+    fireEvent.input(template, { target: { value: 'itmpl_Typed02' } });
+    await waitFor(async () =>
+      expect(await storedDraft()).toMatchObject({
+        templateId: 'itmpl_Typed02',
+        nameLast: 'Lovelace',
+      }),
+    );
   });
 });

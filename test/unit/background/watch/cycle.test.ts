@@ -40,12 +40,48 @@ describe('a poll cycle', () => {
   });
 
   it('asks nothing when every watched inquiry is final', async () => {
-    await watch([entry(1, 'approved'), entry(2, 'declined'), entry(3, 'failed')]);
+    await watch([entry(1, 'approved'), entry(2, 'declined')]);
     expect((await runCycle('alarm', deps)).requests).toBe(0);
     expect(persona.calls).toEqual([]);
   });
 
-  it('asks once per 100 still-changing inquiries, for three fields only', async () => {
+  it('keeps asking about a failed inquiry and reports when it is decided', async () => {
+    await watch([entry(1, 'failed')]);
+    persona.set(1, 'declined');
+    const result = await runCycle('alarm', deps);
+    expect(result.changes).toEqual([{ id: inquiryId(1), from: 'failed', to: 'declined' }]);
+  });
+
+  it('learns a redaction from the poll and asks no more about that inquiry', async () => {
+    await watch([entry(1, 'pending')]);
+    await runCycle('alarm', deps);
+    expect(persona.calls.at(-1)?.searchParams.get('fields[inquiry]')).toContain('redacted-at');
+    persona.redact(1);
+    await runCycle('alarm', { ...deps, now: () => now + 60_000 });
+    expect((await watchlist())[0]).toMatchObject({ id: inquiryId(1), redacted: true });
+    const before = persona.calls.length;
+    now += 120_000;
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'idle', requests: 0 });
+    expect(persona.calls).toHaveLength(before);
+  });
+
+  it('asks about expired inquiries on a slower round, and remembers when', async () => {
+    await watch([entry(1, 'expired'), entry(2, 'pending')]);
+    const asked = () => persona.calls.at(-1)?.searchParams.get('filter[inquiry-id]');
+    await runCycle('alarm', deps);
+    expect(asked()).toBe(`${inquiryId(1)},${inquiryId(2)}`);
+    expect((await pollState()).slowPolledAt).toBe(T0);
+    now += 60_000;
+    await runCycle('alarm', deps);
+    expect(asked()).toBe(inquiryId(2));
+    now = T0 + 15 * 60_000;
+    persona.set(1, 'pending');
+    const resumed = await runCycle('alarm', deps);
+    expect(asked()).toBe(`${inquiryId(1)},${inquiryId(2)}`);
+    expect(resumed.changes).toEqual([{ id: inquiryId(1), from: 'expired', to: 'pending' }]);
+  });
+
+  it('asks once per 100 still-changing inquiries, for four fields only', async () => {
     await watch([...entries(250), entry(900, 'approved')]);
     const result = await runCycle('alarm', deps);
     expect(result).toMatchObject({ outcome: 'ok', requests: 3, changes: [] });
@@ -57,7 +93,9 @@ describe('a poll cycle', () => {
     expect(idsPerCall.flat()).not.toContain(inquiryId(900));
     for (const url of persona.calls) {
       expect(url.pathname).toBe('/api/v1/inquiries');
-      expect(url.searchParams.get('fields[inquiry]')).toBe('status,updated-at,reference-id');
+      expect(url.searchParams.get('fields[inquiry]')).toBe(
+        'status,updated-at,reference-id,redacted-at',
+      );
       expect(url.searchParams.get('page[size]')).toBe('100');
     }
     expect(await pollState()).toMatchObject({ lastAttemptAt: T0, lastSuccessAt: T0, failures: 0 });

@@ -18,7 +18,8 @@ export const KNOWN_STATUSES = [
   'approved',
   'declined',
 ] as const;
-export const FINAL_STATUSES = ['failed', 'approved', 'declined'];
+/** Only decisions end the watch: failed inquiries still move on (needs_review, approved, …). */
+export const FINAL_STATUSES = ['approved', 'declined'];
 
 export function inquiryId(n: number): string {
   return `inq_${String(n).padStart(20, '0')}`;
@@ -51,6 +52,7 @@ export function summary(
 interface FakeInquiry {
   status: string;
   updatedAt: string;
+  redactedAt?: string;
 }
 
 /** A fake `GET /inquiries?filter[inquiry-id]=…` that answers like Persona, headers included. */
@@ -88,7 +90,11 @@ export function fakePersona() {
         return {
           type: 'inquiry',
           id,
-          attributes: { status: found.status, 'updated-at': found.updatedAt },
+          attributes: {
+            status: found.status,
+            'updated-at': found.updatedAt,
+            ...(found.redactedAt ? { 'redacted-at': found.redactedAt } : {}),
+          },
         };
       });
     return new Response(JSON.stringify({ data, links: { prev: null, next: null } }), {
@@ -105,6 +111,10 @@ export function fakePersona() {
     fetch,
     set(n: number, status: string, updatedAt = '2026-01-05T09:05:00.000Z') {
       inquiries.set(inquiryId(n), { status, updatedAt });
+    },
+    redact(n: number) {
+      const found = inquiries.get(inquiryId(n));
+      if (found) inquiries.set(inquiryId(n), { ...found, redactedAt: '2026-01-05T09:10:00.000Z' });
     },
     /** The client the poller uses, with the poller's retry manners and no real sleeping. */
     client() {

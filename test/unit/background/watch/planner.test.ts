@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   BATCH_SIZE,
   canStillChange,
+  isSlowDue,
   planBatches,
+  planCycle,
+  SLOW_POLL_MS,
 } from '../../../../src/background/watch/planner.ts';
 import { entries, entry, FINAL_STATUSES, inquiryId, KNOWN_STATUSES } from './fixtures.ts';
 
@@ -27,7 +30,7 @@ describe('planBatches: which inquiries to ask about, 100 per request', () => {
   });
 
   it.each([0, 1, 100, 101, 1000])('asks nothing when all %i watched inquiries are final', (n) => {
-    const list = entries(n).map((e, i) => ({ ...e, status: FINAL_STATUSES[i % 3] as string }));
+    const list = entries(n).map((e, i) => ({ ...e, status: FINAL_STATUSES[i % 2] as string }));
     expect(planBatches(list)).toEqual([]);
   });
 
@@ -54,5 +57,42 @@ describe('planBatches: which inquiries to ask about, 100 per request', () => {
 
   it('asks about a duplicated id once', () => {
     expect(planBatches([entry(1), entry(1)])).toEqual([[inquiryId(1)]]);
+  });
+});
+
+describe('failed and expired inquiries', () => {
+  it('keeps watching failed inquiries: workflows and reviewers still decide them', () => {
+    expect(canStillChange('failed')).toBe(true);
+    expect(planBatches([entry(1, 'failed')])).toEqual([[inquiryId(1)]]);
+  });
+
+  it('asks about expired inquiries less often, never never', () => {
+    const list = [entry(1, 'expired'), entry(2, 'pending')];
+    const t = 1_000_000_000;
+    expect(planCycle(list, undefined, t)).toEqual({
+      batches: [[inquiryId(1), inquiryId(2)]],
+      asksSlow: true,
+    });
+    expect(planCycle(list, t, t + SLOW_POLL_MS - 1)).toEqual({
+      batches: [[inquiryId(2)]],
+      asksSlow: false,
+    });
+    expect(planCycle(list, t, t + SLOW_POLL_MS).batches).toEqual([[inquiryId(1), inquiryId(2)]]);
+    // A clock turned back must not silence expired inquiries for good.
+    expect(isSlowDue(t, t - 1)).toBe(true);
+  });
+
+  it('ends the watch of a redacted inquiry, whatever its status', () => {
+    expect(planBatches([entry(1, 'pending', { redacted: true }), entry(2, 'pending')])).toEqual([
+      [inquiryId(2)],
+    ]);
+  });
+
+  it('plans nothing while only expired inquiries are watched and their round is not due', () => {
+    const t = 1_000_000_000;
+    expect(planCycle([entry(1, 'expired')], t, t + 60_000)).toEqual({
+      batches: [],
+      asksSlow: false,
+    });
   });
 });

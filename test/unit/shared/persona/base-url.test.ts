@@ -4,14 +4,16 @@ import {
   checkBaseUrl,
   DEFAULT_BASE_URL,
   isLoopbackBaseUrl,
+  keyBaseUrlProblem,
 } from '../../../../src/shared/persona/base-url.ts';
+import { createPersonaClient } from '../../../../src/shared/persona/client.ts';
 
 describe('checkBaseUrl', () => {
   it.each([
     ['', DEFAULT_BASE_URL],
     ['  https://api.withpersona.com/api/v1/  ', DEFAULT_BASE_URL],
     ['https://withpersona.com/api/v1', 'https://withpersona.com/api/v1'],
-    ['https://eu.api.withpersona.com/api/v1//', 'https://eu.api.withpersona.com/api/v1'],
+    ['https://api.withpersona.com/api/v1//', 'https://api.withpersona.com/api/v1'],
     ['https://API.WithPersona.com', 'https://api.withpersona.com'],
     ['http://127.0.0.1:4010/api/v1/', 'http://127.0.0.1:4010/api/v1'],
     ['http://localhost:9/', 'http://localhost:9'],
@@ -23,11 +25,15 @@ describe('checkBaseUrl', () => {
   it.each([
     ['not a url', 'not a URL'],
     ['http://api.withpersona.com/api/v1', 'https://'],
-    ['https://withpersona.com.evil.example/api/v1', 'not a Persona host'],
-    ['https://evilwithpersona.com', 'not a Persona host'],
-    ['https://localhost.evil.example', 'not a Persona host'],
-    ['http://10.0.0.1:4010', 'not a Persona host'],
-    ['ftp://127.0.0.1/', 'not a Persona host'],
+    ['https://withpersona.com.evil.example/api/v1', "not Persona's API host"],
+    ['https://evilwithpersona.com', "not Persona's API host"],
+    ['https://localhost.evil.example', "not Persona's API host"],
+    ['http://10.0.0.1:4010', "not Persona's API host"],
+    ['ftp://127.0.0.1/', "not Persona's API host"],
+    // Exactly the manifest's hosts: other withpersona.com hosts are not granted.
+    ['https://eu.api.withpersona.com/api/v1', "not Persona's API host"],
+    ['https://inquiry.withpersona.com/api/v1', "not Persona's API host"],
+    ['https://app.withpersona.com', "not Persona's API host"],
     ['https://user:pw@api.withpersona.com', 'user name'],
     ['https://api.withpersona.com/api/v1?x=1', 'query'],
     ['https://api.withpersona.com:8443/api/v1', 'port'],
@@ -35,6 +41,19 @@ describe('checkBaseUrl', () => {
     const result = checkBaseUrl(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain(reason);
+  });
+
+  it('sends only sandbox keys to loopback', () => {
+    const sandbox = 'persona_sandbox_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b';
+    const production = 'persona_production_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b';
+    expect(keyBaseUrlProblem(sandbox, 'http://127.0.0.1:4010/api/v1')).toBeUndefined();
+    expect(keyBaseUrlProblem(production, DEFAULT_BASE_URL)).toBeUndefined();
+    expect(keyBaseUrlProblem(production, 'http://localhost:4010/api/v1')).toMatch(
+      /Only sandbox keys/,
+    );
+    expect(() =>
+      createPersonaClient({ apiKey: production, baseUrl: 'http://127.0.0.1:4010/api/v1' }),
+    ).toThrow(/Only sandbox keys/);
   });
 
   it('tells loopback from Persona', () => {

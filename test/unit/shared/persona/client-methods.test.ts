@@ -2,6 +2,7 @@
 // Each client method: the request it sends and what it makes of the answer.
 import { describe, expect, it } from 'vitest';
 import { createPersonaClient } from '../../../../src/shared/persona/client.ts';
+import { DETAIL_INCLUDE } from '../../../../src/shared/persona/inquiry-reads.ts';
 import { fakeFetch, json, type Step } from './fake-fetch.ts';
 import { fixture } from './fixtures.ts';
 
@@ -167,7 +168,9 @@ describe('inquiry methods', () => {
   it('refuses a blank id without calling Persona', async () => {
     const { client, calls } = setup();
     await expect(client.approveInquiry('  ')).rejects.toMatchObject({ info: { kind: 'invalid' } });
-    await expect(client.getInquiry('')).rejects.toMatchObject({ info: { kind: 'invalid' } });
+    await expect(client.getInquiry('', { include: DETAIL_INCLUDE })).rejects.toMatchObject({
+      info: { kind: 'invalid' },
+    });
     expect(calls).toHaveLength(0);
   });
 });

@@ -6,6 +6,7 @@ import {
   createPersonaClient,
   type PersonaClientOptions,
 } from '../../../../src/shared/persona/client.ts';
+import { DETAIL_INCLUDE } from '../../../../src/shared/persona/inquiry-reads.ts';
 import { fakeFetch, fakeTime, json, type Step } from './fake-fetch.ts';
 import { fixture } from './fixtures.ts';
 
@@ -59,7 +60,7 @@ function expectNoKey(error: DeskError) {
 describe('requests', () => {
   it('sends the key only in Authorization, with the pinned version and kebab inflection', async () => {
     const { client, calls } = setup([ok()]);
-    const result = await client.getInquiry(ID);
+    const result = await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     const [call] = calls;
     expect(call?.url).toBe(
       `https://api.withpersona.com/api/v1/inquiries/${ID}?include=verifications%2Creports%2Csessions`,
@@ -129,7 +130,7 @@ describe('requests', () => {
     });
     const onRateLimit = vi.fn();
     const { client } = setup([json(500, {}), ok()], { onResponse, onRateLimit });
-    await client.getInquiry(ID);
+    await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     expect(onResponse).toHaveBeenCalledTimes(2);
     expect(onResponse).toHaveBeenLastCalledWith(expect.objectContaining({ status: 200 }), {
       method: 'GET',
@@ -145,7 +146,7 @@ describe('requests', () => {
 describe('timeouts', () => {
   it('gives up on a request that hangs, and does not repeat it', async () => {
     const { client, calls } = setup(['hang'], { timeoutMs: 20 });
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(error.info).toEqual({
       kind: 'timeout',
       message: 'Persona did not answer within 20 ms. Try again in a moment.',
@@ -155,7 +156,9 @@ describe('timeouts', () => {
 
   it('times out even when fetch ignores the abort signal', async () => {
     const { client } = setup([() => new Promise<never>(() => {}) as never], { timeoutMs: 20 });
-    expect((await failure(client.getInquiry(ID))).info.kind).toBe('timeout');
+    expect((await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }))).info.kind).toBe(
+      'timeout',
+    );
   });
 });
 
@@ -229,7 +232,7 @@ describe('error mapping', () => {
         headers: { ...headers, 'RateLimit-Reset': '42' },
       });
     const { client } = setup([answer], { retry: { maxRetries: 0, maxRateLimitWaitMs: 1000 } });
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({ ...info, status, requestId: 'req_abc' });
     expect(error.message).toContain(words);
     expect(error.message).toBe(error.info.message);
@@ -247,31 +250,39 @@ describe('error mapping', () => {
 
   it('maps a lost connection to network and an unreadable 200 to bad_response', async () => {
     const network = await failure(
-      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID),
+      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID, {
+        include: DETAIL_INCLUDE,
+      }),
     );
     expect(network.info).toEqual({
       kind: 'network',
       message: 'Inquiry Desk could not reach Persona. Check the internet connection and try again.',
     });
     const html = new Response('<html>proxy</html>', { status: 200, headers });
-    const unreadable = await failure(setup([html]).client.getInquiry(ID));
+    const unreadable = await failure(
+      setup([html]).client.getInquiry(ID, { include: DETAIL_INCLUDE }),
+    );
     expect(unreadable.info).toMatchObject({
       kind: 'bad_response',
       status: 200,
       requestId: 'req_abc',
     });
-    const wrongShape = await failure(setup([ok({ data: [] })]).client.getInquiry(ID));
+    const wrongShape = await failure(
+      setup([ok({ data: [] })]).client.getInquiry(ID, { include: DETAIL_INCLUDE }),
+    );
     expect(wrongShape.info.kind).toBe('bad_response');
   });
 
   it('never lets the key into an error, even when Persona echoes it', async () => {
     const body = { errors: [{ title: `Token ${KEY} is invalid`, details: `key=${KEY}` }] };
     const { client } = setup([json(401, body, headers)]);
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expectNoKey(error);
     expect(error.info.title).toBe('Token persona_sandbox_…0001 is invalid');
     const dropped = await failure(
-      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID),
+      setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID, {
+        include: DETAIL_INCLUDE,
+      }),
     );
     expectNoKey(dropped);
   });
@@ -286,7 +297,7 @@ describe('error mapping', () => {
 describe('retries', () => {
   it('repeats a GET after lost connections and 5xx with growing, jittered waits', async () => {
     const { client, calls, waits } = setup(['drop', json(500, {}), json(503, {}), ok()]);
-    const result = await client.getInquiry(ID);
+    const result = await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     expect(result.data.id).toBe(ID);
     expect(calls).toHaveLength(4);
     // random() = 0.5: half the step plus a quarter of it.
@@ -295,7 +306,7 @@ describe('retries', () => {
 
   it('stops after a few attempts', async () => {
     const { client, calls, waits } = setup([json(500, { errors: [{ title: 'Oops' }] }, headers)]);
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({ kind: 'server', status: 500, title: 'Oops' });
     expect(calls).toHaveLength(4);
     expect(waits).toHaveLength(3);
@@ -303,16 +314,12 @@ describe('retries', () => {
 
   it('does not repeat a 4xx', async () => {
     const { client, calls } = setup([json(404, {}, headers)]);
-    await failure(client.getInquiry(ID));
+    await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(calls).toHaveLength(1);
   });
 
-  it('repeats a POST only with the same Idempotency-Key', async () => {
-    const { client, calls } = setup([
-      'drop',
-      json(500, {}),
-      json(201, fixture('inquiry-create-201')),
-    ]);
+  it('repeats a POST after a lost connection, with the same Idempotency-Key', async () => {
+    const { client, calls } = setup(['drop', 'drop', json(201, fixture('inquiry-create-201'))]);
     const created = await client.createInquiry({ templateId: 'itmpl_p8ANAJy9iqadm2buF2xcVgqH' });
     expect(calls).toHaveLength(3);
     expect(new Set(calls.map((c) => c.headers['idempotency-key']))).toEqual(
@@ -320,6 +327,22 @@ describe('retries', () => {
     );
     expect(created.data.idempotencyKey).toBe('generated-key');
     expect(calls.map((c) => c.body)).toEqual([calls[0]?.body, calls[0]?.body, calls[0]?.body]);
+  });
+
+  it('never repeats a POST that got a 5xx answer: Persona replays it for that key', async () => {
+    const { client, calls } = setup([
+      'drop',
+      json(500, {}),
+      json(201, fixture('inquiry-create-201')),
+    ]);
+    const error = await failure(
+      client.createInquiry({ templateId: 'itmpl_p8ANAJy9iqadm2buF2xcVgqH' }),
+    );
+    expect(error.info).toMatchObject({ kind: 'server', status: 500 });
+    expect(calls).toHaveLength(2);
+    const approve = setup([json(503, {}), ok()]);
+    await failure(approve.client.approveInquiry(ID));
+    expect(approve.calls).toHaveLength(1);
   });
 
   it('does not repeat PATCH or DELETE after a lost connection or a 5xx', async () => {
@@ -339,7 +362,7 @@ describe('retries', () => {
     );
     const onRateLimit = vi.fn();
     const { client, calls, waits } = setup([limited, ok()], { random: () => 0, onRateLimit });
-    const result = await client.getInquiry(ID);
+    const result = await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     expect(result.data.id).toBe(ID);
     expect(calls).toHaveLength(2);
     expect(waits).toEqual([7000]);
@@ -363,15 +386,15 @@ describe('retries', () => {
   it('does not wait out a rate-limit window longer than the cap', async () => {
     const limited = json(
       429,
-      { errors: [{ title: 'Quota exceeded' }] },
+      { errors: [{ title: 'Rate limit exceeded' }] },
       { ...headers, 'RateLimit-Reset': '3600' },
     );
     const { client, calls, waits } = setup([limited]);
-    const error = await failure(client.getInquiry(ID));
+    const error = await failure(client.getInquiry(ID, { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({
       kind: 'rate_limited',
       retryAfterSeconds: 3600,
-      title: 'Quota exceeded',
+      title: 'Rate limit exceeded',
     });
     expect(error.message).toContain('Wait 3600 seconds');
     expect(calls).toHaveLength(1);
@@ -440,5 +463,60 @@ describe('pagination', () => {
     const foreign = await failure(client.fetchPage('https://evil.example/api/v1/inquiries'));
     expect(foreign.info.kind).toBe('refused');
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('quota limits', () => {
+  const quotaHeaders = {
+    ...headers,
+    'Quota-Limit': '150',
+    'Quota-Remaining': '0',
+    'Quota-Reset': '37',
+  };
+
+  it('tells a used-up quota from a rate limit, and does not spin retrying it', async () => {
+    const exceeded = json(429, { errors: [{ title: 'Quota exceeded' }] }, quotaHeaders);
+    const { client, calls, waits } = setup([exceeded, exceeded, exceeded]);
+    const error = await failure(
+      client.createInquiry({ templateId: 'itmpl_p8ANAJy9iqadm2buF2xcVgqH' }),
+    );
+    expect(error.info).toMatchObject({
+      kind: 'quota_exceeded',
+      status: 429,
+      retryAfterSeconds: 37,
+    });
+    expect(error.message).toContain(
+      "Persona's quota for creating inquiries is used up; it resets in 37 s",
+    );
+    expect(calls).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('reads a quota 429 from the headers alone, and a plain 429 stays a rate limit', async () => {
+    const byHeaders = setup([json(429, {}, quotaHeaders)]);
+    expect((await failure(byHeaders.client.addTag(ID, 'vip'))).info.kind).toBe('quota_exceeded');
+    const rate = json(
+      429,
+      { errors: [{ title: 'Rate limit exceeded' }] },
+      {
+        ...headers,
+        'RateLimit-Remaining': '0',
+        'RateLimit-Reset': '1',
+        'Quota-Remaining': '12',
+      },
+    );
+    const limited = setup([rate], { retry: { maxRateLimitRetries: 0 } });
+    expect((await failure(limited.client.getInquiry(ID, { include: [] }))).info.kind).toBe(
+      'rate_limited',
+    );
+  });
+
+  it('reads Quota-* beside RateLimit-* on every answer', async () => {
+    const { client } = setup([
+      json(200, fixture('inquiry-retrieve-200'), { ...quotaHeaders, 'Quota-Remaining': '149' }),
+    ]);
+    const result = await client.getInquiry(ID, { include: [] });
+    expect(result.meta.quota).toEqual({ limit: 150, remaining: 149, resetSeconds: 37 });
+    expect(result.meta.rateLimit).toEqual({ limit: 300, remaining: 299, resetSeconds: 42 });
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
+  collectInquiryFields,
   displayValue,
   isSensitiveField,
   readField,
@@ -108,7 +109,38 @@ describe('readField', () => {
     expect(displayValue(3.5)).toBe('3.5');
     expect(displayValue(false)).toBe('false');
     expect(displayValue(['a', null, 2])).toBe('a, 2');
-    expect(displayValue({ a: 1 })).toBe('{"a":1}');
+    expect(displayValue({ a: 1, nested: { b: 2 } })).toBe('A: 1');
+    expect(displayValue({ id: 'self_ABC123', type: 'Selfie::ProfileAndCenter' })).toBe(
+      'Selfie::ProfileAndCenter self_ABC123',
+    );
+    expect(displayValue({ id: 'doc_XYZ' })).toBe('doc_XYZ');
     for (const empty of [null, undefined, '', []]) expect(displayValue(empty)).toBeUndefined();
+  });
+
+  it('shows a template field without a value as a dash, and object values by type and id', () => {
+    const views = collectInquiryFields({
+      fields: {
+        'name-first': { type: 'string', value: 'Ada' },
+        'favourite-colour': { type: 'string' },
+        'loyalty-number': { type: 'string', value: null },
+        'selfie-photo': {
+          type: 'selfie',
+          value: { id: 'self_ABC123', type: 'Selfie::ProfileAndCenter' },
+        },
+        'id-document': { type: 'file', value: { id: 'doc_XYZ', type: 'Document::GovernmentId' } },
+        'social-security-number': { type: 'string' },
+      },
+    });
+    const shown = Object.fromEntries(views.map((v) => [v.name, v.value]));
+    expect(shown).toEqual({
+      'name-first': 'Ada',
+      'favourite-colour': '—',
+      'loyalty-number': '—',
+      'selfie-photo': 'Selfie::ProfileAndCenter self_ABC123',
+      'id-document': 'Document::GovernmentId doc_XYZ',
+      'social-security-number': '—',
+    });
+    for (const view of views) expect(view.value).not.toMatch(/[{}"]/);
+    expect(views.find((v) => v.name === 'social-security-number')?.sensitive).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ describe('inquiry statuses', () => {
       ['created', 'Created, not started yet', false],
       ['pending', 'In progress', false],
       ['completed', 'Completed, awaiting decision', false],
-      ['failed', 'Failed', true],
+      ['failed', 'Failed', false],
       ['expired', 'Expired, can be resumed', false],
       ['needs_review', 'Needs review', false],
       ['approved', 'Approved', true],
@@ -49,13 +49,15 @@ describe('inquiry statuses', () => {
     expect(allowedActions('created')).toMatchObject({
       newLink: true,
       expire: true,
-      approve: false,
+      approve: true,
+      decline: true,
     });
     expect(allowedActions('expired')).toMatchObject({
       newLink: true,
       resumeBeforeNewLink: true,
       expire: false,
-      approve: false,
+      approve: true,
+      decline: true,
     });
     expect(allowedActions('completed')).toMatchObject({
       approve: true,
@@ -68,9 +70,17 @@ describe('inquiry statuses', () => {
       decline: true,
       markForReview: false,
     });
+    // Persona sets no status limit on approve and decline: every undecided status offers both.
+    for (const status of ['created', 'pending', 'expired', 'completed', 'failed', 'needs_review']) {
+      expect(allowedActions(status)).toMatchObject({ approve: true, decline: true });
+    }
     expect(Object.values(allowedActions('approved')).some(Boolean)).toBe(false);
     expect(Object.values(allowedActions('declined')).some(Boolean)).toBe(false);
-    expect(allowedActions('something_new')).toMatchObject({ approve: true, expire: false });
+    expect(allowedActions('something_new')).toMatchObject({
+      approve: true,
+      decline: true,
+      expire: false,
+    });
     expect(Object.values(allowedActions('pending', true)).some(Boolean)).toBe(false);
   });
 });

@@ -1,0 +1,178 @@
+// "Create": one click, one inquiry. The click's Idempotency-Key makes a repeat after a lost
+// connection safe; a pending create in storage.session lets a restarted worker finish it; one
+// in-flight create per key and per form stops a double submit; and after a 5xx answer (which
+// Persona stores and replays for that key, https://docs.withpersona.com/idempotence) the
+// inquiry is looked up by reference ID before it is tried again with a new key.
+import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { isTemplateId } from '../../shared/persona/links.ts';
+import type { PendingCreate } from '../../shared/storage-items.ts';
+import { summarise } from '../handlers/inquiries.ts';
+import { rememberInquiry } from '../inquiry-cache.ts';
+import { rememberLinkFromCreate } from '../one-time-links.ts';
+import { openPersona, type PersonaAccess } from '../persona-access.ts';
+import { addEntry } from '../watch/watchlist-logic.ts';
+import { editWatchlist } from '../watch/watchlist-store.ts';
+import { findCreated } from './find-created.ts';
+import { dropPending, pendingCreates, savePending } from './pending-creates.ts';
+
+type Created = Reply<'createInquiry'>;
+
+// Joins repeated requests within one worker's life; a restarted worker rebuilds it from storage.
+const inFlight = new Map<string, Promise<Created>>();
+
+export function createInquiry(request: RequestOf<'createInquiry'>): Promise<Created> {
+  const templateId = request.templateId.trim();
+  if (!isTemplateId(templateId)) {
+    return Promise.reject(
+      new DeskError({
+        kind: 'invalid',
+        pointer: 'templateId',
+        message: 'A template ID is itmpl_ followed by letters and digits, e.g. itmpl_Abc123.',
+      }),
+    );
+  }
+  const referenceId = request.referenceId?.trim();
+  const prefill = Object.fromEntries(
+    Object.entries(request.prefill ?? {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+    ),
+  );
+  return start({
+    key: request.idempotencyKey,
+    clickKey: request.idempotencyKey,
+    templateId,
+    ...(referenceId ? { referenceId } : {}),
+    ...(Object.keys(prefill).length > 0 ? { prefill } : {}),
+    startedAt: Date.now(),
+  });
+}
+
+/** Finishes the creates a stopped worker left behind; called once at start-up. */
+export async function resumePendingCreates(): Promise<void> {
+  for (const pending of await pendingCreates()) {
+    // A failure is already dropped from storage; the popup that re-asks hears about it.
+    start(pending).catch(() => undefined);
+  }
+}
+
+const formOf = (p: PendingCreate) =>
+  JSON.stringify([p.templateId, p.referenceId ?? '', p.prefill ?? {}]);
+
+function start(pending: PendingCreate): Promise<Created> {
+  const form = `form:${formOf(pending)}`;
+  const running = inFlight.get(pending.clickKey) ?? inFlight.get(form);
+  if (running) return running;
+  const run = finish(pending).finally(() => {
+    inFlight.delete(pending.clickKey);
+    inFlight.delete(form);
+  });
+  inFlight.set(pending.clickKey, run);
+  inFlight.set(form, run);
+  return run;
+}
+
+async function finish(pending: PendingCreate): Promise<Created> {
+  await savePending(pending);
+  try {
+    return await createOrRecover(await openPersona(), pending);
+  } finally {
+    // Settled either way: the reviewer sees the answer, and a later click is their own choice.
+    await dropPending(pending.clickKey);
+  }
+}
+
+/** A 409 on a create means its key's first request is still running (a stopped worker's). */
+const STILL_RUNNING_RETRIES = 5;
+const STILL_RUNNING_WAIT_MS = 1_000;
+
+async function createOrRecover(access: PersonaAccess, pending: PendingCreate): Promise<Created> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send(access, pending, pending.key);
+    } catch (error) {
+      const { kind } = toErrorInfo(error);
+      if (kind === 'conflict' && attempt < STILL_RUNNING_RETRIES) {
+        // The answer to wait for is the one the first request gets: same key, a moment later.
+        await new Promise((resolve) => setTimeout(resolve, STILL_RUNNING_WAIT_MS));
+        continue;
+      }
+      if (kind !== 'server') throw error;
+      break;
+    }
+  }
+  const { client } = access;
+  if (pending.referenceId) {
+    const found = await findCreated(
+      client,
+      pending.referenceId,
+      pending.templateId,
+      pending.startedAt,
+    );
+    if (found) return adopt(access, found.id, 'adopted');
+  }
+  // Nothing found (or nothing to look by): one more try, under a key that has no stored answer.
+  const key = client.newIdempotencyKey();
+  await savePending({ ...pending, key });
+  return { ...(await send(access, pending, key)), recovery: 'retried' };
+}
+
+async function send(
+  { client, settings }: PersonaAccess,
+  pending: PendingCreate,
+  idempotencyKey: string,
+): Promise<Created> {
+  const fields = toFields(pending.prefill);
+  const created = await client.createInquiry(
+    {
+      templateId: pending.templateId,
+      ...(pending.referenceId ? { referenceId: pending.referenceId } : {}),
+      ...(Object.keys(fields).length > 0 ? { fields } : {}),
+    },
+    { idempotencyKey, oneTimeLinkExpiresInSeconds: settings.linkExpiryHours * 3600 },
+  );
+  const { inquiry } = created.data;
+  const now = Date.now();
+  await rememberInquiry(inquiry, now);
+  const link = await rememberLinkFromCreate(inquiry.id, created.data, now);
+  await watchOnce(inquiry);
+  return { inquiry, fetchedAt: now, link };
+}
+
+/** The inquiry the 5xx'd create did make: its picture, a link to send, and the watch. */
+async function adopt(
+  { client, settings }: PersonaAccess,
+  id: string,
+  recovery: 'adopted',
+): Promise<Created> {
+  const seconds = settings.linkExpiryHours * 3600;
+  const generated = await client.generateOneTimeLink(id, seconds).catch(() => undefined);
+  const { data: inquiry } = await client.getInquiry(id, { include: [] });
+  const now = Date.now();
+  await rememberInquiry(inquiry, now);
+  const link = generated ? await rememberLinkFromCreate(id, generated.data, now) : null;
+  await watchOnce(inquiry);
+  return { inquiry, fetchedAt: now, link, recovery };
+}
+
+async function watchOnce(inquiry: Created['inquiry']): Promise<void> {
+  const now = Date.now();
+  // addEntry folds a second adoption of the same id into the existing entry.
+  await editWatchlist((list) => ({ list: addEntry(list, summarise(inquiry), now), result: 0 }));
+}
+
+/** The prefill under Persona's field keys (snake case, as templates name them). */
+function toFields(prefill: Record<string, string> | undefined): Record<string, string> {
+  const names: Record<string, string> = {
+    nameFirst: 'name_first',
+    nameLast: 'name_last',
+    emailAddress: 'email_address',
+    phoneNumber: 'phone_number',
+  };
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(prefill ?? {})) {
+    const name = names[key];
+    if (name && value.trim()) fields[name] = value.trim();
+  }
+  return fields;
+}

@@ -1,0 +1,221 @@
+// Deciding and creating where Persona's documented behaviour differs from a friendly guess, end to
+// end: the built extension in Chromium against the sandbox, which stores and replays every answer
+// to an Idempotency-Key (5xx included) as Persona does. Decline works on an inquiry still in
+// progress; a create that met a 5xx never replays it and makes one inquiry; a worker stopped in the
+// middle of a create finishes it on restart, and the inquiry is adopted and watched once.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { sandboxControls } from '../persona-sandbox/controls.ts';
+import { connectToSandbox } from './configure.ts';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
+
+const controls = sandboxControls(inject('sandboxOrigin'));
+const baseUrl = inject('sandboxBaseUrl');
+const key = inject('sandboxKey');
+const template = 'itmpl_E2eTemplate01';
+const soon = { timeout: 20_000 };
+let ext: ExtensionHarness;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await controls.clearFaults();
+  await ext?.close();
+});
+beforeEach(async () => {
+  await controls.clearFaults();
+  await connectToSandbox(ext);
+});
+
+async function persona(path: string, init: RequestInit = {}) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+  });
+  return (await response.json()) as {
+    data: { id: string; attributes: { status: string } } | Array<{ id: string }>;
+  };
+}
+
+async function inquiriesFor(referenceId: string): Promise<string[]> {
+  const { data } = await persona(`/inquiries?filter[reference-id]=${referenceId}`);
+  return (data as Array<{ id: string }>).map((i) => i.id);
+}
+
+async function createsSince(seq: number) {
+  return (await controls.requests(seq)).requests.filter((r) => r.route === 'POST /inquiries');
+}
+
+async function watchlistIds(): Promise<string[]> {
+  const worker = await ext.serviceWorker();
+  const { watchlist } = (await worker.evaluate(() => chrome.storage.local.get('watchlist'))) as {
+    watchlist?: Array<{ id: string }>;
+  };
+  return (watchlist ?? []).map((e) => e.id);
+}
+
+async function openCreate(referenceId: string): Promise<Page> {
+  const popup = await ext.openPopup('?view=create');
+  await popup.setViewportSize({ width: 400, height: 600 });
+  const templateBox = popup.getByRole('textbox', { name: 'Inquiry template ID' });
+  await expect.poll(() => templateBox.inputValue(), soon).toBe(template);
+  await popup.getByRole('textbox', { name: 'Reference ID' }).fill(referenceId);
+  return popup;
+}
+
+describe('deciding an inquiry still in progress', () => {
+  it('declines a pending inquiry from the popup, and the sandbox agrees', async () => {
+    const page = await ext.openOptions();
+    const answer = await page.evaluate(
+      (templateId) =>
+        chrome.runtime.sendMessage({
+          type: 'createInquiry',
+          idempotencyKey: crypto.randomUUID(),
+          templateId,
+          referenceId: `pending-${Date.now()}`,
+        }),
+      template,
+    );
+    await page.close();
+    const id = answer.data.inquiry.id as string;
+    await persona(`/inquiries/${id}/perform-simulate-actions`, {
+      method: 'POST',
+      body: JSON.stringify({ meta: { 'simulate-actions': [{ type: 'start_inquiry' }] } }),
+    });
+
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('pending');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Fraud spotted in the chat');
+    await popup.getByRole('button', { name: 'Confirm decline' }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+    const { data } = await persona(`/inquiries/${id}`);
+    expect((data as { attributes: { status: string } }).attributes.status).toBe('declined');
+    await popup.close();
+  });
+});
+
+describe('a create that met a 5xx', () => {
+  it('retried from the popup, makes exactly one inquiry and never replays the stored 500', async () => {
+    const reference = `five-${Date.now()}`;
+    const popup = await openCreate(reference);
+    const seq = (await controls.requests()).lastSeq;
+    // Both of the background's tries fail before anything is made.
+    await controls.setFaults({
+      errorNext: 2,
+      errorRoute: 'POST /inquiries',
+      errorStatuses: [500],
+      errorTiming: 'before',
+    });
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
+    expect(await popup.getByRole('alert').textContent()).toContain('server problem');
+
+    // The reviewer tries again: a key that got an answer is never sent again (Persona would
+    // replay the 500 for 24 hours), so this one succeeds.
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(() => popup.getByTestId('inquiry-id').count(), soon).toBe(1);
+    const id = await popup.getByTestId('inquiry-id').textContent();
+    expect((await createsSince(seq)).map((r) => r.status)).toEqual([500, 500, 201]);
+    expect(await inquiriesFor(reference)).toEqual([id]);
+    await popup.close();
+  });
+
+  it('adopts the inquiry a 5xx answer hid, says so, and makes no second one', async () => {
+    const reference = `hidden-${Date.now()}`;
+    const popup = await openCreate(reference);
+    const seq = (await controls.requests()).lastSeq;
+    await controls.setFaults({
+      errorNext: 1,
+      errorRoute: 'POST /inquiries',
+      errorStatuses: [502],
+      errorTiming: 'after',
+    });
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect
+      .poll(() => popup.getByTestId('create-recovery').textContent(), soon)
+      .toContain('found by its reference ID');
+    const id = await popup.getByTestId('inquiry-id').textContent();
+    expect(await inquiriesFor(reference)).toEqual([id]);
+    expect((await createsSince(seq)).map((r) => r.status)).toEqual([502]);
+    expect(await popup.getByTestId('one-time-link').count()).toBe(1);
+    await popup.close();
+  });
+});
+
+describe('a worker stopped in the middle of a create', () => {
+  it('finishes it on restart: the inquiry is adopted and watched once', async () => {
+    const reference = `stopped-${Date.now()}`;
+    const popup = await openCreate(reference);
+    const seq = (await controls.requests()).lastSeq;
+    // Slow enough to stop the worker while its request is out.
+    await controls.setFaults({ latencyMs: 3_000 });
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Creating');
+    const worker = await ext.serviceWorker();
+    await expect
+      .poll(() =>
+        worker.evaluate(async () =>
+          Object.keys(
+            ((await chrome.storage.session.get('pendingCreates')).pendingCreates ?? {}) as object,
+          ),
+        ),
+      )
+      .toHaveLength(1);
+    await ext.stopServiceWorker();
+
+    await expect.poll(() => popup.getByTestId('inquiry-id').count(), soon).toBe(1);
+    await controls.clearFaults();
+    const id = await popup.getByTestId('inquiry-id').textContent();
+    expect(await popup.getByText(/message channel|did not answer/).count()).toBe(0);
+    expect(await inquiriesFor(reference)).toEqual([id]);
+    expect((await watchlistIds()).filter((w) => w === id)).toHaveLength(1);
+    // The stopped worker's request, then the restarted worker's with the same key: Persona's
+    // stored 201 replayed (or a 409 while the first was still running), one inquiry in all.
+    const statuses = (await createsSince(seq)).map((r) => r.status);
+    expect(statuses.length).toBeGreaterThanOrEqual(2);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    await expect
+      .poll(() =>
+        ext
+          .serviceWorker()
+          .then((w) =>
+            w.evaluate(async () =>
+              Object.keys(
+                ((await chrome.storage.session.get('pendingCreates')).pendingCreates ??
+                  {}) as object,
+              ),
+            ),
+          ),
+      )
+      .toEqual([]);
+    await popup.close();
+  });
+});
+
+describe('the draft, edited in the popup and the side panel at once', () => {
+  it('loses nothing either one typed', async () => {
+    const popup = await ext.openPopup('?view=create');
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('src/side-panel/index.html?view=create'));
+    const box = (page: Page, name: string) => page.getByRole('textbox', { name });
+    for (const page of [popup, panel]) {
+      await expect.poll(() => box(page, 'Inquiry template ID').inputValue(), soon).toBe(template);
+    }
+    // Turn by turn, as a reviewer switching between the two would.
+    await box(popup, 'Reference ID').fill('both-1');
+    await box(panel, 'First name').fill('Ada');
+    await box(popup, 'Last name').fill('Lovelace');
+    await box(panel, 'Email').fill('ada@example.com');
+    await expect.poll(() => box(panel, 'Last name').inputValue(), soon).toBe('Lovelace');
+    await expect.poll(() => box(popup, 'Email').inputValue(), soon).toBe('ada@example.com');
+    await popup.reload();
+    await expect.poll(() => box(popup, 'Reference ID').inputValue(), soon).toBe('both-1');
+    expect(await box(popup, 'First name').inputValue()).toBe('Ada');
+    expect(await box(popup, 'Last name').inputValue()).toBe('Lovelace');
+    expect(await box(popup, 'Email').inputValue()).toBe('ada@example.com');
+    await popup.close();
+    await panel.close();
+  });
+});

@@ -1,0 +1,88 @@
+// @vitest-environment node
+// The background's create against the sandbox, which stores and replays a 5xx answer under its
+// Idempotency-Key as Persona does: after a 5xx the create finds what the first try made, or makes
+// it under a new key, and never sends the key whose stored answer is the 500.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createInquiry } from '../../src/background/create/create-inquiry.ts';
+import { saveOptions } from '../../src/background/handlers/options.ts';
+import { defaultSettings } from '../../src/shared/settings.ts';
+import { type SandboxControls, sandboxControls } from '../persona-sandbox/controls.ts';
+import { type RunningSandbox, startSandbox } from '../persona-sandbox/index.ts';
+
+const TEMPLATE = 'itmpl_DeskRecovery0001';
+let sandbox: RunningSandbox;
+let controls: SandboxControls;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  controls = sandboxControls(sandbox.origin);
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+beforeEach(async () => {
+  await controls.clearFaults();
+  await controls.reset();
+  await controls.clearRequests();
+  await saveOptions({
+    type: 'saveOptions',
+    settings: { ...defaultSettings(), baseUrl: sandbox.baseUrl },
+    key: sandbox.key,
+  });
+});
+
+async function creates() {
+  return (await controls.requests()).requests.filter((r) => r.route === 'POST /inquiries');
+}
+
+async function inquiriesFor(referenceId: string) {
+  const url = `${sandbox.baseUrl}/inquiries?filter[reference-id]=${referenceId}`;
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${sandbox.key}` } });
+  return ((await response.json()) as { data: Array<{ id: string }> }).data.map((i) => i.id);
+}
+
+const request = (key: string, referenceId?: string) => ({
+  type: 'createInquiry' as const,
+  idempotencyKey: key,
+  templateId: TEMPLATE,
+  ...(referenceId ? { referenceId } : {}),
+});
+
+describe('a create that met a 5xx', () => {
+  it('adopts the inquiry the failed try made: exactly one inquiry', async () => {
+    await controls.setFaults({
+      errorNext: 1,
+      errorRoute: 'POST /inquiries',
+      errorStatuses: [500],
+      errorTiming: 'after',
+    });
+    const reply = await createInquiry(request('click-after-0001', 'rec-after'));
+    expect(reply.recovery).toBe('adopted');
+    expect(await inquiriesFor('rec-after')).toEqual([reply.inquiry.id]);
+    expect((await creates()).map((r) => r.status)).toEqual([500]);
+    expect(reply.link?.url).toMatch(/verify/);
+  });
+
+  it('makes it under a new key when nothing was made, and never replays the stored 500', async () => {
+    await controls.setFaults({
+      errorNext: 1,
+      errorRoute: 'POST /inquiries',
+      errorStatuses: [500],
+      errorTiming: 'before',
+    });
+    const reply = await createInquiry(request('click-before-0001', 'rec-before'));
+    expect(reply.recovery).toBe('retried');
+    expect(await inquiriesFor('rec-before')).toEqual([reply.inquiry.id]);
+    expect((await creates()).map((r) => r.status)).toEqual([500, 201]);
+
+    // The reviewer's own retry with the first key would get the stored 500 from Persona:
+    // the sandbox replays it, which is why the background never sends that key again.
+    await expect(createInquiry(request('click-before-0001', 'rec-before'))).resolves.toMatchObject({
+      recovery: 'adopted',
+      inquiry: { id: reply.inquiry.id },
+    });
+    expect(await inquiriesFor('rec-before')).toEqual([reply.inquiry.id]);
+  });
+});

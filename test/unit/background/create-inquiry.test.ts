@@ -1,0 +1,240 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createInquiry,
+  resumePendingCreates,
+} from '../../../src/background/create/create-inquiry.ts';
+import { saveOptions } from '../../../src/background/handlers/options.ts';
+import type { RequestOf } from '../../../src/shared/messages.ts';
+import { defaultSettings } from '../../../src/shared/settings.ts';
+import { readItem, writeItem } from '../../../src/shared/storage.ts';
+import { pendingCreatesItem, watchlistItem } from '../../../src/shared/storage-items.ts';
+
+const TEMPLATE = 'itmpl_DeskCreate0001';
+
+interface Call {
+  method: string;
+  path: string;
+  key: string | null;
+  body: unknown;
+}
+
+let calls: Call[];
+/** Status codes for the next POST /inquiries answers; 201 once they run out. */
+let createAnswers: number[];
+/** Inquiries Persona holds: made by a 201, or by a create whose answer was a 500. */
+let made: Array<{ id: string; ref?: string; createdAt: string }>;
+/** Answers stored per Idempotency-Key, replayed like Persona does. */
+let stored: Map<string, { status: number; body: unknown }>;
+/** When set, the 500 answer still made the inquiry (Persona acted, then failed). */
+let fiveHundredMadeIt: boolean;
+
+function inquiry(id: string, ref?: string, createdAt = new Date().toISOString()) {
+  return {
+    type: 'inquiry',
+    id,
+    attributes: { status: 'created', 'reference-id': ref ?? null, 'created-at': createdAt },
+    relationships: { 'inquiry-template': { data: { type: 'inquiry-template', id: TEMPLATE } } },
+  };
+}
+
+function answer(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Request-Id': `req_${calls.length}` },
+  });
+}
+
+beforeEach(async () => {
+  await saveOptions({
+    type: 'saveOptions',
+    settings: { ...defaultSettings(), baseUrl: 'http://127.0.0.1:4010/api/v1' },
+    key: 'persona_sandbox_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b',
+  });
+  calls = [];
+  createAnswers = [];
+  made = [];
+  stored = new Map();
+  fiveHundredMadeIt = false;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string | URL, init?: RequestInit) => {
+      const target = new URL(String(url));
+      const key = new Headers(init?.headers).get('idempotency-key');
+      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+      const path = decodeURIComponent(target.pathname + target.search);
+      calls.push({ method: init?.method ?? 'GET', path, key, body });
+      if (init?.method === 'POST' && target.pathname.endsWith('/api/v1/inquiries')) {
+        const replay = key ? stored.get(key) : undefined;
+        if (replay) return answer(replay.status, replay.body);
+        const status = createAnswers.shift() ?? 201;
+        const ref = body?.data?.attributes?.['reference-id'];
+        const id = `inq_Made${String(made.length + 1).padStart(8, '0')}`;
+        let reply: { status: number; body: unknown };
+        if (status === 201 || fiveHundredMadeIt)
+          made.unshift({ id, ref, createdAt: new Date().toISOString() });
+        if (status === 201) {
+          reply = {
+            status,
+            body: {
+              data: inquiry(id, ref),
+              included: [],
+              meta: { 'one-time-link': `http://127.0.0.1:4010/verify?code=${id}` },
+            },
+          };
+        } else {
+          reply = { status, body: { errors: [{ title: 'Internal server error' }] } };
+        }
+        // A 409 means the key's first request is still running: nothing is stored yet.
+        if (key && status !== 409) stored.set(key, reply);
+        return answer(reply.status, reply.body);
+      }
+      if (target.pathname.endsWith('/api/v1/inquiries')) {
+        const ref = target.searchParams.get('filter[reference-id]');
+        const data = made
+          .filter((m) => m.ref === ref)
+          .map((m) => inquiry(m.id, m.ref, m.createdAt));
+        return answer(200, { data, links: { next: null, prev: null } });
+      }
+      const id = target.pathname.split('/')[4] ?? '';
+      const found = made.find((m) => m.id === id);
+      if (target.pathname.endsWith('/generate-one-time-link')) {
+        return answer(200, {
+          data: inquiry(id, found?.ref),
+          meta: { 'one-time-link': `http://127.0.0.1:4010/verify?code=new-${id}` },
+        });
+      }
+      return answer(200, { data: inquiry(id, found?.ref), included: [] });
+    }),
+  );
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const request = (
+  key: string,
+  extra: Partial<RequestOf<'createInquiry'>> = {},
+): RequestOf<'createInquiry'> => ({
+  type: 'createInquiry',
+  idempotencyKey: key,
+  templateId: TEMPLATE,
+  ...extra,
+});
+const creates = () => calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/inquiries');
+
+describe('createInquiry', () => {
+  it('asks for the link expiry from the settings (24 h by default) and watches the inquiry', async () => {
+    const reply = await createInquiry(request('click-0001', { referenceId: 'user-1' }));
+    expect(creates()[0]?.body).toMatchObject({
+      meta: { 'auto-create-one-time-link': true, 'one-time-link-expiration-seconds': 86_400 },
+    });
+    expect(reply.recovery).toBeUndefined();
+    expect((await readItem(watchlistItem)).map((e) => e.id)).toEqual([reply.inquiry.id]);
+    expect(await readItem(pendingCreatesItem)).toEqual({});
+  });
+
+  it('after a 5xx, adopts the inquiry found by reference ID instead of making another', async () => {
+    createAnswers = [500];
+    fiveHundredMadeIt = true;
+    const reply = await createInquiry(request('click-0002', { referenceId: 'user-2' }));
+    expect(reply.recovery).toBe('adopted');
+    expect(creates()).toHaveLength(1);
+    expect(made).toHaveLength(1);
+    expect(reply.inquiry.id).toBe(made[0]?.id);
+    const lookup = calls.find((c) => c.method === 'GET' && c.path.includes('filter[reference-id]'));
+    expect(lookup?.path).toContain('filter[reference-id]=user-2');
+    expect(lookup?.path).toContain('filter[created-at-start]=');
+    expect(lookup?.path).toContain('fields[inquiry]=created-at,reference-id,inquiry-template');
+    expect(reply.link?.url).toBe(`http://127.0.0.1:4010/verify?code=new-${made[0]?.id}`);
+    expect((await readItem(watchlistItem)).map((e) => e.id)).toEqual([made[0]?.id]);
+  });
+
+  it('after a 5xx with nothing found, tries once more under a NEW key, never the stored 500', async () => {
+    createAnswers = [500];
+    const reply = await createInquiry(request('click-0003', { referenceId: 'user-3' }));
+    expect(reply.recovery).toBe('retried');
+    expect(creates().map((c) => c.key)).toEqual(['click-0003', expect.any(String)]);
+    expect(creates()[1]?.key).not.toBe('click-0003');
+    expect(made).toHaveLength(1);
+  });
+
+  it('after a 5xx without a reference ID, retries under a new key', async () => {
+    createAnswers = [502];
+    const reply = await createInquiry(request('click-0004'));
+    expect(reply.recovery).toBe('retried');
+    expect(new Set(creates().map((c) => c.key)).size).toBe(2);
+  });
+
+  it('reports a second 5xx instead of trying forever', async () => {
+    createAnswers = [500, 500];
+    await expect(createInquiry(request('click-0005'))).rejects.toMatchObject({
+      info: { kind: 'server' },
+    });
+    expect(creates()).toHaveLength(2);
+    expect(await readItem(pendingCreatesItem)).toEqual({});
+  });
+
+  it('waits for a key whose first request is still running (409), with the same key', async () => {
+    createAnswers = [409];
+    const reply = await createInquiry(request('click-0010', { referenceId: 'user-10' }));
+    expect(creates().map((c) => c.key)).toEqual(['click-0010', 'click-0010']);
+    expect(made.map((m) => m.id)).toEqual([reply.inquiry.id]);
+  });
+
+  it('two submits of one form in the same task make one inquiry', async () => {
+    const [a, b] = await Promise.all([
+      createInquiry(request('click-0006', { referenceId: 'user-6' })),
+      createInquiry(request('click-0007', { referenceId: 'user-6' })),
+    ]);
+    expect(b.inquiry.id).toBe(a.inquiry.id);
+    expect(creates()).toHaveLength(1);
+  });
+
+  it('a worker restarted mid-create finishes it with the same key, adopted and watched once', async () => {
+    // What the stopped worker left: the create was sent, and Persona made the inquiry.
+    const first = await createInquiry(request('click-0008', { referenceId: 'user-8' }));
+    await writeItem(pendingCreatesItem, {
+      'click-0008': {
+        key: 'click-0008',
+        clickKey: 'click-0008',
+        templateId: TEMPLATE,
+        referenceId: 'user-8',
+        startedAt: Date.now(),
+      },
+    });
+    await resumePendingCreates();
+    // The popup that lost its answer asks again with the same key and joins (or replays) it.
+    const again = await createInquiry(request('click-0008', { referenceId: 'user-8' }));
+    expect(again.inquiry.id).toBe(first.inquiry.id);
+    expect(made).toHaveLength(1);
+    expect(new Set(creates().map((c) => c.key))).toEqual(new Set(['click-0008']));
+    expect((await readItem(watchlistItem)).filter((e) => e.id === first.inquiry.id)).toHaveLength(
+      1,
+    );
+    await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
+  });
+
+  it('keeps the pending create in storage.session while the request is out', async () => {
+    let release: () => void = () => {};
+    const original = globalThis.fetch;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string | URL, init?: RequestInit) => {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return original(url, init);
+      }),
+    );
+    const running = createInquiry(request('click-0009', { referenceId: 'user-9' }));
+    await vi.waitFor(async () =>
+      expect(await readItem(pendingCreatesItem)).toMatchObject({
+        'click-0009': { key: 'click-0009', referenceId: 'user-9', templateId: TEMPLATE },
+      }),
+    );
+    release();
+    await running;
+    expect(await readItem(pendingCreatesItem)).toEqual({});
+  });
+});
