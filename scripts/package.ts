@@ -36,10 +36,5 @@ try {
   );
 } catch (error) {
   console.error(error instanceof PackageError ? error.message : `npm run package failed: ${error}`);
-  if (error instanceof PackageError) {
-    console.error(
-      "Store reviewers read README.md's Permissions table: keep it and the manifests in step.",
-    );
-  }
   process.exit(1);
 }

@@ -51,11 +51,15 @@ export class PackageError extends Error {
   }
 }
 
-function readManifest(dir: string): BuiltManifest {
+function readManifest(target: Target): BuiltManifest {
+  const { dir } = BUILDS[target];
   try {
     return JSON.parse(readFileSync(join(repoRoot, dir, 'manifest.json'), 'utf8'));
   } catch {
-    throw new PackageError([`${dir}/manifest.json is missing or unreadable: build it first.`]);
+    const build = target === 'chrome' ? 'npm run build' : 'npm run build:firefox';
+    throw new PackageError([
+      `${dir}/manifest.json is missing or unreadable: run \`${build}\`, or drop --skip-build.`,
+    ]);
   }
 }
 
@@ -75,8 +79,8 @@ export async function packageExtension(options: PackageOptions): Promise<Package
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
   const readmeText = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   const readme = parseReadmePermissions(readmeText);
-  const chrome = readManifest(BUILDS.chrome.dir);
-  const firefox = readManifest(BUILDS.firefox.dir);
+  const chrome = readManifest('chrome');
+  const firefox = readManifest('firefox');
   const files = {
     chrome: listFiles(join(repoRoot, BUILDS.chrome.dir)),
     firefox: listFiles(join(repoRoot, BUILDS.firefox.dir)),

@@ -107,18 +107,19 @@ export interface PromoTile {
   tagline: string;
 }
 
-/** The 440×280 small promo tile: icon, name and one line, on the brand background. */
+/** The 440×280 small promo tile: the blue icon, name and one line, on a light brand tint. */
 export function promoTilePage(tile: PromoTile): string {
   const { width: W, height: H } = PROMO_TILE_SIZE;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><style>
   html, body { margin: 0; width: ${W}px; height: ${H}px; overflow: hidden; }
   body { display: flex; align-items: center; gap: 24px; box-sizing: border-box; padding: 0 36px;
-    font-family: ${FONT}; color: #fff;
-    background: linear-gradient(135deg, ${BRAND} 0%, ${BRAND_DARK} 100%); }
-  img { width: 112px; height: 112px; flex: none; filter: drop-shadow(0 8px 18px rgb(0 0 0 / 0.35)); }
+    font-family: ${FONT}; color: ${BRAND_DARK};
+    background: linear-gradient(135deg, #f3f5ff 0%, #dde2ff 100%); }
+  img { width: 112px; height: 112px; flex: none;
+    filter: drop-shadow(0 8px 16px rgb(40 51 154 / 0.35)); }
   h1 { font-size: 34px; line-height: 1.1; margin: 0 0 12px; font-weight: 700; }
-  p { font-size: 17px; line-height: 1.4; margin: 0; color: #e3e7ff; }
+  p { font-size: 17px; line-height: 1.4; margin: 0; color: #3a3f55; }
 </style></head><body>
   <img alt="" src="${dataUrl(tile.iconPng)}">
   <div><h1>${escapeHtml(tile.name)}</h1><p>${escapeHtml(tile.tagline)}</p></div>
