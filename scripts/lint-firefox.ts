@@ -1,31 +1,19 @@
 // `npm run lint:firefox`: Mozilla's own linter (web-ext lint) on the built dist-firefox/. Fails on
 // any error and on any warning the README's "Firefox" section does not explain.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainedWarnings, type LintReport, lintProblems } from './lib/lint-report.ts';
 import { repoRoot } from './lib/paths.ts';
+import { runWebExtLint } from './lib/web-ext-lint.ts';
 
-const dist = join(repoRoot, 'dist-firefox');
-let output: string;
+let report: LintReport;
 try {
-  readFileSync(join(dist, 'manifest.json'));
-  output = execFileSync(
-    'npx',
-    ['web-ext', 'lint', '--source-dir', dist, '--output', 'json', '--no-input'],
-    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  report = runWebExtLint(join(repoRoot, 'dist-firefox'));
 } catch (error) {
-  // web-ext exits 1 when it found errors; the report is still on stdout.
-  const stdout = (error as { stdout?: string }).stdout;
-  if (!stdout) {
-    console.error('dist-firefox/ is missing or web-ext failed: run `npm run build:firefox` first.');
-    process.exit(1);
-  }
-  output = stdout;
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }
 
-const report = JSON.parse(output) as LintReport;
 const explained = explainedWarnings(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
 for (const warning of report.warnings) {
   const mark = explained.includes(warning.code) ? 'explained in README' : 'NOT EXPLAINED';

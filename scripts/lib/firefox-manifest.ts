@@ -26,7 +26,7 @@ export interface ChromeManifest {
 }
 
 /** Permissions only Chrome knows; Firefox's linter flags them as unknown. */
-const CHROME_ONLY_PERMISSIONS = new Set(['sidePanel']);
+export const CHROME_ONLY_PERMISSIONS: ReadonlySet<string> = new Set(['sidePanel']);
 
 /** What vite's crx plugin needs to see; the rest is Firefox's business (web-ext lint checks it). */
 export interface FirefoxManifest {

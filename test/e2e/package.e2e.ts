@@ -1,0 +1,120 @@
+// `npm run package` end to end, as its function: both builds (rebuilt only when stale) checked and
+// zipped, and the store images captured from the built extension in Chromium against the sandbox.
+// The zips are read back with fflate's unzip, the PNGs decoded with fast-png.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decode } from 'fast-png';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GECKO_ID } from '../../scripts/lib/firefox-manifest.ts';
+import { listFiles } from '../../scripts/lib/list-files.ts';
+import {
+  BUILDS,
+  type PackageResult,
+  packageExtension,
+} from '../../scripts/lib/package-extension.ts';
+import { POPUP_VIEW, SIDE_PANEL_VIEW } from '../../scripts/lib/store/capture-views.ts';
+import {
+  PROMO_TILE_SIZE,
+  SCREENSHOT_SIZE,
+  viewPlacement,
+} from '../../scripts/lib/store/store-pages.ts';
+import {
+  PROMO_TILE_FILE,
+  SCREENSHOTS_DIR,
+  STORE_SHOTS,
+} from '../../scripts/lib/store/store-shots.ts';
+import { buildIfStale } from './build-if-stale.ts';
+import { buildFirefoxIfStale } from './firefox-harness.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+let outDir = '';
+let result: PackageResult;
+const log: string[] = [];
+
+beforeAll(async () => {
+  buildIfStale();
+  buildFirefoxIfStale();
+  outDir = mkdtempSync(join(tmpdir(), 'inquiry-desk-store-'));
+  result = await packageExtension({
+    skipBuild: true,
+    assets: true,
+    outDir,
+    log: (line) => log.push(line),
+  });
+}, 180_000);
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+function unzipped(path: string): Record<string, Uint8Array> {
+  return unzipSync(readFileSync(path));
+}
+const manifestOf = (files: Record<string, Uint8Array>) =>
+  JSON.parse(Buffer.from(files['manifest.json'] as Uint8Array).toString('utf8'));
+
+/** [r, g, b] of one pixel of a decoded RGB(A) image. */
+function pixel(image: ReturnType<typeof decode>, x: number, y: number): number[] {
+  const start = (y * image.width + x) * image.channels;
+  return [...image.data.slice(start, start + 3)];
+}
+
+describe('npm run package', () => {
+  it('zips the Chrome build whole, with its service worker, side panel and version', () => {
+    expect(result.zips.chrome).toBe(join(outDir, `inquiry-desk-${pkg.version}-chrome.zip`));
+    const files = unzipped(result.zips.chrome);
+    expect(Object.keys(files).sort()).toEqual(listFiles(join(root, BUILDS.chrome.dir)));
+    const manifest = manifestOf(files);
+    expect(manifest.version).toBe(pkg.version);
+    expect(manifest.background.service_worker).toBeTruthy();
+    expect(manifest.side_panel.default_path).toBe('src/side-panel/index.html');
+    expect(manifest.permissions).toContain('sidePanel');
+    expect(manifest).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('zips the Firefox build whole, with background scripts, sidebar, add-on id and consent', () => {
+    expect(result.zips.firefox).toBe(join(outDir, `inquiry-desk-${pkg.version}-firefox.zip`));
+    const files = unzipped(result.zips.firefox);
+    expect(Object.keys(files).sort()).toEqual(listFiles(join(root, BUILDS.firefox.dir)));
+    const manifest = manifestOf(files);
+    expect(manifest.version).toBe(pkg.version);
+    expect(manifest.background.scripts).toHaveLength(1);
+    expect(manifest.sidebar_action.default_panel).toBe('src/side-panel/index.html');
+    expect(manifest.permissions).not.toContain('sidePanel');
+    expect(manifest.browser_specific_settings.gecko.id).toBe(GECKO_ID);
+    expect(manifest.browser_specific_settings.gecko.data_collection_permissions.required).toEqual([
+      'authenticationInfo',
+      'personallyIdentifyingInfo',
+    ]);
+    expect(log).toContain('Linting dist-firefox/ with web-ext …');
+  });
+
+  it('writes the four 1280×800 screenshots: the light-themed view placed right of the caption', () => {
+    expect(result.assets).toEqual([
+      ...STORE_SHOTS.map((shot) => join(outDir, SCREENSHOTS_DIR, shot.file)),
+      join(outDir, PROMO_TILE_FILE),
+    ]);
+    for (const shot of STORE_SHOTS) {
+      const image = decode(readFileSync(join(outDir, SCREENSHOTS_DIR, shot.file)));
+      expect([image.width, image.height], shot.file).toEqual([
+        SCREENSHOT_SIZE.width,
+        SCREENSHOT_SIZE.height,
+      ]);
+      // The caption column is the brand blue; the view's left padding is the light scheme's
+      // white (#fff; the dark scheme's is #17181b), so the capture is there and light.
+      const [r, g, b] = pixel(image, 30, 400) as [number, number, number];
+      expect(b - Math.max(r, g), `${shot.file}: brand background`).toBeGreaterThan(80);
+      const place = viewPlacement(shot.view === 'side-panel' ? SIDE_PANEL_VIEW : POPUP_VIEW);
+      expect(pixel(image, place.x + 4, place.y + place.height / 2), `${shot.file}: view`).toEqual([
+        255, 255, 255,
+      ]);
+    }
+  });
+
+  it('writes the 440×280 promo tile', () => {
+    const tile = decode(readFileSync(join(outDir, PROMO_TILE_FILE)));
+    expect([tile.width, tile.height]).toEqual([PROMO_TILE_SIZE.width, PROMO_TILE_SIZE.height]);
+  });
+});
