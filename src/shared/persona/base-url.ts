@@ -6,7 +6,8 @@
 // over plain http to a local port. Anything else is refused so the key never leaves for a host
 // the reviewer did not mean (docs/architecture.md#persona-calls).
 
-export const DEFAULT_BASE_URL = 'https://api.withpersona.com/api/v1';
+const API_PATH = '/api/v1';
+export const DEFAULT_BASE_URL = `https://api.withpersona.com${API_PATH}`;
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -62,6 +63,12 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
   }
   if (url.port !== '') {
     return { ok: false, reason: 'Persona hosts do not use a custom port; remove it.' };
+  }
+  // Persona's API lives under /api/v1 on both hosts: a bare host means it, and any other path is a
+  // typo (for example a second URL typed after the default) that would pass the host check.
+  if (url.pathname.replace(/\/+$/, '') === '') return { ok: true, baseUrl: url.origin + API_PATH };
+  if (stripTrailingSlashes(url) !== `${url.origin}${API_PATH}`) {
+    return { ok: false, reason: `Persona's API is at ${url.origin}${API_PATH}; remove the rest.` };
   }
   return { ok: true, baseUrl: stripTrailingSlashes(url) };
 }

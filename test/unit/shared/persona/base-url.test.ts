@@ -14,7 +14,7 @@ describe('checkBaseUrl', () => {
     ['  https://api.withpersona.com/api/v1/  ', DEFAULT_BASE_URL],
     ['https://withpersona.com/api/v1', 'https://withpersona.com/api/v1'],
     ['https://api.withpersona.com/api/v1//', 'https://api.withpersona.com/api/v1'],
-    ['https://API.WithPersona.com', 'https://api.withpersona.com'],
+    ['https://API.WithPersona.com', DEFAULT_BASE_URL],
     ['http://127.0.0.1:4010/api/v1/', 'http://127.0.0.1:4010/api/v1'],
     ['http://localhost:9/', 'http://localhost:9'],
     ['https://[::1]:8443/x', 'https://[::1]:8443/x'],
@@ -37,6 +37,9 @@ describe('checkBaseUrl', () => {
     ['https://user:pw@api.withpersona.com', 'user name'],
     ['https://api.withpersona.com/api/v1?x=1', 'query'],
     ['https://api.withpersona.com:8443/api/v1', 'port'],
+    // A second URL typed after the default keeps the host, so only the path gives it away.
+    ['https://api.withpersona.com/api/v1http://127.0.0.1:4010/api/v1', 'remove the rest'],
+    ['https://withpersona.com/api/v2', 'remove the rest'],
   ])('refuses %j with a reason', (input, reason) => {
     const result = checkBaseUrl(input);
     expect(result.ok).toBe(false);
