@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import type { InquiryView } from './persona/view-model.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
-import { defineItem } from './storage.ts';
+import { defineItem, defineListItem, defineRecordItem, salvageFields } from './storage.ts';
 
 /** Writer: background (migrations.ts). The layout version of everything stored; 0 = never set. */
 export const storageVersionItem = defineItem<number>(
@@ -19,6 +19,8 @@ export const settingsItem = defineItem<Settings>(
   'settings',
   settingsSchema,
   defaultSettings,
+  // One out-of-range setting falls back alone; the others stay as the reviewer set them.
+  salvageFields<Settings>(settingsSchema.def.shape),
 );
 
 /** Writer: background only. Pages never read it; they see {@link keyInfoItem}. */
@@ -59,12 +61,7 @@ export const watchEntrySchema = z.object({
 export type WatchEntry = z.infer<typeof watchEntrySchema>;
 
 /** Writer: background. No personal data: ids, reference ids, statuses, times. */
-export const watchlistItem = defineItem<WatchEntry[]>(
-  'local',
-  'watchlist',
-  z.array(watchEntrySchema),
-  () => [],
-);
+export const watchlistItem = defineListItem<WatchEntry>('local', 'watchlist', watchEntrySchema);
 
 export const pollStateSchema = z.object({
   lastAttemptAt: z.optional(z.number()),
@@ -107,11 +104,10 @@ export const actionLogEntrySchema = z.object({
 export type ActionLogEntry = z.infer<typeof actionLogEntrySchema>;
 
 /** Writer: background. The reviewer's own actions: who, what, when; no comments, no PII. */
-export const actionLogItem = defineItem<ActionLogEntry[]>(
+export const actionLogItem = defineListItem<ActionLogEntry>(
   'local',
   'actionLog',
-  z.array(actionLogEntrySchema),
-  () => [],
+  actionLogEntrySchema,
 );
 
 // ---- storage.session: memory only, gone when the browser closes ----
@@ -123,32 +119,22 @@ const inquiryViewShape = z.custom<InquiryView>(
 );
 
 /** Writer: background. Full inquiry views (personal data) by id, with when they were fetched. */
-const inquiryCacheSchema = z.record(
-  z.string(),
-  z.object({ inquiry: inquiryViewShape, fetchedAt: z.number() }),
-);
-export const inquiryCacheItem = defineItem<z.infer<typeof inquiryCacheSchema>>(
+export const inquiryCacheItem = defineRecordItem(
   'session',
   'inquiryCache',
-  inquiryCacheSchema,
-  () => ({}),
+  z.object({ inquiry: inquiryViewShape, fetchedAt: z.number() }),
 );
 
 /** Writer: background. The latest one-time link per inquiry (single-use secrets: memory only). */
-const linksSchema = z.record(
-  z.string(),
+export const linksItem = defineRecordItem(
+  'session',
+  'links',
   z.object({
     url: z.string(),
     shortUrl: z.optional(z.string()),
     expiresAt: z.optional(z.string()),
     createdAt: z.number(),
   }),
-);
-export const linksItem = defineItem<z.infer<typeof linksSchema>>(
-  'session',
-  'links',
-  linksSchema,
-  () => ({}),
 );
 
 export const draftSchema = z.object({
