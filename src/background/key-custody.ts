@@ -2,7 +2,7 @@
 // form (keyInfo) and nothing else. Never log it, never put it in an error.
 import { DeskError } from '../shared/errors.ts';
 import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
-import { removeItem, writeItem } from '../shared/storage.ts';
+import { itemValue, removeItem, writeItems } from '../shared/storage.ts';
 import { apiKeyItem, type KeyInfo, keyInfoItem } from '../shared/storage-items.ts';
 
 /** Checks a typed key's form and the production rule; returns the trimmed key and its info. */
@@ -24,8 +24,8 @@ export function admitKey(input: string, allowProduction: boolean): { key: string
 }
 
 export async function storeKey(key: string, info: KeyInfo): Promise<void> {
-  await writeItem(apiKeyItem, key);
-  await writeItem(keyInfoItem, info);
+  // One write: a worker stopped between two writes would leave a key with another key's info.
+  await writeItems('local', [itemValue(apiKeyItem, key), itemValue(keyInfoItem, info)]);
 }
 
 export async function forgetKey(): Promise<void> {

@@ -2,6 +2,7 @@
 // validated in the background before anything runs; `Replies` gives the answer type of each one.
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
+import { isInquiryId } from './persona/links.ts';
 import type { InquiryView } from './persona/view-model.ts';
 import { type Settings, settingsSchema } from './settings.ts';
 import type { KeyInfo } from './storage-items.ts';
@@ -21,6 +22,8 @@ const testConnection = z.object({
   key: z.optional(z.string().check(z.maxLength(500))),
   baseUrl: z.optional(z.string().check(z.maxLength(500))),
 });
+
+export const MAX_MARK_SEEN = 500;
 
 const inquiryId = z.string().check(z.minLength(1), z.maxLength(100));
 
@@ -70,9 +73,15 @@ const setTags = z.object({
   id: inquiryId,
   tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
 });
-const watch = z.object({ type: z.literal('watch'), id: inquiryId });
+/** Only `inq_…` ids: the id goes into a URL path, and `..` would reach another endpoint. */
+const watchedId = z.string().check(z.maxLength(100), z.refine(isInquiryId));
+const watch = z.object({ type: z.literal('watch'), id: watchedId });
 const unwatch = z.object({ type: z.literal('unwatch'), id: inquiryId });
-const markSeen = z.object({ type: z.literal('markSeen'), ids: z.array(inquiryId) });
+/** Bounded: the popup marks at most what it shows. */
+const markSeen = z.object({
+  type: z.literal('markSeen'),
+  ids: z.array(watchedId).check(z.maxLength(MAX_MARK_SEEN)),
+});
 /** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
 const refreshWatchlist = z.object({ type: z.literal('refreshWatchlist') });
 

@@ -145,6 +145,23 @@ export async function writeItem<T>(item: StorageItem<T>, value: T): Promise<void
   await areaOf(item.area).set({ [item.key]: value });
 }
 
+/** A value for one item, for {@link writeItems}. */
+export type ItemValue = readonly [StorageItem<never>, unknown];
+
+export function itemValue<T>(item: StorageItem<T>, value: T): ItemValue {
+  return [item as StorageItem<never>, value];
+}
+
+/** Writes several items of one area in a single storage call: all of them or none. */
+export async function writeItems(area: Area, values: readonly ItemValue[]): Promise<void> {
+  const record: Record<string, unknown> = {};
+  for (const [item, value] of values) {
+    if (item.area !== area) throw new Error(`${item.key} is not in storage.${area}`);
+    record[item.key] = value;
+  }
+  await areaOf(area).set(record);
+}
+
 export async function removeItem<T>(item: StorageItem<T>): Promise<void> {
   await areaOf(item.area).remove(item.key);
 }
