@@ -1,6 +1,7 @@
 // Every stored item, declared once: area, key, schema, default, and (in the comment) its writer.
 // Personal data never goes to storage.local (design.md §2 Storage).
 import * as z from 'zod/mini';
+import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
 import { defineItem, defineListItem, defineRecordItem, salvageFields } from './storage.ts';
@@ -130,8 +131,9 @@ export const linksItem = defineRecordItem(
   'session',
   'links',
   z.object({
-    url: z.string(),
-    shortUrl: z.optional(z.string()),
+    // Checked again on every read: a stored link that is not Persona's is never shown.
+    url: z.string().check(z.refine(isPersonaOrLoopbackLink)),
+    shortUrl: z.optional(z.string().check(z.refine(isPersonaOrLoopbackLink))),
     expiresAt: z.optional(z.string()),
     createdAt: z.number(),
   }),

@@ -4,7 +4,7 @@ import type { LinkedInquiry } from '../../shared/persona/inquiry-actions.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { logAction } from '../action-log.ts';
-import { rememberLinkFromCreate } from '../one-time-links.ts';
+import { refusedLinkError, rememberLinkFromCreate } from '../one-time-links.ts';
 import { openPersona, type PersonaAccess } from '../persona-access.ts';
 import { adoptInquiry, DETAIL_INCLUDE } from './inquiries.ts';
 
@@ -68,6 +68,7 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
   });
   const link = generated && (await rememberLinkFromCreate(request.id, generated, Date.now()));
   if (!link) {
+    if (generated?.oneTimeLink) throw refusedLinkError();
     throw new DeskError({
       kind: 'bad_response',
       message: 'Persona answered without a one-time link. Try “New link” again.',
