@@ -2,6 +2,7 @@
 // Every stored item parses with its schema and falls back to its default, so a change that only
 // adds optional fields needs nothing here; a rename or reshape adds one step to `migrations`.
 // The worker runs them on every start, before it answers any message.
+import { browser } from '../shared/browser.ts';
 import { readItem, writeItem } from '../shared/storage.ts';
 import { storageVersionItem } from '../shared/storage-items.ts';
 
@@ -11,10 +12,16 @@ export interface Migration {
   run(): Promise<void>;
 }
 
-/** Oldest first. Version 1 is the first released layout; nothing to migrate yet. */
-export const migrations: readonly Migration[] = [];
+/** Oldest first. Version 1 is the first released layout. */
+export const migrations: readonly Migration[] = [
+  {
+    // Recent lookups moved to storage.session: what an earlier version kept on disk goes.
+    to: 2,
+    run: () => browser.storage.local.remove('recentLookups'),
+  },
+];
 
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 
 export async function migrateStorage(
   steps: readonly Migration[] = migrations,

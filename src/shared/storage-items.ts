@@ -86,12 +86,14 @@ export const pollStateItem = defineItem<PollState>('local', 'pollState', pollSta
   failures: 0,
 }));
 
-/** Writer: background. Recent searches (ids or reference ids), newest first. */
-export const recentLookupsItem = defineItem<string[]>(
-  'local',
+/**
+ * Writer: background. Recent lookups, newest first: inquiry ids, and reference ids Persona found.
+ * In storage.session: a looked-up text may be a name or a birthdate, and must never reach disk.
+ */
+export const recentLookupsItem = defineListItem<string>(
+  'session',
   'recentLookups',
-  z.array(z.string()),
-  () => [],
+  z.string().check(z.maxLength(200)),
 );
 
 export const actionLogEntrySchema = z.object({
