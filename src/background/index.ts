@@ -4,6 +4,8 @@
 import '../shared/zod-setup.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import { handlers } from './handlers/index.ts';
+import { touchUse } from './lock/auto-lock.ts';
+import { registerLockListeners } from './lock/listeners.ts';
 import { handleMenuClick } from './lookup/context-menu.ts';
 import { registerLookupListeners } from './lookup/listeners.ts';
 import { enterLookup } from './lookup/omnibox.ts';
@@ -17,6 +19,7 @@ const migrated = migrateStorage().catch(() => undefined);
 
 async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
   await migrated;
+  void touchUse().catch(() => undefined);
   return routeMessage(message, sender, {
     handlers,
     ownId: browser.runtime.id,
@@ -27,6 +30,7 @@ async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
 browser.runtime.onMessage.addListener(handleMessage);
 registerWatchListeners();
 registerLookupListeners();
+registerLockListeners();
 
 /** A cycle as the alarm runs it, for end-to-end tests: the alarm's 30 s floor is too slow. */
 const runCycle = () => startCycle('alarm');

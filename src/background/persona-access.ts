@@ -9,7 +9,8 @@ import {
 } from '../shared/persona/client.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readItems } from '../shared/storage.ts';
-import { apiKeyItem, type KeyInfo, keyInfoItem, settingsItem } from '../shared/storage-items.ts';
+import { type KeyInfo, keyInfoItem, settingsItem } from '../shared/storage-items.ts';
+import { readKey } from './key-custody.ts';
 
 export interface PersonaAccess {
   client: PersonaClient;
@@ -21,11 +22,8 @@ export interface PersonaAccess {
 export async function openPersona(
   options: Pick<PersonaClientOptions, 'retry' | 'timeoutMs'> = {},
 ): Promise<PersonaAccess> {
-  const [key, storedInfo, settings] = await readItems([
-    apiKeyItem,
-    keyInfoItem,
-    settingsItem,
-  ] as const);
+  const [storedInfo, settings] = await readItems([keyInfoItem, settingsItem] as const);
+  const key = await readKey();
   if (!key || !storedInfo) {
     throw new DeskError({
       kind: 'no_key',

@@ -16,6 +16,11 @@ const saveOptions = z.object({
   key: z.optional(z.string().check(z.maxLength(500))),
 });
 const clearKey = z.object({ type: z.literal('clearKey') });
+const passphrase = z.string().check(z.maxLength(500));
+/** Sets (or, unlocked, changes) the passphrase that seals the key. */
+const setPassphrase = z.object({ type: z.literal('setPassphrase'), passphrase });
+const unlock = z.object({ type: z.literal('unlock'), passphrase });
+const lock = z.object({ type: z.literal('lock') });
 /** Tests the stored key, or a typed one (with a typed base URL) before it is saved. */
 const testConnection = z.object({
   type: z.literal('testConnection'),
@@ -89,6 +94,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   ping,
   saveOptions,
   clearKey,
+  setPassphrase,
+  unlock,
+  lock,
   testConnection,
   createInquiry,
   getInquiry,
@@ -150,6 +158,9 @@ export interface Replies {
   ping: { version: string; startedAt: number };
   saveOptions: { settings: Settings; keyInfo: KeyInfo | null };
   clearKey: { keyInfo: null };
+  setPassphrase: { locked: false };
+  unlock: { locked: false };
+  lock: { locked: true };
   testConnection: ConnectionReport;
   createInquiry: InquiryReply & { link: OneTimeLink | null };
   getInquiry: InquiryReply;

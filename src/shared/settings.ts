@@ -24,6 +24,8 @@ export const settingsSchema = z.object({
   chatTemplate: z._default(z.string().check(z.maxLength(1000)), DEFAULT_CHAT_TEMPLATE),
   /** Hours a decided inquiry stays on the watchlist before it leaves by itself. */
   forgetDecidedAfterHours: z._default(z.number().check(z.gte(1), z.lte(24 * 30)), 24),
+  /** With a passphrase: lock after this many minutes without use. */
+  autoLockMinutes: z._default(z.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 15),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -2,6 +2,7 @@ import { browser } from '../../shared/browser.ts';
 import type { Handlers } from '../message-router.ts';
 import { inquiryAction, newLink, setTags } from './actions.ts';
 import { createInquiry, findInquiries, getInquiry, listInquiries } from './inquiries.ts';
+import { lockNow, setPassphrase, unlock } from './lock.ts';
 import { clearKey, saveOptions, testConnection } from './options.ts';
 import { markSeen, refreshWatchlist, unwatch, watch } from './watch.ts';
 
@@ -12,6 +13,9 @@ export const handlers: Handlers = {
   ping: async () => ({ version: browser.runtime.getManifest().version, startedAt }),
   saveOptions,
   clearKey,
+  setPassphrase,
+  unlock,
+  lock: lockNow,
   testConnection,
   createInquiry,
   getInquiry,

@@ -3,9 +3,9 @@ import type { ConnectionReport, Reply, RequestOf } from '../../shared/messages.t
 import { keyEnvironment } from '../../shared/persona/api-key.ts';
 import { checkBaseUrl } from '../../shared/persona/base-url.ts';
 import { createPersonaClient } from '../../shared/persona/client.ts';
-import { readItem, readItems, writeItem } from '../../shared/storage.ts';
-import { apiKeyItem, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
-import { admitKey, forgetKey, storeKey } from '../key-custody.ts';
+import { readItem, writeItem } from '../../shared/storage.ts';
+import { keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
+import { admitKey, forgetKey, readKey, storeKey } from '../key-custody.ts';
 import { validateSettings } from '../validate-settings.ts';
 
 export async function saveOptions(
@@ -41,11 +41,11 @@ export async function clearKey(): Promise<Reply<'clearKey'>> {
 export async function testConnection(
   request: RequestOf<'testConnection'>,
 ): Promise<Reply<'testConnection'>> {
-  const [storedKey, settings] = await readItems([apiKeyItem, settingsItem] as const);
+  const settings = await readItem(settingsItem);
   const base = checkBaseUrl(request.baseUrl ?? settings.baseUrl);
   if (!base.ok) throw new DeskError({ kind: 'invalid', pointer: 'baseUrl', message: base.reason });
   const typed = request.key?.trim();
-  const key = typed ? admitKey(typed, settings.allowProduction).key : storedKey;
+  const key = typed ? admitKey(typed, settings.allowProduction).key : await readKey();
   if (!key) {
     throw new DeskError({
       kind: 'no_key',
