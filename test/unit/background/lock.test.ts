@@ -10,7 +10,13 @@ import {
   unlock,
 } from '../../../src/background/lock/passphrase.ts';
 import { openPersona } from '../../../src/background/persona-access.ts';
+import {
+  sealedKeyItem,
+  unlockMissesItem,
+  unlockStateItem,
+} from '../../../src/shared/lock-items.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
+import { readItem } from '../../../src/shared/storage.ts';
 
 const key = 'persona_sandbox_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b';
 const otherKey = 'persona_sandbox_11111111-2222-3333-4444-555555555555';
@@ -54,8 +60,8 @@ describe('passphrase lock', () => {
   it('seals the key with PBKDF2 ≥ 600,000 iterations and keeps the clear key off storage.local', async () => {
     await setPassphrase('correct horse battery');
     await saveKey();
-    const stored = await fakeBrowser.storage.local.get('sealedKey');
-    expect(stored.sealedKey.iterations).toBeGreaterThanOrEqual(600_000);
+    const stored = await readItem(sealedKeyItem);
+    expect(stored?.iterations).toBeGreaterThanOrEqual(600_000);
     expect(await local()).not.toContain(secret);
     expect((await openPersona()).keyInfo.masked).toBe('persona_sandbox_…1a2b');
   }, 20_000);
@@ -63,12 +69,12 @@ describe('passphrase lock', () => {
   it('sealing a key saved earlier removes its clear form; salt and IV are random', async () => {
     await saveKey();
     await setPassphrase('correct horse battery');
-    const first = (await fakeBrowser.storage.local.get('sealedKey')).sealedKey;
+    const first = await readItem(sealedKeyItem);
     expect(await local()).not.toContain(secret);
     await setPassphrase('correct horse battery');
-    const second = (await fakeBrowser.storage.local.get('sealedKey')).sealedKey;
-    expect(second.salt).not.toBe(first.salt);
-    expect(second.iv).not.toBe(first.iv);
+    const second = await readItem(sealedKeyItem);
+    expect(second?.salt).not.toBe(first?.salt);
+    expect(second?.iv).not.toBe(first?.iv);
   }, 20_000);
 
   it('lock wipes the session and refuses Persona calls; unlock brings the key back', async () => {
@@ -91,16 +97,16 @@ describe('passphrase lock', () => {
     // Even the right passphrase is not tried during the wait.
     await expect(unlock('correct horse battery', t0 + 500)).rejects.toThrow(/Try again in/);
     await expect(unlock('wrong two!', t0 + 1_000)).rejects.toThrow(/Wrong passphrase/);
-    const misses = (await fakeBrowser.storage.local.get('unlockMisses')).unlockMisses;
+    const misses = await readItem(unlockMissesItem);
     expect(misses).toEqual({ misses: 2, waitUntil: t0 + 1_000 + 2_000 });
     expect([1, 2, 3, 4, 30].map(missDelaySeconds)).toEqual([1, 2, 4, 8, 900]);
     await unlock('correct horse battery', t0 + 3_000);
-    expect((await fakeBrowser.storage.local.get('unlockMisses')).unlockMisses.misses).toBe(0);
+    expect((await readItem(unlockMissesItem)).misses).toBe(0);
   }, 30_000);
 
   it('auto-locks after the configured idle minutes; a use pushes it back', async () => {
     await setPassphrase('correct horse battery');
-    const start = (await fakeBrowser.storage.session.get('unlockState')).unlockState.lastUsedAt;
+    const start = (await readItem(unlockStateItem))?.lastUsedAt ?? 0;
     expect(await isIdleTooLong(start + 14 * 60_000)).toBe(false);
     await touchUse(start + 10 * 60_000);
     expect(await isIdleTooLong(start + 16 * 60_000)).toBe(false);
