@@ -8,6 +8,7 @@ import { BackgroundStatus } from '../ui/background-status.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../ui/environment-badge.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { useStored } from '../ui/use-stored.ts';
+import { AutoLockField } from './auto-lock-field.tsx';
 import { ConnectionReportView } from './connection-report.tsx';
 import { ConnectionSection } from './connection-section.tsx';
 import { InquiriesSection } from './inquiries-section.tsx';
@@ -99,6 +100,7 @@ export function OptionsApp() {
       />
       <InquiriesSection draft={draft} patch={patch} fieldError={fieldError} />
       <WatchSection draft={draft} patch={patch} fieldError={fieldError} />
+      <AutoLockField draft={draft} patch={patch} fieldError={fieldError} />
       <div class="actions-bar">
         <button type="submit" class="primary" disabled={busy}>
           Save

@@ -1,0 +1,10 @@
+import { PassphraseSection } from './passphrase-section.tsx';
+
+/** What acts at once rather than on Save: the passphrase lock and the activity log. */
+export function TrustSections() {
+  return (
+    <div class="page options trust">
+      <PassphraseSection required={false} />
+    </div>
+  );
+}
