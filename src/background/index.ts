@@ -3,6 +3,7 @@
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
 import '../shared/zod-setup.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
+import { currentReviewer, prepareAudit } from './audit/record.ts';
 import { handlers } from './handlers/index.ts';
 import { touchUse } from './lock/auto-lock.ts';
 import { registerLockListeners } from './lock/listeners.ts';
@@ -11,6 +12,7 @@ import { registerLookupListeners } from './lookup/listeners.ts';
 import { enterLookup } from './lookup/omnibox.ts';
 import { routeMessage } from './message-router.ts';
 import { migrateStorage } from './migrations.ts';
+import { isOwnPage } from './sender.ts';
 import { registerWatchListeners } from './watch/listeners.ts';
 import { startCycle } from './watch/poller.ts';
 
@@ -20,11 +22,15 @@ const migrated = migrateStorage().catch(() => undefined);
 async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
   await migrated;
   void touchUse().catch(() => undefined);
-  return routeMessage(message, sender, {
-    handlers,
-    ownId: browser.runtime.id,
-    ownOrigin: browser.runtime.getURL(''),
-  });
+  const context = { handlers, ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('') };
+  if (!isOwnPage(sender, context.ownId, context.ownOrigin)) {
+    return routeMessage(message, sender, context);
+  }
+  const audit = await prepareAudit(message, () => currentReviewer()).catch(() => undefined);
+  const answer = await routeMessage(message, sender, context);
+  // Awaited: the trail is written before the page hears the outcome.
+  await audit?.(answer).catch(() => console.error('Inquiry Desk: audit trail append failed'));
+  return answer;
 }
 
 browser.runtime.onMessage.addListener(handleMessage);

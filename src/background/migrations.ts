@@ -5,6 +5,7 @@
 import { browser } from '../shared/browser.ts';
 import { readItem, writeItem } from '../shared/storage.ts';
 import { storageVersionItem } from '../shared/storage-items.ts';
+import { migrateActionLog } from './audit/migrate-action-log.ts';
 
 export interface Migration {
   /** The version storage has after this step. */
@@ -19,9 +20,11 @@ export const migrations: readonly Migration[] = [
     to: 2,
     run: () => browser.storage.local.remove('recentLookups'),
   },
+  // The plain action log becomes the start of the hash-chained audit trail.
+  { to: 3, run: migrateActionLog },
 ];
 
-export const STORAGE_VERSION = 2;
+export const STORAGE_VERSION = 3;
 
 export async function migrateStorage(
   steps: readonly Migration[] = migrations,

@@ -1,3 +1,4 @@
+import { ActivityLogSection } from './activity-log-section.tsx';
 import { PassphraseSection } from './passphrase-section.tsx';
 
 /** What acts at once rather than on Save: the passphrase lock and the activity log. */
@@ -5,6 +6,7 @@ export function TrustSections() {
   return (
     <div class="page options trust">
       <PassphraseSection required={false} />
+      <ActivityLogSection />
     </div>
   );
 }

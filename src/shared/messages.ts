@@ -87,6 +87,11 @@ const markSeen = z.object({
   type: z.literal('markSeen'),
   ids: z.array(watchedId).check(z.maxLength(MAX_MARK_SEEN)),
 });
+/** For the audit trail: the reviewer revealed masked fields, or opened the photos, of an inquiry. */
+const recordReveal = z.object({ type: z.literal('recordReveal'), id: watchedId });
+const recordPhotosShown = z.object({ type: z.literal('recordPhotosShown'), id: watchedId });
+/** The options page exported the activity log (its time is shown there). */
+const auditExported = z.object({ type: z.literal('auditExported') });
 /** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
 const refreshWatchlist = z.object({ type: z.literal('refreshWatchlist') });
 
@@ -109,6 +114,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   unwatch,
   markSeen,
   refreshWatchlist,
+  recordReveal,
+  recordPhotosShown,
+  auditExported,
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -175,6 +183,9 @@ export interface Replies {
   unwatch: { watching: false };
   markSeen: { seen: number };
   refreshWatchlist: { polled: boolean };
+  recordReveal: { recorded: true };
+  recordPhotosShown: { recorded: true };
+  auditExported: { exportedAt: number };
 }
 
 // A request without a reply type (or the reverse) is a compile error here.

@@ -96,23 +96,6 @@ export const recentLookupsItem = defineListItem<string>(
   z.string().check(z.maxLength(200)),
 );
 
-export const actionLogEntrySchema = z.object({
-  at: z.number(),
-  inquiryId: z.string(),
-  action: z.string(),
-  /** The key that acted, masked: the reviewer's identity as far as the extension knows it. */
-  by: z.string(),
-  outcome: z.enum(['ok', 'failed']),
-});
-export type ActionLogEntry = z.infer<typeof actionLogEntrySchema>;
-
-/** Writer: background. The reviewer's own actions: who, what, when; no comments, no PII. */
-export const actionLogItem = defineListItem<ActionLogEntry>(
-  'local',
-  'actionLog',
-  actionLogEntrySchema,
-);
-
 // ---- storage.session: memory only, gone when the browser closes ----
 
 // The view is built by our own normaliser and never leaves the extension; a shallow check keeps the

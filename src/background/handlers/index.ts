@@ -1,4 +1,5 @@
 import { browser } from '../../shared/browser.ts';
+import { markAuditExported } from '../audit/append.ts';
 import type { Handlers } from '../message-router.ts';
 import { inquiryAction, newLink, setTags } from './actions.ts';
 import { createInquiry, findInquiries, getInquiry, listInquiries } from './inquiries.ts';
@@ -28,4 +29,12 @@ export const handlers: Handlers = {
   unwatch,
   markSeen,
   refreshWatchlist,
+  // The audit hook around the router (index.ts) writes these two; the handlers only acknowledge.
+  recordReveal: async () => ({ recorded: true }),
+  recordPhotosShown: async () => ({ recorded: true }),
+  auditExported: async () => {
+    const exportedAt = Date.now();
+    await markAuditExported(exportedAt);
+    return { exportedAt };
+  },
 };

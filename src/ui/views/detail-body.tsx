@@ -1,4 +1,5 @@
 import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { sendRequest } from '../../shared/send-request.ts';
 import { FieldList } from '../components/field-list.tsx';
 import { ReportList } from '../components/report-list.tsx';
 import { Timeline } from '../components/timeline.tsx';
@@ -7,7 +8,10 @@ import { VerificationCard } from '../components/verification-card.tsx';
 
 /** What Persona knows about the inquiry: timeline, verifications with checks, fields, reports. */
 export function DetailBody({ inquiry }: { inquiry: InquiryView }) {
-  const reveal = useReveal();
+  // Each reveal of masked personal data goes into the audit trail (id only, never the values).
+  const reveal = useReveal(() => {
+    sendRequest({ type: 'recordReveal', id: inquiry.id }).catch(() => {});
+  });
   const anySensitive =
     inquiry.fields.some((f) => f.sensitive) ||
     inquiry.verifications.some((v) => v.fields.some((f) => f.sensitive));

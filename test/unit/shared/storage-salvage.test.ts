@@ -1,15 +1,10 @@
 // One bad stored entry is dropped alone, and a value that cannot be read is never overwritten.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
-import { logAction } from '../../../src/background/action-log.ts';
+import { appendAudit } from '../../../src/background/audit/append.ts';
 import { unwatch } from '../../../src/background/handlers/watch.ts';
 import { readItem } from '../../../src/shared/storage.ts';
-import {
-  actionLogItem,
-  linksItem,
-  settingsItem,
-  watchlistItem,
-} from '../../../src/shared/storage-items.ts';
+import { linksItem, settingsItem, watchlistItem } from '../../../src/shared/storage-items.ts';
 
 const entry = (i: number) => ({
   id: `inq_watch${String(i).padStart(6, '0')}`,
@@ -28,19 +23,6 @@ describe('entry-by-entry storage reads', () => {
     await unwatch({ type: 'unwatch', id: entry(3).id });
     const stored = (await fakeBrowser.storage.local.get('watchlist')).watchlist as unknown[];
     expect(stored).toHaveLength(48);
-  });
-
-  it('one bad action-log entry among 301 is dropped alone when the next action is logged', async () => {
-    const log: unknown[] = Array.from({ length: 301 }, (_, i) => ({
-      at: i,
-      inquiryId: `inq_log${i}`,
-      action: 'approve',
-      by: 'persona_sandbox_…0001',
-      outcome: 'ok',
-    }));
-    log[100] = { at: 'yesterday' };
-    await fakeBrowser.storage.local.set({ actionLog: log });
-    expect(await readItem(actionLogItem)).toHaveLength(300);
   });
 
   it('one out-of-range setting falls back alone', async () => {
@@ -69,10 +51,12 @@ describe('entry-by-entry storage reads', () => {
       /could not be read/,
     );
     expect((await fakeBrowser.storage.local.get('watchlist')).watchlist).toBe('garbled');
-    await fakeBrowser.storage.local.set({ actionLog: { not: 'a list' } });
+    await fakeBrowser.storage.local.set({ auditTrail: { not: 'a trail' } });
     await expect(
-      logAction({ at: 1, inquiryId: 'inq_x', action: 'approve', by: 'k', outcome: 'ok' }),
+      appendAudit({ at: 1, reviewer: 'k', action: 'approve', outcome: 'ok' }),
     ).rejects.toThrow(/could not be read/);
-    expect((await fakeBrowser.storage.local.get('actionLog')).actionLog).toEqual({ not: 'a list' });
+    expect((await fakeBrowser.storage.local.get('auditTrail')).auditTrail).toEqual({
+      not: 'a trail',
+    });
   });
 });
