@@ -85,7 +85,7 @@ export function ActivityLogSection() {
         </button>
       </div>
       <div class="field">
-        <label for="verify-file">Verify an exported JSON file</label>
+        <label for="verify-file">Check an exported JSON file</label>
         <input
           id="verify-file"
           type="file"

@@ -8,6 +8,8 @@ import { stopWorker } from '../../scripts/lib/stop-worker.ts';
 
 export interface ExtensionHarness {
   context: BrowserContext;
+  /** Chromium's profile directory: searchable after `context.close()`, deleted by `close()`. */
+  profileDir: string;
   extensionId: string;
   /** The current service worker (a new one after {@link stopServiceWorker} and a wake-up). */
   serviceWorker(): Promise<Worker>;
@@ -36,6 +38,7 @@ export async function launchExtension(): Promise<ExtensionHarness> {
 
   return {
     context: ext.context,
+    profileDir: ext.profileDir,
     extensionId: ext.extensionId,
     serviceWorker: ext.serviceWorker,
     openPopup: (query = '') => ext.openPage(`src/popup/index.html${query}`),
