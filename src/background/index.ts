@@ -3,6 +3,7 @@
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
 import '../shared/zod-setup.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
+import { readPolicy } from '../shared/policy.ts';
 import { currentReviewer, prepareAudit } from './audit/record.ts';
 import { handlers } from './handlers/index.ts';
 import { touchUse } from './lock/auto-lock.ts';
@@ -12,12 +13,17 @@ import { registerLookupListeners } from './lookup/listeners.ts';
 import { enterLookup } from './lookup/omnibox.ts';
 import { routeMessage } from './message-router.ts';
 import { migrateStorage } from './migrations.ts';
+import { enforcePolicy } from './policy-enforce.ts';
 import { isOwnPage } from './sender.ts';
 import { registerWatchListeners } from './watch/listeners.ts';
 import { startCycle } from './watch/poller.ts';
 
-// Started at once; requests wait for it so no handler reads a layout older than it expects.
-const migrated = migrateStorage().catch(() => undefined);
+// Started at once; requests wait for it so no handler reads a layout older than it expects, nor
+// settings the organisation's policy has not been applied to.
+const migrated = migrateStorage()
+  .catch(() => undefined)
+  .then(enforcePolicy)
+  .catch(() => undefined);
 
 async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
   await migrated;
@@ -26,7 +32,8 @@ async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
   if (!isOwnPage(sender, context.ownId, context.ownOrigin)) {
     return routeMessage(message, sender, context);
   }
-  const audit = await prepareAudit(message, () => currentReviewer()).catch(() => undefined);
+  const reviewer = async () => currentReviewer((await readPolicy()).reviewer);
+  const audit = await prepareAudit(message, reviewer).catch(() => undefined);
   const answer = await routeMessage(message, sender, context);
   // Awaited: the trail is written before the page hears the outcome.
   await audit?.(answer).catch(() => console.error('Inquiry Desk: audit trail append failed'));
@@ -37,6 +44,9 @@ browser.runtime.onMessage.addListener(handleMessage);
 registerWatchListeners();
 registerLookupListeners();
 registerLockListeners();
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'managed') void enforcePolicy().catch(() => undefined);
+});
 
 /** A cycle as the alarm runs it, for end-to-end tests: the alarm's 30 s floor is too slow. */
 const runCycle = () => startCycle('alarm');

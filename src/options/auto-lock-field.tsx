@@ -12,6 +12,7 @@ interface Props {
 export function AutoLockField({ draft, patch, fieldError, disabled }: Props) {
   return (
     <Field
+      setting="autoLockMinutes"
       id="auto-lock-minutes"
       label="Auto-lock after (minutes without use)"
       error={fieldError('autoLockMinutes')}

@@ -1,8 +1,10 @@
 import { DeskError } from '../../shared/errors.ts';
+import { sealedKeyItem } from '../../shared/lock-items.ts';
 import type { ConnectionReport, Reply, RequestOf } from '../../shared/messages.ts';
 import { keyEnvironment } from '../../shared/persona/api-key.ts';
 import { checkBaseUrl } from '../../shared/persona/base-url.ts';
 import { createPersonaClient } from '../../shared/persona/client.ts';
+import { applyPolicy, readPolicy } from '../../shared/policy.ts';
 import { readItem, writeItem } from '../../shared/storage.ts';
 import { keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
 import { admitKey, forgetKey, readKey, storeKey } from '../key-custody.ts';
@@ -11,9 +13,18 @@ import { validateSettings } from '../validate-settings.ts';
 export async function saveOptions(
   request: RequestOf<'saveOptions'>,
 ): Promise<Reply<'saveOptions'>> {
-  const settings = validateSettings(request.settings);
+  const policy = await readPolicy();
+  // Managed values win over whatever the page sent (the page shows them disabled anyway).
+  const settings = validateSettings(applyPolicy(request.settings, policy));
   let keyInfo = await readItem(keyInfoItem);
   if (request.key !== undefined && request.key.trim() !== '') {
+    if (policy.requirePassphrase && !(await readItem(sealedKeyItem))) {
+      throw new DeskError({
+        kind: 'invalid',
+        pointer: 'key',
+        message: 'Your organisation requires a passphrase: set one (below) before saving a key.',
+      });
+    }
     const admitted = admitKey(request.key, settings.allowProduction);
     await storeKey(admitted.key, admitted.info);
     keyInfo = admitted.info;

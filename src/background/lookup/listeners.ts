@@ -1,11 +1,20 @@
 import { browser } from '../../shared/browser.ts';
+import { watchItem } from '../../shared/storage.ts';
+import { settingsItem } from '../../shared/storage-items.ts';
 import { createLookupMenu, handleMenuClick } from './context-menu.ts';
+import { trackLookupSwitches } from './lookup-switch.ts';
 import { enterLookup, suggestForInput } from './omnibox.ts';
 
 /** Called synchronously at the top of the worker, so these events can wake it. */
 export function registerLookupListeners(): void {
+  trackLookupSwitches();
   browser.runtime.onInstalled.addListener(() => {
     void createLookupMenu();
+  });
+  let menuOn: boolean | undefined;
+  watchItem(settingsItem, (settings) => {
+    if (settings.contextMenuLookup !== menuOn) void createLookupMenu();
+    menuOn = settings.contextMenuLookup;
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void handleMenuClick(info, tab);
