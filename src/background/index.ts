@@ -18,12 +18,11 @@ import { isOwnPage } from './sender.ts';
 import { registerWatchListeners } from './watch/listeners.ts';
 import { startCycle } from './watch/poller.ts';
 
-// Started at once; requests wait for it so no handler reads a layout older than it expects, nor
-// settings the organisation's policy has not been applied to.
-const migrated = migrateStorage()
-  .catch(() => undefined)
-  .then(enforcePolicy)
-  .catch(() => undefined);
+// Started at once; requests wait for it so no handler reads a layout older than it expects.
+const migrated = migrateStorage().catch(() => undefined);
+// Not waited for by requests: Chromium answers storage.managed only once it has loaded the
+// policy, seconds after a fresh install. saveOptions reads the policy itself.
+void migrated.then(enforcePolicy).catch(() => undefined);
 
 async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
   await migrated;
