@@ -1,12 +1,23 @@
 // The lock's event wiring, registered synchronously at the top of the worker.
 import { browser } from '../../shared/browser.ts';
+import { readPolicy } from '../../shared/policy.ts';
+import { appendAudit } from '../audit/append.ts';
+import { currentReviewer } from '../audit/record.ts';
 import { AUTO_LOCK_ALARM, isIdleTooLong } from './auto-lock.ts';
 import { lock } from './passphrase.ts';
 
+/** Locks when idle too long; the trail records it like a "Lock now" (no message passes here). */
+export async function autoLock(now = Date.now()): Promise<boolean> {
+  if (!(await isIdleTooLong(now))) return false;
+  const reviewer = await currentReviewer((await readPolicy()).reviewer);
+  await lock();
+  await appendAudit({ at: now, reviewer, action: 'lock', outcome: 'ok' });
+  return true;
+}
+
 export function registerLockListeners(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== AUTO_LOCK_ALARM) return;
-    void isIdleTooLong().then((idle) => (idle ? lock() : undefined));
+    if (alarm.name === AUTO_LOCK_ALARM) void autoLock().catch(() => undefined);
   });
   // storage.session starts empty with the browser, so the desk starts locked; this also drops a
   // leftover auto-lock alarm and anything a previous run left in the session.

@@ -3,6 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { clearKey, saveOptions } from '../../../src/background/handlers/options.ts';
 import { isIdleTooLong, touchUse } from '../../../src/background/lock/auto-lock.ts';
+import { autoLock } from '../../../src/background/lock/listeners.ts';
 import {
   lock,
   missDelaySeconds,
@@ -10,6 +11,7 @@ import {
   unlock,
 } from '../../../src/background/lock/passphrase.ts';
 import { openPersona } from '../../../src/background/persona-access.ts';
+import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
 import {
   sealedKeyItem,
   unlockMissesItem,
@@ -112,5 +114,9 @@ describe('passphrase lock', () => {
     expect(await isIdleTooLong(start + 16 * 60_000)).toBe(false);
     expect(await isIdleTooLong(start + 26 * 60_000)).toBe(true);
     expect(await fakeBrowser.alarms.get('inquiry-desk-auto-lock')).toBeDefined();
+    expect(await autoLock(start + 20 * 60_000)).toBe(false);
+    expect(await autoLock(start + 26 * 60_000)).toBe(true);
+    expect(await readItem(unlockStateItem)).toBeNull();
+    expect((await readItem(auditTrailItem)).entries.map((e) => e.action)).toEqual(['lock']);
   }, 20_000);
 });
