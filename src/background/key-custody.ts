@@ -36,9 +36,19 @@ export function lockedError(): DeskError {
   });
 }
 
-/** The clear key, or null when none is saved; throws when a passphrase locks it. */
-export async function readKey(): Promise<string | null> {
+/**
+ * The clear key, or null when none is saved; throws when a passphrase locks it, or when the
+ * organisation requires a passphrase and the key was saved without one (before the policy came).
+ */
+export async function readKey(requirePassphrase = false): Promise<string | null> {
   const [sealed, clear] = await readItems([sealedKeyItem, apiKeyItem] as const);
+  if (!sealed && clear && requirePassphrase) {
+    throw new DeskError({
+      kind: 'no_key',
+      message:
+        'Your organisation requires a passphrase. Set one in the options; it will protect the saved key.',
+    });
+  }
   if (!sealed) return clear;
   const session = await readItem(sessionKeyItem);
   if (!session) throw lockedError();

@@ -7,6 +7,7 @@ import {
   type PersonaClient,
   type PersonaClientOptions,
 } from '../shared/persona/client.ts';
+import { readPolicy } from '../shared/policy.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readItems } from '../shared/storage.ts';
 import { type KeyInfo, keyInfoItem, settingsItem } from '../shared/storage-items.ts';
@@ -23,7 +24,7 @@ export async function openPersona(
   options: Pick<PersonaClientOptions, 'retry' | 'timeoutMs'> = {},
 ): Promise<PersonaAccess> {
   const [storedInfo, settings] = await readItems([keyInfoItem, settingsItem] as const);
-  const key = await readKey();
+  const key = await readKey((await readPolicy()).requirePassphrase === true);
   if (!key || !storedInfo) {
     throw new DeskError({
       kind: 'no_key',

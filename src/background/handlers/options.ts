@@ -56,7 +56,9 @@ export async function testConnection(
   const base = checkBaseUrl(request.baseUrl ?? settings.baseUrl);
   if (!base.ok) throw new DeskError({ kind: 'invalid', pointer: 'baseUrl', message: base.reason });
   const typed = request.key?.trim();
-  const key = typed ? admitKey(typed, settings.allowProduction).key : await readKey();
+  const key = typed
+    ? admitKey(typed, settings.allowProduction).key
+    : await readKey((await readPolicy()).requirePassphrase === true);
   if (!key) {
     throw new DeskError({
       kind: 'no_key',

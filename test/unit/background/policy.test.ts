@@ -5,6 +5,7 @@ import { prepareAudit } from '../../../src/background/audit/record.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
 import { setPassphrase } from '../../../src/background/lock/passphrase.ts';
 import { enterLookup } from '../../../src/background/lookup/omnibox.ts';
+import { openPersona } from '../../../src/background/persona-access.ts';
 import { enforcePolicy } from '../../../src/background/policy-enforce.ts';
 import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
 import {
@@ -76,6 +77,14 @@ describe('policy', () => {
     await expect(save()).rejects.toThrow(/requires a passphrase/);
     await setPassphrase('correct horse battery');
     await expect(save()).resolves.toMatchObject({ keyInfo: { environment: 'sandbox' } });
+  }, 20_000);
+
+  it('a key saved without a passphrase before the policy came is not used until one is set', async () => {
+    await saveOptions({ type: 'saveOptions', settings: defaultSettings(), key });
+    await fakeBrowser.storage.managed.set({ requirePassphrase: true });
+    await expect(openPersona()).rejects.toThrow(/requires a passphrase/);
+    await setPassphrase('correct horse battery');
+    expect((await openPersona()).keyInfo.environment).toBe('sandbox');
   }, 20_000);
 
   it('names the reviewer in the audit trail, and turns address-bar lookups off', async () => {
