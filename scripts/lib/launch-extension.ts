@@ -20,6 +20,8 @@ export interface LaunchOptions {
 
 export interface LaunchedExtension {
   context: BrowserContext;
+  /** The throwaway profile directory, for tests that search it ("the key is not on disk"). */
+  profileDir: string;
   extensionId: string;
   extensionUrl(path: string): string;
   /** The live service worker, waiting for a new one when Chrome has stopped it. */
@@ -81,6 +83,7 @@ export async function launchExtension(options: LaunchOptions): Promise<LaunchedE
   let closing: Promise<void> | undefined;
   return {
     context,
+    profileDir: profile,
     extensionId,
     extensionUrl,
     serviceWorker,

@@ -1,7 +1,8 @@
 // Read-modify-write of one stored item. The worker is single-threaded, but requests interleave at
 // every await: fifty lookups at once would each read the same cache and keep only their own entry.
 // One queue per key makes the edits of an item run one after another.
-import { readItem, type StorageItem, writeItem } from '../shared/storage.ts';
+import { DeskError } from '../shared/errors.ts';
+import { readItemChecked, type StorageItem, writeItem } from '../shared/storage.ts';
 
 // Only orders edits within one worker's life; the data itself lives in storage.
 const queues = new Map<string, Promise<unknown>>();
@@ -13,8 +14,15 @@ export function editItem<T, R = void>(
 ): Promise<R> {
   const key = `${item.area}:${item.key}`;
   const run = (queues.get(key) ?? Promise.resolve()).then(async () => {
-    const before = await readItem(item);
+    const { value: before, unreadable } = await readItemChecked(item);
     const { value, result } = edit(before);
+    if (unreadable && value !== before) {
+      // Writing now would replace the stored value with an edit of its default: refuse, keep it.
+      throw new DeskError({
+        kind: 'internal',
+        message: `Stored “${item.key}” could not be read, so it was left as it is and nothing was changed.`,
+      });
+    }
     if (value !== before) await writeItem(item, value);
     return result;
   });

@@ -1,9 +1,15 @@
 // The API key's only home. It is read here and handed to the Persona client; pages get the masked
 // form (keyInfo) and nothing else. Never log it, never put it in an error.
+// Without a passphrase the key is in storage.local; with one, only its sealed form is, and the clear
+// key lives in storage.session while unlocked (lock/passphrase.ts). Any change of key, and its
+// removal, wipes what storage.session holds of the old key's data (inquiries, links, drafts).
+import { browser } from '../shared/browser.ts';
 import { DeskError } from '../shared/errors.ts';
+import { sealedKeyItem, sessionKeyItem, unlockStateItem } from '../shared/lock-items.ts';
 import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
-import { removeItem, writeItem } from '../shared/storage.ts';
+import { itemValue, readItem, readItems, writeItems } from '../shared/storage.ts';
 import { apiKeyItem, type KeyInfo, keyInfoItem } from '../shared/storage-items.ts';
+import { seal } from './lock/seal.ts';
 
 /** Checks a typed key's form and the production rule; returns the trimmed key and its info. */
 export function admitKey(input: string, allowProduction: boolean): { key: string; info: KeyInfo } {
@@ -23,12 +29,58 @@ export function admitKey(input: string, allowProduction: boolean): { key: string
   };
 }
 
-export async function storeKey(key: string, info: KeyInfo): Promise<void> {
-  await writeItem(apiKeyItem, key);
-  await writeItem(keyInfoItem, info);
+export function lockedError(): DeskError {
+  return new DeskError({
+    kind: 'no_key',
+    message: 'Inquiry Desk is locked. Unlock it with your passphrase.',
+  });
 }
 
+/**
+ * The clear key, or null when none is saved; throws when a passphrase locks it, or when the
+ * organisation requires a passphrase and the key was saved without one (before the policy came).
+ */
+export async function readKey(requirePassphrase = false): Promise<string | null> {
+  const [sealed, clear] = await readItems([sealedKeyItem, apiKeyItem] as const);
+  if (!sealed && clear && requirePassphrase) {
+    throw new DeskError({
+      kind: 'no_key',
+      message:
+        'Your organisation requires a passphrase. Set one in the options; it will protect the saved key.',
+    });
+  }
+  if (!sealed) return clear;
+  const session = await readItem(sessionKeyItem);
+  if (!session) throw lockedError();
+  return session.apiKey || null;
+}
+
+/** Everything storage.session holds goes: cached inquiries, links, drafts, lookups, the clear key. */
+export async function wipeSession(): Promise<void> {
+  await browser.storage.session.clear();
+}
+
+export async function storeKey(key: string, info: KeyInfo): Promise<void> {
+  const sealed = await readItem(sealedKeyItem);
+  if (!sealed) {
+    // One write: a worker stopped between two writes would leave a key with another key's info.
+    await writeItems('local', [itemValue(apiKeyItem, key), itemValue(keyInfoItem, info)]);
+    await wipeSession();
+    return;
+  }
+  const [session, state] = await readItems([sessionKeyItem, unlockStateItem] as const);
+  if (!session) throw lockedError();
+  const resealed = await seal(key, session.wrapKey, sealed);
+  await writeItems('local', [itemValue(sealedKeyItem, resealed), itemValue(keyInfoItem, info)]);
+  await wipeSession();
+  await writeItems('session', [
+    itemValue(sessionKeyItem, { apiKey: key, wrapKey: session.wrapKey }),
+    itemValue(unlockStateItem, state),
+  ]);
+}
+
+/** Remove key: the key in every form, the passphrase with it, and everything in the session. */
 export async function forgetKey(): Promise<void> {
-  await removeItem(apiKeyItem);
-  await removeItem(keyInfoItem);
+  await browser.storage.local.remove([apiKeyItem.key, keyInfoItem.key, sealedKeyItem.key]);
+  await wipeSession();
 }

@@ -2,8 +2,10 @@
 // Every stored item parses with its schema and falls back to its default, so a change that only
 // adds optional fields needs nothing here; a rename or reshape adds one step to `migrations`.
 // The worker runs them on every start, before any listener runs (start-up.ts).
+import { browser } from '../shared/browser.ts';
 import { readItem, writeItem } from '../shared/storage.ts';
 import { storageVersionItem } from '../shared/storage-items.ts';
+import { migrateActionLog } from './audit/migrate-action-log.ts';
 
 export interface Migration {
   /** The version storage has after this step. */
@@ -11,10 +13,18 @@ export interface Migration {
   run(): Promise<void>;
 }
 
-/** Oldest first. Version 1 is the first released layout; nothing to migrate yet. */
-export const migrations: readonly Migration[] = [];
+/** Oldest first. Version 1 is the first released layout. */
+export const migrations: readonly Migration[] = [
+  {
+    // Recent lookups moved to storage.session: what an earlier version kept on disk goes.
+    to: 2,
+    run: () => browser.storage.local.remove('recentLookups'),
+  },
+  // The plain action log becomes the start of the hash-chained audit trail.
+  { to: 3, run: migrateActionLog },
+];
 
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 3;
 
 export async function migrateStorage(
   steps: readonly Migration[] = migrations,

@@ -1,24 +1,49 @@
 // One-time links are single-use secrets: kept in storage.session only, never in storage.local.
+// A link is kept only when it is Persona's (trusted-link.ts): anything else is never shown.
+import { DeskError } from '../shared/errors.ts';
 import type { OneTimeLink } from '../shared/messages.ts';
-import { linksItem } from '../shared/storage-items.ts';
+import { isTrustedLink } from '../shared/persona/trusted-link.ts';
+import { readItem } from '../shared/storage.ts';
+import { linksItem, settingsItem } from '../shared/storage-items.ts';
 import { editItem } from './edit-item.ts';
 
+export function refusedLinkError(): DeskError {
+  return new DeskError({
+    kind: 'refused',
+    message:
+      'Persona’s answer held a link that is not on a Persona address, so it was refused and not shown. Try “New link” again, or check the API base URL in the options.',
+  });
+}
+
 export async function rememberLink(id: string, link: OneTimeLink): Promise<OneTimeLink> {
+  const { baseUrl } = await readItem(settingsItem);
+  const urls = [link.url, ...(link.shortUrl ? [link.shortUrl] : [])];
+  if (!urls.every((url) => isTrustedLink(url, baseUrl))) throw refusedLinkError();
   await editItem(linksItem, (links) => ({ value: { ...links, [id]: link }, result: undefined }));
   return link;
 }
 
-/** The link Persona made with the inquiry (`meta.auto-create-one-time-link`), if any. */
+/**
+ * The link Persona made with the inquiry (`meta.auto-create-one-time-link`), if any. A refused link
+ * is dropped (null): the inquiry exists and is watched either way, and "New link" says why.
+ */
 export async function rememberLinkFromCreate(
   id: string,
   meta: { oneTimeLink?: string; oneTimeLinkShort?: string; oneTimeLinkExpiresAt?: string },
   now: number,
 ): Promise<OneTimeLink | null> {
   if (!meta.oneTimeLink) return null;
-  return rememberLink(id, {
+  return keepLink(id, {
     url: meta.oneTimeLink,
     createdAt: now,
     ...(meta.oneTimeLinkShort ? { shortUrl: meta.oneTimeLinkShort } : {}),
     ...(meta.oneTimeLinkExpiresAt ? { expiresAt: meta.oneTimeLinkExpiresAt } : {}),
+  });
+}
+
+function keepLink(id: string, link: OneTimeLink): Promise<OneTimeLink | null> {
+  return rememberLink(id, link).catch((error: unknown) => {
+    if (error instanceof DeskError && error.info.kind === 'refused') return null;
+    throw error;
   });
 }

@@ -1,14 +1,17 @@
 // Opens a Persona client for one request from what is stored: the key, the settings. Read on
 // every request rather than kept in a module variable, because the worker may restart any time.
 import { DeskError } from '../shared/errors.ts';
+import { keyEnvironment } from '../shared/persona/api-key.ts';
 import {
   createPersonaClient,
   type PersonaClient,
   type PersonaClientOptions,
 } from '../shared/persona/client.ts';
+import { readPolicy } from '../shared/policy.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readItems } from '../shared/storage.ts';
-import { apiKeyItem, type KeyInfo, keyInfoItem, settingsItem } from '../shared/storage-items.ts';
+import { type KeyInfo, keyInfoItem, settingsItem } from '../shared/storage-items.ts';
+import { readKey } from './key-custody.ts';
 
 export interface PersonaAccess {
   client: PersonaClient;
@@ -20,17 +23,19 @@ export interface PersonaAccess {
 export async function openPersona(
   options: Pick<PersonaClientOptions, 'retry' | 'timeoutMs'> = {},
 ): Promise<PersonaAccess> {
-  const [key, keyInfo, settings] = await readItems([
-    apiKeyItem,
-    keyInfoItem,
-    settingsItem,
-  ] as const);
-  if (!key || !keyInfo) {
+  const [storedInfo, settings] = await readItems([keyInfoItem, settingsItem] as const);
+  const key = await readKey((await readPolicy()).requirePassphrase === true);
+  if (!key || !storedInfo) {
     throw new DeskError({
       kind: 'no_key',
       message: 'No Persona API key yet. Open the settings and paste a sandbox key.',
     });
   }
+  // The environment is read from the key itself, never trusted from what storage says about it.
+  const keyInfo: KeyInfo = {
+    ...storedInfo,
+    environment: keyEnvironment(key) === 'sandbox' ? 'sandbox' : 'production',
+  };
   if (keyInfo.environment === 'production' && !settings.allowProduction) {
     throw new DeskError({
       kind: 'no_key',

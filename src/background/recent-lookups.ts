@@ -3,6 +3,8 @@ import { editItem } from './edit-item.ts';
 
 const MAX_RECENT = 10;
 
+// In storage.session only (storage-items.ts): gone when the browser closes or the desk locks.
+
 /** Remembers a lookup (an inquiry id or reference id), newest first, without duplicates. */
 export async function rememberLookup(text: string): Promise<void> {
   await editItem(recentLookupsItem, (recent) => ({

@@ -54,9 +54,23 @@ async function runSteps(steps: readonly StartStep[]): Promise<void> {
   }
 }
 
+// The gate of this worker's start, for the few listeners that must act inside a user gesture
+// before they may wait (see whenStarted).
+let started: Promise<void> = Promise.resolve();
+
+/**
+ * The current start-up gate. A listener that must call an API inside the user gesture
+ * (`sidePanel.open` from a menu click, the omnibox or a notification) cannot await the gate first,
+ * since an await ends the gesture; it makes that one call, then waits here before anything else.
+ */
+export function whenStarted(): Promise<void> {
+  return started;
+}
+
 /** Starts the steps at once, in order. Call once, at the top of the worker. */
 export function startUp(steps: readonly StartStep[]): Gate {
   const ready = runSteps(steps);
+  started = ready;
   // Listeners that return nothing observe the failure through the badge, not a rejection.
   ready.catch(() => undefined);
   const after =

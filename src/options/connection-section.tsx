@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { DEFAULT_BASE_URL } from '../shared/persona/base-url.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
 import { Field } from '../ui/field.tsx';
+import { ManagedContext } from '../ui/use-policy.ts';
 import { RemoveKeyButton } from './remove-key-button.tsx';
 import type { Patch } from './settings-patch.ts';
 
@@ -24,6 +25,7 @@ export function ConnectionSection({
   fieldError,
 }: Props) {
   const [reveal, setReveal] = useState(false);
+  const managed = useContext(ManagedContext);
   return (
     <section aria-labelledby="connection-heading">
       <h2 id="connection-heading">Connection</h2>
@@ -64,6 +66,7 @@ export function ConnectionSection({
         )}
       </Field>
       <Field
+        setting="baseUrl"
         id="base-url"
         label="API base URL"
         error={fieldError('baseUrl')}
@@ -90,10 +93,12 @@ export function ConnectionSection({
       <label class="check">
         <input
           type="checkbox"
+          disabled={managed.has('allowProduction')}
           checked={draft.allowProduction}
           onChange={(e) => patch({ allowProduction: e.currentTarget.checked })}
         />
         Allow production keys
+        {managed.has('allowProduction') && <span class="muted"> (set by your organisation)</span>}
       </label>
     </section>
   );

@@ -1,5 +1,7 @@
+import { useContext } from 'preact/hooks';
 import { MAX_LINK_EXPIRY_HOURS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
+import { ManagedContext } from '../ui/use-policy.ts';
 import type { Patch } from './settings-patch.ts';
 
 interface Props {
@@ -9,6 +11,7 @@ interface Props {
 }
 
 export function InquiriesSection({ draft, patch, fieldError }: Props) {
+  const managed = useContext(ManagedContext);
   const templates = draft.templates;
   const setTemplate = (index: number, change: Partial<Settings['templates'][number]>) =>
     patch({ templates: templates.map((t, i) => (i === index ? { ...t, ...change } : t)) });
@@ -17,6 +20,7 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
     <section aria-labelledby="inquiries-heading">
       <h2 id="inquiries-heading">Inquiries</h2>
       <Field
+        setting="defaultTemplateId"
         id="default-template"
         label="Default inquiry template ID"
         error={fieldError('defaultTemplateId')}
@@ -55,8 +59,11 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
           />
         )}
       </Field>
-      <fieldset class="templates">
-        <legend>Named templates</legend>
+      <fieldset class="templates" disabled={managed.has('templates')}>
+        <legend>
+          Named templates
+          {managed.has('templates') && <span class="muted"> (set by your organisation)</span>}
+        </legend>
         {templates.length === 0 && <p class="muted">None yet. Add the templates you use often.</p>}
         {templates.map((template, index) => (
           <div class="row template-row" key={index}>

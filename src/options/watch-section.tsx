@@ -1,5 +1,7 @@
+import { useContext } from 'preact/hooks';
 import { MIN_POLL_SECONDS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
+import { ManagedContext } from '../ui/use-policy.ts';
 import type { Patch } from './settings-patch.ts';
 
 interface Props {
@@ -9,10 +11,12 @@ interface Props {
 }
 
 export function WatchSection({ draft, patch, fieldError }: Props) {
+  const managed = useContext(ManagedContext);
   return (
     <section aria-labelledby="watch-heading">
       <h2 id="watch-heading">Watching</h2>
       <Field
+        setting="pollSeconds"
         id="poll-seconds"
         label="Poll interval (seconds)"
         error={fieldError('pollSeconds')}
@@ -52,10 +56,12 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
       <label class="check">
         <input
           type="checkbox"
+          disabled={managed.has('notifications')}
           checked={draft.notifications}
           onChange={(e) => patch({ notifications: e.currentTarget.checked })}
         />
         Notify me when a watched inquiry changes
+        {managed.has('notifications') && <span class="muted"> (set by your organisation)</span>}
       </label>
     </section>
   );

@@ -1,7 +1,13 @@
+import { LOOKUP_TAB_PARAM } from '../shared/lookup-tab.ts';
 import { DeskShell } from '../ui/views/desk-shell.tsx';
+import { RoutedDesk } from '../ui/views/routed-desk.tsx';
 import { routeFromQuery } from '../ui/views/router.ts';
 
-/** The toolbar popup: the desk, opened on the view its URL asks for (`?inquiry=inq_…`). */
+/**
+ * The toolbar popup: the desk, opened on the view its URL asks for (`?inquiry=inq_…`). Opened in a
+ * tab for a lookup (no side panel), it follows the lookup's route from storage.session instead.
+ */
 export function App() {
+  if (new URLSearchParams(location.search).has(LOOKUP_TAB_PARAM)) return <RoutedDesk />;
   return <DeskShell first={routeFromQuery(location.search)} />;
 }

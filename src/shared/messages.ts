@@ -2,6 +2,7 @@
 // validated in the background before anything runs; `Replies` gives the answer type of each one.
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
+import { isInquiryId } from './persona/links.ts';
 import type { EventView, InquiryView, ReportView } from './persona/view-model.ts';
 import { type Settings, settingsSchema } from './settings.ts';
 import type { KeyInfo } from './storage-items.ts';
@@ -15,12 +16,19 @@ const saveOptions = z.object({
   key: z.optional(z.string().check(z.maxLength(500))),
 });
 const clearKey = z.object({ type: z.literal('clearKey') });
+const passphrase = z.string().check(z.maxLength(500));
+/** Sets (or, unlocked, changes) the passphrase that seals the key. */
+const setPassphrase = z.object({ type: z.literal('setPassphrase'), passphrase });
+const unlock = z.object({ type: z.literal('unlock'), passphrase });
+const lock = z.object({ type: z.literal('lock') });
 /** Tests the stored key, or a typed one (with a typed base URL) before it is saved. */
 const testConnection = z.object({
   type: z.literal('testConnection'),
   key: z.optional(z.string().check(z.maxLength(500))),
   baseUrl: z.optional(z.string().check(z.maxLength(500))),
 });
+
+export const MAX_MARK_SEEN = 500;
 
 const inquiryId = z.string().check(z.minLength(1), z.maxLength(100));
 
@@ -75,9 +83,19 @@ const changeTag = z.object({
   change: z.enum(['add', 'remove']),
   tag: z.string().check(z.minLength(1), z.maxLength(100)),
 });
-const watch = z.object({ type: z.literal('watch'), id: inquiryId });
+/** Only `inq_…` ids: the id goes into a URL path, and `..` would reach another endpoint. */
+const watchedId = z.string().check(z.maxLength(100), z.refine(isInquiryId));
+const watch = z.object({ type: z.literal('watch'), id: watchedId });
 const unwatch = z.object({ type: z.literal('unwatch'), id: inquiryId });
-const markSeen = z.object({ type: z.literal('markSeen'), ids: z.array(inquiryId) });
+/** Bounded: the popup marks at most what it shows. */
+const markSeen = z.object({
+  type: z.literal('markSeen'),
+  ids: z.array(watchedId).check(z.maxLength(MAX_MARK_SEEN)),
+});
+/** For the audit trail: the reviewer revealed masked fields, or opened the photos, of an inquiry. */
+const recordReveal = z.object({ type: z.literal('recordReveal'), id: watchedId });
+/** The options page exported the activity log (its time is shown there). */
+const auditExported = z.object({ type: z.literal('auditExported') });
 /** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
 const refreshWatchlist = z.object({ type: z.literal('refreshWatchlist') });
 /** "Show photos": every photo of the inquiry, downloaded by the background; logged. */
@@ -103,6 +121,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   ping,
   saveOptions,
   clearKey,
+  setPassphrase,
+  unlock,
+  lock,
   testConnection,
   createInquiry,
   getInquiry,
@@ -120,6 +141,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   listEvents,
   earlierInquiries,
   printInquiry,
+  recordReveal,
+  auditExported,
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -185,6 +208,9 @@ export interface Replies {
   ping: { version: string; startedAt: number };
   saveOptions: { settings: Settings; keyInfo: KeyInfo | null };
   clearKey: { keyInfo: null };
+  setPassphrase: { locked: false };
+  unlock: { locked: false };
+  lock: { locked: true };
   testConnection: ConnectionReport;
   createInquiry: InquiryReply & {
     link: OneTimeLink | null;
@@ -211,6 +237,8 @@ export interface Replies {
   listEvents: { events: EventView[] };
   earlierInquiries: { items: InquirySummary[]; by: 'account' | 'reference' | 'none' };
   printInquiry: { filename: string; base64: string };
+  recordReveal: { recorded: true };
+  auditExported: { exportedAt: number };
 }
 
 // A request without a reply type (or the reverse) is a compile error here.

@@ -35,6 +35,11 @@ export const settingsSchema = z.object({
   ),
   /** Hours a decided inquiry stays on the watchlist before it leaves by itself. */
   forgetDecidedAfterHours: z._default(z.number().check(z.gte(1), z.lte(24 * 30)), 24),
+  /** With a passphrase: lock after this many minutes without use. */
+  autoLockMinutes: z._default(z.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 15),
+  /** Lookups with the `kyc` address-bar keyword and from the context menu (policy may turn off). */
+  addressBarLookup: z._default(z.boolean(), true),
+  contextMenuLookup: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,9 +1,10 @@
 // Every stored item, declared once: area, key, schema, default, and (in the comment) its writer.
 // Personal data never goes to storage.local (docs/architecture.md#storage).
 import * as z from 'zod/mini';
+import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
-import { defineItem } from './storage.ts';
+import { defineItem, defineListItem, defineRecordItem, salvageFields } from './storage.ts';
 
 /** Writer: background (migrations.ts). The layout version of everything stored; 0 = never set. */
 export const storageVersionItem = defineItem<number>(
@@ -19,6 +20,8 @@ export const settingsItem = defineItem<Settings>(
   'settings',
   settingsSchema,
   defaultSettings,
+  // One out-of-range setting falls back alone; the others stay as the reviewer set them.
+  salvageFields<Settings>(settingsSchema.def.shape),
 );
 
 /** Writer: background only. Pages never read it; they see {@link keyInfoItem}. */
@@ -61,12 +64,7 @@ export const watchEntrySchema = z.object({
 export type WatchEntry = z.infer<typeof watchEntrySchema>;
 
 /** Writer: background. No personal data: ids, reference ids, statuses, times. */
-export const watchlistItem = defineItem<WatchEntry[]>(
-  'local',
-  'watchlist',
-  z.array(watchEntrySchema),
-  () => [],
-);
+export const watchlistItem = defineListItem<WatchEntry>('local', 'watchlist', watchEntrySchema);
 
 export const pollStateSchema = z.object({
   lastAttemptAt: z.optional(z.number()),
@@ -92,30 +90,14 @@ export const pollStateItem = defineItem<PollState>('local', 'pollState', pollSta
   failures: 0,
 }));
 
-/** Writer: background. Recent searches (ids or reference ids), newest first. */
-export const recentLookupsItem = defineItem<string[]>(
-  'local',
+/**
+ * Writer: background. Recent lookups, newest first: inquiry ids, and reference ids Persona found.
+ * In storage.session: a looked-up text may be a name or a birthdate, and must never reach disk.
+ */
+export const recentLookupsItem = defineListItem<string>(
+  'session',
   'recentLookups',
-  z.array(z.string()),
-  () => [],
-);
-
-export const actionLogEntrySchema = z.object({
-  at: z.number(),
-  inquiryId: z.string(),
-  action: z.string(),
-  /** The key that acted, masked: the reviewer's identity as far as the extension knows it. */
-  by: z.string(),
-  outcome: z.enum(['ok', 'failed']),
-});
-export type ActionLogEntry = z.infer<typeof actionLogEntrySchema>;
-
-/** Writer: background. The reviewer's own actions: who, what, when; no comments, no PII. */
-export const actionLogItem = defineItem<ActionLogEntry[]>(
-  'local',
-  'actionLog',
-  z.array(actionLogEntrySchema),
-  () => [],
+  z.string().check(z.maxLength(200)),
 );
 
 // ---- storage.session: memory only, gone when the browser closes ----
@@ -127,32 +109,23 @@ const inquiryViewShape = z.custom<InquiryView>(
 );
 
 /** Writer: background. Full inquiry views (personal data) by id, with when they were fetched. */
-const inquiryCacheSchema = z.record(
-  z.string(),
-  z.object({ inquiry: inquiryViewShape, fetchedAt: z.number() }),
-);
-export const inquiryCacheItem = defineItem<z.infer<typeof inquiryCacheSchema>>(
+export const inquiryCacheItem = defineRecordItem(
   'session',
   'inquiryCache',
-  inquiryCacheSchema,
-  () => ({}),
+  z.object({ inquiry: inquiryViewShape, fetchedAt: z.number() }),
 );
 
 /** Writer: background. The latest one-time link per inquiry (single-use secrets: memory only). */
-const linksSchema = z.record(
-  z.string(),
+export const linksItem = defineRecordItem(
+  'session',
+  'links',
   z.object({
-    url: z.string(),
-    shortUrl: z.optional(z.string()),
+    // Checked again on every read: a stored link that is not Persona's is never shown.
+    url: z.string().check(z.refine(isPersonaOrLoopbackLink)),
+    shortUrl: z.optional(z.string().check(z.refine(isPersonaOrLoopbackLink))),
     expiresAt: z.optional(z.string()),
     createdAt: z.number(),
   }),
-);
-export const linksItem = defineItem<z.infer<typeof linksSchema>>(
-  'session',
-  'links',
-  linksSchema,
-  () => ({}),
 );
 
 export const draftSchema = z.object({

@@ -1,6 +1,8 @@
 // Typed storage items: each declared once with its area, key, schema and fallback. Every read is
-// parsed with the schema and falls back to the default, so a corrupt or older value never throws.
-import type * as z from 'zod/mini';
+// parsed with the schema; a list, record or settings object is parsed entry by entry, so one bad
+// entry is dropped alone. A value that cannot be read at all falls back to the default for reading,
+// and is reported as unreadable so that no edit writes that default over what is stored.
+import * as z from 'zod/mini';
 import { browser, type Storage } from './browser.ts';
 
 export type Area = 'local' | 'session' | 'sync';
@@ -10,6 +12,8 @@ export interface StorageItem<T> {
   readonly key: string;
   readonly schema: z.ZodMiniType<T>;
   readonly fallback: () => T;
+  /** Keeps what parses of a value that fails as a whole (entry by entry); undefined: nothing. */
+  readonly salvage?: (raw: unknown) => T | undefined;
 }
 
 export function defineItem<T>(
@@ -18,14 +22,99 @@ export function defineItem<T>(
   schema: z.ZodMiniType<T>,
   // NoInfer: the schema alone decides T; `() => []` must not narrow it to never[].
   fallback: () => NoInfer<T>,
+  salvage?: (raw: unknown) => NoInfer<T> | undefined,
 ): StorageItem<T> {
-  return { area, key, schema, fallback };
+  return salvage ? { area, key, schema, fallback, salvage } : { area, key, schema, fallback };
+}
+
+/** A stored list whose entries are parsed one by one: a bad entry is dropped alone. */
+export function defineListItem<E>(
+  area: Area,
+  key: string,
+  entry: z.ZodMiniType<E>,
+): StorageItem<E[]> {
+  return defineItem<E[]>(
+    area,
+    key,
+    z.array(entry),
+    () => [],
+    (raw) => (Array.isArray(raw) ? raw.flatMap((e) => keepParsed(entry, e)) : undefined),
+  );
+}
+
+/** A stored record whose values are parsed one by one: a bad value is dropped alone. */
+export function defineRecordItem<E>(
+  area: Area,
+  key: string,
+  entry: z.ZodMiniType<E>,
+): StorageItem<Record<string, E>> {
+  return defineItem<Record<string, E>>(
+    area,
+    key,
+    z.record(z.string(), entry),
+    () => ({}),
+    (raw) => {
+      if (!isPlainObject(raw)) return undefined;
+      return Object.fromEntries(
+        Object.entries(raw).flatMap(([k, v]) => keepParsed(entry, v).map((e) => [k, e] as const)),
+      );
+    },
+  );
+}
+
+/**
+ * Parses an object field by field with the object's own field schemas (each with a default): an
+ * out-of-range field falls back to its default alone.
+ */
+export function salvageFields<T>(
+  shape: Record<string, z.ZodMiniType>,
+): (raw: unknown) => T | undefined {
+  return (raw) => {
+    if (!isPlainObject(raw)) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(shape)) {
+      const parsed = field.safeParse(raw[name]);
+      const fallback = parsed.success ? undefined : field.safeParse(undefined);
+      if (parsed.success) out[name] = parsed.data;
+      else if (fallback?.success) out[name] = fallback.data;
+      else return undefined;
+    }
+    return out as T;
+  };
+}
+
+function keepParsed<E>(schema: z.ZodMiniType<E>, raw: unknown): E[] {
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? [parsed.data] : [];
+}
+
+function isPlainObject(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+export interface ReadResult<T> {
+  value: T;
+  /** Something was stored but nothing of it could be read: never write over it. */
+  unreadable: boolean;
+}
+
+export function readStored<T>(item: StorageItem<T>, raw: unknown): ReadResult<T> {
+  if (raw === undefined) return { value: item.fallback(), unreadable: false };
+  const parsed = item.schema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data, unreadable: false };
+  const salvaged = item.salvage?.(raw);
+  if (salvaged !== undefined) return { value: salvaged, unreadable: false };
+  return { value: item.fallback(), unreadable: true };
 }
 
 export function parseItem<T>(item: StorageItem<T>, raw: unknown): T {
-  if (raw === undefined) return item.fallback();
-  const parsed = item.schema.safeParse(raw);
-  return parsed.success ? parsed.data : item.fallback();
+  return readStored(item, raw).value;
+}
+
+/** The item with whether what is stored could be read (edit-item.ts refuses to overwrite it). */
+export async function readItemChecked<T>(item: StorageItem<T>): Promise<ReadResult<T>> {
+  const got = await areaOf(item.area).get(item.key);
+  return readStored(item, got[item.key]);
 }
 
 function areaOf(area: Area): Storage.StorageArea {
@@ -54,6 +143,23 @@ export async function readItems<const I extends readonly StorageItem<unknown>[]>
 
 export async function writeItem<T>(item: StorageItem<T>, value: T): Promise<void> {
   await areaOf(item.area).set({ [item.key]: value });
+}
+
+/** A value for one item, for {@link writeItems}. */
+export type ItemValue = readonly [StorageItem<never>, unknown];
+
+export function itemValue<T>(item: StorageItem<T>, value: T): ItemValue {
+  return [item as StorageItem<never>, value];
+}
+
+/** Writes several items of one area in a single storage call: all of them or none. */
+export async function writeItems(area: Area, values: readonly ItemValue[]): Promise<void> {
+  const record: Record<string, unknown> = {};
+  for (const [item, value] of values) {
+    if (item.area !== area) throw new Error(`${item.key} is not in storage.${area}`);
+    record[item.key] = value;
+  }
+  await areaOf(area).set(record);
 }
 
 export async function removeItem<T>(item: StorageItem<T>): Promise<void> {

@@ -3,8 +3,7 @@ import type { Reply, RequestOf } from '../../shared/messages.ts';
 import type { LinkedInquiry } from '../../shared/persona/inquiry-actions.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
-import { logAction } from '../action-log.ts';
-import { rememberLinkFromCreate } from '../one-time-links.ts';
+import { refusedLinkError, rememberLinkFromCreate } from '../one-time-links.ts';
 import { openPersona, type PersonaAccess } from '../persona-access.ts';
 import { adoptInquiry, DETAIL_INCLUDE } from './inquiries.ts';
 
@@ -14,22 +13,14 @@ function checkId(id: string): void {
   }
 }
 
-/** Runs one action, logs it (ok or failed), and answers with the inquiry as Persona now has it. */
+/** Runs one action and answers with the inquiry as Persona now has it (audit/record.ts logs it). */
 async function act(
   id: string,
-  action: string,
   run: (access: PersonaAccess) => Promise<unknown>,
 ): Promise<{ access: PersonaAccess; inquiry: InquiryView }> {
   checkId(id);
   const access = await openPersona();
-  const by = access.keyInfo.masked;
-  try {
-    await run(access);
-  } catch (error) {
-    await logAction({ at: Date.now(), inquiryId: id, action, by, outcome: 'failed' });
-    throw error;
-  }
-  await logAction({ at: Date.now(), inquiryId: id, action, by, outcome: 'ok' });
+  await run(access);
   // Action answers carry no included verifications; one read gives the detail view its picture.
   const fresh = await access.client.getInquiry(id, { include: DETAIL_INCLUDE });
   return { access, inquiry: fresh.data };
@@ -39,7 +30,7 @@ export async function inquiryAction(
   request: RequestOf<'inquiryAction'>,
 ): Promise<Reply<'inquiryAction'>> {
   const { id, action, comment } = request;
-  const { inquiry } = await act(id, action, ({ client }) => {
+  const { inquiry } = await act(id, ({ client }) => {
     switch (action) {
       case 'approve':
         return client.approveInquiry(id, comment);
@@ -57,7 +48,7 @@ export async function inquiryAction(
 /** Persona refuses a link for an expired inquiry: resume first (docs/persona.md#one-time-links). */
 export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'newLink'>> {
   let generated: LinkedInquiry | undefined;
-  const { inquiry } = await act(request.id, 'newLink', async ({ client, settings }) => {
+  const { inquiry } = await act(request.id, async ({ client, settings }) => {
     // Only the status is needed here; the full picture is read once the link exists.
     const current = await client.getInquiry(request.id, {
       include: [],
@@ -69,6 +60,7 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
   });
   const link = generated && (await rememberLinkFromCreate(request.id, generated, Date.now()));
   if (!link) {
+    if (generated?.oneTimeLink) throw refusedLinkError();
     throw new DeskError({
       kind: 'bad_response',
       message: 'Persona answered without a one-time link. Try “New link” again.',
@@ -80,8 +72,7 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
 export async function changeTag(request: RequestOf<'changeTag'>): Promise<Reply<'changeTag'>> {
   const tag = request.tag.trim();
   if (!tag) throw new DeskError({ kind: 'invalid', message: 'Type a tag first.' });
-  const action = request.change === 'add' ? 'addTag' : 'removeTag';
-  const { inquiry } = await act(request.id, action, ({ client }) =>
+  const { inquiry } = await act(request.id, ({ client }) =>
     request.change === 'add' ? client.addTag(request.id, tag) : client.removeTag(request.id, tag),
   );
   return adoptInquiry(inquiry);

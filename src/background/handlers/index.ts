@@ -1,9 +1,11 @@
 import { browser } from '../../shared/browser.ts';
+import { markAuditExported } from '../audit/append.ts';
 import { createInquiry } from '../create/create-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
 import { changeTag, inquiryAction, newLink } from './actions.ts';
 import { earlierInquiries, getReport, listEvents, printInquiry, showPhotos } from './evidence.ts';
 import { findInquiries, getInquiry, listInquiries } from './inquiries.ts';
+import { lockNow, setPassphrase, unlock } from './lock.ts';
 import { clearKey, saveOptions, testConnection } from './options.ts';
 import { markSeen, refreshWatchlist, unwatch, watch } from './watch.ts';
 
@@ -14,6 +16,9 @@ export const handlers: Handlers = {
   ping: async () => ({ version: browser.runtime.getManifest().version, startedAt }),
   saveOptions,
   clearKey,
+  setPassphrase,
+  unlock,
+  lock: lockNow,
   testConnection,
   createInquiry,
   getInquiry,
@@ -31,4 +36,11 @@ export const handlers: Handlers = {
   listEvents,
   earlierInquiries,
   printInquiry,
+  // The audit hook around the router (index.ts) writes this one; the handler only acknowledges.
+  recordReveal: async () => ({ recorded: true }),
+  auditExported: async () => {
+    const exportedAt = Date.now();
+    await markAuditExported(exportedAt);
+    return { exportedAt };
+  },
 };

@@ -68,7 +68,8 @@ export async function findInquiries(
   }
   const { client } = await openPersona();
   const page = await client.listInquiries({ referenceId: query, pageSize: 100 });
-  await rememberLookup(query);
+  // Only a reference id Persona knows is remembered: other text may be a name, not an id.
+  if (page.data.items.length > 0) await rememberLookup(query);
   return { kind: 'matches', query, items: page.data.items.map(summarise) };
 }
 

@@ -1,21 +1,32 @@
 import { DeskError } from '../../shared/errors.ts';
+import { sealedKeyItem } from '../../shared/lock-items.ts';
 import type { ConnectionReport, Reply, RequestOf } from '../../shared/messages.ts';
 import { keyEnvironment } from '../../shared/persona/api-key.ts';
 import { checkBaseUrl, keyBaseUrlProblem } from '../../shared/persona/base-url.ts';
 import { createPersonaClient } from '../../shared/persona/client.ts';
-import { readItem, readItems, writeItem } from '../../shared/storage.ts';
-import { apiKeyItem, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
-import { admitKey, forgetKey, storeKey } from '../key-custody.ts';
+import { applyPolicy, readPolicy } from '../../shared/policy.ts';
+import { readItem, writeItem } from '../../shared/storage.ts';
+import { keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
+import { admitKey, forgetKey, readKey, storeKey } from '../key-custody.ts';
 import { validateSettings } from '../validate-settings.ts';
 
 export async function saveOptions(
   request: RequestOf<'saveOptions'>,
 ): Promise<Reply<'saveOptions'>> {
-  const settings = validateSettings(request.settings);
+  const policy = await readPolicy();
+  // Managed values win over whatever the page sent (the page shows them disabled anyway).
+  const settings = validateSettings(applyPolicy(request.settings, policy));
   let keyInfo = await readItem(keyInfoItem);
   const typedKey = request.key?.trim() ? request.key : undefined;
-  refuseKeyForBaseUrl(typedKey ?? (await readItem(apiKeyItem)), settings.baseUrl);
+  refuseKeyForBaseUrl(typedKey ?? (await readKey().catch(() => null)), settings.baseUrl);
   if (typedKey !== undefined) {
+    if (policy.requirePassphrase && !(await readItem(sealedKeyItem))) {
+      throw new DeskError({
+        kind: 'invalid',
+        pointer: 'key',
+        message: 'Your organisation requires a passphrase: set one (below) before saving a key.',
+      });
+    }
     const admitted = admitKey(typedKey, settings.allowProduction);
     await storeKey(admitted.key, admitted.info);
     keyInfo = admitted.info;
@@ -50,11 +61,13 @@ export async function clearKey(): Promise<Reply<'clearKey'>> {
 export async function testConnection(
   request: RequestOf<'testConnection'>,
 ): Promise<Reply<'testConnection'>> {
-  const [storedKey, settings] = await readItems([apiKeyItem, settingsItem] as const);
+  const settings = await readItem(settingsItem);
   const base = checkBaseUrl(request.baseUrl ?? settings.baseUrl);
   if (!base.ok) throw new DeskError({ kind: 'invalid', pointer: 'baseUrl', message: base.reason });
   const typed = request.key?.trim();
-  const key = typed ? admitKey(typed, settings.allowProduction).key : storedKey;
+  const key = typed
+    ? admitKey(typed, settings.allowProduction).key
+    : await readKey((await readPolicy()).requirePassphrase === true);
   if (!key) {
     throw new DeskError({
       kind: 'no_key',

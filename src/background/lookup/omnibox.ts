@@ -1,7 +1,8 @@
 // The `kyc` address-bar keyword: `kyc inq_…` opens that inquiry, `kyc <reference id>` searches.
 import type { Omnibox } from '../../shared/browser.ts';
 import { readItems } from '../../shared/storage.ts';
-import { recentLookupsItem, watchlistItem } from '../../shared/storage-items.ts';
+import { recentLookupsItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
+import { openIfOn } from './lookup-switch.ts';
 import { suggestLookups } from './omnibox-suggestions.ts';
 import { CURRENT_WINDOW, openLookup } from './open-lookup.ts';
 
@@ -9,10 +10,16 @@ export async function suggestForInput(
   text: string,
   suggest: (suggestions: Omnibox.SuggestResult[]) => void,
 ): Promise<void> {
-  const [watchlist, recent] = await readItems([watchlistItem, recentLookupsItem] as const);
+  const [watchlist, recent, settings] = await readItems([
+    watchlistItem,
+    recentLookupsItem,
+    settingsItem,
+  ] as const);
+  if (!settings.addressBarLookup) return;
   suggest(suggestLookups(text, watchlist, recent));
 }
 
+/** Turned off by policy (or setting): the keyword then does nothing. */
 export function enterLookup(text: string): Promise<boolean> {
-  return openLookup(text, CURRENT_WINDOW);
+  return openIfOn('addressBarLookup', (windowId) => openLookup(text, windowId), CURRENT_WINDOW);
 }

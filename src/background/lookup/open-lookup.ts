@@ -1,10 +1,12 @@
 // Shows a looked-up inquiry or search beside the page: in the side panel where Chrome has one,
-// else in a tab with the popup's page. The route goes through storage.session, so a panel that is
-// already open follows it too.
+// else in a tab with the popup's page. The route goes through storage.session, never a URL, so a
+// panel that is already open follows it too and History never holds the looked-up text.
 import { browser, chromeSidePanel } from '../../shared/browser.ts';
+import { LOOKUP_TAB_PARAM } from '../../shared/lookup-tab.ts';
 import { writeItem } from '../../shared/storage.ts';
 import { panelRouteItem } from '../../shared/storage-items.ts';
-import { routeLookup, routeQuery } from './route-lookup.ts';
+import { whenStarted } from '../start-up.ts';
+import { routeLookup } from './route-lookup.ts';
 
 export const SIDE_PANEL_PATH = 'src/side-panel/index.html';
 
@@ -27,10 +29,15 @@ export async function openLookup(text: string, windowId: number | undefined): Pr
           () => false,
         )
       : Promise.resolve(false);
+  // The gesture-bound call is made; now the start-up gate, like every other listener.
+  await whenStarted();
   await writeItem(panelRouteItem, route);
   if (!(await opened)) {
     await browser.tabs.create({
-      url: browser.runtime.getURL(`src/popup/index.html${routeQuery(route)}`),
+      // An inquiry id is no personal data; any other looked-up text stays out of the URL.
+      url: browser.runtime.getURL(
+        `src/popup/index.html?${route.inquiry ? `inquiry=${route.inquiry}` : LOOKUP_TAB_PARAM}`,
+      ),
     });
   }
   return true;

@@ -12,14 +12,3 @@ export function routeLookup(text: string, at: number): PanelRoute | undefined {
   if (id) return { inquiry: id, at };
   return { search: trimmed.slice(0, MAX_LOOKUP_LENGTH), at };
 }
-
-/** The page query that opens the same view in a tab (src/ui/views/router.ts reads it). */
-export function routeQuery(route: PanelRoute): string {
-  const query = new URLSearchParams();
-  if (route.inquiry) query.set('inquiry', route.inquiry);
-  else if (route.search) {
-    query.set('view', 'matches');
-    query.set('q', route.search);
-  }
-  return `?${query}`;
-}

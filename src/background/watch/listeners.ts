@@ -21,7 +21,11 @@ export function registerWatchListeners(after: Gate['after']): void {
   browser.alarms.onAlarm.addListener(after(handleAlarm));
   browser.runtime.onInstalled.addListener(after(checkAlarmAndBadge));
   browser.runtime.onStartup.addListener(after(checkAlarmAndBadge));
-  browser.notifications.onClicked.addListener(after(openFromNotification));
+  // Not behind `after`: opening the side panel needs the click's user gesture, which an await would
+  // end; openFromNotification opens it first, then waits for start-up (start-up.ts whenStarted).
+  browser.notifications.onClicked.addListener((id) => {
+    void openFromNotification(id);
+  });
   // Every writer of the watchlist (poller, handlers, a notification click) updates the badge.
   watchItem(
     watchlistItem,

@@ -4,10 +4,18 @@
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** Why no answer came: the connection failed or the time ran out. */
+/** Why no answer came: the connection failed, the time ran out, or the server redirected. */
 export class ExchangeFailure {
-  constructor(readonly kind: 'network' | 'timeout') {}
+  constructor(readonly kind: 'network' | 'timeout' | 'redirect') {}
 }
+
+/**
+ * Fixed on every request to Persona. `no-store`: answers carry personal data and the HTTP cache
+ * is on disk. `manual`: a redirect is never followed, because a followed 307 re-sends the body and
+ * Idempotency-Key (and before Chrome 119 the Authorization header) to wherever it points
+ * (https://fetch.spec.whatwg.org/#http-redirect-fetch); it arrives as an opaque redirect instead.
+ */
+export const PERSONA_FETCH_INIT = { cache: 'no-store', redirect: 'manual' } as const;
 
 export interface Exchange {
   response: Response;
@@ -29,13 +37,17 @@ export async function fetchWithTimeout(
     }, timeoutMs);
   });
   const exchange = (async () => {
+    let response: Response;
+    let text: string;
     try {
-      const response = await fetchFn(url, { ...init, signal: controller.signal });
-      return { response, text: await response.text() };
+      response = await fetchFn(url, { ...init, ...PERSONA_FETCH_INIT, signal: controller.signal });
+      text = isRedirect(response) ? '' : await response.text();
     } catch {
       // The thrown error is dropped on purpose: it may quote the request it failed on.
       throw new ExchangeFailure('network');
     }
+    if (isRedirect(response)) throw new ExchangeFailure('redirect');
+    return { response, text };
   })();
   try {
     return await Promise.race([exchange, timeout]);
@@ -43,4 +55,9 @@ export async function fetchWithTimeout(
     clearTimeout(timer);
     exchange.catch(() => undefined);
   }
+}
+
+/** A redirect as `redirect: 'manual'` shows it in a browser, or a plain 3xx from Node's fetch. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }

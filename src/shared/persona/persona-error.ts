@@ -52,7 +52,15 @@ export function errorFromResponse(body: unknown, meta: ResponseMeta, context: Er
   return new DeskError(info);
 }
 
-export function errorFromFailure(kind: 'network' | 'timeout', context: ErrorContext) {
+export function errorFromFailure(kind: 'network' | 'timeout' | 'redirect', context: ErrorContext) {
+  if (kind === 'redirect') {
+    // Persona's API does not redirect; one that does is not Persona, or is being tampered with.
+    return new DeskError({
+      kind: 'refused',
+      message:
+        'The API answered with a redirect to another address. Inquiry Desk never follows one, so nothing was sent there. Check the API base URL in the options.',
+    });
+  }
   return new DeskError({ kind, message: describe({ kind, message: '' }, context) });
 }
 

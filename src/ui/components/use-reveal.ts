@@ -7,20 +7,26 @@ export interface Reveal {
   toggleAll: () => void;
 }
 
-/** Which masked fields the reviewer chose to see. Memory only: a new popup starts masked again. */
-export function useReveal(): Reveal {
+/**
+ * Which masked fields the reviewer chose to see. Memory only: a new popup starts masked again.
+ * `onReveal` runs each time something masked is shown (the audit trail records it).
+ */
+export function useReveal(onReveal?: () => void): Reveal {
   const [all, setAll] = useState(false);
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
   return {
     all,
     isShown: (key) => all || shown.has(key),
-    toggle: (key) =>
+    toggle: (key) => {
+      if (!shown.has(key)) onReveal?.();
       setShown((current) => {
         const next = new Set(current);
         if (!next.delete(key)) next.add(key);
         return next;
-      }),
+      });
+    },
     toggleAll: () => {
+      if (!all) onReveal?.();
       setAll(!all);
       setShown(new Set());
     },

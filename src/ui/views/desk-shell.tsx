@@ -1,9 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { sendRequest } from '../../shared/send-request.ts';
-import { keyInfoItem } from '../../shared/storage-items.ts';
+import { type KeyInfo, keyInfoItem } from '../../shared/storage-items.ts';
 import { BackgroundStatus } from '../background-status.tsx';
 import { AnnounceProvider } from '../components/announce.tsx';
+import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../environment-badge.tsx';
+import { UnlockForm } from '../unlock-form.tsx';
+import { useLock } from '../use-lock.ts';
 import { useStored } from '../use-stored.ts';
 import { CreateView } from './create-view.tsx';
 import { DetailView } from './detail-view.tsx';
@@ -22,6 +26,28 @@ function ViewFor({ route }: { route: Route }) {
     default:
       return <HomeView />;
   }
+}
+
+/**
+ * Locked, the unlock form instead of any view. Without a key, no view of an inquiry: one that is
+ * open when the key is removed or the desk locks goes with everything it showed.
+ */
+function Guarded({
+  keyInfo,
+  route,
+  children,
+}: {
+  keyInfo: KeyInfo | null | undefined;
+  route: Route;
+  children: ComponentChildren;
+}) {
+  const lock = useLock();
+  if (lock === 'locked') return <UnlockForm />;
+  // Home and Create say themselves that a key is missing, and keep what the reviewer typed.
+  const personal = route.name === 'detail' || route.name === 'matches';
+  if (personal && (lock === 'loading' || keyInfo === undefined)) return null;
+  if (personal && keyInfo === null) return <NoKeyNotice />;
+  return <>{children}</>;
 }
 
 /** The whole desk: top bar with the environment, the current view, and a status footer. */
@@ -47,7 +73,9 @@ export function DeskShell({ first }: { first: Route }) {
           </header>
           <ProductionWarning keyInfo={keyInfo} />
           <main class="content">
-            <ViewFor route={nav.route} />
+            <Guarded keyInfo={keyInfo} route={nav.route}>
+              <ViewFor route={nav.route} />
+            </Guarded>
           </main>
           <footer class="footer">
             <BackgroundStatus />

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { sendRequest } from '../../shared/send-request.ts';
 import { FieldList } from '../components/field-list.tsx';
 import { ReportList } from '../components/report-list.tsx';
 import { Timeline } from '../components/timeline.tsx';
@@ -17,7 +18,10 @@ export function DetailBody({
   inquiry: InquiryView;
   reports?: ComponentChildren;
 }) {
-  const reveal = useReveal();
+  // Each reveal of masked personal data goes into the audit trail (id only, never the values).
+  const reveal = useReveal(() => {
+    sendRequest({ type: 'recordReveal', id: inquiry.id }).catch(() => {});
+  });
   const anySensitive =
     inquiry.fields.some((f) => f.sensitive) ||
     inquiry.verifications.some((v) => v.fields.some((f) => f.sensitive));

@@ -118,18 +118,20 @@ function fireEveryEvent(desk: Desk) {
   ];
 }
 
+// Called at once: sidePanel.open must run inside the click's user gesture, which an await would
+// end. Each opens the panel first and waits for start-up inside openLookup (see open-lookup tests).
+const gestureBound = ['notification click', 'menu click', 'omnibox enter'];
+
 const everyListener = [
   'message',
   'alarm',
-  'notification click',
   'install: menu',
   'install/start: badge',
-  'menu click',
   'omnibox input',
-  'omnibox enter',
   'watchlist: badge',
   'settings: alarm',
   'key saved: cycle',
+  ...gestureBound,
 ];
 
 describe('the service worker’s start', () => {
@@ -138,7 +140,7 @@ describe('the service worker’s start', () => {
     const desk = await startWorker(new Promise<void>((r) => (finishMigration = r)));
     const fired = fireEveryEvent(desk);
     await new Promise((r) => setTimeout(r, 20));
-    expect(calls.ran).toEqual([]);
+    expect(new Set(calls.ran)).toEqual(new Set(gestureBound));
 
     finishMigration();
     const [answer] = await Promise.all(fired);
@@ -158,8 +160,9 @@ describe('the service worker’s start', () => {
     expect(await fakeBrowser.action.getTitle({})).toContain('storage migration failed');
 
     await Promise.all(fireEveryEvent(desk));
-    // Only the request was answered (with the failure); nothing else ran on a half-started worker.
-    expect(calls.ran).toEqual(['message']);
+    // Only the request was answered (with the failure) and the gesture-bound listeners were called
+    // (they stop at the gate inside openLookup); nothing else ran on a half-started worker.
+    expect(new Set(calls.ran)).toEqual(new Set(['message', ...gestureBound]));
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });
 });

@@ -1,6 +1,7 @@
 // Inquiry views and a stubbed background for popup tests.
 import { cleanup } from '@testing-library/preact';
-import { afterEach, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { DeskError, type ErrorInfo } from '../../../src/shared/errors.ts';
 import type { InquiryReply, Reply, RequestOf, RequestType } from '../../../src/shared/messages.ts';
 import { allowedActions, describeStatus } from '../../../src/shared/persona/status.ts';
@@ -9,6 +10,13 @@ import { sendRequest } from '../../../src/shared/send-request.ts';
 
 // Testing Library unmounts by itself only when test globals are on; they are off here. And
 // `restoreMocks` leaves a vi.fn()'s recorded calls alone, so each test starts from a clean stub.
+// The desk shows an inquiry only while a key is saved (desk-shell.tsx); tests start with one.
+beforeEach(async () => {
+  await fakeBrowser.storage.local.set({
+    keyInfo: { masked: 'persona_sandbox_…1a2b', environment: 'sandbox', savedAt: 1 },
+  });
+});
+
 afterEach(() => {
   cleanup();
   vi.mocked(sendRequest).mockReset();

@@ -106,7 +106,7 @@ describe('the Find inquiry box', () => {
 
   it('keeps the search text as a draft and offers recent lookups', async () => {
     stubBackground({});
-    await fakeBrowser.storage.local.set({ recentLookups: ['customer-7', 'inq_Recent0000001'] });
+    await fakeBrowser.storage.session.set({ recentLookups: ['customer-7', 'inq_Recent0000001'] });
     render(<DeskShell first={{ name: 'home' }} />);
     expect(await screen.findByRole('button', { name: 'customer-7' })).toBeTruthy();
     fireEvent.input(await screen.findByRole('searchbox', { name: 'Find inquiry' }), {

@@ -1,6 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLookup } from '../../../../src/background/lookup/open-lookup.ts';
+import { startUp } from '../../../../src/background/start-up.ts';
 import { readItem } from '../../../../src/shared/storage.ts';
 import { panelRouteItem } from '../../../../src/shared/storage-items.ts';
 
@@ -28,6 +29,21 @@ describe('openLookup', () => {
     expect(await openLookup('ticket-42', 7)).toBe(true);
     expect(open).toHaveBeenCalledWith({ windowId: 7 });
     expect(created).not.toHaveBeenCalled();
+    expect(await readItem(panelRouteItem)).toMatchObject({ search: 'ticket-42' });
+  });
+
+  it('opens the panel inside the gesture, before start-up, and routes only after it', async () => {
+    let finish: () => void = () => undefined;
+    startUp([{ name: 'test', run: () => new Promise<void>((r) => (finish = r)) }]);
+    const open = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('chrome', { sidePanel: { open } });
+    const opening = openLookup('ticket-42', 7);
+    // Called synchronously: an await before it would end the user gesture Chrome requires.
+    expect(open).toHaveBeenCalledWith({ windowId: 7 });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await readItem(panelRouteItem)).toBeFalsy();
+    finish();
+    expect(await opening).toBe(true);
     expect(await readItem(panelRouteItem)).toMatchObject({ search: 'ticket-42' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestLookups } from '../../../../src/background/lookup/omnibox-suggestions.ts';
-import { routeLookup, routeQuery } from '../../../../src/background/lookup/route-lookup.ts';
+import { routeLookup } from '../../../../src/background/lookup/route-lookup.ts';
 
 describe('routeLookup', () => {
   it.each([
@@ -19,11 +19,6 @@ describe('routeLookup', () => {
   it('ignores an empty selection and caps a long one', () => {
     expect(routeLookup('   ', 1)).toBeUndefined();
     expect(routeLookup('x'.repeat(500), 1)?.search).toHaveLength(200);
-  });
-
-  it('builds the page query that opens the same view', () => {
-    expect(routeQuery({ inquiry: 'inq_ABCDEF123456', at: 1 })).toBe('?inquiry=inq_ABCDEF123456');
-    expect(routeQuery({ search: 'user 1&2', at: 1 })).toBe('?view=matches&q=user+1%262');
   });
 });
 

@@ -56,7 +56,8 @@ describe('the watcher’s listeners', () => {
 
   it('open the inquiry when its notification is clicked', async () => {
     await fakeBrowser.notifications.onClicked.trigger(notificationId(inquiryId(4)));
-    const tabs = await fakeBrowser.tabs.query({});
-    expect(tabs.at(-1)?.url).toContain(`?inquiry=${inquiryId(4)}`);
+    await expect
+      .poll(async () => (await fakeBrowser.tabs.query({})).at(-1)?.url)
+      .toContain(`?inquiry=${inquiryId(4)}`);
   });
 });

@@ -1,0 +1,19 @@
+import type { Reply, RequestOf } from '../../shared/messages.ts';
+import * as passphrase from '../lock/passphrase.ts';
+
+export async function setPassphrase(
+  request: RequestOf<'setPassphrase'>,
+): Promise<Reply<'setPassphrase'>> {
+  await passphrase.setPassphrase(request.passphrase);
+  return { locked: false };
+}
+
+export async function unlock(request: RequestOf<'unlock'>): Promise<Reply<'unlock'>> {
+  await passphrase.unlock(request.passphrase);
+  return { locked: false };
+}
+
+export async function lockNow(): Promise<Reply<'lock'>> {
+  await passphrase.lock();
+  return { locked: true };
+}

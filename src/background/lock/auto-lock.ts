@@ -1,0 +1,38 @@
+// Auto-lock after N minutes without use: one chrome.alarms alarm (the "alarms" permission the
+// watcher already has; the idle API would need another) checks once a minute while unlocked.
+import { browser } from '../../shared/browser.ts';
+import { sealedKeyItem, unlockStateItem } from '../../shared/lock-items.ts';
+import { readItems, writeItem } from '../../shared/storage.ts';
+import { settingsItem } from '../../shared/storage-items.ts';
+
+export const AUTO_LOCK_ALARM = 'inquiry-desk-auto-lock';
+
+/** Uses closer together than this are not written: one session write per half minute at most. */
+const TOUCH_EVERY_MS = 30_000;
+
+export async function scheduleAutoLock(): Promise<void> {
+  await browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
+}
+
+export async function clearAutoLock(): Promise<void> {
+  await browser.alarms.clear(AUTO_LOCK_ALARM);
+}
+
+/** A request from one of the desk's pages is a use: it pushes the auto-lock back. */
+export async function touchUse(now = Date.now()): Promise<void> {
+  const [state] = await readItems([unlockStateItem] as const);
+  if (state && now - state.lastUsedAt >= TOUCH_EVERY_MS) {
+    await writeItem(unlockStateItem, { ...state, lastUsedAt: now });
+  }
+}
+
+/** True when the desk is unlocked and has gone unused for the configured minutes. */
+export async function isIdleTooLong(now = Date.now()): Promise<boolean> {
+  const [sealed, state, settings] = await readItems([
+    sealedKeyItem,
+    unlockStateItem,
+    settingsItem,
+  ] as const);
+  if (!sealed || !state) return false;
+  return now - state.lastUsedAt >= settings.autoLockMinutes * 60_000;
+}

@@ -1,0 +1,28 @@
+// The lock's event wiring, registered synchronously at the top of the worker.
+import { browser } from '../../shared/browser.ts';
+import { readPolicy } from '../../shared/policy.ts';
+import { appendAudit } from '../audit/append.ts';
+import { currentReviewer } from '../audit/record.ts';
+import type { Gate } from '../start-up.ts';
+import { AUTO_LOCK_ALARM, isIdleTooLong } from './auto-lock.ts';
+import { lock } from './passphrase.ts';
+
+/** Locks when idle too long; the trail records it like a "Lock now" (no message passes here). */
+export async function autoLock(now = Date.now()): Promise<boolean> {
+  if (!(await isIdleTooLong(now))) return false;
+  const reviewer = await currentReviewer((await readPolicy()).reviewer);
+  await lock();
+  await appendAudit({ at: now, reviewer, action: 'lock', outcome: 'ok' });
+  return true;
+}
+
+export function registerLockListeners(after: Gate['after']): void {
+  browser.alarms.onAlarm.addListener(
+    after(async (alarm: { name: string }) => {
+      if (alarm.name === AUTO_LOCK_ALARM) await autoLock();
+    }),
+  );
+  // storage.session starts empty with the browser, so the desk starts locked; this also drops a
+  // leftover auto-lock alarm and anything a previous run left in the session.
+  browser.runtime.onStartup.addListener(after(lock));
+}

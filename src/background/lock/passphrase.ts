@@ -1,0 +1,100 @@
+// The optional passphrase: set it, unlock, lock. The wait after a wrong passphrase is enforced
+// here, in the background, and survives a worker restart (unlockMissesItem), so neither a page
+// nor a script on an extension page can try passphrases faster.
+import { DeskError } from '../../shared/errors.ts';
+import {
+  sealedKeyItem,
+  sessionKeyItem,
+  unlockMissesItem,
+  unlockStateItem,
+} from '../../shared/lock-items.ts';
+import { itemValue, readItem, readItems, writeItem, writeItems } from '../../shared/storage.ts';
+import { apiKeyItem } from '../../shared/storage-items.ts';
+import { lockedError, wipeSession } from '../key-custody.ts';
+import { clearAutoLock, scheduleAutoLock } from './auto-lock.ts';
+import { deriveWrapKey, fromBase64, newSalt, PBKDF2_ITERATIONS, seal, unseal } from './seal.ts';
+
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+/** Seconds to wait after the n-th miss in a row: 1, 2, 4 … up to 15 minutes. */
+export function missDelaySeconds(misses: number): number {
+  return misses <= 0 ? 0 : Math.min(2 ** (misses - 1), 15 * 60);
+}
+
+async function startSession(apiKey: string, wrapKey: string, now: number): Promise<void> {
+  await writeItems('session', [
+    itemValue(sessionKeyItem, { apiKey, wrapKey }),
+    itemValue(unlockStateItem, { unlockedAt: now, lastUsedAt: now }),
+  ]);
+  await scheduleAutoLock();
+}
+
+/** Sets or changes the passphrase. Changing it needs the desk unlocked. */
+export async function setPassphrase(passphrase: string, now = Date.now()): Promise<void> {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new DeskError({
+      kind: 'invalid',
+      pointer: 'passphrase',
+      message: `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+    });
+  }
+  const [sealed, clear] = await readItems([sealedKeyItem, apiKeyItem] as const);
+  let apiKey = clear ?? '';
+  if (sealed) {
+    const session = await readItem(sessionKeyItem);
+    if (!session) throw lockedError();
+    apiKey = session.apiKey;
+  }
+  const salt = newSalt();
+  const wrapKey = await deriveWrapKey(passphrase, fromBase64(salt), PBKDF2_ITERATIONS);
+  const next = await seal(apiKey, wrapKey, { salt, iterations: PBKDF2_ITERATIONS });
+  // The sealed form is written before the clear one is removed: a stop in between loses nothing.
+  await writeItem(sealedKeyItem, next);
+  await writeItem(apiKeyItem, null);
+  await startSession(apiKey, wrapKey, now);
+}
+
+export async function unlock(passphrase: string, now = Date.now()): Promise<void> {
+  const [sealed, misses] = await readItems([sealedKeyItem, unlockMissesItem] as const);
+  if (!sealed) {
+    throw new DeskError({ kind: 'invalid', message: 'No passphrase is set: nothing to unlock.' });
+  }
+  if (now < misses.waitUntil) throw waitError(misses.waitUntil - now);
+  const wrapKey = await deriveWrapKey(passphrase, fromBase64(sealed.salt), sealed.iterations);
+  const apiKey = await unseal(sealed, wrapKey);
+  if (apiKey === undefined) {
+    const count = misses.misses + 1;
+    const wait = missDelaySeconds(count) * 1000;
+    await writeItem(unlockMissesItem, { misses: count, waitUntil: now + wait });
+    throw new DeskError({
+      kind: 'invalid',
+      pointer: 'passphrase',
+      retryAfterSeconds: wait / 1000,
+      message: `Wrong passphrase. Try again in ${formatWait(wait)}.`,
+    });
+  }
+  await writeItem(unlockMissesItem, { misses: 0, waitUntil: 0 });
+  await startSession(apiKey, wrapKey, now);
+}
+
+/** Lock now, auto-lock and browser start: the clear key and all personal data leave memory. */
+export async function lock(): Promise<void> {
+  await wipeSession();
+  await clearAutoLock();
+}
+
+function waitError(ms: number): DeskError {
+  return new DeskError({
+    kind: 'invalid',
+    pointer: 'passphrase',
+    retryAfterSeconds: Math.ceil(ms / 1000),
+    message: `Too many wrong passphrases. Try again in ${formatWait(ms)}.`,
+  });
+}
+
+function formatWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

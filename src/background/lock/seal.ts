@@ -1,0 +1,78 @@
+// The passphrase's cryptography, WebCrypto only: PBKDF2-SHA-256 with a random 16-byte salt and
+// 600,000 iterations (OWASP's 2023 figure for PBKDF2-HMAC-SHA256,
+// https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html) derives an
+// AES-GCM-256 key; every seal uses a fresh random 12-byte IV.
+import type { SealedKey } from '../../shared/lock-items.ts';
+
+export const PBKDF2_ITERATIONS = 600_000;
+
+const encoder = new TextEncoder();
+
+export function toBase64(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** The raw AES key bytes (base64) derived from the passphrase. */
+export async function deriveWrapKey(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<string> {
+  const material = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(passphrase),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
+  );
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    material,
+    256,
+  );
+  return toBase64(new Uint8Array(bits));
+}
+
+function aesKey(wrapKey: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', fromBase64(wrapKey), 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
+}
+
+/** Seals `secret` with the wrapping key; the salt and iterations are the ones it was derived with. */
+export async function seal(
+  secret: string,
+  wrapKey: string,
+  derivedWith: Pick<SealedKey, 'salt' | 'iterations'>,
+): Promise<SealedKey> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    await aesKey(wrapKey),
+    encoder.encode(secret),
+  );
+  return { ...derivedWith, iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+}
+
+/** The sealed secret, or undefined when the wrapping key is wrong (AES-GCM's tag fails). */
+export async function unseal(sealed: SealedKey, wrapKey: string): Promise<string | undefined> {
+  try {
+    const clear = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(sealed.iv) },
+      await aesKey(wrapKey),
+      fromBase64(sealed.data),
+    );
+    return new TextDecoder().decode(clear);
+  } catch {
+    return undefined;
+  }
+}
+
+export function newSalt(): string {
+  return toBase64(crypto.getRandomValues(new Uint8Array(16)));
+}

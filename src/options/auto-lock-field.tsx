@@ -1,0 +1,37 @@
+import type { Settings } from '../shared/settings.ts';
+import { Field } from '../ui/field.tsx';
+import type { Patch } from './settings-patch.ts';
+
+interface Props {
+  draft: Settings;
+  patch: Patch;
+  fieldError: (name: string) => string | undefined;
+  disabled?: boolean;
+}
+
+export function AutoLockField({ draft, patch, fieldError, disabled }: Props) {
+  return (
+    <Field
+      setting="autoLockMinutes"
+      id="auto-lock-minutes"
+      label="Auto-lock after (minutes without use)"
+      error={fieldError('autoLockMinutes')}
+      hint="With a passphrase, the desk locks after this long without use, and when the browser starts."
+    >
+      {(describedBy, invalid) => (
+        <input
+          id="auto-lock-minutes"
+          type="number"
+          min={1}
+          max={1440}
+          step={1}
+          disabled={disabled}
+          value={draft.autoLockMinutes}
+          onInput={(e) => patch({ autoLockMinutes: Number(e.currentTarget.value) })}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,14 @@
+import { usePolicy } from '../ui/use-policy.ts';
+import { ActivityLogSection } from './activity-log-section.tsx';
+import { PassphraseSection } from './passphrase-section.tsx';
+
+/** What acts at once rather than on Save: the passphrase lock and the activity log. */
+export function TrustSections() {
+  const policy = usePolicy();
+  return (
+    <div class="page options trust">
+      <PassphraseSection required={policy.requirePassphrase === true} />
+      <ActivityLogSection />
+    </div>
+  );
+}

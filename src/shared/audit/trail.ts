@@ -1,0 +1,160 @@
+// The audit trail's shape and its hash chain, pure: the background appends with it, the options
+// page verifies with it, and so can anyone holding an exported JSON file. Each entry carries the
+// SHA-256 of the entry before it (`prevHash`) and of itself (`hash`), so an edited, removed or
+// reordered entry breaks the chain. When old entries are dropped for size, the hash of the last
+// dropped one is kept as the checkpoint the remaining chain starts from.
+import * as z from 'zod/mini';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const auditActions = [
+  'create',
+  'approve',
+  'decline',
+  'markForReview',
+  'expire',
+  // Kept so entries written before single tag changes still read; new ones say add or remove.
+  'setTags',
+  'addTag',
+  'removeTag',
+  'newLink',
+  'reveal',
+  'photosShown',
+  'savePdf',
+  'keySaved',
+  'keyRemoved',
+  'passphraseSet',
+  'lock',
+  'unlock',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+
+export const auditEntrySchema = z.object({
+  /** Position in the whole trail, dropped entries included: a gap shows. */
+  seq: z.number().check(z.int(), z.gte(0)),
+  at: z.number(),
+  /** The organisation's reviewer name or email (policy), else the masked key. */
+  reviewer: z.string().check(z.maxLength(200)),
+  inquiryId: z.optional(z.string().check(z.maxLength(100))),
+  action: z.enum(auditActions),
+  outcome: z.enum(['ok', 'error']),
+  /** On an error: its kind and Persona's Request-Id when there was one. No message text. */
+  errorKind: z.optional(z.string().check(z.maxLength(40))),
+  requestId: z.optional(z.string().check(z.maxLength(100))),
+  prevHash: hash,
+  hash,
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditFacts = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+export const checkpointSchema = z.object({
+  /** The hash of the last dropped entry: the remaining chain's first prevHash. */
+  hash,
+  dropped: z.number().check(z.int(), z.gte(0)),
+  droppedAt: z.number(),
+});
+
+export const auditTrailSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  checkpoint: z.optional(checkpointSchema),
+  lastExportedAt: z.optional(z.number()),
+});
+export type AuditTrail = z.infer<typeof auditTrailSchema>;
+
+/** The hashed text: fixed field order, absent fields left out. */
+function canonical(entry: Omit<AuditEntry, 'hash'>): string {
+  return JSON.stringify([
+    entry.seq,
+    entry.at,
+    entry.reviewer,
+    entry.inquiryId ?? null,
+    entry.action,
+    entry.outcome,
+    entry.errorKind ?? null,
+    entry.requestId ?? null,
+    entry.prevHash,
+  ]);
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function chainEntry(
+  facts: AuditFacts,
+  seq: number,
+  prevHash: string,
+): Promise<AuditEntry> {
+  const body = { seq, ...facts, prevHash };
+  return { ...body, hash: await sha256Hex(canonical(body)) };
+}
+
+export type VerifyResult =
+  | { ok: true; entries: number; firstSeq: number }
+  | { ok: false; at: number; reason: string };
+
+/** Checks every link of the chain from the checkpoint (or the start) to the last entry. */
+export async function verifyTrail(trail: AuditTrail): Promise<VerifyResult> {
+  let prev = trail.checkpoint?.hash ?? GENESIS_HASH;
+  let seq = trail.checkpoint?.dropped ?? 0;
+  for (const [i, entry] of trail.entries.entries()) {
+    if (entry.seq !== seq)
+      return { ok: false, at: i, reason: `entry ${i + 1}: an entry is missing before it` };
+    if (entry.prevHash !== prev)
+      return { ok: false, at: i, reason: `entry ${i + 1}: does not follow the one before` };
+    const { hash: stated, ...body } = entry;
+    if ((await sha256Hex(canonical(body))) !== stated) {
+      return { ok: false, at: i, reason: `entry ${i + 1}: was changed after it was written` };
+    }
+    prev = stated;
+    seq += 1;
+  }
+  return { ok: true, entries: trail.entries.length, firstSeq: trail.checkpoint?.dropped ?? 0 };
+}
+
+/** Verifies an exported JSON file's text: it must parse as a trail, then its chain must hold. */
+export async function verifyExport(text: string): Promise<VerifyResult> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, at: -1, reason: 'the file is not JSON' };
+  }
+  const parsed = auditTrailSchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, at: -1, reason: 'the file is not an Inquiry Desk activity log' };
+  return verifyTrail(parsed.data);
+}
+
+const csvColumns = [
+  'seq',
+  'at',
+  'reviewer',
+  'inquiryId',
+  'action',
+  'outcome',
+  'errorKind',
+  'requestId',
+  'prevHash',
+  'hash',
+] as const;
+
+function csvCell(value: unknown): string {
+  if (value === undefined) return '';
+  const text = typeof value === 'number' ? String(value) : String(value);
+  // A leading = + - @ would be run as a formula by a spreadsheet.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function trailToCsv(trail: AuditTrail): string {
+  const rows = trail.entries.map((entry) =>
+    csvColumns
+      .map((c) => (c === 'at' ? new Date(entry.at).toISOString() : csvCell(entry[c])))
+      .join(','),
+  );
+  return `${[csvColumns.join(','), ...rows].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import { DeskError, type ErrorInfo } from '../shared/errors.ts';
+import { sendRequest } from '../shared/send-request.ts';
+import { ErrorMessage } from './error-message.tsx';
+
+/**
+ * Shown instead of the desk while it is locked. A wrong passphrase is said plainly; the wait that
+ * grows after each miss is the background's, which refuses early tries whatever a page does.
+ */
+export function UnlockForm() {
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
+  return (
+    <form
+      class="card unlock"
+      data-testid="unlock-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        setError(undefined);
+        try {
+          await sendRequest({ type: 'unlock', passphrase });
+          setPassphrase('');
+        } catch (failure) {
+          setError(
+            failure instanceof DeskError
+              ? failure.info
+              : { kind: 'internal', message: 'Unlocking failed.' },
+          );
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <p>
+        <strong>Inquiry Desk is locked.</strong> Enter your passphrase to use the saved key.
+      </p>
+      <label for="unlock-passphrase">Passphrase</label>
+      <input
+        id="unlock-passphrase"
+        type="password"
+        autocomplete="current-password"
+        value={passphrase}
+        onInput={(e) => setPassphrase(e.currentTarget.value)}
+      />
+      <button type="submit" class="primary" disabled={busy || passphrase === ''}>
+        Unlock
+      </button>
+      {error && <ErrorMessage error={error} />}
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+// Tiny loopback servers for the cases the sandbox must not play: an API host that redirects to
+// another origin, and one whose one-time link is not Persona's. Both send the CORS headers the
+// sandbox sends, so the extension reaches them without a host permission.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeServer {
+  origin: string;
+  /** Every request that reached this server (method and path). */
+  hits: string[];
+  close(): Promise<void>;
+}
+
+const cors = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE',
+  'Access-Control-Expose-Headers': '*',
+};
+
+export async function startFakeServer(
+  answer: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<FakeServer> {
+  const hits: string[] = [];
+  const server: Server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    answer(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    hits,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+}

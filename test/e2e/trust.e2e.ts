@@ -1,0 +1,267 @@
+// Issue 12 end to end: the key and looked-up text never on disk, lock and Remove key leave no
+// personal data on screen, redirects and foreign links refused, one corrupt entry dropped alone,
+// and an exported activity log that verifies while an edited one does not.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sandboxControls } from '../persona-sandbox/controls.ts';
+import { connectToSandbox } from './configure.ts';
+import { json, startFakeServer } from './fake-api.ts';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
+
+const key = inject('sandboxKey');
+const baseUrl = inject('sandboxBaseUrl');
+const controls = sandboxControls(inject('sandboxOrigin'));
+const soon = { timeout: 20_000 };
+const personal = 'Quentin Zebulon Marsh 1961-07-23';
+
+/** Every file under `dir` whose bytes contain `needle` (as UTF-8 or UTF-16). */
+function filesContaining(dir: string, needle: string): string[] {
+  const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
+  const found: string[] = [];
+  const walk = (path: string) => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name);
+      const stat = statSync(full, { throwIfNoEntry: false });
+      if (!stat) continue;
+      if (stat.isDirectory()) walk(full);
+      else if (stat.isFile() && patterns.some((p) => readFileSync(full).includes(p))) {
+        found.push(full.slice(dir.length));
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+async function callDesk(ext: ExtensionHarness, method: string, ...args: unknown[]) {
+  const worker = await ext.serviceWorker();
+  return worker.evaluate(
+    ([name, rest]) =>
+      (
+        globalThis as unknown as { inquiryDesk: Record<string, (...a: unknown[]) => unknown> }
+      ).inquiryDesk[name]?.(...rest),
+    [method, args] as const,
+  );
+}
+
+async function send(page: Page, message: Record<string, unknown>) {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+describe('with a passphrase: nothing of the key or a lookup is left in the profile', () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('save, lock, unlock, look up, Remove key: the popup shows no personal data after lock or removal, and no profile file holds the key or the looked-up text', async () => {
+    const reference = `trust-${Date.now()}`;
+    const options = await ext.openOptions();
+    await options.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+    await options.getByRole('button', { name: 'Set passphrase' }).click();
+    await expect.poll(() => options.getByText('Passphrase set.').count(), soon).toBe(1);
+    await options.getByLabel('API key', { exact: true }).fill(key);
+    await options.getByRole('textbox', { name: 'API base URL' }).fill(baseUrl);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByText('Settings saved.').count(), soon).toBe(1);
+
+    const created = await send(options, {
+      type: 'createInquiry',
+      idempotencyKey: crypto.randomUUID(),
+      templateId: 'itmpl_E2eTemplate01',
+      referenceId: reference,
+    });
+    const id = created.data.inquiry.id as string;
+    await controls.finish(id, 'passed');
+
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').count(), soon).toBe(1);
+    await expect.poll(() => popup.getByText('completed', { exact: true }).count(), soon).toBe(1);
+
+    await options.getByRole('button', { name: 'Lock now' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Unlock' }).count(), soon).toBe(1);
+    expect(await popup.getByTestId('status').count()).toBe(0);
+    expect(await popup.getByText(id).count()).toBe(0);
+    expect(await popup.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+
+    await popup.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await expect
+      .poll(() => popup.getByRole('alert').textContent(), soon)
+      .toMatch(/Wrong passphrase/);
+    await popup.waitForTimeout(1_200);
+    await popup.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => popup.getByTestId('status').count(), soon).toBe(1);
+
+    // A lookup of personal data: side panel where there is one, else a tab whose URL says nothing.
+    await callDesk(ext, 'enterLookup', personal);
+    const tab = await expect
+      .poll(() => ext.context.pages().find((p) => p.url().includes('?lookup')), soon)
+      .toBeTruthy()
+      .then(() => ext.context.pages().find((p) => p.url().includes('?lookup')));
+    const lookupPage = tab ?? popup;
+    await expect
+      .poll(() => lookupPage.getByText(/No inquiry|no inquir|Nothing/i).count(), soon)
+      .toBeGreaterThan(0);
+    for (const page of ext.context.pages())
+      expect(decodeURIComponent(page.url())).not.toContain('Zebulon');
+
+    await options.getByRole('button', { name: 'Remove key' }).click();
+    await options.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect.poll(() => popup.getByTestId('no-key').count(), soon).toBe(1);
+    expect(await popup.getByTestId('status').count()).toBe(0);
+
+    await ext.context.close();
+    // The search finds what is meant to be on disk: the watchlist's reference id.
+    expect(filesContaining(ext.profileDir, reference)).not.toEqual([]);
+    expect(filesContaining(ext.profileDir, key)).toEqual([]);
+    expect(filesContaining(ext.profileDir, key.slice('persona_sandbox_'.length))).toEqual([]);
+    expect(filesContaining(ext.profileDir, 'Zebulon')).toEqual([]);
+    expect(filesContaining(ext.profileDir, '1961-07-23')).toEqual([]);
+  }, 120_000);
+});
+
+describe('what the API answers is checked', () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('a redirect from the API to another origin ends in a clear error, and the other origin receives nothing', async () => {
+    const elsewhere = await startFakeServer((_req, res) => json(res, 200, { data: [] }));
+    const redirecting = await startFakeServer((req, res) => {
+      res.writeHead(307, { Location: `${elsewhere.origin}${req.url}` }).end();
+    });
+    try {
+      await connectToSandbox(ext, { baseUrl: `${redirecting.origin}/api/v1` });
+      const options = await ext.openOptions();
+      await options.getByRole('button', { name: 'Test connection' }).click();
+      await expect
+        .poll(() => options.getByTestId('options-outcome').textContent(), soon)
+        .toMatch(/redirect/);
+      expect(redirecting.hits.length).toBeGreaterThan(0);
+      expect(elsewhere.hits).toEqual([]);
+      await options.close();
+    } finally {
+      await Promise.all([elsewhere.close(), redirecting.close()]);
+    }
+  }, 60_000);
+
+  it('a javascript: link from the API is refused and never shown', async () => {
+    const id = 'inq_FakeLinkInquiry01';
+    const inquiry = {
+      type: 'inquiry',
+      id,
+      attributes: { status: 'pending', 'reference-id': 'fake-link' },
+      relationships: {},
+    };
+    const api = await startFakeServer((req, res) => {
+      if (req.url?.includes('/generate-one-time-link')) {
+        json(res, 200, {
+          data: inquiry,
+          meta: { 'one-time-link': 'javascript:alert(document.domain)' },
+        });
+      } else json(res, 200, { data: inquiry, included: [] });
+    });
+    try {
+      await connectToSandbox(ext, { baseUrl: `${api.origin}/api/v1` });
+      const popup = await ext.openPopup(`?inquiry=${id}`);
+      await popup.getByRole('button', { name: 'New link' }).click();
+      await expect
+        .poll(() => popup.getByRole('alert').textContent(), soon)
+        .toMatch(/not on a Persona address/);
+      expect(await popup.content()).not.toContain('javascript:alert');
+      expect(api.hits.some((h) => h.includes('generate-one-time-link'))).toBe(true);
+      await popup.close();
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
+
+  it('a corrupted stored entry is dropped alone and everything else survives', async () => {
+    await connectToSandbox(ext, { pollSeconds: 120, notifications: false });
+    const worker = await ext.serviceWorker();
+    const entry = (n: number) => ({
+      id: `inq_Corrupt${String(n).padStart(8, '0')}`,
+      status: 'pending',
+      addedAt: n,
+      changedAt: n,
+      seen: true,
+    });
+    await worker.evaluate(
+      (list) => chrome.storage.local.set({ watchlist: list }),
+      [entry(1), { id: 7, status: null }, entry(3)],
+    );
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), pollSeconds: 1 } });
+    });
+    const popup = await ext.openPopup();
+    await expect
+      .poll(() => popup.getByTestId('watchlist-head').textContent(), soon)
+      .toMatch(/^2 watched/);
+    const options = await ext.openOptions();
+    await expect
+      .poll(() => options.getByRole('checkbox', { name: /Notify me/ }).isChecked(), soon)
+      .toBe(false);
+    expect(await options.getByRole('textbox', { name: 'API base URL' }).inputValue()).toBe(baseUrl);
+    await send(options, { type: 'unwatch', id: entry(1).id });
+    const stored = await worker.evaluate(async () => {
+      const { watchlist } = await chrome.storage.local.get('watchlist');
+      return (watchlist as { id: string }[]).map((e) => e.id);
+    });
+    expect(stored).toEqual([entry(3).id]);
+    await popup.close();
+    await options.close();
+  }, 60_000);
+
+  it('an exported activity log verifies, and an edited one does not', async () => {
+    await connectToSandbox(ext);
+    const options = await ext.openOptions();
+    const created = await send(options, {
+      type: 'createInquiry',
+      idempotencyKey: crypto.randomUUID(),
+      templateId: 'itmpl_E2eTemplate01',
+      referenceId: `audit-${Date.now()}`,
+    });
+    await send(options, { type: 'inquiryAction', id: created.data.inquiry.id, action: 'approve' });
+    await options.reload();
+    await options.getByRole('heading', { name: 'Activity log' }).waitFor();
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export JSON' }).click();
+    const file = join(tmpdir(), `activity-${Date.now()}.json`);
+    await (await download).saveAs(file);
+    await expect
+      .poll(() => options.getByTestId('log-facts').textContent(), soon)
+      .toMatch(/Last exported/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"action": "create"');
+    expect(text).toContain('"action": "approve"');
+
+    await options.getByRole('button', { name: 'Verify' }).click();
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toMatch(/^The chain verifies/);
+    await options.getByLabel('Check an exported JSON file').setInputFiles(file);
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toMatch(/^The chain verifies/);
+    const edited = join(tmpdir(), `activity-edited-${Date.now()}.json`);
+    writeFileSync(edited, text.replace('"action": "approve"', '"action": "decline"'));
+    await options.getByLabel('Check an exported JSON file').setInputFiles(edited);
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toMatch(/does NOT verify/);
+    await options.close();
+  }, 60_000);
+});

@@ -1,0 +1,113 @@
+// The audit trail: append-only, hash-chained, never dropping silently, verifiable from an export.
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../src/background/audit/append.ts';
+import { prepareAudit } from '../../../src/background/audit/record.ts';
+import { migrateStorage } from '../../../src/background/migrations.ts';
+import { trailToCsv, verifyExport, verifyTrail } from '../../../src/shared/audit/trail.ts';
+import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
+import { readItem, writeItem } from '../../../src/shared/storage.ts';
+
+const facts = (i: number) => ({
+  at: 1_000 + i,
+  reviewer: 'reviewer@example.com',
+  inquiryId: `inq_Audit${String(i).padStart(6, '0')}`,
+  action: 'approve' as const,
+  outcome: 'ok' as const,
+});
+
+describe('audit trail', () => {
+  it('chains each entry to the one before; the export verifies, an edited one does not', async () => {
+    for (let i = 0; i < 5; i++) await appendAudit(facts(i));
+    const trail = await readItem(auditTrailItem);
+    expect(trail.entries.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
+    expect(trail.entries[1]?.prevHash).toBe(trail.entries[0]?.hash);
+    const exported = JSON.stringify(trail);
+    expect(await verifyExport(exported)).toMatchObject({ ok: true, entries: 5 });
+    const edited = exported.replace('"action":"approve"', '"action":"decline"');
+    expect(await verifyExport(edited)).toMatchObject({ ok: false, at: 0 });
+    const cut = { ...trail, entries: trail.entries.filter((_, i) => i !== 2) };
+    expect(await verifyTrail(cut)).toMatchObject({ ok: false, at: 2 });
+    expect(await verifyExport('not json')).toMatchObject({ ok: false });
+  });
+
+  it('drops the oldest past the limit behind a checkpoint, and still verifies', async () => {
+    const limits = { max: 20, dropBatch: 5 };
+    for (let i = 0; i <= 20; i++) await appendAudit(facts(i), limits);
+    const trail = await readItem(auditTrailItem);
+    expect(trail.entries).toHaveLength(16);
+    expect(trail.checkpoint).toMatchObject({ dropped: 5, droppedAt: facts(20).at });
+    expect(trail.entries[0]?.seq).toBe(5);
+    expect(await verifyTrail(trail)).toMatchObject({ ok: true });
+    expect(await verifyTrail({ ...trail, checkpoint: undefined })).toMatchObject({ ok: false });
+  });
+
+  it('records an action’s outcome with Persona’s error kind and Request-Id, and no text', async () => {
+    const done = await prepareAudit(
+      { type: 'inquiryAction', id: 'inq_AAAAAA111111', action: 'decline', comment: 'Jane lied' },
+      async () => 'persona_sandbox_…1a2b',
+      () => 42,
+    );
+    await done?.({
+      ok: false,
+      error: { kind: 'conflict', message: 'Jane Doe', requestId: 'req_123' },
+    });
+    const [entry] = (await readItem(auditTrailItem)).entries;
+    expect(entry).toMatchObject({
+      at: 42,
+      reviewer: 'persona_sandbox_…1a2b',
+      inquiryId: 'inq_AAAAAA111111',
+      action: 'decline',
+      outcome: 'error',
+      errorKind: 'conflict',
+      requestId: 'req_123',
+    });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/Jane/);
+    expect(await prepareAudit({ type: 'ping' }, async () => 'x')).toBeUndefined();
+  });
+
+  it.each([
+    [{ type: 'showPhotos', id: 'inq_AAAAAA111111' }, 'photosShown'],
+    [{ type: 'printInquiry', id: 'inq_AAAAAA111111' }, 'savePdf'],
+    [{ type: 'changeTag', id: 'inq_AAAAAA111111', change: 'add', tag: 'vip' }, 'addTag'],
+    [{ type: 'changeTag', id: 'inq_AAAAAA111111', change: 'remove', tag: 'vip' }, 'removeTag'],
+  ])('records %j as %s', async (request, action) => {
+    const done = await prepareAudit(
+      request,
+      async () => 'r',
+      () => 7,
+    );
+    await done?.({ ok: true, data: {} });
+    const [entry] = (await readItem(auditTrailItem)).entries;
+    expect(entry).toMatchObject({ action, inquiryId: 'inq_AAAAAA111111', outcome: 'ok' });
+    expect(JSON.stringify(entry)).not.toMatch(/vip/);
+  });
+
+  it('exports CSV with a header and formula-safe cells', async () => {
+    await appendAudit({ ...facts(0), reviewer: '=HYPERLINK("x")' });
+    const csv = trailToCsv(await readItem(auditTrailItem));
+    expect(csv.split('\r\n')[0]).toBe(
+      'seq,at,reviewer,inquiryId,action,outcome,errorKind,requestId,prevHash,hash',
+    );
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('migration 3 turns the old action log into the chained trail', async () => {
+    await fakeBrowser.storage.local.set({
+      storageVersion: 2,
+      actionLog: [
+        { at: 2, inquiryId: 'inq_B', action: 'decline', by: 'k', outcome: 'failed' },
+        { at: 1, inquiryId: 'inq_A', action: 'approve', by: 'k', outcome: 'ok' },
+      ],
+    });
+    await migrateStorage();
+    const trail = await readItem(auditTrailItem);
+    expect(trail.entries.map((e) => [e.inquiryId, e.outcome])).toEqual([
+      ['inq_A', 'ok'],
+      ['inq_B', 'error'],
+    ]);
+    expect(await verifyTrail(trail)).toMatchObject({ ok: true });
+    expect((await fakeBrowser.storage.local.get('actionLog')).actionLog).toBeUndefined();
+    await writeItem(auditTrailItem, trail);
+  });
+});

@@ -1,0 +1,122 @@
+// The passphrase lock and what Remove key, a key change and locking leave behind.
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it } from 'vitest';
+import { clearKey, saveOptions } from '../../../src/background/handlers/options.ts';
+import { isIdleTooLong, touchUse } from '../../../src/background/lock/auto-lock.ts';
+import { autoLock } from '../../../src/background/lock/listeners.ts';
+import {
+  lock,
+  missDelaySeconds,
+  setPassphrase,
+  unlock,
+} from '../../../src/background/lock/passphrase.ts';
+import { openPersona } from '../../../src/background/persona-access.ts';
+import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
+import {
+  sealedKeyItem,
+  unlockMissesItem,
+  unlockStateItem,
+} from '../../../src/shared/lock-items.ts';
+import { defaultSettings } from '../../../src/shared/settings.ts';
+import { readItem } from '../../../src/shared/storage.ts';
+
+const key = 'persona_sandbox_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b';
+const otherKey = 'persona_sandbox_11111111-2222-3333-4444-555555555555';
+const secret = '8a1e3c52';
+
+async function saveKey(k = key) {
+  await saveOptions({ type: 'saveOptions', settings: defaultSettings(), key: k });
+}
+
+async function sessionWithPersonalData() {
+  await fakeBrowser.storage.session.set({
+    inquiryCache: { inq_AAAAAA111111: { inquiry: { id: 'inq_AAAAAA111111' }, fetchedAt: 1 } },
+    links: { inq_AAAAAA111111: { url: 'https://withpersona.com/verify?code=x', createdAt: 1 } },
+    draft: { nameFirst: 'Jane' },
+    recentLookups: ['inq_AAAAAA111111'],
+    panelRoute: { search: 'Jane Doe', at: 1 },
+  });
+}
+
+const local = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
+const session = async () => fakeBrowser.storage.session.get(null);
+
+describe('Remove key and a key change', () => {
+  it('Remove key wipes cached inquiries, links, drafts and lookups from storage.session', async () => {
+    await saveKey();
+    await sessionWithPersonalData();
+    await clearKey();
+    expect(await session()).toEqual({});
+    expect(await local()).not.toContain(secret);
+  });
+
+  it('a key change wipes the old key’s session data', async () => {
+    await saveKey();
+    await sessionWithPersonalData();
+    await saveKey(otherKey);
+    expect(await session()).toEqual({});
+  });
+});
+
+describe('passphrase lock', () => {
+  it('seals the key with PBKDF2 ≥ 600,000 iterations and keeps the clear key off storage.local', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    const stored = await readItem(sealedKeyItem);
+    expect(stored?.iterations).toBeGreaterThanOrEqual(600_000);
+    expect(await local()).not.toContain(secret);
+    expect((await openPersona()).keyInfo.masked).toBe('persona_sandbox_…1a2b');
+  }, 20_000);
+
+  it('sealing a key saved earlier removes its clear form; salt and IV are random', async () => {
+    await saveKey();
+    await setPassphrase('correct horse battery');
+    const first = await readItem(sealedKeyItem);
+    expect(await local()).not.toContain(secret);
+    await setPassphrase('correct horse battery');
+    const second = await readItem(sealedKeyItem);
+    expect(second?.salt).not.toBe(first?.salt);
+    expect(second?.iv).not.toBe(first?.iv);
+  }, 20_000);
+
+  it('lock wipes the session and refuses Persona calls; unlock brings the key back', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    await sessionWithPersonalData();
+    await lock();
+    expect(await session()).toEqual({});
+    await expect(openPersona()).rejects.toThrow(/locked/);
+    await unlock('correct horse battery');
+    expect((await openPersona()).keyInfo.environment).toBe('sandbox');
+  }, 20_000);
+
+  it('a wrong passphrase says so and waits longer after each miss, enforced in the background', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    await lock();
+    const t0 = 1_000_000;
+    await expect(unlock('wrong one!', t0)).rejects.toThrow(/Wrong passphrase/);
+    // Even the right passphrase is not tried during the wait.
+    await expect(unlock('correct horse battery', t0 + 500)).rejects.toThrow(/Try again in/);
+    await expect(unlock('wrong two!', t0 + 1_000)).rejects.toThrow(/Wrong passphrase/);
+    const misses = await readItem(unlockMissesItem);
+    expect(misses).toEqual({ misses: 2, waitUntil: t0 + 1_000 + 2_000 });
+    expect([1, 2, 3, 4, 30].map(missDelaySeconds)).toEqual([1, 2, 4, 8, 900]);
+    await unlock('correct horse battery', t0 + 3_000);
+    expect((await readItem(unlockMissesItem)).misses).toBe(0);
+  }, 30_000);
+
+  it('auto-locks after the configured idle minutes; a use pushes it back', async () => {
+    await setPassphrase('correct horse battery');
+    const start = (await readItem(unlockStateItem))?.lastUsedAt ?? 0;
+    expect(await isIdleTooLong(start + 14 * 60_000)).toBe(false);
+    await touchUse(start + 10 * 60_000);
+    expect(await isIdleTooLong(start + 16 * 60_000)).toBe(false);
+    expect(await isIdleTooLong(start + 26 * 60_000)).toBe(true);
+    expect(await fakeBrowser.alarms.get('inquiry-desk-auto-lock')).toBeDefined();
+    expect(await autoLock(start + 20 * 60_000)).toBe(false);
+    expect(await autoLock(start + 26 * 60_000)).toBe(true);
+    expect(await readItem(unlockStateItem)).toBeNull();
+    expect((await readItem(auditTrailItem)).entries.map((e) => e.action)).toEqual(['lock']);
+  }, 20_000);
+});

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+// Locked, or with the key removed, the desk shows no inquiry at all; a reveal is audited.
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const sealed = { iterations: 600_000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
+const reply = inquiryReply('completed', {
+  fields: [
+    { key: 'name_first', name: 'name-first', label: 'First name', value: 'Ada', sensitive: false },
+    {
+      key: 'birthdate',
+      name: 'birthdate',
+      label: 'Date of birth',
+      value: '1990-04-01',
+      sensitive: true,
+    },
+  ],
+});
+
+describe('the locked desk', () => {
+  it('shows the unlock form instead of an inquiry, and the inquiry once unlocked', async () => {
+    stubBackground({ getInquiry: () => reply });
+    await fakeBrowser.storage.local.set({ sealedKey: sealed });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id, initial: reply }} />);
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
+    expect(screen.getByLabelText('Passphrase')).toBeTruthy();
+    expect(screen.queryByText('Ada')).toBeNull();
+    await fakeBrowser.storage.session.set({ unlockState: { unlockedAt: 1, lastUsedAt: 1 } });
+    expect(await screen.findByText('Ada')).toBeTruthy();
+    await fakeBrowser.storage.session.remove('unlockState');
+    await waitFor(() => expect(screen.queryByText('Ada')).toBeNull());
+  });
+
+  it('drops an open inquiry when the key is removed', async () => {
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id, initial: reply }} />);
+    expect(await screen.findByText('Ada')).toBeTruthy();
+    await fakeBrowser.storage.local.remove('keyInfo');
+    await waitFor(() => expect(screen.queryByText('Ada')).toBeNull());
+    expect(screen.getByTestId('no-key')).toBeTruthy();
+  });
+
+  it('records a reveal of masked fields in the audit trail, by inquiry id only', async () => {
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id, initial: reply }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reveal all' }));
+    await waitFor(() =>
+      expect(sent('recordReveal')).toEqual([{ type: 'recordReveal', id: reply.inquiry.id }]),
+    );
+  });
+});
