@@ -105,10 +105,15 @@ describe('the evidence behind a verdict', () => {
     expect(photoRequests.map((r) => r.route)).toEqual(
       PHOTOS.map(() => 'GET /files/:verificationId/:file'),
     );
-    const log = await (await ext.serviceWorker()).evaluate(
-      async () => (await chrome.storage.local.get('actionLog')).actionLog as unknown[],
+    // Showing photos is an access to personal data: it is in the audit trail, with no data.
+    const trail = await (await ext.serviceWorker()).evaluate(
+      async () =>
+        ((await chrome.storage.local.get('auditTrail')).auditTrail as { entries: unknown[] })
+          .entries,
     );
-    expect(log[0]).toMatchObject({ inquiryId: reviewId, action: 'showPhotos' });
+    expect(trail).toContainEqual(
+      expect.objectContaining({ inquiryId: reviewId, action: 'photosShown', outcome: 'ok' }),
+    );
 
     // Any photo opens larger, by keyboard and by mouse.
     const enlarge = popup.getByRole('button', { name: 'Enlarge Government ID front' });
@@ -174,6 +179,14 @@ describe('the evidence behind a verdict', () => {
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await logSince(beforePrint)).map((r) => r.route)).toEqual(['GET /inquiries/:id/print']);
+    const trail = await (await ext.serviceWorker()).evaluate(
+      async () =>
+        ((await chrome.storage.local.get('auditTrail')).auditTrail as { entries: unknown[] })
+          .entries,
+    );
+    expect(trail).toContainEqual(
+      expect.objectContaining({ inquiryId: reviewId, action: 'savePdf', outcome: 'ok' }),
+    );
     await popup.close();
   });
 

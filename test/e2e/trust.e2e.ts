@@ -178,7 +178,7 @@ describe('what the API answers is checked', () => {
       const popup = await ext.openPopup(`?inquiry=${id}`);
       await popup.getByRole('button', { name: 'New link' }).click();
       await expect
-        .poll(() => popup.getByRole('alert').textContent(), soon)
+        .poll(() => popup.getByRole('alert').filter({ hasText: 'link' }).textContent(), soon)
         .toMatch(/not on a Persona address/);
       expect(await popup.content()).not.toContain('javascript:alert');
       expect(api.hits.some((h) => h.includes('generate-one-time-link'))).toBe(true);
