@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n.ts';
 import type { OneTimeLink } from '../../shared/messages.ts';
 import { fillChatMessage } from './chat-message.ts';
 import { CopyButton } from './copy-button.tsx';
@@ -16,26 +17,26 @@ export function LinkPanel({ link, chatTemplate }: Props) {
   const expired = expiresMs <= now;
   return (
     <section class="card link-panel" aria-labelledby="link-heading">
-      <h3 id="link-heading">One-time link</h3>
+      <h3 id="link-heading">{t('oneTimeLink')}</h3>
       <p class="link-url">
         <code data-testid="one-time-link">{url}</code>
       </p>
       <p class={expired ? 'link-expiry is-expired' : 'link-expiry muted'} data-testid="link-expiry">
         {Number.isNaN(expiresMs)
-          ? 'Works once; expiry not given by Persona.'
+          ? t('linkNoExpiry')
           : expired
-            ? 'This link has expired. Make a new one.'
-            : `Works once; expires ${formatRelative(expiresMs, now)}.`}
+            ? t('linkExpired')
+            : t('linkExpires', formatRelative(expiresMs, now))}
       </p>
       <div class="row wrap">
-        <CopyButton label="Copy link" text={url} done="Link copied" primary />
+        <CopyButton label={t('copyLink')} text={url} done={t('linkCopied')} primary />
         <CopyButton
-          label="Copy message"
+          label={t('copyMessage')}
           text={fillChatMessage(chatTemplate, link, { now })}
-          done="Message copied"
+          done={t('messageCopied')}
         />
         <a class="button" href={url} target="_blank" rel="noreferrer">
-          Open link
+          {t('openLink')}
         </a>
       </div>
     </section>

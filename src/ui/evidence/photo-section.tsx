@@ -4,8 +4,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { base64ToBytes } from '../../shared/base64.ts';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 
 interface Shown {
@@ -48,7 +50,7 @@ function Photo({ photo, onOpen }: { photo: Shown; onOpen: (photo: Shown) => void
       <button
         type="button"
         class="photo-open"
-        aria-label={`Enlarge ${photo.label}`}
+        aria-label={t('enlargePhoto', photo.label)}
         onClick={() => onOpen(photo)}
       >
         <img src={photo.src} alt={photo.label} />
@@ -71,9 +73,9 @@ function Enlarged({ photo, onClose }: { photo: Shown; onClose: () => void }) {
       // Escape closes a modal dialog natively; so does the Close button.
       onClose={onClose}
     >
-      <img src={photo.src} alt={`${photo.label}, enlarged`} />
+      <img src={photo.src} alt={t('photoEnlarged', photo.label)} />
       <form method="dialog">
-        <button type="submit">Close</button>
+        <button type="submit">{t('close')}</button>
       </form>
     </dialog>
   );
@@ -98,7 +100,7 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
         reply.photos.map((photo) =>
           photo.base64 && photo.type
             ? { label: photo.label, src: toUrl(base64ToBytes(photo.base64), photo.type) }
-            : { label: photo.label, error: photo.error?.message ?? 'Not available.' },
+            : { label: photo.label, error: photo.error?.message ?? t('notAvailable') },
         ),
       );
     } catch (failure) {
@@ -120,17 +122,16 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
   return (
     <section aria-labelledby="photos-heading" class="photos">
       <div class="section-head">
-        <h3 id="photos-heading">Photos</h3>
+        <h3 id="photos-heading">{t('photos')}</h3>
         {photos === null && (
           <button type="button" onClick={show} disabled={busy}>
-            {busy ? 'Loading photos…' : 'Show photos'}
+            {t(busy ? 'loadingPhotos' : 'showPhotos')}
           </button>
         )}
       </div>
       {photos === null && !error && (
         <p class="muted">
-          {count} {count === 1 ? 'photo' : 'photos'}, hidden until you show them. Showing them is
-          logged.
+          {count === 1 ? t('photosHiddenOne') : t('photosHidden', formatNumber(count))}
         </p>
       )}
       {error && <ProblemMessage error={error} onRetry={show} />}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { Reply } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
@@ -50,7 +51,7 @@ export function CreateView() {
   }, [ready]);
 
   if (created) return <CreatedPanel created={created} onAnother={() => setCreated(undefined)} />;
-  if (!ready) return <p class="muted">Loading…</p>;
+  if (!ready) return <p class="muted">{t('loading')}</p>;
 
   async function create(event: Event) {
     event.preventDefault();
@@ -77,7 +78,7 @@ export function CreateView() {
 
   return (
     <form class="view create" ref={form} onSubmit={create} noValidate>
-      <h2 class="view-title">New inquiry</h2>
+      <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
       <CreateFields
         draft={draft}
@@ -89,10 +90,10 @@ export function CreateView() {
       {failure && <ProblemMessage error={failure} />}
       <div class="row form-actions">
         <button type="submit" class="primary" disabled={busy}>
-          Create
+          {t('create')}
         </button>
         <span class="muted" role="status">
-          {busy ? 'Creating…' : ''}
+          {busy ? t('creating') : ''}
         </span>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
 import type { Reply } from '../../shared/messages.ts';
 import { settingsItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
@@ -21,32 +22,28 @@ export function CreatedPanel({ created, onAnother }: Props) {
   return (
     <div class="view created">
       <h2 class="view-title" tabIndex={-1} ref={heading}>
-        Inquiry created
+        {t('inquiryCreated')}
       </h2>
       <p class="created-id">
         <code data-testid="inquiry-id">{inquiry.id}</code>{' '}
         <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
         <span class="muted">{inquiry.statusLabel}</span>
       </p>
-      {inquiry.referenceId && (
-        <p class="muted">Reference {inquiry.referenceId} · watched for changes</p>
-      )}
+      {inquiry.referenceId && <p class="muted">{t('createdReference', inquiry.referenceId)}</p>}
       {link ? (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
       ) : (
-        <p class="banner is-warn">
-          Persona returned no one-time link. Open the details and choose “New link”.
-        </p>
+        <p class="banner is-warn">{t('noLinkReturned')}</p>
       )}
       <div class="row wrap form-actions">
         <button
           type="button"
           onClick={() => nav.replace({ name: 'detail', id: inquiry.id, initial: created })}
         >
-          View details
+          {t('viewDetails')}
         </button>
         <button type="button" onClick={onAnother}>
-          Create another
+          {t('createAnother')}
         </button>
       </div>
     </div>
