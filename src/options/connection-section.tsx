@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
 import { DEFAULT_BASE_URL } from '../shared/persona/base-url.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
@@ -26,22 +27,18 @@ export function ConnectionSection({
   const [reveal, setReveal] = useState(false);
   return (
     <section aria-labelledby="connection-heading">
-      <h2 id="connection-heading">Connection</h2>
+      <h2 id="connection-heading">{t('connection')}</h2>
       <p class="muted" data-testid="stored-key">
         {keyInfo ? (
           <>
-            Saved key: <code>{keyInfo.masked}</code> ({keyInfo.environment}) <RemoveKeyButton />
+            {t('savedKey')} <code>{keyInfo.masked}</code> ({keyInfo.environment}){' '}
+            <RemoveKeyButton />
           </>
         ) : (
-          'No key saved yet. Paste a Persona sandbox key (Dashboard → API → API keys).'
+          t('noKeySaved')
         )}
       </p>
-      <Field
-        id="api-key"
-        label="API key"
-        error={fieldError('key')}
-        hint="Kept by the extension’s background only; pages never see it again after saving. Leave empty to keep the saved key."
-      >
+      <Field id="api-key" label={t('apiKey')} error={fieldError('key')} hint={t('apiKeyHint')}>
         {(describedBy, invalid) => (
           <div class="row">
             <input
@@ -58,19 +55,18 @@ export function ConnectionSection({
               aria-invalid={invalid}
             />
             <button type="button" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
-              {reveal ? 'Hide key' : 'Show key'}
+              {t(reveal ? 'hideKey' : 'showKey')}
             </button>
           </div>
         )}
       </Field>
       <Field
         id="base-url"
-        label="API base URL"
+        label={t('baseUrl')}
         error={fieldError('baseUrl')}
         hint={
           <>
-            Default <code>{DEFAULT_BASE_URL}</code>. Only https://*.withpersona.com and the local
-            sandbox on 127.0.0.1, localhost or [::1] are accepted.
+            {t('baseUrlDefault')} <code>{DEFAULT_BASE_URL}</code>. {t('baseUrlHint')}
           </>
         }
       >
@@ -92,7 +88,7 @@ export function ConnectionSection({
           checked={draft.allowProduction}
           onChange={(e) => patch({ allowProduction: e.currentTarget.checked })}
         />
-        Allow production keys
+        {t('allowProduction')}
       </label>
     </section>
   );

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n.ts';
 import type { Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import type { Patch } from './settings-patch.ts';
@@ -11,16 +12,18 @@ interface Props {
 export function InquiriesSection({ draft, patch, fieldError }: Props) {
   const templates = draft.templates;
   const setTemplate = (index: number, change: Partial<Settings['templates'][number]>) =>
-    patch({ templates: templates.map((t, i) => (i === index ? { ...t, ...change } : t)) });
+    patch({
+      templates: templates.map((entry, i) => (i === index ? { ...entry, ...change } : entry)),
+    });
 
   return (
     <section aria-labelledby="inquiries-heading">
-      <h2 id="inquiries-heading">Inquiries</h2>
+      <h2 id="inquiries-heading">{t('inquiries')}</h2>
       <Field
         id="default-template"
-        label="Default inquiry template ID"
+        label={t('defaultTemplate')}
         error={fieldError('defaultTemplateId')}
-        hint="itmpl_ followed by letters and digits (Dashboard → Inquiries → Templates). Sandbox keys cannot list templates, so paste the ID."
+        hint={t('defaultTemplateHint')}
       >
         {(describedBy, invalid) => (
           <input
@@ -36,20 +39,20 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
         )}
       </Field>
       <fieldset class="templates">
-        <legend>Named templates</legend>
-        {templates.length === 0 && <p class="muted">None yet. Add the templates you use often.</p>}
+        <legend>{t('namedTemplates')}</legend>
+        {templates.length === 0 && <p class="muted">{t('noNamedTemplates')}</p>}
         {templates.map((template, index) => (
           <div class="row template-row" key={index}>
             <input
               type="text"
-              aria-label={`Template ${index + 1} name`}
-              placeholder="Name, e.g. KYC basic"
+              aria-label={t('templateNameLabel', index + 1)}
+              placeholder={t('templateNamePlaceholder')}
               value={template.name}
               onInput={(e) => setTemplate(index, { name: e.currentTarget.value })}
             />
             <input
               type="text"
-              aria-label={`Template ${index + 1} ID`}
+              aria-label={t('templateIdLabel', index + 1)}
               spellcheck={false}
               placeholder="itmpl_…"
               value={template.id}
@@ -58,10 +61,10 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
             />
             <button
               type="button"
-              aria-label={`Remove template ${index + 1}`}
+              aria-label={t('removeTemplate', index + 1)}
               onClick={() => patch({ templates: templates.filter((_, i) => i !== index) })}
             >
-              Remove
+              {t('remove')}
             </button>
           </div>
         ))}
@@ -78,18 +81,14 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
           type="button"
           onClick={() => patch({ templates: [...templates, { name: '', id: '' }] })}
         >
-          Add template
+          {t('addTemplate')}
         </button>
       </fieldset>
       <Field
         id="chat-template"
-        label="Chat message template"
+        label={t('chatTemplate')}
         error={fieldError('chatTemplate')}
-        hint={
-          <>
-            “Copy message” fills in <code>{'{link}'}</code> and <code>{'{expires}'}</code>.
-          </>
-        }
+        hint={<>{t('chatTemplateHint', '{link}', '{expires}')}</>}
       >
         {(describedBy, invalid) => (
           <textarea

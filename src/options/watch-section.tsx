@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n.ts';
 import { MIN_POLL_SECONDS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import type { Patch } from './settings-patch.ts';
@@ -11,12 +12,12 @@ interface Props {
 export function WatchSection({ draft, patch, fieldError }: Props) {
   return (
     <section aria-labelledby="watch-heading">
-      <h2 id="watch-heading">Watching</h2>
+      <h2 id="watch-heading">{t('watching')}</h2>
       <Field
         id="poll-seconds"
-        label="Poll interval (seconds)"
+        label={t('pollInterval')}
         error={fieldError('pollSeconds')}
-        hint={`How often watched inquiries are checked; at least ${MIN_POLL_SECONDS} s. Persona’s rate limit is shared with your own backend.`}
+        hint={t('pollHint', MIN_POLL_SECONDS)}
       >
         {(describedBy, invalid) => (
           <input
@@ -33,7 +34,7 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
       </Field>
       <Field
         id="forget-hours"
-        label="Forget decided inquiries after (hours)"
+        label={t('forgetAfter')}
         error={fieldError('forgetDecidedAfterHours')}
       >
         {(describedBy, invalid) => (
@@ -55,7 +56,7 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
           checked={draft.notifications}
           onChange={(e) => patch({ notifications: e.currentTarget.checked })}
         />
-        Notify me when a watched inquiry changes
+        {t('notifyOnChange')}
       </label>
     </section>
   );
