@@ -1,6 +1,7 @@
 // The API key's only home. It is read here and handed to the Persona client; pages get the masked
 // form (keyInfo) and nothing else. Never log it, never put it in an error.
 import { DeskError } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
 import { removeItem, writeItem } from '../shared/storage.ts';
 import { apiKeyItem, type KeyInfo, keyInfoItem } from '../shared/storage-items.ts';
@@ -13,8 +14,7 @@ export function admitKey(input: string, allowProduction: boolean): { key: string
     throw new DeskError({
       kind: 'invalid',
       pointer: 'key',
-      message:
-        'This is a production key. Inquiry Desk is a sandbox tool by default: switch on “Allow production keys” first.',
+      message: t('productionKeyRefused'),
     });
   }
   return {

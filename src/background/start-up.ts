@@ -4,6 +4,7 @@
 // shows "!" with a title naming the step, and every request is answered with `startup_failed`.
 import { browser } from '../shared/browser.ts';
 import { DeskError } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 
 export interface StartStep {
   /** Named in the badge's title and the error reply, e.g. "storage migration". */
@@ -18,7 +19,7 @@ export class StartupFailed extends DeskError {
   constructor(step: string) {
     super({
       kind: 'startup_failed',
-      message: `Inquiry Desk could not start: the ${step} failed. Reload the extension on the browser's extensions page; if it fails again, reinstall it.`,
+      message: t('startupFailed', step),
     });
     this.name = 'StartupFailed';
   }

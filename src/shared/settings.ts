@@ -1,12 +1,15 @@
 // Reviewer settings: what the options page edits. Non-secret; stored in storage.local by the
 // background, which validates every write (the base URL decides where the key may travel).
 import * as z from 'zod/mini';
+import { t } from './i18n.ts';
 import { DEFAULT_BASE_URL } from './persona/base-url.ts';
 
 export const MIN_POLL_SECONDS = 30; // Chrome's floor for chrome.alarms in published extensions.
 
-export const DEFAULT_CHAT_TEMPLATE =
-  'Hi! Please verify your identity with this secure link: {link}\nThe link works once and expires {expires}.';
+/** The chat message a reviewer starts with, in the browser's language; theirs once saved. */
+export function defaultChatTemplate(): string {
+  return t('chatTemplateDefault');
+}
 
 export const namedTemplateSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(60)),
@@ -21,7 +24,7 @@ export const settingsSchema = z.object({
   templates: z._default(z.array(namedTemplateSchema), []),
   pollSeconds: z._default(z.number().check(z.int(), z.gte(MIN_POLL_SECONDS)), 60),
   notifications: z._default(z.boolean(), true),
-  chatTemplate: z._default(z.string().check(z.maxLength(1000)), DEFAULT_CHAT_TEMPLATE),
+  chatTemplate: z._default(z.string().check(z.maxLength(1000)), defaultChatTemplate),
   /** Hours a decided inquiry stays on the watchlist before it leaves by itself. */
   forgetDecidedAfterHours: z._default(z.number().check(z.gte(1), z.lte(24 * 30)), 24),
 });

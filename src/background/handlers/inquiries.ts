@@ -1,4 +1,5 @@
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, InquirySummary, Reply, RequestOf } from '../../shared/messages.ts';
 import { classifyQuery } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
@@ -43,7 +44,7 @@ export async function createInquiry(
     throw new DeskError({
       kind: 'invalid',
       pointer: 'templateId',
-      message: 'A template ID is itmpl_ followed by letters and digits, e.g. itmpl_Abc123.',
+      message: t('templateIdShape'),
     });
   }
   const { client } = await openPersona();
@@ -90,7 +91,7 @@ export async function findInquiries(
 ): Promise<Reply<'findInquiries'>> {
   const query = request.query.trim();
   if (query === '') {
-    throw new DeskError({ kind: 'invalid', message: 'Type an inq_… id or a reference ID.' });
+    throw new DeskError({ kind: 'invalid', message: t('typeQuery') });
   }
   const classified = classifyQuery(query);
   if (classified.kind === 'malformed') throw malformedId(query);
@@ -119,6 +120,6 @@ function malformedId(text: string): DeskError {
   return new DeskError({
     kind: 'invalid',
     pointer: 'query',
-    message: `“${text.slice(0, 40)}” is not an inquiry ID. Inquiry IDs look like inq_ followed by letters and digits.`,
+    message: t('notInquiryIdShape', text.slice(0, 40)),
   });
 }

@@ -1,4 +1,5 @@
 import { DeskError } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { ConnectionReport, Reply, RequestOf } from '../../shared/messages.ts';
 import { keyEnvironment } from '../../shared/persona/api-key.ts';
 import { checkBaseUrl } from '../../shared/persona/base-url.ts';
@@ -21,8 +22,7 @@ export async function saveOptions(
     throw new DeskError({
       kind: 'invalid',
       pointer: 'allowProduction',
-      message:
-        'The saved key is a production key. Remove it first, or keep “Allow production keys” on.',
+      message: t('savedKeyIsProduction'),
     });
   }
   await writeItem(settingsItem, settings);
@@ -50,7 +50,7 @@ export async function testConnection(
     throw new DeskError({
       kind: 'no_key',
       pointer: 'key',
-      message: 'Paste a Persona API key first.',
+      message: t('pasteKeyFirst'),
     });
   }
   const environment = keyEnvironment(key) === 'production' ? 'production' : 'sandbox';

@@ -1,6 +1,7 @@
 // "Look up in Inquiry Desk" on selected text. Uses the menu's own selectionText: no content
 // script and no permission for the page (https://developer.chrome.com/docs/extensions/reference/api/contextMenus).
 import { browser, type Menus, type Tabs } from '../../shared/browser.ts';
+import { t } from '../../shared/i18n.ts';
 import { openLookup } from './open-lookup.ts';
 
 export const LOOKUP_MENU_ID = 'inquiry-desk-lookup';
@@ -10,7 +11,7 @@ export async function createLookupMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: LOOKUP_MENU_ID,
-    title: 'Look up in Inquiry Desk',
+    title: t('lookUpMenu'),
     contexts: ['selection'],
   });
 }

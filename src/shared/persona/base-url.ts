@@ -3,6 +3,7 @@
 // https://withpersona.com/api/v1, so any https withpersona.com host is accepted. Loopback is the
 // local sandbox (test/persona-sandbox). Anything else is refused so the key never leaves for a
 // host the reviewer did not mean (docs/architecture.md#persona-calls).
+import { t } from '../i18n.ts';
 
 export const DEFAULT_BASE_URL = 'https://api.withpersona.com/api/v1';
 
@@ -30,29 +31,26 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, reason: 'This is not a URL. Use e.g. https://api.withpersona.com/api/v1.' };
+    return { ok: false, reason: t('urlInvalid') };
   }
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, reason: 'The URL must not contain a user name or password.' };
+    return { ok: false, reason: t('urlCredentials') };
   }
   if (url.search !== '' || url.hash !== '') {
-    return { ok: false, reason: 'The URL must not have a query (?…) or a fragment (#…).' };
+    return { ok: false, reason: t('urlQuery') };
   }
   const loopback = isLoopbackHost(url.hostname);
   if (loopback && (url.protocol === 'http:' || url.protocol === 'https:')) {
     return { ok: true, baseUrl: stripTrailingSlashes(url) };
   }
   if (!isPersonaHost(url.hostname)) {
-    return {
-      ok: false,
-      reason: `${url.hostname} is not a Persona host. Only https://*.withpersona.com and the local sandbox on 127.0.0.1, localhost or [::1] are allowed.`,
-    };
+    return { ok: false, reason: t('urlHost', url.hostname) };
   }
   if (url.protocol !== 'https:') {
-    return { ok: false, reason: 'Persona accepts only https:// (TLS) connections.' };
+    return { ok: false, reason: t('urlHttps') };
   }
   if (url.port !== '') {
-    return { ok: false, reason: 'Persona hosts do not use a custom port; remove it.' };
+    return { ok: false, reason: t('urlPort') };
   }
   return { ok: true, baseUrl: stripTrailingSlashes(url) };
 }

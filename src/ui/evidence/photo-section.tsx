@@ -16,8 +16,9 @@ interface Shown {
   error?: string;
 }
 
-// The pair a reviewer compares first; in the side panel they stand side by side.
-const PRIMARY = ['Government ID front', 'Selfie center'];
+// The pair a reviewer compares first; in the side panel they stand side by side. The background
+// names photos from the same catalogue.
+const primaryKeys = ['photoIdFront', 'photoSelfieCenter'] as const;
 
 function useObjectUrls() {
   const urls = useRef<string[]>([]);
@@ -117,8 +118,9 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
     setEnlarged(null);
     opener.current?.focus();
   };
-  const primary = photos?.filter((p) => PRIMARY.includes(p.label)) ?? [];
-  const others = photos?.filter((p) => !PRIMARY.includes(p.label)) ?? [];
+  const primaryLabels = primaryKeys.map((key) => t(key));
+  const primary = photos?.filter((p) => primaryLabels.includes(p.label)) ?? [];
+  const others = photos?.filter((p) => !primaryLabels.includes(p.label)) ?? [];
   return (
     <section aria-labelledby="photos-heading" class="photos">
       <div class="section-head">
