@@ -49,6 +49,34 @@ describe('the message catalogues', () => {
     }
   });
 
+  // Screen-reader users and the end-to-end tests find controls by these English names.
+  it('keep the English accessible names word for word, and translate them', () => {
+    const names = {
+      newInquiry: 'New inquiry',
+      create: 'Create',
+      copyLink: 'Copy link',
+      copyMessage: 'Copy message',
+      findInquiry: 'Find inquiry',
+      approve: 'Approve',
+      decline: 'Decline',
+      markForReview: 'Mark for review',
+      newLink: 'New link',
+      showPhotos: 'Show photos',
+      savePdf: 'Save PDF',
+      confirmApprove: 'Confirm approve',
+      confirmDecline: 'Confirm decline',
+      apiKey: 'API key',
+      save: 'Save',
+      testConnection: 'Test connection',
+    };
+    for (const [key, name] of Object.entries(names)) {
+      expect(resolveMessage(english, key), key).toBe(name);
+      for (const locale of others) {
+        expect(resolveMessage(readCatalogue(locale), key), `${locale}: ${key}`).not.toBe(name);
+      }
+    }
+  });
+
   it('fill placeholders as chrome.i18n does', () => {
     const catalogue: Catalogue = {
       greet: { message: 'Hi $who$, $$5 for $1', placeholders: { who: { content: '$2' } } },
