@@ -88,7 +88,7 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
         id="chat-template"
         label={t('chatTemplate')}
         error={fieldError('chatTemplate')}
-        hint={<>{t('chatTemplateHint', '{link}', '{expires}')}</>}
+        hint={t('chatTemplateHint', '{link}', '{expires}')}
       >
         {(describedBy, invalid) => (
           <textarea
