@@ -18,11 +18,15 @@ export interface ExtensionHarness {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionHarness> {
+/** `locale` runs the browser in that language (e.g. "de-DE"); English otherwise. */
+export async function launchExtension(
+  options: { locale?: string } = {},
+): Promise<ExtensionHarness> {
   const ext = await launch({
     chromiumPath: inject('chromiumPath'),
     extensionDir: inject('distPath'),
     headless: true,
+    ...options,
   });
 
   async function stopServiceWorker(): Promise<void> {
