@@ -1,9 +1,11 @@
 // The desk in German, end to end: the built extension in Chromium running in German against the
 // sandbox. Labels come from _locales/de, dates and counts are written the German way, and what
 // the background names (an inquiry's status) is German too.
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectToSandbox } from './configure.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
+import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
 
 const soon = { timeout: 15_000 };
 // "03.12.2026, 01:20": day, month, four-digit year, 24-hour clock.
@@ -12,6 +14,7 @@ const germanDateTime = /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/;
 let ext: ExtensionHarness;
 
 beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
   ext = await launchExtension({ locale: 'de-DE' });
   await connectToSandbox(ext);
 });
@@ -30,6 +33,8 @@ describe('the desk in German', () => {
 
     await popup.getByRole('button', { name: 'Neue Anfrage' }).click();
     await popup.getByRole('textbox', { name: 'Referenz-ID' }).fill(`german-${Date.now()}`);
+    await expectAccessible(popup, 'German create form');
+    await screenshotBoth(popup, 'german-create');
     await popup.getByRole('button', { name: 'Erstellen', exact: true }).click();
     await popup.getByRole('heading', { name: 'Anfrage erstellt' }).waitFor(soon);
     expect(await popup.getByTestId('link-expiry').textContent()).toMatch(
@@ -53,6 +58,8 @@ describe('the desk in German', () => {
     expect(shown).toBe(expected.format(Date.parse(iso ?? '')));
     expect(await popup.getByRole('button', { name: 'Zur Prüfung markieren' }).count()).toBe(1);
     expect(await popup.getByRole('button', { name: 'Neuer Link', exact: true }).count()).toBe(1);
+    await expectAccessible(popup, 'German detail');
+    await screenshotBoth(popup, 'german-detail');
     await popup.close();
   });
 
@@ -66,6 +73,7 @@ describe('the desk in German', () => {
     const report = options.getByTestId('connection-report');
     await expect.poll(() => report.textContent(), soon).toContain('Verbunden mit Persona');
     expect(await report.textContent()).toMatch(/noch \d+ von [\d.]+ Anfragen in dieser Minute/);
+    await screenshotBoth(options, 'german-options');
     await options.close();
   });
 });
