@@ -72,7 +72,7 @@ describe('the desk in German', () => {
     await options.getByRole('button', { name: 'Verbindung testen' }).click();
     const report = options.getByTestId('connection-report');
     await expect.poll(() => report.textContent(), soon).toContain('Verbunden mit Persona');
-    expect(await report.textContent()).toMatch(/noch \d+ von [\d.]+ Anfragen in dieser Minute/);
+    expect(await report.textContent()).toMatch(/noch \d+ von [\d.]+ API-Aufrufen in dieser Minute/);
     await screenshotBoth(options, 'german-options');
     await options.close();
   });
