@@ -1,8 +1,11 @@
 // Every message in every language, with the same placeholders, so no reviewer meets an empty
 // label or a "$name$" left unfilled. Chrome's rules for the files:
 // https://developer.chrome.com/docs/extensions/reference/api/i18n
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../../manifest.json' with { type: 'json' };
+import { readSource, sourceFiles } from './bare-strings.ts';
 import { type Catalogue, locales, readCatalogue, resolveMessage } from './catalogue.ts';
 
 const english = readCatalogue('en');
@@ -75,6 +78,18 @@ describe('the message catalogues', () => {
         expect(resolveMessage(readCatalogue(locale), key), `${locale}: ${key}`).not.toBe(name);
       }
     }
+  });
+
+  it('hold no message the code no longer asks for', () => {
+    const root = join(import.meta.dirname, '../../..');
+    const code = [
+      ...sourceFiles(root, ['src']).map((file) => readSource(root, file)),
+      readFileSync(join(root, 'manifest.json'), 'utf8'),
+    ].join('\n');
+    const unused = Object.keys(english).filter(
+      (key) => !code.includes(`'${key}'`) && !code.includes(`__MSG_${key}__`),
+    );
+    expect(unused).toEqual([]);
   });
 
   it('fill placeholders as chrome.i18n does', () => {
