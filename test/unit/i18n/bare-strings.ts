@@ -31,9 +31,11 @@ const readProps = new Set([
 const readKeys = new Set(['label', 'message', 'title', 'description', 'details']);
 
 const letters = /\p{L}/u;
-// Two words with a space between, starting with a capital or ending like a sentence; or an
-// ellipsis ("Loading…"). Class names, ids, keys and URLs do not look like this.
+// Two words with a space between, starting with a capital or ending like a sentence; an ellipsis
+// ("Loading…"); or words inside markup. Class names, ids, keys and URLs do not look like this.
 const prose = (text: string) => {
+  // Words between markup tags (`<dim>recent lookup</dim>` in an omnibox suggestion) are read.
+  if (/<(\w+)>[^<]*\p{L}[^<]*<\/\1>/u.test(text)) return true;
   const trimmed = text.trim();
   if (!letters.test(trimmed)) return false;
   if (/…$/.test(trimmed)) return true;

@@ -43,6 +43,7 @@ describe('user-facing text', () => {
     const source = `
       const tabs = [{ key: 'a', label: 'Watchlist' }];
       const done = ok ? t('saved') : 'Could not save. Try again.';
+      const suggestion = `$id<dim>recent lookup</dim>`;
       export const View = () => (
         <div class="row wrap" id="x-y">
           <p>Hello there</p>
@@ -54,6 +55,7 @@ describe('user-facing text', () => {
     expect(texts).toEqual([
       'Watchlist',
       'Could not save. Try again.',
+      '<dim>recent lookup</dim>',
       'Hello there',
       'Find inquiry',
       'inq_… or reference ID',
