@@ -43,7 +43,7 @@ export function describeStatus(status: string): StatusInfo {
 }
 
 export function isFinalStatus(status: string): boolean {
-  return describeStatus(status).final;
+  return known[status]?.final ?? false;
 }
 
 const none: InquiryActions = {

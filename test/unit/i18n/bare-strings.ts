@@ -96,6 +96,13 @@ export function findBareStrings(file: string, source: string, allowed: Set<strin
         if (name.startsWith('console.') || name === 't') return;
         break;
       }
+      case 'NewExpression': {
+        // `new Error('…')` is for developers (a stack trace); the reviewer sees DeskError's message.
+        const callee = node.callee as Node;
+        if (callee.type === 'Identifier' && /^(Type|Range)?Error$/.test(callee.name as string))
+          return;
+        break;
+      }
       case 'JSXText':
         if (letters.test(node.value as string)) report(node, node.value as string);
         return;

@@ -43,7 +43,7 @@ describe('user-facing text', () => {
     const source = `
       const tabs = [{ key: 'a', label: 'Watchlist' }];
       const done = ok ? t('saved') : 'Could not save. Try again.';
-      const suggestion = `$id<dim>recent lookup</dim>`;
+      const suggestion = \`\${id} <dim>recent lookup</dim>\`;
       export const View = () => (
         <div class="row wrap" id="x-y">
           <p>Hello there</p>
