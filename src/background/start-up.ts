@@ -7,8 +7,10 @@ import { DeskError } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 
 export interface StartStep {
-  /** Named in the badge's title and the error reply, e.g. "storage migration". */
+  /** Named in the worker's log, e.g. "storage migration". */
   name: string;
+  /** The name in the reviewer's language, for the badge's title and the error reply. */
+  label?: string;
   run(): Promise<unknown>;
 }
 
@@ -46,7 +48,7 @@ async function runSteps(steps: readonly StartStep[]): Promise<void> {
     } catch (error) {
       // The error's own message stays out of the badge and replies: it may quote stored data.
       console.error(`Inquiry Desk: start-up step "${step.name}" failed`, error);
-      const failure = new StartupFailed(step.name);
+      const failure = new StartupFailed(step.label ?? step.name);
       await showFailure(failure).catch((badgeError: unknown) => {
         console.error('Inquiry Desk: could not show the start-up failure', badgeError);
       });
