@@ -7,6 +7,7 @@
 // Not real here: chrome.alarms (the simulation fires the alarm on the period alarm.ts computes)
 // and chrome.storage (one in-memory store, swapped per reviewer around each cycle).
 import type { fakeBrowser as FakeBrowser } from '@webext-core/fake-browser';
+import { readCatalogue, resolveMessage } from '../../test/unit/i18n/catalogue.ts';
 
 export async function loadWatcher() {
   const { fakeBrowser } = await import('@webext-core/fake-browser');
@@ -17,6 +18,11 @@ export async function loadWatcher() {
   scope.browser = fakeBrowser;
   // The polyfill only checks that it runs in an extension; the calls all go to `browser`.
   scope.chrome ??= { runtime: { id: fakeBrowser.runtime.id } };
+  // Messages (errors, notifications) come from the English catalogue, as in the unit tests.
+  const english = readCatalogue('en');
+  fakeBrowser.i18n.getMessage = (key: string, subs?: string | (string | number)[]) =>
+    resolveMessage(english, key, subs === undefined ? [] : [subs].flat().map(String));
+  fakeBrowser.i18n.getUILanguage = () => 'en-US';
   const [poller, alarm, settings, storageItems] = await Promise.all([
     import('../../src/background/watch/poller.ts'),
     import('../../src/background/watch/alarm.ts'),

@@ -16,6 +16,14 @@ export interface LaunchOptions {
    * kill the browser, and exit, while the caller is still closing other things.
    */
   ownSignals?: boolean;
+  /**
+   * The browser's language, e.g. "de-DE". Debian's headless Chromium picks the extension's
+   * messages from `--lang` with the bare language ("de"; "de-DE" is not one of its UI locales and
+   * falls back to English), and getUILanguage (and navigator.language) from playwright's locale;
+   * LANGUAGE in the environment changes neither. A reviewer's German Chrome does both, so both
+   * are set.
+   */
+  locale?: string;
 }
 
 export interface LaunchedExtension {
@@ -53,7 +61,9 @@ export async function launchExtension(options: LaunchOptions): Promise<LaunchedE
       handleSIGTERM: !options.ownSignals,
       handleSIGHUP: !options.ownSignals,
       viewport: options.headless ? { width: 800, height: 600 } : null,
+      ...(options.locale ? { locale: options.locale } : {}),
       args: [
+        ...(options.locale ? [`--lang=${options.locale.split('-')[0]}`] : []),
         // Without --disable-extensions-except the extension never loads
         // (docs/architecture.md#testing).
         `--disable-extensions-except=${options.extensionDir}`,

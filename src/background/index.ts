@@ -3,6 +3,7 @@
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
 import '../shared/zod-setup.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
+import { t } from '../shared/i18n.ts';
 import type { Answer } from '../shared/messages.ts';
 import { readPolicy } from '../shared/policy.ts';
 import { currentReviewer, prepareAudit } from './audit/record.ts';
@@ -22,7 +23,9 @@ import { registerWatchListeners } from './watch/listeners.ts';
 import { startCycle } from './watch/poller.ts';
 
 // Started at once; every listener below waits for it, so none reads a layout older than it expects.
-const gate = startUp([{ name: 'storage migration', run: () => migrateStorage() }]);
+const gate = startUp([
+  { name: 'storage migration', label: t('stepStorageMigration'), run: () => migrateStorage() },
+]);
 const logFailure = (what: string) => (error: unknown) =>
   console.error(`Inquiry Desk: ${what}`, error);
 // A create this worker's predecessor was stopped in the middle of is finished with its own key.

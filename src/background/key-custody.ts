@@ -5,6 +5,7 @@
 // removal, wipes what storage.session holds of the old key's data (inquiries, links, drafts).
 import { browser } from '../shared/browser.ts';
 import { DeskError } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import { sealedKeyItem, sessionKeyItem, unlockStateItem } from '../shared/lock-items.ts';
 import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
 import { itemValue, readItem, readItems, writeItems } from '../shared/storage.ts';
@@ -19,8 +20,7 @@ export function admitKey(input: string, allowProduction: boolean): { key: string
     throw new DeskError({
       kind: 'invalid',
       pointer: 'key',
-      message:
-        'This is a production key. Inquiry Desk is a sandbox tool by default: switch on “Allow production keys” first.',
+      message: t('productionKeyRefused'),
     });
   }
   return {

@@ -1,6 +1,7 @@
 // The background's single message entry point: sender check, then schema, then handler.
 import type { Runtime } from '../shared/browser.ts';
 import { DeskError, toErrorInfo } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import {
   type Answer,
   type Reply,
@@ -28,7 +29,7 @@ export async function routeMessage(
   if (!isOwnPage(sender, context.ownId, context.ownOrigin)) {
     return {
       ok: false,
-      error: { kind: 'refused', message: 'Only Inquiry Desk’s own pages may send requests.' },
+      error: { kind: 'refused', message: t('ownPagesOnly') },
     };
   }
   try {
@@ -38,7 +39,7 @@ export async function routeMessage(
   }
   const parsed = requestSchema.safeParse(message);
   if (!parsed.success) {
-    return { ok: false, error: { kind: 'bad_request', message: 'The request was malformed.' } };
+    return { ok: false, error: { kind: 'bad_request', message: t('requestMalformed') } };
   }
   const request = parsed.data;
   const handler = context.handlers[request.type] as (r: typeof request) => Promise<unknown>;

@@ -1,6 +1,7 @@
 // Opens a Persona client for one request from what is stored: the key, the settings. Read on
 // every request rather than kept in a module variable, because the worker may restart any time.
 import { DeskError } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import { keyEnvironment } from '../shared/persona/api-key.ts';
 import {
   createPersonaClient,
@@ -28,7 +29,7 @@ export async function openPersona(
   if (!key || !storedInfo) {
     throw new DeskError({
       kind: 'no_key',
-      message: 'No Persona API key yet. Open the settings and paste a sandbox key.',
+      message: t('noKeyYet'),
     });
   }
   // The environment is read from the key itself, never trusted from what storage says about it.
@@ -39,8 +40,7 @@ export async function openPersona(
   if (keyInfo.environment === 'production' && !settings.allowProduction) {
     throw new DeskError({
       kind: 'no_key',
-      message:
-        'The saved key is a production key and “Allow production keys” is off. Switch it on or save a sandbox key.',
+      message: t('productionKeyOff'),
     });
   }
   const client = createPersonaClient({ ...options, apiKey: key, baseUrl: settings.baseUrl });

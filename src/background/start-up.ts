@@ -4,10 +4,13 @@
 // shows "!" with a title naming the step, and every request is answered with `startup_failed`.
 import { browser } from '../shared/browser.ts';
 import { DeskError } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 
 export interface StartStep {
-  /** Named in the badge's title and the error reply, e.g. "storage migration". */
+  /** Named in the worker's log, e.g. "storage migration". */
   name: string;
+  /** The name in the reviewer's language, for the badge's title and the error reply. */
+  label?: string;
   run(): Promise<unknown>;
 }
 
@@ -18,7 +21,7 @@ export class StartupFailed extends DeskError {
   constructor(step: string) {
     super({
       kind: 'startup_failed',
-      message: `Inquiry Desk could not start: the ${step} failed. Reload the extension on the browser's extensions page; if it fails again, reinstall it.`,
+      message: t('startupFailed', step),
     });
     this.name = 'StartupFailed';
   }
@@ -45,7 +48,7 @@ async function runSteps(steps: readonly StartStep[]): Promise<void> {
     } catch (error) {
       // The error's own message stays out of the badge and replies: it may quote stored data.
       console.error(`Inquiry Desk: start-up step "${step.name}" failed`, error);
-      const failure = new StartupFailed(step.name);
+      const failure = new StartupFailed(step.label ?? step.name);
       await showFailure(failure).catch((badgeError: unknown) => {
         console.error('Inquiry Desk: could not show the start-up failure', badgeError);
       });

@@ -1,3 +1,5 @@
+import { formatDateTime, formatNumber } from '../shared/format.ts';
+import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 
 /** What "Test connection" learned: where the key points and how much rate limit is left. */
@@ -6,14 +8,14 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
   return (
     <div class="banner is-ok" role="status" data-testid="connection-report">
       <p class="banner-text">
-        <strong>Connected</strong> to Persona{' '}
+        <strong>{t('connectedLead')}</strong> {t('connectedTo')}{' '}
         <span data-testid="connection-environment">
-          {report.environment === 'sandbox' ? 'sandbox' : 'production'}
+          {t(report.environment === 'sandbox' ? 'envWordSandbox' : 'envWordProduction')}
         </span>
         {report.environmentId && (
           <>
             {' '}
-            environment <code data-testid="environment-id">{report.environmentId}</code>
+            {t('environmentWord')} <code data-testid="environment-id">{report.environmentId}</code>
           </>
         )}
         .
@@ -21,42 +23,44 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
       <dl class="facts">
         {rate && (
           <>
-            <dt>Rate limit</dt>
+            <dt>{t('rateLimit')}</dt>
             <dd>
-              {rate.remaining} of {rate.limit} requests left this minute
-              {rate.resetSeconds !== undefined ? ` (resets in ${rate.resetSeconds} s)` : ''}
+              {t('rateLeft', formatNumber(rate.remaining), formatNumber(rate.limit))}
+              {rate.resetSeconds !== undefined
+                ? ` ${t('rateResets', formatNumber(rate.resetSeconds))}`
+                : ''}
             </dd>
           </>
         )}
         {report.keyName && (
           <>
-            <dt>Key name</dt>
+            <dt>{t('keyName')}</dt>
             <dd>{report.keyName}</dd>
           </>
         )}
-        <dt>Permissions (best effort)</dt>
+        <dt>{t('permissionsBestEffort')}</dt>
         <dd data-testid="connection-permissions">
           {report.permissionsRead && report.permissions
             ? report.permissions.length
               ? report.permissions.join(', ')
-              : 'none listed'
-            : 'Permissions could not be read: Persona’s API does not publish them for every key. The key works; check its permissions in the Persona dashboard.'}
+              : t('noneListed')
+            : t('permissionsUnread')}
         </dd>
         {report.keyExpiresAt && (
           <>
-            <dt>Key expires</dt>
-            <dd>{new Date(report.keyExpiresAt).toLocaleString()}</dd>
+            <dt>{t('keyExpires')}</dt>
+            <dd>{formatDateTime(report.keyExpiresAt)}</dd>
           </>
         )}
         {report.organizationId && (
           <>
-            <dt>Organization</dt>
+            <dt>{t('organization')}</dt>
             <dd>
               <code>{report.organizationId}</code>
             </dd>
           </>
         )}
-        <dt>API</dt>
+        <dt>{t('apiLabel')}</dt>
         <dd>
           <code>{report.baseUrl}</code>
         </dd>

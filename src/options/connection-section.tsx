@@ -1,4 +1,5 @@
 import { useContext, useState } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
 import { DEFAULT_BASE_URL } from '../shared/persona/base-url.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
@@ -28,22 +29,18 @@ export function ConnectionSection({
   const managed = useContext(ManagedContext);
   return (
     <section aria-labelledby="connection-heading">
-      <h2 id="connection-heading">Connection</h2>
+      <h2 id="connection-heading">{t('connection')}</h2>
       <p class="muted" data-testid="stored-key">
         {keyInfo ? (
           <>
-            Saved key: <code>{keyInfo.masked}</code> ({keyInfo.environment}) <RemoveKeyButton />
+            {t('savedKey')} <code>{keyInfo.masked}</code> ({keyInfo.environment}){' '}
+            <RemoveKeyButton />
           </>
         ) : (
-          'No key saved yet. Paste a Persona sandbox key (Dashboard → API → API keys).'
+          t('noKeySaved')
         )}
       </p>
-      <Field
-        id="api-key"
-        label="API key"
-        error={fieldError('key')}
-        hint="Kept by the extension’s background only; pages never see it again after saving. Leave empty to keep the saved key."
-      >
+      <Field id="api-key" label={t('apiKey')} error={fieldError('key')} hint={t('apiKeyHint')}>
         {(describedBy, invalid) => (
           <div class="row">
             <input
@@ -60,7 +57,7 @@ export function ConnectionSection({
               aria-invalid={invalid}
             />
             <button type="button" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
-              {reveal ? 'Hide key' : 'Show key'}
+              {t(reveal ? 'hideKey' : 'showKey')}
             </button>
           </div>
         )}
@@ -68,13 +65,11 @@ export function ConnectionSection({
       <Field
         setting="baseUrl"
         id="base-url"
-        label="API base URL"
+        label={t('baseUrl')}
         error={fieldError('baseUrl')}
         hint={
           <>
-            Default <code>{DEFAULT_BASE_URL}</code>. Only https://api.withpersona.com,
-            https://withpersona.com and, for sandbox keys, the local sandbox on 127.0.0.1, localhost
-            or [::1] are accepted.
+            {t('baseUrlDefault')} <code>{DEFAULT_BASE_URL}</code>. {t('baseUrlHint')}
           </>
         }
       >
@@ -97,8 +92,8 @@ export function ConnectionSection({
           checked={draft.allowProduction}
           onChange={(e) => patch({ allowProduction: e.currentTarget.checked })}
         />
-        Allow production keys
-        {managed.has('allowProduction') && <span class="muted"> (set by your organisation)</span>}
+        {t('allowProduction')}
+        {managed.has('allowProduction') && <span class="muted"> {t('setByOrganisation')}</span>}
       </label>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useContext } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
 import { MAX_LINK_EXPIRY_HOURS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import { ManagedContext } from '../ui/use-policy.ts';
@@ -14,17 +15,19 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
   const managed = useContext(ManagedContext);
   const templates = draft.templates;
   const setTemplate = (index: number, change: Partial<Settings['templates'][number]>) =>
-    patch({ templates: templates.map((t, i) => (i === index ? { ...t, ...change } : t)) });
+    patch({
+      templates: templates.map((entry, i) => (i === index ? { ...entry, ...change } : entry)),
+    });
 
   return (
     <section aria-labelledby="inquiries-heading">
-      <h2 id="inquiries-heading">Inquiries</h2>
+      <h2 id="inquiries-heading">{t('inquiries')}</h2>
       <Field
         setting="defaultTemplateId"
         id="default-template"
-        label="Default inquiry template ID"
+        label={t('defaultTemplate')}
         error={fieldError('defaultTemplateId')}
-        hint="itmpl_ followed by letters and digits (Dashboard → Inquiries → Templates). Sandbox keys cannot list templates, so paste the ID."
+        hint={t('defaultTemplateHint')}
       >
         {(describedBy, invalid) => (
           <input
@@ -41,9 +44,9 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
       </Field>
       <Field
         id="link-expiry"
-        label="One-time link lifetime (hours)"
+        label={t('linkLifetime')}
         error={fieldError('linkExpiryHours')}
-        hint="How long a new one-time link works (Persona’s default is 24 hours). The inquiry’s own expiry still ends it earlier."
+        hint={t('linkLifetimeHint')}
       >
         {(describedBy, invalid) => (
           <input
@@ -61,22 +64,22 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
       </Field>
       <fieldset class="templates" disabled={managed.has('templates')}>
         <legend>
-          Named templates
-          {managed.has('templates') && <span class="muted"> (set by your organisation)</span>}
+          {t('namedTemplates')}
+          {managed.has('templates') && <span class="muted"> {t('setByOrganisation')}</span>}
         </legend>
-        {templates.length === 0 && <p class="muted">None yet. Add the templates you use often.</p>}
+        {templates.length === 0 && <p class="muted">{t('noNamedTemplates')}</p>}
         {templates.map((template, index) => (
           <div class="row template-row" key={index}>
             <input
               type="text"
-              aria-label={`Template ${index + 1} name`}
-              placeholder="Name, e.g. KYC basic"
+              aria-label={t('templateNameLabel', index + 1)}
+              placeholder={t('templateNamePlaceholder')}
               value={template.name}
               onInput={(e) => setTemplate(index, { name: e.currentTarget.value })}
             />
             <input
               type="text"
-              aria-label={`Template ${index + 1} ID`}
+              aria-label={t('templateIdLabel', index + 1)}
               spellcheck={false}
               placeholder="itmpl_…"
               value={template.id}
@@ -85,10 +88,10 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
             />
             <button
               type="button"
-              aria-label={`Remove template ${index + 1}`}
+              aria-label={t('removeTemplate', index + 1)}
               onClick={() => patch({ templates: templates.filter((_, i) => i !== index) })}
             >
-              Remove
+              {t('remove')}
             </button>
           </div>
         ))}
@@ -105,18 +108,14 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
           type="button"
           onClick={() => patch({ templates: [...templates, { name: '', id: '' }] })}
         >
-          Add template
+          {t('addTemplate')}
         </button>
       </fieldset>
       <Field
         id="chat-template"
-        label="Chat message template"
+        label={t('chatTemplate')}
         error={fieldError('chatTemplate')}
-        hint={
-          <>
-            “Copy message” fills in <code>{'{link}'}</code> and <code>{'{expires}'}</code>.
-          </>
-        }
+        hint={t('chatTemplateHint', '{link}', '{expires}')}
       >
         {(describedBy, invalid) => (
           <textarea

@@ -1,9 +1,13 @@
 import '../shared/zod-setup.ts';
 import { render } from 'preact';
+import { t } from '../shared/i18n.ts';
 import '../ui/base.css';
 import { OptionsApp } from './options-app.tsx';
 import { TrustSections } from './trust-sections.tsx';
 
+// Screen readers pick their voice from the page's language: that of the catalogue in use.
+document.documentElement.lang = t('lang');
+document.title = t('optionsTitle');
 const root = document.getElementById('app');
 if (root) {
   render(

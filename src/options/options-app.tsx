@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DeskError, type ErrorInfo } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { applyPolicy, managedSettings } from '../shared/policy.ts';
 import { sendRequest } from '../shared/send-request.ts';
@@ -40,7 +41,7 @@ export function OptionsApp() {
     if (stored && !draft) setDraft(stored);
   }, [stored, draft]);
 
-  if (!draft) return <p class="page muted">Loading settings…</p>;
+  if (!draft) return <p class="page muted">{t('loadingSettings')}</p>;
 
   // What the organisation sets is shown as it sets it, whatever the draft held.
   const patch: Patch = (change) => setDraft({ ...draft, ...change });
@@ -98,7 +99,7 @@ export function OptionsApp() {
     <ManagedContext.Provider value={managedSettings(policy)}>
       <form class="page options" onSubmit={save} noValidate>
         <header class="options-head">
-          <h1>Inquiry Desk settings</h1>
+          <h1>{t('settingsHeading')}</h1>
           <EnvironmentBadge keyInfo={keyInfo} />
         </header>
         <ProductionWarning keyInfo={keyInfo} />
@@ -115,19 +116,19 @@ export function OptionsApp() {
         <AutoLockField draft={shown} patch={patch} fieldError={fieldError} />
         <div class="actions-bar">
           <button type="submit" class="primary" disabled={busy}>
-            Save
+            {t('save')}
           </button>
           <button type="button" onClick={test} disabled={busy}>
-            Test connection
+            {t('testConnection')}
           </button>
           <span class="muted" aria-live="polite">
-            {busy ? (outcome.what === 'save' ? 'Saving…' : 'Testing…') : ''}
+            {busy ? t(outcome.what === 'save' ? 'saving' : 'testing') : ''}
           </span>
         </div>
         <div aria-live="polite" data-testid="options-outcome">
           {outcome.state === 'saved' && (
             <div class="banner is-ok" role="status">
-              Settings saved.
+              {t('settingsSaved')}
             </div>
           )}
           {outcome.state === 'tested' && <ConnectionReportView report={outcome.report} />}

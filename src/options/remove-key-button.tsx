@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 
 /** Forgets the stored key after a confirmation. */
@@ -7,13 +8,13 @@ export function RemoveKeyButton() {
   if (!confirming) {
     return (
       <button type="button" class="link" onClick={() => setConfirming(true)}>
-        Remove key
+        {t('removeKey')}
       </button>
     );
   }
   return (
-    <fieldset class="inline-confirm" aria-label="Confirm removing the key">
-      Remove the saved key?{' '}
+    <fieldset class="inline-confirm" aria-label={t('confirmRemoveKey')}>
+      {t('removeKeyQuestion')}{' '}
       <button
         type="button"
         class="danger"
@@ -22,10 +23,10 @@ export function RemoveKeyButton() {
           setConfirming(false);
         }}
       >
-        Yes, remove
+        {t('yesRemove')}
       </button>{' '}
       <button type="button" onClick={() => setConfirming(false)}>
-        Cancel
+        {t('cancel')}
       </button>
     </fieldset>
   );

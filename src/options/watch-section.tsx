@@ -1,4 +1,5 @@
 import { useContext } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
 import { MIN_POLL_SECONDS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import { ManagedContext } from '../ui/use-policy.ts';
@@ -14,13 +15,13 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
   const managed = useContext(ManagedContext);
   return (
     <section aria-labelledby="watch-heading">
-      <h2 id="watch-heading">Watching</h2>
+      <h2 id="watch-heading">{t('watching')}</h2>
       <Field
         setting="pollSeconds"
         id="poll-seconds"
-        label="Poll interval (seconds)"
+        label={t('pollInterval')}
         error={fieldError('pollSeconds')}
-        hint={`How often watched inquiries are checked; at least ${MIN_POLL_SECONDS} s. Persona’s rate limit is shared with your own backend.`}
+        hint={t('pollHint', MIN_POLL_SECONDS)}
       >
         {(describedBy, invalid) => (
           <input
@@ -37,7 +38,7 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
       </Field>
       <Field
         id="forget-hours"
-        label="Forget decided inquiries after (hours)"
+        label={t('forgetAfter')}
         error={fieldError('forgetDecidedAfterHours')}
       >
         {(describedBy, invalid) => (
@@ -60,8 +61,8 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
           checked={draft.notifications}
           onChange={(e) => patch({ notifications: e.currentTarget.checked })}
         />
-        Notify me when a watched inquiry changes
-        {managed.has('notifications') && <span class="muted"> (set by your organisation)</span>}
+        {t('notifyOnChange')}
+        {managed.has('notifications') && <span class="muted"> {t('setByOrganisation')}</span>}
       </label>
     </section>
   );

@@ -1,5 +1,7 @@
 // The serialisable error every message answer carries. Kinds from Persona's HTTP errors plus the
 // extension's own failures; pages map a kind to what the reviewer should do next.
+import { t } from './i18n.ts';
+
 export const errorKinds = [
   'unauthorized',
   'forbidden',
@@ -54,5 +56,5 @@ export class DeskError extends Error {
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof DeskError) return error.info;
   // Unknown failures are reported without their message: it may quote a request that held the key.
-  return { kind: 'internal', message: 'Something went wrong inside Inquiry Desk. Try again.' };
+  return { kind: 'internal', message: t('errorInternal') };
 }

@@ -1,5 +1,6 @@
 import { browser } from './browser.ts';
 import { DeskError } from './errors.ts';
+import { t } from './i18n.ts';
 import type { Answer, Reply, RequestOf, RequestType } from './messages.ts';
 
 /** Sends one request to the background and returns its data, or throws a {@link DeskError}. */
@@ -11,11 +12,11 @@ export async function sendRequest<T extends RequestType>(request: RequestOf<T>):
     // Chrome closes the message channel when it stops the worker mid-request: no answer came.
     throw new DeskError({
       kind: 'disconnected',
-      message: 'The extension background did not answer. Reload the extension and try again.',
+      message: t('bgNoAnswerReload'),
     });
   }
   if (!answer || typeof answer !== 'object' || !('ok' in answer)) {
-    throw new DeskError({ kind: 'internal', message: 'The extension background gave no answer.' });
+    throw new DeskError({ kind: 'internal', message: t('bgGaveNoAnswer') });
   }
   if (!answer.ok) throw new DeskError(answer.error);
   return answer.data;

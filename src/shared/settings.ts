@@ -1,6 +1,7 @@
 // Reviewer settings: what the options page edits. Non-secret; stored in storage.local by the
 // background, which validates every write (the base URL decides where the key may travel).
 import * as z from 'zod/mini';
+import { t } from './i18n.ts';
 import { DEFAULT_BASE_URL } from './persona/base-url.ts';
 
 export const MIN_POLL_SECONDS = 30; // Chrome's floor for chrome.alarms in published extensions.
@@ -8,8 +9,10 @@ export const MIN_POLL_SECONDS = 30; // Chrome's floor for chrome.alarms in publi
 /** A month: a link meant for a chat is used within days; longer is a forgotten secret. */
 export const MAX_LINK_EXPIRY_HOURS = 24 * 30;
 
-export const DEFAULT_CHAT_TEMPLATE =
-  'Hi! Please verify your identity with this secure link: {link}\nThe link works once and expires {expires}.';
+/** The chat message a reviewer starts with, in the browser's language; theirs once saved. */
+export function defaultChatTemplate(): string {
+  return t('chatTemplateDefault');
+}
 
 export const namedTemplateSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(60)),
@@ -24,7 +27,7 @@ export const settingsSchema = z.object({
   templates: z._default(z.array(namedTemplateSchema), []),
   pollSeconds: z._default(z.number().check(z.int(), z.gte(MIN_POLL_SECONDS)), 60),
   notifications: z._default(z.boolean(), true),
-  chatTemplate: z._default(z.string().check(z.maxLength(1000)), DEFAULT_CHAT_TEMPLATE),
+  chatTemplate: z._default(z.string().check(z.maxLength(1000)), defaultChatTemplate),
   /**
    * How long a one-time link works, sent as `one-time-link-expiration-seconds` on create and
    * `expires-in-seconds` on a new link (Persona's default is 24 hours or the template's setting).
@@ -46,7 +49,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** Why `hours` cannot be the link expiry, or `undefined` when it can (checked before saving). */
 export function linkExpiryProblem(hours: number): string | undefined {
   if (Number.isInteger(hours) && hours >= 1 && hours <= MAX_LINK_EXPIRY_HOURS) return undefined;
-  return `A link's lifetime is a whole number of hours from 1 to ${MAX_LINK_EXPIRY_HOURS} (30 days).`;
+  return t('linkLifetimeRange', MAX_LINK_EXPIRY_HOURS);
 }
 
 export function defaultSettings(): Settings {

@@ -1,8 +1,11 @@
 import '../shared/zod-setup.ts';
 import { render } from 'preact';
+import { t } from '../shared/i18n.ts';
 import '../ui/base.css';
 import '../ui/popup.css';
 import { SidePanelApp } from './side-panel-app.tsx';
 
+// Screen readers pick their voice from the page's language: that of the catalogue in use.
+document.documentElement.lang = t('lang');
 const root = document.getElementById('app');
 if (root) render(<SidePanelApp />, root);

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n.ts';
 import { usePing } from './use-ping.ts';
 
 /** A quiet line that says whether the background answered, and its version. */
@@ -5,9 +6,9 @@ export function BackgroundStatus() {
   const ping = usePing();
   const text =
     ping.state === 'waiting'
-      ? 'Connecting to the background…'
+      ? t('bgConnecting')
       : ping.state === 'ok'
-        ? `Background ready · v${ping.reply.version}`
+        ? t('bgReady', ping.reply.version)
         : ping.error.message;
   return (
     <p class={`background-status is-${ping.state}`} role="status" data-testid="background-status">

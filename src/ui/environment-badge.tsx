@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
 
 /** Always-visible environment: sandbox is calm, production is loud, no key says so. */
@@ -6,7 +7,7 @@ export function EnvironmentBadge({ keyInfo }: { keyInfo: KeyInfo | null | undefi
   if (keyInfo === null) {
     return (
       <span class="env-badge is-none" data-testid="environment">
-        No key
+        {t('envNoKey')}
       </span>
     );
   }
@@ -15,9 +16,9 @@ export function EnvironmentBadge({ keyInfo }: { keyInfo: KeyInfo | null | undefi
     <span
       class={`env-badge ${production ? 'is-production' : 'is-sandbox'}`}
       data-testid="environment"
-      title={production ? 'Production: real people, real decisions' : 'Sandbox: test data only'}
+      title={t(production ? 'envProductionTitle' : 'envSandboxTitle')}
     >
-      {production ? 'Production' : 'Sandbox'}
+      {t(production ? 'envProduction' : 'envSandbox')}
     </span>
   );
 }
@@ -26,8 +27,7 @@ export function ProductionWarning({ keyInfo }: { keyInfo: KeyInfo | null | undef
   if (keyInfo?.environment !== 'production') return null;
   return (
     <div class="banner is-danger" role="alert">
-      <strong>Production key in use.</strong> Inquiries, approvals and declines affect real people
-      and real customers.
+      <strong>{t('productionWarningLead')}</strong> {t('productionWarning')}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 
 /** One failure, said plainly, with Persona's request id for a support ticket when there is one. */
 export function ErrorMessage({
@@ -13,7 +14,7 @@ export function ErrorMessage({
       <p class="banner-text">{error.message}</p>
       {error.requestId && (
         <p class="banner-meta">
-          Persona request ID: <code>{error.requestId}</code>
+          {t('requestId')} <code>{error.requestId}</code>
         </p>
       )}
       {action}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../shared/errors.ts';
 import { DeskError } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import type { Reply } from '../shared/messages.ts';
 import { sendRequest } from '../shared/send-request.ts';
 
@@ -21,7 +22,7 @@ export function usePing(): PingState {
           error:
             error instanceof DeskError
               ? error.info
-              : { kind: 'internal', message: 'No answer from the background.' },
+              : { kind: 'internal', message: t('bgNoAnswer') },
         }),
     );
   }, []);

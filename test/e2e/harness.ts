@@ -20,11 +20,15 @@ export interface ExtensionHarness {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionHarness> {
+/** `locale` runs the browser in that language (e.g. "de-DE"); English otherwise. */
+export async function launchExtension(
+  options: { locale?: string } = {},
+): Promise<ExtensionHarness> {
   const ext = await launch({
     chromiumPath: inject('chromiumPath'),
     extensionDir: inject('distPath'),
     headless: true,
+    ...options,
   });
 
   // Chromium answers storage.managed only once it has loaded the policy for a freshly installed

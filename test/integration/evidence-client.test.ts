@@ -7,9 +7,12 @@ import { DeskError } from '../../src/shared/errors.ts';
 import { createPersonaClient } from '../../src/shared/persona/client.ts';
 import type { FetchLike } from '../../src/shared/persona/fetch-with-timeout.ts';
 import { DETAIL_INCLUDE } from '../../src/shared/persona/inquiry-reads.ts';
-import { photoFetcher, WITHHELD_MESSAGE } from '../../src/shared/persona/photo-fetch.ts';
+import { photoFetcher } from '../../src/shared/persona/photo-fetch.ts';
 import { type SandboxControls, sandboxControls } from '../persona-sandbox/controls.ts';
 import { type RunningSandbox, startSandbox } from '../persona-sandbox/index.ts';
+
+/** What the English catalogue says when a photo's host is not Persona's. */
+const WITHHELD_MESSAGE = 'Photo withheld: unexpected host';
 
 let sandbox: RunningSandbox;
 let controls: SandboxControls;

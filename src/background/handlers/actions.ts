@@ -1,4 +1,5 @@
 import { DeskError } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import type { LinkedInquiry } from '../../shared/persona/inquiry-actions.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
@@ -9,7 +10,7 @@ import { adoptInquiry, DETAIL_INCLUDE } from './inquiries.ts';
 
 function checkId(id: string): void {
   if (!isInquiryId(id)) {
-    throw new DeskError({ kind: 'invalid', message: `“${id.slice(0, 40)}” is not an inquiry ID.` });
+    throw new DeskError({ kind: 'invalid', message: t('notInquiryId', id.slice(0, 40)) });
   }
 }
 
@@ -63,7 +64,7 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
     if (generated?.oneTimeLink) throw refusedLinkError();
     throw new DeskError({
       kind: 'bad_response',
-      message: 'Persona answered without a one-time link. Try “New link” again.',
+      message: t('noLinkFromPersona'),
     });
   }
   return { ...(await adoptInquiry(inquiry)), link };

@@ -3,6 +3,7 @@
 // per image); nothing here is cached, and photos and PDFs are never stored.
 import { bytesToBase64 } from '../../shared/base64.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { photoFetcher } from '../../shared/persona/photo-fetch.ts';
@@ -17,7 +18,7 @@ const PHOTO_URLS_FRESH_MS = 5 * 60_000;
 
 function checkId(id: string): void {
   if (!isInquiryId(id)) {
-    throw new DeskError({ kind: 'invalid', message: `“${id.slice(0, 40)}” is not an inquiry ID.` });
+    throw new DeskError({ kind: 'invalid', message: t('notInquiryId', id.slice(0, 40)) });
   }
 }
 
@@ -52,7 +53,7 @@ export async function showPhotos(request: RequestOf<'showPhotos'>): Promise<Repl
 
 export async function getReport(request: RequestOf<'getReport'>): Promise<Reply<'getReport'>> {
   if (!/^rep_[A-Za-z0-9]+$/.test(request.reportId)) {
-    throw new DeskError({ kind: 'invalid', message: 'A report ID starts with rep_.' });
+    throw new DeskError({ kind: 'invalid', message: t('reportIdShape') });
   }
   const { client } = await openPersona();
   return { report: (await client.getReport(request.reportId)).data };

@@ -1,4 +1,5 @@
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, InquirySummary, Reply, RequestOf } from '../../shared/messages.ts';
 import { classifyQuery } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
@@ -57,7 +58,7 @@ export async function findInquiries(
 ): Promise<Reply<'findInquiries'>> {
   const query = request.query.trim();
   if (query === '') {
-    throw new DeskError({ kind: 'invalid', message: 'Type an inq_… id or a reference ID.' });
+    throw new DeskError({ kind: 'invalid', message: t('typeQuery') });
   }
   const classified = classifyQuery(query);
   if (classified.kind === 'malformed') throw malformedId(query);
@@ -87,6 +88,6 @@ function malformedId(text: string): DeskError {
   return new DeskError({
     kind: 'invalid',
     pointer: 'query',
-    message: `“${text.slice(0, 40)}” is not an inquiry ID. Inquiry IDs look like inq_ followed by letters and digits.`,
+    message: t('notInquiryIdShape', text.slice(0, 40)),
   });
 }

@@ -1,4 +1,5 @@
 import { DeskError } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { sealedKeyItem } from '../../shared/lock-items.ts';
 import type { ConnectionReport, Reply, RequestOf } from '../../shared/messages.ts';
 import { keyEnvironment } from '../../shared/persona/api-key.ts';
@@ -34,8 +35,7 @@ export async function saveOptions(
     throw new DeskError({
       kind: 'invalid',
       pointer: 'allowProduction',
-      message:
-        'The saved key is a production key. Remove it first, or keep “Allow production keys” on.',
+      message: t('savedKeyIsProduction'),
     });
   }
   await writeItem(settingsItem, settings);
@@ -72,7 +72,7 @@ export async function testConnection(
     throw new DeskError({
       kind: 'no_key',
       pointer: 'key',
-      message: 'Paste a Persona API key first.',
+      message: t('pasteKeyFirst'),
     });
   }
   refuseKeyForBaseUrl(key, base.baseUrl);

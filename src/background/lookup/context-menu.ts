@@ -1,6 +1,7 @@
 // "Look up in Inquiry Desk" on selected text. Uses the menu's own selectionText: no content
 // script and no permission for the page (https://developer.chrome.com/docs/extensions/reference/api/contextMenus).
 import { browser, type Menus, type Tabs } from '../../shared/browser.ts';
+import { t } from '../../shared/i18n.ts';
 import { lookupOn, openIfOn } from './lookup-switch.ts';
 import { openLookup } from './open-lookup.ts';
 
@@ -15,7 +16,7 @@ export async function createLookupMenu(): Promise<void> {
   if (!(await lookupOn('contextMenuLookup'))) return;
   browser.contextMenus.create({
     id: LOOKUP_MENU_ID,
-    title: 'Look up in Inquiry Desk',
+    title: t('lookUpMenu'),
     contexts: ['selection'],
   });
 }

@@ -1,4 +1,5 @@
 import { browser } from '../../shared/browser.ts';
+import { t } from '../../shared/i18n.ts';
 import { watchItem } from '../../shared/storage.ts';
 import { settingsItem } from '../../shared/storage-items.ts';
 import type { Gate } from '../start-up.ts';
@@ -24,7 +25,7 @@ export function registerLookupListeners(after: Gate['after']): void {
     void handleMenuClick(info, tab);
   });
   browser.omnibox.setDefaultSuggestion({
-    description: 'Inquiry Desk: look up an inq_… id or a reference ID',
+    description: t('omniboxDefault'),
   });
   browser.omnibox.onInputChanged.addListener(after(suggestForInput));
   // The same user-gesture rule as the menu click above.

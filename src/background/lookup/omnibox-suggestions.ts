@@ -1,6 +1,7 @@
-// Pure: omnibox suggestions from the watchlist and recent lookups. Omnibox descriptions are XML
+// Omnibox suggestions from the watchlist and recent lookups. Omnibox descriptions are XML
 // (https://developer.chrome.com/docs/extensions/reference/api/omnibox#type-SuggestResult), so
 // every text is escaped.
+import { t } from '../../shared/i18n.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 
 export interface Suggestion {
@@ -41,7 +42,7 @@ export function suggestLookups(
   }
   for (const text of recent) {
     if (needle && !matches(text)) continue;
-    push(text, `${escapeXml(text)} <dim>recent lookup</dim>`);
+    push(text, `${escapeXml(text)} <dim>${escapeXml(t('recentLookup'))}</dim>`);
   }
   return out;
 }

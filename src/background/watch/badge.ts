@@ -2,6 +2,8 @@
 // alone, so every writer (poller, handlers, a notification click) updates it by writing the list.
 // No personal data: a count only.
 import { browser } from '../../shared/browser.ts';
+import { formatNumber } from '../../shared/format.ts';
+import { t } from '../../shared/i18n.ts';
 import { readItem } from '../../shared/storage.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 import { watchlistItem } from '../../shared/storage-items.ts';
@@ -32,7 +34,12 @@ export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
   await browser.action.setBadgeText({ text: badgeText(count) });
   if (count > 0) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
   await browser.action.setTitle({
-    title: count > 0 ? `Inquiry Desk: ${count} need${count === 1 ? 's' : ''} you` : 'Inquiry Desk',
+    title:
+      count === 0
+        ? t('extName')
+        : count === 1
+          ? t('badgeTitleOne')
+          : t('badgeTitleMany', formatNumber(count)),
   });
 }
 

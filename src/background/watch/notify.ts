@@ -3,6 +3,8 @@
 // inquiry id, so a click still opens the right inquiry after the worker restarted in between
 // (https://developer.chrome.com/docs/extensions/reference/api/notifications).
 import { browser } from '../../shared/browser.ts';
+import { formatNumber } from '../../shared/format.ts';
+import { t } from '../../shared/i18n.ts';
 import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
 import type { Change } from './watchlist-logic.ts';
 import { markSeen } from './watchlist-logic.ts';
@@ -40,16 +42,16 @@ export function describeChanges(changes: readonly Change[]): NotificationText[] 
   if (changes.length <= MAX_SINGLE) {
     return changes.map((c) => ({
       id: notificationId(c.id),
-      title: `Inquiry ${c.id} is now ${c.to}`,
-      message: `It was ${c.from}. Click to open it.`,
+      title: t('notifyTitle', c.id, c.to),
+      message: t('notifyMessage', c.from),
     }));
   }
-  const lines = changes.slice(0, 5).map((c) => `${c.id} is now ${c.to}`);
-  if (changes.length > 5) lines.push(`and ${changes.length - 5} more`);
+  const lines = changes.slice(0, 5).map((c) => t('notifyLine', c.id, c.to));
+  if (changes.length > 5) lines.push(t('notifyMore', formatNumber(changes.length - 5)));
   return [
     {
       id: SUMMARY_ID,
-      title: `${changes.length} watched inquiries changed`,
+      title: t('notifySummary', formatNumber(changes.length)),
       message: lines.join('\n'),
     },
   ];

@@ -2,6 +2,7 @@
 // `persona_production_…` (https://docs.withpersona.com/api-quickstart-tutorial). Persona's own
 // secret scanner expects a UUID after the prefix, but that is not documented, so only the prefix
 // and a plausible rest are checked here (docs/persona.md#api-keys-and-environments).
+import { t } from '../i18n.ts';
 
 export type KeyEnvironment = 'sandbox' | 'production' | 'unknown';
 
@@ -25,19 +26,16 @@ export type ApiKeyCheck =
 /** Checks the form of a pasted key; surrounding whitespace is trimmed, inner whitespace refused. */
 export function checkApiKey(input: string): ApiKeyCheck {
   const key = input.trim();
-  if (key === '') return { ok: false, reason: 'Paste your Persona API key.' };
+  if (key === '') return { ok: false, reason: t('keyEmpty') };
   if (!headerSafe.test(key)) {
-    return { ok: false, reason: 'The key contains spaces or unusual characters. Paste it again.' };
+    return { ok: false, reason: t('keyOddCharacters') };
   }
   const environment = keyEnvironment(key);
   if (environment === 'unknown') {
-    return {
-      ok: false,
-      reason: 'Persona API keys start with persona_sandbox_ or persona_production_.',
-    };
+    return { ok: false, reason: t('keyPrefix') };
   }
   if (key.length < prefixes[environment].length + minRestLength) {
-    return { ok: false, reason: 'The key is too short. Copy the whole key from the dashboard.' };
+    return { ok: false, reason: t('keyTooShort') };
   }
   return { ok: true, key, environment };
 }

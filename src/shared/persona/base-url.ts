@@ -5,6 +5,7 @@
 // local sandbox (test/persona-sandbox), for sandbox keys only: a production key never travels
 // over plain http to a local port. Anything else is refused so the key never leaves for a host
 // the reviewer did not mean (docs/architecture.md#persona-calls).
+import { t } from '../i18n.ts';
 
 const API_PATH = '/api/v1';
 export const DEFAULT_BASE_URL = `https://api.withpersona.com${API_PATH}`;
@@ -40,35 +41,32 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, reason: 'This is not a URL. Use e.g. https://api.withpersona.com/api/v1.' };
+    return { ok: false, reason: t('urlInvalid') };
   }
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, reason: 'The URL must not contain a user name or password.' };
+    return { ok: false, reason: t('urlCredentials') };
   }
   if (url.search !== '' || url.hash !== '') {
-    return { ok: false, reason: 'The URL must not have a query (?…) or a fragment (#…).' };
+    return { ok: false, reason: t('urlQuery') };
   }
   const loopback = isLoopbackHost(url.hostname);
   if (loopback && (url.protocol === 'http:' || url.protocol === 'https:')) {
     return { ok: true, baseUrl: stripTrailingSlashes(url) };
   }
   if (!isGrantedApiHost(url.hostname)) {
-    return {
-      ok: false,
-      reason: `${url.hostname} is not Persona's API host. Only https://api.withpersona.com, https://withpersona.com and the local sandbox on 127.0.0.1, localhost or [::1] are allowed.`,
-    };
+    return { ok: false, reason: t('urlHost', url.hostname) };
   }
   if (url.protocol !== 'https:') {
-    return { ok: false, reason: 'Persona accepts only https:// (TLS) connections.' };
+    return { ok: false, reason: t('urlHttps') };
   }
   if (url.port !== '') {
-    return { ok: false, reason: 'Persona hosts do not use a custom port; remove it.' };
+    return { ok: false, reason: t('urlPort') };
   }
   // Persona's API lives under /api/v1 on both hosts: a bare host means it, and any other path is a
   // typo (for example a second URL typed after the default) that would pass the host check.
   if (url.pathname.replace(/\/+$/, '') === '') return { ok: true, baseUrl: url.origin + API_PATH };
   if (stripTrailingSlashes(url) !== `${url.origin}${API_PATH}`) {
-    return { ok: false, reason: `Persona's API is at ${url.origin}${API_PATH}; remove the rest.` };
+    return { ok: false, reason: t('urlApiPath', `${url.origin}${API_PATH}`) };
   }
   return { ok: true, baseUrl: stripTrailingSlashes(url) };
 }
@@ -79,7 +77,7 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
  */
 export function keyBaseUrlProblem(key: string, baseUrl: string): string | undefined {
   if (!isLoopbackBaseUrl(baseUrl) || key.trim().startsWith('persona_sandbox_')) return undefined;
-  return 'Only sandbox keys (persona_sandbox_…) may be sent to a local address: a production key never leaves for the local sandbox. Use https://api.withpersona.com/api/v1, or a sandbox key.';
+  return t('urlLocalSandboxOnly');
 }
 
 /** True when the base URL points at the local sandbox rather than Persona. */

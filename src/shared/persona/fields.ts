@@ -2,40 +2,47 @@
 // `attributes.fields` as `{type, value}` pairs whose keys keep the template's casing; up to
 // 2023-01-05 it is also at the top level of `attributes`
 // (https://docs.withpersona.com/changelog/2025/10/27, docs/persona.md#fields).
+
+import { type MessageKey, t } from '../i18n.ts';
 import { isRecord, keyVariants, toKebab } from './key-inflection.ts';
 import { humanise } from './labels.ts';
 import type { FieldView } from './view-model.ts';
 
 /** The standard inquiry fields in the order a reviewer reads them. */
-export const inquiryFieldLabels: Record<string, string> = {
-  'name-first': 'First name',
-  'name-middle': 'Middle name',
-  'name-last': 'Last name',
-  'name-suffix': 'Name suffix',
-  birthdate: 'Date of birth',
-  'address-street-1': 'Street',
-  'address-street-2': 'Street, line 2',
-  'address-city': 'City',
-  'address-subdivision': 'State or region',
-  'address-postal-code': 'Postal code',
-  'address-country-code': 'Country',
-  'email-address': 'Email',
-  'phone-number': 'Phone',
-  'identification-number': 'ID number',
-  'social-security-number': 'Social security number',
-  'document-number': 'Document number',
+export const inquiryFieldLabels: Record<string, MessageKey> = {
+  'name-first': 'fieldNameFirst',
+  'name-middle': 'fieldNameMiddle',
+  'name-last': 'fieldNameLast',
+  'name-suffix': 'fieldNameSuffix',
+  birthdate: 'fieldBirthdate',
+  'address-street-1': 'fieldStreet',
+  'address-street-2': 'fieldStreet2',
+  'address-city': 'fieldCity',
+  'address-subdivision': 'fieldSubdivision',
+  'address-postal-code': 'fieldPostalCode',
+  'address-country-code': 'fieldCountry',
+  'email-address': 'fieldEmail',
+  'phone-number': 'fieldPhone',
+  'identification-number': 'fieldIdNumber',
+  'social-security-number': 'fieldSsn',
+  'document-number': 'fieldDocumentNumber',
 };
 
 /** Labels of other fields verifications extract (government ID, document). */
-const otherFieldLabels: Record<string, string> = {
-  'id-class': 'ID type',
-  'issuing-authority': 'Issuing authority',
-  'issuing-subdivision': 'Issuing state or region',
-  'issue-date': 'Issued on',
-  'expiration-date': 'Expires on',
-  'capture-method': 'Capture method',
-  'document-type': 'Document type',
+const otherFieldLabels: Record<string, MessageKey> = {
+  'id-class': 'fieldIdClass',
+  'issuing-authority': 'fieldIssuingAuthority',
+  'issuing-subdivision': 'fieldIssuingSubdivision',
+  'issue-date': 'fieldIssueDate',
+  'expiration-date': 'fieldExpirationDate',
+  'capture-method': 'fieldCaptureMethod',
+  'document-type': 'fieldDocumentType',
 };
+
+function fieldLabel(name: string): string {
+  const key = inquiryFieldLabels[name] ?? otherFieldLabels[name];
+  return key ? t(key) : humanise(name);
+}
 
 // Identity numbers and birthdates are masked until revealed (docs/architecture.md#read-results).
 const sensitive =
@@ -148,7 +155,7 @@ export function toFieldView(
   const view: FieldView = {
     key,
     name,
-    label: label ?? inquiryFieldLabels[name] ?? otherFieldLabels[name] ?? humanise(name),
+    label: label ?? fieldLabel(name),
     value: text ?? NO_VALUE,
     // Nothing to mask in a dash.
     sensitive: text !== undefined && isSensitiveField(name),

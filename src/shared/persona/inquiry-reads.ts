@@ -1,6 +1,7 @@
 // Reading inquiries: one with its verifications and reports, lists with cursor pagination
 // (https://docs.withpersona.com/pagination), and one verification on its own.
 import { DeskError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import { toInquiryView } from './normalise-inquiry.ts';
 import { toVerificationView } from './normalise-verification.ts';
 import {
@@ -56,7 +57,7 @@ export function inquiryReads(transport: Transport) {
   function nextUrl(link: string): string {
     const url = pageUrl(baseUrl, link);
     if (url) return url;
-    throw new DeskError({ kind: 'refused', message: 'Refused a page link to another host.' });
+    throw new DeskError({ kind: 'refused', message: t('pageLinkRefused') });
   }
 
   return {

@@ -1,6 +1,8 @@
 // Plain-language names for Persona's machine names. Types and check names are open sets
 // (https://docs.withpersona.com/versioning), so anything not listed is turned into words as is.
 
+import { type MessageKey, t } from '../i18n.ts';
+
 const acronyms = new Set([
   'aamva',
   'api',
@@ -19,20 +21,20 @@ const acronyms = new Set([
   'vat',
 ]);
 
-const verificationLabels: Record<string, string> = {
-  'verification/government-id': 'Government ID',
-  'verification/government-id-nfc': 'Government ID (NFC chip)',
-  'verification/selfie': 'Selfie',
-  'verification/database': 'Database',
-  'verification/document': 'Document',
-  'verification/phone-number': 'Phone number',
-  'verification/email-address': 'Email address',
+const verificationLabels: Record<string, MessageKey> = {
+  'verification/government-id': 'verificationGovernmentId',
+  'verification/government-id-nfc': 'verificationGovernmentIdNfc',
+  'verification/selfie': 'verificationSelfie',
+  'verification/database': 'verificationDatabase',
+  'verification/document': 'verificationDocument',
+  'verification/phone-number': 'verificationPhone',
+  'verification/email-address': 'verificationEmail',
 };
 
-const reportLabels: Record<string, string> = {
-  'report/watchlist': 'Watchlist',
-  'report/politically-exposed-person': 'Politically exposed person (PEP)',
-  'report/adverse-media': 'Adverse media',
+const reportLabels: Record<string, MessageKey> = {
+  'report/watchlist': 'reportWatchlist',
+  'report/politically-exposed-person': 'reportPep',
+  'report/adverse-media': 'reportAdverseMedia',
 };
 
 /** `id_entity_detection` → "ID entity detection"; `name-first` → "Name first". */
@@ -47,16 +49,18 @@ export function humanise(name: string): string {
 
 /** "Government ID" for `verification/government-id`; unknown types in words, prefix dropped. */
 export function verificationLabel(type: string): string {
-  return (
-    verificationLabels[type] ?? (humanise(type.replace(/^verification\//, '')) || 'Verification')
-  );
+  const key = verificationLabels[type];
+  if (key) return t(key);
+  return humanise(type.replace(/^verification\//, '')) || t('verificationFallback');
 }
 
 export function reportLabel(type: string): string {
-  return reportLabels[type] ?? (humanise(type.replace(/^report\//, '')) || 'Report');
+  const key = reportLabels[type];
+  if (key) return t(key);
+  return humanise(type.replace(/^report\//, '')) || t('reportFallback');
 }
 
 /** A check name such as `selfie_id_comparison`, in words: "Selfie ID comparison". */
 export function checkLabel(name: string): string {
-  return humanise(name) || 'Check';
+  return humanise(name) || t('checkFallback');
 }

@@ -3,6 +3,8 @@
 // verification-document.yaml, inquiry-session.yaml, report-*.yaml, event.yaml): photo URLs,
 // scores, sessions' device and network, report matches and events. Everything is optional:
 // a blocklisted attribute is simply absent (https://docs.withpersona.com/api-attribute-blocklists).
+
+import { type MessageKey, t } from '../i18n.ts';
 import { isRecord } from './key-inflection.ts';
 import type { AnyResource } from './schemas.ts';
 import {
@@ -20,15 +22,15 @@ const num = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
 
-const photoAttributes: Record<string, [string, string][]> = {
+const photoAttributes: Record<string, [string, MessageKey][]> = {
   'verification/government-id': [
-    ['front-photo-url', 'Government ID front'],
-    ['back-photo-url', 'Government ID back'],
+    ['front-photo-url', 'photoIdFront'],
+    ['back-photo-url', 'photoIdBack'],
   ],
   'verification/selfie': [
-    ['center-photo-url', 'Selfie center'],
-    ['left-photo-url', 'Selfie left'],
-    ['right-photo-url', 'Selfie right'],
+    ['center-photo-url', 'photoSelfieCenter'],
+    ['left-photo-url', 'photoSelfieLeft'],
+    ['right-photo-url', 'photoSelfieRight'],
   ],
 };
 
@@ -44,34 +46,34 @@ export function photosOf(type: string, attributes: Record<string, unknown>): Pho
     seen.add(href);
     photos.push({ label, url: href });
   };
-  for (const [key, label] of photoAttributes[type] ?? []) add(label, attributes[key]);
+  for (const [key, label] of photoAttributes[type] ?? []) add(t(label), attributes[key]);
   if (type === 'verification/government-id') {
     // Other pages of the document (a passport's signature page, …) come only in `photo-urls`.
     for (const page of records(attributes['photo-urls'])) {
       const name = str(page.page);
       if (name === 'front' || name === 'back') continue;
-      add(`Government ID ${words(name ?? 'page')}`, page.url);
+      add(t('photoIdPage', words(name ?? 'page')), page.url);
     }
   }
   if (type === 'verification/document') {
     records(attributes.files).forEach((file, i) => {
-      add(`Document page ${i + 1}`, file.url);
+      add(t('photoDocumentPage', i + 1), file.url);
     });
   }
   return photos;
 }
 
-const scoreAttributes: [string, string][] = [
-  ['entity-confidence-score', 'Entity confidence'],
-  ['document-similarity-score', 'Selfie to ID similarity'],
-  ['selfie-similarity-score-left', 'Left pose similarity'],
-  ['selfie-similarity-score-right', 'Right pose similarity'],
+const scoreAttributes: [string, MessageKey][] = [
+  ['entity-confidence-score', 'scoreEntityConfidence'],
+  ['document-similarity-score', 'scoreSelfieToId'],
+  ['selfie-similarity-score-left', 'scoreLeftPose'],
+  ['selfie-similarity-score-right', 'scoreRightPose'],
 ];
 
 export function scoresOf(attributes: Record<string, unknown>): ScoreView[] {
   return scoreAttributes.flatMap(([key, label]) => {
     const value = num(attributes[key]);
-    return value === undefined ? [] : [{ label, value }];
+    return value === undefined ? [] : [{ label: t(label), value }];
   });
 }
 
@@ -108,9 +110,9 @@ export function reportMatches(attributes: Record<string, unknown>): ReportMatchV
   if (!Array.isArray(lists) && !Array.isArray(pep) && !Array.isArray(media)) return undefined;
   const out: ReportMatchView[] = [];
   for (const list of records(lists)) {
-    const listName = str(list.name) ?? 'Unnamed list';
+    const listName = str(list.name) ?? t('unnamedList');
     const entities = records(list.entities);
-    const names = entities.length > 0 ? entities.map((e) => str(e.name) ?? '?') : ['(no name)'];
+    const names = entities.length > 0 ? entities.map((e) => str(e.name) ?? '?') : [t('noName')];
     for (const name of names) {
       const match: ReportMatchView = { name, list: listName };
       assign(match, 'listType', str(list['list-type']));
@@ -120,8 +122,8 @@ export function reportMatches(attributes: Record<string, unknown>): ReportMatchV
   }
   for (const hit of records(pep)) {
     const match: ReportMatchView = {
-      name: str(hit.name) ?? '(no name)',
-      list: 'Politically exposed persons',
+      name: str(hit.name) ?? t('noName'),
+      list: t('listPep'),
     };
     assign(
       match,
@@ -133,7 +135,10 @@ export function reportMatches(attributes: Record<string, unknown>): ReportMatchV
     out.push(match);
   }
   for (const source of records(media)) {
-    const match: ReportMatchView = { name: str(source.name) ?? '(no name)', list: 'Adverse media' };
+    const match: ReportMatchView = {
+      name: str(source.name) ?? t('noName'),
+      list: t('listAdverseMedia'),
+    };
     const title = records(source.media)
       .map((m) => str(m.title))
       .find(Boolean);

@@ -4,6 +4,7 @@
 // JSON:API prescribes (https://docs.withpersona.com/response-body). Anything unknown is kept and
 // shown as it is.
 import { DeskError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import { collectInquiryFields } from './fields.ts';
 import { toSessionView } from './normalise-evidence.ts';
 import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';
@@ -38,7 +39,7 @@ export function normaliseInquiry(body: unknown): InquiryView {
   if (!document) {
     throw new DeskError({
       kind: 'bad_response',
-      message: 'Persona sent an answer without an inquiry in it. Try again.',
+      message: t('noInquiryInAnswer'),
     });
   }
   return toInquiryView(document);

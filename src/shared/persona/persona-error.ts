@@ -2,7 +2,10 @@
 // do (docs/architecture.md#errors; codes from https://docs.withpersona.com/errors). Persona's own
 // title, details and `source.pointer` travel alongside. The API key never goes into an error:
 // messages are built here, and Persona's own text is scrubbed of the key in case it echoes it.
+
 import { DeskError, type ErrorInfo, type ErrorKind } from '../errors.ts';
+import { formatNumber } from '../format.ts';
+import { t } from '../i18n.ts';
 import { maskKey } from './api-key.ts';
 import { isQuotaAnswer, type ResponseMeta } from './response-meta.ts';
 import { errorBody, parseBody } from './schemas.ts';
@@ -57,8 +60,7 @@ export function errorFromFailure(kind: 'network' | 'timeout' | 'redirect', conte
     // Persona's API does not redirect; one that does is not Persona, or is being tampered with.
     return new DeskError({
       kind: 'refused',
-      message:
-        'The API answered with a redirect to another address. Inquiry Desk never follows one, so nothing was sent there. Check the API base URL in the options.',
+      message: t('errRedirect'),
     });
   }
   return new DeskError({ kind, message: describe({ kind, message: '' }, context) });
@@ -74,61 +76,53 @@ export function badResponseError(meta: ResponseMeta | undefined, context: ErrorC
 
 function describe(info: ErrorInfo, context: ErrorContext): string {
   const persona = [info.title, info.details].filter(Boolean).join(': ');
-  const says = persona ? ` Persona says: "${persona}".` : '';
+  const says = persona ? ` ${t('personaSays', persona)}` : '';
   switch (info.kind) {
     case 'unauthorized':
-      return 'Persona did not accept the API key: it is mistyped, revoked or expired. Check the key in the options.';
+      return t('errUnauthorized');
     case 'forbidden':
-      return `Persona refused this request: the API key lacks a permission, a quota is used up, or this network's IP address is not on the key's allow-list.${says} Check the key's permissions and allow-list in the Persona dashboard.`;
+      return t('errForbidden', says);
     case 'not_found':
       return notFound(context.path);
     case 'conflict':
-      return `Persona refused because of the inquiry's current state.${says} Refresh the inquiry and try again if it still makes sense.`;
-    case 'invalid': {
-      const at = info.pointer ? ` (at ${info.pointer})` : '';
-      return `Persona rejected the request${at}.${says} Correct the value and try again.`;
-    }
-    case 'rate_limited': {
-      const wait =
-        info.retryAfterSeconds === undefined ? 'a minute' : `${info.retryAfterSeconds} seconds`;
-      return `Persona's rate limit is reached. Wait ${wait} and try again; Inquiry Desk slows down its checks meanwhile.`;
-    }
+      return t('errConflict', says);
+    case 'invalid':
+      return info.pointer ? t('errInvalidAt', info.pointer, says) : t('errInvalid', says);
+    case 'rate_limited':
+      return info.retryAfterSeconds === undefined
+        ? t('errRateLimitedMinute')
+        : t('errRateLimited', formatNumber(info.retryAfterSeconds));
     case 'quota_exceeded': {
-      const what =
-        context.method === 'POST' && /\/inquiries\/?$/.test(context.path)
-          ? 'creating inquiries'
-          : 'this kind of request';
-      const reset =
-        info.retryAfterSeconds === undefined
-          ? 'when its period ends'
-          : `in ${info.retryAfterSeconds} s`;
-      return `Persona's quota for ${what} is used up; it resets ${reset}. This is your organisation's quota, not the rate limit: ask your Persona admin if it keeps happening.`;
+      const creating = context.method === 'POST' && /\/inquiries\/?$/.test(context.path);
+      const seconds = info.retryAfterSeconds;
+      if (seconds === undefined) return t(creating ? 'errQuotaCreate' : 'errQuota');
+      return t(creating ? 'errQuotaCreateIn' : 'errQuotaIn', formatNumber(seconds));
     }
     case 'server':
       return context.method === 'GET'
-        ? `Persona had a server problem (${info.status}). Try again in a moment.`
-        : `Persona had a server problem (${info.status}), so the action may or may not have happened. Refresh the inquiry before trying again.`;
+        ? t('errServerRead', String(info.status))
+        : t('errServerWrite', String(info.status));
     case 'network':
-      return 'Inquiry Desk could not reach Persona. Check the internet connection and try again.';
+      return t('errNetwork');
     case 'timeout':
-      return `Persona did not answer within ${duration(context.timeoutMs)}. Try again in a moment.`;
+      return t('errTimeout', duration(context.timeoutMs));
     default:
-      return 'Persona sent an answer Inquiry Desk could not read. Try again; if it keeps happening, report the request id to Persona support.';
+      return t('errBadResponse');
   }
 }
 
 function notFound(path: string): string {
   if (path.includes('/inquiries')) {
-    return 'Persona has no such inquiry for this API key. Check the inq_… id, and that the key is for the same environment (sandbox or production).';
+    return t('errNoInquiry');
   }
   if (path.includes('/verifications')) {
-    return 'Persona has no such verification for this API key. Check the ver_… id.';
+    return t('errNoVerification');
   }
-  return 'Persona does not know this address. Check the API base URL in the options.';
+  return t('errNoAddress');
 }
 
 function duration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
+  if (ms < 1000) return t('durationMs', formatNumber(ms));
   const seconds = Math.round(ms / 1000);
-  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  return seconds === 1 ? t('durationSecond') : t('durationSeconds', formatNumber(seconds));
 }

@@ -4,11 +4,11 @@
 // URL is data from an answer, not a place the reviewer chose. `cache: 'no-store'` keeps ID photos
 // out of the HTTP cache, which is on disk.
 import { DeskError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import { isLoopbackBaseUrl } from './base-url.ts';
 import type { FetchLike } from './fetch-with-timeout.ts';
 
 export const PERSONA_FILES_ORIGIN = 'https://files.withpersona.com';
-export const WITHHELD_MESSAGE = 'Photo withheld: unexpected host';
 
 export interface Photo {
   type: string;
@@ -37,7 +37,7 @@ export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike; time
   const timeoutMs = options.timeoutMs ?? 20_000;
   return async function fetchPhoto(url: string): Promise<Photo> {
     if (!isAllowedPhotoUrl(url, origins)) {
-      throw new DeskError({ kind: 'refused', message: WITHHELD_MESSAGE });
+      throw new DeskError({ kind: 'refused', message: t('photoWithheld') });
     }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -55,21 +55,19 @@ export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike; time
           kind: response.status === 403 ? 'forbidden' : 'bad_response',
           status: response.status,
           message:
-            response.status === 403
-              ? 'The photo link has expired. Refresh the inquiry, then show the photos again.'
-              : `The photo could not be loaded (HTTP ${response.status}).`,
+            response.status === 403 ? t('photoLinkExpired') : t('photoHttp', response.status),
         });
       }
       const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
       if (!type.startsWith('image/')) {
-        throw new DeskError({ kind: 'bad_response', message: 'This file is not an image.' });
+        throw new DeskError({ kind: 'bad_response', message: t('photoNotImage') });
       }
       return { type, bytes: new Uint8Array(await response.arrayBuffer()) };
     } catch (error) {
       if (error instanceof DeskError) throw error;
       throw new DeskError({
         kind: controller.signal.aborted ? 'timeout' : 'network',
-        message: 'The photo could not be downloaded. Check the connection and try again.',
+        message: t('photoDownloadFailed'),
       });
     } finally {
       clearTimeout(timer);

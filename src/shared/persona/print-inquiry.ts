@@ -2,6 +2,7 @@
 // paths/inquiries_{inquiry-id}_print.yaml). The transport reads JSON; a PDF must be read as
 // bytes, so this one request is made here, with the same headers, key custody and error mapping.
 import { DeskError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import { errorFromFailure, errorFromResponse } from './persona-error.ts';
 import { apiUrl, itemPath } from './query.ts';
 import { readResponseMeta } from './response-meta.ts';
@@ -66,7 +67,7 @@ export function inquiryPrint(options: TransportOptions) {
     if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
       throw new DeskError({
         kind: 'bad_response',
-        message: 'Persona answered the print request with something that is not a PDF.',
+        message: t('printNotPdf'),
       });
     }
     return { bytes, filename: `${id}.pdf` };

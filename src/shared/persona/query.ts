@@ -3,6 +3,7 @@
 // https://docs.withpersona.com/response-body). Pagination links come back relative, e.g.
 // `/api/v1/inquiries?page%5Bafter%5D=inq_…` (https://docs.withpersona.com/pagination).
 import { DeskError } from '../errors.ts';
+import { t } from '../i18n.ts';
 
 export interface InquiryListParams {
   inquiryIds?: string[];
@@ -27,7 +28,7 @@ export interface InquiryListParams {
 export function itemPath(collection: string, id: string, action?: string): string {
   const trimmed = id.trim();
   if (trimmed === '') {
-    throw new DeskError({ kind: 'invalid', message: 'Enter an id first (for example inq_…).' });
+    throw new DeskError({ kind: 'invalid', message: t('enterIdFirst') });
   }
   return `/${collection}/${encodeURIComponent(trimmed)}${action ? `/${action}` : ''}`;
 }

@@ -2,6 +2,7 @@
 // without a new API version (https://docs.withpersona.com/versioning), so an unknown status is
 // shown as it is and treated as one that can still change. Lifecycle:
 // https://docs.withpersona.com/model-lifecycle (docs/persona.md#statuses).
+import { type MessageKey, t } from '../i18n.ts';
 import { humanise } from './labels.ts';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
@@ -27,23 +28,25 @@ export interface InquiryActions {
   expire: boolean;
 }
 
-const known: Record<string, StatusInfo> = {
-  created: { label: 'Created, not started yet', tone: 'neutral', final: false },
-  pending: { label: 'In progress', tone: 'info', final: false },
-  completed: { label: 'Completed, awaiting decision', tone: 'success', final: false },
-  failed: { label: 'Failed', tone: 'danger', final: false },
-  expired: { label: 'Expired, can be resumed', tone: 'warning', final: false },
-  needs_review: { label: 'Needs review', tone: 'warning', final: false },
-  approved: { label: 'Approved', tone: 'success', final: true },
-  declined: { label: 'Declined', tone: 'danger', final: true },
+const known: Record<string, Omit<StatusInfo, 'label'> & { label: MessageKey }> = {
+  created: { label: 'statusCreated', tone: 'neutral', final: false },
+  pending: { label: 'statusPending', tone: 'info', final: false },
+  completed: { label: 'statusCompleted', tone: 'success', final: false },
+  failed: { label: 'statusFailed', tone: 'danger', final: false },
+  expired: { label: 'statusExpired', tone: 'warning', final: false },
+  needs_review: { label: 'statusNeedsReview', tone: 'warning', final: false },
+  approved: { label: 'statusApproved', tone: 'success', final: true },
+  declined: { label: 'statusDeclined', tone: 'danger', final: true },
 };
 
 export function describeStatus(status: string): StatusInfo {
-  return known[status] ?? { label: humanise(status) || 'Unknown', tone: 'neutral', final: false };
+  const info = known[status];
+  if (info) return { ...info, label: t(info.label) };
+  return { label: humanise(status) || t('statusUnknown'), tone: 'neutral', final: false };
 }
 
 export function isFinalStatus(status: string): boolean {
-  return describeStatus(status).final;
+  return known[status]?.final ?? false;
 }
 
 const none: InquiryActions = {

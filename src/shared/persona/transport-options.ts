@@ -2,6 +2,7 @@
 // URL outside Persona and loopback stops the client before any request
 // (docs/architecture.md#persona-calls).
 import { DeskError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import { isHeaderSafeKey } from './api-key.ts';
 import { checkBaseUrl, DEFAULT_BASE_URL, keyBaseUrlProblem } from './base-url.ts';
 import type { FetchLike } from './fetch-with-timeout.ts';
@@ -33,12 +34,12 @@ export type ResolvedOptions = Required<Omit<TransportOptions, 'onResponse' | 'on
 export function resolveOptions(options: TransportOptions): ResolvedOptions {
   const apiKey = options.apiKey.trim();
   if (apiKey === '') {
-    throw new DeskError({ kind: 'no_key', message: 'Add your Persona API key in the options.' });
+    throw new DeskError({ kind: 'no_key', message: t('keyMissingOptions') });
   }
   if (!isHeaderSafeKey(apiKey)) {
     throw new DeskError({
       kind: 'unauthorized',
-      message: 'The API key contains spaces or unusual characters. Paste it again in the options.',
+      message: t('keyOddCharactersOptions'),
     });
   }
   const base = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);

@@ -5,6 +5,7 @@
 // only ever put in the `Authorization` header of requests to the configured base URL's origin.
 import type * as z from 'zod/mini';
 import { DeskError } from '../errors.ts';
+import { t } from '../i18n.ts';
 import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
 import { badResponseError, errorFromFailure, errorFromResponse } from './persona-error.ts';
 import {
@@ -66,7 +67,7 @@ export function createTransport(options: TransportOptions) {
     if (new URL(spec.url).origin !== settings.origin) {
       throw new DeskError({
         kind: 'refused',
-        message: 'Refused to send the API key to another host.',
+        message: t('keyOtherHost'),
       });
     }
     const headers: Record<string, string> = {

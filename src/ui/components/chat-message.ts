@@ -1,5 +1,7 @@
 // The ready-to-paste chat message: the reviewer's template (options page) with `{link}` and
 // `{expires}` filled in, the expiry written in the reviewer's locale.
+
+import { t } from '../../shared/i18n.ts';
 import type { OneTimeLink } from '../../shared/messages.ts';
 import { formatDateTime, formatRelative } from './format-time.ts';
 
@@ -14,9 +16,9 @@ export function describeExpiry(
   expiresAt: string | undefined,
   formats: MessageFormats = {},
 ): string {
-  if (!expiresAt || Number.isNaN(Date.parse(expiresAt))) return 'soon';
+  if (!expiresAt || Number.isNaN(Date.parse(expiresAt))) return t('expirySoon');
   const when = formatRelative(expiresAt, formats.now, formats.relative);
-  return `${when} (${formatDateTime(expiresAt, formats.dateTime)})`;
+  return t('expiryWhen', when, formatDateTime(expiresAt, formats.dateTime));
 }
 
 export function fillChatMessage(

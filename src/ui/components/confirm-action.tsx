@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
 
 interface Props {
-  /** "approve" or "decline": names the confirm button ("Confirm approve"). */
-  verb: string;
+  /** Names the form and its confirm button ("Confirm approve"). */
+  confirmLabel: string;
   question: string;
   busy: boolean;
   danger?: boolean;
@@ -14,14 +15,21 @@ interface Props {
  * An inline confirmation for a final action, with an optional comment. Focus goes to the comment;
  * Enter confirms, Escape cancels (the caller puts focus back on the button that opened it).
  */
-export function ConfirmAction({ verb, question, busy, danger, onConfirm, onCancel }: Props) {
+export function ConfirmAction({
+  confirmLabel,
+  question,
+  busy,
+  danger,
+  onConfirm,
+  onCancel,
+}: Props) {
   const [comment, setComment] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   return (
     <form
       class="confirm"
-      aria-label={`Confirm ${verb}`}
+      aria-label={confirmLabel}
       onSubmit={(event) => {
         event.preventDefault();
         if (!busy) onConfirm(comment.trim());
@@ -36,23 +44,23 @@ export function ConfirmAction({ verb, question, busy, danger, onConfirm, onCance
     >
       <p class="confirm-question">{question}</p>
       <label class="field-label" for="action-comment">
-        Comment
+        {t('comment')}
       </label>
       <input
         ref={input}
         id="action-comment"
         type="text"
         maxLength={2000}
-        placeholder="Optional, kept in Persona"
+        placeholder={t('commentPlaceholder')}
         value={comment}
         onInput={(event) => setComment(event.currentTarget.value)}
       />
       <div class="row confirm-buttons">
         <button type="submit" class={danger ? 'danger' : 'primary'} disabled={busy}>
-          Confirm {verb}
+          {confirmLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n.ts';
 import { useAnnounce } from './announce.tsx';
 import { copyText } from './copy-text.ts';
 
@@ -15,9 +16,7 @@ export function CopyButton({ label, text, done, primary }: Props) {
     <button
       type="button"
       class={primary ? 'primary' : undefined}
-      onClick={async () =>
-        announce((await copyText(text)) ? done : 'Could not copy. Select the text and copy it.')
-      }
+      onClick={async () => announce((await copyText(text)) ? done : t('copyFailed'))}
     >
       {label}
     </button>

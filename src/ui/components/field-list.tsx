@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import { t } from '../../shared/i18n.ts';
 import type { FieldView } from '../../shared/persona/view-model.ts';
 import type { Reveal } from './use-reveal.ts';
 
@@ -14,7 +15,7 @@ interface Props {
  * (docs/architecture.md#read-results).
  */
 export function FieldList({ fields, scope, reveal }: Props) {
-  if (fields.length === 0) return <p class="muted">No fields.</p>;
+  if (fields.length === 0) return <p class="muted">{t('noFields')}</p>;
   return (
     <dl class="facts field-list">
       {fields.map((field) => {
@@ -29,17 +30,17 @@ export function FieldList({ fields, scope, reveal }: Props) {
               ) : (
                 <span class="masked">
                   <span aria-hidden="true">••••••</span>
-                  <span class="sr-only">hidden</span>
+                  <span class="sr-only">{t('hidden')}</span>
                 </span>
               )}
               {field.sensitive && !reveal.all && (
                 <button
                   type="button"
                   class="link"
-                  aria-label={`${shown ? 'Hide' : 'Reveal'} ${field.label}`}
+                  aria-label={t(shown ? 'hideField' : 'revealField', field.label)}
                   onClick={() => reveal.toggle(key)}
                 >
-                  {shown ? 'Hide' : 'Reveal'}
+                  {t(shown ? 'hide' : 'reveal')}
                 </button>
               )}
             </dd>

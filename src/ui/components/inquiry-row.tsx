@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../shared/i18n.ts';
 import { StatusChip } from './status-chip.tsx';
 
 interface Props {
@@ -23,7 +24,7 @@ export function InquiryRow({ id, status, referenceId, meta, unseen, onOpen }: Pr
         <span class="inquiry-row-side">
           <StatusChip status={status} />
           {meta && <span class="inquiry-meta">{meta}</span>}
-          {unseen && <span class="sr-only">, changed since you last looked</span>}
+          {unseen && <span class="sr-only">{`, ${t('changedUnseen')}`}</span>}
         </span>
       </button>
     </li>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
 import type { OneTimeLink } from '../../shared/messages.ts';
 import { fillChatMessage } from './chat-message.ts';
 import { CopyButton } from './copy-button.tsx';
@@ -23,34 +24,31 @@ export function LinkPanel({ link, chatTemplate }: Props) {
   const expired = expiresMs <= now;
   return (
     <section class="card link-panel" aria-labelledby="link-heading">
-      <h3 id="link-heading">One-time link</h3>
+      <h3 id="link-heading">{t('oneTimeLink')}</h3>
       <p class="link-url">
         <code data-testid="one-time-link">{url}</code>
       </p>
       <p class={expired ? 'link-expiry is-expired' : 'link-expiry muted'} data-testid="link-expiry">
         {Number.isNaN(expiresMs)
-          ? 'Works once; expiry not given by Persona.'
+          ? t('linkNoExpiry')
           : expired
-            ? 'This link has expired. Make a new one.'
-            : `Works once; expires ${formatRelative(expiresMs, now)}.`}
+            ? t('linkExpired')
+            : t('linkExpires', formatRelative(expiresMs, now))}
       </p>
       <div class="row wrap">
-        <CopyButton label="Copy link" text={url} done="Link copied" primary />
+        <CopyButton label={t('copyLink')} text={url} done={t('linkCopied')} primary />
         <CopyButton
-          label="Copy message"
+          label={t('copyMessage')}
           text={fillChatMessage(chatTemplate, link, { now })}
-          done="Message copied"
+          done={t('messageCopied')}
         />
         <button type="button" ref={opener} aria-expanded={asking} onClick={() => setAsking(true)}>
-          Open link myself…
+          {t('openLinkMyself')}
         </button>
       </div>
       {asking && (
-        <fieldset class="confirm" aria-label="Confirm open link">
-          <p class="confirm-question">
-            Opening the link here uses the customer’s single-use link: five minutes after you open
-            it, it no longer works for them and you will need “New link”. Open it anyway?
-          </p>
+        <fieldset class="confirm" aria-label={t('confirmOpenLink')}>
+          <p class="confirm-question">{t('openLinkQuestion')}</p>
           <div class="row confirm-buttons">
             <a
               class="button danger"
@@ -59,7 +57,7 @@ export function LinkPanel({ link, chatTemplate }: Props) {
               rel="noreferrer"
               onClick={() => setAsking(false)}
             >
-              Open and use the link
+              {t('openLinkAnyway')}
             </a>
             <button
               type="button"
@@ -68,7 +66,7 @@ export function LinkPanel({ link, chatTemplate }: Props) {
                 opener.current?.focus();
               }}
             >
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </fieldset>

@@ -1,4 +1,5 @@
 import { browser } from '../../shared/browser.ts';
+import { t } from '../../shared/i18n.ts';
 
 /** The key lives on the options page; this is the way there from any error about it. */
 export function OpenSettingsButton({ primary }: { primary?: boolean }) {
@@ -8,7 +9,7 @@ export function OpenSettingsButton({ primary }: { primary?: boolean }) {
       class={primary ? 'primary' : undefined}
       onClick={() => void browser.runtime.openOptionsPage()}
     >
-      Open settings
+      {t('openSettings')}
     </button>
   );
 }

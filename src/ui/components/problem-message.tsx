@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { ErrorMessage } from '../error-message.tsx';
 import { OpenSettingsButton } from './open-settings-button.tsx';
 
@@ -34,7 +35,7 @@ export function ProblemMessage({ error, onRetry }: Props) {
               {keyTrouble && <OpenSettingsButton />}
               {retry && (
                 <button type="button" onClick={onRetry}>
-                  Try again
+                  {t('tryAgain')}
                 </button>
               )}
             </div>

@@ -1,10 +1,11 @@
+import { t } from '../../shared/i18n.ts';
 import type { ReportView } from '../../shared/persona/view-model.ts';
 import { StatusChip } from './status-chip.tsx';
 
 function matchText(hasMatch: boolean | undefined): [string, string] {
-  if (hasMatch === true) return ['Match found', 'tone-danger'];
-  if (hasMatch === false) return ['No match', 'tone-success'];
-  return ['Match not reported', 'muted'];
+  if (hasMatch === true) return [t('matchFound'), 'tone-danger'];
+  if (hasMatch === false) return [t('noMatch'), 'tone-success'];
+  return [t('matchUnknown'), 'muted'];
 }
 
 /** Watchlist, PEP and adverse-media reports with their match flag. */

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
 
 interface Props {
   tags: string[];
@@ -14,7 +15,7 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
   const off = busy || disabled;
   return (
     <div class="tags">
-      {tags.length === 0 && <p class="muted">No tags.</p>}
+      {tags.length === 0 && <p class="muted">{t('noTags')}</p>}
       <ul class="tag-list">
         {tags.map((tag) => (
           <li key={tag} class="tag">
@@ -22,7 +23,7 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
             <button
               type="button"
               class="tag-remove"
-              aria-label={`Remove tag ${tag}`}
+              aria-label={t('removeTag', tag)}
               disabled={off}
               onClick={() => onRemove(tag)}
             >
@@ -44,15 +45,15 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
         <input
           type="text"
           class="grow"
-          aria-label="New tag"
-          placeholder="Add a tag"
+          aria-label={t('newTag')}
+          placeholder={t('addTagPlaceholder')}
           maxLength={100}
           value={typed}
           disabled={disabled}
           onInput={(event) => setTyped(event.currentTarget.value)}
         />
         <button type="submit" disabled={off || !typed.trim()}>
-          Add tag
+          {t('addTag')}
         </button>
       </form>
     </div>

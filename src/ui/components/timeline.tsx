@@ -1,16 +1,17 @@
+import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { InquiryTimestamps } from '../../shared/persona/view-model.ts';
 import { formatDateTime } from './format-time.ts';
 
-const steps: [keyof InquiryTimestamps, string][] = [
-  ['createdAt', 'Created'],
-  ['startedAt', 'Started'],
-  ['completedAt', 'Completed'],
-  ['failedAt', 'Failed'],
-  ['markedForReviewAt', 'Marked for review'],
-  ['decisionedAt', 'Decisioned'],
-  ['expiredAt', 'Expired'],
-  ['expiresAt', 'Expires'],
-  ['redactedAt', 'Redacted'],
+const steps: [keyof InquiryTimestamps, MessageKey][] = [
+  ['createdAt', 'stepCreated'],
+  ['startedAt', 'stepStarted'],
+  ['completedAt', 'stepCompleted'],
+  ['failedAt', 'stepFailed'],
+  ['markedForReviewAt', 'stepMarkedForReview'],
+  ['decisionedAt', 'stepDecisioned'],
+  ['expiredAt', 'stepExpired'],
+  ['expiresAt', 'stepExpires'],
+  ['redactedAt', 'stepRedacted'],
 ];
 
 /** The inquiry's lifecycle as dated steps; steps that did not happen are left out. */
@@ -21,7 +22,7 @@ export function Timeline({ timestamps }: { timestamps: InquiryTimestamps }) {
     <dl class="facts timeline">
       {happened.map(([key, label]) => (
         <div class="fact" key={key}>
-          <dt>{label}</dt>
+          <dt>{t(label)}</dt>
           <dd>
             <time dateTime={timestamps[key]}>{formatDateTime(timestamps[key] ?? '')}</time>
           </dd>

@@ -1,6 +1,8 @@
+import { t } from '../../shared/i18n.ts';
 import type { CheckView, VerificationView } from '../../shared/persona/view-model.ts';
 import { reasonInWords } from './check-reasons.ts';
 import { FieldList } from './field-list.tsx';
+import { formatNumber } from './format-time.ts';
 import { StatusChip } from './status-chip.tsx';
 import type { Reveal } from './use-reveal.ts';
 
@@ -22,7 +24,7 @@ function CheckRow({ check }: { check: CheckView }) {
       </span>
       <span class="check-name">{check.label}</span>
       <code class="check-status">{check.status}</code>
-      {check.required && <span class="check-required">required</span>}
+      {check.required && <span class="check-required">{t('checkRequired')}</span>}
       {check.reasons.length > 0 && (
         <span class="check-reasons">{check.reasons.map(reasonInWords).join('. ')}</span>
       )}
@@ -48,8 +50,8 @@ function Checks({ checks }: { checks: CheckView[] }) {
       {folded.length > 0 && (
         <details class="checks-passed">
           <summary>
-            {passed} {passed === 1 ? 'check' : 'checks'} passed
-            {other > 0 && `, ${other} not applicable`}
+            {passed === 1 ? t('checkPassedOne') : t('checksPassed', formatNumber(passed))}
+            {other > 0 && `, ${t('checksNotApplicable', formatNumber(other))}`}
           </summary>
           <ul class="checks">
             {folded.map((check) => (
@@ -78,12 +80,12 @@ export function VerificationCard({
         <span class="grow">{v.label}</span>
         <StatusChip status={v.status} tone={v.tone} />
       </h4>
-      {!v.loaded && <p class="muted">Persona sent no details for this verification.</p>}
+      {!v.loaded && <p class="muted">{t('verificationNoDetails')}</p>}
       {v.scores && (
         <p class="scores">
           {v.scores.map((score) => (
             <span key={score.label} class="score">
-              {score.label}: <strong>{Math.round(score.value * 10) / 10}</strong>
+              {t('scoreLabel', score.label)} <strong>{formatNumber(score.value)}</strong>
             </span>
           ))}
         </p>
@@ -91,7 +93,7 @@ export function VerificationCard({
       {v.checks.length > 0 && <Checks checks={v.checks} />}
       {v.fields.length > 0 && (
         <details class="verification-fields">
-          <summary>Extracted fields ({v.fields.length})</summary>
+          <summary>{t('extractedFields', formatNumber(v.fields.length))}</summary>
           <FieldList fields={v.fields} scope={v.id} reveal={reveal} />
         </details>
       )}

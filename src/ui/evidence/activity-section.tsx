@@ -2,44 +2,50 @@
 // the inquiry's events from `GET /events`, read when the reviewer opens them.
 import { useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { EventView, InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 
-const reviewerKinds: Record<string, string> = {
-  user: 'a dashboard user',
-  workflow: 'a workflow',
-  'workflow-run': 'a workflow run',
+const reviewerKinds: Record<string, MessageKey> = {
+  user: 'reviewerUser',
+  workflow: 'reviewerWorkflow',
+  'workflow-run': 'reviewerWorkflowRun',
 };
+
+function reviewerWords(type: string): string {
+  const key = reviewerKinds[type];
+  return key ? t(key) : type;
+}
 
 function Decision({ inquiry }: { inquiry: InquiryView }) {
   const at = inquiry.timestamps.decisionedAt;
-  if (!at) return <p class="muted">Not decided yet.</p>;
+  if (!at) return <p class="muted">{t('notDecided')}</p>;
   const reviewer = inquiry.reviewer;
   return (
     <dl class="facts decision">
       <div class="fact">
-        <dt>Decision</dt>
+        <dt>{t('decision')}</dt>
         <dd>
-          <code>{inquiry.status}</code> on {formatDateTime(at)}
+          <code>{inquiry.status}</code> {t('decisionOn', formatDateTime(at))}
         </dd>
       </div>
       <div class="fact">
-        <dt>Decided by</dt>
+        <dt>{t('decidedBy')}</dt>
         <dd>
           {reviewer ? (
             <>
-              {reviewerKinds[reviewer.type] ?? reviewer.type} <code>{reviewer.id}</code>
+              {reviewerWords(reviewer.type)} <code>{reviewer.id}</code>
             </>
           ) : (
-            'not named by Persona'
+            t('notNamed')
           )}
         </dd>
       </div>
       <div class="fact">
-        <dt>Comment</dt>
-        <dd>{inquiry.reviewerComment ?? 'none'}</dd>
+        <dt>{t('comment')}</dt>
+        <dd>{inquiry.reviewerComment ?? t('none')}</dd>
       </div>
     </dl>
   );
@@ -66,15 +72,15 @@ function Events({ id }: { id: string }) {
         if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) void load();
       }}
     >
-      <summary>Events</summary>
+      <summary>{t('events')}</summary>
       {error ? (
         <ProblemMessage error={error} onRetry={load} />
       ) : !events ? (
         <p class="muted" role="status">
-          Loading events…
+          {t('loadingEvents')}
         </p>
       ) : events.length === 0 ? (
-        <p class="muted">Persona lists no events for this inquiry.</p>
+        <p class="muted">{t('noEvents')}</p>
       ) : (
         <ol class="plain-list event-list">
           {events.map((e) => (
@@ -92,7 +98,7 @@ function Events({ id }: { id: string }) {
 export function ActivitySection({ inquiry }: { inquiry: InquiryView }) {
   return (
     <section aria-labelledby="activity-heading">
-      <h3 id="activity-heading">Activity</h3>
+      <h3 id="activity-heading">{t('activity')}</h3>
       <Decision inquiry={inquiry} />
       <Events key={inquiry.id} id={inquiry.id} />
     </section>

@@ -1,16 +1,18 @@
 // Where and on what the person did the inquiry: every session's network and device, with
 // Persona's VPN, proxy, Tor, datacenter and threat-level signals as warnings when set.
+
+import { t } from '../../shared/i18n.ts';
 import type { SessionView } from '../../shared/persona/view-model.ts';
 import { formatDateTime } from '../components/format-time.ts';
 
 function warnings(session: SessionView): string[] {
   const out: string[] = [];
-  if (session.isVpn) out.push('VPN');
-  if (session.isProxy) out.push('Proxy');
-  if (session.isTor) out.push('Tor');
-  if (session.isDatacenter) out.push('Datacenter network');
+  if (session.isVpn) out.push(t('flagVpn'));
+  if (session.isProxy) out.push(t('flagProxy'));
+  if (session.isTor) out.push(t('flagTor'));
+  if (session.isDatacenter) out.push(t('flagDatacenter'));
   const threat = session.threatLevel?.toLowerCase();
-  if (threat && threat !== 'low') out.push(`Threat level ${threat}`);
+  if (threat && threat !== 'low') out.push(t('flagThreat', threat));
   return out;
 }
 
@@ -19,11 +21,11 @@ const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(
 export function DeviceNetwork({ sessions }: { sessions: SessionView[] | undefined }) {
   return (
     <section aria-labelledby="network-heading">
-      <h3 id="network-heading">Device and network</h3>
+      <h3 id="network-heading">{t('deviceNetwork')}</h3>
       {!sessions ? (
-        <p class="muted">Not loaded with this copy of the inquiry. Refresh to see it.</p>
+        <p class="muted">{t('sessionsNotLoaded')}</p>
       ) : sessions.length === 0 ? (
-        <p class="muted">No sessions recorded: the person has not opened the flow.</p>
+        <p class="muted">{t('noSessions')}</p>
       ) : (
         <ul class="plain-list sessions">
           {sessions.map((s) => {
@@ -44,23 +46,23 @@ export function DeviceNetwork({ sessions }: { sessions: SessionView[] | undefine
                 )}
                 <dl class="facts">
                   <div class="fact">
-                    <dt>IP address</dt>
+                    <dt>{t('ipAddress')}</dt>
                     <dd>
-                      <code>{s.ipAddress ?? 'not recorded'}</code>
+                      <code>{s.ipAddress ?? t('notRecorded')}</code>
                       {s.isp && <span class="muted"> ({s.isp})</span>}
                     </dd>
                   </div>
                   <div class="fact">
-                    <dt>Location</dt>
-                    <dd>{place || 'not recorded'}</dd>
+                    <dt>{t('location')}</dt>
+                    <dd>{place || t('notRecorded')}</dd>
                   </div>
                   <div class="fact">
-                    <dt>Device</dt>
-                    <dd>{device || 'not recorded'}</dd>
+                    <dt>{t('device')}</dt>
+                    <dd>{device || t('notRecorded')}</dd>
                   </div>
                   {s.createdAt && (
                     <div class="fact">
-                      <dt>Session</dt>
+                      <dt>{t('session')}</dt>
                       <dd>
                         <code>{s.status}</code>, {formatDateTime(s.createdAt)}
                       </dd>

@@ -2,6 +2,7 @@
 // the same reference ID's, newest first. One request, made once the detail is on screen.
 import { useEffect, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -36,25 +37,19 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
   }, [id, accountId, referenceId]);
   return (
     <section aria-labelledby="earlier-heading">
-      <h3 id="earlier-heading">Earlier inquiries</h3>
+      <h3 id="earlier-heading">{t('earlierInquiries')}</h3>
       {error ? (
         <ProblemMessage error={error} onRetry={load} />
       ) : items === undefined ? (
         <p class="muted" role="status">
-          Looking for other inquiries…
+          {t('lookingForOthers')}
         </p>
       ) : items.length === 0 ? (
-        <p class="muted">
-          {by === 'none'
-            ? 'No account or reference ID to look for other inquiries by.'
-            : 'None: this is the only inquiry for this person.'}
-        </p>
+        <p class="muted">{by === 'none' ? t('nothingToLookBy') : t('onlyInquiry')}</p>
       ) : (
         <>
-          <p class="muted">
-            {by === 'account' ? 'Same account' : 'Same reference ID'}, newest first.
-          </p>
-          <ul class="plain-list inquiry-list" aria-label="Earlier inquiries">
+          <p class="muted">{t(by === 'account' ? 'sameAccount' : 'sameReference')}</p>
+          <ul class="plain-list inquiry-list" aria-label={t('earlierInquiries')}>
             {items.map((item) => (
               <InquiryRow
                 key={item.id}

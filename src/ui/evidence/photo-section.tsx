@@ -4,8 +4,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { base64ToBytes } from '../../shared/base64.ts';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 
 interface Shown {
@@ -14,8 +16,9 @@ interface Shown {
   error?: string;
 }
 
-// The pair a reviewer compares first; in the side panel they stand side by side.
-const PRIMARY = ['Government ID front', 'Selfie center'];
+// The pair a reviewer compares first; in the side panel they stand side by side. The background
+// names photos from the same catalogue.
+const primaryKeys = ['photoIdFront', 'photoSelfieCenter'] as const;
 
 function useObjectUrls() {
   const urls = useRef<string[]>([]);
@@ -48,7 +51,7 @@ function Photo({ photo, onOpen }: { photo: Shown; onOpen: (photo: Shown) => void
       <button
         type="button"
         class="photo-open"
-        aria-label={`Enlarge ${photo.label}`}
+        aria-label={t('enlargePhoto', photo.label)}
         onClick={() => onOpen(photo)}
       >
         <img src={photo.src} alt={photo.label} />
@@ -71,9 +74,9 @@ function Enlarged({ photo, onClose }: { photo: Shown; onClose: () => void }) {
       // Escape closes a modal dialog natively; so does the Close button.
       onClose={onClose}
     >
-      <img src={photo.src} alt={`${photo.label}, enlarged`} />
+      <img src={photo.src} alt={t('photoEnlarged', photo.label)} />
       <form method="dialog">
-        <button type="submit">Close</button>
+        <button type="submit">{t('close')}</button>
       </form>
     </dialog>
   );
@@ -98,7 +101,7 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
         reply.photos.map((photo) =>
           photo.base64 && photo.type
             ? { label: photo.label, src: toUrl(base64ToBytes(photo.base64), photo.type) }
-            : { label: photo.label, error: photo.error?.message ?? 'Not available.' },
+            : { label: photo.label, error: photo.error?.message ?? t('notAvailable') },
         ),
       );
     } catch (failure) {
@@ -115,22 +118,22 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
     setEnlarged(null);
     opener.current?.focus();
   };
-  const primary = photos?.filter((p) => PRIMARY.includes(p.label)) ?? [];
-  const others = photos?.filter((p) => !PRIMARY.includes(p.label)) ?? [];
+  const primaryLabels = primaryKeys.map((key) => t(key));
+  const primary = photos?.filter((p) => primaryLabels.includes(p.label)) ?? [];
+  const others = photos?.filter((p) => !primaryLabels.includes(p.label)) ?? [];
   return (
     <section aria-labelledby="photos-heading" class="photos">
       <div class="section-head">
-        <h3 id="photos-heading">Photos</h3>
+        <h3 id="photos-heading">{t('photos')}</h3>
         {photos === null && (
           <button type="button" onClick={show} disabled={busy}>
-            {busy ? 'Loading photos…' : 'Show photos'}
+            {t(busy ? 'loadingPhotos' : 'showPhotos')}
           </button>
         )}
       </div>
       {photos === null && !error && (
         <p class="muted">
-          {count} {count === 1 ? 'photo' : 'photos'}, hidden until you show them. Showing them is
-          logged.
+          {count === 1 ? t('photosHiddenOne') : t('photosHidden', formatNumber(count))}
         </p>
       )}
       {error && <ProblemMessage error={error} onRetry={show} />}

@@ -2,19 +2,21 @@
 // matched: the name, the list, and the score where Persona gives one.
 import { useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { ReportMatchView, ReportView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
 
 function matchText(hasMatch: boolean | undefined): [string, string] {
-  if (hasMatch === true) return ['Match found', 'tone-danger'];
-  if (hasMatch === false) return ['No match', 'tone-success'];
-  return ['Match not reported', 'muted'];
+  if (hasMatch === true) return [t('matchFound'), 'tone-danger'];
+  if (hasMatch === false) return [t('noMatch'), 'tone-success'];
+  return [t('matchUnknown'), 'muted'];
 }
 
 function Matches({ matches }: { matches: ReportMatchView[] }) {
-  if (matches.length === 0) return <p class="muted">Nothing matched.</p>;
+  if (matches.length === 0) return <p class="muted">{t('nothingMatched')}</p>;
   return (
     <ul class="matches">
       {matches.map((m, i) => (
@@ -24,7 +26,7 @@ function Matches({ matches }: { matches: ReportMatchView[] }) {
             {m.list}
             {m.listType && ` (${m.listType})`}
           </span>
-          {m.score !== undefined && <span>score {m.score}</span>}
+          {m.score !== undefined && <span>{t('matchScore', formatNumber(m.score, 2))}</span>}
         </li>
       ))}
     </ul>
@@ -66,7 +68,7 @@ function Report({ report }: { report: ReportView }) {
             <Matches matches={loaded} />
           ) : (
             <p class="muted" role="status">
-              Loading matches…
+              {t('loadingMatches')}
             </p>
           )}
         </div>
@@ -79,7 +81,7 @@ export function ReportsSection({ reports }: { reports: ReportView[] }) {
   if (reports.length === 0) return null;
   return (
     <section aria-labelledby="reports-heading">
-      <h3 id="reports-heading">Reports</h3>
+      <h3 id="reports-heading">{t('reports')}</h3>
       <ul class="plain-list">
         {reports.map((report) => (
           <Report key={report.id} report={report} />

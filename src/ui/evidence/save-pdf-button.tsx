@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { base64ToBytes } from '../../shared/base64.ts';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -27,7 +28,7 @@ export function SavePdfButton({ id }: { id: string }) {
       anchor.remove();
       // The download has taken its copy by the next task; the URL is not needed after that.
       setTimeout(() => URL.revokeObjectURL(url), 0);
-      announce('PDF saved');
+      announce(t('pdfSaved'));
     } catch (failure) {
       setError(toErrorInfo(failure));
     } finally {
@@ -37,7 +38,7 @@ export function SavePdfButton({ id }: { id: string }) {
   return (
     <div class="save-pdf">
       <button type="button" onClick={save} disabled={busy}>
-        {busy ? 'Preparing PDF…' : 'Save PDF'}
+        {t(busy ? 'preparingPdf' : 'savePdf')}
       </button>
       {error && <ProblemMessage error={error} onRetry={save} />}
     </div>

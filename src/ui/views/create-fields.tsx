@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n.ts';
 import type { NamedTemplate } from '../../shared/settings.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 import { Field } from '../field.tsx';
@@ -40,15 +41,15 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
   );
   const named = templates.find((t) => t.id === draft.templateId.trim());
   const templateHint = named
-    ? `Template “${named.name}”.`
+    ? t('templateNamed', named.name)
     : draft.templateId && draft.templateId === defaultTemplateId
-      ? 'Your default template.'
-      : 'itmpl_ followed by letters and digits.';
+      ? t('templateDefault')
+      : t('templateHint');
   return (
     <>
-      {text('templateId', 'template-id', 'Inquiry template ID', 'text', templateHint)}
+      {text('templateId', 'template-id', t('templateId'), 'text', templateHint)}
       {templates.length > 0 && (
-        <ul class="template-choices" aria-label="Saved templates">
+        <ul class="template-choices" aria-label={t('savedTemplates')}>
           {templates.map((template) => (
             <li key={template.id}>
               <button
@@ -63,21 +64,15 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
           ))}
         </ul>
       )}
-      {text(
-        'referenceId',
-        'reference-id',
-        'Reference ID',
-        'text',
-        'Your ID for this person (customer or ticket number); find the inquiry by it later.',
-      )}
+      {text('referenceId', 'reference-id', t('referenceId'), 'text', t('referenceHint'))}
       <fieldset class="prefill">
-        <legend>Prefill (optional)</legend>
+        <legend>{t('prefill')}</legend>
         <div class="two-columns">
-          {text('nameFirst', 'name-first', 'First name')}
-          {text('nameLast', 'name-last', 'Last name')}
+          {text('nameFirst', 'name-first', t('firstName'))}
+          {text('nameLast', 'name-last', t('lastName'))}
         </div>
-        {text('emailAddress', 'email-address', 'Email', 'email')}
-        {text('phoneNumber', 'phone-number', 'Phone', 'tel')}
+        {text('emailAddress', 'email-address', t('email'), 'email')}
+        {text('phoneNumber', 'phone-number', t('phone'), 'tel')}
       </fieldset>
     </>
   );

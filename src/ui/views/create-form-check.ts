@@ -1,4 +1,6 @@
 // Checks made before "Create" sends anything, so a typo costs no request and no inquiry.
+
+import { t } from '../../shared/i18n.ts';
 import type { RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
 import type { Draft } from '../../shared/storage-items.ts';
@@ -8,16 +10,13 @@ export type CreateErrors = Partial<Record<'templateId' | 'emailAddress', string>
 export function checkCreateForm(draft: Draft): CreateErrors {
   const errors: CreateErrors = {};
   const template = draft.templateId.trim();
-  if (!template)
-    errors.templateId =
-      'Enter the inquiry template ID (itmpl_…), or set a default in the settings.';
+  if (!template) errors.templateId = t('errTemplateMissing');
   else if (!isTemplateId(template)) {
-    errors.templateId =
-      'Template IDs are itmpl_ followed by letters and digits (Dashboard → Inquiries → Templates).';
+    errors.templateId = t('errTemplateShape');
   }
   const email = draft.emailAddress.trim();
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    errors.emailAddress = 'This does not look like an email address.';
+    errors.emailAddress = t('errEmail');
   }
   return errors;
 }

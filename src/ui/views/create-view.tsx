@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
@@ -45,7 +46,7 @@ export function CreateView() {
   const [errors, setErrors] = useState<CreateErrors>({});
   const [failure, setFailure] = useState<ErrorInfo | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [asking, setAsking] = useState('Creating…');
+  const [asking, setAsking] = useState<MessageKey>('creating');
   // Set synchronously: two submits in one task both see it, unlike `busy`, which waits a render.
   const submitting = useRef(false);
   const [created, setCreated] = useState<Reply<'createInquiry'> | undefined>(undefined);
@@ -74,7 +75,7 @@ export function CreateView() {
   }, [ready]);
 
   if (created) return <CreatedPanel created={created} onAnother={() => setCreated(undefined)} />;
-  if (!ready) return <p class="muted">Loading…</p>;
+  if (!ready) return <p class="muted">{t('loading')}</p>;
 
   async function create(event: Event) {
     event.preventDefault();
@@ -85,12 +86,10 @@ export function CreateView() {
     if (Object.keys(found).length > 0) return;
     submitting.current = true;
     setBusy(true);
-    setAsking('Creating…');
+    setAsking('creating');
     try {
       const request = buildCreateRequest(draft, keyFor(draft));
-      const reply = await sendCreate(request, () =>
-        setAsking('The extension restarted during the create; asking it again…'),
-      );
+      const reply = await sendCreate(request, () => setAsking('createAskingAgain'));
       // Only the form's own fields: the search box (maybe typed in another page) stays as it is.
       const { search: _search, ...cleared } = clearedDraft(draft, settings.defaultTemplateId);
       updateDraft(cleared);
@@ -110,7 +109,7 @@ export function CreateView() {
 
   return (
     <form class="view create" ref={form} onSubmit={create} noValidate>
-      <h2 class="view-title">New inquiry</h2>
+      <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
       <CreateFields
         draft={draft}
@@ -122,10 +121,10 @@ export function CreateView() {
       {failure && <ProblemMessage error={failure} />}
       <div class="row form-actions">
         <button type="submit" class="primary" disabled={busy}>
-          Create
+          {t('create')}
         </button>
         <span class="muted" role="status">
-          {busy ? asking : ''}
+          {busy ? t(asking) : ''}
         </span>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
 import type { Reply } from '../../shared/messages.ts';
 import { settingsItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
@@ -14,11 +15,11 @@ interface Props {
 /** What happened after Persona's 5xx answer to the first try, in the reviewer's words. */
 function recoveryText(recovery: 'adopted' | 'retried', referenceId: string | undefined): string {
   if (recovery === 'adopted') {
-    return `Persona answered the first try with a server error, but had created the inquiry: it was found by its reference ID ${referenceId ?? ''} and is shown here. No second inquiry was made.`;
+    return t('createRecoveryAdopted', referenceId ?? '');
   }
   return referenceId
-    ? `Persona answered the first try with a server error and no inquiry with reference ID ${referenceId} was found, so it was created again with a new request.`
-    : 'Persona answered the first try with a server error, so it was created again with a new request. Without a reference ID Inquiry Desk cannot check whether the first try made an inquiry too: look in the Persona dashboard.';
+    ? t('createRecoveryRetried', referenceId)
+    : t('createRecoveryRetriedNoReference');
 }
 
 /** Right after "Create": the new inquiry's id and status, and its link ready to share. */
@@ -31,16 +32,14 @@ export function CreatedPanel({ created, onAnother }: Props) {
   return (
     <div class="view created">
       <h2 class="view-title" tabIndex={-1} ref={heading}>
-        Inquiry created
+        {t('inquiryCreated')}
       </h2>
       <p class="created-id">
         <code data-testid="inquiry-id">{inquiry.id}</code>{' '}
         <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
         <span class="muted">{inquiry.statusLabel}</span>
       </p>
-      {inquiry.referenceId && (
-        <p class="muted">Reference {inquiry.referenceId} · watched for changes</p>
-      )}
+      {inquiry.referenceId && <p class="muted">{t('createdReference', inquiry.referenceId)}</p>}
       {created.recovery && (
         <p class="banner is-warn" data-testid="create-recovery">
           {recoveryText(created.recovery, inquiry.referenceId)}
@@ -49,19 +48,17 @@ export function CreatedPanel({ created, onAnother }: Props) {
       {link ? (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
       ) : (
-        <p class="banner is-warn">
-          Persona returned no one-time link. Open the details and choose “New link”.
-        </p>
+        <p class="banner is-warn">{t('noLinkReturned')}</p>
       )}
       <div class="row wrap form-actions">
         <button
           type="button"
           onClick={() => nav.replace({ name: 'detail', id: inquiry.id, initial: created })}
         >
-          View details
+          {t('viewDetails')}
         </button>
         <button type="button" onClick={onAnother}>
-          Create another
+          {t('createAnother')}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type KeyInfo, keyInfoItem } from '../../shared/storage-items.ts';
 import { BackgroundStatus } from '../background-status.tsx';
@@ -65,10 +66,11 @@ export function DeskShell({ first }: { first: Route }) {
           <header class="topbar">
             {nav.canGoBack && (
               <button type="button" class="back" onClick={nav.back}>
-                <span aria-hidden="true">← </span>Back
+                <span aria-hidden="true">← </span>
+                {t('back')}
               </button>
             )}
-            <h1 class="brand">Inquiry Desk</h1>
+            <h1 class="brand">{t('brand')}</h1>
             <EnvironmentBadge keyInfo={keyInfo} />
           </header>
           <ProductionWarning keyInfo={keyInfo} />

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -68,7 +69,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
             disabled={busy}
             onClick={() => setConfirming('approve')}
           >
-            Approve
+            {t('approve')}
           </button>
         )}
         {allowed.decline && (
@@ -79,16 +80,16 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
             disabled={busy}
             onClick={() => setConfirming('decline')}
           >
-            Decline
+            {t('decline')}
           </button>
         )}
         {allowed.markForReview && (
           <button
             type="button"
             disabled={busy}
-            onClick={() => act('markForReview', 'Marked for review')}
+            onClick={() => act('markForReview', t('markedForReview'))}
           >
-            Mark for review
+            {t('markForReview')}
           </button>
         )}
         {allowed.newLink && (
@@ -97,7 +98,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
             disabled={busy}
             onClick={() =>
               run(
-                'New link ready',
+                t('newLinkReady'),
                 () => sendRequest({ type: 'newLink', id }),
                 (reply) => {
                   onReply(reply);
@@ -106,7 +107,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
               )
             }
           >
-            New link
+            {t('newLink')}
           </button>
         )}
         <button
@@ -114,28 +115,28 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
           disabled={busy}
           onClick={() =>
             watched
-              ? run('No longer watched', () => sendRequest({ type: 'unwatch', id }))
-              : run('Watching for changes', () => sendRequest({ type: 'watch', id }))
+              ? run(t('noLongerWatched'), () => sendRequest({ type: 'unwatch', id }))
+              : run(t('watchingForChanges'), () => sendRequest({ type: 'watch', id }))
           }
         >
-          {watched ? 'Unwatch' : 'Watch'}
+          {t(watched ? 'unwatch' : 'watch')}
         </button>
       </div>
       {confirming && (
         <ConfirmAction
-          verb={confirming}
+          confirmLabel={t(confirming === 'approve' ? 'confirmApprove' : 'confirmDecline')}
           danger={confirming === 'decline'}
-          question={`${confirming === 'approve' ? 'Approve' : 'Decline'} ${id}? This decision is final.`}
+          question={t(confirming === 'approve' ? 'approveQuestion' : 'declineQuestion', id)}
           busy={busy}
           onConfirm={(comment) =>
-            act(confirming, confirming === 'approve' ? 'Approved' : 'Declined', comment)
+            act(confirming, t(confirming === 'approve' ? 'approved' : 'declined'), comment)
           }
           onCancel={cancel}
         />
       )}
       {busy && (
         <p class="muted" role="status">
-          Sending…
+          {t('sending')}
         </p>
       )}
       {error && <ProblemMessage error={error} />}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { FieldList } from '../components/field-list.tsx';
@@ -28,29 +29,29 @@ export function DetailBody({
   return (
     <>
       <section aria-labelledby="timeline-heading">
-        <h3 id="timeline-heading">Timeline</h3>
+        <h3 id="timeline-heading">{t('timeline')}</h3>
         <Timeline timestamps={inquiry.timestamps} />
       </section>
       {(inquiry.reviewerComment || inquiry.note) && (
         <dl class="facts">
           {inquiry.reviewerComment && (
             <div class="fact">
-              <dt>Reviewer comment</dt>
+              <dt>{t('reviewerComment')}</dt>
               <dd>{inquiry.reviewerComment}</dd>
             </div>
           )}
           {inquiry.note && (
             <div class="fact">
-              <dt>Note</dt>
+              <dt>{t('note')}</dt>
               <dd>{inquiry.note}</dd>
             </div>
           )}
         </dl>
       )}
       <section aria-labelledby="verifications-heading">
-        <h3 id="verifications-heading">Verifications</h3>
+        <h3 id="verifications-heading">{t('verifications')}</h3>
         {inquiry.verifications.length === 0 ? (
-          <p class="muted">None yet: the person has not submitted anything.</p>
+          <p class="muted">{t('noVerifications')}</p>
         ) : (
           inquiry.verifications.map((v) => (
             <VerificationCard key={v.id} verification={v} reveal={reveal} />
@@ -59,10 +60,10 @@ export function DetailBody({
       </section>
       <section aria-labelledby="fields-heading">
         <div class="section-head">
-          <h3 id="fields-heading">Fields</h3>
+          <h3 id="fields-heading">{t('fields')}</h3>
           {anySensitive && (
             <button type="button" class="link" onClick={reveal.toggleAll}>
-              {reveal.all ? 'Hide all' : 'Reveal all'}
+              {t(reveal.all ? 'hideAll' : 'revealAll')}
             </button>
           )}
         </div>
@@ -71,7 +72,7 @@ export function DetailBody({
       {reports ??
         (inquiry.reports.length > 0 && (
           <section aria-labelledby="reports-heading">
-            <h3 id="reports-heading">Reports</h3>
+            <h3 id="reports-heading">{t('reports')}</h3>
             <ReportList reports={inquiry.reports} />
           </section>
         ))}

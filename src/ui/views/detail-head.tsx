@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import { formatRelative, useNow } from '../components/format-time.ts';
 import { StatusChip } from '../components/status-chip.tsx';
@@ -24,33 +25,31 @@ export function DetailHead({ reply, loading, dashboardUrl, onRefresh }: Props) {
         </h2>
         {dashboardUrl && (
           <a href={dashboardUrl} target="_blank" rel="noreferrer">
-            Open in Persona
+            {t('openInPersona')}
           </a>
         )}
       </div>
-      {inquiry.referenceId && <p class="muted">Reference {inquiry.referenceId}</p>}
+      {inquiry.referenceId && <p class="muted">{t('reference', inquiry.referenceId)}</p>}
       <p class="status-line" id="detail-status" tabIndex={-1}>
         <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
         <span>{inquiry.statusLabel}</span>
       </p>
-      {inquiry.redacted && (
-        <p class="banner is-warn">Persona has redacted this inquiry’s personal data.</p>
-      )}
+      {inquiry.redacted && <p class="banner is-warn">{t('redactedBanner')}</p>}
       {stale ? (
         <div class="banner is-warn" role="status" data-testid="stale">
           <p class="banner-text">
-            Showing a copy from {formatRelative(reply.fetchedAt, now)}: {stale.message}
+            {t('staleCopy', formatRelative(reply.fetchedAt, now), stale.message)}
           </p>
           <button type="button" onClick={onRefresh} disabled={loading}>
-            Refresh
+            {t('refresh')}
           </button>
         </div>
       ) : (
         <p class="freshness muted">
-          {loading ? 'Updating…' : `Updated ${formatRelative(reply.fetchedAt, now)}`}{' '}
+          {loading ? t('updating') : t('updated', formatRelative(reply.fetchedAt, now))}{' '}
           {!loading && (
             <button type="button" class="link" onClick={onRefresh}>
-              Refresh
+              {t('refresh')}
             </button>
           )}
         </p>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -23,7 +24,7 @@ export function DetailTags({
     setError(undefined);
     try {
       onReply(await sendRequest({ type: 'changeTag', id: inquiry.id, change, tag }));
-      announce(change === 'add' ? `Tag ${tag} added` : `Tag ${tag} removed`);
+      announce(t(change === 'add' ? 'tagAdded' : 'tagRemoved', tag));
     } catch (failure) {
       setError(toErrorInfo(failure));
     } finally {
@@ -32,7 +33,7 @@ export function DetailTags({
   };
   return (
     <section aria-labelledby="tags-heading">
-      <h3 id="tags-heading">Tags</h3>
+      <h3 id="tags-heading">{t('tags')}</h3>
       <TagEditor
         tags={inquiry.tags}
         busy={busy}

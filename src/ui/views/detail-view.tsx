@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/links.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -46,7 +47,7 @@ export function DetailView({ id, initial }: Props) {
           <ProblemMessage error={error} onRetry={() => load()} />
         ) : (
           <p class="muted" role="status">
-            Loading the inquiry…
+            {t('loadingInquiry')}
           </p>
         )}
       </div>

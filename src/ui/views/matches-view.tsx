@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { formatRelative, useNow } from '../components/format-time.ts';
+import { formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useNavigation } from './router.ts';
@@ -18,7 +19,7 @@ function explain(error: ErrorInfo, query: string): ErrorInfo {
   if (error.kind !== 'not_found' || !isInquiryId(query)) return error;
   return {
     ...error,
-    message: `No inquiry ${query} in this environment. Check the ID, and that your key is for the environment the inquiry was made in.`,
+    message: t('noInquiryWithId', query),
   };
 }
 
@@ -48,34 +49,32 @@ export function MatchesView({ query }: { query: string }) {
   return (
     <div class="view">
       <h2 class="view-title">
-        Results for <q>{query}</q>
+        {t('resultsFor')} <q>{query}</q>
       </h2>
       {result.state === 'loading' && (
         <p class="muted" role="status">
-          Looking up {query}…
+          {t('lookingUp', query)}
         </p>
       )}
       {result.state === 'failed' && <ProblemMessage error={result.error} onRetry={find} />}
       {result.state === 'matches' && result.items.length === 0 && (
-        <p class="empty">
-          No inquiry has the reference ID <q>{query}</q>. Check its spelling, or search by the
-          inquiry’s inq_ ID.
-        </p>
+        <p class="empty">{t('noReferenceMatch', query)}</p>
       )}
       {result.state === 'matches' && result.items.length > 0 && (
         <>
           <p class="list-head muted" role="status">
-            {result.items.length === 1 ? '1 inquiry' : `${result.items.length} inquiries`}, newest
-            first
+            {result.items.length === 1
+              ? t('matchesOne')
+              : t('matchesMany', formatNumber(result.items.length))}
           </p>
-          <ul class="inquiry-list" aria-label="Matching inquiries">
+          <ul class="inquiry-list" aria-label={t('matchingInquiries')}>
             {result.items.map((item) => (
               <InquiryRow
                 key={item.id}
                 id={item.id}
                 status={item.status}
                 referenceId={item.referenceId}
-                meta={item.createdAt && `created ${formatRelative(item.createdAt, now)}`}
+                meta={item.createdAt && t('createdWhen', formatRelative(item.createdAt, now))}
                 onOpen={() => nav.go({ name: 'detail', id: item.id })}
               />
             ))}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatRelative, useNow } from '../components/format-time.ts';
@@ -47,13 +48,9 @@ export function ReviewQueue() {
   return (
     <>
       {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined)} />}
-      {!error && !loading && items.length === 0 && (
-        <p class="empty">
-          No inquiries need review. Inquiries that Persona sends to manual review appear here.
-        </p>
-      )}
+      {!error && !loading && items.length === 0 && <p class="empty">{t('noReview')}</p>}
       {items.length > 0 && (
-        <ul class="inquiry-list" aria-label="Inquiries needing review">
+        <ul class="inquiry-list" aria-label={t('inquiriesNeedingReview')}>
           {items.map((item) => (
             <InquiryRow
               key={item.id}
@@ -68,12 +65,12 @@ export function ReviewQueue() {
       )}
       {loading && (
         <p class="muted" role="status">
-          Loading inquiries that need review…
+          {t('loadingReview')}
         </p>
       )}
       {!loading && next && (
         <button type="button" class="load-more" onClick={() => load(next)}>
-          Load more
+          {t('loadMore')}
         </button>
       )}
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
 import { recentLookupsItem } from '../../shared/storage-items.ts';
 import { useDraft } from '../components/use-draft.ts';
 import { useStored } from '../use-stored.ts';
@@ -41,8 +42,8 @@ export function SearchBox() {
       >
         <input
           type="search"
-          aria-label="Find inquiry"
-          placeholder="inq_… or reference ID"
+          aria-label={t('findInquiry')}
+          placeholder={t('findPlaceholder')}
           spellcheck={false}
           autoComplete="off"
           maxLength={300}
@@ -61,7 +62,7 @@ export function SearchBox() {
           </p>
         )}
         {!text && recent.length > 0 && (
-          <ul class="recent" aria-label="Recent lookups">
+          <ul class="recent" aria-label={t('recentLookups')}>
             {recent.slice(0, 4).map((lookup) => (
               <li key={lookup}>
                 <button

@@ -1,6 +1,7 @@
+import { t } from '../../shared/i18n.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { pollStateItem, type WatchEntry, watchlistItem } from '../../shared/storage-items.ts';
-import { formatRelative, useNow } from '../components/format-time.ts';
+import { formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
@@ -16,28 +17,24 @@ export function WatchlistPanel() {
   const watchlist = useStored(watchlistItem);
   const poll = useStored(pollStateItem);
 
-  if (watchlist === undefined) return <p class="muted">Loading the watchlist…</p>;
+  if (watchlist === undefined) return <p class="muted">{t('loadingWatchlist')}</p>;
   if (watchlist.length === 0) {
-    return (
-      <p class="empty">
-        Nothing watched yet. Inquiries you create, or open and choose “Watch”, appear here with
-        their status.
-      </p>
-    );
+    return <p class="empty">{t('nothingWatched')}</p>;
   }
   const unseen = watchlist.filter((entry) => !entry.seen).length;
   return (
     <>
       <p class="list-head muted" data-testid="watchlist-head">
-        {watchlist.length} watched{unseen > 0 && ` · ${unseen} changed`}
-        {poll?.lastSuccessAt && ` · checked ${formatRelative(poll.lastSuccessAt, now)}`}
+        {t('watchedCount', formatNumber(watchlist.length))}
+        {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
+        {poll?.lastSuccessAt && ` · ${t('checkedWhen', formatRelative(poll.lastSuccessAt, now))}`}
       </p>
       {poll?.lastError && poll.failures > 0 && (
         <p class="list-warning" role="status">
-          Last check failed: {poll.lastError.message} Statuses may be out of date.
+          {t('lastCheckFailed', poll.lastError.message)}
         </p>
       )}
-      <ul class="inquiry-list" aria-label="Watched inquiries">
+      <ul class="inquiry-list" aria-label={t('watchedInquiries')}>
         {newestFirst(watchlist).map((entry) => (
           <InquiryRow
             key={entry.id}

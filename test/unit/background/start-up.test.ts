@@ -40,6 +40,23 @@ describe('the start-up gate', () => {
     expect(order).toEqual(['first', 'second']);
   });
 
+  it("names the failed step in the reviewer's words when the step has them", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const gate = startUp([
+      {
+        name: 'storage migration',
+        label: 'Speichermigration',
+        run: () => Promise.reject(new Error('x')),
+      },
+    ]);
+    const failure = await gate.ready.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect((failure as StartupFailed).info.message).toContain('the Speichermigration failed');
+    expect(await fakeBrowser.action.getTitle({})).toContain('Speichermigration');
+  });
+
   it('fails loudly: a "!" badge whose title names the failed step, and no listener runs', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const later = vi.fn(async () => undefined);

@@ -396,7 +396,8 @@ describe('retries', () => {
       retryAfterSeconds: 3600,
       title: 'Rate limit exceeded',
     });
-    expect(error.message).toContain('Wait 3600 seconds');
+    // Numbers in messages go through Intl in the browser's language (English in unit tests).
+    expect(error.message).toContain('Wait 3,600 seconds');
     expect(calls).toHaveLength(1);
     expect(waits).toEqual([]);
   });

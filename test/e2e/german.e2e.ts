@@ -1,0 +1,79 @@
+// The desk in German, end to end: the built extension in Chromium running in German against the
+// sandbox. Labels come from _locales/de, dates and counts are written the German way, and what
+// the background names (an inquiry's status) is German too.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectToSandbox } from './configure.ts';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
+import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
+
+const soon = { timeout: 15_000 };
+// "03.12.2026, 01:20": day, month, four-digit year, 24-hour clock.
+const germanDateTime = /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/;
+
+let ext: ExtensionHarness;
+
+beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  ext = await launchExtension({ locale: 'de-DE' });
+  await connectToSandbox(ext);
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+describe('the desk in German', () => {
+  it('popup: German labels; a new inquiry with its link, status and timeline in German', async () => {
+    const popup = await ext.openPopup();
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
+    await expect.poll(() => popup.getByTestId('environment').textContent(), soon).toBe('Sandbox');
+    expect(await popup.getByRole('searchbox', { name: 'Anfrage suchen' }).count()).toBe(1);
+    expect(await popup.getByRole('tab', { name: 'Beobachtet' }).count()).toBe(1);
+    expect(await popup.getByRole('tab', { name: 'Zu prüfen' }).count()).toBe(1);
+
+    await popup.getByRole('button', { name: 'Neue Anfrage' }).click();
+    await popup.getByRole('textbox', { name: 'Referenz-ID' }).fill(`german-${Date.now()}`);
+    await expectAccessible(popup, 'German create form');
+    await screenshotBoth(popup, 'german-create');
+    await popup.getByRole('button', { name: 'Erstellen', exact: true }).click();
+    await popup.getByRole('heading', { name: 'Anfrage erstellt' }).waitFor(soon);
+    expect(await popup.getByTestId('link-expiry').textContent()).toMatch(
+      /^Nur einmal gültig; läuft in \d+ Stunden ab\.$/,
+    );
+    await popup.getByRole('button', { name: 'Link kopieren' }).click();
+    await expect
+      .poll(() => popup.getByTestId('announcer').textContent(), soon)
+      .toBe('Link kopiert');
+
+    await popup.getByRole('button', { name: 'Details anzeigen' }).click();
+    // The status line's meaning is named by the background, in the browser's language.
+    await expect
+      .poll(() => popup.locator('#detail-status').textContent(), soon)
+      .toContain('Angelegt, noch nicht begonnen');
+    const timeline = popup.getByRole('region', { name: 'Verlauf' });
+    const created = timeline.locator('time').first();
+    const [shown, iso] = [await created.textContent(), await created.getAttribute('datetime')];
+    expect(shown).toMatch(germanDateTime);
+    const expected = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' });
+    expect(shown).toBe(expected.format(Date.parse(iso ?? '')));
+    expect(await popup.getByRole('button', { name: 'Zur Prüfung markieren' }).count()).toBe(1);
+    expect(await popup.getByRole('button', { name: 'Neuer Link', exact: true }).count()).toBe(1);
+    await expectAccessible(popup, 'German detail');
+    await screenshotBoth(popup, 'german-detail');
+    await popup.close();
+  });
+
+  it('options: the settings page in German', async () => {
+    const options = await ext.openOptions();
+    await options.getByRole('heading', { name: 'Inquiry Desk – Einstellungen' }).waitFor(soon);
+    expect(await options.title()).toBe('Inquiry Desk — Einstellungen');
+    expect(await options.getByRole('textbox', { name: 'API-Schlüssel' }).count()).toBe(1);
+    expect(await options.getByRole('button', { name: 'Speichern' }).count()).toBe(1);
+    await options.getByRole('button', { name: 'Verbindung testen' }).click();
+    const report = options.getByTestId('connection-report');
+    await expect.poll(() => report.textContent(), soon).toContain('Verbunden mit Persona');
+    expect(await report.textContent()).toMatch(/noch \d+ von [\d.]+ API-Aufrufen in dieser Minute/);
+    await screenshotBoth(options, 'german-options');
+    await options.close();
+  });
+});
