@@ -5,6 +5,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { firefoxManifest } from '../../scripts/lib/firefox-manifest.ts';
+import { readCatalogue, resolveMessage } from './i18n/catalogue.ts';
+
+/** The manifest's description as the stores show it: `__MSG_key__` read from the English catalogue. */
+const description = manifest.description.replace(/^__MSG_(\w+)__$/, (_whole, key: string) =>
+  resolveMessage(readCatalogue('en'), key),
+);
 
 const listing = readFileSync(new URL('../../docs/store-listing.md', import.meta.url), 'utf8');
 
@@ -32,8 +38,9 @@ describe('docs/store-listing.md', () => {
     const lines = section('Description');
     const from = lines.findIndex((l) => l.startsWith('**Summary**'));
     const summary = lines.find((l, i) => i > from && l.startsWith('> '));
-    expect(summary).toBe(`> ${manifest.description}`);
-    expect(manifest.description.length).toBeLessThanOrEqual(132);
+    expect(description).not.toMatch(/__MSG_/);
+    expect(summary).toBe(`> ${description}`);
+    expect(description.length).toBeLessThanOrEqual(132);
   });
 
   it('justifies every permission and host in manifest.json, and nothing else', () => {
