@@ -2,6 +2,7 @@
 // every await: fifty lookups at once would each read the same cache and keep only their own entry.
 // One queue per key makes the edits of an item run one after another.
 import { DeskError } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import { readItemChecked, type StorageItem, writeItem } from '../shared/storage.ts';
 
 // Only orders edits within one worker's life; the data itself lives in storage.
@@ -20,7 +21,7 @@ export function editItem<T, R = void>(
       // Writing now would replace the stored value with an edit of its default: refuse, keep it.
       throw new DeskError({
         kind: 'internal',
-        message: `Stored “${item.key}” could not be read, so it was left as it is and nothing was changed.`,
+        message: t('storedItemUnreadable', item.key),
       });
     }
     if (value !== before) await writeItem(item, value);

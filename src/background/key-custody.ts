@@ -32,7 +32,7 @@ export function admitKey(input: string, allowProduction: boolean): { key: string
 export function lockedError(): DeskError {
   return new DeskError({
     kind: 'no_key',
-    message: 'Inquiry Desk is locked. Unlock it with your passphrase.',
+    message: t('deskLocked'),
   });
 }
 
@@ -45,8 +45,7 @@ export async function readKey(requirePassphrase = false): Promise<string | null>
   if (!sealed && clear && requirePassphrase) {
     throw new DeskError({
       kind: 'no_key',
-      message:
-        'Your organisation requires a passphrase. Set one in the options; it will protect the saved key.',
+      message: t('passphraseRequiredForKey'),
     });
   }
   if (!sealed) return clear;

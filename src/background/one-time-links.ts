@@ -1,6 +1,7 @@
 // One-time links are single-use secrets: kept in storage.session only, never in storage.local.
 // A link is kept only when it is Persona's (trusted-link.ts): anything else is never shown.
 import { DeskError } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import type { OneTimeLink } from '../shared/messages.ts';
 import { isTrustedLink } from '../shared/persona/trusted-link.ts';
 import { readItem } from '../shared/storage.ts';
@@ -10,8 +11,7 @@ import { editItem } from './edit-item.ts';
 export function refusedLinkError(): DeskError {
   return new DeskError({
     kind: 'refused',
-    message:
-      'Persona’s answer held a link that is not on a Persona address, so it was refused and not shown. Try “New link” again, or check the API base URL in the options.',
+    message: t('linkRefused'),
   });
 }
 

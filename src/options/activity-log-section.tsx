@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
+  type AuditAction,
   type AuditTrail,
   trailToCsv,
   type VerifyResult,
@@ -7,10 +8,33 @@ import {
   verifyTrail,
 } from '../shared/audit/trail.ts';
 import { auditTrailItem } from '../shared/audit/trail-item.ts';
+import { formatDateTime, formatNumber } from '../shared/format.ts';
+import { type MessageKey, t, uiLocale } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { useStored } from '../ui/use-stored.ts';
 
 const SHOWN = 50;
+
+/** Shown in the table in the reviewer's language; the exports keep the recorded words. */
+const actionLabels: Record<AuditAction, MessageKey> = {
+  create: 'auditCreate',
+  approve: 'auditApprove',
+  decline: 'auditDecline',
+  markForReview: 'auditMarkForReview',
+  expire: 'auditExpire',
+  setTags: 'auditSetTags',
+  addTag: 'auditAddTag',
+  removeTag: 'auditRemoveTag',
+  newLink: 'auditNewLink',
+  reveal: 'auditReveal',
+  photosShown: 'auditPhotosShown',
+  savePdf: 'auditSavePdf',
+  keySaved: 'auditKeySaved',
+  keyRemoved: 'auditKeyRemoved',
+  passphraseSet: 'auditPassphraseSet',
+  lock: 'auditLock',
+  unlock: 'auditUnlock',
+};
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -22,12 +46,19 @@ function download(name: string, type: string, text: string) {
 }
 
 function describe(result: VerifyResult): string {
-  return result.ok
-    ? `The chain verifies: ${result.entries} entries, none changed, none missing${result.firstSeq ? ` since the checkpoint after entry ${result.firstSeq}` : ''}.`
-    : `The chain does NOT verify: ${result.reason}.`;
+  if (!result.ok) return t('chainBroken', result.reason);
+  const entries = formatNumber(result.entries);
+  return result.firstSeq
+    ? t('chainVerifiesSince', entries, formatNumber(result.firstSeq))
+    : t('chainVerifies', entries);
 }
 
-const when = (ms: number) => new Date(ms).toLocaleString();
+// With seconds: an audit entry's time is read to the second.
+let withSeconds: Intl.DateTimeFormat | undefined;
+function when(ms: number): string {
+  withSeconds ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'medium' });
+  return formatDateTime(ms, withSeconds);
+}
 
 /** The audit trail: the latest entries, its exports, and checks of it or of an exported file. */
 export function ActivityLogSection() {
@@ -47,17 +78,20 @@ export function ActivityLogSection() {
 
   return (
     <section aria-labelledby="activity-heading" class="activity-log">
-      <h2 id="activity-heading">Activity log</h2>
-      <p class="hint">
-        Every action, reveal, key and lock event on this browser, hash-chained so that an edited or
-        cut log shows. No personal data is kept in it.
-      </p>
+      <h2 id="activity-heading">{t('activityLog')}</h2>
+      <p class="hint">{t('activityLogHint')}</p>
       <p data-testid="log-facts">
-        {trail.entries.length} entries.{' '}
+        {t('logEntries', formatNumber(trail.entries.length))}{' '}
         {trail.checkpoint
-          ? `${trail.checkpoint.dropped} older entries were dropped for size on ${when(trail.checkpoint.droppedAt)}; the chain continues from their last hash. `
-          : 'No entry has been dropped. '}
-        {trail.lastExportedAt ? `Last exported ${when(trail.lastExportedAt)}.` : 'Never exported.'}
+          ? t(
+              'logDropped',
+              formatNumber(trail.checkpoint.dropped),
+              when(trail.checkpoint.droppedAt),
+            )
+          : t('logNoneDropped')}{' '}
+        {trail.lastExportedAt
+          ? t('logLastExported', when(trail.lastExportedAt))
+          : t('logNeverExported')}
       </p>
       <div class="row wrap">
         <button
@@ -66,7 +100,7 @@ export function ActivityLogSection() {
             void exported(`inquiry-desk-activity-${stamp}.csv`, 'text/csv', trailToCsv(trail))
           }
         >
-          Export CSV
+          {t('exportCsv')}
         </button>
         <button
           type="button"
@@ -78,14 +112,14 @@ export function ActivityLogSection() {
             )
           }
         >
-          Export JSON
+          {t('exportJson')}
         </button>
         <button type="button" onClick={() => void check(() => verifyTrail(trail))}>
-          Verify
+          {t('verify')}
         </button>
       </div>
       <div class="field">
-        <label for="verify-file">Check an exported JSON file</label>
+        <label for="verify-file">{t('checkExportedFile')}</label>
         <input
           id="verify-file"
           type="file"
@@ -117,17 +151,17 @@ export function ActivityLogSection() {
 
 function LatestEntries({ trail }: { trail: AuditTrail }) {
   const latest = trail.entries.slice(-SHOWN).reverse();
-  if (latest.length === 0) return <p class="muted">Nothing recorded yet.</p>;
+  if (latest.length === 0) return <p class="muted">{t('logNothingYet')}</p>;
   return (
     <table class="log-table">
-      <caption class="muted">Latest {latest.length}</caption>
+      <caption class="muted">{t('logLatest', formatNumber(latest.length))}</caption>
       <thead>
         <tr>
-          <th scope="col">When</th>
-          <th scope="col">Reviewer</th>
-          <th scope="col">Action</th>
-          <th scope="col">Inquiry</th>
-          <th scope="col">Outcome</th>
+          <th scope="col">{t('logWhen')}</th>
+          <th scope="col">{t('logReviewer')}</th>
+          <th scope="col">{t('logAction')}</th>
+          <th scope="col">{t('logInquiry')}</th>
+          <th scope="col">{t('logOutcome')}</th>
         </tr>
       </thead>
       <tbody>
@@ -135,10 +169,10 @@ function LatestEntries({ trail }: { trail: AuditTrail }) {
           <tr key={e.seq}>
             <td>{when(e.at)}</td>
             <td>{e.reviewer}</td>
-            <td>{e.action}</td>
+            <td>{t(actionLabels[e.action])}</td>
             <td>{e.inquiryId ?? ''}</td>
             <td>
-              {e.outcome === 'ok' ? 'ok' : `error: ${e.errorKind ?? ''}`}
+              {e.outcome === 'ok' ? t('logOutcomeOk') : t('logOutcomeError', e.errorKind ?? '')}
               {e.requestId ? ` (${e.requestId})` : ''}
             </td>
           </tr>

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n.ts';
 import type { Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import type { Patch } from './settings-patch.ts';
@@ -14,9 +15,9 @@ export function AutoLockField({ draft, patch, fieldError, disabled }: Props) {
     <Field
       setting="autoLockMinutes"
       id="auto-lock-minutes"
-      label="Auto-lock after (minutes without use)"
+      label={t('autoLockAfter')}
       error={fieldError('autoLockMinutes')}
-      hint="With a passphrase, the desk locks after this long without use, and when the browser starts."
+      hint={t('autoLockHint')}
     >
       {(describedBy, invalid) => (
         <input

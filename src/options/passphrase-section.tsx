@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DeskError, type ErrorInfo } from '../shared/errors.ts';
+import { type MessageKey, t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { UnlockForm } from '../ui/unlock-form.tsx';
@@ -14,10 +15,10 @@ export function PassphraseSection({ required }: { required: boolean }) {
   const lock = useLock();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<string | undefined>(undefined);
+  const [note, setNote] = useState<MessageKey | undefined>(undefined);
   const [error, setError] = useState<ErrorInfo | undefined>(undefined);
 
-  async function run(action: () => Promise<unknown>, done: string) {
+  async function run(action: () => Promise<unknown>, done: MessageKey) {
     setBusy(true);
     setError(undefined);
     setNote(undefined);
@@ -27,7 +28,7 @@ export function PassphraseSection({ required }: { required: boolean }) {
       setNote(done);
     } catch (failure) {
       setError(
-        failure instanceof DeskError ? failure.info : { kind: 'internal', message: 'Failed.' },
+        failure instanceof DeskError ? failure.info : { kind: 'internal', message: t('failed') },
       );
     } finally {
       setBusy(false);
@@ -36,28 +37,25 @@ export function PassphraseSection({ required }: { required: boolean }) {
 
   return (
     <section aria-labelledby="lock-heading" class="lock-section">
-      <h2 id="lock-heading">Lock</h2>
+      <h2 id="lock-heading">{t('lockHeading')}</h2>
       {lock === 'locked' ? (
         <UnlockForm />
       ) : (
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void run(
-              () => sendRequest({ type: 'setPassphrase', passphrase }),
-              'Passphrase set. The key is now stored only encrypted.',
-            );
+            void run(() => sendRequest({ type: 'setPassphrase', passphrase }), 'passphraseSetNote');
           }}
         >
           <p class="hint" data-testid="lock-status">
             {lock === 'unlocked'
-              ? 'A passphrase protects the key. Setting a new one replaces it.'
+              ? t('passphraseProtects')
               : required
-                ? 'Your organisation requires a passphrase: set one before saving a key.'
-                : 'No passphrase: the key is stored unencrypted in this browser profile (see the README’s Security section).'}
+                ? t('passphraseRequired')
+                : t('noPassphrase')}
           </p>
           <div class="field">
-            <label for="new-passphrase">Passphrase</label>
+            <label for="new-passphrase">{t('passphrase')}</label>
             <input
               id="new-passphrase"
               type="password"
@@ -68,15 +66,15 @@ export function PassphraseSection({ required }: { required: boolean }) {
           </div>
           <div class="row">
             <button type="submit" disabled={busy || passphrase === ''}>
-              Set passphrase
+              {t('setPassphrase')}
             </button>
             {lock === 'unlocked' && (
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => void run(() => sendRequest({ type: 'lock' }), 'Locked.')}
+                onClick={() => void run(() => sendRequest({ type: 'lock' }), 'lockedNote')}
               >
-                Lock now
+                {t('lockNow')}
               </button>
             )}
           </div>
@@ -85,7 +83,7 @@ export function PassphraseSection({ required }: { required: boolean }) {
       <div aria-live="polite">
         {note && (
           <div class="banner is-ok" role="status">
-            {note}
+            {t(note)}
           </div>
         )}
         {error && <ErrorMessage error={error} />}

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
 import { ManagedContext } from './use-policy.ts';
 
 interface FieldProps {
@@ -23,7 +24,7 @@ export function Field({ id, label, hint, error, setting, children }: FieldProps)
       {managed ? (
         <fieldset class="managed" disabled>
           {children(ids || undefined, Boolean(error))}
-          <p class="hint managed-note">Set by your organisation.</p>
+          <p class="hint managed-note">{t('managedNote')}</p>
         </fieldset>
       ) : (
         children(ids || undefined, Boolean(error))

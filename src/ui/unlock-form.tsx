@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DeskError, type ErrorInfo } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from './error-message.tsx';
 
@@ -26,7 +27,7 @@ export function UnlockForm() {
           setError(
             failure instanceof DeskError
               ? failure.info
-              : { kind: 'internal', message: 'Unlocking failed.' },
+              : { kind: 'internal', message: t('unlockFailed') },
           );
         } finally {
           setBusy(false);
@@ -34,9 +35,9 @@ export function UnlockForm() {
       }}
     >
       <p>
-        <strong>Inquiry Desk is locked.</strong> Enter your passphrase to use the saved key.
+        <strong>{t('lockedLead')}</strong> {t('lockedEnterPassphrase')}
       </p>
-      <label for="unlock-passphrase">Passphrase</label>
+      <label for="unlock-passphrase">{t('passphrase')}</label>
       <input
         id="unlock-passphrase"
         type="password"
@@ -45,7 +46,7 @@ export function UnlockForm() {
         onInput={(e) => setPassphrase(e.currentTarget.value)}
       />
       <button type="submit" class="primary" disabled={busy || passphrase === ''}>
-        Unlock
+        {t('unlock')}
       </button>
       {error && <ErrorMessage error={error} />}
     </form>

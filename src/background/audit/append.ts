@@ -4,6 +4,7 @@
 import { type AuditFacts, chainEntry, GENESIS_HASH } from '../../shared/audit/trail.ts';
 import { auditTrailItem } from '../../shared/audit/trail-item.ts';
 import { DeskError } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { readItemChecked, writeItem } from '../../shared/storage.ts';
 
 /** Past this many entries the oldest are dropped, a batch at a time, behind a checkpoint. */
@@ -22,7 +23,7 @@ async function readTrail() {
   if (unreadable) {
     throw new DeskError({
       kind: 'internal',
-      message: 'The stored activity log could not be read, so it was left as it is.',
+      message: t('activityLogUnreadable'),
     });
   }
   return value;

@@ -4,6 +4,7 @@
 // Persona stores and replays for that key, https://docs.withpersona.com/idempotence) the
 // inquiry is looked up by reference ID before it is tried again with a new key.
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
 import type { PendingCreate } from '../../shared/storage-items.ts';
@@ -28,7 +29,7 @@ export function createInquiry(request: RequestOf<'createInquiry'>): Promise<Crea
       new DeskError({
         kind: 'invalid',
         pointer: 'templateId',
-        message: 'A template ID is itmpl_ followed by letters and digits, e.g. itmpl_Abc123.',
+        message: t('templateIdShape'),
       }),
     );
   }

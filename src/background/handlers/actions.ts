@@ -72,7 +72,7 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
 
 export async function changeTag(request: RequestOf<'changeTag'>): Promise<Reply<'changeTag'>> {
   const tag = request.tag.trim();
-  if (!tag) throw new DeskError({ kind: 'invalid', message: 'Type a tag first.' });
+  if (!tag) throw new DeskError({ kind: 'invalid', message: t('typeTagFirst') });
   const { inquiry } = await act(request.id, ({ client }) =>
     request.change === 'add' ? client.addTag(request.id, tag) : client.removeTag(request.id, tag),
   );

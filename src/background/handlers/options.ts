@@ -25,7 +25,7 @@ export async function saveOptions(
       throw new DeskError({
         kind: 'invalid',
         pointer: 'key',
-        message: 'Your organisation requires a passphrase: set one (below) before saving a key.',
+        message: t('passphraseRequiredBeforeKey'),
       });
     }
     const admitted = admitKey(typedKey, settings.allowProduction);

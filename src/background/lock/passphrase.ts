@@ -2,6 +2,8 @@
 // here, in the background, and survives a worker restart (unlockMissesItem), so neither a page
 // nor a script on an extension page can try passphrases faster.
 import { DeskError } from '../../shared/errors.ts';
+import { formatNumber } from '../../shared/format.ts';
+import { t } from '../../shared/i18n.ts';
 import {
   sealedKeyItem,
   sessionKeyItem,
@@ -35,7 +37,7 @@ export async function setPassphrase(passphrase: string, now = Date.now()): Promi
     throw new DeskError({
       kind: 'invalid',
       pointer: 'passphrase',
-      message: `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+      message: t('passphraseTooShort', MIN_PASSPHRASE_LENGTH),
     });
   }
   const [sealed, clear] = await readItems([sealedKeyItem, apiKeyItem] as const);
@@ -57,7 +59,7 @@ export async function setPassphrase(passphrase: string, now = Date.now()): Promi
 export async function unlock(passphrase: string, now = Date.now()): Promise<void> {
   const [sealed, misses] = await readItems([sealedKeyItem, unlockMissesItem] as const);
   if (!sealed) {
-    throw new DeskError({ kind: 'invalid', message: 'No passphrase is set: nothing to unlock.' });
+    throw new DeskError({ kind: 'invalid', message: t('noPassphraseToUnlock') });
   }
   if (now < misses.waitUntil) throw waitError(misses.waitUntil - now);
   const wrapKey = await deriveWrapKey(passphrase, fromBase64(sealed.salt), sealed.iterations);
@@ -70,7 +72,7 @@ export async function unlock(passphrase: string, now = Date.now()): Promise<void
       kind: 'invalid',
       pointer: 'passphrase',
       retryAfterSeconds: wait / 1000,
-      message: `Wrong passphrase. Try again in ${formatWait(wait)}.`,
+      message: t('wrongPassphrase', formatWait(wait)),
     });
   }
   await writeItem(unlockMissesItem, { misses: 0, waitUntil: 0 });
@@ -88,13 +90,15 @@ function waitError(ms: number): DeskError {
     kind: 'invalid',
     pointer: 'passphrase',
     retryAfterSeconds: Math.ceil(ms / 1000),
-    message: `Too many wrong passphrases. Try again in ${formatWait(ms)}.`,
+    message: t('tooManyWrongPassphrases', formatWait(ms)),
   });
 }
 
 function formatWait(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (seconds < 60) {
+    return seconds === 1 ? t('durationSecond') : t('durationSeconds', formatNumber(seconds));
+  }
   const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return minutes === 1 ? t('durationMinute') : t('durationMinutes', formatNumber(minutes));
 }

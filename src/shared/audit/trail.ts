@@ -4,6 +4,7 @@
 // reordered entry breaks the chain. When old entries are dropped for size, the hash of the last
 // dropped one is kept as the checkpoint the remaining chain starts from.
 import * as z from 'zod/mini';
+import { t } from '../i18n.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -101,13 +102,12 @@ export async function verifyTrail(trail: AuditTrail): Promise<VerifyResult> {
   let prev = trail.checkpoint?.hash ?? GENESIS_HASH;
   let seq = trail.checkpoint?.dropped ?? 0;
   for (const [i, entry] of trail.entries.entries()) {
-    if (entry.seq !== seq)
-      return { ok: false, at: i, reason: `entry ${i + 1}: an entry is missing before it` };
+    if (entry.seq !== seq) return { ok: false, at: i, reason: t('verifyEntryMissing', i + 1) };
     if (entry.prevHash !== prev)
-      return { ok: false, at: i, reason: `entry ${i + 1}: does not follow the one before` };
+      return { ok: false, at: i, reason: t('verifyEntryUnlinked', i + 1) };
     const { hash: stated, ...body } = entry;
     if ((await sha256Hex(canonical(body))) !== stated) {
-      return { ok: false, at: i, reason: `entry ${i + 1}: was changed after it was written` };
+      return { ok: false, at: i, reason: t('verifyEntryChanged', i + 1) };
     }
     prev = stated;
     seq += 1;
@@ -121,11 +121,10 @@ export async function verifyExport(text: string): Promise<VerifyResult> {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, at: -1, reason: 'the file is not JSON' };
+    return { ok: false, at: -1, reason: t('verifyNotJson') };
   }
   const parsed = auditTrailSchema.safeParse(raw);
-  if (!parsed.success)
-    return { ok: false, at: -1, reason: 'the file is not an Inquiry Desk activity log' };
+  if (!parsed.success) return { ok: false, at: -1, reason: t('verifyNotActivityLog') };
   return verifyTrail(parsed.data);
 }
 

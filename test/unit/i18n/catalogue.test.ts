@@ -71,7 +71,18 @@ describe('the message catalogues', () => {
       apiKey: 'API key',
       save: 'Save',
       testConnection: 'Test connection',
+      setPassphrase: 'Set passphrase',
+      lockNow: 'Lock now',
+      unlock: 'Unlock',
+      activityLog: 'Activity log',
+      exportCsv: 'Export CSV',
+      exportJson: 'Export JSON',
+      verify: 'Verify',
+      checkExportedFile: 'Check an exported JSON file',
+      confirmOpenLink: 'Confirm open link',
     };
+    // The same word in German, so only its English is held here.
+    expect(resolveMessage(english, 'passphrase')).toBe('Passphrase');
     for (const [key, name] of Object.entries(names)) {
       expect(resolveMessage(english, key), key).toBe(name);
       for (const locale of others) {
@@ -99,6 +110,8 @@ describe('the message catalogues', () => {
         'apiLabel',
         'durationMs',
         'verificationSelfie',
+        // German says Passphrase too.
+        'passphrase',
       ]);
       const catalogue = readCatalogue(locale);
       const untranslated = Object.keys(english).filter(
