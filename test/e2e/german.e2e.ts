@@ -73,6 +73,16 @@ describe('the desk in German', () => {
     const report = options.getByTestId('connection-report');
     await expect.poll(() => report.textContent(), soon).toContain('Verbunden mit Persona');
     expect(await report.textContent()).toMatch(/noch \d+ von [\d.]+ API-Aufrufen in dieser Minute/);
+    // main's lock and activity log, merged after the catalogues came.
+    await options.getByRole('heading', { name: 'Sperre' }).waitFor(soon);
+    expect(await options.getByRole('button', { name: 'Passphrase festlegen' }).count()).toBe(1);
+    await options.getByRole('heading', { name: 'Aktivitätsprotokoll' }).waitFor(soon);
+    await options.getByRole('button', { name: 'Prüfen', exact: true }).click();
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toMatch(/^Die Kette ist intakt: \d+ Einträge/);
+    // The inquiry the popup test created is in the log under its German action name.
+    expect(await options.getByRole('cell', { name: 'Erstellt', exact: true }).count()).toBe(1);
     await screenshotBoth(options, 'german-options');
     await options.close();
   });
