@@ -105,10 +105,14 @@ describe('the evidence behind a verdict', () => {
     expect(photoRequests.map((r) => r.route)).toEqual(
       PHOTOS.map(() => 'GET /files/:verificationId/:file'),
     );
-    const log = await (await ext.serviceWorker()).evaluate(
-      async () => (await chrome.storage.local.get('actionLog')).actionLog as unknown[],
+    // The audit trail (src/shared/audit/trail-item.ts) took over from the old action log.
+    const trail = await (await ext.serviceWorker()).evaluate(
+      async () =>
+        (await chrome.storage.local.get('auditTrail')).auditTrail as { entries: unknown[] },
     );
-    expect(log[0]).toMatchObject({ inquiryId: reviewId, action: 'showPhotos' });
+    expect(trail.entries).toContainEqual(
+      expect.objectContaining({ inquiryId: reviewId, action: 'photosShown' }),
+    );
 
     // Any photo opens larger, by keyboard and by mouse.
     const enlarge = popup.getByRole('button', { name: 'Enlarge Government ID front' });
