@@ -83,8 +83,13 @@ function backgroundText(r: BenchResults): string {
       ? `: ${k(own - room)} KB over that room, so here the libraries are not the whole story.`
       : ', within that room.';
   if (split > 0) {
-    text += ` dist/, with chunks shared with the pages, is ${k(split)} KB more than the single bundle.`;
+    text += ` dist/, with chunks shared with the pages, is ${k(split)} KB more than the single bundle: building the worker as one file of its own would take that off, but not the rest.`;
   }
+  const dynamic = r.coldStart.workerDynamicImport;
+  text +=
+    dynamic === 'allowed'
+      ? " This Chromium allowed `import()` in the minimal worker, so rarely used handlers (evidence, print, audit export, the lock's crypto, the policy) could load on demand there."
+      : ` The pages' way, views loaded on demand, is closed to the worker: asked in this run, \`import()\` in the minimal worker gave "${dynamic}". So every handler, the rarely used ones too (evidence, print, audit export, the lock's crypto, the policy), is in the bytes the worker starts with, and meeting the budget needs code taken out of the worker rather than deferred.`;
   return text;
 }
 

@@ -98,6 +98,8 @@ it('runs the quick bench and reports every figure', async () => {
   expect(results.coldStart.samples.minimalColdMs).toHaveLength(results.coldStart.runs);
   finite(results.coldStart.ratio);
   finite(results.coldStart.medianRatio);
+  // Whether a worker may load code on demand: asked of the minimal worker, answered either way.
+  expect(results.coldStart.workerDynamicImport).not.toBe('not asked');
 
   // Team scale on the simulated clock: every team polled through the extension's own cycle,
   // the sandbox's log agrees with the team's own count of 429s, and each change was seen.
