@@ -9,6 +9,9 @@ export default defineConfig({
     target: 'chrome116',
     // The side panel page is named only in manifest.side_panel, which crxjs does not follow.
     rollupOptions: { input: { sidePanel: 'src/side-panel/index.html' } },
+    // Chrome has had <link rel=modulepreload> since 66: the polyfill would only add bytes to the
+    // popup's first paint (docs/benchmarks.md).
+    modulePreload: { polyfill: false },
     // MV3 forbids remote code and eval; sourcemaps would only bloat the store package.
     sourcemap: false,
     emptyOutDir: true,

@@ -32,6 +32,11 @@ export interface ColdStart {
   /** coldMs / minimalColdMs. */
   medianRatio: number;
   samples: { coldMs: number[]; warmMs: number[]; minimalColdMs: number[]; minimalWarmMs: number[] };
+  /**
+   * What `import()` of one of its own files does inside the minimal worker, asked after the runs:
+   * "allowed", or the error this Chromium throws. Whether the worker could load handlers on demand.
+   */
+  workerDynamicImport: string;
 }
 
 /** docs/architecture.md#budgets: cold start → first answer at most this times the minimal worker's. */
@@ -61,8 +66,11 @@ function writeMinimalExtension(): string {
     `chrome.runtime.onMessage.addListener((message, _sender, reply) => {
   if (message?.type === 'ping') reply({ ok: true });
 });
+// Asked by the bench after the timed runs only.
+self.tryDynamicImport = () => import('./later.js').then(() => 'allowed', (error) => String(error));
 `,
   );
+  writeFileSync(join(dir, 'later.js'), 'export const later = true;\n');
   writeFileSync(join(dir, BLANK_PAGE), '<!doctype html><meta charset="utf-8"><p>blank</p>\n');
   return dir;
 }
@@ -105,6 +113,7 @@ export async function measureColdStart(
     minimalColdMs: [] as number[],
     minimalWarmMs: [] as number[],
   };
+  let workerDynamicImport = 'not asked';
   try {
     minimal = await launchExtension({
       chromiumPath: options.chromiumPath,
@@ -124,6 +133,8 @@ export async function measureColdStart(
       samples.minimalColdMs.push(b.cold);
       samples.minimalWarmMs.push(b.warm);
     }
+    const worker = await minimal.serviceWorker();
+    workerDynamicImport = String(await worker.evaluate('self.tryDynamicImport()'));
   } finally {
     for (const p of pingers) {
       await p.cdp.detach().catch(() => undefined);
@@ -148,5 +159,6 @@ export async function measureColdStart(
     ratio: ratio2(bestMs, minimalBestMs),
     medianRatio: ratio2(coldMs, minimalColdMs),
     samples,
+    workerDynamicImport,
   };
 }

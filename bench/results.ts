@@ -4,6 +4,7 @@ import type { ColdStart } from './cold-start.ts';
 import type { FirstPaint } from './first-paint.ts';
 import type { Lookup } from './lookup.ts';
 import type { Machine } from './machine.ts';
+import type { NextView } from './next-view.ts';
 import type { PhotosShown } from './photos.ts';
 import type { PollRequests } from './poll-requests.ts';
 import type { StatusToBadge } from './status-to-badge.ts';
@@ -18,7 +19,10 @@ export interface BenchResults {
   bundles: BundleSizes;
   /** The specified libraries' share of the popup and the background, each built as one bundle. */
   bundleFloor: BundleFloors;
+  /** Popup and side panel, next to a blank extension page. */
   firstPaint: FirstPaint;
+  /** Click on the home screen → the next view on screen, its chunk fetched on demand. */
+  nextView: NextView;
   lookup: Lookup;
   /** Find → every ID and selfie photo decoded, next to the naive way. */
   photos: PhotosShown;

@@ -17,6 +17,7 @@ import { measureFirstPaint } from './first-paint.ts';
 import { measureLookup } from './lookup.ts';
 import { describeMachine } from './machine.ts';
 import { renderMarkdown } from './markdown.ts';
+import { measureNextView } from './next-view.ts';
 import { measurePhotosShown } from './photos.ts';
 import { measurePollRequests } from './poll-requests.ts';
 import { misses, renderTable, reportRows } from './report.ts';
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
   try {
     const bundles = await stage('bundle sizes', () => measureBundleSizes(env.extensionDir));
     const bundleFloor = await stage('bundle floor (vite build)', () => measureBundleFloor());
-    const firstPaint = await stage('popup first paint', () => measureFirstPaint(env, plan));
+    const firstPaint = await stage('popup and side panel first paint', () =>
+      measureFirstPaint(env, plan),
+    );
+    const nextView = await stage('click → next view', () => measureNextView(env, plan));
     const lookup = await stage('lookup', () => measureLookup(env, plan));
     const photos = await stage('find → photos shown', () => measurePhotosShown(env, plan));
     const poll = await stage('poll requests', () => measurePollRequests(env, plan));
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
       bundles,
       bundleFloor,
       firstPaint,
+      nextView,
       lookup,
       photos,
       poll,

@@ -2,7 +2,7 @@
 // stop the worker at any moment and restarts it only for events that had listeners at start-up.
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
 import '../shared/zod-setup.ts';
-import { browser, type Runtime } from '../shared/browser.ts';
+import { browser, onMessage, type Runtime } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import type { Answer } from '../shared/messages.ts';
 import { readPolicy } from '../shared/policy.ts';
@@ -62,7 +62,7 @@ async function handleMessage(
   return answer;
 }
 
-browser.runtime.onMessage.addListener(handleMessage);
+onMessage(handleMessage);
 registerWatchListeners(gate.after);
 registerLookupListeners(gate.after);
 registerLockListeners(gate.after);

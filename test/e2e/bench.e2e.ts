@@ -30,6 +30,18 @@ it('runs the quick bench and reports every figure', async () => {
   const fp = results.firstPaint;
   expect(fp.cachedInquiries).toMatchObject({ watched: 50, cached: 50 });
   for (const value of [fp.popupFcpMs, fp.popupListMs, fp.blankFcpMs, fp.ratio]) finite(value);
+  // The side panel's page, in the same turns as the popup and the blank page.
+  expect(fp.sidePanel.listSamples).toHaveLength(fp.runs);
+  for (const value of [fp.sidePanel.fcpMs, fp.sidePanel.listMs, fp.sidePanel.ratio]) finite(value);
+
+  // Click → next view: both transitions, every run on screen.
+  expect(results.nextView.transitions).toHaveLength(2);
+  for (const transition of results.nextView.transitions) {
+    expect(transition.samples).toHaveLength(results.nextView.runs);
+    finite(transition.medianMs);
+  }
+  // The views past the first screen are chunks of their own, outside what the popup loads first.
+  expect(results.bundles.popup.lazyFiles.length).toBeGreaterThan(0);
 
   const lookup = results.lookup;
   for (const value of [lookup.oursMs, lookup.naiveMs, lookup.speedup]) finite(value);
@@ -63,8 +75,10 @@ it('runs the quick bench and reports every figure', async () => {
     expect(bundle.librariesGzipBytes).toBeGreaterThan(0);
     expect(bundle.ownJsGzipBytes).toBeGreaterThan(0);
   }
-  // The popup imports all three; were one not reached, its share would silently read 0.
-  expect(floor.popup.libraries.every((l) => l.used)).toBe(true);
+  // The popup imports Preact and zod/mini; were one not reached, its share would silently read 0.
+  // webextension-polyfill is reached by neither entry any more (src/shared/browser.ts).
+  expect(floor.popup.libraries.map((l) => l.used)).toEqual([true, true, false]);
+  expect(floor.background.libraries.map((l) => l.used)).toEqual([false, true, false]);
 
   // Status change → badge through the real alarm: every run saw both the badge and the
   // notification (a run that saw neither would be a broken watcher, not a slow one).
@@ -84,6 +98,8 @@ it('runs the quick bench and reports every figure', async () => {
   expect(results.coldStart.samples.minimalColdMs).toHaveLength(results.coldStart.runs);
   finite(results.coldStart.ratio);
   finite(results.coldStart.medianRatio);
+  // Whether a worker may load code on demand: asked of the minimal worker, answered either way.
+  expect(results.coldStart.workerDynamicImport).not.toBe('not asked');
 
   // Team scale on the simulated clock: every team polled through the extension's own cycle,
   // the sandbox's log agrees with the team's own count of 429s, and each change was seen.
@@ -102,6 +118,8 @@ it('runs the quick bench and reports every figure', async () => {
 
   expect(results.machine).toMatchObject({ cpus: numeric, node: process.version });
   expect(stdout).toContain('popup first paint');
+  expect(stdout).toContain('side panel first paint');
+  expect(stdout).toContain('click → next view on screen');
   expect(stdout).toContain('status change → badge');
   expect(stdout).toContain('team of 50 × 100 watched');
   const markdown = readFileSync(join(out, 'benchmarks.md'), 'utf8');

@@ -171,6 +171,9 @@ describe('what the API answers is checked', () => {
           data: inquiry,
           meta: { 'one-time-link': 'javascript:alert(document.domain)' },
         });
+      } else if (req.url?.includes('/inquiries?')) {
+        // The detail's "Earlier inquiries" lists by account: a list, as Persona answers it.
+        json(res, 200, { data: [] });
       } else json(res, 200, { data: inquiry, included: [] });
     });
     try {

@@ -3,13 +3,13 @@
 // leaves out, answers from the English catalogue as Chrome would; src/shared/i18n.ts finds it as
 // `globalThis.browser`, as in Firefox.
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { beforeEach, vi } from 'vitest';
+import { beforeEach } from 'vitest';
 import { readCatalogue, resolveMessage } from './i18n/catalogue.ts';
 
-vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+// src/shared/browser.ts takes `globalThis.browser` when there is one (Firefox's, or this fake).
+(globalThis as { browser?: unknown }).browser = fakeBrowser;
 
 const english = readCatalogue('en');
-(globalThis as { browser?: unknown }).browser = fakeBrowser;
 
 function fakeI18n() {
   fakeBrowser.i18n.getMessage = (key: string, subs?: string | (string | number)[]) =>

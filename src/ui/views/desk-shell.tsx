@@ -7,23 +7,27 @@ import { BackgroundStatus } from '../background-status.tsx';
 import { AnnounceProvider } from '../components/announce.tsx';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../environment-badge.tsx';
-import { UnlockForm } from '../unlock-form.tsx';
+import { whenIdle } from '../lazy-view.tsx';
 import { useLock } from '../use-lock.ts';
 import { useStored } from '../use-stored.ts';
-import { CreateView } from './create-view.tsx';
-import { DetailView } from './detail-view.tsx';
 import { HomeView } from './home-view.tsx';
-import { MatchesView } from './matches-view.tsx';
+import {
+  createView,
+  detailView,
+  matchesView,
+  prefetchNextViews,
+  unlockForm,
+} from './lazy-views.ts';
 import { NavigationContext, type Route, useRouter } from './router.ts';
 
 function ViewFor({ route }: { route: Route }) {
   switch (route.name) {
     case 'create':
-      return <CreateView />;
+      return <createView.View />;
     case 'detail':
-      return <DetailView key={route.id} id={route.id} initial={route.initial} />;
+      return <detailView.View key={route.id} id={route.id} initial={route.initial} />;
     case 'matches':
-      return <MatchesView key={route.query} query={route.query} />;
+      return <matchesView.View key={route.query} query={route.query} />;
     default:
       return <HomeView />;
   }
@@ -43,7 +47,7 @@ function Guarded({
   children: ComponentChildren;
 }) {
   const lock = useLock();
-  if (lock === 'locked') return <UnlockForm />;
+  if (lock === 'locked') return <unlockForm.View />;
   // Home and Create say themselves that a key is missing, and keep what the reviewer typed.
   const personal = route.name === 'detail' || route.name === 'matches';
   if (personal && (lock === 'loading' || keyInfo === undefined)) return null;
@@ -58,11 +62,14 @@ export function DeskShell({ first }: { first: Route }) {
   useEffect(() => {
     // Opening the desk is the moment a reviewer wants fresh statuses; the background debounces.
     sendRequest({ type: 'refreshWatchlist' }).catch(() => {});
+    // After the first paint: the views a click can lead to, so the click does not wait for them.
+    whenIdle(prefetchNextViews);
   }, []);
   return (
     <NavigationContext.Provider value={nav}>
       <AnnounceProvider>
-        <div class="shell">
+        {/* A pointer or the keyboard on its way to a link: fetch the next views now, not on click. */}
+        <div class="shell" onPointerOver={prefetchNextViews} onFocusIn={prefetchNextViews}>
           <header class="topbar">
             {nav.canGoBack && (
               <button type="button" class="back" onClick={nav.back}>

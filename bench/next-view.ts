@@ -1,0 +1,89 @@
+// Click → next view on screen (docs/architecture.md#budgets: ≤ 50 ms). The views past the desk's
+// first screen load on demand (src/ui/lazy-view.tsx), fetched ahead on hover, focus or idle; this
+// times what a reviewer feels. Each run opens the popup afresh (the first-paint bench has left 50
+// cached inquiries), waits for its list, and clicks at once, with Playwright's real mouse: the
+// pointer's arrival is the only hover, a few ms before the press, so the idle fetch has had no
+// time of its own. Timed in the page from the click event to the first animation frame whose DOM
+// holds the next view, as the first-paint figure times its frame.
+import type { Page } from 'playwright-core';
+import type { BenchEnv } from './bench-env.ts';
+import { pollPage } from './page-poll.ts';
+import { median, round1 } from './stats.ts';
+
+export const NEXT_VIEW_MS_BUDGET = 50;
+
+export interface NextViewTransition {
+  /** What is clicked on the home screen, and what counts as the next view. */
+  name: string;
+  samples: number[];
+  medianMs: number;
+  maxMs: number;
+}
+
+export interface NextView {
+  runs: number;
+  transitions: NextViewTransition[];
+}
+
+const TRANSITIONS = [
+  {
+    name: 'home → New inquiry form',
+    click: (page: Page) => page.getByRole('button', { name: 'New inquiry' }).click(),
+    shown: 'form.view.create',
+  },
+  {
+    name: 'home → a watched inquiry (cached detail)',
+    click: (page: Page) =>
+      page.locator('ul[aria-label="Watched inquiries"] > li button').first().click(),
+    shown: '.view.detail',
+  },
+] as const;
+
+// Plain JavaScript (see first-paint.ts on tsx's keepNames). Runs in the page before the click.
+const armClickTimer = (selector: string) => `(() => {
+  window.__nextView = {};
+  document.addEventListener('click', (event) => {
+    const clicked = event.timeStamp;
+    window.__nextView.click = clicked;
+    requestAnimationFrame(function frame(time) {
+      if (document.querySelector(${JSON.stringify(selector)})) window.__nextView.shownMs = time - clicked;
+      else if (time - clicked < 10000) requestAnimationFrame(frame);
+    });
+  }, { capture: true, once: true });
+  return true;
+})()`;
+
+const listShown = (rows: number) =>
+  `document.querySelectorAll('ul[aria-label="Watched inquiries"] > li').length >= ${rows} || undefined`;
+
+export async function measureNextView(
+  env: BenchEnv,
+  options: { runs: number; inquiries: number },
+): Promise<NextView> {
+  const page = await env.ext.context.newPage();
+  const url = env.ext.extensionUrl('src/popup/index.html');
+  const transitions: NextViewTransition[] = [];
+  try {
+    for (const transition of TRANSITIONS) {
+      const samples: number[] = [];
+      // One warm-up, as the first-paint figure has: the browser's first load of each chunk.
+      for (let run = -1; run < options.runs; run++) {
+        await page.goto(url);
+        await pollPage(page, listShown(options.inquiries), 10_000);
+        await page.evaluate(armClickTimer(transition.shown));
+        await transition.click(page);
+        const shown = await pollPage<number>(page, 'window.__nextView?.shownMs', 10_000);
+        if (run >= 0) samples.push(round1(shown));
+      }
+      transitions.push({
+        name: transition.name,
+        samples,
+        medianMs: median(samples),
+        maxMs: Math.max(...samples),
+      });
+    }
+  } finally {
+    await page.close();
+  }
+  return { runs: options.runs, transitions };
+}

@@ -1,0 +1,67 @@
+// Views that are not on the desk's first screen live in chunks of their own, so the popup loads
+// only what its first paint needs (docs/architecture.md#budgets). Each is fetched ahead, on the
+// first hover or focus in the desk and when the browser is idle after the first paint, so moving
+// to it does not wait for the network stack.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
+
+export interface LazyView<P> {
+  /** Renders the view once its chunk is in; nothing until then (a few ms when not fetched ahead). */
+  View: ComponentType<P>;
+  /** Starts fetching the chunk (once); resolves when the view can render. */
+  prefetch: () => Promise<unknown>;
+}
+
+export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): LazyView<P> {
+  let loaded: ComponentType<P> | undefined;
+  let pending: Promise<ComponentType<P>> | undefined;
+  const prefetch = () => {
+    pending ??= load().then(
+      (view) => {
+        loaded = view;
+        return view;
+      },
+      (error: unknown) => {
+        pending = undefined; // an extension reload can drop a chunk; the next try asks again
+        throw error;
+      },
+    );
+    return pending;
+  };
+
+  function View(props: P) {
+    const [, setReady] = useState(0);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (loaded) return;
+      let live = true;
+      prefetch().then(
+        () => live && setReady((n) => n + 1),
+        () => live && setFailed(true),
+      );
+      return () => {
+        live = false;
+      };
+    }, []);
+    if (loaded) {
+      const Loaded = loaded;
+      return <Loaded {...props} />;
+    }
+    if (failed) {
+      return (
+        <div class="banner is-error" role="alert">
+          <p class="banner-text">{t('viewNotLoaded')}</p>
+        </div>
+      );
+    }
+    return null;
+  }
+  return { View, prefetch };
+}
+
+/** Runs `work` when the browser is idle after the first paint (or soon, where it has no idle callback). */
+export function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
+  else setTimeout(work, 200);
+}

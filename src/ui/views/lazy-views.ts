@@ -1,0 +1,15 @@
+// The desk's views that are not its first screen, each in a chunk of its own (see lazy-view.tsx).
+import { lazyView } from '../lazy-view.tsx';
+
+export const createView = lazyView(() => import('./create-view.tsx').then((m) => m.CreateView));
+export const detailView = lazyView(() => import('./detail-view.tsx').then((m) => m.DetailView));
+export const matchesView = lazyView(() => import('./matches-view.tsx').then((m) => m.MatchesView));
+/** Only a locked desk shows it, so it is not fetched ahead. */
+export const unlockForm = lazyView(() => import('../unlock-form.tsx').then((m) => m.UnlockForm));
+
+/** What a click on the home screen can lead to: fetched ahead on hover, focus and idle. */
+export const nextViews = [createView, detailView, matchesView] as const;
+
+export function prefetchNextViews(): void {
+  for (const view of nextViews) view.prefetch().catch(() => undefined);
+}
