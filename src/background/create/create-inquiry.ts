@@ -6,13 +6,13 @@
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
-import type { PendingCreate } from '../../shared/storage-items.ts';
-import { summarise } from '../handlers/inquiries.ts';
+import { type PendingCreate, watchlistItem } from '../../shared/storage-items.ts';
+import { editItem } from '../edit-item.ts';
+import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';
 import { rememberLinkFromCreate } from '../one-time-links.ts';
 import { openPersona, type PersonaAccess } from '../persona-access.ts';
 import { addEntry } from '../watch/watchlist-logic.ts';
-import { editWatchlist } from '../watch/watchlist-store.ts';
 import { findCreated } from './find-created.ts';
 import { dropPending, pendingCreates, savePending } from './pending-creates.ts';
 
@@ -158,7 +158,10 @@ async function adopt(
 async function watchOnce(inquiry: Created['inquiry']): Promise<void> {
   const now = Date.now();
   // addEntry folds a second adoption of the same id into the existing entry.
-  await editWatchlist((list) => ({ list: addEntry(list, summarise(inquiry), now), result: 0 }));
+  await editItem(watchlistItem, (list) => ({
+    value: addEntry(list, summarise(inquiry), now),
+    result: 0,
+  }));
 }
 
 /** The prefill under Persona's field keys (snake case, as templates name them). */

@@ -6,9 +6,11 @@ import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { photoFetcher } from '../../shared/persona/photo-fetch.ts';
+import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { cachedInquiry } from '../inquiry-cache.ts';
+import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
-import { getInquiry, summarise } from './inquiries.ts';
+import { getInquiry } from './inquiries.ts';
 
 const EARLIER_PAGE_SIZE = 20;
 // Signed file URLs live 6 h by default and keys may shorten that
@@ -89,3 +91,11 @@ export async function printInquiry(
   const printed = await client.printInquiry(request.id);
   return { filename: printed.filename, base64: bytesToBase64(printed.bytes) };
 }
+
+export const evidenceHandlers = {
+  showPhotos,
+  getReport,
+  listEvents,
+  earlierInquiries,
+  printInquiry,
+} satisfies Partial<Handlers>;

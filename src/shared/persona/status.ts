@@ -24,7 +24,6 @@ export interface InquiryActions {
   newLink: boolean;
   /** A link cannot be generated for an expired inquiry: `resume` it first. */
   resumeBeforeNewLink: boolean;
-  expire: boolean;
 }
 
 const known: Record<string, StatusInfo> = {
@@ -52,7 +51,6 @@ const none: InquiryActions = {
   markForReview: false,
   newLink: false,
   resumeBeforeNewLink: false,
-  expire: false,
 };
 
 /**
@@ -70,7 +68,7 @@ export function allowedActions(status: string, redacted = false): InquiryActions
   switch (status) {
     case 'created':
     case 'pending':
-      return { ...decide, markForReview: true, newLink: true, expire: true };
+      return { ...decide, markForReview: true, newLink: true };
     case 'expired':
       return { ...decide, markForReview: true, newLink: true, resumeBeforeNewLink: true };
     case 'completed':
