@@ -1,7 +1,7 @@
 import { DeskError } from '../../shared/errors.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
-import type { LinkedInquiry } from '../../shared/persona/inquiry-actions.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
+import type { LinkedInquiry } from '../../shared/persona/inquiry-writes.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { adoptInquiry } from '../inquiries/adopt-inquiry.ts';
