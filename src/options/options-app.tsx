@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DeskError, type ErrorInfo } from '../shared/errors.ts';
+import { type ErrorInfo, toErrorInfo } from '../shared/errors.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { applyPolicy, managedSettings } from '../shared/policy.ts';
 import { sendRequest } from '../shared/send-request.ts';
@@ -23,10 +23,6 @@ type Outcome =
   | { state: 'saved' }
   | { state: 'tested'; report: ConnectionReport }
   | { state: 'failed'; what: 'save' | 'test'; error: ErrorInfo };
-
-function asInfo(error: unknown): ErrorInfo {
-  return error instanceof DeskError ? error.info : { kind: 'internal', message: String(error) };
-}
 
 export function OptionsApp() {
   const policy = usePolicy();
@@ -73,7 +69,7 @@ export function OptionsApp() {
       setKey('');
       setOutcome({ state: 'saved' });
     } catch (error) {
-      setOutcome({ state: 'failed', what: 'save', error: asInfo(error) });
+      setOutcome({ state: 'failed', what: 'save', error: toErrorInfo(error) });
     }
   }
 
@@ -89,7 +85,7 @@ export function OptionsApp() {
       });
       setOutcome({ state: 'tested', report });
     } catch (error) {
-      setOutcome({ state: 'failed', what: 'test', error: asInfo(error) });
+      setOutcome({ state: 'failed', what: 'test', error: toErrorInfo(error) });
     }
   }
 

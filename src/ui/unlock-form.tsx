@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { DeskError, type ErrorInfo } from '../shared/errors.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from './error-message.tsx';
+import { useRequest } from './use-request.ts';
 
 /**
  * Shown instead of the desk while it is locked. A wrong passphrase is said plainly; the wait that
@@ -9,28 +9,17 @@ import { ErrorMessage } from './error-message.tsx';
  */
 export function UnlockForm() {
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
+  const { busy, error, run } = useRequest(async () => {
+    await sendRequest({ type: 'unlock', passphrase });
+    setPassphrase('');
+  });
   return (
     <form
       class="card unlock"
       data-testid="unlock-form"
       onSubmit={async (event) => {
         event.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
-          await sendRequest({ type: 'unlock', passphrase });
-          setPassphrase('');
-        } catch (failure) {
-          setError(
-            failure instanceof DeskError
-              ? failure.info
-              : { kind: 'internal', message: 'Unlocking failed.' },
-          );
-        } finally {
-          setBusy(false);
-        }
+        await run();
       }}
     >
       <p>

@@ -1,4 +1,4 @@
-import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { DeskError, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { classifyQuery } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
@@ -10,7 +10,12 @@ import { openPersona } from '../persona-access.ts';
 import { rememberLookup } from '../recent-lookups.ts';
 
 /** Kinds where Persona could not answer now but the cached copy is still worth showing. */
-const transient = new Set(['network', 'timeout', 'server', 'rate_limited']);
+const transient: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  'network',
+  'timeout',
+  'server',
+  'rate_limited',
+]);
 
 export async function getInquiry(request: RequestOf<'getInquiry'>): Promise<Reply<'getInquiry'>> {
   if (!isInquiryId(request.id)) throw malformedId(request.id);

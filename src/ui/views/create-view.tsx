@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { type ErrorInfo, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
@@ -21,7 +21,11 @@ import { CreatedPanel } from './created-panel.tsx';
  * then is the key kept for the next click. Any answer (a 5xx included) is stored by Persona and
  * would be replayed for 24 hours (https://docs.withpersona.com/idempotence).
  */
-const NO_ANSWER = new Set(['network', 'timeout', 'disconnected']);
+const NO_ANSWER: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  'network',
+  'timeout',
+  'disconnected',
+]);
 
 /**
  * One create, asked again once with the same key when the background was stopped mid-request: the

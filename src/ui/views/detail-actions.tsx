@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useRequest } from '../use-request.ts';
 
 interface Props {
   inquiry: InquiryView;
@@ -20,8 +20,6 @@ type Final = 'approve' | 'decline';
 export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
   const announce = useAnnounce();
   const [confirming, setConfirming] = useState<Final | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
   const openers = {
     approve: useRef<HTMLButtonElement>(null),
     decline: useRef<HTMLButtonElement>(null),
@@ -29,23 +27,21 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
   const allowed = inquiry.actions;
   const id = inquiry.id;
 
-  async function run<T>(done: string, send: () => Promise<T>, after?: (reply: T) => void) {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const request = useRequest(async (done: string, send: () => Promise<unknown>) => {
+    await send();
+    // The button that was pressed may be gone now (approved: no more actions); keep focus near.
+    if (confirming) document.getElementById('detail-status')?.focus();
+    setConfirming(null);
+    announce(done);
+  });
+  const { busy, error } = request;
+  const run = <T,>(done: string, send: () => Promise<T>, after?: (reply: T) => void) =>
+    request.run(done, async () => {
       const reply = await send();
       after?.(reply);
-      // The button that was pressed may be gone now (approved: no more actions); keep focus near.
-      if (confirming) document.getElementById('detail-status')?.focus();
-      setConfirming(null);
-      announce(done);
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
-  const act = (action: Final | 'markForReview', done: string, comment?: string) =>
+    });
+  /** Approve, decline or mark for review: the decision, then the inquiry as Persona now has it. */
+  const decide = (action: Final | 'markForReview', done: string, comment?: string) =>
     run(
       done,
       () => sendRequest({ type: 'inquiryAction', id, action, ...(comment ? { comment } : {}) }),
@@ -86,7 +82,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => act('markForReview', 'Marked for review')}
+            onClick={() => decide('markForReview', 'Marked for review')}
           >
             Mark for review
           </button>
@@ -128,7 +124,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
           question={`${confirming === 'approve' ? 'Approve' : 'Decline'} ${id}? This decision is final.`}
           busy={busy}
           onConfirm={(comment) =>
-            act(confirming, confirming === 'approve' ? 'Approved' : 'Declined', comment)
+            decide(confirming, confirming === 'approve' ? 'Approved' : 'Declined', comment)
           }
           onCancel={cancel}
         />

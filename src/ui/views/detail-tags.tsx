@@ -1,11 +1,10 @@
-import { useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
+import { useRequest } from '../use-request.ts';
 
 /** The inquiry's tags, each change saved to Persona on its own (add-tag, remove-tag). */
 export function DetailTags({
@@ -16,20 +15,11 @@ export function DetailTags({
   onReply: (reply: InquiryReply) => void;
 }) {
   const announce = useAnnounce();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
-  const save = async (change: 'add' | 'remove', tag: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onReply(await sendRequest({ type: 'changeTag', id: inquiry.id, change, tag }));
-      announce(change === 'add' ? `Tag ${tag} added` : `Tag ${tag} removed`);
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useRequest(async (change: 'add' | 'remove', tag: string) => {
+    onReply(await sendRequest({ type: 'changeTag', id: inquiry.id, change, tag }));
+    announce(change === 'add' ? `Tag ${tag} added` : `Tag ${tag} removed`);
+  });
+  const save = (change: 'add' | 'remove', tag: string) => run(change, tag);
   return (
     <section aria-labelledby="tags-heading">
       <h3 id="tags-heading">Tags</h3>
