@@ -1,4 +1,5 @@
 import { useContext } from 'preact/hooks';
+import { TEMPLATE_ID_HINT } from '../shared/id-messages.ts';
 import { MAX_LINK_EXPIRY_HOURS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import { ManagedContext } from '../ui/use-policy.ts';
@@ -24,7 +25,7 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
         id="default-template"
         label="Default inquiry template ID"
         error={fieldError('defaultTemplateId')}
-        hint="itmpl_ followed by letters and digits (Dashboard → Inquiries → Templates). Sandbox keys cannot list templates, so paste the ID."
+        hint={`${TEMPLATE_ID_HINT} Sandbox keys cannot list templates, so paste the ID.`}
       >
         {(describedBy, invalid) => (
           <input

@@ -26,3 +26,8 @@ export const prefillSchema = z.object(
 /** The draft's copy: every field a string, empty when not typed. */
 export const emptyPrefill = (): Record<PrefillKey, string> =>
   Object.fromEntries(prefillKeys.map((key) => [key, ''])) as Record<PrefillKey, string>;
+
+/** The draft's shape for the same fields: always a string. */
+export const draftPrefillShape = Object.fromEntries(
+  prefillKeys.map((key) => [key, z.string()]),
+) as Record<PrefillKey, z.ZodMiniString>;

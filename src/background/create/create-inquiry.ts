@@ -3,9 +3,12 @@
 // in-flight create per key and per form stops a double submit; and after a 5xx answer (which
 // Persona stores and replays for that key, https://docs.withpersona.com/idempotence) the
 // inquiry is looked up by reference ID before it is tried again with a new key.
+
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { TEMPLATE_ID_HINT } from '../../shared/id-messages.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
+import { type Prefill, prefillFields, prefillKeys } from '../../shared/prefill.ts';
 import { type PendingCreate, watchlistItem } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
@@ -28,7 +31,7 @@ export function createInquiry(request: RequestOf<'createInquiry'>): Promise<Crea
       new DeskError({
         kind: 'invalid',
         pointer: 'templateId',
-        message: 'A template ID is itmpl_ followed by letters and digits, e.g. itmpl_Abc123.',
+        message: TEMPLATE_ID_HINT,
       }),
     );
   }
@@ -165,17 +168,11 @@ async function watchOnce(inquiry: Created['inquiry']): Promise<void> {
 }
 
 /** The prefill under Persona's field keys (snake case, as templates name them). */
-function toFields(prefill: Record<string, string> | undefined): Record<string, string> {
-  const names: Record<string, string> = {
-    nameFirst: 'name_first',
-    nameLast: 'name_last',
-    emailAddress: 'email_address',
-    phoneNumber: 'phone_number',
-  };
+function toFields(prefill: Prefill | undefined): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(prefill ?? {})) {
-    const name = names[key];
-    if (name && value.trim()) fields[name] = value.trim();
+  for (const key of prefillKeys) {
+    const value = prefill?.[key]?.trim();
+    if (value) fields[prefillFields[key].personaKey] = value;
   }
   return fields;
 }

@@ -1,4 +1,5 @@
 import { DeskError } from '../../shared/errors.ts';
+import { notAnInquiryId } from '../../shared/id-messages.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
 import type { LinkedInquiry } from '../../shared/persona/inquiry-writes.ts';
@@ -11,7 +12,7 @@ import { openPersona, type PersonaAccess } from '../persona-access.ts';
 
 function checkId(id: string): void {
   if (!isInquiryId(id)) {
-    throw new DeskError({ kind: 'invalid', message: `“${id.slice(0, 40)}” is not an inquiry ID.` });
+    throw new DeskError({ kind: 'invalid', message: notAnInquiryId(id) });
   }
 }
 

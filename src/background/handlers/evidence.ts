@@ -1,8 +1,10 @@
 // The evidence a reviewer opens after the detail is on screen: photos, a report's matches, the
 // events, earlier inquiries of the same person, the PDF. One Persona request each (photos: one
 // per image); nothing here is cached, and photos and PDFs are never stored.
+
 import { bytesToBase64 } from '../../shared/base64.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { notAnInquiryId } from '../../shared/id-messages.ts';
 import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { photoFetcher } from '../../shared/persona/photo-fetch.ts';
@@ -19,7 +21,7 @@ const PHOTO_URLS_FRESH_MS = 5 * 60_000;
 
 function checkId(id: string): void {
   if (!isInquiryId(id)) {
-    throw new DeskError({ kind: 'invalid', message: `“${id.slice(0, 40)}” is not an inquiry ID.` });
+    throw new DeskError({ kind: 'invalid', message: notAnInquiryId(id) });
   }
 }
 

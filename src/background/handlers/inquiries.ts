@@ -1,4 +1,5 @@
 import { DeskError, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
+import { notAnInquiryId } from '../../shared/id-messages.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { classifyQuery } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
@@ -69,7 +70,7 @@ function malformedId(text: string): DeskError {
   return new DeskError({
     kind: 'invalid',
     pointer: 'query',
-    message: `“${text.slice(0, 40)}” is not an inquiry ID. Inquiry IDs look like inq_ followed by letters and digits.`,
+    message: notAnInquiryId(text),
   });
 }
 

@@ -1,6 +1,9 @@
 // Checks made before "Create" sends anything, so a typo costs no request and no inquiry.
+
+import { TEMPLATE_ID_HINT } from '../../shared/id-messages.ts';
 import type { RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
+import { emptyPrefill, prefillKeys } from '../../shared/prefill.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 
 export type CreateErrors = Partial<Record<'templateId' | 'emailAddress', string>>;
@@ -12,8 +15,7 @@ export function checkCreateForm(draft: Draft): CreateErrors {
     errors.templateId =
       'Enter the inquiry template ID (itmpl_…), or set a default in the settings.';
   else if (!isTemplateId(template)) {
-    errors.templateId =
-      'Template IDs are itmpl_ followed by letters and digits (Dashboard → Inquiries → Templates).';
+    errors.templateId = TEMPLATE_ID_HINT;
   }
   const email = draft.emailAddress.trim();
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -28,7 +30,7 @@ export function buildCreateRequest(
   idempotencyKey: string,
 ): RequestOf<'createInquiry'> {
   const prefill: NonNullable<RequestOf<'createInquiry'>['prefill']> = {};
-  for (const key of ['nameFirst', 'nameLast', 'emailAddress', 'phoneNumber'] as const) {
+  for (const key of prefillKeys) {
     const value = draft[key].trim();
     if (value) prefill[key] = value;
   }
@@ -48,10 +50,7 @@ export function clearedDraft(draft: Draft, defaultTemplateId: string): Draft {
     ...draft,
     templateId: defaultTemplateId,
     referenceId: '',
-    nameFirst: '',
-    nameLast: '',
-    emailAddress: '',
-    phoneNumber: '',
+    ...emptyPrefill(),
     pendingCreate: undefined,
   };
 }
