@@ -105,10 +105,17 @@ describe('the evidence behind a verdict', () => {
     expect(photoRequests.map((r) => r.route)).toEqual(
       PHOTOS.map(() => 'GET /files/:verificationId/:file'),
     );
-    const log = await (await ext.serviceWorker()).evaluate(
-      async () => (await chrome.storage.local.get('actionLog')).actionLog as unknown[],
-    );
-    expect(log[0]).toMatchObject({ inquiryId: reviewId, action: 'showPhotos' });
+    // Showing photos goes into the audit trail (the newest entry is the last).
+    const worker = await ext.serviceWorker();
+    const lastAudit = () =>
+      worker.evaluate(async () =>
+        (
+          (await chrome.storage.local.get('auditTrail')).auditTrail as { entries: unknown[] }
+        )?.entries.at(-1),
+      );
+    await expect
+      .poll(lastAudit, soon)
+      .toMatchObject({ inquiryId: reviewId, action: 'photosShown', outcome: 'ok' });
 
     // Any photo opens larger, by keyboard and by mouse.
     const enlarge = popup.getByRole('button', { name: 'Enlarge Government ID front' });
