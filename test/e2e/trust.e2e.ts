@@ -171,6 +171,9 @@ describe('what the API answers is checked', () => {
           data: inquiry,
           meta: { 'one-time-link': 'javascript:alert(document.domain)' },
         });
+      } else if (req.url?.includes('/inquiries?')) {
+        // The detail's "Earlier inquiries" lists by reference ID: none, so its only alert is ours.
+        json(res, 200, { data: [], links: { prev: null, next: null } });
       } else json(res, 200, { data: inquiry, included: [] });
     });
     try {
