@@ -7,13 +7,13 @@ import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
 import { isInquiryId } from './persona/links.ts';
 import type { EventView, InquiryView, ReportView } from './persona/view-model.ts';
-import { prefillSchema } from './prefill.ts';
+import { perPrefillField, prefillFields } from './prefill.ts';
 import { type Settings, settingsSchema } from './settings.ts';
 import type { KeyInfo } from './storage-items.ts';
 
-/** One request: its fields besides `type`, and (as a type only) what it answers. */
+/** One request: its fields besides `type` (a zod shape) and, as a type only, what it answers. */
 interface RequestDefinition<Shape extends z.core.$ZodLooseShape, R> {
-  fields: z.ZodMiniObject<Shape>;
+  shape: Shape;
   /** Never set: carries the reply type. */
   reply?: R;
 }
@@ -22,7 +22,7 @@ interface RequestDefinition<Shape extends z.core.$ZodLooseShape, R> {
 function answers<R>() {
   return <Shape extends z.core.$ZodLooseShape = Record<never, never>>(
     shape?: Shape,
-  ): RequestDefinition<Shape, R> => ({ fields: z.object(shape ?? ({} as Shape)) });
+  ): RequestDefinition<Shape, R> => ({ shape: shape ?? ({} as Shape) });
 }
 
 const passphrase = z.string().check(z.maxLength(500));
@@ -66,7 +66,13 @@ export const requests = {
     idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),
     templateId: z.string().check(z.maxLength(100)),
     referenceId: z.optional(z.string().check(z.maxLength(200))),
-    prefill: z.optional(prefillSchema),
+    prefill: z.optional(
+      z.object(
+        perPrefillField((key) =>
+          z.optional(z.string().check(z.maxLength(prefillFields[key].maxLength))),
+        ),
+      ),
+    ),
   }),
   /** The whole picture of one inquiry in one request; `refresh` skips the session cache. */
   getInquiry: answers<InquiryReply>()({ id: inquiryId, refresh: z.optional(z.boolean()) }),
@@ -137,7 +143,7 @@ type FieldsOf<T extends RequestType> =
   Definitions[T] extends RequestDefinition<infer Shape, unknown>
     ? [keyof Shape] extends [never]
       ? unknown
-      : z.output<Definitions[T]['fields']>
+      : z.output<z.ZodMiniObject<Shape>>
     : never;
 export type RequestOf<T extends RequestType> = Flat<{ type: T } & FieldsOf<T>>;
 export type Request = { [T in RequestType]: RequestOf<T> }[RequestType];
@@ -147,8 +153,8 @@ export type Replies = { [T in RequestType]: Reply<T> };
 /** Every request, told apart by `type`; built from `requests`, so it cannot miss one. */
 export const requestSchema = z.discriminatedUnion(
   'type',
-  Object.entries(requests).map(([type, { fields }]) =>
-    z.extend(fields, { type: z.literal(type) }),
+  Object.entries(requests).map(([type, { shape }]) =>
+    z.object({ ...shape, type: z.literal(type) }),
   ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
 ) as unknown as z.ZodMiniType<Request>;
 

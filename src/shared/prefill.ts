@@ -1,6 +1,6 @@
-// The person fields a reviewer may prefill on "Create", listed once: the request schema, the
-// stored draft, the form check and the background's mapping to Persona's field keys all read this.
-import * as z from 'zod/mini';
+// The person fields a reviewer may prefill on "Create", listed once: the request schema
+// (messages.ts), the stored draft (storage-items.ts), the form check and the background's mapping
+// to Persona's field keys all read this. No zod here, so pages that only need the names stay small.
 
 export const prefillFields = {
   nameFirst: { personaKey: 'name_first', maxLength: 200 },
@@ -13,21 +13,11 @@ export type PrefillKey = keyof typeof prefillFields;
 export const prefillKeys = Object.keys(prefillFields) as PrefillKey[];
 export type Prefill = Partial<Record<PrefillKey, string>>;
 
-/** What a request may carry: each field optional and bounded. */
-export const prefillSchema = z.object(
-  Object.fromEntries(
-    prefillKeys.map((key) => [
-      key,
-      z.optional(z.string().check(z.maxLength(prefillFields[key].maxLength))),
-    ]),
-  ) as Record<PrefillKey, z.ZodMiniOptional<z.ZodMiniString>>,
-);
-
-/** The draft's copy: every field a string, empty when not typed. */
+/** Every field empty, as a fresh draft holds them. */
 export const emptyPrefill = (): Record<PrefillKey, string> =>
   Object.fromEntries(prefillKeys.map((key) => [key, ''])) as Record<PrefillKey, string>;
 
-/** The draft's shape for the same fields: always a string. */
-export const draftPrefillShape = Object.fromEntries(
-  prefillKeys.map((key) => [key, z.string()]),
-) as Record<PrefillKey, z.ZodMiniString>;
+/** One entry per field, built by `make`: the request's and the draft's zod shapes. */
+export function perPrefillField<T>(make: (key: PrefillKey) => T): Record<PrefillKey, T> {
+  return Object.fromEntries(prefillKeys.map((key) => [key, make(key)])) as Record<PrefillKey, T>;
+}

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
-import { draftPrefillShape, emptyPrefill } from './prefill.ts';
+import { emptyPrefill, perPrefillField } from './prefill.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
 import { defineItem, defineListItem, defineRecordItem, salvageFields } from './storage.ts';
 
@@ -132,7 +132,7 @@ export const linksItem = defineRecordItem(
 export const draftSchema = z.object({
   templateId: z.string(),
   referenceId: z.string(),
-  ...draftPrefillShape,
+  ...perPrefillField(() => z.string()),
   search: z.string(),
   /**
    * The Idempotency-Key of a create that failed, with the form it was for: a retry of the same

@@ -1,7 +1,7 @@
 // The one way a page shows a request's state: busy while it runs, the error when it fails (as the
 // serialisable ErrorInfo, whatever was thrown), the last answer when it succeeds. Running it again
 // clears the previous error first.
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../shared/errors.ts';
 
 export interface RequestState<R> {
@@ -26,20 +26,18 @@ export function useRequest<A extends unknown[], R>(
     error: undefined,
     data: undefined,
   });
-  // The latest `send`, so `run` stays the same function across renders and sees fresh props.
-  const latest = useRef(send);
-  latest.current = send;
-  const run = useCallback(async (...args: A) => {
+  // A new `run` each render, so it always sends with the current props.
+  const run = async (...args: A) => {
     setState((s) => ({ ...s, busy: true, error: undefined }));
     try {
-      const data = await latest.current(...args);
+      const data = await send(...args);
       setState({ busy: false, error: undefined, data });
       return data;
     } catch (failure) {
       setState((s) => ({ ...s, busy: false, error: toErrorInfo(failure) }));
       return undefined;
     }
-  }, []);
-  const clearError = useCallback(() => setState((s) => ({ ...s, error: undefined })), []);
+  };
+  const clearError = () => setState((s) => ({ ...s, error: undefined }));
   return { ...state, run, clearError };
 }
