@@ -68,9 +68,7 @@ export const requests = {
     referenceId: z.optional(z.string().check(z.maxLength(200))),
     prefill: z.optional(
       z.object(
-        perPrefillField((key) =>
-          z.optional(z.string().check(z.maxLength(prefillFields[key].maxLength))),
-        ),
+        perPrefillField((key) => z.optional(z.string().check(z.maxLength(prefillFields[key])))),
       ),
     ),
   }),

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
-import { emptyPrefill, perPrefillField } from './prefill.ts';
+import { perPrefillField } from './prefill.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
 import { defineItem, defineListItem, defineRecordItem, salvageFields } from './storage.ts';
 
@@ -146,7 +146,7 @@ export type Draft = z.infer<typeof draftSchema>;
 export const draftItem = defineItem<Draft>('session', 'draft', draftSchema, () => ({
   templateId: '',
   referenceId: '',
-  ...emptyPrefill(),
+  ...perPrefillField(() => ''),
   search: '',
 }));
 

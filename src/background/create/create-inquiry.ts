@@ -8,7 +8,7 @@ import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import { TEMPLATE_ID_HINT } from '../../shared/id-messages.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
-import { type Prefill, prefillFields, prefillKeys } from '../../shared/prefill.ts';
+import { type Prefill, prefillKeys } from '../../shared/prefill.ts';
 import { type PendingCreate, watchlistItem } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
@@ -172,7 +172,8 @@ function toFields(prefill: Prefill | undefined): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const key of prefillKeys) {
     const value = prefill?.[key]?.trim();
-    if (value) fields[prefillFields[key].personaKey] = value;
+    // Templates name their fields in snake case: nameFirst → name_first.
+    if (value) fields[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
   }
   return fields;
 }

@@ -1,6 +1,6 @@
 import { DeskError } from '../../shared/errors.ts';
-import { notAnInquiryId } from '../../shared/id-messages.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
 import type { LinkedInquiry } from '../../shared/persona/inquiry-writes.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';

@@ -4,8 +4,8 @@
 
 import { bytesToBase64 } from '../../shared/base64.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
-import { notAnInquiryId } from '../../shared/id-messages.ts';
 import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
+import { notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { photoFetcher } from '../../shared/persona/photo-fetch.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';

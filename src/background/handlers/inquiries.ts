@@ -1,7 +1,6 @@
 import { DeskError, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
-import { notAnInquiryId } from '../../shared/id-messages.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
-import { classifyQuery } from '../../shared/persona/classify-query.ts';
+import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { adoptInquiry, summarise } from '../inquiries/adopt-inquiry.ts';

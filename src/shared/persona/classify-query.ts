@@ -19,3 +19,8 @@ export function classifyQuery(raw: string): Query {
   if (inUrl) return { kind: 'id', id: inUrl };
   return { kind: 'reference', text };
 }
+
+/** Text that was meant as an inquiry ID but is not one; quotes at most 40 characters of it. */
+export function notAnInquiryId(text: string): string {
+  return `“${text.slice(0, 40)}” is not a valid inquiry ID. Inquiry IDs are inq_ followed by letters and digits; check for a missing or extra character.`;
+}

@@ -3,7 +3,7 @@
 import { TEMPLATE_ID_HINT } from '../../shared/id-messages.ts';
 import type { RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
-import { emptyPrefill, prefillKeys } from '../../shared/prefill.ts';
+import { perPrefillField, prefillKeys } from '../../shared/prefill.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 
 export type CreateErrors = Partial<Record<'templateId' | 'emailAddress', string>>;
@@ -50,7 +50,7 @@ export function clearedDraft(draft: Draft, defaultTemplateId: string): Draft {
     ...draft,
     templateId: defaultTemplateId,
     referenceId: '',
-    ...emptyPrefill(),
+    ...perPrefillField(() => ''),
     pendingCreate: undefined,
   };
 }

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { notAnInquiryId } from '../../shared/id-messages.ts';
-import { classifyQuery } from '../../shared/persona/classify-query.ts';
+import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import { recentLookupsItem } from '../../shared/storage-items.ts';
 import { useDraft } from '../components/use-draft.ts';
 import { useStored } from '../use-stored.ts';
