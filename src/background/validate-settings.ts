@@ -2,10 +2,10 @@
 // whose `pointer` names the field, so the options page can mark it.
 
 import { DeskError } from '../shared/errors.ts';
-import { TEMPLATE_ID_HINT } from '../shared/id-messages.ts';
 import { checkBaseUrl } from '../shared/persona/base-url.ts';
 import { isTemplateId } from '../shared/persona/links.ts';
 import type { Settings } from '../shared/settings.ts';
+import { TEMPLATE_ID_HINT } from '../shared/settings.ts';
 
 function invalid(pointer: string, message: string): never {
   throw new DeskError({ kind: 'invalid', message, pointer });

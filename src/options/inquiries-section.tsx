@@ -1,6 +1,5 @@
 import { useContext } from 'preact/hooks';
-import { TEMPLATE_ID_HINT } from '../shared/id-messages.ts';
-import { MAX_LINK_EXPIRY_HOURS, type Settings } from '../shared/settings.ts';
+import { MAX_LINK_EXPIRY_HOURS, type Settings, TEMPLATE_ID_HINT } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import { ManagedContext } from '../ui/use-policy.ts';
 import type { Patch } from './settings-patch.ts';

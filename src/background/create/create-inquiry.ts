@@ -5,10 +5,10 @@
 // inquiry is looked up by reference ID before it is tried again with a new key.
 
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
-import { TEMPLATE_ID_HINT } from '../../shared/id-messages.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
 import { type Prefill, prefillKeys } from '../../shared/prefill.ts';
+import { TEMPLATE_ID_HINT } from '../../shared/settings.ts';
 import { type PendingCreate, watchlistItem } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';

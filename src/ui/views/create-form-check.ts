@@ -1,9 +1,9 @@
 // Checks made before "Create" sends anything, so a typo costs no request and no inquiry.
 
-import { TEMPLATE_ID_HINT } from '../../shared/id-messages.ts';
 import type { RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
 import { perPrefillField, prefillKeys } from '../../shared/prefill.ts';
+import { TEMPLATE_ID_HINT } from '../../shared/settings.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 
 export type CreateErrors = Partial<Record<'templateId' | 'emailAddress', string>>;
