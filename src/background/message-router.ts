@@ -11,7 +11,9 @@ import {
 } from '../shared/messages.ts';
 import { isOwnPage } from './sender.ts';
 
-export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Reply<T>> };
+/** What answers one request; a handler throws a DeskError to answer `{ ok: false }`. */
+export type Handler<T extends RequestType> = (request: RequestOf<T>) => Promise<Reply<T>>;
+export type Handlers = { [T in RequestType]: Handler<T> };
 
 export interface RouterContext {
   handlers: Handlers;

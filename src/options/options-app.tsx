@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DeskError, type ErrorInfo } from '../shared/errors.ts';
+import { DeskError } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { applyPolicy, managedSettings } from '../shared/policy.ts';
@@ -10,6 +10,7 @@ import { BackgroundStatus } from '../ui/background-status.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../ui/environment-badge.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { ManagedContext, usePolicy } from '../ui/use-policy.ts';
+import { useRequest } from '../ui/use-request.ts';
 import { useStored } from '../ui/use-stored.ts';
 import { AutoLockField } from './auto-lock-field.tsx';
 import { ConnectionReportView } from './connection-report.tsx';
@@ -18,16 +19,8 @@ import { InquiriesSection } from './inquiries-section.tsx';
 import type { Patch } from './settings-patch.ts';
 import { WatchSection } from './watch-section.tsx';
 
-type Outcome =
-  | { state: 'idle' }
-  | { state: 'busy'; what: 'save' | 'test' }
-  | { state: 'saved' }
-  | { state: 'tested'; report: ConnectionReport }
-  | { state: 'failed'; what: 'save' | 'test'; error: ErrorInfo };
-
-function asInfo(error: unknown): ErrorInfo {
-  return error instanceof DeskError ? error.info : { kind: 'internal', message: String(error) };
-}
+/** What the last Save or Test connection gave. */
+type Done = { what: 'save' } | { what: 'test'; report: ConnectionReport };
 
 export function OptionsApp() {
   const policy = usePolicy();
@@ -35,7 +28,31 @@ export function OptionsApp() {
   const keyInfo = useStored(keyInfoItem);
   const [draft, setDraft] = useState<Settings | undefined>(undefined);
   const [key, setKey] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const [what, setWhat] = useState<Done['what']>('save');
+  const action = useRequest(async (settings: Settings, what: Done['what']): Promise<Done> => {
+    const typed = key.trim();
+    if (what === 'test') {
+      const report = await sendRequest({
+        type: 'testConnection',
+        baseUrl: settings.baseUrl,
+        ...(typed ? { key: typed } : {}),
+      });
+      return { what, report };
+    }
+    // Out of the settings schema's range: say so at the field instead of a malformed request.
+    const expiry = linkExpiryProblem(settings.linkExpiryHours);
+    if (expiry)
+      throw new DeskError({ kind: 'invalid', message: expiry, pointer: 'linkExpiryHours' });
+    const saved = await sendRequest({
+      type: 'saveOptions',
+      settings,
+      ...(typed ? { key: typed } : {}),
+    });
+    setDraft(saved.settings);
+    // The typed key is dropped from the page as soon as the background holds it.
+    setKey('');
+    return { what };
+  });
 
   useEffect(() => {
     if (stored && !draft) setDraft(stored);
@@ -46,55 +63,18 @@ export function OptionsApp() {
   // What the organisation sets is shown as it sets it, whatever the draft held.
   const patch: Patch = (change) => setDraft({ ...draft, ...change });
   const shown = applyPolicy(draft, policy);
-  const fieldError = (name: string) =>
-    outcome.state === 'failed' && outcome.error.pointer === name
-      ? outcome.error.message
-      : undefined;
-
-  async function save(event: Event) {
+  const { busy, error } = action;
+  const fieldError = (name: string) => (error?.pointer === name ? error.message : undefined);
+  const done = busy || error ? undefined : action.data;
+  const run = (next: Done['what']) => {
+    setWhat(next);
+    void action.run(draft, next);
+  };
+  const save = (event: Event) => {
     event.preventDefault();
-    if (!draft) return;
-    // Out of the settings schema's range: say so at the field instead of a malformed request.
-    const expiry = linkExpiryProblem(draft.linkExpiryHours);
-    if (expiry) {
-      const error: ErrorInfo = { kind: 'invalid', message: expiry, pointer: 'linkExpiryHours' };
-      setOutcome({ state: 'failed', what: 'save', error });
-      return;
-    }
-    setOutcome({ state: 'busy', what: 'save' });
-    try {
-      const typed = key.trim();
-      const saved = await sendRequest({
-        type: 'saveOptions',
-        settings: draft,
-        ...(typed ? { key: typed } : {}),
-      });
-      setDraft(saved.settings);
-      // The typed key is dropped from the page as soon as the background holds it.
-      setKey('');
-      setOutcome({ state: 'saved' });
-    } catch (error) {
-      setOutcome({ state: 'failed', what: 'save', error: asInfo(error) });
-    }
-  }
+    run('save');
+  };
 
-  async function test() {
-    if (!draft) return;
-    setOutcome({ state: 'busy', what: 'test' });
-    try {
-      const typed = key.trim();
-      const report = await sendRequest({
-        type: 'testConnection',
-        baseUrl: draft.baseUrl,
-        ...(typed ? { key: typed } : {}),
-      });
-      setOutcome({ state: 'tested', report });
-    } catch (error) {
-      setOutcome({ state: 'failed', what: 'test', error: asInfo(error) });
-    }
-  }
-
-  const busy = outcome.state === 'busy';
   return (
     <ManagedContext.Provider value={managedSettings(policy)}>
       <form class="page options" onSubmit={save} noValidate>
@@ -118,21 +98,21 @@ export function OptionsApp() {
           <button type="submit" class="primary" disabled={busy}>
             {t('save')}
           </button>
-          <button type="button" onClick={test} disabled={busy}>
+          <button type="button" onClick={() => run('test')} disabled={busy}>
             {t('testConnection')}
           </button>
           <span class="muted" aria-live="polite">
-            {busy ? t(outcome.what === 'save' ? 'saving' : 'testing') : ''}
+            {busy ? t(what === 'save' ? 'saving' : 'testing') : ''}
           </span>
         </div>
         <div aria-live="polite" data-testid="options-outcome">
-          {outcome.state === 'saved' && (
+          {done?.what === 'save' && (
             <div class="banner is-ok" role="status">
               {t('settingsSaved')}
             </div>
           )}
-          {outcome.state === 'tested' && <ConnectionReportView report={outcome.report} />}
-          {outcome.state === 'failed' && <ErrorMessage error={outcome.error} />}
+          {done?.what === 'test' && <ConnectionReportView report={done.report} />}
+          {error && <ErrorMessage error={error} />}
         </div>
         <BackgroundStatus />
       </form>

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { DeskError, type ErrorInfo } from '../shared/errors.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { UnlockForm } from '../ui/unlock-form.tsx';
 import { useLock } from '../ui/use-lock.ts';
+import { useRequest } from '../ui/use-request.ts';
 
 /**
  * The optional passphrase: with one, the key is stored only encrypted and the desk locks after
@@ -14,26 +14,17 @@ import { useLock } from '../ui/use-lock.ts';
 export function PassphraseSection({ required }: { required: boolean }) {
   const lock = useLock();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<MessageKey | undefined>(undefined);
-  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
-
-  async function run(action: () => Promise<unknown>, done: MessageKey) {
-    setBusy(true);
-    setError(undefined);
+  const request = useRequest(async (action: () => Promise<unknown>, done: MessageKey) => {
+    await action();
+    setPassphrase('');
+    setNote(done);
+  });
+  const { busy, error } = request;
+  const run = (action: () => Promise<unknown>, done: MessageKey) => {
     setNote(undefined);
-    try {
-      await action();
-      setPassphrase('');
-      setNote(done);
-    } catch (failure) {
-      setError(
-        failure instanceof DeskError ? failure.info : { kind: 'internal', message: t('failed') },
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+    return request.run(action, done);
+  };
 
   return (
     <section aria-labelledby="lock-heading" class="lock-section">

@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
+import { ErrorMessage } from '../ui/error-message.tsx';
+import { useRequest } from '../ui/use-request.ts';
 
-/** Forgets the stored key after a confirmation. */
+/** Forgets the stored key after a confirmation; a failure keeps the confirmation open with why. */
 export function RemoveKeyButton() {
   const [confirming, setConfirming] = useState(false);
+  const clear = useRequest(() => sendRequest({ type: 'clearKey' }));
   if (!confirming) {
     return (
       <button type="button" class="link" onClick={() => setConfirming(true)}>
@@ -18,16 +21,23 @@ export function RemoveKeyButton() {
       <button
         type="button"
         class="danger"
+        disabled={clear.busy}
         onClick={async () => {
-          await sendRequest({ type: 'clearKey' });
-          setConfirming(false);
+          if (await clear.run()) setConfirming(false);
         }}
       >
         {t('yesRemove')}
       </button>{' '}
-      <button type="button" onClick={() => setConfirming(false)}>
+      <button
+        type="button"
+        onClick={() => {
+          clear.clearError();
+          setConfirming(false);
+        }}
+      >
         {t('cancel')}
       </button>
+      {clear.error && <ErrorMessage error={clear.error} />}
     </fieldset>
   );
 }

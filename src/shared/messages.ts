@@ -1,153 +1,160 @@
-// The typed protocol between extension pages and the background. Each request is a zod schema,
-// validated in the background before anything runs; `Replies` gives the answer type of each one.
+// The typed protocol between extension pages and the background, one entry per request in
+// `requests` below: the fields it carries (a zod shape, validated in the background before any
+// handler runs) and the type of its reply. The union of requests, `RequestOf`, `Reply` and the
+// background's handler table (`Handlers`) are all derived from that one list, so a new request is
+// one entry here and one handler in src/background/handlers/.
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
 import { isInquiryId } from './persona/links.ts';
 import type { EventView, InquiryView, ReportView } from './persona/view-model.ts';
+import { perPrefillField, prefillFields } from './prefill.ts';
 import { type Settings, settingsSchema } from './settings.ts';
 import type { KeyInfo } from './storage-items.ts';
 
-const ping = z.object({ type: z.literal('ping') });
+/** One request: its fields besides `type` (a zod shape) and, as a type only, what it answers. */
+interface RequestDefinition<Shape extends z.core.$ZodLooseShape, R> {
+  shape: Shape;
+  /** Never set: carries the reply type. */
+  reply?: R;
+}
 
-/** Saves settings, and the key when one was typed (an absent key keeps the stored one). */
-const saveOptions = z.object({
-  type: z.literal('saveOptions'),
-  settings: settingsSchema,
-  key: z.optional(z.string().check(z.maxLength(500))),
-});
-const clearKey = z.object({ type: z.literal('clearKey') });
+/** `answers<Reply>()({ ...fields })`: the reply type is named, the fields' type is inferred. */
+function answers<R>() {
+  return <Shape extends z.core.$ZodLooseShape = Record<never, never>>(
+    shape?: Shape,
+  ): RequestDefinition<Shape, R> => ({ shape: shape ?? ({} as Shape) });
+}
+
 const passphrase = z.string().check(z.maxLength(500));
-/** Sets (or, unlocked, changes) the passphrase that seals the key. */
-const setPassphrase = z.object({ type: z.literal('setPassphrase'), passphrase });
-const unlock = z.object({ type: z.literal('unlock'), passphrase });
-const lock = z.object({ type: z.literal('lock') });
-/** Tests the stored key, or a typed one (with a typed base URL) before it is saved. */
-const testConnection = z.object({
-  type: z.literal('testConnection'),
-  key: z.optional(z.string().check(z.maxLength(500))),
-  baseUrl: z.optional(z.string().check(z.maxLength(500))),
-});
-
-export const MAX_MARK_SEEN = 500;
-
 const inquiryId = z.string().check(z.minLength(1), z.maxLength(100));
-
-/** One click on "Create": the popup makes the idempotency key, so a retry never creates twice. */
-const createInquiry = z.object({
-  type: z.literal('createInquiry'),
-  idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),
-  templateId: z.string().check(z.maxLength(100)),
-  referenceId: z.optional(z.string().check(z.maxLength(200))),
-  prefill: z.optional(
-    z.object({
-      nameFirst: z.optional(z.string().check(z.maxLength(200))),
-      nameLast: z.optional(z.string().check(z.maxLength(200))),
-      emailAddress: z.optional(z.string().check(z.maxLength(200))),
-      phoneNumber: z.optional(z.string().check(z.maxLength(50))),
-    }),
-  ),
-});
-/** The whole picture of one inquiry in one request; `refresh` skips the session cache. */
-const getInquiry = z.object({
-  type: z.literal('getInquiry'),
-  id: inquiryId,
-  refresh: z.optional(z.boolean()),
-});
-/** An `inq_…` id opens that inquiry; anything else is searched as a reference id. */
-const findInquiries = z.object({
-  type: z.literal('findInquiries'),
-  query: z.string().check(z.maxLength(300)),
-});
-const listInquiries = z.object({
-  type: z.literal('listInquiries'),
-  statuses: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)),
-  pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
-  /** The `next` cursor of the previous page (Persona's `links.next`). */
-  next: z.optional(z.string().check(z.maxLength(2000))),
-});
-const inquiryAction = z.object({
-  type: z.literal('inquiryAction'),
-  id: inquiryId,
-  action: z.enum(['approve', 'decline', 'markForReview', 'expire']),
-  comment: z.optional(z.string().check(z.maxLength(2000))),
-});
-/** A fresh one-time link; an expired inquiry is resumed first. */
-const newLink = z.object({ type: z.literal('newLink'), id: inquiryId });
-/**
- * One tag added or removed (`add-tag` / `remove-tag`): never the whole list, which would drop a
- * tag a workflow added meanwhile.
- */
-const changeTag = z.object({
-  type: z.literal('changeTag'),
-  id: inquiryId,
-  change: z.enum(['add', 'remove']),
-  tag: z.string().check(z.minLength(1), z.maxLength(100)),
-});
 /** Only `inq_…` ids: the id goes into a URL path, and `..` would reach another endpoint. */
 const watchedId = z.string().check(z.maxLength(100), z.refine(isInquiryId));
-const watch = z.object({ type: z.literal('watch'), id: watchedId });
-const unwatch = z.object({ type: z.literal('unwatch'), id: inquiryId });
-/** Bounded: the popup marks at most what it shows. */
-const markSeen = z.object({
-  type: z.literal('markSeen'),
-  ids: z.array(watchedId).check(z.maxLength(MAX_MARK_SEEN)),
-});
-/** For the audit trail: the reviewer revealed masked fields, or opened the photos, of an inquiry. */
-const recordReveal = z.object({ type: z.literal('recordReveal'), id: watchedId });
-/** The options page exported the activity log (its time is shown there). */
-const auditExported = z.object({ type: z.literal('auditExported') });
-/** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
-const refreshWatchlist = z.object({ type: z.literal('refreshWatchlist') });
-/** "Show photos": every photo of the inquiry, downloaded by the background; logged. */
-const showPhotos = z.object({ type: z.literal('showPhotos'), id: inquiryId });
-/** A report with its matches, read when the reviewer opens it. */
-const getReport = z.object({
-  type: z.literal('getReport'),
-  reportId: z.string().check(z.minLength(1), z.maxLength(100)),
-});
-/** The inquiry's events (`GET /events?filter[object-id]=…`). */
-const listEvents = z.object({ type: z.literal('listEvents'), id: inquiryId });
-/** The same account's (or else the same reference ID's) other inquiries. */
-const earlierInquiries = z.object({
-  type: z.literal('earlierInquiries'),
-  id: inquiryId,
-  accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  referenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-});
-/** Persona's PDF of the inquiry; logged. */
-const printInquiry = z.object({ type: z.literal('printInquiry'), id: inquiryId });
 
-export const requestSchema = z.discriminatedUnion('type', [
-  ping,
-  saveOptions,
-  clearKey,
-  setPassphrase,
-  unlock,
-  lock,
-  testConnection,
-  createInquiry,
-  getInquiry,
-  findInquiries,
-  listInquiries,
-  inquiryAction,
-  newLink,
-  changeTag,
-  watch,
-  unwatch,
-  markSeen,
-  refreshWatchlist,
-  showPhotos,
-  getReport,
-  listEvents,
-  earlierInquiries,
-  printInquiry,
-  recordReveal,
-  auditExported,
-]);
+export const MAX_MARK_SEEN = 500;
+/** What a reviewer can decide on an inquiry from the desk. */
+export const inquiryActions = ['approve', 'decline', 'markForReview'] as const;
+export type InquiryActionName = (typeof inquiryActions)[number];
 
-export type Request = z.infer<typeof requestSchema>;
-export type RequestType = Request['type'];
-export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+export const requests = {
+  ping: answers<{ version: string; startedAt: number }>()(),
+  /** Saves settings, and the key when one was typed (an absent key keeps the stored one). */
+  saveOptions: answers<{ settings: Settings; keyInfo: KeyInfo | null }>()({
+    settings: settingsSchema,
+    key: z.optional(z.string().check(z.maxLength(500))),
+  }),
+  clearKey: answers<{ keyInfo: null }>()(),
+  /** Sets (or, unlocked, changes) the passphrase that seals the key. */
+  setPassphrase: answers<{ locked: false }>()({ passphrase }),
+  unlock: answers<{ locked: false }>()({ passphrase }),
+  lock: answers<{ locked: true }>()(),
+  /** Tests the stored key, or a typed one (with a typed base URL) before it is saved. */
+  testConnection: answers<ConnectionReport>()({
+    key: z.optional(z.string().check(z.maxLength(500))),
+    baseUrl: z.optional(z.string().check(z.maxLength(500))),
+  }),
+  /** One click on "Create": the popup makes the idempotency key, so a retry never creates twice. */
+  createInquiry: answers<
+    InquiryReply & {
+      link: OneTimeLink | null;
+      /**
+       * Set when the first try got a 5xx answer: `adopted` when the inquiry it made was found by
+       * its reference ID, `retried` when it was created again under a new Idempotency-Key.
+       */
+      recovery?: 'adopted' | 'retried';
+    }
+  >()({
+    idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),
+    templateId: z.string().check(z.maxLength(100)),
+    referenceId: z.optional(z.string().check(z.maxLength(200))),
+    prefill: z.optional(
+      z.object(
+        perPrefillField((key) => z.optional(z.string().check(z.maxLength(prefillFields[key])))),
+      ),
+    ),
+  }),
+  /** The whole picture of one inquiry in one request; `refresh` skips the session cache. */
+  getInquiry: answers<InquiryReply>()({ id: inquiryId, refresh: z.optional(z.boolean()) }),
+  /** An `inq_…` id opens that inquiry; anything else is searched as a reference id. */
+  findInquiries: answers<
+    | ({ kind: 'inquiry' } & InquiryReply)
+    | { kind: 'matches'; query: string; items: InquirySummary[] }
+  >()({ query: z.string().check(z.maxLength(300)) }),
+  listInquiries: answers<{ items: InquirySummary[]; next: string | null }>()({
+    statuses: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)),
+    pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
+    /** The `next` cursor of the previous page (Persona's `links.next`). */
+    next: z.optional(z.string().check(z.maxLength(2000))),
+  }),
+  inquiryAction: answers<InquiryReply>()({
+    id: inquiryId,
+    action: z.enum(inquiryActions),
+    comment: z.optional(z.string().check(z.maxLength(2000))),
+  }),
+  /** A fresh one-time link; an expired inquiry is resumed first. */
+  newLink: answers<InquiryReply & { link: OneTimeLink }>()({ id: inquiryId }),
+  /**
+   * One tag added or removed (`add-tag` / `remove-tag`): never the whole list, which would drop a
+   * tag a workflow added meanwhile.
+   */
+  changeTag: answers<InquiryReply>()({
+    id: inquiryId,
+    change: z.enum(['add', 'remove']),
+    tag: z.string().check(z.minLength(1), z.maxLength(100)),
+  }),
+  watch: answers<{ watching: true }>()({ id: watchedId }),
+  unwatch: answers<{ watching: false }>()({ id: inquiryId }),
+  /** Bounded: the popup marks at most what it shows. */
+  markSeen: answers<{ seen: number }>()({
+    ids: z.array(watchedId).check(z.maxLength(MAX_MARK_SEEN)),
+  }),
+  /** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
+  refreshWatchlist: answers<{ polled: boolean }>()(),
+  /** "Show photos": every photo of the inquiry, downloaded by the background; logged. */
+  showPhotos: answers<{ photos: PhotoReply[] }>()({ id: inquiryId }),
+  /** A report with its matches, read when the reviewer opens it. */
+  getReport: answers<{ report: ReportView }>()({
+    reportId: z.string().check(z.minLength(1), z.maxLength(100)),
+  }),
+  /** The inquiry's events (`GET /events?filter[object-id]=…`). */
+  listEvents: answers<{ events: EventView[] }>()({ id: inquiryId }),
+  /** The same account's (or else the same reference ID's) other inquiries. */
+  earlierInquiries: answers<{
+    items: InquirySummary[];
+    by: 'account' | 'reference' | 'none';
+  }>()({
+    id: inquiryId,
+    accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    referenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  }),
+  /** Persona's PDF of the inquiry; logged. */
+  printInquiry: answers<{ filename: string; base64: string }>()({ id: inquiryId }),
+  /** For the audit trail: the reviewer revealed masked fields, or opened the photos, of an inquiry. */
+  recordReveal: answers<{ recorded: true }>()({ id: watchedId }),
+  /** The options page exported the activity log (its time is shown there). */
+  auditExported: answers<{ exportedAt: number }>()(),
+};
+
+type Definitions = typeof requests;
+export type RequestType = keyof Definitions;
+type Flat<T> = { [K in keyof T]: T[K] };
+type FieldsOf<T extends RequestType> =
+  Definitions[T] extends RequestDefinition<infer Shape, unknown>
+    ? [keyof Shape] extends [never]
+      ? unknown
+      : z.output<z.ZodMiniObject<Shape>>
+    : never;
+export type RequestOf<T extends RequestType> = Flat<{ type: T } & FieldsOf<T>>;
+export type Request = { [T in RequestType]: RequestOf<T> }[RequestType];
+export type Reply<T extends RequestType> = NonNullable<Definitions[T]['reply']>;
+export type Replies = { [T in RequestType]: Reply<T> };
+
+/** Every request, told apart by `type`; built from `requests`, so it cannot miss one. */
+export const requestSchema = z.discriminatedUnion(
+  'type',
+  Object.entries(requests).map(([type, { shape }]) =>
+    z.object({ ...shape, type: z.literal(type) }),
+  ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+) as unknown as z.ZodMiniType<Request>;
 
 export interface ConnectionReport {
   environment: 'sandbox' | 'production';
@@ -203,48 +210,5 @@ export interface PhotoReply {
   base64?: string;
   error?: ErrorInfo;
 }
-
-export interface Replies {
-  ping: { version: string; startedAt: number };
-  saveOptions: { settings: Settings; keyInfo: KeyInfo | null };
-  clearKey: { keyInfo: null };
-  setPassphrase: { locked: false };
-  unlock: { locked: false };
-  lock: { locked: true };
-  testConnection: ConnectionReport;
-  createInquiry: InquiryReply & {
-    link: OneTimeLink | null;
-    /**
-     * Set when the first try got a 5xx answer: `adopted` when the inquiry it made was found by
-     * its reference ID, `retried` when it was created again under a new Idempotency-Key.
-     */
-    recovery?: 'adopted' | 'retried';
-  };
-  getInquiry: InquiryReply;
-  findInquiries:
-    | ({ kind: 'inquiry' } & InquiryReply)
-    | { kind: 'matches'; query: string; items: InquirySummary[] };
-  listInquiries: { items: InquirySummary[]; next: string | null };
-  inquiryAction: InquiryReply;
-  newLink: InquiryReply & { link: OneTimeLink };
-  changeTag: InquiryReply;
-  watch: { watching: true };
-  unwatch: { watching: false };
-  markSeen: { seen: number };
-  refreshWatchlist: { polled: boolean };
-  showPhotos: { photos: PhotoReply[] };
-  getReport: { report: ReportView };
-  listEvents: { events: EventView[] };
-  earlierInquiries: { items: InquirySummary[]; by: 'account' | 'reference' | 'none' };
-  printInquiry: { filename: string; base64: string };
-  recordReveal: { recorded: true };
-  auditExported: { exportedAt: number };
-}
-
-// A request without a reply type (or the reverse) is a compile error here.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const everyRequestHasAReply: Exact<RequestType, keyof Replies> = true;
-
-export type Reply<T extends RequestType> = Replies[T];
 
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };

@@ -1,13 +1,13 @@
 import { browser } from './browser.ts';
 import { DeskError } from './errors.ts';
 import { t } from './i18n.ts';
-import type { Answer, Reply, RequestOf, RequestType } from './messages.ts';
+import type { Answer, Reply, Request } from './messages.ts';
 
 /** Sends one request to the background and returns its data, or throws a {@link DeskError}. */
-export async function sendRequest<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>> {
-  let answer: Answer<Reply<T>> | undefined;
+export async function sendRequest<R extends Request>(request: R): Promise<Reply<R['type']>> {
+  let answer: Answer<Reply<R['type']>> | undefined;
   try {
-    answer = (await browser.runtime.sendMessage(request)) as Answer<Reply<T>> | undefined;
+    answer = (await browser.runtime.sendMessage(request)) as Answer<Reply<R['type']>> | undefined;
   } catch {
     // Chrome closes the message channel when it stops the worker mid-request: no answer came.
     throw new DeskError({

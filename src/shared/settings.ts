@@ -55,3 +55,11 @@ export function linkExpiryProblem(hours: number): string | undefined {
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }
+
+/**
+ * How a template ID looks and where to find one: the one wording the settings check, the create
+ * form and the background all use (the shape itself is persona/links.ts `isTemplateId`).
+ */
+export function templateIdHint(): string {
+  return t('errTemplateShape');
+}

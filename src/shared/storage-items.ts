@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
+import { perPrefillField } from './prefill.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
 import { defineItem, defineListItem, defineRecordItem, salvageFields } from './storage.ts';
 
@@ -131,10 +132,7 @@ export const linksItem = defineRecordItem(
 export const draftSchema = z.object({
   templateId: z.string(),
   referenceId: z.string(),
-  nameFirst: z.string(),
-  nameLast: z.string(),
-  emailAddress: z.string(),
-  phoneNumber: z.string(),
+  ...perPrefillField(() => z.string()),
   search: z.string(),
   /**
    * The Idempotency-Key of a create that failed, with the form it was for: a retry of the same
@@ -148,10 +146,7 @@ export type Draft = z.infer<typeof draftSchema>;
 export const draftItem = defineItem<Draft>('session', 'draft', draftSchema, () => ({
   templateId: '',
   referenceId: '',
-  nameFirst: '',
-  nameLast: '',
-  emailAddress: '',
-  phoneNumber: '',
+  ...perPrefillField(() => ''),
   search: '',
 }));
 

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { DeskError, type ErrorInfo } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from './error-message.tsx';
+import { useRequest } from './use-request.ts';
 
 /**
  * Shown instead of the desk while it is locked. A wrong passphrase is said plainly; the wait that
@@ -10,28 +10,17 @@ import { ErrorMessage } from './error-message.tsx';
  */
 export function UnlockForm() {
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
+  const { busy, error, run } = useRequest(async () => {
+    await sendRequest({ type: 'unlock', passphrase });
+    setPassphrase('');
+  });
   return (
     <form
       class="card unlock"
       data-testid="unlock-form"
       onSubmit={async (event) => {
         event.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
-          await sendRequest({ type: 'unlock', passphrase });
-          setPassphrase('');
-        } catch (failure) {
-          setError(
-            failure instanceof DeskError
-              ? failure.info
-              : { kind: 'internal', message: t('unlockFailed') },
-          );
-        } finally {
-          setBusy(false);
-        }
+        await run();
       }}
     >
       <p>

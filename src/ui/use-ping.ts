@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ErrorInfo } from '../shared/errors.ts';
-import { DeskError } from '../shared/errors.ts';
-import { t } from '../shared/i18n.ts';
+import { type ErrorInfo, toErrorInfo } from '../shared/errors.ts';
 import type { Reply } from '../shared/messages.ts';
 import { sendRequest } from '../shared/send-request.ts';
 
@@ -19,10 +17,7 @@ export function usePing(): PingState {
       (error: unknown) =>
         setPing({
           state: 'failed',
-          error:
-            error instanceof DeskError
-              ? error.info
-              : { kind: 'internal', message: t('bgNoAnswer') },
+          error: toErrorInfo(error),
         }),
     );
   }, []);

@@ -1,5 +1,5 @@
-// Screenshots in both colour schemes and an axe-core check, for e2e files that look at a page the
-// way popup.e2e.ts does (same recipe; axe is evaluated over DevTools, outside the page's CSP).
+// Screenshots in both colour schemes and an axe-core check, for every e2e file that looks at a
+// page.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -34,6 +34,8 @@ interface AxeViolation {
 
 /** No serious or critical axe-core violations, in the light and in the dark scheme. */
 export async function expectAccessible(page: Page, view: string): Promise<void> {
+  // The extension's CSP (script-src 'self') refuses addScriptTag's inline script; evaluate is
+  // DevTools-protocol code and is not subject to it.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -1,57 +1,11 @@
 // The popup end to end: the built extension in Chromium against the local sandbox, driven the way
 // a reviewer drives it, by accessible names (docs/architecture.md#accessible-names).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
-
-const root = new URL('../../', import.meta.url).pathname;
-const screenshotDir = join(root, 'test-results', 'screenshots');
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/** Saves `popup-<view>-light.png` and `popup-<view>-dark.png`, then puts the light scheme back. */
-async function screenshot(page: Page, view: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: join(screenshotDir, `popup-${view}-${scheme}.png`) });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** No serious or critical axe-core violations, in the light and in the dark scheme. */
-async function checkAccessibility(page: Page, view: string): Promise<void> {
-  // The extension's CSP (script-src 'self') refuses addScriptTag's inline script; evaluate is
-  // DevTools-protocol code and is not subject to it.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const violations = (await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } })
-        .axe;
-      return (await axe.run()).violations;
-    })) as AxeViolation[];
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-      );
-    expect(serious, `${view}, ${scheme}: ${serious.join('; ')}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
 
 const controls = sandboxControls(inject('sandboxOrigin'));
 const baseUrl = inject('sandboxBaseUrl');
@@ -111,8 +65,8 @@ describe('the popup', () => {
     const popup = await openPopup();
     await expect.poll(() => popup.getByTestId('no-key').count(), soon).toBe(1);
     await expect.poll(() => popup.getByTestId('environment').textContent(), soon).toBe('No key');
-    await screenshot(popup, 'no-key');
-    await checkAccessibility(popup, 'no key');
+    await screenshotBoth(popup, 'popup-no-key');
+    await expectAccessible(popup, 'no key');
     await popup.close();
   });
 
@@ -123,7 +77,7 @@ describe('the popup', () => {
     await options.getByRole('textbox', { name: 'Default inquiry template ID' }).fill(template);
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByText('Settings saved.').count(), soon).toBe(1);
-    await checkAccessibility(options, 'options');
+    await expectAccessible(options, 'options');
     await options.close();
 
     const popup = await openPopup();
@@ -133,8 +87,8 @@ describe('the popup', () => {
     await expect.poll(() => templateBox.inputValue(), soon).toBe(template);
     await templateBox.fill(template);
     await popup.getByRole('textbox', { name: 'Reference ID' }).fill(`flow-${Date.now()}`);
-    await screenshot(popup, 'create');
-    await checkAccessibility(popup, 'create');
+    await screenshotBoth(popup, 'popup-create');
+    await expectAccessible(popup, 'create');
     await popup.getByRole('button', { name: 'Create', exact: true }).click();
 
     await popup.getByRole('button', { name: 'Copy link' }).click();
@@ -145,8 +99,8 @@ describe('the popup', () => {
     approvedId = (await popup.getByTestId('inquiry-id').textContent()) ?? '';
     expect(approvedId).toMatch(/^inq_/);
     expect(await statusOf(popup)).toBe('created');
-    await screenshot(popup, 'created');
-    await checkAccessibility(popup, 'created');
+    await screenshotBoth(popup, 'popup-created');
+    await expectAccessible(popup, 'created');
 
     const flow = await ext.context.newPage();
     await flow.goto(copied);
@@ -167,8 +121,8 @@ describe('the popup', () => {
       await passed.click();
       expect(await card.getByRole('listitem').count()).toBeGreaterThan(0);
     }
-    await screenshot(popup, 'detail');
-    await checkAccessibility(popup, 'detail');
+    await screenshotBoth(popup, 'popup-detail');
+    await expectAccessible(popup, 'detail');
 
     await popup.getByRole('button', { name: 'Approve', exact: true }).click();
     await popup.getByRole('button', { name: 'Confirm approve' }).click();
@@ -186,8 +140,8 @@ describe('the popup', () => {
     await expect.poll(() => statusOf(popup), soon).toBe('failed');
     await popup.getByRole('button', { name: 'Decline', exact: true }).click();
     await popup.getByRole('textbox', { name: 'Comment' }).fill('Document photo unreadable');
-    await screenshot(popup, 'confirm-decline');
-    await checkAccessibility(popup, 'confirm decline');
+    await screenshotBoth(popup, 'popup-confirm-decline');
+    await expectAccessible(popup, 'confirm decline');
     await popup.getByRole('textbox', { name: 'Comment' }).press('Enter');
     await expect.poll(() => statusOf(popup), soon).toBe('declined');
     expect(await personaStatus(id)).toBe('declined');
@@ -232,8 +186,8 @@ describe('the popup', () => {
     await box.press('Enter');
     const list = popup.getByRole('list', { name: 'Matching inquiries' });
     await expect.poll(() => list.getByRole('listitem').count(), soon).toBe(3);
-    await screenshot(popup, 'matches');
-    await checkAccessibility(popup, 'matches');
+    await screenshotBoth(popup, 'popup-matches');
+    await expectAccessible(popup, 'matches');
     await popup.close();
   });
 
@@ -262,7 +216,7 @@ describe('the popup', () => {
     try {
       await popup.getByRole('button', { name: 'Create', exact: true }).click();
       await expect.poll(() => popup.getByRole('alert').count(), { timeout: 20_000 }).toBe(1);
-      await screenshot(popup, 'create-error');
+      await screenshotBoth(popup, 'popup-create-error');
       expect(await popup.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toBe(
         reference,
       );
@@ -281,14 +235,14 @@ describe('the popup', () => {
   it('shows the watchlist and the needs-review queue', async () => {
     const popup = await openPopup();
     await expect.poll(() => popup.locator('.inquiry-row').count(), soon).toBeGreaterThan(0);
-    await screenshot(popup, 'watchlist');
-    await checkAccessibility(popup, 'watchlist');
+    await screenshotBoth(popup, 'popup-watchlist');
+    await expectAccessible(popup, 'watchlist');
     await popup.getByRole('tab', { name: 'Needs review' }).click();
     await expect
       .poll(() => popup.getByRole('list', { name: 'Inquiries needing review' }).count(), soon)
       .toBe(1);
-    await screenshot(popup, 'needs-review');
-    await checkAccessibility(popup, 'needs review');
+    await screenshotBoth(popup, 'popup-needs-review');
+    await expectAccessible(popup, 'needs review');
     await popup.close();
   });
 
@@ -296,8 +250,8 @@ describe('the popup', () => {
     const popup = await openPopup(`?inquiry=${approvedId}`);
     await expect.poll(() => statusOf(popup), soon).toBe('approved');
     await popup.getByRole('button', { name: 'Reveal all' }).click();
-    await screenshot(popup, 'detail-approved');
-    await checkAccessibility(popup, 'approved detail');
+    await screenshotBoth(popup, 'popup-detail-approved');
+    await expectAccessible(popup, 'approved detail');
     await popup.close();
   });
 });

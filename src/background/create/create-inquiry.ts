@@ -3,17 +3,19 @@
 // in-flight create per key and per form stops a double submit; and after a 5xx answer (which
 // Persona stores and replays for that key, https://docs.withpersona.com/idempotence) the
 // inquiry is looked up by reference ID before it is tried again with a new key.
+
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
-import type { PendingCreate } from '../../shared/storage-items.ts';
-import { summarise } from '../handlers/inquiries.ts';
+import { type Prefill, prefillKeys } from '../../shared/prefill.ts';
+import { templateIdHint } from '../../shared/settings.ts';
+import { type PendingCreate, watchlistItem } from '../../shared/storage-items.ts';
+import { editItem } from '../edit-item.ts';
+import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';
 import { rememberLinkFromCreate } from '../one-time-links.ts';
 import { openPersona, type PersonaAccess } from '../persona-access.ts';
 import { addEntry } from '../watch/watchlist-logic.ts';
-import { editWatchlist } from '../watch/watchlist-store.ts';
 import { findCreated } from './find-created.ts';
 import { dropPending, pendingCreates, savePending } from './pending-creates.ts';
 
@@ -29,7 +31,7 @@ export function createInquiry(request: RequestOf<'createInquiry'>): Promise<Crea
       new DeskError({
         kind: 'invalid',
         pointer: 'templateId',
-        message: t('templateIdShape'),
+        message: templateIdHint(),
       }),
     );
   }
@@ -159,21 +161,19 @@ async function adopt(
 async function watchOnce(inquiry: Created['inquiry']): Promise<void> {
   const now = Date.now();
   // addEntry folds a second adoption of the same id into the existing entry.
-  await editWatchlist((list) => ({ list: addEntry(list, summarise(inquiry), now), result: 0 }));
+  await editItem(watchlistItem, (list) => ({
+    value: addEntry(list, summarise(inquiry), now),
+    result: 0,
+  }));
 }
 
 /** The prefill under Persona's field keys (snake case, as templates name them). */
-function toFields(prefill: Record<string, string> | undefined): Record<string, string> {
-  const names: Record<string, string> = {
-    nameFirst: 'name_first',
-    nameLast: 'name_last',
-    emailAddress: 'email_address',
-    phoneNumber: 'phone_number',
-  };
+function toFields(prefill: Prefill | undefined): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(prefill ?? {})) {
-    const name = names[key];
-    if (name && value.trim()) fields[name] = value.trim();
+  for (const key of prefillKeys) {
+    const value = prefill?.[key]?.trim();
+    // Templates name their fields in snake case: nameFirst → name_first.
+    if (value) fields[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
   }
   return fields;
 }

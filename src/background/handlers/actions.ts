@@ -1,21 +1,24 @@
 import { DeskError } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
-import type { LinkedInquiry } from '../../shared/persona/inquiry-actions.ts';
+import { notAnInquiryId } from '../../shared/persona/classify-query.ts';
+import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
+import type { LinkedInquiry } from '../../shared/persona/inquiry-writes.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { adoptInquiry } from '../inquiries/adopt-inquiry.ts';
+import type { Handlers } from '../message-router.ts';
 import { refusedLinkError, rememberLinkFromCreate } from '../one-time-links.ts';
 import { openPersona, type PersonaAccess } from '../persona-access.ts';
-import { adoptInquiry, DETAIL_INCLUDE } from './inquiries.ts';
 
 function checkId(id: string): void {
   if (!isInquiryId(id)) {
-    throw new DeskError({ kind: 'invalid', message: t('notInquiryId', id.slice(0, 40)) });
+    throw new DeskError({ kind: 'invalid', message: notAnInquiryId(id) });
   }
 }
 
-/** Runs one action and answers with the inquiry as Persona now has it (audit/record.ts logs it). */
-async function act(
+/** Runs one change and reads the inquiry as Persona now has it (audit/record.ts logs it). */
+async function changeThenRead(
   id: string,
   run: (access: PersonaAccess) => Promise<unknown>,
 ): Promise<{ access: PersonaAccess; inquiry: InquiryView }> {
@@ -31,7 +34,7 @@ export async function inquiryAction(
   request: RequestOf<'inquiryAction'>,
 ): Promise<Reply<'inquiryAction'>> {
   const { id, action, comment } = request;
-  const { inquiry } = await act(id, ({ client }) => {
+  const { inquiry } = await changeThenRead(id, ({ client }) => {
     switch (action) {
       case 'approve':
         return client.approveInquiry(id, comment);
@@ -39,8 +42,6 @@ export async function inquiryAction(
         return client.declineInquiry(id, comment);
       case 'markForReview':
         return client.markInquiryForReview(id);
-      case 'expire':
-        return client.expireInquiry(id);
     }
   });
   return adoptInquiry(inquiry);
@@ -49,7 +50,7 @@ export async function inquiryAction(
 /** Persona refuses a link for an expired inquiry: resume first (docs/persona.md#one-time-links). */
 export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'newLink'>> {
   let generated: LinkedInquiry | undefined;
-  const { inquiry } = await act(request.id, async ({ client, settings }) => {
+  const { inquiry } = await changeThenRead(request.id, async ({ client, settings }) => {
     // Only the status is needed here; the full picture is read once the link exists.
     const current = await client.getInquiry(request.id, {
       include: [],
@@ -73,8 +74,10 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
 export async function changeTag(request: RequestOf<'changeTag'>): Promise<Reply<'changeTag'>> {
   const tag = request.tag.trim();
   if (!tag) throw new DeskError({ kind: 'invalid', message: t('typeTagFirst') });
-  const { inquiry } = await act(request.id, ({ client }) =>
+  const { inquiry } = await changeThenRead(request.id, ({ client }) =>
     request.change === 'add' ? client.addTag(request.id, tag) : client.removeTag(request.id, tag),
   );
   return adoptInquiry(inquiry);
 }
+
+export const actionHandlers = { inquiryAction, newLink, changeTag } satisfies Partial<Handlers>;

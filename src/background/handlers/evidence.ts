@@ -1,15 +1,19 @@
 // The evidence a reviewer opens after the detail is on screen: photos, a report's matches, the
 // events, earlier inquiries of the same person, the PDF. One Persona request each (photos: one
 // per image); nothing here is cached, and photos and PDFs are never stored.
+
 import { bytesToBase64 } from '../../shared/base64.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
+import { notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { photoFetcher } from '../../shared/persona/photo-fetch.ts';
+import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { cachedInquiry } from '../inquiry-cache.ts';
+import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
-import { getInquiry, summarise } from './inquiries.ts';
+import { getInquiry } from './inquiries.ts';
 
 const EARLIER_PAGE_SIZE = 20;
 // Signed file URLs live 6 h by default and keys may shorten that
@@ -18,7 +22,7 @@ const PHOTO_URLS_FRESH_MS = 5 * 60_000;
 
 function checkId(id: string): void {
   if (!isInquiryId(id)) {
-    throw new DeskError({ kind: 'invalid', message: t('notInquiryId', id.slice(0, 40)) });
+    throw new DeskError({ kind: 'invalid', message: notAnInquiryId(id) });
   }
 }
 
@@ -90,3 +94,11 @@ export async function printInquiry(
   const printed = await client.printInquiry(request.id);
   return { filename: printed.filename, base64: bytesToBase64(printed.bytes) };
 }
+
+export const evidenceHandlers = {
+  showPhotos,
+  getReport,
+  listEvents,
+  earlierInquiries,
+  printInquiry,
+} satisfies Partial<Handlers>;

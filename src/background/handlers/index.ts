@@ -1,46 +1,22 @@
-import { browser } from '../../shared/browser.ts';
-import { markAuditExported } from '../audit/append.ts';
+// The handler table. Each file here exports its requests' handlers as one group; the request list
+// itself is src/shared/messages.ts `requests`. A request without a handler fails to compile here.
 import { createInquiry } from '../create/create-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
-import { changeTag, inquiryAction, newLink } from './actions.ts';
-import { earlierInquiries, getReport, listEvents, printInquiry, showPhotos } from './evidence.ts';
-import { findInquiries, getInquiry, listInquiries } from './inquiries.ts';
-import { lockNow, setPassphrase, unlock } from './lock.ts';
-import { clearKey, saveOptions, testConnection } from './options.ts';
-import { markSeen, refreshWatchlist, unwatch, watch } from './watch.ts';
-
-// Set once per worker start; the ping reports it so tests can tell a restarted worker apart.
-const startedAt = Date.now();
+import { actionHandlers } from './actions.ts';
+import { deskHandlers } from './desk.ts';
+import { evidenceHandlers } from './evidence.ts';
+import { inquiryHandlers } from './inquiries.ts';
+import { lockHandlers } from './lock.ts';
+import { optionsHandlers } from './options.ts';
+import { watchHandlers } from './watch.ts';
 
 export const handlers: Handlers = {
-  ping: async () => ({ version: browser.runtime.getManifest().version, startedAt }),
-  saveOptions,
-  clearKey,
-  setPassphrase,
-  unlock,
-  lock: lockNow,
-  testConnection,
+  ...deskHandlers,
+  ...optionsHandlers,
+  ...lockHandlers,
+  ...inquiryHandlers,
   createInquiry,
-  getInquiry,
-  findInquiries,
-  listInquiries,
-  inquiryAction,
-  newLink,
-  changeTag,
-  watch,
-  unwatch,
-  markSeen,
-  refreshWatchlist,
-  showPhotos,
-  getReport,
-  listEvents,
-  earlierInquiries,
-  printInquiry,
-  // The audit hook around the router (index.ts) writes this one; the handler only acknowledges.
-  recordReveal: async () => ({ recorded: true }),
-  auditExported: async () => {
-    const exportedAt = Date.now();
-    await markAuditExported(exportedAt);
-    return { exportedAt };
-  },
+  ...actionHandlers,
+  ...watchHandlers,
+  ...evidenceHandlers,
 };

@@ -1,40 +1,22 @@
-import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { DeskError, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
-import type { InquiryReply, InquirySummary, Reply, RequestOf } from '../../shared/messages.ts';
-import { classifyQuery } from '../../shared/persona/classify-query.ts';
+import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
-import type { InquiryView } from '../../shared/persona/view-model.ts';
-import { cachedInquiry, rememberInquiry } from '../inquiry-cache.ts';
+import { adoptInquiry, summarise } from '../inquiries/adopt-inquiry.ts';
+import { cachedInquiry } from '../inquiry-cache.ts';
+import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
 import { rememberLookup } from '../recent-lookups.ts';
-import { applySummaries } from '../watch/watchlist-logic.ts';
-import { editWatchlist } from '../watch/watchlist-store.ts';
-
-export { DETAIL_INCLUDE };
 
 /** Kinds where Persona could not answer now but the cached copy is still worth showing. */
-const transient = new Set(['network', 'timeout', 'server', 'rate_limited']);
-
-export function summarise(view: InquiryView): InquirySummary {
-  const s: InquirySummary = { id: view.id, status: view.status };
-  if (view.redacted) s.redacted = true;
-  if (view.referenceId) s.referenceId = view.referenceId;
-  if (view.timestamps.createdAt) s.createdAt = view.timestamps.createdAt;
-  if (view.timestamps.updatedAt) s.updatedAt = view.timestamps.updatedAt;
-  return s;
-}
-
-/** Caches a fresh view and lets the watchlist learn its status without waiting for a poll. */
-export async function adoptInquiry(inquiry: InquiryView): Promise<InquiryReply> {
-  const fetchedAt = Date.now();
-  await rememberInquiry(inquiry, fetchedAt);
-  await editWatchlist((list) => ({
-    list: applySummaries(list, [summarise(inquiry)], fetchedAt).list,
-    result: undefined,
-  }));
-  return { inquiry, fetchedAt };
-}
+const transient: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  'network',
+  'timeout',
+  'server',
+  'rate_limited',
+]);
 
 export async function getInquiry(request: RequestOf<'getInquiry'>): Promise<Reply<'getInquiry'>> {
   if (!isInquiryId(request.id)) throw malformedId(request.id);
@@ -88,6 +70,12 @@ function malformedId(text: string): DeskError {
   return new DeskError({
     kind: 'invalid',
     pointer: 'query',
-    message: t('notInquiryIdShape', text.slice(0, 40)),
+    message: notAnInquiryId(text),
   });
 }
+
+export const inquiryHandlers = {
+  getInquiry,
+  findInquiries,
+  listInquiries,
+} satisfies Partial<Handlers>;

@@ -1,5 +1,6 @@
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import * as passphrase from '../lock/passphrase.ts';
+import type { Handlers } from '../message-router.ts';
 
 export async function setPassphrase(
   request: RequestOf<'setPassphrase'>,
@@ -17,3 +18,5 @@ export async function lockNow(): Promise<Reply<'lock'>> {
   await passphrase.lock();
   return { locked: true };
 }
+
+export const lockHandlers = { setPassphrase, unlock, lock: lockNow } satisfies Partial<Handlers>;

@@ -9,6 +9,7 @@ import { applyPolicy, readPolicy } from '../../shared/policy.ts';
 import { readItem, writeItem } from '../../shared/storage.ts';
 import { keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
 import { admitKey, forgetKey, readKey, storeKey } from '../key-custody.ts';
+import type { Handlers } from '../message-router.ts';
 import { validateSettings } from '../validate-settings.ts';
 
 export async function saveOptions(
@@ -112,3 +113,9 @@ function metaFacts(meta: {
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+export const optionsHandlers = {
+  saveOptions,
+  clearKey,
+  testConnection,
+} satisfies Partial<Handlers>;

@@ -1,9 +1,11 @@
 import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { watchlistItem } from '../../shared/storage-items.ts';
+import { editItem } from '../edit-item.ts';
+import { summarise } from '../inquiries/adopt-inquiry.ts';
+import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
 import { requestCycle } from '../watch/poller.ts';
 import { addEntry, markSeen as markEntriesSeen, removeEntry } from '../watch/watchlist-logic.ts';
-import { editWatchlist } from '../watch/watchlist-store.ts';
-import { summarise } from './inquiries.ts';
 
 export async function watch(request: RequestOf<'watch'>): Promise<Reply<'watch'>> {
   const { client } = await openPersona();
@@ -14,19 +16,22 @@ export async function watch(request: RequestOf<'watch'>): Promise<Reply<'watch'>
     fields: { inquiry: ['status', 'reference-id', 'created-at', 'updated-at', 'redacted-at'] },
   });
   const now = Date.now();
-  await editWatchlist((list) => ({ list: addEntry(list, summarise(data), now), result: 0 }));
+  await editItem(watchlistItem, (list) => ({
+    value: addEntry(list, summarise(data), now),
+    result: 0,
+  }));
   return { watching: true };
 }
 
 export async function unwatch(request: RequestOf<'unwatch'>): Promise<Reply<'unwatch'>> {
-  await editWatchlist((list) => ({ list: removeEntry(list, request.id), result: 0 }));
+  await editItem(watchlistItem, (list) => ({ value: removeEntry(list, request.id), result: 0 }));
   return { watching: false };
 }
 
 export async function markSeen(request: RequestOf<'markSeen'>): Promise<Reply<'markSeen'>> {
-  const seen = await editWatchlist((list) => {
+  const seen = await editItem(watchlistItem, (list) => {
     const next = markEntriesSeen(list, request.ids);
-    return { list: next, result: next.filter((e, i) => e !== list[i]).length };
+    return { value: next, result: next.filter((e, i) => e !== list[i]).length };
   });
   return { seen };
 }
@@ -34,3 +39,10 @@ export async function markSeen(request: RequestOf<'markSeen'>): Promise<Reply<'m
 export async function refreshWatchlist(): Promise<Reply<'refreshWatchlist'>> {
   return { polled: await requestCycle('popup') };
 }
+
+export const watchHandlers = {
+  watch,
+  unwatch,
+  markSeen,
+  refreshWatchlist,
+} satisfies Partial<Handlers>;

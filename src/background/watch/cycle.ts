@@ -9,7 +9,8 @@ import type { PersonaClient } from '../../shared/persona/client.ts';
 import type { RateLimit } from '../../shared/persona/response-meta.ts';
 import { readItem, readItems, writeItem } from '../../shared/storage.ts';
 import { pollStateItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
-import { summarise } from '../handlers/inquiries.ts';
+import { editItem } from '../edit-item.ts';
+import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { periodMinutes } from './alarm.ts';
 import {
   type CycleOutcome,
@@ -20,7 +21,6 @@ import {
 } from './next-hold.ts';
 import { BATCH_SIZE, POLL_FIELDS, planCycle } from './planner.ts';
 import { applySummaries, type Change, forgetDecided } from './watchlist-logic.ts';
-import { editWatchlist } from './watchlist-store.ts';
 
 export type PollClient = Pick<PersonaClient, 'listInquiries'>;
 
@@ -51,7 +51,10 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   const hours = settings.forgetDecidedAfterHours;
   const list = forgetDecided(stored, now, hours);
   if (list.length !== stored.length) {
-    await editWatchlist((l) => ({ list: forgetDecided(l, now, hours), result: undefined }));
+    await editItem(watchlistItem, (l) => ({
+      value: forgetDecided(l, now, hours),
+      result: undefined,
+    }));
   }
 
   const { batches, asksSlow } = planCycle(list, state.slowPolledAt, now);
@@ -72,8 +75,8 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
     changes = applySummaries(await readItem(watchlistItem), summaries, at).changes;
     // Notify before writing: a worker stopped in between notifies again (same ids), not never.
     if (changes.length > 0 && settings.notifications) await deps.notify(changes).catch(() => {});
-    await editWatchlist((l) => ({
-      list: applySummaries(l, summaries, at).list,
+    await editItem(watchlistItem, (l) => ({
+      value: applySummaries(l, summaries, at).list,
       result: undefined,
     }));
   }

@@ -5,10 +5,11 @@
 import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
+import { watchlistItem } from '../../shared/storage-items.ts';
+import { editItem } from '../edit-item.ts';
 import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
 import type { Change } from './watchlist-logic.ts';
 import { markSeen } from './watchlist-logic.ts';
-import { editWatchlist } from './watchlist-store.ts';
 
 const PREFIX = 'inquiry-desk:';
 /** The one notification for a cycle with more changes than are worth a notification each. */
@@ -78,6 +79,9 @@ export async function openFromNotification(id: string): Promise<void> {
   else await browser.tabs.create({ url: popupUrl(null) });
   await browser.notifications.clear(id);
   if (inquiryId) {
-    await editWatchlist((list) => ({ list: markSeen(list, [inquiryId]), result: undefined }));
+    await editItem(watchlistItem, (list) => ({
+      value: markSeen(list, [inquiryId]),
+      result: undefined,
+    }));
   }
 }

@@ -13,6 +13,7 @@ export const auditActions = [
   'approve',
   'decline',
   'markForReview',
+  // Nothing writes it now (the desk never offered expire); kept so any entry that has it still reads.
   'expire',
   // Kept so entries written before single tag changes still read; new ones say add or remove.
   'setTags',

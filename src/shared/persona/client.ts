@@ -1,11 +1,10 @@
 // The Persona client: pure, with fetch, clock and randomness injected, so it runs in the service
-// worker and in Node tests alike (docs/architecture.md#the-house). Methods are grouped by concern
-// in inquiry-reads.ts, inquiry-links.ts, inquiry-actions.ts and key-info.ts; the transport adds the
-// headers, timeouts, retries and error mapping they all share.
-import { evidenceReads } from './evidence-reads.ts';
-import { inquiryActions } from './inquiry-actions.ts';
-import { inquiryLinks } from './inquiry-links.ts';
+// worker and in Node tests alike (docs/architecture.md#the-house). Its methods are written in
+// inquiry-reads.ts (every GET on inquiries and their evidence), inquiry-writes.ts (every change) and
+// key-info.ts (what a key may do); the transport adds the headers, timeouts, retries and error
+// mapping they all share.
 import { inquiryReads } from './inquiry-reads.ts';
+import { inquiryWrites } from './inquiry-writes.ts';
 import { keyInfo } from './key-info.ts';
 import { inquiryPrint } from './print-inquiry.ts';
 import { createTransport } from './transport.ts';
@@ -24,10 +23,8 @@ export function createPersonaClient(options: PersonaClientOptions) {
     /** A fresh Idempotency-Key, for a create repeated after a 5xx answer to its first key. */
     newIdempotencyKey: transport.newIdempotencyKey,
     ...inquiryReads(transport),
-    ...inquiryLinks(transport),
-    ...inquiryActions(transport),
+    ...inquiryWrites(transport),
     ...keyInfo(transport),
-    ...evidenceReads(transport),
     printInquiry: inquiryPrint(options),
   };
 }

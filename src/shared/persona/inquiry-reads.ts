@@ -1,9 +1,14 @@
 // Reading inquiries: one with its verifications and reports, lists with cursor pagination
-// (https://docs.withpersona.com/pagination), and one verification on its own.
+// (https://docs.withpersona.com/pagination), and the evidence a reviewer opens section by section,
+// one request each: a report with its matches (`GET /reports/{id}`) and the events of an inquiry
+// (`GET /events?filter[object-id]=…`), from the OAS 2025-12-08 paths/reports_{report-id}.yaml and
+// paths/events.yaml.
+import * as z from 'zod/mini';
 import { DeskError } from '../errors.ts';
 import { t } from '../i18n.ts';
+import { toEventView } from './normalise-evidence.ts';
 import { toInquiryView } from './normalise-inquiry.ts';
-import { toVerificationView } from './normalise-verification.ts';
+import { toReportView } from './normalise-verification.ts';
 import {
   apiUrl,
   detailQuery,
@@ -13,10 +18,15 @@ import {
   pageUrl,
 } from './query.ts';
 import type { PersonaResult } from './response-meta.ts';
-import { inquiryDocument, inquiryListDocument, resourceDocument } from './schemas.ts';
+import { listOf } from './schema-parts.ts';
+import { anyResource, inquiryDocument, inquiryListDocument, resourceDocument } from './schemas.ts';
 import type { RequestSpec, Transport } from './transport.ts';
-import { parseVerification } from './verification-schemas.ts';
-import type { InquiryView, VerificationView } from './view-model.ts';
+import type { EventView, InquiryView, ReportView } from './view-model.ts';
+
+const eventList = z.looseObject({ data: listOf(anyResource) });
+
+/** Persona's page maximum: an inquiry's whole history fits in one page for any usual inquiry. */
+const EVENTS_PAGE_SIZE = 100;
 
 /**
  * Since 2025-10-27 nothing is included unless asked for
@@ -82,27 +92,23 @@ export function inquiryReads(transport: Transport) {
       return readPage(nextUrl(link));
     },
 
-    /** Every inquiry matching `params`, page after page, until `links.next` is null. */
-    async *iterateInquiries(params: InquiryListParams = {}): AsyncGenerator<InquiryView> {
-      let url: string | undefined = apiUrl(baseUrl, '/inquiries', listQuery(params));
-      const visited = new Set<string>();
-      while (url !== undefined && !visited.has(url)) {
-        visited.add(url);
-        const page = await readPage(url);
-        yield* page.data.items;
-        url = page.data.links.next === undefined ? undefined : nextUrl(page.data.links.next);
-      }
-    },
-
-    /** `GET /verifications/{id}`: any verification type. */
-    async getVerification(id: string): Promise<PersonaResult<VerificationView>> {
-      const spec: RequestSpec = {
-        method: 'GET',
-        url: apiUrl(baseUrl, itemPath('verifications', id)),
-      };
+    async getReport(id: string): Promise<PersonaResult<ReportView>> {
+      const spec: RequestSpec = { method: 'GET', url: apiUrl(baseUrl, itemPath('reports', id)) };
       const raw = await transport.send(spec);
       const document = transport.decode(resourceDocument, raw, spec);
-      return { data: toVerificationView(parseVerification(document.data)), meta: raw.meta };
+      return { data: toReportView(document.data), meta: raw.meta };
+    },
+
+    /** The object's events, newest first, as Persona lists them. */
+    async listEvents(objectId: string): Promise<PersonaResult<EventView[]>> {
+      const query = new URLSearchParams({
+        'filter[object-id]': objectId,
+        'page[size]': String(EVENTS_PAGE_SIZE),
+      });
+      const spec: RequestSpec = { method: 'GET', url: apiUrl(baseUrl, '/events', query) };
+      const raw = await transport.send(spec);
+      const document = transport.decode(eventList, raw, spec);
+      return { data: document.data.map(toEventView), meta: raw.meta };
     },
   };
 }

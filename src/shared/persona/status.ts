@@ -25,7 +25,6 @@ export interface InquiryActions {
   newLink: boolean;
   /** A link cannot be generated for an expired inquiry: `resume` it first. */
   resumeBeforeNewLink: boolean;
-  expire: boolean;
 }
 
 const known: Record<string, Omit<StatusInfo, 'label'> & { label: MessageKey }> = {
@@ -55,7 +54,6 @@ const none: InquiryActions = {
   markForReview: false,
   newLink: false,
   resumeBeforeNewLink: false,
-  expire: false,
 };
 
 /**
@@ -73,7 +71,7 @@ export function allowedActions(status: string, redacted = false): InquiryActions
   switch (status) {
     case 'created':
     case 'pending':
-      return { ...decide, markForReview: true, newLink: true, expire: true };
+      return { ...decide, markForReview: true, newLink: true };
     case 'expired':
       return { ...decide, markForReview: true, newLink: true, resumeBeforeNewLink: true };
     case 'completed':

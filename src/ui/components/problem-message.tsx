@@ -1,10 +1,10 @@
-import type { ErrorInfo } from '../../shared/errors.ts';
+import type { ErrorInfo, ErrorKind } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import { ErrorMessage } from '../error-message.tsx';
 import { OpenSettingsButton } from './open-settings-button.tsx';
 
 // Kinds worth a second try as they are; the others need the reviewer to change something first.
-const retryable = new Set([
+const retryable: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'network',
   'timeout',
   'server',

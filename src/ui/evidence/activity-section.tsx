@@ -1,12 +1,12 @@
 // Who decided and when (`decisioned-at`, `reviewer-comment`, the `reviewer` relationship), and
 // the inquiry's events from `GET /events`, read when the reviewer opens them.
-import { useRef, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { useRef } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.ts';
-import type { EventView, InquiryView } from '../../shared/persona/view-model.ts';
+import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useRequest } from '../use-request.ts';
 
 const reviewerKinds: Record<string, MessageKey> = {
   user: 'reviewerUser',
@@ -52,24 +52,20 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
 }
 
 function Events({ id }: { id: string }) {
-  const [events, setEvents] = useState<EventView[] | undefined>();
-  const [error, setError] = useState<ErrorInfo | undefined>();
+  const read = useRequest(() => sendRequest({ type: 'listEvents', id }));
   // A ref, not state: two toggle events before a re-render must still ask only once.
   const asked = useRef(false);
-  const load = async () => {
+  const load = () => {
     asked.current = true;
-    setError(undefined);
-    try {
-      setEvents((await sendRequest({ type: 'listEvents', id })).events);
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    }
+    void read.run();
   };
+  const { error } = read;
+  const events = read.data?.events;
   return (
     <details
       class="events"
       onToggle={(event) => {
-        if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) void load();
+        if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) load();
       }}
     >
       <summary>{t('events')}</summary>

@@ -1,40 +1,31 @@
 // The same person's other inquiries: the account's (`filter[account-id]`), or without an account
 // the same reference ID's, newest first. One request, made once the detail is on screen.
-import { useEffect, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { useEffect } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
-import type { InquirySummary } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useRequest } from '../use-request.ts';
 import { useNavigation } from '../views/router.ts';
 
 export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
   const nav = useNavigation();
-  const [items, setItems] = useState<InquirySummary[] | undefined>();
-  const [by, setBy] = useState<'account' | 'reference' | 'none'>('none');
-  const [error, setError] = useState<ErrorInfo | undefined>();
   const { id, accountId, referenceId } = inquiry;
-  const load = async () => {
-    setError(undefined);
-    try {
-      const reply = await sendRequest({
-        type: 'earlierInquiries',
-        id,
-        ...(accountId ? { accountId } : {}),
-        ...(referenceId ? { referenceId } : {}),
-      });
-      setItems(reply.items);
-      setBy(reply.by);
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [id, accountId, referenceId]);
+  const read = useRequest(() =>
+    sendRequest({
+      type: 'earlierInquiries',
+      id,
+      ...(accountId ? { accountId } : {}),
+      ...(referenceId ? { referenceId } : {}),
+    }),
+  );
+  const load = () => void read.run();
+  useEffect(load, [id, accountId, referenceId]);
+  const { error } = read;
+  const items = read.data?.items;
+  const by = read.data?.by ?? 'none';
   return (
     <section aria-labelledby="earlier-heading">
       <h3 id="earlier-heading">{t('earlierInquiries')}</h3>

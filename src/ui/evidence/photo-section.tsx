@@ -3,12 +3,12 @@
 // photo lands in the HTTP cache, in storage or in History.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { base64ToBytes } from '../../shared/base64.ts';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useRequest } from '../use-request.ts';
 
 interface Shown {
   label: string;
@@ -85,31 +85,22 @@ function Enlarged({ photo, onClose }: { photo: Shown; onClose: () => void }) {
 export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
   const count = inquiry.verifications.reduce((n, v) => n + (v.photos?.length ?? 0), 0);
   const [photos, setPhotos] = useState<Shown[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | undefined>();
   const [enlarged, setEnlarged] = useState<Shown | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const toUrl = useObjectUrls();
+  const { busy, error, run } = useRequest(async () => {
+    const reply = await sendRequest({ type: 'showPhotos', id: inquiry.id });
+    setPhotos(
+      reply.photos.map((photo) =>
+        photo.base64 && photo.type
+          ? { label: photo.label, src: toUrl(base64ToBytes(photo.base64), photo.type) }
+          : { label: photo.label, error: photo.error?.message ?? t('notAvailable') },
+      ),
+    );
+  });
   if (count === 0 && photos === null) return null;
 
-  const show = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const reply = await sendRequest({ type: 'showPhotos', id: inquiry.id });
-      setPhotos(
-        reply.photos.map((photo) =>
-          photo.base64 && photo.type
-            ? { label: photo.label, src: toUrl(base64ToBytes(photo.base64), photo.type) }
-            : { label: photo.label, error: photo.error?.message ?? t('notAvailable') },
-        ),
-      );
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const show = () => void run();
   const open = (photo: Shown) => {
     opener.current = document.activeElement as HTMLElement | null;
     setEnlarged(photo);

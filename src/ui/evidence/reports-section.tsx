@@ -1,13 +1,13 @@
 // Each report with its match flag; opening one reads `GET /reports/{id}` once and lists what
 // matched: the name, the list, and the score where Persona gives one.
-import { useRef, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { ReportMatchView, ReportView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
+import { useRequest } from '../use-request.ts';
 
 function matchText(hasMatch: boolean | undefined): [string, string] {
   if (hasMatch === true) return [t('matchFound'), 'tone-danger'];
@@ -34,26 +34,20 @@ function Matches({ matches }: { matches: ReportMatchView[] }) {
 }
 
 function Report({ report }: { report: ReportView }) {
-  const [loaded, setLoaded] = useState<ReportMatchView[] | undefined>();
-  const [error, setError] = useState<ErrorInfo | undefined>();
+  const read = useRequest(() => sendRequest({ type: 'getReport', reportId: report.id }));
   // A ref, not state: two toggle events before a re-render must still ask only once.
   const asked = useRef(false);
-  const load = async () => {
+  const load = () => {
     asked.current = true;
-    setError(undefined);
-    try {
-      const reply = await sendRequest({ type: 'getReport', reportId: report.id });
-      setLoaded(reply.report.matches ?? []);
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    }
+    void read.run();
   };
+  const loaded = read.data && (read.data.report.matches ?? []);
   const [text, tone] = matchText(report.hasMatch);
   return (
     <li class="report">
       <details
         onToggle={(event) => {
-          if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) void load();
+          if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) load();
         }}
       >
         <summary class="report-row" title={report.type}>
@@ -62,8 +56,8 @@ function Report({ report }: { report: ReportView }) {
           <StatusChip status={report.status} />
         </summary>
         <div class="report-body">
-          {error ? (
-            <ProblemMessage error={error} onRetry={load} />
+          {read.error ? (
+            <ProblemMessage error={read.error} onRetry={load} />
           ) : loaded ? (
             <Matches matches={loaded} />
           ) : (

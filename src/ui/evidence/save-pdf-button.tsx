@@ -1,40 +1,30 @@
 // "Save PDF": Persona's print of the inquiry, saved through an anchor download of a blob URL, so
 // no `downloads` permission is needed. The URL is revoked right after the click.
-import { useState } from 'preact/hooks';
 import { base64ToBytes } from '../../shared/base64.ts';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useRequest } from '../use-request.ts';
 
 export function SavePdfButton({ id }: { id: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | undefined>();
   const announce = useAnnounce();
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const reply = await sendRequest({ type: 'printInquiry', id });
-      const url = URL.createObjectURL(
-        new Blob([base64ToBytes(reply.base64)], { type: 'application/pdf' }),
-      );
-      const anchor = document.createElement('a');
-      anchor.href = url;
-      anchor.download = reply.filename;
-      document.body.append(anchor);
-      anchor.click();
-      anchor.remove();
-      // The download has taken its copy by the next task; the URL is not needed after that.
-      setTimeout(() => URL.revokeObjectURL(url), 0);
-      announce(t('pdfSaved'));
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useRequest(async () => {
+    const reply = await sendRequest({ type: 'printInquiry', id });
+    const url = URL.createObjectURL(
+      new Blob([base64ToBytes(reply.base64)], { type: 'application/pdf' }),
+    );
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = reply.filename;
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    // The download has taken its copy by the next task; the URL is not needed after that.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    announce(t('pdfSaved'));
+  });
+  const save = () => void run();
   return (
     <div class="save-pdf">
       <button type="button" onClick={save} disabled={busy}>

@@ -3,6 +3,8 @@
 import { t } from '../../shared/i18n.ts';
 import type { RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
+import { perPrefillField, prefillKeys } from '../../shared/prefill.ts';
+import { templateIdHint } from '../../shared/settings.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 
 export type CreateErrors = Partial<Record<'templateId' | 'emailAddress', string>>;
@@ -12,7 +14,7 @@ export function checkCreateForm(draft: Draft): CreateErrors {
   const template = draft.templateId.trim();
   if (!template) errors.templateId = t('errTemplateMissing');
   else if (!isTemplateId(template)) {
-    errors.templateId = t('errTemplateShape');
+    errors.templateId = templateIdHint();
   }
   const email = draft.emailAddress.trim();
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -27,7 +29,7 @@ export function buildCreateRequest(
   idempotencyKey: string,
 ): RequestOf<'createInquiry'> {
   const prefill: NonNullable<RequestOf<'createInquiry'>['prefill']> = {};
-  for (const key of ['nameFirst', 'nameLast', 'emailAddress', 'phoneNumber'] as const) {
+  for (const key of prefillKeys) {
     const value = draft[key].trim();
     if (value) prefill[key] = value;
   }
@@ -47,10 +49,7 @@ export function clearedDraft(draft: Draft, defaultTemplateId: string): Draft {
     ...draft,
     templateId: defaultTemplateId,
     referenceId: '',
-    nameFirst: '',
-    nameLast: '',
-    emailAddress: '',
-    phoneNumber: '',
+    ...perPrefillField(() => ''),
     pendingCreate: undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -7,6 +7,7 @@ import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-item
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
+import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { CreateFields } from './create-fields.tsx';
 import {
@@ -22,7 +23,11 @@ import { CreatedPanel } from './created-panel.tsx';
  * then is the key kept for the next click. Any answer (a 5xx included) is stored by Persona and
  * would be replayed for 24 hours (https://docs.withpersona.com/idempotence).
  */
-const NO_ANSWER = new Set(['network', 'timeout', 'disconnected']);
+const NO_ANSWER: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  'network',
+  'timeout',
+  'disconnected',
+]);
 
 /**
  * One create, asked again once with the same key when the background was stopped mid-request: the
@@ -44,8 +49,6 @@ export function CreateView() {
   const settings = useStored(settingsItem);
   const keyInfo = useStored(keyInfoItem);
   const [errors, setErrors] = useState<CreateErrors>({});
-  const [failure, setFailure] = useState<ErrorInfo | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<MessageKey>('creating');
   // Set synchronously: two submits in one task both see it, unlike `busy`, which waits a render.
   const submitting = useRef(false);
@@ -62,6 +65,28 @@ export function CreateView() {
     updateDraft({ pendingCreate: { key, form } });
     return key;
   };
+
+  const request = useRequest(async (typed: Draft, defaultTemplateId: string) => {
+    try {
+      const reply = await sendCreate(buildCreateRequest(typed, keyFor(typed)), () =>
+        setAsking('createAskingAgain'),
+      );
+      // Only the form's own fields: the search box (maybe typed in another page) stays as it is.
+      const { search: _search, ...cleared } = clearedDraft(typed, defaultTemplateId);
+      updateDraft(cleared);
+      setCreated(reply);
+    } catch (error) {
+      const info = toErrorInfo(error);
+      if (!NO_ANSWER.has(info.kind)) updateDraft({ pendingCreate: undefined });
+      // Persona names the bad attribute on a 422; the template is the one a reviewer can fix here.
+      if (info.pointer?.includes('template'))
+        setErrors({ templateId: info.details ?? info.message });
+      throw error;
+    } finally {
+      submitting.current = false;
+    }
+  });
+  const { busy, error: failure } = request;
 
   const ready = draft !== undefined && settings !== undefined;
   useEffect(() => {
@@ -82,29 +107,11 @@ export function CreateView() {
     if (!draft || !settings || submitting.current) return;
     const found = checkCreateForm(draft);
     setErrors(found);
-    setFailure(undefined);
+    request.clearError();
     if (Object.keys(found).length > 0) return;
     submitting.current = true;
-    setBusy(true);
     setAsking('creating');
-    try {
-      const request = buildCreateRequest(draft, keyFor(draft));
-      const reply = await sendCreate(request, () => setAsking('createAskingAgain'));
-      // Only the form's own fields: the search box (maybe typed in another page) stays as it is.
-      const { search: _search, ...cleared } = clearedDraft(draft, settings.defaultTemplateId);
-      updateDraft(cleared);
-      setCreated(reply);
-    } catch (error) {
-      const info = toErrorInfo(error);
-      if (!NO_ANSWER.has(info.kind)) updateDraft({ pendingCreate: undefined });
-      // Persona names the bad attribute on a 422; the template is the one a reviewer can fix here.
-      if (info.pointer?.includes('template'))
-        setErrors({ templateId: info.details ?? info.message });
-      setFailure(info);
-    } finally {
-      submitting.current = false;
-      setBusy(false);
-    }
+    await request.run(draft, settings.defaultTemplateId);
   }
 
   return (

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
@@ -7,6 +6,7 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useRequest } from '../use-request.ts';
 
 interface Props {
   inquiry: InquiryView;
@@ -21,8 +21,6 @@ type Final = 'approve' | 'decline';
 export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
   const announce = useAnnounce();
   const [confirming, setConfirming] = useState<Final | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
   const openers = {
     approve: useRef<HTMLButtonElement>(null),
     decline: useRef<HTMLButtonElement>(null),
@@ -30,23 +28,21 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
   const allowed = inquiry.actions;
   const id = inquiry.id;
 
-  async function run<T>(done: string, send: () => Promise<T>, after?: (reply: T) => void) {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const request = useRequest(async (done: string, send: () => Promise<unknown>) => {
+    await send();
+    // The button that was pressed may be gone now (approved: no more actions); keep focus near.
+    if (confirming) document.getElementById('detail-status')?.focus();
+    setConfirming(null);
+    announce(done);
+  });
+  const { busy, error } = request;
+  const run = <T,>(done: string, send: () => Promise<T>, after?: (reply: T) => void) =>
+    request.run(done, async () => {
       const reply = await send();
       after?.(reply);
-      // The button that was pressed may be gone now (approved: no more actions); keep focus near.
-      if (confirming) document.getElementById('detail-status')?.focus();
-      setConfirming(null);
-      announce(done);
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
-  const act = (action: Final | 'markForReview', done: string, comment?: string) =>
+    });
+  /** Approve, decline or mark for review: the decision, then the inquiry as Persona now has it. */
+  const decide = (action: Final | 'markForReview', done: string, comment?: string) =>
     run(
       done,
       () => sendRequest({ type: 'inquiryAction', id, action, ...(comment ? { comment } : {}) }),
@@ -87,7 +83,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => act('markForReview', t('markedForReview'))}
+            onClick={() => decide('markForReview', t('markedForReview'))}
           >
             {t('markForReview')}
           </button>
@@ -129,7 +125,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
           question={t(confirming === 'approve' ? 'approveQuestion' : 'declineQuestion', id)}
           busy={busy}
           onConfirm={(comment) =>
-            act(confirming, t(confirming === 'approve' ? 'approved' : 'declined'), comment)
+            decide(confirming, t(confirming === 'approve' ? 'approved' : 'declined'), comment)
           }
           onCancel={cancel}
         />

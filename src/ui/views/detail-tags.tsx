@@ -1,5 +1,3 @@
-import { useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
@@ -7,6 +5,7 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
+import { useRequest } from '../use-request.ts';
 
 /** The inquiry's tags, each change saved to Persona on its own (add-tag, remove-tag). */
 export function DetailTags({
@@ -17,20 +16,11 @@ export function DetailTags({
   onReply: (reply: InquiryReply) => void;
 }) {
   const announce = useAnnounce();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
-  const save = async (change: 'add' | 'remove', tag: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onReply(await sendRequest({ type: 'changeTag', id: inquiry.id, change, tag }));
-      announce(t(change === 'add' ? 'tagAdded' : 'tagRemoved', tag));
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useRequest(async (change: 'add' | 'remove', tag: string) => {
+    onReply(await sendRequest({ type: 'changeTag', id: inquiry.id, change, tag }));
+    announce(t(change === 'add' ? 'tagAdded' : 'tagRemoved', tag));
+  });
+  const save = (change: 'add' | 'remove', tag: string) => run(change, tag);
   return (
     <section aria-labelledby="tags-heading">
       <h3 id="tags-heading">{t('tags')}</h3>

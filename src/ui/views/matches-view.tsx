@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { useEffect } from 'preact/hooks';
+import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
@@ -7,12 +7,8 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useRequest } from '../use-request.ts';
 import { useNavigation } from './router.ts';
-
-type State =
-  | { state: 'loading' }
-  | { state: 'matches'; items: InquirySummary[] }
-  | { state: 'failed'; error: ErrorInfo };
 
 // A 404 for an id the reviewer typed is about the id, so say that in their terms.
 function explain(error: ErrorInfo, query: string): ErrorInfo {
@@ -31,44 +27,36 @@ function newestFirst(items: InquirySummary[]): InquirySummary[] {
 export function MatchesView({ query }: { query: string }) {
   const nav = useNavigation();
   const now = useNow();
-  const [result, setResult] = useState<State>({ state: 'loading' });
-
-  const find = async () => {
-    setResult({ state: 'loading' });
-    try {
-      const reply = await sendRequest({ type: 'findInquiries', query });
-      if (reply.kind === 'inquiry')
-        nav.replace({ name: 'detail', id: reply.inquiry.id, initial: reply });
-      else setResult({ state: 'matches', items: newestFirst(reply.items) });
-    } catch (error) {
-      setResult({ state: 'failed', error: explain(toErrorInfo(error), query) });
-    }
-  };
-  useEffect(() => void find(), []);
+  const lookup = useRequest(async () => {
+    const reply = await sendRequest({ type: 'findInquiries', query });
+    if (reply.kind === 'matches') return newestFirst(reply.items);
+    nav.replace({ name: 'detail', id: reply.inquiry.id, initial: reply });
+    return undefined;
+  });
+  const find = () => void lookup.run();
+  useEffect(find, []);
+  const error = lookup.error && explain(lookup.error, query);
+  const items = lookup.busy ? undefined : lookup.data;
 
   return (
     <div class="view">
       <h2 class="view-title">
         {t('resultsFor')} <q>{query}</q>
       </h2>
-      {result.state === 'loading' && (
+      {!error && !items && (
         <p class="muted" role="status">
           {t('lookingUp', query)}
         </p>
       )}
-      {result.state === 'failed' && <ProblemMessage error={result.error} onRetry={find} />}
-      {result.state === 'matches' && result.items.length === 0 && (
-        <p class="empty">{t('noReferenceMatch', query)}</p>
-      )}
-      {result.state === 'matches' && result.items.length > 0 && (
+      {error && <ProblemMessage error={error} onRetry={find} />}
+      {items && items.length === 0 && <p class="empty">{t('noReferenceMatch', query)}</p>}
+      {items && items.length > 0 && (
         <>
           <p class="list-head muted" role="status">
-            {result.items.length === 1
-              ? t('matchesOne')
-              : t('matchesMany', formatNumber(result.items.length))}
+            {items.length === 1 ? t('matchesOne') : t('matchesMany', formatNumber(items.length))}
           </p>
           <ul class="inquiry-list" aria-label={t('matchingInquiries')}>
-            {result.items.map((item) => (
+            {items.map((item) => (
               <InquiryRow
                 key={item.id}
                 id={item.id}

@@ -1,50 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useRequest } from '../use-request.ts';
 import { useNavigation } from './router.ts';
 
 const PAGE_SIZE = 20;
-
-interface Queue {
-  items: InquirySummary[];
-  /** Persona's cursor for the next page; null at the end, undefined before the first page. */
-  next: string | null | undefined;
-  loading: boolean;
-  error?: ErrorInfo;
-}
 
 /** Inquiries waiting for a human decision, 20 at a time. */
 export function ReviewQueue() {
   const nav = useNavigation();
   const now = useNow();
-  const [queue, setQueue] = useState<Queue>({ items: [], next: undefined, loading: true });
-
-  const load = async (next?: string) => {
-    setQueue((q) => ({ ...q, loading: true, error: undefined }));
-    try {
-      const page = await sendRequest({
-        type: 'listInquiries',
-        statuses: ['needs_review'],
-        pageSize: PAGE_SIZE,
-        ...(next ? { next } : {}),
-      });
-      setQueue((q) => ({
-        items: [...(next ? q.items : []), ...page.items],
-        next: page.next,
-        loading: false,
-      }));
-    } catch (error) {
-      setQueue((q) => ({ ...q, loading: false, error: toErrorInfo(error) }));
-    }
-  };
-  useEffect(() => void load(), []);
-
-  const { items, next, loading, error } = queue;
+  const [items, setItems] = useState<InquirySummary[]>([]);
+  /** Persona's cursor for the next page; null at the end, undefined before the first page. */
+  const [next, setNext] = useState<string | null | undefined>(undefined);
+  const page = useRequest(async (cursor?: string) => {
+    const reply = await sendRequest({
+      type: 'listInquiries',
+      statuses: ['needs_review'],
+      pageSize: PAGE_SIZE,
+      ...(cursor ? { next: cursor } : {}),
+    });
+    setItems((shown) => [...(cursor ? shown : []), ...reply.items]);
+    setNext(reply.next);
+  });
+  const load = (cursor?: string) => void page.run(cursor);
+  useEffect(load, []);
+  const { error } = page;
+  const loading = page.busy || (next === undefined && !error);
   return (
     <>
       {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined)} />}

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
+import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import { recentLookupsItem } from '../../shared/storage-items.ts';
 import { useDraft } from '../components/use-draft.ts';
 import { useStored } from '../use-stored.ts';
-import { classifyQuery, malformedMessage } from './classify-query.ts';
 import { useNavigation } from './router.ts';
 
 /** "Find inquiry": an `inq_…` id opens it, anything else is searched as a reference id. */
@@ -25,7 +25,7 @@ export function SearchBox() {
     const query = classifyQuery(raw);
     if (query.kind === 'empty') return;
     if (query.kind === 'malformed') {
-      setError(malformedMessage(query.text));
+      setError(notAnInquiryId(query.text));
       return;
     }
     setError(undefined);

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import type { ErrorInfo } from '../../shared/errors.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { inquiryCacheItem } from '../../shared/storage-items.ts';
+import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 
 const FRESH_MS = 10_000;
@@ -21,21 +22,16 @@ export interface InquiryState {
 export function useInquiry(id: string, initial: InquiryReply | undefined): InquiryState {
   const cache = useStored(inquiryCacheItem);
   const [reply, setReply] = useState<InquiryReply | undefined>(initial);
-  const [loading, setLoading] = useState(!initial);
-  const [error, setError] = useState<ErrorInfo | undefined>(undefined);
-
+  const read = useRequest(async () => {
+    // The session cache is already on screen (useStored above), so ask Persona itself.
+    setReply(await sendRequest({ type: 'getInquiry', id, refresh: true }));
+  });
   const load = async () => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      // The session cache is already on screen (useStored above), so ask Persona itself.
-      setReply(await sendRequest({ type: 'getInquiry', id, refresh: true }));
-    } catch (failure) {
-      setError(toErrorInfo(failure));
-    } finally {
-      setLoading(false);
-    }
+    await read.run();
   };
+  const { error } = read;
+  // Before the first answer the detail is loading too, even in the render before the effect runs.
+  const loading = read.busy || (!reply && !error);
   useEffect(() => {
     // A reply handed over by search is fresh; one kept on the "created" screen may be minutes old.
     if (!initial || Date.now() - initial.fetchedAt > FRESH_MS) void load();

@@ -124,6 +124,20 @@ const request = (
 const creates = () => calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/inquiries');
 
 describe('createInquiry', () => {
+  it('sends the prefill under the template field keys, trimmed, leaving blanks out', async () => {
+    await createInquiry(
+      request('click-prefill', {
+        prefill: { nameFirst: ' Ann ', nameLast: 'Lee', emailAddress: '', phoneNumber: '+47 1234' },
+      }),
+    );
+    const sent = creates()[0]?.body as { data: { attributes: { fields: unknown } } } | undefined;
+    expect(sent?.data.attributes.fields).toEqual({
+      name_first: 'Ann',
+      name_last: 'Lee',
+      phone_number: '+47 1234',
+    });
+  });
+
   it('asks for the link expiry from the settings (24 h by default) and watches the inquiry', async () => {
     const reply = await createInquiry(request('click-0001', { referenceId: 'user-1' }));
     expect(creates()[0]?.body).toMatchObject({

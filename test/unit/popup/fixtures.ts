@@ -3,7 +3,13 @@ import { cleanup } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { DeskError, type ErrorInfo } from '../../../src/shared/errors.ts';
-import type { InquiryReply, Reply, RequestOf, RequestType } from '../../../src/shared/messages.ts';
+import type {
+  InquiryReply,
+  Reply,
+  Request,
+  RequestOf,
+  RequestType,
+} from '../../../src/shared/messages.ts';
 import { allowedActions, describeStatus } from '../../../src/shared/persona/status.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
@@ -71,6 +77,6 @@ export function stubBackground(handlers: Handler) {
 export function sent<T extends RequestType>(type: T): RequestOf<T>[] {
   return vi
     .mocked(sendRequest)
-    .mock.calls.map(([request]) => request)
-    .filter((request): request is RequestOf<T> => request.type === type);
+    .mock.calls.map(([request]) => request as Request)
+    .filter((request) => request.type === type) as RequestOf<T>[];
 }

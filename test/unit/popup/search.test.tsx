@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { classifyQuery } from '../../../src/ui/views/classify-query.ts';
+import { classifyQuery } from '../../../src/shared/persona/classify-query.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 

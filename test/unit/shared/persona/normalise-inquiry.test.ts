@@ -60,7 +60,7 @@ describe('normaliseInquiry on the vendored examples', () => {
         loaded: false,
       }),
     ]);
-    expect(view.actions).toMatchObject({ newLink: true, expire: true, approve: true });
+    expect(view.actions).toMatchObject({ newLink: true, approve: true });
     expect(view.redacted).toBe(false);
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
   });

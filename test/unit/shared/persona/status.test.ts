@@ -48,14 +48,12 @@ describe('inquiry statuses', () => {
   it('offers the actions each status allows', () => {
     expect(allowedActions('created')).toMatchObject({
       newLink: true,
-      expire: true,
       approve: true,
       decline: true,
     });
     expect(allowedActions('expired')).toMatchObject({
       newLink: true,
       resumeBeforeNewLink: true,
-      expire: false,
       approve: true,
       decline: true,
     });
@@ -79,7 +77,6 @@ describe('inquiry statuses', () => {
     expect(allowedActions('something_new')).toMatchObject({
       approve: true,
       decline: true,
-      expire: false,
     });
     expect(Object.values(allowedActions('pending', true)).some(Boolean)).toBe(false);
   });

@@ -1,14 +1,23 @@
-// Creating inquiries and getting links to send: `POST /inquiries` with
-// `meta.auto-create-one-time-link` (docs/architecture.md#create), `resume` and
-// `generate-one-time-link` (docs/persona.md#one-time-links). Only single-use one-time links are
-// handed out for sharing; the session token from `resume` is for an embedded flow, never for a
-// link.
-import { type InquiryCallResult, inquiryCall, type PostOptions } from './inquiry-call.ts';
+// Changing an inquiry, every write in one place: create (`POST /inquiries` with
+// `meta.auto-create-one-time-link`, docs/architecture.md#create), `resume` and
+// `generate-one-time-link` (docs/persona.md#one-time-links), approve, decline, mark for review and
+// single tag changes (OAS 2025-12-08/paths/inquiries*.yaml; docs/persona.md#inquiries). Every POST
+// carries an `Idempotency-Key` (the caller's, else a fresh UUID) that stays the same across the
+// transport's own retries, so a decision happens at most once
+// (https://docs.withpersona.com/idempotence). Only single-use one-time links are handed out for
+// sharing; the session token from `resume` is for an embedded flow, never for a link.
 import { oneTimeLinkExpiry } from './links.ts';
-import { itemPath } from './query.ts';
+import { toInquiryView } from './normalise-inquiry.ts';
+import { apiUrl, itemPath } from './query.ts';
 import type { PersonaResult } from './response-meta.ts';
-import type { Transport } from './transport.ts';
+import { inquiryDocument } from './schemas.ts';
+import type { RequestSpec, Transport } from './transport.ts';
 import type { InquiryView } from './view-model.ts';
+
+export interface PostOptions {
+  /** Reuse one key per reviewer action, so a repeated click is applied once. */
+  idempotencyKey?: string;
+}
 
 export interface CreateInquiryInput {
   /** `itmpl_…`; an `itmplv_…` version or a legacy `tmpl_…` is sent under its own attribute. */
@@ -40,10 +49,37 @@ const templateAttribute = (id: string) => {
   return id.startsWith('tmpl_') ? 'template-id' : 'inquiry-template-id';
 };
 
-export function inquiryLinks(transport: Transport) {
-  const call = inquiryCall(transport);
+export function inquiryWrites(transport: Transport) {
+  /** One POST on an inquiry: its answer is the inquiry document, `meta` (link, token) kept apart. */
+  async function post(path: string, body?: unknown, idempotencyKey?: string) {
+    const spec: RequestSpec = { method: 'POST', url: apiUrl(transport.baseUrl, path), body };
+    if (idempotencyKey !== undefined) spec.idempotencyKey = idempotencyKey;
+    const raw = await transport.send(spec);
+    const document = transport.decode(inquiryDocument, raw, spec);
+    return { inquiry: toInquiryView(document), meta: raw.meta, extra: document.meta };
+  }
 
-  function linked(result: InquiryCallResult, requestedSeconds?: number): LinkedInquiry {
+  /** `POST /inquiries/{id}/{action}`, answered with the inquiry as it now is. */
+  async function postAction(
+    id: string,
+    action: string,
+    body?: unknown,
+    options: PostOptions = {},
+  ): Promise<PersonaResult<InquiryView>> {
+    const { inquiry, meta } = await post(
+      itemPath('inquiries', id, action),
+      body,
+      options.idempotencyKey,
+    );
+    return { data: inquiry, meta };
+  }
+
+  const comment = (text?: string) => (text ? { meta: { comment: text } } : undefined);
+
+  function linked(
+    result: Awaited<ReturnType<typeof post>>,
+    requestedSeconds?: number,
+  ): LinkedInquiry {
     const { inquiry, extra } = result;
     const out: LinkedInquiry = { inquiry };
     if (extra['one-time-link']) out.oneTimeLink = extra['one-time-link'];
@@ -70,14 +106,14 @@ export function inquiryLinks(transport: Transport) {
       };
       if (seconds !== undefined) meta['one-time-link-expiration-seconds'] = seconds;
       const body = { data: { attributes }, meta };
-      const result = await call('POST', '/inquiries', body, idempotencyKey);
+      const result = await post('/inquiries', body, idempotencyKey);
       return { data: { ...linked(result, seconds), idempotencyKey }, meta: result.meta };
     },
 
     /** Back to pending if expired; the session token is for an embedded flow only. */
     async resumeInquiry(id: string, options: PostOptions = {}) {
       const path = itemPath('inquiries', id, 'resume');
-      const result = await call('POST', path, undefined, options.idempotencyKey);
+      const result = await post(path, undefined, options.idempotencyKey);
       const data: { inquiry: InquiryView; sessionToken?: string } = { inquiry: result.inquiry };
       if (result.extra['session-token']) data.sessionToken = result.extra['session-token'];
       return { data, meta: result.meta };
@@ -94,8 +130,20 @@ export function inquiryLinks(transport: Transport) {
           ? undefined
           : { meta: { 'expires-in-seconds': expiresInSeconds } };
       const path = itemPath('inquiries', id, 'generate-one-time-link');
-      const result = await call('POST', path, body, options.idempotencyKey);
+      const result = await post(path, body, options.idempotencyKey);
       return { data: linked(result, expiresInSeconds), meta: result.meta };
     },
+
+    approveInquiry: (id: string, text?: string, options?: PostOptions) =>
+      postAction(id, 'approve', comment(text), options),
+    declineInquiry: (id: string, text?: string, options?: PostOptions) =>
+      postAction(id, 'decline', comment(text), options),
+    /** Not allowed once approved or declined (Persona answers 409 or 422). */
+    markInquiryForReview: (id: string, options?: PostOptions) =>
+      postAction(id, 'mark-for-review', undefined, options),
+    addTag: (id: string, tagName: string, options?: PostOptions) =>
+      postAction(id, 'add-tag', { meta: { 'tag-name': tagName } }, options),
+    removeTag: (id: string, tagName: string, options?: PostOptions) =>
+      postAction(id, 'remove-tag', { meta: { 'tag-name': tagName } }, options),
   };
 }

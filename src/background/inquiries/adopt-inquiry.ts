@@ -1,0 +1,30 @@
+// What the background does with an inquiry Persona just described: cache the view for the popup,
+// and let the watchlist learn its status without waiting for a poll. Used by the request handlers,
+// the create flow and the poll cycle alike.
+import type { InquiryReply, InquirySummary } from '../../shared/messages.ts';
+import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { watchlistItem } from '../../shared/storage-items.ts';
+import { editItem } from '../edit-item.ts';
+import { rememberInquiry } from '../inquiry-cache.ts';
+import { applySummaries } from '../watch/watchlist-logic.ts';
+
+/** The list row of an inquiry: no personal data, so it may live in storage.local. */
+export function summarise(view: InquiryView): InquirySummary {
+  const s: InquirySummary = { id: view.id, status: view.status };
+  if (view.redacted) s.redacted = true;
+  if (view.referenceId) s.referenceId = view.referenceId;
+  if (view.timestamps.createdAt) s.createdAt = view.timestamps.createdAt;
+  if (view.timestamps.updatedAt) s.updatedAt = view.timestamps.updatedAt;
+  return s;
+}
+
+/** Caches a fresh view and lets the watchlist learn its status without waiting for a poll. */
+export async function adoptInquiry(inquiry: InquiryView): Promise<InquiryReply> {
+  const fetchedAt = Date.now();
+  await rememberInquiry(inquiry, fetchedAt);
+  await editItem(watchlistItem, (list) => ({
+    value: applySummaries(list, [summarise(inquiry)], fetchedAt).list,
+    result: undefined,
+  }));
+  return { inquiry, fetchedAt };
+}
