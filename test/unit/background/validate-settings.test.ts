@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { validateSettings } from '../../../src/background/validate-settings.ts';
 import { DeskError } from '../../../src/shared/errors.ts';
-import { defaultSettings } from '../../../src/shared/settings.ts';
+import { defaultSettings, templateIdHint } from '../../../src/shared/settings.ts';
+
+function messageOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DeskError) return error.info.message;
+    throw error;
+  }
+  return undefined;
+}
 
 function pointerOf(run: () => unknown): string | undefined {
   try {
@@ -51,6 +61,19 @@ describe('validateSettings', () => {
         }),
       ),
     ).toBe('templates.1.id');
+  });
+
+  it('says the one template-ID hint, for the default and for a named template', () => {
+    const hint = templateIdHint();
+    expect(hint).toContain('itmpl_');
+    expect(
+      messageOf(() => validateSettings({ ...defaultSettings(), defaultTemplateId: 'tmpl_x' })),
+    ).toBe(hint);
+    expect(
+      messageOf(() =>
+        validateSettings({ ...defaultSettings(), templates: [{ name: 'Bad', id: 'tmpl_x' }] }),
+      ),
+    ).toBe(`Template “Bad”: ${hint}`);
   });
 
   it('drops empty template rows and trims the rest', () => {
