@@ -2,44 +2,30 @@
 // The background's create against the sandbox, which stores and replays a 5xx answer under its
 // Idempotency-Key as Persona does: after a 5xx the create finds what the first try made, or makes
 // it under a new key, and never sends the key whose stored answer is the 500.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createInquiry } from '../../src/background/create/create-inquiry.ts';
 import { saveOptions } from '../../src/background/handlers/options.ts';
 import { defaultSettings } from '../../src/shared/settings.ts';
-import { type SandboxControls, sandboxControls } from '../persona-sandbox/controls.ts';
-import { type RunningSandbox, startSandbox } from '../persona-sandbox/index.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const TEMPLATE = 'itmpl_DeskRecovery0001';
-let sandbox: RunningSandbox;
-let controls: SandboxControls;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  controls = sandboxControls(sandbox.origin);
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-});
+const env = useSandbox();
 
 beforeEach(async () => {
-  await controls.clearFaults();
-  await controls.reset();
-  await controls.clearRequests();
   await saveOptions({
     type: 'saveOptions',
-    settings: { ...defaultSettings(), baseUrl: sandbox.baseUrl },
-    key: sandbox.key,
+    settings: { ...defaultSettings(), baseUrl: env.sandbox.baseUrl },
+    key: env.sandbox.key,
   });
 });
 
 async function creates() {
-  return (await controls.requests()).requests.filter((r) => r.route === 'POST /inquiries');
+  return (await env.controls.requests()).requests.filter((r) => r.route === 'POST /inquiries');
 }
 
 async function inquiriesFor(referenceId: string) {
-  const url = `${sandbox.baseUrl}/inquiries?filter[reference-id]=${referenceId}`;
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${sandbox.key}` } });
+  const url = `${env.sandbox.baseUrl}/inquiries?filter[reference-id]=${referenceId}`;
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${env.sandbox.key}` } });
   return ((await response.json()) as { data: Array<{ id: string }> }).data.map((i) => i.id);
 }
 
@@ -52,7 +38,7 @@ const request = (key: string, referenceId?: string) => ({
 
 describe('a create that met a 5xx', () => {
   it('adopts the inquiry the failed try made: exactly one inquiry', async () => {
-    await controls.setFaults({
+    await env.controls.setFaults({
       errorNext: 1,
       errorRoute: 'POST /inquiries',
       errorStatuses: [500],
@@ -66,7 +52,7 @@ describe('a create that met a 5xx', () => {
   });
 
   it('makes it under a new key when nothing was made, and never replays the stored 500', async () => {
-    await controls.setFaults({
+    await env.controls.setFaults({
       errorNext: 1,
       errorRoute: 'POST /inquiries',
       errorStatuses: [500],

@@ -2,43 +2,30 @@
 // The client's evidence reads against the local sandbox over real HTTP: one detail request with
 // verifications, reports and sessions; a report's matches; an inquiry's events; the printed PDF;
 // photos from the sandbox's own origin, and never from anywhere else. Counted in the request log.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../src/shared/errors.ts';
 import { createPersonaClient } from '../../src/shared/persona/client.ts';
 import type { FetchLike } from '../../src/shared/persona/fetch-with-timeout.ts';
 import { DETAIL_INCLUDE } from '../../src/shared/persona/inquiry-reads.ts';
 import { photoFetcher } from '../../src/shared/persona/photo-fetch.ts';
-import { type SandboxControls, sandboxControls } from '../persona-sandbox/controls.ts';
-import { type RunningSandbox, startSandbox } from '../persona-sandbox/index.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 /** What the English catalogue says when a photo's host is not Persona's. */
 const WITHHELD_MESSAGE = 'Photo withheld: unexpected host';
 
-let sandbox: RunningSandbox;
-let controls: SandboxControls;
+const env = useSandbox();
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  controls = sandboxControls(sandbox.origin);
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await controls.reset();
-});
-
-const client = () => createPersonaClient({ apiKey: sandbox.key, baseUrl: sandbox.baseUrl });
+const client = () => createPersonaClient({ apiKey: env.sandbox.key, baseUrl: env.sandbox.baseUrl });
 
 async function countSince(run: () => Promise<unknown>) {
-  const { lastSeq } = await controls.requests();
+  const { lastSeq } = await env.controls.requests();
   await run();
-  return (await controls.requests(lastSeq)).counts;
+  return (await env.controls.requests(lastSeq)).counts;
 }
 
 describe('the detail in one request', () => {
   it('brings verifications with photos and scores, reports and sessions with their network', async () => {
-    const [id] = await controls.seed(1, { statuses: ['needs_review'], network: 'vpn' });
+    const [id] = await env.controls.seed(1, { statuses: ['needs_review'], network: 'vpn' });
     let view: Awaited<ReturnType<ReturnType<typeof client>['getInquiry']>>['data'] | undefined;
     const counts = await countSince(async () => {
       view = (await client().getInquiry(id as string, { include: DETAIL_INCLUDE })).data;
@@ -60,11 +47,11 @@ describe('the detail in one request', () => {
 
 describe('evidence opened on demand', () => {
   it('reads a report with its matches, the events, and the PDF: one request each', async () => {
-    const [id] = await controls.seed(1, { statuses: ['declined'] });
+    const [id] = await env.controls.seed(1, { statuses: ['declined'] });
     const c = client();
     const detail = (await c.getInquiry(id as string, { include: DETAIL_INCLUDE })).data;
     const reportId = detail.reports[0]?.id as string;
-    const [needsReview] = await controls.seed(1, { statuses: ['needs_review'] });
+    const [needsReview] = await env.controls.seed(1, { statuses: ['needs_review'] });
     const matched = (await c.getInquiry(needsReview as string, { include: ['reports'] })).data;
     const counts = await countSince(async () => {
       const report = (await c.getReport(matched.reports[0]?.id as string)).data;
@@ -85,11 +72,11 @@ describe('evidence opened on demand', () => {
   });
 
   it('reports the print’s rate-limit headers like any other answer', async () => {
-    const [id] = await controls.seed(1, { statuses: ['completed'] });
+    const [id] = await env.controls.seed(1, { statuses: ['completed'] });
     const seen: number[] = [];
     const c = createPersonaClient({
-      apiKey: sandbox.key,
-      baseUrl: sandbox.baseUrl,
+      apiKey: env.sandbox.key,
+      baseUrl: env.sandbox.baseUrl,
       onRateLimit: (rateLimit) => seen.push(rateLimit.limit ?? 0),
     });
     await c.printInquiry(id as string);
@@ -105,7 +92,7 @@ describe('evidence opened on demand', () => {
 
 describe('photos', () => {
   it('downloads each photo from the sandbox origin with cache: no-store, one request each', async () => {
-    const [id] = await controls.seed(1, { statuses: ['needs_review'] });
+    const [id] = await env.controls.seed(1, { statuses: ['needs_review'] });
     const view = (await client().getInquiry(id as string, { include: DETAIL_INCLUDE })).data;
     const photos = view.verifications.flatMap((v) => v.photos ?? []);
     const inits: RequestInit[] = [];
@@ -113,7 +100,7 @@ describe('photos', () => {
       inits.push(init);
       return fetch(url, init);
     };
-    const fetchPhoto = photoFetcher({ baseUrl: sandbox.baseUrl, fetch: recording });
+    const fetchPhoto = photoFetcher({ baseUrl: env.sandbox.baseUrl, fetch: recording });
     const counts = await countSince(async () => {
       for (const photo of photos) {
         const image = await fetchPhoto(photo.url);
@@ -130,7 +117,7 @@ describe('photos', () => {
   it('withholds a photo on any other host without fetching it', async () => {
     const calls: string[] = [];
     const fetchPhoto = photoFetcher({
-      baseUrl: sandbox.baseUrl,
+      baseUrl: env.sandbox.baseUrl,
       fetch: async (url) => {
         calls.push(url);
         return new Response('');
@@ -156,7 +143,7 @@ describe('photos', () => {
         return new Response('', { headers: { 'content-type': 'image/jpeg' } });
       },
     });
-    await expect(production(`${sandbox.origin}/files/a/front.png`)).rejects.toThrow(
+    await expect(production(`${env.sandbox.origin}/files/a/front.png`)).rejects.toThrow(
       WITHHELD_MESSAGE,
     );
     await production('https://files.withpersona.com/abc/front.jpg?access_token=t');

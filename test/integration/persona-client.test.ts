@@ -3,33 +3,16 @@
 // loopback: every error kind, retries, rate limits and pagination, checked through the
 // sandbox's request log. Waits the client would sleep are turned into sandbox-clock advances,
 // so a one-minute rate-limit window takes no real time.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../src/shared/errors.ts';
 import { createPersonaClient, type PersonaClientOptions } from '../../src/shared/persona/client.ts';
 import type { FetchLike } from '../../src/shared/persona/fetch-with-timeout.ts';
 import { DETAIL_INCLUDE } from '../../src/shared/persona/inquiry-reads.ts';
 import type { RateLimit } from '../../src/shared/persona/response-meta.ts';
-import { type SandboxControls, sandboxControls } from '../persona-sandbox/controls.ts';
-import { type RunningSandbox, startSandbox } from '../persona-sandbox/index.ts';
+import { useSandbox } from './use-sandbox.ts';
 
 const TEMPLATE = 'itmpl_DeskIntegration0001';
-let sandbox: RunningSandbox;
-let controls: SandboxControls;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  controls = sandboxControls(sandbox.origin);
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-});
-
-beforeEach(async () => {
-  await controls.clearFaults();
-  await controls.reset();
-  await controls.clearRequests();
-});
+const env = useSandbox();
 
 /** A client on the sandbox whose sleeps advance the sandbox clock instead of waiting. */
 function client(options: Partial<PersonaClientOptions> = {}) {
@@ -41,14 +24,14 @@ function client(options: Partial<PersonaClientOptions> = {}) {
     return fetch(url, init);
   };
   const persona = createPersonaClient({
-    apiKey: sandbox.key,
-    baseUrl: sandbox.baseUrl,
+    apiKey: env.sandbox.key,
+    baseUrl: env.sandbox.baseUrl,
     fetch: recordingFetch,
     timeoutMs: 5_000,
     random: () => 0,
     sleep: async (ms) => {
       waits.push(ms);
-      await controls.advanceClock(Math.ceil(ms / 1000));
+      await env.controls.advanceClock(Math.ceil(ms / 1000));
     },
     ...options,
   });
@@ -66,7 +49,7 @@ async function failure(promise: Promise<unknown>): Promise<DeskError> {
 }
 
 async function routeCount(route: string): Promise<number> {
-  return (await controls.requests()).counts[route] ?? 0;
+  return (await env.controls.requests()).counts[route] ?? 0;
 }
 
 function expectNoKey(error: DeskError, key: string) {
@@ -94,7 +77,7 @@ describe('a reviewer’s day against the sandbox', () => {
     expect(created.meta.environmentId).toMatch(/^env_/);
     expect(created.meta.rateLimit?.limit).toBeGreaterThan(0);
 
-    await controls.finish(inquiry.id, 'passed');
+    await env.controls.finish(inquiry.id, 'passed');
     const done = await persona.getInquiry(inquiry.id, { include: DETAIL_INCLUDE });
     expect(done.data.status).toBe('completed');
     expect(done.data.actions).toMatchObject({ approve: true, decline: true });
@@ -116,7 +99,7 @@ describe('a reviewer’s day against the sandbox', () => {
 
   it('renews the link of an expired inquiry after resuming it', async () => {
     const { persona } = client();
-    const [id] = await controls.seed(1, { statuses: ['expired'] });
+    const [id] = await env.controls.seed(1, { statuses: ['expired'] });
     if (!id) throw new Error('the sandbox seeded nothing');
     const inquiry = { id };
     const refused = await failure(persona.generateOneTimeLink(inquiry.id));
@@ -155,7 +138,7 @@ describe('error kinds', () => {
       apiKey: wrongKey,
       baseUrl: 'https://api.withpersona.com/api/v1',
       fetch: (url, init) =>
-        fetch(url.replace('https://api.withpersona.com/api/v1', sandbox.baseUrl), init),
+        fetch(url.replace('https://api.withpersona.com/api/v1', env.sandbox.baseUrl), init),
     });
     const error = await failure(persona.getInquiry('inq_ABC1234567', { include: DETAIL_INCLUDE }));
     expect(error.info).toMatchObject({
@@ -212,7 +195,7 @@ describe('error kinds', () => {
   });
 
   it('500: retried a few times, then reported', async () => {
-    await controls.setFaults({ errorRate: 1, errorStatuses: [500] });
+    await env.controls.setFaults({ errorRate: 1, errorStatuses: [500] });
     const { persona, waits } = client();
     const error = await failure(persona.listInquiries());
     expect(error.info).toMatchObject({ kind: 'server', status: 500 });
@@ -222,33 +205,33 @@ describe('error kinds', () => {
   });
 
   it('a dropped connection: retried, and reported once retries run out', async () => {
-    await controls.setFaults({ dropNext: 1 });
+    await env.controls.setFaults({ dropNext: 1 });
     const { persona } = client();
     const page = await persona.listInquiries();
     expect(page.data.items).toEqual([]);
-    await controls.setFaults({ dropNext: 5 });
+    await env.controls.setFaults({ dropNext: 5 });
     const error = await failure(persona.listInquiries());
     expect(error.info.kind).toBe('network');
   });
 
   it('a timeout: a hung request is abandoned, not repeated', async () => {
-    await controls.setFaults({ hangNext: 1 });
+    await env.controls.setFaults({ hangNext: 1 });
     const { persona } = client({ timeoutMs: 300 });
     const error = await failure(persona.listInquiries());
     expect(error.info).toEqual({
       kind: 'timeout',
       message: 'Persona did not answer within 300 ms. Try again in a moment.',
     });
-    await controls.clearFaults();
-    expect((await controls.requests()).requests.filter((r) => r.outcome === 'hung')).toHaveLength(
-      1,
-    );
+    await env.controls.clearFaults();
+    expect(
+      (await env.controls.requests()).requests.filter((r) => r.outcome === 'hung'),
+    ).toHaveLength(1);
   });
 });
 
 describe('rate limits', () => {
   it('429 with RateLimit-Reset: waits for the reset, then succeeds', async () => {
-    await controls.setFaults({ next429: 1 });
+    await env.controls.setFaults({ next429: 1 });
     const seen: RateLimit[] = [];
     // The injected 429 reports the whole minute; the default cap (30 s) would not wait that long.
     const { persona, waits } = client({
@@ -264,7 +247,7 @@ describe('rate limits', () => {
   });
 
   it('a spent window: waits it out when allowed, otherwise says how long to wait', async () => {
-    await controls.setRateLimit(2);
+    await env.controls.setRateLimit(2);
     const patient = client({ retry: { maxRateLimitWaitMs: 60_000 } });
     await patient.persona.listInquiries();
     await patient.persona.listInquiries();
@@ -272,7 +255,7 @@ describe('rate limits', () => {
     expect(third.meta.status).toBe(200);
     expect(patient.waits).toHaveLength(1);
 
-    await controls.setRateLimit(1);
+    await env.controls.setRateLimit(1);
     const hurried = client({ retry: { maxRateLimitWaitMs: 1_000 } });
     await hurried.persona.listInquiries();
     const error = await failure(hurried.persona.listInquiries());
@@ -285,7 +268,7 @@ describe('rate limits', () => {
 
 describe('quota', () => {
   it('a used-up inquiry quota is reported as a quota, with its reset, and not retried', async () => {
-    await controls.setInquiryQuota(1);
+    await env.controls.setInquiryQuota(1);
     const { persona, waits } = client({ retry: { maxRateLimitWaitMs: 120_000 } });
     const first = await persona.createInquiry({ templateId: TEMPLATE });
     expect(first.meta.quota).toMatchObject({ limit: 1, remaining: 0 });
@@ -296,7 +279,7 @@ describe('quota', () => {
     );
     expect(waits).toEqual([]);
     expect(await routeCount('POST /inquiries')).toBe(2);
-    await controls.setInquiryQuota(1_000);
+    await env.controls.setInquiryQuota(1_000);
   });
 });
 
@@ -307,10 +290,10 @@ describe('idempotent creates', () => {
   }
 
   it('a create whose first connection dropped makes exactly one inquiry', async () => {
-    await controls.setFaults({ dropNext: 1 });
+    await env.controls.setFaults({ dropNext: 1 });
     const { persona, keys } = client();
     const created = await persona.createInquiry({ templateId: TEMPLATE, referenceId: 'desk-drop' });
-    const log = await controls.requests();
+    const log = await env.controls.requests();
     const creates = log.requests.filter((r) => r.route === 'POST /inquiries');
     expect(creates.map((r) => r.outcome)).toEqual(['dropped', 'answered']);
     expect(new Set(keys)).toEqual(new Set([created.data.idempotencyKey]));
@@ -319,13 +302,13 @@ describe('idempotent creates', () => {
   });
 
   it('a create that got a 500 answer is reported, never repeated with the same key', async () => {
-    await controls.setFaults({ errorRate: 1, errorStatuses: [500] });
+    await env.controls.setFaults({ errorRate: 1, errorStatuses: [500] });
     const { persona, keys } = createClientClearingFaults();
     const error = await failure(
       persona.createInquiry({ templateId: TEMPLATE, referenceId: 'desk-500' }),
     );
     expect(error.info).toMatchObject({ kind: 'server', status: 500 });
-    const statuses = (await controls.requests()).requests
+    const statuses = (await env.controls.requests()).requests
       .filter((r) => r.route === 'POST /inquiries')
       .map((r) => r.status);
     expect(statuses).toEqual([500]);
@@ -345,7 +328,7 @@ describe('idempotent creates', () => {
   function createClientClearingFaults() {
     return client({
       sleep: async () => {
-        await controls.clearFaults();
+        await env.controls.clearFaults();
       },
     });
   }
@@ -353,8 +336,8 @@ describe('idempotent creates', () => {
 
 describe('pagination', () => {
   it('filters by ids and status with sparse fields, in one request', async () => {
-    const ids = await controls.seed(6, { statuses: ['pending', 'approved'] });
-    await controls.clearRequests();
+    const ids = await env.controls.seed(6, { statuses: ['pending', 'approved'] });
+    await env.controls.clearRequests();
     const { persona } = client();
     const page = await persona.listInquiries({
       inquiryIds: ids,
