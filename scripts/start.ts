@@ -2,8 +2,8 @@
 // in a file, and open Chromium with the extension connected to it and the popup in a tab.
 // Ctrl-C stops everything it started. Options: `npm start -- --help` (lib/start-options.ts).
 import { existsSync } from 'node:fs';
+import { findChromium } from '../test/e2e/browser-path.ts';
 import { buildIfStale } from '../test/e2e/build-if-stale.ts';
-import { findChromium } from '../test/e2e/chromium-path.ts';
 import { SEED_TEMPLATE_ID } from '../test/persona-sandbox/core/seed.ts';
 import { type RunningSandbox, startSandbox } from '../test/persona-sandbox/index.ts';
 import { connectToSandbox, waitForWatchlist, watchNewest } from './lib/connect-demo.ts';

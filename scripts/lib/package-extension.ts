@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findChromium } from '../../test/e2e/chromium-path.ts';
+import { findChromium } from '../../test/e2e/browser-path.ts';
 import { explainedWarnings } from './lint-report.ts';
 import { listFiles } from './list-files.ts';
 import {

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../scripts/lib/firefox-manifest.ts';
+import { findFirefox } from './browser-path.ts';
 import { buildIfStale } from './build-if-stale.ts';
-import { findFirefox } from './firefox-path.ts';
 
 export interface FirefoxHarness {
   browser: Browser;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startSandbox } from '../persona-sandbox/index.ts';
+import { findChromium } from './browser-path.ts';
 import { buildIfStale } from './build-if-stale.ts';
-import { findChromium } from './chromium-path.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
