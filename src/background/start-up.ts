@@ -46,8 +46,13 @@ async function runSteps(steps: readonly StartStep[]): Promise<void> {
     try {
       await step.run();
     } catch (error) {
-      // The error's own message stays out of the badge and replies: it may quote stored data.
-      console.error(`Inquiry Desk: start-up step "${step.name}" failed`, error);
+      // The error's own message stays out of the badge, the replies and the console: it may quote
+      // stored data, and storage.local holds the key when no passphrase is set. Its name is enough
+      // to tell a bug from a broken store.
+      console.error(
+        `Inquiry Desk: start-up step "${step.name}" failed`,
+        error instanceof Error ? error.name : 'unknown',
+      );
       const failure = new StartupFailed(step.label ?? step.name);
       await showFailure(failure).catch((badgeError: unknown) => {
         console.error('Inquiry Desk: could not show the start-up failure', badgeError);

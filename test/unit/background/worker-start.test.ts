@@ -149,8 +149,11 @@ describe('the service worker’s start', () => {
   });
 
   it('answers every request with startup_failed and shows "!" when a migration fails', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const desk = await startWorker(Promise.reject(new Error('no such layout')));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // An error that quotes stored data (here the key) must not reach the console either.
+    const desk = await startWorker(
+      Promise.reject(new Error('no such layout: persona_sandbox_0123456789abcdef')),
+    );
     const answer = await desk.handleMessage({ type: 'ping' }, ownPage());
     expect(answer).toEqual({
       ok: false,
@@ -158,6 +161,12 @@ describe('the service worker’s start', () => {
     });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await fakeBrowser.action.getTitle({})).toContain('storage migration failed');
+    expect(logged).toHaveBeenCalled();
+    const printed = logged.mock.calls
+      .flat()
+      .map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg)))
+      .join('\n');
+    expect(printed).not.toMatch(/persona_sandbox_|no such layout/);
 
     await Promise.all(fireEveryEvent(desk));
     // Only the request was answered (with the failure) and the gesture-bound listeners were called
