@@ -33,7 +33,6 @@ const watchedId = z.string().check(z.maxLength(100), z.refine(isInquiryId));
 export const MAX_MARK_SEEN = 500;
 /** What a reviewer can decide on an inquiry from the desk. */
 export const inquiryActions = ['approve', 'decline', 'markForReview'] as const;
-export type InquiryActionName = (typeof inquiryActions)[number];
 
 export const requests = {
   ping: answers<{ version: string; startedAt: number }>()(),

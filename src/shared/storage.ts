@@ -162,10 +162,6 @@ export async function writeItems(area: Area, values: readonly ItemValue[]): Prom
   await areaOf(area).set(record);
 }
 
-export async function removeItem<T>(item: StorageItem<T>): Promise<void> {
-  await areaOf(item.area).remove(item.key);
-}
-
 /** Calls `listener` with the parsed new value whenever the item changes; returns an unsubscribe. */
 export function watchItem<T>(item: StorageItem<T>, listener: (value: T) => void): () => void {
   const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
