@@ -9,6 +9,7 @@ import { keyInfoItem, settingsItem, watchlistItem } from '../../../src/shared/st
 
 const calls = vi.hoisted(() => ({
   migration: Promise.resolve() as Promise<unknown>,
+  resume: (): Promise<unknown> => Promise.resolve(),
   ran: [] as string[],
 }));
 
@@ -22,6 +23,9 @@ function recorder(name: string) {
 
 vi.mock('../../../src/background/migrations.ts', () => ({
   migrateStorage: () => calls.migration,
+}));
+vi.mock('../../../src/background/create/create-inquiry.ts', () => ({
+  resumePendingCreates: () => calls.resume(),
 }));
 vi.mock('../../../src/background/handlers/index.ts', () => ({
   handlers: { ping: async () => ({ version: '0', startedAt: 0 }) },
@@ -81,8 +85,12 @@ interface Desk {
 }
 
 /** Loads the worker's entry afresh, as a worker start does. */
-async function startWorker(migration: Promise<unknown>): Promise<Desk> {
+async function startWorker(
+  migration: Promise<unknown>,
+  resume: () => Promise<unknown> = () => Promise.resolve(),
+): Promise<Desk> {
   calls.migration = migration;
+  calls.resume = resume;
   calls.ran = [];
   vi.resetModules();
   await import('../../../src/background/index.ts');
@@ -173,5 +181,21 @@ describe('the service worker’s start', () => {
     // (they stop at the gate inside openLookup); nothing else ran on a half-started worker.
     expect(new Set(calls.ran)).toEqual(new Set(['message', ...gestureBound]));
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+
+  it('logs a stopped create that could not be finished by name only, not its message', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // A failure's message may quote the pending create's form or the key.
+    await startWorker(Promise.resolve(), () =>
+      Promise.reject(new TypeError('nameFirst Ada, key persona_sandbox_0123456789abcdef')),
+    );
+    await expect.poll(() => logged.mock.calls.length).toBeGreaterThan(0);
+    const printed = logged.mock.calls
+      .flat()
+      .map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg)))
+      .join('\n');
+    expect(printed).toContain('a stopped create was not finished');
+    expect(printed).toContain('TypeError');
+    expect(printed).not.toMatch(/persona_sandbox_|Ada/);
   });
 });
