@@ -3,7 +3,7 @@
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
 import '../shared/zod-setup.ts';
 import { browser, onMessage, type Runtime } from '../shared/browser.ts';
-import { DeskError } from '../shared/errors.ts';
+import { errorLabel } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { Answer } from '../shared/messages.ts';
 import { readPolicy } from '../shared/policy.ts';
@@ -27,12 +27,8 @@ import { startCycle } from './watch/poller.ts';
 const gate = startUp([
   { name: 'storage migration', label: t('stepStorageMigration'), run: () => migrateStorage() },
 ]);
-// Only the error's kind or name: its message may quote a pending create's form (personal data).
 const logFailure = (what: string) => (error: unknown) =>
-  console.error(
-    `Inquiry Desk: ${what}`,
-    error instanceof DeskError ? error.info.kind : error instanceof Error ? error.name : 'unknown',
-  );
+  console.error(`Inquiry Desk: ${what}`, errorLabel(error));
 // A create this worker's predecessor was stopped in the middle of is finished with its own key.
 gate.after(resumePendingCreates)().catch(logFailure('a stopped create was not finished'));
 // Not a start-up step: Chromium answers storage.managed only once it has loaded the policy,

@@ -3,7 +3,7 @@
 // listener reads a storage layout older than it expects. A failed start is loud: the toolbar badge
 // shows "!" with a title naming the step, and every request is answered with `startup_failed`.
 import { browser } from '../shared/browser.ts';
-import { DeskError } from '../shared/errors.ts';
+import { DeskError, errorLabel } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 
 export interface StartStep {
@@ -47,12 +47,8 @@ async function runSteps(steps: readonly StartStep[]): Promise<void> {
       await step.run();
     } catch (error) {
       // The error's own message stays out of the badge, the replies and the console: it may quote
-      // stored data, and storage.local holds the key when no passphrase is set. Its name is enough
-      // to tell a bug from a broken store.
-      console.error(
-        `Inquiry Desk: start-up step "${step.name}" failed`,
-        error instanceof Error ? error.name : 'unknown',
-      );
+      // stored data, and storage.local holds the key when no passphrase is set.
+      console.error(`Inquiry Desk: start-up step "${step.name}" failed`, errorLabel(error));
       const failure = new StartupFailed(step.label ?? step.name);
       await showFailure(failure).catch((badgeError: unknown) => {
         console.error('Inquiry Desk: could not show the start-up failure', badgeError);

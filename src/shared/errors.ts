@@ -53,6 +53,15 @@ export class DeskError extends Error {
   }
 }
 
+/**
+ * What a log may say of an error: a DeskError's kind or an Error's name, never its message, which
+ * may quote stored data (a pending create's form, or the key itself).
+ */
+export function errorLabel(error: unknown): string {
+  if (error instanceof DeskError) return error.info.kind;
+  return error instanceof Error ? error.name : 'unknown';
+}
+
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof DeskError) return error.info;
   // Unknown failures are reported without their message: it may quote a request that held the key.

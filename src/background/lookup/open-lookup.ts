@@ -8,8 +8,6 @@ import { panelRouteItem } from '../../shared/storage-items.ts';
 import { whenStarted } from '../start-up.ts';
 import { routeLookup } from './route-lookup.ts';
 
-export const SIDE_PANEL_PATH = 'src/side-panel/index.html';
-
 /** `WINDOW_ID_CURRENT`: asking for the window first would await and lose the user gesture. */
 export const CURRENT_WINDOW = -2;
 

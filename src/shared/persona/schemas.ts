@@ -97,7 +97,6 @@ export const keyPermissionsDocument = z.looseObject({
   data: resource(z.looseObject({ name: text, permissions: strings, 'expires-at': text })),
 });
 
-export type InquiryResource = z.output<typeof inquiryResource>;
 export type InquiryDocument = z.output<typeof inquiryDocument>;
 export type AnyResource = z.output<typeof anyResource>;
 
