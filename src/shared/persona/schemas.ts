@@ -1,6 +1,6 @@
 // Tolerant schemas for the Persona bodies the client reads (API version 2025-12-08, with the
-// 2023-01-05 shape accepted too). Shapes follow the official OpenAPI spec
-// (github.com/persona-id/persona-openapi, 2025-12-08/components/schemas), but nothing is
+// 2023-01-05 shape accepted too). Shapes follow Persona’s official OpenAPI spec (docs/persona.md
+// says where it lives, and #tolerant-parsing why it is not applied strictly), but nothing is
 // required except a `data` object (or list): see schema-parts.ts for why.
 import * as z from 'zod/mini';
 import { normaliseKeys } from './key-inflection.ts';
