@@ -5,7 +5,7 @@ import '../shared/zod-setup.ts';
 import { browser, onMessage, type Runtime } from '../shared/browser.ts';
 import { errorLabel } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
-import type { Answer } from '../shared/messages.ts';
+import type { Answer, Request } from '../shared/messages.ts';
 import { readPolicy } from '../shared/policy.ts';
 import { currentReviewer, prepareAudit } from './audit/record.ts';
 import { resumePendingCreates } from './create/create-inquiry.ts';
@@ -18,7 +18,6 @@ import { enterLookup } from './lookup/omnibox.ts';
 import { routeMessage } from './message-router.ts';
 import { migrateStorage } from './migrations.ts';
 import { enforcePolicy } from './policy-enforce.ts';
-import { isOwnPage } from './sender.ts';
 import { startUp } from './start-up.ts';
 import { registerWatchListeners } from './watch/listeners.ts';
 import { startCycle } from './watch/poller.ts';
@@ -36,31 +35,21 @@ gate.after(resumePendingCreates)().catch(logFailure('a stopped create was not fi
 // policy itself.
 gate.after(enforcePolicy)().catch(logFailure('the policy was not applied'));
 
-async function handleMessage(
-  message: unknown,
-  sender: Runtime.MessageSender,
-): Promise<Answer<unknown>> {
-  const context = {
+/** Each valid request from an own page marks the desk as in use and goes into the audit trail. */
+async function observe(request: Request) {
+  void touchUse().catch(() => undefined);
+  // Awaited by the router: the trail is written before the page hears the outcome.
+  return prepareAudit(request, async () => currentReviewer((await readPolicy()).reviewer));
+}
+
+function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Answer<unknown>> {
+  return routeMessage(message, sender, {
     ready: gate.ready,
+    observe,
     handlers,
     ownId: browser.runtime.id,
     ownOrigin: browser.runtime.getURL(''),
-  };
-  // Refusals and a failed start are answered by the router and leave no trace in the trail.
-  const started = await gate.ready.then(
-    () => true,
-    () => false,
-  );
-  if (!started || !isOwnPage(sender, context.ownId, context.ownOrigin)) {
-    return routeMessage(message, sender, context);
-  }
-  void touchUse().catch(() => undefined);
-  const reviewer = async () => currentReviewer((await readPolicy()).reviewer);
-  const audit = await prepareAudit(message, reviewer).catch(() => undefined);
-  const answer = await routeMessage(message, sender, context);
-  // Awaited: the trail is written before the page hears the outcome.
-  await audit?.(answer).catch(() => console.error('Inquiry Desk: audit trail append failed'));
-  return answer;
+  });
 }
 
 onMessage(handleMessage);

@@ -5,6 +5,7 @@ import { t } from '../shared/i18n.ts';
 import {
   type Answer,
   type Reply,
+  type Request,
   type RequestOf,
   type RequestType,
   requestSchema,
@@ -21,6 +22,12 @@ export interface RouterContext {
   ownOrigin: string;
   /** The worker's start-up gate; awaited after the sender check, so a refusal never waits. */
   ready?: Promise<void>;
+  /**
+   * Called for each valid request from an own page once start-up is over (refusals and malformed
+   * requests never reach it); what it returns is awaited with the answer before the page hears
+   * it. The audit trail hooks in here. A failing hook never fails the request.
+   */
+  observe?: (request: Request) => Promise<((answer: Answer<unknown>) => Promise<void>) | undefined>;
 }
 
 export async function routeMessage(
@@ -44,7 +51,14 @@ export async function routeMessage(
     return { ok: false, error: { kind: 'bad_request', message: t('requestMalformed') } };
   }
   const request = parsed.data;
-  const handler = context.handlers[request.type] as (r: typeof request) => Promise<unknown>;
+  const after = await context.observe?.(request).catch(() => undefined);
+  const answer = await runHandler(request, context.handlers);
+  await after?.(answer).catch(() => console.error('Inquiry Desk: observing an answer failed'));
+  return answer;
+}
+
+async function runHandler(request: Request, handlers: Handlers): Promise<Answer<unknown>> {
+  const handler = handlers[request.type] as (r: typeof request) => Promise<unknown>;
   try {
     return { ok: true, data: await handler(request) };
   } catch (error) {

@@ -1,8 +1,9 @@
-// Which requests go into the audit trail, and as what. Hooked around the message router
-// (index.ts), so every handler is covered without carrying audit code of its own. The reviewer is
-// read before the handler runs: after "Remove key" there is no key left to name them by.
+// Which requests go into the audit trail, and as what. Hooked into the message router (its
+// `observe`, wired in index.ts), so every handler is covered without carrying audit code of its
+// own. The reviewer is read before the handler runs: after "Remove key" there is no key left to
+// name them by.
 import type { AuditAction, AuditFacts } from '../../shared/audit/trail.ts';
-import { type Answer, type Request, requestSchema } from '../../shared/messages.ts';
+import type { Answer, Request } from '../../shared/messages.ts';
 import { readItem } from '../../shared/storage.ts';
 import { keyInfoItem } from '../../shared/storage-items.ts';
 import { appendAudit } from './append.ts';
@@ -53,17 +54,14 @@ export async function currentReviewer(policyName?: string): Promise<string> {
 }
 
 /**
- * Call before the handler; returns what to call with its answer, or undefined when the message is
- * not an audited action (or not a valid request at all).
+ * Call before the handler with the validated request (the router's `observe` hook); returns what
+ * to call with its answer, or undefined when the request is not an audited action.
  */
 export async function prepareAudit(
-  message: unknown,
+  request: Request,
   reviewer: () => Promise<string>,
   now: () => number = Date.now,
 ): Promise<((answer: Answer<unknown>) => Promise<void>) | undefined> {
-  const parsed = requestSchema.safeParse(message);
-  if (!parsed.success) return undefined;
-  const request = parsed.data;
   const action = actionOf(request);
   if (!action) return undefined;
   const name = await reviewer();

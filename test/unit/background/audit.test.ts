@@ -6,6 +6,7 @@ import { prepareAudit } from '../../../src/background/audit/record.ts';
 import { migrateStorage } from '../../../src/background/migrations.ts';
 import { trailToCsv, verifyExport, verifyTrail } from '../../../src/shared/audit/trail.ts';
 import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
+import type { Request } from '../../../src/shared/messages.ts';
 import { readItem, writeItem } from '../../../src/shared/storage.ts';
 
 const facts = (i: number) => ({
@@ -71,7 +72,7 @@ describe('audit trail', () => {
     [{ type: 'printInquiry', id: 'inq_AAAAAA111111' }, 'savePdf'],
     [{ type: 'changeTag', id: 'inq_AAAAAA111111', change: 'add', tag: 'vip' }, 'addTag'],
     [{ type: 'changeTag', id: 'inq_AAAAAA111111', change: 'remove', tag: 'vip' }, 'removeTag'],
-  ])('records %j as %s', async (request, action) => {
+  ] as [Request, string][])('records %j as %s', async (request, action) => {
     const done = await prepareAudit(
       request,
       async () => 'r',

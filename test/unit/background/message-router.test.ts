@@ -94,3 +94,37 @@ describe('routeMessage during start-up', () => {
     expect(ping).toHaveBeenCalledOnce();
   });
 });
+
+describe('routeMessage observe hook', () => {
+  it('sees each valid request from an own page, and its answer before the page does', async () => {
+    const seen: string[] = [];
+    const observe = vi.fn(async (request: { type: string }) => {
+      seen.push(`request ${request.type}`);
+      return async (answer: { ok: boolean }) => {
+        seen.push(`answer ${answer.ok}`);
+      };
+    });
+    const ping = vi.fn(async () => {
+      seen.push('handler');
+      return { version: '1', startedAt: 0 };
+    });
+    const answer = await routeMessage({ type: 'ping' }, popup, { ...context(ping), observe });
+    seen.push('returned');
+    expect(answer).toMatchObject({ ok: true });
+    expect(seen).toEqual(['request ping', 'handler', 'answer true', 'returned']);
+  });
+
+  it('never sees a refused or malformed request, and a failing hook fails nothing', async () => {
+    const ping = vi.fn(async () => ({ version: '1', startedAt: 0 }));
+    const observe = vi.fn(async () => {
+      throw new Error('trail unwritable');
+    });
+    const foreign = { id: 'other', url: 'https://chat.example.com/' };
+    await routeMessage({ type: 'ping' }, foreign, { ...context(ping), observe });
+    await routeMessage({ type: 'nope' }, popup, { ...context(ping), observe });
+    expect(observe).not.toHaveBeenCalled();
+    const answer = await routeMessage({ type: 'ping' }, popup, { ...context(ping), observe });
+    expect(observe).toHaveBeenCalledOnce();
+    expect(answer).toMatchObject({ ok: true });
+  });
+});
