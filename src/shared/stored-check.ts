@@ -43,58 +43,89 @@ function mayBeAbsent(rule: Rule): boolean {
   return rule.t === 'optional' || (rule.t === 'nullable' && mayBeAbsent(rule.of));
 }
 
-function run(rule: Rule, value: unknown): unknown {
+/** The value as zod's safeParse would give it, or FAIL. */
+type Check = (value: unknown) => unknown;
+
+/**
+ * Turns a rule into closures once, so a read walks no rule: in Node a 50-entry watchlist takes
+ * some 30 µs, zod/mini 40 to 50.
+ */
+function compile(rule: Rule): Check {
   switch (rule.t) {
-    case 'string':
-      if (typeof value !== 'string') return FAIL;
-      for (const [, max] of rule.checks ?? []) {
-        if (value.length > max && [...value].length > max) return FAIL;
-      }
-      return value;
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return FAIL;
-      return (rule.checks ?? []).every((check) => passes(value, check)) ? value : FAIL;
+    case 'string': {
+      const maxima = (rule.checks ?? []).map(([, max]) => max);
+      return (value) =>
+        typeof value === 'string' &&
+        maxima.every((max) => value.length <= max || [...value].length <= max)
+          ? value
+          : FAIL;
+    }
+    case 'number': {
+      const checks = rule.checks ?? [];
+      return (value) =>
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        checks.every((check) => passes(value, check))
+          ? value
+          : FAIL;
+    }
     case 'boolean':
-      return typeof value === 'boolean' ? value : FAIL;
-    case 'enum':
-      return (rule.values as readonly unknown[]).includes(value) ? value : FAIL;
-    case 'nullable':
-      return value === null ? value : run(rule.of, value);
-    case 'optional':
-      return value === undefined ? value : run(rule.of, value);
+      return (value) => (typeof value === 'boolean' ? value : FAIL);
+    case 'enum': {
+      const values: readonly unknown[] = rule.values;
+      return (value) => (values.includes(value) ? value : FAIL);
+    }
+    case 'nullable': {
+      const inner = compile(rule.of);
+      return (value) => (value === null ? value : inner(value));
+    }
+    case 'optional': {
+      const inner = compile(rule.of);
+      return (value) => (value === undefined ? value : inner(value));
+    }
     case 'array': {
-      if (!Array.isArray(value)) return FAIL;
-      const out: unknown[] = new Array(value.length);
-      for (let i = 0; i < value.length; i++) {
-        const entry = run(rule.of, value[i]);
-        if (entry === FAIL) return FAIL;
-        out[i] = entry;
-      }
-      return out;
+      const entry = compile(rule.of);
+      return (value) => {
+        if (!Array.isArray(value)) return FAIL;
+        const out: unknown[] = new Array(value.length);
+        for (let i = 0; i < value.length; i++) {
+          const got = entry(value[i]);
+          if (got === FAIL) return FAIL;
+          out[i] = got;
+        }
+        return out;
+      };
     }
     case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
-      const input = value as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const [key, field] of Object.entries(rule.fields)) {
-        // As zod: `in` and a plain read, so a key may come from the prototype chain.
-        if (!(key in input)) {
-          if (mayBeAbsent(field)) continue;
-          return FAIL;
+      const keys = Object.keys(rule.fields);
+      const checks = keys.map((key) => compile(rule.fields[key] as Rule));
+      const optional = keys.map((key) => mayBeAbsent(rule.fields[key] as Rule));
+      return (value) => {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
+        const input = value as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i] as string;
+          // As zod: `in` and a plain read, so a key may come from the prototype chain.
+          if (!(key in input)) {
+            if (optional[i]) continue;
+            return FAIL;
+          }
+          const got = (checks[i] as Check)(input[key]);
+          if (got === FAIL) return FAIL;
+          out[key] = got;
         }
-        const got = run(field, input[key]);
-        if (got === FAIL) return FAIL;
-        out[key] = got;
-      }
-      return out;
+        return out;
+      };
     }
   }
 }
 
 export function checker<T>(rule: Rule): Parser<T> {
+  const check = compile(rule);
   return {
     safeParse: (raw) => {
-      const value = run(rule, raw);
+      const value = check(raw);
       return value === FAIL ? { success: false } : { success: true, data: value as T };
     },
   };
