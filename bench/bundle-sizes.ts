@@ -61,7 +61,7 @@ function jsRefs(js: string): { fixed: string[]; lazy: string[] } {
   return { fixed: fixed.map((m) => m[1] as string), lazy: lazy.map((m) => m[1] as string) };
 }
 
-function walk(dist: string, entry: string): BundleSize {
+export function walk(dist: string, entry: string): BundleSize {
   const files = new Set<string>();
   const lazy = new Set<string>();
   const visit = (file: string, target: Set<string>) => {

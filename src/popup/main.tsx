@@ -1,4 +1,3 @@
-import '../shared/zod-setup.ts';
 import { render } from 'preact';
 import { t } from '../shared/i18n.ts';
 import '../ui/base.css';

@@ -2,7 +2,7 @@
 // storage.local; the clear key and the derived wrapping key only in storage.session (memory only,
 // gone when the browser closes), and only while unlocked.
 import * as z from 'zod/mini';
-import { defineItem } from './storage.ts';
+import { defineItem } from './define-item.ts';
 
 export const sealedKeySchema = z.object({
   /** PBKDF2-SHA-256 iterations used to derive the AES-GCM key from the passphrase. */

@@ -1,11 +1,11 @@
 // Every stored item, declared once: area, key, schema, default, and (in the comment) its writer.
 // Personal data never goes to storage.local (docs/architecture.md#storage).
 import * as z from 'zod/mini';
+import { defineItem, defineListItem, defineRecordItem, salvageFields } from './define-item.ts';
 import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
 import { perPrefillField } from './prefill.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
-import { defineItem, defineListItem, defineRecordItem, salvageFields } from './storage.ts';
 
 /** Writer: background (migrations.ts). The layout version of everything stored; 0 = never set. */
 export const storageVersionItem = defineItem<number>(

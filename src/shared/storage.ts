@@ -1,94 +1,54 @@
-// Typed storage items: each declared once with its area, key, schema and fallback. Every read is
-// parsed with the schema; a list, record or settings object is parsed entry by entry, so one bad
-// entry is dropped alone. A value that cannot be read at all falls back to the default for reading,
-// and is reported as unreadable so that no edit writes that default over what is stored.
-import * as z from 'zod/mini';
+// Typed storage items: each declared once with its area, key, parser and fallback. Every read is
+// parsed; a list or record is parsed entry by entry, so one bad entry is dropped alone. A value that
+// cannot be read at all falls back to the default for reading, and is reported as unreadable so that
+// no edit writes that default over what is stored.
+//
+// No zod here: the items are declared with zod/mini schemas (define-item.ts), and the popup's first
+// screen reads the same items through checks generated from those schemas (generated/), so it loads
+// no zod at all (docs/benchmarks.md).
 import { browser, type Storage } from './browser.ts';
 
 export type Area = 'local' | 'session' | 'sync';
 
+export type Parsed<T> = { success: true; data: T } | { success: false };
+
+/** What a read needs of a schema: a zod/mini schema is one, and so is a generated check. */
+export interface Parser<T> {
+  safeParse(raw: unknown): Parsed<T>;
+}
+
 export interface StorageItem<T> {
   readonly area: Area;
   readonly key: string;
-  readonly schema: z.ZodMiniType<T>;
+  readonly schema: Parser<T>;
   readonly fallback: () => T;
   /** Keeps what parses of a value that fails as a whole (entry by entry); undefined: nothing. */
   readonly salvage?: (raw: unknown) => T | undefined;
 }
 
-export function defineItem<T>(
-  area: Area,
-  key: string,
-  schema: z.ZodMiniType<T>,
-  // NoInfer: the schema alone decides T; `() => []` must not narrow it to never[].
-  fallback: () => NoInfer<T>,
-  salvage?: (raw: unknown) => NoInfer<T> | undefined,
-): StorageItem<T> {
-  return salvage ? { area, key, schema, fallback, salvage } : { area, key, schema, fallback };
+/** Salvage for a stored list: the entries that parse, each alone. */
+export function salvageList<E>(entry: Parser<E>): (raw: unknown) => E[] | undefined {
+  return (raw) => (Array.isArray(raw) ? raw.flatMap((e) => keepParsed(entry, e)) : undefined);
 }
 
-/** A stored list whose entries are parsed one by one: a bad entry is dropped alone. */
-export function defineListItem<E>(
-  area: Area,
-  key: string,
-  entry: z.ZodMiniType<E>,
-): StorageItem<E[]> {
-  return defineItem<E[]>(
-    area,
-    key,
-    z.array(entry),
-    () => [],
-    (raw) => (Array.isArray(raw) ? raw.flatMap((e) => keepParsed(entry, e)) : undefined),
-  );
-}
-
-/** A stored record whose values are parsed one by one: a bad value is dropped alone. */
-export function defineRecordItem<E>(
-  area: Area,
-  key: string,
-  entry: z.ZodMiniType<E>,
-): StorageItem<Record<string, E>> {
-  return defineItem<Record<string, E>>(
-    area,
-    key,
-    z.record(z.string(), entry),
-    () => ({}),
-    (raw) => {
-      if (!isPlainObject(raw)) return undefined;
-      return Object.fromEntries(
-        Object.entries(raw).flatMap(([k, v]) => keepParsed(entry, v).map((e) => [k, e] as const)),
-      );
-    },
-  );
-}
-
-/**
- * Parses an object field by field with the object's own field schemas (each with a default): an
- * out-of-range field falls back to its default alone.
- */
-export function salvageFields<T>(
-  shape: Record<string, z.ZodMiniType>,
-): (raw: unknown) => T | undefined {
+/** Salvage for a stored record: the values that parse, each alone, under their keys. */
+export function salvageRecord<E>(
+  entry: Parser<E>,
+): (raw: unknown) => Record<string, E> | undefined {
   return (raw) => {
     if (!isPlainObject(raw)) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(shape)) {
-      const parsed = field.safeParse(raw[name]);
-      const fallback = parsed.success ? undefined : field.safeParse(undefined);
-      if (parsed.success) out[name] = parsed.data;
-      else if (fallback?.success) out[name] = fallback.data;
-      else return undefined;
-    }
-    return out as T;
+    return Object.fromEntries(
+      Object.entries(raw).flatMap(([k, v]) => keepParsed(entry, v).map((e) => [k, e] as const)),
+    );
   };
 }
 
-function keepParsed<E>(schema: z.ZodMiniType<E>, raw: unknown): E[] {
+function keepParsed<E>(schema: Parser<E>, raw: unknown): E[] {
   const parsed = schema.safeParse(raw);
   return parsed.success ? [parsed.data] : [];
 }
 
-function isPlainObject(raw: unknown): raw is Record<string, unknown> {
+export function isPlainObject(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 }
 

@@ -1,4 +1,4 @@
-import { sealedKeyItem, unlockStateItem } from '../shared/lock-items.ts';
+import { sealedKeyItem, unlockStateItem } from '../shared/generated/first-screen-items.ts';
 import { useStored } from './use-stored.ts';
 
 export type LockStatus = 'loading' | 'none' | 'locked' | 'unlocked';

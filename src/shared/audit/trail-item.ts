@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { defineItem } from '../storage.ts';
+import { defineItem } from '../define-item.ts';
 import { type AuditTrail, auditEntrySchema, auditTrailSchema, checkpointSchema } from './trail.ts';
 
 /**

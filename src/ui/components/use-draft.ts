@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { draftItem } from '../../shared/generated/first-screen-items.ts';
 import { readItem, watchItem, writeItem } from '../../shared/storage.ts';
-import { type Draft, draftItem } from '../../shared/storage-items.ts';
+import type { Draft } from '../../shared/storage-items.ts';
 
 // This page's draft writes, one after another: each reads what is stored and changes only the
 // fields it was given, so the popup and the side panel typing at once never wipe each other's

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { keyInfoItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { type KeyInfo, keyInfoItem } from '../../shared/storage-items.ts';
+import type { KeyInfo } from '../../shared/storage-items.ts';
 import { BackgroundStatus } from '../background-status.tsx';
 import { AnnounceProvider } from '../components/announce.tsx';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { keyInfoItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
-import { keyInfoItem } from '../../shared/storage-items.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { Tabs } from '../components/tabs.tsx';
 import { useStored } from '../use-stored.ts';

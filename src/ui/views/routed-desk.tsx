@@ -1,5 +1,5 @@
+import { panelRouteItem } from '../../shared/generated/first-screen-items.ts';
 import type { PanelRoute } from '../../shared/storage-items.ts';
-import { panelRouteItem } from '../../shared/storage-items.ts';
 import { useStored } from '../use-stored.ts';
 import { DeskShell } from './desk-shell.tsx';
 import { type Route, routeFromQuery } from './router.ts';

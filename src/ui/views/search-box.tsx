@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { recentLookupsItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
-import { recentLookupsItem } from '../../shared/storage-items.ts';
 import { useDraft } from '../components/use-draft.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';

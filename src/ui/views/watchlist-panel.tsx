@@ -1,6 +1,7 @@
+import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { pollStateItem, type WatchEntry, watchlistItem } from '../../shared/storage-items.ts';
+import type { WatchEntry } from '../../shared/storage-items.ts';
 import { formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { useStored } from '../use-stored.ts';

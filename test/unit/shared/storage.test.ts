@@ -1,13 +1,8 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import {
-  defineItem,
-  readItem,
-  readItems,
-  watchItem,
-  writeItem,
-} from '../../../src/shared/storage.ts';
+import { defineItem } from '../../../src/shared/define-item.ts';
+import { readItem, readItems, watchItem, writeItem } from '../../../src/shared/storage.ts';
 
 const counter = defineItem('local', 'counter', z.object({ n: z.number() }), () => ({ n: 0 }));
 const draft = defineItem('session', 'draft', z.string(), () => '');

@@ -1,0 +1,30 @@
+// The popup's and side panel's first screen loads no zod: its stored items are read through checks
+// generated from their schemas (src/shared/generated/), and zod comes only with the views loaded
+// on demand. Checked on the built dist/, walked as Chromium loads each page (bench/bundle-sizes.ts),
+// so a stray import or a chunk that bundles zod with first-screen code both show.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { walk } from '../../bench/bundle-sizes.ts';
+
+// Every zod schema and check class is made by `$constructor("$Zod…")`; the names survive minifying.
+const zodMarker = /\$Zod[A-Z]\w+/;
+
+const withZod = (dist: string, files: string[]) =>
+  files.filter(
+    (file) => file.endsWith('.js') && zodMarker.test(readFileSync(join(dist, file), 'utf8')),
+  );
+
+describe('what a page loads before its first paint', () => {
+  it.each([
+    ['popup', 'src/popup/index.html'],
+    ['side panel', 'src/side-panel/index.html'],
+  ])('the %s loads no zod', (_, page) => {
+    const dist = inject('distPath');
+    const { files, lazyFiles } = walk(dist, page);
+    expect(files.some((file) => file.endsWith('.js'))).toBe(true);
+    expect(withZod(dist, files)).toEqual([]);
+    // The marker does find zod: the views loaded on demand bring it.
+    expect(withZod(dist, lazyFiles).length).toBeGreaterThan(0);
+  });
+});
