@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+// useStored with and without the page's preload: the first render already has preloaded values,
+// in one storage call per area, and a value changed after the preload is never shown stale.
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StorageItem } from '../../../src/shared/storage.ts';
+
+const entry = (id: string) => ({ id, status: 'pending', addedAt: 1, changedAt: 1, seen: true });
+
+// The preload is page-lifetime module state: each test gets a fresh page's modules, Preact and
+// Testing Library included, so the hooks and the renderer are one Preact.
+let cleanup = () => {};
+let screen: typeof import('@testing-library/preact').screen;
+let waitFor: typeof import('@testing-library/preact').waitFor;
+async function page() {
+  vi.resetModules();
+  const library = await import('@testing-library/preact');
+  ({ screen, waitFor } = library);
+  cleanup = library.cleanup;
+  const { render } = library;
+  const items = await import('../../../src/shared/generated/first-screen-items.ts');
+  const { preloadStored, useStored } = await import('../../../src/ui/use-stored.ts');
+  function Shown({ item }: { item: StorageItem<unknown> }) {
+    const value = useStored(item);
+    return <p data-testid="shown">{value === undefined ? 'loading' : JSON.stringify(value)}</p>;
+  }
+  return { items, preloadStored, Shown, render };
+}
+
+const shown = () => screen.getByTestId('shown').textContent;
+
+describe('useStored', () => {
+  afterEach(() => cleanup());
+
+  beforeEach(async () => {
+    await fakeBrowser.storage.local.set({ watchlist: [entry('inq_1')] });
+    await fakeBrowser.storage.session.set({ recentLookups: ['ref-1'] });
+  });
+
+  it('without a preload, renders "loading" first and then the stored value', async () => {
+    const { items, Shown, render } = await page();
+    render(<Shown item={items.watchlistItem} />);
+    expect(shown()).toBe('loading');
+    await waitFor(() => expect(shown()).toContain('inq_1'));
+  });
+
+  it('with a preload, has every value on the first render, read in one call per area', async () => {
+    const { items, preloadStored, Shown, render } = await page();
+    const localGet = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const sessionGet = vi.spyOn(fakeBrowser.storage.session, 'get');
+    await preloadStored(Object.values(items));
+    expect(localGet).toHaveBeenCalledTimes(1);
+    expect(sessionGet).toHaveBeenCalledTimes(1);
+    render(<Shown item={items.watchlistItem} />);
+    // Synchronously, before any read could answer.
+    expect(shown()).toContain('inq_1');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A fresh preload is not read again on mount.
+    expect(localGet).toHaveBeenCalledTimes(1);
+  });
+
+  it('parses the preloaded value with its check: a bad entry is dropped, the rest kept', async () => {
+    await fakeBrowser.storage.local.set({ watchlist: [entry('inq_1'), { id: 7 }] });
+    const { items, preloadStored, Shown, render } = await page();
+    await preloadStored([items.watchlistItem]);
+    render(<Shown item={items.watchlistItem} />);
+    expect(JSON.parse(shown() ?? '')).toEqual([entry('inq_1')]);
+  });
+
+  it('never shows a preloaded value that changed before the view mounted', async () => {
+    const { items, preloadStored, Shown, render } = await page();
+    await preloadStored([items.watchlistItem]);
+    await fakeBrowser.storage.local.set({ watchlist: [entry('inq_2')] });
+    render(<Shown item={items.watchlistItem} />);
+    await waitFor(() => expect(shown()).toContain('inq_2'));
+    expect(shown()).not.toContain('inq_1');
+  });
+
+  it('follows changes after mount, preloaded or not', async () => {
+    const { items, preloadStored, Shown, render } = await page();
+    await preloadStored([items.watchlistItem]);
+    render(<Shown item={items.watchlistItem} />);
+    expect(shown()).toContain('inq_1');
+    await fakeBrowser.storage.local.set({ watchlist: [entry('inq_3')] });
+    await waitFor(() => expect(shown()).toContain('inq_3'));
+  });
+});
