@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { decode } from 'fast-png';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKGROUND_FILE } from '../../scripts/lib/background-bundle.ts';
 import { GECKO_ID } from '../../scripts/lib/firefox-manifest.ts';
 import { listFiles } from '../../scripts/lib/list-files.ts';
 import {
@@ -49,6 +50,17 @@ afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
+/**
+ * The background's file, which must load nothing else: Chromium refuses `import()` in a service
+ * worker, and every static import is one more file fetched before the first answer.
+ */
+function backgroundScript(files: Record<string, Uint8Array>, name: string): string {
+  const script = Buffer.from(files[name] as Uint8Array).toString('utf8');
+  expect(script.length, name).toBeGreaterThan(10_000);
+  expect(script, `${name} imports nothing`).not.toMatch(/\bimport\s*[\s{*"'`(]|\bexport\s*[{*]/);
+  return script;
+}
+
 function unzipped(path: string): Record<string, Uint8Array> {
   return unzipSync(readFileSync(path));
 }
@@ -68,7 +80,8 @@ describe('npm run package', () => {
     expect(Object.keys(files).sort()).toEqual(listFiles(join(root, BUILDS.chrome.dir)));
     const manifest = manifestOf(files);
     expect(manifest.version).toBe(pkg.version);
-    expect(manifest.background.service_worker).toBeTruthy();
+    expect(manifest.background).toEqual({ service_worker: BACKGROUND_FILE, type: 'module' });
+    backgroundScript(files, BACKGROUND_FILE);
     expect(manifest.side_panel.default_path).toBe('src/side-panel/index.html');
     expect(manifest.permissions).toContain('sidePanel');
     expect(manifest).not.toHaveProperty('browser_specific_settings');
@@ -80,7 +93,8 @@ describe('npm run package', () => {
     expect(Object.keys(files).sort()).toEqual(listFiles(join(root, BUILDS.firefox.dir)));
     const manifest = manifestOf(files);
     expect(manifest.version).toBe(pkg.version);
-    expect(manifest.background.scripts).toHaveLength(1);
+    expect(manifest.background).toEqual({ scripts: [BACKGROUND_FILE], type: 'module' });
+    backgroundScript(files, BACKGROUND_FILE);
     expect(manifest.sidebar_action.default_panel).toBe('src/side-panel/index.html');
     expect(manifest.permissions).not.toContain('sidePanel');
     expect(manifest.browser_specific_settings.gecko.id).toBe(GECKO_ID);

@@ -1,0 +1,125 @@
+// The background built apart from the pages, as one file. In one build with the popup, the side
+// panel and the options page, rollup puts every module they share with the worker into shared
+// chunks, tree-shaken once for all entries: the worker then starts by loading several files and
+// carries what only the pages use, and the pages what only the worker uses. Chromium refuses
+// `import()` in a service worker, so nothing would be gained by splitting the worker either. Here
+// crxjs builds the pages from the manifest without `background`; this plugin bundles the
+// background entry alone (same root, mode, target and minifier, no code splitting), emits it into
+// the same output, and puts `background` back into the manifest crxjs writes.
+// docs/benchmarks.md measures what the worker and each page load.
+import type { CrxPlugin } from '@crxjs/vite-plugin';
+import { build, type ConfigEnv, type ResolvedConfig, type Rolldown } from 'vite';
+
+/** The worker's file in the built extension. */
+export const BACKGROUND_FILE = 'background.js';
+
+type Background = { service_worker: string; type?: string } | { scripts: string[]; type?: string };
+
+interface WithBackground {
+  manifest_version: number;
+  name: string;
+  version: string;
+  background?: Background;
+  [key: string]: unknown;
+}
+
+/**
+ * The manifest minus `background`. `Omit` alone would lose the keys crxjs requires when the
+ * manifest's type has an index signature (the Firefox one), so they are picked back.
+ */
+type Pages<M extends WithBackground> = Omit<M, 'background'> &
+  Pick<M, 'manifest_version' | 'name' | 'version'>;
+
+/** The background's entry (a service worker, or Firefox's one background script). */
+function entryOf(background: Background): string {
+  if ('service_worker' in background) return background.service_worker;
+  const [entry, ...more] = background.scripts;
+  if (!entry || more.length > 0) throw new Error('background.scripts must name exactly one entry');
+  return entry;
+}
+
+/** The manifest's `background` pointed at the bundle, in the same shape (Chrome's or Firefox's). */
+function builtBackground(background: Background): Background {
+  return 'service_worker' in background
+    ? { service_worker: BACKGROUND_FILE, type: 'module' }
+    : { scripts: [BACKGROUND_FILE], type: 'module' };
+}
+
+/**
+ * Splits `background` off the manifest: crxjs gets `manifest` (the pages and everything else), and
+ * `plugin`, placed after crxjs's plugins, builds the background and adds it back. Only in a
+ * build: crxjs's dev server (`vite`, which the scripts here do not use) keeps its own worker loader
+ * with hot reload, so it gets the whole manifest.
+ */
+export function separateBackground<M extends WithBackground>(
+  full: M,
+): { manifest: (env: ConfigEnv) => M | Pages<M>; plugin: CrxPlugin } {
+  const { background, ...pages } = full;
+  if (!background) throw new Error('the manifest has no background');
+  const entry = entryOf(background);
+  let config: ResolvedConfig;
+  const plugin: CrxPlugin = {
+    name: 'inquiry-desk:background-bundle',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    // At the start of every build, `--watch` rebuilds included (a change in any of the worker's
+    // modules starts one). The pages' build waits for it: some seconds on a small machine.
+    async buildStart() {
+      const { chunk, maps } = await bundleBackground(config, entry);
+      for (const id of chunk.moduleIds) if (!id.startsWith('\0')) this.addWatchFile(id);
+      this.emitFile({ type: 'asset', fileName: chunk.fileName, source: chunk.code });
+      for (const map of maps)
+        this.emitFile({ type: 'asset', fileName: map.fileName, source: map.source });
+    },
+    renderCrxManifest(manifest) {
+      return { ...manifest, background: builtBackground(background) } as typeof manifest;
+    },
+  };
+  return {
+    manifest: (env) => (env.command === 'build' ? (pages as Pages<M>) : full),
+    plugin,
+  };
+}
+
+/** The one script, and its source map when the pages' build writes them too. */
+async function bundleBackground(
+  config: ResolvedConfig,
+  entry: string,
+): Promise<{ chunk: Rolldown.OutputChunk; maps: Rolldown.OutputAsset[] }> {
+  const result = await build({
+    configFile: false,
+    root: config.root,
+    mode: config.mode,
+    logLevel: 'warn',
+    // No plugins: the worker is plain TypeScript (no JSX, CSS or assets).
+    build: {
+      write: false,
+      target: config.build.target,
+      minify: config.build.minify,
+      sourcemap: config.build.sourcemap,
+      modulePreload: false,
+      copyPublicDir: false,
+      rolldownOptions: {
+        input: entry,
+        output: { format: 'es', codeSplitting: false, entryFileNames: BACKGROUND_FILE },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
+    'output' in r ? r.output : [],
+  );
+  const chunks = outputs.filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+  const maps = outputs.filter(
+    (o): o is Rolldown.OutputAsset => o.type === 'asset' && o.fileName.endsWith('.map'),
+  );
+  const [chunk, ...more] = chunks;
+  if (!chunk || more.length > 0 || outputs.length !== chunks.length + maps.length) {
+    throw new Error(
+      `${entry} should build into one script, not ${outputs.map((o) => o.fileName).join(', ')}`,
+    );
+  }
+  return { chunk, maps };
+}
