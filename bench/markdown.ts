@@ -123,7 +123,7 @@ ${teamSection(r).trimEnd()}
 
 - **Bundle sizes**: dist/ walked as Chromium loads it: the manifest's popup and options HTML →
   their scripts, module preloads and stylesheets → those scripts' static imports; the background
-  is the service-worker loader and its imports. Each file gzipped (Node zlib, default level) and
+  is the manifest's worker file and its imports (none: it is one bundle). Each file gzipped (Node zlib, default level) and
   summed; 1 KB = 1024 bytes. Chunks reached only through \`import()\` would be listed apart
   (popup: ${bundles.popup.lazyFiles.length} files, ${(bundles.popup.lazyGzipBytes / 1024).toFixed(1)} KB, so the whole popup is ${((bundles.popup.gzipBytes + bundles.popup.lazyGzipBytes) / 1024).toFixed(1)} KB; options: ${bundles.options.lazyFiles.length}; background: ${bundles.background.lazyFiles.length}).
   A view past the first screen is such a chunk (\`src/ui/views/lazy-views.ts\`).
