@@ -58,6 +58,7 @@ export function separateBackground<M extends WithBackground>(
   if (!background) throw new Error('the manifest has no background');
   const entry = entryOf(background);
   let config: ResolvedConfig;
+  let bundling: Promise<Bundled> | undefined;
   const plugin: CrxPlugin = {
     name: 'inquiry-desk:background-bundle',
     apply: 'build',
@@ -65,10 +66,18 @@ export function separateBackground<M extends WithBackground>(
     configResolved(resolved) {
       config = resolved;
     },
-    // At the start of every build, `--watch` rebuilds included (a change in any of the worker's
-    // modules starts one). The pages' build waits for it: some seconds on a small machine.
-    async buildStart() {
-      const { chunk, maps } = await bundleBackground(config, entry);
+    // Every build, `--watch` rebuilds included, bundles the worker beside the pages' own module
+    // work, and emits it once both are done; a change in any of the worker's modules starts one.
+    buildStart() {
+      bundling = bundleBackground(config, entry);
+      // Awaited in buildEnd; this only keeps a failure there from counting as unhandled first.
+      bundling.catch(() => undefined);
+    },
+    async buildEnd(error) {
+      const done = bundling;
+      bundling = undefined;
+      if (error || !done) return;
+      const { chunk, maps } = await done;
       for (const id of chunk.moduleIds) if (!id.startsWith('\0')) this.addWatchFile(id);
       this.emitFile({ type: 'asset', fileName: chunk.fileName, source: chunk.code });
       for (const map of maps)
@@ -85,10 +94,12 @@ export function separateBackground<M extends WithBackground>(
 }
 
 /** The one script, and its source map when the pages' build writes them too. */
-async function bundleBackground(
-  config: ResolvedConfig,
-  entry: string,
-): Promise<{ chunk: Rolldown.OutputChunk; maps: Rolldown.OutputAsset[] }> {
+interface Bundled {
+  chunk: Rolldown.OutputChunk;
+  maps: Rolldown.OutputAsset[];
+}
+
+async function bundleBackground(config: ResolvedConfig, entry: string): Promise<Bundled> {
   const result = await build({
     configFile: false,
     root: config.root,
@@ -120,6 +131,12 @@ async function bundleBackground(
     throw new Error(
       `${entry} should build into one script, not ${outputs.map((o) => o.fileName).join(', ')}`,
     );
+  }
+  // Nothing may be left to load: Chromium refuses `import()` in a service worker, and a static
+  // import would be one more file before the first answer.
+  const loads = [...chunk.imports, ...chunk.dynamicImports];
+  if (loads.length > 0) {
+    throw new Error(`${entry} should bundle everything it loads, but imports ${loads.join(', ')}`);
   }
   return { chunk, maps };
 }
