@@ -1,6 +1,6 @@
 // The background built apart from the pages, as one file. In one build with the popup, the side
-// panel and the options page, rollup puts every module they share with the worker into shared
-// chunks, tree-shaken once for all entries: the worker then starts by loading several files and
+// panel and the options page, the bundler puts every module they share with the worker into
+// shared chunks, tree-shaken once for all entries: the worker then starts by loading several files and
 // carries what only the pages use, and the pages what only the worker uses. Chromium refuses
 // `import()` in a service worker, so nothing would be gained by splitting the worker either. Here
 // crxjs builds the pages from the manifest without `background`; this plugin bundles the
