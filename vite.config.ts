@@ -2,9 +2,13 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { separateBackground } from './scripts/lib/background-bundle.ts';
+
+// The worker is built apart, as one file (scripts/lib/background-bundle.ts).
+const { manifest: pages, plugin: background } = separateBackground(manifest);
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+  plugins: [preact(), crx({ manifest: pages }), background],
   build: {
     target: 'chrome116',
     // The side panel page is named only in manifest.side_panel, which crxjs does not follow.

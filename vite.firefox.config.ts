@@ -4,10 +4,14 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { separateBackground } from './scripts/lib/background-bundle.ts';
 import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/lib/firefox-manifest.ts';
 
+// The background scripts are built apart, as one file (scripts/lib/background-bundle.ts).
+const { manifest: pages, plugin: background } = separateBackground(firefoxManifest(manifest));
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: firefoxManifest(manifest), browser: 'firefox' })],
+  plugins: [preact(), crx({ manifest: pages, browser: 'firefox' }), background],
   build: {
     outDir: 'dist-firefox',
     target: `firefox${FIREFOX_MIN_VERSION.split('.')[0]}`,

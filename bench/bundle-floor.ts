@@ -2,9 +2,9 @@
 // (docs/architecture.md#budgets: Preact, zod/mini, webextension-polyfill): the floor under the
 // bundle budgets. Each entry is bundled on its own with vite's build() API (rolldown, minified,
 // nothing written), once as it is and once with a library marked external; the gzip difference is
-// that library's share. One bundle per entry, so the figures leave out what dist/ adds by sharing
-// chunks between the
-// popup, the options page and the worker.
+// that library's share. One bundle per entry, so the popup's figures leave out what dist/ adds by
+// sharing chunks between the popup and the options page; dist/'s worker is one such bundle too
+// (scripts/lib/background-bundle.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -1,12 +1,13 @@
 // Service worker cold start to the first answered message: stop the worker through DevTools (as
 // the e2e harness does; Chrome stops idle workers after 30 s), then time a ping from an
 // extension page, which makes Chrome start the worker again to deliver it. The same is measured,
-// run for run, on a minimal MV3 extension whose module worker only answers the ping, loaded in a
-// second Chromium of the same build and flags: the ratio between the two is the figure
+// run for run, on a minimal MV3 extension whose worker only answers the ping (a module worker if
+// the extension's is one, else a classic script, like for like), loaded in a second Chromium of
+// the same build and flags: the ratio between the two is the figure
 // (docs/architecture.md#budgets), since the absolute time follows the machine's load. Other jobs on a shared
 // machine only ever add time, and a few tens of milliseconds swing the medians' ratio either way,
 // so the ratio is taken between each side's fastest run; the medians are reported beside it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -21,6 +22,8 @@ export interface ColdStart {
   /** Medians, ms from sendMessage to the answer. */
   coldMs: number;
   warmMs: number;
+  /** The minimal worker's kind: the extension's own (a classic script, or a module). */
+  minimalWorker: 'classic' | 'module';
   /** The minimal worker's, same run. */
   minimalColdMs: number;
   minimalWarmMs: number;
@@ -51,14 +54,22 @@ async function ping(page: Page): Promise<number> {
   });
 }
 
-/** A Manifest V3 extension with a module worker that answers `ping` and does nothing else. */
-function writeMinimalExtension(): string {
+/** Whether the extension in `dir` runs a module worker (else a classic worker script). */
+function hasModuleWorker(dir: string): boolean {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    background?: { type?: string };
+  };
+  return manifest.background?.type === 'module';
+}
+
+/** A Manifest V3 extension with a worker that answers `ping` and does nothing else. */
+function writeMinimalExtension(module: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'inquiry-desk-bench-minimal-'));
   const manifest = {
     manifest_version: 3,
     name: 'Minimal worker',
     version: '1.0.0',
-    background: { service_worker: 'worker.js', type: 'module' },
+    background: { service_worker: 'worker.js', ...(module ? { type: 'module' } : {}) },
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(
@@ -104,7 +115,8 @@ export async function measureColdStart(
   env: BenchEnv,
   options: { runs: number; chromiumPath: string },
 ): Promise<ColdStart> {
-  const minimalDir = writeMinimalExtension();
+  const minimalModule = hasModuleWorker(env.extensionDir);
+  const minimalDir = writeMinimalExtension(minimalModule);
   let minimal: LaunchedExtension | undefined;
   const pingers: Pinger[] = [];
   const samples = {
@@ -150,6 +162,7 @@ export async function measureColdStart(
   const ratio2 = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   return {
     runs: options.runs,
+    minimalWorker: minimalModule ? 'module' : 'classic',
     coldMs,
     warmMs: median(samples.warmMs),
     minimalColdMs,

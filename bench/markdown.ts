@@ -123,7 +123,7 @@ ${teamSection(r).trimEnd()}
 
 - **Bundle sizes**: dist/ walked as Chromium loads it: the manifest's popup and options HTML →
   their scripts, module preloads and stylesheets → those scripts' static imports; the background
-  is the service-worker loader and its imports. Each file gzipped (Node zlib, default level) and
+  is the manifest's worker file and its imports (none: it is one bundle). Each file gzipped (Node zlib, default level) and
   summed; 1 KB = 1024 bytes. Chunks reached only through \`import()\` would be listed apart
   (popup: ${bundles.popup.lazyFiles.length} files, ${(bundles.popup.lazyGzipBytes / 1024).toFixed(1)} KB, so the whole popup is ${((bundles.popup.gzipBytes + bundles.popup.lazyGzipBytes) / 1024).toFixed(1)} KB; options: ${bundles.options.lazyFiles.length}; background: ${bundles.background.lazyFiles.length}).
   A view past the first screen is such a chunk (\`src/ui/views/lazy-views.ts\`).
@@ -180,8 +180,9 @@ ${teamSection(r).trimEnd()}
 - **Cold start**: the worker is stopped through DevTools (\`ServiceWorker.stopAllWorkers\`, as the
   e2e harness does), then a blank extension page sends \`ping\` and times the answer; Chrome has
   to start the worker to deliver it. Warm: the same ping to a running worker. The same, run for
-  run, on a minimal extension written to a temporary folder: a Manifest V3 module worker of three
-  lines that answers \`ping\`, in a second headless Chromium of the same build and flags. The
+  run, on a minimal extension written to a temporary folder: a Manifest V3 worker of three lines
+  that answers \`ping\`, of the extension's own kind (here a ${coldStart.minimalWorker} worker script), in a second
+  headless Chromium of the same build and flags. The
   figure is the ratio of each side's fastest run: other jobs on the machine only add time, and
   they swing a ratio of medians by a factor of two between runs; the medians are shown beside it.
 - **Team scale**: see "Team scale" above.

@@ -4,11 +4,11 @@ import { DeskError, toErrorInfo } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import {
   type Answer,
+  parseRequest,
   type Reply,
   type Request,
   type RequestOf,
   type RequestType,
-  requestSchema,
 } from '../shared/messages.ts';
 import { isOwnPage } from './sender.ts';
 
@@ -46,11 +46,10 @@ export async function routeMessage(
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   }
-  const parsed = requestSchema.safeParse(message);
-  if (!parsed.success) {
+  const request = parseRequest(message);
+  if (!request) {
     return { ok: false, error: { kind: 'bad_request', message: t('requestMalformed') } };
   }
-  const request = parsed.data;
   const after = await context.observe?.(request).catch(() => undefined);
   const answer = await runHandler(request, context.handlers);
   await after?.(answer).catch(() => console.error('Inquiry Desk: observing an answer failed'));

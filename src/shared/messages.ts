@@ -1,8 +1,11 @@
 // The typed protocol between extension pages and the background, one entry per request in
 // `requests` below: the fields it carries (a zod shape, validated in the background before any
-// handler runs) and the type of its reply. The union of requests, `RequestOf`, `Reply` and the
-// background's handler table (`Handlers`) are all derived from that one list, so a new request is
-// one entry here and one handler in src/background/handlers/.
+// handler runs) and the type of its reply. The union of requests, `RequestOf`, `Reply`,
+// `parseRequest` and the background's handler table (`Handlers`) are all derived from that one
+// list, so a new request is one entry here and one handler in src/background/handlers/.
+// Each shape is written as a function and built when a request of its type first comes: a worker
+// woken for one request does not build the schemas of all the others first (docs/benchmarks.md,
+// cold start).
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
 import { isInquiryId } from './persona/links.ts';
@@ -11,18 +14,21 @@ import { perPrefillField, prefillFields } from './prefill.ts';
 import { type Settings, settingsSchema } from './settings.ts';
 import type { KeyInfo } from './storage-items.ts';
 
-/** One request: its fields besides `type` (a zod shape) and, as a type only, what it answers. */
+/**
+ * One request: its fields besides `type` (a function building the zod shape) and, as a type only,
+ * what it answers.
+ */
 interface RequestDefinition<Shape extends z.core.$ZodLooseShape, R> {
-  shape: Shape;
+  shape: () => Shape;
   /** Never set: carries the reply type. */
   reply?: R;
 }
 
-/** `answers<Reply>()({ ...fields })`: the reply type is named, the fields' type is inferred. */
+/** `answers<Reply>()(() => ({ ...fields }))`: the reply type is named, the fields' inferred. */
 function answers<R>() {
   return <Shape extends z.core.$ZodLooseShape = Record<never, never>>(
-    shape?: Shape,
-  ): RequestDefinition<Shape, R> => ({ shape: shape ?? ({} as Shape) });
+    shape?: () => Shape,
+  ): RequestDefinition<Shape, R> => ({ shape: shape ?? (() => ({}) as Shape) });
 }
 
 const passphrase = z.string().check(z.maxLength(500));
@@ -37,20 +43,20 @@ export const inquiryActions = ['approve', 'decline', 'markForReview'] as const;
 export const requests = {
   ping: answers<{ version: string; startedAt: number }>()(),
   /** Saves settings, and the key when one was typed (an absent key keeps the stored one). */
-  saveOptions: answers<{ settings: Settings; keyInfo: KeyInfo | null }>()({
+  saveOptions: answers<{ settings: Settings; keyInfo: KeyInfo | null }>()(() => ({
     settings: settingsSchema,
     key: z.optional(z.string().check(z.maxLength(500))),
-  }),
+  })),
   clearKey: answers<{ keyInfo: null }>()(),
   /** Sets (or, unlocked, changes) the passphrase that seals the key. */
-  setPassphrase: answers<{ locked: false }>()({ passphrase }),
-  unlock: answers<{ locked: false }>()({ passphrase }),
+  setPassphrase: answers<{ locked: false }>()(() => ({ passphrase })),
+  unlock: answers<{ locked: false }>()(() => ({ passphrase })),
   lock: answers<{ locked: true }>()(),
   /** Tests the stored key, or a typed one (with a typed base URL) before it is saved. */
-  testConnection: answers<ConnectionReport>()({
+  testConnection: answers<ConnectionReport>()(() => ({
     key: z.optional(z.string().check(z.maxLength(500))),
     baseUrl: z.optional(z.string().check(z.maxLength(500))),
-  }),
+  })),
   /** One click on "Create": the popup makes the idempotency key, so a retry never creates twice. */
   createInquiry: answers<
     InquiryReply & {
@@ -61,7 +67,7 @@ export const requests = {
        */
       recovery?: 'adopted' | 'retried';
     }
-  >()({
+  >()(() => ({
     idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),
     templateId: z.string().check(z.maxLength(100)),
     referenceId: z.optional(z.string().check(z.maxLength(200))),
@@ -70,65 +76,65 @@ export const requests = {
         perPrefillField((key) => z.optional(z.string().check(z.maxLength(prefillFields[key])))),
       ),
     ),
-  }),
+  })),
   /** The whole picture of one inquiry in one request; `refresh` skips the session cache. */
-  getInquiry: answers<InquiryReply>()({ id: inquiryId, refresh: z.optional(z.boolean()) }),
+  getInquiry: answers<InquiryReply>()(() => ({ id: inquiryId, refresh: z.optional(z.boolean()) })),
   /** An `inq_…` id opens that inquiry; anything else is searched as a reference id. */
   findInquiries: answers<
     | ({ kind: 'inquiry' } & InquiryReply)
     | { kind: 'matches'; query: string; items: InquirySummary[] }
-  >()({ query: z.string().check(z.maxLength(300)) }),
-  listInquiries: answers<{ items: InquirySummary[]; next: string | null }>()({
+  >()(() => ({ query: z.string().check(z.maxLength(300)) })),
+  listInquiries: answers<{ items: InquirySummary[]; next: string | null }>()(() => ({
     statuses: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)),
     pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
     /** The `next` cursor of the previous page (Persona's `links.next`). */
     next: z.optional(z.string().check(z.maxLength(2000))),
-  }),
-  inquiryAction: answers<InquiryReply>()({
+  })),
+  inquiryAction: answers<InquiryReply>()(() => ({
     id: inquiryId,
     action: z.enum(inquiryActions),
     comment: z.optional(z.string().check(z.maxLength(2000))),
-  }),
+  })),
   /** A fresh one-time link; an expired inquiry is resumed first. */
-  newLink: answers<InquiryReply & { link: OneTimeLink }>()({ id: inquiryId }),
+  newLink: answers<InquiryReply & { link: OneTimeLink }>()(() => ({ id: inquiryId })),
   /**
    * One tag added or removed (`add-tag` / `remove-tag`): never the whole list, which would drop a
    * tag a workflow added meanwhile.
    */
-  changeTag: answers<InquiryReply>()({
+  changeTag: answers<InquiryReply>()(() => ({
     id: inquiryId,
     change: z.enum(['add', 'remove']),
     tag: z.string().check(z.minLength(1), z.maxLength(100)),
-  }),
-  watch: answers<{ watching: true }>()({ id: watchedId }),
-  unwatch: answers<{ watching: false }>()({ id: inquiryId }),
+  })),
+  watch: answers<{ watching: true }>()(() => ({ id: watchedId })),
+  unwatch: answers<{ watching: false }>()(() => ({ id: inquiryId })),
   /** Bounded: the popup marks at most what it shows. */
-  markSeen: answers<{ seen: number }>()({
+  markSeen: answers<{ seen: number }>()(() => ({
     ids: z.array(watchedId).check(z.maxLength(MAX_MARK_SEEN)),
-  }),
+  })),
   /** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
   refreshWatchlist: answers<{ polled: boolean }>()(),
   /** "Show photos": every photo of the inquiry, downloaded by the background; logged. */
-  showPhotos: answers<{ photos: PhotoReply[] }>()({ id: inquiryId }),
+  showPhotos: answers<{ photos: PhotoReply[] }>()(() => ({ id: inquiryId })),
   /** A report with its matches, read when the reviewer opens it. */
-  getReport: answers<{ report: ReportView }>()({
+  getReport: answers<{ report: ReportView }>()(() => ({
     reportId: z.string().check(z.minLength(1), z.maxLength(100)),
-  }),
+  })),
   /** The inquiry's events (`GET /events?filter[object-id]=…`). */
-  listEvents: answers<{ events: EventView[] }>()({ id: inquiryId }),
+  listEvents: answers<{ events: EventView[] }>()(() => ({ id: inquiryId })),
   /** The same account's (or else the same reference ID's) other inquiries. */
   earlierInquiries: answers<{
     items: InquirySummary[];
     by: 'account' | 'reference' | 'none';
-  }>()({
+  }>()(() => ({
     id: inquiryId,
     accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
     referenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  }),
+  })),
   /** Persona's PDF of the inquiry; logged. */
-  printInquiry: answers<{ filename: string; base64: string }>()({ id: inquiryId }),
+  printInquiry: answers<{ filename: string; base64: string }>()(() => ({ id: inquiryId })),
   /** For the audit trail: the reviewer revealed masked fields, or opened the photos, of an inquiry. */
-  recordReveal: answers<{ recorded: true }>()({ id: watchedId }),
+  recordReveal: answers<{ recorded: true }>()(() => ({ id: watchedId })),
   /** The options page exported the activity log (its time is shown there). */
   auditExported: answers<{ exportedAt: number }>()(),
 };
@@ -147,13 +153,33 @@ export type Request = { [T in RequestType]: RequestOf<T> }[RequestType];
 export type Reply<T extends RequestType> = NonNullable<Definitions[T]['reply']>;
 export type Replies = { [T in RequestType]: Reply<T> };
 
-/** Every request, told apart by `type`; built from `requests`, so it cannot miss one. */
-export const requestSchema = z.discriminatedUnion(
-  'type',
-  Object.entries(requests).map(([type, { shape }]) =>
-    z.object({ ...shape, type: z.literal(type) }),
-  ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
-) as unknown as z.ZodMiniType<Request>;
+const requestSchemas = new Map<RequestType, z.ZodMiniType<Request>>();
+
+/** The schema of one request: its fields from `requests` and its `type`; built once, on first use. */
+function schemaOf(type: RequestType): z.ZodMiniType<Request> {
+  let schema = requestSchemas.get(type);
+  if (!schema) {
+    const fields: z.core.$ZodLooseShape = requests[type].shape();
+    schema = z.object({ ...fields, type: z.literal(type) }) as unknown as z.ZodMiniType<Request>;
+    requestSchemas.set(type, schema);
+  }
+  return schema;
+}
+
+const isRequestType = (type: unknown): type is RequestType =>
+  typeof type === 'string' && Object.hasOwn(requests, type);
+
+/**
+ * A message as the request its `type` names, parsed with that request's schema; undefined when it
+ * names no request or does not fit it. The same as a union of every request told apart by `type`.
+ */
+export function parseRequest(message: unknown): Request | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type } = message as { type?: unknown };
+  if (!isRequestType(type)) return undefined;
+  const parsed = schemaOf(type).safeParse(message);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export interface ConnectionReport {
   environment: 'sandbox' | 'production';

@@ -32,7 +32,14 @@ export function buildIfStale(target: BuildTarget = chromeBuild): string {
   } catch {
     // never built
   }
-  const shared = ['src', 'public', '_locales', 'manifest.json', 'package.json'];
+  const shared = [
+    'src',
+    'public',
+    '_locales',
+    'manifest.json',
+    'package.json',
+    'scripts/lib/background-bundle.ts',
+  ];
   const sources = [...shared, target.config, ...(target.inputs ?? [])];
   if (built === 0 || sources.some((s) => newestMtime(join(root, s)) > built)) {
     const args = ['vite', 'build', '--config', target.config, '--logLevel', 'warn'];

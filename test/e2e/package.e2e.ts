@@ -4,9 +4,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { decode } from 'fast-png';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKGROUND_FILE } from '../../scripts/lib/background-bundle.ts';
 import { GECKO_ID } from '../../scripts/lib/firefox-manifest.ts';
 import { listFiles } from '../../scripts/lib/list-files.ts';
 import {
@@ -49,6 +51,20 @@ afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
+/**
+ * The background's file: one classic script in strict mode (scripts/lib/background-bundle.ts) that
+ * loads nothing else: Chromium refuses `import()` in a service worker, and every static import
+ * would be one more file fetched before the first answer.
+ */
+function backgroundScript(files: Record<string, Uint8Array>, name: string): void {
+  const script = Buffer.from(files[name] as Uint8Array).toString('utf8');
+  expect(script.length, name).toBeGreaterThan(10_000);
+  // Compiles as a classic script: an `import` or `export` statement would be a SyntaxError.
+  expect(() => new Script(script, { filename: name })).not.toThrow();
+  expect(script.startsWith('"use strict";'), `${name} is strict`).toBe(true);
+  expect(script, `${name} imports nothing`).not.toMatch(/\bimport\s*\(/);
+}
+
 function unzipped(path: string): Record<string, Uint8Array> {
   return unzipSync(readFileSync(path));
 }
@@ -68,7 +84,8 @@ describe('npm run package', () => {
     expect(Object.keys(files).sort()).toEqual(listFiles(join(root, BUILDS.chrome.dir)));
     const manifest = manifestOf(files);
     expect(manifest.version).toBe(pkg.version);
-    expect(manifest.background.service_worker).toBeTruthy();
+    expect(manifest.background).toEqual({ service_worker: BACKGROUND_FILE });
+    backgroundScript(files, BACKGROUND_FILE);
     expect(manifest.side_panel.default_path).toBe('src/side-panel/index.html');
     expect(manifest.permissions).toContain('sidePanel');
     expect(manifest).not.toHaveProperty('browser_specific_settings');
@@ -80,7 +97,8 @@ describe('npm run package', () => {
     expect(Object.keys(files).sort()).toEqual(listFiles(join(root, BUILDS.firefox.dir)));
     const manifest = manifestOf(files);
     expect(manifest.version).toBe(pkg.version);
-    expect(manifest.background.scripts).toHaveLength(1);
+    expect(manifest.background).toEqual({ scripts: [BACKGROUND_FILE] });
+    backgroundScript(files, BACKGROUND_FILE);
     expect(manifest.sidebar_action.default_panel).toBe('src/side-panel/index.html');
     expect(manifest.permissions).not.toContain('sidePanel');
     expect(manifest.browser_specific_settings.gecko.id).toBe(GECKO_ID);

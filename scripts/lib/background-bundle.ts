@@ -1,0 +1,155 @@
+// The background built apart from the pages, as one file. In one build with the popup, the side
+// panel and the options page, the bundler puts every module they share with the worker into
+// shared chunks, tree-shaken once for all entries: the worker then starts by loading several files and
+// carries what only the pages use, and the pages what only the worker uses. Chromium refuses
+// `import()` in a service worker, so nothing would be gained by splitting the worker either. Here
+// crxjs builds the pages from the manifest without `background`; this plugin bundles the
+// background entry alone (same root, mode, target and minifier, no code splitting), emits it into
+// the same output, and puts `background` back into the manifest crxjs writes.
+//
+// The bundle is a classic script (a strict-mode IIFE, no `"type": "module"`): it imports nothing,
+// so being a module gains it nothing, and Chromium 156 restarts it markedly faster as a classic
+// worker (docs/benchmarks.md, cold start): both the wait before the script runs and the run
+// itself shrink, which suggests Chromium keeps compiled code between starts for classic worker
+// scripts only. The IIFE keeps its top-level names out of the worker's global scope, as a module
+// would.
+// docs/benchmarks.md measures what the worker and each page load.
+import type { CrxPlugin } from '@crxjs/vite-plugin';
+import { build, type ConfigEnv, type ResolvedConfig, type Rolldown } from 'vite';
+
+/** The worker's file in the built extension. */
+export const BACKGROUND_FILE = 'background.js';
+
+type Background = { service_worker: string; type?: string } | { scripts: string[]; type?: string };
+
+interface WithBackground {
+  manifest_version: number;
+  name: string;
+  version: string;
+  background?: Background;
+  [key: string]: unknown;
+}
+
+/**
+ * The manifest minus `background`. `Omit` alone would lose the keys crxjs requires when the
+ * manifest's type has an index signature (the Firefox one), so they are picked back.
+ */
+type Pages<M extends WithBackground> = Omit<M, 'background'> &
+  Pick<M, 'manifest_version' | 'name' | 'version'>;
+
+/** The background's entry (a service worker, or Firefox's one background script). */
+function entryOf(background: Background): string {
+  if ('service_worker' in background) return background.service_worker;
+  const [entry, ...more] = background.scripts;
+  if (!entry || more.length > 0) throw new Error('background.scripts must name exactly one entry');
+  return entry;
+}
+
+/** The manifest's `background` pointed at the bundle, in the same shape (Chrome's or Firefox's). */
+function builtBackground(background: Background): Background {
+  return 'service_worker' in background
+    ? { service_worker: BACKGROUND_FILE }
+    : { scripts: [BACKGROUND_FILE] };
+}
+
+/**
+ * Splits `background` off the manifest: crxjs gets `manifest` (the pages and everything else), and
+ * `plugin`, placed after crxjs's plugins, builds the background and adds it back. Only in a
+ * build: crxjs's dev server (`vite`, which the scripts here do not use) keeps its own worker loader
+ * with hot reload, so it gets the whole manifest.
+ */
+export function separateBackground<M extends WithBackground>(
+  full: M,
+): { manifest: (env: ConfigEnv) => M | Pages<M>; plugin: CrxPlugin } {
+  const { background, ...pages } = full;
+  if (!background) throw new Error('the manifest has no background');
+  const entry = entryOf(background);
+  let config: ResolvedConfig;
+  let bundling: Promise<Bundled> | undefined;
+  const plugin: CrxPlugin = {
+    name: 'inquiry-desk:background-bundle',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    // Every build, `--watch` rebuilds included, bundles the worker beside the pages' own module
+    // work, and emits it once both are done; a change in any of the worker's modules starts one.
+    buildStart() {
+      bundling = bundleBackground(config, entry);
+      // Awaited in buildEnd; this only keeps a failure there from counting as unhandled first.
+      bundling.catch(() => undefined);
+    },
+    async buildEnd(error) {
+      const done = bundling;
+      bundling = undefined;
+      if (error || !done) return;
+      const { chunk, maps } = await done;
+      for (const id of chunk.moduleIds) if (!id.startsWith('\0')) this.addWatchFile(id);
+      this.emitFile({ type: 'asset', fileName: chunk.fileName, source: chunk.code });
+      for (const map of maps)
+        this.emitFile({ type: 'asset', fileName: map.fileName, source: map.source });
+    },
+    renderCrxManifest(manifest) {
+      return { ...manifest, background: builtBackground(background) } as typeof manifest;
+    },
+  };
+  return {
+    manifest: (env) => (env.command === 'build' ? (pages as Pages<M>) : full),
+    plugin,
+  };
+}
+
+/** The one script, and its source map when the pages' build writes them too. */
+interface Bundled {
+  chunk: Rolldown.OutputChunk;
+  maps: Rolldown.OutputAsset[];
+}
+
+async function bundleBackground(config: ResolvedConfig, entry: string): Promise<Bundled> {
+  const result = await build({
+    configFile: false,
+    root: config.root,
+    mode: config.mode,
+    logLevel: 'warn',
+    // No plugins: the worker is plain TypeScript (no JSX, CSS or assets).
+    build: {
+      write: false,
+      target: config.build.target,
+      minify: config.build.minify,
+      sourcemap: config.build.sourcemap,
+      modulePreload: false,
+      copyPublicDir: false,
+      rolldownOptions: {
+        input: entry,
+        // Strict like the module code it is written as.
+        output: {
+          format: 'iife',
+          strict: true,
+          codeSplitting: false,
+          entryFileNames: BACKGROUND_FILE,
+        },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
+    'output' in r ? r.output : [],
+  );
+  const chunks = outputs.filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+  const maps = outputs.filter(
+    (o): o is Rolldown.OutputAsset => o.type === 'asset' && o.fileName.endsWith('.map'),
+  );
+  const [chunk, ...more] = chunks;
+  if (!chunk || more.length > 0 || outputs.length !== chunks.length + maps.length) {
+    throw new Error(
+      `${entry} should build into one script, not ${outputs.map((o) => o.fileName).join(', ')}`,
+    );
+  }
+  // Nothing may be left to load: Chromium refuses `import()` in a service worker, and a static
+  // import would be one more file before the first answer.
+  const loads = [...chunk.imports, ...chunk.dynamicImports];
+  if (loads.length > 0) {
+    throw new Error(`${entry} should bundle everything it loads, but imports ${loads.join(', ')}`);
+  }
+  return { chunk, maps };
+}
