@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { separateBackground } from './scripts/lib/background-bundle.ts';
+import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
 
 // The worker is built apart, as one file (scripts/lib/background-bundle.ts).
 const { manifest: pages, plugin: background } = separateBackground(manifest);
@@ -12,7 +13,11 @@ export default defineConfig({
   build: {
     target: 'chrome116',
     // The side panel page is named only in manifest.side_panel, which crxjs does not follow.
-    rollupOptions: { input: { sidePanel: 'src/side-panel/index.html' } },
+    rollupOptions: {
+      input: { sidePanel: 'src/side-panel/index.html' },
+      // What the desk pages load before their first paint, as one file.
+      output: { manualChunks: firstScreenChunk() },
+    },
     // Chrome has had <link rel=modulepreload> since 66: the polyfill would only add bytes to the
     // popup's first paint (docs/benchmarks.md).
     modulePreload: { polyfill: false },

@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { separateBackground } from './scripts/lib/background-bundle.ts';
+import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
 import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/lib/firefox-manifest.ts';
 
 // The background scripts are built apart, as one file (scripts/lib/background-bundle.ts).
@@ -16,7 +17,11 @@ export default defineConfig({
     outDir: 'dist-firefox',
     target: `firefox${FIREFOX_MIN_VERSION.split('.')[0]}`,
     // The sidebar page is named only in manifest.sidebar_action, which crxjs does not follow.
-    rollupOptions: { input: { sidePanel: 'src/side-panel/index.html' } },
+    rollupOptions: {
+      input: { sidePanel: 'src/side-panel/index.html' },
+      // What the desk pages load before their first paint, as one file.
+      output: { manualChunks: firstScreenChunk() },
+    },
     sourcemap: false,
     emptyOutDir: true,
   },

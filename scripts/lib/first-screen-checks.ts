@@ -80,6 +80,8 @@ export function generateChecks(sources: readonly Source[] = firstScreenSources):
     ...sources.flatMap((s) =>
       Object.entries(s.items).map(([name, item]) => `\n${itemCode(s.alias, name, item)}`),
     ),
+    '\n/** All of the above: what a desk page reads before its first render (ui/mount-desk.tsx). */',
+    `export const firstScreenItems = [${sources.flatMap((s) => Object.keys(s.items)).join(', ')}];`,
   ].join('\n');
   return execFileSync(
     `${repoRoot}node_modules/.bin/biome`,

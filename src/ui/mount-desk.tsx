@@ -1,5 +1,5 @@
 import { render, type VNode } from 'preact';
-import * as firstScreen from '../shared/generated/first-screen-items.ts';
+import { firstScreenItems } from '../shared/generated/first-screen-items.ts';
 import { t } from '../shared/i18n.ts';
 import './base.css';
 import './popup.css';
@@ -13,7 +13,7 @@ import { preloadStored } from './use-stored.ts';
 export async function mountDesk(app: VNode): Promise<void> {
   // Screen readers pick their voice from the page's language: that of the catalogue in use.
   document.documentElement.lang = t('lang');
-  await preloadStored(Object.values(firstScreen)).catch(() => undefined);
+  await preloadStored(firstScreenItems).catch(() => undefined);
   const root = document.getElementById('app');
   if (root) render(app, root);
 }

@@ -27,4 +27,18 @@ describe('what a page loads before its first paint', () => {
     // The marker does find zod: the views loaded on demand bring it.
     expect(withZod(dist, lazyFiles).length).toBeGreaterThan(0);
   });
+
+  it.each([
+    ['popup', 'src/popup/index.html'],
+    ['side panel', 'src/side-panel/index.html'],
+  ])('the %s loads its entry, one desk chunk and one style sheet', (_, page) => {
+    // Each file an extension page loads costs it time before its first paint
+    // (scripts/lib/first-screen-chunk.ts); views loaded on demand stay apart.
+    const { files, lazyFiles } = walk(inject('distPath'), page);
+    const scripts = files.filter((file) => file.endsWith('.js'));
+    expect(scripts).toHaveLength(2);
+    expect(scripts.filter((file) => /\/desk-[\w-]+\.js$/.test(file))).toHaveLength(1);
+    expect(files.filter((file) => file.endsWith('.css'))).toHaveLength(1);
+    expect(lazyFiles.length).toBeGreaterThan(0);
+  });
 });

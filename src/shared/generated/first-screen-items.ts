@@ -153,3 +153,15 @@ export const unlockStateItem = checkedItem<StoredValue<typeof lockItems.unlockSt
   },
   () => null,
 );
+
+/** All of the above: what a desk page reads before its first render (ui/mount-desk.tsx). */
+export const firstScreenItems = [
+  keyInfoItem,
+  watchlistItem,
+  pollStateItem,
+  recentLookupsItem,
+  panelRouteItem,
+  draftItem,
+  sealedKeyItem,
+  unlockStateItem,
+];

@@ -48,7 +48,7 @@ describe('useStored', () => {
     const { items, preloadStored, Shown, render } = await page();
     const localGet = vi.spyOn(fakeBrowser.storage.local, 'get');
     const sessionGet = vi.spyOn(fakeBrowser.storage.session, 'get');
-    await preloadStored(Object.values(items));
+    await preloadStored(items.firstScreenItems);
     expect(localGet).toHaveBeenCalledTimes(1);
     expect(sessionGet).toHaveBeenCalledTimes(1);
     render(<Shown item={items.watchlistItem} />);
