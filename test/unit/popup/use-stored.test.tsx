@@ -19,7 +19,8 @@ async function page() {
   cleanup = library.cleanup;
   const { render } = library;
   const items = await import('../../../src/shared/generated/first-screen-items.ts');
-  const { preloadStored, useStored } = await import('../../../src/ui/use-stored.ts');
+  const { preloadStored } = await import('../../../src/ui/stored-preload.ts');
+  const { useStored } = await import('../../../src/ui/use-stored.ts');
   function Shown({ item }: { item: StorageItem<unknown> }) {
     const value = useStored(item);
     return <p data-testid="shown">{value === undefined ? 'loading' : JSON.stringify(value)}</p>;
