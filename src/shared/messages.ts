@@ -44,7 +44,7 @@ export const requests = {
   ping: answers<{ version: string; startedAt: number }>()(),
   /** Saves settings, and the key when one was typed (an absent key keeps the stored one). */
   saveOptions: answers<{ settings: Settings; keyInfo: KeyInfo | null }>()(() => ({
-    settings: settingsSchema,
+    settings: settingsSchema(),
     key: z.optional(z.string().check(z.maxLength(500))),
   })),
   clearKey: answers<{ keyInfo: null }>()(),
