@@ -5,8 +5,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { separateBackground } from './scripts/lib/background-bundle.ts';
-import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
 import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/lib/firefox-manifest.ts';
+import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
 
 // The background scripts are built apart, as one file (scripts/lib/background-bundle.ts).
 const { manifest: pages, plugin: background } = separateBackground(firefoxManifest(manifest));
