@@ -8,6 +8,7 @@
 // cold start).
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
+import { lazy } from './lazy.ts';
 import { isInquiryId } from './persona/links.ts';
 import type { EventView, InquiryView, ReportView } from './persona/view-model.ts';
 import { perPrefillField, prefillFields } from './prefill.ts';
@@ -31,10 +32,11 @@ function answers<R>() {
   ): RequestDefinition<Shape, R> => ({ shape: shape ?? (() => ({}) as Shape) });
 }
 
-const passphrase = z.string().check(z.maxLength(500));
-const inquiryId = z.string().check(z.minLength(1), z.maxLength(100));
+// Built on first use (lazy.ts), like the shapes.
+const passphrase = lazy(() => z.string().check(z.maxLength(500)));
+const inquiryId = lazy(() => z.string().check(z.minLength(1), z.maxLength(100)));
 /** Only `inq_…` ids: the id goes into a URL path, and `..` would reach another endpoint. */
-const watchedId = z.string().check(z.maxLength(100), z.refine(isInquiryId));
+const watchedId = lazy(() => z.string().check(z.maxLength(100), z.refine(isInquiryId)));
 
 export const MAX_MARK_SEEN = 500;
 /** What a reviewer can decide on an inquiry from the desk. */
@@ -44,13 +46,13 @@ export const requests = {
   ping: answers<{ version: string; startedAt: number }>()(),
   /** Saves settings, and the key when one was typed (an absent key keeps the stored one). */
   saveOptions: answers<{ settings: Settings; keyInfo: KeyInfo | null }>()(() => ({
-    settings: settingsSchema,
+    settings: settingsSchema(),
     key: z.optional(z.string().check(z.maxLength(500))),
   })),
   clearKey: answers<{ keyInfo: null }>()(),
   /** Sets (or, unlocked, changes) the passphrase that seals the key. */
-  setPassphrase: answers<{ locked: false }>()(() => ({ passphrase })),
-  unlock: answers<{ locked: false }>()(() => ({ passphrase })),
+  setPassphrase: answers<{ locked: false }>()(() => ({ passphrase: passphrase() })),
+  unlock: answers<{ locked: false }>()(() => ({ passphrase: passphrase() })),
   lock: answers<{ locked: true }>()(),
   /** Tests the stored key, or a typed one (with a typed base URL) before it is saved. */
   testConnection: answers<ConnectionReport>()(() => ({
@@ -78,7 +80,10 @@ export const requests = {
     ),
   })),
   /** The whole picture of one inquiry in one request; `refresh` skips the session cache. */
-  getInquiry: answers<InquiryReply>()(() => ({ id: inquiryId, refresh: z.optional(z.boolean()) })),
+  getInquiry: answers<InquiryReply>()(() => ({
+    id: inquiryId(),
+    refresh: z.optional(z.boolean()),
+  })),
   /** An `inq_…` id opens that inquiry; anything else is searched as a reference id. */
   findInquiries: answers<
     | ({ kind: 'inquiry' } & InquiryReply)
@@ -91,50 +96,50 @@ export const requests = {
     next: z.optional(z.string().check(z.maxLength(2000))),
   })),
   inquiryAction: answers<InquiryReply>()(() => ({
-    id: inquiryId,
+    id: inquiryId(),
     action: z.enum(inquiryActions),
     comment: z.optional(z.string().check(z.maxLength(2000))),
   })),
   /** A fresh one-time link; an expired inquiry is resumed first. */
-  newLink: answers<InquiryReply & { link: OneTimeLink }>()(() => ({ id: inquiryId })),
+  newLink: answers<InquiryReply & { link: OneTimeLink }>()(() => ({ id: inquiryId() })),
   /**
    * One tag added or removed (`add-tag` / `remove-tag`): never the whole list, which would drop a
    * tag a workflow added meanwhile.
    */
   changeTag: answers<InquiryReply>()(() => ({
-    id: inquiryId,
+    id: inquiryId(),
     change: z.enum(['add', 'remove']),
     tag: z.string().check(z.minLength(1), z.maxLength(100)),
   })),
-  watch: answers<{ watching: true }>()(() => ({ id: watchedId })),
-  unwatch: answers<{ watching: false }>()(() => ({ id: inquiryId })),
+  watch: answers<{ watching: true }>()(() => ({ id: watchedId() })),
+  unwatch: answers<{ watching: false }>()(() => ({ id: inquiryId() })),
   /** Bounded: the popup marks at most what it shows. */
   markSeen: answers<{ seen: number }>()(() => ({
-    ids: z.array(watchedId).check(z.maxLength(MAX_MARK_SEEN)),
+    ids: z.array(watchedId()).check(z.maxLength(MAX_MARK_SEEN)),
   })),
   /** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
   refreshWatchlist: answers<{ polled: boolean }>()(),
   /** "Show photos": every photo of the inquiry, downloaded by the background; logged. */
-  showPhotos: answers<{ photos: PhotoReply[] }>()(() => ({ id: inquiryId })),
+  showPhotos: answers<{ photos: PhotoReply[] }>()(() => ({ id: inquiryId() })),
   /** A report with its matches, read when the reviewer opens it. */
   getReport: answers<{ report: ReportView }>()(() => ({
     reportId: z.string().check(z.minLength(1), z.maxLength(100)),
   })),
   /** The inquiry's events (`GET /events?filter[object-id]=…`). */
-  listEvents: answers<{ events: EventView[] }>()(() => ({ id: inquiryId })),
+  listEvents: answers<{ events: EventView[] }>()(() => ({ id: inquiryId() })),
   /** The same account's (or else the same reference ID's) other inquiries. */
   earlierInquiries: answers<{
     items: InquirySummary[];
     by: 'account' | 'reference' | 'none';
   }>()(() => ({
-    id: inquiryId,
+    id: inquiryId(),
     accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
     referenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   })),
   /** Persona's PDF of the inquiry; logged. */
-  printInquiry: answers<{ filename: string; base64: string }>()(() => ({ id: inquiryId })),
+  printInquiry: answers<{ filename: string; base64: string }>()(() => ({ id: inquiryId() })),
   /** For the audit trail: the reviewer revealed masked fields, or opened the photos, of an inquiry. */
-  recordReveal: answers<{ recorded: true }>()(() => ({ id: watchedId })),
+  recordReveal: answers<{ recorded: true }>()(() => ({ id: watchedId() })),
   /** The options page exported the activity log (its time is shown there). */
   auditExported: answers<{ exportedAt: number }>()(),
 };

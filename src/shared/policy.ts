@@ -4,30 +4,33 @@
 // options page shows the matching fields as set by the organisation and disabled.
 import * as z from 'zod/mini';
 import { browser } from './browser.ts';
+import { lazy } from './lazy.ts';
 import { namedTemplateSchema, type Settings, settingsSchema } from './settings.ts';
 
-const policyFields = {
+// Built on first use (lazy.ts), not when the worker's script runs.
+const policyFields = lazy(() => ({
   apiBaseUrl: z.string().check(z.maxLength(500)),
   allowProductionKeys: z.boolean(),
   requirePassphrase: z.boolean(),
-  autoLockMinutes: settingsSchema.def.shape.autoLockMinutes.def.innerType,
-  pollSeconds: settingsSchema.def.shape.pollSeconds.def.innerType,
+  autoLockMinutes: settingsSchema().def.shape.autoLockMinutes.def.innerType,
+  pollSeconds: settingsSchema().def.shape.pollSeconds.def.innerType,
   defaultTemplateId: z.string().check(z.maxLength(100)),
-  templates: z.array(namedTemplateSchema).check(z.maxLength(50)),
+  templates: z.array(namedTemplateSchema()).check(z.maxLength(50)),
   addressBarLookup: z.boolean(),
   contextMenuLookup: z.boolean(),
   notifications: z.boolean(),
   reviewer: z.string().check(z.minLength(1), z.maxLength(200)),
-} as const;
+}));
+type PolicyFields = ReturnType<typeof policyFields>;
 
 export type Policy = {
-  -readonly [K in keyof typeof policyFields]?: z.infer<(typeof policyFields)[K]>;
+  -readonly [K in keyof PolicyFields]?: z.infer<PolicyFields[K]>;
 };
 
 export function parsePolicy(raw: unknown): Policy {
   if (typeof raw !== 'object' || raw === null) return {};
   const out: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(policyFields)) {
+  for (const [name, schema] of Object.entries(policyFields())) {
     const parsed = schema.safeParse((raw as Record<string, unknown>)[name]);
     if (parsed.success) out[name] = parsed.data;
   }

@@ -1,7 +1,9 @@
 // Every stored item, declared once: area, key, schema, default, and (in the comment) its writer.
-// Personal data never goes to storage.local (docs/architecture.md#storage).
+// Personal data never goes to storage.local (docs/architecture.md#storage). Each schema is built
+// on first use (lazy.ts): the worker's script builds none of them before its first answer.
 import * as z from 'zod/mini';
 import { defineItem, defineListItem, defineRecordItem, salvageFields } from './define-item.ts';
+import { lazy } from './lazy.ts';
 import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
 import { perPrefillField } from './prefill.ts';
@@ -11,7 +13,7 @@ import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
 export const storageVersionItem = defineItem<number>(
   'local',
   'storageVersion',
-  z.number().check(z.int(), z.gte(0)),
+  () => z.number().check(z.int(), z.gte(0)),
   () => 0,
 );
 
@@ -22,69 +24,75 @@ export const settingsItem = defineItem<Settings>(
   settingsSchema,
   defaultSettings,
   // One out-of-range setting falls back alone; the others stay as the reviewer set them.
-  salvageFields<Settings>(settingsSchema.def.shape),
+  salvageFields<Settings>(() => settingsSchema().def.shape),
 );
 
 /** Writer: background only. Pages never read it; they see {@link keyInfoItem}. */
 export const apiKeyItem = defineItem<string | null>(
   'local',
   'apiKey',
-  z.nullable(z.string()),
+  () => z.nullable(z.string()),
   () => null,
 );
 
-export const keyInfoSchema = z.object({
-  masked: z.string(),
-  environment: z.enum(['sandbox', 'production']),
-  savedAt: z.number(),
-});
-export type KeyInfo = z.infer<typeof keyInfoSchema>;
+export const keyInfoSchema = lazy(() =>
+  z.object({
+    masked: z.string(),
+    environment: z.enum(['sandbox', 'production']),
+    savedAt: z.number(),
+  }),
+);
+export type KeyInfo = z.infer<ReturnType<typeof keyInfoSchema>>;
 
 /** Writer: background. What pages may know about the key: its masked form and environment. */
 export const keyInfoItem = defineItem<KeyInfo | null>(
   'local',
   'keyInfo',
-  z.nullable(keyInfoSchema),
+  () => z.nullable(keyInfoSchema()),
   () => null,
 );
 
-export const watchEntrySchema = z.object({
-  id: z.string(),
-  referenceId: z.optional(z.string()),
-  status: z.string(),
-  /** Persona's `updated-at`, compared with the status to find changes. */
-  updatedAt: z.optional(z.string()),
-  addedAt: z.number(),
-  /** When the extension last saw the status change (ms). */
-  changedAt: z.number(),
-  /** False until the reviewer has looked at the latest change. */
-  seen: z.boolean(),
-  /** Redacted at Persona: like a decision, it ends the watch. */
-  redacted: z.optional(z.boolean()),
-});
-export type WatchEntry = z.infer<typeof watchEntrySchema>;
+export const watchEntrySchema = lazy(() =>
+  z.object({
+    id: z.string(),
+    referenceId: z.optional(z.string()),
+    status: z.string(),
+    /** Persona's `updated-at`, compared with the status to find changes. */
+    updatedAt: z.optional(z.string()),
+    addedAt: z.number(),
+    /** When the extension last saw the status change (ms). */
+    changedAt: z.number(),
+    /** False until the reviewer has looked at the latest change. */
+    seen: z.boolean(),
+    /** Redacted at Persona: like a decision, it ends the watch. */
+    redacted: z.optional(z.boolean()),
+  }),
+);
+export type WatchEntry = z.infer<ReturnType<typeof watchEntrySchema>>;
 
 /** Writer: background. No personal data: ids, reference ids, statuses, times. */
 export const watchlistItem = defineListItem<WatchEntry>('local', 'watchlist', watchEntrySchema);
 
-export const pollStateSchema = z.object({
-  lastAttemptAt: z.optional(z.number()),
-  lastSuccessAt: z.optional(z.number()),
-  /** Consecutive failed cycles (5xx, offline); drives the exponential back-off. */
-  failures: z.number(),
-  /** No cycle before this time (ms): rate-limit manners or back-off. */
-  holdUntil: z.optional(z.number()),
-  lastError: z.optional(
-    z.object({ kind: z.string(), message: z.string(), requestId: z.optional(z.string()) }),
-  ),
-  /** When expired inquiries were last asked about (they are polled less often: planner.ts). */
-  slowPolledAt: z.optional(z.number()),
-  /** Latest RateLimit-* seen, for the 15 % rule. */
-  rateLimit: z.optional(
-    z.object({ limit: z.number(), remaining: z.number(), resetAt: z.number() }),
-  ),
-});
-export type PollState = z.infer<typeof pollStateSchema>;
+export const pollStateSchema = lazy(() =>
+  z.object({
+    lastAttemptAt: z.optional(z.number()),
+    lastSuccessAt: z.optional(z.number()),
+    /** Consecutive failed cycles (5xx, offline); drives the exponential back-off. */
+    failures: z.number(),
+    /** No cycle before this time (ms): rate-limit manners or back-off. */
+    holdUntil: z.optional(z.number()),
+    lastError: z.optional(
+      z.object({ kind: z.string(), message: z.string(), requestId: z.optional(z.string()) }),
+    ),
+    /** When expired inquiries were last asked about (they are polled less often: planner.ts). */
+    slowPolledAt: z.optional(z.number()),
+    /** Latest RateLimit-* seen, for the 15 % rule. */
+    rateLimit: z.optional(
+      z.object({ limit: z.number(), remaining: z.number(), resetAt: z.number() }),
+    ),
+  }),
+);
+export type PollState = z.infer<ReturnType<typeof pollStateSchema>>;
 
 /** Writer: background (poller). */
 export const pollStateItem = defineItem<PollState>('local', 'pollState', pollStateSchema, () => ({
@@ -95,9 +103,7 @@ export const pollStateItem = defineItem<PollState>('local', 'pollState', pollSta
  * Writer: background. Recent lookups, newest first: inquiry ids, and reference ids Persona found.
  * In storage.session: a looked-up text may be a name or a birthdate, and must never reach disk.
  */
-export const recentLookupsItem = defineListItem<string>(
-  'session',
-  'recentLookups',
+export const recentLookupsItem = defineListItem<string>('session', 'recentLookups', () =>
   z.string().check(z.maxLength(200)),
 );
 
@@ -105,21 +111,18 @@ export const recentLookupsItem = defineListItem<string>(
 
 // The view is built by our own normaliser and never leaves the extension; a shallow check keeps the
 // cache read cheap on popup start (a full schema of the view would double its parse cost).
-const inquiryViewShape = z.custom<InquiryView>(
-  (v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string',
-);
+const inquiryViewShape = () =>
+  z.custom<InquiryView>(
+    (v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string',
+  );
 
 /** Writer: background. Full inquiry views (personal data) by id, with when they were fetched. */
-export const inquiryCacheItem = defineRecordItem(
-  'session',
-  'inquiryCache',
-  z.object({ inquiry: inquiryViewShape, fetchedAt: z.number() }),
+export const inquiryCacheItem = defineRecordItem('session', 'inquiryCache', () =>
+  z.object({ inquiry: inquiryViewShape(), fetchedAt: z.number() }),
 );
 
 /** Writer: background. The latest one-time link per inquiry (single-use secrets: memory only). */
-export const linksItem = defineRecordItem(
-  'session',
-  'links',
+export const linksItem = defineRecordItem('session', 'links', () =>
   z.object({
     // Checked again on every read: a stored link that is not Persona's is never shown.
     url: z.string().check(z.refine(isPersonaOrLoopbackLink)),
@@ -129,18 +132,20 @@ export const linksItem = defineRecordItem(
   }),
 );
 
-export const draftSchema = z.object({
-  templateId: z.string(),
-  referenceId: z.string(),
-  ...perPrefillField(() => z.string()),
-  search: z.string(),
-  /**
-   * The Idempotency-Key of a create that failed, with the form it was for: a retry of the same
-   * form, even from a popup opened again, reuses it, so a create Persona did apply is not doubled.
-   */
-  pendingCreate: z.optional(z.object({ key: z.string(), form: z.string() })),
-});
-export type Draft = z.infer<typeof draftSchema>;
+export const draftSchema = lazy(() =>
+  z.object({
+    templateId: z.string(),
+    referenceId: z.string(),
+    ...perPrefillField(() => z.string()),
+    search: z.string(),
+    /**
+     * The Idempotency-Key of a create that failed, with the form it was for: a retry of the same
+     * form, even from a popup opened again, reuses it, so a create Persona did apply is not doubled.
+     */
+    pendingCreate: z.optional(z.object({ key: z.string(), form: z.string() })),
+  }),
+);
+export type Draft = z.infer<ReturnType<typeof draftSchema>>;
 
 /** Writer: popup. What the reviewer is typing, so a popup that closes loses nothing. */
 export const draftItem = defineItem<Draft>('session', 'draft', draftSchema, () => ({
@@ -150,34 +155,38 @@ export const draftItem = defineItem<Draft>('session', 'draft', draftSchema, () =
   search: '',
 }));
 
-export const panelRouteSchema = z.object({
-  inquiry: z.optional(z.string()),
-  search: z.optional(z.string()),
-  /** When the route was asked for; a panel already open follows newer routes only. */
-  at: z.number(),
-});
-export type PanelRoute = z.infer<typeof panelRouteSchema>;
+export const panelRouteSchema = lazy(() =>
+  z.object({
+    inquiry: z.optional(z.string()),
+    search: z.optional(z.string()),
+    /** When the route was asked for; a panel already open follows newer routes only. */
+    at: z.number(),
+  }),
+);
+export type PanelRoute = z.infer<ReturnType<typeof panelRouteSchema>>;
 
 /** Writer: background (context menu, omnibox). Where the side panel should go next. */
 export const panelRouteItem = defineItem<PanelRoute | null>(
   'session',
   'panelRoute',
-  z.nullable(panelRouteSchema),
+  () => z.nullable(panelRouteSchema()),
   () => null,
 );
 
-export const pendingCreateSchema = z.object({
-  /** The Idempotency-Key the create is sent with now (a new one after a 5xx answer). */
-  key: z.string(),
-  /** The key the reviewer's click was made with, so a repeated click joins this create. */
-  clickKey: z.string(),
-  templateId: z.string(),
-  referenceId: z.optional(z.string()),
-  prefill: z.optional(z.record(z.string(), z.string())),
-  /** When the first attempt started (ms): the window a 5xx recovery looks in. */
-  startedAt: z.number(),
-});
-export type PendingCreate = z.infer<typeof pendingCreateSchema>;
+export const pendingCreateSchema = lazy(() =>
+  z.object({
+    /** The Idempotency-Key the create is sent with now (a new one after a 5xx answer). */
+    key: z.string(),
+    /** The key the reviewer's click was made with, so a repeated click joins this create. */
+    clickKey: z.string(),
+    templateId: z.string(),
+    referenceId: z.optional(z.string()),
+    prefill: z.optional(z.record(z.string(), z.string())),
+    /** When the first attempt started (ms): the window a 5xx recovery looks in. */
+    startedAt: z.number(),
+  }),
+);
+export type PendingCreate = z.infer<ReturnType<typeof pendingCreateSchema>>;
 
 /**
  * Writer: background. Creates under way, by click key (the form holds personal data: session
@@ -187,6 +196,6 @@ export type PendingCreate = z.infer<typeof pendingCreateSchema>;
 export const pendingCreatesItem = defineItem<Record<string, PendingCreate>>(
   'session',
   'pendingCreates',
-  z.record(z.string(), pendingCreateSchema),
+  () => z.record(z.string(), pendingCreateSchema()),
   () => ({}),
 );

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
@@ -131,5 +133,37 @@ describe('look up anywhere', () => {
     const matches = await openSidePanel(`?view=matches&q=${encodeURIComponent(referenceId)}`);
     await expect.poll(() => matches.getByText(inquiryId).count()).toBeGreaterThan(0);
     await matches.close();
+  });
+
+  // The worker sets the hint on install and at browser start only (lookup/listeners.ts): Chromium
+  // keeps it in the extension's prefs, where the address bar reads it, across worker restarts.
+  it("the kyc keyword's hint is still Chromium's after the worker was stopped and woken", async () => {
+    const own = await launchExtension();
+    try {
+      await own.stopServiceWorker();
+      const page = await own.openOptions();
+      const answer = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
+      expect(answer).toMatchObject({ ok: true });
+      await page.close();
+      // Chromium writes its prefs to disk at the latest when it closes.
+      await own.context.close();
+      const hints = ['Preferences', 'Secure Preferences']
+        .map((name) => join(own.profileDir, 'Default', name))
+        .filter((file) => existsSync(file))
+        .map((file) => {
+          const prefs = JSON.parse(readFileSync(file, 'utf8')) as {
+            extensions?: { settings?: Record<string, { omnibox_default_suggestion?: unknown }> };
+          };
+          return prefs.extensions?.settings?.[own.extensionId]?.omnibox_default_suggestion;
+        })
+        .filter((hint) => hint !== undefined);
+      expect(hints).toEqual([
+        expect.objectContaining({
+          description: 'Inquiry Desk: look up an inq_… id or a reference ID',
+        }),
+      ]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -7,6 +7,24 @@ import { createLookupMenu, handleMenuClick } from './context-menu.ts';
 import { trackLookupSwitches } from './lookup-switch.ts';
 import { enterLookup, suggestForInput } from './omnibox.ts';
 
+/** The hint shown under the `kyc` keyword. */
+function setOmniboxHint(): void {
+  browser.omnibox.setDefaultSuggestion({ description: t('omniboxDefault') });
+}
+
+/**
+ * Whether the browser keeps the keyword's hint while the background is stopped. Chromium stores
+ * it in the extension's prefs and reads it there whenever the keyword is typed
+ * (https://source.chromium.org/chromium/chromium/src/+/main:chrome/browser/extensions/api/omnibox/omnibox_api.cc,
+ * `SetOmniboxDefaultSuggestion`), so its service worker sets it on install or update and at
+ * browser start (a new UI language) only, not at each of its many restarts, where the call cost
+ * every first answer about half a millisecond (docs/benchmarks.md, cold start). Firefox runs the
+ * background as a page, not a service worker, and it keeps setting the hint at every start.
+ */
+function keepsOmniboxHint(): boolean {
+  return 'ServiceWorkerGlobalScope' in globalThis;
+}
+
 /** Called synchronously at the top of the worker, so these events can wake it. */
 export function registerLookupListeners(after: Gate['after']): void {
   trackLookupSwitches();
@@ -24,9 +42,12 @@ export function registerLookupListeners(after: Gate['after']): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void handleMenuClick(info, tab);
   });
-  browser.omnibox.setDefaultSuggestion({
-    description: t('omniboxDefault'),
-  });
+  if (keepsOmniboxHint()) {
+    browser.runtime.onInstalled.addListener(after(setOmniboxHint));
+    browser.runtime.onStartup.addListener(after(setOmniboxHint));
+  } else {
+    setOmniboxHint();
+  }
   browser.omnibox.onInputChanged.addListener(after(suggestForInput));
   // The same user-gesture rule as the menu click above.
   browser.omnibox.onInputEntered.addListener((text) => {

@@ -18,10 +18,10 @@ export const auditTrailItem = defineItem<AuditTrail>(
     }
     const r = raw as Record<string, unknown> & { entries: unknown[] };
     const entries = r.entries.flatMap((e) => {
-      const parsed = auditEntrySchema.safeParse(e);
+      const parsed = auditEntrySchema().safeParse(e);
       return parsed.success ? [parsed.data] : [];
     });
-    const checkpoint = checkpointSchema.safeParse(r.checkpoint);
+    const checkpoint = checkpointSchema().safeParse(r.checkpoint);
     const exported = z.number().safeParse(r.lastExportedAt);
     return {
       entries,

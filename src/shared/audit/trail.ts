@@ -5,6 +5,7 @@
 // dropped one is kept as the checkpoint the remaining chain starts from.
 import * as z from 'zod/mini';
 import { t } from '../i18n.ts';
+import { lazy } from '../lazy.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -31,39 +32,46 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+// Schemas are built on first use (lazy.ts), not when the worker's script runs.
+const hash = lazy(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 
-export const auditEntrySchema = z.object({
-  /** Position in the whole trail, dropped entries included: a gap shows. */
-  seq: z.number().check(z.int(), z.gte(0)),
-  at: z.number(),
-  /** The organisation's reviewer name or email (policy), else the masked key. */
-  reviewer: z.string().check(z.maxLength(200)),
-  inquiryId: z.optional(z.string().check(z.maxLength(100))),
-  action: z.enum(auditActions),
-  outcome: z.enum(['ok', 'error']),
-  /** On an error: its kind and Persona's Request-Id when there was one. No message text. */
-  errorKind: z.optional(z.string().check(z.maxLength(40))),
-  requestId: z.optional(z.string().check(z.maxLength(100))),
-  prevHash: hash,
-  hash,
-});
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditEntrySchema = lazy(() =>
+  z.object({
+    /** Position in the whole trail, dropped entries included: a gap shows. */
+    seq: z.number().check(z.int(), z.gte(0)),
+    at: z.number(),
+    /** The organisation's reviewer name or email (policy), else the masked key. */
+    reviewer: z.string().check(z.maxLength(200)),
+    inquiryId: z.optional(z.string().check(z.maxLength(100))),
+    action: z.enum(auditActions),
+    outcome: z.enum(['ok', 'error']),
+    /** On an error: its kind and Persona's Request-Id when there was one. No message text. */
+    errorKind: z.optional(z.string().check(z.maxLength(40))),
+    requestId: z.optional(z.string().check(z.maxLength(100))),
+    prevHash: hash(),
+    hash: hash(),
+  }),
+);
+export type AuditEntry = z.infer<ReturnType<typeof auditEntrySchema>>;
 export type AuditFacts = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
-export const checkpointSchema = z.object({
-  /** The hash of the last dropped entry: the remaining chain's first prevHash. */
-  hash,
-  dropped: z.number().check(z.int(), z.gte(0)),
-  droppedAt: z.number(),
-});
+export const checkpointSchema = lazy(() =>
+  z.object({
+    /** The hash of the last dropped entry: the remaining chain's first prevHash. */
+    hash: hash(),
+    dropped: z.number().check(z.int(), z.gte(0)),
+    droppedAt: z.number(),
+  }),
+);
 
-export const auditTrailSchema = z.object({
-  entries: z.array(auditEntrySchema),
-  checkpoint: z.optional(checkpointSchema),
-  lastExportedAt: z.optional(z.number()),
-});
-export type AuditTrail = z.infer<typeof auditTrailSchema>;
+export const auditTrailSchema = lazy(() =>
+  z.object({
+    entries: z.array(auditEntrySchema()),
+    checkpoint: z.optional(checkpointSchema()),
+    lastExportedAt: z.optional(z.number()),
+  }),
+);
+export type AuditTrail = z.infer<ReturnType<typeof auditTrailSchema>>;
 
 /** The hashed text: fixed field order, absent fields left out. */
 function canonical(entry: Omit<AuditEntry, 'hash'>): string {
@@ -124,7 +132,7 @@ export async function verifyExport(text: string): Promise<VerifyResult> {
   } catch {
     return { ok: false, at: -1, reason: t('verifyNotJson') };
   }
-  const parsed = auditTrailSchema.safeParse(raw);
+  const parsed = auditTrailSchema().safeParse(raw);
   if (!parsed.success) return { ok: false, at: -1, reason: t('verifyNotActivityLog') };
   return verifyTrail(parsed.data);
 }

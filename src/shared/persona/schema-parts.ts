@@ -2,8 +2,10 @@
 // API version and a key's attribute blocklist removes attributes outright
 // (https://docs.withpersona.com/versioning, https://docs.withpersona.com/api-attribute-blocklists),
 // so every part here accepts absence, null and a wrong type (read as "not there") instead of
-// failing the whole body. Unknown keys are kept (`looseObject`).
+// failing the whole body. Unknown keys are kept (`looseObject`). The shared parts are built on
+// first use (lazy.ts), like every schema made of them, not while the worker's script runs.
 import * as z from 'zod/mini';
+import { lazy } from '../lazy.ts';
 import { isRecord } from './key-inflection.ts';
 
 /** A value read by `pick`; an absent key stays absent (zod needs `optional` for that). */
@@ -17,21 +19,25 @@ export function always<T>(read: (value: unknown) => T) {
 }
 
 /** A string, or `undefined` for absent, null or not-a-string. */
-export const text = maybe((value) => (typeof value === 'string' ? value : undefined));
+export const text = lazy(() => maybe((value) => (typeof value === 'string' ? value : undefined)));
 
-export const flag = maybe((value) => (typeof value === 'boolean' ? value : undefined));
+export const flag = lazy(() => maybe((value) => (typeof value === 'boolean' ? value : undefined)));
 
-export const count = maybe((value) =>
-  typeof value === 'number' && Number.isFinite(value) ? value : undefined,
+export const count = lazy(() =>
+  maybe((value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)),
 );
 
 /** The strings of a list; anything else in it (or a list that is not one) is dropped. */
-export const strings = always((value) =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [],
+export const strings = lazy(() =>
+  always((value) =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [],
+  ),
 );
 
 /** Any object; `[]`, null or absent become `{}` (check `metadata` arrives as either). */
-export const record = always((value): Record<string, unknown> => (isRecord(value) ? value : {}));
+export const record = lazy(() =>
+  always((value): Record<string, unknown> => (isRecord(value) ? value : {})),
+);
 
 /** The items of a list that match `schema`; the others are skipped rather than failing. */
 export function listOf<S extends z.ZodMiniType>(schema: S) {
@@ -65,14 +71,16 @@ export function toRefs(data: unknown): ResourceRef[] {
 }
 
 /** `relationships` as a map of name → references (empty list for "no relation"). */
-export const relationships = always((value) => {
-  const out: Record<string, ResourceRef[]> = {};
-  if (!isRecord(value)) return out;
-  for (const [name, relation] of Object.entries(value)) {
-    out[name] = toRefs(isRecord(relation) ? relation.data : undefined);
-  }
-  return out;
-});
+export const relationships = lazy(() =>
+  always((value) => {
+    const out: Record<string, ResourceRef[]> = {};
+    if (!isRecord(value)) return out;
+    for (const [name, relation] of Object.entries(value)) {
+      out[name] = toRefs(isRecord(relation) ? relation.data : undefined);
+    }
+    return out;
+  }),
+);
 
 /** A JSON:API resource object whose `attributes` follow `attributes` (missing → `{}`). */
 export function resource<A extends z.ZodMiniType>(attributes: A) {
@@ -82,6 +90,6 @@ export function resource<A extends z.ZodMiniType>(attributes: A) {
     id: always((value) => (typeof value === 'string' ? value : '')),
     // Attribute schemas accept any object, so parse() cannot throw here.
     attributes: always((value): z.output<A> => attributes.parse(isRecord(value) ? value : {})),
-    relationships,
+    relationships: relationships(),
   });
 }

@@ -171,5 +171,5 @@ function readJson(text: string): unknown {
 }
 
 function errorTitle(body: unknown): string | undefined {
-  return parseBody(errorBody, body)?.errors[0]?.title;
+  return parseBody(errorBody(), body)?.errors[0]?.title;
 }

@@ -199,3 +199,31 @@ describe('the service worker’s start', () => {
     expect(printed).not.toMatch(/persona_sandbox_|Ada/);
   });
 });
+
+describe("the kyc keyword's hint", () => {
+  const hints = () =>
+    (fakeBrowser.omnibox.setDefaultSuggestion as unknown as ReturnType<typeof vi.fn>).mock.calls;
+
+  beforeEach(() => {
+    Object.assign(fakeBrowser.omnibox, { setDefaultSuggestion: vi.fn() });
+  });
+
+  it('is set at every start where the browser does not keep it (Firefox)', async () => {
+    await startWorker(Promise.resolve());
+    expect(hints()).toEqual([[{ description: expect.any(String) }]]);
+  });
+
+  it('as a service worker (Chromium keeps it): set on install and browser start, not each start', async () => {
+    vi.stubGlobal('ServiceWorkerGlobalScope', class {});
+    try {
+      await startWorker(Promise.resolve());
+      expect(hints()).toEqual([]);
+      await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
+      expect(hints()).toHaveLength(1);
+      await fakeBrowser.runtime.onStartup.trigger();
+      expect(hints()).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

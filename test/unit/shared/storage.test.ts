@@ -41,3 +41,16 @@ describe('typed storage items', () => {
     expect(seen.mock.calls).toEqual([[{ n: 1 }], [{ n: 0 }]]);
   });
 });
+
+describe('schemas built on first use', () => {
+  it('builds an item schema on its first read, once, and still parses with it', async () => {
+    const build = vi.fn(() => z.object({ n: z.number() }));
+    const lazyCounter = defineItem('local', 'lazyCounter', build, () => ({ n: 0 }));
+    expect(build).not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ lazyCounter: { n: 'three' } });
+    expect(await readItem(lazyCounter)).toEqual({ n: 0 });
+    await writeItem(lazyCounter, { n: 2 });
+    expect(await readItem(lazyCounter)).toEqual({ n: 2 });
+    expect(build).toHaveBeenCalledTimes(1);
+  });
+});
