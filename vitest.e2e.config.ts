@@ -9,11 +9,5 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // A known, not yet understood flake: in about one full run in six, one or two tests that wait
-    // for a lazily loaded view (popup "declines with a comment", evidence "side panel") hit the
-    // 30 s limit, and the same tests pass when run again. One retry keeps CI honest about real
-    // failures (a broken feature fails twice) while the cause is found; the reporter names every
-    // test that needed it.
-    retry: 1,
   },
 });

@@ -31,23 +31,24 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
   };
 
   function View(props: P) {
-    const [, setReady] = useState(0);
+    // What the first render had. The effect asks by that, not by `loaded`: a chunk fetched ahead
+    // can arrive between the first render and the effect (Preact runs effects after the next
+    // frame), and a view that rendered nothing must then render again, or it stays blank.
+    const [shown, setShown] = useState(() => loaded);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
-      if (loaded) return;
+      if (shown) return;
       let live = true;
       prefetch().then(
-        () => live && setReady((n) => n + 1),
+        (view) => live && setShown(() => view),
         () => live && setFailed(true),
       );
       return () => {
         live = false;
       };
     }, []);
-    if (loaded) {
-      const Loaded = loaded;
-      return <Loaded {...props} />;
-    }
+    const Loaded = shown ?? loaded;
+    if (Loaded) return <Loaded {...props} />;
     if (failed) {
       return (
         <div class="banner is-error" role="alert">

@@ -254,4 +254,24 @@ describe('the popup', () => {
     await expectAccessible(popup, 'approved detail');
     await popup.close();
   });
+
+  it('opens an inquiry from the URL when frames come late, as on a busy machine', async () => {
+    // On a loaded machine the detail's chunk, asked for by the idle prefetch, can arrive before
+    // the next frame, when Preact runs the effects of the view that rendered blank. Late frames
+    // and late short timers make that order certain here; the detail must still show.
+    const popup = await ext.context.newPage();
+    await popup.addInitScript(() => {
+      const LATE_MS = 300;
+      const schedule = window.setTimeout.bind(window);
+      window.requestAnimationFrame = (run) => schedule(() => run(performance.now()), LATE_MS);
+      window.cancelAnimationFrame = (id) => clearTimeout(id);
+      window.setTimeout = ((handler: TimerHandler, ms = 0, ...rest: unknown[]) =>
+        schedule(handler, ms > 0 && ms < 100 ? LATE_MS : ms, ...rest)) as typeof setTimeout;
+    });
+    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${approvedId}`));
+    // count() does not wait for the element, so a blank view fails here, not at the test timeout.
+    await expect.poll(() => popup.getByTestId('status').count(), soon).toBe(1);
+    expect(await statusOf(popup)).toBe('approved');
+    await popup.close();
+  });
 });

@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { render as renderInto } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lazyView } from '../../../src/ui/lazy-view.tsx';
 
@@ -23,6 +25,27 @@ describe('a view loaded on demand', () => {
     // Prefetched: on screen in the first render, no waiting.
     expect(screen.getByText('Hello Ada')).toBeTruthy();
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the view when its chunk, fetched ahead, arrives between the first render and its effects', async () => {
+    // The desk opened on a detail: the idle prefetch has asked for the chunk, the view renders
+    // (nothing yet), and the chunk arrives before Preact runs the view's effects (after the next
+    // frame). Nothing else re-renders the view, so only its own effect can bring it on screen.
+    let arrive: (view: typeof Greeting) => void = () => undefined;
+    const view = lazyView(() => new Promise<typeof Greeting>((resolve) => (arrive = resolve)));
+    const prefetched = view.prefetch();
+    const container = document.createElement('div');
+    document.body.append(container);
+    // act() holds the effects back until its callback is done, as the next frame does in Chromium.
+    await act(async () => {
+      renderInto(<view.View name="Ada" />, container);
+      expect(container.textContent).toBe('');
+      arrive(Greeting);
+      await prefetched;
+    });
+    expect(await within(container).findByText('Hello Ada')).toBeTruthy();
+    renderInto(null, container);
+    container.remove();
   });
 
   it('says so when the chunk cannot be loaded, and asks again next time', async () => {
