@@ -30,7 +30,8 @@ export function DetailView({ id, initial }: Props) {
   const watch = useStored(watchlistItem)?.find((entry) => entry.id === id);
   const [freshLink, setFreshLink] = useState<OneTimeLink | null | undefined>(initial?.link);
   // Photos, network, reports' matches, earlier inquiries and activity: loaded on demand.
-  const evidence = useEvidence();
+  const loadedEvidence = useEvidence();
+  const evidence = loadedEvidence.state === 'loaded' ? loadedEvidence.views : undefined;
 
   useEffect(() => {
     // Looking at the inquiry is what "seen" means for the watchlist highlight and the badge.
@@ -72,6 +73,14 @@ export function DetailView({ id, initial }: Props) {
       />
       {link && linkStatuses.has(inquiry.status) && (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
+      )}
+      {loadedEvidence.state === 'failed' && (
+        <div class="banner is-error" role="alert">
+          <p class="banner-text">{t('evidenceNotLoaded')}</p>
+          <button type="button" onClick={loadedEvidence.retry}>
+            {t('tryAgain')}
+          </button>
+        </div>
       )}
       {evidence && <evidence.PhotoSection inquiry={inquiry} />}
       <DetailBody
