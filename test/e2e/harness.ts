@@ -20,6 +20,9 @@ export interface ExtensionHarness {
   close(): Promise<void>;
 }
 
+/** Longest wait for one Playwright action: a third of vitest.e2e.config.ts's test timeout. */
+const ACTION_TIMEOUT_MS = 10_000;
+
 /** `locale` runs the browser in that language (e.g. "de-DE"); English otherwise. */
 export async function launchExtension(
   options: { locale?: string } = {},
@@ -30,6 +33,11 @@ export async function launchExtension(
     headless: true,
     ...options,
   });
+
+  // Playwright's actions (click, textContent, …) wait without end by default. Inside expect.poll a
+  // missing element then ended as an unnamed 30 s test timeout; bounded, the test fails naming the
+  // locator it waited for, well inside the test's own limit.
+  ext.context.setDefaultTimeout(ACTION_TIMEOUT_MS);
 
   // Chromium answers storage.managed only once it has loaded the policy for a freshly installed
   // extension (about 3 s here); the first Save waits for it. Tests start after it, so their
