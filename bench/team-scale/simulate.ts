@@ -3,6 +3,7 @@
 // steadily; status changes injected at random times. Events run one at a time in time order;
 // each sets the sandbox clock first. The reviewers' requests go over HTTP to the sandbox; the
 // backend's are counted by the sandbox's rate limiter directly (sim-sandbox.ts).
+import { createRandom } from '../../test/persona-sandbox/core/ids.ts';
 import { median } from '../stats.ts';
 import type { SimSandbox } from './sim-sandbox.ts';
 import type { loadWatcher } from './watcher-in-node.ts';
@@ -55,18 +56,6 @@ type Event =
   | { at: number; kind: 'backend' }
   | { at: number; kind: 'change'; reviewer: number; id: string };
 
-/** mulberry32: a small seeded generator, so a run can be repeated exactly. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function peakPerMinute(times: number[]): number {
   let peak = 0;
   let from = 0;
@@ -84,7 +73,8 @@ export async function simulateTeam(
   startMs: number,
 ): Promise<TeamRun> {
   const wallStart = performance.now();
-  const random = seeded(plan.seed);
+  // Seeded (the sandbox's mulberry32), so a run can be repeated exactly.
+  const random = createRandom(plan.seed);
   const periodMs = watcher.periodMinutes(plan.periodSeconds) * 60_000;
   const endMs = startMs + plan.minutes * 60_000;
   sandbox.setNow(startMs);

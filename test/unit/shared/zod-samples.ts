@@ -2,19 +2,12 @@
 // built from the schema's own definition, then damaged at random places in the ways stored data
 // goes wrong (wrong types, missing or extra keys, NaN, long strings, prototype tricks...).
 
+import { createRandom } from '../../persona-sandbox/core/ids.ts';
+
 export type Random = () => number;
 
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a failure can be replayed from its seed: the sandbox's mulberry32. */
+export const seeded: (seed: number) => Random = createRandom;
 
 export const pick = <T>(random: Random, list: readonly T[]): T =>
   list[Math.floor(random() * list.length)] as T;
