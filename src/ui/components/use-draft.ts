@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { draftItem } from '../../shared/generated/first-screen-items.ts';
 import { readItem, watchItem, writeItem } from '../../shared/storage.ts';
 import type { Draft } from '../../shared/storage-items.ts';
+import { freshPreload } from '../stored-preload.ts';
 
 // This page's draft writes, one after another: each reads what is stored and changes only the
 // fields it was given, so the popup and the side panel typing at once never wipe each other's
@@ -27,9 +28,10 @@ function writePatch(patch: Partial<Draft>): Promise<void> {
  * `undefined` until the stored draft has been read.
  */
 export function useDraft(): [Draft | undefined, (patch: Partial<Draft>) => void] {
-  const [draft, setDraft] = useState<Draft | undefined>(undefined);
+  // A desk page read the draft with its first screen (stored-preload.ts): no second read at mount.
+  const [draft, setDraft] = useState<Draft | undefined>(() => freshPreload(draftItem)?.value);
   // The latest value, so quick successive patches never write an older copy over a newer one.
-  const latest = useRef<Draft | undefined>(undefined);
+  const latest = useRef<Draft | undefined>(draft);
   useEffect(() => {
     let live = true;
     // What storage holds once this page's queued writes are in. While any is still queued, the
@@ -42,7 +44,7 @@ export function useDraft(): [Draft | undefined, (patch: Partial<Draft>) => void]
       latest.current = stored;
       setDraft(stored);
     };
-    void refresh();
+    if (!freshPreload(draftItem)) void refresh();
     // A change event's value may be older than the latest write: read storage instead.
     const stop = watchItem(draftItem, () => void refresh());
     return () => {

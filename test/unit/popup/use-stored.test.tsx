@@ -21,11 +21,16 @@ async function page() {
   const items = await import('../../../src/shared/generated/first-screen-items.ts');
   const { preloadStored } = await import('../../../src/ui/stored-preload.ts');
   const { useStored } = await import('../../../src/ui/use-stored.ts');
+  const { useDraft } = await import('../../../src/ui/components/use-draft.ts');
+  function Draft() {
+    const [draft] = useDraft();
+    return <p data-testid="shown">{draft === undefined ? 'loading' : draft.search}</p>;
+  }
   function Shown({ item }: { item: StorageItem<unknown> }) {
     const value = useStored(item);
     return <p data-testid="shown">{value === undefined ? 'loading' : JSON.stringify(value)}</p>;
   }
-  return { items, preloadStored, Shown, render };
+  return { items, preloadStored, Shown, Draft, render };
 }
 
 const shown = () => screen.getByTestId('shown').textContent;
@@ -84,5 +89,28 @@ describe('useStored', () => {
     expect(shown()).toContain('inq_1');
     await fakeBrowser.storage.local.set({ watchlist: [entry('inq_3')] });
     await waitFor(() => expect(shown()).toContain('inq_3'));
+  });
+
+  it('gives useDraft the preloaded draft on its first render, without a second read', async () => {
+    const { items, preloadStored, Draft, render } = await page();
+    await fakeBrowser.storage.session.set({
+      draft: { ...items.draftItem.fallback(), search: 'ref-42' },
+    });
+    const sessionGet = vi.spyOn(fakeBrowser.storage.session, 'get');
+    await preloadStored([items.draftItem]);
+    render(<Draft />);
+    expect(shown()).toBe('ref-42');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sessionGet).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the draft itself when it changed after the preload', async () => {
+    const { items, preloadStored, Draft, render } = await page();
+    await preloadStored([items.draftItem]);
+    await fakeBrowser.storage.session.set({
+      draft: { ...items.draftItem.fallback(), search: 'typed later' },
+    });
+    render(<Draft />);
+    await waitFor(() => expect(shown()).toBe('typed later'));
   });
 });
