@@ -5,13 +5,11 @@ import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
-import { InquiryRow } from '../components/inquiry-row.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
-import { useNavigation } from '../views/router.ts';
+import { SummaryList } from '../views/summary-list.tsx';
 
 export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
-  const nav = useNavigation();
   const { id, accountId, referenceId } = inquiry;
   const read = useRequest(() =>
     sendRequest({
@@ -40,18 +38,12 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
       ) : (
         <>
           <p class="muted">{t(by === 'account' ? 'sameAccount' : 'sameReference')}</p>
-          <ul class="plain-list inquiry-list" aria-label={t('earlierInquiries')}>
-            {items.map((item) => (
-              <InquiryRow
-                key={item.id}
-                id={item.id}
-                status={item.status}
-                referenceId={item.referenceId}
-                meta={item.createdAt ? formatDateTime(item.createdAt) : undefined}
-                onOpen={() => nav.go({ name: 'detail', id: item.id })}
-              />
-            ))}
-          </ul>
+          <SummaryList
+            class="plain-list inquiry-list"
+            label={t('earlierInquiries')}
+            items={items}
+            meta={(item) => (item.createdAt ? formatDateTime(item.createdAt) : undefined)}
+          />
         </>
       )}
     </section>

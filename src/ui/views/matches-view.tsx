@@ -5,10 +5,10 @@ import type { InquirySummary } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber, formatRelative, useNow } from '../components/format-time.ts';
-import { InquiryRow } from '../components/inquiry-row.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
 import { useNavigation } from './router.ts';
+import { SummaryList } from './summary-list.tsx';
 
 // A 404 for an id the reviewer typed is about the id, so say that in their terms.
 function explain(error: ErrorInfo, query: string): ErrorInfo {
@@ -55,18 +55,11 @@ export function MatchesView({ query }: { query: string }) {
           <p class="list-head muted" role="status">
             {items.length === 1 ? t('matchesOne') : t('matchesMany', formatNumber(items.length))}
           </p>
-          <ul class="inquiry-list" aria-label={t('matchingInquiries')}>
-            {items.map((item) => (
-              <InquiryRow
-                key={item.id}
-                id={item.id}
-                status={item.status}
-                referenceId={item.referenceId}
-                meta={item.createdAt && t('createdWhen', formatRelative(item.createdAt, now))}
-                onOpen={() => nav.go({ name: 'detail', id: item.id })}
-              />
-            ))}
-          </ul>
+          <SummaryList
+            label={t('matchingInquiries')}
+            items={items}
+            meta={(item) => item.createdAt && t('createdWhen', formatRelative(item.createdAt, now))}
+          />
         </>
       )}
     </div>

@@ -3,16 +3,14 @@ import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatRelative, useNow } from '../components/format-time.ts';
-import { InquiryRow } from '../components/inquiry-row.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
-import { useNavigation } from './router.ts';
+import { SummaryList } from './summary-list.tsx';
 
 const PAGE_SIZE = 20;
 
 /** Inquiries waiting for a human decision, 20 at a time. */
 export function ReviewQueue() {
-  const nav = useNavigation();
   const now = useNow();
   const [items, setItems] = useState<InquirySummary[]>([]);
   /** Persona's cursor for the next page; null at the end, undefined before the first page. */
@@ -36,18 +34,11 @@ export function ReviewQueue() {
       {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined)} />}
       {!error && !loading && items.length === 0 && <p class="empty">{t('noReview')}</p>}
       {items.length > 0 && (
-        <ul class="inquiry-list" aria-label={t('inquiriesNeedingReview')}>
-          {items.map((item) => (
-            <InquiryRow
-              key={item.id}
-              id={item.id}
-              status={item.status}
-              referenceId={item.referenceId}
-              meta={item.updatedAt && formatRelative(item.updatedAt, now)}
-              onOpen={() => nav.go({ name: 'detail', id: item.id })}
-            />
-          ))}
-        </ul>
+        <SummaryList
+          label={t('inquiriesNeedingReview')}
+          items={items}
+          meta={(item) => item.updatedAt && formatRelative(item.updatedAt, now)}
+        />
       )}
       {loading && (
         <p class="muted" role="status">

@@ -1,0 +1,32 @@
+import type { ComponentChildren } from 'preact';
+import type { InquirySummary } from '../../shared/messages.ts';
+import { InquiryRow } from '../components/inquiry-row.tsx';
+import { useNavigation } from './router.ts';
+
+interface Props {
+  items: readonly InquirySummary[];
+  /** The list's accessible name. */
+  label: string;
+  /** The row's small right-hand text, e.g. when it was created. */
+  meta: (item: InquirySummary) => ComponentChildren;
+  class?: string;
+}
+
+/** Inquiries Persona listed (matches, the review queue, earlier ones): a row opens its detail. */
+export function SummaryList({ items, label, meta, class: className = 'inquiry-list' }: Props) {
+  const nav = useNavigation();
+  return (
+    <ul class={className} aria-label={label}>
+      {items.map((item) => (
+        <InquiryRow
+          key={item.id}
+          id={item.id}
+          status={item.status}
+          referenceId={item.referenceId}
+          meta={meta(item)}
+          onOpen={() => nav.go({ name: 'detail', id: item.id })}
+        />
+      ))}
+    </ul>
+  );
+}
