@@ -1,11 +1,11 @@
 // "Find inquiry" to a rendered detail with its verifications, with Persona 100 ms away (sandbox
 // latency), next to the naive approach: the inquiry, then each verification, one at a time.
 // docs/architecture.md#budgets allows one request for the whole picture; the time ratio shows why.
-import type { Page } from 'playwright-core';
+import type { LoggedRequest } from '../test/persona-sandbox/controls.ts';
 import type { BenchEnv } from './bench-env.ts';
-import { pollPage } from './page-poll.ts';
+import { alternate, findInPopup, withRequests } from './popup-vs-naive.ts';
 import { clearWatchState } from './seed-extension.ts';
-import { median, round1 } from './stats.ts';
+import { median } from './stats.ts';
 
 export interface Lookup {
   runs: number;
@@ -36,18 +36,11 @@ const hooks = (verifications: number) => `
   });
   observer.observe(document.body, { childList: true, subtree: true });`;
 
-async function lookUpInPopup(page: Page, url: string, id: string, verifications: number) {
-  await page.goto(url);
-  const search = page.getByRole('searchbox', { name: 'Find inquiry' });
-  await search.fill(id); // waits until the popup has loaded its draft and enabled the box
-  await page.evaluate(hooks(verifications));
-  await search.press('Enter');
-  return pollPage<number>(
-    page,
+const timing = (verifications: number) => ({
+  hooks: hooks(verifications),
+  elapsed:
     'window.__lookup.renderedMs === undefined ? undefined : window.__lookup.renderedMs - window.__lookup.submitMs',
-    20_000,
-  );
-}
+});
 
 /** From the service worker, so both approaches share the browser's network stack and CORS. */
 async function lookUpNaively(env: BenchEnv, id: string): Promise<number> {
@@ -83,18 +76,12 @@ async function verificationCounts(env: BenchEnv, ids: string[]): Promise<number[
   );
 }
 
-async function countRequests(env: BenchEnv, run: () => Promise<number>) {
-  const { lastSeq } = await env.controls.requests();
-  const ms = await run();
-  // Requests still in flight (a refresh after render) land in the log when they finish.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const { requests } = await env.controls.requests(lastSeq);
-  // The detail asks for the person's earlier inquiries once it is on screen: evidence, not part
-  // of showing the inquiry (photos.ts counts it, by route).
-  const shown = requests.filter(
+/** Requests that showed the inquiry: the detail asks for the person's earlier inquiries once it is
+ * on screen, evidence rather than part of showing it (photos.ts counts it, by route). */
+function shownRequests(requests: LoggedRequest[]): number {
+  return requests.filter(
     (r) => !('filter[account-id]' in r.query || 'filter[reference-id]' in r.query),
-  );
-  return { ms: round1(ms), requests: shown.length };
+  ).length;
 }
 
 export async function measureLookup(
@@ -120,22 +107,15 @@ export async function measureLookup(
   try {
     for (const [i, id] of ids.entries()) {
       const n = counts[i] as number;
-      const ours = () => countRequests(env, () => lookUpInPopup(page, popupUrl, id, n));
-      const naive = () => countRequests(env, () => lookUpNaively(env, id));
-      // Alternate which goes first, so neither always meets a warmer browser.
-      let o: Awaited<ReturnType<typeof ours>>;
-      let v: Awaited<ReturnType<typeof naive>>;
-      if (i % 2 === 0) {
-        o = await ours();
-        v = await naive();
-      } else {
-        v = await naive();
-        o = await ours();
-      }
+      const { ours: o, naive: v } = await alternate(
+        i,
+        () => withRequests(env, () => findInPopup(page, popupUrl, id, timing(n))),
+        () => withRequests(env, () => lookUpNaively(env, id)),
+      );
       samples.oursMs.push(o.ms);
-      samples.oursRequests.push(o.requests);
+      samples.oursRequests.push(shownRequests(o.requests));
       samples.naiveMs.push(v.ms);
-      samples.naiveRequests.push(v.requests);
+      samples.naiveRequests.push(shownRequests(v.requests));
     }
   } finally {
     await env.controls.clearFaults();

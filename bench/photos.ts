@@ -2,11 +2,10 @@
 // (sandbox latency on the API; file downloads are not delayed), next to the naive way: the
 // inquiry, then each verification, then each photo, one at a time. The reviewer is played by a
 // hook that presses "Show photos" the moment it appears, so the figure is the extension's share.
-import type { Page } from 'playwright-core';
 import type { BenchEnv } from './bench-env.ts';
-import { pollPage } from './page-poll.ts';
+import { alternate, findInPopup, withRequests } from './popup-vs-naive.ts';
 import { clearWatchState } from './seed-extension.ts';
-import { median, round1 } from './stats.ts';
+import { median } from './stats.ts';
 
 export interface PhotosShown {
   runs: number;
@@ -46,18 +45,11 @@ const hooks = (photos: number) => `
   });
   observer.observe(document.body, { childList: true, subtree: true });`;
 
-async function showInPopup(page: Page, url: string, id: string, photos: number) {
-  await page.goto(url);
-  const search = page.getByRole('searchbox', { name: 'Find inquiry' });
-  await search.fill(id);
-  await page.evaluate(hooks(photos));
-  await search.press('Enter');
-  return pollPage<number>(
-    page,
+const timing = (photos: number) => ({
+  hooks: hooks(photos),
+  elapsed:
     'window.__photos.shownMs === undefined ? undefined : window.__photos.shownMs - window.__photos.submitMs',
-    20_000,
-  );
-}
+});
 
 /** In the service worker, like the extension: the inquiry, each verification, each photo. */
 async function showNaively(env: BenchEnv, id: string): Promise<number> {
@@ -95,14 +87,6 @@ async function showNaively(env: BenchEnv, id: string): Promise<number> {
   );
 }
 
-async function countRequests(env: BenchEnv, run: () => Promise<number>) {
-  const { lastSeq } = await env.controls.requests();
-  const ms = await run();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const { counts } = await env.controls.requests(lastSeq);
-  return { ms: round1(ms), counts };
-}
-
 function most(all: Record<string, number>[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const counts of all) {
@@ -131,19 +115,11 @@ export async function measurePhotosShown(
   await env.controls.setFaults({ latencyMs: options.latencyMs });
   try {
     for (const [i, id] of ids.entries()) {
-      const ours = () =>
-        countRequests(env, () => showInPopup(page, popupUrl, id, photosPerInquiry));
-      const naive = () => countRequests(env, () => showNaively(env, id));
-      // Alternate which goes first, so neither always meets a warmer browser.
-      let o: Awaited<ReturnType<typeof ours>>;
-      let v: Awaited<ReturnType<typeof naive>>;
-      if (i % 2 === 0) {
-        o = await ours();
-        v = await naive();
-      } else {
-        v = await naive();
-        o = await ours();
-      }
+      const { ours: o, naive: v } = await alternate(
+        i,
+        () => withRequests(env, () => findInPopup(page, popupUrl, id, timing(photosPerInquiry))),
+        () => withRequests(env, () => showNaively(env, id)),
+      );
       oursMs.push(o.ms);
       oursCounts.push(o.counts);
       naiveMs.push(v.ms);
