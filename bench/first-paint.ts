@@ -2,6 +2,9 @@
 // from navigation start and ≤ 1.3× a blank extension page measured in the same run, since absolute
 // times depend on the machine). The popup opens as a tab: Playwright cannot open the toolbar popup itself,
 // and the page, its scripts and its storage reads are the same.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchEnv } from './bench-env.ts';
 import { BLANK_PAGE } from './bench-env.ts';
@@ -19,7 +22,20 @@ export interface FirstPaint {
   blankFcpMs: number;
   /** popupListMs / blankFcpMs. */
   ratio: number;
-  samples: { popupFcpMs: number[]; popupListMs: number[]; blankFcpMs: number[] };
+  /**
+   * The floor of any page that shows stored data (bench-env.ts): one script, one read of the first
+   * screen's items, one line. Its first paint, and that as a multiple of the blank page's.
+   */
+  floorFcpMs: number;
+  floorRatio: number;
+  /** The keys the floor page reads per area: the popup's own first read, recorded. */
+  floorReads: Record<string, unknown>;
+  samples: {
+    popupFcpMs: number[];
+    popupListMs: number[];
+    blankFcpMs: number[];
+    floorFcpMs: number[];
+  };
   /** The side panel's page, measured in the same alternation as the popup and the blank page. */
   sidePanel: {
     fcpMs: number;
@@ -43,6 +59,56 @@ const listWatcher = (rows: number) => `
     if (shown >= ${rows}) window.__bench.listMs = time;
     else if (time < 10000) requestAnimationFrame(frame);
   });`;
+
+// Records the keys each storage area is asked for, to give the floor page the desk's own read.
+const readRecorder = `
+  window.__reads = [];
+  for (const area of ['local', 'session']) {
+    const storage = chrome.storage[area];
+    const get = storage.get.bind(storage);
+    storage.get = (keys) => { window.__reads.push([area, keys]); return get(keys); };
+  }`;
+
+const FLOOR_PAGE = 'bench-floor.html';
+const FLOOR_SCRIPT = 'bench-floor.js';
+
+/**
+ * The least a page can do and still show what storage holds: load one script (the extension's CSP
+ * allows no inline one), make the desk's first read (`keys`, one call per area, as
+ * src/ui/first-screen-read.ts does), and write one line. No styles, no framework, no checks.
+ */
+function writeFloorPage(extensionDir: string, keys: Record<string, unknown>): void {
+  const reads = Object.entries(keys).map(
+    ([area, wanted]) => `chrome.storage.${area}.get(${JSON.stringify(wanted)})`,
+  );
+  writeFileSync(
+    join(extensionDir, FLOOR_PAGE),
+    `<!doctype html><meta charset="utf-8"><script src="${FLOOR_SCRIPT}" defer></script>\n`,
+  );
+  writeFileSync(
+    join(extensionDir, FLOOR_SCRIPT),
+    `Promise.all([${reads.join(', ')}]).then((areas) => {
+  const line = document.createElement('p');
+  line.textContent = 'read ' + areas.map((a) => Object.keys(a).length).join(' + ') + ' items';
+  document.body.append(line);
+});
+`,
+  );
+}
+
+/** The popup's first read of each area (its first screen's items), as the page makes it. */
+async function firstReads(page: Page, url: string): Promise<Record<string, unknown>> {
+  await page.addInitScript({ content: readRecorder });
+  await page.goto(url);
+  const reads = await pollPage<[string, unknown][]>(
+    page,
+    `window.__reads?.length >= 2 ? window.__reads : undefined`,
+    10_000,
+  );
+  const first: Record<string, unknown> = {};
+  for (const [area, keys] of reads) first[area] ??= keys;
+  return first;
+}
 
 // Undefined until the page has painted (and, for the popup, painted its list).
 const painted = (list: boolean) => `(() => {
@@ -70,35 +136,44 @@ export async function measureFirstPaint(
     popupFcpMs: [] as number[],
     popupListMs: [] as number[],
     blankFcpMs: [] as number[],
+    floorFcpMs: [] as number[],
   };
   const side = { fcpSamples: [] as number[], listSamples: [] as number[] };
   const urls = {
     popup: env.ext.extensionUrl('src/popup/index.html'),
     side: env.ext.extensionUrl('src/side-panel/index.html'),
     blank: env.ext.extensionUrl(BLANK_PAGE),
+    floor: env.ext.extensionUrl(FLOOR_PAGE),
   };
   type Which = keyof typeof urls;
-  // Each run rotates the order, so drift on a busy machine touches all three alike.
-  const orders: Which[][] = [
-    ['popup', 'side', 'blank'],
-    ['blank', 'popup', 'side'],
-    ['side', 'blank', 'popup'],
-  ];
+  // Each run rotates the order, so drift on a busy machine touches all four alike.
+  const pages: Which[] = ['popup', 'side', 'blank', 'floor'];
+  const orders = pages.map((_, shift) => pages.map((_, i) => pages[(i + shift) % pages.length]));
+  // The unpacked extension's files are read from disk on each load, so the page can be added now.
+  const recording = await env.ext.context.newPage();
+  let floorReads: Record<string, unknown>;
+  try {
+    floorReads = await firstReads(recording, urls.popup);
+    writeFloorPage(env.extensionDir, floorReads);
+  } finally {
+    await recording.close();
+  }
   // One tab, navigated from page to page: each sample is a fresh document, as a toolbar popup is
   // each time it opens, without the half second a new tab costs on a small machine.
   const page = await env.ext.context.newPage();
   await page.addInitScript({ content: listWatcher(options.inquiries) });
   try {
-    // One warm-up of each, then the three pages take turns.
+    // One warm-up of each, then the four pages take turns.
     for (let run = -1; run < options.runs; run++) {
-      for (const which of orders[(run + 3) % 3] as Which[]) {
-        const desk = which !== 'blank';
+      for (const which of orders[(run + orders.length) % orders.length] as Which[]) {
+        const desk = which === 'popup' || which === 'side';
         const got = await measure(page, urls[which], desk);
         if (run < 0) continue;
         const fcp = round1(got.fcp as number);
         // A frame's rAF time precedes its paint: the list is on screen no earlier than FCP.
         const list = round1(Math.max(got.list as number, got.fcp as number));
         if (which === 'blank') samples.blankFcpMs.push(fcp);
+        else if (which === 'floor') samples.floorFcpMs.push(fcp);
         else if (which === 'popup') {
           samples.popupFcpMs.push(fcp);
           samples.popupListMs.push(list);
@@ -113,6 +188,7 @@ export async function measureFirstPaint(
   }
   const popupListMs = median(samples.popupListMs);
   const blankFcpMs = median(samples.blankFcpMs);
+  const floorFcpMs = median(samples.floorFcpMs);
   const sideListMs = median(side.listSamples);
   return {
     runs: options.runs,
@@ -121,6 +197,9 @@ export async function measureFirstPaint(
     popupListMs,
     blankFcpMs,
     ratio: Math.round((popupListMs / blankFcpMs) * 100) / 100,
+    floorFcpMs,
+    floorRatio: Math.round((floorFcpMs / blankFcpMs) * 100) / 100,
+    floorReads,
     samples,
     sidePanel: {
       fcpMs: median(side.fcpSamples),

@@ -30,10 +30,10 @@ function viewsNote(c: BenchResults['firstPaint']['cachedInquiries']): string {
 function context(row: Row, r: BenchResults): string {
   const fp = r.firstPaint;
   if (row.figure.startsWith('popup first paint')) {
-    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp.popupFcpMs, fp.popupListMs)}`;
+    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp.popupFcpMs, fp.popupListMs)}${floorNote(fp)}`;
   }
   if (row.figure.startsWith('side panel first paint')) {
-    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp.sidePanel.fcpMs, fp.sidePanel.listMs)}`;
+    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp.sidePanel.fcpMs, fp.sidePanel.listMs)}${floorNote(fp)}`;
   }
   if (row.figure.startsWith('click → next view')) {
     const t = r.nextView.transitions.find((x) => row.figure.includes(x.name));
@@ -63,6 +63,11 @@ function firstFrameNote(fcpMs: number, listMs: number): string {
   return listMs <= fcpMs
     ? " Its first frame already holds every watched row (first paint = first contentful paint): the time is the page's scripts loading and running and Preact rendering the desk before Chromium's first frame, not a wait for data after it."
     : ` The list comes ${Math.round(listMs - fcpMs)} ms after the first contentful paint.`;
+}
+
+/** How far the budget sits from the least a page showing stored data can do, same run. */
+function floorNote(fp: BenchResults['firstPaint']): string {
+  return ` A page that only loads one script, reads the same items and writes one line paints at ${Math.round(fp.floorFcpMs)} ms, ${fp.floorRatio}× blank (method, below).`;
 }
 
 function byFile(bundle: BundleSize): string {
@@ -136,10 +141,15 @@ ${teamSection(r).trimEnd()}
   (storage.session) with ${fp.cachedInquiries.cached} views, ${viewsNote(fp.cachedInquiries)}.
   The popup is opened as a tab of headless Chromium (Playwright cannot click the toolbar button),
   ${fp.runs} times, taking turns with the side panel's page (also as a tab, with no lookup route, so
-  the same home screen) and a blank extension page (one \`<p>\`, no script) added to a copy
-  of dist/. "First paint" is the first frame whose DOM holds every watched row, and no earlier
+  the same home screen), a blank extension page (one \`<p>\`, no script) and a floor page added to
+  a copy of dist/. "First paint" is the first frame whose DOM holds every watched row, and no earlier
   than \`first-contentful-paint\`; both are from navigation start. The ratio to the blank page is
-  the machine-independent figure.
+  the machine-independent figure. The floor page is the least any page showing stored data can do:
+  one script file (the extension's CSP allows no inline script), the popup's own first read
+  (recorded from the popup: ${Object.entries(fp.floorReads)
+    .map(([area, keys]) => `${area} ${JSON.stringify(keys)}`)
+    .join('; ')}), then one line of text; no styles, no framework, no checks. What the
+  desk adds to the floor is its own cost: Preact, the checks, the styles and ${fp.cachedInquiries.watched} rows.
 - **Click → next view**: after the first-paint figure, with its 50 cached inquiries: the popup
   opened afresh each run, its list awaited, then at once Playwright's mouse clicks "New inquiry",
   or the first watched row (whose detail the session cache holds). The pointer's arrival is the
@@ -192,6 +202,7 @@ ${teamSection(r).trimEnd()}
 - popup first paint: ${list(fp.samples.popupListMs)}
 - popup FCP: ${list(fp.samples.popupFcpMs)}
 - blank page FCP: ${list(fp.samples.blankFcpMs)}
+- floor page FCP: ${list(fp.samples.floorFcpMs)}
 - side panel first paint: ${list(fp.sidePanel.listSamples)}
 - side panel FCP: ${list(fp.sidePanel.fcpSamples)}
 ${r.nextView.transitions.map((t) => `- click → next view, ${t.name}: ${t.samples.join(', ')}`).join('\n')}

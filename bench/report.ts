@@ -130,6 +130,12 @@ export function reportRows(r: BenchResults): Row[] {
       budget: '',
       verdict: '',
     },
+    {
+      figure: 'floor: one script, one storage read, one line of text, same run',
+      measured: `${ms(fp.floorFcpMs)} = ${fp.floorRatio}× blank`,
+      budget: '',
+      verdict: '',
+    },
     ...r.nextView.transitions.map((t) => ({
       figure: `click → next view on screen: ${t.name} (median of ${r.nextView.runs})`,
       measured: `${ms(t.medianMs)} (max ${ms(t.maxMs)})`,
