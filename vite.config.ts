@@ -4,12 +4,13 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { separateBackground } from './scripts/lib/background-bundle.ts';
 import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
+import { inlineFirstScreenCss } from './scripts/lib/inline-first-screen-css.ts';
 
 // The worker is built apart, as one file (scripts/lib/background-bundle.ts).
 const { manifest: pages, plugin: background } = separateBackground(manifest);
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: pages }), background],
+  plugins: [preact(), crx({ manifest: pages }), background, inlineFirstScreenCss()],
   build: {
     target: 'chrome116',
     // The side panel page is named only in manifest.side_panel, which crxjs does not follow.

@@ -7,12 +7,18 @@ import manifest from './manifest.json' with { type: 'json' };
 import { separateBackground } from './scripts/lib/background-bundle.ts';
 import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/lib/firefox-manifest.ts';
 import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
+import { inlineFirstScreenCss } from './scripts/lib/inline-first-screen-css.ts';
 
 // The background scripts are built apart, as one file (scripts/lib/background-bundle.ts).
 const { manifest: pages, plugin: background } = separateBackground(firefoxManifest(manifest));
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: pages, browser: 'firefox' }), background],
+  plugins: [
+    preact(),
+    crx({ manifest: pages, browser: 'firefox' }),
+    background,
+    inlineFirstScreenCss(),
+  ],
   build: {
     outDir: 'dist-firefox',
     target: `firefox${FIREFOX_MIN_VERSION.split('.')[0]}`,

@@ -6,7 +6,7 @@ import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface BundleSize {
-  /** Files loaded at start, relative to dist/. */
+  /** Files loaded at start, relative to dist/; CSS written into a page as "<page> <style>". */
   files: string[];
   /** Gzip bytes of each file in `files`. */
   gzipByFile: Record<string, number>;
@@ -44,11 +44,21 @@ function htmlRefs(html: string): string[] {
   const refs: string[] = [];
   for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) refs.push(src as string);
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    // A disabled style sheet is neither fetched nor applied (its CSS is inline instead).
+    if (/\sdisabled\b/.test(tag)) continue;
     const rel = /\brel="([^"]+)"/.exec(tag)?.[1] ?? '';
     const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
     if (href && /\b(stylesheet|modulepreload)\b/.test(rel)) refs.push(href);
   }
   return refs;
+}
+
+/** How {@link walk} names the CSS written into a page: "<page> <style>". */
+export const INLINE_STYLE = '<style>';
+
+/** The text of a page's `<style>` elements. */
+function inlineStyles(html: string): string {
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
 }
 
 /** Static `import … from "x"`, `import "x"`, `export … from "x"`; and dynamic `import("x")`. */
@@ -85,15 +95,23 @@ export function walk(dist: string, entry: string): BundleSize {
   };
   visit(entry, files);
   for (const file of files) lazy.delete(file);
-  // The HTML document itself is tiny and not "JS + CSS"; the budget counts code and styles.
+  // The HTML document itself is tiny and not "JS + CSS"; the budget counts code and styles,
+  // those written into the HTML included (as "<page> <style>").
   const code = [...files].filter((f) => !f.endsWith('.html')).sort();
   const lazyFiles = [...lazy].sort();
   const gzipByFile = Object.fromEntries(code.map((f) => [f, gzipped(dist, f)]));
+  let rawBytes = code.reduce((sum, f) => sum + readFileSync(join(dist, f)).length, 0);
+  for (const page of [...files].filter((f) => f.endsWith('.html'))) {
+    const styles = inlineStyles(readFileSync(join(dist, page), 'utf8'));
+    if (styles === '') continue;
+    gzipByFile[`${page} ${INLINE_STYLE}`] = gzipSync(styles).length;
+    rawBytes += Buffer.byteLength(styles);
+  }
   return {
-    files: code,
+    files: Object.keys(gzipByFile).sort(),
     gzipByFile,
-    gzipBytes: code.reduce((sum, f) => sum + (gzipByFile[f] as number), 0),
-    rawBytes: code.reduce((sum, f) => sum + readFileSync(join(dist, f)).length, 0),
+    gzipBytes: Object.values(gzipByFile).reduce((sum, bytes) => sum + bytes, 0),
+    rawBytes,
     lazyFiles,
     lazyGzipBytes: lazyFiles.reduce((sum, f) => sum + gzipped(dist, f), 0),
   };

@@ -154,6 +154,34 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it('popup and side panel: the desk styles come inline; evidence adds only its own sheet', async () => {
+    // scripts/lib/inline-first-screen-css.ts: the desk's sheet is written into the page, its link
+    // kept disabled so Vite's preload helper does not fetch it again for the evidence view.
+    for (const path of ['src/popup/index.html', 'src/side-panel/index.html']) {
+      const page = await openDesk(`${path}?inquiry=${reviewId}`, 400);
+      await expect.poll(() => page.getByTestId('status').textContent(), soon).toBe('needs_review');
+      await expect.poll(() => page.getByRole('region', { name: 'Activity' }).count(), soon).toBe(1);
+      const sheets = await page.evaluate(() => ({
+        inline: document.querySelectorAll('head > style').length,
+        links: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(
+          (link) => ({
+            file: new URL(link.href).pathname.replace(/-[\w-]{8}\.css$/, '.css'),
+            disabled: link.disabled,
+            loaded: link.sheet !== null,
+          }),
+        ),
+        topbar: getComputedStyle(document.querySelector('.topbar') as Element).display,
+      }));
+      expect(sheets.inline, path).toBe(1);
+      expect(sheets.topbar, path).toBe('flex');
+      expect(sheets.links, path).toEqual([
+        { file: '/assets/desk.css', disabled: true, loaded: false },
+        { file: '/assets/evidence-sections.css', disabled: false, loaded: true },
+      ]);
+      await page.close();
+    }
+  });
+
   it('popup: Activity shows the decision after Approve, with the events; Save PDF', async () => {
     const popup = await openDesk(`src/popup/index.html?inquiry=${reviewId}`, 400);
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');

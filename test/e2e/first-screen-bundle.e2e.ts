@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { walk } from '../../bench/bundle-sizes.ts';
+import { INLINE_STYLE, walk } from '../../bench/bundle-sizes.ts';
 
 // Every zod schema and check class is made by `$constructor("$Zod…")`; the names survive minifying.
 const zodMarker = /\$Zod[A-Z]\w+/;
@@ -31,14 +31,16 @@ describe('what a page loads before its first paint', () => {
   it.each([
     ['popup', 'src/popup/index.html'],
     ['side panel', 'src/side-panel/index.html'],
-  ])('the %s loads its entry, one desk chunk and one style sheet', (_, page) => {
+  ])('the %s loads its entry and one desk chunk, its styles written into the page', (_, page) => {
     // Each file an extension page loads costs it time before its first paint
-    // (scripts/lib/first-screen-chunk.ts); views loaded on demand stay apart.
+    // (scripts/lib/first-screen-chunk.ts, inline-first-screen-css.ts); views loaded on demand
+    // stay apart.
     const { files, lazyFiles } = walk(inject('distPath'), page);
     const scripts = files.filter((file) => file.endsWith('.js'));
     expect(scripts).toHaveLength(2);
     expect(scripts.filter((file) => /\/desk-[\w-]+\.js$/.test(file))).toHaveLength(1);
-    expect(files.filter((file) => file.endsWith('.css'))).toHaveLength(1);
+    expect(files.filter((file) => file.endsWith('.css'))).toEqual([]);
+    expect(files).toContain(`${page} ${INLINE_STYLE}`);
     expect(lazyFiles.length).toBeGreaterThan(0);
   });
 });
