@@ -86,6 +86,11 @@ describe('the built add-on in Firefox ESR', () => {
 
     const popup = await openPage('src/popup/index.html');
     await expect.poll(() => textOf(popup, '[data-testid="environment"]'), soon).toBe('Sandbox');
+    // The desk's styles are written into the page (scripts/lib/inline-first-screen-css.ts), and
+    // Firefox's extension CSP lets them apply.
+    expect(await popup.$eval('.topbar', (el) => getComputedStyle(el as Element).display)).toBe(
+      'flex',
+    );
     await click(popup, 'New inquiry');
     const reference = `firefox-${Date.now()}`;
     await fill(popup, 'Reference ID', reference);
