@@ -466,7 +466,7 @@ describe('the zod-free readers give what the zod/mini schemas gave', () => {
     // The sandbox answered every read (16 inquiries, 3 inflections, 2 versions) and more.
     expect(corpus.length).toBeGreaterThan(300);
     expect(comparisons).toBeGreaterThan(100_000);
-  });
+  }, 60_000);
 
   it('on each field absent, undefined, null, inherited or of any type', () => {
     const mismatches: Mismatch[] = [];
