@@ -3,10 +3,8 @@
 // one request each: a report with its matches (`GET /reports/{id}`) and the events of an inquiry
 // (`GET /events?filter[object-id]=…`), from the OAS 2025-12-08 paths/reports_{report-id}.yaml and
 // paths/events.yaml.
-import * as z from 'zod/mini';
 import { DeskError } from '../errors.ts';
 import { t } from '../i18n.ts';
-import { lazy } from '../lazy.ts';
 import { toEventView } from './normalise-evidence.ts';
 import { toInquiryView } from './normalise-inquiry.ts';
 import { toReportView } from './normalise-verification.ts';
@@ -19,12 +17,14 @@ import {
   pageUrl,
 } from './query.ts';
 import type { PersonaResult } from './response-meta.ts';
-import { listOf } from './schema-parts.ts';
-import { anyResource, inquiryDocument, inquiryListDocument, resourceDocument } from './schemas.ts';
+import {
+  eventListDocument,
+  inquiryDocument,
+  inquiryListDocument,
+  resourceDocument,
+} from './schemas.ts';
 import type { RequestSpec, Transport } from './transport.ts';
 import type { EventView, InquiryView, ReportView } from './view-model.ts';
-
-const eventList = lazy(() => z.looseObject({ data: listOf(anyResource()) }));
 
 /** Persona's page maximum: an inquiry's whole history fits in one page for any usual inquiry. */
 const EVENTS_PAGE_SIZE = 100;
@@ -57,7 +57,7 @@ export function inquiryReads(transport: Transport) {
   async function readPage(url: string): Promise<PersonaResult<InquiryPage>> {
     const spec: RequestSpec = { method: 'GET', url };
     const raw = await transport.send(spec);
-    const document = transport.decode(inquiryListDocument(), raw, spec);
+    const document = transport.decode(inquiryListDocument, raw, spec);
     const links: InquiryPage['links'] = {};
     if (document.links.next) links.next = document.links.next;
     if (document.links.prev) links.prev = document.links.prev;
@@ -79,7 +79,7 @@ export function inquiryReads(transport: Transport) {
         url: apiUrl(baseUrl, itemPath('inquiries', id), query),
       };
       const raw = await transport.send(spec);
-      const data = toInquiryView(transport.decode(inquiryDocument(), raw, spec));
+      const data = toInquiryView(transport.decode(inquiryDocument, raw, spec));
       return { data, meta: raw.meta } satisfies PersonaResult<InquiryView>;
     },
 
@@ -96,7 +96,7 @@ export function inquiryReads(transport: Transport) {
     async getReport(id: string): Promise<PersonaResult<ReportView>> {
       const spec: RequestSpec = { method: 'GET', url: apiUrl(baseUrl, itemPath('reports', id)) };
       const raw = await transport.send(spec);
-      const document = transport.decode(resourceDocument(), raw, spec);
+      const document = transport.decode(resourceDocument, raw, spec);
       return { data: toReportView(document.data), meta: raw.meta };
     },
 
@@ -108,7 +108,7 @@ export function inquiryReads(transport: Transport) {
       });
       const spec: RequestSpec = { method: 'GET', url: apiUrl(baseUrl, '/events', query) };
       const raw = await transport.send(spec);
-      const document = transport.decode(eventList(), raw, spec);
+      const document = transport.decode(eventListDocument, raw, spec);
       return { data: document.data.map(toEventView), meta: raw.meta };
     },
   };

@@ -55,7 +55,7 @@ export function inquiryWrites(transport: Transport) {
     const spec: RequestSpec = { method: 'POST', url: apiUrl(transport.baseUrl, path), body };
     if (idempotencyKey !== undefined) spec.idempotencyKey = idempotencyKey;
     const raw = await transport.send(spec);
-    const document = transport.decode(inquiryDocument(), raw, spec);
+    const document = transport.decode(inquiryDocument, raw, spec);
     return { inquiry: toInquiryView(document), meta: raw.meta, extra: document.meta };
   }
 

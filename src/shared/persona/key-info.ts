@@ -31,7 +31,7 @@ export function keyInfo(transport: Transport) {
     async getRateLimits(): Promise<PersonaResult<ApiRateLimit | undefined>> {
       const spec = get('/rate-limits');
       const raw = await transport.send(spec);
-      const limits = transport.decode(rateLimitsDocument(), raw, spec).data;
+      const limits = transport.decode(rateLimitsDocument, raw, spec).data;
       const entry = limits.find((item) => item.type === 'rate-limit/api') ?? limits[0];
       const { limit, remaining } = entry?.attributes ?? {};
       let data: ApiRateLimit | undefined;
@@ -56,7 +56,7 @@ export function keyInfo(transport: Transport) {
     async getKeyPermissions(): Promise<PersonaResult<KeyPermissions>> {
       const spec = get('/api-keys/permissions');
       const raw = await transport.send(spec);
-      const { id, attributes } = transport.decode(keyPermissionsDocument(), raw, spec).data;
+      const { id, attributes } = transport.decode(keyPermissionsDocument, raw, spec).data;
       const data: KeyPermissions = { permissions: attributes.permissions };
       if (id) data.id = id;
       if (attributes.name) data.name = attributes.name;

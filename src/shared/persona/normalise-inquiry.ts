@@ -35,7 +35,7 @@ const timestampKeys: Record<string, keyof InquiryTimestamps> = {
 
 /** Parses a raw inquiry answer; throws a `bad_response` DeskError when it has no `data` object. */
 export function normaliseInquiry(body: unknown): InquiryView {
-  const document = parseBody(inquiryDocument(), body);
+  const document = parseBody(inquiryDocument, body);
   if (!document) {
     throw new DeskError({
       kind: 'bad_response',

@@ -139,7 +139,7 @@ export function toReportView(item: AnyResource | ResourceRef): ReportView {
     loaded: 'attributes' in item,
   };
   if (!('attributes' in item)) return view;
-  const attributes = reportAttributes().parse(item.attributes);
+  const attributes = reportAttributes.read(item.attributes);
   view.status = attributes.status ?? '';
   assign(view, 'hasMatch', attributes['has-match']);
   assign(view, 'createdAt', attributes['created-at']);

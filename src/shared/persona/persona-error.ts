@@ -31,7 +31,7 @@ export function kindOfStatus(status: number): ErrorKind {
 }
 
 export function errorFromResponse(body: unknown, meta: ResponseMeta, context: ErrorContext) {
-  const first = parseBody(errorBody(), body)?.errors[0];
+  const first = parseBody(errorBody, body)?.errors[0];
   const scrub = (text: string | undefined) =>
     text && context.apiKey
       ? text.split(context.apiKey).join(maskKey(context.apiKey)).slice(0, 500)

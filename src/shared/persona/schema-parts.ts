@@ -2,56 +2,47 @@
 // API version and a key's attribute blocklist removes attributes outright
 // (https://docs.withpersona.com/versioning, https://docs.withpersona.com/api-attribute-blocklists),
 // so every part here accepts absence, null and a wrong type (read as "not there") instead of
-// failing the whole body. Unknown keys are kept (`looseObject`). The shared parts are built on
-// first use (lazy.ts), like every schema made of them, not while the worker's script runs.
-import * as z from 'zod/mini';
-import { lazy } from '../lazy.ts';
+// failing the whole body. Unknown keys are kept. The parts are plain readers (tolerant.ts).
 import { isRecord } from './key-inflection.ts';
-
-/** A value read by `pick`; an absent key stays absent (zod needs `optional` for that). */
-function maybe<T>(pick: (value: unknown) => T | undefined) {
-  return z.optional(z.pipe(z.unknown(), z.transform(pick)));
-}
-
-/** A value that is always there: `read` turns absence (given as null) into a fresh default. */
-export function always<T>(read: (value: unknown) => T) {
-  return z.prefault(z.pipe(z.unknown(), z.transform(read)), null);
-}
+import {
+  type AlwaysField,
+  always,
+  maybe,
+  type ObjectOf,
+  objectReader,
+  type Reader,
+  readList,
+  type TolerantShape,
+} from './tolerant.ts';
 
 /** A string, or `undefined` for absent, null or not-a-string. */
-export const text = lazy(() => maybe((value) => (typeof value === 'string' ? value : undefined)));
+export const text = maybe((value) => (typeof value === 'string' ? value : undefined));
 
-export const flag = lazy(() => maybe((value) => (typeof value === 'boolean' ? value : undefined)));
+export const flag = maybe((value) => (typeof value === 'boolean' ? value : undefined));
 
-export const count = lazy(() =>
-  maybe((value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)),
+export const count = maybe((value) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined,
 );
 
 /** The strings of a list; anything else in it (or a list that is not one) is dropped. */
-export const strings = lazy(() =>
-  always((value) =>
-    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [],
-  ),
+export const strings = always((value) =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [],
 );
+
+const asRecord = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 
 /** Any object; `[]`, null or absent become `{}` (check `metadata` arrives as either). */
-export const record = lazy(() =>
-  always((value): Record<string, unknown> => (isRecord(value) ? value : {})),
-);
+export const record = always(asRecord);
 
-/** The items of a list that match `schema`; the others are skipped rather than failing. */
-export function listOf<S extends z.ZodMiniType>(schema: S) {
-  return always((value) => readList(value, schema));
+/** An object read with `shape`, always there: a value that is not an object is read as `{}`. */
+export function section<S extends TolerantShape>(shape: S): AlwaysField<ObjectOf<S>> {
+  const read = objectReader(shape);
+  return always((value) => read(asRecord(value)) as ObjectOf<S>);
 }
 
-export function readList<S extends z.ZodMiniType>(value: unknown, schema: S): z.output<S>[] {
-  const items: z.output<S>[] = [];
-  if (!Array.isArray(value)) return items;
-  for (const item of value) {
-    const parsed = schema.safeParse(item);
-    if (parsed.success) items.push(parsed.data);
-  }
-  return items;
+/** The items of a list that `read` accepts; the others are skipped rather than failing. */
+export function listOf<T>(read: Reader<T>) {
+  return always((value) => readList(value, read));
 }
 
 export interface ResourceRef {
@@ -71,25 +62,18 @@ export function toRefs(data: unknown): ResourceRef[] {
 }
 
 /** `relationships` as a map of name → references (empty list for "no relation"). */
-export const relationships = lazy(() =>
-  always((value) => {
-    const out: Record<string, ResourceRef[]> = {};
-    if (!isRecord(value)) return out;
-    for (const [name, relation] of Object.entries(value)) {
-      out[name] = toRefs(isRecord(relation) ? relation.data : undefined);
-    }
-    return out;
-  }),
-);
+export const relationships = always((value) => {
+  const out: Record<string, ResourceRef[]> = {};
+  if (!isRecord(value)) return out;
+  for (const [name, relation] of Object.entries(value)) {
+    out[name] = toRefs(isRecord(relation) ? relation.data : undefined);
+  }
+  return out;
+});
 
-/** A JSON:API resource object whose `attributes` follow `attributes` (missing → `{}`). */
-export function resource<A extends z.ZodMiniType>(attributes: A) {
-  return z.looseObject({
-    // Not z.catch: it pulls zod's error formatting into the bundle (~3 KB gzip) for nothing here.
-    type: always((value) => (typeof value === 'string' ? value : '')),
-    id: always((value) => (typeof value === 'string' ? value : '')),
-    // Attribute schemas accept any object, so parse() cannot throw here.
-    attributes: always((value): z.output<A> => attributes.parse(isRecord(value) ? value : {})),
-    relationships: relationships(),
-  });
+const typeOrId = always((value) => (typeof value === 'string' ? value : ''));
+
+/** A JSON:API resource object whose `attributes` are read by `attributes` (missing → `{}`). */
+export function resource<A>(attributes: AlwaysField<A>) {
+  return objectReader({ type: typeOrId, id: typeOrId, attributes, relationships });
 }

@@ -3,7 +3,6 @@
 // response headers recorded. `fetch`, `sleep` and `random` are injected so the same code runs in
 // the service worker, in Node and in fast, deterministic tests. Nothing here logs, and the key is
 // only ever put in the `Authorization` header of requests to the configured base URL's origin.
-import type * as z from 'zod/mini';
 import { DeskError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
@@ -22,6 +21,7 @@ import {
   rateLimitDelay,
 } from './retry-policy.ts';
 import { errorBody, parseBody } from './schemas.ts';
+import type { Reader } from './tolerant.ts';
 import { resolveOptions, type TransportOptions } from './transport-options.ts';
 
 /** The pinned API version: shapes cannot change under us (docs/persona.md#version-pinning). */
@@ -144,9 +144,9 @@ export function createTransport(options: TransportOptions) {
     send,
     /** The latest request id, environment, organisation and rate limit Persona reported. */
     lastResponseMeta: (): ResponseMeta | undefined => latest,
-    /** `raw.body` read with `schema`, or a `bad_response` error when it lacks the shape. */
-    decode<S extends z.ZodMiniType>(schema: S, raw: RawResult, spec: RequestSpec): z.output<S> {
-      const parsed = parseBody(schema, raw.body);
+    /** `raw.body` read with `read`, or a `bad_response` error when it lacks the shape. */
+    decode<T>(read: Reader<T>, raw: RawResult, spec: RequestSpec): T {
+      const parsed = parseBody(read, raw.body);
       if (parsed === undefined) throw badResponseError(raw.meta, contextOf(spec));
       return parsed;
     },
@@ -171,5 +171,5 @@ function readJson(text: string): unknown {
 }
 
 function errorTitle(body: unknown): string | undefined {
-  return parseBody(errorBody(), body)?.errors[0]?.title;
+  return parseBody(errorBody, body)?.errors[0]?.title;
 }

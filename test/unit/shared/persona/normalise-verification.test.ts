@@ -7,7 +7,7 @@ import type { VerificationView } from '../../../../src/shared/persona/view-model
 import { eventPayload, fixture, type Json, reinflect } from './fixtures.ts';
 
 function view(document: Json): VerificationView {
-  const parsed = parseBody(resourceDocument(), document);
+  const parsed = parseBody(resourceDocument, document);
   if (!parsed) throw new Error('not a resource document');
   return toVerificationView(parseVerification(parsed.data));
 }

@@ -16,25 +16,25 @@ describe('schemas', () => {
       reinflect(fixture(name), 'snake'),
       reinflect(fixture(name), 'camel'),
     ]) {
-      expect(() => parseBody(errorBody(), body)).not.toThrow();
-      expect(() => parseBody(inquiryListDocument(), body)).not.toThrow();
+      expect(() => parseBody(errorBody, body)).not.toThrow();
+      expect(() => parseBody(inquiryListDocument, body)).not.toThrow();
     }
   });
 
   it('reads the list envelope with its links', () => {
-    const list = parseBody(inquiryListDocument(), fixture('inquiry-list-200'));
+    const list = parseBody(inquiryListDocument, fixture('inquiry-list-200'));
     expect(list?.data).toHaveLength(1);
     expect(list?.data[0]?.attributes.status).toBe('pending');
     expect(list?.links).toEqual({
       prev: undefined,
       next: '/api/v1/inquiries?page%5Bafter%5D=inq_ByBdXDqUrguLAHjGZMuDZLCx',
     });
-    expect(parseBody(inquiryListDocument(), { data: [null, 1, {}] })?.data).toHaveLength(1);
-    expect(parseBody(inquiryListDocument(), { data: {} })).toBeUndefined();
+    expect(parseBody(inquiryListDocument, { data: [null, 1, {}] })?.data).toHaveLength(1);
+    expect(parseBody(inquiryListDocument, { data: {} })).toBeUndefined();
   });
 
   it('reads error bodies with details or detail and a pointer', () => {
-    const parsed = parseBody(errorBody(), {
+    const parsed = parseBody(errorBody, {
       errors: [
         {
           title: 'Record invalid',
@@ -49,14 +49,14 @@ describe('schemas', () => {
       source: { pointer: '/data/attributes/x' },
     });
     expect(
-      parseBody(errorBody(), { errors: [{ detail: 'json:api style' }] })?.errors[0]?.detail,
+      parseBody(errorBody, { errors: [{ detail: 'json:api style' }] })?.errors[0]?.detail,
     ).toBe('json:api style');
-    expect(parseBody(errorBody(), 'Bad gateway')).toBeUndefined();
-    expect(parseBody(errorBody(), {})?.errors).toEqual([]);
+    expect(parseBody(errorBody, 'Bad gateway')).toBeUndefined();
+    expect(parseBody(errorBody, {})?.errors).toEqual([]);
   });
 
   it('reads rate limits and key permissions in any inflection', () => {
-    const limits = parseBody(rateLimitsDocument(), {
+    const limits = parseBody(rateLimitsDocument, {
       data: [
         {
           type: 'rate-limit/api',
@@ -69,7 +69,7 @@ describe('schemas', () => {
       remaining: 250,
       'seconds-to-reset': 60,
     });
-    const key = parseBody(keyPermissionsDocument(), {
+    const key = parseBody(keyPermissionsDocument, {
       data: {
         type: 'api-key',
         id: 'api_1',
@@ -77,7 +77,7 @@ describe('schemas', () => {
       },
     });
     expect(key?.data.attributes).toMatchObject({ name: 'Desk', permissions: ['inquiry.read'] });
-    const camel = parseBody(keyPermissionsDocument(), {
+    const camel = parseBody(keyPermissionsDocument, {
       data: { attributes: { expiresAt: '2030-01-01T00:00:00Z' } },
     });
     expect(camel?.data.attributes['expires-at']).toBe('2030-01-01T00:00:00Z');
