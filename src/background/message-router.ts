@@ -1,15 +1,9 @@
 // The background's single message entry point: sender check, then schema, then handler.
 import type { Runtime } from '../shared/browser.ts';
 import { DeskError, toErrorInfo } from '../shared/errors.ts';
+import { parseRequest } from '../shared/generated/request-checks.ts';
 import { t } from '../shared/i18n.ts';
-import {
-  type Answer,
-  parseRequest,
-  type Reply,
-  type Request,
-  type RequestOf,
-  type RequestType,
-} from '../shared/messages.ts';
+import type { Answer, Reply, Request, RequestOf, RequestType } from '../shared/messages.ts';
 import { isOwnPage } from './sender.ts';
 
 /** What answers one request; a handler throws a DeskError to answer `{ ok: false }`. */
