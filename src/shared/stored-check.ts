@@ -71,7 +71,8 @@ function passes(value: number, check: NumberCheck): boolean {
 
 /** How a field may be left out of its object, as zod's `optin` and `optout` say it. */
 function optin(rule: Rule): 'optional' | 'defaulted' | undefined {
-  if (rule.t === 'optional') return 'optional';
+  // z.optional passes on absence, so one around a default still fills the key.
+  if (rule.t === 'optional') return optin(rule.of) === 'defaulted' ? 'defaulted' : 'optional';
   if (rule.t === 'default') return 'defaulted';
   return rule.t === 'nullable' ? optin(rule.of) : undefined;
 }
@@ -229,7 +230,15 @@ function compile(rule: Rule): Check {
     }
     case 'optional': {
       const inner = compile(rule.of);
-      return (value) => (value === undefined ? value : inner(value));
+      // As zod: undefined stays undefined, unless the inner schema puts a default in its place
+      // (and if even that fails, undefined after all).
+      if (optin(rule.of) !== 'defaulted')
+        return (value) => (value === undefined ? value : inner(value));
+      return (value) => {
+        if (value !== undefined) return inner(value);
+        const got = inner(value);
+        return got === FAIL ? undefined : got;
+      };
     }
     case 'default': {
       const inner = compile(rule.of);
