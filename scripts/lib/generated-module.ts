@@ -14,13 +14,27 @@ export interface Source {
   items: Record<string, SchemaItem<unknown>>;
 }
 
-/** What a generated module imports: stored-check.ts helpers and check-registry.ts functions. */
+/**
+ * What a generated module imports: check-registry.ts functions, and the helpers of stored-check.ts,
+ * or of stored-check-more.ts once a rule needs a kind only that one compiles.
+ */
 export interface Imports {
   helpers: Set<string>;
   registry: Set<string>;
+  more: boolean;
 }
 
-export const newImports = (): Imports => ({ helpers: new Set(), registry: new Set() });
+export const newImports = (): Imports => ({ helpers: new Set(), registry: new Set(), more: false });
+
+const moreKinds = new Set(['literal', 'custom', 'default', 'record']);
+
+/** Whether a rule (or anything made of rules) has a kind that stored-check-more.ts compiles. */
+export function needsMore(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(needsMore);
+  if (typeof value !== 'object' || value === null || value instanceof RegExp) return false;
+  const { t } = value as { t?: unknown };
+  return (typeof t === 'string' && moreKinds.has(t)) || Object.values(value).some(needsMore);
+}
 
 interface Internals {
   _zod: { def: Record<string, unknown> };
@@ -45,10 +59,11 @@ function salvageCode(name: string, item: SchemaItem<unknown>, imports: Imports):
   if (!by) throw new UnsupportedSchema(`${name}: its salvage is not named in check-registry.ts`);
   imports.registry.add(by);
   imports.helpers.add('checker');
-  const parts = Object.entries(spec.parts()).map(
-    ([part, schema]) =>
-      `${JSON.stringify(part)}: checker(${ruleCode(ruleOf(schema, `${name} salvage ${part}`), imports.registry)})`,
-  );
+  const parts = Object.entries(spec.parts()).map(([part, schema]) => {
+    const rule = ruleOf(schema, `${name} salvage ${part}`);
+    if (needsMore(rule)) imports.more = true;
+    return `${JSON.stringify(part)}: checker(${ruleCode(rule, imports.registry)})`;
+  });
   return `${by}({${parts.join(', ')}})`;
 }
 
@@ -60,7 +75,10 @@ export function itemCode(
 ): string {
   const head = `'${item.area}', ${JSON.stringify(item.key)}`;
   const type = `StoredValue<typeof ${alias}.${name}>`;
-  const code = (rule: unknown) => ruleCode(rule, imports.registry);
+  const code = (rule: unknown) => {
+    if (needsMore(rule)) imports.more = true;
+    return ruleCode(rule, imports.registry);
+  };
   imports.helpers.add('type StoredValue');
   if (item.salvageBy === 'list') {
     imports.helpers.add('checkedListItem');
@@ -69,6 +87,7 @@ export function itemCode(
   }
   if (item.salvageBy === 'record') {
     imports.helpers.add('checkedRecordItem');
+    imports.more = true;
     const rule = code(ruleOf(defOf(item.schema).valueType, `${name}{}`));
     return `export const ${name} = checkedRecordItem<${type}[string]>(${head}, ${rule});`;
   }
@@ -92,7 +111,9 @@ export function importLines(imports: Imports): string[] {
       ? [`import { ${[...imports.registry].join(', ')} } from '../check-registry.ts';`]
       : []),
     ...(imports.helpers.size
-      ? [`import { ${[...imports.helpers].join(', ')} } from '../stored-check.ts';`]
+      ? [
+          `import { ${[...imports.helpers].join(', ')} } from '../${imports.more ? 'stored-check-more' : 'stored-check'}.ts';`,
+        ]
       : []),
   ];
 }

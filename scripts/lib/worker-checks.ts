@@ -12,6 +12,7 @@ import {
   formatModule,
   importLines,
   itemCode,
+  needsMore,
   newImports,
   type Source,
 } from './generated-module.ts';
@@ -63,10 +64,11 @@ export function generateStoredItems(): string {
     Object.entries(s.items).map(([name, item]) => `\n${itemCode(s.alias, name, item, imports)}`),
   );
   imports.helpers.add('checker');
-  const policy = Object.entries(policyFields()).map(
-    ([name, schema]) =>
-      `${name}: checker<NonNullable<Policy[${JSON.stringify(name)}]>>(${ruleCode(ruleOf(schema, `policy.${name}`), imports.registry)})`,
-  );
+  const policy = Object.entries(policyFields()).map(([name, schema]) => {
+    const rule = ruleOf(schema, `policy.${name}`);
+    if (needsMore(rule)) imports.more = true;
+    return `${name}: checker<NonNullable<Policy[${JSON.stringify(name)}]>>(${ruleCode(rule, imports.registry)})`;
+  });
   const firstScreen = firstScreenSources.flatMap((s) => Object.keys(s.items));
   const code = [
     header([
@@ -98,7 +100,7 @@ export function generateRequestChecks(): string {
     ]),
     "import type { Request, RequestType } from '../messages.ts';",
     "import { requestParser } from '../request-check.ts';",
-    "import type { Rule } from '../stored-check.ts';",
+    "import type { Rule } from '../stored-check-more.ts';",
     ...(used.size ? [`import { ${[...used].join(', ')} } from '../check-registry.ts';`] : []),
     '\nconst rules: Record<RequestType, Rule> = {',
     rules.join(',\n'),

@@ -3,7 +3,7 @@
 // messages.ts checks it with zod, with the same answers (test/unit/shared/request-checks.test.ts).
 
 import type { Parser } from './storage.ts';
-import { checker, type Rule } from './stored-check.ts';
+import { checker, type Rule } from './stored-check-more.ts';
 
 /** A parser of messages whose `type` names one of `rules`; undefined for anything else. */
 export function requestParser<R>(rules: Readonly<Record<string, Rule>>) {

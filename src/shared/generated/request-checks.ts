@@ -6,7 +6,7 @@
 import { defaultChatTemplate, isInquiryId } from '../check-registry.ts';
 import type { Request, RequestType } from '../messages.ts';
 import { requestParser } from '../request-check.ts';
-import type { Rule } from '../stored-check.ts';
+import type { Rule } from '../stored-check-more.ts';
 
 const rules: Record<RequestType, Rule> = {
   ping: { t: 'object', fields: { type: { t: 'literal', values: ['ping'] } } },

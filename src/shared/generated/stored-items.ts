@@ -15,7 +15,7 @@ import {
 import type * as lockItems from '../lock-items.ts';
 import type { Policy } from '../policy-schema.ts';
 import type * as items from '../storage-items.ts';
-import { checkedItem, checkedRecordItem, checker, type StoredValue } from '../stored-check.ts';
+import { checkedItem, checkedRecordItem, checker, type StoredValue } from '../stored-check-more.ts';
 
 export {
   draftItem,

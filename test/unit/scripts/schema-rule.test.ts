@@ -13,7 +13,8 @@ import { isInquiryId } from '../../../src/shared/persona/links.ts';
 import { isPersonaOrLoopbackLink } from '../../../src/shared/persona/trusted-link.ts';
 import { defaultChatTemplate } from '../../../src/shared/settings-values.ts';
 import { salvageFields } from '../../../src/shared/storage.ts';
-import { checker } from '../../../src/shared/stored-check.ts';
+import { checker as basicChecker } from '../../../src/shared/stored-check.ts';
+import { checker } from '../../../src/shared/stored-check-more.ts';
 import {
   keyOrder,
   keysOf,
@@ -208,6 +209,12 @@ describe('a rule read from a zod/mini schema', () => {
     ['unknown', z.unknown()],
   ])('refuses %s', (_, schema) => {
     expect(() => ruleOf(schema)).toThrow(UnsupportedSchema);
+  });
+
+  it('needs stored-check-more.ts for the kinds the first screen does not use', () => {
+    const rule = ruleOf(z.record(z.string(), z.literal('a')));
+    expect(() => basicChecker(rule).safeParse({})).toThrow(/needs stored-check-more\.ts/);
+    expect(checker(rule).safeParse({ k: 'a' })).toEqual({ success: true, data: { k: 'a' } });
   });
 
   it('names where in the schema the refused part is', () => {
