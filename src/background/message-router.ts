@@ -1,4 +1,5 @@
-// The background's single message entry point: sender check, then schema, then handler.
+// The background's single message entry point: sender check, then the request's schema (the check
+// generated from it, src/shared/generated/request-checks.ts), then handler.
 import type { Runtime } from '../shared/browser.ts';
 import { DeskError, toErrorInfo } from '../shared/errors.ts';
 import { parseRequest } from '../shared/generated/request-checks.ts';

@@ -49,7 +49,7 @@ function stringPasses(value: string, check: StringCheck): boolean {
       check[1].lastIndex = 0;
       return check[1].test(value);
     case 'refine':
-      return Boolean(check[1](value));
+      return Boolean((check[1] as (text: string) => boolean)(value));
   }
 }
 
@@ -146,7 +146,7 @@ const moreKinds: MoreKinds = (rule, compile) => {
       return (value) => (values.has(value) ? value : FAIL);
     }
     case 'custom': {
-      const is = rule.is;
+      const is = rule.is as (value: unknown) => boolean;
       return (value) => (is(value) ? value : FAIL);
     }
     case 'default': {
