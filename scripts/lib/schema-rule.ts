@@ -1,10 +1,27 @@
 // A zod/mini schema as a rule of src/shared/stored-check.ts, read from the schema's own definition
-// (`_zod.def`). Only what the rule reproduces exactly is taken; anything else (custom, refine,
-// transform, pipe, union, default, catch, a strict or loose object, a record, a string format, a
-// check the rule lacks, coercion...) throws, naming where it is, so a schema change can never
-// quietly make a generated check weaker than its schema.
+// (`_zod.def`). Only what the rule reproduces exactly is taken; anything else (transform, pipe,
+// union, catch, a strict or loose object, a record with keys other than z.string(), a string format
+// other than a regex, a check the rule lacks, coercion, a refine or custom check with a function
+// that src/shared/check-registry.ts does not name, a default not declared with `withDefault`...)
+// throws, naming where it is, so a schema change can never quietly make a generated check weaker
+// than its schema.
+import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
-import type { NumberCheck, Rule, StringCheck } from '../../src/shared/stored-check.ts';
+import * as registry from '../../src/shared/check-registry.ts';
+import { declaredDefault } from '../../src/shared/named-default.ts';
+import type {
+  ArrayCheck,
+  Literal,
+  NumberCheck,
+  Predicate,
+  Rule,
+  StringCheck,
+} from '../../src/shared/stored-check.ts';
+
+/** The name each registered function is exported under, found by identity. */
+export const registeredNames: ReadonlyMap<unknown, string> = new Map(
+  Object.entries(registry).map(([name, fn]) => [fn, name]),
+);
 
 export class UnsupportedSchema extends Error {
   override name = 'UnsupportedSchema';
@@ -29,6 +46,10 @@ const plain = {
   optional: z.optional(z.string()),
   array: z.array(z.string()),
   object: z.object({}),
+  literal: z.literal('a'),
+  record: z.record(z.string(), z.string()),
+  custom: z.custom(() => true),
+  default: z._default(z.string(), ''),
 } as const;
 type Kind = keyof typeof plain;
 
@@ -40,21 +61,32 @@ const defKeys: Record<Kind, readonly string[]> = {
   enum: ['type', 'entries', 'error'],
   nullable: ['type', 'innerType', 'error'],
   optional: ['type', 'innerType', 'error'],
-  array: ['type', 'element', 'error'],
+  array: ['type', 'element', 'checks', 'error'],
   object: ['type', 'shape', 'error'],
+  literal: ['type', 'values', 'error'],
+  record: ['type', 'keyType', 'valueType', 'error'],
+  // `abort` only stops later checks from adding issues; the value fails either way.
+  custom: ['type', 'check', 'fn', 'abort', 'error'],
+  default: ['type', 'innerType', 'defaultValue'],
 };
 
 const plainChecks = {
   max_length: z.maxLength(1),
+  min_length: z.minLength(1),
   number_format: z.int(),
   greater_than: z.gte(0),
   less_than: z.lte(0),
+  string_format: z.regex(/a/),
+  custom: z.refine(() => true),
 } as const;
 type CheckKind = keyof typeof plainChecks;
 
 // `abort` only stops later checks from adding issues; the value fails either way.
 const checkKeys: Record<CheckKind, readonly string[]> = {
   max_length: ['check', 'maximum', 'when', 'abort', 'error'],
+  min_length: ['check', 'minimum', 'when', 'abort', 'error'],
+  string_format: ['check', 'format', 'pattern', 'when', 'abort', 'error'],
+  custom: ['type', 'check', 'fn', 'when', 'abort', 'error'],
   number_format: ['type', 'check', 'format', 'abort', 'error'],
   greater_than: ['check', 'value', 'inclusive', 'abort', 'error'],
   less_than: ['check', 'value', 'inclusive', 'abort', 'error'],
@@ -75,7 +107,18 @@ function keysWithin(path: string, what: string, def: object, allowed: readonly s
   if (extra.length) refuse(path, `${what} has ${extra.join(', ')}`);
 }
 
-function checkOf(path: string, check: unknown, on: 'string' | 'number'): StringCheck | NumberCheck {
+/** The registered function `fn`, or a refusal naming what it is. */
+function registered(path: string, fn: unknown, what: string): Predicate {
+  if (typeof fn !== 'function' || !registeredNames.has(fn)) {
+    const name = typeof fn === 'function' && fn.name ? ` "${fn.name}"` : '';
+    refuse(path, `${what} with a function${name} that src/shared/check-registry.ts does not name`);
+  }
+  return fn as Predicate;
+}
+
+type On = 'string' | 'number' | 'array';
+
+function checkOf(path: string, check: unknown, on: On): StringCheck | NumberCheck | ArrayCheck {
   const { def, traits } = internals(check);
   const kind = String(def.check);
   if (!(kind in plainChecks)) refuse(path, `a "${kind}" check`);
@@ -84,9 +127,17 @@ function checkOf(path: string, check: unknown, on: 'string' | 'number'): StringC
   keysWithin(path, `its "${kind}" check`, def, checkKeys[kind as CheckKind]);
   // A `when` decides whether a check runs at all; only zod's own default is understood.
   if (def.when !== plainCheck.def.when) refuse(path, `a "${kind}" check with its own \`when\``);
-  if (kind === 'max_length' && on === 'string' && Number.isSafeInteger(def.maximum)) {
-    return ['maxLength', def.maximum as number];
+  const lengthKind = { max_length: 'maxLength', min_length: 'minLength' } as const;
+  if ((kind === 'max_length' || kind === 'min_length') && on !== 'number') {
+    const bound = kind === 'max_length' ? def.maximum : def.minimum;
+    if (Number.isSafeInteger(bound)) return [lengthKind[kind], bound as number];
   }
+  if (kind === 'string_format' && on === 'string' && def.format === 'regex') {
+    if (!(def.pattern instanceof RegExp)) refuse(path, 'a regex check without a RegExp');
+    // A copy with the same source and flags, as a literal in the generated code.
+    return ['regex', new RegExp(def.pattern.source, def.pattern.flags)];
+  }
+  if (kind === 'custom' && on === 'string') return ['refine', registered(path, def.fn, 'a refine')];
   if (kind === 'number_format' && on === 'number' && def.format === 'safeint') return ['int'];
   if ((kind === 'greater_than' || kind === 'less_than') && on === 'number') {
     if (typeof def.value !== 'number') refuse(path, `a "${kind}" check against a non-number`);
@@ -94,6 +145,22 @@ function checkOf(path: string, check: unknown, on: 'string' | 'number'): StringC
     return [op, def.value];
   }
   return refuse(path, `a "${kind}" check (${String(def.format ?? '')}) on a ${on}`);
+}
+
+/** A value that JSON carries unchanged: what a generated literal can be. */
+function plainJson(value: unknown): boolean {
+  const text = JSON.stringify(value);
+  return text !== undefined && isDeepStrictEqual(JSON.parse(text), value);
+}
+
+function literalValue(path: string, value: unknown): Literal {
+  const scalar =
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    value === null ||
+    (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0));
+  if (!scalar) refuse(path, `a literal ${String(value)}`);
+  return value as Literal;
 }
 
 /** The rule for `schema`; `path` names it in errors (e.g. `watchlistItem[].status`). */
@@ -111,6 +178,35 @@ export function ruleOf(schema: unknown, path = ''): Rule {
       return checks.length
         ? { t: 'string', checks: checks.map((c) => checkOf(path, c, 'string') as StringCheck) }
         : { t: 'string' };
+    case 'literal':
+      return {
+        t: 'literal',
+        values: (def.values as unknown[]).map((value) => literalValue(path, value)),
+      };
+    case 'custom':
+      return { t: 'custom', is: registered(path, def.fn, 'a z.custom') };
+    case 'record': {
+      if (!isDeepStrictEqual(ruleOf(def.keyType, `${path}{key}`), { t: 'string' })) {
+        refuse(path, 'a record whose keys are not a plain z.string()');
+      }
+      return { t: 'record', of: ruleOf(def.valueType, `${path}{}`) };
+    }
+    case 'default': {
+      const declared = declaredDefault(schema);
+      if (!declared) refuse(path, 'a default not made with withDefault (named-default.ts)');
+      const of = ruleOf(def.innerType, path);
+      if (typeof declared.value === 'function') {
+        return {
+          t: 'default',
+          of,
+          make: registered(path, declared.value, 'a default') as () => unknown,
+        };
+      }
+      if (declared.value === undefined || !plainJson(declared.value)) {
+        refuse(path, 'a default that is not plain JSON');
+      }
+      return { t: 'default', of, value: declared.value };
+    }
     case 'number':
       return checks.length
         ? { t: 'number', checks: checks.map((c) => checkOf(path, c, 'number') as NumberCheck) }
@@ -128,8 +224,12 @@ export function ruleOf(schema: unknown, path = ''): Rule {
     case 'nullable':
     case 'optional':
       return { t: kind as 'nullable' | 'optional', of: ruleOf(def.innerType, path) };
-    case 'array':
-      return { t: 'array', of: ruleOf(def.element, `${path}[]`) };
+    case 'array': {
+      const of = ruleOf(def.element, `${path}[]`);
+      return checks.length
+        ? { t: 'array', of, checks: checks.map((c) => checkOf(path, c, 'array') as ArrayCheck) }
+        : { t: 'array', of };
+    }
     case 'object': {
       const shape = def.shape as Record<string, unknown>;
       if (Object.getOwnPropertySymbols(shape).length) refuse(path, 'an object with symbol keys');
@@ -141,4 +241,28 @@ export function ruleOf(schema: unknown, path = ''): Rule {
       return { t: 'object', fields };
     }
   }
+}
+
+/**
+ * A rule (or any value made of rules) as TypeScript source: JSON, but a registered function by its
+ * name and a pattern as a regex literal (its source and flags). `used` collects the names.
+ */
+export function ruleCode(value: unknown, used: Set<string>): string {
+  if (typeof value === 'function') {
+    const name = registeredNames.get(value);
+    if (!name) throw new UnsupportedSchema(`an unregistered function ${value.name}`);
+    used.add(name);
+    return name;
+  }
+  if (value instanceof RegExp) return String(value);
+  if (Array.isArray(value)) return `[${value.map((v) => ruleCode(v, used)).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(
+      ([k, v]) => `${JSON.stringify(k)}: ${ruleCode(v, used)}`,
+    );
+    return `{${entries.join(', ')}}`;
+  }
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new UnsupportedSchema(`a value ${String(value)} JSON cannot write`);
+  return text;
 }

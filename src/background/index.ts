@@ -1,7 +1,6 @@
 // Service worker entry. Every listener is registered synchronously at the top level: Chrome may
 // stop the worker at any moment and restarts it only for events that had listeners at start-up.
 // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
-import '../shared/zod-setup.ts';
 import { browser, onMessage, type Runtime } from '../shared/browser.ts';
 import { errorLabel } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';

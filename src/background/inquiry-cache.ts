@@ -1,8 +1,9 @@
 // Inquiry views hold personal data, so they live in storage.session (memory only). Kept small:
 // the most recently fetched views only.
+
+import { inquiryCacheItem } from '../shared/generated/stored-items.ts';
 import type { InquiryView } from '../shared/persona/view-model.ts';
 import { readItem } from '../shared/storage.ts';
-import { inquiryCacheItem } from '../shared/storage-items.ts';
 import { editItem } from './edit-item.ts';
 
 const MAX_CACHED = 100;

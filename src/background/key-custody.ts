@@ -5,11 +5,17 @@
 // removal, wipes what storage.session holds of the old key's data (inquiries, links, drafts).
 import { browser } from '../shared/browser.ts';
 import { DeskError } from '../shared/errors.ts';
+import {
+  apiKeyItem,
+  keyInfoItem,
+  sealedKeyItem,
+  sessionKeyItem,
+  unlockStateItem,
+} from '../shared/generated/stored-items.ts';
 import { t } from '../shared/i18n.ts';
-import { sealedKeyItem, sessionKeyItem, unlockStateItem } from '../shared/lock-items.ts';
 import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
 import { itemValue, readItem, readItems, writeItems } from '../shared/storage.ts';
-import { apiKeyItem, type KeyInfo, keyInfoItem } from '../shared/storage-items.ts';
+import type { KeyInfo } from '../shared/storage-items.ts';
 import { seal } from './lock/seal.ts';
 
 /** Checks a typed key's form and the production rule; returns the trimmed key and its info. */

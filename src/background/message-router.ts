@@ -1,15 +1,10 @@
-// The background's single message entry point: sender check, then schema, then handler.
+// The background's single message entry point: sender check, then the request's schema (the check
+// generated from it, src/shared/generated/request-checks.ts), then handler.
 import type { Runtime } from '../shared/browser.ts';
 import { DeskError, toErrorInfo } from '../shared/errors.ts';
+import { parseRequest } from '../shared/generated/request-checks.ts';
 import { t } from '../shared/i18n.ts';
-import {
-  type Answer,
-  parseRequest,
-  type Reply,
-  type Request,
-  type RequestOf,
-  type RequestType,
-} from '../shared/messages.ts';
+import type { Answer, Reply, Request, RequestOf, RequestType } from '../shared/messages.ts';
 import { isOwnPage } from './sender.ts';
 
 /** What answers one request; a handler throws a DeskError to answer `{ ok: false }`. */

@@ -3,8 +3,8 @@
 // adds optional fields needs nothing here; a rename or reshape adds one step to `migrations`.
 // The worker runs them on every start, before any listener runs (start-up.ts).
 import { browser } from '../shared/browser.ts';
+import { storageVersionItem } from '../shared/generated/stored-items.ts';
 import { readItem, writeItem } from '../shared/storage.ts';
-import { storageVersionItem } from '../shared/storage-items.ts';
 import { migrateActionLog } from './audit/migrate-action-log.ts';
 
 export interface Migration {

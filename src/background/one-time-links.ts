@@ -1,11 +1,11 @@
 // One-time links are single-use secrets: kept in storage.session only, never in storage.local.
 // A link is kept only when it is Persona's (trusted-link.ts): anything else is never shown.
 import { DeskError } from '../shared/errors.ts';
+import { linksItem, settingsItem } from '../shared/generated/stored-items.ts';
 import { t } from '../shared/i18n.ts';
 import type { OneTimeLink } from '../shared/messages.ts';
 import { isTrustedLink } from '../shared/persona/trusted-link.ts';
 import { readItem } from '../shared/storage.ts';
-import { linksItem, settingsItem } from '../shared/storage-items.ts';
 import { editItem } from './edit-item.ts';
 
 export function refusedLinkError(): DeskError {

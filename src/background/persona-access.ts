@@ -1,6 +1,7 @@
 // Opens a Persona client for one request from what is stored: the key, the settings. Read on
 // every request rather than kept in a module variable, because the worker may restart any time.
 import { DeskError } from '../shared/errors.ts';
+import { keyInfoItem, settingsItem } from '../shared/generated/stored-items.ts';
 import { t } from '../shared/i18n.ts';
 import { keyEnvironment } from '../shared/persona/api-key.ts';
 import {
@@ -11,7 +12,7 @@ import {
 import { readPolicy } from '../shared/policy.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readItems } from '../shared/storage.ts';
-import { type KeyInfo, keyInfoItem, settingsItem } from '../shared/storage-items.ts';
+import type { KeyInfo } from '../shared/storage-items.ts';
 import { readKey } from './key-custody.ts';
 
 export interface PersonaAccess {

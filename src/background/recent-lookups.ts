@@ -1,4 +1,4 @@
-import { recentLookupsItem } from '../shared/storage-items.ts';
+import { recentLookupsItem } from '../shared/generated/stored-items.ts';
 import { editItem } from './edit-item.ts';
 
 const MAX_RECENT = 10;

@@ -6,7 +6,7 @@ import { t } from '../shared/i18n.ts';
 import { checkBaseUrl } from '../shared/persona/base-url.ts';
 import { isTemplateId } from '../shared/persona/links.ts';
 import type { Settings } from '../shared/settings.ts';
-import { templateIdHint } from '../shared/settings.ts';
+import { templateIdHint } from '../shared/settings-values.ts';
 
 function invalid(pointer: string, message: string): never {
   throw new DeskError({ kind: 'invalid', message, pointer });

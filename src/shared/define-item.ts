@@ -3,14 +3,7 @@
 // items through checks generated from these schemas (scripts/gen-stored-checks.ts).
 import * as z from 'zod/mini';
 import { lazy } from './lazy.ts';
-import {
-  type Area,
-  isPlainObject,
-  type Parser,
-  type StorageItem,
-  salvageList,
-  salvageRecord,
-} from './storage.ts';
+import { type Area, type Parser, type StorageItem, salvageList, salvageRecord } from './storage.ts';
 
 /** An item with its zod/mini schema, and how it salvages, for the check generator. */
 export interface SchemaItem<T> extends StorageItem<T> {
@@ -96,23 +89,46 @@ export function defineRecordItem<E>(
   );
 }
 
-/**
- * Parses an object field by field with the object's own field schemas (each with a default): an
- * out-of-range field falls back to its default alone.
- */
-export function salvageFields<T>(
-  shape: () => Record<string, z.ZodMiniType>,
-): (raw: unknown) => T | undefined {
-  return (raw) => {
-    if (!isPlainObject(raw)) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(shape())) {
-      const parsed = field.safeParse(raw[name]);
-      const fallback = parsed.success ? undefined : field.safeParse(undefined);
-      if (parsed.success) out[name] = parsed.data;
-      else if (fallback?.success) out[name] = fallback.data;
-      else return undefined;
-    }
-    return out as T;
-  };
+/** Fallbacks made by {@link defaultsOf}: the generator gives them as the rule's own defaults. */
+const schemaDefaults = new WeakSet<object>();
+
+/** A fallback of the schema's own defaults: its answer for `{}`. */
+export function defaultsOf<T>(schema: () => z.ZodMiniType<T>): () => T {
+  const fallback = () => schema().parse({});
+  schemaDefaults.add(fallback);
+  return fallback;
 }
+
+export const isDefaultsOf = (fallback: unknown): boolean =>
+  typeof fallback === 'function' && schemaDefaults.has(fallback);
+
+/** How a salvage was made: a zod-free function (check-registry.ts) given parsers of these schemas. */
+export interface SalvageSpec {
+  readonly by: (parts: never) => (raw: unknown) => unknown;
+  readonly parts: () => Record<string, z.ZodMiniType>;
+}
+const salvageSpecs = new WeakMap<object, SalvageSpec>();
+
+/**
+ * A salvage made by `by` (zod-free, so the generated items can run the same function) from
+ * parsers of the schemas `parts` names: zod's here, the generated checks' in the generated items.
+ */
+export function salvageWith<T, P extends Record<string, Parser<unknown>>>(
+  by: (parts: P) => (raw: unknown) => T | undefined,
+  parts: () => P,
+): (raw: unknown) => T | undefined {
+  let salvage: ((raw: unknown) => T | undefined) | undefined;
+  const run = (raw: unknown) => {
+    salvage ??= by(parts());
+    return salvage(raw);
+  };
+  salvageSpecs.set(run, {
+    by: by as SalvageSpec['by'],
+    parts: parts as unknown as SalvageSpec['parts'],
+  });
+  return run;
+}
+
+/** How `salvage` was made, when {@link salvageWith} made it. */
+export const salvageSpecOf = (salvage: unknown): SalvageSpec | undefined =>
+  typeof salvage === 'function' ? salvageSpecs.get(salvage) : undefined;

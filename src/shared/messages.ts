@@ -3,9 +3,9 @@
 // handler runs) and the type of its reply. The union of requests, `RequestOf`, `Reply`,
 // `parseRequest` and the background's handler table (`Handlers`) are all derived from that one
 // list, so a new request is one entry here and one handler in src/background/handlers/.
-// Each shape is written as a function and built when a request of its type first comes: a worker
-// woken for one request does not build the schemas of all the others first (docs/benchmarks.md,
-// cold start).
+// Each shape is written as a function and built when a request of its type first comes. The
+// background does not parse with these: it parses with checks generated from them (`npm run
+// gen:checks`, src/shared/generated/request-checks.ts), and loads no zod.
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
 import { lazy } from './lazy.ts';
@@ -161,7 +161,7 @@ export type Replies = { [T in RequestType]: Reply<T> };
 const requestSchemas = new Map<RequestType, z.ZodMiniType<Request>>();
 
 /** The schema of one request: its fields from `requests` and its `type`; built once, on first use. */
-function schemaOf(type: RequestType): z.ZodMiniType<Request> {
+export function requestSchema(type: RequestType): z.ZodMiniType<Request> {
   let schema = requestSchemas.get(type);
   if (!schema) {
     const fields: z.core.$ZodLooseShape = requests[type].shape();
@@ -177,12 +177,14 @@ const isRequestType = (type: unknown): type is RequestType =>
 /**
  * A message as the request its `type` names, parsed with that request's schema; undefined when it
  * names no request or does not fit it. The same as a union of every request told apart by `type`.
+ * The background parses with the same answer without zod: src/shared/generated/request-checks.ts,
+ * generated from these schemas.
  */
 export function parseRequest(message: unknown): Request | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type } = message as { type?: unknown };
   if (!isRequestType(type)) return undefined;
-  const parsed = schemaOf(type).safeParse(message);
+  const parsed = requestSchema(type).safeParse(message);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -1,36 +1,26 @@
 // The organisation's policy, from storage.managed (read only; set by an administrator, see the
-// README's "Managed settings"). Parsed field by field: one bad value is ignored alone. Managed values
-// win over the options page: `applyPolicy` is used on every write of the settings, and the
-// options page shows the matching fields as set by the organisation and disabled.
-import * as z from 'zod/mini';
+// README's "Managed settings"). Parsed field by field (policy-schema.ts): one bad value is ignored
+// alone. Managed values win over the options page: `applyPolicy` is used on every write of the
+// settings, and the options page shows the matching fields as set by the organisation and disabled.
 import { browser } from './browser.ts';
-import { lazy } from './lazy.ts';
-import { namedTemplateSchema, type Settings, settingsSchema } from './settings.ts';
+import { policyChecks } from './generated/stored-items.ts';
+import type { Policy } from './policy-schema.ts';
+import type { Settings } from './settings.ts';
+import type { Parser } from './storage.ts';
 
-// Built on first use (lazy.ts), not when the worker's script runs.
-const policyFields = lazy(() => ({
-  apiBaseUrl: z.string().check(z.maxLength(500)),
-  allowProductionKeys: z.boolean(),
-  requirePassphrase: z.boolean(),
-  autoLockMinutes: settingsSchema().def.shape.autoLockMinutes.def.innerType,
-  pollSeconds: settingsSchema().def.shape.pollSeconds.def.innerType,
-  defaultTemplateId: z.string().check(z.maxLength(100)),
-  templates: z.array(namedTemplateSchema()).check(z.maxLength(50)),
-  addressBarLookup: z.boolean(),
-  contextMenuLookup: z.boolean(),
-  notifications: z.boolean(),
-  reviewer: z.string().check(z.minLength(1), z.maxLength(200)),
-}));
-type PolicyFields = ReturnType<typeof policyFields>;
+export type { Policy };
 
-export type Policy = {
-  -readonly [K in keyof PolicyFields]?: z.infer<PolicyFields[K]>;
-};
-
-export function parsePolicy(raw: unknown): Policy {
+/**
+ * Each field the policy may set, parsed alone: `fields` are the checks generated from the fields'
+ * schemas (policy-schema.ts), so the background reads the policy without zod.
+ */
+export function parsePolicy(
+  raw: unknown,
+  fields: Readonly<Record<string, Parser<unknown>>> = policyChecks,
+): Policy {
   if (typeof raw !== 'object' || raw === null) return {};
   const out: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(policyFields())) {
+  for (const [name, schema] of Object.entries(fields)) {
     const parsed = schema.safeParse((raw as Record<string, unknown>)[name]);
     if (parsed.success) out[name] = parsed.data;
   }

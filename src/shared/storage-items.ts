@@ -1,13 +1,18 @@
 // Every stored item, declared once: area, key, schema, default, and (in the comment) its writer.
 // Personal data never goes to storage.local (docs/architecture.md#storage). Each schema is built
-// on first use (lazy.ts): the worker's script builds none of them before its first answer.
+// on first use (lazy.ts). Pages read these; the background and the popup's first screen read the
+// same items through checks generated from these schemas (src/shared/generated/, `npm run
+// gen:checks`), and load no zod. A function a schema refines with must be named in
+// check-registry.ts, and a default made with `withDefault`, or the generator refuses the schema.
 import * as z from 'zod/mini';
-import { defineItem, defineListItem, defineRecordItem, salvageFields } from './define-item.ts';
+import { looksLikeInquiryView } from './cached-view-check.ts';
+import { defineItem, defineListItem, defineRecordItem, salvageWith } from './define-item.ts';
 import { lazy } from './lazy.ts';
 import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
 import { perPrefillField } from './prefill.ts';
 import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
+import { salvageFields } from './storage.ts';
 
 /** Writer: background (migrations.ts). The layout version of everything stored; 0 = never set. */
 export const storageVersionItem = defineItem<number>(
@@ -24,7 +29,7 @@ export const settingsItem = defineItem<Settings>(
   settingsSchema,
   defaultSettings,
   // One out-of-range setting falls back alone; the others stay as the reviewer set them.
-  salvageFields<Settings>(() => settingsSchema().def.shape),
+  salvageWith(salvageFields<Settings>, () => settingsSchema().def.shape),
 );
 
 /** Writer: background only. Pages never read it; they see {@link keyInfoItem}. */
@@ -111,10 +116,7 @@ export const recentLookupsItem = defineListItem<string>('session', 'recentLookup
 
 // The view is built by our own normaliser and never leaves the extension; a shallow check keeps the
 // cache read cheap on popup start (a full schema of the view would double its parse cost).
-const inquiryViewShape = () =>
-  z.custom<InquiryView>(
-    (v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string',
-  );
+const inquiryViewShape = () => z.custom<InquiryView>(looksLikeInquiryView);
 
 /** Writer: background. Full inquiry views (personal data) by id, with when they were fetched. */
 export const inquiryCacheItem = defineRecordItem('session', 'inquiryCache', () =>

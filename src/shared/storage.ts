@@ -43,6 +43,27 @@ export function salvageRecord<E>(
   };
 }
 
+/**
+ * Salvage for a stored object read field by field, each with its own parser (the object schema's
+ * field schemas, each with a default): an out-of-range field falls back to its default alone.
+ */
+export function salvageFields<T>(
+  fields: Record<string, Parser<unknown>>,
+): (raw: unknown) => T | undefined {
+  return (raw) => {
+    if (!isPlainObject(raw)) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(fields)) {
+      const parsed = field.safeParse(raw[name]);
+      const fallback = parsed.success ? undefined : field.safeParse(undefined);
+      if (parsed.success) out[name] = parsed.data;
+      else if (fallback?.success) out[name] = fallback.data;
+      else return undefined;
+    }
+    return out as T;
+  };
+}
+
 function keepParsed<E>(schema: Parser<E>, raw: unknown): E[] {
   const parsed = schema.safeParse(raw);
   return parsed.success ? [parsed.data] : [];

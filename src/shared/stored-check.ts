@@ -1,27 +1,59 @@
-// Checks of stored values for pages that must not load zod: the popup's and side panel's first
-// screen (docs/benchmarks.md). A rule is what one zod/mini schema accepts, generated from that
-// schema by scripts/gen-stored-checks.ts, and `checker` answers as zod's safeParse does for it: the
-// same success, and the same value (unknown keys stripped, an absent optional key left absent).
-// test/unit/shared/first-screen-items.test.ts holds the two to the same answers.
+// Checks of stored values and request messages for code that must not load zod: the popup's and
+// side panel's first screen, and the background worker (docs/benchmarks.md). A rule is what one
+// zod/mini schema accepts, generated from that schema by scripts/gen-stored-checks.ts, and
+// `checker` answers as zod's safeParse does for it: the same success, and the same value (unknown
+// keys stripped, an absent optional key left absent, a default put in). The tests in
+// test/unit/shared/ (first-screen-items, worker-items, request-checks) hold the two to the same
+// answers.
 import { type Area, type Parser, type StorageItem, salvageList } from './storage.ts';
 
 /** z.int() (a safe integer), z.gte(n), z.gt(n), z.lte(n), z.lt(n). */
 export type NumberCheck = readonly ['int'] | readonly ['>=' | '>' | '<=' | '<', number];
-/** z.maxLength(n): zod counts a string's code points, not its UTF-16 units. */
-export type StringCheck = readonly ['maxLength', number];
+/**
+ * A named function a schema refines with (z.refine, z.custom): the generator takes only those in
+ * src/shared/check-registry.ts, so the generated code calls the very function the schema does.
+ */
+// `never`: any one-argument predicate fits (a string's, a value's); the rule says what it gets.
+export type Predicate = (value: never) => boolean;
+/**
+ * z.maxLength(n), z.minLength(n): zod counts a string's code points, not its UTF-16 units.
+ * z.regex(re) (its source and flags), z.refine(fn).
+ */
+export type StringCheck =
+  | readonly ['maxLength' | 'minLength', number]
+  | readonly ['regex', RegExp]
+  | readonly ['refine', Predicate];
+/** z.maxLength(n), z.minLength(n) on a list: its length. */
+export type ArrayCheck = readonly ['maxLength' | 'minLength', number];
+/** What z.literal may hold here: JSON's scalars. */
+export type Literal = string | number | boolean | null;
 
 export type Rule =
   | { readonly t: 'string'; readonly checks?: readonly StringCheck[] }
   | { readonly t: 'number'; readonly checks?: readonly NumberCheck[] }
   | { readonly t: 'boolean' }
   | { readonly t: 'enum'; readonly values: readonly string[] }
-  | { readonly t: 'nullable' | 'optional' | 'array'; readonly of: Rule }
+  | { readonly t: 'literal'; readonly values: readonly Literal[] }
+  | { readonly t: 'nullable' | 'optional'; readonly of: Rule }
+  | { readonly t: 'array'; readonly of: Rule; readonly checks?: readonly ArrayCheck[] }
+  /** z.record(z.string(), of). */
+  | { readonly t: 'record'; readonly of: Rule }
+  /** z.custom(is): the value itself when `is` holds. */
+  | { readonly t: 'custom'; readonly is: Predicate }
+  /** z._default(of, value), z._default(of, make): `value` a JSON value, `make` a function. */
+  | {
+      readonly t: 'default';
+      readonly of: Rule;
+      readonly value?: unknown;
+      readonly make?: () => unknown;
+    }
   | { readonly t: 'object'; readonly fields: Readonly<Record<string, Rule>> };
 
 /** The value type of an item, to type a generated item as its zod original. */
 export type StoredValue<I> = I extends StorageItem<infer T> ? T : never;
 
-const FAIL = Symbol('fail');
+/** What a check gives for a value zod refuses. */
+export const FAIL = Symbol('fail');
 
 function passes(value: number, check: NumberCheck): boolean {
   switch (check[0]) {
@@ -38,25 +70,95 @@ function passes(value: number, check: NumberCheck): boolean {
   }
 }
 
+/** How a field may be left out of its object, as zod's `optin` says it. */
+export function optin(rule: Rule): 'optional' | 'defaulted' | undefined {
+  // z.optional passes on absence, so one around a default still fills the key.
+  if (rule.t === 'optional') return optin(rule.of) === 'defaulted' ? 'defaulted' : 'optional';
+  if (rule.t === 'default') return 'defaulted';
+  return rule.t === 'nullable' ? optin(rule.of) : undefined;
+}
+
+/** The value as zod's safeParse would give it, or FAIL. */
+export type Check = (value: unknown) => unknown;
+
+/**
+ * Compiles what the first screen's items do not use (literal, custom, default, record, string
+ * checks besides maxLength, list lengths, an optional default): stored-check-more.ts, which only
+ * the worker's generated modules load, so the popup does not.
+ */
+export type MoreKinds = (rule: Rule, compile: (rule: Rule) => Check) => Check;
+
+/** Code points, as zod counts a string's length (a lone surrogate is one). */
+export function codePoints(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
 /** z.optional, also under z.nullable: a key that may be left out of its object. */
 function mayBeAbsent(rule: Rule): boolean {
   return rule.t === 'optional' || (rule.t === 'nullable' && mayBeAbsent(rule.of));
 }
 
-/** The value as zod's safeParse would give it, or FAIL. */
-type Check = (value: unknown) => unknown;
+/** An object none of whose fields has a default (those go to stored-check-more.ts). */
+function compileObject(
+  fields: Readonly<Record<string, Rule>>,
+  compile: (rule: Rule) => Check,
+): Check {
+  const keys = Object.keys(fields);
+  const checks = keys.map((key) => compile(fields[key] as Rule));
+  const optional = keys.map((key) => mayBeAbsent(fields[key] as Rule));
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
+    const input = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      // As zod: `in` and a plain read, so a key may come from the prototype chain.
+      if (!(key in input)) {
+        if (optional[i]) continue;
+        return FAIL;
+      }
+      const got = (checks[i] as Check)(input[key]);
+      if (got === FAIL) return FAIL;
+      out[key] = got;
+    }
+    return out;
+  };
+}
+
+function compileList(entry: Check): Check {
+  return (value) => {
+    if (!Array.isArray(value)) return FAIL;
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const got = entry(value[i]);
+      if (got === FAIL) return FAIL;
+      out[i] = got;
+    }
+    return out;
+  };
+}
 
 /**
  * Turns a rule into closures once, so a read walks no rule: in Node a 50-entry watchlist takes
  * some 30 µs, zod/mini 40 to 50.
  */
-function compile(rule: Rule): Check {
+function compile(rule: Rule, more?: MoreKinds): Check {
+  const next = (inner: Rule) => compile(inner, more);
+  const elsewhere = () => {
+    if (!more) throw new Error(`a "${rule.t}" rule needs stored-check-more.ts`);
+    return more(rule, next);
+  };
   switch (rule.t) {
     case 'string': {
-      const maxima = (rule.checks ?? []).map(([, max]) => max);
+      const checks = rule.checks ?? [];
+      if (checks.some(([kind]) => kind !== 'maxLength')) return elsewhere();
+      // A code point is one or two UTF-16 units: only past the units is the exact count needed.
+      const maxima = checks.map(([, max]) => max as number);
       return (value) =>
         typeof value === 'string' &&
-        maxima.every((max) => value.length <= max || [...value].length <= max)
+        maxima.every((max) => value.length <= max || codePoints(value) <= max)
           ? value
           : FAIL;
     }
@@ -76,55 +178,32 @@ function compile(rule: Rule): Check {
       return (value) => (values.includes(value) ? value : FAIL);
     }
     case 'nullable': {
-      const inner = compile(rule.of);
+      const inner = next(rule.of);
       return (value) => (value === null ? value : inner(value));
     }
     case 'optional': {
-      const inner = compile(rule.of);
+      if (optin(rule.of) === 'defaulted') return elsewhere();
+      const inner = next(rule.of);
       return (value) => (value === undefined ? value : inner(value));
     }
-    case 'array': {
-      const entry = compile(rule.of);
-      return (value) => {
-        if (!Array.isArray(value)) return FAIL;
-        const out: unknown[] = new Array(value.length);
-        for (let i = 0; i < value.length; i++) {
-          const got = entry(value[i]);
-          if (got === FAIL) return FAIL;
-          out[i] = got;
-        }
-        return out;
-      };
-    }
-    case 'object': {
-      const keys = Object.keys(rule.fields);
-      const checks = keys.map((key) => compile(rule.fields[key] as Rule));
-      const optional = keys.map((key) => mayBeAbsent(rule.fields[key] as Rule));
-      return (value) => {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
-        const input = value as Record<string, unknown>;
-        const out: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i] as string;
-          // As zod: `in` and a plain read, so a key may come from the prototype chain.
-          if (!(key in input)) {
-            if (optional[i]) continue;
-            return FAIL;
-          }
-          const got = (checks[i] as Check)(input[key]);
-          if (got === FAIL) return FAIL;
-          out[key] = got;
-        }
-        return out;
-      };
-    }
+    case 'array':
+      return rule.checks?.length ? elsewhere() : compileList(next(rule.of));
+    case 'object':
+      return Object.values(rule.fields).some((field) => optin(field) === 'defaulted')
+        ? elsewhere()
+        : compileObject(rule.fields, next);
+    default:
+      return elsewhere();
   }
 }
 
-export function checker<T>(rule: Rule): Parser<T> {
-  const check = compile(rule);
+/** Compiled on its first parse: a worker woken for one event compiles only what it reads. */
+/* @__NO_SIDE_EFFECTS__ */
+export function checker<T>(rule: Rule, more?: MoreKinds): Parser<T> {
+  let check: Check | undefined;
   return {
     safeParse: (raw) => {
+      check ??= compile(rule, more);
       const value = check(raw);
       return value === FAIL ? { success: false } : { success: true, data: value as T };
     },
@@ -132,12 +211,14 @@ export function checker<T>(rule: Rule): Parser<T> {
 }
 
 /** A generated item: what defineItem would be with the rule's schema. */
+/* @__NO_SIDE_EFFECTS__ */
 export function checkedItem<T>(area: Area, key: string, rule: Rule, fallback: () => T) {
   const item: StorageItem<T> = { area, key, schema: checker<T>(rule), fallback };
   return item;
 }
 
 /** A generated list item: what defineListItem would be with the entry rule's schema. */
+/* @__NO_SIDE_EFFECTS__ */
 export function checkedListItem<E>(area: Area, key: string, entry: Rule) {
   const item: StorageItem<E[]> = {
     area,

@@ -1,9 +1,10 @@
 // Appends to the audit trail, one entry at a time: each entry's hash depends on the one before,
 // so appends are serialised (as edit-item.ts does for plain edits, but with an async step).
 
-import { type AuditFacts, chainEntry, GENESIS_HASH } from '../../shared/audit/trail.ts';
-import { auditTrailItem } from '../../shared/audit/trail-item.ts';
+import { chainEntry, GENESIS_HASH } from '../../shared/audit/chain.ts';
+import type { AuditFacts } from '../../shared/audit/trail.ts';
 import { DeskError } from '../../shared/errors.ts';
+import { auditTrailItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { readItemChecked, writeItem } from '../../shared/storage.ts';
 

@@ -1,6 +1,8 @@
 // Storage version 3: the plain action log (newest first, no hashes) becomes the start of the
 // hash-chained audit trail, oldest first, and the old item goes.
-import { type AuditAction, auditActions } from '../../shared/audit/trail.ts';
+
+import { auditActions } from '../../shared/audit/chain.ts';
+import type { AuditAction } from '../../shared/audit/trail.ts';
 import { browser } from '../../shared/browser.ts';
 import { appendAudit } from './append.ts';
 

@@ -3,9 +3,9 @@
 // own. The reviewer is read before the handler runs: after "Remove key" there is no key left to
 // name them by.
 import type { AuditAction, AuditFacts } from '../../shared/audit/trail.ts';
+import { keyInfoItem } from '../../shared/generated/stored-items.ts';
 import type { Answer, Request } from '../../shared/messages.ts';
 import { readItem } from '../../shared/storage.ts';
-import { keyInfoItem } from '../../shared/storage-items.ts';
 import { appendAudit } from './append.ts';
 
 function actionOf(request: Request): AuditAction | undefined {

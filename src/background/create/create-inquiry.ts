@@ -5,11 +5,12 @@
 // inquiry is looked up by reference ID before it is tried again with a new key.
 
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
 import { type Prefill, prefillKeys } from '../../shared/prefill.ts';
-import { templateIdHint } from '../../shared/settings.ts';
-import { type PendingCreate, watchlistItem } from '../../shared/storage-items.ts';
+import { templateIdHint } from '../../shared/settings-values.ts';
+import type { PendingCreate } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';

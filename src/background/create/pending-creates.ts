@@ -2,8 +2,10 @@
 // restart (design: "the worker can be stopped at any moment"). A create is finished with the key
 // it was sent with: Persona replays its stored answer to that key
 // (https://docs.withpersona.com/idempotence), so the inquiry is adopted once, never made twice.
+
+import { pendingCreatesItem } from '../../shared/generated/stored-items.ts';
 import { readItem } from '../../shared/storage.ts';
-import { type PendingCreate, pendingCreatesItem } from '../../shared/storage-items.ts';
+import type { PendingCreate } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
 
 export function savePending(pending: PendingCreate): Promise<void> {

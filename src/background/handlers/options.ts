@@ -1,13 +1,12 @@
 import { DeskError } from '../../shared/errors.ts';
+import { keyInfoItem, sealedKeyItem, settingsItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
-import { sealedKeyItem } from '../../shared/lock-items.ts';
 import type { ConnectionReport, Reply, RequestOf } from '../../shared/messages.ts';
 import { keyEnvironment } from '../../shared/persona/api-key.ts';
 import { checkBaseUrl, keyBaseUrlProblem } from '../../shared/persona/base-url.ts';
 import { createPersonaClient } from '../../shared/persona/client.ts';
 import { applyPolicy, readPolicy } from '../../shared/policy.ts';
 import { readItem, writeItem } from '../../shared/storage.ts';
-import { keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
 import { admitKey, forgetKey, readKey, storeKey } from '../key-custody.ts';
 import type { Handlers } from '../message-router.ts';
 import { validateSettings } from '../validate-settings.ts';

@@ -1,5 +1,5 @@
+import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
-import { watchlistItem } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
 import type { Handlers } from '../message-router.ts';

@@ -1,9 +1,10 @@
 // What the background does with an inquiry Persona just described: cache the view for the popup,
 // and let the watchlist learn its status without waiting for a poll. Used by the request handlers,
 // the create flow and the poll cycle alike.
+
+import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { InquiryReply, InquirySummary } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
-import { watchlistItem } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';
 import { applySummaries } from '../watch/watchlist-logic.ts';

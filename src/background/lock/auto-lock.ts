@@ -1,9 +1,12 @@
 // Auto-lock after N minutes without use: one chrome.alarms alarm (the "alarms" permission the
 // watcher already has; the idle API would need another) checks once a minute while unlocked.
 import { browser } from '../../shared/browser.ts';
-import { sealedKeyItem, unlockStateItem } from '../../shared/lock-items.ts';
+import {
+  sealedKeyItem,
+  settingsItem,
+  unlockStateItem,
+} from '../../shared/generated/stored-items.ts';
 import { readItems, writeItem } from '../../shared/storage.ts';
-import { settingsItem } from '../../shared/storage-items.ts';
 
 export const AUTO_LOCK_ALARM = 'inquiry-desk-auto-lock';
 

@@ -3,15 +3,15 @@
 // nor a script on an extension page can try passphrases faster.
 import { DeskError } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
 import {
+  apiKeyItem,
   sealedKeyItem,
   sessionKeyItem,
   unlockMissesItem,
   unlockStateItem,
-} from '../../shared/lock-items.ts';
+} from '../../shared/generated/stored-items.ts';
+import { t } from '../../shared/i18n.ts';
 import { itemValue, readItem, readItems, writeItem, writeItems } from '../../shared/storage.ts';
-import { apiKeyItem } from '../../shared/storage-items.ts';
 import { lockedError, wipeSession } from '../key-custody.ts';
 import { clearAutoLock, scheduleAutoLock } from './auto-lock.ts';
 import { deriveWrapKey, fromBase64, newSalt, PBKDF2_ITERATIONS, seal, unseal } from './seal.ts';

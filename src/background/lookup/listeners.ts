@@ -1,7 +1,7 @@
 import { browser } from '../../shared/browser.ts';
+import { settingsItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { watchItem } from '../../shared/storage.ts';
-import { settingsItem } from '../../shared/storage-items.ts';
 import type { Gate } from '../start-up.ts';
 import { createLookupMenu, handleMenuClick } from './context-menu.ts';
 import { trackLookupSwitches } from './lookup-switch.ts';

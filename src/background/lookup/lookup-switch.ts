@@ -3,9 +3,10 @@
 // filled from storage at start and on every change. Until the first read answers (a worker woken
 // by the lookup itself) the answer is "unknown": the caller then reads storage and, if on, shows
 // the lookup in a tab, which needs no gesture.
+
+import { settingsItem } from '../../shared/generated/stored-items.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
-import { settingsItem } from '../../shared/storage-items.ts';
 
 type Switches = Pick<Settings, 'addressBarLookup' | 'contextMenuLookup'>;
 

@@ -1,7 +1,11 @@
 // The `kyc` address-bar keyword: `kyc inq_…` opens that inquiry, `kyc <reference id>` searches.
 import type { Omnibox } from '../../shared/browser.ts';
+import {
+  recentLookupsItem,
+  settingsItem,
+  watchlistItem,
+} from '../../shared/generated/stored-items.ts';
 import { readItems } from '../../shared/storage.ts';
-import { recentLookupsItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { openIfOn } from './lookup-switch.ts';
 import { suggestLookups } from './omnibox-suggestions.ts';
 import { CURRENT_WINDOW, openLookup } from './open-lookup.ts';

@@ -2,9 +2,9 @@
 // else in a tab with the popup's page. The route goes through storage.session, never a URL, so a
 // panel that is already open follows it too and History never holds the looked-up text.
 import { browser, chromeSidePanel } from '../../shared/browser.ts';
+import { panelRouteItem } from '../../shared/generated/stored-items.ts';
 import { LOOKUP_TAB_PARAM } from '../../shared/lookup-tab.ts';
 import { writeItem } from '../../shared/storage.ts';
-import { panelRouteItem } from '../../shared/storage-items.ts';
 import { whenStarted } from '../start-up.ts';
 import { routeLookup } from './route-lookup.ts';
 

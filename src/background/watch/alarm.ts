@@ -3,7 +3,7 @@
 // options (https://developer.chrome.com/docs/extensions/reference/api/alarms). Chrome enforces
 // a 30 s floor for packed extensions; the settings schema keeps pollSeconds ≥ 30 as well.
 import { browser } from '../../shared/browser.ts';
-import { MIN_POLL_SECONDS } from '../../shared/settings.ts';
+import { MIN_POLL_SECONDS } from '../../shared/settings-values.ts';
 
 export const WATCH_ALARM = 'inquiry-desk:watch';
 

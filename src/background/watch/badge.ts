@@ -3,10 +3,10 @@
 // No personal data: a count only.
 import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
+import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { readItem } from '../../shared/storage.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
-import { watchlistItem } from '../../shared/storage-items.ts';
 
 const BADGE_COLOR = '#B54708';
 

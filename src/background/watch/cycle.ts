@@ -4,11 +4,11 @@
 // (applySummaries is idempotent), and a notification shown twice replaces itself (same id).
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
+import { pollStateItem, settingsItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import type { PersonaClient } from '../../shared/persona/client.ts';
 import type { RateLimit } from '../../shared/persona/response-meta.ts';
 import { readItem, readItems, writeItem } from '../../shared/storage.ts';
-import { pollStateItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { periodMinutes } from './alarm.ts';

@@ -3,8 +3,8 @@
 // listener was registered during the worker's first turn
 // (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
 import { browser } from '../../shared/browser.ts';
+import { keyInfoItem, settingsItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
-import { keyInfoItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import type { Gate } from '../start-up.ts';
 import { ensureAlarm } from './alarm.ts';
 import { refreshBadge, showBadge } from './badge.ts';

@@ -4,8 +4,8 @@
 // (https://developer.chrome.com/docs/extensions/reference/api/notifications).
 import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
+import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
-import { watchlistItem } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
 import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
 import type { Change } from './watchlist-logic.ts';

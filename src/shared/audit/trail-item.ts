@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { defineItem } from '../define-item.ts';
+import { defineItem, salvageWith } from '../define-item.ts';
 import { type AuditTrail, auditEntrySchema, auditTrailSchema, checkpointSchema } from './trail.ts';
+import { salvageTrail } from './trail-salvage.ts';
 
 /**
  * Writer: background (audit/append.ts). In storage.local: ids, actions, outcomes, times and the
@@ -12,21 +13,9 @@ export const auditTrailItem = defineItem<AuditTrail>(
   'auditTrail',
   auditTrailSchema,
   () => ({ entries: [] }),
-  (raw) => {
-    if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as AuditTrail).entries)) {
-      return undefined;
-    }
-    const r = raw as Record<string, unknown> & { entries: unknown[] };
-    const entries = r.entries.flatMap((e) => {
-      const parsed = auditEntrySchema().safeParse(e);
-      return parsed.success ? [parsed.data] : [];
-    });
-    const checkpoint = checkpointSchema().safeParse(r.checkpoint);
-    const exported = z.number().safeParse(r.lastExportedAt);
-    return {
-      entries,
-      ...(checkpoint.success ? { checkpoint: checkpoint.data } : {}),
-      ...(exported.success ? { lastExportedAt: exported.data } : {}),
-    };
-  },
+  salvageWith(salvageTrail, () => ({
+    entry: auditEntrySchema(),
+    checkpoint: checkpointSchema(),
+    time: z.number(),
+  })),
 );

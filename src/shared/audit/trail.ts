@@ -3,34 +3,22 @@
 // SHA-256 of the entry before it (`prevHash`) and of itself (`hash`), so an edited, removed or
 // reordered entry breaks the chain. When old entries are dropped for size, the hash of the last
 // dropped one is kept as the checkpoint the remaining chain starts from.
+//
+// The schemas are here; the chain itself, which the background needs without zod, is chain.ts.
 import * as z from 'zod/mini';
 import { t } from '../i18n.ts';
 import { lazy } from '../lazy.ts';
+import { type AuditEntry, auditActions, canonical, GENESIS_HASH, sha256Hex } from './chain.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-export const auditActions = [
-  'create',
-  'approve',
-  'decline',
-  'markForReview',
-  // Nothing writes it now (the desk never offered expire); kept so any entry that has it still reads.
-  'expire',
-  // Kept so entries written before single tag changes still read; new ones say add or remove.
-  'setTags',
-  'addTag',
-  'removeTag',
-  'newLink',
-  'reveal',
-  'photosShown',
-  'savePdf',
-  'keySaved',
-  'keyRemoved',
-  'passphraseSet',
-  'lock',
-  'unlock',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
+export {
+  type AuditAction,
+  type AuditEntry,
+  type AuditFacts,
+  auditActions,
+  chainEntry,
+  GENESIS_HASH,
+  sha256Hex,
+} from './chain.ts';
 
 // Schemas are built on first use (lazy.ts), not when the worker's script runs.
 const hash = lazy(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
@@ -52,8 +40,10 @@ export const auditEntrySchema = lazy(() =>
     hash: hash(),
   }),
 );
-export type AuditEntry = z.infer<ReturnType<typeof auditEntrySchema>>;
-export type AuditFacts = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+type ParsedEntry = z.infer<ReturnType<typeof auditEntrySchema>>;
+// The schema gives exactly chain.ts's AuditEntry: either type changed alone fails to compile.
+const sameEntry: [ParsedEntry, AuditEntry] extends [AuditEntry, ParsedEntry] ? true : false = true;
+void sameEntry;
 
 export const checkpointSchema = lazy(() =>
   z.object({
@@ -63,6 +53,7 @@ export const checkpointSchema = lazy(() =>
     droppedAt: z.number(),
   }),
 );
+export type Checkpoint = z.infer<ReturnType<typeof checkpointSchema>>;
 
 export const auditTrailSchema = lazy(() =>
   z.object({
@@ -72,35 +63,6 @@ export const auditTrailSchema = lazy(() =>
   }),
 );
 export type AuditTrail = z.infer<ReturnType<typeof auditTrailSchema>>;
-
-/** The hashed text: fixed field order, absent fields left out. */
-function canonical(entry: Omit<AuditEntry, 'hash'>): string {
-  return JSON.stringify([
-    entry.seq,
-    entry.at,
-    entry.reviewer,
-    entry.inquiryId ?? null,
-    entry.action,
-    entry.outcome,
-    entry.errorKind ?? null,
-    entry.requestId ?? null,
-    entry.prevHash,
-  ]);
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export async function chainEntry(
-  facts: AuditFacts,
-  seq: number,
-  prevHash: string,
-): Promise<AuditEntry> {
-  const body = { seq, ...facts, prevHash };
-  return { ...body, hash: await sha256Hex(canonical(body)) };
-}
 
 export type VerifyResult =
   | { ok: true; entries: number; firstSeq: number }

@@ -2,6 +2,7 @@
 // (storage-items.ts, lock-items.ts). Do not edit: run `npm run gen:checks` after a schema
 // changes; test/unit/shared/first-screen-items.test.ts fails while this file is stale. The
 // popup's and side panel's first screen reads these, and so loads no zod (docs/benchmarks.md).
+
 import type * as lockItems from '../lock-items.ts';
 import type * as items from '../storage-items.ts';
 import { checkedItem, checkedListItem, type StoredValue } from '../stored-check.ts';

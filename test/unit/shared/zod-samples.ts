@@ -47,31 +47,105 @@ function sampleNumber(random: Random, checks: Record<string, unknown>[]): number
   return int ? Math.min(hi, Math.max(lo, Math.round(edge))) : edge;
 }
 
+/** Strings that pass the named predicates and patterns today's schemas use, and near misses. */
+export const stringPool = [
+  'inq_AAAAAA111111',
+  'inq_A',
+  'inq_AAAAAA11111😀',
+  '../inq_AAAAAA111111',
+  'https://withpersona.com/verify?code=1',
+  'https://inquiry.withpersona.com/x',
+  'https://withpersona.com.evil.test/x',
+  'http://withpersona.com/x',
+  'http://127.0.0.1:4010/link',
+  'http://localhost:9/x',
+  'https://user:pw@withpersona.com/x',
+  'javascript:alert(1)',
+  'f'.repeat(64),
+  '0123456789abcdef'.repeat(4),
+  'F'.repeat(64),
+  `${'a'.repeat(64)}\n`,
+  'a'.repeat(63),
+  'abc',
+  'ABC',
+  'tmpl_1',
+];
+
+/** Objects for z.custom checks: the cached inquiry view's shallow check and its misses. */
+const objectPool: unknown[] = [
+  { id: 'inq_AAAAAA111111', status: 'approved', fields: {} },
+  { id: '' },
+  { id: 1 },
+  Object.create({ id: 'inherited' }),
+  [],
+  'x',
+  null,
+];
+
+const lengthBound = (checks: Record<string, unknown>[], kind: string) =>
+  checks.find((c) => c.check === kind)?.[kind === 'max_length' ? 'maximum' : 'minimum'] as
+    | number
+    | undefined;
+
 /** A value the schema accepts (most of the time: bounds are only approached). */
 export function sample(schema: unknown, random: Random, depth = 0): unknown {
   const def = defOf(schema);
   const checks = (def.checks ?? []).map((c) => c._zod.def);
+  const accepts = (value: unknown) =>
+    (schema as { safeParse: (v: unknown) => { success: boolean } }).safeParse(value).success;
   switch (def.type) {
-    case 'string':
-      return sampleString(random, checks.find((c) => c.check === 'max_length')?.maximum as number);
+    case 'string': {
+      // A refine or a pattern rarely passes by chance: mostly a string that does.
+      const fitting = stringPool.filter(accepts);
+      const picky = checks.some((c) => c.check === 'string_format' || c.check === 'custom');
+      if (fitting.length && random() < (picky ? 0.9 : 0.5)) return pick(random, fitting);
+      const min = lengthBound(checks, 'min_length') ?? 0;
+      const max = lengthBound(checks, 'max_length');
+      let text = sampleString(random, max);
+      while ([...text].length < min) text += pick(random, textPieces).slice(0, 2);
+      return text;
+    }
     case 'number':
       return sampleNumber(random, checks);
     case 'boolean':
       return random() < 0.5;
     case 'enum':
       return pick(random, Object.values(def.entries as Record<string, string>));
+    case 'literal':
+      return pick(random, def.values as unknown[]);
+    case 'custom': {
+      const fitting = objectPool.filter(accepts);
+      return fitting.length && random() < 0.8 ? pick(random, fitting) : pick(random, objectPool);
+    }
     case 'nullable':
       return random() < 0.2 ? null : sample(def.innerType, random, depth);
     case 'optional':
       return random() < 0.2 ? undefined : sample(def.innerType, random, depth);
-    case 'array':
-      return Array.from({ length: Math.floor(random() * (depth > 1 ? 2 : 5)) }, () =>
-        sample(def.element, random, depth + 1),
-      );
+    case 'default':
+      return random() < 0.2 ? undefined : sample(def.innerType, random, depth);
+    case 'array': {
+      // Short lists, but now and then one at a bound.
+      const min = lengthBound(checks, 'min_length') ?? 0;
+      const max = lengthBound(checks, 'max_length');
+      const cap = Math.min(max ?? Number.POSITIVE_INFINITY, min + (depth > 1 ? 2 : 5));
+      const edge = max !== undefined && max <= 50 && random() < 0.05;
+      const length = edge ? max : min + Math.floor(random() * (cap - min + 1));
+      return Array.from({ length }, () => sample(def.element, random, depth + 1));
+    }
+    case 'record': {
+      const out: Record<string, unknown> = {};
+      const count = Math.floor(random() * (depth > 1 ? 2 : 4));
+      for (let i = 0; i < count; i++) {
+        const key = pick(random, ['inq_AAAAAA111111', 'k', 'toString', '1', 'inq_BBBBBB222222']);
+        out[key] = sample(def.valueType, random, depth + 1);
+      }
+      return out;
+    }
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [key, field] of Object.entries(def.shape as Record<string, unknown>)) {
         if (optionalOut(field) && random() < 0.4) continue;
+        if (defOf(field).type === 'default' && random() < 0.2) continue;
         out[key] = sample(field, random, depth + 1);
       }
       return out;
@@ -216,6 +290,6 @@ export function keysOf(schema: unknown, out = new Set<string>()): Set<string> {
       keysOf(field, out);
     }
   }
-  for (const inner of [def.innerType, def.element]) if (inner) keysOf(inner, out);
+  for (const inner of [def.innerType, def.element, def.valueType]) if (inner) keysOf(inner, out);
   return out;
 }

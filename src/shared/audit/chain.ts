@@ -1,0 +1,78 @@
+// The audit trail's hash chain, without zod: the background appends with it (audit/append.ts), and
+// trail.ts verifies with it. Each entry carries the SHA-256 of the entry before it (`prevHash`) and
+// of itself (`hash`), so an edited, removed or reordered entry breaks the chain.
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const auditActions = [
+  'create',
+  'approve',
+  'decline',
+  'markForReview',
+  // Nothing writes it now (the desk never offered expire); kept so any entry that has it still reads.
+  'expire',
+  // Kept so entries written before single tag changes still read; new ones say add or remove.
+  'setTags',
+  'addTag',
+  'removeTag',
+  'newLink',
+  'reveal',
+  'photosShown',
+  'savePdf',
+  'keySaved',
+  'keyRemoved',
+  'passphraseSet',
+  'lock',
+  'unlock',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * One entry of the trail. Its schema is trail.ts `auditEntrySchema`, which the compiler holds to
+ * this type (the one place the two could part).
+ */
+export interface AuditEntry {
+  /** Position in the whole trail, dropped entries included: a gap shows. */
+  seq: number;
+  at: number;
+  /** The organisation's reviewer name or email (policy), else the masked key. */
+  reviewer: string;
+  inquiryId?: string | undefined;
+  action: AuditAction;
+  outcome: 'ok' | 'error';
+  /** On an error: its kind and Persona's Request-Id when there was one. No message text. */
+  errorKind?: string | undefined;
+  requestId?: string | undefined;
+  prevHash: string;
+  hash: string;
+}
+export type AuditFacts = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+/** The hashed text: fixed field order, absent fields left out. */
+export function canonical(entry: Omit<AuditEntry, 'hash'>): string {
+  return JSON.stringify([
+    entry.seq,
+    entry.at,
+    entry.reviewer,
+    entry.inquiryId ?? null,
+    entry.action,
+    entry.outcome,
+    entry.errorKind ?? null,
+    entry.requestId ?? null,
+    entry.prevHash,
+  ]);
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function chainEntry(
+  facts: AuditFacts,
+  seq: number,
+  prevHash: string,
+): Promise<AuditEntry> {
+  const body = { seq, ...facts, prevHash };
+  return { ...body, hash: await sha256Hex(canonical(body)) };
+}

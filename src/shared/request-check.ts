@@ -1,0 +1,24 @@
+// The background's request parsing without zod: each request type's rule, generated from its
+// schema in messages.ts (src/shared/generated/request-checks.ts), checked as `parseRequest` in
+// messages.ts checks it with zod, with the same answers (test/unit/shared/request-checks.test.ts).
+
+import type { Parser } from './storage.ts';
+import { checker, type Rule } from './stored-check-more.ts';
+
+/** A parser of messages whose `type` names one of `rules`; undefined for anything else. */
+export function requestParser<R>(rules: Readonly<Record<string, Rule>>) {
+  // Each compiled on the first request of its type (stored-check.ts `checker`).
+  const parsers = new Map<string, Parser<R>>();
+  return (message: unknown): R | undefined => {
+    if (typeof message !== 'object' || message === null) return undefined;
+    const { type } = message as { type?: unknown };
+    if (typeof type !== 'string' || !Object.hasOwn(rules, type)) return undefined;
+    let parser = parsers.get(type);
+    if (!parser) {
+      parser = checker<R>(rules[type] as Rule);
+      parsers.set(type, parser);
+    }
+    const parsed = parser.safeParse(message);
+    return parsed.success ? parsed.data : undefined;
+  };
+}

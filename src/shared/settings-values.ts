@@ -1,0 +1,27 @@
+// What the settings need besides their schema (settings.ts), without zod: the bounds, the default
+// chat message and the wording of their checks. The background reads these, and loads no zod.
+import { t } from './i18n.ts';
+
+export const MIN_POLL_SECONDS = 30; // Chrome's floor for chrome.alarms in published extensions.
+
+/** A month: a link meant for a chat is used within days; longer is a forgotten secret. */
+export const MAX_LINK_EXPIRY_HOURS = 24 * 30;
+
+/** The chat message a reviewer starts with, in the browser's language; theirs once saved. */
+export function defaultChatTemplate(): string {
+  return t('chatTemplateDefault');
+}
+
+/** Why `hours` cannot be the link expiry, or `undefined` when it can (checked before saving). */
+export function linkExpiryProblem(hours: number): string | undefined {
+  if (Number.isInteger(hours) && hours >= 1 && hours <= MAX_LINK_EXPIRY_HOURS) return undefined;
+  return t('linkLifetimeRange', MAX_LINK_EXPIRY_HOURS);
+}
+
+/**
+ * How a template ID looks and where to find one: the one wording the settings check, the create
+ * form and the background all use (the shape itself is persona/links.ts `isTemplateId`).
+ */
+export function templateIdHint(): string {
+  return t('errTemplateShape');
+}

@@ -1,0 +1,226 @@
+// The rule kinds the first screen's items do not use: z.literal, z.custom, z._default (by
+// withDefault) and z.record(z.string(), …). Apart from stored-check.ts so that only the worker's
+// generated modules (stored-items.ts, request-checks.ts) load them, and the popup does not. The
+// helpers here are stored-check.ts's, with these kinds.
+import { type Area, type Parser, type StorageItem, salvageList, salvageRecord } from './storage.ts';
+import {
+  checker as basicChecker,
+  type Check,
+  codePoints,
+  FAIL,
+  type MoreKinds,
+  optin,
+  type Rule,
+  type StringCheck,
+} from './stored-check.ts';
+
+export type { Rule, StoredValue } from './stored-check.ts';
+
+/** zod's own test of a plain object (util.isPlainObject), which z.record asks for. */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const ctor = (value as { constructor?: unknown }).constructor;
+  if (ctor === undefined || typeof ctor !== 'function') return true;
+  const prototype: unknown = ctor.prototype;
+  if (typeof prototype !== 'object' || prototype === null || Array.isArray(prototype)) return false;
+  return Object.hasOwn(prototype, 'isPrototypeOf');
+}
+
+/** A default as zod gives it: a function's answer, or a fresh shallow copy of a value. */
+function defaultOf(rule: Extract<Rule, { t: 'default' }>): () => unknown {
+  if (rule.make) return rule.make;
+  const value = rule.value;
+  if (Array.isArray(value)) return () => [...value];
+  if (isPlainRecord(value)) return () => ({ ...value });
+  return () => value;
+}
+
+function stringPasses(value: string, check: StringCheck): boolean {
+  switch (check[0]) {
+    // A code point is one or two UTF-16 units: only between the two is the exact count needed.
+    case 'maxLength':
+      return value.length <= check[1] || codePoints(value) <= check[1];
+    case 'minLength':
+      return (
+        value.length >= check[1] && (value.length >= 2 * check[1] || codePoints(value) >= check[1])
+      );
+    case 'regex':
+      // As zod: a global or sticky pattern starts from the beginning every time.
+      check[1].lastIndex = 0;
+      return check[1].test(value);
+    case 'refine':
+      return Boolean((check[1] as (text: string) => boolean)(value));
+  }
+}
+
+/** How a field may be left out of its object, as zod's `optout` says it. */
+function optout(rule: Rule): 'optional' | undefined {
+  if (rule.t === 'optional') return 'optional';
+  return rule.t === 'nullable' ? optout(rule.of) : undefined;
+}
+
+/** An object as zod reads it (handlePropertyResult), defaults included. */
+function compileObject(
+  fields: Readonly<Record<string, Rule>>,
+  compile: (rule: Rule) => Check,
+): Check {
+  const keys = Object.keys(fields);
+  const checks = keys.map((key) => compile(fields[key] as Rule));
+  const ins = keys.map((key) => optin(fields[key] as Rule));
+  const outs = keys.map((key) => optout(fields[key] as Rule));
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
+    const input = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      // As zod (handlePropertyResult): `in` and a plain read, so a key may come from the
+      // prototype chain; an absent optional key stays absent, an absent defaulted one is filled.
+      const present = key in input;
+      if (!present && outs[i] === 'optional' && ins[i] === 'optional') continue;
+      const got = (checks[i] as Check)(input[key]);
+      if (got === FAIL) {
+        if (ins[i] !== undefined && outs[i] === 'optional' && !present) continue;
+        return FAIL;
+      }
+      if (!present && ins[i] === undefined) return FAIL;
+      if (got !== undefined) out[key] = got;
+      else if (present || (ins[i] === 'defaulted' && outs[i] !== 'optional')) out[key] = undefined;
+    }
+    return out;
+  };
+}
+
+function compileRecord(entry: Check): Check {
+  return (value) => {
+    if (!isPlainRecord(value)) return FAIL;
+    const out: Record<string, unknown> = {};
+    // As zod's z.record(z.string(), …): own enumerable keys, "__proto__" left out, and a symbol
+    // key fails the string key schema.
+    for (const key of Reflect.ownKeys(value)) {
+      if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, key)) continue;
+      if (typeof key !== 'string') return FAIL;
+      const got = entry(value[key]);
+      if (got === FAIL) return FAIL;
+      out[key] = got;
+    }
+    return out;
+  };
+}
+
+const moreKinds: MoreKinds = (rule, compile) => {
+  switch (rule.t) {
+    case 'string': {
+      const checks = rule.checks ?? [];
+      return (value) =>
+        typeof value === 'string' && checks.every((check) => stringPasses(value, check))
+          ? value
+          : FAIL;
+    }
+    case 'array': {
+      // The list as stored-check.ts reads it, then its length.
+      const list = compile({ t: 'array', of: rule.of });
+      const checks = rule.checks ?? [];
+      return (value) => {
+        const got = list(value);
+        if (got === FAIL) return got;
+        const length = (value as unknown[]).length;
+        return checks.every(([kind, n]) => (kind === 'maxLength' ? length <= n : length >= n))
+          ? got
+          : FAIL;
+      };
+    }
+    case 'optional': {
+      // Around a default (stored-check.ts sends only those here): undefined gets the default,
+      // as zod gives it, and if even that fails, undefined after all.
+      const inner = compile(rule.of);
+      return (value) => {
+        if (value !== undefined) return inner(value);
+        const got = inner(value);
+        return got === FAIL ? undefined : got;
+      };
+    }
+    case 'literal': {
+      // A Set, as zod's: NaN would match NaN, and 0 match -0.
+      const values = new Set<unknown>(rule.values);
+      return (value) => (values.has(value) ? value : FAIL);
+    }
+    case 'custom': {
+      const is = rule.is as (value: unknown) => boolean;
+      return (value) => (is(value) ? value : FAIL);
+    }
+    case 'default': {
+      const inner = compile(rule.of);
+      const make = defaultOf(rule);
+      return (value) => {
+        if (value === undefined) return make();
+        const got = inner(value);
+        return got === undefined ? make() : got;
+      };
+    }
+    case 'record':
+      return compileRecord(compile(rule.of));
+    case 'object':
+      return compileObject(rule.fields, compile);
+    default:
+      throw new Error(`no check for a "${rule.t}" rule`);
+  }
+};
+
+/* @__NO_SIDE_EFFECTS__ */
+export function checker<T>(rule: Rule) {
+  return basicChecker<T>(rule, moreKinds);
+}
+
+function parsedOrThrow<T>(schema: Parser<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error('the schema has no defaults for {}');
+  return parsed.data;
+}
+
+/** A generated item: what defineItem would be with the rule's schema, fallback and salvage. */
+/* @__NO_SIDE_EFFECTS__ */
+export function checkedItem<T>(
+  area: Area,
+  key: string,
+  rule: Rule,
+  /** 'defaults': the schema's own defaults, its answer for `{}` (define-item.ts `defaultsOf`). */
+  fallback: (() => T) | 'defaults',
+  salvage?: (raw: unknown) => T | undefined,
+) {
+  const schema = checker<T>(rule);
+  const item: StorageItem<T> = {
+    area,
+    key,
+    schema,
+    fallback: fallback === 'defaults' ? () => parsedOrThrow(schema, {}) : fallback,
+    ...(salvage ? { salvage } : {}),
+  };
+  return item;
+}
+
+/** A generated list item: what defineListItem would be with the entry rule's schema. */
+/* @__NO_SIDE_EFFECTS__ */
+export function checkedListItem<E>(area: Area, key: string, entry: Rule) {
+  const item: StorageItem<E[]> = {
+    area,
+    key,
+    schema: checker<E[]>({ t: 'array', of: entry }),
+    fallback: () => [],
+    salvage: salvageList(checker<E>(entry)),
+  };
+  return item;
+}
+
+/** A generated record item: what defineRecordItem would be with the entry rule's schema. */
+/* @__NO_SIDE_EFFECTS__ */
+export function checkedRecordItem<E>(area: Area, key: string, entry: Rule) {
+  const item: StorageItem<Record<string, E>> = {
+    area,
+    key,
+    schema: checker<Record<string, E>>({ t: 'record', of: entry }),
+    fallback: () => ({}),
+    salvage: salvageRecord(checker<E>(entry)),
+  };
+  return item;
+}
