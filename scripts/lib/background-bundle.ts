@@ -116,7 +116,10 @@ async function bundleBackground(config: ResolvedConfig, entry: string): Promise<
     build: {
       write: false,
       target: config.build.target,
-      minify: config.build.minify,
+      // Terser, not the pages' minifier: its second pass leaves the worker some 300 bytes
+      // smaller gzipped (docs/benchmarks.md, background), at no cost in the pages' build time.
+      minify: config.build.minify ? 'terser' : false,
+      terserOptions: { compress: { passes: 2 } },
       sourcemap: config.build.sourcemap,
       modulePreload: false,
       copyPublicDir: false,

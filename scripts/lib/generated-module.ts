@@ -5,7 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { isDefaultsOf, type SchemaItem, salvageSpecOf } from '../../src/shared/define-item.ts';
 import { repoRoot } from './paths.ts';
-import { registeredNames, ruleCode, ruleOf, UnsupportedSchema } from './schema-rule.ts';
+import {
+  registeredNames,
+  ruleCode,
+  ruleOf,
+  type SharedRules,
+  UnsupportedSchema,
+} from './schema-rule.ts';
 
 /** Where each item is declared (relative to the generated file), and its export's name. */
 export interface Source {
@@ -22,9 +28,16 @@ export interface Imports {
   helpers: Set<string>;
   registry: Set<string>;
   more: boolean;
+  /** Rules written once elsewhere in the module, by name (worker-checks.ts). */
+  shared?: SharedRules;
 }
 
-export const newImports = (): Imports => ({ helpers: new Set(), registry: new Set(), more: false });
+export const newImports = (shared?: SharedRules): Imports => ({
+  helpers: new Set(),
+  registry: new Set(),
+  more: false,
+  ...(shared ? { shared } : {}),
+});
 
 const moreKinds = new Set(['literal', 'custom', 'default', 'record']);
 
@@ -62,7 +75,7 @@ function salvageCode(name: string, item: SchemaItem<unknown>, imports: Imports):
   const parts = Object.entries(spec.parts()).map(([part, schema]) => {
     const rule = ruleOf(schema, `${name} salvage ${part}`);
     if (needsMore(rule)) imports.more = true;
-    return `${JSON.stringify(part)}: checker(${ruleCode(rule, imports.registry)})`;
+    return `${JSON.stringify(part)}: checker(${ruleCode(rule, imports.registry, imports.shared)})`;
   });
   return `${by}({${parts.join(', ')}})`;
 }
@@ -77,7 +90,7 @@ export function itemCode(
   const type = `StoredValue<typeof ${alias}.${name}>`;
   const code = (rule: unknown) => {
     if (needsMore(rule)) imports.more = true;
-    return ruleCode(rule, imports.registry);
+    return ruleCode(rule, imports.registry, imports.shared);
   };
   imports.helpers.add('type StoredValue');
   if (item.salvageBy === 'list') {

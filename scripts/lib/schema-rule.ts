@@ -244,10 +244,44 @@ export function ruleOf(schema: unknown, path = ''): Rule {
 }
 
 /**
- * A rule (or any value made of rules) as TypeScript source: JSON, but a registered function by its
- * name and a pattern as a regex literal (its source and flags). `used` collects the names.
+ * Rules written once and named, for a value made of rules that repeats (the settings in their item
+ * and in the saveOptions request): `byCode` maps a value's code (as {@link ruleCode} writes it
+ * alone) to the name it is written under instead; `used` collects the names written. With `counts`,
+ * every object or list met is counted by its code, to find what repeats.
  */
-export function ruleCode(value: unknown, used: Set<string>): string {
+export interface SharedRules {
+  readonly byCode: ReadonlyMap<string, string>;
+  /** Each named value, by its name. */
+  readonly values?: ReadonlyMap<string, unknown>;
+  readonly used: Set<string>;
+  readonly counts?: Map<string, { n: number; value: unknown }>;
+}
+
+/**
+ * A rule (or any value made of rules) as TypeScript source: JSON, but a registered function by its
+ * name and a pattern as a regex literal (its source and flags). `used` collects the names. A value
+ * `shared` names is written as its name, unless it is the value itself being named (`naming`).
+ */
+export function ruleCode(
+  value: unknown,
+  used: Set<string>,
+  shared?: SharedRules,
+  naming = false,
+): string {
+  const composite = typeof value === 'object' && value !== null && !(value instanceof RegExp);
+  if (shared && composite) {
+    const alone = ruleCode(value, new Set());
+    const name = naming ? undefined : shared.byCode.get(alone);
+    if (name) {
+      shared.used.add(name);
+      return name;
+    }
+    if (shared.counts) {
+      const seen = shared.counts.get(alone);
+      shared.counts.set(alone, { n: (seen?.n ?? 0) + 1, value });
+    }
+  }
+  const inner = (v: unknown) => ruleCode(v, used, shared);
   if (typeof value === 'function') {
     const name = registeredNames.get(value);
     if (!name) throw new UnsupportedSchema(`an unregistered function ${value.name}`);
@@ -255,11 +289,9 @@ export function ruleCode(value: unknown, used: Set<string>): string {
     return name;
   }
   if (value instanceof RegExp) return String(value);
-  if (Array.isArray(value)) return `[${value.map((v) => ruleCode(v, used)).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map(inner).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).map(
-      ([k, v]) => `${JSON.stringify(k)}: ${ruleCode(v, used)}`,
-    );
+    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inner(v)}`);
     return `{${entries.join(', ')}}`;
   }
   const text = JSON.stringify(value);

@@ -16,7 +16,7 @@ import {
   newImports,
   type Source,
 } from './generated-module.ts';
-import { ruleCode, ruleOf } from './schema-rule.ts';
+import { ruleCode, ruleOf, type SharedRules } from './schema-rule.ts';
 
 export const storedItemsPath = 'src/shared/generated/stored-items.ts';
 export const requestChecksPath = 'src/shared/generated/request-checks.ts';
@@ -57,9 +57,43 @@ const header = (lines: string[]) =>
     ...lines,
   ].join('\n');
 
+// A value made of rules at least this long (as code) that the two modules write more than once is
+// written once, in stored-items.ts, and named: the settings' fields come three times (their item,
+// its salvage, the saveOptions request), and the request's copy lies too far from the others for
+// gzip to find (docs/benchmarks.md, background).
+const SHARED_MIN_LENGTH = 300;
+
+/** What the two modules would repeat, named `rule1`… shortest first (so a name is defined
+ * before a longer shared rule uses it). */
+function sharedRules(): SharedRules {
+  const counting: SharedRules = { byCode: new Map(), used: new Set(), counts: new Map() };
+  storedItemsCode(counting);
+  requestChecksCode(counting);
+  const repeated = [...(counting.counts ?? [])]
+    .filter(([code, { n }]) => n > 1 && code.length >= SHARED_MIN_LENGTH)
+    .map(([code]) => code)
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const names = repeated.map((code, i) => [code, `rule${i + 1}`] as const);
+  return {
+    byCode: new Map(names),
+    values: new Map(names.map(([code, name]) => [name, counting.counts?.get(code)?.value])),
+    used: new Set(),
+  };
+}
+
+let shared: SharedRules | undefined;
+const workerShared = (): SharedRules => {
+  shared ??= sharedRules();
+  return { ...shared, used: new Set<string>() };
+};
+
 /** stored-items.ts: the worker's stored items, the first screen's re-exported, and the policy. */
 export function generateStoredItems(): string {
-  const imports = newImports();
+  return formatModule(storedItemsPath, storedItemsCode(workerShared()));
+}
+
+function storedItemsCode(sharing: SharedRules): string {
+  const imports = newImports(sharing);
   const items = workerSources.flatMap((s) =>
     Object.entries(s.items).map(([name, item]) => `\n${itemCode(s.alias, name, item, imports)}`),
   );
@@ -67,7 +101,13 @@ export function generateStoredItems(): string {
   const policy = Object.entries(policyFields()).map(([name, schema]) => {
     const rule = ruleOf(schema, `policy.${name}`);
     if (needsMore(rule)) imports.more = true;
-    return `${name}: checker<NonNullable<Policy[${JSON.stringify(name)}]>>(${ruleCode(rule, imports.registry)})`;
+    return `${name}: checker<NonNullable<Policy[${JSON.stringify(name)}]>>(${ruleCode(rule, imports.registry, sharing)})`;
+  });
+  // Every named rule, defined here for this module and request-checks.ts.
+  const named = [...(sharing.values ?? [])].map(([name, value]) => {
+    if (needsMore(value)) imports.more = true;
+    // `as const`: the literal kinds ('object', …) stay literal, as a Rule needs them.
+    return `export const ${name} = ${ruleCode(value, imports.registry, sharing, true)} as const;`;
   });
   const firstScreen = firstScreenSources.flatMap((s) => Object.keys(s.items));
   const code = [
@@ -80,18 +120,26 @@ export function generateStoredItems(): string {
     "import type { Policy } from '../policy-schema.ts';",
     ...importLines(imports),
     `\nexport { ${firstScreen.join(', ')} } from './first-screen-items.ts';`,
+    ...(named.length
+      ? ['\n/** Rules more than one check below or in request-checks.ts is made of. */']
+      : []),
+    ...named,
     ...items,
     '\n/** Each field of the policy (storage.managed) alone, as policy.ts `parsePolicy` reads it. */',
     `export const policyChecks = {${policy.join(', ')}};`,
   ].join('\n');
-  return formatModule(storedItemsPath, code);
+  return code;
 }
 
 /** request-checks.ts: `parseRequest` for the background, from each request's schema. */
 export function generateRequestChecks(): string {
+  return formatModule(requestChecksPath, requestChecksCode(workerShared()));
+}
+
+function requestChecksCode(sharing: SharedRules): string {
   const used = new Set<string>();
   const rules = (Object.keys(requests) as RequestType[]).map(
-    (type) => `${type}: ${ruleCode(ruleOf(requestSchema(type), type), used)}`,
+    (type) => `${type}: ${ruleCode(ruleOf(requestSchema(type), type), used, sharing)}`,
   );
   const code = [
     header([
@@ -102,11 +150,14 @@ export function generateRequestChecks(): string {
     "import { requestParser } from '../request-check.ts';",
     "import type { Rule } from '../stored-check-more.ts';",
     ...(used.size ? [`import { ${[...used].join(', ')} } from '../check-registry.ts';`] : []),
+    ...(sharing.used.size
+      ? [`import { ${[...sharing.used].join(', ')} } from './stored-items.ts';`]
+      : []),
     '\nconst rules: Record<RequestType, Rule> = {',
     rules.join(',\n'),
     '};',
     '\n/** The same answers as messages.ts `parseRequest` (test/unit/shared/request-checks.test.ts). */',
     'export const parseRequest = requestParser<Request>(rules);',
   ].join('\n');
-  return formatModule(requestChecksPath, code);
+  return code;
 }

@@ -43,4 +43,13 @@ describe('what a page loads before its first paint', () => {
     expect(files).toContain(`${page} ${INLINE_STYLE}`);
     expect(lazyFiles.length).toBeGreaterThan(0);
   });
+
+  it('the background is one script with no zod', () => {
+    // Its stored items and requests go through generated checks (src/shared/generated/) and
+    // Persona's bodies through plain readers (src/shared/persona/tolerant.ts).
+    const dist = inject('distPath');
+    const { files } = walk(dist, 'background.js');
+    expect(files).toEqual(['background.js']);
+    expect(withZod(dist, files)).toEqual([]);
+  });
 });

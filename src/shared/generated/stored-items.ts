@@ -28,6 +28,98 @@ export {
   watchlistItem,
 } from './first-screen-items.ts';
 
+/** Rules more than one check below or in request-checks.ts is made of. */
+export const rule1 = {
+  seq: { t: 'number', checks: [['int'], ['>=', 0]] },
+  at: { t: 'number' },
+  reviewer: { t: 'string', checks: [['maxLength', 200]] },
+  inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+  action: {
+    t: 'enum',
+    values: [
+      'create',
+      'approve',
+      'decline',
+      'markForReview',
+      'expire',
+      'setTags',
+      'addTag',
+      'removeTag',
+      'newLink',
+      'reveal',
+      'photosShown',
+      'savePdf',
+      'keySaved',
+      'keyRemoved',
+      'passphraseSet',
+      'lock',
+      'unlock',
+    ],
+  },
+  outcome: { t: 'enum', values: ['ok', 'error'] },
+  errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
+  requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+  prevHash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
+  hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
+} as const;
+export const rule2 = { t: 'object', fields: rule1 } as const;
+export const rule3 = {
+  baseUrl: { t: 'default', of: { t: 'string' }, value: 'https://api.withpersona.com/api/v1' },
+  allowProduction: { t: 'default', of: { t: 'boolean' }, value: false },
+  defaultTemplateId: { t: 'default', of: { t: 'string' }, value: '' },
+  templates: {
+    t: 'default',
+    of: {
+      t: 'array',
+      of: {
+        t: 'object',
+        fields: {
+          name: {
+            t: 'string',
+            checks: [
+              ['minLength', 1],
+              ['maxLength', 60],
+            ],
+          },
+          id: { t: 'string' },
+        },
+      },
+    },
+    value: [],
+  },
+  pollSeconds: { t: 'default', of: { t: 'number', checks: [['int'], ['>=', 30]] }, value: 60 },
+  notifications: { t: 'default', of: { t: 'boolean' }, value: true },
+  chatTemplate: {
+    t: 'default',
+    of: { t: 'string', checks: [['maxLength', 1000]] },
+    make: defaultChatTemplate,
+  },
+  linkExpiryHours: {
+    t: 'default',
+    of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 720]] },
+    value: 24,
+  },
+  forgetDecidedAfterHours: {
+    t: 'default',
+    of: {
+      t: 'number',
+      checks: [
+        ['>=', 1],
+        ['<=', 720],
+      ],
+    },
+    value: 24,
+  },
+  autoLockMinutes: {
+    t: 'default',
+    of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 1440]] },
+    value: 15,
+  },
+  addressBarLookup: { t: 'default', of: { t: 'boolean' }, value: true },
+  contextMenuLookup: { t: 'default', of: { t: 'boolean' }, value: true },
+} as const;
+export const rule4 = { t: 'object', fields: rule3 } as const;
+
 export const storageVersionItem = checkedItem<StoredValue<typeof items.storageVersionItem>>(
   'local',
   'storageVersion',
@@ -38,64 +130,7 @@ export const storageVersionItem = checkedItem<StoredValue<typeof items.storageVe
 export const settingsItem = checkedItem<StoredValue<typeof items.settingsItem>>(
   'local',
   'settings',
-  {
-    t: 'object',
-    fields: {
-      baseUrl: { t: 'default', of: { t: 'string' }, value: 'https://api.withpersona.com/api/v1' },
-      allowProduction: { t: 'default', of: { t: 'boolean' }, value: false },
-      defaultTemplateId: { t: 'default', of: { t: 'string' }, value: '' },
-      templates: {
-        t: 'default',
-        of: {
-          t: 'array',
-          of: {
-            t: 'object',
-            fields: {
-              name: {
-                t: 'string',
-                checks: [
-                  ['minLength', 1],
-                  ['maxLength', 60],
-                ],
-              },
-              id: { t: 'string' },
-            },
-          },
-        },
-        value: [],
-      },
-      pollSeconds: { t: 'default', of: { t: 'number', checks: [['int'], ['>=', 30]] }, value: 60 },
-      notifications: { t: 'default', of: { t: 'boolean' }, value: true },
-      chatTemplate: {
-        t: 'default',
-        of: { t: 'string', checks: [['maxLength', 1000]] },
-        make: defaultChatTemplate,
-      },
-      linkExpiryHours: {
-        t: 'default',
-        of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 720]] },
-        value: 24,
-      },
-      forgetDecidedAfterHours: {
-        t: 'default',
-        of: {
-          t: 'number',
-          checks: [
-            ['>=', 1],
-            ['<=', 720],
-          ],
-        },
-        value: 24,
-      },
-      autoLockMinutes: {
-        t: 'default',
-        of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 1440]] },
-        value: 15,
-      },
-      addressBarLookup: { t: 'default', of: { t: 'boolean' }, value: true },
-      contextMenuLookup: { t: 'default', of: { t: 'boolean' }, value: true },
-    },
-  },
+  rule4,
   'defaults',
   salvageFields({
     baseUrl: checker({
@@ -239,45 +274,7 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
   {
     t: 'object',
     fields: {
-      entries: {
-        t: 'array',
-        of: {
-          t: 'object',
-          fields: {
-            seq: { t: 'number', checks: [['int'], ['>=', 0]] },
-            at: { t: 'number' },
-            reviewer: { t: 'string', checks: [['maxLength', 200]] },
-            inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
-            action: {
-              t: 'enum',
-              values: [
-                'create',
-                'approve',
-                'decline',
-                'markForReview',
-                'expire',
-                'setTags',
-                'addTag',
-                'removeTag',
-                'newLink',
-                'reveal',
-                'photosShown',
-                'savePdf',
-                'keySaved',
-                'keyRemoved',
-                'passphraseSet',
-                'lock',
-                'unlock',
-              ],
-            },
-            outcome: { t: 'enum', values: ['ok', 'error'] },
-            errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
-            requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
-            prevHash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
-            hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
-          },
-        },
-      },
+      entries: { t: 'array', of: rule2 },
       checkpoint: {
         t: 'optional',
         of: {
@@ -294,42 +291,7 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
   },
   () => ({ entries: [] }),
   salvageTrail({
-    entry: checker({
-      t: 'object',
-      fields: {
-        seq: { t: 'number', checks: [['int'], ['>=', 0]] },
-        at: { t: 'number' },
-        reviewer: { t: 'string', checks: [['maxLength', 200]] },
-        inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
-        action: {
-          t: 'enum',
-          values: [
-            'create',
-            'approve',
-            'decline',
-            'markForReview',
-            'expire',
-            'setTags',
-            'addTag',
-            'removeTag',
-            'newLink',
-            'reveal',
-            'photosShown',
-            'savePdf',
-            'keySaved',
-            'keyRemoved',
-            'passphraseSet',
-            'lock',
-            'unlock',
-          ],
-        },
-        outcome: { t: 'enum', values: ['ok', 'error'] },
-        errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
-        requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
-        prevHash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
-        hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
-      },
-    }),
+    entry: checker(rule2),
     checkpoint: checker({
       t: 'object',
       fields: {

@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { generateChecks } from '../../../scripts/lib/first-screen-checks.ts';
-import { ruleOf, UnsupportedSchema } from '../../../scripts/lib/schema-rule.ts';
+import { ruleCode, ruleOf, UnsupportedSchema } from '../../../scripts/lib/schema-rule.ts';
 import { looksLikeInquiryView } from '../../../src/shared/cached-view-check.ts';
 import { defineItem, defineListItem, salvageWith } from '../../../src/shared/define-item.ts';
 import { withDefault } from '../../../src/shared/named-default.ts';
@@ -279,5 +279,27 @@ describe('a rule read from a zod/mini schema', () => {
     );
     expect(() => generateChecks(source({ unserialisable }))).toThrow(/not plain JSON/);
     expect(() => generateChecks(source({ badEntry }))).toThrow(/badEntry\[\]: a refine/);
+  });
+});
+
+describe('ruleCode with shared rules', () => {
+  const fields = { t: 'object', fields: { id: { t: 'string' } } };
+  const alone = ruleCode(fields, new Set());
+
+  it('writes a shared value by its name wherever it occurs, except where it is being named', () => {
+    const shared = { byCode: new Map([[alone, 'rule1']]), used: new Set<string>() };
+    expect(ruleCode({ t: 'array', of: fields }, new Set(), shared)).toBe(
+      '{"t": "array", "of": rule1}',
+    );
+    expect(shared.used).toEqual(new Set(['rule1']));
+    expect(ruleCode(fields, new Set(), shared, true)).toBe(alone);
+  });
+
+  it('counts each object and list it meets, to find what repeats', () => {
+    const counts = new Map<string, { n: number; value: unknown }>();
+    const shared = { byCode: new Map<string, string>(), used: new Set<string>(), counts };
+    ruleCode({ t: 'array', of: fields }, new Set(), shared);
+    ruleCode(fields, new Set(), shared);
+    expect(counts.get(alone)?.n).toBe(2);
   });
 });
