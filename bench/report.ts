@@ -36,14 +36,14 @@ function floorMeasured(floor: BundleFloor): string {
   const parts = floor.libraries
     .filter((l) => l.used)
     .map((l) => `${l.library} ${(l.gzipBytes / KB).toFixed(1)}`);
-  return `${kb(floor.librariesGzipBytes)} of ${kb(floor.jsGzipBytes)} JS, gzip (${parts.join(', ')})`;
+  return parts.length === 0
+    ? `none of ${kb(floor.jsGzipBytes)} JS, gzip`
+    : `${kb(floor.librariesGzipBytes)} of ${kb(floor.jsGzipBytes)} JS, gzip (${parts.join(', ')})`;
 }
 
 function libraryNames(floor: BundleFloor): string {
-  return floor.libraries
-    .filter((l) => l.used)
-    .map((l) => l.library)
-    .join(' + ');
+  const used = floor.libraries.filter((l) => l.used).map((l) => l.library);
+  return used.length === 0 ? 'no library' : used.join(' + ');
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;

@@ -8,7 +8,7 @@ import {
 } from '../src/background/watch/env-budget.ts';
 import { BACKOFF_CAP_MS } from '../src/background/watch/next-hold.ts';
 import { BATCH_SIZE } from '../src/background/watch/planner.ts';
-import { MIN_POLL_SECONDS } from '../src/shared/settings.ts';
+import { MIN_POLL_SECONDS } from '../src/shared/settings-values.ts';
 import type { BenchResults } from './results.ts';
 import { BACKEND_PER_MINUTE, PERSONA_LIMIT_PER_MINUTE, type TeamRun } from './team-scale.ts';
 
