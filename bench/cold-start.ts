@@ -7,7 +7,7 @@
 // (docs/architecture.md#budgets), since the absolute time follows the machine's load. Other jobs on a shared
 // machine only ever add time, and a few tens of milliseconds swing the medians' ratio either way,
 // so the ratio is taken between each side's fastest run; the medians are reported beside it.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -34,7 +34,19 @@ export interface ColdStart {
   ratio: number;
   /** coldMs / minimalColdMs. */
   medianRatio: number;
-  samples: { coldMs: number[]; warmMs: number[]; minimalColdMs: number[]; minimalWarmMs: number[] };
+  /**
+   * The floor worker, same run: the extension's manifest (permissions, omnibox, managed storage)
+   * and the same event listeners as its worker, one storage read before it answers, no code of
+   * ours. What the desk's features cost any worker, apart from the desk's own script.
+   */
+  floor: { events: string[]; coldMs: number; bestMs: number; ratio: number };
+  samples: {
+    coldMs: number[];
+    warmMs: number[];
+    minimalColdMs: number[];
+    minimalWarmMs: number[];
+    floorColdMs: number[];
+  };
   /**
    * What `import()` of one of its own files does inside the minimal worker, asked after the runs:
    * "allowed", or the error this Chromium throws. Whether the worker could load handlers on demand.
@@ -86,6 +98,64 @@ self.tryDynamicImport = () => import('./later.js').then(() => 'allowed', (error)
   return dir;
 }
 
+// What a manifest must keep for the worker's APIs to be there as they are for the extension's.
+const FLOOR_MANIFEST_KEYS = [
+  'default_locale',
+  'minimum_chrome_version',
+  'permissions',
+  'host_permissions',
+  'omnibox',
+  'storage',
+] as const;
+
+/** Each `namespace.onEvent` the built worker adds a listener to, read from its script. */
+export function listenedEvents(workerScript: string): string[] {
+  const found = workerScript.matchAll(/\.([a-zA-Z]+)\.(on[A-Z]\w*)\.addListener\(/g);
+  return [...new Set([...found].map(([, namespace, event]) => `${namespace}.${event}`))].sort();
+}
+
+/**
+ * The floor worker's extension (see {@link ColdStart.floor}), beside the extension in `dir`: its
+ * manifest keys, locales and managed-storage schema, and a worker that adds an empty listener to
+ * each of the events the extension's worker listens to and answers `ping` after one storage read.
+ */
+function writeFloorExtension(dir: string): { dir: string; events: string[] } {
+  const built = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<
+    string,
+    unknown
+  > & { background: { service_worker: string }; storage?: { managed_schema?: string } };
+  const floorDir = mkdtempSync(join(tmpdir(), 'inquiry-desk-bench-floor-worker-'));
+  const manifest: Record<string, unknown> = {
+    manifest_version: 3,
+    name: 'Floor worker',
+    version: '1.0.0',
+    background: { service_worker: 'worker.js' },
+  };
+  for (const key of FLOOR_MANIFEST_KEYS) if (key in built) manifest[key] = built[key];
+  for (const path of ['_locales', built.storage?.managed_schema]) {
+    if (path && existsSync(join(dir, path)))
+      cpSync(join(dir, path), join(floorDir, path), { recursive: true });
+  }
+  const events = listenedEvents(readFileSync(join(dir, built.background.service_worker), 'utf8'));
+  const listeners = events
+    .filter((event) => event !== 'runtime.onMessage')
+    .map((event) => `chrome.${event}.addListener(() => {});`);
+  writeFileSync(join(floorDir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(
+    join(floorDir, 'worker.js'),
+    `const read = chrome.storage.local.get('storageVersion');
+chrome.runtime.onMessage.addListener((message, _sender, reply) => {
+  if (message?.type !== 'ping') return;
+  read.then(() => reply({ ok: true }));
+  return true;
+});
+${listeners.join('\n')}
+`,
+  );
+  writeFileSync(join(floorDir, BLANK_PAGE), '<!doctype html><meta charset="utf-8"><p>blank</p>\n');
+  return { dir: floorDir, events };
+}
+
 interface Pinger {
   page: Page;
   cdp: CDPSession;
@@ -117,13 +187,16 @@ export async function measureColdStart(
 ): Promise<ColdStart> {
   const minimalModule = hasModuleWorker(env.extensionDir);
   const minimalDir = writeMinimalExtension(minimalModule);
+  const floorWorker = writeFloorExtension(env.extensionDir);
   let minimal: LaunchedExtension | undefined;
+  let floor: LaunchedExtension | undefined;
   const pingers: Pinger[] = [];
   const samples = {
     coldMs: [] as number[],
     warmMs: [] as number[],
     minimalColdMs: [] as number[],
     minimalWarmMs: [] as number[],
+    floorColdMs: [] as number[],
   };
   let workerDynamicImport = 'not asked';
   try {
@@ -136,6 +209,13 @@ export async function measureColdStart(
     pingers.push(ours);
     const theirs = await openPinger(minimal);
     pingers.push(theirs);
+    floor = await launchExtension({
+      chromiumPath: options.chromiumPath,
+      extensionDir: floorWorker.dir,
+      headless: true,
+    });
+    const floors = await openPinger(floor);
+    pingers.push(floors);
     // Alternating, so a burst of load elsewhere on the machine falls on both alike.
     for (let run = 0; run < options.runs; run++) {
       const a = await coldAndWarm(ours);
@@ -144,6 +224,7 @@ export async function measureColdStart(
       const b = await coldAndWarm(theirs);
       samples.minimalColdMs.push(b.cold);
       samples.minimalWarmMs.push(b.warm);
+      samples.floorColdMs.push((await coldAndWarm(floors)).cold);
     }
     const worker = await minimal.serviceWorker();
     workerDynamicImport = String(await worker.evaluate('self.tryDynamicImport()'));
@@ -153,7 +234,9 @@ export async function measureColdStart(
       await p.page.close().catch(() => undefined);
     }
     await minimal?.close();
+    await floor?.close();
     rmSync(minimalDir, { recursive: true, force: true });
+    rmSync(floorWorker.dir, { recursive: true, force: true });
   }
   const coldMs = median(samples.coldMs);
   const minimalColdMs = median(samples.minimalColdMs);
@@ -171,6 +254,12 @@ export async function measureColdStart(
     minimalBestMs,
     ratio: ratio2(bestMs, minimalBestMs),
     medianRatio: ratio2(coldMs, minimalColdMs),
+    floor: {
+      events: floorWorker.events,
+      coldMs: median(samples.floorColdMs),
+      bestMs: Math.min(...samples.floorColdMs),
+      ratio: ratio2(Math.min(...samples.floorColdMs), minimalBestMs),
+    },
     samples,
     workerDynamicImport,
   };

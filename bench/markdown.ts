@@ -195,6 +195,13 @@ ${teamSection(r).trimEnd()}
   headless Chromium of the same build and flags. The
   figure is the ratio of each side's fastest run: other jobs on the machine only add time, and
   they swing a ratio of medians by a factor of two between runs; the medians are shown beside it.
+  A third Chromium, in the same alternation, runs the floor worker: the extension's manifest keys
+  that decide which APIs a worker gets (permissions, host permissions, omnibox, managed storage),
+  an empty listener on each event the built worker listens to (read from its script:
+  ${coldStart.floor.events.map((e) => `\`${e}\``).join(', ')}), and one \`storage.local\` read
+  before it answers \`ping\`, as the worker's start-up gate makes it; none of our code. Between
+  the minimal worker and the floor is what the desk's features cost any worker; between the floor
+  and the extension is its own script.
 - **Team scale**: see "Team scale" above.
 
 ## Samples (ms)
@@ -213,5 +220,6 @@ ${r.nextView.transitions.map((t) => `- click → next view, ${t.name}: ${t.sampl
 - status change → badge and notification: ${list(status.samples.map((s) => Math.max(s.badgeMs ?? Number.NaN, s.notificationMs ?? Number.NaN)))}
 - cold start: ${list(coldStart.samples.coldMs)}
 - cold start, minimal worker: ${list(coldStart.samples.minimalColdMs)}
+- cold start, floor worker: ${list(coldStart.samples.floorColdMs)}
 `;
 }

@@ -104,6 +104,13 @@ it('runs the quick bench and reports every figure', async () => {
   finite(results.coldStart.medianRatio);
   // Whether a worker may load code on demand: asked of the minimal worker, answered either way.
   expect(results.coldStart.workerDynamicImport).not.toBe('not asked');
+  // The floor worker listens to what the built worker listens to, read from its script.
+  const floorWorker = results.coldStart.floor;
+  expect(floorWorker.events).toEqual(
+    expect.arrayContaining(['runtime.onMessage', 'alarms.onAlarm', 'notifications.onClicked']),
+  );
+  expect(results.coldStart.samples.floorColdMs).toHaveLength(results.coldStart.runs);
+  for (const value of [floorWorker.coldMs, floorWorker.bestMs, floorWorker.ratio]) finite(value);
 
   // Team scale on the simulated clock: every team polled through the extension's own cycle,
   // the sandbox's log agrees with the team's own count of 429s, and each change was seen.
