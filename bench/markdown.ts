@@ -19,6 +19,7 @@ function table(rows: Row[]): string {
 }
 
 const list = (values: number[]) => values.map((v) => Math.round(v)).join(', ');
+const ms1 = (value: number) => value.toFixed(1);
 
 function viewsNote(c: BenchResults['firstPaint']['cachedInquiries']): string {
   return c.distinctViews >= c.cached
@@ -53,7 +54,7 @@ function context(row: Row, r: BenchResults): string {
   }
   if (row.figure.startsWith('service worker cold start')) {
     const c = r.coldStart;
-    return ` Alternating runs, ms: the extension ${list(c.samples.coldMs)}; the minimal worker ${list(c.samples.minimalColdMs)}.`;
+    return ` A worker with the extension's permissions and the same ${c.floor.events.length} event listeners that reads storage once before it answers, and runs none of our code (the floor worker, method below), starts in ${ms1(c.floor.bestMs)} ms, ${c.floor.ratio}× the minimal worker: that much the desk's features cost any worker, and the rest, ${ms1(c.bestMs - c.floor.bestMs)} ms, is its own script being loaded and run. Alternating runs, ms: the extension ${list(c.samples.coldMs)}; the minimal worker ${list(c.samples.minimalColdMs)}; the floor worker ${list(c.samples.floorColdMs)}.`;
   }
   return '';
 }
