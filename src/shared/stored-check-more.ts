@@ -9,6 +9,7 @@ import {
   codePoints,
   FAIL,
   type MoreKinds,
+  mayBeAbsent,
   optin,
   type Rule,
   type StringCheck,
@@ -53,12 +54,6 @@ function stringPasses(value: string, check: StringCheck): boolean {
   }
 }
 
-/** How a field may be left out of its object, as zod's `optout` says it. */
-function optout(rule: Rule): 'optional' | undefined {
-  if (rule.t === 'optional') return 'optional';
-  return rule.t === 'nullable' ? optout(rule.of) : undefined;
-}
-
 /** An object as zod reads it (handlePropertyResult), defaults included. */
 function compileObject(
   fields: Readonly<Record<string, Rule>>,
@@ -67,7 +62,7 @@ function compileObject(
   const keys = Object.keys(fields);
   const checks = keys.map((key) => compile(fields[key] as Rule));
   const ins = keys.map((key) => optin(fields[key] as Rule));
-  const outs = keys.map((key) => optout(fields[key] as Rule));
+  const outs = keys.map((key) => mayBeAbsent(fields[key] as Rule));
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
     const input = value as Record<string, unknown>;
@@ -77,15 +72,15 @@ function compileObject(
       // As zod (handlePropertyResult): `in` and a plain read, so a key may come from the
       // prototype chain; an absent optional key stays absent, an absent defaulted one is filled.
       const present = key in input;
-      if (!present && outs[i] === 'optional' && ins[i] === 'optional') continue;
+      if (!present && outs[i] && ins[i] === 'optional') continue;
       const got = (checks[i] as Check)(input[key]);
       if (got === FAIL) {
-        if (ins[i] !== undefined && outs[i] === 'optional' && !present) continue;
+        if (ins[i] !== undefined && outs[i] && !present) continue;
         return FAIL;
       }
       if (!present && ins[i] === undefined) return FAIL;
       if (got !== undefined) out[key] = got;
-      else if (present || (ins[i] === 'defaulted' && outs[i] !== 'optional')) out[key] = undefined;
+      else if (present || (ins[i] === 'defaulted' && !outs[i])) out[key] = undefined;
     }
     return out;
   };

@@ -95,8 +95,8 @@ export function codePoints(value: string): number {
   return count;
 }
 
-/** z.optional, also under z.nullable: a key that may be left out of its object. */
-function mayBeAbsent(rule: Rule): boolean {
+/** z.optional, also under z.nullable: a key that may be left out of its object (zod's `optout`). */
+export function mayBeAbsent(rule: Rule): boolean {
   return rule.t === 'optional' || (rule.t === 'nullable' && mayBeAbsent(rule.of));
 }
 

@@ -1,13 +1,18 @@
 // parseRequest: every message the background accepts is parsed with the schema of the request its
-// `type` names, built on first use (so a worker started for one request builds one schema).
+// `type` names, built on first use (so a worker started for one request builds one schema). The
+// background parses with the checks generated from those schemas; the cases below hold both.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseRequest as backgroundParse } from '../../../src/shared/generated/request-checks.ts';
 import { parseRequest, type RequestType, requests } from '../../../src/shared/messages.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('parseRequest', () => {
+describe.each([
+  ['the zod schemas (messages.ts)', parseRequest],
+  ["the background's generated checks", backgroundParse],
+])('parseRequest with %s', (_, parseRequest) => {
   it('parses a request with its own fields, and drops fields it does not have', () => {
     expect(parseRequest({ type: 'getInquiry', id: 'inq_AAAAAA111111', extra: 'x' })).toEqual({
       type: 'getInquiry',
@@ -37,7 +42,9 @@ describe('parseRequest', () => {
   ])('refuses %s', (_, message) => {
     expect(parseRequest(message)).toBeUndefined();
   });
+});
 
+describe('parseRequest', () => {
   it('builds a request’s schema when the first request of its type comes, and only once', () => {
     const types = Object.keys(requests) as RequestType[];
     const built = types.map((type) => vi.spyOn(requests[type], 'shape'));
