@@ -3,7 +3,12 @@
 // docs/architecture.md only.
 import type { BundleFloor } from './bundle-floor.ts';
 import { COLD_START_RATIO_BUDGET } from './cold-start.ts';
-import { FIRST_PAINT_MS_BUDGET, FIRST_PAINT_RATIO_BUDGET } from './first-paint.ts';
+import {
+  FIRST_PAINT_MS_BUDGET,
+  FIRST_PAINT_RATIO_BUDGET,
+  type FrameTiming,
+  type PageName,
+} from './first-paint.ts';
 import { NEXT_VIEW_MS_BUDGET } from './next-view.ts';
 import type { BenchResults } from './results.ts';
 import { TEAM_GOALS, type TeamRun } from './team-scale.ts';
@@ -72,6 +77,18 @@ function teamRow(run: TeamRun): Row {
   };
 }
 
+const FRAME_PAGES = [
+  ['popup', 'popup'],
+  ['side', 'side panel'],
+  ['floor', 'floor'],
+  ['blank', 'blank'],
+] as const satisfies readonly (readonly [PageName, string])[];
+
+/** "44 ms + 20 ms, 2 of 10 within a frame". */
+function frameMeasured(f: FrameTiming): string {
+  return `${ms(f.readyMs)} + ${ms(f.toScreenMs)}, ${f.sameFrame} of ${f.toScreenSamples.length} within a frame`;
+}
+
 export function reportRows(r: BenchResults): Row[] {
   const { bundles, bundleFloor: floor, firstPaint: fp, lookup, photos, poll, coldStart } = r;
   const status = r.statusToBadge;
@@ -133,6 +150,14 @@ export function reportRows(r: BenchResults): Row[] {
     {
       figure: 'floor: one script, one storage read, one line of text, same run',
       measured: `${ms(fp.floorFcpMs)} = ${fp.floorRatio}× blank`,
+      budget: '',
+      verdict: '',
+    },
+    {
+      figure: `content in the DOM (its frame's start) → on screen, same run (medians of ${fp.runs})`,
+      measured: FRAME_PAGES.map(([page, name]) => `${name} ${frameMeasured(fp.frames[page])}`).join(
+        '; ',
+      ),
       budget: '',
       verdict: '',
     },

@@ -33,6 +33,12 @@ it('runs the quick bench and reports every figure', async () => {
   // The side panel's page, in the same turns as the popup and the blank page.
   expect(fp.sidePanel.listSamples).toHaveLength(fp.runs);
   for (const value of [fp.sidePanel.fcpMs, fp.sidePanel.listMs, fp.sidePanel.ratio]) finite(value);
+  // Each page's content in the DOM, then on screen: timed in every run.
+  for (const frames of Object.values(fp.frames)) {
+    expect(frames.readySamples).toHaveLength(fp.runs);
+    for (const value of [frames.readyMs, frames.toScreenMs, frames.sameFrame]) finite(value);
+  }
+  expect(Object.keys(fp.frames).sort()).toEqual(['blank', 'floor', 'popup', 'side']);
 
   // Click → next view: both transitions, every run on screen.
   expect(results.nextView.transitions).toHaveLength(2);
