@@ -9,13 +9,15 @@ interface Props {
   /** Right-aligned small text, e.g. "changed 5 minutes ago". */
   meta?: ComponentChildren;
   unseen?: boolean;
+  /** In the page's first frame: drawn at once, or skipped until it is on screen (popup.css). */
+  draw?: 'now' | 'later' | undefined;
   onOpen: () => void;
 }
 
 /** One inquiry in a list: a single button, so the whole row is one tab stop and one click. */
-export function InquiryRow({ id, status, referenceId, meta, unseen, onOpen }: Props) {
+export function InquiryRow({ id, status, referenceId, meta, unseen, draw, onOpen }: Props) {
   return (
-    <li>
+    <li class={draw && `draw-${draw}`}>
       <button type="button" class={`inquiry-row${unseen ? ' is-unseen' : ''}`} onClick={onOpen}>
         <span class="inquiry-row-main">
           <code class="inquiry-id">{id}</code>

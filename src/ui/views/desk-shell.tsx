@@ -8,6 +8,7 @@ import { BackgroundStatus } from '../background-status.tsx';
 import { AnnounceProvider } from '../components/announce.tsx';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../environment-badge.tsx';
+import { afterFirstPaint } from '../first-paint.ts';
 import { whenIdle } from '../lazy-view.tsx';
 import { useLock } from '../use-lock.ts';
 import { useStored } from '../use-stored.ts';
@@ -61,10 +62,17 @@ export function DeskShell({ first }: { first: Route }) {
   const nav = useRouter(first);
   const keyInfo = useStored(keyInfoItem);
   useEffect(() => {
-    // Opening the desk is the moment a reviewer wants fresh statuses; the background debounces.
-    sendRequest({ type: 'refreshWatchlist' }).catch(() => {});
-    // After the first paint: the views a click can lead to, so the click does not wait for them.
-    whenIdle(prefetchNextViews);
+    let live = true;
+    void afterFirstPaint().then(() => {
+      if (!live) return;
+      // Opening the desk is the moment a reviewer wants fresh statuses; the background debounces.
+      sendRequest({ type: 'refreshWatchlist' }).catch(() => {});
+      // The views a click can lead to, so the click does not wait for them.
+      whenIdle(() => live && prefetchNextViews());
+    });
+    return () => {
+      live = false;
+    };
   }, []);
   return (
     <NavigationContext.Provider value={nav}>

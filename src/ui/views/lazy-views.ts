@@ -1,4 +1,5 @@
 // The desk's views that are not its first screen, each in a chunk of its own (see lazy-view.tsx).
+import { afterFirstPaint } from '../first-paint.ts';
 import { lazyView } from '../lazy-view.tsx';
 
 export const createView = lazyView(() => import('./create-view.tsx').then((m) => m.CreateView));
@@ -10,6 +11,9 @@ export const unlockForm = lazyView(() => import('../unlock-form.tsx').then((m) =
 /** What a click on the home screen can lead to: fetched ahead on hover, focus and idle. */
 export const nextViews = [createView, detailView, matchesView] as const;
 
+/** Never before the page's first frame is on screen: the search box takes the focus as it opens. */
 export function prefetchNextViews(): void {
-  for (const view of nextViews) view.prefetch().catch(() => undefined);
+  void afterFirstPaint().then(() => {
+    for (const view of nextViews) view.prefetch().catch(() => undefined);
+  });
 }

@@ -4,11 +4,27 @@ import { sendRequest } from '../../shared/send-request.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 import { formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
+import { useFirstPaintDone } from '../first-paint.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 
 function newestFirst(entries: WatchEntry[]): WatchEntry[] {
   return [...entries].sort((a, b) => b.changedAt - a.changedAt);
+}
+
+// A row is at least this tall (one without a reference ID), so no more rows than this fit in
+// the window: the popup's 600 px show 20 at most, of which about ten are rows.
+const ROW_MIN_PX = 30;
+
+/**
+ * How each row is drawn in the page's first frame: the rows that can be in view at once, and the
+ * rest skipped until that frame is on screen (popup.css). Afterwards every row is drawn when it
+ * scrolls near (`content-visibility: auto`); deciding that for fifty rows costs the first frame
+ * a second style and layout pass, which made it miss the display's deadline (docs/benchmarks.md).
+ */
+function firstFrameDraw(index: number, painted: boolean): 'now' | 'later' | undefined {
+  if (painted) return undefined;
+  return index < Math.ceil(window.innerHeight / ROW_MIN_PX) ? 'now' : 'later';
 }
 
 /** Watched inquiries from storage: shown at once, refreshed in place as the poller writes. */
@@ -17,6 +33,7 @@ export function WatchlistPanel() {
   const now = useNow();
   const watchlist = useStored(watchlistItem);
   const poll = useStored(pollStateItem);
+  const painted = useFirstPaintDone();
 
   if (watchlist === undefined) return <p class="muted">{t('loadingWatchlist')}</p>;
   if (watchlist.length === 0) {
@@ -36,9 +53,10 @@ export function WatchlistPanel() {
         </p>
       )}
       <ul class="inquiry-list" aria-label={t('watchedInquiries')}>
-        {newestFirst(watchlist).map((entry) => (
+        {newestFirst(watchlist).map((entry, index) => (
           <InquiryRow
             key={entry.id}
+            draw={firstFrameDraw(index, painted)}
             id={entry.id}
             status={entry.status}
             referenceId={entry.referenceId}

@@ -1,0 +1,55 @@
+// A desk page's first frame holds every watched row (docs/benchmarks.md, first paint). What the
+// page does not need for that frame waits until the frame is on screen: asking the background for
+// fresh statuses and its version, fetching the next views ahead. Started earlier, that work runs
+// while Chromium is still drawing the frame (the views' files are served by the same browser
+// thread that hands the frame on) and the frame misses the display's deadline.
+import { useEffect, useState } from 'preact/hooks';
+
+const FIRST_PAINT = 'first-contentful-paint';
+/** Should paint timing never report (a page hidden before it painted), the work is not lost. */
+const FALLBACK_MS = 1000;
+
+export function hasPainted(): boolean {
+  return performance.getEntriesByName(FIRST_PAINT).length > 0;
+}
+
+/** Whether a first paint is still to come and this browser reports it. */
+function paintPending(): boolean {
+  return (
+    !hasPainted() &&
+    document.visibilityState === 'visible' &&
+    typeof PerformanceObserver === 'function' &&
+    PerformanceObserver.supportedEntryTypes?.includes('paint') === true
+  );
+}
+
+/** Resolves once the page's first contentful paint is on screen (at once if it already is). */
+export function afterFirstPaint(): Promise<void> {
+  if (!paintPending()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(fallback);
+      resolve();
+    };
+    const observer = new PerformanceObserver(() => {
+      if (hasPainted()) done();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+    const fallback = setTimeout(done, FALLBACK_MS);
+  });
+}
+
+/** False until the page's first contentful paint is on screen. */
+export function useFirstPaintDone(): boolean {
+  const [done, setDone] = useState(() => !paintPending());
+  useEffect(() => {
+    if (done) return;
+    let live = true;
+    void afterFirstPaint().then(() => live && setDone(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return done;
+}

@@ -1,0 +1,64 @@
+// The popup's first frame in Chromium: every watched row is in the DOM, the rows that can be in
+// view are drawn and the rest skipped until that frame is on screen (src/ui/first-paint.ts);
+// afterwards every row is drawn as it scrolls near, and the background is asked for its version.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connectToSandbox } from './configure.ts';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
+
+const ROWS = 40;
+const rowId = (n: number) => `inq_FirstFrame${String(n).padStart(4, '0')}`;
+let ext: ExtensionHarness;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  await connectToSandbox(ext);
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(
+    (entries) => chrome.storage.local.set({ watchlist: entries }),
+    Array.from({ length: ROWS }, (_, n) => ({
+      id: rowId(n),
+      status: 'pending',
+      addedAt: 1,
+      changedAt: ROWS - n, // newest first: row n is shown n-th
+      seen: true,
+    })),
+  );
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+it('draws the rows in view first, then every row, and pings the background once painted', async () => {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  // Before the page's own scripts: what the first frame holding rows had in its DOM.
+  await page.addInitScript(`
+    requestAnimationFrame(function frame() {
+      const rows = [...document.querySelectorAll('.inquiry-list > li')];
+      if (rows.length > 0) window.__firstFrameRows = rows.map((li) => li.className);
+      else requestAnimationFrame(frame);
+    });`);
+  await page.goto(ext.extensionUrl('src/popup/index.html'));
+
+  const firstFrameRows = () =>
+    page.evaluate(() => (window as { __firstFrameRows?: string[] }).__firstFrameRows);
+  await expect.poll(firstFrameRows).toHaveLength(ROWS);
+  const first = await firstFrameRows();
+  // 600 px at 30 px a row at least: twenty rows can be in view.
+  expect(first?.slice(0, 20)).toEqual(Array(20).fill('draw-now'));
+  expect(first?.slice(20)).toEqual(Array(ROWS - 20).fill('draw-later'));
+
+  // Once that frame is on screen: every row drawn as it scrolls near, and the ping answered.
+  await expect
+    .poll(() => page.$$eval('.inquiry-list > li', (rows) => rows.map((li) => li.className)))
+    .toEqual(Array(ROWS).fill(''));
+  expect(
+    await page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length),
+  ).toBe(1);
+  await expect.poll(() => page.getByTestId('background-status').textContent()).toContain('ready');
+  const last = page.getByRole('button', { name: new RegExp(rowId(ROWS - 1)) });
+  await last.scrollIntoViewIfNeeded();
+  expect(await last.isVisible()).toBe(true);
+  expect((await last.boundingBox())?.height).toBeGreaterThan(20);
+  await page.close();
+});

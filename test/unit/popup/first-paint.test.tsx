@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+// Until the desk's first frame is on screen: only the rows that can be in view are drawn, and the
+// background is not asked for anything (src/ui/first-paint.ts). Afterwards every row is drawn as
+// it scrolls near, and the ping and the refresh go out. Paint timing is faked here: happy-dom has
+// none, and Chromium's is exercised by the end-to-end tests.
+import { render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const ROWS = 40;
+const entry = (n: number) => ({
+  id: `inq_FirstPaint${String(n).padStart(4, '0')}`,
+  status: 'pending',
+  addedAt: 1,
+  changedAt: ROWS - n, // newest first: row n is shown n-th
+  seen: true,
+});
+
+// A browser whose paint timing reports a first contentful paint once `paint()` is called.
+let painted = false;
+const observers: FakeObserver[] = [];
+class FakeObserver {
+  static supportedEntryTypes = ['paint'];
+  disconnected = false;
+  constructor(readonly callback: () => void) {
+    observers.push(this);
+  }
+  observe() {}
+  disconnect() {
+    this.disconnected = true;
+  }
+}
+function paint() {
+  painted = true;
+  for (const observer of observers) if (!observer.disconnected) observer.callback();
+}
+
+const rows = () => screen.getAllByRole('listitem').filter((li) => li.closest('.inquiry-list'));
+const drawn = () => rows().map((li) => li.className);
+
+beforeEach(async () => {
+  painted = false;
+  observers.length = 0;
+  await fakeBrowser.storage.local.set({
+    watchlist: Array.from({ length: ROWS }, (_, n) => entry(n)),
+  });
+  Object.defineProperty(window, 'innerHeight', { value: 300, configurable: true });
+  stubBackground({
+    ping: () => ({ version: '1', startedAt: 1 }),
+    refreshWatchlist: () => ({ polled: true }),
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('before the first frame is on screen', () => {
+  beforeEach(() => {
+    vi.stubGlobal('PerformanceObserver', FakeObserver);
+    vi.spyOn(performance, 'getEntriesByName').mockImplementation((name: string) =>
+      painted && name === 'first-contentful-paint' ? [{} as PerformanceEntry] : [],
+    );
+  });
+
+  it('draws the rows that fit in the window, skips the rest, and asks the background nothing', async () => {
+    render(<DeskShell first={{ name: 'home' }} />);
+    await waitFor(() => expect(rows()).toHaveLength(ROWS));
+    // 300 px at 30 px a row at least: ten rows can be in view.
+    expect(drawn().slice(0, 10)).toEqual(Array(10).fill('draw-now'));
+    expect(drawn().slice(10)).toEqual(Array(ROWS - 10).fill('draw-later'));
+    // Every row is in the DOM, in order, whatever is drawn.
+    expect(rows()[ROWS - 1]?.textContent).toContain(entry(ROWS - 1).id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent('ping')).toHaveLength(0);
+    expect(sent('refreshWatchlist')).toHaveLength(0);
+
+    paint();
+    await waitFor(() => expect(drawn()).toEqual(Array(ROWS).fill('')));
+    await waitFor(() => {
+      expect(sent('ping')).toHaveLength(1);
+      expect(sent('refreshWatchlist')).toHaveLength(1);
+    });
+    expect(await screen.findByText(/Background ready/)).toBeTruthy();
+  });
+
+  it('still asks and draws everything when paint timing never reports', async () => {
+    render(<DeskShell first={{ name: 'home' }} />);
+    await waitFor(() => expect(rows()).toHaveLength(ROWS));
+    expect(drawn()[ROWS - 1]).toBe('draw-later');
+    await waitFor(
+      () => {
+        expect(sent('ping')).toHaveLength(1);
+        expect(sent('refreshWatchlist')).toHaveLength(1);
+        expect(drawn()).toEqual(Array(ROWS).fill(''));
+      },
+      { timeout: 2000 },
+    );
+  });
+});
+
+it('in a page that has painted, or cannot tell, draws every row as usual from the start', async () => {
+  // happy-dom's PerformanceObserver knows no paint entries, as a browser without paint timing.
+  render(<DeskShell first={{ name: 'home' }} />);
+  await waitFor(() => expect(rows()).toHaveLength(ROWS));
+  expect(drawn()).toEqual(Array(ROWS).fill(''));
+  await waitFor(() => expect(sent('ping')).toHaveLength(1));
+});
