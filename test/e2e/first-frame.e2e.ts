@@ -56,6 +56,13 @@ it('draws the rows in view first, then every row, and pings the background once 
     await page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length),
   ).toBe(1);
   await expect.poll(() => page.getByTestId('background-status').textContent()).toContain('ready');
+  // Every row in view was among those drawn in the first frame.
+  const inView = await page.$$eval(
+    '.inquiry-list > li',
+    (rows) => rows.filter((li) => li.getBoundingClientRect().top < window.innerHeight).length,
+  );
+  expect(inView).toBeGreaterThan(0);
+  expect(first?.slice(0, inView)).toEqual(Array(inView).fill('draw-now'));
   const last = page.getByRole('button', { name: new RegExp(rowId(ROWS - 1)) });
   await last.scrollIntoViewIfNeeded();
   expect(await last.isVisible()).toBe(true);
