@@ -44,9 +44,9 @@ it('draws the rows in view first, then every row, and pings the background once 
     page.evaluate(() => (window as { __firstFrameRows?: string[] }).__firstFrameRows);
   await expect.poll(firstFrameRows).toHaveLength(ROWS);
   const first = await firstFrameRows();
-  // 600 px at 30 px a row at least: twenty rows can be in view.
-  expect(first?.slice(0, 20)).toEqual(Array(20).fill('draw-now'));
-  expect(first?.slice(20)).toEqual(Array(ROWS - 20).fill('draw-later'));
+  // 600 px at 48 px a row at least: thirteen rows can be in view.
+  expect(first?.slice(0, 13)).toEqual(Array(13).fill('draw-now'));
+  expect(first?.slice(13)).toEqual(Array(ROWS - 13).fill('draw-later'));
 
   // Once that frame is on screen: every row drawn as it scrolls near, and the ping answered.
   await expect

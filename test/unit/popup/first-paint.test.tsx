@@ -48,7 +48,7 @@ beforeEach(async () => {
   await fakeBrowser.storage.local.set({
     watchlist: Array.from({ length: ROWS }, (_, n) => entry(n)),
   });
-  Object.defineProperty(window, 'innerHeight', { value: 300, configurable: true });
+  Object.defineProperty(window, 'innerHeight', { value: 480, configurable: true });
   stubBackground({
     ping: () => ({ version: '1', startedAt: 1 }),
     refreshWatchlist: () => ({ polled: true }),
@@ -71,7 +71,7 @@ describe('before the first frame is on screen', () => {
   it('draws the rows that fit in the window, skips the rest, and asks the background nothing', async () => {
     render(<DeskShell first={{ name: 'home' }} />);
     await waitFor(() => expect(rows()).toHaveLength(ROWS));
-    // 300 px at 30 px a row at least: ten rows can be in view.
+    // 480 px at 48 px a row at least: ten rows can be in view.
     expect(drawn().slice(0, 10)).toEqual(Array(10).fill('draw-now'));
     expect(drawn().slice(10)).toEqual(Array(ROWS - 10).fill('draw-later'));
     // Every row is in the DOM, in order, whatever is drawn.
