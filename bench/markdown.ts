@@ -154,7 +154,9 @@ ${teamSection(r).trimEnd()}
   The popup is opened as a tab of headless Chromium (Playwright cannot click the toolbar button),
   ${fp.runs} times, taking turns with the side panel's page (also as a tab, with no lookup route, so
   the same home screen), a blank extension page (one \`<p>\`, no script) and a floor page added to
-  a copy of dist/. "First paint" is the first frame whose DOM holds every watched row, and no earlier
+  a copy of dist/. Before each, the tab loads an empty extension page, so every page follows the
+  same one: in a fixed rotation a page always followed the same neighbour, and one following the
+  desk paid for its teardown. "First paint" is the first frame whose DOM holds every watched row, and no earlier
   than \`first-contentful-paint\`; both are from navigation start. The ratio to the blank page is
   the machine-independent figure. The floor page is the least any page showing stored data can do:
   one script file (the extension's CSP allows no inline script), the popup's own first read
