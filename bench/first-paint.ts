@@ -153,8 +153,8 @@ const painted = (list: boolean) => `(() => {
 /**
  * Loaded before each measured page, so every page follows the same one. In a fixed rotation each
  * page always followed the same neighbour, and a page after the desk paid for the desk's teardown:
- * the side panel, always after the popup, parsed its HTML and ran its script some 3 ms later than
- * the popup did (3 to 5 ms, probe, 20 loads each). A toolbar popup opens in a fresh window, after nothing.
+ * the side panel, always after the popup, parsed its HTML and ran its script 3 to 5 ms later than
+ * the popup did (probe, 20 loads each). A toolbar popup opens in a fresh window, after nothing.
  */
 const NEUTRAL_PAGE = 'bench-neutral.html';
 
@@ -201,9 +201,8 @@ export async function measureFirstPaint(
     blank: env.ext.extensionUrl(BLANK_PAGE),
     floor: env.ext.extensionUrl(FLOOR_PAGE),
   };
-  type Which = PageName;
   // Each run rotates the order, so drift on a busy machine touches all four alike.
-  const pages: Which[] = ['popup', 'side', 'blank', 'floor'];
+  const pages: PageName[] = ['popup', 'side', 'blank', 'floor'];
   const orders = pages.map((_, shift) => pages.map((_, i) => pages[(i + shift) % pages.length]));
   // The unpacked extension's files are read from disk on each load, so the page can be added now.
   const recording = await env.ext.context.newPage();
@@ -222,7 +221,7 @@ export async function measureFirstPaint(
   try {
     // One warm-up of each, then the four pages take turns.
     for (let run = -1; run < options.runs; run++) {
-      for (const which of orders[(run + orders.length) % orders.length] as Which[]) {
+      for (const which of orders[(run + orders.length) % orders.length] as PageName[]) {
         const desk = which === 'popup' || which === 'side';
         const got = await measure(page, urls[which], desk, env.ext.extensionUrl(NEUTRAL_PAGE));
         if (run < 0) continue;
