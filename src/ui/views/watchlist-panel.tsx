@@ -17,6 +17,9 @@ function newestFirst(entries: WatchEntry[]): WatchEntry[] {
 // 13 in the popup's 600 px, which show nine below the search box. test/e2e/first-frame.e2e.ts
 // checks that every row in view was drawn in the first frame, so smaller rows would show there.
 const ROW_MIN_PX = 48;
+// A toolbar popup opens small (25 px at least) and grows to its content, up to 600 px tall in
+// Chrome and Firefox: when the list first renders, the window may not have its height yet.
+const POPUP_MAX_PX = 600;
 
 /**
  * How each row is drawn in the page's first frame: the rows that can be in view at once, and the
@@ -26,7 +29,8 @@ const ROW_MIN_PX = 48;
  */
 function firstFrameDraw(index: number, painted: boolean): 'now' | 'later' | undefined {
   if (painted) return undefined;
-  return index < Math.ceil(window.innerHeight / ROW_MIN_PX) ? 'now' : 'later';
+  const tallest = Math.max(window.innerHeight, POPUP_MAX_PX);
+  return index < Math.ceil(tallest / ROW_MIN_PX) ? 'now' : 'later';
 }
 
 /** Watched inquiries from storage: shown at once, refreshed in place as the poller writes. */

@@ -48,7 +48,7 @@ beforeEach(async () => {
   await fakeBrowser.storage.local.set({
     watchlist: Array.from({ length: ROWS }, (_, n) => entry(n)),
   });
-  Object.defineProperty(window, 'innerHeight', { value: 480, configurable: true });
+  Object.defineProperty(window, 'innerHeight', { value: 960, configurable: true });
   stubBackground({
     ping: () => ({ version: '1', startedAt: 1 }),
     refreshWatchlist: () => ({ polled: true }),
@@ -71,9 +71,9 @@ describe('before the first frame is on screen', () => {
   it('draws the rows that fit in the window, skips the rest, and asks the background nothing', async () => {
     render(<DeskShell first={{ name: 'home' }} />);
     await waitFor(() => expect(rows()).toHaveLength(ROWS));
-    // 480 px at 48 px a row at least: ten rows can be in view.
-    expect(drawn().slice(0, 10)).toEqual(Array(10).fill('draw-now'));
-    expect(drawn().slice(10)).toEqual(Array(ROWS - 10).fill('draw-later'));
+    // 960 px at 48 px a row at least: twenty rows can be in view.
+    expect(drawn().slice(0, 20)).toEqual(Array(20).fill('draw-now'));
+    expect(drawn().slice(20)).toEqual(Array(ROWS - 20).fill('draw-later'));
     // Every row is in the DOM, in order, whatever is drawn.
     expect(rows()[ROWS - 1]?.textContent).toContain(entry(ROWS - 1).id);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -87,6 +87,14 @@ describe('before the first frame is on screen', () => {
       expect(sent('refreshWatchlist')).toHaveLength(1);
     });
     expect(await screen.findByText(/Background ready/)).toBeTruthy();
+  });
+
+  it('in a toolbar popup not grown to its height yet, draws what 600 px can show', async () => {
+    Object.defineProperty(window, 'innerHeight', { value: 25, configurable: true });
+    render(<DeskShell first={{ name: 'home' }} />);
+    await waitFor(() => expect(rows()).toHaveLength(ROWS));
+    expect(drawn().slice(0, 13)).toEqual(Array(13).fill('draw-now'));
+    expect(drawn().slice(13)).toEqual(Array(ROWS - 13).fill('draw-later'));
   });
 
   it('still asks and draws everything when paint timing never reports', async () => {
