@@ -231,6 +231,11 @@ describe('watch and notify', () => {
     for (let i = 0; i < 5; i++) {
       const popup = await ext.openPopup();
       await expect.poll(() => popup.getByTestId('watchlist-head').count()).toBe(1);
+      // The desk asks for fresh statuses once its first frame is on screen, as it asks for the
+      // background's version: an answered ping means the refresh was asked too.
+      await expect
+        .poll(() => popup.getByTestId('background-status').textContent())
+        .toContain('ready');
       await popup.close();
       if (i === 1) await ext.stopServiceWorker();
     }
