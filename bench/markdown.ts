@@ -32,10 +32,10 @@ function viewsNote(c: BenchResults['firstPaint']['cachedInquiries']): string {
 function context(row: Row, r: BenchResults): string {
   const fp = r.firstPaint;
   if (row.figure.startsWith('popup first paint')) {
-    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp.popupFcpMs, fp.popupListMs)}${floorNote(fp)}${frameNote(fp, 'popup', 'its rows')}`;
+    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp.popupFcpMs, fp.popupListMs)}${floorNote(fp)}${frameNote(fp, 'popup')}`;
   }
   if (row.figure.startsWith('side panel first paint')) {
-    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp.sidePanel.fcpMs, fp.sidePanel.listMs)}${floorNote(fp)}${frameNote(fp, 'side', 'its rows')}`;
+    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp.sidePanel.fcpMs, fp.sidePanel.listMs)}${floorNote(fp)}${frameNote(fp, 'side')}`;
   }
   if (row.figure.startsWith('click → next view')) {
     const t = r.nextView.transitions.find((x) => row.figure.includes(x.name));
@@ -76,10 +76,10 @@ function floorNote(fp: BenchResults['firstPaint']): string {
  * Where the time past the floor goes: the content is in the DOM at about the same time, and the
  * rest is its frame reaching the screen, within one frame interval or a whole interval later.
  */
-function frameNote(fp: BenchResults['firstPaint'], page: 'popup' | 'side', what: string): string {
+function frameNote(fp: BenchResults['firstPaint'], page: 'popup' | 'side'): string {
   const f = fp.frames[page];
   const floor = fp.frames.floor;
-  return ` In the DOM, ${what} are there when a frame starts at ${Math.round(f.readyMs)} ms (the floor page's line: ${Math.round(floor.readyMs)} ms), and reach the screen ${Math.round(f.toScreenMs)} ms later (the floor's line: ${Math.round(floor.toScreenMs)} ms). Chromium draws at ${Math.round(1000 / FRAME_MS)} Hz: a frame whose work is done by the display's deadline is on screen within one interval (${FRAME_MS.toFixed(1)} ms), one that is not waits for the next. The desk's frame made it in ${f.sameFrame} of ${f.toScreenSamples.length} loads, the floor's in ${floor.sameFrame} of ${floor.toScreenSamples.length}. What the floor does not do is render the desk with its ${fp.cachedInquiries.watched} rows before that frame, then style, lay out, paint and raster the rows in view in it.`;
+  return ` In the DOM, its rows are there when a frame starts at ${Math.round(f.readyMs)} ms (the floor page's line: ${Math.round(floor.readyMs)} ms), and reach the screen ${Math.round(f.toScreenMs)} ms later (the floor's line: ${Math.round(floor.toScreenMs)} ms). Chromium draws at ${Math.round(1000 / FRAME_MS)} Hz: a frame whose work is done by the display's deadline is on screen within one interval (${FRAME_MS.toFixed(1)} ms), one that is not waits for the next. The desk's frame made it in ${f.sameFrame} of ${f.toScreenSamples.length} loads, the floor's in ${floor.sameFrame} of ${floor.toScreenSamples.length}. What the floor does not do is render the desk with its ${fp.cachedInquiries.watched} rows before that frame, then style, lay out, paint and raster the rows in view in it.`;
 }
 
 function byFile(bundle: BundleSize): string {

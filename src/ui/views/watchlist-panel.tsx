@@ -22,15 +22,13 @@ const ROW_MIN_PX = 48;
 const POPUP_MAX_PX = 600;
 
 /**
- * How each row is drawn in the page's first frame: the rows that can be in view at once, and the
- * rest skipped until that frame is on screen (popup.css). Afterwards every row is drawn when it
- * scrolls near (`content-visibility: auto`); deciding that for fifty rows costs the first frame
- * a second style and layout pass, which made it miss the display's deadline (docs/benchmarks.md).
+ * How many rows the page's first frame draws: those that can be in view at once; the rest are
+ * skipped until that frame is on screen (popup.css). Afterwards every row is drawn when it scrolls
+ * near (`content-visibility: auto`); deciding that for fifty rows costs the first frame a second
+ * style and layout pass, which made it miss the display's deadline (docs/benchmarks.md).
  */
-function firstFrameDraw(index: number, painted: boolean): 'now' | 'later' | undefined {
-  if (painted) return undefined;
-  const tallest = Math.max(window.innerHeight, POPUP_MAX_PX);
-  return index < Math.ceil(tallest / ROW_MIN_PX) ? 'now' : 'later';
+function rowsInView(): number {
+  return Math.ceil(Math.max(window.innerHeight, POPUP_MAX_PX) / ROW_MIN_PX);
 }
 
 /** Watched inquiries from storage: shown at once, refreshed in place as the poller writes. */
@@ -46,6 +44,7 @@ export function WatchlistPanel() {
     return <p class="empty">{t('nothingWatched')}</p>;
   }
   const unseen = watchlist.filter((entry) => !entry.seen).length;
+  const firstFrameRows = painted ? 0 : rowsInView();
   return (
     <>
       <p class="list-head muted" data-testid="watchlist-head">
@@ -62,7 +61,7 @@ export function WatchlistPanel() {
         {newestFirst(watchlist).map((entry, index) => (
           <InquiryRow
             key={entry.id}
-            draw={firstFrameDraw(index, painted)}
+            draw={painted ? undefined : index < firstFrameRows ? 'now' : 'later'}
             id={entry.id}
             status={entry.status}
             referenceId={entry.referenceId}
