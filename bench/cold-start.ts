@@ -40,12 +40,19 @@ export interface ColdStart {
    * ours. What the desk's features cost any worker, apart from the desk's own script.
    */
   floor: { events: string[]; coldMs: number; bestMs: number; ratio: number };
+  /**
+   * The floor worker with the extension's whole worker script appended inside a function that is
+   * never called, same run: Chromium loads and parses those bytes at each start, and none of them
+   * runs. What the script costs before its first line, apart from what running it costs.
+   */
+  parsed: { scriptBytes: number; coldMs: number; bestMs: number; ratio: number };
   samples: {
     coldMs: number[];
     warmMs: number[];
     minimalColdMs: number[];
     minimalWarmMs: number[];
     floorColdMs: number[];
+    parsedColdMs: number[];
   };
   /**
    * What `import()` of one of its own files does inside the minimal worker, asked after the runs:
@@ -72,6 +79,14 @@ function hasModuleWorker(dir: string): boolean {
     background?: { type?: string };
   };
   return manifest.background?.type === 'module';
+}
+
+/** The worker script's path in the extension in `dir`, from its manifest. */
+function workerFile(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    background: { service_worker: string };
+  };
+  return manifest.background.service_worker;
 }
 
 /** A Manifest V3 extension with a worker that answers `ping` and does nothing else. */
@@ -156,6 +171,20 @@ ${listeners.join('\n')}
   return { dir: floorDir, events };
 }
 
+/**
+ * The parse floor (see {@link ColdStart.parsed}): a copy of the floor worker's extension whose
+ * worker also carries the extension's worker script, wrapped in a function nobody calls. The
+ * script is a strict-mode IIFE (scripts/lib/background-bundle.ts), so as a function body it keeps
+ * its meaning; it is parsed, and lazily compiled code never runs.
+ */
+function writeParsedExtension(floorDir: string, script: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'inquiry-desk-bench-parsed-worker-'));
+  cpSync(floorDir, dir, { recursive: true });
+  const worker = readFileSync(join(floorDir, 'worker.js'), 'utf8');
+  writeFileSync(join(dir, 'worker.js'), `${worker}\nfunction neverCalled() {\n${script}\n}\n`);
+  return dir;
+}
+
 interface Pinger {
   page: Page;
   cdp: CDPSession;
@@ -188,8 +217,13 @@ export async function measureColdStart(
   const minimalModule = hasModuleWorker(env.extensionDir);
   const minimalDir = writeMinimalExtension(minimalModule);
   const floorWorker = writeFloorExtension(env.extensionDir);
+  // A module's imports cannot sit inside a function: the parse floor needs the classic bundle.
+  if (minimalModule) throw new Error('cold start: the parse floor expects a classic worker script');
+  const script = readFileSync(join(env.extensionDir, workerFile(env.extensionDir)), 'utf8');
+  const parsedDir = writeParsedExtension(floorWorker.dir, script);
   let minimal: LaunchedExtension | undefined;
   let floor: LaunchedExtension | undefined;
+  let parsed: LaunchedExtension | undefined;
   const pingers: Pinger[] = [];
   const samples = {
     coldMs: [] as number[],
@@ -197,6 +231,7 @@ export async function measureColdStart(
     minimalColdMs: [] as number[],
     minimalWarmMs: [] as number[],
     floorColdMs: [] as number[],
+    parsedColdMs: [] as number[],
   };
   let workerDynamicImport = 'not asked';
   try {
@@ -216,6 +251,13 @@ export async function measureColdStart(
     });
     const floors = await openPinger(floor);
     pingers.push(floors);
+    parsed = await launchExtension({
+      chromiumPath: options.chromiumPath,
+      extensionDir: parsedDir,
+      headless: true,
+    });
+    const parsers = await openPinger(parsed);
+    pingers.push(parsers);
     // Alternating, so a burst of load elsewhere on the machine falls on both alike.
     for (let run = 0; run < options.runs; run++) {
       const a = await coldAndWarm(ours);
@@ -225,6 +267,7 @@ export async function measureColdStart(
       samples.minimalColdMs.push(b.cold);
       samples.minimalWarmMs.push(b.warm);
       samples.floorColdMs.push((await coldAndWarm(floors)).cold);
+      samples.parsedColdMs.push((await coldAndWarm(parsers)).cold);
     }
     const worker = await minimal.serviceWorker();
     workerDynamicImport = String(await worker.evaluate('self.tryDynamicImport()'));
@@ -235,8 +278,10 @@ export async function measureColdStart(
     }
     await minimal?.close();
     await floor?.close();
+    await parsed?.close();
     rmSync(minimalDir, { recursive: true, force: true });
     rmSync(floorWorker.dir, { recursive: true, force: true });
+    rmSync(parsedDir, { recursive: true, force: true });
   }
   const coldMs = median(samples.coldMs);
   const minimalColdMs = median(samples.minimalColdMs);
@@ -259,6 +304,12 @@ export async function measureColdStart(
       coldMs: median(samples.floorColdMs),
       bestMs: Math.min(...samples.floorColdMs),
       ratio: ratio2(Math.min(...samples.floorColdMs), minimalBestMs),
+    },
+    parsed: {
+      scriptBytes: Buffer.byteLength(script),
+      coldMs: median(samples.parsedColdMs),
+      bestMs: Math.min(...samples.parsedColdMs),
+      ratio: ratio2(Math.min(...samples.parsedColdMs), minimalBestMs),
     },
     samples,
     workerDynamicImport,

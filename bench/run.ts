@@ -1,7 +1,7 @@
 // `npm run bench`: every budget in docs/architecture.md#budgets the issue lists, measured on this
 // machine against the local sandbox (loopback only), printed as one table and written to
 // bench/results.json; a full run also rewrites docs/benchmarks.md.
-//   --quick    fewer runs: what CI runs so the bench cannot rot (well under a minute)
+//   --quick    fewer runs: what CI runs so the bench cannot rot (about a minute on a 2-core machine)
 //   --out DIR  write results.json (and benchmarks.md) into DIR instead
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
