@@ -41,7 +41,7 @@ function context(row: Row, r: BenchResults): string {
     const t = r.nextView.transitions.find((x) => row.figure.includes(x.name));
     const read = r.nextView.cacheRead;
     const cache = row.figure.includes('cached detail')
-      ? ` Before it shows the cached inquiry, the detail reads the whole session cache, one storage item holding ${read.views} views (${(read.bytes / 1024).toFixed(0)} KB as JSON); that read alone took ${ms1(read.medianMs)} ms from the popup in this run (median of ${read.samples.length}).`
+      ? ` Before it shows the cached inquiry, the detail reads that inquiry's view, one storage item of ${(read.viewBytes / 1024).toFixed(0)} KB as JSON: ${ms1(read.medianMs)} ms from the popup in this run (median of ${read.samples.length}). All ${read.views} cached views in one read, as the cache was one item before, take ${ms1(read.allMedianMs)} ms (${(read.allBytes / 1024).toFixed(0)} KB).`
       : '';
     return t ? ` Runs, ms: ${t.samples.join(', ')}.${cache}` : '';
   }
@@ -153,8 +153,8 @@ ${teamSection(r).trimEnd()}
   build target, the Preact preset, \`codeSplitting: false\`, minified, nothing written), so no
   chunk is shared and the figures are a little below dist/'s.
 - **Popup and side panel first paint**: the storage items the popup reads, written from the worker:
-  \`watchlist\` (storage.local) with ${fp.cachedInquiries.watched} seeded inquiries in every status, and \`inquiryCache\`
-  (storage.session) with ${fp.cachedInquiries.cached} views, ${viewsNote(fp.cachedInquiries)}.
+  \`watchlist\` (storage.local) with ${fp.cachedInquiries.watched} seeded inquiries in every status, and the inquiry
+  cache (storage.session, one \`inquiry:<id>\` item per view and their index) with ${fp.cachedInquiries.cached} views, ${viewsNote(fp.cachedInquiries)}.
   The popup is opened as a tab of headless Chromium (Playwright cannot click the toolbar button),
   ${fp.runs} times, taking turns with the side panel's page (also as a tab, with no lookup route, so
   the same home screen), a blank extension page (one \`<p>\`, no script) and a floor page added to

@@ -8,12 +8,17 @@ import type { BenchEnv } from './bench-env.ts';
 
 /** Empties the watchlist, the inquiry cache and the poll state (the key and settings stay). */
 export async function clearWatchState(worker: Worker): Promise<void> {
-  await worker.evaluate(() =>
-    Promise.all([
+  await worker.evaluate(async () => {
+    // Each cached view has a key of its own (src/background/inquiry-cache.ts), named in the index.
+    const { inquiryCacheIndex } = await chrome.storage.session.get('inquiryCacheIndex');
+    const views = Object.keys((inquiryCacheIndex as object | undefined) ?? {}).map(
+      (id) => `inquiry:${id}`,
+    );
+    await Promise.all([
       chrome.storage.local.remove(['watchlist', 'pollState', 'recentLookups']),
-      chrome.storage.session.remove(['inquiryCache', 'links']),
-    ]),
-  );
+      chrome.storage.session.remove([...views, 'inquiryCacheIndex', 'links']),
+    ]);
+  });
 }
 
 /** watchlistItem for `ids`, with statuses and reference ids from one sandbox list request. */
@@ -44,8 +49,8 @@ async function watchEntries(env: BenchEnv, ids: string[]): Promise<WatchEntry[]>
 /**
  * Watches `ids` and caches a view of each. The views come from the background's `getInquiry`
  * (its normaliser, its shape) for the first `distinct` ids; the rest reuse those views under
- * their own ids, which keeps the quick bench quick. The cache is written in one go because the
- * background's own cache writes are read-modify-write without a queue: fifty at once keep few.
+ * their own ids, which keeps the quick bench quick; so the cache is written here, in one go, in
+ * the background's layout.
  */
 export async function watchAndCache(env: BenchEnv, ids: string[], distinct: number): Promise<void> {
   const worker = await env.worker();
@@ -55,27 +60,33 @@ export async function watchAndCache(env: BenchEnv, ids: string[], distinct: numb
     worker,
     ids.slice(0, Math.max(1, distinct)).map((id) => ({ type: 'getInquiry', id, refresh: true })),
   );
-  const inquiryCache = Object.fromEntries(
-    watchlist.map((entry, i) => {
-      const real = replies[i % replies.length] as Replies['getInquiry'];
-      const view = { ...real.inquiry, id: entry.id, referenceId: entry.referenceId };
-      return [entry.id, { inquiry: view, fetchedAt: real.fetchedAt }];
-    }),
-  );
-  await worker.evaluate(
-    (cache) => chrome.storage.session.set({ inquiryCache: cache }),
-    inquiryCache,
-  );
+  // As src/background/inquiry-cache.ts keeps them: each view under its own key, and the index.
+  const cache: Record<string, unknown> = {};
+  const index: Record<string, number> = {};
+  watchlist.forEach((entry, i) => {
+    const real = replies[i % replies.length] as Replies['getInquiry'];
+    const view = { ...real.inquiry, id: entry.id, referenceId: entry.referenceId };
+    cache[`inquiry:${entry.id}`] = { inquiry: view, fetchedAt: real.fetchedAt };
+    index[entry.id] = real.fetchedAt;
+  });
+  await worker.evaluate((items) => chrome.storage.session.set(items), {
+    ...cache,
+    inquiryCacheIndex: index,
+  });
 }
 
 /** How many entries the popup will find in storage: what was really seeded. */
 export async function storedCounts(worker: Worker): Promise<{ watched: number; cached: number }> {
   return worker.evaluate(async () => {
     const local = await chrome.storage.local.get('watchlist');
-    const session = await chrome.storage.session.get('inquiryCache');
+    const { inquiryCacheIndex } = await chrome.storage.session.get('inquiryCacheIndex');
+    const keys = Object.keys((inquiryCacheIndex as object | undefined) ?? {}).map(
+      (id) => `inquiry:${id}`,
+    );
+    const views = await chrome.storage.session.get(keys);
     return {
       watched: Array.isArray(local.watchlist) ? local.watchlist.length : 0,
-      cached: Object.keys((session.inquiryCache as object | undefined) ?? {}).length,
+      cached: Object.keys(views).length,
     };
   });
 }

@@ -1,27 +1,37 @@
-// Inquiry views hold personal data, so they live in storage.session (memory only). Kept small:
-// the most recently fetched views only.
+// Inquiry views hold personal data, so they live in storage.session (memory only). Each view has
+// a key of its own (storage-items.ts `cachedInquiryItem`), so reading or writing one never moves
+// the others; an index of when each was fetched keeps the cache to the most recent views.
 
-import { inquiryCacheItem } from '../shared/generated/stored-items.ts';
+import { browser } from '../shared/browser.ts';
+import { cachedInquiryItem, inquiryCacheIndexItem } from '../shared/generated/stored-items.ts';
 import type { InquiryView } from '../shared/persona/view-model.ts';
-import { readItem } from '../shared/storage.ts';
+import { keyedItem, readItem, writeItem } from '../shared/storage.ts';
 import { editItem } from './edit-item.ts';
 
 const MAX_CACHED = 100;
 
+const viewItem = (id: string) => keyedItem(cachedInquiryItem, id);
+
 export async function rememberInquiry(inquiry: InquiryView, fetchedAt: number): Promise<void> {
-  await editItem(inquiryCacheItem, (cache) => {
-    const next = { ...cache, [inquiry.id]: { inquiry, fetchedAt } };
+  await writeItem(viewItem(inquiry.id), { inquiry, fetchedAt });
+  // Edits of the index run one after another (edit-item.ts); the views they drop go after.
+  const dropped = await editItem(inquiryCacheIndexItem, (index) => {
+    const next = { ...index, [inquiry.id]: fetchedAt };
     const ids = Object.keys(next);
-    if (ids.length > MAX_CACHED) {
-      const oldestFirst = ids.sort((a, b) => (next[a]?.fetchedAt ?? 0) - (next[b]?.fetchedAt ?? 0));
-      for (const id of oldestFirst.slice(0, ids.length - MAX_CACHED)) delete next[id];
-    }
-    return { value: next, result: undefined };
+    if (ids.length <= MAX_CACHED) return { value: next, result: [] as string[] };
+    const oldestFirst = ids.sort((a, b) => (next[a] ?? 0) - (next[b] ?? 0));
+    const gone = oldestFirst.slice(0, ids.length - MAX_CACHED);
+    for (const id of gone) delete next[id];
+    return { value: next, result: gone };
   });
+  // A view dropped here while another request was writing it again is only fetched anew.
+  if (dropped.length > 0) {
+    await browser.storage.session.remove(dropped.map((id) => viewItem(id).key));
+  }
 }
 
 export async function cachedInquiry(
   id: string,
 ): Promise<{ inquiry: InquiryView; fetchedAt: number } | undefined> {
-  return (await readItem(inquiryCacheItem))[id];
+  return (await readItem(viewItem(id))) ?? undefined;
 }

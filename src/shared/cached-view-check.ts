@@ -1,5 +1,5 @@
 // The shallow check a cached inquiry view gets when it is read back (storage-items.ts
-// `inquiryCacheItem`). The view is built by our own normaliser and never leaves the extension; a
+// `cachedInquiryItem`). The view is built by our own normaliser and never leaves the extension; a
 // full schema of it would double the cache's parse cost on popup start.
 import type { InquiryView } from './persona/view-model.ts';
 

@@ -118,9 +118,22 @@ export const recentLookupsItem = defineListItem<string>('session', 'recentLookup
 // cache read cheap on popup start (a full schema of the view would double its parse cost).
 const inquiryViewShape = () => z.custom<InquiryView>(looksLikeInquiryView);
 
-/** Writer: background. Full inquiry views (personal data) by id, with when they were fetched. */
-export const inquiryCacheItem = defineRecordItem('session', 'inquiryCache', () =>
-  z.object({ inquiry: inquiryViewShape(), fetchedAt: z.number() }),
+/**
+ * Writer: background. One inquiry's full view (personal data) and when it was fetched, each under
+ * a key of its own (`inquiry:<id>`, see `keyedItem`): opening a detail reads that one view. As one
+ * item of fifty views (some 500 KB), the read alone took 80 to 115 ms (docs/benchmarks.md). This
+ * is the template the per-inquiry items are made from; its own key is never written.
+ */
+export const cachedInquiryItem = defineItem(
+  'session',
+  'inquiry',
+  () => z.nullable(z.object({ inquiry: inquiryViewShape(), fetchedAt: z.number() })),
+  () => null,
+);
+
+/** Writer: background. When each cached view was fetched, by inquiry id: the cache's index. */
+export const inquiryCacheIndexItem = defineRecordItem('session', 'inquiryCacheIndex', () =>
+  z.number(),
 );
 
 /** Writer: background. The latest one-time link per inquiry (single-use secrets: memory only). */

@@ -102,6 +102,14 @@ function areaOf(area: Area): Storage.StorageArea {
   return browser.storage[area];
 }
 
+/**
+ * One of a family of items that share a schema, each under its own key: `template`'s key, a
+ * colon, then `id` (e.g. `inquiry:inq_…`). The template's own key is never written.
+ */
+export function keyedItem<T>(template: StorageItem<T>, id: string): StorageItem<T> {
+  return { ...template, key: `${template.key}:${id}` };
+}
+
 export async function readItem<T>(item: StorageItem<T>): Promise<T> {
   const got = await areaOf(item.area).get(item.key);
   return parseItem(item, got[item.key]);

@@ -204,12 +204,22 @@ export const apiKeyItem = checkedItem<StoredValue<typeof items.apiKeyItem>>(
   () => null,
 );
 
-export const inquiryCacheItem = checkedRecordItem<
-  StoredValue<typeof items.inquiryCacheItem>[string]
->('session', 'inquiryCache', {
-  t: 'object',
-  fields: { inquiry: { t: 'custom', is: looksLikeInquiryView }, fetchedAt: { t: 'number' } },
-});
+export const cachedInquiryItem = checkedItem<StoredValue<typeof items.cachedInquiryItem>>(
+  'session',
+  'inquiry',
+  {
+    t: 'nullable',
+    of: {
+      t: 'object',
+      fields: { inquiry: { t: 'custom', is: looksLikeInquiryView }, fetchedAt: { t: 'number' } },
+    },
+  },
+  () => null,
+);
+
+export const inquiryCacheIndexItem = checkedRecordItem<
+  StoredValue<typeof items.inquiryCacheIndexItem>[string]
+>('session', 'inquiryCacheIndex', { t: 'number' });
 
 export const linksItem = checkedRecordItem<StoredValue<typeof items.linksItem>[string]>(
   'session',

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../../shared/errors.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { inquiryCacheItem } from '../../shared/storage-items.ts';
+import { keyedItem } from '../../shared/storage.ts';
+import { cachedInquiryItem } from '../../shared/storage-items.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 
@@ -20,7 +21,9 @@ export interface InquiryState {
 
 /** One inquiry: the cached detail at once (no waiting on open), then Persona's answer in place. */
 export function useInquiry(id: string, initial: InquiryReply | undefined): InquiryState {
-  const cache = useStored(inquiryCacheItem);
+  // This inquiry's cached view alone (storage-items.ts), one stable item per id for useStored.
+  const cachedItem = useMemo(() => keyedItem(cachedInquiryItem, id), [id]);
+  const cached = useStored(cachedItem) ?? undefined;
   const [reply, setReply] = useState<InquiryReply | undefined>(initial);
   const read = useRequest(async () => {
     // The session cache is already on screen (useStored above), so ask Persona itself.
@@ -37,7 +40,6 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
     if (!initial || Date.now() - initial.fetchedAt > FRESH_MS) void load();
   }, [id]);
 
-  const cached = cache?.[id];
   const shown =
     cached && (!reply || cached.fetchedAt > reply.fetchedAt)
       ? { inquiry: cached.inquiry, fetchedAt: cached.fetchedAt }

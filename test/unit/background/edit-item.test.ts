@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { editItem } from '../../../src/background/edit-item.ts';
 import { rememberInquiry } from '../../../src/background/inquiry-cache.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
-import { readItem } from '../../../src/shared/storage.ts';
-import { inquiryCacheItem, recentLookupsItem } from '../../../src/shared/storage-items.ts';
+import { keyedItem, readItem } from '../../../src/shared/storage.ts';
+import {
+  cachedInquiryItem,
+  inquiryCacheIndexItem,
+  recentLookupsItem,
+} from '../../../src/shared/storage-items.ts';
 
 describe('editItem', () => {
   it('runs concurrent edits of one item one after another, losing none', async () => {
@@ -23,7 +27,11 @@ describe('editItem', () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) => rememberInquiry(view(`inq_${1000000 + i}`), i)),
     );
-    expect(Object.keys(await readItem(inquiryCacheItem))).toHaveLength(50);
+    expect(Object.keys(await readItem(inquiryCacheIndexItem))).toHaveLength(50);
+    for (let i = 0; i < 50; i++) {
+      const id = `inq_${1000000 + i}`;
+      expect((await readItem(keyedItem(cachedInquiryItem, id)))?.inquiry.id).toBe(id);
+    }
   });
 
   it('goes on after a failed edit and returns each edit its own result', async () => {

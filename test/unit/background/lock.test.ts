@@ -30,7 +30,8 @@ async function saveKey(k = key) {
 
 async function sessionWithPersonalData() {
   await fakeBrowser.storage.session.set({
-    inquiryCache: { inq_AAAAAA111111: { inquiry: { id: 'inq_AAAAAA111111' }, fetchedAt: 1 } },
+    'inquiry:inq_AAAAAA111111': { inquiry: { id: 'inq_AAAAAA111111' }, fetchedAt: 1 },
+    inquiryCacheIndex: { inq_AAAAAA111111: 1 },
     links: { inq_AAAAAA111111: { url: 'https://withpersona.com/verify?code=x', createdAt: 1 } },
     draft: { nameFirst: 'Jane' },
     recentLookups: ['inq_AAAAAA111111'],

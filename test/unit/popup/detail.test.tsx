@@ -98,7 +98,7 @@ describe('the inquiry detail', () => {
   it('shows the cached copy at once, before Persona answers', async () => {
     const cached = inquiryView('pending', { referenceId: 'from-cache' });
     await fakeBrowser.storage.session.set({
-      inquiryCache: { [cached.id]: { inquiry: cached, fetchedAt: Date.now() } },
+      [`inquiry:${cached.id}`]: { inquiry: cached, fetchedAt: Date.now() },
     });
     stubBackground({});
     render(<DeskShell first={{ name: 'detail', id: cached.id }} />);

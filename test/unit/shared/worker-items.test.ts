@@ -63,19 +63,25 @@ const linkEdges = [
   { inq_AAAAAA111111: { url: 'javascript:alert(1)', createdAt: 1 } },
   { a: { url: 'http://127.0.0.1:4010/x', shortUrl: 'https://evil.test/x', createdAt: 1 } },
 ];
-const cacheEdges = [
-  { inq_AAAAAA111111: { inquiry: { id: 'inq_AAAAAA111111', extra: [1] }, fetchedAt: 1 } },
-  { a: { inquiry: { id: 1 }, fetchedAt: 1 }, b: { inquiry: { id: 'x' }, fetchedAt: 2 } },
-  { [Symbol('s')]: { inquiry: { id: 'x' }, fetchedAt: 1 } },
-  Object.assign(Object.create({ inherited: { inquiry: { id: 'x' }, fetchedAt: 1 } }), {
-    own: { inquiry: { id: 'x' }, fetchedAt: 1 },
-  }),
+const cachedViewEdges = [
+  { inquiry: { id: 'inq_AAAAAA111111', extra: [1] }, fetchedAt: 1 },
+  { inquiry: { id: 1 }, fetchedAt: 1 },
+  { inquiry: { id: 'x' } },
+  { inquiry: null, fetchedAt: 1 },
+  null,
+];
+const cacheIndexEdges = [
+  { inq_AAAAAA111111: 1, inq_BBBBBB222222: 2 },
+  { a: 1, b: 'x' },
+  { [Symbol('s')]: 1 },
+  Object.assign(Object.create({ inherited: 1 }), { own: 2 }),
 ];
 const edges: Record<string, unknown[]> = {
   settingsItem: settingsEdges,
   auditTrailItem: trailEdges,
   linksItem: linkEdges,
-  inquiryCacheItem: cacheEdges,
+  cachedInquiryItem: cachedViewEdges,
+  inquiryCacheIndexItem: cacheIndexEdges,
 };
 
 describe('generated stored items', () => {
