@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import type { BenchEnv } from './bench-env.ts';
 import { pollPage } from './page-poll.ts';
+import { CACHE_KEYS } from './seed-extension.ts';
 import { median, round1 } from './stats.ts';
 
 export const NEXT_VIEW_MS_BUDGET = 50;
@@ -45,10 +46,10 @@ export interface NextView {
 // one the detail figure opens.
 const timeCacheRead = `(async () => {
   const id = document.querySelector('ul[aria-label="Watched inquiries"] > li .inquiry-id').textContent;
-  const { inquiryCacheIndex } = await chrome.storage.session.get('inquiryCacheIndex');
-  const keys = Object.keys(inquiryCacheIndex ?? {}).map((cached) => 'inquiry:' + cached);
+  const index = (await chrome.storage.session.get(${JSON.stringify(CACHE_KEYS.index)}))[${JSON.stringify(CACHE_KEYS.index)}];
+  const keys = Object.keys(index ?? {}).map((cached) => ${JSON.stringify(CACHE_KEYS.viewPrefix)} + cached);
   let started = performance.now();
-  const one = await chrome.storage.session.get('inquiry:' + id);
+  const one = await chrome.storage.session.get(${JSON.stringify(CACHE_KEYS.viewPrefix)} + id);
   const ms = performance.now() - started;
   started = performance.now();
   const all = await chrome.storage.session.get(keys);

@@ -2,23 +2,32 @@
 // in the shapes the background writes them, so no measurement waits on fifty handler round trips.
 import type { Worker } from 'playwright-core';
 import { askWorkerAll } from '../scripts/lib/ask-worker.ts';
+import { cachedInquiryItem, inquiryCacheIndexItem } from '../src/shared/generated/stored-items.ts';
 import type { Replies } from '../src/shared/messages.ts';
+import { keyedItem } from '../src/shared/storage.ts';
 import type { WatchEntry } from '../src/shared/storage-items.ts';
 import type { BenchEnv } from './bench-env.ts';
 
+/**
+ * The inquiry cache's layout (src/background/inquiry-cache.ts): each view under its own key, the
+ * index under one. For code that runs in the worker, where the item helpers are not at hand.
+ */
+export const CACHE_KEYS = {
+  viewPrefix: keyedItem(cachedInquiryItem, '').key,
+  index: inquiryCacheIndexItem.key,
+};
+
 /** Empties the watchlist, the inquiry cache and the poll state (the key and settings stay). */
 export async function clearWatchState(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
-    // Each cached view has a key of its own (src/background/inquiry-cache.ts), named in the index.
-    const { inquiryCacheIndex } = await chrome.storage.session.get('inquiryCacheIndex');
-    const views = Object.keys((inquiryCacheIndex as object | undefined) ?? {}).map(
-      (id) => `inquiry:${id}`,
-    );
+  await worker.evaluate(async (cache) => {
+    // Each cached view has a key of its own, named in the index.
+    const index = (await chrome.storage.session.get(cache.index))[cache.index];
+    const views = Object.keys(index ?? {}).map((id) => cache.viewPrefix + id);
     await Promise.all([
       chrome.storage.local.remove(['watchlist', 'pollState', 'recentLookups']),
-      chrome.storage.session.remove([...views, 'inquiryCacheIndex', 'links']),
+      chrome.storage.session.remove([...views, cache.index, 'links']),
     ]);
-  });
+  }, CACHE_KEYS);
 }
 
 /** watchlistItem for `ids`, with statuses and reference ids from one sandbox list request. */
@@ -66,27 +75,29 @@ export async function watchAndCache(env: BenchEnv, ids: string[], distinct: numb
   watchlist.forEach((entry, i) => {
     const real = replies[i % replies.length] as Replies['getInquiry'];
     const view = { ...real.inquiry, id: entry.id, referenceId: entry.referenceId };
-    cache[`inquiry:${entry.id}`] = { inquiry: view, fetchedAt: real.fetchedAt };
+    cache[keyedItem(cachedInquiryItem, entry.id).key] = {
+      inquiry: view,
+      fetchedAt: real.fetchedAt,
+    };
     index[entry.id] = real.fetchedAt;
   });
   await worker.evaluate((items) => chrome.storage.session.set(items), {
     ...cache,
-    inquiryCacheIndex: index,
+    [CACHE_KEYS.index]: index,
   });
 }
 
 /** How many entries the popup will find in storage: what was really seeded. */
 export async function storedCounts(worker: Worker): Promise<{ watched: number; cached: number }> {
-  return worker.evaluate(async () => {
+  return worker.evaluate(async (cache) => {
     const local = await chrome.storage.local.get('watchlist');
-    const { inquiryCacheIndex } = await chrome.storage.session.get('inquiryCacheIndex');
-    const keys = Object.keys((inquiryCacheIndex as object | undefined) ?? {}).map(
-      (id) => `inquiry:${id}`,
+    const index = (await chrome.storage.session.get(cache.index))[cache.index];
+    const views = await chrome.storage.session.get(
+      Object.keys(index ?? {}).map((id) => cache.viewPrefix + id),
     );
-    const views = await chrome.storage.session.get(keys);
     return {
       watched: Array.isArray(local.watchlist) ? local.watchlist.length : 0,
       cached: Object.keys(views).length,
     };
-  });
+  }, CACHE_KEYS);
 }
