@@ -2,20 +2,17 @@
 // in the shapes the background writes them, so no measurement waits on fifty handler round trips.
 import type { Worker } from 'playwright-core';
 import { askWorkerAll } from '../scripts/lib/ask-worker.ts';
-import { cachedInquiryItem, inquiryCacheIndexItem } from '../src/shared/generated/stored-items.ts';
 import type { Replies } from '../src/shared/messages.ts';
-import { keyedItem } from '../src/shared/storage.ts';
 import type { WatchEntry } from '../src/shared/storage-items.ts';
 import type { BenchEnv } from './bench-env.ts';
 
 /**
  * The inquiry cache's layout (src/background/inquiry-cache.ts): each view under its own key, the
- * index under one. For code that runs in the worker, where the item helpers are not at hand.
+ * index under one; test/unit/background/inquiry-cache.test.ts holds these to its items. Spelled
+ * out, not imported: the items' modules load src/shared/browser.ts, which takes the extension API
+ * global once, and the team-scale figure installs its fake one later (team-scale/watcher-in-node.ts).
  */
-export const CACHE_KEYS = {
-  viewPrefix: keyedItem(cachedInquiryItem, '').key,
-  index: inquiryCacheIndexItem.key,
-};
+export const CACHE_KEYS = { viewPrefix: 'inquiry:', index: 'inquiryCacheIndex' } as const;
 
 /** Empties the watchlist, the inquiry cache and the poll state (the key and settings stay). */
 export async function clearWatchState(worker: Worker): Promise<void> {
@@ -75,7 +72,7 @@ export async function watchAndCache(env: BenchEnv, ids: string[], distinct: numb
   watchlist.forEach((entry, i) => {
     const real = replies[i % replies.length] as Replies['getInquiry'];
     const view = { ...real.inquiry, id: entry.id, referenceId: entry.referenceId };
-    cache[keyedItem(cachedInquiryItem, entry.id).key] = {
+    cache[CACHE_KEYS.viewPrefix + entry.id] = {
       inquiry: view,
       fetchedAt: real.fetchedAt,
     };

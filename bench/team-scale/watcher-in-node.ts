@@ -1,6 +1,7 @@
 // The extension's watcher, loaded in Node. Its code reaches the extension API only through
-// webextension-polyfill, which hands out `globalThis.browser` when one is there; here that is
-// @webext-core/fake-browser, the in-memory storage the unit tests use. So `startCycle` below is
+// src/shared/browser.ts, which takes `globalThis.browser` when one is there, once, when it is first
+// loaded; here that is @webext-core/fake-browser, the in-memory storage the unit tests use. So no
+// module of the bench may load it before this one has put the fake in place. So `startCycle` below is
 // the poller the alarm calls (src/background/watch/poller.ts → cycle.ts → planner.ts,
 // next-hold.ts, env-budget.ts, watchlist-logic.ts) with the Persona client it opens from storage
 // (persona-access.ts, src/shared/persona/*, the poller's retry manners) over Node's fetch.

@@ -1,7 +1,13 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
+import { CACHE_KEYS } from '../../../bench/seed-extension.ts';
 import { cachedInquiry, rememberInquiry } from '../../../src/background/inquiry-cache.ts';
+import {
+  cachedInquiryItem,
+  inquiryCacheIndexItem,
+} from '../../../src/shared/generated/stored-items.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
+import { keyedItem } from '../../../src/shared/storage.ts';
 
 const view = (id: string, status = 'completed') => ({ id, status }) as InquiryView;
 const idOf = (i: number) => `inq_${1000000 + i}`;
@@ -42,6 +48,11 @@ describe('inquiry cache', () => {
       expect(stored.inquiryCacheIndex).not.toHaveProperty(idOf(dropped));
     }
     expect((await cachedInquiry(idOf(3)))?.fetchedAt).toBe(1_003);
+  });
+
+  it('is the layout the bench seeds and times', () => {
+    expect(CACHE_KEYS.viewPrefix + idOf(1)).toBe(keyedItem(cachedInquiryItem, idOf(1)).key);
+    expect(CACHE_KEYS.index).toBe(inquiryCacheIndexItem.key);
   });
 
   it('a stored view that fails its check reads as not cached', async () => {
