@@ -11,6 +11,11 @@ export default defineConfig({
     ],
     // Pure logic runs in Node; component tests opt into happy-dom with a file comment.
     environment: 'node',
+    // Threads start faster than forked processes, and every core runs a file: vitest's default
+    // leaves one core free, which on a 2-core machine runs the files one at a time (108 s there,
+    // against 66 s with both cores).
+    pool: 'threads',
+    maxWorkers: '100%',
     restoreMocks: true,
     setupFiles: ['test/unit/setup-browser.ts'],
   },
