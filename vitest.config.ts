@@ -16,6 +16,10 @@ export default defineConfig({
     // against 66 s with both cores).
     pool: 'threads',
     maxWorkers: '100%',
+    // The generated checks are held to zod on thousands of seeded samples per case
+    // (test/unit/shared/same-answers.ts): seconds each, and past vitest's default 5 s when the
+    // other core runs a heavy file too (seen once in CI: 5.5 s).
+    testTimeout: 30_000,
     restoreMocks: true,
     setupFiles: ['test/unit/setup-browser.ts'],
   },
