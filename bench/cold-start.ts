@@ -73,20 +73,15 @@ async function ping(page: Page): Promise<number> {
   });
 }
 
-/** Whether the extension in `dir` runs a module worker (else a classic worker script). */
-function hasModuleWorker(dir: string): boolean {
+/** The worker of the extension in `dir`, from its manifest: its script, and whether it is a module. */
+function workerOf(dir: string): { file: string; module: boolean } {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    background?: { type?: string };
+    background: { service_worker: string; type?: string };
   };
-  return manifest.background?.type === 'module';
-}
-
-/** The worker script's path in the extension in `dir`, from its manifest. */
-function workerFile(dir: string): string {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    background: { service_worker: string };
+  return {
+    file: manifest.background.service_worker,
+    module: manifest.background.type === 'module',
   };
-  return manifest.background.service_worker;
 }
 
 /** A Manifest V3 extension with a worker that answers `ping` and does nothing else. */
@@ -214,12 +209,13 @@ export async function measureColdStart(
   env: BenchEnv,
   options: { runs: number; chromiumPath: string },
 ): Promise<ColdStart> {
-  const minimalModule = hasModuleWorker(env.extensionDir);
+  const built = workerOf(env.extensionDir);
+  const minimalModule = built.module;
   const minimalDir = writeMinimalExtension(minimalModule);
   const floorWorker = writeFloorExtension(env.extensionDir);
   // A module's imports cannot sit inside a function: the parse floor needs the classic bundle.
   if (minimalModule) throw new Error('cold start: the parse floor expects a classic worker script');
-  const script = readFileSync(join(env.extensionDir, workerFile(env.extensionDir)), 'utf8');
+  const script = readFileSync(join(env.extensionDir, built.file), 'utf8');
   const parsedDir = writeParsedExtension(floorWorker.dir, script);
   let minimal: LaunchedExtension | undefined;
   let floor: LaunchedExtension | undefined;

@@ -201,6 +201,7 @@ export async function measureFirstPaint(
     blank: env.ext.extensionUrl(BLANK_PAGE),
     floor: env.ext.extensionUrl(FLOOR_PAGE),
   };
+  const neutral = env.ext.extensionUrl(NEUTRAL_PAGE);
   // Each run rotates the order, so drift on a busy machine touches all four alike.
   const pages: PageName[] = ['popup', 'side', 'blank', 'floor'];
   const orders = pages.map((_, shift) => pages.map((_, i) => pages[(i + shift) % pages.length]));
@@ -223,7 +224,7 @@ export async function measureFirstPaint(
     for (let run = -1; run < options.runs; run++) {
       for (const which of orders[(run + orders.length) % orders.length] as PageName[]) {
         const desk = which === 'popup' || which === 'side';
-        const got = await measure(page, urls[which], desk, env.ext.extensionUrl(NEUTRAL_PAGE));
+        const got = await measure(page, urls[which], desk, neutral);
         if (run < 0) continue;
         const fcp = round1(got.fcp as number);
         // A frame's rAF time precedes its paint: the list is on screen no earlier than FCP.

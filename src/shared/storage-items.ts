@@ -115,7 +115,7 @@ export const recentLookupsItem = defineListItem<string>('session', 'recentLookup
 // ---- storage.session: memory only, gone when the browser closes ----
 
 // The view is built by our own normaliser and never leaves the extension; a shallow check keeps the
-// cache read cheap on popup start (a full schema of the view would double its parse cost).
+// read of a cached view cheap when a detail opens (a full schema would double its parse cost).
 const inquiryViewShape = () => z.custom<InquiryView>(looksLikeInquiryView);
 
 /**
