@@ -1,6 +1,7 @@
 // Creates under way, kept in storage.session so a worker stopped in the middle of one finds it on
-// restart (design: "the worker can be stopped at any moment"). A create is finished with the key
-// it was sent with: Persona replays its stored answer to that key
+// restart (Chrome may stop the worker at any moment:
+// https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
+// A create is finished with the key it was sent with: Persona replays its stored answer to that key
 // (https://docs.withpersona.com/idempotence), so the inquiry is adopted once, never made twice.
 
 import { pendingCreatesItem } from '../../shared/generated/stored-items.ts';
