@@ -30,11 +30,21 @@ export interface FirstPaint {
   floorRatio: number;
   /** The keys the floor page reads per area: the popup's own first read, recorded. */
   floorReads: Record<string, unknown>;
+  /**
+   * The popup's first frame as a static page (its DOM when that frame began, with the inline
+   * style sheet, no script): what drawing the first screen costs with nothing loaded, read or
+   * rendered first. Its first paint, and that as a multiple of the blank page's.
+   */
+  staticFcpMs: number;
+  staticRatio: number;
+  /** The static page's size, bytes of HTML. */
+  staticBytes: number;
   samples: {
     popupFcpMs: number[];
     popupListMs: number[];
     blankFcpMs: number[];
     floorFcpMs: number[];
+    staticFcpMs: number[];
   };
   /** The side panel's page, measured in the same alternation as the popup and the blank page. */
   sidePanel: {
@@ -53,7 +63,7 @@ export interface FirstPaint {
   frames: Record<PageName, FrameTiming>;
 }
 
-export type PageName = 'popup' | 'side' | 'blank' | 'floor';
+export type PageName = 'popup' | 'side' | 'blank' | 'floor' | 'static';
 
 export interface FrameTiming {
   /** Median ms from navigation start to the start of the first frame holding the content. */
@@ -103,6 +113,27 @@ const readRecorder = `
 
 const FLOOR_PAGE = 'bench-floor.html';
 const FLOOR_SCRIPT = 'bench-floor.js';
+const STATIC_PAGE = 'bench-static.html';
+
+// Keeps the page's DOM as it is when the first frame holding every watched row begins: the rows
+// in view marked to be drawn, the others skipped, as the desk's first frame has them.
+const firstFrameRecorder = (rows: number) => `
+  requestAnimationFrame(function frame() {
+    const shown = document.querySelectorAll('ul[aria-label="Watched inquiries"] > li').length;
+    if (shown >= ${rows}) window.__firstFrame = document.documentElement.outerHTML;
+    else requestAnimationFrame(frame);
+  });`;
+
+/**
+ * The static copy of a first frame: its markup with every script and link left out (the module
+ * scripts, their preloads, the disabled sheet the evidence view enables); the inline style stays.
+ */
+export function staticFirstFrame(outerHtml: string): string {
+  const markup = outerHtml
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*>/g, '');
+  return `<!doctype html>\n${markup}\n`;
+}
 
 /**
  * The least a page can do and still show what storage holds: load one script (the extension's CSP
@@ -128,18 +159,27 @@ function writeFloorPage(extensionDir: string, keys: Record<string, unknown>): vo
   );
 }
 
-/** The popup's first read of each area (its first screen's items), as the page makes it. */
-async function firstReads(page: Page, url: string): Promise<Record<string, unknown>> {
+/**
+ * The popup's first read of each area (its first screen's items), as the page makes it, and its
+ * DOM when the first frame holding every watched row began.
+ */
+async function recordPopup(
+  page: Page,
+  url: string,
+  rows: number,
+): Promise<{ reads: Record<string, unknown>; firstFrame: string }> {
   await page.addInitScript({ content: readRecorder });
+  await page.addInitScript({ content: firstFrameRecorder(rows) });
   await page.goto(url);
-  const reads = await pollPage<[string, unknown][]>(
+  const recorded = await pollPage<[string, unknown][]>(
     page,
     `window.__reads?.length >= 2 ? window.__reads : undefined`,
     10_000,
   );
-  const first: Record<string, unknown> = {};
-  for (const [area, keys] of reads) first[area] ??= keys;
-  return first;
+  const reads: Record<string, unknown> = {};
+  for (const [area, keys] of recorded) reads[area] ??= keys;
+  const firstFrame = await pollPage<string>(page, 'window.__firstFrame', 10_000);
+  return { reads, firstFrame };
 }
 
 // Undefined until the page has painted (and, for the popup, painted its list).
@@ -189,28 +229,36 @@ export async function measureFirstPaint(
     popupListMs: [] as number[],
     blankFcpMs: [] as number[],
     floorFcpMs: [] as number[],
+    staticFcpMs: [] as number[],
   };
   const side = { fcpSamples: [] as number[], listSamples: [] as number[] };
+  const pages: PageName[] = ['popup', 'side', 'blank', 'floor', 'static'];
+  const perPage = () => Object.fromEntries(pages.map((p) => [p, [] as number[]]));
   const frames = {
-    ready: { popup: [], side: [], blank: [], floor: [] } as Record<PageName, number[]>,
-    toScreen: { popup: [], side: [], blank: [], floor: [] } as Record<PageName, number[]>,
+    ready: perPage() as Record<PageName, number[]>,
+    toScreen: perPage() as Record<PageName, number[]>,
   };
   const urls = {
     popup: env.ext.extensionUrl('src/popup/index.html'),
     side: env.ext.extensionUrl('src/side-panel/index.html'),
     blank: env.ext.extensionUrl(BLANK_PAGE),
     floor: env.ext.extensionUrl(FLOOR_PAGE),
+    static: env.ext.extensionUrl(STATIC_PAGE),
   };
   const neutral = env.ext.extensionUrl(NEUTRAL_PAGE);
-  // Each run rotates the order, so drift on a busy machine touches all four alike.
-  const pages: PageName[] = ['popup', 'side', 'blank', 'floor'];
+  // Each run rotates the order, so drift on a busy machine touches every page alike.
   const orders = pages.map((_, shift) => pages.map((_, i) => pages[(i + shift) % pages.length]));
   // The unpacked extension's files are read from disk on each load, so the page can be added now.
   const recording = await env.ext.context.newPage();
   let floorReads: Record<string, unknown>;
+  let staticBytes: number;
   try {
-    floorReads = await firstReads(recording, urls.popup);
+    const recorded = await recordPopup(recording, urls.popup, options.inquiries);
+    floorReads = recorded.reads;
     writeFloorPage(env.extensionDir, floorReads);
+    const staticPage = staticFirstFrame(recorded.firstFrame);
+    staticBytes = Buffer.byteLength(staticPage);
+    writeFileSync(join(env.extensionDir, STATIC_PAGE), staticPage);
     writeFileSync(join(env.extensionDir, NEUTRAL_PAGE), '<!doctype html><meta charset="utf-8">\n');
   } finally {
     await recording.close();
@@ -236,6 +284,7 @@ export async function measureFirstPaint(
         if (got.fcp >= ready) frames.toScreen[which].push(round1(got.fcp - ready));
         if (which === 'blank') samples.blankFcpMs.push(fcp);
         else if (which === 'floor') samples.floorFcpMs.push(fcp);
+        else if (which === 'static') samples.staticFcpMs.push(fcp);
         else if (which === 'popup') {
           samples.popupFcpMs.push(fcp);
           samples.popupListMs.push(list);
@@ -251,6 +300,7 @@ export async function measureFirstPaint(
   const popupListMs = median(samples.popupListMs);
   const blankFcpMs = median(samples.blankFcpMs);
   const floorFcpMs = median(samples.floorFcpMs);
+  const staticFcpMs = median(samples.staticFcpMs);
   const sideListMs = median(side.listSamples);
   return {
     runs: options.runs,
@@ -262,6 +312,9 @@ export async function measureFirstPaint(
     floorFcpMs,
     floorRatio: Math.round((floorFcpMs / blankFcpMs) * 100) / 100,
     floorReads,
+    staticFcpMs,
+    staticRatio: Math.round((staticFcpMs / blankFcpMs) * 100) / 100,
+    staticBytes,
     samples,
     sidePanel: {
       fcpMs: median(side.fcpSamples),
@@ -274,6 +327,7 @@ export async function measureFirstPaint(
       side: frameTiming(frames.ready.side, frames.toScreen.side),
       blank: frameTiming(frames.ready.blank, frames.toScreen.blank),
       floor: frameTiming(frames.ready.floor, frames.toScreen.floor),
+      static: frameTiming(frames.ready.static, frames.toScreen.static),
     },
   };
 }

@@ -73,7 +73,7 @@ function firstFrameNote(fcpMs: number, listMs: number): string {
 
 /** How far the budget sits from the least a page showing stored data can do, same run. */
 function floorNote(fp: BenchResults['firstPaint']): string {
-  return ` A page that only loads one script, reads the same items and writes one line paints at ${Math.round(fp.floorFcpMs)} ms, ${fp.floorRatio}× blank (method, below).`;
+  return ` A page that only loads one script, reads the same items and writes one line paints at ${Math.round(fp.floorFcpMs)} ms, ${fp.floorRatio}× blank (method, below). The popup's own first frame, saved as a static page (its markup and inline style as that frame had them, no script, nothing to read or render), paints at ${Math.round(fp.staticFcpMs)} ms, ${fp.staticRatio}× blank: what drawing the first screen costs by itself.`;
 }
 
 /**
@@ -168,6 +168,12 @@ ${teamSection(r).trimEnd()}
     .map(([area, keys]) => `${area} ${JSON.stringify(keys)}`)
     .join('; ')}), then one line of text; no styles, no framework, no checks. What the
   desk adds to the floor is its own cost: Preact, the checks, the styles and ${fp.cachedInquiries.watched} rows.
+  The static first screen is the popup's DOM as it stood when its first frame with every watched
+  row began (an init script keeps \`document.documentElement.outerHTML\` in that frame's
+  animation callback), with every \`<script>\` and \`<link>\` taken out and the inline style sheet
+  kept: ${(fp.staticBytes / 1024).toFixed(0)} KB of HTML, loaded in the same rotation. Between it and the blank page is
+  what parsing, styling, laying out, painting and rastering that screen costs; between it and the
+  popup, what the popup's scripts, its storage read and Preact's render add.
   "Content in the DOM → on screen" splits each page's first paint in two: the start time of the
   first animation frame whose DOM holds the content (the desk: every watched row; the others: any
   text), and from there to \`first-contentful-paint\`, which Chromium stamps when that frame is
@@ -235,6 +241,7 @@ ${teamSection(r).trimEnd()}
 - popup FCP: ${list(fp.samples.popupFcpMs)}
 - blank page FCP: ${list(fp.samples.blankFcpMs)}
 - floor page FCP: ${list(fp.samples.floorFcpMs)}
+- static first screen FCP: ${list(fp.samples.staticFcpMs)}
 - side panel first paint: ${list(fp.sidePanel.listSamples)}
 - side panel FCP: ${list(fp.sidePanel.fcpSamples)}
 ${r.nextView.transitions.map((t) => `- click → next view, ${t.name}: ${t.samples.join(', ')}`).join('\n')}

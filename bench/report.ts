@@ -81,6 +81,7 @@ const FRAME_PAGES = [
   ['popup', 'popup'],
   ['side', 'side panel'],
   ['floor', 'floor'],
+  ['static', 'static first screen'],
   ['blank', 'blank'],
 ] as const satisfies readonly (readonly [PageName, string])[];
 
@@ -150,6 +151,13 @@ export function reportRows(r: BenchResults): Row[] {
     {
       figure: 'floor: one script, one storage read, one line of text, same run',
       measured: `${ms(fp.floorFcpMs)} = ${fp.floorRatio}× blank`,
+      budget: '',
+      verdict: '',
+    },
+    {
+      figure:
+        "static first screen: the popup's first frame as plain HTML and CSS, no script, same run",
+      measured: `${ms(fp.staticFcpMs)} = ${fp.staticRatio}× blank`,
       budget: '',
       verdict: '',
     },

@@ -38,7 +38,11 @@ it('runs the quick bench and reports every figure', async () => {
     expect(frames.readySamples).toHaveLength(fp.runs);
     for (const value of [frames.readyMs, frames.toScreenMs, frames.sameFrame]) finite(value);
   }
-  expect(Object.keys(fp.frames).sort()).toEqual(['blank', 'floor', 'popup', 'side']);
+  expect(Object.keys(fp.frames).sort()).toEqual(['blank', 'floor', 'popup', 'side', 'static']);
+  // The static first screen: the popup's rows as markup, in the same turns.
+  expect(fp.samples.staticFcpMs).toHaveLength(fp.runs);
+  for (const value of [fp.staticFcpMs, fp.staticRatio]) finite(value);
+  expect(fp.staticBytes).toBeGreaterThan(10_000);
 
   // Click → next view: both transitions, every run on screen.
   expect(results.nextView.transitions).toHaveLength(2);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { staticFirstFrame } from '../../../bench/first-paint.ts';
+
+describe("the bench's static first screen", () => {
+  // As Chromium serialises the popup in its first frame: module script, preload, disabled sheet.
+  const firstFrame = [
+    '<html lang="en"><head><meta charset="utf-8"><title>Inquiry Desk</title>',
+    '<script type="module" crossorigin="" src="/assets/index.html-x.js"></script>',
+    '<link rel="modulepreload" crossorigin="" href="/assets/desk-x.js">',
+    '<style>.inquiry-list>li{content-visibility:auto}</style>',
+    '<link rel="stylesheet" crossorigin="" href="/assets/desk-x.css" disabled="">',
+    '</head><body class="popup"><div id="app"><ul aria-label="Watched inquiries">',
+    '<li class="draw-now"><button type="button">inq_1</button></li>',
+    '<li class="draw-later"><button type="button">inq_2</button></li>',
+    '</ul></div></body></html>',
+  ].join('');
+
+  it('keeps the markup and the inline style, and loads nothing', () => {
+    const page = staticFirstFrame(firstFrame);
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).not.toMatch(/<script|<link/);
+    expect(page).toContain('<style>.inquiry-list>li{content-visibility:auto}</style>');
+    expect(page).toContain('<li class="draw-now"><button type="button">inq_1</button></li>');
+    expect(page).toContain('<li class="draw-later"><button type="button">inq_2</button></li>');
+  });
+});
