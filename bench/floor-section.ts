@@ -96,7 +96,7 @@ function backgroundText(r: BenchResults): string {
   text +=
     dynamic === 'allowed'
       ? " This Chromium allowed `import()` in the minimal worker, so rarely used handlers (evidence, print, audit export, the lock's crypto, the policy) could load on demand there."
-      : ` The pages' way, views loaded on demand, is closed to the worker: asked in this run, \`import()\` in the minimal worker gave "${dynamic}". So every handler, the rarely used ones too (evidence, print, audit export, the lock's crypto, the policy), is in the bytes the worker starts with${r.bundles.background.gzipBytes > budget ? ', and meeting the budget needs code taken out of the worker rather than deferred' : ''}.`;
+      : ` The pages' way, views loaded on demand, is closed to the worker: asked in this run, \`import()\` in the minimal worker gave "${dynamic}". So every handler, the rarely used ones too (evidence, print, audit export, the lock's crypto, the policy), is in the bytes the worker starts with${r.bundles.background.gzipBytes > budget ? ', and meeting the budget needs code taken out of the worker rather than deferred' : ''}. Loading a second script with \`importScripts()\` on first use, which Chromium allows for scripts imported while the worker installed, was measured and did not start the worker faster: Chromium hands a starting worker every script it installed, with its code cache ([architecture.md](architecture.md#budgets)).`;
   return text;
 }
 
