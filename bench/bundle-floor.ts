@@ -107,18 +107,21 @@ async function floorOf(
   minifier: Parameters<typeof bundle>[2] = { minify: true },
 ): Promise<BundleFloor> {
   if (!existsSync(join(repoRoot, entry))) throw new Error(`${entry} is not there`);
-  const whole = await bundle(entry, [], minifier);
-  const libraries: LibraryShare[] = [];
-  for (const { name, packages } of LIBRARIES) {
-    const without = await bundle(entry, packages, minifier);
+  // The builds are independent: run together, they take the stage a few seconds less on two cores.
+  const [whole, own, ...withouts] = await Promise.all([
+    bundle(entry, [], minifier),
+    bundle(
+      entry,
+      LIBRARIES.flatMap((l) => l.packages),
+      minifier,
+    ),
+    ...LIBRARIES.map(({ packages }) => bundle(entry, packages, minifier)),
+  ]);
+  const libraries: LibraryShare[] = LIBRARIES.map(({ name, packages }, i) => {
+    const without = withouts[i] as Built;
     const used = without.imports.some((id) => covers(packages, id));
-    libraries.push({ library: name, used, gzipBytes: used ? whole.js - without.js : 0 });
-  }
-  const own = await bundle(
-    entry,
-    LIBRARIES.flatMap((l) => l.packages),
-    minifier,
-  );
+    return { library: name, used, gzipBytes: used ? whole.js - without.js : 0 };
+  });
   return {
     entry,
     jsGzipBytes: whole.js,
@@ -130,10 +133,14 @@ async function floorOf(
 }
 
 export async function measureBundleFloor(): Promise<BundleFloors> {
+  const [popup, background] = await Promise.all([
+    floorOf(ENTRIES.popup),
+    // Minified as dist/'s worker is (scripts/lib/background-bundle.ts).
+    floorOf(ENTRIES.background, WORKER_MINIFIER),
+  ]);
   return {
     bundler: `vite ${viteVersion} build(), one bundle per entry, minified`,
-    popup: await floorOf(ENTRIES.popup),
-    // Minified as dist/'s worker is (scripts/lib/background-bundle.ts).
-    background: await floorOf(ENTRIES.background, WORKER_MINIFIER),
+    popup,
+    background,
   };
 }
