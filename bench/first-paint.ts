@@ -37,8 +37,9 @@ export interface FirstPaint {
    */
   staticFcpMs: number;
   staticRatio: number;
-  /** The static page's size, bytes of HTML. */
+  /** The static page's size, bytes of HTML, and the watched rows it holds. */
   staticBytes: number;
+  staticRows: number;
   samples: {
     popupFcpMs: number[];
     popupListMs: number[];
@@ -123,6 +124,11 @@ const firstFrameRecorder = (rows: number) => `
     if (shown >= ${rows}) window.__firstFrame = document.documentElement.outerHTML;
     else requestAnimationFrame(frame);
   });`;
+
+/** The watched rows in a first frame's markup: each is drawn at once or skipped (watchlist-panel.tsx). */
+export function watchedRows(markup: string): number {
+  return markup.match(/<li class="draw-(now|later)"/g)?.length ?? 0;
+}
 
 /**
  * The static copy of a first frame: its markup with every script and link left out (the module
@@ -251,13 +257,12 @@ export async function measureFirstPaint(
   // The unpacked extension's files are read from disk on each load, so the page can be added now.
   const recording = await env.ext.context.newPage();
   let floorReads: Record<string, unknown>;
-  let staticBytes: number;
+  let staticPage: string;
   try {
     const recorded = await recordPopup(recording, urls.popup, options.inquiries);
     floorReads = recorded.reads;
     writeFloorPage(env.extensionDir, floorReads);
-    const staticPage = staticFirstFrame(recorded.firstFrame);
-    staticBytes = Buffer.byteLength(staticPage);
+    staticPage = staticFirstFrame(recorded.firstFrame);
     writeFileSync(join(env.extensionDir, STATIC_PAGE), staticPage);
     writeFileSync(join(env.extensionDir, NEUTRAL_PAGE), '<!doctype html><meta charset="utf-8">\n');
   } finally {
@@ -314,7 +319,8 @@ export async function measureFirstPaint(
     floorReads,
     staticFcpMs,
     staticRatio: Math.round((staticFcpMs / blankFcpMs) * 100) / 100,
-    staticBytes,
+    staticBytes: Buffer.byteLength(staticPage),
+    staticRows: watchedRows(staticPage),
     samples,
     sidePanel: {
       fcpMs: median(side.fcpSamples),

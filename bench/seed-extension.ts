@@ -17,9 +17,9 @@ export const CACHE_KEYS = { viewPrefix: 'inquiry:', index: 'inquiryCacheIndex' }
 /** Empties the watchlist, the inquiry cache and the poll state (the key and settings stay). */
 export async function clearWatchState(worker: Worker): Promise<void> {
   await worker.evaluate(async (cache) => {
-    // Each cached view has a key of its own, named in the index.
-    const index = (await chrome.storage.session.get(cache.index))[cache.index];
-    const views = Object.keys(index ?? {}).map((id) => cache.viewPrefix + id);
+    // Each cached view has a key of its own.
+    const session = Object.keys(await chrome.storage.session.get(null));
+    const views = session.filter((key) => key.startsWith(cache.viewPrefix));
     await Promise.all([
       chrome.storage.local.remove(['watchlist', 'pollState', 'recentLookups']),
       chrome.storage.session.remove([...views, cache.index, 'links']),
@@ -72,10 +72,7 @@ export async function watchAndCache(env: BenchEnv, ids: string[], distinct: numb
   watchlist.forEach((entry, i) => {
     const real = replies[i % replies.length] as Replies['getInquiry'];
     const view = { ...real.inquiry, id: entry.id, referenceId: entry.referenceId };
-    cache[CACHE_KEYS.viewPrefix + entry.id] = {
-      inquiry: view,
-      fetchedAt: real.fetchedAt,
-    };
+    cache[CACHE_KEYS.viewPrefix + entry.id] = { inquiry: view, fetchedAt: real.fetchedAt };
     index[entry.id] = real.fetchedAt;
   });
   await worker.evaluate((items) => chrome.storage.session.set(items), {
@@ -88,13 +85,10 @@ export async function watchAndCache(env: BenchEnv, ids: string[], distinct: numb
 export async function storedCounts(worker: Worker): Promise<{ watched: number; cached: number }> {
   return worker.evaluate(async (cache) => {
     const local = await chrome.storage.local.get('watchlist');
-    const index = (await chrome.storage.session.get(cache.index))[cache.index];
-    const views = await chrome.storage.session.get(
-      Object.keys(index ?? {}).map((id) => cache.viewPrefix + id),
-    );
+    const session = Object.keys(await chrome.storage.session.get(null));
     return {
       watched: Array.isArray(local.watchlist) ? local.watchlist.length : 0,
-      cached: Object.keys(views).length,
+      cached: session.filter((key) => key.startsWith(cache.viewPrefix)).length,
     };
   }, CACHE_KEYS);
 }

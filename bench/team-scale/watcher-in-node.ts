@@ -1,8 +1,8 @@
 // The extension's watcher, loaded in Node. Its code reaches the extension API only through
 // src/shared/browser.ts, which takes `globalThis.browser` when one is there, once, when it is first
-// loaded; here that is @webext-core/fake-browser, the in-memory storage the unit tests use. So no
-// module of the bench may load it before this one has put the fake in place. So `startCycle` below is
-// the poller the alarm calls (src/background/watch/poller.ts → cycle.ts → planner.ts,
+// loaded; here that is @webext-core/fake-browser, the in-memory storage the unit tests use (so no
+// module of the bench may load browser.ts before this one has put the fake in place). `startCycle`
+// below is the poller the alarm calls (src/background/watch/poller.ts → cycle.ts → planner.ts,
 // next-hold.ts, env-budget.ts, watchlist-logic.ts) with the Persona client it opens from storage
 // (persona-access.ts, src/shared/persona/*, the poller's retry manners) over Node's fetch.
 // Not real here: chrome.alarms (the simulation fires the alarm on the period alarm.ts computes)

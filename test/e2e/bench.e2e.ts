@@ -42,6 +42,7 @@ it('runs the quick bench and reports every figure', async () => {
   // The static first screen: the popup's rows as markup, in the same turns.
   expect(fp.samples.staticFcpMs).toHaveLength(fp.runs);
   for (const value of [fp.staticFcpMs, fp.staticRatio]) finite(value);
+  expect(fp.staticRows).toBe(fp.cachedInquiries.watched);
   expect(fp.staticBytes).toBeGreaterThan(10_000);
 
   // Click → next view: both transitions, every run on screen.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staticFirstFrame } from '../../../bench/first-paint.ts';
+import { staticFirstFrame, watchedRows } from '../../../bench/first-paint.ts';
 
 describe("the bench's static first screen", () => {
   // As Chromium serialises the popup in its first frame: module script, preload, disabled sheet.
@@ -22,5 +22,6 @@ describe("the bench's static first screen", () => {
     expect(page).toContain('<style>.inquiry-list>li{content-visibility:auto}</style>');
     expect(page).toContain('<li class="draw-now"><button type="button">inq_1</button></li>');
     expect(page).toContain('<li class="draw-later"><button type="button">inq_2</button></li>');
+    expect(watchedRows(page)).toBe(2);
   });
 });
