@@ -1,7 +1,8 @@
 // Popup and side panel first paint with 50 cached inquiries (docs/architecture.md#budgets: ≤ 100 ms
 // from navigation start and ≤ 1.3× a blank extension page measured in the same run, since absolute
-// times depend on the machine). The popup opens as a tab: Playwright cannot open the toolbar popup itself,
-// and the page, its scripts and its storage reads are the same.
+// times depend on the machine). The popup opens as a tab, as Playwright opens pages, and the page,
+// its scripts and its storage reads are the same; toolbar-popup.ts measures the same pages in
+// the toolbar popup itself, afterwards.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,9 +113,9 @@ const readRecorder = `
     storage.get = (keys) => { window.__reads.push([area, keys]); return get(keys); };
   }`;
 
-const FLOOR_PAGE = 'bench-floor.html';
+export const FLOOR_PAGE = 'bench-floor.html';
 const FLOOR_SCRIPT = 'bench-floor.js';
-const STATIC_PAGE = 'bench-static.html';
+export const STATIC_PAGE = 'bench-static.html';
 
 // Keeps the page's DOM as it is when the first frame holding every watched row begins: the rows
 // in view marked to be drawn, the others skipped, as the desk's first frame has them.
@@ -202,7 +203,7 @@ const painted = (list: boolean) => `(() => {
  * the side panel, always after the popup, parsed its HTML and ran its script 3 to 5 ms later than
  * the popup did (probe, 20 loads each). A toolbar popup opens in a fresh window, after nothing.
  */
-const NEUTRAL_PAGE = 'bench-neutral.html';
+export const NEUTRAL_PAGE = 'bench-neutral.html';
 
 async function measure(page: Page, url: string, list: boolean, neutral: string) {
   await page.goto(neutral);

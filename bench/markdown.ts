@@ -34,6 +34,9 @@ function context(row: Row, r: BenchResults): string {
   if (row.figure.startsWith('popup first paint')) {
     return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp.popupFcpMs, fp.popupListMs)}${floorNote(fp)}${frameNote(fp, 'popup')}`;
   }
+  if (row.figure.startsWith('popup first paint in the toolbar popup')) {
+    return toolbarNote(r);
+  }
   if (row.figure.startsWith('side panel first paint')) {
     return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp.sidePanel.fcpMs, fp.sidePanel.listMs)}${floorNote(fp)}${frameNote(fp, 'side')}`;
   }
@@ -84,6 +87,13 @@ function frameNote(fp: BenchResults['firstPaint'], page: 'popup' | 'side'): stri
   const f = fp.frames[page];
   const floor = fp.frames.floor;
   return ` In the DOM, its rows are there when a frame starts at ${Math.round(f.readyMs)} ms (the floor page's line: ${Math.round(floor.readyMs)} ms), and reach the screen ${Math.round(f.toScreenMs)} ms later (the floor's line: ${Math.round(floor.toScreenMs)} ms). Chromium draws at ${Math.round(1000 / FRAME_MS)} Hz: a frame whose work is done by the display's deadline is on screen within one interval (${FRAME_MS.toFixed(1)} ms), one that is not waits for the next. The desk's frame made it in ${f.sameFrame} of ${f.toScreenSamples.length} loads, the floor's in ${floor.sameFrame} of ${floor.toScreenSamples.length}. What the floor does not do is render the desk with its ${fp.cachedInquiries.watched} rows before that frame, then style, lay out, paint and raster the rows in view in it.`;
+}
+
+/** The toolbar popup's figures beside the tab's: the same pages, another way of opening them. */
+function toolbarNote(r: BenchResults): string {
+  const { pages } = r.toolbarPopup;
+  const fp = r.firstPaint;
+  return ` Opened as the toolbar popup (method, below), the blank page paints at ${Math.round(pages.blank.fcpMs)} ms, the floor page at ${pages.floor.ratio}× that (as a tab: ${fp.floorRatio}×), the static first screen at ${pages.static.ratio}× (as a tab: ${fp.staticRatio}×) and the popup at ${pages.popup.ratio}× (as a tab: ${fp.ratio}×), holding all ${pages.popup.rows} rows in a ${pages.popup.size} window. Between the static first screen and the popup, the popup's scripts, its storage read and its render add ${(pages.popup.ratio - pages.static.ratio).toFixed(2)}× of the blank page's time (as a tab: ${(fp.ratio - fp.staticRatio).toFixed(2)}×). Samples, ms: popup ${list(pages.popup.samples)}; blank ${list(pages.blank.samples)}; floor ${list(pages.floor.samples)}; static ${list(pages.static.samples)}.`;
 }
 
 function byFile(bundle: BundleSize): string {
@@ -179,6 +189,21 @@ ${teamSection(r).trimEnd()}
   text), and from there to \`first-contentful-paint\`, which Chromium stamps when that frame is
   presented. Under one frame interval (${FRAME_MS.toFixed(1)} ms) the frame was shown on the first
   draw after it began; above it, it missed that draw.
+- **In the toolbar popup itself**: after the tab figures, an extension page sets the action's
+  popup to each of the same pages in turn (\`action.setPopup\`), opens it
+  (\`action.openPopup\`, which needs no user gesture), waits, and reads the popup's
+  \`first-contentful-paint\` from navigation start through \`extension.getViews\` (extension pages
+  share one renderer), then closes it; ${r.toolbarPopup.runs} rotations after one warm-up, the
+  manifest's popup put back at the end. Each opening is half a second after the last popup
+  closed, as a reviewer's are seconds apart: back to back, the closing popup's teardown overlapped
+  the next one's load. Nothing is injected into the popup, so its first paint is
+  its first contentful paint, which for the desk is the list's: the page holds no text until it
+  renders once with its stored items, and the rows are counted after the paint. A toolbar popup
+  opens small and grows to its content, so the blank page's window is a few pixels and the desk's
+  ${r.toolbarPopup.pages.popup.size}. A tab waits for each file it loads while Chromium's browser thread
+  finishes the tab's navigation (history, tab strip, favicon), the thread that also serves an
+  extension's files: in a trace of the floor page as a tab, its one script was asked for 7 ms after
+  navigation start and arrived 22 ms later. A toolbar popup has no tab to update.
 - **Click → next view**: after the first-paint figure, with its 50 cached inquiries: the popup
   opened afresh each run, its list awaited, then at once Playwright's mouse clicks "New inquiry",
   or the first watched row (whose detail the session cache holds). The pointer's arrival is the
@@ -242,6 +267,7 @@ ${teamSection(r).trimEnd()}
 - blank page FCP: ${list(fp.samples.blankFcpMs)}
 - floor page FCP: ${list(fp.samples.floorFcpMs)}
 - static first screen FCP: ${list(fp.samples.staticFcpMs)}
+- toolbar popup FCP: popup ${list(r.toolbarPopup.pages.popup.samples)}; blank ${list(r.toolbarPopup.pages.blank.samples)}; floor ${list(r.toolbarPopup.pages.floor.samples)}; static ${list(r.toolbarPopup.pages.static.samples)}
 - side panel first paint: ${list(fp.sidePanel.listSamples)}
 - side panel FCP: ${list(fp.sidePanel.fcpSamples)}
 ${r.nextView.transitions.map((t) => `- click → next view, ${t.name}: ${t.samples.join(', ')}`).join('\n')}

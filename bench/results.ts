@@ -9,6 +9,7 @@ import type { PhotosShown } from './photos.ts';
 import type { PollRequests } from './poll-requests.ts';
 import type { StatusToBadge } from './status-to-badge.ts';
 import type { TeamScale } from './team-scale.ts';
+import type { ToolbarPopup } from './toolbar-popup.ts';
 
 /** Everything one run measured: written as bench/results.json, rendered by report.ts. */
 export interface BenchResults {
@@ -21,6 +22,8 @@ export interface BenchResults {
   bundleFloor: BundleFloors;
   /** Popup and side panel, next to a blank extension page. */
   firstPaint: FirstPaint;
+  /** The popup, blank, floor and static pages opened as the toolbar popup itself. */
+  toolbarPopup: ToolbarPopup;
   /** Click on the home screen → the next view on screen, its chunk fetched on demand. */
   nextView: NextView;
   lookup: Lookup;

@@ -24,6 +24,7 @@ import { misses, renderTable, reportRows } from './report.ts';
 import type { BenchResults } from './results.ts';
 import { measureStatusToBadge } from './status-to-badge.ts';
 import { measureTeamScale } from './team-scale.ts';
+import { measureToolbarPopup } from './toolbar-popup.ts';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } },
@@ -34,6 +35,8 @@ const plan = {
   // First paint: each page's samples fall on a 4 ms grid and a load either makes a frame or waits
   // a whole one, so the median of ten moves a step between runs; twenty hold it better.
   paintRuns: quick ? 3 : 20,
+  // The same pages as the toolbar popup: each opening takes about a second with its pause.
+  toolbarRuns: quick ? 3 : 12,
   inquiries: 50,
   // Cached views fetched through the background; the rest of the 50 reuse them (see
   // seed-extension.ts). Fetching all 50 takes the background some seconds on a small machine.
@@ -84,6 +87,9 @@ async function main(): Promise<void> {
     const firstPaint = await stage('popup and side panel first paint', () =>
       measureFirstPaint(env, { ...plan, runs: plan.paintRuns }),
     );
+    const toolbarPopup = await stage('first paint in the toolbar popup', () =>
+      measureToolbarPopup(env, { runs: plan.toolbarRuns }),
+    );
     const nextView = await stage('click → next view', () => measureNextView(env, plan));
     const lookup = await stage('lookup', () => measureLookup(env, plan));
     const photos = await stage('find → photos shown', () => measurePhotosShown(env, plan));
@@ -104,6 +110,7 @@ async function main(): Promise<void> {
       bundles,
       bundleFloor,
       firstPaint,
+      toolbarPopup,
       nextView,
       lookup,
       photos,

@@ -44,6 +44,18 @@ it('runs the quick bench and reports every figure', async () => {
   for (const value of [fp.staticFcpMs, fp.staticRatio]) finite(value);
   expect(fp.staticRows).toBe(fp.cachedInquiries.watched);
   expect(fp.staticBytes).toBeGreaterThan(10_000);
+  // The same pages opened as the toolbar popup itself: each one every run, the desk and the
+  // static copy with every row, and the manifest's popup back afterwards.
+  const toolbar = results.toolbarPopup;
+  expect(Object.keys(toolbar.pages).sort()).toEqual(['blank', 'floor', 'popup', 'static']);
+  for (const page of Object.values(toolbar.pages)) {
+    expect(page.samples).toHaveLength(toolbar.runs);
+    for (const value of [page.fcpMs, page.ratio]) finite(value);
+  }
+  expect(toolbar.pages.popup.rows).toBe(fp.cachedInquiries.watched);
+  expect(toolbar.pages.static.rows).toBe(fp.cachedInquiries.watched);
+  expect(toolbar.pages.blank.rows).toBe(0);
+  expect(toolbar.popupAfter).toMatch(/\/src\/popup\/index\.html$/);
 
   // Click → next view: both transitions, every run on screen.
   expect(results.nextView.transitions).toHaveLength(2);
