@@ -202,10 +202,10 @@ ${teamSection(r).trimEnd()}
   its first contentful paint, which for the desk is the list's: the page holds no text until it
   renders once with its stored items, and the rows are counted after the paint. A toolbar popup
   opens small and grows to its content, so the blank page's window is a few pixels and the desk's
-  ${r.toolbarPopup.pages.popup.size}. A tab waits for each file it loads while Chromium's browser thread
-  finishes the tab's navigation (history, tab strip, favicon), the thread that also serves an
-  extension's files: in a trace of the floor page as a tab, its one script was asked for 7 ms after
-  navigation start and arrived 22 ms later. A toolbar popup has no tab to update.
+  ${r.toolbarPopup.pages.popup.size}. A tab waits for the files it loads: in a trace of the floor page as a
+  tab, its one script was asked for 7 ms after navigation start and arrived 22 ms later, once
+  Chromium's browser main thread had finished the tab's navigation bookkeeping (history, tab
+  strip, favicon). A toolbar popup has no tab to update.
 - **Click → next view**: after the first-paint figure, with its 50 cached inquiries: the popup
   opened afresh each run, its list awaited, then at once Playwright's mouse clicks "New inquiry",
   or the first watched row (whose detail the session cache holds). The pointer's arrival is the
