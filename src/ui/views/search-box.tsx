@@ -41,6 +41,7 @@ export function SearchBox() {
         }}
       >
         <input
+          ref={input}
           type="search"
           aria-label={t('findInquiry')}
           placeholder={t('findPlaceholder')}

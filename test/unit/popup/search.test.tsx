@@ -40,6 +40,13 @@ async function search(text: string) {
 }
 
 describe('the Find inquiry box', () => {
+  it('has the focus once the desk opens, so a pasted id lands in it', async () => {
+    stubBackground({});
+    render(<DeskShell first={{ name: 'home' }} />);
+    const box = await screen.findByRole('searchbox', { name: 'Find inquiry' });
+    await waitFor(() => expect(document.activeElement).toBe(box));
+  });
+
   it('explains a malformed id without sending a request', async () => {
     stubBackground({});
     const box = await search('inq_12');
