@@ -14,11 +14,15 @@ export function hasPainted(): boolean {
   return performance.getEntriesByName(FIRST_PAINT).length > 0;
 }
 
-/** Whether a first paint is still to come and this browser reports it. */
+/**
+ * Whether a first paint is still to come and this browser reports it. A hidden page's too: a
+ * toolbar popup loads hidden and is shown once it has loaded, so its first frame is still to
+ * come when the desk renders (Chromium 156), and the work this holds back would otherwise be
+ * done before the popup is even shown. A page that stays hidden goes on after FALLBACK_MS.
+ */
 function paintPending(): boolean {
   return (
     !hasPainted() &&
-    document.visibilityState === 'visible' &&
     typeof PerformanceObserver === 'function' &&
     PerformanceObserver.supportedEntryTypes?.includes('paint') === true
   );

@@ -69,3 +69,46 @@ it('draws the rows in view first, then every row, and pings the background once 
   expect((await last.boundingBox())?.height).toBeGreaterThan(20);
   await page.close();
 });
+
+it('does the same in the toolbar popup itself, and the search box has the focus', async () => {
+  // An extension page opens the real popup (action.openPopup needs no gesture) and reaches its
+  // window through getViews: extension pages share one renderer. Playwright does not see the
+  // popup as a page, so the first-frame recorder goes in once its window is found. Chromium shows
+  // a toolbar popup only once it has loaded, and draws no frame before: the desk renders while
+  // the popup is hidden, and must still hold back until its first frame is on screen.
+  const page = await ext.openOptions();
+  const seen = await page.evaluate(async () => {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await chrome.action.openPopup();
+    const started = performance.now();
+    let view: Window | undefined;
+    while (!view) {
+      if (performance.now() - started > 10_000) throw new Error('no popup');
+      await pause(2);
+      view = chrome.extension.getViews({ type: 'popup' })[0];
+    }
+    const popup = view;
+    const first = await new Promise<string[]>((resolve) => {
+      const frame = () => {
+        const rows = [...popup.document.querySelectorAll('.inquiry-list > li')];
+        if (rows.length > 0) resolve(rows.map((li) => li.className));
+        else popup.requestAnimationFrame(frame);
+      };
+      popup.requestAnimationFrame(frame);
+    });
+    while (popup.performance.getEntriesByName('first-contentful-paint').length === 0)
+      await pause(20);
+    // Once painted, every row is drawn as it scrolls near.
+    while (popup.document.querySelector('.inquiry-list > li[class^="draw-"]')) await pause(20);
+    const focused = popup.document.activeElement?.getAttribute('aria-label');
+    popup.close();
+    return { first, focused };
+  });
+  expect(seen.first).toHaveLength(ROWS);
+  // The popup may still be short when its list renders: what 600 px can show is drawn.
+  expect(seen.first.slice(0, 13)).toEqual(Array(13).fill('draw-now'));
+  expect(seen.first.slice(13)).toEqual(Array(ROWS - 13).fill('draw-later'));
+  // Most popups open to paste an id.
+  expect(seen.focused).toBe('Find inquiry');
+  await page.close();
+});

@@ -97,6 +97,25 @@ describe('before the first frame is on screen', () => {
     expect(drawn().slice(13)).toEqual(Array(ROWS - 13).fill('draw-later'));
   });
 
+  it('in a toolbar popup still hidden while it loads, holds back as in a visible one', async () => {
+    // Chromium shows a toolbar popup once it has loaded: the desk renders while it is hidden.
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      render(<DeskShell first={{ name: 'home' }} />);
+      await waitFor(() => expect(rows()).toHaveLength(ROWS));
+      expect(drawn().slice(0, 20)).toEqual(Array(20).fill('draw-now'));
+      expect(drawn().slice(20)).toEqual(Array(ROWS - 20).fill('draw-later'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sent('ping')).toHaveLength(0);
+      expect(sent('refreshWatchlist')).toHaveLength(0);
+    } finally {
+      Reflect.deleteProperty(document, 'visibilityState');
+    }
+    paint();
+    await waitFor(() => expect(drawn()).toEqual(Array(ROWS).fill('')));
+    await waitFor(() => expect(sent('ping')).toHaveLength(1));
+  });
+
   it('still asks and draws everything when paint timing never reports', async () => {
     render(<DeskShell first={{ name: 'home' }} />);
     await waitFor(() => expect(rows()).toHaveLength(ROWS));
