@@ -36,7 +36,7 @@ const plan = {
   // a whole one, so the median of ten moves a step between runs; twenty hold it better.
   paintRuns: quick ? 3 : 20,
   // The same pages as the toolbar popup: each opening takes about a second with its pause.
-  toolbarRuns: quick ? 3 : 12,
+  toolbarRuns: quick ? 2 : 12,
   inquiries: 50,
   // Cached views fetched through the background; the rest of the 50 reuse them (see
   // seed-extension.ts). Fetching all 50 takes the background some seconds on a small machine.
