@@ -84,8 +84,8 @@ const popupClosed = `(async () => {
 
 /**
  * Opens each page as the toolbar popup `runs` times (after one warm-up each), in a rotating order,
- * {@link PAUSE_MS} apart, and puts the manifest's popup back afterwards. Call after measureFirstPaint, which writes the
- * floor and static pages into the extension.
+ * {@link PAUSE_MS} apart, and puts the manifest's popup back afterwards, also when a run fails.
+ * Call after measureFirstPaint, which writes the floor and static pages into the extension.
  */
 export async function measureToolbarPopup(
   env: BenchEnv,
@@ -115,11 +115,14 @@ export async function measureToolbarPopup(
         if (run >= 0) opened[name].push(got);
       }
     }
-    popupAfter = (await helper.evaluate(
-      `chrome.action.setPopup({ popup: chrome.runtime.getManifest().action.default_popup })
-        .then(() => chrome.action.getPopup({}))`,
-    )) as string;
   } finally {
+    // Caught here, so a failed restore never hides the error that ended the runs.
+    popupAfter = (await helper
+      .evaluate(
+        `chrome.action.setPopup({ popup: chrome.runtime.getManifest().action.default_popup })
+          .then(() => chrome.action.getPopup({}))`,
+      )
+      .catch((error: unknown) => `not restored: ${error}`)) as string;
     await helper.close();
   }
   const blankMs = median(opened.blank.map((o) => o.fcp));
