@@ -88,6 +88,10 @@ export const FRAME_MS = 1000 / 60;
 export const FIRST_PAINT_RATIO_BUDGET = 1.3;
 export const FIRST_PAINT_MS_BUDGET = 100;
 
+/** Each watched row of a desk page's home screen, as every bench page script finds it. */
+export const WATCHED_ROWS = 'ul[aria-label="Watched inquiries"] > li';
+const watchedRowsJs = JSON.stringify(WATCHED_ROWS);
+
 // Plain JavaScript, not a function: tsx compiles functions with esbuild's keepNames, whose
 // `__name()` helper does not exist inside the page. Runs before the page's own scripts. Records
 // the start time of the first frame whose DOM holds every watched row (the desk pages), and of
@@ -99,7 +103,7 @@ const listWatcher = (rows: number) => `
     if (window.__bench.readyMs === undefined && body && body.textContent.trim() !== '') {
       window.__bench.readyMs = time;
     }
-    const shown = document.querySelectorAll('ul[aria-label="Watched inquiries"] > li').length;
+    const shown = document.querySelectorAll(${watchedRowsJs}).length;
     if (shown >= ${rows}) window.__bench.listMs = time;
     else if (time < 10000) requestAnimationFrame(frame);
   });`;
@@ -121,7 +125,7 @@ export const STATIC_PAGE = 'bench-static.html';
 // in view marked to be drawn, the others skipped, as the desk's first frame has them.
 const firstFrameRecorder = (rows: number) => `
   requestAnimationFrame(function frame() {
-    const shown = document.querySelectorAll('ul[aria-label="Watched inquiries"] > li').length;
+    const shown = document.querySelectorAll(${watchedRowsJs}).length;
     if (shown >= ${rows}) window.__firstFrame = document.documentElement.outerHTML;
     else requestAnimationFrame(frame);
   });`;

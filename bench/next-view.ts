@@ -7,6 +7,7 @@
 // holds the next view, as the first-paint figure times its frame.
 import type { Page } from 'playwright-core';
 import type { BenchEnv } from './bench-env.ts';
+import { WATCHED_ROWS } from './first-paint.ts';
 import { pollPage } from './page-poll.ts';
 import { CACHE_KEYS } from './seed-extension.ts';
 import { median, round1 } from './stats.ts';
@@ -45,7 +46,7 @@ export interface NextView {
 // serialises and copies to the page is the same structure. The view read is the first row's, the
 // one the detail figure opens.
 const timeCacheRead = `(async () => {
-  const id = document.querySelector('ul[aria-label="Watched inquiries"] > li .inquiry-id').textContent;
+  const id = document.querySelector(${JSON.stringify(`${WATCHED_ROWS} .inquiry-id`)}).textContent;
   const index = (await chrome.storage.session.get(${JSON.stringify(CACHE_KEYS.index)}))[${JSON.stringify(CACHE_KEYS.index)}];
   const keys = Object.keys(index ?? {}).map((cached) => ${JSON.stringify(CACHE_KEYS.viewPrefix)} + cached);
   let started = performance.now();
@@ -65,8 +66,7 @@ const TRANSITIONS = [
   },
   {
     name: 'home → a watched inquiry (cached detail)',
-    click: (page: Page) =>
-      page.locator('ul[aria-label="Watched inquiries"] > li button').first().click(),
+    click: (page: Page) => page.locator(`${WATCHED_ROWS} button`).first().click(),
     shown: '.view.detail',
   },
 ] as const;
@@ -86,7 +86,7 @@ const armClickTimer = (selector: string) => `(() => {
 })()`;
 
 const listShown = (rows: number) =>
-  `document.querySelectorAll('ul[aria-label="Watched inquiries"] > li').length >= ${rows} || undefined`;
+  `document.querySelectorAll(${JSON.stringify(WATCHED_ROWS)}).length >= ${rows} || undefined`;
 
 export async function measureNextView(
   env: BenchEnv,

@@ -17,8 +17,8 @@
 // same from inside the page, and the rows counted here after the paint must all be there.
 import type { BenchEnv } from './bench-env.ts';
 import { BLANK_PAGE } from './bench-env.ts';
-import { FLOOR_PAGE, NEUTRAL_PAGE, STATIC_PAGE } from './first-paint.ts';
-import { median } from './stats.ts';
+import { FLOOR_PAGE, NEUTRAL_PAGE, STATIC_PAGE, WATCHED_ROWS } from './first-paint.ts';
+import { median, round1 } from './stats.ts';
 
 export type ToolbarPage = 'popup' | 'blank' | 'floor' | 'static';
 
@@ -67,7 +67,7 @@ const openAndRead = (path: string) => `(async () => {
     const view = chrome.extension.getViews({ type: 'popup' })[0];
     const fcp = view?.performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
     if (view && fcp !== undefined) {
-      const rows = view.document.querySelectorAll('ul[aria-label="Watched inquiries"] > li').length;
+      const rows = view.document.querySelectorAll(${JSON.stringify(WATCHED_ROWS)}).length;
       const size = view.innerWidth + 'x' + view.innerHeight;
       view.close();
       return { fcp, rows, size };
@@ -129,7 +129,7 @@ export async function measureToolbarPopup(
   }
   const blankMs = median(opened.blank.map((o) => o.fcp));
   const paint = (name: ToolbarPage): ToolbarPagePaint => {
-    const samples = opened[name].map((o) => Math.round(o.fcp * 10) / 10);
+    const samples = opened[name].map((o) => round1(o.fcp));
     const fcpMs = median(samples);
     return {
       fcpMs,
