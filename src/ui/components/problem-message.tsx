@@ -23,7 +23,9 @@ interface Props {
 export function ProblemMessage({ error, onRetry }: Props) {
   const keyTrouble = error.kind === 'no_key' || error.kind === 'unauthorized';
   const retry = onRetry && retryable.has(error.kind);
-  const details = error.details && error.details !== error.message ? error.details : undefined;
+  // Persona's details, unless the message already quotes them ("Persona says: …").
+  const details =
+    error.details && !error.message.includes(error.details) ? error.details : undefined;
   return (
     <ErrorMessage
       error={error}

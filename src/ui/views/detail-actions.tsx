@@ -1,4 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DeskError } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
@@ -13,12 +14,14 @@ interface Props {
   watched: boolean;
   onReply: (reply: InquiryReply) => void;
   onLink: (link: OneTimeLink) => void;
+  /** Persona refused an action as no longer possible (409): the inquiry changed meanwhile. */
+  onStale: () => void;
 }
 
 type Final = 'approve' | 'decline';
 
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
-export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
+export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Props) {
   const announce = useAnnounce();
   const [confirming, setConfirming] = useState<Final | null>(null);
   const openers = {
@@ -36,6 +39,14 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
     announce(done);
   });
   const { busy, error } = request;
+  // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is
+  // not left open to confirm.
+  const open = confirming && allowed[confirming] ? confirming : null;
+  // An error from before the status changed (a 503 that, refreshed, turns out to have approved)
+  // no longer describes the inquiry. A 409's stays: the new status is what explains it.
+  useEffect(() => {
+    if (error && error.kind !== 'conflict') request.clearError();
+  }, [inquiry.status]);
   const run = <T,>(done: string, send: () => Promise<T>, after?: (reply: T) => void) =>
     request.run(done, async () => {
       const reply = await send();
@@ -45,7 +56,14 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
   const decide = (action: Final | 'markForReview', done: string, comment?: string) =>
     run(
       done,
-      () => sendRequest({ type: 'inquiryAction', id, action, ...(comment ? { comment } : {}) }),
+      () =>
+        sendRequest({ type: 'inquiryAction', id, action, ...(comment ? { comment } : {}) }).catch(
+          (failure: unknown) => {
+            // Show the status Persona has now, not the one the reviewer decided on.
+            if (failure instanceof DeskError && failure.info.kind === 'conflict') onStale();
+            throw failure;
+          },
+        ),
       onReply,
     );
   const cancel = () => {
@@ -118,14 +136,17 @@ export function DetailActions({ inquiry, watched, onReply, onLink }: Props) {
           {t(watched ? 'unwatch' : 'watch')}
         </button>
       </div>
-      {confirming && (
+      {open && (
         <ConfirmAction
-          confirmLabel={t(confirming === 'approve' ? 'confirmApprove' : 'confirmDecline')}
-          danger={confirming === 'decline'}
-          question={t(confirming === 'approve' ? 'approveQuestion' : 'declineQuestion', id)}
+          // A fresh form for each decision: a comment typed for a decline never rides along
+          // on an approve.
+          key={open}
+          confirmLabel={t(open === 'approve' ? 'confirmApprove' : 'confirmDecline')}
+          danger={open === 'decline'}
+          question={t(open === 'approve' ? 'approveQuestion' : 'declineQuestion', id)}
           busy={busy}
           onConfirm={(comment) =>
-            decide(confirming, t(confirming === 'approve' ? 'approved' : 'declined'), comment)
+            decide(open, t(open === 'approve' ? 'approved' : 'declined'), comment)
           }
           onCancel={cancel}
         />

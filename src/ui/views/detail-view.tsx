@@ -70,6 +70,7 @@ export function DetailView({ id, initial }: Props) {
         watched={Boolean(watch)}
         onReply={accept}
         onLink={setFreshLink}
+        onStale={() => load()}
       />
       {link && linkStatuses.has(inquiry.status) && (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />

@@ -103,6 +103,73 @@ describe('inquiry actions', () => {
     });
   });
 
+  it('starts each decision afresh: a comment typed for Decline never goes with an Approve', async () => {
+    await openWith('failed');
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'typed for the decline' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    const comment = screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement;
+    expect(comment.value).toBe('');
+    expect(document.activeElement).toBe(comment);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    expect(sent('inquiryAction')).toEqual([
+      { type: 'inquiryAction', id: 'inq_TestInquiry0001', action: 'approve' },
+    ]);
+  });
+
+  it('on a 409, shows the status Persona has now and closes the decision it no longer allows', async () => {
+    let status = 'pending';
+    stubBackground({
+      getInquiry: () => inquiryReply(status),
+      inquiryAction: () => {
+        status = 'declined'; // decided in Persona's dashboard meanwhile
+        return {
+          kind: 'conflict',
+          status: 409,
+          title: 'Conflict',
+          details: 'Inquiry cannot be approved',
+          message:
+            "That action isn't possible in the inquiry's current state. Persona says: “Conflict: Inquiry cannot be approved”.",
+        };
+      },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+    expect(sent('getInquiry')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('cannot be approved');
+    // Persona's words once, not again under the message that already quotes them.
+    expect(alert.textContent?.split('Inquiry cannot be approved')).toHaveLength(2);
+  });
+
+  it('drops an error and an open confirmation once a refresh shows the status changed', async () => {
+    let status = 'completed';
+    stubBackground({
+      getInquiry: () => inquiryReply(status),
+      inquiryAction: () => {
+        status = 'approved'; // it went through, but the answer was lost
+        return { kind: 'server', status: 503, message: 'Persona had a problem (503).' };
+      },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await screen.findByRole('alert');
+    expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
+  });
+
   it('closes the confirmation on Escape and puts focus back', async () => {
     await openWith('completed');
     const decline = screen.getByRole('button', { name: 'Decline' });
