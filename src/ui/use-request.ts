@@ -1,7 +1,7 @@
 // The one way a page shows a request's state: busy while it runs, the error when it fails (as the
 // serialisable ErrorInfo, whatever was thrown), the last answer when it succeeds. Running it again
 // clears the previous error first.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../shared/errors.ts';
 
 export interface RequestState<R> {
@@ -18,16 +18,36 @@ export interface RequestHandle<A extends unknown[], R> extends RequestState<R> {
   clearError: () => void;
 }
 
+export interface RequestOptions {
+  /** Where the focus goes when the element that had it is gone once the request settles. */
+  refocus?: () => HTMLElement | null;
+}
+
 export function useRequest<A extends unknown[], R>(
   send: (...args: A) => Promise<R>,
+  options: RequestOptions = {},
 ): RequestHandle<A, R> {
   const [state, setState] = useState<RequestState<R>>({
     busy: false,
     error: undefined,
     data: undefined,
   });
+  // Pages disable their buttons while busy, and a disabled button loses the focus to the page:
+  // a keyboard user would start over from the top. Once the request settles, the focus goes back
+  // where it was or, if that element is gone (an action the new status no longer offers), to
+  // `refocus`; unless something else took the focus meanwhile.
+  const focused = useRef<Element | null>(null);
+  useEffect(() => {
+    if (state.busy || !focused.current) return;
+    const before = focused.current;
+    focused.current = null;
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    if (before instanceof HTMLElement && before.isConnected) before.focus();
+    else options.refocus?.()?.focus();
+  }, [state.busy]);
   // A new `run` each render, so it always sends with the current props.
   const run = async (...args: A) => {
+    focused.current = document.activeElement;
     setState((s) => ({ ...s, busy: true, error: undefined }));
     try {
       const data = await send(...args);

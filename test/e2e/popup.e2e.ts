@@ -148,15 +148,34 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('marks a completed inquiry for review', async () => {
+  it('marks a completed inquiry for review, from the keyboard', async () => {
     const popup = await openPopup();
-    const id = await createInquiry(popup, `review-${Date.now()}`);
+    // A reference id as one long word: it wraps instead of widening the 400 px popup.
+    const id = await createInquiry(popup, `review-${Date.now()}-${'x'.repeat(110)}`);
     await controls.finish(id, 'passed');
     await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
     await expect.poll(() => statusOf(popup), soon).toBe('completed');
-    await popup.getByRole('button', { name: 'Mark for review' }).click();
+    const content = popup.locator('.content');
+    expect(await content.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    await popup.getByRole('button', { name: 'Mark for review' }).focus();
+    await popup.keyboard.press('Enter');
     await expect.poll(() => statusOf(popup), soon).toBe('needs_review');
     expect(await personaStatus(id)).toBe('needs_review');
+    // The button is disabled while the request runs, which drops the focus to the page, and
+    // needs_review offers no Mark for review: the focus goes to the status, so the next Tab goes
+    // on from here rather than from the top.
+    const focusedId = () => popup.evaluate(() => document.activeElement?.id);
+    await expect.poll(focusedId, soon).toBe('detail-status');
+    // Unwatch stays in place as Watch: the focus comes back to it.
+    await popup.getByRole('button', { name: 'Unwatch', exact: true }).focus();
+    await popup.keyboard.press('Enter');
+    const watch = popup.getByRole('button', { name: 'Watch', exact: true });
+    await expect.poll(() => watch.evaluate((el) => el === document.activeElement), soon).toBe(true);
+    const refresh = popup.getByRole('button', { name: 'Refresh', exact: true });
+    await refresh.focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getByText(/^Updated/).count(), soon).toBe(1);
+    expect(await refresh.evaluate((el) => el === document.activeElement)).toBe(true);
     await popup.close();
   });
 
@@ -235,6 +254,21 @@ describe('the popup', () => {
   it('shows the watchlist and the needs-review queue', async () => {
     const popup = await openPopup();
     await expect.poll(() => popup.locator('.inquiry-row').count(), soon).toBeGreaterThan(0);
+    // A row's list item paints nothing outside itself (content-visibility), so a focus ring
+    // drawn around the row would not show: it is drawn inside.
+    for (let tab = 0; tab < 12; tab++) {
+      await popup.keyboard.press('Tab');
+      if (await popup.evaluate(() => document.activeElement?.matches('.inquiry-row'))) break;
+    }
+    const ring = await popup.locator('.inquiry-row:focus-visible').evaluate((row) => {
+      const style = getComputedStyle(row);
+      return {
+        style: style.outlineStyle,
+        reach: Number.parseFloat(style.outlineOffset) + Number.parseFloat(style.outlineWidth),
+      };
+    });
+    expect(ring.style).not.toBe('none');
+    expect(ring.reach).toBeLessThanOrEqual(0);
     await screenshotBoth(popup, 'popup-watchlist');
     await expectAccessible(popup, 'watchlist');
     await popup.getByRole('tab', { name: 'Needs review' }).click();

@@ -39,9 +39,11 @@ export function CreatedPanel({ created, onAnother }: Props) {
         <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
         <span class="muted">{inquiry.statusLabel}</span>
       </p>
-      {inquiry.referenceId && <p class="muted">{t('createdReference', inquiry.referenceId)}</p>}
+      {inquiry.referenceId && (
+        <p class="muted wrap-anywhere">{t('createdReference', inquiry.referenceId)}</p>
+      )}
       {created.recovery && (
-        <p class="banner is-warn" data-testid="create-recovery">
+        <p class="banner is-warn wrap-anywhere" data-testid="create-recovery">
           {recoveryText(created.recovery, inquiry.referenceId)}
         </p>
       )}

@@ -31,13 +31,16 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   const allowed = inquiry.actions;
   const id = inquiry.id;
 
-  const request = useRequest(async (done: string, send: () => Promise<unknown>) => {
-    await send();
-    // The button that was pressed may be gone now (approved: no more actions); keep focus near.
-    if (confirming) document.getElementById('detail-status')?.focus();
-    setConfirming(null);
-    announce(done);
-  });
+  const request = useRequest(
+    async (done: string, send: () => Promise<unknown>) => {
+      await send();
+      setConfirming(null);
+      announce(done);
+    },
+    // The button that was pressed may be gone now (approved: no more actions): the focus goes
+    // to the status, which is what changed.
+    { refocus: () => document.getElementById('detail-status') },
+  );
   const { busy, error } = request;
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is
   // not left open to confirm.

@@ -29,7 +29,9 @@ export function DetailHead({ reply, loading, dashboardUrl, onRefresh }: Props) {
           </a>
         )}
       </div>
-      {inquiry.referenceId && <p class="muted">{t('reference', inquiry.referenceId)}</p>}
+      {inquiry.referenceId && (
+        <p class="muted wrap-anywhere">{t('reference', inquiry.referenceId)}</p>
+      )}
       <p class="status-line" id="detail-status" tabIndex={-1}>
         <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
         <span>{inquiry.statusLabel}</span>
@@ -40,20 +42,41 @@ export function DetailHead({ reply, loading, dashboardUrl, onRefresh }: Props) {
           <p class="banner-text">
             {t('staleCopy', formatRelative(reply.fetchedAt, now), stale.message)}
           </p>
-          <button type="button" onClick={onRefresh} disabled={loading}>
-            {t('refresh')}
-          </button>
+          <RefreshButton loading={loading} onRefresh={onRefresh} />
         </div>
       ) : (
         <p class="freshness muted">
           {loading ? t('updating') : t('updated', formatRelative(reply.fetchedAt, now))}{' '}
-          {!loading && (
-            <button type="button" class="link" onClick={onRefresh}>
-              {t('refresh')}
-            </button>
-          )}
+          <RefreshButton loading={loading} onRefresh={onRefresh} link />
         </p>
       )}
     </header>
+  );
+}
+
+/**
+ * Stays in place and focusable while the refresh runs (aria-disabled, not disabled): a disabled or
+ * removed button drops the keyboard focus to the top of the page.
+ */
+function RefreshButton({
+  loading,
+  onRefresh,
+  link,
+}: {
+  loading: boolean;
+  onRefresh: () => void;
+  link?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      class={link ? 'link' : undefined}
+      aria-disabled={loading}
+      onClick={() => {
+        if (!loading) onRefresh();
+      }}
+    >
+      {t('refresh')}
+    </button>
   );
 }
