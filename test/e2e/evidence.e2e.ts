@@ -76,8 +76,8 @@ describe('the evidence behind a verdict', () => {
     await search.press('Enter');
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
 
-    // Earlier inquiries: one request, after the detail is on screen; each opens its own detail.
-    const earlier = popup.getByRole('region', { name: 'Earlier inquiries' });
+    // Other inquiries: one request, after the detail is on screen; each opens its own detail.
+    const earlier = popup.getByRole('region', { name: 'Other inquiries' });
     await expect.poll(() => earlier.getByRole('button').count(), soon).toBe(2);
     expect(await earlier.textContent()).toContain(ids[0]);
     expect(await earlier.textContent()).toContain(ids[1]);

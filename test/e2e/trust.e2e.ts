@@ -172,7 +172,7 @@ describe('what the API answers is checked', () => {
           meta: { 'one-time-link': 'javascript:alert(document.domain)' },
         });
       } else if (req.url?.includes('/inquiries?')) {
-        // The detail's "Earlier inquiries" lists by account or reference ID: a list, as Persona
+        // The detail's "Other inquiries" lists by account or reference ID: a list, as Persona
         // answers it, and an empty one, so the page's only alert is the refused link's.
         json(res, 200, { data: [], links: { prev: null, next: null } });
       } else json(res, 200, { data: inquiry, included: [] });

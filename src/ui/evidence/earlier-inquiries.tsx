@@ -1,4 +1,4 @@
-// The same person's other inquiries: the account's (`filter[account-id]`), or without an account
+// The same person's other inquiries, earlier and later (a failed one may have a later success): the account's (`filter[account-id]`), or without an account
 // the same reference ID's, newest first. One request, made once the detail is on screen.
 import { useEffect } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
@@ -26,7 +26,7 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
   const by = read.data?.by ?? 'none';
   return (
     <section aria-labelledby="earlier-heading">
-      <h3 id="earlier-heading">{t('earlierInquiries')}</h3>
+      <h3 id="earlier-heading">{t('otherInquiries')}</h3>
       {error ? (
         <ProblemMessage error={error} onRetry={load} />
       ) : items === undefined ? (
@@ -40,7 +40,7 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
           <p class="muted">{t(by === 'account' ? 'sameAccount' : 'sameReference')}</p>
           <SummaryList
             class="plain-list inquiry-list"
-            label={t('earlierInquiries')}
+            label={t('otherInquiries')}
             items={items}
             meta={(item) => (item.createdAt ? formatDateTime(item.createdAt) : undefined)}
           />

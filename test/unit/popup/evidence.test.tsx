@@ -152,7 +152,7 @@ describe('the evidence in the detail', () => {
     expect(await within(reports).findByText('Ada Example')).toBeTruthy();
     expect(sent('getReport')).toHaveLength(1);
 
-    const earlier = screen.getByRole('region', { name: 'Earlier inquiries' });
+    const earlier = screen.getByRole('region', { name: 'Other inquiries' });
     fireEvent.click(await within(earlier).findByRole('button', { name: /inq_Earlier000001/ }));
     await waitFor(() => expect(sent('getInquiry').map((r) => r.id)).toContain('inq_Earlier000001'));
     expect(sent('earlierInquiries')[0]).toMatchObject({ accountId: 'act_Person000001' });
