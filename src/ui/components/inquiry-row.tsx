@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { StatusChip } from './status-chip.tsx';
 
@@ -11,14 +12,26 @@ interface Props {
   unseen?: boolean;
   /** In the page's first frame: drawn at once, or skipped until it is on screen (popup.css). */
   draw?: 'now' | 'later' | undefined;
+  /** The row the reviewer opened before coming back: it takes the focus again. */
+  focusOnMount?: boolean;
   onOpen: () => void;
 }
 
 /** One inquiry in a list: a single button, so the whole row is one tab stop and one click. */
-export function InquiryRow({ id, status, referenceId, meta, unseen, draw, onOpen }: Props) {
+export function InquiryRow(props: Props) {
+  const { id, status, referenceId, meta, unseen, draw, focusOnMount, onOpen } = props;
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusOnMount) button.current?.focus();
+  }, []);
   return (
     <li class={draw && `draw-${draw}`}>
-      <button type="button" class={`inquiry-row${unseen ? ' is-unseen' : ''}`} onClick={onOpen}>
+      <button
+        ref={button}
+        type="button"
+        class={`inquiry-row${unseen ? ' is-unseen' : ''}`}
+        onClick={onOpen}
+      >
         <span class="inquiry-row-main">
           <code class="inquiry-id">{id}</code>
           {referenceId && <span class="inquiry-ref">{referenceId}</span>}

@@ -1,21 +1,20 @@
-import { useState } from 'preact/hooks';
 import { keyInfoItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { Tabs } from '../components/tabs.tsx';
 import { useStored } from '../use-stored.ts';
 import { ReviewQueue } from './review-queue.tsx';
-import { useNavigation } from './router.ts';
+import { type HomeTab, useNavigation } from './router.ts';
 import { SearchBox } from './search-box.tsx';
 import { WatchlistPanel } from './watchlist-panel.tsx';
-
-type TabKey = 'watchlist' | 'review';
 
 /** Start here: find an inquiry, create one, or pick one from the watchlist or review queue. */
 export function HomeView() {
   const nav = useNavigation();
   const keyInfo = useStored(keyInfoItem);
-  const [tab, setTab] = useState<TabKey>('watchlist');
+  // In the route, not in this view's state: Back from an inquiry returns to the same tab.
+  const tab: HomeTab = (nav.route.name === 'home' && nav.route.tab) || 'watchlist';
+  const setTab = (next: HomeTab) => nav.replace({ name: 'home', tab: next });
   const tabs = [
     { key: 'watchlist', label: t('tabWatchlist') },
     { key: 'review', label: t('tabNeedsReview') },

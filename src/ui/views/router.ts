@@ -5,8 +5,11 @@ import { createContext } from 'preact';
 import { useContext, useMemo, useState } from 'preact/hooks';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 
+export type HomeTab = 'watchlist' | 'review';
+
 export type Route =
-  | { name: 'home' }
+  /** `tab` and `opened` (the row last opened) bring the reviewer back to where they were. */
+  | { name: 'home'; tab?: HomeTab; opened?: string }
   | { name: 'create' }
   /** `initial` is a reply already in hand (create, search), so the detail needs no request. */
   | { name: 'detail'; id: string; initial?: InquiryReply & { link?: OneTimeLink | null } }
@@ -45,6 +48,15 @@ export function useRouter(first: Route): Navigation {
     }),
     [stack],
   );
+}
+
+/**
+ * Opens an inquiry's detail from a list. On the home view, the row is remembered, so Back returns
+ * to the same tab with the focus on that row, not to the top of the watchlist.
+ */
+export function openInquiry(nav: Navigation, id: string): void {
+  if (nav.route.name === 'home') nav.replace({ ...nav.route, opened: id });
+  nav.go({ name: 'detail', id });
 }
 
 export const NavigationContext = createContext<Navigation | null>(null);

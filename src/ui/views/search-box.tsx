@@ -16,9 +16,11 @@ export function SearchBox() {
   const input = useRef<HTMLInputElement>(null);
   const loaded = draft !== undefined;
   // Most popups open to paste an id: the box takes focus once the draft is in (it is disabled
-  // until then so a keystroke cannot be lost to a late draft).
+  // until then so a keystroke cannot be lost to a late draft). Not when coming back from an
+  // inquiry: the row that was opened has the focus then (inquiry-row.tsx).
+  const returning = nav.route.name === 'home' && nav.route.opened !== undefined;
   useEffect(() => {
-    if (loaded) input.current?.focus();
+    if (loaded && !returning) input.current?.focus();
   }, [loaded]);
 
   const find = (raw: string) => {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
-import { useNavigation } from './router.ts';
+import { openInquiry, useNavigation } from './router.ts';
 
 interface Props {
   items: readonly InquirySummary[];
@@ -24,7 +24,8 @@ export function SummaryList({ items, label, meta, class: className = 'inquiry-li
           status={item.status}
           referenceId={item.referenceId}
           meta={meta(item)}
-          onOpen={() => nav.go({ name: 'detail', id: item.id })}
+          focusOnMount={nav.route.name === 'home' && nav.route.opened === item.id}
+          onOpen={() => openInquiry(nav, item.id)}
         />
       ))}
     </ul>

@@ -6,7 +6,7 @@ import { formatNumber, formatRelative, useNow } from '../components/format-time.
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { useFirstPaintDone } from '../first-paint.ts';
 import { useStored } from '../use-stored.ts';
-import { useNavigation } from './router.ts';
+import { openInquiry, useNavigation } from './router.ts';
 
 function newestFirst(entries: WatchEntry[]): WatchEntry[] {
   return [...entries].sort((a, b) => b.changedAt - a.changedAt);
@@ -66,10 +66,11 @@ export function WatchlistPanel() {
             status={entry.status}
             referenceId={entry.referenceId}
             unseen={!entry.seen}
+            focusOnMount={nav.route.name === 'home' && nav.route.opened === entry.id}
             meta={formatRelative(entry.changedAt, now)}
             onOpen={() => {
               if (!entry.seen) sendRequest({ type: 'markSeen', ids: [entry.id] }).catch(() => {});
-              nav.go({ name: 'detail', id: entry.id });
+              openInquiry(nav, entry.id);
             }}
           />
         ))}

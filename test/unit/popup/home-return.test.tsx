@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const queue = ['inq_QueueFirst00001', 'inq_QueueSecond0002'];
+
+describe('Back from an inquiry', () => {
+  it('returns to the tab it was opened from, with the focus on its row', async () => {
+    stubBackground({
+      listInquiries: () => ({
+        items: queue.map((id) => ({ id, status: 'needs_review', referenceId: `ref-${id}` })),
+        next: null,
+      }),
+      getInquiry: ({ id }) => ({ ...inquiryReply('needs_review', { id }) }),
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    const rows = await screen.findAllByRole('button', { name: /inq_Queue/ });
+    fireEvent.click(rows[1] as HTMLElement);
+    await screen.findByTestId('status');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const tab = await screen.findByRole('tab', { name: 'Needs review' });
+    expect(tab.getAttribute('aria-selected')).toBe('true');
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toContain('inq_QueueSecond0002'),
+    );
+    // The search box, which takes the focus when the desk opens, leaves it there.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement?.textContent).toContain('inq_QueueSecond0002');
+  });
+});
