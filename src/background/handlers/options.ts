@@ -7,9 +7,9 @@ import { checkBaseUrl, keyBaseUrlProblem } from '../../shared/persona/base-url.t
 import { createPersonaClient } from '../../shared/persona/client.ts';
 import { applyPolicy, readPolicy } from '../../shared/policy.ts';
 import { readItem, writeItem } from '../../shared/storage.ts';
+import { validateSettings } from '../../shared/validate-settings.ts';
 import { admitKey, forgetKey, readKey, storeKey } from '../key-custody.ts';
 import type { Handlers } from '../message-router.ts';
-import { validateSettings } from '../validate-settings.ts';
 
 export async function saveOptions(
   request: RequestOf<'saveOptions'>,
@@ -19,8 +19,10 @@ export async function saveOptions(
   const settings = validateSettings(applyPolicy(request.settings, policy));
   let keyInfo = await readItem(keyInfoItem);
   const typedKey = request.key?.trim() ? request.key : undefined;
-  refuseKeyForBaseUrl(typedKey ?? (await readKey().catch(() => null)), settings.baseUrl);
-  if (typedKey !== undefined) {
+  // The key's own shape first: a malformed key is said at the key field, not blamed on the URL.
+  const admitted = typedKey === undefined ? undefined : admitKey(typedKey, settings.allowProduction);
+  refuseKeyForBaseUrl(admitted?.key ?? (await readKey().catch(() => null)), settings.baseUrl);
+  if (admitted) {
     if (policy.requirePassphrase && !(await readItem(sealedKeyItem))) {
       throw new DeskError({
         kind: 'invalid',
@@ -28,7 +30,6 @@ export async function saveOptions(
         message: t('passphraseRequiredBeforeKey'),
       });
     }
-    const admitted = admitKey(typedKey, settings.allowProduction);
     await storeKey(admitted.key, admitted.info);
     keyInfo = admitted.info;
   } else if (keyInfo?.environment === 'production' && !settings.allowProduction) {

@@ -40,6 +40,18 @@ describe('a production key and a loopback base URL', () => {
     ).rejects.toSatisfy(refusal);
   });
 
+  it.each(['abc123', `Bearer ${sandboxKey}`])(
+    'says a malformed key (%s) is malformed, at the key field, whatever the base URL',
+    async (key) => {
+      const settings = { ...defaultSettings(), baseUrl: loopback };
+      const error = await saveOptions({ type: 'saveOptions', settings, key }).catch((e) => e);
+      expect(error).toBeInstanceOf(DeskError);
+      expect((error as DeskError).info.pointer).toBe('key');
+      expect((error as DeskError).message).not.toMatch(/Only sandbox keys/);
+      expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    },
+  );
+
   it('still takes a sandbox key for the local sandbox', async () => {
     const reply = await saveOptions({
       type: 'saveOptions',
