@@ -1,6 +1,7 @@
 import { t } from '../shared/i18n.ts';
 import type { Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
+import { NumberInput } from './number-input.tsx';
 import type { Patch } from './settings-patch.ts';
 
 interface Props {
@@ -20,15 +21,14 @@ export function AutoLockField({ draft, patch, fieldError, disabled }: Props) {
       hint={t('autoLockHint')}
     >
       {(describedBy, invalid) => (
-        <input
+        <NumberInput
           id="auto-lock-minutes"
-          type="number"
           min={1}
           max={1440}
           step={1}
           disabled={disabled}
           value={draft.autoLockMinutes}
-          onInput={(e) => patch({ autoLockMinutes: Number(e.currentTarget.value) })}
+          onValue={(value) => patch({ autoLockMinutes: value })}
           aria-describedby={describedBy}
           aria-invalid={invalid}
         />

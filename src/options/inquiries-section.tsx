@@ -3,6 +3,7 @@ import { t } from '../shared/i18n.ts';
 import { MAX_LINK_EXPIRY_HOURS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import { ManagedContext } from '../ui/use-policy.ts';
+import { NumberInput } from './number-input.tsx';
 import type { Patch } from './settings-patch.ts';
 
 interface Props {
@@ -49,14 +50,13 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
         hint={t('linkLifetimeHint')}
       >
         {(describedBy, invalid) => (
-          <input
+          <NumberInput
             id="link-expiry"
-            type="number"
             min={1}
             max={MAX_LINK_EXPIRY_HOURS}
             step={1}
             value={draft.linkExpiryHours}
-            onInput={(e) => patch({ linkExpiryHours: Number(e.currentTarget.value) })}
+            onValue={(value) => patch({ linkExpiryHours: value })}
             aria-describedby={describedBy}
             aria-invalid={invalid}
           />

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DeskError } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { applyPolicy, managedSettings } from '../shared/policy.ts';
 import { sendRequest } from '../shared/send-request.ts';
-import { linkExpiryProblem, type Settings } from '../shared/settings.ts';
+import type { Settings } from '../shared/settings.ts';
 import { keyInfoItem, settingsItem } from '../shared/storage-items.ts';
+import { validateSettings } from '../shared/validate-settings.ts';
 import { BackgroundStatus } from '../ui/background-status.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../ui/environment-badge.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
@@ -39,13 +39,11 @@ export function OptionsApp() {
       });
       return { what, report };
     }
-    // Out of the settings schema's range: say so at the field instead of a malformed request.
-    const expiry = linkExpiryProblem(settings.linkExpiryHours);
-    if (expiry)
-      throw new DeskError({ kind: 'invalid', message: expiry, pointer: 'linkExpiryHours' });
+    // Checked here first, so a value out of range is said at its field (the background would
+    // refuse it too, but only as a malformed request).
     const saved = await sendRequest({
       type: 'saveOptions',
-      settings,
+      settings: validateSettings(applyPolicy(settings, policy)),
       ...(typed ? { key: typed } : {}),
     });
     setDraft(saved.settings);

@@ -3,6 +3,7 @@ import { t } from '../shared/i18n.ts';
 import { MIN_POLL_SECONDS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import { ManagedContext } from '../ui/use-policy.ts';
+import { NumberInput } from './number-input.tsx';
 import type { Patch } from './settings-patch.ts';
 
 interface Props {
@@ -24,13 +25,12 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
         hint={t('pollHint', MIN_POLL_SECONDS)}
       >
         {(describedBy, invalid) => (
-          <input
+          <NumberInput
             id="poll-seconds"
-            type="number"
             min={MIN_POLL_SECONDS}
             step={1}
             value={draft.pollSeconds}
-            onInput={(e) => patch({ pollSeconds: Number(e.currentTarget.value) })}
+            onValue={(value) => patch({ pollSeconds: value })}
             aria-describedby={describedBy}
             aria-invalid={invalid}
           />
@@ -42,13 +42,12 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
         error={fieldError('forgetDecidedAfterHours')}
       >
         {(describedBy, invalid) => (
-          <input
+          <NumberInput
             id="forget-hours"
-            type="number"
             min={1}
             step={1}
             value={draft.forgetDecidedAfterHours}
-            onInput={(e) => patch({ forgetDecidedAfterHours: Number(e.currentTarget.value) })}
+            onValue={(value) => patch({ forgetDecidedAfterHours: value })}
             aria-describedby={describedBy}
             aria-invalid={invalid}
           />

@@ -7,6 +7,15 @@ export const MIN_POLL_SECONDS = 30; // Chrome's floor for chrome.alarms in publi
 /** A month: a link meant for a chat is used within days; longer is a forgotten secret. */
 export const MAX_LINK_EXPIRY_HOURS = 24 * 30;
 
+/** A month: how long a decided inquiry may stay on the watchlist. */
+export const MAX_FORGET_HOURS = 24 * 30;
+
+/** A day: the longest the desk may stay unlocked without use. */
+export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+
+/** A named template's name is a label on a button in the create form. */
+export const MAX_TEMPLATE_NAME = 60;
+
 /** The chat message a reviewer starts with, in the browser's language; theirs once saved. */
 export function defaultChatTemplate(): string {
   return t('chatTemplateDefault');

@@ -7,7 +7,14 @@ import { defaultsOf } from './define-item.ts';
 import { lazy } from './lazy.ts';
 import { withDefault } from './named-default.ts';
 import { DEFAULT_BASE_URL } from './persona/base-url.ts';
-import { defaultChatTemplate, MAX_LINK_EXPIRY_HOURS, MIN_POLL_SECONDS } from './settings-values.ts';
+import {
+  defaultChatTemplate,
+  MAX_AUTO_LOCK_MINUTES,
+  MAX_FORGET_HOURS,
+  MAX_LINK_EXPIRY_HOURS,
+  MAX_TEMPLATE_NAME,
+  MIN_POLL_SECONDS,
+} from './settings-values.ts';
 
 export {
   defaultChatTemplate,
@@ -20,7 +27,7 @@ export {
 // Built on first use (lazy.ts), not when the worker's script runs.
 export const namedTemplateSchema = lazy(() =>
   z.object({
-    name: z.string().check(z.minLength(1), z.maxLength(60)),
+    name: z.string().check(z.minLength(1), z.maxLength(MAX_TEMPLATE_NAME)),
     id: z.string(),
   }),
 );
@@ -47,9 +54,12 @@ function buildSettingsSchema() {
       24,
     ),
     /** Hours a decided inquiry stays on the watchlist before it leaves by itself. */
-    forgetDecidedAfterHours: withDefault(z.number().check(z.gte(1), z.lte(24 * 30)), 24),
+    forgetDecidedAfterHours: withDefault(z.number().check(z.gte(1), z.lte(MAX_FORGET_HOURS)), 24),
     /** With a passphrase: lock after this many minutes without use. */
-    autoLockMinutes: withDefault(z.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 15),
+    autoLockMinutes: withDefault(
+      z.number().check(z.int(), z.gte(1), z.lte(MAX_AUTO_LOCK_MINUTES)),
+      15,
+    ),
     /** Lookups with the `kyc` address-bar keyword and from the context menu (policy may turn off). */
     addressBarLookup: withDefault(z.boolean(), true),
     contextMenuLookup: withDefault(z.boolean(), true),

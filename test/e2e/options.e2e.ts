@@ -134,3 +134,30 @@ describe('options: connecting a key', () => {
     await page.close();
   });
 });
+
+describe('options: numbers as typed', () => {
+  it('says at the field what is wrong with a number, and saves a number as it was typed', async () => {
+    await fill('API base URL', baseUrl);
+    const poll = page.getByRole('spinbutton', { name: 'Poll interval (seconds)' });
+    await poll.fill('5');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('#poll-seconds-error').textContent())
+      .toMatch(/30 seconds/);
+    expect(await poll.getAttribute('aria-invalid')).toBe('true');
+    expect(await outcome().textContent()).not.toContain('malformed');
+
+    await poll.fill('45');
+    // Typed key by key, as a person does: "1." used to come back as "1", so this saved 15.
+    const forget = page.locator('#forget-hours');
+    await forget.selectText();
+    await forget.pressSequentially('1.5');
+    expect(await forget.inputValue()).toBe('1.5');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    const worker = await ext.serviceWorker();
+    const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
+    expect(stored.settings).toMatchObject({ pollSeconds: 45, forgetDecidedAfterHours: 1.5 });
+    await page.close();
+  });
+});
