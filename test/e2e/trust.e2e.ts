@@ -113,10 +113,14 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     for (const page of ext.context.pages())
       expect(decodeURIComponent(page.url())).not.toContain('Zebulon');
 
+    // Whatever the badge says then, it goes with the key: nothing is watched without one.
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(() => chrome.action.setBadgeText({ text: '1' }));
     await options.getByRole('button', { name: 'Remove key' }).click();
     await options.getByRole('button', { name: 'Yes, remove' }).click();
     await expect.poll(() => popup.getByTestId('no-key').count(), soon).toBe(1);
     expect(await popup.getByTestId('status').count()).toBe(0);
+    await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({})), soon).toBe('');
 
     await ext.context.close();
     // The search finds what is meant to be on disk: the watchlist's reference id.

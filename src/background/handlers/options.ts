@@ -20,7 +20,8 @@ export async function saveOptions(
   let keyInfo = await readItem(keyInfoItem);
   const typedKey = request.key?.trim() ? request.key : undefined;
   // The key's own shape first: a malformed key is said at the key field, not blamed on the URL.
-  const admitted = typedKey === undefined ? undefined : admitKey(typedKey, settings.allowProduction);
+  const admitted =
+    typedKey === undefined ? undefined : admitKey(typedKey, settings.allowProduction);
   refuseKeyForBaseUrl(admitted?.key ?? (await readKey().catch(() => null)), settings.baseUrl);
   if (admitted) {
     if (policy.requirePassphrase && !(await readItem(sealedKeyItem))) {

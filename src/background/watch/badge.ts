@@ -1,9 +1,9 @@
-// The toolbar badge: how many watched inquiries need the reviewer. Derived from the watchlist
-// alone, so every writer (poller, handlers, a notification click) updates it by writing the list.
-// No personal data: a count only.
+// The toolbar badge: how many watched inquiries need the reviewer. Derived from the watchlist, so
+// every writer (poller, handlers, a notification click) updates it by writing the list; none while
+// no key is saved, since nothing is watched then. No personal data: a count only.
 import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
-import { watchlistItem } from '../../shared/generated/stored-items.ts';
+import { keyInfoItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { readItem } from '../../shared/storage.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
@@ -30,7 +30,7 @@ export function badgeText(count: number): string {
 }
 
 export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
-  const count = countNeedingReviewer(list);
+  const count = (await readItem(keyInfoItem)) ? countNeedingReviewer(list) : 0;
   await browser.action.setBadgeText({ text: badgeText(count) });
   if (count > 0) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
   await browser.action.setTitle({

@@ -36,9 +36,11 @@ export function registerWatchListeners(after: Gate['after']): void {
     after((settings) => ensureAlarm(settings.pollSeconds)),
   );
   // A newly saved key ends the back-off of the old one: ask again now rather than in 15 min.
+  // A removed one takes the badge with it (badge.ts).
   watchItem(
     keyInfoItem,
     after((info) => {
+      void refreshBadge().catch(() => undefined);
       if (info) void startCycle('settings').catch(() => undefined);
     }),
   );

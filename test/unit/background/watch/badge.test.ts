@@ -1,5 +1,5 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   badgeText,
   countNeedingReviewer,
@@ -8,10 +8,18 @@ import {
   showBadge,
 } from '../../../../src/background/watch/badge.ts';
 import { writeItem } from '../../../../src/shared/storage.ts';
-import { watchlistItem } from '../../../../src/shared/storage-items.ts';
+import { keyInfoItem, watchlistItem } from '../../../../src/shared/storage-items.ts';
 import { entry, KNOWN_STATUSES } from './fixtures.ts';
 
 describe('the badge count', () => {
+  beforeEach(() =>
+    writeItem(keyInfoItem, {
+      masked: 'persona_sandbox_…1a2b',
+      environment: 'sandbox' as const,
+      savedAt: 1,
+    }),
+  );
+
   const needs = new Set([
     'needs_review',
     'completed:unseen',
@@ -56,6 +64,13 @@ describe('the badge count', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
     expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk: 2 need you');
     await showBadge([entry(1, 'approved')]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk');
+  });
+
+  it('shows nothing while no key is saved: nothing is watched then', async () => {
+    await writeItem(keyInfoItem, null);
+    await showBadge([entry(1, 'needs_review')]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk');
   });

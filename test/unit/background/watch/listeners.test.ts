@@ -7,13 +7,19 @@ import { notificationId } from '../../../../src/background/watch/notify.ts';
 import { defaultSettings } from '../../../../src/shared/settings.ts';
 import { readItem, writeItem } from '../../../../src/shared/storage.ts';
 import {
+  keyInfoItem,
   pollStateItem,
   settingsItem,
   watchlistItem,
 } from '../../../../src/shared/storage-items.ts';
 import { entry, inquiryId } from './fixtures.ts';
 
-beforeEach(() => {
+beforeEach(async () => {
+  await writeItem(keyInfoItem, {
+    masked: 'persona_sandbox_…1a2b',
+    environment: 'sandbox' as const,
+    savedAt: 1,
+  });
   registerWatchListeners(startUp([]).after);
 });
 
@@ -34,6 +40,19 @@ describe('the watcher’s listeners', () => {
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
     await writeItem(watchlistItem, [entry(1, 'completed', { seen: true })]);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('take the badge away with a removed key, and bring it back with a saved one', async () => {
+    await writeItem(watchlistItem, [entry(1, 'needs_review')]);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
+    await writeItem(keyInfoItem, null);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
+    await writeItem(keyInfoItem, {
+      masked: 'persona_sandbox_…1a2b',
+      environment: 'sandbox' as const,
+      savedAt: 1,
+    });
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
   it('follow the poll period in the options', async () => {
