@@ -3,7 +3,7 @@ import { type MessageKey, t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { UnlockForm } from '../ui/unlock-form.tsx';
-import { useLock } from '../ui/use-lock.ts';
+import { type LockStatus, useLock } from '../ui/use-lock.ts';
 import { useRequest } from '../ui/use-request.ts';
 
 /**
@@ -14,17 +14,20 @@ import { useRequest } from '../ui/use-request.ts';
 export function PassphraseSection({ required }: { required: boolean }) {
   const lock = useLock();
   const [passphrase, setPassphrase] = useState('');
-  const [note, setNote] = useState<MessageKey | undefined>(undefined);
-  const request = useRequest(async (action: () => Promise<unknown>, done: MessageKey) => {
+  // A note is about the state its action left: "Locked." goes once the desk is unlocked (from
+  // the popup, say), "Passphrase set." once the key and its passphrase are removed.
+  const [note, setNote] = useState<{ text: MessageKey; while: LockStatus } | undefined>();
+  const request = useRequest(async (action: () => Promise<unknown>, done: typeof note) => {
     await action();
     setPassphrase('');
     setNote(done);
   });
   const { busy, error } = request;
-  const run = (action: () => Promise<unknown>, done: MessageKey) => {
+  const run = (action: () => Promise<unknown>, done: typeof note) => {
     setNote(undefined);
     return request.run(action, done);
   };
+  const shownNote = note && note.while === lock ? note.text : undefined;
 
   return (
     <section aria-labelledby="lock-heading" class="lock-section">
@@ -35,7 +38,10 @@ export function PassphraseSection({ required }: { required: boolean }) {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void run(() => sendRequest({ type: 'setPassphrase', passphrase }), 'passphraseSetNote');
+            void run(() => sendRequest({ type: 'setPassphrase', passphrase }), {
+              text: 'passphraseSetNote',
+              while: 'unlocked',
+            });
           }}
         >
           <p class="hint" data-testid="lock-status">
@@ -63,7 +69,12 @@ export function PassphraseSection({ required }: { required: boolean }) {
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => void run(() => sendRequest({ type: 'lock' }), 'lockedNote')}
+                onClick={() =>
+                  void run(() => sendRequest({ type: 'lock' }), {
+                    text: 'lockedNote',
+                    while: 'locked',
+                  })
+                }
               >
                 {t('lockNow')}
               </button>
@@ -72,9 +83,9 @@ export function PassphraseSection({ required }: { required: boolean }) {
         </form>
       )}
       <div aria-live="polite">
-        {note && (
+        {shownNote && (
           <div class="banner is-ok" role="status">
-            {t(note)}
+            {t(shownNote)}
           </div>
         )}
         {error && <ErrorMessage error={error} />}

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PassphraseSection } from '../../../src/options/passphrase-section.tsx';
+import { sendRequest } from '../../../src/shared/send-request.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const sealed = { iterations: 600_000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
+const unlocked = { unlockedAt: 1, lastUsedAt: 1 };
+
+beforeEach(async () => {
+  await fakeBrowser.storage.local.set({ sealedKey: sealed });
+  await fakeBrowser.storage.session.set({ unlockState: unlocked });
+});
+afterEach(() => {
+  cleanup();
+  vi.mocked(sendRequest).mockReset();
+});
+
+describe('the Lock section’s notes', () => {
+  it('"Locked." goes once the desk is unlocked elsewhere (the popup)', async () => {
+    vi.mocked(sendRequest).mockImplementation(async () => {
+      await fakeBrowser.storage.session.set({ unlockState: null });
+      return { locked: true as const };
+    });
+    render(<PassphraseSection required={false} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Lock now' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Locked.');
+    await fakeBrowser.storage.session.set({ unlockState: unlocked });
+    await screen.findByRole('button', { name: 'Lock now' });
+    expect(screen.queryByText('Locked.')).toBeNull();
+  });
+
+  it('"Passphrase set." goes once the key and its passphrase are removed', async () => {
+    vi.mocked(sendRequest).mockResolvedValue({ locked: false });
+    render(<PassphraseSection required={false} />);
+    fireEvent.input(await screen.findByLabelText('Passphrase'), {
+      target: { value: 'correct horse battery' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Set passphrase' }));
+    await screen.findByText(/^Passphrase set\./);
+    await fakeBrowser.storage.local.remove('sealedKey');
+    await waitFor(() => expect(screen.queryByText(/^Passphrase set\./)).toBeNull());
+    expect(screen.getByTestId('lock-status').textContent).toMatch(/No passphrase/);
+  });
+});
