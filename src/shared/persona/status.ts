@@ -44,6 +44,15 @@ export function describeStatus(status: string): StatusInfo {
   return { label: humanise(status) || t('statusUnknown'), tone: 'neutral', final: false };
 }
 
+/**
+ * Whether the inquiry's `expires-at` is still ahead of it. Expiry ends an inquiry the person has
+ * not finished (created, pending: https://docs.withpersona.com/docs/inquiry-expiration); one that
+ * is done or decided does not expire, whatever date it still carries. Unknown statuses keep it.
+ */
+export function canExpire(status: string): boolean {
+  return !(status in known) || status === 'created' || status === 'pending';
+}
+
 export function isFinalStatus(status: string): boolean {
   return known[status]?.final ?? false;
 }

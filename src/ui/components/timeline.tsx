@@ -1,4 +1,5 @@
 import { type MessageKey, t } from '../../shared/i18n.ts';
+import { canExpire } from '../../shared/persona/status.ts';
 import type { InquiryTimestamps } from '../../shared/persona/view-model.ts';
 import { formatDateTime } from './format-time.ts';
 
@@ -14,9 +15,20 @@ const steps: [keyof InquiryTimestamps, MessageKey][] = [
   ['redactedAt', 'stepRedacted'],
 ];
 
-/** The inquiry's lifecycle as dated steps; steps that did not happen are left out. */
-export function Timeline({ timestamps }: { timestamps: InquiryTimestamps }) {
-  const happened = steps.filter(([key]) => timestamps[key]);
+/**
+ * The inquiry's lifecycle as dated steps; steps that did not happen are left out, and so is an
+ * expiry the status has put behind it.
+ */
+export function Timeline({
+  timestamps,
+  status,
+}: {
+  timestamps: InquiryTimestamps;
+  status: string;
+}) {
+  const happened = steps.filter(
+    ([key]) => timestamps[key] && (key !== 'expiresAt' || canExpire(status)),
+  );
   if (happened.length === 0) return null;
   return (
     <dl class="facts timeline">

@@ -30,7 +30,7 @@ export function DetailBody({
     <>
       <section aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">{t('timeline')}</h3>
-        <Timeline timestamps={inquiry.timestamps} />
+        <Timeline timestamps={inquiry.timestamps} status={inquiry.status} />
       </section>
       {(inquiry.reviewerComment || inquiry.note) && (
         <dl class="facts">

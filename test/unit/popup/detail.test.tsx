@@ -76,6 +76,24 @@ describe('the inquiry detail', () => {
     expect(checks[1]).toContain('passed');
   });
 
+  it.each([
+    ['pending', true],
+    ['created', true],
+    ['some_new_status', true],
+    ['completed', false],
+    ['needs_review', false],
+    ['approved', false],
+  ])('shows when a %s inquiry expires: %s', async (status, shown) => {
+    const reply = inquiryReply(status, {
+      timestamps: { createdAt: '2025-06-01T10:00:00.000Z', expiresAt: '2025-06-02T10:00:00.000Z' },
+    });
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    expect(screen.queryByText('Expires') !== null).toBe(shown);
+    expect(screen.getByText('Created')).toBeTruthy();
+  });
+
   it('masks birthdates and identity numbers until revealed, one by one or all', async () => {
     await openDetail('completed');
     expect(screen.getByText('Ada')).toBeTruthy();
