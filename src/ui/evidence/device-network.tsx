@@ -12,8 +12,15 @@ function warnings(session: SessionView): string[] {
   if (session.isTor) out.push(t('flagTor'));
   if (session.isDatacenter) out.push(t('flagDatacenter'));
   const threat = session.threatLevel?.toLowerCase();
-  if (threat && threat !== 'low') out.push(t('flagThreat', threat));
+  if (threat && threat !== 'low') out.push(t('flagThreat', threatWord(threat)));
   return out;
+}
+
+/** Persona's levels in the reader's language; a level it adds later is shown as it sends it. */
+function threatWord(level: string): string {
+  if (level === 'medium') return t('threatMedium');
+  if (level === 'high') return t('threatHigh');
+  return level;
 }
 
 const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(', ');
