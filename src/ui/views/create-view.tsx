@@ -54,6 +54,15 @@ export function CreateView() {
   const submitting = useRef(false);
   const [created, setCreated] = useState<Reply<'createInquiry'> | undefined>(undefined);
   const form = useRef<HTMLFormElement>(null);
+  // Found problems take the focus to the first field they mark, where its message is read out
+  // with it (aria-describedby): from the Create button, a keyboard or screen-reader user would
+  // otherwise not learn that nothing was sent.
+  const focusProblem = useRef(false);
+  useEffect(() => {
+    if (!focusProblem.current) return;
+    focusProblem.current = false;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   // A click after a create that got no answer (lost connection, timeout, stopped background) of
   // the very same form may follow a create that did happen, so it reuses that try's
   // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
@@ -79,8 +88,10 @@ export function CreateView() {
       const info = toErrorInfo(error);
       if (!NO_ANSWER.has(info.kind)) updateDraft({ pendingCreate: undefined });
       // Persona names the bad attribute on a 422; the template is the one a reviewer can fix here.
-      if (info.pointer?.includes('template'))
+      if (info.pointer?.includes('template')) {
+        focusProblem.current = true;
         setErrors({ templateId: info.details ?? info.message });
+      }
       throw error;
     } finally {
       submitting.current = false;
@@ -106,6 +117,7 @@ export function CreateView() {
     event.preventDefault();
     if (!draft || !settings || submitting.current) return;
     const found = checkCreateForm(draft);
+    focusProblem.current = Object.keys(found).length > 0;
     setErrors(found);
     request.clearError();
     if (Object.keys(found).length > 0) return;

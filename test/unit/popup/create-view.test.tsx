@@ -42,6 +42,21 @@ describe('the create form', () => {
     expect(sent('createInquiry')).toHaveLength(0);
   });
 
+  it('takes the focus to the first field a problem marks', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({ settings: { defaultTemplateId: 'itmpl_Default01' } });
+    const template = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    const email = screen.getByRole('textbox', { name: 'Email' });
+    fireEvent.input(email, { target: { value: 'jane.doe@example' } });
+    const create = screen.getByRole('button', { name: 'Create' });
+    create.focus();
+    fireEvent.click(create);
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    expect(email.getAttribute('aria-describedby')).toContain('email-address-error');
+    expect(sent('createInquiry')).toHaveLength(0);
+  });
+
   it('asks for a template when there is none', async () => {
     stubBackground({});
     await openCreate();
