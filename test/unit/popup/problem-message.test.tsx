@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ProblemMessage } from '../../../src/ui/components/problem-message.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('a problem with a retry', () => {
+  it('after a 429, offers the retry only once the rate-limit window has reset, counting down', async () => {
+    vi.useFakeTimers();
+    const retry = vi.fn();
+    render(
+      <ProblemMessage
+        error={{ kind: 'rate_limited', retryAfterSeconds: 3, message: 'Wait 3 seconds.' }}
+        onRetry={retry}
+      />,
+    );
+    const button = screen.getByRole('button', { name: 'Try again in 3 s' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.click(button);
+    expect(retry).not.toHaveBeenCalled();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1000);
+    });
+    expect(button.textContent).toBe('Try again in 2 s');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2000);
+    });
+    expect(button.textContent).toBe('Try again');
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    expect(retry).toHaveBeenCalledOnce();
+  });
+
+  it('offers a retry at once after a 5xx', () => {
+    const retry = vi.fn();
+    render(
+      <ProblemMessage error={{ kind: 'server', message: 'Persona failed.' }} onRetry={retry} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(retry).toHaveBeenCalledOnce();
+  });
+});
