@@ -8,13 +8,18 @@ interface Props {
   /** Keeps reveal keys apart when several lists (inquiry, each verification) share one state. */
   scope: string;
   reveal: Reveal;
+  /**
+   * Where the list is, for its buttons' names: a birthdate shown on the ID card and again among
+   * the inquiry's fields is two "Reveal Date of birth" buttons a screen reader cannot tell apart.
+   */
+  context?: string;
 }
 
 /**
  * Extracted fields; identity numbers and birthdates stay masked until revealed
  * (docs/architecture.md#read-results).
  */
-export function FieldList({ fields, scope, reveal }: Props) {
+export function FieldList({ fields, scope, reveal, context }: Props) {
   if (fields.length === 0) return <p class="muted">{t('noFields')}</p>;
   return (
     <dl class="facts field-list">
@@ -37,7 +42,10 @@ export function FieldList({ fields, scope, reveal }: Props) {
                 <button
                   type="button"
                   class="link"
-                  aria-label={t(shown ? 'hideField' : 'revealField', field.label)}
+                  aria-label={t(
+                    shown ? 'hideField' : 'revealField',
+                    context ? `${field.label} (${context})` : field.label,
+                  )}
                   onClick={() => reveal.toggle(key)}
                 >
                   {t(shown ? 'hide' : 'reveal')}

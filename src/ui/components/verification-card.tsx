@@ -94,7 +94,7 @@ export function VerificationCard({
       {v.fields.length > 0 && (
         <details class="verification-fields">
           <summary>{t('extractedFields', formatNumber(v.fields.length))}</summary>
-          <FieldList fields={v.fields} scope={v.id} reveal={reveal} />
+          <FieldList fields={v.fields} scope={v.id} reveal={reveal} context={v.label} />
         </details>
       )}
     </section>

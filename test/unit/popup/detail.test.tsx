@@ -113,6 +113,17 @@ describe('the inquiry detail', () => {
     expect(screen.queryByText('X1234567')).toBeNull();
   });
 
+  it('names each Reveal button by where it is, when a field shows twice', async () => {
+    const onCard = { ...governmentId, fields: [fields[1] as FieldView] };
+    const reply = inquiryReply('completed', { fields, verifications: [onCard] });
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    expect(screen.getAllByRole('button', { name: 'Reveal Date of birth' })).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal Date of birth (Government ID)' }));
+    expect(screen.getAllByText('1990-04-01')).toHaveLength(1);
+  });
+
   it('shows the cached copy at once, before Persona answers', async () => {
     const cached = inquiryView('pending', { referenceId: 'from-cache' });
     await fakeBrowser.storage.session.set({
