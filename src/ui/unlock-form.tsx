@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
+import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from './error-message.tsx';
 import { useRequest } from './use-request.ts';
+import { useSecondsLeft } from './use-seconds-left.ts';
 
 /**
  * Shown instead of the desk while it is locked. A wrong passphrase is said plainly; the wait that
@@ -14,6 +16,8 @@ export function UnlockForm() {
     await sendRequest({ type: 'unlock', passphrase });
     setPassphrase('');
   });
+  // The background refuses a try before the wait after a miss is over; the button says so.
+  const wait = useSecondsLeft(error?.retryAfterSeconds, error);
   return (
     <form
       class="card unlock"
@@ -34,8 +38,8 @@ export function UnlockForm() {
         value={passphrase}
         onInput={(e) => setPassphrase(e.currentTarget.value)}
       />
-      <button type="submit" class="primary" disabled={busy || passphrase === ''}>
-        {t('unlock')}
+      <button type="submit" class="primary" disabled={busy || passphrase === '' || wait > 0}>
+        {wait > 0 ? t('unlockIn', formatNumber(wait)) : t('unlock')}
       </button>
       {error && <ErrorMessage error={error} />}
     </form>

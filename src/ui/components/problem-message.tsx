@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { ErrorInfo, ErrorKind } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import { ErrorMessage } from '../error-message.tsx';
+import { useSecondsLeft } from '../use-seconds-left.ts';
 import { OpenSettingsButton } from './open-settings-button.tsx';
 
 // Kinds worth a second try as they are; the others need the reviewer to change something first.
@@ -26,7 +26,9 @@ export function ProblemMessage({ error, onRetry }: Props) {
   const keyTrouble = error.kind === 'no_key' || error.kind === 'unauthorized';
   const retry = onRetry && retryable.has(error.kind);
   // Persona's details, unless the message already quotes them ("Persona says: …").
-  const wait = useSecondsLeft(error);
+  // A retry before Persona's rate-limit window resets is refused again, and only spends the
+  // limit the team and the customer's backend share.
+  const wait = useSecondsLeft(error.kind === 'rate_limited' ? error.retryAfterSeconds : 0, error);
   const details =
     error.details && !error.message.includes(error.details) ? error.details : undefined;
   return (
@@ -49,26 +51,4 @@ export function ProblemMessage({ error, onRetry }: Props) {
       }
     />
   );
-}
-
-/**
- * Seconds until Persona's rate-limit window resets, counting down: a retry before then is refused
- * again and only spends the limit the team and the customer's backend share.
- */
-function useSecondsLeft(error: ErrorInfo): number {
-  const seconds = error.kind === 'rate_limited' ? (error.retryAfterSeconds ?? 0) : 0;
-  const [until, setUntil] = useState(() => Date.now() + seconds * 1000);
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const end = Date.now() + seconds * 1000;
-    setUntil(end);
-    setNow(Date.now());
-    if (seconds <= 0) return;
-    const timer = setInterval(() => {
-      setNow(Date.now());
-      if (Date.now() >= end) clearInterval(timer);
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [error]);
-  return Math.max(0, Math.ceil((until - now) / 1000));
 }

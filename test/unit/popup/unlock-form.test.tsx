@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UnlockForm } from '../../../src/ui/unlock-form.tsx';
+import { sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('the unlock form after a wrong passphrase', () => {
+  it('counts down the wait the background imposes, and only then takes another try', async () => {
+    vi.useFakeTimers();
+    stubBackground({
+      unlock: () => ({
+        kind: 'invalid',
+        pointer: 'passphrase',
+        retryAfterSeconds: 2,
+        message: 'Wrong passphrase. Try again in 2 seconds.',
+      }),
+    });
+    render(<UnlockForm />);
+    fireEvent.input(screen.getByLabelText('Passphrase'), { target: { value: 'not it' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    const button = screen.getByRole('button', { name: 'Unlock in 2 s' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2000);
+    });
+    expect(button.textContent).toBe('Unlock');
+    expect(button.disabled).toBe(false);
+    expect(sent('unlock')).toHaveLength(1);
+  });
+});
