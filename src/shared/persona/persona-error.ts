@@ -7,6 +7,7 @@ import { DeskError, type ErrorInfo, type ErrorKind } from '../errors.ts';
 import { formatNumber } from '../format.ts';
 import { t } from '../i18n.ts';
 import { maskKey } from './api-key.ts';
+import { isLoopbackBaseUrl } from './base-url.ts';
 import { isQuotaAnswer, type ResponseMeta } from './response-meta.ts';
 import { errorBody, parseBody } from './schemas.ts';
 
@@ -16,6 +17,8 @@ export interface ErrorContext {
   method: string;
   apiKey: string;
   timeoutMs: number;
+  /** Where the request went; a loopback one is the local sandbox, not Persona. */
+  origin?: string;
 }
 
 export function kindOfStatus(status: number): ErrorKind {
@@ -103,7 +106,9 @@ function describe(info: ErrorInfo, context: ErrorContext): string {
         ? t('errServerRead', String(info.status))
         : t('errServerWrite', String(info.status));
     case 'network':
-      return t('errNetwork');
+      return context.origin && isLoopbackBaseUrl(context.origin)
+        ? t('errNetworkLocal', context.origin)
+        : t('errNetwork');
     case 'timeout':
       return t('errTimeout', duration(context.timeoutMs));
     default:

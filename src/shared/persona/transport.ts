@@ -52,6 +52,7 @@ export function createTransport(options: TransportOptions) {
     method: spec.method,
     apiKey,
     timeoutMs,
+    origin: new URL(spec.url).origin,
   });
 
   function record(meta: ResponseMeta, spec: RequestSpec) {

@@ -248,6 +248,19 @@ describe('error mapping', () => {
     );
   });
 
+  it('says a local address that does not answer is the local sandbox, not the internet', async () => {
+    const error = await failure(
+      setup(['drop'], {
+        retry: { maxRetries: 0 },
+        baseUrl: 'http://127.0.0.1:4032/api/v1',
+      }).client.getInquiry(ID, { include: DETAIL_INCLUDE }),
+    );
+    expect(error.info.kind).toBe('network');
+    expect(error.message).toBe(
+      'Nothing answers at http://127.0.0.1:4032, a local address: is the local Persona sandbox running (npm run sandbox, or npm start)?',
+    );
+  });
+
   it('maps a lost connection to network and an unreadable 200 to bad_response', async () => {
     const network = await failure(
       setup(['drop'], { retry: { maxRetries: 0 } }).client.getInquiry(ID, {
