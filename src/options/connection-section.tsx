@@ -1,4 +1,4 @@
-import { useContext, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { DEFAULT_BASE_URL } from '../shared/persona/base-url.ts';
 import type { Settings } from '../shared/settings.ts';
@@ -27,6 +27,12 @@ export function ConnectionSection({
 }: Props) {
   const [reveal, setReveal] = useState(false);
   const managed = useContext(ManagedContext);
+  // Remove key takes its own button away: the focus goes to the key field, where a new key is
+  // pasted, rather than to the top of the page.
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (keyInfo === null && lost) document.getElementById('api-key')?.focus();
+  }, [keyInfo === null]);
   return (
     <section aria-labelledby="connection-heading">
       <h2 id="connection-heading">{t('connection')}</h2>

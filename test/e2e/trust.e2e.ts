@@ -121,6 +121,8 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     await expect.poll(() => popup.getByTestId('no-key').count(), soon).toBe(1);
     expect(await popup.getByTestId('status').count()).toBe(0);
     await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({})), soon).toBe('');
+    // Its own button gone, the focus is on the key field, where a new key goes.
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('api-key');
 
     await ext.context.close();
     // The search finds what is meant to be on disk: the watchlist's reference id.

@@ -49,6 +49,12 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   // no longer describes the inquiry. A 409's stays: the new status is what explains it.
   useEffect(() => {
     if (error && error.kind !== 'conflict') request.clearError();
+    // A confirmation the new status closed took the focus with it: it goes to the status.
+    if (confirming && !allowed[confirming]) {
+      setConfirming(null);
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost) document.getElementById('detail-status')?.focus();
+    }
   }, [inquiry.status]);
   const run = <T,>(done: string, send: () => Promise<T>, after?: (reply: T) => void) =>
     request.run(done, async () => {

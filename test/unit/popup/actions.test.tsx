@@ -122,8 +122,13 @@ describe('inquiry actions', () => {
 
   it('on a 409, shows the status Persona has now and closes the decision it no longer allows', async () => {
     let status = 'pending';
+    let reads = 0;
     stubBackground({
-      getInquiry: () => inquiryReply(status),
+      // The re-read takes a while, as over the network: the 409 is shown before it is in.
+      getInquiry: () =>
+        (reads++ === 0
+          ? inquiryReply(status)
+          : new Promise((resolve) => setTimeout(() => resolve(inquiryReply(status)), 50))) as never,
       inquiryAction: () => {
         status = 'declined'; // decided in Persona's dashboard meanwhile
         return {
@@ -143,6 +148,8 @@ describe('inquiry actions', () => {
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
     expect(sent('getInquiry')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
+    // The closed confirmation had the focus: it goes to the status, not to the page.
+    await waitFor(() => expect(document.activeElement?.id).toBe('detail-status'));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('cannot be approved');
     // Persona's words once, not again under the message that already quotes them.
