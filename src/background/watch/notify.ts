@@ -6,6 +6,7 @@ import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { describeStatus } from '../../shared/persona/status.ts';
 import { editItem } from '../edit-item.ts';
 import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
 import type { Change } from './watchlist-logic.ts';
@@ -38,16 +39,24 @@ export interface NotificationText {
   message: string;
 }
 
+/**
+ * A status as a notification says it: its meaning in the reader's language ("Needs review"), not
+ * Persona's word (`needs_review`), which the desk shows beside the meaning once opened.
+ */
+function spoken(status: string): string {
+  return describeStatus(status).label;
+}
+
 /** What to show for one cycle's changes: one each, or one summary when there are many. */
 export function describeChanges(changes: readonly Change[]): NotificationText[] {
   if (changes.length <= MAX_SINGLE) {
     return changes.map((c) => ({
       id: notificationId(c.id),
-      title: t('notifyTitle', c.id, c.to),
-      message: t('notifyMessage', c.from),
+      title: t('notifyTitle', c.id, spoken(c.to)),
+      message: t('notifyMessage', spoken(c.from)),
     }));
   }
-  const lines = changes.slice(0, 5).map((c) => t('notifyLine', c.id, c.to));
+  const lines = changes.slice(0, 5).map((c) => t('notifyLine', c.id, spoken(c.to)));
   if (changes.length > 5) lines.push(t('notifyMore', formatNumber(changes.length - 5)));
   return [
     {

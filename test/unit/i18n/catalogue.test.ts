@@ -110,6 +110,8 @@ describe('the message catalogues', () => {
         'apiLabel',
         'durationMs',
         'verificationSelfie',
+        // "inq_…: Needs review": the status is said in the reader's language.
+        'notifyLine',
         // German says Passphrase too.
         'passphrase',
       ]);

@@ -16,14 +16,19 @@ import { entry, inquiryId } from './fixtures.ts';
 const change = (n: number, to = 'approved', from = 'completed') => ({ id: inquiryId(n), from, to });
 
 describe('notifications', () => {
-  it('say which inquiry and its new status, and nothing personal', () => {
+  it('say which inquiry and its new status in words, and nothing personal', () => {
     expect(describeChanges([change(1)])).toEqual([
       {
         id: notificationId(inquiryId(1)),
-        title: `Inquiry ${inquiryId(1)} is now approved`,
-        message: 'It was completed. Click to open it.',
+        title: `Inquiry ${inquiryId(1)} is now: Approved`,
+        message: 'Before: Completed, awaiting decision. Click to open it.',
       },
     ]);
+    // A status Persona adds later is said as it is sent, made readable.
+    expect(describeChanges([change(2, 'needs_review', 'some_new_status')])[0]).toMatchObject({
+      title: `Inquiry ${inquiryId(2)} is now: Needs review`,
+      message: 'Before: Some new status. Click to open it.',
+    });
   });
 
   it('carry the inquiry id in the notification id, so a click survives a worker restart', () => {
