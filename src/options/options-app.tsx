@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { applyPolicy, managedSettings } from '../shared/policy.ts';
@@ -56,6 +56,16 @@ export function OptionsApp() {
     if (stored && !draft) setDraft(stored);
   }, [stored, draft]);
 
+  // A problem a field marks is said there, and the focus goes to it (its message is read out with
+  // it); the box below the buttons is for the ones no field marks (Persona unreachable, say).
+  const form = useRef<HTMLFormElement>(null);
+  const [markedAtField, setMarkedAtField] = useState(false);
+  useEffect(() => {
+    const field = action.error && form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    setMarkedAtField(Boolean(field));
+    field?.focus();
+  }, [action.error]);
+
   if (!draft) return <p class="page muted">{t('loadingSettings')}</p>;
 
   // What the organisation sets is shown as it sets it, whatever the draft held.
@@ -75,7 +85,7 @@ export function OptionsApp() {
 
   return (
     <ManagedContext.Provider value={managedSettings(policy)}>
-      <form class="page options" onSubmit={save} noValidate>
+      <form class="page options" ref={form} onSubmit={save} noValidate>
         <header class="options-head">
           <h1>{t('settingsHeading')}</h1>
           <EnvironmentBadge keyInfo={keyInfo} />
@@ -110,7 +120,7 @@ export function OptionsApp() {
             </div>
           )}
           {done?.what === 'test' && <ConnectionReportView report={done.report} />}
-          {error && <ErrorMessage error={error} />}
+          {error && !markedAtField && <ErrorMessage error={error} />}
         </div>
         <BackgroundStatus />
       </form>

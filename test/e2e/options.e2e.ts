@@ -64,14 +64,21 @@ describe('options: connecting a key', () => {
     await fill('API key', 'persona_production_00000000-0000-4000-8000-000000000000');
     await fill('API base URL', baseUrl);
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => outcome().textContent()).toContain('production key');
+    // Said once, at the field, which takes the focus; not again under the buttons.
+    await expect
+      .poll(() => page.locator('#api-key-error').textContent())
+      .toContain('production key');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
+    expect(await outcome().textContent()).not.toContain('production key');
     const worker = await ext.serviceWorker();
     expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({});
 
     await page.getByRole('checkbox', { name: 'Allow production keys' }).check();
     // Not to the local sandbox, though: loopback takes sandbox keys only.
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => outcome().textContent()).toContain('Only sandbox keys');
+    await expect
+      .poll(() => page.locator('#base-url-error').textContent())
+      .toContain('Only sandbox keys');
     expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({});
     await fill('API base URL', 'https://api.withpersona.com/api/v1');
     await page.getByRole('button', { name: 'Save' }).click();
