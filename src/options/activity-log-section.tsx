@@ -50,7 +50,9 @@ function describe(result: VerifyResult): string {
   const entries = formatNumber(result.entries);
   return result.firstSeq
     ? t('chainVerifiesSince', entries, formatNumber(result.firstSeq))
-    : t('chainVerifies', entries);
+    : result.entries === 1
+      ? t('chainVerifiesOne')
+      : t('chainVerifies', entries);
 }
 
 // With seconds: an audit entry's time is read to the second.
@@ -81,7 +83,9 @@ export function ActivityLogSection() {
       <h2 id="activity-heading">{t('activityLog')}</h2>
       <p class="hint">{t('activityLogHint')}</p>
       <p data-testid="log-facts">
-        {t('logEntries', formatNumber(trail.entries.length))}{' '}
+        {trail.entries.length === 1
+          ? t('logEntriesOne')
+          : t('logEntries', formatNumber(trail.entries.length))}{' '}
         {trail.checkpoint
           ? t(
               'logDropped',
