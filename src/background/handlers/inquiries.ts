@@ -10,6 +10,13 @@ import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
 import { rememberLookup } from '../recent-lookups.ts';
 
+/**
+ * For what a reviewer is waiting on (open, refresh, search, a list): a rate-limit window of a few
+ * seconds is waited out, a longer one is said at once, with its countdown, instead of a page that
+ * reads "Updating…" for half a minute (retry-policy.ts waits up to 30 s by default).
+ */
+const INTERACTIVE = { retry: { maxRateLimitWaitMs: 5_000 } };
+
 /** Kinds where Persona could not answer now but the cached copy is still worth showing. */
 const transient: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'network',
@@ -24,7 +31,7 @@ export async function getInquiry(request: RequestOf<'getInquiry'>): Promise<Repl
   // A cached copy younger than this answers at once; the popup asks again with refresh.
   if (cached && Date.now() - cached.fetchedAt < 5_000) return cached;
   try {
-    const { client } = await openPersona();
+    const { client } = await openPersona(INTERACTIVE);
     const fetched = await client.getInquiry(request.id, { include: DETAIL_INCLUDE });
     return await adoptInquiry(fetched.data);
   } catch (error) {
@@ -49,7 +56,7 @@ export async function findInquiries(
     const found = await getInquiry({ type: 'getInquiry', id: classified.id, refresh: true });
     return { kind: 'inquiry', ...found };
   }
-  const { client } = await openPersona();
+  const { client } = await openPersona(INTERACTIVE);
   const page = await client.listInquiries({ referenceId: query, pageSize: 100 });
   // Only a reference id Persona knows is remembered: other text may be a name, not an id.
   if (page.data.items.length > 0) await rememberLookup(query);
@@ -59,7 +66,7 @@ export async function findInquiries(
 export async function listInquiries(
   request: RequestOf<'listInquiries'>,
 ): Promise<Reply<'listInquiries'>> {
-  const { client } = await openPersona();
+  const { client } = await openPersona(INTERACTIVE);
   const page = request.next
     ? await client.fetchPage(request.next)
     : await client.listInquiries({ statuses: request.statuses, pageSize: request.pageSize ?? 20 });
