@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import { formatRelative, useNow } from '../components/format-time.ts';
 import { StatusChip } from '../components/status-chip.tsx';
+import { useSecondsLeft } from '../use-seconds-left.ts';
 
 interface Props {
   reply: InquiryReply;
@@ -17,6 +19,8 @@ export function DetailHead({ reply, loading, dashboardUrl, onRefresh }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { inquiry, stale } = reply;
+  // Shown from a copy because of Persona's rate limit: Refresh counts down to the window's reset.
+  const wait = useSecondsLeft(stale?.kind === 'rate_limited' ? stale.retryAfterSeconds : 0, stale);
   return (
     <header class="detail-head">
       <div class="row">
@@ -42,7 +46,7 @@ export function DetailHead({ reply, loading, dashboardUrl, onRefresh }: Props) {
           <p class="banner-text">
             {t('staleCopy', formatRelative(reply.fetchedAt, now), stale.message)}
           </p>
-          <RefreshButton loading={loading} onRefresh={onRefresh} />
+          <RefreshButton loading={loading} onRefresh={onRefresh} wait={wait} />
         </div>
       ) : (
         <p class="freshness muted">
@@ -62,21 +66,25 @@ function RefreshButton({
   loading,
   onRefresh,
   link,
+  wait = 0,
 }: {
   loading: boolean;
   onRefresh: () => void;
   link?: boolean;
+  /** Seconds until a refresh can be answered (a rate-limit window); 0 for now. */
+  wait?: number;
 }) {
+  const busy = loading || wait > 0;
   return (
     <button
       type="button"
       class={link ? 'link' : undefined}
-      aria-disabled={loading}
+      aria-disabled={busy}
       onClick={() => {
-        if (!loading) onRefresh();
+        if (!busy) onRefresh();
       }}
     >
-      {t('refresh')}
+      {wait > 0 ? t('refreshIn', formatNumber(wait)) : t('refresh')}
     </button>
   );
 }

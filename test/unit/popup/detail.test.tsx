@@ -149,6 +149,25 @@ describe('the inquiry detail', () => {
     expect(stale.textContent).toContain('Persona could not be reached.');
   });
 
+  it('shown from a copy for a 429, counts Refresh down to the reset', async () => {
+    const reply = {
+      ...inquiryReply('pending'),
+      stale: {
+        kind: 'rate_limited' as const,
+        retryAfterSeconds: 42,
+        message: "Persona's rate limit is reached.",
+      },
+    };
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    const stale = await screen.findByTestId('stale');
+    const refresh = within(stale).getByRole('button', { name: /^Refresh in 4[12] s$/ });
+    expect(refresh.getAttribute('aria-disabled')).toBe('true');
+    const reads = sent('getInquiry').length;
+    fireEvent.click(refresh);
+    expect(sent('getInquiry')).toHaveLength(reads);
+  });
+
   it('offers settings for an unknown key and a retry for a network failure', async () => {
     stubBackground({
       getInquiry: () => ({ kind: 'network', message: 'Offline. Check the connection.' }),
