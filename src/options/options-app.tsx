@@ -17,6 +17,7 @@ import { ConnectionReportView } from './connection-report.tsx';
 import { ConnectionSection } from './connection-section.tsx';
 import { InquiriesSection } from './inquiries-section.tsx';
 import type { Patch } from './settings-patch.ts';
+import { checkRanges } from './settings-ranges.ts';
 import { WatchSection } from './watch-section.tsx';
 
 /** What the last Save or Test connection gave. */
@@ -43,7 +44,7 @@ export function OptionsApp() {
     // refuse it too, but only as a malformed request).
     const saved = await sendRequest({
       type: 'saveOptions',
-      settings: validateSettings(applyPolicy(settings, policy)),
+      settings: validateSettings(checkRanges(applyPolicy(settings, policy))),
       ...(typed ? { key: typed } : {}),
     });
     setDraft(saved.settings);

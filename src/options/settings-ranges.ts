@@ -1,0 +1,42 @@
+// The settings' ranges in words, checked by the options page before it sends: out of its schema's
+// range, a value would come back from the background only as "The request was malformed.", with
+// no field marked. The background holds the same ranges through the schema (settings.ts), so
+// these stay out of its script.
+import { t } from '../shared/i18n.ts';
+import type { Settings } from '../shared/settings.ts';
+import {
+  linkExpiryProblem,
+  MAX_AUTO_LOCK_MINUTES,
+  MAX_FORGET_HOURS,
+  MAX_TEMPLATE_NAME,
+  MIN_POLL_SECONDS,
+} from '../shared/settings-values.ts';
+import { invalid } from '../shared/validate-settings.ts';
+
+/** Returns `settings` when every number and name is in range, or throws at the first field out. */
+export function checkRanges(settings: Settings): Settings {
+  settings.templates.forEach((entry, i) => {
+    const name = entry.name.trim();
+    if (name.length > MAX_TEMPLATE_NAME) {
+      invalid(`templates.${i}.name`, t('templateNameLong', name, MAX_TEMPLATE_NAME));
+    }
+  });
+  const expiry = linkExpiryProblem(settings.linkExpiryHours);
+  if (expiry) invalid('linkExpiryHours', expiry);
+  if (!Number.isInteger(settings.pollSeconds) || settings.pollSeconds < MIN_POLL_SECONDS) {
+    invalid('pollSeconds', t('pollRange', MIN_POLL_SECONDS));
+  }
+  if (!inRange(settings.forgetDecidedAfterHours, 1, MAX_FORGET_HOURS)) {
+    invalid('forgetDecidedAfterHours', t('forgetRange', MAX_FORGET_HOURS));
+  }
+  const lock = settings.autoLockMinutes;
+  if (!Number.isInteger(lock) || !inRange(lock, 1, MAX_AUTO_LOCK_MINUTES)) {
+    invalid('autoLockMinutes', t('autoLockRange', MAX_AUTO_LOCK_MINUTES));
+  }
+  return settings;
+}
+
+/** False for NaN (an emptied or half-typed field) as for a number out of range. */
+function inRange(value: number, min: number, max: number): boolean {
+  return value >= min && value <= max;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { checkRanges } from '../../../src/options/settings-ranges.ts';
+import { DeskError } from '../../../src/shared/errors.ts';
+import { defaultSettings } from '../../../src/shared/settings.ts';
+
+function messageOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DeskError) return error.info.message;
+    throw error;
+  }
+  return undefined;
+}
+
+function pointerOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DeskError) return error.info.pointer;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('the settings ranges the options page checks before sending', () => {
+  it('passes the defaults', () => {
+    expect(checkRanges(defaultSettings())).toEqual(defaultSettings());
+  });
+
+  // Each of these used to reach the background's request check and come back as "The request
+  // was malformed.", with no field marked.
+  it.each([
+    ['pollSeconds', 5, /every 30 seconds or more/],
+    ['pollSeconds', 45.5, /whole seconds/],
+    ['pollSeconds', Number.NaN, /every 30 seconds/],
+    ['forgetDecidedAfterHours', 0, /after 1 to 720 hours/],
+    ['forgetDecidedAfterHours', 721, /after 1 to 720 hours/],
+    ['forgetDecidedAfterHours', Number.NaN, /after 1 to 720 hours/],
+    ['autoLockMinutes', 0, /from 1 to 1440/],
+    ['autoLockMinutes', 1.5, /whole number of minutes/],
+    ['autoLockMinutes', 100_000, /from 1 to 1440/],
+    ['linkExpiryHours', 0, /from 1 to 720/],
+  ] as const)('says at the field that %s cannot be %s', (field, value, words) => {
+    const run = () => checkRanges({ ...defaultSettings(), [field]: value });
+    expect(pointerOf(run)).toBe(field);
+    expect(messageOf(run)).toMatch(words);
+  });
+
+  it('takes a fractional number of hours to forget decided inquiries after', () => {
+    expect(
+      checkRanges({ ...defaultSettings(), forgetDecidedAfterHours: 1.5 }).forgetDecidedAfterHours,
+    ).toBe(1.5);
+  });
+
+  it('says whose template name is too long', () => {
+    const long = () =>
+      checkRanges({
+        ...defaultSettings(),
+        templates: [{ name: 'n'.repeat(61), id: 'itmpl_A1' }],
+      });
+    expect(pointerOf(long)).toBe('templates.0.name');
+    expect(messageOf(long)).toMatch(/longer than 60 characters/);
+  });
+});
