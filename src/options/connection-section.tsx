@@ -4,6 +4,7 @@ import { DEFAULT_BASE_URL } from '../shared/persona/base-url.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
 import { Field } from '../ui/field.tsx';
+import { focusLost } from '../ui/focus.ts';
 import { ManagedContext } from '../ui/use-policy.ts';
 import { RemoveKeyButton } from './remove-key-button.tsx';
 import type { Patch } from './settings-patch.ts';
@@ -30,8 +31,7 @@ export function ConnectionSection({
   // Remove key takes its own button away: the focus goes to the key field, where a new key is
   // pasted, rather than to the top of the page.
   useEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (keyInfo === null && lost) document.getElementById('api-key')?.focus();
+    if (keyInfo === null && focusLost()) document.getElementById('api-key')?.focus();
   }, [keyInfo === null]);
   return (
     <section aria-labelledby="connection-heading">

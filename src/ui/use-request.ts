@@ -3,6 +3,7 @@
 // clears the previous error first.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../shared/errors.ts';
+import { focusLost } from './focus.ts';
 
 export interface RequestState<R> {
   busy: boolean;
@@ -41,7 +42,7 @@ export function useRequest<A extends unknown[], R>(
     if (state.busy || !focused.current) return;
     const before = focused.current;
     focused.current = null;
-    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    if (!focusLost()) return;
     if (before instanceof HTMLElement && before.isConnected) before.focus();
     else options.refocus?.()?.focus();
   }, [state.busy]);

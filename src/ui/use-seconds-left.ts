@@ -1,23 +1,21 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 
 /**
  * Seconds left of a wait that began when `since` (an error, say) arrived, counting down once a
  * second to 0: for buttons that would only be refused before then.
  */
 export function useSecondsLeft(seconds: number | undefined, since: unknown): number {
-  const wait = seconds ?? 0;
-  const [until, setUntil] = useState(() => Date.now() + wait * 1000);
-  const [now, setNow] = useState(Date.now);
+  // Derived from `since`, so the render that brings a new wait already counts it.
+  const until = useMemo(() => Date.now() + (seconds ?? 0) * 1000, [since]);
+  // Only to render again each second; the time itself is read at each render.
+  const [, tick] = useState(0);
   useEffect(() => {
-    const end = Date.now() + wait * 1000;
-    setUntil(end);
-    setNow(Date.now());
-    if (wait <= 0) return;
+    if (until <= Date.now()) return;
     const timer = setInterval(() => {
-      setNow(Date.now());
-      if (Date.now() >= end) clearInterval(timer);
+      tick((n) => n + 1);
+      if (Date.now() >= until) clearInterval(timer);
     }, 1000);
     return () => clearInterval(timer);
-  }, [since]);
-  return Math.max(0, Math.ceil((until - now) / 1000));
+  }, [until]);
+  return Math.max(0, Math.ceil((until - Date.now()) / 1000));
 }

@@ -2,22 +2,12 @@
 // The background's create against the sandbox, which stores and replays a 5xx answer under its
 // Idempotency-Key as Persona does: after a 5xx the create finds what the first try made, or makes
 // it under a new key, and never sends the key whose stored answer is the 500.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInquiry } from '../../src/background/create/create-inquiry.ts';
-import { saveOptions } from '../../src/background/handlers/options.ts';
-import { defaultSettings } from '../../src/shared/settings.ts';
 import { useSandbox } from './use-sandbox.ts';
 
 const TEMPLATE = 'itmpl_DeskRecovery0001';
-const env = useSandbox();
-
-beforeEach(async () => {
-  await saveOptions({
-    type: 'saveOptions',
-    settings: { ...defaultSettings(), baseUrl: env.sandbox.baseUrl },
-    key: env.sandbox.key,
-  });
-});
+const env = useSandbox({ connectDesk: true });
 
 async function creates() {
   return (await env.controls.requests()).requests.filter((r) => r.route === 'POST /inquiries');

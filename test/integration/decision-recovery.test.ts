@@ -2,23 +2,13 @@
 // A decision whose answer was lost (a 5xx after Persona acted, say) against the sandbox, which can
 // fail a request after doing it: the background reads the inquiry once, and a decision Persona
 // holds is reported as made, not as failed.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInquiry } from '../../src/background/create/create-inquiry.ts';
 import { inquiryAction } from '../../src/background/handlers/actions.ts';
-import { saveOptions } from '../../src/background/handlers/options.ts';
 import { DeskError } from '../../src/shared/errors.ts';
-import { defaultSettings } from '../../src/shared/settings.ts';
 import { useSandbox } from './use-sandbox.ts';
 
-const env = useSandbox();
-
-beforeEach(async () => {
-  await saveOptions({
-    type: 'saveOptions',
-    settings: { ...defaultSettings(), baseUrl: env.sandbox.baseUrl },
-    key: env.sandbox.key,
-  });
-});
+const env = useSandbox({ connectDesk: true });
 
 async function completedInquiry(): Promise<string> {
   const reply = await createInquiry({

@@ -1,23 +1,13 @@
 // @vitest-environment node
 // What a reviewer waits on (open, refresh, search, lists) against the sandbox's rate limit: a long
 // window is said at once, with the seconds to wait, rather than waited out behind "Updating…".
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInquiry } from '../../src/background/create/create-inquiry.ts';
 import { getInquiry, listInquiries } from '../../src/background/handlers/inquiries.ts';
-import { saveOptions } from '../../src/background/handlers/options.ts';
 import { DeskError } from '../../src/shared/errors.ts';
-import { defaultSettings } from '../../src/shared/settings.ts';
 import { useSandbox } from './use-sandbox.ts';
 
-const env = useSandbox();
-
-beforeEach(async () => {
-  await saveOptions({
-    type: 'saveOptions',
-    settings: { ...defaultSettings(), baseUrl: env.sandbox.baseUrl },
-    key: env.sandbox.key,
-  });
-});
+const env = useSandbox({ connectDesk: true });
 
 /** What the page is told, and how long it took: the error, or the cached copy's reason. */
 async function answerTo429(run: () => Promise<unknown>) {

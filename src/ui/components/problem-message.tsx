@@ -25,10 +25,10 @@ interface Props {
 export function ProblemMessage({ error, onRetry }: Props) {
   const keyTrouble = error.kind === 'no_key' || error.kind === 'unauthorized';
   const retry = onRetry && retryable.has(error.kind);
-  // Persona's details, unless the message already quotes them ("Persona says: …").
   // A retry before Persona's rate-limit window resets is refused again, and only spends the
   // limit the team and the customer's backend share.
   const wait = useSecondsLeft(error.kind === 'rate_limited' ? error.retryAfterSeconds : 0, error);
+  // Persona's details, unless the message already quotes them ("Persona says: …").
   const details =
     error.details && !error.message.includes(error.details) ? error.details : undefined;
   return (

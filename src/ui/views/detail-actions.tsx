@@ -7,6 +7,7 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
 
 interface Props {
@@ -31,6 +32,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   const allowed = inquiry.actions;
   const id = inquiry.id;
 
+  const statusLine = () => document.getElementById('detail-status');
   const request = useRequest(
     async (done: string, send: () => Promise<unknown>) => {
       await send();
@@ -39,7 +41,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     },
     // The button that was pressed may be gone now (approved: no more actions): the focus goes
     // to the status, which is what changed.
-    { refocus: () => document.getElementById('detail-status') },
+    { refocus: statusLine },
   );
   const { busy, error } = request;
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is
@@ -52,8 +54,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     // A confirmation the new status closed took the focus with it: it goes to the status.
     if (confirming && !allowed[confirming]) {
       setConfirming(null);
-      const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost) document.getElementById('detail-status')?.focus();
+      if (focusLost()) statusLine()?.focus();
     }
   }, [inquiry.status]);
   const run = <T,>(done: string, send: () => Promise<T>, after?: (reply: T) => void) =>

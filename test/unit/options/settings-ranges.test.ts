@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRanges } from '../../../src/options/settings-ranges.ts';
-import { DeskError } from '../../../src/shared/errors.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
-
-function messageOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DeskError) return error.info.message;
-    throw error;
-  }
-  return undefined;
-}
-
-function pointerOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DeskError) return error.info.pointer;
-    throw error;
-  }
-  return undefined;
-}
+import { messageOf, pointerOf } from '../shared/thrown-info.ts';
 
 describe('the settings ranges the options page checks before sending', () => {
   it('passes the defaults', () => {

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DeskError } from '../../../src/shared/errors.ts';
 import { defaultSettings, templateIdHint } from '../../../src/shared/settings.ts';
 import { validateSettings } from '../../../src/shared/validate-settings.ts';
-
-function messageOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DeskError) return error.info.message;
-    throw error;
-  }
-  return undefined;
-}
-
-function pointerOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DeskError) return error.info.pointer;
-    throw error;
-  }
-  return undefined;
-}
+import { messageOf, pointerOf } from './thrown-info.ts';
 
 describe('validateSettings', () => {
   it('accepts the defaults and fills in the default base URL for an empty one', () => {
