@@ -71,13 +71,17 @@ function salvageCode(name: string, item: SchemaItem<unknown>, imports: Imports):
   const by = registeredNames.get(spec.by);
   if (!by) throw new UnsupportedSchema(`${name}: its salvage is not named in check-registry.ts`);
   imports.registry.add(by);
-  imports.helpers.add('checker');
-  const parts = Object.entries(spec.parts()).map(([part, schema]) => {
-    const rule = ruleOf(schema, `${name} salvage ${part}`);
-    if (needsMore(rule)) imports.more = true;
-    return `${JSON.stringify(part)}: checker(${ruleCode(rule, imports.registry, imports.shared)})`;
-  });
-  return `${by}({${parts.join(', ')}})`;
+  imports.helpers.add('checkers');
+  // Every part's checker is made at once in stored-check-more.ts.
+  imports.more = true;
+  const rules = Object.fromEntries(
+    Object.entries(spec.parts()).map(([part, schema]) => [
+      part,
+      ruleOf(schema, `${name} salvage ${part}`),
+    ]),
+  );
+  // One value, so that a shared name can stand for it (the settings' fields).
+  return `${by}(checkers<Parameters<typeof ${by}>[0]>(${ruleCode(rules, imports.registry, imports.shared)}))`;
 }
 
 export function itemCode(

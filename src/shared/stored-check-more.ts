@@ -167,6 +167,21 @@ export function checker<T>(rule: Rule) {
   return basicChecker<T>(rule, moreKinds);
 }
 
+/**
+ * A checker for each rule, under the same names: the parts a generated salvage is given. Taking
+ * the rules as one value lets the generator name a value it writes elsewhere too (the settings'
+ * fields are the settings item's own).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function checkers<P extends Record<string, Parser<unknown>>>(
+  rules: Readonly<Record<keyof P, Rule>>,
+): P {
+  const parts: Record<string, Parser<unknown>> = {};
+  for (const [name, rule] of Object.entries<Rule>(rules)) parts[name] = checker(rule);
+  // The generated call names P from the salvage that takes the parts, each of them from its rule.
+  return parts as P;
+}
+
 function parsedOrThrow<T>(schema: Parser<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new Error('the schema has no defaults for {}');

@@ -15,7 +15,13 @@ import {
 import type * as lockItems from '../lock-items.ts';
 import type { Policy } from '../policy-schema.ts';
 import type * as items from '../storage-items.ts';
-import { checkedItem, checkedRecordItem, checker, type StoredValue } from '../stored-check-more.ts';
+import {
+  checkedItem,
+  checkedRecordItem,
+  checker,
+  checkers,
+  type StoredValue,
+} from '../stored-check-more.ts';
 
 export {
   draftItem,
@@ -132,69 +138,7 @@ export const settingsItem = checkedItem<StoredValue<typeof items.settingsItem>>(
   'settings',
   rule4,
   'defaults',
-  salvageFields({
-    baseUrl: checker({
-      t: 'default',
-      of: { t: 'string' },
-      value: 'https://api.withpersona.com/api/v1',
-    }),
-    allowProduction: checker({ t: 'default', of: { t: 'boolean' }, value: false }),
-    defaultTemplateId: checker({ t: 'default', of: { t: 'string' }, value: '' }),
-    templates: checker({
-      t: 'default',
-      of: {
-        t: 'array',
-        of: {
-          t: 'object',
-          fields: {
-            name: {
-              t: 'string',
-              checks: [
-                ['minLength', 1],
-                ['maxLength', 60],
-              ],
-            },
-            id: { t: 'string' },
-          },
-        },
-      },
-      value: [],
-    }),
-    pollSeconds: checker({
-      t: 'default',
-      of: { t: 'number', checks: [['int'], ['>=', 30]] },
-      value: 60,
-    }),
-    notifications: checker({ t: 'default', of: { t: 'boolean' }, value: true }),
-    chatTemplate: checker({
-      t: 'default',
-      of: { t: 'string', checks: [['maxLength', 1000]] },
-      make: defaultChatTemplate,
-    }),
-    linkExpiryHours: checker({
-      t: 'default',
-      of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 720]] },
-      value: 24,
-    }),
-    forgetDecidedAfterHours: checker({
-      t: 'default',
-      of: {
-        t: 'number',
-        checks: [
-          ['>=', 1],
-          ['<=', 720],
-        ],
-      },
-      value: 24,
-    }),
-    autoLockMinutes: checker({
-      t: 'default',
-      of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 1440]] },
-      value: 15,
-    }),
-    addressBarLookup: checker({ t: 'default', of: { t: 'boolean' }, value: true }),
-    contextMenuLookup: checker({ t: 'default', of: { t: 'boolean' }, value: true }),
-  }),
+  salvageFields(checkers<Parameters<typeof salvageFields>[0]>(rule3)),
 );
 
 export const apiKeyItem = checkedItem<StoredValue<typeof items.apiKeyItem>>(
@@ -300,18 +244,20 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
     },
   },
   () => ({ entries: [] }),
-  salvageTrail({
-    entry: checker(rule2),
-    checkpoint: checker({
-      t: 'object',
-      fields: {
-        hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
-        dropped: { t: 'number', checks: [['int'], ['>=', 0]] },
-        droppedAt: { t: 'number' },
+  salvageTrail(
+    checkers<Parameters<typeof salvageTrail>[0]>({
+      entry: rule2,
+      checkpoint: {
+        t: 'object',
+        fields: {
+          hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
+          dropped: { t: 'number', checks: [['int'], ['>=', 0]] },
+          droppedAt: { t: 'number' },
+        },
       },
+      time: { t: 'number' },
     }),
-    time: checker({ t: 'number' }),
-  }),
+  ),
 );
 
 /** Each field of the policy (storage.managed) alone, as policy.ts `parsePolicy` reads it. */
