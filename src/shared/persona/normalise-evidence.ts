@@ -5,7 +5,7 @@
 // a blocklisted attribute is simply absent (https://docs.withpersona.com/api-attribute-blocklists).
 
 import { type MessageKey, t } from '../i18n.ts';
-import { isRecord } from './key-inflection.ts';
+import { isRecord, toKebab } from './key-inflection.ts';
 import type { AnyResource } from './schemas.ts';
 import {
   assign,
@@ -77,25 +77,33 @@ export function scoresOf(attributes: Record<string, unknown>): ScoreView[] {
   });
 }
 
+// A session's attributes the view keeps, by the view's names: Persona's are their kebab case.
+const sessionTexts = [
+  'createdAt',
+  'ipAddress',
+  'countryCode',
+  'countryName',
+  'regionName',
+  'deviceType',
+  'deviceName',
+  'osName',
+  'browserName',
+  'userAgent',
+  'threatLevel',
+] as const satisfies readonly (keyof SessionView)[];
+const sessionFlags = [
+  'isVpn',
+  'isProxy',
+  'isTor',
+  'isDatacenter',
+] as const satisfies readonly (keyof SessionView)[];
+
 export function toSessionView(item: AnyResource): SessionView {
   const a = item.attributes;
   const view: SessionView = { id: item.id, status: str(a.status) ?? '' };
-  assign(view, 'createdAt', str(a['created-at']));
-  assign(view, 'ipAddress', str(a['ip-address']));
-  assign(view, 'countryCode', str(a['country-code']));
-  assign(view, 'countryName', str(a['country-name']));
-  assign(view, 'regionName', str(a['region-name']));
-  assign(view, 'deviceType', str(a['device-type']));
-  assign(view, 'deviceName', str(a['device-name']));
-  assign(view, 'osName', str(a['os-name']));
-  assign(view, 'browserName', str(a['browser-name']));
-  assign(view, 'userAgent', str(a['user-agent']));
+  for (const key of sessionTexts) assign(view, key, str(a[toKebab(key)]));
+  for (const key of sessionFlags) assign(view, key, bool(a[toKebab(key)]));
   assign(view, 'isp', str(a['ip-isp']) ?? str(a['network-organization']));
-  assign(view, 'isVpn', bool(a['is-vpn']));
-  assign(view, 'isProxy', bool(a['is-proxy']));
-  assign(view, 'isTor', bool(a['is-tor']));
-  assign(view, 'isDatacenter', bool(a['is-datacenter']));
-  assign(view, 'threatLevel', str(a['threat-level']));
   return view;
 }
 

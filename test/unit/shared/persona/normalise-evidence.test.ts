@@ -54,6 +54,53 @@ describe('scores, sessions, matches and events', () => {
     expect(view).toEqual({ id: 'iqse_1', status: 'expired', isTor: true, ipAddress: '192.0.2.1' });
   });
 
+  it('reads every attribute of a session Persona describes, under its view name', () => {
+    const view = toSessionView({
+      type: 'inquiry-session',
+      id: 'iqse_2',
+      relationships: {},
+      attributes: {
+        status: 'active',
+        'created-at': '2026-01-02T03:04:05.000Z',
+        'ip-address': '192.0.2.7',
+        'country-code': 'DE',
+        'country-name': 'Germany',
+        'region-name': 'Berlin',
+        'device-type': 'mobile',
+        'device-name': 'iPhone',
+        'os-name': 'iOS',
+        'browser-name': 'Safari',
+        'user-agent': 'Mozilla/5.0',
+        'ip-isp': 'Example ISP',
+        'is-vpn': false,
+        'is-proxy': true,
+        'is-tor': false,
+        'is-datacenter': true,
+        'threat-level': 'low',
+      },
+    });
+    expect(view).toEqual({
+      id: 'iqse_2',
+      status: 'active',
+      createdAt: '2026-01-02T03:04:05.000Z',
+      ipAddress: '192.0.2.7',
+      countryCode: 'DE',
+      countryName: 'Germany',
+      regionName: 'Berlin',
+      deviceType: 'mobile',
+      deviceName: 'iPhone',
+      osName: 'iOS',
+      browserName: 'Safari',
+      userAgent: 'Mozilla/5.0',
+      isp: 'Example ISP',
+      isVpn: false,
+      isProxy: true,
+      isTor: false,
+      isDatacenter: true,
+      threatLevel: 'low',
+    });
+  });
+
   it('lists watchlist, PEP and adverse-media matches; undefined when none is described', () => {
     expect(
       reportMatches({
