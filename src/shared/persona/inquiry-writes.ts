@@ -25,13 +25,9 @@ export interface CreateInquiryInput {
   referenceId?: string;
   /** Prefill values by field key, in the template's casing. */
   fields?: Record<string, unknown>;
-  note?: string;
-  tags?: string[];
 }
 
 export interface CreateInquiryOptions extends PostOptions {
-  /** Ask for `meta.one-time-link` in the answer. Default true. */
-  autoCreateOneTimeLink?: boolean;
   oneTimeLinkExpiresInSeconds?: number;
 }
 
@@ -98,12 +94,9 @@ export function inquiryWrites(transport: Transport) {
       };
       if (input.referenceId) attributes['reference-id'] = input.referenceId;
       if (input.fields) attributes.fields = input.fields;
-      if (input.note) attributes.note = input.note;
-      if (input.tags) attributes.tags = input.tags;
       const seconds = options.oneTimeLinkExpiresInSeconds;
-      const meta: Record<string, unknown> = {
-        'auto-create-one-time-link': options.autoCreateOneTimeLink ?? true,
-      };
+      // The answer carries a one-time link to send (`meta.one-time-link`).
+      const meta: Record<string, unknown> = { 'auto-create-one-time-link': true };
       if (seconds !== undefined) meta['one-time-link-expiration-seconds'] = seconds;
       const body = { data: { attributes }, meta };
       const result = await post('/inquiries', body, idempotencyKey);

@@ -39,8 +39,6 @@ describe('inquiry methods', () => {
         templateId: 'itmpl_p8ANAJy9iqadm2buF2xcVgqH',
         referenceId: 'user-7',
         fields: { name_first: 'Ann' },
-        note: 'chat 12',
-        tags: ['vip'],
       },
       { idempotencyKey: 'click-1' },
     );
@@ -52,8 +50,6 @@ describe('inquiry methods', () => {
           'inquiry-template-id': 'itmpl_p8ANAJy9iqadm2buF2xcVgqH',
           'reference-id': 'user-7',
           fields: { name_first: 'Ann' },
-          note: 'chat 12',
-          tags: ['vip'],
         },
       },
       meta: { 'auto-create-one-time-link': true },
@@ -72,11 +68,11 @@ describe('inquiry methods', () => {
 
   it('sends legacy and version template ids under their own attribute', async () => {
     const { client, calls } = setup(json(201, fixture('inquiry-create-201')));
-    await client.createInquiry({ templateId: 'tmpl_old123' }, { autoCreateOneTimeLink: false });
+    await client.createInquiry({ templateId: 'tmpl_old123' });
     await client.createInquiry({ templateId: 'itmplv_v123' }, { oneTimeLinkExpiresInSeconds: 600 });
     expect(calls[0]?.body).toEqual({
       data: { attributes: { 'template-id': 'tmpl_old123' } },
-      meta: { 'auto-create-one-time-link': false },
+      meta: { 'auto-create-one-time-link': true },
     });
     expect(calls[1]?.body).toEqual({
       data: { attributes: { 'inquiry-template-version-id': 'itmplv_v123' } },
