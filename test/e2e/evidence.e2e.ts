@@ -135,6 +135,13 @@ describe('the evidence behind a verdict', () => {
     await screenshotBoth(popup, 'popup-evidence-photos');
     await expectAccessible(popup, 'evidence in the popup');
 
+    // Hide photos takes them out of the page again, and the focus back to Show photos.
+    await popup.getByRole('button', { name: 'Hide photos' }).click();
+    await expect.poll(() => photos.locator('img').count(), soon).toBe(0);
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.textContent), soon)
+      .toBe('Show photos');
+
     // A report lists its matches when opened: one request.
     const reports = popup.getByRole('region', { name: 'Reports' });
     const beforeReport = (await controls.requests()).lastSeq;

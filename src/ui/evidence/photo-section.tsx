@@ -1,6 +1,6 @@
 // "Show photos": one button for the inquiry. The background downloads the images (logged in the
-// action log); they are shown from object URLs that are revoked when the view closes, so no ID
-// photo lands in the HTTP cache, in storage or in History.
+// action log); they are shown from object URLs that are revoked on "Hide photos" and when the view
+// closes, so no ID photo lands in the HTTP cache, in storage or in History.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { base64ToBytes } from '../../shared/base64.ts';
 import { t } from '../../shared/i18n.ts';
@@ -20,21 +20,21 @@ interface Shown {
 // names photos from the same catalogue.
 const primaryKeys = ['photoIdFront', 'photoSelfieCenter'] as const;
 
+/** Object URLs of the shown photos: `make` one, `revoke` them all (on Hide, and when the view closes). */
 function useObjectUrls() {
   const urls = useRef<string[]>([]);
+  const revoke = () => {
+    for (const url of urls.current) URL.revokeObjectURL(url);
+    urls.current = [];
+  };
   // A layout effect: its cleanup is registered at once, not after the next paint.
-  useLayoutEffect(
-    () => () => {
-      for (const url of urls.current) URL.revokeObjectURL(url);
-      urls.current = [];
-    },
-    [],
-  );
-  return (bytes: Uint8Array<ArrayBuffer>, type: string) => {
+  useLayoutEffect(() => revoke, []);
+  const make = (bytes: Uint8Array<ArrayBuffer>, type: string) => {
     const url = URL.createObjectURL(new Blob([bytes], { type }));
     urls.current.push(url);
     return url;
   };
+  return { make, revoke };
 }
 
 function Photo({ photo, onOpen }: { photo: Shown; onOpen: (photo: Shown) => void }) {
@@ -87,17 +87,26 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
   const [photos, setPhotos] = useState<Shown[] | null>(null);
   const [enlarged, setEnlarged] = useState<Shown | null>(null);
   const opener = useRef<HTMLElement | null>(null);
-  const toUrl = useObjectUrls();
+  const showButton = useRef<HTMLButtonElement>(null);
+  const hidden = useRef(false);
+  const objectUrls = useObjectUrls();
   const { busy, error, run } = useRequest(async () => {
     const reply = await sendRequest({ type: 'showPhotos', id: inquiry.id });
     setPhotos(
       reply.photos.map((photo) =>
         photo.base64 && photo.type
-          ? { label: photo.label, src: toUrl(base64ToBytes(photo.base64), photo.type) }
+          ? { label: photo.label, src: objectUrls.make(base64ToBytes(photo.base64), photo.type) }
           : { label: photo.label, error: photo.error?.message ?? t('notAvailable') },
       ),
     );
   });
+  // After Hide, the focus goes back to Show photos: the button it was on is gone.
+  useEffect(() => {
+    if (photos === null && hidden.current) {
+      hidden.current = false;
+      showButton.current?.focus();
+    }
+  }, [photos]);
   if (count === 0 && photos === null) return null;
 
   const show = () => void run();
@@ -109,6 +118,12 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
     setEnlarged(null);
     opener.current?.focus();
   };
+  // Out of the view and out of memory; showing them again downloads (and logs) them again.
+  const hide = () => {
+    objectUrls.revoke();
+    hidden.current = true;
+    setPhotos(null);
+  };
   const primaryLabels = primaryKeys.map((key) => t(key));
   const primary = photos?.filter((p) => primaryLabels.includes(p.label)) ?? [];
   const others = photos?.filter((p) => !primaryLabels.includes(p.label)) ?? [];
@@ -116,9 +131,13 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
     <section aria-labelledby="photos-heading" class="photos">
       <div class="section-head">
         <h3 id="photos-heading">{t('photos')}</h3>
-        {photos === null && (
-          <button type="button" onClick={show} disabled={busy}>
+        {photos === null ? (
+          <button type="button" ref={showButton} onClick={show} disabled={busy}>
             {t(busy ? 'loadingPhotos' : 'showPhotos')}
+          </button>
+        ) : (
+          <button type="button" onClick={hide}>
+            {t('hidePhotos')}
           </button>
         )}
       </div>

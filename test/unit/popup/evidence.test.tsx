@@ -137,6 +137,22 @@ describe('the evidence in the detail', () => {
     expect(revoked).toEqual(created);
   });
 
+  it('hides the photos again: out of the view, their object URLs revoked, the focus on Show', async () => {
+    open();
+    fireEvent.click(await screen.findByRole('button', { name: 'Show photos' }));
+    await screen.findByRole('img', { name: 'Selfie center' });
+    expect(revoked).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Hide photos' }));
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(revoked).toEqual(created);
+    const show = screen.getByRole('button', { name: 'Show photos' });
+    await waitFor(() => expect(document.activeElement).toBe(show));
+    // Showing them again asks the background again (and is logged again there).
+    fireEvent.click(show);
+    await screen.findByRole('img', { name: 'Selfie center' });
+    expect(sent('showPhotos')).toHaveLength(2);
+  });
+
   it('warns of a VPN, lists a report’s matches when opened, and shows earlier inquiries', async () => {
     open();
     const network = await screen.findByRole('region', { name: 'Device and network' });
