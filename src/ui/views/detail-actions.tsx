@@ -21,6 +21,10 @@ interface Props {
 
 type Final = 'approve' | 'decline';
 
+/** A 409: Persona refused an action the inquiry's status no longer allows. */
+export const isConflict = (failure: unknown) =>
+  failure instanceof DeskError && failure.info.kind === 'conflict';
+
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Props) {
   const announce = useAnnounce();
@@ -59,21 +63,19 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   }, [inquiry.status]);
   const run = <T,>(done: string, send: () => Promise<T>, after?: (reply: T) => void) =>
     request.run(done, async () => {
-      const reply = await send();
+      const reply = await send().catch((failure: unknown) => {
+        // Persona refused for the inquiry's state: show the status it has now, not the one the
+        // reviewer acted on (the message says to check it).
+        if (isConflict(failure)) onStale();
+        throw failure;
+      });
       after?.(reply);
     });
   /** Approve, decline or mark for review: the decision, then the inquiry as Persona now has it. */
   const decide = (action: Final | 'markForReview', done: string, comment?: string) =>
     run(
       done,
-      () =>
-        sendRequest({ type: 'inquiryAction', id, action, ...(comment ? { comment } : {}) }).catch(
-          (failure: unknown) => {
-            // Show the status Persona has now, not the one the reviewer decided on.
-            if (failure instanceof DeskError && failure.info.kind === 'conflict') onStale();
-            throw failure;
-          },
-        ),
+      () => sendRequest({ type: 'inquiryAction', id, action, ...(comment ? { comment } : {}) }),
       onReply,
     );
   const cancel = () => {

@@ -6,18 +6,28 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
 import { useRequest } from '../use-request.ts';
+import { isConflict } from './detail-actions.tsx';
 
 /** The inquiry's tags, each change saved to Persona on its own (add-tag, remove-tag). */
 export function DetailTags({
   inquiry,
   onReply,
+  onStale,
 }: {
   inquiry: InquiryView;
   onReply: (reply: InquiryReply) => void;
+  /** Persona refused the change for the inquiry's state (409): it is read again. */
+  onStale: () => void;
 }) {
   const announce = useAnnounce();
   const { busy, error, run } = useRequest(async (change: 'add' | 'remove', tag: string) => {
-    onReply(await sendRequest({ type: 'changeTag', id: inquiry.id, change, tag }));
+    const send = sendRequest({ type: 'changeTag', id: inquiry.id, change, tag });
+    onReply(
+      await send.catch((failure: unknown) => {
+        if (isConflict(failure)) onStale();
+        throw failure;
+      }),
+    );
     announce(t(change === 'add' ? 'tagAdded' : 'tagRemoved', tag));
   });
   const save = (change: 'add' | 'remove', tag: string) => run(change, tag);

@@ -95,7 +95,7 @@ export function DetailView({ id, initial }: Props) {
           <evidence.ActivitySection inquiry={inquiry} />
         </>
       )}
-      <DetailTags inquiry={inquiry} onReply={accept} />
+      <DetailTags inquiry={inquiry} onReply={accept} onStale={() => load()} />
       {evidence && <evidence.SavePdfButton id={inquiry.id} />}
     </div>
   );

@@ -156,6 +156,36 @@ describe('inquiry actions', () => {
     expect(alert.textContent?.split('Inquiry cannot be approved')).toHaveLength(2);
   });
 
+  const conflict = {
+    kind: 'conflict',
+    status: 409,
+    message: "Persona refused because of the inquiry's current state.",
+  };
+
+  it('on a 409 for New link or a tag, also shows the status Persona has now', async () => {
+    let status = 'pending';
+    stubBackground({
+      getInquiry: () => inquiryReply(status),
+      newLink: () => {
+        status = 'completed'; // the person finished meanwhile
+        return conflict;
+      },
+      changeTag: () => {
+        status = 'approved';
+        return conflict;
+      },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'New link' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('completed'));
+    expect(sent('getInquiry')).toHaveLength(2);
+    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    expect(sent('getInquiry')).toHaveLength(3);
+  });
+
   it('drops an error and an open confirmation once a refresh shows the status changed', async () => {
     let status = 'completed';
     stubBackground({

@@ -244,7 +244,7 @@ describe('error mapping', () => {
     const { client } = setup([json(409, body, headers)]);
     const error = await failure(client.resumeInquiry(ID));
     expect(error.message).toBe(
-      'Persona refused because of the inquiry\'s current state. Persona says: "Conflict: Inquiry is not pending or expired". Refresh the inquiry and try again if it still makes sense.',
+      'Persona refused because of the inquiry\'s current state. Persona says: "Conflict: Inquiry is not pending or expired". Check the status it has now, then try again if it still makes sense.',
     );
   });
 
