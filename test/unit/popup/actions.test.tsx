@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import type { ErrorInfo } from '../../../src/shared/errors.ts';
 import { allowedActions } from '../../../src/shared/persona/status.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
@@ -156,7 +157,7 @@ describe('inquiry actions', () => {
     expect(alert.textContent?.split('Inquiry cannot be approved')).toHaveLength(2);
   });
 
-  const conflict = {
+  const conflict: ErrorInfo = {
     kind: 'conflict',
     status: 409,
     message: "Persona refused because of the inquiry's current state.",
