@@ -15,6 +15,9 @@ export function ReviewQueue() {
   const [items, setItems] = useState<InquirySummary[]>([]);
   /** Persona's cursor for the next page; null at the end, undefined before the first page. */
   const [next, setNext] = useState<string | null | undefined>(undefined);
+  // Load more is gone while it loads (and for good after the last page): the focus goes on to
+  // the first row it brought, where a keyboard user reads on.
+  const [firstOfPage, setFirstOfPage] = useState<string | undefined>(undefined);
   const page = useRequest(async (cursor?: string) => {
     const reply = await sendRequest({
       type: 'listInquiries',
@@ -23,6 +26,7 @@ export function ReviewQueue() {
       ...(cursor ? { next: cursor } : {}),
     });
     setItems((shown) => [...(cursor ? shown : []), ...reply.items]);
+    setFirstOfPage(cursor ? reply.items[0]?.id : undefined);
     setNext(reply.next);
   });
   const load = (cursor?: string) => void page.run(cursor);
@@ -37,6 +41,7 @@ export function ReviewQueue() {
         <SummaryList
           label={t('inquiriesNeedingReview')}
           items={items}
+          focusId={firstOfPage}
           meta={(item) => item.updatedAt && formatRelative(item.updatedAt, now)}
         />
       )}

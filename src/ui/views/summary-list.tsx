@@ -10,10 +10,18 @@ interface Props {
   /** The row's small right-hand text, e.g. when it was created. */
   meta: (item: InquirySummary) => ComponentChildren;
   class?: string;
+  /** A row that takes the focus when it appears (the first of a page loaded with Load more). */
+  focusId?: string | undefined;
 }
 
 /** Inquiries Persona listed (matches, the review queue, earlier ones): a row opens its detail. */
-export function SummaryList({ items, label, meta, class: className = 'inquiry-list' }: Props) {
+export function SummaryList({
+  items,
+  label,
+  meta,
+  class: className = 'inquiry-list',
+  focusId,
+}: Props) {
   const nav = useNavigation();
   return (
     <ul class={className} aria-label={label}>
@@ -24,7 +32,9 @@ export function SummaryList({ items, label, meta, class: className = 'inquiry-li
           status={item.status}
           referenceId={item.referenceId}
           meta={meta(item)}
-          focusOnMount={nav.route.name === 'home' && nav.route.opened === item.id}
+          focusOnMount={
+            item.id === focusId || (nav.route.name === 'home' && nav.route.opened === item.id)
+          }
           onOpen={() => openInquiry(nav, item.id)}
         />
       ))}

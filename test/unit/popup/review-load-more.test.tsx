@@ -1,0 +1,30 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const row = (id: string) => ({ id, status: 'needs_review', referenceId: `ref-${id}` });
+
+describe('Load more in the review queue', () => {
+  it('moves the focus to the first row it brought, on the last page too', async () => {
+    stubBackground({
+      listInquiries: ({ next }) =>
+        next === 'page-2'
+          ? { items: [row('inq_PageTwoFirst001'), row('inq_PageTwoSecond02')], next: null }
+          : { items: [row('inq_PageOneFirst001')], next: 'page-2' },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    const more = await screen.findByRole('button', { name: 'Load more' });
+    more.focus();
+    fireEvent.click(more);
+    await screen.findByRole('button', { name: /inq_PageTwoSecond02/ });
+    // The last page: no Load more any more, and the focus is not left on the page.
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    const first = screen.getByRole('button', { name: /inq_PageTwoFirst001/ });
+    await waitFor(() => expect(document.activeElement).toBe(first));
+  });
+});
