@@ -227,6 +227,23 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it('side panel at 360 px: no inquiry id is cut short', async () => {
+    const panel = await openDesk('src/side-panel/index.html', 360);
+    await panel.getByRole('tab', { name: 'Needs review' }).click();
+    const ids = panel.locator('.inquiry-id');
+    await expect.poll(() => ids.count(), soon).toBeGreaterThan(0);
+    // An id a reviewer compares or copies shows whole: wrapped if it must, never clipped.
+    const clipped = await ids.evaluateAll((codes) =>
+      codes
+        .filter((code) => code.scrollWidth > code.clientWidth + 1)
+        .map((code) => code.textContent),
+    );
+    expect(clipped).toEqual([]);
+    const width = await panel.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await panel.close();
+  });
+
   it('side panel: ID front and selfie center side by side', async () => {
     const panel = await openDesk(`src/side-panel/index.html?inquiry=${ids[1]}`, 520);
     await expect.poll(() => panel.getByTestId('status').textContent(), soon).toBe('approved');
