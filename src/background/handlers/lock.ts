@@ -1,6 +1,7 @@
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import * as passphrase from '../lock/passphrase.ts';
 import type { Handlers } from '../message-router.ts';
+import { requestCycle } from '../watch/poller.ts';
 
 export async function setPassphrase(
   request: RequestOf<'setPassphrase'>,
@@ -11,6 +12,9 @@ export async function setPassphrase(
 
 export async function unlock(request: RequestOf<'unlock'>): Promise<Reply<'unlock'>> {
   await passphrase.unlock(request.passphrase);
+  // Every watch cycle failed while locked, and backed off further each time: ask Persona now,
+  // which also clears the "locked" failure the watchlist shows.
+  void requestCycle('unlock').catch(() => undefined);
   return { locked: false };
 }
 

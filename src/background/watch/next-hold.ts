@@ -12,7 +12,8 @@ import { isRateLimitLow, type RateLimit } from '../../shared/persona/response-me
 import type { PollState } from '../../shared/storage-items.ts';
 import { alarmsToSkip, projectedShare, stretchFactor } from './env-budget.ts';
 
-export type CycleReason = 'popup' | 'alarm' | 'settings';
+/** `unlock`: the desk was just unlocked; what it could not ask while locked is asked now. */
+export type CycleReason = 'popup' | 'alarm' | 'settings' | 'unlock';
 
 /** Opening the popup five times in ten seconds costs one cycle. */
 export const DEBOUNCE_MS = 10_000;
@@ -41,7 +42,8 @@ export function mayStartCycle(state: PollState, reason: CycleReason, now: number
   // A hold further away than any we set means the clock was turned back: ignore it.
   const held = holdUntil !== undefined && now < holdUntil && holdUntil - now <= BACKOFF_CAP_MS;
   if (held && (state.failures === 0 || reason === 'alarm')) return false;
-  if (reason === 'alarm' || lastAttemptAt === undefined) return true;
+  // The locked desk's own attempts (a popup opened to unlock it) do not delay the first real one.
+  if (reason === 'alarm' || reason === 'unlock' || lastAttemptAt === undefined) return true;
   return !(now >= lastAttemptAt && now - lastAttemptAt < DEBOUNCE_MS);
 }
 
