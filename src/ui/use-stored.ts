@@ -16,10 +16,12 @@ export function useStored<T>(item: StorageItem<T>): T | undefined {
       heard = true;
       if (live) setValue(next);
     });
-    // Subscribed now; a preload nothing has changed since is still what storage holds.
-    if (!freshPreload(item)) {
-      readItem(item).then((first) => live && !heard && setValue(first));
-    }
+    // Subscribed now; a preload nothing has changed since is still what storage holds. One that
+    // finished after the first render (a page that renders without waiting for it: the options
+    // page loads the desk's preload with the chunk it shares) is taken now, or it would never be.
+    const preloaded = freshPreload(item);
+    if (preloaded) setValue(preloaded.value);
+    else readItem(item).then((first) => live && !heard && setValue(first));
     return () => {
       live = false;
       stop();

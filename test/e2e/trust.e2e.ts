@@ -70,6 +70,14 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     await options.getByRole('textbox', { name: 'API base URL' }).fill(baseUrl);
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByText('Settings saved.').count(), soon).toBe(1);
+    // A freshly opened options page says so too, not "No passphrase" (it once raced the
+    // desk's preload, which it loads with the chunk it shares).
+    const fresh = await ext.openOptions();
+    await expect
+      .poll(() => fresh.getByTestId('lock-status').textContent(), soon)
+      .toMatch(/passphrase protects/i);
+    expect(await fresh.getByRole('button', { name: 'Lock now' }).count()).toBe(1);
+    await fresh.close();
 
     const created = await send(options, {
       type: 'createInquiry',

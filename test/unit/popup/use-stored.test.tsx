@@ -82,6 +82,41 @@ describe('useStored', () => {
     expect(shown()).not.toContain('inq_1');
   });
 
+  it('takes a preload that finished after the first render, before the view mounted', async () => {
+    // The options page renders without waiting for the desk's preload, which the chunk it shares
+    // with the desk starts: the first render has nothing, and the read lands before the effects.
+    const { items, preloadStored, Shown } = await page();
+    const { render: renderNow } = await import('preact');
+    const realGet = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local) as (
+      keys?: string[],
+    ) => Promise<Record<string, unknown>>;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation((async (
+      keys?: string[],
+    ) => {
+      await held;
+      return realGet(keys);
+    }) as typeof fakeBrowser.storage.local.get);
+    const preload = preloadStored([items.watchlistItem]);
+    const container = document.createElement('div');
+    document.body.append(container);
+    // Preact's own render: its effects wait for the next frame, as in a page.
+    try {
+      renderNow(<Shown item={items.watchlistItem} />, container);
+      expect(container.textContent).toBe('loading');
+      release();
+      await preload;
+      await waitFor(() => expect(container.textContent).toContain('inq_1'));
+    } finally {
+      renderNow(null, container);
+      container.remove();
+      get.mockRestore();
+    }
+  });
+
   it('follows changes after mount, preloaded or not', async () => {
     const { items, preloadStored, Shown, render } = await page();
     await preloadStored([items.watchlistItem]);
