@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import {
   type AuditAction,
   type AuditTrail,
+  fingerprintOf,
   trailToCsv,
   type VerifyResult,
   verifyExport,
@@ -48,11 +49,12 @@ function download(name: string, type: string, text: string) {
 function describe(result: VerifyResult): string {
   if (!result.ok) return t('chainBroken', result.reason);
   const entries = formatNumber(result.entries);
-  return result.firstSeq
+  const verdict = result.firstSeq
     ? t('chainVerifiesSince', entries, formatNumber(result.firstSeq))
     : result.entries === 1
       ? t('chainVerifiesOne')
       : t('chainVerifies', entries);
+  return `${verdict} ${t('chainFingerprint', result.fingerprint)}`;
 }
 
 // With seconds: an audit entry's time is read to the second.
@@ -67,9 +69,12 @@ export function ActivityLogSection() {
   const trail = useStored(auditTrailItem);
   const [verdict, setVerdict] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   if (!trail) return null;
+  const fingerprint = fingerprintOf(trail);
 
   async function exported(name: string, type: string, text: string) {
     download(name, type, text);
+    // Only a fingerprint kept elsewhere shows a copy edited and hashed again (trail.ts).
+    setVerdict({ ok: true, text: t('exportFingerprint', fingerprint) });
     await sendRequest({ type: 'auditExported' }).catch(() => undefined);
   }
   const stamp = new Date().toISOString().slice(0, 10);

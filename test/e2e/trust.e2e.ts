@@ -262,6 +262,10 @@ describe('what the API answers is checked', () => {
     await expect
       .poll(() => options.getByTestId('log-facts').textContent(), soon)
       .toMatch(/Last exported/);
+    // The export's fingerprint, to note elsewhere: the start of its last hash.
+    const exportedNote = (await options.getByTestId('verify-result').textContent()) ?? '';
+    const fingerprint = /fingerprint: ([0-9a-f ]{19})/.exec(exportedNote)?.[1];
+    expect(fingerprint).toBeTruthy();
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('"action": "create"');
     expect(text).toContain('"action": "approve"');
@@ -274,6 +278,21 @@ describe('what the API answers is checked', () => {
     await expect
       .poll(() => options.getByTestId('verify-result').textContent(), soon)
       .toMatch(/^The chain verifies/);
+    expect(await options.getByTestId('verify-result').textContent()).toContain(
+      `Fingerprint: ${fingerprint}`,
+    );
+    // A file cut short verifies too: only its fingerprint tells it from the export.
+    const cut = JSON.parse(text) as { entries: unknown[] };
+    cut.entries.pop();
+    const shortened = join(tmpdir(), `activity-cut-${Date.now()}.json`);
+    writeFileSync(shortened, JSON.stringify(cut));
+    await options.getByLabel('Check an exported JSON file').setInputFiles(shortened);
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toMatch(/^The chain verifies/);
+    expect(await options.getByTestId('verify-result').textContent()).not.toContain(
+      `Fingerprint: ${fingerprint}`,
+    );
     const edited = join(tmpdir(), `activity-edited-${Date.now()}.json`);
     writeFileSync(edited, text.replace('"action": "approve"', '"action": "decline"'));
     await options.getByLabel('Check an exported JSON file').setInputFiles(edited);

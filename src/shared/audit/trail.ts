@@ -65,8 +65,18 @@ export const auditTrailSchema = lazy(() =>
 export type AuditTrail = z.infer<ReturnType<typeof auditTrailSchema>>;
 
 export type VerifyResult =
-  | { ok: true; entries: number; firstSeq: number }
+  | { ok: true; entries: number; firstSeq: number; fingerprint: string }
   | { ok: false; at: number; reason: string };
+
+/**
+ * What identifies a chain: the start of its last hash. A file edited and hashed again verifies
+ * too (the recipe is public), and so does one cut at its end; neither ends in the same hash. So
+ * an export's fingerprint, noted outside the browser, tells its copy from any other file.
+ */
+export function fingerprintOf(trail: AuditTrail): string {
+  const last = trail.entries.at(-1)?.hash ?? trail.checkpoint?.hash ?? GENESIS_HASH;
+  return last.slice(0, 16).replace(/(.{4})(?!$)/g, '$1 ');
+}
 
 /** Checks every link of the chain from the checkpoint (or the start) to the last entry. */
 export async function verifyTrail(trail: AuditTrail): Promise<VerifyResult> {
@@ -83,7 +93,12 @@ export async function verifyTrail(trail: AuditTrail): Promise<VerifyResult> {
     prev = stated;
     seq += 1;
   }
-  return { ok: true, entries: trail.entries.length, firstSeq: trail.checkpoint?.dropped ?? 0 };
+  return {
+    ok: true,
+    entries: trail.entries.length,
+    firstSeq: trail.checkpoint?.dropped ?? 0,
+    fingerprint: fingerprintOf(trail),
+  };
 }
 
 /** Verifies an exported JSON file's text: it must parse as a trail, then its chain must hold. */
