@@ -38,7 +38,8 @@ export function formatRelative(
   if (Number.isNaN(diff)) return '';
   format ??= relative ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' });
   for (const [unit, size] of units) {
-    if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
+    // Rounded: a link made a moment ago for 24 hours expires "in 24 hours", not "in 23".
+    if (Math.abs(diff) >= size) return format.format(Math.round(diff / size), unit);
   }
   return format.format(0, 'second');
 }

@@ -227,7 +227,7 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
-  it('side panel at 360 px: no inquiry id is cut short', async () => {
+  it('side panel at 360 px: no inquiry id is cut short, and a long tag keeps its × in reach', async () => {
     const panel = await openDesk('src/side-panel/index.html', 360);
     await panel.getByRole('tab', { name: 'Needs review' }).click();
     const ids = panel.locator('.inquiry-id');
@@ -241,6 +241,18 @@ describe('the evidence behind a verdict', () => {
     expect(clipped).toEqual([]);
     const width = await panel.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
+    // A tag of 89 characters in one word wraps, and its × stays in the panel.
+    await panel.goto(ext.extensionUrl(`src/side-panel/index.html?inquiry=${reviewId}`));
+    const tag = `escalated-to-compliance-team-${'a'.repeat(60)}`;
+    await panel.getByRole('textbox', { name: 'New tag' }).fill(tag);
+    await panel.getByRole('button', { name: 'Add tag' }).click();
+    const remove = panel.getByRole('button', { name: `Remove tag ${tag}` });
+    await expect.poll(() => remove.count(), soon).toBe(1);
+    const box = await remove.boundingBox();
+    expect((box?.x ?? 999) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
     await panel.close();
   });
 

@@ -56,10 +56,12 @@ describe('the chat message', () => {
 });
 
 describe('times and routes', () => {
-  it('writes relative times in the largest whole unit', () => {
+  it('writes relative times in the largest whole unit, rounded', () => {
     const rel = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
     expect(formatRelative(now - 5 * 60_000, now, rel)).toBe('5 minutes ago');
-    expect(formatRelative(now + 23.5 * 3_600_000, now, rel)).toBe('in 23 hours');
+    expect(formatRelative(now + 23.4 * 3_600_000, now, rel)).toBe('in 23 hours');
+    // A 24-hour link copied a minute after it was made: the person reads 24 hours, not 23.
+    expect(formatRelative(now + 24 * 3_600_000 - 60_000, now, rel)).toBe('in 24 hours');
     expect(formatRelative(now - 10_000, now, rel)).toBe('now');
   });
 
