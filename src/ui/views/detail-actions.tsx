@@ -24,6 +24,8 @@ type Final = 'approve' | 'decline';
 /** A 409: Persona refused an action the inquiry's status no longer allows. */
 export const isConflict = (failure: unknown) =>
   failure instanceof DeskError && failure.info.kind === 'conflict';
+const isDisconnect = (failure: unknown) =>
+  failure instanceof DeskError && failure.info.kind === 'disconnected';
 
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Props) {
@@ -48,29 +50,38 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     { refocus: statusLine },
   );
   const { busy, error } = request;
+  // The status the last action was taken on: its error describes that status only.
+  const actedOn = useRef(inquiry.status);
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is
   // not left open to confirm.
   const open = confirming && allowed[confirming] ? confirming : null;
   // An error from before the status changed (a 503 that, refreshed, turns out to have approved)
-  // no longer describes the inquiry. A 409's stays: the new status is what explains it.
+  // no longer describes the inquiry, whichever came first, the error or the new status. A 409's
+  // stays: the new status is what explains it.
   useEffect(() => {
-    if (error && error.kind !== 'conflict') request.clearError();
+    if (error && error.kind !== 'conflict' && inquiry.status !== actedOn.current) {
+      request.clearError();
+    }
+  }, [inquiry.status, error]);
+  useEffect(() => {
     // A confirmation the new status closed took the focus with it: it goes to the status.
     if (confirming && !allowed[confirming]) {
       setConfirming(null);
       if (focusLost()) statusLine()?.focus();
     }
   }, [inquiry.status]);
-  const run = <T,>(done: string, send: () => Promise<T>, after?: (reply: T) => void) =>
-    request.run(done, async () => {
+  const run = <T,>(done: string, send: () => Promise<T>, after?: (reply: T) => void) => {
+    actedOn.current = inquiry.status;
+    return request.run(done, async () => {
       const reply = await send().catch((failure: unknown) => {
-        // Persona refused for the inquiry's state: show the status it has now, not the one the
-        // reviewer acted on (the message says to check it).
-        if (isConflict(failure)) onStale();
+        // Persona refused for the inquiry's state, or the worker stopped before it answered
+        // (Persona may have acted): show the status it has now, not the one the reviewer acted on.
+        if (isConflict(failure) || isDisconnect(failure)) onStale();
         throw failure;
       });
       after?.(reply);
     });
+  };
   /** Approve, decline or mark for review: the decision, then the inquiry as Persona now has it. */
   const decide = (action: Final | 'markForReview', done: string, comment?: string) =>
     run(

@@ -187,6 +187,25 @@ describe('inquiry actions', () => {
     expect(sent('getInquiry')).toHaveLength(3);
   });
 
+  it('when the worker stops before it answers a decision, shows the status Persona has now', async () => {
+    let status = 'completed';
+    stubBackground({
+      getInquiry: () => inquiryReply(status),
+      inquiryAction: () => {
+        status = 'approved'; // Persona made it; the worker stopped before it answered
+        return { kind: 'disconnected', message: 'The extension’s background stopped.' };
+      },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    // The approval stands: no error is left inviting a second one.
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
+  });
+
   it('drops an error and an open confirmation once a refresh shows the status changed', async () => {
     let status = 'completed';
     stubBackground({
