@@ -118,7 +118,10 @@ export function displayValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
-    const items = value.map(displayValue).filter((item) => item !== undefined);
+    // A list field's items are `{type, value}` pairs themselves: each shows by its value.
+    const items = value
+      .map((item) => displayValue(unwrapField(item).value))
+      .filter((item) => item !== undefined);
     return items.length > 0 ? items.join(', ') : undefined;
   }
   if (isRecord(value)) return displayObject(value);

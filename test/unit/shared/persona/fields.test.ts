@@ -109,6 +109,14 @@ describe('readField', () => {
     expect(displayValue(3.5)).toBe('3.5');
     expect(displayValue(false)).toBe('false');
     expect(displayValue(['a', null, 2])).toBe('a, 2');
+    // A list field as Persona wraps it: each item a `{type, value}` pair, shown by its value.
+    expect(
+      displayValue([
+        { type: 'number', value: 3 },
+        { type: 'string', value: 'high' },
+        { type: 'string', value: null },
+      ]),
+    ).toBe('3, high');
     expect(displayValue({ a: 1, nested: { b: 2 } })).toBe('A: 1');
     expect(displayValue({ id: 'self_ABC123', type: 'Selfie::ProfileAndCenter' })).toBe(
       'Selfie::ProfileAndCenter self_ABC123',
