@@ -7,10 +7,13 @@ import type { Settings } from '../shared/settings.ts';
 import {
   linkExpiryProblem,
   MAX_AUTO_LOCK_MINUTES,
+  MAX_CHAT_TEMPLATE,
   MAX_FORGET_HOURS,
+  MAX_POLL_SECONDS,
   MAX_TEMPLATE_NAME,
   MIN_POLL_SECONDS,
 } from '../shared/settings-values.ts';
+import { codePoints } from '../shared/stored-check.ts';
 import { invalid } from '../shared/validate-settings.ts';
 
 /** Returns `settings` when every number and name is in range, or throws at the first field out. */
@@ -23,8 +26,13 @@ export function checkRanges(settings: Settings): Settings {
   });
   const expiry = linkExpiryProblem(settings.linkExpiryHours);
   if (expiry) invalid('linkExpiryHours', expiry);
-  if (!Number.isInteger(settings.pollSeconds) || settings.pollSeconds < MIN_POLL_SECONDS) {
-    invalid('pollSeconds', t('pollRange', MIN_POLL_SECONDS));
+  const poll = settings.pollSeconds;
+  if (!Number.isInteger(poll) || !inRange(poll, MIN_POLL_SECONDS, MAX_POLL_SECONDS)) {
+    invalid('pollSeconds', t('pollRange', MIN_POLL_SECONDS, MAX_POLL_SECONDS));
+  }
+  // Counted as the schema counts it: in code points.
+  if (codePoints(settings.chatTemplate) > MAX_CHAT_TEMPLATE) {
+    invalid('chatTemplate', t('chatTemplateLong', MAX_CHAT_TEMPLATE));
   }
   if (!inRange(settings.forgetDecidedAfterHours, 1, MAX_FORGET_HOURS)) {
     invalid('forgetDecidedAfterHours', t('forgetRange', MAX_FORGET_HOURS));

@@ -1,6 +1,6 @@
 import { useContext } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
-import { MIN_POLL_SECONDS, type Settings } from '../shared/settings.ts';
+import { MAX_POLL_SECONDS, MIN_POLL_SECONDS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
 import { ManagedContext } from '../ui/use-policy.ts';
 import { NumberInput } from './number-input.tsx';
@@ -28,6 +28,7 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
           <NumberInput
             id="poll-seconds"
             min={MIN_POLL_SECONDS}
+            max={MAX_POLL_SECONDS}
             step={1}
             value={draft.pollSeconds}
             onValue={(value) => patch({ pollSeconds: value })}

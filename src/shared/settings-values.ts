@@ -4,6 +4,12 @@ import { t } from './i18n.ts';
 
 export const MIN_POLL_SECONDS = 30; // Chrome's floor for chrome.alarms in published extensions.
 
+/** An hour: watching slower than that is not watching (a typo of 6000 for 600 would be). */
+export const MAX_POLL_SECONDS = 60 * 60;
+
+/** The chat message is pasted into a support chat: a paragraph, not a page. */
+export const MAX_CHAT_TEMPLATE = 1000;
+
 /** A month: a link meant for a chat is used within days; longer is a forgotten secret. */
 export const MAX_LINK_EXPIRY_HOURS = 24 * 30;
 

@@ -10,8 +10,10 @@ import { DEFAULT_BASE_URL } from './persona/base-url.ts';
 import {
   defaultChatTemplate,
   MAX_AUTO_LOCK_MINUTES,
+  MAX_CHAT_TEMPLATE,
   MAX_FORGET_HOURS,
   MAX_LINK_EXPIRY_HOURS,
+  MAX_POLL_SECONDS,
   MAX_TEMPLATE_NAME,
   MIN_POLL_SECONDS,
 } from './settings-values.ts';
@@ -20,6 +22,7 @@ export {
   defaultChatTemplate,
   linkExpiryProblem,
   MAX_LINK_EXPIRY_HOURS,
+  MAX_POLL_SECONDS,
   MIN_POLL_SECONDS,
   templateIdHint,
 } from './settings-values.ts';
@@ -42,9 +45,15 @@ function buildSettingsSchema() {
     allowProduction: withDefault(z.boolean(), false),
     defaultTemplateId: withDefault(z.string(), ''),
     templates: withDefault(z.array(namedTemplateSchema()), []),
-    pollSeconds: withDefault(z.number().check(z.int(), z.gte(MIN_POLL_SECONDS)), 60),
+    pollSeconds: withDefault(
+      z.number().check(z.int(), z.gte(MIN_POLL_SECONDS), z.lte(MAX_POLL_SECONDS)),
+      60,
+    ),
     notifications: withDefault(z.boolean(), true),
-    chatTemplate: withDefault(z.string().check(z.maxLength(1000)), defaultChatTemplate),
+    chatTemplate: withDefault(
+      z.string().check(z.maxLength(MAX_CHAT_TEMPLATE)),
+      defaultChatTemplate,
+    ),
     /**
      * How long a one-time link works, sent as `one-time-link-expiration-seconds` on create and
      * `expires-in-seconds` on a new link (Persona's default is 24 hours or the template's setting).

@@ -93,7 +93,11 @@ export const rule3 = {
     },
     value: [],
   },
-  pollSeconds: { t: 'default', of: { t: 'number', checks: [['int'], ['>=', 30]] }, value: 60 },
+  pollSeconds: {
+    t: 'default',
+    of: { t: 'number', checks: [['int'], ['>=', 30], ['<=', 3600]] },
+    value: 60,
+  },
   notifications: { t: 'default', of: { t: 'boolean' }, value: true },
   chatTemplate: {
     t: 'default',
@@ -274,7 +278,7 @@ export const policyChecks = {
   }),
   pollSeconds: checker<NonNullable<Policy['pollSeconds']>>({
     t: 'number',
-    checks: [['int'], ['>=', 30]],
+    checks: [['int'], ['>=', 30], ['<=', 3600]],
   }),
   defaultTemplateId: checker<NonNullable<Policy['defaultTemplateId']>>({
     t: 'string',

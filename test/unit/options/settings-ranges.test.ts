@@ -11,9 +11,12 @@ describe('the settings ranges the options page checks before sending', () => {
   // Each of these used to reach the background's request check and come back as "The request
   // was malformed.", with no field marked.
   it.each([
-    ['pollSeconds', 5, /every 30 seconds or more/],
+    ['pollSeconds', 5, /every 30 to 3600 seconds/],
     ['pollSeconds', 45.5, /whole seconds/],
-    ['pollSeconds', Number.NaN, /every 30 seconds/],
+    ['pollSeconds', Number.NaN, /every 30 to 3600 seconds/],
+    // A typo of 6000 for 600 would quietly stop the watching.
+    ['pollSeconds', 6000, /every 30 to 3600 seconds/],
+    ['chatTemplate', `{link} ${'x'.repeat(1000)}`, /at most 1000 characters/],
     ['forgetDecidedAfterHours', 0, /after 1 to 720 hours/],
     ['forgetDecidedAfterHours', 721, /after 1 to 720 hours/],
     ['forgetDecidedAfterHours', Number.NaN, /after 1 to 720 hours/],
