@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
@@ -12,10 +12,18 @@ import { useSecondsLeft } from './use-seconds-left.ts';
  */
 export function UnlockForm() {
   const [passphrase, setPassphrase] = useState('');
+  const field = useRef<HTMLInputElement>(null);
   const { busy, error, run } = useRequest(async () => {
     await sendRequest({ type: 'unlock', passphrase });
     setPassphrase('');
   });
+  // The one thing to do here is type the passphrase: the field has the focus when the form
+  // shows, and again, its text selected, after a wrong one (the button was disabled meanwhile).
+  useEffect(() => {
+    if (busy) return;
+    field.current?.focus();
+    if (error) field.current?.select();
+  }, [busy, error]);
   // The background refuses a try before the wait after a miss is over; the button says so.
   const wait = useSecondsLeft(error?.retryAfterSeconds, error);
   return (
@@ -33,6 +41,7 @@ export function UnlockForm() {
       <label for="unlock-passphrase">{t('passphrase')}</label>
       <input
         id="unlock-passphrase"
+        ref={field}
         type="password"
         autocomplete="current-password"
         value={passphrase}

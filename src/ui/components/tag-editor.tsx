@@ -43,6 +43,7 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
         }}
       >
         <input
+          id="new-tag"
           type="text"
           class="grow"
           aria-label={t('newTag')}

@@ -20,16 +20,21 @@ export function DetailTags({
   onStale: () => void;
 }) {
   const announce = useAnnounce();
-  const { busy, error, run } = useRequest(async (change: 'add' | 'remove', tag: string) => {
-    const send = sendRequest({ type: 'changeTag', id: inquiry.id, change, tag });
-    onReply(
-      await send.catch((failure: unknown) => {
-        if (isConflict(failure)) onStale();
-        throw failure;
-      }),
-    );
-    announce(t(change === 'add' ? 'tagAdded' : 'tagRemoved', tag));
-  });
+  // A removed tag takes its × with it: the focus goes on to the field for a new one.
+  const newTag = () => document.getElementById('new-tag');
+  const { busy, error, run } = useRequest(
+    async (change: 'add' | 'remove', tag: string) => {
+      const send = sendRequest({ type: 'changeTag', id: inquiry.id, change, tag });
+      onReply(
+        await send.catch((failure: unknown) => {
+          if (isConflict(failure)) onStale();
+          throw failure;
+        }),
+      );
+      announce(t(change === 'add' ? 'tagAdded' : 'tagRemoved', tag));
+    },
+    { refocus: newTag },
+  );
   const save = (change: 'add' | 'remove', tag: string) => run(change, tag);
   return (
     <section aria-labelledby="tags-heading">

@@ -37,4 +37,17 @@ describe('the unlock form after a wrong passphrase', () => {
     expect(button.disabled).toBe(false);
     expect(sent('unlock')).toHaveLength(1);
   });
+
+  it('has the focus in the passphrase field when it shows, and again after a miss', async () => {
+    stubBackground({
+      unlock: () => ({ kind: 'invalid', pointer: 'passphrase', message: 'Wrong passphrase.' }),
+    });
+    render(<UnlockForm />);
+    const field = screen.getByLabelText('Passphrase') as HTMLInputElement;
+    expect(document.activeElement).toBe(field);
+    fireEvent.input(field, { target: { value: 'not it' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    await screen.findByRole('alert');
+    expect(document.activeElement).toBe(field);
+  });
 });
