@@ -1,7 +1,7 @@
 // Which requests go into the audit trail, and as what. Hooked into the message router (its
 // `observe`, wired in index.ts), so every handler is covered without carrying audit code of its
 // own. The reviewer is read before the handler runs: after "Remove key" there is no key left to
-// name them by.
+// name them by; but after "Key saved", since the saved key is the one that names them.
 import type { AuditAction, AuditFacts } from '../../shared/audit/trail.ts';
 import { keyInfoItem } from '../../shared/generated/stored-items.ts';
 import type { Answer, Request } from '../../shared/messages.ts';
@@ -64,9 +64,15 @@ export async function prepareAudit(
 ): Promise<((answer: Answer<unknown>) => Promise<void>) | undefined> {
   const action = actionOf(request);
   if (!action) return undefined;
-  const name = await reviewer();
+  // A key saved is named by that key, read after the save: before it, there was another or none.
+  const name = action === 'keySaved' ? undefined : await reviewer();
   return async (answer) => {
-    const facts: AuditFacts = { at: now(), reviewer: name, action, outcome: 'ok' };
+    const facts: AuditFacts = {
+      at: now(),
+      reviewer: name ?? (await reviewer()),
+      action,
+      outcome: 'ok',
+    };
     const inquiryId = inquiryIdOf(request, answer);
     if (inquiryId) facts.inquiryId = inquiryId;
     if (!answer.ok) {

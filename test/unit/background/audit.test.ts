@@ -7,6 +7,7 @@ import { migrateStorage } from '../../../src/background/migrations.ts';
 import { trailToCsv, verifyExport, verifyTrail } from '../../../src/shared/audit/trail.ts';
 import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
 import type { Request } from '../../../src/shared/messages.ts';
+import { defaultSettings } from '../../../src/shared/settings.ts';
 import { readItem, writeItem } from '../../../src/shared/storage.ts';
 
 const facts = (i: number) => ({
@@ -65,6 +66,25 @@ describe('audit trail', () => {
     });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/Jane/);
     expect(await prepareAudit({ type: 'ping' }, async () => 'x')).toBeUndefined();
+  });
+
+  it('names a saved key by that key, and a removed one by the key it removed', async () => {
+    let saved = 'persona_sandbox_…0000';
+    const reviewer = async () => saved;
+    const save = await prepareAudit(
+      { type: 'saveOptions', settings: defaultSettings(), key: 'persona_production_x' },
+      reviewer,
+    );
+    saved = 'persona_production_…8b1c'; // what the handler stored
+    await save?.({ ok: true, data: {} });
+    const remove = await prepareAudit({ type: 'clearKey' }, reviewer);
+    saved = 'no key saved';
+    await remove?.({ ok: true, data: {} });
+    const entries = (await readItem(auditTrailItem)).entries;
+    expect(entries.map((e) => [e.action, e.reviewer])).toEqual([
+      ['keySaved', 'persona_production_…8b1c'],
+      ['keyRemoved', 'persona_production_…8b1c'],
+    ]);
   });
 
   it.each([
