@@ -24,8 +24,9 @@ type Final = 'approve' | 'decline';
 /** A 409: Persona refused an action the inquiry's status no longer allows. */
 export const isConflict = (failure: unknown) =>
   failure instanceof DeskError && failure.info.kind === 'conflict';
-const isDisconnect = (failure: unknown) =>
-  failure instanceof DeskError && failure.info.kind === 'disconnected';
+const answerLost: ReadonlySet<string> = new Set(['disconnected', 'server', 'network', 'timeout']);
+const mayHaveActed = (failure: unknown) =>
+  failure instanceof DeskError && answerLost.has(failure.info.kind);
 
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Props) {
@@ -74,9 +75,10 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     actedOn.current = inquiry.status;
     return request.run(done, async () => {
       const reply = await send().catch((failure: unknown) => {
-        // Persona refused for the inquiry's state, or the worker stopped before it answered
-        // (Persona may have acted): show the status it has now, not the one the reviewer acted on.
-        if (isConflict(failure) || isDisconnect(failure)) onStale();
+        // Persona refused for the inquiry's state, or its answer was lost (a 5xx, a timeout, the
+        // worker stopped: Persona may have acted): show the inquiry as Persona has it now, not as
+        // the reviewer acted on it. The messages say to check it.
+        if (isConflict(failure) || mayHaveActed(failure)) onStale();
         throw failure;
       });
       after?.(reply);

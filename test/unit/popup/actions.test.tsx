@@ -206,7 +206,7 @@ describe('inquiry actions', () => {
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
   });
 
-  it('drops an error and an open confirmation once a refresh shows the status changed', async () => {
+  it('after a 5xx, re-reads the inquiry: a decision made drops the error and the confirmation', async () => {
     let status = 'completed';
     stubBackground({
       getInquiry: () => inquiryReply(status),
@@ -219,12 +219,29 @@ describe('inquiry actions', () => {
     await screen.findByTestId('status');
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
-    await screen.findByRole('alert');
-    expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
+  });
+
+  it('after a 5xx that made nothing, keeps the error and the confirmation, comment and all', async () => {
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () => ({ kind: 'server', status: 503, message: 'Persona had a problem.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'document expired' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    await screen.findByRole('alert');
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    expect(screen.getByTestId('status').textContent).toBe('completed');
+    expect(screen.getByRole('alert').textContent).toContain('Persona had a problem.');
+    const comment = screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement;
+    expect(comment.value).toBe('document expired');
   });
 
   it('closes the confirmation on Escape and puts focus back', async () => {
