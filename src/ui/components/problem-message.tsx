@@ -27,13 +27,22 @@ export function ProblemMessage({ error, onRetry }: Props) {
   const retry = onRetry && retryable.has(error.kind);
   // A retry before Persona's rate-limit window resets is refused again, and only spends the
   // limit the team and the customer's backend share.
-  const wait = useSecondsLeft(error.kind === 'rate_limited' ? error.retryAfterSeconds : 0, error);
-  // Persona's details, unless the message already quotes them ("Persona says: …").
+  const limited = error.kind === 'rate_limited' && error.retryAfterSeconds !== undefined;
+  const wait = useSecondsLeft(limited ? error.retryAfterSeconds : 0, error);
+  // Persona's details, unless the message already quotes them ("Persona says: …"). Not for a
+  // 429: its words are about raising the limit with Persona's support, not about this wait.
   const details =
-    error.details && !error.message.includes(error.details) ? error.details : undefined;
+    error.details && !limited && !error.message.includes(error.details) ? error.details : undefined;
+  // The wait in the words counts down with the button: a fixed "Wait 27 seconds" goes stale.
+  const shown = limited
+    ? {
+        ...error,
+        message: wait > 0 ? t('errRateLimited', formatNumber(wait)) : t('rateLimitReset'),
+      }
+    : error;
   return (
     <ErrorMessage
-      error={error}
+      error={shown}
       action={
         (details || keyTrouble || retry) && (
           <>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
+import { formatNumber } from '../../shared/format.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -8,6 +9,7 @@ import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
+import { useSecondsLeft } from '../use-seconds-left.ts';
 import { useStored } from '../use-stored.ts';
 import { CreateFields } from './create-fields.tsx';
 import {
@@ -98,6 +100,12 @@ export function CreateView() {
     }
   });
   const { busy, error: failure } = request;
+  // A create sent before Persona's rate-limit window resets is refused again, and spends the
+  // limit the team shares: the button waits the window out.
+  const wait = useSecondsLeft(
+    failure?.kind === 'rate_limited' ? failure.retryAfterSeconds : 0,
+    failure,
+  );
 
   const ready = draft !== undefined && settings !== undefined;
   useEffect(() => {
@@ -139,8 +147,8 @@ export function CreateView() {
       />
       {failure && <ProblemMessage error={failure} />}
       <div class="row form-actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('create')}
+        <button type="submit" class="primary" disabled={busy || wait > 0}>
+          {wait > 0 ? t('createIn', formatNumber(wait)) : t('create')}
         </button>
         <span class="muted" role="status">
           {busy ? t(asking) : ''}

@@ -42,6 +42,26 @@ describe('the create form', () => {
     expect(sent('createInquiry')).toHaveLength(0);
   });
 
+  it('after a 429, Create waits out the rate-limit window, counting down', async () => {
+    stubBackground({
+      createInquiry: () => ({
+        kind: 'rate_limited',
+        status: 429,
+        retryAfterSeconds: 40,
+        message: 'Wait 40 seconds.',
+      }),
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Default01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    const button = (await screen.findByRole('button', {
+      name: /^Create in 4\d s$/,
+    })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.click(button);
+    expect(sent('createInquiry')).toHaveLength(1);
+  });
+
   it('takes the focus to the first field a problem marks', async () => {
     stubBackground({});
     await fakeBrowser.storage.local.set({ settings: { defaultTemplateId: 'itmpl_Default01' } });

@@ -14,7 +14,12 @@ describe('a problem with a retry', () => {
     const retry = vi.fn();
     render(
       <ProblemMessage
-        error={{ kind: 'rate_limited', retryAfterSeconds: 3, message: 'Wait 3 seconds.' }}
+        error={{
+          kind: 'rate_limited',
+          retryAfterSeconds: 3,
+          message: 'Wait 3 seconds.',
+          details: 'Please reach out to support@withpersona.com if you need this changed.',
+        }}
         onRetry={retry}
       />,
     );
@@ -26,10 +31,15 @@ describe('a problem with a retry', () => {
       await vi.advanceTimersByTimeAsync(1000);
     });
     expect(button.textContent).toBe('Try again in 2 s');
+    // The words count down with the button, and Persona's advice to raise the limit is not shown.
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Wait 2 seconds');
+    expect(alert.textContent).not.toContain('support@');
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2000);
     });
     expect(button.textContent).toBe('Try again');
+    expect(alert.textContent).toContain('has reset');
     expect(button.disabled).toBe(false);
     fireEvent.click(button);
     expect(retry).toHaveBeenCalledOnce();
