@@ -1,7 +1,9 @@
+import { useEffect } from 'preact/hooks';
 import { keyInfoItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { Tabs } from '../components/tabs.tsx';
+import { focusLost } from '../focus.ts';
 import { useStored } from '../use-stored.ts';
 import { ReviewQueue } from './review-queue.tsx';
 import { type HomeTab, useNavigation } from './router.ts';
@@ -15,6 +17,12 @@ export function HomeView() {
   // In the route, not in this view's state: Back from an inquiry returns to the same tab.
   const tab: HomeTab = (nav.route.name === 'home' && nav.route.tab) || 'watchlist';
   const setTab = (next: HomeTab) => nav.replace({ name: 'home', tab: next });
+  // Back from an inquiry, its row takes the focus (inquiry-row.tsx); a row that is gone (decided
+  // off the review queue, unwatched) leaves it to the tab it was in, not to the page.
+  const returning = nav.route.name === 'home' && nav.route.opened !== undefined;
+  useEffect(() => {
+    if (returning && focusLost()) document.getElementById(`tab-${tab}`)?.focus();
+  }, []);
   const tabs = [
     { key: 'watchlist', label: t('tabWatchlist') },
     { key: 'review', label: t('tabNeedsReview') },

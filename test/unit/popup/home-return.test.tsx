@@ -33,4 +33,25 @@ describe('Back from an inquiry', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(document.activeElement).toBe(row);
   });
+
+  it('puts the focus on the tab when the row it was opened from is gone (decided)', async () => {
+    let queued = queue;
+    stubBackground({
+      listInquiries: () => ({
+        items: queued.map((id) => ({ id, status: 'needs_review', referenceId: `ref-${id}` })),
+        next: null,
+      }),
+      getInquiry: ({ id }) => ({ ...inquiryReply('needs_review', { id }) }),
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    const rows = await screen.findAllByRole('button', { name: /inq_Queue/ });
+    fireEvent.click(rows[0] as HTMLElement);
+    await screen.findByTestId('status');
+    queued = queue.slice(1); // approved meanwhile: off the queue
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const tab = await screen.findByRole('tab', { name: 'Needs review' });
+    await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+    await waitFor(() => expect(document.activeElement).toBe(tab));
+  });
 });
