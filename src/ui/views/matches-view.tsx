@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
@@ -35,12 +35,16 @@ export function MatchesView({ query }: { query: string }) {
   });
   const find = () => void lookup.run();
   useEffect(find, []);
+  // The search box that had the focus is gone with the home view: the results' title takes it,
+  // as the detail's does, so a screen reader says where the reviewer is.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const error = lookup.error && explain(lookup.error, query);
   const items = lookup.busy ? undefined : lookup.data;
 
   return (
     <div class="view">
-      <h2 class="view-title">
+      <h2 class="view-title" tabIndex={-1} ref={heading}>
         {t('resultsFor')} <q>{query}</q>
       </h2>
       {!error && !items && (
@@ -49,7 +53,11 @@ export function MatchesView({ query }: { query: string }) {
         </p>
       )}
       {error && <ProblemMessage error={error} onRetry={find} />}
-      {items && items.length === 0 && <p class="empty">{t('noReferenceMatch', query)}</p>}
+      {items && items.length === 0 && (
+        <p class="empty" role="status">
+          {t('noReferenceMatch', query)}
+        </p>
+      )}
       {items && items.length > 0 && (
         <>
           <p class="list-head muted" role="status">

@@ -99,6 +99,18 @@ describe('the Find inquiry box', () => {
     const ids = [...list.querySelectorAll('.inquiry-id')].map((el) => el.textContent);
     expect(ids).toEqual(['inq_Newer0000001', 'inq_Middle000001', 'inq_Older0000001']);
     expect(screen.getByText(/3 inquiries/)).toBeTruthy();
+    // The search box went with the home view: the results' title has the focus, not the page.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: /Results for/ }));
+  });
+
+  it('says, in a status a screen reader reads, when no inquiry has the reference id', async () => {
+    stubBackground({ findInquiries: ({ query }) => ({ kind: 'matches', query, items: [] }) });
+    await search('customer-404');
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole('status').some((e) => /No inquiry has/.test(e.textContent ?? '')),
+      ).toBe(true),
+    );
   });
 
   it('says plainly when an id is unknown', async () => {
