@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
@@ -8,9 +8,19 @@ import { useRequest } from '../ui/use-request.ts';
 export function RemoveKeyButton() {
   const [confirming, setConfirming] = useState(false);
   const clear = useRequest(() => sendRequest({ type: 'clearKey' }));
+  // The button pressed is replaced by the question: the focus goes to its safe answer, Cancel,
+  // and back to Remove key when the question goes unanswered (the link it replaced).
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const removeLink = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) cancelButton.current?.focus();
+    else if (asked.current) removeLink.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
   if (!confirming) {
     return (
-      <button type="button" class="link" onClick={() => setConfirming(true)}>
+      <button type="button" class="link" ref={removeLink} onClick={() => setConfirming(true)}>
         {t('removeKey')}
       </button>
     );
@@ -30,6 +40,7 @@ export function RemoveKeyButton() {
       </button>{' '}
       <button
         type="button"
+        ref={cancelButton}
         onClick={() => {
           clear.clearError();
           setConfirming(false);

@@ -44,4 +44,14 @@ describe('Remove key', () => {
     expect(vi.mocked(sendRequest)).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('moves the focus to Cancel when it asks, and back to Remove key on Cancel', async () => {
+    render(<RemoveKeyButton />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove key' }));
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    await waitFor(() => expect(document.activeElement).toBe(cancel));
+    fireEvent.click(cancel);
+    const remove = await screen.findByRole('button', { name: 'Remove key' });
+    await waitFor(() => expect(document.activeElement).toBe(remove));
+  });
 });
