@@ -103,13 +103,14 @@ export function inquiryWrites(transport: Transport) {
       return { data: { ...linked(result, seconds), idempotencyKey }, meta: result.meta };
     },
 
-    /** Back to pending if expired; the session token is for an embedded flow only. */
+    /**
+     * Back to pending if expired. Persona's answer also carries a session token, which is for an
+     * embedded flow only: it is not passed on, as no link or page here may hold it.
+     */
     async resumeInquiry(id: string, options: PostOptions = {}) {
       const path = itemPath('inquiries', id, 'resume');
       const result = await post(path, undefined, options.idempotencyKey);
-      const data: { inquiry: InquiryView; sessionToken?: string } = { inquiry: result.inquiry };
-      if (result.extra['session-token']) data.sessionToken = result.extra['session-token'];
-      return { data, meta: result.meta };
+      return { data: { inquiry: result.inquiry }, meta: result.meta };
     },
 
     /** A new single-use link; an expired inquiry must be resumed first. */
