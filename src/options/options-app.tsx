@@ -36,6 +36,7 @@ export function OptionsApp() {
       const report = await sendRequest({
         type: 'testConnection',
         baseUrl: settings.baseUrl,
+        allowProduction: applyPolicy(settings, policy).allowProduction,
         ...(typed ? { key: typed } : {}),
       });
       return { what, report };
@@ -56,6 +57,10 @@ export function OptionsApp() {
   useEffect(() => {
     if (stored && !draft) setDraft(stored);
   }, [stored, draft]);
+  // A key removed or replaced ends what was said about the one before ("remove it first").
+  useEffect(() => {
+    if (action.error) action.clearError();
+  }, [keyInfo === null ? null : keyInfo?.masked]);
 
   // A problem a field marks is said there, and the focus goes to it (its message is read out with
   // it); the box below the buttons is for the ones no field marks (Persona unreachable, say).

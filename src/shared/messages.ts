@@ -54,10 +54,14 @@ export const requests = {
   setPassphrase: answers<{ locked: false }>()(() => ({ passphrase: passphrase() })),
   unlock: answers<{ locked: false }>()(() => ({ passphrase: passphrase() })),
   lock: answers<{ locked: true }>()(),
-  /** Tests the stored key, or a typed one (with a typed base URL) before it is saved. */
+  /**
+   * Tests the stored key, or a typed one (with the typed base URL and the ticked "Allow
+   * production keys") before it is saved.
+   */
   testConnection: answers<ConnectionReport>()(() => ({
     key: z.optional(z.string().check(z.maxLength(500))),
     baseUrl: z.optional(z.string().check(z.maxLength(500))),
+    allowProduction: z.optional(z.boolean()),
   })),
   /** One click on "Create": the popup makes the idempotency key, so a retry never creates twice. */
   createInquiry: answers<

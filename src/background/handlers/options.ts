@@ -67,9 +67,13 @@ export async function testConnection(
   const base = checkBaseUrl(request.baseUrl ?? settings.baseUrl);
   if (!base.ok) throw new DeskError({ kind: 'invalid', pointer: 'baseUrl', message: base.reason });
   const typed = request.key?.trim();
-  const key = typed
-    ? admitKey(typed, settings.allowProduction).key
-    : await readKey((await readPolicy()).requirePassphrase === true);
+  const policy = await readPolicy();
+  // The page's unsaved tick counts, as its typed key and base URL do; the policy still rules.
+  const allow = applyPolicy(
+    { ...settings, allowProduction: request.allowProduction ?? settings.allowProduction },
+    policy,
+  ).allowProduction;
+  const key = typed ? admitKey(typed, allow).key : await readKey(policy.requirePassphrase === true);
   if (!key) {
     throw new DeskError({
       kind: 'no_key',

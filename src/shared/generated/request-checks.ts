@@ -40,6 +40,7 @@ const rules: Record<RequestType, Rule> = {
     fields: {
       key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
       baseUrl: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
+      allowProduction: { t: 'optional', of: { t: 'boolean' } },
       type: { t: 'literal', values: ['testConnection'] },
     },
   },

@@ -88,4 +88,23 @@ describe('testConnection', () => {
     ).rejects.toSatisfy((e) => e instanceof DeskError && e.info.pointer === 'baseUrl');
     expect(fetch).not.toHaveBeenCalled();
   });
+
+  it('tests a production key with the page’s unsaved "Allow production keys" tick, not without', async () => {
+    const production = 'persona_production_5b1f7c2e-8d4a-4e6b-9c3f-0a2d4e6f8b1c';
+    const personaUrl = 'https://api.withpersona.com/api/v1';
+    stubPersona(answer(404, { errors: [{ title: 'Not found' }] }));
+    const refused = await testConnection({
+      type: 'testConnection',
+      key: production,
+      baseUrl: personaUrl,
+    }).catch((e: unknown) => e);
+    expect((refused as DeskError).info.message).toMatch(/Allow production keys/);
+    const report = await testConnection({
+      type: 'testConnection',
+      key: production,
+      baseUrl: personaUrl,
+      allowProduction: true,
+    });
+    expect(report.environment).toBe('production');
+  });
 });
