@@ -76,6 +76,7 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
               placeholder={t('templateNamePlaceholder')}
               value={template.name}
               onInput={(e) => setTemplate(index, { name: e.currentTarget.value })}
+              aria-invalid={Boolean(fieldError(`templates.${index}.name`))}
             />
             <input
               type="text"

@@ -22,13 +22,16 @@ export function validateSettings(settings: Settings): Settings {
   if (defaultTemplateId && !isTemplateId(defaultTemplateId)) {
     invalid('defaultTemplateId', templateIdHint());
   }
-  const templates = settings.templates
-    .map((entry) => ({ name: entry.name.trim(), id: entry.id.trim() }))
-    .filter((entry) => entry.name || entry.id);
-  templates.forEach((entry, i) => {
-    if (!entry.name) invalid(`templates.${i}.name`, t('templateNeedsName', i + 1));
-    if (!isTemplateId(entry.id))
-      invalid(`templates.${i}.id`, t('templateNamedShape', entry.name, templateIdHint()));
+  // Each problem names its row as the page numbers it, empty rows included; those are dropped.
+  const templates: Settings['templates'] = [];
+  settings.templates.forEach((entry, i) => {
+    const name = entry.name.trim();
+    const id = entry.id.trim();
+    if (!name && !id) return;
+    if (!name) invalid(`templates.${i}.name`, t('templateNeedsName', i + 1));
+    if (!isTemplateId(id))
+      invalid(`templates.${i}.id`, t('templateNamedShape', name, templateIdHint()));
+    templates.push({ name, id });
   });
   if (!settings.chatTemplate.includes('{link}')) {
     invalid('chatTemplate', t('chatNeedsLink'));

@@ -43,6 +43,25 @@ describe('validateSettings', () => {
     ).toBe('templates.1.id');
   });
 
+  it('names a template row as the page numbers it, an empty row before it included', () => {
+    const templates = [
+      { name: 'KYC basic', id: 'itmpl_abc123' },
+      { name: '', id: '' },
+      { name: 'Business', id: 'bad-id' },
+    ];
+    expect(pointerOf(() => validateSettings({ ...defaultSettings(), templates }))).toBe(
+      'templates.2.id',
+    );
+    const unnamed = [
+      templates[0],
+      templates[1],
+      { name: '', id: 'itmpl_def456' },
+    ] as typeof templates;
+    const run = () => validateSettings({ ...defaultSettings(), templates: unnamed });
+    expect(pointerOf(run)).toBe('templates.2.name');
+    expect(messageOf(run)).toBe('Give template 3 a name.');
+  });
+
   it('says the one template-ID hint, for the default and for a named template', () => {
     const hint = templateIdHint();
     expect(hint).toContain('itmpl_');
