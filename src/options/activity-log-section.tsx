@@ -106,7 +106,12 @@ export function ActivityLogSection() {
         <button
           type="button"
           onClick={() =>
-            void exported(`inquiry-desk-activity-${stamp}.csv`, 'text/csv', trailToCsv(trail))
+            void exported(
+              `inquiry-desk-activity-${stamp}.csv`,
+              'text/csv;charset=utf-8',
+              // A byte-order mark: spreadsheet programs read the file as UTF-8 (the key's "…").
+              `\uFEFF${trailToCsv(trail)}`,
+            )
           }
         >
           {t('exportCsv')}

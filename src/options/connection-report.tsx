@@ -8,14 +8,15 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
   return (
     <div class="banner is-ok" role="status" data-testid="connection-report">
       <p class="banner-text">
-        <strong>{t('connectedLead')}</strong> {t('connectedTo')}{' '}
+        {/* One phrase per environment: word order differs between languages. */}
+        <strong>{t('connectedLead')}</strong>{' '}
         <span data-testid="connection-environment">
-          {t(report.environment === 'sandbox' ? 'envWordSandbox' : 'envWordProduction')}
+          {t(report.environment === 'sandbox' ? 'connectedSandbox' : 'connectedProduction')}
         </span>
         {report.environmentId && (
           <>
             {' '}
-            {t('environmentWord')} <code data-testid="environment-id">{report.environmentId}</code>
+            <code data-testid="environment-id">{report.environmentId}</code>
           </>
         )}
         .

@@ -39,7 +39,8 @@ export function ConnectionSection({
       <p class="muted" data-testid="stored-key">
         {keyInfo ? (
           <>
-            {t('savedKey')} <code>{keyInfo.masked}</code> ({keyInfo.environment}){' '}
+            {t('savedKey')} <code>{keyInfo.masked}</code> (
+            {t(keyInfo.environment === 'production' ? 'envProduction' : 'envSandbox')}){' '}
             <RemoveKeyButton />
           </>
         ) : (

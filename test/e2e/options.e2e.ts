@@ -41,7 +41,7 @@ describe('options: connecting a key', () => {
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect
       .poll(() => page.getByTestId('connection-environment').textContent())
-      .toBe('sandbox');
+      .toBe("to Persona's sandbox environment");
     expect(await page.getByTestId('environment-id').textContent()).toMatch(/^env_/);
     expect(await outcome().textContent()).toMatch(/requests left this minute/);
     expect(await page.getByTestId('environment').textContent()).toBe('Sandbox');
@@ -150,7 +150,7 @@ describe('options: numbers as typed', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => page.locator('#poll-seconds-error').textContent())
-      .toMatch(/30 seconds/);
+      .toMatch(/every 30 to 3600 seconds/);
     expect(await poll.getAttribute('aria-invalid')).toBe('true');
     expect(await outcome().textContent()).not.toContain('malformed');
 

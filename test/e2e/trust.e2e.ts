@@ -268,6 +268,12 @@ describe('what the API answers is checked', () => {
     expect(fingerprint).toBeTruthy();
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('"action": "create"');
+    // The CSV starts with a byte-order mark, so a spreadsheet reads the masked key's "…" right.
+    const csvDownload = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export CSV' }).click();
+    const csvFile = join(tmpdir(), `activity-${Date.now()}.csv`);
+    await (await csvDownload).saveAs(csvFile);
+    expect(readFileSync(csvFile, 'utf8')).toMatch(/^\uFEFFseq,at,reviewer,/);
     expect(text).toContain('"action": "approve"');
 
     await options.getByRole('button', { name: 'Verify' }).click();

@@ -100,7 +100,6 @@ describe('the message catalogues', () => {
         'extName',
         'brand',
         'envSandbox',
-        'envWordSandbox',
         'expiryWhen',
         'scoreLabel',
         'tags',

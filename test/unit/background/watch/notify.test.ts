@@ -20,13 +20,13 @@ describe('notifications', () => {
     expect(describeChanges([change(1)])).toEqual([
       {
         id: notificationId(inquiryId(1)),
-        title: `Inquiry ${inquiryId(1)} is now: Approved`,
+        title: `Approved: inquiry ${inquiryId(1)}`,
         message: 'Before: Completed, awaiting decision. Click to open it.',
       },
     ]);
     // A status Persona adds later is said as it is sent, made readable.
     expect(describeChanges([change(2, 'needs_review', 'some_new_status')])[0]).toMatchObject({
-      title: `Inquiry ${inquiryId(2)} is now: Needs review`,
+      title: `Needs review: inquiry ${inquiryId(2)}`,
       message: 'Before: Some new status. Click to open it.',
     });
   });
