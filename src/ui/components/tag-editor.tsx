@@ -12,6 +12,8 @@ interface Props {
 
 export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
   const [typed, setTyped] = useState('');
+  // A tag it already has is not sent again; the reviewer hears why nothing changed.
+  const [already, setAlready] = useState<string | undefined>(undefined);
   const off = busy || disabled;
   return (
     <div class="tags">
@@ -38,7 +40,8 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
           event.preventDefault();
           const tag = typed.trim();
           if (!tag || off) return;
-          if (!tags.includes(tag)) onAdd(tag);
+          if (tags.includes(tag)) setAlready(tag);
+          else onAdd(tag);
           setTyped('');
         }}
       >
@@ -51,12 +54,18 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
           maxLength={100}
           value={typed}
           disabled={disabled}
-          onInput={(event) => setTyped(event.currentTarget.value)}
+          onInput={(event) => {
+            setTyped(event.currentTarget.value);
+            setAlready(undefined);
+          }}
         />
         <button type="submit" disabled={off || !typed.trim()}>
           {t('addTag')}
         </button>
       </form>
+      <p class="hint" role="status">
+        {already === undefined ? '' : t('tagAlreadyThere', already)}
+      </p>
     </div>
   );
 }

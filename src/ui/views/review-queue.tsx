@@ -42,7 +42,8 @@ export function ReviewQueue() {
           label={t('inquiriesNeedingReview')}
           items={items}
           focusId={firstOfPage}
-          meta={(item) => item.updatedAt && formatRelative(item.updatedAt, now)}
+          // Listed by creation, so the time says what it is: the last change.
+          meta={(item) => item.updatedAt && t('updatedWhen', formatRelative(item.updatedAt, now))}
         />
       )}
       {loading && (

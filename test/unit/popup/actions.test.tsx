@@ -281,6 +281,11 @@ describe('inquiry actions', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
     await screen.findByRole('button', { name: 'Remove tag vip' });
+    // A tag it has already is not sent again, and the reviewer hears why nothing changed.
+    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    expect(await screen.findByText('“vip” is already a tag of this inquiry.')).toBeTruthy();
+    expect(sent('changeTag')).toHaveLength(1);
     const remove = screen.getByRole('button', { name: 'Remove tag kyc' });
     // A reviewer's next click comes after the add has settled (its effects run after a frame).
     await new Promise((resolve) => setTimeout(resolve, 30));
