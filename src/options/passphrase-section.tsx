@@ -14,12 +14,16 @@ import { useRequest } from '../ui/use-request.ts';
 export function PassphraseSection({ required }: { required: boolean }) {
   const lock = useLock();
   const [passphrase, setPassphrase] = useState('');
+  // Typed twice: a typo in the only copy would lock the key away until it is pasted again.
+  const [repeat, setRepeat] = useState('');
+  const [mismatch, setMismatch] = useState(false);
   // A note is about the state its action left: "Locked." goes once the desk is unlocked (from
   // the popup, say), "Passphrase set." once the key and its passphrase are removed.
   const [note, setNote] = useState<{ text: MessageKey; while: LockStatus } | undefined>();
   const request = useRequest(async (action: () => Promise<unknown>, done: typeof note) => {
     await action();
     setPassphrase('');
+    setRepeat('');
     setNote(done);
   });
   const { busy, error } = request;
@@ -33,11 +37,18 @@ export function PassphraseSection({ required }: { required: boolean }) {
     <section aria-labelledby="lock-heading" class="lock-section">
       <h2 id="lock-heading">{t('lockHeading')}</h2>
       {lock === 'locked' ? (
-        <UnlockForm />
+        // After Lock now, the focus goes to the passphrase that unlocks; not on opening the page.
+        <UnlockForm focusOnShow={note?.text === 'lockedNote'} />
       ) : (
         <form
           onSubmit={(event) => {
             event.preventDefault();
+            const differs = passphrase !== repeat;
+            setMismatch(differs);
+            if (differs) {
+              document.getElementById('repeat-passphrase')?.focus();
+              return;
+            }
             void run(() => sendRequest({ type: 'setPassphrase', passphrase }), {
               text: 'passphraseSetNote',
               while: 'unlocked',
@@ -60,6 +71,26 @@ export function PassphraseSection({ required }: { required: boolean }) {
               value={passphrase}
               onInput={(e) => setPassphrase(e.currentTarget.value)}
             />
+          </div>
+          <div class="field">
+            <label for="repeat-passphrase">{t('repeatPassphrase')}</label>
+            <input
+              id="repeat-passphrase"
+              type="password"
+              autocomplete="new-password"
+              value={repeat}
+              aria-invalid={mismatch}
+              aria-describedby={mismatch ? 'repeat-passphrase-error' : undefined}
+              onInput={(e) => {
+                setRepeat(e.currentTarget.value);
+                setMismatch(false);
+              }}
+            />
+            {mismatch && (
+              <p class="field-error" id="repeat-passphrase-error">
+                {t('passphrasesDiffer')}
+              </p>
+            )}
           </div>
           <div class="row">
             <button type="submit" disabled={busy || passphrase === ''}>

@@ -10,7 +10,7 @@ import { useSecondsLeft } from './use-seconds-left.ts';
  * Shown instead of the desk while it is locked. A wrong passphrase is said plainly; the wait that
  * grows after each miss is the background's, which refuses early tries whatever a page does.
  */
-export function UnlockForm() {
+export function UnlockForm({ focusOnShow = true }: { focusOnShow?: boolean }) {
   const [passphrase, setPassphrase] = useState('');
   const field = useRef<HTMLInputElement>(null);
   const { busy, error, run } = useRequest(async () => {
@@ -18,12 +18,13 @@ export function UnlockForm() {
     setPassphrase('');
   });
   // The one thing to do here is type the passphrase: the field has the focus when the form
-  // shows, and again, its text selected, after a wrong one (the button was disabled meanwhile).
+  // shows (unless the page says otherwise: the options page opened while locked), and again,
+  // its text selected, after a wrong one (the button was disabled meanwhile).
   useEffect(() => {
-    if (busy) return;
+    if (busy || !(focusOnShow || error)) return;
     field.current?.focus();
     if (error) field.current?.select();
-  }, [busy, error]);
+  }, [busy, error, focusOnShow]);
   // The background refuses a try before the wait after a miss is over; the button says so.
   const wait = useSecondsLeft(error?.retryAfterSeconds, error);
   return (

@@ -64,6 +64,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     const reference = `trust-${Date.now()}`;
     const options = await ext.openOptions();
     await options.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+    await options.getByLabel('Repeat the passphrase').fill('correct horse battery');
     await options.getByRole('button', { name: 'Set passphrase' }).click();
     await expect.poll(() => options.getByText('Passphrase set.').count(), soon).toBe(1);
     await options.getByLabel('API key', { exact: true }).fill(key);

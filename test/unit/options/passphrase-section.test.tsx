@@ -39,10 +39,42 @@ describe('the Lock section’s notes', () => {
     fireEvent.input(await screen.findByLabelText('Passphrase'), {
       target: { value: 'correct horse battery' },
     });
+    fireEvent.input(screen.getByLabelText('Repeat the passphrase'), {
+      target: { value: 'correct horse battery' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Set passphrase' }));
     await screen.findByText(/^Passphrase set\./);
     await fakeBrowser.storage.local.remove('sealedKey');
     await waitFor(() => expect(screen.queryByText(/^Passphrase set\./)).toBeNull());
     expect(screen.getByTestId('lock-status').textContent).toMatch(/No passphrase/);
+  });
+
+  it('asks for the passphrase twice, and sends nothing while the two differ', async () => {
+    vi.mocked(sendRequest).mockResolvedValue({ locked: false });
+    await fakeBrowser.storage.local.remove('sealedKey');
+    render(<PassphraseSection required={false} />);
+    fireEvent.input(await screen.findByLabelText('Passphrase'), {
+      target: { value: 'correct horse battery' },
+    });
+    const repeat = screen.getByLabelText('Repeat the passphrase');
+    fireEvent.input(repeat, { target: { value: 'correct horse batery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set passphrase' }));
+    expect(await screen.findByText(/The two passphrases differ/)).toBeTruthy();
+    expect(repeat.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(repeat);
+    expect(sendRequest).not.toHaveBeenCalled();
+  });
+
+  it('after Lock now, the unlock field has the focus', async () => {
+    vi.mocked(sendRequest).mockImplementation(async () => {
+      await fakeBrowser.storage.session.set({ unlockState: null });
+      return { locked: true as const };
+    });
+    render(<PassphraseSection required={false} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Lock now' }));
+    await screen.findByTestId('unlock-form');
+    const field = screen.getByLabelText('Passphrase');
+    expect(field.id).toBe('unlock-passphrase');
+    await waitFor(() => expect(document.activeElement).toBe(field));
   });
 });
