@@ -158,6 +158,17 @@ export const draftSchema = lazy(() =>
      * form, even from a popup opened again, reuses it, so a create Persona did apply is not doubled.
      */
     pendingCreate: z.optional(z.object({ key: z.string(), form: z.string() })),
+    /**
+     * An approve or decline being confirmed, with its comment: the popup closes whenever the
+     * reviewer clicks into the chat, and the next one reopens the confirmation as it was left.
+     */
+    decision: z.optional(
+      z.object({
+        inquiryId: z.string().check(z.maxLength(100)),
+        action: z.enum(['approve', 'decline']),
+        comment: z.string().check(z.maxLength(2000)),
+      }),
+    ),
   }),
 );
 export type Draft = z.infer<ReturnType<typeof draftSchema>>;

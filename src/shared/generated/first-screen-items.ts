@@ -114,6 +114,17 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
         t: 'optional',
         of: { t: 'object', fields: { key: { t: 'string' }, form: { t: 'string' } } },
       },
+      decision: {
+        t: 'optional',
+        of: {
+          t: 'object',
+          fields: {
+            inquiryId: { t: 'string', checks: [['maxLength', 100]] },
+            action: { t: 'enum', values: ['approve', 'decline'] },
+            comment: { t: 'string', checks: [['maxLength', 2000]] },
+          },
+        },
+      },
     },
   },
   () => ({

@@ -9,6 +9,9 @@ interface Props {
   danger?: boolean;
   onConfirm: (comment: string) => void;
   onCancel: () => void;
+  /** The comment as it was left (a popup closed mid-way), and each change to it. */
+  initialComment?: string;
+  onComment?: (comment: string) => void;
 }
 
 /**
@@ -22,8 +25,10 @@ export function ConfirmAction({
   danger,
   onConfirm,
   onCancel,
+  initialComment = '',
+  onComment,
 }: Props) {
-  const [comment, setComment] = useState('');
+  const [comment, setComment] = useState(initialComment);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   return (
@@ -53,7 +58,10 @@ export function ConfirmAction({
         maxLength={2000}
         placeholder={t('commentPlaceholder')}
         value={comment}
-        onInput={(event) => setComment(event.currentTarget.value)}
+        onInput={(event) => {
+          setComment(event.currentTarget.value);
+          onComment?.(event.currentTarget.value);
+        }}
       />
       <div class="row confirm-buttons">
         <button type="submit" class={danger ? 'danger' : 'primary'} disabled={busy}>

@@ -12,7 +12,7 @@ interface Props {
   defaultTemplateId: string;
 }
 
-type TextKey = Exclude<keyof Draft, 'search' | 'pendingCreate'>;
+type TextKey = Exclude<keyof Draft, 'search' | 'pendingCreate' | 'decision'>;
 
 /** The create form's inputs; every keystroke goes to the draft (storage.session). */
 export function CreateFields({ draft, update, errors, templates, defaultTemplateId }: Props) {

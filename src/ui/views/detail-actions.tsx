@@ -7,6 +7,7 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
 
@@ -31,7 +32,18 @@ const mayHaveActed = (failure: unknown) =>
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Props) {
   const announce = useAnnounce();
-  const [confirming, setConfirming] = useState<Final | null>(null);
+  const [draft, updateDraft] = useDraft();
+  // A confirmation left open in a popup that closed (a click into the chat) opens again as it was.
+  const left = draft?.decision?.inquiryId === inquiry.id ? draft.decision : undefined;
+  const [confirming, setConfirmingNow] = useState<Final | null>(left?.action ?? null);
+  useEffect(() => {
+    if (left && !confirming) setConfirmingNow(left.action);
+  }, [left === undefined]);
+  // Open, switched or closed: the stored comment goes with the confirmation it was typed in.
+  const setConfirming = (next: Final | null) => {
+    setConfirmingNow(next);
+    if (draft?.decision) updateDraft({ decision: undefined });
+  };
   const openers = {
     approve: useRef<HTMLButtonElement>(null),
     decline: useRef<HTMLButtonElement>(null),
@@ -174,6 +186,10 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
             decide(open, t(open === 'approve' ? 'approved' : 'declined'), comment)
           }
           onCancel={cancel}
+          initialComment={left?.action === open ? left.comment : ''}
+          onComment={(comment) =>
+            updateDraft({ decision: { inquiryId: id, action: open, comment } })
+          }
         />
       )}
       {busy && (

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorInfo } from '../../../src/shared/errors.ts';
 import { allowedActions } from '../../../src/shared/persona/status.ts';
@@ -242,6 +243,34 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('alert').textContent).toContain('Persona had a problem.');
     const comment = screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement;
     expect(comment.value).toBe('document expired');
+  });
+
+  it('keeps a decision being confirmed, comment and all, for the next popup', async () => {
+    await openWith('completed');
+    // The draft is read by then in a page (its first screen preloads it); here, a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'document expired' },
+    });
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.session.get('draft')).draft).toMatchObject({
+        decision: { inquiryId: 'inq_TestInquiry0001', action: 'decline' },
+      }),
+    );
+    // The popup closes (a click into the chat), and opens again on the inquiry.
+    cleanup();
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    const comment = (await screen.findByRole('textbox', { name: 'Comment' })) as HTMLInputElement;
+    expect(comment.value).toBe('document expired');
+    expect(screen.getByRole('button', { name: 'Confirm decline' })).toBeTruthy();
+    // Cancel ends it: the next popup opens without it.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(async () =>
+      expect(
+        ((await fakeBrowser.storage.session.get('draft')).draft as { decision?: unknown }).decision,
+      ).toBeUndefined(),
+    );
   });
 
   it('closes the confirmation on Escape and puts focus back', async () => {
