@@ -1,7 +1,9 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { ErrorInfo, ErrorKind } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import { ErrorMessage } from '../error-message.tsx';
+import { focusLost } from '../focus.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
 import { OpenSettingsButton } from './open-settings-button.tsx';
 
@@ -29,6 +31,12 @@ export function ProblemMessage({ error, onRetry }: Props) {
   // limit the team and the customer's backend share.
   const limited = error.kind === 'rate_limited' && error.retryAfterSeconds !== undefined;
   const wait = useSecondsLeft(limited ? error.retryAfterSeconds : 0, error);
+  // A retry that failed again replaces the button that was pressed: the new one takes the focus
+  // rather than leave it on the page. Focusable while it counts down (aria-disabled), so it can.
+  const retryButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusLost()) retryButton.current?.focus();
+  }, []);
   // Persona's details, unless the message already quotes them ("Persona says: …"). Not for a
   // 429: its words are about raising the limit with Persona's support, not about this wait.
   const details =
@@ -50,7 +58,12 @@ export function ProblemMessage({ error, onRetry }: Props) {
             <div class="row banner-actions">
               {keyTrouble && <OpenSettingsButton />}
               {retry && (
-                <button type="button" onClick={onRetry} disabled={wait > 0}>
+                <button
+                  type="button"
+                  ref={retryButton}
+                  onClick={() => wait > 0 || onRetry()}
+                  aria-disabled={wait > 0}
+                >
                   {wait > 0 ? t('tryAgainIn', formatNumber(wait)) : t('tryAgain')}
                 </button>
               )}
