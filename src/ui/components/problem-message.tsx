@@ -21,15 +21,27 @@ const retryable: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
 interface Props {
   error: ErrorInfo;
   onRetry?: (() => void) | undefined;
+  /** The request was a create: a quota is named as the one for creating inquiries. */
+  creating?: boolean;
+}
+
+/** A 429's words with the seconds left, or that the wait is over. */
+function liveWait(kind: ErrorKind, seconds: number, creating = false): string {
+  const left = formatNumber(seconds);
+  if (kind === 'rate_limited') return seconds > 0 ? t('errRateLimited', left) : t('rateLimitReset');
+  if (seconds === 0) return t('quotaReset');
+  return creating ? t('errQuotaCreateIn', left) : t('errQuotaIn', left);
 }
 
 /** An {@link ErrorMessage} with the one next step that helps: settings for key trouble, or retry. */
-export function ProblemMessage({ error, onRetry }: Props) {
+export function ProblemMessage({ error, onRetry, creating }: Props) {
   const keyTrouble = error.kind === 'no_key' || error.kind === 'unauthorized';
   const retry = onRetry && retryable.has(error.kind);
   // A retry before Persona's rate-limit window resets is refused again, and only spends the
   // limit the team and the customer's backend share.
-  const limited = error.kind === 'rate_limited' && error.retryAfterSeconds !== undefined;
+  // A 429 (the rate limit, or a quota) with its reset: the retry waits for it.
+  const waitKind = error.kind === 'rate_limited' || error.kind === 'quota_exceeded';
+  const limited = waitKind && error.retryAfterSeconds !== undefined;
   const wait = useSecondsLeft(limited ? error.retryAfterSeconds : 0, error);
   // A retry that failed again replaces the button that was pressed: the new one takes the focus
   // rather than leave it on the page. Focusable while it counts down (aria-disabled), so it can.
@@ -38,16 +50,14 @@ export function ProblemMessage({ error, onRetry }: Props) {
     if (focusLost()) retryButton.current?.focus();
   }, []);
   // Persona's details, unless the message already quotes them ("Persona says: …"). Not for a
-  // 429: its words are about raising the limit with Persona's support, not about this wait.
+  // 429: its words are about raising the limit with Persona's support, which the desk's own
+  // message already sends the reviewer to (their admin), and not about this wait.
   const details =
-    error.details && !limited && !error.message.includes(error.details) ? error.details : undefined;
+    error.details && !waitKind && !error.message.includes(error.details)
+      ? error.details
+      : undefined;
   // The wait in the words counts down with the button: a fixed "Wait 27 seconds" goes stale.
-  const shown = limited
-    ? {
-        ...error,
-        message: wait > 0 ? t('errRateLimited', formatNumber(wait)) : t('rateLimitReset'),
-      }
-    : error;
+  const shown = limited ? { ...error, message: liveWait(error.kind, wait, creating) } : error;
   return (
     <ErrorMessage
       error={shown}

@@ -103,7 +103,9 @@ export function CreateView() {
   // A create sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: the button waits the window out.
   const wait = useSecondsLeft(
-    failure?.kind === 'rate_limited' ? failure.retryAfterSeconds : 0,
+    failure?.kind === 'rate_limited' || failure?.kind === 'quota_exceeded'
+      ? failure.retryAfterSeconds
+      : 0,
     failure,
   );
 
@@ -123,7 +125,7 @@ export function CreateView() {
 
   async function create(event: Event) {
     event.preventDefault();
-    if (!draft || !settings || submitting.current) return;
+    if (!draft || !settings || submitting.current || wait > 0) return;
     const found = checkCreateForm(draft);
     focusProblem.current = Object.keys(found).length > 0;
     setErrors(found);
@@ -145,9 +147,10 @@ export function CreateView() {
         templates={settings.templates}
         defaultTemplateId={settings.defaultTemplateId}
       />
-      {failure && <ProblemMessage error={failure} />}
+      {failure && <ProblemMessage error={failure} creating />}
       <div class="row form-actions">
-        <button type="submit" class="primary" disabled={busy || wait > 0}>
+        {/* Counting down, it keeps the focus a keyboard user pressed it with (aria-disabled). */}
+        <button type="submit" class="primary" disabled={busy} aria-disabled={wait > 0}>
           {wait > 0 ? t('createIn', formatNumber(wait)) : t('create')}
         </button>
         <span class="muted" role="status">

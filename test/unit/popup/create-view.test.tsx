@@ -57,9 +57,32 @@ describe('the create form', () => {
     const button = (await screen.findByRole('button', {
       name: /^Create in 4\d s$/,
     })) as HTMLButtonElement;
-    expect(button.disabled).toBe(true);
+    // Refused while it counts down, yet focusable, so a keyboard user's focus stays on it.
+    expect(button.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(button);
     expect(sent('createInquiry')).toHaveLength(1);
+  });
+
+  it('after a quota 429, waits out the quota too, says so without Persona’s support advice', async () => {
+    stubBackground({
+      createInquiry: () => ({
+        kind: 'quota_exceeded',
+        status: 429,
+        retryAfterSeconds: 60,
+        message: 'Quota used up; it resets in 60 s.',
+        details: 'Please reach out to support@withpersona.com if you need this changed.',
+      }),
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Default01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    const button = await screen.findByRole('button', { name: /^Create in \d+ s$/ });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toMatch(
+      /quota for creating inquiries is used up; it resets in \d+ s/,
+    );
+    expect(alert.textContent).not.toContain('support@');
   });
 
   it('takes the focus to the first field a problem marks', async () => {
