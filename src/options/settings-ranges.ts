@@ -18,11 +18,15 @@ import { invalid } from '../shared/validate-settings.ts';
 
 /** Returns `settings` when every number and name is in range, or throws at the first field out. */
 export function checkRanges(settings: Settings): Settings {
+  // A name is a chip in the create form: two chips of one name cannot be told apart.
+  const names = new Set<string>();
   settings.templates.forEach((entry, i) => {
     const name = entry.name.trim();
     if (name.length > MAX_TEMPLATE_NAME) {
       invalid(`templates.${i}.name`, t('templateNameLong', name, MAX_TEMPLATE_NAME));
     }
+    if (name && names.has(name)) invalid(`templates.${i}.name`, t('templateNameTwice', name));
+    names.add(name);
   });
   const expiry = linkExpiryProblem(settings.linkExpiryHours);
   if (expiry) invalid('linkExpiryHours', expiry);

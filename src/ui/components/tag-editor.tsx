@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 
 interface Props {
@@ -14,6 +14,8 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
   const [typed, setTyped] = useState('');
   // A tag it already has is not sent again; the reviewer hears why nothing changed.
   const [already, setAlready] = useState<string | undefined>(undefined);
+  // Said of the tags as they were: once they change (that tag removed, say), it no longer holds.
+  useEffect(() => setAlready(undefined), [tags.join('\n')]);
   const off = busy || disabled;
   return (
     <div class="tags">

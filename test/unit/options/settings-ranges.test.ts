@@ -36,6 +36,20 @@ describe('the settings ranges the options page checks before sending', () => {
     ).toBe(1.5);
   });
 
+  it('refuses two templates of one name, at the second', () => {
+    const twice = () =>
+      checkRanges({
+        ...defaultSettings(),
+        templates: [
+          { name: 'KYC', id: 'itmpl_A1' },
+          { name: 'KYB', id: 'itmpl_B2' },
+          { name: ' KYC ', id: 'itmpl_C3' },
+        ],
+      });
+    expect(pointerOf(twice)).toBe('templates.2.name');
+    expect(messageOf(twice)).toMatch(/Two templates are named “KYC”/);
+  });
+
   it('says whose template name is too long', () => {
     const long = () =>
       checkRanges({

@@ -321,6 +321,8 @@ describe('inquiry actions', () => {
     remove.focus();
     fireEvent.click(remove);
     await waitFor(() => expect(sent('changeTag')).toHaveLength(2));
+    // What was said of the tags as they were goes once they change.
+    expect(screen.queryByText('“vip” is already a tag of this inquiry.')).toBeNull();
     // The × went with its tag: the focus goes on to the field for a new one, not to the page.
     const field = screen.getByRole('textbox', { name: 'New tag' });
     await waitFor(() => expect(document.activeElement).toBe(field));
