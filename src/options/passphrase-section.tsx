@@ -20,12 +20,17 @@ export function PassphraseSection({ required }: { required: boolean }) {
   // A note is about the state its action left: "Locked." goes once the desk is unlocked (from
   // the popup, say), "Passphrase set." once the key and its passphrase are removed.
   const [note, setNote] = useState<{ text: MessageKey; while: LockStatus } | undefined>();
-  const request = useRequest(async (action: () => Promise<unknown>, done: typeof note) => {
-    await action();
-    setPassphrase('');
-    setRepeat('');
-    setNote(done);
-  });
+  const request = useRequest(
+    async (action: () => Promise<unknown>, done: typeof note) => {
+      await action();
+      setPassphrase('');
+      setRepeat('');
+      setNote(done);
+    },
+    // Set passphrase is disabled once its fields are emptied: the focus goes to the note saying
+    // what happened, not to the page.
+    { refocus: () => document.getElementById('lock-note') },
+  );
   const { busy, error } = request;
   const run = (action: () => Promise<unknown>, done: typeof note) => {
     setNote(undefined);
@@ -115,7 +120,7 @@ export function PassphraseSection({ required }: { required: boolean }) {
       )}
       <div aria-live="polite">
         {shownNote && (
-          <div class="banner is-ok" role="status">
+          <div class="banner is-ok" role="status" id="lock-note" tabIndex={-1}>
             {t(shownNote)}
           </div>
         )}

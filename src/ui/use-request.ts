@@ -44,7 +44,8 @@ export function useRequest<A extends unknown[], R>(
     focused.current = null;
     if (!focusLost()) return;
     if (before instanceof HTMLElement && before.isConnected) before.focus();
-    else options.refocus?.()?.focus();
+    // Gone, or still disabled (a button whose field the answer emptied): `refocus`.
+    if (focusLost()) options.refocus?.()?.focus();
   }, [state.busy]);
   // A new `run` each render, so it always sends with the current props.
   const run = async (...args: A) => {

@@ -71,7 +71,9 @@ describe('the desk in German', () => {
     expect(await options.getByRole('button', { name: 'Speichern' }).count()).toBe(1);
     await options.getByRole('button', { name: 'Verbindung testen' }).click();
     const report = options.getByTestId('connection-report');
-    await expect.poll(() => report.textContent(), soon).toContain('Verbunden mit der Persona-Sandbox-Umgebung');
+    await expect
+      .poll(() => report.textContent(), soon)
+      .toContain('Verbunden mit der Persona-Sandbox-Umgebung');
     expect(await report.textContent()).toMatch(/noch \d+ von [\d.]+ API-Aufrufen in dieser Minute/);
     // main's lock and activity log, merged after the catalogues came.
     await options.getByRole('heading', { name: 'Sperre' }).waitFor(soon);

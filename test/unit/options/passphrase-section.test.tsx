@@ -42,8 +42,12 @@ describe('the Lock section’s notes', () => {
     fireEvent.input(screen.getByLabelText('Repeat the passphrase'), {
       target: { value: 'correct horse battery' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Set passphrase' }));
-    await screen.findByText(/^Passphrase set\./);
+    const set = screen.getByRole('button', { name: 'Set passphrase' });
+    set.focus();
+    fireEvent.click(set);
+    const note = await screen.findByText(/^Passphrase set\./);
+    // Set passphrase is disabled again (its fields emptied): the note has the focus.
+    await waitFor(() => expect(document.activeElement).toBe(note));
     await fakeBrowser.storage.local.remove('sealedKey');
     await waitFor(() => expect(screen.queryByText(/^Passphrase set\./)).toBeNull());
     expect(screen.getByTestId('lock-status').textContent).toMatch(/No passphrase/);
