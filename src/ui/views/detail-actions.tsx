@@ -28,6 +28,8 @@ export const isConflict = (failure: unknown) =>
 const answerLost: ReadonlySet<string> = new Set(['disconnected', 'server', 'network', 'timeout']);
 const mayHaveActed = (failure: unknown) =>
   failure instanceof DeskError && answerLost.has(failure.info.kind);
+const isStopped = (failure: unknown) =>
+  failure instanceof DeskError && failure.info.kind === 'disconnected';
 
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Props) {
@@ -83,14 +85,20 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
       if (focusLost()) statusLine()?.focus();
     }
   }, [inquiry.status]);
-  const run = <T,>(done: string, send: () => Promise<T>, after?: (reply: T) => void) => {
+  const run = <T,>(
+    done: string,
+    send: () => Promise<T>,
+    after?: (reply: T) => void,
+    // Persona refused for the inquiry's state, or its answer was lost (a 5xx, a timeout, the
+    // worker stopped: Persona may have acted): show the inquiry as Persona has it now, not as
+    // the reviewer acted on it. The messages say to check it.
+    reread: (failure: unknown) => boolean = (failure) =>
+      isConflict(failure) || mayHaveActed(failure),
+  ) => {
     actedOn.current = inquiry.status;
     return request.run(done, async () => {
       const reply = await send().catch((failure: unknown) => {
-        // Persona refused for the inquiry's state, or its answer was lost (a 5xx, a timeout, the
-        // worker stopped: Persona may have acted): show the inquiry as Persona has it now, not as
-        // the reviewer acted on it. The messages say to check it.
-        if (isConflict(failure) || mayHaveActed(failure)) onStale();
+        if (reread(failure)) onStale();
         throw failure;
       });
       after?.(reply);
@@ -102,6 +110,9 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
       done,
       () => sendRequest({ type: 'inquiryAction', id, action, ...(comment ? { comment } : {}) }),
       onReply,
+      // After a 5xx or a timeout the background has read the inquiry already (and answered with
+      // the decision if Persona made it); only a refusal or a stopped worker needs another read.
+      (failure) => isConflict(failure) || isStopped(failure),
     );
   const cancel = () => {
     const opener = confirming && openers[confirming].current;

@@ -207,24 +207,6 @@ describe('inquiry actions', () => {
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
   });
 
-  it('after a 5xx, re-reads the inquiry: a decision made drops the error and the confirmation', async () => {
-    let status = 'completed';
-    stubBackground({
-      getInquiry: () => inquiryReply(status),
-      inquiryAction: () => {
-        status = 'approved'; // it went through, but the answer was lost
-        return { kind: 'server', status: 503, message: 'Persona had a problem (503).' };
-      },
-    });
-    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
-    await screen.findByTestId('status');
-    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
-    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
-    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
-  });
-
   it('after a 5xx that made nothing, keeps the error and the confirmation, comment and all', async () => {
     stubBackground({
       getInquiry: () => inquiryReply('completed'),
@@ -238,7 +220,10 @@ describe('inquiry actions', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
     await screen.findByRole('alert');
-    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    // The background read the inquiry after the 5xx already (a decision Persona made would have
+    // come back as made: test/integration/decision-recovery.test.ts): no second read here.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(sent('getInquiry')).toHaveLength(1);
     expect(screen.getByTestId('status').textContent).toBe('completed');
     expect(screen.getByRole('alert').textContent).toContain('Persona had a problem.');
     const comment = screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement;
