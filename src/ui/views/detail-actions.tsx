@@ -31,6 +31,9 @@ const mayHaveActed = (failure: unknown) =>
 const isStopped = (failure: unknown) =>
   failure instanceof DeskError && failure.info.kind === 'disconnected';
 
+/** The status each decision leaves the inquiry in. */
+const outcomeOf = { approve: 'approved', decline: 'declined', markForReview: 'needs_review' };
+
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Props) {
   const announce = useAnnounce();
@@ -46,6 +49,9 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     setConfirmingNow(next);
     if (draft?.decision) updateDraft({ decision: undefined });
   };
+  // A decision the worker stopped in the middle of: Persona may have made it, but the activity
+  // log, written with the worker's answer, has no entry. Said once the status shows it was made.
+  const [unlogged, setUnlogged] = useState<Final | 'markForReview' | null>(null);
   const openers = {
     approve: useRef<HTMLButtonElement>(null),
     decline: useRef<HTMLButtonElement>(null),
@@ -108,7 +114,18 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   const decide = (action: Final | 'markForReview', done: string, comment?: string) =>
     run(
       done,
-      () => sendRequest({ type: 'inquiryAction', id, action, ...(comment ? { comment } : {}) }),
+      () => {
+        setUnlogged(null);
+        return sendRequest({
+          type: 'inquiryAction',
+          id,
+          action,
+          ...(comment ? { comment } : {}),
+        }).catch((failure: unknown) => {
+          if (isStopped(failure)) setUnlogged(action);
+          throw failure;
+        });
+      },
       onReply,
       // After a 5xx or a timeout the background has read the inquiry already (and answered with
       // the decision if Persona made it); only a refusal or a stopped worker needs another read.
@@ -209,6 +226,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
         </p>
       )}
       {error && <ProblemMessage error={error} />}
+      {unlogged && inquiry.status === outcomeOf[unlogged] && (
+        <p class="banner is-warn" role="status">
+          {t('decisionNotLogged')}
+        </p>
+      )}
     </div>
   );
 }

@@ -205,6 +205,23 @@ describe('inquiry actions', () => {
     // The approval stands: no error is left inviting a second one.
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
+    // The worker wrote the log with its answer, which never came: the reviewer is told.
+    expect(screen.getByText(/activity log has no entry for it/)).toBeTruthy();
+  });
+
+  it('when the worker stops and Persona made nothing, says only that, and offers the decision again', async () => {
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    expect((await screen.findByRole('alert')).textContent).toContain('The background stopped.');
+    expect(screen.queryByText(/activity log has no entry/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();
   });
 
   it('after a 5xx that made nothing, keeps the error and the confirmation, comment and all', async () => {
