@@ -6,6 +6,7 @@ import { isInquiryId } from '../../shared/persona/links.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
 import { useNavigation } from './router.ts';
 import { SummaryList } from './summary-list.tsx';
@@ -36,11 +37,19 @@ export function MatchesView({ query }: { query: string }) {
   const find = () => void lookup.run();
   useEffect(find, []);
   // The search box that had the focus is gone with the home view: the results' title takes it,
-  // as the detail's does, so a screen reader says where the reviewer is.
+  // as the detail's does, so a screen reader says where the reviewer is. Back from a result, the
+  // row it was opened from takes it instead (summary-list.tsx), once the results are in.
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const returning = nav.route.name === 'matches' && nav.route.opened !== undefined;
+  useEffect(() => {
+    if (!returning) heading.current?.focus();
+  }, []);
   const error = lookup.error && explain(lookup.error, query);
   const items = lookup.busy ? undefined : lookup.data;
+  // A result that is no longer listed leaves the focus to the title, not to the page.
+  useEffect(() => {
+    if (returning && items && focusLost()) heading.current?.focus();
+  }, [items]);
 
   return (
     <div class="view">

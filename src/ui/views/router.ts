@@ -13,7 +13,8 @@ export type Route =
   | { name: 'create' }
   /** `initial` is a reply already in hand (create, search), so the detail needs no request. */
   | { name: 'detail'; id: string; initial?: InquiryReply & { link?: OneTimeLink | null } }
-  | { name: 'matches'; query: string };
+  /** `opened`: as on home, the result last opened, for Back. */
+  | { name: 'matches'; query: string; opened?: string };
 
 export interface Navigation {
   route: Route;
@@ -55,7 +56,9 @@ export function useRouter(first: Route): Navigation {
  * to the same tab with the focus on that row, not to the top of the watchlist.
  */
 export function openInquiry(nav: Navigation, id: string): void {
-  if (nav.route.name === 'home') nav.replace({ ...nav.route, opened: id });
+  if (nav.route.name === 'home' || nav.route.name === 'matches') {
+    nav.replace({ ...nav.route, opened: id });
+  }
   nav.go({ name: 'detail', id });
 }
 

@@ -33,7 +33,9 @@ export function SummaryList({
           referenceId={item.referenceId}
           meta={meta(item)}
           focusOnMount={
-            item.id === focusId || (nav.route.name === 'home' && nav.route.opened === item.id)
+            item.id === focusId ||
+            ((nav.route.name === 'home' || nav.route.name === 'matches') &&
+              nav.route.opened === item.id)
           }
           onOpen={() => openInquiry(nav, item.id)}
         />

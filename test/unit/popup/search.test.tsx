@@ -103,6 +103,27 @@ describe('the Find inquiry box', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: /Results for/ }));
   });
 
+  it('Back from a result returns to the results with the focus on the row it was opened from', async () => {
+    stubBackground({
+      findInquiries: ({ query }) => ({
+        kind: 'matches',
+        query,
+        items: ['inq_ResultOne00001', 'inq_ResultTwo00002'].map((id) => ({
+          id,
+          status: 'completed',
+          referenceId: query,
+        })),
+      }),
+      getInquiry: ({ id }) => inquiryReply('completed', { id }),
+    });
+    await search('customer-7');
+    fireEvent.click(await screen.findByRole('button', { name: /inq_ResultTwo00002/ }));
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const row = await screen.findByRole('button', { name: /inq_ResultTwo00002/ });
+    await waitFor(() => expect(document.activeElement).toBe(row));
+  });
+
   it('says, in a status a screen reader reads, when no inquiry has the reference id', async () => {
     stubBackground({ findInquiries: ({ query }) => ({ kind: 'matches', query, items: [] }) });
     await search('customer-404');
