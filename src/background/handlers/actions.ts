@@ -1,10 +1,11 @@
-import { DeskError } from '../../shared/errors.ts';
+import { DeskError, outcomeUnknown } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
 import type { LinkedInquiry } from '../../shared/persona/inquiry-writes.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
+import { decisionStatus } from '../../shared/persona/status.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { adoptInquiry } from '../inquiries/adopt-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
@@ -30,12 +31,6 @@ async function changeThenRead(
   return { access, inquiry: fresh.data };
 }
 
-/** The status each decision leaves the inquiry in. */
-const outcomeOf = { approve: 'approved', decline: 'declined', markForReview: 'needs_review' };
-
-/** Failures after which the decision may have been made all the same: the answer was lost. */
-const outcomeUnknown = new Set(['server', 'network', 'timeout']);
-
 export async function inquiryAction(
   request: RequestOf<'inquiryAction'>,
 ): Promise<Reply<'inquiryAction'>> {
@@ -56,7 +51,7 @@ export async function inquiryAction(
     // activity log) hear so, rather than "failed" for a decision Persona holds.
     if (!(error instanceof DeskError) || !outcomeUnknown.has(error.info.kind)) throw error;
     const now = await read().catch(() => undefined);
-    if (now?.data.status !== outcomeOf[action]) throw error;
+    if (now?.data.status !== decisionStatus[action]) throw error;
     return adoptInquiry(now.data);
   }
   return adoptInquiry((await read()).data);

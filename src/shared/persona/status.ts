@@ -104,3 +104,10 @@ export function verificationTone(status: string): Tone {
   if (status === 'submitted' || status === 'initiated') return 'info';
   return 'neutral';
 }
+
+/** The status each decision leaves the inquiry in. */
+export const decisionStatus = {
+  approve: 'approved',
+  decline: 'declined',
+  markForReview: 'needs_review',
+} as const;

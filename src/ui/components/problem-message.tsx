@@ -25,6 +25,10 @@ interface Props {
   creating?: boolean;
 }
 
+/** A 429 (the rate limit, or a quota): a retry before its reset is refused again. */
+export const waitsForReset = (error: ErrorInfo | undefined) =>
+  error?.kind === 'rate_limited' || error?.kind === 'quota_exceeded';
+
 /** A 429's words with the seconds left, or that the wait is over. */
 function liveWait(kind: ErrorKind, seconds: number, creating = false): string {
   const left = formatNumber(seconds);
@@ -39,8 +43,7 @@ export function ProblemMessage({ error, onRetry, creating }: Props) {
   const retry = onRetry && retryable.has(error.kind);
   // A retry before Persona's rate-limit window resets is refused again, and only spends the
   // limit the team and the customer's backend share.
-  // A 429 (the rate limit, or a quota) with its reset: the retry waits for it.
-  const waitKind = error.kind === 'rate_limited' || error.kind === 'quota_exceeded';
+  const waitKind = waitsForReset(error);
   const limited = waitKind && error.retryAfterSeconds !== undefined;
   const wait = useSecondsLeft(limited ? error.retryAfterSeconds : 0, error);
   // A retry that failed again replaces the button that was pressed: the new one takes the focus

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 
 interface Props {
@@ -14,8 +14,8 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
   const [typed, setTyped] = useState('');
   // A tag it already has is not sent again; the reviewer hears why nothing changed.
   const [already, setAlready] = useState<string | undefined>(undefined);
-  // Said of the tags as they were: once they change (that tag removed, say), it no longer holds.
-  useEffect(() => setAlready(undefined), [tags.join('\n')]);
+  // Said only while it holds: once that tag is removed, nothing is said.
+  const alreadyShown = already !== undefined && tags.includes(already) ? already : undefined;
   const off = busy || disabled;
   return (
     <div class="tags">
@@ -66,7 +66,7 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
         </button>
       </form>
       <p class="hint" role="status">
-        {already === undefined ? '' : t('tagAlreadyThere', already)}
+        {alreadyShown === undefined ? '' : t('tagAlreadyThere', alreadyShown)}
       </p>
     </div>
   );

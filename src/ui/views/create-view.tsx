@@ -6,7 +6,7 @@ import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
-import { ProblemMessage } from '../components/problem-message.tsx';
+import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
@@ -102,12 +102,7 @@ export function CreateView() {
   const { busy, error: failure } = request;
   // A create sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: the button waits the window out.
-  const wait = useSecondsLeft(
-    failure?.kind === 'rate_limited' || failure?.kind === 'quota_exceeded'
-      ? failure.retryAfterSeconds
-      : 0,
-    failure,
-  );
+  const wait = useSecondsLeft(waitsForReset(failure) ? failure?.retryAfterSeconds : 0, failure);
 
   const ready = draft !== undefined && settings !== undefined;
   useEffect(() => {

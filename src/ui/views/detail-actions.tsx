@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DeskError } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
+import { decisionStatus } from '../../shared/persona/status.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
@@ -10,6 +10,7 @@ import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
+import { isConflict, isStopped, rereadAfter } from './stale-after.ts';
 
 interface Props {
   inquiry: InquiryView;
@@ -21,18 +22,6 @@ interface Props {
 }
 
 type Final = 'approve' | 'decline';
-
-/** A 409: Persona refused an action the inquiry's status no longer allows. */
-export const isConflict = (failure: unknown) =>
-  failure instanceof DeskError && failure.info.kind === 'conflict';
-const answerLost: ReadonlySet<string> = new Set(['disconnected', 'server', 'network', 'timeout']);
-const mayHaveActed = (failure: unknown) =>
-  failure instanceof DeskError && answerLost.has(failure.info.kind);
-const isStopped = (failure: unknown) =>
-  failure instanceof DeskError && failure.info.kind === 'disconnected';
-
-/** The status each decision leaves the inquiry in. */
-const outcomeOf = { approve: 'approved', decline: 'declined', markForReview: 'needs_review' };
 
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Props) {
@@ -95,11 +84,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     done: string,
     send: () => Promise<T>,
     after?: (reply: T) => void,
-    // Persona refused for the inquiry's state, or its answer was lost (a 5xx, a timeout, the
-    // worker stopped: Persona may have acted): show the inquiry as Persona has it now, not as
-    // the reviewer acted on it. The messages say to check it.
-    reread: (failure: unknown) => boolean = (failure) =>
-      isConflict(failure) || mayHaveActed(failure),
+    // Show the inquiry as Persona has it now, not as the reviewer acted on it (stale-after.ts).
+    reread: (failure: unknown) => boolean = rereadAfter,
   ) => {
     actedOn.current = inquiry.status;
     return request.run(done, async () => {
@@ -226,7 +212,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
         </p>
       )}
       {error && <ProblemMessage error={error} />}
-      {unlogged && inquiry.status === outcomeOf[unlogged] && (
+      {unlogged && inquiry.status === decisionStatus[unlogged] && (
         <p class="banner is-warn" role="status">
           {t('decisionNotLogged')}
         </p>

@@ -6,7 +6,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
 import { useRequest } from '../use-request.ts';
-import { isConflict } from './detail-actions.tsx';
+import { rereadAfter } from './stale-after.ts';
 
 /** The inquiry's tags, each change saved to Persona on its own (add-tag, remove-tag). */
 export function DetailTags({
@@ -16,7 +16,7 @@ export function DetailTags({
 }: {
   inquiry: InquiryView;
   onReply: (reply: InquiryReply) => void;
-  /** Persona refused the change for the inquiry's state (409): it is read again. */
+  /** The change failed so that the inquiry shown may be out of date (stale-after.ts). */
   onStale: () => void;
 }) {
   const announce = useAnnounce();
@@ -27,7 +27,7 @@ export function DetailTags({
       const send = sendRequest({ type: 'changeTag', id: inquiry.id, change, tag });
       onReply(
         await send.catch((failure: unknown) => {
-          if (isConflict(failure)) onStale();
+          if (rereadAfter(failure)) onStale();
           throw failure;
         }),
       );

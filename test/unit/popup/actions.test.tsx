@@ -188,6 +188,23 @@ describe('inquiry actions', () => {
     expect(sent('getInquiry')).toHaveLength(3);
   });
 
+  it('after a 5xx on a tag change, reads the inquiry again, as its message says', async () => {
+    let tags = ['kyc'];
+    stubBackground({
+      getInquiry: () => inquiryReply('completed', { tags }),
+      changeTag: () => {
+        tags = ['kyc', 'vip']; // Persona added it; the answer was lost
+        return { kind: 'server', status: 503, message: 'The desk has read the inquiry again.' };
+      },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    expect(await screen.findByRole('button', { name: 'Remove tag vip' })).toBeTruthy();
+    expect(sent('getInquiry')).toHaveLength(2);
+  });
+
   it('when the worker stops before it answers a decision, shows the status Persona has now', async () => {
     let status = 'completed';
     stubBackground({

@@ -1,0 +1,16 @@
+// Which failed actions leave the inquiry shown out of date, so the detail reads it again: a 409
+// (Persona refused for its state), and a lost answer (a 5xx, a timeout, the worker stopped),
+// after which Persona may have acted. The messages for these say to check the inquiry as shown.
+import { outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
+
+const kindOf = (failure: unknown) => toErrorInfo(failure).kind;
+
+/** A 409: Persona refused an action the inquiry's status no longer allows. */
+export const isConflict = (failure: unknown) => kindOf(failure) === 'conflict';
+
+/** The worker stopped before it answered (Chrome closed the message channel). */
+export const isStopped = (failure: unknown) => kindOf(failure) === 'disconnected';
+
+/** Whether the inquiry as shown may no longer be what Persona has after this failure. */
+export const rereadAfter = (failure: unknown) =>
+  isConflict(failure) || isStopped(failure) || outcomeUnknown.has(kindOf(failure));
