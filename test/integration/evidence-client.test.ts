@@ -83,6 +83,25 @@ describe('evidence opened on demand', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('asks for the PDF again after a 503, as for any read', async () => {
+    const [id] = await env.controls.seed(1, { statuses: ['completed'] });
+    await env.controls.setFaults({
+      errorNext: 1,
+      errorRoute: 'GET /inquiries/:id/print',
+      errorStatuses: [503],
+    });
+    const c = createPersonaClient({
+      apiKey: env.sandbox.key,
+      baseUrl: env.sandbox.baseUrl,
+      sleep: async () => undefined,
+    });
+    const counts = await countSince(async () => {
+      const printed = await c.printInquiry(id as string);
+      expect(new TextDecoder().decode(printed.bytes.slice(0, 5))).toBe('%PDF-');
+    });
+    expect(counts).toEqual({ 'GET /inquiries/:id/print': 2 });
+  });
+
   it('maps a missing inquiry’s print to not_found', async () => {
     await expect(client().printInquiry('inq_missing')).rejects.toMatchObject({
       info: { kind: 'not_found' },
@@ -109,9 +128,28 @@ describe('photos', () => {
       }
     });
     expect(counts).toEqual({ 'GET /files/:verificationId/:file': photos.length });
-    expect(inits.every((init) => init.cache === 'no-store' && init.redirect === 'error')).toBe(
-      true,
-    );
+    // No cookies, nothing on disk, and a redirect is never followed.
+    expect(
+      inits.every(
+        (init) =>
+          init.cache === 'no-store' && init.redirect === 'manual' && init.credentials === 'omit',
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses a photo answer that redirects, without following it', async () => {
+    const calls: string[] = [];
+    const fetchPhoto = photoFetcher({
+      baseUrl: 'https://api.withpersona.com/api/v1',
+      fetch: async (url) => {
+        calls.push(url);
+        return new Response(null, { status: 302, headers: { location: 'https://evil.example/' } });
+      },
+    });
+    await expect(fetchPhoto('https://files.withpersona.com/abc/front.jpg')).rejects.toMatchObject({
+      info: { kind: 'network' },
+    });
+    expect(calls).toEqual(['https://files.withpersona.com/abc/front.jpg']);
   });
 
   it('withholds a photo on any other host without fetching it', async () => {

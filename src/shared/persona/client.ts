@@ -25,7 +25,7 @@ export function createPersonaClient(options: PersonaClientOptions) {
     ...inquiryReads(transport),
     ...inquiryWrites(transport),
     ...keyInfo(transport),
-    printInquiry: inquiryPrint(options),
+    printInquiry: inquiryPrint(transport),
   };
 }
 

@@ -19,7 +19,8 @@ export const PERSONA_FETCH_INIT = { cache: 'no-store', redirect: 'manual' } as c
 
 export interface Exchange {
   response: Response;
-  text: string;
+  /** The body as bytes: JSON for most calls, a PDF for the print. */
+  bytes: Uint8Array;
 }
 
 export async function fetchWithTimeout(
@@ -38,16 +39,16 @@ export async function fetchWithTimeout(
   });
   const exchange = (async () => {
     let response: Response;
-    let text: string;
+    let bytes: Uint8Array;
     try {
       response = await fetchFn(url, { ...init, ...PERSONA_FETCH_INIT, signal: controller.signal });
-      text = isRedirect(response) ? '' : await response.text();
+      bytes = new Uint8Array(isRedirect(response) ? [] : await response.arrayBuffer());
     } catch {
       // The thrown error is dropped on purpose: it may quote the request it failed on.
       throw new ExchangeFailure('network');
     }
     if (isRedirect(response)) throw new ExchangeFailure('redirect');
-    return { response, text };
+    return { response, bytes };
   })();
   try {
     return await Promise.race([exchange, timeout]);

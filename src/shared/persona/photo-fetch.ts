@@ -1,12 +1,17 @@
 // Photos are downloaded from the signed URLs Persona gives (https://docs.withpersona.com/
 // downloading-files): no API key goes with them. Only Persona's file host and the configured
 // local sandbox are fetched; a URL anywhere else is withheld and never requested, since a photo
-// URL is data from an answer, not a place the reviewer chose. `cache: 'no-store'` keeps ID photos
-// out of the HTTP cache, which is on disk.
+// URL is data from an answer, not a place the reviewer chose. Sent like Persona's own calls
+// (fetch-with-timeout.ts): `no-store` keeps ID photos out of the HTTP cache, which is on disk.
 import { DeskError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { isLoopbackBaseUrl } from './base-url.ts';
-import type { FetchLike } from './fetch-with-timeout.ts';
+import {
+  type Exchange,
+  ExchangeFailure,
+  type FetchLike,
+  fetchWithTimeout,
+} from './fetch-with-timeout.ts';
 
 export const PERSONA_FILES_ORIGIN = 'https://files.withpersona.com';
 
@@ -39,38 +44,30 @@ export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike; time
     if (!isAllowedPhotoUrl(url, origins)) {
       throw new DeskError({ kind: 'refused', message: t('photoWithheld') });
     }
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let exchange: Exchange;
     try {
-      const response = await fetchFn(url, {
-        method: 'GET',
-        cache: 'no-store',
-        credentials: 'omit',
-        // A redirect could lead anywhere; the host check above must hold for the bytes too.
-        redirect: 'error',
-        signal: controller.signal,
-      });
-      if (!response.ok) {
-        throw new DeskError({
-          kind: response.status === 403 ? 'forbidden' : 'bad_response',
-          status: response.status,
-          message:
-            response.status === 403 ? t('photoLinkExpired') : t('photoHttp', response.status),
-        });
-      }
-      const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
-      if (!type.startsWith('image/')) {
-        throw new DeskError({ kind: 'bad_response', message: t('photoNotImage') });
-      }
-      return { type, bytes: new Uint8Array(await response.arrayBuffer()) };
-    } catch (error) {
-      if (error instanceof DeskError) throw error;
+      // Not followed: a redirect could lead anywhere, and the host check above must hold for the
+      // bytes too (fetch-with-timeout.ts refuses one).
+      exchange = await fetchWithTimeout(fetchFn, url, { credentials: 'omit' }, timeoutMs);
+    } catch (failure) {
       throw new DeskError({
-        kind: controller.signal.aborted ? 'timeout' : 'network',
+        kind:
+          failure instanceof ExchangeFailure && failure.kind === 'timeout' ? 'timeout' : 'network',
         message: t('photoDownloadFailed'),
       });
-    } finally {
-      clearTimeout(timer);
     }
+    const { response, bytes } = exchange;
+    if (!response.ok) {
+      throw new DeskError({
+        kind: response.status === 403 ? 'forbidden' : 'bad_response',
+        status: response.status,
+        message: response.status === 403 ? t('photoLinkExpired') : t('photoHttp', response.status),
+      });
+    }
+    const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+    if (!type.startsWith('image/')) {
+      throw new DeskError({ kind: 'bad_response', message: t('photoNotImage') });
+    }
+    return { type, bytes };
   };
 }

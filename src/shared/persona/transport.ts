@@ -33,6 +33,8 @@ export interface RequestSpec {
   url: string;
   body?: unknown;
   idempotencyKey?: string;
+  /** Another media type than JSON (the print's PDF): a successful answer's body is its bytes. */
+  accept?: string;
 }
 
 export interface RawResult {
@@ -72,7 +74,7 @@ export function createTransport(options: TransportOptions) {
       });
     }
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: spec.accept ?? 'application/json',
       Authorization: `Bearer ${apiKey}`,
       'Persona-Version': PERSONA_VERSION,
       'Key-Inflection': 'kebab',
@@ -106,10 +108,11 @@ export function createTransport(options: TransportOptions) {
         }
         throw errorFromFailure(kind, contextOf(spec));
       }
-      const { response, text } = exchange;
+      const { response, bytes } = exchange;
       const meta = readResponseMeta(response.status, response.headers);
       record(meta, spec);
-      const body = readJson(text);
+      if (response.ok && spec.accept) return { body: bytes, meta };
+      const body = readJson(new TextDecoder().decode(bytes));
       if (response.ok) {
         if (body === unreadable) throw badResponseError(meta, contextOf(spec));
         return { body, meta };
