@@ -102,6 +102,17 @@ describe('evidence opened on demand', () => {
     expect(counts).toEqual({ 'GET /inquiries/:id/print': 2 });
   });
 
+  it('refuses an answer to the print that is not a PDF', async () => {
+    const c = createPersonaClient({
+      apiKey: env.sandbox.key,
+      baseUrl: env.sandbox.baseUrl,
+      fetch: async () => new Response('<html>sign in</html>', { status: 200 }),
+    });
+    await expect(c.printInquiry('inq_AAAAAA111111')).rejects.toMatchObject({
+      info: { kind: 'bad_response' },
+    });
+  });
+
   it('maps a missing inquiry’s print to not_found', async () => {
     await expect(client().printInquiry('inq_missing')).rejects.toMatchObject({
       info: { kind: 'not_found' },

@@ -20,8 +20,8 @@ export function inquiryPrint(transport: Transport) {
       accept: 'application/pdf',
     });
     const bytes = body as Uint8Array;
-    // "%PDF": anything else is not the document Persona documents.
-    if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
+    // Anything else is not the document Persona documents.
+    if (String.fromCharCode(...bytes.subarray(0, 4)) !== '%PDF') {
       throw new DeskError({
         kind: 'bad_response',
         message: t('printNotPdf'),
