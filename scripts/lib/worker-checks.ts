@@ -47,7 +47,10 @@ export const workerSources: readonly Source[] = [
   {
     module: '../audit/trail-item.ts',
     alias: 'trailItems',
-    items: { auditTrailItem: trailItems.auditTrailItem },
+    items: {
+      auditTrailItem: trailItems.auditTrailItem,
+      auditPendingItem: trailItems.auditPendingItem,
+    },
   },
 ];
 

@@ -6,6 +6,7 @@ import { errorLabel } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { Answer, Request } from '../shared/messages.ts';
 import { readPolicy } from '../shared/policy.ts';
+import { logInterrupted } from './audit/pending.ts';
 import { currentReviewer, prepareAudit } from './audit/record.ts';
 import { resumePendingCreates } from './create/create-inquiry.ts';
 import { handlers } from './handlers/index.ts';
@@ -29,6 +30,8 @@ const logFailure = (what: string) => (error: unknown) =>
   console.error(`Inquiry Desk: ${what}`, errorLabel(error));
 // A create this worker's predecessor was stopped in the middle of is finished with its own key.
 gate.after(resumePendingCreates)().catch(logFailure('a stopped create was not finished'));
+// An audited action it was stopped in the middle of is logged as interrupted.
+gate.after(logInterrupted)().catch(logFailure('an interrupted action was not logged'));
 // Not a start-up step: Chromium answers storage.managed only once it has loaded the policy,
 // seconds after a fresh install, and requests must not wait that long. saveOptions reads the
 // policy itself.

@@ -3,6 +3,7 @@ import {
   type AuditAction,
   type AuditTrail,
   fingerprintOf,
+  INTERRUPTED,
   trailToCsv,
   type VerifyResult,
   verifyExport,
@@ -186,7 +187,11 @@ function LatestEntries({ trail }: { trail: AuditTrail }) {
             <td>{t(actionLabels[e.action])}</td>
             <td>{e.inquiryId ?? ''}</td>
             <td>
-              {e.outcome === 'ok' ? t('logOutcomeOk') : t('logOutcomeError', e.errorKind ?? '')}
+              {e.outcome === 'ok'
+                ? t('logOutcomeOk')
+                : e.errorKind === INTERRUPTED
+                  ? t('logOutcomeInterrupted')
+                  : t('logOutcomeError', e.errorKind ?? '')}
               {e.requestId ? ` (${e.requestId})` : ''}
             </td>
           </tr>

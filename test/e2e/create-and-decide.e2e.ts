@@ -194,6 +194,56 @@ describe('a worker stopped in the middle of a create', () => {
   });
 });
 
+describe('a worker stopped in the middle of a decision', () => {
+  it('logs the decision as interrupted, and the popup shows the status Persona has', async () => {
+    const page = await ext.openOptions();
+    const answer = await page.evaluate(
+      (templateId) =>
+        chrome.runtime.sendMessage({
+          type: 'createInquiry',
+          idempotencyKey: crypto.randomUUID(),
+          templateId,
+          referenceId: `interrupted-${Date.now()}`,
+        }),
+      template,
+    );
+    await page.close();
+    const id = answer.data.inquiry.id as string;
+    await controls.finish(id, 'passed');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    // Slow enough to stop the worker while the approval is out.
+    await controls.setFaults({ latencyMs: 3_000 });
+    await popup.getByRole('button', { name: 'Confirm approve' }).click();
+    const marks = async () =>
+      (await ext.serviceWorker()).evaluate(async () =>
+        Object.values(
+          ((await chrome.storage.local.get('auditPending')).auditPending ?? {}) as object,
+        ),
+      );
+    await expect.poll(marks, soon).toHaveLength(1);
+    await ext.stopServiceWorker();
+    await controls.clearFaults();
+
+    // The popup reads the inquiry again, which starts the next worker; it logs what was left.
+    const { data } = await persona(`/inquiries/${id}`);
+    const status = (data as { attributes: { status: string } }).attributes.status;
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe(status);
+    await expect.poll(marks, soon).toEqual([]);
+    const options = await ext.openOptions();
+    const row = options.getByRole('row').filter({ hasText: id }).filter({ hasText: 'Approve' });
+    await expect.poll(() => row.count(), soon).toBe(1);
+    expect(await row.textContent()).toContain('interrupted');
+    await options.getByRole('button', { name: 'Verify' }).click();
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toMatch(/^The chain verifies/);
+    await options.close();
+    await popup.close();
+  });
+});
+
 describe('the draft, edited in the popup and the side panel at once', () => {
   it('loses nothing either one typed', async () => {
     const popup = await ext.openPopup('?view=create');

@@ -7,6 +7,7 @@ import { keyInfoItem } from '../../shared/generated/stored-items.ts';
 import type { Answer, Request } from '../../shared/messages.ts';
 import { readItem } from '../../shared/storage.ts';
 import { appendAudit } from './append.ts';
+import { markPending } from './pending.ts';
 
 function actionOf(request: Request): AuditAction | undefined {
   switch (request.type) {
@@ -39,9 +40,9 @@ function actionOf(request: Request): AuditAction | undefined {
   }
 }
 
-function inquiryIdOf(request: Request, answer: Answer<unknown>): string | undefined {
+function inquiryIdOf(request: Request, answer?: Answer<unknown>): string | undefined {
   if ('id' in request && typeof request.id === 'string') return request.id;
-  if (request.type === 'createInquiry' && answer.ok) {
+  if (request.type === 'createInquiry' && answer?.ok) {
     return (answer.data as { inquiry?: { id?: string } }).inquiry?.id;
   }
   return undefined;
@@ -66,6 +67,10 @@ export async function prepareAudit(
   if (!action) return undefined;
   // A key saved is named by that key, read after the save: before it, there was another or none.
   const name = action === 'keySaved' ? undefined : await reviewer();
+  // Should the worker stop before the answer, its next start logs the action as interrupted.
+  const unmark = name
+    ? await markPending({ at: now(), reviewer: name, action, inquiryId: inquiryIdOf(request) })
+    : undefined;
   return async (answer) => {
     const facts: AuditFacts = {
       at: now(),
@@ -81,5 +86,6 @@ export async function prepareAudit(
       if (answer.error.requestId) facts.requestId = answer.error.requestId;
     }
     await appendAudit(facts);
+    await unmark?.();
   };
 }

@@ -48,6 +48,12 @@ export interface AuditEntry {
 }
 export type AuditFacts = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
+/**
+ * The error kind of an action the worker was stopped in the middle of: it never saw the answer,
+ * so whether Persona did it is unknown to the log (the inquiry's own events tell).
+ */
+export const INTERRUPTED = 'interrupted';
+
 /** The hashed text: fixed field order, absent fields left out. */
 export function canonical(entry: Omit<AuditEntry, 'hash'>): string {
   return JSON.stringify([

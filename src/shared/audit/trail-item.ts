@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { defineItem, salvageWith } from '../define-item.ts';
-import { type AuditTrail, auditEntrySchema, auditTrailSchema, checkpointSchema } from './trail.ts';
+import {
+  type AuditFacts,
+  type AuditTrail,
+  auditEntrySchema,
+  auditPendingSchema,
+  auditTrailSchema,
+  checkpointSchema,
+} from './trail.ts';
 import { salvageTrail } from './trail-salvage.ts';
 
 /**
@@ -18,4 +25,16 @@ export const auditTrailItem = defineItem<AuditTrail>(
     checkpoint: checkpointSchema(),
     time: z.number(),
   })),
+);
+
+/**
+ * Writer: background (audit/pending.ts). Each audited action while it runs, as the entry it gets
+ * if its answer never comes: a worker stopped in the middle of one logs it "interrupted" at its
+ * next start. In storage.local, beside the trail, so a browser that crashed meanwhile logs it too.
+ */
+export const auditPendingItem = defineItem<Record<string, AuditFacts>>(
+  'local',
+  'auditPending',
+  auditPendingSchema,
+  () => ({}),
 );

@@ -17,29 +17,41 @@ export {
   auditActions,
   chainEntry,
   GENESIS_HASH,
+  INTERRUPTED,
   sha256Hex,
 } from './chain.ts';
 
 // Schemas are built on first use (lazy.ts), not when the worker's script runs.
 const hash = lazy(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 
+/** What an entry says, apart from its place in the chain. */
+const factsShape = () => ({
+  at: z.number(),
+  /** The organisation's reviewer name or email (policy), else the masked key. */
+  reviewer: z.string().check(z.maxLength(200)),
+  inquiryId: z.optional(z.string().check(z.maxLength(100))),
+  action: z.enum(auditActions),
+  outcome: z.enum(['ok', 'error']),
+  /** On an error: its kind and Persona's Request-Id when there was one. No message text. */
+  errorKind: z.optional(z.string().check(z.maxLength(40))),
+  requestId: z.optional(z.string().check(z.maxLength(100))),
+});
+
 export const auditEntrySchema = lazy(() =>
   z.object({
     /** Position in the whole trail, dropped entries included: a gap shows. */
     seq: z.number().check(z.int(), z.gte(0)),
-    at: z.number(),
-    /** The organisation's reviewer name or email (policy), else the masked key. */
-    reviewer: z.string().check(z.maxLength(200)),
-    inquiryId: z.optional(z.string().check(z.maxLength(100))),
-    action: z.enum(auditActions),
-    outcome: z.enum(['ok', 'error']),
-    /** On an error: its kind and Persona's Request-Id when there was one. No message text. */
-    errorKind: z.optional(z.string().check(z.maxLength(40))),
-    requestId: z.optional(z.string().check(z.maxLength(100))),
+    ...factsShape(),
     prevHash: hash(),
     hash: hash(),
   }),
 );
+
+/**
+ * Actions under way, each as the entry it gets if no answer comes (background audit/pending.ts),
+ * by a mark that names the worker's life it started in.
+ */
+export const auditPendingSchema = lazy(() => z.record(z.string(), z.object(factsShape())));
 type ParsedEntry = z.infer<ReturnType<typeof auditEntrySchema>>;
 // The schema gives exactly chain.ts's AuditEntry: either type changed alone fails to compile.
 const sameEntry: [ParsedEntry, AuditEntry] extends [AuditEntry, ParsedEntry] ? true : false = true;

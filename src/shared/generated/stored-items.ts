@@ -264,6 +264,48 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
   ),
 );
 
+export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditPendingItem>>(
+  'local',
+  'auditPending',
+  {
+    t: 'record',
+    of: {
+      t: 'object',
+      fields: {
+        at: { t: 'number' },
+        reviewer: { t: 'string', checks: [['maxLength', 200]] },
+        inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+        action: {
+          t: 'enum',
+          values: [
+            'create',
+            'approve',
+            'decline',
+            'markForReview',
+            'expire',
+            'setTags',
+            'addTag',
+            'removeTag',
+            'newLink',
+            'reveal',
+            'photosShown',
+            'savePdf',
+            'keySaved',
+            'keyRemoved',
+            'passphraseSet',
+            'lock',
+            'unlock',
+          ],
+        },
+        outcome: { t: 'enum', values: ['ok', 'error'] },
+        errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
+        requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+      },
+    },
+  },
+  () => ({}),
+);
+
 /** Each field of the policy (storage.managed) alone, as policy.ts `parsePolicy` reads it. */
 export const policyChecks = {
   apiBaseUrl: checker<NonNullable<Policy['apiBaseUrl']>>({

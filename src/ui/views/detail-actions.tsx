@@ -39,7 +39,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     if (draft?.decision) updateDraft({ decision: undefined });
   };
   // A decision the worker stopped in the middle of: Persona may have made it, but the activity
-  // log, written with the worker's answer, has no entry. Said once the status shows it was made.
+  // log, written with the worker's answer, has it as interrupted (background audit/pending.ts).
+  // Said once the status shows it was made.
   const [unlogged, setUnlogged] = useState<Final | 'markForReview' | null>(null);
   const openers = {
     approve: useRef<HTMLButtonElement>(null),

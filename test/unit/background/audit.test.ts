@@ -1,11 +1,11 @@
 // The audit trail: append-only, hash-chained, never dropping silently, verifiable from an export.
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appendAudit } from '../../../src/background/audit/append.ts';
 import { prepareAudit } from '../../../src/background/audit/record.ts';
 import { migrateStorage } from '../../../src/background/migrations.ts';
 import { trailToCsv, verifyExport, verifyTrail } from '../../../src/shared/audit/trail.ts';
-import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
+import { auditPendingItem, auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
 import type { Request } from '../../../src/shared/messages.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
 import { readItem, writeItem } from '../../../src/shared/storage.ts';
@@ -85,6 +85,52 @@ describe('audit trail', () => {
       ['keySaved', 'persona_production_…8b1c'],
       ['keyRemoved', 'persona_production_…8b1c'],
     ]);
+  });
+
+  it('logs an action its worker was stopped in the middle of as interrupted, at the next start, once', async () => {
+    const request: Request = { type: 'inquiryAction', id: 'inq_AAAAAA111111', action: 'approve' };
+    // Chrome stops the worker while the approval is out: its answer never comes.
+    await prepareAudit(
+      request,
+      async () => 'reviewer@example.com',
+      () => 7,
+    );
+    const { logInterrupted } = await import('../../../src/background/audit/pending.ts');
+    // The same worker still waits for that answer: nothing is left over yet.
+    await logInterrupted();
+    expect((await readItem(auditTrailItem)).entries).toEqual([]);
+    // The next worker: the same modules, loaded again.
+    vi.resetModules();
+    const next = await import('../../../src/background/audit/pending.ts');
+    await next.logInterrupted();
+    await next.logInterrupted();
+    const { entries } = await readItem(auditTrailItem);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      at: 7,
+      reviewer: 'reviewer@example.com',
+      inquiryId: 'inq_AAAAAA111111',
+      action: 'approve',
+      outcome: 'error',
+      errorKind: 'interrupted',
+    });
+    expect(await readItem(auditPendingItem)).toEqual({});
+    expect(await verifyTrail(await readItem(auditTrailItem))).toMatchObject({ ok: true });
+  });
+
+  it('leaves no mark behind an action that was answered', async () => {
+    const done = await prepareAudit(
+      { type: 'changeTag', id: 'inq_AAAAAA111111', change: 'add', tag: 'vip' },
+      async () => 'r',
+    );
+    expect(Object.values(await readItem(auditPendingItem))).toMatchObject([
+      { action: 'addTag', errorKind: 'interrupted' },
+    ]);
+    await done?.({ ok: true, data: {} });
+    expect(await readItem(auditPendingItem)).toEqual({});
+    vi.resetModules();
+    await (await import('../../../src/background/audit/pending.ts')).logInterrupted();
+    expect((await readItem(auditTrailItem)).entries.map((e) => e.outcome)).toEqual(['ok']);
   });
 
   it.each([

@@ -222,8 +222,8 @@ describe('inquiry actions', () => {
     // The approval stands: no error is left inviting a second one.
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
-    // The worker wrote the log with its answer, which never came: the reviewer is told.
-    expect(screen.getByText(/activity log has no entry for it/)).toBeTruthy();
+    // The log has it as interrupted (the worker never answered): the reviewer is told.
+    expect(screen.getByText(/activity log records it as interrupted/)).toBeTruthy();
   });
 
   it('when the worker stops and Persona made nothing, says only that, and offers the decision again', async () => {
@@ -237,7 +237,7 @@ describe('inquiry actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
     await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
     expect((await screen.findByRole('alert')).textContent).toContain('The background stopped.');
-    expect(screen.queryByText(/activity log has no entry/)).toBeNull();
+    expect(screen.queryByText(/activity log records it as interrupted/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();
   });
 
