@@ -77,7 +77,20 @@ export function OptionsApp() {
   // What the organisation sets is shown as it sets it, whatever the draft held.
   const patch: Patch = (change) => setDraft({ ...draft, ...change });
   const shown = applyPolicy(draft, policy);
-  const { busy, error } = action;
+  const { busy } = action;
+  // Persona refused the key: said at the key's field, since this page is where it is changed
+  // (elsewhere the message sends the reviewer here).
+  const error =
+    action.error?.kind === 'unauthorized' && action.error.status === 401
+      ? {
+          ...action.error,
+          pointer: 'key',
+          message: [
+            t('errUnauthorizedHere'),
+            ...(action.error.requestId ? [t('requestId'), action.error.requestId] : []),
+          ].join(' '),
+        }
+      : action.error;
   const fieldError = (name: string) => (error?.pointer === name ? error.message : undefined);
   const done = busy || error ? undefined : action.data;
   const run = (next: Done['what']) => {

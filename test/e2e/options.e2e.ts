@@ -48,15 +48,17 @@ describe('options: connecting a key', () => {
     await page.close();
   });
 
-  it('shows the 401 reason for a key Persona does not know', async () => {
+  it('says at the key field, where it is changed, that Persona refused the key', async () => {
     await fill('API key', 'persona_sandbox_00000000-0000-4000-8000-000000000000');
     await fill('API base URL', baseUrl);
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => outcome().getByRole('alert').textContent()).toMatch(/key/i);
-    expect(await outcome().locator('[data-error-kind]').getAttribute('data-error-kind')).toBe(
-      'unauthorized',
-    );
-    expect(await outcome().textContent()).toContain('Persona request ID: req_');
+    const said = page.locator('#api-key-error');
+    await expect.poll(() => said.textContent()).toContain('Persona did not accept this API key');
+    // Not "check the key in the options": this is the options page.
+    expect(await said.textContent()).not.toContain('in the options');
+    expect(await said.textContent()).toContain('Persona request ID: req_');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
+    expect(await outcome().getByRole('alert').count()).toBe(0);
     await page.close();
   });
 
