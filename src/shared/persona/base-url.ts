@@ -54,7 +54,8 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
     return { ok: true, baseUrl: stripTrailingSlashes(url) };
   }
   if (!isGrantedApiHost(url.hostname)) {
-    return { ok: false, reason: t('urlHost', url.hostname) };
+    // javascript:, data: or file: name no host at all: not an address to speak of.
+    return { ok: false, reason: url.hostname ? t('urlHost', url.hostname) : t('urlInvalid') };
   }
   if (url.protocol !== 'https:') {
     return { ok: false, reason: t('urlHttps') };

@@ -30,6 +30,11 @@ describe('checkBaseUrl', () => {
     ['https://localhost.evil.example', "not Persona's API host"],
     ['http://10.0.0.1:4010', "not Persona's API host"],
     ['ftp://127.0.0.1/', "not Persona's API host"],
+    ['ftp://api.withpersona.com/api/v1', 'https://'],
+    // No host at all: said as not an address, not as " is not Persona's API host".
+    ['javascript:alert(1)', 'not a URL'],
+    ['file:///etc/passwd', 'not a URL'],
+    ['data:text/plain,x', 'not a URL'],
     // Exactly the manifest's hosts: other withpersona.com hosts are not granted.
     ['https://eu.api.withpersona.com/api/v1', "not Persona's API host"],
     ['https://inquiry.withpersona.com/api/v1', "not Persona's API host"],
