@@ -3,10 +3,13 @@
 // messages.ts checks it with zod, with the same answers (test/unit/shared/request-checks.test.ts).
 
 import type { Parser } from './storage.ts';
-import { checker, type Rule } from './stored-check-more.ts';
+import { checker, type Fields } from './stored-check-more.ts';
 
-/** A parser of messages whose `type` names one of `rules`; undefined for anything else. */
-export function requestParser<R>(rules: Readonly<Record<string, Rule>>) {
+/**
+ * A parser of messages whose `type` names one of `rules`; undefined for anything else. A rule is
+ * its request's fields but `type`: checked here, as the last field, as the schema has it.
+ */
+export function requestParser<R>(rules: Readonly<Record<string, Fields>>) {
   // Each compiled on the first request of its type (stored-check.ts `checker`).
   const parsers = new Map<string, Parser<R>>();
   return (message: unknown): R | undefined => {
@@ -15,7 +18,10 @@ export function requestParser<R>(rules: Readonly<Record<string, Rule>>) {
     if (typeof type !== 'string' || !Object.hasOwn(rules, type)) return undefined;
     let parser = parsers.get(type);
     if (!parser) {
-      parser = checker<R>(rules[type] as Rule);
+      parser = checker<R>({
+        t: 'object',
+        fields: { ...rules[type], type: { t: 'literal', values: [type] } },
+      });
       parsers.set(type, parser);
     }
     const parsed = parser.safeParse(message);

@@ -15,7 +15,7 @@ import {
   type StringCheck,
 } from './stored-check.ts';
 
-export type { Rule, StoredValue } from './stored-check.ts';
+export type { Fields, Rule, StoredValue } from './stored-check.ts';
 
 /** zod's own test of a plain object (util.isPlainObject), which z.record asks for. */
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

@@ -47,7 +47,10 @@ export type Rule =
       readonly value?: unknown;
       readonly make?: () => unknown;
     }
-  | { readonly t: 'object'; readonly fields: Readonly<Record<string, Rule>> };
+  | { readonly t: 'object'; readonly fields: Fields };
+
+/** An object's fields, each with its rule. */
+export type Fields = Readonly<Record<string, Rule>>;
 
 /** The value type of an item, to type a generated item as its zod original. */
 export type StoredValue<I> = I extends StorageItem<infer T> ? T : never;

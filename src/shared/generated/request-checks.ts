@@ -6,300 +6,212 @@
 import { isInquiryId } from '../check-registry.ts';
 import type { Request, RequestType } from '../messages.ts';
 import { requestParser } from '../request-check.ts';
-import type { Rule } from '../stored-check-more.ts';
+import type { Fields } from '../stored-check-more.ts';
 import { rule4 } from './stored-items.ts';
 
-const rules: Record<RequestType, Rule> = {
-  ping: { t: 'object', fields: { type: { t: 'literal', values: ['ping'] } } },
+/** Each request's fields but `type` (request-check.ts adds it). */
+const rules: Record<RequestType, Fields> = {
+  ping: {},
   saveOptions: {
-    t: 'object',
-    fields: {
-      settings: rule4,
-      key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
-      type: { t: 'literal', values: ['saveOptions'] },
-    },
+    settings: rule4,
+    key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
   },
-  clearKey: { t: 'object', fields: { type: { t: 'literal', values: ['clearKey'] } } },
-  setPassphrase: {
-    t: 'object',
-    fields: {
-      passphrase: { t: 'string', checks: [['maxLength', 500]] },
-      type: { t: 'literal', values: ['setPassphrase'] },
-    },
-  },
-  unlock: {
-    t: 'object',
-    fields: {
-      passphrase: { t: 'string', checks: [['maxLength', 500]] },
-      type: { t: 'literal', values: ['unlock'] },
-    },
-  },
-  lock: { t: 'object', fields: { type: { t: 'literal', values: ['lock'] } } },
+  clearKey: {},
+  setPassphrase: { passphrase: { t: 'string', checks: [['maxLength', 500]] } },
+  unlock: { passphrase: { t: 'string', checks: [['maxLength', 500]] } },
+  lock: {},
   testConnection: {
-    t: 'object',
-    fields: {
-      key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
-      baseUrl: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
-      allowProduction: { t: 'optional', of: { t: 'boolean' } },
-      type: { t: 'literal', values: ['testConnection'] },
-    },
+    key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
+    baseUrl: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
+    allowProduction: { t: 'optional', of: { t: 'boolean' } },
   },
   createInquiry: {
-    t: 'object',
-    fields: {
-      idempotencyKey: {
-        t: 'string',
-        checks: [
-          ['minLength', 8],
-          ['maxLength', 100],
-        ],
-      },
-      templateId: { t: 'string', checks: [['maxLength', 100]] },
-      referenceId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
-      prefill: {
-        t: 'optional',
-        of: {
-          t: 'object',
-          fields: {
-            nameFirst: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
-            nameLast: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
-            emailAddress: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
-            phoneNumber: { t: 'optional', of: { t: 'string', checks: [['maxLength', 50]] } },
-          },
+    idempotencyKey: {
+      t: 'string',
+      checks: [
+        ['minLength', 8],
+        ['maxLength', 100],
+      ],
+    },
+    templateId: { t: 'string', checks: [['maxLength', 100]] },
+    referenceId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
+    prefill: {
+      t: 'optional',
+      of: {
+        t: 'object',
+        fields: {
+          nameFirst: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
+          nameLast: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
+          emailAddress: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
+          phoneNumber: { t: 'optional', of: { t: 'string', checks: [['maxLength', 50]] } },
         },
       },
-      type: { t: 'literal', values: ['createInquiry'] },
     },
   },
   getInquiry: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      refresh: { t: 'optional', of: { t: 'boolean' } },
-      type: { t: 'literal', values: ['getInquiry'] },
+    id: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
     },
+    refresh: { t: 'optional', of: { t: 'boolean' } },
   },
-  findInquiries: {
-    t: 'object',
-    fields: {
-      query: { t: 'string', checks: [['maxLength', 300]] },
-      type: { t: 'literal', values: ['findInquiries'] },
-    },
-  },
+  findInquiries: { query: { t: 'string', checks: [['maxLength', 300]] } },
   listInquiries: {
-    t: 'object',
-    fields: {
-      statuses: {
-        t: 'array',
-        of: { t: 'string', checks: [['maxLength', 40]] },
-        checks: [['maxLength', 10]],
-      },
-      pageSize: { t: 'optional', of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 100]] } },
-      next: { t: 'optional', of: { t: 'string', checks: [['maxLength', 2000]] } },
-      type: { t: 'literal', values: ['listInquiries'] },
+    statuses: {
+      t: 'array',
+      of: { t: 'string', checks: [['maxLength', 40]] },
+      checks: [['maxLength', 10]],
     },
+    pageSize: { t: 'optional', of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 100]] } },
+    next: { t: 'optional', of: { t: 'string', checks: [['maxLength', 2000]] } },
   },
   inquiryAction: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      action: { t: 'enum', values: ['approve', 'decline', 'markForReview'] },
-      comment: { t: 'optional', of: { t: 'string', checks: [['maxLength', 2000]] } },
-      type: { t: 'literal', values: ['inquiryAction'] },
+    id: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
     },
+    action: { t: 'enum', values: ['approve', 'decline', 'markForReview'] },
+    comment: { t: 'optional', of: { t: 'string', checks: [['maxLength', 2000]] } },
   },
   newLink: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      type: { t: 'literal', values: ['newLink'] },
+    id: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
     },
   },
   changeTag: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      change: { t: 'enum', values: ['add', 'remove'] },
-      tag: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      type: { t: 'literal', values: ['changeTag'] },
+    id: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
+    },
+    change: { t: 'enum', values: ['add', 'remove'] },
+    tag: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
     },
   },
   watch: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['maxLength', 100],
-          ['refine', isInquiryId],
-        ],
-      },
-      type: { t: 'literal', values: ['watch'] },
+    id: {
+      t: 'string',
+      checks: [
+        ['maxLength', 100],
+        ['refine', isInquiryId],
+      ],
     },
   },
   unwatch: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      type: { t: 'literal', values: ['unwatch'] },
+    id: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
     },
   },
   markSeen: {
-    t: 'object',
-    fields: {
-      ids: {
-        t: 'array',
-        of: {
-          t: 'string',
-          checks: [
-            ['maxLength', 100],
-            ['refine', isInquiryId],
-          ],
-        },
-        checks: [['maxLength', 500]],
-      },
-      type: { t: 'literal', values: ['markSeen'] },
-    },
-  },
-  refreshWatchlist: {
-    t: 'object',
-    fields: { type: { t: 'literal', values: ['refreshWatchlist'] } },
-  },
-  showPhotos: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      type: { t: 'literal', values: ['showPhotos'] },
-    },
-  },
-  getReport: {
-    t: 'object',
-    fields: {
-      reportId: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      type: { t: 'literal', values: ['getReport'] },
-    },
-  },
-  listEvents: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      type: { t: 'literal', values: ['listEvents'] },
-    },
-  },
-  earlierInquiries: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      accountId: {
-        t: 'optional',
-        of: {
-          t: 'string',
-          checks: [
-            ['minLength', 1],
-            ['maxLength', 100],
-          ],
-        },
-      },
-      referenceId: {
-        t: 'optional',
-        of: {
-          t: 'string',
-          checks: [
-            ['minLength', 1],
-            ['maxLength', 200],
-          ],
-        },
-      },
-      type: { t: 'literal', values: ['earlierInquiries'] },
-    },
-  },
-  printInquiry: {
-    t: 'object',
-    fields: {
-      id: {
-        t: 'string',
-        checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
-        ],
-      },
-      type: { t: 'literal', values: ['printInquiry'] },
-    },
-  },
-  recordReveal: {
-    t: 'object',
-    fields: {
-      id: {
+    ids: {
+      t: 'array',
+      of: {
         t: 'string',
         checks: [
           ['maxLength', 100],
           ['refine', isInquiryId],
         ],
       },
-      type: { t: 'literal', values: ['recordReveal'] },
+      checks: [['maxLength', 500]],
     },
   },
-  auditExported: { t: 'object', fields: { type: { t: 'literal', values: ['auditExported'] } } },
+  refreshWatchlist: {},
+  showPhotos: {
+    id: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
+    },
+  },
+  getReport: {
+    reportId: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
+    },
+  },
+  listEvents: {
+    id: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
+    },
+  },
+  earlierInquiries: {
+    id: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
+    },
+    accountId: {
+      t: 'optional',
+      of: {
+        t: 'string',
+        checks: [
+          ['minLength', 1],
+          ['maxLength', 100],
+        ],
+      },
+    },
+    referenceId: {
+      t: 'optional',
+      of: {
+        t: 'string',
+        checks: [
+          ['minLength', 1],
+          ['maxLength', 200],
+        ],
+      },
+    },
+  },
+  printInquiry: {
+    id: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
+    },
+  },
+  recordReveal: {
+    id: {
+      t: 'string',
+      checks: [
+        ['maxLength', 100],
+        ['refine', isInquiryId],
+      ],
+    },
+  },
+  auditExported: {},
 };
 
 /** The same answers as messages.ts `parseRequest` (test/unit/shared/request-checks.test.ts). */
