@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
@@ -13,6 +13,10 @@ import { useRequest } from '../ui/use-request.ts';
  */
 export function PassphraseSection({ required }: { required: boolean }) {
   const lock = useLock();
+  // Unlocked, a passphrase is set already: a new one takes the current one (checked in the
+  // background, where a miss counts as one at the lock screen does).
+  const changing = lock === 'unlocked';
+  const [current, setCurrent] = useState('');
   const [passphrase, setPassphrase] = useState('');
   // Typed twice: a typo in the only copy would lock the key away until it is pasted again.
   const [repeat, setRepeat] = useState('');
@@ -23,6 +27,7 @@ export function PassphraseSection({ required }: { required: boolean }) {
   const request = useRequest(
     async (action: () => Promise<unknown>, done: typeof note) => {
       await action();
+      setCurrent('');
       setPassphrase('');
       setRepeat('');
       setNote(done);
@@ -32,6 +37,10 @@ export function PassphraseSection({ required }: { required: boolean }) {
     { refocus: () => document.getElementById('lock-note') },
   );
   const { busy, error } = request;
+  const wrongCurrent = error?.pointer === 'currentPassphrase';
+  useEffect(() => {
+    if (wrongCurrent) document.getElementById('current-passphrase')?.focus();
+  }, [error]);
   const run = (action: () => Promise<unknown>, done: typeof note) => {
     setNote(undefined);
     return request.run(action, done);
@@ -54,7 +63,8 @@ export function PassphraseSection({ required }: { required: boolean }) {
               document.getElementById('repeat-passphrase')?.focus();
               return;
             }
-            void run(() => sendRequest({ type: 'setPassphrase', passphrase }), {
+            const change = changing ? { current } : {};
+            void run(() => sendRequest({ type: 'setPassphrase', passphrase, ...change }), {
               text: 'passphraseSetNote',
               while: 'unlocked',
             });
@@ -67,8 +77,21 @@ export function PassphraseSection({ required }: { required: boolean }) {
                 ? t('passphraseRequired')
                 : t('noPassphrase')}
           </p>
+          {changing && (
+            <div class="field">
+              <label for="current-passphrase">{t('currentPassphrase')}</label>
+              <input
+                id="current-passphrase"
+                type="password"
+                autocomplete="current-password"
+                value={current}
+                aria-invalid={wrongCurrent}
+                onInput={(e) => setCurrent(e.currentTarget.value)}
+              />
+            </div>
+          )}
           <div class="field">
-            <label for="new-passphrase">{t('passphrase')}</label>
+            <label for="new-passphrase">{t(changing ? 'newPassphrase' : 'passphrase')}</label>
             <input
               id="new-passphrase"
               type="password"
@@ -78,7 +101,9 @@ export function PassphraseSection({ required }: { required: boolean }) {
             />
           </div>
           <div class="field">
-            <label for="repeat-passphrase">{t('repeatPassphrase')}</label>
+            <label for="repeat-passphrase">
+              {t(changing ? 'repeatNewPassphrase' : 'repeatPassphrase')}
+            </label>
             <input
               id="repeat-passphrase"
               type="password"
@@ -98,8 +123,11 @@ export function PassphraseSection({ required }: { required: boolean }) {
             )}
           </div>
           <div class="row">
-            <button type="submit" disabled={busy || passphrase === ''}>
-              {t('setPassphrase')}
+            <button
+              type="submit"
+              disabled={busy || passphrase === '' || (changing && current === '')}
+            >
+              {t(changing ? 'changePassphrase' : 'setPassphrase')}
             </button>
             {lock === 'unlocked' && (
               <button

@@ -50,8 +50,11 @@ export const requests = {
     key: z.optional(z.string().check(z.maxLength(500))),
   })),
   clearKey: answers<{ keyInfo: null }>()(),
-  /** Sets (or, unlocked, changes) the passphrase that seals the key. */
-  setPassphrase: answers<{ locked: false }>()(() => ({ passphrase: passphrase() })),
+  /** Sets or changes the passphrase that seals the key; a change gives the `current` one. */
+  setPassphrase: answers<{ locked: false }>()(() => ({
+    passphrase: passphrase(),
+    current: z.optional(passphrase()),
+  })),
   unlock: answers<{ locked: false }>()(() => ({ passphrase: passphrase() })),
   lock: answers<{ locked: true }>()(),
   /**

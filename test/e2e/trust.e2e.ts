@@ -78,6 +78,21 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
       .poll(() => fresh.getByTestId('lock-status').textContent(), soon)
       .toMatch(/passphrase protects/i);
     expect(await fresh.getByRole('button', { name: 'Lock now' }).count()).toBe(1);
+    // Changing it takes the current one: a wrong one is refused by the background.
+    const changeTo = async (current: string) => {
+      await fresh.getByLabel('Current passphrase').fill(current);
+      await fresh.getByLabel('New passphrase', { exact: true }).fill('correct horse battery');
+      await fresh.getByLabel('Repeat the new passphrase').fill('correct horse battery');
+      await fresh.getByRole('button', { name: 'Change passphrase' }).click();
+    };
+    await changeTo('not the passphrase');
+    await expect
+      .poll(() => fresh.getByRole('alert').textContent(), soon)
+      .toContain('Wrong passphrase');
+    expect(await fresh.evaluate(() => document.activeElement?.id)).toBe('current-passphrase');
+    await fresh.waitForTimeout(1_100); // the wait after one miss
+    await changeTo('correct horse battery');
+    await expect.poll(() => fresh.getByText('Passphrase set.').count(), soon).toBe(1);
     await fresh.close();
 
     const created = await send(options, {

@@ -6,7 +6,7 @@ import { requestCycle } from '../watch/poller.ts';
 export async function setPassphrase(
   request: RequestOf<'setPassphrase'>,
 ): Promise<Reply<'setPassphrase'>> {
-  await passphrase.setPassphrase(request.passphrase);
+  await passphrase.setPassphrase(request.passphrase, request.current);
   return { locked: false };
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { itemValue, readItem, readItems, writeItem, writeItems } from '../../shared/storage.ts';
-import { lockedError, wipeSession } from '../key-custody.ts';
+import { wipeSession } from '../key-custody.ts';
 import { clearAutoLock, scheduleAutoLock } from './auto-lock.ts';
 import { deriveWrapKey, fromBase64, newSalt, PBKDF2_ITERATIONS, seal, unseal } from './seal.ts';
 
@@ -31,8 +31,16 @@ async function startSession(apiKey: string, wrapKey: string, now: number): Promi
   await scheduleAutoLock();
 }
 
-/** Sets or changes the passphrase. Changing it needs the desk unlocked. */
-export async function setPassphrase(passphrase: string, now = Date.now()): Promise<void> {
+/**
+ * Sets or changes the passphrase. Changing it takes the current one, tried as an unlock is (a
+ * miss counts, and waits, the same), so a desk left unlocked cannot be locked away from its
+ * reviewer by whoever sits down at it.
+ */
+export async function setPassphrase(
+  passphrase: string,
+  current = '',
+  now = Date.now(),
+): Promise<void> {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
     throw new DeskError({
       kind: 'invalid',
@@ -40,13 +48,9 @@ export async function setPassphrase(passphrase: string, now = Date.now()): Promi
       message: t('passphraseTooShort', MIN_PASSPHRASE_LENGTH),
     });
   }
-  const [sealed, clear] = await readItems([sealedKeyItem, apiKeyItem] as const);
-  let apiKey = clear ?? '';
-  if (sealed) {
-    const session = await readItem(sessionKeyItem);
-    if (!session) throw lockedError();
-    apiKey = session.apiKey;
-  }
+  const apiKey = (await readItem(sealedKeyItem))
+    ? await unlock(current, now, 'currentPassphrase')
+    : ((await readItem(apiKeyItem)) ?? '');
   const salt = newSalt();
   const wrapKey = await deriveWrapKey(passphrase, fromBase64(salt), PBKDF2_ITERATIONS);
   const next = await seal(apiKey, wrapKey, { salt, iterations: PBKDF2_ITERATIONS });
@@ -56,12 +60,17 @@ export async function setPassphrase(passphrase: string, now = Date.now()): Promi
   await startSession(apiKey, wrapKey, now);
 }
 
-export async function unlock(passphrase: string, now = Date.now()): Promise<void> {
+/** Opens the sealed key with the passphrase and starts a session; returns the key. */
+export async function unlock(
+  passphrase: string,
+  now = Date.now(),
+  pointer = 'passphrase',
+): Promise<string> {
   const [sealed, misses] = await readItems([sealedKeyItem, unlockMissesItem] as const);
   if (!sealed) {
     throw new DeskError({ kind: 'invalid', message: t('noPassphraseToUnlock') });
   }
-  if (now < misses.waitUntil) throw waitError(misses.waitUntil - now);
+  if (now < misses.waitUntil) throw waitError(misses.waitUntil - now, pointer);
   const wrapKey = await deriveWrapKey(passphrase, fromBase64(sealed.salt), sealed.iterations);
   const apiKey = await unseal(sealed, wrapKey);
   if (apiKey === undefined) {
@@ -70,13 +79,14 @@ export async function unlock(passphrase: string, now = Date.now()): Promise<void
     await writeItem(unlockMissesItem, { misses: count, waitUntil: now + wait });
     throw new DeskError({
       kind: 'invalid',
-      pointer: 'passphrase',
+      pointer,
       retryAfterSeconds: wait / 1000,
       message: t('wrongPassphrase', formatWait(wait)),
     });
   }
   await writeItem(unlockMissesItem, { misses: 0, waitUntil: 0 });
   await startSession(apiKey, wrapKey, now);
+  return apiKey;
 }
 
 /** Lock now, auto-lock and browser start: the clear key and all personal data leave memory. */
@@ -85,10 +95,10 @@ export async function lock(): Promise<void> {
   await clearAutoLock();
 }
 
-function waitError(ms: number): DeskError {
+function waitError(ms: number, pointer: string): DeskError {
   return new DeskError({
     kind: 'invalid',
-    pointer: 'passphrase',
+    pointer,
     retryAfterSeconds: Math.ceil(ms / 1000),
     message: t('tooManyWrongPassphrases', formatWait(ms)),
   });

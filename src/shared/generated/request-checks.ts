@@ -17,7 +17,10 @@ const rules: Record<RequestType, Fields> = {
     key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
   },
   clearKey: {},
-  setPassphrase: { passphrase: { t: 'string', checks: [['maxLength', 500]] } },
+  setPassphrase: {
+    passphrase: { t: 'string', checks: [['maxLength', 500]] },
+    current: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
+  },
   unlock: { passphrase: { t: 'string', checks: [['maxLength', 500]] } },
   lock: {},
   testConnection: {

@@ -74,7 +74,7 @@ describe('passphrase lock', () => {
     await setPassphrase('correct horse battery');
     const first = await readItem(sealedKeyItem);
     expect(await local()).not.toContain(secret);
-    await setPassphrase('correct horse battery');
+    await setPassphrase('correct horse battery', 'correct horse battery');
     const second = await readItem(sealedKeyItem);
     expect(second?.salt).not.toBe(first?.salt);
     expect(second?.iv).not.toBe(first?.iv);
@@ -106,6 +106,34 @@ describe('passphrase lock', () => {
     await unlock('correct horse battery', t0 + 3_000);
     expect((await readItem(unlockMissesItem)).misses).toBe(0);
   }, 30_000);
+
+  it('changing the passphrase takes the current one, tried as an unlock is, locked or not', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    const t0 = 2_000_000;
+    await expect(setPassphrase('another long one', '', t0)).rejects.toMatchObject({
+      info: { kind: 'invalid', pointer: 'currentPassphrase' },
+    });
+    await expect(setPassphrase('another long one', 'wrong one!', t0 + 1_000)).rejects.toThrow(
+      /Wrong passphrase/,
+    );
+    // A miss counts as one at the lock screen would: no trying faster here.
+    expect(await readItem(unlockMissesItem)).toMatchObject({ misses: 2 });
+    await expect(
+      setPassphrase('another long one', 'correct horse battery', t0 + 1_500),
+    ).rejects.toThrow(/Try again in/);
+    // A new one too short is refused before the current one is tried.
+    await expect(setPassphrase('short', 'wrong one!', t0 + 9_000)).rejects.toMatchObject({
+      info: { pointer: 'passphrase' },
+    });
+    expect((await readItem(unlockMissesItem)).misses).toBe(2);
+    await lock();
+    await setPassphrase('another long one', 'correct horse battery', t0 + 9_000);
+    await lock();
+    await expect(unlock('correct horse battery', t0 + 20_000)).rejects.toThrow(/Wrong passphrase/);
+    await unlock('another long one', t0 + 40_000);
+    expect((await openPersona()).keyInfo.environment).toBe('sandbox');
+  }, 40_000);
 
   it('auto-locks after the configured idle minutes; a use pushes it back', async () => {
     await setPassphrase('correct horse battery');

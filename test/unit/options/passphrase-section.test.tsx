@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PassphraseSection } from '../../../src/options/passphrase-section.tsx';
+import { DeskError } from '../../../src/shared/errors.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -36,13 +37,16 @@ describe('the Lock section’s notes', () => {
   it('"Passphrase set." goes once the key and its passphrase are removed', async () => {
     vi.mocked(sendRequest).mockResolvedValue({ locked: false });
     render(<PassphraseSection required={false} />);
-    fireEvent.input(await screen.findByLabelText('Passphrase'), {
+    fireEvent.input(await screen.findByLabelText('Current passphrase'), {
       target: { value: 'correct horse battery' },
     });
-    fireEvent.input(screen.getByLabelText('Repeat the passphrase'), {
-      target: { value: 'correct horse battery' },
+    fireEvent.input(screen.getByLabelText('New passphrase'), {
+      target: { value: 'correct horse battery 2' },
     });
-    const set = screen.getByRole('button', { name: 'Set passphrase' });
+    fireEvent.input(screen.getByLabelText('Repeat the new passphrase'), {
+      target: { value: 'correct horse battery 2' },
+    });
+    const set = screen.getByRole('button', { name: 'Change passphrase' });
     set.focus();
     fireEvent.click(set);
     const note = await screen.findByText(/^Passphrase set\./);
@@ -51,6 +55,38 @@ describe('the Lock section’s notes', () => {
     await fakeBrowser.storage.local.remove('sealedKey');
     await waitFor(() => expect(screen.queryByText(/^Passphrase set\./)).toBeNull());
     expect(screen.getByTestId('lock-status').textContent).toMatch(/No passphrase/);
+  });
+
+  it('a change sends the current passphrase; a wrong one puts the focus back on it', async () => {
+    vi.mocked(sendRequest).mockRejectedValue(
+      new DeskError({
+        kind: 'invalid',
+        pointer: 'currentPassphrase',
+        retryAfterSeconds: 1,
+        message: 'Wrong passphrase. Try again in 1 second.',
+      }),
+    );
+    render(<PassphraseSection required={false} />);
+    const change = await screen.findByRole('button', { name: 'Change passphrase' });
+    for (const [label, value] of [
+      ['New passphrase', 'a brand new one'],
+      ['Repeat the new passphrase', 'a brand new one'],
+    ]) {
+      fireEvent.input(screen.getByLabelText(label as string), { target: { value } });
+    }
+    // Not without the current one.
+    expect((change as HTMLButtonElement).disabled).toBe(true);
+    const current = screen.getByLabelText('Current passphrase');
+    fireEvent.input(current, { target: { value: 'not it at all' } });
+    fireEvent.click(change);
+    expect((await screen.findByRole('alert')).textContent).toContain('Wrong passphrase');
+    expect(sendRequest).toHaveBeenCalledWith({
+      type: 'setPassphrase',
+      passphrase: 'a brand new one',
+      current: 'not it at all',
+    });
+    await waitFor(() => expect(document.activeElement).toBe(current));
+    expect(current.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('asks for the passphrase twice, and sends nothing while the two differ', async () => {
