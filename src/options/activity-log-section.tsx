@@ -36,6 +36,8 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   passphraseSet: 'auditPassphraseSet',
   lock: 'auditLock',
   unlock: 'auditUnlock',
+  productionAllowed: 'auditProductionAllowed',
+  productionDisallowed: 'auditProductionDisallowed',
 };
 
 function download(name: string, type: string, text: string) {

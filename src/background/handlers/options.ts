@@ -8,6 +8,8 @@ import { createPersonaClient } from '../../shared/persona/client.ts';
 import { applyPolicy, readPolicy } from '../../shared/policy.ts';
 import { readItem, writeItem } from '../../shared/storage.ts';
 import { validateSettings } from '../../shared/validate-settings.ts';
+import { appendAudit } from '../audit/append.ts';
+import { currentReviewer } from '../audit/record.ts';
 import { admitKey, forgetKey, readKey, storeKey } from '../key-custody.ts';
 import type { Handlers } from '../message-router.ts';
 
@@ -40,7 +42,18 @@ export async function saveOptions(
       message: t('savedKeyIsProduction'),
     });
   }
+  const allowed = (await readItem(settingsItem)).allowProduction;
   await writeItem(settingsItem, settings);
+  // Which keys the desk may send is a fact an auditor asks about: a save that turns "Allow
+  // production keys" on or off is logged as that (the router's audit hook logs the key saved).
+  if (settings.allowProduction !== allowed) {
+    await appendAudit({
+      at: Date.now(),
+      reviewer: await currentReviewer(policy.reviewer),
+      action: allowed ? 'productionDisallowed' : 'productionAllowed',
+      outcome: 'ok',
+    });
+  }
   return { settings, keyInfo };
 }
 

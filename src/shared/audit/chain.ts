@@ -24,6 +24,9 @@ export const auditActions = [
   'passphraseSet',
   'lock',
   'unlock',
+  // "Allow production keys" turned on or off by a save.
+  'productionAllowed',
+  'productionDisallowed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

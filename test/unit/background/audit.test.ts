@@ -3,6 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { appendAudit } from '../../../src/background/audit/append.ts';
 import { prepareAudit } from '../../../src/background/audit/record.ts';
+import { saveOptions } from '../../../src/background/handlers/options.ts';
 import { migrateStorage } from '../../../src/background/migrations.ts';
 import { trailToCsv, verifyExport, verifyTrail } from '../../../src/shared/audit/trail.ts';
 import { auditPendingItem, auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
@@ -116,6 +117,27 @@ describe('audit trail', () => {
     });
     expect(await readItem(auditPendingItem)).toEqual({});
     expect(await verifyTrail(await readItem(auditTrailItem))).toMatchObject({ ok: true });
+  });
+
+  it('logs "Allow production keys" turned on and off by a save, and nothing for a save that keeps it', async () => {
+    const settings = defaultSettings();
+    await saveOptions({ type: 'saveOptions', settings });
+    await saveOptions({ type: 'saveOptions', settings: { ...settings, allowProduction: true } });
+    await saveOptions({ type: 'saveOptions', settings: { ...settings, allowProduction: true } });
+    await saveOptions({
+      type: 'saveOptions',
+      settings: { ...settings, allowProduction: true },
+      key: 'persona_production_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d9f9f',
+    });
+    // Refused while the saved key is a production one: nothing changed, nothing logged.
+    await expect(saveOptions({ type: 'saveOptions', settings })).rejects.toThrow();
+    await fakeBrowser.storage.local.remove(['apiKey', 'keyInfo']);
+    await saveOptions({ type: 'saveOptions', settings });
+    const { entries } = await readItem(auditTrailItem);
+    expect(entries.map((e) => [e.action, e.reviewer])).toEqual([
+      ['productionAllowed', 'no key saved'],
+      ['productionDisallowed', 'no key saved'],
+    ]);
   });
 
   it('leaves no mark behind an action that was answered', async () => {
