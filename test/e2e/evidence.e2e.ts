@@ -228,6 +228,8 @@ describe('the evidence behind a verdict', () => {
   });
 
   it('side panel at 360 px: no inquiry id is cut short, and a long tag keeps its × in reach', async () => {
+    // Its own inquiry to review: the one seeded above was approved by the test before.
+    await controls.seed(1, { statuses: ['needs_review'] });
     const panel = await openDesk('src/side-panel/index.html', 360);
     await panel.getByRole('tab', { name: 'Needs review' }).click();
     const ids = panel.locator('.inquiry-id');
