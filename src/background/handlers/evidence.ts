@@ -52,6 +52,10 @@ export async function showPhotos(request: RequestOf<'showPhotos'>): Promise<Repl
       }
     }),
   );
+  // None could be shown (their links expired, say): the request failed, and the reviewer and the
+  // activity log hear it as such, not as photos shown.
+  const failed = photos.find((photo) => photo.error)?.error;
+  if (failed && photos.every((photo) => photo.error)) throw new DeskError(failed);
   return { photos };
 }
 

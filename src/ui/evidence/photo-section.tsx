@@ -124,6 +124,8 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
     hidden.current = true;
     setPhotos(null);
   };
+  // Some shown, some not: said once, in words a screen reader hears (none shown is an error).
+  const failedCount = photos?.filter((photo) => !photo.src).length ?? 0;
   const primaryLabels = primaryKeys.map((key) => t(key));
   const primary = photos?.filter((p) => primaryLabels.includes(p.label)) ?? [];
   const others = photos?.filter((p) => !primaryLabels.includes(p.label)) ?? [];
@@ -147,6 +149,10 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
         </p>
       )}
       {error && <ProblemMessage error={error} onRetry={show} />}
+      <p class="muted photo-note" role="status">
+        {failedCount > 0 &&
+          t('photosPartlyShown', formatNumber(failedCount), formatNumber(photos?.length ?? 0))}
+      </p>
       {photos && (
         <>
           <div class="photo-primary">

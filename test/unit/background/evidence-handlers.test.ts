@@ -91,6 +91,24 @@ describe('showPhotos', () => {
   });
 });
 
+describe('showPhotos, none shown', () => {
+  it('fails as the first photo failed, so the reviewer and the log hear no photos were shown', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string | URL) =>
+        new URL(String(url)).pathname.startsWith('/files/')
+          ? new Response('expired', { status: 403 })
+          : new Response(JSON.stringify(detail), {
+              headers: { 'Content-Type': 'application/json' },
+            }),
+      ),
+    );
+    await expect(showPhotos({ type: 'showPhotos', id })).rejects.toMatchObject({
+      info: { kind: 'forbidden', message: expect.stringContaining('expired') },
+    });
+  });
+});
+
 describe('earlierInquiries and printInquiry', () => {
   it('lists the account’s other inquiries in one request', async () => {
     const reply = await earlierInquiries({ type: 'earlierInquiries', id, accountId: 'act_1' });

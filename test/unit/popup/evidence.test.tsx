@@ -132,6 +132,11 @@ describe('the evidence in the detail', () => {
     const image = await screen.findByRole('img', { name: 'Selfie center' });
     expect(image.getAttribute('src')).toBe('blob:photo-0');
     expect(screen.getByText('Photo withheld: unexpected host')).toBeTruthy();
+    // The one that failed is said where a screen reader hears it, not only under its frame.
+    const photos = screen.getByRole('region', { name: 'Photos' });
+    expect(within(photos).getByRole('status').textContent).toMatch(
+      /^1 of \d+ photos could not be shown/,
+    );
     expect(sent('showPhotos')).toEqual([{ type: 'showPhotos', id: reply.inquiry.id }]);
     view.unmount();
     expect(revoked).toEqual(created);
