@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 
 interface Props {
@@ -17,6 +17,11 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
   // Said only while it holds: once that tag is removed, nothing is said.
   const alreadyShown = already !== undefined && tags.includes(already) ? already : undefined;
   const off = busy || disabled;
+  // The field empties once its tag is on the inquiry: a tag Persona refused, or never got, stays
+  // there to be sent again rather than typed again.
+  useEffect(() => {
+    if (tags.includes(typed.trim())) setTyped('');
+  }, [tags]);
   return (
     <div class="tags">
       {tags.length === 0 && <p class="muted">{t('noTags')}</p>}
@@ -42,8 +47,8 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
           event.preventDefault();
           const tag = typed.trim();
           if (!tag || off) return;
-          if (tags.includes(tag)) setAlready(tag);
-          else onAdd(tag);
+          if (!tags.includes(tag)) return onAdd(tag);
+          setAlready(tag);
           setTyped('');
         }}
       >

@@ -317,6 +317,28 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
   });
 
+  it('keeps a tag Persona did not add in its field, and empties the field once one is added', async () => {
+    let fail = true;
+    stubBackground({
+      getInquiry: () => inquiryReply('completed', { tags: ['kyc'] }),
+      changeTag: ({ tag }) =>
+        fail
+          ? { kind: 'server', status: 503, message: 'Persona had a problem.' }
+          : inquiryReply('completed', { tags: ['kyc', tag] }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    const field = screen.getByRole('textbox', { name: 'New tag' }) as HTMLInputElement;
+    fireEvent.input(field, { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    await screen.findByRole('alert');
+    expect(field.value).toBe('vip');
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    await screen.findByRole('button', { name: 'Remove tag vip' });
+    await waitFor(() => expect(field.value).toBe(''));
+  });
+
   it('adds and removes one tag at a time, never replacing the list', async () => {
     const reply = inquiryReply('completed', { tags: ['kyc'] });
     stubBackground({
