@@ -52,7 +52,11 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
 }
 
 function Events({ id }: { id: string }) {
-  const read = useRequest(() => sendRequest({ type: 'listEvents', id }));
+  const summary = useRef<HTMLElement>(null);
+  // A Try again that worked is gone with its message: the focus goes back to Events.
+  const read = useRequest(() => sendRequest({ type: 'listEvents', id }), {
+    refocus: () => summary.current,
+  });
   // A ref, not state: two toggle events before a re-render must still ask only once.
   const asked = useRef(false);
   const load = () => {
@@ -68,7 +72,7 @@ function Events({ id }: { id: string }) {
         if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) load();
       }}
     >
-      <summary>{t('events')}</summary>
+      <summary ref={summary}>{t('events')}</summary>
       {error ? (
         <ProblemMessage error={error} onRetry={load} />
       ) : !events ? (

@@ -11,13 +11,16 @@ import { SummaryList } from '../views/summary-list.tsx';
 
 export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
   const { id, accountId, referenceId } = inquiry;
-  const read = useRequest(() =>
-    sendRequest({
-      type: 'earlierInquiries',
-      id,
-      ...(accountId ? { accountId } : {}),
-      ...(referenceId ? { referenceId } : {}),
-    }),
+  const read = useRequest(
+    () =>
+      sendRequest({
+        type: 'earlierInquiries',
+        id,
+        ...(accountId ? { accountId } : {}),
+        ...(referenceId ? { referenceId } : {}),
+      }),
+    // A Try again that worked is gone with its message: the focus goes to the section's title.
+    { refocus: () => document.getElementById('earlier-heading') },
   );
   const load = () => void read.run();
   useEffect(load, [id, accountId, referenceId]);
@@ -26,7 +29,9 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
   const by = read.data?.by ?? 'none';
   return (
     <section aria-labelledby="earlier-heading">
-      <h3 id="earlier-heading">{t('otherInquiries')}</h3>
+      <h3 id="earlier-heading" tabIndex={-1}>
+        {t('otherInquiries')}
+      </h3>
       {error ? (
         <ProblemMessage error={error} onRetry={load} />
       ) : items === undefined ? (

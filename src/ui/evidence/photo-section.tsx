@@ -88,18 +88,23 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
   const [enlarged, setEnlarged] = useState<Shown | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const showButton = useRef<HTMLButtonElement>(null);
+  const hideButton = useRef<HTMLButtonElement>(null);
   const hidden = useRef(false);
   const objectUrls = useObjectUrls();
-  const { busy, error, run } = useRequest(async () => {
-    const reply = await sendRequest({ type: 'showPhotos', id: inquiry.id });
-    setPhotos(
-      reply.photos.map((photo) =>
-        photo.base64 && photo.type
-          ? { label: photo.label, src: objectUrls.make(base64ToBytes(photo.base64), photo.type) }
-          : { label: photo.label, error: photo.error?.message ?? t('notAvailable') },
-      ),
-    );
-  });
+  const { busy, error, run } = useRequest(
+    async () => {
+      const reply = await sendRequest({ type: 'showPhotos', id: inquiry.id });
+      setPhotos(
+        reply.photos.map((photo) =>
+          photo.base64 && photo.type
+            ? { label: photo.label, src: objectUrls.make(base64ToBytes(photo.base64), photo.type) }
+            : { label: photo.label, error: photo.error?.message ?? t('notAvailable') },
+        ),
+      );
+    },
+    // A Try again that worked is gone with its message: the focus goes to Hide photos.
+    { refocus: () => hideButton.current ?? showButton.current },
+  );
   // After Hide, the focus goes back to Show photos: the button it was on is gone.
   useEffect(() => {
     if (photos === null && hidden.current) {
@@ -138,7 +143,7 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
             {t(busy ? 'loadingPhotos' : 'showPhotos')}
           </button>
         ) : (
-          <button type="button" onClick={hide}>
+          <button type="button" ref={hideButton} onClick={hide}>
             {t('hidePhotos')}
           </button>
         )}

@@ -34,7 +34,11 @@ function Matches({ matches }: { matches: ReportMatchView[] }) {
 }
 
 function Report({ report }: { report: ReportView }) {
-  const read = useRequest(() => sendRequest({ type: 'getReport', reportId: report.id }));
+  const summary = useRef<HTMLElement>(null);
+  // A Try again that worked is gone with its message: the focus goes back to the report's row.
+  const read = useRequest(() => sendRequest({ type: 'getReport', reportId: report.id }), {
+    refocus: () => summary.current,
+  });
   // A ref, not state: two toggle events before a re-render must still ask only once.
   const asked = useRef(false);
   const load = () => {
@@ -50,7 +54,7 @@ function Report({ report }: { report: ReportView }) {
           if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) load();
         }}
       >
-        <summary class="report-row" title={report.type}>
+        <summary class="report-row" title={report.type} ref={summary}>
           <span class="grow">{report.label}</span>
           <span class={`report-match ${tone}`}>{text}</span>
           <StatusChip status={report.status} />

@@ -1,5 +1,6 @@
 // "Save PDF": Persona's print of the inquiry, saved through an anchor download of a blob URL, so
 // no `downloads` permission is needed. The URL is revoked right after the click.
+import { useRef } from 'preact/hooks';
 import { base64ToBytes } from '../../shared/base64.ts';
 import { t } from '../../shared/i18n.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -9,25 +10,30 @@ import { useRequest } from '../use-request.ts';
 
 export function SavePdfButton({ id }: { id: string }) {
   const announce = useAnnounce();
-  const { busy, error, run } = useRequest(async () => {
-    const reply = await sendRequest({ type: 'printInquiry', id });
-    const url = URL.createObjectURL(
-      new Blob([base64ToBytes(reply.base64)], { type: 'application/pdf' }),
-    );
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = reply.filename;
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-    // The download has taken its copy by the next task; the URL is not needed after that.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-    announce(t('pdfSaved'));
-  });
+  const button = useRef<HTMLButtonElement>(null);
+  const { busy, error, run } = useRequest(
+    async () => {
+      const reply = await sendRequest({ type: 'printInquiry', id });
+      const url = URL.createObjectURL(
+        new Blob([base64ToBytes(reply.base64)], { type: 'application/pdf' }),
+      );
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = reply.filename;
+      document.body.append(anchor);
+      anchor.click();
+      anchor.remove();
+      // The download has taken its copy by the next task; the URL is not needed after that.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      announce(t('pdfSaved'));
+      // A Try again that worked is gone with its message: the focus goes back to Save PDF.
+    },
+    { refocus: () => button.current },
+  );
   const save = () => void run();
   return (
     <div class="save-pdf">
-      <button type="button" onClick={save} disabled={busy}>
+      <button type="button" ref={button} onClick={save} disabled={busy}>
         {t(busy ? 'preparingPdf' : 'savePdf')}
       </button>
       {error && <ProblemMessage error={error} onRetry={save} />}
