@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
+import { type ErrorInfo, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
@@ -142,7 +142,7 @@ export function CreateView() {
         templates={settings.templates}
         defaultTemplateId={settings.defaultTemplateId}
       />
-      {failure && <ProblemMessage error={failure} creating />}
+      {failure && <ProblemMessage error={createProblem(failure, draft.referenceId)} creating />}
       <div class="row form-actions">
         {/* Counting down, it keeps the focus a keyboard user pressed it with (aria-disabled). */}
         <button type="submit" class="primary" disabled={busy} aria-disabled={wait > 0}>
@@ -154,4 +154,15 @@ export function CreateView() {
       </div>
     </form>
   );
+}
+
+/**
+ * A 5xx on Create comes after the background's recovery (the reference ID looked up, one more
+ * try under a new key): said as what happened to this create, not the generic "the desk has read
+ * the inquiry again", which a create has no inquiry for.
+ */
+function createProblem(failure: ErrorInfo, referenceId: string | undefined): ErrorInfo {
+  if (failure.kind !== 'server') return failure;
+  const key = referenceId?.trim() ? 'errServerCreateLooked' : 'errServerCreateBlind';
+  return { ...failure, message: t(key, String(failure.status ?? '')) };
 }

@@ -195,7 +195,8 @@ describe('the create form', () => {
     stubBackground({
       createInquiry: () => ({
         kind: 'server',
-        message: 'Persona had a problem (500). Try again.',
+        status: 500,
+        message: 'The desk has read the inquiry again: check it before trying again.',
         requestId: 'req-9',
       }),
     });
@@ -205,7 +206,11 @@ describe('the create form', () => {
       target: { value: 'keep-me' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    expect(await screen.findByText('Persona had a problem (500). Try again.')).toBeTruthy();
+    // Said as what happened to this create: a create has no inquiry to have been read again.
+    const said = (await screen.findByRole('alert')).textContent;
+    expect(said).toContain('Persona had a server problem (500), twice');
+    expect(said).toContain('found no inquiry with this reference ID');
+    expect(said).not.toContain('read the inquiry again');
     expect(screen.getByText('req-9')).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Reference ID' }) as HTMLInputElement).value).toBe(
       'keep-me',
@@ -286,13 +291,14 @@ describe('the create form', () => {
     stubBackground({
       createInquiry: () =>
         fail
-          ? { kind: 'server', message: 'Persona had a server problem (500).' }
+          ? { kind: 'server', status: 500, message: 'Persona had a server problem (500).' }
           : { ...inquiryReply('created'), link },
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    await screen.findByText('Persona had a server problem (500).');
+    // No reference ID to look for it by: said so.
+    expect((await screen.findByRole('alert')).textContent).toContain('With no reference ID');
     await waitFor(async () => expect((await storedDraft())?.pendingCreate).toBeUndefined());
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
