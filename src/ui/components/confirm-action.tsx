@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
+import { formatNumber } from './format-time.ts';
 
 interface Props {
   /** Names the form and its confirm button ("Confirm approve"). */
@@ -12,6 +13,8 @@ interface Props {
   /** The comment as it was left (a popup closed mid-way), and each change to it. */
   initialComment?: string;
   onComment?: (comment: string) => void;
+  /** Seconds until Persona's rate-limit window resets: till then, confirming would be refused. */
+  waitSeconds?: number;
 }
 
 /**
@@ -27,6 +30,7 @@ export function ConfirmAction({
   onCancel,
   initialComment = '',
   onComment,
+  waitSeconds = 0,
 }: Props) {
   const [comment, setComment] = useState(initialComment);
   const input = useRef<HTMLInputElement>(null);
@@ -37,7 +41,7 @@ export function ConfirmAction({
       aria-label={confirmLabel}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!busy) onConfirm(comment.trim());
+        if (!busy && waitSeconds <= 0) onConfirm(comment.trim());
       }}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
@@ -64,8 +68,14 @@ export function ConfirmAction({
         }}
       />
       <div class="row confirm-buttons">
-        <button type="submit" class={danger ? 'danger' : 'primary'} disabled={busy}>
-          {confirmLabel}
+        {/* Counting down, it keeps the focus a keyboard user pressed it with (aria-disabled). */}
+        <button
+          type="submit"
+          class={danger ? 'danger' : 'primary'}
+          disabled={busy}
+          aria-disabled={waitSeconds > 0}
+        >
+          {waitSeconds > 0 ? t('actionIn', confirmLabel, formatNumber(waitSeconds)) : confirmLabel}
         </button>
         <button type="button" onClick={onCancel}>
           {t('cancel')}

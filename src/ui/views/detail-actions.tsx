@@ -6,10 +6,11 @@ import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
-import { ProblemMessage } from '../components/problem-message.tsx';
+import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
+import { useSecondsLeft } from '../use-seconds-left.ts';
 import { isConflict, isStopped, rereadAfter } from './stale-after.ts';
 
 interface Props {
@@ -61,6 +62,9 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     { refocus: statusLine },
   );
   const { busy, error } = request;
+  // An action sent before Persona's rate-limit window resets is refused again, and spends the
+  // limit the team shares: none is sent till then, and the confirmation counts it down.
+  const wait = useSecondsLeft(waitsForReset(error) ? error?.retryAfterSeconds : 0, error);
   // The status the last action was taken on: its error describes that status only.
   const actedOn = useRef(inquiry.status);
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is
@@ -88,6 +92,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     // Show the inquiry as Persona has it now, not as the reviewer acted on it (stale-after.ts).
     reread: (failure: unknown) => boolean = rereadAfter,
   ) => {
+    if (wait > 0) return Promise.resolve(undefined);
     actedOn.current = inquiry.status;
     return request.run(done, async () => {
       const reply = await send().catch((failure: unknown) => {
@@ -201,6 +206,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
             decide(open, t(open === 'approve' ? 'approved' : 'declined'), comment)
           }
           onCancel={cancel}
+          waitSeconds={wait}
           initialComment={left?.action === open ? left.comment : ''}
           onComment={(comment) =>
             updateDraft({ decision: { inquiryId: id, action: open, comment } })

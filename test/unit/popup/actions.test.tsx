@@ -205,6 +205,27 @@ describe('inquiry actions', () => {
     expect(sent('getInquiry')).toHaveLength(2);
   });
 
+  it('after a 429, sends no decision till the window resets: the confirmation counts it down', async () => {
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () => ({
+        kind: 'rate_limited',
+        retryAfterSeconds: 30,
+        message: 'Persona’s rate limit is reached. Wait 30 seconds.',
+      }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    await screen.findByRole('alert');
+    const confirm = await screen.findByRole('button', { name: /^Confirm decline in \d+ s$/ });
+    expect(confirm.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(confirm);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(sent('inquiryAction')).toHaveLength(1);
+  });
+
   it('when the worker stops before it answers a decision, shows the status Persona has now', async () => {
     let status = 'completed';
     stubBackground({
