@@ -17,10 +17,13 @@ export function SearchBox() {
   const loaded = draft !== undefined;
   // Most popups open to paste an id: the box takes focus once the draft is in (it is disabled
   // until then so a keystroke cannot be lost to a late draft). Not when coming back from an
-  // inquiry: the row that was opened has the focus then (inquiry-row.tsx).
+  // inquiry: the row that was opened has the focus then (inquiry-row.tsx). A search left from
+  // before is selected, so the id pasted next replaces it instead of being added to it.
   const returning = nav.route.name === 'home' && nav.route.opened !== undefined;
   useEffect(() => {
-    if (loaded && !returning) input.current?.focus();
+    if (!loaded || returning) return;
+    input.current?.focus();
+    input.current?.select();
   }, [loaded]);
 
   const find = (raw: string) => {

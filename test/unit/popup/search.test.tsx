@@ -47,6 +47,28 @@ describe('the Find inquiry box', () => {
     await waitFor(() => expect(document.activeElement).toBe(box));
   });
 
+  it('selects a search left from before, so a pasted id replaces it', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.session.set({
+      draft: {
+        templateId: '',
+        referenceId: '',
+        nameFirst: '',
+        nameLast: '',
+        emailAddress: '',
+        phoneNumber: '',
+        search: 'demo-3',
+      },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    const box = (await screen.findByRole('searchbox', {
+      name: 'Find inquiry',
+    })) as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    expect(box.value).toBe('demo-3');
+    expect([box.selectionStart, box.selectionEnd]).toEqual([0, 6]);
+  });
+
   it('explains a malformed id without sending a request', async () => {
     stubBackground({});
     const box = await search('inq_12');
