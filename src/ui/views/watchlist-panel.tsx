@@ -44,17 +44,20 @@ export function WatchlistPanel() {
     return <p class="empty">{t('nothingWatched')}</p>;
   }
   const unseen = watchlist.filter((entry) => !entry.seen).length;
+  // While checks fail, the last good one is "the last answer", not "checked now" beside a failure.
+  const failing = poll?.lastError !== undefined && poll.failures > 0;
   const firstFrameRows = painted ? 0 : rowsInView();
   return (
     <>
       <p class="list-head muted" data-testid="watchlist-head">
         {t('watchedCount', formatNumber(watchlist.length))}
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
-        {poll?.lastSuccessAt && ` · ${t('checkedWhen', formatRelative(poll.lastSuccessAt, now))}`}
+        {poll?.lastSuccessAt &&
+          ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatRelative(poll.lastSuccessAt, now))}`}
       </p>
-      {poll?.lastError && poll.failures > 0 && (
+      {failing && (
         <p class="list-warning" role="status">
-          {t('lastCheckFailed', poll.lastError.message)}
+          {t('lastCheckFailed', poll?.lastError?.message ?? '')}
         </p>
       )}
       <ul class="inquiry-list" aria-label={t('watchedInquiries')}>
