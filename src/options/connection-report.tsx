@@ -3,7 +3,14 @@ import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 
 /** What "Test connection" learned: where the key points and how much rate limit is left. */
-export function ConnectionReportView({ report }: { report: ConnectionReport }) {
+export function ConnectionReportView({
+  report,
+  unsaved = false,
+}: {
+  report: ConnectionReport;
+  /** The key tested is the one typed, not yet saved: nothing uses it until Save. */
+  unsaved?: boolean;
+}) {
   const rate = report.rateLimit;
   return (
     <div class="banner is-ok" role="status" data-testid="connection-report">
@@ -21,6 +28,7 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
         )}
         .
       </p>
+      {unsaved && <p class="banner-text">{t('testedKeyUnsaved')}</p>}
       <dl class="facts">
         {rate && (
           <>

@@ -21,7 +21,7 @@ import { checkRanges } from './settings-ranges.ts';
 import { WatchSection } from './watch-section.tsx';
 
 /** What the last Save or Test connection gave. */
-type Done = { what: 'save' } | { what: 'test'; report: ConnectionReport };
+type Done = { what: 'save' } | { what: 'test'; report: ConnectionReport; unsaved: boolean };
 
 export function OptionsApp() {
   const policy = usePolicy();
@@ -39,7 +39,8 @@ export function OptionsApp() {
         allowProduction: applyPolicy(settings, policy).allowProduction,
         ...(typed ? { key: typed } : {}),
       });
-      return { what, report };
+      // A typed key is tested as typed: said so, since nothing uses it until it is saved.
+      return { what, report, unsaved: typed !== '' };
     }
     // Checked here first, so a value out of range is said at its field (the background would
     // refuse it too, but only as a malformed request).
@@ -138,7 +139,9 @@ export function OptionsApp() {
               {t('settingsSaved')}
             </div>
           )}
-          {done?.what === 'test' && <ConnectionReportView report={done.report} />}
+          {done?.what === 'test' && (
+            <ConnectionReportView report={done.report} unsaved={done.unsaved} />
+          )}
           {error && !markedAtField && <ErrorMessage error={error} />}
         </div>
         <BackgroundStatus />

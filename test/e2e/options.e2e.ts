@@ -48,6 +48,22 @@ describe('options: connecting a key', () => {
     await page.close();
   });
 
+  it('says a key tested before it is saved is not in use yet', async () => {
+    await fill('API key', key);
+    await fill('API base URL', baseUrl);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => page.getByTestId('connection-environment').textContent())
+      .toBe("to Persona's sandbox environment");
+    expect(await page.getByTestId('connection-report').textContent()).toContain('not saved yet');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => page.getByTestId('connection-report').count()).toBe(1);
+    expect(await page.getByTestId('connection-report').textContent()).not.toContain('not saved');
+    await page.close();
+  });
+
   it('says at the key field, where it is changed, that Persona refused the key', async () => {
     await fill('API key', 'persona_sandbox_00000000-0000-4000-8000-000000000000');
     await fill('API base URL', baseUrl);
