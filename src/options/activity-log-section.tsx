@@ -170,35 +170,38 @@ function LatestEntries({ trail }: { trail: AuditTrail }) {
   const latest = trail.entries.slice(-SHOWN).reverse();
   if (latest.length === 0) return <p class="muted">{t('logNothingYet')}</p>;
   return (
-    <table class="log-table">
-      <caption class="muted">{t('logLatest', formatNumber(latest.length))}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('logWhen')}</th>
-          <th scope="col">{t('logReviewer')}</th>
-          <th scope="col">{t('logAction')}</th>
-          <th scope="col">{t('logInquiry')}</th>
-          <th scope="col">{t('logOutcome')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {latest.map((e) => (
-          <tr key={e.seq}>
-            <td>{when(e.at)}</td>
-            <td>{e.reviewer}</td>
-            <td>{t(actionLabels[e.action])}</td>
-            <td>{e.inquiryId ?? ''}</td>
-            <td>
-              {e.outcome === 'ok'
-                ? t('logOutcomeOk')
-                : e.errorKind === INTERRUPTED
-                  ? t('logOutcomeInterrupted')
-                  : t('logOutcomeError', e.errorKind ?? '')}
-              {e.requestId ? ` (${e.requestId})` : ''}
-            </td>
+    // A narrow window scrolls the table, not the page.
+    <div class="log-scroll">
+      <table class="log-table">
+        <caption class="muted">{t('logLatest', formatNumber(latest.length))}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('logWhen')}</th>
+            <th scope="col">{t('logReviewer')}</th>
+            <th scope="col">{t('logAction')}</th>
+            <th scope="col">{t('logInquiry')}</th>
+            <th scope="col">{t('logOutcome')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {latest.map((e) => (
+            <tr key={e.seq}>
+              <td>{when(e.at)}</td>
+              <td>{e.reviewer}</td>
+              <td>{t(actionLabels[e.action])}</td>
+              <td>{e.inquiryId ?? ''}</td>
+              <td>
+                {e.outcome === 'ok'
+                  ? t('logOutcomeOk')
+                  : e.errorKind === INTERRUPTED
+                    ? t('logOutcomeInterrupted')
+                    : t('logOutcomeError', e.errorKind ?? '')}
+                {e.requestId ? ` (${e.requestId})` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

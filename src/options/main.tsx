@@ -2,6 +2,7 @@ import '../shared/zod-setup.ts';
 import { render } from 'preact';
 import { t } from '../shared/i18n.ts';
 import '../ui/base.css';
+import './options.css';
 import { OptionsApp } from './options-app.tsx';
 import { TrustSections } from './trust-sections.tsx';
 

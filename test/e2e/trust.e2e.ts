@@ -269,8 +269,22 @@ describe('what the API answers is checked', () => {
       referenceId: `audit-${Date.now()}`,
     });
     await send(options, { type: 'inquiryAction', id: created.data.inquiry.id, action: 'approve' });
+    // An error entry, with its kind and Persona's request id: the widest cells there are.
+    await send(options, {
+      type: 'inquiryAction',
+      id: 'inq_NoSuchInquiry0000001',
+      action: 'approve',
+    });
+    await options.setViewportSize({ width: 720, height: 800 });
     await options.reload();
     await options.getByRole('heading', { name: 'Activity log' }).waitFor();
+    await expect.poll(() => options.locator('.log-table').textContent(), soon).toContain('req_');
+    // The log stays in its card: the page does not scroll sideways.
+    expect(
+      await options.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      ),
+    ).toBe(true);
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export JSON' }).click();
     const file = join(tmpdir(), `activity-${Date.now()}.json`);
