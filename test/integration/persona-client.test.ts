@@ -260,7 +260,7 @@ describe('rate limits', () => {
     const error = await failure(hurried.persona.listInquiries());
     expect(error.info).toMatchObject({ kind: 'rate_limited', status: 429 });
     expect(error.info.retryAfterSeconds).toBeGreaterThan(1);
-    expect(error.message).toContain(`Wait ${error.info.retryAfterSeconds} seconds`);
+    expect(error.message).toContain(`Wait ${error.info.retryAfterSeconds} s and try again`);
     expect(hurried.waits).toEqual([]);
   });
 });

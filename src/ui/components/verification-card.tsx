@@ -51,7 +51,8 @@ function Checks({ checks }: { checks: CheckView[] }) {
         <details class="checks-passed">
           <summary>
             {passed === 1 ? t('checkPassedOne') : t('checksPassed', formatNumber(passed))}
-            {other > 0 && `, ${t('checksNotApplicable', formatNumber(other))}`}
+            {other > 0 &&
+              `, ${other === 1 ? t('checkNotApplicableOne') : t('checksNotApplicable', formatNumber(other))}`}
           </summary>
           <ul class="checks">
             {folded.map((check) => (

@@ -35,7 +35,7 @@ describe('a problem with a retry', () => {
     expect(button.textContent).toBe('Try again in 2 s');
     // The words count down with the button, and Persona's advice to raise the limit is not shown.
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Wait 2 seconds');
+    expect(alert.textContent).toContain('Wait 2 s and try again');
     expect(alert.textContent).not.toContain('support@');
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2000);

@@ -219,7 +219,7 @@ describe('error mapping', () => {
       429,
       { errors: [{ title: 'Rate limit exceeded' }] },
       { kind: 'rate_limited', retryAfterSeconds: 42 },
-      'Wait 42 seconds',
+      'Wait 42 s and try again',
     ],
     [500, 'Internal Server Error', { kind: 'server' }, 'Try again'],
     [503, undefined, { kind: 'server' }, 'Try again'],
@@ -401,7 +401,7 @@ describe('retries', () => {
       title: 'Rate limit exceeded',
     });
     // Numbers in messages go through Intl in the browser's language (English in unit tests).
-    expect(error.message).toContain('Wait 3,600 seconds');
+    expect(error.message).toContain('Wait 3,600 s and try again');
     expect(calls).toHaveLength(1);
     expect(waits).toEqual([]);
   });
