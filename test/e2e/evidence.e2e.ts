@@ -245,6 +245,10 @@ describe('the evidence behind a verdict', () => {
     expect(width).toBeLessThanOrEqual(360);
     // A tag of 89 characters in one word wraps, and its × stays in the panel.
     await panel.goto(ext.extensionUrl(`src/side-panel/index.html?inquiry=${reviewId}`));
+    // The detail's title, the id, is on one line: "Open in Persona" goes below it instead.
+    const title = panel.locator('.detail-head h2 code');
+    await expect.poll(() => title.count(), soon).toBe(1);
+    expect(await title.evaluate((code) => code.getClientRects().length)).toBe(1);
     const tag = `escalated-to-compliance-team-${'a'.repeat(60)}`;
     await panel.getByRole('textbox', { name: 'New tag' }).fill(tag);
     await panel.getByRole('button', { name: 'Add tag' }).click();
