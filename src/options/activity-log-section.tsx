@@ -70,9 +70,12 @@ function when(ms: number): string {
 /** The audit trail: the latest entries, its exports, and checks of it or of an exported file. */
 export function ActivityLogSection() {
   const trail = useStored(auditTrailItem);
-  const [verdict, setVerdict] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  // `about`: the fingerprint of the log a Verify checked. Once entries are added it no longer
+  // describes the log shown, and goes (a file's check is about the file, and stays).
+  const [said, setVerdict] = useState<{ ok: boolean; text: string; about?: string }>();
   if (!trail) return null;
   const fingerprint = fingerprintOf(trail);
+  const verdict = said?.about === undefined || said.about === fingerprint ? said : undefined;
 
   async function exported(name: string, type: string, text: string) {
     download(name, type, text);
@@ -81,9 +84,9 @@ export function ActivityLogSection() {
     await sendRequest({ type: 'auditExported' }).catch(() => undefined);
   }
   const stamp = new Date().toISOString().slice(0, 10);
-  const check = async (run: () => Promise<VerifyResult>) => {
+  const check = async (run: () => Promise<VerifyResult>, about?: string) => {
     const result = await run();
-    setVerdict({ ok: result.ok, text: describe(result) });
+    setVerdict({ ok: result.ok, text: describe(result), ...(about ? { about } : {}) });
   };
 
   return (
@@ -131,7 +134,7 @@ export function ActivityLogSection() {
         >
           {t('exportJson')}
         </button>
-        <button type="button" onClick={() => void check(() => verifyTrail(trail))}>
+        <button type="button" onClick={() => void check(() => verifyTrail(trail), fingerprint)}>
           {t('verify')}
         </button>
       </div>

@@ -121,7 +121,10 @@ export function OptionsApp() {
         />
         <InquiriesSection draft={shown} patch={patch} fieldError={fieldError} />
         <WatchSection draft={shown} patch={patch} fieldError={fieldError} />
-        <AutoLockField draft={shown} patch={patch} fieldError={fieldError} />
+        <section aria-labelledby="auto-lock-heading">
+          <h2 id="auto-lock-heading">{t('autoLockHeading')}</h2>
+          <AutoLockField draft={shown} patch={patch} fieldError={fieldError} />
+        </section>
         <div class="actions-bar">
           <button type="submit" class="primary" disabled={busy}>
             {t('save')}

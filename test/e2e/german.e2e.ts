@@ -76,7 +76,7 @@ describe('the desk in German', () => {
       .toContain('Verbunden mit der Persona-Sandbox-Umgebung');
     expect(await report.textContent()).toMatch(/noch \d+ von [\d.]+ API-Aufrufen in dieser Minute/);
     // main's lock and activity log, merged after the catalogues came.
-    await options.getByRole('heading', { name: 'Sperre' }).waitFor(soon);
+    await options.getByRole('heading', { name: 'Sperre', exact: true }).waitFor(soon);
     expect(await options.getByRole('button', { name: 'Passphrase festlegen' }).count()).toBe(1);
     await options.getByRole('heading', { name: 'Aktivitätsprotokoll' }).waitFor(soon);
     await options.getByRole('button', { name: 'Prüfen', exact: true }).click();

@@ -310,6 +310,9 @@ describe('what the API answers is checked', () => {
     await expect
       .poll(() => options.getByTestId('verify-result').textContent(), soon)
       .toMatch(/^The chain verifies/);
+    // An entry added since: that verdict no longer describes the log shown, and goes.
+    await send(options, { type: 'recordReveal', id: created.data.inquiry.id });
+    await expect.poll(() => options.getByTestId('verify-result').count(), soon).toBe(0);
     await options.getByLabel('Check an exported JSON file').setInputFiles(file);
     await expect
       .poll(() => options.getByTestId('verify-result').textContent(), soon)
