@@ -146,7 +146,8 @@ describe('a create that met a 5xx', () => {
 
 describe('a worker stopped in the middle of a create', () => {
   it('finishes it on restart: the inquiry is adopted and watched once', async () => {
-    const reference = `stopped-${Date.now()}`;
+    const startedAt = Date.now();
+    const reference = `stopped-${startedAt}`;
     const popup = await openCreate(reference);
     const seq = (await controls.requests()).lastSeq;
     // Slow enough to stop the worker while its request is out.
@@ -176,6 +177,18 @@ describe('a worker stopped in the middle of a create', () => {
     const statuses = (await createsSince(seq)).map((r) => r.status);
     expect(statuses.length).toBeGreaterThanOrEqual(2);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    // Logged once, with its inquiry: by the run that finished it, whichever click it started from.
+    const creates = async () =>
+      (
+        (await (
+          await ext.serviceWorker()
+        ).evaluate(async () => (await chrome.storage.local.get('auditTrail')).auditTrail)) as {
+          entries: { at: number; action: string; inquiryId?: string; outcome: string }[];
+        }
+      ).entries.filter((e) => e.action === 'create' && e.at >= startedAt);
+    await expect
+      .poll(async () => (await creates()).map((e) => [e.inquiryId, e.outcome]), soon)
+      .toEqual([[id, 'ok']]);
     await expect
       .poll(() =>
         ext

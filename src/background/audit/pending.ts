@@ -1,7 +1,9 @@
 // Audited actions under way. The trail is written with an action's answer, so an action whose
 // worker Chrome stopped before the answer came would leave no entry at all, though Persona may
 // have done it. Each is marked in storage before it runs and unmarked once logged; the next
-// worker logs what its predecessor left as "interrupted": the desk never saw how it ended.
+// worker logs what its predecessor left as "interrupted": the desk never saw how it ended. A
+// create needs no mark: its own record (create/pending-creates.ts) lets the next worker finish
+// it and log how it ended.
 import { type AuditFacts, INTERRUPTED } from '../../shared/audit/chain.ts';
 import { auditPendingItem } from '../../shared/generated/stored-items.ts';
 import { readItem } from '../../shared/storage.ts';

@@ -1,6 +1,7 @@
 // Which requests go into the audit trail, and as what. Hooked into the message router (its
-// `observe`, wired in index.ts), so every handler is covered without carrying audit code of its
-// own. The reviewer is read before the handler runs: after "Remove key" there is no key left to
+// `observe`, wired in index.ts), so handlers carry no audit code of their own; two facts only a
+// handler knows are logged where they happen: a create (create/create-inquiry.ts) and "Allow
+// production keys" turned on or off (handlers/options.ts). The reviewer is read before the handler runs: after "Remove key" there is no key left to
 // name them by; but after "Key saved", since the saved key is the one that names them.
 import type { AuditAction, AuditFacts } from '../../shared/audit/trail.ts';
 import { keyInfoItem } from '../../shared/generated/stored-items.ts';
@@ -9,43 +10,28 @@ import { readItem } from '../../shared/storage.ts';
 import { appendAudit } from './append.ts';
 import { markPending } from './pending.ts';
 
+// The requests logged as one fixed action. A create is logged by the create itself
+// (create/create-inquiry.ts), once however many clicks join it.
+const fixedActions: Partial<Record<Request['type'], AuditAction>> = {
+  newLink: 'newLink',
+  recordReveal: 'reveal',
+  showPhotos: 'photosShown',
+  printInquiry: 'savePdf',
+  clearKey: 'keyRemoved',
+  setPassphrase: 'passphraseSet',
+  lock: 'lock',
+  unlock: 'unlock',
+};
+
 function actionOf(request: Request): AuditAction | undefined {
-  switch (request.type) {
-    case 'createInquiry':
-      return 'create';
-    case 'inquiryAction':
-      return request.action;
-    case 'newLink':
-      return 'newLink';
-    case 'changeTag':
-      return request.change === 'add' ? 'addTag' : 'removeTag';
-    case 'recordReveal':
-      return 'reveal';
-    case 'showPhotos':
-      return 'photosShown';
-    case 'printInquiry':
-      return 'savePdf';
-    case 'saveOptions':
-      return request.key?.trim() ? 'keySaved' : undefined;
-    case 'clearKey':
-      return 'keyRemoved';
-    case 'setPassphrase':
-      return 'passphraseSet';
-    case 'lock':
-      return 'lock';
-    case 'unlock':
-      return 'unlock';
-    default:
-      return undefined;
-  }
+  if (request.type === 'inquiryAction') return request.action;
+  if (request.type === 'changeTag') return request.change === 'add' ? 'addTag' : 'removeTag';
+  if (request.type === 'saveOptions') return request.key?.trim() ? 'keySaved' : undefined;
+  return fixedActions[request.type];
 }
 
-function inquiryIdOf(request: Request, answer?: Answer<unknown>): string | undefined {
-  if ('id' in request && typeof request.id === 'string') return request.id;
-  if (request.type === 'createInquiry' && answer?.ok) {
-    return (answer.data as { inquiry?: { id?: string } }).inquiry?.id;
-  }
-  return undefined;
+function inquiryIdOf(request: Request): string | undefined {
+  return 'id' in request && typeof request.id === 'string' ? request.id : undefined;
 }
 
 /** The reviewer as the trail names them: the organisation's name for them, else the masked key. */
@@ -78,7 +64,7 @@ export async function prepareAudit(
       action,
       outcome: 'ok',
     };
-    const inquiryId = inquiryIdOf(request, answer);
+    const inquiryId = inquiryIdOf(request);
     if (inquiryId) facts.inquiryId = inquiryId;
     if (!answer.ok) {
       facts.outcome = 'error';

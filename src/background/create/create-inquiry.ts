@@ -4,13 +4,17 @@
 // Persona stores and replays for that key, https://docs.withpersona.com/idempotence) the
 // inquiry is looked up by reference ID before it is tried again with a new key.
 
+import type { AuditFacts } from '../../shared/audit/chain.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
+import { readPolicy } from '../../shared/policy.ts';
 import { type Prefill, prefillKeys } from '../../shared/prefill.ts';
 import { templateIdHint } from '../../shared/settings-values.ts';
 import type { PendingCreate } from '../../shared/storage-items.ts';
+import { appendAudit } from '../audit/append.ts';
+import { currentReviewer } from '../audit/record.ts';
 import { editItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';
@@ -79,10 +83,30 @@ function start(pending: PendingCreate): Promise<Created> {
 async function finish(pending: PendingCreate): Promise<Created> {
   await savePending(pending);
   try {
-    return await createOrRecover(await openPersona(), pending);
+    const created = await createOrRecover(await openPersona(), pending);
+    await logCreate({ outcome: 'ok', inquiryId: created.inquiry.id });
+    return created;
+  } catch (error) {
+    const { kind, requestId } = toErrorInfo(error);
+    await logCreate({ outcome: 'error', errorKind: kind, requestId });
+    throw error;
   } finally {
     // Settled either way: the reviewer sees the answer, and a later click is their own choice.
     await dropPending(pending.clickKey);
+  }
+}
+
+/**
+ * A create is logged here, once per create, not by the router's audit hook: the clicks that
+ * join it (a popup asking again) and the restarted worker that finishes it (a stopped one's)
+ * all end in this one run, and only here is its inquiry id known.
+ */
+async function logCreate(facts: Omit<AuditFacts, 'at' | 'reviewer' | 'action'>): Promise<void> {
+  try {
+    const reviewer = await currentReviewer((await readPolicy()).reviewer);
+    await appendAudit({ at: Date.now(), reviewer, action: 'create', ...facts });
+  } catch {
+    // The inquiry is made (or its failure said) all the same; an unreadable trail says so itself.
   }
 }
 
