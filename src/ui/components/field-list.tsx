@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { t } from '../../shared/i18n.ts';
+import { t, uiLocale } from '../../shared/i18n.ts';
 import type { FieldView } from '../../shared/persona/view-model.ts';
 import type { Reveal } from './use-reveal.ts';
 
@@ -13,6 +13,19 @@ interface Props {
    * the inquiry's fields is two "Reveal Date of birth" buttons a screen reader cannot tell apart.
    */
   context?: string;
+}
+
+let dates: Intl.DateTimeFormat | undefined;
+
+/**
+ * A date as Persona sends a birthdate or an expiry ("1995-04-13"), in the reviewer's language
+ * like every other date on the desk, in a `<time>` that keeps the original; anything else as sent.
+ */
+function FieldValue({ value }: { value: string }) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return <>{value}</>;
+  // A calendar date, not an instant: read and written in UTC, so no time zone moves its day.
+  dates ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeZone: 'UTC' });
+  return <time dateTime={value}>{dates.format(Date.parse(value))}</time>;
 }
 
 /**
@@ -31,7 +44,9 @@ export function FieldList({ fields, scope, reveal, context }: Props) {
             <dt>{field.label}</dt>
             <dd class="field-value">
               {shown ? (
-                <span class="value">{field.value}</span>
+                <span class="value">
+                  <FieldValue value={field.value} />
+                </span>
               ) : (
                 <span class="masked">
                   <span aria-hidden="true">••••••</span>
