@@ -25,7 +25,9 @@ async function openWith(status: string) {
     }),
   });
   render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
-  await screen.findByTestId('status');
+  // The first test loads the detail's lazy chunk: past findBy's 1 s on a loaded machine (seen
+  // while CI ran beside it).
+  await screen.findByTestId('status', {}, { timeout: 5_000 });
 }
 
 function offered(): string[] {
