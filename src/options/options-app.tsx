@@ -10,7 +10,7 @@ import { BackgroundStatus } from '../ui/background-status.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../ui/environment-badge.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { ManagedContext, usePolicy } from '../ui/use-policy.ts';
-import { useRequest } from '../ui/use-request.ts';
+import { type RequestState, useRequest } from '../ui/use-request.ts';
 import { useStored } from '../ui/use-stored.ts';
 import { AutoLockField } from './auto-lock-field.tsx';
 import { ConnectionReportView } from './connection-report.tsx';
@@ -21,7 +21,9 @@ import { checkRanges } from './settings-ranges.ts';
 import { WatchSection } from './watch-section.tsx';
 
 /** What the last Save or Test connection gave. */
-type Done = { what: 'save' } | { what: 'test'; report: ConnectionReport; unsaved: boolean };
+type Done =
+  | { what: 'save'; keyChecked: boolean }
+  | { what: 'test'; report: ConnectionReport; unsaved: boolean };
 
 export function OptionsApp() {
   const policy = usePolicy();
@@ -30,6 +32,9 @@ export function OptionsApp() {
   const [draft, setDraft] = useState<Settings | undefined>(undefined);
   const [key, setKey] = useState('');
   const [what, setWhat] = useState<Done['what']>('save');
+  // A new key is tried as soon as it is saved: a mistyped or revoked one is found here, not at
+  // the first create. Apart from the save, which is done (and said) whatever Persona answers.
+  const keyCheck = useRequest(() => sendRequest({ type: 'testConnection' }));
   const action = useRequest(async (settings: Settings, what: Done['what']): Promise<Done> => {
     const typed = key.trim();
     if (what === 'test') {
@@ -52,7 +57,8 @@ export function OptionsApp() {
     setDraft(saved.settings);
     // The typed key is dropped from the page as soon as the background holds it.
     setKey('');
-    return { what };
+    if (typed) void keyCheck.run();
+    return { what, keyChecked: typed !== '' };
   });
 
   useEffect(() => {
@@ -142,6 +148,7 @@ export function OptionsApp() {
               {t('settingsSaved')}
             </div>
           )}
+          {done?.what === 'save' && done.keyChecked && <KeyCheck check={keyCheck} />}
           {done?.what === 'test' && (
             <ConnectionReportView report={done.report} unsaved={done.unsaved} />
           )}
@@ -151,4 +158,16 @@ export function OptionsApp() {
       </form>
     </ManagedContext.Provider>
   );
+}
+
+/** What trying the key just saved gave: where it connects, or why Persona refused it. */
+function KeyCheck({ check }: { check: RequestState<ConnectionReport> }) {
+  const { busy, error, data } = check;
+  if (busy) return <p class="muted">{t('checkingKey')}</p>;
+  // Locked meanwhile (a passphrase asked for on another page) says nothing of the key.
+  if (error && error.kind !== 'no_key') {
+    const refused = error.kind === 'unauthorized' && error.status === 401;
+    return <ErrorMessage error={refused ? { ...error, message: t('savedKeyRefused') } : error} />;
+  }
+  return data ? <ConnectionReportView report={data} /> : null;
 }

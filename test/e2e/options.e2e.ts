@@ -64,6 +64,24 @@ describe('options: connecting a key', () => {
     await page.close();
   });
 
+  it('tries a key as it saves it: a key Persona refuses is said at once, the settings saved', async () => {
+    await fill('API key', 'persona_sandbox_00000000-0000-4000-8000-000000000000');
+    await fill('API base URL', baseUrl);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    await expect
+      .poll(() => outcome().getByRole('alert').textContent())
+      .toContain('Saved, but Persona did not accept this API key');
+    // A good key saved: the same check says where it connects.
+    await fill('API key', key);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.getByTestId('connection-environment').textContent())
+      .toBe("to Persona's sandbox environment");
+    expect(await outcome().getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
+
   it('says at the key field, where it is changed, that Persona refused the key', async () => {
     await fill('API key', 'persona_sandbox_00000000-0000-4000-8000-000000000000');
     await fill('API base URL', baseUrl);
