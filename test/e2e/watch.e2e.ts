@@ -295,13 +295,17 @@ describe('watch and notify', () => {
     expect(await runCycle()).toMatchObject({ outcome: 'held', requests: 0 });
 
     const popup = await ext.openPopup();
-    await expect.poll(() => popup.getByTestId('watchlist-head').textContent()).toMatch(/checked/);
+    // The data's age as the time Persona last answered, not "checked" beside the failure.
+    await expect
+      .poll(() => popup.getByTestId('watchlist-head').textContent())
+      .toMatch(/last answer/);
     await expect.poll(() => popup.getByText('Last check failed').count()).toBe(1);
 
     await controls.clearFaults();
     await letHoldPass();
     expect((await runCycle()).outcome).toBe('ok');
     await expect.poll(() => popup.getByText('Last check failed').count()).toBe(0);
+    await expect.poll(() => popup.getByTestId('watchlist-head').textContent()).toMatch(/checked/);
     await popup.close();
   });
 });
