@@ -38,6 +38,10 @@ function context(row: Row, r: BenchResults): string {
   if (row.figure.startsWith('popup first paint')) {
     return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp.popupFcpMs, fp.popupListMs)}${floorNote(fp)}${frameNote(fp, 'popup')}`;
   }
+  // Before the tab's row, whose name begins the same way.
+  if (row.figure.startsWith('side panel first paint in the side panel')) {
+    return panelNote(r);
+  }
   if (row.figure.startsWith('side panel first paint')) {
     return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp.sidePanel.fcpMs, fp.sidePanel.listMs)}${floorNote(fp)}${frameNote(fp, 'side')}`;
   }
@@ -88,6 +92,13 @@ function frameNote(fp: BenchResults['firstPaint'], page: 'popup' | 'side'): stri
   const f = fp.frames[page];
   const floor = fp.frames.floor;
   return ` In the DOM, its rows are there when a frame starts at ${Math.round(f.readyMs)} ms (the floor page's line: ${Math.round(floor.readyMs)} ms), and reach the screen ${Math.round(f.toScreenMs)} ms later (the floor's line: ${Math.round(floor.toScreenMs)} ms). Chromium draws at ${Math.round(1000 / FRAME_MS)} Hz: a frame whose work is done by the display's deadline is on screen within one interval (${FRAME_MS.toFixed(1)} ms), one that is not waits for the next. The desk's frame made it in ${f.sameFrame} of ${f.toScreenSamples.length} loads, the floor's in ${floor.sameFrame} of ${floor.toScreenSamples.length}. What the floor does not do is render the desk with its ${fp.cachedInquiries.watched} rows before that frame, then style, lay out, paint and raster the rows in view in it.`;
+}
+
+/** The side panel's own container beside the tab: the same page, as a reviewer opens it. */
+function panelNote(r: BenchResults): string {
+  const { pages } = r.sidePanelContainer;
+  const fp = r.firstPaint;
+  return ` Opened in the side panel itself on a click (method, below), the blank page paints at ${Math.round(pages.blank.fcpMs)} ms, the floor page at ${pages.floor.ratio}× that (as a tab: ${fp.floorRatio}×) and the side panel's desk at ${pages.panel.ratio}× (as a tab: ${fp.sidePanel.ratio}×), holding all ${pages.panel.rows} rows in a ${pages.panel.size} panel. Samples, ms: side panel ${list(pages.panel.samples)}; blank ${list(pages.blank.samples)}; floor ${list(pages.floor.samples)}.`;
 }
 
 /** The toolbar popup's figures beside the tab's: the same pages, another way of opening them. */
@@ -206,6 +217,13 @@ ${teamSection(r).trimEnd()}
   tab, its one script was asked for 7 ms after navigation start and arrived 22 ms later, once
   Chromium's browser main thread had finished the tab's navigation bookkeeping (history, tab
   strip, favicon). A toolbar popup has no tab to update.
+- **In the side panel itself**: Chrome opens a side panel only inside a user gesture, and a
+  click Playwright sends through DevTools is one. An extension page sets the panel's page
+  (\`sidePanel.setOptions\`) to the side panel's desk, the blank page or the floor page in turn,
+  and its own button calls \`sidePanel.open\` in the click's handler, with nothing awaited first;
+  the panel's \`first-contentful-paint\` is read through \`extension.getViews\`, then the panel is
+  closed (\`sidePanel.close\`); ${r.sidePanelContainer.runs} rotations after one warm-up, half a second apart, in a
+  ${r.sidePanelContainer.pages.panel.size} panel.
 - **Click → next view**: after the first-paint figure, with its 50 cached inquiries: the popup
   opened afresh each run, its list awaited, then at once Playwright's mouse clicks "New inquiry",
   or the first watched row (whose detail the session cache holds). The pointer's arrival is the
@@ -270,6 +288,7 @@ ${teamSection(r).trimEnd()}
 - floor page FCP: ${list(fp.samples.floorFcpMs)}
 - static first screen FCP: ${list(fp.samples.staticFcpMs)}
 - toolbar popup FCP: popup ${list(r.toolbarPopup.pages.popup.samples)}; blank ${list(r.toolbarPopup.pages.blank.samples)}; floor ${list(r.toolbarPopup.pages.floor.samples)}; static ${list(r.toolbarPopup.pages.static.samples)}
+- side panel in the side panel itself, FCP: desk ${list(r.sidePanelContainer.pages.panel.samples)}; blank ${list(r.sidePanelContainer.pages.blank.samples)}; floor ${list(r.sidePanelContainer.pages.floor.samples)}
 - side panel first paint: ${list(fp.sidePanel.listSamples)}
 - side panel FCP: ${list(fp.sidePanel.fcpSamples)}
 ${r.nextView.transitions.map((t) => `- click → next view, ${t.name}: ${t.samples.join(', ')}`).join('\n')}

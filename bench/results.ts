@@ -7,6 +7,7 @@ import type { Machine } from './machine.ts';
 import type { NextView } from './next-view.ts';
 import type { PhotosShown } from './photos.ts';
 import type { PollRequests } from './poll-requests.ts';
+import type { SidePanelContainer } from './side-panel-container.ts';
 import type { StatusToBadge } from './status-to-badge.ts';
 import type { TeamScale } from './team-scale.ts';
 import type { ToolbarPopup } from './toolbar-popup.ts';
@@ -24,6 +25,8 @@ export interface BenchResults {
   firstPaint: FirstPaint;
   /** The popup, blank, floor and static pages opened as the toolbar popup itself. */
   toolbarPopup: ToolbarPopup;
+  /** The side panel, blank and floor pages opened in the side panel itself, on a click. */
+  sidePanelContainer: SidePanelContainer;
   /** Click on the home screen → the next view on screen, its chunk fetched on demand. */
   nextView: NextView;
   lookup: Lookup;

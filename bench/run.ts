@@ -22,6 +22,7 @@ import { measurePhotosShown } from './photos.ts';
 import { measurePollRequests } from './poll-requests.ts';
 import { misses, renderTable, reportRows } from './report.ts';
 import type { BenchResults } from './results.ts';
+import { measureSidePanelContainer } from './side-panel-container.ts';
 import { measureStatusToBadge } from './status-to-badge.ts';
 import { measureTeamScale } from './team-scale.ts';
 import { measureToolbarPopup } from './toolbar-popup.ts';
@@ -38,6 +39,8 @@ const plan = {
   // The same pages as the toolbar popup: each opening takes about a second with its pause, so
   // the quick run, which only keeps the stage working, opens each once after its warm-up.
   toolbarRuns: quick ? 1 : 12,
+  // The same for the side panel in its own container, opened on a click.
+  panelRuns: quick ? 1 : 12,
   inquiries: 50,
   // Cached views fetched through the background; the rest of the 50 reuse them (see
   // seed-extension.ts). Fetching all 50 takes the background some seconds on a small machine.
@@ -91,6 +94,9 @@ async function main(): Promise<void> {
     const toolbarPopup = await stage('first paint in the toolbar popup', () =>
       measureToolbarPopup(env, { runs: plan.toolbarRuns }),
     );
+    const sidePanelContainer = await stage('first paint in the side panel itself', () =>
+      measureSidePanelContainer(env, { runs: plan.panelRuns }),
+    );
     const nextView = await stage('click → next view', () => measureNextView(env, plan));
     const lookup = await stage('lookup', () => measureLookup(env, plan));
     const photos = await stage('find → photos shown', () => measurePhotosShown(env, plan));
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
       bundleFloor,
       firstPaint,
       toolbarPopup,
+      sidePanelContainer,
       nextView,
       lookup,
       photos,
