@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import {
   type AuditAction,
+  type AuditEntry,
   type AuditTrail,
   fingerprintOf,
   INTERRUPTED,
@@ -10,6 +11,7 @@ import {
   verifyTrail,
 } from '../shared/audit/trail.ts';
 import { auditTrailItem } from '../shared/audit/trail-item.ts';
+import type { ErrorKind } from '../shared/errors.ts';
 import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { type MessageKey, t, uiLocale } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
@@ -39,6 +41,35 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   productionAllowed: 'auditProductionAllowed',
   productionDisallowed: 'auditProductionDisallowed',
 };
+
+// An error kind in words; the kind itself stays beside them, as the exports have it.
+const kindLabels: Record<ErrorKind, MessageKey> = {
+  unauthorized: 'logKindUnauthorized',
+  forbidden: 'logKindForbidden',
+  not_found: 'logKindNotFound',
+  conflict: 'logKindConflict',
+  invalid: 'logKindInvalid',
+  rate_limited: 'logKindRateLimited',
+  quota_exceeded: 'logKindQuotaExceeded',
+  server: 'logKindServer',
+  network: 'logKindNetwork',
+  timeout: 'logKindTimeout',
+  bad_response: 'logKindBadResponse',
+  no_key: 'logKindNoKey',
+  refused: 'logKindRefused',
+  bad_request: 'logKindBadRequest',
+  internal: 'logKindInternal',
+  startup_failed: 'logKindStartupFailed',
+  disconnected: 'logKindDisconnected',
+};
+
+function outcomeOf(entry: AuditEntry): string {
+  if (entry.outcome === 'ok') return t('logOutcomeOk');
+  if (entry.errorKind === INTERRUPTED) return t('logOutcomeInterrupted');
+  const kind = entry.errorKind ?? '';
+  const words = Object.hasOwn(kindLabels, kind) ? t(kindLabels[kind as ErrorKind]) : undefined;
+  return t('logOutcomeError', words ? `${words} (${kind})` : kind);
+}
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -194,11 +225,7 @@ function LatestEntries({ trail }: { trail: AuditTrail }) {
               <td>{t(actionLabels[e.action])}</td>
               <td>{e.inquiryId ?? ''}</td>
               <td>
-                {e.outcome === 'ok'
-                  ? t('logOutcomeOk')
-                  : e.errorKind === INTERRUPTED
-                    ? t('logOutcomeInterrupted')
-                    : t('logOutcomeError', e.errorKind ?? '')}
+                {outcomeOf(e)}
                 {e.requestId ? ` (${e.requestId})` : ''}
               </td>
             </tr>

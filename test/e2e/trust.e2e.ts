@@ -279,6 +279,10 @@ describe('what the API answers is checked', () => {
     await options.reload();
     await options.getByRole('heading', { name: 'Activity log' }).waitFor();
     await expect.poll(() => options.locator('.log-table').textContent(), soon).toContain('req_');
+    // The error's kind in words, the kind itself beside them as the exports have it.
+    expect(await options.locator('.log-table').textContent()).toContain(
+      'error: not found (not_found)',
+    );
     // The log stays in its card: the page does not scroll sideways.
     expect(
       await options.evaluate(
