@@ -19,7 +19,8 @@ interface Props {
   onReply: (reply: InquiryReply) => void;
   onLink: (link: OneTimeLink) => void;
   /** Persona refused an action as no longer possible (409): the inquiry changed meanwhile. */
-  onStale: () => void;
+  /** `later`: the change's outcome is unknown, so read again a moment later too. */
+  onStale: (later?: boolean) => void;
 }
 
 type Final = 'approve' | 'decline';
@@ -96,7 +97,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     actedOn.current = inquiry.status;
     return request.run(done, async () => {
       const reply = await send().catch((failure: unknown) => {
-        if (reread(failure)) onStale();
+        if (reread(failure)) onStale(!isConflict(failure));
         throw failure;
       });
       after?.(reply);

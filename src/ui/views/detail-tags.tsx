@@ -6,7 +6,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
 import { useRequest } from '../use-request.ts';
-import { rereadAfter } from './stale-after.ts';
+import { isConflict, rereadAfter } from './stale-after.ts';
 
 /** The inquiry's tags, each change saved to Persona on its own (add-tag, remove-tag). */
 export function DetailTags({
@@ -17,7 +17,8 @@ export function DetailTags({
   inquiry: InquiryView;
   onReply: (reply: InquiryReply) => void;
   /** The change failed so that the inquiry shown may be out of date (stale-after.ts). */
-  onStale: () => void;
+  /** `later`: the change's outcome is unknown, so read again a moment later too. */
+  onStale: (later?: boolean) => void;
 }) {
   const announce = useAnnounce();
   // A removed tag takes its × with it: the focus goes on to the field for a new one.
@@ -27,7 +28,7 @@ export function DetailTags({
       const send = sendRequest({ type: 'changeTag', id: inquiry.id, change, tag });
       onReply(
         await send.catch((failure: unknown) => {
-          if (rereadAfter(failure)) onStale();
+          if (rereadAfter(failure)) onStale(!isConflict(failure));
           throw failure;
         }),
       );

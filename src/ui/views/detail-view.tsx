@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/links.ts';
@@ -17,6 +17,12 @@ import { useInquiry } from './use-inquiry.ts';
 // A one-time link only helps while the person has not finished (or after a resume).
 const linkStatuses = new Set(['created', 'pending', 'expired']);
 
+/**
+ * After a change whose answer never came (the background stopped, a 5xx), Persona may still be
+ * making it when the first read goes out: the inquiry is read once more this much later.
+ */
+export const REREAD_AGAIN_MS = 4_000;
+
 interface Props {
   id: string;
   initial?: (InquiryReply & { link?: OneTimeLink | null }) | undefined;
@@ -32,6 +38,15 @@ export function DetailView({ id, initial }: Props) {
   // Photos, network, reports' matches, earlier inquiries and activity: loaded on demand.
   const loadedEvidence = useEvidence();
   const evidence = loadedEvidence.state === 'loaded' ? loadedEvidence.views : undefined;
+
+  const again = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(again.current), []);
+  const reread = (later?: boolean) => {
+    void load();
+    if (!later) return;
+    clearTimeout(again.current);
+    again.current = setTimeout(() => void load(), REREAD_AGAIN_MS);
+  };
 
   useEffect(() => {
     // Looking at the inquiry is what "seen" means for the watchlist highlight and the badge.
@@ -70,7 +85,7 @@ export function DetailView({ id, initial }: Props) {
         watched={Boolean(watch)}
         onReply={accept}
         onLink={setFreshLink}
-        onStale={() => load()}
+        onStale={reread}
       />
       {link && linkStatuses.has(inquiry.status) && (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
@@ -95,7 +110,7 @@ export function DetailView({ id, initial }: Props) {
           <evidence.ActivitySection inquiry={inquiry} />
         </>
       )}
-      <DetailTags inquiry={inquiry} onReply={accept} onStale={() => load()} />
+      <DetailTags inquiry={inquiry} onReply={accept} onStale={reread} />
       {evidence && <evidence.SavePdfButton id={inquiry.id} />}
     </div>
   );

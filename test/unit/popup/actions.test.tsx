@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ErrorInfo } from '../../../src/shared/errors.ts';
 import { allowedActions } from '../../../src/shared/persona/status.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { REREAD_AGAIN_MS } from '../../../src/ui/views/detail-view.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -247,6 +248,26 @@ describe('inquiry actions', () => {
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
     // The log has it as interrupted (the worker never answered): the reviewer is told.
     expect(screen.getByText(/activity log records it as interrupted/)).toBeTruthy();
+  });
+
+  it('when the worker stops and Persona finishes the decision after the first read, reads again a moment later', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let status = 'completed';
+    stubBackground({
+      getInquiry: () => inquiryReply(status),
+      inquiryAction: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    expect(screen.getByTestId('status').textContent).toBe('completed');
+    status = 'approved'; // Persona was still making it when the first read went out
+    await vi.advanceTimersByTimeAsync(REREAD_AGAIN_MS);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    expect(sent('getInquiry')).toHaveLength(3);
+    vi.useRealTimers();
   });
 
   it('when the worker stops and Persona made nothing, says only that, and offers the decision again', async () => {
