@@ -5,13 +5,21 @@ import { t } from '../shared/i18n.ts';
 export function ErrorMessage({
   error,
   action,
+  ticking,
 }: {
   error: ErrorInfo;
   action?: preact.ComponentChildren;
+  /**
+   * The words count down (a 429's wait): said once as the alert appears, not again each second,
+   * which an alert (atomic, assertive) would otherwise do. Read on demand, they are current.
+   */
+  ticking?: boolean;
 }) {
   return (
     <div class="banner is-error" role="alert" data-error-kind={error.kind}>
-      <p class="banner-text">{error.message}</p>
+      <p class="banner-text" aria-live={ticking ? 'off' : undefined}>
+        {error.message}
+      </p>
       {error.requestId && (
         <p class="banner-meta">
           {t('requestId')} <code>{error.requestId}</code>

@@ -64,6 +64,7 @@ export function ProblemMessage({ error, onRetry, creating }: Props) {
   return (
     <ErrorMessage
       error={shown}
+      ticking={limited}
       action={
         (details || keyTrouble || retry) && (
           <>

@@ -155,8 +155,10 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
       )}
       {error && <ProblemMessage error={error} onRetry={show} />}
       <p class="muted photo-note" role="status">
-        {failedCount > 0 &&
-          t('photosPartlyShown', formatNumber(failedCount), formatNumber(photos?.length ?? 0))}
+        {failedCount === 1
+          ? t('photoPartlyShownOne', formatNumber(photos?.length ?? 0))
+          : failedCount > 1 &&
+            t('photosPartlyShown', formatNumber(failedCount), formatNumber(photos?.length ?? 0))}
       </p>
       {photos && (
         <>

@@ -36,6 +36,8 @@ describe('a problem with a retry', () => {
     // The words count down with the button, and Persona's advice to raise the limit is not shown.
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Wait 2 s and try again');
+    // Said once as the alert appears, not again each second it counts down.
+    expect(alert.querySelector('.banner-text')?.getAttribute('aria-live')).toBe('off');
     expect(alert.textContent).not.toContain('support@');
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2000);
