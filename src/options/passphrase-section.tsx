@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatNumber } from '../shared/format.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { UnlockForm } from '../ui/unlock-form.tsx';
 import { type LockStatus, useLock } from '../ui/use-lock.ts';
 import { useRequest } from '../ui/use-request.ts';
+import { useSecondsLeft } from '../ui/use-seconds-left.ts';
 
 /**
  * The optional passphrase: with one, the key is stored only encrypted and the desk locks after
@@ -38,6 +40,8 @@ export function PassphraseSection({ required }: { required: boolean }) {
   );
   const { busy, error } = request;
   const wrongCurrent = error?.pointer === 'currentPassphrase';
+  // The background refuses another try before the wait after a miss is over; the button says so.
+  const wait = useSecondsLeft(wrongCurrent ? error?.retryAfterSeconds : 0, error);
   useEffect(() => {
     if (wrongCurrent) document.getElementById('current-passphrase')?.focus();
   }, [error]);
@@ -57,6 +61,7 @@ export function PassphraseSection({ required }: { required: boolean }) {
         <form
           onSubmit={(event) => {
             event.preventDefault();
+            if (wait > 0) return;
             const differs = passphrase !== repeat;
             setMismatch(differs);
             if (differs) {
@@ -125,9 +130,11 @@ export function PassphraseSection({ required }: { required: boolean }) {
           <div class="row">
             <button
               type="submit"
-              disabled={busy || passphrase === '' || (changing && current === '')}
+              disabled={busy || passphrase === '' || (changing && current === '') || wait > 0}
             >
-              {t(changing ? 'changePassphrase' : 'setPassphrase')}
+              {wait > 0
+                ? t('actionIn', t('changePassphrase'), formatNumber(wait))
+                : t(changing ? 'changePassphrase' : 'setPassphrase')}
             </button>
             {lock === 'unlocked' && (
               <button

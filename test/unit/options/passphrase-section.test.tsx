@@ -87,6 +87,9 @@ describe('the Lock section’s notes', () => {
     });
     await waitFor(() => expect(document.activeElement).toBe(current));
     expect(current.getAttribute('aria-invalid')).toBe('true');
+    // The background's wait after a miss, counted down on the button, as Unlock does.
+    const waiting = screen.getByRole('button', { name: /^Change passphrase in \d+ s$/ });
+    expect((waiting as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('asks for the passphrase twice, and sends nothing while the two differ', async () => {
