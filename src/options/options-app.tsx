@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ErrorInfo } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { applyPolicy, managedSettings } from '../shared/policy.ts';
@@ -98,8 +99,17 @@ export function OptionsApp() {
           ].join(' '),
         }
       : action.error;
-  const fieldError = (name: string) => (error?.pointer === name ? error.message : undefined);
   const done = busy || error ? undefined : action.data;
+  // A key saved just now that Persona refuses is said at the key field too, as Test connection
+  // says it.
+  const savedKeyRefused =
+    done?.what === 'save' && done.keyChecked && isRefusedKey(keyCheck.error) && !keyCheck.busy;
+  const fieldError = (name: string) =>
+    error?.pointer === name
+      ? error.message
+      : name === 'key' && savedKeyRefused
+        ? t('savedKeyRefused')
+        : undefined;
   const run = (next: Done['what']) => {
     setWhat(next);
     void action.run(draft, next);
@@ -161,13 +171,22 @@ export function OptionsApp() {
 }
 
 /** What trying the key just saved gave: where it connects, or why Persona refused it. */
+function isRefusedKey(error: ErrorInfo | undefined): boolean {
+  return error?.kind === 'unauthorized' && error.status === 401;
+}
+
+/**
+ * What trying the key just saved gave: where it connects, or why it could not tell. A refused
+ * key is said at the key field, which takes the focus, and not again here.
+ */
 function KeyCheck({ check }: { check: RequestState<ConnectionReport> }) {
   const { busy, error, data } = check;
+  useEffect(() => {
+    if (!busy && isRefusedKey(error)) document.getElementById('api-key')?.focus();
+  }, [busy, error]);
   if (busy) return <p class="muted">{t('checkingKey')}</p>;
   // Locked meanwhile (a passphrase asked for on another page) says nothing of the key.
-  if (error && error.kind !== 'no_key') {
-    const refused = error.kind === 'unauthorized' && error.status === 401;
-    return <ErrorMessage error={refused ? { ...error, message: t('savedKeyRefused') } : error} />;
-  }
+  if (error && error.kind !== 'no_key' && !isRefusedKey(error))
+    return <ErrorMessage error={error} />;
   return data ? <ConnectionReportView report={data} /> : null;
 }

@@ -69,9 +69,11 @@ describe('options: connecting a key', () => {
     await fill('API base URL', baseUrl);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    // Said at the key field, which takes the focus, as Test connection says it.
     await expect
-      .poll(() => outcome().getByRole('alert').textContent())
+      .poll(() => page.locator('#api-key-error').textContent())
       .toContain('Saved, but Persona did not accept this API key');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
     // A good key saved: the same check says where it connects.
     await fill('API key', key);
     await page.getByRole('button', { name: 'Save' }).click();
