@@ -148,6 +148,16 @@ describe('photos', () => {
     ).toBe(true);
   });
 
+  it('says a photo host’s 5xx is a server problem, not an unreadable answer', async () => {
+    const fetchPhoto = photoFetcher({
+      baseUrl: 'https://api.withpersona.com/api/v1',
+      fetch: async () => new Response('busy', { status: 503 }),
+    });
+    await expect(fetchPhoto('https://files.withpersona.com/abc/front.jpg')).rejects.toMatchObject({
+      info: { kind: 'server', status: 503 },
+    });
+  });
+
   it('refuses a photo answer that redirects, without following it', async () => {
     const calls: string[] = [];
     const fetchPhoto = photoFetcher({

@@ -59,7 +59,12 @@ export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike; time
     const { response, bytes } = exchange;
     if (!response.ok) {
       throw new DeskError({
-        kind: response.status === 403 ? 'forbidden' : 'bad_response',
+        kind:
+          response.status === 403
+            ? 'forbidden'
+            : response.status >= 500
+              ? 'server'
+              : 'bad_response',
         status: response.status,
         message: response.status === 403 ? t('photoLinkExpired') : t('photoHttp', response.status),
       });
