@@ -9,8 +9,7 @@
 import type { BenchEnv } from './bench-env.ts';
 import { BLANK_PAGE } from './bench-env.ts';
 import { FLOOR_PAGE, NEUTRAL_PAGE, WATCHED_ROWS } from './first-paint.ts';
-import { median, round1 } from './stats.ts';
-import type { ToolbarPagePaint } from './toolbar-popup.ts';
+import { type Opened, paintsOf, type ToolbarPagePaint } from './toolbar-popup.ts';
 
 export type PanelPage = 'panel' | 'blank' | 'floor';
 
@@ -21,12 +20,6 @@ export interface SidePanelContainer {
 
 /** Between one panel's closing and the next one's opening, as for the toolbar popup. */
 const PAUSE_MS = 500;
-
-interface Opened {
-  fcp: number;
-  rows: number;
-  size: string;
-}
 
 const OPEN_BUTTON = 'bench-open-side-panel';
 
@@ -106,20 +99,8 @@ export async function measureSidePanelContainer(
       .catch(() => undefined);
     await helper.close();
   }
-  const blankMs = median(opened.blank.map((o) => o.fcp));
-  const paint = (name: PanelPage): ToolbarPagePaint => {
-    const samples = opened[name].map((o) => round1(o.fcp));
-    const fcpMs = median(samples);
-    return {
-      fcpMs,
-      ratio: Math.round((fcpMs / blankMs) * 100) / 100,
-      rows: Math.min(...opened[name].map((o) => o.rows)),
-      size: opened[name].at(-1)?.size ?? '',
-      samples,
-    };
-  };
   return {
     runs: options.runs,
-    pages: { panel: paint('panel'), blank: paint('blank'), floor: paint('floor') },
+    pages: paintsOf(opened, 'blank'),
   };
 }

@@ -89,7 +89,7 @@ export function OptionsApp() {
   // Persona refused the key: said at the key's field, since this page is where it is changed
   // (elsewhere the message sends the reviewer here).
   const error =
-    action.error?.kind === 'unauthorized' && action.error.status === 401
+    action.error && isRefusedKey(action.error)
       ? {
           ...action.error,
           pointer: 'key',

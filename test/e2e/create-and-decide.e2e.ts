@@ -55,6 +55,24 @@ async function watchlistIds(): Promise<string[]> {
   return (watchlist ?? []).map((e) => e.id);
 }
 
+/** An inquiry made through the background's own `createInquiry`, as a page asks for one. */
+async function createThroughBackground(prefix: string): Promise<string> {
+  const page = await ext.openOptions();
+  // Runs in the page: what it needs goes in as the argument.
+  const answer = await page.evaluate(
+    ({ templateId, referenceId }) =>
+      chrome.runtime.sendMessage({
+        type: 'createInquiry',
+        idempotencyKey: crypto.randomUUID(),
+        templateId,
+        referenceId,
+      }),
+    { templateId: template, referenceId: `${prefix}-${Date.now()}` },
+  );
+  await page.close();
+  return answer.data.inquiry.id as string;
+}
+
 async function openCreate(referenceId: string): Promise<Page> {
   const popup = await ext.openPopup('?view=create');
   await popup.setViewportSize({ width: 400, height: 600 });
@@ -66,19 +84,7 @@ async function openCreate(referenceId: string): Promise<Page> {
 
 describe('deciding an inquiry still in progress', () => {
   it('declines a pending inquiry from the popup, and the sandbox agrees', async () => {
-    const page = await ext.openOptions();
-    const answer = await page.evaluate(
-      (templateId) =>
-        chrome.runtime.sendMessage({
-          type: 'createInquiry',
-          idempotencyKey: crypto.randomUUID(),
-          templateId,
-          referenceId: `pending-${Date.now()}`,
-        }),
-      template,
-    );
-    await page.close();
-    const id = answer.data.inquiry.id as string;
+    const id = await createThroughBackground('pending');
     await persona(`/inquiries/${id}/perform-simulate-actions`, {
       method: 'POST',
       body: JSON.stringify({ meta: { 'simulate-actions': [{ type: 'start_inquiry' }] } }),
@@ -209,19 +215,7 @@ describe('a worker stopped in the middle of a create', () => {
 
 describe('a worker stopped in the middle of a decision', () => {
   it('logs the decision as interrupted, and the popup shows the status Persona has', async () => {
-    const page = await ext.openOptions();
-    const answer = await page.evaluate(
-      (templateId) =>
-        chrome.runtime.sendMessage({
-          type: 'createInquiry',
-          idempotencyKey: crypto.randomUUID(),
-          templateId,
-          referenceId: `interrupted-${Date.now()}`,
-        }),
-      template,
-    );
-    await page.close();
-    const id = answer.data.inquiry.id as string;
+    const id = await createThroughBackground('interrupted');
     await controls.finish(id, 'passed');
     const popup = await ext.openPopup(`?inquiry=${id}`);
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');

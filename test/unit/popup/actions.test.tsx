@@ -31,6 +31,14 @@ async function openWith(status: string) {
   await screen.findByTestId('status', {}, { timeout: 5_000 });
 }
 
+/** Opens the test inquiry's detail and approves it, through its confirmation. */
+async function approveFromDetail() {
+  render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+  await screen.findByTestId('status');
+  fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+}
+
 function offered(): string[] {
   return names.filter((name) => screen.queryByRole('button', { name }));
 }
@@ -146,10 +154,7 @@ describe('inquiry actions', () => {
         };
       },
     });
-    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
-    await screen.findByTestId('status');
-    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await approveFromDetail();
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
     expect(sent('getInquiry')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
@@ -238,10 +243,7 @@ describe('inquiry actions', () => {
         return { kind: 'disconnected', message: 'The extension’s background stopped.' };
       },
     });
-    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
-    await screen.findByTestId('status');
-    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await approveFromDetail();
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
     // The approval stands: no error is left inviting a second one.
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
@@ -257,10 +259,7 @@ describe('inquiry actions', () => {
       getInquiry: () => inquiryReply(status),
       inquiryAction: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
     });
-    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
-    await screen.findByTestId('status');
-    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await approveFromDetail();
     await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
     expect(screen.getByTestId('status').textContent).toBe('completed');
     status = 'approved'; // Persona was still making it when the first read went out
@@ -275,10 +274,7 @@ describe('inquiry actions', () => {
       getInquiry: () => inquiryReply('completed'),
       inquiryAction: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
     });
-    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
-    await screen.findByTestId('status');
-    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await approveFromDetail();
     await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
     expect((await screen.findByRole('alert')).textContent).toContain('The background stopped.');
     expect(screen.queryByText(/activity log records it as interrupted/)).toBeNull();

@@ -135,7 +135,7 @@ describe('the evidence in the detail', () => {
     // The one that failed is said where a screen reader hears it, not only under its frame.
     const photos = screen.getByRole('region', { name: 'Photos' });
     expect(within(photos).getByRole('status').textContent).toMatch(
-      /^1 of \d+ photos could not be shown/,
+      /^1 of \d+ photos could not be shown; it says why\.$/,
     );
     expect(sent('showPhotos')).toEqual([{ type: 'showPhotos', id: reply.inquiry.id }]);
     view.unmount();

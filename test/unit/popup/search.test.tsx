@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { classifyQuery } from '../../../src/shared/persona/classify-query.ts';
+import { draftItem } from '../../../src/shared/storage-items.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 
@@ -49,17 +50,7 @@ describe('the Find inquiry box', () => {
 
   it('selects a search left from before, so a pasted id replaces it', async () => {
     stubBackground({});
-    await fakeBrowser.storage.session.set({
-      draft: {
-        templateId: '',
-        referenceId: '',
-        nameFirst: '',
-        nameLast: '',
-        emailAddress: '',
-        phoneNumber: '',
-        search: 'demo-3',
-      },
-    });
+    await fakeBrowser.storage.session.set({ draft: { ...draftItem.fallback(), search: 'demo-3' } });
     render(<DeskShell first={{ name: 'home' }} />);
     const box = (await screen.findByRole('searchbox', {
       name: 'Find inquiry',
