@@ -28,7 +28,9 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
       <div class="fact">
         <dt>{t('decision')}</dt>
         <dd>
-          <code>{inquiry.status}</code> {t('decisionOn', formatDateTime(at))}
+          {/* The reader's word first, Persona's own beside it (the status chip's word). */}
+          {inquiry.statusLabel} (<code>{inquiry.status}</code>){' '}
+          {t('decisionOn', formatDateTime(at))}
         </dd>
       </div>
       <div class="fact">

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+// The decision sentence says the status in the reader's language, with Persona's word beside it:
+// a German reviewer read "Entscheidung: declined am …" before.
+import { cleanup, render, screen } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ActivitySection } from '../../../src/ui/evidence/activity-section.tsx';
+import { readCatalogue, resolveMessage } from '../i18n/catalogue.ts';
+import { inquiryView } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+afterEach(cleanup);
+
+function inLanguage(locale: string) {
+  const catalogue = readCatalogue(locale);
+  fakeBrowser.i18n.getMessage = (key: string, subs?: string | (string | number)[]) =>
+    resolveMessage(catalogue, key, subs === undefined ? [] : [subs].flat().map(String));
+}
+
+function decisionText(): string {
+  const term = screen.getByText(/^(Decision|Entscheidung)$/);
+  return term.nextElementSibling?.textContent ?? '';
+}
+
+describe('the decision sentence', () => {
+  it('names the status in German, with Persona’s word kept beside it', () => {
+    inLanguage('de');
+    const inquiry = inquiryView('declined', {
+      timestamps: {
+        createdAt: '2025-06-01T10:00:00.000Z',
+        decisionedAt: '2025-06-02T09:30:00.000Z',
+      },
+    });
+    render(<ActivitySection inquiry={inquiry} />);
+    const text = decisionText();
+    expect(text).toMatch(/^Abgelehnt \(declined\) am /);
+    expect(screen.getByText('declined').tagName).toBe('CODE');
+  });
+
+  it('reads the same way in English', () => {
+    inLanguage('en');
+    const inquiry = inquiryView('approved', {
+      timestamps: {
+        createdAt: '2025-06-01T10:00:00.000Z',
+        decisionedAt: '2025-06-02T09:30:00.000Z',
+      },
+    });
+    render(<ActivitySection inquiry={inquiry} />);
+    expect(decisionText()).toMatch(/^Approved \(approved\) on /);
+  });
+});
