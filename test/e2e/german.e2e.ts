@@ -84,7 +84,9 @@ describe('the desk in German', () => {
       .poll(() => options.getByTestId('verify-result').textContent(), soon)
       .toMatch(/^Die Kette ist intakt: \d+ Einträge/);
     // The inquiry the popup test created is in the log under its German action name.
-    expect(await options.getByRole('cell', { name: 'Erstellt', exact: true }).count()).toBe(1);
+    expect(
+      await options.getByRole('cell', { name: 'Anfrage erstellen', exact: true }).count(),
+    ).toBe(1);
     await screenshotBoth(options, 'german-options');
     await options.close();
   });

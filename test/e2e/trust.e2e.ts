@@ -283,6 +283,10 @@ describe('what the API answers is checked', () => {
     expect(await options.locator('.log-table').textContent()).toContain(
       'error: not found (not_found)',
     );
+    // The action is named as the button the reviewer pressed, so a failed one does not read as
+    // done ("Approved · error" did).
+    const failed = options.locator('.log-table tr', { hasText: 'inq_NoSuchInquiry0000001' });
+    expect(await failed.first().locator('td').nth(2).textContent()).toBe('Approve');
     // The log stays in its card: the page does not scroll sideways.
     expect(
       await options.evaluate(
