@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ErrorInfo } from '../shared/errors.ts';
+import { DeskError, type ErrorInfo } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { applyPolicy, managedSettings } from '../shared/policy.ts';
@@ -21,6 +21,12 @@ import type { Patch } from './settings-patch.ts';
 import { checkRanges } from './settings-ranges.ts';
 import { WatchSection } from './watch-section.tsx';
 
+/** A field the page's own checks found wrong: where, and what to do. */
+interface Problem {
+  pointer: string;
+  message: string;
+}
+
 /** What the last Save or Test connection gave. */
 type Done =
   | { what: 'save'; keyChecked: boolean }
@@ -33,12 +39,15 @@ export function OptionsApp() {
   const [draft, setDraft] = useState<Settings | undefined>(undefined);
   const [key, setKey] = useState('');
   const [what, setWhat] = useState<Done['what']>('save');
+  // Every field the last Save found wrong, each said at its field at once (not one per Save).
+  const [problems, setProblems] = useState<Problem[]>([]);
   // A new key is tried as soon as it is saved: a mistyped or revoked one is found here, not at
   // the first create. Apart from the save, which is done (and said) whatever Persona answers.
   const keyCheck = useRequest(() => sendRequest({ type: 'testConnection' }));
   const action = useRequest(async (settings: Settings, what: Done['what']): Promise<Done> => {
     const typed = key.trim();
     if (what === 'test') {
+      setProblems([]);
       const report = await sendRequest({
         type: 'testConnection',
         baseUrl: settings.baseUrl,
@@ -49,10 +58,19 @@ export function OptionsApp() {
       return { what, report, unsaved: typed !== '' };
     }
     // Checked here first, so a value out of range is said at its field (the background would
-    // refuse it too, but only as a malformed request).
+    // refuse it too, but only as a malformed request), and every wrong field at once.
+    const found: Problem[] = [];
+    const report = (pointer: string, message: string) => {
+      found.push({ pointer, message });
+    };
+    const checked = applyPolicy(settings, policy);
+    checkRanges(checked, report);
+    const valid = validateSettings(checked, report);
+    setProblems(found);
+    if (found[0]) throw new DeskError({ kind: 'invalid', ...found[0] });
     const saved = await sendRequest({
       type: 'saveOptions',
-      settings: validateSettings(checkRanges(applyPolicy(settings, policy))),
+      settings: valid,
       ...(typed ? { key: typed } : {}),
     });
     setDraft(saved.settings);
@@ -109,7 +127,9 @@ export function OptionsApp() {
       ? error.message
       : name === 'key' && savedKeyRefused
         ? t('savedKeyRefused')
-        : undefined;
+        : error?.kind === 'invalid'
+          ? problems.find((problem) => problem.pointer === name)?.message
+          : undefined;
   const run = (next: Done['what']) => {
     setWhat(next);
     void action.run(draft, next);

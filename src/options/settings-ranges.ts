@@ -14,36 +14,38 @@ import {
   MIN_POLL_SECONDS,
 } from '../shared/settings-values.ts';
 import { codePoints } from '../shared/stored-check.ts';
-import { invalid } from '../shared/validate-settings.ts';
+import { invalid, type Report } from '../shared/validate-settings.ts';
 
-/** Returns `settings` when every number and name is in range, or throws at the first field out. */
-export function checkRanges(settings: Settings): Settings {
+/**
+ * Returns `settings` when every number and name is in range, or throws at the first field out;
+ * with a `report` that returns, reports every field out.
+ */
+export function checkRanges(settings: Settings, report: Report = invalid): Settings {
   // A name is a chip in the create form: two chips of one name cannot be told apart.
   const names = new Set<string>();
   settings.templates.forEach((entry, i) => {
     const name = entry.name.trim();
     if (name.length > MAX_TEMPLATE_NAME) {
-      invalid(`templates.${i}.name`, t('templateNameLong', name, MAX_TEMPLATE_NAME));
-    }
-    if (name && names.has(name)) invalid(`templates.${i}.name`, t('templateNameTwice', name));
+      report(`templates.${i}.name`, t('templateNameLong', name, MAX_TEMPLATE_NAME));
+    } else if (name && names.has(name)) report(`templates.${i}.name`, t('templateNameTwice', name));
     names.add(name);
   });
   const expiry = linkExpiryProblem(settings.linkExpiryHours);
-  if (expiry) invalid('linkExpiryHours', expiry);
+  if (expiry) report('linkExpiryHours', expiry);
   const poll = settings.pollSeconds;
   if (!Number.isInteger(poll) || !inRange(poll, MIN_POLL_SECONDS, MAX_POLL_SECONDS)) {
-    invalid('pollSeconds', t('pollRange', MIN_POLL_SECONDS, MAX_POLL_SECONDS));
+    report('pollSeconds', t('pollRange', MIN_POLL_SECONDS, MAX_POLL_SECONDS));
   }
   // Counted as the schema counts it: in code points.
   if (codePoints(settings.chatTemplate) > MAX_CHAT_TEMPLATE) {
-    invalid('chatTemplate', t('chatTemplateLong', MAX_CHAT_TEMPLATE));
+    report('chatTemplate', t('chatTemplateLong', MAX_CHAT_TEMPLATE));
   }
   if (!inRange(settings.forgetDecidedAfterHours, 1, MAX_FORGET_HOURS)) {
-    invalid('forgetDecidedAfterHours', t('forgetRange', MAX_FORGET_HOURS));
+    report('forgetDecidedAfterHours', t('forgetRange', MAX_FORGET_HOURS));
   }
   const lock = settings.autoLockMinutes;
   if (!Number.isInteger(lock) || !inRange(lock, 1, MAX_AUTO_LOCK_MINUTES)) {
-    invalid('autoLockMinutes', t('autoLockRange', MAX_AUTO_LOCK_MINUTES));
+    report('autoLockMinutes', t('autoLockRange', MAX_AUTO_LOCK_MINUTES));
   }
   return settings;
 }

@@ -162,16 +162,22 @@ describe('options: connecting a key', () => {
     await page.close();
   });
 
-  it('refuses a base URL on another host', async () => {
+  it('refuses a base URL on another host, and says every other wrong field with it', async () => {
     await fill('API key', key);
     await fill('API base URL', 'https://api.example.com/api/v1');
+    const poll = page.getByRole('spinbutton', { name: 'Poll interval (seconds)' });
+    await poll.fill('5');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => page.locator('#base-url-error').textContent())
       .toContain("not Persona's API host");
-    expect(
-      await page.getByRole('textbox', { name: 'API base URL' }).getAttribute('aria-invalid'),
-    ).toBe('true');
+    const baseUrlField = page.getByRole('textbox', { name: 'API base URL' });
+    expect(await baseUrlField.getAttribute('aria-invalid')).toBe('true');
+    // The second wrong field is said in the same Save, not after the first is mended.
+    expect(await page.locator('#poll-seconds-error').textContent()).toMatch(/every 30 to 3600/);
+    expect(await poll.getAttribute('aria-invalid')).toBe('true');
+    // The focus goes to the first of them.
+    expect(await baseUrlField.evaluate((field) => field === document.activeElement)).toBe(true);
     const worker = await ext.serviceWorker();
     expect(await worker.evaluate(() => chrome.storage.local.get(['apiKey', 'settings']))).toEqual(
       {},

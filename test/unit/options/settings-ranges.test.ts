@@ -60,3 +60,16 @@ describe('the settings ranges the options page checks before sending', () => {
     expect(messageOf(long)).toMatch(/longer than 60 characters/);
   });
 });
+
+describe('the settings ranges, every field out at once', () => {
+  it('reports each field out of range, not only the first', () => {
+    const found: string[] = [];
+    checkRanges(
+      { ...defaultSettings(), pollSeconds: 5, forgetDecidedAfterHours: 0, autoLockMinutes: 0 },
+      (pointer) => {
+        found.push(pointer);
+      },
+    );
+    expect(found).toEqual(['pollSeconds', 'forgetDecidedAfterHours', 'autoLockMinutes']);
+  });
+});

@@ -99,3 +99,40 @@ describe('validateSettings', () => {
     expect(messageOf(unnamed)).toBe('Give template 1 a name.');
   });
 });
+
+describe('validateSettings with a report that collects', () => {
+  it('reports every wrong field, each once, where throwing would stop at the first', () => {
+    const found: [string, string][] = [];
+    validateSettings(
+      {
+        ...defaultSettings(),
+        baseUrl: 'https://api.example.com/api/v1',
+        defaultTemplateId: 'tmpl_x',
+        templates: [
+          { name: '', id: 'itmpl_no spaces' },
+          { name: 'Bad', id: 'itmpl_no spaces' },
+        ],
+        chatTemplate: 'no link here',
+      },
+      (pointer, message) => {
+        found.push([pointer, message]);
+      },
+    );
+    expect(found.map(([pointer]) => pointer)).toEqual([
+      'baseUrl',
+      'defaultTemplateId',
+      'templates.0.name',
+      'templates.1.id',
+      'chatTemplate',
+    ]);
+    for (const [, message] of found) expect(message).not.toBe('');
+  });
+
+  it('reports nothing for valid settings', () => {
+    const found: string[] = [];
+    validateSettings(defaultSettings(), (pointer) => {
+      found.push(pointer);
+    });
+    expect(found).toEqual([]);
+  });
+});
