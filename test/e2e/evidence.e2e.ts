@@ -199,7 +199,7 @@ describe('the evidence behind a verdict', () => {
     await popup.getByRole('button', { name: 'Confirm approve' }).click();
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
     await expect.poll(() => activity.textContent(), soon).toContain('ID and selfie match');
-    expect(await activity.textContent()).toContain('approved on');
+    expect(await activity.textContent()).toContain('Approved (approved) on');
 
     const beforeEvents = (await controls.requests()).lastSeq;
     await activity.getByText('Events', { exact: true }).click();
