@@ -106,14 +106,15 @@ export function CreateView() {
 
   const ready = draft !== undefined && settings !== undefined;
   useEffect(() => {
-    if (!ready) return;
+    // On opening, and again after "Create another": the focus starts where typing starts.
+    if (!ready || created) return;
     // The default template fills an empty field once; after that the field is the reviewer's.
     const template = draft.templateId || settings.defaultTemplateId;
     if (!draft.templateId && template) updateDraft({ templateId: template });
     form.current
       ?.querySelector<HTMLInputElement>(template ? '#reference-id' : '#template-id')
       ?.focus();
-  }, [ready]);
+  }, [ready, created]);
 
   if (created) return <CreatedPanel created={created} onAnother={() => setCreated(undefined)} />;
   if (!ready) return <p class="muted">{t('loading')}</p>;
