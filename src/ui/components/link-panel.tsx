@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { OneTimeLink } from '../../shared/messages.ts';
 import { fillChatMessage } from './chat-message.ts';
@@ -19,6 +19,16 @@ export function LinkPanel({ link, chatTemplate }: Props) {
   const now = useNow();
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  // The question takes the focus on its safe answer, so Enter never spends the link by accident
+  // and Escape (below) has the question to close rather than the whole popup.
+  useEffect(() => {
+    if (asking) keep.current?.focus();
+  }, [asking]);
+  const cancel = () => {
+    setAsking(false);
+    opener.current?.focus();
+  };
   const url = link.shortUrl ?? link.url;
   const expiresMs = link.expiresAt ? Date.parse(link.expiresAt) : Number.NaN;
   const expired = expiresMs <= now;
@@ -47,7 +57,16 @@ export function LinkPanel({ link, chatTemplate }: Props) {
         </button>
       </div>
       {asking && (
-        <fieldset class="confirm" aria-label={t('confirmOpenLink')}>
+        <fieldset
+          class="confirm"
+          aria-label={t('confirmOpenLink')}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            event.stopPropagation();
+            cancel();
+          }}
+        >
           <p class="confirm-question">{t('openLinkQuestion')}</p>
           <div class="row confirm-buttons">
             <a
@@ -59,13 +78,7 @@ export function LinkPanel({ link, chatTemplate }: Props) {
             >
               {t('openLinkAnyway')}
             </a>
-            <button
-              type="button"
-              onClick={() => {
-                setAsking(false);
-                opener.current?.focus();
-              }}
-            >
+            <button type="button" ref={keep} onClick={cancel}>
               {t('cancel')}
             </button>
           </div>

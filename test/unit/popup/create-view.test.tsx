@@ -169,8 +169,14 @@ describe('the create form', () => {
     expect(screen.getByRole('link', { name: 'Open and use the link' }).getAttribute('href')).toBe(
       link.url,
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    // Asked, the focus is on the safe answer; Escape closes the question, not the popup.
+    const opener = screen.getByRole('button', { name: 'Open link myself…' });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })),
+    );
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
     expect(screen.queryByRole('link', { name: 'Open and use the link' })).toBeNull();
+    expect(document.activeElement).toBe(opener);
     const [request] = sent('createInquiry');
     expect(request).toMatchObject({
       templateId: 'itmpl_Typed01',
@@ -184,6 +190,8 @@ describe('the create form', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Create another' }));
     const again = await screen.findByRole('textbox', { name: 'Inquiry template ID' });
+    // The next one is typed at once, not after finding the form from the top of the page.
+    await waitFor(() => expect(document.activeElement).toBe(again));
     fireEvent.input(again, { target: { value: 'itmpl_Typed01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(sent('createInquiry')).toHaveLength(2));
