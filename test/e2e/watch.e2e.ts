@@ -174,6 +174,22 @@ describe('watch and notify', () => {
     expect(popups).toEqual([]);
   });
 
+  it('an open detail shows the change the watcher found, and counts it seen only then', async () => {
+    const id = await createInquiry();
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    const status = popup.getByTestId('status');
+    await expect.poll(() => status.textContent()).toBe('created');
+
+    await controls.finish(id, 'passed');
+    expect((await runCycle()).changes).toEqual([{ id, from: 'created', to: 'completed' }]);
+    await expect.poll(() => status.textContent(), { timeout: 3_000 }).toBe('completed');
+    await expect
+      .poll(async () => (await stored<StoredWatchEntry[]>('watchlist'))?.[0]?.seen)
+      .toBe(true);
+    await expect.poll(badge).toBe('');
+    await popup.close();
+  });
+
   it('detects the change in the next cycle after the service worker was stopped', async () => {
     const id = await createInquiry();
     await runCycle();

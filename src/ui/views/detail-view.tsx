@@ -48,10 +48,22 @@ export function DetailView({ id, initial }: Props) {
     again.current = setTimeout(() => void load(), REREAD_AGAIN_MS);
   };
 
+  // The watcher found a change while this detail is open: read it, so the screen is not behind
+  // the badge. Only a change after the copy on screen counts; the first read is useInquiry's.
+  const changedAt = watch?.changedAt;
+  const behind = changedAt !== undefined && (!shown || shown.fetchedAt < changedAt);
+  const knownChange = useRef(changedAt);
   useEffect(() => {
-    // Looking at the inquiry is what "seen" means for the watchlist highlight and the badge.
-    if (watch && !watch.seen) sendRequest({ type: 'markSeen', ids: [id] }).catch(() => {});
-  }, [watch?.seen]);
+    if (knownChange.current !== undefined && behind && !loading) void load();
+    knownChange.current = changedAt;
+  }, [changedAt]);
+  useEffect(() => {
+    // Looking at the change is what "seen" means for the watchlist highlight and the badge, so
+    // not before the copy on screen has it.
+    if (watch && !watch.seen && !behind) {
+      sendRequest({ type: 'markSeen', ids: [id] }).catch(() => {});
+    }
+  }, [watch?.seen, behind]);
 
   if (!shown) {
     return (

@@ -171,6 +171,29 @@ describe('the inquiry detail', () => {
     expect(sent('getInquiry')).toHaveLength(reads);
   });
 
+  it('reads the inquiry again when the watcher sees it change, and only then marks it seen', async () => {
+    let status = 'pending';
+    const id = inquiryView('pending').id;
+    const entry = (at: number, seen: boolean) => ({
+      id,
+      status,
+      addedAt: 0,
+      changedAt: at,
+      seen,
+    });
+    await fakeBrowser.storage.local.set({ watchlist: [entry(1, true)] });
+    stubBackground({ getInquiry: () => inquiryReply(status), markSeen: () => ({ seen: 1 }) });
+    render(<DeskShell first={{ name: 'detail', id }} />);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('pending'));
+    expect(sent('markSeen')).toHaveLength(0);
+
+    status = 'completed';
+    await fakeBrowser.storage.local.set({ watchlist: [entry(Date.now() + 1, false)] });
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('completed'));
+    await waitFor(() => expect(sent('markSeen')).toEqual([{ type: 'markSeen', ids: [id] }]));
+    expect(sent('getInquiry')).toHaveLength(2);
+  });
+
   it('offers settings for an unknown key and a retry for a network failure', async () => {
     stubBackground({
       getInquiry: () => ({ kind: 'network', message: 'Offline. Check the connection.' }),
