@@ -19,6 +19,9 @@ export const MAX_FORGET_HOURS = 24 * 30;
 /** A day: the longest the desk may stay unlocked without use. */
 export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 
+/** The longest template id a create request carries (shared/messages.ts `createInquiry`). */
+export const MAX_TEMPLATE_ID = 100;
+
 /** A named template's name is a label on a button in the create form. */
 export const MAX_TEMPLATE_NAME = 60;
 

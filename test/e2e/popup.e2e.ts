@@ -226,6 +226,30 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('says at the field what is too long or no phone number, and sends nothing', async () => {
+    const popup = await openPopup('?view=create');
+    const seq = (await controls.requests()).lastSeq;
+    const reference = popup.getByRole('textbox', { name: 'Reference ID' });
+    await reference.fill('r'.repeat(201));
+    await popup.getByRole('textbox', { name: 'Phone' }).fill('abc');
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.id), soon)
+      .toBe('reference-id');
+    expect(await reference.getAttribute('aria-invalid')).toBe('true');
+    expect(await popup.locator('#reference-id-error').textContent()).toBe(
+      'At most 200 characters: this has 201.',
+    );
+    expect(await popup.locator('#phone-number-error').textContent()).toContain(
+      'does not look like a phone number',
+    );
+    expect((await controls.requests(seq)).counts['POST /inquiries'] ?? 0).toBe(0);
+    // The draft outlives the popup: the next test starts from an empty form.
+    await reference.fill('');
+    await popup.getByRole('textbox', { name: 'Phone' }).fill('');
+    await popup.close();
+  });
+
   it('keeps the typed draft when Persona fails with a 500', async () => {
     const popup = await openPopup('?view=create');
     const reference = `draft-${Date.now()}`;

@@ -1,13 +1,34 @@
 // Checks made before "Create" sends anything, so a typo costs no request and no inquiry.
 
+import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
-import { perPrefillField, prefillKeys } from '../../shared/prefill.ts';
+import {
+  type PrefillKey,
+  perPrefillField,
+  prefillFields,
+  prefillKeys,
+} from '../../shared/prefill.ts';
 import { templateIdHint } from '../../shared/settings.ts';
+import { MAX_TEMPLATE_ID } from '../../shared/settings-values.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 
-export type CreateErrors = Partial<Record<'templateId' | 'emailAddress', string>>;
+export type CreateField = 'templateId' | 'referenceId' | PrefillKey;
+export type CreateErrors = Partial<Record<CreateField, string>>;
+
+/**
+ * The longest each field may be: the createInquiry request's limits (shared/messages.ts), said
+ * at the field here rather than refused by the background as a malformed request.
+ */
+export const longestField: Record<CreateField, number> = {
+  templateId: MAX_TEMPLATE_ID,
+  referenceId: 200,
+  ...prefillFields,
+};
+
+// Digits, maybe grouped by spaces, dots, dashes or brackets, maybe after a +: at least four.
+const PHONE = /^\+?[\d\s().-]+$/;
 
 export function checkCreateForm(draft: Draft): CreateErrors {
   const errors: CreateErrors = {};
@@ -19,6 +40,14 @@ export function checkCreateForm(draft: Draft): CreateErrors {
   const email = draft.emailAddress.trim();
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     errors.emailAddress = t('errEmail');
+  }
+  const phone = draft.phoneNumber.trim();
+  if (phone && !(PHONE.test(phone) && phone.replace(/\D/g, '').length >= 4)) {
+    errors.phoneNumber = t('errPhone');
+  }
+  for (const [key, max] of Object.entries(longestField) as [CreateField, number][]) {
+    const length = draft[key].trim().length;
+    if (length > max) errors[key] = t('errTooLong', formatNumber(max), formatNumber(length));
   }
   return errors;
 }
