@@ -2,6 +2,7 @@
 // range, a value would come back from the background only as "The request was malformed.", with
 // no field marked. The background holds the same ranges through the schema (settings.ts), so
 // these stay out of its script.
+import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import type { Settings } from '../shared/settings.ts';
 import {
@@ -10,6 +11,7 @@ import {
   MAX_CHAT_TEMPLATE,
   MAX_FORGET_HOURS,
   MAX_POLL_SECONDS,
+  MAX_TEMPLATE_ID,
   MAX_TEMPLATE_NAME,
   MIN_POLL_SECONDS,
 } from '../shared/settings-values.ts';
@@ -21,9 +23,18 @@ import { invalid, type Report } from '../shared/validate-settings.ts';
  * with a `report` that returns, reports every field out.
  */
 export function checkRanges(settings: Settings, report: Report = invalid): Settings {
+  // A template id longer than a create request may carry would make every create malformed.
+  const tooLong = (field: string, id: string) => {
+    const length = id.trim().length;
+    if (length > MAX_TEMPLATE_ID) {
+      report(field, t('errTooLong', formatNumber(MAX_TEMPLATE_ID), formatNumber(length)));
+    }
+  };
+  tooLong('defaultTemplateId', settings.defaultTemplateId);
   // A name is a chip in the create form: two chips of one name cannot be told apart.
   const names = new Set<string>();
   settings.templates.forEach((entry, i) => {
+    tooLong(`templates.${i}.id`, entry.id);
     const name = entry.name.trim();
     if (name.length > MAX_TEMPLATE_NAME) {
       report(`templates.${i}.name`, t('templateNameLong', name, MAX_TEMPLATE_NAME));

@@ -73,7 +73,8 @@ describe('options: connecting a key', () => {
     await expect
       .poll(() => page.locator('#api-key-error').textContent())
       .toContain('Saved, but Persona did not accept this API key');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
+    // The focus moves in an effect, after the frame that shows the message.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('api-key');
     // A good key saved: the same check says where it connects.
     await fill('API key', key);
     await page.getByRole('button', { name: 'Save' }).click();
@@ -167,6 +168,8 @@ describe('options: connecting a key', () => {
     await fill('API base URL', 'https://api.example.com/api/v1');
     const poll = page.getByRole('spinbutton', { name: 'Poll interval (seconds)' });
     await poll.fill('5');
+    // Longer than a create request carries: every create would come back malformed.
+    await fill('Default inquiry template ID', `itmpl_${'A'.repeat(95)}`);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => page.locator('#base-url-error').textContent())
@@ -176,6 +179,9 @@ describe('options: connecting a key', () => {
     // The second wrong field is said in the same Save, not after the first is mended.
     expect(await page.locator('#poll-seconds-error').textContent()).toMatch(/every 30 to 3600/);
     expect(await poll.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#default-template-error').textContent()).toBe(
+      'At most 100 characters: this has 101.',
+    );
     // The focus goes to the first of them.
     expect(await baseUrlField.evaluate((field) => field === document.activeElement)).toBe(true);
     const worker = await ext.serviceWorker();

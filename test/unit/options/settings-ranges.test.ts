@@ -30,6 +30,27 @@ describe('the settings ranges the options page checks before sending', () => {
     expect(messageOf(run)).toMatch(words);
   });
 
+  it('says at the field a template id longer than a create request may carry', () => {
+    const long = `itmpl_${'A'.repeat(95)}`;
+    const run = () =>
+      checkRanges({
+        ...defaultSettings(),
+        defaultTemplateId: long,
+        templates: [{ name: 'Long', id: long }],
+      });
+    expect(pointerOf(run)).toBe('defaultTemplateId');
+    expect(messageOf(run)).toBe('At most 100 characters: this has 101.');
+    const found: string[] = [];
+    checkRanges({ ...defaultSettings(), templates: [{ name: 'Long', id: long }] }, (field) => {
+      found.push(field);
+    });
+    expect(found).toEqual(['templates.0.id']);
+    const atLimit = long.slice(0, 100);
+    expect(
+      checkRanges({ ...defaultSettings(), defaultTemplateId: atLimit }).defaultTemplateId,
+    ).toBe(atLimit);
+  });
+
   it('takes a fractional number of hours to forget decided inquiries after', () => {
     expect(
       checkRanges({ ...defaultSettings(), forgetDecidedAfterHours: 1.5 }).forgetDecidedAfterHours,
