@@ -115,8 +115,8 @@ async function fetchSummaries(deps: CycleDeps, batches: string[][]) {
         pageSize: BATCH_SIZE,
       });
       rateLimit = page.meta.rateLimit ?? rateLimit;
-      // A sparse answer without a status says nothing about the status: not a change to ''.
-      for (const item of page.data.items) if (item.status) summaries.push(summarise(item));
+      // One without a status is left out where the summaries are folded in (watchlist-logic.ts).
+      for (const item of page.data.items) summaries.push(summarise(item));
     } catch (error) {
       return { summaries, requests, outcome: failure(toErrorInfo(error), rateLimit) };
     }

@@ -45,7 +45,9 @@ export function applySummaries(
   const changes: Change[] = [];
   const next = list.map((entry) => {
     const fresh = byId.get(entry.id);
-    if (!fresh) return entry;
+    // An answer without a status (sparse, or a shape nobody expected) says nothing about the
+    // status: not a change to '', from the poll or from a detail read alike.
+    if (!fresh?.status) return entry;
     const statusChanged = fresh.status !== entry.status;
     const touched = fresh.updatedAt !== undefined && fresh.updatedAt !== entry.updatedAt;
     const redacted = fresh.redacted === true && entry.redacted !== true;

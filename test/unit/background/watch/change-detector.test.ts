@@ -64,6 +64,14 @@ describe('applySummaries: what changed since the last cycle', () => {
     expect(list).toEqual(before);
   });
 
+  it('takes an answer without a status as no news, not as a change to an empty status', () => {
+    // A detail read or a poll whose inquiry came back without `status` (a shape nobody expected).
+    const before = [entry(1, 'pending')];
+    const { list, changes } = applySummaries(before, [summary(1, '')], LATER);
+    expect(changes).toEqual([]);
+    expect(list[0]).toBe(before[0]);
+  });
+
   it('returns the same entry objects when nothing changed, so the store skips the write', () => {
     const before = [entry(1, 'pending', { updatedAt: '2026-01-05T09:05:00.000Z' })];
     const { list } = applySummaries(before, [summary(1, 'pending')], LATER);
