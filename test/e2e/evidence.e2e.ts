@@ -194,6 +194,11 @@ describe('the evidence behind a verdict', () => {
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
     const activity = popup.getByRole('region', { name: 'Activity' });
     await expect.poll(() => activity.textContent(), soon).toContain('Not decided yet.');
+    // Opened before the decision, the events follow it.
+    await activity.getByText('Events', { exact: true }).click();
+    await expect.poll(() => activity.getByText('inquiry.marked-for-review').count(), soon).toBe(1);
+    expect(await activity.getByText('inquiry.approved').count()).toBe(0);
+    const beforeEvents = (await controls.requests()).lastSeq;
     await popup.getByRole('button', { name: 'Approve', exact: true }).click();
     await popup.getByRole('textbox', { name: 'Comment' }).fill('ID and selfie match');
     await popup.getByRole('button', { name: 'Confirm approve' }).click();
@@ -201,11 +206,10 @@ describe('the evidence behind a verdict', () => {
     await expect.poll(() => activity.textContent(), soon).toContain('ID and selfie match');
     expect(await activity.textContent()).toContain('Approved (approved) on');
 
-    const beforeEvents = (await controls.requests()).lastSeq;
-    await activity.getByText('Events', { exact: true }).click();
     await expect.poll(() => activity.getByText('inquiry.approved').count(), soon).toBe(1);
     expect(await activity.getByText('inquiry.marked-for-review').count()).toBe(1);
-    expect((await logSince(beforeEvents)).map((r) => r.route)).toEqual(['GET /events']);
+    const routes = (await logSince(beforeEvents)).map((r) => r.route);
+    expect(routes.filter((route) => route === 'GET /events')).toHaveLength(1);
 
     const beforePrint = (await controls.requests()).lastSeq;
     const [download] = await Promise.all([

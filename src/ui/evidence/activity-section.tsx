@@ -1,6 +1,6 @@
 // Who decided and when (`decisioned-at`, `reviewer-comment`, the `reviewer` relationship), and
 // the inquiry's events from `GET /events`, read when the reviewer opens them.
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -53,8 +53,14 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
   );
 }
 
-function Events({ id }: { id: string }) {
+/**
+ * The inquiry's events, read when first opened. `version` moves when the inquiry does (a decision
+ * made here, a Refresh that found news): an open list is read again, a closed one on its next
+ * opening, so it never shows less than the status above it.
+ */
+function Events({ id, version }: { id: string; version: string }) {
   const summary = useRef<HTMLElement>(null);
+  const details = useRef<HTMLDetailsElement>(null);
   // A Try again that worked is gone with its message: the focus goes back to Events.
   const read = useRequest(() => sendRequest({ type: 'listEvents', id }), {
     refocus: () => summary.current,
@@ -65,10 +71,18 @@ function Events({ id }: { id: string }) {
     asked.current = true;
     void read.run();
   };
+  const shown = useRef(version);
+  useEffect(() => {
+    if (shown.current === version) return;
+    shown.current = version;
+    if (details.current?.open) load();
+    else asked.current = false;
+  }, [version]);
   const { error } = read;
   const events = read.data?.events;
   return (
     <details
+      ref={details}
       class="events"
       onToggle={(event) => {
         if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) load();
@@ -102,7 +116,11 @@ export function ActivitySection({ inquiry }: { inquiry: InquiryView }) {
     <section aria-labelledby="activity-heading">
       <h3 id="activity-heading">{t('activity')}</h3>
       <Decision inquiry={inquiry} />
-      <Events key={inquiry.id} id={inquiry.id} />
+      <Events
+        key={inquiry.id}
+        id={inquiry.id}
+        version={`${inquiry.status} ${inquiry.timestamps.updatedAt ?? ''}`}
+      />
     </section>
   );
 }
