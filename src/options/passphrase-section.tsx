@@ -3,6 +3,7 @@ import { formatNumber } from '../shared/format.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
+import { passphraseMissNow } from '../ui/passphrase-miss.ts';
 import { UnlockForm } from '../ui/unlock-form.tsx';
 import { type LockStatus, useLock } from '../ui/use-lock.ts';
 import { useRequest } from '../ui/use-request.ts';
@@ -159,7 +160,7 @@ export function PassphraseSection({ required }: { required: boolean }) {
             {t(shownNote)}
           </div>
         )}
-        {error && <ErrorMessage error={error} />}
+        {error && <ErrorMessage error={wrongCurrent ? passphraseMissNow(error, wait) : error} />}
       </div>
     </section>
   );

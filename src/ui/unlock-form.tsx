@@ -3,6 +3,7 @@ import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from './error-message.tsx';
+import { passphraseMissNow } from './passphrase-miss.ts';
 import { useRequest } from './use-request.ts';
 import { useSecondsLeft } from './use-seconds-left.ts';
 
@@ -27,6 +28,7 @@ export function UnlockForm({ focusOnShow = true }: { focusOnShow?: boolean }) {
   }, [busy, error, focusOnShow]);
   // The background refuses a try before the wait after a miss is over; the button says so.
   const wait = useSecondsLeft(error?.retryAfterSeconds, error);
+  const said = passphraseMissNow(error, wait);
   return (
     <form
       class="card unlock"
@@ -51,7 +53,7 @@ export function UnlockForm({ focusOnShow = true }: { focusOnShow?: boolean }) {
       <button type="submit" class="primary" disabled={busy || passphrase === '' || wait > 0}>
         {wait > 0 ? t('unlockIn', formatNumber(wait)) : t('unlock')}
       </button>
-      {error && <ErrorMessage error={error} />}
+      {said && <ErrorMessage error={said} />}
     </form>
   );
 }

@@ -91,6 +91,10 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
       .toContain('Wrong passphrase');
     expect(await fresh.evaluate(() => document.activeElement?.id)).toBe('current-passphrase');
     await fresh.waitForTimeout(1_100); // the wait after one miss
+    // Waited out, the message no longer says to wait.
+    await expect
+      .poll(() => fresh.getByRole('alert').textContent(), soon)
+      .toBe('Wrong passphrase. Try again.');
     await changeTo('correct horse battery');
     await expect.poll(() => fresh.getByText('Passphrase set.').count(), soon).toBe(1);
     await fresh.close();
@@ -120,6 +124,9 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
       .poll(() => popup.getByRole('alert').textContent(), soon)
       .toMatch(/Wrong passphrase/);
     await popup.waitForTimeout(1_200);
+    await expect
+      .poll(() => popup.getByRole('alert').textContent(), soon)
+      .toBe('Wrong passphrase. Try again.');
     await popup.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => popup.getByTestId('status').count(), soon).toBe(1);

@@ -30,10 +30,13 @@ describe('the unlock form after a wrong passphrase', () => {
     });
     const button = screen.getByRole('button', { name: 'Unlock in 2 s' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
+    expect(screen.getByRole('alert').textContent).toContain('Try again in 2 seconds.');
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2000);
     });
     expect(button.textContent).toBe('Unlock');
+    // The wait is over: the message no longer says to wait.
+    expect(screen.getByRole('alert').textContent).toBe('Wrong passphrase. Try again.');
     expect(button.disabled).toBe(false);
     expect(sent('unlock')).toHaveLength(1);
   });

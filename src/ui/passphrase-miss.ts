@@ -1,0 +1,15 @@
+import type { ErrorInfo } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
+
+/**
+ * A refused passphrase as it reads now: the background's message counts the wait from when it
+ * was said ("Try again in 1 second."), so once `wait` is over only the miss stays.
+ */
+export function passphraseMissNow<E extends ErrorInfo | undefined>(error: E, wait: number): E {
+  // The same error with another message: still an E.
+  return (
+    error?.retryAfterSeconds && wait === 0
+      ? { ...error, message: t('wrongPassphraseWaited') }
+      : error
+  ) as E;
+}
