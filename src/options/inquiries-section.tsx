@@ -1,4 +1,4 @@
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { MAX_LINK_EXPIRY_HOURS, type Settings } from '../shared/settings.ts';
 import { Field } from '../ui/field.tsx';
@@ -15,6 +15,19 @@ interface Props {
 export function InquiriesSection({ draft, patch, fieldError }: Props) {
   const managed = useContext(ManagedContext);
   const templates = draft.templates;
+  // Add and Remove take their rows' controls away from under the focus, or bring new ones: the
+  // focus goes where the reviewer goes on, a new row's name or what follows a removed row.
+  const rows = useRef<HTMLFieldSetElement>(null);
+  const focusAfter = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const index = focusAfter.current;
+    if (index === undefined) return;
+    focusAfter.current = undefined;
+    const row = rows.current?.querySelectorAll('.template-row')[index];
+    (
+      row?.querySelector('input') ?? rows.current?.querySelector<HTMLElement>('.add-template')
+    )?.focus();
+  }, [templates.length]);
   const setTemplate = (index: number, change: Partial<Settings['templates'][number]>) =>
     patch({
       templates: templates.map((entry, i) => (i === index ? { ...entry, ...change } : entry)),
@@ -62,7 +75,7 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
           />
         )}
       </Field>
-      <fieldset class="templates" disabled={managed.has('templates')}>
+      <fieldset class="templates" ref={rows} disabled={managed.has('templates')}>
         <legend>
           {t('namedTemplates')}
           {managed.has('templates') && <span class="muted"> {t('setByOrganisation')}</span>}
@@ -90,7 +103,10 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
             <button
               type="button"
               aria-label={t('removeTemplate', index + 1)}
-              onClick={() => patch({ templates: templates.filter((_, i) => i !== index) })}
+              onClick={() => {
+                focusAfter.current = index;
+                patch({ templates: templates.filter((_, i) => i !== index) });
+              }}
             >
               {t('remove')}
             </button>
@@ -107,7 +123,11 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
         })}
         <button
           type="button"
-          onClick={() => patch({ templates: [...templates, { name: '', id: '' }] })}
+          class="add-template"
+          onClick={() => {
+            focusAfter.current = templates.length;
+            patch({ templates: [...templates, { name: '', id: '' }] });
+          }}
         >
           {t('addTemplate')}
         </button>

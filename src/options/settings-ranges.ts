@@ -24,17 +24,18 @@ import { invalid, type Report } from '../shared/validate-settings.ts';
  */
 export function checkRanges(settings: Settings, report: Report = invalid): Settings {
   // A template id longer than a create request may carry would make every create malformed.
-  const tooLong = (field: string, id: string) => {
+  // A named template's problem is said below all rows: it names its row.
+  const tooLong = (field: string, id: string, row = '') => {
     const length = id.trim().length;
     if (length > MAX_TEMPLATE_ID) {
-      report(field, t('errTooLong', formatNumber(MAX_TEMPLATE_ID), formatNumber(length)));
+      report(field, row + t('errTooLong', formatNumber(MAX_TEMPLATE_ID), formatNumber(length)));
     }
   };
   tooLong('defaultTemplateId', settings.defaultTemplateId);
   // A name is a chip in the create form: two chips of one name cannot be told apart.
   const names = new Set<string>();
   settings.templates.forEach((entry, i) => {
-    tooLong(`templates.${i}.id`, entry.id);
+    tooLong(`templates.${i}.id`, entry.id, `${t('templateIdLabel', i + 1)}: `);
     const name = entry.name.trim();
     if (name.length > MAX_TEMPLATE_NAME) {
       report(`templates.${i}.name`, t('templateNameLong', name, MAX_TEMPLATE_NAME));

@@ -40,11 +40,17 @@ describe('the settings ranges the options page checks before sending', () => {
       });
     expect(pointerOf(run)).toBe('defaultTemplateId');
     expect(messageOf(run)).toBe('At most 100 characters: this has 101.');
-    const found: string[] = [];
-    checkRanges({ ...defaultSettings(), templates: [{ name: 'Long', id: long }] }, (field) => {
-      found.push(field);
-    });
-    expect(found).toEqual(['templates.0.id']);
+    const found: string[][] = [];
+    checkRanges(
+      { ...defaultSettings(), templates: [{ name: 'Long', id: long }] },
+      (field, message) => {
+        found.push([field, message]);
+      },
+    );
+    // Said below all the rows, so it names its row.
+    expect(found).toEqual([
+      ['templates.0.id', 'Template 1 ID: At most 100 characters: this has 101.'],
+    ]);
     const atLimit = long.slice(0, 100);
     expect(
       checkRanges({ ...defaultSettings(), defaultTemplateId: atLimit }).defaultTemplateId,
