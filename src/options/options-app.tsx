@@ -88,6 +88,15 @@ export function OptionsApp() {
     if (action.error) action.clearError();
   }, [keyInfo === null ? null : keyInfo?.masked]);
 
+  // Ticking "Allow production keys" answers what was said about a production key: the message
+  // asking for it goes (other problems stay till the next Save says them again).
+  useEffect(() => {
+    const asked = action.error;
+    if (asked?.pointer === 'allowProduction' || asked?.message === t('productionKeyRefused')) {
+      action.clearError();
+    }
+  }, [draft?.allowProduction]);
+
   // A problem a field marks is said there, and the focus goes to it (its message is read out with
   // it); the box below the buttons is for the ones no field marks (Persona unreachable, say).
   const form = useRef<HTMLFormElement>(null);

@@ -113,6 +113,8 @@ describe('options: connecting a key', () => {
     expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({});
 
     await page.getByRole('checkbox', { name: 'Allow production keys' }).check();
+    // Ticked, it is no longer asked for.
+    await expect.poll(() => page.locator('#api-key-error').count()).toBe(0);
     // Not to the local sandbox, though: loopback takes sandbox keys only.
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
