@@ -70,8 +70,9 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
           {t('addTag')}
         </button>
       </form>
+      {/* A change can take seconds on a slow line: said, so another Enter is not a mystery. */}
       <p class="hint" role="status">
-        {alreadyShown === undefined ? '' : t('tagAlreadyThere', alreadyShown)}
+        {busy ? t('sending') : alreadyShown === undefined ? '' : t('tagAlreadyThere', alreadyShown)}
       </p>
     </div>
   );

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorInfo } from '../../../src/shared/errors.ts';
 import { allowedActions } from '../../../src/shared/persona/status.ts';
+import { sendRequest } from '../../../src/shared/send-request.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { REREAD_AGAIN_MS } from '../../../src/ui/views/detail-view.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
@@ -377,6 +378,27 @@ describe('inquiry actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
     await screen.findByRole('button', { name: 'Remove tag vip' });
     await waitFor(() => expect(field.value).toBe(''));
+  });
+
+  it('says a tag change is on its way while Persona has not answered', async () => {
+    let answer: (reply: ReturnType<typeof inquiryReply>) => void = () => {};
+    const reply = inquiryReply('completed', { tags: ['kyc'] });
+    stubBackground({ getInquiry: () => reply });
+    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
+      request.type === 'changeTag'
+        ? new Promise((resolve) => {
+            answer = resolve;
+          })
+        : Promise.resolve(reply)) as typeof sendRequest);
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    const tags = screen.getByRole('region', { name: 'Tags' });
+    await waitFor(() => expect(within(tags).getByRole('status').textContent).toBe('Sending…'));
+    answer(inquiryReply('completed', { tags: ['kyc', 'vip'] }));
+    await within(tags).findByRole('button', { name: 'Remove tag vip' });
+    expect(within(tags).getByRole('status').textContent).toBe('');
   });
 
   it('adds and removes one tag at a time, never replacing the list', async () => {
