@@ -40,6 +40,12 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
     </Field>
   );
   const named = templates.find((t) => t.id === draft.templateId.trim());
+  // The default template is a chip too when no named one is it: after picking another, the way
+  // back is one click, not retyping an id.
+  const chips =
+    defaultTemplateId && !templates.some((t) => t.id === defaultTemplateId)
+      ? [{ name: t('defaultTemplateChip'), id: defaultTemplateId }, ...templates]
+      : templates;
   const templateHint = named
     ? t('templateNamed', named.name)
     : draft.templateId && draft.templateId === defaultTemplateId
@@ -50,7 +56,7 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
       {text('templateId', 'template-id', t('templateId'), 'text', templateHint)}
       {templates.length > 0 && (
         <ul class="template-choices" aria-label={t('savedTemplates')}>
-          {templates.map((template) => (
+          {chips.map((template) => (
             <li key={template.id}>
               <button
                 type="button"

@@ -4,6 +4,7 @@ import type { Reply } from '../../shared/messages.ts';
 import { settingsItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
+import { templateLabel } from '../components/template-label.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 
@@ -39,8 +40,14 @@ export function CreatedPanel({ created, onAnother }: Props) {
         <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
         <span class="muted">{inquiry.statusLabel}</span>
       </p>
-      {inquiry.referenceId && (
-        <p class="muted wrap-anywhere">{t('createdReference', inquiry.referenceId)}</p>
+      {/* The create handler watches every inquiry it makes: said with or without a reference. */}
+      <p class="muted wrap-anywhere">
+        {inquiry.referenceId ? t('createdReference', inquiry.referenceId) : t('createdWatched')}
+      </p>
+      {inquiry.templateId && (
+        <p class="muted wrap-anywhere" data-testid="template">
+          {templateLabel(inquiry.templateId, settings?.templates)}
+        </p>
       )}
       {created.recovery && (
         <p class="banner is-warn wrap-anywhere" data-testid="create-recovery">

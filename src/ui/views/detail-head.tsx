@@ -2,19 +2,23 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
+import type { NamedTemplate } from '../../shared/settings.ts';
 import { formatRelative, useNow } from '../components/format-time.ts';
 import { StatusChip } from '../components/status-chip.tsx';
+import { templateLabel } from '../components/template-label.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
 
 interface Props {
   reply: InquiryReply;
   loading: boolean;
   dashboardUrl: string | undefined;
+  /** The settings' named templates, to name the inquiry's template. */
+  templates: NamedTemplate[] | undefined;
   onRefresh: () => void;
 }
 
 /** Who and where: id, reference, raw status word with its meaning, freshness, dashboard link. */
-export function DetailHead({ reply, loading, dashboardUrl, onRefresh }: Props) {
+export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh }: Props) {
   const now = useNow();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -35,6 +39,11 @@ export function DetailHead({ reply, loading, dashboardUrl, onRefresh }: Props) {
       </div>
       {inquiry.referenceId && (
         <p class="muted wrap-anywhere">{t('reference', inquiry.referenceId)}</p>
+      )}
+      {inquiry.templateId && (
+        <p class="muted wrap-anywhere" data-testid="template">
+          {templateLabel(inquiry.templateId, templates)}
+        </p>
       )}
       <p class="status-line" id="detail-status" tabIndex={-1}>
         <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}

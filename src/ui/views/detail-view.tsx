@@ -89,6 +89,7 @@ export function DetailView({ id, initial }: Props) {
         reply={shown}
         loading={loading}
         dashboardUrl={settings && dashboardInquiryUrl(settings.baseUrl, id)}
+        templates={settings?.templates}
         onRefresh={() => load()}
       />
       {error && <ProblemMessage error={error} onRetry={() => load()} />}

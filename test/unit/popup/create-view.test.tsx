@@ -32,6 +32,43 @@ describe('the create form', () => {
     expect(screen.getByText('Your default template.')).toBeTruthy();
   });
 
+  it('offers the default template as a chip beside the named ones, the way back after another', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({
+      settings: {
+        defaultTemplateId: 'itmpl_Default01',
+        templates: [{ name: 'Business', id: 'itmpl_Business01' }],
+      },
+    });
+    const template = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    fireEvent.click(screen.getByRole('button', { name: 'Business' }));
+    await waitFor(() => expect(template.value).toBe('itmpl_Business01'));
+    const back = screen.getByRole('button', { name: 'Default' });
+    expect(back.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(back);
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    expect(back.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('says on the new inquiry that it is watched, and names its template', async () => {
+    stubBackground({
+      createInquiry: () => ({
+        ...inquiryReply('created', { referenceId: undefined, templateId: 'itmpl_Business01' }),
+        link,
+      }),
+    });
+    await fakeBrowser.storage.local.set({
+      settings: { templates: [{ name: 'Business', id: 'itmpl_Business01' }] },
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Business01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    const named = await screen.findByTestId('template');
+    await waitFor(() => expect(named.textContent).toBe('Template Business (itmpl_Business01)'));
+    expect(screen.getByText('Watched for changes')).toBeTruthy();
+  });
+
   it('refuses a malformed template id before sending anything', async () => {
     stubBackground({});
     const template = await openCreate();

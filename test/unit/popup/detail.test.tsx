@@ -65,6 +65,7 @@ describe('the inquiry detail', () => {
   it('shows the raw status word, its meaning, and each check with its outcome', async () => {
     expect((await openDetail('completed')).textContent).toBe('completed');
     expect(screen.getByText('Completed, awaiting decision')).toBeTruthy();
+    expect(screen.getByTestId('template').textContent).toBe('Template itmpl_Template01');
     const card = screen.getByRole('region', { name: /Government ID/ });
     const checks = within(card)
       .getAllByRole('listitem')
