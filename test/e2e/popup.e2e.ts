@@ -100,6 +100,20 @@ describe('the popup', () => {
     const link = await popup.getByTestId('one-time-link').textContent();
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(link);
+    // The chat message names the expiry's time zone: the customer may live in another.
+    await popup.getByRole('button', { name: 'Copy message' }).click();
+    await expect
+      .poll(() => popup.evaluate(() => navigator.clipboard.readText()), soon)
+      .toContain(`${link}\n`);
+    const message = await popup.evaluate(() => navigator.clipboard.readText());
+    const zone = await popup.evaluate(
+      () =>
+        new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
+          .formatToParts(Date.now())
+          .find((part) => part.type === 'timeZoneName')?.value,
+    );
+    expect(message).toMatch(/expires in 24 hours \(.+\)\.$/);
+    expect(message).toContain(`${zone}).`);
     approvedId = (await popup.getByTestId('inquiry-id').textContent()) ?? '';
     expect(approvedId).toMatch(/^inq_/);
     expect(await statusOf(popup)).toBe('created');

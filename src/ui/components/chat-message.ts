@@ -1,7 +1,7 @@
 // The ready-to-paste chat message: the reviewer's template (options page) with `{link}` and
 // `{expires}` filled in, the expiry written in the reviewer's locale.
 
-import { t } from '../../shared/i18n.ts';
+import { t, uiLocale } from '../../shared/i18n.ts';
 import type { OneTimeLink } from '../../shared/messages.ts';
 import { formatDateTime, formatRelative } from './format-time.ts';
 
@@ -11,14 +11,28 @@ export interface MessageFormats {
   relative?: Intl.RelativeTimeFormat;
 }
 
-/** "in 24 hours (3 Jun 2025, 16:05)"; "soon" when Persona did not say when. */
+/**
+ * The customer reading the message may live in another time zone than the reviewer: the time
+ * names its zone ("3 Jun 2025, 16:05 CEST").
+ */
+const withZone = () =>
+  new Intl.DateTimeFormat(uiLocale(), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+
+/** "in 24 hours (3 Jun 2025, 16:05 CEST)"; "soon" when Persona did not say when. */
 export function describeExpiry(
   expiresAt: string | undefined,
   formats: MessageFormats = {},
 ): string {
   if (!expiresAt || Number.isNaN(Date.parse(expiresAt))) return t('expirySoon');
   const when = formatRelative(expiresAt, formats.now, formats.relative);
-  return t('expiryWhen', when, formatDateTime(expiresAt, formats.dateTime));
+  return t('expiryWhen', when, formatDateTime(expiresAt, formats.dateTime ?? withZone()));
 }
 
 export function fillChatMessage(

@@ -27,6 +27,16 @@ describe('the chat message', () => {
     );
   });
 
+  it('names the time zone of the expiry by default: the customer may live in another', () => {
+    const said = describeExpiry('2025-06-02T10:00:00Z', { now });
+    const zone = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
+      .formatToParts(Date.parse('2025-06-02T10:00:00Z'))
+      .find((part) => part.type === 'timeZoneName')?.value;
+    expect(zone).toBeTruthy();
+    expect(said).toMatch(/^tomorrow \(.+\)$/);
+    expect(said).toContain(`${zone})`);
+  });
+
   it('uses another locale when the reviewer has one', () => {
     const german = {
       now,
