@@ -92,9 +92,9 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: 'Create', exact: true }).click();
 
     // Persona's answer names the template it was made from.
-    await expect.poll(() => popup.getByTestId('template').textContent(), soon).toBe(
-      `Template ${template}`,
-    );
+    await expect
+      .poll(() => popup.getByTestId('template').textContent(), soon)
+      .toBe(`Template ${template}`);
     await popup.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => popup.getByTestId('announcer').textContent(), soon).toBe('Link copied');
     const link = await popup.getByTestId('one-time-link').textContent();
