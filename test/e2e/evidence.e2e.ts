@@ -245,6 +245,17 @@ describe('the evidence behind a verdict', () => {
         .map((code) => code.textContent),
     );
     expect(clipped).toEqual([]);
+    // And on one line: the status and its time give way first (a wrapped id is hard to compare).
+    const wrapped = await ids.evaluateAll((codes) =>
+      codes
+        .filter((code) => {
+          const range = document.createRange();
+          range.selectNodeContents(code);
+          return range.getClientRects().length > 1;
+        })
+        .map((code) => code.textContent),
+    );
+    expect(wrapped).toEqual([]);
     const width = await panel.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     // A tag of 89 characters in one word wraps, and its × stays in the panel.

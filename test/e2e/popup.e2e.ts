@@ -318,6 +318,13 @@ describe('the popup', () => {
       .poll(() => popup.getByRole('list', { name: 'Inquiries needing review' }).count(), soon)
       .toBe(1);
     await screenshotBoth(popup, 'popup-needs-review');
+    // A long reference (this one has over 120 characters) is cut short; the status stays in the row.
+    const queue = popup.getByRole('list', { name: 'Inquiries needing review' });
+    const chip = await queue.locator('.chip').first().boundingBox();
+    const row = await queue.locator('.inquiry-row').first().boundingBox();
+    expect((chip?.x ?? 999) + (chip?.width ?? 0)).toBeLessThanOrEqual(
+      (row?.x ?? 0) + (row?.width ?? 0),
+    );
     await expectAccessible(popup, 'needs review');
     await popup.close();
   });
