@@ -294,7 +294,11 @@ describe('what the API answers is checked', () => {
     // done ("Approved · error" did).
     const failed = options.locator('.log-table tr', { hasText: 'inq_NoSuchInquiry0000001' });
     expect(await failed.first().locator('td').nth(2).textContent()).toBe('Approve');
-    // The log stays in its card: the page does not scroll sideways.
+    // The log stays in its card, every column in view: neither the table nor the page scrolls
+    // sideways.
+    expect(
+      await options.locator('.log-scroll').evaluate((box) => box.scrollWidth <= box.clientWidth),
+    ).toBe(true);
     expect(
       await options.evaluate(
         () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
