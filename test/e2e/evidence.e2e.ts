@@ -123,6 +123,10 @@ describe('the evidence behind a verdict', () => {
     await popup.keyboard.press('Enter');
     const dialog = popup.getByRole('dialog', { name: 'Government ID front' });
     await expect.poll(() => dialog.isVisible(), soon).toBe(true);
+    // Larger than the photo in the page, as "Enlarge" says.
+    const inline = await photos.locator('img').first().boundingBox();
+    const large = await dialog.locator('img').boundingBox();
+    expect(large?.width ?? 0).toBeGreaterThan(inline?.width ?? Number.POSITIVE_INFINITY);
     await popup.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible(), soon).toBe(false);
     await popup.getByRole('button', { name: 'Enlarge Selfie center' }).click();
