@@ -273,6 +273,10 @@ describe('the evidence behind a verdict', () => {
     await panel.getByRole('button', { name: 'Add tag' }).click();
     const remove = panel.getByRole('button', { name: `Remove tag ${tag}` });
     await expect.poll(() => remove.count(), soon).toBe(1);
+    // The toast naming it stays one line over the footer, not a block over the controls.
+    const toast = panel.getByTestId('announcer');
+    await expect.poll(() => toast.textContent(), soon).toContain(tag);
+    expect((await toast.boundingBox())?.height ?? 99).toBeLessThan(30);
     const box = await remove.boundingBox();
     expect((box?.x ?? 999) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

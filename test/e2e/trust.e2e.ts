@@ -118,6 +118,10 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     expect(await popup.getByText(id).count()).toBe(0);
     expect(await popup.evaluate(() => chrome.storage.session.get(null))).toEqual({});
 
+    // Field and button stacked with room between them.
+    const field = await popup.getByLabel('Passphrase', { exact: true }).boundingBox();
+    const unlock = await popup.getByRole('button', { name: 'Unlock' }).boundingBox();
+    expect((unlock?.y ?? 0) - ((field?.y ?? 0) + (field?.height ?? 0))).toBeGreaterThanOrEqual(4);
     await popup.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await expect
