@@ -27,7 +27,9 @@ export function SearchBox() {
   }, [loaded]);
 
   const find = (raw: string) => {
-    const query = classifyQuery(raw);
+    // Text copied from a chat or a web page can carry invisible characters (zero-width spaces,
+    // joiners, a byte-order mark) that would make a good id look malformed.
+    const query = classifyQuery(raw.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
     if (query.kind === 'empty') return;
     if (query.kind === 'malformed') {
       setError(notAnInquiryId(query.text));

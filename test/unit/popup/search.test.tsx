@@ -80,6 +80,15 @@ describe('the Find inquiry box', () => {
     expect(sent('getInquiry')).toHaveLength(0);
   });
 
+  it('finds an id pasted with invisible characters (a zero-width space from a chat)', async () => {
+    stubBackground({ findInquiries: () => ({ kind: 'inquiry', ...inquiryReply('completed') }) });
+    await search('\u200binq_TestInquiry0001\ufeff');
+    expect(await screen.findByText('Completed, awaiting decision')).toBeTruthy();
+    expect(sent('findInquiries')).toEqual([
+      { type: 'findInquiries', query: 'inq_TestInquiry0001' },
+    ]);
+  });
+
   it('lists the inquiries of a reference id, newest first', async () => {
     stubBackground({
       findInquiries: ({ query }) => ({
