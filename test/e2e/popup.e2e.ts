@@ -292,6 +292,12 @@ describe('the popup', () => {
       .toBe(reference);
     expect(await popup.getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Ada');
     await popup.close();
+    // Home says a form is waiting under New inquiry.
+    const home = await openPopup();
+    await expect
+      .poll(() => home.getByRole('button', { name: 'New inquiry draft' }).count(), soon)
+      .toBe(1);
+    await home.close();
   });
 
   it('shows the watchlist and the needs-review queue', async () => {

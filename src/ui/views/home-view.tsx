@@ -1,8 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import { keyInfoItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { prefillKeys } from '../../shared/prefill.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { Tabs } from '../components/tabs.tsx';
+import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { useStored } from '../use-stored.ts';
 import { ReviewQueue } from './review-queue.tsx';
@@ -14,6 +16,10 @@ import { WatchlistPanel } from './watchlist-panel.tsx';
 export function HomeView() {
   const nav = useNavigation();
   const keyInfo = useStored(keyInfoItem);
+  // A form left half typed (the popup closed on a click elsewhere) waits under New inquiry: said
+  // on the button, so it is not forgotten.
+  const [draft] = useDraft();
+  const drafting = draft && (draft.referenceId || prefillKeys.some((key) => draft[key]));
   // In the route, not in this view's state: Back from an inquiry returns to the same tab.
   const tab: HomeTab = (nav.route.name === 'home' && nav.route.tab) || 'watchlist';
   const setTab = (next: HomeTab) => nav.replace({ name: 'home', tab: next });
@@ -34,6 +40,12 @@ export function HomeView() {
         <SearchBox />
         <button type="button" class="primary" onClick={() => nav.go({ name: 'create' })}>
           {t('newInquiry')}
+          {drafting && (
+            <>
+              {' '}
+              <span class="draft-mark">{t('draftMark')}</span>
+            </>
+          )}
         </button>
       </div>
       {keyInfo === null ? (
