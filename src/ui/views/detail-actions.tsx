@@ -44,6 +44,10 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   // log, written with the worker's answer, has it as interrupted (background audit/pending.ts).
   // Said once the status shows it was made.
   const [unlogged, setUnlogged] = useState<Final | 'markForReview' | null>(null);
+  // What was typed for each decision, while this page shows it: an Escape, a Cancel or a look
+  // at the other decision closes the form, not the comment, which is there again on reopening
+  // the same decision (never on the other).
+  const typed = useRef<Record<Final, string>>({ approve: '', decline: '' });
   const openers = {
     approve: useRef<HTMLButtonElement>(null),
     decline: useRef<HTMLButtonElement>(null),
@@ -208,10 +212,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
           }
           onCancel={cancel}
           waitSeconds={wait}
-          initialComment={left?.action === open ? left.comment : ''}
-          onComment={(comment) =>
-            updateDraft({ decision: { inquiryId: id, action: open, comment } })
-          }
+          initialComment={left?.action === open ? left.comment : typed.current[open]}
+          onComment={(comment) => {
+            typed.current[open] = comment;
+            updateDraft({ decision: { inquiryId: id, action: open, comment } });
+          }}
         />
       )}
       {busy && (

@@ -117,7 +117,7 @@ describe('inquiry actions', () => {
     });
   });
 
-  it('starts each decision afresh: a comment typed for Decline never goes with an Approve', async () => {
+  it('a comment typed for Decline never goes with an Approve, and waits for the next Decline', async () => {
     await openWith('failed');
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
@@ -127,6 +127,18 @@ describe('inquiry actions', () => {
     const comment = screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement;
     expect(comment.value).toBe('');
     expect(document.activeElement).toBe(comment);
+    // Back to Decline, after an Escape too: what was typed for it is there again.
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    const again = screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement;
+    expect(again.value).toBe('typed for the decline');
+    fireEvent.keyDown(again, { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: 'Comment' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe(
+      'typed for the decline',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
     expect(sent('inquiryAction')).toEqual([
