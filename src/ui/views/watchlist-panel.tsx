@@ -70,7 +70,12 @@ export function WatchlistPanel() {
             referenceId={entry.referenceId}
             unseen={!entry.seen}
             focusOnMount={nav.route.name === 'home' && nav.route.opened === entry.id}
-            meta={formatRelative(entry.changedAt, now)}
+            // Said in words, as the review queue's "updated …": when the desk saw the status
+            // change, or, unchanged since, when the inquiry was added.
+            meta={t(
+              entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
+              formatRelative(entry.changedAt, now),
+            )}
             onOpen={() => {
               if (!entry.seen) sendRequest({ type: 'markSeen', ids: [entry.id] }).catch(() => {});
               openInquiry(nav, entry.id);

@@ -38,3 +38,27 @@ describe('the watchlist head', () => {
     expect(screen.getByText(/Last check failed/)).toBeTruthy();
   });
 });
+
+describe('a watched row’s time', () => {
+  it('says in words whether the status changed then, or the inquiry was added then', async () => {
+    stubBackground({});
+    const now = Date.now();
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        {
+          ...entry,
+          id: 'inq_WatchAdded001',
+          addedAt: now - 5 * 60_000,
+          changedAt: now - 5 * 60_000,
+        },
+        { ...entry, id: 'inq_WatchMoved001', addedAt: now - 60 * 60_000, changedAt: now - 120_000 },
+      ],
+      pollState: { failures: 0 },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    const added = await screen.findByRole('button', { name: /inq_WatchAdded001/ });
+    expect(added.textContent).toContain('added 5 minutes ago');
+    const changed = screen.getByRole('button', { name: /inq_WatchMoved001/ });
+    expect(changed.textContent).toContain('changed 2 minutes ago');
+  });
+});
