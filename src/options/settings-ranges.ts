@@ -4,6 +4,7 @@
 // these stay out of its script.
 import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
+import { isLoopbackHost } from '../shared/persona/base-url.ts';
 import type { Settings } from '../shared/settings.ts';
 import {
   linkExpiryProblem,
@@ -32,6 +33,10 @@ export function checkRanges(settings: Settings, report: Report = invalid): Setti
     }
   };
   tooLong('defaultTemplateId', settings.defaultTemplateId);
+  // Loopback is the local sandbox, whose API is where Persona's is: at another path every
+  // request would come back "not found", which reads as a missing inquiry, not a wrong address.
+  const sandboxPath = loopbackPathProblem(settings.baseUrl);
+  if (sandboxPath) report('baseUrl', sandboxPath);
   // A name is a chip in the create form: two chips of one name cannot be told apart.
   const names = new Set<string>();
   settings.templates.forEach((entry, i) => {
@@ -65,4 +70,18 @@ export function checkRanges(settings: Settings, report: Report = invalid): Setti
 /** False for NaN (an emptied or half-typed field) as for a number out of range. */
 function inRange(value: number, min: number, max: number): boolean {
   return value >= min && value <= max;
+}
+
+/** Why a loopback base URL cannot be the local sandbox's API, or `undefined` (also not loopback). */
+function loopbackPathProblem(baseUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseUrl.trim());
+  } catch {
+    return undefined;
+  }
+  if (!isLoopbackHost(url.hostname) || url.pathname.replace(/\/+$/, '') === '/api/v1') {
+    return undefined;
+  }
+  return t('urlSandboxPath', `${url.origin}/api/v1`);
 }

@@ -94,7 +94,7 @@ describe('options: connecting a key', () => {
     // Not "check the key in the options": this is the options page.
     expect(await said.textContent()).not.toContain('in the options');
     expect(await said.textContent()).toContain('Persona request ID: req_');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('api-key');
     expect(await outcome().getByRole('alert').count()).toBe(0);
     await page.close();
   });
@@ -107,7 +107,7 @@ describe('options: connecting a key', () => {
     await expect
       .poll(() => page.locator('#api-key-error').textContent())
       .toContain('production key');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('api-key');
     expect(await outcome().textContent()).not.toContain('production key');
     const worker = await ext.serviceWorker();
     expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({});
@@ -186,6 +186,23 @@ describe('options: connecting a key', () => {
     );
     // The focus goes to the first of them.
     expect(await baseUrlField.evaluate((field) => field === document.activeElement)).toBe(true);
+    const worker = await ext.serviceWorker();
+    expect(await worker.evaluate(() => chrome.storage.local.get(['apiKey', 'settings']))).toEqual(
+      {},
+    );
+    await page.close();
+  });
+});
+
+describe('options: the local sandbox', () => {
+  it('says a loopback base URL at another path than /api/v1 before saving it', async () => {
+    const origin = new URL(baseUrl).origin;
+    await fill('API key', key);
+    await fill('API base URL', `${origin}/v1`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('#base-url-error').textContent())
+      .toContain(`${origin}/api/v1`);
     const worker = await ext.serviceWorker();
     expect(await worker.evaluate(() => chrome.storage.local.get(['apiKey', 'settings']))).toEqual(
       {},

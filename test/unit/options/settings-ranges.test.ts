@@ -57,6 +57,23 @@ describe('the settings ranges the options page checks before sending', () => {
     ).toBe(atLimit);
   });
 
+  it.each(['http://127.0.0.1:4010', 'http://127.0.0.1:4010/api', 'http://localhost:4010/api/v2'])(
+    'says a loopback base URL (%s) must be the local sandbox’s /api/v1',
+    (baseUrl) => {
+      const run = () => checkRanges({ ...defaultSettings(), baseUrl });
+      expect(pointerOf(run)).toBe('baseUrl');
+      expect(messageOf(run)).toContain(`${new URL(baseUrl).origin}/api/v1`);
+    },
+  );
+
+  it.each([
+    'http://127.0.0.1:4010/api/v1',
+    'http://[::1]:4010/api/v1/',
+    'https://api.withpersona.com',
+  ])('takes %s', (baseUrl) => {
+    expect(checkRanges({ ...defaultSettings(), baseUrl }).baseUrl).toBe(baseUrl);
+  });
+
   it('takes a fractional number of hours to forget decided inquiries after', () => {
     expect(
       checkRanges({ ...defaultSettings(), forgetDecidedAfterHours: 1.5 }).forgetDecidedAfterHours,
