@@ -34,6 +34,38 @@ describe('Back from an inquiry', () => {
     expect(document.activeElement).toBe(row);
   });
 
+  it('from search results opened after a row, returns to the search box, not that row', async () => {
+    stubBackground({
+      listInquiries: () => ({
+        items: queue.map((id) => ({ id, status: 'needs_review', referenceId: `ref-${id}` })),
+        next: null,
+      }),
+      getInquiry: ({ id }) => ({ ...inquiryReply('needs_review', { id }) }),
+      findInquiries: ({ query }) => ({ kind: 'matches', query, items: [] }),
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    const rows = await screen.findAllByRole('button', { name: /inq_Queue/ });
+    fireEvent.click(rows[1] as HTMLElement);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+
+    const box = screen.getByRole('searchbox', { name: 'Find inquiry' });
+    fireEvent.input(box, { target: { value: 'demo-1' } });
+    fireEvent.submit(box.closest('form') as HTMLFormElement);
+    await screen.findByRole('button', { name: 'Back' });
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const again = await screen.findByRole('searchbox', { name: 'Find inquiry' });
+    await waitFor(() => expect(document.activeElement).toBe(again));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).toBe(again);
+    // Still on the tab it was on.
+    expect(screen.getByRole('tab', { name: 'Needs review' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+  });
+
   it('puts the focus on the tab when the row it was opened from is gone (decided)', async () => {
     let queued = queue;
     stubBackground({
