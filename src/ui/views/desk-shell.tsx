@@ -61,6 +61,9 @@ function Guarded({
 export function DeskShell({ first }: { first: Route }) {
   const nav = useRouter(first);
   const keyInfo = useStored(keyInfoItem);
+  // Locked, the desk is the unlock form alone: a Back there would lead nowhere visible, and
+  // take the focus with it when it went.
+  const locked = useLock() === 'locked';
   useEffect(() => {
     let live = true;
     void afterFirstPaint().then(() => {
@@ -80,7 +83,7 @@ export function DeskShell({ first }: { first: Route }) {
         {/* A pointer or the keyboard on its way to a link: fetch the next views now, not on click. */}
         <div class="shell" onPointerOver={prefetchNextViews} onFocusIn={prefetchNextViews}>
           <header class="topbar">
-            {nav.canGoBack && (
+            {nav.canGoBack && !locked && (
               <button type="button" class="back" onClick={nav.back}>
                 <span aria-hidden="true">← </span>
                 {t('back')}

@@ -30,8 +30,11 @@ describe('the locked desk', () => {
     expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
     expect(screen.getByLabelText('Passphrase')).toBeTruthy();
     expect(screen.queryByText('Ada')).toBeNull();
+    // No Back on the unlock form: it would lead nowhere visible and drop the focus.
+    expect(screen.queryByRole('button', { name: /Back/ })).toBeNull();
     await fakeBrowser.storage.session.set({ unlockState: { unlockedAt: 1, lastUsedAt: 1 } });
     expect(await screen.findByText('Ada')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Back/ })).toBeTruthy();
     await fakeBrowser.storage.session.remove('unlockState');
     await waitFor(() => expect(screen.queryByText('Ada')).toBeNull());
   });
