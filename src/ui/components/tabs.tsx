@@ -12,9 +12,16 @@ interface Props<K extends string> {
 /** WAI-ARIA tabs: one tab stop, arrow keys move between tabs, the panel follows. */
 export function Tabs<K extends string>({ label, tabs, selected, onSelect, children }: Props<K>) {
   const list = useRef<HTMLDivElement>(null);
-  const move = (step: number) => {
+  // Arrow keys step round the tabs; Home and End go to the first and the last (WAI-ARIA APG).
+  const steps: Record<string, (index: number) => number> = {
+    ArrowRight: (index) => index + 1,
+    ArrowLeft: (index) => index - 1,
+    Home: () => 0,
+    End: () => tabs.length - 1,
+  };
+  const move = (step: (index: number) => number) => {
     const index = tabs.findIndex((tab) => tab.key === selected);
-    const next = tabs[(index + step + tabs.length) % tabs.length];
+    const next = tabs[(step(index) + tabs.length) % tabs.length];
     if (!next) return;
     onSelect(next.key);
     list.current?.querySelector<HTMLElement>(`#tab-${next.key}`)?.focus();
@@ -33,10 +40,10 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect, childr
             tabIndex={tab.key === selected ? 0 : -1}
             onClick={() => onSelect(tab.key)}
             onKeyDown={(event) => {
-              if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-                event.preventDefault();
-                move(event.key === 'ArrowRight' ? 1 : -1);
-              }
+              const step = steps[event.key];
+              if (!step) return;
+              event.preventDefault();
+              move(step);
             }}
           >
             {tab.label}
