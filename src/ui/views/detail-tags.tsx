@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
@@ -21,8 +22,14 @@ export function DetailTags({
   onStale: (later?: boolean) => void;
 }) {
   const announce = useAnnounce();
-  // A removed tag takes its × with it: the focus goes on to the field for a new one.
-  const newTag = () => document.getElementById('new-tag');
+  // A removed tag takes its × with it: the focus goes on to the × now in its place (the next
+  // tag's, or the last one's), so several are removed in a row; with none left, to the field
+  // for a new one.
+  const removedAt = useRef(-1);
+  const nextFocus = () => {
+    const left = document.querySelectorAll<HTMLElement>('.tags .tag-remove');
+    return left[Math.min(removedAt.current, left.length - 1)] ?? document.getElementById('new-tag');
+  };
   const { busy, error, run } = useRequest(
     async (change: 'add' | 'remove', tag: string) => {
       const send = sendRequest({ type: 'changeTag', id: inquiry.id, change, tag });
@@ -34,9 +41,12 @@ export function DetailTags({
       );
       announce(t(change === 'add' ? 'tagAdded' : 'tagRemoved', tag));
     },
-    { refocus: newTag },
+    { refocus: nextFocus },
   );
-  const save = (change: 'add' | 'remove', tag: string) => run(change, tag);
+  const save = (change: 'add' | 'remove', tag: string) => {
+    removedAt.current = inquiry.tags.indexOf(tag);
+    return run(change, tag);
+  };
   return (
     <section aria-labelledby="tags-heading">
       <h3 id="tags-heading">{t('tags')}</h3>

@@ -413,6 +413,33 @@ describe('inquiry actions', () => {
     expect(within(tags).getByRole('status').textContent).toBe('');
   });
 
+  it('after a tag is removed, puts the focus on the × now in its place, so the next goes too', async () => {
+    let tags = ['aa', 'bb', 'cc'];
+    stubBackground({
+      getInquiry: () => inquiryReply('completed', { tags }),
+      changeTag: ({ tag }) => {
+        tags = tags.filter((t) => t !== tag);
+        return inquiryReply('completed', { tags });
+      },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    const first = await screen.findByRole('button', { name: 'Remove tag aa' });
+    first.focus();
+    fireEvent.click(first);
+    const next = await screen.findByRole('button', { name: 'Remove tag bb' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove tag aa' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(next));
+    // The last one removed: the one before it takes its place.
+    const last = screen.getByRole('button', { name: 'Remove tag cc' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    last.focus();
+    fireEvent.click(last);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove tag cc' })).toBeNull());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag bb' })),
+    );
+  });
+
   it('adds and removes one tag at a time, never replacing the list', async () => {
     const reply = inquiryReply('completed', { tags: ['kyc'] });
     stubBackground({
