@@ -153,6 +153,10 @@ describe('the evidence behind a verdict', () => {
     await expect.poll(() => reports.locator('.match').count(), soon).toBeGreaterThan(0);
     expect(await reports.locator('.match').first().textContent()).toContain('Sanctions');
     expect((await logSince(beforeReport)).map((r) => r.route)).toEqual(['GET /reports/:id']);
+    // The drawn triangle is decoration: a screen reader hears the report, not "▾".
+    const summary = await reports.locator('summary').first().ariaSnapshot();
+    expect(summary).toContain('Watchlist');
+    expect(summary).not.toMatch(/[▸▾]/);
     await network.scrollIntoViewIfNeeded();
     await screenshotBoth(popup, 'popup-evidence-network');
     await expectAccessible(popup, 'network and reports in the popup');

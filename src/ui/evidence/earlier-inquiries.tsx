@@ -45,7 +45,8 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
           <p class="muted">{t(by === 'account' ? 'sameAccount' : 'sameReference')}</p>
           <SummaryList
             class="plain-list inquiry-list"
-            label={t('otherInquiries')}
+            // Not the section's name again: what the list holds.
+            label={t(by === 'account' ? 'sameAccount' : 'sameReference')}
             items={items}
             meta={(item) => (item.createdAt ? formatDateTime(item.createdAt) : undefined)}
           />
