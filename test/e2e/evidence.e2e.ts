@@ -264,6 +264,22 @@ describe('the evidence behind a verdict', () => {
         .map((code) => code.textContent),
     );
     expect(wrapped).toEqual([]);
+    // The status keeps its distance from the id: beside it, or, narrower still (a scrollbar
+    // taken too), below it; never over it.
+    const clear = () =>
+      panel.locator('.inquiry-row').evaluateAll((rows) =>
+        rows.map((row) => {
+          const id = row.querySelector('.inquiry-id')?.getBoundingClientRect();
+          const chip = row.querySelector('.chip')?.getBoundingClientRect();
+          if (!id || !chip) return 'missing';
+          if (chip.top >= id.bottom) return 'below';
+          return chip.left - id.right >= 4 ? 'beside' : `${Math.round(chip.left - id.right)} px`;
+        }),
+      );
+    expect(new Set(await clear())).toEqual(new Set(['beside']));
+    await panel.setViewportSize({ width: 330, height: 700 });
+    expect((await clear()).filter((place) => place !== 'beside' && place !== 'below')).toEqual([]);
+    await panel.setViewportSize({ width: 360, height: 700 });
     const width = await panel.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     // A tag of 89 characters in one word wraps, and its × stays in the panel.
