@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
+import { describeStatus } from '../../shared/persona/status.ts';
 import { StatusChip } from './status-chip.tsx';
 
 interface Props {
@@ -37,7 +38,8 @@ export function InquiryRow(props: Props) {
           {referenceId && <span class="inquiry-ref">{referenceId}</span>}
         </span>
         <span class="inquiry-row-side">
-          <StatusChip status={status} />
+          <StatusChip status={status} quiet />
+          <span class="sr-only">{describeStatus(status).label}</span>
           {meta && <span class="inquiry-meta">{meta}</span>}
           {unseen && <span class="sr-only">{`, ${t('changedUnseen')}`}</span>}
         </span>

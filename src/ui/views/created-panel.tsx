@@ -37,7 +37,7 @@ export function CreatedPanel({ created, onAnother }: Props) {
       </h2>
       <p class="created-id">
         <code data-testid="inquiry-id">{inquiry.id}</code>{' '}
-        <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
+        <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" quiet />{' '}
         <span class="muted">{inquiry.statusLabel}</span>
       </p>
       {/* The create handler watches every inquiry it makes: said with or without a reference. */}

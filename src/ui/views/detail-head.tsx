@@ -46,7 +46,7 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
         </p>
       )}
       <p class="status-line" id="detail-status" tabIndex={-1}>
-        <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" />{' '}
+        <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" quiet />{' '}
         <span>{inquiry.statusLabel}</span>
       </p>
       {inquiry.redacted && <p class="banner is-warn">{t('redactedBanner')}</p>}

@@ -61,4 +61,18 @@ describe('a watched row’s time', () => {
     const changed = screen.getByRole('button', { name: /inq_WatchMoved001/ });
     expect(changed.textContent).toContain('changed 2 minutes ago');
   });
+
+  it('is named with the status’s meaning for a screen reader, not Persona’s code', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ ...entry, id: 'inq_WatchReview01', status: 'needs_review' }],
+      pollState: { failures: 0 },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    const row = await screen.findByRole('button', { name: /inq_WatchReview01/ });
+    // The code is still what the eye reads on the chip.
+    expect(row.querySelector('.chip')?.textContent).toBe('needs_review');
+    expect(screen.getByRole('button', { name: /inq_WatchReview01 Needs review/ })).toBe(row);
+    expect(screen.queryByRole('button', { name: /needs_review/ })).toBeNull();
+  });
 });
