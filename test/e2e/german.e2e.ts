@@ -2,7 +2,8 @@
 // sandbox. Labels come from _locales/de, dates and counts are written the German way, and what
 // the background names (an inquiry's status) is German too.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
@@ -12,6 +13,7 @@ const soon = { timeout: 15_000 };
 const germanDateTime = /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/;
 
 let ext: ExtensionHarness;
+const controls = sandboxControls(inject('sandboxOrigin'));
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
@@ -45,6 +47,7 @@ describe('the desk in German', () => {
       .poll(() => popup.getByTestId('announcer').textContent(), soon)
       .toBe('Link kopiert');
 
+    const id = (await popup.getByTestId('inquiry-id').textContent()) ?? '';
     await popup.getByRole('button', { name: 'Details anzeigen' }).click();
     // The status line's meaning is named by the background, in the browser's language.
     await expect
@@ -60,6 +63,15 @@ describe('the desk in German', () => {
     expect(await popup.getByRole('button', { name: 'Neuer Link', exact: true }).count()).toBe(1);
     await expectAccessible(popup, 'German detail');
     await screenshotBoth(popup, 'german-detail');
+
+    // Finished with failed checks: the checks are named in German too, not in Persona's English.
+    await controls.finish(id, 'failed');
+    await popup.getByRole('button', { name: 'Aktualisieren' }).click();
+    const names = popup.locator('.check-name');
+    await expect.poll(() => names.count(), soon).toBeGreaterThan(0);
+    const shownNames = await names.allTextContents();
+    expect(shownNames.filter((name) => /detection|comparison|lookup/.test(name))).toEqual([]);
+    expect(shownNames.some((name) => name.startsWith('Ausweis: '))).toBe(true);
     await popup.close();
   });
 

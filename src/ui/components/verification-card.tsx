@@ -1,5 +1,6 @@
 import { t } from '../../shared/i18n.ts';
 import type { CheckView, VerificationView } from '../../shared/persona/view-model.ts';
+import { checkName } from './check-name.ts';
 import { reasonInWords } from './check-reasons.ts';
 import { FieldList } from './field-list.tsx';
 import { formatNumber } from './format-time.ts';
@@ -22,7 +23,7 @@ function CheckRow({ check }: { check: CheckView }) {
       <span class="check-mark" aria-hidden="true">
         {marks[check.tone]}
       </span>
-      <span class="check-name">{check.label}</span>
+      <span class="check-name">{checkName(check)}</span>
       <code class="check-status">{check.status}</code>
       {check.required && <span class="check-required">{t('checkRequired')}</span>}
       {check.reasons.length > 0 && (

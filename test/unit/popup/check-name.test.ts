@@ -1,0 +1,41 @@
+// A check's name in the reader's language: the background names checks in English words from
+// their machine names; a check the catalogues know is said in German or Spanish too, any other
+// keeps the background's words (Persona adds checks without a new API version).
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { humanise } from '../../../src/shared/persona/labels.ts';
+import { checkName } from '../../../src/ui/components/check-name.ts';
+import { readCatalogue, resolveMessage } from '../i18n/catalogue.ts';
+
+const english = fakeBrowser.i18n.getMessage;
+afterEach(() => {
+  fakeBrowser.i18n.getMessage = english;
+});
+
+function inLanguage(locale: string) {
+  const catalogue = readCatalogue(locale);
+  fakeBrowser.i18n.getMessage = (key: string, subs?: string | (string | number)[]) =>
+    resolveMessage(catalogue, key, subs === undefined ? [] : [subs].flat().map(String));
+}
+
+const check = (name: string) => ({ name, label: humanise(name) });
+
+describe('checkName', () => {
+  it('says a known check in German and in Spanish', () => {
+    inLanguage('de');
+    expect(checkName(check('id_repeat_detection'))).toBe('Ausweis: schon einmal verwendet');
+    inLanguage('es');
+    expect(checkName(check('selfie_id_comparison'))).toBe('Selfie: comparación con el documento');
+  });
+
+  it('keeps the English words, acronyms in capitals, in English', () => {
+    expect(checkName(check('id_mrz_detection'))).toBe('ID MRZ detection');
+    expect(checkName(check('database_po_box_detection'))).toBe('Database PO box detection');
+    expect(humanise('id_mrz_detection')).toBe('ID MRZ detection');
+  });
+
+  it('keeps the background’s words for a check no catalogue knows', () => {
+    inLanguage('de');
+    expect(checkName(check('id_hologram_detection'))).toBe('ID hologram detection');
+  });
+});
