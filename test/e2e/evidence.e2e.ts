@@ -216,6 +216,10 @@ describe('the evidence behind a verdict', () => {
 
     await expect.poll(() => activity.getByText('inquiry.approved').count(), soon).toBe(1);
     expect(await activity.getByText('inquiry.marked-for-review').count()).toBe(1);
+    // In words, Persona's name beside them.
+    expect(
+      await activity.locator('.event-row', { hasText: 'inquiry.approved' }).textContent(),
+    ).toMatch(/^Approved inquiry\.approved/);
     const routes = (await logSince(beforeEvents)).map((r) => r.route);
     expect(routes.filter((route) => route === 'GET /events')).toHaveLength(1);
 

@@ -14,6 +14,35 @@ const reviewerKinds: Record<string, MessageKey> = {
   'workflow-run': 'reviewerWorkflowRun',
 };
 
+// Persona's event names in the reader's words; Persona's name stays beside them, and an event
+// not listed here (Persona adds them without a new API version) shows its name alone.
+const eventWords: Record<string, MessageKey> = {
+  'inquiry.created': 'eventInquiryCreated',
+  'inquiry.started': 'eventInquiryStarted',
+  'inquiry.completed': 'eventInquiryCompleted',
+  'inquiry.failed': 'eventInquiryFailed',
+  'inquiry.expired': 'eventInquiryExpired',
+  'inquiry.marked-for-review': 'eventInquiryMarkedForReview',
+  'inquiry.approved': 'eventInquiryApproved',
+  'inquiry.declined': 'eventInquiryDeclined',
+  'inquiry.redacted': 'eventInquiryRedacted',
+  'verification.created': 'eventVerificationCreated',
+  'verification.submitted': 'eventVerificationSubmitted',
+  'verification.passed': 'eventVerificationPassed',
+  'verification.failed': 'eventVerificationFailed',
+};
+
+function EventName({ name }: { name: string }) {
+  const words = eventWords[name];
+  return words ? (
+    <>
+      {t(words)} <code>{name}</code>
+    </>
+  ) : (
+    <code>{name}</code>
+  );
+}
+
 function reviewerWords(type: string): string {
   const key = reviewerKinds[type];
   return key ? t(key) : type;
@@ -101,7 +130,9 @@ function Events({ id, version }: { id: string; version: string }) {
         <ol class="plain-list event-list">
           {events.map((e) => (
             <li key={e.id} class="event-row">
-              <code>{e.name}</code>
+              <span class="grow">
+                <EventName name={e.name} />
+              </span>
               {e.createdAt && <span class="muted">{formatDateTime(e.createdAt)}</span>}
             </li>
           ))}

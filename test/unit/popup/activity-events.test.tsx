@@ -41,6 +41,20 @@ describe('the events under Activity', () => {
     expect(sent('listEvents')).toHaveLength(2);
   });
 
+  it('names each event in words beside Persona’s name, and one it does not know by that alone', async () => {
+    stubBackground({
+      listEvents: () => ({
+        events: [event('inquiry.marked-for-review'), event('inquiry.rerouted')],
+      }),
+    });
+    render(<ActivitySection inquiry={inquiryView('needs_review')} />);
+    openEvents();
+    const known = (await screen.findByText('inquiry.marked-for-review')).closest('li');
+    expect(known?.textContent).toMatch(/^Marked for review inquiry\.marked-for-review/);
+    const unknown = screen.getByText('inquiry.rerouted').closest('li');
+    expect(unknown?.textContent).toMatch(/^inquiry\.rerouted/);
+  });
+
   it('closed when the inquiry changed, are read again on the next opening', async () => {
     stubBackground({ listEvents: () => ({ events: [event('inquiry.created')] }) });
     const pending = inquiryView('completed', { timestamps: { updatedAt: '2026-01-05T09:00:00Z' } });
