@@ -23,7 +23,7 @@ const check = (name: string) => ({ name, label: humanise(name) });
 describe('checkName', () => {
   it('says a known check in German and in Spanish', () => {
     inLanguage('de');
-    expect(checkName(check('id_repeat_detection'))).toBe('Ausweis: schon einmal verwendet');
+    expect(checkName(check('id_repeat_detection'))).toBe('Ausweis: Prüfung auf Wiederverwendung');
     inLanguage('es');
     expect(checkName(check('selfie_id_comparison'))).toBe('Selfie: comparación con el documento');
   });
