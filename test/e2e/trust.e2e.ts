@@ -94,7 +94,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     // Waited out, the message no longer says to wait.
     await expect
       .poll(() => fresh.getByRole('alert').textContent(), soon)
-      .toBe('Wrong passphrase. Try again.');
+      .toBe('The wait after a wrong passphrase is over: try again.');
     await changeTo('correct horse battery');
     await expect.poll(() => fresh.getByText('Passphrase set.').count(), soon).toBe(1);
     await fresh.close();
@@ -130,7 +130,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     await popup.waitForTimeout(1_200);
     await expect
       .poll(() => popup.getByRole('alert').textContent(), soon)
-      .toBe('Wrong passphrase. Try again.');
+      .toBe('The wait after a wrong passphrase is over: try again.');
     await popup.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => popup.getByTestId('status').count(), soon).toBe(1);

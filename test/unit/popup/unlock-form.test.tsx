@@ -36,7 +36,9 @@ describe('the unlock form after a wrong passphrase', () => {
     });
     expect(button.textContent).toBe('Unlock');
     // The wait is over: the message no longer says to wait.
-    expect(screen.getByRole('alert').textContent).toBe('Wrong passphrase. Try again.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The wait after a wrong passphrase is over: try again.',
+    );
     expect(button.disabled).toBe(false);
     expect(sent('unlock')).toHaveLength(1);
   });
