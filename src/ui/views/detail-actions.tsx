@@ -35,19 +35,23 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   useEffect(() => {
     if (left && !confirming) setConfirmingNow(left.action);
   }, [left === undefined]);
+  // What was typed for each decision, while this page shows it: an Escape, a Cancel or a look
+  // at the other decision closes the form, not the comment, which is there again on reopening
+  // the same decision (never on the other).
+  const typed = useRef<Record<Final, string>>({ approve: '', decline: '' });
   // Open, switched or closed: the stored comment goes with the confirmation it was typed in.
   const setConfirming = (next: Final | null) => {
     setConfirmingNow(next);
-    if (draft?.decision) updateDraft({ decision: undefined });
+    const kept = draft?.decision;
+    if (!kept) return;
+    // A comment left by a popup that closed waits, like one typed here, for its decision.
+    if (kept.inquiryId === inquiry.id) typed.current[kept.action] = kept.comment;
+    updateDraft({ decision: undefined });
   };
   // A decision the worker stopped in the middle of: Persona may have made it, but the activity
   // log, written with the worker's answer, has it as interrupted (background audit/pending.ts).
   // Said once the status shows it was made.
   const [unlogged, setUnlogged] = useState<Final | 'markForReview' | null>(null);
-  // What was typed for each decision, while this page shows it: an Escape, a Cancel or a look
-  // at the other decision closes the form, not the comment, which is there again on reopening
-  // the same decision (never on the other).
-  const typed = useRef<Record<Final, string>>({ approve: '', decline: '' });
   const openers = {
     approve: useRef<HTMLButtonElement>(null),
     decline: useRef<HTMLButtonElement>(null),

@@ -49,14 +49,17 @@ export function DetailView({ id, initial }: Props) {
   };
 
   // The watcher found a change while this detail is open: read it, so the screen is not behind
-  // the badge. Only a change after the copy on screen counts; the first read is useInquiry's.
+  // the badge. Only a change after the copy on screen counts, once each; a read already on its
+  // way (the first, useInquiry's, or a Refresh) is waited for, and then the copy it brought told
+  // apart from the change.
   const changedAt = watch?.changedAt;
   const behind = changedAt !== undefined && (!shown || shown.fetchedAt < changedAt);
-  const knownChange = useRef(changedAt);
+  const readFor = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (knownChange.current !== undefined && behind && !loading) void load();
-    knownChange.current = changedAt;
-  }, [changedAt]);
+    if (!behind || loading || readFor.current === changedAt) return;
+    readFor.current = changedAt;
+    void load();
+  }, [changedAt, loading]);
   useEffect(() => {
     // Looking at the change is what "seen" means for the watchlist highlight and the badge, so
     // not before the copy on screen has it.

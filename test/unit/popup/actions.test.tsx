@@ -343,6 +343,11 @@ describe('inquiry actions', () => {
         ((await fakeBrowser.storage.session.get('draft')).draft as { decision?: unknown }).decision,
       ).toBeUndefined(),
     );
+    // Yet in this popup the comment waits for the same decision, as one typed here does.
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe(
+      'document expired',
+    );
   });
 
   it('closes the confirmation on Escape and puts focus back', async () => {

@@ -195,6 +195,38 @@ describe('the inquiry detail', () => {
     expect(sent('getInquiry')).toHaveLength(2);
   });
 
+  it('reads the change the watcher found while a Refresh was on its way, once it is back', async () => {
+    const id = inquiryView('pending').id;
+    let status = 'pending';
+    let answer: (() => void) | undefined;
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ id, status, addedAt: 0, changedAt: 1, seen: true }],
+    });
+    stubBackground({ getInquiry: () => inquiryReply(status), markSeen: () => ({ seen: 1 }) });
+    render(<DeskShell first={{ name: 'detail', id }} />);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('pending'));
+    // A Refresh whose answer (the old copy) is slow; the watcher sees the change meanwhile.
+    const copy = inquiryReply('pending');
+    stubBackground({
+      getInquiry: () =>
+        answer === undefined
+          ? (new Promise((resolve) => {
+              answer = () => resolve(copy);
+            }) as unknown as ReturnType<typeof inquiryReply>)
+          : inquiryReply(status),
+      markSeen: () => ({ seen: 1 }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(answer).toBeDefined());
+    status = 'completed';
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ id, status, addedAt: 0, changedAt: Date.now() + 1, seen: false }],
+    });
+    answer?.();
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('completed'));
+    await waitFor(() => expect(sent('markSeen')).toHaveLength(1));
+  });
+
   it('offers settings for an unknown key and a retry for a network failure', async () => {
     stubBackground({
       getInquiry: () => ({ kind: 'network', message: 'Offline. Check the connection.' }),
