@@ -35,7 +35,11 @@ export function InquiryRow(props: Props) {
       >
         <span class="inquiry-row-main">
           <code class="inquiry-id">{id}</code>
-          {referenceId && <span class="inquiry-ref">{referenceId}</span>}
+          {referenceId && (
+            <span class="inquiry-ref" title={referenceId}>
+              {referenceId}
+            </span>
+          )}
         </span>
         <span class="inquiry-row-side">
           <StatusChip status={status} quiet />
