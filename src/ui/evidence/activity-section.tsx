@@ -1,8 +1,8 @@
 // Who decided and when (`decisioned-at`, `reviewer-comment`, the `reviewer` relationship), and
 // the inquiry's events from `GET /events`, read when the reviewer opens them.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.ts';
-import type { InquiryView } from '../../shared/persona/view-model.ts';
+import type { EventView, InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -90,10 +90,19 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
 function Events({ id, version }: { id: string; version: string }) {
   const summary = useRef<HTMLElement>(null);
   const details = useRef<HTMLDetailsElement>(null);
+  // Reads can overlap (a decision while the list loads): only the latest one's answer is shown,
+  // whichever comes back last.
+  const latest = useRef(0);
+  const [events, setEvents] = useState<EventView[] | undefined>(undefined);
   // A Try again that worked is gone with its message: the focus goes back to Events.
-  const read = useRequest(() => sendRequest({ type: 'listEvents', id }), {
-    refocus: () => summary.current,
-  });
+  const read = useRequest(
+    async () => {
+      const mine = ++latest.current;
+      const reply = await sendRequest({ type: 'listEvents', id });
+      if (mine === latest.current) setEvents(reply.events);
+    },
+    { refocus: () => summary.current },
+  );
   // A ref, not state: two toggle events before a re-render must still ask only once.
   const asked = useRef(false);
   const load = () => {
@@ -108,7 +117,6 @@ function Events({ id, version }: { id: string; version: string }) {
     else asked.current = false;
   }, [version]);
   const { error } = read;
-  const events = read.data?.events;
   return (
     <details
       ref={details}

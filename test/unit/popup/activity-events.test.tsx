@@ -3,6 +3,7 @@
 // open list is read again (it used to keep the events of before the decision).
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sendRequest } from '../../../src/shared/send-request.ts';
 import { ActivitySection } from '../../../src/ui/evidence/activity-section.tsx';
 import { inquiryView, sent, stubBackground } from './fixtures.ts';
 
@@ -53,6 +54,27 @@ describe('the events under Activity', () => {
     expect(known?.textContent).toMatch(/^Marked for review inquiry\.marked-for-review/);
     const unknown = screen.getByText('inquiry.rerouted').closest('li');
     expect(unknown?.textContent).toMatch(/^inquiry\.rerouted/);
+  });
+
+  it('show the latest read’s answer when an older one comes back after it', async () => {
+    let first: ((reply: { events: ReturnType<typeof event>[] }) => void) | undefined;
+    const newer = { events: [event('inquiry.created'), event('inquiry.approved')] };
+    stubBackground({});
+    vi.mocked(sendRequest).mockImplementation((() =>
+      first === undefined
+        ? new Promise((resolve) => {
+            first = resolve;
+          })
+        : Promise.resolve(newer)) as unknown as typeof sendRequest);
+    const before = inquiryView('completed', { timestamps: { updatedAt: '2026-01-05T09:00:00Z' } });
+    const { rerender } = render(<ActivitySection inquiry={before} />);
+    openEvents();
+    await waitFor(() => expect(first).toBeDefined());
+    rerender(<ActivitySection inquiry={inquiryView('approved')} />);
+    expect(await screen.findByText('inquiry.approved')).toBeTruthy();
+    first?.({ events: [event('inquiry.created')] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByText('inquiry.approved')).toBeTruthy();
   });
 
   it('closed when the inquiry changed, are read again on the next opening', async () => {
