@@ -18,7 +18,7 @@ import { ConnectionReportView } from './connection-report.tsx';
 import { ConnectionSection } from './connection-section.tsx';
 import { InquiriesSection } from './inquiries-section.tsx';
 import type { Patch } from './settings-patch.ts';
-import { checkRanges } from './settings-ranges.ts';
+import { checkRanges, withSandboxApiPath } from './settings-ranges.ts';
 import { WatchSection } from './watch-section.tsx';
 
 /** A field the page's own checks found wrong: where, and what to do. */
@@ -63,7 +63,7 @@ export function OptionsApp() {
     const report = (pointer: string, message: string) => {
       found.push({ pointer, message });
     };
-    const checked = applyPolicy(settings, policy);
+    const checked = withSandboxApiPath(applyPolicy(settings, policy));
     checkRanges(checked, report);
     const valid = validateSettings(checked, report);
     setProblems(found);
@@ -92,7 +92,9 @@ export function OptionsApp() {
   // asking for it goes (other problems stay till the next Save says them again).
   useEffect(() => {
     const asked = action.error;
-    if (asked?.pointer === 'allowProduction' || asked?.message === t('productionKeyRefused')) {
+    if (!draft?.allowProduction || asked?.kind !== 'invalid') return;
+    // The background's refusal of a typed production key has no code of its own: its words do.
+    if (asked.pointer === 'allowProduction' || asked.message === t('productionKeyRefused')) {
       action.clearError();
     }
   }, [draft?.allowProduction]);

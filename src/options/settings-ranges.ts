@@ -26,11 +26,14 @@ import { invalid, type Report } from '../shared/validate-settings.ts';
 export function checkRanges(settings: Settings, report: Report = invalid): Settings {
   // A template id longer than a create request may carry would make every create malformed.
   // A named template's problem is said below all rows: it names its row.
-  const tooLong = (field: string, id: string, row = '') => {
+  const tooLong = (field: string, id: string, row?: number) => {
     const length = id.trim().length;
-    if (length > MAX_TEMPLATE_ID) {
-      report(field, row + t('errTooLong', formatNumber(MAX_TEMPLATE_ID), formatNumber(length)));
-    }
+    if (length <= MAX_TEMPLATE_ID) return;
+    const [max, count] = [formatNumber(MAX_TEMPLATE_ID), formatNumber(length)];
+    report(
+      field,
+      row === undefined ? t('errTooLong', max, count) : t('templateIdTooLong', row, max, count),
+    );
   };
   tooLong('defaultTemplateId', settings.defaultTemplateId);
   // Loopback is the local sandbox, whose API is where Persona's is: at another path every
@@ -40,7 +43,7 @@ export function checkRanges(settings: Settings, report: Report = invalid): Setti
   // A name is a chip in the create form: two chips of one name cannot be told apart.
   const names = new Set<string>();
   settings.templates.forEach((entry, i) => {
-    tooLong(`templates.${i}.id`, entry.id, `${t('templateIdLabel', i + 1)}: `);
+    tooLong(`templates.${i}.id`, entry.id, i + 1);
     const name = entry.name.trim();
     if (name.length > MAX_TEMPLATE_NAME) {
       report(`templates.${i}.name`, t('templateNameLong', name, MAX_TEMPLATE_NAME));
@@ -80,8 +83,23 @@ function loopbackPathProblem(baseUrl: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (!isLoopbackHost(url.hostname) || url.pathname.replace(/\/+$/, '') === '/api/v1') {
-    return undefined;
-  }
+  const path = url.pathname.replace(/\/+$/, '');
+  // A bare origin is completed with the path before it is saved (withSandboxApiPath).
+  if (!isLoopbackHost(url.hostname) || path === '' || path === '/api/v1') return undefined;
   return t('urlSandboxPath', `${url.origin}/api/v1`);
+}
+
+/**
+ * A loopback base URL typed as a bare origin (`http://127.0.0.1:4010`) means the local sandbox's
+ * API, as a bare Persona host means Persona's: the path is added, as the background adds it there.
+ */
+export function withSandboxApiPath(settings: Settings): Settings {
+  let url: URL;
+  try {
+    url = new URL(settings.baseUrl.trim());
+  } catch {
+    return settings;
+  }
+  if (!isLoopbackHost(url.hostname) || url.pathname.replace(/\/+$/, '') !== '') return settings;
+  return { ...settings, baseUrl: `${url.origin}/api/v1` };
 }

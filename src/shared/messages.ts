@@ -13,6 +13,7 @@ import { isInquiryId } from './persona/links.ts';
 import type { EventView, InquiryView, ReportView } from './persona/view-model.ts';
 import { perPrefillField, prefillFields } from './prefill.ts';
 import { type Settings, settingsSchema } from './settings.ts';
+import { MAX_REFERENCE_ID, MAX_TEMPLATE_ID } from './settings-values.ts';
 import type { KeyInfo } from './storage-items.ts';
 
 /**
@@ -78,8 +79,8 @@ export const requests = {
     }
   >()(() => ({
     idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),
-    templateId: z.string().check(z.maxLength(100)),
-    referenceId: z.optional(z.string().check(z.maxLength(200))),
+    templateId: z.string().check(z.maxLength(MAX_TEMPLATE_ID)),
+    referenceId: z.optional(z.string().check(z.maxLength(MAX_REFERENCE_ID))),
     prefill: z.optional(
       z.object(
         perPrefillField((key) => z.optional(z.string().check(z.maxLength(prefillFields[key])))),

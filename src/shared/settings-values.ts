@@ -22,6 +22,9 @@ export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 /** The longest template id a create request carries (shared/messages.ts `createInquiry`). */
 export const MAX_TEMPLATE_ID = 100;
 
+/** The longest reference id a create request carries. */
+export const MAX_REFERENCE_ID = 200;
+
 /** A named template's name is a label on a button in the create form. */
 export const MAX_TEMPLATE_NAME = 60;
 

@@ -13,17 +13,18 @@ export interface MessageFormats {
 
 /**
  * The customer reading the message may live in another time zone than the reviewer: the time
- * names its zone ("3 Jun 2025, 16:05 CEST").
+ * names its zone ("3 Jun 2025, 16:05 CEST"). Built once, on first use, as in shared/format.ts.
  */
+let zoned: Intl.DateTimeFormat | undefined;
 const withZone = () =>
-  new Intl.DateTimeFormat(uiLocale(), {
+  (zoned ??= new Intl.DateTimeFormat(uiLocale(), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
-  });
+  }));
 
 /** "in 24 hours (3 Jun 2025, 16:05 CEST)"; "soon" when Persona did not say when. */
 export function describeExpiry(

@@ -54,7 +54,7 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
   return (
     <>
       {text('templateId', 'template-id', t('templateId'), 'text', templateHint)}
-      {templates.length > 0 && (
+      {chips.length > 0 && (
         <ul class="template-choices" aria-label={t('savedTemplates')}>
           {chips.map((template) => (
             <li key={template.id}>

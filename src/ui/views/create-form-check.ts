@@ -11,7 +11,7 @@ import {
   prefillKeys,
 } from '../../shared/prefill.ts';
 import { templateIdHint } from '../../shared/settings.ts';
-import { MAX_TEMPLATE_ID } from '../../shared/settings-values.ts';
+import { MAX_REFERENCE_ID, MAX_TEMPLATE_ID } from '../../shared/settings-values.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 
 export type CreateField = 'templateId' | 'referenceId' | PrefillKey;
@@ -23,7 +23,7 @@ export type CreateErrors = Partial<Record<CreateField, string>>;
  */
 export const longestField: Record<CreateField, number> = {
   templateId: MAX_TEMPLATE_ID,
-  referenceId: 200,
+  referenceId: MAX_REFERENCE_ID,
   ...prefillFields,
 };
 

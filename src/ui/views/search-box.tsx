@@ -27,9 +27,10 @@ export function SearchBox() {
   }, [loaded]);
 
   const find = (raw: string) => {
-    // Text copied from a chat or a web page can carry invisible characters (zero-width spaces,
-    // joiners, a byte-order mark) that would make a good id look malformed.
-    const query = classifyQuery(raw.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
+    // Text copied from a chat or a web page can carry invisible characters (zero-width spaces and
+    // joiners, direction marks, soft hyphens, a byte-order mark) that would make a good id look
+    // malformed.
+    const query = classifyQuery(raw.replace(/[\u00ad\u200b-\u200f\u2060\ufeff]/g, ''));
     if (query.kind === 'empty') return;
     if (query.kind === 'malformed') {
       setError(notAnInquiryId(query.text));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRanges } from '../../../src/options/settings-ranges.ts';
+import { checkRanges, withSandboxApiPath } from '../../../src/options/settings-ranges.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
 import { messageOf, pointerOf } from '../shared/thrown-info.ts';
 
@@ -49,7 +49,7 @@ describe('the settings ranges the options page checks before sending', () => {
     );
     // Said below all the rows, so it names its row.
     expect(found).toEqual([
-      ['templates.0.id', 'Template 1 ID: At most 100 characters: this has 101.'],
+      ['templates.0.id', 'Template 1 ID: at most 100 characters; this one has 101.'],
     ]);
     const atLimit = long.slice(0, 100);
     expect(
@@ -57,7 +57,7 @@ describe('the settings ranges the options page checks before sending', () => {
     ).toBe(atLimit);
   });
 
-  it.each(['http://127.0.0.1:4010', 'http://127.0.0.1:4010/api', 'http://localhost:4010/api/v2'])(
+  it.each(['http://127.0.0.1:4010/api', 'http://localhost:4010/api/v2'])(
     'says a loopback base URL (%s) must be the local sandbox’s /api/v1',
     (baseUrl) => {
       const run = () => checkRanges({ ...defaultSettings(), baseUrl });
@@ -72,6 +72,16 @@ describe('the settings ranges the options page checks before sending', () => {
     'https://api.withpersona.com',
   ])('takes %s', (baseUrl) => {
     expect(checkRanges({ ...defaultSettings(), baseUrl }).baseUrl).toBe(baseUrl);
+  });
+
+  it('completes a bare loopback origin with the API path, as the background does a Persona host', () => {
+    const bare = { ...defaultSettings(), baseUrl: 'http://127.0.0.1:4010/' };
+    expect(checkRanges(bare)).toBe(bare);
+    expect(withSandboxApiPath(bare).baseUrl).toBe('http://127.0.0.1:4010/api/v1');
+    const persona = { ...defaultSettings(), baseUrl: 'https://api.withpersona.com' };
+    expect(withSandboxApiPath(persona)).toBe(persona);
+    const typed = { ...defaultSettings(), baseUrl: 'http://localhost:4010/api/v1' };
+    expect(withSandboxApiPath(typed)).toBe(typed);
   });
 
   it('takes a fractional number of hours to forget decided inquiries after', () => {

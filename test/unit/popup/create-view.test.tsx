@@ -51,6 +51,16 @@ describe('the create form', () => {
     expect(back.getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('offers the default template as a chip with no named templates too', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({ settings: { defaultTemplateId: 'itmpl_Default01' } });
+    const template = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    fireEvent.input(template, { target: { value: 'itmpl_Other01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Default' }));
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+  });
+
   it('says on the new inquiry that it is watched, and names its template', async () => {
     stubBackground({
       createInquiry: () => ({
