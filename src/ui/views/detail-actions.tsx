@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { decisionStatus } from '../../shared/persona/status.ts';
@@ -11,7 +12,7 @@ import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
-import { isConflict, isStopped, rereadAfter } from './stale-after.ts';
+import { changeProblem, isConflict, isStopped, rereadAfter } from './stale-after.ts';
 
 interface Props {
   inquiry: InquiryView;
@@ -51,7 +52,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   // A decision the worker stopped in the middle of: Persona may have made it, but the activity
   // log, written with the worker's answer, has it as interrupted (background audit/pending.ts).
   // Said once the status shows it was made.
-  const [unlogged, setUnlogged] = useState<Final | 'markForReview' | null>(null);
+  // Also one whose answer was lost (a 5xx, a timeout): the log has it as an error.
+  const [unlogged, setUnlogged] = useState<{
+    action: Final | 'markForReview';
+    stopped: boolean;
+  } | null>(null);
   const openers = {
     approve: useRef<HTMLButtonElement>(null),
     decline: useRef<HTMLButtonElement>(null),
@@ -123,14 +128,16 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
           action,
           ...(comment ? { comment } : {}),
         }).catch((failure: unknown) => {
-          if (isStopped(failure)) setUnlogged(action);
+          const stopped = isStopped(failure);
+          if (stopped || outcomeUnknown.has(toErrorInfo(failure).kind)) {
+            setUnlogged({ action, stopped });
+          }
           throw failure;
         });
       },
       onReply,
-      // After a 5xx or a timeout the background has read the inquiry already (and answered with
-      // the decision if Persona made it); only a refusal or a stopped worker needs another read.
-      (failure) => isConflict(failure) || isStopped(failure),
+      // After a 5xx or a timeout the background read the inquiry as well, but that read may have
+      // failed too: the detail reads it again itself (stale-after.ts).
     );
   const cancel = () => {
     const opener = confirming && openers[confirming].current;
@@ -228,10 +235,10 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
           {t('sending')}
         </p>
       )}
-      {error && <ProblemMessage error={error} />}
-      {unlogged && inquiry.status === decisionStatus[unlogged] && (
+      {error && <ProblemMessage error={changeProblem(error)} />}
+      {unlogged && inquiry.status === decisionStatus[unlogged.action] && (
         <p class="banner is-warn" role="status">
-          {t('decisionNotLogged')}
+          {t(unlogged.stopped ? 'decisionNotLogged' : 'decisionLoggedAsError')}
         </p>
       )}
     </div>

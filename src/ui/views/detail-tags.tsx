@@ -7,7 +7,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
 import { useRequest } from '../use-request.ts';
-import { isConflict, rereadAfter } from './stale-after.ts';
+import { changeProblem, isConflict, rereadAfter } from './stale-after.ts';
 
 /** The inquiry's tags, each change saved to Persona on its own (add-tag, remove-tag). */
 export function DetailTags({
@@ -57,7 +57,7 @@ export function DetailTags({
         onAdd={(tag) => save('add', tag)}
         onRemove={(tag) => save('remove', tag)}
       />
-      {error && <ProblemMessage error={error} />}
+      {error && <ProblemMessage error={changeProblem(error)} />}
     </section>
   );
 }

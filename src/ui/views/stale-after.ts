@@ -1,7 +1,8 @@
 // Which failed actions leave the inquiry shown out of date, so the detail reads it again: a 409
 // (Persona refused for its state), and a lost answer (a 5xx, a timeout, the worker stopped),
 // after which Persona may have acted. The messages for these say to check the inquiry as shown.
-import { outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
+import { type ErrorInfo, outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 
 const kindOf = (failure: unknown) => toErrorInfo(failure).kind;
 
@@ -14,3 +15,11 @@ export const isStopped = (failure: unknown) => kindOf(failure) === 'disconnected
 /** Whether the inquiry as shown may no longer be what Persona has after this failure. */
 export const rereadAfter = (failure: unknown) =>
   isConflict(failure) || isStopped(failure) || outcomeUnknown.has(kindOf(failure));
+
+/**
+ * A change's failure as the detail says it: a timeout is said as an outcome not known (Persona
+ * may have made the change before the answer was lost), not as a read's "try again".
+ */
+export function changeProblem(error: ErrorInfo): ErrorInfo {
+  return error.kind === 'timeout' ? { ...error, message: t('errTimeoutWrite') } : error;
+}

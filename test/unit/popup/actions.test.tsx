@@ -307,14 +307,63 @@ describe('inquiry actions', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
     await screen.findByRole('alert');
-    // The background read the inquiry after the 5xx already (a decision Persona made would have
-    // come back as made: test/integration/decision-recovery.test.ts): no second read here.
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(sent('getInquiry')).toHaveLength(1);
+    // The background read the inquiry after the 5xx (a decision Persona made comes back as made:
+    // test/integration/decision-recovery.test.ts), but that read can fail too: the detail reads
+    // it again itself, and shows what it finds, here the decision not made.
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
     expect(screen.getByTestId('status').textContent).toBe('completed');
     expect(screen.getByRole('alert').textContent).toContain('Persona had a problem.');
     const comment = screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement;
     expect(comment.value).toBe('document expired');
+  });
+
+  it('after a 5xx whose read-back failed too, reads again, and says the log has the decision as an error', async () => {
+    let status = 'completed';
+    let reads = 0;
+    stubBackground({
+      getInquiry: () => {
+        reads += 1;
+        return reads === 1
+          ? inquiryReply('completed')
+          : reads === 2
+            ? { kind: 'server', status: 503, message: 'Persona had a problem.' }
+            : inquiryReply(status);
+      },
+      inquiryAction: () => {
+        status = 'approved'; // Persona made it; its answer was lost
+        return { kind: 'server', status: 503, message: 'Persona had a problem.' };
+      },
+    });
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+      await screen.findByTestId('status');
+      fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+      await waitFor(() => expect(reads).toBe(2));
+      await vi.advanceTimersByTimeAsync(REREAD_AGAIN_MS);
+      await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+      expect(screen.getByText(/records it as an error/)).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says a timed-out change may or may not have happened, not to try again', async () => {
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () => ({
+        kind: 'timeout',
+        message: 'Persona did not answer within 15 seconds. Try again in a moment.',
+      }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('may or may not have happened');
+    expect(alert.textContent).not.toContain('Try again in a moment');
   });
 
   it('keeps a decision being confirmed, comment and all, for the next popup', async () => {
