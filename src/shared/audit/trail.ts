@@ -94,13 +94,15 @@ export function fingerprintOf(trail: AuditTrail): string {
 export async function verifyTrail(trail: AuditTrail): Promise<VerifyResult> {
   let prev = trail.checkpoint?.hash ?? GENESIS_HASH;
   let seq = trail.checkpoint?.dropped ?? 0;
+  // An entry is named by its `seq`, the number the export shows for it; its place in the file
+  // drifts from that once older entries have been dropped.
   for (const [i, entry] of trail.entries.entries()) {
-    if (entry.seq !== seq) return { ok: false, at: i, reason: t('verifyEntryMissing', i + 1) };
+    if (entry.seq !== seq) return { ok: false, at: i, reason: t('verifyEntryMissing', entry.seq) };
     if (entry.prevHash !== prev)
-      return { ok: false, at: i, reason: t('verifyEntryUnlinked', i + 1) };
+      return { ok: false, at: i, reason: t('verifyEntryUnlinked', entry.seq) };
     const { hash: stated, ...body } = entry;
     if ((await sha256Hex(canonical(body))) !== stated) {
-      return { ok: false, at: i, reason: t('verifyEntryChanged', i + 1) };
+      return { ok: false, at: i, reason: t('verifyEntryChanged', entry.seq) };
     }
     prev = stated;
     seq += 1;

@@ -43,6 +43,13 @@ describe('audit trail', () => {
     expect(trail.entries[0]?.seq).toBe(5);
     expect(await verifyTrail(trail)).toMatchObject({ ok: true });
     expect(await verifyTrail({ ...trail, checkpoint: undefined })).toMatchObject({ ok: false });
+    // An edited entry is named by its seq, as the export shows it, not by its place in the file.
+    const edited = trail.entries.map((e, i) => (i === 2 ? { ...e, at: e.at + 1 } : e));
+    expect(await verifyTrail({ ...trail, entries: edited })).toMatchObject({
+      ok: false,
+      at: 2,
+      reason: 'entry 7: was changed after it was written',
+    });
   });
 
   it('records an action’s outcome with Persona’s error kind and Request-Id, and no text', async () => {
