@@ -5,6 +5,7 @@
 import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import { isLoopbackHost } from '../shared/persona/base-url.ts';
+
 import type { Settings } from '../shared/settings.ts';
 import {
   linkExpiryProblem,
@@ -18,6 +19,9 @@ import {
 } from '../shared/settings-values.ts';
 import { codePoints } from '../shared/stored-check.ts';
 import { invalid, type Report } from '../shared/validate-settings.ts';
+
+// The local sandbox serves the API where Persona does (test/persona-sandbox).
+const SANDBOX_API_PATH = '/api/v1';
 
 /**
  * Returns `settings` when every number and name is in range, or throws at the first field out;
@@ -75,18 +79,24 @@ function inRange(value: number, min: number, max: number): boolean {
   return value >= min && value <= max;
 }
 
-/** Why a loopback base URL cannot be the local sandbox's API, or `undefined` (also not loopback). */
-function loopbackPathProblem(baseUrl: string): string | undefined {
+/** A loopback base URL's origin and path (no trailing slash), or `undefined` for any other. */
+function loopbackParts(baseUrl: string): { origin: string; path: string } | undefined {
   let url: URL;
   try {
     url = new URL(baseUrl.trim());
   } catch {
     return undefined;
   }
-  const path = url.pathname.replace(/\/+$/, '');
+  if (!isLoopbackHost(url.hostname)) return undefined;
+  return { origin: url.origin, path: url.pathname.replace(/\/+$/, '') };
+}
+
+/** Why a loopback base URL cannot be the local sandbox's API, or `undefined` (also not loopback). */
+function loopbackPathProblem(baseUrl: string): string | undefined {
+  const loopback = loopbackParts(baseUrl);
   // A bare origin is completed with the path before it is saved (withSandboxApiPath).
-  if (!isLoopbackHost(url.hostname) || path === '' || path === '/api/v1') return undefined;
-  return t('urlSandboxPath', `${url.origin}/api/v1`);
+  if (!loopback || loopback.path === '' || loopback.path === SANDBOX_API_PATH) return undefined;
+  return t('urlSandboxPath', loopback.origin + SANDBOX_API_PATH);
 }
 
 /**
@@ -94,12 +104,7 @@ function loopbackPathProblem(baseUrl: string): string | undefined {
  * API, as a bare Persona host means Persona's: the path is added, as the background adds it there.
  */
 export function withSandboxApiPath(settings: Settings): Settings {
-  let url: URL;
-  try {
-    url = new URL(settings.baseUrl.trim());
-  } catch {
-    return settings;
-  }
-  if (!isLoopbackHost(url.hostname) || url.pathname.replace(/\/+$/, '') !== '') return settings;
-  return { ...settings, baseUrl: `${url.origin}/api/v1` };
+  const loopback = loopbackParts(settings.baseUrl);
+  if (loopback?.path !== '') return settings;
+  return { ...settings, baseUrl: loopback.origin + SANDBOX_API_PATH };
 }

@@ -10,7 +10,7 @@ import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../environment-badge.tsx';
 import { afterFirstPaint } from '../first-paint.ts';
 import { whenIdle } from '../lazy-view.tsx';
-import { useLock } from '../use-lock.ts';
+import { type LockStatus, useLock } from '../use-lock.ts';
 import { useStored } from '../use-stored.ts';
 import { HomeView } from './home-view.tsx';
 import {
@@ -41,14 +41,15 @@ function ViewFor({ route }: { route: Route }) {
  */
 function Guarded({
   keyInfo,
+  lock,
   route,
   children,
 }: {
   keyInfo: KeyInfo | null | undefined;
+  lock: LockStatus;
   route: Route;
   children: ComponentChildren;
 }) {
-  const lock = useLock();
   if (lock === 'locked') return <unlockForm.View />;
   // Home and Create say themselves that a key is missing, and keep what the reviewer typed.
   const personal = route.name === 'detail' || route.name === 'matches';
@@ -61,9 +62,9 @@ function Guarded({
 export function DeskShell({ first }: { first: Route }) {
   const nav = useRouter(first);
   const keyInfo = useStored(keyInfoItem);
-  // Locked, the desk is the unlock form alone: a Back there would lead nowhere visible, and
-  // take the focus with it when it went.
-  const locked = useLock() === 'locked';
+  // Read once for the whole desk: locked, it is the unlock form alone (Guarded), and a Back
+  // there would lead nowhere visible, and take the focus with it when it went.
+  const lock = useLock();
   useEffect(() => {
     let live = true;
     void afterFirstPaint().then(() => {
@@ -83,7 +84,7 @@ export function DeskShell({ first }: { first: Route }) {
         {/* A pointer or the keyboard on its way to a link: fetch the next views now, not on click. */}
         <div class="shell" onPointerOver={prefetchNextViews} onFocusIn={prefetchNextViews}>
           <header class="topbar">
-            {nav.canGoBack && !locked && (
+            {nav.canGoBack && lock !== 'locked' && (
               <button type="button" class="back" onClick={nav.back}>
                 <span aria-hidden="true">← </span>
                 {t('back')}
@@ -94,7 +95,7 @@ export function DeskShell({ first }: { first: Route }) {
           </header>
           <ProductionWarning keyInfo={keyInfo} />
           <main class="content">
-            <Guarded keyInfo={keyInfo} route={nav.route}>
+            <Guarded keyInfo={keyInfo} lock={lock} route={nav.route}>
               <ViewFor route={nav.route} />
             </Guarded>
           </main>

@@ -18,7 +18,7 @@ export function HomeView() {
   const keyInfo = useStored(keyInfoItem);
   // A form left half typed (the popup closed on a click elsewhere) waits under New inquiry: said
   // on the button, so it is not forgotten.
-  const [draft] = useDraft();
+  const [draft, updateDraft] = useDraft();
   const drafting = draft && (draft.referenceId || prefillKeys.some((key) => draft[key]));
   // In the route, not in this view's state: Back from an inquiry returns to the same tab.
   const tab: HomeTab = (nav.route.name === 'home' && nav.route.tab) || 'watchlist';
@@ -37,7 +37,7 @@ export function HomeView() {
     <div class="view home">
       <h2 class="sr-only">{t('home')}</h2>
       <div class="row home-top">
-        <SearchBox />
+        <SearchBox draft={draft} updateDraft={updateDraft} />
         <button type="button" class="primary" onClick={() => nav.go({ name: 'create' })}>
           {t('newInquiry')}
           {drafting && (

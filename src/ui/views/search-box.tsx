@@ -2,14 +2,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { recentLookupsItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
-import { useDraft } from '../components/use-draft.ts';
+import type { Draft } from '../../shared/storage-items.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 
-/** "Find inquiry": an `inq_…` id opens it, anything else is searched as a reference id. */
-export function SearchBox() {
+/**
+ * "Find inquiry": an `inq_…` id opens it, anything else is searched as a reference id. The text
+ * is the draft's `search`, from Home's one `useDraft` (Home also reads the form's fields).
+ */
+export function SearchBox({
+  draft,
+  updateDraft,
+}: {
+  draft: Draft | undefined;
+  updateDraft: (patch: Partial<Draft>) => void;
+}) {
   const nav = useNavigation();
-  const [draft, updateDraft] = useDraft();
   const recent = useStored(recentLookupsItem) ?? [];
   const [error, setError] = useState<string | undefined>(undefined);
   const text = draft?.search ?? '';

@@ -18,7 +18,9 @@ export const rereadAfter = (failure: unknown) =>
 
 /**
  * A change's failure as the detail says it: a timeout is said as an outcome not known (Persona
- * may have made the change before the answer was lost), not as a read's "try again".
+ * may have made the change before the answer was lost), not as a read's "try again". Said here,
+ * not where the background words its errors (persona-error.ts): one message for a read and one
+ * for a write there would cost the worker bytes its budget does not have.
  */
 export function changeProblem(error: ErrorInfo): ErrorInfo {
   return error.kind === 'timeout' ? { ...error, message: t('errTimeoutWrite') } : error;

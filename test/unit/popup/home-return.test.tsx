@@ -8,20 +8,28 @@ vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }))
 
 const queue = ['inq_QueueFirst00001', 'inq_QueueSecond0002'];
 
+/** The background's answers for a review queue of `ids()` and each one's detail. */
+const reviewQueue = (ids: () => string[] = () => queue) => ({
+  listInquiries: () => ({
+    items: ids().map((id) => ({ id, status: 'needs_review', referenceId: `ref-${id}` })),
+    next: null,
+  }),
+  getInquiry: ({ id }: { id: string }) => ({ ...inquiryReply('needs_review', { id }) }),
+});
+
+/** Opens the queue's row at `index` from the Needs review tab; the detail is showing. */
+async function openRow(index: number) {
+  render(<DeskShell first={{ name: 'home' }} />);
+  fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+  const rows = await screen.findAllByRole('button', { name: /inq_Queue/ });
+  fireEvent.click(rows[index] as HTMLElement);
+  await screen.findByTestId('status');
+}
+
 describe('Back from an inquiry', () => {
   it('returns to the tab it was opened from, with the focus on its row', async () => {
-    stubBackground({
-      listInquiries: () => ({
-        items: queue.map((id) => ({ id, status: 'needs_review', referenceId: `ref-${id}` })),
-        next: null,
-      }),
-      getInquiry: ({ id }) => ({ ...inquiryReply('needs_review', { id }) }),
-    });
-    render(<DeskShell first={{ name: 'home' }} />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-    const rows = await screen.findAllByRole('button', { name: /inq_Queue/ });
-    fireEvent.click(rows[1] as HTMLElement);
-    await screen.findByTestId('status');
+    stubBackground(reviewQueue());
+    await openRow(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     const tab = await screen.findByRole('tab', { name: 'Needs review' });
@@ -36,18 +44,10 @@ describe('Back from an inquiry', () => {
 
   it('from search results opened after a row, returns to the search box, not that row', async () => {
     stubBackground({
-      listInquiries: () => ({
-        items: queue.map((id) => ({ id, status: 'needs_review', referenceId: `ref-${id}` })),
-        next: null,
-      }),
-      getInquiry: ({ id }) => ({ ...inquiryReply('needs_review', { id }) }),
+      ...reviewQueue(),
       findInquiries: ({ query }) => ({ kind: 'matches', query, items: [] }),
     });
-    render(<DeskShell first={{ name: 'home' }} />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-    const rows = await screen.findAllByRole('button', { name: /inq_Queue/ });
-    fireEvent.click(rows[1] as HTMLElement);
-    await screen.findByTestId('status');
+    await openRow(1);
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
 
@@ -68,18 +68,8 @@ describe('Back from an inquiry', () => {
 
   it('puts the focus on the tab when the row it was opened from is gone (decided)', async () => {
     let queued = queue;
-    stubBackground({
-      listInquiries: () => ({
-        items: queued.map((id) => ({ id, status: 'needs_review', referenceId: `ref-${id}` })),
-        next: null,
-      }),
-      getInquiry: ({ id }) => ({ ...inquiryReply('needs_review', { id }) }),
-    });
-    render(<DeskShell first={{ name: 'home' }} />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-    const rows = await screen.findAllByRole('button', { name: /inq_Queue/ });
-    fireEvent.click(rows[0] as HTMLElement);
-    await screen.findByTestId('status');
+    stubBackground(reviewQueue(() => queued));
+    await openRow(0);
     queued = queue.slice(1); // approved meanwhile: off the queue
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     const tab = await screen.findByRole('tab', { name: 'Needs review' });
