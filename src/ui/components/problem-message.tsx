@@ -30,7 +30,7 @@ export const waitsForReset = (error: ErrorInfo | undefined) =>
   error?.kind === 'rate_limited' || error?.kind === 'quota_exceeded';
 
 /** A 429's words with the seconds left, or that the wait is over. */
-function liveWait(kind: ErrorKind, seconds: number, creating = false): string {
+export function liveWait(kind: ErrorKind, seconds: number, creating = false): string {
   const left = formatNumber(seconds);
   if (kind === 'rate_limited') return seconds > 0 ? t('errRateLimited', left) : t('rateLimitReset');
   if (seconds === 0) return t('quotaReset');

@@ -4,6 +4,7 @@ import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import type { NamedTemplate } from '../../shared/settings.ts';
 import { formatRelative, useNow } from '../components/format-time.ts';
+import { liveWait, waitsForReset } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
@@ -23,8 +24,13 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { inquiry, stale } = reply;
-  // Shown from a copy because of Persona's rate limit: Refresh counts down to the window's reset.
-  const wait = useSecondsLeft(stale?.kind === 'rate_limited' ? stale.retryAfterSeconds : 0, stale);
+  // Shown from a copy because of Persona's rate limit: Refresh counts down to the window's reset,
+  // and the words with it (the background's "Wait 38 s" is that wait when it answered).
+  const limited = waitsForReset(stale) && stale?.retryAfterSeconds !== undefined;
+  const wait = useSecondsLeft(limited ? stale.retryAfterSeconds : 0, stale);
+  const problem = stale && (limited ? liveWait(stale.kind, wait) : stale.message);
+  // A copy read within the minute is "now" to a relative time: "a copy from now" says nothing.
+  const recent = now - reply.fetchedAt < 60_000;
   return (
     <header class="detail-head">
       <div class="row">
@@ -52,8 +58,11 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
       {inquiry.redacted && <p class="banner is-warn">{t('redactedBanner')}</p>}
       {stale ? (
         <div class="banner is-warn" role="status" data-testid="stale">
-          <p class="banner-text">
-            {t('staleCopy', formatRelative(reply.fetchedAt, now), stale.message)}
+          {/* Counting down, said once as the banner appears, not again each second. */}
+          <p class="banner-text" aria-live={limited ? 'off' : undefined}>
+            {recent
+              ? t('staleCopyRecent', problem ?? '')
+              : t('staleCopy', formatRelative(reply.fetchedAt, now), problem ?? '')}
           </p>
           <RefreshButton loading={loading} onRefresh={onRefresh} wait={wait} />
         </div>

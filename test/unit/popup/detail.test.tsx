@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FieldView, VerificationView } from '../../../src/shared/persona/view-model.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, inquiryView, sent, stubBackground } from './fixtures.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -170,6 +174,33 @@ describe('the inquiry detail', () => {
     const reads = sent('getInquiry').length;
     fireEvent.click(refresh);
     expect(sent('getInquiry')).toHaveLength(reads);
+    // The words wait as long as the button, and change with it: no second, frozen wait beside
+    // it. Read a moment ago, the copy is said to be that, not "a copy from now".
+    const text = stale.querySelector('.banner-text');
+    const seconds = /Refresh in (\d+) s/.exec(refresh.textContent ?? '')?.[1];
+    expect(text?.textContent).toBe(
+      `Showing a copy from a moment ago: Persona's rate limit is reached. Wait ${seconds} s and try again; Inquiry Desk slows down its checks meanwhile.`,
+    );
+    expect(text?.getAttribute('aria-live')).toBe('off');
+  });
+
+  it('says the wait is over in the stale banner once the rate limit has reset', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const reply = {
+      ...inquiryReply('pending'),
+      fetchedAt: Date.now() - 5 * 60_000,
+      stale: { kind: 'rate_limited' as const, retryAfterSeconds: 2, message: 'Wait 2 s.' },
+    };
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    const stale = await screen.findByTestId('stale');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(3000);
+    });
+    expect(stale.querySelector('.banner-text')?.textContent).toBe(
+      "Showing a copy from 5 minutes ago: Persona's rate limit has reset: you can try again.",
+    );
+    expect(within(stale).getByRole('button', { name: 'Refresh' })).toBeTruthy();
   });
 
   it('reads the inquiry again when the watcher sees it change, and only then marks it seen', async () => {
