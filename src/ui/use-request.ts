@@ -7,6 +7,11 @@ import { focusLost } from './focus.ts';
 
 export interface RequestState<R> {
   busy: boolean;
+  /**
+   * Busy for longer than {@link SLOW_MS}: the background is waiting on Persona, which may be slow
+   * or have asked it to wait out a rate-limit window (it waits up to 30 s, retry-policy.ts).
+   */
+  slow: boolean;
   error: ErrorInfo | undefined;
   /** The last successful answer. */
   data: R | undefined;
@@ -24,15 +29,29 @@ export interface RequestOptions {
   refocus?: () => HTMLElement | null;
 }
 
+/** How long an answer may take before the page says it is still waiting. */
+export const SLOW_MS = 4000;
+
 export function useRequest<A extends unknown[], R>(
   send: (...args: A) => Promise<R>,
   options: RequestOptions = {},
 ): RequestHandle<A, R> {
   const [state, setState] = useState<RequestState<R>>({
     busy: false,
+    slow: false,
     error: undefined,
     data: undefined,
   });
+  // Only the run still going is slow; one that settled, or was overtaken, is not.
+  const runs = useRef(0);
+  useEffect(() => {
+    if (!state.busy) return;
+    const run = runs.current;
+    const timer = setTimeout(() => {
+      if (runs.current === run) setState((s) => (s.busy ? { ...s, slow: true } : s));
+    }, SLOW_MS);
+    return () => clearTimeout(timer);
+  }, [state.busy, runs.current]);
   // Pages disable their buttons while busy, and a disabled button loses the focus to the page:
   // a keyboard user would start over from the top. Once the request settles, the focus goes back
   // where it was or, if that element is gone (an action the new status no longer offers), to
@@ -50,13 +69,14 @@ export function useRequest<A extends unknown[], R>(
   // A new `run` each render, so it always sends with the current props.
   const run = async (...args: A) => {
     focused.current = document.activeElement;
-    setState((s) => ({ ...s, busy: true, error: undefined }));
+    runs.current++;
+    setState((s) => ({ ...s, busy: true, slow: false, error: undefined }));
     try {
       const data = await send(...args);
-      setState({ busy: false, error: undefined, data });
+      setState({ busy: false, slow: false, error: undefined, data });
       return data;
     } catch (failure) {
-      setState((s) => ({ ...s, busy: false, error: toErrorInfo(failure) }));
+      setState((s) => ({ ...s, busy: false, slow: false, error: toErrorInfo(failure) }));
       return undefined;
     }
   };

@@ -327,4 +327,24 @@ describe('the evidence behind a verdict', () => {
     await screenshotBoth(panel, 'side-panel-evidence-network');
     await panel.close();
   });
+
+  it('side panel: a tag Persona is slow to take says the desk is still waiting, then arrives', async () => {
+    const panel = await openDesk(`src/side-panel/index.html?inquiry=${ids[0]}`, 400);
+    await expect.poll(() => panel.getByTestId('status').textContent(), soon).toBe('declined');
+    const tags = panel.getByRole('region', { name: 'Tags' });
+    await controls.setFaults({ latencyMs: 6_000 });
+    try {
+      await tags.getByRole('textbox', { name: 'New tag' }).fill('slow-line');
+      await tags.getByRole('button', { name: 'Add tag' }).click();
+      const status = tags.getByRole('status');
+      await expect.poll(() => status.textContent(), soon).toBe('Sending…');
+      await expect.poll(() => status.textContent(), soon).toMatch(/^Still waiting for Persona: /);
+    } finally {
+      await controls.clearFaults();
+    }
+    const remove = tags.getByRole('button', { name: 'Remove tag slow-line' });
+    await expect.poll(() => remove.count(), soon).toBe(1);
+    expect(await tags.getByRole('status').textContent()).toBe('');
+    await panel.close();
+  });
 });

@@ -4,13 +4,15 @@ import { t } from '../../shared/i18n.ts';
 interface Props {
   tags: string[];
   busy: boolean;
+  /** Busy for seconds: the background is waiting on Persona (use-request.ts). */
+  slow?: boolean;
   disabled?: boolean;
   /** One tag at a time (`add-tag` / `remove-tag`), so a tag added elsewhere meanwhile stays. */
   onAdd: (tag: string) => void;
   onRemove: (tag: string) => void;
 }
 
-export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
+export function TagEditor({ tags, busy, slow, disabled, onAdd, onRemove }: Props) {
   const [typed, setTyped] = useState('');
   // A tag it already has is not sent again; the reviewer hears why nothing changed.
   const [already, setAlready] = useState<string | undefined>(undefined);
@@ -72,7 +74,11 @@ export function TagEditor({ tags, busy, disabled, onAdd, onRemove }: Props) {
       </form>
       {/* A change can take seconds on a slow line: said, so another Enter is not a mystery. */}
       <p class="hint" role="status">
-        {busy ? t('sending') : alreadyShown === undefined ? '' : t('tagAlreadyThere', alreadyShown)}
+        {busy
+          ? t(slow ? 'stillWaiting' : 'sending')
+          : alreadyShown === undefined
+            ? ''
+            : t('tagAlreadyThere', alreadyShown)}
       </p>
     </div>
   );

@@ -11,7 +11,7 @@ import { useRequest } from '../use-request.ts';
 export function SavePdfButton({ id }: { id: string }) {
   const announce = useAnnounce();
   const button = useRef<HTMLButtonElement>(null);
-  const { busy, error, run } = useRequest(
+  const { busy, slow, error, run } = useRequest(
     async () => {
       const reply = await sendRequest({ type: 'printInquiry', id });
       const url = URL.createObjectURL(
@@ -36,6 +36,9 @@ export function SavePdfButton({ id }: { id: string }) {
       <button type="button" ref={button} onClick={save} disabled={busy}>
         {t(busy ? 'preparingPdf' : 'savePdf')}
       </button>
+      <p class="hint" role="status">
+        {slow ? t('stillWaiting') : ''}
+      </p>
       {error && <ProblemMessage error={error} onRetry={save} />}
     </div>
   );

@@ -99,7 +99,7 @@ export function CreateView() {
       submitting.current = false;
     }
   });
-  const { busy, error: failure } = request;
+  const { busy, slow, error: failure } = request;
   // A create sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: the button waits the window out.
   const wait = useSecondsLeft(waitsForReset(failure) ? failure?.retryAfterSeconds : 0, failure);
@@ -150,7 +150,7 @@ export function CreateView() {
           {wait > 0 ? t('createIn', formatNumber(wait)) : t('create')}
         </button>
         <span class="muted" role="status">
-          {busy ? t(asking) : ''}
+          {busy ? (slow ? `${t(asking)} ${t('stillWaiting')}` : t(asking)) : ''}
         </span>
       </div>
     </form>

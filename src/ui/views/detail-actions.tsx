@@ -75,7 +75,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
     // to the status, which is what changed.
     { refocus: statusLine },
   );
-  const { busy, error } = request;
+  const { busy, slow, error } = request;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
   const wait = useSecondsLeft(waitsForReset(error) ? error?.retryAfterSeconds : 0, error);
@@ -232,7 +232,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
       )}
       {busy && (
         <p class="muted" role="status">
-          {t('sending')}
+          {t(slow ? 'stillWaiting' : 'sending')}
         </p>
       )}
       {error && <ProblemMessage error={changeProblem(error)} />}

@@ -4,7 +4,7 @@ import type { InquiryReply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
-import { ProblemMessage } from '../components/problem-message.tsx';
+import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
 import { useRequest } from '../use-request.ts';
 import { changeProblem, isConflict, rereadAfter } from './stale-after.ts';
@@ -30,7 +30,7 @@ export function DetailTags({
     const left = document.querySelectorAll<HTMLElement>('.tags .tag-remove');
     return left[Math.min(removedAt.current, left.length - 1)] ?? document.getElementById('new-tag');
   };
-  const { busy, error, run } = useRequest(
+  const { busy, slow, error, run } = useRequest(
     async (change: 'add' | 'remove', tag: string) => {
       const send = sendRequest({ type: 'changeTag', id: inquiry.id, change, tag });
       onReply(
@@ -43,21 +43,33 @@ export function DetailTags({
     },
     { refocus: nextFocus },
   );
+  const last = useRef<{ change: 'add' | 'remove'; tag: string }>(undefined);
   const save = (change: 'add' | 'remove', tag: string) => {
     removedAt.current = inquiry.tags.indexOf(tag);
+    last.current = { change, tag };
     return run(change, tag);
   };
+  // Refused for Persona's rate limit, the change did not happen: it can go again once the window
+  // resets, and the button counts that down. After a lost answer it may have happened, and the
+  // tags shown (read again) say whether; the reviewer decides.
+  const retry = () => last.current && save(last.current.change, last.current.tag);
   return (
     <section aria-labelledby="tags-heading">
       <h3 id="tags-heading">{t('tags')}</h3>
       <TagEditor
         tags={inquiry.tags}
         busy={busy}
+        slow={slow}
         disabled={inquiry.redacted}
         onAdd={(tag) => save('add', tag)}
         onRemove={(tag) => save('remove', tag)}
       />
-      {error && <ProblemMessage error={changeProblem(error)} />}
+      {error && (
+        <ProblemMessage
+          error={changeProblem(error)}
+          onRetry={waitsForReset(error) ? retry : undefined}
+        />
+      )}
     </section>
   );
 }

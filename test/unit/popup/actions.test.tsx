@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ErrorInfo } from '../../../src/shared/errors.ts';
 import { allowedActions } from '../../../src/shared/persona/status.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
+import { SLOW_MS } from '../../../src/ui/use-request.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { REREAD_AGAIN_MS } from '../../../src/ui/views/detail-view.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
@@ -465,6 +466,63 @@ describe('inquiry actions', () => {
     answer(inquiryReply('completed', { tags: ['kyc', 'vip'] }));
     await within(tags).findByRole('button', { name: 'Remove tag vip' });
     expect(within(tags).getByRole('status').textContent).toBe('');
+  });
+
+  it('says it is still waiting when Persona takes seconds to answer a tag change', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let answer: (reply: ReturnType<typeof inquiryReply>) => void = () => {};
+    const reply = inquiryReply('completed', { tags: ['kyc'] });
+    stubBackground({ getInquiry: () => reply });
+    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
+      request.type === 'changeTag'
+        ? new Promise((resolve) => {
+            answer = resolve;
+          })
+        : Promise.resolve(reply)) as typeof sendRequest);
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    const tags = screen.getByRole('region', { name: 'Tags' });
+    const status = () => within(tags).getByRole('status').textContent;
+    await waitFor(() => expect(status()).toBe('Sending…'));
+    await vi.advanceTimersByTimeAsync(SLOW_MS - 500);
+    expect(status()).toBe('Sending…');
+    await vi.advanceTimersByTimeAsync(1000);
+    await waitFor(() => expect(status()).toMatch(/^Still waiting for Persona: /));
+    answer(inquiryReply('completed', { tags: ['kyc', 'vip'] }));
+    await within(tags).findByRole('button', { name: 'Remove tag vip' });
+    expect(status()).toBe('');
+    vi.useRealTimers();
+  });
+
+  it('after a 429 on a tag, counts down to the reset and then sends the same change again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let limited = true;
+    stubBackground({
+      getInquiry: () => inquiryReply('completed', { tags: ['kyc'] }),
+      changeTag: ({ tag }) =>
+        limited
+          ? { kind: 'rate_limited', message: 'Wait 2 s.', retryAfterSeconds: 2 }
+          : inquiryReply('completed', { tags: ['kyc', tag] }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: inquiryReply('completed').inquiry.id }} />);
+    await screen.findByTestId('status');
+    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    const retry = await screen.findByRole('button', { name: /^Try again in [12] s$/ });
+    fireEvent.click(retry);
+    expect(sent('changeTag')).toHaveLength(1);
+    limited = false;
+    await vi.advanceTimersByTimeAsync(2500);
+    await waitFor(() => expect(retry.textContent).toBe('Try again'));
+    fireEvent.click(retry);
+    await screen.findByRole('button', { name: 'Remove tag vip' });
+    expect(sent('changeTag').map(({ change, tag }) => [change, tag])).toEqual([
+      ['add', 'vip'],
+      ['add', 'vip'],
+    ]);
+    vi.useRealTimers();
   });
 
   it('after a tag is removed, puts the focus on the × now in its place, so the next goes too', async () => {
