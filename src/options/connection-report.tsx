@@ -1,6 +1,7 @@
 import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
+import { missingPermissions } from './missing-permissions.ts';
 
 /** What "Test connection" learned: where the key points and how much rate limit is left. */
 export function ConnectionReportView({
@@ -12,8 +13,16 @@ export function ConnectionReportView({
   unsaved?: boolean;
 }) {
   const rate = report.rateLimit;
+  // Connected is not the same as able to work: a key without inquiry.write authenticates, and
+  // its first Approve is refused. Said here, before a reviewer meets it.
+  const missing =
+    report.permissionsRead && report.permissions ? missingPermissions(report.permissions) : [];
   return (
-    <div class="banner is-ok" role="status" data-testid="connection-report">
+    <div
+      class={`banner ${missing.length ? 'is-warn' : 'is-ok'}`}
+      role="status"
+      data-testid="connection-report"
+    >
       <p class="banner-text">
         {/* One phrase per environment: word order differs between languages. */}
         <strong>{t('connectedLead')}</strong>{' '}
@@ -28,6 +37,19 @@ export function ConnectionReportView({
         )}
         .
       </p>
+      {missing.length > 0 && (
+        <div data-testid="missing-permissions">
+          <p class="banner-text">{t('keyLacksPermissions')}</p>
+          <ul class="missing-permissions">
+            {missing.map(([name, purpose]) => (
+              <li key={name}>
+                <code>{name}</code>: {t(purpose)}
+              </li>
+            ))}
+          </ul>
+          <p class="banner-text">{t('addPermissionsHow')}</p>
+        </div>
+      )}
       {unsaved && <p class="banner-text">{t('testedKeyUnsaved')}</p>}
       <dl class="facts">
         {rate && (

@@ -48,6 +48,24 @@ describe('options: connecting a key', () => {
     await page.close();
   });
 
+  it('a key Persona lists without inquiry.write connects, and says what it cannot do', async () => {
+    await fill('API key', inject('sandboxReadOnlyKey'));
+    await fill('API base URL', baseUrl);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const report = page.getByTestId('connection-report');
+    await expect.poll(() => report.count()).toBe(1);
+    expect(await report.getAttribute('class')).toContain('is-warn');
+    expect(await page.getByTestId('missing-permissions').textContent()).toContain(
+      'inquiry.write: creating inquiries, Approve, Decline',
+    );
+    // The full key, with every permission the desk uses: no such list.
+    await fill('API key', key);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => report.getAttribute('class')).toContain('is-ok');
+    expect(await page.getByTestId('missing-permissions').count()).toBe(0);
+    await page.close();
+  });
+
   it('says a key tested before it is saved is not in use yet', async () => {
     await fill('API key', key);
     await fill('API base URL', baseUrl);

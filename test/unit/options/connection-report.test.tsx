@@ -2,6 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionReportView } from '../../../src/options/connection-report.tsx';
+import { NEEDED_PERMISSIONS } from '../../../src/options/missing-permissions.ts';
 
 afterEach(cleanup);
 
@@ -16,6 +17,33 @@ describe('the connection report', () => {
     );
     expect(screen.getByText('Permissions (best effort)')).toBeTruthy();
     expect(screen.getByTestId('connection-permissions').textContent).toBe('inquiry.read');
+  });
+
+  it('lists, for each permission the desk uses and the key lacks, what it is for', () => {
+    render(
+      <ConnectionReportView
+        report={{ ...base, permissionsRead: true, permissions: ['inquiry.read', 'report.read'] }}
+      />,
+    );
+    const report = screen.getByTestId('connection-report');
+    expect(report.className).toContain('is-warn');
+    const items = [...screen.getByTestId('missing-permissions').querySelectorAll('li')];
+    expect(items.map((li) => li.textContent)).toEqual([
+      'inquiry.write: creating inquiries, Approve, Decline, Mark for review, tags and new links',
+      'verification.read: verifications, their checks and photos',
+      "event.read: the inquiry's activity (events)",
+    ]);
+  });
+
+  it('lists nothing missing for a key with every permission the desk uses, nor when unread', () => {
+    const all = NEEDED_PERMISSIONS.map(([name]) => name);
+    render(<ConnectionReportView report={{ ...base, permissionsRead: true, permissions: all }} />);
+    expect(screen.getByTestId('connection-report').className).toContain('is-ok');
+    expect(screen.queryByTestId('missing-permissions')).toBeNull();
+    cleanup();
+    render(<ConnectionReportView report={{ ...base, permissionsRead: false }} />);
+    expect(screen.getByTestId('connection-report').className).toContain('is-ok');
+    expect(screen.queryByTestId('missing-permissions')).toBeNull();
   });
 
   it('says the permissions could not be read when it fell back to the rate limits', () => {
