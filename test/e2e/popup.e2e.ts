@@ -139,6 +139,13 @@ describe('the popup', () => {
       await passed.click();
       expect(await card.getByRole('listitem').count()).toBeGreaterThan(0);
     }
+    // Persona's codes in words, each with its code: the ID's class, how each was captured.
+    const idCard = popup.getByRole('region', { name: /Government ID/ });
+    expect(await idCard.textContent()).toContain("Driver's license (dl)");
+    expect(await idCard.textContent()).toContain('Uploaded file (upload)');
+    expect(await popup.getByRole('region', { name: /Selfie/ }).textContent()).toContain(
+      'Video (video)',
+    );
     await screenshotBoth(popup, 'popup-detail');
     await expectAccessible(popup, 'detail');
 

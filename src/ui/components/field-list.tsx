@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import { t, uiLocale } from '../../shared/i18n.ts';
 import type { FieldView } from '../../shared/persona/view-model.ts';
+import { fieldWords } from './field-words.ts';
 import type { Reveal } from './use-reveal.ts';
 
 interface Props {
@@ -45,7 +46,7 @@ export function FieldList({ fields, scope, reveal, context }: Props) {
             <dd class="field-value">
               {shown ? (
                 <span class="value">
-                  <FieldValue value={field.value} />
+                  <FieldValue value={fieldWords(field.name, field.value)} />
                 </span>
               ) : (
                 <span class="masked">

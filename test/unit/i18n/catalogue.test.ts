@@ -113,6 +113,10 @@ describe('the message catalogues', () => {
         'notifyLine',
         // German says Passphrase too.
         'passphrase',
+        // And Video.
+        'captureMethodVideo',
+        // "Führerschein (dl)": the words and Persona's code, no words of its own.
+        'fieldWordsWithCode',
       ]);
       const catalogue = readCatalogue(locale);
       const untranslated = Object.keys(english).filter(
