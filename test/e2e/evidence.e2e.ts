@@ -166,6 +166,12 @@ describe('the evidence behind a verdict', () => {
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
     await popup.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    // Escape goes back as well (above, in the enlarged photo, it closed only the photo): from
+    // the detail to the search box it was found from.
+    await popup.locator('#detail-status').focus();
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.getByTestId('status').count(), soon).toBe(0);
+    expect(await search.isVisible()).toBe(true);
     await popup.close();
   });
 

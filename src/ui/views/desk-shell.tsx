@@ -12,6 +12,7 @@ import { afterFirstPaint } from '../first-paint.ts';
 import { whenIdle } from '../lazy-view.tsx';
 import { type LockStatus, useLock } from '../use-lock.ts';
 import { useStored } from '../use-stored.ts';
+import { useEscapeBack } from './escape-back.ts';
 import { HomeView } from './home-view.tsx';
 import {
   createView,
@@ -65,6 +66,7 @@ export function DeskShell({ first }: { first: Route }) {
   // Read once for the whole desk: locked, it is the unlock form alone (Guarded), and a Back
   // there would lead nowhere visible, and take the focus with it when it went.
   const lock = useLock();
+  useEscapeBack(nav, lock !== 'locked');
   useEffect(() => {
     let live = true;
     void afterFirstPaint().then(() => {

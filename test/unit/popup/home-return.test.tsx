@@ -76,4 +76,29 @@ describe('Back from an inquiry', () => {
     await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
     await waitFor(() => expect(document.activeElement).toBe(tab));
   });
+
+  it('Escape goes back as Back does, unless a field, a dialog or a confirmation has it', async () => {
+    stubBackground(reviewQueue());
+    await openRow(1);
+    // In a field (a tag being typed), Escape stays there.
+    const tag = screen.getByRole('textbox', { name: 'New tag' });
+    tag.focus();
+    fireEvent.keyDown(tag, { key: 'Escape' });
+    expect(screen.queryByTestId('status')).not.toBeNull();
+    // A confirmation cancels on Escape, and only that.
+    fireEvent.click(screen.getByRole('button', { name: 'Approve', exact: true }));
+    const comment = await screen.findByRole('textbox', { name: 'Comment' });
+    fireEvent.keyDown(comment, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Comment' })).toBeNull());
+    expect(screen.queryByTestId('status')).not.toBeNull();
+    // Anywhere else in the detail: back to the row it was opened from.
+    const heading = screen.getByRole('heading', { level: 2 });
+    const unhandled = fireEvent.keyDown(heading, { key: 'Escape' });
+    // Handled: a toolbar popup would otherwise close on it.
+    expect(unhandled).toBe(false);
+    const row = await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+    await waitFor(() => expect(document.activeElement).toBe(row));
+    // At home there is nowhere to go back to: the key is left to the browser.
+    expect(fireEvent.keyDown(row, { key: 'Escape' })).toBe(true);
+  });
 });
