@@ -155,6 +155,8 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     await options.getByRole('button', { name: 'Yes, remove' }).click();
     await expect.poll(() => popup.getByTestId('no-key').count(), soon).toBe(1);
     expect(await popup.getByTestId('status').count()).toBe(0);
+    // The watchlist stays, as Remove key said: the notice says so where its rows were.
+    expect(await popup.getByTestId('watchlist-kept').textContent()).toMatch(/is kept/);
     await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({})), soon).toBe('');
     // Its own button gone, the focus is on the key field, where a new key goes.
     expect(await options.evaluate(() => document.activeElement?.id)).toBe('api-key');

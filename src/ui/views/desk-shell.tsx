@@ -55,7 +55,7 @@ function Guarded({
   // Home and Create say themselves that a key is missing, and keep what the reviewer typed.
   const personal = route.name === 'detail' || route.name === 'matches';
   if (personal && (lock === 'loading' || keyInfo === undefined)) return null;
-  if (personal && keyInfo === null) return <NoKeyNotice />;
+  if (personal && keyInfo === null) return <NoKeyNotice watchlist />;
   return <>{children}</>;
 }
 

@@ -49,7 +49,7 @@ export function HomeView() {
         </button>
       </div>
       {keyInfo === null ? (
-        <NoKeyNotice />
+        <NoKeyNotice watchlist />
       ) : (
         <Tabs label={t('inquiryLists')} tabs={tabs} selected={tab} onSelect={setTab}>
           {tab === 'watchlist' ? <WatchlistPanel /> : <ReviewQueue />}

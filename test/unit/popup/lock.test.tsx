@@ -48,6 +48,27 @@ describe('the locked desk', () => {
     expect(screen.getByTestId('no-key')).toBeTruthy();
   });
 
+  it('says the watchlist is kept while no key is saved, as Remove key promised', async () => {
+    const entry = (id: string) => ({ id, status: 'pending', addedAt: 1, changedAt: 1, seen: true });
+    await fakeBrowser.storage.local.set({
+      watchlist: [entry('inq_KeptOne000000001'), entry('inq_KeptTwo000000002')],
+    });
+    await fakeBrowser.storage.local.remove('keyInfo');
+    stubBackground({});
+    render(<DeskShell first={{ name: 'home' }} />);
+    expect((await screen.findByTestId('watchlist-kept')).textContent).toBe(
+      'The watchlist (2 inquiries) is kept, and shows again once a key is saved.',
+    );
+    expect(screen.queryByText('inq_KeptOne000000001')).toBeNull();
+    await fakeBrowser.storage.local.set({ watchlist: [entry('inq_KeptOne000000001')] });
+    await waitFor(() =>
+      expect(screen.getByTestId('watchlist-kept').textContent).toMatch(/\(1 inquiry\)/),
+    );
+    await fakeBrowser.storage.local.set({ watchlist: [] });
+    await waitFor(() => expect(screen.queryByTestId('watchlist-kept')).toBeNull());
+    expect(screen.getByTestId('no-key')).toBeTruthy();
+  });
+
   it('records a reveal of masked fields in the audit trail, by inquiry id only', async () => {
     stubBackground({ getInquiry: () => reply });
     render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id, initial: reply }} />);
