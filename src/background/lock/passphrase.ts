@@ -11,6 +11,7 @@ import {
   unlockStateItem,
 } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { duration } from '../../shared/persona/persona-error.ts';
 import { itemValue, readItem, readItems, writeItem, writeItems } from '../../shared/storage.ts';
 import { wipeSession } from '../key-custody.ts';
 import { clearAutoLock, scheduleAutoLock } from './auto-lock.ts';
@@ -106,9 +107,7 @@ function waitError(ms: number, pointer: string): DeskError {
 
 function formatWait(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  if (seconds < 60) {
-    return seconds === 1 ? t('durationSecond') : t('durationSeconds', formatNumber(seconds));
-  }
+  if (seconds < 60) return duration(seconds * 1000);
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? t('durationMinute') : t('durationMinutes', formatNumber(minutes));
 }

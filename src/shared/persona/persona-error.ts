@@ -126,7 +126,8 @@ function notFound(path: string): string {
   return t('errNoAddress');
 }
 
-function duration(ms: number): string {
+/** "300 ms", "1 second", "15 seconds": a wait or a timeout in words. */
+export function duration(ms: number): string {
   if (ms < 1000) return t('durationMs', formatNumber(ms));
   const seconds = Math.round(ms / 1000);
   return seconds === 1 ? t('durationSecond') : t('durationSeconds', formatNumber(seconds));
