@@ -10,13 +10,16 @@ import type { WatchEntry } from '../../shared/storage-items.ts';
 
 const BADGE_COLOR = '#B54708';
 
+/** A status that needs the reviewer while it is news: a review, or a finished verification. */
+export const asksReviewer = (status: string) =>
+  status === 'needs_review' || status === 'completed' || status === 'failed';
+
 /**
  * Needs the reviewer: `needs_review` until decided, and a finished `completed` or `failed` the
  * reviewer has not looked at yet.
  */
 export function needsReviewer(entry: WatchEntry): boolean {
-  if (entry.status === 'needs_review') return true;
-  return (entry.status === 'completed' || entry.status === 'failed') && !entry.seen;
+  return entry.status === 'needs_review' || (asksReviewer(entry.status) && !entry.seen);
 }
 
 export function countNeedingReviewer(list: readonly WatchEntry[]): number {

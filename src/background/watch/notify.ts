@@ -9,6 +9,7 @@ import { t } from '../../shared/i18n.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
 import { editItem } from '../edit-item.ts';
 import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
+import { asksReviewer } from './badge.ts';
 import type { Change } from './watchlist-logic.ts';
 import { markSeen } from './watchlist-logic.ts';
 
@@ -56,7 +57,12 @@ export function describeChanges(changes: readonly Change[]): NotificationText[] 
       message: t('notifyMessage', spoken(c.from)),
     }));
   }
-  const lines = changes.slice(0, 5).map((c) => t('notifyLine', c.id, spoken(c.to)));
+  // What needs the reviewer (needs review, completed, failed: what the badge counts) is named,
+  // not folded into "and 3 more"; the sort keeps the cycle's order otherwise.
+  const lines = [...changes]
+    .sort((a, b) => +asksReviewer(b.to) - +asksReviewer(a.to))
+    .slice(0, 5)
+    .map((c) => t('notifyLine', c.id, spoken(c.to)));
   if (changes.length > 5) lines.push(t('notifyMore', formatNumber(changes.length - 5)));
   return [
     {

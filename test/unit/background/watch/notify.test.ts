@@ -47,6 +47,24 @@ describe('notifications', () => {
     expect(only?.message.split('\n')).toHaveLength(6);
   });
 
+  it('name in a summary first what needs the reviewer, so none of it is only "1 more"', () => {
+    const approved = Array.from({ length: 6 }, (_, i) => change(i + 1));
+    const failed = change(7, 'failed', 'pending');
+    const review = change(8, 'needs_review', 'completed');
+    const lines = describeChanges([...approved, failed, review])[0]?.message.split('\n');
+    expect(lines?.slice(0, 2)).toEqual([
+      `${inquiryId(7)}: Failed`,
+      `${inquiryId(8)}: Needs review`,
+    ]);
+    // The others keep the cycle's order.
+    expect(lines?.slice(2)).toEqual([
+      `${inquiryId(1)}: Approved`,
+      `${inquiryId(2)}: Approved`,
+      `${inquiryId(3)}: Approved`,
+      'and 3 more',
+    ]);
+  });
+
   it('are created with their ids; repeating a cycle replaces them instead of adding', async () => {
     await notifyChanges([change(1), change(2, 'needs_review')]);
     await notifyChanges([change(1)]);
