@@ -18,6 +18,14 @@ import {
 /** A string, or `undefined` for absent, null or not-a-string. */
 export const text = maybe((value) => (typeof value === 'string' ? value : undefined));
 
+/**
+ * A string, or a number as its digits: a reference ID is the customer's own, and a backend that
+ * sent its ticket number as a JSON number still means that ticket. Else `undefined`.
+ */
+export const label = maybe((value) =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value) : text.read(value),
+);
+
 export const flag = maybe((value) => (typeof value === 'boolean' ? value : undefined));
 
 export const count = maybe((value) =>

@@ -4,12 +4,22 @@
 // required except a `data` object (or list): see schema-parts.ts for why. Each is a plain reader
 // (tolerant.ts): nothing is built while the worker's script runs.
 import { normaliseKeys } from './key-inflection.ts';
-import { count, flag, listOf, record, resource, section, strings, text } from './schema-parts.ts';
+import {
+  count,
+  flag,
+  label,
+  listOf,
+  record,
+  resource,
+  section,
+  strings,
+  text,
+} from './schema-parts.ts';
 import { objectReader, type Read, type Reader, readList, required } from './tolerant.ts';
 
 export const inquiryAttributes = section({
   status: text,
-  'reference-id': text,
+  'reference-id': label,
   note: text,
   tags: strings,
   creator: text,

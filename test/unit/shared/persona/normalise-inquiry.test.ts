@@ -242,6 +242,17 @@ describe('normaliseInquiry on variants', () => {
     });
   });
 
+  it('keeps a reference ID sent as a number, as its digits; drops one that is no text at all', () => {
+    const numbered = fixture('inquiry-retrieve-200');
+    numbered.data.attributes['reference-id'] = 1234567;
+    expect(normaliseInquiry(numbered).referenceId).toBe('1234567');
+    for (const odd of [{ id: 1 }, true, Number.NaN, null]) {
+      const document = fixture('inquiry-retrieve-200');
+      document.data.attributes['reference-id'] = odd;
+      expect(normaliseInquiry(document).referenceId).toBeUndefined();
+    }
+  });
+
   it('includes reports with their match flag', () => {
     const document = fixture('inquiry-retrieve-200');
     document.data.relationships.reports.data = [{ type: 'report/watchlist', id: 'rep_watch123' }];
