@@ -350,7 +350,35 @@ describe('the evidence behind a verdict', () => {
     }
     const remove = tags.getByRole('button', { name: 'Remove tag slow-line' });
     await expect.poll(() => remove.count(), soon).toBe(1);
-    expect(await tags.getByRole('status').textContent()).toBe('');
+    await expect.poll(() => tags.getByRole('status').textContent(), soon).toBe('');
+    await panel.close();
+  });
+
+  it('side panel: a decision on its way cannot be cancelled, and says so', async () => {
+    const [id] = await controls.seed(1, {
+      statuses: ['needs_review'],
+      referenceIdPrefix: `evidence-sent-${Date.now()}-`,
+    });
+    const panel = await openDesk(`src/side-panel/index.html?inquiry=${id}`, 400);
+    await expect.poll(() => panel.getByTestId('status').textContent(), soon).toBe('needs_review');
+    await panel.getByRole('button', { name: 'Decline', exact: true }).click();
+    await controls.setFaults({ latencyMs: 3_000 });
+    try {
+      await panel.getByRole('button', { name: 'Confirm decline' }).click();
+      await expect
+        .poll(
+          () => panel.getByText('Sent to Persona: it can no longer be cancelled.').count(),
+          soon,
+        )
+        .toBe(1);
+      // aria-disabled, which Playwright counts as disabled: clicked as a person would, regardless.
+      await panel.getByRole('button', { name: 'Cancel' }).click({ force: true });
+      await panel.keyboard.press('Escape');
+      expect(await panel.getByRole('button', { name: 'Confirm decline' }).count()).toBe(1);
+    } finally {
+      await controls.clearFaults();
+    }
+    await expect.poll(() => panel.getByTestId('status').textContent(), soon).toBe('declined');
     await panel.close();
   });
 });

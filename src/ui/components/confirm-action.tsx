@@ -48,7 +48,7 @@ export function ConfirmAction({
         // The popup itself closes on Escape; here Escape means "not this", not "close everything".
         event.preventDefault();
         event.stopPropagation();
-        onCancel();
+        if (!busy) onCancel();
       }}
     >
       <p class="confirm-question">{question}</p>
@@ -77,10 +77,13 @@ export function ConfirmAction({
         >
           {waitSeconds > 0 ? t('actionIn', confirmLabel, formatNumber(waitSeconds)) : confirmLabel}
         </button>
-        <button type="button" onClick={onCancel}>
+        {/* Once sent, the decision is Persona's to make: closing the form would not stop it, and
+            would leave the reviewer believing it was called off. Focusable still (aria-disabled). */}
+        <button type="button" aria-disabled={busy} onClick={() => busy || onCancel()}>
           {t('cancel')}
         </button>
       </div>
+      {busy && <p class="hint">{t('sentCannotCancel')}</p>}
     </form>
   );
 }

@@ -468,6 +468,28 @@ describe('inquiry actions', () => {
     expect(within(tags).getByRole('status').textContent).toBe('');
   });
 
+  it('keeps a sent decision open: Cancel and Escape no longer call it off, and say why', async () => {
+    let answer: (reply: ReturnType<typeof inquiryReply>) => void = () => {};
+    stubBackground({ getInquiry: () => inquiryReply('completed') });
+    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
+      request.type === 'inquiryAction'
+        ? new Promise((resolve) => {
+            answer = resolve;
+          })
+        : Promise.resolve(inquiryReply('completed'))) as typeof sendRequest);
+    await approveFromDetail();
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
+    await waitFor(() => expect(cancel.getAttribute('aria-disabled')).toBe('true'));
+    expect(screen.getByText('Sent to Persona: it can no longer be cancelled.')).toBeTruthy();
+    fireEvent.click(cancel);
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Comment' }), { key: 'Escape' });
+    // Still there, and still saying it is on its way.
+    expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();
+    answer(inquiryReply('approved'));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+
   it('says it is still waiting when Persona takes seconds to answer a tag change', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let answer: (reply: ReturnType<typeof inquiryReply>) => void = () => {};
