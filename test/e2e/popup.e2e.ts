@@ -383,4 +383,19 @@ describe('the popup', () => {
     expect(await statusOf(popup)).toBe('approved');
     await popup.close();
   });
+
+  it('zoomed in (fewer CSS pixels than 600 in the window), still reaches the bottom by wheel', async () => {
+    const popup = await openPopup(`?inquiry=${approvedId}`);
+    // 125 % of a 600 px popup: 480 CSS pixels.
+    await popup.setViewportSize({ width: 400, height: 480 });
+    await expect.poll(() => statusOf(popup), soon).toBe('approved');
+    await popup.mouse.move(200, 300);
+    for (let i = 0; i < 40; i++) await popup.mouse.wheel(0, 400);
+    const footer = await popup.locator('.footer').boundingBox();
+    expect(footer).not.toBeNull();
+    expect((footer?.y ?? 999) + (footer?.height ?? 0)).toBeLessThanOrEqual(481);
+    const tags = await popup.getByRole('textbox', { name: 'New tag' }).boundingBox();
+    expect((tags?.y ?? 999) + (tags?.height ?? 0)).toBeLessThanOrEqual(481);
+    await popup.close();
+  });
 });
