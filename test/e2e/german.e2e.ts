@@ -72,6 +72,25 @@ describe('the desk in German', () => {
     const shownNames = await names.allTextContents();
     expect(shownNames.filter((name) => /detection|comparison|lookup/.test(name))).toEqual([]);
     expect(shownNames.some((name) => name.startsWith('Ausweis: '))).toBe(true);
+
+    // The extracted fields keep room for their values beside German labels, even at 320 px: a
+    // label column as wide as "Ausstellendes Bundesland oder Region" left them a sliver.
+    await popup.setViewportSize({ width: 320, height: 600 });
+    for (const details of await popup.locator('details:has(.field-list)').all()) {
+      await details.evaluate((element) => element.setAttribute('open', ''));
+    }
+    const lists = popup.locator('.field-list');
+    await expect.poll(() => lists.count(), soon).toBeGreaterThan(0);
+    const narrowest = await lists.evaluateAll((all) =>
+      Math.min(
+        ...all.flatMap((list) =>
+          [...list.querySelectorAll('dd')].map(
+            (dd) => dd.getBoundingClientRect().width / list.getBoundingClientRect().width,
+          ),
+        ),
+      ),
+    );
+    expect(narrowest).toBeGreaterThanOrEqual(0.5);
     await popup.close();
   });
 
