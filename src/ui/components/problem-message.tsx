@@ -69,7 +69,8 @@ export function ProblemMessage({ error, onRetry, creating }: Props) {
         (details || keyTrouble || retry) && (
           <>
             {details && <p class="banner-meta">{details}</p>}
-            <div class="row banner-actions">
+            {/* Its Try again counts down too: in the alert, it would be said again each second. */}
+            <div class="row banner-actions" aria-live={limited ? 'off' : undefined}>
               {keyTrouble && <OpenSettingsButton />}
               {retry && (
                 <button

@@ -64,7 +64,9 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
               ? t('staleCopyRecent', problem ?? '')
               : t('staleCopy', formatRelative(reply.fetchedAt, now), problem ?? '')}
           </p>
-          <RefreshButton loading={loading} onRefresh={onRefresh} wait={wait} />
+          <div aria-live={limited ? 'off' : undefined}>
+            <RefreshButton loading={loading} onRefresh={onRefresh} wait={wait} />
+          </div>
         </div>
       ) : (
         <p class="freshness muted">

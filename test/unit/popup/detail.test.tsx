@@ -182,6 +182,7 @@ describe('the inquiry detail', () => {
       `Showing a copy from a moment ago: Persona's rate limit is reached. Wait ${seconds} s and try again; Inquiry Desk slows down its checks meanwhile.`,
     );
     expect(text?.getAttribute('aria-live')).toBe('off');
+    expect(refresh.closest('[aria-live]')?.getAttribute('aria-live')).toBe('off');
   });
 
   it('says the wait is over in the stale banner once the rate limit has reset', async () => {

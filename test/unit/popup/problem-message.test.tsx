@@ -38,6 +38,8 @@ describe('a problem with a retry', () => {
     expect(alert.textContent).toContain('Wait 2 s and try again');
     // Said once as the alert appears, not again each second it counts down.
     expect(alert.querySelector('.banner-text')?.getAttribute('aria-live')).toBe('off');
+    // Nor the button counting down with them.
+    expect(button.closest('[aria-live]')?.getAttribute('aria-live')).toBe('off');
     expect(alert.textContent).not.toContain('support@');
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2000);
