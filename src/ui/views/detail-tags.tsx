@@ -7,6 +7,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
 import { useRequest } from '../use-request.ts';
+import { useSecondsLeft } from '../use-seconds-left.ts';
 import { changeProblem, isConflict, rereadAfter } from './stale-after.ts';
 
 /** The inquiry's tags, each change saved to Persona on its own (add-tag, remove-tag). */
@@ -43,8 +44,12 @@ export function DetailTags({
     },
     { refocus: nextFocus },
   );
+  // A change sent before Persona's rate-limit window resets is refused again: Enter in the tag
+  // field and the × wait it out as Try again does.
+  const wait = useSecondsLeft(waitsForReset(error) ? error?.retryAfterSeconds : 0, error);
   const last = useRef<{ change: 'add' | 'remove'; tag: string }>(undefined);
   const save = (change: 'add' | 'remove', tag: string) => {
+    if (wait > 0) return;
     removedAt.current = inquiry.tags.indexOf(tag);
     last.current = { change, tag };
     return run(change, tag);
