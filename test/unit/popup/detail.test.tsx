@@ -199,7 +199,7 @@ describe('the inquiry detail', () => {
       await vi.advanceTimersByTimeAsync(3000);
     });
     expect(stale.querySelector('.banner-text')?.textContent).toBe(
-      "Showing a copy from 5 minutes ago: Persona's rate limit has reset: you can try again.",
+      "Showing a copy from 5 minutes ago: Persona's rate limit has reset; you can try again.",
     );
     expect(within(stale).getByRole('button', { name: 'Refresh' })).toBeTruthy();
   });
