@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatRelative, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
+import { useStored } from '../use-stored.ts';
 import { SummaryList } from './summary-list.tsx';
 
 const PAGE_SIZE = 20;
@@ -31,6 +33,21 @@ export function ReviewQueue() {
   });
   const load = (cursor?: string) => void page.run(cursor);
   useEffect(load, []);
+  // Open while the watcher finds a watched inquiry come to review or leave it (decided here or in
+  // Persona), the queue reads its first page again rather than go on showing the old one.
+  const reviewing = useStored(watchlistItem)
+    ?.filter((entry) => entry.status === 'needs_review')
+    .map((entry) => entry.id)
+    .sort()
+    .join();
+  const seen = useRef(reviewing);
+  useEffect(() => {
+    if (reviewing === undefined || seen.current === reviewing) return;
+    // The watchlist read in after the queue's first page is no change to it.
+    const first = seen.current === undefined;
+    seen.current = reviewing;
+    if (!first) load();
+  }, [reviewing]);
   const { error } = page;
   const loading = page.busy || (next === undefined && !error);
   return (

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { stubBackground } from './fixtures.ts';
+import { sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -26,5 +27,32 @@ describe('Load more in the review queue', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
     const first = screen.getByRole('button', { name: /inq_PageTwoFirst001/ });
     await waitFor(() => expect(document.activeElement).toBe(first));
+  });
+
+  it('reads the queue again when the watcher finds a watched inquiry come to review', async () => {
+    let queue = [row('inq_QueuedBefore001')];
+    stubBackground({ listInquiries: () => ({ items: queue, next: null }) });
+    const watched = (status: string) => ({
+      id: 'inq_ComesToReview01',
+      status,
+      addedAt: 1,
+      changedAt: Date.now(),
+      seen: false,
+    });
+    await fakeBrowser.storage.local.set({ watchlist: [watched('completed')] });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await screen.findByRole('button', { name: /inq_QueuedBefore001/ });
+    const reads = sent('listInquiries').length;
+    queue = [row('inq_QueuedBefore001'), row('inq_ComesToReview01')];
+    await fakeBrowser.storage.local.set({ watchlist: [watched('needs_review')] });
+    await screen.findByRole('button', { name: /inq_ComesToReview01/ });
+    expect(sent('listInquiries')).toHaveLength(reads + 1);
+    // Another change to the watchlist that leaves the queue as it was reads nothing.
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ ...watched('needs_review'), seen: true }],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent('listInquiries')).toHaveLength(reads + 1);
   });
 });
