@@ -190,6 +190,20 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
+  it('an open Needs review tab shows a watched inquiry the watcher found come to review', async () => {
+    const id = await createInquiry();
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    const row = popup.getByRole('button', { name: new RegExp(id) });
+    await expect.poll(() => popup.getByText(/Loading/).count()).toBe(0);
+    expect(await row.count()).toBe(0);
+
+    await controls.finish(id, 'needs_review');
+    expect((await runCycle()).changes).toEqual([{ id, from: 'created', to: 'needs_review' }]);
+    await expect.poll(() => row.count(), { timeout: 5_000 }).toBe(1);
+    await popup.close();
+  });
+
   it('detects the change in the next cycle after the service worker was stopped', async () => {
     const id = await createInquiry();
     await runCycle();
