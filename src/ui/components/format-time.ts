@@ -1,6 +1,8 @@
 // Times for the desk's views: the shared formatters (browser UI language, src/shared/format.ts)
 // plus a clock that ticks while the popup is open.
 import { useEffect, useState } from 'preact/hooks';
+import { formatRelative } from '../../shared/format.ts';
+import { t } from '../../shared/i18n.ts';
 
 export { formatDateTime, formatNumber, formatRelative } from '../../shared/format.ts';
 
@@ -12,4 +14,13 @@ export function useNow(everyMs = 30_000): number {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
+}
+
+/**
+ * A past moment as the desk says it beside a word ("Updated …", "changed …"): within the minute
+ * "just now", not Intl's bare "now", which reads as "hinzugefügt jetzt" or "Actualizado ahora".
+ */
+export function formatAgo(value: string | number, now = Date.now()): string {
+  const age = now - (typeof value === 'number' ? value : Date.parse(value));
+  return Math.abs(age) < 60_000 ? t('justNow') : formatRelative(value, now);
 }

@@ -3,7 +3,7 @@ import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import type { NamedTemplate } from '../../shared/settings.ts';
-import { formatRelative, useNow } from '../components/format-time.ts';
+import { formatAgo, formatRelative, useNow } from '../components/format-time.ts';
 import { liveWait, waitsForReset } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
@@ -70,7 +70,7 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
         </div>
       ) : (
         <p class="freshness muted">
-          {loading ? t('updating') : t('updated', formatRelative(reply.fetchedAt, now))}{' '}
+          {loading ? t('updating') : t('updated', formatAgo(reply.fetchedAt, now))}{' '}
           <RefreshButton loading={loading} onRefresh={onRefresh} link />
         </p>
       )}

@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { formatNumber, formatRelative, useNow } from '../components/format-time.ts';
+import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
@@ -75,7 +75,7 @@ export function MatchesView({ query }: { query: string }) {
           <SummaryList
             label={t('matchingInquiries')}
             items={items}
-            meta={(item) => item.createdAt && t('createdWhen', formatRelative(item.createdAt, now))}
+            meta={(item) => item.createdAt && t('createdWhen', formatAgo(item.createdAt, now))}
           />
         </>
       )}

@@ -3,7 +3,7 @@ import { watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { formatRelative, useNow } from '../components/format-time.ts';
+import { formatAgo, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
@@ -60,7 +60,7 @@ export function ReviewQueue() {
           items={items}
           focusId={firstOfPage}
           // Listed by creation, so the time says what it is: the last change.
-          meta={(item) => item.updatedAt && t('updatedWhen', formatRelative(item.updatedAt, now))}
+          meta={(item) => item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now))}
         />
       )}
       {loading && (

@@ -2,7 +2,7 @@ import { pollStateItem, watchlistItem } from '../../shared/generated/first-scree
 import { t } from '../../shared/i18n.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
-import { formatNumber, formatRelative, useNow } from '../components/format-time.ts';
+import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { useFirstPaintDone } from '../first-paint.ts';
 import { useStored } from '../use-stored.ts';
@@ -53,7 +53,7 @@ export function WatchlistPanel() {
         {t('watchedCount', formatNumber(watchlist.length))}
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
         {poll?.lastSuccessAt &&
-          ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatRelative(poll.lastSuccessAt, now))}`}
+          ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
       </p>
       {failing && (
         <p class="list-warning" role="status">
@@ -74,7 +74,7 @@ export function WatchlistPanel() {
             // change, or, unchanged since, when the inquiry was added.
             meta={t(
               entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
-              formatRelative(entry.changedAt, now),
+              formatAgo(entry.changedAt, now),
             )}
             onOpen={() => {
               if (!entry.seen) sendRequest({ type: 'markSeen', ids: [entry.id] }).catch(() => {});
