@@ -3,7 +3,7 @@
 
 import { t } from '../../shared/i18n.ts';
 import type { SessionView } from '../../shared/persona/view-model.ts';
-import { formatDateTime } from '../components/format-time.ts';
+import { formatDateTime, formatNumber } from '../components/format-time.ts';
 
 function warnings(session: SessionView): string[] {
   const out: string[] = [];
@@ -25,7 +25,26 @@ function threatWord(level: string): string {
 
 const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(', ');
 
-export function DeviceNetwork({ sessions }: { sessions: SessionView[] | undefined }) {
+/**
+ * A session with nothing recorded of the person's network or device: one a new link made, which
+ * nobody opened yet. As a card it would be three "not recorded" lines.
+ */
+const recordsNothing = (s: SessionView) =>
+  !s.ipAddress &&
+  !s.isp &&
+  !s.countryCode &&
+  !s.countryName &&
+  !s.regionName &&
+  !s.deviceType &&
+  !s.deviceName &&
+  !s.osName &&
+  !s.browserName &&
+  !s.userAgent &&
+  warnings(s).length === 0;
+
+export function DeviceNetwork({ sessions: all }: { sessions: SessionView[] | undefined }) {
+  const sessions = all?.filter((s) => !recordsNothing(s));
+  const unrecorded = (all?.length ?? 0) - (sessions?.length ?? 0);
   return (
     <section aria-labelledby="network-heading">
       <h3 id="network-heading">{t('deviceNetwork')}</h3>
@@ -34,52 +53,61 @@ export function DeviceNetwork({ sessions }: { sessions: SessionView[] | undefine
       ) : sessions.length === 0 ? (
         <p class="muted">{t('noSessions')}</p>
       ) : (
-        <ul class="plain-list sessions">
-          {sessions.map((s) => {
-            const flags = warnings(s);
-            const place = joined(s.regionName, s.countryName ?? s.countryCode);
-            const device = joined(
-              s.deviceName ?? s.deviceType,
-              s.osName,
-              s.browserName ?? s.userAgent,
-            );
-            return (
-              <li key={s.id} class="card session">
-                {flags.length > 0 && (
-                  <p class="session-warnings" role="note">
-                    <span aria-hidden="true">⚠ </span>
-                    {flags.join(' · ')}
-                  </p>
-                )}
-                <dl class="facts">
-                  <div class="fact">
-                    <dt>{t('ipAddress')}</dt>
-                    <dd>
-                      <code>{s.ipAddress ?? t('notRecorded')}</code>
-                      {s.isp && <span class="muted"> ({s.isp})</span>}
-                    </dd>
-                  </div>
-                  <div class="fact">
-                    <dt>{t('location')}</dt>
-                    <dd>{place || t('notRecorded')}</dd>
-                  </div>
-                  <div class="fact">
-                    <dt>{t('device')}</dt>
-                    <dd>{device || t('notRecorded')}</dd>
-                  </div>
-                  {s.createdAt && (
+        <>
+          <ul class="plain-list sessions">
+            {sessions.map((s) => {
+              const flags = warnings(s);
+              const place = joined(s.regionName, s.countryName ?? s.countryCode);
+              const device = joined(
+                s.deviceName ?? s.deviceType,
+                s.osName,
+                s.browserName ?? s.userAgent,
+              );
+              return (
+                <li key={s.id} class="card session">
+                  {flags.length > 0 && (
+                    <p class="session-warnings" role="note">
+                      <span aria-hidden="true">⚠ </span>
+                      {flags.join(' · ')}
+                    </p>
+                  )}
+                  <dl class="facts">
                     <div class="fact">
-                      <dt>{t('session')}</dt>
+                      <dt>{t('ipAddress')}</dt>
                       <dd>
-                        <code>{s.status}</code>, {formatDateTime(s.createdAt)}
+                        <code>{s.ipAddress ?? t('notRecorded')}</code>
+                        {s.isp && <span class="muted"> ({s.isp})</span>}
                       </dd>
                     </div>
-                  )}
-                </dl>
-              </li>
-            );
-          })}
-        </ul>
+                    <div class="fact">
+                      <dt>{t('location')}</dt>
+                      <dd>{place || t('notRecorded')}</dd>
+                    </div>
+                    <div class="fact">
+                      <dt>{t('device')}</dt>
+                      <dd>{device || t('notRecorded')}</dd>
+                    </div>
+                    {s.createdAt && (
+                      <div class="fact">
+                        <dt>{t('session')}</dt>
+                        <dd>
+                          <code>{s.status}</code>, {formatDateTime(s.createdAt)}
+                        </dd>
+                      </div>
+                    )}
+                  </dl>
+                </li>
+              );
+            })}
+          </ul>
+          {unrecorded > 0 && (
+            <p class="muted">
+              {unrecorded === 1
+                ? t('unrecordedSessionOne')
+                : t('unrecordedSessionsMany', formatNumber(unrecorded))}
+            </p>
+          )}
+        </>
       )}
     </section>
   );

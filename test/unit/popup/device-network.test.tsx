@@ -29,4 +29,20 @@ describe('device and network warnings', () => {
     expect(text).not.toContain('Bedrohungsstufe high');
     expect(text).toContain('Bedrohungsstufe severe');
   });
+
+  it('folds sessions with nothing recorded (links not opened) into one line, not empty cards', () => {
+    const empty = (id: string) => ({ id, status: 'new' });
+    render(<DeviceNetwork sessions={[empty('iqse_a'), empty('iqse_b')]} />);
+    expect(screen.getByRole('region').textContent).toContain(
+      'No sessions recorded: the person has not opened the flow.',
+    );
+    expect(screen.queryByText('not recorded')).toBeNull();
+    cleanup();
+    const opened = { id: 'iqse_c', status: 'active', ipAddress: '203.0.113.9' };
+    render(<DeviceNetwork sessions={[opened, empty('iqse_a'), empty('iqse_b')]} />);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByRole('region').textContent).toContain(
+      '2 more sessions have nothing recorded yet: their links have not been opened.',
+    );
+  });
 });
