@@ -42,16 +42,8 @@ export function useRequest<A extends unknown[], R>(
     error: undefined,
     data: undefined,
   });
-  // Only the run still going is slow; one that settled, or was overtaken, is not.
+  // Only the latest run can be slow: one that settled, or was overtaken by another, is not.
   const runs = useRef(0);
-  useEffect(() => {
-    if (!state.busy) return;
-    const run = runs.current;
-    const timer = setTimeout(() => {
-      if (runs.current === run) setState((s) => (s.busy ? { ...s, slow: true } : s));
-    }, SLOW_MS);
-    return () => clearTimeout(timer);
-  }, [state.busy, runs.current]);
   // Pages disable their buttons while busy, and a disabled button loses the focus to the page:
   // a keyboard user would start over from the top. Once the request settles, the focus goes back
   // where it was or, if that element is gone (an action the new status no longer offers), to
@@ -69,8 +61,11 @@ export function useRequest<A extends unknown[], R>(
   // A new `run` each render, so it always sends with the current props.
   const run = async (...args: A) => {
     focused.current = document.activeElement;
-    runs.current++;
+    const id = ++runs.current;
     setState((s) => ({ ...s, busy: true, slow: false, error: undefined }));
+    const slow = setTimeout(() => {
+      if (runs.current === id) setState((s) => (s.busy ? { ...s, slow: true } : s));
+    }, SLOW_MS);
     try {
       const data = await send(...args);
       setState({ busy: false, slow: false, error: undefined, data });
@@ -78,6 +73,8 @@ export function useRequest<A extends unknown[], R>(
     } catch (failure) {
       setState((s) => ({ ...s, busy: false, slow: false, error: toErrorInfo(failure) }));
       return undefined;
+    } finally {
+      clearTimeout(slow);
     }
   };
   const clearError = () => setState((s) => ({ ...s, error: undefined }));

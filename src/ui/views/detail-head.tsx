@@ -3,7 +3,7 @@ import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import type { NamedTemplate } from '../../shared/settings.ts';
-import { formatAgo, formatRelative, useNow } from '../components/format-time.ts';
+import { formatAgo, useNow } from '../components/format-time.ts';
 import { liveWait, waitsForReset } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
@@ -29,8 +29,6 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
   const limited = waitsForReset(stale) && stale?.retryAfterSeconds !== undefined;
   const wait = useSecondsLeft(limited ? stale.retryAfterSeconds : 0, stale);
   const problem = stale && (limited ? liveWait(stale.kind, wait) : stale.message);
-  // A copy read within the minute is "now" to a relative time: "a copy from now" says nothing.
-  const recent = now - reply.fetchedAt < 60_000;
   return (
     <header class="detail-head">
       <div class="row">
@@ -60,9 +58,7 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
         <div class="banner is-warn" role="status" data-testid="stale">
           {/* Counting down, said once as the banner appears, not again each second. */}
           <p class="banner-text" aria-live={limited ? 'off' : undefined}>
-            {recent
-              ? t('staleCopyRecent', problem ?? '')
-              : t('staleCopy', formatRelative(reply.fetchedAt, now), problem ?? '')}
+            {t('staleCopy', formatAgo(reply.fetchedAt, now), problem ?? '')}
           </p>
           <div aria-live={limited ? 'off' : undefined}>
             <RefreshButton loading={loading} onRefresh={onRefresh} wait={wait} />

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorInfo } from '../../../src/shared/errors.ts';
+import type { InquiryReply } from '../../../src/shared/messages.ts';
 import { allowedActions } from '../../../src/shared/persona/status.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
 import { SLOW_MS } from '../../../src/ui/use-request.ts';
@@ -39,6 +40,31 @@ async function approveFromDetail() {
   await screen.findByTestId('status');
   fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
   fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+}
+
+type Answer = (reply: InquiryReply) => void;
+
+/** Requests of `type` wait for the returned function's answer; every other gets `reply` at once. */
+function holdAnswer(type: string, reply: InquiryReply): Answer {
+  let answer: Answer = () => {};
+  vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
+    request.type === type
+      ? new Promise((resolve) => {
+          answer = resolve;
+        })
+      : Promise.resolve(reply)) as typeof sendRequest);
+  return (value) => answer(value);
+}
+
+/** Adds the tag "vip" in the detail of an inquiry tagged "kyc"; Persona has not answered yet. */
+async function addTagHeld(): Promise<Answer> {
+  const reply = inquiryReply('completed', { tags: ['kyc'] });
+  const answer = holdAnswer('changeTag', reply);
+  render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+  await screen.findByTestId('status');
+  fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+  return answer;
 }
 
 function offered(): string[] {
@@ -448,19 +474,7 @@ describe('inquiry actions', () => {
   });
 
   it('says a tag change is on its way while Persona has not answered', async () => {
-    let answer: (reply: ReturnType<typeof inquiryReply>) => void = () => {};
-    const reply = inquiryReply('completed', { tags: ['kyc'] });
-    stubBackground({ getInquiry: () => reply });
-    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
-      request.type === 'changeTag'
-        ? new Promise((resolve) => {
-            answer = resolve;
-          })
-        : Promise.resolve(reply)) as typeof sendRequest);
-    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
-    await screen.findByTestId('status');
-    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    const answer = await addTagHeld();
     const tags = screen.getByRole('region', { name: 'Tags' });
     await waitFor(() => expect(within(tags).getByRole('status').textContent).toBe('Sending…'));
     answer(inquiryReply('completed', { tags: ['kyc', 'vip'] }));
@@ -469,14 +483,7 @@ describe('inquiry actions', () => {
   });
 
   it('keeps a sent decision open: Cancel and Escape no longer call it off, and say why', async () => {
-    let answer: (reply: ReturnType<typeof inquiryReply>) => void = () => {};
-    stubBackground({ getInquiry: () => inquiryReply('completed') });
-    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
-      request.type === 'inquiryAction'
-        ? new Promise((resolve) => {
-            answer = resolve;
-          })
-        : Promise.resolve(inquiryReply('completed'))) as typeof sendRequest);
+    const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
     await approveFromDetail();
     const cancel = await screen.findByRole('button', { name: 'Cancel' });
     await waitFor(() => expect(cancel.getAttribute('aria-disabled')).toBe('true'));
@@ -492,19 +499,7 @@ describe('inquiry actions', () => {
 
   it('says it is still waiting when Persona takes seconds to answer a tag change', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    let answer: (reply: ReturnType<typeof inquiryReply>) => void = () => {};
-    const reply = inquiryReply('completed', { tags: ['kyc'] });
-    stubBackground({ getInquiry: () => reply });
-    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
-      request.type === 'changeTag'
-        ? new Promise((resolve) => {
-            answer = resolve;
-          })
-        : Promise.resolve(reply)) as typeof sendRequest);
-    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
-    await screen.findByTestId('status');
-    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    const answer = await addTagHeld();
     const tags = screen.getByRole('region', { name: 'Tags' });
     const status = () => within(tags).getByRole('status').textContent;
     await waitFor(() => expect(status()).toBe('Sending…'));

@@ -175,11 +175,11 @@ describe('the inquiry detail', () => {
     fireEvent.click(refresh);
     expect(sent('getInquiry')).toHaveLength(reads);
     // The words wait as long as the button, and change with it: no second, frozen wait beside
-    // it. Read a moment ago, the copy is said to be that, not "a copy from now".
+    // it. Read within the minute, the copy is "from just now", not "from now" (formatAgo).
     const text = stale.querySelector('.banner-text');
     const seconds = /Refresh in (\d+) s/.exec(refresh.textContent ?? '')?.[1];
     expect(text?.textContent).toBe(
-      `Showing a copy from a moment ago: Persona's rate limit is reached. Wait ${seconds} s and try again; Inquiry Desk slows down its checks meanwhile.`,
+      `Showing a copy from just now: Persona's rate limit is reached. Wait ${seconds} s and try again; Inquiry Desk slows down its checks meanwhile.`,
     );
     expect(text?.getAttribute('aria-live')).toBe('off');
     expect(refresh.closest('[aria-live]')?.getAttribute('aria-live')).toBe('off');
