@@ -149,13 +149,13 @@ describe('the evidence behind a verdict', () => {
     // A report lists its matches when opened: one request.
     const reports = popup.getByRole('region', { name: 'Reports' });
     const beforeReport = (await controls.requests()).lastSeq;
-    await reports.getByText('Watchlist').click();
+    await reports.getByText('Watchlist screening').click();
     await expect.poll(() => reports.locator('.match').count(), soon).toBeGreaterThan(0);
     expect(await reports.locator('.match').first().textContent()).toContain('Sanctions');
     expect((await logSince(beforeReport)).map((r) => r.route)).toEqual(['GET /reports/:id']);
     // The drawn triangle is decoration: a screen reader hears the report, not "▾".
     const summary = await reports.locator('summary').first().ariaSnapshot();
-    expect(summary).toContain('Watchlist');
+    expect(summary).toContain('Watchlist screening');
     expect(summary).not.toMatch(/[▸▾]/);
     await network.scrollIntoViewIfNeeded();
     await screenshotBoth(popup, 'popup-evidence-network');
@@ -312,6 +312,49 @@ describe('the evidence behind a verdict', () => {
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
     );
+    await panel.close();
+  });
+
+  it('side panel at 320 px and zoomed to 170 px: every row alike, nothing cut off or scrolled sideways', async () => {
+    await controls.seed(3, { statuses: ['needs_review'] });
+    const panel = await openDesk('src/side-panel/index.html', 320);
+    await panel.getByRole('tab', { name: 'Needs review' }).click();
+    const rows = panel.locator('.inquiry-row');
+    await expect.poll(() => rows.count(), soon).toBeGreaterThan(2);
+    // Each row's status and its time sit under the id, against the row's right edge: not some
+    // beside the id and others below it at the left, by the width of their chip.
+    const places = () =>
+      rows.evaluateAll((all) =>
+        all.map((row) => {
+          const id = row.querySelector('.inquiry-id')?.getBoundingClientRect();
+          const side = row.querySelector('.inquiry-row-side')?.getBoundingClientRect();
+          const inner =
+            row.getBoundingClientRect().right -
+            Number.parseFloat(getComputedStyle(row).paddingRight);
+          if (!id || !side) return 'missing';
+          return side.top >= id.bottom && Math.abs(side.right - inner) < 1
+            ? 'below, right'
+            : 'other';
+        }),
+      );
+    expect(new Set(await places())).toEqual(new Set(['below, right']));
+
+    // 200 % zoom of a 340 px panel: the search box keeps room to type in, New inquiry goes below
+    // it, the second tab below the first; nothing leaves the panel's width.
+    await panel.setViewportSize({ width: 170, height: 700 });
+    const search = await panel.getByRole('searchbox', { name: 'Find inquiry' }).boundingBox();
+    const create = await panel.getByRole('button', { name: 'New inquiry' }).boundingBox();
+    expect(search?.width ?? 0).toBeGreaterThan(120);
+    expect(create?.y ?? 0).toBeGreaterThan((search?.y ?? 0) + (search?.height ?? 0) - 1);
+    for (const name of ['Watchlist', 'Needs review']) {
+      const tab = await panel.getByRole('tab', { name }).boundingBox();
+      expect((tab?.x ?? 999) + (tab?.width ?? 0), name).toBeLessThanOrEqual(170);
+    }
+    expect(new Set(await places())).toEqual(new Set(['below, right']));
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      170,
+    );
+    await screenshotBoth(panel, 'side-panel-170');
     await panel.close();
   });
 
