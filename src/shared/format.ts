@@ -17,7 +17,11 @@ function toMs(value: string | number): number {
   return typeof value === 'number' ? value : Date.parse(value);
 }
 
-/** "3 Jun 2025, 16:05"; an unparseable value is shown as Persona sent it. */
+/**
+ * "3 Jun 2025, 16:05"; an unparseable value is shown as Persona sent it. The space before a
+ * 12-hour clock's "AM" or "PM" does not break (Chromium's Intl writes a plain one), so a narrow
+ * column never leaves "PM" on a line of its own.
+ */
 export function formatDateTime(value: string | number, format?: Intl.DateTimeFormat): string {
   const ms = toMs(value);
   if (Number.isNaN(ms)) return String(value);
@@ -25,7 +29,12 @@ export function formatDateTime(value: string | number, format?: Intl.DateTimeFor
     dateStyle: 'medium',
     timeStyle: 'short',
   });
-  return format.format(ms);
+  return format
+    .formatToParts(ms)
+    .map((part, i, parts) =>
+      parts[i + 1]?.type === 'dayPeriod' ? part.value.replace(/\s/g, '\u00a0') : part.value,
+    )
+    .join('');
 }
 
 /** "5 minutes ago", "in 23 hours", "now": the largest whole unit, rounded toward zero. */

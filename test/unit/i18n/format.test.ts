@@ -29,7 +29,8 @@ describe('formatting in the UI language', () => {
   it('writes them the English way in English', async () => {
     const format = await freshFormat('en-US');
     const when = new Date(2025, 5, 3, 16, 5).getTime();
-    expect(format.formatDateTime(when)).toBe('Jun 3, 2025, 4:05 PM');
+    // A no-break space before PM: in a narrow column "PM" stays with its time.
+    expect(format.formatDateTime(when)).toBe('Jun 3, 2025, 4:05\u00a0PM');
     expect(format.formatNumber(3600)).toBe('3,600');
   });
 
