@@ -52,7 +52,7 @@ describe('the desk in German', () => {
     // The status line's meaning is named by the background, in the browser's language.
     await expect
       .poll(() => popup.locator('#detail-status').textContent(), soon)
-      .toContain('Angelegt, noch nicht begonnen');
+      .toContain('Erstellt, noch nicht begonnen');
     const timeline = popup.getByRole('region', { name: 'Verlauf' });
     const created = timeline.locator('time').first();
     const [shown, iso] = [await created.textContent(), await created.getAttribute('datetime')];

@@ -265,7 +265,7 @@ describe('normaliseInquiry on variants', () => {
     const view = normaliseInquiry(document);
     expect(view.reports).toEqual([
       expect.objectContaining({
-        label: 'Watchlist',
+        label: 'Watchlist screening',
         status: 'ready',
         hasMatch: true,
         loaded: true,
