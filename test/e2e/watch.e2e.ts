@@ -212,6 +212,9 @@ describe('watch and notify', () => {
     await controls.finish(id, 'needs_review');
     expect((await runCycle()).changes).toEqual([{ id, from: 'created', to: 'needs_review' }]);
     await expect.poll(() => row.count(), { timeout: 5_000 }).toBe(1);
+    // Marked as the watchlist marks it: the change the badge counts is found here too.
+    expect(await row.getAttribute('class')).toContain('is-unseen');
+    expect(await row.textContent()).toContain('changed since you last looked');
     await popup.close();
   });
 

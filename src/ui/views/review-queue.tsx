@@ -35,7 +35,11 @@ export function ReviewQueue() {
   useEffect(load, []);
   // Open while the watcher finds a watched inquiry come to review or leave it (decided here or in
   // Persona), the queue reads its first page again rather than go on showing the old one.
-  const reviewing = useStored(watchlistItem)
+  const watchlist = useStored(watchlistItem);
+  // A watched inquiry the reviewer has not looked at since it changed carries the watchlist's
+  // mark here too: the badge counts it, and this is where it is found.
+  const unseen = new Set(watchlist?.filter((entry) => !entry.seen).map((entry) => entry.id));
+  const reviewing = watchlist
     ?.filter((entry) => entry.status === 'needs_review')
     .map((entry) => entry.id)
     .sort()
@@ -59,6 +63,7 @@ export function ReviewQueue() {
           label={t('inquiriesNeedingReview')}
           items={items}
           focusId={firstOfPage}
+          unseen={unseen}
           // Listed by creation, so the time says what it is: the last change.
           meta={(item) => item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now))}
         />

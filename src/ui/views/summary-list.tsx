@@ -12,6 +12,8 @@ interface Props {
   class?: string;
   /** A row that takes the focus when it appears (the first of a page loaded with Load more). */
   focusId?: string | undefined;
+  /** Watched inquiries whose change the reviewer has not looked at: marked as on the watchlist. */
+  unseen?: ReadonlySet<string> | undefined;
 }
 
 /** Inquiries Persona listed (matches, the review queue, earlier ones): a row opens its detail. */
@@ -21,6 +23,7 @@ export function SummaryList({
   meta,
   class: className = 'inquiry-list',
   focusId,
+  unseen,
 }: Props) {
   const nav = useNavigation();
   return (
@@ -32,6 +35,7 @@ export function SummaryList({
           status={item.status}
           referenceId={item.referenceId}
           meta={meta(item)}
+          unseen={unseen?.has(item.id)}
           focusOnMount={
             item.id === focusId ||
             ((nav.route.name === 'home' || nav.route.name === 'matches') &&

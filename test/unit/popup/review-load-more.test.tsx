@@ -56,3 +56,33 @@ describe('Load more in the review queue', () => {
     expect(sent('listInquiries')).toHaveLength(reads + 1);
   });
 });
+
+describe('the review queue and the watchlist', () => {
+  it('marks a watched inquiry whose change the reviewer has not looked at, as the watchlist does', async () => {
+    const queue = [
+      row('inq_UnseenChange001'),
+      row('inq_SeenChange00001'),
+      row('inq_NotWatched00001'),
+    ];
+    stubBackground({ listInquiries: () => ({ items: queue, next: null }) });
+    const watched = (id: string, seen: boolean) => ({
+      id,
+      status: 'needs_review',
+      addedAt: 1,
+      changedAt: 2,
+      seen,
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [watched('inq_UnseenChange001', false), watched('inq_SeenChange00001', true)],
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    const unseen = await screen.findByRole('button', { name: /inq_UnseenChange001/ });
+    await waitFor(() => expect(unseen.classList.contains('is-unseen')).toBe(true));
+    expect(unseen.textContent).toContain('changed since you last looked');
+    for (const id of ['inq_SeenChange00001', 'inq_NotWatched00001']) {
+      const other = screen.getByRole('button', { name: new RegExp(id) });
+      expect(other.classList.contains('is-unseen')).toBe(false);
+    }
+  });
+});
