@@ -197,6 +197,8 @@ describe('watch and notify', () => {
       .poll(async () => (await stored<StoredWatchEntry[]>('watchlist'))?.[0]?.seen)
       .toBe(true);
     await expect.poll(badge).toBe('');
+    // The cycle notified before the detail showed the change; seen there, the notification goes.
+    await expect.poll(notifications).not.toContain(`inquiry-desk:${id}`);
     await popup.close();
   });
 

@@ -1,11 +1,10 @@
 // Notifications for status changes. Only the inquiry id and status words: no names, no reference
-// ids (a customer's reference id may be an email address). The notification id carries the
-// inquiry id, so a click still opens the right inquiry after the worker restarted in between
-// (https://developer.chrome.com/docs/extensions/reference/api/notifications).
+// ids (a customer's reference id may be an email address). Their ids: shared/notification-ids.ts.
 import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { notificationId, NOTIFICATION_PREFIX as PREFIX } from '../../shared/notification-ids.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
 import { editItem } from '../edit-item.ts';
 import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
@@ -13,15 +12,12 @@ import { asksReviewer } from './badge.ts';
 import type { Change } from './watchlist-logic.ts';
 import { markSeen } from './watchlist-logic.ts';
 
-const PREFIX = 'inquiry-desk:';
+export { notificationId };
+
 /** The one notification for a cycle with more changes than are worth a notification each. */
 export const SUMMARY_ID = `${PREFIX}*`;
 /** More changes in one cycle than this become one summary notification. */
 export const MAX_SINGLE = 3;
-
-export function notificationId(inquiryId: string): string {
-  return `${PREFIX}${inquiryId}`;
-}
 
 /** The inquiry a notification is about; `null` for the summary, `undefined` if not ours. */
 export function inquiryOfNotification(id: string): string | null | undefined {

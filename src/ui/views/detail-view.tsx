@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/links.ts';
-import { sendRequest } from '../../shared/send-request.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useEvidence } from '../evidence/use-evidence.ts';
+import { markSeen } from '../mark-seen.ts';
 import { useStored } from '../use-stored.ts';
 import { DetailActions } from './detail-actions.tsx';
 import { DetailBody } from './detail-body.tsx';
@@ -64,7 +64,7 @@ export function DetailView({ id, initial }: Props) {
     // Looking at the change is what "seen" means for the watchlist highlight and the badge, so
     // not before the copy on screen has it.
     if (watch && !watch.seen && !behind) {
-      sendRequest({ type: 'markSeen', ids: [id] }).catch(() => {});
+      markSeen(id);
     }
   }, [watch?.seen, behind]);
 

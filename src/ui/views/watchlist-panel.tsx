@@ -1,10 +1,10 @@
 import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
-import { sendRequest } from '../../shared/send-request.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { useFirstPaintDone } from '../first-paint.ts';
+import { markSeen } from '../mark-seen.ts';
 import { useStored } from '../use-stored.ts';
 import { openInquiry, useNavigation } from './router.ts';
 
@@ -77,7 +77,7 @@ export function WatchlistPanel() {
               formatAgo(entry.changedAt, now),
             )}
             onOpen={() => {
-              if (!entry.seen) sendRequest({ type: 'markSeen', ids: [entry.id] }).catch(() => {});
+              if (!entry.seen) markSeen(entry.id);
               openInquiry(nav, entry.id);
             }}
           />

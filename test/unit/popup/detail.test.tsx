@@ -221,10 +221,20 @@ describe('the inquiry detail', () => {
     expect(sent('markSeen')).toHaveLength(0);
 
     status = 'completed';
+    // The watcher's notification of the change, shown while the detail is open.
+    const notice = { type: 'basic', iconUrl: 'icon.png', title: 'changed', message: '' } as const;
+    await fakeBrowser.notifications.create(`inquiry-desk:${id}`, notice);
+    await fakeBrowser.notifications.create('inquiry-desk:inq_SomeOtherOne0001', notice);
     await fakeBrowser.storage.local.set({ watchlist: [entry(Date.now() + 1, false)] });
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('completed'));
     await waitFor(() => expect(sent('markSeen')).toEqual([{ type: 'markSeen', ids: [id] }]));
     expect(sent('getInquiry')).toHaveLength(2);
+    // Seen on screen, the change is news no more: its notification goes, the other stays.
+    await waitFor(async () =>
+      expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([
+        'inquiry-desk:inq_SomeOtherOne0001',
+      ]),
+    );
   });
 
   it('reads the change the watcher found while a Refresh was on its way, once it is back', async () => {
