@@ -62,7 +62,9 @@ describe('the badge count', () => {
   it('sets the toolbar badge and title from the list, and clears it again', async () => {
     await showBadge([entry(1, 'needs_review'), entry(2, 'failed', { seen: false })]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
-    expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk: 2 need you');
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: 2 watched inquiries changed and need you (needs review, completed or failed)',
+    );
     await showBadge([entry(1, 'approved')]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk');
