@@ -22,3 +22,12 @@ beforeEach(() => {
   fakeBrowser.reset();
   fakeI18n();
 });
+
+// The component tests' findBy…/waitFor wait 1 s by default. A view loaded on demand (a lazy
+// chunk) took longer than that once on this 2-core machine while other work ran beside the tests;
+// 3 s leaves room for a busy machine and still fails a view that never comes well inside the
+// test's own 5 s limit.
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/preact');
+  configure({ asyncUtilTimeout: 3_000 });
+}
