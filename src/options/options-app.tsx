@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DeskError, type ErrorInfo } from '../shared/errors.ts';
+import { DeskError, type ErrorInfo, toErrorInfo } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { applyPolicy, managedSettings } from '../shared/policy.ts';
@@ -11,7 +11,7 @@ import { BackgroundStatus } from '../ui/background-status.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../ui/environment-badge.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { ManagedContext, usePolicy } from '../ui/use-policy.ts';
-import { type RequestState, useRequest } from '../ui/use-request.ts';
+import { useRequest } from '../ui/use-request.ts';
 import { useStored } from '../ui/use-stored.ts';
 import { AutoLockField } from './auto-lock-field.tsx';
 import { ConnectionReportView } from './connection-report.tsx';
@@ -27,9 +27,12 @@ interface Problem {
   message: string;
 }
 
+/** What trying a typed key before saving it gave: where it connects, or why it could not tell. */
+type KeyTried = { report: ConnectionReport } | { error: ErrorInfo };
+
 /** What the last Save or Test connection gave. */
 type Done =
-  | { what: 'save'; keyChecked: boolean }
+  | { what: 'save'; tried?: KeyTried }
   | { what: 'test'; report: ConnectionReport; unsaved: boolean };
 
 export function OptionsApp() {
@@ -39,11 +42,10 @@ export function OptionsApp() {
   const [draft, setDraft] = useState<Settings | undefined>(undefined);
   const [key, setKey] = useState('');
   const [what, setWhat] = useState<Done['what']>('save');
+  // A Save with a typed key tries it first (tryKey): said while it does, since it may take seconds.
+  const [trying, setTrying] = useState(false);
   // Every field the last Save found wrong, each said at its field at once (not one per Save).
   const [problems, setProblems] = useState<Problem[]>([]);
-  // A new key is tried as soon as it is saved: a mistyped or revoked one is found here, not at
-  // the first create. Apart from the save, which is done (and said) whatever Persona answers.
-  const keyCheck = useRequest(() => sendRequest({ type: 'testConnection' }));
   const action = useRequest(async (settings: Settings, what: Done['what']): Promise<Done> => {
     const typed = key.trim();
     if (what === 'test') {
@@ -68,6 +70,15 @@ export function OptionsApp() {
     const valid = validateSettings(checked, report);
     setProblems(found);
     if (found[0]) throw new DeskError({ kind: 'invalid', ...found[0] });
+    let tried: KeyTried | undefined;
+    if (typed) {
+      setTrying(true);
+      try {
+        tried = await tryKey(typed, valid);
+      } finally {
+        setTrying(false);
+      }
+    }
     const saved = await sendRequest({
       type: 'saveOptions',
       settings: valid,
@@ -76,8 +87,7 @@ export function OptionsApp() {
     setDraft(saved.settings);
     // The typed key is dropped from the page as soon as the background holds it.
     setKey('');
-    if (typed) void keyCheck.run();
-    return { what, keyChecked: typed !== '' };
+    return tried ? { what, tried } : { what };
   });
 
   useEffect(() => {
@@ -124,23 +134,19 @@ export function OptionsApp() {
           pointer: 'key',
           message: [
             t('errUnauthorizedHere'),
+            // Tried before saving: the key saved before, and what the session holds, stay.
+            ...(what === 'save' ? [t('keyRefusedNothingSaved')] : []),
             ...(action.error.requestId ? [t('requestId'), action.error.requestId] : []),
           ].join(' '),
         }
       : action.error;
   const done = busy || error ? undefined : action.data;
-  // A key saved just now that Persona refuses is said at the key field too, as Test connection
-  // says it.
-  const savedKeyRefused =
-    done?.what === 'save' && done.keyChecked && isRefusedKey(keyCheck.error) && !keyCheck.busy;
   const fieldError = (name: string) =>
     error?.pointer === name
       ? error.message
-      : name === 'key' && savedKeyRefused
-        ? t('savedKeyRefused')
-        : error?.kind === 'invalid'
-          ? problems.find((problem) => problem.pointer === name)?.message
-          : undefined;
+      : error?.kind === 'invalid'
+        ? problems.find((problem) => problem.pointer === name)?.message
+        : undefined;
   const run = (next: Done['what']) => {
     setWhat(next);
     void action.run(draft, next);
@@ -180,7 +186,7 @@ export function OptionsApp() {
             {t('testConnection')}
           </button>
           <span class="muted" aria-live="polite">
-            {busy ? t(what === 'save' ? 'saving' : 'testing') : ''}
+            {busy ? t(trying ? 'checkingKey' : what === 'save' ? 'saving' : 'testing') : ''}
           </span>
         </div>
         <div aria-live="polite" data-testid="options-outcome">
@@ -189,7 +195,7 @@ export function OptionsApp() {
               {t('settingsSaved')}
             </div>
           )}
-          {done?.what === 'save' && done.keyChecked && <KeyCheck check={keyCheck} />}
+          {done?.what === 'save' && done.tried && <KeyCheck tried={done.tried} />}
           {done?.what === 'test' && (
             <ConnectionReportView report={done.report} unsaved={done.unsaved} />
           )}
@@ -207,17 +213,50 @@ function isRefusedKey(error: ErrorInfo | undefined): boolean {
 }
 
 /**
- * What trying the key just saved gave: where it connects, or why it could not tell. A refused
- * key is said at the key field, which takes the focus, and not again here.
+ * How long a Save waits on the try of a typed key. Persona refuses a wrong key at once; when it is
+ * unreachable, the try's retries would hold the Save for many seconds.
  */
-function KeyCheck({ check }: { check: RequestState<ConnectionReport> }) {
-  const { busy, error, data } = check;
-  useEffect(() => {
-    if (!busy && isRefusedKey(error)) document.getElementById('api-key')?.focus();
-  }, [busy, error]);
-  if (busy) return <p class="muted">{t('checkingKey')}</p>;
-  // Locked meanwhile (a passphrase asked for on another page) says nothing of the key.
-  if (error && error.kind !== 'no_key' && !isRefusedKey(error))
-    return <ErrorMessage error={error} />;
-  return data ? <ConnectionReportView report={data} /> : null;
+const KEY_TRY_MS = 3_000;
+
+/**
+ * A typed key is tried before it is saved (one request, as Test connection makes): a key Persona
+ * refuses, mistyped or revoked, is not saved over the one in use, which would also end the
+ * session's drafts and copies, and a production key while they are off is refused as the save
+ * would refuse it. Any other answer (Persona unreachable, slow, rate-limited), or none within
+ * {@link KEY_TRY_MS}, cannot tell: the key is saved, and what the try gave is said beside
+ * "Settings saved."
+ */
+async function tryKey(key: string, settings: Settings): Promise<KeyTried> {
+  const answer = sendRequest({
+    type: 'testConnection',
+    key,
+    baseUrl: settings.baseUrl,
+    allowProduction: settings.allowProduction,
+  }).then(
+    (report): KeyTried | { refused: unknown } => ({ report }),
+    (failure: unknown) => {
+      const error = toErrorInfo(failure);
+      return isRefusedKey(error) || error.kind === 'invalid' ? { refused: failure } : { error };
+    },
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<KeyTried>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ error: { kind: 'timeout', message: t('keyNotTriedInTime') } }),
+      KEY_TRY_MS,
+    );
+  });
+  const tried = await Promise.race([answer, late]);
+  clearTimeout(timer);
+  if ('refused' in tried) throw tried.refused;
+  return tried;
+}
+
+/** What trying the key just saved gave: where it connects, or why it could not tell. */
+function KeyCheck({ tried }: { tried: KeyTried }) {
+  return 'report' in tried ? (
+    <ConnectionReportView report={tried.report} />
+  ) : (
+    <ErrorMessage error={tried.error} />
+  );
 }

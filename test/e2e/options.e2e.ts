@@ -82,24 +82,47 @@ describe('options: connecting a key', () => {
     await page.close();
   });
 
-  it('tries a key as it saves it: a key Persona refuses is said at once, the settings saved', async () => {
-    await fill('API key', 'persona_sandbox_00000000-0000-4000-8000-000000000000');
-    await fill('API base URL', baseUrl);
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
-    // Said at the key field, which takes the focus, as Test connection says it.
-    await expect
-      .poll(() => page.locator('#api-key-error').textContent())
-      .toContain('Saved, but Persona did not accept this API key');
-    // The focus moves in an effect, after the frame that shows the message.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('api-key');
-    // A good key saved: the same check says where it connects.
+  it('tries a typed key before saving it: one Persona refuses is not saved over the key in use', async () => {
+    // A working key saved, and a reviewer's unsaved create form in the session.
     await fill('API key', key);
+    await fill('API base URL', baseUrl);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => page.getByTestId('connection-environment').textContent())
       .toBe("to Persona's sandbox environment");
+    const worker = await ext.serviceWorker();
+    const stored = () =>
+      worker.evaluate(async () => ({
+        local: await chrome.storage.local.get(['apiKey', 'keyInfo']),
+        session: await chrome.storage.session.get(null),
+      }));
+    const draft = { referenceId: 'ticket-draft-1', nameFirst: 'Erika' };
+    await worker.evaluate((value) => chrome.storage.session.set({ qaDraftProbe: value }), draft);
+    const before = await stored();
+
+    // The same key with its last character changed: Persona refuses it.
+    const typo = `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`;
+    await fill('API key', typo);
+    await page.getByRole('button', { name: 'Save' }).click();
+    // Said at the key field, which takes the focus; that nothing was saved is said with it.
+    const said = page.locator('#api-key-error');
+    await expect.poll(() => said.textContent()).toContain('Persona did not accept this API key');
+    expect(await said.textContent()).toContain('Nothing was saved');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('api-key');
+    expect(await outcome().textContent()).not.toContain('Settings saved.');
+    // The typo stays in the field to be corrected; the key in use, and the session, are as they were.
+    expect(await page.getByLabel('API key', { exact: true }).inputValue()).toBe(typo);
+    expect(await stored()).toEqual(before);
+
+    // Corrected and saved: the try says where it connects, beside "Settings saved."
+    await fill('API key', key);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    expect(await page.getByTestId('connection-environment').textContent()).toBe(
+      "to Persona's sandbox environment",
+    );
     expect(await outcome().getByRole('alert').count()).toBe(0);
+    expect(await said.count()).toBe(0);
     await page.close();
   });
 
@@ -141,7 +164,12 @@ describe('options: connecting a key', () => {
     expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({});
     await fill('API base URL', 'https://api.withpersona.com/api/v1');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    // Persona cannot be reached from here: the key cannot be tried (at most 3 s), so it is saved,
+    // and that it could not be tried is said with it.
+    await expect
+      .poll(() => outcome().textContent(), { timeout: 8_000 })
+      .toContain('Settings saved.');
+    expect(await outcome().getByRole('alert').count()).toBe(1);
     await expect.poll(() => page.getByTestId('environment').textContent()).toBe('Production');
     expect(await page.getByRole('alert').first().textContent()).toContain('Production key in use');
     await page.close();
