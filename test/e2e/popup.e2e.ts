@@ -167,7 +167,14 @@ describe('the popup', () => {
     await popup.getByRole('textbox', { name: 'Comment' }).fill('Document photo unreadable');
     await screenshotBoth(popup, 'popup-confirm-decline');
     await expectAccessible(popup, 'confirm decline');
-    await popup.getByRole('textbox', { name: 'Comment' }).press('Enter');
+    // Enter is a new line in the comment: a decision is final, and a second Enter after the one
+    // that opened the form must not make it. Ctrl+Enter confirms.
+    const comment = popup.getByRole('textbox', { name: 'Comment' });
+    await comment.press('Enter');
+    await comment.pressSequentially('Second line');
+    expect(await comment.inputValue()).toBe('Document photo unreadable\nSecond line');
+    expect(await personaStatus(id)).toBe('failed');
+    await comment.press('Control+Enter');
     await expect.poll(() => statusOf(popup), soon).toBe('declined');
     expect(await personaStatus(id)).toBe('declined');
     await popup.close();

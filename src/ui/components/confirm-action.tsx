@@ -19,7 +19,10 @@ interface Props {
 
 /**
  * An inline confirmation for a final action, with an optional comment. Focus goes to the comment;
- * Enter confirms, Escape cancels (the caller puts focus back on the button that opened it).
+ * Escape cancels (the caller puts focus back on the button that opened it). Enter in the comment
+ * starts a new line, not the decision: with the form opened by Enter on Approve, a second Enter
+ * (or a key held a moment too long) would have made a final decision. The confirm button, or
+ * Ctrl+Enter (⌘+Enter) in the comment, confirms.
  */
 export function ConfirmAction({
   confirmLabel,
@@ -33,7 +36,7 @@ export function ConfirmAction({
   waitSeconds = 0,
 }: Props) {
   const [comment, setComment] = useState(initialComment);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => input.current?.focus(), []);
   return (
     <form
@@ -55,18 +58,27 @@ export function ConfirmAction({
       <label class="field-label" for="action-comment">
         {t('comment')}
       </label>
-      <input
+      <textarea
         ref={input}
         id="action-comment"
-        type="text"
+        rows={2}
         maxLength={2000}
         placeholder={t('commentPlaceholder')}
+        aria-describedby="action-comment-hint"
         value={comment}
         onInput={(event) => {
           setComment(event.currentTarget.value);
           onComment?.(event.currentTarget.value);
         }}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+          event.preventDefault();
+          event.currentTarget.form?.requestSubmit();
+        }}
       />
+      <p class="hint" id="action-comment-hint">
+        {t('confirmShortcut')}
+      </p>
       <div class="row confirm-buttons">
         {/* Counting down, it keeps the focus a keyboard user pressed it with (aria-disabled). */}
         <button

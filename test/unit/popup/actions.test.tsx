@@ -128,6 +128,21 @@ describe('inquiry actions', () => {
     expect(offered()).toEqual([]);
   });
 
+  it('confirms with Ctrl+Enter in the comment; a bare Enter is a new line, not the decision', async () => {
+    await openWith('completed');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    const comment = screen.getByRole('textbox', { name: 'Comment' });
+    expect(comment.getAttribute('aria-describedby')).toBe('action-comment-hint');
+    expect(document.getElementById('action-comment-hint')?.textContent).toBe(
+      'Ctrl+Enter confirms.',
+    );
+    fireEvent.keyDown(comment, { key: 'Enter' });
+    expect(sent('inquiryAction')).toHaveLength(0);
+    fireEvent.keyDown(comment, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    expect(sent('inquiryAction')).toHaveLength(1);
+  });
+
   it('declines with a comment', async () => {
     await openWith('needs_review');
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
