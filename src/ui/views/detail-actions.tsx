@@ -64,12 +64,24 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   const allowed = inquiry.actions;
   const id = inquiry.id;
 
+  // The inquiry on screen, read when an answer comes: a decision Persona was slow to take may
+  // come back after the reviewer moved on to another inquiry, or left the detail.
+  const onScreen = useRef<string | undefined>(id);
+  onScreen.current = id;
+  useEffect(
+    () => () => {
+      onScreen.current = undefined;
+    },
+    [],
+  );
   const statusLine = () => document.getElementById('detail-status');
   const request = useRequest(
     async (done: string, send: () => Promise<unknown>) => {
+      const actedOnId = id;
       await send();
       setConfirming(null);
-      announce(done);
+      // Said on whatever is on screen by then: named, unless it is this inquiry's page.
+      announce(onScreen.current === actedOnId ? done : t('doneFor', actedOnId, done));
     },
     // The button that was pressed may be gone now (approved: no more actions): the focus goes
     // to the status, which is what changed.

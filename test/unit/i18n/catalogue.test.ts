@@ -111,6 +111,8 @@ describe('the message catalogues', () => {
         'verificationSelfie',
         // "inq_…: Needs review": the status is said in the reader's language.
         'notifyLine',
+        // "inq_…: Approved", said on another inquiry's page.
+        'doneFor',
         // German says Passphrase too.
         'passphrase',
         // And Video.

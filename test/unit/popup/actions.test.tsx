@@ -512,6 +512,23 @@ describe('inquiry actions', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
 
+  it('names the inquiry when its decision comes back after the reviewer has left its page', async () => {
+    const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
+    await approveFromDetail();
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Cancel' }).getAttribute('aria-disabled')).toBe(
+        'true',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Back/ }));
+    await screen.findByRole('searchbox', { name: 'Find inquiry' });
+    answer(inquiryReply('approved'));
+    // Not a bare "Approved" over the home page, or another inquiry's.
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe('inq_TestInquiry0001: Approved'),
+    );
+  });
+
   it('says it is still waiting when Persona takes seconds to answer a tag change', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const answer = await addTagHeld();
