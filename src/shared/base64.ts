@@ -11,8 +11,6 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  // atob gives one character per byte (none above U+00FF), so iterating it is byte by byte.
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }

@@ -1,6 +1,8 @@
 // The optional passphrase: set it, unlock, lock. The wait after a wrong passphrase is enforced
 // here, in the background, and survives a worker restart (unlockMissesItem), so neither a page
 // nor a script on an extension page can try passphrases faster.
+
+import { base64ToBytes } from '../../shared/base64.ts';
 import { DeskError } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import {
@@ -15,7 +17,7 @@ import { duration } from '../../shared/persona/persona-error.ts';
 import { itemValue, readItem, readItems, writeItem, writeItems } from '../../shared/storage.ts';
 import { wipeSession } from '../key-custody.ts';
 import { clearAutoLock, scheduleAutoLock } from './auto-lock.ts';
-import { deriveWrapKey, fromBase64, newSalt, PBKDF2_ITERATIONS, seal, unseal } from './seal.ts';
+import { deriveWrapKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from './seal.ts';
 
 export const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -53,7 +55,7 @@ export async function setPassphrase(
     ? await unlock(current, now, 'currentPassphrase')
     : ((await readItem(apiKeyItem)) ?? '');
   const salt = newSalt();
-  const wrapKey = await deriveWrapKey(passphrase, fromBase64(salt), PBKDF2_ITERATIONS);
+  const wrapKey = await deriveWrapKey(passphrase, base64ToBytes(salt), PBKDF2_ITERATIONS);
   const next = await seal(apiKey, wrapKey, { salt, iterations: PBKDF2_ITERATIONS });
   // The sealed form is written before the clear one is removed: a stop in between loses nothing.
   await writeItem(sealedKeyItem, next);
@@ -72,7 +74,7 @@ export async function unlock(
     throw new DeskError({ kind: 'invalid', message: t('noPassphraseToUnlock') });
   }
   if (now < misses.waitUntil) throw waitError(misses.waitUntil - now, pointer);
-  const wrapKey = await deriveWrapKey(passphrase, fromBase64(sealed.salt), sealed.iterations);
+  const wrapKey = await deriveWrapKey(passphrase, base64ToBytes(sealed.salt), sealed.iterations);
   const apiKey = await unseal(sealed, wrapKey);
   if (apiKey === undefined) {
     const count = misses.misses + 1;

@@ -2,19 +2,12 @@
 // 600,000 iterations (OWASP's 2023 figure for PBKDF2-HMAC-SHA256,
 // https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html) derives an
 // AES-GCM-256 key; every seal uses a fresh random 12-byte IV.
+import { base64ToBytes, bytesToBase64 } from '../../shared/base64.ts';
 import type { SealedKey } from '../../shared/lock-items.ts';
 
 export const PBKDF2_ITERATIONS = 600_000;
 
 const encoder = new TextEncoder();
-
-export function toBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-}
 
 /** The raw AES key bytes (base64) derived from the passphrase. */
 export async function deriveWrapKey(
@@ -34,11 +27,11 @@ export async function deriveWrapKey(
     material,
     256,
   );
-  return toBase64(new Uint8Array(bits));
+  return bytesToBase64(new Uint8Array(bits));
 }
 
 function aesKey(wrapKey: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', fromBase64(wrapKey), 'AES-GCM', false, [
+  return crypto.subtle.importKey('raw', base64ToBytes(wrapKey), 'AES-GCM', false, [
     'encrypt',
     'decrypt',
   ]);
@@ -56,16 +49,16 @@ export async function seal(
     await aesKey(wrapKey),
     encoder.encode(secret),
   );
-  return { ...derivedWith, iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+  return { ...derivedWith, iv: bytesToBase64(iv), data: bytesToBase64(new Uint8Array(data)) };
 }
 
 /** The sealed secret, or undefined when the wrapping key is wrong (AES-GCM's tag fails). */
 export async function unseal(sealed: SealedKey, wrapKey: string): Promise<string | undefined> {
   try {
     const clear = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: fromBase64(sealed.iv) },
+      { name: 'AES-GCM', iv: base64ToBytes(sealed.iv) },
       await aesKey(wrapKey),
-      fromBase64(sealed.data),
+      base64ToBytes(sealed.data),
     );
     return new TextDecoder().decode(clear);
   } catch {
@@ -74,5 +67,5 @@ export async function unseal(sealed: SealedKey, wrapKey: string): Promise<string
 }
 
 export function newSalt(): string {
-  return toBase64(crypto.getRandomValues(new Uint8Array(16)));
+  return bytesToBase64(crypto.getRandomValues(new Uint8Array(16)));
 }
