@@ -1,29 +1,22 @@
 import { DeskError, outcomeUnknown } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
-import { notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
 import type { LinkedInquiry } from '../../shared/persona/inquiry-writes.ts';
-import { isInquiryId } from '../../shared/persona/links.ts';
 import { decisionStatus } from '../../shared/persona/status.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { adoptInquiry } from '../inquiries/adopt-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
 import { refusedLinkError, rememberLinkFromCreate } from '../one-time-links.ts';
 import { openPersona, type PersonaAccess } from '../persona-access.ts';
-
-function checkId(id: string): void {
-  if (!isInquiryId(id)) {
-    throw new DeskError({ kind: 'invalid', message: notAnInquiryId(id) });
-  }
-}
+import { checkInquiryId } from './check-inquiry-id.ts';
 
 /** Runs one change and reads the inquiry as Persona now has it (audit/record.ts logs it). */
 async function changeThenRead(
   id: string,
   run: (access: PersonaAccess) => Promise<unknown>,
 ): Promise<{ access: PersonaAccess; inquiry: InquiryView }> {
-  checkId(id);
+  checkInquiryId(id);
   const access = await openPersona();
   await run(access);
   // Action answers carry no included verifications; one read gives the detail view its picture.
@@ -35,7 +28,7 @@ export async function inquiryAction(
   request: RequestOf<'inquiryAction'>,
 ): Promise<Reply<'inquiryAction'>> {
   const { id, action, comment } = request;
-  checkId(id);
+  checkInquiryId(id);
   const { client } = await openPersona();
   // Action answers carry no included verifications; one read gives the detail view its picture.
   const read = () => client.getInquiry(id, { include: DETAIL_INCLUDE });

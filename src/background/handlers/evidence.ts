@@ -6,13 +6,12 @@ import { bytesToBase64 } from '../../shared/base64.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
-import { notAnInquiryId } from '../../shared/persona/classify-query.ts';
-import { isInquiryId } from '../../shared/persona/links.ts';
 import { photoFetcher } from '../../shared/persona/photo-fetch.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { cachedInquiry } from '../inquiry-cache.ts';
 import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
+import { checkInquiryId } from './check-inquiry-id.ts';
 import { getInquiry } from './inquiries.ts';
 
 const EARLIER_PAGE_SIZE = 20;
@@ -20,18 +19,12 @@ const EARLIER_PAGE_SIZE = 20;
 // (https://docs.withpersona.com/downloading-files): an older detail is read again first.
 const PHOTO_URLS_FRESH_MS = 5 * 60_000;
 
-function checkId(id: string): void {
-  if (!isInquiryId(id)) {
-    throw new DeskError({ kind: 'invalid', message: notAnInquiryId(id) });
-  }
-}
-
 /**
  * The photo URLs come from Persona's own answer for this inquiry (the cached detail, else one
  * read), never from the page, so a page cannot make the background fetch anything else.
  */
 export async function showPhotos(request: RequestOf<'showPhotos'>): Promise<Reply<'showPhotos'>> {
-  checkId(request.id);
+  checkInquiryId(request.id);
   const { settings } = await openPersona();
   const cached = await cachedInquiry(request.id);
   const entry =
@@ -68,7 +61,7 @@ export async function getReport(request: RequestOf<'getReport'>): Promise<Reply<
 }
 
 export async function listEvents(request: RequestOf<'listEvents'>): Promise<Reply<'listEvents'>> {
-  checkId(request.id);
+  checkInquiryId(request.id);
   const { client } = await openPersona();
   return { events: (await client.listEvents(request.id)).data };
 }
@@ -77,7 +70,7 @@ export async function listEvents(request: RequestOf<'listEvents'>): Promise<Repl
 export async function earlierInquiries(
   request: RequestOf<'earlierInquiries'>,
 ): Promise<Reply<'earlierInquiries'>> {
-  checkId(request.id);
+  checkInquiryId(request.id);
   const by = request.accountId ? 'account' : request.referenceId ? 'reference' : 'none';
   if (by === 'none') return { items: [], by };
   const { client } = await openPersona();
@@ -93,7 +86,7 @@ export async function earlierInquiries(
 export async function printInquiry(
   request: RequestOf<'printInquiry'>,
 ): Promise<Reply<'printInquiry'>> {
-  checkId(request.id);
+  checkInquiryId(request.id);
   const { client } = await openPersona();
   const printed = await client.printInquiry(request.id);
   return { filename: printed.filename, base64: bytesToBase64(printed.bytes) };

@@ -1,14 +1,14 @@
 import { DeskError, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
-import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
+import { classifyQuery } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
-import { isInquiryId } from '../../shared/persona/links.ts';
 import { adoptInquiry, summarise } from '../inquiries/adopt-inquiry.ts';
 import { cachedInquiry } from '../inquiry-cache.ts';
 import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
 import { rememberLookup } from '../recent-lookups.ts';
+import { checkInquiryId } from './check-inquiry-id.ts';
 
 /**
  * For what a reviewer is waiting on (open, refresh, search, a list): a rate-limit window of a few
@@ -26,7 +26,7 @@ const transient: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
 ]);
 
 export async function getInquiry(request: RequestOf<'getInquiry'>): Promise<Reply<'getInquiry'>> {
-  if (!isInquiryId(request.id)) throw malformedId(request.id);
+  checkInquiryId(request.id, 'query');
   const cached = request.refresh ? undefined : await cachedInquiry(request.id);
   // A cached copy younger than this answers at once; the popup asks again with refresh.
   if (cached && Date.now() - cached.fetchedAt < 5_000) return cached;
@@ -50,7 +50,8 @@ export async function findInquiries(
     throw new DeskError({ kind: 'invalid', message: t('typeQuery') });
   }
   const classified = classifyQuery(query);
-  if (classified.kind === 'malformed') throw malformedId(query);
+  // Not an inquiry id (classifyQuery found that), so this throws.
+  if (classified.kind === 'malformed') checkInquiryId(query, 'query');
   if (classified.kind === 'id') {
     await rememberLookup(classified.id);
     const found = await getInquiry({ type: 'getInquiry', id: classified.id, refresh: true });
@@ -71,14 +72,6 @@ export async function listInquiries(
     ? await client.fetchPage(request.next)
     : await client.listInquiries({ statuses: request.statuses, pageSize: request.pageSize ?? 20 });
   return { items: page.data.items.map(summarise), next: page.data.links.next ?? null };
-}
-
-function malformedId(text: string): DeskError {
-  return new DeskError({
-    kind: 'invalid',
-    pointer: 'query',
-    message: notAnInquiryId(text),
-  });
 }
 
 export const inquiryHandlers = {
