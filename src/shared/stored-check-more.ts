@@ -9,8 +9,6 @@ import {
   codePoints,
   FAIL,
   type MoreKinds,
-  mayBeAbsent,
-  optin,
   type Rule,
   type StringCheck,
 } from './stored-check.ts';
@@ -52,38 +50,6 @@ function stringPasses(value: string, check: StringCheck): boolean {
     case 'refine':
       return Boolean((check[1] as (text: string) => boolean)(value));
   }
-}
-
-/** An object as zod reads it (handlePropertyResult), defaults included. */
-function compileObject(
-  fields: Readonly<Record<string, Rule>>,
-  compile: (rule: Rule) => Check,
-): Check {
-  const keys = Object.keys(fields);
-  const checks = keys.map((key) => compile(fields[key] as Rule));
-  const ins = keys.map((key) => optin(fields[key] as Rule));
-  const outs = keys.map((key) => mayBeAbsent(fields[key] as Rule));
-  return (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
-    const input = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      // As zod (handlePropertyResult): `in` and a plain read, so a key may come from the
-      // prototype chain; an absent optional key stays absent, an absent defaulted one is filled.
-      const present = key in input;
-      if (!present && outs[i] && ins[i] === 'optional') continue;
-      const got = (checks[i] as Check)(input[key]);
-      if (got === FAIL) {
-        if (ins[i] !== undefined && outs[i] && !present) continue;
-        return FAIL;
-      }
-      if (!present && ins[i] === undefined) return FAIL;
-      if (got !== undefined) out[key] = got;
-      else if (present || (ins[i] === 'defaulted' && !outs[i])) out[key] = undefined;
-    }
-    return out;
-  };
 }
 
 function compileRecord(entry: Check): Check {
@@ -155,8 +121,6 @@ const moreKinds: MoreKinds = (rule, compile) => {
     }
     case 'record':
       return compileRecord(compile(rule.of));
-    case 'object':
-      return compileObject(rule.fields, compile);
     default:
       throw new Error(`no check for a "${rule.t}" rule`);
   }

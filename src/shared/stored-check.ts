@@ -74,7 +74,7 @@ function passes(value: number, check: NumberCheck): boolean {
 }
 
 /** How a field may be left out of its object, as zod's `optin` says it. */
-export function optin(rule: Rule): 'optional' | 'defaulted' | undefined {
+function optin(rule: Rule): 'optional' | 'defaulted' | undefined {
   // z.optional passes on absence, so one around a default still fills the key.
   if (rule.t === 'optional') return optin(rule.of) === 'defaulted' ? 'defaulted' : 'optional';
   if (rule.t === 'default') return 'defaulted';
@@ -99,32 +99,35 @@ export function codePoints(value: string): number {
 }
 
 /** z.optional, also under z.nullable: a key that may be left out of its object (zod's `optout`). */
-export function mayBeAbsent(rule: Rule): boolean {
+function mayBeAbsent(rule: Rule): boolean {
   return rule.t === 'optional' || (rule.t === 'nullable' && mayBeAbsent(rule.of));
 }
 
-/** An object none of whose fields has a default (those go to stored-check-more.ts). */
-function compileObject(
-  fields: Readonly<Record<string, Rule>>,
-  compile: (rule: Rule) => Check,
-): Check {
-  const keys = Object.keys(fields);
-  const checks = keys.map((key) => compile(fields[key] as Rule));
-  const optional = keys.map((key) => mayBeAbsent(fields[key] as Rule));
+/**
+ * An object as zod reads it (handlePropertyResult), defaulted fields included (their `default`
+ * rule itself is stored-check-more.ts's). One reader for both modules, so the worker, which loads
+ * both, carries one.
+ */
+function compileObject(fields: Fields, compile: (rule: Rule) => Check): Check {
+  const entries = Object.entries(fields).map(
+    ([key, rule]) => [key, compile(rule), optin(rule), mayBeAbsent(rule)] as const,
+  );
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
     const input = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      // As zod: `in` and a plain read, so a key may come from the prototype chain.
-      if (!(key in input)) {
-        if (optional[i]) continue;
+    for (const [key, check, ins, outs] of entries) {
+      // As zod: `in` and a plain read, so a key may come from the prototype chain; an absent
+      // optional key stays absent, an absent defaulted one is filled.
+      const present = key in input;
+      if (!present && outs && ins === 'optional') continue;
+      const got = check(input[key]);
+      if (got === FAIL) {
+        if (ins && outs && !present) continue;
         return FAIL;
       }
-      const got = (checks[i] as Check)(input[key]);
-      if (got === FAIL) return FAIL;
-      out[key] = got;
+      if (!present && !ins) return FAIL;
+      if (got !== undefined || present || (ins === 'defaulted' && !outs)) out[key] = got;
     }
     return out;
   };
@@ -192,9 +195,7 @@ function compile(rule: Rule, more?: MoreKinds): Check {
     case 'array':
       return rule.checks?.length ? elsewhere() : compileList(next(rule.of));
     case 'object':
-      return Object.values(rule.fields).some((field) => optin(field) === 'defaulted')
-        ? elsewhere()
-        : compileObject(rule.fields, next);
+      return compileObject(rule.fields, next);
     default:
       return elsewhere();
   }
