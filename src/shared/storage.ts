@@ -7,6 +7,7 @@
 // screen reads the same items through checks generated from those schemas (generated/), so it loads
 // no zod at all (docs/benchmarks.md).
 import { browser, type Storage } from './browser.ts';
+import { isRecord } from './is-record.ts';
 
 export type Area = 'local' | 'session' | 'sync';
 
@@ -36,7 +37,7 @@ export function salvageRecord<E>(
   entry: Parser<E>,
 ): (raw: unknown) => Record<string, E> | undefined {
   return (raw) => {
-    if (!isPlainObject(raw)) return undefined;
+    if (!isRecord(raw)) return undefined;
     return Object.fromEntries(
       Object.entries(raw).flatMap(([k, v]) => keepParsed(entry, v).map((e) => [k, e] as const)),
     );
@@ -51,7 +52,7 @@ export function salvageFields<T>(
   fields: Record<string, Parser<unknown>>,
 ): (raw: unknown) => T | undefined {
   return (raw) => {
-    if (!isPlainObject(raw)) return undefined;
+    if (!isRecord(raw)) return undefined;
     const out: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(fields)) {
       const parsed = field.safeParse(raw[name]);
@@ -67,10 +68,6 @@ export function salvageFields<T>(
 function keepParsed<E>(schema: Parser<E>, raw: unknown): E[] {
   const parsed = schema.safeParse(raw);
   return parsed.success ? [parsed.data] : [];
-}
-
-export function isPlainObject(raw: unknown): raw is Record<string, unknown> {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 }
 
 export interface ReadResult<T> {

@@ -2,6 +2,7 @@
 // withDefault) and z.record(z.string(), …). Apart from stored-check.ts so that only the worker's
 // generated modules (stored-items.ts, request-checks.ts) load them, and the popup does not. The
 // helpers here are stored-check.ts's, with these kinds.
+import { isRecord } from './is-record.ts';
 import { type Area, type Parser, type StorageItem, salvageList, salvageRecord } from './storage.ts';
 import {
   checker as basicChecker,
@@ -17,7 +18,7 @@ export type { Fields, Rule, StoredValue } from './stored-check.ts';
 
 /** zod's own test of a plain object (util.isPlainObject), which z.record asks for. */
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (!isRecord(value)) return false;
   const ctor = (value as { constructor?: unknown }).constructor;
   if (ctor === undefined || typeof ctor !== 'function') return true;
   const prototype: unknown = ctor.prototype;

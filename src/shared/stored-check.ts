@@ -5,6 +5,7 @@
 // keys stripped, an absent optional key left absent, a default put in). The tests in
 // test/unit/shared/ (first-screen-items, worker-items, request-checks) hold the two to the same
 // answers.
+import { isRecord } from './is-record.ts';
 import { type Area, type Parser, type StorageItem, salvageList } from './storage.ts';
 
 /** z.int() (a safe integer), z.gte(n), z.gt(n), z.lte(n), z.lt(n). */
@@ -113,15 +114,14 @@ function compileObject(fields: Fields, compile: (rule: Rule) => Check): Check {
     ([key, rule]) => [key, compile(rule), optin(rule), mayBeAbsent(rule)] as const,
   );
   return (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
-    const input = value as Record<string, unknown>;
+    if (!isRecord(value)) return FAIL;
     const out: Record<string, unknown> = {};
     for (const [key, check, ins, outs] of entries) {
       // As zod: `in` and a plain read, so a key may come from the prototype chain; an absent
       // optional key stays absent, an absent defaulted one is filled.
-      const present = key in input;
+      const present = key in value;
       if (!present && outs && ins === 'optional') continue;
-      const got = check(input[key]);
+      const got = check(value[key]);
       if (got === FAIL) {
         if (ins && outs && !present) continue;
         return FAIL;

@@ -4,7 +4,8 @@
 // (https://docs.withpersona.com/changelog/2025/10/27, docs/persona.md#fields).
 
 import { type MessageKey, t } from '../i18n.ts';
-import { isRecord, keyVariants, toKebab } from './key-inflection.ts';
+import { isRecord } from '../is-record.ts';
+import { keyVariants, toKebab } from './key-inflection.ts';
 import { humanise } from './labels.ts';
 import type { FieldView } from './view-model.ts';
 

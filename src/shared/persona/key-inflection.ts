@@ -4,6 +4,7 @@
 // body is turned to kebab before parsing. Two things are left alone: `type` values (never
 // inflected, e.g. `verification/government-id`) and the keys inside `fields`, which keep the
 // template's own casing since 2025-10-27 (https://docs.withpersona.com/changelog/2025/10/27).
+import { isRecord } from '../is-record.ts';
 
 /** `nameFirst`, `name_first`, `name-first` → `name-first`; `addressStreet1` → `address-street-1`. */
 export function toKebab(key: string): string {
@@ -42,8 +43,4 @@ export function normaliseKeys(value: unknown): unknown {
     out[kebab] = kebab === 'fields' ? child : normaliseKeys(child);
   }
   return out;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

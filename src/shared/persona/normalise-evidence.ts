@@ -5,7 +5,8 @@
 // a blocklisted attribute is simply absent (https://docs.withpersona.com/api-attribute-blocklists).
 
 import { type MessageKey, t } from '../i18n.ts';
-import { isRecord, toKebab } from './key-inflection.ts';
+import { isRecord } from '../is-record.ts';
+import { toKebab } from './key-inflection.ts';
 import type { AnyResource } from './schemas.ts';
 import {
   assign,

@@ -2,8 +2,9 @@
 // are kept (signed, valid for hours: https://docs.withpersona.com/downloading-files) so "Show
 // photos" needs no second read; they live with the rest of the view in storage.session, and the
 // images themselves are never stored. Video URLs are left out.
+
+import { isRecord } from '../is-record.ts';
 import { collectInquiryFields, toFieldView } from './fields.ts';
-import { isRecord } from './key-inflection.ts';
 import { checkLabel, reportLabel, verificationLabel } from './labels.ts';
 import { photosOf, reportMatches, scoresOf } from './normalise-evidence.ts';
 import type { ResourceRef } from './schema-parts.ts';

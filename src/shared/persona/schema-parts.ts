@@ -3,7 +3,7 @@
 // (https://docs.withpersona.com/versioning, https://docs.withpersona.com/api-attribute-blocklists),
 // so every part here accepts absence, null and a wrong type (read as "not there") instead of
 // failing the whole body. Unknown keys are kept. The parts are plain readers (tolerant.ts).
-import { isRecord } from './key-inflection.ts';
+import { isRecord } from '../is-record.ts';
 import {
   type AlwaysField,
   always,

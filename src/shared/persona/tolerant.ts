@@ -11,7 +11,7 @@
 // loaded. These are the rules zod/mini's `looseObject` with `optional` and `prefault` fields
 // followed when the bodies were read with it; test/unit/shared/persona/tolerant.test.ts holds
 // them to it.
-import { isRecord } from './key-inflection.ts';
+import { isRecord } from '../is-record.ts';
 
 /** Reads a value; `undefined` when the value lacks the shape it needs. */
 export type Reader<T> = (value: unknown) => T | undefined;

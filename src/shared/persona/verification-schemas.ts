@@ -3,7 +3,7 @@
 // 2025-12-08/components/schemas/verification-*.yaml). The type list is open
 // (https://docs.withpersona.com/versioning): an unknown `verification/…` is read with the shared
 // attributes and keeps all its other attributes as they are.
-import { isRecord } from './key-inflection.ts';
+import { isRecord } from '../is-record.ts';
 import {
   count,
   listOf,

@@ -3,7 +3,8 @@
 // verification-schemas.ts and the events list of inquiry-reads.ts). Test-only: tolerant.test.ts
 // holds the readers to this oracle's answers, value for value and key for key.
 import * as z from 'zod/mini';
-import { isRecord, normaliseKeys } from '../../../../src/shared/persona/key-inflection.ts';
+import { isRecord } from '../../../../src/shared/is-record.ts';
+import { normaliseKeys } from '../../../../src/shared/persona/key-inflection.ts';
 
 /** src/shared/lazy.ts as it was, kept here so the oracle depends on nothing that may change. */
 function lazy<T>(build: () => T): () => T {
