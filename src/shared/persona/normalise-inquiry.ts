@@ -6,6 +6,7 @@
 import { DeskError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { collectInquiryFields } from './fields.ts';
+import { toCamel } from './key-inflection.ts';
 import { toSessionView } from './normalise-evidence.ts';
 import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';
 import type { ResourceRef } from './schema-parts.ts';
@@ -20,18 +21,24 @@ import {
   type VerificationView,
 } from './view-model.ts';
 
-const timestampKeys: Record<string, keyof InquiryTimestamps> = {
-  'created-at': 'createdAt',
-  'started-at': 'startedAt',
-  'completed-at': 'completedAt',
-  'failed-at': 'failedAt',
-  'expired-at': 'expiredAt',
-  'marked-for-review-at': 'markedForReviewAt',
-  'decisioned-at': 'decisionedAt',
-  'expires-at': 'expiresAt',
-  'updated-at': 'updatedAt',
-  'redacted-at': 'redactedAt',
-};
+/** The inquiry's times: each goes into the view under its camel-case name (`createdAt`). */
+const timestampKeys = [
+  'created-at',
+  'started-at',
+  'completed-at',
+  'failed-at',
+  'expired-at',
+  'marked-for-review-at',
+  'decisioned-at',
+  'expires-at',
+  'updated-at',
+  'redacted-at',
+] as const;
+
+/** `marked-for-review-at` → `markedForReviewAt`, as toCamel spells it: a name the view lacks fails. */
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
 
 /** Parses a raw inquiry answer; throws a `bad_response` DeskError when it has no `data` object. */
 export function normaliseInquiry(body: unknown): InquiryView {
@@ -52,9 +59,9 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
   const info = describeStatus(status);
   const redacted = typeof attributes['redacted-at'] === 'string';
   const timestamps: InquiryTimestamps = {};
-  for (const [key, name] of Object.entries(timestampKeys)) {
+  for (const key of timestampKeys) {
     const value = attributes[key];
-    if (typeof value === 'string') timestamps[name] = value;
+    if (typeof value === 'string') timestamps[toCamel(key) as Camel<typeof key>] = value;
   }
   const relation = (name: string) => data.relationships[name] ?? [];
   const view: InquiryView = {
