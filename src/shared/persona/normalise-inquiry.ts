@@ -6,7 +6,6 @@
 import { DeskError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { collectInquiryFields } from './fields.ts';
-import { toCamel } from './key-inflection.ts';
 import { toSessionView } from './normalise-evidence.ts';
 import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';
 import type { ResourceRef } from './schema-parts.ts';
@@ -15,6 +14,7 @@ import { allowedActions, describeStatus } from './status.ts';
 import { parseVerification } from './verification-schemas.ts';
 import {
   assign,
+  assignAttributes,
   type InquiryTimestamps,
   type InquiryView,
   type ReportView,
@@ -35,11 +35,6 @@ const timestampKeys = [
   'redacted-at',
 ] as const;
 
-/** `marked-for-review-at` → `markedForReviewAt`, as toCamel spells it: a name the view lacks fails. */
-type Camel<S extends string> = S extends `${infer Head}-${infer Tail}`
-  ? `${Head}${Capitalize<Camel<Tail>>}`
-  : S;
-
 /** Parses a raw inquiry answer; throws a `bad_response` DeskError when it has no `data` object. */
 export function normaliseInquiry(body: unknown): InquiryView {
   const document = parseBody(inquiryDocument, body);
@@ -59,10 +54,7 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
   const info = describeStatus(status);
   const redacted = typeof attributes['redacted-at'] === 'string';
   const timestamps: InquiryTimestamps = {};
-  for (const key of timestampKeys) {
-    const value = attributes[key];
-    if (typeof value === 'string') timestamps[toCamel(key) as Camel<typeof key>] = value;
-  }
+  assignAttributes(timestamps, attributes, timestampKeys);
   const relation = (name: string) => data.relationships[name] ?? [];
   const view: InquiryView = {
     id: data.id,
@@ -96,11 +88,13 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
   if (full.length > 0 || (sessions.length === 0 && 'sessions' in data.relationships)) {
     view.sessions = full.map(toSessionView);
   }
-  assign(view, 'note', attributes.note);
-  assign(view, 'reviewerComment', attributes['reviewer-comment']);
-  assign(view, 'creator', attributes.creator);
-  assign(view, 'previousStepName', attributes['previous-step-name']);
-  assign(view, 'nextStepName', attributes['next-step-name']);
+  assignAttributes(view, attributes, [
+    'note',
+    'reviewer-comment',
+    'creator',
+    'previous-step-name',
+    'next-step-name',
+  ]);
   return view;
 }
 

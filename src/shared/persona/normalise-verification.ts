@@ -13,6 +13,7 @@ import { verificationTone } from './status.ts';
 import type { VerificationResource } from './verification-schemas.ts';
 import {
   assign,
+  assignAttributes,
   type CheckView,
   type FieldView,
   type ReportView,
@@ -88,11 +89,13 @@ export function toVerificationView(resource: VerificationResource): Verification
     }),
     fields: verificationFields(resource),
   };
-  assign(view, 'createdAt', attributes['created-at']);
-  assign(view, 'submittedAt', attributes['submitted-at']);
-  assign(view, 'completedAt', attributes['completed-at']);
-  assign(view, 'redactedAt', attributes['redacted-at']);
-  assign(view, 'countryCode', attributes['country-code']);
+  assignAttributes(view, attributes, [
+    'created-at',
+    'submitted-at',
+    'completed-at',
+    'redacted-at',
+    'country-code',
+  ]);
   const photos = photosOf(resource.type, attributes);
   if (photos.length > 0) view.photos = photos;
   const scores = scoresOf(attributes);
@@ -142,9 +145,7 @@ export function toReportView(item: AnyResource | ResourceRef): ReportView {
   if (!('attributes' in item)) return view;
   const attributes = reportAttributes.read(item.attributes);
   view.status = attributes.status ?? '';
-  assign(view, 'hasMatch', attributes['has-match']);
-  assign(view, 'createdAt', attributes['created-at']);
-  assign(view, 'completedAt', attributes['completed-at']);
+  assignAttributes(view, attributes, ['has-match', 'created-at', 'completed-at']);
   assign(view, 'matches', reportMatches(attributes));
   return view;
 }

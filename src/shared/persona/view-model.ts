@@ -1,5 +1,6 @@
 // What the popup renders for one inquiry: plain data only (strings, numbers, booleans, arrays),
 // so it can be kept in storage.session and sent between extension contexts as it is.
+import { toCamel } from './key-inflection.ts';
 import type { InquiryActions, Tone } from './status.ts';
 
 export interface FieldView {
@@ -165,4 +166,31 @@ export function assign<T extends object, K extends keyof T>(
   value: T[K] | undefined,
 ) {
   if (value !== undefined) target[key] = value;
+}
+
+/** `next-step-name` → `nextStepName`: a view's name for an attribute, as toCamel spells it. */
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
+
+/** `K` where the view `T` has its camel-case name, else `never`: a key it lacks is a type error. */
+type ViewKey<T, K extends string> = K extends unknown
+  ? Camel<K> extends keyof T
+    ? K
+    : never
+  : never;
+
+/**
+ * {@link assign} for each of `keys`, from the attribute to the view's property of the same name
+ * in camel case, so the view's names are not written out a second time.
+ */
+export function assignAttributes<T extends object, K extends string>(
+  target: T,
+  attributes: NoInfer<{ readonly [P in K]?: Camel<P> extends keyof T ? T[Camel<P>] : never }>,
+  keys: readonly NoInfer<ViewKey<T, K>>[] & readonly K[],
+): void {
+  for (const key of keys) {
+    const name = toCamel(key) as Camel<K> & keyof T;
+    assign(target, name, attributes[key] as T[typeof name] | undefined);
+  }
 }
