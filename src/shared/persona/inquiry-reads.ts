@@ -23,7 +23,7 @@ import {
   inquiryListDocument,
   resourceDocument,
 } from './schemas.ts';
-import type { RequestSpec, Transport } from './transport.ts';
+import type { Transport } from './transport.ts';
 import type { EventView, InquiryView, ReportView } from './view-model.ts';
 
 /** Persona's page maximum: an inquiry's whole history fits in one page for any usual inquiry. */
@@ -55,14 +55,15 @@ export function inquiryReads(transport: Transport) {
   const { baseUrl } = transport;
 
   async function readPage(url: string): Promise<PersonaResult<InquiryPage>> {
-    const spec: RequestSpec = { method: 'GET', url };
-    const raw = await transport.send(spec);
-    const document = transport.decode(inquiryListDocument, raw, spec);
+    const { document, meta } = await transport.readDocument(inquiryListDocument, {
+      method: 'GET',
+      url,
+    });
     const links: InquiryPage['links'] = {};
     if (document.links.next) links.next = document.links.next;
     if (document.links.prev) links.prev = document.links.prev;
     const items = document.data.map((data) => toInquiryView({ data, included: [] }));
-    return { data: { items, links }, meta: raw.meta };
+    return { data: { items, links }, meta };
   }
 
   function nextUrl(link: string): string {
@@ -74,13 +75,11 @@ export function inquiryReads(transport: Transport) {
   return {
     async getInquiry(id: string, options: GetInquiryOptions) {
       const query = detailQuery(options.include, options.fields);
-      const spec: RequestSpec = {
+      const { document, meta } = await transport.readDocument(inquiryDocument, {
         method: 'GET',
         url: apiUrl(baseUrl, itemPath('inquiries', id), query),
-      };
-      const raw = await transport.send(spec);
-      const data = toInquiryView(transport.decode(inquiryDocument, raw, spec));
-      return { data, meta: raw.meta } satisfies PersonaResult<InquiryView>;
+      });
+      return { data: toInquiryView(document), meta } satisfies PersonaResult<InquiryView>;
     },
 
     /** One page of inquiries, newest first (`include` is not allowed on lists). */
@@ -94,10 +93,11 @@ export function inquiryReads(transport: Transport) {
     },
 
     async getReport(id: string): Promise<PersonaResult<ReportView>> {
-      const spec: RequestSpec = { method: 'GET', url: apiUrl(baseUrl, itemPath('reports', id)) };
-      const raw = await transport.send(spec);
-      const document = transport.decode(resourceDocument, raw, spec);
-      return { data: toReportView(document.data), meta: raw.meta };
+      const { document, meta } = await transport.readDocument(resourceDocument, {
+        method: 'GET',
+        url: apiUrl(baseUrl, itemPath('reports', id)),
+      });
+      return { data: toReportView(document.data), meta };
     },
 
     /** The object's events, newest first, as Persona lists them. */
@@ -106,10 +106,11 @@ export function inquiryReads(transport: Transport) {
         'filter[object-id]': objectId,
         'page[size]': String(EVENTS_PAGE_SIZE),
       });
-      const spec: RequestSpec = { method: 'GET', url: apiUrl(baseUrl, '/events', query) };
-      const raw = await transport.send(spec);
-      const document = transport.decode(eventListDocument, raw, spec);
-      return { data: document.data.map(toEventView), meta: raw.meta };
+      const { document, meta } = await transport.readDocument(eventListDocument, {
+        method: 'GET',
+        url: apiUrl(baseUrl, '/events', query),
+      });
+      return { data: document.data.map(toEventView), meta };
     },
   };
 }

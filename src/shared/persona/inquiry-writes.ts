@@ -50,9 +50,8 @@ export function inquiryWrites(transport: Transport) {
   async function post(path: string, body?: unknown, idempotencyKey?: string) {
     const spec: RequestSpec = { method: 'POST', url: apiUrl(transport.baseUrl, path), body };
     if (idempotencyKey !== undefined) spec.idempotencyKey = idempotencyKey;
-    const raw = await transport.send(spec);
-    const document = transport.decode(inquiryDocument, raw, spec);
-    return { inquiry: toInquiryView(document), meta: raw.meta, extra: document.meta };
+    const { document, meta } = await transport.readDocument(inquiryDocument, spec);
+    return { inquiry: toInquiryView(document), meta, extra: document.meta };
   }
 
   /** `POST /inquiries/{id}/{action}`, answered with the inquiry as it now is. */

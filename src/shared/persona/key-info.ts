@@ -29,9 +29,11 @@ export function keyInfo(transport: Transport) {
   return {
     /** The API-wide limit from the body, or from the headers when the body has none. */
     async getRateLimits(): Promise<PersonaResult<ApiRateLimit | undefined>> {
-      const spec = get('/rate-limits');
-      const raw = await transport.send(spec);
-      const limits = transport.decode(rateLimitsDocument, raw, spec).data;
+      const { document, meta } = await transport.readDocument(
+        rateLimitsDocument,
+        get('/rate-limits'),
+      );
+      const limits = document.data;
       const entry = limits.find((item) => item.type === 'rate-limit/api') ?? limits[0];
       const { limit, remaining } = entry?.attributes ?? {};
       let data: ApiRateLimit | undefined;
@@ -39,29 +41,28 @@ export function keyInfo(transport: Transport) {
         data = { limit, remaining };
         const reset = entry?.attributes['seconds-to-reset'];
         if (reset !== undefined) data.resetSeconds = reset;
-      } else if (
-        raw.meta.rateLimit?.limit !== undefined &&
-        raw.meta.rateLimit.remaining !== undefined
-      ) {
+      } else if (meta.rateLimit?.limit !== undefined && meta.rateLimit.remaining !== undefined) {
         data = {
-          ...raw.meta.rateLimit,
-          limit: raw.meta.rateLimit.limit,
-          remaining: raw.meta.rateLimit.remaining,
+          ...meta.rateLimit,
+          limit: meta.rateLimit.limit,
+          remaining: meta.rateLimit.remaining,
         };
       }
-      return { data, meta: raw.meta };
+      return { data, meta };
     },
 
     /** The key's name, permissions and expiry; environment and organisation are in `meta`. */
     async getKeyPermissions(): Promise<PersonaResult<KeyPermissions>> {
-      const spec = get('/api-keys/permissions');
-      const raw = await transport.send(spec);
-      const { id, attributes } = transport.decode(keyPermissionsDocument, raw, spec).data;
+      const { document, meta } = await transport.readDocument(
+        keyPermissionsDocument,
+        get('/api-keys/permissions'),
+      );
+      const { id, attributes } = document.data;
       const data: KeyPermissions = { permissions: attributes.permissions };
       if (id) data.id = id;
       if (attributes.name) data.name = attributes.name;
       if (attributes['expires-at']) data.expiresAt = attributes['expires-at'];
-      return { data, meta: raw.meta };
+      return { data, meta };
     },
   };
 }

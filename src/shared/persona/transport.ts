@@ -148,11 +148,18 @@ export function createTransport(options: TransportOptions) {
     send,
     /** The latest request id, environment, organisation and rate limit Persona reported. */
     lastResponseMeta: (): ResponseMeta | undefined => latest,
-    /** `raw.body` read with `read`, or a `bad_response` error when it lacks the shape. */
-    decode<T>(read: Reader<T>, raw: RawResult, spec: RequestSpec): T {
-      const parsed = parseBody(read, raw.body);
-      if (parsed === undefined) throw badResponseError(raw.meta, contextOf(spec));
-      return parsed;
+    /**
+     * Sends `spec` and reads the answer's body with `read`; a `bad_response` error when it lacks
+     * the shape. The document, and the answer's meta.
+     */
+    async readDocument<T>(
+      read: Reader<T>,
+      spec: RequestSpec,
+    ): Promise<{ document: T; meta: ResponseMeta }> {
+      const { body, meta } = await send(spec);
+      const document = parseBody(read, body);
+      if (document === undefined) throw badResponseError(meta, contextOf(spec));
+      return { document, meta };
     },
   };
 }
