@@ -7,11 +7,9 @@ import { type Area, type Parser, type StorageItem, salvageList, salvageRecord } 
 import {
   checker as basicChecker,
   type Check,
-  codePoints,
   FAIL,
   type MoreKinds,
   type Rule,
-  type StringCheck,
 } from './stored-check.ts';
 
 export type { Fields, Rule, StoredValue } from './stored-check.ts';
@@ -35,24 +33,6 @@ function defaultOf(rule: Extract<Rule, { t: 'default' }>): () => unknown {
   return () => value;
 }
 
-function stringPasses(value: string, check: StringCheck): boolean {
-  switch (check[0]) {
-    // A code point is one or two UTF-16 units: only between the two is the exact count needed.
-    case 'maxLength':
-      return value.length <= check[1] || codePoints(value) <= check[1];
-    case 'minLength':
-      return (
-        value.length >= check[1] && (value.length >= 2 * check[1] || codePoints(value) >= check[1])
-      );
-    case 'regex':
-      // As zod: a global or sticky pattern starts from the beginning every time.
-      check[1].lastIndex = 0;
-      return check[1].test(value);
-    case 'refine':
-      return Boolean((check[1] as (text: string) => boolean)(value));
-  }
-}
-
 function compileRecord(entry: Check): Check {
   return (value) => {
     if (!isPlainRecord(value)) return FAIL;
@@ -72,13 +52,6 @@ function compileRecord(entry: Check): Check {
 
 const moreKinds: MoreKinds = (rule, compile) => {
   switch (rule.t) {
-    case 'string': {
-      const checks = rule.checks ?? [];
-      return (value) =>
-        typeof value === 'string' && checks.every((check) => stringPasses(value, check))
-          ? value
-          : FAIL;
-    }
     case 'array': {
       // The list as stored-check.ts reads it, then its length.
       const list = compile({ t: 'array', of: rule.of });

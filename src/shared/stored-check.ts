@@ -86,9 +86,9 @@ function optin(rule: Rule): 'optional' | 'defaulted' | undefined {
 export type Check = (value: unknown) => unknown;
 
 /**
- * Compiles what the first screen's items do not use (literal, custom, default, record, string
- * checks besides maxLength, list lengths, an optional default): stored-check-more.ts, which only
- * the worker's generated modules load, so the popup does not.
+ * Compiles what the first screen's items do not use (literal, custom, default, record, list
+ * lengths, an optional default): stored-check-more.ts, which only the worker's generated modules
+ * load, so the popup does not.
  */
 export type MoreKinds = (rule: Rule, compile: (rule: Rule) => Check) => Check;
 
@@ -97,6 +97,28 @@ export function codePoints(value: string): number {
   let count = 0;
   for (const _ of value) count++;
   return count;
+}
+
+/**
+ * One string check. All four kinds are here, though the first screen's items check only
+ * maxLength: the worker, which loads both modules, would otherwise carry a second string check.
+ */
+function stringPasses(value: string, check: StringCheck): boolean {
+  switch (check[0]) {
+    // A code point is one or two UTF-16 units: only between the two is the exact count needed.
+    case 'maxLength':
+      return value.length <= check[1] || codePoints(value) <= check[1];
+    case 'minLength':
+      return (
+        value.length >= check[1] && (value.length >= 2 * check[1] || codePoints(value) >= check[1])
+      );
+    case 'regex':
+      // As zod: a global or sticky pattern starts from the beginning every time.
+      check[1].lastIndex = 0;
+      return check[1].test(value);
+    case 'refine':
+      return Boolean((check[1] as (text: string) => boolean)(value));
+  }
 }
 
 /** z.optional, also under z.nullable: a key that may be left out of its object (zod's `optout`). */
@@ -159,12 +181,8 @@ function compile(rule: Rule, more?: MoreKinds): Check {
   switch (rule.t) {
     case 'string': {
       const checks = rule.checks ?? [];
-      if (checks.some(([kind]) => kind !== 'maxLength')) return elsewhere();
-      // A code point is one or two UTF-16 units: only past the units is the exact count needed.
-      const maxima = checks.map(([, max]) => max as number);
       return (value) =>
-        typeof value === 'string' &&
-        maxima.every((max) => value.length <= max || codePoints(value) <= max)
+        typeof value === 'string' && checks.every((check) => stringPasses(value, check))
           ? value
           : FAIL;
     }
