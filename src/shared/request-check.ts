@@ -2,6 +2,7 @@
 // schema in messages.ts (src/shared/generated/request-checks.ts), checked as `parseRequest` in
 // messages.ts checks it with zod, with the same answers (test/unit/shared/request-checks.test.ts).
 
+import { isRecord } from './is-record.ts';
 import type { Parser } from './storage.ts';
 import { checker, type Fields } from './stored-check-more.ts';
 
@@ -13,17 +14,17 @@ export function requestParser<R>(rules: Readonly<Record<string, Fields>>) {
   // Each compiled on the first request of its type (stored-check.ts `checker`).
   const parsers = new Map<string, Parser<R>>();
   return (message: unknown): R | undefined => {
-    if (typeof message !== 'object' || message === null) return undefined;
-    const { type } = message as { type?: unknown };
+    // An array fails its object rule all the same.
+    if (!isRecord(message)) return undefined;
+    const { type } = message;
     if (typeof type !== 'string' || !Object.hasOwn(rules, type)) return undefined;
-    let parser = parsers.get(type);
-    if (!parser) {
-      parser = checker<R>({
+    const parser =
+      parsers.get(type) ??
+      checker<R>({
         t: 'object',
         fields: { ...rules[type], type: { t: 'literal', values: [type] } },
       });
-      parsers.set(type, parser);
-    }
+    parsers.set(type, parser);
     const parsed = parser.safeParse(message);
     return parsed.success ? parsed.data : undefined;
   };
