@@ -1,7 +1,7 @@
 // Opens a Persona client for one request from what is stored: the key, the settings. Read on
 // every request rather than kept in a module variable, because the worker may restart any time.
 import { DeskError } from '../shared/errors.ts';
-import { keyInfoItem, settingsItem } from '../shared/generated/stored-items.ts';
+import { keyInfoItem, pollStateItem, settingsItem } from '../shared/generated/stored-items.ts';
 import { t } from '../shared/i18n.ts';
 import { keyEnvironment } from '../shared/persona/api-key.ts';
 import {
@@ -9,11 +9,28 @@ import {
   type PersonaClient,
   type PersonaClientOptions,
 } from '../shared/persona/client.ts';
+import { isQuotaAnswer, type ResponseMeta } from '../shared/persona/response-meta.ts';
 import { readPolicy } from '../shared/policy.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readItems } from '../shared/storage.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
+import { editItem } from './edit-item.ts';
 import { readKey } from './key-custody.ts';
+import { holdAfterRateLimit } from './watch/next-hold.ts';
+
+/**
+ * A 429 for the rate limit holds the watcher too (watch/next-hold.ts). One for a product quota
+ * (its headers show none left) concerns creating, not reading, and holds nothing; the body's
+ * title, the other sign of one, is not at hand here.
+ */
+function holdWatcherOn429(meta: ResponseMeta): void {
+  if (meta.status !== 429 || isQuotaAnswer(meta, undefined)) return;
+  const now = Date.now();
+  editItem(pollStateItem, (state) => ({
+    value: holdAfterRateLimit(state, meta.rateLimit?.resetSeconds, now),
+    result: 0,
+  })).catch(() => undefined);
+}
 
 export interface PersonaAccess {
   client: PersonaClient;
@@ -44,6 +61,11 @@ export async function openPersona(
       message: t('productionKeyOff'),
     });
   }
-  const client = createPersonaClient({ ...options, apiKey: key, baseUrl: settings.baseUrl });
+  const client = createPersonaClient({
+    ...options,
+    apiKey: key,
+    baseUrl: settings.baseUrl,
+    onResponse: holdWatcherOn429,
+  });
   return { client, settings, keyInfo };
 }

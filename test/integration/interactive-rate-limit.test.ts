@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { createInquiry } from '../../src/background/create/create-inquiry.ts';
 import { getInquiry, listInquiries } from '../../src/background/handlers/inquiries.ts';
+import { refreshWatchlist } from '../../src/background/handlers/watch.ts';
 import { DeskError } from '../../src/shared/errors.ts';
+import { pollStateItem } from '../../src/shared/generated/stored-items.ts';
+import { readItem } from '../../src/shared/storage.ts';
 import { useSandbox } from './use-sandbox.ts';
 
 const env = useSandbox({ connectDesk: true });
@@ -51,5 +54,23 @@ describe('a 429 with a window of more than a few seconds, on what a reviewer wai
     saidAtOnce(
       await answerTo429(() => listInquiries({ type: 'listInquiries', statuses: ['needs_review'] })),
     );
+  });
+
+  it('holds the watcher until the reset too, so no poll asks into the window Persona closed', async () => {
+    // A watched inquiry that can still change: without the hold, a cycle would ask about it.
+    await createInquiry({
+      type: 'createInquiry',
+      idempotencyKey: crypto.randomUUID(),
+      templateId: 'itmpl_DeskInteractive01',
+    });
+    const { info } = await answerTo429(() =>
+      listInquiries({ type: 'listInquiries', statuses: ['needs_review'] }),
+    );
+    expect(info.kind).toBe('rate_limited');
+    const state = await readItem(pollStateItem);
+    expect(state.holdUntil).toBeGreaterThan(Date.now() + 5_000);
+    const since = (await env.controls.requests()).lastSeq;
+    expect(await refreshWatchlist()).toEqual({ polled: false });
+    expect((await env.controls.requests(since)).requests).toEqual([]);
   });
 });

@@ -96,6 +96,20 @@ export function nextPollState(
 }
 
 /**
+ * A 429 answered to another of the desk's requests (a search, a refresh, a decision): Persona's
+ * window is spent for the whole environment, so the watcher waits for the same reset rather than
+ * ask into it. A later hold, or a back-off under way, stands.
+ */
+export function holdAfterRateLimit(
+  prev: PollState,
+  resetSeconds: number | undefined,
+  now: number,
+): PollState {
+  const holdUntil = now + resetMs(resetSeconds);
+  return prev.failures > 0 || (prev.holdUntil ?? 0) >= holdUntil ? prev : { ...prev, holdUntil };
+}
+
+/**
  * A cycle with nothing to ask learns nothing from Persona, but an old failure no longer concerns
  * anything watched: clear it. Returns `prev` itself when there is nothing to clear.
  */

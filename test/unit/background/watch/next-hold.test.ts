@@ -3,6 +3,7 @@ import {
   BACKOFF_CAP_MS,
   backoffMs,
   DEBOUNCE_MS,
+  holdAfterRateLimit,
   mayStartCycle,
   nextPollState,
   settleIdle,
@@ -131,6 +132,25 @@ describe('mayStartCycle: holds and the debounce', () => {
   it('ignores holds and attempts from a clock that was turned back', () => {
     expect(mayStartCycle({ failures: 0, holdUntil: T0 + 3_600_000 }, 'alarm', T0)).toBe(true);
     expect(mayStartCycle({ failures: 0, lastAttemptAt: T0 + 60_000 }, 'popup', T0)).toBe(true);
+  });
+});
+
+describe("holdAfterRateLimit: a 429 on another of the desk's requests", () => {
+  it('holds the watcher until the reset Persona named, or a minute without one', () => {
+    const held = holdAfterRateLimit({ failures: 0, lastSuccessAt: 5 }, 20, T0);
+    expect(held).toEqual({ failures: 0, lastSuccessAt: 5, holdUntil: T0 + 20_000 });
+    expect(mayStartCycle(held, 'alarm', T0 + 19_000)).toBe(false);
+    expect(mayStartCycle(held, 'popup', T0 + 19_000)).toBe(false);
+    expect(mayStartCycle(held, 'alarm', T0 + 20_000)).toBe(true);
+    expect(holdAfterRateLimit(fresh, undefined, T0).holdUntil).toBe(T0 + 60_000);
+  });
+
+  it('leaves a later hold and a back-off under way as they are', () => {
+    const later: PollState = { failures: 0, holdUntil: T0 + 50_000 };
+    expect(holdAfterRateLimit(later, 20, T0)).toBe(later);
+    // failures > 0 means holdUntil is a back-off, whose count a rate-limit hold must not reset.
+    const backingOff: PollState = { failures: 2, holdUntil: T0 + 5_000, lastError: serverError };
+    expect(holdAfterRateLimit(backingOff, 20, T0)).toBe(backingOff);
   });
 });
 
