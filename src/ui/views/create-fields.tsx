@@ -46,11 +46,14 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
     defaultTemplateId && !templates.some((t) => t.id === defaultTemplateId)
       ? [{ name: t('defaultTemplateChip'), id: defaultTemplateId }, ...templates]
       : templates;
+  // The shape's hint is left out beside an error about the id: that says the same rule, in full.
   const templateHint = named
     ? t('templateNamed', named.name)
     : draft.templateId && draft.templateId === defaultTemplateId
       ? t('templateDefault')
-      : t('templateHint');
+      : errors.templateId
+        ? undefined
+        : t('templateHint');
   return (
     <>
       {text('templateId', 'template-id', t('templateId'), 'text', templateHint)}

@@ -87,6 +87,9 @@ describe('the create form', () => {
     expect(await screen.findByText(/Template IDs are itmpl_/)).toBeTruthy();
     expect(template.getAttribute('aria-invalid')).toBe('true');
     expect(sent('createInquiry')).toHaveLength(0);
+    // Said once: the error, not the shape's hint above it too.
+    expect(screen.queryByText('itmpl_ followed by letters and digits.')).toBeNull();
+    expect(template.getAttribute('aria-describedby')).toBe('template-id-error');
   });
 
   it('after a 429, Create waits out the rate-limit window, counting down', async () => {
