@@ -202,6 +202,23 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
+  it('the new inquiry screen shows the status the watcher finds while it is open', async () => {
+    const popup = await ext.openPopup();
+    await popup.getByRole('button', { name: 'New inquiry' }).click();
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(`created-panel-${Date.now()}`);
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await popup.getByRole('heading', { name: 'Inquiry created' }).waitFor();
+    const id = (await popup.getByTestId('inquiry-id').textContent()) ?? '';
+    const status = popup.getByTestId('status');
+    expect(await status.textContent()).toBe('created');
+
+    await controls.finish(id, 'passed');
+    await runCycle();
+    await expect.poll(() => status.textContent(), { timeout: 3_000 }).toBe('completed');
+    expect(await popup.getByText('Completed, awaiting decision').count()).toBe(1);
+    await popup.close();
+  });
+
   it('an open Needs review tab shows a watched inquiry the watcher found come to review', async () => {
     const id = await createInquiry();
     await debouncePopupCycle();

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { Reply } from '../../shared/messages.ts';
-import { settingsItem } from '../../shared/storage-items.ts';
+import { describeStatus } from '../../shared/persona/status.ts';
+import { settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
@@ -30,6 +31,9 @@ export function CreatedPanel({ created, onAnother }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { inquiry, link } = created;
+  // The watcher's newer word on it: the person may finish while this screen is still open.
+  const status = useStored(watchlistItem)?.find((entry) => entry.id === inquiry.id)?.status;
+  const changed = status !== undefined && status !== inquiry.status;
   return (
     <div class="view created">
       <h2 class="view-title" tabIndex={-1} ref={heading}>
@@ -37,8 +41,14 @@ export function CreatedPanel({ created, onAnother }: Props) {
       </h2>
       <p class="created-id">
         <code data-testid="inquiry-id">{inquiry.id}</code>{' '}
-        <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" quiet />{' '}
-        <span class="muted">{inquiry.statusLabel}</span>
+        {changed ? (
+          <StatusChip status={status} testId="status" quiet />
+        ) : (
+          <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" quiet />
+        )}{' '}
+        <span class="muted" aria-live="polite">
+          {changed ? describeStatus(status).label : inquiry.statusLabel}
+        </span>
       </p>
       {/* The create handler watches every inquiry it makes: said with or without a reference. */}
       <p class="muted wrap-anywhere">

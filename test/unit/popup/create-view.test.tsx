@@ -79,6 +79,21 @@ describe('the create form', () => {
     expect(screen.getByText('Watched for changes')).toBeTruthy();
   });
 
+  it('shows the status the watcher finds while the new inquiry is still on screen', async () => {
+    const reply = { ...inquiryReply('created', { templateId: 'itmpl_Business01' }), link };
+    stubBackground({ createInquiry: () => reply });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Business01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    const status = await screen.findByTestId('status');
+    expect(status.textContent).toBe('created');
+    // The person finishes the flow; the watcher writes what it found.
+    const entry = { id: reply.inquiry.id, addedAt: 1, changedAt: Date.now(), seen: false };
+    await fakeBrowser.storage.local.set({ watchlist: [{ ...entry, status: 'completed' }] });
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('completed'));
+    expect(screen.getByText('Completed, awaiting decision')).toBeTruthy();
+  });
+
   it('refuses a malformed template id before sending anything', async () => {
     stubBackground({});
     const template = await openCreate();
