@@ -143,9 +143,7 @@ describe('the popup', () => {
     const idCard = popup.getByRole('region', { name: /Government ID/ });
     expect(await idCard.textContent()).toContain("Driver's license (dl)");
     expect(await idCard.textContent()).toContain('Uploaded file (upload)');
-    expect(await popup.getByRole('region', { name: /Selfie/ }).textContent()).toContain(
-      'Video (video)',
-    );
+    expect(await popup.getByRole('region', { name: /Selfie/ }).textContent()).toContain('Video');
     await screenshotBoth(popup, 'popup-detail');
     await expectAccessible(popup, 'detail');
 

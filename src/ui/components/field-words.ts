@@ -1,7 +1,8 @@
-// Persona's codes in two fields, in words: a government ID's `id-class` (the list Persona
-// publishes, https://docs.withpersona.com/reference/government-id-verifications) and a capture's
+// Persona's codes in words: a government ID's `id-class` (the list Persona publishes,
+// https://docs.withpersona.com/reference/government-id-verifications), a capture's
 // `capture-method` (the values the API reference lists for government ID and selfie
-// verifications). The code stays beside the words; a code not listed here is shown as sent,
+// verifications) and an inquiry session's `status` (new, active, expired, as the API reference
+// lists them for inquiry sessions). The code stays beside the words; a code not listed here is shown as sent,
 // since Persona may add values without a new API version.
 import { type MessageKey, t } from '../../shared/i18n.ts';
 
@@ -45,15 +46,27 @@ const captureMethods: Record<string, MessageKey> = {
   live: 'captureMethodLive',
 };
 
+const sessionStatuses: Record<string, MessageKey> = {
+  new: 'sessionStatusNew',
+  active: 'sessionStatusActive',
+  expired: 'sessionStatusExpired',
+};
+
 const byField: Record<string, Record<string, MessageKey>> = {
   'id-class': idClasses,
   'capture-method': captureMethods,
+  'session-status': sessionStatuses,
 };
 
-/** "Driver's license (dl)" for a field whose code Persona names, else the value as sent. */
+/**
+ * "Driver's license (dl)" for a field whose code Persona names, else the value as sent. Where
+ * the words are the code itself ("Video", video), they are said once.
+ */
 export function fieldWords(name: string, value: string): string {
   const codes = Object.hasOwn(byField, name) ? byField[name] : undefined;
   const code = value.toLowerCase();
-  const words = codes && Object.hasOwn(codes, code) ? codes[code] : undefined;
-  return words ? t('fieldWordsWithCode', t(words), value) : value;
+  const key = codes && Object.hasOwn(codes, code) ? codes[code] : undefined;
+  if (!key) return value;
+  const words = t(key);
+  return words.toLowerCase() === code ? words : t('fieldWordsWithCode', words, value);
 }

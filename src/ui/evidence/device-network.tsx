@@ -3,6 +3,7 @@
 
 import { t } from '../../shared/i18n.ts';
 import type { SessionView } from '../../shared/persona/view-model.ts';
+import { fieldWords } from '../components/field-words.ts';
 import { formatDateTime, formatNumber } from '../components/format-time.ts';
 
 function warnings(session: SessionView): string[] {
@@ -91,7 +92,7 @@ export function DeviceNetwork({ sessions: all }: { sessions: SessionView[] | und
                       <div class="fact">
                         <dt>{t('session')}</dt>
                         <dd>
-                          <code>{s.status}</code>, {formatDateTime(s.createdAt)}
+                          {fieldWords('session-status', s.status)}, {formatDateTime(s.createdAt)}
                         </dd>
                       </div>
                     )}

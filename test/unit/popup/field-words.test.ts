@@ -6,7 +6,14 @@ describe("Persona's codes in words", () => {
     expect(fieldWords('id-class', 'dl')).toBe("Driver's license (dl)");
     expect(fieldWords('id-class', 'PP')).toBe('Passport (PP)');
     expect(fieldWords('capture-method', 'upload')).toBe('Uploaded file (upload)');
-    expect(fieldWords('capture-method', 'video')).toBe('Video (video)');
+    // Words that are the code itself are said once.
+    expect(fieldWords('capture-method', 'video')).toBe('Video');
+  });
+
+  it("names an inquiry session's status", () => {
+    expect(fieldWords('session-status', 'new')).toBe('New');
+    expect(fieldWords('session-status', 'expired')).toBe('Expired');
+    expect(fieldWords('session-status', 'paused')).toBe('paused');
   });
 
   it('shows a code nobody listed, or another field, as sent', () => {
