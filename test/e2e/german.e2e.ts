@@ -91,6 +91,18 @@ describe('the desk in German', () => {
       ),
     );
     expect(narrowest).toBeGreaterThanOrEqual(0.5);
+
+    // A side panel zoomed to 200 % (170 CSS px): German's long words wrap, nothing scrolls
+    // sideways, neither the detail with Decline open nor the create form.
+    await popup.setViewportSize({ width: 170, height: 600 });
+    await popup.goto(ext.extensionUrl(`src/side-panel/index.html?inquiry=${id}`));
+    await popup.getByRole('button', { name: 'Ablehnen', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Kommentar' }).waitFor();
+    const sideways = () => popup.evaluate(() => document.documentElement.scrollWidth);
+    expect(await sideways()).toBeLessThanOrEqual(170);
+    await popup.goto(popup.url().replace(/\?.*$/, '?view=create'));
+    await popup.getByRole('textbox', { name: 'Referenz-ID' }).waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(170);
     await popup.close();
   });
 
