@@ -144,6 +144,11 @@ describe('the popup', () => {
     expect(await idCard.textContent()).toContain("Driver's license (dl)");
     expect(await idCard.textContent()).toContain('Uploaded file (upload)');
     expect(await popup.getByRole('region', { name: /Selfie/ }).textContent()).toContain('Video');
+    // Text with no size of its own is the desk's 13 px, not Chromium's 75 % for extension pages.
+    const unsized = await popup
+      .locator('.detail-head > .row a, .detail-head > p.muted:not(.freshness)')
+      .evaluateAll((all) => all.map((el) => getComputedStyle(el).fontSize));
+    expect(new Set(unsized)).toEqual(new Set(['13px']));
     await screenshotBoth(popup, 'popup-detail');
     await expectAccessible(popup, 'detail');
 
