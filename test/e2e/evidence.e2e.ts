@@ -307,6 +307,9 @@ describe('the evidence behind a verdict', () => {
     const toast = panel.getByTestId('announcer');
     await expect.poll(() => toast.textContent(), soon).toContain(tag);
     expect((await toast.boundingBox())?.height ?? 99).toBeLessThan(30);
+    // Within the footer's height: it covers the status line, not the view's last control.
+    const footer = await panel.locator('.footer').boundingBox();
+    expect((await toast.boundingBox())?.y ?? 0).toBeGreaterThanOrEqual(footer?.y ?? 999);
     const box = await remove.boundingBox();
     expect((box?.x ?? 999) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
