@@ -125,21 +125,21 @@ async function createOrRecover(access: PersonaAccess, pending: PendingCreate): P
         await new Promise((resolve) => setTimeout(resolve, STILL_RUNNING_WAIT_MS));
         continue;
       }
-      if (kind !== 'server') throw error;
+      // With no reference ID to look the first try's inquiry up by, a second try could make a
+      // second inquiry: the reviewer is told, and checks Persona's dashboard before creating again.
+      if (kind !== 'server' || !pending.referenceId) throw error;
       break;
     }
   }
   const { client } = access;
-  if (pending.referenceId) {
-    const found = await findCreated(
-      client,
-      pending.referenceId,
-      pending.templateId,
-      pending.startedAt,
-    );
-    if (found) return adopt(access, found.id, 'adopted');
-  }
-  // Nothing found (or nothing to look by): one more try, under a key that has no stored answer.
+  const found = await findCreated(
+    client,
+    pending.referenceId,
+    pending.templateId,
+    pending.startedAt,
+  );
+  if (found) return adopt(access, found.id, 'adopted');
+  // Nothing found: one more try, under a key that has no stored answer.
   const key = client.newIdempotencyKey();
   await savePending({ ...pending, key });
   return { ...(await send(access, pending, key)), recovery: 'retried' };

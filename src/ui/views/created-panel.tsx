@@ -14,14 +14,15 @@ interface Props {
   onAnother: () => void;
 }
 
-/** What happened after Persona's 5xx answer to the first try, in the reviewer's words. */
+/**
+ * What happened after Persona's 5xx answer to the first try, in the reviewer's words. Only a
+ * create with a reference ID is recovered (background create-inquiry.ts).
+ */
 function recoveryText(recovery: 'adopted' | 'retried', referenceId: string | undefined): string {
-  if (recovery === 'adopted') {
-    return t('createRecoveryAdopted', referenceId ?? '');
-  }
-  return referenceId
-    ? t('createRecoveryRetried', referenceId)
-    : t('createRecoveryRetriedNoReference');
+  return t(
+    recovery === 'adopted' ? 'createRecoveryAdopted' : 'createRecoveryRetried',
+    referenceId ?? '',
+  );
 }
 
 /** Right after "Create": the new inquiry's id and status, and its link ready to share. */

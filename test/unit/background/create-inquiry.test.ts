@@ -173,16 +173,20 @@ describe('createInquiry', () => {
     expect(made).toHaveLength(1);
   });
 
-  it('after a 5xx without a reference ID, retries under a new key', async () => {
+  it('after a 5xx without a reference ID, reports it: a second try could make a second inquiry', async () => {
     createAnswers = [502];
-    const reply = await createInquiry(request('click-0004'));
-    expect(reply.recovery).toBe('retried');
-    expect(new Set(creates().map((c) => c.key)).size).toBe(2);
+    await expect(createInquiry(request('click-0004'))).rejects.toMatchObject({
+      info: { kind: 'server', status: 502 },
+    });
+    expect(creates().map((c) => c.key)).toEqual(['click-0004']);
+    expect(await readItem(pendingCreatesItem)).toEqual({});
   });
 
   it('reports a second 5xx instead of trying forever', async () => {
     createAnswers = [500, 500];
-    await expect(createInquiry(request('click-0005'))).rejects.toMatchObject({
+    await expect(
+      createInquiry(request('click-0005', { referenceId: 'user-5' })),
+    ).rejects.toMatchObject({
       info: { kind: 'server' },
     });
     expect(creates()).toHaveLength(2);
