@@ -150,6 +150,29 @@ describe('a create that met a 5xx', () => {
   });
 });
 
+describe('a create with no reference ID that met a 5xx', () => {
+  it('is not tried again blind: the form says to check the dashboard, and one request was made', async () => {
+    const popup = await openCreate('');
+    const seq = (await controls.requests()).lastSeq;
+    // Persona makes the inquiry, then answers 500: only its dashboard can tell.
+    await controls.setFaults({
+      errorNext: 1,
+      errorRoute: 'POST /inquiries',
+      errorStatuses: [500],
+      errorTiming: 'after',
+    });
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
+    const said = await popup.getByRole('alert').textContent();
+    expect(said).toContain('did not try again');
+    expect(said).toContain("check Persona's dashboard");
+    expect((await createsSince(seq)).map((r) => r.status)).toEqual([500]);
+    // Still the form, with the template as typed, for the reviewer to decide.
+    expect(await popup.getByRole('button', { name: 'Create', exact: true }).count()).toBe(1);
+    await popup.close();
+  });
+});
+
 describe('a worker stopped in the middle of a create', () => {
   it('finishes it on restart: the inquiry is adopted and watched once', async () => {
     const startedAt = Date.now();
