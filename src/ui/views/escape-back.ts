@@ -14,6 +14,9 @@ export function useEscapeBack(nav: Navigation, enabled: boolean): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       if (event.target instanceof Element && event.target.closest(OWNS_ESCAPE)) return;
+      // An open dialog owns Escape wherever the focus is: tabbed out of it onto the page, the
+      // Escape that closes the enlarged photo must not also leave the detail.
+      if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
       nav.back();
     };

@@ -91,8 +91,15 @@ describe('Back from an inquiry', () => {
     fireEvent.keyDown(comment, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Comment' })).toBeNull());
     expect(screen.queryByTestId('status')).not.toBeNull();
-    // Anywhere else in the detail: back to the row it was opened from.
+    // An open dialog (the enlarged photo) owns Escape even with the focus outside it.
+    const dialog = document.createElement('dialog');
+    dialog.setAttribute('open', '');
+    document.body.append(dialog);
     const heading = screen.getByRole('heading', { level: 2 });
+    expect(fireEvent.keyDown(heading, { key: 'Escape' })).toBe(true);
+    expect(screen.queryByTestId('status')).not.toBeNull();
+    dialog.remove();
+    // Anywhere else in the detail: back to the row it was opened from.
     const unhandled = fireEvent.keyDown(heading, { key: 'Escape' });
     // Handled: a toolbar popup would otherwise close on it.
     expect(unhandled).toBe(false);
