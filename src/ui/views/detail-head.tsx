@@ -7,6 +7,7 @@ import { formatAgo, useNow } from '../components/format-time.ts';
 import { liveWait, waitsForReset } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
+import { focusLost } from '../focus.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
 
 interface Props {
@@ -29,6 +30,12 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
   const limited = waitsForReset(stale) && stale?.retryAfterSeconds !== undefined;
   const wait = useSecondsLeft(limited ? stale.retryAfterSeconds : 0, stale);
   const problem = stale && (limited ? liveWait(stale.kind, wait) : stale.message);
+  // A Refresh pressed in the freshness line and answered from a copy moves to the banner: the
+  // keyboard focus goes with it, not to the top of the page.
+  const staleRefresh = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (stale && focusLost()) staleRefresh.current?.querySelector('button')?.focus();
+  }, [stale]);
   return (
     <header class="detail-head">
       <div class="row">
@@ -60,7 +67,7 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
           <p class="banner-text" aria-live={limited ? 'off' : undefined}>
             {t('staleCopy', formatAgo(reply.fetchedAt, now), problem ?? '')}
           </p>
-          <div aria-live={limited ? 'off' : undefined}>
+          <div aria-live={limited ? 'off' : undefined} ref={staleRefresh}>
             <RefreshButton loading={loading} onRefresh={onRefresh} wait={wait} />
           </div>
         </div>

@@ -185,6 +185,28 @@ describe('the inquiry detail', () => {
     expect(refresh.closest('[aria-live]')?.getAttribute('aria-live')).toBe('off');
   });
 
+  it("takes the focus to the banner's Refresh when a Refresh is answered from a copy", async () => {
+    const fresh = inquiryReply('pending');
+    stubBackground({ getInquiry: () => fresh });
+    render(<DeskShell first={{ name: 'detail', id: fresh.inquiry.id }} />);
+    await screen.findByTestId('status');
+    const limited = {
+      ...fresh,
+      stale: { kind: 'rate_limited' as const, retryAfterSeconds: 13, message: 'Rate limit.' },
+    };
+    stubBackground({ getInquiry: () => limited });
+    const refresh = screen.getByRole('button', { name: 'Refresh' });
+    refresh.focus();
+    fireEvent.click(refresh);
+    const stale = await screen.findByTestId('stale');
+    // The button pressed is gone with the freshness line; its place is the banner's.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(stale).getByRole('button', { name: /^Refresh in/ }),
+      ),
+    );
+  });
+
   it('says the wait is over in the stale banner once the rate limit has reset', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const reply = {
