@@ -310,6 +310,25 @@ describe('what the API answers is checked', () => {
         () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
       ),
     ).toBe(true);
+    // In the 400 px options dialog the table scrolls sideways in its card instead: no heading is
+    // broken into pieces ("Acti on"), and the page itself still does not scroll.
+    await options.setViewportSize({ width: 400, height: 800 });
+    const broken = await options.locator('.log-table th').evaluateAll((cells) =>
+      cells
+        .filter((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return range.getClientRects().length > 1;
+        })
+        .map((cell) => `${cell.textContent} ${Math.round(cell.getBoundingClientRect().width)}`),
+    );
+    expect(broken).toEqual([]);
+    expect(
+      await options.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      ),
+    ).toBe(true);
+    await options.setViewportSize({ width: 720, height: 800 });
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export JSON' }).click();
     const file = join(tmpdir(), `activity-${Date.now()}.json`);
