@@ -207,7 +207,9 @@ function LatestEntries({ trail }: { trail: AuditTrail }) {
     // A narrow window scrolls the table, not the page.
     <div class="log-scroll">
       <table class="log-table">
-        <caption class="muted">{t('logLatest', formatNumber(latest.length))}</caption>
+        <caption class="muted">
+          {latest.length === 1 ? t('logLatestOne') : t('logLatest', formatNumber(latest.length))}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('logWhen')}</th>
