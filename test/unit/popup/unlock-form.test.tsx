@@ -30,7 +30,10 @@ describe('the unlock form after a wrong passphrase', () => {
     });
     const button = screen.getByRole('button', { name: 'Unlock in 2 s' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
-    expect(screen.getByRole('alert').textContent).toContain('Try again in 2 seconds.');
+    // The number is the button's, which counts down: none frozen beside it in the message.
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Wrong passphrase. The next try waits: its button counts down to it.',
+    );
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2000);
     });
