@@ -230,6 +230,10 @@ describe('the evidence behind a verdict', () => {
     expect(routes.filter((route) => route === 'GET /events')).toHaveLength(1);
 
     const beforePrint = (await controls.requests()).lastSeq;
+    // Said before saving: the print is Persona's, and may hold what the desk masks.
+    const savePdf = popup.getByRole('button', { name: 'Save PDF' });
+    expect(await savePdf.getAttribute('aria-describedby')).toBe('pdf-hint');
+    expect(await popup.locator('#pdf-hint').textContent()).toContain('masks until Reveal');
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
       popup.getByRole('button', { name: 'Save PDF' }).click(),

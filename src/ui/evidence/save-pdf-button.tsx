@@ -33,9 +33,13 @@ export function SavePdfButton({ id }: { id: string }) {
   const save = () => void run();
   return (
     <div class="save-pdf">
-      <button type="button" ref={button} onClick={save} disabled={busy}>
+      <button type="button" ref={button} onClick={save} disabled={busy} aria-describedby="pdf-hint">
         {t(busy ? 'preparingPdf' : 'savePdf')}
       </button>
+      {/* The masking is the desk's; Persona's print is its own, and may hold what is masked here. */}
+      <p class="hint" id="pdf-hint">
+        {t('pdfHint')}
+      </p>
       <p class="hint" role="status">
         {slow ? t('stillWaiting') : ''}
       </p>
