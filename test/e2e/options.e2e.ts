@@ -45,6 +45,9 @@ describe('options: connecting a key', () => {
     expect(await page.getByTestId('environment-id').textContent()).toMatch(/^env_/);
     expect(await outcome().textContent()).toMatch(/requests left this minute/);
     expect(await page.getByTestId('environment').textContent()).toBe('Sandbox');
+    // The addresses in the base URL's hint, copied from there, are not smaller than its words.
+    const address = page.locator('.field .hint code').first();
+    expect(await address.evaluate((code) => getComputedStyle(code).fontSize)).toBe('12px');
     await page.close();
   });
 
