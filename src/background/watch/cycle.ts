@@ -87,7 +87,10 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   const next = nextPollState(attempted, outcome, deps.now(), pace);
   // Expired inquiries were asked about and answered: the next slow round is due in SLOW_POLL_MS.
   const slowPolledAt = asksSlow && outcome.kind === 'ok' ? now : state.slowPolledAt;
-  await writeItem(pollStateItem, slowPolledAt === undefined ? next : { ...next, slowPolledAt });
+  // In the item's edit queue: a hold for a 429 this cycle's own request got (persona-access.ts)
+  // is written first, then this state, which already has it, and not the other way round.
+  const value = slowPolledAt === undefined ? next : { ...next, slowPolledAt };
+  await editItem(pollStateItem, () => ({ value, result: 0 }));
   return { outcome: outcome.kind, requests, changes };
 }
 
