@@ -56,6 +56,17 @@ async function openDesk(path: string, width: number): Promise<Page> {
   return page;
 }
 
+/** A side panel `width` px wide on Needs review, once it lists `count` new inquiries to review. */
+async function reviewQueueInPanel(count: number, width: number): Promise<Page> {
+  await controls.seed(count, { statuses: ['needs_review'] });
+  const panel = await openDesk('src/side-panel/index.html', width);
+  await panel.getByRole('tab', { name: 'Needs review' }).click();
+  await expect
+    .poll(() => panel.locator('.inquiry-row').count(), soon)
+    .toBeGreaterThanOrEqual(count);
+  return panel;
+}
+
 /** Every image decoded, from a blob: URL; returns their alt texts. */
 async function decodedPhotos(region: Locator): Promise<string[]> {
   return region
@@ -255,11 +266,8 @@ describe('the evidence behind a verdict', () => {
 
   it('side panel at 360 px: no inquiry id is cut short, and a long tag keeps its × in reach', async () => {
     // Its own inquiry to review: the one seeded above was approved by the test before.
-    await controls.seed(1, { statuses: ['needs_review'] });
-    const panel = await openDesk('src/side-panel/index.html', 360);
-    await panel.getByRole('tab', { name: 'Needs review' }).click();
+    const panel = await reviewQueueInPanel(1, 360);
     const ids = panel.locator('.inquiry-id');
-    await expect.poll(() => ids.count(), soon).toBeGreaterThan(0);
     // An id a reviewer compares or copies shows whole: wrapped if it must, never clipped.
     const clipped = await ids.evaluateAll((codes) =>
       codes
@@ -323,11 +331,8 @@ describe('the evidence behind a verdict', () => {
   });
 
   it('side panel at 320 px and zoomed to 170 px: every row alike, nothing cut off or scrolled sideways', async () => {
-    await controls.seed(3, { statuses: ['needs_review'] });
-    const panel = await openDesk('src/side-panel/index.html', 320);
-    await panel.getByRole('tab', { name: 'Needs review' }).click();
+    const panel = await reviewQueueInPanel(3, 320);
     const rows = panel.locator('.inquiry-row');
-    await expect.poll(() => rows.count(), soon).toBeGreaterThan(2);
     // Each row's status and its time sit under the id, against the row's right edge: not some
     // beside the id and others below it at the left, by the width of their chip.
     const places = () =>

@@ -42,11 +42,13 @@ export function CreatedPanel({ created, onAnother }: Props) {
       </h2>
       <p class="created-id">
         <code data-testid="inquiry-id">{inquiry.id}</code>{' '}
-        {changed ? (
-          <StatusChip status={status} testId="status" quiet />
-        ) : (
-          <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" quiet />
-        )}{' '}
+        {/* Persona's tone for the status it answered with; a newer one takes its own. */}
+        <StatusChip
+          status={changed ? status : inquiry.status}
+          tone={changed ? undefined : inquiry.tone}
+          testId="status"
+          quiet
+        />{' '}
         <span class="muted" aria-live="polite">
           {changed ? describeStatus(status).label : inquiry.statusLabel}
         </span>
