@@ -23,7 +23,7 @@ import { holdAfterRateLimit } from './watch/next-hold.ts';
  * (its headers show none left) concerns creating, not reading, and holds nothing; the body's
  * title, the other sign of one, is not at hand here.
  */
-function holdWatcherOn429(meta: ResponseMeta): void {
+export function holdWatcherOn429(meta: ResponseMeta): void {
   if (meta.status !== 429 || isQuotaAnswer(meta, undefined)) return;
   const now = Date.now();
   editItem(pollStateItem, (state) => ({

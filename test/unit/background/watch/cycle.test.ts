@@ -1,4 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { editItem } from '../../../../src/background/edit-item.ts';
+import { holdWatcherOn429 } from '../../../../src/background/persona-access.ts';
 import { type CycleDeps, runCycle } from '../../../../src/background/watch/cycle.ts';
 import { DeskError } from '../../../../src/shared/errors.ts';
 import { defaultSettings } from '../../../../src/shared/settings.ts';
@@ -14,6 +17,10 @@ import { entries, entry, fakePersona, inquiryId, T0 } from './fixtures.ts';
 let now: number;
 let persona: ReturnType<typeof fakePersona>;
 let deps: CycleDeps & { notify: ReturnType<typeof vi.fn<CycleDeps['notify']>> };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 beforeEach(() => {
   now = T0;
@@ -188,6 +195,34 @@ describe('rate-limit manners and back-off in a cycle', () => {
     expect(after.outcome).toBe('ok');
     expect(after.changes).toEqual([{ id: inquiryId(150), from: 'pending', to: 'needs_review' }]);
     expect((await pollState()).holdUntil).toBeUndefined();
+  });
+
+  it("keeps the cycle's own state over the hold its own 429 queued (persona-access.ts)", async () => {
+    // The real client's hook, as openPersona wires it: the second batch's 429 queues a hold on
+    // the poll state while the cycle is still running, made from the state stored then.
+    await watch(entries(150));
+    persona.faults.push(null, 429);
+    // Chrome answers a read with what was stored when it was asked, a while later. Reads of the
+    // poll state here take 5 ms, so the hold's read is still out when the cycle writes its state.
+    const local = fakeBrowser.storage.local;
+    const get = local.get.bind(local);
+    vi.spyOn(local, 'get').mockImplementation(async (keys) => {
+      const stored = await get(keys);
+      if ([keys].flat().includes(pollStateItem.key)) await new Promise((r) => setTimeout(r, 5));
+      return stored;
+    });
+    const hooked = {
+      ...deps,
+      openClient: async () => persona.client({ onResponse: holdWatcherOn429 }),
+    };
+
+    expect(await runCycle('alarm', hooked)).toMatchObject({ outcome: 'rate_limited' });
+    // Once every queued edit of it is done, the state is the cycle's, written after the hold: its
+    // hold by its own clock, and the rate limit the first batch's answer told, which the hold,
+    // made from the state before that answer, knows nothing of.
+    const state = await editItem(pollStateItem, (value) => ({ value, result: value }));
+    expect(state.holdUntil).toBe(T0 + 42_000);
+    expect(state.rateLimit?.limit).toBe(300);
   });
 
   it('slows down when fewer than 15 % of the window remain', async () => {

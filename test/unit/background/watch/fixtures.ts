@@ -1,7 +1,10 @@
 // Shared test data for the watcher: watch entries, summaries, and a fake Persona list endpoint
 // behind the real client, so the cycle's requests are built and parsed the production way.
 import type { InquirySummary } from '../../../../src/shared/messages.ts';
-import { createPersonaClient } from '../../../../src/shared/persona/client.ts';
+import {
+  createPersonaClient,
+  type PersonaClientOptions,
+} from '../../../../src/shared/persona/client.ts';
 import type { FetchLike } from '../../../../src/shared/persona/fetch-with-timeout.ts';
 import type { WatchEntry } from '../../../../src/shared/storage-items.ts';
 
@@ -117,8 +120,9 @@ export function fakePersona() {
       if (found) inquiries.set(inquiryId(n), { ...found, redactedAt: '2026-01-05T09:10:00.000Z' });
     },
     /** The client the poller uses, with the poller's retry manners and no real sleeping. */
-    client() {
+    client(options: Pick<PersonaClientOptions, 'onResponse'> = {}) {
       return createPersonaClient({
+        ...options,
         apiKey: 'persona_sandbox_00000000-0000-4000-8000-000000000000',
         baseUrl: 'https://api.withpersona.com/api/v1',
         fetch,
