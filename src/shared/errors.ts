@@ -48,6 +48,11 @@ export interface ErrorInfo {
   details?: string;
   /** On a 429: seconds until Persona's rate-limit window (or quota: `Quota-Reset`) resets. */
   retryAfterSeconds?: number;
+  /**
+   * Set by the page that ran the request (use-request.ts): how many runs of it in a row have
+   * failed, so a second failure does not read as the first one still on screen.
+   */
+  tries?: number;
 }
 
 /** An error that carries an {@link ErrorInfo}; thrown by handlers and by `sendRequest`. */

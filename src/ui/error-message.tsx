@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../shared/errors.ts';
+import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 
 /** One failure, said plainly, with Persona's request id for a support ticket when there is one. */
@@ -20,6 +21,9 @@ export function ErrorMessage({
       <p class="banner-text" aria-live={ticking ? 'off' : undefined}>
         {error.message}
       </p>
+      {(error.tries ?? 0) > 1 && (
+        <p class="banner-meta">{t('failedTimes', formatNumber(error.tries ?? 0))}</p>
+      )}
       {error.requestId && (
         <p class="banner-meta">
           {t('requestId')} <code>{error.requestId}</code>

@@ -44,6 +44,9 @@ export function useRequest<A extends unknown[], R>(
   });
   // Only the latest run can be slow: one that settled, or was overtaken by another, is not.
   const runs = useRef(0);
+  // Failures in a row, until one works: the message of a retry that failed again would look
+  // like the one before still on screen.
+  const failures = useRef(0);
   // Pages disable their buttons while busy, and a disabled button loses the focus to the page:
   // a keyboard user would start over from the top. Once the request settles, the focus goes back
   // where it was or, if that element is gone (an action the new status no longer offers), to
@@ -68,15 +71,19 @@ export function useRequest<A extends unknown[], R>(
     }, SLOW_MS);
     try {
       const data = await send(...args);
+      failures.current = 0;
       setState({ busy: false, slow: false, error: undefined, data });
       return data;
     } catch (failure) {
-      setState((s) => ({ ...s, busy: false, slow: false, error: toErrorInfo(failure) }));
+      const tries = ++failures.current;
+      const error = toErrorInfo(failure);
+      setState((s) => ({ ...s, busy: false, slow: false, error: { ...error, tries } }));
       return undefined;
     } finally {
       clearTimeout(slow);
     }
   };
+  // The count stays: a form clears what it said before it sends again.
   const clearError = () => setState((s) => ({ ...s, error: undefined }));
   return { ...state, run, clearError };
 }

@@ -107,9 +107,9 @@ describe('a create that met a 5xx', () => {
     const reference = `five-${Date.now()}`;
     const popup = await openCreate(reference);
     const seq = (await controls.requests()).lastSeq;
-    // Both of the background's tries fail before anything is made.
+    // Both of the background's tries fail before anything is made, twice.
     await controls.setFaults({
-      errorNext: 2,
+      errorNext: 4,
       errorRoute: 'POST /inquiries',
       errorStatuses: [500],
       errorTiming: 'before',
@@ -117,13 +117,19 @@ describe('a create that met a 5xx', () => {
     await popup.getByRole('button', { name: 'Create', exact: true }).click();
     await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
     expect(await popup.getByRole('alert').textContent()).toContain('server problem');
+    expect(await popup.getByRole('alert').textContent()).not.toContain('in a row');
+    // The same failure again does not read as the first one still on screen.
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect
+      .poll(() => popup.getByRole('alert').textContent(), soon)
+      .toContain('Failed 2 times in a row.');
 
     // The reviewer tries again: a key that got an answer is never sent again (Persona would
     // replay the 500 for 24 hours), so this one succeeds.
     await popup.getByRole('button', { name: 'Create', exact: true }).click();
     await expect.poll(() => popup.getByTestId('inquiry-id').count(), soon).toBe(1);
     const id = await popup.getByTestId('inquiry-id').textContent();
-    expect((await createsSince(seq)).map((r) => r.status)).toEqual([500, 500, 201]);
+    expect((await createsSince(seq)).map((r) => r.status)).toEqual([500, 500, 500, 500, 201]);
     expect(await inquiriesFor(reference)).toEqual([id]);
     await popup.close();
   });

@@ -36,3 +36,35 @@ describe('Try again, then it works', () => {
     await waitFor(() => expect(document.activeElement).toBe(save));
   });
 });
+
+describe('Try again, and it fails again', () => {
+  it('says how many tries in a row failed, and counts afresh after one works', async () => {
+    const failure = new DeskError({
+      kind: 'server',
+      status: 500,
+      message: 'Persona had a problem.',
+    });
+    vi.mocked(sendRequest)
+      .mockRejectedValueOnce(failure)
+      .mockRejectedValueOnce(failure)
+      .mockResolvedValueOnce({ filename: 'inq_A.pdf', base64: 'JVBERg==' })
+      .mockRejectedValueOnce(failure);
+    URL.createObjectURL = vi.fn(() => 'blob:pdf');
+    URL.revokeObjectURL = vi.fn();
+    render(<SavePdfButton id="inq_AAAAAA111111" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Save PDF' }));
+    const first = await screen.findByRole('alert');
+    expect(first.textContent).not.toContain('in a row');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('Failed 2 times in a row.'),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Save PDF' }));
+    const after = await screen.findByRole('alert');
+    expect(after.textContent).not.toContain('in a row');
+  });
+});
