@@ -177,6 +177,25 @@ describe('the evidence behind a verdict', () => {
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
     await popup.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    // Back comes to the row it left from, under Other inquiries, focused and in view, not to
+    // the top of the inquiry with its photos, checks and fields to pass again.
+    const focusedRow = () =>
+      popup.evaluate(() => {
+        const row = document.activeElement as HTMLElement;
+        const box = row.getBoundingClientRect();
+        return {
+          text: row.textContent,
+          section: row.closest('section')?.getAttribute('aria-labelledby'),
+          inView: box.top >= 0 && box.bottom <= window.innerHeight,
+        };
+      });
+    await expect
+      .poll(focusedRow, soon)
+      .toEqual({
+        text: expect.stringContaining(ids[1] as string),
+        section: 'earlier-heading',
+        inView: true,
+      });
     // Escape goes back as well (above, in the enlarged photo, it closed only the photo): from
     // the detail to the search box it was found from.
     await popup.locator('#detail-status').focus();

@@ -1,12 +1,13 @@
 // The same person's other inquiries, earlier and later (a failed one may have a later success): the account's (`filter[account-id]`), or without an account
 // the same reference ID's, newest first. One request, made once the detail is on screen.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
+import { openedRow, useNavigation } from '../views/router.ts';
 import { SummaryList } from '../views/summary-list.tsx';
 
 export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
@@ -24,12 +25,20 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
   );
   const load = () => void read.run();
   useEffect(load, [id, accountId, referenceId]);
+  // Back from one of these inquiries: the section is where the reviewer was. Its title has the
+  // focus (and is scrolled to) while the list is asked for again, then the row that was opened
+  // takes it (summary-list.tsx); if that row is no longer listed, the title keeps it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const returning = openedRow(useNavigation().route) !== undefined;
+  useEffect(() => {
+    if (returning) heading.current?.focus();
+  }, []);
   const { error } = read;
   const items = read.data?.items;
   const by = read.data?.by ?? 'none';
   return (
     <section aria-labelledby="earlier-heading">
-      <h3 id="earlier-heading" tabIndex={-1}>
+      <h3 id="earlier-heading" tabIndex={-1} ref={heading}>
         {t('otherInquiries')}
       </h3>
       {error ? (

@@ -9,6 +9,7 @@ import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
 import { focusLost } from '../focus.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
+import { openedRow, useNavigation } from './router.ts';
 
 interface Props {
   reply: InquiryReply;
@@ -23,7 +24,11 @@ interface Props {
 export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh }: Props) {
   const now = useNow();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // Back from an inquiry opened under Other inquiries, the focus goes there (earlier-inquiries.tsx).
+  const returning = openedRow(useNavigation().route) !== undefined;
+  useEffect(() => {
+    if (!returning) heading.current?.focus();
+  }, []);
   const { inquiry, stale } = reply;
   // Shown from a copy because of Persona's rate limit: Refresh counts down to the window's reset,
   // and the words with it (the background's "Wait 38 s" is that wait when it answered).

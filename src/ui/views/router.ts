@@ -11,8 +11,16 @@ export type Route =
   /** `tab` and `opened` (the row last opened) bring the reviewer back to where they were. */
   | { name: 'home'; tab?: HomeTab; opened?: string }
   | { name: 'create' }
-  /** `initial` is a reply already in hand (create, search), so the detail needs no request. */
-  | { name: 'detail'; id: string; initial?: InquiryReply & { link?: OneTimeLink | null } }
+  /**
+   * `initial` is a reply already in hand (create, search), so the detail needs no request.
+   * `opened`: the inquiry last opened from its Other inquiries, for Back, as on home.
+   */
+  | {
+      name: 'detail';
+      id: string;
+      initial?: InquiryReply & { link?: OneTimeLink | null };
+      opened?: string;
+    }
   /** `opened`: as on home, the result last opened, for Back. */
   | { name: 'matches'; query: string; opened?: string };
 
@@ -52,14 +60,18 @@ export function useRouter(first: Route): Navigation {
 }
 
 /**
- * Opens an inquiry's detail from a list. On the home view, the row is remembered, so Back returns
- * to the same tab with the focus on that row, not to the top of the watchlist.
+ * Opens an inquiry's detail from a list. The row is remembered in the view it was opened from
+ * (home, the search results, a detail's Other inquiries), so Back returns to it with the focus on
+ * that row, not to the top of the watchlist or of the inquiry before.
  */
 export function openInquiry(nav: Navigation, id: string): void {
-  if (nav.route.name === 'home' || nav.route.name === 'matches') {
-    nav.replace({ ...nav.route, opened: id });
-  }
+  if (nav.route.name !== 'create') nav.replace({ ...nav.route, opened: id });
   nav.go({ name: 'detail', id });
+}
+
+/** The row this view last opened, when the reviewer has come back to it (see openInquiry). */
+export function openedRow(route: Route): string | undefined {
+  return route.name === 'create' ? undefined : route.opened;
 }
 
 export const NavigationContext = createContext<Navigation | null>(null);

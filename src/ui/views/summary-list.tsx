@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
-import { openInquiry, useNavigation } from './router.ts';
+import { openedRow, openInquiry, useNavigation } from './router.ts';
 
 interface Props {
   items: readonly InquirySummary[];
@@ -36,11 +36,7 @@ export function SummaryList({
           referenceId={item.referenceId}
           meta={meta(item)}
           unseen={unseen?.has(item.id)}
-          focusOnMount={
-            item.id === focusId ||
-            ((nav.route.name === 'home' || nav.route.name === 'matches') &&
-              nav.route.opened === item.id)
-          }
+          focusOnMount={item.id === focusId || openedRow(nav.route) === item.id}
           onOpen={() => openInquiry(nav, item.id)}
         />
       ))}
