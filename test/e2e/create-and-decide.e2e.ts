@@ -102,6 +102,41 @@ describe('deciding an inquiry still in progress', () => {
   });
 });
 
+describe('a decision someone else made first', () => {
+  it('says so where the confirmation was, and keeps the comment that was not sent', async () => {
+    const id = await createThroughBackground('overtaken');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    const comment = 'Selfie does not match the ID photo.\nEscalate to the fraud team.';
+    await popup.getByRole('textbox', { name: 'Comment' }).fill(comment);
+    // A colleague approves it in Persona meanwhile; the watcher finds it (as its alarm would).
+    await persona(`/inquiries/${id}/approve`, { method: 'POST', body: '{}' });
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(() =>
+      (
+        globalThis as unknown as { inquiryDesk: { runCycle(): Promise<unknown> } }
+      ).inquiryDesk.runCycle(),
+    );
+
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
+    const notice = popup.getByTestId('overtaken');
+    expect(await notice.getAttribute('role')).toBe('alert');
+    expect(await notice.textContent()).toContain('Your decline did not go through');
+    expect(await notice.textContent()).toContain('“Approved”');
+    expect(await notice.locator('blockquote').textContent()).toBe(comment);
+    // The focus went with the form, to the notice, not to the page.
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'overtaken',
+    );
+    expect(await popup.getByRole('form', { name: 'Confirm decline' }).count()).toBe(0);
+    // Nothing was sent for the decline: Persona has the colleague's approval.
+    const { data } = await persona(`/inquiries/${id}`);
+    expect((data as { attributes: { status: string } }).attributes.status).toBe('approved');
+    await popup.close();
+  });
+});
+
 describe('a create that met a 5xx', () => {
   it('retried from the popup, makes exactly one inquiry and never replays the stored 500', async () => {
     const reference = `five-${Date.now()}`;

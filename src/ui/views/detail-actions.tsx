@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
-import { decisionStatus } from '../../shared/persona/status.ts';
+import { decisionStatus, describeStatus } from '../../shared/persona/status.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
+import { CopyButton } from '../components/copy-button.tsx';
 import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
@@ -104,13 +105,26 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
       request.clearError();
     }
   }, [inquiry.status, error]);
+  // A decision being confirmed here that the inquiry's new status no longer allows, and that this
+  // page did not send: someone decided it meanwhile (in Persona, in another desk window). Said,
+  // with the comment typed here, which was not sent and must not vanish with the form.
+  const [overtaken, setOvertaken] = useState<{ action: Final; comment: string } | null>(null);
+  const notice = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // A confirmation the new status closed took the focus with it: it goes to the status.
-    if (confirming && !allowed[confirming]) {
-      setConfirming(null);
-      if (focusLost()) statusLine()?.focus();
-    }
-  }, [inquiry.status]);
+    if (!confirming || allowed[confirming]) return;
+    // Its own decision's answer (busy) closes the form itself, once it is in.
+    if (busy) return;
+    setConfirming(null);
+    const comment = typed.current[confirming].trim();
+    setOvertaken({ action: confirming, comment });
+    // The 409 its Confirm may have met meanwhile says less than the notice.
+    request.clearError();
+    // Also a confirmation a closed popup left open, reopened after the decision was made.
+  }, [inquiry.status, confirming]);
+  // The confirmation took the focus with it: it goes to the notice, which is what changed.
+  useEffect(() => {
+    if (overtaken && focusLost()) notice.current?.focus();
+  }, [overtaken]);
   const run = <T,>(
     done: string,
     send: () => Promise<T>,
@@ -120,6 +134,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   ) => {
     if (wait > 0) return Promise.resolve(undefined);
     actedOn.current = inquiry.status;
+    setOvertaken(null);
     return request.run(done, async () => {
       const reply = await send().catch((failure: unknown) => {
         if (reread(failure)) onStale(!isConflict(failure));
@@ -248,6 +263,29 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
         </p>
       )}
       {error && <ProblemMessage error={changeProblem(error)} />}
+      {overtaken && (
+        <div class="banner is-warn" role="alert" tabIndex={-1} ref={notice} data-testid="overtaken">
+          <p class="banner-text">
+            {t(
+              overtaken.action === 'approve' ? 'approveOvertaken' : 'declineOvertaken',
+              describeStatus(inquiry.status).label,
+            )}
+          </p>
+          {overtaken.comment && (
+            <>
+              <p class="banner-meta">{t('unsentComment')}</p>
+              <blockquote class="unsent-comment">{overtaken.comment}</blockquote>
+              <div class="row banner-actions">
+                <CopyButton
+                  label={t('copyComment')}
+                  text={overtaken.comment}
+                  done={t('commentCopied')}
+                />
+              </div>
+            </>
+          )}
+        </div>
+      )}
       {unlogged && inquiry.status === decisionStatus[unlogged.action] && (
         <p class="banner is-warn" role="status">
           {t(unlogged.stopped ? 'decisionNotLogged' : 'decisionLoggedAsError')}

@@ -213,12 +213,16 @@ describe('inquiry actions', () => {
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
     expect(sent('getInquiry')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
-    // The closed confirmation had the focus: it goes to the status, not to the page.
-    await waitFor(() => expect(document.activeElement?.id).toBe('detail-status'));
-    const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('cannot be approved');
-    // Persona's words once, not again under the message that already quotes them.
-    expect(alert.textContent?.split('Inquiry cannot be approved')).toHaveLength(2);
+    // The closed confirmation had the focus: it goes to what is said in its place, which
+    // names the decision Persona has now; not to the page.
+    const alert = await screen.findByTestId('overtaken');
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain(
+      'Your approval did not go through: the inquiry is now “Declined”',
+    );
+    // Said once: the 409's own message, which the notice explains, is not left beside it.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 
   const conflict: ErrorInfo = {
