@@ -67,6 +67,16 @@ describe('the popup', () => {
     await expect.poll(() => popup.getByTestId('environment').textContent(), soon).toBe('No key');
     await screenshotBoth(popup, 'popup-no-key');
     await expectAccessible(popup, 'no key');
+    // A lookup all the same (the search box has the focus on opening): its view is titled as the
+    // results would be, the title has the focus (not the page), and it says why nothing shows.
+    await popup.getByRole('searchbox', { name: 'Find inquiry' }).fill('user-123');
+    await popup.keyboard.press('Enter');
+    const title = popup.getByRole('heading', { level: 2, name: /^Results for .?user-123.?$/ });
+    await expect.poll(() => title.count(), soon).toBe(1);
+    expect(await popup.getByTestId('no-key').count()).toBe(1);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName), soon).toBe('H2');
+    expect(await title.evaluate((h) => h === document.activeElement)).toBe(true);
+    await expectAccessible(popup, 'no key, a lookup');
     await popup.close();
   });
 

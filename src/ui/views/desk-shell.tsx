@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { keyInfoItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -55,8 +55,32 @@ function Guarded({
   // Home and Create say themselves that a key is missing, and keep what the reviewer typed.
   const personal = route.name === 'detail' || route.name === 'matches';
   if (personal && (lock === 'loading' || keyInfo === undefined)) return null;
-  if (personal && keyInfo === null) return <NoKeyNotice watchlist />;
+  if (personal && keyInfo === null) return <NoKeyView route={route} />;
   return <>{children}</>;
+}
+
+/**
+ * A lookup or an inquiry asked for with no key saved: titled as the view would have been, the
+ * title taking the focus as that view's does (the search box that had it is gone), then why
+ * there is nothing to show.
+ */
+function NoKeyView({ route }: { route: Route }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div class="view">
+      <h2 class="view-title" tabIndex={-1} ref={heading}>
+        {route.name === 'matches' ? (
+          <>
+            {t('resultsFor')} <q>{route.query}</q>
+          </>
+        ) : (
+          route.name === 'detail' && <code>{route.id}</code>
+        )}
+      </h2>
+      <NoKeyNotice watchlist />
+    </div>
+  );
 }
 
 /** The whole desk: top bar with the environment, the current view, and a status footer. */
