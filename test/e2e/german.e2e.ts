@@ -72,6 +72,12 @@ describe('the desk in German', () => {
     const shownNames = await names.allTextContents();
     expect(shownNames.filter((name) => /detection|comparison|lookup/.test(name))).toEqual([]);
     expect(shownNames.some((name) => name.startsWith('Ausweis: '))).toBe(true);
+    // Their results, and the verification's, in German beside Persona's word, and heard in German.
+    const idCard = popup.getByRole('region', { name: 'Amtlicher Ausweis Nicht bestanden' });
+    expect(await idCard.count()).toBe(1);
+    const failedRow = idCard.locator('.check-row.tone-danger').first();
+    expect(await failedRow.locator('.result-words').textContent()).toBe('Nicht bestanden');
+    expect(await failedRow.locator('.check-status').textContent()).toBe('failed');
 
     // The extracted fields keep room for their values beside German labels, even at 320 px: a
     // label column as wide as "Ausstellendes Bundesland oder Region" left them a sliver.

@@ -4,6 +4,7 @@ import { checkName } from './check-name.ts';
 import { reasonInWords } from './check-reasons.ts';
 import { FieldList } from './field-list.tsx';
 import { formatNumber } from './format-time.ts';
+import { resultWords } from './result-words.ts';
 import { StatusChip } from './status-chip.tsx';
 import type { Reveal } from './use-reveal.ts';
 
@@ -17,6 +18,25 @@ function sortChecks(checks: CheckView[]): CheckView[] {
   return [...checks].sort((a, b) => order[a.tone] - order[b.tone]);
 }
 
+/** The reader's words for a status, where they are not the code itself (result-words.ts). */
+function Words({ status }: { status: string }) {
+  const words = resultWords(status);
+  return words ? <span class="result-words">{words}</span> : null;
+}
+
+/** A check's status: Persona's word, heard as the reader's words where there are any. */
+function Result({ status }: { status: string }) {
+  const words = resultWords(status);
+  return (
+    <>
+      <code class="check-status" aria-hidden={words ? true : undefined}>
+        {status}
+      </code>
+      <Words status={status} />
+    </>
+  );
+}
+
 function CheckRow({ check }: { check: CheckView }) {
   return (
     <li class={`check-row tone-${check.tone}`}>
@@ -24,7 +44,7 @@ function CheckRow({ check }: { check: CheckView }) {
         {marks[check.tone]}
       </span>
       <span class="check-name">{checkName(check)}</span>
-      <code class="check-status">{check.status}</code>
+      <Result status={check.status} />
       {check.required && <span class="check-required">{t('checkRequired')}</span>}
       {check.reasons.length > 0 && (
         <span class="check-reasons">{check.reasons.map(reasonInWords).join('. ')}</span>
@@ -80,7 +100,10 @@ export function VerificationCard({
     <section class="card verification" aria-labelledby={headingId} data-type={v.type}>
       <h4 id={headingId} class="card-head" title={v.type}>
         <span class="grow">{v.label}</span>
-        <StatusChip status={v.status} tone={v.tone} />
+        <span class="result">
+          <StatusChip status={v.status} tone={v.tone} quiet={resultWords(v.status) !== undefined} />
+          <Words status={v.status} />
+        </span>
       </h4>
       {!v.loaded && <p class="muted">{t('verificationNoDetails')}</p>}
       {v.scores && (

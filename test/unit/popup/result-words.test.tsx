@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+// A verification's and a check's status in the reader's language beside Persona's word, as an
+// inquiry's status is; in English, where the words are the code itself, the code alone.
+import { cleanup, render, screen } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VerificationView } from '../../../src/shared/persona/view-model.ts';
+import { resultWords } from '../../../src/ui/components/result-words.ts';
+import { VerificationCard } from '../../../src/ui/components/verification-card.tsx';
+import { readCatalogue, resolveMessage } from '../i18n/catalogue.ts';
+
+const english = fakeBrowser.i18n.getMessage;
+afterEach(() => {
+  cleanup();
+  fakeBrowser.i18n.getMessage = english;
+});
+
+function inLanguage(locale: string) {
+  const catalogue = readCatalogue(locale);
+  fakeBrowser.i18n.getMessage = (key: string, subs?: string | (string | number)[]) =>
+    resolveMessage(catalogue, key, subs === undefined ? [] : [subs].flat().map(String));
+}
+
+const verification: VerificationView = {
+  id: 'ver_A',
+  type: 'verification/government-id',
+  label: 'Government ID',
+  status: 'failed',
+  tone: 'danger',
+  loaded: true,
+  checks: [
+    {
+      name: 'id_barcode_detection',
+      label: 'ID barcode detection',
+      status: 'failed',
+      tone: 'danger',
+      required: true,
+      reasons: [],
+    },
+  ],
+  fields: [],
+};
+const reveal = { all: false, isShown: () => false, toggle: () => {}, toggleAll: () => {} };
+
+describe('verification and check results', () => {
+  it('in German: the words are heard, the code is shown beside them', () => {
+    inLanguage('de');
+    render(<VerificationCard verification={verification} reveal={reveal} />);
+    expect(screen.getByRole('heading', { level: 4 }).textContent).toContain('Nicht bestanden');
+    const row = document.querySelector('.check-row') as HTMLElement;
+    expect(row.querySelector('.result-words')?.textContent).toBe('Nicht bestanden');
+    expect(row.querySelector('.check-status')?.getAttribute('aria-hidden')).toBe('true');
+    expect(row.querySelector('.check-status')?.textContent).toBe('failed');
+  });
+
+  it('in Spanish too', () => {
+    inLanguage('es');
+    expect(resultWords('not_applicable')).toBe('No aplicable');
+    expect(resultWords('passed')).toBe('Superada');
+  });
+
+  it('in English, the code alone: its words are the code itself', () => {
+    render(<VerificationCard verification={verification} reveal={reveal} />);
+    expect(document.querySelector('.result-words')).toBeNull();
+    const code = document.querySelector('.check-row .check-status') as HTMLElement;
+    expect(code.getAttribute('aria-hidden')).toBeNull();
+    expect(resultWords('not_applicable')).toBeUndefined();
+  });
+
+  it('keeps a status no catalogue knows as Persona sent it, alone', () => {
+    inLanguage('de');
+    expect(resultWords('some_new_result')).toBeUndefined();
+  });
+});
