@@ -99,6 +99,20 @@ describe('the inquiry detail', () => {
     expect(screen.getByText('Created')).toBeTruthy();
   });
 
+  it('names the decision step in plain words, not Persona\'s "decisioned"', async () => {
+    const reply = inquiryReply('approved', {
+      timestamps: {
+        createdAt: '2025-06-01T10:00:00.000Z',
+        decisionedAt: '2025-06-01T11:00:00.000Z',
+      },
+    });
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    expect(screen.getByText('Decided')).toBeTruthy();
+    expect(screen.queryByText('Decisioned')).toBeNull();
+  });
+
   it('masks birthdates and identity numbers until revealed, one by one or all', async () => {
     await openDetail('completed');
     expect(screen.getByText('Ada')).toBeTruthy();
