@@ -143,6 +143,9 @@ describe('the evidence behind a verdict', () => {
     await popup.getByRole('button', { name: 'Enlarge Selfie center' }).click();
     const selfie = popup.getByRole('dialog', { name: 'Selfie center' });
     await expect.poll(() => selfie.isVisible(), soon).toBe(true);
+    // Its name is on screen too, not only heard: the three selfie poses look alike enlarged.
+    expect(await selfie.getByRole('heading', { name: 'Selfie center' }).isVisible()).toBe(true);
+    await expectAccessible(popup, 'an enlarged photo');
     await selfie.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => selfie.isVisible(), soon).toBe(false);
 
@@ -189,13 +192,11 @@ describe('the evidence behind a verdict', () => {
           inView: box.top >= 0 && box.bottom <= window.innerHeight,
         };
       });
-    await expect
-      .poll(focusedRow, soon)
-      .toEqual({
-        text: expect.stringContaining(ids[1] as string),
-        section: 'earlier-heading',
-        inView: true,
-      });
+    await expect.poll(focusedRow, soon).toEqual({
+      text: expect.stringContaining(ids[1] as string),
+      section: 'earlier-heading',
+      inView: true,
+    });
     // Escape goes back as well (above, in the enlarged photo, it closed only the photo): from
     // the detail to the search box it was found from.
     await popup.locator('#detail-status').focus();
