@@ -176,6 +176,10 @@ describe('watch and notify', () => {
     await expect.poll(badge, { timeout: 2_000 }).toBe('1');
     await expect.poll(notifications, { timeout: 2_000 }).toEqual([`inquiry-desk:${id}`]);
     expect(Date.now() - started).toBeLessThan(2_000);
+    // Its tooltip says what the count is, and where to find it: not a review, a finished one.
+    expect(await (await ext.serviceWorker()).evaluate(() => chrome.action.getTitle({}))).toBe(
+      'Inquiry Desk: 1 finished, not yet looked at',
+    );
     expect(await stored<StoredWatchEntry[]>('watchlist')).toMatchObject([
       { id, status: 'completed', seen: false },
     ]);

@@ -36,13 +36,15 @@ export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
   const count = (await readItem(keyInfoItem)) ? countNeedingReviewer(list) : 0;
   await browser.action.setBadgeText({ text: badgeText(count) });
   if (count > 0) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+  // The count's two parts, named apart: the reviews are the Needs review tab's, the finished ones
+  // the watchlist's rows marked as not yet seen.
+  const review = list.filter((entry) => entry.status === 'needs_review').length;
+  const parts = [
+    review && t('badgeReview', formatNumber(review)),
+    count - review && t('badgeUnseen', formatNumber(count - review)),
+  ].filter(Boolean);
   await browser.action.setTitle({
-    title:
-      count === 0
-        ? t('extName')
-        : count === 1
-          ? t('badgeTitleOne')
-          : t('badgeTitleMany', formatNumber(count)),
+    title: count === 0 ? t('extName') : `${t('extName')}: ${parts.join(', ')}`,
   });
 }
 

@@ -62,8 +62,16 @@ describe('the badge count', () => {
   it('sets the toolbar badge and title from the list, and clears it again', async () => {
     await showBadge([entry(1, 'needs_review'), entry(2, 'failed', { seen: false })]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    // What it counts, in its two parts: where each is found (Needs review; the watchlist's marks).
     expect(await fakeBrowser.action.getTitle({})).toBe(
-      'Inquiry Desk: 2 watched inquiries changed and need you (needs review, completed or failed)',
+      'Inquiry Desk: 1 needing review, 1 finished, not yet looked at',
+    );
+    // Reviews seen or not: nothing "changed" is claimed of them.
+    await showBadge([entry(1, 'needs_review'), entry(2, 'needs_review'), entry(3, 'completed')]);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk: 2 needing review');
+    await showBadge([entry(4, 'failed', { seen: false })]);
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: 1 finished, not yet looked at',
     );
     await showBadge([entry(1, 'approved')]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
