@@ -41,9 +41,13 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   // at the other decision closes the form, not the comment, which is there again on reopening
   // the same decision (never on the other).
   const typed = useRef<Record<Final, string>>({ approve: '', decline: '' });
+  // The decision this page sent from the open confirmation, unless Persona refused it (409): one
+  // whose answer was lost (a 5xx, a stopped background) may be the one the new status shows.
+  const sent = useRef<Final | null>(null);
   // Open, switched or closed: the stored comment goes with the confirmation it was typed in.
   const setConfirming = (next: Final | null) => {
     setConfirmingNow(next);
+    if (next) sent.current = null;
     const kept = draft?.decision;
     if (!kept) return;
     // A comment left by a popup that closed waits, like one typed here, for its decision.
@@ -111,16 +115,19 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   const [overtaken, setOvertaken] = useState<{ action: Final; comment: string } | null>(null);
   const notice = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!confirming || allowed[confirming]) return;
     // Its own decision's answer (busy) closes the form itself, once it is in.
-    if (busy) return;
+    if (!confirming || allowed[confirming] || busy) return;
     setConfirming(null);
-    const comment = typed.current[confirming].trim();
-    setOvertaken({ action: confirming, comment });
-    // The 409 its Confirm may have met meanwhile says less than the notice.
+    if (sent.current === confirming) {
+      // The status may be this page's own decision: the form goes, and the focus to the status.
+      if (focusLost()) statusLine()?.focus();
+      return;
+    }
+    setOvertaken({ action: confirming, comment: typed.current[confirming].trim() });
+    // The 409 its Confirm met, if it did, says less than the notice.
     request.clearError();
     // Also a confirmation a closed popup left open, reopened after the decision was made.
-  }, [inquiry.status, confirming]);
+  }, [inquiry.status, confirming, busy]);
   // The confirmation took the focus with it: it goes to the notice, which is what changed.
   useEffect(() => {
     if (overtaken && focusLost()) notice.current?.focus();
@@ -149,12 +156,15 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
       done,
       () => {
         setUnlogged(null);
+        if (action !== 'markForReview') sent.current = action;
         return sendRequest({
           type: 'inquiryAction',
           id,
           action,
           ...(comment ? { comment } : {}),
         }).catch((failure: unknown) => {
+          // Refused: not made, whatever the status now says.
+          if (isConflict(failure)) sent.current = null;
           const stopped = isStopped(failure);
           if (stopped || outcomeUnknown.has(toErrorInfo(failure).kind)) {
             setUnlogged({ action, stopped });

@@ -390,6 +390,8 @@ describe('inquiry actions', () => {
       await vi.advanceTimersByTimeAsync(REREAD_AGAIN_MS);
       await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
       expect(screen.getByText(/records it as an error/)).toBeTruthy();
+      // Its own decision, answer lost: not said to have been overtaken by someone else's.
+      expect(screen.queryByTestId('overtaken')).toBeNull();
     } finally {
       vi.useRealTimers();
     }
