@@ -1,4 +1,5 @@
 import { t } from '../../shared/i18n.ts';
+import type { Tone } from '../../shared/persona/status.ts';
 import type { CheckView, VerificationView } from '../../shared/persona/view-model.ts';
 import { checkName } from './check-name.ts';
 import { reasonInWords } from './check-reasons.ts';
@@ -18,21 +19,23 @@ function sortChecks(checks: CheckView[]): CheckView[] {
   return [...checks].sort((a, b) => order[a.tone] - order[b.tone]);
 }
 
-/** The reader's words for a status, where they are not the code itself (result-words.ts). */
-function Words({ status }: { status: string }) {
+/**
+ * A verification's (`tone`: as a chip) or a check's status: Persona's word, with the reader's
+ * words beside it where they are not the code itself (result-words.ts), which are then heard.
+ */
+function Result({ status, tone }: { status: string; tone?: Tone }) {
   const words = resultWords(status);
-  return words ? <span class="result-words">{words}</span> : null;
-}
-
-/** A check's status: Persona's word, heard as the reader's words where there are any. */
-function Result({ status }: { status: string }) {
-  const words = resultWords(status);
+  const quiet = words ? true : undefined;
   return (
     <>
-      <code class="check-status" aria-hidden={words ? true : undefined}>
-        {status}
-      </code>
-      <Words status={status} />
+      {tone ? (
+        <StatusChip status={status} tone={tone} quiet={quiet} />
+      ) : (
+        <code class="check-status" aria-hidden={quiet}>
+          {status}
+        </code>
+      )}
+      {words && <span class="result-words">{words}</span>}
     </>
   );
 }
@@ -101,8 +104,7 @@ export function VerificationCard({
       <h4 id={headingId} class="card-head" title={v.type}>
         <span class="grow">{v.label}</span>
         <span class="result">
-          <StatusChip status={v.status} tone={v.tone} quiet={resultWords(v.status) !== undefined} />
-          <Words status={v.status} />
+          <Result status={v.status} tone={v.tone} />
         </span>
       </h4>
       {!v.loaded && <p class="muted">{t('verificationNoDetails')}</p>}
