@@ -215,11 +215,19 @@ describe('watch and notify', () => {
     const id = (await popup.getByTestId('inquiry-id').textContent()) ?? '';
     const status = popup.getByTestId('status');
     expect(await status.textContent()).toBe('created');
+    expect(await popup.getByRole('button', { name: 'Copy link' }).count()).toBe(1);
 
     await controls.finish(id, 'passed');
     await runCycle();
     await expect.poll(() => status.textContent(), { timeout: 3_000 }).toBe('completed');
-    expect(await popup.getByText('Completed, awaiting decision').count()).toBe(1);
+    expect(await popup.getByText('Completed, awaiting decision', { exact: true }).count()).toBe(1);
+    // The person is done with the link: it is no longer offered to paste into the chat.
+    expect(await popup.getByTestId('one-time-link').count()).toBe(0);
+    expect(await popup.getByRole('button', { name: 'Copy link' }).count()).toBe(0);
+    expect(await popup.getByRole('button', { name: 'Copy message' }).count()).toBe(0);
+    expect(await popup.getByTestId('link-done').textContent()).toBe(
+      'The inquiry is “Completed, awaiting decision” now: the one-time link is no longer needed.',
+    );
     await popup.close();
   });
 

@@ -53,6 +53,14 @@ export function canExpire(status: string): boolean {
   return !(status in known) || status === 'created' || status === 'pending';
 }
 
+/**
+ * Whether a one-time link still serves: the person has not finished (created, pending), or the
+ * inquiry expired (New link resumes it). Once they finish, there is nothing to send.
+ */
+export function offersLink(status: string): boolean {
+  return status === 'created' || status === 'pending' || status === 'expired';
+}
+
 export function isFinalStatus(status: string): boolean {
   return known[status]?.final ?? false;
 }

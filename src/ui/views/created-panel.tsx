@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { Reply } from '../../shared/messages.ts';
-import { describeStatus } from '../../shared/persona/status.ts';
+import { describeStatus, offersLink } from '../../shared/persona/status.ts';
 import { settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
@@ -35,6 +35,7 @@ export function CreatedPanel({ created, onAnother }: Props) {
   // The watcher's newer word on it: the person may finish while this screen is still open.
   const status = useStored(watchlistItem)?.find((entry) => entry.id === inquiry.id)?.status;
   const changed = status !== undefined && status !== inquiry.status;
+  const now = changed ? status : inquiry.status;
   return (
     <div class="view created">
       <h2 class="view-title" tabIndex={-1} ref={heading}>
@@ -67,7 +68,12 @@ export function CreatedPanel({ created, onAnother }: Props) {
           {recoveryText(created.recovery, inquiry.referenceId)}
         </p>
       )}
-      {link ? (
+      {/* Once the person has finished, the link is spent: nothing left to paste into the chat. */}
+      {!offersLink(now) ? (
+        <p class="muted" data-testid="link-done">
+          {t('linkNoLongerNeeded', changed ? describeStatus(now).label : inquiry.statusLabel)}
+        </p>
+      ) : link ? (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
       ) : (
         <p class="banner is-warn">{t('noLinkReturned')}</p>

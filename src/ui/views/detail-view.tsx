@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/links.ts';
+import { offersLink } from '../../shared/persona/status.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -13,9 +14,6 @@ import { DetailBody } from './detail-body.tsx';
 import { DetailHead } from './detail-head.tsx';
 import { DetailTags } from './detail-tags.tsx';
 import { useInquiry } from './use-inquiry.ts';
-
-// A one-time link only helps while the person has not finished (or after a resume).
-const linkStatuses = new Set(['created', 'pending', 'expired']);
 
 /**
  * After a change whose answer never came (the background stopped, a 5xx), Persona may still be
@@ -103,7 +101,7 @@ export function DetailView({ id, initial }: Props) {
         onLink={setFreshLink}
         onStale={reread}
       />
-      {link && linkStatuses.has(inquiry.status) && (
+      {link && offersLink(inquiry.status) && (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
       )}
       {loadedEvidence.state === 'failed' && (
