@@ -249,6 +249,32 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
+  it('Needs review keeps the pages Load more brought, and the row the reviewer is on, when one more comes to review', async () => {
+    await controls.seed(25, { statuses: ['needs_review'], referenceIdPrefix: 'queue-' });
+    const id = await createInquiry();
+    await debouncePopupCycle();
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    const rows = popup.getByRole('list', { name: 'Inquiries needing review' }).getByRole('button');
+    await expect.poll(() => rows.count()).toBe(20);
+    await popup.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(20);
+    const shown = await rows.count();
+    const deep = rows.nth(shown - 2);
+    await deep.focus();
+    const deepText = await deep.textContent();
+
+    await controls.finish(id, 'needs_review');
+    expect((await runCycle()).changes).toEqual([{ id, from: 'created', to: 'needs_review' }]);
+    const arrived = popup.getByRole('button', { name: new RegExp(id) });
+    await expect.poll(() => arrived.count(), { timeout: 5_000 }).toBe(1);
+    // On top, and nothing else lost: the second page is still there, and so is the focus.
+    expect(await rows.first().textContent()).toContain(id);
+    expect(await rows.count()).toBe(shown + 1);
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe(deepText);
+    await popup.close();
+  });
+
   it('detects the change in the next cycle after the service worker was stopped', async () => {
     const id = await createInquiry();
     await runCycle();

@@ -11,6 +11,12 @@ import { SummaryList } from './summary-list.tsx';
 
 const PAGE_SIZE = 20;
 
+/** Those of `items` not already in `shown`. */
+function newTo(shown: InquirySummary[], items: InquirySummary[]): InquirySummary[] {
+  const listed = new Set(shown.map((item) => item.id));
+  return items.filter((item) => !listed.has(item.id));
+}
+
 /** Inquiries waiting for a human decision, 20 at a time. */
 export function ReviewQueue() {
   const now = useNow();
@@ -27,14 +33,25 @@ export function ReviewQueue() {
       pageSize: PAGE_SIZE,
       ...(cursor ? { next: cursor } : {}),
     });
-    setItems((shown) => [...(cursor ? shown : []), ...reply.items]);
+    // A row listed already (come to review since the page before was read) is not listed twice.
+    setItems((shown) => (cursor ? [...shown, ...newTo(shown, reply.items)] : reply.items));
     setFirstOfPage(cursor ? reply.items[0]?.id : undefined);
     setNext(reply.next);
   });
   const load = (cursor?: string) => void page.run(cursor);
   useEffect(load, []);
   // Open while the watcher finds a watched inquiry come to review or leave it (decided here or in
-  // Persona), the queue reads its first page again rather than go on showing the old one.
+  // Persona), the queue follows in place: one that left goes, the first page is read again for
+  // one that came, which goes on top. The pages loaded with Load more, the row the reviewer is
+  // on and the focus stay. Quietly: a failed read leaves the queue as it was.
+  const arrivals = useRequest(async () => {
+    const reply = await sendRequest({
+      type: 'listInquiries',
+      statuses: ['needs_review'],
+      pageSize: PAGE_SIZE,
+    });
+    setItems((shown) => [...newTo(shown, reply.items), ...shown]);
+  });
   const watchlist = useStored(watchlistItem);
   // A watched inquiry the reviewer has not looked at since it changed carries the watchlist's
   // mark here too: the badge counts it, and this is where it is found.
@@ -48,9 +65,13 @@ export function ReviewQueue() {
   useEffect(() => {
     if (reviewing === undefined || seen.current === reviewing) return;
     // The watchlist read in after the queue's first page is no change to it.
-    const first = seen.current === undefined;
+    const before = seen.current;
     seen.current = reviewing;
-    if (!first) load();
+    if (before === undefined) return;
+    const was = new Set(before.split(','));
+    const is = new Set(reviewing.split(','));
+    setItems((shown) => shown.filter((item) => !was.has(item.id) || is.has(item.id)));
+    if ([...is].some((id) => id && !was.has(id))) void arrivals.run();
   }, [reviewing]);
   const { error } = page;
   const loading = page.busy || (next === undefined && !error);

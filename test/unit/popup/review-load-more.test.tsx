@@ -57,6 +57,35 @@ describe('Load more in the review queue', () => {
   });
 });
 
+describe('the review queue follows the watcher in place', () => {
+  it('drops a watched inquiry that left review, asking nothing', async () => {
+    stubBackground({
+      listInquiries: () => ({
+        items: [row('inq_StaysInReview01'), row('inq_DecidedAfter001')],
+        next: null,
+      }),
+    });
+    const watched = (status: string) => ({
+      id: 'inq_DecidedAfter001',
+      status,
+      addedAt: 1,
+      changedAt: Date.now(),
+      seen: false,
+    });
+    await fakeBrowser.storage.local.set({ watchlist: [watched('needs_review')] });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await screen.findByRole('button', { name: /inq_DecidedAfter001/ });
+    const reads = sent('listInquiries').length;
+    await fakeBrowser.storage.local.set({ watchlist: [watched('approved')] });
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /inq_DecidedAfter001/ })).toBeNull(),
+    );
+    expect(screen.getByRole('button', { name: /inq_StaysInReview01/ })).toBeTruthy();
+    expect(sent('listInquiries')).toHaveLength(reads);
+  });
+});
+
 describe('the review queue and the watchlist', () => {
   it('marks a watched inquiry whose change the reviewer has not looked at, as the watchlist does', async () => {
     const queue = [
