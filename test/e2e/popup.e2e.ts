@@ -80,6 +80,29 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it("opened in a tab (a notification's summary, a lookup with no side panel): the tab's height, a readable width", async () => {
+    const page = await ext.openPopup();
+    const box = () =>
+      page.evaluate(() => {
+        const body = document.body.getBoundingClientRect();
+        const footer = document.querySelector('footer')?.getBoundingClientRect();
+        return {
+          width: body.width,
+          height: body.height,
+          left: body.left,
+          footerBottom: footer?.bottom,
+        };
+      });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect
+      .poll(box, soon)
+      .toEqual({ width: 720, height: 900, left: (1280 - 720) / 2, footerBottom: 900 });
+    // A toolbar popup's page is never taller than 600 px: the desk stays 400 × 600 there.
+    await page.setViewportSize({ width: 400, height: 600 });
+    await expect.poll(box, soon).toEqual({ width: 400, height: 600, left: 0, footerBottom: 600 });
+    await page.close();
+  });
+
   it('creates, shares, finishes and approves an inquiry', async () => {
     const options = await ext.openOptions();
     await options.getByRole('textbox', { name: 'API key' }).fill(key);
