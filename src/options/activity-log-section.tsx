@@ -114,7 +114,12 @@ export function ActivityLogSection() {
     setVerdict({ ok: true, text: t('exportFingerprint', fingerprint) });
     await sendRequest({ type: 'auditExported' }).catch(() => undefined);
   }
-  const stamp = new Date().toISOString().slice(0, 10);
+  // The reviewer's date when the file is made, as the page shows it ("Last exported …"), not UTC's.
+  const stamp = () => {
+    const now = new Date();
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  };
   const check = async (run: () => Promise<VerifyResult>, about?: string) => {
     const result = await run();
     setVerdict({ ok: result.ok, text: describe(result), ...(about ? { about } : {}) });
@@ -144,7 +149,7 @@ export function ActivityLogSection() {
           type="button"
           onClick={() =>
             void exported(
-              `inquiry-desk-activity-${stamp}.csv`,
+              `inquiry-desk-activity-${stamp()}.csv`,
               'text/csv;charset=utf-8',
               // A byte-order mark: spreadsheet programs read the file as UTF-8 (the key's "…").
               `\uFEFF${trailToCsv(trail)}`,
@@ -157,7 +162,7 @@ export function ActivityLogSection() {
           type="button"
           onClick={() =>
             void exported(
-              `inquiry-desk-activity-${stamp}.json`,
+              `inquiry-desk-activity-${stamp()}.json`,
               'application/json',
               JSON.stringify(trail, null, 2),
             )

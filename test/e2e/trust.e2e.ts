@@ -348,6 +348,18 @@ describe('what the API answers is checked', () => {
     const csvFile = join(tmpdir(), `activity-${Date.now()}.csv`);
     await (await csvDownload).saveAs(csvFile);
     expect(readFileSync(csvFile, 'utf8')).toMatch(/^\uFEFFseq,at,reviewer,/);
+    // Named with the reviewer's date, not UTC's: in a zone where the two differ right now.
+    // (UTC+14 is a day ahead from 10:00 UTC, UTC-11 a day behind before 11:00 UTC.)
+    const zone = new Date().getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const cdp = await options.context().newCDPSession(options);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: zone });
+    const zoned = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export JSON' }).click();
+    const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+    expect(localDate).not.toBe(new Date().toISOString().slice(0, 10));
+    expect((await zoned).suggestedFilename()).toBe(`inquiry-desk-activity-${localDate}.json`);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: '' });
+    await cdp.detach();
     expect(text).toContain('"action": "approve"');
 
     await options.getByRole('button', { name: 'Verify' }).click();
