@@ -81,7 +81,13 @@ function download(name: string, type: string, text: string) {
 }
 
 function describe(result: VerifyResult): string {
-  if (!result.ok) return t('chainBroken', result.reason);
+  // Named as the table shows it too (its action and time): its `seq`, the file's number for it,
+  // is in no column of the table.
+  if (!result.ok) {
+    const { entry } = result;
+    const named = entry ? ` (${t(actionLabels[entry.action])}, ${when(entry.at)})` : '';
+    return t('chainBroken', `${result.reason}${named}`);
+  }
   const entries = formatNumber(result.entries);
   const verdict = result.firstSeq
     ? t('chainVerifiesSince', entries, formatNumber(result.firstSeq))

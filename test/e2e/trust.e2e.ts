@@ -394,6 +394,10 @@ describe('what the API answers is checked', () => {
     await expect
       .poll(() => options.getByTestId('verify-result').textContent(), soon)
       .toMatch(/does NOT verify/);
+    // The broken entry is named as the table shows it: its action and time, as the file has them.
+    expect(await options.getByTestId('verify-result').textContent()).toMatch(
+      /was changed after it was written \(Decline, [A-Z][a-z]{2} \d+, \d{4}, \d+:\d{2}:\d{2}\s[AP]M\)\.$/,
+    );
     await options.close();
   }, 60_000);
 });

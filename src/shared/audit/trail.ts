@@ -8,7 +8,14 @@
 import * as z from 'zod/mini';
 import { t } from '../i18n.ts';
 import { lazy } from '../lazy.ts';
-import { type AuditEntry, auditActions, canonical, GENESIS_HASH, sha256Hex } from './chain.ts';
+import {
+  type AuditAction,
+  type AuditEntry,
+  auditActions,
+  canonical,
+  GENESIS_HASH,
+  sha256Hex,
+} from './chain.ts';
 
 export {
   type AuditAction,
@@ -78,7 +85,11 @@ export type AuditTrail = z.infer<ReturnType<typeof auditTrailSchema>>;
 
 export type VerifyResult =
   | { ok: true; entries: number; firstSeq: number; fingerprint: string }
-  | { ok: false; at: number; reason: string };
+  /**
+   * `entry`: the broken entry's time and action, as the file has them, for the page to name it;
+   * none for a file that is no trail at all.
+   */
+  | { ok: false; at: number; reason: string; entry?: { at: number; action: AuditAction } };
 
 /**
  * What identifies a chain: the start of its last hash. A file edited and hashed again verifies
@@ -97,12 +108,13 @@ export async function verifyTrail(trail: AuditTrail): Promise<VerifyResult> {
   // An entry is named by its `seq`, the number the export shows for it; its place in the file
   // drifts from that once older entries have been dropped.
   for (const [i, entry] of trail.entries.entries()) {
-    if (entry.seq !== seq) return { ok: false, at: i, reason: t('verifyEntryMissing', entry.seq) };
-    if (entry.prevHash !== prev)
-      return { ok: false, at: i, reason: t('verifyEntryUnlinked', entry.seq) };
+    const broken = (reason: string) =>
+      ({ ok: false, at: i, reason, entry: { at: entry.at, action: entry.action } }) as const;
+    if (entry.seq !== seq) return broken(t('verifyEntryMissing', entry.seq));
+    if (entry.prevHash !== prev) return broken(t('verifyEntryUnlinked', entry.seq));
     const { hash: stated, ...body } = entry;
     if ((await sha256Hex(canonical(body))) !== stated) {
-      return { ok: false, at: i, reason: t('verifyEntryChanged', entry.seq) };
+      return broken(t('verifyEntryChanged', entry.seq));
     }
     prev = stated;
     seq += 1;

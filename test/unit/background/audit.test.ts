@@ -49,6 +49,8 @@ describe('audit trail', () => {
       ok: false,
       at: 2,
       reason: 'entry 7: was changed after it was written',
+      // And by what the page's table shows of it: its time and action, as the file has them.
+      entry: { at: edited[2]?.at ?? 0, action: edited[2]?.action },
     });
   });
 
