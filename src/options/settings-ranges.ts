@@ -44,15 +44,22 @@ export function checkRanges(settings: Settings, report: Report = invalid): Setti
   // request would come back "not found", which reads as a missing inquiry, not a wrong address.
   const sandboxPath = loopbackPathProblem(settings.baseUrl);
   if (sandboxPath) report('baseUrl', sandboxPath);
-  // A name is a chip in the create form: two chips of one name cannot be told apart.
+  // A name is a chip in the create form: two chips of one name cannot be told apart. Nor can two
+  // names for one template: the form shows its choice by the id, so both chips read as chosen.
   const names = new Set<string>();
+  const named = new Map<string, string>();
   settings.templates.forEach((entry, i) => {
     tooLong(`templates.${i}.id`, entry.id, i + 1);
     const name = entry.name.trim();
+    const id = entry.id.trim();
     if (name.length > MAX_TEMPLATE_NAME) {
       report(`templates.${i}.name`, t('templateNameLong', name, MAX_TEMPLATE_NAME));
     } else if (name && names.has(name)) report(`templates.${i}.name`, t('templateNameTwice', name));
+    else if (id && named.has(id)) {
+      report(`templates.${i}.id`, t('templateIdTwice', name, named.get(id) ?? ''));
+    }
     names.add(name);
+    if (!named.has(id)) named.set(id, name);
   });
   const expiry = linkExpiryProblem(settings.linkExpiryHours);
   if (expiry) report('linkExpiryHours', expiry);

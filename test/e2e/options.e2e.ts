@@ -286,3 +286,36 @@ describe('options: numbers as typed', () => {
     await page.close();
   });
 });
+
+describe('options: named templates', () => {
+  it('names each template once: a second name for one ID is refused where it was typed; put right, it saves', async () => {
+    await fill('API base URL', baseUrl);
+    const addTemplate = page.getByRole('button', { name: 'Add template' });
+    const row = async (n: number, name: string, id: string) => {
+      await addTemplate.click();
+      await page.getByRole('textbox', { name: `Template ${n} name` }).fill(name);
+      await page.getByRole('textbox', { name: `Template ${n} ID` }).fill(id);
+    };
+    await row(1, 'Retail', 'itmpl_Same1');
+    await row(2, 'Crypto desk', 'itmpl_Same1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('fieldset.templates').textContent())
+      .toContain('“Crypto desk” has the same template ID as “Retail”');
+    expect(
+      await page.getByRole('textbox', { name: 'Template 2 ID' }).getAttribute('aria-invalid'),
+    ).toBe('true');
+    expect(await outcome().textContent()).not.toContain('Settings saved.');
+
+    await page.getByRole('textbox', { name: 'Template 2 ID' }).fill('itmpl_Other2');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    const worker = await ext.serviceWorker();
+    const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
+    expect(stored.settings.templates).toEqual([
+      { name: 'Retail', id: 'itmpl_Same1' },
+      { name: 'Crypto desk', id: 'itmpl_Other2' },
+    ]);
+    await page.close();
+  });
+});

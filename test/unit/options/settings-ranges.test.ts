@@ -104,6 +104,21 @@ describe('the settings ranges the options page checks before sending', () => {
     expect(messageOf(twice)).toMatch(/Two templates are named “KYC”/);
   });
 
+  it('refuses two names for one template ID, at the second', () => {
+    const twice = () =>
+      checkRanges({
+        ...defaultSettings(),
+        templates: [
+          { name: 'Retail', id: 'itmpl_Same1' },
+          { name: 'Crypto desk', id: ' itmpl_Same1' },
+        ],
+      });
+    expect(pointerOf(twice)).toBe('templates.1.id');
+    expect(messageOf(twice)).toBe(
+      '“Crypto desk” has the same template ID as “Retail”: one name for a template is enough.',
+    );
+  });
+
   it('says whose template name is too long', () => {
     const long = () =>
       checkRanges({
