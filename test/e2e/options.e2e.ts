@@ -312,7 +312,7 @@ describe('options: named templates', () => {
     await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
     const worker = await ext.serviceWorker();
     const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
-    expect(stored.settings.templates).toEqual([
+    expect((stored.settings as { templates: unknown }).templates).toEqual([
       { name: 'Retail', id: 'itmpl_Same1' },
       { name: 'Crypto desk', id: 'itmpl_Other2' },
     ]);
