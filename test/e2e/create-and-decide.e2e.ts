@@ -137,6 +137,32 @@ describe('a decision someone else made first', () => {
   });
 });
 
+describe('an expired one-time link', () => {
+  it('is said to be expired and offered neither to copy, in a message, nor to open', async () => {
+    const id = await createThroughBackground('expired-link');
+    // Its lifetime over, as if the reviewer came back hours later.
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(async (inquiryId) => {
+      const { links } = (await chrome.storage.session.get('links')) as {
+        links: Record<string, { expiresAt?: string }>;
+      };
+      const link = links[inquiryId];
+      if (link) link.expiresAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
+      await chrome.storage.session.set({ links });
+    }, id);
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect
+      .poll(() => popup.getByTestId('link-expiry').textContent(), soon)
+      .toBe('This link has expired. Make a new one.');
+    for (const name of ['Copy link', 'Copy message', 'Open link myself…']) {
+      expect(await popup.getByRole('button', { name }).count()).toBe(0);
+    }
+    // What it says to do is there.
+    expect(await popup.getByRole('button', { name: 'New link', exact: true }).count()).toBe(1);
+    await popup.close();
+  });
+});
+
 describe('a create that met a 5xx', () => {
   it('retried from the popup, makes exactly one inquiry and never replays the stored 500', async () => {
     const reference = `five-${Date.now()}`;

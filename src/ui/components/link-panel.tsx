@@ -45,18 +45,22 @@ export function LinkPanel({ link, chatTemplate }: Props) {
             ? t('linkExpired')
             : t('linkExpires', formatRelative(expiresMs, now))}
       </p>
-      <div class="row wrap">
-        <CopyButton label={t('copyLink')} text={url} done={t('linkCopied')} primary />
-        <CopyButton
-          label={t('copyMessage')}
-          text={fillChatMessage(chatTemplate, link, { now })}
-          done={t('messageCopied')}
-        />
-        <button type="button" ref={opener} aria-expanded={asking} onClick={() => setAsking(true)}>
-          {t('openLinkMyself')}
-        </button>
-      </div>
-      {asking && (
+      {/* An expired link opens nothing: it is not offered to copy into a chat, nor in a message
+          that would say it "expires 2 hours ago". New link makes another. */}
+      {!expired && (
+        <div class="row wrap">
+          <CopyButton label={t('copyLink')} text={url} done={t('linkCopied')} primary />
+          <CopyButton
+            label={t('copyMessage')}
+            text={fillChatMessage(chatTemplate, link, { now })}
+            done={t('messageCopied')}
+          />
+          <button type="button" ref={opener} aria-expanded={asking} onClick={() => setAsking(true)}>
+            {t('openLinkMyself')}
+          </button>
+        </div>
+      )}
+      {asking && !expired && (
         <fieldset
           class="confirm"
           aria-label={t('confirmOpenLink')}
