@@ -150,6 +150,11 @@ export const linksItem = defineRecordItem('session', 'links', () =>
 export const draftSchema = lazy(() =>
   z.object({
     templateId: z.string(),
+    /**
+     * The template ID is the settings' default, put there by the form, not typed or picked by
+     * the reviewer: it follows a default saved since.
+     */
+    templateFromDefault: z.optional(z.boolean()),
     referenceId: z.string(),
     ...perPrefillField(() => z.string()),
     search: z.string(),

@@ -137,6 +137,40 @@ describe('a decision someone else made first', () => {
   });
 });
 
+describe('the default template', () => {
+  it('a form left as it was follows a new default saved in the options', async () => {
+    const popup = await ext.openPopup('?view=create');
+    const box = (page: Page) => page.getByRole('textbox', { name: 'Inquiry template ID' });
+    await expect.poll(() => box(popup).inputValue(), soon).toBe(template);
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill('kept-reference');
+    const worker = await ext.serviceWorker();
+    const stored = () =>
+      worker.evaluate(
+        async () =>
+          ((await chrome.storage.session.get('draft')).draft as { referenceId?: string })
+            ?.referenceId,
+      );
+    await expect.poll(stored, soon).toBe('kept-reference');
+    await popup.close();
+
+    const options = await ext.openOptions();
+    await options
+      .getByRole('textbox', { name: 'Default inquiry template ID' })
+      .fill('itmpl_NewDefault2');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByText('Settings saved.').count(), soon).toBe(1);
+    await options.close();
+
+    const again = await ext.openPopup('?view=create');
+    await expect.poll(() => box(again).inputValue(), soon).toBe('itmpl_NewDefault2');
+    // What the reviewer typed stays.
+    expect(await again.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toBe(
+      'kept-reference',
+    );
+    await again.close();
+  });
+});
+
 describe('an expired one-time link', () => {
   it('is said to be expired and offered neither to copy, in a message, nor to open', async () => {
     const id = await createThroughBackground('expired-link');

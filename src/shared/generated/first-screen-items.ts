@@ -104,6 +104,7 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
     t: 'object',
     fields: {
       templateId: { t: 'string' },
+      templateFromDefault: { t: 'optional', of: { t: 'boolean' } },
       referenceId: { t: 'string' },
       nameFirst: { t: 'string' },
       nameLast: { t: 'string' },

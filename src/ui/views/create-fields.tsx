@@ -12,7 +12,10 @@ interface Props {
   defaultTemplateId: string;
 }
 
-type TextKey = Exclude<keyof Draft, 'search' | 'pendingCreate' | 'decision'>;
+type TextKey = Exclude<
+  keyof Draft,
+  'search' | 'pendingCreate' | 'decision' | 'templateFromDefault'
+>;
 
 /** The create form's inputs; every keystroke goes to the draft (storage.session). */
 export function CreateFields({ draft, update, errors, templates, defaultTemplateId }: Props) {
@@ -32,7 +35,13 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
           spellcheck={false}
           autoComplete="off"
           value={draft[key]}
-          onInput={(event) => update({ [key]: event.currentTarget.value })}
+          onInput={(event) =>
+            update({
+              [key]: event.currentTarget.value,
+              // Typed: the reviewer's, no longer the default's to change.
+              ...(key === 'templateId' ? { templateFromDefault: false } : {}),
+            })
+          }
           aria-describedby={describedBy}
           aria-invalid={invalid}
         />
@@ -65,7 +74,12 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
                 type="button"
                 class="chip-button"
                 aria-pressed={template.id === draft.templateId.trim()}
-                onClick={() => update({ templateId: template.id })}
+                onClick={() =>
+                  update({
+                    templateId: template.id,
+                    templateFromDefault: template.id === defaultTemplateId,
+                  })
+                }
               >
                 {template.name}
               </button>

@@ -77,6 +77,7 @@ export function clearedDraft(draft: Draft, defaultTemplateId: string): Draft {
   return {
     ...draft,
     templateId: defaultTemplateId,
+    templateFromDefault: true,
     referenceId: '',
     ...perPrefillField(() => ''),
     pendingCreate: undefined,

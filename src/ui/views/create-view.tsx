@@ -105,12 +105,19 @@ export function CreateView() {
   const wait = useSecondsLeft(waitsForReset(failure) ? failure?.retryAfterSeconds : 0, failure);
 
   const ready = draft !== undefined && settings !== undefined;
+  // The default template fills an empty field; the field then follows a default saved since,
+  // until the reviewer types another or picks one (create-fields.tsx). One the reviewer chose
+  // stays: the default changing is no reason to create with another template than they chose.
+  const defaultId = settings?.defaultTemplateId;
+  const following = draft !== undefined && (!draft.templateId || draft.templateFromDefault);
+  useEffect(() => {
+    if (!following || !defaultId || created || draft?.templateId === defaultId) return;
+    updateDraft({ templateId: defaultId, templateFromDefault: true });
+  }, [following, defaultId, created]);
   useEffect(() => {
     // On opening, and again after "Create another": the focus starts where typing starts.
     if (!ready || created) return;
-    // The default template fills an empty field once; after that the field is the reviewer's.
     const template = draft.templateId || settings.defaultTemplateId;
-    if (!draft.templateId && template) updateDraft({ templateId: template });
     form.current
       ?.querySelector<HTMLInputElement>(template ? '#reference-id' : '#template-id')
       ?.focus();

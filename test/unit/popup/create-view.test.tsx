@@ -32,6 +32,43 @@ describe('the create form', () => {
     expect(screen.getByText('Your default template.')).toBeTruthy();
   });
 
+  it('follows a default saved since, until the reviewer types or picks another', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({
+      settings: {
+        defaultTemplateId: 'itmpl_Default01',
+        templates: [{ name: 'Business', id: 'itmpl_Business01' }],
+      },
+    });
+    const template = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    // The options page saves a new default while the form (or its draft) is open, untouched.
+    await fakeBrowser.storage.local.set({
+      settings: {
+        defaultTemplateId: 'itmpl_NewDefault2',
+        templates: [{ name: 'Business', id: 'itmpl_Business01' }],
+      },
+    });
+    await waitFor(() => expect(template.value).toBe('itmpl_NewDefault2'));
+    expect(screen.getByText('Your default template.')).toBeTruthy();
+    // Picked: the reviewer's choice stays when the default changes again.
+    fireEvent.click(screen.getByRole('button', { name: 'Business' }));
+    await waitFor(() => expect(template.value).toBe('itmpl_Business01'));
+    await fakeBrowser.storage.local.set({
+      settings: {
+        defaultTemplateId: 'itmpl_Third00003',
+        templates: [{ name: 'Business', id: 'itmpl_Business01' }],
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(template.value).toBe('itmpl_Business01');
+    // Typed: the same.
+    fireEvent.input(template, { target: { value: 'itmpl_Typed00001' } });
+    await fakeBrowser.storage.local.set({ settings: { defaultTemplateId: 'itmpl_Fourth0004' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(template.value).toBe('itmpl_Typed00001');
+  });
+
   it('offers the default template as a chip beside the named ones, the way back after another', async () => {
     stubBackground({});
     await fakeBrowser.storage.local.set({
