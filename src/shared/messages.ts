@@ -76,6 +76,8 @@ export const requests = {
        * its reference ID, `retried` when it was created again under a new Idempotency-Key.
        */
       recovery?: 'adopted' | 'retried';
+      /** Made, but not watched: the watchlist is full (watchlist-logic.ts). */
+      unwatched?: true;
     }
   >()(() => ({
     idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),

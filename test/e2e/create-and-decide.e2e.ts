@@ -171,6 +171,41 @@ describe('the default template', () => {
   });
 });
 
+describe('a watchlist full of inquiries that can still change', () => {
+  it('a new inquiry is made all the same, said not watched, and nothing watched is dropped for it', async () => {
+    const worker = await ext.serviceWorker();
+    const full = Array.from({ length: 1000 }, (_, i) => ({
+      id: `inq_Full${String(i).padStart(16, '0')}`,
+      status: 'pending',
+      addedAt: 1,
+      changedAt: 1,
+      seen: true,
+    }));
+    await worker.evaluate((watchlist) => chrome.storage.local.set({ watchlist }), full);
+    try {
+      const popup = await openCreate(`full-${Date.now()}`);
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await popup.getByRole('heading', { name: 'Inquiry created' }).waitFor(soon);
+      expect(await popup.getByTestId('created-unwatched').textContent()).toContain(
+        'Created, but not watched: the watchlist is full',
+      );
+      const id = (await popup.getByTestId('inquiry-id').textContent()) ?? '';
+      const watched = await watchlistIds();
+      expect(watched).toHaveLength(1000);
+      expect(watched).not.toContain(id);
+      // Watch, asked for by hand, says why it cannot.
+      await popup.getByRole('button', { name: 'View details' }).click();
+      await popup.getByRole('button', { name: 'Watch', exact: true }).click();
+      await expect
+        .poll(() => popup.getByRole('alert').textContent(), soon)
+        .toContain('The watchlist is full: 1,000 inquiries that can still change.');
+      await popup.close();
+    } finally {
+      await worker.evaluate(() => chrome.storage.local.set({ watchlist: [] }));
+    }
+  });
+});
+
 describe('an expired one-time link', () => {
   it('is said to be expired and offered neither to copy, in a message, nor to open', async () => {
     const id = await createThroughBackground('expired-link');

@@ -163,8 +163,7 @@ async function send(
   const now = Date.now();
   await rememberInquiry(inquiry, now);
   const link = await rememberLinkFromCreate(inquiry.id, created.data, now);
-  await watchOnce(inquiry);
-  return { inquiry, fetchedAt: now, link };
+  return { inquiry, fetchedAt: now, link, ...(await watchOnce(inquiry)) };
 }
 
 /** The inquiry the 5xx'd create did make: its picture, a link to send, and the watch. */
@@ -179,17 +178,17 @@ async function adopt(
   const now = Date.now();
   await rememberInquiry(inquiry, now);
   const link = generated ? await rememberLinkFromCreate(id, generated.data, now) : null;
-  await watchOnce(inquiry);
-  return { inquiry, fetchedAt: now, link, recovery };
+  return { inquiry, fetchedAt: now, link, recovery, ...(await watchOnce(inquiry)) };
 }
 
-async function watchOnce(inquiry: Created['inquiry']): Promise<void> {
+/** Watches it; a full watchlist does not undo the create: the inquiry is made, said unwatched. */
+async function watchOnce(inquiry: Created['inquiry']): Promise<{ unwatched?: true }> {
   const now = Date.now();
   // addEntry folds a second adoption of the same id into the existing entry.
-  await editItem(watchlistItem, (list) => ({
+  return editItem(watchlistItem, (list) => ({
     value: addEntry(list, summarise(inquiry), now),
-    result: 0,
-  }));
+    result: {},
+  })).catch(() => ({ unwatched: true }));
 }
 
 /** The prefill under Persona's field keys (snake case, as templates name them). */

@@ -1,9 +1,16 @@
 // Pure watchlist edits: no storage, no clock of its own. The poller and the handlers share them.
+import { DeskError } from '../../shared/errors.ts';
+import { formatNumber } from '../../shared/format.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isFinalStatus } from '../../shared/persona/status.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 
-/** Enough for a reviewer's day; the oldest decided entries leave first when it is reached. */
+/**
+ * Enough for a reviewer's day. When it is reached, the oldest decided entries leave first, then
+ * the oldest expired ones (New link brings one back); one that can still change never leaves
+ * unsaid: the new one is refused instead.
+ */
 export const WATCHLIST_CAP = 1000;
 
 export function addEntry(list: WatchEntry[], summary: InquirySummary, now: number): WatchEntry[] {
@@ -77,14 +84,21 @@ export function forgetDecided(list: WatchEntry[], now: number, hours: number): W
 }
 
 function capList(list: WatchEntry[]): WatchEntry[] {
-  if (list.length <= WATCHLIST_CAP) return list;
   const overflow = list.length - WATCHLIST_CAP;
-  const decidedOldestFirst = list
-    .filter((e) => isFinalStatus(e.status) || e.redacted)
-    .sort((a, b) => a.changedAt - b.changedAt)
-    .slice(0, overflow)
-    .map((e) => e.id);
-  const drop = new Set(decidedOldestFirst);
-  const kept = list.filter((e) => !drop.has(e.id));
-  return kept.slice(0, WATCHLIST_CAP);
+  if (overflow <= 0) return list;
+  // 0: decided, 1: expired, 2: can still change.
+  const rank = (e: WatchEntry) =>
+    isFinalStatus(e.status) || e.redacted ? 0 : e.status === 'expired' ? 1 : 2;
+  const leaving = list
+    .filter((e) => rank(e) < 2)
+    .sort((a, b) => rank(a) - rank(b) || a.changedAt - b.changedAt)
+    .slice(0, overflow);
+  if (leaving.length < overflow) {
+    throw new DeskError({
+      kind: 'invalid',
+      message: t('watchlistFull', formatNumber(WATCHLIST_CAP)),
+    });
+  }
+  const drop = new Set(leaving.map((e) => e.id));
+  return list.filter((e) => !drop.has(e.id));
 }

@@ -55,9 +55,20 @@ export function CreatedPanel({ created, onAnother }: Props) {
         </span>
       </p>
       {/* The create handler watches every inquiry it makes: said with or without a reference. */}
-      <p class="muted wrap-anywhere">
-        {inquiry.referenceId ? t('createdReference', inquiry.referenceId) : t('createdWatched')}
-      </p>
+      {created.unwatched ? (
+        <>
+          {inquiry.referenceId && (
+            <p class="muted wrap-anywhere">{t('reference', inquiry.referenceId)}</p>
+          )}
+          <p class="banner is-warn" data-testid="created-unwatched">
+            {t('createdNotWatched')}
+          </p>
+        </>
+      ) : (
+        <p class="muted wrap-anywhere">
+          {inquiry.referenceId ? t('createdReference', inquiry.referenceId) : t('createdWatched')}
+        </p>
+      )}
       {inquiry.templateId && (
         <p class="muted wrap-anywhere" data-testid="template">
           {templateLabel(inquiry.templateId, settings?.templates)}

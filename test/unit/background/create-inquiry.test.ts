@@ -148,6 +148,23 @@ describe('createInquiry', () => {
     expect(await readItem(pendingCreatesItem)).toEqual({});
   });
 
+  it('with the watchlist full of inquiries that can still change, makes it all the same and says it is not watched', async () => {
+    const pending = Array.from({ length: 1000 }, (_, i) => ({
+      id: `inq_${String(i).padStart(20, '0')}`,
+      status: 'pending',
+      addedAt: 1,
+      changedAt: 1,
+      seen: true,
+    }));
+    await writeItem(watchlistItem, pending);
+    const reply = await createInquiry(request('click-full', { referenceId: 'user-full' }));
+    expect(reply.inquiry.id).toBeTruthy();
+    expect(reply.unwatched).toBe(true);
+    expect(creates()).toHaveLength(1);
+    // Nothing that can still change was dropped for it.
+    expect(await readItem(watchlistItem)).toEqual(pending);
+  });
+
   it('after a 5xx, adopts the inquiry found by reference ID instead of making another', async () => {
     createAnswers = [500];
     fiveHundredMadeIt = true;
