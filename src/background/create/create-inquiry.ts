@@ -188,7 +188,11 @@ async function watchOnce(inquiry: Created['inquiry']): Promise<{ unwatched?: tru
   return editItem(watchlistItem, (list) => ({
     value: addEntry(list, summarise(inquiry), now),
     result: {},
-  })).catch(() => ({ unwatched: true }));
+  })).catch((error: unknown) => {
+    // Only the full watchlist's refusal (watchlist-logic.ts); an unreadable one is said as before.
+    if (toErrorInfo(error).kind !== 'invalid') throw error;
+    return { unwatched: true } as const;
+  });
 }
 
 /** The prefill under Persona's field keys (snake case, as templates name them). */
