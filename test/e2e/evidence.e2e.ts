@@ -206,6 +206,29 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it("popup: an inquiry's detail scrolls in its view, not the page; zoomed, Back and the footer stay in view", async () => {
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${reviewId}`));
+    await expect.poll(() => popup.locator('.verification').count(), soon).toBeGreaterThan(0);
+    // The page is the popup's 600 px: a wheel past the view's end has nothing more to scroll,
+    // where the screen-reader-only words once made it 1,200 px of mostly empty page.
+    expect(await popup.evaluate(() => document.scrollingElement?.scrollHeight)).toBe(600);
+    // A popup zoomed to 200 % holds 300 of the desk's 600 px: the page scrolls, and the top bar
+    // (Back) and the footer stay in view.
+    await popup.setViewportSize({ width: 400, height: 300 });
+    await popup.evaluate(() => document.scrollingElement?.scrollTo(0, 10_000));
+    const ends = await popup.evaluate(() => ({
+      scrolled: window.scrollY,
+      back: document.querySelector('.topbar .back')?.getBoundingClientRect().top,
+      footer: document.querySelector('footer')?.getBoundingClientRect().bottom,
+    }));
+    expect(ends.scrolled).toBe(300);
+    expect(ends.back).toBeGreaterThanOrEqual(0);
+    expect(ends.footer).toBeLessThanOrEqual(300);
+    await popup.close();
+  });
+
   it('popup and side panel: the desk styles come inline; evidence adds only its own sheet', async () => {
     // scripts/lib/inline-first-screen-css.ts: the desk's sheet is written into the page, its link
     // kept disabled so Vite's preload helper does not fetch it again for the evidence view.
