@@ -5,18 +5,12 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { humanise } from '../../../src/shared/persona/labels.ts';
 import { checkName } from '../../../src/ui/components/check-name.ts';
-import { readCatalogue, resolveMessage } from '../i18n/catalogue.ts';
+import { inLanguage } from '../i18n/in-language.ts';
 
 const english = fakeBrowser.i18n.getMessage;
 afterEach(() => {
   fakeBrowser.i18n.getMessage = english;
 });
-
-function inLanguage(locale: string) {
-  const catalogue = readCatalogue(locale);
-  fakeBrowser.i18n.getMessage = (key: string, subs?: string | (string | number)[]) =>
-    resolveMessage(catalogue, key, subs === undefined ? [] : [subs].flat().map(String));
-}
 
 const check = (name: string) => ({ name, label: humanise(name) });
 

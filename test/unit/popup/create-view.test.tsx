@@ -18,6 +18,13 @@ async function storedDraft(): Promise<Partial<Draft> | undefined> {
   return (await fakeBrowser.storage.session.get('draft')).draft as Partial<Draft> | undefined;
 }
 
+/** The settings as the options page saves them: a default template, and one named "Business". */
+function saveDefault(defaultTemplateId: string) {
+  return fakeBrowser.storage.local.set({
+    settings: { defaultTemplateId, templates: [{ name: 'Business', id: 'itmpl_Business01' }] },
+  });
+}
+
 function openCreate() {
   render(<DeskShell first={{ name: 'create' }} />);
   return screen.findByRole('textbox', { name: 'Inquiry template ID' });
@@ -34,32 +41,17 @@ describe('the create form', () => {
 
   it('follows a default saved since, until the reviewer types or picks another', async () => {
     stubBackground({});
-    await fakeBrowser.storage.local.set({
-      settings: {
-        defaultTemplateId: 'itmpl_Default01',
-        templates: [{ name: 'Business', id: 'itmpl_Business01' }],
-      },
-    });
+    await saveDefault('itmpl_Default01');
     const template = (await openCreate()) as HTMLInputElement;
     await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
     // The options page saves a new default while the form (or its draft) is open, untouched.
-    await fakeBrowser.storage.local.set({
-      settings: {
-        defaultTemplateId: 'itmpl_NewDefault2',
-        templates: [{ name: 'Business', id: 'itmpl_Business01' }],
-      },
-    });
+    await saveDefault('itmpl_NewDefault2');
     await waitFor(() => expect(template.value).toBe('itmpl_NewDefault2'));
     expect(screen.getByText('Your default template.')).toBeTruthy();
     // Picked: the reviewer's choice stays when the default changes again.
     fireEvent.click(screen.getByRole('button', { name: 'Business' }));
     await waitFor(() => expect(template.value).toBe('itmpl_Business01'));
-    await fakeBrowser.storage.local.set({
-      settings: {
-        defaultTemplateId: 'itmpl_Third00003',
-        templates: [{ name: 'Business', id: 'itmpl_Business01' }],
-      },
-    });
+    await saveDefault('itmpl_Third00003');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(template.value).toBe('itmpl_Business01');
     // Typed: the same.
@@ -71,12 +63,7 @@ describe('the create form', () => {
 
   it('offers the default template as a chip beside the named ones, the way back after another', async () => {
     stubBackground({});
-    await fakeBrowser.storage.local.set({
-      settings: {
-        defaultTemplateId: 'itmpl_Default01',
-        templates: [{ name: 'Business', id: 'itmpl_Business01' }],
-      },
-    });
+    await saveDefault('itmpl_Default01');
     const template = (await openCreate()) as HTMLInputElement;
     await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
     fireEvent.click(screen.getByRole('button', { name: 'Business' }));

@@ -2,20 +2,13 @@
 // The decision sentence says the status in the reader's language, with Persona's word beside it:
 // a German reviewer read "Entscheidung: declined am …" before.
 import { cleanup, render, screen } from '@testing-library/preact';
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActivitySection } from '../../../src/ui/evidence/activity-section.tsx';
-import { readCatalogue, resolveMessage } from '../i18n/catalogue.ts';
+import { inLanguage } from '../i18n/in-language.ts';
 import { inquiryView } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 afterEach(cleanup);
-
-function inLanguage(locale: string) {
-  const catalogue = readCatalogue(locale);
-  fakeBrowser.i18n.getMessage = (key: string, subs?: string | (string | number)[]) =>
-    resolveMessage(catalogue, key, subs === undefined ? [] : [subs].flat().map(String));
-}
 
 function decisionText(): string {
   const term = screen.getByText(/^(Decision|Entscheidung)$/);

@@ -2,24 +2,14 @@
 // A verification's and a check's status in the reader's language beside Persona's word, as an
 // inquiry's status is; in English, where the words are the code itself, the code alone.
 import { cleanup, render, screen } from '@testing-library/preact';
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VerificationView } from '../../../src/shared/persona/view-model.ts';
 import { resultWords } from '../../../src/ui/components/result-words.ts';
 import { VerificationCard } from '../../../src/ui/components/verification-card.tsx';
-import { readCatalogue, resolveMessage } from '../i18n/catalogue.ts';
+import { inLanguage } from '../i18n/in-language.ts';
 
-const english = fakeBrowser.i18n.getMessage;
-afterEach(() => {
-  cleanup();
-  fakeBrowser.i18n.getMessage = english;
-});
-
-function inLanguage(locale: string) {
-  const catalogue = readCatalogue(locale);
-  fakeBrowser.i18n.getMessage = (key: string, subs?: string | (string | number)[]) =>
-    resolveMessage(catalogue, key, subs === undefined ? [] : [subs].flat().map(String));
-}
+// English again before each test: test/unit/setup-browser.ts.
+afterEach(cleanup);
 
 const verification: VerificationView = {
   id: 'ver_A',

@@ -8,6 +8,14 @@ import { sent, stubBackground } from './fixtures.ts';
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
 const row = (id: string) => ({ id, status: 'needs_review', referenceId: `ref-${id}` });
+/** A watched inquiry as the watcher leaves it after a change the reviewer has not seen. */
+const watchEntry = (id: string, status: string) => ({
+  id,
+  status,
+  addedAt: 1,
+  changedAt: Date.now(),
+  seen: false,
+});
 
 describe('Load more in the review queue', () => {
   it('moves the focus to the first row it brought, on the last page too', async () => {
@@ -32,13 +40,7 @@ describe('Load more in the review queue', () => {
   it('reads the queue again when the watcher finds a watched inquiry come to review', async () => {
     let queue = [row('inq_QueuedBefore001')];
     stubBackground({ listInquiries: () => ({ items: queue, next: null }) });
-    const watched = (status: string) => ({
-      id: 'inq_ComesToReview01',
-      status,
-      addedAt: 1,
-      changedAt: Date.now(),
-      seen: false,
-    });
+    const watched = (status: string) => watchEntry('inq_ComesToReview01', status);
     await fakeBrowser.storage.local.set({ watchlist: [watched('completed')] });
     render(<DeskShell first={{ name: 'home' }} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
@@ -65,13 +67,7 @@ describe('the review queue follows the watcher in place', () => {
         next: null,
       }),
     });
-    const watched = (status: string) => ({
-      id: 'inq_DecidedAfter001',
-      status,
-      addedAt: 1,
-      changedAt: Date.now(),
-      seen: false,
-    });
+    const watched = (status: string) => watchEntry('inq_DecidedAfter001', status);
     await fakeBrowser.storage.local.set({ watchlist: [watched('needs_review')] });
     render(<DeskShell first={{ name: 'home' }} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
