@@ -50,6 +50,7 @@ export const workerSources: readonly Source[] = [
     alias: 'trailItems',
     items: {
       auditTrailItem: trailItems.auditTrailItem,
+      auditPageItem: trailItems.auditPageItem,
       auditPendingItem: trailItems.auditPendingItem,
     },
   },

@@ -8,15 +8,18 @@ import { readItemChecked, type StorageItem, writeItem } from '../shared/storage.
 // Only orders edits within one worker's life; the data itself lives in storage.
 const queues = new Map<string, Promise<unknown>>();
 
-/** Applies `edit` to the item's current value; writes only when it returns a new value. */
+/**
+ * Applies `edit` to the item's current value; writes only when it returns a new value. The next
+ * edit of the item waits for this one, an async one too (the audit trail hashes each entry).
+ */
 export function editItem<T, R = void>(
   item: StorageItem<T>,
-  edit: (value: T) => { value: T; result: R },
+  edit: (value: T) => { value: T; result: R } | Promise<{ value: T; result: R }>,
 ): Promise<R> {
   const key = `${item.area}:${item.key}`;
   const run = (queues.get(key) ?? Promise.resolve()).then(async () => {
     const { value: before, unreadable } = await readItemChecked(item);
-    const { value, result } = edit(before);
+    const { value, result } = await edit(before);
     if (unreadable && value !== before) {
       // Writing now would replace the stored value with an edit of its default: refuse, keep it.
       throw new DeskError({

@@ -10,12 +10,11 @@ import {
   verifyExport,
   verifyTrail,
 } from '../shared/audit/trail.ts';
-import { auditTrailItem } from '../shared/audit/trail-item.ts';
 import type { ErrorKind } from '../shared/errors.ts';
 import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { type MessageKey, t, uiLocale } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
-import { useStored } from '../ui/use-stored.ts';
+import { useAuditTrail } from './use-audit-trail.ts';
 
 const SHOWN = 50;
 
@@ -106,7 +105,7 @@ function when(ms: number): string {
 
 /** The audit trail: the latest entries, its exports, and checks of it or of an exported file. */
 export function ActivityLogSection() {
-  const trail = useStored(auditTrailItem);
+  const trail = useAuditTrail();
   // `about`: the fingerprint of the log a Verify checked. Once entries are added it no longer
   // describes the log shown, and goes (a file's check is about the file, and stays).
   const [said, setVerdict] = useState<{ ok: boolean; text: string; about?: string }>();

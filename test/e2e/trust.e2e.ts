@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type AuditEntry, chainEntry, GENESIS_HASH } from '../../src/shared/audit/chain.ts';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
 import { json, startFakeServer } from './fake-api.ts';
@@ -398,6 +399,88 @@ describe('what the API answers is checked', () => {
     expect(await options.getByTestId('verify-result').textContent()).toMatch(
       /was changed after it was written \(Decline, [A-Z][a-z]{2} \d+, \d{4}, \d+:\d{2}:\d{2}\s[AP]M\)\.$/,
     );
+    await options.close();
+  }, 60_000);
+
+  it('a full activity log is stored in pages: an action writes a few KB, not the whole log, and the page still shows, exports and verifies all of it', async () => {
+    const options = await ext.openOptions();
+    // A log as a full year of work leaves it, written before pages: one item of 1,995 entries.
+    const entries: AuditEntry[] = [];
+    for (let seq = 0; seq < 1_995; seq++) {
+      const facts = {
+        at: Date.UTC(2026, 0, 1) + seq * 60_000,
+        reviewer: 'reviewer@example.com',
+        inquiryId: `inq_PagedLog${String(seq).padStart(6, '0')}`,
+        action: 'approve' as const,
+        outcome: 'ok' as const,
+      };
+      entries.push(await chainEntry(facts, seq, entries.at(-1)?.hash ?? GENESIS_HASH));
+    }
+    await options.evaluate(async (list) => {
+      await chrome.storage.local.set({ auditTrail: { entries: list } });
+      // What each action writes of the log, as storage reports it, by the newest entry's seq.
+      const written: { keys: string[]; bytes: number; seq?: number }[] = [];
+      chrome.storage.onChanged.addListener((changes, area) => {
+        const keys = Object.keys(changes).filter((key) => key.startsWith('auditTrail'));
+        if (area !== 'local' || keys.length === 0) return;
+        const values = keys.map((key) => changes[key]?.newValue).filter((v) => v !== undefined);
+        const head = changes.auditTrail?.newValue as { entries?: { seq: number }[] } | undefined;
+        written.push({
+          keys,
+          bytes: JSON.stringify(values).length,
+          seq: head?.entries?.at(-1)?.seq,
+        });
+      });
+      Object.assign(globalThis, { written });
+    }, entries);
+    const reveal = { type: 'recordReveal', id: 'inq_PagedLog000001' };
+    // The first action closes the old log into pages, once; the sixth passes 2,000 entries; the
+    // seventh (seq 2,001) is an action like any other.
+    for (let action = 0; action < 7; action++) await send(options, reveal);
+    const seventh = () =>
+      options.evaluate(() =>
+        (
+          globalThis as unknown as { written: { keys: string[]; bytes: number; seq?: number }[] }
+        ).written.filter((w) => w.seq === 2_001),
+      );
+    await expect.poll(async () => (await seventh()).length, soon).toBe(1);
+    const [write] = await seventh();
+    // It wrote the log's head alone, with its two newest entries: a few KB. Before pages, each
+    // action wrote all of it again (some 540 KB here).
+    expect(write?.keys).toEqual(['auditTrail']);
+    expect(write?.bytes).toBeLessThan(5_000);
+    const stored = await options.evaluate(async () =>
+      Object.keys(await chrome.storage.local.get()),
+    );
+    // 2,001 entries dropped the oldest 500 (5 pages); 15 pages of 100 are left, and 2 open.
+    expect(stored.filter((key) => key.startsWith('auditTrailPage:'))).toHaveLength(15);
+
+    await options.setViewportSize({ width: 720, height: 800 });
+    await options.reload();
+    await expect
+      .poll(() => options.getByTestId('log-facts').textContent(), soon)
+      .toMatch(/^1,502 entries\. 500 older entries were dropped for size/);
+    await options.getByRole('button', { name: 'Verify' }).click();
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toMatch(/^The chain verifies: 1,502 entries/);
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export JSON' }).click();
+    const file = join(tmpdir(), `activity-paged-${Date.now()}.json`);
+    await (await download).saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+      entries: AuditEntry[];
+      pages?: unknown;
+    };
+    expect(exported.entries.map((e) => e.seq)).toEqual(
+      Array.from({ length: 1_502 }, (_, i) => 500 + i),
+    );
+    // The export is the log as one, as it always was: no trace of how it is stored.
+    expect(exported.pages).toBeUndefined();
+    await options.getByLabel('Check an exported JSON file').setInputFiles(file);
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toMatch(/^The chain verifies: 1,502 entries/);
     await options.close();
   }, 60_000);
 });

@@ -1,58 +1,35 @@
 // Appends to the audit trail, one entry at a time: each entry's hash depends on the one before,
-// so appends are serialised (as edit-item.ts does for plain edits, but with an async step).
+// so appends are edits of the trail's head, one after another (edit-item.ts). The trail is stored
+// in pages (paging.ts): an append reads and writes the head, and now and then one page.
 
 import { chainEntry, GENESIS_HASH } from '../../shared/audit/chain.ts';
 import type { AuditFacts } from '../../shared/audit/trail.ts';
-import { DeskError } from '../../shared/errors.ts';
+import { browser } from '../../shared/browser.ts';
 import { auditTrailItem } from '../../shared/generated/stored-items.ts';
-import { t } from '../../shared/i18n.ts';
-import { readItemChecked, writeItem } from '../../shared/storage.ts';
+import { editItem } from '../edit-item.ts';
+import { type AuditLimits, placeEntry } from './paging.ts';
 
-/** Past this many entries the oldest are dropped, a batch at a time, behind a checkpoint. */
-export const AUDIT_LIMITS = { max: 2000, dropBatch: 500 };
+/** Past 2,000 entries the oldest are dropped, 500 at a time, behind a checkpoint. */
+export const AUDIT_LIMITS: AuditLimits = { max: 2000, dropPages: 5, pageSize: 100 };
 
-let queue: Promise<unknown> = Promise.resolve();
-
-function serial<R>(task: () => Promise<R>): Promise<R> {
-  const run = queue.then(task);
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function readTrail() {
-  const { value, unreadable } = await readItemChecked(auditTrailItem);
-  if (unreadable) {
-    throw new DeskError({
-      kind: 'internal',
-      message: t('activityLogUnreadable'),
-    });
-  }
-  return value;
-}
-
-export function appendAudit(facts: AuditFacts, limits = AUDIT_LIMITS): Promise<void> {
-  return serial(async () => {
-    const trail = await readTrail();
-    const last = trail.entries.at(-1);
-    const prevHash = last?.hash ?? trail.checkpoint?.hash ?? GENESIS_HASH;
-    const seq = last ? last.seq + 1 : (trail.checkpoint?.dropped ?? 0);
-    let entries = [...trail.entries, await chainEntry(facts, seq, prevHash)];
-    let checkpoint = trail.checkpoint;
-    if (entries.length > limits.max) {
-      const dropped = entries.slice(0, limits.dropBatch);
-      entries = entries.slice(limits.dropBatch);
-      const lastDropped = dropped.at(-1);
-      if (lastDropped) {
-        checkpoint = { hash: lastDropped.hash, dropped: lastDropped.seq + 1, droppedAt: facts.at };
-      }
-    }
-    await writeItem(auditTrailItem, { ...trail, entries, ...(checkpoint ? { checkpoint } : {}) });
+export async function appendAudit(facts: AuditFacts, limits = AUDIT_LIMITS): Promise<void> {
+  const dropped = await editItem(auditTrailItem, async (head) => {
+    const last = head.entries.at(-1);
+    const seq = last ? last.seq + 1 : (head.checkpoint?.dropped ?? 0);
+    const entry = await chainEntry(facts, seq, last?.hash ?? head.checkpoint?.hash ?? GENESIS_HASH);
+    const next = placeEntry(head, entry, limits, facts.at);
+    // Before the head lists it: a stop in between leaves a page nothing lists, and the head its
+    // entries, which the next append closes into the same page again.
+    if (next.closed) await browser.storage.local.set(next.closed);
+    return { value: next.head, result: next.dropped };
   });
+  // After the head no longer lists them: a stop in between leaves pages nothing lists, not a gap.
+  if (dropped[0]) await browser.storage.local.remove(dropped);
 }
 
 export function markAuditExported(at: number): Promise<void> {
-  return serial(async () => {
-    const trail = await readTrail();
-    await writeItem(auditTrailItem, { ...trail, lastExportedAt: at });
-  });
+  return editItem(auditTrailItem, (head) => ({
+    value: { ...head, lastExportedAt: at },
+    result: undefined,
+  }));
 }

@@ -83,6 +83,31 @@ export const auditTrailSchema = lazy(() =>
 );
 export type AuditTrail = z.infer<ReturnType<typeof auditTrailSchema>>;
 
+/**
+ * A closed page of the stored trail: its entries from seq `first` to the next page's first (or the
+ * open page's), stored apart under a key of their own (page-key.ts), and its last entry's hash,
+ * which becomes the checkpoint once the page is dropped.
+ */
+export const pageRefSchema = lazy(() =>
+  z.object({ first: z.number().check(z.int(), z.gte(0)), lastHash: hash() }),
+);
+export type PageRef = z.infer<ReturnType<typeof pageRefSchema>>;
+
+/**
+ * The trail as stored: the closed pages, oldest first, then the open page's entries (`entries`),
+ * so an append reads and writes one page, not the whole trail. A trail written before pages is
+ * the same with no `pages`: all its entries are the open page, and the next append closes them.
+ */
+export const auditHeadSchema = lazy(() =>
+  z.object({
+    pages: z.optional(z.array(pageRefSchema())),
+    entries: z.array(auditEntrySchema()),
+    checkpoint: z.optional(checkpointSchema()),
+    lastExportedAt: z.optional(z.number()),
+  }),
+);
+export type AuditHead = z.infer<ReturnType<typeof auditHeadSchema>>;
+
 export type VerifyResult =
   | { ok: true; entries: number; firstSeq: number; fingerprint: string }
   /**

@@ -17,6 +17,7 @@ import type { Policy } from '../policy-schema.ts';
 import type * as items from '../storage-items.ts';
 import {
   checkedItem,
+  checkedListItem,
   checkedRecordItem,
   checker,
   checkers,
@@ -234,6 +235,19 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
   {
     t: 'object',
     fields: {
+      pages: {
+        t: 'optional',
+        of: {
+          t: 'array',
+          of: {
+            t: 'object',
+            fields: {
+              first: { t: 'number', checks: [['int'], ['>=', 0]] },
+              lastHash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
+            },
+          },
+        },
+      },
       entries: { t: 'array', of: rule2 },
       checkpoint: {
         t: 'optional',
@@ -253,6 +267,13 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
   salvageTrail(
     checkers<Parameters<typeof salvageTrail>[0]>({
       entry: rule2,
+      page: {
+        t: 'object',
+        fields: {
+          first: { t: 'number', checks: [['int'], ['>=', 0]] },
+          lastHash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
+        },
+      },
       checkpoint: {
         t: 'object',
         fields: {
@@ -264,6 +285,12 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
       time: { t: 'number' },
     }),
   ),
+);
+
+export const auditPageItem = checkedListItem<StoredValue<typeof trailItems.auditPageItem>[number]>(
+  'local',
+  'auditTrailPage',
+  rule2,
 );
 
 export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditPendingItem>>(

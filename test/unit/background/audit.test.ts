@@ -5,7 +5,15 @@ import { appendAudit } from '../../../src/background/audit/append.ts';
 import { prepareAudit } from '../../../src/background/audit/record.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
 import { migrateStorage } from '../../../src/background/migrations.ts';
-import { trailToCsv, verifyExport, verifyTrail } from '../../../src/shared/audit/trail.ts';
+import { readAuditTrail } from '../../../src/shared/audit/read-trail.ts';
+import {
+  type AuditEntry,
+  chainEntry,
+  GENESIS_HASH,
+  trailToCsv,
+  verifyExport,
+  verifyTrail,
+} from '../../../src/shared/audit/trail.ts';
 import { auditPendingItem, auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
 import type { Request } from '../../../src/shared/messages.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
@@ -18,6 +26,17 @@ const facts = (i: number) => ({
   action: 'approve' as const,
   outcome: 'ok' as const,
 });
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+/** `n` chained entries from the start, as appendAudit would have written them. */
+async function chain(n: number): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    entries.push(await chainEntry(facts(i), i, entries.at(-1)?.hash ?? GENESIS_HASH));
+  }
+  return entries;
+}
 
 describe('audit trail', () => {
   it('chains each entry to the one before; the export verifies, an edited one does not', async () => {
@@ -35,12 +54,20 @@ describe('audit trail', () => {
   });
 
   it('drops the oldest past the limit behind a checkpoint, and still verifies', async () => {
-    const limits = { max: 20, dropBatch: 5 };
+    const limits = { max: 20, dropPages: 1, pageSize: 5 };
     for (let i = 0; i <= 20; i++) await appendAudit(facts(i), limits);
-    const trail = await readItem(auditTrailItem);
+    const trail = await readAuditTrail();
     expect(trail.entries).toHaveLength(16);
     expect(trail.checkpoint).toMatchObject({ dropped: 5, droppedAt: facts(20).at });
     expect(trail.entries[0]?.seq).toBe(5);
+    // Stored in pages of five, the dropped one gone with its key; the open page holds the last.
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual([
+      'auditTrail',
+      'auditTrailPage:10',
+      'auditTrailPage:15',
+      'auditTrailPage:5',
+    ]);
+    expect((await readItem(auditTrailItem)).entries.map((e) => e.seq)).toEqual([20]);
     expect(await verifyTrail(trail)).toMatchObject({ ok: true });
     expect(await verifyTrail({ ...trail, checkpoint: undefined })).toMatchObject({ ok: false });
     // An edited entry is named by its seq, as the export shows it, not by its place in the file.
@@ -51,6 +78,64 @@ describe('audit trail', () => {
       reason: 'entry 7: was changed after it was written',
       // And by what the page's table shows of it: its time and action, as the file has them.
       entry: { at: edited[2]?.at ?? 0, action: edited[2]?.action },
+    });
+  });
+
+  it('an append to a full trail writes its head and at most one page, however long the trail', async () => {
+    // A trail as stored before pages: 1,999 entries in one item (some 540 KB).
+    await writeItem(auditTrailItem, { entries: await chain(1_999) });
+    await appendAudit(facts(1_999));
+    const written: number[] = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const spy = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockImplementation(async (items: Record<string, unknown>) => {
+        written.push(JSON.stringify(items).length);
+        return set(items);
+      });
+    // The 2,001st closes a page of 100 and drops the oldest 500 behind a checkpoint; the next
+    // only adds to the open page.
+    await appendAudit(facts(2_000));
+    await appendAudit(facts(2_001));
+    spy.mockRestore();
+    // The whole trail is some 540 KB as JSON; a page of 100 entries, some 30 KB; the head, with
+    // one entry or two, a few KB. The first of the two writes the page it closes, then the head.
+    expect(written).toHaveLength(3);
+    expect(written[0]).toBeLessThan(35_000);
+    expect(written[1]).toBeLessThan(4_000);
+    expect(written[2]).toBeLessThan(4_000);
+    const trail = await readAuditTrail();
+    expect(trail.entries.map((e) => e.seq)).toEqual(range(500, 2_002));
+    expect(trail.checkpoint?.dropped).toBe(500);
+    expect(await verifyTrail(trail)).toMatchObject({ ok: true, entries: 1_502 });
+    const pages = Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) =>
+      key.startsWith('auditTrailPage:'),
+    );
+    expect(pages).toHaveLength(15);
+  });
+
+  it('a trail stored before pages, past a checkpoint, is closed into pages from where it starts', async () => {
+    const all = await chain(1_500);
+    const checkpoint = { hash: all[499]?.hash ?? '', dropped: 500, droppedAt: 7 };
+    await writeItem(auditTrailItem, { entries: all.slice(500), checkpoint, lastExportedAt: 9 });
+    await appendAudit(facts(1_500));
+    const head = await readItem(auditTrailItem);
+    expect(head.pages?.map((page) => page.first)).toEqual(range(5, 15).map((i) => i * 100));
+    expect(head.entries.map((e) => e.seq)).toEqual([1_500]);
+    const trail = await readAuditTrail();
+    expect(trail).toMatchObject({ checkpoint, lastExportedAt: 9 });
+    expect(await verifyTrail(trail)).toMatchObject({ ok: true, entries: 1_001, firstSeq: 500 });
+  });
+
+  it('a page missing from storage shows as a break at its first entry, not as a shorter trail', async () => {
+    const limits = { max: 100, dropPages: 1, pageSize: 10 };
+    for (let i = 0; i < 25; i++) await appendAudit(facts(i), limits);
+    await fakeBrowser.storage.local.remove('auditTrailPage:10');
+    const trail = await readAuditTrail();
+    expect(trail.entries).toHaveLength(15);
+    expect(await verifyTrail(trail)).toMatchObject({
+      ok: false,
+      reason: 'entry 20: an entry is missing before it',
     });
   });
 

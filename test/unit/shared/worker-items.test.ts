@@ -57,6 +57,9 @@ const trailEdges = [
   { entries: 'x', checkpoint: { hash, dropped: 1, droppedAt: 1 } },
   // biome-ignore lint/suspicious/noSparseArray: a list with a hole in it
   { entries: [entry, , entry], lastExportedAt: 5 },
+  { pages: [{ first: 0, lastHash: hash }], entries: [entry] },
+  { pages: [{ first: 0, lastHash: 'x' }, { first: 1.5, lastHash: hash }, 'x'], entries: [] },
+  { pages: 'x', entries: [entry] },
 ];
 const linkEdges = [
   { inq_AAAAAA111111: { url: 'https://withpersona.com/verify?code=1', createdAt: 1 } },
