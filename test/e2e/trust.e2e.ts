@@ -172,6 +172,83 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
   }, 120_000);
 });
 
+describe('the auto-lock counts the reviewer at work', () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('typing a decline comment is use: the desk does not lock under it, and locks once left alone', async () => {
+    await connectToSandbox(ext);
+    const options = await ext.openOptions();
+    await send(options, { type: 'setPassphrase', passphrase: 'correct horse battery' });
+    const created = await send(options, {
+      type: 'createInquiry',
+      idempotencyKey: crypto.randomUUID(),
+      templateId: 'itmpl_E2eTemplate01',
+      referenceId: `autolock-${Date.now()}`,
+    });
+    const id = created.data.inquiry.id as string;
+    await controls.finish(id, 'needs_review');
+    await options.close();
+    const worker = await ext.serviceWorker();
+    // As if nothing had reached the background for 20 minutes (the default lock is 15).
+    const leftAlone = () =>
+      worker.evaluate(async () => {
+        const { unlockState } = (await chrome.storage.session.get('unlockState')) as {
+          unlockState: object;
+        };
+        const lastUsedAt = Date.now() - 20 * 60_000;
+        await chrome.storage.session.set({ unlockState: { ...unlockState, lastUsedAt } });
+      });
+    const lastUse = () =>
+      worker.evaluate(
+        async () =>
+          ((await chrome.storage.session.get('unlockState')).unlockState as { lastUsedAt: number })
+            .lastUsedAt,
+      );
+    // The auto-lock's own alarm, now rather than within the minute.
+    const checkLock = async () => {
+      await worker.evaluate(() =>
+        chrome.alarms.create('inquiry-desk-auto-lock', { when: Date.now() + 10 }),
+      );
+      await expect
+        .poll(
+          () =>
+            worker.evaluate(async () => Boolean(await chrome.alarms.get('inquiry-desk-auto-lock'))),
+          soon,
+        )
+        .toBe(false);
+    };
+
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    // Once the page has asked what it asks on opening, nothing more reaches the background.
+    await popup.waitForTimeout(1_500);
+    await leftAlone();
+    await popup.waitForTimeout(1_500);
+    expect(Date.now() - (await lastUse())).toBeGreaterThan(19 * 60_000);
+    // Opening the form and writing the reason send no request; the click and the keys typed are
+    // use all the same.
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    const comment = popup.getByRole('textbox', { name: 'Comment' });
+    await comment.pressSequentially('Selfie does not match');
+    await expect.poll(async () => Date.now() - (await lastUse()), soon).toBeLessThan(60_000);
+    await checkLock();
+    expect(await popup.getByRole('button', { name: 'Unlock' }).count()).toBe(0);
+    expect(await comment.inputValue()).toBe('Selfie does not match');
+
+    // Left alone, it locks.
+    await leftAlone();
+    await checkLock();
+    await expect.poll(() => popup.getByRole('button', { name: 'Unlock' }).count(), soon).toBe(1);
+    await popup.close();
+  }, 60_000);
+});
+
 describe('what the API answers is checked', () => {
   let ext: ExtensionHarness;
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import {
   settingsItem,
   unlockStateItem,
 } from '../../shared/generated/stored-items.ts';
-import { readItems, writeItem } from '../../shared/storage.ts';
+import { readItem, readItems, writeItem } from '../../shared/storage.ts';
 
 export const AUTO_LOCK_ALARM = 'inquiry-desk-auto-lock';
 
@@ -23,13 +23,17 @@ export async function clearAutoLock(): Promise<void> {
 
 /** A request from one of the desk's pages is a use: it pushes the auto-lock back. */
 export async function touchUse(now = Date.now()): Promise<void> {
-  const [state] = await readItems([unlockStateItem] as const);
+  const state = await readItem(unlockStateItem);
   if (state && now - state.lastUsedAt >= TOUCH_EVERY_MS) {
     await writeItem(unlockStateItem, { ...state, lastUsedAt: now });
   }
 }
 
-/** True when the desk is unlocked and has gone unused for the configured minutes. */
+/**
+ * True when the desk is unlocked and has gone unused for the configured minutes. A use is written
+ * at most every TOUCH_EVERY_MS, so the last one written may be that much older than the last use:
+ * the desk never locks sooner than the configured minutes after it, and at most that much later.
+ */
 export async function isIdleTooLong(now = Date.now()): Promise<boolean> {
   const [sealed, state, settings] = await readItems([
     sealedKeyItem,
@@ -37,5 +41,5 @@ export async function isIdleTooLong(now = Date.now()): Promise<boolean> {
     settingsItem,
   ] as const);
   if (!sealed || !state) return false;
-  return now - state.lastUsedAt >= settings.autoLockMinutes * 60_000;
+  return now - state.lastUsedAt >= settings.autoLockMinutes * 60_000 + TOUCH_EVERY_MS;
 }

@@ -10,6 +10,7 @@ import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../environment-badge.tsx';
 import { afterFirstPaint } from '../first-paint.ts';
 import { whenIdle } from '../lazy-view.tsx';
+import { useActivityTouch } from '../use-activity-touch.ts';
 import { type LockStatus, useLock } from '../use-lock.ts';
 import { useStored } from '../use-stored.ts';
 import { useEscapeBack } from './escape-back.ts';
@@ -91,6 +92,7 @@ export function DeskShell({ first }: { first: Route }) {
   // there would lead nowhere visible, and take the focus with it when it went.
   const lock = useLock();
   useEscapeBack(nav, lock !== 'locked');
+  useActivityTouch();
   useEffect(() => {
     let live = true;
     void afterFirstPaint().then(() => {

@@ -142,6 +142,10 @@ describe('passphrase lock', () => {
     await touchUse(start + 10 * 60_000);
     expect(await isIdleTooLong(start + 16 * 60_000)).toBe(false);
     expect(await isIdleTooLong(start + 26 * 60_000)).toBe(true);
+    // A use is written at most every half minute, so the last one may have come that much after
+    // the one written: the lock waits for it.
+    expect(await isIdleTooLong(start + 25 * 60_000 + 29_999)).toBe(false);
+    expect(await isIdleTooLong(start + 25 * 60_000 + 30_000)).toBe(true);
     expect(await fakeBrowser.alarms.get('inquiry-desk-auto-lock')).toBeDefined();
     expect(await autoLock(start + 20 * 60_000)).toBe(false);
     expect(await autoLock(start + 26 * 60_000)).toBe(true);
