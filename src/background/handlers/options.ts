@@ -113,7 +113,8 @@ export async function testConnection(
   const limits = await client.getRateLimits();
   Object.assign(report, metaFacts(limits.meta));
   if (limits.data) report.rateLimit = limits.data;
-  return dropUndefined(report);
+  // A field no call answered stays undefined: the page shows only what is there.
+  return report;
 }
 
 function metaFacts(meta: {
@@ -126,10 +127,6 @@ function metaFacts(meta: {
     environmentId: meta.environmentId,
     organizationId: meta.organizationId,
   };
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 export const optionsHandlers = {
