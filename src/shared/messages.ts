@@ -97,7 +97,8 @@ export const requests = {
   /** An `inq_…` id opens that inquiry; anything else is searched as a reference id. */
   findInquiries: answers<
     | ({ kind: 'inquiry' } & InquiryReply)
-    | { kind: 'matches'; query: string; items: InquirySummary[] }
+    /** `next`: Persona's cursor for more, as `listInquiries` takes it; null when that was all. */
+    | { kind: 'matches'; query: string; items: InquirySummary[]; next: string | null }
   >()(() => ({ query: z.string().check(z.maxLength(300)) })),
   listInquiries: answers<{ items: InquirySummary[]; next: string | null }>()(() => ({
     statuses: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)),

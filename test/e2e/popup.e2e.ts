@@ -278,6 +278,33 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('a reference with more than a page of inquiries says so, and Load more brings the rest', async () => {
+    // A customer who tried 130 times (or a ticket prefix many share): more than Persona's 100.
+    const reference = `many-${Date.now()}`;
+    await controls.seed(130, { referenceId: reference, statuses: ['failed'] });
+    const popup = await openPopup();
+    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await box.fill(reference);
+    await box.press('Enter');
+    const list = popup.getByRole('list', { name: 'Matching inquiries' });
+    await expect.poll(() => list.getByRole('listitem').count(), soon).toBe(100);
+    // Not "100 inquiries": that is not how many there are.
+    expect(await popup.locator('.list-head').textContent()).toBe(
+      'The newest 100 inquiries; Persona has more',
+    );
+    await popup.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => list.getByRole('listitem').count(), soon).toBe(130);
+    expect(await popup.locator('.list-head').textContent()).toBe('130 inquiries, newest first');
+    expect(await popup.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    // The focus goes on to the first row the page brought: the 101st, the newest of the rest.
+    const focused = await popup.evaluate(() => {
+      const row = document.activeElement?.closest('li');
+      return row ? [...(row.parentElement?.children ?? [])].indexOf(row) : -1;
+    });
+    expect(focused).toBe(100);
+    await popup.close();
+  });
+
   it('explains a malformed id before asking, and an unknown id after', async () => {
     const popup = await openPopup();
     const box = popup.getByRole('searchbox', { name: 'Find inquiry' });

@@ -11,6 +11,8 @@ export interface SeedOptions {
   statuses?: InquiryStatus[];
   /** Reference ids become `<prefix><n>`; default `demo-`. */
   referenceIdPrefix?: string;
+  /** One reference id for all of them (a customer who tried many times), instead of a prefix. */
+  referenceId?: string;
   /** Every seeded session on this network; by default they cycle through all five. */
   network?: NetworkProfile;
   /** All seeded inquiries on one account; by default three inquiries to an account. */

@@ -61,7 +61,8 @@ export async function findInquiries(
   const page = await client.listInquiries({ referenceId: query, pageSize: 100 });
   // Only a reference id Persona knows is remembered: other text may be a name, not an id.
   if (page.data.items.length > 0) await rememberLookup(query);
-  return { kind: 'matches', query, items: page.data.items.map(summarise) };
+  const next = page.data.links.next ?? null;
+  return { kind: 'matches', query, items: page.data.items.map(summarise), next };
 }
 
 export async function listInquiries(

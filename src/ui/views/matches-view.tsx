@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
@@ -28,14 +28,34 @@ function newestFirst(items: InquirySummary[]): InquirySummary[] {
 export function MatchesView({ query }: { query: string }) {
   const nav = useNavigation();
   const now = useNow();
+  /** Persona's cursor for more matches than its first page of 100; null when that was all. */
+  const [next, setNext] = useState<string | null>(null);
+  // A customer who tried a hundred times and more: the rest come a page at a time, and the focus
+  // goes on to the first row a page brought, where a keyboard user reads on.
+  const [more, setMore] = useState<InquirySummary[]>([]);
+  const [firstOfPage, setFirstOfPage] = useState<string>();
   const lookup = useRequest(async () => {
     const reply = await sendRequest({ type: 'findInquiries', query });
-    if (reply.kind === 'matches') return newestFirst(reply.items);
+    if (reply.kind === 'matches') {
+      setNext(reply.next);
+      return newestFirst(reply.items);
+    }
     nav.replace({ name: 'detail', id: reply.inquiry.id, initial: reply });
     return undefined;
   });
-  const find = () => void lookup.run();
+  const find = () => {
+    setMore([]);
+    void lookup.run();
+  };
   useEffect(find, []);
+  const page = useRequest(async (cursor: string) => {
+    const reply = await sendRequest({ type: 'listInquiries', statuses: [], next: cursor });
+    const shown = new Set([...(lookup.data ?? []), ...more].map((item) => item.id));
+    const added = newestFirst(reply.items.filter((item) => !shown.has(item.id)));
+    setMore((before) => [...before, ...added]);
+    setFirstOfPage(added[0]?.id);
+    setNext(reply.next);
+  });
   // The search box that had the focus is gone with the home view: the results' title takes it,
   // as the detail's does, so a screen reader says where the reviewer is. Back from a result, the
   // row it was opened from takes it instead (summary-list.tsx), once the results are in.
@@ -45,7 +65,8 @@ export function MatchesView({ query }: { query: string }) {
     if (!returning) heading.current?.focus();
   }, []);
   const error = lookup.error && explain(lookup.error, query);
-  const items = lookup.busy ? undefined : lookup.data;
+  const first = lookup.busy ? undefined : lookup.data;
+  const items = useMemo(() => first && [...first, ...more], [first, more]);
   // A result that is no longer listed leaves the focus to the title, not to the page.
   useEffect(() => {
     if (returning && items && focusLost()) heading.current?.focus();
@@ -70,13 +91,31 @@ export function MatchesView({ query }: { query: string }) {
       {items && items.length > 0 && (
         <>
           <p class="list-head muted" role="status">
-            {items.length === 1 ? t('matchesOne') : t('matchesMany', formatNumber(items.length))}
+            {next
+              ? t('matchesNewest', formatNumber(items.length))
+              : items.length === 1
+                ? t('matchesOne')
+                : t('matchesMany', formatNumber(items.length))}
           </p>
           <SummaryList
             label={t('matchingInquiries')}
             items={items}
+            focusId={firstOfPage}
             meta={(item) => item.createdAt && t('createdWhen', formatAgo(item.createdAt, now))}
           />
+          {page.error && (
+            <ProblemMessage error={page.error} onRetry={() => next && page.run(next)} />
+          )}
+          {page.busy && (
+            <p class="muted" role="status">
+              {t('lookingUp', query)}
+            </p>
+          )}
+          {!page.busy && !page.error && next && (
+            <button type="button" class="load-more" onClick={() => void page.run(next)}>
+              {t('loadMore')}
+            </button>
+          )}
         </>
       )}
     </div>

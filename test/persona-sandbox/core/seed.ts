@@ -12,6 +12,8 @@ export interface SeedOptions {
   count: number;
   statuses?: readonly InquiryStatus[];
   referenceIdPrefix?: string;
+  /** One reference id for all of them, instead of `<prefix><n>`. */
+  referenceId?: string;
   /** Every seeded session on this network; by default they cycle (session-network.ts). */
   network?: NetworkProfile;
   /** All seeded inquiries on this account (by reference); by default three to an account. */
@@ -88,7 +90,7 @@ export function seedInquiries(store: SandboxStore, options: SeedOptions, now: nu
         templateId: SEED_TEMPLATE_ID,
         templateVersionId: null,
         legacyTemplateId: null,
-        referenceId: `${prefix}${store.inquiries.size + 1}`,
+        referenceId: options.referenceId ?? `${prefix}${store.inquiries.size + 1}`,
         accountId: null,
         creator: 'API',
         note: null,

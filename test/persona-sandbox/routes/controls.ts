@@ -21,6 +21,7 @@ const seedBody = z.object({
   count: z.number().int().min(1).max(MAX_SEED),
   statuses: z.array(z.enum(INQUIRY_STATUSES)).optional(),
   'reference-id-prefix': z.string().optional(),
+  'reference-id': z.string().min(1).optional(),
   network: z.enum(NETWORK_PROFILES).optional(),
   'account-reference-id': z.string().min(1).optional(),
 });
@@ -64,6 +65,7 @@ export function controlRoutes(runtime: SandboxRuntime) {
         count: body.count,
         statuses: body.statuses,
         referenceIdPrefix: body['reference-id-prefix'],
+        referenceId: body['reference-id'],
         network: body.network,
         accountReferenceId: body['account-reference-id'],
       },

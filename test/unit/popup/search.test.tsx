@@ -93,6 +93,7 @@ describe('the Find inquiry box', () => {
     stubBackground({
       findInquiries: ({ query }) => ({
         kind: 'matches',
+        next: null,
         query,
         items: [
           {
@@ -129,6 +130,7 @@ describe('the Find inquiry box', () => {
     stubBackground({
       findInquiries: ({ query }) => ({
         kind: 'matches',
+        next: null,
         query,
         items: ['inq_ResultOne00001', 'inq_ResultTwo00002'].map((id) => ({
           id,
@@ -147,7 +149,9 @@ describe('the Find inquiry box', () => {
   });
 
   it('says, in a status a screen reader reads, when no inquiry has the reference id', async () => {
-    stubBackground({ findInquiries: ({ query }) => ({ kind: 'matches', query, items: [] }) });
+    stubBackground({
+      findInquiries: ({ query }) => ({ kind: 'matches', next: null, query, items: [] }),
+    });
     await search('customer-404');
     await waitFor(() =>
       expect(
