@@ -159,10 +159,14 @@ export const draftSchema = lazy(() =>
     ...perPrefillField(() => z.string()),
     search: z.string(),
     /**
-     * The Idempotency-Key of a create that failed, with the form it was for: a retry of the same
-     * form, even from a popup opened again, reuses it, so a create Persona did apply is not doubled.
+     * The Idempotency-Key of a create sent and not answered yet, or answered with no answer (lost,
+     * timed out), with the form it was for and when it was sent: a retry of the same form, even
+     * from a popup opened again, reuses it, so a create Persona did apply is not doubled. A popup
+     * closed before the answer came finds it on opening the form, and asks for that answer.
      */
-    pendingCreate: z.optional(z.object({ key: z.string(), form: z.string() })),
+    pendingCreate: z.optional(
+      z.object({ key: z.string(), form: z.string(), at: z.optional(z.number()) }),
+    ),
     /**
      * An approve or decline being confirmed, with its comment: the popup closes whenever the
      * reviewer clicks into the chat, and the next one reopens the confirmation as it was left.

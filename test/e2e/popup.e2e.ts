@@ -50,6 +50,14 @@ async function createInquiry(page: Page, referenceId: string): Promise<string> {
   return answer.data.inquiry.id as string;
 }
 
+/** The ids of the sandbox's inquiries with this reference id. */
+async function inquiriesWithReference(reference: string): Promise<string[]> {
+  const response = await fetch(`${baseUrl}/inquiries?filter[reference-id]=${reference}`, {
+    headers: { Authorization: `Bearer ${key}` },
+  });
+  return ((await response.json()) as { data: { id: string }[] }).data.map((item) => item.id);
+}
+
 async function openPopup(query = ''): Promise<Page> {
   const popup = await ext.openPopup(query);
   await popup.setViewportSize({ width: 400, height: 600 });
@@ -373,6 +381,45 @@ describe('the popup', () => {
     const home = await openPopup();
     await expect
       .poll(() => home.getByRole('button', { name: 'New inquiry draft' }).count(), soon)
+      .toBe(1);
+    await home.close();
+  });
+
+  it('a popup closed while its create was under way: the next one shows that inquiry, and makes no second', async () => {
+    const popup = await openPopup('?view=create');
+    const reference = `closed-${Date.now()}`;
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+    // A slow Persona; the reviewer clicks into the chat meanwhile, which closes a toolbar popup.
+    await controls.setFaults({ latencyMs: 2_000 });
+    let made: string[] = [];
+    try {
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await popup.waitForTimeout(300);
+      await popup.close();
+      // The background goes on and Persona makes the inquiry.
+      await expect
+        .poll(async () => {
+          made = await inquiriesWithReference(reference);
+          return made.length;
+        }, soon)
+        .toBe(1);
+    } finally {
+      await controls.clearFaults();
+    }
+    const again = await openPopup();
+    await again.getByRole('button', { name: 'New inquiry draft' }).click();
+    // Not the form as if nothing had been sent: the create's own answer, with its link.
+    await expect
+      .poll(() => again.getByRole('heading', { name: 'Inquiry created' }).count(), soon)
+      .toBe(1);
+    expect(await again.getByTestId('inquiry-id').textContent()).toBe(made[0]);
+    expect(await again.getByRole('button', { name: 'Copy link' }).count()).toBe(1);
+    expect(await inquiriesWithReference(reference)).toEqual(made);
+    // And the draft is spent: Home offers a new inquiry, not a draft.
+    await again.close();
+    const home = await openPopup();
+    await expect
+      .poll(() => home.getByRole('button', { name: 'New inquiry', exact: true }).count(), soon)
       .toBe(1);
     await home.close();
   });

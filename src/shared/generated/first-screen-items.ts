@@ -113,7 +113,14 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
       search: { t: 'string' },
       pendingCreate: {
         t: 'optional',
-        of: { t: 'object', fields: { key: { t: 'string' }, form: { t: 'string' } } },
+        of: {
+          t: 'object',
+          fields: {
+            key: { t: 'string' },
+            form: { t: 'string' },
+            at: { t: 'optional', of: { t: 'number' } },
+          },
+        },
       },
       decision: {
         t: 'optional',

@@ -25,6 +25,9 @@ import { CreatedPanel } from './created-panel.tsx';
  * then is the key kept for the next click. Any answer (a 5xx included) is stored by Persona and
  * would be replayed for 24 hours (https://docs.withpersona.com/idempotence).
  */
+/** Persona keeps an Idempotency-Key's answer for at least 24 hours. */
+const RESUME_WITHIN_MS = 23 * 3_600_000;
+
 const NO_ANSWER: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'network',
   'timeout',
@@ -73,7 +76,7 @@ export function CreateView() {
     const form = JSON.stringify(buildCreateRequest(typed, ''));
     if (typed.pendingCreate?.form === form) return typed.pendingCreate.key;
     const key = crypto.randomUUID();
-    updateDraft({ pendingCreate: { key, form } });
+    updateDraft({ pendingCreate: { key, form, at: Date.now() } });
     return key;
   };
 
@@ -114,6 +117,20 @@ export function CreateView() {
     if (!following || !defaultId || created || draft?.templateId === defaultId) return;
     updateDraft({ templateId: defaultId, templateFromDefault: true });
   }, [following, defaultId, created]);
+  // A create sent from a popup that closed before its answer came (a toolbar popup closes as soon
+  // as the reviewer clicks into the chat): the same form under the same key is that create's
+  // answer, asked again on opening the form. The background joins it if it is still running, and
+  // Persona replays what it answered to the key; never a second inquiry. Only within the day
+  // Persona surely keeps a key (docs/persona.md, Idempotency); after that, the form waits.
+  useEffect(() => {
+    const sent = draft?.pendingCreate;
+    if (!ready || created || submitting.current || !sent) return;
+    if (sent.form !== JSON.stringify(buildCreateRequest(draft, ''))) return;
+    if (!sent.at || Date.now() - sent.at > RESUME_WITHIN_MS) return;
+    submitting.current = true;
+    setAsking('createFinishing');
+    void request.run(draft, settings.defaultTemplateId);
+  }, [ready]);
   useEffect(() => {
     // On opening, and again after "Create another": the focus starts where typing starts.
     if (!ready || created) return;

@@ -383,6 +383,48 @@ describe('the create form', () => {
     await waitFor(async () => expect((await storedDraft())?.pendingCreate).toBeUndefined());
   });
 
+  it('a popup closed before its create was answered: the next one asks for that answer on opening the form, within the day', async () => {
+    const form = (referenceId: string) =>
+      JSON.stringify({
+        type: 'createInquiry',
+        idempotencyKey: '',
+        templateId: 'itmpl_Typed01',
+        referenceId,
+      });
+    const sentAt = (hoursAgo: number, referenceId: string) =>
+      fakeBrowser.storage.session.set({
+        draft: {
+          templateId: 'itmpl_Typed01',
+          referenceId,
+          nameFirst: '',
+          nameLast: '',
+          emailAddress: '',
+          phoneNumber: '',
+          search: '',
+          pendingCreate: {
+            key: `key-${referenceId}`,
+            form: form(referenceId),
+            at: Date.now() - hoursAgo * 3_600_000,
+          },
+        },
+      });
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    // Sent a day ago: Persona may have forgotten the key, and a new create under it would be a
+    // second inquiry. The form waits for the reviewer.
+    await sentAt(24, 'ticket-old');
+    await openCreate();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent('createInquiry')).toEqual([]);
+    cleanup();
+    // Sent a minute ago: the same create, under the same key.
+    await sentAt(1 / 60, 'ticket-new');
+    render(<DeskShell first={{ name: 'create' }} />);
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry').map((r) => [r.idempotencyKey, r.referenceId])).toEqual([
+      ['key-ticket-new', 'ticket-new'],
+    ]);
+  });
+
   it('never reuses a key that got an answer: a 5xx is stored under it by Persona', async () => {
     let fail = true;
     stubBackground({
