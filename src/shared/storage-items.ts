@@ -176,6 +176,11 @@ export const draftSchema = lazy(() =>
         inquiryId: z.string().check(z.maxLength(100)),
         action: z.enum(['approve', 'decline']),
         comment: z.string().check(z.maxLength(2000)),
+        /**
+         * Confirmed and sent, and no refusal came back: a popup that closed before the answer
+         * leaves it, and the next one, finding the inquiry decided so, knows it for this decision.
+         */
+        sent: z.optional(z.boolean()),
       }),
     ),
   }),

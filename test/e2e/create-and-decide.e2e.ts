@@ -137,6 +137,38 @@ describe('a decision someone else made first', () => {
   });
 });
 
+describe('a decision sent from a popup that closed before the answer', () => {
+  it('is shown made in the next popup, not as someone else’s with the comment unsent', async () => {
+    const id = await createThroughBackground('closed-decline');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Selfie mismatch, ticket 8812');
+    // A slow Persona; the reviewer clicks into the chat, which closes a toolbar popup.
+    await controls.setFaults({ latencyMs: 2_000 });
+    try {
+      await popup.getByRole('button', { name: 'Confirm decline' }).click();
+      await popup.waitForTimeout(300);
+      await popup.close();
+      await expect
+        .poll(async () => {
+          const { data } = await persona(`/inquiries/${id}`);
+          return (data as { attributes: { status: string } }).attributes.status;
+        }, soon)
+        .toBe('declined');
+    } finally {
+      await controls.clearFaults();
+    }
+    const again = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => again.getByTestId('status').textContent(), soon).toBe('declined');
+    // Give the page its time to say something, had it something to say.
+    await again.waitForTimeout(500);
+    expect(await again.getByTestId('overtaken').count()).toBe(0);
+    expect(await again.getByRole('form', { name: 'Confirm decline' }).count()).toBe(0);
+    await again.close();
+  });
+});
+
 describe('the default template', () => {
   it('a form left as it was follows a new default saved in the options', async () => {
     const popup = await ext.openPopup('?view=create');

@@ -130,6 +130,7 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
             inquiryId: { t: 'string', checks: [['maxLength', 100]] },
             action: { t: 'enum', values: ['approve', 'decline'] },
             comment: { t: 'string', checks: [['maxLength', 2000]] },
+            sent: { t: 'optional', of: { t: 'boolean' } },
           },
         },
       },

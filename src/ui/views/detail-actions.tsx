@@ -117,8 +117,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   useEffect(() => {
     // Its own decision's answer (busy) closes the form itself, once it is in.
     if (!confirming || allowed[confirming] || busy) return;
+    // Or a popup's that closed before the answer came: the status is the decision it sent.
+    const sentBefore =
+      left?.sent && left.action === confirming && inquiry.status === decisionStatus[confirming];
     setConfirming(null);
-    if (sent.current === confirming) {
+    if (sent.current === confirming || sentBefore) {
       // The status may be this page's own decision: the form goes, and the focus to the status.
       if (focusLost()) statusLine()?.focus();
       return;
@@ -164,7 +167,12 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
           ...(comment ? { comment } : {}),
         }).catch((failure: unknown) => {
           // Refused: not made, whatever the status now says.
-          if (isConflict(failure)) sent.current = null;
+          if (isConflict(failure)) {
+            sent.current = null;
+            if (action !== 'markForReview') {
+              updateDraft({ decision: { inquiryId: id, action, comment: comment ?? '' } });
+            }
+          }
           const stopped = isStopped(failure);
           if (stopped || outcomeUnknown.has(toErrorInfo(failure).kind)) {
             setUnlogged({ action, stopped });
@@ -255,9 +263,14 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
           danger={open === 'decline'}
           question={t(open === 'approve' ? 'approveQuestion' : 'declineQuestion', id)}
           busy={busy}
-          onConfirm={(comment) =>
-            decide(open, t(open === 'approve' ? 'approved' : 'declined'), comment)
-          }
+          onConfirm={(comment) => {
+            // Marked as sent before it goes: a popup closed before the answer came leaves it, and
+            // the next one tells this decision, made, from someone else's.
+            updateDraft({
+              decision: { inquiryId: id, action: open, comment: comment ?? '', sent: true },
+            });
+            return decide(open, t(open === 'approve' ? 'approved' : 'declined'), comment);
+          }}
           onCancel={cancel}
           waitSeconds={wait}
           initialComment={left?.action === open ? left.comment : typed.current[open]}
