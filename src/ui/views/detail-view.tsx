@@ -28,7 +28,7 @@ interface Props {
 
 /** One inquiry: status, actions, link, and everything Persona found, refreshed in place. */
 export function DetailView({ id, initial }: Props) {
-  const { shown, loading, error, load, accept } = useInquiry(id, initial);
+  const { shown, loading, slow, error, load, accept } = useInquiry(id, initial);
   const settings = useStored(settingsItem);
   const links = useStored(linksItem);
   const watch = useStored(watchlistItem)?.find((entry) => entry.id === id);
@@ -76,7 +76,8 @@ export function DetailView({ id, initial }: Props) {
           <ProblemMessage error={error} onRetry={() => load()} />
         ) : (
           <p class="muted" role="status">
-            {t('loadingInquiry')}
+            {/* As the actions say it: a slow read is not a stuck desk. */}
+            {slow ? `${t('loadingInquiry')} ${t('stillWaiting')}` : t('loadingInquiry')}
           </p>
         )}
       </div>

@@ -13,6 +13,8 @@ export interface InquiryState {
   /** The newest copy known: a reply, or the session cache when the poller wrote a newer one. */
   shown: InquiryReply | undefined;
   loading: boolean;
+  /** Loading for longer than use-request.ts SLOW_MS: Persona is slow, or its limit holds the desk. */
+  slow: boolean;
   error: ErrorInfo | undefined;
   load: () => Promise<void>;
   /** An action's reply carries the updated inquiry; it is shown at once. */
@@ -44,5 +46,5 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
     cached && (!reply || cached.fetchedAt > reply.fetchedAt)
       ? { inquiry: cached.inquiry, fetchedAt: cached.fetchedAt }
       : reply;
-  return { shown, loading, error, load, accept: setReply };
+  return { shown, loading, slow: read.slow, error, load, accept: setReply };
 }

@@ -551,6 +551,17 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
+  it('says it is still waiting when Persona takes seconds to give an inquiry not yet cached', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    // No getInquiry handler: its answer never comes.
+    stubBackground({});
+    render(<DeskShell first={{ name: 'detail', id: 'inq_Slow000000001' }} />);
+    await screen.findByText('Loading the inquiry…');
+    await vi.advanceTimersByTimeAsync(SLOW_MS + 500);
+    await screen.findByText(/^Loading the inquiry… Still waiting for Persona: /);
+    vi.useRealTimers();
+  });
+
   it('after a 429 on a tag, counts down to the reset and then sends the same change again', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let limited = true;
