@@ -1,11 +1,13 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
+import { formatDateTime } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import { DEFAULT_BASE_URL } from '../shared/persona/base-url.ts';
 import type { Settings } from '../shared/settings.ts';
-import type { KeyInfo } from '../shared/storage-items.ts';
+import { type KeyInfo, pollStateItem } from '../shared/storage-items.ts';
 import { Field } from '../ui/field.tsx';
 import { focusLost } from '../ui/focus.ts';
 import { ManagedContext } from '../ui/use-policy.ts';
+import { useStored } from '../ui/use-stored.ts';
 import { RemoveKeyButton } from './remove-key-button.tsx';
 import type { Patch } from './settings-patch.ts';
 
@@ -28,6 +30,19 @@ export function ConnectionSection({
 }: Props) {
   const [reveal, setReveal] = useState(false);
   const managed = useContext(ManagedContext);
+  // The key the desk last asked Persona with, refused (a 401): rotated or revoked in Persona. The
+  // errors that send the reviewer here ("Check the key in the options") are met here too, at the
+  // field where the new key goes. Only of the key saved: a key saved since has not been refused.
+  const poll = useStored(pollStateItem);
+  const refusedAt =
+    keyInfo &&
+    poll?.lastError?.kind === 'unauthorized' &&
+    (poll.lastAttemptAt ?? 0) > keyInfo.savedAt
+      ? poll.lastAttemptAt
+      : undefined;
+  useEffect(() => {
+    if (refusedAt && focusLost()) document.getElementById('api-key')?.focus();
+  }, [refusedAt !== undefined]);
   // Remove key takes its own button away: the focus goes to the key field, where a new key is
   // pasted, rather than to the top of the page.
   useEffect(() => {
@@ -47,6 +62,11 @@ export function ConnectionSection({
           t('noKeySaved')
         )}
       </p>
+      {refusedAt && (
+        <p class="banner is-warn" role="alert" data-testid="key-refused">
+          {t('keyRefused', formatDateTime(refusedAt))}
+        </p>
+      )}
       <Field id="api-key" label={t('apiKey')} error={fieldError('key')} hint={t('apiKeyHint')}>
         {(describedBy, invalid) => (
           <div class="row">

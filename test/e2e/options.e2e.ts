@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 
 let ext: ExtensionHarness;
 let page: Page;
 const key = inject('sandboxKey');
 const baseUrl = inject('sandboxBaseUrl');
+const controls = sandboxControls(inject('sandboxOrigin'));
 
 beforeAll(async () => {
   ext = await launchExtension();
@@ -140,6 +142,50 @@ describe('options: connecting a key', () => {
     expect(await said.textContent()).toContain('Persona request ID: req_');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('api-key');
     expect(await outcome().getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a saved key Persona has since refused is said where the new one goes, till one is saved', async () => {
+    const save = async () => {
+      await fill('API key', key);
+      await fill('API base URL', baseUrl);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    };
+    await save();
+    // One watched inquiry that can still change, so the watcher asks Persona.
+    const created = await page.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'createInquiry',
+        idempotencyKey: crypto.randomUUID(),
+        templateId: 'itmpl_E2eTemplate01',
+        referenceId: `refused-${Date.now()}`,
+      }),
+    );
+    expect(created.ok).toBe(true);
+    // The key is revoked in Persona: the watcher's next question gets a 401.
+    await controls.setFaults({ errorNext: 1, errorStatuses: [401] });
+    try {
+      const worker = await ext.serviceWorker();
+      await worker.evaluate(() =>
+        (
+          globalThis as unknown as { inquiryDesk: { runCycle(): Promise<unknown> } }
+        ).inquiryDesk.runCycle(),
+      );
+    } finally {
+      await controls.clearFaults();
+    }
+    // "Check the key in the options" leads here.
+    await page.reload();
+    const refused = page.getByTestId('key-refused');
+    await expect.poll(() => refused.count()).toBe(1);
+    expect(await refused.textContent()).toMatch(
+      /^Persona refused this key when the desk last asked/,
+    );
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('api-key');
+    // A key saved since is not the one refused.
+    await save();
+    await expect.poll(() => refused.count()).toBe(0);
     await page.close();
   });
 
