@@ -100,6 +100,38 @@ describe('look up anywhere', () => {
     await panel.close();
   });
 
+  it('a lookup made in one window leaves the side panel of another window as it was', async () => {
+    const worker = await ext.serviceWorker();
+    const url = ext.extensionUrl('src/side-panel/index.html');
+    // A panel (a tab stands in for it, as above) in a window of its own, which takes the focus, as
+    // a window the reviewer clicks into does (headless Chromium moves the focus only to a new one).
+    const panelInNewWindow = async () => {
+      const [page] = await Promise.all([
+        ext.context.waitForEvent('page'),
+        worker.evaluate((u) => chrome.windows.create({ url: u, focused: true }), url),
+      ]);
+      // It opens on the last lookup's view, as a panel opened by hand does.
+      await expect.poll(() => page.locator('.view').count()).toBeGreaterThan(0);
+      return page;
+    };
+    const first = await openSidePanel();
+    const second = await panelInNewWindow();
+    // The lookup is made in the second window, which has the focus: it shows there only.
+    await callDesk('enterLookup', 'made-in-the-second');
+    await expect.poll(() => second.getByText('made-in-the-second').count()).toBeGreaterThan(0);
+    await first.waitForTimeout(500);
+    expect(await first.getByText('made-in-the-second').count()).toBe(0);
+    // A third window, and a lookup there: the second keeps its own.
+    const third = await panelInNewWindow();
+    await callDesk('enterLookup', 'made-in-the-third');
+    await expect.poll(() => third.getByText('made-in-the-third').count()).toBeGreaterThan(0);
+    await second.waitForTimeout(500);
+    expect(await second.getByText('made-in-the-second').count()).toBeGreaterThan(0);
+    expect(await second.getByText('made-in-the-third').count()).toBe(0);
+    expect(await first.getByText('made-in-the-third').count()).toBe(0);
+    for (const page of [first, second, third]) await page.close();
+  });
+
   it('declares the kyc keyword, a shortcut that opens the popup, and the side panel page', async () => {
     const worker = await ext.serviceWorker();
     const { manifest, commands } = await worker.evaluate(async () => ({
