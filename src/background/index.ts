@@ -10,7 +10,6 @@ import { logInterrupted } from './audit/pending.ts';
 import { currentReviewer, prepareAudit } from './audit/record.ts';
 import { resumePendingCreates } from './create/create-inquiry.ts';
 import { handlers } from './handlers/index.ts';
-import { touchUse } from './lock/auto-lock.ts';
 import { registerLockListeners } from './lock/listeners.ts';
 import { handleMenuClick } from './lookup/context-menu.ts';
 import { registerLookupListeners } from './lookup/listeners.ts';
@@ -37,9 +36,8 @@ gate.after(logInterrupted)().catch(logFailure('an interrupted action was not log
 // policy itself.
 gate.after(enforcePolicy)().catch(logFailure('the policy was not applied'));
 
-/** Each valid request from an own page marks the desk as in use and goes into the audit trail. */
+/** Each valid request from an own page that is an audited action goes into the audit trail. */
 async function observe(request: Request) {
-  void touchUse().catch(() => undefined);
   // Awaited by the router: the trail is written before the page hears the outcome.
   return prepareAudit(request, async () => currentReviewer((await readPolicy()).reviewer));
 }

@@ -10,6 +10,7 @@ import { validateSettings } from '../shared/validate-settings.ts';
 import { BackgroundStatus } from '../ui/background-status.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../ui/environment-badge.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
+import { useActivityTouch } from '../ui/use-activity-touch.ts';
 import { ManagedContext, usePolicy } from '../ui/use-policy.ts';
 import { useRequest } from '../ui/use-request.ts';
 import { useStored } from '../ui/use-stored.ts';
@@ -37,6 +38,8 @@ type Done =
 
 export function OptionsApp() {
   const policy = usePolicy();
+  // Work on this page is use too, for the auto-lock.
+  useActivityTouch();
   const stored = useStored(settingsItem);
   const keyInfo = useStored(keyInfoItem);
   const [draft, setDraft] = useState<Settings | undefined>(undefined);

@@ -11,10 +11,11 @@ const TOUCH_EVERY_MS = 30_000;
 const ACTIVITY = ['keydown', 'pointerdown', 'wheel'] as const;
 
 /**
- * Typing, clicking and scrolling in the desk are use: the auto-lock counts from the last one. Each
- * request from a page already counts (the background's router marks it); this covers the work that
- * sends none, such as a decline comment being written or evidence being read, which the lock
- * otherwise cut off in the middle. At most one ping per half minute.
+ * Typing, clicking and scrolling in the desk are use: the auto-lock counts from the last one. The
+ * pages' requests are not (a queue read again on every change the watcher sees would keep an
+ * unattended desk open), so this is how the reviewer's work is told, that which sends requests
+ * and that which sends none, such as a decline comment being written or evidence being read. At
+ * most one ping per half minute.
  */
 export function useActivityTouch(): void {
   useEffect(() => {

@@ -245,6 +245,16 @@ describe('the auto-lock counts the reviewer at work', () => {
     await leftAlone();
     await checkLock();
     await expect.poll(() => popup.getByRole('button', { name: 'Unlock' }).count(), soon).toBe(1);
+
+    // A page's own requests are not use: a side panel left on Needs review reads its queue again
+    // at every change the watcher sees, and an unattended desk stayed unlocked for ever.
+    await send(popup, { type: 'unlock', passphrase: 'correct horse battery' });
+    await leftAlone();
+    const asked = await send(popup, { type: 'listInquiries', statuses: ['needs_review'] });
+    expect(asked.ok).toBe(true);
+    expect(Date.now() - (await lastUse())).toBeGreaterThan(19 * 60_000);
+    await checkLock();
+    await expect.poll(() => popup.getByRole('button', { name: 'Unlock' }).count(), soon).toBe(1);
     await popup.close();
   }, 60_000);
 });

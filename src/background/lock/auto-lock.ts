@@ -21,7 +21,7 @@ export async function clearAutoLock(): Promise<void> {
   await browser.alarms.clear(AUTO_LOCK_ALARM);
 }
 
-/** A request from one of the desk's pages is a use: it pushes the auto-lock back. */
+/** The reviewer at work in a desk page (its ping: handlers/desk.ts) pushes the auto-lock back. */
 export async function touchUse(now = Date.now()): Promise<void> {
   const state = await readItem(unlockStateItem);
   if (state && now - state.lastUsedAt >= TOUCH_EVERY_MS) {
