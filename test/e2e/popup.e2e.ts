@@ -272,6 +272,31 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('says so when New link resumed an expired inquiry but the link itself failed', async () => {
+    const popup = await openPopup();
+    const id = await createInquiry(popup, `expire-fail-${Date.now()}`);
+    await controls.advanceClock(25 * 3600);
+    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
+    await expect.poll(() => statusOf(popup), soon).toBe('expired');
+    // The resume goes through; every try of the link gets a 503.
+    await controls.setFaults({
+      errorNext: 10,
+      errorStatuses: [503],
+      errorRoute: 'POST /inquiries/:id/generate-one-time-link',
+    });
+    try {
+      await popup.getByRole('button', { name: 'New link', exact: true }).click();
+      await expect.poll(() => statusOf(popup), soon).not.toBe('expired');
+      // Not a status change and nothing else: what failed is said, and New link is there again.
+      await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
+      expect(await popup.getByRole('alert').textContent()).toContain('503');
+      expect(await popup.getByRole('button', { name: 'New link', exact: true }).count()).toBe(1);
+    } finally {
+      await controls.clearFaults();
+    }
+    await popup.close();
+  });
+
   it('lists the three inquiries of a reference id', async () => {
     const popup = await openPopup();
     const reference = `three-${Date.now()}`;

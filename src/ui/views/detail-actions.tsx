@@ -103,9 +103,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   const open = confirming && allowed[confirming] ? confirming : null;
   // An error from before the status changed (a 503 that, refreshed, turns out to have approved)
   // no longer describes the inquiry, whichever came first, the error or the new status. A 409's
-  // stays: the new status is what explains it.
+  // stays: the new status is what explains it. So does one of New link on an expired inquiry:
+  // its first step resumes it (the new status), and the error is its second's, the link's.
   useEffect(() => {
-    if (error && error.kind !== 'conflict' && inquiry.status !== actedOn.current) {
+    const resumed = actedOn.current === 'expired';
+    if (error && error.kind !== 'conflict' && !resumed && inquiry.status !== actedOn.current) {
       request.clearError();
     }
   }, [inquiry.status, error]);
