@@ -56,6 +56,9 @@ export function DetailView({ id, initial }: Props) {
   useEffect(() => {
     if (!behind || loading || readFor.current === changedAt) return;
     readFor.current = changedAt;
+    // The read that failed was this change's (the first, useInquiry's): not again at once, into
+    // the rate limit, the outage or the refused key it has just met. Try again is on screen.
+    if (error) return;
     void load();
   }, [changedAt, loading]);
   useEffect(() => {

@@ -305,6 +305,22 @@ describe('the inquiry detail', () => {
     await waitFor(() => expect(sent('markSeen')).toHaveLength(1));
   });
 
+  it('opening a watched inquiry that changed reads it once, even when that read fails', async () => {
+    const id = 'inq_TestInquiry0001';
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ id, status: 'completed', addedAt: 0, changedAt: Date.now(), seen: false }],
+    });
+    stubBackground({
+      getInquiry: () => ({ kind: 'rate_limited', message: 'Persona’s rate limit is reached.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id }} />);
+    await screen.findByRole('button', { name: 'Try again' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Not a second read into the window Persona has just said is closed, nor "Failed 2 times".
+    expect(sent('getInquiry')).toHaveLength(1);
+    expect(screen.queryByText(/Failed 2 times/)).toBeNull();
+  });
+
   it('offers settings for an unknown key and a retry for a network failure', async () => {
     stubBackground({
       getInquiry: () => ({ kind: 'network', message: 'Offline. Check the connection.' }),
