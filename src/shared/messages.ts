@@ -138,7 +138,7 @@ export const requests = {
   })),
   /** The inquiry's events (`GET /events?filter[object-id]=…`). */
   listEvents: answers<{ events: EventView[] }>()(() => ({ id: inquiryId() })),
-  /** The same account's (or else the same reference ID's) other inquiries. */
+  /** The same account's (or else the same reference ID's) other inquiries (earlier-inquiries.ts). */
   earlierInquiries: answers<{
     items: InquirySummary[];
     by: 'account' | 'reference' | 'none';

@@ -3,6 +3,7 @@
 // per image); nothing here is cached, and photos and PDFs are never stored.
 
 import { bytesToBase64 } from '../../shared/base64.ts';
+import { EARLIER_PAGE_SIZE } from '../../shared/earlier-inquiries.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
@@ -14,7 +15,6 @@ import { openPersona } from '../persona-access.ts';
 import { checkInquiryId } from './check-inquiry-id.ts';
 import { getInquiry } from './inquiries.ts';
 
-const EARLIER_PAGE_SIZE = 20;
 // Signed file URLs live 6 h by default and keys may shorten that
 // (https://docs.withpersona.com/downloading-files): an older detail is read again first.
 const PHOTO_URLS_FRESH_MS = 5 * 60_000;

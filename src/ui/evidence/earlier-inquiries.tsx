@@ -1,6 +1,8 @@
 // The same person's other inquiries, earlier and later (a failed one may have a later success): the account's (`filter[account-id]`), or without an account
 // the same reference ID's, newest first. One request, made once the detail is on screen.
 import { useEffect, useRef } from 'preact/hooks';
+import { EARLIER_PAGE_SIZE } from '../../shared/earlier-inquiries.ts';
+import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -52,6 +54,12 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
       ) : (
         <>
           <p class="muted">{t(by === 'account' ? 'sameAccount' : 'sameReference')}</p>
+          {/* A full page (less this inquiry, when it is among them): there may be older ones. */}
+          {items.length >= EARLIER_PAGE_SIZE - 1 && (
+            <p class="muted" data-testid="earlier-more">
+              {t('earlierMayBeMore', formatNumber(items.length))}
+            </p>
+          )}
           <SummaryList
             class="plain-list inquiry-list"
             // Not the section's name again: what the list holds.

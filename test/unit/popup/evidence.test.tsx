@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bytesToBase64 } from '../../../src/shared/base64.ts';
 import type { VerificationView } from '../../../src/shared/persona/view-model.ts';
@@ -78,7 +78,9 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-function open() {
+function open(
+  earlier = [{ id: 'inq_Earlier000001', status: 'declined', createdAt: '2025-05-01T10:00:00Z' }],
+) {
   stubBackground({
     getInquiry: (request) =>
       request.id === reply.inquiry.id ? reply : inquiryReply('declined', { id: request.id }),
@@ -97,10 +99,7 @@ function open() {
         },
       ],
     }),
-    earlierInquiries: () => ({
-      by: 'account',
-      items: [{ id: 'inq_Earlier000001', status: 'declined', createdAt: '2025-05-01T10:00:00Z' }],
-    }),
+    earlierInquiries: () => ({ by: 'account', items: earlier }),
     getReport: () => ({
       report: {
         id: 'rep_Watch0000001',
@@ -116,6 +115,25 @@ function open() {
 }
 
 describe('the evidence in the detail', () => {
+  it('says when Other inquiries is a full page, and Persona may have more', async () => {
+    const many = Array.from({ length: 19 }, (_, i) => ({
+      id: `inq_Earlier${String(i).padStart(6, '0')}`,
+      status: 'failed',
+      createdAt: '2025-05-01T10:00:00Z',
+    }));
+    open(many);
+    const earlier = await screen.findByRole('region', { name: 'Other inquiries' });
+    expect((await within(earlier).findByTestId('earlier-more')).textContent).toBe(
+      'Only the newest 19 are listed; Persona may have more.',
+    );
+    cleanup();
+    // A few: all there are.
+    open();
+    const few = await screen.findByRole('region', { name: 'Other inquiries' });
+    await within(few).findByRole('button', { name: /inq_Earlier000001/ });
+    expect(within(few).queryByTestId('earlier-more')).toBeNull();
+  });
+
   it('puts failed checks first in words, folds the passed ones, shows the score', async () => {
     open();
     const card = await screen.findByRole('region', { name: /Selfie/ });
