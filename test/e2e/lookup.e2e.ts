@@ -79,6 +79,29 @@ describe('look up anywhere', () => {
     await panel.close();
   });
 
+  it('context menu: a reference selected with the full stop after it still finds it', async () => {
+    await callDesk('handleMenuClick', {
+      menuItemId: 'inquiry-desk-lookup',
+      selectionText: `"${referenceId}."`,
+    });
+    const panel = await openSidePanel();
+    const list = panel.getByRole('list', { name: 'Matching inquiries' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    expect(await panel.getByRole('heading', { level: 2 }).first().textContent()).toBe(
+      // The quotes are the <q>'s own, drawn by CSS: no full stop inside them.
+      `Results for ${referenceId}`,
+    );
+    // A whole chat line is no reference ID: the desk says to select the ID alone.
+    await callDesk('handleMenuClick', {
+      menuItemId: 'inquiry-desk-lookup',
+      selectionText: 'Hi, my customer number is somewhere in here, can you check?',
+    });
+    await expect
+      .poll(() => panel.getByRole('status').filter({ hasText: 'select only the ID' }).count())
+      .toBe(1);
+    await panel.close();
+  });
+
   it('omnibox: `kyc inq_…` opens that inquiry and `kyc <reference>` searches', async () => {
     await callDesk('enterLookup', inquiryId);
     expect(await panelRoute()).toMatchObject({ inquiry: inquiryId });

@@ -24,8 +24,18 @@ function newestFirst(items: InquirySummary[]): InquirySummary[] {
   return [...items].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
 }
 
+/**
+ * A looked-up text without what a selection drags along: a sentence's full stop, a comma, quotes,
+ * brackets (`cust-42.` from "my number is cust-42."). Reference IDs are the customer's own
+ * strings, but none that a reviewer selects in a chat ends in one of these.
+ */
+export function lookupText(text: string): string {
+  return text.trim().replace(/^[\s.,;:!?"'«»“”‘’„()[\]]+|[\s.,;:!?"'«»“”‘’„()[\]]+$/g, '');
+}
+
 /** One lookup: an id opens its inquiry at once, a reference id lists its inquiries. */
-export function MatchesView({ query }: { query: string }) {
+export function MatchesView({ query: asked }: { query: string }) {
+  const query = lookupText(asked) || asked;
   const nav = useNavigation();
   const now = useNow();
   /** Persona's cursor for more matches than its first page of 100; null when that was all. */
@@ -86,6 +96,8 @@ export function MatchesView({ query }: { query: string }) {
       {items && items.length === 0 && (
         <p class="empty" role="status">
           {t('noReferenceMatch', query)}
+          {/* A whole chat line, looked up from the context menu, is no reference ID. */}
+          {/\s/.test(query) && ` ${t('selectOnlyTheId')}`}
         </p>
       )}
       {items && items.length > 0 && (
