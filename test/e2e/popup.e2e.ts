@@ -449,6 +449,33 @@ describe('the popup', () => {
     await home.close();
   });
 
+  it('a key saved in the options after a refusal: the create form drops the old error and says why it is empty', async () => {
+    const popup = await openPopup('?view=create');
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(`rotated-${Date.now()}`);
+    // The key was rotated in Persona: the create is refused.
+    await controls.setFaults({ errorNext: 1, errorStatuses: [401], errorRoute: 'POST /inquiries' });
+    try {
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect
+        .poll(() => popup.getByRole('alert').textContent(), soon)
+        .toContain('did not accept the API key');
+    } finally {
+      await controls.clearFaults();
+    }
+    // "Check the key in the options": the reviewer saves the new key there.
+    const options = await ext.openOptions();
+    await options.getByLabel('API key', { exact: true }).fill(key);
+    await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(baseUrl);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => options.getByTestId('options-outcome').textContent(), soon)
+      .toContain('Settings saved.');
+    await options.close();
+    await expect.poll(() => popup.getByTestId('key-changed').count(), soon).toBe(1);
+    expect(await popup.getByRole('alert').count()).toBe(0);
+    await popup.close();
+  });
+
   it('shows the watchlist and the needs-review queue', async () => {
     const popup = await openPopup();
     await expect.poll(() => popup.locator('.inquiry-row').count(), soon).toBeGreaterThan(0);

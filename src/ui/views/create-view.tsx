@@ -103,6 +103,21 @@ export function CreateView() {
     }
   });
   const { busy, slow, error: failure } = request;
+  // A key saved since in the options: the background wiped the old key's session, this form's
+  // draft with it. The error on screen was the old key's (a 401, as likely as not, which sent the
+  // reviewer there), and the emptied form is said, not left to look as if it emptied itself.
+  const keySaved = keyInfo === undefined ? undefined : (keyInfo?.savedAt ?? 0);
+  const keySeen = useRef(keySaved);
+  const [keyChanged, setKeyChanged] = useState(false);
+  useEffect(() => {
+    if (keySaved === undefined || keySeen.current === keySaved) return;
+    const before = keySeen.current;
+    keySeen.current = keySaved;
+    if (before === undefined) return;
+    request.clearError();
+    // Removed, not replaced: the no-key notice says so.
+    setKeyChanged(keySaved > 0);
+  }, [keySaved]);
   // A create sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: the button waits the window out.
   const wait = useSecondsLeft(waitsForReset(failure) ? failure?.retryAfterSeconds : 0, failure);
@@ -160,6 +175,11 @@ export function CreateView() {
     <form class="view create" ref={form} onSubmit={create} noValidate>
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
+      {keyChanged && (
+        <p class="banner" role="status" data-testid="key-changed">
+          {t('keyChangedFormCleared')}
+        </p>
+      )}
       <CreateFields
         draft={draft}
         update={updateDraft}

@@ -425,6 +425,26 @@ describe('the create form', () => {
     ]);
   });
 
+  it('a key saved since in the options: the old key’s error goes, and the emptied form is said', async () => {
+    stubBackground({
+      createInquiry: () => ({
+        kind: 'unauthorized',
+        message: 'Persona did not accept the API key. Check the key in the options.',
+      }),
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByText(/Persona did not accept the API key/);
+    // Saved in the options: the background wipes the session (the draft) and stores the new key.
+    await fakeBrowser.storage.session.clear();
+    await fakeBrowser.storage.local.set({
+      keyInfo: { masked: 'persona_sandbox_…9z9z', environment: 'sandbox', savedAt: 2 },
+    });
+    await screen.findByTestId('key-changed');
+    expect(screen.queryByText(/Persona did not accept the API key/)).toBeNull();
+  });
+
   it('never reuses a key that got an answer: a 5xx is stored under it by Persona', async () => {
     let fail = true;
     stubBackground({
