@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
+import { type ErrorInfo, outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { decisionStatus, describeStatus } from '../../shared/persona/status.ts';
@@ -23,12 +23,14 @@ interface Props {
   /** Persona refused an action as no longer possible (409): the inquiry changed meanwhile. */
   /** `later`: the change's outcome is unknown, so read again a moment later too. */
   onStale: (later?: boolean) => void;
+  /** An action met Persona's rate limit: the detail's Refresh waits for the same reset. */
+  onLimited?: (error: ErrorInfo) => void;
 }
 
 type Final = 'approve' | 'decline';
 
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
-export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Props) {
+export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLimited }: Props) {
   const announce = useAnnounce();
   const [draft, updateDraft] = useDraft();
   // A confirmation left open in a popup that closed (a click into the chat) opens again as it was.
@@ -96,6 +98,9 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale }: Pr
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
   const wait = useSecondsLeft(waitsForReset(error) ? error?.retryAfterSeconds : 0, error);
+  useEffect(() => {
+    if (error && waitsForReset(error)) onLimited?.(error);
+  }, [error]);
   // The status the last action was taken on: its error describes that status only.
   const actedOn = useRef(inquiry.status);
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { ErrorInfo } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
@@ -18,10 +19,12 @@ interface Props {
   /** The settings' named templates, to name the inquiry's template. */
   templates: NamedTemplate[] | undefined;
   onRefresh: () => void;
+  /** An action's or a tag's answer from Persona's rate limit: Refresh waits for its reset too. */
+  limit?: ErrorInfo | undefined;
 }
 
 /** Who and where: id, reference, raw status word with its meaning, freshness, dashboard link. */
-export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh }: Props) {
+export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh, limit }: Props) {
   const now = useNow();
   const heading = useRef<HTMLHeadingElement>(null);
   // Back from an inquiry opened under Other inquiries, the focus goes there (earlier-inquiries.tsx).
@@ -35,6 +38,8 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
   const limited = waitsForReset(stale) && stale?.retryAfterSeconds !== undefined;
   const wait = useSecondsLeft(limited ? stale.retryAfterSeconds : 0, stale);
   const problem = stale && (limited ? liveWait(stale.kind, wait) : stale.message);
+  // A refresh sent into the window a change was just refused in would be refused as well.
+  const limitWait = useSecondsLeft(limit?.retryAfterSeconds ?? 0, limit);
   // A Refresh pressed in the freshness line and answered from a copy moves to the banner: the
   // keyboard focus goes with it, not to the top of the page.
   const staleRefresh = useRef<HTMLDivElement>(null);
@@ -73,13 +78,17 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh 
             {t('staleCopy', formatAgo(reply.fetchedAt, now), problem ?? '')}
           </p>
           <div aria-live={limited ? 'off' : undefined} ref={staleRefresh}>
-            <RefreshButton loading={loading} onRefresh={onRefresh} wait={wait} />
+            <RefreshButton
+              loading={loading}
+              onRefresh={onRefresh}
+              wait={Math.max(wait, limitWait)}
+            />
           </div>
         </div>
       ) : (
         <p class="freshness muted">
           {loading ? t('updating') : t('updated', formatAgo(reply.fetchedAt, now))}{' '}
-          <RefreshButton loading={loading} onRefresh={onRefresh} link />
+          <RefreshButton loading={loading} onRefresh={onRefresh} link wait={limitWait} />
         </p>
       )}
     </header>

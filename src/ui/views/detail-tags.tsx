@@ -1,4 +1,5 @@
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
+import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
@@ -15,12 +16,15 @@ export function DetailTags({
   inquiry,
   onReply,
   onStale,
+  onLimited,
 }: {
   inquiry: InquiryView;
   onReply: (reply: InquiryReply) => void;
   /** The change failed so that the inquiry shown may be out of date (stale-after.ts). */
   /** `later`: the change's outcome is unknown, so read again a moment later too. */
   onStale: (later?: boolean) => void;
+  /** A change met Persona's rate limit: the detail's Refresh waits for the same reset. */
+  onLimited?: (error: ErrorInfo) => void;
 }) {
   const announce = useAnnounce();
   // A removed tag takes its × with it: the focus goes on to the × now in its place (the next
@@ -47,6 +51,9 @@ export function DetailTags({
   // A change sent before Persona's rate-limit window resets is refused again: Enter in the tag
   // field and the × wait it out as Try again does.
   const wait = useSecondsLeft(waitsForReset(error) ? error?.retryAfterSeconds : 0, error);
+  useEffect(() => {
+    if (error && waitsForReset(error)) onLimited?.(error);
+  }, [error]);
   const last = useRef<{ change: 'add' | 'remove'; tag: string }>(undefined);
   const save = (change: 'add' | 'remove', tag: string) => {
     if (wait > 0) return;

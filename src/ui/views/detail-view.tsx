@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/links.ts';
@@ -33,6 +34,8 @@ export function DetailView({ id, initial }: Props) {
   const links = useStored(linksItem);
   const watch = useStored(watchlistItem)?.find((entry) => entry.id === id);
   const [freshLink, setFreshLink] = useState<OneTimeLink | null | undefined>(initial?.link);
+  // The last rate-limit answer an action or a tag change met, for Refresh to wait out too.
+  const [limited, setLimited] = useState<ErrorInfo>();
   // Photos, network, reports' matches, earlier inquiries and activity: loaded on demand.
   const loadedEvidence = useEvidence();
   const evidence = loadedEvidence.state === 'loaded' ? loadedEvidence.views : undefined;
@@ -96,6 +99,7 @@ export function DetailView({ id, initial }: Props) {
         dashboardUrl={settings && dashboardInquiryUrl(settings.baseUrl, id)}
         templates={settings?.templates}
         onRefresh={() => load()}
+        limit={limited}
       />
       {error && <ProblemMessage error={error} onRetry={() => load()} />}
       <DetailActions
@@ -104,6 +108,7 @@ export function DetailView({ id, initial }: Props) {
         onReply={accept}
         onLink={setFreshLink}
         onStale={reread}
+        onLimited={setLimited}
       />
       {link && offersLink(inquiry.status) && (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
@@ -128,7 +133,7 @@ export function DetailView({ id, initial }: Props) {
           <evidence.ActivitySection inquiry={inquiry} />
         </>
       )}
-      <DetailTags inquiry={inquiry} onReply={accept} onStale={reread} />
+      <DetailTags inquiry={inquiry} onReply={accept} onStale={reread} onLimited={setLimited} />
       {evidence && <evidence.SavePdfButton id={inquiry.id} />}
     </div>
   );

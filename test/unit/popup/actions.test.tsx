@@ -562,6 +562,27 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
+  it('after a 429 on a tag, Refresh waits for the same reset instead of asking into it', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    stubBackground({
+      getInquiry: () => inquiryReply('completed', { tags: ['kyc'] }),
+      changeTag: () => ({ kind: 'rate_limited', message: 'Wait 3 s.', retryAfterSeconds: 3 }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: inquiryReply('completed').inquiry.id }} />);
+    await screen.findByTestId('status');
+    const reads = sent('getInquiry').length;
+    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    const refresh = await screen.findByRole('button', { name: /^Refresh in [1-3] s$/ });
+    fireEvent.click(refresh);
+    expect(sent('getInquiry')).toHaveLength(reads);
+    await vi.advanceTimersByTimeAsync(3500);
+    await waitFor(() => expect(refresh.textContent).toBe('Refresh'));
+    fireEvent.click(refresh);
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(reads + 1));
+    vi.useRealTimers();
+  });
+
   it('after a 429 on a tag, counts down to the reset and then sends the same change again', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let limited = true;
