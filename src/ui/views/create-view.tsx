@@ -6,10 +6,10 @@ import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
-import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
+import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
-import { useSecondsLeft } from '../use-seconds-left.ts';
+import { useResetWait } from '../use-reset-wait.ts';
 import { useStored } from '../use-stored.ts';
 import { CreateFields } from './create-fields.tsx';
 import {
@@ -25,6 +25,9 @@ import { CreatedPanel } from './created-panel.tsx';
  * then is the key kept for the next click. Any answer (a 5xx included) is stored by Persona and
  * would be replayed for 24 hours (https://docs.withpersona.com/idempotence).
  */
+/** The form as a pending create records it: what the create would send, its key apart. */
+const formOf = (draft: Draft) => JSON.stringify(buildCreateRequest(draft, ''));
+
 /** Persona keeps an Idempotency-Key's answer for at least 24 hours. */
 const RESUME_WITHIN_MS = 23 * 3_600_000;
 
@@ -73,7 +76,7 @@ export function CreateView() {
   // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
   // An answer, any edit or a success means a fresh key.
   const keyFor = (typed: Draft): string => {
-    const form = JSON.stringify(buildCreateRequest(typed, ''));
+    const form = formOf(typed);
     if (typed.pendingCreate?.form === form) return typed.pendingCreate.key;
     const key = crypto.randomUUID();
     updateDraft({ pendingCreate: { key, form, at: Date.now() } });
@@ -120,7 +123,7 @@ export function CreateView() {
   }, [keySaved]);
   // A create sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: the button waits the window out.
-  const wait = useSecondsLeft(waitsForReset(failure) ? failure?.retryAfterSeconds : 0, failure);
+  const wait = useResetWait(failure);
 
   const ready = draft !== undefined && settings !== undefined;
   // The default template fills an empty field; the field then follows a default saved since,
@@ -140,7 +143,7 @@ export function CreateView() {
   useEffect(() => {
     const sent = draft?.pendingCreate;
     if (!ready || created || submitting.current || !sent) return;
-    if (sent.form !== JSON.stringify(buildCreateRequest(draft, ''))) return;
+    if (sent.form !== formOf(draft)) return;
     if (!sent.at || Date.now() - sent.at > RESUME_WITHIN_MS) return;
     submitting.current = true;
     setAsking('createFinishing');

@@ -8,11 +8,11 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
-import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
+import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
-import { useSecondsLeft } from '../use-seconds-left.ts';
+import { useResetWait } from '../use-reset-wait.ts';
 import { changeProblem, isConflict, isStopped, rereadAfter } from './stale-after.ts';
 
 interface Props {
@@ -97,10 +97,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const { busy, slow, error } = request;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
-  const wait = useSecondsLeft(waitsForReset(error) ? error?.retryAfterSeconds : 0, error);
-  useEffect(() => {
-    if (error && waitsForReset(error)) onLimited?.(error);
-  }, [error]);
+  const wait = useResetWait(error, onLimited);
   // The status the last action was taken on: its error describes that status only.
   const actedOn = useRef(inquiry.status);
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is

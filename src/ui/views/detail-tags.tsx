@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
@@ -8,7 +8,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { TagEditor } from '../components/tag-editor.tsx';
 import { useRequest } from '../use-request.ts';
-import { useSecondsLeft } from '../use-seconds-left.ts';
+import { useResetWait } from '../use-reset-wait.ts';
 import { changeProblem, isConflict, rereadAfter } from './stale-after.ts';
 
 /** The inquiry's tags, each change saved to Persona on its own (add-tag, remove-tag). */
@@ -50,10 +50,7 @@ export function DetailTags({
   );
   // A change sent before Persona's rate-limit window resets is refused again: Enter in the tag
   // field and the × wait it out as Try again does.
-  const wait = useSecondsLeft(waitsForReset(error) ? error?.retryAfterSeconds : 0, error);
-  useEffect(() => {
-    if (error && waitsForReset(error)) onLimited?.(error);
-  }, [error]);
+  const wait = useResetWait(error, onLimited);
   const last = useRef<{ change: 'add' | 'remove'; tag: string }>(undefined);
   const save = (change: 'add' | 'remove', tag: string) => {
     if (wait > 0) return;
