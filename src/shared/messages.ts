@@ -247,7 +247,9 @@ export interface InquiryReply {
 
 /** One photo as the background downloaded it: base64 (messages carry JSON), or why not. */
 export interface PhotoReply {
-  label: string;
+  /** PhotoView's `name` and `page`: the page puts them in words. */
+  name: string;
+  page?: string | number;
   verificationId: string;
   type?: string;
   base64?: string;

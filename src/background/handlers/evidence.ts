@@ -36,12 +36,12 @@ export async function showPhotos(request: RequestOf<'showPhotos'>): Promise<Repl
     (v.photos ?? []).map((photo) => ({ ...photo, verificationId: v.id })),
   );
   const photos = await Promise.all(
-    wanted.map(async ({ label, url, verificationId }): Promise<PhotoReply> => {
+    wanted.map(async ({ url, ...named }): Promise<PhotoReply> => {
       try {
         const photo = await fetchPhoto(url);
-        return { label, verificationId, type: photo.type, base64: bytesToBase64(photo.bytes) };
+        return { ...named, type: photo.type, base64: bytesToBase64(photo.bytes) };
       } catch (error) {
-        return { label, verificationId, error: toErrorInfo(error) };
+        return { ...named, error: toErrorInfo(error) };
       }
     }),
   );

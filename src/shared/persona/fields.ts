@@ -3,13 +3,16 @@
 // 2023-01-05 it is also at the top level of `attributes`
 // (https://docs.withpersona.com/changelog/2025/10/27, docs/persona.md#fields).
 
-import { type MessageKey, t } from '../i18n.ts';
+import type { MessageKey } from '../i18n.ts';
 import { isRecord } from '../is-record.ts';
 import { keyVariants, toKebab } from './key-inflection.ts';
 import { humanise } from './labels.ts';
 import type { FieldView } from './view-model.ts';
 
-/** The standard inquiry fields in the order a reviewer reads them. */
+/**
+ * The standard inquiry fields in the order a reviewer reads them, with their words (the pages'
+ * labels, src/ui/components/view-labels.ts; the background uses the order alone).
+ */
 export const inquiryFieldLabels: Record<string, MessageKey> = {
   'name-first': 'fieldNameFirst',
   'name-middle': 'fieldNameMiddle',
@@ -28,22 +31,6 @@ export const inquiryFieldLabels: Record<string, MessageKey> = {
   'social-security-number': 'fieldSsn',
   'document-number': 'fieldDocumentNumber',
 };
-
-/** Labels of other fields verifications extract (government ID, document). */
-const otherFieldLabels: Record<string, MessageKey> = {
-  'id-class': 'fieldIdClass',
-  'issuing-authority': 'fieldIssuingAuthority',
-  'issuing-subdivision': 'fieldIssuingSubdivision',
-  'issue-date': 'fieldIssueDate',
-  'expiration-date': 'fieldExpirationDate',
-  'capture-method': 'fieldCaptureMethod',
-  'document-type': 'fieldDocumentType',
-};
-
-function fieldLabel(name: string): string {
-  const key = inquiryFieldLabels[name] ?? otherFieldLabels[name];
-  return key ? t(key) : humanise(name);
-}
 
 // Identity numbers and birthdates are masked until revealed (docs/architecture.md#read-results).
 const sensitive =
@@ -146,12 +133,7 @@ function displayObject(value: Record<string, unknown>): string | undefined {
  * A field as the reviewer sees it. An empty value is left out, or shown as a dash when
  * `emptyAsDash` (the inquiry's template fields: the reviewer sees the field is there but empty).
  */
-export function toFieldView(
-  key: string,
-  raw: unknown,
-  label?: string,
-  emptyAsDash = false,
-): FieldView | undefined {
+export function toFieldView(key: string, raw: unknown, emptyAsDash = false): FieldView | undefined {
   const { value, type } = unwrapField(raw);
   const text = displayValue(value);
   if (text === undefined && !emptyAsDash) return undefined;
@@ -159,7 +141,6 @@ export function toFieldView(
   const view: FieldView = {
     key,
     name,
-    label: label ?? fieldLabel(name),
     value: text ?? NO_VALUE,
     // Nothing to mask in a dash.
     sensitive: text !== undefined && isSensitiveField(name),
@@ -179,7 +160,7 @@ export function collectInquiryFields(attributes: Record<string, unknown>): Field
     const fields = attributes.fields;
     if (!isRecord(fields)) return undefined;
     const key = keyVariants(name).find((k) => k in fields);
-    return key === undefined ? undefined : toFieldView(key, fields[key], undefined, true);
+    return key === undefined ? undefined : toFieldView(key, fields[key], true);
   };
   const seen = new Set<string>();
   for (const name of Object.keys(inquiryFieldLabels)) {
@@ -194,7 +175,7 @@ export function collectInquiryFields(attributes: Record<string, unknown>): Field
       const name = toKebab(key);
       if (seen.has(name)) continue;
       seen.add(name);
-      const view = toFieldView(key, raw, undefined, true);
+      const view = toFieldView(key, raw, true);
       if (view) views.push(view);
     }
   }

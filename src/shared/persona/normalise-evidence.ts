@@ -4,7 +4,7 @@
 // scores, sessions' device and network, report matches and events. Everything is optional:
 // a blocklisted attribute is simply absent (https://docs.withpersona.com/api-attribute-blocklists).
 
-import { type MessageKey, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import { isRecord } from '../is-record.ts';
 import { toKebab } from './key-inflection.ts';
 import type { AnyResource } from './schemas.ts';
@@ -23,58 +23,50 @@ const num = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
 
-const photoAttributes: Record<string, [string, MessageKey][]> = {
-  'verification/government-id': [
-    ['front-photo-url', 'photoIdFront'],
-    ['back-photo-url', 'photoIdBack'],
-  ],
-  'verification/selfie': [
-    ['center-photo-url', 'photoSelfieCenter'],
-    ['left-photo-url', 'photoSelfieLeft'],
-    ['right-photo-url', 'photoSelfieRight'],
-  ],
+const photoAttributes: Record<string, string[]> = {
+  'verification/government-id': ['front-photo-url', 'back-photo-url'],
+  'verification/selfie': ['center-photo-url', 'left-photo-url', 'right-photo-url'],
 };
 
-const words = (text: string) => text.replace(/[_-]+/g, ' ').trim();
-
-/** Every distinct photo of a verification, named for its alt text, in a fixed order. */
+/** Every distinct photo of a verification, named by where it came from, in a fixed order. */
 export function photosOf(type: string, attributes: Record<string, unknown>): PhotoView[] {
   const photos: PhotoView[] = [];
   const seen = new Set<string>();
-  const add = (label: string, url: unknown) => {
+  const add = (photo: Omit<PhotoView, 'url'>, url: unknown) => {
     const href = str(url);
     if (href === undefined || seen.has(href)) return;
     seen.add(href);
-    photos.push({ label, url: href });
+    photos.push({ ...photo, url: href });
   };
-  for (const [key, label] of photoAttributes[type] ?? []) add(t(label), attributes[key]);
+  for (const name of photoAttributes[type] ?? []) add({ name }, attributes[name]);
   if (type === 'verification/government-id') {
     // Other pages of the document (a passport's signature page, …) come only in `photo-urls`.
     for (const page of records(attributes['photo-urls'])) {
       const name = str(page.page);
       if (name === 'front' || name === 'back') continue;
-      add(t('photoIdPage', words(name ?? 'page')), page.url);
+      add({ name: 'photo-urls', page: name ?? 'page' }, page.url);
     }
   }
   if (type === 'verification/document') {
     records(attributes.files).forEach((file, i) => {
-      add(t('photoDocumentPage', i + 1), file.url);
+      add({ name: 'files', page: i + 1 }, file.url);
     });
   }
   return photos;
 }
 
-const scoreAttributes: [string, MessageKey][] = [
-  ['entity-confidence-score', 'scoreEntityConfidence'],
-  ['document-similarity-score', 'scoreSelfieToId'],
-  ['selfie-similarity-score-left', 'scoreLeftPose'],
-  ['selfie-similarity-score-right', 'scoreRightPose'],
+/** The scores shown beside a verification, in this order (their words: view-labels.ts). */
+const SCORE_NAMES = [
+  'entity-confidence-score',
+  'document-similarity-score',
+  'selfie-similarity-score-left',
+  'selfie-similarity-score-right',
 ];
 
 export function scoresOf(attributes: Record<string, unknown>): ScoreView[] {
-  return scoreAttributes.flatMap(([key, label]) => {
-    const value = num(attributes[key]);
-    return value === undefined ? [] : [{ label: t(label), value }];
+  return SCORE_NAMES.flatMap((name) => {
+    const value = num(attributes[name]);
+    return value === undefined ? [] : [{ name, value }];
   });
 }
 

@@ -5,7 +5,6 @@
 
 import { isRecord } from '../is-record.ts';
 import { collectInquiryFields, toFieldView } from './fields.ts';
-import { checkLabel, reportLabel, verificationLabel } from './labels.ts';
 import { photosOf, reportMatches, scoresOf } from './normalise-evidence.ts';
 import type { ResourceRef } from './schema-parts.ts';
 import { type AnyResource, reportAttributes } from './schemas.ts';
@@ -70,7 +69,6 @@ export function toVerificationView(resource: VerificationResource): Verification
   const view: VerificationView = {
     id: resource.id,
     type: resource.type,
-    label: verificationLabel(resource.type),
     status,
     tone: verificationTone(status),
     loaded: true,
@@ -78,7 +76,6 @@ export function toVerificationView(resource: VerificationResource): Verification
       const checkStatus = check.status ?? '';
       const view: CheckView = {
         name: check.name ?? '',
-        label: checkLabel(check.name ?? ''),
         status: checkStatus,
         tone: verificationTone(checkStatus),
         required: check.requirement === 'required' || check.requirement === 'requires_retry',
@@ -125,7 +122,6 @@ export function verificationStub(ref: ResourceRef): VerificationView {
   return {
     id: ref.id,
     type: ref.type,
-    label: verificationLabel(ref.type),
     status: '',
     tone: 'neutral',
     loaded: false,
@@ -138,7 +134,6 @@ export function toReportView(item: AnyResource | ResourceRef): ReportView {
   const view: ReportView = {
     id: item.id,
     type: item.type,
-    label: reportLabel(item.type),
     status: '',
     loaded: 'attributes' in item,
   };

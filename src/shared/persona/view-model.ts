@@ -1,5 +1,8 @@
 // What the popup renders for one inquiry: plain data only (strings, numbers, booleans, arrays),
-// so it can be kept in storage.session and sent between extension contexts as it is.
+// so it can be kept in storage.session and sent between extension contexts as it is. It holds
+// Persona's machine names (field, check, verification, report, photo and score names), not their
+// words: the pages put those in words as they render (src/ui/components/view-labels.ts), which
+// keeps the label tables out of the background's script.
 import { toCamel } from './key-inflection.ts';
 import type { InquiryActions, Tone } from './status.ts';
 
@@ -8,7 +11,6 @@ export interface FieldView {
   key: string;
   /** The kebab form used to recognise it, e.g. `name-first`. */
   name: string;
-  label: string;
   /** The value as text: dates and numbers as Persona wrote them, lists joined, objects as JSON. */
   value: string;
   /** Persona's field type (`string`, `date`, `selfie`, …) when it said one. */
@@ -19,7 +21,6 @@ export interface FieldView {
 
 export interface CheckView {
   name: string;
-  label: string;
   status: string;
   tone: Tone;
   /** `required` or `requires_retry` (a failure blocks the verification). */
@@ -30,21 +31,25 @@ export interface CheckView {
 
 /** A photo Persona keeps for a verification: its signed, short-lived URL, never the image. */
 export interface PhotoView {
-  /** Exactly what the image's alt text says, e.g. "Government ID front". */
-  label: string;
+  /**
+   * The attribute it came from: `front-photo-url`, `center-photo-url`, …; `photo-urls` for a
+   * further page of an ID (named by `page`), `files` for a document's page (numbered by `page`).
+   */
+  name: string;
+  page?: string | number;
   url: string;
 }
 
 /** A score Persona gives next to a verification (0–100), e.g. selfie-to-document similarity. */
 export interface ScoreView {
-  label: string;
+  /** The attribute, e.g. `document-similarity-score`. */
+  name: string;
   value: number;
 }
 
 export interface VerificationView {
   id: string;
   type: string;
-  label: string;
   status: string;
   tone: Tone;
   /** False when the inquiry only names the verification (not in `included`); fetch it to see more. */
@@ -75,7 +80,6 @@ export interface ReportMatchView {
 export interface ReportView {
   id: string;
   type: string;
-  label: string;
   status: string;
   hasMatch?: boolean;
   loaded: boolean;

@@ -1,9 +1,9 @@
-// The names of Persona's checks, in the reader's language. The background names a
-// check in words from its machine name (shared/persona/labels.ts), in English only; a check named
-// here is said in the reader's language instead, and any other keeps the background's words.
+// The names of Persona's checks, in the reader's language. A check named here is said in the
+// reader's language; any other is its machine name in words (shared/persona/labels.ts, English).
 // The names are the government ID, selfie and database checks the local sandbox produces
 // (test/persona-sandbox/core/checks.ts; docs/persona.md#verifications-and-checks).
 import { type MessageKey, t } from '../../shared/i18n.ts';
+import { humanise } from '../../shared/persona/labels.ts';
 
 const named: ReadonlySet<string> = new Set<MessageKey>([
   'check_database_address_comparison',
@@ -49,7 +49,8 @@ const named: ReadonlySet<string> = new Set<MessageKey>([
   'check_selfie_suspicious_entity_detection',
 ]);
 
-export function checkName(check: { name: string; label: string }): string {
+export function checkName(check: { name: string }): string {
   const key = `check_${check.name}`;
-  return named.has(key) ? t(key as MessageKey) : check.label;
+  if (named.has(key)) return t(key as MessageKey);
+  return humanise(check.name) || t('checkFallback');
 }

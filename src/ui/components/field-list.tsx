@@ -3,6 +3,7 @@ import { t, uiLocale } from '../../shared/i18n.ts';
 import type { FieldView } from '../../shared/persona/view-model.ts';
 import { fieldWords } from './field-words.ts';
 import type { Reveal } from './use-reveal.ts';
+import { fieldLabel } from './view-labels.ts';
 
 interface Props {
   fields: FieldView[];
@@ -40,9 +41,10 @@ export function FieldList({ fields, scope, reveal, context }: Props) {
       {fields.map((field) => {
         const key = `${scope}:${field.key}`;
         const shown = !field.sensitive || reveal.isShown(key);
+        const label = fieldLabel(field.name);
         return (
           <Fragment key={key}>
-            <dt>{field.label}</dt>
+            <dt>{label}</dt>
             <dd class="field-value">
               {shown ? (
                 <span class="value">
@@ -60,7 +62,7 @@ export function FieldList({ fields, scope, reveal, context }: Props) {
                   class="link"
                   aria-label={t(
                     shown ? 'hideField' : 'revealField',
-                    context ? `${field.label} (${context})` : field.label,
+                    context ? `${label} (${context})` : label,
                   )}
                   onClick={() => reveal.toggle(key)}
                 >

@@ -1,6 +1,7 @@
 import { t } from '../../shared/i18n.ts';
 import type { ReportView } from '../../shared/persona/view-model.ts';
 import { StatusChip } from './status-chip.tsx';
+import { reportLabel } from './view-labels.ts';
 
 function matchText(hasMatch: boolean | undefined): [string, string] {
   if (hasMatch === true) return [t('matchFound'), 'tone-danger'];
@@ -16,7 +17,7 @@ export function ReportList({ reports }: { reports: ReportView[] }) {
         const [text, tone] = matchText(report.hasMatch);
         return (
           <li key={report.id} class="report-row" title={report.type}>
-            <span class="grow">{report.label}</span>
+            <span class="grow">{reportLabel(report.type)}</span>
             <span class={`report-match ${tone}`}>{text}</span>
             <StatusChip status={report.status} />
           </li>

@@ -8,6 +8,7 @@ import { formatNumber } from './format-time.ts';
 import { resultWords } from './result-words.ts';
 import { StatusChip } from './status-chip.tsx';
 import type { Reveal } from './use-reveal.ts';
+import { scoreLabel, verificationLabel } from './view-labels.ts';
 
 const marks = { success: '✓', danger: '✗', warning: '!', info: '•', neutral: '•' } as const;
 const order = { danger: 0, warning: 1, info: 2, success: 3, neutral: 4 } as const;
@@ -99,10 +100,11 @@ export function VerificationCard({
 }) {
   const v = verification;
   const headingId = `verification-${v.id}`;
+  const label = verificationLabel(v.type);
   return (
     <section class="card verification" aria-labelledby={headingId} data-type={v.type}>
       <h4 id={headingId} class="card-head" title={v.type}>
-        <span class="grow">{v.label}</span>
+        <span class="grow">{label}</span>
         <span class="result">
           <Result status={v.status} tone={v.tone} />
         </span>
@@ -111,8 +113,8 @@ export function VerificationCard({
       {v.scores && (
         <p class="scores">
           {v.scores.map((score) => (
-            <span key={score.label} class="score">
-              {t('scoreLabel', score.label)} <strong>{formatNumber(score.value)}</strong>
+            <span key={score.name} class="score">
+              {t('scoreLabel', scoreLabel(score.name))} <strong>{formatNumber(score.value)}</strong>
             </span>
           ))}
         </p>
@@ -121,7 +123,7 @@ export function VerificationCard({
       {v.fields.length > 0 && (
         <details class="verification-fields">
           <summary>{t('extractedFields', formatNumber(v.fields.length))}</summary>
-          <FieldList fields={v.fields} scope={v.id} reveal={reveal} context={v.label} />
+          <FieldList fields={v.fields} scope={v.id} reveal={reveal} context={label} />
         </details>
       )}
     </section>

@@ -8,17 +8,20 @@ import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { photoLabel } from '../components/view-labels.ts';
 import { useRequest } from '../use-request.ts';
 
 interface Shown {
+  /** Where it came from (PhotoView's `name`, with `page` for a further page), unique per inquiry. */
+  key: string;
+  name: string;
   label: string;
   src?: string;
   error?: string;
 }
 
-// The pair a reviewer compares first; in the side panel they stand side by side. The background
-// names photos from the same catalogue.
-const primaryKeys = ['photoIdFront', 'photoSelfieCenter'] as const;
+// The pair a reviewer compares first; in the side panel they stand side by side.
+const primaryNames = ['front-photo-url', 'center-photo-url'];
 
 /** Object URLs of the shown photos: `make` one, `revoke` them all (on Hide, and when the view closes). */
 function useObjectUrls() {
@@ -97,11 +100,16 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
     async () => {
       const reply = await sendRequest({ type: 'showPhotos', id: inquiry.id });
       setPhotos(
-        reply.photos.map((photo) =>
-          photo.base64 && photo.type
-            ? { label: photo.label, src: objectUrls.make(base64ToBytes(photo.base64), photo.type) }
-            : { label: photo.label, error: photo.error?.message ?? t('notAvailable') },
-        ),
+        reply.photos.map((photo): Shown => {
+          const named = {
+            key: `${photo.verificationId}:${photo.name}:${photo.page ?? ''}`,
+            name: photo.name,
+            label: photoLabel(photo),
+          };
+          return photo.base64 && photo.type
+            ? { ...named, src: objectUrls.make(base64ToBytes(photo.base64), photo.type) }
+            : { ...named, error: photo.error?.message ?? t('notAvailable') };
+        }),
       );
     },
     // A Try again that worked is gone with its message: the focus goes to Hide photos.
@@ -133,9 +141,8 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
   };
   // Some shown, some not: said once, in words a screen reader hears (none shown is an error).
   const failedCount = photos?.filter((photo) => !photo.src).length ?? 0;
-  const primaryLabels = primaryKeys.map((key) => t(key));
-  const primary = photos?.filter((p) => primaryLabels.includes(p.label)) ?? [];
-  const others = photos?.filter((p) => !primaryLabels.includes(p.label)) ?? [];
+  const primary = photos?.filter((p) => primaryNames.includes(p.name)) ?? [];
+  const others = photos?.filter((p) => !primaryNames.includes(p.name)) ?? [];
   return (
     <section aria-labelledby="photos-heading" class="photos">
       <div class="section-head">
@@ -166,12 +173,12 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
         <>
           <div class="photo-primary">
             {primary.map((photo) => (
-              <Photo key={photo.label} photo={photo} onOpen={open} />
+              <Photo key={photo.key} photo={photo} onOpen={open} />
             ))}
           </div>
           <div class="photo-grid">
             {others.map((photo) => (
-              <Photo key={photo.label} photo={photo} onOpen={open} />
+              <Photo key={photo.key} photo={photo} onOpen={open} />
             ))}
           </div>
         </>

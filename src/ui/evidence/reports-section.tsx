@@ -7,6 +7,7 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
+import { reportLabel } from '../components/view-labels.ts';
 import { useRequest } from '../use-request.ts';
 
 function matchText(hasMatch: boolean | undefined): [string, string] {
@@ -55,7 +56,7 @@ function Report({ report }: { report: ReportView }) {
         }}
       >
         <summary class="report-row" title={report.type} ref={summary}>
-          <span class="grow">{report.label}</span>
+          <span class="grow">{reportLabel(report.type)}</span>
           <span class={`report-match ${tone}`}>{text}</span>
           <StatusChip status={report.status} />
         </summary>

@@ -77,10 +77,10 @@ describe('showPhotos', () => {
   it('logs the access, downloads allowed photos with no-store, withholds the rest unfetched', async () => {
     const { photos } = await showPhotos({ type: 'showPhotos', id });
     const [front, back] = photos;
-    expect(front).toMatchObject({ label: 'Government ID front', type: 'image/png' });
+    expect(front).toMatchObject({ name: 'front-photo-url', type: 'image/png' });
     expect(base64ToBytes(front?.base64 ?? '')).toEqual(PNG);
     expect(back).toMatchObject({
-      label: 'Government ID back',
+      name: 'back-photo-url',
       error: { kind: 'refused', message: 'Photo withheld: unexpected host' },
     });
     expect(back?.base64).toBeUndefined();

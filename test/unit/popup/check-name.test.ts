@@ -1,9 +1,8 @@
-// A check's name in the reader's language: the background names checks in English words from
-// their machine names; a check the catalogues know is said in German or Spanish too, any other
-// keeps the background's words (Persona adds checks without a new API version).
+// A check's name in the reader's language: a check the catalogues know is said in German or
+// Spanish too, any other is its machine name in English words (Persona adds checks without a new
+// API version).
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { humanise } from '../../../src/shared/persona/labels.ts';
 import { checkName } from '../../../src/ui/components/check-name.ts';
 import { inLanguage } from '../i18n/in-language.ts';
 
@@ -12,7 +11,7 @@ afterEach(() => {
   fakeBrowser.i18n.getMessage = english;
 });
 
-const check = (name: string) => ({ name, label: humanise(name) });
+const check = (name: string) => ({ name });
 
 describe('checkName', () => {
   it('says a known check in German and in Spanish', () => {
@@ -25,7 +24,6 @@ describe('checkName', () => {
   it('keeps the English words, acronyms in capitals, in English', () => {
     expect(checkName(check('id_mrz_detection'))).toBe('ID MRZ detection');
     expect(checkName(check('database_po_box_detection'))).toBe('Database PO box detection');
-    expect(humanise('id_mrz_detection')).toBe('ID MRZ detection');
   });
 
   it('keeps the background’s words for a check no catalogue knows', () => {

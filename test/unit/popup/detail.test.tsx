@@ -13,18 +13,16 @@ afterEach(() => {
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
 const fields: FieldView[] = [
-  { key: 'name_first', name: 'name-first', label: 'First name', value: 'Ada', sensitive: false },
+  { key: 'name_first', name: 'name-first', value: 'Ada', sensitive: false },
   {
     key: 'birthdate',
     name: 'birthdate',
-    label: 'Date of birth',
     value: '1990-04-01',
     sensitive: true,
   },
   {
     key: 'identification_number',
     name: 'identification-number',
-    label: 'ID number',
     value: 'X1234567',
     sensitive: true,
   },
@@ -33,14 +31,12 @@ const fields: FieldView[] = [
 const governmentId: VerificationView = {
   id: 'ver_Gov000000001',
   type: 'verification/government-id',
-  label: 'Government ID',
   status: 'failed',
   tone: 'danger',
   loaded: true,
   checks: [
     {
       name: 'id_barcode_detection',
-      label: 'ID barcode detection',
       status: 'passed',
       tone: 'success',
       required: false,
@@ -48,7 +44,6 @@ const governmentId: VerificationView = {
     },
     {
       name: 'id_expired_detection',
-      label: 'ID expired detection',
       status: 'failed',
       tone: 'danger',
       required: true,

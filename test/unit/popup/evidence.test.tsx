@@ -10,7 +10,6 @@ vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }))
 
 const check = (name: string, status: string, reasons: string[] = []) => ({
   name,
-  label: name,
   status,
   tone: status === 'passed' ? ('success' as const) : ('danger' as const),
   required: true,
@@ -20,7 +19,6 @@ const check = (name: string, status: string, reasons: string[] = []) => ({
 const selfie: VerificationView = {
   id: 'ver_Selfie000001',
   type: 'verification/selfie',
-  label: 'Selfie',
   status: 'failed',
   tone: 'danger',
   loaded: true,
@@ -31,10 +29,10 @@ const selfie: VerificationView = {
   ],
   fields: [],
   photos: [
-    { label: 'Selfie center', url: 'https://files.withpersona.com/c' },
-    { label: 'Selfie left', url: 'https://elsewhere.example/l' },
+    { name: 'center-photo-url', url: 'https://files.withpersona.com/c' },
+    { name: 'left-photo-url', url: 'https://elsewhere.example/l' },
   ],
-  scores: [{ label: 'Selfie to ID similarity', value: 41.26 }],
+  scores: [{ name: 'document-similarity-score', value: 41.26 }],
 };
 
 const reply = inquiryReply('needs_review', {
@@ -44,7 +42,6 @@ const reply = inquiryReply('needs_review', {
     {
       id: 'rep_Watch0000001',
       type: 'report/watchlist',
-      label: 'Watchlist',
       status: 'ready',
       hasMatch: true,
       loaded: true,
@@ -87,13 +84,13 @@ function open(
     showPhotos: () => ({
       photos: [
         {
-          label: 'Selfie center',
+          name: 'center-photo-url',
           verificationId: selfie.id,
           type: 'image/png',
           base64: bytesToBase64(new Uint8Array([0x89, 0x50, 0x4e, 0x47])),
         },
         {
-          label: 'Selfie left',
+          name: 'left-photo-url',
           verificationId: selfie.id,
           error: { kind: 'refused', message: 'Photo withheld: unexpected host' },
         },
@@ -104,7 +101,6 @@ function open(
       report: {
         id: 'rep_Watch0000001',
         type: 'report/watchlist',
-        label: 'Watchlist',
         status: 'ready',
         loaded: true,
         matches: [{ name: 'Ada Example', list: 'Sandbox Sanctions List', listType: 'sanction' }],

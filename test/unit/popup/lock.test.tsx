@@ -11,11 +11,10 @@ vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }))
 const sealed = { iterations: 600_000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
 const reply = inquiryReply('completed', {
   fields: [
-    { key: 'name_first', name: 'name-first', label: 'First name', value: 'Ada', sensitive: false },
+    { key: 'name_first', name: 'name-first', value: 'Ada', sensitive: false },
     {
       key: 'birthdate',
       name: 'birthdate',
-      label: 'Date of birth',
       value: '1990-04-01',
       sensitive: true,
     },

@@ -14,14 +14,12 @@ afterEach(cleanup);
 const verification: VerificationView = {
   id: 'ver_A',
   type: 'verification/government-id',
-  label: 'Government ID',
   status: 'failed',
   tone: 'danger',
   loaded: true,
   checks: [
     {
       name: 'id_barcode_detection',
-      label: 'ID barcode detection',
       status: 'failed',
       tone: 'danger',
       required: true,

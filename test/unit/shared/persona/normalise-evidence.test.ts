@@ -21,18 +21,18 @@ describe('photosOf', () => {
       ],
     });
     expect(gov).toEqual([
-      { label: 'Government ID front', url: 'https://files.withpersona.com/f' },
-      { label: 'Government ID passport signature', url: 'https://files.withpersona.com/s' },
+      { name: 'front-photo-url', url: 'https://files.withpersona.com/f' },
+      { name: 'photo-urls', page: 'passport_signature', url: 'https://files.withpersona.com/s' },
     ]);
     expect(
       photosOf('verification/selfie', {
         'left-photo-url': 'https://files.withpersona.com/l',
         'center-photo-url': 'https://files.withpersona.com/c',
-      }).map((p) => p.label),
-    ).toEqual(['Selfie center', 'Selfie left']);
+      }).map((p) => p.name),
+    ).toEqual(['center-photo-url', 'left-photo-url']);
     expect(
       photosOf('verification/document', { files: [{ url: 'https://files.withpersona.com/d' }] }),
-    ).toEqual([{ label: 'Document page 1', url: 'https://files.withpersona.com/d' }]);
+    ).toEqual([{ name: 'files', page: 1, url: 'https://files.withpersona.com/d' }]);
     expect(photosOf('verification/database', { 'front-photo-url': 'x' })).toEqual([]);
   });
 });
@@ -41,7 +41,7 @@ describe('scores, sessions, matches and events', () => {
   it('keeps the scores Persona gave, by name', () => {
     expect(
       scoresOf({ 'entity-confidence-score': 97, 'document-similarity-score': 'high' }),
-    ).toEqual([{ label: 'Entity confidence', value: 97 }]);
+    ).toEqual([{ name: 'entity-confidence-score', value: 97 }]);
   });
 
   it('reads a session’s device and network, dropping what is absent', () => {

@@ -56,7 +56,6 @@ describe('normaliseInquiry on the vendored examples', () => {
       expect.objectContaining({
         id: 'ver_uHDiwtcx3htjajvEaeMjPQcE',
         type: 'verification/database',
-        label: 'Database',
         loaded: false,
       }),
     ]);
@@ -80,9 +79,9 @@ describe('normaliseInquiry on the vendored examples', () => {
 
   it('matches included verifications through relationships, with their checks', () => {
     const view = normaliseInquiry(inquiryWithVerifications());
-    expect(view.verifications.map((v) => [v.label, v.status, v.loaded])).toEqual([
-      ['Government ID', 'failed', true],
-      ['Selfie', 'requires_retry', true],
+    expect(view.verifications.map((v) => [v.type, v.status, v.loaded])).toEqual([
+      ['verification/government-id', 'failed', true],
+      ['verification/selfie', 'requires_retry', true],
     ]);
     const [governmentId, selfie] = view.verifications;
     expect(governmentId?.checks.map((c) => [c.name, c.status, c.required])).toEqual([
@@ -91,7 +90,7 @@ describe('normaliseInquiry on the vendored examples', () => {
       ['id_expired_detection', 'not_applicable', true],
     ]);
     expect(governmentId?.checks[1]).toMatchObject({
-      label: 'ID entity detection',
+      name: 'id_entity_detection',
       tone: 'danger',
       reasons: ['low_confidence_entity_match'],
     });
@@ -117,7 +116,7 @@ describe('normaliseInquiry on variants', () => {
     expect(view.templateId).toBe('itmpl_p8ANAJy9iqadm2buF2xcVgqH');
     expect(view.timestamps.startedAt).toBe('2023-03-30T19:07:01.000Z');
     const street = field(view, 'address-street-1');
-    expect(street).toMatchObject({ value: '123 Main St', label: 'Street' });
+    expect(street).toMatchObject({ value: '123 Main St', name: 'address-street-1' });
     expect(street?.key).toBe(casing === 'snake' ? 'address_street_1' : 'addressStreet1');
     expect(field(view, 'birthdate')?.sensitive).toBe(true);
     expect(view.verifications[0]?.type).toBe('verification/government-id');
@@ -167,7 +166,7 @@ describe('normaliseInquiry on variants', () => {
     expect(view.final).toBe(false);
     expect(view.tone).toBe('neutral');
     const mars = view.verifications[1];
-    expect(mars).toMatchObject({ label: 'Digital ID mars', status: 'teleported', tone: 'neutral' });
+    expect(mars).toMatchObject({ status: 'teleported', tone: 'neutral' });
     expect(mars?.fields.find((f) => f.name === 'planet-code')?.value).toBe('MA');
     expect(mars?.fields.find((f) => f.name === 'passport-number')?.sensitive).toBe(true);
     // Signed file URLs are never carried into the view.
@@ -231,10 +230,7 @@ describe('normaliseInquiry on variants', () => {
     expect(view.tags).toEqual(['vip']);
     expect(view.note).toBeUndefined();
     expect(view.timestamps.createdAt).toBeUndefined();
-    expect(field(view, 'favourite-colour')).toMatchObject({
-      label: 'Favourite colour',
-      value: 'teal',
-    });
+    expect(field(view, 'favourite-colour')).toMatchObject({ value: 'teal' });
     expect(field(view, 'selfie-check')).toMatchObject({
       key: 'selfie_check',
       type: 'selfie',
@@ -265,12 +261,12 @@ describe('normaliseInquiry on variants', () => {
     const view = normaliseInquiry(document);
     expect(view.reports).toEqual([
       expect.objectContaining({
-        label: 'Watchlist screening',
+        type: 'report/watchlist',
         status: 'ready',
         hasMatch: true,
         loaded: true,
       }),
-      expect.objectContaining({ label: 'Adverse media', status: '', loaded: true }),
+      expect.objectContaining({ type: 'report/adverse-media', status: '', loaded: true }),
     ]);
   });
 

@@ -20,7 +20,7 @@ describe('verification views', () => {
     const v = view(fixture('verification-government-id-retrieve-200'));
     expect(v).toMatchObject({
       id: 'ver_ABC123',
-      label: 'Government ID',
+      type: 'verification/government-id',
       status: 'passed',
       tone: 'success',
       loaded: true,
@@ -33,19 +33,18 @@ describe('verification views', () => {
     expect(value(v, 'id-class')).toBe('dl');
     expect(value(v, 'expiration-date')).toBe('2025-01-01');
     expect(v.fields.find((f) => f.name === 'identification-number')).toMatchObject({
-      label: 'ID number',
       value: 'Y123ABC',
       sensitive: true,
     });
     expect(v.fields.find((f) => f.name === 'birthdate')?.sensitive).toBe(true);
     // Signed photo URLs stay in `photos` (for "Show photos"), never among the shown fields.
     expect(JSON.stringify(v.fields)).not.toContain('access_token');
-    expect(v.photos?.[0]?.label).toBe('Government ID front');
+    expect(v.photos?.[0]?.name).toBe('front-photo-url');
   });
 
   it('reads an initiated database verification', () => {
     const v = view(fixture('verification-database-retrieve-200'));
-    expect(v).toMatchObject({ label: 'Database', status: 'initiated', tone: 'info' });
+    expect(v).toMatchObject({ type: 'verification/database', status: 'initiated', tone: 'info' });
     expect(value(v, 'address-street-2')).toBe('Apartment 123');
     expect(value(v, 'email-address')).toBe('jane@doe.com');
     expect(value(v, 'normalized-address-city')).toBeUndefined();
@@ -54,15 +53,19 @@ describe('verification views', () => {
   it('reads a failed government ID and a selfie that needs a retry from webhook payloads', () => {
     const failed = view(eventPayload('webhook-event-verification-failed-government-id'));
     expect(failed.status).toBe('failed');
-    expect(failed.checks.filter((c) => c.status === 'failed').map((c) => c.label)).toEqual([
-      'ID entity detection',
+    expect(failed.checks.filter((c) => c.status === 'failed').map((c) => c.name)).toEqual([
+      'id_entity_detection',
     ]);
     const selfie = view(eventPayload('webhook-event-verification-requires-retry-selfie'));
-    expect(selfie).toMatchObject({ label: 'Selfie', status: 'requires_retry', tone: 'warning' });
-    expect(selfie.checks.map((c) => [c.label, c.status, c.requirement])).toEqual([
-      ['Selfie liveness detection', 'failed', 'requires_retry'],
-      ['Selfie image quality detection', 'not_applicable', 'required'],
-      ['Selfie ID comparison', 'not_applicable', 'required'],
+    expect(selfie).toMatchObject({
+      type: 'verification/selfie',
+      status: 'requires_retry',
+      tone: 'warning',
+    });
+    expect(selfie.checks.map((c) => [c.name, c.status, c.requirement])).toEqual([
+      ['selfie_liveness_detection', 'failed', 'requires_retry'],
+      ['selfie_image_quality_detection', 'not_applicable', 'required'],
+      ['selfie_id_comparison', 'not_applicable', 'required'],
     ]);
     expect(value(selfie, 'capture-method')).toBe('video');
   });
@@ -86,7 +89,7 @@ describe('verification views', () => {
         attributes: { status: 'confirmed', 'phone-number': '+15555550100', checks: null },
       },
     });
-    expect(phone).toMatchObject({ label: 'Phone number', status: 'confirmed', tone: 'success' });
+    expect(phone).toMatchObject({ status: 'confirmed', tone: 'success' });
     expect(value(phone, 'phone-number')).toBe('+15555550100');
     const email = view({
       data: {
@@ -107,13 +110,13 @@ describe('verification views', () => {
         },
       },
     });
-    expect(document).toMatchObject({ label: 'Document', tone: 'warning' });
+    expect(document).toMatchObject({ type: 'verification/document', tone: 'warning' });
     expect(value(document, 'document-type')).toBe('utility_bill');
     expect(value(document, 'address-city')).toBe('Oslo');
   });
 
   it('keeps a verification with no attributes at all', () => {
     const v = view({ data: { type: 'verification/aamva', id: 'ver_aamva123' } });
-    expect(v).toMatchObject({ label: 'AAMVA', status: '', checks: [], fields: [] });
+    expect(v).toMatchObject({ type: 'verification/aamva', status: '', checks: [], fields: [] });
   });
 });

@@ -1,11 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
-  checkLabel,
-  reportLabel,
-  verificationLabel,
-} from '../../../../src/shared/persona/labels.ts';
-import {
   allowedActions,
   describeStatus,
   isFinalStatus,
@@ -82,19 +77,7 @@ describe('inquiry statuses', () => {
   });
 });
 
-describe('labels', () => {
-  it('names verification types, reports and checks in plain words', () => {
-    expect(verificationLabel('verification/government-id')).toBe('Government ID');
-    expect(verificationLabel('verification/database-ecbsv')).toBe('Database ECBSV');
-    expect(verificationLabel('')).toBe('Verification');
-    expect(reportLabel('report/politically-exposed-person')).toBe(
-      'Politically exposed person (PEP)',
-    );
-    expect(reportLabel('report/business-watchlist')).toBe('Business watchlist');
-    expect(checkLabel('id_aamva_database_lookup')).toBe('ID AAMVA database lookup');
-    expect(checkLabel('selfie_id_comparison')).toBe('Selfie ID comparison');
-  });
-
+describe('verification tones', () => {
   it('gives verification and check statuses a tone', () => {
     expect(verificationTone('passed')).toBe('success');
     expect(verificationTone('failed')).toBe('danger');
