@@ -60,6 +60,16 @@ export async function readKey(requirePassphrase = false): Promise<string | null>
   return session.apiKey || null;
 }
 
+/**
+ * Called after a write of what Persona answered: if a passphrase locked the desk while the request
+ * was under way, the items go again. The lock's wipe came before the answer, and a locked desk
+ * keeps no personal data in memory. A lock after this check wipes them itself.
+ */
+export async function dropIfLocked(...keys: string[]): Promise<void> {
+  const [sealed, open] = await readItems([sealedKeyItem, sessionKeyItem] as const);
+  if (sealed && !open) await browser.storage.session.remove(keys);
+}
+
 /** Everything storage.session holds goes: cached inquiries, links, drafts, lookups, the clear key. */
 export async function wipeSession(): Promise<void> {
   await browser.storage.session.clear();

@@ -172,6 +172,52 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
   }, 120_000);
 });
 
+describe('an answer that arrives after a lock', () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await connectToSandbox(ext);
+  });
+  afterAll(async () => {
+    await controls.clearFaults();
+    await ext?.close();
+  });
+
+  it("is not kept in the locked desk's memory: a read, a search and a new link under way when Lock now came leave storage.session empty", async () => {
+    const page = await ext.openOptions();
+    const set = await send(page, { type: 'setPassphrase', passphrase: 'correct horse battery' });
+    expect(set.ok).toBe(true);
+    const reference = `late-${Date.now()}`;
+    const created = await send(page, {
+      type: 'createInquiry',
+      idempotencyKey: crypto.randomUUID(),
+      templateId: 'itmpl_E2eTemplate01',
+      referenceId: reference,
+    });
+    const id = created.data.inquiry.id as string;
+    // Each answer now comes 1.5 s after its request: all three are under way when the lock comes.
+    await controls.setFaults({ latencyMs: 1_500 });
+    const late = page.evaluate(
+      ([inquiryId, query]) =>
+        Promise.all([
+          chrome.runtime.sendMessage({ type: 'getInquiry', id: inquiryId, refresh: true }),
+          chrome.runtime.sendMessage({ type: 'findInquiries', query }),
+          chrome.runtime.sendMessage({ type: 'newLink', id: inquiryId }),
+        ]),
+      [id, reference] as const,
+    );
+    await page.waitForTimeout(400);
+    expect((await send(page, { type: 'lock' })).ok).toBe(true);
+    expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+    // Persona did answer, after the lock: the desk keeps none of it.
+    const answers = await late;
+    expect(answers.map((answer: { ok: boolean }) => answer.ok)).toEqual([true, true, true]);
+    expect(JSON.stringify(answers)).toContain(reference);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+  }, 60_000);
+});
+
 describe('the auto-lock counts the reviewer at work', () => {
   let ext: ExtensionHarness;
   beforeAll(async () => {
