@@ -24,6 +24,11 @@ export interface LaunchOptions {
    * are set.
    */
   locale?: string;
+  /**
+   * A profile to start with instead of a fresh one: the same browser started again after its
+   * context was closed (tests of what survives a browser restart). `close()` deletes it.
+   */
+  profileDir?: string;
 }
 
 export interface LaunchedExtension {
@@ -51,7 +56,7 @@ export const CHROMIUM_ARGS = [
 
 export async function launchExtension(options: LaunchOptions): Promise<LaunchedExtension> {
   // A fresh profile each time: no extension state from an earlier run can leak into this one.
-  const profile = mkdtempSync(join(tmpdir(), 'inquiry-desk-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'inquiry-desk-'));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {

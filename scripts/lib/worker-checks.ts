@@ -35,6 +35,7 @@ export const workerSources: readonly Source[] = [
       inquiryCacheIndexItem: storageItems.inquiryCacheIndexItem,
       linksItem: storageItems.linksItem,
       pendingCreatesItem: storageItems.pendingCreatesItem,
+      pendingPrefillItem: storageItems.pendingPrefillItem,
     },
   },
   {

@@ -221,21 +221,39 @@ export const pendingCreateSchema = lazy(() =>
     clickKey: z.string(),
     templateId: z.string(),
     referenceId: z.optional(z.string()),
-    prefill: z.optional(z.record(z.string(), z.string())),
+    /** Sent with a prefill, which only storage.session holds (pendingPrefillItem). */
+    prefilled: z.optional(z.boolean()),
     /** When the first attempt started (ms): the window a 5xx recovery looks in. */
     startedAt: z.number(),
   }),
 );
-export type PendingCreate = z.infer<ReturnType<typeof pendingCreateSchema>>;
+type StoredPending = z.infer<ReturnType<typeof pendingCreateSchema>>;
 
 /**
- * Writer: background. Creates under way, by click key (the form holds personal data: session
- * only). A worker stopped mid-create finds them on restart and finishes them with the same key,
- * so Persona replays its answer and the inquiry is adopted and watched once.
+ * A create under way as the background handles it: what is stored, with its prefill joined back.
+ * `lost`: it was sent with a prefill that storage.session no longer holds (the browser closed
+ * meanwhile), so it cannot be sent again as it was.
  */
-export const pendingCreatesItem = defineItem<Record<string, PendingCreate>>(
-  'session',
+export type PendingCreate = Omit<StoredPending, 'prefilled'> & {
+  prefill?: Record<string, string>;
+  lost?: true;
+};
+
+/**
+ * Writer: background. Creates under way, by click key, without their prefill. In storage.local, so
+ * neither a stopped worker nor a closed browser loses one: the next worker finishes it with the
+ * same key (Persona replays its answer, and the inquiry is adopted and watched once), or, its
+ * prefill gone with the browser's session, looks for it by reference ID
+ * (background/create/create-inquiry.ts).
+ */
+export const pendingCreatesItem = defineItem<Record<string, StoredPending>>(
+  'local',
   'pendingCreates',
   () => z.record(z.string(), pendingCreateSchema()),
   () => ({}),
+);
+
+/** Writer: background. The prefill of each create under way, by click key: personal data. */
+export const pendingPrefillItem = defineRecordItem('session', 'pendingPrefill', () =>
+  z.record(z.string(), z.string()),
 );

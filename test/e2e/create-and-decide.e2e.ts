@@ -2,7 +2,8 @@
 // end: the built extension in Chromium against the sandbox, which stores and replays every answer
 // to an Idempotency-Key (5xx included) as Persona does. Decline works on an inquiry still in
 // progress; a create that met a 5xx never replays it and makes one inquiry; a worker stopped in the
-// middle of a create finishes it on restart, and the inquiry is adopted and watched once.
+// middle of a create finishes it on restart, and the inquiry is adopted and watched once; one the
+// browser's closing interrupted is found on the next start.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
@@ -356,7 +357,7 @@ describe('a worker stopped in the middle of a create', () => {
       .poll(() =>
         worker.evaluate(async () =>
           Object.keys(
-            ((await chrome.storage.session.get('pendingCreates')).pendingCreates ?? {}) as object,
+            ((await chrome.storage.local.get('pendingCreates')).pendingCreates ?? {}) as object,
           ),
         ),
       )
@@ -393,8 +394,7 @@ describe('a worker stopped in the middle of a create', () => {
           .then((w) =>
             w.evaluate(async () =>
               Object.keys(
-                ((await chrome.storage.session.get('pendingCreates')).pendingCreates ??
-                  {}) as object,
+                ((await chrome.storage.local.get('pendingCreates')).pendingCreates ?? {}) as object,
               ),
             ),
           ),
@@ -402,6 +402,75 @@ describe('a worker stopped in the middle of a create', () => {
       .toEqual([]);
     await popup.close();
   });
+});
+
+describe('a browser closed in the middle of a create', () => {
+  it('finds the inquiry on the next start: watched and logged once, its prefill never on disk', async () => {
+    // A browser of its own: this one is closed and started again on the same profile.
+    let first: ExtensionHarness | undefined = await launchExtension();
+    let second: ExtensionHarness | undefined;
+    try {
+      await connectToSandbox(first);
+      const startedAt = Date.now();
+      const reference = `closed-${startedAt}`;
+      const popup = await first.openPopup('?view=create');
+      const templateBox = popup.getByRole('textbox', { name: 'Inquiry template ID' });
+      await expect.poll(() => templateBox.inputValue(), soon).toBe(template);
+      await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+      await popup.getByRole('textbox', { name: 'First name' }).fill('Philippa');
+      // Slow enough to close the browser while its request is out.
+      await controls.setFaults({ latencyMs: 2_000 });
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect
+        .poll(() => popup.getByRole('status').first().textContent(), soon)
+        .toContain('Creating');
+      await popup.waitForTimeout(500);
+      const profileDir = first.profileDir;
+      await first.context.close();
+      first = undefined;
+      // Persona made it all the same: the request had reached it.
+      await expect.poll(() => inquiriesFor(reference), soon).toHaveLength(1);
+      const [id] = await inquiriesFor(reference);
+      await controls.clearFaults();
+
+      second = await launchExtension({ profileDir });
+      const restarted = await second.serviceWorker();
+      const local = () =>
+        restarted.evaluate(
+          async () =>
+            (await chrome.storage.local.get(['watchlist', 'auditTrail', 'pendingCreates'])) as {
+              watchlist?: { id: string }[];
+              auditTrail?: {
+                entries: { at: number; action: string; inquiryId?: string; outcome: string }[];
+              };
+              pendingCreates?: object;
+            },
+        );
+      await expect
+        .poll(async () => ((await local()).watchlist ?? []).map((e) => e.id), soon)
+        .toContain(id);
+      await expect.poll(async () => (await local()).pendingCreates, soon).toEqual({});
+      const after = await local();
+      const onDisk = await restarted.evaluate(async () =>
+        JSON.stringify(await chrome.storage.local.get(null)),
+      );
+      expect(onDisk).toContain(reference);
+      expect(onDisk).not.toContain('Philippa');
+      expect((after.watchlist ?? []).filter((e) => e.id === id)).toHaveLength(1);
+      const creates = (after.auditTrail?.entries ?? []).filter(
+        (e) => e.action === 'create' && e.at >= startedAt,
+      );
+      expect(creates.map((e) => [e.inquiryId, e.outcome])).toEqual([[id, 'ok']]);
+      expect(await inquiriesFor(reference)).toEqual([id]);
+      // The popup lists it among the watched inquiries.
+      const home = await second.openPopup();
+      await expect.poll(() => home.getByText(reference).count(), soon).toBeGreaterThan(0);
+    } finally {
+      await controls.clearFaults();
+      await first?.close();
+      await second?.close();
+    }
+  }, 90_000);
 });
 
 describe('a worker stopped in the middle of a decision', () => {

@@ -23,9 +23,12 @@ export interface ExtensionHarness {
 /** Longest wait for one Playwright action: a third of vitest.e2e.config.ts's test timeout. */
 const ACTION_TIMEOUT_MS = 10_000;
 
-/** `locale` runs the browser in that language (e.g. "de-DE"); English otherwise. */
+/**
+ * `locale` runs the browser in that language (e.g. "de-DE"); English otherwise. `profileDir`
+ * starts the browser again on a profile whose context was closed (`context.close()`).
+ */
 export async function launchExtension(
-  options: { locale?: string } = {},
+  options: { locale?: string; profileDir?: string } = {},
 ): Promise<ExtensionHarness> {
   const ext = await launch({
     chromiumPath: inject('chromiumPath'),

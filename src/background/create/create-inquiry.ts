@@ -1,10 +1,10 @@
 // "Create": one click, one inquiry. The click's Idempotency-Key makes a repeat after a lost
-// connection safe; a pending create in storage.session lets a restarted worker finish it; one
+// connection safe; a pending create in storage lets a restarted worker finish it; one
 // in-flight create per key and per form stops a double submit; and after a 5xx answer (which
 // Persona stores and replays for that key, https://docs.withpersona.com/idempotence) the
 // inquiry is looked up by reference ID before it is tried again with a new key.
 
-import type { AuditFacts } from '../../shared/audit/chain.ts';
+import { type AuditFacts, INTERRUPTED } from '../../shared/audit/chain.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
@@ -56,12 +56,35 @@ export function createInquiry(request: RequestOf<'createInquiry'>): Promise<Crea
   });
 }
 
-/** Finishes the creates a stopped worker left behind; called once at start-up. */
+/**
+ * Finishes the creates a stopped worker or a closed browser left behind: at start-up, and at
+ * unlock, since a locked desk (a browser start locks it) has no key to finish them with.
+ */
 export async function resumePendingCreates(): Promise<void> {
-  for (const pending of await pendingCreates()) {
-    // A failure is already dropped from storage; the popup that re-asks hears about it.
-    start(pending).catch(() => undefined);
+  const all = await pendingCreates();
+  if (all.length === 0) return;
+  const access = await openPersona();
+  for (const pending of all) {
+    // A failure of start is already dropped from storage; the popup that re-asks hears about it.
+    // One of findLost leaves the create for the next start-up or unlock.
+    (pending.lost ? findLost(access, pending) : start(pending)).catch(() => undefined);
   }
+}
+
+/**
+ * A create whose prefill went with the browser's session. Found by its reference ID, it is
+ * adopted and watched; else (none, or no inquiry made) the log says it was interrupted: whether
+ * Persona made it is unknown, and the reviewer checks the dashboard before creating again.
+ */
+async function findLost(access: PersonaAccess, pending: PendingCreate): Promise<void> {
+  const { referenceId, templateId, startedAt } = pending;
+  const found =
+    referenceId && (await findCreated(access.client, referenceId, templateId, startedAt));
+  if (found) await adopt(access, found.id, 'adopted');
+  await logCreate(
+    found ? { outcome: 'ok', inquiryId: found.id } : { outcome: 'error', errorKind: INTERRUPTED },
+  );
+  await dropPending(pending.clickKey);
 }
 
 const formOf = (p: PendingCreate) =>

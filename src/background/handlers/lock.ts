@@ -1,4 +1,5 @@
 import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { resumePendingCreates } from '../create/create-inquiry.ts';
 import * as passphrase from '../lock/passphrase.ts';
 import type { Handlers } from '../message-router.ts';
 import { requestCycle } from '../watch/poller.ts';
@@ -15,6 +16,8 @@ export async function unlock(request: RequestOf<'unlock'>): Promise<Reply<'unloc
   // Every watch cycle failed while locked, and backed off further each time: ask Persona now,
   // which also clears the "locked" failure the watchlist shows.
   void requestCycle('unlock').catch(() => undefined);
+  // A create the browser's closing interrupted waited for the key too.
+  void resumePendingCreates().catch(() => undefined);
   return { locked: false };
 }
 

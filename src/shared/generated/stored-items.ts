@@ -190,7 +190,7 @@ export const linksItem = checkedRecordItem<StoredValue<typeof items.linksItem>[s
 );
 
 export const pendingCreatesItem = checkedItem<StoredValue<typeof items.pendingCreatesItem>>(
-  'session',
+  'local',
   'pendingCreates',
   {
     t: 'record',
@@ -201,13 +201,17 @@ export const pendingCreatesItem = checkedItem<StoredValue<typeof items.pendingCr
         clickKey: { t: 'string' },
         templateId: { t: 'string' },
         referenceId: { t: 'optional', of: { t: 'string' } },
-        prefill: { t: 'optional', of: { t: 'record', of: { t: 'string' } } },
+        prefilled: { t: 'optional', of: { t: 'boolean' } },
         startedAt: { t: 'number' },
       },
     },
   },
   () => ({}),
 );
+
+export const pendingPrefillItem = checkedRecordItem<
+  StoredValue<typeof items.pendingPrefillItem>[string]
+>('session', 'pendingPrefill', { t: 'record', of: { t: 'string' } });
 
 export const unlockMissesItem = checkedItem<StoredValue<typeof lockItems.unlockMissesItem>>(
   'local',

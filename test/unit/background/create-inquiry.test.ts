@@ -1,13 +1,19 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createInquiry,
   resumePendingCreates,
 } from '../../../src/background/create/create-inquiry.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
+import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
 import type { RequestOf } from '../../../src/shared/messages.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
 import { readItem, writeItem } from '../../../src/shared/storage.ts';
-import { pendingCreatesItem, watchlistItem } from '../../../src/shared/storage-items.ts';
+import {
+  pendingCreatesItem,
+  pendingPrefillItem,
+  watchlistItem,
+} from '../../../src/shared/storage-items.ts';
 
 const TEMPLATE = 'itmpl_DeskCreate0001';
 
@@ -250,7 +256,51 @@ describe('createInquiry', () => {
     await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
   });
 
-  it('keeps the pending create in storage.session while the request is out', async () => {
+  it('after the browser closed mid-create (its prefill gone with the session), finds the inquiry by reference ID, watches it and logs it once, sending nothing again', async () => {
+    const startedAt = Date.now();
+    // Persona made it; the browser closed before the answer came. What it left: the record on
+    // disk, no prefill, nothing watched, nothing logged.
+    const id = 'inq_Made00000010';
+    made.unshift({ id, ref: 'user-10', createdAt: new Date().toISOString() });
+    await writeItem(pendingCreatesItem, {
+      'click-0010': {
+        key: 'click-0010',
+        clickKey: 'click-0010',
+        templateId: TEMPLATE,
+        referenceId: 'user-10',
+        prefilled: true,
+        startedAt,
+      },
+    });
+    await resumePendingCreates();
+    await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
+    expect(creates()).toHaveLength(0);
+    expect((await readItem(watchlistItem)).map((e) => e.id)).toEqual([id]);
+    const logged = (await readItem(auditTrailItem)).entries.filter((e) => e.at >= startedAt);
+    expect(logged.map((e) => [e.action, e.outcome, e.inquiryId])).toEqual([['create', 'ok', id]]);
+  });
+
+  it('after the browser closed mid-create with no reference ID to look for, logs it as interrupted and sends nothing again', async () => {
+    const startedAt = Date.now();
+    await writeItem(pendingCreatesItem, {
+      'click-0011': {
+        key: 'click-0011',
+        clickKey: 'click-0011',
+        templateId: TEMPLATE,
+        prefilled: true,
+        startedAt,
+      },
+    });
+    await resumePendingCreates();
+    await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
+    expect(creates()).toHaveLength(0);
+    const logged = (await readItem(auditTrailItem)).entries.filter((e) => e.at >= startedAt);
+    expect(logged.map((e) => [e.action, e.outcome, e.errorKind])).toEqual([
+      ['create', 'error', 'interrupted'],
+    ]);
+  });
+
+  it('keeps the pending create while the request is out: on disk without its prefill, the prefill in memory only', async () => {
     let release: () => void = () => {};
     const original = globalThis.fetch;
     vi.stubGlobal(
@@ -262,14 +312,21 @@ describe('createInquiry', () => {
         return original(url, init);
       }),
     );
-    const running = createInquiry(request('click-0009', { referenceId: 'user-9' }));
+    const running = createInquiry(
+      request('click-0009', { referenceId: 'user-9', prefill: { nameFirst: 'Ann' } }),
+    );
     await vi.waitFor(async () =>
       expect(await readItem(pendingCreatesItem)).toMatchObject({
         'click-0009': { key: 'click-0009', referenceId: 'user-9', templateId: TEMPLATE },
       }),
     );
+    expect(pendingCreatesItem.area).toBe('local');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('Ann');
+    expect(pendingPrefillItem.area).toBe('session');
+    expect(await readItem(pendingPrefillItem)).toEqual({ 'click-0009': { nameFirst: 'Ann' } });
     release();
     await running;
     expect(await readItem(pendingCreatesItem)).toEqual({});
+    expect(await readItem(pendingPrefillItem)).toEqual({});
   });
 });
