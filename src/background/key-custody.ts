@@ -66,8 +66,13 @@ export async function readKey(requirePassphrase = false): Promise<string | null>
  * keeps no personal data in memory. A lock after this check wipes them itself.
  */
 export async function dropIfLocked(...keys: string[]): Promise<void> {
+  if (await isLocked()) await browser.storage.session.remove(keys);
+}
+
+/** A passphrase seals the key, and no unlock has opened it since the lock. */
+export async function isLocked(): Promise<boolean> {
   const [sealed, open] = await readItems([sealedKeyItem, sessionKeyItem] as const);
-  if (sealed && !open) await browser.storage.session.remove(keys);
+  return !!sealed && !open;
 }
 
 /** Everything storage.session holds goes: cached inquiries, links, drafts, lookups, the clear key. */

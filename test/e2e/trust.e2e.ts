@@ -174,6 +174,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
 
 describe('an answer that arrives after a lock', () => {
   let ext: ExtensionHarness;
+  let lateId = '';
   beforeAll(async () => {
     ext = await launchExtension();
     await connectToSandbox(ext);
@@ -215,6 +216,46 @@ describe('an answer that arrives after a lock', () => {
     expect(JSON.stringify(answers)).toContain(reference);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+    lateId = id;
+  }, 60_000);
+
+  it('the badge says the desk is locked and not watching, its count grey, until the unlock', async () => {
+    const page = await ext.openOptions();
+    const worker = await ext.serviceWorker();
+    const badge = () =>
+      worker.evaluate(async () => [
+        await chrome.action.getBadgeText({}),
+        await chrome.action.getTitle({}),
+        (await chrome.action.getBadgeBackgroundColor({})).join(','),
+      ]);
+    const orange = '181,71,8,255';
+    const grey = '102,112,133,255';
+    await expect
+      .poll(badge, soon)
+      .toEqual(['', 'Inquiry Desk: locked, not watching until unlocked', grey]);
+    expect((await send(page, { type: 'unlock', passphrase: 'correct horse battery' })).ok).toBe(
+      true,
+    );
+    // Unlocked, the watcher reads the inquiry the person finished meanwhile.
+    await controls.finish(lateId, 'passed');
+    await callDesk(ext, 'runCycle');
+    await expect
+      .poll(badge, soon)
+      .toEqual(['1', 'Inquiry Desk: 1 finished, not yet looked at', orange]);
+    expect((await send(page, { type: 'lock' })).ok).toBe(true);
+    await expect
+      .poll(badge, soon)
+      .toEqual([
+        '1',
+        'Inquiry Desk: locked, not watching until unlocked. Before the lock: 1 finished, not yet looked at',
+        grey,
+      ]);
+    expect((await send(page, { type: 'unlock', passphrase: 'correct horse battery' })).ok).toBe(
+      true,
+    );
+    await expect
+      .poll(badge, soon)
+      .toEqual(['1', 'Inquiry Desk: 1 finished, not yet looked at', orange]);
   }, 60_000);
 });
 

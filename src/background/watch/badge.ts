@@ -1,14 +1,18 @@
 // The toolbar badge: how many watched inquiries need the reviewer. Derived from the watchlist, so
 // every writer (poller, handlers, a notification click) updates it by writing the list; none while
-// no key is saved, since nothing is watched then. No personal data: a count only.
+// no key is saved, since nothing is watched then. While the desk is locked nothing is watched
+// either: the count is the one from before the lock, shown grey, and the title says so. No
+// personal data: a count only.
 import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { keyInfoItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { readItem } from '../../shared/storage.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
+import { isLocked } from '../key-custody.ts';
 
 const BADGE_COLOR = '#B54708';
+const LOCKED_COLOR = '#667085';
 
 /** A status that needs the reviewer while it is news: a review, or a finished verification. */
 export const asksReviewer = (status: string) =>
@@ -34,8 +38,9 @@ export function badgeText(count: number): string {
 
 export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
   const count = (await readItem(keyInfoItem)) ? countNeedingReviewer(list) : 0;
+  const locked = await isLocked();
   await browser.action.setBadgeText({ text: badgeText(count) });
-  if (count > 0) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+  await browser.action.setBadgeBackgroundColor({ color: locked ? LOCKED_COLOR : BADGE_COLOR });
   // The count's two parts, named apart: the reviews are the Needs review tab's, the finished ones
   // the watchlist's rows marked as not yet seen.
   const review = list.filter((entry) => entry.status === 'needs_review').length;
@@ -43,9 +48,10 @@ export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
     review && t('badgeReview', formatNumber(review)),
     count - review && t('badgeUnseen', formatNumber(count - review)),
   ].filter(Boolean);
-  await browser.action.setTitle({
-    title: count === 0 ? t('extName') : `${t('extName')}: ${parts.join(', ')}`,
-  });
+  let title = count ? parts.join(', ') : '';
+  if (locked)
+    title = title ? `${t('badgeLocked')}. ${t('badgeBeforeLock', title)}` : t('badgeLocked');
+  await browser.action.setTitle({ title: title ? `${t('extName')}: ${title}` : t('extName') });
 }
 
 export async function refreshBadge(): Promise<void> {

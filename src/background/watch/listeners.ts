@@ -3,7 +3,12 @@
 // listener was registered during the worker's first turn
 // (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
 import { browser } from '../../shared/browser.ts';
-import { keyInfoItem, settingsItem, watchlistItem } from '../../shared/generated/stored-items.ts';
+import {
+  keyInfoItem,
+  sessionKeyItem,
+  settingsItem,
+  watchlistItem,
+} from '../../shared/generated/stored-items.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
 import type { Gate } from '../start-up.ts';
 import { ensureAlarm } from './alarm.ts';
@@ -30,6 +35,12 @@ export function registerWatchListeners(after: Gate['after']): void {
   watchItem(
     watchlistItem,
     after((list) => showBadge(list).catch(() => undefined)),
+  );
+  // Lock and unlock (the clear key leaving or entering the session) change the badge's colour
+  // and title.
+  watchItem(
+    sessionKeyItem,
+    after(() => refreshBadge().catch(() => undefined)),
   );
   watchItem(
     settingsItem,

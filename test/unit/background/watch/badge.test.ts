@@ -7,6 +7,7 @@ import {
   refreshBadge,
   showBadge,
 } from '../../../../src/background/watch/badge.ts';
+import { sealedKeyItem, sessionKeyItem } from '../../../../src/shared/lock-items.ts';
 import { writeItem } from '../../../../src/shared/storage.ts';
 import { keyInfoItem, watchlistItem } from '../../../../src/shared/storage-items.ts';
 import { entry, KNOWN_STATUSES } from './fixtures.ts';
@@ -83,6 +84,28 @@ describe('the badge count', () => {
     await showBadge([entry(1, 'needs_review')]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk');
+  });
+
+  it('while locked keeps the count from before the lock, grey, and says nothing is watched', async () => {
+    await writeItem(sealedKeyItem, { iterations: 600_000, salt: 's', iv: 'i', data: 'd' });
+    const list = [entry(1, 'needs_review'), entry(2, 'failed', { seen: false })];
+    await showBadge(list);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: locked, not watching until unlocked. Before the lock: 1 needing review, 1 finished, not yet looked at',
+    );
+    const grey = await fakeBrowser.action.getBadgeBackgroundColor({});
+    await showBadge([]);
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: locked, not watching until unlocked',
+    );
+    // Unlocked: the count in its own colour again, and the title without the lock.
+    await writeItem(sessionKeyItem, { apiKey: 'k', wrapKey: 'w' });
+    await showBadge(list);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).not.toEqual(grey);
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: 1 needing review, 1 finished, not yet looked at',
+    );
   });
 
   it('refreshBadge reads the stored watchlist', async () => {
