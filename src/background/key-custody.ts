@@ -2,7 +2,8 @@
 // form (keyInfo) and nothing else. Never log it, never put it in an error.
 // Without a passphrase the key is in storage.local; with one, only its sealed form is, and the clear
 // key lives in storage.session while unlocked (lock/passphrase.ts). Any change of key, and its
-// removal, wipes what storage.session holds of the old key's data (inquiries, links, drafts).
+// removal, wipes what storage.session holds of the old key's data (inquiries, links, lookups); a
+// change keeps what the reviewer typed (the draft), and removal and the lock take that too.
 import { browser } from '../shared/browser.ts';
 import { DeskError } from '../shared/errors.ts';
 import {
@@ -80,12 +81,25 @@ export async function wipeSession(): Promise<void> {
   await browser.storage.session.clear();
 }
 
+/**
+ * Saves a new key and wipes the old one's session, but not what the reviewer was typing: a key is
+ * often saved after Persona refused the old one, with a create form or a decline comment open. A
+ * create the draft says was sent went with the old key, and is not asked after with the new one.
+ */
 export async function storeKey(key: string, info: KeyInfo): Promise<void> {
   const sealed = await readItem(sealedKeyItem);
+  // Passed back as the page wrote it, unparsed: the page checks it on reading (the draft's check
+  // is the page's, and would cost the worker's script some 150 B).
+  const { draft } = (await browser.storage.session.get('draft')) as {
+    draft?: { pendingCreate?: unknown };
+  };
+  if (draft) draft.pendingCreate = undefined;
+  const kept = async () => draft && (await browser.storage.session.set({ draft }));
   if (!sealed) {
     // One write: a worker stopped between two writes would leave a key with another key's info.
     await writeItems('local', [itemValue(apiKeyItem, key), itemValue(keyInfoItem, info)]);
     await wipeSession();
+    await kept();
     return;
   }
   const [session, state] = await readItems([sessionKeyItem, unlockStateItem] as const);
@@ -97,6 +111,7 @@ export async function storeKey(key: string, info: KeyInfo): Promise<void> {
     itemValue(sessionKeyItem, { apiKey: key, wrapKey: session.wrapKey }),
     itemValue(unlockStateItem, state),
   ]);
+  await kept();
 }
 
 /** Remove key: the key in every form, the passphrase with it, and everything in the session. */

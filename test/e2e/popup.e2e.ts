@@ -449,9 +449,11 @@ describe('the popup', () => {
     await home.close();
   });
 
-  it('a key saved in the options after a refusal: the create form drops the old error and says why it is empty', async () => {
+  it('a key saved in the options after a refusal: the create form drops the old error, keeps what was typed, and creates with the new key', async () => {
     const popup = await openPopup('?view=create');
-    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(`rotated-${Date.now()}`);
+    const reference = `rotated-${Date.now()}`;
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+    await popup.getByRole('textbox', { name: 'First name' }).fill('Rosalind');
     // The key was rotated in Persona: the create is refused.
     await controls.setFaults({ errorNext: 1, errorStatuses: [401], errorRoute: 'POST /inquiries' });
     try {
@@ -471,8 +473,16 @@ describe('the popup', () => {
       .poll(() => options.getByTestId('options-outcome').textContent(), soon)
       .toContain('Settings saved.');
     await options.close();
-    await expect.poll(() => popup.getByTestId('key-changed').count(), soon).toBe(1);
+    await expect
+      .poll(() => popup.getByTestId('key-changed').textContent(), soon)
+      .toContain('The form is as you left it.');
     expect(await popup.getByRole('alert').count()).toBe(0);
+    await expect
+      .poll(() => popup.getByRole('textbox', { name: 'Reference ID' }).inputValue(), soon)
+      .toBe(reference);
+    expect(await popup.getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Rosalind');
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(() => popup.getByTestId('inquiry-id').count(), soon).toBe(1);
     await popup.close();
   });
 

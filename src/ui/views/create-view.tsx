@@ -106,9 +106,9 @@ export function CreateView() {
     }
   });
   const { busy, slow, error: failure } = request;
-  // A key saved since in the options: the background wiped the old key's session, this form's
-  // draft with it. The error on screen was the old key's (a 401, as likely as not, which sent the
-  // reviewer there), and the emptied form is said, not left to look as if it emptied itself.
+  // A key saved since in the options: the background wiped the old key's session but kept this
+  // form's draft. The error on screen was the old key's (a 401, as likely as not, which sent the
+  // reviewer there): it goes, and the form says the next Create uses the new key.
   const keySaved = keyInfo === undefined ? undefined : (keyInfo?.savedAt ?? 0);
   const keySeen = useRef(keySaved);
   const [keyChanged, setKeyChanged] = useState(false);
@@ -180,7 +180,7 @@ export function CreateView() {
       {keyInfo === null && <NoKeyNotice />}
       {keyChanged && (
         <p class="banner" role="status" data-testid="key-changed">
-          {t('keyChangedFormCleared')}
+          {t('keyChangedFormKept')}
         </p>
       )}
       <CreateFields

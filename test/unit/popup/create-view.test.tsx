@@ -425,7 +425,7 @@ describe('the create form', () => {
     ]);
   });
 
-  it('a key saved since in the options: the old key’s error goes, and the emptied form is said', async () => {
+  it('a key saved since in the options: the old key’s error goes, and the form says Create uses the new key', async () => {
     stubBackground({
       createInquiry: () => ({
         kind: 'unauthorized',
@@ -436,13 +436,19 @@ describe('the create form', () => {
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await screen.findByText(/Persona did not accept the API key/);
-    // Saved in the options: the background wipes the session (the draft) and stores the new key.
+    // Saved in the options: the background wipes the session, puts the draft back and stores the
+    // new key.
+    const kept = await fakeBrowser.storage.session.get('draft');
     await fakeBrowser.storage.session.clear();
+    await fakeBrowser.storage.session.set(kept);
     await fakeBrowser.storage.local.set({
       keyInfo: { masked: 'persona_sandbox_…9z9z', environment: 'sandbox', savedAt: 2 },
     });
-    await screen.findByTestId('key-changed');
+    expect((await screen.findByTestId('key-changed')).textContent).toBe(
+      'A new key was saved: Create now sends with it. The form is as you left it.',
+    );
     expect(screen.queryByText(/Persona did not accept the API key/)).toBeNull();
+    await waitFor(() => expect((template as HTMLInputElement).value).toBe('itmpl_Typed01'));
   });
 
   it('never reuses a key that got an answer: a 5xx is stored under it by Persona', async () => {
