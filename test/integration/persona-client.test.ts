@@ -93,7 +93,7 @@ describe('a reviewer’s day against the sandbox', () => {
     expect(done.data.fields.find((f) => f.name === 'birthdate')?.sensitive).toBe(true);
 
     const approved = await persona.approveInquiry(inquiry.id, 'Checked by the desk');
-    expect(approved.data).toMatchObject({ status: 'approved', final: true });
+    expect(approved.data.status).toBe('approved');
     expect(Object.values(approved.data.actions).some(Boolean)).toBe(false);
   });
 

@@ -4,7 +4,6 @@
 // scores, sessions' device and network, report matches and events. Everything is optional:
 // a blocklisted attribute is simply absent (https://docs.withpersona.com/api-attribute-blocklists).
 
-import { t } from '../i18n.ts';
 import { isRecord } from '../is-record.ts';
 import { toKebab } from './key-inflection.ts';
 import type { AnyResource } from './schemas.ts';
@@ -111,21 +110,19 @@ export function reportMatches(attributes: Record<string, unknown>): ReportMatchV
   if (!Array.isArray(lists) && !Array.isArray(pep) && !Array.isArray(media)) return undefined;
   const out: ReportMatchView[] = [];
   for (const list of records(lists)) {
-    const listName = str(list.name) ?? t('unnamedList');
     const entities = records(list.entities);
-    const names = entities.length > 0 ? entities.map((e) => str(e.name) ?? '?') : [t('noName')];
-    for (const name of names) {
-      const match: ReportMatchView = { name, list: listName };
+    for (const entity of entities.length > 0 ? entities : [{}]) {
+      const match: ReportMatchView = {};
+      assign(match, 'name', str(entity.name));
+      assign(match, 'list', str(list.name));
       assign(match, 'listType', str(list['list-type']));
       assign(match, 'score', num(list.score) ?? num(list['match-score']));
       out.push(match);
     }
   }
   for (const hit of records(pep)) {
-    const match: ReportMatchView = {
-      name: str(hit.name) ?? t('noName'),
-      list: t('listPep'),
-    };
+    const match: ReportMatchView = { kind: 'pep' };
+    assign(match, 'name', str(hit.name));
     assign(
       match,
       'listType',
@@ -136,10 +133,8 @@ export function reportMatches(attributes: Record<string, unknown>): ReportMatchV
     out.push(match);
   }
   for (const source of records(media)) {
-    const match: ReportMatchView = {
-      name: str(source.name) ?? t('noName'),
-      list: t('listAdverseMedia'),
-    };
+    const match: ReportMatchView = { kind: 'media' };
+    assign(match, 'name', str(source.name));
     const title = records(source.media)
       .map((m) => str(m.title))
       .find(Boolean);

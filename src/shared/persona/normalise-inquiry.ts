@@ -10,7 +10,7 @@ import { toSessionView } from './normalise-evidence.ts';
 import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';
 import type { ResourceRef } from './schema-parts.ts';
 import { type AnyResource, type InquiryDocument, inquiryDocument, parseBody } from './schemas.ts';
-import { allowedActions, describeStatus } from './status.ts';
+import { allowedActions } from './status.ts';
 import { parseVerification } from './verification-schemas.ts';
 import {
   assign,
@@ -51,7 +51,6 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
   const { data, included } = document;
   const attributes = data.attributes;
   const status = attributes.status ?? '';
-  const info = describeStatus(status);
   const redacted = typeof attributes['redacted-at'] === 'string';
   const timestamps: InquiryTimestamps = {};
   assignAttributes(timestamps, attributes, timestampKeys);
@@ -59,9 +58,6 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
   const view: InquiryView = {
     id: data.id,
     status,
-    statusLabel: info.label,
-    tone: info.tone,
-    final: info.final,
     tags: attributes.tags,
     timestamps,
     redacted,

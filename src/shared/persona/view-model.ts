@@ -68,10 +68,12 @@ export interface VerificationView {
 
 /** One hit of a watchlist, PEP or adverse-media report. */
 export interface ReportMatchView {
-  /** Who or what matched. */
-  name: string;
-  /** The list or source it matched on. */
-  list: string;
+  /** Who or what matched; absent when Persona names nobody. */
+  name?: string;
+  /** The watchlist it matched on, by name; absent for an unnamed list, a PEP or a media match. */
+  list?: string;
+  /** A politically-exposed-person or adverse-media match rather than a watchlist's. */
+  kind?: 'pep' | 'media';
   listType?: string;
   /** Only when Persona gives one. */
   score?: number;
@@ -137,9 +139,6 @@ export interface InquiryView {
   id: string;
   /** Persona's raw status word (`needs_review`, or anything new) shown as is. */
   status: string;
-  statusLabel: string;
-  tone: Tone;
-  final: boolean;
   referenceId?: string;
   /** `itmpl_…` (or a legacy `tmpl_…`). */
   templateId?: string;

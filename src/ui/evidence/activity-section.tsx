@@ -2,6 +2,7 @@
 // the inquiry's events from `GET /events`, read when the reviewer opens them.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.ts';
+import { describeStatus } from '../../shared/persona/status.ts';
 import type { EventView, InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
@@ -58,7 +59,7 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
         <dt>{t('decision')}</dt>
         <dd>
           {/* The reader's word first, Persona's own beside it (the status chip's word). */}
-          {inquiry.statusLabel} (<code>{inquiry.status}</code>){' '}
+          {describeStatus(inquiry.status).label} (<code>{inquiry.status}</code>){' '}
           {t('decisionOn', formatDateTime(at))}
         </dd>
       </div>

@@ -16,15 +16,21 @@ function matchText(hasMatch: boolean | undefined): [string, string] {
   return [t('matchUnknown'), 'muted'];
 }
 
+/** The list or source a match is on, in words. */
+function listWords(match: ReportMatchView): string {
+  if (match.kind) return t(match.kind === 'pep' ? 'listPep' : 'listAdverseMedia');
+  return match.list ?? t('unnamedList');
+}
+
 function Matches({ matches }: { matches: ReportMatchView[] }) {
   if (matches.length === 0) return <p class="muted">{t('nothingMatched')}</p>;
   return (
     <ul class="matches">
       {matches.map((m, i) => (
         <li key={`${m.list}-${m.name}-${i}`} class="match">
-          <strong>{m.name}</strong>
+          <strong>{m.name ?? t('noName')}</strong>
           <span>
-            {m.list}
+            {listWords(m)}
             {m.listType && ` (${m.listType})`}
           </span>
           {m.score !== undefined && <span>{t('matchScore', formatNumber(m.score, 2))}</span>}

@@ -43,15 +43,10 @@ export function CreatedPanel({ created, onAnother }: Props) {
       </h2>
       <p class="created-id">
         <code data-testid="inquiry-id">{inquiry.id}</code>{' '}
-        {/* Persona's tone for the status it answered with; a newer one takes its own. */}
-        <StatusChip
-          status={changed ? status : inquiry.status}
-          tone={changed ? undefined : inquiry.tone}
-          testId="status"
-          quiet
-        />{' '}
+        {/* The status Persona answered with, or a newer one. */}
+        <StatusChip status={changed ? status : inquiry.status} testId="status" quiet />{' '}
         <span class="muted" aria-live="polite">
-          {changed ? describeStatus(status).label : inquiry.statusLabel}
+          {describeStatus(changed ? status : inquiry.status).label}
         </span>
       </p>
       {/* The create handler watches every inquiry it makes: said with or without a reference. */}
@@ -82,7 +77,7 @@ export function CreatedPanel({ created, onAnother }: Props) {
       {/* Once the person has finished, the link is spent: nothing left to paste into the chat. */}
       {!offersLink(now) ? (
         <p class="muted" data-testid="link-done">
-          {t('linkNoLongerNeeded', changed ? describeStatus(now).label : inquiry.statusLabel)}
+          {t('linkNoLongerNeeded', describeStatus(changed ? now : inquiry.status).label)}
         </p>
       ) : link ? (
         <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />

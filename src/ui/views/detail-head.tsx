@@ -3,6 +3,7 @@ import type { ErrorInfo } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
+import { describeStatus } from '../../shared/persona/status.ts';
 import type { NamedTemplate } from '../../shared/settings.ts';
 import { formatAgo, useNow } from '../components/format-time.ts';
 import { liveWait, waitsForReset } from '../components/problem-message.tsx';
@@ -67,8 +68,8 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
         </p>
       )}
       <p class="status-line" id="detail-status" tabIndex={-1}>
-        <StatusChip status={inquiry.status} tone={inquiry.tone} testId="status" quiet />{' '}
-        <span>{inquiry.statusLabel}</span>
+        <StatusChip status={inquiry.status} testId="status" quiet />{' '}
+        <span>{describeStatus(inquiry.status).label}</span>
       </p>
       {inquiry.redacted && <p class="banner is-warn">{t('redactedBanner')}</p>}
       {stale ? (

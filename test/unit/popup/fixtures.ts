@@ -10,7 +10,7 @@ import type {
   RequestOf,
   RequestType,
 } from '../../../src/shared/messages.ts';
-import { allowedActions, describeStatus } from '../../../src/shared/persona/status.ts';
+import { allowedActions } from '../../../src/shared/persona/status.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
 
@@ -29,13 +29,9 @@ afterEach(() => {
 });
 
 export function inquiryView(status: string, extra: Partial<InquiryView> = {}): InquiryView {
-  const info = describeStatus(status);
   return {
     id: 'inq_TestInquiry0001',
     status,
-    statusLabel: info.label,
-    tone: info.tone,
-    final: info.final,
     referenceId: 'customer-42',
     templateId: 'itmpl_Template01',
     tags: [],

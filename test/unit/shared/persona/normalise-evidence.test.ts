@@ -122,8 +122,13 @@ describe('scores, sessions, matches and events', () => {
         'related-sources': [{ name: 'Joe Doe', media: [{ title: 'Joe Doe ordered to jail' }] }],
       }),
     ).toEqual([
-      { name: 'Joe Doe', list: 'Politically exposed persons', listType: 'President' },
-      { name: 'Joe Doe', list: 'Adverse media', listType: 'Joe Doe ordered to jail' },
+      { name: 'Joe Doe', kind: 'pep', listType: 'President' },
+      { name: 'Joe Doe', kind: 'media', listType: 'Joe Doe ordered to jail' },
+    ]);
+    // Nobody named, on a list with no name: left for the page to say so.
+    expect(reportMatches({ 'matched-lists': [{ entities: [{}] }, { name: 'UN' }] })).toEqual([
+      {},
+      { list: 'UN' },
     ]);
     expect(reportMatches({ status: 'ready' })).toBeUndefined();
   });
