@@ -27,7 +27,8 @@ const gate = startUp([
 ]);
 const logFailure = (what: string) => (error: unknown) =>
   console.error(`Inquiry Desk: ${what}`, errorLabel(error));
-// A create this worker's predecessor was stopped in the middle of is finished with its own key.
+// A create this worker's predecessor was stopped in the middle of is finished with its own key; one
+// a closed browser interrupted is looked for (create/create-inquiry.ts).
 gate.after(resumePendingCreates)().catch(logFailure('a stopped create was not finished'));
 // An audited action it was stopped in the middle of is logged as interrupted.
 gate.after(logInterrupted)().catch(logFailure('an interrupted action was not logged'));

@@ -9,6 +9,7 @@ import { DeskError } from '../shared/errors.ts';
 import {
   apiKeyItem,
   keyInfoItem,
+  pendingCreatesItem,
   sealedKeyItem,
   sessionKeyItem,
   unlockStateItem,
@@ -84,7 +85,8 @@ export async function wipeSession(): Promise<void> {
 /**
  * Saves a new key and wipes the old one's session, but not what the reviewer was typing: a key is
  * often saved after Persona refused the old one, with a create form or a decline comment open. A
- * create the draft says was sent went with the old key, and is not asked after with the new one.
+ * create the draft says was sent went with the old key, and is not asked after with the new one;
+ * nor are the old key's creates a closed browser left (create/pending-creates.ts).
  */
 export async function storeKey(key: string, info: KeyInfo): Promise<void> {
   const sealed = await readItem(sealedKeyItem);
@@ -94,6 +96,7 @@ export async function storeKey(key: string, info: KeyInfo): Promise<void> {
     draft?: { pendingCreate?: unknown };
   };
   if (draft) draft.pendingCreate = undefined;
+  await browser.storage.local.remove(pendingCreatesItem.key);
   const kept = async () => draft && (await browser.storage.session.set({ draft }));
   if (!sealed) {
     // One write: a worker stopped between two writes would leave a key with another key's info.
@@ -114,8 +117,16 @@ export async function storeKey(key: string, info: KeyInfo): Promise<void> {
   await kept();
 }
 
-/** Remove key: the key in every form, the passphrase with it, and everything in the session. */
+/**
+ * Remove key: the key in every form, the passphrase with it, the creates a closed browser left
+ * under it, and everything in the session.
+ */
 export async function forgetKey(): Promise<void> {
-  await browser.storage.local.remove([apiKeyItem.key, keyInfoItem.key, sealedKeyItem.key]);
+  await browser.storage.local.remove([
+    apiKeyItem.key,
+    keyInfoItem.key,
+    sealedKeyItem.key,
+    pendingCreatesItem.key,
+  ]);
   await wipeSession();
 }

@@ -213,6 +213,8 @@ export const panelRouteItem = defineItem<PanelRoute | null>(
   () => null,
 );
 
+// ---- creates under way: the record in storage.local, its prefill in storage.session ----
+
 export const pendingCreateSchema = lazy(() =>
   z.object({
     /** The Idempotency-Key the create is sent with now (a new one after a 5xx answer). */

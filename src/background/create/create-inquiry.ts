@@ -28,6 +28,9 @@ type Created = Reply<'createInquiry'>;
 
 // Joins repeated requests within one worker's life; a restarted worker rebuilds it from storage.
 const inFlight = new Map<string, Promise<Created>>();
+// The lost creates being looked for, by click key, so a resume meanwhile (an unlock) does not
+// look for one twice.
+const finding = new Set<string>();
 
 export function createInquiry(request: RequestOf<'createInquiry'>): Promise<Created> {
   const templateId = request.templateId.trim();
@@ -65,9 +68,19 @@ export async function resumePendingCreates(): Promise<void> {
   if (all.length === 0) return;
   const access = await openPersona();
   for (const pending of all) {
+    // One this worker is running or looking for already (checked here, after the last await, so
+    // two resumes at once take each in turn) is not lost, even if a lock took its prefill.
+    const { clickKey } = pending;
+    if (inFlight.has(clickKey) || finding.has(clickKey)) continue;
     // A failure of start is already dropped from storage; the popup that re-asks hears about it.
     // One of findLost leaves the create for the next start-up or unlock.
-    (pending.lost ? findLost(access, pending) : start(pending)).catch(() => undefined);
+    if (!pending.lost) start(pending).catch(() => undefined);
+    else {
+      finding.add(clickKey);
+      findLost(access, pending)
+        .finally(() => finding.delete(clickKey))
+        .catch(() => undefined);
+    }
   }
 }
 

@@ -7,13 +7,19 @@
 // session cannot be sent again as it was (a key reused with other parameters is an error): it is
 // looked for instead (create-inquiry.ts).
 
+import { RESUME_WITHIN_MS } from '../../shared/create-resume.ts';
 import { pendingCreatesItem, pendingPrefillItem } from '../../shared/generated/stored-items.ts';
 import { readItems } from '../../shared/storage.ts';
 import type { PendingCreate } from '../../shared/storage-items.ts';
 import { editItem } from '../edit-item.ts';
+import { dropIfLocked } from '../key-custody.ts';
 
 export async function savePending({ prefill, lost, ...pending }: PendingCreate): Promise<void> {
-  if (prefill) await editItem(pendingPrefillItem, set(pending.clickKey, prefill));
+  if (prefill) {
+    await editItem(pendingPrefillItem, set(pending.clickKey, prefill));
+    // A retry after a lock (a 5xx's second try) leaves no prefill in the locked session.
+    await dropIfLocked(pendingPrefillItem.key);
+  }
   await editItem(pendingCreatesItem, set(pending.clickKey, { ...pending, prefilled: !!prefill }));
 }
 
@@ -26,8 +32,10 @@ export async function pendingCreates(): Promise<PendingCreate[]> {
   const [all, prefills] = await readItems([pendingCreatesItem, pendingPrefillItem] as const);
   return Object.values(all).map(({ prefilled, ...pending }) => {
     const prefill = prefills[pending.clickKey];
-    if (prefill) return { ...pending, prefill };
-    return prefilled ? { ...pending, lost: true } : pending;
+    // Past the day Persona keeps its key's answer, sending it again could make a second inquiry.
+    const late = Date.now() - pending.startedAt > RESUME_WITHIN_MS;
+    if (late || (prefilled && !prefill)) return { ...pending, lost: true };
+    return prefill ? { ...pending, prefill } : pending;
   });
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { RESUME_WITHIN_MS } from '../../shared/create-resume.ts';
 import { type ErrorInfo, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
@@ -27,9 +28,6 @@ import { CreatedPanel } from './created-panel.tsx';
  */
 /** The form as a pending create records it: what the create would send, its key apart. */
 const formOf = (draft: Draft) => JSON.stringify(buildCreateRequest(draft, ''));
-
-/** Persona keeps an Idempotency-Key's answer for at least 24 hours. */
-const RESUME_WITHIN_MS = 23 * 3_600_000;
 
 const NO_ANSWER: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'network',

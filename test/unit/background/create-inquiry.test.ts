@@ -300,6 +300,75 @@ describe('createInquiry', () => {
     ]);
   });
 
+  it('a create left for more than a day is not sent again under its key (Persona may have forgotten it): it is looked for by reference', async () => {
+    const startedAt = Date.now() - 25 * 3_600_000;
+    const id = 'inq_Made00000012';
+    made.unshift({ id, ref: 'user-12', createdAt: new Date(startedAt).toISOString() });
+    await writeItem(pendingCreatesItem, {
+      'click-0012': {
+        key: 'click-0012',
+        clickKey: 'click-0012',
+        templateId: TEMPLATE,
+        referenceId: 'user-12',
+        prefilled: false,
+        startedAt,
+      },
+    });
+    await resumePendingCreates();
+    await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
+    expect(creates()).toHaveLength(0);
+    expect((await readItem(watchlistItem)).map((e) => e.id)).toEqual([id]);
+  });
+
+  it('two resumes at once (start-up, then an unlock) look for a lost create once, and leave a running create alone', async () => {
+    const startedAt = Date.now();
+    let release: () => void = () => {};
+    const original = globalThis.fetch;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string | URL, init?: RequestInit) => {
+        if (init?.method === 'POST' && String(url).endsWith('/inquiries')) {
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+        }
+        return original(url, init);
+      }),
+    );
+    // A create under way in this worker; a lock meanwhile took its prefill.
+    const running = createInquiry(
+      request('click-0013', { referenceId: 'user-13', prefill: { nameFirst: 'Ann' } }),
+    );
+    await vi.waitFor(async () =>
+      expect(Object.keys(await readItem(pendingCreatesItem))).toEqual(['click-0013']),
+    );
+    await writeItem(pendingPrefillItem, {});
+    // And one a closed browser left.
+    made.unshift({ id: 'inq_Made00000014', ref: 'user-14', createdAt: new Date().toISOString() });
+    await writeItem(pendingCreatesItem, {
+      ...(await readItem(pendingCreatesItem)),
+      'click-0014': {
+        key: 'click-0014',
+        clickKey: 'click-0014',
+        templateId: TEMPLATE,
+        referenceId: 'user-14',
+        prefilled: true,
+        startedAt,
+      },
+    });
+    await Promise.all([resumePendingCreates(), resumePendingCreates()]);
+    release();
+    const done = await running;
+    await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
+    const logged = (await readItem(auditTrailItem)).entries.filter((e) => e.at >= startedAt);
+    expect(logged.map((e) => [e.action, e.outcome, e.inquiryId]).sort()).toEqual(
+      [
+        ['create', 'ok', done.inquiry.id],
+        ['create', 'ok', 'inq_Made00000014'],
+      ].sort(),
+    );
+  });
+
   it('keeps the pending create while the request is out: on disk without its prefill, the prefill in memory only', async () => {
     let release: () => void = () => {};
     const original = globalThis.fetch;

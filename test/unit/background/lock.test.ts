@@ -62,6 +62,19 @@ describe('Remove key and a key change', () => {
     expect(await session()).toEqual({ draft: { nameFirst: 'Jane' } });
   });
 
+  it('a key change and Remove key drop the old key’s creates a closed browser left', async () => {
+    const left = {
+      'click-1': { key: 'k', clickKey: 'click-1', templateId: 'itmpl_A', startedAt: 1 },
+    };
+    await saveKey();
+    await fakeBrowser.storage.local.set({ pendingCreates: left });
+    await saveKey(otherKey);
+    expect(await fakeBrowser.storage.local.get('pendingCreates')).toEqual({});
+    await fakeBrowser.storage.local.set({ pendingCreates: left });
+    await clearKey();
+    expect(await fakeBrowser.storage.local.get('pendingCreates')).toEqual({});
+  });
+
   it('a key change with a passphrase keeps the draft beside the new clear key', async () => {
     await setPassphrase('correct horse battery');
     await saveKey();
