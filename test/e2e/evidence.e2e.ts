@@ -165,7 +165,11 @@ describe('the evidence behind a verdict', () => {
     const beforeReport = (await controls.requests()).lastSeq;
     await reports.getByText('Watchlist screening').click();
     await expect.poll(() => reports.locator('.match').count(), soon).toBeGreaterThan(0);
-    expect(await reports.locator('.match').first().textContent()).toContain('Sanctions');
+    // The list by its name, and its kind in words, not Persona's machine word.
+    const match = await reports.locator('.match').first().textContent();
+    expect(match).toContain('Sanctions List');
+    expect(match).toContain('(sanctions)');
+    expect(match).not.toContain('(sanction)');
     expect((await logSince(beforeReport)).map((r) => r.route)).toEqual(['GET /reports/:id']);
     // The drawn triangle is decoration: a screen reader hears the report, not "▾".
     const summary = await reports.locator('summary').first().ariaSnapshot();

@@ -33,6 +33,16 @@ const reportLabels: Record<string, MessageKey> = {
   'report/adverse-media': 'reportAdverseMedia',
 };
 
+// Kinds of screening list; Persona documents `sanction` (its reports' `list-type`); the others are
+// the usual kinds screening providers name, in either spelling.
+const listTypeLabels: Record<string, MessageKey> = {
+  sanction: 'listTypeSanction',
+  warning: 'listTypeWarning',
+  'fitness-probity': 'listTypeFitnessProbity',
+  pep: 'listTypePep',
+  'adverse-media': 'listTypeAdverseMedia',
+};
+
 const photoLabels: Record<string, MessageKey> = {
   'front-photo-url': 'photoIdFront',
   'back-photo-url': 'photoIdBack',
@@ -65,6 +75,12 @@ export function reportLabel(type: string): string {
   const key = reportLabels[type];
   if (key) return t(key);
   return humanise(type.replace(/^report\//, '')) || t('reportFallback');
+}
+
+/** A match's kind of list: `sanction` → "sanctions"; unknown kinds in words. */
+export function listTypeLabel(type: string): string {
+  const key = listTypeLabels[type.toLowerCase().replace(/[_\s]+/g, '-')];
+  return key ? t(key) : humanise(type);
 }
 
 /** What a photo's alt text says, e.g. "Government ID front", "Document page 2". */

@@ -7,7 +7,7 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
-import { reportLabel } from '../components/view-labels.ts';
+import { listTypeLabel, reportLabel } from '../components/view-labels.ts';
 import { useRequest } from '../use-request.ts';
 
 function matchText(hasMatch: boolean | undefined): [string, string] {
@@ -31,7 +31,7 @@ function Matches({ matches }: { matches: ReportMatchView[] }) {
           <strong>{m.name ?? t('noName')}</strong>
           <span>
             {listWords(m)}
-            {m.listType && ` (${m.listType})`}
+            {m.listType && ` (${listTypeLabel(m.listType)})`}
           </span>
           {m.score !== undefined && <span>{t('matchScore', formatNumber(m.score, 2))}</span>}
         </li>

@@ -184,7 +184,9 @@ describe('the evidence in the detail', () => {
     const details = reports.querySelector('details') as HTMLDetailsElement;
     details.open = true;
     fireEvent(details, new Event('toggle'));
-    expect(await within(reports).findByText('Ada Example')).toBeTruthy();
+    const match = (await within(reports).findByText('Ada Example')).closest('li');
+    // The list's kind in words, not Persona's `sanction`.
+    expect(match?.textContent).toContain('Sandbox Sanctions List (sanctions)');
     expect(sent('getReport')).toHaveLength(1);
 
     const earlier = screen.getByRole('region', { name: 'Other inquiries' });

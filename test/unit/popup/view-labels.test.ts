@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkName } from '../../../src/ui/components/check-name.ts';
 import {
   fieldLabel,
+  listTypeLabel,
   photoLabel,
   reportLabel,
   scoreLabel,
@@ -24,6 +25,10 @@ describe('view labels', () => {
     );
     expect(reportLabel('report/business-watchlist')).toBe('Business watchlist');
     expect(reportLabel('')).toBe('Report');
+    expect(listTypeLabel('sanction')).toBe('sanctions');
+    expect(listTypeLabel('adverse_media')).toBe('adverse media');
+    expect(listTypeLabel('Fitness-Probity')).toBe('fitness and probity');
+    expect(listTypeLabel('crypto_watch')).toBe('Crypto watch');
   });
 
   it('names checks and fields', () => {
