@@ -426,6 +426,7 @@ describe('a browser closed in the middle of a create', () => {
         .toContain('Creating');
       await popup.waitForTimeout(500);
       const profileDir = first.profileDir;
+      const closedAt = Date.now();
       await first.context.close();
       first = undefined;
       // Persona made it all the same: the request had reached it.
@@ -461,6 +462,8 @@ describe('a browser closed in the middle of a create', () => {
         (e) => e.action === 'create' && e.at >= startedAt,
       );
       expect(creates.map((e) => [e.inquiryId, e.outcome])).toEqual([[id, 'ok']]);
+      // Logged at the click, before the browser closed, not when the next start found it.
+      expect(creates[0]?.at).toBeLessThan(closedAt);
       expect(await inquiriesFor(reference)).toEqual([id]);
       // The popup lists it among the watched inquiries.
       const home = await second.openPopup();

@@ -95,6 +95,7 @@ async function findLost(access: PersonaAccess, pending: PendingCreate): Promise<
     referenceId && (await findCreated(access.client, referenceId, templateId, startedAt));
   if (found) await adopt(access, found.id, 'adopted');
   await logCreate(
+    startedAt,
     found ? { outcome: 'ok', inquiryId: found.id } : { outcome: 'error', errorKind: INTERRUPTED },
   );
   await dropPending(pending.clickKey);
@@ -120,11 +121,11 @@ async function finish(pending: PendingCreate): Promise<Created> {
   await savePending(pending);
   try {
     const created = await createOrRecover(await openPersona(), pending);
-    await logCreate({ outcome: 'ok', inquiryId: created.inquiry.id });
+    await logCreate(pending.startedAt, { outcome: 'ok', inquiryId: created.inquiry.id });
     return created;
   } catch (error) {
     const { kind, requestId } = toErrorInfo(error);
-    await logCreate({ outcome: 'error', errorKind: kind, requestId });
+    await logCreate(pending.startedAt, { outcome: 'error', errorKind: kind, requestId });
     throw error;
   } finally {
     // Settled either way: the reviewer sees the answer, and a later click is their own choice.
@@ -135,12 +136,16 @@ async function finish(pending: PendingCreate): Promise<Created> {
 /**
  * A create is logged here, once per create, not by the router's audit hook: the clicks that
  * join it (a popup asking again) and the restarted worker that finishes it (a stopped one's)
- * all end in this one run, and only here is its inquiry id known.
+ * all end in this one run, and only here is its inquiry id known. Its time is the click's, also
+ * for one finished or found after a browser restart, hours and an unlock later.
  */
-async function logCreate(facts: Omit<AuditFacts, 'at' | 'reviewer' | 'action'>): Promise<void> {
+async function logCreate(
+  at: number,
+  facts: Omit<AuditFacts, 'at' | 'reviewer' | 'action'>,
+): Promise<void> {
   try {
     const reviewer = await currentReviewer((await readPolicy()).reviewer);
-    await appendAudit({ at: Date.now(), reviewer, action: 'create', ...facts });
+    await appendAudit({ at, reviewer, action: 'create', ...facts });
   } catch {
     // The inquiry is made (or its failure said) all the same; an unreadable trail says so itself.
   }

@@ -256,8 +256,9 @@ describe('createInquiry', () => {
     await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
   });
 
-  it('after the browser closed mid-create (its prefill gone with the session), finds the inquiry by reference ID, watches it and logs it once, sending nothing again', async () => {
-    const startedAt = Date.now();
+  it('after the browser closed mid-create (its prefill gone with the session), finds the inquiry by reference ID, watches it and logs it once, at the click, sending nothing again', async () => {
+    // Pressed last evening; the browser starts again this morning.
+    const startedAt = Date.now() - 14 * 3_600_000;
     // Persona made it; the browser closed before the answer came. What it left: the record on
     // disk, no prefill, nothing watched, nothing logged.
     const id = 'inq_Made00000010';
@@ -277,11 +278,13 @@ describe('createInquiry', () => {
     expect(creates()).toHaveLength(0);
     expect((await readItem(watchlistItem)).map((e) => e.id)).toEqual([id]);
     const logged = (await readItem(auditTrailItem)).entries.filter((e) => e.at >= startedAt);
-    expect(logged.map((e) => [e.action, e.outcome, e.inquiryId])).toEqual([['create', 'ok', id]]);
+    expect(logged.map((e) => [e.action, e.outcome, e.inquiryId, e.at])).toEqual([
+      ['create', 'ok', id, startedAt],
+    ]);
   });
 
-  it('after the browser closed mid-create with no reference ID to look for, logs it as interrupted and sends nothing again', async () => {
-    const startedAt = Date.now();
+  it('after the browser closed mid-create with no reference ID to look for, logs it as interrupted, at the click, and sends nothing again', async () => {
+    const startedAt = Date.now() - 14 * 3_600_000;
     await writeItem(pendingCreatesItem, {
       'click-0011': {
         key: 'click-0011',
@@ -295,8 +298,8 @@ describe('createInquiry', () => {
     await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
     expect(creates()).toHaveLength(0);
     const logged = (await readItem(auditTrailItem)).entries.filter((e) => e.at >= startedAt);
-    expect(logged.map((e) => [e.action, e.outcome, e.errorKind])).toEqual([
-      ['create', 'error', 'interrupted'],
+    expect(logged.map((e) => [e.action, e.outcome, e.errorKind, e.at])).toEqual([
+      ['create', 'error', 'interrupted', startedAt],
     ]);
   });
 
