@@ -77,44 +77,40 @@ export async function isLocked(): Promise<boolean> {
   return !!sealed && !open;
 }
 
-/** Everything storage.session holds goes: cached inquiries, links, drafts, lookups, the clear key. */
-export async function wipeSession(): Promise<void> {
-  await browser.storage.session.clear();
+/**
+ * Everything storage.session holds goes: cached inquiries, links, drafts, lookups, the clear key;
+ * all but the items `keep` names, when it names any.
+ */
+export async function wipeSession(...keep: string[]): Promise<void> {
+  const { session } = browser.storage;
+  if (!keep[0]) return session.clear();
+  await session.remove(Object.keys(await session.get(null)).filter((k) => !keep.includes(k)));
 }
 
 /**
  * Saves a new key and wipes the old one's session, but not what the reviewer was typing: a key is
- * often saved after Persona refused the old one, with a create form or a decline comment open. A
- * create the draft says was sent went with the old key, and is not asked after with the new one;
- * nor are the old key's creates a closed browser left (create/pending-creates.ts).
+ * often saved after Persona refused the old one, with a create form or a decline comment open.
+ * The draft keeps the mark of a create sent with the old key (the form says so, and does not send
+ * it again by itself: create-view.tsx); the creates a closed browser left under the old key are
+ * not asked after with the new one (create/pending-creates.ts). With a passphrase the open key is
+ * replaced, never removed: the pages would take a gap for a lock.
  */
 export async function storeKey(key: string, info: KeyInfo): Promise<void> {
   const sealed = await readItem(sealedKeyItem);
-  // Passed back as the page wrote it, unparsed: the page checks it on reading (the draft's check
-  // is the page's, and would cost the worker's script some 150 B).
-  const { draft } = (await browser.storage.session.get('draft')) as {
-    draft?: { pendingCreate?: unknown };
-  };
-  if (draft) draft.pendingCreate = undefined;
   await browser.storage.local.remove(pendingCreatesItem.key);
-  const kept = async () => draft && (await browser.storage.session.set({ draft }));
   if (!sealed) {
     // One write: a worker stopped between two writes would leave a key with another key's info.
     await writeItems('local', [itemValue(apiKeyItem, key), itemValue(keyInfoItem, info)]);
-    await wipeSession();
-    await kept();
-    return;
+    return wipeSession('draft');
   }
-  const [session, state] = await readItems([sessionKeyItem, unlockStateItem] as const);
+  const session = await readItem(sessionKeyItem);
   if (!session) throw lockedError();
   const resealed = await seal(key, session.wrapKey, sealed);
   await writeItems('local', [itemValue(sealedKeyItem, resealed), itemValue(keyInfoItem, info)]);
-  await wipeSession();
   await writeItems('session', [
     itemValue(sessionKeyItem, { apiKey: key, wrapKey: session.wrapKey }),
-    itemValue(unlockStateItem, state),
   ]);
-  await kept();
+  await wipeSession('draft', sessionKeyItem.key, unlockStateItem.key);
 }
 
 /**

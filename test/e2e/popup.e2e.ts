@@ -449,6 +449,55 @@ describe('the popup', () => {
     await home.close();
   });
 
+  it('a key saved while a create was under way: the form says it was sent, sends nothing by itself, and its Create makes no second inquiry', async () => {
+    const popup = await openPopup('?view=create');
+    const reference = `rot-${Date.now()}`;
+    await popup.getByRole('textbox', { name: 'Inquiry template ID' }).fill(template);
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+    await popup.getByRole('textbox', { name: 'First name' }).fill('Ana');
+    await controls.setFaults({ latencyMs: 2_000 });
+    let made: string[] = [];
+    try {
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await popup.waitForTimeout(300);
+      await popup.close();
+      // The key is saved again in the options while the create is out.
+      const options = await ext.openOptions();
+      await options.getByLabel('API key', { exact: true }).fill(key);
+      await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(baseUrl);
+      await options.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => options.getByTestId('options-outcome').textContent(), soon)
+        .toContain('Settings saved.');
+      await options.close();
+      // The background finishes the create it had sent with the old key.
+      await expect
+        .poll(async () => {
+          made = await inquiriesWithReference(reference);
+          return made.length;
+        }, soon)
+        .toBe(1);
+    } finally {
+      await controls.clearFaults();
+    }
+    const again = await openPopup();
+    await again.getByRole('button', { name: 'New inquiry draft' }).click();
+    await expect
+      .poll(() => again.getByTestId('sent-earlier-key').textContent(), soon)
+      .toContain('with the key saved before this one');
+    expect(await again.getByTestId('key-changed').count()).toBe(0);
+    expect(await again.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toBe(reference);
+    await again.waitForTimeout(500);
+    expect(await again.getByRole('heading', { name: 'Inquiry created' }).count()).toBe(0);
+    expect(await inquiriesWithReference(reference)).toEqual(made);
+    // Create sends it under the key it went out with: Persona (here the same API key) replays
+    // the inquiry it made, and no second one is made.
+    await again.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(() => again.getByTestId('inquiry-id').textContent(), soon).toBe(made[0]);
+    expect(await inquiriesWithReference(reference)).toEqual(made);
+    await again.close();
+  });
+
   it('a key saved in the options after a refusal: the create form drops the old error, keeps what was typed, and creates with the new key', async () => {
     const popup = await openPopup('?view=create');
     const reference = `rotated-${Date.now()}`;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RESUME_WITHIN_MS } from '../../shared/create-resume.ts';
 import { type ErrorInfo, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
-import { formatNumber } from '../../shared/format.ts';
+import { formatDateTime, formatNumber } from '../../shared/format.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -75,7 +75,12 @@ export function CreateView() {
   // An answer, any edit or a success means a fresh key.
   const keyFor = (typed: Draft): string => {
     const form = formOf(typed);
-    if (typed.pendingCreate?.form === form) return typed.pendingCreate.key;
+    const sent = typed.pendingCreate;
+    if (sent?.form === form) {
+      // Sent again now, with the new key: asked after with it from here on.
+      if (sentEarlier) updateDraft({ pendingCreate: { ...sent, at: Date.now() } });
+      return sent.key;
+    }
     const key = crypto.randomUUID();
     updateDraft({ pendingCreate: { key, form, at: Date.now() } });
     return key;
@@ -108,6 +113,13 @@ export function CreateView() {
   // form's draft. The error on screen was the old key's (a 401, as likely as not, which sent the
   // reviewer there): it goes, and the form says the next Create uses the new key.
   const keySaved = keyInfo === undefined ? undefined : (keyInfo?.savedAt ?? 0);
+  // This form was sent with a key saved over since (while its answer was out, or after none
+  // came): the new key may not be given the old one's answer, so it is not asked again by
+  // itself, nor offered as a form never sent. Create reuses its Idempotency-Key all the same,
+  // which Persona may replay and cannot make worse (docs/persona.md, Idempotency).
+  const sent = draft?.pendingCreate;
+  const sentAt = sent?.form === (draft && formOf(draft)) ? sent?.at : undefined;
+  const sentEarlier = !!sentAt && !!keySaved && sentAt < keySaved;
   const keySeen = useRef(keySaved);
   const [keyChanged, setKeyChanged] = useState(false);
   useEffect(() => {
@@ -138,15 +150,16 @@ export function CreateView() {
   // answer, asked again on opening the form. The background joins it if it is still running, and
   // Persona replays what it answered to the key; never a second inquiry. Only within the day
   // Persona surely keeps a key (docs/persona.md, Idempotency); after that, the form waits.
+  // The key's info is awaited too: without it, a create sent with an earlier key looks resumable.
+  const resumable = ready && keyInfo !== undefined;
   useEffect(() => {
-    const sent = draft?.pendingCreate;
-    if (!ready || created || submitting.current || !sent) return;
+    if (!resumable || created || submitting.current || !sent || sentEarlier) return;
     if (sent.form !== formOf(draft)) return;
     if (!sent.at || Date.now() - sent.at > RESUME_WITHIN_MS) return;
     submitting.current = true;
     setAsking('createFinishing');
     void request.run(draft, settings.defaultTemplateId);
-  }, [ready]);
+  }, [resumable]);
   useEffect(() => {
     // On opening, and again after "Create another": the focus starts where typing starts.
     if (!ready || created) return;
@@ -176,10 +189,16 @@ export function CreateView() {
     <form class="view create" ref={form} onSubmit={create} noValidate>
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
-      {keyChanged && (
-        <p class="banner" role="status" data-testid="key-changed">
-          {t('keyChangedFormKept')}
+      {sentEarlier ? (
+        <p class="banner" role="status" data-testid="sent-earlier-key">
+          {t('createSentEarlierKey', formatDateTime(sentAt ?? 0))}
         </p>
+      ) : (
+        keyChanged && (
+          <p class="banner" role="status" data-testid="key-changed">
+            {t('keyChangedFormKept')}
+          </p>
+        )
       )}
       <CreateFields
         draft={draft}

@@ -58,8 +58,11 @@ describe('Remove key and a key change', () => {
       draft: { nameFirst: 'Jane', pendingCreate: { key: 'k', form: '[]', at: 1 } },
     });
     await saveKey(otherKey);
-    // The create the draft says was sent went with the old key: not asked after with the new one.
-    expect(await session()).toEqual({ draft: { nameFirst: 'Jane' } });
+    // The mark of a create sent with the old key stays: the form says it was sent, rather than
+    // offering it as unsent (create-view.tsx).
+    expect(await session()).toEqual({
+      draft: { nameFirst: 'Jane', pendingCreate: { key: 'k', form: '[]', at: 1 } },
+    });
   });
 
   it('a key change and Remove key drop the old key’s creates a closed browser left', async () => {
@@ -79,10 +82,16 @@ describe('Remove key and a key change', () => {
     await setPassphrase('correct horse battery');
     await saveKey();
     await sessionWithPersonalData();
+    // What the pages see: a clear key replaced, never removed (a gap would read as a lock).
+    const keyChanges: unknown[] = [];
+    fakeBrowser.storage.session.onChanged.addListener((changes) => {
+      if ('sessionKey' in changes) keyChanges.push(changes.sessionKey?.newValue === undefined);
+    });
     await saveKey(otherKey);
     const after = await session();
     expect(Object.keys(after).sort()).toEqual(['draft', 'sessionKey', 'unlockState']);
     expect(after.draft).toEqual({ nameFirst: 'Jane' });
+    expect(keyChanges).toEqual([false]);
   }, 20_000);
 });
 

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
+import { formatDateTime } from '../../../src/shared/format.ts';
 import type { Draft } from '../../../src/shared/storage-items.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
@@ -423,6 +424,50 @@ describe('the create form', () => {
     expect(sent('createInquiry').map((r) => [r.idempotencyKey, r.referenceId])).toEqual([
       ['key-ticket-new', 'ticket-new'],
     ]);
+  });
+
+  it('a create sent with a key saved over since: the form says so and waits; Create sends it under its key', async () => {
+    const referenceId = 'ticket-rot-1';
+    const sentAt = Date.now() - 60_000;
+    await fakeBrowser.storage.session.set({
+      draft: {
+        templateId: 'itmpl_Typed01',
+        referenceId,
+        nameFirst: '',
+        nameLast: '',
+        emailAddress: '',
+        phoneNumber: '',
+        search: '',
+        pendingCreate: {
+          key: 'key-rot',
+          form: JSON.stringify({
+            type: 'createInquiry',
+            idempotencyKey: '',
+            templateId: 'itmpl_Typed01',
+            referenceId,
+          }),
+          at: sentAt,
+        },
+      },
+    });
+    // The new key, saved in the options after the create went out.
+    await fakeBrowser.storage.local.set({
+      keyInfo: { masked: 'persona_sandbox_…9z9z', environment: 'sandbox', savedAt: Date.now() },
+    });
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    await openCreate();
+    const notice = await screen.findByTestId('sent-earlier-key');
+    expect(notice.textContent).toMatch(
+      /^This form was sent at .+ with the key saved before this one.+look there before you create it again\.$/,
+    );
+    expect(notice.textContent).toContain(formatDateTime(sentAt));
+    expect(screen.queryByTestId('key-changed')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent('createInquiry')).toEqual([]);
+    // The reviewer's choice: sent under the same Idempotency-Key, which Persona may replay.
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry').map((r) => r.idempotencyKey)).toEqual(['key-rot']);
   });
 
   it('a key saved since in the options: the old key’s error goes, and the form says Create uses the new key', async () => {
