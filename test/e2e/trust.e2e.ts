@@ -344,6 +344,39 @@ describe('the auto-lock counts the reviewer at work', () => {
     await expect.poll(() => popup.getByRole('button', { name: 'Unlock' }).count(), soon).toBe(1);
     await popup.close();
   }, 60_000);
+
+  it('a key saved with the passphrase set: the open form keeps what was typed and says so, and the pages never see the desk locked', async () => {
+    const options = await ext.openOptions();
+    await send(options, { type: 'unlock', passphrase: 'correct horse battery' });
+    const popup = await ext.openPopup('?view=create');
+    const reference = `newkey-${Date.now()}`;
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+    await popup.getByRole('textbox', { name: 'First name' }).fill('Ana');
+    // What the page hears: a gap in the open key is what a lock looks like to it.
+    await popup.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { keyChanges: string[] }).keyChanges = seen;
+      chrome.storage.session.onChanged.addListener((changes) => {
+        if ('sessionKey' in changes) seen.push(changes.sessionKey?.newValue ? 'set' : 'removed');
+      });
+    });
+    await options.reload();
+    await options.getByLabel('API key', { exact: true }).fill(key);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => options.getByTestId('options-outcome').textContent(), soon)
+      .toContain('Settings saved.');
+    await expect
+      .poll(() => popup.getByTestId('key-changed').textContent(), soon)
+      .toContain('The form is as you left it.');
+    expect(await popup.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toBe(reference);
+    expect(await popup.getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Ana');
+    expect(
+      await popup.evaluate(() => (globalThis as unknown as { keyChanges: string[] }).keyChanges),
+    ).not.toContain('removed');
+    await popup.close();
+    await options.close();
+  }, 60_000);
 });
 
 describe('what the API answers is checked', () => {
