@@ -74,6 +74,10 @@ export interface ReportMatchView {
   list?: string;
   /** A politically-exposed-person or adverse-media match rather than a watchlist's. */
   kind?: 'pep' | 'media';
+  /**
+   * A watchlist's kind, Persona's word (`sanction`); a PEP match's position, an adverse-media
+   * match's article title, as Persona wrote them.
+   */
   listType?: string;
   /** Only when Persona gives one. */
   score?: number;

@@ -77,10 +77,11 @@ export function reportLabel(type: string): string {
   return humanise(type.replace(/^report\//, '')) || t('reportFallback');
 }
 
-/** A match's kind of list: `sanction` → "sanctions"; unknown kinds in words. */
+/** A watchlist's kind: `sanction` → "sanctions"; another machine word spaced out, any else as is. */
 export function listTypeLabel(type: string): string {
   const key = listTypeLabels[type.toLowerCase().replace(/[_\s]+/g, '-')];
-  return key ? t(key) : humanise(type);
+  if (key) return t(key);
+  return /^[a-z0-9_-]+$/.test(type) ? type.replace(/[_-]+/g, ' ') : type;
 }
 
 /** What a photo's alt text says, e.g. "Government ID front", "Document page 2". */

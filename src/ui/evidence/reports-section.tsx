@@ -31,7 +31,7 @@ function Matches({ matches }: { matches: ReportMatchView[] }) {
           <strong>{m.name ?? t('noName')}</strong>
           <span>
             {listWords(m)}
-            {m.listType && ` (${listTypeLabel(m.listType)})`}
+            {m.listType && ` (${m.kind ? m.listType : listTypeLabel(m.listType)})`}
           </span>
           {m.score !== undefined && <span>{t('matchScore', formatNumber(m.score, 2))}</span>}
         </li>

@@ -103,7 +103,11 @@ function open(
         type: 'report/watchlist',
         status: 'ready',
         loaded: true,
-        matches: [{ name: 'Ada Example', list: 'Sandbox Sanctions List', listType: 'sanction' }],
+        matches: [
+          { name: 'Ada Example', list: 'Sandbox Sanctions List', listType: 'sanction' },
+          { name: 'Ada Example', kind: 'pep', listType: 'Member of the European Parliament' },
+          { name: 'Ada Example', kind: 'media', listType: 'Ex-CEO of Acme/Globex fined' },
+        ],
       },
     }),
   });
@@ -184,9 +188,13 @@ describe('the evidence in the detail', () => {
     const details = reports.querySelector('details') as HTMLDetailsElement;
     details.open = true;
     fireEvent(details, new Event('toggle'));
-    const match = (await within(reports).findByText('Ada Example')).closest('li');
-    // The list's kind in words, not Persona's `sanction`.
-    expect(match?.textContent).toContain('Sandbox Sanctions List (sanctions)');
+    const [match, pep, media] = (await within(reports).findAllByText('Ada Example')).map(
+      (name) => name.closest('li')?.textContent,
+    );
+    // The list's kind in words, not Persona's `sanction`; a position and a headline as written.
+    expect(match).toContain('Sandbox Sanctions List (sanctions)');
+    expect(pep).toContain('Politically exposed persons (Member of the European Parliament)');
+    expect(media).toContain('Adverse media (Ex-CEO of Acme/Globex fined)');
     expect(sent('getReport')).toHaveLength(1);
 
     const earlier = screen.getByRole('region', { name: 'Other inquiries' });

@@ -28,7 +28,8 @@ describe('view labels', () => {
     expect(listTypeLabel('sanction')).toBe('sanctions');
     expect(listTypeLabel('adverse_media')).toBe('adverse media');
     expect(listTypeLabel('Fitness-Probity')).toBe('fitness and probity');
-    expect(listTypeLabel('crypto_watch')).toBe('Crypto watch');
+    expect(listTypeLabel('crypto_watch')).toBe('crypto watch');
+    expect(listTypeLabel('Regional Watch/EU')).toBe('Regional Watch/EU');
   });
 
   it('names checks and fields', () => {
