@@ -69,6 +69,14 @@ export function CreateView() {
     focusProblem.current = false;
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
+  const keySaved = keyInfo === undefined ? undefined : (keyInfo?.savedAt ?? 0);
+  // This form was sent with a key saved over since (while its answer was out, or after none
+  // came): the new key may not be given the old one's answer, so it is not asked again by
+  // itself, nor offered as a form never sent. Create reuses its Idempotency-Key all the same,
+  // which Persona may replay and cannot make worse (docs/persona.md, Idempotency).
+  const sent = draft?.pendingCreate;
+  const sentAt = sent?.form === (draft && formOf(draft)) ? sent?.at : undefined;
+  const sentEarlier = !!sentAt && !!keySaved && sentAt < keySaved;
   // A click after a create that got no answer (lost connection, timeout, stopped background) of
   // the very same form may follow a create that did happen, so it reuses that try's
   // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
@@ -77,7 +85,8 @@ export function CreateView() {
     const form = formOf(typed);
     const sent = typed.pendingCreate;
     if (sent?.form === form) {
-      // Sent again now, with the new key: asked after with it from here on.
+      // Asked after with the new key from here on (the background joins the old key's create
+      // if it is still running).
       if (sentEarlier) updateDraft({ pendingCreate: { ...sent, at: Date.now() } });
       return sent.key;
     }
@@ -112,14 +121,6 @@ export function CreateView() {
   // A key saved since in the options: the background wiped the old key's session but kept this
   // form's draft. The error on screen was the old key's (a 401, as likely as not, which sent the
   // reviewer there): it goes, and the form says the next Create uses the new key.
-  const keySaved = keyInfo === undefined ? undefined : (keyInfo?.savedAt ?? 0);
-  // This form was sent with a key saved over since (while its answer was out, or after none
-  // came): the new key may not be given the old one's answer, so it is not asked again by
-  // itself, nor offered as a form never sent. Create reuses its Idempotency-Key all the same,
-  // which Persona may replay and cannot make worse (docs/persona.md, Idempotency).
-  const sent = draft?.pendingCreate;
-  const sentAt = sent?.form === (draft && formOf(draft)) ? sent?.at : undefined;
-  const sentEarlier = !!sentAt && !!keySaved && sentAt < keySaved;
   const keySeen = useRef(keySaved);
   const [keyChanged, setKeyChanged] = useState(false);
   useEffect(() => {
@@ -189,7 +190,7 @@ export function CreateView() {
     <form class="view create" ref={form} onSubmit={create} noValidate>
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
-      {sentEarlier ? (
+      {sentEarlier && !busy ? (
         <p class="banner" role="status" data-testid="sent-earlier-key">
           {t('createSentEarlierKey', formatDateTime(sentAt ?? 0))}
         </p>

@@ -454,20 +454,33 @@ describe('the create form', () => {
     await fakeBrowser.storage.local.set({
       keyInfo: { masked: 'persona_sandbox_…9z9z', environment: 'sandbox', savedAt: Date.now() },
     });
-    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    let answer = false;
+    stubBackground({
+      createInquiry: () =>
+        answer
+          ? { ...inquiryReply('created'), link }
+          : { kind: 'timeout', message: 'Persona did not answer in time.' },
+    });
     await openCreate();
     const notice = await screen.findByTestId('sent-earlier-key');
     expect(notice.textContent).toMatch(
-      /^This form was sent at .+ with the key saved before this one.+look there before you create it again\.$/,
+      /^This form was sent on .+ with the key saved before this one.+look there before you create it again\.$/,
     );
     expect(notice.textContent).toContain(formatDateTime(sentAt));
     expect(screen.queryByTestId('key-changed')).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sent('createInquiry')).toEqual([]);
-    // The reviewer's choice: sent under the same Idempotency-Key, which Persona may replay.
+    // The reviewer's choice: sent under the same Idempotency-Key, which Persona may replay. No
+    // answer this time either: it is now a create sent with the new key, and no longer said to be
+    // the earlier key's.
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByText('Persona did not answer in time.');
+    expect(screen.queryByTestId('sent-earlier-key')).toBeNull();
+    expect((await storedDraft())?.pendingCreate?.at).toBeGreaterThan(sentAt);
+    answer = true;
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await screen.findByRole('button', { name: 'Copy link' });
-    expect(sent('createInquiry').map((r) => r.idempotencyKey)).toEqual(['key-rot']);
+    expect(sent('createInquiry').map((r) => r.idempotencyKey)).toEqual(['key-rot', 'key-rot']);
   });
 
   it('a key saved since in the options: the old key’s error goes, and the form says Create uses the new key', async () => {
