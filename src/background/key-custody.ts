@@ -97,20 +97,24 @@ export async function wipeSession(...keep: string[]): Promise<void> {
  */
 export async function storeKey(key: string, info: KeyInfo): Promise<void> {
   const sealed = await readItem(sealedKeyItem);
-  await browser.storage.local.remove(pendingCreatesItem.key);
-  if (!sealed) {
-    // One write: a worker stopped between two writes would leave a key with another key's info.
-    await writeItems('local', [itemValue(apiKeyItem, key), itemValue(keyInfoItem, info)]);
-    return wipeSession('draft');
-  }
   const session = await readItem(sessionKeyItem);
-  if (!session) throw lockedError();
+  if (sealed && !session) throw lockedError();
+  // The old key's data goes first: a worker stopped after it leaves the old key with less, never
+  // the new key beside the old key's inquiries.
+  await browser.storage.local.remove(pendingCreatesItem.key);
+  await wipeSession('draft', sessionKeyItem.key, unlockStateItem.key);
+  if (!sealed || !session) {
+    // One write: a worker stopped between two writes would leave a key with another key's info.
+    return writeItems('local', [itemValue(apiKeyItem, key), itemValue(keyInfoItem, info)]);
+  }
   const resealed = await seal(key, session.wrapKey, sealed);
   await writeItems('local', [itemValue(sealedKeyItem, resealed), itemValue(keyInfoItem, info)]);
-  await writeItems('session', [
-    itemValue(sessionKeyItem, { apiKey: key, wrapKey: session.wrapKey }),
-  ]);
-  await wipeSession('draft', sessionKeyItem.key, unlockStateItem.key);
+  // A lock meanwhile (the auto-lock's alarm) stays locked: the unlock opens the new key.
+  if (await readItem(sessionKeyItem)) {
+    await writeItems('session', [
+      itemValue(sessionKeyItem, { apiKey: key, wrapKey: session.wrapKey }),
+    ]);
+  }
 }
 
 /**

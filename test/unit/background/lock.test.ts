@@ -95,6 +95,22 @@ describe('Remove key and a key change', () => {
   }, 20_000);
 });
 
+describe('a key change and a lock at once', () => {
+  it('a lock while the new key is sealed stays a lock: the unlock opens the new key', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    // The auto-lock's alarm fires while the options' save is under way.
+    const saving = saveKey(otherKey);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await lock();
+    await saving;
+    expect(await session()).toEqual({});
+    await expect(openPersona()).rejects.toThrow(/locked/);
+    await unlock('correct horse battery');
+    expect((await openPersona()).keyInfo.masked).toBe('persona_sandbox_…5555');
+  }, 20_000);
+});
+
 describe('passphrase lock', () => {
   it('seals the key with PBKDF2 ≥ 600,000 iterations and keeps the clear key off storage.local', async () => {
     await setPassphrase('correct horse battery');
