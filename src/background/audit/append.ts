@@ -17,7 +17,8 @@ export async function appendAudit(facts: AuditFacts, limits = AUDIT_LIMITS): Pro
     const last = head.entries.at(-1);
     const seq = last ? last.seq + 1 : (head.checkpoint?.dropped ?? 0);
     const entry = await chainEntry(facts, seq, last?.hash ?? head.checkpoint?.hash ?? GENESIS_HASH);
-    const next = placeEntry(head, entry, limits, facts.at);
+    // Dropped now, whatever time the entry records (a create is logged at its click).
+    const next = placeEntry(head, entry, limits, Date.now());
     // Before the head lists it: a stop in between leaves a page nothing lists, and the head its
     // entries, which the next append closes into the same page again.
     if (next.closed) await browser.storage.local.set(next.closed);

@@ -6,12 +6,13 @@
 
 import { type AuditFacts, INTERRUPTED } from '../../shared/audit/chain.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
-import { watchlistItem } from '../../shared/generated/stored-items.ts';
+import { auditTrailItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
 import { readPolicy } from '../../shared/policy.ts';
 import { type Prefill, prefillKeys } from '../../shared/prefill.ts';
 import { templateIdHint } from '../../shared/settings-values.ts';
+import { readItem } from '../../shared/storage.ts';
 import type { PendingCreate } from '../../shared/storage-items.ts';
 import { appendAudit } from '../audit/append.ts';
 import { currentReviewer } from '../audit/record.ts';
@@ -144,6 +145,12 @@ async function logCreate(
   facts: Omit<AuditFacts, 'at' | 'reviewer' | 'action'>,
 ): Promise<void> {
   try {
+    // Asked again after its answer (the next popup asks for a closed one's create), Persona
+    // replays the inquiry it made: that create is in the trail already. Nothing else names an
+    // inquiry before its create does: the desk learns its id there.
+    const { inquiryId } = facts;
+    const { entries } = await readItem(auditTrailItem);
+    if (inquiryId && entries.some((e) => e.inquiryId === inquiryId)) return;
     const reviewer = await currentReviewer((await readPolicy()).reviewer);
     await appendAudit({ at, reviewer, action: 'create', ...facts });
   } catch {

@@ -256,6 +256,24 @@ describe('createInquiry', () => {
     await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
   });
 
+  it('a create asked again after its answer (the next popup asks for a closed one’s) gets Persona’s replay, and is logged once', async () => {
+    const startedAt = Date.now();
+    const first = await createInquiry(request('click-replay', { referenceId: 'user-replay' }));
+    const again = await createInquiry(request('click-replay', { referenceId: 'user-replay' }));
+    expect(again.inquiry.id).toBe(first.inquiry.id);
+    expect(made).toHaveLength(1);
+    const logged = (await readItem(auditTrailItem)).entries.filter((e) => e.at >= startedAt);
+    expect(logged.map((e) => [e.action, e.outcome, e.inquiryId])).toEqual([
+      ['create', 'ok', first.inquiry.id],
+    ]);
+    // A create that failed is logged each time: no inquiry names it.
+    createAnswers = [422, 422];
+    await expect(createInquiry(request('click-bad-1'))).rejects.toThrow();
+    await expect(createInquiry(request('click-bad-2'))).rejects.toThrow();
+    const failed = (await readItem(auditTrailItem)).entries.filter((e) => e.outcome === 'error');
+    expect(failed).toHaveLength(2);
+  });
+
   it('after the browser closed mid-create (its prefill gone with the session), finds the inquiry by reference ID, watches it and logs it once, at the click, sending nothing again', async () => {
     // Pressed last evening; the browser starts again this morning.
     const startedAt = Date.now() - 14 * 3_600_000;
