@@ -127,6 +127,23 @@ const request = (
   templateId: TEMPLATE,
   ...extra,
 });
+/** Holds each create's POST until `release()` is called: a create under way. */
+function holdCreates(): () => void {
+  let release: () => void = () => {};
+  const original = globalThis.fetch;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string | URL, init?: RequestInit) => {
+      if (init?.method === 'POST' && String(url).endsWith('/inquiries')) {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      }
+      return original(url, init);
+    }),
+  );
+  return () => release();
+}
 const creates = () => calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/inquiries');
 
 describe('createInquiry', () => {
@@ -343,19 +360,7 @@ describe('createInquiry', () => {
 
   it('two resumes at once (start-up, then an unlock) look for a lost create once, and leave a running create alone', async () => {
     const startedAt = Date.now();
-    let release: () => void = () => {};
-    const original = globalThis.fetch;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string | URL, init?: RequestInit) => {
-        if (init?.method === 'POST' && String(url).endsWith('/inquiries')) {
-          await new Promise<void>((resolve) => {
-            release = resolve;
-          });
-        }
-        return original(url, init);
-      }),
-    );
+    const release = holdCreates();
     // A create under way in this worker; a lock meanwhile took its prefill.
     const running = createInquiry(
       request('click-0013', { referenceId: 'user-13', prefill: { nameFirst: 'Ann' } }),
@@ -391,17 +396,7 @@ describe('createInquiry', () => {
   });
 
   it('keeps the pending create while the request is out: on disk without its prefill, the prefill in memory only', async () => {
-    let release: () => void = () => {};
-    const original = globalThis.fetch;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string | URL, init?: RequestInit) => {
-        await new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        return original(url, init);
-      }),
-    );
+    const release = holdCreates();
     const running = createInquiry(
       request('click-0009', { referenceId: 'user-9', prefill: { nameFirst: 'Ann' } }),
     );
