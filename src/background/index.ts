@@ -29,13 +29,13 @@ const logFailure = (what: string) => (error: unknown) =>
   console.error(`Inquiry Desk: ${what}`, errorLabel(error));
 // A create this worker's predecessor was stopped in the middle of is finished with its own key; one
 // a closed browser interrupted is looked for (create/create-inquiry.ts).
-gate.after(resumePendingCreates)().catch(logFailure('a stopped create was not finished'));
+gate.after(resumePendingCreates)().catch(logFailure('stopped create not finished'));
 // An audited action it was stopped in the middle of is logged as interrupted.
-gate.after(logInterrupted)().catch(logFailure('an interrupted action was not logged'));
+gate.after(logInterrupted)().catch(logFailure('interrupted action not logged'));
 // Not a start-up step: Chromium answers storage.managed only once it has loaded the policy,
 // seconds after a fresh install, and requests must not wait that long. saveOptions reads the
 // policy itself.
-gate.after(enforcePolicy)().catch(logFailure('the policy was not applied'));
+gate.after(enforcePolicy)().catch(logFailure('policy not applied'));
 
 /** Each valid request from an own page that is an audited action goes into the audit trail. */
 async function observe(request: Request) {
@@ -59,7 +59,7 @@ registerLookupListeners(gate.after);
 registerLockListeners(gate.after);
 browser.storage.onChanged.addListener(
   gate.after((_changes: unknown, area: string) => {
-    if (area === 'managed') void enforcePolicy().catch(logFailure('the policy was not applied'));
+    if (area === 'managed') void enforcePolicy().catch(logFailure('policy not applied'));
   }),
 );
 

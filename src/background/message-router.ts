@@ -47,7 +47,7 @@ export async function routeMessage(
   }
   const after = await context.observe?.(request).catch(() => undefined);
   const answer = await runHandler(request, context.handlers);
-  await after?.(answer).catch(() => console.error('Inquiry Desk: observing an answer failed'));
+  await after?.(answer).catch(() => console.error('Inquiry Desk: audit hook failed'));
   return answer;
 }
 

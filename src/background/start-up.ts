@@ -51,7 +51,7 @@ async function runSteps(steps: readonly StartStep[]): Promise<void> {
       console.error(`Inquiry Desk: start-up step "${step.name}" failed`, errorLabel(error));
       const failure = new StartupFailed(step.label ?? step.name);
       await showFailure(failure).catch((badgeError: unknown) => {
-        console.error('Inquiry Desk: could not show the start-up failure', badgeError);
+        console.error('Inquiry Desk: start-up failure not shown', badgeError);
       });
       throw failure;
     }

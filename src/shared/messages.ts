@@ -88,6 +88,11 @@ export const requests = {
         perPrefillField((key) => z.optional(z.string().check(z.maxLength(prefillFields[key])))),
       ),
     ),
+    /**
+     * When the reviewer pressed Create (ms): a create asked again later (a closed popup's, on
+     * opening the form) is logged at that click, and after a 5xx looked for from then.
+     */
+    clickedAt: z.optional(z.number()),
   })),
   /** The whole picture of one inquiry in one request; `refresh` skips the session cache. */
   getInquiry: answers<InquiryReply>()(() => ({

@@ -449,6 +449,50 @@ describe('the popup', () => {
     await home.close();
   });
 
+  it('a create answered with a 500 and recovered by the background while the popup was closed: the next popup, opened later, shows that inquiry and makes no second', async () => {
+    // Persona's clock runs 58 s behind ours (within the slack the look-up allows), so the
+    // inquiry the background makes is dated almost a minute before the click, and an ask that
+    // looked from its own time rather than the click's would miss it within seconds.
+    const { offsetSeconds } = await controls.clock();
+    await controls.setClock(new Date(Date.now() - 58_000));
+    const reference = `late5xx-${Date.now()}`;
+    let made: string[] = [];
+    try {
+      const popup = await openPopup('?view=create');
+      await popup.getByRole('textbox', { name: 'Inquiry template ID' }).fill(template);
+      await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+      await controls.setFaults({
+        latencyMs: 1_500,
+        errorNext: 1,
+        errorStatuses: [500],
+        errorRoute: 'POST /inquiries',
+      });
+      const clickedAt = Date.now();
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await popup.waitForTimeout(300);
+      await popup.close();
+      // The background finds nothing by the reference and creates it again under a new key.
+      await expect
+        .poll(async () => {
+          made = await inquiriesWithReference(reference);
+          return made.length;
+        }, soon)
+        .toBe(1);
+      await controls.clearFaults();
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, clickedAt + 15_000 - Date.now())),
+      );
+      const again = await openPopup();
+      await again.getByRole('button', { name: 'New inquiry draft' }).click();
+      await expect.poll(() => again.getByTestId('inquiry-id').textContent(), soon).toBe(made[0]);
+      expect(await inquiriesWithReference(reference)).toEqual(made);
+      await again.close();
+    } finally {
+      await controls.clearFaults();
+      await controls.setClock(new Date(Date.now() + offsetSeconds * 1000));
+    }
+  }, 60_000);
+
   it('a key saved while a create was under way: the form says it was sent, sends nothing by itself, and its Create makes no second inquiry', async () => {
     const popup = await openPopup('?view=create');
     const reference = `rot-${Date.now()}`;

@@ -56,7 +56,8 @@ export function createInquiry(request: RequestOf<'createInquiry'>): Promise<Crea
     templateId,
     ...(referenceId ? { referenceId } : {}),
     ...(Object.keys(prefill).length > 0 ? { prefill } : {}),
-    startedAt: Date.now(),
+    // A create asked again starts at its click: its 5xx recovery looks for what was made since.
+    startedAt: request.clickedAt ?? Date.now(),
   });
 }
 
@@ -146,11 +147,11 @@ async function logCreate(
 ): Promise<void> {
   try {
     // Asked again after its answer (the next popup asks for a closed one's create), Persona
-    // replays the inquiry it made: that create is in the trail already. Nothing else names an
-    // inquiry before its create does: the desk learns its id there.
-    const { inquiryId } = facts;
+    // replays it: it is in the trail already, an inquiry by its id (nothing names one before its
+    // create), a failure by its click's time.
+    const id = facts.inquiryId;
     const { entries } = await readItem(auditTrailItem);
-    if (inquiryId && entries.some((e) => e.inquiryId === inquiryId)) return;
+    if (entries.some((e) => e.inquiryId === id && (id || e.at === at))) return;
     const reviewer = await currentReviewer((await readPolicy()).reviewer);
     await appendAudit({ at, reviewer, action: 'create', ...facts });
   } catch {

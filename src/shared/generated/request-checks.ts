@@ -50,6 +50,7 @@ const rules: Record<RequestType, Fields> = {
         },
       },
     },
+    clickedAt: { t: 'optional', of: { t: 'number' } },
   },
   getInquiry: {
     id: {

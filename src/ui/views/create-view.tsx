@@ -81,25 +81,25 @@ export function CreateView() {
   // the very same form may follow a create that did happen, so it reuses that try's
   // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
   // An answer, any edit or a success means a fresh key.
-  const keyFor = (typed: Draft): string => {
+  const requestFor = (typed: Draft): RequestOf<'createInquiry'> => {
     const form = formOf(typed);
     const sent = typed.pendingCreate;
     if (sent?.form === form) {
       // Asked after with the new key from here on (the background joins the old key's create
       // if it is still running).
-      if (sentEarlier) updateDraft({ pendingCreate: { ...sent, at: Date.now() } });
-      return sent.key;
+      const clickedAt = sentEarlier ? Date.now() : sent.at;
+      if (sentEarlier) updateDraft({ pendingCreate: { ...sent, at: clickedAt } });
+      return { ...buildCreateRequest(typed, sent.key), ...(clickedAt ? { clickedAt } : {}) };
     }
     const key = crypto.randomUUID();
-    updateDraft({ pendingCreate: { key, form, at: Date.now() } });
-    return key;
+    const clickedAt = Date.now();
+    updateDraft({ pendingCreate: { key, form, at: clickedAt } });
+    return { ...buildCreateRequest(typed, key), clickedAt };
   };
 
   const request = useRequest(async (typed: Draft, defaultTemplateId: string) => {
     try {
-      const reply = await sendCreate(buildCreateRequest(typed, keyFor(typed)), () =>
-        setAsking('createAskingAgain'),
-      );
+      const reply = await sendCreate(requestFor(typed), () => setAsking('createAskingAgain'));
       // Only the form's own fields: the search box (maybe typed in another page) stays as it is.
       const { search: _search, ...cleared } = clearedDraft(typed, defaultTemplateId);
       updateDraft(cleared);
@@ -191,7 +191,7 @@ export function CreateView() {
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
       {sentEarlier && !busy ? (
-        <p class="banner" role="status" data-testid="sent-earlier-key">
+        <p class="banner" role="status" id="sent-earlier-key" data-testid="sent-earlier-key">
           {t('createSentEarlierKey', formatDateTime(sentAt ?? 0))}
         </p>
       ) : (
@@ -210,8 +210,16 @@ export function CreateView() {
       />
       {failure && <ProblemMessage error={createProblem(failure, draft.referenceId)} creating />}
       <div class="row form-actions">
-        {/* Counting down, it keeps the focus a keyboard user pressed it with (aria-disabled). */}
-        <button type="submit" class="primary" disabled={busy} aria-disabled={wait > 0}>
+        {/* Counting down, it keeps the focus a keyboard user pressed it with (aria-disabled).
+            The earlier-key warning is shown as the form opens, the focus in a field: Create
+            reads it out. */}
+        <button
+          type="submit"
+          class="primary"
+          disabled={busy}
+          aria-disabled={wait > 0}
+          aria-describedby={sentEarlier && !busy ? 'sent-earlier-key' : undefined}
+        >
           {wait > 0 ? t('createIn', formatNumber(wait)) : t('create')}
         </button>
         <span class="muted" role="status">

@@ -291,6 +291,45 @@ describe('createInquiry', () => {
     expect(failed).toHaveLength(2);
   });
 
+  it('a 5xx’d create the background recovered, asked again minutes later by the next popup: the inquiry it made is adopted, none made twice, the click logged once', async () => {
+    const clickedAt = Date.now() - 130_000;
+    createAnswers = [500];
+    const ask = () =>
+      createInquiry(request('click-5xx-late', { referenceId: 'user-late', clickedAt }));
+    // The popup was closed: the background's own recovery made the inquiry under a new key.
+    const first = await ask();
+    expect(first.recovery).toBe('retried');
+    expect(made).toHaveLength(1);
+    // Made two minutes before the next popup opens the form.
+    const [inquiryMade] = made;
+    if (inquiryMade) inquiryMade.createdAt = new Date(Date.now() - 125_000).toISOString();
+    // That popup asks under the click's key: Persona replays the 500, and the look-up by
+    // reference starts at the click, not at this ask.
+    const again = await ask();
+    expect(again.inquiry.id).toBe(first.inquiry.id);
+    expect(again.recovery).toBe('adopted');
+    expect(made).toHaveLength(1);
+    const logged = (await readItem(auditTrailItem)).entries.filter((e) => e.action === 'create');
+    expect(logged.map((e) => [e.outcome, e.inquiryId, e.at])).toEqual([
+      ['ok', first.inquiry.id, clickedAt],
+    ]);
+  });
+
+  it('a create that failed, asked again under its key, is logged once; another click’s failure is logged too', async () => {
+    createAnswers = [500, 500];
+    const clickedAt = Date.now() - 5_000;
+    const ask = () => createInquiry(request('click-5xx-noref', { clickedAt }));
+    await expect(ask()).rejects.toThrow();
+    await expect(ask()).rejects.toThrow();
+    await expect(createInquiry(request('click-5xx-other'))).rejects.toThrow();
+    const logged = (await readItem(auditTrailItem)).entries.filter((e) => e.action === 'create');
+    expect(logged.map((e) => [e.outcome, e.errorKind])).toEqual([
+      ['error', 'server'],
+      ['error', 'server'],
+    ]);
+    expect(logged[0]?.at).toBe(clickedAt);
+  });
+
   it('after the browser closed mid-create (its prefill gone with the session), finds the inquiry by reference ID, watches it and logs it once, at the click, sending nothing again', async () => {
     // Pressed last evening; the browser starts again this morning.
     const startedAt = Date.now() - 14 * 3_600_000;

@@ -194,7 +194,7 @@ describe('the service worker’s start', () => {
       .flat()
       .map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg)))
       .join('\n');
-    expect(printed).toContain('a stopped create was not finished');
+    expect(printed).toContain('stopped create not finished');
     expect(printed).toContain('TypeError');
     expect(printed).not.toMatch(/persona_sandbox_|Ada/);
   });

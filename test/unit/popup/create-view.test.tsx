@@ -424,6 +424,8 @@ describe('the create form', () => {
     expect(sent('createInquiry').map((r) => [r.idempotencyKey, r.referenceId])).toEqual([
       ['key-ticket-new', 'ticket-new'],
     ]);
+    // With its click's time: the background logs it then, and after a 5xx looks from then.
+    expect(sent('createInquiry')[0]?.clickedAt).toBeLessThan(Date.now() - 50_000);
   });
 
   it('a create sent with a key saved over since: the form says so and waits; Create sends it under its key', async () => {
@@ -467,6 +469,10 @@ describe('the create form', () => {
       /^This form was sent on .+ with the key saved before this one.+look there before you create it again\.$/,
     );
     expect(notice.textContent).toContain(formatDateTime(sentAt));
+    // Heard with Create, not only where the form opens (the focus is in a field then).
+    expect(
+      screen.getByRole('button', { name: 'Create', description: /with the key saved before/ }),
+    ).toBeTruthy();
     expect(screen.queryByTestId('key-changed')).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sent('createInquiry')).toEqual([]);
@@ -561,7 +567,7 @@ describe('the create form', () => {
   });
 
   it.each([
-    ['adopted', /had created the inquiry: it was found by its reference ID customer-42/],
+    ['adopted', /the inquiry was then found by its reference ID customer-42/],
     ['retried', /created again with a new request/],
   ] as const)('tells the reviewer when a create was %s after a 5xx', async (recovery, text) => {
     stubBackground({
