@@ -58,6 +58,37 @@ async function inquiriesWithReference(reference: string): Promise<string[]> {
   return ((await response.json()) as { data: { id: string }[] }).data.map((item) => item.id);
 }
 
+/** The one inquiry Persona holds with this reference, once it is there. */
+async function oneMadeWith(reference: string): Promise<string[]> {
+  let made: string[] = [];
+  await expect
+    .poll(async () => {
+      made = await inquiriesWithReference(reference);
+      return made.length;
+    }, soon)
+    .toBe(1);
+  return made;
+}
+
+/** Create, then the popup closes while its answer is out (a click into the chat closes it). */
+async function createThenClose(popup: Page): Promise<void> {
+  await popup.getByRole('button', { name: 'Create', exact: true }).click();
+  await popup.waitForTimeout(300);
+  await popup.close();
+}
+
+/** The key saved (again) on the options page, as a reviewer does after Persona refused one. */
+async function saveKeyInOptions(): Promise<void> {
+  const options = await ext.openOptions();
+  await options.getByLabel('API key', { exact: true }).fill(key);
+  await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(baseUrl);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect
+    .poll(() => options.getByTestId('options-outcome').textContent(), soon)
+    .toContain('Settings saved.');
+  await options.close();
+}
+
 async function openPopup(query = ''): Promise<Page> {
   const popup = await ext.openPopup(query);
   await popup.setViewportSize({ width: 400, height: 600 });
@@ -418,16 +449,9 @@ describe('the popup', () => {
     await controls.setFaults({ latencyMs: 2_000 });
     let made: string[] = [];
     try {
-      await popup.getByRole('button', { name: 'Create', exact: true }).click();
-      await popup.waitForTimeout(300);
-      await popup.close();
+      await createThenClose(popup);
       // The background goes on and Persona makes the inquiry.
-      await expect
-        .poll(async () => {
-          made = await inquiriesWithReference(reference);
-          return made.length;
-        }, soon)
-        .toBe(1);
+      made = await oneMadeWith(reference);
     } finally {
       await controls.clearFaults();
     }
@@ -468,16 +492,9 @@ describe('the popup', () => {
         errorRoute: 'POST /inquiries',
       });
       const clickedAt = Date.now();
-      await popup.getByRole('button', { name: 'Create', exact: true }).click();
-      await popup.waitForTimeout(300);
-      await popup.close();
+      await createThenClose(popup);
       // The background finds nothing by the reference and creates it again under a new key.
-      await expect
-        .poll(async () => {
-          made = await inquiriesWithReference(reference);
-          return made.length;
-        }, soon)
-        .toBe(1);
+      made = await oneMadeWith(reference);
       await controls.clearFaults();
       await new Promise((resolve) =>
         setTimeout(resolve, Math.max(0, clickedAt + 15_000 - Date.now())),
@@ -502,25 +519,11 @@ describe('the popup', () => {
     await controls.setFaults({ latencyMs: 2_000 });
     let made: string[] = [];
     try {
-      await popup.getByRole('button', { name: 'Create', exact: true }).click();
-      await popup.waitForTimeout(300);
-      await popup.close();
+      await createThenClose(popup);
       // The key is saved again in the options while the create is out.
-      const options = await ext.openOptions();
-      await options.getByLabel('API key', { exact: true }).fill(key);
-      await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(baseUrl);
-      await options.getByRole('button', { name: 'Save' }).click();
-      await expect
-        .poll(() => options.getByTestId('options-outcome').textContent(), soon)
-        .toContain('Settings saved.');
-      await options.close();
+      await saveKeyInOptions();
       // The background finishes the create it had sent with the old key.
-      await expect
-        .poll(async () => {
-          made = await inquiriesWithReference(reference);
-          return made.length;
-        }, soon)
-        .toBe(1);
+      made = await oneMadeWith(reference);
     } finally {
       await controls.clearFaults();
     }
@@ -558,14 +561,7 @@ describe('the popup', () => {
       await controls.clearFaults();
     }
     // "Check the key in the options": the reviewer saves the new key there.
-    const options = await ext.openOptions();
-    await options.getByLabel('API key', { exact: true }).fill(key);
-    await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(baseUrl);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect
-      .poll(() => options.getByTestId('options-outcome').textContent(), soon)
-      .toContain('Settings saved.');
-    await options.close();
+    await saveKeyInOptions();
     await expect
       .poll(() => popup.getByTestId('key-changed').textContent(), soon)
       .toContain('The form is as you left it.');

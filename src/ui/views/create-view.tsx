@@ -154,9 +154,8 @@ export function CreateView() {
   // The key's info is awaited too: without it, a create sent with an earlier key looks resumable.
   const resumable = ready && keyInfo !== undefined;
   useEffect(() => {
-    if (!resumable || created || submitting.current || !sent || sentEarlier) return;
-    if (sent.form !== formOf(draft)) return;
-    if (!sent.at || Date.now() - sent.at > RESUME_WITHIN_MS) return;
+    if (!resumable || created || submitting.current || !sentAt || sentEarlier) return;
+    if (Date.now() - sentAt > RESUME_WITHIN_MS) return;
     submitting.current = true;
     setAsking('createFinishing');
     void request.run(draft, settings.defaultTemplateId);

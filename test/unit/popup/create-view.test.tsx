@@ -31,6 +31,28 @@ function openCreate() {
   return screen.findByRole('textbox', { name: 'Inquiry template ID' });
 }
 
+/** A draft whose form was sent under `key` at `at` and got no answer (a closed popup's). */
+function storeSentDraft(referenceId: string, key: string, at: number) {
+  const form = JSON.stringify({
+    type: 'createInquiry',
+    idempotencyKey: '',
+    templateId: 'itmpl_Typed01',
+    referenceId,
+  });
+  return fakeBrowser.storage.session.set({
+    draft: {
+      templateId: 'itmpl_Typed01',
+      referenceId,
+      nameFirst: '',
+      nameLast: '',
+      emailAddress: '',
+      phoneNumber: '',
+      search: '',
+      pendingCreate: { key, form, at },
+    },
+  });
+}
+
 describe('the create form', () => {
   it('starts from the default template of the settings', async () => {
     stubBackground({});
@@ -385,30 +407,8 @@ describe('the create form', () => {
   });
 
   it('a popup closed before its create was answered: the next one asks for that answer on opening the form, within the day', async () => {
-    const form = (referenceId: string) =>
-      JSON.stringify({
-        type: 'createInquiry',
-        idempotencyKey: '',
-        templateId: 'itmpl_Typed01',
-        referenceId,
-      });
     const sentAt = (hoursAgo: number, referenceId: string) =>
-      fakeBrowser.storage.session.set({
-        draft: {
-          templateId: 'itmpl_Typed01',
-          referenceId,
-          nameFirst: '',
-          nameLast: '',
-          emailAddress: '',
-          phoneNumber: '',
-          search: '',
-          pendingCreate: {
-            key: `key-${referenceId}`,
-            form: form(referenceId),
-            at: Date.now() - hoursAgo * 3_600_000,
-          },
-        },
-      });
+      storeSentDraft(referenceId, `key-${referenceId}`, Date.now() - hoursAgo * 3_600_000);
     stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
     // Sent a day ago: Persona may have forgotten the key, and a new create under it would be a
     // second inquiry. The form waits for the reviewer.
@@ -431,27 +431,7 @@ describe('the create form', () => {
   it('a create sent with a key saved over since: the form says so and waits; Create sends it under its key', async () => {
     const referenceId = 'ticket-rot-1';
     const sentAt = Date.now() - 60_000;
-    await fakeBrowser.storage.session.set({
-      draft: {
-        templateId: 'itmpl_Typed01',
-        referenceId,
-        nameFirst: '',
-        nameLast: '',
-        emailAddress: '',
-        phoneNumber: '',
-        search: '',
-        pendingCreate: {
-          key: 'key-rot',
-          form: JSON.stringify({
-            type: 'createInquiry',
-            idempotencyKey: '',
-            templateId: 'itmpl_Typed01',
-            referenceId,
-          }),
-          at: sentAt,
-        },
-      },
-    });
+    await storeSentDraft(referenceId, 'key-rot', sentAt);
     // The new key, saved in the options after the create went out.
     await fakeBrowser.storage.local.set({
       keyInfo: { masked: 'persona_sandbox_…9z9z', environment: 'sandbox', savedAt: Date.now() },
