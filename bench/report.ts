@@ -82,6 +82,7 @@ const FRAME_PAGES = [
   ['side', 'side panel'],
   ['floor', 'floor'],
   ['static', 'static first screen'],
+  ['injected', 'injected first screen'],
   ['blank', 'blank'],
 ] as const satisfies readonly (readonly [PageName, string])[];
 
@@ -160,6 +161,13 @@ export function reportRows(r: BenchResults): Row[] {
       figure:
         "static first screen: the popup's first frame as plain HTML and CSS, no script, same run",
       measured: `${ms(fp.staticFcpMs)} = ${fp.staticRatio}× blank`,
+      budget: '',
+      verdict: '',
+    },
+    {
+      figure:
+        "injected first screen: the floor's script and read, then the same first frame's markup set as the body, same run",
+      measured: `${ms(fp.injectedFcpMs)} = ${fp.injectedRatio}× blank`,
       budget: '',
       verdict: '',
     },

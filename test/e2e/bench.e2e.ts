@@ -38,12 +38,23 @@ it('runs the quick bench and reports every figure', async () => {
     expect(frames.readySamples).toHaveLength(fp.runs);
     for (const value of [frames.readyMs, frames.toScreenMs, frames.sameFrame]) finite(value);
   }
-  expect(Object.keys(fp.frames).sort()).toEqual(['blank', 'floor', 'popup', 'side', 'static']);
+  expect(Object.keys(fp.frames).sort()).toEqual([
+    'blank',
+    'floor',
+    'injected',
+    'popup',
+    'side',
+    'static',
+  ]);
   // The static first screen: the popup's rows as markup, in the same turns.
   expect(fp.samples.staticFcpMs).toHaveLength(fp.runs);
   for (const value of [fp.staticFcpMs, fp.staticRatio]) finite(value);
   expect(fp.staticRows).toBe(fp.cachedInquiries.watched);
   expect(fp.staticBytes).toBeGreaterThan(10_000);
+  // The injected first screen: the same rows set by a script, timed once every row is in the DOM.
+  expect(fp.samples.injectedFcpMs).toHaveLength(fp.runs);
+  for (const value of [fp.injectedFcpMs, fp.injectedRatio]) finite(value);
+  expect(fp.frames.injected.readySamples).toHaveLength(fp.runs);
   // The same pages opened as the toolbar popup itself: each one every run, the desk and the
   // static copy with every row, and the manifest's popup back afterwards.
   const toolbar = results.toolbarPopup;
