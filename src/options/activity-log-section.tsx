@@ -14,6 +14,7 @@ import type { ErrorKind } from '../shared/errors.ts';
 import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { type MessageKey, t, uiLocale } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
+import { newestFirst } from './log-order.ts';
 import { useAuditTrail } from './use-audit-trail.ts';
 
 const SHOWN = 50;
@@ -210,8 +211,8 @@ export function ActivityLogSection() {
   );
 }
 
-function LatestEntries({ trail }: { trail: AuditTrail }) {
-  const latest = trail.entries.slice(-SHOWN).reverse();
+export function LatestEntries({ trail }: { trail: AuditTrail }) {
+  const latest = newestFirst(trail.entries, SHOWN);
   if (latest.length === 0) return <p class="muted">{t('logNothingYet')}</p>;
   return (
     // A narrow window scrolls the table, not the page.
@@ -230,9 +231,12 @@ function LatestEntries({ trail }: { trail: AuditTrail }) {
           </tr>
         </thead>
         <tbody>
-          {latest.map((e) => (
+          {latest.map(({ entry: e, recordedLater }) => (
             <tr key={e.seq}>
-              <td>{when(e.at)}</td>
+              <td>
+                {when(e.at)}
+                {recordedLater && <span class="muted"> · {t('logRecordedLater')}</span>}
+              </td>
               <td>{e.reviewer}</td>
               <td>{t(actionLabels[e.action])}</td>
               <td>{e.inquiryId ?? ''}</td>

@@ -516,10 +516,12 @@ describe('the popup', () => {
     await popup.getByRole('textbox', { name: 'Inquiry template ID' }).fill(template);
     await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
     await popup.getByRole('textbox', { name: 'First name' }).fill('Ana');
-    await controls.setFaults({ latencyMs: 2_000 });
+    // The sandbox waits before it reads a request: the create's, not the key check's after it.
+    await controls.setFaults({ latencyMs: 3_000 });
     let made: string[] = [];
     try {
       await createThenClose(popup);
+      await controls.clearFaults();
       // The key is saved again in the options while the create is out.
       await saveKeyInOptions();
       // The background finishes the create it had sent with the old key.
@@ -527,6 +529,25 @@ describe('the popup', () => {
     } finally {
       await controls.clearFaults();
     }
+    // The create is logged at its click, after the key's save: the log's table lists it by its
+    // time, below the save, and says it was entered later (the exports keep the recorded order).
+    const options = await ext.openOptions();
+    const rows = options.locator('.log-table tbody tr');
+    const createRow = rows.filter({ hasText: made[0] });
+    await expect.poll(() => createRow.count(), soon).toBe(1);
+    const actions = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent),
+    );
+    const created = await rows.evaluateAll(
+      (trs, id) => trs.findIndex((tr) => tr.textContent?.includes(id)),
+      made[0] as string,
+    );
+    expect(actions[created]).toBe('Create inquiry');
+    expect(created).toBeGreaterThan(actions.indexOf('Save key'));
+    expect(await createRow.locator('td').first().textContent()).toContain(
+      'entered in the log later',
+    );
+    await options.close();
     const again = await openPopup();
     await again.getByRole('button', { name: 'New inquiry draft' }).click();
     await expect

@@ -1,0 +1,24 @@
+// The activity log's table reads by its "When" column. The chain keeps entries in the order they
+// were recorded, and that can differ: a create is stamped at its click, and one the background
+// finished after a restart is recorded then, after entries made in between (an unlock). An
+// auditor reading times out of order would take the log for a wrong one, so the table lists by
+// time and marks the entries recorded out of their time's place; the exports keep chain order.
+import type { AuditEntry } from '../shared/audit/trail.ts';
+
+export interface ShownEntry {
+  entry: AuditEntry;
+  /** Recorded after an entry with a later time: its place in the exports is below that one's. */
+  recordedLater: boolean;
+}
+
+/** The last `count` entries recorded, newest time first (the later recorded first on a tie). */
+export function newestFirst(entries: readonly AuditEntry[], count: number): ShownEntry[] {
+  const from = Math.max(0, entries.length - count);
+  let latestAt = Number.NEGATIVE_INFINITY;
+  const shown: ShownEntry[] = [];
+  entries.forEach((entry, index) => {
+    if (index >= from) shown.push({ entry, recordedLater: entry.at < latestAt });
+    latestAt = Math.max(latestAt, entry.at);
+  });
+  return shown.sort((a, b) => b.entry.at - a.entry.at || b.entry.seq - a.entry.seq);
+}

@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LatestEntries } from '../../../src/options/activity-log-section.tsx';
+import { newestFirst } from '../../../src/options/log-order.ts';
+import type { AuditEntry, AuditTrail } from '../../../src/shared/audit/trail.ts';
+
+afterEach(cleanup);
+
+const T0 = Date.UTC(2026, 11, 3, 22, 7, 0);
+const hash = '0'.repeat(64);
+const entry = (seq: number, seconds: number, action: AuditEntry['action']): AuditEntry => ({
+  seq,
+  at: T0 + seconds * 1000,
+  reviewer: 'sk_…abcd',
+  action,
+  outcome: 'ok',
+  prevHash: hash,
+  hash,
+});
+
+// What a restart with a passphrase records: the key and passphrase, then the unlock, then the
+// create the background finished after it, stamped at its click before the browser closed.
+const recorded = [
+  entry(0, 0, 'keySaved'),
+  entry(1, 2, 'passphraseSet'),
+  entry(2, 32, 'unlock'),
+  entry(3, 10, 'create'),
+];
+
+describe("the activity log's table", () => {
+  it('lists by time, newest first, and marks an entry recorded after later ones', () => {
+    render(<LatestEntries trail={{ entries: recorded } as unknown as AuditTrail} />);
+    const rows = [...document.querySelectorAll('.log-table tbody tr')];
+    const actions = rows.map((row) => row.querySelectorAll('td')[2]?.textContent);
+    expect(actions).toEqual(['Unlock', 'Create inquiry', 'Set passphrase', 'Save key']);
+    const marked = rows.map((row) =>
+      row.querySelector('td')?.textContent?.includes('entered in the log later'),
+    );
+    expect(marked).toEqual([false, true, false, false]);
+    expect(screen.getByText('The latest 4 entries')).toBeTruthy();
+  });
+});
+
+describe('newestFirst', () => {
+  it('takes the last entries recorded, then orders them by time, the later recorded first on a tie', () => {
+    const entries = [entry(0, 50, 'lock'), entry(1, 5, 'unlock'), entry(2, 5, 'reveal')];
+    const shown = newestFirst(entries, 2);
+    expect(shown.map((s) => s.entry.seq)).toEqual([2, 1]);
+    // Both were recorded after the lock at 50 s, which is no longer shown: still marked.
+    expect(shown.map((s) => s.recordedLater)).toEqual([true, true]);
+  });
+
+  it('marks nothing in a log recorded in time order', () => {
+    const entries = [entry(0, 1, 'keySaved'), entry(1, 1, 'lock'), entry(2, 3, 'unlock')];
+    expect(newestFirst(entries, 50).map((s) => [s.entry.seq, s.recordedLater])).toEqual([
+      [2, false],
+      [1, false],
+      [0, false],
+    ]);
+  });
+});
