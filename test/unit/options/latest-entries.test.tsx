@@ -40,6 +40,14 @@ describe("the activity log's table", () => {
     expect(marked).toEqual([false, true, false, false]);
     expect(screen.getByText('The latest 4 entries')).toBeTruthy();
   });
+
+  it('names a refusal for want of an open key as either no key or a locked desk', () => {
+    // A key saved while Lock now was pressed is refused with the locked desk's error.
+    const refused = { ...entry(0, 0, 'keySaved'), outcome: 'error', errorKind: 'no_key' } as const;
+    render(<LatestEntries trail={{ entries: [refused] } as unknown as AuditTrail} />);
+    const outcome = document.querySelectorAll('.log-table tbody td')[4]?.textContent;
+    expect(outcome).toBe('error: no key, or locked (no_key)');
+  });
 });
 
 describe('newestFirst', () => {
