@@ -120,14 +120,16 @@ function start(pending: PendingCreate): Promise<Created> {
 }
 
 async function finish(pending: PendingCreate): Promise<Created> {
+  // Who clicked, read before the create is sent: a key saved before its answer names another.
+  const reviewer = await currentReviewer((await readPolicy()).reviewer);
   await savePending(pending);
   try {
     const created = await createOrRecover(await openPersona(), pending);
-    await logCreate(pending.startedAt, { outcome: 'ok', inquiryId: created.inquiry.id });
+    await logCreate(pending.startedAt, { outcome: 'ok', inquiryId: created.inquiry.id }, reviewer);
     return created;
   } catch (error) {
     const { kind, requestId } = toErrorInfo(error);
-    await logCreate(pending.startedAt, { outcome: 'error', errorKind: kind, requestId });
+    await logCreate(pending.startedAt, { outcome: 'error', errorKind: kind, requestId }, reviewer);
     throw error;
   } finally {
     // Settled either way: the reviewer sees the answer, and a later click is their own choice.
@@ -139,11 +141,13 @@ async function finish(pending: PendingCreate): Promise<Created> {
  * A create is logged here, once per create, not by the router's audit hook: the clicks that
  * join it (a popup asking again) and the restarted worker that finishes it (a stopped one's)
  * all end in this one run, and only here is its inquiry id known. Its time is the click's, also
- * for one finished or found after a browser restart, hours and an unlock later.
+ * for one finished or found after a browser restart, hours and an unlock later. Its reviewer is
+ * read when the create is sent (finish), unless a restarted worker logs it (read then).
  */
 async function logCreate(
   at: number,
   facts: Omit<AuditFacts, 'at' | 'reviewer' | 'action'>,
+  reviewer?: string,
 ): Promise<void> {
   try {
     // Asked again after its answer (the next popup asks for a closed one's create), Persona
@@ -152,8 +156,12 @@ async function logCreate(
     const id = facts.inquiryId;
     const { entries } = await readItem(auditTrailItem);
     if (entries.some((e) => e.inquiryId === id && (id || e.at === at))) return;
-    const reviewer = await currentReviewer((await readPolicy()).reviewer);
-    await appendAudit({ at, reviewer, action: 'create', ...facts });
+    await appendAudit({
+      at,
+      reviewer: reviewer ?? (await currentReviewer((await readPolicy()).reviewer)),
+      action: 'create',
+      ...facts,
+    });
   } catch {
     // The inquiry is made (or its failure said) all the same; an unreadable trail says so itself.
   }

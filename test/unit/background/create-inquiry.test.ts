@@ -10,6 +10,7 @@ import type { RequestOf } from '../../../src/shared/messages.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
 import { readItem, writeItem } from '../../../src/shared/storage.ts';
 import {
+  keyInfoItem,
   pendingCreatesItem,
   pendingPrefillItem,
   watchlistItem,
@@ -432,6 +433,28 @@ describe('createInquiry', () => {
         ['create', 'ok', 'inq_Made00000014'],
       ].sort(),
     );
+  });
+
+  it('a key saved while the create is out: the log names the reviewer by the key the create went with', async () => {
+    const release = holdCreates();
+    const running = createInquiry(request('click-rekey', { referenceId: 'user-rekey' }));
+    await vi.waitFor(async () =>
+      expect(Object.keys(await readItem(pendingCreatesItem))).toEqual(['click-rekey']),
+    );
+    const sentWith = (await readItem(keyInfoItem))?.masked;
+    await saveOptions({
+      type: 'saveOptions',
+      settings: { ...defaultSettings(), baseUrl: 'http://127.0.0.1:4010/api/v1' },
+      key: 'persona_sandbox_0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
+    });
+    const savedNow = (await readItem(keyInfoItem))?.masked;
+    expect(savedNow).not.toBe(sentWith);
+    release();
+    const created = await running;
+    const logged = (await readItem(auditTrailItem)).entries.filter(
+      (e) => e.inquiryId === created.inquiry.id,
+    );
+    expect(logged.map((e) => [e.action, e.reviewer])).toEqual([['create', sentWith]]);
   });
 
   it('keeps the pending create while the request is out: on disk without its prefill, the prefill in memory only', async () => {
