@@ -36,14 +36,14 @@ function context(row: Row, r: BenchResults): string {
     return toolbarNote(r);
   }
   if (row.figure.startsWith('popup first paint')) {
-    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp.popupFcpMs, fp.popupListMs)}${floorNote(fp)}${frameNote(fp, 'popup')}`;
+    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp.popupFcpMs, fp.popupListMs)}${floorNote(fp, fp.ratio)}${frameNote(fp, 'popup')}`;
   }
   // Before the tab's row, whose name begins the same way.
   if (row.figure.startsWith('side panel first paint in the side panel')) {
     return panelNote(r);
   }
   if (row.figure.startsWith('side panel first paint')) {
-    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp.sidePanel.fcpMs, fp.sidePanel.listMs)}${floorNote(fp)}${frameNote(fp, 'side')}`;
+    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp.sidePanel.fcpMs, fp.sidePanel.listMs)}${floorNote(fp, fp.sidePanel.ratio)}${frameNote(fp, 'side')}`;
   }
   if (row.figure.startsWith('click → next view')) {
     const t = r.nextView.transitions.find((x) => row.figure.includes(x.name));
@@ -80,8 +80,8 @@ function firstFrameNote(fcpMs: number, listMs: number): string {
 }
 
 /** How far the budget sits from the least a page showing stored data can do, same run. */
-function floorNote(fp: BenchResults['firstPaint']): string {
-  return ` A page that only loads one script, reads the same items and writes one line paints at ${Math.round(fp.floorFcpMs)} ms, ${fp.floorRatio}× blank (method, below). The popup's own first frame, saved as a static page (its markup and inline style as that frame had them, no script, nothing to read or render), paints at ${Math.round(fp.staticFcpMs)} ms, ${fp.staticRatio}× blank: what drawing the first screen costs by itself. Set as the body by the floor's script once the floor's read is in, that same markup paints at ${Math.round(fp.injectedFcpMs)} ms, ${fp.injectedRatio}× blank: the rows arriving when the floor's line does, with no framework, check or render, so between it and the desk (${(fp.ratio - fp.injectedRatio).toFixed(2)}×) is what the desk's own code costs, and between it and the floor (${(fp.injectedRatio - fp.floorRatio).toFixed(2)}×) what drawing its rows costs once they come after parsing.`;
+function floorNote(fp: BenchResults['firstPaint'], deskRatio: number): string {
+  return ` A page that only loads one script, reads the same items and writes one line paints at ${Math.round(fp.floorFcpMs)} ms, ${fp.floorRatio}× blank (method, below). The popup's own first frame, saved as a static page (its markup and inline style as that frame had them, no script, nothing to read or render), paints at ${Math.round(fp.staticFcpMs)} ms, ${fp.staticRatio}× blank: what drawing the first screen costs by itself. Set as the body by the floor's script once the floor's read is in, that same markup paints at ${Math.round(fp.injectedFcpMs)} ms, ${fp.injectedRatio}× blank: the rows arriving when the floor's line does, with no framework, check or render, so between it and this desk page (${(deskRatio - fp.injectedRatio).toFixed(2)}×) is what the desk's own code costs, and between it and the floor (${(fp.injectedRatio - fp.floorRatio).toFixed(2)}×) what its style sheet, parsing its markup and drawing its rows cost once they come after the page's own parsing.`;
 }
 
 /**
