@@ -515,12 +515,13 @@ describe('the popup', () => {
     await popup.getByRole('textbox', { name: 'Inquiry template ID' }).fill(template);
     await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
     await popup.getByRole('textbox', { name: 'First name' }).fill('Ana');
-    // The sandbox waits before it reads a request: the create's, not the key check's after it.
-    await controls.setFaults({ latencyMs: 3_000 });
+    // The create is slow; the key's check in the options is not, so the key is saved first,
+    // more than a second after the click (the log's table marks what is out of place by that).
+    await controls.setFaults({ latencyMs: 4_000, latencyRoute: 'POST /inquiries' });
     let made: string[] = [];
     try {
       await createThenClose(popup);
-      await controls.clearFaults();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       // The key is saved again in the options while the create is out.
       await saveKeyInOptions();
       // The background finishes the create it had sent with the old key.

@@ -14,6 +14,8 @@ export type ErrorTiming = 'before' | 'after';
 
 export interface FaultSettings {
   latencyMs: number;
+  /** Limits `latencyMs` to one route, e.g. `POST /inquiries`: a slow create beside quick reads. */
+  latencyRoute: string | null;
   /** Share (0–1) of requests answered with one of `errorStatuses`. */
   errorRate: number;
   /** The next N requests (of `errorRoute`, if set) are answered with one of `errorStatuses`. */
@@ -31,6 +33,7 @@ export interface FaultSettings {
 
 const NONE: FaultSettings = {
   latencyMs: 0,
+  latencyRoute: null,
   errorRate: 0,
   errorNext: 0,
   errorStatuses: [500, 502, 503, 504],
@@ -94,8 +97,9 @@ function take(
 /** Before authentication: what a network or load balancer does to a request. */
 export function networkFaults(runtime: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
-    const { latencyMs } = runtime.faults.settings;
-    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    const { latencyMs, latencyRoute } = runtime.faults.settings;
+    const slowed = routeMatches(latencyRoute, c.req.method, new URL(c.req.url).pathname);
+    if (latencyMs > 0 && slowed) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const socket = c.env.incoming.socket;
     if (take(runtime, 'dropNext')) {
       c.set('fault', 'dropped');

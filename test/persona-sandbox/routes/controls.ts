@@ -31,6 +31,7 @@ const clockBody = z.union([
 ]);
 const faultsBody = z.object({
   'latency-ms': z.number().int().min(0).max(120_000).optional(),
+  'latency-route': z.string().regex(ROUTE_PATTERN).nullable().optional(),
   'error-rate': z.number().min(0).max(1).optional(),
   'error-next': z.number().int().min(0).optional(),
   'error-statuses': z.array(z.number().int().min(400).max(599)).optional(),
@@ -105,6 +106,7 @@ export function controlRoutes(runtime: SandboxRuntime) {
     const body = await readBody(c, faultsBody);
     const settings = runtime.faults.update({
       ...(body['latency-ms'] !== undefined && { latencyMs: body['latency-ms'] }),
+      ...(body['latency-route'] !== undefined && { latencyRoute: body['latency-route'] }),
       ...(body['error-rate'] !== undefined && { errorRate: body['error-rate'] }),
       ...(body['error-next'] !== undefined && { errorNext: body['error-next'] }),
       ...(body['error-statuses'] !== undefined && { errorStatuses: body['error-statuses'] }),

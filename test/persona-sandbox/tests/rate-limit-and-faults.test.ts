@@ -70,6 +70,16 @@ describe('faults (only on /api/v1)', () => {
     expect(performance.now() - control).toBeLessThan(140);
   });
 
+  it('adds latency to one route only, when told which', async () => {
+    await t.controls.setFaults({ latencyMs: 150, latencyRoute: 'POST /inquiries' });
+    const read = performance.now();
+    await t.api.get('/inquiries');
+    expect(performance.now() - read).toBeLessThan(140);
+    const create = performance.now();
+    await createInquiry(t.api);
+    expect(performance.now() - create).toBeGreaterThanOrEqual(140);
+  });
+
   it('answers a share of requests with the given error statuses', async () => {
     await t.controls.setFaults({ errorRate: 1, errorStatuses: [503] });
     const response = await t.api.get('/inquiries');
