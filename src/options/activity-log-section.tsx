@@ -223,7 +223,9 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
         </caption>
         <thead>
           <tr>
-            <th scope="col">{t('logWhen')}</th>
+            <th scope="col" aria-sort="descending">
+              {t('logWhen')}
+            </th>
             <th scope="col">{t('logReviewer')}</th>
             <th scope="col">{t('logAction')}</th>
             <th scope="col">{t('logInquiry')}</th>
@@ -235,7 +237,7 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
             <tr key={e.seq}>
               <td>
                 {when(e.at)}
-                {recordedLater && <span class="muted"> · {t('logRecordedLater')}</span>}
+                {recordedLater && <span class="log-later muted">{t('logRecordedLater')}</span>}
               </td>
               <td>{e.reviewer}</td>
               <td>{t(actionLabels[e.action])}</td>

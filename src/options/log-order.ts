@@ -11,13 +11,18 @@ export interface ShownEntry {
   recordedLater: boolean;
 }
 
+// The table shows times to the second, and an entry is stamped a few milliseconds before it is
+// written (the reviewer is read in between), so another can be written first: only an entry
+// recorded a whole second or more out of its place is marked.
+const SLACK_MS = 1000;
+
 /** The last `count` entries recorded, newest time first (the later recorded first on a tie). */
 export function newestFirst(entries: readonly AuditEntry[], count: number): ShownEntry[] {
   const from = Math.max(0, entries.length - count);
   let latestAt = Number.NEGATIVE_INFINITY;
   const shown: ShownEntry[] = [];
   entries.forEach((entry, index) => {
-    if (index >= from) shown.push({ entry, recordedLater: entry.at < latestAt });
+    if (index >= from) shown.push({ entry, recordedLater: entry.at <= latestAt - SLACK_MS });
     latestAt = Math.max(latestAt, entry.at);
   });
   return shown.sort((a, b) => b.entry.at - a.entry.at || b.entry.seq - a.entry.seq);

@@ -142,7 +142,7 @@ async function finish(pending: PendingCreate): Promise<Created> {
  * join it (a popup asking again) and the restarted worker that finishes it (a stopped one's)
  * all end in this one run, and only here is its inquiry id known. Its time is the click's, also
  * for one finished or found after a browser restart, hours and an unlock later. Its reviewer is
- * read when the create is sent (finish), unless a restarted worker logs it (read then).
+ * read when the create is sent or resumed (finish), or when a lost one is found (findLost).
  */
 async function logCreate(
   at: number,

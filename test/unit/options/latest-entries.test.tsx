@@ -41,12 +41,12 @@ describe("the activity log's table", () => {
     expect(screen.getByText('The latest 4 entries')).toBeTruthy();
   });
 
-  it('names a refusal for want of an open key as either no key or a locked desk', () => {
+  it('names a refusal for want of an open key as none, locked or not allowed', () => {
     // A key saved while Lock now was pressed is refused with the locked desk's error.
     const refused = { ...entry(0, 0, 'keySaved'), outcome: 'error', errorKind: 'no_key' } as const;
     render(<LatestEntries trail={{ entries: [refused] } as unknown as AuditTrail} />);
     const outcome = document.querySelectorAll('.log-table tbody td')[4]?.textContent;
-    expect(outcome).toBe('error: no key, or locked (no_key)');
+    expect(outcome).toBe('error: no usable key (none, locked or not allowed) (no_key)');
   });
 });
 
@@ -57,6 +57,12 @@ describe('newestFirst', () => {
     expect(shown.map((s) => s.entry.seq)).toEqual([2, 1]);
     // Both were recorded after the lock at 50 s, which is no longer shown: still marked.
     expect(shown.map((s) => s.recordedLater)).toEqual([true, true]);
+  });
+
+  it('marks no entry written a few milliseconds after a later-stamped one (the same second shown)', () => {
+    const stamped = { ...entry(0, 10, 'keySaved'), at: T0 + 10_004 };
+    const shown = newestFirst([stamped, entry(1, 10, 'unlock')], 50);
+    expect(shown.map((s) => s.recordedLater)).toEqual([false, false]);
   });
 
   it('marks nothing in a log recorded in time order', () => {
