@@ -16,14 +16,17 @@ export interface ShownEntry {
 // recorded a whole second or more out of its place is marked.
 const SLACK_MS = 1000;
 
-/** The last `count` entries recorded, newest time first (the later recorded first on a tie). */
+/**
+ * The `count` newest entries by time, newest first (the later recorded first on a tie): a table
+ * that reads by time shows an unbroken stretch of it, also when an entry recorded late is older
+ * than some of the entries recorded before it.
+ */
 export function newestFirst(entries: readonly AuditEntry[], count: number): ShownEntry[] {
-  const from = Math.max(0, entries.length - count);
   let latestAt = Number.NEGATIVE_INFINITY;
-  const shown: ShownEntry[] = [];
-  entries.forEach((entry, index) => {
-    if (index >= from) shown.push({ entry, recordedLater: entry.at <= latestAt - SLACK_MS });
+  const shown = entries.map((entry) => {
+    const recordedLater = entry.at <= latestAt - SLACK_MS;
     latestAt = Math.max(latestAt, entry.at);
+    return { entry, recordedLater };
   });
-  return shown.sort((a, b) => b.entry.at - a.entry.at || b.entry.seq - a.entry.seq);
+  return shown.sort((a, b) => b.entry.at - a.entry.at || b.entry.seq - a.entry.seq).slice(0, count);
 }

@@ -51,12 +51,22 @@ describe("the activity log's table", () => {
 });
 
 describe('newestFirst', () => {
-  it('takes the last entries recorded, then orders them by time, the later recorded first on a tie', () => {
+  it('shows the newest entries by time, the later recorded first on a tie', () => {
     const entries = [entry(0, 50, 'lock'), entry(1, 5, 'unlock'), entry(2, 5, 'reveal')];
     const shown = newestFirst(entries, 2);
-    expect(shown.map((s) => s.entry.seq)).toEqual([2, 1]);
-    // Both were recorded after the lock at 50 s, which is no longer shown: still marked.
-    expect(shown.map((s) => s.recordedLater)).toEqual([true, true]);
+    expect(shown.map((s) => s.entry.seq)).toEqual([0, 2]);
+    expect(shown.map((s) => s.recordedLater)).toEqual([false, true]);
+  });
+
+  it('leaves no newer entry out for one recorded late: the rows are an unbroken stretch of time', () => {
+    // A create stamped at 10 s, recorded after three reveals at 11-13 s; two rows are shown.
+    const entries = [
+      entry(0, 11, 'reveal'),
+      entry(1, 12, 'reveal'),
+      entry(2, 13, 'reveal'),
+      entry(3, 10, 'create'),
+    ];
+    expect(newestFirst(entries, 2).map((s) => s.entry.seq)).toEqual([2, 1]);
   });
 
   it('marks no entry written a few milliseconds after a later-stamped one (the same second shown)', () => {
