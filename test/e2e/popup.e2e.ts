@@ -286,6 +286,26 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('from the create form, Escape in a field goes back home, with the focus on New inquiry', async () => {
+    const popup = await openPopup();
+    const opener = popup.getByRole('button', { name: /^New inquiry/ });
+    await opener.focus();
+    await popup.keyboard.press('Enter');
+    const reference = popup.getByRole('textbox', { name: 'Reference ID' });
+    await reference.focus();
+    await popup.keyboard.type('kb-escape');
+    await popup.keyboard.press('Escape');
+    // Home again, not closed: the button that opened the form has the focus, and the draft waits.
+    await expect.poll(() => popup.getByRole('tab', { name: 'Watchlist' }).count(), soon).toBe(1);
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.textContent), soon)
+      .toBe('New inquiry draft');
+    // The next test starts from an empty form.
+    await popup.keyboard.press('Enter');
+    await reference.fill('');
+    await popup.close();
+  });
+
   it('makes a new link for an inquiry that expired', async () => {
     const popup = await openPopup();
     const id = await createInquiry(popup, `expire-${Date.now()}`);

@@ -186,7 +186,7 @@ export function CreateView() {
   }
 
   return (
-    <form class="view create" ref={form} onSubmit={create} noValidate>
+    <form class="view create" ref={form} onSubmit={create} noValidate data-drafted>
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
       {sentEarlier && !busy ? (

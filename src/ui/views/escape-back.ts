@@ -3,17 +3,21 @@
 // of one step back; at Home, with nowhere to go back to, it still closes. Left alone where
 // Escape already means something: a field (a search box clears, a typed tag stays), an open
 // dialog (the enlarged photo closes), a confirmation (it cancels, and says it handled the key).
+// A form whose fields the draft keeps (the create form, `data-drafted`) loses nothing by going
+// back, so there Escape goes back from a text field too, as from the form's buttons.
 import { useEffect } from 'preact/hooks';
 import type { Navigation } from './router.ts';
 
 const OWNS_ESCAPE = 'dialog, input, textarea, select, [contenteditable]';
+const DRAFTED_FIELD = '[data-drafted] :is(input:not([type=search]), textarea)';
 
 export function useEscapeBack(nav: Navigation, enabled: boolean): void {
   useEffect(() => {
     if (!enabled || !nav.canGoBack) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
-      if (event.target instanceof Element && event.target.closest(OWNS_ESCAPE)) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest(OWNS_ESCAPE) && !target.matches(DRAFTED_FIELD)) return;
       // An open dialog owns Escape wherever the focus is: tabbed out of it onto the page, the
       // Escape that closes the enlarged photo must not also leave the detail.
       if (document.querySelector('dialog[open]')) return;

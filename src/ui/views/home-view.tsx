@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { keyInfoItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { prefillKeys } from '../../shared/prefill.ts';
@@ -8,7 +8,7 @@ import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { useStored } from '../use-stored.ts';
 import { ReviewQueue } from './review-queue.tsx';
-import { type HomeTab, useNavigation } from './router.ts';
+import { type HomeTab, NEW_INQUIRY, useNavigation } from './router.ts';
 import { SearchBox } from './search-box.tsx';
 import { WatchlistPanel } from './watchlist-panel.tsx';
 
@@ -24,10 +24,13 @@ export function HomeView() {
   const tab: HomeTab = (nav.route.name === 'home' && nav.route.tab) || 'watchlist';
   const setTab = (next: HomeTab) => nav.replace({ name: 'home', tab: next });
   // Back from an inquiry, its row takes the focus (inquiry-row.tsx); a row that is gone (decided
-  // off the review queue, unwatched) leaves it to the tab it was in, not to the page.
-  const returning = nav.route.name === 'home' && nav.route.opened !== undefined;
+  // off the review queue, unwatched) leaves it to the tab it was in, not to the page. Back from
+  // the create form, New inquiry takes it, as the control that opened the form.
+  const opened = nav.route.name === 'home' ? nav.route.opened : undefined;
+  const newInquiry = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (returning && focusLost()) document.getElementById(`tab-${tab}`)?.focus();
+    if (opened === NEW_INQUIRY) newInquiry.current?.focus();
+    else if (opened !== undefined && focusLost()) document.getElementById(`tab-${tab}`)?.focus();
   }, []);
   const tabs = [
     { key: 'watchlist', label: t('tabWatchlist') },
@@ -38,7 +41,15 @@ export function HomeView() {
       <h2 class="sr-only">{t('home')}</h2>
       <div class="row home-top">
         <SearchBox draft={draft} updateDraft={updateDraft} />
-        <button type="button" class="primary" onClick={() => nav.go({ name: 'create' })}>
+        <button
+          type="button"
+          class="primary"
+          ref={newInquiry}
+          onClick={() => {
+            nav.replace({ name: 'home', tab, opened: NEW_INQUIRY });
+            nav.go({ name: 'create' });
+          }}
+        >
           {t('newInquiry')}
           {drafting && (
             <>

@@ -74,6 +74,9 @@ export function openedRow(route: Route): string | undefined {
   return route.name === 'create' ? undefined : route.opened;
 }
 
+/** Home's `opened` once it opened the create form: back from the form, New inquiry has the focus. */
+export const NEW_INQUIRY = 'new-inquiry';
+
 export const NavigationContext = createContext<Navigation | null>(null);
 
 export function useNavigation(): Navigation {

@@ -109,3 +109,34 @@ describe('Back from an inquiry', () => {
     expect(fireEvent.keyDown(row, { key: 'Escape' })).toBe(true);
   });
 });
+
+describe('Back from the create form', () => {
+  it('Escape in one of its fields goes back, with the focus on New inquiry and the draft kept', async () => {
+    stubBackground(reviewQueue());
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('button', { name: /^New inquiry/ }));
+    const reference = await screen.findByRole('textbox', { name: 'Reference ID' });
+    reference.focus();
+    fireEvent.input(reference, { target: { value: 'ticket-42' } });
+    // Handled: a toolbar popup would otherwise close on it.
+    expect(fireEvent.keyDown(reference, { key: 'Escape' })).toBe(false);
+    const opener = await screen.findByRole('button', { name: /^New inquiry/ });
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+    // The search box, which takes the focus when the desk opens, leaves it there.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).toBe(opener);
+    await waitFor(() => expect(opener.textContent).toContain('draft'));
+  });
+
+  it('Back gives the focus to New inquiry, not to the search box', async () => {
+    stubBackground(reviewQueue());
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('button', { name: /^New inquiry/ }));
+    await screen.findByRole('textbox', { name: 'Reference ID' });
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const opener = await screen.findByRole('button', { name: /^New inquiry/ });
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).toBe(opener);
+  });
+});
