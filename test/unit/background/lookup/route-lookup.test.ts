@@ -48,5 +48,8 @@ describe('suggestLookups', () => {
     const all = suggestLookups('', watchlist, []);
     expect(all[1]?.description).toContain('&lt;script&gt;');
     expect(all[1]?.description).not.toContain('<script>');
+    // The status in words, not Persona's machine word.
+    expect(all[0]?.description).toContain('<dim>Completed, awaiting decision</dim>');
+    expect(all[1]?.description).toContain('<dim>Needs review</dim>');
   });
 });
