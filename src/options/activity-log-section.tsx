@@ -37,6 +37,7 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   keyRemoved: 'auditKeyRemoved',
   passphraseSet: 'auditPassphraseSet',
   lock: 'auditLock',
+  autoLock: 'auditAutoLock',
   unlock: 'auditUnlock',
   productionAllowed: 'auditProductionAllowed',
   productionDisallowed: 'auditProductionDisallowed',

@@ -328,10 +328,15 @@ describe('the auto-lock counts the reviewer at work', () => {
     expect(await popup.getByRole('button', { name: 'Unlock' }).count()).toBe(0);
     expect(await comment.inputValue()).toBe('Selfie does not match');
 
-    // Left alone, it locks.
+    // Left alone, it locks, and the log names the auto-lock, not a reviewer's Lock now.
     await leftAlone();
     await checkLock();
     await expect.poll(() => popup.getByRole('button', { name: 'Unlock' }).count(), soon).toBe(1);
+    const lastAction = await worker.evaluate(async () => {
+      const { auditTrail } = await chrome.storage.local.get('auditTrail');
+      return (auditTrail as { entries: { action: string }[] }).entries.at(-1)?.action;
+    });
+    expect(lastAction).toBe('autoLock');
 
     // A page's own requests are not use: a side panel left on Needs review reads its queue again
     // at every change the watcher sees, and an unattended desk stayed unlocked for ever.

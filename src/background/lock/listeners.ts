@@ -7,12 +7,12 @@ import type { Gate } from '../start-up.ts';
 import { AUTO_LOCK_ALARM, isIdleTooLong } from './auto-lock.ts';
 import { lock } from './passphrase.ts';
 
-/** Locks when idle too long; the trail records it like a "Lock now" (no message passes here). */
+/** Locks when idle too long; the trail records it as the auto-lock, apart from a "Lock now". */
 export async function autoLock(now = Date.now()): Promise<boolean> {
   if (!(await isIdleTooLong(now))) return false;
   const reviewer = await currentReviewer((await readPolicy()).reviewer);
   await lock();
-  await appendAudit({ at: now, reviewer, action: 'lock', outcome: 'ok' });
+  await appendAudit({ at: now, reviewer, action: 'autoLock', outcome: 'ok' });
   return true;
 }
 

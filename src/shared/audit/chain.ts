@@ -23,6 +23,8 @@ export const auditActions = [
   'keyRemoved',
   'passphraseSet',
   'lock',
+  // The idle auto-lock, told apart from a reviewer's Lock now.
+  'autoLock',
   'unlock',
   // "Allow production keys" turned on or off by a save.
   'productionAllowed',
