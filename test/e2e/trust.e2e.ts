@@ -297,7 +297,7 @@ describe('the auto-lock counts the reviewer at work', () => {
           ((await chrome.storage.session.get('unlockState')).unlockState as { lastUsedAt: number })
             .lastUsedAt,
       );
-    // The auto-lock's own alarm, now rather than within the minute.
+    // The auto-lock's own alarm, now rather than within the half minute.
     const checkLock = async () => {
       await worker.evaluate(() =>
         chrome.alarms.create('inquiry-desk-auto-lock', { when: Date.now() + 10 }),

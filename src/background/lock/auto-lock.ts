@@ -1,6 +1,6 @@
 // Auto-lock after N minutes without use: one chrome.alarms alarm (the "alarms" permission the
 // watcher already has; the idle API would need another) checks every half minute while unlocked,
-// the shortest period Chrome gives a published extension's alarm.
+// the shortest period Chrome (120 on, the manifest's minimum) gives a published extension's alarm.
 import { browser } from '../../shared/browser.ts';
 import {
   sealedKeyItem,
@@ -11,7 +11,7 @@ import { readItem, readItems, writeItem } from '../../shared/storage.ts';
 
 export const AUTO_LOCK_ALARM = 'inquiry-desk-auto-lock';
 
-/** Uses closer together than this are not written: one session write per half minute at most. */
+/** A page pings at most this often (use-activity-touch.ts): the last ping may be this old. */
 const TOUCH_EVERY_MS = 30_000;
 
 export async function scheduleAutoLock(): Promise<void> {
@@ -22,19 +22,23 @@ export async function clearAutoLock(): Promise<void> {
   await browser.alarms.clear(AUTO_LOCK_ALARM);
 }
 
-/** The reviewer at work in a desk page (its ping: handlers/desk.ts) pushes the auto-lock back. */
+/**
+ * The reviewer at work in a desk page (its ping: handlers/desk.ts) pushes the auto-lock back.
+ * Every ping is written: pages send one per half minute at most, and a ping dropped here (one
+ * page's, soon after another's) would leave that page's next half minute of use unrecorded.
+ */
 export async function touchUse(now = Date.now()): Promise<void> {
   const state = await readItem(unlockStateItem);
-  if (state && now - state.lastUsedAt >= TOUCH_EVERY_MS) {
+  if (state && now > state.lastUsedAt) {
     await writeItem(unlockStateItem, { ...state, lastUsedAt: now });
   }
 }
 
 /**
- * True when the desk is unlocked and has gone unused for the configured minutes. A use is written
- * at most every TOUCH_EVERY_MS, so the last one written may be that much older than the last use:
- * the desk never locks sooner than the configured minutes after it. With the alarm's half minute,
- * it locks at most a minute later (options hint).
+ * True when the desk is unlocked and has gone unused for the configured minutes. A page pings at
+ * most every TOUCH_EVERY_MS, so the last ping may be that much older than the last use: the desk
+ * never locks sooner than the configured minutes after it. With the alarm's half minute, it locks
+ * at most a minute later (options hint).
  */
 export async function isIdleTooLong(now = Date.now()): Promise<boolean> {
   const [sealed, state, settings] = await readItems([
