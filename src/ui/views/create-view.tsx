@@ -186,7 +186,14 @@ export function CreateView() {
   }
 
   return (
-    <form class="view create" ref={form} onSubmit={create} noValidate data-drafted>
+    // While a create is out, Escape in a field stays there: going back would drop its answer.
+    <form
+      class="view create"
+      ref={form}
+      onSubmit={create}
+      noValidate
+      data-drafted={busy ? undefined : ''}
+    >
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
       {sentEarlier && !busy ? (

@@ -9,13 +9,15 @@ import { useEffect } from 'preact/hooks';
 import type { Navigation } from './router.ts';
 
 const OWNS_ESCAPE = 'dialog, input, textarea, select, [contenteditable]';
-const DRAFTED_FIELD = '[data-drafted] :is(input:not([type=search]), textarea)';
+const DRAFTED_FIELD =
+  '[data-drafted] :is(input:is([type=text], [type=email], [type=tel], [type=date], :not([type])), textarea)';
 
 export function useEscapeBack(nav: Navigation, enabled: boolean): void {
   useEffect(() => {
     if (!enabled || !nav.canGoBack) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // An Escape that ends a composition (an input method's candidates) is the field's.
+      if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
       const target = event.target instanceof Element ? event.target : null;
       if (target?.closest(OWNS_ESCAPE) && !target.matches(DRAFTED_FIELD)) return;
       // An open dialog owns Escape wherever the focus is: tabbed out of it onto the page, the
