@@ -1,11 +1,6 @@
 import { useEffect } from 'preact/hooks';
+import { PING_EVERY_MS } from '../shared/activity-ping.ts';
 import { sendRequest } from '../shared/send-request.ts';
-
-/**
- * The background writes a use at most this often (background/lock/auto-lock.ts TOUCH_EVERY_MS);
- * a ping sent more often would be read and dropped there.
- */
-const TOUCH_EVERY_MS = 30_000;
 
 // Events of the reviewer at work in the desk. Not `input`: a key typed has already been a keydown.
 const ACTIVITY = ['keydown', 'pointerdown', 'wheel'] as const;
@@ -22,7 +17,7 @@ export function useActivityTouch(): void {
     let sent = 0;
     const touch = () => {
       const now = Date.now();
-      if (now - sent < TOUCH_EVERY_MS) return;
+      if (now - sent < PING_EVERY_MS) return;
       sent = now;
       sendRequest({ type: 'ping' }).catch(() => undefined);
     };

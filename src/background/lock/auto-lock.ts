@@ -1,6 +1,7 @@
 // Auto-lock after N minutes without use: one chrome.alarms alarm (the "alarms" permission the
 // watcher already has; the idle API would need another) checks every half minute while unlocked,
 // the shortest period Chrome (120 on, the manifest's minimum) gives a published extension's alarm.
+import { PING_EVERY_MS } from '../../shared/activity-ping.ts';
 import { browser } from '../../shared/browser.ts';
 import {
   sealedKeyItem,
@@ -10,9 +11,6 @@ import {
 import { readItem, readItems, writeItem } from '../../shared/storage.ts';
 
 export const AUTO_LOCK_ALARM = 'inquiry-desk-auto-lock';
-
-/** A page pings at most this often (use-activity-touch.ts): the last ping may be this old. */
-const TOUCH_EVERY_MS = 30_000;
 
 export async function scheduleAutoLock(): Promise<void> {
   await browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 0.5 });
@@ -36,7 +34,7 @@ export async function touchUse(now = Date.now()): Promise<void> {
 
 /**
  * True when the desk is unlocked and has gone unused for the configured minutes. A page pings at
- * most every TOUCH_EVERY_MS, so the last ping may be that much older than the last use: the desk
+ * most every PING_EVERY_MS, so the last ping may be that much older than the last use: the desk
  * never locks sooner than the configured minutes after it. With the alarm's half minute, it locks
  * at most a minute later (options hint).
  */
@@ -47,5 +45,5 @@ export async function isIdleTooLong(now = Date.now()): Promise<boolean> {
     settingsItem,
   ] as const);
   if (!sealed || !state) return false;
-  return now - state.lastUsedAt >= settings.autoLockMinutes * 60_000 + TOUCH_EVERY_MS;
+  return now - state.lastUsedAt >= settings.autoLockMinutes * 60_000 + PING_EVERY_MS;
 }

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { inquiryReply, stubBackground } from './fixtures.ts';
+import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -111,32 +111,49 @@ describe('Back from an inquiry', () => {
 });
 
 describe('Back from the create form', () => {
-  it('Escape in one of its fields goes back, with the focus on New inquiry and the draft kept', async () => {
+  /** Home → New inquiry; the form's Reference ID box once it shows. */
+  async function openCreateForm(): Promise<HTMLElement> {
     stubBackground(reviewQueue());
     render(<DeskShell first={{ name: 'home' }} />);
     fireEvent.click(await screen.findByRole('button', { name: /^New inquiry/ }));
-    const reference = await screen.findByRole('textbox', { name: 'Reference ID' });
+    return screen.findByRole('textbox', { name: 'Reference ID' });
+  }
+
+  /** New inquiry has the focus, and keeps it: the search box, focused on opening, leaves it. */
+  async function focusBackOnNewInquiry(): Promise<HTMLElement> {
+    const opener = await screen.findByRole('button', { name: /^New inquiry/ });
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).toBe(opener);
+    return opener;
+  }
+
+  it('Escape in one of its fields goes back, with the focus on New inquiry and the draft kept', async () => {
+    const reference = await openCreateForm();
     reference.focus();
     fireEvent.input(reference, { target: { value: 'ticket-42' } });
     // Handled: a toolbar popup would otherwise close on it.
     expect(fireEvent.keyDown(reference, { key: 'Escape' })).toBe(false);
-    const opener = await screen.findByRole('button', { name: /^New inquiry/ });
-    await waitFor(() => expect(document.activeElement).toBe(opener));
-    // The search box, which takes the focus when the desk opens, leaves it there.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(document.activeElement).toBe(opener);
+    const opener = await focusBackOnNewInquiry();
     await waitFor(() => expect(opener.textContent).toContain('draft'));
   });
 
   it('Back gives the focus to New inquiry, not to the search box', async () => {
-    stubBackground(reviewQueue());
-    render(<DeskShell first={{ name: 'home' }} />);
-    fireEvent.click(await screen.findByRole('button', { name: /^New inquiry/ }));
-    await screen.findByRole('textbox', { name: 'Reference ID' });
+    await openCreateForm();
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
-    const opener = await screen.findByRole('button', { name: /^New inquiry/ });
-    await waitFor(() => expect(document.activeElement).toBe(opener));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(document.activeElement).toBe(opener);
+    await focusBackOnNewInquiry();
+  });
+
+  it('while a create is out, Escape in a field stays there: going back would drop its answer', async () => {
+    // The background never answers the create: it is still out.
+    const reference = await openCreateForm();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Inquiry template ID' }), {
+      target: { value: 'itmpl_Typed01' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent('createInquiry')).toHaveLength(1));
+    reference.focus();
+    expect(fireEvent.keyDown(reference, { key: 'Escape' })).toBe(true);
+    expect(screen.queryByRole('textbox', { name: 'Reference ID' })).not.toBeNull();
   });
 });
