@@ -212,6 +212,10 @@ export function ActivityLogSection() {
   );
 }
 
+/** A reviewer this long or shorter (a masked key, most names and emails) keeps to one line when
+ *  the table has room; a policy's name may run to 200 characters and wraps. */
+const SHORT_REVIEWER = 32;
+
 export function LatestEntries({ trail }: { trail: AuditTrail }) {
   const latest = newestFirst(trail.entries, SHOWN);
   if (latest.length === 0) return <p class="muted">{t('logNothingYet')}</p>;
@@ -240,7 +244,9 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
                 {when(e.at)}
                 {recordedLater && <span class="log-later muted">{t('logRecordedLater')}</span>}
               </td>
-              <td>{e.reviewer}</td>
+              <td class={e.reviewer.length <= SHORT_REVIEWER ? 'log-short' : undefined}>
+                {e.reviewer}
+              </td>
               <td>{t(actionLabels[e.action])}</td>
               <td>{e.inquiryId ?? ''}</td>
               <td>

@@ -541,6 +541,27 @@ describe('what the API answers is checked', () => {
         () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
       ),
     ).toBe(true);
+    // A wide window gives the log its room: each masked key and inquiry id on one line (at the
+    // page's 720 px they broke over two or three), and still no sideways scroll.
+    await options.setViewportSize({ width: 1280, height: 800 });
+    const idLines = await options
+      .locator('.log-table tbody td:is(:nth-child(2), :nth-child(4))')
+      .evaluateAll((cells) =>
+        cells
+          .filter((cell) => cell.textContent)
+          .map((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+          }),
+      );
+    expect(idLines.length).toBeGreaterThan(0);
+    expect(idLines.every((lines) => lines === 1)).toBe(true);
+    expect(
+      await options.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      ),
+    ).toBe(true);
     await options.setViewportSize({ width: 720, height: 800 });
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export JSON' }).click();
