@@ -2,7 +2,7 @@
 // (https://developer.chrome.com/docs/extensions/reference/api/omnibox#type-SuggestResult), so
 // every text is escaped. A status is said in the reader's language, as a notification says it.
 import { t } from '../../shared/i18n.ts';
-import { describeStatus } from '../../shared/persona/status.ts';
+import { statusLabel } from '../../shared/persona/status.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 
 export interface Suggestion {
@@ -38,7 +38,7 @@ export function suggestLookups(
     const ref = entry.referenceId ? ` · ${escapeXml(entry.referenceId)}` : '';
     push(
       entry.id,
-      `<match>${escapeXml(entry.id)}</match>${ref} <dim>${escapeXml(describeStatus(entry.status).label)}</dim>`,
+      `<match>${escapeXml(entry.id)}</match>${ref} <dim>${escapeXml(statusLabel(entry.status))}</dim>`,
     );
   }
   for (const text of recent) {

@@ -5,7 +5,7 @@ import { formatNumber } from '../../shared/format.ts';
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { notificationId, NOTIFICATION_PREFIX as PREFIX } from '../../shared/notification-ids.ts';
-import { describeStatus } from '../../shared/persona/status.ts';
+import { statusLabel } from '../../shared/persona/status.ts';
 import { editItem } from '../edit-item.ts';
 import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
 import { asksReviewer } from './badge.ts';
@@ -37,20 +37,16 @@ export interface NotificationText {
 }
 
 /**
- * A status as a notification says it: its meaning in the reader's language ("Needs review"), not
- * Persona's word (`needs_review`), which the desk shows beside the meaning once opened.
+ * What to show for one cycle's changes: one each, or one summary when there are many. A status is
+ * said by its meaning in the reader's language ("Needs review", statusLabel), not Persona's word
+ * (`needs_review`), which the desk shows beside the meaning once opened.
  */
-function spoken(status: string): string {
-  return describeStatus(status).label;
-}
-
-/** What to show for one cycle's changes: one each, or one summary when there are many. */
 export function describeChanges(changes: readonly Change[]): NotificationText[] {
   if (changes.length <= MAX_SINGLE) {
     return changes.map((c) => ({
       id: notificationId(c.id),
-      title: t('notifyTitle', c.id, spoken(c.to)),
-      message: t('notifyMessage', spoken(c.from)),
+      title: t('notifyTitle', c.id, statusLabel(c.to)),
+      message: t('notifyMessage', statusLabel(c.from)),
     }));
   }
   // What needs the reviewer (needs review, completed, failed: what the badge counts) is named,
@@ -58,7 +54,7 @@ export function describeChanges(changes: readonly Change[]): NotificationText[] 
   const lines = [...changes]
     .sort((a, b) => +asksReviewer(b.to) - +asksReviewer(a.to))
     .slice(0, 5)
-    .map((c) => t('notifyLine', c.id, spoken(c.to)));
+    .map((c) => t('notifyLine', c.id, statusLabel(c.to)));
   if (changes.length > 5) lines.push(t('notifyMore', formatNumber(changes.length - 5)));
   return [
     {

@@ -27,21 +27,42 @@ export interface InquiryActions {
   resumeBeforeNewLink: boolean;
 }
 
-const known: Record<string, Omit<StatusInfo, 'label'> & { label: MessageKey }> = {
-  created: { label: 'statusCreated', tone: 'neutral', final: false },
-  pending: { label: 'statusPending', tone: 'info', final: false },
-  completed: { label: 'statusCompleted', tone: 'success', final: false },
-  failed: { label: 'statusFailed', tone: 'danger', final: false },
-  expired: { label: 'statusExpired', tone: 'warning', final: false },
-  needs_review: { label: 'statusNeedsReview', tone: 'warning', final: false },
-  approved: { label: 'statusApproved', tone: 'success', final: true },
-  declined: { label: 'statusDeclined', tone: 'danger', final: true },
+// Labels and tones apart: the background names statuses (notifications, the address bar) but
+// never colours them, so only the pages bundle the tones.
+const labels: Record<string, MessageKey> = {
+  created: 'statusCreated',
+  pending: 'statusPending',
+  completed: 'statusCompleted',
+  failed: 'statusFailed',
+  expired: 'statusExpired',
+  needs_review: 'statusNeedsReview',
+  approved: 'statusApproved',
+  declined: 'statusDeclined',
+};
+
+// `created`, and any status not listed, is neutral.
+const tones: Record<string, Tone> = {
+  pending: 'info',
+  completed: 'success',
+  failed: 'danger',
+  expired: 'warning',
+  needs_review: 'warning',
+  approved: 'success',
+  declined: 'danger',
 };
 
 export function describeStatus(status: string): StatusInfo {
-  const info = known[status];
-  if (info) return { ...info, label: t(info.label) };
-  return { label: humanise(status) || t('statusUnknown'), tone: 'neutral', final: false };
+  return {
+    label: statusLabel(status),
+    tone: tones[status] ?? 'neutral',
+    final: isFinalStatus(status),
+  };
+}
+
+/** The status in the reader's words: {@link describeStatus}'s label without the rest. */
+export function statusLabel(status: string): string {
+  const key = labels[status];
+  return key ? t(key) : humanise(status) || t('statusUnknown');
 }
 
 /**
@@ -50,7 +71,7 @@ export function describeStatus(status: string): StatusInfo {
  * is done or decided does not expire, whatever date it still carries. Unknown statuses keep it.
  */
 export function canExpire(status: string): boolean {
-  return !(status in known) || status === 'created' || status === 'pending';
+  return !(status in labels) || status === 'created' || status === 'pending';
 }
 
 /**
@@ -62,7 +83,7 @@ export function offersLink(status: string): boolean {
 }
 
 export function isFinalStatus(status: string): boolean {
-  return known[status]?.final ?? false;
+  return status === 'approved' || status === 'declined';
 }
 
 const none: InquiryActions = {
