@@ -9,9 +9,29 @@ import { keyVariants, toKebab } from './key-inflection.ts';
 import { humanise } from './labels.ts';
 import type { FieldView } from './view-model.ts';
 
+/** The standard inquiry fields in the order a reviewer reads them. */
+export const inquiryFields = [
+  'name-first',
+  'name-middle',
+  'name-last',
+  'name-suffix',
+  'birthdate',
+  'address-street-1',
+  'address-street-2',
+  'address-city',
+  'address-subdivision',
+  'address-postal-code',
+  'address-country-code',
+  'email-address',
+  'phone-number',
+  'identification-number',
+  'social-security-number',
+  'document-number',
+] as const;
+
 /**
- * The standard inquiry fields in the order a reviewer reads them, with their words (the pages'
- * labels, src/ui/components/view-labels.ts; the background uses the order alone).
+ * Their words (the pages' labels, src/ui/components/view-labels.ts). The background uses the order
+ * alone ({@link inquiryFields}), so it bundles none of these.
  */
 export const inquiryFieldLabels: Record<string, MessageKey> = {
   'name-first': 'fieldNameFirst',
@@ -30,7 +50,7 @@ export const inquiryFieldLabels: Record<string, MessageKey> = {
   'identification-number': 'fieldIdNumber',
   'social-security-number': 'fieldSsn',
   'document-number': 'fieldDocumentNumber',
-};
+} satisfies Record<(typeof inquiryFields)[number], MessageKey>;
 
 // Identity numbers and birthdates are masked until revealed (docs/architecture.md#read-results).
 const sensitive =
@@ -163,7 +183,7 @@ export function collectInquiryFields(attributes: Record<string, unknown>): Field
     return key === undefined ? undefined : toFieldView(key, fields[key], true);
   };
   const seen = new Set<string>();
-  for (const name of Object.keys(inquiryFieldLabels)) {
+  for (const name of inquiryFields) {
     seen.add(name);
     const found = findField(attributes, name);
     const view = found ? toFieldView(found.key, found.raw) : templateFieldWithoutValue(name);
