@@ -36,3 +36,11 @@ export function editItem<T, R = void>(
   );
   return run;
 }
+
+/** The edit of a record item that sets one entry to `value`, or removes it. */
+export function setEntry<T>(name: string, value?: NoInfer<T>) {
+  return ({ [name]: _, ...others }: Record<string, T>) => ({
+    value: value ? { ...others, [name]: value } : others,
+    result: undefined,
+  });
+}

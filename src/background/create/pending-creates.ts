@@ -11,21 +11,24 @@ import { RESUME_WITHIN_MS } from '../../shared/create-resume.ts';
 import { pendingCreatesItem, pendingPrefillItem } from '../../shared/generated/stored-items.ts';
 import { readItems } from '../../shared/storage.ts';
 import type { PendingCreate } from '../../shared/storage-items.ts';
-import { editItem } from '../edit-item.ts';
+import { editItem, setEntry } from '../edit-item.ts';
 import { dropIfLocked } from '../key-custody.ts';
 
 export async function savePending({ prefill, lost, ...pending }: PendingCreate): Promise<void> {
   if (prefill) {
-    await editItem(pendingPrefillItem, set(pending.clickKey, prefill));
+    await editItem(pendingPrefillItem, setEntry(pending.clickKey, prefill));
     // A retry after a lock (a 5xx's second try) leaves no prefill in the locked session.
     await dropIfLocked(pendingPrefillItem.key);
   }
-  await editItem(pendingCreatesItem, set(pending.clickKey, { ...pending, prefilled: !!prefill }));
+  await editItem(
+    pendingCreatesItem,
+    setEntry(pending.clickKey, { ...pending, prefilled: !!prefill }),
+  );
 }
 
 export async function dropPending(clickKey: string): Promise<void> {
-  await editItem(pendingCreatesItem, set(clickKey));
-  await editItem(pendingPrefillItem, set(clickKey));
+  await editItem(pendingCreatesItem, setEntry(clickKey));
+  await editItem(pendingPrefillItem, setEntry(clickKey));
 }
 
 export async function pendingCreates(): Promise<PendingCreate[]> {
@@ -36,13 +39,5 @@ export async function pendingCreates(): Promise<PendingCreate[]> {
     const late = Date.now() - pending.startedAt > RESUME_WITHIN_MS;
     if (late || (prefilled && !prefill)) return { ...pending, lost: true };
     return prefill ? { ...pending, prefill } : pending;
-  });
-}
-
-/** The edit that sets one entry to `value`, or removes it. */
-function set<T>(clickKey: string, value?: NoInfer<T>) {
-  return ({ [clickKey]: _, ...others }: Record<string, T>) => ({
-    value: value ? { ...others, [clickKey]: value } : others,
-    result: undefined,
   });
 }
