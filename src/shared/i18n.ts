@@ -19,7 +19,9 @@ interface I18nApi {
 function api(): I18nApi {
   const scope = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
   const found = scope.browser?.i18n ?? scope.chrome?.i18n;
-  if (!found) throw new Error('No i18n API here: t() runs only in the extension or its tests.');
+  // Only outside the extension and its tests (plain Node, a page of the web): the message is short,
+  // since the worker and every page bundle it and never throw it.
+  if (!found) throw new Error('No i18n API here');
   return found;
 }
 
