@@ -4,6 +4,7 @@
 // settings, and the options page shows the matching fields as set by the organisation and disabled.
 import { browser } from './browser.ts';
 import { policyChecks } from './generated/stored-items.ts';
+import { isRecord } from './is-record.ts';
 import type { Policy } from './policy-schema.ts';
 import type { Settings } from './settings.ts';
 import type { Parser } from './storage.ts';
@@ -18,10 +19,10 @@ export function parsePolicy(
   raw: unknown,
   fields: Readonly<Record<string, Parser<unknown>>> = policyChecks,
 ): Policy {
-  if (typeof raw !== 'object' || raw === null) return {};
+  if (!isRecord(raw)) return {};
   const out: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(fields)) {
-    const parsed = schema.safeParse((raw as Record<string, unknown>)[name]);
+    const parsed = schema.safeParse(raw[name]);
     if (parsed.success) out[name] = parsed.data;
   }
   return out as Policy;
