@@ -120,11 +120,14 @@ function start(pending: PendingCreate): Promise<Created> {
 }
 
 async function finish(pending: PendingCreate): Promise<Created> {
-  // Who clicked, read before the create is sent: a key saved before its answer names another.
-  const reviewer = await currentReviewer((await readPolicy()).reviewer);
   await savePending(pending);
+  // Who clicked: the policy's name, else the key the create goes with (a key saved before its
+  // answer names another). Without a key to send it with, the failure is signed as it is logged.
+  let reviewer: string | undefined;
   try {
-    const created = await createOrRecover(await openPersona(), pending);
+    const access = await openPersona();
+    reviewer = (await readPolicy()).reviewer ?? access.keyInfo.masked;
+    const created = await createOrRecover(access, pending);
     await logCreate(pending.startedAt, { outcome: 'ok', inquiryId: created.inquiry.id }, reviewer);
     return created;
   } catch (error) {
@@ -142,7 +145,8 @@ async function finish(pending: PendingCreate): Promise<Created> {
  * join it (a popup asking again) and the restarted worker that finishes it (a stopped one's)
  * all end in this one run, and only here is its inquiry id known. Its time is the click's, also
  * for one finished or found after a browser restart, hours and an unlock later. Its reviewer is
- * read when the create is sent or resumed (finish), or when a lost one is found (findLost).
+ * named by the key it is sent or resumed with (finish), or read when a lost one is found
+ * (findLost).
  */
 async function logCreate(
   at: number,

@@ -22,6 +22,8 @@ interface Call {
   method: string;
   path: string;
   key: string | null;
+  /** The API key the request went with. */
+  bearer: string | undefined;
   body: unknown;
 }
 
@@ -69,7 +71,8 @@ beforeEach(async () => {
       const key = new Headers(init?.headers).get('idempotency-key');
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
       const path = decodeURIComponent(target.pathname + target.search);
-      calls.push({ method: init?.method ?? 'GET', path, key, body });
+      const bearer = new Headers(init?.headers).get('authorization')?.replace(/^Bearer /, '');
+      calls.push({ method: init?.method ?? 'GET', path, key, bearer, body });
       if (init?.method === 'POST' && target.pathname.endsWith('/api/v1/inquiries')) {
         const replay = key ? stored.get(key) : undefined;
         if (replay) return answer(replay.status, replay.body);
@@ -455,6 +458,37 @@ describe('createInquiry', () => {
       (e) => e.inquiryId === created.inquiry.id,
     );
     expect(logged.map((e) => [e.action, e.reviewer])).toEqual([['create', sentWith]]);
+  });
+
+  it('a key saved just as the create starts: the log names the reviewer by the key the create went with', async () => {
+    const newKey = 'persona_sandbox_0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f';
+    // The key is saved while the create's pending mark is written: after the click, before the
+    // create is sent.
+    const local = fakeBrowser.storage.local;
+    const set = local.set.bind(local);
+    let saved = false;
+    vi.spyOn(local, 'set').mockImplementation(async (items) => {
+      if (!saved && pendingCreatesItem.key in items) {
+        saved = true;
+        await saveOptions({
+          type: 'saveOptions',
+          settings: { ...defaultSettings(), baseUrl: 'http://127.0.0.1:4010/api/v1' },
+          key: newKey,
+        });
+      }
+      return set(items);
+    });
+    const created = await createInquiry(request('click-rekey-start', { referenceId: 'user-rk2' }));
+    expect(saved).toBe(true);
+    const sentWith = creates()[0]?.bearer;
+    expect(sentWith).toBe(newKey);
+    const logged = (await readItem(auditTrailItem)).entries.filter(
+      (e) => e.inquiryId === created.inquiry.id,
+    );
+    expect(logged.map((e) => [e.action, e.reviewer])).toEqual([
+      ['create', (await readItem(keyInfoItem))?.masked],
+    ]);
+    expect(logged[0]?.reviewer.endsWith(newKey.slice(-4))).toBe(true);
   });
 
   it('keeps the pending create while the request is out: on disk without its prefill, the prefill in memory only', async () => {
