@@ -41,11 +41,15 @@ export const newImports = (shared?: SharedRules): Imports => ({
 
 const moreKinds = new Set(['literal', 'custom', 'default', 'record']);
 
-/** Whether a rule (or anything made of rules) has a kind that stored-check-more.ts compiles. */
+/**
+ * Whether a rule (or anything made of rules) has a kind that stored-check-more.ts compiles: also
+ * a list with a length check, which stored-check.ts leaves to it (its `compile`).
+ */
 export function needsMore(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(needsMore);
   if (typeof value !== 'object' || value === null || value instanceof RegExp) return false;
-  const { t } = value as { t?: unknown };
+  const { t, checks } = value as { t?: unknown; checks?: unknown };
+  if (t === 'array' && Array.isArray(checks) && checks.length > 0) return true;
   return (typeof t === 'string' && moreKinds.has(t)) || Object.values(value).some(needsMore);
 }
 

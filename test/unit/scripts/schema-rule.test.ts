@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { generateChecks } from '../../../scripts/lib/first-screen-checks.ts';
+import { needsMore } from '../../../scripts/lib/generated-module.ts';
 import { ruleCode, ruleOf, UnsupportedSchema } from '../../../scripts/lib/schema-rule.ts';
 import { looksLikeInquiryView } from '../../../src/shared/cached-view-check.ts';
 import { defineItem, defineListItem, salvageWith } from '../../../src/shared/define-item.ts';
@@ -215,6 +216,18 @@ describe('a rule read from a zod/mini schema', () => {
     const rule = ruleOf(z.record(z.string(), z.literal('a')));
     expect(() => basicChecker(rule).safeParse({})).toThrow(/needs stored-check-more\.ts/);
     expect(checker(rule).safeParse({ k: 'a' })).toEqual({ success: true, data: { k: 'a' } });
+  });
+
+  it('says which module a generated item imports: the basic one only for the rules it compiles', () => {
+    const plainList = ruleOf(z.object({ a: z.array(z.string()) }));
+    const checkedList = ruleOf(z.object({ a: z.array(z.string()).check(z.maxLength(2)) }));
+    expect(needsMore(plainList)).toBe(false);
+    expect(basicChecker(plainList).safeParse({ a: ['x'] }).success).toBe(true);
+    // A list with a length check: the basic module leaves it to the other, so the item must
+    // import that one (it imported the basic one, and threw on its first read).
+    expect(needsMore(checkedList)).toBe(true);
+    expect(() => basicChecker(checkedList).safeParse({ a: [] })).toThrow(/needs stored-check-more/);
+    expect(needsMore(ruleOf(z.record(z.string(), z.string())))).toBe(true);
   });
 
   it('names where in the schema the refused part is', () => {
