@@ -116,6 +116,9 @@ export const recentLookupsItem = defineListItem<string>('session', 'recentLookup
 
 // The view is built by our own normaliser and never leaves the extension; a shallow check keeps the
 // read of a cached view cheap when a detail opens (a full schema would double its parse cost).
+/** How many inquiries' confirmations the draft keeps, the newest: more than a day's worth open. */
+export const MAX_DECISION_DRAFTS = 20;
+
 const inquiryViewShape = () => z.custom<InquiryView>(looksLikeInquiryView);
 
 /**
@@ -168,24 +171,32 @@ export const draftSchema = lazy(() =>
       z.object({ key: z.string(), form: z.string(), at: z.optional(z.number()) }),
     ),
     /**
-     * An approve or decline being confirmed, with its comment: the popup closes whenever the
-     * reviewer clicks into the chat, and the next one reopens the confirmation as it was left.
+     * The approves and declines being confirmed, by inquiry id, each with its comment: the popup
+     * closes whenever the reviewer clicks into the chat, and the next one reopens the confirmation
+     * as it was left. One per inquiry, so a confirmation opened on another inquiry (a duplicate
+     * under Other inquiries) leaves this one's comment alone; the newest last, at most
+     * MAX_DECISION_DRAFTS (its only writer keeps to it: a length check here would cost the first
+     * screen the larger checker, stored-check-more.ts).
      */
-    decision: z.optional(
-      z.object({
-        inquiryId: z.string().check(z.maxLength(100)),
-        action: z.enum(['approve', 'decline']),
-        comment: z.string().check(z.maxLength(2000)),
-        /**
-         * Confirmed and sent, and no refusal came back: a popup that closed before the answer
-         * leaves it, and the next one, finding the inquiry decided so, knows it for this decision.
-         */
-        sent: z.optional(z.boolean()),
-      }),
+    decisions: z.optional(
+      z.array(
+        z.object({
+          inquiryId: z.string().check(z.maxLength(100)),
+          action: z.enum(['approve', 'decline']),
+          comment: z.string().check(z.maxLength(2000)),
+          /**
+           * Confirmed and sent, and no refusal came back: a popup that closed before the answer
+           * leaves it, and the next one, finding the inquiry decided so, knows it for this
+           * decision.
+           */
+          sent: z.optional(z.boolean()),
+        }),
+      ),
     ),
   }),
 );
 export type Draft = z.infer<ReturnType<typeof draftSchema>>;
+export type DecisionDraft = NonNullable<Draft['decisions']>[number];
 
 /** Writer: popup. What the reviewer is typing, so a popup that closes loses nothing. */
 export const draftItem = defineItem<Draft>('session', 'draft', draftSchema, () => ({

@@ -178,6 +178,38 @@ describe('a decision sent from a popup that closed before the answer', () => {
   });
 });
 
+describe('confirmations on two inquiries', () => {
+  it("one inquiry's, left open, keeps its comment while another's is opened, cancelled and sent", async () => {
+    const first = await createThroughBackground('duplicate-a');
+    const second = await createThroughBackground('duplicate-b');
+    const popup = await ext.openPopup(`?inquiry=${first}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    const comment = `Same person as ${second}; the document is expired.`;
+    await popup.getByRole('textbox', { name: 'Comment' }).fill(comment);
+    // The reviewer clicks into the chat (the popup closes), then opens the other inquiry.
+    await popup.waitForTimeout(300);
+    await popup.close();
+    const other = await ext.openPopup(`?inquiry=${second}`);
+    await expect.poll(() => other.getByTestId('status').textContent(), soon).toBe('created');
+    await other.getByRole('button', { name: 'Approve', exact: true }).click();
+    await other.getByRole('button', { name: 'Cancel' }).click();
+    await other.getByRole('button', { name: 'Decline', exact: true }).click();
+    await other.getByRole('textbox', { name: 'Comment' }).fill('Duplicate');
+    await other.getByRole('button', { name: 'Confirm decline' }).click();
+    await expect.poll(() => other.getByTestId('status').textContent(), soon).toBe('declined');
+    await other.close();
+    // Back on the first: its confirmation as it was left, comment and all; nothing sent for it.
+    const again = await ext.openPopup(`?inquiry=${first}`);
+    const box = again.getByRole('textbox', { name: 'Comment' });
+    await expect.poll(() => box.inputValue(), soon).toBe(comment);
+    expect(await again.getByRole('button', { name: 'Confirm decline' }).count()).toBe(1);
+    const { data } = await persona(`/inquiries/${first}`);
+    expect((data as { attributes: { status: string } }).attributes.status).toBe('created');
+    await again.close();
+  });
+});
+
 describe('the default template', () => {
   it('a form left as it was follows a new default saved in the options', async () => {
     const popup = await ext.openPopup('?view=create');

@@ -122,15 +122,18 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
           },
         },
       },
-      decision: {
+      decisions: {
         t: 'optional',
         of: {
-          t: 'object',
-          fields: {
-            inquiryId: { t: 'string', checks: [['maxLength', 100]] },
-            action: { t: 'enum', values: ['approve', 'decline'] },
-            comment: { t: 'string', checks: [['maxLength', 2000]] },
-            sent: { t: 'optional', of: { t: 'boolean' } },
+          t: 'array',
+          of: {
+            t: 'object',
+            fields: {
+              inquiryId: { t: 'string', checks: [['maxLength', 100]] },
+              action: { t: 'enum', values: ['approve', 'decline'] },
+              comment: { t: 'string', checks: [['maxLength', 2000]] },
+              sent: { t: 'optional', of: { t: 'boolean' } },
+            },
           },
         },
       },

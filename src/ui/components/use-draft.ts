@@ -10,10 +10,21 @@ import { freshPreload } from '../stored-preload.ts';
 let writes: Promise<void> = Promise.resolve();
 let pendingWrites = 0;
 
-function writePatch(patch: Partial<Draft>): Promise<void> {
+/**
+ * Fields to set, or a function of the draft that gives them: one for a field that holds many
+ * entries (the decisions being confirmed) changes one entry of what is stored when it is written.
+ */
+export type DraftPatch = Partial<Draft> | ((draft: Draft) => Partial<Draft>);
+
+const apply = (draft: Draft, patch: DraftPatch): Draft => ({
+  ...draft,
+  ...(typeof patch === 'function' ? patch(draft) : patch),
+});
+
+function writePatch(patch: DraftPatch): Promise<void> {
   pendingWrites += 1;
   writes = writes
-    .then(async () => writeItem(draftItem, { ...(await readItem(draftItem)), ...patch }))
+    .then(async () => writeItem(draftItem, apply(await readItem(draftItem), patch)))
     .catch(() => undefined)
     .finally(() => {
       pendingWrites -= 1;
@@ -27,7 +38,7 @@ function writePatch(patch: Partial<Draft>): Promise<void> {
  * edits (the side panel's, the popup's) show up here as they are stored.
  * `undefined` until the stored draft has been read.
  */
-export function useDraft(): [Draft | undefined, (patch: Partial<Draft>) => void] {
+export function useDraft(): [Draft | undefined, (patch: DraftPatch) => void] {
   // A desk page read the draft with its first screen (stored-preload.ts): no second read at mount.
   const [draft, setDraft] = useState<Draft | undefined>(() => freshPreload(draftItem)?.value);
   // The latest value, so quick successive patches never write an older copy over a newer one.
@@ -52,9 +63,9 @@ export function useDraft(): [Draft | undefined, (patch: Partial<Draft>) => void]
       stop();
     };
   }, []);
-  const update = useCallback((patch: Partial<Draft>) => {
+  const update = useCallback((patch: DraftPatch) => {
     if (!latest.current) return;
-    const next = { ...latest.current, ...patch };
+    const next = apply(latest.current, patch);
     latest.current = next;
     setDraft(next);
     void writePatch(patch);

@@ -14,7 +14,7 @@ interface Props {
 
 type TextKey = Exclude<
   keyof Draft,
-  'search' | 'pendingCreate' | 'decision' | 'templateFromDefault'
+  'search' | 'pendingCreate' | 'decisions' | 'templateFromDefault'
 >;
 
 /** The create form's inputs; every keystroke goes to the draft (storage.session). */

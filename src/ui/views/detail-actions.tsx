@@ -5,9 +5,11 @@ import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { decisionStatus, describeStatus } from '../../shared/persona/status.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import type { DecisionDraft } from '../../shared/storage-items.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
+import { decisionFor, withDecision } from '../components/decision-drafts.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
@@ -34,7 +36,10 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const announce = useAnnounce();
   const [draft, updateDraft] = useDraft();
   // A confirmation left open in a popup that closed (a click into the chat) opens again as it was.
-  const left = draft?.decision?.inquiryId === inquiry.id ? draft.decision : undefined;
+  const left = decisionFor(draft, inquiry.id);
+  // This inquiry's confirmation in the draft, set or removed; other inquiries' stay as they are.
+  const setDecision = (decision?: Omit<DecisionDraft, 'inquiryId'>) =>
+    updateDraft((stored) => ({ decisions: withDecision(stored.decisions, inquiry.id, decision) }));
   const [confirming, setConfirmingNow] = useState<Final | null>(left?.action ?? null);
   useEffect(() => {
     if (left && !confirming) setConfirmingNow(left.action);
@@ -50,11 +55,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const setConfirming = (next: Final | null) => {
     setConfirmingNow(next);
     if (next) sent.current = null;
-    const kept = draft?.decision;
-    if (!kept) return;
+    // Only this inquiry's: another's confirmation, left open, keeps its comment.
+    if (!left) return;
     // A comment left by a popup that closed waits, like one typed here, for its decision.
-    if (kept.inquiryId === inquiry.id) typed.current[kept.action] = kept.comment;
-    updateDraft({ decision: undefined });
+    typed.current[left.action] = left.comment;
+    setDecision();
   };
   // A decision the worker stopped in the middle of: Persona may have made it, but the activity
   // log, written with the worker's answer, has it as interrupted (background audit/pending.ts).
@@ -174,7 +179,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           if (isConflict(failure)) {
             sent.current = null;
             if (action !== 'markForReview') {
-              updateDraft({ decision: { inquiryId: id, action, comment: comment ?? '' } });
+              setDecision({ action, comment: comment ?? '' });
             }
           }
           const stopped = isStopped(failure);
@@ -270,9 +275,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           onConfirm={(comment) => {
             // Marked as sent before it goes: a popup closed before the answer came leaves it, and
             // the next one tells this decision, made, from someone else's.
-            updateDraft({
-              decision: { inquiryId: id, action: open, comment: comment ?? '', sent: true },
-            });
+            setDecision({ action: open, comment: comment ?? '', sent: true });
             return decide(open, t(open === 'approve' ? 'approved' : 'declined'), comment);
           }}
           onCancel={cancel}
@@ -280,7 +283,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           initialComment={left?.action === open ? left.comment : typed.current[open]}
           onComment={(comment) => {
             typed.current[open] = comment;
-            updateDraft({ decision: { inquiryId: id, action: open, comment } });
+            setDecision({ action: open, comment });
           }}
         />
       )}

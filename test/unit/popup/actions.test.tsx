@@ -424,7 +424,7 @@ describe('inquiry actions', () => {
     });
     await waitFor(async () =>
       expect((await fakeBrowser.storage.session.get('draft')).draft).toMatchObject({
-        decision: { inquiryId: 'inq_TestInquiry0001', action: 'decline' },
+        decisions: [{ inquiryId: 'inq_TestInquiry0001', action: 'decline' }],
       }),
     );
     // The popup closes (a click into the chat), and opens again on the inquiry.
@@ -437,14 +437,56 @@ describe('inquiry actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(async () =>
       expect(
-        ((await fakeBrowser.storage.session.get('draft')).draft as { decision?: unknown }).decision,
-      ).toBeUndefined(),
+        ((await fakeBrowser.storage.session.get('draft')).draft as { decisions?: object })
+          .decisions,
+      ).toEqual([]),
     );
     // Yet in this popup the comment waits for the same decision, as one typed here does.
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
     expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe(
       'document expired',
     );
+  });
+
+  it("keeps one inquiry's confirmation while another's is opened, cancelled or sent", async () => {
+    const x = inquiryReply('completed');
+    const y = inquiryReply('needs_review', { id: 'inq_TestInquiry0002' });
+    stubBackground({
+      getInquiry: ({ id }) => (id === y.inquiry.id ? y : x),
+      inquiryAction: () => inquiryReply('declined', { id: y.inquiry.id }),
+    });
+    const open = async (id: string) => {
+      cleanup();
+      render(<DeskShell first={{ name: 'detail', id }} />);
+      await screen.findByTestId('status', {}, { timeout: 5_000 });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    };
+    // What the draft holds, whatever its shape: the writes are in before the popup closes.
+    const stored = async () =>
+      JSON.stringify((await fakeBrowser.storage.session.get('draft')).draft);
+    await open(x.inquiry.id);
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'same person as inq_TestInquiry0002, document expired' },
+    });
+    await waitFor(async () => expect(await stored()).toContain('document expired'));
+    // Another inquiry (a duplicate under Other inquiries): a look at its Decline, then Cancel.
+    await open(y.inquiry.id);
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    // Then its own decline, typed and sent.
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'duplicate' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    await waitFor(() => expect(sent('inquiryAction')).toHaveLength(1));
+    await waitFor(async () => expect(await stored()).not.toContain('"duplicate"'));
+    // Back on the first: its confirmation, comment and all.
+    await open(x.inquiry.id);
+    const comment = (await screen.findByRole('textbox', { name: 'Comment' })) as HTMLInputElement;
+    expect(comment.value).toBe('same person as inq_TestInquiry0002, document expired');
+    expect(screen.getByRole('button', { name: 'Confirm decline' })).toBeTruthy();
   });
 
   it('closes the confirmation on Escape and puts focus back', async () => {

@@ -1,0 +1,20 @@
+// The approves and declines being confirmed, one per inquiry, in the draft (storage.session): a
+// reviewer comparing duplicates declines them one after another, and a confirmation opened on one
+// must not take another's comment with it.
+import { type DecisionDraft, type Draft, MAX_DECISION_DRAFTS } from '../../shared/storage-items.ts';
+
+/** `id`'s confirmation in the draft, if one is left open. */
+export function decisionFor(draft: Draft | undefined, id: string): DecisionDraft | undefined {
+  return draft?.decisions?.find((d) => d.inquiryId === id);
+}
+
+/** `decisions` with `id`'s confirmation set to `decision` (then the newest, last), or removed. */
+export function withDecision(
+  decisions: Draft['decisions'],
+  id: string,
+  decision?: Omit<DecisionDraft, 'inquiryId'>,
+): DecisionDraft[] {
+  const others = (decisions ?? []).filter((d) => d.inquiryId !== id);
+  if (!decision) return others;
+  return [...others.slice(1 - MAX_DECISION_DRAFTS), { inquiryId: id, ...decision }];
+}
