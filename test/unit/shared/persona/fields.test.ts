@@ -96,10 +96,23 @@ describe('readField', () => {
       'driver-license-number',
       'national-id-number',
       'ssn',
+      // Part of one, masked like all of it.
+      'ssn-last4',
+      'ssn_last_4',
+      'ssnLast4',
+      'tin-last-4',
+      'ssn4',
     ]) {
       expect(isSensitiveField(name), name).toBe(true);
     }
-    for (const name of ['name-first', 'address-city', 'birthplace', 'email-address', 'tin-can']) {
+    for (const name of [
+      'name-first',
+      'address-city',
+      'birthplace',
+      'email-address',
+      'tin-can',
+      'ssn-verified-at',
+    ]) {
       expect(isSensitiveField(name), name).toBe(false);
     }
   });
