@@ -94,11 +94,16 @@ describe('deciding an inquiry still in progress', () => {
     const popup = await ext.openPopup(`?inquiry=${id}`);
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('pending');
     await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-    await popup.getByRole('textbox', { name: 'Comment' }).fill('Fraud spotted in the chat');
+    // On two lines (Enter in the comment is a new line), and shown on two.
+    const comment = 'Fraud spotted in the chat\nTicket 8812';
+    await popup.getByRole('textbox', { name: 'Comment' }).fill(comment);
     await popup.getByRole('button', { name: 'Confirm decline' }).click();
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
     const { data } = await persona(`/inquiries/${id}`);
     expect((data as { attributes: { status: string } }).attributes.status).toBe('declined');
+    const shown = popup.locator('.fact', { hasText: 'Reviewer comment' }).locator('dd');
+    // biome-ignore lint/performance/useDomNodeTextContent: the lines as rendered are what is tested.
+    await expect.poll(() => shown.innerText(), soon).toBe(comment);
     await popup.close();
   });
 });

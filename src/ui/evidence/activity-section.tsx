@@ -77,7 +77,7 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
       </div>
       <div class="fact">
         <dt>{t('comment')}</dt>
-        <dd>{inquiry.reviewerComment ?? t('none')}</dd>
+        <dd class="as-typed">{inquiry.reviewerComment ?? t('none')}</dd>
       </div>
     </dl>
   );

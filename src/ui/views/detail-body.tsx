@@ -37,13 +37,13 @@ export function DetailBody({
           {inquiry.reviewerComment && (
             <div class="fact">
               <dt>{t('reviewerComment')}</dt>
-              <dd>{inquiry.reviewerComment}</dd>
+              <dd class="as-typed">{inquiry.reviewerComment}</dd>
             </div>
           )}
           {inquiry.note && (
             <div class="fact">
               <dt>{t('note')}</dt>
-              <dd>{inquiry.note}</dd>
+              <dd class="as-typed">{inquiry.note}</dd>
             </div>
           )}
         </dl>
