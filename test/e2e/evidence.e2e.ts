@@ -3,6 +3,7 @@
 // report's matches, earlier inquiries, activity after Approve, the PDF; request counts come from
 // the sandbox's request log.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectToSandbox } from '../../scripts/lib/connect-demo.ts';
@@ -230,6 +231,43 @@ describe('the evidence behind a verdict', () => {
     expect(ends.scrolled).toBe(300);
     expect(ends.back).toBeGreaterThanOrEqual(0);
     expect(ends.footer).toBeLessThanOrEqual(300);
+    await popup.close();
+  });
+
+  it('popup: a failed inquiry names what failed above its cards, and each name leads to its card', async () => {
+    const [failedId] = await controls.seed(1, { statuses: ['failed'] });
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${failedId}`));
+    const attention = popup.getByTestId('attention');
+    await expect.poll(() => attention.count(), soon).toBe(1);
+    const cards = await popup.locator('.verification').count();
+    const named = attention.getByRole('button');
+    expect(await named.count()).toBeGreaterThan(0);
+    expect(await attention.locator('.attention-intro').textContent()).toBe(
+      `Needs a look, ${await named.count()} of ${cards}:`,
+    );
+    await attention.scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: join(screenshotDir, 'popup-failed-attention.png') });
+    // The last one named: its card scrolled into the view, its heading focused.
+    const last = named.last();
+    const label = ((await last.textContent()) ?? '').split(':')[0] ?? '';
+    await last.click();
+    const focused = await popup.evaluate(() => {
+      const heading = document.activeElement as HTMLElement;
+      const view = document.querySelector('.content')?.getBoundingClientRect();
+      const box = heading.getBoundingClientRect();
+      return {
+        tag: heading.tagName,
+        text: heading.textContent ?? '',
+        // Subpixel layout: the card's top meets the view's within a pixel.
+        inView: !!view && box.top >= view.top - 1 && box.bottom <= view.bottom + 1,
+      };
+    });
+    expect(focused.tag).toBe('H4');
+    expect(focused.text.startsWith(label)).toBe(true);
+    expect(focused.inView).toBe(true);
+    await popup.screenshot({ path: join(screenshotDir, 'popup-failed-needs-a-look.png') });
     await popup.close();
   });
 

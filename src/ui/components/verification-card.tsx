@@ -103,7 +103,8 @@ export function VerificationCard({
   const label = verificationLabel(v.type);
   return (
     <section class="card verification" aria-labelledby={headingId} data-type={v.type}>
-      <h4 id={headingId} class="card-head" title={v.type}>
+      {/* Focusable from the list of those needing a look (attention-list.tsx), not by Tab. */}
+      <h4 id={headingId} class="card-head" title={v.type} tabIndex={-1}>
         <span class="grow">{label}</span>
         <span class="result">
           <Result status={v.status} tone={v.tone} />

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import { AttentionList } from '../components/attention-list.tsx';
 import { FieldList } from '../components/field-list.tsx';
 import { ReportList } from '../components/report-list.tsx';
 import { Timeline } from '../components/timeline.tsx';
@@ -50,6 +51,7 @@ export function DetailBody({
       )}
       <section aria-labelledby="verifications-heading">
         <h3 id="verifications-heading">{t('verifications')}</h3>
+        <AttentionList verifications={inquiry.verifications} />
         {inquiry.verifications.length === 0 ? (
           <p class="muted">{t('noVerifications')}</p>
         ) : (

@@ -61,6 +61,67 @@ function openDetail(status: string) {
 }
 
 describe('the inquiry detail', () => {
+  it('names the verifications that need a look above the cards, in their order, each leading to its card', async () => {
+    const passed = (id: string, type: string): VerificationView => ({
+      id,
+      type,
+      status: 'passed',
+      tone: 'success',
+      loaded: true,
+      checks: [],
+      fields: [],
+    });
+    // Passed itself, but holding a failed check.
+    const selfie: VerificationView = {
+      ...passed('ver_Selfie0000001', 'verification/selfie'),
+      checks: [
+        {
+          name: 'selfie_id_comparison',
+          status: 'failed',
+          tone: 'danger',
+          required: true,
+          reasons: [],
+        },
+        {
+          name: 'selfie_liveness_detection',
+          status: 'failed',
+          tone: 'danger',
+          required: false,
+          reasons: [],
+        },
+      ],
+    };
+    const phone = {
+      ...passed('ver_Phone0000001', 'verification/phone-number'),
+      status: 'failed',
+      tone: 'danger' as const,
+    };
+    const verifications = [
+      governmentId,
+      passed('ver_Db00000000001', 'verification/database'),
+      selfie,
+      phone,
+    ];
+    const reply = inquiryReply('needs_review', { verifications });
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    const list = await screen.findByTestId('attention');
+    expect(list.querySelector('.attention-intro')?.textContent).toBe('Needs a look, 3 of 4:');
+    const items = within(list).getAllByRole('button');
+    expect(items.map((b) => b.textContent)).toEqual([
+      'Government ID: Failed, 1 check failed',
+      'Selfie: 2 checks failed',
+      'Phone number: Failed',
+    ]);
+    fireEvent.click(items[2] as HTMLElement);
+    expect(document.activeElement?.id).toBe('verification-ver_Phone0000001');
+  });
+
+  it('names none when one verification is all there is, or none failed', async () => {
+    await openDetail('failed');
+    expect(screen.queryByTestId('attention')).toBeNull();
+  });
+
   it('shows the raw status word, its meaning, and each check with its outcome', async () => {
     expect((await openDetail('completed')).textContent).toBe('completed');
     expect(screen.getByText('Completed, awaiting decision')).toBeTruthy();

@@ -1,0 +1,57 @@
+// With several verifications, the ones that failed, or hold a failed check, are named under the
+// heading: in Persona's order the cards are a story (a failed selfie, then the retry that passed),
+// so they are not reordered, and a failure in the sixth card was several screens down, unsaid.
+import { t } from '../../shared/i18n.ts';
+import { humanise } from '../../shared/persona/labels.ts';
+import type { VerificationView } from '../../shared/persona/view-model.ts';
+import { formatNumber } from './format-time.ts';
+import { resultWords } from './result-words.ts';
+import { verificationLabel } from './view-labels.ts';
+
+/** The verifications a reviewer must look at: failed themselves, or holding a failed check. */
+export function needingALook(verifications: readonly VerificationView[]): VerificationView[] {
+  return verifications.filter(
+    (v) => v.tone === 'danger' || v.checks.some((check) => check.tone === 'danger'),
+  );
+}
+
+/** What failed in one: its own status in words, and how many of its checks failed. */
+function failures(v: VerificationView): string {
+  const failedChecks = v.checks.filter((check) => check.tone === 'danger').length;
+  const parts: string[] = [];
+  if (v.tone === 'danger') parts.push(resultWords(v.status) ?? humanise(v.status));
+  if (failedChecks > 0) {
+    parts.push(
+      failedChecks === 1 ? t('checkFailedOne') : t('checksFailed', formatNumber(failedChecks)),
+    );
+  }
+  return parts.join(', ');
+}
+
+/** Scrolls a verification's card, border and all, to the top and puts the focus on its heading. */
+function goTo(headingId: string) {
+  const heading = document.getElementById(headingId);
+  (heading?.closest('section') ?? heading)?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
+}
+
+export function AttentionList({ verifications }: { verifications: readonly VerificationView[] }) {
+  const flagged = needingALook(verifications);
+  if (verifications.length < 2 || flagged.length === 0) return null;
+  return (
+    <div class="attention" data-testid="attention">
+      <p class="attention-intro">
+        {t('needsALook', formatNumber(flagged.length), formatNumber(verifications.length))}
+      </p>
+      <ul class="attention-list">
+        {flagged.map((v) => (
+          <li key={v.id}>
+            <button type="button" class="link" onClick={() => goTo(`verification-${v.id}`)}>
+              {verificationLabel(v.type)}: {failures(v)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
