@@ -315,6 +315,11 @@ describe('the evidence behind a verdict', () => {
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
     await expect.poll(() => activity.textContent(), soon).toContain('ID and selfie match');
     expect(await activity.textContent()).toContain('Approved (approved) on');
+    // Persona names no reviewer for a decision made with an API key; the desk's log does.
+    const decidedBy = activity.locator('.fact', { hasText: 'Decided by' }).locator('dd');
+    await expect
+      .poll(() => decidedBy.textContent(), soon)
+      .toMatch(/^not named by Persona; Inquiry Desk's activity log: persona_sandbox_…\w{4}, /);
 
     await expect.poll(() => activity.getByText('inquiry.approved').count(), soon).toBe(1);
     expect(await activity.getByText('inquiry.marked-for-review').count()).toBe(1);

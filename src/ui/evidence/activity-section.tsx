@@ -8,6 +8,7 @@ import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
+import { useLoggedDecision } from './logged-decision.ts';
 
 const reviewerKinds: Record<string, MessageKey> = {
   user: 'reviewerUser',
@@ -51,8 +52,9 @@ function reviewerWords(type: string): string {
 
 function Decision({ inquiry }: { inquiry: InquiryView }) {
   const at = inquiry.timestamps.decisionedAt;
-  if (!at) return <p class="muted">{t('notDecided')}</p>;
   const reviewer = inquiry.reviewer;
+  const logged = useLoggedDecision(inquiry.id, reviewer || !at ? '' : inquiry.status);
+  if (!at) return <p class="muted">{t('notDecided')}</p>;
   return (
     <dl class="facts decision">
       <div class="fact">
@@ -70,6 +72,8 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
             <>
               {reviewerWords(reviewer.type)} <code>{reviewer.id}</code>
             </>
+          ) : logged ? (
+            t('notNamedLogged', logged.reviewer, formatDateTime(logged.at))
           ) : (
             t('notNamed')
           )}

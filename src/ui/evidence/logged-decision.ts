@@ -1,0 +1,47 @@
+// Persona's `reviewer` relationship names a user, a workflow or a workflow run, or nothing
+// (docs/persona.md#inquiries); a decision made with an API key, as the desk makes them, is none of
+// those, so after a decision made here the Activity section said "not named by Persona". This
+// browser's activity log does name one: the section reads it when it shows a decision.
+import { useEffect, useState } from 'preact/hooks';
+import { readAuditTrail } from '../../shared/audit/read-trail.ts';
+import type { AuditEntry } from '../../shared/audit/trail.ts';
+import { auditTrailItem } from '../../shared/audit/trail-item.ts';
+import { watchItem } from '../../shared/storage.ts';
+
+const decisionOf: Record<string, AuditEntry['action']> = {
+  approved: 'approve',
+  declined: 'decline',
+};
+
+/** The newest entry of `entries` that made `status`, the inquiry's decision, on inquiry `id`. */
+export function loggedDecision(
+  entries: readonly AuditEntry[],
+  id: string,
+  status: string,
+): AuditEntry | undefined {
+  const action = decisionOf[status];
+  return entries.findLast((e) => e.inquiryId === id && e.action === action && e.outcome === 'ok');
+}
+
+/** The activity log's entry for the inquiry's decision, once read (read again as the log grows). */
+export function useLoggedDecision(id: string, status: string): AuditEntry | undefined {
+  const [entry, setEntry] = useState<AuditEntry>();
+  useEffect(() => {
+    let live = true;
+    setEntry(undefined);
+    if (!decisionOf[status]) return;
+    // An unreadable log names no one here; the options page says what is wrong with it.
+    const read = () =>
+      void readAuditTrail()
+        .then(({ entries }) => live && setEntry(loggedDecision(entries, id, status)))
+        .catch(() => undefined);
+    // The decision's entry may be appended after its status is shown.
+    const stop = watchItem(auditTrailItem, read);
+    read();
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [id, status]);
+  return entry;
+}
