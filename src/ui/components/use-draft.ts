@@ -5,10 +5,16 @@ import type { Draft } from '../../shared/storage-items.ts';
 import { freshPreload } from '../stored-preload.ts';
 
 // This page's draft writes, one after another: each reads what is stored and changes only the
-// fields it was given, so the popup and the side panel typing at once never wipe each other's
-// fields (or the saved retry key).
+// fields it was given. Across pages (the popup and the side panel typing at once) the read and
+// the write are one step under a lock the extension's pages share, so neither wipes the other's
+// fields, the saved retry key, or a confirmation left open on another inquiry.
 let writes: Promise<void> = Promise.resolve();
 let pendingWrites = 0;
+
+/** `step` under the pages' draft lock (Web Locks); alone where there are none (unit tests). */
+function locked(step: () => Promise<void>): Promise<void> {
+  return globalThis.navigator?.locks ? navigator.locks.request('draft', step) : step();
+}
 
 /**
  * Fields to set, or a function of the draft that gives them: one for a field that holds many
@@ -16,15 +22,21 @@ let pendingWrites = 0;
  */
 export type DraftPatch = Partial<Draft> | ((draft: Draft) => Partial<Draft>);
 
-const apply = (draft: Draft, patch: DraftPatch): Draft => ({
-  ...draft,
-  ...(typeof patch === 'function' ? patch(draft) : patch),
-});
+/** The draft with the patch's fields, or undefined when it has none (nothing to write). */
+function apply(draft: Draft, patch: DraftPatch): Draft | undefined {
+  const fields = typeof patch === 'function' ? patch(draft) : patch;
+  return Object.keys(fields).length > 0 ? { ...draft, ...fields } : undefined;
+}
 
 function writePatch(patch: DraftPatch): Promise<void> {
   pendingWrites += 1;
   writes = writes
-    .then(async () => writeItem(draftItem, apply(await readItem(draftItem), patch)))
+    .then(() =>
+      locked(async () => {
+        const next = apply(await readItem(draftItem), patch);
+        if (next) await writeItem(draftItem, next);
+      }),
+    )
     .catch(() => undefined)
     .finally(() => {
       pendingWrites -= 1;
@@ -66,8 +78,11 @@ export function useDraft(): [Draft | undefined, (patch: DraftPatch) => void] {
   const update = useCallback((patch: DraftPatch) => {
     if (!latest.current) return;
     const next = apply(latest.current, patch);
-    latest.current = next;
-    setDraft(next);
+    if (next) {
+      latest.current = next;
+      setDraft(next);
+    }
+    // Written all the same: what this page saw may be older than what is stored.
     void writePatch(patch);
   }, []);
   return [draft, update];
