@@ -37,9 +37,17 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const [draft, updateDraft] = useDraft();
   // A confirmation left open in a popup that closed (a click into the chat) opens again as it was.
   const left = decisionFor(draft, inquiry.id);
+  // The latest, for callbacks made in an earlier render (a decision's answer runs the one made
+  // when Confirm was clicked, before the draft had the entry Confirm adds).
+  const leftNow = useRef(left);
+  leftNow.current = left;
   // This inquiry's confirmation in the draft, set or removed; other inquiries' stay as they are.
   const setDecision = (decision?: Omit<DecisionDraft, 'inquiryId'>) =>
-    updateDraft((stored) => ({ decisions: withDecision(stored.decisions, inquiry.id, decision) }));
+    updateDraft((stored) =>
+      decision || decisionFor(stored, inquiry.id)
+        ? { decisions: withDecision(stored.decisions, inquiry.id, decision) }
+        : {},
+    );
   const [confirming, setConfirmingNow] = useState<Final | null>(left?.action ?? null);
   useEffect(() => {
     if (left && !confirming) setConfirmingNow(left.action);
@@ -55,10 +63,10 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const setConfirming = (next: Final | null) => {
     setConfirmingNow(next);
     if (next) sent.current = null;
-    // Only this inquiry's: another's confirmation, left open, keeps its comment.
-    if (!left) return;
     // A comment left by a popup that closed waits, like one typed here, for its decision.
-    typed.current[left.action] = left.comment;
+    const kept = leftNow.current;
+    if (kept) typed.current[kept.action] = kept.comment;
+    // Removed as stored when written, whatever this render saw; other inquiries' stay.
     setDecision();
   };
   // A decision the worker stopped in the middle of: Persona may have made it, but the activity

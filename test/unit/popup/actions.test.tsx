@@ -489,6 +489,21 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('button', { name: 'Confirm decline' })).toBeTruthy();
   });
 
+  it('leaves nothing in the draft after a decision sent with no comment', async () => {
+    await openWith('completed');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    // Confirm marks it sent; the answer, in the callback of the render before that mark, removes it.
+    await waitFor(async () =>
+      expect(
+        ((await fakeBrowser.storage.session.get('draft')).draft as { decisions?: unknown })
+          .decisions,
+      ).toEqual([]),
+    );
+  });
+
   it('closes the confirmation on Escape and puts focus back', async () => {
     await openWith('completed');
     const decline = screen.getByRole('button', { name: 'Decline' });
