@@ -53,9 +53,10 @@ export const inquiryFieldLabels: Record<string, MessageKey> = {
 } satisfies Record<(typeof inquiryFields)[number], MessageKey>;
 
 // Identity numbers and birthdates are masked until revealed (docs/architecture.md#read-results).
-// Part of a number is masked like all of it: `ssn-last4`, `tin-last-4`, `ssn4` (not `tin-can`).
+// Part of a number is masked like all of it: `ssn-last4`, `SSN4`, `ssn_4`, `ssn-last-four`,
+// `tin-last4-digits` (not `tin-can`).
 const sensitive =
-  /(^|-)(birthdate|birth-date|date-of-birth|dob|(ssn|tin)(-?last-?\d*|\d+)?)$|identification-number|document-number|social-security|passport-number|license-number|national-id|tax-id|id-number/;
+  /(^|-)(birthdate|birth-date|date-of-birth|dob|(ssn|tin)(-?last)?(-?(\d+|four))?(-digits)?)$|identification-number|document-number|social-security|passport-number|license-number|national-id|tax-id|id-number/;
 
 export function isSensitiveField(name: string): boolean {
   return sensitive.test(toKebab(name));

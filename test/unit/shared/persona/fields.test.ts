@@ -102,6 +102,10 @@ describe('readField', () => {
       'ssnLast4',
       'tin-last-4',
       'ssn4',
+      'SSN4',
+      'ssn_4',
+      'ssn-last-four',
+      'ssn-last4-digits',
     ]) {
       expect(isSensitiveField(name), name).toBe(true);
     }
