@@ -3,7 +3,7 @@
 import { DeskError } from '../shared/errors.ts';
 import { keyInfoItem, pollStateItem, settingsItem } from '../shared/generated/stored-items.ts';
 import { t } from '../shared/i18n.ts';
-import { keyEnvironment } from '../shared/persona/api-key.ts';
+import { keyEnvironment, maskKey } from '../shared/persona/api-key.ts';
 import {
   createPersonaClient,
   type PersonaClient,
@@ -50,9 +50,12 @@ export async function openPersona(
       message: t('noKeyYet'),
     });
   }
-  // The environment is read from the key itself, never trusted from what storage says about it.
+  // The environment is read from the key itself, never trusted from what storage says about it;
+  // so is its masked name, which signs what is sent with it (a key saved since the info was read
+  // must not lend it its name).
   const keyInfo: KeyInfo = {
     ...storedInfo,
+    masked: maskKey(key),
     environment: keyEnvironment(key) === 'sandbox' ? 'sandbox' : 'production',
   };
   if (keyInfo.environment === 'production' && !settings.allowProduction) {

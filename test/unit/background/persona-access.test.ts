@@ -1,3 +1,4 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
 import { openPersona } from '../../../src/background/persona-access.ts';
@@ -38,5 +39,20 @@ describe('openPersona', () => {
     );
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(String(fetch.mock.calls[0]?.[0])).toMatch(/^http:\/\/127\.0\.0\.1:4010\/api\/v1\//);
+  });
+
+  it('names the key by the key itself, not by key info stored for another', async () => {
+    await saveOptions({
+      type: 'saveOptions',
+      settings: { ...defaultSettings(), baseUrl: 'http://127.0.0.1:4010/api/v1' },
+      key,
+    });
+    // Info of a key saved a moment before (read, then the key changed under it).
+    await fakeBrowser.storage.local.set({
+      keyInfo: { masked: 'persona_sandbox_…9999', environment: 'production', savedAt: 1 },
+    });
+    const { keyInfo } = await openPersona();
+    expect(keyInfo.masked).toBe('persona_sandbox_…1a2b');
+    expect(keyInfo.environment).toBe('sandbox');
   });
 });
