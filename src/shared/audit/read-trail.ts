@@ -1,6 +1,7 @@
 // The whole audit trail as one, in the shape an export has: the closed pages' entries in order,
 // then the open page's (trail.ts `auditHeadSchema`). For the options page, which shows, exports
-// and verifies it; the background only ever reads the head.
+// and verifies it, and for a decision the desk's Activity section finds in no page but the closed
+// ones (ui/evidence/logged-decision.ts); the background only ever reads the head.
 import { browser } from '../browser.ts';
 import { parseItem, readItem } from '../storage.ts';
 import { auditPageKey } from './page-key.ts';

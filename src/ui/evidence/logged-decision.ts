@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { readAuditTrail } from '../../shared/audit/read-trail.ts';
 import type { AuditEntry } from '../../shared/audit/trail.ts';
 import { auditTrailItem } from '../../shared/audit/trail-item.ts';
-import { watchItem } from '../../shared/storage.ts';
+import { readItem, watchItem } from '../../shared/storage.ts';
 
 const decisionOf: Record<string, AuditEntry['action']> = {
   approved: 'approve',
@@ -23,18 +23,41 @@ export function loggedDecision(
   return entries.findLast((e) => e.inquiryId === id && e.action === action && e.outcome === 'ok');
 }
 
-/** The activity log's entry for the inquiry's decision, once read (read again as the log grows). */
+/**
+ * The activity log's entry for the inquiry's decision. Its open page (the head, one read) holds
+ * the recent entries; the whole log, up to some 2,000 entries, is read only when the head has
+ * none. Read again as the log grows until found: a decision is final, so then no more.
+ */
 export function useLoggedDecision(id: string, status: string): AuditEntry | undefined {
   const [entry, setEntry] = useState<AuditEntry>();
   useEffect(() => {
-    let live = true;
     setEntry(undefined);
     if (!decisionOf[status]) return;
-    // An unreadable log names no one here; the options page says what is wrong with it.
-    const read = () =>
-      void readAuditTrail()
-        .then(({ entries }) => live && setEntry(loggedDecision(entries, id, status)))
+    let live = true;
+    let latest = 0;
+    let found = false;
+    const find = async () => {
+      const head = await readItem(auditTrailItem);
+      return (
+        loggedDecision(head.entries, id, status) ??
+        (head.pages?.length
+          ? loggedDecision((await readAuditTrail()).entries, id, status)
+          : undefined)
+      );
+    };
+    const read = () => {
+      if (found) return;
+      const mine = ++latest;
+      // Reads may finish out of order: only the last one started counts. An unreadable log names
+      // no one here; the options page says what is wrong with it.
+      find()
+        .then((logged) => {
+          if (!live || mine !== latest || !logged) return;
+          found = true;
+          setEntry(logged);
+        })
         .catch(() => undefined);
+    };
     // The decision's entry may be appended after its status is shown.
     const stop = watchItem(auditTrailItem, read);
     read();

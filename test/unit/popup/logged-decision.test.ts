@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+// @vitest-environment happy-dom
+import { renderHook, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import { appendAudit } from '../../../src/background/audit/append.ts';
 import type { AuditEntry } from '../../../src/shared/audit/trail.ts';
-import { loggedDecision } from '../../../src/ui/evidence/logged-decision.ts';
+import { loggedDecision, useLoggedDecision } from '../../../src/ui/evidence/logged-decision.ts';
 
 const entry = (seq: number, extra: Partial<AuditEntry>): AuditEntry =>
   ({
@@ -34,5 +38,41 @@ describe('loggedDecision', () => {
     expect(loggedDecision(entries, 'inq_C', 'approved')).toBeUndefined();
     expect(loggedDecision(entries, 'inq_B', 'declined')).toBeUndefined();
     expect(loggedDecision(entries, 'inq_A', 'needs_review')).toBeUndefined();
+  });
+});
+
+describe('useLoggedDecision', () => {
+  const small = { max: 2000, dropPages: 5, pageSize: 3 };
+  const facts = (action: AuditEntry['action'], inquiryId: string, at: number) => ({
+    at,
+    reviewer: 'persona_sandbox_…1a2b',
+    inquiryId,
+    action,
+    outcome: 'ok' as const,
+  });
+
+  it('finds a decision in the open page with one read, and one in a closed page too', async () => {
+    await appendAudit(facts('decline', 'inq_Old', 1), small);
+    for (let i = 0; i < 4; i++) await appendAudit(facts('photosShown', `inq_${i}`, 2 + i), small);
+    await appendAudit(facts('approve', 'inq_New', 10), small);
+    // The old decline is in a closed page by now; the approve in the open one.
+    const head = (await fakeBrowser.storage.local.get('auditTrail')).auditTrail as {
+      entries: AuditEntry[];
+      pages?: unknown[];
+    };
+    expect(head.pages?.length).toBeGreaterThan(0);
+    expect(head.entries.some((e) => e.inquiryId === 'inq_Old')).toBe(false);
+
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const recent = renderHook(() => useLoggedDecision('inq_New', 'approved'));
+    await waitFor(() => expect(recent.result.current?.at).toBe(10));
+    // The head alone: no page was asked for.
+    expect(get.mock.calls.flatMap(([keys]) => [keys].flat())).toEqual(['auditTrail']);
+
+    const older = renderHook(() => useLoggedDecision('inq_Old', 'declined'));
+    await waitFor(() => expect(older.result.current?.at).toBe(1));
+    expect(renderHook(() => useLoggedDecision('inq_Old', 'approved')).result.current).toBe(
+      undefined,
+    );
   });
 });
