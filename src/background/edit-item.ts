@@ -40,7 +40,7 @@ export function editItem<T, R = void>(
 /** The edit of a record item that sets one entry to `value`, or removes it. */
 export function setEntry<T>(name: string, value?: NoInfer<T>) {
   return ({ [name]: _, ...others }: Record<string, T>) => ({
-    value: value ? { ...others, [name]: value } : others,
+    value: value === undefined ? others : { ...others, [name]: value },
     result: undefined,
   });
 }

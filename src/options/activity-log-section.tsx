@@ -248,7 +248,7 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
                 {e.reviewer}
               </td>
               <td>{t(actionLabels[e.action])}</td>
-              <td>{e.inquiryId ?? ''}</td>
+              <td class="log-id">{e.inquiryId ?? ''}</td>
               <td>
                 {outcomeOf(e)}
                 {e.requestId ? ` (${e.requestId})` : ''}

@@ -114,11 +114,11 @@ export const recentLookupsItem = defineListItem<string>('session', 'recentLookup
 
 // ---- storage.session: memory only, gone when the browser closes ----
 
-// The view is built by our own normaliser and never leaves the extension; a shallow check keeps the
-// read of a cached view cheap when a detail opens (a full schema would double its parse cost).
 /** How many inquiries' confirmations the draft keeps, the newest: more than a day's worth open. */
 export const MAX_DECISION_DRAFTS = 20;
 
+// The view is built by our own normaliser and never leaves the extension; a shallow check keeps the
+// read of a cached view cheap when a detail opens (a full schema would double its parse cost).
 const inquiryViewShape = () => z.custom<InquiryView>(looksLikeInquiryView);
 
 /**

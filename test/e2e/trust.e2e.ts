@@ -545,7 +545,7 @@ describe('what the API answers is checked', () => {
     // page's 720 px they broke over two or three), and still no sideways scroll.
     await options.setViewportSize({ width: 1280, height: 800 });
     const idLines = await options
-      .locator('.log-table tbody td:is(:nth-child(2), :nth-child(4))')
+      .locator('.log-table tbody td:is(:nth-child(2), .log-id)')
       .evaluateAll((cells) =>
         cells
           .filter((cell) => cell.textContent)

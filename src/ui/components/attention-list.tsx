@@ -40,10 +40,10 @@ export function AttentionList({ verifications }: { verifications: readonly Verif
   if (verifications.length < 2 || flagged.length === 0) return null;
   return (
     <div class="attention" data-testid="attention">
-      <p class="attention-intro">
+      <p class="attention-intro" id="attention-intro">
         {t('needsALook', formatNumber(flagged.length), formatNumber(verifications.length))}
       </p>
-      <ul class="attention-list">
+      <ul class="attention-list" aria-labelledby="attention-intro">
         {flagged.map((v) => (
           <li key={v.id}>
             <button type="button" class="link" onClick={() => goTo(`verification-${v.id}`)}>

@@ -73,7 +73,7 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
               {reviewerWords(reviewer.type)} <code>{reviewer.id}</code>
             </>
           ) : logged ? (
-            t('notNamedLogged', logged.reviewer, formatDateTime(logged.at))
+            `${t('notNamed')}; ${t('notNamedLogged', logged.reviewer, formatDateTime(logged.at))}`
           ) : (
             t('notNamed')
           )}

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FieldView, VerificationView } from '../../../src/shared/persona/view-model.ts';
@@ -119,6 +119,29 @@ describe('the inquiry detail', () => {
 
   it('names none when one verification is all there is, or none failed', async () => {
     await openDetail('failed');
+    expect(screen.queryByTestId('attention')).toBeNull();
+    cleanup();
+    const passed = (id: string): VerificationView => ({
+      ...governmentId,
+      id,
+      status: 'passed',
+      tone: 'success',
+      checks: [
+        {
+          name: 'id_barcode_detection',
+          status: 'passed',
+          tone: 'success',
+          required: false,
+          reasons: [],
+        },
+      ],
+    });
+    const reply = inquiryReply('completed', {
+      verifications: [passed('ver_Pass00000001'), passed('ver_Pass00000002')],
+    });
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    expect(await screen.findAllByRole('region', { name: /Government ID/ })).toHaveLength(2);
     expect(screen.queryByTestId('attention')).toBeNull();
   });
 
