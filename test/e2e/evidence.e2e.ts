@@ -244,6 +244,10 @@ describe('the evidence behind a verdict', () => {
     const cards = await popup.locator('.verification').count();
     const named = attention.getByRole('button');
     expect(await named.count()).toBeGreaterThan(0);
+    // A name that wraps (German, Spanish, a narrow panel) starts at its bullet, not centred.
+    expect(await named.first().evaluate((button) => getComputedStyle(button).textAlign)).toBe(
+      'start',
+    );
     expect(await attention.locator('.attention-intro').textContent()).toBe(
       `Needs a look, ${await named.count()} of ${cards}:`,
     );
