@@ -53,10 +53,11 @@ export const inquiryFieldLabels: Record<string, MessageKey> = {
 } satisfies Record<(typeof inquiryFields)[number], MessageKey>;
 
 // Identity numbers and birthdates are masked until revealed (docs/architecture.md#read-results).
-// Part of a number is masked like all of it: `ssn-last4`, `SSN4`, `ssn_4`, `ssn-last-four`,
-// `tin-last4-digits` (not `tin-can`).
+// Identity numbers and dates of birth, as whole segments of a field's name (not `valid-number`,
+// `national-id-type`), and a part of one masked like all of it: `ssn-last4`, `SSN4`, `ssn_4`,
+// `itin-last-four`, `ssn-last-4-digit(s)` (not `tin-can`, `ssn-verified-at`).
 const sensitive =
-  /(^|-)(birthdate|birth-date|date-of-birth|dob|(ssn|tin)(-?last)?(-?(\d+|four))?(-digits)?)$|identification-number|document-number|social-security|passport-number|license-number|national-id|tax-id|id-number/;
+  /(^|-)(birthdate|birth-date|date-of-birth|dob|i?ssn|i?tin|(tax-)?identification-number|document-number|social-security(-number)?|passport-number|license-number|national-id(-number)?|tax-id(-number)?|id-number)(-?last)?(-?(\d+|four))?(-digits?)?$/;
 
 export function isSensitiveField(name: string): boolean {
   return sensitive.test(toKebab(name));

@@ -106,6 +106,11 @@ describe('readField', () => {
       'ssn_4',
       'ssn-last-four',
       'ssn-last4-digits',
+      'ssn-last-4-digit',
+      'itin',
+      'itin-last4',
+      'tax-identification-number',
+      'tax-id',
     ]) {
       expect(isSensitiveField(name), name).toBe(true);
     }
@@ -116,6 +121,12 @@ describe('readField', () => {
       'email-address',
       'tin-can',
       'ssn-verified-at',
+      // Another word that ends like one: whole segments only.
+      'valid-number',
+      'android-number',
+      'national-id-type',
+      'passport-number-country',
+      'latin4',
     ]) {
       expect(isSensitiveField(name), name).toBe(false);
     }
