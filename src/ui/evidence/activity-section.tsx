@@ -53,7 +53,11 @@ function reviewerWords(type: string): string {
 function Decision({ inquiry }: { inquiry: InquiryView }) {
   const at = inquiry.timestamps.decisionedAt;
   const reviewer = inquiry.reviewer;
-  const logged = useLoggedDecision(inquiry.id, reviewer || !at ? '' : inquiry.status);
+  const logged = useLoggedDecision(
+    inquiry.id,
+    reviewer || !at ? '' : inquiry.status,
+    at ? Date.parse(at) : 0,
+  );
   if (!at) return <p class="muted">{t('notDecided')}</p>;
   return (
     <dl class="facts decision">

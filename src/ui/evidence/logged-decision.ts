@@ -13,14 +13,31 @@ const decisionOf: Record<string, AuditEntry['action']> = {
   declined: 'decline',
 };
 
-/** The newest entry of `entries` that made `status`, the inquiry's decision, on inquiry `id`. */
+/**
+ * How much earlier than the desk's request Persona's clock may put the decision it made. A guess
+ * (docs/persona.md#inquiries): a decision timed earlier was someone else's, which a repeated
+ * decision may answer as done; naming no one is the safe side of a clock that runs behind.
+ */
+export const CLOCK_SLACK_MS = 2_000;
+
+/**
+ * The newest entry of `entries` that made `status`, the inquiry's decision, on inquiry `id`: sent
+ * before Persona's `decidedAt` (its clock), or it was not the one that made it.
+ */
 export function loggedDecision(
   entries: readonly AuditEntry[],
   id: string,
   status: string,
+  decidedAt: number,
 ): AuditEntry | undefined {
   const action = decisionOf[status];
-  return entries.findLast((e) => e.inquiryId === id && e.action === action && e.outcome === 'ok');
+  return entries.findLast(
+    (e) =>
+      e.inquiryId === id &&
+      e.action === action &&
+      e.outcome === 'ok' &&
+      e.at <= decidedAt + CLOCK_SLACK_MS,
+  );
 }
 
 /**
@@ -28,7 +45,11 @@ export function loggedDecision(
  * the recent entries; the whole log, up to some 2,000 entries, is read only when the head has
  * none. Read again as the log grows until found: a decision is final, so then no more.
  */
-export function useLoggedDecision(id: string, status: string): AuditEntry | undefined {
+export function useLoggedDecision(
+  id: string,
+  status: string,
+  decidedAt: number,
+): AuditEntry | undefined {
   const [entry, setEntry] = useState<AuditEntry>();
   useEffect(() => {
     setEntry(undefined);
@@ -39,9 +60,9 @@ export function useLoggedDecision(id: string, status: string): AuditEntry | unde
     const find = async () => {
       const head = await readItem(auditTrailItem);
       return (
-        loggedDecision(head.entries, id, status) ??
+        loggedDecision(head.entries, id, status, decidedAt) ??
         (head.pages?.length
-          ? loggedDecision((await readAuditTrail()).entries, id, status)
+          ? loggedDecision((await readAuditTrail()).entries, id, status, decidedAt)
           : undefined)
       );
     };
@@ -65,6 +86,6 @@ export function useLoggedDecision(id: string, status: string): AuditEntry | unde
       live = false;
       stop();
     };
-  }, [id, status]);
+  }, [id, status, decidedAt]);
   return entry;
 }

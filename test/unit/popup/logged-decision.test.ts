@@ -4,7 +4,11 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { appendAudit } from '../../../src/background/audit/append.ts';
 import type { AuditEntry } from '../../../src/shared/audit/trail.ts';
-import { loggedDecision, useLoggedDecision } from '../../../src/ui/evidence/logged-decision.ts';
+import {
+  CLOCK_SLACK_MS,
+  loggedDecision,
+  useLoggedDecision,
+} from '../../../src/ui/evidence/logged-decision.ts';
 
 const entry = (seq: number, extra: Partial<AuditEntry>): AuditEntry =>
   ({
@@ -19,6 +23,8 @@ const entry = (seq: number, extra: Partial<AuditEntry>): AuditEntry =>
     ...extra,
   }) as AuditEntry;
 
+const NOW = 1_000_000;
+
 describe('loggedDecision', () => {
   const entries = [
     entry(1, { action: 'decline' }),
@@ -29,15 +35,23 @@ describe('loggedDecision', () => {
   ];
 
   it('finds the newest entry that made the decision the inquiry shows, and only one that worked', () => {
-    expect(loggedDecision(entries, 'inq_A', 'approved')?.seq).toBe(2);
-    expect(loggedDecision(entries, 'inq_A', 'declined')?.seq).toBe(1);
-    expect(loggedDecision(entries, 'inq_B', 'approved')?.seq).toBe(4);
+    expect(loggedDecision(entries, 'inq_A', 'approved', NOW)?.seq).toBe(2);
+    expect(loggedDecision(entries, 'inq_A', 'declined', NOW)?.seq).toBe(1);
+    expect(loggedDecision(entries, 'inq_B', 'approved', NOW)?.seq).toBe(4);
+  });
+
+  it('finds none sent after Persona had decided (a repeat, answered as done), past the clock slack', () => {
+    // Entry 2, the approve, was sent at 2,000 ms.
+    expect(loggedDecision(entries, 'inq_A', 'approved', 2_000 - CLOCK_SLACK_MS)?.seq).toBe(2);
+    expect(
+      loggedDecision(entries, 'inq_A', 'approved', 2_000 - CLOCK_SLACK_MS - 1),
+    ).toBeUndefined();
   });
 
   it('finds none for an inquiry not decided here, or a status that is no decision', () => {
-    expect(loggedDecision(entries, 'inq_C', 'approved')).toBeUndefined();
-    expect(loggedDecision(entries, 'inq_B', 'declined')).toBeUndefined();
-    expect(loggedDecision(entries, 'inq_A', 'needs_review')).toBeUndefined();
+    expect(loggedDecision(entries, 'inq_C', 'approved', NOW)).toBeUndefined();
+    expect(loggedDecision(entries, 'inq_B', 'declined', NOW)).toBeUndefined();
+    expect(loggedDecision(entries, 'inq_A', 'needs_review', NOW)).toBeUndefined();
   });
 });
 
@@ -64,14 +78,14 @@ describe('useLoggedDecision', () => {
     expect(head.entries.some((e) => e.inquiryId === 'inq_Old')).toBe(false);
 
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const recent = renderHook(() => useLoggedDecision('inq_New', 'approved'));
+    const recent = renderHook(() => useLoggedDecision('inq_New', 'approved', 10));
     await waitFor(() => expect(recent.result.current?.at).toBe(10));
     // The head alone: no page was asked for.
     expect(get.mock.calls.flatMap(([keys]) => [keys].flat())).toEqual(['auditTrail']);
 
-    const older = renderHook(() => useLoggedDecision('inq_Old', 'declined'));
+    const older = renderHook(() => useLoggedDecision('inq_Old', 'declined', 1));
     await waitFor(() => expect(older.result.current?.at).toBe(1));
-    expect(renderHook(() => useLoggedDecision('inq_Old', 'approved')).result.current).toBe(
+    expect(renderHook(() => useLoggedDecision('inq_Old', 'approved', 1)).result.current).toBe(
       undefined,
     );
   });
