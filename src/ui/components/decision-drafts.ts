@@ -16,5 +16,11 @@ export function withDecision(
 ): DecisionDraft[] {
   const others = (decisions ?? []).filter((d) => d.inquiryId !== id);
   if (!decision) return others;
-  return [...others.slice(1 - MAX_DECISION_DRAFTS), { inquiryId: id, ...decision }];
+  // Over the bound, the oldest sent ones go first: a page that closed before their answer left
+  // them, and they hold no comment still to send.
+  while (others.length >= MAX_DECISION_DRAFTS) {
+    const sent = others.findIndex((d) => d.sent);
+    others.splice(sent === -1 ? 0 : sent, 1);
+  }
+  return [...others, { inquiryId: id, ...decision }];
 }

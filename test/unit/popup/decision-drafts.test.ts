@@ -29,4 +29,21 @@ describe('withDecision', () => {
     expect(ids[0]).toBe('inq_5');
     expect(decisions?.at(-1)?.comment).toBe('6 again');
   });
+
+  it('over the bound, drops a sent one (its page closed before the answer) before any comment', () => {
+    let decisions: ReturnType<typeof withDecision> | undefined = withDecision(
+      undefined,
+      'inq_old',
+      decline('unsent, oldest'),
+    );
+    decisions = withDecision(decisions, 'inq_sent', { ...decline('sent'), sent: true });
+    for (let i = 0; i < MAX_DECISION_DRAFTS - 2; i++) {
+      decisions = withDecision(decisions, `inq_${i}`, decline(String(i)));
+    }
+    decisions = withDecision(decisions, 'inq_new', decline('new'));
+    const ids = decisions.map((d) => d.inquiryId);
+    expect(ids).toHaveLength(MAX_DECISION_DRAFTS);
+    expect(ids).toContain('inq_old');
+    expect(ids).not.toContain('inq_sent');
+  });
 });
