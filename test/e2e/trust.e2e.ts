@@ -52,6 +52,9 @@ async function send(page: Page, message: Record<string, unknown>) {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }
 
+/** Some cells, each on one line (the earlier tests here add entries of their own). */
+const allOneLine = (lines: number[]) => lines.length > 0 && lines.every((n) => n === 1);
+
 /** The lines each non-empty log table cell matching `cells` takes, in order. */
 function linesPerCell(page: Page, cells: string): Promise<number[]> {
   return page.locator(`.log-table tbody ${cells}`).evaluateAll((found) =>
@@ -550,7 +553,7 @@ describe('what the API answers is checked', () => {
     );
     expect(broken).toEqual([]);
     // Where it scrolls anyway, each inquiry id stays on one line (it stacked over six).
-    expect(await linesPerCell(options, 'td.log-id')).toEqual([1, 1, 1]);
+    expect(await linesPerCell(options, 'td.log-id')).toSatisfy(allOneLine);
     expect(
       await options.evaluate(
         () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
@@ -560,11 +563,9 @@ describe('what the API answers is checked', () => {
     // page's 720 px they broke over two or three), and still no sideways scroll.
     // At 800 px too (the table has some 720 px).
     await options.setViewportSize({ width: 800, height: 800 });
-    expect(await linesPerCell(options, 'td.log-id')).toEqual([1, 1, 1]);
+    expect(await linesPerCell(options, 'td.log-id')).toSatisfy(allOneLine);
     await options.setViewportSize({ width: 1280, height: 800 });
-    expect(await linesPerCell(options, 'td:is(:nth-child(2), .log-id)')).toEqual([
-      1, 1, 1, 1, 1, 1, 1,
-    ]);
+    expect(await linesPerCell(options, 'td:is(:nth-child(2), .log-id)')).toSatisfy(allOneLine);
     expect(
       await options.evaluate(
         () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
