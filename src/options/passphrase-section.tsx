@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { formatNumber } from '../shared/format.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
@@ -43,7 +43,9 @@ export function PassphraseSection({ required }: { required: boolean }) {
   const wrongCurrent = error?.pointer === 'currentPassphrase';
   // The background refuses another try before the wait after a miss is over; the button says so.
   const wait = useSecondsLeft(wrongCurrent ? error?.retryAfterSeconds : 0, error);
-  useEffect(() => {
+  // In the render that shows the message, not a frame later: a reviewer typing on at once
+  // types into the field the message is about.
+  useLayoutEffect(() => {
     if (wrongCurrent) document.getElementById('current-passphrase')?.focus();
   }, [error]);
   const run = (action: () => Promise<unknown>, done: typeof note) => {
