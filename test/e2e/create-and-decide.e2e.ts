@@ -215,6 +215,41 @@ describe('confirmations on two inquiries', () => {
   });
 });
 
+describe('one inquiry open in the popup and the side panel at once', () => {
+  it('a confirmation cancelled in one closes in the other, and nothing is sent', async () => {
+    const id = await createThroughBackground('both-pages');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl(`src/side-panel/index.html?inquiry=${id}`));
+    for (const page of [popup, panel]) {
+      await expect.poll(() => page.getByTestId('status').textContent(), soon).toBe('created');
+    }
+    const confirm = (page: Page) => page.getByRole('button', { name: 'Confirm decline' });
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Blurred document');
+    // The side panel opens the same confirmation, with what was typed in the popup.
+    await expect.poll(() => confirm(panel).count(), soon).toBe(1);
+    expect(await panel.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe(
+      'Blurred document',
+    );
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    // Cancelled in the popup: not left open to confirm in the side panel.
+    await expect.poll(() => confirm(panel).count(), soon).toBe(0);
+    expect(await confirm(popup).count()).toBe(0);
+    // A Cancel closes the form, not the comment: reopened in the side panel, it is there again.
+    await panel.getByRole('button', { name: 'Decline', exact: true }).click();
+    expect(await panel.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe(
+      'Blurred document',
+    );
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => confirm(panel).count(), soon).toBe(0);
+    const { data } = await persona(`/inquiries/${id}`);
+    expect((data as { attributes: { status: string } }).attributes.status).toBe('created');
+    await popup.close();
+    await panel.close();
+  });
+});
+
 describe('the default template', () => {
   it('a form left as it was follows a new default saved in the options', async () => {
     const popup = await ext.openPopup('?view=create');

@@ -49,8 +49,20 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         : {},
     );
   const [confirming, setConfirmingNow] = useState<Final | null>(left?.action ?? null);
+  // Opened in another page, it opens here; closed there (a Cancel), it closes here too, its
+  // comment kept for a reopening as after a Cancel here. Not while this page's own decision is
+  // on its way: that one's answer closes it.
+  const shown = useRef(left);
   useEffect(() => {
+    const before = shown.current;
+    shown.current = left;
     if (left && !confirming) setConfirmingNow(left.action);
+    if (left || !before) return;
+    const mine = removedHere.current;
+    removedHere.current = false;
+    if (mine || busyNow.current || confirming !== before.action) return;
+    typed.current[before.action] = before.comment;
+    setConfirmingNow(null);
   }, [left === undefined]);
   // What was typed for each decision, while this page shows it: an Escape, a Cancel or a look
   // at the other decision closes the form, not the comment, which is there again on reopening
@@ -59,6 +71,9 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   // The decision this page sent from the open confirmation, unless Persona refused it (409): one
   // whose answer was lost (a 5xx, a stopped background) may be the one the new status shows.
   const sent = useRef<Final | null>(null);
+  // The stored confirmation this page removes itself; one that goes otherwise was closed in
+  // another page showing this inquiry (the popup and the side panel at once).
+  const removedHere = useRef(false);
   // Open, switched or closed: the stored comment goes with the confirmation it was typed in.
   const setConfirming = (next: Final | null) => {
     setConfirmingNow(next);
@@ -66,6 +81,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     // A comment left by a popup that closed waits, like one typed here, for its decision.
     const kept = leftNow.current;
     if (kept) typed.current[kept.action] = kept.comment;
+    removedHere.current = kept !== undefined;
     // Removed as stored when written, whatever this render saw; other inquiries' stay.
     setDecision();
   };
@@ -108,6 +124,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     { refocus: statusLine },
   );
   const { busy, slow, error } = request;
+  const busyNow = useRef(busy);
+  busyNow.current = busy;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
   const wait = useResetWait(error, onLimited);
