@@ -245,6 +245,17 @@ describe('one inquiry open in the popup and the side panel at once', () => {
     await expect.poll(() => confirm(panel).count(), soon).toBe(0);
     const { data } = await persona(`/inquiries/${id}`);
     expect((data as { attributes: { status: string } }).attributes.status).toBe('created');
+    // Confirmed in the popup: the side panel's copy closes as its own would, with no word of
+    // someone else having declined it.
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Blurred document, twice');
+    await expect.poll(() => confirm(panel).count(), soon).toBe(1);
+    await confirm(popup).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+    await expect.poll(() => confirm(panel).count(), soon).toBe(0);
+    await panel.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect.poll(() => panel.getByTestId('status').textContent(), soon).toBe('declined');
+    expect(await panel.getByTestId('overtaken').count()).toBe(0);
     await popup.close();
     await panel.close();
   });
