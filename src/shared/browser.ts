@@ -44,3 +44,13 @@ export function onMessage(listener: MessageListener): void {
 export function chromeSidePanel(): typeof chrome.sidePanel | undefined {
   return globalThis.chrome?.sidePanel;
 }
+
+/**
+ * Firefox's sidebar (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/sidebarAction/open),
+ * the side panel's page there; undefined in Chrome. It opens only inside a user action (a menu
+ * item chosen, a suggestion of the address bar's picked), else its promise rejects.
+ */
+export function firefoxSidebar(): { open(): Promise<void> } | undefined {
+  return (scope.browser as { sidebarAction?: { open(): Promise<void> } } | undefined)
+    ?.sidebarAction;
+}

@@ -138,5 +138,23 @@ describe('the built add-on in Firefox ESR', () => {
     await expect.poll(() => statusOf(desk), soon).toBe('approved');
     expect(await personaStatus(id)).toBe('approved');
     await desk.close();
+
+    // A lookup (a menu item chosen, an address bar suggestion picked) opens the sidebar inside
+    // that user action and writes its route to storage.session (open-lookup.ts); the sidebar,
+    // already open here, follows the route to the inquiry.
+    const sidebar = await openPage('src/side-panel/index.html');
+    await byRole(sidebar, 'searchbox', 'Find inquiry');
+    await sidebar.evaluate(
+      (inquiry) =>
+        (
+          globalThis as unknown as {
+            browser: { storage: { session: { set(items: object): Promise<void> } } };
+          }
+        ).browser.storage.session.set({ panelRoute: { inquiry, at: Date.now() } }),
+      id,
+    );
+    await expect.poll(() => statusOf(sidebar), soon).toBe('approved');
+    expect(await textOf(sidebar, 'h2.view-title')).toContain(id);
+    await sidebar.close();
   });
 });

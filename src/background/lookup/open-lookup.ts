@@ -1,7 +1,7 @@
-// Shows a looked-up inquiry or search beside the page: in the side panel where Chrome has one,
-// else in a tab with the popup's page. The route goes through storage.session, never a URL, so a
+// Shows a looked-up inquiry or search beside the page: in Chrome's side panel or Firefox's
+// sidebar where one opens, else in a tab with the popup's page. The route goes through storage.session, never a URL, so a
 // panel that is already open follows it too and History never holds the looked-up text.
-import { browser, chromeSidePanel } from '../../shared/browser.ts';
+import { browser, chromeSidePanel, firefoxSidebar } from '../../shared/browser.ts';
 import { panelRouteItem } from '../../shared/generated/stored-items.ts';
 import { LOOKUP_TAB_PARAM } from '../../shared/lookup-tab.ts';
 import { writeItem } from '../../shared/storage.ts';
@@ -12,7 +12,7 @@ import { routeLookup } from './route-lookup.ts';
 export const CURRENT_WINDOW = -2;
 
 /**
- * `sidePanel.open` must run inside the user gesture, before any await
+ * `sidePanel.open` (and `sidebarAction.open`) must run inside the user gesture, before any await
  * (https://developer.chrome.com/docs/extensions/reference/api/sidePanel#method-open), so it is
  * called first and the route is written after; the panel reads the route whenever it changes.
  */
@@ -20,13 +20,18 @@ export async function openLookup(text: string, windowId: number | undefined): Pr
   const route = routeLookup(text, Date.now());
   if (!route) return false;
   const panel = chromeSidePanel();
-  const opened =
-    panel && windowId !== undefined
-      ? panel.open({ windowId }).then(
-          () => true,
-          () => false,
-        )
-      : Promise.resolve(false);
+  // Firefox's opens in the current window, the one a menu or the address bar was used in; not
+  // from a notification's click, which is no user action there: that one gets a tab.
+  const sidebar = firefoxSidebar();
+  // Called in the executor, which runs at once: a throw, like a refusal, means a tab.
+  const opened = new Promise<void>((resolve, reject) => {
+    if (panel && windowId !== undefined) resolve(panel.open({ windowId }));
+    else if (sidebar) resolve(sidebar.open());
+    else reject();
+  }).then(
+    () => true,
+    () => false,
+  );
   // The gesture-bound call is made; now the start-up gate, like every other listener.
   await whenStarted();
   await writeItem(panelRouteItem, route);

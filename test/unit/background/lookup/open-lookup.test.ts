@@ -32,6 +32,39 @@ describe('openLookup', () => {
     expect(await readItem(panelRouteItem)).toMatchObject({ search: 'ticket-42' });
   });
 
+  it("opens Firefox's sidebar inside the user action, and no tab", async () => {
+    vi.stubGlobal('chrome', undefined);
+    const open = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('browser', { ...fakeBrowser, sidebarAction: { open } });
+    const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const opening = openLookup(`see ${id}`, 3);
+    // Called synchronously, as Chrome's side panel is: a user action ends at the first await.
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(await opening).toBe(true);
+    expect(created).not.toHaveBeenCalled();
+    expect(await readItem(panelRouteItem)).toMatchObject({ inquiry: id });
+  });
+
+  it.each([
+    ['refuses', () => Promise.reject(new Error('may only be called from a user input handler'))],
+    [
+      'throws',
+      () => {
+        throw new Error('may only be called from a user input handler');
+      },
+    ],
+  ])(
+    "opens a tab where Firefox's sidebar %s (a notification's click is no user action)",
+    async (_, open) => {
+      vi.stubGlobal('chrome', undefined);
+      vi.stubGlobal('browser', { ...fakeBrowser, sidebarAction: { open } });
+      const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+      expect(await openLookup('ticket-7', undefined)).toBe(true);
+      expect(created).toHaveBeenCalledTimes(1);
+      expect(await readItem(panelRouteItem)).toMatchObject({ search: 'ticket-7' });
+    },
+  );
+
   it('opens the panel inside the gesture, before start-up, and routes only after it', async () => {
     let finish: () => void = () => undefined;
     startUp([{ name: 'test', run: () => new Promise<void>((r) => (finish = r)) }]);
