@@ -136,7 +136,8 @@ describe('a decision someone else made first', () => {
       .toBe('approved');
     const notice = popup.getByTestId('overtaken');
     expect(await notice.getAttribute('role')).toBe('alert');
-    expect(await notice.textContent()).toContain('Your decline did not go through');
+    // Nothing was confirmed here: not sent, rather than failed.
+    expect(await notice.textContent()).toContain('Your decline was not sent');
     expect(await notice.textContent()).toContain('“Approved”');
     expect(await notice.locator('blockquote').textContent()).toBe(comment);
     // The focus went with the form, to the notice, not to the page.
@@ -147,6 +148,39 @@ describe('a decision someone else made first', () => {
     // Nothing was sent for the decline: Persona has the colleague's approval.
     const { data } = await persona(`/inquiries/${id}`);
     expect((data as { attributes: { status: string } }).attributes.status).toBe('approved');
+    await popup.close();
+  });
+});
+
+describe('the same decision, made by a colleague before this one was confirmed', () => {
+  it('is said not made here, with the comment to copy, and the activity log credits no one', async () => {
+    const id = await createThroughBackground('repeat');
+    await controls.finish(id, 'passed');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    const comment = 'Documents check out; address confirmed by phone.';
+    await popup.getByRole('textbox', { name: 'Comment' }).fill(comment);
+    // A colleague approves it in Persona a minute before (the sandbox's clock), which answers a
+    // repeated approve as done.
+    await controls.setClock(new Date(Date.now() - 60_000));
+    await persona(`/inquiries/${id}/approve`, { method: 'POST', body: '{}' });
+    await controls.setClock(new Date());
+    await popup.getByRole('button', { name: 'Confirm approve' }).click();
+    const notice = popup.getByTestId('overtaken');
+    await expect.poll(() => notice.count(), soon).toBe(1);
+    expect(await notice.textContent()).toContain('Your approval did not go through');
+    expect(await notice.textContent()).toContain('“Approved”');
+    expect(await notice.locator('blockquote').textContent()).toBe(comment);
+    expect(await popup.getByTestId('status').textContent()).toBe('approved');
+    // The activity log has the approve as refused, not as this reviewer's.
+    const options = await ext.openOptions();
+    const row = options
+      .locator('.log-table tbody tr', { hasText: id })
+      .filter({ hasText: 'Approve' });
+    await expect.poll(() => row.count(), soon).toBe(1);
+    expect(await row.textContent()).toContain('refused in this status');
+    await options.close();
     await popup.close();
   });
 });

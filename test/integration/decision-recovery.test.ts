@@ -55,3 +55,58 @@ describe('a decision that met a 5xx', () => {
     expect(approves.map((r) => r.status)).toEqual([503]);
   });
 });
+
+/** A colleague's decision, made in Persona `minutesAgo` minutes ago (the sandbox's clock). */
+async function decidedInPersona(id: string, action: 'approve' | 'decline', minutesAgo: number) {
+  await env.controls.setClock(new Date(Date.now() - minutesAgo * 60_000));
+  const response = await fetch(`${env.sandbox.baseUrl}/inquiries/${id}/${action}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${env.sandbox.key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ meta: { comment: 'decided by a colleague' } }),
+  });
+  expect(response.status).toBe(200);
+  await env.controls.setClock(new Date());
+}
+
+describe('the same decision, made by someone else before the request', () => {
+  it('is a refusal in this status, not this reviewer’s decision, though Persona answers it as done', async () => {
+    const id = await completedInquiry();
+    await decidedInPersona(id, 'approve', 1);
+    const error = await inquiryAction({
+      type: 'inquiryAction',
+      id,
+      action: 'approve',
+      comment: 'my own reasons',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeskError);
+    expect((error as DeskError).info.kind).toBe('conflict');
+    expect((error as DeskError).info.message).toMatch(/^Already “Approved” before your request/);
+    // The colleague's approve and the desk's one: nothing sent twice.
+    const approves = (await env.controls.requests()).requests.filter(
+      (r) => r.route === 'POST /inquiries/:id/approve',
+    );
+    expect(approves).toHaveLength(2);
+  });
+
+  it('is one too when its answer was lost (a 5xx) and the read shows the earlier decision', async () => {
+    const id = await completedInquiry();
+    await decidedInPersona(id, 'decline', 1);
+    await env.controls.setFaults({
+      errorNext: 1,
+      errorRoute: 'POST /inquiries/:id/decline',
+      errorStatuses: [503],
+      errorTiming: 'after',
+    });
+    const error = await inquiryAction({ type: 'inquiryAction', id, action: 'decline' }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as DeskError).info?.kind).toBe('conflict');
+  });
+
+  it('is this reviewer’s own when Persona times it after the request was sent', async () => {
+    const id = await completedInquiry();
+    const reply = await inquiryAction({ type: 'inquiryAction', id, action: 'approve' });
+    expect(reply.inquiry.status).toBe('approved');
+    expect(reply.inquiry.timestamps.decisionedAt).toBeDefined();
+  });
+});

@@ -1,9 +1,10 @@
 import { DeskError, outcomeUnknown } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { decidedBefore } from '../../shared/persona/decided-before.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
 import type { LinkedInquiry } from '../../shared/persona/inquiry-writes.ts';
-import { decisionStatus } from '../../shared/persona/status.ts';
+import { decisionStatus, statusLabel } from '../../shared/persona/status.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { adoptInquiry } from '../inquiries/adopt-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
@@ -32,6 +33,22 @@ export async function inquiryAction(
   const { client } = await openPersona();
   // Action answers carry no included verifications; one read gives the detail view its picture.
   const read = () => client.getInquiry(id, { include: DETAIL_INCLUDE });
+  const decided = decisionStatus[action];
+  // Made before this request was sent, the decision is someone else's, answered as done: said as
+  // a refusal in this status is, so the page keeps the comment and the log credits no one here.
+  const made = (inquiry: InquiryView) => {
+    if (
+      action !== 'markForReview' &&
+      decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, sentAt)
+    ) {
+      throw new DeskError({
+        kind: 'conflict',
+        message: t('decidedBefore', statusLabel(decided)),
+      });
+    }
+    return adoptInquiry(inquiry);
+  };
+  const sentAt = Date.now();
   try {
     await (action === 'approve'
       ? client.approveInquiry(id, comment)
@@ -44,10 +61,10 @@ export async function inquiryAction(
     // activity log) hear so, rather than "failed" for a decision Persona holds.
     if (!(error instanceof DeskError) || !outcomeUnknown.has(error.info.kind)) throw error;
     const now = await read().catch(() => undefined);
-    if (now?.data.status !== decisionStatus[action]) throw error;
-    return adoptInquiry(now.data);
+    if (now?.data.status !== decided) throw error;
+    return made(now.data);
   }
-  return adoptInquiry((await read()).data);
+  return made((await read()).data);
 }
 
 /** Persona refuses a link for an expired inquiry: resume first (docs/persona.md#one-time-links). */

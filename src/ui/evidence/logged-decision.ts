@@ -6,19 +6,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { readAuditTrail } from '../../shared/audit/read-trail.ts';
 import type { AuditEntry } from '../../shared/audit/trail.ts';
 import { auditTrailItem } from '../../shared/audit/trail-item.ts';
+// How much earlier than the desk's request Persona's clock may put the decision it made.
+import { CLOCK_SLACK_MS } from '../../shared/persona/decided-before.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
 
 const decisionOf: Record<string, AuditEntry['action']> = {
   approved: 'approve',
   declined: 'decline',
 };
-
-/**
- * How much earlier than the desk's request Persona's clock may put the decision it made. A guess
- * (docs/persona.md#inquiries): a decision timed earlier was someone else's, which a repeated
- * decision may answer as done; naming no one is the safe side of a clock that runs behind.
- */
-export const CLOCK_SLACK_MS = 2_000;
 
 /**
  * The newest entry of `entries` that made `status`, the inquiry's decision, on inquiry `id`: sent

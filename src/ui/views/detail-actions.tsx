@@ -77,7 +77,10 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   // Open, switched or closed: the stored comment goes with the confirmation it was typed in.
   const setConfirming = (next: Final | null) => {
     setConfirmingNow(next);
-    if (next) sent.current = null;
+    if (next) {
+      sent.current = null;
+      refused.current = null;
+    }
     // A comment left by a popup that closed waits, like one typed here, for its decision.
     const kept = leftNow.current;
     if (kept) typed.current[kept.action] = kept.comment;
@@ -147,7 +150,13 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   // A decision being confirmed here that the inquiry's new status no longer allows, and that this
   // page did not send: someone decided it meanwhile (in Persona, in another desk window). Said,
   // with the comment typed here, which was not sent and must not vanish with the form.
-  const [overtaken, setOvertaken] = useState<{ action: Final; comment: string } | null>(null);
+  const [overtaken, setOvertaken] = useState<{
+    action: Final;
+    comment: string;
+    /** Confirmed here and refused (a 409, or the same decision made before): else never sent. */
+    sent: boolean;
+  } | null>(null);
+  const refused = useRef<Final | null>(null);
   const notice = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Its own decision's answer (busy) closes the form itself, once it is in.
@@ -161,7 +170,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
       if (focusLost()) statusLine()?.focus();
       return;
     }
-    setOvertaken({ action: confirming, comment: typed.current[confirming].trim() });
+    setOvertaken({
+      action: confirming,
+      comment: typed.current[confirming].trim(),
+      sent: refused.current === confirming,
+    });
     // The 409 its Confirm met, if it did, says less than the notice.
     request.clearError();
     // Also a confirmation a closed popup left open, reopened after the decision was made.
@@ -204,6 +217,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           // Refused: not made, whatever the status now says.
           if (isConflict(failure)) {
             sent.current = null;
+            if (action !== 'markForReview') refused.current = action;
             if (action !== 'markForReview') {
               setDecision({ action, comment: comment ?? '' });
             }
@@ -323,7 +337,13 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         <div class="banner is-warn" role="alert" tabIndex={-1} ref={notice} data-testid="overtaken">
           <p class="banner-text">
             {t(
-              overtaken.action === 'approve' ? 'approveOvertaken' : 'declineOvertaken',
+              overtaken.sent
+                ? overtaken.action === 'approve'
+                  ? 'approveOvertaken'
+                  : 'declineOvertaken'
+                : overtaken.action === 'approve'
+                  ? 'approveOvertakenUnsent'
+                  : 'declineOvertakenUnsent',
               describeStatus(inquiry.status).label,
             )}
           </p>

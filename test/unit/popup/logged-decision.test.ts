@@ -4,11 +4,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { appendAudit } from '../../../src/background/audit/append.ts';
 import type { AuditEntry } from '../../../src/shared/audit/trail.ts';
-import {
-  CLOCK_SLACK_MS,
-  loggedDecision,
-  useLoggedDecision,
-} from '../../../src/ui/evidence/logged-decision.ts';
+import { CLOCK_SLACK_MS } from '../../../src/shared/persona/decided-before.ts';
+import { loggedDecision, useLoggedDecision } from '../../../src/ui/evidence/logged-decision.ts';
 
 const entry = (seq: number, extra: Partial<AuditEntry>): AuditEntry =>
   ({
