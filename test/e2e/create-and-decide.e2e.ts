@@ -250,39 +250,83 @@ describe('confirmations on two inquiries', () => {
 });
 
 describe('one inquiry open in the popup and the side panel at once', () => {
-  it('a confirmation cancelled in one closes in the other, and nothing is sent', async () => {
+  it('each page keeps what was typed in it: a Cancel or a decision in the other closes only a form it showed', async () => {
     const id = await createThroughBackground('both-pages');
+    const confirm = (page: Page) => page.getByRole('button', { name: 'Confirm decline' });
+    const comment = (page: Page) => page.getByRole('textbox', { name: 'Comment' });
+    const worker = await ext.serviceWorker();
+    const stored = () =>
+      worker.evaluate(
+        async (inquiry) =>
+          (
+            (await chrome.storage.session.get('draft')).draft as {
+              decisions?: { inquiryId: string; comment: string }[];
+            }
+          )?.decisions?.find((d) => d.inquiryId === inquiry)?.comment,
+        id,
+      );
     const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await comment(popup).fill('Blurred document');
+    // Opened afterwards, the side panel shows the confirmation left open, with its comment.
     const panel = await ext.context.newPage();
     await panel.goto(ext.extensionUrl(`src/side-panel/index.html?inquiry=${id}`));
-    for (const page of [popup, panel]) {
-      await expect.poll(() => page.getByTestId('status').textContent(), soon).toBe('created');
-    }
-    const confirm = (page: Page) => page.getByRole('button', { name: 'Confirm decline' });
-    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-    await popup.getByRole('textbox', { name: 'Comment' }).fill('Blurred document');
-    // The side panel opens the same confirmation, with what was typed in the popup.
     await expect.poll(() => confirm(panel).count(), soon).toBe(1);
-    expect(await panel.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe(
-      'Blurred document',
-    );
+    expect(await comment(panel).inputValue()).toBe('Blurred document');
+    await comment(panel).focus();
+
+    // Cancelled in the popup: the side panel only showed it, so it closes there too, and the
+    // focus goes to its Decline, not to the page.
     await popup.getByRole('button', { name: 'Cancel' }).click();
-    // Cancelled in the popup: not left open to confirm in the side panel.
     await expect.poll(() => confirm(panel).count(), soon).toBe(0);
-    expect(await confirm(popup).count()).toBe(0);
+    expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Decline');
     // A Cancel closes the form, not the comment: reopened in the side panel, it is there again.
     await panel.getByRole('button', { name: 'Decline', exact: true }).click();
-    expect(await panel.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe(
-      'Blurred document',
-    );
-    await panel.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => confirm(panel).count(), soon).toBe(0);
-    const { data } = await persona(`/inquiries/${id}`);
-    expect((data as { attributes: { status: string } }).attributes.status).toBe('created');
-    // Confirmed in the popup: the side panel's copy closes as its own would, with no word of
-    // someone else having declined it.
+    expect(await comment(panel).inputValue()).toBe('Blurred document');
+
+    // Typed in the side panel, then shown and cancelled in the popup: the side panel's stays
+    // open with its text, and stays in the draft for a side panel opened afresh.
+    const sideText = 'Side panel: the ID photo is of another person; see ticket 4411';
+    await comment(panel).fill(sideText);
+    await expect.poll(stored, soon).toBe(sideText);
+    await popup.waitForTimeout(200); // the popup hears of the change
     await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-    await popup.getByRole('textbox', { name: 'Comment' }).fill('Blurred document, twice');
+    await expect.poll(() => comment(popup).inputValue(), soon).toBe(sideText);
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    await popup.waitForTimeout(500);
+    expect(await confirm(panel).count()).toBe(1);
+    expect(await comment(panel).inputValue()).toBe(sideText);
+    expect(await confirm(popup).count()).toBe(0);
+    await expect.poll(stored, soon).toBe(sideText);
+    expect((await persona(`/inquiries/${id}`)).data).toMatchObject({
+      attributes: { status: 'created' },
+    });
+
+    // Declined from the popup with its own comment: the side panel says its decline was not
+    // sent, and keeps its different comment to copy.
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await comment(popup).fill('Popup: document mismatch');
+    await confirm(popup).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+    await panel.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const notice = panel.getByTestId('overtaken');
+    await expect.poll(() => notice.count(), soon).toBe(1);
+    expect(await notice.textContent()).toContain('Your decline was not sent');
+    expect(await notice.locator('blockquote').textContent()).toBe(sideText);
+    await popup.close();
+    await panel.close();
+  });
+
+  it('a decision made in one closes the copy the other only showed, with no word of someone else', async () => {
+    const id = await createThroughBackground('both-pages-shown');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Duplicate of an earlier inquiry');
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl(`src/side-panel/index.html?inquiry=${id}`));
+    const confirm = (page: Page) => page.getByRole('button', { name: 'Confirm decline' });
     await expect.poll(() => confirm(panel).count(), soon).toBe(1);
     await confirm(popup).click();
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');

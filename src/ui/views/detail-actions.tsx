@@ -49,25 +49,40 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         : {},
     );
   const [confirming, setConfirmingNow] = useState<Final | null>(left?.action ?? null);
-  // Opened in another page, it opens here; closed there (a Cancel), it closes here too, its
-  // comment kept for a reopening as after a Cancel here. Not while this page's own decision is
-  // on its way: that one's answer closes it.
+  // One inquiry open in the popup and the side panel: each has its own form. A confirmation left
+  // open opens with the page (the draft read, if it comes after the first render). Closed in the
+  // other page (a Cancel, or its decision made), it closes here too if this page only showed it;
+  // typed in here, it stays open, and its comment goes back into the draft, where the other page's
+  // Cancel took it from. Not while this page's own decision is on its way: its answer closes it.
   const shown = useRef(left);
+  const draftRead = useRef(draft !== undefined);
   useEffect(() => {
     const before = shown.current;
     shown.current = left;
-    if (left && !confirming) setConfirmingNow(left.action);
+    if (!draftRead.current && draft !== undefined) {
+      draftRead.current = true;
+      if (left && !confirming) setConfirmingNow(left.action);
+    }
     if (left || !before) return;
     const mine = removedHere.current;
     removedHere.current = false;
-    if (mine || busyNow.current || confirming !== before.action) return;
-    typed.current[before.action] = before.comment;
+    const action = before.action;
+    if (mine || busyNow.current || confirming !== action) return;
+    if (typedHere.current[action]) {
+      setDecision({ action, comment: typed.current[action] });
+      return;
+    }
+    typed.current[action] = before.comment;
+    // The form goes; the focus in it goes to its opener, not to the page.
+    if (document.activeElement?.closest('.confirm')) openers[action].current?.focus();
     setConfirmingNow(null);
-  }, [left === undefined]);
+  }, [left === undefined, draft === undefined]);
   // What was typed for each decision, while this page shows it: an Escape, a Cancel or a look
   // at the other decision closes the form, not the comment, which is there again on reopening
   // the same decision (never on the other).
   const typed = useRef<Record<Final, string>>({ approve: '', decline: '' });
+  // Whether the reviewer typed a comment for the decision in this page.
+  const typedHere = useRef<Record<Final, boolean>>({ approve: false, decline: false });
   // The decision this page sent from the open confirmation, unless Persona refused it (409): one
   // whose answer was lost (a 5xx, a stopped background) may be the one the new status shows.
   const sent = useRef<Final | null>(null);
@@ -81,9 +96,13 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
       sent.current = null;
       refused.current = null;
     }
-    // A comment left by a popup that closed waits, like one typed here, for its decision.
+    // A comment left by a popup that closed waits, like one typed here, for its decision. One
+    // typed here stays this page's, unless its decision is opened again: then the one stored,
+    // the newest, typed here or in the other page, is shown.
     const kept = leftNow.current;
-    if (kept) typed.current[kept.action] = kept.comment;
+    if (kept && (!typedHere.current[kept.action] || kept.action === next)) {
+      typed.current[kept.action] = kept.comment;
+    }
     removedHere.current = kept !== undefined;
     // Removed as stored when written, whatever this render saw; other inquiries' stay.
     setDecision();
@@ -161,9 +180,13 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   useEffect(() => {
     // Its own decision's answer (busy) closes the form itself, once it is in.
     if (!confirming || allowed[confirming] || busy) return;
-    // Or a popup's that closed before the answer came: the status is the decision it sent.
+    // Or a popup's that closed before the answer came: the status is the decision it sent. Not
+    // where a comment was typed in this page: the other page's decision went, with its own.
     const sentBefore =
-      left?.sent && left.action === confirming && inquiry.status === decisionStatus[confirming];
+      !typedHere.current[confirming] &&
+      left?.sent &&
+      left.action === confirming &&
+      inquiry.status === decisionStatus[confirming];
     setConfirming(null);
     if (sent.current === confirming || sentBefore) {
       // The status may be this page's own decision: the form goes, and the focus to the status.
@@ -323,6 +346,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           initialComment={left?.action === open ? left.comment : typed.current[open]}
           onComment={(comment) => {
             typed.current[open] = comment;
+            typedHere.current[open] = true;
             setDecision({ action: open, comment });
           }}
         />
