@@ -108,6 +108,31 @@ describe('deciding an inquiry still in progress', () => {
   });
 });
 
+describe('a decision confirmed from the keyboard, while Persona is slow to answer', () => {
+  it('keeps the focus on its button, and a second Enter sends nothing more', async () => {
+    const id = await createThroughBackground('slow-decline');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Slow one');
+    await controls.setFaults({ latencyMs: 2_000, latencyRoute: 'POST /inquiries/:id/decline' });
+    const seq = (await controls.requests()).lastSeq;
+    await popup.getByRole('button', { name: 'Confirm decline' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getByText('Sending…').count(), soon).toBe(1);
+    const focused = () => popup.evaluate(() => document.activeElement?.textContent);
+    expect(await focused()).toBe('Confirm decline');
+    await popup.keyboard.press('Enter');
+    expect(await focused()).toBe('Confirm decline');
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+    const declines = (await controls.requests(seq)).requests.filter(
+      (r) => r.route === 'POST /inquiries/:id/decline',
+    );
+    expect(declines).toHaveLength(1);
+    await popup.close();
+  });
+});
+
 describe('a decision someone else made first', () => {
   it('says so where the confirmation was, and keeps the comment that was not sent', async () => {
     const id = await createThroughBackground('overtaken');

@@ -80,12 +80,12 @@ export function ConfirmAction({
         {t('confirmShortcut')}
       </p>
       <div class="row confirm-buttons">
-        {/* Counting down, it keeps the focus a keyboard user pressed it with (aria-disabled). */}
+        {/* Sending or counting down, it keeps the focus a keyboard user pressed it with
+            (aria-disabled, the submit ignored): a disabled button drops it to the page. */}
         <button
           type="submit"
           class={danger ? 'danger' : 'primary'}
-          disabled={busy}
-          aria-disabled={waitSeconds > 0}
+          aria-disabled={busy || waitSeconds > 0}
         >
           {waitSeconds > 0 ? t('actionIn', confirmLabel, formatNumber(waitSeconds)) : confirmLabel}
         </button>
