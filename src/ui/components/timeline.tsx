@@ -15,9 +15,14 @@ const steps: [keyof InquiryTimestamps, MessageKey][] = [
   ['redactedAt', 'stepRedacted'],
 ];
 
+/** When a step happened; one whose time does not parse goes last. */
+const timeOf = (value: string | undefined) => Date.parse(value ?? '') || Number.POSITIVE_INFINITY;
+
 /**
- * The inquiry's lifecycle as dated steps; steps that did not happen are left out, and so is an
- * expiry the status has put behind it.
+ * The inquiry's lifecycle as dated steps, in the order they happened (an expired inquiry resumed
+ * and decided later has its decision after its expiry); steps that did not happen are left out,
+ * and so is an expiry the status has put behind it. Steps at the same time keep the lifecycle's
+ * order.
  */
 export function Timeline({
   timestamps,
@@ -26,9 +31,9 @@ export function Timeline({
   timestamps: InquiryTimestamps;
   status: string;
 }) {
-  const happened = steps.filter(
-    ([key]) => timestamps[key] && (key !== 'expiresAt' || canExpire(status)),
-  );
+  const happened = steps
+    .filter(([key]) => timestamps[key] && (key !== 'expiresAt' || canExpire(status)))
+    .sort(([a], [b]) => timeOf(timestamps[a]) - timeOf(timestamps[b]) || 0);
   if (happened.length === 0) return null;
   return (
     <dl class="facts timeline">
