@@ -245,7 +245,20 @@ describe('watch and notify', () => {
     await expect.poll(() => row.count(), { timeout: 5_000 }).toBe(1);
     // Marked as the watchlist marks it: the change the badge counts is found here too.
     expect(await row.getAttribute('class')).toContain('is-unseen');
-    expect(await row.textContent()).toContain('changed since you last looked');
+    // As Chromium tells a screen reader: the row's name, then the change as its description.
+    const cdp = await popup.context().newCDPSession(popup);
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `document.querySelector('#panel-review button.is-unseen')`,
+    });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+      objectId: result.objectId,
+      fetchRelatives: false,
+    });
+    const name = String(nodes[0]?.name?.value);
+    expect(name).toContain(id);
+    expect(name).not.toMatch(/\s,/);
+    expect(nodes[0]?.description?.value).toBe('changed since you last looked');
+    await cdp.detach();
     await popup.close();
   });
 

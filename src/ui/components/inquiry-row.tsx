@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
 import { StatusChip } from './status-chip.tsx';
@@ -22,6 +22,7 @@ interface Props {
 export function InquiryRow(props: Props) {
   const { id, status, referenceId, meta, unseen, draw, focusOnMount, onOpen } = props;
   const button = useRef<HTMLButtonElement>(null);
+  const unseenNote = useId();
   useEffect(() => {
     if (focusOnMount) button.current?.focus();
   }, []);
@@ -31,6 +32,9 @@ export function InquiryRow(props: Props) {
         ref={button}
         type="button"
         class={`inquiry-row${unseen ? ' is-unseen' : ''}`}
+        // Said after the row's name, not in it: within it, the row's parts being flex items,
+        // Chromium read the comma as a word of its own (", changed…").
+        aria-describedby={unseen ? unseenNote : undefined}
         onClick={onOpen}
       >
         <span class="inquiry-row-main">
@@ -45,9 +49,13 @@ export function InquiryRow(props: Props) {
           <StatusChip status={status} quiet />
           <span class="sr-only">{describeStatus(status).label}</span>
           {meta && <span class="inquiry-meta">{meta}</span>}
-          {unseen && <span class="sr-only">{`, ${t('changedUnseen')}`}</span>}
         </span>
       </button>
+      {unseen && (
+        <span id={unseenNote} hidden>
+          {t('changedUnseen')}
+        </span>
+      )}
     </li>
   );
 }

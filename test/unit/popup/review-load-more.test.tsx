@@ -104,7 +104,8 @@ describe('the review queue and the watchlist', () => {
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
     const unseen = await screen.findByRole('button', { name: /inq_UnseenChange001/ });
     await waitFor(() => expect(unseen.classList.contains('is-unseen')).toBe(true));
-    expect(unseen.textContent).toContain('changed since you last looked');
+    const note = document.getElementById(unseen.getAttribute('aria-describedby') ?? '');
+    expect(note?.textContent).toBe('changed since you last looked');
     for (const id of ['inq_SeenChange00001', 'inq_NotWatched00001']) {
       const other = screen.getByRole('button', { name: new RegExp(id) });
       expect(other.classList.contains('is-unseen')).toBe(false);

@@ -7,7 +7,7 @@ import { Timeline } from '../../../src/ui/components/timeline.tsx';
 
 afterEach(cleanup);
 
-const steps = (container: HTMLElement) =>
+const steps = (container: Element) =>
   [...container.querySelectorAll('dt')].map((dt) => dt.textContent);
 
 describe('Timeline', () => {
