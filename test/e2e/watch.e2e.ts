@@ -245,6 +245,8 @@ describe('watch and notify', () => {
     await expect.poll(() => row.count(), { timeout: 5_000 }).toBe(1);
     // Marked as the watchlist marks it: the change the badge counts is found here too.
     expect(await row.getAttribute('class')).toContain('is-unseen');
+    // The badge counts the watched only; the list says it holds every one Persona has.
+    expect(await popup.getByText(/the toolbar badge counts the watched ones/).count()).toBe(1);
     // As Chromium tells a screen reader: the row's name, then the change as its description.
     const cdp = await popup.context().newCDPSession(popup);
     const { result } = await cdp.send('Runtime.evaluate', {

@@ -79,6 +79,8 @@ export function ReviewQueue() {
     <>
       {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined)} />}
       {!error && !loading && items.length === 0 && <p class="empty">{t('noReview')}</p>}
+      {/* The badge counts the watched only: said here, where the count differs from it. */}
+      {items.length > 0 && <p class="list-head muted">{t('reviewQueueHint')}</p>}
       {items.length > 0 && (
         <SummaryList
           label={t('inquiriesNeedingReview')}

@@ -65,11 +65,11 @@ describe('the badge count', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
     // What it counts, in its two parts: where each is found (Needs review; the watchlist's marks).
     expect(await fakeBrowser.action.getTitle({})).toBe(
-      'Inquiry Desk: 1 needing review, 1 finished, not yet looked at',
+      'Inquiry Desk: 1 watched needing review, 1 finished, not yet looked at',
     );
     // Reviews seen or not: nothing "changed" is claimed of them.
     await showBadge([entry(1, 'needs_review'), entry(2, 'needs_review'), entry(3, 'completed')]);
-    expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk: 2 needing review');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk: 2 watched needing review');
     await showBadge([entry(4, 'failed', { seen: false })]);
     expect(await fakeBrowser.action.getTitle({})).toBe(
       'Inquiry Desk: 1 finished, not yet looked at',
@@ -92,7 +92,7 @@ describe('the badge count', () => {
     await showBadge(list);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
     expect(await fakeBrowser.action.getTitle({})).toBe(
-      'Inquiry Desk: locked, not watching until unlocked. Before the lock: 1 needing review, 1 finished, not yet looked at',
+      'Inquiry Desk: locked, not watching until unlocked. Before the lock: 1 watched needing review, 1 finished, not yet looked at',
     );
     const grey = await fakeBrowser.action.getBadgeBackgroundColor({});
     await showBadge([]);
@@ -104,7 +104,7 @@ describe('the badge count', () => {
     await showBadge(list);
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).not.toEqual(grey);
     expect(await fakeBrowser.action.getTitle({})).toBe(
-      'Inquiry Desk: 1 needing review, 1 finished, not yet looked at',
+      'Inquiry Desk: 1 watched needing review, 1 finished, not yet looked at',
     );
   });
 
