@@ -56,16 +56,24 @@ describe('a decision that met a 5xx', () => {
   });
 });
 
-/** A colleague's decision, made in Persona `minutesAgo` minutes ago (the sandbox's clock). */
-async function decidedInPersona(id: string, action: 'approve' | 'decline', minutesAgo: number) {
-  await env.controls.setClock(new Date(Date.now() - minutesAgo * 60_000));
+/**
+ * A colleague's decision, made in Persona `minutesAgo` minutes ago; Persona's clock (the sandbox's)
+ * is then `offset` minutes off this computer's.
+ */
+async function decidedInPersona(
+  id: string,
+  action: 'approve' | 'decline',
+  minutesAgo: number,
+  offset = 0,
+) {
+  await env.controls.setClock(new Date(Date.now() + (offset - minutesAgo) * 60_000));
   const response = await fetch(`${env.sandbox.baseUrl}/inquiries/${id}/${action}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${env.sandbox.key}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ meta: { comment: 'decided by a colleague' } }),
   });
   expect(response.status).toBe(200);
-  await env.controls.setClock(new Date());
+  await env.controls.setClock(new Date(Date.now() + offset * 60_000));
 }
 
 describe('the same decision, made by someone else before the request', () => {
@@ -103,10 +111,27 @@ describe('the same decision, made by someone else before the request', () => {
     expect((error as DeskError).info?.kind).toBe('conflict');
   });
 
-  it('is this reviewer’s own when Persona times it after the request was sent', async () => {
-    const id = await completedInquiry();
-    const reply = await inquiryAction({ type: 'inquiryAction', id, action: 'approve' });
-    expect(reply.inquiry.status).toBe('approved');
-    expect(reply.inquiry.timestamps.decisionedAt).toBeDefined();
-  });
+  it.each([
+    ['behind', -5],
+    ['ahead of', 5],
+  ])(
+    'is this reviewer’s own when Persona’s clock is minutes %s the computer’s',
+    async (_, minutes) => {
+      // The sandbox's clock stands for Persona's; this process's for the reviewer's computer.
+      await env.controls.setClock(new Date(Date.now() + minutes * 60_000));
+      const id = await completedInquiry();
+      const reply = await inquiryAction({ type: 'inquiryAction', id, action: 'approve' });
+      expect(reply.inquiry.status).toBe('approved');
+      expect(reply.inquiry.timestamps.decisionedAt).toBeDefined();
+      // And a colleague's, before it, is still told apart on that clock.
+      const other = await completedInquiry();
+      await decidedInPersona(other, 'approve', 1, minutes);
+      const error = await inquiryAction({
+        type: 'inquiryAction',
+        id: other,
+        action: 'approve',
+      }).catch((e: unknown) => e);
+      expect((error as DeskError).info?.kind).toBe('conflict');
+    },
+  );
 });

@@ -4,6 +4,7 @@ import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { decidedBefore } from '../../shared/persona/decided-before.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
 import type { LinkedInquiry } from '../../shared/persona/inquiry-writes.ts';
+import type { PersonaResult } from '../../shared/persona/response-meta.ts';
 import { decisionStatus, statusLabel } from '../../shared/persona/status.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { adoptInquiry } from '../inquiries/adopt-inquiry.ts';
@@ -36,10 +37,12 @@ export async function inquiryAction(
   const decided = decisionStatus[action];
   // Made before this request was sent, the decision is someone else's, answered as done: said as
   // a refusal in this status is, so the page keeps the comment and the log credits no one here.
-  const made = (inquiry: InquiryView) => {
+  // Timed by Persona's clock (the read's `Date`), not this computer's, which may differ from it.
+  const made = ({ data: inquiry, meta }: PersonaResult<InquiryView>) => {
+    const since = Date.now() - sentAt;
     if (
       action !== 'markForReview' &&
-      decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, sentAt)
+      decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, meta.date, since)
     ) {
       throw new DeskError({
         kind: 'conflict',
@@ -62,9 +65,9 @@ export async function inquiryAction(
     if (!(error instanceof DeskError) || !outcomeUnknown.has(error.info.kind)) throw error;
     const now = await read().catch(() => undefined);
     if (now?.data.status !== decided) throw error;
-    return made(now.data);
+    return made(now);
   }
-  return made((await read()).data);
+  return made(await read());
 }
 
 /** Persona refuses a link for an expired inquiry: resume first (docs/persona.md#one-time-links). */

@@ -4,19 +4,26 @@
 // it for theirs: Persona's `decisioned-at` tells it apart.
 
 /**
- * How much earlier than the desk's request Persona's clock may put the decision that request made.
- * A guess (docs/persona.md#inquiries): a decision timed earlier was someone else's; a clock of
- * Persona's that runs behind errs towards saying so, or towards naming no one.
+ * How much earlier than the desk's request Persona may time the decision that request made: its
+ * `decisioned-at` and its `Date` header may come from clocks of its own. A guess
+ * (docs/persona.md#inquiries) that errs towards taking a decision for the desk's.
  */
 export const CLOCK_SLACK_MS = 2_000;
 
-/** Whether the decision `status` shows was made before `sentAt` (ms), so not by that request. */
+/**
+ * Whether the decision `status` shows was made before the request, by Persona's own clock: the
+ * `Date` of an answer that came `sinceSentMs` after the request was sent (so no later than the
+ * request reached Persona, the header being whole seconds). Without a `Date`, no: the reviewer's
+ * computer's clock may differ from Persona's.
+ */
 export function decidedBefore(
   status: string,
   decided: string,
   decisionedAt: string | undefined,
-  sentAt: number,
+  answerDate: number | undefined,
+  sinceSentMs: number,
 ): boolean {
+  if (status !== decided || answerDate === undefined) return false;
   const at = decisionedAt === undefined ? Number.NaN : Date.parse(decisionedAt);
-  return status === decided && at + CLOCK_SLACK_MS < sentAt;
+  return at + CLOCK_SLACK_MS < answerDate - sinceSentMs;
 }

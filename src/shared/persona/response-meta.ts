@@ -24,6 +24,8 @@ export interface ResponseMeta {
   organizationId?: string;
   rateLimit?: RateLimit;
   quota?: Quota;
+  /** Persona's clock when it answered (`Date`, whole seconds), in ms since the epoch. */
+  date?: number;
 }
 
 /** The answer of a client method: the parsed data and what the headers said. */
@@ -44,6 +46,8 @@ export function readResponseMeta(status: number, headers: Headers): ResponseMeta
   if (rateLimit) meta.rateLimit = rateLimit;
   const quota = readWindow(headers, 'quota');
   if (quota) meta.quota = quota;
+  const date = Date.parse(headers.get('date') ?? '');
+  if (date > 0) meta.date = date;
   return meta;
 }
 

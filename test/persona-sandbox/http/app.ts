@@ -34,8 +34,21 @@ const checkInclude: MiddlewareHandler<SandboxEnv> = async (c, next) => {
   await next();
 };
 
+/**
+ * Every API answer's `Date` (RFC 9110 §6.6.1) on the sandbox's clock, as Persona's is on its own:
+ * the desk tells Persona's time by it, not by the reviewer's computer (a moved sandbox clock stands
+ * for a computer whose clock differs from Persona's).
+ */
+const dateHeader =
+  (runtime: SandboxRuntime): MiddlewareHandler<SandboxEnv> =>
+  async (c, next) => {
+    await next();
+    c.res.headers.set('Date', new Date(runtime.clock.now()).toUTCString());
+  };
+
 export function createApp(runtime: SandboxRuntime): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
+  app.use(`${API}/*`, dateHeader(runtime));
   app.use(`${API}/*`, extensionCors());
   app.use('/__sandbox/*', extensionCors());
   // The extension fetches photos itself (no host permission for loopback), so files need CORS too.

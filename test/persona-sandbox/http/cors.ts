@@ -16,7 +16,9 @@ export function extensionCors() {
       'Key-Inflection',
       'Idempotency-Key',
     ],
+    // What the extension reads with Persona's host permission, which CORS does not restrict.
     exposeHeaders: [
+      'Date',
       'RateLimit-Limit',
       'RateLimit-Remaining',
       'RateLimit-Reset',
