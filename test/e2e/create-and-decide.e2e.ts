@@ -115,7 +115,8 @@ describe('a decision confirmed from the keyboard, while Persona is slow to answe
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
     await popup.getByRole('button', { name: 'Decline', exact: true }).click();
     await popup.getByRole('textbox', { name: 'Comment' }).fill('Slow one');
-    await controls.setFaults({ latencyMs: 2_000, latencyRoute: 'POST /inquiries/:id/decline' });
+    // Long enough for the checks below on a busy machine, whose answer would close the form.
+    await controls.setFaults({ latencyMs: 5_000, latencyRoute: 'POST /inquiries/:id/decline' });
     const seq = (await controls.requests()).lastSeq;
     await popup.getByRole('button', { name: 'Confirm decline' }).focus();
     await popup.keyboard.press('Enter');
@@ -315,11 +316,34 @@ describe('one inquiry open in the popup and the side panel at once', () => {
     const sideText = 'Side panel: the ID photo is of another person; see ticket 4411';
     await comment(panel).fill(sideText);
     await expect.poll(stored, soon).toBe(sideText);
-    await popup.waitForTimeout(200); // the popup hears of the change
-    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    // The popup opened again (a reviewer's is, each time): the confirmation left open opens
+    // with it, with the side panel's text.
+    await popup.reload();
     await expect.poll(() => comment(popup).inputValue(), soon).toBe(sideText);
+    // Each stored change of this inquiry's confirmation, from here on.
+    await worker.evaluate((inquiry) => {
+      const log: (string | null)[] = [];
+      (globalThis as unknown as { draftLog: typeof log }).draftLog = log;
+      chrome.storage.onChanged.addListener((changes, area) => {
+        if (area !== 'session' || !changes.draft) return;
+        const entries = (
+          changes.draft.newValue as {
+            decisions?: { inquiryId: string; comment: string }[];
+          }
+        )?.decisions;
+        log.push(entries?.find((d) => d.inquiryId === inquiry)?.comment ?? null);
+      });
+    }, id);
     await popup.getByRole('button', { name: 'Cancel' }).click();
-    await popup.waitForTimeout(500);
+    // The popup's Cancel took it from the draft; the side panel, where it was typed, put it back.
+    const draftLog = () =>
+      worker.evaluate(() => (globalThis as unknown as { draftLog: unknown[] }).draftLog);
+    await expect
+      .poll(async () => {
+        const log = await draftLog();
+        return log.includes(null) && log.at(-1);
+      }, soon)
+      .toBe(sideText);
     expect(await confirm(panel).count()).toBe(1);
     expect(await comment(panel).inputValue()).toBe(sideText);
     expect(await confirm(popup).count()).toBe(0);

@@ -16,7 +16,10 @@ const steps: [keyof InquiryTimestamps, MessageKey][] = [
 ];
 
 /** When a step happened; one whose time does not parse goes last. */
-const timeOf = (value: string | undefined) => Date.parse(value ?? '') || Number.POSITIVE_INFINITY;
+function timeOf(value: string | undefined): number {
+  const time = Date.parse(value ?? '');
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+}
 
 /**
  * The inquiry's lifecycle as dated steps, in the order they happened (an expired inquiry resumed

@@ -67,7 +67,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     const mine = removedHere.current;
     removedHere.current = false;
     const action = before.action;
-    if (mine || busyNow.current || confirming !== action) return;
+    if (mine || sent.current === action || confirming !== action) return;
     if (typedHere.current[action]) {
       setDecision({ action, comment: typed.current[action] });
       return;
@@ -101,6 +101,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     // the newest, typed here or in the other page, is shown.
     const kept = leftNow.current;
     if (kept && (!typedHere.current[kept.action] || kept.action === next)) {
+      // Shown as stored: the other page's text is not this page's to keep (below).
+      if (kept.comment !== typed.current[kept.action]) typedHere.current[kept.action] = false;
       typed.current[kept.action] = kept.comment;
     }
     removedHere.current = kept !== undefined;
@@ -146,8 +148,6 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     { refocus: statusLine },
   );
   const { busy, slow, error } = request;
-  const busyNow = useRef(busy);
-  busyNow.current = busy;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
   const wait = useResetWait(error, onLimited);
@@ -188,7 +188,10 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
       left.action === confirming &&
       inquiry.status === decisionStatus[confirming];
     setConfirming(null);
-    if (sent.current === confirming || sentBefore) {
+    // This page's own, if the status is the decision it sent: one whose answer was lost (a 5xx)
+    // while someone made the other decision is said, as not made.
+    const own = sent.current === confirming && inquiry.status === decisionStatus[confirming];
+    if (own || sentBefore) {
       // The status may be this page's own decision: the form goes, and the focus to the status.
       if (focusLost()) statusLine()?.focus();
       return;
@@ -196,7 +199,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     setOvertaken({
       action: confirming,
       comment: typed.current[confirming].trim(),
-      sent: refused.current === confirming,
+      sent: refused.current === confirming || sent.current === confirming,
     });
     // The 409 its Confirm met, if it did, says less than the notice.
     request.clearError();
