@@ -211,6 +211,33 @@ describe('the same decision, made by a colleague before this one was confirmed',
   });
 });
 
+describe('a decision that met a 5xx, then the other decision made by someone else', () => {
+  it('is said not made, with its comment to copy, not closed as if it were', async () => {
+    const id = await createThroughBackground('lost-then-other');
+    await controls.finish(id, 'passed');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Looks fine to me');
+    await controls.setFaults({
+      errorNext: 1,
+      errorRoute: 'POST /inquiries/:id/approve',
+      errorStatuses: [503],
+      errorTiming: 'before',
+    });
+    await popup.getByRole('button', { name: 'Confirm approve' }).click();
+    await expect.poll(() => popup.getByRole('alert').count(), soon).toBeGreaterThan(0);
+    await persona(`/inquiries/${id}/decline`, { method: 'POST', body: '{}' });
+    await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+    const notice = popup.getByTestId('overtaken');
+    await expect.poll(() => notice.count(), soon).toBe(1);
+    expect(await notice.textContent()).toContain('Your approval did not go through');
+    expect(await notice.locator('blockquote').textContent()).toBe('Looks fine to me');
+    await popup.close();
+  });
+});
+
 describe('a decision sent from a popup that closed before the answer', () => {
   it('is shown made in the next popup, not as someone else’s with the comment unsent', async () => {
     const id = await createThroughBackground('closed-decline');
