@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInquiry } from '../../src/background/create/create-inquiry.ts';
 import { inquiryAction } from '../../src/background/handlers/actions.ts';
+import { cachedInquiry } from '../../src/background/inquiry-cache.ts';
 import { DeskError } from '../../src/shared/errors.ts';
 import { useSandbox } from './use-sandbox.ts';
 
@@ -89,6 +90,8 @@ describe('the same decision, made by someone else before the request', () => {
     expect(error).toBeInstanceOf(DeskError);
     expect((error as DeskError).info.kind).toBe('conflict');
     expect((error as DeskError).info.message).toMatch(/^Already “Approved” before your request/);
+    // The inquiry as read is kept for the other pages and the watchlist all the same.
+    expect((await cachedInquiry(id))?.inquiry.status).toBe('approved');
     // The colleague's approve and the desk's one: nothing sent twice.
     const approves = (await env.controls.requests()).requests.filter(
       (r) => r.route === 'POST /inquiries/:id/approve',

@@ -38,8 +38,10 @@ export async function inquiryAction(
   // Made before this request was sent, the decision is someone else's, answered as done: said as
   // a refusal in this status is, so the page keeps the comment and the log credits no one here.
   // Timed by Persona's clock (the read's `Date`), not this computer's, which may differ from it.
-  const made = ({ data: inquiry, meta }: PersonaResult<InquiryView>) => {
+  const made = async ({ data: inquiry, meta }: PersonaResult<InquiryView>) => {
     const since = Date.now() - sentAt;
+    // Kept as read either way: the other pages and the watchlist show the status Persona has.
+    const reply = await adoptInquiry(inquiry);
     if (
       action !== 'markForReview' &&
       decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, meta.date, since)
@@ -49,7 +51,7 @@ export async function inquiryAction(
         message: t('decidedBefore', statusLabel(decided)),
       });
     }
-    return adoptInquiry(inquiry);
+    return reply;
   };
   const sentAt = Date.now();
   try {
