@@ -74,6 +74,27 @@ async function createThroughBackground(prefix: string): Promise<string> {
   return answer.data.inquiry.id as string;
 }
 
+/**
+ * A new inquiry (finished as passed first, when `finished`), open in a popup with `action`'s
+ * confirmation and `comment` typed in it.
+ */
+async function confirmationOpen(
+  prefix: string,
+  action: 'Approve' | 'Decline',
+  comment: string,
+  finished = false,
+): Promise<{ id: string; popup: Page }> {
+  const id = await createThroughBackground(prefix);
+  if (finished) await controls.finish(id, 'passed');
+  const popup = await ext.openPopup(`?inquiry=${id}`);
+  await expect
+    .poll(() => popup.getByTestId('status').textContent(), soon)
+    .toBe(finished ? 'completed' : 'created');
+  await popup.getByRole('button', { name: action, exact: true }).click();
+  await popup.getByRole('textbox', { name: 'Comment' }).fill(comment);
+  return { id, popup };
+}
+
 async function openCreate(referenceId: string): Promise<Page> {
   const popup = await ext.openPopup('?view=create');
   await popup.setViewportSize({ width: 400, height: 600 });
@@ -110,11 +131,7 @@ describe('deciding an inquiry still in progress', () => {
 
 describe('a decision confirmed from the keyboard, while Persona is slow to answer', () => {
   it('keeps the focus on its button, and a second Enter sends nothing more', async () => {
-    const id = await createThroughBackground('slow-decline');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
-    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-    await popup.getByRole('textbox', { name: 'Comment' }).fill('Slow one');
+    const { popup } = await confirmationOpen('slow-decline', 'Decline', 'Slow one');
     // Long enough for the checks below on a busy machine, whose answer would close the form.
     await controls.setFaults({ latencyMs: 5_000, latencyRoute: 'POST /inquiries/:id/decline' });
     const seq = (await controls.requests()).lastSeq;
@@ -136,12 +153,8 @@ describe('a decision confirmed from the keyboard, while Persona is slow to answe
 
 describe('a decision someone else made first', () => {
   it('says so where the confirmation was, and keeps the comment that was not sent', async () => {
-    const id = await createThroughBackground('overtaken');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
-    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
     const comment = 'Selfie does not match the ID photo.\nEscalate to the fraud team.';
-    await popup.getByRole('textbox', { name: 'Comment' }).fill(comment);
+    const { id, popup } = await confirmationOpen('overtaken', 'Decline', comment);
     // A colleague approves it in Persona meanwhile; the watcher finds it (as its alarm would).
     await persona(`/inquiries/${id}/approve`, { method: 'POST', body: '{}' });
     const worker = await ext.serviceWorker();
@@ -180,13 +193,8 @@ describe('a decision someone else made first', () => {
 
 describe('the same decision, made by a colleague before this one was confirmed', () => {
   it('is said not made here, with the comment to copy, and the activity log credits no one', async () => {
-    const id = await createThroughBackground('repeat');
-    await controls.finish(id, 'passed');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
-    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
     const comment = 'Documents check out; address confirmed by phone.';
-    await popup.getByRole('textbox', { name: 'Comment' }).fill(comment);
+    const { id, popup } = await confirmationOpen('repeat', 'Approve', comment, true);
     // A colleague approves it in Persona a minute before (the sandbox's clock), which answers a
     // repeated approve as done.
     await controls.setClock(new Date(Date.now() - 60_000));
@@ -213,12 +221,12 @@ describe('the same decision, made by a colleague before this one was confirmed',
 
 describe('a decision that met a 5xx, then the other decision made by someone else', () => {
   it('is said not made, with its comment to copy, not closed as if it were', async () => {
-    const id = await createThroughBackground('lost-then-other');
-    await controls.finish(id, 'passed');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
-    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
-    await popup.getByRole('textbox', { name: 'Comment' }).fill('Looks fine to me');
+    const { id, popup } = await confirmationOpen(
+      'lost-then-other',
+      'Approve',
+      'Looks fine to me',
+      true,
+    );
     await controls.setFaults({
       errorNext: 1,
       errorRoute: 'POST /inquiries/:id/approve',
@@ -240,11 +248,11 @@ describe('a decision that met a 5xx, then the other decision made by someone els
 
 describe('a decision sent from a popup that closed before the answer', () => {
   it('is shown made in the next popup, not as someone else’s with the comment unsent', async () => {
-    const id = await createThroughBackground('closed-decline');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
-    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-    await popup.getByRole('textbox', { name: 'Comment' }).fill('Selfie mismatch, ticket 8812');
+    const { id, popup } = await confirmationOpen(
+      'closed-decline',
+      'Decline',
+      'Selfie mismatch, ticket 8812',
+    );
     // A slow Persona; the reviewer clicks into the chat, which closes a toolbar popup.
     await controls.setFaults({ latencyMs: 2_000 });
     try {
@@ -395,11 +403,11 @@ describe('one inquiry open in the popup and the side panel at once', () => {
   });
 
   it('a decision made in one closes the copy the other only showed, with no word of someone else', async () => {
-    const id = await createThroughBackground('both-pages-shown');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
-    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-    await popup.getByRole('textbox', { name: 'Comment' }).fill('Duplicate of an earlier inquiry');
+    const { id, popup } = await confirmationOpen(
+      'both-pages-shown',
+      'Decline',
+      'Duplicate of an earlier inquiry',
+    );
     const panel = await ext.context.newPage();
     await panel.goto(ext.extensionUrl(`src/side-panel/index.html?inquiry=${id}`));
     const confirm = (page: Page) => page.getByRole('button', { name: 'Confirm decline' });

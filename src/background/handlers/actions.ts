@@ -35,6 +35,7 @@ export async function inquiryAction(
   // Action answers carry no included verifications; one read gives the detail view its picture.
   const read = () => client.getInquiry(id, { include: DETAIL_INCLUDE });
   const decided = decisionStatus[action];
+  const sentAt = Date.now();
   // Made before this request was sent, the decision is someone else's, answered as done: said as
   // a refusal in this status is, so the page keeps the comment and the log credits no one here.
   // Timed by Persona's clock (the read's `Date`), not this computer's, which may differ from it.
@@ -53,7 +54,6 @@ export async function inquiryAction(
     }
     return reply;
   };
-  const sentAt = Date.now();
   try {
     await (action === 'approve'
       ? client.approveInquiry(id, comment)

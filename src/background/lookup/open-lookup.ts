@@ -1,6 +1,7 @@
 // Shows a looked-up inquiry or search beside the page: in Chrome's side panel or Firefox's
-// sidebar where one opens, else in a tab with the popup's page. The route goes through storage.session, never a URL, so a
-// panel that is already open follows it too and History never holds the looked-up text.
+// sidebar where one opens, else in a tab with the popup's page. The route goes through
+// storage.session, never a URL, so a panel that is already open follows it too and History never
+// holds the looked-up text.
 import { browser, chromeSidePanel, firefoxSidebar } from '../../shared/browser.ts';
 import { panelRouteItem } from '../../shared/generated/stored-items.ts';
 import { LOOKUP_TAB_PARAM } from '../../shared/lookup-tab.ts';

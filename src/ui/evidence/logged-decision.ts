@@ -6,7 +6,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { readAuditTrail } from '../../shared/audit/read-trail.ts';
 import type { AuditEntry } from '../../shared/audit/trail.ts';
 import { auditTrailItem } from '../../shared/audit/trail-item.ts';
-// How much earlier than the desk's request Persona's clock may put the decision it made.
 import { CLOCK_SLACK_MS } from '../../shared/persona/decided-before.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
 

@@ -31,6 +31,12 @@ interface Props {
 
 type Final = 'approve' | 'decline';
 
+/** What a confirmation someone else's decision overtook says: sent and refused, or never sent. */
+const overtakenText = {
+  approve: { sent: 'approveOvertaken', unsent: 'approveOvertakenUnsent' },
+  decline: { sent: 'declineOvertaken', unsent: 'declineOvertakenUnsent' },
+} as const;
+
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLimited }: Props) {
   const announce = useAnnounce();
@@ -243,8 +249,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           // Refused: not made, whatever the status now says.
           if (isConflict(failure)) {
             sent.current = null;
-            if (action !== 'markForReview') refused.current = action;
             if (action !== 'markForReview') {
+              refused.current = action;
               setDecision({ action, comment: comment ?? '' });
             }
           }
@@ -364,13 +370,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         <div class="banner is-warn" role="alert" tabIndex={-1} ref={notice} data-testid="overtaken">
           <p class="banner-text">
             {t(
-              overtaken.sent
-                ? overtaken.action === 'approve'
-                  ? 'approveOvertaken'
-                  : 'declineOvertaken'
-                : overtaken.action === 'approve'
-                  ? 'approveOvertakenUnsent'
-                  : 'declineOvertakenUnsent',
+              overtakenText[overtaken.action][overtaken.sent ? 'sent' : 'unsent'],
               describeStatus(inquiry.status).label,
             )}
           </p>

@@ -79,17 +79,19 @@ export function ReviewQueue() {
     <>
       {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined)} />}
       {!error && !loading && items.length === 0 && <p class="empty">{t('noReview')}</p>}
-      {/* The badge counts the watched only: said here, where the count differs from it. */}
-      {items.length > 0 && <p class="list-head muted">{t('reviewQueueHint')}</p>}
       {items.length > 0 && (
-        <SummaryList
-          label={t('inquiriesNeedingReview')}
-          items={items}
-          focusId={firstOfPage}
-          unseen={unseen}
-          // Listed by creation, so the time says what it is: the last change.
-          meta={(item) => item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now))}
-        />
+        <>
+          {/* The badge counts the watched only: said here, where the count differs from it. */}
+          <p class="list-head muted">{t('reviewQueueHint')}</p>
+          <SummaryList
+            label={t('inquiriesNeedingReview')}
+            items={items}
+            focusId={firstOfPage}
+            unseen={unseen}
+            // Listed by creation, so the time says what it is: the last change.
+            meta={(item) => item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now))}
+          />
+        </>
       )}
       {loading && (
         <p class="muted" role="status">
