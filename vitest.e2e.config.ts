@@ -1,13 +1,44 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-// End-to-end tests drive real Chromium; on a 2-core machine one browser at a time is fastest.
+// Files that must have the machine to themselves: the quick bench times paints and worker starts,
+// first-frame checks what one frame drew, and policy writes Chromium's machine-wide policy file,
+// which every browser started meanwhile would read.
+const alone = ['test/e2e/bench.e2e.ts', 'test/e2e/first-frame.e2e.ts', 'test/e2e/policy.e2e.ts'];
+
+const shared: TestProjectInlineConfiguration['test'] = {
+  environment: 'node',
+  globalSetup: ['test/e2e/global-setup.ts'],
+  // Each file gets its own sandbox (test/e2e/sandbox.ts).
+  setupFiles: ['test/e2e/setup-sandbox.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+// The rest run two files at a time: much of an end-to-end test is waiting (on the worker, an
+// alarm, a retry's backoff), so two browsers on a 2-core machine finish sooner than one at a time.
+// The files that need the machine alone run afterwards, one by one.
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.e2e.ts'],
-    environment: 'node',
-    globalSetup: ['test/e2e/global-setup.ts'],
-    fileParallelism: false,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.ts'],
+          exclude: alone,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'e2e alone',
+          include: alone,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { inject } from 'vitest';
 import type { ExtensionHarness } from './harness.ts';
+import { sandbox } from './sandbox.ts';
 
 /** Connects the extension to the test sandbox the way the options page does (saveOptions). */
 export async function connectToSandbox(
@@ -14,7 +14,7 @@ export async function connectToSandbox(
         key,
         settings: { baseUrl, defaultTemplateId: 'itmpl_E2eTemplate01', ...extra },
       }),
-    [inject('sandboxKey'), inject('sandboxBaseUrl'), settings] as const,
+    [sandbox().key, sandbox().baseUrl, settings] as const,
   );
   await page.close();
   if (!answer?.ok) throw new Error(`saveOptions failed: ${JSON.stringify(answer)}`);

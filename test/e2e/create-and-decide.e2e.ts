@@ -5,14 +5,15 @@
 // middle of a create finishes it on restart, and the inquiry is adopted and watched once; one the
 // browser's closing interrupted is found on the next start.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
+import { sandbox } from './sandbox.ts';
 
-const controls = sandboxControls(inject('sandboxOrigin'));
-const baseUrl = inject('sandboxBaseUrl');
-const key = inject('sandboxKey');
+const controls = sandboxControls(sandbox().origin);
+const baseUrl = sandbox().baseUrl;
+const key = sandbox().key;
 const template = 'itmpl_E2eTemplate01';
 const soon = { timeout: 20_000 };
 let ext: ExtensionHarness;

@@ -5,13 +5,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectToSandbox } from '../../scripts/lib/connect-demo.ts';
 import { type LoggedRequest, sandboxControls } from '../persona-sandbox/controls.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
+import { sandbox } from './sandbox.ts';
 
-const controls = sandboxControls(inject('sandboxOrigin'));
+const controls = sandboxControls(sandbox().origin);
 const soon = { timeout: 15_000 };
 const PHOTOS = [
   'Government ID front',
@@ -31,7 +32,7 @@ beforeAll(async () => {
   ext = await launchExtension();
   await connectToSandbox(
     await ext.serviceWorker(),
-    { baseUrl: inject('sandboxBaseUrl'), key: inject('sandboxKey') },
+    { baseUrl: sandbox().baseUrl, key: sandbox().key },
     'itmpl_E2eEvidence01',
   );
   ids = await controls.seed(3, {

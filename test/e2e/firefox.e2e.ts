@@ -2,13 +2,14 @@
 // sandbox, through the real pages: connect, create, copy the link, the end user finishes, find,
 // read, approve.
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byRole, type FirefoxHarness, launchFirefox, type Role } from './firefox-harness.ts';
+import { sandbox } from './sandbox.ts';
 
 const version = (await import('../../manifest.json', { with: { type: 'json' } })).default.version;
-const sandboxOrigin = inject('sandboxOrigin');
-const baseUrl = inject('sandboxBaseUrl');
-const key = inject('sandboxKey');
+const sandboxOrigin = sandbox().origin;
+const baseUrl = sandbox().baseUrl;
+const key = sandbox().key;
 const template = 'itmpl_E2eTemplate01';
 /** Requests go page → background → sandbox; on a busy 2-core machine that can take seconds. */
 const soon = { timeout: 15_000, interval: 100 };

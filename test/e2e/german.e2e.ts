@@ -2,18 +2,19 @@
 // sandbox. Labels come from _locales/de, dates and counts are written the German way, and what
 // the background names (an inquiry's status) is German too.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
+import { sandbox } from './sandbox.ts';
 
 const soon = { timeout: 15_000 };
 // "03.12.2026, 01:20": day, month, four-digit year, 24-hour clock.
 const germanDateTime = /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/;
 
 let ext: ExtensionHarness;
-const controls = sandboxControls(inject('sandboxOrigin'));
+const controls = sandboxControls(sandbox().origin);
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });

@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
+import { sandbox } from './sandbox.ts';
 
 let ext: ExtensionHarness;
 let inquiryId: string;
-const controls = sandboxControls(inject('sandboxOrigin'));
+const controls = sandboxControls(sandbox().origin);
 const referenceId = `lookup-${Date.now()}`;
 
 type Desk = {

@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
+import { sandbox } from './sandbox.ts';
 
 let ext: ExtensionHarness;
 let page: Page;
-const key = inject('sandboxKey');
-const baseUrl = inject('sandboxBaseUrl');
-const controls = sandboxControls(inject('sandboxOrigin'));
+const key = sandbox().key;
+const baseUrl = sandbox().baseUrl;
+const controls = sandboxControls(sandbox().origin);
 
 beforeAll(async () => {
   ext = await launchExtension();
@@ -54,7 +55,7 @@ describe('options: connecting a key', () => {
   });
 
   it('a key Persona lists without inquiry.write connects, and says what it cannot do', async () => {
-    await fill('API key', inject('sandboxReadOnlyKey'));
+    await fill('API key', sandbox().readOnlyKey);
     await fill('API base URL', baseUrl);
     await page.getByRole('button', { name: 'Test connection' }).click();
     const report = page.getByTestId('connection-report');

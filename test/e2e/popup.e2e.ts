@@ -2,14 +2,15 @@
 // a reviewer drives it, by accessible names (docs/architecture.md#accessible-names).
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
+import { sandbox } from './sandbox.ts';
 
-const controls = sandboxControls(inject('sandboxOrigin'));
-const baseUrl = inject('sandboxBaseUrl');
-const key = inject('sandboxKey');
+const controls = sandboxControls(sandbox().origin);
+const baseUrl = sandbox().baseUrl;
+const key = sandbox().key;
 const template = 'itmpl_E2eTemplate01';
 let ext: ExtensionHarness;
 /** The inquiry of the full create → share → finish → approve flow, reused for screenshots. */

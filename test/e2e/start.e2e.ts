@@ -1,5 +1,5 @@
 // `npm start` as a newcomer runs it, but headless and told to exit once ready. It starts its own
-// sandbox on a free port with its own data file, so the suite's shared sandbox is untouched.
+// sandbox on a free port with its own data file, apart from the one this file's tests get (sandbox.ts).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

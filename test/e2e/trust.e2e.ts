@@ -5,16 +5,17 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditEntry, chainEntry, GENESIS_HASH } from '../../src/shared/audit/chain.ts';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
 import { json, startFakeServer } from './fake-api.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
+import { sandbox } from './sandbox.ts';
 
-const key = inject('sandboxKey');
-const baseUrl = inject('sandboxBaseUrl');
-const controls = sandboxControls(inject('sandboxOrigin'));
+const key = sandbox().key;
+const baseUrl = sandbox().baseUrl;
+const controls = sandboxControls(sandbox().origin);
 const soon = { timeout: 20_000 };
 const personal = 'Quentin Zebulon Marsh 1961-07-23';
 
