@@ -190,6 +190,11 @@ export const draftSchema = lazy(() =>
            * decision.
            */
           sent: z.optional(z.boolean()),
+          /**
+           * When it was sent (this computer's clock, as the activity log's): the next page finds
+           * its answer there, made or refused, among entries no older than this.
+           */
+          sentAt: z.optional(z.number()),
         }),
       ),
     ),

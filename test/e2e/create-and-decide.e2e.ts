@@ -277,6 +277,33 @@ describe('a decision sent from a popup that closed before the answer', () => {
     expect(await again.getByRole('form', { name: 'Confirm decline' }).count()).toBe(0);
     await again.close();
   });
+
+  it('is said not made in the next popup when a colleague had made it first, with the comment to copy', async () => {
+    const comment = 'Address confirmed by phone, ticket 9120';
+    const { id, popup } = await confirmationOpen('closed-repeat', 'Approve', comment, true);
+    // A colleague approved it a minute before (the sandbox's clock); this popup has not heard.
+    await controls.setClock(new Date(Date.now() - 60_000));
+    await persona(`/inquiries/${id}/approve`, { method: 'POST', body: '{}' });
+    await controls.setClock(new Date());
+    await controls.setFaults({ latencyMs: 2_000 });
+    let again: Page;
+    try {
+      await popup.getByRole('button', { name: 'Confirm approve' }).click();
+      await popup.waitForTimeout(300);
+      await popup.close();
+      // Opened again while the approve is still out: the status comes before its answer does.
+      again = await ext.openPopup(`?inquiry=${id}`);
+      await expect.poll(() => again.getByTestId('status').textContent(), soon).toBe('approved');
+    } finally {
+      await controls.clearFaults();
+    }
+    const notice = again.getByTestId('overtaken');
+    await expect.poll(() => notice.count(), soon).toBe(1);
+    expect(await notice.textContent()).toContain('Your approval did not go through');
+    expect(await notice.locator('blockquote').textContent()).toBe(comment);
+    expect(await again.getByRole('form', { name: 'Confirm approve' }).count()).toBe(0);
+    await again.close();
+  });
 });
 
 describe('confirmations on two inquiries', () => {

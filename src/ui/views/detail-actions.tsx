@@ -16,6 +16,7 @@ import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
 import { changeProblem, isConflict, isStopped, rereadAfter } from './stale-after.ts';
+import { useSentAnswer } from './use-sent-answer.ts';
 
 interface Props {
   inquiry: InquiryView;
@@ -43,6 +44,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const [draft, updateDraft] = useDraft();
   // A confirmation left open in a popup that closed (a click into the chat) opens again as it was.
   const left = decisionFor(draft, inquiry.id);
+  const sentAnswer = useSentAnswer(inquiry.id, left);
   // The latest, for callbacks made in an earlier render (a decision's answer runs the one made
   // when Confirm was clicked, before the draft had the entry Confirm adds).
   const leftNow = useRef(left);
@@ -193,11 +195,14 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
       left?.sent &&
       left.action === confirming &&
       inquiry.status === decisionStatus[confirming];
+    // Unless the log says the background refused it: someone had made it first.
+    if (sentBefore && sentAnswer === 'waiting') return;
+    const refusedUnheard = sentBefore && sentAnswer === 'refused';
     setConfirming(null);
     // This page's own, if the status is the decision it sent: one whose answer was lost (a 5xx)
     // while someone made the other decision is said, as not made.
     const own = sent.current === confirming && inquiry.status === decisionStatus[confirming];
-    if (own || sentBefore) {
+    if (own || (sentBefore && !refusedUnheard)) {
       // The status may be this page's own decision: the form goes, and the focus to the status.
       if (focusLost()) statusLine()?.focus();
       return;
@@ -205,12 +210,12 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     setOvertaken({
       action: confirming,
       comment: typed.current[confirming].trim(),
-      sent: refused.current === confirming || sent.current === confirming,
+      sent: refusedUnheard || refused.current === confirming || sent.current === confirming,
     });
     // The 409 its Confirm met, if it did, says less than the notice.
     request.clearError();
     // Also a confirmation a closed popup left open, reopened after the decision was made.
-  }, [inquiry.status, confirming, busy]);
+  }, [inquiry.status, confirming, busy, sentAnswer]);
   // The confirmation took the focus with it: it goes to the notice, which is what changed.
   useEffect(() => {
     if (overtaken && focusLost()) notice.current?.focus();
@@ -347,7 +352,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           onConfirm={(comment) => {
             // Marked as sent before it goes: a popup closed before the answer came leaves it, and
             // the next one tells this decision, made, from someone else's.
-            setDecision({ action: open, comment: comment ?? '', sent: true });
+            setDecision({ action: open, comment: comment ?? '', sent: true, sentAt: Date.now() });
             return decide(open, t(open === 'approve' ? 'approved' : 'declined'), comment);
           }}
           onCancel={cancel}
