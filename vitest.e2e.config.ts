@@ -1,9 +1,8 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // Files that must have the machine to themselves: the quick bench times paints and worker starts,
-// first-frame checks what one frame drew, and policy writes Chromium's machine-wide policy file,
-// which every browser started meanwhile would read.
-const alone = ['test/e2e/bench.e2e.ts', 'test/e2e/first-frame.e2e.ts', 'test/e2e/policy.e2e.ts'];
+// and first-frame checks what one frame drew.
+const alone = ['test/e2e/bench.e2e.ts', 'test/e2e/first-frame.e2e.ts'];
 
 const shared: TestProjectInlineConfiguration['test'] = {
   environment: 'node',
@@ -16,7 +15,7 @@ const shared: TestProjectInlineConfiguration['test'] = {
 
 // The rest run two files at a time: much of an end-to-end test is waiting (on the worker, an
 // alarm, a retry's backoff), so two browsers on a 2-core machine finish sooner than one at a time.
-// The files that need the machine alone run afterwards, one by one.
+// The two that need the machine alone run afterwards, one by one.
 export default defineConfig({
   test: {
     projects: [

@@ -26,9 +26,10 @@ const ACTION_TIMEOUT_MS = 10_000;
 /**
  * `locale` runs the browser in that language (e.g. "de-DE"); English otherwise. `profileDir`
  * starts the browser again on a profile whose context was closed (`context.close()`).
+ * `extensionDir` loads a copy of the build instead of `dist/` (another path: another unpacked id).
  */
 export async function launchExtension(
-  options: { locale?: string; profileDir?: string } = {},
+  options: { locale?: string; profileDir?: string; extensionDir?: string } = {},
 ): Promise<ExtensionHarness> {
   const ext = await launch({
     chromiumPath: inject('chromiumPath'),

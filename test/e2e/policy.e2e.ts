@@ -1,9 +1,13 @@
 // Managed settings the way Chromium reads them on Linux: a JSON file under
-// /etc/chromium/policies/managed with "3rdparty" → "extensions" → the extension id. The file names
-// only this build's id (unpacked ids come from the directory path), so no other Chromium on the
-// machine is affected, and it is removed afterwards.
+// /etc/chromium/policies/managed with "3rdparty" → "extensions" → the extension id. The file is
+// machine-wide, and every Chromium loading dist/ gives the extension the same unpacked id (it comes
+// from the directory's path): this test loads a copy of dist/ from a directory of its own, so the
+// file names only that copy, and no other browser (`npm start`, the other test files) gets the
+// policy. The file is removed afterwards.
 import { createHash } from 'node:crypto';
-import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 
@@ -16,7 +20,9 @@ function unpackedId(dir: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
 }
 
-const id = unpackedId(inject('distPath'));
+const copy = mkdtempSync(join(tmpdir(), 'inquiry-desk-policy-'));
+cpSync(inject('distPath'), copy, { recursive: true });
+const id = unpackedId(copy);
 const policyFile = `${policyDir}/inquiry-desk-e2e-${id}.json`;
 let ext: ExtensionHarness;
 
@@ -38,11 +44,12 @@ beforeAll(async () => {
       },
     }),
   );
-  ext = await launchExtension();
+  ext = await launchExtension({ extensionDir: copy });
 });
 afterAll(async () => {
   await ext?.close();
   rmSync(policyFile, { force: true });
+  rmSync(copy, { recursive: true, force: true });
 });
 
 describe('managed policy from a Linux policy file', () => {
@@ -74,5 +81,18 @@ describe('managed policy from a Linux policy file', () => {
     );
     expect(stored).toMatchObject({ pollSeconds: 300, notifications: false });
     await options.close();
+  });
+});
+
+describe('the policy file of this test', () => {
+  it('reaches no other browser: dist/ loaded meanwhile has no managed settings', async () => {
+    const other = await launchExtension();
+    try {
+      expect(other.extensionId).not.toBe(id);
+      const worker = await other.serviceWorker();
+      expect(await worker.evaluate(() => chrome.storage.managed.get(null))).toEqual({});
+    } finally {
+      await other.close();
+    }
   });
 });
