@@ -82,10 +82,7 @@ export async function testConnection(
   const typed = request.key?.trim();
   const policy = await readPolicy();
   // The page's unsaved tick counts, as its typed key and base URL do; the policy still rules.
-  const allow = applyPolicy(
-    { ...settings, allowProduction: request.allowProduction ?? settings.allowProduction },
-    policy,
-  ).allowProduction;
+  const allow = policy.allowProductionKeys ?? request.allowProduction ?? settings.allowProduction;
   const key = typed ? admitKey(typed, allow).key : await readKey(policy.requirePassphrase === true);
   if (!key) {
     throw new DeskError({
