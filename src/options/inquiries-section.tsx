@@ -28,6 +28,12 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
       row?.querySelector('input') ?? rows.current?.querySelector<HTMLElement>('.add-template')
     )?.focus();
   }, [templates.length]);
+  // A template field's problem, said below the rows, is its description: read out with the field
+  // when the focus goes to it after a Save, as every other field's is.
+  const problemAt = (name: string, errorId: string) =>
+    fieldError(name)
+      ? { 'aria-invalid': true, 'aria-describedby': errorId }
+      : { 'aria-invalid': false };
   const setTemplate = (index: number, change: Partial<Settings['templates'][number]>) =>
     patch({
       templates: templates.map((entry, i) => (i === index ? { ...entry, ...change } : entry)),
@@ -89,7 +95,7 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
               placeholder={t('templateNamePlaceholder')}
               value={template.name}
               onInput={(e) => setTemplate(index, { name: e.currentTarget.value })}
-              aria-invalid={Boolean(fieldError(`templates.${index}.name`))}
+              {...problemAt(`templates.${index}.name`, `template-${index}-name-error`)}
             />
             <input
               type="text"
@@ -98,7 +104,7 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
               placeholder="itmpl_…"
               value={template.id}
               onInput={(e) => setTemplate(index, { id: e.currentTarget.value.trim() })}
-              aria-invalid={Boolean(fieldError(`templates.${index}.id`))}
+              {...problemAt(`templates.${index}.id`, `template-${index}-id-error`)}
             />
             <button
               type="button"
@@ -112,15 +118,16 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
             </button>
           </div>
         ))}
-        {templates.map((_, index) => {
-          const error =
-            fieldError(`templates.${index}.id`) ?? fieldError(`templates.${index}.name`);
-          return error ? (
-            <p class="field-error" key={`e${index}`}>
-              {error}
-            </p>
-          ) : null;
-        })}
+        {templates.flatMap((_, index) =>
+          (['name', 'id'] as const).map((part) => {
+            const error = fieldError(`templates.${index}.${part}`);
+            return error ? (
+              <p class="field-error" key={`${part}${index}`} id={`template-${index}-${part}-error`}>
+                {error}
+              </p>
+            ) : null;
+          }),
+        )}
         <button
           type="button"
           class="add-template"

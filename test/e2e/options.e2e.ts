@@ -353,6 +353,21 @@ describe('options: named templates', () => {
       await page.getByRole('textbox', { name: 'Template 2 ID' }).getAttribute('aria-invalid'),
     ).toBe('true');
     expect(await outcome().textContent()).not.toContain('Settings saved.');
+    // The focus is on the field, and the problem is read out with it, as Chromium tells a screen
+    // reader: its description.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Template 2 ID');
+    const cdp = await page.context().newCDPSession(page);
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+      objectId: result.objectId,
+      fetchRelatives: false,
+    });
+    expect(String(nodes[0]?.description?.value)).toContain(
+      '“Crypto desk” has the same template ID as “Retail”',
+    );
+    await cdp.detach();
 
     await page.getByRole('textbox', { name: 'Template 2 ID' }).fill('itmpl_Other2');
     await page.getByRole('button', { name: 'Save' }).click();
