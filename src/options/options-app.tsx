@@ -49,8 +49,11 @@ export function OptionsApp() {
   const [trying, setTrying] = useState(false);
   // Every field the last Save found wrong, each said at its field at once (not one per Save).
   const [problems, setProblems] = useState<Problem[]>([]);
+  // Whether the last Save or Test had a typed key: what it said about that key goes with it.
+  const keyTyped = useRef(false);
   const action = useRequest(async (settings: Settings, what: Done['what']): Promise<Done> => {
     const typed = key.trim();
+    keyTyped.current = typed !== '';
     if (what === 'test') {
       setProblems([]);
       const report = await sendRequest({
@@ -100,6 +103,15 @@ export function OptionsApp() {
   useEffect(() => {
     if (action.error) action.clearError();
   }, [keyInfo === null ? null : keyInfo?.masked]);
+
+  // The key field emptied ("keep the saved key", as its hint says): what was said about the key
+  // typed there no longer applies. Not what was said about the saved key, which stays in use.
+  useEffect(() => {
+    const said = action.error;
+    if (key === '' && keyTyped.current && said && (said.pointer === 'key' || isRefusedKey(said))) {
+      action.clearError();
+    }
+  }, [key === '']);
 
   // Ticking "Allow production keys" answers what was said about a production key: the message
   // asking for it goes (other problems stay till the next Save says them again).

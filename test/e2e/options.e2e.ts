@@ -225,6 +225,21 @@ describe('options: connecting a key', () => {
     await page.close();
   });
 
+  it('a key refused at its field, then the field emptied ("keep the saved key"): the message goes', async () => {
+    await fill('API key', 'persona_production_00000000-0000-4000-8000-000000000000');
+    await fill('API base URL', baseUrl);
+    await page.getByRole('button', { name: 'Save' }).click();
+    const field = page.getByRole('textbox', { name: 'API key' });
+    await expect
+      .poll(() => page.locator('#api-key-error').textContent())
+      .toContain('production key');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill('');
+    await expect.poll(() => page.locator('#api-key-error').count()).toBe(0);
+    expect(await field.getAttribute('aria-invalid')).not.toBe('true');
+    await page.close();
+  });
+
   it('after saving, shows the key to no page and keeps it out of sync and session storage', async () => {
     await fill('API key', key);
     await fill('API base URL', baseUrl);
