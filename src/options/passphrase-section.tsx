@@ -53,13 +53,20 @@ export function PassphraseSection({ required }: { required: boolean }) {
     return request.run(action, done);
   };
   const shownNote = note && note.while === lock ? note.text : undefined;
+  // Unlocked here, the form that had the focus is gone: it goes to the note saying so.
+  useLayoutEffect(() => {
+    if (shownNote === 'unlockedNote') document.getElementById('lock-note')?.focus();
+  }, [shownNote]);
 
   return (
     <section aria-labelledby="lock-heading" class="lock-section">
       <h2 id="lock-heading">{t('lockHeading')}</h2>
       {lock === 'locked' ? (
         // After Lock now, the focus goes to the passphrase that unlocks; not on opening the page.
-        <UnlockForm focusOnShow={note?.text === 'lockedNote'} />
+        <UnlockForm
+          focusOnShow={note?.text === 'lockedNote'}
+          onUnlocked={() => setNote({ text: 'unlockedNote', while: 'unlocked' })}
+        />
       ) : (
         <form
           onSubmit={(event) => {

@@ -11,12 +11,20 @@ import { useSecondsLeft } from './use-seconds-left.ts';
  * Shown instead of the desk while it is locked. A wrong passphrase is said plainly; the wait that
  * grows after each miss is the background's, which refuses early tries whatever a page does.
  */
-export function UnlockForm({ focusOnShow = true }: { focusOnShow?: boolean }) {
+export function UnlockForm({
+  focusOnShow = true,
+  onUnlocked,
+}: {
+  focusOnShow?: boolean;
+  /** The page says it, where the form was: the form, and the focus in it, go. */
+  onUnlocked?: () => void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const field = useRef<HTMLInputElement>(null);
   const { busy, error, run } = useRequest(async () => {
     await sendRequest({ type: 'unlock', passphrase });
     setPassphrase('');
+    onUnlocked?.();
   });
   // The one thing to do here is type the passphrase: the field has the focus when the form
   // shows (unless the page says otherwise: the options page opened while locked), and again,

@@ -115,6 +115,17 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
       .toBe('The wait after a wrong passphrase is over: try again.');
     await changeTo('correct horse battery');
     await expect.poll(() => fresh.getByText('Passphrase set.').count(), soon).toBe(1);
+    // Locked and unlocked here: the unlock form goes, and the focus with it to the note saying so.
+    await fresh.getByRole('button', { name: 'Lock now' }).click();
+    await expect
+      .poll(() => fresh.evaluate(() => document.activeElement?.id), soon)
+      .toBe('unlock-passphrase');
+    await fresh.keyboard.type('correct horse battery');
+    await fresh.keyboard.press('Enter');
+    await expect
+      .poll(() => fresh.evaluate(() => document.activeElement?.textContent), soon)
+      .toBe('Unlocked.');
+    expect(await fresh.getByRole('button', { name: 'Lock now' }).count()).toBe(1);
     await fresh.close();
 
     const created = await send(options, {
