@@ -4,6 +4,7 @@
 // the sandbox's request log.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decode } from 'fast-png';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectToSandbox } from '../../scripts/lib/connect-demo.ts';
@@ -13,6 +14,23 @@ import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.t
 import { sandbox } from './sandbox.ts';
 
 const controls = sandboxControls(sandbox().origin);
+/** The rows of an image where anything is drawn: pixels unlike its top-left one, the background. */
+function inkedRows(image: ReturnType<typeof decode>): number[] {
+  const { width, height, data, channels } = image;
+  const at = (x: number, y: number, c: number) => Number(data[(y * width + x) * channels + c]);
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const diff = [0, 1, 2].reduce((sum, c) => sum + Math.abs(at(x, y, c) - at(0, 0, c)), 0);
+      if (diff > 96) {
+        rows.push(y);
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
 const soon = { timeout: 15_000 };
 const PHOTOS = [
   'Government ID front',
@@ -254,6 +272,35 @@ describe('the evidence behind a verdict', () => {
     );
     await attention.scrollIntoViewIfNeeded();
     await popup.screenshot({ path: join(screenshotDir, 'popup-failed-attention.png') });
+    // Wrapped (as in German or Spanish in the side panel), a name's bullet is on its first line:
+    // beside its last, the second line read as an entry of its own.
+    // Narrowed here, so English wraps too.
+    await attention.evaluate((element) => {
+      (element as HTMLElement).style.maxWidth = '140px';
+    });
+    const item = attention.locator('li').first();
+    await item.scrollIntoViewIfNeeded();
+    const line = await item.evaluate((li) => {
+      const probe = document.createElement('span');
+      probe.textContent = 'x';
+      li.append(probe);
+      const height = probe.getBoundingClientRect().height;
+      probe.remove();
+      return height;
+    });
+    const box = await item.boundingBox();
+    if (!box) throw new Error('no box for the first name');
+    expect(box.height).toBeGreaterThan(line * 1.5);
+    // The bullet is drawn left of the item, in the list's padding: where its ink is.
+    const gutter = decode(
+      await popup.screenshot({ clip: { x: box.x - 14, y: box.y, width: 12, height: box.height } }),
+    );
+    const inkRows = inkedRows(gutter);
+    expect(inkRows.length).toBeGreaterThan(0);
+    expect(Math.max(...inkRows)).toBeLessThan(line);
+    await attention.evaluate((element) => {
+      (element as HTMLElement).style.maxWidth = '';
+    });
     // The last one named: its card scrolled into the view, its heading focused.
     const last = named.last();
     const label = ((await last.textContent()) ?? '').split(':')[0] ?? '';
