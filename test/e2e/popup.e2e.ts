@@ -665,6 +665,23 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('lists the review queue by last change: one come to review just now is on top', async () => {
+    const popup = await openPopup();
+    // Persona lists the newer one first (by creation); the older one comes to review last.
+    const older = await createInquiry(popup, `review-older-${Date.now()}`);
+    const newer = await createInquiry(popup, `review-newer-${Date.now()}`);
+    await controls.finish(newer, 'needs_review');
+    await popup.waitForTimeout(50);
+    await controls.finish(older, 'needs_review');
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    const rows = popup
+      .getByRole('list', { name: 'Inquiries needing review' })
+      .locator('.inquiry-row');
+    await expect.poll(() => rows.first().textContent(), soon).toContain(older);
+    expect(await rows.nth(1).textContent()).toContain(newer);
+    await popup.close();
+  });
+
   it('opens an approved inquiry from the URL', async () => {
     const popup = await openPopup(`?inquiry=${approvedId}`);
     await expect.poll(() => statusOf(popup), soon).toBe('approved');

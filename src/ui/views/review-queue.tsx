@@ -17,6 +17,16 @@ function newTo(shown: InquirySummary[], items: InquirySummary[]): InquirySummary
   return items.filter((item) => !listed.has(item.id));
 }
 
+/**
+ * Newest change first: Persona lists by creation, and the row says when each last changed, so
+ * one that came to review just now would otherwise sit wherever its creation puts it.
+ */
+function byLastChange(items: InquirySummary[]): InquirySummary[] {
+  // An unreadable time sorts last (NaN || 0), where a row without one is.
+  const at = (item: InquirySummary) => Date.parse(item.updatedAt ?? '') || 0;
+  return [...items].sort((a, b) => at(b) - at(a));
+}
+
 /** Inquiries waiting for a human decision, 20 at a time. */
 export function ReviewQueue() {
   const now = useNow();
@@ -25,7 +35,7 @@ export function ReviewQueue() {
   const [next, setNext] = useState<string | null | undefined>(undefined);
   // Load more is gone while it loads (and for good after the last page): the focus goes on to
   // the first row it brought, where a keyboard user reads on.
-  const [firstOfPage, setFirstOfPage] = useState<string | undefined>(undefined);
+  const [pageIds, setPageIds] = useState<Set<string> | undefined>(undefined);
   const page = useRequest(async (cursor?: string) => {
     const reply = await sendRequest({
       type: 'listInquiries',
@@ -35,7 +45,7 @@ export function ReviewQueue() {
     });
     // A row listed already (come to review since the page before was read) is not listed twice.
     setItems((shown) => (cursor ? [...shown, ...newTo(shown, reply.items)] : reply.items));
-    setFirstOfPage(cursor ? reply.items[0]?.id : undefined);
+    setPageIds(cursor ? new Set(reply.items.map((item) => item.id)) : undefined);
     setNext(reply.next);
   });
   const load = (cursor?: string) => void page.run(cursor);
@@ -74,6 +84,9 @@ export function ReviewQueue() {
     if ([...is].some((id) => id && !was.has(id))) void arrivals.run();
   }, [reviewing]);
   const { error } = page;
+  const ordered = byLastChange(items);
+  // Of the rows Load more brought, the first in the list's order.
+  const firstOfPage = pageIds && ordered.find((item) => pageIds.has(item.id))?.id;
   const loading = page.busy || (next === undefined && !error);
   return (
     <>
@@ -85,10 +98,10 @@ export function ReviewQueue() {
           <p class="list-head muted">{t('reviewQueueHint')}</p>
           <SummaryList
             label={t('inquiriesNeedingReview')}
-            items={items}
+            items={ordered}
             focusId={firstOfPage}
             unseen={unseen}
-            // Listed by creation, so the time says what it is: the last change.
+            // The time the list is ordered by: the last change.
             meta={(item) => item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now))}
           />
         </>

@@ -37,6 +37,29 @@ describe('Load more in the review queue', () => {
     await waitFor(() => expect(document.activeElement).toBe(first));
   });
 
+  it('lists every row loaded by its last change, newest first, and focuses the first brought', async () => {
+    const at = (minutes: number) => new Date(Date.UTC(2026, 11, 4, 12, minutes)).toISOString();
+    const changed = (id: string, minutes: number) => ({ ...row(id), updatedAt: at(minutes) });
+    stubBackground({
+      listInquiries: ({ next }) =>
+        next === 'page-2'
+          ? {
+              items: [changed('inq_PageTwoOlder001', 5), changed('inq_PageTwoNewest01', 30)],
+              next: null,
+            }
+          : { items: [changed('inq_PageOneMiddle01', 20)], next: 'page-2' },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    await screen.findByRole('button', { name: /inq_PageTwoNewest01/ });
+    const list = screen.getByRole('list', { name: 'Inquiries needing review' });
+    const ids = [...list.querySelectorAll('.inquiry-id')].map((code) => code.textContent);
+    expect(ids).toEqual(['inq_PageTwoNewest01', 'inq_PageOneMiddle01', 'inq_PageTwoOlder001']);
+    const newest = screen.getByRole('button', { name: /inq_PageTwoNewest01/ });
+    await waitFor(() => expect(document.activeElement).toBe(newest));
+  });
+
   it('reads the queue again when the watcher finds a watched inquiry come to review', async () => {
     let queue = [row('inq_QueuedBefore001')];
     stubBackground({ listInquiries: () => ({ items: queue, next: null }) });
