@@ -313,6 +313,13 @@ describe('the popup', () => {
     await controls.advanceClock(25 * 3600);
     await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
     await expect.poll(() => statusOf(popup), soon).toBe('expired');
+    // Its link, made for 24 hours, went with the inquiry: not offered to copy, send or open.
+    expect(await popup.getByTestId('link-expiry').textContent()).toBe(
+      'The inquiry has expired, and this link with it. New link resumes the inquiry and makes another.',
+    );
+    for (const name of ['Copy link', 'Copy message', 'Open link myself…']) {
+      expect(await popup.getByRole('button', { name }).count(), name).toBe(0);
+    }
     const before = await popup.getByTestId('one-time-link').textContent();
     await popup.getByRole('button', { name: 'New link', exact: true }).click();
     await expect

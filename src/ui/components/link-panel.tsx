@@ -8,6 +8,11 @@ import { formatRelative, useNow } from './format-time.ts';
 interface Props {
   link: OneTimeLink;
   chatTemplate: string;
+  /**
+   * The inquiry has expired: its link no longer opens anything, whatever its own expiry says
+   * (a link for 24 hours on an inquiry that expired sooner), until New link resumes it.
+   */
+  inquiryExpired?: boolean;
 }
 
 /**
@@ -15,7 +20,7 @@ interface Props {
  * spends it: a one-time link works once, with a five-minute grace period
  * (https://docs.withpersona.com/inquiry-one-time-links), so the reviewer is asked first.
  */
-export function LinkPanel({ link, chatTemplate }: Props) {
+export function LinkPanel({ link, chatTemplate, inquiryExpired = false }: Props) {
   const now = useNow();
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -31,7 +36,7 @@ export function LinkPanel({ link, chatTemplate }: Props) {
   };
   const url = link.shortUrl ?? link.url;
   const expiresMs = link.expiresAt ? Date.parse(link.expiresAt) : Number.NaN;
-  const expired = expiresMs <= now;
+  const expired = inquiryExpired || expiresMs <= now;
   return (
     <section class="card link-panel" aria-labelledby="link-heading">
       <h3 id="link-heading">{t('oneTimeLink')}</h3>
@@ -39,11 +44,13 @@ export function LinkPanel({ link, chatTemplate }: Props) {
         <code data-testid="one-time-link">{url}</code>
       </p>
       <p class={expired ? 'link-expiry is-expired' : 'link-expiry muted'} data-testid="link-expiry">
-        {Number.isNaN(expiresMs)
-          ? t('linkNoExpiry')
-          : expired
-            ? t('linkExpired')
-            : t('linkExpires', formatRelative(expiresMs, now))}
+        {inquiryExpired
+          ? t('linkInquiryExpired')
+          : Number.isNaN(expiresMs)
+            ? t('linkNoExpiry')
+            : expired
+              ? t('linkExpired')
+              : t('linkExpires', formatRelative(expiresMs, now))}
       </p>
       {/* An expired link opens nothing: it is not offered to copy into a chat, nor in a message
           that would say it "expires 2 hours ago". New link makes another. */}

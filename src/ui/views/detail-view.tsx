@@ -111,7 +111,11 @@ export function DetailView({ id, initial }: Props) {
         onLimited={setLimited}
       />
       {link && offersLink(inquiry.status) && (
-        <LinkPanel link={link} chatTemplate={settings?.chatTemplate ?? ''} />
+        <LinkPanel
+          link={link}
+          chatTemplate={settings?.chatTemplate ?? ''}
+          inquiryExpired={inquiry.status === 'expired'}
+        />
       )}
       {loadedEvidence.state === 'failed' && (
         <div class="banner is-error" role="alert">
