@@ -122,9 +122,9 @@ async function watchAll(ids: string[], status: string) {
   );
 }
 
-/** Lets the stored hold run out, as the clock would after `RateLimit-Reset` seconds. */
 /**
- * Ends the hold and runs a cycle in one turn of the worker: with two steps, an alarm's own cycle
+ * Lets the stored hold run out, as the clock would after `RateLimit-Reset` seconds, and runs a
+ * cycle, in one turn of the worker: with two steps, an alarm's own cycle
  * could come between them on a busy machine and take the sandbox's next 429 (seen with three
  * files at once), leaving the test's cycle held.
  */
