@@ -111,7 +111,8 @@ export function OptionsApp() {
     if (key === '' && keyTyped.current && said && (said.pointer === 'key' || isRefusedKey(said))) {
       action.clearError();
     }
-  }, [key === '']);
+    // Also one that arrives after the field was emptied, from a Save or Test under way then.
+  }, [key === '', action.error]);
 
   // Ticking "Allow production keys" answers what was said about a production key: the message
   // asking for it goes (other problems stay till the next Save says them again).

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../shared/format.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
@@ -53,6 +53,14 @@ export function PassphraseSection({ required }: { required: boolean }) {
     return request.run(action, done);
   };
   const shownNote = note && note.while === lock ? note.text : undefined;
+  // Once the desk leaves the state a note is about (an auto-lock after "Unlocked.", an unlock in
+  // the popup after "Locked."), the note is over: it does not come back with the state.
+  const lockBefore = useRef(lock);
+  useEffect(() => {
+    const was = lockBefore.current;
+    lockBefore.current = lock;
+    if (note && note.while === was && lock !== was) setNote(undefined);
+  }, [lock]);
   // Unlocked here, the form that had the focus is gone: it goes to the note saying so.
   useLayoutEffect(() => {
     if (shownNote === 'unlockedNote') document.getElementById('lock-note')?.focus();

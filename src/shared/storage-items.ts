@@ -185,9 +185,9 @@ export const draftSchema = lazy(() =>
           action: z.enum(['approve', 'decline']),
           comment: z.string().check(z.maxLength(2000)),
           /**
-           * Confirmed and sent, and no refusal came back: a popup that closed before the answer
-           * leaves it, and the next one, finding the inquiry decided so, knows it for this
-           * decision.
+           * Confirmed and sent, and no refusal came back to this page: a popup that closed
+           * before the answer leaves it, and the next one reads the answer in the activity log
+           * (ui/views/use-sent-answer.ts).
            */
           sent: z.optional(z.boolean()),
           /**

@@ -285,15 +285,30 @@ describe('a decision sent from a popup that closed before the answer', () => {
     await controls.setClock(new Date(Date.now() - 60_000));
     await persona(`/inquiries/${id}/approve`, { method: 'POST', body: '{}' });
     await controls.setClock(new Date());
-    await controls.setFaults({ latencyMs: 2_000 });
+    // Only the approve is slow: the next popup's read of the inquiry is not.
+    await controls.setFaults({ latencyMs: 3_000, latencyRoute: 'POST /inquiries/:id/approve' });
     let again: Page;
     try {
       await popup.getByRole('button', { name: 'Confirm approve' }).click();
-      await popup.waitForTimeout(300);
+      // Closed once the draft says the approve went, and when.
+      await expect
+        .poll(
+          () =>
+            popup.evaluate(async () => {
+              const { draft } = (await chrome.storage.session.get('draft')) as {
+                draft?: { decisions?: { sentAt?: number }[] };
+              };
+              return draft?.decisions?.[0]?.sentAt !== undefined;
+            }),
+          soon,
+        )
+        .toBe(true);
       await popup.close();
-      // Opened again while the approve is still out: the status comes before its answer does.
+      // Opened again while the approve is still out: the status comes before its answer does,
+      // and the confirmation waits for that answer rather than closing as made.
       again = await ext.openPopup(`?inquiry=${id}`);
       await expect.poll(() => again.getByTestId('status').textContent(), soon).toBe('approved');
+      expect(await again.getByTestId('overtaken').count()).toBe(0);
     } finally {
       await controls.clearFaults();
     }

@@ -17,7 +17,8 @@ export function withDecision(
   const others = (decisions ?? []).filter((d) => d.inquiryId !== id);
   if (!decision) return others;
   // Over the bound, the oldest sent ones go first: a page that closed before their answer left
-  // them, and they hold no comment still to send.
+  // them, and they hold no comment still to send (only one to show again, should the activity
+  // log say the decision was refused: the least of what a draft keeps).
   while (others.length >= MAX_DECISION_DRAFTS) {
     const sent = others.findIndex((d) => d.sent);
     others.splice(sent === -1 ? 0 : sent, 1);

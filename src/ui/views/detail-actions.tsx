@@ -190,18 +190,17 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     if (!confirming || allowed[confirming] || busy) return;
     // Or a popup's that closed before the answer came: the status is the decision it sent. Not
     // where a comment was typed in this page: the other page's decision went, with its own.
-    const sentBefore =
-      !typedHere.current[confirming] &&
-      left?.sent &&
-      left.action === confirming &&
-      inquiry.status === decisionStatus[confirming];
-    // Unless the log says the background refused it: someone had made it first.
-    if (sentBefore && sentAnswer === 'waiting') return;
-    const refusedUnheard = sentBefore && sentAnswer === 'refused';
-    setConfirming(null);
     // This page's own, if the status is the decision it sent: one whose answer was lost (a 5xx)
     // while someone made the other decision is said, as not made.
     const own = sent.current === confirming && inquiry.status === decisionStatus[confirming];
+    const leftSent =
+      !own && !typedHere.current[confirming] && left?.sent && left.action === confirming;
+    // What became of it is in the activity log (use-sent-answer.ts): waited for, then a refusal
+    // (someone had made this decision, or the other, first) is said as one, with its comment.
+    if (leftSent && sentAnswer === 'waiting') return;
+    const refusedUnheard = leftSent && sentAnswer === 'refused';
+    const sentBefore = leftSent && inquiry.status === decisionStatus[confirming];
+    setConfirming(null);
     if (own || (sentBefore && !refusedUnheard)) {
       // The status may be this page's own decision: the form goes, and the focus to the status.
       if (focusLost()) statusLine()?.focus();

@@ -45,7 +45,9 @@ export function ReviewQueue() {
     });
     // A row listed already (come to review since the page before was read) is not listed twice.
     setItems((shown) => (cursor ? [...shown, ...newTo(shown, reply.items)] : reply.items));
-    setPageIds(cursor ? new Set(reply.items.map((item) => item.id)) : undefined);
+    // Load more's focus goes to the first row it brought that was not listed already.
+    const brought = cursor ? newTo(items, reply.items) : [];
+    setPageIds(cursor ? new Set(brought.map((item) => item.id)) : undefined);
     setNext(reply.next);
   });
   const load = (cursor?: string) => void page.run(cursor);
@@ -61,6 +63,8 @@ export function ReviewQueue() {
       pageSize: PAGE_SIZE,
     });
     setItems((shown) => [...newTo(shown, reply.items), ...shown]);
+    // The focus Load more asked for is spent: a row coming back must not take it again.
+    setPageIds(undefined);
   });
   const watchlist = useStored(watchlistItem);
   // A watched inquiry the reviewer has not looked at since it changed carries the watchlist's

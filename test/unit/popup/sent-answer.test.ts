@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { renderHook, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../src/background/audit/append.ts';
 import type { AuditEntry } from '../../../src/shared/audit/trail.ts';
@@ -48,9 +49,15 @@ describe('useSentAnswer', () => {
     expect(renderHook(() => useSentAnswer('inq_A', left)).result.current).toBeUndefined();
   });
 
-  it('waits from its first render, and hears the refusal once the log has it', async () => {
+  it('waits from its first render while the decision is under way, and hears the refusal once the log has it', async () => {
     const sentAt = Date.now();
+    const mark = { at: sentAt, reviewer: 'persona_sandbox_…1a2b', action: 'approve' };
+    await fakeBrowser.storage.local.set({
+      auditPending: { 'life-1:1': { ...mark, inquiryId: 'inq_A', outcome: 'error' } },
+    });
     const hook = renderHook(() => useSentAnswer('inq_A', { ...left, sentAt }));
+    expect(hook.result.current).toBe('waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(hook.result.current).toBe('waiting');
     await appendAudit({
       at: sentAt + 300,
@@ -60,6 +67,35 @@ describe('useSentAnswer', () => {
       outcome: 'error',
       errorKind: 'conflict',
     });
+    await waitFor(() => expect(hook.result.current).toBe('refused'));
+  });
+
+  it('goes by the status when the log has no answer and nothing is under way', async () => {
+    const hook = renderHook(() => useSentAnswer('inq_A', { ...left, sentAt: Date.now() }));
+    await waitFor(() => expect(hook.result.current).toBe('answered'), { timeout: 5_000 });
+  });
+
+  it('finds an answer in a page the log closed just after it', async () => {
+    const sentAt = Date.now();
+    const small = { max: 2000, dropPages: 5, pageSize: 3 };
+    const facts = (action: 'approve' | 'photosShown', at: number, conflict = false) => ({
+      at,
+      reviewer: 'persona_sandbox_…1a2b',
+      inquiryId: 'inq_A',
+      action,
+      outcome: conflict ? ('error' as const) : ('ok' as const),
+      ...(conflict ? { errorKind: 'conflict' } : {}),
+    });
+    // A create logged at its click, before the send, then the refusal, then the page fills.
+    await appendAudit(facts('approve', sentAt + 200, true), small);
+    for (let i = 0; i < 4; i++) await appendAudit(facts('photosShown', sentAt - 1_000), small);
+    const head = (await fakeBrowser.storage.local.get('auditTrail')).auditTrail as {
+      entries: AuditEntry[];
+      pages?: unknown[];
+    };
+    expect(head.pages?.length).toBeGreaterThan(0);
+    expect(head.entries.some((e) => e.action === 'approve')).toBe(false);
+    const hook = renderHook(() => useSentAnswer('inq_A', { ...left, sentAt }));
     await waitFor(() => expect(hook.result.current).toBe('refused'));
   });
 });
