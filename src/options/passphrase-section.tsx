@@ -59,7 +59,8 @@ export function PassphraseSection({ required }: { required: boolean }) {
   useEffect(() => {
     const was = lockBefore.current;
     lockBefore.current = lock;
-    if (note && note.while === was && lock !== was) setNote(undefined);
+    // The note as it is now, not as this render saw it: "Unlocked." may have been set since.
+    if (lock !== was) setNote((now) => (now?.while === was ? undefined : now));
   }, [lock]);
   // Unlocked here, the form that had the focus is gone: it goes to the note saying so.
   useLayoutEffect(() => {
