@@ -1,7 +1,7 @@
 // The whole audit trail as one, in the shape an export has: the closed pages' entries in order,
 // then the open page's (trail.ts `auditHeadSchema`). For the options page, which shows, exports
-// and verifies it, and for a decision the desk's Activity section finds in no page but the closed
-// ones (ui/evidence/logged-decision.ts); the background only ever reads the head.
+// and verifies it, and for an entry the desk looks for in the open page and finds in no page but
+// the closed ones (findInTrail); the background only ever reads the head.
 import { browser } from '../browser.ts';
 import { parseItem, readItem } from '../storage.ts';
 import { auditPageKey } from './page-key.ts';
@@ -31,4 +31,18 @@ export async function readAuditTrail(): Promise<AuditTrail> {
     if (pages.some((entries) => entries.length === 0) && attempt < 3) continue;
     return assembleTrail(head, pages);
   }
+}
+
+/**
+ * What `pick` finds in the open page (one read, the recent entries), else in the whole trail,
+ * read only when there are closed pages to look in: the desk's readers of one entry
+ * (ui/evidence/logged-decision.ts, ui/views/use-sent-answer.ts).
+ */
+export async function findInTrail<T>(
+  pick: (entries: readonly AuditEntry[]) => T | undefined,
+): Promise<T | undefined> {
+  const head = await readItem(auditTrailItem);
+  return (
+    pick(head.entries) ?? (head.pages?.length ? pick((await readAuditTrail()).entries) : undefined)
+  );
 }

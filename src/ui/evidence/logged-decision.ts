@@ -3,11 +3,11 @@
 // those, so after a decision made here the Activity section said "not named by Persona". This
 // browser's activity log does name one: the section reads it when it shows a decision.
 import { useEffect, useState } from 'preact/hooks';
-import { readAuditTrail } from '../../shared/audit/read-trail.ts';
+import { findInTrail } from '../../shared/audit/read-trail.ts';
 import type { AuditEntry } from '../../shared/audit/trail.ts';
 import { auditTrailItem } from '../../shared/audit/trail-item.ts';
 import { CLOCK_SLACK_MS } from '../../shared/persona/decided-before.ts';
-import { readItem, watchItem } from '../../shared/storage.ts';
+import { watchItem } from '../../shared/storage.ts';
 
 const decisionOf: Record<string, AuditEntry['action']> = {
   approved: 'approve',
@@ -51,15 +51,7 @@ export function useLoggedDecision(
     let live = true;
     let latest = 0;
     let found = false;
-    const find = async () => {
-      const head = await readItem(auditTrailItem);
-      return (
-        loggedDecision(head.entries, id, status, decidedAt) ??
-        (head.pages?.length
-          ? loggedDecision((await readAuditTrail()).entries, id, status, decidedAt)
-          : undefined)
-      );
-    };
+    const find = () => findInTrail((entries) => loggedDecision(entries, id, status, decidedAt));
     const read = () => {
       if (found) return;
       const mine = ++latest;

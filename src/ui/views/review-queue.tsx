@@ -46,8 +46,7 @@ export function ReviewQueue() {
     // A row listed already (come to review since the page before was read) is not listed twice.
     setItems((shown) => (cursor ? [...shown, ...newTo(shown, reply.items)] : reply.items));
     // Load more's focus goes to the first row it brought that was not listed already.
-    const brought = cursor ? newTo(items, reply.items) : [];
-    setPageIds(cursor ? new Set(brought.map((item) => item.id)) : undefined);
+    setPageIds(cursor ? new Set(newTo(items, reply.items).map((item) => item.id)) : undefined);
     setNext(reply.next);
   });
   const load = (cursor?: string) => void page.run(cursor);

@@ -5,7 +5,7 @@
 // the draft says, is the answer.
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditFacts } from '../../shared/audit/chain.ts';
-import { readAuditTrail } from '../../shared/audit/read-trail.ts';
+import { findInTrail } from '../../shared/audit/read-trail.ts';
 import type { AuditEntry } from '../../shared/audit/trail.ts';
 import { auditPendingItem, auditTrailItem } from '../../shared/audit/trail-item.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
@@ -16,14 +16,20 @@ export type SentAnswer = 'refused' | 'answered' | 'waiting';
 
 type Sent = Pick<DecisionDraft, 'action' | 'sentAt'>;
 
+/** The newest entry of `entries` answering `left`, sent on inquiry `id`. */
+function answerFor(entries: readonly AuditEntry[], id: string, left: Sent): AuditEntry | undefined {
+  const sentAt = left.sentAt ?? 0;
+  return entries.findLast((e) => e.inquiryId === id && e.action === left.action && e.at >= sentAt);
+}
+
+function answerOf(entry: AuditEntry): SentAnswer {
+  return entry.outcome === 'error' && entry.errorKind === 'conflict' ? 'refused' : 'answered';
+}
+
 /** The answer `entries` hold for `left`, sent on inquiry `id`. */
 export function sentAnswer(entries: readonly AuditEntry[], id: string, left: Sent): SentAnswer {
-  const sentAt = left.sentAt ?? 0;
-  const entry = entries.findLast(
-    (e) => e.inquiryId === id && e.action === left.action && e.at >= sentAt,
-  );
-  if (!entry) return 'waiting';
-  return entry.outcome === 'error' && entry.errorKind === 'conflict' ? 'refused' : 'answered';
+  const entry = answerFor(entries, id, left);
+  return entry ? answerOf(entry) : 'waiting';
 }
 
 /** Whether the background still has `left` under way: its pending mark (background audit/pending.ts). */
@@ -34,13 +40,9 @@ export function underWay(pending: Readonly<Record<string, AuditFacts>>, id: stri
 }
 
 async function findAnswer(id: string, left: Sent): Promise<SentAnswer> {
-  const head = await readItem(auditTrailItem);
-  let found = sentAnswer(head.entries, id, left);
-  // The open page may have filled and been closed just after the answer: the pages before it.
-  if (found === 'waiting' && head.pages?.length) {
-    found = sentAnswer((await readAuditTrail()).entries, id, left);
-  }
-  if (found !== 'waiting') return found;
+  // Also in the closed pages: the open one may have filled and been closed just after it.
+  const entry = await findInTrail((entries) => answerFor(entries, id, left));
+  if (entry) return answerOf(entry);
   // Neither logged nor under way (its entry could not be written): no answer is coming, and the
   // page goes by the status, as before the log could tell. The mark goes after the entry is in.
   return underWay(await readItem(auditPendingItem), id, left) ? 'waiting' : 'answered';

@@ -6,29 +6,17 @@ import { appendAudit } from '../../../src/background/audit/append.ts';
 import type { AuditEntry } from '../../../src/shared/audit/trail.ts';
 import { CLOCK_SLACK_MS } from '../../../src/shared/persona/decided-before.ts';
 import { loggedDecision, useLoggedDecision } from '../../../src/ui/evidence/logged-decision.ts';
-
-const entry = (seq: number, extra: Partial<AuditEntry>): AuditEntry =>
-  ({
-    seq,
-    at: 1_000 * seq,
-    reviewer: `reviewer-${seq}`,
-    action: 'approve',
-    outcome: 'ok',
-    inquiryId: 'inq_A',
-    prev: '',
-    hash: '',
-    ...extra,
-  }) as AuditEntry;
+import { auditEntry } from './audit-fixtures.ts';
 
 const NOW = 1_000_000;
 
 describe('loggedDecision', () => {
   const entries = [
-    entry(1, { action: 'decline' }),
-    entry(2, {}),
-    entry(3, { outcome: 'error' }),
-    entry(4, { inquiryId: 'inq_B' }),
-    entry(5, { action: 'photosShown' }),
+    auditEntry(1, { action: 'decline' }),
+    auditEntry(2, {}),
+    auditEntry(3, { outcome: 'error' }),
+    auditEntry(4, { inquiryId: 'inq_B' }),
+    auditEntry(5, { action: 'photosShown' }),
   ];
 
   it('finds the newest entry that made the decision the inquiry shows, and only one that worked', () => {

@@ -5,35 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../src/background/audit/append.ts';
 import type { AuditEntry } from '../../../src/shared/audit/trail.ts';
 import { sentAnswer, useSentAnswer } from '../../../src/ui/views/use-sent-answer.ts';
-
-const entry = (seq: number, extra: Partial<AuditEntry>): AuditEntry =>
-  ({
-    seq,
-    at: 1_000 * seq,
-    reviewer: 'persona_sandbox_…1a2b',
-    action: 'approve',
-    outcome: 'ok',
-    inquiryId: 'inq_A',
-    prev: '',
-    hash: '',
-    ...extra,
-  }) as AuditEntry;
+import { auditEntry } from './audit-fixtures.ts';
 
 describe('sentAnswer', () => {
   const approve = { action: 'approve' as const, sentAt: 2_000 };
 
   it('is refused when the newest answer since the send is a conflict, answered for any other', () => {
-    const refused = entry(3, { outcome: 'error', errorKind: 'conflict' });
-    expect(sentAnswer([entry(2, {}), refused], 'inq_A', approve)).toBe('refused');
-    expect(sentAnswer([refused, entry(4, {})], 'inq_A', approve)).toBe('answered');
+    const refused = auditEntry(3, { outcome: 'error', errorKind: 'conflict' });
+    expect(sentAnswer([auditEntry(2, {}), refused], 'inq_A', approve)).toBe('refused');
+    expect(sentAnswer([refused, auditEntry(4, {})], 'inq_A', approve)).toBe('answered');
     // A stopped worker's or a 5xx's answer says nothing of someone else: the status decides.
-    const stopped = entry(3, { outcome: 'error', errorKind: 'interrupted' });
+    const stopped = auditEntry(3, { outcome: 'error', errorKind: 'interrupted' });
     expect(sentAnswer([stopped], 'inq_A', approve)).toBe('answered');
   });
 
   it('waits while the log has no answer since the send for this inquiry and decision', () => {
-    const before = entry(1, { outcome: 'error', errorKind: 'conflict' });
-    const others = [entry(3, { inquiryId: 'inq_B' }), entry(4, { action: 'decline' })];
+    const before = auditEntry(1, { outcome: 'error', errorKind: 'conflict' });
+    const others = [auditEntry(3, { inquiryId: 'inq_B' }), auditEntry(4, { action: 'decline' })];
     expect(sentAnswer([before, ...others], 'inq_A', approve)).toBe('waiting');
   });
 });
