@@ -615,6 +615,61 @@ describe('a create that met a 5xx', () => {
   });
 });
 
+describe('a template given by version or by legacy id', () => {
+  // Persona's create takes an `itmplv_` version and a legacy `tmpl_` template as well as `itmpl_`.
+  async function relationshipsOf(id: string) {
+    const response = await fetch(`${baseUrl}/inquiries/${id}`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    const { data } = (await response.json()) as {
+      data: { relationships: Record<string, { data: { id: string } | null }> };
+    };
+    return (name: string) => data.relationships[name]?.data?.id;
+  }
+
+  it('creates from a named version, says its name, and adopts it after a 5xx hid it', async () => {
+    const version = 'itmplv_E2eVersion03';
+    await connectToSandbox(ext, { templates: [{ name: 'KYC v3', id: version }] });
+    const reference = `version-${Date.now()}`;
+    const popup = await openCreate(reference);
+    await popup.getByRole('button', { name: 'KYC v3' }).click();
+    const templateBox = popup.getByRole('textbox', { name: 'Inquiry template ID' });
+    expect(await templateBox.inputValue()).toBe(version);
+    const seq = (await controls.requests()).lastSeq;
+    // Persona made it, then answered 502: the look-up must know the inquiry by its version.
+    await controls.setFaults({
+      errorNext: 1,
+      errorRoute: 'POST /inquiries',
+      errorStatuses: [502],
+      errorTiming: 'after',
+    });
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect
+      .poll(() => popup.getByTestId('create-recovery').textContent(), soon)
+      .toContain('found by its reference ID');
+    const id = String(await popup.getByTestId('inquiry-id').textContent());
+    expect(await inquiriesFor(reference)).toEqual([id]);
+    expect((await createsSince(seq)).map((r) => r.status)).toEqual([502]);
+    expect((await relationshipsOf(id))('inquiry-template-version')).toBe(version);
+    expect(await popup.getByTestId('template').textContent()).toBe(`Template KYC v3 (${version})`);
+    await popup.close();
+  });
+
+  it('creates from a legacy template id typed in the form', async () => {
+    const legacy = 'tmpl_E2eLegacy01';
+    const reference = `legacy-${Date.now()}`;
+    const popup = await openCreate(reference);
+    await popup.getByRole('textbox', { name: 'Inquiry template ID' }).fill(legacy);
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(() => popup.getByTestId('inquiry-id').count(), soon).toBe(1);
+    const id = String(await popup.getByTestId('inquiry-id').textContent());
+    expect(await inquiriesFor(reference)).toEqual([id]);
+    expect((await relationshipsOf(id))('template')).toBe(legacy);
+    expect(await popup.getByTestId('template').textContent()).toBe(`Template ${legacy}`);
+    await popup.close();
+  });
+});
+
 describe('a create with no reference ID that met a 5xx', () => {
   it('is not tried again blind: the form says to check the dashboard, and one request was made', async () => {
     const popup = await openCreate('');

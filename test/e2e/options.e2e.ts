@@ -395,4 +395,28 @@ describe('options: named templates', () => {
     ]);
     await page.close();
   });
+
+  it('takes a template version (itmplv_) and a legacy template (tmpl_), as Persona does, and refuses another prefix', async () => {
+    await fill('API base URL', baseUrl);
+    await fill('Default inquiry template ID', 'tmpl_Legacy1');
+    await page.getByRole('button', { name: 'Add template' }).click();
+    await page.getByRole('textbox', { name: 'Template 1 name' }).fill('KYC v3');
+    await page.getByRole('textbox', { name: 'Template 1 ID' }).fill('vtmpl_NotAnInquiry');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('fieldset.templates').textContent())
+      .toContain('Template IDs are itmpl_ (or a version, itmplv_, or a legacy tmpl_)');
+    expect(await outcome().textContent()).not.toContain('Settings saved.');
+
+    await page.getByRole('textbox', { name: 'Template 1 ID' }).fill('itmplv_Version3');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    const worker = await ext.serviceWorker();
+    const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
+    expect(stored.settings).toMatchObject({
+      defaultTemplateId: 'tmpl_Legacy1',
+      templates: [{ name: 'KYC v3', id: 'itmplv_Version3' }],
+    });
+    await page.close();
+  });
 });

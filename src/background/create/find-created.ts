@@ -19,12 +19,22 @@ export async function findCreated(
     createdAfter: new Date(since),
     pageSize: 10,
     // Only what tells the inquiry apart: no personal data for a lookup.
-    fields: { inquiry: ['created-at', 'reference-id', 'inquiry-template'] },
+    fields: {
+      inquiry: [
+        'created-at',
+        'reference-id',
+        'inquiry-template',
+        'inquiry-template-version',
+        'template',
+      ],
+    },
   });
-  // Newest first; the template must match too, or it is some other inquiry for this customer.
+  // Newest first; the template must match too, or it is some other inquiry for this customer. A
+  // create by version (`itmplv_`) names the version; the inquiry also names its template.
   return page.data.items.find((item) => {
     const created = Date.parse(item.timestamps.createdAt ?? '');
-    const sameTemplate = !item.templateId || item.templateId === templateId;
+    const sameTemplate =
+      !item.templateId || item.templateId === templateId || item.templateVersionId === templateId;
     return sameTemplate && !Number.isNaN(created) && created >= since;
   });
 }

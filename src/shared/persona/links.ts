@@ -6,7 +6,7 @@ import { isLoopbackBaseUrl } from './base-url.ts';
 
 const inquiryId = /^inq_[A-Za-z0-9]{6,}$/;
 const inquiryIdInText = /(?<![A-Za-z0-9_])inq_[A-Za-z0-9]{6,}/;
-const templateId = /^itmpl_[A-Za-z0-9]+$/;
+const templateId = /^(itmplv?|tmpl)_[A-Za-z0-9]+$/;
 
 const dashboardOrigin = 'https://app.withpersona.com';
 
@@ -20,7 +20,11 @@ export function findInquiryId(text: string): string | undefined {
   return inquiryIdInText.exec(text)?.[0];
 }
 
-/** `itmpl_` followed by letters or digits (Dynamic Flow templates; legacy `tmpl_` is not one). */
+/**
+ * A template id Persona's create takes (https://docs.withpersona.com/api-reference/inquiries/create-an-inquiry):
+ * `itmpl_` (a Dynamic Flow template), `itmplv_` (one version of it) or a legacy `tmpl_`, followed by
+ * letters or digits. Each is sent under its own attribute (inquiry-writes.ts).
+ */
 export function isTemplateId(text: string): boolean {
   return templateId.test(text);
 }

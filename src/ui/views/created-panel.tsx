@@ -66,7 +66,7 @@ export function CreatedPanel({ created, onAnother }: Props) {
       )}
       {inquiry.templateId && (
         <p class="muted wrap-anywhere" data-testid="template">
-          {templateLabel(inquiry.templateId, settings?.templates)}
+          {templateLabel(inquiry, settings?.templates)}
         </p>
       )}
       {created.recovery && (

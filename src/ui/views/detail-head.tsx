@@ -64,7 +64,7 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
       )}
       {inquiry.templateId && (
         <p class="muted wrap-anywhere" data-testid="template">
-          {templateLabel(inquiry.templateId, templates)}
+          {templateLabel(inquiry, templates)}
         </p>
       )}
       <p class="status-line" id="detail-status" tabIndex={-1}>

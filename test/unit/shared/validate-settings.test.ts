@@ -28,7 +28,7 @@ describe('validateSettings', () => {
 
   it('checks the default template id and every named template', () => {
     expect(
-      pointerOf(() => validateSettings({ ...defaultSettings(), defaultTemplateId: 'tmpl_x' })),
+      pointerOf(() => validateSettings({ ...defaultSettings(), defaultTemplateId: 'vtmpl_x' })),
     ).toBe('defaultTemplateId');
     expect(
       pointerOf(() =>
@@ -66,11 +66,11 @@ describe('validateSettings', () => {
     const hint = templateIdHint();
     expect(hint).toContain('itmpl_');
     expect(
-      messageOf(() => validateSettings({ ...defaultSettings(), defaultTemplateId: 'tmpl_x' })),
+      messageOf(() => validateSettings({ ...defaultSettings(), defaultTemplateId: 'vtmpl_x' })),
     ).toBe(hint);
     expect(
       messageOf(() =>
-        validateSettings({ ...defaultSettings(), templates: [{ name: 'Bad', id: 'tmpl_x' }] }),
+        validateSettings({ ...defaultSettings(), templates: [{ name: 'Bad', id: 'vtmpl_x' }] }),
       ),
     ).toBe(`Template “Bad”: ${hint}`);
   });
@@ -107,7 +107,7 @@ describe('validateSettings with a report that collects', () => {
       {
         ...defaultSettings(),
         baseUrl: 'https://api.example.com/api/v1',
-        defaultTemplateId: 'tmpl_x',
+        defaultTemplateId: 'vtmpl_x',
         templates: [
           { name: '', id: 'itmpl_no spaces' },
           { name: 'Bad', id: 'itmpl_no spaces' },

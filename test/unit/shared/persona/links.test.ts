@@ -27,11 +27,16 @@ describe('ids', () => {
     expect(findInquiryId('nothing here')).toBeUndefined();
   });
 
-  it('recognises template ids', () => {
+  it('recognises the three template ids Persona creates from', () => {
     expect(isTemplateId('itmpl_p8ANAJy9iqadm2buF2xcVgqH')).toBe(true);
-    expect(isTemplateId('tmpl_abc')).toBe(false);
-    expect(isTemplateId('itmplv_abc')).toBe(false);
+    expect(isTemplateId('itmplv_iXhqfNWqwYLAWs9G8Fm8hPfo')).toBe(true);
+    expect(isTemplateId('tmpl_abc')).toBe(true);
     expect(isTemplateId('itmpl_')).toBe(false);
+    expect(isTemplateId('itmplv_')).toBe(false);
+    expect(isTemplateId('vtmpl_abc')).toBe(false);
+    expect(isTemplateId('xtmpl_abc')).toBe(false);
+    expect(isTemplateId('itmpl_no spaces')).toBe(false);
+    expect(isTemplateId('inq_abc123456')).toBe(false);
   });
 });
 
