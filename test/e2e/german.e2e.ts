@@ -116,7 +116,7 @@ describe('the desk in German', () => {
   it('options: the settings page in German', async () => {
     const options = await ext.openOptions();
     await options.getByRole('heading', { name: 'Inquiry Desk – Einstellungen' }).waitFor(soon);
-    expect(await options.title()).toBe('Inquiry Desk — Einstellungen');
+    expect(await options.title()).toBe('Inquiry Desk – Einstellungen');
     expect(await options.getByRole('textbox', { name: 'API-Schlüssel' }).count()).toBe(1);
     expect(await options.getByRole('button', { name: 'Speichern' }).count()).toBe(1);
     await options.getByRole('button', { name: 'Verbindung testen' }).click();
