@@ -166,9 +166,16 @@ export const draftSchema = lazy(() =>
      * timed out), with the form it was for and when it was sent: a retry of the same form, even
      * from a popup opened again, reuses it, so a create Persona did apply is not doubled. A popup
      * closed before the answer came finds it on opening the form, and asks for that answer.
+     * `unanswered`: the page saw it fail with no answer and said so; the reviewer decides whether
+     * to send it again (with the same key), so opening the form does not.
      */
     pendingCreate: z.optional(
-      z.object({ key: z.string(), form: z.string(), at: z.optional(z.number()) }),
+      z.object({
+        key: z.string(),
+        form: z.string(),
+        at: z.optional(z.number()),
+        unanswered: z.optional(z.boolean()),
+      }),
     ),
     /**
      * The approves and declines being confirmed, by inquiry id, each with its comment: the popup

@@ -501,6 +501,38 @@ describe('the popup', () => {
     await home.close();
   });
 
+  it('a create whose failure with no answer was shown is not sent by opening the form again: the reviewer sends it, once', async () => {
+    const popup = await openPopup('?view=create');
+    const reference = `unanswered-${Date.now()}`;
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+    // The connection drops: no answer, so Persona may or may not have made it.
+    await controls.setFaults({ dropNext: 100 });
+    try {
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
+    } finally {
+      await controls.clearFaults();
+    }
+    await popup.close();
+    const seq = (await controls.requests()).lastSeq;
+    const again = await openPopup();
+    await again.getByRole('button', { name: 'New inquiry draft' }).click();
+    // The form as it was left; nothing sent until the reviewer says, and it says why.
+    const field = again.getByRole('textbox', { name: 'Reference ID' });
+    await expect.poll(() => field.count(), soon).toBe(1);
+    await again.waitForTimeout(1_500);
+    expect((await controls.requests(seq)).counts['POST /inquiries'] ?? 0).toBe(0);
+    expect(await inquiriesWithReference(reference)).toEqual([]);
+    expect(await field.inputValue()).toBe(reference);
+    expect(await again.getByTestId('sent-unanswered').textContent()).toContain('got no answer');
+    await again.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect
+      .poll(() => again.getByRole('heading', { name: 'Inquiry created' }).count(), soon)
+      .toBe(1);
+    expect(await inquiriesWithReference(reference)).toHaveLength(1);
+    await again.close();
+  });
+
   it('a create answered with a 500 and recovered by the background while the popup was closed: the next popup, opened later, shows that inquiry and makes no second', async () => {
     // Persona's clock runs 58 s behind ours (within the slack the look-up allows), so the
     // inquiry the background makes is dated almost a minute before the click, and an ask that

@@ -119,6 +119,7 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
             key: { t: 'string' },
             form: { t: 'string' },
             at: { t: 'optional', of: { t: 'number' } },
+            unanswered: { t: 'optional', of: { t: 'boolean' } },
           },
         },
       },

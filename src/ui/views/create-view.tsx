@@ -77,6 +77,8 @@ export function CreateView() {
   const sent = draft?.pendingCreate;
   const sentAt = sent?.form === (draft && formOf(draft)) ? sent?.at : undefined;
   const sentEarlier = !!sentAt && !!keySaved && sentAt < keySaved;
+  // This form was sent, and got no answer, which a page said: Persona may have made it or not.
+  const unanswered = !!sentAt && !sentEarlier && sent?.unanswered === true;
   // A click after a create that got no answer (lost connection, timeout, stopped background) of
   // the very same form may follow a create that did happen, so it reuses that try's
   // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
@@ -88,7 +90,10 @@ export function CreateView() {
       // Asked after with the new key from here on (the background joins the old key's create
       // if it is still running).
       const clickedAt = sentEarlier ? Date.now() : sent.at;
-      if (sentEarlier) updateDraft({ pendingCreate: { ...sent, at: clickedAt } });
+      // Out again: a popup closed before this answer comes leaves it for the next to ask for.
+      const { unanswered: _, ...asked } = sent;
+      if (sentEarlier || sent.unanswered)
+        updateDraft({ pendingCreate: { ...asked, at: clickedAt } });
       return { ...buildCreateRequest(typed, sent.key), ...(clickedAt ? { clickedAt } : {}) };
     }
     const key = crypto.randomUUID();
@@ -106,7 +111,16 @@ export function CreateView() {
       setCreated(reply);
     } catch (error) {
       const info = toErrorInfo(error);
-      if (!NO_ANSWER.has(info.kind)) updateDraft({ pendingCreate: undefined });
+      // No answer: the key stays for the next click. The failure is on screen, so the next
+      // opening of the form does not send it again by itself: the reviewer decides.
+      updateDraft(
+        NO_ANSWER.has(info.kind)
+          ? (stored) =>
+              stored.pendingCreate
+                ? { pendingCreate: { ...stored.pendingCreate, unanswered: true } }
+                : {}
+          : { pendingCreate: undefined },
+      );
       // Persona names the bad attribute on a 422; the template is the one a reviewer can fix here.
       if (info.pointer?.includes('template')) {
         focusProblem.current = true;
@@ -154,7 +168,9 @@ export function CreateView() {
   // The key's info is awaited too: without it, a create sent with an earlier key looks resumable.
   const resumable = ready && keyInfo !== undefined;
   useEffect(() => {
-    if (!resumable || created || submitting.current || !sentAt || sentEarlier) return;
+    if (!resumable || created || submitting.current || !sentAt || sentEarlier || unanswered) {
+      return;
+    }
     if (Date.now() - sentAt > RESUME_WITHIN_MS) return;
     submitting.current = true;
     setAsking('createFinishing');
@@ -200,10 +216,16 @@ export function CreateView() {
         <p class="banner" role="status" id="sent-earlier-key" data-testid="sent-earlier-key">
           {t('createSentEarlierKey', formatDateTime(sentAt ?? 0))}
         </p>
+      ) : keyChanged ? (
+        <p class="banner" role="status" data-testid="key-changed">
+          {t('keyChangedFormKept')}
+        </p>
       ) : (
-        keyChanged && (
-          <p class="banner" role="status" data-testid="key-changed">
-            {t('keyChangedFormKept')}
+        unanswered &&
+        !busy &&
+        !failure && (
+          <p class="banner" role="status" id="sent-unanswered" data-testid="sent-unanswered">
+            {t('createSentUnanswered', formatDateTime(sentAt ?? 0))}
           </p>
         )
       )}
@@ -224,7 +246,15 @@ export function CreateView() {
           class="primary"
           disabled={busy}
           aria-disabled={wait > 0}
-          aria-describedby={sentEarlier && !busy ? 'sent-earlier-key' : undefined}
+          aria-describedby={
+            busy
+              ? undefined
+              : sentEarlier
+                ? 'sent-earlier-key'
+                : unanswered && !failure
+                  ? 'sent-unanswered'
+                  : undefined
+          }
         >
           {wait > 0 ? t('createIn', formatNumber(wait)) : t('create')}
         </button>

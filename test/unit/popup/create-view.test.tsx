@@ -377,7 +377,7 @@ describe('the create form', () => {
     expect(edited).not.toBe(first);
   });
 
-  it('reuses the failed try’s key in a popup opened again, and forgets it after a success', async () => {
+  it('reuses the failed try’s key in a popup opened again, sent only on a click there, and forgets it after a success', async () => {
     let fail = true;
     stubBackground({
       createInquiry: () =>
@@ -398,6 +398,13 @@ describe('the create form', () => {
       expect(
         (screen.getByRole('textbox', { name: 'Inquiry template ID' }) as HTMLInputElement).value,
       ).toBe('itmpl_Typed01'),
+    );
+    // Its failure was shown: opening the form again sends nothing, and says why it waits.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent('createInquiry')).toHaveLength(1);
+    expect(screen.getByTestId('sent-unanswered').textContent).toContain('got no answer');
+    expect(screen.getByRole('button', { name: 'Create' }).getAttribute('aria-describedby')).toBe(
+      'sent-unanswered',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await screen.findByRole('button', { name: 'Copy link' });
