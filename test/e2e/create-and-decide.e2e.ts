@@ -278,6 +278,53 @@ describe('a decision sent from a popup that closed before the answer', () => {
     await again.close();
   });
 
+  it('reopened before its answer, is shown on its way, and neither it nor the other decision can be sent again', async () => {
+    const comment = 'Document tampered, ticket 8830';
+    const { id, popup } = await confirmationOpen('closed-waiting', 'Decline', comment);
+    const seq = (await controls.requests()).lastSeq;
+    await controls.setFaults({ latencyMs: 5_000, latencyRoute: 'POST /inquiries/:id/decline' });
+    let again: Page;
+    try {
+      await popup.getByRole('button', { name: 'Confirm decline' }).click();
+      await expect
+        .poll(
+          () =>
+            popup.evaluate(async () => {
+              const { draft } = (await chrome.storage.session.get('draft')) as {
+                draft?: { decisions?: { sentAt?: number }[] };
+              };
+              return draft?.decisions?.[0]?.sentAt !== undefined;
+            }),
+          soon,
+        )
+        .toBe(true);
+      await popup.close();
+      again = await ext.openPopup(`?inquiry=${id}`);
+      await expect
+        .poll(() => again.getByTestId('action-sending').textContent(), soon)
+        .toContain("waiting for Persona's answer");
+      expect(await again.getByTestId('status').textContent()).toBe('created');
+      const confirm = again.getByRole('button', { name: 'Confirm decline' });
+      expect(await confirm.getAttribute('aria-disabled')).toBe('true');
+      expect(await again.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe(comment);
+      for (const name of ['Approve', 'Decline', 'Mark for review']) {
+        expect(await again.getByRole('button', { name, exact: true }).isDisabled()).toBe(true);
+      }
+      // A click on the held Confirm (aria-disabled, so forced past Playwright's check) sends nothing.
+      await confirm.click({ force: true });
+    } finally {
+      await controls.clearFaults();
+    }
+    // The answer in, the decision is shown made: one decline sent, no notice, no form.
+    await expect.poll(() => again.getByTestId('status').textContent(), soon).toBe('declined');
+    await expect.poll(() => again.getByRole('form', { name: 'Confirm decline' }).count()).toBe(0);
+    expect(await again.getByTestId('overtaken').count()).toBe(0);
+    const { counts } = await controls.requests(seq);
+    expect(counts['POST /inquiries/:id/decline']).toBe(1);
+    expect(counts['POST /inquiries/:id/approve'] ?? 0).toBe(0);
+    await again.close();
+  });
+
   it('is said not made in the next popup when a colleague had made it first, with the comment to copy', async () => {
     const comment = 'Address confirmed by phone, ticket 9120';
     const { id, popup } = await confirmationOpen('closed-repeat', 'Approve', comment, true);

@@ -155,7 +155,12 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     // to the status, which is what changed.
     { refocus: statusLine },
   );
-  const { busy, slow, error } = request;
+  const { busy: sending, slow, error } = request;
+  // A decision a page that closed had sent, its answer not in yet (a click into the chat closed
+  // the popup): shown as on its way, as this page's own would be, and nothing else is sent
+  // meanwhile, neither it again nor the other one. The answer, logged, ends it.
+  const sentElsewhere = !sending && left?.sent === true && sentAnswer === 'waiting';
+  const busy = sending || sentElsewhere;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
   const wait = useResetWait(error, onLimited);
@@ -365,8 +370,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         />
       )}
       {busy && (
-        <p class="muted" role="status">
-          {t(slow ? 'stillWaiting' : 'sending')}
+        <p class="muted" role="status" data-testid="action-sending">
+          {t(sentElsewhere ? 'sentAwaitingAnswer' : slow ? 'stillWaiting' : 'sending')}
         </p>
       )}
       {error && <ProblemMessage error={changeProblem(error)} />}
