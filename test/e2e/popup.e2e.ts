@@ -533,6 +533,39 @@ describe('the popup', () => {
     await again.close();
   });
 
+  it('while a create is out, Back and Escape wait for it, so its inquiry and link are shown, not missed', async () => {
+    const popup = await openPopup('?view=create');
+    const reference = `held-${Date.now()}`;
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+    await controls.setFaults({ latencyMs: 3_000, latencyRoute: 'POST /inquiries' });
+    try {
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      const status = popup.locator('.form-actions [role="status"]');
+      await expect.poll(() => status.textContent()).toContain('Creating');
+      // Clicked with the mouse, Create keeps the focus (it is not disabled out of the way).
+      expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Create');
+      await popup.keyboard.press('Escape');
+      await popup.getByRole('button', { name: 'Back' }).click();
+      expect(await popup.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toBe(
+        reference,
+      );
+      await expect.poll(() => status.textContent()).toContain('Back waits until the inquiry');
+    } finally {
+      await controls.clearFaults();
+    }
+    await expect
+      .poll(() => popup.getByRole('heading', { name: 'Inquiry created' }).count(), soon)
+      .toBe(1);
+    expect(await popup.getByRole('button', { name: 'Copy link' }).count()).toBe(1);
+    expect(await inquiriesWithReference(reference)).toHaveLength(1);
+    // The answer in, Back goes back.
+    await popup.getByRole('button', { name: 'Back' }).click();
+    await expect
+      .poll(() => popup.getByRole('heading', { name: 'Inquiry created' }).count())
+      .toBe(0);
+    await popup.close();
+  });
+
   it('a create answered with a 500 and recovered by the background while the popup was closed: the next popup, opened later, shows that inquiry and makes no second', async () => {
     // Persona's clock runs 58 s behind ours (within the slack the look-up allows), so the
     // inquiry the background makes is dated almost a minute before the click, and an ask that

@@ -132,6 +132,31 @@ export function CreateView() {
     }
   });
   const { busy, slow, error: failure } = request;
+  // Leaving while a create is out would leave its answer unseen, the inquiry and its link, and
+  // the form emptied by it: a second create for the same customer would follow. So the top
+  // bar's Back and Escape wait for the answer, and say so; the rest of the page stays usable.
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    setHeld(false);
+    if (!busy) return;
+    const hold = (event: Event) => {
+      const back =
+        event instanceof KeyboardEvent
+          ? event.key === 'Escape'
+          : event.target instanceof Element && event.target.closest('.topbar .back');
+      if (!back) return;
+      // Before the shell's own listeners (escape-back.ts, the Back button's click).
+      event.stopPropagation();
+      event.preventDefault();
+      setHeld(true);
+    };
+    document.addEventListener('click', hold, true);
+    document.addEventListener('keydown', hold, true);
+    return () => {
+      document.removeEventListener('click', hold, true);
+      document.removeEventListener('keydown', hold, true);
+    };
+  }, [busy]);
   // A key saved since in the options: the background wiped the old key's session but kept this
   // form's draft. The error on screen was the old key's (a 401, as likely as not, which sent the
   // reviewer there): it goes, and the form says the next Create uses the new key.
@@ -202,14 +227,7 @@ export function CreateView() {
   }
 
   return (
-    // While a create is out, Escape in a field stays there: going back would drop its answer.
-    <form
-      class="view create"
-      ref={form}
-      onSubmit={create}
-      noValidate
-      data-drafted={busy ? undefined : ''}
-    >
+    <form class="view create" ref={form} onSubmit={create} noValidate data-drafted="">
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
       {sentEarlier && !busy ? (
@@ -238,14 +256,13 @@ export function CreateView() {
       />
       {failure && <ProblemMessage error={createProblem(failure, draft.referenceId)} creating />}
       <div class="row form-actions">
-        {/* Counting down, it keeps the focus a keyboard user pressed it with (aria-disabled).
-            The earlier-key warning is shown as the form opens, the focus in a field: Create
-            reads it out. */}
+        {/* Sending or counting down, it keeps the focus it was pressed with (aria-disabled;
+            the submit is ignored): a disabled button drops it to the page. The earlier-key
+            warning is shown as the form opens, the focus in a field: Create reads it out. */}
         <button
           type="submit"
           class="primary"
-          disabled={busy}
-          aria-disabled={wait > 0}
+          aria-disabled={busy || wait > 0}
           aria-describedby={
             busy
               ? undefined
@@ -259,7 +276,11 @@ export function CreateView() {
           {wait > 0 ? t('createIn', formatNumber(wait)) : t('create')}
         </button>
         <span class="muted" role="status">
-          {busy ? (slow ? `${t(asking)} ${t('stillWaiting')}` : t(asking)) : ''}
+          {busy
+            ? [t(asking), slow && t('stillWaiting'), held && t('backWaitsForCreate')]
+                .filter(Boolean)
+                .join(' ')
+            : ''}
         </span>
       </div>
     </form>

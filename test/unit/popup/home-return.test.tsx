@@ -144,7 +144,7 @@ describe('Back from the create form', () => {
     await focusBackOnNewInquiry();
   });
 
-  it('while a create is out, Escape in a field stays there: going back would drop its answer', async () => {
+  it('while a create is out, Escape (in a field or not) and Back wait, and say so: going back would drop its answer', async () => {
     // The background never answers the create: it is still out.
     const reference = await openCreateForm();
     fireEvent.input(screen.getByRole('textbox', { name: 'Inquiry template ID' }), {
@@ -153,7 +153,11 @@ describe('Back from the create form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(sent('createInquiry')).toHaveLength(1));
     reference.focus();
-    expect(fireEvent.keyDown(reference, { key: 'Escape' })).toBe(true);
+    fireEvent.keyDown(reference, { key: 'Escape' });
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: /Back/ }));
     expect(screen.queryByRole('textbox', { name: 'Reference ID' })).not.toBeNull();
+    await screen.findByText(/Back waits until the inquiry is made/);
+    expect(sent('createInquiry')).toHaveLength(1);
   });
 });
