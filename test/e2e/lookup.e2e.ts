@@ -223,3 +223,49 @@ describe('look up anywhere', () => {
     }
   });
 });
+
+describe('a read cut short by the background stopping', () => {
+  it('is asked again by itself: the results come, focus on their title after a Try again', async () => {
+    // A slow Persona for the lookup only, so the worker can be stopped while it is out.
+    await controls.setFaults({ latencyMs: 2_500, latencyRoute: 'GET /inquiries' });
+    const popup = await ext.openPopup(`?view=matches&q=${referenceId}`);
+    try {
+      await expect
+        .poll(() => popup.getByRole('status').first().textContent())
+        .toContain('Looking up');
+      await ext.stopServiceWorker();
+    } finally {
+      await controls.clearFaults();
+    }
+    // No Try again needed: the page asked once more and the restarted worker answered.
+    await expect
+      .poll(() => popup.getByRole('button', { name: new RegExp(referenceId) }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect(await popup.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+
+    // A Try again that worked is gone with its message: the focus goes to the results' title.
+    await controls.setFaults({
+      errorNext: 100,
+      errorStatuses: [503],
+      errorRoute: 'GET /inquiries',
+    });
+    const again = await ext.openPopup(`?view=matches&q=${referenceId}`);
+    try {
+      const retry = again.getByRole('button', { name: 'Try again' });
+      await expect.poll(() => retry.count(), { timeout: 15_000 }).toBe(1);
+      await controls.clearFaults();
+      await retry.focus();
+      await again.keyboard.press('Enter');
+      await expect
+        .poll(() => again.getByRole('button', { name: new RegExp(referenceId) }).count())
+        .toBe(1);
+      await expect.poll(() => again.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    } finally {
+      await controls.clearFaults();
+    }
+    await popup.close();
+    await again.close();
+  });
+});

@@ -6,6 +6,7 @@ import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import { askAgainIfStopped } from '../ask-again.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
@@ -16,12 +17,14 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
   const { id, accountId, referenceId } = inquiry;
   const read = useRequest(
     () =>
-      sendRequest({
-        type: 'earlierInquiries',
-        id,
-        ...(accountId ? { accountId } : {}),
-        ...(referenceId ? { referenceId } : {}),
-      }),
+      askAgainIfStopped(() =>
+        sendRequest({
+          type: 'earlierInquiries',
+          id,
+          ...(accountId ? { accountId } : {}),
+          ...(referenceId ? { referenceId } : {}),
+        }),
+      ),
     // A Try again that worked is gone with its message: the focus goes to the section's title.
     { refocus: () => document.getElementById('earlier-heading') },
   );

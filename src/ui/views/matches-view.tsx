@@ -4,6 +4,7 @@ import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import { askAgainIfStopped } from '../ask-again.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { focusLost } from '../focus.ts';
@@ -44,32 +45,39 @@ export function MatchesView({ query: asked }: { query: string }) {
   // goes on to the first row a page brought, where a keyboard user reads on.
   const [more, setMore] = useState<InquirySummary[]>([]);
   const [firstOfPage, setFirstOfPage] = useState<string>();
-  const lookup = useRequest(async () => {
-    const reply = await sendRequest({ type: 'findInquiries', query });
-    if (reply.kind === 'matches') {
-      setNext(reply.next);
-      return newestFirst(reply.items);
-    }
-    nav.replace({ name: 'detail', id: reply.inquiry.id, initial: reply });
-    return undefined;
-  });
+  // The search box that had the focus is gone with the home view, and a Try again that worked
+  // with its message: the results' title takes it (below).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const lookup = useRequest(
+    async () => {
+      const reply = await askAgainIfStopped(() => sendRequest({ type: 'findInquiries', query }));
+      if (reply.kind === 'matches') {
+        setNext(reply.next);
+        return newestFirst(reply.items);
+      }
+      nav.replace({ name: 'detail', id: reply.inquiry.id, initial: reply });
+      return undefined;
+    },
+    { refocus: () => heading.current },
+  );
   const find = () => {
     setMore([]);
     void lookup.run();
   };
   useEffect(find, []);
   const page = useRequest(async (cursor: string) => {
-    const reply = await sendRequest({ type: 'listInquiries', statuses: [], next: cursor });
+    const reply = await askAgainIfStopped(() =>
+      sendRequest({ type: 'listInquiries', statuses: [], next: cursor }),
+    );
     const shown = new Set([...(lookup.data ?? []), ...more].map((item) => item.id));
     const added = newestFirst(reply.items.filter((item) => !shown.has(item.id)));
     setMore((before) => [...before, ...added]);
     setFirstOfPage(added[0]?.id);
     setNext(reply.next);
   });
-  // The search box that had the focus is gone with the home view: the results' title takes it,
-  // as the detail's does, so a screen reader says where the reviewer is. Back from a result, the
-  // row it was opened from takes it instead (summary-list.tsx), once the results are in.
-  const heading = useRef<HTMLHeadingElement>(null);
+  // The results' title takes the focus, as the detail's does, so a screen reader says where the
+  // reviewer is. Back from a result, the row it was opened from takes it instead
+  // (summary-list.tsx), once the results are in.
   const returning = nav.route.name === 'matches' && nav.route.opened !== undefined;
   useEffect(() => {
     if (!returning) heading.current?.focus();

@@ -4,6 +4,7 @@ import type { InquiryReply } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { keyedItem } from '../../shared/storage.ts';
 import { cachedInquiryItem } from '../../shared/storage-items.ts';
+import { askAgainIfStopped } from '../ask-again.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 
@@ -29,7 +30,7 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
   const [reply, setReply] = useState<InquiryReply | undefined>(initial);
   const read = useRequest(async () => {
     // The session cache is already on screen (useStored above), so ask Persona itself.
-    setReply(await sendRequest({ type: 'getInquiry', id, refresh: true }));
+    setReply(await askAgainIfStopped(() => sendRequest({ type: 'getInquiry', id, refresh: true })));
   });
   const load = async () => {
     await read.run();
