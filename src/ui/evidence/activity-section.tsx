@@ -5,7 +5,6 @@ import { type MessageKey, t } from '../../shared/i18n.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
 import type { EventView, InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { askAgainIfStopped } from '../ask-again.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
@@ -108,7 +107,7 @@ function Events({ id, version }: { id: string; version: string }) {
   const read = useRequest(
     async () => {
       const mine = ++latest.current;
-      const reply = await askAgainIfStopped(() => sendRequest({ type: 'listEvents', id }));
+      const reply = await sendRequest({ type: 'listEvents', id }, true);
       if (mine === latest.current) setEvents(reply.events);
     },
     { refocus: () => summary.current },

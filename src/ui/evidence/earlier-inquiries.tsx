@@ -6,7 +6,6 @@ import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { askAgainIfStopped } from '../ask-again.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
@@ -17,13 +16,14 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
   const { id, accountId, referenceId } = inquiry;
   const read = useRequest(
     () =>
-      askAgainIfStopped(() =>
-        sendRequest({
+      sendRequest(
+        {
           type: 'earlierInquiries',
           id,
           ...(accountId ? { accountId } : {}),
           ...(referenceId ? { referenceId } : {}),
-        }),
+        },
+        true,
       ),
     // A Try again that worked is gone with its message: the focus goes to the section's title.
     { refocus: () => document.getElementById('earlier-heading') },

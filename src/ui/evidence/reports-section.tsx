@@ -4,7 +4,6 @@ import { useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { ReportMatchView, ReportView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { askAgainIfStopped } from '../ask-again.ts';
 import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
@@ -44,12 +43,9 @@ function Matches({ matches }: { matches: ReportMatchView[] }) {
 function Report({ report }: { report: ReportView }) {
   const summary = useRef<HTMLElement>(null);
   // A Try again that worked is gone with its message: the focus goes back to the report's row.
-  const read = useRequest(
-    () => askAgainIfStopped(() => sendRequest({ type: 'getReport', reportId: report.id })),
-    {
-      refocus: () => summary.current,
-    },
-  );
+  const read = useRequest(() => sendRequest({ type: 'getReport', reportId: report.id }, true), {
+    refocus: () => summary.current,
+  });
   // A ref, not state: two toggle events before a re-render must still ask only once.
   const asked = useRef(false);
   const load = () => {

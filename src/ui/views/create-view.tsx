@@ -6,7 +6,6 @@ import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
-import { askAgainIfStopped } from '../ask-again.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -35,6 +34,20 @@ const NO_ANSWER: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'timeout',
   'disconnected',
 ]);
+
+/**
+ * One create, asked again once with the same key when the background was stopped mid-request: the
+ * restarted worker finishes the pending create, and this request joins it or gets its replay.
+ */
+async function sendCreate(request: RequestOf<'createInquiry'>, onRetry: () => void) {
+  try {
+    return await sendRequest(request);
+  } catch (error) {
+    if (toErrorInfo(error).kind !== 'disconnected') throw error;
+    onRetry();
+    return sendRequest(request);
+  }
+}
 
 /** "New inquiry": the form, kept as a draft while typed; then the new inquiry and its link. */
 export function CreateView() {
@@ -91,13 +104,7 @@ export function CreateView() {
 
   const request = useRequest(async (typed: Draft, defaultTemplateId: string) => {
     try {
-      // Asked again with the same key when the background stopped mid-request: the restarted
-      // worker finishes the pending create, and this request joins it or gets its replay.
-      const ask = requestFor(typed);
-      const reply = await askAgainIfStopped(
-        () => sendRequest(ask),
-        () => setAsking('createAskingAgain'),
-      );
+      const reply = await sendCreate(requestFor(typed), () => setAsking('createAskingAgain'));
       // Only the form's own fields: the search box (maybe typed in another page) stays as it is.
       const { search: _search, ...cleared } = clearedDraft(typed, defaultTemplateId);
       updateDraft(cleared);

@@ -4,7 +4,6 @@ import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { askAgainIfStopped } from '../ask-again.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { focusLost } from '../focus.ts';
@@ -50,7 +49,7 @@ export function MatchesView({ query: asked }: { query: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const lookup = useRequest(
     async () => {
-      const reply = await askAgainIfStopped(() => sendRequest({ type: 'findInquiries', query }));
+      const reply = await sendRequest({ type: 'findInquiries', query }, true);
       if (reply.kind === 'matches') {
         setNext(reply.next);
         return newestFirst(reply.items);
@@ -66,9 +65,7 @@ export function MatchesView({ query: asked }: { query: string }) {
   };
   useEffect(find, []);
   const page = useRequest(async (cursor: string) => {
-    const reply = await askAgainIfStopped(() =>
-      sendRequest({ type: 'listInquiries', statuses: [], next: cursor }),
-    );
+    const reply = await sendRequest({ type: 'listInquiries', statuses: [], next: cursor }, true);
     const shown = new Set([...(lookup.data ?? []), ...more].map((item) => item.id));
     const added = newestFirst(reply.items.filter((item) => !shown.has(item.id)));
     setMore((before) => [...before, ...added]);

@@ -4,7 +4,6 @@ import type { InquiryReply } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { keyedItem } from '../../shared/storage.ts';
 import { cachedInquiryItem } from '../../shared/storage-items.ts';
-import { askAgainIfStopped } from '../ask-again.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 
@@ -30,7 +29,7 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
   const [reply, setReply] = useState<InquiryReply | undefined>(initial);
   const read = useRequest(async () => {
     // The session cache is already on screen (useStored above), so ask Persona itself.
-    setReply(await askAgainIfStopped(() => sendRequest({ type: 'getInquiry', id, refresh: true })));
+    setReply(await sendRequest({ type: 'getInquiry', id, refresh: true }, true));
   });
   const load = async () => {
     await read.run();
