@@ -8,6 +8,7 @@ import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-ite
 import { LinkPanel } from '../components/link-panel.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useEvidence } from '../evidence/use-evidence.ts';
+import { focusLost } from '../focus.ts';
 import { markSeen } from '../mark-seen.ts';
 import { useStored } from '../use-stored.ts';
 import { DetailActions } from './detail-actions.tsx';
@@ -72,10 +73,18 @@ export function DetailView({ id, initial }: Props) {
     }
   }, [watch?.seen, behind]);
 
+  // Before the inquiry is in (loading, or an unknown id's error), the title has the focus the view
+  // that opened it took with it, so a screen reader says where the reviewer is; DetailHead's
+  // takes it once the inquiry comes.
+  const pending = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!shown && focusLost()) pending.current?.focus();
+  }, [shown === undefined, error]);
+
   if (!shown) {
     return (
       <div class="view">
-        <h2 class="view-title">
+        <h2 class="view-title" tabIndex={-1} ref={pending}>
           <code>{id}</code>
         </h2>
         {error ? (
