@@ -306,7 +306,13 @@ describe('a decision sent from a popup that closed before the answer', () => {
       expect(await again.getByTestId('status').textContent()).toBe('created');
       const confirm = again.getByRole('button', { name: 'Confirm decline' });
       expect(await confirm.getAttribute('aria-disabled')).toBe('true');
-      expect(await again.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe(comment);
+      const box = again.getByRole('textbox', { name: 'Comment' });
+      expect(await box.inputValue()).toBe(comment);
+      // The comment that went cannot be edited into one that looks unsent.
+      await box.click();
+      await again.keyboard.type(' and more');
+      expect(await box.inputValue()).toBe(comment);
+      expect(await confirm.getAttribute('aria-disabled')).toBe('true');
       for (const name of ['Approve', 'Decline', 'Mark for review']) {
         expect(await again.getByRole('button', { name, exact: true }).isDisabled()).toBe(true);
       }

@@ -273,7 +273,9 @@ describe('a read cut short by the background stopping', () => {
 describe('an inquiry opened by its address that Persona does not have', () => {
   it('says so, and the focus is on the title beside it, not the page', async () => {
     const popup = await ext.openPopup('?inquiry=inq_NoSuchInquiry000000000000');
-    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('Persona has no such inquiry');
+    await expect
+      .poll(() => popup.getByRole('alert').textContent())
+      .toContain('Persona has no such inquiry');
     await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('H2');
     await popup.close();
   });

@@ -66,6 +66,9 @@ export function ConfirmAction({
         placeholder={t('commentPlaceholder')}
         aria-describedby="action-comment-hint"
         value={comment}
+        // Sent, the comment is the one that went: an edit would change nothing at Persona, and
+        // would read as a decision still to be sent.
+        readOnly={busy}
         onInput={(event) => {
           setComment(event.currentTarget.value);
           onComment?.(event.currentTarget.value);

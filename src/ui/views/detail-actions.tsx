@@ -334,7 +334,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         )}
         <button
           type="button"
-          disabled={busy}
+          // Not held by a decision another page sent: watching changes nothing at Persona.
+          disabled={sending}
           onClick={() =>
             watched
               ? run(t('noLongerWatched'), () => sendRequest({ type: 'unwatch', id }))
@@ -365,7 +366,10 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           onComment={(comment) => {
             typed.current[open] = comment;
             typedHere.current[open] = true;
-            setDecision({ action: open, comment });
+            // A sent one stays marked sent (its answer is still awaited); the field is read-only
+            // then anyway.
+            const { sent, sentAt } = left?.action === open ? left : {};
+            setDecision({ action: open, comment, ...(sent ? { sent, sentAt } : {}) });
           }}
         />
       )}
