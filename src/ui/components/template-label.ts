@@ -13,8 +13,9 @@ export function templateLabel(
   { templateId = '', templateVersionId }: Made,
   templates: readonly NamedTemplate[] = [],
 ): string {
+  // The version's own name first: it says more than its template's.
   const named =
-    templates.find((template) => template.id === templateId) ??
-    templates.find((template) => template.id === templateVersionId);
+    templates.find((template) => template.id === templateVersionId) ??
+    templates.find((template) => template.id === templateId);
   return t('inquiryTemplate', named ? `${named.name} (${named.id})` : templateId);
 }

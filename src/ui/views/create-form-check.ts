@@ -72,10 +72,13 @@ export function buildCreateRequest(
   };
 }
 
-/** What the form holds after a successful create: empty, with the default template ready again. */
-export function clearedDraft(draft: Draft, defaultTemplateId: string): Draft {
+/**
+ * The form's own fields after a successful create: empty, with the default template ready again.
+ * Only those: the rest of the draft (the search box, confirmations) may have changed since, in
+ * another page, and is not the create's to write back.
+ */
+export function clearedForm(defaultTemplateId: string): Partial<Draft> {
   return {
-    ...draft,
     templateId: defaultTemplateId,
     templateFromDefault: true,
     referenceId: '',

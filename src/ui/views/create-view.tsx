@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { RESUME_WITHIN_MS } from '../../shared/create-resume.ts';
 import { type ErrorInfo, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import { formatDateTime, formatNumber } from '../../shared/format.ts';
@@ -17,7 +17,7 @@ import {
   buildCreateRequest,
   type CreateErrors,
   checkCreateForm,
-  clearedDraft,
+  clearedForm,
 } from './create-form-check.ts';
 import { CreatedPanel } from './created-panel.tsx';
 
@@ -78,7 +78,13 @@ export function CreateView() {
   const sentAt = sent?.form === (draft && formOf(draft)) ? sent?.at : undefined;
   const sentEarlier = !!sentAt && !!keySaved && sentAt < keySaved;
   // This form was sent, and got no answer, which a page said: Persona may have made it or not.
-  const unanswered = !!sentAt && !sentEarlier && sent?.unanswered === true;
+  // Within the day Persona keeps the key; after that, the same key may make a second inquiry,
+  // and the form says nothing it cannot stand behind.
+  const unanswered =
+    !!sentAt &&
+    !sentEarlier &&
+    sent?.unanswered === true &&
+    Date.now() - sentAt <= RESUME_WITHIN_MS;
   // A click after a create that got no answer (lost connection, timeout, stopped background) of
   // the very same form may follow a create that did happen, so it reuses that try's
   // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
@@ -102,25 +108,36 @@ export function CreateView() {
     return { ...buildCreateRequest(typed, key), clickedAt };
   };
 
+  // Whether the form is still on screen when an answer comes: closed meanwhile (a lookup opened
+  // another view, the desk locked), the answer is not shown, so the draft keeps the create for
+  // the next opening of the form, which asks for it again under the same key and shows it.
+  const shown = useRef(true);
+  useLayoutEffect(
+    () => () => {
+      shown.current = false;
+    },
+    [],
+  );
   const request = useRequest(async (typed: Draft, defaultTemplateId: string) => {
+    const ask = requestFor(typed);
     try {
-      const reply = await sendCreate(requestFor(typed), () => setAsking('createAskingAgain'));
-      // Only the form's own fields: the search box (maybe typed in another page) stays as it is.
-      const { search: _search, ...cleared } = clearedDraft(typed, defaultTemplateId);
-      updateDraft(cleared);
+      const reply = await sendCreate(ask, () => setAsking('createAskingAgain'));
+      if (!shown.current) return;
+      updateDraft(clearedForm(defaultTemplateId));
       setCreated(reply);
     } catch (error) {
       const info = toErrorInfo(error);
       // No answer: the key stays for the next click. The failure is on screen, so the next
-      // opening of the form does not send it again by itself: the reviewer decides.
-      updateDraft(
-        NO_ANSWER.has(info.kind)
-          ? (stored) =>
-              stored.pendingCreate
-                ? { pendingCreate: { ...stored.pendingCreate, unanswered: true } }
-                : {}
-          : { pendingCreate: undefined },
-      );
+      // opening of the form does not send it again by itself: the reviewer decides. Only this
+      // create's: another page may have sent another meanwhile (the popup and the side panel).
+      if (!NO_ANSWER.has(info.kind)) updateDraft({ pendingCreate: undefined });
+      else if (shown.current) {
+        updateDraft((stored) =>
+          stored.pendingCreate?.key === ask.idempotencyKey
+            ? { pendingCreate: { ...stored.pendingCreate, unanswered: true } }
+            : {},
+        );
+      }
       // Persona names the bad attribute on a 422; the template is the one a reviewer can fix here.
       if (info.pointer?.includes('template')) {
         focusProblem.current = true;
@@ -135,16 +152,18 @@ export function CreateView() {
   // Leaving while a create is out would leave its answer unseen, the inquiry and its link, and
   // the form emptied by it: a second create for the same customer would follow. So the top
   // bar's Back and Escape wait for the answer, and say so; the rest of the page stays usable.
+  // From the click on (submitting is set in the same task), not from the next render.
   const [held, setHeld] = useState(false);
   useEffect(() => {
-    setHeld(false);
-    if (!busy) return;
+    if (!busy) setHeld(false);
+  }, [busy]);
+  useEffect(() => {
     const hold = (event: Event) => {
       const back =
         event instanceof KeyboardEvent
-          ? event.key === 'Escape'
+          ? event.key === 'Escape' && !event.isComposing
           : event.target instanceof Element && event.target.closest('.topbar .back');
-      if (!back) return;
+      if (!back || !submitting.current) return;
       // Before the shell's own listeners (escape-back.ts, the Back button's click).
       event.stopPropagation();
       event.preventDefault();
@@ -156,7 +175,7 @@ export function CreateView() {
       document.removeEventListener('click', hold, true);
       document.removeEventListener('keydown', hold, true);
     };
-  }, [busy]);
+  }, []);
   // A key saved since in the options: the background wiped the old key's session but kept this
   // form's draft. The error on screen was the old key's (a 401, as likely as not, which sent the
   // reviewer there): it goes, and the form says the next Create uses the new key.

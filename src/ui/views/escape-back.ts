@@ -4,7 +4,8 @@
 // Escape already means something: a field (a search box clears, a typed tag stays), an open
 // dialog (the enlarged photo closes), a confirmation (it cancels, and says it handled the key).
 // A form whose fields the draft keeps (the create form, `data-drafted`) loses nothing by going
-// back, so there Escape goes back from a text field too, as from the form's buttons.
+// back, so there Escape goes back from a text field too, as from the form's buttons; except while
+// its create is out, when the form holds Back and Escape itself (create-view.tsx).
 import { useEffect } from 'preact/hooks';
 import type { Navigation } from './router.ts';
 

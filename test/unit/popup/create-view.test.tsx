@@ -435,6 +435,69 @@ describe('the create form', () => {
     expect(sent('createInquiry')[0]?.clickedAt).toBeLessThan(Date.now() - 50_000);
   });
 
+  it('a create whose form closed before its answer (another view opened) is kept: the next opening shows it, under its key', async () => {
+    let release: (reply: unknown) => void = () => {};
+    let first = true;
+    stubBackground({
+      createInquiry: () =>
+        first
+          ? // Answered when the test says (the stub's type knows no promise; it resolves one).
+            (new Promise((resolve) => {
+              release = resolve;
+            }) as never)
+          : { ...inquiryReply('created'), link },
+    });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), {
+      target: { value: 'ticket-away' },
+    });
+    await waitFor(async () => expect((await storedDraft())?.referenceId).toBe('ticket-away'));
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent('createInquiry')).toHaveLength(1));
+    cleanup(); // a lookup in this window opened another view while the create was out
+    first = false;
+    release({ ...inquiryReply('created'), link });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const kept = await storedDraft();
+    expect(kept?.referenceId).toBe('ticket-away');
+    expect(kept?.pendingCreate?.key).toBe(sent('createInquiry')[0]?.idempotencyKey);
+    // Not shown, so not spent: opening the form asks for it under its key and shows it.
+    render(<DeskShell first={{ name: 'create' }} />);
+    await screen.findByRole('button', { name: 'Copy link' });
+    const [one, two] = sent('createInquiry').map((r) => r.idempotencyKey);
+    expect(two).toBe(one);
+  });
+
+  it('a successful create empties only the form: a confirmation another page changed meanwhile stays as it now is', async () => {
+    let release: (reply: unknown) => void = () => {};
+    stubBackground({
+      createInquiry: () =>
+        new Promise((resolve) => {
+          release = resolve;
+        }) as never,
+    });
+    // The side panel has a decline being confirmed on another inquiry.
+    const typing = { inquiryId: 'inq_Other0000001', action: 'decline' as const, comment: 'x' };
+    const template = await openCreate();
+    await fakeBrowser.storage.session.set({
+      draft: { ...((await storedDraft()) as Draft), decisions: [typing] },
+    });
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    await waitFor(async () => expect((await storedDraft())?.templateId).toBe('itmpl_Typed01'));
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent('createInquiry')).toHaveLength(1));
+    // While the create is out, the side panel sends that decline: its entry is marked sent.
+    const sentDecline = { ...typing, sent: true, sentAt: Date.now() };
+    await fakeBrowser.storage.session.set({
+      draft: { ...((await storedDraft()) as Draft), decisions: [sentDecline] },
+    });
+    release({ ...inquiryReply('created'), link });
+    await screen.findByRole('button', { name: 'Copy link' });
+    await waitFor(async () => expect((await storedDraft())?.pendingCreate).toBeUndefined());
+    expect((await storedDraft())?.decisions).toEqual([sentDecline]);
+  });
+
   it('a create sent with a key saved over since: the form says so and waits; Create sends it under its key', async () => {
     const referenceId = 'ticket-rot-1';
     const sentAt = Date.now() - 60_000;
