@@ -39,13 +39,23 @@ export function underWay(pending: Readonly<Record<string, AuditFacts>>, id: stri
   );
 }
 
+/**
+ * Longer than any decision's request takes in the background (four tries of 15 s, two waits for a
+ * rate-limit window of up to 30 s each, and the read after it, retry-policy.ts): a mark older than
+ * this was left by a worker that stopped and could not log what became of it.
+ */
+export const ANSWER_WITHIN_MS = 5 * 60_000;
+
 async function findAnswer(id: string, left: Sent): Promise<SentAnswer> {
   // Also in the closed pages: the open one may have filled and been closed just after it.
   const entry = await findInTrail((entries) => answerFor(entries, id, left));
   if (entry) return answerOf(entry);
-  // Neither logged nor under way (its entry could not be written): no answer is coming, and the
-  // page goes by the status, as before the log could tell. The mark goes after the entry is in.
-  return underWay(await readItem(auditPendingItem), id, left) ? 'waiting' : 'answered';
+  // Neither logged nor under way (its entry could not be written), or under way for longer than
+  // any request takes: no answer is coming, and the page goes by the status, as before the log
+  // could tell (a page holding its actions for it would hold them for good). The mark goes after
+  // the entry is in.
+  const late = Date.now() - (left.sentAt ?? 0) > ANSWER_WITHIN_MS;
+  return !late && underWay(await readItem(auditPendingItem), id, left) ? 'waiting' : 'answered';
 }
 
 /**
@@ -74,8 +84,11 @@ export function useSentAnswer(id: string, left: DecisionDraft | undefined): Sent
     };
     const stops = [watchItem(auditTrailItem, find), watchItem(auditPendingItem, find)];
     find();
+    // Asked once more when no answer can be coming any more (above).
+    const lateBy = setTimeout(find, Math.max(0, sentAt + ANSWER_WITHIN_MS - Date.now()) + 1_000);
     return () => {
       live = false;
+      clearTimeout(lateBy);
       for (const stop of stops) stop();
     };
   }, [id, asked?.action, asked?.sentAt]);

@@ -4,7 +4,11 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../src/background/audit/append.ts';
 import type { AuditEntry } from '../../../src/shared/audit/trail.ts';
-import { sentAnswer, useSentAnswer } from '../../../src/ui/views/use-sent-answer.ts';
+import {
+  ANSWER_WITHIN_MS,
+  sentAnswer,
+  useSentAnswer,
+} from '../../../src/ui/views/use-sent-answer.ts';
 import { auditEntry } from './audit-fixtures.ts';
 
 describe('sentAnswer', () => {
@@ -56,6 +60,16 @@ describe('useSentAnswer', () => {
       errorKind: 'conflict',
     });
     await waitFor(() => expect(hook.result.current).toBe('refused'));
+  });
+
+  it('stops waiting for a mark older than any request takes: its worker stopped and logged nothing', async () => {
+    const sentAt = Date.now() - ANSWER_WITHIN_MS - 1_000;
+    const mark = { at: sentAt, reviewer: 'persona_sandbox_…1a2b', action: 'approve' };
+    await fakeBrowser.storage.local.set({
+      auditPending: { 'life-1:1': { ...mark, inquiryId: 'inq_A', outcome: 'error' } },
+    });
+    const hook = renderHook(() => useSentAnswer('inq_A', { ...left, sentAt }));
+    await waitFor(() => expect(hook.result.current).toBe('answered'));
   });
 
   it('goes by the status when the log has no answer and nothing is under way', async () => {
