@@ -520,7 +520,7 @@ describe('the popup', () => {
     // The form as it was left; nothing sent until the reviewer says, and it says why.
     const field = again.getByRole('textbox', { name: 'Reference ID' });
     await expect.poll(() => field.count(), soon).toBe(1);
-    await again.waitForTimeout(1_500);
+    await again.waitForTimeout(1_000);
     expect((await controls.requests(seq)).counts['POST /inquiries'] ?? 0).toBe(0);
     expect(await inquiriesWithReference(reference)).toEqual([]);
     expect(await field.inputValue()).toBe(reference);
@@ -716,22 +716,24 @@ describe('the popup', () => {
     await screenshotBoth(popup, 'popup-needs-review');
     // A long reference (this one has over 120 characters) is cut short; the status stays in the row.
     const queue = popup.getByRole('list', { name: 'Inquiries needing review' });
-    const chip = await queue.locator('.chip').first().boundingBox();
-    const row = await queue.locator('.inquiry-row').first().boundingBox();
+    // Its row, wherever the queue's order (the last change first) puts it.
+    const long = queue
+      .locator('.inquiry-row')
+      .filter({ hasText: 'x'.repeat(110) })
+      .first();
+    const chip = await long.locator('.chip').boundingBox();
+    const row = await long.boundingBox();
     expect((chip?.x ?? 999) + (chip?.width ?? 0)).toBeLessThanOrEqual(
       (row?.x ?? 0) + (row?.width ?? 0),
     );
     // Cut short only where the status begins: the room the status does not need is its.
-    const reference = await queue.locator('.inquiry-ref').first().boundingBox();
+    const reference = await long.locator('.inquiry-ref').boundingBox();
     // The id's text, not its box (which spans the column).
-    const idText = await queue
-      .locator('.inquiry-id')
-      .first()
-      .evaluate((code) => {
-        const range = document.createRange();
-        range.selectNodeContents(code);
-        return range.getBoundingClientRect().width;
-      });
+    const idText = await long.locator('.inquiry-id').evaluate((code) => {
+      const range = document.createRange();
+      range.selectNodeContents(code);
+      return range.getBoundingClientRect().width;
+    });
     expect(reference?.width ?? 0).toBeGreaterThan(idText + 16);
     await expectAccessible(popup, 'needs review');
     await popup.close();

@@ -108,9 +108,10 @@ export function CreateView() {
     return { ...buildCreateRequest(typed, key), clickedAt };
   };
 
-  // Whether the form is still on screen when an answer comes: closed meanwhile (a lookup opened
-  // another view, the desk locked), the answer is not shown, so the draft keeps the create for
-  // the next opening of the form, which asks for it again under the same key and shows it.
+  // Whether the form is still on screen when an answer comes: closed meanwhile (a lookup or a
+  // notification opened another view), the answer is not shown, so the draft keeps the create for
+  // the next opening of the form, which asks for it again under the same key and shows it. (A
+  // lock takes the whole draft with it; the inquiry is watched all the same.)
   const shown = useRef(true);
   useLayoutEffect(
     () => () => {
@@ -119,25 +120,29 @@ export function CreateView() {
     [],
   );
   const request = useRequest(async (typed: Draft, defaultTemplateId: string) => {
-    const ask = requestFor(typed);
+    // The pending create is this one's to change, not one another page sent meanwhile (the popup
+    // and the side panel share the draft).
+    let key: string | undefined;
+    const mine = (draft: Draft) => draft.pendingCreate?.key === key;
     try {
+      const ask = requestFor(typed);
+      key = ask.idempotencyKey;
       const reply = await sendCreate(ask, () => setAsking('createAskingAgain'));
       if (!shown.current) return;
-      updateDraft(clearedForm(defaultTemplateId));
+      const { pendingCreate, ...form } = clearedForm(defaultTemplateId);
+      updateDraft((stored) => (mine(stored) ? { ...form, pendingCreate } : form));
       setCreated(reply);
     } catch (error) {
       const info = toErrorInfo(error);
       // No answer: the key stays for the next click. The failure is on screen, so the next
-      // opening of the form does not send it again by itself: the reviewer decides. Only this
-      // create's: another page may have sent another meanwhile (the popup and the side panel).
-      if (!NO_ANSWER.has(info.kind)) updateDraft({ pendingCreate: undefined });
-      else if (shown.current) {
-        updateDraft((stored) =>
-          stored.pendingCreate?.key === ask.idempotencyKey
-            ? { pendingCreate: { ...stored.pendingCreate, unanswered: true } }
-            : {},
-        );
-      }
+      // opening of the form does not send it again by itself: the reviewer decides.
+      updateDraft((stored) => {
+        if (!mine(stored) || !stored.pendingCreate) return {};
+        if (!NO_ANSWER.has(info.kind)) return { pendingCreate: undefined };
+        return shown.current
+          ? { pendingCreate: { ...stored.pendingCreate, unanswered: true } }
+          : {};
+      });
       // Persona names the bad attribute on a 422; the template is the one a reviewer can fix here.
       if (info.pointer?.includes('template')) {
         focusProblem.current = true;
