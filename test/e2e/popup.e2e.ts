@@ -726,15 +726,16 @@ describe('the popup', () => {
     expect((chip?.x ?? 999) + (chip?.width ?? 0)).toBeLessThanOrEqual(
       (row?.x ?? 0) + (row?.width ?? 0),
     );
-    // Cut short only where the status begins: the room the status does not need is its.
+    // Cut short only where the status begins: the room the status does not need is its. (The
+    // status column is as wide as its words, "updated 12 minutes ago" wider than "just now", so
+    // the reference ends where that column starts, less the row's 8 px gap.)
     const reference = await long.locator('.inquiry-ref').boundingBox();
-    // The id's text, not its box (which spans the column).
-    const idText = await long.locator('.inquiry-id').evaluate((code) => {
-      const range = document.createRange();
-      range.selectNodeContents(code);
-      return range.getBoundingClientRect().width;
-    });
-    expect(reference?.width ?? 0).toBeGreaterThan(idText + 16);
+    const side = await long.locator('.inquiry-row-side').boundingBox();
+    const referenceEnd = (reference?.x ?? 0) + (reference?.width ?? 0);
+    const beside = (side?.y ?? 999) < (reference?.y ?? 0) + (reference?.height ?? 0);
+    expect(beside).toBe(true);
+    expect(referenceEnd).toBeLessThanOrEqual(side?.x ?? 0);
+    expect(referenceEnd).toBeGreaterThanOrEqual((side?.x ?? 0) - 8 - 1);
     await expectAccessible(popup, 'needs review');
     await popup.close();
   });
