@@ -280,3 +280,44 @@ describe('an inquiry opened by its address that Persona does not have', () => {
     await popup.close();
   });
 });
+
+describe('a detail that could not reach Persona', () => {
+  it('reads the inquiry again by itself once the watcher gets through, without Try again', async () => {
+    // One the desk does not watch, so nothing but the detail's own read can bring it.
+    const made = await fetch(`${sandbox().baseUrl}/inquiries`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox().key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        data: { attributes: { 'inquiry-template-id': 'itmpl_E2eTemplate01' } },
+      }),
+    });
+    const { data } = (await made.json()) as { data: { id: string } };
+    // Persona answers that read with 503s (the list the watcher asks for still works).
+    await controls.setFaults({
+      errorNext: 100,
+      errorStatuses: [503],
+      errorRoute: 'GET /inquiries/:id',
+    });
+    const popup = await ext.openPopup(`?inquiry=${data.id}`);
+    const retry = popup.getByRole('button', { name: 'Try again' });
+    try {
+      await expect.poll(() => retry.count(), { timeout: 20_000 }).toBe(1);
+    } finally {
+      await controls.clearFaults();
+    }
+    // The outage is over: the watcher's next check gets through, and the detail follows. (Its
+    // back-off from this file's earlier outages would put that check minutes away: forgotten.)
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(() => chrome.storage.local.remove('pollState'));
+    await worker.evaluate(() =>
+      (
+        globalThis as unknown as { inquiryDesk: { runCycle(): Promise<unknown> } }
+      ).inquiryDesk.runCycle(),
+    );
+    await expect
+      .poll(() => popup.getByTestId('status').textContent(), { timeout: 15_000 })
+      .toBe('created');
+    expect(await retry.count()).toBe(0);
+    await popup.close();
+  }, 60_000);
+});

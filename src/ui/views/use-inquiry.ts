@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ErrorInfo } from '../../shared/errors.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ErrorInfo, ErrorKind } from '../../shared/errors.ts';
+import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { keyedItem } from '../../shared/storage.ts';
@@ -8,6 +9,9 @@ import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 
 const FRESH_MS = 10_000;
+
+/** Failures that say Persona could not be reached, not that it refused: they end with the outage. */
+const UNREACHED: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['network', 'timeout', 'server']);
 
 export interface InquiryState {
   /** The newest copy known: a reply, or the session cache when the poller wrote a newer one. */
@@ -41,6 +45,23 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
     // A reply handed over by search is fresh; one kept on the "created" screen may be minutes old.
     if (!initial || Date.now() - initial.fetchedAt > FRESH_MS) void load();
   }, [id]);
+  // Persona out of reach (offline, a 5xx): once the watcher's next check gets through, the detail
+  // reads the inquiry again by itself, rather than keep the outage's message up till Try again.
+  const lastSuccess = useStored(pollStateItem)?.lastSuccessAt;
+  const failedAt = useRef(0);
+  // The failure: the read's own, or the one the background answered with its cached copy.
+  const failure = error ?? reply?.stale;
+  useEffect(() => {
+    if (!failure || !UNREACHED.has(failure.kind)) {
+      failedAt.current = 0;
+      return;
+    }
+    if (!failedAt.current) failedAt.current = Date.now();
+    else if ((lastSuccess ?? 0) > failedAt.current) {
+      failedAt.current = 0;
+      void load();
+    }
+  }, [failure, lastSuccess]);
 
   const shown =
     cached && (!reply || cached.fetchedAt > reply.fetchedAt)
