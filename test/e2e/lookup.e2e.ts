@@ -11,6 +11,8 @@ let ext: ExtensionHarness;
 let inquiryId: string;
 const controls = sandboxControls(sandbox().origin);
 const referenceId = `lookup-${Date.now()}`;
+/** expect.poll waits 1 s by default: too little for a new window on a loaded machine. */
+const settled = { timeout: 10_000 };
 
 type Desk = {
   handleMenuClick(info: unknown, tab?: unknown): Promise<boolean>;
@@ -135,20 +137,25 @@ describe('look up anywhere', () => {
         worker.evaluate((u) => chrome.windows.create({ url: u, focused: true }), url),
       ]);
       // It opens on the last lookup's view, as a panel opened by hand does.
-      await expect.poll(() => page.locator('.view').count()).toBeGreaterThan(0);
+      // A new window and its page take a while on a loaded machine (two test files at a time).
+      await expect.poll(() => page.locator('.view').count(), settled).toBeGreaterThan(0);
       return page;
     };
     const first = await openSidePanel();
     const second = await panelInNewWindow();
     // The lookup is made in the second window, which has the focus: it shows there only.
     await callDesk('enterLookup', 'made-in-the-second');
-    await expect.poll(() => second.getByText('made-in-the-second').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => second.getByText('made-in-the-second').count(), settled)
+      .toBeGreaterThan(0);
     await first.waitForTimeout(500);
     expect(await first.getByText('made-in-the-second').count()).toBe(0);
     // A third window, and a lookup there: the second keeps its own.
     const third = await panelInNewWindow();
     await callDesk('enterLookup', 'made-in-the-third');
-    await expect.poll(() => third.getByText('made-in-the-third').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => third.getByText('made-in-the-third').count(), settled)
+      .toBeGreaterThan(0);
     await second.waitForTimeout(500);
     expect(await second.getByText('made-in-the-second').count()).toBeGreaterThan(0);
     expect(await second.getByText('made-in-the-third').count()).toBe(0);
