@@ -75,6 +75,16 @@ async function createThroughBackground(prefix: string): Promise<string> {
   return answer.data.inquiry.id as string;
 }
 
+/** Whether the draft's confirmation says its decision went, and when (its `sentAt`). */
+function decisionSent(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const { draft } = (await chrome.storage.session.get('draft')) as {
+      draft?: { decisions?: { sentAt?: number }[] };
+    };
+    return draft?.decisions?.[0]?.sentAt !== undefined;
+  });
+}
+
 /**
  * A new inquiry (finished as passed first, when `finished`), open in a popup with `action`'s
  * confirmation and `comment` typed in it.
@@ -286,18 +296,7 @@ describe('a decision sent from a popup that closed before the answer', () => {
     let again: Page;
     try {
       await popup.getByRole('button', { name: 'Confirm decline' }).click();
-      await expect
-        .poll(
-          () =>
-            popup.evaluate(async () => {
-              const { draft } = (await chrome.storage.session.get('draft')) as {
-                draft?: { decisions?: { sentAt?: number }[] };
-              };
-              return draft?.decisions?.[0]?.sentAt !== undefined;
-            }),
-          soon,
-        )
-        .toBe(true);
+      await expect.poll(() => decisionSent(popup), soon).toBe(true);
       await popup.close();
       again = await ext.openPopup(`?inquiry=${id}`);
       await expect
@@ -344,18 +343,7 @@ describe('a decision sent from a popup that closed before the answer', () => {
     try {
       await popup.getByRole('button', { name: 'Confirm approve' }).click();
       // Closed once the draft says the approve went, and when.
-      await expect
-        .poll(
-          () =>
-            popup.evaluate(async () => {
-              const { draft } = (await chrome.storage.session.get('draft')) as {
-                draft?: { decisions?: { sentAt?: number }[] };
-              };
-              return draft?.decisions?.[0]?.sentAt !== undefined;
-            }),
-          soon,
-        )
-        .toBe(true);
+      await expect.poll(() => decisionSent(popup), soon).toBe(true);
       await popup.close();
       // Opened again while the approve is still out: the status comes before its answer does,
       // and the confirmation waits for that answer rather than closing as made.
