@@ -313,9 +313,15 @@ describe('a decision sent from a popup that closed before the answer', () => {
       expect(await box.inputValue()).toBe(comment);
       expect(await confirm.getAttribute('aria-disabled')).toBe('true');
       for (const name of ['Approve', 'Decline', 'Mark for review']) {
-        expect(await again.getByRole('button', { name, exact: true }).isDisabled()).toBe(true);
+        const button = again.getByRole('button', { name, exact: true });
+        expect(await button.getAttribute('aria-disabled')).toBe('true');
+        // Held, yet it keeps a focus a keyboard user put there (a disabled one would drop it).
+        await button.focus();
+        expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
       }
-      // A click on the held Confirm (aria-disabled, so forced past Playwright's check) sends nothing.
+      // A click on a held button (aria-disabled, so forced past Playwright's check) sends nothing.
+      await again.getByRole('button', { name: 'Approve', exact: true }).click({ force: true });
+      expect(await again.getByRole('form', { name: 'Confirm approve' }).count()).toBe(0);
       await confirm.click({ force: true });
     } finally {
       await controls.clearFaults();
@@ -324,6 +330,10 @@ describe('a decision sent from a popup that closed before the answer', () => {
     await expect.poll(() => again.getByTestId('status').textContent(), soon).toBe('declined');
     await expect.poll(() => again.getByRole('form', { name: 'Confirm decline' }).count()).toBe(0);
     expect(await again.getByTestId('overtaken').count()).toBe(0);
+    // The held Confirm had the focus last; with its form gone, the status takes it, not the page.
+    await expect
+      .poll(() => again.evaluate(() => document.activeElement?.id), soon)
+      .toBe('detail-status');
     const { counts } = await controls.requests(seq);
     expect(counts['POST /inquiries/:id/decline']).toBe(1);
     expect(counts['POST /inquiries/:id/approve'] ?? 0).toBe(0);

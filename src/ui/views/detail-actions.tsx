@@ -282,14 +282,17 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
 
   return (
     <div class="detail-actions">
+      {/* Held while a decision is out, this page's or a closed one's: aria-disabled, which keeps a
+          focus on them where it is (a disabled button drops it to the page), and a click is
+          ignored. */}
       <div class="row wrap">
         {allowed.approve && (
           <button
             type="button"
             class="primary"
             ref={openers.approve}
-            disabled={busy}
-            onClick={() => setConfirming('approve')}
+            aria-disabled={busy}
+            onClick={() => busy || setConfirming('approve')}
           >
             {t('approve')}
           </button>
@@ -299,8 +302,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
             type="button"
             class="danger"
             ref={openers.decline}
-            disabled={busy}
-            onClick={() => setConfirming('decline')}
+            aria-disabled={busy}
+            onClick={() => busy || setConfirming('decline')}
           >
             {t('decline')}
           </button>
@@ -308,8 +311,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         {allowed.markForReview && (
           <button
             type="button"
-            disabled={busy}
-            onClick={() => decide('markForReview', t('markedForReview'))}
+            aria-disabled={busy}
+            onClick={() => busy || decide('markForReview', t('markedForReview'))}
           >
             {t('markForReview')}
           </button>
@@ -317,8 +320,9 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         {allowed.newLink && (
           <button
             type="button"
-            disabled={busy}
+            aria-disabled={busy}
             onClick={() =>
+              busy ||
               run(
                 t('newLinkReady'),
                 () => sendRequest({ type: 'newLink', id }),
@@ -335,11 +339,12 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         <button
           type="button"
           // Not held by a decision another page sent: watching changes nothing at Persona.
-          disabled={sending}
+          aria-disabled={sending}
           onClick={() =>
-            watched
+            sending ||
+            (watched
               ? run(t('noLongerWatched'), () => sendRequest({ type: 'unwatch', id }))
-              : run(t('watchingForChanges'), () => sendRequest({ type: 'watch', id }))
+              : run(t('watchingForChanges'), () => sendRequest({ type: 'watch', id })))
           }
         >
           {t(watched ? 'unwatch' : 'watch')}

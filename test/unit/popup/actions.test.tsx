@@ -529,6 +529,31 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
   });
 
+  it('holds the actions while one is out, with the focus left on the button that sent it', async () => {
+    const reply = inquiryReply('pending');
+    const answer = holdAnswer('newLink', reply);
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    const newLink = screen.getByRole('button', { name: 'New link' });
+    newLink.focus();
+    fireEvent.click(newLink);
+    await waitFor(() => expect(newLink.getAttribute('aria-disabled')).toBe('true'));
+    // Held, not disabled: a disabled button would drop the focus to the page.
+    expect(document.activeElement).toBe(newLink);
+    fireEvent.click(newLink);
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark for review' }));
+    expect(screen.queryByRole('button', { name: 'Confirm decline' })).toBeNull();
+    expect(sent('newLink')).toHaveLength(1);
+    expect(sent('inquiryAction')).toHaveLength(0);
+    const link = { url: 'https://verify.example/new', expiresAt: '2099-01-01T00:00:00Z' };
+    // A newLink reply is an inquiry reply with its link.
+    answer({ ...reply, link: { ...link, createdAt: 1 } } as InquiryReply);
+    await screen.findByTestId('one-time-link');
+    expect(newLink.getAttribute('aria-disabled')).toBe('false');
+    expect(document.activeElement).toBe(newLink);
+  });
+
   it('keeps a tag Persona did not add in its field, and empties the field once one is added', async () => {
     let fail = true;
     stubBackground({
