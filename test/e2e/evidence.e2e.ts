@@ -323,6 +323,57 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it('popup: identity numbers in custom fields are masked until Reveal, and a blank field shows a dash', async () => {
+    // Custom fields keep the template's own names: each common spelling of an identity number or
+    // a date of birth is masked, whatever the template called it (QA pass W).
+    const secrets = {
+      national_insurance_number: 'QQ123456C',
+      passport_no: 'K12345678',
+      id_card_number: 'T22000129',
+      cpf: '123.456.789-09',
+      birthday: '1970-01-01',
+    };
+    const response = await fetch(`${sandbox().baseUrl}/inquiries`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox().key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        data: {
+          attributes: {
+            'inquiry-template-id': 'itmpl_E2eEvidence01',
+            'reference-id': `masked-${Date.now()}`,
+            fields: { ...secrets, name_first: '', name_last: 'Okafor', loyalty_number: 'L-77' },
+          },
+        },
+      }),
+    });
+    const { data } = (await response.json()) as { data: { id: string } };
+    const popup = await openDesk(`src/popup/index.html?inquiry=${data.id}`, 400);
+    const fields = popup.getByRole('region', { name: 'Fields' });
+    await expect.poll(() => fields.textContent(), soon).toContain('Okafor');
+    const text = (await fields.textContent()) ?? '';
+    for (const value of [...Object.values(secrets), 'Jan 1, 1970'])
+      expect(text).not.toContain(value);
+    // Not an identity number: shown as it is. A first name left blank: a dash, not a gap.
+    expect(text).toContain('L-77');
+    const first = fields.locator('dt', { hasText: 'First name' });
+    expect(await first.evaluate((dt) => dt.nextElementSibling?.textContent)).toBe('—');
+    for (const label of [
+      'National insurance number',
+      'Passport no',
+      'ID card number',
+      'Cpf',
+      'Birthday',
+    ]) {
+      await fields.getByRole('button', { name: `Reveal ${label}`, exact: true }).click();
+    }
+    await expect.poll(() => fields.textContent(), soon).toContain('QQ123456C');
+    const shown = (await fields.textContent()) ?? '';
+    for (const value of [...Object.values(secrets).slice(0, 4), 'Jan 1, 1970']) {
+      expect(shown).toContain(value);
+    }
+    await popup.close();
+  });
+
   it('popup and side panel: the desk styles come inline; evidence adds only its own sheet', async () => {
     // scripts/lib/inline-first-screen-css.ts: the desk's sheet is written into the page, its link
     // kept disabled so Vite's preload helper does not fetch it again for the evidence view.

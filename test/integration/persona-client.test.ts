@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../src/shared/errors.ts';
 import { createPersonaClient, type PersonaClientOptions } from '../../src/shared/persona/client.ts';
 import type { FetchLike } from '../../src/shared/persona/fetch-with-timeout.ts';
+import { isMaskedField } from '../../src/shared/persona/fields.ts';
 import { DETAIL_INCLUDE } from '../../src/shared/persona/inquiry-reads.ts';
 import type { RateLimit } from '../../src/shared/persona/response-meta.ts';
 import { useSandbox } from './use-sandbox.ts';
@@ -90,7 +91,7 @@ describe('a reviewer’s day against the sandbox', () => {
     );
     expect(governmentId?.status).toEqual(expect.any(String));
     expect(governmentId?.checks.length).toBeGreaterThan(0);
-    expect(done.data.fields.find((f) => f.name === 'birthdate')?.sensitive).toBe(true);
+    expect(isMaskedField(done.data.fields.find((f) => f.name === 'birthdate'))).toBe(true);
 
     const approved = await persona.approveInquiry(inquiry.id, 'Checked by the desk');
     expect(approved.data.status).toBe('approved');

@@ -53,14 +53,68 @@ export const inquiryFieldLabels: Record<string, MessageKey> = {
 } satisfies Record<(typeof inquiryFields)[number], MessageKey>;
 
 // Identity numbers and birthdates are masked until revealed (docs/architecture.md#read-results).
-// Identity numbers and dates of birth, as whole segments of a field's name (not `valid-number`,
-// `national-id-type`), and a part of one masked like all of it: `ssn-last4`, `SSN4`, `ssn_4`,
-// `itin-last-four`, `ssn-last-4-digit(s)` (not `tin-can`, `ssn-verified-at`).
-const sensitive =
-  /(^|-)(birthdate|birth-date|date-of-birth|dob|i?ssn|i?tin|(tax-)?identification-number|document-number|social-security(-number)?|passport-number|license-number|national-id(-number)?|tax-id(-number)?|id-number)(-?last)?(-?(\d+|four))?(-digits?)?$/;
+// Custom fields keep each template's own names, so the rule goes by the words such a name is made
+// of, as whole segments (not `valid-number`, `national-id-type`, `passport-number-country`):
+// a number by its own name, written with `-number`, `-no`, `-nr`, `-num` or nothing after it
+// (`passport-no`, `driver-license`, `cpf`); a word that names one only with such an ending
+// (`tax-number`, `bank-account-number`, not `tax` or `account`); and a part of one, masked like
+// all of it (`ssn-last4`, `SSN4`, `ssn_4`, `itin-last-four`, `ssn-last-4-digits`; not `tin-can`,
+// `ssn-verified-at`). Masking a field that did not need it costs a click; missing one shows an
+// identity number to whoever can see the screen, so the lists lean wide.
+const named = [
+  'birth-?(date|day)',
+  'date-of-birth',
+  'dob',
+  'i?ssn',
+  'i?tin',
+  'sin',
+  'nin',
+  'social-(security|insurance)',
+  '(national|tax|steuer|personal)-id',
+  'national-identity',
+  'id-card',
+  'identity-card',
+  'passport',
+  '(drivers?-)?licen[cs]e',
+  // National numbers known by their own names: Brazil, Mexico, Singapore, India (two), the
+  // Netherlands, Spain (two), Sweden, Italy; and a bank account's IBAN.
+  'cpf',
+  'curp',
+  'nric',
+  'aadhaar',
+  'pan',
+  'bsn',
+  'dni',
+  'nie',
+  'personnummer',
+  'codice-fiscale',
+  'iban',
+];
+const numbered = [
+  'identification',
+  'identity',
+  'id',
+  'insurance',
+  'tax',
+  'document',
+  'account',
+  'personal',
+];
+const NUMBER = '-?(number|no|nr|num)';
+// Built on first use, not when the module loads: the background's script, which never masks,
+// then carries none of it.
+let sensitive: RegExp | undefined;
 
 export function isSensitiveField(name: string): boolean {
+  sensitive ??= new RegExp(
+    `(^|-)((${named.join('|')})(${NUMBER})?|(${numbered.join('|')})${NUMBER})(-?last)?(-?(\\d+|four))?(-digits?)?$`,
+  );
   return sensitive.test(toKebab(name));
+}
+
+/** Masked until the reviewer reveals it: a sensitive field with a value (a dash hides nothing). */
+export function isMaskedField(field: FieldView | undefined): boolean {
+  return field !== undefined && field.value !== NO_VALUE && isSensitiveField(field.name);
 }
 
 /**
@@ -125,8 +179,9 @@ function hasValue(value: unknown): boolean {
  * id; other objects by their plain entries: never as raw JSON.
  */
 export function displayValue(value: unknown): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return undefined;
+  // Blank is no value: shown as a dash, not as an empty row.
+  if (typeof value === 'string') return value.trim() ? value : undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     // A list field's items are `{type, value}` pairs themselves: each shows by its value.
@@ -161,13 +216,7 @@ export function toFieldView(key: string, raw: unknown, emptyAsDash = false): Fie
   const text = displayValue(value);
   if (text === undefined && !emptyAsDash) return undefined;
   const name = toKebab(key);
-  const view: FieldView = {
-    key,
-    name,
-    value: text ?? NO_VALUE,
-    // Nothing to mask in a dash.
-    sensitive: text !== undefined && isSensitiveField(name),
-  };
+  const view: FieldView = { key, name, value: text ?? NO_VALUE };
   if (type !== undefined) view.type = type;
   return view;
 }
@@ -189,7 +238,8 @@ export function collectInquiryFields(attributes: Record<string, unknown>): Field
   for (const name of inquiryFields) {
     seen.add(name);
     const found = findField(attributes, name);
-    const view = found ? toFieldView(found.key, found.raw) : templateFieldWithoutValue(name);
+    // Found but blank (`""`): the template's field without a value, as a null one is.
+    const view = (found && toFieldView(found.key, found.raw)) ?? templateFieldWithoutValue(name);
     if (view) views.push(view);
   }
   const fields = attributes.fields;

@@ -15,8 +15,8 @@ export interface FieldView {
   value: string;
   /** Persona's field type (`string`, `date`, `selfie`, …) when it said one. */
   type?: string;
-  /** Identity numbers, document numbers and birthdates: masked until the reviewer reveals them. */
-  sensitive: boolean;
+  // Whether it is masked is the pages' to say (fields.ts isMaskedField): the background's script
+  // carries no list of identity numbers' names.
 }
 
 export interface CheckView {

@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import { t, uiLocale } from '../../shared/i18n.ts';
+import { isMaskedField } from '../../shared/persona/fields.ts';
 import type { FieldView } from '../../shared/persona/view-model.ts';
 import { fieldWords } from './field-words.ts';
 import type { Reveal } from './use-reveal.ts';
@@ -40,7 +41,8 @@ export function FieldList({ fields, scope, reveal, context }: Props) {
     <dl class="facts field-list">
       {fields.map((field) => {
         const key = `${scope}:${field.key}`;
-        const shown = !field.sensitive || reveal.isShown(key);
+        const masked = isMaskedField(field);
+        const shown = !masked || reveal.isShown(key);
         const label = fieldLabel(field.name);
         return (
           <Fragment key={key}>
@@ -56,7 +58,7 @@ export function FieldList({ fields, scope, reveal, context }: Props) {
                   <span class="sr-only">{t('hidden')}</span>
                 </span>
               )}
-              {field.sensitive && !reveal.all && (
+              {masked && !reveal.all && (
                 <button
                   type="button"
                   class="link"

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../shared/i18n.ts';
+import { isMaskedField } from '../../shared/persona/fields.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { AttentionList } from '../components/attention-list.tsx';
@@ -25,8 +26,8 @@ export function DetailBody({
     sendRequest({ type: 'recordReveal', id: inquiry.id }).catch(() => {});
   });
   const anySensitive =
-    inquiry.fields.some((f) => f.sensitive) ||
-    inquiry.verifications.some((v) => v.fields.some((f) => f.sensitive));
+    inquiry.fields.some(isMaskedField) ||
+    inquiry.verifications.some((v) => v.fields.some(isMaskedField));
   return (
     <>
       <section aria-labelledby="timeline-heading">

@@ -13,18 +13,16 @@ afterEach(() => {
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
 const fields: FieldView[] = [
-  { key: 'name_first', name: 'name-first', value: 'Ada', sensitive: false },
+  { key: 'name_first', name: 'name-first', value: 'Ada' },
   {
     key: 'birthdate',
     name: 'birthdate',
     value: '1990-04-01',
-    sensitive: true,
   },
   {
     key: 'identification_number',
     name: 'identification-number',
     value: 'X1234567',
-    sensitive: true,
   },
 ];
 

@@ -11,12 +11,11 @@ vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }))
 const sealed = { iterations: 600_000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' };
 const reply = inquiryReply('completed', {
   fields: [
-    { key: 'name_first', name: 'name-first', value: 'Ada', sensitive: false },
+    { key: 'name_first', name: 'name-first', value: 'Ada' },
     {
       key: 'birthdate',
       name: 'birthdate',
       value: '1990-04-01',
-      sensitive: true,
     },
   ],
 });

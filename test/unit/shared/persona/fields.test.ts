@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   collectInquiryFields,
   displayValue,
+  isMaskedField,
   isSensitiveField,
   readField,
 } from '../../../../src/shared/persona/fields.ts';
@@ -111,6 +112,47 @@ describe('readField', () => {
       'itin-last4',
       'tax-identification-number',
       'tax-id',
+      // Custom fields under the names KYC templates give them (QA pass W): each template names
+      // its own, so every common spelling of an identity number or a date of birth.
+      'birthday',
+      'birth_day',
+      'date_of_birth',
+      'dob',
+      'nationalIdentityNumber',
+      'national_identity_number',
+      'national_insurance_number',
+      'social_insurance_number',
+      'sin',
+      'nin',
+      'passport_no',
+      'passportNr',
+      'passport',
+      'id_card_number',
+      'IDCardNumber',
+      'identity_card_number',
+      'driver_license_no',
+      'drivers_licence_number',
+      'tax_number',
+      'taxNo',
+      'cpf',
+      'curp',
+      'nric',
+      'aadhaar',
+      'aadhaar_number',
+      'pan',
+      'pan_number',
+      'personal_number',
+      'personnummer',
+      'bsn',
+      'codice_fiscale',
+      'dni',
+      'nie',
+      'steuer_id',
+      'iban',
+      'bank_account_number',
+      'account_number',
+      'document_no',
+      'cpf-last-4',
     ]) {
       expect(isSensitiveField(name), name).toBe(true);
     }
@@ -127,6 +169,23 @@ describe('readField', () => {
       'national-id-type',
       'passport-number-country',
       'latin4',
+      // Numbers that are not a person's identity, and words that name one only with a number.
+      'phone-number',
+      'loyalty-number',
+      'reference-number',
+      'order-no',
+      'vat-number',
+      'customer-id',
+      'account',
+      'tax',
+      'tax-residency',
+      'document-type',
+      'passport-country',
+      'passport-expiration-date',
+      'birth-country',
+      'birthplace-city',
+      'company-name',
+      'spanish',
     ]) {
       expect(isSensitiveField(name), name).toBe(false);
     }
@@ -150,7 +209,9 @@ describe('readField', () => {
       'Selfie::ProfileAndCenter self_ABC123',
     );
     expect(displayValue({ id: 'doc_XYZ' })).toBe('doc_XYZ');
-    for (const empty of [null, undefined, '', []]) expect(displayValue(empty)).toBeUndefined();
+    for (const empty of [null, undefined, '', '   ', [], ['', null]]) {
+      expect(displayValue(empty)).toBeUndefined();
+    }
   });
 
   it('shows a template field without a value as a dash, and object values by type and id', () => {
@@ -165,6 +226,10 @@ describe('readField', () => {
         },
         'id-document': { type: 'file', value: { id: 'doc_XYZ', type: 'Document::GovernmentId' } },
         'social-security-number': { type: 'string' },
+        // Blank: a field the person left empty, shown as a dash like a null one (QA pass W).
+        'email-address': { type: 'string', value: '' },
+        'address-street-1': { type: 'string', value: '   ' },
+        nickname: { type: 'string', value: '' },
       },
     });
     const shown = Object.fromEntries(views.map((v) => [v.name, v.value]));
@@ -175,8 +240,15 @@ describe('readField', () => {
       'selfie-photo': 'Selfie::ProfileAndCenter self_ABC123',
       'id-document': 'Document::GovernmentId doc_XYZ',
       'social-security-number': '—',
+      'email-address': '—',
+      'address-street-1': '—',
+      nickname: '—',
     });
     for (const view of views) expect(view.value).not.toMatch(/[{}"]/);
-    expect(views.find((v) => v.name === 'social-security-number')?.sensitive).toBe(false);
+    // Nothing to mask in a dash; a value is.
+    expect(isMaskedField(views.find((v) => v.name === 'social-security-number'))).toBe(false);
+    expect(
+      isMaskedField({ key: 'ssn', name: 'social-security-number', value: '123-45-6789' }),
+    ).toBe(true);
   });
 });

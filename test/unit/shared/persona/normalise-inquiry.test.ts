@@ -1,9 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../../src/shared/errors.ts';
+import { isMaskedField } from '../../../../src/shared/persona/fields.ts';
 import { normaliseInquiry } from '../../../../src/shared/persona/normalise-inquiry.ts';
-import type { InquiryView } from '../../../../src/shared/persona/view-model.ts';
+import type { FieldView, InquiryView } from '../../../../src/shared/persona/view-model.ts';
 import { eventPayload, fixture, type Json, reinflect } from './fixtures.ts';
+
+/** A field as the pages show it: its value, and whether they mask it (fields.ts). */
+const asShown = (f: FieldView | undefined) => f && { value: f.value, masked: isMaskedField(f) };
 
 const field = (view: InquiryView, name: string) => view.fields.find((f) => f.name === name);
 
@@ -43,12 +47,18 @@ describe('normaliseInquiry on the vendored examples', () => {
     expect(view.timestamps.completedAt).toBeUndefined();
     expect(field(view, 'name-first')?.value).toBe('Jane');
     expect(field(view, 'name-last')?.value).toBe('Doe');
-    expect(field(view, 'birthdate')).toMatchObject({ value: '1995-09-08', sensitive: true });
+    expect(asShown(field(view, 'birthdate'))).toMatchObject({ value: '1995-09-08', masked: true });
     expect(field(view, 'address-city')?.value).toBe('San Francisco');
-    expect(field(view, 'email-address')).toMatchObject({ value: 'jane@doe.com', sensitive: false });
+    expect(asShown(field(view, 'email-address'))).toMatchObject({
+      value: 'jane@doe.com',
+      masked: false,
+    });
     // A template field without a value shows as a dash, with nothing to mask.
-    expect(field(view, 'phone-number')).toMatchObject({ value: '—', sensitive: false });
-    expect(field(view, 'identification-number')).toMatchObject({ value: '—', sensitive: false });
+    expect(asShown(field(view, 'phone-number'))).toMatchObject({ value: '—', masked: false });
+    expect(asShown(field(view, 'identification-number'))).toMatchObject({
+      value: '—',
+      masked: false,
+    });
     // The database verification is named by the relationship but not included: a stub.
     expect(view.verifications).toEqual([
       expect.objectContaining({
@@ -91,10 +101,9 @@ describe('normaliseInquiry on the vendored examples', () => {
       tone: 'danger',
       reasons: ['low_confidence_entity_match'],
     });
-    expect(governmentId?.fields.find((f) => f.name === 'identification-number')).toMatchObject({
-      value: 'B1234567',
-      sensitive: true,
-    });
+    expect(
+      asShown(governmentId?.fields.find((f) => f.name === 'identification-number')),
+    ).toMatchObject({ value: 'B1234567', masked: true });
     expect(selfie?.checks[0]).toMatchObject({
       name: 'selfie_liveness_detection',
       requirement: 'requires_retry',
@@ -115,7 +124,7 @@ describe('normaliseInquiry on variants', () => {
     const street = field(view, 'address-street-1');
     expect(street).toMatchObject({ value: '123 Main St', name: 'address-street-1' });
     expect(street?.key).toBe(casing === 'snake' ? 'address_street_1' : 'addressStreet1');
-    expect(field(view, 'birthdate')?.sensitive).toBe(true);
+    expect(isMaskedField(field(view, 'birthdate'))).toBe(true);
     expect(view.verifications[0]?.type).toBe('verification/government-id');
     expect(view.verifications[0]?.checks[1]?.name).toBe('id_entity_detection');
     expect(view.verifications[0]?.fields.find((f) => f.name === 'document-number')?.value).toBe(
@@ -129,9 +138,9 @@ describe('normaliseInquiry on variants', () => {
     document.data.attributes['social-security-number'] = '123-45-6789';
     const view = normaliseInquiry(document);
     expect(field(view, 'name-first')?.value).toBe('Jane');
-    expect(field(view, 'birthdate')).toMatchObject({ value: '1995-09-08', sensitive: true });
+    expect(asShown(field(view, 'birthdate'))).toMatchObject({ value: '1995-09-08', masked: true });
     expect(field(view, 'address-subdivision')?.value).toBe('California');
-    expect(field(view, 'social-security-number')).toMatchObject({ sensitive: true });
+    expect(asShown(field(view, 'social-security-number'))).toMatchObject({ masked: true });
   });
 
   it('treats relationship data null, {} and a single object alike', () => {
@@ -163,7 +172,7 @@ describe('normaliseInquiry on variants', () => {
     const mars = view.verifications[1];
     expect(mars).toMatchObject({ status: 'teleported', tone: 'neutral' });
     expect(mars?.fields.find((f) => f.name === 'planet-code')?.value).toBe('MA');
-    expect(mars?.fields.find((f) => f.name === 'passport-number')?.sensitive).toBe(true);
+    expect(isMaskedField(mars?.fields.find((f) => f.name === 'passport-number'))).toBe(true);
     // Signed file URLs are never carried into the view.
     expect(JSON.stringify(mars)).not.toContain('files.withpersona.com');
   });
