@@ -457,6 +457,35 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it('side panel at 360 px: a watchlist match named by one long word wraps, in reach', async () => {
+    // The sandbox's watchlist hit names the person as the inquiry's fields have them.
+    const word = 'Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft';
+    const response = await fetch(`${sandbox().baseUrl}/inquiries`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox().key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        data: {
+          attributes: {
+            'inquiry-template-id': 'itmpl_E2eEvidence01',
+            fields: { name_first: 'Hubert', name_last: `${word}${word}` },
+          },
+        },
+      }),
+    });
+    const { data } = (await response.json()) as { data: { id: string } };
+    await controls.finish(data.id, 'needs_review');
+    const panel = await openDesk(`src/side-panel/index.html?inquiry=${data.id}`, 360);
+    const reports = panel.getByRole('region', { name: 'Reports' });
+    await expect.poll(() => reports.getByText('Watchlist screening').count(), soon).toBe(1);
+    await reports.getByText('Watchlist screening').click();
+    const name = reports.locator('.match strong').first();
+    await expect.poll(() => name.textContent(), soon).toContain(word);
+    const box = await name.boundingBox();
+    const width = await panel.evaluate(() => document.documentElement.clientWidth);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+    await panel.close();
+  });
+
   it('side panel at 360 px: no inquiry id is cut short, and a long tag keeps its × in reach', async () => {
     // Its own inquiry to review: the one seeded above was approved by the test before.
     const panel = await reviewQueueInPanel(1, 360);
