@@ -51,6 +51,13 @@ describe('options: connecting a key', () => {
     // The addresses in the base URL's hint, copied from there, are not smaller than its words.
     const address = page.locator('.field .hint code').first();
     expect(await address.evaluate((code) => getComputedStyle(code).fontSize)).toBe('12px');
+    // One main landmark holds the whole page, so "skip to main" and landmark keys reach it.
+    const main = page.getByRole('main');
+    expect(await main.count()).toBe(1);
+    expect(await main.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Inquiry Desk settings',
+    );
+    expect(await main.getByRole('button', { name: 'Save' }).count()).toBe(1);
     await page.close();
   });
 
