@@ -6,7 +6,7 @@ import { humanise } from '../../shared/persona/labels.ts';
 import type { VerificationView } from '../../shared/persona/view-model.ts';
 import { formatNumber } from './format-time.ts';
 import { resultWords } from './result-words.ts';
-import { verificationLabel } from './view-labels.ts';
+import { verificationNames } from './view-labels.ts';
 
 /** The verifications a reviewer must look at: failed themselves, or holding a failed check. */
 export function needingALook(verifications: readonly VerificationView[]): VerificationView[] {
@@ -38,6 +38,7 @@ function goTo(headingId: string) {
 export function AttentionList({ verifications }: { verifications: readonly VerificationView[] }) {
   const flagged = needingALook(verifications);
   if (verifications.length < 2 || flagged.length === 0) return null;
+  const names = verificationNames(verifications);
   return (
     <div class="attention" data-testid="attention">
       <p class="attention-intro" id="attention-intro">
@@ -47,7 +48,7 @@ export function AttentionList({ verifications }: { verifications: readonly Verif
         {flagged.map((v) => (
           <li key={v.id}>
             <button type="button" class="link" onClick={() => goTo(`verification-${v.id}`)}>
-              {verificationLabel(v.type)}: {failures(v)}
+              {names.get(v.id)}: {failures(v)}
             </button>
           </li>
         ))}

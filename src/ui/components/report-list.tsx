@@ -19,7 +19,11 @@ export function ReportList({ reports }: { reports: ReportView[] }) {
           <li key={report.id} class="report-row" title={report.type}>
             <span class="grow">{reportLabel(report.type)}</span>
             <span class={`report-match ${tone}`}>{text}</span>
-            <StatusChip status={report.status} />
+            {report.status ? (
+              <StatusChip status={report.status} />
+            ) : (
+              <span class="muted">{t('statusNotGiven')}</span>
+            )}
           </li>
         );
       })}

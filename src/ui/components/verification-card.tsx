@@ -8,7 +8,7 @@ import { formatNumber } from './format-time.ts';
 import { resultWords } from './result-words.ts';
 import { StatusChip } from './status-chip.tsx';
 import type { Reveal } from './use-reveal.ts';
-import { scoreLabel, verificationLabel } from './view-labels.ts';
+import { scoreLabel } from './view-labels.ts';
 
 const marks = { success: '✓', danger: '✗', warning: '!', info: '•', neutral: '•' } as const;
 const order = { danger: 0, warning: 1, info: 2, success: 3, neutral: 4 } as const;
@@ -25,6 +25,8 @@ function sortChecks(checks: CheckView[]): CheckView[] {
  * words beside it where they are not the code itself (result-words.ts), which are then heard.
  */
 function Result({ status, tone }: { status: string; tone?: Tone }) {
+  // Persona sent none (null): said so, not an empty chip.
+  if (!status) return <span class="muted">{t('statusNotGiven')}</span>;
   const words = resultWords(status);
   const quiet = words ? true : undefined;
   return (
@@ -94,13 +96,15 @@ function Checks({ checks }: { checks: CheckView[] }) {
 export function VerificationCard({
   verification,
   reveal,
+  label,
 }: {
   verification: VerificationView;
   reveal: Reveal;
+  /** Its name among the inquiry's verifications (view-labels.ts verificationNames). */
+  label: string;
 }) {
   const v = verification;
   const headingId = `verification-${v.id}`;
-  const label = verificationLabel(v.type);
   return (
     <section class="card verification" aria-labelledby={headingId} data-type={v.type}>
       {/* Focusable from the list of those needing a look (attention-list.tsx), not by Tab. */}

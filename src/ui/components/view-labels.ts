@@ -4,7 +4,8 @@
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import { inquiryFieldLabels } from '../../shared/persona/fields.ts';
 import { humanise } from '../../shared/persona/labels.ts';
-import type { PhotoView } from '../../shared/persona/view-model.ts';
+import type { PhotoView, VerificationView } from '../../shared/persona/view-model.ts';
+import { formatNumber } from './format-time.ts';
 
 /** Labels of the fields verifications extract beside the inquiry's own (government ID, document). */
 const otherFieldLabels: Record<string, MessageKey> = {
@@ -69,6 +70,25 @@ export function verificationLabel(type: string): string {
   const key = verificationLabels[type];
   if (key) return t(key);
   return humanise(type.replace(/^verification\//, '')) || t('verificationFallback');
+}
+
+/**
+ * Each verification's name by id, numbered in Persona's order where its type repeats ("Selfie 1",
+ * "Selfie 2": a retry beside the one that failed), so that no two cards, nor their Reveal buttons
+ * and the links to them, read alike.
+ */
+export function verificationNames(verifications: readonly VerificationView[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const v of verifications) counts.set(v.type, (counts.get(v.type) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const names = new Map<string, string>();
+  for (const v of verifications) {
+    const nth = (seen.get(v.type) ?? 0) + 1;
+    seen.set(v.type, nth);
+    const label = verificationLabel(v.type);
+    names.set(v.id, (counts.get(v.type) ?? 0) > 1 ? `${label} ${formatNumber(nth)}` : label);
+  }
+  return names;
 }
 
 export function reportLabel(type: string): string {

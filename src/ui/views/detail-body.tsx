@@ -9,6 +9,7 @@ import { ReportList } from '../components/report-list.tsx';
 import { Timeline } from '../components/timeline.tsx';
 import { useReveal } from '../components/use-reveal.ts';
 import { VerificationCard } from '../components/verification-card.tsx';
+import { verificationNames } from '../components/view-labels.ts';
 
 /**
  * What Persona knows about the inquiry: timeline, verifications with checks, fields, reports.
@@ -25,6 +26,7 @@ export function DetailBody({
   const reveal = useReveal(() => {
     sendRequest({ type: 'recordReveal', id: inquiry.id }).catch(() => {});
   });
+  const names = verificationNames(inquiry.verifications);
   const anySensitive =
     inquiry.fields.some(isMaskedField) ||
     inquiry.verifications.some((v) => v.fields.some(isMaskedField));
@@ -57,7 +59,12 @@ export function DetailBody({
           <p class="muted">{t('noVerifications')}</p>
         ) : (
           inquiry.verifications.map((v) => (
-            <VerificationCard key={v.id} verification={v} reveal={reveal} />
+            <VerificationCard
+              key={v.id}
+              verification={v}
+              reveal={reveal}
+              label={names.get(v.id) ?? ''}
+            />
           ))
         )}
       </section>

@@ -223,6 +223,46 @@ describe('the inquiry detail', () => {
     expect(screen.getAllByText('Apr 1, 1990')).toHaveLength(1);
   });
 
+  it('numbers verifications of one type, so no two cards or their buttons read alike', async () => {
+    const retry: VerificationView = {
+      ...governmentId,
+      id: 'ver_Gov000000002',
+      fields: [fields[2] as FieldView],
+    };
+    const first = { ...governmentId, fields: [fields[2] as FieldView] };
+    const reply = inquiryReply('needs_review', { fields: [], verifications: [first, retry] });
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    expect(screen.getByRole('region', { name: /^Government ID 1/ })).toBeTruthy();
+    expect(screen.getByRole('region', { name: /^Government ID 2/ })).toBeTruthy();
+    const attention = screen.getByTestId('attention');
+    const links = within(attention)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(links.map((text) => text?.split(':')[0])).toEqual([
+      'Government ID 1',
+      'Government ID 2',
+    ]);
+    expect(screen.getByRole('button', { name: 'Reveal ID number (Government ID 1)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reveal ID number (Government ID 2)' })).toBeTruthy();
+  });
+
+  it('says a status Persona did not send, rather than show an empty chip', async () => {
+    const silent: VerificationView = { ...governmentId, status: '', tone: 'neutral', checks: [] };
+    const reply = inquiryReply('completed', {
+      verifications: [silent],
+      reports: [{ id: 'rep_Silent000001', type: 'report/watchlist', status: '', loaded: true }],
+    });
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    const card = screen.getByRole('region', { name: /Government ID/ });
+    expect(card.querySelector('.chip')).toBeNull();
+    expect(within(card).getByText('no status given')).toBeTruthy();
+    expect(screen.getAllByText('no status given')).toHaveLength(2);
+  });
+
   it('shows the cached copy at once, before Persona answers', async () => {
     const cached = inquiryView('pending', { referenceId: 'from-cache' });
     await fakeBrowser.storage.session.set({

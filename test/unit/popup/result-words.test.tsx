@@ -33,7 +33,7 @@ const reveal = { all: false, isShown: () => false, toggle: () => {}, toggleAll: 
 describe('verification and check results', () => {
   it('in German: the words are heard, the code is shown beside them', () => {
     inLanguage('de');
-    render(<VerificationCard verification={verification} reveal={reveal} />);
+    render(<VerificationCard verification={verification} reveal={reveal} label="Government ID" />);
     expect(screen.getByRole('heading', { level: 4 }).textContent).toContain('Nicht bestanden');
     const row = document.querySelector('.check-row') as HTMLElement;
     expect(row.querySelector('.result-words')?.textContent).toBe('Nicht bestanden');
@@ -48,7 +48,7 @@ describe('verification and check results', () => {
   });
 
   it('in English, the code alone: its words are the code itself', () => {
-    render(<VerificationCard verification={verification} reveal={reveal} />);
+    render(<VerificationCard verification={verification} reveal={reveal} label="Government ID" />);
     expect(document.querySelector('.result-words')).toBeNull();
     const code = document.querySelector('.check-row .check-status') as HTMLElement;
     expect(code.getAttribute('aria-hidden')).toBeNull();
