@@ -58,7 +58,9 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
     reviewer || !at ? '' : inquiry.status,
     at ? Date.parse(at) : 0,
   );
-  if (!at) return <p class="muted">{t('notDecided')}</p>;
+  // Decided with no time (none in Persona's answer): the decision all the same, not "not decided".
+  const decided = inquiry.status === 'approved' || inquiry.status === 'declined';
+  if (!at && !decided) return <p class="muted">{t('notDecided')}</p>;
   return (
     <dl class="facts decision">
       <div class="fact">
@@ -66,7 +68,7 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
         <dd>
           {/* The reader's word first, Persona's own beside it (the status chip's word). */}
           {describeStatus(inquiry.status).label} (<code>{inquiry.status}</code>){' '}
-          {t('decisionOn', formatDateTime(at))}
+          {at ? t('decisionOn', formatDateTime(at)) : t('decisionTimeNotGiven')}
         </dd>
       </div>
       <div class="fact">

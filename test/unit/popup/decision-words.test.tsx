@@ -41,4 +41,23 @@ describe('the decision sentence', () => {
     render(<ActivitySection inquiry={inquiry} />);
     expect(decisionText()).toMatch(/^Approved \(approved\) on /);
   });
+
+  it('says a decision Persona sent without its time, not that nothing was decided', () => {
+    inLanguage('en');
+    const inquiry = inquiryView('approved', {
+      timestamps: { createdAt: '2025-06-01T10:00:00.000Z' },
+    });
+    render(<ActivitySection inquiry={inquiry} />);
+    expect(decisionText()).toBe('Approved (approved) (Persona gave no time)');
+    expect(screen.queryByText('Not decided yet.')).toBeNull();
+  });
+
+  it('says an undecided inquiry is not decided yet', () => {
+    inLanguage('en');
+    const inquiry = inquiryView('completed', {
+      timestamps: { createdAt: '2025-06-01T10:00:00.000Z' },
+    });
+    render(<ActivitySection inquiry={inquiry} />);
+    expect(screen.getByText('Not decided yet.')).toBeTruthy();
+  });
 });
