@@ -417,6 +417,20 @@ describe('watch and notify', () => {
     expect(state?.lastError?.kind).toBe('network');
     // Backing off: the alarm's next cycle waits.
     expect(await runCycle()).toMatchObject({ outcome: 'held', requests: 0 });
+    // The toolbar says so too, popup closed: the count grey, its tooltip why (V6).
+    const action = () =>
+      ext
+        .serviceWorker()
+        .then((worker) =>
+          worker.evaluate(async () => [
+            await chrome.action.getTitle({}),
+            (await chrome.action.getBadgeBackgroundColor({})).join(),
+          ]),
+        );
+    await expect
+      .poll(async () => (await action())[0], { timeout: 5_000 })
+      .toMatch(/^Inquiry Desk: last check failed, statuses may be out of date/);
+    const grey = (await action())[1];
 
     const popup = await ext.openPopup();
     // The data's age as the time Persona last answered, not "checked" beside the failure.
@@ -428,6 +442,10 @@ describe('watch and notify', () => {
     await controls.clearFaults();
     expect((await passHoldAndRunCycle()).outcome).toBe('ok');
     await expect.poll(() => popup.getByText('Last check failed').count()).toBe(0);
+    await expect
+      .poll(async () => (await action())[0], { timeout: 5_000 })
+      .not.toMatch(/last check failed/);
+    expect((await action())[1]).not.toBe(grey);
     await expect.poll(() => popup.getByTestId('watchlist-head').textContent()).toMatch(/checked/);
     await popup.close();
   });

@@ -1,11 +1,12 @@
 // The toolbar badge: how many watched inquiries need the reviewer. Derived from the watchlist, so
 // every writer (poller, handlers, a notification click) updates it by writing the list; none while
 // no key is saved, since nothing is watched then. While the desk is locked nothing is watched
-// either: the count is the one from before the lock, shown grey, and the title says so. No
-// personal data: a count only.
+// either: the count is the one from before the lock, shown grey, and the title says so. So is a
+// count the watcher's last check could not bring up to date (offline, a 5xx, a refused key): the
+// toolbar says the statuses may be old, as the desk does. No personal data: a count only.
 import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
-import { keyInfoItem, watchlistItem } from '../../shared/generated/stored-items.ts';
+import { keyInfoItem, pollStateItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { readItem } from '../../shared/storage.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
@@ -37,10 +38,15 @@ export function badgeText(count: number): string {
 }
 
 export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
-  const count = (await readItem(keyInfoItem)) ? countNeedingReviewer(list) : 0;
+  const key = await readItem(keyInfoItem);
+  const count = key ? countNeedingReviewer(list) : 0;
   const locked = await isLocked();
+  // The last check failed (cycle.ts writes its error, and clears it with the next that works).
+  const failing = key && !locked && (await readItem(pollStateItem)).lastError;
   await browser.action.setBadgeText({ text: badgeText(count) });
-  await browser.action.setBadgeBackgroundColor({ color: locked ? LOCKED_COLOR : BADGE_COLOR });
+  await browser.action.setBadgeBackgroundColor({
+    color: locked || failing ? LOCKED_COLOR : BADGE_COLOR,
+  });
   // The count's two parts, named apart: the reviews are the Needs review tab's, the finished ones
   // the watchlist's rows marked as not yet seen.
   const review = list.filter((entry) => entry.status === 'needs_review').length;
@@ -49,8 +55,11 @@ export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
     count - review && t('badgeUnseen', formatNumber(count - review)),
   ].filter(Boolean);
   let title = count ? parts.join(', ') : '';
-  if (locked)
-    title = title ? `${t('badgeLocked')}. ${t('badgeBeforeLock', title)}` : t('badgeLocked');
+  // Why the count is grey, then what it counted before.
+  const [why, before] = locked
+    ? (['badgeLocked', 'badgeBeforeLock'] as const)
+    : (['badgeCheckFailed', 'badgeBeforeFailure'] as const);
+  if (locked || failing) title = title ? `${t(why)}. ${t(before, title)}` : t(why);
   await browser.action.setTitle({ title: title ? `${t('extName')}: ${title}` : t('extName') });
 }
 

@@ -5,6 +5,7 @@
 import { browser } from '../../shared/browser.ts';
 import {
   keyInfoItem,
+  pollStateItem,
   sessionKeyItem,
   settingsItem,
   watchlistItem,
@@ -40,6 +41,11 @@ export function registerWatchListeners(after: Gate['after']): void {
   // and title.
   watchItem(
     sessionKeyItem,
+    after(() => refreshBadge().catch(() => undefined)),
+  );
+  // A check that failed, or the next that worked, greys the badge or gives its colour back.
+  watchItem(
+    pollStateItem,
     after(() => refreshBadge().catch(() => undefined)),
   );
   watchItem(

@@ -9,7 +9,7 @@ import {
 } from '../../../../src/background/watch/badge.ts';
 import { sealedKeyItem, sessionKeyItem } from '../../../../src/shared/lock-items.ts';
 import { writeItem } from '../../../../src/shared/storage.ts';
-import { keyInfoItem, watchlistItem } from '../../../../src/shared/storage-items.ts';
+import { keyInfoItem, pollStateItem, watchlistItem } from '../../../../src/shared/storage-items.ts';
 import { entry, KNOWN_STATUSES } from './fixtures.ts';
 
 describe('the badge count', () => {
@@ -106,6 +106,46 @@ describe('the badge count', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe(
       'Inquiry Desk: 1 watched needing review, 1 finished, not yet looked at',
     );
+  });
+
+  it('while the last check failed keeps its count, grey, and says the statuses may be old', async () => {
+    const list = [entry(1, 'needs_review'), entry(2, 'failed', { seen: false })];
+    await showBadge(list);
+    const orange = await fakeBrowser.action.getBadgeBackgroundColor({});
+    await writeItem(pollStateItem, {
+      failures: 1,
+      lastSuccessAt: 1,
+      lastError: { kind: 'network', message: 'Nothing answers' },
+    });
+    await showBadge(list);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).not.toEqual(orange);
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: last check failed, statuses may be out of date. As of the last check that worked: 1 watched needing review, 1 finished, not yet looked at',
+    );
+    await showBadge([]);
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: last check failed, statuses may be out of date',
+    );
+    // The next check that works clears the error: the count in its own colour again.
+    await writeItem(pollStateItem, { failures: 0, lastSuccessAt: 2 });
+    await showBadge(list);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(orange);
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: 1 watched needing review, 1 finished, not yet looked at',
+    );
+  });
+
+  it('says the lock, not a failed check, while locked; and nothing with no key saved', async () => {
+    await writeItem(pollStateItem, { failures: 2, lastError: { kind: 'server', message: '503' } });
+    await writeItem(sealedKeyItem, { iterations: 600_000, salt: 's', iv: 'i', data: 'd' });
+    await showBadge([entry(1, 'needs_review')]);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/^Inquiry Desk: locked, not watching/);
+    await writeItem(sessionKeyItem, { apiKey: 'k', wrapKey: 'w' });
+    await writeItem(keyInfoItem, null);
+    await showBadge([entry(1, 'needs_review')]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk');
   });
 
   it('refreshBadge reads the stored watchlist', async () => {
