@@ -8,7 +8,6 @@ import { collectInquiryFields, toFieldView } from './fields.ts';
 import { photosOf, reportMatches, scoresOf } from './normalise-evidence.ts';
 import type { ResourceRef } from './schema-parts.ts';
 import { type AnyResource, reportAttributes } from './schemas.ts';
-import { verificationTone } from './status.ts';
 import type { VerificationResource } from './verification-schemas.ts';
 import {
   assign,
@@ -70,14 +69,11 @@ export function toVerificationView(resource: VerificationResource): Verification
     id: resource.id,
     type: resource.type,
     status,
-    tone: verificationTone(status),
     loaded: true,
     checks: attributes.checks.map((check): CheckView => {
-      const checkStatus = check.status ?? '';
       const view: CheckView = {
         name: check.name ?? '',
-        status: checkStatus,
-        tone: verificationTone(checkStatus),
+        status: check.status ?? '',
         required: check.requirement === 'required' || check.requirement === 'requires_retry',
         reasons: check.reasons,
       };
@@ -123,7 +119,6 @@ export function verificationStub(ref: ResourceRef): VerificationView {
     id: ref.id,
     type: ref.type,
     status: '',
-    tone: 'neutral',
     loaded: false,
     checks: [],
     fields: [],

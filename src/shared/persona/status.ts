@@ -125,15 +125,6 @@ export function allowedActions(status: string, redacted = false): InquiryActions
   }
 }
 
-/** Verification and check statuses: `passed`, `failed`, `requires_retry`, … (open lists too). */
-export function verificationTone(status: string): Tone {
-  if (status === 'passed' || status === 'confirmed') return 'success';
-  if (status === 'failed' || status === 'tentatively_failed') return 'danger';
-  if (status === 'requires_retry' || status === 'tentatively_passed') return 'warning';
-  if (status === 'submitted' || status === 'initiated') return 'info';
-  return 'neutral';
-}
-
 /** The status each decision leaves the inquiry in. */
 export const decisionStatus = {
   approve: 'approved',

@@ -4,7 +4,7 @@
 // words: the pages put those in words as they render (src/ui/components/view-labels.ts), which
 // keeps the label tables out of the background's script.
 import { toCamel } from './key-inflection.ts';
-import type { InquiryActions, Tone } from './status.ts';
+import type { InquiryActions } from './status.ts';
 
 export interface FieldView {
   /** The key as Persona sent it (template casing), e.g. `name_first`. */
@@ -19,10 +19,11 @@ export interface FieldView {
   // carries no list of identity numbers' names.
 }
 
+// Verifications and checks carry Persona's status, not a colour: the pages colour it
+// (src/ui/components/verification-tone.ts), so the background's script carries no tones.
 export interface CheckView {
   name: string;
   status: string;
-  tone: Tone;
   /** `required` or `requires_retry` (a failure blocks the verification). */
   required: boolean;
   requirement?: string;
@@ -51,7 +52,6 @@ export interface VerificationView {
   id: string;
   type: string;
   status: string;
-  tone: Tone;
   /** False when the inquiry only names the verification (not in `included`); fetch it to see more. */
   loaded: boolean;
   createdAt?: string;

@@ -6,20 +6,23 @@ import { humanise } from '../../shared/persona/labels.ts';
 import type { VerificationView } from '../../shared/persona/view-model.ts';
 import { formatNumber } from './format-time.ts';
 import { resultWords } from './result-words.ts';
+import { verificationTone } from './verification-tone.ts';
 import { verificationNames } from './view-labels.ts';
+
+const failed = (status: string) => verificationTone(status) === 'danger';
 
 /** The verifications a reviewer must look at: failed themselves, or holding a failed check. */
 export function needingALook(verifications: readonly VerificationView[]): VerificationView[] {
   return verifications.filter(
-    (v) => v.tone === 'danger' || v.checks.some((check) => check.tone === 'danger'),
+    (v) => failed(v.status) || v.checks.some((check) => failed(check.status)),
   );
 }
 
 /** What failed in one: its own status in words, and how many of its checks failed. */
 function failures(v: VerificationView): string {
-  const failedChecks = v.checks.filter((check) => check.tone === 'danger').length;
+  const failedChecks = v.checks.filter((check) => failed(check.status)).length;
   const parts: string[] = [];
-  if (v.tone === 'danger') parts.push(resultWords(v.status) ?? humanise(v.status));
+  if (failed(v.status)) parts.push(resultWords(v.status) ?? humanise(v.status));
   if (failedChecks > 0) {
     parts.push(
       failedChecks === 1 ? t('checkFailedOne') : t('checksFailed', formatNumber(failedChecks)),

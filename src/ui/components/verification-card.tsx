@@ -8,6 +8,7 @@ import { formatNumber } from './format-time.ts';
 import { resultWords } from './result-words.ts';
 import { StatusChip } from './status-chip.tsx';
 import type { Reveal } from './use-reveal.ts';
+import { verificationTone } from './verification-tone.ts';
 import { scoreLabel } from './view-labels.ts';
 
 const marks = { success: '✓', danger: '✗', warning: '!', info: '•', neutral: '•' } as const;
@@ -17,7 +18,8 @@ const settled = new Set(['passed', 'not_applicable']);
 // What a reviewer looks for first: failed checks, then the others not (yet) passed; the passed
 // and not-applicable ones fold into one line. Ties keep Persona's order (sort is stable).
 function sortChecks(checks: CheckView[]): CheckView[] {
-  return [...checks].sort((a, b) => order[a.tone] - order[b.tone]);
+  const rank = (check: CheckView) => order[verificationTone(check.status)];
+  return [...checks].sort((a, b) => rank(a) - rank(b));
 }
 
 /**
@@ -44,10 +46,11 @@ function Result({ status, tone }: { status: string; tone?: Tone }) {
 }
 
 function CheckRow({ check }: { check: CheckView }) {
+  const tone = verificationTone(check.status);
   return (
-    <li class={`check-row tone-${check.tone}`}>
+    <li class={`check-row tone-${tone}`}>
       <span class="check-mark" aria-hidden="true">
-        {marks[check.tone]}
+        {marks[tone]}
       </span>
       <span class="check-name">{checkName(check)}</span>
       <Result status={check.status} />
@@ -111,7 +114,7 @@ export function VerificationCard({
       <h4 id={headingId} class="card-head" title={v.type} tabIndex={-1}>
         <span class="grow">{label}</span>
         <span class="result">
-          <Result status={v.status} tone={v.tone} />
+          <Result status={v.status} tone={verificationTone(v.status)} />
         </span>
       </h4>
       {!v.loaded && <p class="muted">{t('verificationNoDetails')}</p>}

@@ -11,7 +11,6 @@ vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }))
 const check = (name: string, status: string, reasons: string[] = []) => ({
   name,
   status,
-  tone: status === 'passed' ? ('success' as const) : ('danger' as const),
   required: true,
   reasons,
 });
@@ -20,7 +19,6 @@ const selfie: VerificationView = {
   id: 'ver_Selfie000001',
   type: 'verification/selfie',
   status: 'failed',
-  tone: 'danger',
   loaded: true,
   checks: [
     check('selfie_liveness', 'passed'),

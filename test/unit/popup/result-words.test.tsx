@@ -15,13 +15,11 @@ const verification: VerificationView = {
   id: 'ver_A',
   type: 'verification/government-id',
   status: 'failed',
-  tone: 'danger',
   loaded: true,
   checks: [
     {
       name: 'id_barcode_detection',
       status: 'failed',
-      tone: 'danger',
       required: true,
       reasons: [],
     },

@@ -4,8 +4,8 @@ import {
   allowedActions,
   describeStatus,
   isFinalStatus,
-  verificationTone,
 } from '../../../../src/shared/persona/status.ts';
+import { verificationTone } from '../../../../src/ui/components/verification-tone.ts';
 
 describe('inquiry statuses', () => {
   it('labels every documented status and says which are final', () => {
