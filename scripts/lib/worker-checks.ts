@@ -30,6 +30,7 @@ export const workerSources: readonly Source[] = [
     items: {
       storageVersionItem: storageItems.storageVersionItem,
       settingsItem: storageItems.settingsItem,
+      settingsUnderPolicyItem: storageItems.settingsUnderPolicyItem,
       apiKeyItem: storageItems.apiKeyItem,
       cachedInquiryItem: storageItems.cachedInquiryItem,
       inquiryCacheIndexItem: storageItems.inquiryCacheIndexItem,

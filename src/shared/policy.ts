@@ -6,7 +6,7 @@ import { browser } from './browser.ts';
 import { policyChecks } from './generated/stored-items.ts';
 import { isRecord } from './is-record.ts';
 import type { Policy } from './policy-schema.ts';
-import type { Settings } from './settings.ts';
+import type { Settings, SettingsUnderPolicy } from './settings.ts';
 import type { Parser } from './storage.ts';
 
 export type { Policy };
@@ -50,14 +50,33 @@ const settingOf = {
   notifications: 'notifications',
 } as const satisfies Partial<Record<keyof Policy, keyof Settings>>;
 
-/** The settings with every value the policy sets put in place. */
-export function applyPolicy(settings: Settings, policy: Policy): Settings {
+/**
+ * The settings with every value the policy sets put in place, and the reviewer's own values of
+ * those fields kept in `own`: a field the policy no longer sets gets the reviewer's value back
+ * from there, rather than keep the organisation's.
+ */
+export function applyPolicyKeeping(
+  settings: Settings,
+  before: SettingsUnderPolicy | null,
+  policy: Policy,
+): SettingsUnderPolicy & { settings: Settings } {
   const next: Record<string, unknown> = { ...settings };
+  const own: Record<string, unknown> = { ...(before?.own ?? settings) };
+  const held = new Set(before?.held);
   for (const [field, setting] of Object.entries(settingOf)) {
     const value = policy[field as keyof typeof settingOf];
-    if (value !== undefined) next[setting] = value;
+    if (value !== undefined) {
+      if (!held.has(setting)) own[setting] = settings[setting];
+      held.add(setting);
+      next[setting] = value;
+    } else if (held.delete(setting)) next[setting] = own[setting];
   }
-  return next as Settings;
+  return { settings: next as Settings, own: own as Settings, held: [...held] };
+}
+
+/** The settings with every value the policy sets put in place. */
+export function applyPolicy(settings: Settings, policy: Policy): Settings {
+  return applyPolicyKeeping(settings, null, policy).settings;
 }
 
 /** The settings the policy sets: the options page shows them disabled. */

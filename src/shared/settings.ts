@@ -76,5 +76,12 @@ function buildSettingsSchema() {
 }
 export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
 
+/** The reviewer's own settings under an organisation's policy (storage-items.ts). */
+export interface SettingsUnderPolicy {
+  own: Settings;
+  /** The settings the policy sets, whose own values are in `own`. */
+  held: string[];
+}
+
 /** Every setting at its default: the schema's answer for `{}`. */
 export const defaultSettings: () => Settings = defaultsOf(settingsSchema);

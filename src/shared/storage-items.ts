@@ -11,7 +11,12 @@ import { lazy } from './lazy.ts';
 import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
 import { perPrefillField } from './prefill.ts';
-import { defaultSettings, type Settings, settingsSchema } from './settings.ts';
+import {
+  defaultSettings,
+  type Settings,
+  type SettingsUnderPolicy,
+  settingsSchema,
+} from './settings.ts';
 import { salvageFields } from './storage.ts';
 
 /** Writer: background (migrations.ts). The layout version of everything stored; 0 = never set. */
@@ -30,6 +35,19 @@ export const settingsItem = defineItem<Settings>(
   defaultSettings,
   // One out-of-range setting falls back alone; the others stay as the reviewer set them.
   salvageWith(salvageFields<Settings>, () => settingsSchema().def.shape),
+);
+
+/**
+ * Writer: background (policy-enforce.ts). The settings the organisation's policy sets (`held`), and
+ * the reviewer's own values for them (in `own`, the reviewer's settings as they were when the
+ * policy took each one): a field the policy no longer sets gets the reviewer's value back, not the
+ * organisation's left behind. Null while the policy sets nothing.
+ */
+export const settingsUnderPolicyItem = defineItem<SettingsUnderPolicy | null>(
+  'local',
+  'settingsUnderPolicy',
+  () => z.nullable(z.object({ own: settingsSchema(), held: z.array(z.string()) })),
+  () => null,
 );
 
 /** Writer: background only. Pages never read it; they see {@link keyInfoItem}. */

@@ -3,7 +3,7 @@
 // machine-wide, and every Chromium loading dist/ gives the extension the same unpacked id (it comes
 // from the directory's path): this test loads a copy of dist/ from a directory of its own, so the
 // file names only that copy, and no other browser (`npm start`, the other test files) gets the
-// policy. The file is removed afterwards.
+// policy. The file is removed afterwards; the last test removes it first, to see the policy lifted.
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,8 +25,24 @@ cpSync(inject('distPath'), copy, { recursive: true });
 const id = unpackedId(copy);
 const policyFile = `${policyDir}/inquiry-desk-e2e-${id}.json`;
 let ext: ExtensionHarness;
+/** The reviewer's own settings, saved before the organisation's policy came. */
+const own = { baseUrl: 'http://127.0.0.1:4999/api/v1', pollSeconds: 45, notifications: true };
+const storedSettings = (harness: ExtensionHarness) =>
+  harness
+    .serviceWorker()
+    .then((worker) =>
+      worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings),
+    );
 
 beforeAll(async () => {
+  // A profile whose reviewer had set their own base URL, poll period and notifications, started
+  // again once the policy file is there.
+  const before = await launchExtension({ extensionDir: copy });
+  await (await before.serviceWorker()).evaluate(
+    (settings) => chrome.storage.local.set({ settings }),
+    own,
+  );
+  await before.context.close();
   mkdirSync(policyDir, { recursive: true });
   writeFileSync(
     policyFile,
@@ -44,7 +60,7 @@ beforeAll(async () => {
       },
     }),
   );
-  ext = await launchExtension({ extensionDir: copy });
+  ext = await launchExtension({ extensionDir: copy, profileDir: before.profileDir });
 });
 afterAll(async () => {
   await ext?.close();
@@ -75,11 +91,11 @@ describe('managed policy from a Linux policy file', () => {
       .poll(() => options.getByTestId('lock-status').textContent(), soon)
       .toMatch(/requires a passphrase/);
     // The stored settings the background uses obey the policy too.
-    const worker = await ext.serviceWorker();
-    const stored = await worker.evaluate(
-      async () => (await chrome.storage.local.get('settings')).settings,
-    );
-    expect(stored).toMatchObject({ pollSeconds: 300, notifications: false });
+    expect(await storedSettings(ext)).toMatchObject({
+      baseUrl: 'https://withpersona.com/api/v1',
+      pollSeconds: 300,
+      notifications: false,
+    });
     await options.close();
   });
 });
@@ -94,5 +110,24 @@ describe('the policy file of this test', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('a policy lifted', () => {
+  it("gives the reviewer's own settings back, not the organisation's left behind", async () => {
+    const { profileDir } = ext;
+    await ext.context.close();
+    rmSync(policyFile, { force: true });
+    ext = await launchExtension({ extensionDir: copy, profileDir });
+    await expect.poll(() => storedSettings(ext), soon).toMatchObject(own);
+    const options = await ext.openOptions();
+    const baseUrl = options.getByRole('textbox', { name: 'API base URL' });
+    await expect.poll(() => baseUrl.inputValue(), soon).toBe(own.baseUrl);
+    expect(await baseUrl.isDisabled()).toBe(false);
+    const poll = options.getByRole('spinbutton', { name: /Poll interval/ });
+    expect(await poll.inputValue()).toBe('45');
+    expect(await options.getByRole('checkbox', { name: /Notify me/ }).isChecked()).toBe(true);
+    expect(await options.getByText('Set by your organisation.').count()).toBe(0);
+    await options.close();
   });
 });

@@ -56,10 +56,10 @@ export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
   ].filter(Boolean);
   let title = count ? parts.join(', ') : '';
   // Why the count is grey, then what it counted before.
-  const [why, before] = locked
-    ? (['badgeLocked', 'badgeBeforeLock'] as const)
-    : (['badgeCheckFailed', 'badgeBeforeFailure'] as const);
-  if (locked || failing) title = title ? `${t(why)}. ${t(before, title)}` : t(why);
+  if (locked || failing) {
+    const why = t(locked ? 'badgeLocked' : 'badgeCheckFailed');
+    title = title ? `${why}. ${t(locked ? 'badgeBeforeLock' : 'badgeBeforeFailure', title)}` : why;
+  }
   await browser.action.setTitle({ title: title ? `${t('extName')}: ${title}` : t('extName') });
 }
 

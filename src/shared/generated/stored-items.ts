@@ -149,6 +149,18 @@ export const settingsItem = checkedItem<StoredValue<typeof items.settingsItem>>(
   salvageFields(checkers<Parameters<typeof salvageFields>[0]>(rule3)),
 );
 
+export const settingsUnderPolicyItem = checkedItem<
+  StoredValue<typeof items.settingsUnderPolicyItem>
+>(
+  'local',
+  'settingsUnderPolicy',
+  {
+    t: 'nullable',
+    of: { t: 'object', fields: { own: rule4, held: { t: 'array', of: { t: 'string' } } } },
+  },
+  () => null,
+);
+
 export const apiKeyItem = checkedItem<StoredValue<typeof items.apiKeyItem>>(
   'local',
   'apiKey',

@@ -15,8 +15,8 @@ import {
   readPolicy,
 } from '../../../src/shared/policy.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
-import { readItem } from '../../../src/shared/storage.ts';
-import { settingsItem } from '../../../src/shared/storage-items.ts';
+import { readItem, writeItem } from '../../../src/shared/storage.ts';
+import { settingsItem, settingsUnderPolicyItem } from '../../../src/shared/storage-items.ts';
 
 const key = 'persona_sandbox_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b';
 const policy = {
@@ -69,6 +69,41 @@ describe('policy', () => {
     await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), pollSeconds: 45 } });
     await enforcePolicy();
     expect((await readItem(settingsItem)).pollSeconds).toBe(300);
+  });
+
+  it("once lifted, field by field, gives back the reviewer's own values, kept through saves", async () => {
+    const mine = { ...defaultSettings(), baseUrl: 'http://127.0.0.1:4010/api/v1', pollSeconds: 45 };
+    await writeItem(settingsItem, { ...mine, notifications: false });
+    await fakeBrowser.storage.managed.set({ apiBaseUrl: policy.apiBaseUrl, pollSeconds: 300 });
+    await enforcePolicy();
+    expect(await readItem(settingsItem)).toMatchObject({
+      baseUrl: policy.apiBaseUrl,
+      pollSeconds: 300,
+    });
+    // A save under the policy: the page sends the managed fields as the policy has them.
+    await saveOptions({
+      type: 'saveOptions',
+      settings: { ...(await readItem(settingsItem)), notifications: true },
+    });
+    // Started again under the same policy: what was kept is kept, not the policy's taken as own.
+    await enforcePolicy();
+    // The poll period lifted, the base URL still set.
+    await fakeBrowser.storage.managed.clear();
+    await fakeBrowser.storage.managed.set({ apiBaseUrl: policy.apiBaseUrl });
+    await enforcePolicy();
+    expect(await readItem(settingsItem)).toMatchObject({
+      baseUrl: policy.apiBaseUrl,
+      pollSeconds: 45,
+      notifications: true,
+    });
+    await fakeBrowser.storage.managed.clear();
+    await enforcePolicy();
+    expect(await readItem(settingsItem)).toEqual({ ...mine, notifications: true });
+    expect(await readItem(settingsUnderPolicyItem)).toBeNull();
+    // Nothing held: a setting the reviewer changes stays as they set it.
+    await writeItem(settingsItem, { ...mine, pollSeconds: 90 });
+    await enforcePolicy();
+    expect((await readItem(settingsItem)).pollSeconds).toBe(90);
   });
 
   it('a required passphrase must be set before a key is saved', async () => {
