@@ -328,3 +328,37 @@ describe('a detail that could not reach Persona', () => {
     await popup.close();
   }, 60_000);
 });
+
+describe('search results that could not reach Persona', () => {
+  it('are asked for again by themselves once the watcher gets through, without Try again', async () => {
+    // Persona answers lists with 503s: the lookup's, and the watcher's.
+    await controls.setFaults({
+      errorNext: 100,
+      errorStatuses: [503],
+      errorRoute: 'GET /inquiries',
+    });
+    const popup = await ext.openPopup(`?view=matches&q=${referenceId}`);
+    const retry = popup.getByRole('button', { name: 'Try again' });
+    try {
+      await expect.poll(() => retry.count(), { timeout: 20_000 }).toBe(1);
+    } finally {
+      await controls.clearFaults();
+    }
+    // The outage is over: the watcher's next check gets through (its back-off forgotten, as
+    // above), and the results follow.
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(() => chrome.storage.local.remove('pollState'));
+    await worker.evaluate(() =>
+      (
+        globalThis as unknown as { inquiryDesk: { runCycle(): Promise<unknown> } }
+      ).inquiryDesk.runCycle(),
+    );
+    await expect
+      .poll(() => popup.getByRole('button', { name: new RegExp(referenceId) }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect(await retry.count()).toBe(0);
+    await popup.close();
+  }, 60_000);
+});

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ErrorInfo } from '../../shared/errors.ts';
+import { type ErrorInfo, outcomeUnknown } from '../../shared/errors.ts';
+import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isInquiryId } from '../../shared/persona/links.ts';
@@ -8,6 +9,7 @@ import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
+import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 import { SummaryList } from './summary-list.tsx';
 
@@ -64,6 +66,17 @@ export function MatchesView({ query: asked }: { query: string }) {
     void lookup.run();
   };
   useEffect(find, []);
+  // Persona out of reach (offline, a timeout, a 5xx): the lookup is asked again by itself once the
+  // watcher's next check gets through after it failed. The detail does the same (use-inquiry.ts);
+  // a module shared by the two lazy views would cost the first screen its preload entries.
+  const reached = useStored(pollStateItem)?.lastSuccessAt ?? 0;
+  const failedAt = useRef(0);
+  useEffect(() => {
+    const unreached = lookup.error && outcomeUnknown.has(lookup.error.kind);
+    if (!unreached) failedAt.current = 0;
+    else if (!failedAt.current) failedAt.current = Date.now();
+    else if (reached > failedAt.current) find();
+  }, [lookup.error, reached]);
   const page = useRequest(async (cursor: string) => {
     const reply = await sendRequest({ type: 'listInquiries', statuses: [], next: cursor }, true);
     const shown = new Set([...(lookup.data ?? []), ...more].map((item) => item.id));

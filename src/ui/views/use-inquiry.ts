@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ErrorInfo, ErrorKind } from '../../shared/errors.ts';
+import { type ErrorInfo, outcomeUnknown } from '../../shared/errors.ts';
 import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -9,9 +9,6 @@ import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 
 const FRESH_MS = 10_000;
-
-/** Failures that say Persona could not be reached, not that it refused: they end with the outage. */
-const UNREACHED: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['network', 'timeout', 'server']);
 
 export interface InquiryState {
   /** The newest copy known: a reply, or the session cache when the poller wrote a newer one. */
@@ -52,7 +49,7 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
   // The failure: the read's own, or the one the background answered with its cached copy.
   const failure = error ?? reply?.stale;
   useEffect(() => {
-    if (!failure || !UNREACHED.has(failure.kind)) {
+    if (!failure || !outcomeUnknown.has(failure.kind)) {
       failedAt.current = 0;
       return;
     }
