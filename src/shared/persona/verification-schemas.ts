@@ -6,6 +6,7 @@
 import { isRecord } from '../is-record.ts';
 import {
   count,
+  label,
   listOf,
   type ResourceRef,
   record,
@@ -37,18 +38,21 @@ const shared = {
   checks: listOf(check),
 };
 
+// What a document or a database says of the person: a number sent where Persona's spec has a
+// string (a first name, an ID number) is shown as its digits, as the inquiry's own fields are,
+// not dropped from the card without a trace.
 const person = {
-  'name-first': text,
-  'name-middle': text,
-  'name-last': text,
-  birthdate: text,
-  'address-street-1': text,
-  'address-street-2': text,
-  'address-city': text,
-  'address-subdivision': text,
-  'address-postal-code': text,
-  'identification-number': text,
-  'document-number': text,
+  'name-first': label,
+  'name-middle': label,
+  'name-last': label,
+  birthdate: label,
+  'address-street-1': label,
+  'address-street-2': label,
+  'address-city': label,
+  'address-subdivision': label,
+  'address-postal-code': label,
+  'identification-number': label,
+  'document-number': label,
 };
 
 export type VerificationAttributes = ObjectOf<typeof shared>;
@@ -59,14 +63,14 @@ export const genericVerificationAttributes: Attributes = section(shared);
 const governmentId = section({
   ...shared,
   ...person,
-  'id-class': text,
-  'name-suffix': text,
-  'issuing-authority': text,
-  'issuing-subdivision': text,
-  nationality: text,
-  'issue-date': text,
-  'expiration-date': text,
-  sex: text,
+  'id-class': label,
+  'name-suffix': label,
+  'issuing-authority': label,
+  'issuing-subdivision': label,
+  nationality: label,
+  'issue-date': label,
+  'expiration-date': label,
+  sex: label,
   'capture-method': text,
   'entity-confidence-score': count,
 });
@@ -78,12 +82,12 @@ const selfie = section({
 const database = section({
   ...shared,
   ...person,
-  'phone-number': text,
-  'email-address': text,
+  'phone-number': label,
+  'email-address': label,
 });
 const document = section({ ...shared, 'document-type': text, fields: record });
-const phoneNumber = section({ ...shared, 'phone-number': text });
-const emailAddress = section({ ...shared, 'email-address': text });
+const phoneNumber = section({ ...shared, 'phone-number': label });
+const emailAddress = section({ ...shared, 'email-address': label });
 
 /** Each common type's attributes; a type not named here is read with the shared ones. */
 export const verificationAttributes: Readonly<Record<string, Attributes>> = {

@@ -117,6 +117,19 @@ describe('verification views', () => {
     expect(value(document, 'address-city')).toBe('Oslo');
   });
 
+  it('shows what it says of the person sent as a number as its digits, not as nothing (QA W4)', () => {
+    const document = fixture('verification-government-id-retrieve-200');
+    document.data.attributes['name-first'] = 42;
+    document.data.attributes['identification-number'] = 1234567890;
+    document.data.attributes['name-middle'] = { nested: true };
+    const v = view(document);
+    expect(value(v, 'name-first')).toBe('42');
+    expect(value(v, 'identification-number')).toBe('1234567890');
+    expect(isMaskedField(v.fields.find((f) => f.name === 'identification-number'))).toBe(true);
+    // Not text and no number: still left out, never shown as raw JSON.
+    expect(value(v, 'name-middle')).toBeUndefined();
+  });
+
   it('keeps a verification with no attributes at all', () => {
     const v = view({ data: { type: 'verification/aamva', id: 'ver_aamva123' } });
     expect(v).toMatchObject({ type: 'verification/aamva', status: '', checks: [], fields: [] });

@@ -29,6 +29,17 @@ export function always<T>(read: (value: unknown) => T) {
 /** A string, or `undefined` for absent, null or not-a-string. */
 export const text = lazy(() => maybe((value) => (typeof value === 'string' ? value : undefined)));
 
+/** A string, or a finite number as its digits (schema-parts.ts `label`). */
+export const label = lazy(() =>
+  maybe((value) =>
+    typeof value === 'number' && Number.isFinite(value)
+      ? String(value)
+      : typeof value === 'string'
+        ? value
+        : undefined,
+  ),
+);
+
 export const flag = lazy(() => maybe((value) => (typeof value === 'boolean' ? value : undefined)));
 
 export const count = lazy(() =>
@@ -106,7 +117,7 @@ export function resource<A extends z.ZodMiniType>(attributes: A) {
 export const inquiryAttributes = lazy(() =>
   z.looseObject({
     status: text(),
-    'reference-id': text(),
+    'reference-id': label(),
     note: text(),
     tags: strings(),
     creator: text(),
@@ -248,17 +259,17 @@ const shared = () => ({
 });
 
 const person = () => ({
-  'name-first': text(),
-  'name-middle': text(),
-  'name-last': text(),
-  birthdate: text(),
-  'address-street-1': text(),
-  'address-street-2': text(),
-  'address-city': text(),
-  'address-subdivision': text(),
-  'address-postal-code': text(),
-  'identification-number': text(),
-  'document-number': text(),
+  'name-first': label(),
+  'name-middle': label(),
+  'name-last': label(),
+  birthdate: label(),
+  'address-street-1': label(),
+  'address-street-2': label(),
+  'address-city': label(),
+  'address-subdivision': label(),
+  'address-postal-code': label(),
+  'identification-number': label(),
+  'document-number': label(),
 });
 
 export const genericVerificationAttributes = lazy(() => z.looseObject(shared()));
@@ -269,14 +280,14 @@ export const verificationAttributes = lazy(
     'verification/government-id': z.looseObject({
       ...shared(),
       ...person(),
-      'id-class': text(),
-      'name-suffix': text(),
-      'issuing-authority': text(),
-      'issuing-subdivision': text(),
-      nationality: text(),
-      'issue-date': text(),
-      'expiration-date': text(),
-      sex: text(),
+      'id-class': label(),
+      'name-suffix': label(),
+      'issuing-authority': label(),
+      'issuing-subdivision': label(),
+      nationality: label(),
+      'issue-date': label(),
+      'expiration-date': label(),
+      sex: label(),
       'capture-method': text(),
       'entity-confidence-score': count(),
     }),
@@ -288,16 +299,16 @@ export const verificationAttributes = lazy(
     'verification/database': z.looseObject({
       ...shared(),
       ...person(),
-      'phone-number': text(),
-      'email-address': text(),
+      'phone-number': label(),
+      'email-address': label(),
     }),
     'verification/document': z.looseObject({
       ...shared(),
       'document-type': text(),
       fields: record(),
     }),
-    'verification/phone-number': z.looseObject({ ...shared(), 'phone-number': text() }),
-    'verification/email-address': z.looseObject({ ...shared(), 'email-address': text() }),
+    'verification/phone-number': z.looseObject({ ...shared(), 'phone-number': label() }),
+    'verification/email-address': z.looseObject({ ...shared(), 'email-address': label() }),
   }),
 );
 
