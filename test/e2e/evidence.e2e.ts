@@ -374,6 +374,55 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it('popup: an answer with values nobody expected reads as sent, nothing dropped or raw', async () => {
+    const [id] = await controls.seed(1, { statuses: ['needs_review'] });
+    const sent = await fetch(`${sandbox().baseUrl}/inquiries/${id}?include=verifications`, {
+      headers: { Authorization: `Bearer ${sandbox().key}` },
+    });
+    const refs = (
+      (await sent.json()) as {
+        data: { relationships: { verifications: { data: { id: string }[] } } };
+      }
+    ).data.relationships.verifications.data;
+    // A status not in Persona's list, an attribute nobody expected; a verification of a type the
+    // desk does not know, with no status and a number for a first name; two of a type.
+    await controls.override(id as string, {
+      attributes: { status: 'on_hold', riskLevel: { score: 7 }, decisionedAt: null },
+      verifications: [
+        { id: refs[0]?.id as string, attributes: { nameFirst: 42 } },
+        {
+          id: refs[1]?.id as string,
+          type: 'verification/quantum-entanglement',
+          attributes: { status: null },
+        },
+        { id: refs[2]?.id as string, type: 'verification/government-id' },
+      ],
+    });
+    const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('on_hold');
+    const verifications = popup.getByRole('region', { name: 'Verifications' });
+    const odd = verifications.getByRole('region', { name: /^Quantum entanglement/ });
+    expect(await odd.textContent()).toContain('no status given');
+    expect(await odd.locator('.chip').count()).toBe(0);
+    // Two government IDs, told apart.
+    expect(await verifications.getByRole('region', { name: /^Government ID 1/ }).count()).toBe(1);
+    expect(await verifications.getByRole('region', { name: /^Government ID 2/ }).count()).toBe(1);
+    const first = verifications.getByRole('region', { name: /^Government ID 1/ });
+    await first.getByText(/^Extracted fields/).click();
+    expect(
+      await first
+        .locator('dt', { hasText: 'First name' })
+        .evaluate((dt) => dt.nextElementSibling?.textContent),
+    ).toContain('42');
+    const page = (await popup.locator('body').textContent()) ?? '';
+    for (const raw of ['undefined', '[object Object]', '{"', 'null'])
+      expect(page).not.toContain(raw);
+    // Undecided by the status's own word: actions offered, Persona has the last word.
+    expect(await popup.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(1);
+    await expectAccessible(popup, 'odd answer');
+    await popup.close();
+  });
+
   it('popup and side panel: the desk styles come inline; evidence adds only its own sheet', async () => {
     // scripts/lib/inline-first-screen-css.ts: the desk's sheet is written into the page, its link
     // kept disabled so Vite's preload helper does not fetch it again for the evidence view.

@@ -47,6 +47,16 @@ export interface SandboxControls {
   setInquiryQuota(perMinute: number): Promise<void>;
   /** Same effect as the hosted flow's "Finish as …" buttons. */
   finish(inquiryId: string, outcome: FinishOutcome): Promise<void>;
+  /**
+   * An answer Persona's spec does not promise: attributes written over the inquiry's or a
+   * verification's own, and a verification's type. Keys in any casing (sent as kebab).
+   */
+  override(inquiryId: string, changes: InquiryOverride): Promise<void>;
+}
+
+export interface InquiryOverride {
+  attributes?: Record<string, unknown>;
+  verifications?: { id: string; type?: string; attributes?: Record<string, unknown> }[];
 }
 
 export function sandboxControls(origin: string, fetchImpl: typeof fetch = fetch): SandboxControls {
@@ -81,6 +91,10 @@ export function sandboxControls(origin: string, fetchImpl: typeof fetch = fetch)
       call<void>('POST', '/quota', { perMinute }).then(() => undefined),
     finish: (inquiryId, outcome) =>
       call<void>('POST', `/inquiries/${encodeURIComponent(inquiryId)}/finish`, { outcome }).then(
+        () => undefined,
+      ),
+    override: (inquiryId, changes) =>
+      call<void>('POST', `/inquiries/${encodeURIComponent(inquiryId)}/override`, changes).then(
         () => undefined,
       ),
   };

@@ -63,6 +63,12 @@ export interface InquiryRecord {
   verificationIds: string[];
   reportIds: string[];
   sessionIds: string[];
+  /**
+   * Attributes set through `POST /__sandbox/inquiries/{id}/override`, written over the ones the
+   * sandbox makes: an answer Persona's spec does not promise (a null, a number, a new attribute),
+   * for testing how a client reads it.
+   */
+  override?: Record<string, unknown>;
 }
 
 export type VerificationKind = 'government-id' | 'selfie' | 'database';
@@ -92,6 +98,8 @@ export interface VerificationRecord {
   extracted: Record<string, unknown>;
   /** Image names served under /files/<verification id>/<name>.png. */
   files: string[];
+  /** As {@link InquiryRecord.override}, and a `verification/…` type of another name. */
+  override?: { type?: string; attributes?: Record<string, unknown> };
 }
 
 export interface WatchlistMatch {

@@ -7,7 +7,7 @@ import { NETWORK_PROFILES } from '../core/session-network.ts';
 import { FINISH_OUTCOMES, INQUIRY_STATUSES } from '../core/types.ts';
 import { readBody } from '../http/body.ts';
 import type { SandboxEnv } from '../http/env.ts';
-import { conflict } from '../http/errors.ts';
+import { conflict, recordNotFound } from '../http/errors.ts';
 import { ROUTE_PATTERN } from '../http/faults.ts';
 import { countByRoute } from '../http/request-log.ts';
 import type { SandboxRuntime } from '../http/runtime.ts';
@@ -44,6 +44,21 @@ const faultsBody = z.object({
 });
 const rateLimitBody = z.object({ 'per-minute': z.number().int().min(1).max(1_000_000) });
 const finishBody = z.object({ outcome: z.enum(FINISH_OUTCOMES) });
+const overrideBody = z.object({
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  verifications: z
+    .array(
+      z.object({
+        id: z.string(),
+        type: z
+          .string()
+          .regex(/^verification\/[a-z0-9-]+$/)
+          .optional(),
+        attributes: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .optional(),
+});
 
 /**
  * Test controls under /__sandbox: no auth, never rate limited or logged, and never under /api/v1
@@ -158,6 +173,28 @@ export function controlRoutes(runtime: SandboxRuntime) {
       ['verifications', 'reports'],
     );
     return c.json(document);
+  });
+
+  // An answer Persona's spec does not promise, for testing how a client reads it: attributes set
+  // over the sandbox's own (a null, a number, an attribute nobody expected), and a verification of
+  // a type it does not make. Each call replaces the overrides it names.
+  app.post('/inquiries/:id/override', async (c) => {
+    const body = await readBody(c, overrideBody);
+    const inquiry = findInquiry(runtime, c.req.param('id'));
+    const verifications = (body.verifications ?? []).map((change) => {
+      const record = store.verifications.get(change.id);
+      if (!record || record.inquiryId !== inquiry.id) throw recordNotFound();
+      return { record, change };
+    });
+    if (body.attributes) inquiry.override = body.attributes;
+    for (const { record, change } of verifications) {
+      record.override = {
+        ...(change.type && { type: change.type }),
+        ...(change.attributes && { attributes: change.attributes }),
+      };
+    }
+    store.touch(inquiry);
+    return c.json({ ok: true });
   });
 
   return app;

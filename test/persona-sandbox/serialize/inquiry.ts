@@ -2,6 +2,7 @@ import { iso, isoRequired } from '../core/clock.ts';
 import type { SandboxStore } from '../core/store.ts';
 import type { InquiryRecord, RelationRef } from '../core/types.ts';
 import type { RenderOptions } from './render-options.ts';
+import { verificationType } from './resource-type.ts';
 import type { Resource } from './sparse-fields.ts';
 
 const one = (ref: RelationRef | null) => ({ data: ref });
@@ -69,11 +70,15 @@ export function inquiryResource(
     'next-step-name': inquiry.nextStepName,
     fields: inquiry.fields,
     ...(options.shape === 'legacy' ? legacyAttributes(inquiry) : {}),
+    ...inquiry.override,
   };
-  const verificationRefs = inquiry.verificationIds.map((id) => ({
-    type: `verification/${store.verifications.get(id)?.kind ?? 'government-id'}`,
-    id,
-  }));
+  const verificationRefs = inquiry.verificationIds.map((id) => {
+    const verification = store.verifications.get(id);
+    return {
+      type: verification ? verificationType(verification) : 'verification/government-id',
+      id,
+    };
+  });
   return {
     type: 'inquiry',
     id: inquiry.id,
@@ -85,7 +90,12 @@ export function inquiryResource(
       'inquiry-template-version': one(ref('inquiry-template-version', inquiry.templateVersionId)),
       transaction: one(null),
       reviewer: one(inquiry.reviewer),
-      reports: { data: inquiry.reportIds.map((id) => ({ type: 'report/watchlist', id })) },
+      reports: {
+        data: inquiry.reportIds.map((id) => ({
+          type: `report/${store.reports.get(id)?.kind ?? 'watchlist'}`,
+          id,
+        })),
+      },
       verifications: { data: verificationRefs },
       sessions: { data: inquiry.sessionIds.map((id) => ({ type: 'inquiry-session', id })) },
       // The sandbox keeps no document objects of its own, so there is nothing to relate.

@@ -3,6 +3,7 @@ import type { SandboxStore } from '../core/store.ts';
 import type { VerificationRecord } from '../core/types.ts';
 import { documentIdFor } from './inquiry.ts';
 import type { RenderOptions } from './render-options.ts';
+import { verificationType } from './resource-type.ts';
 import type { Resource } from './sparse-fields.ts';
 
 const seconds = (ms: number | null) => (ms === null ? null : Math.floor(ms / 1000));
@@ -43,10 +44,6 @@ function selfieImages(record: VerificationRecord, options: RenderOptions) {
     'photo-urls': pages,
     'video-url': null,
   };
-}
-
-export function verificationType(record: VerificationRecord): string {
-  return `verification/${record.kind}`;
 }
 
 export function verificationResource(
@@ -103,6 +100,7 @@ export function verificationResource(
       checks: record.checks,
       ...record.extracted,
       ...images,
+      ...record.override?.attributes,
     },
     relationships,
   };

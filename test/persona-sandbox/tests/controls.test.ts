@@ -131,3 +131,45 @@ describe('clock, faults and limits over HTTP', () => {
     expect(faults.latencyMs).toBe(0);
   });
 });
+
+describe('override', () => {
+  it('writes odd attributes and a type of another name over what the sandbox makes', async () => {
+    const [id] = await t.controls.seed(1, { statuses: ['needs_review'] });
+    const before = await t.api.get(`/inquiries/${id}?include=verifications,reports`);
+    const [first] = before.body.data.relationships.verifications.data as Json[];
+    await t.controls.override(id as string, {
+      attributes: { decisionedAt: null, 'risk-level': 7, status: 'on_hold' },
+      verifications: [
+        { id: first.id, type: 'verification/quantum', attributes: { status: null, nameFirst: 42 } },
+      ],
+    });
+    const after = await t.api.get(`/inquiries/${id}?include=verifications,reports`);
+    expect(after.body.data.attributes).toMatchObject({ status: 'on_hold', 'risk-level': 7 });
+    expect(after.body.data.attributes['decisioned-at']).toBeNull();
+    const refs = after.body.data.relationships.verifications.data as Json[];
+    expect(refs[0]).toEqual({ type: 'verification/quantum', id: first.id });
+    const included = after.body.included.find((r: Json) => r.id === first.id);
+    expect(included).toMatchObject({ type: 'verification/quantum' });
+    expect(included.attributes).toMatchObject({ status: null, 'name-first': 42 });
+    // Reports are named by their own kind in the relationship, as in `included`.
+    for (const ref of after.body.data.relationships.reports.data as Json[]) {
+      const report = after.body.included.find((r: Json) => r.id === ref.id);
+      expect(ref.type).toBe(report.type);
+    }
+  });
+
+  it("refuses an unknown inquiry, another inquiry's verification, and a type that is no verification", async () => {
+    const [a, b] = await t.controls.seed(2, { statuses: ['completed'] });
+    const other = await t.api.get(`/inquiries/${b}`);
+    const [foreign] = other.body.data.relationships.verifications.data as Json[];
+    await expect(t.controls.override('inq_Missing0000001', { attributes: {} })).rejects.toThrow(
+      /404/,
+    );
+    await expect(
+      t.controls.override(a as string, { verifications: [{ id: foreign.id }] }),
+    ).rejects.toThrow(/404/);
+    await expect(
+      t.controls.override(a as string, { verifications: [{ id: foreign.id, type: 'report/x' }] }),
+    ).rejects.toThrow(/400/);
+  });
+});
