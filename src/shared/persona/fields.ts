@@ -70,24 +70,33 @@ const named = [
   'sin',
   'nin',
   'social-(security|insurance)',
-  '(national|tax|steuer|personal)-id',
+  '(national|tax|taxpayer|steuer|personal|government|state|voter|citizen)-id',
   'national-identity',
   'id-card',
   'identity-card',
   'passport',
   '(drivers?-)?licen[cs]e',
-  // National numbers known by their own names: Brazil, Mexico, Singapore, India (two), the
-  // Netherlands, Spain (two), Sweden, Italy; and a bank account's IBAN.
+  'residence-permit',
+  'tax-file',
+  // National numbers known by their own names: Brazil, Mexico, Singapore, India (three
+  // spellings), the Netherlands, Spain (three), Sweden, Italy, Mexico's and Chile's and
+  // Argentina's tax numbers, Poland, Indonesia; and a bank account's IBAN.
   'cpf',
   'curp',
   'nric',
-  'aadhaar',
+  'aadh?aa?r',
   'pan',
   'bsn',
   'dni',
   'nie',
+  'nif',
   'personnummer',
   'codice-fiscale',
+  'rfc',
+  'rut',
+  'cuit',
+  'pesel',
+  'nik',
   'iban',
 ];
 const numbered = [
@@ -97,6 +106,9 @@ const numbered = [
   'insurance',
   'tax',
   'document',
+  'doc',
+  'ni',
+  'card',
   'account',
   'personal',
 ];
@@ -107,9 +119,10 @@ let sensitive: RegExp | undefined;
 
 export function isSensitiveField(name: string): boolean {
   sensitive ??= new RegExp(
-    `(^|-)((${named.join('|')})(${NUMBER})?|(${numbered.join('|')})${NUMBER})(-?last)?(-?(\\d+|four))?(-digits?)?$`,
+    `(^|-)((${named.join('|')})(${NUMBER})?|(${numbered.join('|')})${NUMBER})(-(full|fin))?(-?last)?(-?(\\d+|four))?(-digits?)?$`,
   );
-  return sensitive.test(toKebab(name));
+  // Lower case: a name with `_` or `-` keeps its capitals through toKebab (`Passport_Number`).
+  return sensitive.test(toKebab(name).toLowerCase());
 }
 
 /** Masked until the reviewer reveals it: a sensitive field with a value (a dash hides nothing). */

@@ -153,6 +153,35 @@ describe('readField', () => {
       'account_number',
       'document_no',
       'cpf-last-4',
+      // Capitals kept by a name written with `_` or `-` (review of this rule).
+      'Passport_Number',
+      'Date_Of_Birth',
+      'SSN_Last4',
+      'ID_Number',
+      'Tax_ID',
+      'PASSPORT_NO',
+      'Birth-Date',
+      // More spellings and national numbers.
+      'doc_number',
+      'doc_no',
+      'ni_number',
+      'taxpayer_id',
+      'government_id',
+      'state_id',
+      'voter_id',
+      'citizen_id',
+      'residence_permit_number',
+      'ssn_full',
+      'aadhar_number',
+      'nric_fin',
+      'tax_file_number',
+      'rfc',
+      'rut',
+      'cuit',
+      'nif',
+      'pesel',
+      'nik',
+      'card_number',
     ]) {
       expect(isSensitiveField(name), name).toBe(true);
     }
@@ -186,6 +215,12 @@ describe('readField', () => {
       'birthplace-city',
       'company-name',
       'spanish',
+      'Phone_Number',
+      'Customer_ID',
+      'card-type',
+      'doctor',
+      'nickname',
+      'router',
     ]) {
       expect(isSensitiveField(name), name).toBe(false);
     }
