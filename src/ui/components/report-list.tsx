@@ -9,24 +9,31 @@ function matchText(hasMatch: boolean | undefined): [string, string] {
   return [t('matchUnknown'), 'muted'];
 }
 
+/** A report's row: its kind, its match flag, and its status (said when Persona gave none). */
+export function ReportRowParts({ report }: { report: ReportView }) {
+  const [text, tone] = matchText(report.hasMatch);
+  return (
+    <>
+      <span class="grow">{reportLabel(report.type)}</span>
+      <span class={`report-match ${tone}`}>{text}</span>
+      {report.status ? (
+        <StatusChip status={report.status} />
+      ) : (
+        <span class="muted">{t('statusNotGiven')}</span>
+      )}
+    </>
+  );
+}
+
 /** Watchlist, PEP and adverse-media reports with their match flag. */
 export function ReportList({ reports }: { reports: ReportView[] }) {
   return (
     <ul class="plain-list">
-      {reports.map((report) => {
-        const [text, tone] = matchText(report.hasMatch);
-        return (
-          <li key={report.id} class="report-row" title={report.type}>
-            <span class="grow">{reportLabel(report.type)}</span>
-            <span class={`report-match ${tone}`}>{text}</span>
-            {report.status ? (
-              <StatusChip status={report.status} />
-            ) : (
-              <span class="muted">{t('statusNotGiven')}</span>
-            )}
-          </li>
-        );
-      })}
+      {reports.map((report) => (
+        <li key={report.id} class="report-row" title={report.type}>
+          <ReportRowParts report={report} />
+        </li>
+      ))}
     </ul>
   );
 }

@@ -113,9 +113,12 @@ export function VerificationCard({
       {/* Focusable from the list of those needing a look (attention-list.tsx), not by Tab. */}
       <h4 id={headingId} class="card-head" title={v.type} tabIndex={-1}>
         <span class="grow">{label}</span>
-        <span class="result">
-          <Result status={v.status} tone={verificationTone(v.status)} />
-        </span>
+        {/* A stub (named, not read) has no status to speak of: its note below says why. */}
+        {(v.loaded || v.status) && (
+          <span class="result">
+            <Result status={v.status} tone={verificationTone(v.status)} />
+          </span>
+        )}
       </h4>
       {!v.loaded && <p class="muted">{t('verificationNoDetails')}</p>}
       {v.scores && (

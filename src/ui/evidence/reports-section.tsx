@@ -6,15 +6,9 @@ import type { ReportMatchView, ReportView } from '../../shared/persona/view-mode
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
-import { StatusChip } from '../components/status-chip.tsx';
-import { listTypeLabel, reportLabel } from '../components/view-labels.ts';
+import { ReportRowParts } from '../components/report-list.tsx';
+import { listTypeLabel } from '../components/view-labels.ts';
 import { useRequest } from '../use-request.ts';
-
-function matchText(hasMatch: boolean | undefined): [string, string] {
-  if (hasMatch === true) return [t('matchFound'), 'tone-danger'];
-  if (hasMatch === false) return [t('noMatch'), 'tone-success'];
-  return [t('matchUnknown'), 'muted'];
-}
 
 /** The list or source a match is on, in words. */
 function listWords(match: ReportMatchView): string {
@@ -53,7 +47,6 @@ function Report({ report }: { report: ReportView }) {
     void read.run();
   };
   const loaded = read.data && (read.data.report.matches ?? []);
-  const [text, tone] = matchText(report.hasMatch);
   return (
     <li class="report">
       <details
@@ -62,9 +55,7 @@ function Report({ report }: { report: ReportView }) {
         }}
       >
         <summary class="report-row" title={report.type} ref={summary}>
-          <span class="grow">{reportLabel(report.type)}</span>
-          <span class={`report-match ${tone}`}>{text}</span>
-          <StatusChip status={report.status} />
+          <ReportRowParts report={report} />
         </summary>
         <div class="report-body">
           {read.error ? (
