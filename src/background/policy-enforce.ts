@@ -5,23 +5,28 @@
 // behind as if the reviewer had chosen them.
 
 import { settingsItem, settingsUnderPolicyItem } from '../shared/generated/stored-items.ts';
-import { applyPolicyKeeping, readPolicy } from '../shared/policy.ts';
+import { applyPolicyKeeping, tryReadPolicy } from '../shared/policy.ts';
+import type { SettingsUnderPolicy } from '../shared/settings.ts';
 import { readItem, writeItem } from '../shared/storage.ts';
 import { editItem } from './edit-item.ts';
 
 export async function enforcePolicy(): Promise<void> {
-  const policy = await readPolicy();
+  // A policy that could not be read is not one lifted: nothing is given back on a failed read.
+  const policy = await tryReadPolicy();
+  if (!policy) return;
+  let after: SettingsUnderPolicy | null = null;
   await editItem(settingsItem, async (settings) => {
-    const {
-      settings: next,
+    const before = await readItem(settingsUnderPolicyItem);
+    const { settings: next, own, held } = applyPolicyKeeping(settings, before, policy);
+    if (held[0]) after = { own, held };
+    // The reviewer's values are kept before the policy's replace them, and let go of (below) only
+    // once they are back in the settings: a worker stopped in between loses none.
+    await writeItem(settingsUnderPolicyItem, {
       own,
-      held,
-    } = applyPolicyKeeping(settings, await readItem(settingsUnderPolicyItem), policy);
-    // Written before the settings: the reviewer's values are kept before the policy's replace
-    // them. (A worker stopped between the two writes as a policy is lifted leaves the policy's
-    // value in place, as if it were still set, until the reviewer changes it.)
-    await writeItem(settingsUnderPolicyItem, held.length > 0 ? { own, held } : null);
+      held: [...new Set([...(before?.held ?? []), ...held])],
+    });
     const same = JSON.stringify(next) === JSON.stringify(settings);
     return { value: same ? settings : next, result: undefined };
   });
+  await writeItem(settingsUnderPolicyItem, after);
 }

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DeskError, type ErrorInfo, toErrorInfo } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
-import { applyPolicy, managedSettings } from '../shared/policy.ts';
+import { applyPolicy, managedSettings, ownSettings } from '../shared/policy.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import type { Settings } from '../shared/settings.ts';
-import { keyInfoItem, settingsItem } from '../shared/storage-items.ts';
+import { keyInfoItem, settingsItem, settingsUnderPolicyItem } from '../shared/storage-items.ts';
 import { validateSettings } from '../shared/validate-settings.ts';
 import { BackgroundStatus } from '../ui/background-status.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../ui/environment-badge.tsx';
@@ -41,6 +41,10 @@ export function OptionsApp() {
   // Work on this page is use too, for the auto-lock.
   useActivityTouch();
   const stored = useStored(settingsItem);
+  // The reviewer's own values of the fields the organisation sets: the draft holds those, not the
+  // organisation's (shown instead while it sets them), so a policy lifted while this page is open
+  // does not have its values saved as the reviewer's.
+  const underPolicy = useStored(settingsUnderPolicyItem);
   const keyInfo = useStored(keyInfoItem);
   const [draft, setDraft] = useState<Settings | undefined>(undefined);
   const [key, setKey] = useState('');
@@ -90,15 +94,15 @@ export function OptionsApp() {
       settings: valid,
       ...(typed ? { key: typed } : {}),
     });
-    setDraft(saved.settings);
+    setDraft(ownSettings(saved.settings, underPolicy ?? null));
     // The typed key is dropped from the page as soon as the background holds it.
     setKey('');
     return tried ? { what, tried } : { what };
   });
 
   useEffect(() => {
-    if (stored && !draft) setDraft(stored);
-  }, [stored, draft]);
+    if (stored && underPolicy !== undefined && !draft) setDraft(ownSettings(stored, underPolicy));
+  }, [stored, underPolicy, draft]);
   // A key removed or replaced ends what was said about the one before ("remove it first").
   useEffect(() => {
     if (action.error) action.clearError();

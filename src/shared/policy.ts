@@ -28,13 +28,21 @@ export function parsePolicy(
   return out as Policy;
 }
 
-/** The policy; {} where the browser has no managed storage (or it cannot be read). */
-export async function readPolicy(): Promise<Policy> {
+/**
+ * The policy; undefined when the browser could not read its managed storage (Firefox throws while
+ * no policy names the extension), which is not the same as a policy that sets nothing.
+ */
+export async function tryReadPolicy(): Promise<Policy | undefined> {
   try {
     return parsePolicy(await browser.storage.managed.get(null));
   } catch {
-    return {};
+    return undefined;
   }
+}
+
+/** The policy; {} where the browser has no managed storage (or it cannot be read). */
+export async function readPolicy(): Promise<Policy> {
+  return (await tryReadPolicy()) ?? {};
 }
 
 /** Which setting each policy field sets. */
@@ -72,6 +80,17 @@ export function applyPolicyKeeping(
     } else if (held.delete(setting)) next[setting] = own[setting];
   }
   return { settings: next as Settings, own: own as Settings, held: [...held] };
+}
+
+/**
+ * The settings as the reviewer set them: those the policy sets with the reviewer's own values,
+ * kept aside while it does (policy-enforce.ts); the rest as stored. The options page edits these,
+ * so a field the policy stops setting while it is open shows, and saves, the reviewer's value.
+ */
+export function ownSettings(settings: Settings, under: SettingsUnderPolicy | null): Settings {
+  const own: Record<string, unknown> = { ...settings };
+  for (const name of under?.held ?? []) own[name] = under?.own[name as keyof Settings];
+  return own as Settings;
 }
 
 /** The settings with every value the policy sets put in place. */

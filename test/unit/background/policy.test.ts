@@ -1,6 +1,6 @@
 // Managed settings through a fake storage.managed: managed values win everywhere.
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { prepareAudit } from '../../../src/background/audit/record.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
 import { setPassphrase } from '../../../src/background/lock/passphrase.ts';
@@ -104,6 +104,21 @@ describe('policy', () => {
     await writeItem(settingsItem, { ...mine, pollSeconds: 90 });
     await enforcePolicy();
     expect((await readItem(settingsItem)).pollSeconds).toBe(90);
+  });
+
+  it('gives nothing back when the policy cannot be read: a failed read is not a lifted policy', async () => {
+    const mine = { ...defaultSettings(), baseUrl: 'http://127.0.0.1:4010/api/v1' };
+    await writeItem(settingsItem, mine);
+    await fakeBrowser.storage.managed.set({ apiBaseUrl: policy.apiBaseUrl });
+    await enforcePolicy();
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('no managed storage'));
+    await enforcePolicy();
+    expect((await readItem(settingsItem)).baseUrl).toBe(policy.apiBaseUrl);
+    expect((await readItem(settingsUnderPolicyItem))?.held).toEqual(['baseUrl']);
+    vi.restoreAllMocks();
+    await fakeBrowser.storage.managed.clear();
+    await enforcePolicy();
+    expect((await readItem(settingsItem)).baseUrl).toBe(mine.baseUrl);
   });
 
   it('a required passphrase must be set before a key is saved', async () => {
