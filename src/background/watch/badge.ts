@@ -37,7 +37,21 @@ export function badgeText(count: number): string {
   return count > 99 ? '99+' : String(count);
 }
 
-export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
+// One drawing at a time, in the order asked: a poll state's and a watchlist's change come close
+// together, and two drawings finishing out of order could leave the older one on the toolbar.
+let drawing: Promise<void> = Promise.resolve();
+
+function inTurn(draw: () => Promise<void>): Promise<void> {
+  const run = drawing.then(draw);
+  drawing = run.catch(() => undefined);
+  return run;
+}
+
+export function showBadge(list: readonly WatchEntry[]): Promise<void> {
+  return inTurn(() => drawBadge(list));
+}
+
+async function drawBadge(list: readonly WatchEntry[]): Promise<void> {
   const key = await readItem(keyInfoItem);
   const count = key ? countNeedingReviewer(list) : 0;
   const locked = await isLocked();
@@ -63,6 +77,7 @@ export async function showBadge(list: readonly WatchEntry[]): Promise<void> {
   await browser.action.setTitle({ title: title ? `${t('extName')}: ${title}` : t('extName') });
 }
 
-export async function refreshBadge(): Promise<void> {
-  await showBadge(await readItem(watchlistItem));
+/** The badge for the stored watchlist, read when its turn comes. */
+export function refreshBadge(): Promise<void> {
+  return inTurn(async () => drawBadge(await readItem(watchlistItem)));
 }

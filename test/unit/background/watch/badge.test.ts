@@ -1,5 +1,5 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   badgeText,
   countNeedingReviewer,
@@ -146,6 +146,22 @@ describe('the badge count', () => {
     await showBadge([entry(1, 'needs_review')]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk');
+  });
+
+  it('draws one change after another, so the last asked for is the one shown', async () => {
+    // The first drawing is slow to set its text (a busy browser): the second, asked for meanwhile,
+    // must not finish first and be overwritten by the older one.
+    const setText = fakeBrowser.action.setBadgeText.bind(fakeBrowser.action);
+    let calls = 0;
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(async (details) => {
+      if (calls++ === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      return setText(details);
+    });
+    const older = showBadge([entry(1, 'needs_review')]);
+    const newer = showBadge([entry(1, 'needs_review'), entry(2, 'needs_review')]);
+    await Promise.all([older, newer]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk: 2 watched needing review');
   });
 
   it('refreshBadge reads the stored watchlist', async () => {
