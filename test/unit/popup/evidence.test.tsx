@@ -158,6 +158,28 @@ describe('the evidence in the detail', () => {
     expect(revoked).toEqual(created);
   });
 
+  it('names the photos of two verifications of one type apart, as their cards are', async () => {
+    const retry: VerificationView = { ...selfie, id: 'ver_Selfie000002' };
+    const twice = inquiryReply('needs_review', { verifications: [selfie, retry] });
+    const png = bytesToBase64(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    stubBackground({
+      getInquiry: () => twice,
+      showPhotos: () => ({
+        photos: [selfie.id, retry.id].map((verificationId) => ({
+          name: 'center-photo-url',
+          verificationId,
+          type: 'image/png',
+          base64: png,
+        })),
+      }),
+      earlierInquiries: () => ({ by: 'account', items: [] }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: twice.inquiry.id }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show photos' }));
+    expect(await screen.findByRole('img', { name: 'Selfie center (Selfie 1)' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Selfie center (Selfie 2)' })).toBeTruthy();
+  });
+
   it('hides the photos again: out of the view, their object URLs revoked, the focus on Show', async () => {
     open();
     fireEvent.click(await screen.findByRole('button', { name: 'Show photos' }));
