@@ -86,15 +86,21 @@ async function main(): Promise<void> {
   // The two stages that time nothing on the wall clock (a build's sizes, the team on the
   // sandbox's simulated clock) run while Chromium starts, not after it: the timed stages that
   // follow still have the machine to themselves.
-  const [env, bundleFloor, teamScale] = await stage(
+  const [opened, floor, team] = await stage(
     'Chromium + sandbox, with the bundle floor (vite build) and team scale (simulated clock)',
     () =>
-      Promise.all([
+      Promise.allSettled([
         openBenchEnv(dist, chromiumPath),
         measureBundleFloor(),
         measureTeamScale({ reviewers: plan.teamReviewers, minutes: plan.teamMinutes }),
       ]),
   );
+  // One of the three failed: the browser and sandbox the others started are closed, not left.
+  if (opened.status === 'rejected' || floor.status === 'rejected' || team.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close();
+    throw [opened, floor, team].find((r) => r.status === 'rejected')?.reason;
+  }
+  const [env, bundleFloor, teamScale] = [opened.value, floor.value, team.value];
   let results: BenchResults;
   try {
     const bundles = await stage('bundle sizes', () => measureBundleSizes(env.extensionDir));

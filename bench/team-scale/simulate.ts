@@ -35,6 +35,10 @@ export interface TeamRun {
   /** Injected change → the cycle that reported it to its reviewer, in poll periods. */
   seenMedianPeriods: number;
   seenMaxPeriods: number;
+  /**
+   * How long the simulation took on this machine: a note on its cost, not a figure to compare
+   * (it runs beside Chromium's start and the bundle floor's build, bench/run.ts).
+   */
   wallSeconds: number;
 }
 
