@@ -110,7 +110,11 @@ export async function byRole(
           return squash(el.textContent);
         };
         return [...document.querySelectorAll(sel)].find(
-          (el) => nameOf(el) === wanted && !(el as HTMLButtonElement).disabled,
+          // Not one disabled or held (aria-disabled, as the detail's actions are while one is out).
+          (el) =>
+            nameOf(el) === wanted &&
+            !(el as HTMLButtonElement).disabled &&
+            el.getAttribute('aria-disabled') !== 'true',
         );
       },
       selector,

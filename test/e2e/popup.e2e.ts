@@ -269,9 +269,8 @@ describe('the popup', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => statusOf(popup), soon).toBe('needs_review');
     expect(await personaStatus(id)).toBe('needs_review');
-    // The button is disabled while the request runs, which drops the focus to the page, and
-    // needs_review offers no Mark for review: the focus goes to the status, so the next Tab goes
-    // on from here rather than from the top.
+    // needs_review offers no Mark for review: the button is gone with the focus it had, which
+    // goes to the status, so the next Tab goes on from here rather than from the top.
     const focusedId = () => popup.evaluate(() => document.activeElement?.id);
     await expect.poll(focusedId, soon).toBe('detail-status');
     // Unwatch stays in place as Watch: the focus comes back to it.

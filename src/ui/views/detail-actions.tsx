@@ -282,9 +282,9 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
 
   return (
     <div class="detail-actions">
-      {/* Held while a decision is out, this page's or a closed one's: aria-disabled, which keeps a
-          focus on them where it is (a disabled button drops it to the page), and a click is
-          ignored. */}
+      {/* Held while an action of this page's is out, or a decision a closed one sent (Watch only
+          by this page's own): aria-disabled, which keeps a focus on them where it is (a disabled
+          button drops it to the page), and a click is ignored. */}
       <div class="row wrap">
         {allowed.approve && (
           <button
