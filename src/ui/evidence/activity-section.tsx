@@ -53,10 +53,12 @@ function reviewerWords(type: string): string {
 function Decision({ inquiry }: { inquiry: InquiryView }) {
   const at = inquiry.timestamps.decisionedAt;
   const reviewer = inquiry.reviewer;
+  // This browser's activity log names who decided where Persona names no one; with no decision
+  // time from Persona, its newest decision of this kind on the inquiry.
   const logged = useLoggedDecision(
     inquiry.id,
-    reviewer || !at ? '' : inquiry.status,
-    at ? Date.parse(at) : 0,
+    reviewer ? '' : inquiry.status,
+    at ? Date.parse(at) : Number.POSITIVE_INFINITY,
   );
   // Decided with no time (none in Persona's answer): the decision all the same, not "not decided".
   const decided = inquiry.status === 'approved' || inquiry.status === 'declined';
@@ -67,8 +69,8 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
         <dt>{t('decision')}</dt>
         <dd>
           {/* The reader's word first, Persona's own beside it (the status chip's word). */}
-          {describeStatus(inquiry.status).label} (<code>{inquiry.status}</code>){' '}
-          {at ? t('decisionOn', formatDateTime(at)) : t('decisionTimeNotGiven')}
+          {describeStatus(inquiry.status).label} (<code>{inquiry.status}</code>)
+          {at ? ` ${t('decisionOn', formatDateTime(at))}` : `, ${t('decisionTimeNotGiven')}`}
         </dd>
       </div>
       <div class="fact">
