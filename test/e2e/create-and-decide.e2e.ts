@@ -721,6 +721,56 @@ describe('a template given by version or by legacy id', () => {
   });
 });
 
+describe('a create sent over a day ago whose answer never came', () => {
+  it('is said so, not shown as a form never sent, with a look-up of its reference', async () => {
+    const reference = `long-ago-${Date.now()}`;
+    // The draft a popup closed mid-create leaves (the form as create-view.tsx keys it), sent 25
+    // hours ago: past the day Persona surely keeps an Idempotency-Key.
+    const form = JSON.stringify({
+      type: 'createInquiry',
+      idempotencyKey: '',
+      templateId: template,
+      referenceId: reference,
+    });
+    const worker = await ext.serviceWorker();
+    // The key in use was saved before that create (this file saves it before each test).
+    await worker.evaluate(
+      async (savedAt) => {
+        const { keyInfo } = await chrome.storage.local.get('keyInfo');
+        await chrome.storage.local.set({ keyInfo: { ...(keyInfo as object), savedAt } });
+      },
+      Date.now() - 26 * 3_600_000,
+    );
+    await worker.evaluate(
+      ([templateId, referenceId, form, at]) =>
+        chrome.storage.session.set({
+          draft: {
+            templateId,
+            referenceId,
+            nameFirst: '',
+            nameLast: '',
+            emailAddress: '',
+            phoneNumber: '',
+            search: '',
+            pendingCreate: { key: 'key-long-ago', form, at },
+          },
+        }),
+      [template, reference, form, Date.now() - 25 * 3_600_000] as const,
+    );
+    const seq = (await controls.requests()).lastSeq;
+    const popup = await ext.openPopup('?view=create');
+    const notice = popup.getByTestId('sent-long-ago');
+    await expect.poll(() => notice.textContent(), soon).toContain('over a day ago');
+    // Nothing asked by itself.
+    expect((await createsSince(seq)).length).toBe(0);
+    await popup.getByRole('button', { name: `Look up ${reference}` }).click();
+    await expect
+      .poll(() => popup.getByRole('heading', { level: 2 }).first().textContent(), soon)
+      .toContain(reference);
+    await popup.close();
+  });
+});
+
 describe('a create with no reference ID that met a 5xx', () => {
   it('is not tried again blind: the form says to check the dashboard, and one request was made', async () => {
     const popup = await openCreate('');

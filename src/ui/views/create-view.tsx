@@ -20,6 +20,7 @@ import {
   clearedForm,
 } from './create-form-check.ts';
 import { CreatedPanel } from './created-panel.tsx';
+import { useNavigation } from './router.ts';
 
 /**
  * Failures where no answer came back, so Persona may or may not have stored one for the key: only
@@ -85,6 +86,11 @@ export function CreateView() {
     !sentEarlier &&
     sent?.unanswered === true &&
     Date.now() - sentAt <= RESUME_WITHIN_MS;
+  // Past that day its answer may be forgotten: a Create may make a second inquiry. Said, with the
+  // way to look for the first by its reference before creating it again.
+  const longAgo = !!sentAt && !sentEarlier && Date.now() - sentAt > RESUME_WITHIN_MS;
+  const nav = useNavigation();
+  const reference = draft?.referenceId.trim() ?? '';
   // A click after a create that got no answer (lost connection, timeout, stopped background) of
   // the very same form may follow a create that did happen, so it reuses that try's
   // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
@@ -262,6 +268,17 @@ export function CreateView() {
         <p class="banner" role="status" data-testid="key-changed">
           {t('keyChangedFormKept')}
         </p>
+      ) : longAgo && !busy && !failure ? (
+        <div class="banner" role="status" data-testid="sent-long-ago">
+          <p id="sent-long-ago">{t('createSentLongAgo', formatDateTime(sentAt ?? 0))}</p>
+          {reference && (
+            <div class="row banner-actions">
+              <button type="button" onClick={() => nav.go({ name: 'matches', query: reference })}>
+                {t('lookUpReference', reference)}
+              </button>
+            </div>
+          )}
+        </div>
       ) : (
         unanswered &&
         !busy &&
@@ -292,9 +309,13 @@ export function CreateView() {
               ? undefined
               : sentEarlier
                 ? 'sent-earlier-key'
-                : unanswered && !failure
-                  ? 'sent-unanswered'
-                  : undefined
+                : failure
+                  ? undefined
+                  : longAgo
+                    ? 'sent-long-ago'
+                    : unanswered
+                      ? 'sent-unanswered'
+                      : undefined
           }
         >
           {wait > 0 ? t('createIn', formatNumber(wait)) : t('create')}

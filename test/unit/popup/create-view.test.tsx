@@ -423,6 +423,15 @@ describe('the create form', () => {
     await openCreate();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sent('createInquiry')).toEqual([]);
+    // And it says so, not as a form never sent: Create may make a second inquiry now, so the way
+    // to look for the first one by its reference is offered.
+    expect(screen.getByTestId('sent-long-ago').textContent).toContain('over a day ago');
+    expect(screen.getByRole('button', { name: 'Create' }).getAttribute('aria-describedby')).toBe(
+      'sent-long-ago',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Look up ticket-old' }));
+    await screen.findByRole('heading', { name: /Results for/ });
+    expect(sent('findInquiries')).toEqual([{ type: 'findInquiries', query: 'ticket-old' }]);
     cleanup();
     // Sent a minute ago: the same create, under the same key.
     await sentAt(1 / 60, 'ticket-new');
