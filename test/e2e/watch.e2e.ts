@@ -454,4 +454,28 @@ describe('watch and notify', () => {
     await expect.poll(() => popup.getByTestId('watchlist-head').textContent()).toMatch(/checked/);
     await popup.close();
   });
+
+  it('a check that failed on a key Persona refused offers the settings where it says so', async () => {
+    await createInquiry();
+    // The watcher's last check met a 401 (the key revoked at Persona): as cycle.ts records it.
+    const worker = await liveWorker();
+    await worker.evaluate(() =>
+      chrome.storage.local.set({
+        pollState: {
+          failures: 1,
+          lastAttemptAt: Date.now(),
+          lastSuccessAt: Date.now() - 60_000,
+          holdUntil: Date.now() + 60_000,
+          lastError: { kind: 'unauthorized', message: 'Persona did not accept the API key.' },
+        },
+      }),
+    );
+    const popup = await ext.openPopup();
+    const warning = popup.getByText(/^Last check failed/);
+    await expect.poll(() => warning.count(), { timeout: 5_000 }).toBe(1);
+    const options = ext.context.waitForEvent('page');
+    await warning.getByRole('button', { name: 'Open settings' }).click();
+    expect((await options).url()).toContain('src/options/index.html');
+    await popup.close();
+  });
 });

@@ -3,6 +3,7 @@ import { t } from '../../shared/i18n.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
+import { OpenSettingsButton } from '../components/open-settings-button.tsx';
 import { useFirstPaintDone } from '../first-paint.ts';
 import { markSeen } from '../mark-seen.ts';
 import { useStored } from '../use-stored.ts';
@@ -58,6 +59,8 @@ export function WatchlistPanel() {
       {failing && (
         <p class="list-warning" role="status">
           {t('lastCheckFailed', poll?.lastError?.message ?? '')}
+          {/* A refused key is put right where it is kept. */}
+          {poll?.lastError?.kind === 'unauthorized' && <OpenSettingsButton />}
         </p>
       )}
       <ul class="inquiry-list" aria-label={t('watchedInquiries')}>

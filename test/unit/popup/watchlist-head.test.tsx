@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The watchlist's head line: while checks fail, the last good one is the last answer, not
 // "checked now" beside "Last check failed".
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
@@ -36,6 +36,22 @@ describe('the watchlist head', () => {
     expect(line).toMatch(/last answer/);
     expect(line).not.toMatch(/checked/);
     expect(screen.getByText(/Last check failed/)).toBeTruthy();
+    // Not the key's fault: nothing to change in the settings.
+    expect(screen.queryByRole('button', { name: 'Open settings' })).toBeNull();
+  });
+
+  it('offers the settings when the check failed on a key Persona refused (QA V6)', async () => {
+    await head({
+      failures: 1,
+      lastSuccessAt: Date.now(),
+      lastError: { kind: 'unauthorized', message: 'Persona did not accept the API key.' },
+    });
+    const warning = screen.getByText(/Last check failed/);
+    const open = screen.getByRole('button', { name: 'Open settings' });
+    expect(warning.contains(open)).toBe(true);
+    const opened = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    fireEvent.click(open);
+    await waitFor(() => expect(opened).toHaveBeenCalled());
   });
 });
 
