@@ -72,6 +72,9 @@ export async function packageExtension(options: PackageOptions): Promise<Package
       execFileSync('npx', ['vite', 'build', '--config', config, '--logLevel', 'warn'], {
         cwd: repoRoot,
         stdio: 'inherit',
+        // The store's build whatever the shell says: NODE_ENV=test or development would keep
+        // Preact's development code in it (vitest sets test).
+        env: { ...process.env, NODE_ENV: 'production' },
       });
     }
   }

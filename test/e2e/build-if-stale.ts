@@ -43,7 +43,11 @@ export function buildIfStale(target: BuildTarget = chromeBuild): string {
   const sources = [...shared, target.config, ...(target.inputs ?? [])];
   if (built === 0 || sources.some((s) => newestMtime(join(root, s)) > built)) {
     const args = ['vite', 'build', '--config', target.config, '--logLevel', 'warn'];
-    execFileSync('npx', args, { cwd: root, stdio: 'inherit' });
+    // The build the extension ships, whoever asks: vitest sets NODE_ENV=test, which a child build
+    // inherits, and Vite then keeps Preact's development code (the first screen 21,944 B gzip
+    // against 20,478).
+    const env = { ...process.env, NODE_ENV: 'production' };
+    execFileSync('npx', args, { cwd: root, stdio: 'inherit', env });
   }
   return dist;
 }

@@ -52,4 +52,17 @@ describe('what a page loads before its first paint', () => {
     expect(files).toEqual(['background.js']);
     expect(withZod(dist, files)).toEqual([]);
   });
+
+  it('is the build the extension ships: no JSX source locations from a development build', () => {
+    // A build run under NODE_ENV=test (vitest's, inherited by a child build) keeps Preact's
+    // development JSX, which carries each element's file name and line: bigger, and the build
+    // machine's paths in the extension (test/e2e/build-if-stale.ts builds for production).
+    const dist = inject('distPath');
+    const { files, lazyFiles } = walk(dist, 'src/popup/index.html');
+    const scripts = [...files, ...lazyFiles].filter((file) => file.endsWith('.js'));
+    const withSources = scripts.filter((file) =>
+      /fileName:/.test(readFileSync(join(dist, file), 'utf8')),
+    );
+    expect(withSources).toEqual([]);
+  });
 });
