@@ -6,6 +6,7 @@
 // browser's closing interrupted is found on the next start.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sentDraft } from '../fixtures/sent-draft.ts';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
@@ -724,14 +725,9 @@ describe('a template given by version or by legacy id', () => {
 describe('a create sent over a day ago whose answer never came', () => {
   it('is said so, not shown as a form never sent, with a look-up of its reference', async () => {
     const reference = `long-ago-${Date.now()}`;
-    // The draft a popup closed mid-create leaves (the form as create-view.tsx keys it), sent 25
-    // hours ago: past the day Persona surely keeps an Idempotency-Key.
-    const form = JSON.stringify({
-      type: 'createInquiry',
-      idempotencyKey: '',
-      templateId: template,
-      referenceId: reference,
-    });
+    // The draft a popup closed mid-create leaves, sent 25 hours ago: past the day Persona surely
+    // keeps an Idempotency-Key.
+    const draft = sentDraft(template, reference, 'key-long-ago', Date.now() - 25 * 3_600_000);
     const worker = await ext.serviceWorker();
     // The key in use was saved before that create (this file saves it before each test).
     await worker.evaluate(
@@ -741,22 +737,7 @@ describe('a create sent over a day ago whose answer never came', () => {
       },
       Date.now() - 26 * 3_600_000,
     );
-    await worker.evaluate(
-      ([templateId, referenceId, form, at]) =>
-        chrome.storage.session.set({
-          draft: {
-            templateId,
-            referenceId,
-            nameFirst: '',
-            nameLast: '',
-            emailAddress: '',
-            phoneNumber: '',
-            search: '',
-            pendingCreate: { key: 'key-long-ago', form, at },
-          },
-        }),
-      [template, reference, form, Date.now() - 25 * 3_600_000] as const,
-    );
+    await worker.evaluate((value) => chrome.storage.session.set({ draft: value }), draft);
     const seq = (await controls.requests()).lastSeq;
     const popup = await ext.openPopup('?view=create');
     const notice = popup.getByTestId('sent-long-ago');

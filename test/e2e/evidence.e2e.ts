@@ -69,6 +69,18 @@ async function logSince(seq: number): Promise<LoggedRequest[]> {
   return (await controls.requests(seq)).requests;
 }
 
+/** An inquiry made through Persona's API with these attributes besides its template; its id. */
+async function createWith(attributes: Record<string, unknown>): Promise<string> {
+  const response = await fetch(`${sandbox().baseUrl}/inquiries`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${sandbox().key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      data: { attributes: { 'inquiry-template-id': 'itmpl_E2eEvidence01', ...attributes } },
+    }),
+  });
+  return ((await response.json()) as { data: { id: string } }).data.id;
+}
+
 async function openDesk(path: string, width: number): Promise<Page> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width, height: 700 });
@@ -333,21 +345,11 @@ describe('the evidence behind a verdict', () => {
       cpf: '123.456.789-09',
       birthday: '1970-01-01',
     };
-    const response = await fetch(`${sandbox().baseUrl}/inquiries`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${sandbox().key}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        data: {
-          attributes: {
-            'inquiry-template-id': 'itmpl_E2eEvidence01',
-            'reference-id': `masked-${Date.now()}`,
-            fields: { ...secrets, name_first: '', name_last: 'Okafor', loyalty_number: 'L-77' },
-          },
-        },
-      }),
+    const id = await createWith({
+      'reference-id': `masked-${Date.now()}`,
+      fields: { ...secrets, name_first: '', name_last: 'Okafor', loyalty_number: 'L-77' },
     });
-    const { data } = (await response.json()) as { data: { id: string } };
-    const popup = await openDesk(`src/popup/index.html?inquiry=${data.id}`, 400);
+    const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
     const fields = popup.getByRole('region', { name: 'Fields' });
     await expect.poll(() => fields.textContent(), soon).toContain('Okafor');
     const text = (await fields.textContent()) ?? '';
@@ -509,21 +511,9 @@ describe('the evidence behind a verdict', () => {
   it('side panel at 360 px: a watchlist match named by one long word wraps, in reach', async () => {
     // The sandbox's watchlist hit names the person as the inquiry's fields have them.
     const word = 'Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft';
-    const response = await fetch(`${sandbox().baseUrl}/inquiries`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${sandbox().key}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        data: {
-          attributes: {
-            'inquiry-template-id': 'itmpl_E2eEvidence01',
-            fields: { name_first: 'Hubert', name_last: `${word}${word}` },
-          },
-        },
-      }),
-    });
-    const { data } = (await response.json()) as { data: { id: string } };
-    await controls.finish(data.id, 'needs_review');
-    const panel = await openDesk(`src/side-panel/index.html?inquiry=${data.id}`, 360);
+    const id = await createWith({ fields: { name_first: 'Hubert', name_last: `${word}${word}` } });
+    await controls.finish(id, 'needs_review');
+    const panel = await openDesk(`src/side-panel/index.html?inquiry=${id}`, 360);
     const reports = panel.getByRole('region', { name: 'Reports' });
     await expect.poll(() => reports.getByText('Watchlist screening').count(), soon).toBe(1);
     await reports.getByText('Watchlist screening').click();

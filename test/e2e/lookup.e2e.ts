@@ -55,6 +55,36 @@ async function callDesk<M extends keyof Desk>(method: M, ...args: Parameters<Des
   );
 }
 
+/**
+ * The popup at `path`, opened while Persona answers `route` with 503s, once it offers Try again;
+ * the outage ends then.
+ */
+async function openedThroughOutage(path: string, route: string) {
+  await controls.setFaults({ errorNext: 100, errorStatuses: [503], errorRoute: route });
+  const popup = await ext.openPopup(path);
+  const retry = popup.getByRole('button', { name: 'Try again' });
+  try {
+    await expect.poll(() => retry.count(), { timeout: 20_000 }).toBe(1);
+  } finally {
+    await controls.clearFaults();
+  }
+  return { popup, retry };
+}
+
+/**
+ * The watcher's next check, now, getting through. Its back-off from this file's earlier outages,
+ * which would put that check minutes away, is forgotten first.
+ */
+async function watcherGetsThrough() {
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(() => chrome.storage.local.remove('pollState'));
+  await worker.evaluate(() =>
+    (
+      globalThis as unknown as { inquiryDesk: { runCycle(): Promise<unknown> } }
+    ).inquiryDesk.runCycle(),
+  );
+}
+
 async function panelRoute() {
   const worker = await ext.serviceWorker();
   return (await worker.evaluate(() => chrome.storage.session.get('panelRoute'))).panelRoute;
@@ -300,27 +330,9 @@ describe('a detail that could not reach Persona', () => {
     });
     const { data } = (await made.json()) as { data: { id: string } };
     // Persona answers that read with 503s (the list the watcher asks for still works).
-    await controls.setFaults({
-      errorNext: 100,
-      errorStatuses: [503],
-      errorRoute: 'GET /inquiries/:id',
-    });
-    const popup = await ext.openPopup(`?inquiry=${data.id}`);
-    const retry = popup.getByRole('button', { name: 'Try again' });
-    try {
-      await expect.poll(() => retry.count(), { timeout: 20_000 }).toBe(1);
-    } finally {
-      await controls.clearFaults();
-    }
-    // The outage is over: the watcher's next check gets through, and the detail follows. (Its
-    // back-off from this file's earlier outages would put that check minutes away: forgotten.)
-    const worker = await ext.serviceWorker();
-    await worker.evaluate(() => chrome.storage.local.remove('pollState'));
-    await worker.evaluate(() =>
-      (
-        globalThis as unknown as { inquiryDesk: { runCycle(): Promise<unknown> } }
-      ).inquiryDesk.runCycle(),
-    );
+    const { popup, retry } = await openedThroughOutage(`?inquiry=${data.id}`, 'GET /inquiries/:id');
+    // The outage is over: the watcher's next check gets through, and the detail follows.
+    await watcherGetsThrough();
     await expect
       .poll(() => popup.getByTestId('status').textContent(), { timeout: 15_000 })
       .toBe('created');
@@ -332,27 +344,12 @@ describe('a detail that could not reach Persona', () => {
 describe('search results that could not reach Persona', () => {
   it('are asked for again by themselves once the watcher gets through, without Try again', async () => {
     // Persona answers lists with 503s: the lookup's, and the watcher's.
-    await controls.setFaults({
-      errorNext: 100,
-      errorStatuses: [503],
-      errorRoute: 'GET /inquiries',
-    });
-    const popup = await ext.openPopup(`?view=matches&q=${referenceId}`);
-    const retry = popup.getByRole('button', { name: 'Try again' });
-    try {
-      await expect.poll(() => retry.count(), { timeout: 20_000 }).toBe(1);
-    } finally {
-      await controls.clearFaults();
-    }
-    // The outage is over: the watcher's next check gets through (its back-off forgotten, as
-    // above), and the results follow.
-    const worker = await ext.serviceWorker();
-    await worker.evaluate(() => chrome.storage.local.remove('pollState'));
-    await worker.evaluate(() =>
-      (
-        globalThis as unknown as { inquiryDesk: { runCycle(): Promise<unknown> } }
-      ).inquiryDesk.runCycle(),
+    const { popup, retry } = await openedThroughOutage(
+      `?view=matches&q=${referenceId}`,
+      'GET /inquiries',
     );
+    // The outage is over: the watcher's next check gets through, and the results follow.
+    await watcherGetsThrough();
     await expect
       .poll(() => popup.getByRole('button', { name: new RegExp(referenceId) }).count(), {
         timeout: 15_000,

@@ -7,7 +7,6 @@ import type { VerificationView } from '../../shared/persona/view-model.ts';
 import { formatNumber } from './format-time.ts';
 import { resultWords } from './result-words.ts';
 import { verificationTone } from './verification-tone.ts';
-import { verificationNames } from './view-labels.ts';
 
 const failed = (status: string) => verificationTone(status) === 'danger';
 
@@ -38,10 +37,16 @@ function goTo(headingId: string) {
   heading?.focus({ preventScroll: true });
 }
 
-export function AttentionList({ verifications }: { verifications: readonly VerificationView[] }) {
+export function AttentionList({
+  verifications,
+  names,
+}: {
+  verifications: readonly VerificationView[];
+  /** Each one's name, as its card has it (view-labels.ts verificationNames). */
+  names: ReadonlyMap<string, string>;
+}) {
   const flagged = needingALook(verifications);
   if (verifications.length < 2 || flagged.length === 0) return null;
-  const names = verificationNames(verifications);
   return (
     <div class="attention" data-testid="attention">
       <p class="attention-intro" id="attention-intro">

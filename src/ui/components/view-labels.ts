@@ -73,22 +73,30 @@ export function verificationLabel(type: string): string {
 }
 
 /**
- * Each verification's name by id, numbered in Persona's order where its type repeats ("Selfie 1",
- * "Selfie 2": a retry beside the one that failed), so that no two cards, nor their Reveal buttons
- * and the links to them, read alike.
+ * The verifications whose type repeats in the inquiry, by id, each named with its number in
+ * Persona's order ("Selfie 1", "Selfie 2": a retry beside the one that failed).
  */
-export function verificationNames(verifications: readonly VerificationView[]): Map<string, string> {
+export function numberedNames(verifications: readonly VerificationView[]): Map<string, string> {
   const counts = new Map<string, number>();
   for (const v of verifications) counts.set(v.type, (counts.get(v.type) ?? 0) + 1);
   const seen = new Map<string, number>();
   const names = new Map<string, string>();
   for (const v of verifications) {
+    if ((counts.get(v.type) ?? 0) < 2) continue;
     const nth = (seen.get(v.type) ?? 0) + 1;
     seen.set(v.type, nth);
-    const label = verificationLabel(v.type);
-    names.set(v.id, (counts.get(v.type) ?? 0) > 1 ? `${label} ${formatNumber(nth)}` : label);
+    names.set(v.id, `${verificationLabel(v.type)} ${formatNumber(nth)}`);
   }
   return names;
+}
+
+/**
+ * Each verification's name by id, numbered where its type repeats ({@link numberedNames}), so
+ * that no two cards, nor their Reveal buttons and the links to them, read alike.
+ */
+export function verificationNames(verifications: readonly VerificationView[]): Map<string, string> {
+  const numbered = numberedNames(verifications);
+  return new Map(verifications.map((v) => [v.id, numbered.get(v.id) ?? verificationLabel(v.type)]));
 }
 
 export function reportLabel(type: string): string {

@@ -2,7 +2,7 @@
 // the inquiry's events from `GET /events`, read when the reviewer opens them.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.ts';
-import { describeStatus } from '../../shared/persona/status.ts';
+import { describeStatus, isFinalStatus } from '../../shared/persona/status.ts';
 import type { EventView, InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
@@ -61,8 +61,7 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
     at ? Date.parse(at) : Number.POSITIVE_INFINITY,
   );
   // Decided with no time (none in Persona's answer): the decision all the same, not "not decided".
-  const decided = inquiry.status === 'approved' || inquiry.status === 'declined';
-  if (!at && !decided) return <p class="muted">{t('notDecided')}</p>;
+  if (!at && !isFinalStatus(inquiry.status)) return <p class="muted">{t('notDecided')}</p>;
   return (
     <dl class="facts decision">
       <div class="fact">

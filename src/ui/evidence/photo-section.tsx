@@ -8,7 +8,7 @@ import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
-import { photoLabel, verificationNames } from '../components/view-labels.ts';
+import { numberedNames, photoLabel } from '../components/view-labels.ts';
 import { useRequest } from '../use-request.ts';
 
 interface Shown {
@@ -98,10 +98,7 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
   const objectUrls = useObjectUrls();
   // Two verifications of one type (a retry) have photos of the same names: each is said with its
   // verification's numbered name, as its card is (view-labels.ts verificationNames).
-  const names = verificationNames(inquiry.verifications);
-  const ofType = (id: string) => inquiry.verifications.find((v) => v.id === id)?.type;
-  const repeats = (id: string) =>
-    inquiry.verifications.filter((v) => v.type === ofType(id)).length > 1;
+  const numbered = numberedNames(inquiry.verifications);
   const { busy, error, run } = useRequest(
     async () => {
       const reply = await sendRequest({ type: 'showPhotos', id: inquiry.id });
@@ -110,8 +107,8 @@ export function PhotoSection({ inquiry }: { inquiry: InquiryView }) {
           const named = {
             key: `${photo.verificationId}:${photo.name}:${photo.page ?? ''}`,
             name: photo.name,
-            label: repeats(photo.verificationId)
-              ? `${photoLabel(photo)} (${names.get(photo.verificationId)})`
+            label: numbered.has(photo.verificationId)
+              ? `${photoLabel(photo)} (${numbered.get(photo.verificationId)})`
               : photoLabel(photo),
           };
           return photo.base64 && photo.type

@@ -73,6 +73,12 @@ export function buildCreateRequest(
 }
 
 /**
+ * What identifies a form as sent: its request without the key. A draft's pending create holds it,
+ * so the same form is known again, and an edited one is not.
+ */
+export const formOf = (draft: Draft) => JSON.stringify(buildCreateRequest(draft, ''));
+
+/**
  * The form's own fields after a successful create: empty, with the default template ready again.
  * Only those: the rest of the draft (the search box, confirmations) may have changed since, in
  * another page, and is not the create's to write back.

@@ -18,6 +18,7 @@ import {
   type CreateErrors,
   checkCreateForm,
   clearedForm,
+  formOf,
 } from './create-form-check.ts';
 import { CreatedPanel } from './created-panel.tsx';
 import { useNavigation } from './router.ts';
@@ -27,9 +28,6 @@ import { useNavigation } from './router.ts';
  * then is the key kept for the next click. Any answer (a 5xx included) is stored by Persona and
  * would be replayed for 24 hours (https://docs.withpersona.com/idempotence).
  */
-/** The form as a pending create records it: what the create would send, its key apart. */
-const formOf = (draft: Draft) => JSON.stringify(buildCreateRequest(draft, ''));
-
 const NO_ANSWER: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'network',
   'timeout',

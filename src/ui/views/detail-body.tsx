@@ -54,7 +54,7 @@ export function DetailBody({
       )}
       <section aria-labelledby="verifications-heading">
         <h3 id="verifications-heading">{t('verifications')}</h3>
-        <AttentionList verifications={inquiry.verifications} />
+        <AttentionList verifications={inquiry.verifications} names={names} />
         {inquiry.verifications.length === 0 ? (
           <p class="muted">{t('noVerifications')}</p>
         ) : (

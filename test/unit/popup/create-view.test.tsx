@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../../../src/shared/format.ts';
 import type { Draft } from '../../../src/shared/storage-items.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { sentDraft } from '../../fixtures/sent-draft.ts';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -33,23 +34,8 @@ function openCreate() {
 
 /** A draft whose form was sent under `key` at `at` and got no answer (a closed popup's). */
 function storeSentDraft(referenceId: string, key: string, at: number) {
-  const form = JSON.stringify({
-    type: 'createInquiry',
-    idempotencyKey: '',
-    templateId: 'itmpl_Typed01',
-    referenceId,
-  });
   return fakeBrowser.storage.session.set({
-    draft: {
-      templateId: 'itmpl_Typed01',
-      referenceId,
-      nameFirst: '',
-      nameLast: '',
-      emailAddress: '',
-      phoneNumber: '',
-      search: '',
-      pendingCreate: { key, form, at },
-    },
+    draft: sentDraft('itmpl_Typed01', referenceId, key, at),
   });
 }
 
