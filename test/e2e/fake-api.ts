@@ -36,7 +36,13 @@ export async function startFakeServer(
   return {
     origin: `http://127.0.0.1:${port}`,
     hits,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Connections Chromium keeps open are cut, not waited for: close() alone waits for every one
+    // to end, and a test's finally hung on it past its 60 s once in CI.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
