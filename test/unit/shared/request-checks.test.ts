@@ -20,7 +20,7 @@ const types = Object.keys(requests) as RequestType[];
 
 function expectSameRequest(message: unknown): boolean {
   const want = parseRequest(message);
-  expectSameValue(generatedParse(message), want, `request ${describeRaw(message)}`);
+  expectSameValue(generatedParse(message), want, () => `request ${describeRaw(message)}`);
   return want !== undefined;
 }
 
