@@ -242,7 +242,7 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
-  it("popup: an inquiry's detail scrolls in its view, not the page; zoomed, Back and the footer stay in view", async () => {
+  it("popup: an inquiry's detail scrolls in its view, not the page; zoomed, the view is the one scroll area and its end is reached", async () => {
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${reviewId}`));
@@ -250,18 +250,34 @@ describe('the evidence behind a verdict', () => {
     // The page is the popup's 600 px: a wheel past the view's end has nothing more to scroll,
     // where the screen-reader-only words once made it 1,200 px of mostly empty page.
     expect(await popup.evaluate(() => document.scrollingElement?.scrollHeight)).toBe(600);
-    // A popup zoomed to 200 % holds 300 of the desk's 600 px: the page scrolls, and the top bar
-    // (Back) and the footer stay in view.
+    // A popup zoomed to 200 % holds 300 of the page's 600 CSS px. The desk keeps to the window:
+    // the top bar (Back), the whole view and the footer are in it, and only the view scrolls. When
+    // the page scrolled as well, two scrollbars showed, the view's lower half was below the window,
+    // PageDown skipped what was never on screen and End left Save PDF out of sight.
     await popup.setViewportSize({ width: 400, height: 300 });
-    await popup.evaluate(() => document.scrollingElement?.scrollTo(0, 10_000));
-    const ends = await popup.evaluate(() => ({
-      scrolled: window.scrollY,
-      back: document.querySelector('.topbar .back')?.getBoundingClientRect().top,
-      footer: document.querySelector('footer')?.getBoundingClientRect().bottom,
-    }));
-    expect(ends.scrolled).toBe(300);
-    expect(ends.back).toBeGreaterThanOrEqual(0);
-    expect(ends.footer).toBeLessThanOrEqual(300);
+    const box = (selector: string) =>
+      popup.evaluate((s) => {
+        const rect = document.querySelector(s)?.getBoundingClientRect();
+        return rect && { top: rect.top, bottom: rect.bottom };
+      }, selector);
+    await expect.poll(async () => (await box('footer'))?.bottom, soon).toBeLessThanOrEqual(300);
+    expect((await box('.topbar .back'))?.top).toBeGreaterThanOrEqual(0);
+    expect((await box('.content'))?.bottom).toBeLessThanOrEqual((await box('footer'))?.top ?? 0);
+    // End, from the first of the detail's buttons, shows the view's last control.
+    await popup.locator('.content button').first().focus();
+    await popup.keyboard.press('End');
+    const savePdf = popup.getByRole('button', { name: 'Save PDF' });
+    await expect.poll(async () => (await savePdf.boundingBox())?.y ?? 999, soon).toBeLessThan(300);
+    const pdf = await savePdf.boundingBox();
+    expect((pdf?.y ?? 999) + (pdf?.height ?? 0)).toBeLessThanOrEqual(
+      (await box('footer'))?.top ?? 0,
+    );
+    // A wheel anywhere moves the view, never the page.
+    await popup.mouse.move(200, 150);
+    for (let i = 0; i < 10; i++) await popup.mouse.wheel(0, -400);
+    await popup.mouse.wheel(0, 400);
+    expect(await popup.evaluate(() => window.scrollY)).toBe(0);
+    expect(await popup.locator('.content').evaluate((c) => c.scrollTop)).toBeGreaterThan(0);
     await popup.close();
   });
 
