@@ -19,6 +19,7 @@ import {
 } from '../shared/settings-values.ts';
 import { codePoints } from '../shared/stored-check.ts';
 import { invalid, type Report } from '../shared/validate-settings.ts';
+import { unknownExpiryTags } from '../ui/components/chat-message.ts';
 
 // The local sandbox serves the API where Persona does (test/persona-sandbox).
 const SANDBOX_API_PATH = '/api/v1';
@@ -67,6 +68,10 @@ export function checkRanges(settings: Settings, report: Report = invalid): Setti
   if (!Number.isInteger(poll) || !inRange(poll, MIN_POLL_SECONDS, MAX_POLL_SECONDS)) {
     report('pollSeconds', t('pollRange', MIN_POLL_SECONDS, MAX_POLL_SECONDS));
   }
+  // An unknown tag would write that expiry in this browser's language, which the tag was there to
+  // avoid; the reviewer finds out here, not from a customer.
+  const [unknownTag] = unknownExpiryTags(settings.chatTemplate);
+  if (unknownTag !== undefined) report('chatTemplate', t('chatExpiresUnknownTag', unknownTag));
   // Counted as the schema counts it: in code points.
   if (codePoints(settings.chatTemplate) > MAX_CHAT_TEMPLATE) {
     report('chatTemplate', t('chatTemplateLong', MAX_CHAT_TEMPLATE));

@@ -140,4 +140,38 @@ describe('the desk in German', () => {
     await screenshotBoth(options, 'german-options');
     await options.close();
   });
+
+  it('a chat message written for an English-speaking customer: {expires:en} in English, {expires} in German, an unknown tag refused on save', async () => {
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const options = await ext.openOptions();
+    const template = options.getByRole('textbox', { name: 'Vorlage für die Chat-Nachricht' });
+    const save = options.getByRole('button', { name: 'Speichern' });
+    await expect.poll(() => template.inputValue(), soon).toContain('{link}');
+    await template.fill('Hi! Please verify here: {link}\nIt expires {expires:zz}.');
+    await save.click();
+    await expect
+      .poll(() => options.getByText('„{expires:zz}“ nennt keine Sprache').count(), soon)
+      .toBe(1);
+    await template.fill(
+      'Hi! Please verify here: {link}\nIt expires {expires:en}. / Gültig bis {expires}.',
+    );
+    await save.click();
+    await options.getByText('Einstellungen gespeichert.').waitFor(soon);
+    await options.close();
+
+    const popup = await ext.openPopup('?view=create');
+    await popup.getByRole('textbox', { name: 'Referenz-ID' }).fill(`english-chat-${Date.now()}`);
+    await popup.getByRole('button', { name: 'Erstellen', exact: true }).click();
+    await popup.getByRole('heading', { name: 'Anfrage erstellt' }).waitFor(soon);
+    const link = await popup.getByTestId('one-time-link').textContent();
+    await popup.getByRole('button', { name: 'Nachricht kopieren' }).click();
+    await expect
+      .poll(() => popup.evaluate(() => navigator.clipboard.readText()), soon)
+      .toContain(`${link}\n`);
+    const message = await popup.evaluate(() => navigator.clipboard.readText());
+    // Before, the English sentence carried a German expiry: "expires in 24 Stunden (5. Dez. …)".
+    expect(message).toMatch(/\nIt expires in 24 hours \([^)]*\d{4}[^)]*\)\. \//);
+    expect(message).toMatch(/Gültig bis in 24 Stunden \(.+\)\.$/);
+    await popup.close();
+  });
 });

@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { describeExpiry, fillChatMessage } from '../../../src/ui/components/chat-message.ts';
+import {
+  describeExpiry,
+  fillChatMessage,
+  unknownExpiryTags,
+} from '../../../src/ui/components/chat-message.ts';
 import { formatRelative } from '../../../src/ui/components/format-time.ts';
 import { routeFromQuery } from '../../../src/ui/views/router.ts';
 
@@ -56,6 +60,36 @@ describe('the chat message', () => {
       'https://per.sn/x https://per.sn/x',
     );
     expect(fillChatMessage('Hello!', link, formats)).toBe('Hello!\nhttps://verify.example/l/abc');
+  });
+
+  it('writes {expires:tag} in the language the tag names, whatever the reviewer reads', () => {
+    // The reviewer's formats are English here; the template was written for a German customer.
+    const german = fillChatMessage('Hallo! {link}\nGültig bis {expires:de}.', link, formats);
+    expect(german).toMatch(
+      /^Hallo! https:\/\/verify\.example\/l\/abc\nGültig bis morgen \(.+\)\.$/,
+    );
+    const date = german.match(/\((.+)\)/)?.[1] ?? '';
+    // Its date the German way too (2. Juni / 02.06.), in the reviewer's zone, named.
+    expect(date).toMatch(/2025/);
+    expect(date).toMatch(/Juni|Jun|06\./);
+    expect(date).not.toMatch(/\bJun 2025\b/);
+    // Both in one template: each as asked.
+    expect(fillChatMessage('{link} {expires} / {expires:es}', link, formats)).toMatch(
+      /^https:\S+ tomorrow \(2 Jun 2025, 10:00\) \/ mañana \(.+\)$/,
+    );
+  });
+
+  it('writes an unknown {expires:tag} as {expires}, and names it for the options page', () => {
+    // Not a language tag (Intl refuses it): as {expires}, never the placeholder itself.
+    expect(fillChatMessage('{link} {expires:x} {expires:zz-!!}', link, formats)).toBe(
+      'https://verify.example/l/abc tomorrow (2 Jun 2025, 10:00) tomorrow (2 Jun 2025, 10:00)',
+    );
+    expect(
+      unknownExpiryTags(
+        '{link} {expires:de} {expires:en-GB} {expires:zz} {expires:x} {expires:de!}',
+      ),
+    ).toEqual(['zz', 'x', 'de!']);
+    expect(unknownExpiryTags('{link} {expires} {expires:es}')).toEqual([]);
   });
 
   it('says "soon" when Persona gave no expiry', () => {
