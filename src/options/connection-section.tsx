@@ -69,7 +69,7 @@ export function ConnectionSection({
       )}
       <Field id="api-key" label={t('apiKey')} error={fieldError('key')} hint={t('apiKeyHint')}>
         {(describedBy, invalid) => (
-          <div class="row">
+          <div class="row key-row">
             <input
               id="api-key"
               class="grow"

@@ -138,6 +138,17 @@ describe('the desk in German', () => {
       await options.getByRole('cell', { name: 'Anfrage erstellen', exact: true }).count(),
     ).toBe(1);
     await screenshotBoth(options, 'german-options');
+    // At 320 px, "Schlüssel zeigen" goes below the key field rather than squeeze it: beside it,
+    // the field was 79 px wide and showed eight characters of a fifty-character key.
+    await options.setViewportSize({ width: 320, height: 700 });
+    const keyWidth = await options
+      .locator('#api-key')
+      .evaluate(
+        (input) =>
+          input.getBoundingClientRect().width /
+          (input.parentElement?.getBoundingClientRect().width ?? 1),
+      );
+    expect(keyWidth).toBeGreaterThan(0.9);
     await options.close();
   });
 

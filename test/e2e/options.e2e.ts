@@ -329,6 +329,28 @@ describe('options: the local sandbox', () => {
   });
 });
 
+describe('options: narrow windows', () => {
+  it('at 320 and 240 px, an address in a hint wraps inside its section, and the page never scrolls sideways', async () => {
+    for (const width of [320, 240]) {
+      await page.setViewportSize({ width, height: 700 });
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll('section code')].flatMap((code) => {
+          const section = code.closest('section')?.getBoundingClientRect();
+          const box = code.getBoundingClientRect();
+          return section && box.right > section.right + 0.5 ? [code.textContent] : [];
+        }),
+      );
+      // Before, "https://api.withpersona.com/api/v1" ran 6 px past its section at 320 px, and
+      // made the whole page scroll sideways at 240.
+      expect(outside, `${width} px`).toEqual([]);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${width} px`,
+      ).toBeLessThanOrEqual(width);
+    }
+  });
+});
+
 describe('options: numbers as typed', () => {
   it('says at the field what is wrong with a number, and saves a number as it was typed', async () => {
     await fill('API base URL', baseUrl);

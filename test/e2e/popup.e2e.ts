@@ -736,6 +736,33 @@ describe('the popup', () => {
     expect(referenceEnd).toBeLessThanOrEqual(side?.x ?? 0);
     expect(referenceEnd).toBeGreaterThanOrEqual((side?.x ?? 0) - 8 - 1);
     await expectAccessible(popup, 'needs review');
+    // In forced colours (Windows' high contrast) every border is drawn in the text's colour, a
+    // transparent one too: only the selected tab may have an underline, or both look selected.
+    await popup.emulateMedia({ forcedColors: 'active' });
+    const underlines = () =>
+      popup
+        .getByRole('tab')
+        .evaluateAll((tabs) =>
+          tabs.map((tab) => [
+            tab.getAttribute('aria-selected'),
+            getComputedStyle(tab).borderBottomStyle,
+          ]),
+        );
+    expect(await underlines()).toEqual([
+      ['false', 'none'],
+      ['true', 'solid'],
+    ]);
+    await popup.getByRole('tab', { name: 'Watchlist' }).click();
+    await expect.poll(underlines, soon).toEqual([
+      ['true', 'solid'],
+      ['false', 'none'],
+    ]);
+    // The toast ("Link copied") loses its filled background there; an outline keeps its edge.
+    expect(
+      await popup
+        .getByTestId('announcer')
+        .evaluate((toast) => getComputedStyle(toast).outlineStyle),
+    ).toBe('solid');
     await popup.close();
   });
 
