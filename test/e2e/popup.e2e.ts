@@ -757,6 +757,15 @@ describe('the popup', () => {
       ['true', 'solid'],
       ['false', 'none'],
     ]);
+    // Asked for more contrast, the list's head (its count and check time) is written as the rows
+    // are, not in the softer grey (6.2:1).
+    await popup.emulateMedia({ forcedColors: 'none', contrast: 'more' });
+    const [head, text] = await popup.evaluate(() => [
+      getComputedStyle(document.querySelector('.list-head') ?? document.body).color,
+      getComputedStyle(document.body).color,
+    ]);
+    expect(head).toBe(text);
+    await popup.emulateMedia({ forcedColors: 'active', contrast: null });
     // The toast ("Link copied") loses its filled background there; an outline keeps its edge.
     expect(
       await popup
