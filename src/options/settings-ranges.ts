@@ -1,7 +1,8 @@
 // The settings' ranges in words, checked by the options page before it sends: out of its schema's
 // range, a value would come back from the background only as "The request was malformed.", with
 // no field marked. The background holds the same ranges through the schema (settings.ts), so
-// these stay out of its script.
+// these stay out of its script. One check is the page's alone: a chat template's `{expires:…}`
+// tags (the page that fills them in writes one it cannot as `{expires}`).
 import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import { isLoopbackHost } from '../shared/persona/base-url.ts';

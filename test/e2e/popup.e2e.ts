@@ -760,18 +760,20 @@ describe('the popup', () => {
     // Asked for more contrast, the list's head (its count and check time) is written as the rows
     // are, not in the softer grey (6.2:1).
     await popup.emulateMedia({ forcedColors: 'none', contrast: 'more' });
-    const [head, text] = await popup.evaluate(() => [
-      getComputedStyle(document.querySelector('.list-head') ?? document.body).color,
-      getComputedStyle(document.body).color,
-    ]);
-    expect(head).toBe(text);
+    const head = popup.locator('.list-head');
+    await head.waitFor(soon);
+    expect(await head.evaluate((element) => getComputedStyle(element).color)).toBe(
+      await popup.evaluate(() => getComputedStyle(document.body).color),
+    );
     await popup.emulateMedia({ forcedColors: 'active', contrast: null });
-    // The toast ("Link copied") loses its filled background there; an outline keeps its edge.
-    expect(
-      await popup
-        .getByTestId('announcer')
-        .evaluate((toast) => getComputedStyle(toast).outlineStyle),
-    ).toBe('solid');
+    // The toast ("Link copied") loses its filled background there; an outline keeps its edge
+    // while it says something (empty, it is not drawn at all).
+    const toast = popup.getByTestId('announcer');
+    expect(await toast.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('none');
+    await toast.evaluate((element) => {
+      element.textContent = 'Link copied';
+    });
+    expect(await toast.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
     await popup.close();
   });
 

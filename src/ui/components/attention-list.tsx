@@ -30,10 +30,19 @@ function failures(v: VerificationView): string {
   return parts.join(', ');
 }
 
-/** Scrolls a verification's card, border and all, to the top and puts the focus on its heading. */
+/**
+ * Scrolls a verification's card, border and all, to the top of the view and puts the focus on its
+ * heading. The view's own scroll, not scrollIntoView: that scrolls every ancestor, the page too,
+ * and a zoomed toolbar popup's page is taller than its window (base.css body.popup), so the top
+ * bar, Back with it, went out of sight with no scrollbar to bring it back.
+ */
 function goTo(headingId: string) {
   const heading = document.getElementById(headingId);
-  (heading?.closest('section') ?? heading)?.scrollIntoView({ block: 'start' });
+  const card = heading?.closest('section') ?? heading;
+  const view = card?.closest('.content');
+  if (card && view) {
+    view.scrollTop += card.getBoundingClientRect().top - view.getBoundingClientRect().top;
+  } else card?.scrollIntoView({ block: 'start' });
   heading?.focus({ preventScroll: true });
 }
 

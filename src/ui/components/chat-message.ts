@@ -13,6 +13,8 @@ export interface MessageFormats {
   relative?: Intl.RelativeTimeFormat;
   /** How the two are put together: the reviewer's language's way unless told. */
   join?: (relative: string, date: string) => string;
+  /** When Persona did not say when: the reviewer's "soon" unless told. */
+  soon?: string;
 }
 
 /**
@@ -31,12 +33,25 @@ const zonedIn = (locale: string) =>
   });
 const withZone = () => (zoned ??= zonedIn(uiLocale()));
 
-/** `{expires:…}`: a tag Intl takes is written in its language; any other as `{expires}` is. */
-const TAGGED_EXPIRY = /\{expires:([^{}\s]{1,35})\}/g;
+/**
+ * The placeholders, in one pass: text filled in (a link with `$` or `{` in it) is never read
+ * again. `{expires:…}` takes anything up to its brace, so a typo (`{expires: en}`, `{expires:}`)
+ * is found by the options page, not sent to a customer as typed.
+ */
+const PLACEHOLDERS = /\{link\}|\{expires(?::([^{}]*))?\}/g;
 
-/** The formats for `tag`, or undefined when it is no language tag (Intl throws a RangeError). */
+/** "soon", in the extension's own languages (as _locales has it); any other gets English's. */
+const SOON: Readonly<Record<string, string>> = { en: 'soon', de: 'bald', es: 'pronto' };
+
+/**
+ * The formats for `tag`, or undefined when it names no language this browser can write: not a
+ * language tag at all (Intl throws a RangeError), or one it has no data for (`zz`, which Intl
+ * would quietly write in its default language).
+ */
 function formatsIn(tag: string, now: number | undefined): MessageFormats | undefined {
   try {
+    if (Intl.DateTimeFormat.supportedLocalesOf(tag).length === 0) return undefined;
+    const { language } = new Intl.Locale(tag);
     return {
       now,
       dateTime: zonedIn(tag),
@@ -44,34 +59,26 @@ function formatsIn(tag: string, now: number | undefined): MessageFormats | undef
       // The extension's languages all write "in 24 hours (5 Dec 2026, 22:10 UTC)"; a language
       // it has no words of gets the same shape, which needs none.
       join: (relative, date) => `${relative} (${date})`,
+      soon: SOON[language] ?? SOON.en,
     };
   } catch {
     return undefined;
   }
 }
 
-/**
- * The `{expires:…}` tags in a template that name no language this browser can write (the options
- * page says so): not a language tag at all (`{expires:x}`), or one it has no data for (`zz`).
- */
+/** The `{expires:…}` tags in a template that name no language this browser can write. */
 export function unknownExpiryTags(template: string): string[] {
-  return [...template.matchAll(TAGGED_EXPIRY)]
-    .map((match) => match[1] ?? '')
-    .filter(
-      (tag) =>
-        !formatsIn(tag, undefined) || Intl.DateTimeFormat.supportedLocalesOf(tag).length === 0,
-    );
+  return [...template.matchAll(PLACEHOLDERS)].flatMap(([, tag]) =>
+    tag !== undefined && !formatsIn(tag.trim(), undefined) ? [tag] : [],
+  );
 }
 
-/**
- * "in 24 hours (3 Jun 2025, 16:05 CEST)"; "soon" when Persona did not say when, in the reviewer's
- * language whatever the tag (a guess at what reads best: there are no words for every language).
- */
+/** "in 24 hours (3 Jun 2025, 16:05 CEST)"; "soon" when Persona did not say when. */
 export function describeExpiry(
   expiresAt: string | undefined,
   formats: MessageFormats = {},
 ): string {
-  if (!expiresAt || Number.isNaN(Date.parse(expiresAt))) return t('expirySoon');
+  if (!expiresAt || Number.isNaN(Date.parse(expiresAt))) return formats.soon ?? t('expirySoon');
   const when = formatRelative(expiresAt, formats.now, formats.relative);
   const date = formatDateTime(expiresAt, formats.dateTime ?? withZone());
   return formats.join ? formats.join(when, date) : t('expiryWhen', when, date);
@@ -85,10 +92,13 @@ export function fillChatMessage(
   const url = link.shortUrl ?? link.url;
   // A template without {link} would send the customer nowhere; the link is appended instead.
   const body = template.includes('{link}') ? template : `${template}\n{link}`;
-  return body
-    .replaceAll('{link}', url)
-    .replaceAll('{expires}', describeExpiry(link.expiresAt, formats))
-    .replace(TAGGED_EXPIRY, (_, tag: string) =>
-      describeExpiry(link.expiresAt, formatsIn(tag, formats.now) ?? formats),
-    );
+  // A tag the options page would have refused (saved before it checked) is written as {expires}.
+  return body.replace(PLACEHOLDERS, (found, tag?: string) =>
+    found === '{link}'
+      ? url
+      : describeExpiry(
+          link.expiresAt,
+          (tag !== undefined && formatsIn(tag.trim(), formats.now)) || formats,
+        ),
+  );
 }

@@ -8,6 +8,11 @@ describe('the settings ranges the options page checks before sending', () => {
     expect(checkRanges(defaultSettings())).toEqual(defaultSettings());
   });
 
+  it("passes a template that names its expiry's language", () => {
+    const settings = { ...defaultSettings(), chatTemplate: '{link} {expires:de} {expires:pt-BR}' };
+    expect(checkRanges(settings)).toEqual(settings);
+  });
+
   // Each of these used to reach the background's request check and come back as "The request
   // was malformed.", with no field marked.
   it.each([
@@ -17,6 +22,9 @@ describe('the settings ranges the options page checks before sending', () => {
     // A typo of 6000 for 600 would quietly stop the watching.
     ['pollSeconds', 6000, /every 30 to 3600 seconds/],
     ['chatTemplate', `{link} ${'x'.repeat(1000)}`, /at most 1000 characters/],
+    // An expiry tag the browser cannot write would be written in its own language instead.
+    ['chatTemplate', '{link} expires {expires:zz}.', /“\{expires:zz\}” names no language/],
+    ['chatTemplate', '{link} expires {expires:}.', /“\{expires:\}” names no language/],
     ['forgetDecidedAfterHours', 0, /after 1 to 720 hours/],
     ['forgetDecidedAfterHours', 721, /after 1 to 720 hours/],
     ['forgetDecidedAfterHours', Number.NaN, /after 1 to 720 hours/],

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   describeExpiry,
@@ -79,7 +80,39 @@ describe('the chat message', () => {
     );
   });
 
+  it('says "soon" in the tag\'s language when Persona gave no expiry, as the catalogues do', () => {
+    const soon = (language: string) =>
+      (
+        JSON.parse(readFileSync(`_locales/${language}/messages.json`, 'utf8')) as Record<
+          string,
+          { message: string }
+        >
+      ).expirySoon?.message;
+    const noExpiry = { url: 'u', createdAt: now };
+    expect(fillChatMessage('{link} {expires:de} {expires:es-MX} {expires:en}', noExpiry)).toBe(
+      `u ${soon('de')} ${soon('es')} ${soon('en')}`,
+    );
+    // A language the extension has no words of: English's.
+    expect(fillChatMessage('{link} {expires:fr}', noExpiry)).toBe(`u ${soon('en')}`);
+  });
+
+  it('fills in one pass: a link with $ or braces in it is put in as it is', () => {
+    const odd = { ...link, url: 'https://verify.example/l/a$&b{expires}' };
+    expect(fillChatMessage('{link}', odd, formats)).toBe('https://verify.example/l/a$&b{expires}');
+  });
+
   it('writes an unknown {expires:tag} as {expires}, and names it for the options page', () => {
+    // A tag Intl would take but has no data for ("zz") is written as {expires} too, not in
+    // Intl's default language.
+    expect(fillChatMessage('{link} {expires:zz} {expires:}', link, formats)).toBe(
+      'https://verify.example/l/abc tomorrow (2 Jun 2025, 10:00) tomorrow (2 Jun 2025, 10:00)',
+    );
+    // Spaces around a tag are forgiven.
+    expect(fillChatMessage('{link} {expires: de }', link, formats)).toMatch(/ morgen \(/);
+    expect(unknownExpiryTags('{link} {expires:} {expires: de } {expires:en_US}')).toEqual([
+      '',
+      'en_US',
+    ]);
     // Not a language tag (Intl refuses it): as {expires}, never the placeholder itself.
     expect(fillChatMessage('{link} {expires:x} {expires:zz-!!}', link, formats)).toBe(
       'https://verify.example/l/abc tomorrow (2 Jun 2025, 10:00) tomorrow (2 Jun 2025, 10:00)',
