@@ -287,6 +287,20 @@ describe('the evidence behind a verdict', () => {
       .poll(() => popup.locator('.content').evaluate((c) => c.scrollTop), soon)
       .toBeGreaterThan(0);
     expect(await popup.evaluate(() => window.scrollY)).toBe(0);
+    // 300 %: 800 × 600 device pixels hold 266 × 200 of the page's 400 × 600. The desk takes the
+    // window's width too, as a narrow side panel would, instead of losing its right third.
+    await popup.setViewportSize({ width: 266, height: 200 });
+    await expect
+      .poll(() => popup.locator('.shell').evaluate((shell) => shell.getBoundingClientRect().right))
+      .toBeLessThanOrEqual(266);
+    const view = await popup.locator('.content').evaluate((content) => ({
+      height: content.clientHeight,
+      sideways: content.scrollWidth - content.clientWidth,
+      footer: document.querySelector('footer')?.getBoundingClientRect().bottom ?? 999,
+    }));
+    expect(view.height).toBeGreaterThan(60);
+    expect(view.sideways).toBeLessThanOrEqual(0);
+    expect(view.footer).toBeLessThanOrEqual(200);
     await popup.close();
   });
 
