@@ -6,6 +6,7 @@ import { ErrorMessage } from './error-message.tsx';
 import { passphraseMissNow } from './passphrase-miss.ts';
 import { useRequest } from './use-request.ts';
 import { useSecondsLeft } from './use-seconds-left.ts';
+import './views/views.css';
 
 /**
  * Shown instead of the desk while it is locked. A wrong passphrase is said plainly; the wait that

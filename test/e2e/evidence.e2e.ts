@@ -280,8 +280,13 @@ describe('the evidence behind a verdict', () => {
     );
     // A wheel anywhere moves the view, never the page.
     await popup.mouse.move(200, 150);
-    for (let i = 0; i < 10; i++) await popup.mouse.wheel(0, -400);
-    await expect.poll(() => popup.locator('.content').evaluate((c) => c.scrollTop), soon).toBe(0);
+    // Wheeled again until it is up: End's own scroll may still be under way on a busy machine.
+    await expect
+      .poll(async () => {
+        await popup.mouse.wheel(0, -2000);
+        return popup.locator('.content').evaluate((c) => c.scrollTop);
+      }, soon)
+      .toBe(0);
     await popup.mouse.wheel(0, 400);
     await expect
       .poll(() => popup.locator('.content').evaluate((c) => c.scrollTop), soon)
@@ -495,8 +500,10 @@ describe('the evidence behind a verdict', () => {
       }));
       expect(sheets.inline, path).toBe(1);
       expect(sheets.topbar, path).toBe('flex');
+      // The views past the first screen bring their own sheet (src/ui/views/views.css).
       expect(sheets.links, path).toEqual([
         { file: '/assets/desk.css', disabled: true, loaded: false },
+        { file: '/assets/views.css', disabled: false, loaded: true },
         { file: '/assets/evidence-sections.css', disabled: false, loaded: true },
       ]);
       await page.close();

@@ -22,6 +22,7 @@ import {
 } from './create-form-check.ts';
 import { CreatedPanel } from './created-panel.tsx';
 import { useNavigation } from './router.ts';
+import './views.css';
 
 /**
  * Failures where no answer came back, so Persona may or may not have stored one for the key: only

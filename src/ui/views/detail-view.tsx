@@ -16,6 +16,7 @@ import { DetailBody } from './detail-body.tsx';
 import { DetailHead } from './detail-head.tsx';
 import { DetailTags } from './detail-tags.tsx';
 import { useInquiry } from './use-inquiry.ts';
+import './views.css';
 
 /**
  * After a change whose answer never came (the background stopped, a 5xx), Persona may still be
