@@ -765,6 +765,17 @@ describe('the popup', () => {
     expect(await head.evaluate((element) => getComputedStyle(element).color)).toBe(
       await popup.evaluate(() => getComputedStyle(document.body).color),
     );
+    // The accent (links, primary buttons) darkens from 6.4:1 to 9.2:1 in the light theme, and
+    // stays as it was in the dark one, where it is lighter than the light theme's already.
+    const accent = () =>
+      popup.evaluate(() =>
+        getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+      );
+    await popup.emulateMedia({ forcedColors: 'none', contrast: 'more', colorScheme: 'light' });
+    expect(await accent()).toBe('#2a37b0');
+    await popup.emulateMedia({ forcedColors: 'none', contrast: 'more', colorScheme: 'dark' });
+    expect(await accent()).toBe('#8ea2ff');
+    await popup.emulateMedia({ colorScheme: 'light' });
     await popup.emulateMedia({ forcedColors: 'active', contrast: null });
     // The toast ("Link copied") loses its filled background there; an outline keeps its edge
     // while it says something (empty, it is not drawn at all).
