@@ -2,7 +2,7 @@
 // generated from their schemas (src/shared/generated/), and zod comes only with the views loaded
 // on demand. Checked on the built dist/, walked as Chromium loads each page (bench/bundle-sizes.ts),
 // so a stray import or a chunk that bundles zod with first-screen code both show.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { INLINE_STYLE, walk } from '../../bench/bundle-sizes.ts';
@@ -42,6 +42,35 @@ describe('what a page loads before its first paint', () => {
     expect(files.filter((file) => file.endsWith('.css'))).toEqual([]);
     expect(files).toContain(`${page} ${INLINE_STYLE}`);
     expect(lazyFiles.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['popup', 'src/popup/index.html'],
+    ['side panel', 'src/side-panel/index.html'],
+  ])('the %s names no class styled only in the views loaded later', (_, page) => {
+    // src/ui/views/views.css loads with the views past the first screen: a first-screen element
+    // given one of its classes would be drawn unstyled until some view happened to load. Class
+    // names are string literals in the scripts, so one the first screen uses shows there.
+    const dist = inject('distPath');
+    const { files } = walk(dist, page);
+    const sheets = readdirSync(join(dist, 'assets')).filter((f) => /^views-[\w-]+\.css$/.test(f));
+    expect(sheets).toHaveLength(1);
+    const css = readFileSync(join(dist, 'assets', sheets[0] ?? ''), 'utf8');
+    const firstScreen = files
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(dist, file), 'utf8'))
+      .join('\n');
+    const named = (name: string) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`).test(firstScreen);
+    // Each selector there names a class the first screen does not (`.row.wrap`: `wrap`).
+    const selectors = [...css.matchAll(/([^{}]+)\{/g)]
+      .map((m) => (m[1] ?? '').trim())
+      .filter((group) => !group.startsWith('@'))
+      .flatMap((group) => group.split(','));
+    expect(selectors.length).toBeGreaterThan(40);
+    const drawnFirst = selectors.filter((selector) =>
+      [...selector.matchAll(/\.([a-zA-Z][\w-]*)/g)].every((m) => named(m[1] ?? '')),
+    );
+    expect(drawnFirst).toEqual([]);
   });
 
   it('the background is one script with no zod', () => {
