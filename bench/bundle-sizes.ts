@@ -44,8 +44,7 @@ function htmlRefs(html: string): string[] {
   const refs: string[] = [];
   for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) refs.push(src as string);
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-    // A disabled style sheet is neither fetched nor applied (its CSS is inline instead).
-    if (/\sdisabled\b/.test(tag)) continue;
+    // A `disabled` style sheet counts too: Chromium's preload scanner fetches it all the same.
     const rel = /\brel="([^"]+)"/.exec(tag)?.[1] ?? '';
     const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
     if (href && /\b(stylesheet|modulepreload)\b/.test(rel)) refs.push(href);

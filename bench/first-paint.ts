@@ -149,7 +149,7 @@ export function watchedRows(markup: string): number {
 
 /**
  * The static copy of a first frame: its markup with every script and link left out (the module
- * scripts, their preloads, the disabled sheet the evidence view enables); the inline style stays.
+ * scripts, their preloads, any linked sheet); the inline style stays.
  */
 export function staticFirstFrame(outerHtml: string): string {
   const markup = outerHtml

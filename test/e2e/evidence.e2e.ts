@@ -480,13 +480,14 @@ describe('the evidence behind a verdict', () => {
   });
 
   it('popup and side panel: the desk styles come inline; evidence adds only its own sheet', async () => {
-    // scripts/lib/inline-first-screen-css.ts: the desk's sheet is written into the page, its link
-    // kept disabled so Vite's preload helper does not fetch it again for the evidence view.
+    // scripts/lib/inline-first-screen-css.ts: the desk's sheet is written into the page, with no
+    // link left for Chromium's preload scanner to fetch, and off the preload helper's lists, so
+    // the evidence view does not load it again after the views' own sheet.
     for (const path of ['src/popup/index.html', 'src/side-panel/index.html']) {
       const page = await openDesk(`${path}?inquiry=${reviewId}`, 400);
       await expect.poll(() => page.getByTestId('status').textContent(), soon).toBe('needs_review');
       await expect.poll(() => page.getByRole('region', { name: 'Activity' }).count(), soon).toBe(1);
-      const sheets = await page.evaluate(() => ({
+      const sheets = await page.evaluate(async () => ({
         inline: document.querySelectorAll('head > style').length,
         links: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(
           (link) => ({
@@ -495,13 +496,17 @@ describe('the evidence behind a verdict', () => {
             loaded: link.sheet !== null,
           }),
         ),
+        // The page as Chromium's preload scanner reads it, before any script adds a link.
+        sheetsInSource: (await (await fetch(location.pathname)).text()).match(
+          /<link\b[^>]*\bstylesheet\b[^>]*>/g,
+        ),
         topbar: getComputedStyle(document.querySelector('.topbar') as Element).display,
       }));
       expect(sheets.inline, path).toBe(1);
       expect(sheets.topbar, path).toBe('flex');
+      expect(sheets.sheetsInSource, path).toBeNull();
       // The views past the first screen bring their own sheet (src/ui/views/views.css).
       expect(sheets.links, path).toEqual([
-        { file: '/assets/desk.css', disabled: true, loaded: false },
         { file: '/assets/views.css', disabled: false, loaded: true },
         { file: '/assets/evidence-sections.css', disabled: false, loaded: true },
       ]);

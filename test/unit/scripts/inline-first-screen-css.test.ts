@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineSheets } from '../../../scripts/lib/inline-first-screen-css.ts';
+import { inlineSheets, withoutPreload } from '../../../scripts/lib/inline-first-screen-css.ts';
 
 const page = `<head>
 <script type="module" crossorigin src="/assets/index.js"></script>
@@ -8,17 +8,16 @@ const page = `<head>
 </head>`;
 
 describe('inlineSheets', () => {
-  it('writes each linked sheet into the page and keeps its link, disabled', () => {
+  it('writes each linked sheet into the page in place of its link', () => {
     const out = inlineSheets(page, (href) =>
       href === 'assets/desk-2.css' ? '.a{color:red}' : undefined,
     );
-    expect(out).toContain(
-      '<style>.a{color:red}</style><link rel="stylesheet" crossorigin href="/assets/desk-2.css" disabled>',
-    );
+    expect(out).toContain('<style>.a{color:red}</style>\n</head>');
     // Scripts and module preloads are left alone.
     expect(out).toContain('<script type="module" crossorigin src="/assets/index.js"></script>');
     expect(out).toContain('<link rel="modulepreload" crossorigin href="/assets/desk-1.js">');
-    expect(out.match(/<link rel="stylesheet"/g)).toHaveLength(1);
+    // No link for Chromium's preload scanner to fetch, `disabled` or not.
+    expect(out).not.toContain('desk-2.css');
   });
 
   it('refuses a sheet the bundle does not have', () => {
@@ -27,5 +26,25 @@ describe('inlineSheets', () => {
 
   it('refuses CSS that would close the style element early', () => {
     expect(() => inlineSheets(page, () => 'a::after{content:"</style>"}')).toThrow(/<\/style/);
+  });
+});
+
+// Vite's preload list as it writes it in a chunk that imports two views lazily.
+const chunk =
+  'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/a.js","assets/desk-2.css","assets/b.js","assets/b.css"])))=>i.map(i=>d[i]);' +
+  'const A=()=>__vitePreload(()=>import(`./a.js`),__vite__mapDeps([0,1])),' +
+  'B=()=>__vitePreload(()=>import(`./b.js`),__vite__mapDeps([2,1,3]));';
+
+describe('withoutPreload', () => {
+  it('takes the file off the list and moves the later indices down', () => {
+    const out = withoutPreload(chunk, 'assets/desk-2.css');
+    expect(out).toContain('m.f=["assets/a.js","assets/b.js","assets/b.css"]');
+    expect(out).toContain('import(`./a.js`),__vite__mapDeps([0])');
+    expect(out).toContain('import(`./b.js`),__vite__mapDeps([1,2])');
+  });
+
+  it('leaves a chunk without that file, or without a list, as it is', () => {
+    expect(withoutPreload(chunk, 'assets/other.css')).toBe(chunk);
+    expect(withoutPreload('export const a=1;', 'assets/desk-2.css')).toBe('export const a=1;');
   });
 });
