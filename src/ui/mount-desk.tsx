@@ -2,6 +2,7 @@ import { render, type VNode } from 'preact';
 import { t } from '../shared/i18n.ts';
 import './base.css';
 import './popup.css';
+import { holdEffectsUntilFirstPaint } from './first-paint.ts';
 import { firstScreenRead } from './first-screen-read.ts';
 
 /**
@@ -14,5 +15,7 @@ export async function mountDesk(app: VNode): Promise<void> {
   document.documentElement.lang = t('lang');
   await firstScreenRead;
   const root = document.getElementById('app');
-  if (root) render(app, root);
+  if (!root) return;
+  holdEffectsUntilFirstPaint();
+  render(app, root);
 }

@@ -37,6 +37,9 @@ it('draws the rows in view first, then every row, and pings the background once 
       const rows = [...document.querySelectorAll('.inquiry-list > li')];
       if (rows.length > 0) window.__firstFrameRows = rows.map((li) => li.className);
       else requestAnimationFrame(frame);
+    });
+    addEventListener('focusin', (event) => {
+      window.__focusedAt ??= [event.target.getAttribute('aria-label'), performance.now()];
     });`);
   await page.goto(ext.extensionUrl('src/popup/index.html'));
 
@@ -56,6 +59,14 @@ it('draws the rows in view first, then every row, and pings the background once 
     await page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length),
   ).toBe(1);
   await expect.poll(() => page.getByTestId('background-status').textContent()).toContain('ready');
+  // The search box takes the focus once that frame is on screen, not while it is drawn
+  // (src/ui/first-paint.ts, holdEffectsUntilFirstPaint).
+  const focus = await page.evaluate(() => ({
+    at: (window as { __focusedAt?: [string, number] }).__focusedAt,
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+  }));
+  expect(focus.at?.[0]).toBe('Find inquiry');
+  expect(focus.at?.[1]).toBeGreaterThan(focus.painted);
   // Every row in view was among those drawn in the first frame.
   const inView = await page.$$eval(
     '.inquiry-list > li',
