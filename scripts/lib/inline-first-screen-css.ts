@@ -6,7 +6,7 @@
 //
 // No link stays beside the inline copy. A `disabled` one did, until a trace showed Chromium's
 // preload scanner fetching it all the same, beside the scripts the first paint waits for; without
-// it the popup's scripts ran 5 to 9 ms sooner (docs/benchmarks.md, first paint). The link was
+// it the popup's scripts ran 5 ms sooner (docs/architecture.md#budgets). The link was
 // there for Vite's preload helper, which loads a lazily loaded chunk's style sheets unless the
 // page links them already: the evidence view's list names the desk's sheet (the chunk imports
 // from the desk's), and opening it would have loaded that sheet again, after the views' own, whose
@@ -35,7 +35,7 @@ export function inlineSheets(html: string, sheets: (href: string) => string | un
 // Vite's list of the files its preload helper loads with a chunk's lazy imports, one per chunk:
 // `m.f=["assets/a.js","assets/b.css"]`, each import naming its files by index,
 // `__vite__mapDeps([0,1])`.
-const preloadList = /\bm\.f=(\[[^\]]*\])/;
+const preloadList = /\b__vite__mapDeps=\(i,m=__vite__mapDeps,d=\(m\.f\|\|\(m\.f=(\[[^\]]*\])/;
 const preloadCall = /\b__vite__mapDeps\(\[([\d,]*)\]\)/g;
 
 /** A built chunk's code with `file` off its preload list, each index past it moved down. */
@@ -47,7 +47,7 @@ export function withoutPreload(code: string, file: string): string {
   if (gone === -1) return code;
   const kept = files.filter((_, index) => index !== gone);
   return code
-    .replace(preloadList, () => `m.f=${JSON.stringify(kept)}`)
+    .replace(preloadList, (found, list: string) => found.replace(list, JSON.stringify(kept)))
     .replace(preloadCall, (_, indices: string) => {
       const moved = indices
         .split(',')
@@ -70,7 +70,14 @@ export function inlineFirstScreenCss(pages: readonly string[] = DESK_PAGES): Plu
       handler(_options, bundle: Rolldown.OutputBundle) {
         for (const chunk of Object.values(bundle)) {
           if (chunk.type !== 'chunk') continue;
-          for (const sheet of inlined) chunk.code = withoutPreload(chunk.code, sheet);
+          for (const sheet of inlined) {
+            chunk.code = withoutPreload(chunk.code, sheet);
+            // Should Vite write its lists another way, the build stops rather than ship a page
+            // that loads the sheet a second time.
+            if (chunk.code.includes(sheet)) {
+              this.error(`inline CSS: ${chunk.fileName} still names ${sheet}`);
+            }
+          }
         }
       },
     },

@@ -66,17 +66,26 @@ export function useFirstPaintDone(): boolean {
  * them as it always does. By default Preact runs them just after the first frame has begun, while
  * Chromium is still drawing it: on a two-core machine the frame then shared the processor with
  * them, and the focus they set made Chromium draw a second frame before the first was shown. Held,
- * the popup's list reached the screen sooner (docs/benchmarks.md, first paint). Nothing is lost
+ * the popup's list reached the screen sooner (docs/architecture.md#budgets). Nothing is lost
  * meanwhile: a stored item that changes after the page's first read is read again when its
- * subscription starts (use-stored.ts).
+ * subscription starts (use-stored.ts). Not in a hidden page (a toolbar popup still loading): no
+ * frame is drawn there, and the search box should have the focus by the time the popup shows.
+ * Returns what lets them run at once: a render with nothing to paint would otherwise wait for a
+ * paint that only those effects can bring.
  */
-export function holdEffectsUntilFirstPaint(): void {
-  if (!paintPending()) return;
+export function holdEffectsUntilFirstPaint(): () => void {
+  if (!paintPending() || document.visibilityState === 'hidden') return () => undefined;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  void afterFirstPaint().then(release);
   const preacts = options.requestAnimationFrame;
   options.requestAnimationFrame = (runEffects) => {
-    void afterFirstPaint().then(() => {
+    void released.then(() => {
       options.requestAnimationFrame = preacts;
       setTimeout(runEffects);
     });
   };
+  return release;
 }

@@ -34,7 +34,12 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
     // What the first render had. The effect asks by that, not by `loaded`: a chunk fetched ahead
     // can arrive between the first render and the effect (Preact runs effects after the next
     // frame), and a view that rendered nothing must then render again, or it stays blank.
-    const [shown, setShown] = useState(() => loaded);
+    // Asked for now, not in the effect: when this view is the page's first screen (a locked desk,
+    // an inquiry opened from a lookup), effects wait for the first paint (first-paint.ts).
+    const [shown, setShown] = useState(() => {
+      if (!loaded) prefetch().catch(() => undefined);
+      return loaded;
+    });
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (shown) return;

@@ -16,6 +16,9 @@ export async function mountDesk(app: VNode): Promise<void> {
   await firstScreenRead;
   const root = document.getElementById('app');
   if (!root) return;
-  holdEffectsUntilFirstPaint();
+  const release = holdEffectsUntilFirstPaint();
   render(app, root);
+  // Nothing to paint yet (a side panel whose route is still being written): the effects that
+  // would bring it must not wait for a first paint.
+  if (!root.textContent?.trim()) release();
 }

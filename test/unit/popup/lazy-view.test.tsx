@@ -17,6 +17,22 @@ describe('a view loaded on demand', () => {
     expect(await screen.findByText('Hello Ada')).toBeTruthy();
   });
 
+  it('asks for its chunk as it renders, before any effect runs', async () => {
+    // The page's first screen may be this view (a locked desk, a lookup's inquiry), and the first
+    // renders' effects wait for the first paint (src/ui/first-paint.ts).
+    const load = vi.fn(async () => Greeting);
+    const view = lazyView(load);
+    const container = document.createElement('div');
+    document.body.append(container);
+    // act() holds the effects back until its callback is done.
+    await act(() => {
+      renderInto(<view.View name="Ada" />, container);
+      expect(load).toHaveBeenCalledTimes(1);
+    });
+    renderInto(null, container);
+    container.remove();
+  });
+
   it('fetches its chunk once, however often it is prefetched and rendered', async () => {
     const load = vi.fn(async () => Greeting);
     const view = lazyView(load);

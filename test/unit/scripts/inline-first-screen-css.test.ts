@@ -38,9 +38,21 @@ const chunk =
 describe('withoutPreload', () => {
   it('takes the file off the list and moves the later indices down', () => {
     const out = withoutPreload(chunk, 'assets/desk-2.css');
-    expect(out).toContain('m.f=["assets/a.js","assets/b.js","assets/b.css"]');
+    expect(out).toContain('(m.f=["assets/a.js","assets/b.js","assets/b.css"])');
     expect(out).toContain('import(`./a.js`),__vite__mapDeps([0])');
     expect(out).toContain('import(`./b.js`),__vite__mapDeps([1,2])');
+  });
+
+  it('leaves an import whose only file was the sheet with none', () => {
+    const only = chunk.replace('__vite__mapDeps([0,1])', '__vite__mapDeps([1])');
+    expect(withoutPreload(only, 'assets/desk-2.css')).toContain(
+      'import(`./a.js`),__vite__mapDeps([])',
+    );
+  });
+
+  it('reads only the list Vite writes, not code that looks like one', () => {
+    const lookalike = 'function f(m,e,t){m.f=[e,t];return "assets/desk-2.css"}';
+    expect(withoutPreload(lookalike, 'assets/desk-2.css')).toBe(lookalike);
   });
 
   it('leaves a chunk without that file, or without a list, as it is', () => {
