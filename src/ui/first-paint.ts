@@ -68,8 +68,9 @@ export function useFirstPaintDone(): boolean {
  * them, and the focus they set made Chromium draw a second frame before the first was shown. Held,
  * the popup's list reached the screen sooner (docs/architecture.md#budgets). Nothing is lost
  * meanwhile: a stored item that changes after the page's first read is read again when its
- * subscription starts (use-stored.ts). Not in a hidden page (a toolbar popup still loading): no
- * frame is drawn there, and the search box should have the focus by the time the popup shows.
+ * subscription starts (use-stored.ts). Not in a page reported hidden: no frame is drawn there to
+ * make room for. (Chromium's toolbar popup reports itself visible by the time the desk has
+ * rendered, so there the search box takes the focus once the first paint is reported.)
  * Returns what lets them run at once: a render with nothing to paint would otherwise wait for a
  * paint that only those effects can bring.
  */
