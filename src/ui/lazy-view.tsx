@@ -3,7 +3,7 @@
 // first hover or focus in the desk and when the browser is idle after the first paint, so moving
 // to it does not wait for the network stack.
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 
 export interface LazyView<P> {
@@ -31,27 +31,21 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
   };
 
   function View(props: P) {
-    // What the first render had. The effect asks by that, not by `loaded`: a chunk fetched ahead
-    // can arrive between the first render and the effect (Preact runs effects after the next
-    // frame), and a view that rendered nothing must then render again, or it stays blank.
-    // Asked for now, not in the effect: when this view is the page's first screen (a locked desk,
-    // an inquiry opened from a lookup), effects wait for the first paint (first-paint.ts).
-    const [shown, setShown] = useState(() => {
-      if (!loaded) prefetch().catch(() => undefined);
-      return loaded;
-    });
+    const [shown, setShown] = useState(() => loaded);
     const [failed, setFailed] = useState(false);
-    useEffect(() => {
-      if (shown) return;
-      let live = true;
+    // Asked for as it first renders without it, and shown as soon as it is in: not from an effect,
+    // since when this view is the page's first screen (a locked desk, an inquiry opened from a
+    // lookup) effects wait for the first paint (first-paint.ts), and the view would come a frame
+    // or more later. A chunk fetched ahead that arrives after this render is taken the same way.
+    // Preact drops the update of a view unmounted meanwhile.
+    const asked = useRef(false);
+    if (!shown && !asked.current) {
+      asked.current = true;
       prefetch().then(
-        (view) => live && setShown(() => view),
-        () => live && setFailed(true),
+        (view) => setShown(() => view),
+        () => setFailed(true),
       );
-      return () => {
-        live = false;
-      };
-    }, []);
+    }
     const Loaded = shown ?? loaded;
     if (Loaded) return <Loaded {...props} />;
     if (failed) {

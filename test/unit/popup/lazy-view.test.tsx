@@ -33,6 +33,18 @@ describe('a view loaded on demand', () => {
     container.remove();
   });
 
+  it('takes nothing amiss when its chunk arrives after the view is gone', async () => {
+    let arrive: (view: typeof Greeting) => void = () => undefined;
+    const view = lazyView(() => new Promise<typeof Greeting>((resolve) => (arrive = resolve)));
+    const errors = vi.spyOn(console, 'error');
+    const { unmount, container } = render(<view.View name="Ada" />);
+    unmount();
+    arrive(Greeting);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(container.textContent).toBe('');
+    expect(errors).not.toHaveBeenCalled();
+  });
+
   it('fetches its chunk once, however often it is prefetched and rendered', async () => {
     const load = vi.fn(async () => Greeting);
     const view = lazyView(load);
