@@ -4,6 +4,7 @@ import './base.css';
 import './popup.css';
 import { holdEffectsUntilFirstPaint } from './first-paint.ts';
 import { firstScreenRead } from './first-screen-read.ts';
+import { startTypeAhead } from './type-ahead.ts';
 
 /**
  * Mounts a desk page (the popup, the side panel) once its first screen's stored items are read
@@ -13,6 +14,8 @@ import { firstScreenRead } from './first-screen-read.ts';
 export async function mountDesk(app: VNode): Promise<void> {
   // Screen readers pick their voice from the page's language: that of the catalogue in use.
   document.documentElement.lang = t('lang');
+  // An id pasted or typed before the search box has the focus is kept for it.
+  startTypeAhead();
   await firstScreenRead;
   const root = document.getElementById('app');
   if (!root) return;

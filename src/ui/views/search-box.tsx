@@ -3,6 +3,7 @@ import { recentLookupsItem } from '../../shared/generated/first-screen-items.ts'
 import { t } from '../../shared/i18n.ts';
 import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import type { Draft } from '../../shared/storage-items.ts';
+import { takeTypedAhead } from '../type-ahead.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 
@@ -29,9 +30,18 @@ export function SearchBox({
   // before is selected, so the id pasted next replaces it instead of being added to it.
   const returning = nav.route.name === 'home' && nav.route.opened !== undefined;
   useEffect(() => {
-    if (!loaded || returning) return;
+    if (!loaded) return;
+    // What was typed or pasted as the desk opened, before this box had the focus (the first
+    // screen's effects wait for its first paint): it goes in, in place of a search left from
+    // before. Back from an inquiry, the keys were not meant for this box.
+    const early = takeTypedAhead();
+    if (returning) return;
     input.current?.focus();
     input.current?.select();
+    if (early) {
+      setError(undefined);
+      updateDraft({ search: early });
+    }
   }, [loaded]);
 
   const find = (raw: string) => {

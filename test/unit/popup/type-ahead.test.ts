@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+// What reaches a desk page before its search box has the focus (src/ui/type-ahead.ts). The real
+// flow, keys typed as the popup opens landing in the box, is test/e2e/first-frame.e2e.ts's.
+import { afterEach, expect, it } from 'vitest';
+import { startTypeAhead, takeTypedAhead } from '../../../src/ui/type-ahead.ts';
+
+const key = (key: string, init: KeyboardEventInit = {}, target: EventTarget = document.body) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
+
+function paste(text: string, target: EventTarget = document.body) {
+  const event = new Event('paste', { bubbles: true }) as ClipboardEvent;
+  Object.defineProperty(event, 'clipboardData', { value: { getData: () => text } });
+  target.dispatchEvent(event);
+}
+
+afterEach(() => {
+  takeTypedAhead();
+  document.body.replaceChildren();
+});
+
+it('keeps the characters typed and the text pasted on the page, in order, until taken', () => {
+  startTypeAhead();
+  for (const k of 'inq_') key(k);
+  paste('AbC');
+  key('x');
+  key('Backspace');
+  key('1');
+  expect(takeTypedAhead()).toBe('inq_AbC1');
+  // Taken once: what comes after is the page's alone.
+  key('z');
+  expect(takeTypedAhead()).toBe('');
+});
+
+it('leaves out shortcuts, named keys and what a field took', () => {
+  startTypeAhead();
+  key('v', { ctrlKey: true });
+  key('l', { metaKey: true });
+  key('Enter');
+  key('Tab');
+  const field = document.createElement('input');
+  document.body.append(field);
+  key('q', {}, field);
+  paste('from the field', field);
+  key('é');
+  expect(takeTypedAhead()).toBe('é');
+});
+
+it('takes nothing from the page: the keys still do what they did', () => {
+  startTypeAhead();
+  const space = new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true });
+  document.body.dispatchEvent(space);
+  expect(space.defaultPrevented).toBe(false);
+  expect(takeTypedAhead()).toBe(' ');
+});
