@@ -4,6 +4,7 @@ import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from './error-message.tsx';
 import { passphraseMissNow } from './passphrase-miss.ts';
+import { takeTypedAhead } from './type-ahead.ts';
 import { useRequest } from './use-request.ts';
 import { useSecondsLeft } from './use-seconds-left.ts';
 import './views/views.css';
@@ -30,10 +31,16 @@ export function UnlockForm({
   // The one thing to do here is type the passphrase: the field has the focus when the form
   // shows (unless the page says otherwise: the options page opened while locked), and again,
   // its text selected, after a wrong one (the button was disabled meanwhile).
+  // A passphrase typed as the locked desk opened, before the field had the focus, goes in first
+  // (type-ahead.ts), or Enter would send what came after it alone, and start the wait of a miss.
   useEffect(() => {
     if (busy || !(focusOnShow || error)) return;
     field.current?.focus();
     if (error) field.current?.select();
+    else {
+      const early = takeTypedAhead();
+      if (early) setPassphrase((typed) => early + typed);
+    }
   }, [busy, error, focusOnShow]);
   // The background refuses a try before the wait after a miss is over; the button says so.
   const wait = useSecondsLeft(error?.retryAfterSeconds, error);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startTypeAhead, takeTypedAhead } from '../../../src/ui/type-ahead.ts';
 import { UnlockForm } from '../../../src/ui/unlock-form.tsx';
 import { sent, stubBackground } from './fixtures.ts';
 
@@ -9,6 +10,21 @@ vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }))
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+});
+
+it('takes a passphrase typed as the locked desk opened, before the field had the focus', async () => {
+  stubBackground({ unlock: () => ({ locked: false }) });
+  startTypeAhead();
+  for (const key of 'correct horse')
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  try {
+    render(<UnlockForm />);
+    const field = (await screen.findByLabelText('Passphrase')) as HTMLInputElement;
+    await vi.waitFor(() => expect(field.value).toBe('correct horse'));
+    expect(document.activeElement).toBe(field);
+  } finally {
+    takeTypedAhead();
+  }
 });
 
 describe('the unlock form after a wrong passphrase', () => {
