@@ -73,6 +73,13 @@ describe('the built add-on in Firefox ESR', () => {
       .poll(() => textOf(sidebar, '[data-testid="background-status"]'), soon)
       .toBe(`Background ready · v${version}`);
     await byRole(sidebar, 'searchbox', 'Find inquiry');
+    // The first screen's effects (the search box's focus among them) wait for the first paint
+    // (src/ui/first-paint.ts): Firefox reports it for extension pages, or they would wait 1 s.
+    const painted = await sidebar.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint').length,
+      focused: document.activeElement?.getAttribute('aria-label'),
+    }));
+    expect(painted).toEqual({ paint: 1, focused: 'Find inquiry' });
     await sidebar.close();
   });
 
