@@ -10,45 +10,66 @@ import { afterFirstPaint } from './first-paint.ts';
 /** How long after the first paint the search box may still take what was typed. */
 const KEEP_MS = 1000;
 
-let typed = '';
+/** What came, in order: characters typed, and text pasted (which the passphrase never takes). */
+let kept: { text: string; pasted: boolean }[] = [];
 let listening = false;
+let ending: ReturnType<typeof setTimeout> | undefined;
 
 /** Keys that went to no field: the page itself has them. */
 function unclaimed(event: Event): boolean {
   return event.target === document.body || event.target === document.documentElement;
 }
 
+// Characters come with `keypress`, the event whose default inserts them: a key pressed as the
+// focus moves to a field is either kept here or typed there, never both. AltGr's characters come
+// with Ctrl and Alt both down; a shortcut (Ctrl or Cmd alone) brings none.
+function onKeypress(event: KeyboardEvent): void {
+  if (!unclaimed(event) || event.metaKey || (event.ctrlKey && !event.altKey)) return;
+  // One character (an astral one is two UTF-16 units); Enter's is not one.
+  if ([...event.key].length === 1) kept.push({ text: event.key, pasted: false });
+}
+
 function onKeydown(event: KeyboardEvent): void {
-  if (!unclaimed(event) || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) {
-    return;
-  }
-  // One character (an astral one is two UTF-16 units): printable. Named keys (Enter, Tab…) are
-  // left to the page.
-  if ([...event.key].length === 1) typed += event.key;
-  else if (event.key === 'Backspace') typed = typed.slice(0, -1);
+  if (!unclaimed(event) || event.key !== 'Backspace') return;
+  const last = kept.at(-1);
+  if (!last) return;
+  const chars = [...last.text].slice(0, -1);
+  if (chars.length > 0) last.text = chars.join('');
+  else kept.pop();
 }
 
 function onPaste(event: ClipboardEvent): void {
   const text = event.clipboardData?.getData('text/plain');
   if (!unclaimed(event) || !text) return;
-  typed += text;
+  kept.push({ text, pasted: true });
 }
 
 /** Starts keeping what is typed or pasted on the page before anything has the focus. */
 export function startTypeAhead(): void {
   if (listening) return;
   listening = true;
+  document.addEventListener('keypress', onKeypress);
   document.addEventListener('keydown', onKeydown);
   document.addEventListener('paste', onPaste);
-  void afterFirstPaint().then(() => setTimeout(takeTypedAhead, KEEP_MS));
+  void afterFirstPaint().then(() => {
+    if (listening) ending = setTimeout(takeTypedAhead, KEEP_MS);
+  });
 }
 
-/** What was typed or pasted so far; the keeping ends here (later takes get nothing). */
-export function takeTypedAhead(): string {
+/**
+ * What was typed or pasted so far, or only what was typed (a passphrase: an id pasted out of
+ * habit must not be sent as part of one). The keeping ends here (later takes get nothing).
+ */
+export function takeTypedAhead(what: 'all' | 'typed' = 'all'): string {
+  document.removeEventListener('keypress', onKeypress);
   document.removeEventListener('keydown', onKeydown);
   document.removeEventListener('paste', onPaste);
+  clearTimeout(ending);
   listening = false;
-  const text = typed;
-  typed = '';
+  const text = kept
+    .filter((part) => what === 'all' || !part.pasted)
+    .map((part) => part.text)
+    .join('');
+  kept = [];
   return text;
 }

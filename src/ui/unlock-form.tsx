@@ -33,12 +33,13 @@ export function UnlockForm({
   // its text selected, after a wrong one (the button was disabled meanwhile).
   // A passphrase typed as the locked desk opened, before the field had the focus, goes in first
   // (type-ahead.ts), or Enter would send what came after it alone, and start the wait of a miss.
+  // Typed only: text pasted then was an id, out of habit, not part of the passphrase.
   useEffect(() => {
     if (busy || !(focusOnShow || error)) return;
     field.current?.focus();
     if (error) field.current?.select();
     else {
-      const early = takeTypedAhead();
+      const early = takeTypedAhead('typed');
       if (early) setPassphrase((typed) => early + typed);
     }
   }, [busy, error, focusOnShow]);

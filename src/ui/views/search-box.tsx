@@ -7,6 +7,9 @@ import { takeTypedAhead } from '../type-ahead.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 
+/** The longest query the box takes. */
+const MAX_QUERY = 300;
+
 /**
  * "Find inquiry": an `inq_…` id opens it, anything else is searched as a reference id. The text
  * is the draft's `search`, from Home's one `useDraft` (Home also reads the form's fields).
@@ -40,7 +43,7 @@ export function SearchBox({
     input.current?.select();
     if (early) {
       setError(undefined);
-      updateDraft({ search: early });
+      updateDraft({ search: early.slice(0, MAX_QUERY) });
     }
   }, [loaded]);
 
@@ -79,7 +82,7 @@ export function SearchBox({
           placeholder={t('findPlaceholder')}
           spellcheck={false}
           autoComplete="off"
-          maxLength={300}
+          maxLength={MAX_QUERY}
           value={text}
           disabled={!draft}
           aria-invalid={Boolean(error)}

@@ -15,8 +15,12 @@ afterEach(() => {
 it('takes a passphrase typed as the locked desk opened, before the field had the focus', async () => {
   stubBackground({ unlock: () => ({ locked: false }) });
   startTypeAhead();
+  // An id pasted out of habit first: not part of the passphrase.
+  const pasted = new Event('paste', { bubbles: true });
+  Object.defineProperty(pasted, 'clipboardData', { value: { getData: () => 'inq_Pasted' } });
+  document.body.dispatchEvent(pasted);
   for (const key of 'correct horse')
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keypress', { key, bubbles: true }));
   try {
     render(<UnlockForm />);
     const field = (await screen.findByLabelText('Passphrase')) as HTMLInputElement;
