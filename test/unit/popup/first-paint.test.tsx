@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 // Until the desk's first frame is on screen: only the rows that can be in view are drawn, and the
 // background is not asked for anything (src/ui/first-paint.ts). Afterwards every row is drawn as
-// it scrolls near, and the ping and the refresh go out. Paint timing is faked here: happy-dom has
+// it scrolls near, and the ping and the refresh go out. Paint timing is faked (fake-paint-timing.ts): happy-dom has
 // none, and Chromium's is exercised by the end-to-end tests.
 import { render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { fakePaintTiming, paint } from './fake-paint-timing.ts';
 import { sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -20,31 +21,10 @@ const entry = (n: number) => ({
   seen: true,
 });
 
-// A browser whose paint timing reports a first contentful paint once `paint()` is called.
-let painted = false;
-const observers: FakeObserver[] = [];
-class FakeObserver {
-  static supportedEntryTypes = ['paint'];
-  disconnected = false;
-  constructor(readonly callback: () => void) {
-    observers.push(this);
-  }
-  observe() {}
-  disconnect() {
-    this.disconnected = true;
-  }
-}
-function paint() {
-  painted = true;
-  for (const observer of observers) if (!observer.disconnected) observer.callback();
-}
-
 const rows = () => screen.getAllByRole('listitem').filter((li) => li.closest('.inquiry-list'));
 const drawn = () => rows().map((li) => li.className);
 
 beforeEach(async () => {
-  painted = false;
-  observers.length = 0;
   await fakeBrowser.storage.local.set({
     watchlist: Array.from({ length: ROWS }, (_, n) => entry(n)),
   });
@@ -61,12 +41,7 @@ afterEach(() => {
 });
 
 describe('before the first frame is on screen', () => {
-  beforeEach(() => {
-    vi.stubGlobal('PerformanceObserver', FakeObserver);
-    vi.spyOn(performance, 'getEntriesByName').mockImplementation((name: string) =>
-      painted && name === 'first-contentful-paint' ? [{} as PerformanceEntry] : [],
-    );
-  });
+  beforeEach(fakePaintTiming);
 
   it('draws the rows that fit in the window, skips the rest, and asks the background nothing', async () => {
     render(<DeskShell first={{ name: 'home' }} />);

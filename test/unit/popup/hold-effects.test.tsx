@@ -1,29 +1,13 @@
 // @vitest-environment happy-dom
 // holdEffectsUntilFirstPaint (src/ui/first-paint.ts) through Preact's own effect scheduling: the
 // hold rides on `options.requestAnimationFrame`, which a Preact upgrade could change. Paint timing
-// is faked as in first-paint.test.tsx; Chromium's is exercised by test/e2e/first-frame.e2e.ts.
+// is faked (fake-paint-timing.ts); Chromium's is exercised by test/e2e/first-frame.e2e.ts.
 import { options, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { holdEffectsUntilFirstPaint } from '../../../src/ui/first-paint.ts';
+import { fakePaintTiming, paint } from './fake-paint-timing.ts';
 
-let painted = false;
-const observers: FakeObserver[] = [];
-class FakeObserver {
-  static supportedEntryTypes = ['paint'];
-  disconnected = false;
-  constructor(readonly callback: () => void) {
-    observers.push(this);
-  }
-  observe() {}
-  disconnect() {
-    this.disconnected = true;
-  }
-}
-function paint() {
-  painted = true;
-  for (const observer of observers) if (!observer.disconnected) observer.callback();
-}
 const tick = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 const ran: string[] = [];
@@ -39,13 +23,8 @@ function Probe() {
 
 let root: HTMLElement;
 beforeEach(() => {
-  painted = false;
-  observers.length = 0;
   ran.length = 0;
-  vi.stubGlobal('PerformanceObserver', FakeObserver);
-  vi.spyOn(performance, 'getEntriesByName').mockImplementation((name: string) =>
-    painted && name === 'first-contentful-paint' ? [{} as PerformanceEntry] : [],
-  );
+  fakePaintTiming();
   root = document.createElement('div');
   document.body.append(root);
 });
