@@ -287,6 +287,91 @@ describe('an answer that arrives after a lock', () => {
   }, 60_000);
 });
 
+describe('an answer that arrives after Remove key', () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await connectToSandbox(ext);
+  });
+  afterAll(async () => {
+    await controls.clearFaults();
+    await ext?.close();
+  });
+
+  it('is not kept: a read, a search and a new link under way when the key was removed leave storage.session empty', async () => {
+    const page = await ext.openOptions();
+    const reference = `removed-${Date.now()}`;
+    const created = await send(page, {
+      type: 'createInquiry',
+      idempotencyKey: crypto.randomUUID(),
+      templateId: 'itmpl_E2eTemplate01',
+      referenceId: reference,
+    });
+    const id = created.data.inquiry.id as string;
+    await controls.setFaults({ latencyMs: 1_500 });
+    const late = page.evaluate(
+      ([inquiryId, query]) =>
+        Promise.all([
+          chrome.runtime.sendMessage({ type: 'getInquiry', id: inquiryId, refresh: true }),
+          chrome.runtime.sendMessage({ type: 'findInquiries', query }),
+          chrome.runtime.sendMessage({ type: 'newLink', id: inquiryId }),
+        ]),
+      [id, reference] as const,
+    );
+    await page.waitForTimeout(400);
+    expect((await send(page, { type: 'clearKey' })).ok).toBe(true);
+    expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+    // Persona answered each, after the removal: the desk keeps none of it.
+    const answers = await late;
+    expect(answers.map((answer: { ok: boolean }) => answer.ok)).toEqual([true, true, true]);
+    expect(JSON.stringify(answers)).toContain(reference);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+  }, 60_000);
+});
+
+describe("a locked desk's settings", () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await connectToSandbox(ext);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('are not saved until the desk is unlocked; what was typed stays in the form and is saved after the unlock', async () => {
+    const page = await ext.openOptions();
+    expect(
+      (await send(page, { type: 'setPassphrase', passphrase: 'correct horse battery' })).ok,
+    ).toBe(true);
+    expect((await send(page, { type: 'lock' })).ok).toBe(true);
+    const stored = () =>
+      page.evaluate(
+        async () =>
+          (await chrome.storage.local.get('settings')).settings as { autoLockMinutes: number },
+      );
+    const before = await stored();
+    const minutes = page.getByRole('spinbutton', { name: 'Auto-lock after (minutes without use)' });
+    await minutes.fill('1440');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('main').textContent(), soon)
+      .toContain('Inquiry Desk is locked. Unlock it with your passphrase.');
+    expect(await stored()).toEqual(before);
+    expect(await minutes.inputValue()).toBe('1440');
+    await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Unlock' }).count(), soon).toBe(0);
+    expect(await minutes.inputValue()).toBe('1440');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.getByTestId('options-outcome').textContent(), soon)
+      .toContain('Settings saved.');
+    expect((await stored()).autoLockMinutes).toBe(1440);
+  }, 60_000);
+});
+
 describe('the auto-lock counts the reviewer at work', () => {
   let ext: ExtensionHarness;
   beforeAll(async () => {

@@ -24,7 +24,10 @@ export async function saveOptions(
   // The key's own shape first: a malformed key is said at the key field, not blamed on the URL.
   const admitted =
     typedKey === undefined ? undefined : admitKey(typedKey, settings.allowProduction);
-  refuseKeyForBaseUrl(admitted?.key ?? (await readKey().catch(() => null)), settings.baseUrl);
+  // Locked, nothing is saved: readKey throws, as storeKey does for a typed key. Whoever sits down
+  // at a locked desk must not be able to change how it behaves once unlocked (the auto-lock's
+  // minutes, the chat message that goes to customers); Remove key stays, to start over.
+  refuseKeyForBaseUrl(admitted?.key ?? (await readKey()), settings.baseUrl);
   if (admitted) {
     if (policy.requirePassphrase && !(await readItem(sealedKeyItem))) {
       throw new DeskError({

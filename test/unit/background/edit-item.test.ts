@@ -8,6 +8,9 @@ import {
   inquiryCacheIndexItem,
   recentLookupsItem,
 } from '../../../src/shared/storage-items.ts';
+import { withKeySaved } from './key-saved.ts';
+
+withKeySaved();
 
 describe('editItem', () => {
   it('runs concurrent edits of one item one after another, losing none', async () => {

@@ -8,9 +8,12 @@ import {
 } from '../../../src/shared/generated/stored-items.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
 import { keyedItem } from '../../../src/shared/storage.ts';
+import { withKeySaved } from './key-saved.ts';
 
 const view = (id: string, status = 'completed') => ({ id, status }) as InquiryView;
 const idOf = (i: number) => `inq_${1000000 + i}`;
+
+withKeySaved();
 
 describe('inquiry cache', () => {
   it('keeps each view under a key of its own, and reads back only that one', async () => {

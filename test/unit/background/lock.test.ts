@@ -2,6 +2,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { clearKey, saveOptions } from '../../../src/background/handlers/options.ts';
+import { rememberInquiry } from '../../../src/background/inquiry-cache.ts';
 import { isIdleTooLong, touchUse } from '../../../src/background/lock/auto-lock.ts';
 import { autoLock } from '../../../src/background/lock/listeners.ts';
 import {
@@ -10,6 +11,7 @@ import {
   setPassphrase,
   unlock,
 } from '../../../src/background/lock/passphrase.ts';
+import { rememberLink } from '../../../src/background/one-time-links.ts';
 import { openPersona } from '../../../src/background/persona-access.ts';
 import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
 import {
@@ -17,6 +19,7 @@ import {
   unlockMissesItem,
   unlockStateItem,
 } from '../../../src/shared/lock-items.ts';
+import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
 import { readItem } from '../../../src/shared/storage.ts';
 
@@ -93,6 +96,47 @@ describe('Remove key and a key change', () => {
     expect(after.draft).toEqual({ nameFirst: 'Jane' });
     expect(keyChanges).toEqual([false]);
   }, 20_000);
+});
+
+describe('an answer that comes after Remove key', () => {
+  it('is not kept: what Persona answered a request under way goes with the key', async () => {
+    await saveKey();
+    const view = { id: 'inq_AAAAAA111111', status: 'completed' } as InquiryView;
+    await rememberInquiry(view, 1);
+    expect(Object.keys(await session())).toContain('inquiry:inq_AAAAAA111111');
+    await clearKey();
+    // The read and the link were asked for with the key; their answers come after its removal.
+    await rememberInquiry(view, 2);
+    await rememberLink('inq_AAAAAA111111', {
+      url: 'https://withpersona.com/verify?code=x',
+      createdAt: 2,
+    });
+    expect(await session()).toEqual({});
+  });
+});
+
+describe('a locked desk', () => {
+  it('saves no settings until it is unlocked: its auto-lock and chat message stay as they were', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    await lock();
+    const before = await fakeBrowser.storage.local.get('settings');
+    const changed = { ...defaultSettings(), autoLockMinutes: 1440, chatTemplate: 'Go to {link}' };
+    await expect(saveOptions({ type: 'saveOptions', settings: changed })).rejects.toMatchObject({
+      info: { kind: 'no_key', message: expect.stringMatching(/locked/) },
+    });
+    // Nor with a key typed: the key is refused before anything is written.
+    await expect(
+      saveOptions({ type: 'saveOptions', settings: changed, key: otherKey }),
+    ).rejects.toThrow(/locked/);
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual(before);
+    await unlock('correct horse battery');
+    await saveOptions({ type: 'saveOptions', settings: changed });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+      autoLockMinutes: 1440,
+      chatTemplate: 'Go to {link}',
+    });
+  }, 30_000);
 });
 
 describe('a key change and a lock at once', () => {

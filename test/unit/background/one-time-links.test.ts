@@ -5,9 +5,12 @@ import { rememberLink, rememberLinkFromCreate } from '../../../src/background/on
 import { isTrustedLink } from '../../../src/shared/persona/trusted-link.ts';
 import { readItem } from '../../../src/shared/storage.ts';
 import { linksItem } from '../../../src/shared/storage-items.ts';
+import { withKeySaved } from './key-saved.ts';
 
 const persona = 'https://api.withpersona.com/api/v1';
 const sandbox = 'http://127.0.0.1:4010/api/v1';
+
+withKeySaved();
 
 describe('isTrustedLink', () => {
   it('accepts https on withpersona.com and its subdomains, and the configured sandbox', () => {

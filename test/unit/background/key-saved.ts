@@ -1,0 +1,12 @@
+// A key saved without a passphrase, as the options page leaves it: the state in which the worker
+// keeps what Persona answers (key-custody.ts dropIfLocked drops it when no key can be read).
+import { beforeEach } from 'vitest';
+import { apiKeyItem } from '../../../src/shared/generated/stored-items.ts';
+import { writeItem } from '../../../src/shared/storage.ts';
+
+export const SAVED_KEY = 'persona_sandbox_00000000-0000-4000-8000-00000000cafe';
+
+/** Saves a clear key before each test of the file. */
+export function withKeySaved(): void {
+  beforeEach(() => writeItem(apiKeyItem, SAVED_KEY));
+}
