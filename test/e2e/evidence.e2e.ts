@@ -398,6 +398,10 @@ describe('the evidence behind a verdict', () => {
       id_card_number: 'T22000129',
       cpf: '123.456.789-09',
       birthday: '1970-01-01',
+      // Written as one word, and under a driver's licence's and a document's short names (QA Z).
+      dateofbirth: '1979-11-05',
+      dl_number: 'WDL12345',
+      document_id: 'X55443322',
     };
     const id = await createWith({
       'reference-id': `masked-${Date.now()}`,
@@ -407,7 +411,7 @@ describe('the evidence behind a verdict', () => {
     const fields = popup.getByRole('region', { name: 'Fields' });
     await expect.poll(() => fields.textContent(), soon).toContain('Okafor');
     const text = (await fields.textContent()) ?? '';
-    for (const value of [...Object.values(secrets), 'Jan 1, 1970'])
+    for (const value of [...Object.values(secrets), 'Jan 1, 1970', 'Nov 5, 1979'])
       expect(text).not.toContain(value);
     // Not an identity number: shown as it is. A first name left blank: a dash, not a gap.
     expect(text).toContain('L-77');
@@ -419,12 +423,17 @@ describe('the evidence behind a verdict', () => {
       'ID card number',
       'Cpf',
       'Birthday',
+      'Dateofbirth',
+      'Dl number',
+      'Document ID',
     ]) {
       await fields.getByRole('button', { name: `Reveal ${label}`, exact: true }).click();
     }
     await expect.poll(() => fields.textContent(), soon).toContain('QQ123456C');
     const shown = (await fields.textContent()) ?? '';
-    for (const value of [...Object.values(secrets).slice(0, 4), 'Jan 1, 1970']) {
+    const dates = new Set([secrets.birthday, secrets.dateofbirth]);
+    const numbers = Object.values(secrets).filter((value) => !dates.has(value));
+    for (const value of [...numbers, 'Jan 1, 1970', 'Nov 5, 1979']) {
       expect(shown).toContain(value);
     }
     await popup.close();

@@ -62,9 +62,17 @@ export const inquiryFieldLabels: Record<string, MessageKey> = {
 // `ssn-verified-at`). Masking a field that did not need it costs a click; missing one shows an
 // identity number to whoever can see the screen, so the lists lean wide.
 const named = [
-  'birth-?(date|day)',
-  'date-of-birth',
+  // A date of birth, or part of one, also written as one word (`dateofbirth`, `birthyear`) and in
+  // the languages of the templates QA met (German, Spanish, French, Italian, Portuguese, Dutch).
+  // Not where one was born (`birthplace`, `birth-country`).
+  'birth-?(date|day|year)',
+  'date-?of-?birth',
   'dob',
+  'geburts-?(datum|tag)',
+  'fecha-?(de-?)?nacimiento',
+  'date-?de-?naissance',
+  'data-?(di|de)?-?(nascita|nascimento)',
+  'geboorte-?datum',
   'i?ssn',
   'i?tin',
   'sin',
@@ -78,6 +86,12 @@ const named = [
   '(drivers?-)?licen[cs]e',
   'residence-permit',
   'tax-file',
+  'document-id',
+  'doc-id',
+  'numero-(de-)?(documento|identidad|identificacion)',
+  'cedula',
+  'credit-card',
+  'ein',
   // National numbers known by their own names: Brazil, Mexico, Singapore, India (three
   // spellings), the Netherlands, Spain (three), Sweden, Italy, Mexico's and Chile's and
   // Argentina's tax numbers, Poland, Indonesia; and a bank account's IBAN.
@@ -111,6 +125,10 @@ const numbered = [
   'card',
   'account',
   'personal',
+  // A driver's licence (`dl-number`), Australia's Medicare card, a visa.
+  'dl',
+  'medicare',
+  'visa',
 ];
 const NUMBER = '-?(number|no|nr|num)';
 // Built on first use, not when the module loads: the background's script, which never masks,

@@ -182,6 +182,26 @@ describe('readField', () => {
       'pesel',
       'nik',
       'card_number',
+      // Written as one word, in another language, or under names QA pass Z met.
+      'dateofbirth',
+      'DateOfBirth',
+      'birth_year',
+      'Geburtsdatum',
+      'fecha_de_nacimiento',
+      'date_de_naissance',
+      'data_di_nascita',
+      'data_de_nascimento',
+      'geboortedatum',
+      'dl_number',
+      'document_id',
+      'numero_documento',
+      'numero_de_identidad',
+      'cedula',
+      'medicare_number',
+      'visa_number',
+      'credit_card',
+      'credit_card_number',
+      'ein',
     ]) {
       expect(isSensitiveField(name), name).toBe(true);
     }
@@ -221,6 +241,11 @@ describe('readField', () => {
       'doctor',
       'nickname',
       'router',
+      'visa-type',
+      'medicare-eligible',
+      'document-id-type',
+      'birth-city',
+      'dateofissue',
     ]) {
       expect(isSensitiveField(name), name).toBe(false);
     }
