@@ -63,24 +63,15 @@ browser.storage.onChanged.addListener(
   }),
 );
 
-/** For the test hooks below, which answer with what the function returns. */
-const afterReady =
-  <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
-  async (...args: A): Promise<R> => {
-    await gate.ready;
-    return run(...args);
-  };
-
-/** A cycle as the alarm runs it, for end-to-end tests: the alarm's 30 s floor is too slow. */
-const runCycle = afterReady(() => startCycle('alarm'));
-
 // Reachable only from code already running inside this worker (tests via the DevTools protocol,
-// `npm start`); web pages and other extensions have no way to it.
+// `npm start`); web pages and other extensions have no way to it. Each answers with what its
+// function returns, once start-up is over. runCycle is a cycle as the alarm runs it: the alarm's
+// 30 s floor is too slow for end-to-end tests.
 Object.assign(globalThis, {
   inquiryDesk: {
     handleMessage,
-    handleMenuClick: afterReady(handleMenuClick),
-    enterLookup: afterReady(enterLookup),
-    runCycle,
+    handleMenuClick: gate.after(handleMenuClick),
+    enterLookup: gate.after(enterLookup),
+    runCycle: gate.after(() => startCycle('alarm')),
   },
 });

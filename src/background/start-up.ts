@@ -30,9 +30,11 @@ export class StartupFailed extends DeskError {
 export interface Gate {
   /** Settles once start-up is over; rejects with {@link StartupFailed}. */
   ready: Promise<void>;
-  /** `listener`, run only after a successful start; after a failed one it does nothing (the
-   * badge already says why). */
-  after<A extends unknown[]>(listener: (...args: A) => unknown): (...args: A) => Promise<void>;
+  /** `listener`, run only after a successful start, with its result; after a failed one it does
+   * nothing (the badge already says why). */
+  after<A extends unknown[], R>(
+    listener: (...args: A) => R,
+  ): (...args: A) => Promise<Awaited<R> | undefined>;
 }
 
 async function showFailure(failure: StartupFailed): Promise<void> {
@@ -78,14 +80,14 @@ export function startUp(steps: readonly StartStep[]): Gate {
   // Listeners that return nothing observe the failure through the badge, not a rejection.
   ready.catch(() => undefined);
   const after =
-    <A extends unknown[]>(listener: (...args: A) => unknown) =>
-    async (...args: A): Promise<void> => {
+    <A extends unknown[], R>(listener: (...args: A) => R) =>
+    async (...args: A): Promise<Awaited<R> | undefined> => {
       try {
         await ready;
       } catch {
         return;
       }
-      await listener(...args);
+      return await listener(...args);
     };
   return { ready, after };
 }
