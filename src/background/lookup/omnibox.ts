@@ -6,6 +6,7 @@ import {
   watchlistItem,
 } from '../../shared/generated/stored-items.ts';
 import { readItems } from '../../shared/storage.ts';
+import { isLocked } from '../key-custody.ts';
 import { openIfOn } from './lookup-switch.ts';
 import { suggestLookups } from './omnibox-suggestions.ts';
 import { CURRENT_WINDOW, openLookup } from './open-lookup.ts';
@@ -19,7 +20,9 @@ export async function suggestForInput(
     recentLookupsItem,
     settingsItem,
   ] as const);
-  if (!settings.addressBarLookup) return;
+  // Locked, the address bar lists nothing the locked desk would not show: the watchlist's
+  // reference IDs may name a customer (an email address, say).
+  if (!settings.addressBarLookup || (await isLocked())) return;
   suggest(suggestLookups(text, watchlist, recent));
 }
 

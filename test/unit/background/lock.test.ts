@@ -11,6 +11,7 @@ import {
   setPassphrase,
   unlock,
 } from '../../../src/background/lock/passphrase.ts';
+import { suggestForInput } from '../../../src/background/lookup/omnibox.ts';
 import { rememberLink } from '../../../src/background/one-time-links.ts';
 import { openPersona } from '../../../src/background/persona-access.ts';
 import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
@@ -137,6 +138,35 @@ describe('a locked desk', () => {
       chatTemplate: 'Go to {link}',
     });
   }, 30_000);
+});
+
+describe('the address bar at a locked desk', () => {
+  it('suggests nothing from the watchlist: its reference IDs may name a customer', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        {
+          id: 'inq_AAAAAA111111',
+          referenceId: 'jane.doe@example.com',
+          status: 'completed',
+          addedAt: 1,
+          changedAt: 1,
+          seen: true,
+        },
+      ],
+    });
+    const suggested = async () => {
+      const heard: unknown[] = [];
+      await suggestForInput('jane', (suggestions) => heard.push(...suggestions));
+      return JSON.stringify(heard);
+    };
+    expect(await suggested()).toContain('jane.doe@example.com');
+    await lock();
+    expect(await suggested()).toBe('[]');
+    await unlock('correct horse battery');
+    expect(await suggested()).toContain('jane.doe@example.com');
+  }, 20_000);
 });
 
 describe('a key change and a lock at once', () => {
