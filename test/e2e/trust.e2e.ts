@@ -370,6 +370,27 @@ describe("a locked desk's settings", () => {
       .toContain('Settings saved.');
     expect((await stored()).autoLockMinutes).toBe(1440);
   }, 60_000);
+
+  it('take passphrases one at a time: guesses sent at once cost a wait each, not one between them', async () => {
+    const page = await ext.openOptions();
+    expect((await send(page, { type: 'lock' })).ok).toBe(true);
+    const answers = await page.evaluate(() =>
+      Promise.all(
+        ['guess one!', 'guess two!', 'guess three', 'correct horse battery'].map((passphrase) =>
+          chrome.runtime.sendMessage({ type: 'unlock', passphrase }),
+        ),
+      ),
+    );
+    const said = answers.map((answer: { ok: boolean; error?: { message: string } }) =>
+      answer.ok ? 'opened' : answer.error?.message,
+    );
+    expect(said[0]).toMatch(/^Wrong passphrase/);
+    for (const later of said.slice(1)) expect(later).toMatch(/Try again in/);
+    await page.waitForTimeout(1_100);
+    expect((await send(page, { type: 'unlock', passphrase: 'correct horse battery' })).ok).toBe(
+      true,
+    );
+  }, 60_000);
 });
 
 describe('the auto-lock counts the reviewer at work', () => {

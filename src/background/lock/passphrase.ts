@@ -1,6 +1,8 @@
 // The optional passphrase: set it, unlock, lock. The wait after a wrong passphrase is enforced
-// here, in the background, and survives a worker restart (unlockMissesItem), so neither a page
-// nor a script on an extension page can try passphrases faster.
+// here, in the background, one try at a time, and survives a worker restart (unlockMissesItem),
+// so neither a page nor a script on an extension page can try passphrases faster through the
+// desk. (Whoever can run script on an extension page can also read the sealed key and try
+// passphrases offline, at PBKDF2's cost per try: README, "Security".)
 
 import { base64ToBytes } from '../../shared/base64.ts';
 import { DeskError } from '../../shared/errors.ts';
@@ -14,7 +16,8 @@ import {
 } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { duration } from '../../shared/persona/persona-error.ts';
-import { itemValue, readItem, readItems, writeItem, writeItems } from '../../shared/storage.ts';
+import { itemValue, readItem, writeItem, writeItems } from '../../shared/storage.ts';
+import { editItem } from '../edit-item.ts';
 import { wipeSession } from '../key-custody.ts';
 import { clearAutoLock, scheduleAutoLock } from './auto-lock.ts';
 import { deriveWrapKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from './seal.ts';
@@ -63,33 +66,41 @@ export async function setPassphrase(
   await startSession(apiKey, wrapKey, now);
 }
 
-/** Opens the sealed key with the passphrase and starts a session; returns the key. */
-export async function unlock(
+/**
+ * Opens the sealed key with the passphrase and starts a session; returns the key. Tries run one
+ * at a time, in the queue of the misses' item (edit-item.ts): sent at once (by a script on an
+ * extension page), each would pass the wait before any miss was counted, and many guesses would
+ * cost one wait between them. The misses are written here, not by the queue: an unreadable count
+ * must not stop the unlock.
+ */
+export function unlock(
   passphrase: string,
   now = Date.now(),
   pointer = 'passphrase',
 ): Promise<string> {
-  const [sealed, misses] = await readItems([sealedKeyItem, unlockMissesItem] as const);
-  if (!sealed) {
-    throw new DeskError({ kind: 'invalid', message: t('noPassphraseToUnlock') });
-  }
-  if (now < misses.waitUntil) throw waitError(misses.waitUntil - now, pointer);
-  const wrapKey = await deriveWrapKey(passphrase, base64ToBytes(sealed.salt), sealed.iterations);
-  const apiKey = await unseal(sealed, wrapKey);
-  if (apiKey === undefined) {
-    const count = misses.misses + 1;
-    const wait = missDelaySeconds(count) * 1000;
-    await writeItem(unlockMissesItem, { misses: count, waitUntil: now + wait });
-    throw new DeskError({
-      kind: 'invalid',
-      pointer,
-      retryAfterSeconds: wait / 1000,
-      message: t('wrongPassphrase', formatWait(wait)),
-    });
-  }
-  await writeItem(unlockMissesItem, { misses: 0, waitUntil: 0 });
-  await startSession(apiKey, wrapKey, now);
-  return apiKey;
+  return editItem(unlockMissesItem, async (misses) => {
+    const sealed = await readItem(sealedKeyItem);
+    if (!sealed) {
+      throw new DeskError({ kind: 'invalid', message: t('noPassphraseToUnlock') });
+    }
+    if (now < misses.waitUntil) throw waitError(misses.waitUntil - now, pointer);
+    const wrapKey = await deriveWrapKey(passphrase, base64ToBytes(sealed.salt), sealed.iterations);
+    const apiKey = await unseal(sealed, wrapKey);
+    if (apiKey === undefined) {
+      const count = misses.misses + 1;
+      const wait = missDelaySeconds(count) * 1000;
+      await writeItem(unlockMissesItem, { misses: count, waitUntil: now + wait });
+      throw new DeskError({
+        kind: 'invalid',
+        pointer,
+        retryAfterSeconds: wait / 1000,
+        message: t('wrongPassphrase', formatWait(wait)),
+      });
+    }
+    await writeItem(unlockMissesItem, { misses: 0, waitUntil: 0 });
+    await startSession(apiKey, wrapKey, now);
+    return { value: misses, result: apiKey };
+  });
 }
 
 /** Lock now, auto-lock and browser start: the clear key and all personal data leave memory. */

@@ -233,6 +233,24 @@ describe('passphrase lock', () => {
     expect((await readItem(unlockMissesItem)).misses).toBe(0);
   }, 30_000);
 
+  it('tries sent at once run one at a time: after the first miss the others wait, the right one too', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    await lock();
+    const t0 = 3_000_000;
+    const tries = ['guess one!', 'guess two!', 'guess three', 'correct horse battery'];
+    const results = await Promise.allSettled(tries.map((p) => unlock(p, t0)));
+    expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'opened'))).toEqual([
+      expect.stringMatching(/Wrong passphrase/),
+      expect.stringMatching(/Try again in/),
+      expect.stringMatching(/Try again in/),
+      expect.stringMatching(/Try again in/),
+    ]);
+    expect(await readItem(unlockMissesItem)).toEqual({ misses: 1, waitUntil: t0 + 1_000 });
+    await unlock('correct horse battery', t0 + 1_000);
+    expect((await openPersona()).keyInfo.environment).toBe('sandbox');
+  }, 30_000);
+
   it('changing the passphrase takes the current one, tried as an unlock is, locked or not', async () => {
     await setPassphrase('correct horse battery');
     await saveKey();
