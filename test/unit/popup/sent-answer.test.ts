@@ -73,7 +73,9 @@ describe('useSentAnswer', () => {
   });
 
   it('goes by the status when the log has no answer and nothing is under way', async () => {
-    const hook = renderHook(() => useSentAnswer('inq_A', { ...left, sentAt: Date.now() }));
+    // Sent once: a time read in the render callback would be a new send at each render.
+    const sent = { ...left, sentAt: Date.now() };
+    const hook = renderHook(() => useSentAnswer('inq_A', sent));
     await waitFor(() => expect(hook.result.current).toBe('answered'), { timeout: 5_000 });
   });
 
