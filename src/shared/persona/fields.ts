@@ -65,13 +65,13 @@ const named = [
   // A date of birth, or part of one, also written as one word (`dateofbirth`, `birthyear`) and in
   // the languages of the templates QA met (German, Spanish, French, Italian, Portuguese, Dutch).
   // Not where one was born (`birthplace`, `birth-country`).
-  'birth-?(date|day|year)',
+  'birth-?(date|day|month|year)',
   'date-?of-?birth',
-  'dob',
-  'geburts-?(datum|tag)',
+  'dob(-?(day|month|year))?',
+  'geburts-?(datum|tag|jahr)',
   'fecha-?(de-?)?nacimiento',
-  'date-?de-?naissance',
-  'data-?(di|de)?-?(nascita|nascimento)',
+  'date-?(de-?)?naissance',
+  '(data|anno)-?(di|de)?-?(nascita|nascimento)',
   'geboorte-?datum',
   'i?ssn',
   'i?tin',
