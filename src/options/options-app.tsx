@@ -11,6 +11,7 @@ import { BackgroundStatus } from '../ui/background-status.tsx';
 import { EnvironmentBadge, ProductionWarning } from '../ui/environment-badge.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { useActivityTouch } from '../ui/use-activity-touch.ts';
+import { useLock } from '../ui/use-lock.ts';
 import { ManagedContext, usePolicy } from '../ui/use-policy.ts';
 import { useRequest } from '../ui/use-request.ts';
 import { useStored } from '../ui/use-stored.ts';
@@ -103,6 +104,12 @@ export function OptionsApp() {
   useEffect(() => {
     if (stored && underPolicy !== undefined && !draft) setDraft(ownSettings(stored, underPolicy));
   }, [stored, underPolicy, draft]);
+  // "The desk is locked", said by a Save, is over once the desk is unlocked (below, or in the
+  // popup): the typed settings wait in the form for the next Save.
+  const lock = useLock();
+  useEffect(() => {
+    if (lock === 'unlocked' && action.error?.message === t('deskLocked')) action.clearError();
+  }, [lock]);
   // A key removed or replaced ends what was said about the one before ("remove it first").
   useEffect(() => {
     if (action.error) action.clearError();

@@ -8,6 +8,7 @@ import { UnlockForm } from '../ui/unlock-form.tsx';
 import { type LockStatus, useLock } from '../ui/use-lock.ts';
 import { useRequest } from '../ui/use-request.ts';
 import { useSecondsLeft } from '../ui/use-seconds-left.ts';
+import { RemoveKeyButton } from './remove-key-button.tsx';
 
 /**
  * The optional passphrase: with one, the key is stored only encrypted and the desk locks after
@@ -71,11 +72,22 @@ export function PassphraseSection({ required }: { required: boolean }) {
     <section aria-labelledby="lock-heading" class="lock-section">
       <h2 id="lock-heading">{t('lockHeading')}</h2>
       {lock === 'locked' ? (
-        // After Lock now, the focus goes to the passphrase that unlocks; not on opening the page.
-        <UnlockForm
-          focusOnShow={note?.text === 'lockedNote'}
-          onUnlocked={() => setNote({ text: 'unlockedNote', while: 'unlocked' })}
-        />
+        <>
+          {/* After Lock now, the focus goes to the passphrase that unlocks; not on opening the page. */}
+          <UnlockForm
+            focusOnShow={note?.text === 'lockedNote'}
+            onUnlocked={() => setNote({ text: 'unlockedNote', while: 'unlocked' })}
+          />
+          {/* The way out of a forgotten passphrase: a locked desk saves nothing else, and with no
+              key saved yet the connection section offers no Remove key. */}
+          <p class="hint">
+            {t('forgotPassphrase')}{' '}
+            <RemoveKeyButton
+              label={t('removeKeyAndPassphrase')}
+              question={t('removeKeyAndPassphraseQuestion')}
+            />
+          </p>
+        </>
       ) : (
         <form
           onSubmit={(event) => {

@@ -4,8 +4,11 @@ import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { useRequest } from '../ui/use-request.ts';
 
-/** Forgets the stored key after a confirmation; a failure keeps the confirmation open with why. */
-export function RemoveKeyButton() {
+/**
+ * Forgets the stored key, and the passphrase with it, after a confirmation; a failure keeps the
+ * confirmation open with why. Named for both where the passphrase is what was forgotten.
+ */
+export function RemoveKeyButton({ label, question }: { label?: string; question?: string }) {
   const [confirming, setConfirming] = useState(false);
   const clear = useRequest(() => sendRequest({ type: 'clearKey' }));
   // The button pressed is replaced by the question: the focus goes to its safe answer, Cancel,
@@ -21,13 +24,13 @@ export function RemoveKeyButton() {
   if (!confirming) {
     return (
       <button type="button" class="link" ref={removeLink} onClick={() => setConfirming(true)}>
-        {t('removeKey')}
+        {label ?? t('removeKey')}
       </button>
     );
   }
   return (
     <fieldset class="inline-confirm" aria-label={t('confirmRemoveKey')}>
-      {t('removeKeyQuestion')}{' '}
+      {question ?? t('removeKeyQuestion')}{' '}
       <button
         type="button"
         class="danger"

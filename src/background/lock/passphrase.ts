@@ -73,12 +73,10 @@ export async function setPassphrase(
  * cost one wait between them. The misses are written here, not by the queue: an unreadable count
  * must not stop the unlock.
  */
-export function unlock(
-  passphrase: string,
-  now = Date.now(),
-  pointer = 'passphrase',
-): Promise<string> {
+export function unlock(passphrase: string, at?: number, pointer = 'passphrase'): Promise<string> {
   return editItem(unlockMissesItem, async (misses) => {
+    // Its own turn's time: a try that waited for the one before is not refused for that wait.
+    const now = at ?? Date.now();
     const sealed = await readItem(sealedKeyItem);
     if (!sealed) {
       throw new DeskError({ kind: 'invalid', message: t('noPassphraseToUnlock') });

@@ -15,7 +15,7 @@ const MAX_SUGGESTIONS = 6;
 export function escapeXml(text: string): string {
   return text.replace(
     /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
   );
 }
 
