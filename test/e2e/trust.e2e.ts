@@ -308,7 +308,8 @@ describe('an answer that arrives after Remove key', () => {
       referenceId: reference,
     });
     const id = created.data.inquiry.id as string;
-    await controls.setFaults({ latencyMs: 1_500 });
+    // Each answer comes 2 s after its request; 0.8 s is ample for all three to be sent.
+    await controls.setFaults({ latencyMs: 2_000 });
     const late = page.evaluate(
       ([inquiryId, query]) =>
         Promise.all([
@@ -318,7 +319,7 @@ describe('an answer that arrives after Remove key', () => {
         ]),
       [id, reference] as const,
     );
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(800);
     expect((await send(page, { type: 'clearKey' })).ok).toBe(true);
     expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
     // Persona answered each, after the removal: the desk keeps none of it.
