@@ -47,6 +47,7 @@ export function OptionsApp() {
   // does not have its values saved as the reviewer's.
   const underPolicy = useStored(settingsUnderPolicyItem);
   const keyInfo = useStored(keyInfoItem);
+  const lock = useLock();
   const [draft, setDraft] = useState<Settings | undefined>(undefined);
   const [key, setKey] = useState('');
   const [what, setWhat] = useState<Done['what']>('save');
@@ -82,7 +83,9 @@ export function OptionsApp() {
     setProblems(found);
     if (found[0]) throw new DeskError({ kind: 'invalid', ...found[0] });
     let tried: KeyTried | undefined;
-    if (typed) {
+    // Locked, the background refuses the save: the typed key is not sent to Persona to be tried
+    // first (a refusal there would be said instead of the lock).
+    if (typed && lock !== 'locked') {
       setTrying(true);
       try {
         tried = await tryKey(typed, valid);
@@ -106,7 +109,6 @@ export function OptionsApp() {
   }, [stored, underPolicy, draft]);
   // "The desk is locked", said by a Save, is over once the desk is unlocked (below, or in the
   // popup): the typed settings wait in the form for the next Save.
-  const lock = useLock();
   useEffect(() => {
     if (lock === 'unlocked' && action.error?.message === t('deskLocked')) action.clearError();
   }, [lock]);

@@ -398,6 +398,26 @@ describe("a locked desk's settings", () => {
     );
   }, 60_000);
 
+  it('take no key either: a key typed at a locked desk is not tried with Persona, and Save says the desk is locked', async () => {
+    const page = await ext.openOptions();
+    expect((await send(page, { type: 'lock' })).ok).toBe(true);
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+    const since = (await controls.requests()).lastSeq;
+    // A well-formed key this sandbox does not know: tried, Persona would refuse it.
+    await page
+      .getByLabel('API key', { exact: true })
+      .fill(`persona_sandbox_${crypto.randomUUID()}`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('main').textContent(), soon)
+      .toContain('Inquiry Desk is locked. Unlock it with your passphrase.');
+    expect(await page.locator('main').textContent()).not.toContain('did not accept');
+    expect((await controls.requests(since)).requests).toEqual([]);
+    expect((await send(page, { type: 'unlock', passphrase: 'correct horse battery' })).ok).toBe(
+      true,
+    );
+  }, 60_000);
+
   it('offer a way out of a forgotten passphrase, also with no key saved yet: Remove key and passphrase', async () => {
     const page = await ext.openOptions();
     expect((await send(page, { type: 'clearKey' })).ok).toBe(true);
