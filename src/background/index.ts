@@ -65,8 +65,9 @@ browser.storage.onChanged.addListener(
 
 // Reachable only from code already running inside this worker (tests via the DevTools protocol,
 // `npm start`); web pages and other extensions have no way to it. Each answers with what its
-// function returns, once start-up is over (after a failed one, with undefined: the badge says why). runCycle is a cycle as the alarm runs it: the alarm's
-// 30 s floor is too slow for end-to-end tests.
+// function returns, once start-up is over (after a failed one, with undefined: the badge says
+// why). runCycle is a cycle as the alarm runs it: the alarm's 30 s floor is too slow for
+// end-to-end tests.
 Object.assign(globalThis, {
   inquiryDesk: {
     handleMessage,

@@ -7,7 +7,7 @@ import { cachedInquiryItem, inquiryCacheIndexItem } from '../shared/generated/st
 import type { InquiryView } from '../shared/persona/view-model.ts';
 import { keyedItem, readItem, writeItem } from '../shared/storage.ts';
 import { editItem } from './edit-item.ts';
-import { dropIfLocked } from './key-custody.ts';
+import { dropIfKeyGone } from './key-custody.ts';
 
 const MAX_CACHED = 100;
 
@@ -29,7 +29,7 @@ export async function rememberInquiry(inquiry: InquiryView, fetchedAt: number): 
   if (dropped.length > 0) {
     await browser.storage.session.remove(dropped.map((id) => viewItem(id).key));
   }
-  await dropIfLocked(viewItem(inquiry.id).key, inquiryCacheIndexItem.key);
+  await dropIfKeyGone(viewItem(inquiry.id).key, inquiryCacheIndexItem.key);
 }
 
 export async function cachedInquiry(

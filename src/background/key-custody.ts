@@ -63,18 +63,14 @@ export async function readKey(requirePassphrase = false): Promise<string | null>
 }
 
 /**
- * Called after a write of what Persona answered: if a passphrase locked the desk, or Remove key
- * took the key, while the request was under way, the items go again. The wipe came before the
- * answer, and a locked desk, or one without a key, keeps no personal data in memory. A lock or a
- * removal after this check wipes them itself.
+ * Called after a write of what Persona answered: if the key can no longer be read (a passphrase
+ * locked the desk, or Remove key took it) while the request was under way, the items go again.
+ * The wipe came before the answer, and a locked desk, or one without a key, keeps no personal
+ * data in memory. A lock or a removal after this check wipes them itself.
  */
-export async function dropIfLocked(...keys: string[]): Promise<void> {
-  const [sealed, open, clear] = await readItems([
-    sealedKeyItem,
-    sessionKeyItem,
-    apiKeyItem,
-  ] as const);
-  if (sealed ? !open : !clear) await browser.storage.session.remove(keys);
+export async function dropIfKeyGone(...keys: string[]): Promise<void> {
+  // readKey throws while locked.
+  if (!(await readKey().catch(() => null))) await browser.storage.session.remove(keys);
 }
 
 /** A passphrase seals the key, and no unlock has opened it since the lock. */

@@ -7,7 +7,7 @@ import type { OneTimeLink } from '../shared/messages.ts';
 import { isTrustedLink } from '../shared/persona/trusted-link.ts';
 import { readItem } from '../shared/storage.ts';
 import { editItem } from './edit-item.ts';
-import { dropIfLocked } from './key-custody.ts';
+import { dropIfKeyGone } from './key-custody.ts';
 
 export function refusedLinkError(): DeskError {
   return new DeskError({
@@ -21,7 +21,7 @@ export async function rememberLink(id: string, link: OneTimeLink): Promise<OneTi
   const urls = [link.url, ...(link.shortUrl ? [link.shortUrl] : [])];
   if (!urls.every((url) => isTrustedLink(url, baseUrl))) throw refusedLinkError();
   await editItem(linksItem, (links) => ({ value: { ...links, [id]: link }, result: undefined }));
-  await dropIfLocked(linksItem.key);
+  await dropIfKeyGone(linksItem.key);
   return link;
 }
 

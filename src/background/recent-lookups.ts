@@ -1,6 +1,6 @@
 import { recentLookupsItem } from '../shared/generated/stored-items.ts';
 import { editItem } from './edit-item.ts';
-import { dropIfLocked } from './key-custody.ts';
+import { dropIfKeyGone } from './key-custody.ts';
 
 const MAX_RECENT = 10;
 
@@ -12,5 +12,5 @@ export async function rememberLookup(text: string): Promise<void> {
     value: [text, ...recent.filter((r) => r !== text)].slice(0, MAX_RECENT),
     result: undefined,
   }));
-  await dropIfLocked(recentLookupsItem.key);
+  await dropIfKeyGone(recentLookupsItem.key);
 }

@@ -53,6 +53,53 @@ async function send(page: Page, message: Record<string, unknown>) {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }
 
+/** Creates an inquiry through the background, as the popup's form does; returns its id. */
+async function createInquiry(page: Page, referenceId: string): Promise<string> {
+  const created = await send(page, {
+    type: 'createInquiry',
+    idempotencyKey: crypto.randomUUID(),
+    templateId: 'itmpl_E2eTemplate01',
+    referenceId,
+  });
+  return created.data.inquiry.id as string;
+}
+
+/**
+ * A read, a search and a new link sent with Persona's answers slowed, then `cut` (a lock, Remove
+ * key) while all three are under way: Persona answers each after it, and storage.session holds
+ * none of it, at the cut or after the answers. Returns the inquiry read. The answers stay slow
+ * until the describe's afterAll clears the faults.
+ */
+async function expectLateAnswersDropped(
+  page: Page,
+  cut: Record<string, unknown>,
+  label: string,
+): Promise<string> {
+  const reference = `${label}-${Date.now()}`;
+  const id = await createInquiry(page, reference);
+  // Each answer comes 2 s after its request; 0.8 s is ample for all three to be sent.
+  await controls.setFaults({ latencyMs: 2_000 });
+  const late = page.evaluate(
+    ([inquiryId, query]) =>
+      Promise.all([
+        chrome.runtime.sendMessage({ type: 'getInquiry', id: inquiryId, refresh: true }),
+        chrome.runtime.sendMessage({ type: 'findInquiries', query }),
+        chrome.runtime.sendMessage({ type: 'newLink', id: inquiryId }),
+      ]),
+    [id, reference] as const,
+  );
+  await page.waitForTimeout(800);
+  expect((await send(page, cut)).ok).toBe(true);
+  expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+  // Persona did answer, after the cut: the desk keeps none of it.
+  const answers = await late;
+  expect(answers.map((answer: { ok: boolean }) => answer.ok)).toEqual([true, true, true]);
+  expect(JSON.stringify(answers)).toContain(reference);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+  return id;
+}
+
 /** Some cells, each on one line (the earlier tests here add entries of their own). */
 const allOneLine = (lines: number[]) => lines.length > 0 && lines.every((n) => n === 1);
 
@@ -128,13 +175,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     expect(await fresh.getByRole('button', { name: 'Lock now' }).count()).toBe(1);
     await fresh.close();
 
-    const created = await send(options, {
-      type: 'createInquiry',
-      idempotencyKey: crypto.randomUUID(),
-      templateId: 'itmpl_E2eTemplate01',
-      referenceId: reference,
-    });
-    const id = created.data.inquiry.id as string;
+    const id = await createInquiry(options, reference);
     await controls.finish(id, 'passed');
 
     const popup = await ext.openPopup(`?inquiry=${id}`);
@@ -216,35 +257,7 @@ describe('an answer that arrives after a lock', () => {
     const page = await ext.openOptions();
     const set = await send(page, { type: 'setPassphrase', passphrase: 'correct horse battery' });
     expect(set.ok).toBe(true);
-    const reference = `late-${Date.now()}`;
-    const created = await send(page, {
-      type: 'createInquiry',
-      idempotencyKey: crypto.randomUUID(),
-      templateId: 'itmpl_E2eTemplate01',
-      referenceId: reference,
-    });
-    const id = created.data.inquiry.id as string;
-    // Each answer now comes 1.5 s after its request: all three are under way when the lock comes.
-    await controls.setFaults({ latencyMs: 1_500 });
-    const late = page.evaluate(
-      ([inquiryId, query]) =>
-        Promise.all([
-          chrome.runtime.sendMessage({ type: 'getInquiry', id: inquiryId, refresh: true }),
-          chrome.runtime.sendMessage({ type: 'findInquiries', query }),
-          chrome.runtime.sendMessage({ type: 'newLink', id: inquiryId }),
-        ]),
-      [id, reference] as const,
-    );
-    await page.waitForTimeout(400);
-    expect((await send(page, { type: 'lock' })).ok).toBe(true);
-    expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
-    // Persona did answer, after the lock: the desk keeps none of it.
-    const answers = await late;
-    expect(answers.map((answer: { ok: boolean }) => answer.ok)).toEqual([true, true, true]);
-    expect(JSON.stringify(answers)).toContain(reference);
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
-    lateId = id;
+    lateId = await expectLateAnswersDropped(page, { type: 'lock' }, 'late');
   }, 60_000);
 
   it('the badge says the desk is locked and not watching, its count grey, until the unlock', async () => {
@@ -300,34 +313,7 @@ describe('an answer that arrives after Remove key', () => {
 
   it('is not kept: a read, a search and a new link under way when the key was removed leave storage.session empty', async () => {
     const page = await ext.openOptions();
-    const reference = `removed-${Date.now()}`;
-    const created = await send(page, {
-      type: 'createInquiry',
-      idempotencyKey: crypto.randomUUID(),
-      templateId: 'itmpl_E2eTemplate01',
-      referenceId: reference,
-    });
-    const id = created.data.inquiry.id as string;
-    // Each answer comes 2 s after its request; 0.8 s is ample for all three to be sent.
-    await controls.setFaults({ latencyMs: 2_000 });
-    const late = page.evaluate(
-      ([inquiryId, query]) =>
-        Promise.all([
-          chrome.runtime.sendMessage({ type: 'getInquiry', id: inquiryId, refresh: true }),
-          chrome.runtime.sendMessage({ type: 'findInquiries', query }),
-          chrome.runtime.sendMessage({ type: 'newLink', id: inquiryId }),
-        ]),
-      [id, reference] as const,
-    );
-    await page.waitForTimeout(800);
-    expect((await send(page, { type: 'clearKey' })).ok).toBe(true);
-    expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
-    // Persona answered each, after the removal: the desk keeps none of it.
-    const answers = await late;
-    expect(answers.map((answer: { ok: boolean }) => answer.ok)).toEqual([true, true, true]);
-    expect(JSON.stringify(answers)).toContain(reference);
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({});
+    await expectLateAnswersDropped(page, { type: 'clearKey' }, 'removed');
   }, 60_000);
 });
 

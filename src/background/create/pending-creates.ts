@@ -12,13 +12,13 @@ import { pendingCreatesItem, pendingPrefillItem } from '../../shared/generated/s
 import { readItems } from '../../shared/storage.ts';
 import type { PendingCreate } from '../../shared/storage-items.ts';
 import { editItem, setEntry } from '../edit-item.ts';
-import { dropIfLocked } from '../key-custody.ts';
+import { dropIfKeyGone } from '../key-custody.ts';
 
 export async function savePending({ prefill, lost, ...pending }: PendingCreate): Promise<void> {
   if (prefill) {
     await editItem(pendingPrefillItem, setEntry(pending.clickKey, prefill));
     // A retry after a lock (a 5xx's second try) leaves no prefill in the locked session.
-    await dropIfLocked(pendingPrefillItem.key);
+    await dropIfKeyGone(pendingPrefillItem.key);
   }
   await editItem(
     pendingCreatesItem,

@@ -1,5 +1,5 @@
 // A key saved without a passphrase, as the options page leaves it: the state in which the worker
-// keeps what Persona answers (key-custody.ts dropIfLocked drops it when no key can be read).
+// keeps what Persona answers (key-custody.ts dropIfKeyGone drops it when no key can be read).
 import { beforeEach } from 'vitest';
 import { apiKeyItem } from '../../../src/shared/generated/stored-items.ts';
 import { writeItem } from '../../../src/shared/storage.ts';
