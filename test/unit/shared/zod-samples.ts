@@ -87,6 +87,20 @@ const lengthBound = (checks: Record<string, unknown>[], kind: string) =>
     | number
     | undefined;
 
+/**
+ * The pool's values the schema accepts, worked out once per schema and pool: a link's refine
+ * parses every string of the pool as a URL, and that was most of a sample's time.
+ */
+const fittingCache = new WeakMap<object, Map<readonly unknown[], unknown[]>>();
+function fittingOf(schema: unknown, pool: readonly unknown[], accepts: (v: unknown) => boolean) {
+  const key = schema as object;
+  let byPool = fittingCache.get(key);
+  if (!byPool) fittingCache.set(key, (byPool = new Map()));
+  let fitting = byPool.get(pool);
+  if (!fitting) byPool.set(pool, (fitting = pool.filter(accepts)));
+  return fitting;
+}
+
 /** A value the schema accepts (most of the time: bounds are only approached). */
 export function sample(schema: unknown, random: Random, depth = 0): unknown {
   const def = defOf(schema);
@@ -96,7 +110,7 @@ export function sample(schema: unknown, random: Random, depth = 0): unknown {
   switch (def.type) {
     case 'string': {
       // A refine or a pattern rarely passes by chance: mostly a string that does.
-      const fitting = stringPool.filter(accepts);
+      const fitting = fittingOf(schema, stringPool, accepts);
       const picky = checks.some((c) => c.check === 'string_format' || c.check === 'custom');
       if (fitting.length && random() < (picky ? 0.9 : 0.5)) return pick(random, fitting);
       const min = lengthBound(checks, 'min_length') ?? 0;
@@ -114,7 +128,7 @@ export function sample(schema: unknown, random: Random, depth = 0): unknown {
     case 'literal':
       return pick(random, def.values as unknown[]);
     case 'custom': {
-      const fitting = objectPool.filter(accepts);
+      const fitting = fittingOf(schema, objectPool, accepts);
       return fitting.length && random() < 0.8 ? pick(random, fitting) : pick(random, objectPool);
     }
     case 'nullable':
