@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { separateBackground } from './scripts/lib/background-bundle.ts';
+import { contentSecurityPolicy } from './scripts/lib/content-security-policy.ts';
 import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
 import { inlineFirstScreenCss } from './scripts/lib/inline-first-screen-css.ts';
 
@@ -10,7 +11,13 @@ import { inlineFirstScreenCss } from './scripts/lib/inline-first-screen-css.ts';
 const { manifest: pages, plugin: background } = separateBackground(manifest);
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: pages }), background, inlineFirstScreenCss()],
+  plugins: [
+    preact(),
+    crx({ manifest: pages }),
+    background,
+    inlineFirstScreenCss(),
+    contentSecurityPolicy(),
+  ],
   build: {
     target: 'chrome116',
     // The side panel page is named only in manifest.side_panel, which crxjs does not follow.

@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { separateBackground } from './scripts/lib/background-bundle.ts';
+import { contentSecurityPolicy } from './scripts/lib/content-security-policy.ts';
 import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/lib/firefox-manifest.ts';
 import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
 import { inlineFirstScreenCss } from './scripts/lib/inline-first-screen-css.ts';
@@ -18,6 +19,7 @@ export default defineConfig({
     crx({ manifest: pages, browser: 'firefox' }),
     background,
     inlineFirstScreenCss(),
+    contentSecurityPolicy(),
   ],
   build: {
     outDir: 'dist-firefox',

@@ -18,8 +18,10 @@ const cors = {
   'Access-Control-Expose-Headers': '*',
 };
 
+/** `host`: another loopback address stands for a host the extension must not reach. */
 export async function startFakeServer(
   answer: (req: IncomingMessage, res: ServerResponse) => void,
+  host = '127.0.0.1',
 ): Promise<FakeServer> {
   const hits: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -31,10 +33,10 @@ export async function startFakeServer(
     }
     answer(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     hits,
     // Connections Chromium keeps open are cut, not waited for: close() alone waits for every one
     // to end, and a test's finally hung on it past its 60 s once in CI.

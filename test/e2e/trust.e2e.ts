@@ -578,6 +578,88 @@ describe('what the API answers is checked', () => {
     }
   }, 60_000);
 
+  it("the browser itself sends nothing to a host that is not Persona's or the local sandbox, and the desk pages load nothing from one", async () => {
+    // 127.0.0.2 is this machine too, but not an address the extension's policy names.
+    const elsewhere = await startFakeServer(
+      (_req, res) => json(res, 200, { data: [] }),
+      '127.0.0.2',
+    );
+    const violations: string[] = [];
+    const onConsole = (message: { text(): string }) => {
+      if (message.text().includes('Content Security Policy')) violations.push(message.text());
+    };
+    ext.context.on('console', onConsole);
+    try {
+      const worker = await ext.serviceWorker();
+      const reach = (url: string) =>
+        worker.evaluate(
+          (u) =>
+            fetch(u).then(
+              (r) => `answered ${r.status}`,
+              (e: Error) => e.message,
+            ),
+          url,
+        );
+      // The worker's own fetch, past every check of the desk's: refused before it leaves.
+      expect(await reach(`${elsewhere.origin}/api/v1/inquiries`)).toMatch(/Failed to fetch/);
+      expect(await reach(`${sandbox().origin}/api/v1/inquiries`)).toMatch(/^answered /);
+      const popup = await ext.openPopup();
+      await popup.getByRole('button', { name: 'New inquiry' }).waitFor();
+      // The desk's own page loaded without a single refusal: its inline style is allowed by hash.
+      expect(violations).toEqual([]);
+      expect(
+        await popup.evaluate(() =>
+          getComputedStyle(document.documentElement).getPropertyValue('--accent'),
+        ),
+      ).not.toBe('');
+      // What an injection could add is refused: an image from elsewhere, a style or a script of
+      // its own.
+      const injected = await popup.evaluate(
+        (origin) =>
+          new Promise<{ refused: string[]; outline: string; ran: unknown }>((resolve) => {
+            // Chromium reports the refused script twice; each refusal is counted once.
+            const refused: string[] = [];
+            document.addEventListener('securitypolicyviolation', (e) =>
+              refused.push(`${e.effectiveDirective} ${e.blockedURI}`),
+            );
+            const image = new Image();
+            image.src = `${origin}/pixel.png`;
+            document.body.append(image);
+            const style = document.createElement('style');
+            style.textContent = 'body { outline: 7px dashed red }';
+            document.head.append(style);
+            const script = document.createElement('script');
+            script.textContent = 'window.injectedRan = true';
+            document.head.append(script);
+            setTimeout(
+              () =>
+                resolve({
+                  refused: [...new Set(refused)].sort(),
+                  outline: getComputedStyle(document.body).outlineStyle,
+                  ran: (window as unknown as { injectedRan?: boolean }).injectedRan,
+                }),
+              500,
+            );
+          }),
+        elsewhere.origin,
+      );
+      expect(injected).toEqual({
+        refused: [
+          `img-src ${elsewhere.origin}/pixel.png`,
+          'script-src-elem inline',
+          'style-src-elem inline',
+        ],
+        outline: 'none',
+        ran: undefined,
+      });
+      expect(elsewhere.hits).toEqual([]);
+      await popup.close();
+    } finally {
+      ext.context.off('console', onConsole);
+      await elsewhere.close();
+    }
+  }, 60_000);
+
   it('a javascript: link from the API is refused and never shown', async () => {
     const id = 'inq_FakeLinkInquiry01';
     const inquiry = {

@@ -10,7 +10,10 @@ import { t } from '../i18n.ts';
 const API_PATH = '/api/v1';
 export const DEFAULT_BASE_URL = `https://api.withpersona.com${API_PATH}`;
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+// No `[::1]`: the extension's content security policy (scripts/lib/content-security-policy.ts) is
+// what finally lets a request out, and CSP cannot name an IPv6 address; a sandbox there is
+// localhost.
+const loopbackHosts = new Set(['127.0.0.1', 'localhost']);
 
 export type BaseUrlCheck = { ok: true; baseUrl: string } | { ok: false; reason: string };
 

@@ -76,7 +76,7 @@ describe('the settings ranges the options page checks before sending', () => {
 
   it.each([
     'http://127.0.0.1:4010/api/v1',
-    'http://[::1]:4010/api/v1/',
+    'http://localhost:4010/api/v1/',
     'https://api.withpersona.com',
   ])('takes %s', (baseUrl) => {
     expect(checkRanges({ ...defaultSettings(), baseUrl }).baseUrl).toBe(baseUrl);
