@@ -94,10 +94,10 @@ const lengthBound = (checks: Record<string, unknown>[], kind: string) =>
 const fittingCache = new WeakMap<object, Map<readonly unknown[], unknown[]>>();
 function fittingOf(schema: unknown, pool: readonly unknown[], accepts: (v: unknown) => boolean) {
   const key = schema as object;
-  let byPool = fittingCache.get(key);
-  if (!byPool) fittingCache.set(key, (byPool = new Map()));
-  let fitting = byPool.get(pool);
-  if (!fitting) byPool.set(pool, (fitting = pool.filter(accepts)));
+  const byPool = fittingCache.get(key) ?? new Map<readonly unknown[], unknown[]>();
+  fittingCache.set(key, byPool);
+  const fitting = byPool.get(pool) ?? pool.filter(accepts);
+  byPool.set(pool, fitting);
   return fitting;
 }
 
