@@ -18,8 +18,6 @@ export function createPersonaClient(options: PersonaClientOptions) {
   return {
     /** The normalised base URL every request goes to. */
     baseUrl: transport.baseUrl,
-    /** Latest `Request-Id`, environment, organisation and rate limit seen on any answer. */
-    lastResponseMeta: transport.lastResponseMeta,
     /** A fresh Idempotency-Key, for a create repeated after a 5xx answer to its first key. */
     newIdempotencyKey: transport.newIdempotencyKey,
     ...inquiryReads(transport),

@@ -72,16 +72,6 @@ export function isQuotaAnswer(meta: ResponseMeta, title: string | undefined): bo
   return meta.status === 429 && meta.quota?.remaining === 0;
 }
 
-/** The newer answer's values, keeping older ones the newer answer did not carry. */
-export function mergeResponseMeta(previous: ResponseMeta | undefined, next: ResponseMeta) {
-  const merged: ResponseMeta = { ...previous, ...next };
-  const rateLimit = next.rateLimit ?? previous?.rateLimit;
-  const quota = next.quota ?? previous?.quota;
-  if (rateLimit) merged.rateLimit = rateLimit;
-  if (quota) merged.quota = quota;
-  return merged;
-}
-
 /**
  * Persona suggests throttling once fewer than 15 % of the window's requests remain
  * (https://docs.withpersona.com/rate-limiting).

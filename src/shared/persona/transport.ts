@@ -7,12 +7,7 @@ import { DeskError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
 import { badResponseError, errorFromFailure, errorFromResponse } from './persona-error.ts';
-import {
-  isQuotaAnswer,
-  mergeResponseMeta,
-  type ResponseMeta,
-  readResponseMeta,
-} from './response-meta.ts';
+import { isQuotaAnswer, type ResponseMeta, readResponseMeta } from './response-meta.ts';
 import {
   backoffDelay,
   type HttpMethod,
@@ -47,7 +42,6 @@ const unreadable = Symbol('unreadable');
 export function createTransport(options: TransportOptions) {
   const settings = resolveOptions(options);
   const { apiKey, retry: policy, random, timeoutMs } = settings;
-  let latest: ResponseMeta | undefined;
 
   const contextOf = (spec: RequestSpec) => ({
     path: new URL(spec.url).pathname,
@@ -58,7 +52,6 @@ export function createTransport(options: TransportOptions) {
   });
 
   function record(meta: ResponseMeta, spec: RequestSpec) {
-    latest = mergeResponseMeta(latest, meta);
     // A failing listener must not fail the request it listens to, nor silence the other one.
     const path = new URL(spec.url).pathname;
     quietly(() => settings.onResponse?.(meta, { method: spec.method, path }));
@@ -146,8 +139,6 @@ export function createTransport(options: TransportOptions) {
     now: settings.now,
     newIdempotencyKey: settings.createIdempotencyKey,
     send,
-    /** The latest request id, environment, organisation and rate limit Persona reported. */
-    lastResponseMeta: (): ResponseMeta | undefined => latest,
     /**
      * Sends `spec` and reads the answer's body with `read`; a `bad_response` error when it lacks
      * the shape. The document, and the answer's meta.

@@ -82,7 +82,6 @@ describe('requests', () => {
       organizationId: 'org_desk',
       rateLimit: { limit: 300, remaining: 299, resetSeconds: 42 },
     });
-    expect(client.lastResponseMeta()).toEqual(result.meta);
   });
 
   it('sends JSON bodies with an Idempotency-Key on every POST', async () => {

@@ -7,11 +7,7 @@ import {
   listQuery,
   pageUrl,
 } from '../../../../src/shared/persona/query.ts';
-import {
-  isRateLimitLow,
-  mergeResponseMeta,
-  readResponseMeta,
-} from '../../../../src/shared/persona/response-meta.ts';
+import { isRateLimitLow, readResponseMeta } from '../../../../src/shared/persona/response-meta.ts';
 import {
   backoffDelay,
   defaultRetryPolicy,
@@ -41,11 +37,6 @@ describe('response meta', () => {
     expect(isRateLimitLow(undefined)).toBe(false);
     expect(readResponseMeta(500, new Headers({ 'RateLimit-Reset': 'soon' }))).toEqual({
       status: 500,
-    });
-    expect(mergeResponseMeta(meta, { status: 401 })).toMatchObject({
-      status: 401,
-      environmentId: 'env_1',
-      rateLimit: { remaining: 12 },
     });
   });
 });
