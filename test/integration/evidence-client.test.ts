@@ -77,7 +77,9 @@ describe('evidence opened on demand', () => {
     const c = createPersonaClient({
       apiKey: env.sandbox.key,
       baseUrl: env.sandbox.baseUrl,
-      onRateLimit: (rateLimit) => seen.push(rateLimit.limit ?? 0),
+      onResponse: ({ rateLimit }) => {
+        if (rateLimit) seen.push(rateLimit.limit ?? 0);
+      },
     });
     await c.printInquiry(id as string);
     expect(seen).toHaveLength(1);

@@ -235,7 +235,9 @@ describe('rate limits', () => {
     const seen: RateLimit[] = [];
     // The injected 429 reports the whole minute; the default cap (30 s) would not wait that long.
     const { persona, waits } = client({
-      onRateLimit: (limit) => seen.push(limit),
+      onResponse: ({ rateLimit }) => {
+        if (rateLimit) seen.push(rateLimit);
+      },
       retry: { maxRateLimitWaitMs: 60_000 },
     });
     const page = await persona.listInquiries();

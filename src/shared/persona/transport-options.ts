@@ -6,7 +6,7 @@ import { t } from '../i18n.ts';
 import { isHeaderSafeKey } from './api-key.ts';
 import { checkBaseUrl, DEFAULT_BASE_URL, keyBaseUrlProblem } from './base-url.ts';
 import type { FetchLike } from './fetch-with-timeout.ts';
-import type { RateLimit, ResponseMeta } from './response-meta.ts';
+import type { ResponseMeta } from './response-meta.ts';
 import { defaultRetryPolicy, type HttpMethod, type RetryPolicy } from './retry-policy.ts';
 
 export interface TransportOptions {
@@ -22,14 +22,12 @@ export interface TransportOptions {
   /** Wall clock in ms, for link expiries. Default Date.now. */
   now?: () => number;
   createIdempotencyKey?: () => string;
-  /** Every HTTP answer, retried attempts included. */
+  /** Every HTTP answer, retried attempts included (its `rateLimit`, so callers can slow down). */
   onResponse?: (meta: ResponseMeta, request: { method: HttpMethod; path: string }) => void;
-  /** Every answer that carried rate-limit headers, so callers can slow down. */
-  onRateLimit?: (rateLimit: RateLimit, meta: ResponseMeta) => void;
 }
 
-export type ResolvedOptions = Required<Omit<TransportOptions, 'onResponse' | 'onRateLimit'>> &
-  Pick<TransportOptions, 'onResponse' | 'onRateLimit'> & { retry: RetryPolicy; origin: string };
+export type ResolvedOptions = Required<Omit<TransportOptions, 'onResponse'>> &
+  Pick<TransportOptions, 'onResponse'> & { retry: RetryPolicy; origin: string };
 
 export function resolveOptions(options: TransportOptions): ResolvedOptions {
   const apiKey = options.apiKey.trim();

@@ -52,11 +52,9 @@ export function createTransport(options: TransportOptions) {
   });
 
   function record(meta: ResponseMeta, spec: RequestSpec) {
-    // A failing listener must not fail the request it listens to, nor silence the other one.
+    // A failing listener must not fail the request it listens to.
     const path = new URL(spec.url).pathname;
     quietly(() => settings.onResponse?.(meta, { method: spec.method, path }));
-    const { rateLimit } = meta;
-    if (rateLimit) quietly(() => settings.onRateLimit?.(rateLimit, meta));
   }
 
   async function send(spec: RequestSpec): Promise<RawResult> {

@@ -123,21 +123,20 @@ describe('requests', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('reports every answer to onResponse and onRateLimit, and survives a throwing listener', async () => {
+  it('reports every answer to onResponse, and survives a throwing listener', async () => {
     const onResponse = vi.fn(() => {
       throw new Error('listener bug');
     });
-    const onRateLimit = vi.fn();
-    const { client } = setup([json(500, {}), ok()], { onResponse, onRateLimit });
+    const { client } = setup([json(500, {}), ok()], { onResponse });
     await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     expect(onResponse).toHaveBeenCalledTimes(2);
-    expect(onResponse).toHaveBeenLastCalledWith(expect.objectContaining({ status: 200 }), {
-      method: 'GET',
-      path: `/api/v1/inquiries/${ID}`,
-    });
-    expect(onRateLimit).toHaveBeenCalledWith(
-      { limit: 300, remaining: 299, resetSeconds: 42 },
-      expect.objectContaining({ requestId: 'req_abc' }),
+    expect(onResponse).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        status: 200,
+        requestId: 'req_abc',
+        rateLimit: { limit: 300, remaining: 299, resetSeconds: 42 },
+      }),
+      { method: 'GET', path: `/api/v1/inquiries/${ID}` },
     );
   });
 });
@@ -363,15 +362,15 @@ describe('retries', () => {
       { errors: [{ title: 'Rate limit exceeded' }] },
       { ...headers, 'RateLimit-Remaining': '0', 'RateLimit-Reset': '7' },
     );
-    const onRateLimit = vi.fn();
-    const { client, calls, waits } = setup([limited, ok()], { random: () => 0, onRateLimit });
+    const onResponse = vi.fn();
+    const { client, calls, waits } = setup([limited, ok()], { random: () => 0, onResponse });
     const result = await client.getInquiry(ID, { include: DETAIL_INCLUDE });
     expect(result.data.id).toBe(ID);
     expect(calls).toHaveLength(2);
     expect(waits).toEqual([7000]);
-    expect(onRateLimit).toHaveBeenNthCalledWith(
+    expect(onResponse).toHaveBeenNthCalledWith(
       1,
-      { limit: 300, remaining: 0, resetSeconds: 7 },
+      expect.objectContaining({ rateLimit: { limit: 300, remaining: 0, resetSeconds: 7 } }),
       expect.anything(),
     );
   });
