@@ -7,7 +7,7 @@ import { isHeaderSafeKey } from './api-key.ts';
 import { checkBaseUrl, DEFAULT_BASE_URL, keyBaseUrlProblem } from './base-url.ts';
 import type { FetchLike } from './fetch-with-timeout.ts';
 import type { ResponseMeta } from './response-meta.ts';
-import { defaultRetryPolicy, type HttpMethod, type RetryPolicy } from './retry-policy.ts';
+import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
 
 export interface TransportOptions {
   apiKey: string;
@@ -23,7 +23,7 @@ export interface TransportOptions {
   now?: () => number;
   createIdempotencyKey?: () => string;
   /** Every HTTP answer, retried attempts included (its `rateLimit`, so callers can slow down). */
-  onResponse?: (meta: ResponseMeta, request: { method: HttpMethod; path: string }) => void;
+  onResponse?: (meta: ResponseMeta) => void;
 }
 
 export type ResolvedOptions = Required<Omit<TransportOptions, 'onResponse'>> &

@@ -51,12 +51,6 @@ export function createTransport(options: TransportOptions) {
     origin: new URL(spec.url).origin,
   });
 
-  function record(meta: ResponseMeta, spec: RequestSpec) {
-    // A failing listener must not fail the request it listens to.
-    const path = new URL(spec.url).pathname;
-    quietly(() => settings.onResponse?.(meta, { method: spec.method, path }));
-  }
-
   async function send(spec: RequestSpec): Promise<RawResult> {
     if (new URL(spec.url).origin !== settings.origin) {
       throw new DeskError({
@@ -101,7 +95,11 @@ export function createTransport(options: TransportOptions) {
       }
       const { response, bytes } = exchange;
       const meta = readResponseMeta(response.status, response.headers);
-      record(meta, spec);
+      try {
+        settings.onResponse?.(meta);
+      } catch {
+        // A failing listener must not fail the request it listens to.
+      }
       if (response.ok && spec.accept) return { body: bytes, meta };
       const body = readJson(new TextDecoder().decode(bytes));
       if (response.ok) {
@@ -154,12 +152,6 @@ export function createTransport(options: TransportOptions) {
 }
 
 export type Transport = ReturnType<typeof createTransport>;
-
-function quietly(listener: () => void) {
-  try {
-    listener();
-  } catch {}
-}
 
 function readJson(text: string): unknown {
   if (text.trim() === '') return undefined;

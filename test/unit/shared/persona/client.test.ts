@@ -136,7 +136,6 @@ describe('requests', () => {
         requestId: 'req_abc',
         rateLimit: { limit: 300, remaining: 299, resetSeconds: 42 },
       }),
-      { method: 'GET', path: `/api/v1/inquiries/${ID}` },
     );
   });
 });
@@ -371,7 +370,6 @@ describe('retries', () => {
     expect(onResponse).toHaveBeenNthCalledWith(
       1,
       expect.objectContaining({ rateLimit: { limit: 300, remaining: 0, resetSeconds: 7 } }),
-      expect.anything(),
     );
   });
 
