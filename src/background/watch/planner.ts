@@ -42,19 +42,15 @@ export function isSlowDue(slowPolledAt: number | undefined, now: number): boolea
   return now - slowPolledAt >= SLOW_POLL_MS;
 }
 
-export interface PlanOptions {
-  /** Include expired inquiries (see {@link isSlowDue}). Default true. */
-  includeSlow?: boolean;
-  size?: number;
-}
-
-/** Ids to ask about, grouped `size` at a time; empty when nothing can change. */
-export function planBatches(entries: readonly WatchEntry[], options: PlanOptions = {}): string[][] {
-  const { includeSlow = true, size = BATCH_SIZE } = options;
+/**
+ * Ids to ask about, {@link BATCH_SIZE} at a time; empty when nothing can change. `includeSlow`:
+ * expired inquiries too (see {@link isSlowDue}).
+ */
+export function planBatches(entries: readonly WatchEntry[], includeSlow = true): string[][] {
   const wanted = entries.filter((e) => !isSettled(e) && (includeSlow || !isSlowStatus(e.status)));
   const ids = [...new Set(wanted.map((e) => e.id))];
   const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += size) batches.push(ids.slice(i, i + size));
+  for (let i = 0; i < ids.length; i += BATCH_SIZE) batches.push(ids.slice(i, i + BATCH_SIZE));
   return batches;
 }
 
@@ -65,7 +61,7 @@ export function planCycle(
   now: number,
 ): { batches: string[][]; asksSlow: boolean } {
   const includeSlow = isSlowDue(slowPolledAt, now);
-  const batches = planBatches(entries, { includeSlow });
+  const batches = planBatches(entries, includeSlow);
   const asksSlow = includeSlow && entries.some((e) => !isSettled(e) && isSlowStatus(e.status));
   return { batches, asksSlow };
 }
