@@ -36,10 +36,12 @@ export function isAllowedPhotoUrl(url: string, origins: readonly string[]): bool
   }
 }
 
-export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike; timeoutMs?: number }) {
+/** Per photo, body included. */
+const PHOTO_TIMEOUT_MS = 20_000;
+
+export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike }) {
   const origins = photoOrigins(options.baseUrl);
   const fetchFn: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
-  const timeoutMs = options.timeoutMs ?? 20_000;
   return async function fetchPhoto(url: string): Promise<Photo> {
     if (!isAllowedPhotoUrl(url, origins)) {
       throw new DeskError({ kind: 'refused', message: t('photoWithheld') });
@@ -48,7 +50,7 @@ export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike; time
     try {
       // Not followed: a redirect could lead anywhere, and the host check above must hold for the
       // bytes too (fetch-with-timeout.ts refuses one).
-      exchange = await fetchWithTimeout(fetchFn, url, { credentials: 'omit' }, timeoutMs);
+      exchange = await fetchWithTimeout(fetchFn, url, { credentials: 'omit' }, PHOTO_TIMEOUT_MS);
     } catch (failure) {
       throw new DeskError({
         kind:
