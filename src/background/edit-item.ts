@@ -1,8 +1,7 @@
 // Read-modify-write of one stored item. The worker is single-threaded, but requests interleave at
 // every await: fifty lookups at once would each read the same cache and keep only their own entry.
 // One queue per key makes the edits of an item run one after another.
-import { DeskError } from '../shared/errors.ts';
-import { t } from '../shared/i18n.ts';
+import { deskError } from '../shared/errors.ts';
 import { readItemChecked, type StorageItem, writeItem } from '../shared/storage.ts';
 
 // Only orders edits within one worker's life; the data itself lives in storage.
@@ -22,10 +21,7 @@ export function editItem<T, R = void>(
     const { value, result } = await edit(before);
     if (unreadable && value !== before) {
       // Writing now would replace the stored value with an edit of its default: refuse, keep it.
-      throw new DeskError({
-        kind: 'internal',
-        message: t('storedItemUnreadable', item.key),
-      });
+      throw deskError('internal', 'storedItemUnreadable', item.key);
     }
     if (value !== before) await writeItem(item, value);
     return result;

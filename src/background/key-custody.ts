@@ -5,7 +5,7 @@
 // removal, wipes what storage.session holds of the old key's data (inquiries, links, lookups); a
 // change keeps what the reviewer typed (the draft), and removal and the lock take that too.
 import { browser } from '../shared/browser.ts';
-import { DeskError } from '../shared/errors.ts';
+import { DeskError, deskError } from '../shared/errors.ts';
 import {
   apiKeyItem,
   keyInfoItem,
@@ -38,10 +38,7 @@ export function admitKey(input: string, allowProduction: boolean): { key: string
 }
 
 export function lockedError(): DeskError {
-  return new DeskError({
-    kind: 'no_key',
-    message: t('deskLocked'),
-  });
+  return deskError('no_key', 'deskLocked');
 }
 
 /**
@@ -51,10 +48,7 @@ export function lockedError(): DeskError {
 export async function readKey(requirePassphrase = false): Promise<string | null> {
   const [sealed, clear] = await readItems([sealedKeyItem, apiKeyItem] as const);
   if (!sealed && clear && requirePassphrase) {
-    throw new DeskError({
-      kind: 'no_key',
-      message: t('passphraseRequiredForKey'),
-    });
+    throw deskError('no_key', 'passphraseRequiredForKey');
   }
   if (!sealed) return clear;
   const session = await readItem(sessionKeyItem);

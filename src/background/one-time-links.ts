@@ -1,8 +1,7 @@
 // One-time links are single-use secrets: kept in storage.session only, never in storage.local.
 // A link is kept only when it is Persona's (trusted-link.ts): anything else is never shown.
-import { DeskError } from '../shared/errors.ts';
+import { DeskError, deskError } from '../shared/errors.ts';
 import { linksItem, settingsItem } from '../shared/generated/stored-items.ts';
-import { t } from '../shared/i18n.ts';
 import type { OneTimeLink } from '../shared/messages.ts';
 import { isTrustedLink } from '../shared/persona/trusted-link.ts';
 import { readItem } from '../shared/storage.ts';
@@ -10,10 +9,7 @@ import { editItem } from './edit-item.ts';
 import { dropIfKeyGone } from './key-custody.ts';
 
 export function refusedLinkError(): DeskError {
-  return new DeskError({
-    kind: 'refused',
-    message: t('linkRefused'),
-  });
+  return deskError('refused', 'linkRefused');
 }
 
 export async function rememberLink(id: string, link: OneTimeLink): Promise<OneTimeLink> {

@@ -1,8 +1,7 @@
 // Opens a Persona client for one request from what is stored: the key, the settings. Read on
 // every request rather than kept in a module variable, because the worker may restart any time.
-import { DeskError } from '../shared/errors.ts';
+import { deskError } from '../shared/errors.ts';
 import { keyInfoItem, pollStateItem, settingsItem } from '../shared/generated/stored-items.ts';
-import { t } from '../shared/i18n.ts';
 import { keyEnvironment, maskKey } from '../shared/persona/api-key.ts';
 import {
   createPersonaClient,
@@ -45,10 +44,7 @@ export async function openPersona(
   const [storedInfo, settings] = await readItems([keyInfoItem, settingsItem] as const);
   const key = await readKey((await readPolicy()).requirePassphrase === true);
   if (!key || !storedInfo) {
-    throw new DeskError({
-      kind: 'no_key',
-      message: t('noKeyYet'),
-    });
+    throw deskError('no_key', 'noKeyYet');
   }
   // The environment is read from the key itself, never trusted from what storage says about it;
   // so is its masked name, which signs what is sent with it (a key saved since the info was read
@@ -59,10 +55,7 @@ export async function openPersona(
     environment: keyEnvironment(key) === 'sandbox' ? 'sandbox' : 'production',
   };
   if (keyInfo.environment === 'production' && !settings.allowProduction) {
-    throw new DeskError({
-      kind: 'no_key',
-      message: t('productionKeyOff'),
-    });
+    throw deskError('no_key', 'productionKeyOff');
   }
   const client = createPersonaClient({
     ...options,

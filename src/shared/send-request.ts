@@ -1,6 +1,5 @@
 import { browser } from './browser.ts';
-import { DeskError } from './errors.ts';
-import { t } from './i18n.ts';
+import { DeskError, deskError } from './errors.ts';
 import type { Answer, Reply, Request } from './messages.ts';
 
 /**
@@ -18,13 +17,10 @@ export async function sendRequest<R extends Request>(
   } catch {
     if (read) return sendRequest(request);
     // Chrome closes the message channel when it stops the worker mid-request: no answer came.
-    throw new DeskError({
-      kind: 'disconnected',
-      message: t('bgNoAnswerReload'),
-    });
+    throw deskError('disconnected', 'bgNoAnswerReload');
   }
   if (!answer || typeof answer !== 'object' || !('ok' in answer)) {
-    throw new DeskError({ kind: 'internal', message: t('bgGaveNoAnswer') });
+    throw deskError('internal', 'bgGaveNoAnswer');
   }
   if (!answer.ok) throw new DeskError(answer.error);
   return answer.data;

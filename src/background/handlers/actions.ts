@@ -1,5 +1,4 @@
-import { DeskError, outcomeUnknown } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
+import { DeskError, deskError, outcomeUnknown } from '../../shared/errors.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { decidedBefore } from '../../shared/persona/decided-before.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
@@ -47,10 +46,7 @@ export async function inquiryAction(
       action !== 'markForReview' &&
       decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, meta.date, since)
     ) {
-      throw new DeskError({
-        kind: 'conflict',
-        message: t('decidedBefore', statusLabel(decided)),
-      });
+      throw deskError('conflict', 'decidedBefore', statusLabel(decided));
     }
     return reply;
   };
@@ -88,17 +84,14 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
   const link = generated && (await rememberLinkFromCreate(request.id, generated, Date.now()));
   if (!link) {
     if (generated?.oneTimeLink) throw refusedLinkError();
-    throw new DeskError({
-      kind: 'bad_response',
-      message: t('noLinkFromPersona'),
-    });
+    throw deskError('bad_response', 'noLinkFromPersona');
   }
   return { ...(await adoptInquiry(inquiry)), link };
 }
 
 export async function changeTag(request: RequestOf<'changeTag'>): Promise<Reply<'changeTag'>> {
   const tag = request.tag.trim();
-  if (!tag) throw new DeskError({ kind: 'invalid', message: t('typeTagFirst') });
+  if (!tag) throw deskError('invalid', 'typeTagFirst');
   const { inquiry } = await changeThenRead(request.id, ({ client }) =>
     request.change === 'add' ? client.addTag(request.id, tag) : client.removeTag(request.id, tag),
   );

@@ -4,8 +4,7 @@
 
 import { bytesToBase64 } from '../../shared/base64.ts';
 import { EARLIER_PAGE_SIZE } from '../../shared/earlier-inquiries.ts';
-import { DeskError, toErrorInfo } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
+import { DeskError, deskError, toErrorInfo } from '../../shared/errors.ts';
 import type { PhotoReply, Reply, RequestOf } from '../../shared/messages.ts';
 import { photoFetcher } from '../../shared/persona/photo-fetch.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
@@ -54,7 +53,7 @@ export async function showPhotos(request: RequestOf<'showPhotos'>): Promise<Repl
 
 export async function getReport(request: RequestOf<'getReport'>): Promise<Reply<'getReport'>> {
   if (!/^rep_[A-Za-z0-9]+$/.test(request.reportId)) {
-    throw new DeskError({ kind: 'invalid', message: t('reportIdShape') });
+    throw deskError('invalid', 'reportIdShape');
   }
   const { client } = await openPersona();
   return { report: (await client.getReport(request.reportId)).data };

@@ -1,5 +1,4 @@
-import { DeskError, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
+import { deskError, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { classifyQuery } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
@@ -47,7 +46,7 @@ export async function findInquiries(
 ): Promise<Reply<'findInquiries'>> {
   const query = request.query.trim();
   if (query === '') {
-    throw new DeskError({ kind: 'invalid', message: t('typeQuery') });
+    throw deskError('invalid', 'typeQuery');
   }
   const classified = classifyQuery(query);
   // Not an inquiry id (classifyQuery found that), so this throws.

@@ -5,7 +5,7 @@
 // passphrases offline, at PBKDF2's cost per try: README, "Security".)
 
 import { base64ToBytes } from '../../shared/base64.ts';
-import { DeskError } from '../../shared/errors.ts';
+import { DeskError, deskError } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import {
   apiKeyItem,
@@ -79,7 +79,7 @@ export function unlock(passphrase: string, at?: number, pointer = 'passphrase'):
     const now = at ?? Date.now();
     const sealed = await readItem(sealedKeyItem);
     if (!sealed) {
-      throw new DeskError({ kind: 'invalid', message: t('noPassphraseToUnlock') });
+      throw deskError('invalid', 'noPassphraseToUnlock');
     }
     if (now < misses.waitUntil) throw waitError(misses.waitUntil - now, pointer);
     const wrapKey = await deriveWrapKey(passphrase, base64ToBytes(sealed.salt), sealed.iterations);

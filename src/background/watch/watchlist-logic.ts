@@ -1,7 +1,6 @@
 // Pure watchlist edits: no storage, no clock of its own. The poller and the handlers share them.
-import { DeskError } from '../../shared/errors.ts';
+import { deskError } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isFinalStatus } from '../../shared/persona/status.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
@@ -94,10 +93,7 @@ function capList(list: WatchEntry[]): WatchEntry[] {
     .sort((a, b) => rank(a) - rank(b) || a.changedAt - b.changedAt)
     .slice(0, overflow);
   if (leaving.length < overflow) {
-    throw new DeskError({
-      kind: 'invalid',
-      message: t('watchlistFull', formatNumber(WATCHLIST_CAP)),
-    });
+    throw deskError('invalid', 'watchlistFull', formatNumber(WATCHLIST_CAP));
   }
   const drop = new Set(leaving.map((e) => e.id));
   return list.filter((e) => !drop.has(e.id));

@@ -3,8 +3,7 @@
 // one request each: a report with its matches (`GET /reports/{id}`) and the events of an inquiry
 // (`GET /events?filter[object-id]=…`), from the OAS 2025-12-08 paths/reports_{report-id}.yaml and
 // paths/events.yaml.
-import { DeskError } from '../errors.ts';
-import { t } from '../i18n.ts';
+import { deskError } from '../errors.ts';
 import { toEventView } from './normalise-evidence.ts';
 import { toInquiryView } from './normalise-inquiry.ts';
 import { toReportView } from './normalise-verification.ts';
@@ -69,7 +68,7 @@ export function inquiryReads(transport: Transport) {
   function nextUrl(link: string): string {
     const url = pageUrl(baseUrl, link);
     if (url) return url;
-    throw new DeskError({ kind: 'refused', message: t('pageLinkRefused') });
+    throw deskError('refused', 'pageLinkRefused');
   }
 
   return {

@@ -3,8 +3,7 @@
 // (docs/architecture.md#read-results); related objects are matched through `relationships` as
 // JSON:API prescribes (https://docs.withpersona.com/response-body). Anything unknown is kept and
 // shown as it is.
-import { DeskError } from '../errors.ts';
-import { t } from '../i18n.ts';
+import { deskError } from '../errors.ts';
 import { collectInquiryFields } from './fields.ts';
 import { toSessionView } from './normalise-evidence.ts';
 import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';
@@ -39,10 +38,7 @@ const timestampKeys = [
 export function normaliseInquiry(body: unknown): InquiryView {
   const document = parseBody(inquiryDocument, body);
   if (!document) {
-    throw new DeskError({
-      kind: 'bad_response',
-      message: t('noInquiryInAnswer'),
-    });
+    throw deskError('bad_response', 'noInquiryInAnswer');
   }
   return toInquiryView(document);
 }

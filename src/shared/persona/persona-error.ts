@@ -3,7 +3,7 @@
 // title, details and `source.pointer` travel alongside. The API key never goes into an error:
 // messages are built here, and Persona's own text is scrubbed of the key in case it echoes it.
 
-import { DeskError, type ErrorInfo, type ErrorKind } from '../errors.ts';
+import { DeskError, deskError, type ErrorInfo, type ErrorKind } from '../errors.ts';
 import { formatNumber } from '../format.ts';
 import { t } from '../i18n.ts';
 import { maskKey } from './api-key.ts';
@@ -61,10 +61,7 @@ export function errorFromResponse(body: unknown, meta: ResponseMeta, context: Er
 export function errorFromFailure(kind: 'network' | 'timeout' | 'redirect', context: ErrorContext) {
   if (kind === 'redirect') {
     // Persona's API does not redirect; one that does is not Persona, or is being tampered with.
-    return new DeskError({
-      kind: 'refused',
-      message: t('errRedirect'),
-    });
+    return deskError('refused', 'errRedirect');
   }
   return new DeskError({ kind, message: describe({ kind, message: '' }, context) });
 }

@@ -3,7 +3,7 @@
 // local sandbox are fetched; a URL anywhere else is withheld and never requested, since a photo
 // URL is data from an answer, not a place the reviewer chose. Sent like Persona's own calls
 // (fetch-with-timeout.ts): `no-store` keeps ID photos out of the HTTP cache, which is on disk.
-import { DeskError } from '../errors.ts';
+import { DeskError, deskError } from '../errors.ts';
 import { t } from '../i18n.ts';
 import { isLoopbackBaseUrl } from './base-url.ts';
 import {
@@ -44,7 +44,7 @@ export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike }) {
   const fetchFn: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   return async function fetchPhoto(url: string): Promise<Photo> {
     if (!isAllowedPhotoUrl(url, origins)) {
-      throw new DeskError({ kind: 'refused', message: t('photoWithheld') });
+      throw deskError('refused', 'photoWithheld');
     }
     let exchange: Exchange;
     try {
@@ -73,7 +73,7 @@ export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike }) {
     }
     const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
     if (!type.startsWith('image/')) {
-      throw new DeskError({ kind: 'bad_response', message: t('photoNotImage') });
+      throw deskError('bad_response', 'photoNotImage');
     }
     return { type, bytes };
   };

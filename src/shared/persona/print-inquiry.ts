@@ -1,8 +1,7 @@
 // `GET /inquiries/{id}/print`: the inquiry as Persona's PDF (application/pdf, OAS 2025-12-08
 // paths/inquiries_{inquiry-id}_print.yaml). Sent by the transport like every other call (its
 // headers, key custody, retries, rate-limit records and error mapping); only its answer is bytes.
-import { DeskError } from '../errors.ts';
-import { t } from '../i18n.ts';
+import { deskError } from '../errors.ts';
 import { apiUrl, itemPath } from './query.ts';
 import type { Transport } from './transport.ts';
 
@@ -22,10 +21,7 @@ export function inquiryPrint(transport: Transport) {
     const bytes = body as Uint8Array;
     // Anything else is not the document Persona documents.
     if (String.fromCharCode(...bytes.subarray(0, 4)) !== '%PDF') {
-      throw new DeskError({
-        kind: 'bad_response',
-        message: t('printNotPdf'),
-      });
+      throw deskError('bad_response', 'printNotPdf');
     }
     return { bytes, filename: `${id}.pdf` };
   };

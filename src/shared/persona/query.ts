@@ -2,8 +2,7 @@
 // `filter[…]`, `page[…]`, `fields[type]` and `include` (not allowed on lists,
 // https://docs.withpersona.com/response-body). Pagination links come back relative, e.g.
 // `/api/v1/inquiries?page%5Bafter%5D=inq_…` (https://docs.withpersona.com/pagination).
-import { DeskError } from '../errors.ts';
-import { t } from '../i18n.ts';
+import { deskError } from '../errors.ts';
 
 export interface InquiryListParams {
   inquiryIds?: string[];
@@ -28,7 +27,7 @@ export interface InquiryListParams {
 export function itemPath(collection: string, id: string, action?: string): string {
   const trimmed = id.trim();
   if (trimmed === '') {
-    throw new DeskError({ kind: 'invalid', message: t('enterIdFirst') });
+    throw deskError('invalid', 'enterIdFirst');
   }
   return `/${collection}/${encodeURIComponent(trimmed)}${action ? `/${action}` : ''}`;
 }

@@ -1,8 +1,7 @@
 // The settings of a Persona client, checked once: a key that cannot travel in a header or a base
 // URL outside Persona and loopback stops the client before any request
 // (docs/architecture.md#persona-calls).
-import { DeskError } from '../errors.ts';
-import { t } from '../i18n.ts';
+import { DeskError, deskError } from '../errors.ts';
 import { isHeaderSafeKey } from './api-key.ts';
 import { checkBaseUrl, DEFAULT_BASE_URL, keyBaseUrlProblem } from './base-url.ts';
 import type { FetchLike } from './fetch-with-timeout.ts';
@@ -32,13 +31,10 @@ export type ResolvedOptions = Required<Omit<TransportOptions, 'onResponse'>> &
 export function resolveOptions(options: TransportOptions): ResolvedOptions {
   const apiKey = options.apiKey.trim();
   if (apiKey === '') {
-    throw new DeskError({ kind: 'no_key', message: t('keyMissingOptions') });
+    throw deskError('no_key', 'keyMissingOptions');
   }
   if (!isHeaderSafeKey(apiKey)) {
-    throw new DeskError({
-      kind: 'unauthorized',
-      message: t('keyOddCharactersOptions'),
-    });
+    throw deskError('unauthorized', 'keyOddCharactersOptions');
   }
   const base = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   if (!base.ok) throw new DeskError({ kind: 'refused', message: base.reason });

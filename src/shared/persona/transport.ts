@@ -3,8 +3,7 @@
 // response headers recorded. `fetch`, `sleep` and `random` are injected so the same code runs in
 // the service worker, in Node and in fast, deterministic tests. Nothing here logs, and the key is
 // only ever put in the `Authorization` header of requests to the configured base URL's origin.
-import { DeskError } from '../errors.ts';
-import { t } from '../i18n.ts';
+import { deskError } from '../errors.ts';
 import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
 import { badResponseError, errorFromFailure, errorFromResponse } from './persona-error.ts';
 import { isQuotaAnswer, type ResponseMeta, readResponseMeta } from './response-meta.ts';
@@ -53,10 +52,7 @@ export function createTransport(options: TransportOptions) {
 
   async function send(spec: RequestSpec): Promise<RawResult> {
     if (new URL(spec.url).origin !== settings.origin) {
-      throw new DeskError({
-        kind: 'refused',
-        message: t('keyOtherHost'),
-      });
+      throw deskError('refused', 'keyOtherHost');
     }
     const headers: Record<string, string> = {
       Accept: spec.accept ?? 'application/json',
