@@ -128,7 +128,7 @@ export function reportMatches(attributes: Record<string, unknown>): ReportMatchV
       'listType',
       records(hit.positions)
         .map((p) => str(p.name))
-        .filter(Boolean)[0],
+        .find(Boolean),
     );
     out.push(match);
   }
