@@ -5,7 +5,7 @@
 // removal, wipes what storage.session holds of the old key's data (inquiries, links, lookups); a
 // change keeps what the reviewer typed (the draft), and removal and the lock take that too.
 import { browser } from '../shared/browser.ts';
-import { DeskError, deskError } from '../shared/errors.ts';
+import { type DeskError, deskError } from '../shared/errors.ts';
 import {
   apiKeyItem,
   keyInfoItem,
@@ -18,18 +18,15 @@ import { t } from '../shared/i18n.ts';
 import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
 import { itemValue, readItem, readItems, writeItems } from '../shared/storage.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
+import { invalid } from '../shared/validate-settings.ts';
 import { seal } from './lock/seal.ts';
 
 /** Checks a typed key's form and the production rule; returns the trimmed key and its info. */
 export function admitKey(input: string, allowProduction: boolean): { key: string; info: KeyInfo } {
   const check = checkApiKey(input);
-  if (!check.ok) throw new DeskError({ kind: 'invalid', message: check.reason, pointer: 'key' });
+  if (!check.ok) invalid('key', check.reason);
   if (check.environment === 'production' && !allowProduction) {
-    throw new DeskError({
-      kind: 'invalid',
-      pointer: 'key',
-      message: t('productionKeyRefused'),
-    });
+    invalid('key', t('productionKeyRefused'));
   }
   return {
     key: check.key,

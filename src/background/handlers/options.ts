@@ -7,7 +7,7 @@ import { checkBaseUrl, keyBaseUrlProblem } from '../../shared/persona/base-url.t
 import { createPersonaClient } from '../../shared/persona/client.ts';
 import { applyPolicy, readPolicy } from '../../shared/policy.ts';
 import { readItem, writeItem } from '../../shared/storage.ts';
-import { validateSettings } from '../../shared/validate-settings.ts';
+import { invalid, validateSettings } from '../../shared/validate-settings.ts';
 import { appendAudit } from '../audit/append.ts';
 import { currentReviewer } from '../audit/record.ts';
 import { admitKey, forgetKey, readKey, storeKey } from '../key-custody.ts';
@@ -30,20 +30,12 @@ export async function saveOptions(
   refuseKeyForBaseUrl(admitted?.key ?? (await readKey()), settings.baseUrl);
   if (admitted) {
     if (policy.requirePassphrase && !(await readItem(sealedKeyItem))) {
-      throw new DeskError({
-        kind: 'invalid',
-        pointer: 'key',
-        message: t('passphraseRequiredBeforeKey'),
-      });
+      invalid('key', t('passphraseRequiredBeforeKey'));
     }
     await storeKey(admitted.key, admitted.info);
     keyInfo = admitted.info;
   } else if (keyInfo?.environment === 'production' && !settings.allowProduction) {
-    throw new DeskError({
-      kind: 'invalid',
-      pointer: 'allowProduction',
-      message: t('savedKeyIsProduction'),
-    });
+    invalid('allowProduction', t('savedKeyIsProduction'));
   }
   const allowed = (await readItem(settingsItem)).allowProduction;
   await writeItem(settingsItem, settings);
@@ -63,7 +55,7 @@ export async function saveOptions(
 /** A production key with a loopback base URL: said at the base URL field, before any write. */
 function refuseKeyForBaseUrl(key: string | null, baseUrl: string): void {
   const problem = key ? keyBaseUrlProblem(key, baseUrl) : undefined;
-  if (problem) throw new DeskError({ kind: 'invalid', pointer: 'baseUrl', message: problem });
+  if (problem) invalid('baseUrl', problem);
 }
 
 export async function clearKey(): Promise<Reply<'clearKey'>> {
@@ -81,7 +73,7 @@ export async function testConnection(
 ): Promise<Reply<'testConnection'>> {
   const settings = await readItem(settingsItem);
   const base = checkBaseUrl(request.baseUrl ?? settings.baseUrl);
-  if (!base.ok) throw new DeskError({ kind: 'invalid', pointer: 'baseUrl', message: base.reason });
+  if (!base.ok) invalid('baseUrl', base.reason);
   const typed = request.key?.trim();
   const policy = await readPolicy();
   // The page's unsaved tick counts, as its typed key and base URL do; the policy still rules.
