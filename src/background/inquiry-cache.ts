@@ -13,7 +13,12 @@ const MAX_CACHED = 100;
 
 const viewItem = (id: string) => keyedItem(cachedInquiryItem, id);
 
-export async function rememberInquiry(inquiry: InquiryView, fetchedAt: number): Promise<void> {
+/** `masked`: the key the view was read with (keyInfo.masked); see dropIfKeyGone. */
+export async function rememberInquiry(
+  inquiry: InquiryView,
+  fetchedAt: number,
+  masked: string,
+): Promise<void> {
   await writeItem(viewItem(inquiry.id), { inquiry, fetchedAt });
   // Edits of the index run one after another (edit-item.ts); the views they drop go after.
   const dropped = await editItem(inquiryCacheIndexItem, (index) => {
@@ -29,7 +34,7 @@ export async function rememberInquiry(inquiry: InquiryView, fetchedAt: number): 
   if (dropped.length > 0) {
     await browser.storage.session.remove(dropped.map((id) => viewItem(id).key));
   }
-  await dropIfKeyGone(viewItem(inquiry.id).key, inquiryCacheIndexItem.key);
+  await dropIfKeyGone(masked, viewItem(inquiry.id).key, inquiryCacheIndexItem.key);
 }
 
 export async function cachedInquiry(

@@ -55,13 +55,18 @@ export async function readKey(requirePassphrase = false): Promise<string | null>
 
 /**
  * Called after a write of what Persona answered: if the key can no longer be read (a passphrase
- * locked the desk, or Remove key took it) while the request was under way, the items go again.
- * The wipe came before the answer, and a locked desk, or one without a key, keeps no personal
- * data in memory. A lock or a removal after this check wipes them itself.
+ * locked the desk, or Remove key took it), or is no longer the one the answer came with (`masked`,
+ * the request's keyInfo.masked: another key was saved), while the request was under way, the items
+ * go again. The wipe came before the answer, and a locked desk, or one without a key, keeps no
+ * personal data in memory, nor a new key the old one's. A lock, a removal or a change after this
+ * check wipes them itself. Two keys with the same masked form (prefix and last four) pass as one:
+ * that keeps the answer, as before this check. `masked` is undefined for what the reviewer typed
+ * before any request (a lookup's text, a create's prefill): only the lock and removal count.
  */
-export async function dropIfKeyGone(...keys: string[]): Promise<void> {
+export async function dropIfKeyGone(masked: string | undefined, ...keys: string[]): Promise<void> {
   // readKey throws while locked.
-  if (!(await readKey().catch(() => null))) await browser.storage.session.remove(keys);
+  const key = await readKey().catch(() => null);
+  if (!key || (masked && maskKey(key) !== masked)) await browser.storage.session.remove(keys);
 }
 
 /** A passphrase seals the key, and no unlock has opened it since the lock. */

@@ -12,12 +12,17 @@ export function refusedLinkError(): DeskError {
   return deskError('refused', 'linkRefused');
 }
 
-export async function rememberLink(id: string, link: OneTimeLink): Promise<OneTimeLink> {
+/** `masked`: the key Persona made the link for (keyInfo.masked); see dropIfKeyGone. */
+export async function rememberLink(
+  id: string,
+  link: OneTimeLink,
+  masked: string,
+): Promise<OneTimeLink> {
   const { baseUrl } = await readItem(settingsItem);
   const urls = [link.url, ...(link.shortUrl ? [link.shortUrl] : [])];
   if (!urls.every((url) => isTrustedLink(url, baseUrl))) throw refusedLinkError();
   await editItem(linksItem, (links) => ({ value: { ...links, [id]: link }, result: undefined }));
-  await dropIfKeyGone(linksItem.key);
+  await dropIfKeyGone(masked, linksItem.key);
   return link;
 }
 
@@ -29,9 +34,10 @@ export async function rememberLinkFromCreate(
   id: string,
   meta: { oneTimeLink?: string; oneTimeLinkShort?: string; oneTimeLinkExpiresAt?: string },
   now: number,
+  masked: string,
 ): Promise<OneTimeLink | null> {
   if (!meta.oneTimeLink) return null;
-  return keepLink(id, {
+  return keepLink(id, masked, {
     url: meta.oneTimeLink,
     createdAt: now,
     ...(meta.oneTimeLinkShort ? { shortUrl: meta.oneTimeLinkShort } : {}),
@@ -39,8 +45,8 @@ export async function rememberLinkFromCreate(
   });
 }
 
-function keepLink(id: string, link: OneTimeLink): Promise<OneTimeLink | null> {
-  return rememberLink(id, link).catch((error: unknown) => {
+function keepLink(id: string, masked: string, link: OneTimeLink): Promise<OneTimeLink | null> {
+  return rememberLink(id, link, masked).catch((error: unknown) => {
     if (error instanceof DeskError && error.info.kind === 'refused') return null;
     throw error;
   });

@@ -6,11 +6,14 @@ const MAX_RECENT = 10;
 
 // In storage.session only (storage-items.ts): gone when the browser closes or the desk locks.
 
-/** Remembers a lookup (an inquiry id or reference id), newest first, without duplicates. */
-export async function rememberLookup(text: string): Promise<void> {
+/**
+ * Remembers a lookup (an inquiry id or reference id), newest first, without duplicates. `masked`:
+ * the key of the answer that showed the text is a reference id (see dropIfKeyGone).
+ */
+export async function rememberLookup(text: string, masked?: string): Promise<void> {
   await editItem(recentLookupsItem, (recent) => ({
     value: [text, ...recent.filter((r) => r !== text)].slice(0, MAX_RECENT),
     result: undefined,
   }));
-  await dropIfKeyGone(recentLookupsItem.key);
+  await dropIfKeyGone(masked, recentLookupsItem.key);
 }

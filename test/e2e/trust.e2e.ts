@@ -317,6 +317,29 @@ describe('an answer that arrives after Remove key', () => {
   }, 60_000);
 });
 
+describe('an answer that arrives after another key is saved', () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await connectToSandbox(ext);
+  });
+  afterAll(async () => {
+    await controls.clearFaults();
+    await ext?.close();
+  });
+
+  it("is not kept beside the new key's data: a read, a search and a new link under way with the old key leave storage.session empty", async () => {
+    const page = await ext.openOptions();
+    // The sandbox's read-only key: another key of the same sandbox, as a rotated key would be.
+    const change = {
+      type: 'saveOptions',
+      key: sandbox().readOnlyKey,
+      settings: { baseUrl, defaultTemplateId: 'itmpl_E2eTemplate01' },
+    };
+    await expectLateAnswersDropped(page, change, 'rotated');
+  }, 60_000);
+});
+
 describe("a locked desk's settings", () => {
   let ext: ExtensionHarness;
   beforeAll(async () => {

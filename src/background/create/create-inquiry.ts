@@ -207,7 +207,7 @@ async function createOrRecover(access: PersonaAccess, pending: PendingCreate): P
 }
 
 async function send(
-  { client, settings }: PersonaAccess,
+  { client, settings, keyInfo }: PersonaAccess,
   pending: PendingCreate,
   idempotencyKey: string,
 ): Promise<Created> {
@@ -222,14 +222,14 @@ async function send(
   );
   const { inquiry } = created.data;
   const now = Date.now();
-  await rememberInquiry(inquiry, now);
-  const link = await rememberLinkFromCreate(inquiry.id, created.data, now);
+  await rememberInquiry(inquiry, now, keyInfo.masked);
+  const link = await rememberLinkFromCreate(inquiry.id, created.data, now, keyInfo.masked);
   return { inquiry, fetchedAt: now, link, ...(await watchOnce(inquiry)) };
 }
 
 /** The inquiry the 5xx'd create did make: its picture, a link to send, and the watch. */
 async function adopt(
-  { client, settings }: PersonaAccess,
+  { client, settings, keyInfo }: PersonaAccess,
   id: string,
   recovery: 'adopted',
 ): Promise<Created> {
@@ -237,8 +237,10 @@ async function adopt(
   const generated = await client.generateOneTimeLink(id, seconds).catch(() => undefined);
   const { data: inquiry } = await client.getInquiry(id, { include: [] });
   const now = Date.now();
-  await rememberInquiry(inquiry, now);
-  const link = generated ? await rememberLinkFromCreate(id, generated.data, now) : null;
+  await rememberInquiry(inquiry, now, keyInfo.masked);
+  const link = generated
+    ? await rememberLinkFromCreate(id, generated.data, now, keyInfo.masked)
+    : null;
   return { inquiry, fetchedAt: now, link, recovery, ...(await watchOnce(inquiry)) };
 }
 

@@ -18,7 +18,7 @@ export async function savePending({ prefill, lost, ...pending }: PendingCreate):
   if (prefill) {
     await editItem(pendingPrefillItem, setEntry(pending.clickKey, prefill));
     // A retry after a lock (a 5xx's second try) leaves no prefill in the locked session.
-    await dropIfKeyGone(pendingPrefillItem.key);
+    await dropIfKeyGone(undefined, pendingPrefillItem.key);
   }
   await editItem(
     pendingCreatesItem,

@@ -30,7 +30,7 @@ export async function inquiryAction(
 ): Promise<Reply<'inquiryAction'>> {
   const { id, action, comment } = request;
   checkInquiryId(id);
-  const { client } = await openPersona();
+  const { client, keyInfo } = await openPersona();
   // Action answers carry no included verifications; one read gives the detail view its picture.
   const read = () => client.getInquiry(id, { include: DETAIL_INCLUDE });
   const decided = decisionStatus[action];
@@ -41,7 +41,7 @@ export async function inquiryAction(
   const made = async ({ data: inquiry, meta }: PersonaResult<InquiryView>) => {
     const since = Date.now() - sentAt;
     // Kept as read either way: the other pages and the watchlist show the status Persona has.
-    const reply = await adoptInquiry(inquiry);
+    const reply = await adoptInquiry(inquiry, keyInfo.masked);
     if (
       action !== 'markForReview' &&
       decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, meta.date, since)
@@ -71,7 +71,7 @@ export async function inquiryAction(
 /** Persona refuses a link for an expired inquiry: resume first (docs/persona.md#one-time-links). */
 export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'newLink'>> {
   let generated: LinkedInquiry | undefined;
-  const { inquiry } = await changeThenRead(request.id, async ({ client, settings }) => {
+  const { inquiry, access } = await changeThenRead(request.id, async ({ client, settings }) => {
     // Only the status is needed here; the full picture is read once the link exists.
     const current = await client.getInquiry(request.id, {
       include: [],
@@ -81,21 +81,23 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
     const seconds = settings.linkExpiryHours * 3600;
     generated = (await client.generateOneTimeLink(request.id, seconds)).data;
   });
-  const link = generated && (await rememberLinkFromCreate(request.id, generated, Date.now()));
+  const { masked } = access.keyInfo;
+  const link =
+    generated && (await rememberLinkFromCreate(request.id, generated, Date.now(), masked));
   if (!link) {
     if (generated?.oneTimeLink) throw refusedLinkError();
     throw deskError('bad_response', 'noLinkFromPersona');
   }
-  return { ...(await adoptInquiry(inquiry)), link };
+  return { ...(await adoptInquiry(inquiry, masked)), link };
 }
 
 export async function changeTag(request: RequestOf<'changeTag'>): Promise<Reply<'changeTag'>> {
   const tag = request.tag.trim();
   if (!tag) throw deskError('invalid', 'typeTagFirst');
-  const { inquiry } = await changeThenRead(request.id, ({ client }) =>
+  const { inquiry, access } = await changeThenRead(request.id, ({ client }) =>
     request.change === 'add' ? client.addTag(request.id, tag) : client.removeTag(request.id, tag),
   );
-  return adoptInquiry(inquiry);
+  return adoptInquiry(inquiry, access.keyInfo.masked);
 }
 
 export const actionHandlers = { inquiryAction, newLink, changeTag } satisfies Partial<Handlers>;

@@ -30,9 +30,9 @@ export async function getInquiry(request: RequestOf<'getInquiry'>): Promise<Repl
   // A cached copy younger than this answers at once; the popup asks again with refresh.
   if (cached && Date.now() - cached.fetchedAt < 5_000) return cached;
   try {
-    const { client } = await openPersona(INTERACTIVE);
+    const { client, keyInfo } = await openPersona(INTERACTIVE);
     const fetched = await client.getInquiry(request.id, { include: DETAIL_INCLUDE });
-    return await adoptInquiry(fetched.data);
+    return await adoptInquiry(fetched.data, keyInfo.masked);
   } catch (error) {
     const stale = cached ?? (await cachedInquiry(request.id));
     const info = toErrorInfo(error);
@@ -56,10 +56,10 @@ export async function findInquiries(
     const found = await getInquiry({ type: 'getInquiry', id: classified.id, refresh: true });
     return { kind: 'inquiry', ...found };
   }
-  const { client } = await openPersona(INTERACTIVE);
+  const { client, keyInfo } = await openPersona(INTERACTIVE);
   const page = await client.listInquiries({ referenceId: query, pageSize: 100 });
   // Only a reference id Persona knows is remembered: other text may be a name, not an id.
-  if (page.data.items.length > 0) await rememberLookup(query);
+  if (page.data.items.length > 0) await rememberLookup(query, keyInfo.masked);
   const next = page.data.links.next ?? null;
   return { kind: 'matches', query, items: page.data.items.map(summarise), next };
 }

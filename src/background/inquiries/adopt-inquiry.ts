@@ -19,10 +19,13 @@ export function summarise(view: InquiryView): InquirySummary {
   return s;
 }
 
-/** Caches a fresh view and lets the watchlist learn its status without waiting for a poll. */
-export async function adoptInquiry(inquiry: InquiryView): Promise<InquiryReply> {
+/**
+ * Caches a fresh view and lets the watchlist learn its status without waiting for a poll.
+ * `masked`: the key it was read with (keyInfo.masked).
+ */
+export async function adoptInquiry(inquiry: InquiryView, masked: string): Promise<InquiryReply> {
   const fetchedAt = Date.now();
-  await rememberInquiry(inquiry, fetchedAt);
+  await rememberInquiry(inquiry, fetchedAt, masked);
   await editItem(watchlistItem, (list) => ({
     value: applySummaries(list, [summarise(inquiry)], fetchedAt).list,
     result: undefined,

@@ -8,7 +8,7 @@ import {
   inquiryCacheIndexItem,
   recentLookupsItem,
 } from '../../../src/shared/storage-items.ts';
-import { withKeySaved } from './key-saved.ts';
+import { SAVED_MASKED, withKeySaved } from './key-saved.ts';
 
 withKeySaved();
 
@@ -28,7 +28,9 @@ describe('editItem', () => {
   it('keeps every inquiry of fifty fetched at once in the session cache', async () => {
     const view = (id: string) => ({ id, status: 'completed' }) as InquiryView;
     await Promise.all(
-      Array.from({ length: 50 }, (_, i) => rememberInquiry(view(`inq_${1000000 + i}`), i)),
+      Array.from({ length: 50 }, (_, i) =>
+        rememberInquiry(view(`inq_${1000000 + i}`), i, SAVED_MASKED),
+      ),
     );
     expect(Object.keys(await readItem(inquiryCacheIndexItem))).toHaveLength(50);
     for (let i = 0; i < 50; i++) {

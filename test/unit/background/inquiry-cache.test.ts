@@ -8,7 +8,7 @@ import {
 } from '../../../src/shared/generated/stored-items.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
 import { keyedItem } from '../../../src/shared/storage.ts';
-import { withKeySaved } from './key-saved.ts';
+import { SAVED_MASKED, withKeySaved } from './key-saved.ts';
 
 const view = (id: string, status = 'completed') => ({ id, status }) as InquiryView;
 const idOf = (i: number) => `inq_${1000000 + i}`;
@@ -17,8 +17,8 @@ withKeySaved();
 
 describe('inquiry cache', () => {
   it('keeps each view under a key of its own, and reads back only that one', async () => {
-    await rememberInquiry(view(idOf(1)), 10);
-    await rememberInquiry(view(idOf(2), 'approved'), 20);
+    await rememberInquiry(view(idOf(1)), 10, SAVED_MASKED);
+    await rememberInquiry(view(idOf(2), 'approved'), 20, SAVED_MASKED);
     const stored = await fakeBrowser.storage.session.get(null);
     expect(Object.keys(stored).sort()).toEqual(
       [`inquiry:${idOf(1)}`, `inquiry:${idOf(2)}`, 'inquiryCacheIndex'].sort(),
@@ -32,8 +32,8 @@ describe('inquiry cache', () => {
   });
 
   it('a newer fetch replaces the view and its time', async () => {
-    await rememberInquiry(view(idOf(1), 'pending'), 10);
-    await rememberInquiry(view(idOf(1), 'completed'), 30);
+    await rememberInquiry(view(idOf(1), 'pending'), 10, SAVED_MASKED);
+    await rememberInquiry(view(idOf(1), 'completed'), 30, SAVED_MASKED);
     expect(await cachedInquiry(idOf(1))).toEqual({ inquiry: view(idOf(1)), fetchedAt: 30 });
     expect((await fakeBrowser.storage.session.get('inquiryCacheIndex')).inquiryCacheIndex).toEqual({
       [idOf(1)]: 30,
@@ -41,7 +41,7 @@ describe('inquiry cache', () => {
   });
 
   it('keeps the 100 most recently fetched views and drops the older ones with their keys', async () => {
-    for (let i = 0; i < 103; i++) await rememberInquiry(view(idOf(i)), 1_000 + i);
+    for (let i = 0; i < 103; i++) await rememberInquiry(view(idOf(i)), 1_000 + i, SAVED_MASKED);
     const stored = await fakeBrowser.storage.session.get(null);
     const views = Object.keys(stored).filter((key) => key.startsWith('inquiry:'));
     expect(views).toHaveLength(100);

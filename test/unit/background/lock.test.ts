@@ -14,12 +14,14 @@ import {
 import { suggestForInput } from '../../../src/background/lookup/omnibox.ts';
 import { rememberLink } from '../../../src/background/one-time-links.ts';
 import { openPersona } from '../../../src/background/persona-access.ts';
+import { rememberLookup } from '../../../src/background/recent-lookups.ts';
 import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
 import {
   sealedKeyItem,
   unlockMissesItem,
   unlockStateItem,
 } from '../../../src/shared/lock-items.ts';
+import { maskKey } from '../../../src/shared/persona/api-key.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
 import { defaultSettings } from '../../../src/shared/settings.ts';
 import { readItem } from '../../../src/shared/storage.ts';
@@ -99,20 +101,35 @@ describe('Remove key and a key change', () => {
   }, 20_000);
 });
 
-describe('an answer that comes after Remove key', () => {
+describe('an answer that comes after Remove key or a key change', () => {
+  const view = { id: 'inq_AAAAAA111111', status: 'completed' } as InquiryView;
+  const link = { url: 'https://withpersona.com/verify?code=x', createdAt: 2 };
+
   it('is not kept: what Persona answered a request under way goes with the key', async () => {
     await saveKey();
-    const view = { id: 'inq_AAAAAA111111', status: 'completed' } as InquiryView;
-    await rememberInquiry(view, 1);
+    await rememberInquiry(view, 1, maskKey(key));
     expect(Object.keys(await session())).toContain('inquiry:inq_AAAAAA111111');
     await clearKey();
     // The read and the link were asked for with the key; their answers come after its removal.
-    await rememberInquiry(view, 2);
-    await rememberLink('inq_AAAAAA111111', {
-      url: 'https://withpersona.com/verify?code=x',
-      createdAt: 2,
-    });
+    await rememberInquiry(view, 2, maskKey(key));
+    await rememberLink('inq_AAAAAA111111', link, maskKey(key));
     expect(await session()).toEqual({});
+  });
+
+  it("is not kept beside another key's data: the old key's answers go, the new key's stay", async () => {
+    await saveKey();
+    await saveKey(otherKey);
+    // Asked for with the old key, answered after the new one was saved.
+    await rememberInquiry(view, 2, maskKey(key));
+    await rememberLink('inq_AAAAAA111111', link, maskKey(key));
+    await rememberLookup('ref-1', maskKey(key));
+    expect(await session()).toEqual({});
+    // The same, asked for with the new key: kept.
+    await rememberInquiry(view, 3, maskKey(otherKey));
+    await rememberLookup('ref-1', maskKey(otherKey));
+    expect(Object.keys(await session()).sort()).toEqual(
+      ['inquiry:inq_AAAAAA111111', 'inquiryCacheIndex', 'recentLookups'].sort(),
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { rememberLink, rememberLinkFromCreate } from '../../../src/background/on
 import { isTrustedLink } from '../../../src/shared/persona/trusted-link.ts';
 import { readItem } from '../../../src/shared/storage.ts';
 import { linksItem } from '../../../src/shared/storage-items.ts';
-import { withKeySaved } from './key-saved.ts';
+import { SAVED_MASKED, withKeySaved } from './key-saved.ts';
 
 const persona = 'https://api.withpersona.com/api/v1';
 const sandbox = 'http://127.0.0.1:4010/api/v1';
@@ -43,6 +43,7 @@ describe('remembering links', () => {
       'inq_AAAAAA111111',
       { oneTimeLink: 'https://withpersona.com/verify?code=abc' },
       1,
+      SAVED_MASKED,
     );
     expect(link?.url).toBe('https://withpersona.com/verify?code=abc');
     expect(Object.keys(await readItem(linksItem))).toEqual(['inq_AAAAAA111111']);
@@ -50,14 +51,23 @@ describe('remembering links', () => {
 
   it('refuses a javascript: or foreign link and stores nothing', async () => {
     expect(
-      await rememberLinkFromCreate('inq_AAAAAA111111', { oneTimeLink: 'javascript:alert(1)' }, 1),
+      await rememberLinkFromCreate(
+        'inq_AAAAAA111111',
+        { oneTimeLink: 'javascript:alert(1)' },
+        1,
+        SAVED_MASKED,
+      ),
     ).toBeNull();
     await expect(
-      rememberLink('inq_AAAAAA111111', {
-        url: 'https://withpersona.com/verify?code=abc',
-        shortUrl: 'https://evil.example/l/abc',
-        createdAt: 1,
-      }),
+      rememberLink(
+        'inq_AAAAAA111111',
+        {
+          url: 'https://withpersona.com/verify?code=abc',
+          shortUrl: 'https://evil.example/l/abc',
+          createdAt: 1,
+        },
+        SAVED_MASKED,
+      ),
     ).rejects.toThrow(/not on a Persona address/);
     expect(await fakeBrowser.storage.session.get('links')).toEqual({});
   });
