@@ -41,6 +41,7 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   unlock: 'auditUnlock',
   productionAllowed: 'auditProductionAllowed',
   productionDisallowed: 'auditProductionDisallowed',
+  settingsChanged: 'auditSettingsChanged',
 };
 
 // An error kind in words; the kind itself stays beside them, as the exports have it.

@@ -445,6 +445,25 @@ describe("a locked desk's settings", () => {
       await page.evaluate(async () => Object.keys(await chrome.storage.local.get('sealedKey'))),
     ).toEqual([]);
   }, 60_000);
+
+  it('leave a trace when changed: a chat message saved once the key is gone is in the activity log as a settings change', async () => {
+    // Where the previous test left the desk: no key, no passphrase, as after Remove key and
+    // passphrase at a locked desk, which anyone at it may do.
+    const page = await ext.openOptions();
+    const template = page.getByRole('textbox', { name: 'Chat message template' });
+    await template.fill('Verify here, please: {link}');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.getByTestId('options-outcome').textContent(), soon)
+      .toMatch(/saved/);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Activity log' }).waitFor();
+    // The earlier saves here were made with a key, and are named by it.
+    const row = page
+      .locator('.log-table tbody tr', { hasText: 'Change settings' })
+      .filter({ hasText: 'no key saved' });
+    await expect.poll(() => row.count(), soon).toBe(1);
+  }, 60_000);
 });
 
 describe('the auto-lock counts the reviewer at work', () => {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/audit/trail.ts';
 import { DeskError } from '../../shared/errors.ts';
 import { keyInfoItem, sealedKeyItem, settingsItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
@@ -37,15 +38,23 @@ export async function saveOptions(
   } else if (keyInfo?.environment === 'production' && !settings.allowProduction) {
     invalid('allowProduction', t('savedKeyIsProduction'));
   }
-  const allowed = (await readItem(settingsItem)).allowProduction;
+  const { allowProduction: allowed, ...before } = await readItem(settingsItem);
   await writeItem(settingsItem, settings);
-  // Which keys the desk may send is a fact an auditor asks about: a save that turns "Allow
-  // production keys" on or off is logged as that (the router's audit hook logs the key saved).
-  if (settings.allowProduction !== allowed) {
+  // Which keys the desk may send is a fact an auditor asks about, and so is any other change of
+  // how the desk behaves (the chat message customers get, the auto-lock, the base URL): a save
+  // that turns "Allow production keys" on or off is logged as that, one that changes anything
+  // else as settingsChanged (the router's audit hook logs the key saved).
+  const { allowProduction, ...after } = settings;
+  const actions: AuditAction[] = [];
+  if (JSON.stringify(after) !== JSON.stringify(before)) actions.push('settingsChanged');
+  if (allowProduction !== allowed) {
+    actions.push(allowed ? 'productionDisallowed' : 'productionAllowed');
+  }
+  for (const action of actions) {
     await appendAudit({
       at: Date.now(),
       reviewer: await currentReviewer(policy.reviewer),
-      action: allowed ? 'productionDisallowed' : 'productionAllowed',
+      action,
       outcome: 'ok',
     });
   }

@@ -29,6 +29,9 @@ export const auditActions = [
   // "Allow production keys" turned on or off by a save.
   'productionAllowed',
   'productionDisallowed',
+  // Any other setting changed by a save: the chat message sent to customers, the auto-lock, the
+  // base URL, the templates, the poll period, the switches.
+  'settingsChanged',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -7,13 +7,13 @@ import { isInquiryId } from '../check-registry.ts';
 import type { Request, RequestType } from '../messages.ts';
 import { requestParser } from '../request-check.ts';
 import type { Fields } from '../stored-check-more.ts';
-import { rule4 } from './stored-items.ts';
+import { rule5 } from './stored-items.ts';
 
 /** Each request's fields but `type` (request-check.ts adds it). */
 const rules: Record<RequestType, Fields> = {
   ping: {},
   saveOptions: {
-    settings: rule4,
+    settings: rule5,
     key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
   },
   clearKey: {},

@@ -37,43 +37,45 @@ export {
 
 /** Rules more than one check below or in request-checks.ts is made of. */
 export const rule1 = {
+  t: 'enum',
+  values: [
+    'create',
+    'approve',
+    'decline',
+    'markForReview',
+    'expire',
+    'setTags',
+    'addTag',
+    'removeTag',
+    'newLink',
+    'reveal',
+    'photosShown',
+    'savePdf',
+    'keySaved',
+    'keyRemoved',
+    'passphraseSet',
+    'lock',
+    'autoLock',
+    'unlock',
+    'productionAllowed',
+    'productionDisallowed',
+    'settingsChanged',
+  ],
+} as const;
+export const rule2 = {
   seq: { t: 'number', checks: [['int'], ['>=', 0]] },
   at: { t: 'number' },
   reviewer: { t: 'string', checks: [['maxLength', 200]] },
   inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
-  action: {
-    t: 'enum',
-    values: [
-      'create',
-      'approve',
-      'decline',
-      'markForReview',
-      'expire',
-      'setTags',
-      'addTag',
-      'removeTag',
-      'newLink',
-      'reveal',
-      'photosShown',
-      'savePdf',
-      'keySaved',
-      'keyRemoved',
-      'passphraseSet',
-      'lock',
-      'autoLock',
-      'unlock',
-      'productionAllowed',
-      'productionDisallowed',
-    ],
-  },
+  action: rule1,
   outcome: { t: 'enum', values: ['ok', 'error'] },
   errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
   requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
   prevHash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
   hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
 } as const;
-export const rule2 = { t: 'object', fields: rule1 } as const;
-export const rule3 = {
+export const rule3 = { t: 'object', fields: rule2 } as const;
+export const rule4 = {
   baseUrl: { t: 'default', of: { t: 'string' }, value: 'https://api.withpersona.com/api/v1' },
   allowProduction: { t: 'default', of: { t: 'boolean' }, value: false },
   defaultTemplateId: { t: 'default', of: { t: 'string' }, value: '' },
@@ -132,7 +134,7 @@ export const rule3 = {
   addressBarLookup: { t: 'default', of: { t: 'boolean' }, value: true },
   contextMenuLookup: { t: 'default', of: { t: 'boolean' }, value: true },
 } as const;
-export const rule4 = { t: 'object', fields: rule3 } as const;
+export const rule5 = { t: 'object', fields: rule4 } as const;
 
 export const storageVersionItem = checkedItem<StoredValue<typeof items.storageVersionItem>>(
   'local',
@@ -144,9 +146,9 @@ export const storageVersionItem = checkedItem<StoredValue<typeof items.storageVe
 export const settingsItem = checkedItem<StoredValue<typeof items.settingsItem>>(
   'local',
   'settings',
-  rule4,
+  rule5,
   'defaults',
-  salvageFields(checkers<Parameters<typeof salvageFields>[0]>(rule3)),
+  salvageFields(checkers<Parameters<typeof salvageFields>[0]>(rule4)),
 );
 
 export const settingsUnderPolicyItem = checkedItem<
@@ -156,7 +158,7 @@ export const settingsUnderPolicyItem = checkedItem<
   'settingsUnderPolicy',
   {
     t: 'nullable',
-    of: { t: 'object', fields: { own: rule4, held: { t: 'array', of: { t: 'string' } } } },
+    of: { t: 'object', fields: { own: rule5, held: { t: 'array', of: { t: 'string' } } } },
   },
   () => null,
 );
@@ -265,7 +267,7 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
           },
         },
       },
-      entries: { t: 'array', of: rule2 },
+      entries: { t: 'array', of: rule3 },
       checkpoint: {
         t: 'optional',
         of: {
@@ -283,7 +285,7 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
   () => ({ entries: [] }),
   salvageTrail(
     checkers<Parameters<typeof salvageTrail>[0]>({
-      entry: rule2,
+      entry: rule3,
       page: {
         t: 'object',
         fields: {
@@ -307,7 +309,7 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
 export const auditPageItem = checkedListItem<StoredValue<typeof trailItems.auditPageItem>[number]>(
   'local',
   'auditTrailPage',
-  rule2,
+  rule3,
 );
 
 export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditPendingItem>>(
@@ -321,31 +323,7 @@ export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditP
         at: { t: 'number' },
         reviewer: { t: 'string', checks: [['maxLength', 200]] },
         inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
-        action: {
-          t: 'enum',
-          values: [
-            'create',
-            'approve',
-            'decline',
-            'markForReview',
-            'expire',
-            'setTags',
-            'addTag',
-            'removeTag',
-            'newLink',
-            'reveal',
-            'photosShown',
-            'savePdf',
-            'keySaved',
-            'keyRemoved',
-            'passphraseSet',
-            'lock',
-            'autoLock',
-            'unlock',
-            'productionAllowed',
-            'productionDisallowed',
-          ],
-        },
+        action: rule1,
         outcome: { t: 'enum', values: ['ok', 'error'] },
         errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
         requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },

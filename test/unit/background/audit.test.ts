@@ -237,6 +237,29 @@ describe('audit trail', () => {
     ]);
   });
 
+  it('logs any other setting changed by a save as settingsChanged, and nothing for a save that changes none', async () => {
+    const settings = defaultSettings();
+    // The stored defaults, saved as they are: nothing changed.
+    await saveOptions({ type: 'saveOptions', settings });
+    const chat = { ...settings, chatTemplate: 'Please verify here: {link}' };
+    await saveOptions({ type: 'saveOptions', settings: chat });
+    await saveOptions({ type: 'saveOptions', settings: chat });
+    await saveOptions({ type: 'saveOptions', settings: { ...chat, autoLockMinutes: 60 } });
+    // Both at once: two entries, one for each fact.
+    await saveOptions({
+      type: 'saveOptions',
+      settings: { ...chat, autoLockMinutes: 60, allowProduction: true, pollSeconds: 120 },
+    });
+    const { entries } = await readItem(auditTrailItem);
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([
+      ['settingsChanged', 'ok'],
+      ['settingsChanged', 'ok'],
+      ['settingsChanged', 'ok'],
+      ['productionAllowed', 'ok'],
+    ]);
+    expect(await verifyTrail(await readItem(auditTrailItem))).toMatchObject({ ok: true });
+  });
+
   it('leaves no mark behind an action that was answered', async () => {
     const done = await prepareAudit(
       { type: 'changeTag', id: 'inq_AAAAAA111111', change: 'add', tag: 'vip' },
