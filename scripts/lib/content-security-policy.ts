@@ -24,9 +24,13 @@ export const CONNECT_SOURCES = [
   'https://localhost:*',
 ] as const;
 
-/** The `sha256-…` source of one inline `<style>` element's text. */
+/**
+ * The `sha256-…` source of one inline `<style>` element's text, as the browser hashes it: after
+ * its HTML parser has turned each CR LF and lone CR into LF (a checkout with CRLF line ends).
+ */
 export function styleHash(css: string): string {
-  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+  const parsed = css.replace(/\r\n?/g, '\n');
+  return `'sha256-${createHash('sha256').update(parsed, 'utf8').digest('base64')}'`;
 }
 
 /** The text of each inline `<style>` element of a page. */

@@ -98,12 +98,15 @@ export async function storeKey(key: string, info: KeyInfo): Promise<void> {
   const session = await readItem(sessionKeyItem);
   if (sealed && !session) throw lockedError();
   // The old key's data goes first: a worker stopped after it leaves the old key with less, never
-  // the new key beside the old key's inquiries.
+  // the new key beside the old key's inquiries. It goes again once the new key can be read: an
+  // answer to the old key written in between still saw the old key there (dropIfKeyGone).
+  const wipe = () => wipeSession('draft', sessionKeyItem.key, unlockStateItem.key);
   await browser.storage.local.remove(pendingCreatesItem.key);
-  await wipeSession('draft', sessionKeyItem.key, unlockStateItem.key);
+  await wipe();
   if (!sealed || !session) {
     // One write: a worker stopped between two writes would leave a key with another key's info.
-    return writeItems('local', [itemValue(apiKeyItem, key), itemValue(keyInfoItem, info)]);
+    await writeItems('local', [itemValue(apiKeyItem, key), itemValue(keyInfoItem, info)]);
+    return wipe();
   }
   const resealed = await seal(key, session.wrapKey, sealed);
   await writeItems('local', [itemValue(sealedKeyItem, resealed), itemValue(keyInfoItem, info)]);
@@ -113,6 +116,7 @@ export async function storeKey(key: string, info: KeyInfo): Promise<void> {
       itemValue(sessionKeyItem, { apiKey: key, wrapKey: session.wrapKey }),
     ]);
   }
+  await wipe();
 }
 
 /**

@@ -8,9 +8,10 @@ const MAX_RECENT = 10;
 
 /**
  * Remembers a lookup (an inquiry id or reference id), newest first, without duplicates. `masked`:
- * the key of the answer that showed the text is a reference id (see dropIfKeyGone).
+ * the key of the answer that showed the text is a reference id (see dropIfKeyGone), or
+ * undefined for an inquiry id remembered as typed, before any request.
  */
-export async function rememberLookup(text: string, masked?: string): Promise<void> {
+export async function rememberLookup(text: string, masked: string | undefined): Promise<void> {
   await editItem(recentLookupsItem, (recent) => ({
     value: [text, ...recent.filter((r) => r !== text)].slice(0, MAX_RECENT),
     result: undefined,

@@ -38,7 +38,8 @@ export function buildIfStale(target: BuildTarget = chromeBuild): string {
     '_locales',
     'manifest.json',
     'package.json',
-    'scripts/lib/background-bundle.ts',
+    // The build's own plugins: what they write into dist/ is what the tests load.
+    'scripts/lib',
   ];
   const sources = [...shared, target.config, ...(target.inputs ?? [])];
   if (built === 0 || sources.some((s) => newestMtime(join(root, s)) > built)) {

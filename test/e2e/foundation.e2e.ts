@@ -49,7 +49,12 @@ describe('the built extension in Chromium', () => {
 
   it('renders pages without security-policy violations', async () => {
     const problems: string[] = [];
-    for (const open of [() => ext.openPopup(), () => ext.openOptions()]) {
+    const openSidePanel = async () => {
+      const page = await ext.context.newPage();
+      await page.goto(ext.extensionUrl('src/side-panel/index.html'));
+      return page;
+    };
+    for (const open of [() => ext.openPopup(), () => ext.openOptions(), openSidePanel]) {
       const page = await open();
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       page.on('pageerror', (e) => problems.push(e.message));

@@ -52,7 +52,7 @@ export async function findInquiries(
   // Not an inquiry id (classifyQuery found that), so this throws.
   if (classified.kind === 'malformed') checkInquiryId(query, 'query');
   if (classified.kind === 'id') {
-    await rememberLookup(classified.id);
+    await rememberLookup(classified.id, undefined);
     const found = await getInquiry({ type: 'getInquiry', id: classified.id, refresh: true });
     return { kind: 'inquiry', ...found };
   }

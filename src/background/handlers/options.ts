@@ -1,4 +1,3 @@
-import type { AuditAction } from '../../shared/audit/trail.ts';
 import { DeskError } from '../../shared/errors.ts';
 import { keyInfoItem, sealedKeyItem, settingsItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
@@ -7,6 +6,7 @@ import { keyEnvironment } from '../../shared/persona/api-key.ts';
 import { checkBaseUrl, keyBaseUrlProblem } from '../../shared/persona/base-url.ts';
 import { createPersonaClient } from '../../shared/persona/client.ts';
 import { applyPolicy, readPolicy } from '../../shared/policy.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { readItem, writeItem } from '../../shared/storage.ts';
 import { invalid, validateSettings } from '../../shared/validate-settings.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -38,25 +38,30 @@ export async function saveOptions(
   } else if (keyInfo?.environment === 'production' && !settings.allowProduction) {
     invalid('allowProduction', t('savedKeyIsProduction'));
   }
-  const { allowProduction: allowed, ...before } = await readItem(settingsItem);
+  const stored = await readItem(settingsItem);
   await writeItem(settingsItem, settings);
   // Which keys the desk may send is a fact an auditor asks about, and so is any other change of
   // how the desk behaves (the chat message customers get, the auto-lock, the base URL): a save
   // that turns "Allow production keys" on or off is logged as that, one that changes anything
-  // else as settingsChanged (the router's audit hook logs the key saved).
-  const { allowProduction, ...after } = settings;
-  const actions: AuditAction[] = [];
-  if (JSON.stringify(after) !== JSON.stringify(before)) actions.push('settingsChanged');
-  if (allowProduction !== allowed) {
-    actions.push(allowed ? 'productionDisallowed' : 'productionAllowed');
-  }
-  for (const action of actions) {
-    await appendAudit({
-      at: Date.now(),
-      reviewer: await currentReviewer(policy.reviewer),
-      action,
-      outcome: 'ok',
-    });
+  // else as settingsChanged (the router's audit hook logs the key saved). What the policy sets is
+  // the organisation's, not a change of the reviewer's: both sides carry its values as it gives
+  // them, since the stored ones are its raw values and the saved ones are checked and normalised.
+  const stated = (values: Settings) =>
+    JSON.stringify(applyPolicy({ ...values, allowProduction: false }, policy));
+  const allowed = stored.allowProduction;
+  for (const action of [
+    stated(settings) !== stated(stored) && 'settingsChanged',
+    settings.allowProduction !== allowed &&
+      (allowed ? 'productionDisallowed' : 'productionAllowed'),
+  ] as const) {
+    if (action) {
+      await appendAudit({
+        at: Date.now(),
+        reviewer: await currentReviewer(policy.reviewer),
+        action,
+        outcome: 'ok',
+      });
+    }
   }
   return { settings, keyInfo };
 }

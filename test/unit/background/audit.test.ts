@@ -5,6 +5,7 @@ import { appendAudit } from '../../../src/background/audit/append.ts';
 import { prepareAudit } from '../../../src/background/audit/record.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
 import { migrateStorage } from '../../../src/background/migrations.ts';
+import { enforcePolicy } from '../../../src/background/policy-enforce.ts';
 import { readAuditTrail } from '../../../src/shared/audit/read-trail.ts';
 import {
   type AuditEntry,
@@ -258,6 +259,24 @@ describe('audit trail', () => {
       ['productionAllowed', 'ok'],
     ]);
     expect(await verifyTrail(await readItem(auditTrailItem))).toMatchObject({ ok: true });
+  });
+
+  it('logs no settings change for what a policy sets, given in a form the desk normalises', async () => {
+    // As an administrator may type them: no /api/v1, spaces around the template id.
+    await fakeBrowser.storage.managed.set({
+      apiBaseUrl: 'https://api.withpersona.com/',
+      defaultTemplateId: '  itmpl_PolicyTemplate1  ',
+    });
+    // The worker's start writes the policy's values into the stored settings as given.
+    await enforcePolicy();
+    const settings = defaultSettings();
+    await saveOptions({ type: 'saveOptions', settings });
+    await saveOptions({ type: 'saveOptions', settings });
+    await enforcePolicy();
+    await saveOptions({ type: 'saveOptions', settings: { ...settings, pollSeconds: 120 } });
+    const { entries } = await readItem(auditTrailItem);
+    expect(entries.map((e) => e.action)).toEqual(['settingsChanged']);
+    await fakeBrowser.storage.managed.clear();
   });
 
   it('leaves no mark behind an action that was answered', async () => {

@@ -1,6 +1,6 @@
 // The passphrase lock and what Remove key, a key change and locking leave behind.
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { clearKey, saveOptions } from '../../../src/background/handlers/options.ts';
 import { rememberInquiry } from '../../../src/background/inquiry-cache.ts';
 import { isIdleTooLong, touchUse } from '../../../src/background/lock/auto-lock.ts';
@@ -130,6 +130,30 @@ describe('an answer that comes after Remove key or a key change', () => {
     expect(Object.keys(await session()).sort()).toEqual(
       ['inquiry:inq_AAAAAA111111', 'inquiryCacheIndex', 'recentLookups'].sort(),
     );
+  });
+
+  it('is not kept when it lands while the new key is being saved, after the old data went', async () => {
+    await saveKey();
+    const local = fakeBrowser.storage.local;
+    const set = local.set.bind(local);
+    let landed = false;
+    const spy = vi.spyOn(local, 'set').mockImplementation(async (items) => {
+      // The old key's answer, written and checked once the session was wiped for the new key,
+      // but before the new key itself is written: the old key is still the one to be read.
+      if ('apiKey' in items && !landed) {
+        landed = true;
+        await rememberInquiry(view, 2, maskKey(key));
+        expect(Object.keys(await session())).toContain('inquiry:inq_AAAAAA111111');
+      }
+      return set(items);
+    });
+    try {
+      await saveKey(otherKey);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(landed).toBe(true);
+    expect(await session()).toEqual({});
   });
 });
 

@@ -52,5 +52,7 @@ describe('the extension pages’ content security policy', () => {
     expect(inlineStyles(html)).toEqual(['a{b:c}', '\nd{e:f}\n']);
     // The browser hashes the element's text exactly, whitespace included.
     expect(styleHash('\nd{e:f}\n')).not.toBe(styleHash('d{e:f}'));
+    // …once its parser has made every line end a LF, as a CRLF checkout's would not be.
+    expect(styleHash('a{b:c}\r\nd{e:f}\r')).toBe(styleHash('a{b:c}\nd{e:f}\n'));
   });
 });
