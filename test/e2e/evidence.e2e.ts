@@ -44,10 +44,15 @@ let ext: ExtensionHarness;
 /** Oldest first: declined, approved, then the one needing review; all on one account. */
 let ids: string[] = [];
 let reviewId = '';
+/** What the extension's content security policy refused on any page of this file's tests. */
+const refusals: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
   ext = await launchExtension();
+  ext.context.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refusals.push(message.text());
+  });
   await connectToSandbox(
     await ext.serviceWorker(),
     { baseUrl: sandbox().baseUrl, key: sandbox().key },
@@ -766,5 +771,19 @@ describe('the evidence behind a verdict', () => {
     }
     await expect.poll(() => panel.getByTestId('status').textContent(), soon).toBe('declined');
     await panel.close();
+  });
+  // Last: the tests above opened photos (object URLs), the evidence view's own sheet, Save PDF,
+  // and the side panel at several widths, all under the built policy.
+  it("none of it had anything refused by the extension's content security policy", async () => {
+    expect(refusals).toEqual([]);
+    // The listener hears a refusal when there is one: an inline style set by a page's script.
+    const popup = await openDesk('src/popup/index.html', 400);
+    await popup.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body { color: red }';
+      document.head.append(style);
+    });
+    await expect.poll(() => refusals.length, soon).toBe(1);
+    await popup.close();
   });
 });
