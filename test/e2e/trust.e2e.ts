@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AuditEntry, chainEntry, GENESIS_HASH } from '../../src/shared/audit/chain.ts';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
@@ -68,7 +68,7 @@ async function createInquiry(page: Page, referenceId: string): Promise<string> {
  * A read, a search and a new link sent with Persona's answers slowed, then `cut` (a lock, Remove
  * key) while all three are under way: Persona answers each after it, and storage.session holds
  * none of it, at the cut or after the answers. Returns the inquiry read. The answers stay slow
- * until the describe's afterAll clears the faults.
+ * until the describe's own hooks clear the faults.
  */
 async function expectLateAnswersDropped(
   page: Page,
@@ -300,10 +300,14 @@ describe('an answer that arrives after a lock', () => {
   }, 60_000);
 });
 
-describe('an answer that arrives after Remove key', () => {
+describe('an answer that arrives after Remove key or another key is saved', () => {
   let ext: ExtensionHarness;
   beforeAll(async () => {
     ext = await launchExtension();
+  });
+  // Each test starts from the sandbox's key, answering at its usual pace.
+  beforeEach(async () => {
+    await controls.clearFaults();
     await connectToSandbox(ext);
   });
   afterAll(async () => {
@@ -315,18 +319,6 @@ describe('an answer that arrives after Remove key', () => {
     const page = await ext.openOptions();
     await expectLateAnswersDropped(page, { type: 'clearKey' }, 'removed');
   }, 60_000);
-});
-
-describe('an answer that arrives after another key is saved', () => {
-  let ext: ExtensionHarness;
-  beforeAll(async () => {
-    ext = await launchExtension();
-    await connectToSandbox(ext);
-  });
-  afterAll(async () => {
-    await controls.clearFaults();
-    await ext?.close();
-  });
 
   it("is not kept beside the new key's data: a read, a search and a new link under way with the old key leave storage.session empty", async () => {
     const page = await ext.openOptions();
