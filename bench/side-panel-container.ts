@@ -64,7 +64,7 @@ const readAndClose = (path: string) => `(async () => {
  */
 export async function measureSidePanelContainer(
   env: BenchEnv,
-  options: { runs: number },
+  options: { runs: number; pauseMs?: number },
 ): Promise<SidePanelContainer> {
   const paths: Record<PanelPage, string> = {
     panel: 'src/side-panel/index.html',
@@ -88,7 +88,7 @@ export async function measureSidePanelContainer(
         );
         await helper.click(`#${OPEN_BUTTON}`);
         const got = (await helper.evaluate(readAndClose(paths[name]))) as Opened;
-        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+        await new Promise((resolve) => setTimeout(resolve, options.pauseMs ?? PAUSE_MS));
         if (run >= 0) opened[name].push(got);
       }
     }

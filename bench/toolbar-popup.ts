@@ -116,7 +116,7 @@ const popupClosed = `(async () => {
  */
 export async function measureToolbarPopup(
   env: BenchEnv,
-  options: { runs: number },
+  options: { runs: number; pauseMs?: number },
 ): Promise<ToolbarPopup> {
   const paths: Record<ToolbarPage, string> = {
     popup: 'src/popup/index.html',
@@ -138,7 +138,7 @@ export async function measureToolbarPopup(
         const name = names[(i + run + names.length) % names.length] as ToolbarPage;
         const got = (await helper.evaluate(openAndRead(paths[name]))) as Opened;
         await helper.evaluate(popupClosed);
-        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+        await new Promise((resolve) => setTimeout(resolve, options.pauseMs ?? PAUSE_MS));
         if (run >= 0) opened[name].push(got);
       }
     }
