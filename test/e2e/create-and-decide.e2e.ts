@@ -667,6 +667,36 @@ describe('a create that met a 5xx', () => {
   });
 });
 
+describe('a create that got no answer, in a popup of 400 × 600', () => {
+  it('shows its alert and the focused Create in view, not below the popup', async () => {
+    const popup = await openCreate(`offline-${Date.now()}`);
+    await controls.setFaults({ dropNext: 100 });
+    try {
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
+    } finally {
+      await controls.clearFaults();
+    }
+    // The view is what scrolls (.content): whatever is outside its box is not seen.
+    const seen = await popup.evaluate(() => {
+      const view = document.querySelector('.content')?.getBoundingClientRect();
+      const alert = document.querySelector('[role="alert"]')?.getBoundingClientRect();
+      const focused = document.activeElement;
+      const button = focused?.getBoundingClientRect();
+      const inView = (r: DOMRect | undefined) =>
+        !!view && !!r && r.top >= view.top - 0.5 && r.bottom <= view.bottom + 0.5;
+      return {
+        focused: focused?.textContent,
+        alert: inView(alert),
+        button: inView(button),
+        page: document.scrollingElement?.scrollTop,
+      };
+    });
+    expect(seen).toEqual({ focused: 'Create', alert: true, button: true, page: 0 });
+    await popup.close();
+  });
+});
+
 describe('a template given by version or by legacy id', () => {
   // Persona's create takes an `itmplv_` version and a legacy `tmpl_` template as well as `itmpl_`.
   async function relationshipsOf(id: string) {

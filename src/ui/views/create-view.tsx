@@ -203,6 +203,12 @@ export function CreateView() {
   // A create sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: the button waits the window out.
   const wait = useResetWait(failure);
+  // The failure is drawn between the fields and Create, which keeps the focus it was pressed
+  // with: in a 600 px popup that pushed both below the view, the alert half hidden and the
+  // focused button out of sight. Create is brought into view, the alert just above it with it.
+  useEffect(() => {
+    if (failure) form.current?.querySelector('.form-actions')?.scrollIntoView({ block: 'nearest' });
+  }, [failure]);
 
   const ready = draft !== undefined && settings !== undefined;
   // The default template fills an empty field; the field then follows a default saved since,
