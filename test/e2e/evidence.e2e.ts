@@ -675,14 +675,14 @@ describe('the evidence behind a verdict', () => {
       rows.evaluateAll((all) =>
         all.map((row) => {
           const id = row.querySelector('.inquiry-id')?.getBoundingClientRect();
-          const side = row.querySelector('.inquiry-row-side')?.getBoundingClientRect();
+          const chip = row.querySelector('.chip')?.getBoundingClientRect();
+          const time = row.querySelector('.inquiry-meta')?.getBoundingClientRect();
           const inner =
             row.getBoundingClientRect().right -
             Number.parseFloat(getComputedStyle(row).paddingRight);
-          if (!id || !side) return 'missing';
-          return side.top >= id.bottom && Math.abs(side.right - inner) < 1
-            ? 'below, right'
-            : 'other';
+          if (!id || !chip || !time) return 'missing';
+          const below = (box: DOMRect) => box.top >= id.bottom && Math.abs(box.right - inner) < 1;
+          return below(chip) && below(time) ? 'below, right' : 'other';
         }),
       );
     expect(new Set(await places())).toEqual(new Set(['below, right']));

@@ -186,3 +186,62 @@ describe('the desk in German', () => {
     await popup.close();
   });
 });
+
+describe('the watchlist in German', () => {
+  it('keeps every row to two lines, its time on one, whatever the time says', async () => {
+    const ids = await controls.seed(6, { referenceIdPrefix: 'zeilen-' });
+    // Each with the status Persona has, so the poller finds no change to date anew.
+    const statuses = await Promise.all(
+      ids.map(async (id) => {
+        const response = await fetch(`${sandbox().baseUrl}/inquiries/${id}`, {
+          headers: { Authorization: `Bearer ${sandbox().key}` },
+        });
+        const { data } = (await response.json()) as { data: { attributes: { status: string } } };
+        return data.attributes.status;
+      }),
+    );
+    const now = Date.now();
+    // Just now, minutes, hours and days ago; added, or changed since.
+    const ages = [0, 2 * 60_000, 9 * 60_000, 3 * 3_600_000, 2 * 86_400_000, 40 * 86_400_000];
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(
+      (entries) => chrome.storage.local.set({ watchlist: entries }),
+      ids.map((id, n) => ({
+        id,
+        status: statuses[n],
+        referenceId: n === 5 ? 'onboarding-ticket-2026-12-ACME-GmbH-Kunde-0005' : `zeilen-${n}`,
+        addedAt: now - (ages[n] ?? 0) - (n % 2 ? 60_000 : 0),
+        changedAt: now - (ages[n] ?? 0),
+        seen: true,
+      })),
+    );
+    for (const [page, width] of [
+      ['src/popup/index.html', 400],
+      ['src/side-panel/index.html', 360],
+    ] as const) {
+      const desk = await ext.context.newPage();
+      await desk.setViewportSize({ width, height: 600 });
+      await desk.goto(ext.extensionUrl(page));
+      const rows = desk.locator('button.inquiry-row');
+      await expect.poll(() => rows.count(), soon).toBe(ids.length);
+      const shape = await desk.evaluate(() =>
+        [...document.querySelectorAll('button.inquiry-row')].map((row) => {
+          const meta = row.querySelector('.inquiry-meta');
+          const line = Number.parseFloat(getComputedStyle(meta ?? row).lineHeight);
+          return {
+            height: Math.round(row.getBoundingClientRect().height),
+            timeLines: Math.round((meta?.getBoundingClientRect().height ?? 0) / line),
+            time: meta?.textContent,
+          };
+        }),
+      );
+      // "hinzugefügt gerade eben", "geändert vor 3 Stunden": each on one line, and so one height.
+      expect(shape.map((row) => row.timeLines)).toEqual(ids.map(() => 1));
+      expect(new Set(shape.map((row) => row.height)).size, JSON.stringify(shape)).toBe(1);
+      expect(shape.map((row) => row.time)).toEqual(
+        expect.arrayContaining(['hinzugefügt vor 9 Minuten', 'geändert vor 3 Stunden']),
+      );
+      await desk.close();
+    }
+  });
+});

@@ -725,16 +725,16 @@ describe('the popup', () => {
     expect((chip?.x ?? 999) + (chip?.width ?? 0)).toBeLessThanOrEqual(
       (row?.x ?? 0) + (row?.width ?? 0),
     );
-    // Cut short only where the status begins: the room the status does not need is its. (The
-    // status column is as wide as its words, "updated 12 minutes ago" wider than "just now", so
-    // the reference ends where that column starts, less the row's 8 px gap.)
+    // Cut short only where the time beside it begins: the room the time does not need is its.
+    // (The time is as wide as its words, "updated 12 minutes ago" wider than "just now", so the
+    // reference ends where the time starts, less the row's 8 px gap.)
     const reference = await long.locator('.inquiry-ref').boundingBox();
-    const side = await long.locator('.inquiry-row-side').boundingBox();
+    const time = await long.locator('.inquiry-meta').boundingBox();
     const referenceEnd = (reference?.x ?? 0) + (reference?.width ?? 0);
-    const beside = (side?.y ?? 999) < (reference?.y ?? 0) + (reference?.height ?? 0);
+    const beside = (time?.y ?? 999) < (reference?.y ?? 0) + (reference?.height ?? 0);
     expect(beside).toBe(true);
-    expect(referenceEnd).toBeLessThanOrEqual(side?.x ?? 0);
-    expect(referenceEnd).toBeGreaterThanOrEqual((side?.x ?? 0) - 8 - 1);
+    expect(referenceEnd).toBeLessThanOrEqual(time?.x ?? 0);
+    expect(referenceEnd).toBeGreaterThanOrEqual((time?.x ?? 0) - 8 - 1);
     await expectAccessible(popup, 'needs review');
     // In forced colours (Windows' high contrast) every border is drawn in the text's colour, a
     // transparent one too: only the selected tab may have an underline, or both look selected.

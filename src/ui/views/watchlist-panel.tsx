@@ -13,9 +13,9 @@ function newestFirst(entries: WatchEntry[]): WatchEntry[] {
   return [...entries].sort((a, b) => b.changedAt - a.changedAt);
 }
 
-// Fewer pixels than any watched row takes (53 at the desk's type sizes: the status and the time
-// since the change, stacked), so no more rows than the window's height over this can be in view:
-// 13 in the popup's 600 px, which show nine below the search box. test/e2e/first-frame.e2e.ts
+// Fewer pixels than any watched row takes (56 at the desk's type sizes: two lines, the id and its
+// status, then the reference and the time since the change), so no more rows than the window's
+// height over this can be in view: 13 in the popup's 600 px, which show eight below the search box. test/e2e/first-frame.e2e.ts
 // checks that every row in view was drawn in the first frame, so smaller rows would show there.
 const ROW_MIN_PX = 48;
 // A toolbar popup opens small (25 px at least) and grows to its content, up to 600 px tall in
