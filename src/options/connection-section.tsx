@@ -83,8 +83,17 @@ export function ConnectionSection({
               aria-describedby={describedBy}
               aria-invalid={invalid}
             />
-            <button type="button" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
-              {t(reveal ? 'hideKey' : 'showKey')}
+            {/* Both labels are laid out, one over the other (options.css .key-toggle), so the
+                button is as wide in both states: the one not in use is hidden, from the screen
+                and from its accessible name, which stays the label shown. */}
+            <button
+              type="button"
+              class="key-toggle"
+              aria-pressed={reveal}
+              onClick={() => setReveal(!reveal)}
+            >
+              <span aria-hidden={reveal || undefined}>{t('showKey')}</span>
+              <span aria-hidden={!reveal || undefined}>{t('hideKey')}</span>
             </button>
           </div>
         )}

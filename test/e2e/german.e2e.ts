@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
+import { expectKeyToggleStill } from './key-toggle.ts';
 import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
 import { sandbox } from './sandbox.ts';
 
@@ -149,6 +150,20 @@ describe('the desk in German', () => {
           (input.parentElement?.getBoundingClientRect().width ?? 1),
       );
     expect(keyWidth).toBeGreaterThan(0.9);
+    await options.close();
+  });
+
+  it('options: Schlüssel zeigen / verbergen keeps the key field and its row still, under the pointer', async () => {
+    const options = await ext.openOptions();
+    await options.getByRole('textbox', { name: 'API-Basis-URL' }).waitFor(soon);
+    // Before, at 440 px "Schlüssel zeigen" (138 px) fitted beside the field and "Schlüssel
+    // verbergen" (164 px) went below it: the row grew from 32 to 71 px, and the button left the
+    // pointer.
+    await expectKeyToggleStill(
+      options,
+      { show: 'Schlüssel zeigen', hide: 'Schlüssel verbergen' },
+      [320, 400, 440, 480, 800],
+    );
     await options.close();
   });
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
+import { expectKeyToggleStill } from './key-toggle.ts';
 import { sandbox } from './sandbox.ts';
 
 let ext: ExtensionHarness;
@@ -348,6 +349,15 @@ describe('options: narrow windows', () => {
         `${width} px`,
       ).toBeLessThanOrEqual(width);
     }
+  });
+});
+
+describe('options: Show key', () => {
+  it('Show key and Hide key keep the key field as wide and the row as high, and stay under the pointer', async () => {
+    // Before, the button was as wide as its label (89 px ↔ 83 px), so each click resized the key
+    // field beside it.
+    await expectKeyToggleStill(page, { show: 'Show key', hide: 'Hide key' }, [320, 480, 800]);
+    await page.close();
   });
 });
 
