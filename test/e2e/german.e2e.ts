@@ -2,6 +2,7 @@
 // sandbox. Labels come from _locales/de, dates and counts are written the German way, and what
 // the background names (an inquiry's status) is German too.
 import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
@@ -25,6 +26,50 @@ beforeAll(async () => {
 afterAll(async () => {
   await ext?.close();
 });
+
+interface CheckRowPart {
+  row: string;
+  part: string;
+  left: number;
+  top: number;
+}
+
+/**
+ * Every line of text in the detail's check rows (the result, "required", the reasons, and the
+ * name's own wrapped lines), with where it starts, and the left edge of its row's check name.
+ * Lines of text (Range rects), not element boxes: a box can start left of the text it indents.
+ */
+function checkRowLines(
+  page: Page,
+): Promise<{ nameLeft: number; nameTop: number; lines: CheckRowPart[] }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.check-row')]
+      .filter((row) => row.getClientRects().length > 0)
+      .map((row) => {
+        const name = row.querySelector('.check-name') as HTMLElement;
+        const nameBox = name.getBoundingClientRect();
+        const lines: CheckRowPart[] = [];
+        const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const part = node.parentElement;
+          // The mark is the one thing meant to sit left of the name.
+          if (!part || part.closest('.check-mark') || !node.textContent?.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const rect of range.getClientRects()) {
+            if (rect.width === 0) continue;
+            lines.push({
+              row: name.textContent ?? '',
+              part: part.className,
+              left: rect.left,
+              top: rect.top,
+            });
+          }
+        }
+        return { nameLeft: nameBox.left, nameTop: nameBox.top, lines };
+      }),
+  );
+}
 
 describe('the desk in German', () => {
   it('popup: German labels; a new inquiry with its link, status and timeline in German', async () => {
@@ -112,6 +157,35 @@ describe('the desk in German', () => {
     await popup.getByRole('textbox', { name: 'Referenz-ID' }).waitFor();
     expect(await sideways()).toBeLessThanOrEqual(170);
     await popup.close();
+  });
+
+  it('detail: a failed check row that wraps goes on under the check name, not under its mark', async () => {
+    const [id] = await controls.seed(1, { statuses: ['failed'] });
+    const page = await ext.openPopup(`?inquiry=${id}`);
+    // The popup (400 px), and the side panel at its usual and its narrowest width.
+    const views = [
+      { width: 400, url: page.url() },
+      { width: 360, url: ext.extensionUrl(`src/side-panel/index.html?inquiry=${id}`) },
+      { width: 300, url: ext.extensionUrl(`src/side-panel/index.html?inquiry=${id}`) },
+    ];
+    for (const { width, url } of views) {
+      await page.setViewportSize({ width, height: 700 });
+      if (page.url() !== url) await page.goto(url);
+      const failed = page.locator('.check-row.tone-danger:has(.check-required)');
+      await expect.poll(() => failed.count(), soon).toBeGreaterThan(0);
+      const rows = await checkRowLines(page);
+      // The rows do wrap here: before, "erforderlich" or "Nicht bestanden erforderlich" went onto a
+      // line of its own at the ✗, left of "Ausweis: Barcode-Erkennung".
+      const wrapped = rows.flatMap((row) =>
+        row.lines.filter((line) => line.part !== 'check-reasons' && line.top > row.nameTop + 2),
+      );
+      expect(wrapped.length, `${width} px: a check row wraps`).toBeGreaterThan(0);
+      const leftOfName = rows.flatMap((row) =>
+        row.lines.filter((line) => line.left < row.nameLeft - 0.5),
+      );
+      expect(leftOfName, `${width} px`).toEqual([]);
+    }
+    await page.close();
   });
 
   it('options: the settings page in German', async () => {

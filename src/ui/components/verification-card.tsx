@@ -52,9 +52,13 @@ function CheckRow({ check }: { check: CheckView }) {
       <span class="check-mark" aria-hidden="true">
         {marks[tone]}
       </span>
-      <span class="check-name">{checkName(check)}</span>
-      <Result status={check.status} />
-      {check.required && <span class="check-required">{t('checkRequired')}</span>}
+      {/* The name, result and "required" wrap together in the column beside the mark
+          (views.css .check-row), so a line they wrap onto starts under the name. */}
+      <span class="check-body">
+        <span class="check-name">{checkName(check)}</span>
+        <Result status={check.status} />
+        {check.required && <span class="check-required">{t('checkRequired')}</span>}
+      </span>
       {check.reasons.length > 0 && (
         <span class="check-reasons">{check.reasons.map(reasonInWords).join('. ')}</span>
       )}
