@@ -413,12 +413,13 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('says at the field what is too long or no phone number, and sends nothing', async () => {
+  it('says at the field what is too long, no phone number or no email address, and sends nothing', async () => {
     const popup = await openPopup('?view=create');
     const seq = (await controls.requests()).lastSeq;
     const reference = popup.getByRole('textbox', { name: 'Reference ID' });
     await reference.fill('r'.repeat(201));
     await popup.getByRole('textbox', { name: 'Phone' }).fill('abc');
+    await popup.getByRole('textbox', { name: 'Email' }).fill('not-an-email');
     await popup.getByRole('button', { name: 'Create', exact: true }).click();
     await expect
       .poll(() => popup.evaluate(() => document.activeElement?.id), soon)
@@ -430,11 +431,29 @@ describe('the popup', () => {
     expect(await popup.locator('#phone-number-error').textContent()).toContain(
       'does not look like a phone number',
     );
+    expect(await popup.locator('#email-address-error').textContent()).toContain(
+      'does not look like an email address',
+    );
     expect((await controls.requests(seq)).counts['POST /inquiries'] ?? 0).toBe(0);
-    // The draft outlives the popup: the next test starts from an empty form.
+    // Each field marked wrong has the same red edge, the phone and the email too (their own rule
+    // once kept them grey); a field that is right keeps the usual one.
+    const edges = await popup.evaluate(() =>
+      ['reference-id', 'phone-number', 'email-address', 'template-id'].map((id) => {
+        const field = document.getElementById(id);
+        return (
+          field && `${field.getAttribute('aria-invalid')} ${getComputedStyle(field).borderTopColor}`
+        );
+      }),
+    );
+    // The draft outlives the popup: the next test starts from an empty form, whatever comes next.
     await reference.fill('');
     await popup.getByRole('textbox', { name: 'Phone' }).fill('');
+    await popup.getByRole('textbox', { name: 'Email' }).fill('');
     await popup.close();
+    const invalid = edges[0] ?? '';
+    expect(invalid).toMatch(/^true /);
+    expect(edges.slice(1, 3)).toEqual([invalid, invalid]);
+    expect(edges[3]?.split(' ').slice(1)).not.toEqual(invalid.split(' ').slice(1));
   });
 
   it('keeps the typed draft when Persona fails with a 500', async () => {
