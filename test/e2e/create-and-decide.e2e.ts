@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sentDraft } from '../fixtures/sent-draft.ts';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
+import { json, startFakeServer } from './fake-api.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { sandbox } from './sandbox.ts';
 
@@ -667,8 +668,26 @@ describe('a create that met a 5xx', () => {
   });
 });
 
-describe('a create that got no answer, in a popup of 400 × 600', () => {
-  it('shows its alert and the focused Create in view, not below the popup', async () => {
+/** Where the focus is, and whether it and the alert are inside the view that scrolls. */
+function inView(popup: Page) {
+  return popup.evaluate(() => {
+    const view = document.querySelector('.content')?.getBoundingClientRect();
+    const within = (element: Element | null | undefined) => {
+      const box = element?.getBoundingClientRect();
+      return !!view && !!box && box.top >= view.top - 0.5 && box.bottom <= view.bottom + 0.5;
+    };
+    const focused = document.activeElement;
+    return {
+      focused: focused?.id || focused?.textContent,
+      alert: within(document.querySelector('[role="alert"]')),
+      focus: within(focused),
+      page: document.scrollingElement?.scrollTop,
+    };
+  });
+}
+
+describe('a create that failed, in a popup of 400 × 600', () => {
+  it('with no answer, shows its alert and the focused Create in view, not below the popup', async () => {
     const popup = await openCreate(`offline-${Date.now()}`);
     await controls.setFaults({ dropNext: 100 });
     try {
@@ -677,23 +696,63 @@ describe('a create that got no answer, in a popup of 400 × 600', () => {
     } finally {
       await controls.clearFaults();
     }
-    // The view is what scrolls (.content): whatever is outside its box is not seen.
-    const seen = await popup.evaluate(() => {
-      const view = document.querySelector('.content')?.getBoundingClientRect();
-      const alert = document.querySelector('[role="alert"]')?.getBoundingClientRect();
-      const focused = document.activeElement;
-      const button = focused?.getBoundingClientRect();
-      const inView = (r: DOMRect | undefined) =>
-        !!view && !!r && r.top >= view.top - 0.5 && r.bottom <= view.bottom + 0.5;
-      return {
-        focused: focused?.textContent,
-        alert: inView(alert),
-        button: inView(button),
-        page: document.scrollingElement?.scrollTop,
-      };
-    });
-    expect(seen).toEqual({ focused: 'Create', alert: true, button: true, page: 0 });
+    expect(await inView(popup)).toEqual({ focused: 'Create', alert: true, focus: true, page: 0 });
     await popup.close();
+  });
+
+  it('refused for its template, keeps the template field it focuses in view', async () => {
+    // Persona's 422 naming the template: the sandbox takes any well-formed id, so a proxy in
+    // front of it answers the create so, and passes every other request on.
+    const target = new URL(sandbox().baseUrl);
+    const proxy = await startFakeServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      if (req.method === 'POST' && req.url?.endsWith('/inquiries')) {
+        json(res, 422, {
+          errors: [
+            {
+              title: 'Unprocessable entity',
+              details: 'inquiry-template-id is not a template of this organization',
+              source: { pointer: '/data/attributes/inquiry-template-id' },
+            },
+          ],
+        });
+        return;
+      }
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string' && name !== 'host') headers[name] = value;
+      }
+      const answer = await fetch(new URL(req.url ?? '/', target.origin), {
+        method: req.method,
+        headers,
+        ...(chunks.length > 0 && { body: Buffer.concat(chunks) }),
+      });
+      const kept: Record<string, string> = {};
+      answer.headers.forEach((value, name) => {
+        if (!/^(access-control|content-encoding|content-length|transfer-encoding)/.test(name)) {
+          kept[name] = value;
+        }
+      });
+      res.writeHead(answer.status, kept).end(Buffer.from(await answer.arrayBuffer()));
+    });
+    try {
+      await connectToSandbox(ext, { baseUrl: `${proxy.origin}${target.pathname}` });
+      const popup = await openCreate(`refused-${Date.now()}`);
+      await popup.getByRole('textbox', { name: 'First name' }).fill('Ada');
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
+      await expect
+        .poll(() => inView(popup), soon)
+        .toMatchObject({
+          focused: 'template-id',
+          focus: true,
+          page: 0,
+        });
+      await popup.close();
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

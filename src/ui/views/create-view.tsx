@@ -205,9 +205,14 @@ export function CreateView() {
   const wait = useResetWait(failure);
   // The failure is drawn between the fields and Create, which keeps the focus it was pressed
   // with: in a 600 px popup that pushed both below the view, the alert half hidden and the
-  // focused button out of sight. Create is brought into view, the alert just above it with it.
+  // focused button out of sight. The alert is brought into view, then whatever has the focus
+  // (Create, just below it; or the template field a 422 named, at the top, whose own message
+  // says what is wrong), which stays in view.
   useEffect(() => {
-    if (failure) form.current?.querySelector('.form-actions')?.scrollIntoView({ block: 'nearest' });
+    if (!failure) return;
+    for (const shown of [form.current?.querySelector('[role="alert"]'), document.activeElement]) {
+      shown?.scrollIntoView({ block: 'nearest' });
+    }
   }, [failure]);
 
   const ready = draft !== undefined && settings !== undefined;
