@@ -278,35 +278,35 @@ describe('the desk in German', () => {
 
 describe('the watchlist in German', () => {
   it('keeps every row to two lines, its time on one, whatever the time says', async () => {
-    const ids = await controls.seed(6, { referenceIdPrefix: 'zeilen-' });
-    // Each with the status Persona has, so the poller finds no change to date anew.
-    const statuses = await Promise.all(
-      ids.map(async (id) => {
-        const response = await fetch(`${sandbox().baseUrl}/inquiries/${id}`, {
-          headers: { Authorization: `Bearer ${sandbox().key}` },
-        });
-        const { data } = (await response.json()) as { data: { attributes: { status: string } } };
-        return data.attributes.status;
-      }),
-    );
+    // The widest status word (needs_review) among them, and one reference too long for its line.
+    const statuses = ['needs_review', 'created', 'completed', 'pending', 'expired'] as const;
+    const long = 'onboarding-ticket-2026-12-ACME-GmbH-Kunde-0005';
+    const ids = [
+      ...(await controls.seed(5, { referenceIdPrefix: 'zeilen-', statuses: [...statuses] })),
+      ...(await controls.seed(1, { referenceId: long, statuses: ['needs_review'] })),
+    ];
     const now = Date.now();
     // Just now, minutes, hours and days ago; added, or changed since.
     const ages = [0, 2 * 60_000, 9 * 60_000, 3 * 3_600_000, 2 * 86_400_000, 40 * 86_400_000];
     const worker = await ext.serviceWorker();
     await worker.evaluate(
       (entries) => chrome.storage.local.set({ watchlist: entries }),
+      // Each as Persona has it, so the poller finds no change to date anew.
       ids.map((id, n) => ({
         id,
-        status: statuses[n],
-        referenceId: n === 5 ? 'onboarding-ticket-2026-12-ACME-GmbH-Kunde-0005' : `zeilen-${n}`,
+        status: statuses[n] ?? 'needs_review',
+        referenceId: n === 5 ? long : `zeilen-${n}`,
         addedAt: now - (ages[n] ?? 0) - (n % 2 ? 60_000 : 0),
         changedAt: now - (ages[n] ?? 0),
         seen: true,
       })),
     );
+    // The popup; the side panel as it opens, and narrowed or zoomed to where the 11 px id and the
+    // widest chip only just share a line.
     for (const [page, width] of [
       ['src/popup/index.html', 400],
       ['src/side-panel/index.html', 360],
+      ['src/side-panel/index.html', 340],
     ] as const) {
       const desk = await ext.context.newPage();
       await desk.setViewportSize({ width, height: 600 });
@@ -317,10 +317,16 @@ describe('the watchlist in German', () => {
         [...document.querySelectorAll('button.inquiry-row')].map((row) => {
           const meta = row.querySelector('.inquiry-meta');
           const line = Number.parseFloat(getComputedStyle(meta ?? row).lineHeight);
+          const inner =
+            row.getBoundingClientRect().right -
+            Number.parseFloat(getComputedStyle(row).paddingRight);
+          const chip = row.querySelector('.chip')?.getBoundingClientRect();
           return {
             height: Math.round(row.getBoundingClientRect().height),
             timeLines: Math.round((meta?.getBoundingClientRect().height ?? 0) / line),
             time: meta?.textContent,
+            chipAtRight: !!chip && Math.abs(chip.right - inner) < 1,
+            reference: row.querySelector('.inquiry-ref')?.getAttribute('title'),
           };
         }),
       );
@@ -330,6 +336,8 @@ describe('the watchlist in German', () => {
       expect(shape.map((row) => row.time)).toEqual(
         expect.arrayContaining(['hinzugefügt vor 9 Minuten', 'geändert vor 3 Stunden']),
       );
+      expect(shape.map((row) => row.chipAtRight)).toEqual(ids.map(() => true));
+      expect(shape.map((row) => row.reference)).toContain(long);
       await desk.close();
     }
   });

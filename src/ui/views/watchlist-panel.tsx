@@ -13,10 +13,11 @@ function newestFirst(entries: WatchEntry[]): WatchEntry[] {
   return [...entries].sort((a, b) => b.changedAt - a.changedAt);
 }
 
-// Fewer pixels than any watched row takes (56 at the desk's type sizes: two lines, the id and its
+// Fewer pixels than any watched row takes (55 at the desk's type sizes: two lines, the id and its
 // status, then the reference and the time since the change), so no more rows than the window's
-// height over this can be in view: 13 in the popup's 600 px, which show eight below the search box. test/e2e/first-frame.e2e.ts
-// checks that every row in view was drawn in the first frame, so smaller rows would show there.
+// height over this can be in view: 13 in the popup's 600 px, which show eight below the search
+// box. test/e2e/first-frame.e2e.ts checks that every row in view was drawn in the first frame, so
+// smaller rows would show there.
 const ROW_MIN_PX = 48;
 // A toolbar popup opens small (25 px at least) and grows to its content, up to 600 px tall in
 // Chrome and Firefox: when the list first renders, the window may not have its height yet.
