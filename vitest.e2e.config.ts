@@ -28,9 +28,10 @@ export default defineConfig({
           maxWorkers: 2,
           // A worker runs its next file in the modules it has already loaded (playwright-core, the
           // sandbox), not in fresh ones: each file still launches its own browser and sandbox
-          // (setup-sandbox.ts, its hooks), and shares no state with the file before it. Six files
-          // took 58 s so against 71 s isolated, the setup and imports 2.8 + 3.6 s against 6.3 +
-          // 8.7 s (2026-12-05).
+          // (setup-sandbox.ts, its hooks), and shares no test state with the file before it, only
+          // the sandbox modules' pure caches. What a failed file left running (a browser its
+          // hooks never closed) stays up until the worker ends. Six files took 58 s so against
+          // 71 s isolated, the setup and imports 2.8 + 3.6 s against 6.3 + 8.7 s (2026-12-05).
           isolate: false,
           sequence: { groupOrder: 0 },
         },

@@ -61,11 +61,12 @@ const plan = {
   // second, and the fastest of many is what the ratio compares.
   coldRuns: quick ? 3 : 20,
   // Team scale on the sandbox's simulated clock: K reviewers × 100 watched. Quick mode stops at
-  // K = 50 (the budgeted team) and simulates three minutes, three poll periods (every change is
-  // still seen; six took the stage twice as long); a full run adds K = 100 and, past the goals,
-  // K = 200, where the stretch has work to do.
+  // K = 50 (the budgeted team) and simulates five minutes, five poll periods: the fewest that
+  // leave the changes a window after the first period and three periods before the end
+  // (team-scale/simulate.ts); six took the stage a fifth longer. A full run adds K = 100 and,
+  // past the goals, K = 200, where the stretch has work to do.
   teamReviewers: quick ? [1, 10, 50] : [1, 10, 50, 100, 200],
-  teamMinutes: quick ? 3 : 15,
+  teamMinutes: quick ? 5 : 15,
   // Hard stops, so a hung browser fails the run instead of CI's whole job.
   limitSeconds: quick ? 90 : 400,
 };

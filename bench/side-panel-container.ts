@@ -60,7 +60,8 @@ const readAndClose = (path: string) => `(async () => {
 
 /**
  * Opens each page in the side panel `runs` times (after one warm-up each), in a rotating order,
- * {@link PAUSE_MS} apart. Call after measureFirstPaint, which writes the floor page.
+ * {@link PAUSE_MS} apart (or `pauseMs`). Call after measureFirstPaint, which writes the floor
+ * page.
  */
 export async function measureSidePanelContainer(
   env: BenchEnv,

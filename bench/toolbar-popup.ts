@@ -111,7 +111,8 @@ const popupClosed = `(async () => {
 
 /**
  * Opens each page as the toolbar popup `runs` times (after one warm-up each), in a rotating order,
- * {@link PAUSE_MS} apart, and puts the manifest's popup back afterwards, also when a run fails.
+ * {@link PAUSE_MS} apart (or `pauseMs`), and puts the manifest's popup back afterwards, also when
+ * a run fails.
  * Call after measureFirstPaint, which writes the floor and static pages into the extension.
  */
 export async function measureToolbarPopup(
