@@ -38,11 +38,16 @@ beforeAll(async () => {
   // A profile whose reviewer had set their own base URL, poll period and notifications, started
   // again once the policy file is there.
   const before = await launchExtension({ extensionDir: copy });
-  await (await before.serviceWorker()).evaluate(
-    (settings) => chrome.storage.local.set({ settings }),
-    own,
-  );
-  await before.context.close();
+  // Closed whatever happens: the next file runs in this worker (vitest.e2e.config.ts), and a
+  // browser left open would run beside it.
+  try {
+    await (await before.serviceWorker()).evaluate(
+      (settings) => chrome.storage.local.set({ settings }),
+      own,
+    );
+  } finally {
+    await before.context.close();
+  }
   mkdirSync(policyDir, { recursive: true });
   writeFileSync(
     policyFile,
