@@ -118,26 +118,28 @@ async function floorOf(
   );
   const reached = LIBRARIES.map(({ packages }) => own.imports.some((id) => covers(packages, id)));
   // The builds left are independent: run together, they take the stage less time on two cores.
-  const [whole, ...withouts] = reached.some(Boolean)
-    ? await Promise.all([
-        bundle(entry, [], minifier),
-        ...LIBRARIES.map(({ packages }, i) =>
-          reached[i] ? bundle(entry, packages, minifier) : undefined,
-        ),
-      ])
-    : [own];
+  const [whole, withouts] = await Promise.all([
+    reached.some(Boolean) ? bundle(entry, [], minifier) : own,
+    Promise.all(
+      LIBRARIES.map(({ packages }, i) =>
+        reached[i] ? bundle(entry, packages, minifier) : undefined,
+      ),
+    ),
+  ]);
   const libraries: LibraryShare[] = LIBRARIES.map(({ name }, i) => {
     const without = withouts[i];
-    const used = reached[i] === true && without !== undefined;
-    return { library: name, used, gzipBytes: used ? (whole as Built).js - without.js : 0 };
+    return {
+      library: name,
+      used: without !== undefined,
+      gzipBytes: without === undefined ? 0 : whole.js - without.js,
+    };
   });
-  const all = whole as Built;
   return {
     entry,
-    jsGzipBytes: all.js,
-    cssGzipBytes: all.css,
+    jsGzipBytes: whole.js,
+    cssGzipBytes: whole.css,
     libraries,
-    librariesGzipBytes: all.js - own.js,
+    librariesGzipBytes: whole.js - own.js,
     ownJsGzipBytes: own.js,
   };
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sentDraft } from '../fixtures/sent-draft.ts';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
+import { createWithNoAnswer } from './create-with-no-answer.ts';
 import { json, startFakeServer } from './fake-api.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { sandbox } from './sandbox.ts';
@@ -689,13 +690,7 @@ function inView(popup: Page) {
 describe('a create that failed, in a popup of 400 × 600', () => {
   it('with no answer, shows its alert and the focused Create in view, not below the popup', async () => {
     const popup = await openCreate(`offline-${Date.now()}`);
-    await controls.setFaults({ dropNext: 100 });
-    try {
-      await popup.getByRole('button', { name: 'Create', exact: true }).click();
-      await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
-    } finally {
-      await controls.clearFaults();
-    }
+    await createWithNoAnswer(popup, controls, soon);
     expect(await inView(popup)).toEqual({ focused: 'Create', alert: true, focus: true, page: 0 });
     await popup.close();
   });

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
+import { createWithNoAnswer } from './create-with-no-answer.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
 import { sandbox } from './sandbox.ts';
@@ -524,13 +525,7 @@ describe('the popup', () => {
     const reference = `unanswered-${Date.now()}`;
     await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
     // The connection drops: no answer, so Persona may or may not have made it.
-    await controls.setFaults({ dropNext: 100 });
-    try {
-      await popup.getByRole('button', { name: 'Create', exact: true }).click();
-      await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
-    } finally {
-      await controls.clearFaults();
-    }
+    await createWithNoAnswer(popup, controls, soon);
     await popup.close();
     const seq = (await controls.requests()).lastSeq;
     const again = await openPopup();

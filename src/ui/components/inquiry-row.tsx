@@ -37,19 +37,16 @@ export function InquiryRow(props: Props) {
         aria-describedby={unseen ? unseenNote : undefined}
         onClick={onOpen}
       >
-        <span class="inquiry-row-main">
-          <code class="inquiry-id">{id}</code>
-          {referenceId && (
-            <span class="inquiry-ref" title={referenceId}>
-              {referenceId}
-            </span>
-          )}
-        </span>
-        <span class="inquiry-row-side">
-          <StatusChip status={status} quiet />
-          <span class="sr-only">{describeStatus(status).label}</span>
-          {meta && <span class="inquiry-meta">{meta}</span>}
-        </span>
+        {/* In the order they are read; popup.css lays them out on two lines (flex order). */}
+        <code class="inquiry-id">{id}</code>
+        {referenceId && (
+          <span class="inquiry-ref" title={referenceId}>
+            {referenceId}
+          </span>
+        )}
+        <StatusChip status={status} quiet />
+        <span class="sr-only">{describeStatus(status).label}</span>
+        {meta && <span class="inquiry-meta">{meta}</span>}
       </button>
       {unseen && (
         <span id={unseenNote} hidden>
