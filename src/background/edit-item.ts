@@ -15,8 +15,7 @@ export function editItem<T, R = void>(
   item: StorageItem<T>,
   edit: (value: T) => { value: T; result: R } | Promise<{ value: T; result: R }>,
 ): Promise<R> {
-  const key = `${item.area}:${item.key}`;
-  const run = (queues.get(key) ?? Promise.resolve()).then(async () => {
+  return inTurn(`${item.area}:${item.key}`, async () => {
     const { value: before, unreadable } = await readItemChecked(item);
     const { value, result } = await edit(before);
     if (unreadable && value !== before) {
@@ -26,8 +25,13 @@ export function editItem<T, R = void>(
     if (value !== before) await writeItem(item, value);
     return result;
   });
+}
+
+/** Runs `task` once every task queued under `queue` before it has settled, failed ones too. */
+export function inTurn<R>(queue: string, task: () => Promise<R>): Promise<R> {
+  const run = (queues.get(queue) ?? Promise.resolve()).then(task);
   queues.set(
-    key,
+    queue,
     run.catch(() => undefined),
   );
   return run;

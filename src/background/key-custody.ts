@@ -19,6 +19,7 @@ import { checkApiKey, maskKey } from '../shared/persona/api-key.ts';
 import { itemValue, readItem, readItems, writeItems } from '../shared/storage.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
 import { invalid } from '../shared/validate-settings.ts';
+import { inTurn } from './edit-item.ts';
 import { seal } from './lock/seal.ts';
 
 /** Checks a typed key's form and the production rule; returns the trimmed key and its info. */
@@ -32,6 +33,18 @@ export function admitKey(input: string, allowProduction: boolean): { key: string
     key: check.key,
     info: { masked: maskKey(check.key), environment: check.environment, savedAt: Date.now() },
   };
+}
+
+/**
+ * Runs one change of the key's custody once the one before it is over: a key saved or removed, a
+ * passphrase set, an unlock, a lock (Lock now, the auto-lock, browser start) and a page's use
+ * (the ping). Each reads the lock's state and then writes; interleaved at an await, a ping or a
+ * key save that read "unlocked" before a lock would write the session back after it, and the desk
+ * would look, or be, unlocked with no alarm left to lock it. Called by the handlers and
+ * listeners, never inside one another: the queue does not nest.
+ */
+export function inCustody<R>(change: () => Promise<R>): Promise<R> {
+  return inTurn('custody', change);
 }
 
 export function lockedError(): DeskError {

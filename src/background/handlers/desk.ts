@@ -2,6 +2,7 @@
 import { browser } from '../../shared/browser.ts';
 import type { Reply } from '../../shared/messages.ts';
 import { markAuditExported } from '../audit/append.ts';
+import { inCustody } from '../key-custody.ts';
 import { touchUse } from '../lock/auto-lock.ts';
 import type { Handlers } from '../message-router.ts';
 
@@ -13,7 +14,7 @@ export const deskHandlers = {
   // that is use, which holds the auto-lock off. Their other requests are not: a queue a side panel
   // reads again whenever the watcher sees a change would keep an unattended desk open for ever.
   ping: async () => {
-    void touchUse().catch(() => undefined);
+    void inCustody(() => touchUse()).catch(() => undefined);
     return { version: browser.runtime.getManifest().version, startedAt };
   },
   // The audit hook around the router (index.ts) writes this one; the handler only acknowledges.

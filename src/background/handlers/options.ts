@@ -11,12 +11,15 @@ import { readItem, writeItem } from '../../shared/storage.ts';
 import { invalid, validateSettings } from '../../shared/validate-settings.ts';
 import { appendAudit } from '../audit/append.ts';
 import { currentReviewer } from '../audit/record.ts';
-import { admitKey, forgetKey, readKey, storeKey } from '../key-custody.ts';
+import { admitKey, forgetKey, inCustody, readKey, storeKey } from '../key-custody.ts';
 import type { Handlers } from '../message-router.ts';
 
-export async function saveOptions(
-  request: RequestOf<'saveOptions'>,
-): Promise<Reply<'saveOptions'>> {
+/** One at a time with the lock (key-custody.ts): its "locked, nothing is saved" must hold to the write. */
+export function saveOptions(request: RequestOf<'saveOptions'>): Promise<Reply<'saveOptions'>> {
+  return inCustody(() => save(request));
+}
+
+async function save(request: RequestOf<'saveOptions'>): Promise<Reply<'saveOptions'>> {
   const policy = await readPolicy();
   // Managed values win over whatever the page sent (the page shows them disabled anyway).
   const settings = validateSettings(applyPolicy(request.settings, policy));
@@ -73,7 +76,7 @@ function refuseKeyForBaseUrl(key: string | null, baseUrl: string): void {
 }
 
 export async function clearKey(): Promise<Reply<'clearKey'>> {
-  await forgetKey();
+  await inCustody(forgetKey);
   return { keyInfo: null };
 }
 

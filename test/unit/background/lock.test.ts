@@ -1,8 +1,11 @@
 // The passphrase lock and what Remove key, a key change and locking leave behind.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
+import { deskHandlers } from '../../../src/background/handlers/desk.ts';
+import { lockNow } from '../../../src/background/handlers/lock.ts';
 import { clearKey, saveOptions } from '../../../src/background/handlers/options.ts';
 import { rememberInquiry } from '../../../src/background/inquiry-cache.ts';
+import { isLocked } from '../../../src/background/key-custody.ts';
 import { isIdleTooLong, touchUse } from '../../../src/background/lock/auto-lock.ts';
 import { autoLock } from '../../../src/background/lock/listeners.ts';
 import {
@@ -18,6 +21,7 @@ import { rememberLookup } from '../../../src/background/recent-lookups.ts';
 import { auditTrailItem } from '../../../src/shared/audit/trail-item.ts';
 import {
   sealedKeyItem,
+  sessionKeyItem,
   unlockMissesItem,
   unlockStateItem,
 } from '../../../src/shared/lock-items.ts';
@@ -224,6 +228,92 @@ describe('a key change and a lock at once', () => {
     await unlock('correct horse battery');
     expect((await openPersona()).keyInfo.masked).toBe('persona_sandbox_…5555');
   }, 20_000);
+});
+
+describe('a lock that lands in the middle of another change of the key', () => {
+  type Area = 'local' | 'session';
+  const methods = ['get', 'set', 'remove', 'clear'] as const;
+
+  type Stored = { local: Record<string, unknown>; session: Record<string, unknown> };
+  const stored = async (): Promise<Stored> => ({
+    local: await fakeBrowser.storage.local.get(null),
+    session: await fakeBrowser.storage.session.get(null),
+  });
+
+  /**
+   * Runs `change`, and starts `lockNow()` right after its n-th storage call, for every n until
+   * the change makes no more: a lock at each point between its reads and writes. Before each
+   * try the storage is put back as it was. `after` gets what was stored once the lock was done.
+   * Returns how many points were tried.
+   */
+  async function lockAtEachStep(
+    change: () => Promise<unknown>,
+    after: (n: number, atLock: Stored) => Promise<void>,
+  ) {
+    const saved = await stored();
+    for (let n = 1; ; n++) {
+      for (const area of ['local', 'session'] as const) {
+        await fakeBrowser.storage[area].clear();
+        await fakeBrowser.storage[area].set(saved[area]);
+      }
+      let calls = 0;
+      let locking: Promise<Stored> | undefined;
+      const spies = (['local', 'session'] as Area[]).flatMap((area) =>
+        methods.map((method) => {
+          const target = fakeBrowser.storage[area] as unknown as Record<
+            (typeof methods)[number],
+            (...a: unknown[]) => unknown
+          >;
+          const original = target[method].bind(target);
+          return vi.spyOn(target, method).mockImplementation((...args: unknown[]) => {
+            const result = original(...args);
+            if (++calls === n) locking = lockNow().then(stored);
+            return result;
+          });
+        }),
+      );
+      await change().catch(() => undefined);
+      // What a change starts and does not wait for (the ping's write) is over a turn later.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const atLock = await locking;
+      for (const spy of spies) spy.mockRestore();
+      if (!atLock) return n - 1;
+      await after(n, atLock);
+    }
+  }
+
+  /** Locked, and nothing the change wrote came after the lock. */
+  async function expectLocked(n: number, atLock: Stored) {
+    const at = `a lock after storage call ${n}`;
+    expect(await readItem(sessionKeyItem), at).toBeNull();
+    expect(await readItem(unlockStateItem), at).toBeNull();
+    expect(await isLocked(), at).toBe(true);
+    expect(await stored(), at).toEqual(atLock);
+  }
+
+  it("a page's ping does not bring the unlocked state back", async () => {
+    await setPassphrase('correct horse battery');
+    // The ping answers at once and writes the page's use after (handlers/desk.ts).
+    const ping = async () => expect(await deskHandlers.ping()).toHaveProperty('startedAt');
+    expect(await lockAtEachStep(ping, expectLocked)).toBeGreaterThan(0);
+  }, 20_000);
+
+  it('a key save does not bring the clear key back', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    expect(await lockAtEachStep(() => saveKey(otherKey), expectLocked)).toBeGreaterThan(3);
+    // The key saved before the lock is the one the unlock opens.
+    await unlock('correct horse battery');
+    expect((await openPersona()).keyInfo.masked).toBe('persona_sandbox_…5555');
+  }, 30_000);
+
+  it('a settings save that started unlocked is written before the lock, not after it', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    const changed = { ...defaultSettings(), autoLockMinutes: 1440 };
+    const save = () => saveOptions({ type: 'saveOptions', settings: changed });
+    expect(await lockAtEachStep(save, expectLocked)).toBeGreaterThan(3);
+  }, 30_000);
 });
 
 describe('passphrase lock', () => {
