@@ -240,6 +240,11 @@ export const panelRouteSchema = lazy(() =>
   z.object({
     inquiry: z.optional(z.string()),
     search: z.optional(z.string()),
+    /**
+     * A text looked up while the desk was locked: not kept (a locked desk keeps no personal data
+     * in memory), so the unlock form says to look it up again.
+     */
+    searchDropped: z.optional(z.boolean()),
     /** When the route was asked for; a panel already open follows newer routes only. */
     at: z.number(),
   }),

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../shared/format.ts';
+import { panelRouteItem } from '../shared/generated/first-screen-items.ts';
 import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from './error-message.tsx';
@@ -7,6 +8,7 @@ import { passphraseMissNow } from './passphrase-miss.ts';
 import { takeTypedAhead } from './type-ahead.ts';
 import { useRequest } from './use-request.ts';
 import { useSecondsLeft } from './use-seconds-left.ts';
+import { useStored } from './use-stored.ts';
 import './views/views.css';
 
 /**
@@ -46,6 +48,8 @@ export function UnlockForm({
   // The background refuses a try before the wait after a miss is over; the button says so.
   const wait = useSecondsLeft(error?.retryAfterSeconds, error);
   const said = passphraseMissNow(error, wait);
+  // A lookup made while locked came without its text (lookup/open-lookup.ts): say where it went.
+  const lookupDropped = useStored(panelRouteItem)?.searchDropped;
   return (
     <form
       class="card unlock"
@@ -58,6 +62,7 @@ export function UnlockForm({
       <p>
         <strong>{t('lockedLead')}</strong> {t('lockedEnterPassphrase')}
       </p>
+      {lookupDropped && <p data-testid="lookup-dropped">{t('lookupDroppedWhileLocked')}</p>}
       <label for="unlock-passphrase">{t('passphrase')}</label>
       <input
         id="unlock-passphrase"

@@ -359,3 +359,52 @@ describe('search results that could not reach Persona', () => {
     await popup.close();
   }, 60_000);
 });
+
+describe('a lookup made while the desk is locked', () => {
+  it('keeps no looked-up text: the unlock form says to look it up again; an inquiry id waits for the unlock', async () => {
+    const options = await ext.openOptions();
+    const send = (message: Record<string, unknown>) =>
+      options.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    expect((await send({ type: 'setPassphrase', passphrase: 'correct horse battery' })).ok).toBe(
+      true,
+    );
+    expect((await send({ type: 'lock' })).ok).toBe(true);
+    const customer = 'Jane Lockedout';
+    await callDesk('handleMenuClick', {
+      menuItemId: 'inquiry-desk-lookup',
+      selectionText: customer,
+    });
+    const route = await panelRoute();
+    expect(route).toMatchObject({ searchDropped: true });
+    expect(JSON.stringify(route)).not.toContain('Lockedout');
+    const panel = await openSidePanel();
+    const notice = panel.getByTestId('lookup-dropped');
+    await expect
+      .poll(() => notice.textContent(), settled)
+      .toBe(
+        'What you looked up was not kept while Inquiry Desk was locked: look it up again once it is unlocked.',
+      );
+    await panel.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+    await panel.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => panel.getByTestId('unlock-form').count(), settled).toBe(0);
+    // Unlocked: the desk's home, nothing searched, and the text is nowhere in the session.
+    await expect.poll(() => panel.getByRole('searchbox').first().inputValue(), settled).toBe('');
+    const session = await (await ext.serviceWorker()).evaluate(() =>
+      chrome.storage.session.get(null),
+    );
+    expect(JSON.stringify(session)).not.toContain('Lockedout');
+    await panel.close();
+    // An inquiry id is no personal data: looked up while locked, it opens once unlocked.
+    expect((await send({ type: 'lock' })).ok).toBe(true);
+    await callDesk('enterLookup', inquiryId);
+    expect(await panelRoute()).toMatchObject({ inquiry: inquiryId });
+    const again = await openSidePanel();
+    await expect.poll(() => again.getByTestId('unlock-form').count(), settled).toBe(1);
+    expect(await again.getByTestId('lookup-dropped').count()).toBe(0);
+    await again.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+    await again.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => again.getByText(inquiryId).count(), settled).toBeGreaterThan(0);
+    await again.close();
+    await options.close();
+  }, 60_000);
+});

@@ -1,5 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lock, setPassphrase } from '../../../../src/background/lock/passphrase.ts';
 import { openLookup } from '../../../../src/background/lookup/open-lookup.ts';
 import { startUp } from '../../../../src/background/start-up.ts';
 import { readItem } from '../../../../src/shared/storage.ts';
@@ -12,6 +13,19 @@ afterEach(() => {
 });
 
 describe('openLookup', () => {
+  it('keeps no looked-up text while the desk is locked; an inquiry id it keeps', async () => {
+    vi.stubGlobal('chrome', { sidePanel: { open: vi.fn().mockResolvedValue(undefined) } });
+    await setPassphrase('correct horse battery');
+    await openLookup('Jane Doe', 7);
+    expect(await readItem(panelRouteItem)).toMatchObject({ search: 'Jane Doe' });
+    await lock();
+    await openLookup('Jane Doe', 7);
+    const route = await readItem(panelRouteItem);
+    expect(route).toEqual({ at: expect.any(Number), searchDropped: true });
+    await openLookup(`see ${id}`, 7);
+    expect(await readItem(panelRouteItem)).toEqual({ inquiry: id, at: expect.any(Number) });
+  }, 20_000);
+
   it('opens a tab where the browser has no side panel (Firefox)', async () => {
     vi.stubGlobal('chrome', { runtime: {} });
     const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
