@@ -36,6 +36,12 @@ export function isAllowedPhotoUrl(url: string, origins: readonly string[]): bool
   }
 }
 
+/**
+ * The raster formats a browser shows in an <img>, and nothing else: an SVG is a document, and
+ * opened from its blob: link in a tab of its own it would run at the extension's origin.
+ */
+const PHOTO_TYPE = /^image\/(jpe?g|png|webp|gif|avif|bmp)$/;
+
 /** Per photo, body included. */
 const PHOTO_TIMEOUT_MS = 20_000;
 
@@ -71,8 +77,8 @@ export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike }) {
         message: response.status === 403 ? t('photoLinkExpired') : t('photoHttp', response.status),
       });
     }
-    const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
-    if (!type.startsWith('image/')) {
+    const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!PHOTO_TYPE.test(type)) {
       throw deskError('bad_response', 'photoNotImage');
     }
     return { type, bytes };
