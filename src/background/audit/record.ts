@@ -6,6 +6,7 @@
 import type { AuditAction, AuditFacts } from '../../shared/audit/trail.ts';
 import { keyInfoItem } from '../../shared/generated/stored-items.ts';
 import type { Answer, Request } from '../../shared/messages.ts';
+import { isInquiryId } from '../../shared/persona/links.ts';
 import { readItem } from '../../shared/storage.ts';
 import { appendAudit } from './append.ts';
 import { markPending } from './pending.ts';
@@ -30,8 +31,14 @@ function actionOf(request: Request): AuditAction | undefined {
   return fixedActions[request.type];
 }
 
+/**
+ * The request's inquiry id, when it is one. The trail is on disk and cannot be edited without
+ * breaking its chain: text that is not an `inq_` id (a page's bug sending a typed name) stays
+ * out of it. The handler refuses such an id itself, with a message that says why
+ * (handlers/check-inquiry-id.ts), and the trail logs that refusal without it.
+ */
 function inquiryIdOf(request: Request): string | undefined {
-  return 'id' in request && typeof request.id === 'string' ? request.id : undefined;
+  return 'id' in request && isInquiryId(request.id) ? request.id : undefined;
 }
 
 /** The reviewer as the trail names them: the organisation's name for them, else the masked key. */

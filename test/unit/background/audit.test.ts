@@ -167,6 +167,21 @@ describe('audit trail', () => {
     expect(await prepareAudit({ type: 'ping' }, async () => 'x')).toBeUndefined();
   });
 
+  it('keeps text that is not an inquiry id out of the trail: the refusal is logged without it', async () => {
+    // A page's bug sending what the reviewer typed as the id; the handler refuses it.
+    const done = await prepareAudit(
+      { type: 'inquiryAction', id: 'Jane Doe', action: 'approve' },
+      async () => 'persona_sandbox_…1a2b',
+      () => 42,
+    );
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/Jane/);
+    await done?.({ ok: false, error: { kind: 'invalid', message: 'Jane Doe is not an id' } });
+    const [entry] = (await readItem(auditTrailItem)).entries;
+    expect(entry).toMatchObject({ action: 'approve', outcome: 'error', errorKind: 'invalid' });
+    expect(entry).not.toHaveProperty('inquiryId');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/Jane/);
+  });
+
   it('names a saved key by that key, and a removed one by the key it removed', async () => {
     let saved = 'persona_sandbox_…0000';
     const reviewer = async () => saved;
