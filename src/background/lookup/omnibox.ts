@@ -6,7 +6,7 @@ import {
   watchlistItem,
 } from '../../shared/generated/stored-items.ts';
 import { readItems } from '../../shared/storage.ts';
-import { isLocked } from '../key-custody.ts';
+import { readKey } from '../key-custody.ts';
 import { openIfOn } from './lookup-switch.ts';
 import { suggestLookups } from './omnibox-suggestions.ts';
 import { CURRENT_WINDOW, openLookup } from './open-lookup.ts';
@@ -20,10 +20,11 @@ export async function suggestForInput(
     recentLookupsItem,
     settingsItem,
   ] as const);
-  // Locked, the address bar lists nothing the locked desk would not show: the watchlist's
-  // reference IDs may name a customer (an email address, say).
-  if (!settings.addressBarLookup || (await isLocked())) return;
-  suggest(suggestLookups(text, watchlist, recent));
+  // Locked, or with no key (Remove key keeps the watchlist for the next one), the address bar
+  // lists nothing the desk would not show: the watchlist's reference IDs may name a customer (an
+  // email address, say). An empty list says so at once, rather than leave the last keystroke's.
+  const open = settings.addressBarLookup && (await readKey().catch(() => null));
+  suggest(open ? suggestLookups(text, watchlist, recent) : []);
 }
 
 /** Turned off by policy (or setting): the keyword then does nothing. */

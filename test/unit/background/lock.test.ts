@@ -185,7 +185,7 @@ describe('a locked desk', () => {
   }, 30_000);
 });
 
-describe('the address bar at a locked desk', () => {
+describe('the address bar at a locked desk, or one without a key', () => {
   it('suggests nothing from the watchlist: its reference IDs may name a customer', async () => {
     await setPassphrase('correct horse battery');
     await saveKey();
@@ -211,6 +211,10 @@ describe('the address bar at a locked desk', () => {
     expect(await suggested()).toBe('[]');
     await unlock('correct horse battery');
     expect(await suggested()).toContain('jane.doe@example.com');
+    // Remove key keeps the watchlist for the next key; the address bar lists none of it.
+    await clearKey();
+    expect(await fakeBrowser.storage.local.get('watchlist')).toHaveProperty('watchlist');
+    expect(await suggested()).toBe('[]');
   }, 20_000);
 });
 
