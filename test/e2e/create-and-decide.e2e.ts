@@ -669,13 +669,23 @@ describe('a create that met a 5xx', () => {
   });
 });
 
-/** Where the focus is, and whether it and the alert are inside the view that scrolls. */
+/**
+ * Where the focus is, and whether it and the alert are inside the view that scrolls, their top and
+ * bottom edges not covered (by the form's buttons, which stay in view at its foot).
+ */
 function inView(popup: Page) {
   return popup.evaluate(() => {
     const view = document.querySelector('.content')?.getBoundingClientRect();
     const within = (element: Element | null | undefined) => {
       const box = element?.getBoundingClientRect();
-      return !!view && !!box && box.top >= view.top - 0.5 && box.bottom <= view.bottom + 0.5;
+      if (!view || !box) return false;
+      const shown = (y: number) => element?.contains(document.elementFromPoint(box.left + 4, y));
+      return (
+        box.top >= view.top - 0.5 &&
+        box.bottom <= view.bottom + 0.5 &&
+        !!shown(box.top + 2) &&
+        !!shown(box.bottom - 2)
+      );
     };
     const focused = document.activeElement;
     return {

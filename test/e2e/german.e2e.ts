@@ -241,6 +241,56 @@ describe('the desk in German', () => {
     await options.close();
   });
 
+  it('new inquiry: with its fields refused, Erstellen stays in the 600 px popup, above the footer, and the last field can still be reached', async () => {
+    const popup = await ext.openPopup('?view=create');
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.getByRole('textbox', { name: 'Vorlagen-ID der Anfrage' }).fill('falsch');
+    await popup.getByRole('textbox', { name: 'E-Mail' }).fill('keine-adresse');
+    await popup.getByRole('textbox', { name: 'Telefon' }).fill('abc');
+    await popup.getByRole('button', { name: 'Erstellen', exact: true }).click();
+    await expect.poll(() => popup.locator('[aria-invalid="true"]').count(), soon).toBe(3);
+    const where = () =>
+      popup.evaluate(() => {
+        const create = [...document.querySelectorAll('button')].find(
+          (button) => button.textContent === 'Erstellen',
+        ) as HTMLElement;
+        const box = create.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        const footer = document.querySelector('.footer')?.getBoundingClientRect();
+        const focused = document.activeElement?.getBoundingClientRect();
+        return {
+          createBottom: box.bottom,
+          createHit: !!hit && create.contains(hit),
+          footerTop: footer?.top ?? 0,
+          focusedId: document.activeElement?.id,
+          focusedHit:
+            !!focused &&
+            document.activeElement?.contains(
+              document.elementFromPoint(focused.left + 8, focused.top + focused.height / 2),
+            ),
+        };
+      });
+    // The focus is on the first field refused, in view; Erstellen, below, in view too.
+    const first = await where();
+    expect(first).toMatchObject({ focusedId: 'template-id', focusedHit: true, createHit: true });
+    expect(first.createBottom).toBeLessThanOrEqual(first.footerTop);
+    // Scrolled to the end, the last field is not under the buttons that stay in view.
+    await popup.locator('.content').evaluate((content) => {
+      content.scrollTop = content.scrollHeight;
+    });
+    await popup.getByRole('textbox', { name: 'Telefon' }).focus();
+    const last = await popup.evaluate(() => {
+      const phone = document.getElementById('phone-number') as HTMLElement;
+      const box = phone.getBoundingClientRect();
+      return phone.contains(document.elementFromPoint(box.left + 8, box.top + box.height / 2));
+    });
+    expect(last).toBe(true);
+    expect((await where()).createHit).toBe(true);
+    // The refused fields are the draft's: the next create of this file starts from an empty form.
+    await popup.evaluate(() => chrome.storage.session.remove('draft'));
+    await popup.close();
+  });
+
   it('a chat message written for an English-speaking customer: {expires:en} in English, {expires} in German, an unknown tag refused on save', async () => {
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const options = await ext.openOptions();
