@@ -267,7 +267,7 @@ export function CreateView() {
   }
 
   return (
-    <form class="view create" ref={form} onSubmit={create} noValidate data-drafted="">
+    <form class="view create-form" ref={form} onSubmit={create} noValidate data-drafted="">
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
       {sentEarlier && !busy ? (
