@@ -8,6 +8,7 @@ import { type AuditFacts, INTERRUPTED } from '../../shared/audit/chain.ts';
 import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import { auditTrailItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { toSnake } from '../../shared/persona/key-inflection.ts';
 import { isTemplateId } from '../../shared/persona/links.ts';
 import { readPolicy } from '../../shared/policy.ts';
 import { type Prefill, prefillKeys } from '../../shared/prefill.ts';
@@ -264,7 +265,7 @@ function toFields(prefill: Prefill | undefined): Record<string, string> {
   for (const key of prefillKeys) {
     const value = prefill?.[key]?.trim();
     // Templates name their fields in snake case: nameFirst → name_first.
-    if (value) fields[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+    if (value) fields[toSnake(key)] = value;
   }
   return fields;
 }
