@@ -81,19 +81,15 @@ export function unlock(passphrase: string, at?: number, pointer = 'passphrase'):
     if (!sealed) {
       throw deskError('invalid', 'noPassphraseToUnlock');
     }
-    if (now < misses.waitUntil) throw waitError(misses.waitUntil - now, pointer);
+    if (now < misses.waitUntil)
+      throw waitError(misses.waitUntil - now, pointer, 'tooManyWrongPassphrases');
     const wrapKey = await deriveWrapKey(passphrase, base64ToBytes(sealed.salt), sealed.iterations);
     const apiKey = await unseal(sealed, wrapKey);
     if (apiKey === undefined) {
       const count = misses.misses + 1;
       const wait = missDelaySeconds(count) * 1000;
       await writeItem(unlockMissesItem, { misses: count, waitUntil: now + wait });
-      throw new DeskError({
-        kind: 'invalid',
-        pointer,
-        retryAfterSeconds: wait / 1000,
-        message: t('wrongPassphrase', formatWait(wait)),
-      });
+      throw waitError(wait, pointer, 'wrongPassphrase');
     }
     await writeItem(unlockMissesItem, { misses: 0, waitUntil: 0 });
     await startSession(apiKey, wrapKey, now);
@@ -107,12 +103,20 @@ export async function lock(): Promise<void> {
   await clearAutoLock();
 }
 
-function waitError(ms: number, pointer: string): DeskError {
+/**
+ * A refused try and the wait before the next: `ms` is whole seconds after a miss, so rounding up
+ * changes nothing there, and one maker serves both messages.
+ */
+function waitError(
+  ms: number,
+  pointer: string,
+  key: 'tooManyWrongPassphrases' | 'wrongPassphrase',
+): DeskError {
   return new DeskError({
     kind: 'invalid',
     pointer,
     retryAfterSeconds: Math.ceil(ms / 1000),
-    message: t('tooManyWrongPassphrases', formatWait(ms)),
+    message: t(key, formatWait(ms)),
   });
 }
 
