@@ -66,9 +66,12 @@ const header = (lines: string[]) =>
   ].join('\n');
 
 // A value made of rules at least this long (as code) that the two modules write more than once is
-// written once, in stored-items.ts, and named: the settings' fields come three times (their item,
-// its salvage, the saveOptions request), and the request's copy lies too far from the others for
-// gzip to find (docs/benchmarks.md, background).
+// written once and named: the settings' fields come three times (their item, its salvage, the
+// saveOptions request), and the request's copy lay too far from the others for gzip to find
+// (docs/benchmarks.md, background). A name the requests use is written in request-checks.ts, which
+// stored-items.ts then imports it from; so the bundler puts the requests' rules just before the
+// stored items' rules, and gzip finds what they have in common (some 80 bytes of the worker's
+// script against request-checks.ts imported by the router alone, at the script's far end).
 const SHARED_MIN_LENGTH = 300;
 
 /** What the two modules would repeat, named `rule1`… shortest first (so a name is defined
@@ -95,6 +98,36 @@ const workerShared = (): SharedRules => {
   return { ...shared, used: new Set<string>() };
 };
 
+/**
+ * The named rules request-checks.ts writes: those its requests use, and the names those are made
+ * of. stored-items.ts writes the others.
+ */
+function requestNames(): Set<string> {
+  const sharing = workerShared();
+  requestChecksRules(sharing);
+  const names = new Set<string>();
+  for (let added = true; added; ) {
+    added = false;
+    for (const name of sharing.used) {
+      if (names.has(name)) continue;
+      names.add(name);
+      added = true;
+      ruleCode(sharing.values?.get(name), new Set(), sharing, true);
+    }
+  }
+  return names;
+}
+
+/** The named rules (of `names`, in naming order) as exported constants; `used`, its functions. */
+function namedRules(sharing: SharedRules, names: ReadonlySet<string>, used: Set<string>) {
+  return [...(sharing.values ?? [])]
+    .filter(([name]) => names.has(name))
+    .map(([name, value]) => {
+      // `as const`: the literal kinds ('object', …) stay literal, as a Rule needs them.
+      return `export const ${name} = ${ruleCode(value, used, sharing, true)} as const;`;
+    });
+}
+
 /** stored-items.ts: the worker's stored items, the first screen's re-exported, and the policy. */
 export function generateStoredItems(): string {
   return formatModule(storedItemsPath, storedItemsCode(workerShared()));
@@ -111,12 +144,12 @@ function storedItemsCode(sharing: SharedRules): string {
     if (needsMore(rule)) imports.more = true;
     return `${name}: checker<NonNullable<Policy[${JSON.stringify(name)}]>>(${ruleCode(rule, imports.registry, sharing)})`;
   });
-  // Every named rule, defined here for this module and request-checks.ts.
-  const named = [...(sharing.values ?? [])].map(([name, value]) => {
-    if (needsMore(value)) imports.more = true;
-    // `as const`: the literal kinds ('object', …) stay literal, as a Rule needs them.
-    return `export const ${name} = ${ruleCode(value, imports.registry, sharing, true)} as const;`;
-  });
+  // Every named rule the requests do not use, defined here for this module.
+  const fromRequests = sharing.counts ? new Set<string>() : requestNames();
+  const ownNames = new Set([...(sharing.values?.keys() ?? [])].filter((n) => !fromRequests.has(n)));
+  if ([...ownNames].some((name) => needsMore(sharing.values?.get(name)))) imports.more = true;
+  const named = namedRules(sharing, ownNames, imports.registry);
+  const imported = [...sharing.used].filter((name) => fromRequests.has(name));
   const firstScreen = firstScreenSources.flatMap((s) => Object.keys(s.items));
   const code = [
     header([
@@ -127,10 +160,9 @@ function storedItemsCode(sharing: SharedRules): string {
     ...workerSources.map((s) => `import type * as ${s.alias} from '${s.module}';`),
     "import type { Policy } from '../policy-schema.ts';",
     ...importLines(imports),
+    ...(imported.length ? [`import { ${imported.join(', ')} } from './request-checks.ts';`] : []),
     `\nexport { ${firstScreen.join(', ')} } from './first-screen-items.ts';`,
-    ...(named.length
-      ? ['\n/** Rules more than one check below or in request-checks.ts is made of. */']
-      : []),
+    ...(named.length ? ['\n/** Rules more than one check below is made of. */'] : []),
     ...named,
     ...items,
     '\n/** Each field of the policy (storage.managed) alone, as policy.ts `parsePolicy` reads it. */',
@@ -163,11 +195,18 @@ function fieldsBesideType(type: RequestType): Record<string, Rule> {
   return fields;
 }
 
-function requestChecksCode(sharing: SharedRules): string {
-  const used = new Set<string>();
-  const rules = (Object.keys(requests) as RequestType[]).map(
+/** Each request's rule, as `type: rule` lines; `used`, the functions they name. */
+function requestChecksRules(sharing: SharedRules, used = new Set<string>()): string[] {
+  return (Object.keys(requests) as RequestType[]).map(
     (type) => `${type}: ${ruleCode(fieldsBesideType(type), used, sharing)}`,
   );
+}
+
+function requestChecksCode(sharing: SharedRules): string {
+  const used = new Set<string>();
+  const rules = requestChecksRules(sharing, used);
+  // The named rules the requests use (and those they are made of), for stored-items.ts too.
+  const named = sharing.counts ? [] : namedRules(sharing, requestNames(), used);
   const code = [
     header([
       "// while this file is stale. Each request's schema (messages.ts `requestSchema`) as a rule: the",
@@ -177,9 +216,10 @@ function requestChecksCode(sharing: SharedRules): string {
     "import { requestParser } from '../request-check.ts';",
     "import type { Fields } from '../stored-check-more.ts';",
     ...(used.size ? [`import { ${[...used].join(', ')} } from '../check-registry.ts';`] : []),
-    ...(sharing.used.size
-      ? [`import { ${[...sharing.used].join(', ')} } from './stored-items.ts';`]
+    ...(named.length
+      ? ['\n/** Rules more than one check below or in stored-items.ts is made of. */']
       : []),
+    ...named,
     "\n/** Each request's fields but `type` (request-check.ts adds it). */",
     'const rules: Record<RequestType, Fields> = {',
     rules.join(',\n'),

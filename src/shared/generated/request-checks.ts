@@ -3,11 +3,72 @@
 // while this file is stale. Each request's schema (messages.ts `requestSchema`) as a rule: the
 // background parses requests with these and loads no zod for them.
 
-import { isInquiryId } from '../check-registry.ts';
+import { defaultChatTemplate, isInquiryId } from '../check-registry.ts';
 import type { Request, RequestType } from '../messages.ts';
 import { requestParser } from '../request-check.ts';
 import type { Fields } from '../stored-check-more.ts';
-import { rule5 } from './stored-items.ts';
+
+/** Rules more than one check below or in stored-items.ts is made of. */
+export const rule4 = {
+  baseUrl: { t: 'default', of: { t: 'string' }, value: 'https://api.withpersona.com/api/v1' },
+  allowProduction: { t: 'default', of: { t: 'boolean' }, value: false },
+  defaultTemplateId: { t: 'default', of: { t: 'string' }, value: '' },
+  templates: {
+    t: 'default',
+    of: {
+      t: 'array',
+      of: {
+        t: 'object',
+        fields: {
+          name: {
+            t: 'string',
+            checks: [
+              ['minLength', 1],
+              ['maxLength', 60],
+            ],
+          },
+          id: { t: 'string' },
+        },
+      },
+    },
+    value: [],
+  },
+  pollSeconds: {
+    t: 'default',
+    of: { t: 'number', checks: [['int'], ['>=', 30], ['<=', 3600]] },
+    value: 60,
+  },
+  notifications: { t: 'default', of: { t: 'boolean' }, value: true },
+  chatTemplate: {
+    t: 'default',
+    of: { t: 'string', checks: [['maxLength', 1000]] },
+    make: defaultChatTemplate,
+  },
+  linkExpiryHours: {
+    t: 'default',
+    of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 720]] },
+    value: 24,
+  },
+  forgetDecidedAfterHours: {
+    t: 'default',
+    of: {
+      t: 'number',
+      checks: [
+        ['>=', 1],
+        ['<=', 720],
+      ],
+    },
+    value: 24,
+  },
+  autoLockMinutes: {
+    t: 'default',
+    of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 1440]] },
+    value: 15,
+  },
+  addressBarLookup: { t: 'default', of: { t: 'boolean' }, value: true },
+  contextMenuLookup: { t: 'default', of: { t: 'boolean' }, value: true },
+} as const;
+export const rule5 = { t: 'object', fields: rule4 } as const;
 
 /** Each request's fields but `type` (request-check.ts adds it). */
 const rules: Record<RequestType, Fields> = {

@@ -6,7 +6,6 @@
 
 import type * as trailItems from '../audit/trail-item.ts';
 import {
-  defaultChatTemplate,
   isPersonaOrLoopbackLink,
   looksLikeInquiryView,
   salvageFields,
@@ -23,6 +22,7 @@ import {
   checkers,
   type StoredValue,
 } from '../stored-check-more.ts';
+import { rule4, rule5 } from './request-checks.ts';
 
 export {
   draftItem,
@@ -35,7 +35,7 @@ export {
   watchlistItem,
 } from './first-screen-items.ts';
 
-/** Rules more than one check below or in request-checks.ts is made of. */
+/** Rules more than one check below is made of. */
 export const rule1 = {
   t: 'enum',
   values: [
@@ -75,66 +75,6 @@ export const rule2 = {
   hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
 } as const;
 export const rule3 = { t: 'object', fields: rule2 } as const;
-export const rule4 = {
-  baseUrl: { t: 'default', of: { t: 'string' }, value: 'https://api.withpersona.com/api/v1' },
-  allowProduction: { t: 'default', of: { t: 'boolean' }, value: false },
-  defaultTemplateId: { t: 'default', of: { t: 'string' }, value: '' },
-  templates: {
-    t: 'default',
-    of: {
-      t: 'array',
-      of: {
-        t: 'object',
-        fields: {
-          name: {
-            t: 'string',
-            checks: [
-              ['minLength', 1],
-              ['maxLength', 60],
-            ],
-          },
-          id: { t: 'string' },
-        },
-      },
-    },
-    value: [],
-  },
-  pollSeconds: {
-    t: 'default',
-    of: { t: 'number', checks: [['int'], ['>=', 30], ['<=', 3600]] },
-    value: 60,
-  },
-  notifications: { t: 'default', of: { t: 'boolean' }, value: true },
-  chatTemplate: {
-    t: 'default',
-    of: { t: 'string', checks: [['maxLength', 1000]] },
-    make: defaultChatTemplate,
-  },
-  linkExpiryHours: {
-    t: 'default',
-    of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 720]] },
-    value: 24,
-  },
-  forgetDecidedAfterHours: {
-    t: 'default',
-    of: {
-      t: 'number',
-      checks: [
-        ['>=', 1],
-        ['<=', 720],
-      ],
-    },
-    value: 24,
-  },
-  autoLockMinutes: {
-    t: 'default',
-    of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 1440]] },
-    value: 15,
-  },
-  addressBarLookup: { t: 'default', of: { t: 'boolean' }, value: true },
-  contextMenuLookup: { t: 'default', of: { t: 'boolean' }, value: true },
-} as const;
-export const rule5 = { t: 'object', fields: rule4 } as const;
 
 export const storageVersionItem = checkedItem<StoredValue<typeof items.storageVersionItem>>(
   'local',
