@@ -44,7 +44,7 @@ export function admitKey(input: string, allowProduction: boolean): { key: string
  * listeners, never inside one another: the queue does not nest.
  */
 export function inCustody<R>(change: () => Promise<R>): Promise<R> {
-  return inTurn('custody', change);
+  return inTurn('key', change);
 }
 
 export function lockedError(): DeskError {

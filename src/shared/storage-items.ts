@@ -241,11 +241,10 @@ export const panelRouteSchema = lazy(() =>
     inquiry: z.optional(z.string()),
     search: z.optional(z.string()),
     /**
-     * A text looked up while the desk was locked: not kept (a locked desk keeps no personal data
-     * in memory), so the unlock form says to look it up again.
+     * When the route was asked for; a panel already open follows newer routes only. A route with
+     * neither an inquiry nor a search is a lookup made while the desk was locked: its text was not
+     * kept (a locked desk keeps no personal data in memory), and the unlock form says so.
      */
-    searchDropped: z.optional(z.boolean()),
-    /** When the route was asked for; a panel already open follows newer routes only. */
     at: z.number(),
   }),
 );

@@ -48,8 +48,10 @@ export function UnlockForm({
   // The background refuses a try before the wait after a miss is over; the button says so.
   const wait = useSecondsLeft(error?.retryAfterSeconds, error);
   const said = passphraseMissNow(error, wait);
-  // A lookup made while locked came without its text (lookup/open-lookup.ts): say where it went.
-  const lookupDropped = useStored(panelRouteItem)?.searchDropped;
+  // A lookup made while locked came without its text (lookup/open-lookup.ts): a route to neither
+  // an inquiry nor a search. Say where it went.
+  const route = useStored(panelRouteItem);
+  const lookupDropped = route && !route.inquiry && !route.search;
   return (
     <form
       class="card unlock"

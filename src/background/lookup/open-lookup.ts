@@ -38,10 +38,7 @@ export async function openLookup(text: string, windowId: number | undefined): Pr
   await whenStarted();
   // A locked desk keeps no personal data in memory (key-custody.ts): a looked-up text is not
   // kept for after the unlock; an inquiry id, which is none, is.
-  await writeItem(
-    panelRouteItem,
-    route.search && (await isLocked()) ? { at: route.at, searchDropped: true } : route,
-  );
+  await writeItem(panelRouteItem, route.search && (await isLocked()) ? { at: route.at } : route);
   if (!(await opened)) {
     await browser.tabs.create({
       // An inquiry id is no personal data; any other looked-up text stays out of the URL.

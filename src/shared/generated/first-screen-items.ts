@@ -90,7 +90,6 @@ export const panelRouteItem = checkedItem<StoredValue<typeof items.panelRouteIte
       fields: {
         inquiry: { t: 'optional', of: { t: 'string' } },
         search: { t: 'optional', of: { t: 'string' } },
-        searchDropped: { t: 'optional', of: { t: 'boolean' } },
         at: { t: 'number' },
       },
     },

@@ -38,9 +38,10 @@ export function isAllowedPhotoUrl(url: string, origins: readonly string[]): bool
 
 /**
  * The raster formats a browser shows in an <img>, and nothing else: an SVG is a document, and
- * opened from its blob: link in a tab of its own it would run at the extension's origin.
+ * opened from its blob: link in a tab of its own it would run at the extension's origin. In any
+ * case, as media types are.
  */
-const PHOTO_TYPE = /^image\/(jpe?g|png|webp|gif|avif|bmp)$/;
+const PHOTO_TYPE = /^image\/(jpe?g|png|webp|gif|avif|bmp)$/i;
 
 /** Per photo, body included. */
 const PHOTO_TIMEOUT_MS = 20_000;
@@ -77,7 +78,7 @@ export function photoFetcher(options: { baseUrl: string; fetch?: FetchLike }) {
         message: response.status === 403 ? t('photoLinkExpired') : t('photoHttp', response.status),
       });
     }
-    const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
     if (!PHOTO_TYPE.test(type)) {
       throw deskError('bad_response', 'photoNotImage');
     }

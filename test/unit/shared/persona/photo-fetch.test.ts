@@ -16,7 +16,7 @@ describe('photoFetcher', () => {
   it.each([
     ['image/jpeg', 'image/jpeg'],
     ['image/jpg', 'image/jpg'],
-    ['image/PNG; charset=binary', 'image/png'],
+    ['image/PNG; charset=binary', 'image/PNG'],
     ['image/webp', 'image/webp'],
   ])('shows a raster photo served as %s', async (served, type) => {
     expect(await fetcherServing(served)(url)).toEqual({ type, bytes });
