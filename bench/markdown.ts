@@ -233,7 +233,7 @@ ${teamSection(r).trimEnd()}
   or the first watched row (whose detail the session cache holds). The pointer's arrival is the
   only hover, a few ms before the press, and the idle prefetch has had no time, so the view's chunk
   is fetched on that hover at the latest. Timed in the page from the click event to the first
-  animation frame whose DOM holds the next view (\`form.view.create\`, \`.view.detail\`); one
+  animation frame whose DOM holds the next view (\`form.view.create-form\`, \`.view.detail\`); one
   warm-up run first. Budget on the median; the max beside it.
 - **Lookup**: the sandbox adds ${lookup.latencyMs} ms to every API request. "Ours" types an \`inq_\` id into
   "Find inquiry" in the popup and times from the form's submit to the frame showing every

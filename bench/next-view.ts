@@ -62,7 +62,7 @@ const TRANSITIONS = [
   {
     name: 'home → New inquiry form',
     click: (page: Page) => page.getByRole('button', { name: 'New inquiry' }).click(),
-    shown: 'form.view.create',
+    shown: 'form.view.create-form',
   },
   {
     name: 'home → a watched inquiry (cached detail)',
