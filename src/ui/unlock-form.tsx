@@ -17,9 +17,12 @@ import './views/views.css';
  */
 export function UnlockForm({
   focusOnShow = true,
+  lookups = false,
   onUnlocked,
 }: {
   focusOnShow?: boolean;
+  /** The desk's form (popup, side panel), where a lookup made while locked opens. */
+  lookups?: boolean;
   /** The page says it, where the form was: the form, and the focus in it, go. */
   onUnlocked?: () => void;
 }) {
@@ -49,9 +52,10 @@ export function UnlockForm({
   const wait = useSecondsLeft(error?.retryAfterSeconds, error);
   const said = passphraseMissNow(error, wait);
   // A lookup made while locked came without its text (lookup/open-lookup.ts): a route to neither
-  // an inquiry nor a search. Say where it went.
+  // an inquiry nor a search. The desk says where it went, with the field it asks for (read with
+  // it), and as the news it is when the lookup comes while the form is open.
   const route = useStored(panelRouteItem);
-  const lookupDropped = route && !route.inquiry && !route.search;
+  const lookupDropped = lookups && route && !route.inquiry && !route.search;
   return (
     <form
       class="card unlock"
@@ -64,13 +68,22 @@ export function UnlockForm({
       <p>
         <strong>{t('lockedLead')}</strong> {t('lockedEnterPassphrase')}
       </p>
-      {lookupDropped && <p data-testid="lookup-dropped">{t('lookupDroppedWhileLocked')}</p>}
+      {lookups && (
+        <div role="status">
+          {lookupDropped && (
+            <p id="lookup-dropped" data-testid="lookup-dropped">
+              {t('lookupDroppedWhileLocked')}
+            </p>
+          )}
+        </div>
+      )}
       <label for="unlock-passphrase">{t('passphrase')}</label>
       <input
         id="unlock-passphrase"
         ref={field}
         type="password"
         autocomplete="current-password"
+        aria-describedby={lookupDropped ? 'lookup-dropped' : undefined}
         value={passphrase}
         onInput={(e) => setPassphrase(e.currentTarget.value)}
       />

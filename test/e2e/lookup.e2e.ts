@@ -384,7 +384,16 @@ describe('a lookup made while the desk is locked', () => {
       .toBe(
         'What you looked up was not kept while Inquiry Desk was locked: look it up again once it is unlocked.',
       );
-    await panel.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+    // Read with the field the form asks for, and as news from inside a status region.
+    const field = panel.getByLabel('Passphrase', { exact: true });
+    expect(await field.getAttribute('aria-describedby')).toBe('lookup-dropped');
+    expect(await notice.evaluate((p) => p.parentElement?.getAttribute('role'))).toBe('status');
+    // The options page's unlock form is no place a lookup opens: it says nothing of one.
+    const optionsForm = options.getByTestId('unlock-form');
+    await options.reload();
+    await expect.poll(() => optionsForm.count(), settled).toBe(1);
+    expect(await options.getByTestId('lookup-dropped').count()).toBe(0);
+    await field.fill('correct horse battery');
     await panel.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => panel.getByTestId('unlock-form').count(), settled).toBe(0);
     // Unlocked: the desk's home, nothing searched, and the text is nowhere in the session.
@@ -394,8 +403,11 @@ describe('a lookup made while the desk is locked', () => {
     );
     expect(JSON.stringify(session)).not.toContain('Lockedout');
     await panel.close();
-    // An inquiry id is no personal data: looked up while locked, it opens once unlocked.
+    // The kyc keyword's text, the same; an inquiry id is no personal data: looked up while
+    // locked, it opens once unlocked.
     expect((await send({ type: 'lock' })).ok).toBe(true);
+    await callDesk('enterLookup', 'Jane Typedout');
+    expect(await panelRoute()).toEqual({ at: expect.any(Number) });
     await callDesk('enterLookup', inquiryId);
     expect(await panelRoute()).toMatchObject({ inquiry: inquiryId });
     const again = await openSidePanel();

@@ -6,7 +6,7 @@ import { browser, chromeSidePanel, firefoxSidebar } from '../../shared/browser.t
 import { panelRouteItem } from '../../shared/generated/stored-items.ts';
 import { LOOKUP_TAB_PARAM } from '../../shared/lookup-tab.ts';
 import { writeItem } from '../../shared/storage.ts';
-import { isLocked } from '../key-custody.ts';
+import { inCustody, isLocked } from '../key-custody.ts';
 import { whenStarted } from '../start-up.ts';
 import { routeLookup } from './route-lookup.ts';
 
@@ -37,8 +37,11 @@ export async function openLookup(text: string, windowId: number | undefined): Pr
   // The gesture-bound call is made; now the start-up gate, like every other listener.
   await whenStarted();
   // A locked desk keeps no personal data in memory (key-custody.ts): a looked-up text is not
-  // kept for after the unlock; an inquiry id, which is none, is.
-  await writeItem(panelRouteItem, route.search && (await isLocked()) ? { at: route.at } : route);
+  // kept for after the unlock; an inquiry id, which is none, is. In the key's custody, so no lock
+  // or unlock comes between the look and the write.
+  await inCustody(async () =>
+    writeItem(panelRouteItem, route.search && (await isLocked()) ? { at: route.at } : route),
+  );
   if (!(await opened)) {
     await browser.tabs.create({
       // An inquiry id is no personal data; any other looked-up text stays out of the URL.

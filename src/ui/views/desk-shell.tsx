@@ -52,7 +52,7 @@ function Guarded({
   route: Route;
   children: ComponentChildren;
 }) {
-  if (lock === 'locked') return <unlockForm.View />;
+  if (lock === 'locked') return <unlockForm.View lookups />;
   // Home and Create say themselves that a key is missing, and keep what the reviewer typed.
   const personal = route.name === 'detail' || route.name === 'matches';
   if (personal && (lock === 'loading' || keyInfo === undefined)) return null;
