@@ -123,12 +123,11 @@ export async function storeKey(key: string, info: KeyInfo): Promise<void> {
   }
   const resealed = await seal(key, session.wrapKey, sealed);
   await writeItems('local', [itemValue(sealedKeyItem, resealed), itemValue(keyInfoItem, info)]);
-  // A lock meanwhile (the auto-lock's alarm) stays locked: the unlock opens the new key.
-  if (await readItem(sessionKeyItem)) {
-    await writeItems('session', [
-      itemValue(sessionKeyItem, { apiKey: key, wrapKey: session.wrapKey }),
-    ]);
-  }
+  // No lock comes in between: saveOptions runs in the key's custody (inCustody), and a lock waits
+  // for it there, then takes this open key too; the unlock opens the new one.
+  await writeItems('session', [
+    itemValue(sessionKeyItem, { apiKey: key, wrapKey: session.wrapKey }),
+  ]);
   await wipe();
 }
 

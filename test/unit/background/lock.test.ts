@@ -226,10 +226,10 @@ describe('a key change and a lock at once', () => {
   it('a lock while the new key is sealed stays a lock: the unlock opens the new key', async () => {
     await setPassphrase('correct horse battery');
     await saveKey();
-    // The auto-lock's alarm fires while the options' save is under way.
+    // Lock now (or the auto-lock's alarm) while the options' save is under way.
     const saving = saveKey(otherKey);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await lock();
+    await lockNow();
     await saving;
     expect(await session()).toEqual({});
     await expect(openPersona()).rejects.toThrow(/locked/);
