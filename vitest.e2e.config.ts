@@ -10,7 +10,8 @@ const shared: TestProjectInlineConfiguration['test'] = {
   // Each file gets its own sandbox (test/e2e/sandbox.ts).
   setupFiles: ['test/e2e/setup-sandbox.ts'],
   testTimeout: 30_000,
-  hookTimeout: 60_000,
+  // A browser's start may take two tries of 25 s (test/e2e/harness.ts), then the file connects.
+  hookTimeout: 90_000,
 };
 
 // The rest run two files at a time: much of an end-to-end test is waiting (on the worker, an

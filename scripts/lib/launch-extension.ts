@@ -26,7 +26,8 @@ export interface LaunchOptions {
   locale?: string;
   /**
    * A profile to start with instead of a fresh one: the same browser started again after its
-   * context was closed (tests of what survives a browser restart). `close()` deletes it.
+   * context was closed (tests of what survives a browser restart). `close()` deletes it; a
+   * launch that fails keeps it, for another try.
    */
   profileDir?: string;
 }
@@ -54,6 +55,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The extension's worker starts within a second of the browser here; this is a hung start. */
+const WORKER_WAIT_MS = 20_000;
+
 export async function launchExtension(options: LaunchOptions): Promise<LaunchedExtension> {
   // A fresh profile each time: no extension state from an earlier run can leak into this one.
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'inquiry-desk-'));
@@ -77,10 +81,21 @@ export async function launchExtension(options: LaunchOptions): Promise<LaunchedE
       ],
     });
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
+    if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     throw error;
   }
-  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  let first: Worker;
+  try {
+    first =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: WORKER_WAIT_MS }));
+  } catch (error) {
+    // Not left running: a caller that retries (the e2e harness) would otherwise start a second
+    // browser beside this one, on the same profile when it was given one.
+    await context.close().catch(() => undefined);
+    if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
   const extensionId = new URL(first.url()).host;
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
 
