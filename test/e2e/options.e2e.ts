@@ -13,6 +13,8 @@ const controls = sandboxControls(sandbox().origin);
 
 beforeAll(async () => {
   ext = await launchExtension();
+  // The tests here expect Save's answer within expect.poll's default second.
+  await ext.policyLoaded();
 });
 afterAll(async () => {
   await ext?.close();
