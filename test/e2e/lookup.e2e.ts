@@ -233,6 +233,13 @@ describe('look up anywhere', () => {
   it("the kyc keyword's hint is still Chromium's after the worker was stopped and woken", async () => {
     const own = await launchExtension();
     try {
+      // Stopped only once the install's listeners have run. The watch alarm is made by one of
+      // them after a storage read; the hint's, called in the same turn once start-up is over,
+      // sets it without waiting, so with the alarm there the hint has been set.
+      const worker = await own.serviceWorker();
+      await expect
+        .poll(() => worker.evaluate(() => chrome.alarms.getAll()), settled)
+        .not.toEqual([]);
       await own.stopServiceWorker();
       const page = await own.openOptions();
       const answer = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
