@@ -35,7 +35,14 @@ type KeyTried = { report: ConnectionReport } | { error: ErrorInfo };
 /** What the last Save or Test connection gave. */
 type Done =
   | { what: 'save'; tried?: KeyTried }
-  | { what: 'test'; report: ConnectionReport; unsaved: boolean };
+  | {
+      what: 'test';
+      report: ConnectionReport;
+      unsaved: boolean;
+      /** What was tested: the typed key ('' for the saved one) and the base URL. */
+      key: string;
+      baseUrl: string;
+    };
 
 export function OptionsApp() {
   const policy = usePolicy();
@@ -69,7 +76,7 @@ export function OptionsApp() {
         ...(typed ? { key: typed } : {}),
       });
       // A typed key is tested as typed: said so, since nothing uses it until it is saved.
-      return { what, report, unsaved: typed !== '' };
+      return { what, report, unsaved: typed !== '', key: typed, baseUrl: settings.baseUrl };
     }
     // Checked here first, so a value out of range is said at its field (the background would
     // refuse it too, but only as a malformed request), and every wrong field at once.
@@ -169,7 +176,13 @@ export function OptionsApp() {
           ].join(' '),
         }
       : action.error;
-  const done = busy || error ? undefined : action.data;
+  const result = busy || error ? undefined : action.data;
+  // A test's report speaks for the key and base URL it tried: once either is changed in the
+  // form, it would vouch for what is no longer there, so it goes.
+  const done =
+    result?.what === 'test' && (result.key !== key.trim() || result.baseUrl !== draft.baseUrl)
+      ? undefined
+      : result;
   const fieldError = (name: string) =>
     error?.pointer === name
       ? error.message
