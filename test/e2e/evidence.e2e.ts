@@ -600,6 +600,30 @@ describe('the evidence behind a verdict', () => {
     await panel.close();
   });
 
+  it('popup: Approve says first what it would pass over, the watchlist match with the rest', async () => {
+    const id = await createWith({ fields: { name_first: 'Hubert', name_last: 'Blaine' } });
+    await controls.finish(id, 'needs_review');
+    const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
+    const reports = popup.getByRole('region', { name: 'Reports' });
+    await expect.poll(() => reports.getByText('Match found').count(), soon).toBe(1);
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    const form = popup.getByRole('form', { name: 'Confirm approve' });
+    const warnings = form.locator('.confirm-warnings');
+    expect(await warnings.locator('p').textContent()).toBe(
+      'Before you approve, this inquiry shows:',
+    );
+    expect(await warnings.locator('li').allTextContents()).toContain(
+      'Watchlist screening: Match found',
+    );
+    // Read with the comment field, which has the focus.
+    const comment = form.getByRole('textbox', { name: 'Comment' });
+    await expect.poll(() => comment.evaluate((box) => box === document.activeElement)).toBe(true);
+    expect(await comment.getAttribute('aria-describedby')).toContain('confirm-warnings');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    expect(await popup.getByTestId('status').textContent()).toBe('needs_review');
+    await popup.close();
+  });
+
   it('side panel at 360 px: no inquiry id is cut short, and a long tag keeps its × in reach', async () => {
     // Its own inquiry to review: the one seeded above was approved by the test before.
     const panel = await reviewQueueInPanel(1, 360);

@@ -18,7 +18,7 @@ export function needingALook(verifications: readonly VerificationView[]): Verifi
 }
 
 /** What failed in one: its own status in words, and how many of its checks failed. */
-function failures(v: VerificationView): string {
+export function failures(v: VerificationView): string {
   const failedChecks = v.checks.filter((check) => failed(check.status)).length;
   const parts: string[] = [];
   if (failed(v.status)) parts.push(resultWords(v.status) ?? humanise(v.status));

@@ -15,6 +15,8 @@ interface Props {
   onComment?: (comment: string) => void;
   /** Seconds until Persona's rate-limit window resets: till then, confirming would be refused. */
   waitSeconds?: number;
+  /** What the decision would pass over, said above the question (approve-warnings.ts). */
+  warnings?: readonly string[];
 }
 
 /**
@@ -34,6 +36,7 @@ export function ConfirmAction({
   initialComment = '',
   onComment,
   waitSeconds = 0,
+  warnings = [],
 }: Props) {
   const [comment, setComment] = useState(initialComment);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -54,6 +57,16 @@ export function ConfirmAction({
         if (!busy) onCancel();
       }}
     >
+      {warnings.length > 0 && (
+        <div class="banner is-warn confirm-warnings" id="confirm-warnings">
+          <p class="banner-text">{t('approveDespite')}</p>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p class="confirm-question">{question}</p>
       <label class="field-label" for="action-comment">
         {t('comment')}
@@ -64,7 +77,7 @@ export function ConfirmAction({
         rows={2}
         maxLength={2000}
         placeholder={t('commentPlaceholder')}
-        aria-describedby="action-comment-hint"
+        aria-describedby={`${warnings.length > 0 ? 'confirm-warnings ' : ''}action-comment-hint`}
         value={comment}
         // Sent, the comment is the one that went: an edit would change nothing at Persona, and
         // would read as a decision still to be sent.

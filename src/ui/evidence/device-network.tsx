@@ -6,7 +6,8 @@ import type { SessionView } from '../../shared/persona/view-model.ts';
 import { fieldWords } from '../components/field-words.ts';
 import { formatDateTime, formatNumber } from '../components/format-time.ts';
 
-function warnings(session: SessionView): string[] {
+/** Persona's network signals of one session, in words; none when it set none. */
+export function warnings(session: SessionView): string[] {
   const out: string[] = [];
   if (session.isVpn) out.push(t('flagVpn'));
   if (session.isProxy) out.push(t('flagProxy'));

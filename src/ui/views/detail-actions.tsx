@@ -7,6 +7,7 @@ import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import type { DecisionDraft } from '../../shared/storage-items.ts';
 import { useAnnounce } from '../components/announce.tsx';
+import { approveWarnings } from '../components/approve-warnings.ts';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
@@ -367,6 +368,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           }}
           onCancel={cancel}
           waitSeconds={wait}
+          {...(open === 'approve' ? { warnings: approveWarnings(inquiry) } : {})}
           initialComment={left?.action === open ? left.comment : typed.current[open]}
           onComment={(comment) => {
             typed.current[open] = comment;

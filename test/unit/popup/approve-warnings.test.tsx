@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+// The Approve confirmation says what the approval would pass over: failed verifications, report
+// matches and risky networks, which the detail shows several screens apart.
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { InquiryView, VerificationView } from '../../../src/shared/persona/view-model.ts';
+import { sendRequest } from '../../../src/shared/send-request.ts';
+import { approveWarnings } from '../../../src/ui/components/approve-warnings.ts';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, inquiryView, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+function verification(id: string, type: string, status: string, failedCheck = false) {
+  return {
+    id,
+    type,
+    status,
+    loaded: true,
+    checks: failedCheck
+      ? [{ name: 'id_repeat_detection', status: 'failed', required: false, reasons: [] }]
+      : [],
+    fields: [],
+  } satisfies VerificationView;
+}
+
+const risky: Partial<InquiryView> = {
+  verifications: [
+    verification('ver_1', 'verification/government-id', 'passed', true),
+    verification('ver_2', 'verification/selfie', 'failed'),
+    verification('ver_3', 'verification/database', 'passed'),
+  ],
+  reports: [
+    { id: 'rep_1', type: 'report/watchlist', status: 'ready', hasMatch: true, loaded: true },
+    {
+      id: 'rep_2',
+      type: 'report/politically-exposed-person',
+      status: 'ready',
+      hasMatch: false,
+      loaded: true,
+    },
+  ],
+  sessions: [
+    { id: 'iqse_1', status: 'expired', isDatacenter: true, threatLevel: 'medium' },
+    { id: 'iqse_2', status: 'active', isDatacenter: true, isVpn: true },
+  ],
+};
+
+describe('approveWarnings', () => {
+  it('names failed verifications, each report match and each network flag once', () => {
+    const words = approveWarnings(inquiryView('needs_review', risky));
+    expect(words).toHaveLength(4);
+    expect(words[0]).toMatch(/^Government ID: 1 check failed$/);
+    expect(words[1]).toMatch(/^Selfie: /);
+    expect(words[2]).toBe('Watchlist screening: Match found');
+    expect(words[3]).toBe('Device and network: Datacenter network, Threat level medium, VPN');
+  });
+
+  it('says nothing for an inquiry with none of them, sessions unread or clean', () => {
+    const clean = inquiryView('completed', {
+      verifications: [verification('ver_1', 'verification/government-id', 'passed')],
+      reports: [
+        { id: 'rep_1', type: 'report/watchlist', status: 'ready', hasMatch: false, loaded: true },
+      ],
+      sessions: [{ id: 'iqse_1', status: 'active', threatLevel: 'low' }],
+    });
+    expect(approveWarnings(clean)).toEqual([]);
+    expect(approveWarnings(inquiryView('completed'))).toEqual([]);
+  });
+});
+
+describe('the Approve confirmation', () => {
+  async function open(extra: Partial<InquiryView>, button: 'Approve' | 'Decline') {
+    const reply = inquiryReply('needs_review', extra);
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status', {}, { timeout: 5_000 });
+    fireEvent.click(screen.getByRole('button', { name: button }));
+    return screen.getByRole('form', { name: `Confirm ${button.toLowerCase()}` });
+  }
+
+  it('lists them above its question, read with the comment field', async () => {
+    const form = await open(risky, 'Approve');
+    const list = form.querySelector('.confirm-warnings');
+    expect(list?.textContent).toContain('Before you approve, this inquiry shows:');
+    expect(list?.textContent).toContain('Watchlist screening: Match found');
+    expect([...(list?.querySelectorAll('li') ?? [])]).toHaveLength(4);
+    const comment = screen.getByRole('textbox', { name: 'Comment' });
+    expect(comment.getAttribute('aria-describedby')?.split(' ')).toContain(list?.id);
+    expect(vi.mocked(sendRequest)).not.toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'inquiryAction' }),
+    );
+  });
+
+  it('has none for a decline', async () => {
+    const decline = await open(risky, 'Decline');
+    expect(decline.querySelector('.confirm-warnings')).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Comment' }).getAttribute('aria-describedby')).toBe(
+      'action-comment-hint',
+    );
+  });
+
+  it('has none for an inquiry with nothing to note', async () => {
+    const approve = await open({}, 'Approve');
+    expect(approve.querySelector('.confirm-warnings')).toBeNull();
+  });
+});
