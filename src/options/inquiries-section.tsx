@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { MAX_LINK_EXPIRY_HOURS, type Settings } from '../shared/settings.ts';
+import { fillChatMessage } from '../ui/components/chat-message.ts';
 import { Field } from '../ui/field.tsx';
 import { ManagedContext } from '../ui/use-policy.ts';
 import { NumberInput } from './number-input.tsx';
@@ -151,11 +152,26 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
             rows={3}
             value={draft.chatTemplate}
             onInput={(e) => patch({ chatTemplate: e.currentTarget.value })}
-            aria-describedby={describedBy}
+            aria-describedby={[describedBy, 'chat-template-preview'].filter(Boolean).join(' ')}
             aria-invalid={invalid}
           />
         )}
       </Field>
+      {/* What {expires} becomes is seen before a customer reads it ("valid until in 24 hours"). */}
+      <div class="chat-preview" id="chat-template-preview" data-testid="chat-preview">
+        <p class="hint">{t('chatPreview')}</p>
+        <p class="as-typed">
+          {fillChatMessage(draft.chatTemplate, {
+            url: 'https://withpersona.com/verify?code=…',
+            // Copied a minute after the link was made, as a reviewer does: "in 24 hours", where
+            // the full lifetime would read "tomorrow".
+            expiresAt: new Date(
+              Date.now() + draft.linkExpiryHours * 3_600_000 - 60_000,
+            ).toISOString(),
+            createdAt: Date.now(),
+          })}
+        </p>
+      </div>
     </section>
   );
 }

@@ -305,6 +305,15 @@ describe('the desk in German', () => {
     await template.fill(
       'Hi! Please verify here: {link}\nIt expires {expires:en}. / Gültig bis {expires}.',
     );
+    // Seen before a customer reads it: the message as Copy message writes it, for a link made now
+    // (its lifetime 24 hours), and read with the template's field.
+    const preview = options.getByTestId('chat-preview');
+    await expect
+      .poll(() => preview.textContent(), soon)
+      .toMatch(
+        /^Vorschau, für einen jetzt erstellten Link:Hi! Please verify here: https:\/\/withpersona\.com\/verify\?code=…\nIt expires in 24 hours \(.+\)\. \/ Gültig bis in 24 Stunden \(.+\)\.$/,
+      );
+    expect(await template.getAttribute('aria-describedby')).toContain('chat-template-preview');
     await save.click();
     await options.getByText('Einstellungen gespeichert.').waitFor(soon);
     await options.close();

@@ -15,6 +15,8 @@ const allowed = new Set<string>([
   // Placeholders that show the shape of an id or key, the same in every language.
   'persona_sandbox_…',
   'itmpl_…',
+  // The chat message preview's example link (options, inquiries-section.tsx): a URL.
+  'https://withpersona.com/verify?code=…',
 ]);
 
 const folders = [
