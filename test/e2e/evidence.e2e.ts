@@ -548,7 +548,9 @@ describe('the evidence behind a verdict', () => {
     const decidedBy = activity.locator('.fact', { hasText: 'Decided by' }).locator('dd');
     await expect
       .poll(() => decidedBy.textContent(), soon)
-      .toMatch(/^not named by Persona; Inquiry Desk's activity log: persona_sandbox_…\w{4}, /);
+      .toMatch(
+        /^persona_sandbox_…\w{4}, on .+, from Inquiry Desk's activity log \(Persona names no one\)$/,
+      );
 
     await expect.poll(() => activity.getByText('inquiry.approved').count(), soon).toBe(1);
     expect(await activity.getByText('inquiry.marked-for-review').count()).toBe(1);

@@ -80,7 +80,8 @@ function Decision({ inquiry }: { inquiry: InquiryView }) {
               {reviewerWords(reviewer.type)} <code>{reviewer.id}</code>
             </>
           ) : logged ? (
-            `${t('notNamed')}; ${t('notNamedLogged', logged.reviewer, formatDateTime(logged.at))}`
+            // Who decided first, as the log has it; that Persona names no one, after.
+            t('notNamedLogged', logged.reviewer, formatDateTime(logged.at))
           ) : (
             t('notNamed')
           )}

@@ -62,7 +62,12 @@ describe('the decision sentence', () => {
     });
     render(<ActivitySection inquiry={inquiry} />);
     const by = screen.getByText('Decided by').nextElementSibling;
-    await waitFor(() => expect(by?.textContent).toContain('ana@example.com'));
+    // Who first: that is the answer; that Persona names no one, after.
+    await waitFor(() =>
+      expect(by?.textContent).toMatch(
+        /^ana@example\.com, on .+, from Inquiry Desk's activity log \(Persona names no one\)$/,
+      ),
+    );
   });
 
   it('says an undecided inquiry is not decided yet', () => {
