@@ -602,6 +602,19 @@ describe('the evidence behind a verdict', () => {
     await panel.close();
   });
 
+  it('popup: an inquiry id cut short in the copy is said to look cut short', async () => {
+    const popup = await openDesk('src/popup/index.html', 400);
+    const cut = reviewId.slice(0, 14);
+    await popup.getByRole('searchbox', { name: 'Find inquiry' }).fill(cut);
+    await popup.keyboard.press('Enter');
+    const alert = popup.getByRole('alert');
+    await expect.poll(() => alert.textContent(), soon).toContain(`No inquiry ${cut}`);
+    expect(await alert.textContent()).toContain(
+      "The ID has 14 characters, and Persona's inquiry IDs have 28 or more",
+    );
+    await popup.close();
+  });
+
   it('popup: Approve says first what it would pass over, the watchlist match with the rest', async () => {
     const id = await createWith({ fields: { name_first: 'Hubert', name_last: 'Blaine' } });
     await controls.finish(id, 'needs_review');

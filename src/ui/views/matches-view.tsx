@@ -19,7 +19,12 @@ function explain(error: ErrorInfo, query: string): ErrorInfo {
   if (error.kind !== 'not_found' || !isInquiryId(query)) return error;
   return {
     ...error,
-    message: t('noInquiryWithId', query),
+    // Persona's ids have 28 characters, 32 since 2024 (shared/persona/links.ts): a shorter one
+    // was most likely cut short in the copy, not made in another environment.
+    message:
+      query.length < 28
+        ? `${t('noInquiryWithId', query)} ${t('idLooksCut', formatNumber(query.length))}`
+        : t('noInquiryWithId', query),
   };
 }
 

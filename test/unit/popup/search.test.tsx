@@ -165,8 +165,35 @@ describe('the Find inquiry box', () => {
       findInquiries: () => ({ kind: 'not_found', message: 'Not found', status: 404 }),
     });
     await search('inq_Unknown000001');
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'No inquiry inq_Unknown000001',
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('No inquiry inq_Unknown000001');
+    // 17 characters: shorter than any id Persona makes (28, 32 since 2024), most likely cut short.
+    expect(alert.textContent).toContain(
+      "The ID has 17 characters, and Persona's inquiry IDs have 28 or more: it may have been cut short when copied.",
+    );
+  });
+
+  it('does not call a whole-length unknown id cut short', async () => {
+    stubBackground({
+      findInquiries: () => ({ kind: 'not_found', message: 'Not found', status: 404 }),
+    });
+    await search('inq_Abcdefghijklmnopqrstuvwx');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('No inquiry inq_Abcdefghijklmnopqrstuvwx');
+    expect(alert.textContent).not.toContain('cut short');
+  });
+
+  it("asks to check the reference id's capitals too, when none has it", async () => {
+    stubBackground({
+      findInquiries: ({ query }) => ({ kind: 'matches', next: null, query, items: [] }),
+    });
+    await search('tck-50123');
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByRole('status')
+          .some((e) => /Check its spelling, capitals included/.test(e.textContent ?? '')),
+      ).toBe(true),
     );
   });
 
