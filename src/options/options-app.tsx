@@ -64,52 +64,55 @@ export function OptionsApp() {
   const [problems, setProblems] = useState<Problem[]>([]);
   // Whether the last Save or Test had a typed key: what it said about that key goes with it.
   const keyTyped = useRef(false);
-  const action = useRequest(async (settings: Settings, what: Done['what']): Promise<Done> => {
-    const typed = key.trim();
-    keyTyped.current = typed !== '';
-    if (what === 'test') {
-      setProblems([]);
-      const report = await sendRequest({
-        type: 'testConnection',
-        baseUrl: settings.baseUrl,
-        allowProduction: applyPolicy(settings, policy).allowProduction,
+  const action = useRequest(
+    async (settings: Settings, what: Done['what']): Promise<Done> => {
+      const typed = key.trim();
+      keyTyped.current = typed !== '';
+      if (what === 'test') {
+        setProblems([]);
+        const report = await sendRequest({
+          type: 'testConnection',
+          baseUrl: settings.baseUrl,
+          allowProduction: applyPolicy(settings, policy).allowProduction,
+          ...(typed ? { key: typed } : {}),
+        });
+        // A typed key is tested as typed: said so, since nothing uses it until it is saved.
+        return { what, report, unsaved: typed !== '', key: typed, baseUrl: settings.baseUrl };
+      }
+      // Checked here first, so a value out of range is said at its field (the background would
+      // refuse it too, but only as a malformed request), and every wrong field at once.
+      const found: Problem[] = [];
+      const report = (pointer: string, message: string) => {
+        found.push({ pointer, message });
+      };
+      const checked = withSandboxApiPath(applyPolicy(settings, policy));
+      checkRanges(checked, report);
+      const valid = validateSettings(checked, report);
+      setProblems(found);
+      if (found[0]) throw new DeskError({ kind: 'invalid', ...found[0] });
+      let tried: KeyTried | undefined;
+      // Locked, the background refuses the save: the typed key is not sent to Persona to be tried
+      // first (a refusal there would be said instead of the lock).
+      if (typed && lock !== 'locked') {
+        setTrying(true);
+        try {
+          tried = await tryKey(typed, valid);
+        } finally {
+          setTrying(false);
+        }
+      }
+      const saved = await sendRequest({
+        type: 'saveOptions',
+        settings: valid,
         ...(typed ? { key: typed } : {}),
       });
-      // A typed key is tested as typed: said so, since nothing uses it until it is saved.
-      return { what, report, unsaved: typed !== '', key: typed, baseUrl: settings.baseUrl };
-    }
-    // Checked here first, so a value out of range is said at its field (the background would
-    // refuse it too, but only as a malformed request), and every wrong field at once.
-    const found: Problem[] = [];
-    const report = (pointer: string, message: string) => {
-      found.push({ pointer, message });
-    };
-    const checked = withSandboxApiPath(applyPolicy(settings, policy));
-    checkRanges(checked, report);
-    const valid = validateSettings(checked, report);
-    setProblems(found);
-    if (found[0]) throw new DeskError({ kind: 'invalid', ...found[0] });
-    let tried: KeyTried | undefined;
-    // Locked, the background refuses the save: the typed key is not sent to Persona to be tried
-    // first (a refusal there would be said instead of the lock).
-    if (typed && lock !== 'locked') {
-      setTrying(true);
-      try {
-        tried = await tryKey(typed, valid);
-      } finally {
-        setTrying(false);
-      }
-    }
-    const saved = await sendRequest({
-      type: 'saveOptions',
-      settings: valid,
-      ...(typed ? { key: typed } : {}),
-    });
-    setDraft(ownSettings(saved.settings, underPolicy ?? null));
-    // The typed key is dropped from the page as soon as the background holds it.
-    setKey('');
-    return tried ? { what, tried } : { what };
-  });
+      setDraft(ownSettings(saved.settings, underPolicy ?? null));
+      // The typed key is dropped from the page as soon as the background holds it.
+      setKey('');
+      return tried ? { what, tried } : { what };
+    },
+    { tryOf: (_settings, what) => what },
+  );
 
   useEffect(() => {
     if (stored && underPolicy !== undefined && !draft) setDraft(ownSettings(stored, underPolicy));
@@ -206,6 +209,24 @@ export function OptionsApp() {
           <EnvironmentBadge keyInfo={keyInfo} />
         </header>
         <ProductionWarning keyInfo={keyInfo} />
+        {/* Locked, every field still takes input, and Save is refused: said where it is seen
+            first, with the way to the unlock form further down. */}
+        {lock === 'locked' && (
+          <div class="banner is-warn" role="status" data-testid="options-locked">
+            <p class="banner-text">{t('optionsLocked')}</p>
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                const field = document.getElementById('unlock-passphrase');
+                field?.scrollIntoView({ block: 'center' });
+                field?.focus({ preventScroll: true });
+              }}
+            >
+              {t('goToUnlock')}
+            </button>
+          </div>
+        )}
         <ConnectionSection
           draft={shown}
           patch={patch}

@@ -24,9 +24,14 @@ export interface RequestHandle<A extends unknown[], R> extends RequestState<R> {
   clearError: () => void;
 }
 
-export interface RequestOptions {
+export interface RequestOptions<A extends unknown[] = unknown[]> {
   /** Where the focus goes when the element that had it is gone once the request settles. */
   refocus?: () => HTMLElement | null;
+  /**
+   * Which try a run is, for the count of failures in a row: one hook may send different requests
+   * (the options page's Save and Test connection), and a Save failing after a Test is its first.
+   */
+  tryOf?: (...args: A) => unknown;
 }
 
 /** How long an answer may take before the page says it is still waiting. */
@@ -34,7 +39,7 @@ export const SLOW_MS = 4000;
 
 export function useRequest<A extends unknown[], R>(
   send: (...args: A) => Promise<R>,
-  options: RequestOptions = {},
+  options: RequestOptions<A> = {},
 ): RequestHandle<A, R> {
   const [state, setState] = useState<RequestState<R>>({
     busy: false,
@@ -47,6 +52,7 @@ export function useRequest<A extends unknown[], R>(
   // Failures in a row, until one works: the message of a retry that failed again would look
   // like the one before still on screen.
   const failures = useRef(0);
+  const lastTry = useRef<unknown>(undefined);
   // Pages disable their buttons while busy, and a disabled button loses the focus to the page:
   // a keyboard user would start over from the top. Once the request settles, the focus goes back
   // where it was or, if that element is gone (an action the new status no longer offers), to
@@ -65,6 +71,9 @@ export function useRequest<A extends unknown[], R>(
   const run = async (...args: A) => {
     focused.current = document.activeElement;
     const id = ++runs.current;
+    const which = options.tryOf?.(...args);
+    if (which !== lastTry.current) failures.current = 0;
+    lastTry.current = which;
     setState((s) => ({ ...s, busy: true, slow: false, error: undefined }));
     const slow = setTimeout(() => {
       if (runs.current === id) setState((s) => (s.busy ? { ...s, slow: true } : s));

@@ -354,12 +354,23 @@ describe("a locked desk's settings", () => {
           (await chrome.storage.local.get('settings')).settings as { autoLockMinutes: number },
       );
     const before = await stored();
+    // Said at the top, where it is seen first, with the way to the unlock form.
+    const notice = page.getByTestId('options-locked');
+    await expect.poll(() => notice.textContent(), soon).toContain('Inquiry Desk is locked: Save');
+    await notice.getByRole('button', { name: 'Enter the passphrase' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('unlock-passphrase');
     const minutes = page.getByRole('spinbutton', { name: 'Auto-lock after (minutes without use)' });
     await minutes.fill('1440');
+    // A Test connection refused, then a Save: each one's first failure, not "2 times in a row".
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => page.getByRole('alert').count(), soon).toBe(1);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => page.locator('main').textContent(), soon)
       .toContain('Inquiry Desk is locked. Unlock it with your passphrase.');
+    expect(await page.locator('main').textContent()).not.toContain('in a row');
     expect(await stored()).toEqual(before);
     expect(await minutes.inputValue()).toBe('1440');
     await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
@@ -369,6 +380,7 @@ describe("a locked desk's settings", () => {
     await expect
       .poll(() => page.locator('main').textContent(), soon)
       .not.toContain('Inquiry Desk is locked.');
+    expect(await notice.count()).toBe(0);
     expect(await minutes.inputValue()).toBe('1440');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
