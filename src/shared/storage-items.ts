@@ -210,6 +210,12 @@ export const draftSchema = lazy(() =>
           action: z.enum(['approve', 'decline']),
           comment: z.string().check(z.maxLength(2000)),
           /**
+           * The comment typed for the other decision of the inquiry, which the reviewer switched
+           * away from (a reason for Decline, then a look at Approve): kept with this one, so a
+           * popup closing meanwhile loses neither.
+           */
+          other: z.optional(z.string().check(z.maxLength(2000))),
+          /**
            * Confirmed and sent, and no refusal came back to this page: a popup that closed
            * before the answer leaves it, and the next one reads the answer in the activity log
            * (ui/views/use-sent-answer.ts).

@@ -407,6 +407,33 @@ describe('confirmations on two inquiries', () => {
   });
 });
 
+describe('a reason typed for Decline, then a look at Approve', () => {
+  it('is there again under Decline after the popup closed meanwhile, and never goes with the Approve', async () => {
+    const id = await createThroughBackground('switched');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    const reason = 'Selfie does not match the ID photo';
+    await popup.getByRole('textbox', { name: 'Comment' }).fill(reason);
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect.poll(() => popup.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe('');
+    // The reviewer clicks into the chat: the popup closes with Approve open, nothing typed there.
+    await popup.waitForTimeout(300);
+    await popup.close();
+    const again = await ext.openPopup(`?inquiry=${id}`);
+    await again.getByRole('button', { name: 'Confirm approve' }).waitFor(soon);
+    await again.getByRole('button', { name: 'Decline', exact: true }).click();
+    await expect
+      .poll(() => again.getByRole('textbox', { name: 'Comment' }).inputValue(), soon)
+      .toBe(reason);
+    await again.getByRole('button', { name: 'Confirm decline' }).click();
+    await expect.poll(() => again.getByTestId('status').textContent(), soon).toBe('declined');
+    const { data } = await persona(`/inquiries/${id}`);
+    expect((data as { attributes: { status: string } }).attributes.status).toBe('declined');
+    await again.close();
+  });
+});
+
 describe('one inquiry open in the popup and the side panel at once', () => {
   it('each page keeps what was typed in it: a Cancel or a decision in the other closes only a form it showed', async () => {
     const id = await createThroughBackground('both-pages');

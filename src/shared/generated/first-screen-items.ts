@@ -133,6 +133,7 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
               inquiryId: { t: 'string', checks: [['maxLength', 100]] },
               action: { t: 'enum', values: ['approve', 'decline'] },
               comment: { t: 'string', checks: [['maxLength', 2000]] },
+              other: { t: 'optional', of: { t: 'string', checks: [['maxLength', 2000]] } },
               sent: { t: 'optional', of: { t: 'boolean' } },
               sentAt: { t: 'optional', of: { t: 'number' } },
             },

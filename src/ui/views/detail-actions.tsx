@@ -78,7 +78,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     const action = before.action;
     if (mine || sent.current === action || confirming !== action) return;
     if (typedHere.current[action]) {
-      setDecision({ action, comment: typed.current[action] });
+      setDecision({ action, comment: typed.current[action], ...keptOther(action) });
       return;
     }
     typed.current[action] = before.comment;
@@ -92,6 +92,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const typed = useRef<Record<Final, string>>({ approve: '', decline: '' });
   // Whether the reviewer typed a comment for the decision in this page.
   const typedHere = useRef<Record<Final, boolean>>({ approve: false, decline: false });
+  /** The comment typed for the decision other than `action`, to keep beside it in the draft. */
+  const keptOther = (action: Final) => {
+    const other = typed.current[action === 'approve' ? 'decline' : 'approve'];
+    return other ? { other } : {};
+  };
   // The decision this page sent from the open confirmation, unless Persona refused it (409): one
   // whose answer was lost (a 5xx, a stopped background) may be the one the new status shows.
   const sent = useRef<Final | null>(null);
@@ -100,6 +105,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const removedHere = useRef(false);
   // Open, switched or closed: the stored comment goes with the confirmation it was typed in.
   const setConfirming = (next: Final | null) => {
+    const current = confirming;
     setConfirmingNow(next);
     if (next) {
       sent.current = null;
@@ -113,6 +119,18 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
       // Shown as stored: the other page's text is not this page's to keep (below).
       if (kept.comment !== typed.current[kept.action]) typedHere.current[kept.action] = false;
       typed.current[kept.action] = kept.comment;
+    }
+    // The other decision's comment, kept beside it by a page that closed.
+    const otherAction = kept?.action === 'approve' ? 'decline' : 'approve';
+    if (kept?.other !== undefined && !typedHere.current[otherAction]) {
+      typed.current[otherAction] = kept.other;
+    }
+    // Switched to the other decision: the new one is the open one, and a comment typed for either
+    // stays in the draft, so a popup closing now (a click into the chat) loses neither.
+    if (next && current && next !== current && (typed.current[next] || typed.current[current])) {
+      removedHere.current = false;
+      setDecision({ action: next, comment: typed.current[next], ...keptOther(next) });
+      return;
     }
     removedHere.current = kept !== undefined;
     // Removed as stored when written, whatever this render saw; other inquiries' stay.
@@ -376,7 +394,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
             // A sent one stays marked sent (its answer is still awaited); the field is read-only
             // then anyway.
             const { sent, sentAt } = left?.action === open ? left : {};
-            setDecision({ action: open, comment, ...(sent ? { sent, sentAt } : {}) });
+            setDecision({
+              action: open,
+              comment,
+              ...(sent ? { sent, sentAt } : keptOther(open)),
+            });
           }}
         />
       )}

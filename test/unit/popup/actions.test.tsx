@@ -188,6 +188,52 @@ describe('inquiry actions', () => {
     ]);
   });
 
+  it('a comment typed for Decline survives a look at Approve and the popup closing meanwhile', async () => {
+    await openWith('failed');
+    const decisions = async () =>
+      ((await fakeBrowser.storage.session.get('draft')) as { draft?: { decisions?: unknown } })
+        .draft?.decisions;
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    // Typed again until stored: the page takes edits once it has read the draft, which a desk
+    // page has with its first screen, and this test's page a moment after the detail shows.
+    await waitFor(async () => {
+      fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+        target: { value: 'typed for the decline' },
+      });
+      expect(await decisions()).toEqual([
+        { inquiryId: 'inq_TestInquiry0001', action: 'decline', comment: 'typed for the decline' },
+      ]);
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    // In the draft: Approve open, nothing typed for it, the decline's reason beside it.
+    await waitFor(async () =>
+      expect(await decisions()).toEqual([
+        {
+          inquiryId: 'inq_TestInquiry0001',
+          action: 'approve',
+          comment: '',
+          other: 'typed for the decline',
+        },
+      ]),
+    );
+    // The popup closes (a click into the chat) and opens again on the inquiry.
+    cleanup();
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByRole('button', { name: 'Confirm approve' });
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe(
+      'typed for the decline',
+    );
+    // Still never sent with an Approve.
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    expect(sent('inquiryAction')).toEqual([
+      { type: 'inquiryAction', id: 'inq_TestInquiry0001', action: 'approve' },
+    ]);
+  });
+
   it('on a 409, shows the status Persona has now and closes the decision it no longer allows', async () => {
     let status = 'pending';
     let reads = 0;
