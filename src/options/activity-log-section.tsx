@@ -232,10 +232,12 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
             <th scope="col" aria-sort="descending">
               {t('logWhen')}
             </th>
-            <th scope="col">{t('logReviewer')}</th>
+            {/* What happened first, who last: on one desk it is the same key on every row, and
+                in the 400 px options dialog the table scrolls sideways past the first columns. */}
             <th scope="col">{t('logAction')}</th>
             <th scope="col">{t('logInquiry')}</th>
             <th scope="col">{t('logOutcome')}</th>
+            <th scope="col">{t('logReviewer')}</th>
           </tr>
         </thead>
         <tbody>
@@ -245,14 +247,18 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
                 {when(e.at)}
                 {recordedLater && <span class="log-later muted">{t('logRecordedLater')}</span>}
               </td>
-              <td class={e.reviewer.length <= SHORT_REVIEWER ? 'log-short' : undefined}>
-                {e.reviewer}
-              </td>
               <td>{t(actionLabels[e.action])}</td>
               <td class="log-id">{e.inquiryId ?? ''}</td>
-              <td>
+              <td class="log-outcome">
                 {outcomeOf(e)}
                 {e.requestId ? ` (${e.requestId})` : ''}
+              </td>
+              <td
+                class={
+                  e.reviewer.length <= SHORT_REVIEWER ? 'log-reviewer log-short' : 'log-reviewer'
+                }
+              >
+                {e.reviewer}
               </td>
             </tr>
           ))}

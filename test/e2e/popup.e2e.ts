@@ -642,7 +642,7 @@ describe('the popup', () => {
     const createRow = rows.filter({ hasText: made[0] });
     await expect.poll(() => createRow.count(), soon).toBe(1);
     const actions = await rows.evaluateAll((trs) =>
-      trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent),
+      trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent),
     );
     const created = await rows.evaluateAll(
       (trs, id) => trs.findIndex((tr) => tr.textContent?.includes(id)),

@@ -32,7 +32,7 @@ describe("the activity log's table", () => {
   it('lists by time, newest first, and marks an entry recorded after later ones', () => {
     render(<LatestEntries trail={{ entries: recorded } as unknown as AuditTrail} />);
     const rows = [...document.querySelectorAll('.log-table tbody tr')];
-    const actions = rows.map((row) => row.querySelectorAll('td')[2]?.textContent);
+    const actions = rows.map((row) => row.querySelectorAll('td')[1]?.textContent);
     expect(actions).toEqual(['Unlock', 'Create inquiry', 'Set passphrase', 'Save key']);
     const marked = rows.map((row) =>
       row.querySelector('td')?.textContent?.includes('entered in the log later'),
@@ -45,7 +45,7 @@ describe("the activity log's table", () => {
     // A key saved while Lock now was pressed is refused with the locked desk's error.
     const refused = { ...entry(0, 0, 'keySaved'), outcome: 'error', errorKind: 'no_key' } as const;
     render(<LatestEntries trail={{ entries: [refused] } as unknown as AuditTrail} />);
-    const outcome = document.querySelectorAll('.log-table tbody td')[4]?.textContent;
+    const outcome = document.querySelectorAll('.log-table tbody td')[3]?.textContent;
     expect(outcome).toBe('error: no usable key (none, locked or not allowed) (no_key)');
   });
 });
