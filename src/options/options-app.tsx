@@ -38,7 +38,6 @@ type Done =
   | {
       what: 'test';
       report: ConnectionReport;
-      unsaved: boolean;
       /** What was tested: the typed key ('' for the saved one) and the base URL. */
       key: string;
       baseUrl: string;
@@ -76,8 +75,7 @@ export function OptionsApp() {
           allowProduction: applyPolicy(settings, policy).allowProduction,
           ...(typed ? { key: typed } : {}),
         });
-        // A typed key is tested as typed: said so, since nothing uses it until it is saved.
-        return { what, report, unsaved: typed !== '', key: typed, baseUrl: settings.baseUrl };
+        return { what, report, key: typed, baseUrl: settings.baseUrl };
       }
       // Checked here first, so a value out of range is said at its field (the background would
       // refuse it too, but only as a malformed request), and every wrong field at once.
@@ -260,7 +258,8 @@ export function OptionsApp() {
           )}
           {done?.what === 'save' && done.tried && <KeyCheck tried={done.tried} />}
           {done?.what === 'test' && (
-            <ConnectionReportView report={done.report} unsaved={done.unsaved} />
+            // A typed key is tested as typed: said so, since nothing uses it until it is saved.
+            <ConnectionReportView report={done.report} unsaved={done.key !== ''} />
           )}
           {error && !markedAtField && <ErrorMessage error={error} />}
         </div>

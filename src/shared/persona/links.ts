@@ -5,6 +5,9 @@
 import { isLoopbackBaseUrl } from './base-url.ts';
 
 const inquiryId = /^inq_[A-Za-z0-9]{6,}$/;
+
+/** The length of Persona's shortest inquiry ids (28; 32 since 2024): a shorter one was cut. */
+export const SHORTEST_INQUIRY_ID = 28;
 const inquiryIdInText = /(?<![A-Za-z0-9_])inq_[A-Za-z0-9]{6,}/;
 const templateId = /^(itmplv?|tmpl)_[A-Za-z0-9]+$/;
 

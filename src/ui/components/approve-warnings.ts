@@ -4,15 +4,13 @@
 import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { warnings } from '../evidence/device-network.tsx';
-import { failures, needingALook } from './attention-list.tsx';
+import { lookLine, needingALook } from './attention-list.tsx';
 import { reportLabel, verificationNames } from './view-labels.ts';
 
 /** Each signal against approving, in words: failed verifications, report matches, risky networks. */
 export function approveWarnings(inquiry: InquiryView): string[] {
   const names = verificationNames(inquiry.verifications);
-  const out = needingALook(inquiry.verifications).map(
-    (v) => `${names.get(v.id) ?? ''}: ${failures(v)}`,
-  );
+  const out = needingALook(inquiry.verifications).map((v) => lookLine(v, names));
   for (const report of inquiry.reports) {
     if (report.hasMatch === true) out.push(`${reportLabel(report.type)}: ${t('matchFound')}`);
   }

@@ -18,7 +18,7 @@ export function needingALook(verifications: readonly VerificationView[]): Verifi
 }
 
 /** What failed in one: its own status in words, and how many of its checks failed. */
-export function failures(v: VerificationView): string {
+function failures(v: VerificationView): string {
   const failedChecks = v.checks.filter((check) => failed(check.status)).length;
   const parts: string[] = [];
   if (failed(v.status)) parts.push(resultWords(v.status) ?? humanise(v.status));
@@ -28,6 +28,11 @@ export function failures(v: VerificationView): string {
     );
   }
   return parts.join(', ');
+}
+
+/** One needing a look, by its card's name: "Selfie: 1 check failed". */
+export function lookLine(v: VerificationView, names: ReadonlyMap<string, string>): string {
+  return `${names.get(v.id) ?? ''}: ${failures(v)}`;
 }
 
 /**
@@ -65,7 +70,7 @@ export function AttentionList({
         {flagged.map((v) => (
           <li key={v.id}>
             <button type="button" class="link" onClick={() => goTo(`verification-${v.id}`)}>
-              {names.get(v.id)}: {failures(v)}
+              {lookLine(v, names)}
             </button>
           </li>
         ))}

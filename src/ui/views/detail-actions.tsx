@@ -33,6 +33,9 @@ interface Props {
 
 type Final = 'approve' | 'decline';
 
+/** The decision other than `action`. */
+const opposite = (action: Final): Final => (action === 'approve' ? 'decline' : 'approve');
+
 /** What a confirmation someone else's decision overtook says: sent and refused, or never sent. */
 const overtakenText = {
   approve: { sent: 'approveOvertaken', unsent: 'approveOvertakenUnsent' },
@@ -94,7 +97,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const typedHere = useRef<Record<Final, boolean>>({ approve: false, decline: false });
   /** The comment typed for the decision other than `action`, to keep beside it in the draft. */
   const keptOther = (action: Final) => {
-    const other = typed.current[action === 'approve' ? 'decline' : 'approve'];
+    const other = typed.current[opposite(action)];
     return other ? { other } : {};
   };
   // The decision this page sent from the open confirmation, unless Persona refused it (409): one
@@ -121,9 +124,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
       typed.current[kept.action] = kept.comment;
     }
     // The other decision's comment, kept beside it by a page that closed.
-    const otherAction = kept?.action === 'approve' ? 'decline' : 'approve';
-    if (kept?.other !== undefined && !typedHere.current[otherAction]) {
-      typed.current[otherAction] = kept.other;
+    if (kept?.other !== undefined && !typedHere.current[opposite(kept.action)]) {
+      typed.current[opposite(kept.action)] = kept.other;
     }
     // Switched to the other decision: the new one is the open one, and a comment typed for either
     // stays in the draft, so a popup closing now (a click into the chat) loses neither.

@@ -3,7 +3,7 @@ import { type ErrorInfo, outcomeUnknown } from '../../shared/errors.ts';
 import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
-import { isInquiryId } from '../../shared/persona/links.ts';
+import { isInquiryId, SHORTEST_INQUIRY_ID } from '../../shared/persona/links.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -19,12 +19,14 @@ function explain(error: ErrorInfo, query: string): ErrorInfo {
   if (error.kind !== 'not_found' || !isInquiryId(query)) return error;
   return {
     ...error,
-    // Persona's ids have 28 characters, 32 since 2024 (shared/persona/links.ts): a shorter one
-    // was most likely cut short in the copy, not made in another environment.
-    message:
-      query.length < 28
-        ? `${t('noInquiryWithId', query)} ${t('idLooksCut', formatNumber(query.length))}`
-        : t('noInquiryWithId', query),
+    // One shorter than any Persona makes was most likely cut short in the copy, not made in
+    // another environment.
+    message: [
+      t('noInquiryWithId', query),
+      ...(query.length < SHORTEST_INQUIRY_ID
+        ? [t('idLooksCut', formatNumber(query.length), formatNumber(SHORTEST_INQUIRY_ID))]
+        : []),
+    ].join(' '),
   };
 }
 
