@@ -53,6 +53,15 @@ describe('checkBaseUrl', () => {
     if (!result.ok) expect(result.reason).toContain(reason);
   });
 
+  it('does not name [::1] among the hosts allowed when it refuses it (UX review s47, 7)', () => {
+    const result = checkBaseUrl('http://[::1]:4010');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toContain('127.0.0.1 or localhost');
+      expect(result.reason.split('[::1]')).toHaveLength(2); // the refused host, and only there
+    }
+  });
+
   it('sends only sandbox keys to loopback', () => {
     const sandbox = 'persona_sandbox_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b';
     const production = 'persona_production_8a1e3c52-5f1d-4d34-9a0e-6b1f2c3d1a2b';
