@@ -5,7 +5,6 @@ import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { OpenSettingsButton } from '../components/open-settings-button.tsx';
 import { useFirstPaintDone } from '../first-paint.ts';
-import { markSeen } from '../mark-seen.ts';
 import { useStored } from '../use-stored.ts';
 import { openInquiry, useNavigation } from './router.ts';
 
@@ -80,10 +79,9 @@ export function WatchlistPanel() {
               entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
               formatAgo(entry.changedAt, now),
             )}
-            onOpen={() => {
-              if (!entry.seen) markSeen(entry.id);
-              openInquiry(nav, entry.id);
-            }}
+            // Marked seen by the detail once its copy is on screen, not here: a detail that
+            // fails to load (a refused key, offline) has shown the reviewer nothing.
+            onOpen={() => openInquiry(nav, entry.id)}
           />
         ))}
       </ul>

@@ -441,6 +441,23 @@ describe('the inquiry detail', () => {
     expect(screen.queryByText(/Failed 2 times/)).toBeNull();
   });
 
+  it('a changed row opened from the watchlist stays unseen while its detail fails to load (UX review s47, 5)', async () => {
+    const id = 'inq_TestInquiry0001';
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ id, status: 'completed', addedAt: 0, changedAt: Date.now(), seen: false }],
+    });
+    stubBackground({
+      getInquiry: () => ({ kind: 'unauthorized', message: 'Persona did not accept the API key.' }),
+      markSeen: () => ({ seen: 1 }),
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('button', { name: new RegExp(id) }));
+    await screen.findByText('Persona did not accept the API key.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The highlight and the badge's count stay: the reviewer has not seen the change.
+    expect(sent('markSeen')).toHaveLength(0);
+  });
+
   it('offers settings for an unknown key and a retry for a network failure', async () => {
     stubBackground({
       getInquiry: () => ({ kind: 'network', message: 'Offline. Check the connection.' }),
