@@ -19,9 +19,9 @@ interface I18nApi {
 function api(): I18nApi {
   const scope = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
   const found = scope.browser?.i18n ?? scope.chrome?.i18n;
-  // Only outside the extension and its tests (plain Node, a page of the web): the message is short,
-  // since the worker and every page bundle it and never throw it.
-  if (!found) throw new Error('No i18n API here');
+  // Only outside the extension and its tests (plain Node, a page of the web): the message is one
+  // word, since the worker and every page bundle it and never throw it.
+  if (!found) throw new Error('i18n');
   return found;
 }
 
