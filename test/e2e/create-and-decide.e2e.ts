@@ -260,6 +260,38 @@ describe('a decision that met a 5xx, then the other decision made by someone els
   });
 });
 
+describe('a decision Persona made, whose read after it met 503s (UX review s47, 3)', () => {
+  it('is shown made and logged ok, then read again for its verifications', async () => {
+    const { id, popup } = await confirmationOpen('read-after-503', 'Approve', 'All good', true);
+    // Persona answers the approve; each of the transport's four reads after it gets a 503.
+    await controls.setFaults({
+      errorNext: 4,
+      errorRoute: 'GET /inquiries/:id',
+      errorStatuses: [503],
+      errorTiming: 'before',
+    });
+    await popup.getByRole('button', { name: 'Confirm approve' }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
+    expect(await popup.getByRole('alert').count()).toBe(0);
+    const worker = await ext.serviceWorker();
+    const last = await worker.evaluate(async (inquiryId) => {
+      const { auditTrail } = (await chrome.storage.local.get('auditTrail')) as {
+        auditTrail: { entries: { inquiryId?: string; action: string; outcome: string }[] };
+      };
+      return auditTrail.entries.filter((e) => e.inquiryId === inquiryId).at(-1);
+    }, id);
+    expect(last).toMatchObject({ action: 'approve', outcome: 'ok' });
+    // The approve's own answer named the verifications only; the read a moment later has them.
+    const reads = async () =>
+      (await controls.requests()).requests.filter(
+        (r) => r.route === 'GET /inquiries/:id' && r.status === 200,
+      ).length;
+    const before = await reads();
+    await expect.poll(reads, soon).toBeGreaterThan(before);
+    await popup.close();
+  });
+});
+
 describe('a decision sent from a popup that closed before the answer', () => {
   it('is shown made in the next popup, not as someone else’s with the comment unsent', async () => {
     const { id, popup } = await confirmationOpen(

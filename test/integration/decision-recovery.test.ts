@@ -2,11 +2,13 @@
 // A decision whose answer was lost (a 5xx after Persona acted, say) against the sandbox, which can
 // fail a request after doing it: the background reads the inquiry once, and a decision Persona
 // holds is reported as made, not as failed.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createInquiry } from '../../src/background/create/create-inquiry.ts';
-import { inquiryAction } from '../../src/background/handlers/actions.ts';
+import { changeTag, inquiryAction, newLink } from '../../src/background/handlers/actions.ts';
 import { cachedInquiry } from '../../src/background/inquiry-cache.ts';
 import { DeskError } from '../../src/shared/errors.ts';
+import { linksItem } from '../../src/shared/generated/stored-items.ts';
+import { readItem } from '../../src/shared/storage.ts';
 import { useSandbox } from './use-sandbox.ts';
 
 const env = useSandbox({ connectDesk: true });
@@ -54,6 +56,66 @@ describe('a decision that met a 5xx', () => {
       (r) => r.route === 'POST /inquiries/:id/approve',
     );
     expect(approves.map((r) => r.status)).toEqual([503]);
+  });
+});
+
+// Persona answered the change (200), then every try of the read after it met a 503: the transport
+// tries a read four times in all (UX review s47, 3).
+const readsFail = () =>
+  env.controls.setFaults({
+    errorNext: 4,
+    errorRoute: 'GET /inquiries/:id',
+    errorStatuses: [503],
+    errorTiming: 'before',
+  });
+
+describe('a change Persona made, whose read after it failed', () => {
+  it('is a decision made, with the status Persona answered, not a failure', async () => {
+    const id = await completedInquiry();
+    await readsFail();
+    const reply = await inquiryAction({ type: 'inquiryAction', id, action: 'approve' });
+    expect(reply.inquiry.status).toBe('approved');
+    expect((await cachedInquiry(id))?.inquiry.status).toBe('approved');
+    const routes = (await env.controls.requests()).requests.map((r) => `${r.route} ${r.status}`);
+    expect(routes.filter((r) => r.startsWith('GET /inquiries/:id '))).toEqual(
+      Array(4).fill('GET /inquiries/:id 503'),
+    );
+  });
+
+  it('is a new link shown, the one Persona made, not thrown away', async () => {
+    const { inquiry } = await createInquiry({
+      type: 'createInquiry',
+      idempotencyKey: crypto.randomUUID(),
+      templateId: 'itmpl_DeskDecision0001',
+    });
+    const id = inquiry.id;
+    const before = await newLink({ type: 'newLink', id });
+    // New link reads the status first: the reads fail only once the link is on its way.
+    const reads = async () =>
+      (await env.controls.requests()).requests.filter((r) => r.route === 'GET /inquiries/:id')
+        .length;
+    const readsBefore = await reads();
+    await env.controls.setFaults({
+      latencyMs: 500,
+      latencyRoute: 'POST /inquiries/:id/generate-one-time-link',
+    });
+    const answer = newLink({ type: 'newLink', id });
+    await vi.waitFor(async () => expect(await reads()).toBe(readsBefore + 1));
+    await readsFail();
+    const reply = await answer;
+    expect(reply.link.url).not.toBe(before.link.url);
+    expect((await readItem(linksItem))[id]?.url).toBe(reply.link.url);
+    const links = (await env.controls.requests()).requests.filter(
+      (r) => r.route === 'POST /inquiries/:id/generate-one-time-link',
+    );
+    expect(links).toHaveLength(2);
+  });
+
+  it('is a tag added, with the tags Persona answered', async () => {
+    const id = await completedInquiry();
+    await readsFail();
+    const reply = await changeTag({ type: 'changeTag', id, change: 'add', tag: 'vip' });
+    expect(reply.inquiry.tags).toContain('vip');
   });
 });
 

@@ -12,17 +12,24 @@ import { refusedLinkError, rememberLinkFromCreate } from '../one-time-links.ts';
 import { openPersona, type PersonaAccess } from '../persona-access.ts';
 import { checkInquiryId } from './check-inquiry-id.ts';
 
-/** Runs one change and reads the inquiry as Persona now has it (audit/record.ts logs it). */
+/**
+ * Runs one change and reads the inquiry as Persona now has it (audit/record.ts logs it). `run`
+ * gives back the change's own answer, which stands when the read after it fails: the change was
+ * made, and is said and logged so, not as failed.
+ */
 async function changeThenRead(
   id: string,
-  run: (access: PersonaAccess) => Promise<unknown>,
+  run: (access: PersonaAccess) => Promise<InquiryView>,
 ): Promise<{ access: PersonaAccess; inquiry: InquiryView }> {
   checkInquiryId(id);
   const access = await openPersona();
-  await run(access);
+  const written = await run(access);
   // Action answers carry no included verifications; one read gives the detail view its picture.
-  const fresh = await access.client.getInquiry(id, { include: DETAIL_INCLUDE });
-  return { access, inquiry: fresh.data };
+  const inquiry = await access.client.getInquiry(id, { include: DETAIL_INCLUDE }).then(
+    (fresh) => fresh.data,
+    () => written,
+  );
+  return { access, inquiry };
 }
 
 export async function inquiryAction(
@@ -50,22 +57,24 @@ export async function inquiryAction(
     }
     return reply;
   };
-  try {
-    await (action === 'approve'
-      ? client.approveInquiry(id, comment)
-      : action === 'decline'
-        ? client.declineInquiry(id, comment)
-        : client.markInquiryForReview(id));
-  } catch (error) {
-    // A 5xx or a lost answer says nothing of whether Persona made the decision. One read tells:
+  let lost: unknown;
+  const written = await (action === 'approve'
+    ? client.approveInquiry(id, comment)
+    : action === 'decline'
+      ? client.declineInquiry(id, comment)
+      : client.markInquiryForReview(id)
+  ).catch((error) => {
+    // A 5xx or a lost answer says nothing of whether Persona made the decision. The read tells:
     // if the inquiry now has the decision's status, it was made, and the reviewer (and the
     // activity log) hear so, rather than "failed" for a decision Persona holds.
     if (!(error instanceof DeskError) || !outcomeUnknown.has(error.info.kind)) throw error;
-    const now = await read().catch(() => undefined);
-    if (now?.data.status !== decided) throw error;
-    return made(now);
-  }
-  return made(await read());
+    lost = error;
+  });
+  // A read that fails after Persona answered the change leaves the change's own answer: the
+  // decision was made, and is said and logged so (UX review s47, 3).
+  const now = (await read().catch(() => undefined)) ?? written;
+  if (!now || (lost && now.data.status !== decided)) throw lost;
+  return made(now);
 }
 
 /** Persona refuses a link for an expired inquiry: resume first (docs/persona.md#one-time-links). */
@@ -80,6 +89,7 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
     if (current.data.status === 'expired') await client.resumeInquiry(request.id);
     const seconds = settings.linkExpiryHours * 3600;
     generated = (await client.generateOneTimeLink(request.id, seconds)).data;
+    return generated.inquiry;
   });
   const { masked } = access.keyInfo;
   const link =
@@ -94,9 +104,11 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
 export async function changeTag(request: RequestOf<'changeTag'>): Promise<Reply<'changeTag'>> {
   const tag = request.tag.trim();
   if (!tag) throw deskError('invalid', 'typeTagFirst');
-  const { inquiry, access } = await changeThenRead(request.id, ({ client }) =>
-    request.change === 'add' ? client.addTag(request.id, tag) : client.removeTag(request.id, tag),
-  );
+  const { inquiry, access } = await changeThenRead(request.id, async ({ client }) => {
+    const { id } = request;
+    return (await (request.change === 'add' ? client.addTag(id, tag) : client.removeTag(id, tag)))
+      .data;
+  });
   return adoptInquiry(inquiry, access.keyInfo.masked);
 }
 

@@ -44,11 +44,19 @@ export function DetailView({ id, initial }: Props) {
 
   const again = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(again.current), []);
-  const reread = (later?: boolean) => {
-    void load();
-    if (!later) return;
+  const readSoon = () => {
     clearTimeout(again.current);
     again.current = setTimeout(() => void load(), REREAD_AGAIN_MS);
+  };
+  const reread = (later?: boolean) => {
+    void load();
+    if (later) readSoon();
+  };
+  // A change whose read after it failed is answered with the change's own copy, which names the
+  // verifications without their checks (background/handlers/actions.ts): read again shortly.
+  const acceptChange = (reply: InquiryReply) => {
+    accept(reply);
+    if (reply.inquiry.verifications.some((v) => !v.loaded)) readSoon();
   };
 
   // The watcher found a change while this detail is open: read it, so the screen is not behind
@@ -115,7 +123,7 @@ export function DetailView({ id, initial }: Props) {
       <DetailActions
         inquiry={inquiry}
         watched={Boolean(watch)}
-        onReply={accept}
+        onReply={acceptChange}
         onLink={setFreshLink}
         onStale={reread}
         onLimited={setLimited}
@@ -147,7 +155,12 @@ export function DetailView({ id, initial }: Props) {
           <evidence.ActivitySection inquiry={inquiry} />
         </>
       )}
-      <DetailTags inquiry={inquiry} onReply={accept} onStale={reread} onLimited={setLimited} />
+      <DetailTags
+        inquiry={inquiry}
+        onReply={acceptChange}
+        onStale={reread}
+        onLimited={setLimited}
+      />
       {evidence && <evidence.SavePdfButton id={inquiry.id} />}
     </div>
   );

@@ -374,6 +374,38 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
+  it("a decision answered with the change's own copy (its read after failed) is read again a moment later (UX review s47, 3)", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const selfie = {
+      id: 'ver_Selfie0000001',
+      type: 'verification/selfie',
+      status: 'passed',
+      loaded: true,
+      checks: [{ name: 'selfie_id_comparison', status: 'passed', required: true, reasons: [] }],
+      fields: [],
+    };
+    const full = inquiryReply('approved', { verifications: [selfie] });
+    // What Persona's approve answers: the verification named, its checks not included.
+    const named = inquiryReply('approved', {
+      verifications: [{ ...selfie, status: '', loaded: false, checks: [] }],
+    });
+    stubBackground({
+      getInquiry: () => inquiryReply('completed', { verifications: [selfie] }),
+      inquiryAction: () => named,
+    });
+    await approveFromDetail();
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    expect(screen.getByText('Persona sent no details for this verification.')).toBeTruthy();
+    expect(sent('getInquiry')).toHaveLength(1);
+    stubBackground({ getInquiry: () => full });
+    await vi.advanceTimersByTimeAsync(REREAD_AGAIN_MS);
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    await waitFor(() =>
+      expect(screen.queryByText('Persona sent no details for this verification.')).toBeNull(),
+    );
+    vi.useRealTimers();
+  });
+
   it('when the worker stops and Persona made nothing, says only that, and offers the decision again', async () => {
     stubBackground({
       getInquiry: () => inquiryReply('completed'),
