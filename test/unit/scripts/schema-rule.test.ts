@@ -214,7 +214,7 @@ describe('a rule read from a zod/mini schema', () => {
 
   it('needs stored-check-more.ts for the kinds the first screen does not use', () => {
     const rule = ruleOf(z.record(z.string(), z.literal('a')));
-    expect(() => basicChecker(rule).safeParse({})).toThrow(/needs stored-check-more\.ts/);
+    expect(() => basicChecker(rule).safeParse({})).toThrow(/^record$/);
     expect(checker(rule).safeParse({ k: 'a' })).toEqual({ success: true, data: { k: 'a' } });
   });
 
@@ -226,7 +226,7 @@ describe('a rule read from a zod/mini schema', () => {
     // A list with a length check: the basic module leaves it to the other, so the item must
     // import that one (it imported the basic one, and threw on its first read).
     expect(needsMore(checkedList)).toBe(true);
-    expect(() => basicChecker(checkedList).safeParse({ a: [] })).toThrow(/needs stored-check-more/);
+    expect(() => basicChecker(checkedList).safeParse({ a: [] })).toThrow(/^array$/);
     expect(needsMore(ruleOf(z.record(z.string(), z.string())))).toBe(true);
   });
 
