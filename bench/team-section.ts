@@ -75,7 +75,10 @@ poll periods of ${period} s. "Alarms stretched" are alarms the poller let pass.
   by a die, so the mean period is the stretch and reviewers who read the same headers at the same
   moment spread out instead of coming back together. The hold ends half a period after the last
   alarm to skip. Persona's own advice stays on top: fewer than 15 % left waits for the reset, and a
-  429 waits for \`RateLimit-Reset\`.
+  429 waits for \`RateLimit-Reset\`. The stretch holds the alarm only: a reviewer who opens the
+  desk once the window it was judged on has reset gets one check at once (debounced like any
+  popup's), whose headers judge the pace again, so one busy minute does not leave the screen they
+  look at 15 minutes behind. While checks are spaced out, the watchlist says so, and until when.
 - No reviewer knows the others. They back off together because they all read the same
   environment, and the backend's share counts as much as theirs: a busier backend stretches the
   desk sooner.

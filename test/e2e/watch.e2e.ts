@@ -410,6 +410,53 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
+  it('a period stretched on one busy window: the popup says so within it, and checks once it is over (UX review s47, 1)', async () => {
+    const id = await createInquiry();
+    await controls.finish(id, 'passed');
+    // What one poll leaves after another key's burst: 141 of 300 used with 40 s of the window
+    // left, alarms let pass for 14 minutes (env-budget.ts).
+    const hold = (resetIn: number) =>
+      ext.serviceWorker().then((worker) =>
+        worker.evaluate((resetInMs) => {
+          const now = Date.now();
+          return chrome.storage.local.set({
+            pollState: {
+              failures: 0,
+              lastAttemptAt: now - 20_000,
+              lastSuccessAt: now - 20_000,
+              holdUntil: now + 14 * 60_000,
+              rateLimit: { limit: 300, remaining: 159, resetAt: now + resetInMs },
+            },
+          });
+        }, resetIn),
+      );
+    const watchCalls = async (since: number) =>
+      (await controls.requests(since)).requests.filter(isWatchCall).length;
+    const row = (popup: Page) => popup.getByRole('button', { name: new RegExp(id) });
+
+    await hold(40_000);
+    const before = (await controls.requests()).lastSeq;
+    const within = await ext.openPopup();
+    const note = within.getByText(
+      /statuses are checked less often: the next check is in 14 minutes/,
+    );
+    await expect.poll(() => note.count()).toBe(1);
+    expect(await row(within).textContent()).toContain('created');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await watchCalls(before)).toBe(0);
+    await within.close();
+
+    // The window is over: opening the desk asks Persona once, which finds the change and a calm
+    // environment, so the alarm's own period is back.
+    await hold(-1);
+    const after = await ext.openPopup();
+    await expect.poll(() => row(after).textContent(), { timeout: 10_000 }).toContain('completed');
+    expect(await watchCalls(before)).toBe(1);
+    expect(await after.getByText(/checked less often/).count()).toBe(0);
+    expect((await stored<StoredPollState>('pollState'))?.holdUntil).toBeUndefined();
+    await after.close();
+  });
+
   it('with Persona unreachable, the popup shows the data’s age and the failure', async () => {
     await createInquiry();
     expect((await runCycle()).outcome).toBe('ok');

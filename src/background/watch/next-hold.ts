@@ -33,15 +33,19 @@ export function backoffMs(failures: number): number {
 }
 
 /**
- * Whether a cycle may start now. A rate-limit hold stops every cycle. A back-off stops the alarm,
- * but not the reviewer opening the popup: they are looking, and one request shows whether Persona
- * is back. Popup and settings requests are debounced on the last attempt, whoever made it.
+ * Whether a cycle may start now. A hold stops the alarm. The reviewer opening the popup is looking,
+ * and one request shows whether Persona is back after a back-off, or, once the rate-limit window a
+ * hold was judged on has reset, whether the environment is still busy: a stretched period
+ * (env-budget.ts) may reach 15 minutes on one busy window, and is judged again from that request's
+ * headers (UX review s47, 1). Within the window (a 429, the 15 % rule) nothing is asked. Popup and
+ * settings requests are debounced on the last attempt, whoever made it.
  */
 export function mayStartCycle(state: PollState, reason: CycleReason, now: number): boolean {
   const { holdUntil, lastAttemptAt } = state;
   // A hold further away than any we set means the clock was turned back: ignore it.
   const held = holdUntil !== undefined && now < holdUntil && holdUntil - now <= BACKOFF_CAP_MS;
-  if (held && (state.failures === 0 || reason === 'alarm')) return false;
+  const windowOpen = now < (state.rateLimit?.resetAt ?? (holdUntil as number));
+  if (held && (reason === 'alarm' || (state.failures === 0 && windowOpen))) return false;
   // The locked desk's own attempts (a popup opened to unlock it) do not delay the first real one.
   if (reason === 'alarm' || reason === 'unlock' || lastAttemptAt === undefined) return true;
   return !(now >= lastAttemptAt && now - lastAttemptAt < DEBOUNCE_MS);
@@ -67,7 +71,9 @@ export function nextPollState(
   const next: PollState = { failures: 0 };
   if (prev.lastAttemptAt !== undefined) next.lastAttemptAt = prev.lastAttemptAt;
   if (prev.lastSuccessAt !== undefined) next.lastSuccessAt = prev.lastSuccessAt;
-  const rateLimit = toStoredRateLimit(outcome.rateLimit, now) ?? prev.rateLimit;
+  // The latest answer's window only: one kept from an earlier answer would end a hold's window
+  // (mayStartCycle) before the hold's own.
+  const rateLimit = toStoredRateLimit(outcome.rateLimit, now);
   if (rateLimit) next.rateLimit = rateLimit;
 
   switch (outcome.kind) {
@@ -106,7 +112,9 @@ export function holdAfterRateLimit(
   now: number,
 ): PollState {
   const holdUntil = now + resetMs(resetSeconds);
-  return prev.failures > 0 || (prev.holdUntil ?? 0) >= holdUntil ? prev : { ...prev, holdUntil };
+  // The window the watcher last read is spent or over: its end no longer says when to ask again.
+  const { rateLimit: _over, ...rest } = prev;
+  return prev.failures > 0 || (prev.holdUntil ?? 0) >= holdUntil ? rest : { ...rest, holdUntil };
 }
 
 /**

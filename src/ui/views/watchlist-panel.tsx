@@ -1,7 +1,7 @@
 import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
-import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
+import { formatAgo, formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { OpenSettingsButton } from '../components/open-settings-button.tsx';
 import { useFirstPaintDone } from '../first-paint.ts';
@@ -56,6 +56,13 @@ export function WatchlistPanel() {
         {poll?.lastSuccessAt &&
           ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
       </p>
+      {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
+          stretched period may put 15 minutes off (background/watch/next-hold.ts). */}
+      {!failing && poll?.holdUntil !== undefined && poll.holdUntil > now && (
+        <p class="list-warning" role="status">
+          {t('checksSpacedOut', formatRelative(poll.holdUntil, now))}
+        </p>
+      )}
       {failing && (
         <p class="list-warning" role="status">
           {t('lastCheckFailed', poll?.lastError?.message ?? '')}

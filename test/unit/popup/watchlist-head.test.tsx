@@ -40,6 +40,27 @@ describe('the watchlist head', () => {
     expect(screen.queryByRole('button', { name: 'Open settings' })).toBeNull();
   });
 
+  it('says checks are spaced out, and until when, while a rate-limit hold lasts (UX review s47, 1)', async () => {
+    await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() + 14 * 60_000 });
+    const note = screen.getByText(/checked less often/);
+    expect(note.getAttribute('role')).toBe('status');
+    expect(note.textContent).toBe(
+      "Persona's rate limit is busy, so statuses are checked less often: the next check is in 14 minutes.",
+    );
+  });
+
+  it('says nothing of a hold that is over, or of a back-off (its failure is said instead)', async () => {
+    await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() - 1 });
+    expect(screen.queryByText(/checked less often/)).toBeNull();
+    cleanup();
+    await head({
+      failures: 1,
+      holdUntil: Date.now() + 60_000,
+      lastError: { kind: 'network', message: 'Nothing answers.' },
+    });
+    expect(screen.queryByText(/checked less often/)).toBeNull();
+  });
+
   it('offers the settings when the check failed on a key Persona refused (QA V6)', async () => {
     await head({
       failures: 1,

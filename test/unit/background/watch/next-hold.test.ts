@@ -79,11 +79,11 @@ describe('nextPollState: manners after a cycle', () => {
     expect(next).toEqual({ failures: 0, lastSuccessAt: T0 + 2 });
   });
 
-  it('keeps the previous rate limit when an answer carried none', () => {
+  it("keeps only the latest answer's rate limit: none when it carried none", () => {
     const rateLimit = { limit: 300, remaining: 200, resetAt: T0 };
-    expect(nextPollState({ failures: 0, rateLimit }, { kind: 'ok' }, T0).rateLimit).toEqual(
-      rateLimit,
-    );
+    expect(nextPollState({ failures: 0, rateLimit }, { kind: 'ok' }, T0).rateLimit).toBeUndefined();
+    const limited = nextPollState({ failures: 0, rateLimit }, { kind: 'rate_limited' }, T0 + 1);
+    expect(limited).toEqual({ failures: 0, holdUntil: T0 + 1 + 60_000 });
   });
 
   it('caps any hold at 15 minutes, whatever the reset says', () => {
@@ -145,12 +145,25 @@ describe("holdAfterRateLimit: a 429 on another of the desk's requests", () => {
     expect(holdAfterRateLimit(fresh, undefined, T0).holdUntil).toBe(T0 + 60_000);
   });
 
-  it('leaves a later hold and a back-off under way as they are', () => {
-    const later: PollState = { failures: 0, holdUntil: T0 + 50_000 };
-    expect(holdAfterRateLimit(later, 20, T0)).toBe(later);
+  it('leaves a later hold and a back-off under way as they are, and forgets the window read before', () => {
+    const rateLimit = { limit: 300, remaining: 10, resetAt: T0 - 5_000 };
+    const later: PollState = { failures: 0, holdUntil: T0 + 50_000, rateLimit };
+    expect(holdAfterRateLimit(later, 20, T0)).toEqual({ failures: 0, holdUntil: T0 + 50_000 });
     // failures > 0 means holdUntil is a back-off, whose count a rate-limit hold must not reset.
     const backingOff: PollState = { failures: 2, holdUntil: T0 + 5_000, lastError: serverError };
-    expect(holdAfterRateLimit(backingOff, 20, T0)).toBe(backingOff);
+    expect(holdAfterRateLimit(backingOff, 20, T0)).toEqual(backingOff);
+  });
+
+  it('a 429 met elsewhere after a stretched hold keeps the popup waiting for its own reset', () => {
+    // A stretch judged on a window that ended at T0 - 5 s, then a search met a 429 at T0.
+    const stretched: PollState = {
+      failures: 0,
+      holdUntil: T0 + 20_000,
+      rateLimit: { limit: 300, remaining: 140, resetAt: T0 - 5_000 },
+    };
+    expect(mayStartCycle(stretched, 'popup', T0)).toBe(true);
+    const after429 = holdAfterRateLimit(stretched, 10, T0);
+    expect(mayStartCycle(after429, 'popup', T0 + 9_000)).toBe(false);
   });
 });
 
@@ -191,12 +204,32 @@ describe('nextPollState: the team-scale budget (env-budget.ts)', () => {
     expect(nextPollState(attempt, busy, T0 + 300, pace(0)).holdUntil).toBe(T0 + 3.5 * 60_000);
   });
 
-  it('is a hold the alarm and the popup both honour, and ends on its own', () => {
+  it('is a hold the alarm honours to its end, and the popup until the window it was judged on resets', () => {
     const next = nextPollState(attempt, ok(120, 20), T0 + 300, pace(0.99));
     expect(mayStartCycle(next, 'alarm', T0 + 60_000)).toBe(false);
     expect(mayStartCycle(next, 'alarm', T0 + 120_000)).toBe(false);
-    expect(mayStartCycle(next, 'popup', T0 + 120_000)).toBe(false);
+    // The window ended 20 s after the answer: within it the popup waits, after it one look is due.
+    expect(mayStartCycle(next, 'popup', T0 + 300 + 19_000)).toBe(false);
+    expect(mayStartCycle(next, 'popup', T0 + 300 + 20_000)).toBe(true);
     expect(mayStartCycle(next, 'alarm', T0 + 180_000)).toBe(true);
+  });
+
+  it('one busy window holds the alarms for up to 15 minutes, but not a reviewer who opens the desk after it (UX review s47, 1)', () => {
+    // 141 requests in the window's first 3 s (another key's burst), 57 s left: on pace for 188 %.
+    const burst = nextPollState(attempt, ok(159, 57), T0 + 300, pace());
+    expect(burst.holdUntil).toBe(T0 + 14.5 * 60_000);
+    expect(mayStartCycle(burst, 'alarm', T0 + 5 * 60_000)).toBe(false);
+    expect(mayStartCycle(burst, 'popup', T0 + 30_000)).toBe(false);
+    expect(mayStartCycle(burst, 'popup', T0 + 60_000)).toBe(true);
+    // That look finds the environment calm again: the alarm's own period is back.
+    const calm = nextPollState(
+      { ...burst, lastAttemptAt: T0 + 60_000 },
+      ok(290, 50),
+      T0 + 61_000,
+      pace(),
+    );
+    expect(calm.holdUntil).toBeUndefined();
+    expect(mayStartCycle(calm, 'alarm', T0 + 120_000)).toBe(true);
   });
 
   it('waits at most the back-off cap, whatever the period', () => {
