@@ -639,6 +639,34 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it('popup at 200 % zoom (400 × 300): Approve shows what it would pass over, not only the comment (UX review s47, 4)', async () => {
+    const id = await createWith({ fields: { name_first: 'Hubert', name_last: 'Blaine' } });
+    await controls.finish(id, 'needs_review');
+    const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
+    await popup.setViewportSize({ width: 400, height: 300 });
+    const reports = popup.getByRole('region', { name: 'Reports' });
+    await expect.poll(() => reports.getByText('Match found').count(), soon).toBe(1);
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    const form = popup.getByRole('form', { name: 'Confirm approve' });
+    const comment = form.getByRole('textbox', { name: 'Comment' });
+    await expect.poll(() => comment.evaluate((box) => box === document.activeElement)).toBe(true);
+    const place = await form.evaluate((confirm) => {
+      const view = confirm.closest('.content')?.getBoundingClientRect();
+      const warnings = confirm.querySelector('.confirm-warnings')?.getBoundingClientRect();
+      return {
+        view: { top: view?.top ?? -1, bottom: view?.bottom ?? -1 },
+        warnings: { top: warnings?.top ?? -1, bottom: warnings?.bottom ?? -1 },
+        // The page itself stays put: the top bar, Back with it, in sight.
+        pageScrolled: document.scrollingElement?.scrollTop ?? -1,
+      };
+    });
+    expect(place.warnings.top).toBeGreaterThanOrEqual(place.view.top);
+    expect(place.warnings.bottom).toBeLessThanOrEqual(place.view.bottom);
+    expect(place.pageScrolled).toBe(0);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await popup.close();
+  });
+
   it('side panel at 360 px: no inquiry id is cut short, and a long tag keeps its × in reach', async () => {
     // Its own inquiry to review: the one seeded above was approved by the test before.
     const panel = await reviewQueueInPanel(1, 360);

@@ -20,6 +20,22 @@ interface Props {
 }
 
 /**
+ * Scrolls the view (not the page: see attention-list.tsx goTo) to show the whole form, or, where
+ * it is taller than the view, its top: what the decision would pass over, then the question. The
+ * comment's own focus scrolled only as far as the comment, which in a short window (a toolbar
+ * popup at 200 % zoom is 300 px tall) left the warnings above the view (UX review s47, 4).
+ */
+function showWhole(form: HTMLElement) {
+  const view = form.closest('.content');
+  if (!view) return;
+  const box = view.getBoundingClientRect();
+  const { top, bottom } = form.getBoundingClientRect();
+  if (top < box.top || bottom > box.bottom) {
+    view.scrollTop += Math.min(top - box.top, Math.max(0, bottom - box.bottom));
+  }
+}
+
+/**
  * An inline confirmation for a final action, with an optional comment. Focus goes to the comment;
  * Escape cancels (the caller puts focus back on the button that opened it). Enter in the comment
  * starts a new line, not the decision: with the form opened by Enter on Approve, a second Enter
@@ -40,9 +56,14 @@ export function ConfirmAction({
 }: Props) {
   const [comment, setComment] = useState(initialComment);
   const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    input.current?.focus({ preventScroll: true });
+    if (form.current) showWhole(form.current);
+  }, []);
   return (
     <form
+      ref={form}
       class="confirm"
       aria-label={confirmLabel}
       onSubmit={(event) => {
