@@ -1100,6 +1100,29 @@ describe('a worker stopped in the middle of a decision', () => {
   });
 });
 
+describe('a worker stopped in the middle of a decision Persona is slow to make', () => {
+  it('is read again until Persona has it, not left showing Approve for a minute (UX review s47, 6)', async () => {
+    const id = await createThroughBackground('slow-interrupted');
+    await controls.finish(id, 'passed');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    // Persona makes the approval 7 s after it was sent: past the first read again, at 4 s.
+    await controls.setFaults({ latencyMs: 7_000, latencyRoute: 'POST /inquiries/:id/approve' });
+    const sent = Date.now();
+    await popup.getByRole('button', { name: 'Confirm approve' }).click();
+    // The approval is out (held by the latency) when the worker stops.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await ext.stopServiceWorker();
+    await expect
+      .poll(() => popup.getByTestId('status').textContent(), { timeout: 20_000 })
+      .toBe('approved');
+    // Read again at 10 s, not found by a watcher's poll a minute on.
+    expect(Date.now() - sent).toBeLessThan(20_000);
+    await popup.close();
+  });
+});
+
 describe('the draft, edited in the popup and the side panel at once', () => {
   it('loses nothing either one typed', async () => {
     const popup = await ext.openPopup('?view=create');

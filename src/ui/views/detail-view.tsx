@@ -20,9 +20,12 @@ import './views.css';
 
 /**
  * After a change whose answer never came (the background stopped, a 5xx), Persona may still be
- * making it when the first read goes out: the inquiry is read once more this much later.
+ * making it when the first read goes out: the inquiry is read again this long after, each time
+ * while its status has not moved, for a minute in all. A slow decision (8 s, in UX review s47, 6)
+ * was left showing Approve and Decline on an inquiry Persona had decided until the next poll.
  */
-export const REREAD_AGAIN_MS = 4_000;
+export const REREAD_AFTER_MS = [4_000, 10_000, 30_000, 60_000] as const;
+export const REREAD_AGAIN_MS = REREAD_AFTER_MS[0];
 
 interface Props {
   id: string;
@@ -42,15 +45,22 @@ export function DetailView({ id, initial }: Props) {
   const loadedEvidence = useEvidence();
   const evidence = loadedEvidence.state === 'loaded' ? loadedEvidence.views : undefined;
 
-  const again = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(again.current), []);
-  const readSoon = () => {
-    clearTimeout(again.current);
-    again.current = setTimeout(() => void load(), REREAD_AGAIN_MS);
+  const again = useRef<ReturnType<typeof setTimeout>[]>([]);
+  useEffect(() => () => again.current.forEach(clearTimeout), []);
+  // The status on screen, for a timer set renders ago.
+  const status = useRef<string>(undefined);
+  status.current = shown?.inquiry.status;
+  // Reads at each of `times`; given `from`, only while the status is still that one.
+  const readAfter = (times: readonly number[], from?: string) => {
+    again.current.forEach(clearTimeout);
+    again.current = times.map((ms) =>
+      setTimeout(() => (from === undefined || status.current === from) && void load(), ms),
+    );
   };
+  const readSoon = () => readAfter([REREAD_AGAIN_MS]);
   const reread = (later?: boolean) => {
     void load();
-    if (later) readSoon();
+    if (later) readAfter(REREAD_AFTER_MS, status.current ?? '');
   };
   // A change whose read after it failed is answered with the change's own copy, which names the
   // verifications without their checks (background/handlers/actions.ts): read again shortly.

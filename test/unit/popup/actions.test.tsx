@@ -8,7 +8,7 @@ import { allowedActions } from '../../../src/shared/persona/status.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
 import { SLOW_MS } from '../../../src/ui/use-request.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { REREAD_AGAIN_MS } from '../../../src/ui/views/detail-view.tsx';
+import { REREAD_AFTER_MS, REREAD_AGAIN_MS } from '../../../src/ui/views/detail-view.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -403,6 +403,28 @@ describe('inquiry actions', () => {
     await waitFor(() =>
       expect(screen.queryByText('Persona sent no details for this verification.')).toBeNull(),
     );
+    vi.useRealTimers();
+  });
+
+  it('when the worker stops and Persona takes its time, keeps reading for a minute, until the status moves (UX review s47, 6)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let status = 'completed';
+    stubBackground({
+      getInquiry: () => inquiryReply(status),
+      inquiryAction: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
+    });
+    await approveFromDetail();
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    // Still undecided at 4 and at 10 s: read each time.
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS[1]);
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(4));
+    expect(screen.getByTestId('status').textContent).toBe('completed');
+    status = 'approved'; // Persona's decision lands some 20 s after it was sent
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS[2] - REREAD_AFTER_MS[1]);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
+    // The status moved: the minute's last read is not made.
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS[3]);
+    expect(sent('getInquiry')).toHaveLength(5);
     vi.useRealTimers();
   });
 
