@@ -304,6 +304,23 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
+  it('Needs review lists a watched inquiry come to review on top, though older than its first page (UX review s47, 2)', async () => {
+    // Made three hours ago on Persona's clock (the sandbox's); then 25 inquiries to review, all
+    // made since (seeded up to ten minutes ago): Persona's first page is theirs.
+    await controls.setClock(new Date(Date.now() - 3 * 3_600_000));
+    const id = await createInquiry();
+    await controls.setClock(new Date());
+    await controls.seed(25, { statuses: ['needs_review'], referenceIdPrefix: 'newer-' });
+    await controls.finish(id, 'needs_review');
+    expect((await runCycle()).changes).toEqual([{ id, from: 'created', to: 'needs_review' }]);
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    const rows = popup.getByRole('list', { name: 'Inquiries needing review' }).getByRole('button');
+    await expect.poll(() => rows.count()).toBe(21);
+    expect(await rows.first().textContent()).toContain(id);
+    await popup.close();
+  });
+
   it('detects the change in the next cycle after the service worker was stopped', async () => {
     const id = await createInquiry();
     await runCycle();

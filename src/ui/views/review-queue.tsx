@@ -87,15 +87,25 @@ export function ReviewQueue() {
     if ([...is].some((id) => id && !was.has(id))) void arrivals.run();
   }, [reviewing]);
   const { error } = page;
-  const ordered = byLastChange(items);
+  // Persona lists by creation, so a watched inquiry that came to review just now may be older than
+  // every row loaded so far: the watcher has found it, and it is shown where its last change puts
+  // it, on top, not a Load more away (UX review s47, 2). Once a page lists it, that row is used.
+  const listed = new Set(items.map((item) => item.id));
+  const found =
+    next === undefined
+      ? []
+      : (watchlist ?? []).filter(
+          (entry) => entry.status === 'needs_review' && !listed.has(entry.id),
+        );
+  const ordered = byLastChange([...items, ...found]);
   // Of the rows Load more brought, the first in the list's order.
   const firstOfPage = pageIds && ordered.find((item) => pageIds.has(item.id))?.id;
   const loading = page.busy || (next === undefined && !error);
   return (
     <>
       {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined)} />}
-      {!error && !loading && items.length === 0 && <p class="empty">{t('noReview')}</p>}
-      {items.length > 0 && (
+      {!error && !loading && ordered.length === 0 && <p class="empty">{t('noReview')}</p>}
+      {ordered.length > 0 && (
         <>
           {/* The badge counts the watched only: said here, where the count differs from it. */}
           <p class="list-head muted">{t('reviewQueueHint')}</p>

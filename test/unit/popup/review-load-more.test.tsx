@@ -72,13 +72,46 @@ describe('Load more in the review queue', () => {
     queue = [row('inq_QueuedBefore001'), row('inq_ComesToReview01')];
     await fakeBrowser.storage.local.set({ watchlist: [watched('needs_review')] });
     await screen.findByRole('button', { name: /inq_ComesToReview01/ });
-    expect(sent('listInquiries')).toHaveLength(reads + 1);
+    // Shown from the watchlist at once; Persona's first page is read again all the same.
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
     // Another change to the watchlist that leaves the queue as it was reads nothing.
     await fakeBrowser.storage.local.set({
       watchlist: [{ ...watched('needs_review'), seen: true }],
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sent('listInquiries')).toHaveLength(reads + 1);
+  });
+});
+
+describe('a watched inquiry come to review, older than the first page', () => {
+  it('is listed on top by its last change, not a Load more away, and once only after Load more brings it (UX review s47, 2)', async () => {
+    const at = (minutes: number) => new Date(Date.UTC(2026, 11, 4, 12, minutes)).toISOString();
+    const changed = (id: string, minutes: number) => ({ ...row(id), updatedAt: at(minutes) });
+    stubBackground({
+      listInquiries: ({ next }) =>
+        next === 'page-2'
+          ? { items: [changed('inq_OldComeToRev01', 50)], next: null }
+          : { items: [changed('inq_NewerCreated01', 20)], next: 'page-2' },
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        { ...watchEntry('inq_OldComeToRev01', 'needs_review'), updatedAt: at(50) },
+        { ...watchEntry('inq_WatchedPending1', 'pending'), updatedAt: at(55) },
+      ],
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await screen.findByRole('button', { name: /inq_NewerCreated01/ });
+    const ids = () =>
+      [
+        ...screen
+          .getByRole('list', { name: 'Inquiries needing review' })
+          .querySelectorAll('.inquiry-id'),
+      ].map((code) => code.textContent);
+    await waitFor(() => expect(ids()).toEqual(['inq_OldComeToRev01', 'inq_NewerCreated01']));
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull());
+    expect(ids()).toEqual(['inq_OldComeToRev01', 'inq_NewerCreated01']);
   });
 });
 
