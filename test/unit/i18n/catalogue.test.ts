@@ -52,6 +52,19 @@ describe('the message catalogues', () => {
     }
   });
 
+  // A line that introduces a list (Approve's "Before you approve, this inquiry shows:") reads as
+  // cut off without its colon (UX review s47, German).
+  it.each(others)(
+    '%s ends with a colon wherever English introduces what follows with one',
+    (locale) => {
+      const catalogue = readCatalogue(locale);
+      for (const [key, entry] of Object.entries(english)) {
+        if (!entry.message.endsWith(':')) continue;
+        expect(catalogue[key]?.message, `${locale}: ${key}`).toMatch(/:$/);
+      }
+    },
+  );
+
   // Screen-reader users and the end-to-end tests find controls by these English names.
   it('keep the English accessible names word for word, and translate them', () => {
     const names = {
