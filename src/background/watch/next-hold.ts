@@ -44,7 +44,8 @@ export function mayStartCycle(state: PollState, reason: CycleReason, now: number
   const { holdUntil, lastAttemptAt } = state;
   // A hold further away than any we set means the clock was turned back: ignore it.
   const held = holdUntil !== undefined && now < holdUntil && holdUntil - now <= BACKOFF_CAP_MS;
-  const windowOpen = now < (state.rateLimit?.resetAt ?? (holdUntil as number));
+  const windowEnd = state.rateLimit?.resetAt ?? holdUntil;
+  const windowOpen = windowEnd === undefined || now < windowEnd;
   if (held && (reason === 'alarm' || (state.failures === 0 && windowOpen))) return false;
   // The locked desk's own attempts (a popup opened to unlock it) do not delay the first real one.
   if (reason === 'alarm' || reason === 'unlock' || lastAttemptAt === undefined) return true;
