@@ -79,6 +79,10 @@ poll periods of ${period} s. "Alarms stretched" are alarms the poller let pass.
   desk once the window it was judged on has reset gets one check at once (debounced like any
   popup's), whose headers judge the pace again, so one busy minute does not leave the screen they
   look at 15 minutes behind. While checks are spaced out, the watchlist says so, and until when.
+  That look costs at most one cycle a window per reviewer, and only when they open the desk: the
+  bench models the alarms alone. A team whose reviewers each open the desk, say, six times an
+  hour adds some 0.1 × K × ⌈N / 100⌉ requests a minute at most (10 at K = 100, N = 100), a guess
+  about use that the ceiling below does not include.
 - No reviewer knows the others. They back off together because they all read the same
   environment, and the backend's share counts as much as theirs: a busier backend stretches the
   desk sooner.

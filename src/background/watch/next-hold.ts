@@ -91,6 +91,9 @@ export function nextPollState(
     case 'rate_limited':
       // Not an error for the reviewer: Persona is fine, we wait our turn and the changes follow.
       next.holdUntil = now + resetMs(outcome.resetSeconds ?? outcome.rateLimit?.resetSeconds);
+      // The headers may be an earlier batch's, from a window before the one the 429 closed: the
+      // hold's own end is the window's (mayStartCycle).
+      delete next.rateLimit;
       return next;
     case 'failed': {
       next.failures = prev.failures + 1;
@@ -113,8 +116,12 @@ export function holdAfterRateLimit(
   now: number,
 ): PollState {
   const holdUntil = now + resetMs(resetSeconds);
-  // The window the watcher last read is spent or over: its end no longer says when to ask again.
-  const { rateLimit: _over, ...rest } = prev;
+  // The window is this 429's, spent until its reset, whatever the watcher last read: a longer
+  // (stretched) hold that stands lets the popup look again once this window is over.
+  const rest = {
+    ...prev,
+    rateLimit: { limit: prev.rateLimit?.limit ?? 0, remaining: 0, resetAt: holdUntil },
+  };
   return prev.failures > 0 || (prev.holdUntil ?? 0) >= holdUntil ? rest : { ...rest, holdUntil };
 }
 

@@ -138,32 +138,60 @@ describe('mayStartCycle: holds and the debounce', () => {
 describe("holdAfterRateLimit: a 429 on another of the desk's requests", () => {
   it('holds the watcher until the reset Persona named, or a minute without one', () => {
     const held = holdAfterRateLimit({ failures: 0, lastSuccessAt: 5 }, 20, T0);
-    expect(held).toEqual({ failures: 0, lastSuccessAt: 5, holdUntil: T0 + 20_000 });
+    expect(held).toEqual({
+      failures: 0,
+      lastSuccessAt: 5,
+      holdUntil: T0 + 20_000,
+      rateLimit: { limit: 0, remaining: 0, resetAt: T0 + 20_000 },
+    });
     expect(mayStartCycle(held, 'alarm', T0 + 19_000)).toBe(false);
     expect(mayStartCycle(held, 'popup', T0 + 19_000)).toBe(false);
     expect(mayStartCycle(held, 'alarm', T0 + 20_000)).toBe(true);
     expect(holdAfterRateLimit(fresh, undefined, T0).holdUntil).toBe(T0 + 60_000);
   });
 
-  it('leaves a later hold and a back-off under way as they are, and forgets the window read before', () => {
+  it("leaves a later hold and a back-off under way as they are, the window now the 429's", () => {
     const rateLimit = { limit: 300, remaining: 10, resetAt: T0 - 5_000 };
     const later: PollState = { failures: 0, holdUntil: T0 + 50_000, rateLimit };
-    expect(holdAfterRateLimit(later, 20, T0)).toEqual({ failures: 0, holdUntil: T0 + 50_000 });
+    const spent = { limit: 300, remaining: 0, resetAt: T0 + 20_000 };
+    expect(holdAfterRateLimit(later, 20, T0)).toEqual({
+      failures: 0,
+      holdUntil: T0 + 50_000,
+      rateLimit: spent,
+    });
     // failures > 0 means holdUntil is a back-off, whose count a rate-limit hold must not reset.
     const backingOff: PollState = { failures: 2, holdUntil: T0 + 5_000, lastError: serverError };
-    expect(holdAfterRateLimit(backingOff, 20, T0)).toEqual(backingOff);
+    expect(holdAfterRateLimit(backingOff, 20, T0)).toEqual({
+      ...backingOff,
+      rateLimit: { ...spent, limit: 0 },
+    });
   });
 
-  it('a 429 met elsewhere after a stretched hold keeps the popup waiting for its own reset', () => {
-    // A stretch judged on a window that ended at T0 - 5 s, then a search met a 429 at T0.
+  it('a 429 met elsewhere during a stretched hold keeps the popup waiting for its reset, and no longer (review s47, 3)', () => {
+    // A stretch of 14 minutes judged on a window that ended at T0 - 5 s; a search met a 429 at T0.
     const stretched: PollState = {
       failures: 0,
-      holdUntil: T0 + 20_000,
+      holdUntil: T0 + 14 * 60_000,
       rateLimit: { limit: 300, remaining: 140, resetAt: T0 - 5_000 },
     };
     expect(mayStartCycle(stretched, 'popup', T0)).toBe(true);
     const after429 = holdAfterRateLimit(stretched, 10, T0);
+    expect(after429.holdUntil).toBe(T0 + 14 * 60_000);
     expect(mayStartCycle(after429, 'popup', T0 + 9_000)).toBe(false);
+    expect(mayStartCycle(after429, 'popup', T0 + 11_000)).toBe(true);
+    expect(mayStartCycle(after429, 'alarm', T0 + 11_000)).toBe(false);
+  });
+
+  it("a poll's 429 after an earlier batch's answer holds the popup to the 429's reset, not that batch's window (review s47, 4)", () => {
+    const earlier = { limit: 300, remaining: 200, resetSeconds: 3 };
+    const held = nextPollState(
+      { failures: 0, lastAttemptAt: T0 - 20_000 },
+      { kind: 'rate_limited', rateLimit: earlier, resetSeconds: 58 },
+      T0,
+    );
+    expect(held.rateLimit).toBeUndefined();
+    expect(mayStartCycle(held, 'popup', T0 + 10_000)).toBe(false);
+    expect(mayStartCycle(held, 'popup', T0 + 58_000)).toBe(true);
   });
 });
 
