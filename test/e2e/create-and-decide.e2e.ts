@@ -1117,8 +1117,15 @@ describe('a worker stopped in the middle of a decision Persona is slow to make',
     await expect
       .poll(() => popup.getByTestId('status').textContent(), { timeout: 20_000 })
       .toBe('approved');
-    // Read again at 10 s, not found by a watcher's poll a minute on.
+    // Read again at 10 s, not found by a watcher's poll (review s47, 9): no poll asked Persona
+    // meanwhile, and the detail's read that found it went some 10 s after the decision.
     expect(Date.now() - sent).toBeLessThan(20_000);
+    const since = (await controls.requests()).requests.filter((r) => Date.parse(r.time) >= sent);
+    expect(
+      since.filter((r) => r.route === 'GET /inquiries' && 'filter[inquiry-id]' in r.query),
+    ).toEqual([]);
+    const reads = since.filter((r) => r.route === 'GET /inquiries/:id');
+    expect(reads.some((r) => Date.parse(r.time) - sent >= 9_000)).toBe(true);
     await popup.close();
   });
 });

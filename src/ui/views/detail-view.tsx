@@ -45,28 +45,63 @@ export function DetailView({ id, initial }: Props) {
   const loadedEvidence = useEvidence();
   const evidence = loadedEvidence.state === 'loaded' ? loadedEvidence.views : undefined;
 
+  // One read shortly (`soon`), and a decision's reads for a minute (`again`), apart: neither
+  // calls the other off.
+  const soon = useRef<ReturnType<typeof setTimeout>>(undefined);
   const again = useRef<ReturnType<typeof setTimeout>[]>([]);
-  useEffect(() => () => again.current.forEach(clearTimeout), []);
+  useEffect(
+    () => () => {
+      clearTimeout(soon.current);
+      again.current.forEach(clearTimeout);
+    },
+    [],
+  );
   // The status on screen, for a timer set renders ago.
   const status = useRef<string>(undefined);
   status.current = shown?.inquiry.status;
-  // Reads at each of `times`; given `from`, only while the status is still that one.
-  const readAfter = (times: readonly number[], from?: string) => {
+  const readSoon = () => {
+    clearTimeout(soon.current);
+    soon.current = setTimeout(() => void load(), REREAD_AGAIN_MS);
+  };
+  // A decision moves the status: read while it has not, for a minute.
+  const rereadDecision = (later?: boolean) => {
+    void load();
+    if (!later) return;
+    const from = status.current;
     again.current.forEach(clearTimeout);
-    again.current = times.map((ms) =>
-      setTimeout(() => (from === undefined || status.current === from) && void load(), ms),
+    again.current = REREAD_AFTER_MS.map((ms) =>
+      setTimeout(() => status.current === from && void load(), ms),
     );
   };
-  const readSoon = () => readAfter([REREAD_AGAIN_MS]);
-  const reread = (later?: boolean) => {
+  // A tag moves no status: one read shortly, as for any change.
+  const rereadTag = (later?: boolean) => {
     void load();
-    if (later) readAfter(REREAD_AFTER_MS, status.current ?? '');
+    if (later) readSoon();
   };
   // A change whose read after it failed is answered with the change's own copy, which names the
-  // verifications without their checks (background/handlers/actions.ts): read again shortly.
+  // verifications and reports without their results (background/handlers/actions.ts): the
+  // results on screen are kept with it, so Approve still lists what it would pass over, and the
+  // inquiry is read again shortly (then, if Persona is still out of reach, once the watcher gets
+  // through: use-inquiry.ts).
   const acceptChange = (reply: InquiryReply) => {
-    accept(reply);
-    if (reply.inquiry.verifications.some((v) => !v.loaded)) readSoon();
+    const { inquiry: answer } = reply;
+    const partial = [...answer.verifications, ...answer.reports].some((part) => !part.loaded);
+    const before = shown?.inquiry;
+    if (!partial) return accept(reply);
+    accept(
+      before?.id === answer.id
+        ? {
+            ...reply,
+            inquiry: {
+              ...answer,
+              verifications: before.verifications,
+              reports: before.reports,
+              ...(before.sessions ? { sessions: before.sessions } : {}),
+            },
+          }
+        : reply,
+    );
+    readSoon();
   };
 
   // The watcher found a change while this detail is open: read it, so the screen is not behind
@@ -135,7 +170,7 @@ export function DetailView({ id, initial }: Props) {
         watched={Boolean(watch)}
         onReply={acceptChange}
         onLink={setFreshLink}
-        onStale={reread}
+        onStale={rereadDecision}
         onLimited={setLimited}
       />
       {link && offersLink(inquiry.status) && (
@@ -168,7 +203,7 @@ export function DetailView({ id, initial }: Props) {
       <DetailTags
         inquiry={inquiry}
         onReply={acceptChange}
-        onStale={reread}
+        onStale={rereadTag}
         onLimited={setLimited}
       />
       {evidence && <evidence.SavePdfButton id={inquiry.id} />}

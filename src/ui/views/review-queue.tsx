@@ -36,6 +36,8 @@ export function ReviewQueue() {
   // Load more is gone while it loads (and for good after the last page): the focus goes on to
   // the first row it brought, where a keyboard user reads on.
   const [pageIds, setPageIds] = useState<Set<string> | undefined>(undefined);
+  // The rows as last drawn, Persona's and the watched ones shown ahead of their page.
+  const onScreen = useRef<InquirySummary[]>([]);
   const page = useRequest(async (cursor?: string) => {
     const reply = await sendRequest({
       type: 'listInquiries',
@@ -45,8 +47,11 @@ export function ReviewQueue() {
     });
     // A row listed already (come to review since the page before was read) is not listed twice.
     setItems((shown) => (cursor ? [...shown, ...newTo(shown, reply.items)] : reply.items));
-    // Load more's focus goes to the first row it brought that was not listed already.
-    setPageIds(cursor ? new Set(newTo(items, reply.items).map((item) => item.id)) : undefined);
+    // Load more's focus goes to the first row it brought that was not on screen already: a
+    // watched row shown ahead of its page (below) is mounted, and would not take it.
+    setPageIds(
+      cursor ? new Set(newTo(onScreen.current, reply.items).map((item) => item.id)) : undefined,
+    );
     setNext(reply.next);
   });
   const load = (cursor?: string) => void page.run(cursor);
@@ -98,6 +103,7 @@ export function ReviewQueue() {
           (entry) => entry.status === 'needs_review' && !listed.has(entry.id),
         );
   const ordered = byLastChange([...items, ...found]);
+  onScreen.current = ordered;
   // Of the rows Load more brought, the first in the list's order.
   const firstOfPage = pageIds && ordered.find((item) => pageIds.has(item.id))?.id;
   const loading = page.busy || (next === undefined && !error);

@@ -57,11 +57,10 @@ export function WatchlistPanel() {
           ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
       </p>
       {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
-          stretched period may put 15 minutes off (background/watch/next-hold.ts). */}
+          stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
+          region: its time changes every half minute, and would be said again each time. */}
       {!failing && poll?.holdUntil !== undefined && poll.holdUntil > now && (
-        <p class="list-warning" role="status">
-          {t('checksSpacedOut', formatRelative(poll.holdUntil, now))}
-        </p>
+        <p class="list-warning">{t('checksSpacedOut', formatRelative(poll.holdUntil, now))}</p>
       )}
       {failing && (
         <p class="list-warning" role="status">

@@ -374,35 +374,54 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
-  it("a decision answered with the change's own copy (its read after failed) is read again a moment later (UX review s47, 3)", async () => {
+  it("a change answered with its own copy (its read after failed) keeps the results on screen, Approve's list too, and reads again (UX review s47, 3; review s47, 1)", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const selfie = {
       id: 'ver_Selfie0000001',
       type: 'verification/selfie',
-      status: 'passed',
+      status: 'failed',
       loaded: true,
-      checks: [{ name: 'selfie_id_comparison', status: 'passed', required: true, reasons: [] }],
+      checks: [{ name: 'selfie_id_comparison', status: 'failed', required: true, reasons: [] }],
       fields: [],
     };
-    const full = inquiryReply('approved', { verifications: [selfie] });
-    // What Persona's approve answers: the verification named, its checks not included.
-    const named = inquiryReply('approved', {
+    // What Persona's mark for review answers: the verification named, its checks not included.
+    const named = inquiryReply('needs_review', {
       verifications: [{ ...selfie, status: '', loaded: false, checks: [] }],
     });
     stubBackground({
       getInquiry: () => inquiryReply('completed', { verifications: [selfie] }),
       inquiryAction: () => named,
     });
-    await approveFromDetail();
-    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
-    expect(screen.getByText('Persona sent no details for this verification.')).toBeTruthy();
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Mark for review' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('needs_review'));
+    expect(screen.queryByText('Persona sent no details for this verification.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Approve', exact: true }));
+    const form = screen.getByRole('form', { name: 'Confirm approve' });
+    expect(within(form).getByText('Selfie: Failed, 1 check failed')).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
     expect(sent('getInquiry')).toHaveLength(1);
-    stubBackground({ getInquiry: () => full });
     await vi.advanceTimersByTimeAsync(REREAD_AGAIN_MS);
     await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
-    await waitFor(() =>
-      expect(screen.queryByText('Persona sent no details for this verification.')).toBeNull(),
-    );
+    vi.useRealTimers();
+  });
+
+  it('an interrupted tag change is read again once shortly, not for a minute: a tag moves no status (review s47, 6)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    stubBackground({
+      getInquiry: () => inquiryReply('completed', { tags: ['kyc'] }),
+      changeTag: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    await vi.advanceTimersByTimeAsync(REREAD_AGAIN_MS);
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(3));
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS[3]);
+    expect(sent('getInquiry')).toHaveLength(3);
     vi.useRealTimers();
   });
 

@@ -69,6 +69,23 @@ describe('approveWarnings', () => {
   });
 });
 
+describe('approveWarnings on a copy without results', () => {
+  it('says checks or reports are not loaded, since no list is then no all-clear (review s47, 1)', () => {
+    const named = inquiryView('needs_review', {
+      verifications: [
+        { ...verification('ver_1', 'verification/selfie', ''), loaded: false, checks: [] },
+      ],
+    });
+    expect(approveWarnings(named)).toEqual([
+      'Some checks and reports are not loaded: Refresh before you approve.',
+    ]);
+    const report = inquiryView('needs_review', {
+      reports: [{ id: 'rep_1', type: 'report/watchlist', status: '', loaded: false }],
+    });
+    expect(approveWarnings(report)).toHaveLength(1);
+  });
+});
+
 describe('the Approve confirmation', () => {
   async function open(extra: Partial<InquiryView>, button: 'Approve' | 'Decline') {
     const reply = inquiryReply('needs_review', extra);

@@ -90,7 +90,10 @@ describe('a watched inquiry come to review, older than the first page', () => {
     stubBackground({
       listInquiries: ({ next }) =>
         next === 'page-2'
-          ? { items: [changed('inq_OldComeToRev01', 50)], next: null }
+          ? {
+              items: [changed('inq_OldComeToRev01', 50), changed('inq_PageTwoOther001', 10)],
+              next: null,
+            }
           : { items: [changed('inq_NewerCreated01', 20)], next: 'page-2' },
     });
     await fakeBrowser.storage.local.set({
@@ -109,9 +112,15 @@ describe('a watched inquiry come to review, older than the first page', () => {
           .querySelectorAll('.inquiry-id'),
       ].map((code) => code.textContent);
     await waitFor(() => expect(ids()).toEqual(['inq_OldComeToRev01', 'inq_NewerCreated01']));
-    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    const more = screen.getByRole('button', { name: 'Load more' });
+    more.focus();
+    fireEvent.click(more);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull());
-    expect(ids()).toEqual(['inq_OldComeToRev01', 'inq_NewerCreated01']);
+    expect(ids()).toEqual(['inq_OldComeToRev01', 'inq_NewerCreated01', 'inq_PageTwoOther001']);
+    // The focus goes to the row the page brought that was not on screen, not to the page itself
+    // (review s47, 2).
+    const other = screen.getByRole('button', { name: /inq_PageTwoOther001/ });
+    await waitFor(() => expect(document.activeElement).toBe(other));
   });
 });
 
