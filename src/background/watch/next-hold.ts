@@ -9,6 +9,7 @@
 // means `holdUntil` is a back-off; `failures === 0` means it is a rate-limit hold.
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { isRateLimitLow, type RateLimit } from '../../shared/persona/response-meta.ts';
+import { holdInForce, LONGEST_HOLD_MS } from '../../shared/poll-hold.ts';
 import type { PollState } from '../../shared/storage-items.ts';
 import { alarmsToSkip, projectedShare, stretchFactor } from './env-budget.ts';
 
@@ -18,7 +19,7 @@ export type CycleReason = 'popup' | 'alarm' | 'settings' | 'unlock';
 /** Opening the popup five times in ten seconds costs one cycle. */
 export const DEBOUNCE_MS = 10_000;
 export const BACKOFF_BASE_MS = 30_000;
-export const BACKOFF_CAP_MS = 15 * 60_000;
+export const BACKOFF_CAP_MS = LONGEST_HOLD_MS;
 /** Persona's window is a minute; used when a 429 carries no `RateLimit-Reset`. */
 export const DEFAULT_RESET_SECONDS = 60;
 
@@ -42,8 +43,7 @@ export function backoffMs(failures: number): number {
  */
 export function mayStartCycle(state: PollState, reason: CycleReason, now: number): boolean {
   const { holdUntil, lastAttemptAt } = state;
-  // A hold further away than any we set means the clock was turned back: ignore it.
-  const held = holdUntil !== undefined && now < holdUntil && holdUntil - now <= BACKOFF_CAP_MS;
+  const held = holdInForce(holdUntil, now);
   const windowEnd = state.rateLimit?.resetAt ?? holdUntil;
   const windowOpen = windowEnd === undefined || now < windowEnd;
   if (held && (reason === 'alarm' || (state.failures === 0 && windowOpen))) return false;

@@ -1,5 +1,6 @@
 import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { holdInForce } from '../../shared/poll-hold.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 import { formatAgo, formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
@@ -59,7 +60,7 @@ export function WatchlistPanel() {
       {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
           stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
           region: its time changes every half minute, and would be said again each time. */}
-      {!failing && poll?.holdUntil !== undefined && poll.holdUntil > now && (
+      {!failing && poll && holdInForce(poll.holdUntil, now) && (
         <p class="list-warning">{t('checksSpacedOut', formatRelative(poll.holdUntil, now))}</p>
       )}
       {failing && (
