@@ -118,11 +118,11 @@ export function holdAfterRateLimit(
   const holdUntil = now + resetMs(resetSeconds);
   // The window is this 429's, spent until its reset, whatever the watcher last read: a longer
   // (stretched) hold that stands lets the popup look again once this window is over.
-  const rest = {
+  const spent = {
     ...prev,
     rateLimit: { limit: prev.rateLimit?.limit ?? 0, remaining: 0, resetAt: holdUntil },
   };
-  return prev.failures > 0 || (prev.holdUntil ?? 0) >= holdUntil ? rest : { ...rest, holdUntil };
+  return prev.failures > 0 || (prev.holdUntil ?? 0) >= holdUntil ? spent : { ...spent, holdUntil };
 }
 
 /**

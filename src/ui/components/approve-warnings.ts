@@ -17,10 +17,15 @@ export function approveWarnings(inquiry: InquiryView): string[] {
   // Each flag once, however many sessions carry it.
   const network = new Set((inquiry.sessions ?? []).flatMap(warnings));
   if (network.size > 0) out.push(`${t('deviceNetwork')}: ${[...network].join(', ')}`);
-  // A copy that names its verifications or reports without their results (a change's own answer,
-  // kept when the read after it failed) says nothing of them: no list here is no all-clear.
-  if ([...inquiry.verifications, ...inquiry.reports].some((part) => !part.loaded)) {
-    out.push(t('resultsNotLoaded'));
-  }
+  // A copy without its results says nothing of them: no list here is no all-clear.
+  if (withoutResults(inquiry)) out.push(t('resultsNotLoaded'));
   return out;
+}
+
+/**
+ * Whether the copy names verifications or reports without their results: a change's own answer,
+ * kept when the read after it failed (background/handlers/actions.ts).
+ */
+export function withoutResults(inquiry: InquiryView): boolean {
+  return [...inquiry.verifications, ...inquiry.reports].some((part) => !part.loaded);
 }

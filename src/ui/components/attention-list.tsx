@@ -4,6 +4,7 @@
 import { t } from '../../shared/i18n.ts';
 import { humanise } from '../../shared/persona/labels.ts';
 import type { VerificationView } from '../../shared/persona/view-model.ts';
+import { scrollViewTo } from '../scroll-view.ts';
 import { formatNumber } from './format-time.ts';
 import { resultWords } from './result-words.ts';
 import { verificationTone } from './verification-tone.ts';
@@ -36,18 +37,13 @@ export function lookLine(v: VerificationView, names: ReadonlyMap<string, string>
 }
 
 /**
- * Scrolls a verification's card, border and all, to the top of the view and puts the focus on its
- * heading. The view's own scroll, not scrollIntoView: that scrolls every ancestor, the page too,
- * and a zoomed toolbar popup's page is taller than its window (base.css body.popup), so the top
- * bar, Back with it, went out of sight with no scrollbar to bring it back.
+ * Scrolls a verification's card, border and all, to the top of the view (the view's own scroll:
+ * scroll-view.ts) and puts the focus on its heading.
  */
 function goTo(headingId: string) {
   const heading = document.getElementById(headingId);
   const card = heading?.closest('section') ?? heading;
-  const view = card?.closest('.content');
-  if (card && view) {
-    view.scrollTop += card.getBoundingClientRect().top - view.getBoundingClientRect().top;
-  } else card?.scrollIntoView({ block: 'start' });
+  if (card && !scrollViewTo(card, 'start')) card.scrollIntoView({ block: 'start' });
   heading?.focus({ preventScroll: true });
 }
 

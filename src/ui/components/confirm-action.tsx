@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
+import { scrollViewTo } from '../scroll-view.ts';
 import { formatNumber } from './format-time.ts';
 
 interface Props {
@@ -17,22 +18,6 @@ interface Props {
   waitSeconds?: number;
   /** What the decision would pass over, said above the question (approve-warnings.ts). */
   warnings?: readonly string[];
-}
-
-/**
- * Scrolls the view (not the page: see attention-list.tsx goTo) to show the whole form, or, where
- * it is taller than the view, its top: what the decision would pass over, then the question. The
- * comment's own focus scrolled only as far as the comment, which in a short window (a toolbar
- * popup at 200 % zoom is 300 px tall) left the warnings above the view (UX review s47, 4).
- */
-function showWhole(form: HTMLElement) {
-  const view = form.closest('.content');
-  if (!view) return;
-  const box = view.getBoundingClientRect();
-  const { top, bottom } = form.getBoundingClientRect();
-  if (top < box.top || bottom > box.bottom) {
-    view.scrollTop += Math.min(top - box.top, Math.max(0, bottom - box.bottom));
-  }
 }
 
 /**
@@ -58,8 +43,12 @@ export function ConfirmAction({
   const input = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
+    // The whole form in view, or, taller than the view, its top: what the decision would pass
+    // over, then the question. The comment's own focus scrolled only as far as the comment, which
+    // in a short window (a toolbar popup at 200 % zoom is 300 px tall) left the warnings above the
+    // view (UX review s47, 4).
     input.current?.focus({ preventScroll: true });
-    if (form.current) showWhole(form.current);
+    if (form.current) scrollViewTo(form.current, 'nearest');
   }, []);
   return (
     <form

@@ -5,6 +5,7 @@ import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/links.ts';
 import { offersLink } from '../../shared/persona/status.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
+import { withoutResults } from '../components/approve-warnings.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useEvidence } from '../evidence/use-evidence.ts';
@@ -85,11 +86,10 @@ export function DetailView({ id, initial }: Props) {
   // through: use-inquiry.ts).
   const acceptChange = (reply: InquiryReply) => {
     const { inquiry: answer } = reply;
-    const partial = [...answer.verifications, ...answer.reports].some((part) => !part.loaded);
     const before = shown?.inquiry;
-    if (!partial) return accept(reply);
+    if (!withoutResults(answer)) return accept(reply);
     accept(
-      before?.id === answer.id
+      before
         ? {
             ...reply,
             inquiry: {

@@ -67,6 +67,11 @@ async function addTagHeld(): Promise<Answer> {
   return answer;
 }
 
+/** What the open confirmation's comment holds. */
+function commentTyped(): string {
+  return (screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value;
+}
+
 function offered(): string[] {
   return names.filter((name) => screen.queryByRole('button', { name }));
 }
@@ -176,11 +181,9 @@ describe('inquiry actions', () => {
     fireEvent.keyDown(again, { key: 'Escape' });
     expect(screen.queryByRole('textbox', { name: 'Comment' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
-    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe(
-      'typed for the decline',
-    );
+    expect(commentTyped()).toBe('typed for the decline');
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
-    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe('');
+    expect(commentTyped()).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
     expect(sent('inquiryAction')).toEqual([
@@ -221,12 +224,10 @@ describe('inquiry actions', () => {
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     await screen.findByRole('button', { name: 'Confirm approve' });
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
-    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe(
-      'typed for the decline',
-    );
+    expect(commentTyped()).toBe('typed for the decline');
     // Still never sent with an Approve.
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
-    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe('');
+    expect(commentTyped()).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
     expect(sent('inquiryAction')).toEqual([
@@ -562,9 +563,7 @@ describe('inquiry actions', () => {
     );
     // Yet in this popup the comment waits for the same decision, as one typed here does.
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
-    expect((screen.getByRole('textbox', { name: 'Comment' }) as HTMLInputElement).value).toBe(
-      'document expired',
-    );
+    expect(commentTyped()).toBe('document expired');
   });
 
   it("keeps one inquiry's confirmation while another's is opened, cancelled or sent", async () => {

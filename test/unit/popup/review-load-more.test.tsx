@@ -8,6 +8,17 @@ import { sent, stubBackground } from './fixtures.ts';
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
 const row = (id: string) => ({ id, status: 'needs_review', referenceId: `ref-${id}` });
+/** A time on 4 December 2026, `minutes` past noon (UTC). */
+const at = (minutes: number) => new Date(Date.UTC(2026, 11, 4, 12, minutes)).toISOString();
+/** A row last changed at `at(minutes)`. */
+const changed = (id: string, minutes: number) => ({ ...row(id), updatedAt: at(minutes) });
+/** The ids in Needs review, in the list's order. */
+const listedIds = () =>
+  [
+    ...screen
+      .getByRole('list', { name: 'Inquiries needing review' })
+      .querySelectorAll('.inquiry-id'),
+  ].map((code) => code.textContent);
 /** A watched inquiry as the watcher leaves it after a change the reviewer has not seen. */
 const watchEntry = (id: string, status: string) => ({
   id,
@@ -38,8 +49,6 @@ describe('Load more in the review queue', () => {
   });
 
   it('lists every row loaded by its last change, newest first, and focuses the first brought', async () => {
-    const at = (minutes: number) => new Date(Date.UTC(2026, 11, 4, 12, minutes)).toISOString();
-    const changed = (id: string, minutes: number) => ({ ...row(id), updatedAt: at(minutes) });
     stubBackground({
       listInquiries: ({ next }) =>
         next === 'page-2'
@@ -53,9 +62,11 @@ describe('Load more in the review queue', () => {
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
     await screen.findByRole('button', { name: /inq_PageTwoNewest01/ });
-    const list = screen.getByRole('list', { name: 'Inquiries needing review' });
-    const ids = [...list.querySelectorAll('.inquiry-id')].map((code) => code.textContent);
-    expect(ids).toEqual(['inq_PageTwoNewest01', 'inq_PageOneMiddle01', 'inq_PageTwoOlder001']);
+    expect(listedIds()).toEqual([
+      'inq_PageTwoNewest01',
+      'inq_PageOneMiddle01',
+      'inq_PageTwoOlder001',
+    ]);
     const newest = screen.getByRole('button', { name: /inq_PageTwoNewest01/ });
     await waitFor(() => expect(document.activeElement).toBe(newest));
   });
@@ -85,8 +96,6 @@ describe('Load more in the review queue', () => {
 
 describe('a watched inquiry come to review, older than the first page', () => {
   it('is listed on top by its last change, not a Load more away, and once only after Load more brings it (UX review s47, 2)', async () => {
-    const at = (minutes: number) => new Date(Date.UTC(2026, 11, 4, 12, minutes)).toISOString();
-    const changed = (id: string, minutes: number) => ({ ...row(id), updatedAt: at(minutes) });
     stubBackground({
       listInquiries: ({ next }) =>
         next === 'page-2'
@@ -105,18 +114,16 @@ describe('a watched inquiry come to review, older than the first page', () => {
     render(<DeskShell first={{ name: 'home' }} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
     await screen.findByRole('button', { name: /inq_NewerCreated01/ });
-    const ids = () =>
-      [
-        ...screen
-          .getByRole('list', { name: 'Inquiries needing review' })
-          .querySelectorAll('.inquiry-id'),
-      ].map((code) => code.textContent);
-    await waitFor(() => expect(ids()).toEqual(['inq_OldComeToRev01', 'inq_NewerCreated01']));
+    await waitFor(() => expect(listedIds()).toEqual(['inq_OldComeToRev01', 'inq_NewerCreated01']));
     const more = screen.getByRole('button', { name: 'Load more' });
     more.focus();
     fireEvent.click(more);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull());
-    expect(ids()).toEqual(['inq_OldComeToRev01', 'inq_NewerCreated01', 'inq_PageTwoOther001']);
+    expect(listedIds()).toEqual([
+      'inq_OldComeToRev01',
+      'inq_NewerCreated01',
+      'inq_PageTwoOther001',
+    ]);
     // The focus goes to the row the page brought that was not on screen, not to the page itself
     // (review s47, 2).
     const other = screen.getByRole('button', { name: /inq_PageTwoOther001/ });
