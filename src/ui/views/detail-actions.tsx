@@ -67,6 +67,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   // typed in here, it stays open, and its comment goes back into the draft, where the other page's
   // Cancel took it from. Not while this page's own decision is on its way: its answer closes it.
   const shown = useRef(left);
+  // The form the next effect closed as only shown, for the effects after it in the same commit,
+  // which still see it open: the other page's decision went, and the status it brought (read here
+  // first, CI s47) is not someone else's. Cleared each render.
+  const closedAsShown = useRef<Final | null>(null);
+  closedAsShown.current = null;
   const draftRead = useRef(draft !== undefined);
   useEffect(() => {
     const before = shown.current;
@@ -87,6 +92,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     typed.current[action] = before.comment;
     // The form goes; the focus in it goes to its opener, not to the page.
     if (document.activeElement?.closest('.confirm')) openers[action].current?.focus();
+    closedAsShown.current = action;
     setConfirmingNow(null);
   }, [left === undefined, draft === undefined]);
   // What was typed for each decision, while this page shows it: an Escape, a Cancel or a look
@@ -213,7 +219,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const notice = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Its own decision's answer (busy) closes the form itself, once it is in.
-    if (!confirming || allowed[confirming] || busy) return;
+    if (!confirming || allowed[confirming] || busy || closedAsShown.current === confirming) return;
     // Or a popup's that closed before the answer came: the status is the decision it sent. Not
     // where a comment was typed in this page: the other page's decision went, with its own.
     // This page's own, if the status is the decision it sent: one whose answer was lost (a 5xx)

@@ -6,6 +6,8 @@ import type { ErrorInfo } from '../../../src/shared/errors.ts';
 import type { InquiryReply } from '../../../src/shared/messages.ts';
 import { allowedActions } from '../../../src/shared/persona/status.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
+import { writeItem } from '../../../src/shared/storage.ts';
+import { type DecisionDraft, draftItem } from '../../../src/shared/storage-items.ts';
 import { SLOW_MS } from '../../../src/ui/use-request.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { REREAD_AFTER_MS, REREAD_AGAIN_MS } from '../../../src/ui/views/detail-view.tsx';
@@ -620,6 +622,44 @@ describe('inquiry actions', () => {
           .decisions,
       ).toEqual([]),
     );
+  });
+
+  it('closes a confirmation it only showed when the other page sends it, with no word of someone else, though the new status came first (CI s47)', async () => {
+    const id = 'inq_TestInquiry0001';
+    let status = 'created';
+    stubBackground({ getInquiry: () => inquiryReply(status) });
+    const decision = { inquiryId: id, action: 'decline' as const, comment: 'Duplicate' };
+    const draft = (decisions: DecisionDraft[]) =>
+      writeItem(draftItem, { ...draftItem.fallback(), decisions });
+    await draft([decision]);
+    // The side panel shows the confirmation the popup has open.
+    render(<DeskShell first={{ name: 'detail', id }} />);
+    await screen.findByRole('button', { name: 'Confirm decline' }, { timeout: 5_000 });
+    // The popup sends it: the draft says so, and the background has it under way.
+    const sentAt = Date.now();
+    await fakeBrowser.storage.local.set({
+      auditPending: {
+        'life-1:1': {
+          at: sentAt,
+          reviewer: 'r',
+          inquiryId: id,
+          action: 'decline',
+          outcome: 'error',
+        },
+      },
+    });
+    await draft([{ ...decision, sent: true, sentAt }]);
+    // Persona has it declined; the side panel reads that before the popup's answer is in.
+    status = 'declined';
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+    // The popup's answer came: its confirmation goes from the draft, the log not yet read here.
+    await draft([]);
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Confirm decline' })).toBeNull(),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(screen.queryByTestId('overtaken')).toBeNull();
   });
 
   it('closes the confirmation on Escape and puts focus back', async () => {
