@@ -25,8 +25,11 @@ interface Props {
   onReply: (reply: InquiryReply) => void;
   onLink: (link: OneTimeLink) => void;
   /** Persona refused an action as no longer possible (409): the inquiry changed meanwhile. */
-  /** `later`: the change's outcome is unknown, so read again a moment later too. */
-  onStale: (later?: boolean) => void;
+  /**
+   * `later`: the change's outcome is unknown, so read again a moment later too; `moves`: whether
+   * the change, made, moves the status (a decision does), which the reads after it then wait for.
+   */
+  onStale: (later?: boolean, moves?: boolean) => void;
   /** An action met Persona's rate limit: the detail's Refresh waits for the same reset. */
   onLimited?: (error: ErrorInfo) => void;
 }
@@ -356,6 +359,14 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
                 (reply) => {
                   onReply(reply);
                   onLink(reply.link);
+                },
+                // A new link moves the status only of an expired inquiry, which it resumes: an
+                // interrupted one on a pending inquiry is read again once shortly, as a tag is.
+                (failure) => {
+                  if (rereadAfter(failure)) {
+                    onStale(!isConflict(failure), allowed.resumeBeforeNewLink);
+                  }
+                  return false;
                 },
               )
             }

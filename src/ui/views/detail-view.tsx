@@ -64,8 +64,10 @@ export function DetailView({ id, initial }: Props) {
     clearTimeout(soon.current);
     soon.current = setTimeout(() => void load(), REREAD_AGAIN_MS);
   };
-  // A decision moves the status: read while it has not, for a minute.
-  const rereadDecision = (later?: boolean) => {
+  // A decision moves the status: read while it has not, for a minute. A change that moves none
+  // is read as a tag's is.
+  const rereadDecision = (later?: boolean, moves = true) => {
+    if (!moves) return rereadTag(later);
     void load();
     if (!later) return;
     const from = status.current;

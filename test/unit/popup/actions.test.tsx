@@ -428,6 +428,24 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
+  it.each([
+    ['pending', 'moves no status: read again once shortly, as a tag is', 3],
+    ['expired', 'resumes the inquiry: read as a decision is, while the status has not moved', 6],
+  ])('an interrupted New link when the inquiry is %s: it %s', async (status, _, reads) => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    stubBackground({
+      getInquiry: () => inquiryReply(status),
+      newLink: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'New link' }));
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS[3] + 1_000);
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(reads));
+    vi.useRealTimers();
+  });
+
   it('when the worker stops and Persona takes its time, keeps reading for a minute, until the status moves (UX review s47, 6)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let status = 'completed';
