@@ -14,6 +14,7 @@ import type { ErrorKind } from '../shared/errors.ts';
 import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { type MessageKey, t, uiLocale } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
+import { type AgainstLog, againstLog, lastExportPrint } from './file-against-log.ts';
 import { newestFirst } from './log-order.ts';
 import { useAuditTrail } from './use-audit-trail.ts';
 
@@ -82,7 +83,18 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function describe(result: VerifyResult): string {
+/** A checked file against this browser's log (file-against-log.ts), in words. */
+function describeAgainst(against: AgainstLog): string {
+  if (against.kind === 'same') return t('fileSameAsLog');
+  if (against.kind === 'elsewhere') return t('fileNotInLog');
+  const seq = formatNumber(against.seq);
+  return against.after === 1
+    ? t('fileBehindLogOne', seq)
+    : t('fileBehindLog', formatNumber(against.after), seq);
+}
+
+/** `log`: this browser's, when `result` is a file's, which is then compared with it. */
+function describe(result: VerifyResult, log?: AuditTrail): string {
   // Named as the table shows it too (its action and time): its `seq`, the file's number for it,
   // is in no column of the table.
   if (!result.ok) {
@@ -96,7 +108,8 @@ function describe(result: VerifyResult): string {
     : result.entries === 1
       ? t('chainVerifiesOne')
       : t('chainVerifies', entries);
-  return `${verdict} ${t('chainFingerprint', result.fingerprint)}`;
+  const against = log ? ` ${describeAgainst(againstLog(log, result.last))}` : '';
+  return `${verdict}${against} ${t('chainFingerprint', result.fingerprint)}`;
 }
 
 // With seconds: an audit entry's time is read to the second.
@@ -130,8 +143,11 @@ export function ActivityLogSection() {
   };
   const check = async (run: () => Promise<VerifyResult>, about?: string) => {
     const result = await run();
-    setVerdict({ ok: result.ok, text: describe(result), ...(about ? { about } : {}) });
+    // A file is also held against this browser's log, which shows what its end cannot.
+    const log = about ? undefined : trail;
+    setVerdict({ ok: result.ok, text: describe(result, log), ...(about ? { about } : {}) });
   };
+  const exportPrint = lastExportPrint(trail);
 
   return (
     <section aria-labelledby="activity-heading" class="activity-log">
@@ -148,9 +164,11 @@ export function ActivityLogSection() {
               when(trail.checkpoint.droppedAt),
             )
           : t('logNoneDropped')}{' '}
-        {trail.lastExportedAt
-          ? t('logLastExported', when(trail.lastExportedAt))
-          : t('logNeverExported')}
+        {trail.lastExportedAt === undefined
+          ? t('logNeverExported')
+          : exportPrint
+            ? t('logLastExportedPrint', when(trail.lastExportedAt), exportPrint)
+            : t('logLastExported', when(trail.lastExportedAt))}
       </p>
       <div class="row wrap">
         <button

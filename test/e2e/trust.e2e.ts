@@ -877,6 +877,10 @@ describe('what the API answers is checked', () => {
     const exportedNote = (await options.getByTestId('verify-result').textContent()) ?? '';
     const fingerprint = /fingerprint: ([0-9a-f ]{19})/.exec(exportedNote)?.[1];
     expect(fingerprint).toBeTruthy();
+    // Said again beside the export's time, for as long as the page shows it (UX review s48, 3).
+    expect(await options.getByTestId('log-facts').textContent()).toContain(
+      `, fingerprint ${fingerprint}.`,
+    );
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('"action": "create"');
     // The CSV starts with a byte-order mark, so a spreadsheet reads the masked key's "…" right.
@@ -913,7 +917,12 @@ describe('what the API answers is checked', () => {
     expect(await options.getByTestId('verify-result').textContent()).toContain(
       `Fingerprint: ${fingerprint}`,
     );
-    // A file cut short verifies too: only its fingerprint tells it from the export.
+    // Held against this browser's log, which has the reveal since (UX review s48, 3).
+    expect(await options.getByTestId('verify-result').textContent()).toMatch(
+      /none missing between its first and its last\. This browser's log has 1 entry after its last \(entry \d+\): logged since the file was made, or cut from it\./,
+    );
+    // A file cut short verifies too: its fingerprint, and this browser's log, tell it from the
+    // export.
     const cut = JSON.parse(text) as { entries: unknown[] };
     cut.entries.pop();
     const shortened = join(tmpdir(), `activity-cut-${Date.now()}.json`);
@@ -925,6 +934,9 @@ describe('what the API answers is checked', () => {
       .toMatch(new RegExp(`^The chain verifies: ${cut.entries.length} entries,`));
     expect(await options.getByTestId('verify-result').textContent()).not.toContain(
       `Fingerprint: ${fingerprint}`,
+    );
+    expect(await options.getByTestId('verify-result').textContent()).toContain(
+      "This browser's log has 2 entries after its last",
     );
     const edited = join(tmpdir(), `activity-edited-${Date.now()}.json`);
     writeFileSync(edited, text.replace('"action": "approve"', '"action": "decline"'));

@@ -109,7 +109,8 @@ export const auditHeadSchema = lazy(() =>
 export type AuditHead = z.infer<ReturnType<typeof auditHeadSchema>>;
 
 export type VerifyResult =
-  | { ok: true; entries: number; firstSeq: number; fingerprint: string }
+  /** `last`: the hash the chain ends in, for a file to be found in this browser's log. */
+  | { ok: true; entries: number; firstSeq: number; fingerprint: string; last: string }
   /**
    * `entry`: the broken entry's time and action, as the file has them, for the page to name it;
    * none for a file that is no trail at all.
@@ -122,8 +123,17 @@ export type VerifyResult =
  * an export's fingerprint, noted outside the browser, tells its copy from any other file.
  */
 export function fingerprintOf(trail: AuditTrail): string {
-  const last = trail.entries.at(-1)?.hash ?? trail.checkpoint?.hash ?? GENESIS_HASH;
-  return last.slice(0, 16).replace(/(.{4})(?!$)/g, '$1 ');
+  return fingerprintOfHash(lastHashOf(trail));
+}
+
+/** The hash `trail` ends in: its last entry's, its checkpoint's, or the chain's start. */
+function lastHashOf(trail: AuditTrail): string {
+  return trail.entries.at(-1)?.hash ?? trail.checkpoint?.hash ?? GENESIS_HASH;
+}
+
+/** A chain's fingerprint, from the hash it ends in. */
+export function fingerprintOfHash(hash: string): string {
+  return hash.slice(0, 16).replace(/(.{4})(?!$)/g, '$1 ');
 }
 
 /** Checks every link of the chain from the checkpoint (or the start) to the last entry. */
@@ -149,6 +159,7 @@ export async function verifyTrail(trail: AuditTrail): Promise<VerifyResult> {
     entries: trail.entries.length,
     firstSeq: trail.checkpoint?.dropped ?? 0,
     fingerprint: fingerprintOf(trail),
+    last: lastHashOf(trail),
   };
 }
 
