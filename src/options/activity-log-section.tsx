@@ -14,6 +14,8 @@ import type { ErrorKind } from '../shared/errors.ts';
 import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { type MessageKey, t, uiLocale } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
+import { keyInfoItem } from '../shared/storage-items.ts';
+import { useStored } from '../ui/use-stored.ts';
 import { type AgainstLog, againstLog, lastExportPrint } from './file-against-log.ts';
 import { newestFirst } from './log-order.ts';
 import { useAuditTrail } from './use-audit-trail.ts';
@@ -119,8 +121,29 @@ function when(ms: number): string {
   return formatDateTime(ms, withSeconds);
 }
 
-/** The audit trail: the latest entries, its exports, and checks of it or of an exported file. */
-export function ActivityLogSection() {
+/**
+ * Who the log's entries are signed by (background audit/record.ts `currentReviewer`): the name
+ * the organisation's policy sets, else the masked key, which everyone sharing it signs alike.
+ */
+function SignedAs({ reviewer }: { reviewer: string | undefined }) {
+  const keyInfo = useStored(keyInfoItem);
+  if (keyInfo === undefined && !reviewer) return null;
+  return (
+    <p class="hint" data-testid="log-signer">
+      {reviewer
+        ? t('logSignedByPolicy', reviewer)
+        : keyInfo
+          ? t('logSignedByKey', keyInfo.masked)
+          : t('logSignedNoKey')}
+    </p>
+  );
+}
+
+/**
+ * The audit trail: the latest entries, its exports, and checks of it or of an exported file.
+ * `reviewer`: the name the organisation's policy gives the reviewer, if it does.
+ */
+export function ActivityLogSection({ reviewer }: { reviewer?: string | undefined }) {
   const trail = useAuditTrail();
   // `about`: the fingerprint of the log a Verify checked. Once entries are added it no longer
   // describes the log shown, and goes (a file's check is about the file, and stays).
@@ -153,6 +176,7 @@ export function ActivityLogSection() {
     <section aria-labelledby="activity-heading" class="activity-log">
       <h2 id="activity-heading">{t('activityLog')}</h2>
       <p class="hint">{t('activityLogHint')}</p>
+      <SignedAs reviewer={reviewer} />
       <p data-testid="log-facts">
         {trail.entries.length === 1
           ? t('logEntriesOne')

@@ -8,7 +8,7 @@ export function TrustSections() {
   return (
     <div class="page options trust">
       <PassphraseSection required={policy.requirePassphrase === true} />
-      <ActivityLogSection />
+      <ActivityLogSection reviewer={policy.reviewer} />
     </div>
   );
 }

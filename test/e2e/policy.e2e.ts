@@ -95,6 +95,10 @@ describe('managed policy from a Linux policy file', () => {
     await expect
       .poll(() => options.getByTestId('lock-status').textContent(), soon)
       .toMatch(/requires a passphrase/);
+    // The name the log signs with, where the reviewer can see it (UX review s48, 4).
+    await expect
+      .poll(() => options.getByTestId('log-signer').textContent(), soon)
+      .toBe('Entries are signed ana@example.com, the name your organisation set for you.');
     // The stored settings the background uses obey the policy too.
     expect(await storedSettings(ext)).toMatchObject({
       baseUrl: 'https://withpersona.com/api/v1',

@@ -877,6 +877,10 @@ describe('what the API answers is checked', () => {
     const exportedNote = (await options.getByTestId('verify-result').textContent()) ?? '';
     const fingerprint = /fingerprint: ([0-9a-f ]{19})/.exec(exportedNote)?.[1];
     expect(fingerprint).toBeTruthy();
+    // Signed with the masked key: no policy names the reviewer here (UX review s48, 4).
+    expect(await options.getByTestId('log-signer').textContent()).toMatch(
+      /^Entries are signed with the masked key, persona_sandbox_…[0-9a-f]{4}: reviewers who share a key are not told apart\./,
+    );
     // Said again beside the export's time, for as long as the page shows it (UX review s48, 3).
     expect(await options.getByTestId('log-facts').textContent()).toContain(
       `, fingerprint ${fingerprint}.`,
