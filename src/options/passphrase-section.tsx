@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../shared/format.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
+import { MIN_PASSPHRASE_LENGTH } from '../shared/passphrase-rule.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { passphraseMissNow } from '../ui/passphrase-miss.ts';
@@ -25,6 +26,8 @@ export function PassphraseSection({ required }: { required: boolean }) {
   // Typed twice: a typo in the only copy would lock the key away until it is pasted again.
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
+  // Too short, said at the field before anything is sent: a refusal would be logged as an error.
+  const [short, setShort] = useState(false);
   // A note is about the state its action left: "Locked." goes once the desk is unlocked (from
   // the popup, say), "Passphrase set." once the key and its passphrase are removed.
   const [note, setNote] = useState<{ text: MessageKey; while: LockStatus } | undefined>();
@@ -93,6 +96,12 @@ export function PassphraseSection({ required }: { required: boolean }) {
           onSubmit={(event) => {
             event.preventDefault();
             if (wait > 0) return;
+            const tooShort = passphrase.length < MIN_PASSPHRASE_LENGTH;
+            setShort(tooShort);
+            if (tooShort) {
+              document.getElementById('new-passphrase')?.focus();
+              return;
+            }
             const differs = passphrase !== repeat;
             setMismatch(differs);
             if (differs) {
@@ -133,8 +142,22 @@ export function PassphraseSection({ required }: { required: boolean }) {
               type="password"
               autocomplete="new-password"
               value={passphrase}
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
+              aria-invalid={short}
+              aria-describedby={short ? 'new-passphrase-error' : 'new-passphrase-hint'}
+              onInput={(e) => {
+                setPassphrase(e.currentTarget.value);
+                setShort(false);
+              }}
             />
+            {short ? (
+              <p class="field-error" id="new-passphrase-error">
+                {t('passphraseTooShort', formatNumber(MIN_PASSPHRASE_LENGTH))}
+              </p>
+            ) : (
+              <p class="hint" id="new-passphrase-hint">
+                {t('passphraseHint', formatNumber(MIN_PASSPHRASE_LENGTH))}
+              </p>
+            )}
           </div>
           <div class="field">
             <label for="repeat-passphrase">

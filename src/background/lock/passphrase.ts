@@ -15,14 +15,13 @@ import {
   unlockStateItem,
 } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase-rule.ts';
 import { duration } from '../../shared/persona/persona-error.ts';
 import { itemValue, readItem, writeItem, writeItems } from '../../shared/storage.ts';
 import { editItem } from '../edit-item.ts';
 import { wipeSession } from '../key-custody.ts';
 import { clearAutoLock, scheduleAutoLock } from './auto-lock.ts';
 import { deriveWrapKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from './seal.ts';
-
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 /** Seconds to wait after the n-th miss in a row: 1, 2, 4 … up to 15 minutes. */
 export function missDelaySeconds(misses: number): number {

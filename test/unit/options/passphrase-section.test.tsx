@@ -108,6 +108,31 @@ describe('the Lock section’s notes', () => {
     expect(sendRequest).not.toHaveBeenCalled();
   });
 
+  it('says the rule at the field before typing, and sends (and logs) nothing shorter (UX review s48, 7)', async () => {
+    vi.mocked(sendRequest).mockResolvedValue({ locked: false });
+    await fakeBrowser.storage.local.remove('sealedKey');
+    render(<PassphraseSection required={false} />);
+    const field = await screen.findByLabelText('Passphrase');
+    const described = () =>
+      document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(described()).toBe('At least 8 characters.');
+    fireEvent.input(field, { target: { value: 'short' } });
+    fireEvent.input(screen.getByLabelText('Repeat the passphrase'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set passphrase' }));
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(described()).toBe('Use a passphrase of at least 8 characters.');
+    expect(document.activeElement).toBe(field);
+    expect(sendRequest).not.toHaveBeenCalled();
+    // Typing on clears it; eight characters go.
+    fireEvent.input(field, { target: { value: 'longer12' } });
+    expect(field.getAttribute('aria-invalid')).toBe('false');
+    fireEvent.input(screen.getByLabelText('Repeat the passphrase'), {
+      target: { value: 'longer12' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Set passphrase' }));
+    await waitFor(() => expect(sendRequest).toHaveBeenCalledTimes(1));
+  });
+
   it('after Lock now, the unlock field has the focus', async () => {
     vi.mocked(sendRequest).mockImplementation(async () => {
       await fakeBrowser.storage.session.set({ unlockState: null });
