@@ -18,6 +18,15 @@ interface Props {
   typedKey: string;
   setTypedKey: (key: string) => void;
   fieldError: (name: string) => string | undefined;
+  /** The organisation requires a passphrase and none is set: a key is refused until one is. */
+  passphraseFirst?: boolean;
+}
+
+/** To the passphrase field, further down (the Lock section), where the first step is. */
+function toPassphrase() {
+  const field = document.getElementById('new-passphrase');
+  field?.focus();
+  field?.scrollIntoView({ block: 'center' });
 }
 
 export function ConnectionSection({
@@ -27,6 +36,7 @@ export function ConnectionSection({
   typedKey,
   setTypedKey,
   fieldError,
+  passphraseFirst = false,
 }: Props) {
   const [reveal, setReveal] = useState(false);
   const managed = useContext(ManagedContext);
@@ -57,6 +67,14 @@ export function ConnectionSection({
             {t('savedKey')} <code>{keyInfo.masked}</code> (
             {t(keyInfo.environment === 'production' ? 'envProduction' : 'envSandbox')}){' '}
             <RemoveKeyButton />
+          </>
+        ) : passphraseFirst ? (
+          // Said first, not after a Save refused for it (UX review s48, 8).
+          <>
+            {t('noKeyPassphraseFirst')}{' '}
+            <button type="button" class="link" onClick={toPassphrase}>
+              {t('toPassphrase')}
+            </button>
           </>
         ) : (
           t('noKeySaved')

@@ -232,6 +232,7 @@ export function OptionsApp() {
           typedKey={key}
           setTypedKey={setKey}
           fieldError={fieldError}
+          passphraseFirst={policy.requirePassphrase === true && lock === 'none'}
         />
         <InquiriesSection draft={shown} patch={patch} fieldError={fieldError} />
         <WatchSection draft={shown} patch={patch} fieldError={fieldError} />

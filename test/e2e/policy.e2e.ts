@@ -95,6 +95,15 @@ describe('managed policy from a Linux policy file', () => {
     await expect
       .poll(() => options.getByTestId('lock-status').textContent(), soon)
       .toMatch(/requires a passphrase/);
+    // The first step, said where a new reviewer starts: the passphrase, then the key (UX review
+    // s48, 8). Its button goes to the passphrase field.
+    await expect
+      .poll(() => options.getByTestId('stored-key').textContent(), soon)
+      .toMatch(
+        /^No key is saved\. Your organisation requires a passphrase: set one under Lock first/,
+      );
+    await options.getByRole('button', { name: 'Go to the passphrase' }).click();
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('new-passphrase');
     // The name the log signs with, where the reviewer can see it (UX review s48, 4).
     await expect
       .poll(() => options.getByTestId('log-signer').textContent(), soon)
