@@ -3,6 +3,7 @@ import { formatNumber } from '../shared/format.ts';
 import { panelRouteItem } from '../shared/generated/first-screen-items.ts';
 import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
+import { OpenSettingsButton } from './components/open-settings-button.tsx';
 import { ErrorMessage } from './error-message.tsx';
 import { passphraseMissNow } from './passphrase-miss.ts';
 import { takeTypedAhead } from './type-ahead.ts';
@@ -65,9 +66,18 @@ export function UnlockForm({
         await run();
       }}
     >
-      <p>
-        <strong>{t('lockedLead')}</strong> {t('lockedEnterPassphrase')}
-      </p>
+      {/* In the desk it is the whole page, and its heading (the options page's Lock section has
+          its own): where a screen reader's heading navigation lands. */}
+      {lookups ? (
+        <>
+          <h2 class="view-title">{t('lockedLead')}</h2>
+          <p>{t('lockedEnterPassphrase')}</p>
+        </>
+      ) : (
+        <p>
+          <strong>{t('lockedLead')}</strong> {t('lockedEnterPassphrase')}
+        </p>
+      )}
       {lookups && (
         <div role="status">
           {lookupDropped && (
@@ -91,6 +101,13 @@ export function UnlockForm({
         {wait > 0 ? t('unlockIn', formatNumber(wait)) : t('unlock')}
       </button>
       {said && <ErrorMessage error={said} />}
+      {/* The way out of a forgotten passphrase is on the options page, which the desk's form
+          is the only way to (UX review s48, 6). */}
+      {lookups && (
+        <p class="hint">
+          {t('forgotPassphraseDesk')} <OpenSettingsButton />
+        </p>
+      )}
     </form>
   );
 }

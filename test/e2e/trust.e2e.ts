@@ -207,6 +207,11 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     expect(await popup.getByText(id).count()).toBe(0);
     expect(await popup.evaluate(() => chrome.storage.session.get(null))).toEqual({});
 
+    // A heading to land on, and the way to the settings, where a forgotten passphrase is
+    // removed with the key (UX review s48, 6).
+    expect(await popup.getByRole('heading', { name: 'Inquiry Desk is locked.' }).count()).toBe(1);
+    // (The options page is open already here: Chrome brings that one forward.)
+    expect(await popup.getByRole('button', { name: 'Open settings' }).count()).toBe(1);
     // Field and button stacked with room between them.
     const field = await popup.getByLabel('Passphrase', { exact: true }).boundingBox();
     const unlock = await popup.getByRole('button', { name: 'Unlock' }).boundingBox();

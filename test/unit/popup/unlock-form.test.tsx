@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTypeAhead, takeTypedAhead } from '../../../src/ui/type-ahead.ts';
 import { UnlockForm } from '../../../src/ui/unlock-form.tsx';
@@ -29,6 +30,23 @@ it('takes a passphrase typed as the locked desk opened, before the field had the
   } finally {
     takeTypedAhead();
   }
+});
+
+describe('the locked desk (UX review s48, 6)', () => {
+  it("is the page's heading, and offers the settings, where a forgotten passphrase goes with the key", async () => {
+    render(<UnlockForm lookups />);
+    expect(screen.getByRole('heading', { name: 'Inquiry Desk is locked.' })).toBeTruthy();
+    expect(screen.getByText(/^Forgot the passphrase\? In the settings/)).toBeTruthy();
+    const opened = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
+
+  it("in the options page's Lock section, which has its heading and the way out, neither", () => {
+    render(<UnlockForm focusOnShow={false} />);
+    expect(screen.queryByRole('heading')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open settings' })).toBeNull();
+  });
 });
 
 describe('the unlock form after a wrong passphrase', () => {
