@@ -62,7 +62,10 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
       ? t('templateDefault')
       : errors.templateId
         ? undefined
-        : t('templateHint');
+        : // With no default saved, the way to skip this field for every inquiry (UX review s48, 10).
+          defaultTemplateId
+          ? t('templateHint')
+          : `${t('templateHint')} ${t('templateSaveDefault')}`;
   return (
     <>
       {text('templateId', 'template-id', t('templateId'), 'text', templateHint)}

@@ -48,6 +48,28 @@ describe('the create form', () => {
     expect(screen.getByText('Your default template.')).toBeTruthy();
   });
 
+  it('with no default saved, says where one is saved; with one, and another typed, says only the rule (UX review s48, 10)', async () => {
+    stubBackground({});
+    const template = await openCreate();
+    const hint = () =>
+      document.getElementById(template.getAttribute('aria-describedby') ?? '')?.textContent;
+    await waitFor(() =>
+      expect(hint()).toMatch(
+        /followed by letters and digits\. Save a default in the settings, under Inquiries, and each new inquiry starts with it\.$/,
+      ),
+    );
+    cleanup();
+    await saveDefault('itmpl_Default01');
+    const again = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(again.value).toBe('itmpl_Default01'));
+    fireEvent.input(again, { target: { value: 'itmpl_Typed01' } });
+    await waitFor(() =>
+      expect(
+        document.getElementById(again.getAttribute('aria-describedby') ?? '')?.textContent,
+      ).toMatch(/followed by letters and digits\.$/),
+    );
+  });
+
   it('follows a default saved since, until the reviewer types or picks another', async () => {
     stubBackground({});
     await saveDefault('itmpl_Default01');
