@@ -202,7 +202,7 @@ export function ActivityLogSection({ reviewer }: { reviewer?: string | undefined
               `inquiry-desk-activity-${stamp()}.csv`,
               'text/csv;charset=utf-8',
               // A byte-order mark: spreadsheet programs read the file as UTF-8 (the key's "…").
-              `\uFEFF${trailToCsv(trail)}`,
+              `\uFEFF${trailToCsv(trail, (action) => t(actionLabels[action]))}`,
             )
           }
         >
@@ -280,6 +280,8 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
             <th scope="col">{t('logInquiry')}</th>
             <th scope="col">{t('logOutcome')}</th>
             <th scope="col">{t('logReviewer')}</th>
+            {/* The entry's number (seq), as the exports and a failed check name it. */}
+            <th scope="col">{t('logEntryNo')}</th>
           </tr>
         </thead>
         <tbody>
@@ -302,6 +304,7 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
               >
                 {e.reviewer}
               </td>
+              <td class="log-seq">{formatNumber(e.seq)}</td>
             </tr>
           ))}
         </tbody>

@@ -844,13 +844,14 @@ describe('what the API answers is checked', () => {
     // broken into pieces ("Acti on"), and the page itself still does not scroll.
     await options.setViewportSize({ width: 400, height: 800 });
     // What happened is in view there before any sideways scroll; who, the same key on every row of
-    // one desk, comes last.
+    // one desk, and the entry's number, for finding it in an export, come last.
     expect(await options.locator('.log-table th').allTextContents()).toEqual([
       'When',
       'Action',
       'Inquiry',
       'Outcome',
       'Reviewer',
+      'Entry',
     ]);
     const rightOf = (selector: string) =>
       options
@@ -916,7 +917,19 @@ describe('what the API answers is checked', () => {
     await options.getByRole('button', { name: 'Export CSV' }).click();
     const csvFile = join(tmpdir(), `activity-${Date.now()}.csv`);
     await (await csvDownload).saveAs(csvFile);
-    expect(readFileSync(csvFile, 'utf8')).toMatch(/^\uFEFFseq,at,reviewer,/);
+    const csv = readFileSync(csvFile, 'utf8');
+    expect(csv).toMatch(/^\uFEFFseq,at,reviewer,.*,hash,actionLabel\r\n/);
+    // Each action also as the page's table words it, and each row's number in the table too, so
+    // a line of the file is found on screen (UX review s48, 11).
+    expect(csv).toMatch(/,Create inquiry\r\n/);
+    const firstCreate = csv.split('\r\n').find((line) => line.endsWith(',Create inquiry'));
+    const seq = firstCreate?.split(',')[0];
+    expect(
+      await options
+        .locator('.log-table tbody tr', { hasText: 'Create inquiry' })
+        .locator('td.log-seq', { hasText: new RegExp(`^${seq}$`) })
+        .count(),
+    ).toBe(1);
     // Named with the reviewer's date, not UTC's: in a zone where the two differ right now.
     // (UTC+14 is a day ahead from 10:00 UTC, UTC-11 a day behind before 11:00 UTC.)
     const zone = new Date().getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';

@@ -197,11 +197,17 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function trailToCsv(trail: AuditTrail): string {
+/**
+ * The trail as CSV: the recorded fields, then `actionLabel`, each action in the words the page's
+ * table shows it (`label`), so a line of the file is found on screen. Last, so a reader of the
+ * columns before it by position reads them where they were.
+ */
+export function trailToCsv(trail: AuditTrail, label: (action: AuditAction) => string): string {
   const rows = trail.entries.map((entry) =>
-    csvColumns
-      .map((c) => (c === 'at' ? new Date(entry.at).toISOString() : csvCell(entry[c])))
-      .join(','),
+    [
+      ...csvColumns.map((c) => (c === 'at' ? new Date(entry.at).toISOString() : csvCell(entry[c]))),
+      csvCell(label(entry.action)),
+    ].join(','),
   );
-  return `${[csvColumns.join(','), ...rows].join('\r\n')}\r\n`;
+  return `${[[...csvColumns, 'actionLabel'].join(','), ...rows].join('\r\n')}\r\n`;
 }

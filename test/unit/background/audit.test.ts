@@ -326,13 +326,15 @@ describe('audit trail', () => {
     expect(JSON.stringify(entry)).not.toMatch(/vip/);
   });
 
-  it('exports CSV with a header and formula-safe cells', async () => {
+  it('exports CSV with a header and formula-safe cells, each action also in the words the page shows (UX review s48, 11)', async () => {
     await appendAudit({ ...facts(0), reviewer: '=HYPERLINK("x")' });
-    const csv = trailToCsv(await readItem(auditTrailItem));
-    expect(csv.split('\r\n')[0]).toBe(
-      'seq,at,reviewer,inquiryId,action,outcome,errorKind,requestId,prevHash,hash',
+    const csv = trailToCsv(await readItem(auditTrailItem), (action) => `Label of ${action}`);
+    const [head, row] = csv.split('\r\n');
+    expect(head).toBe(
+      'seq,at,reviewer,inquiryId,action,outcome,errorKind,requestId,prevHash,hash,actionLabel',
     );
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(row?.split(',').at(-1)).toBe(`Label of ${facts(0).action}`);
   });
 
   it('migration 3 turns the old action log into the chained trail', async () => {

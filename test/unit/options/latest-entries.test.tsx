@@ -34,6 +34,9 @@ describe("the activity log's table", () => {
     const rows = [...document.querySelectorAll('.log-table tbody tr')];
     const actions = rows.map((row) => row.querySelectorAll('td')[1]?.textContent);
     expect(actions).toEqual(['Unlock', 'Create inquiry', 'Set passphrase', 'Save key']);
+    // Each numbered as the exports and a failed check name it (UX review s48, 11).
+    const numbers = rows.map((row) => row.querySelector('td.log-seq')?.textContent);
+    expect(numbers).toEqual(['2', '3', '1', '0']);
     const marked = rows.map((row) =>
       row.querySelector('td')?.textContent?.includes('entered in the log later'),
     );
