@@ -16,13 +16,14 @@ import { type MessageKey, t, uiLocale } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { keyInfoItem } from '../shared/storage-items.ts';
 import { useStored } from '../ui/use-stored.ts';
-import { type AgainstLog, againstLog, lastExportPrint } from './file-against-log.ts';
+import { type AgainstLog, againstLog } from './file-against-log.ts';
 import { newestFirst } from './log-order.ts';
 import { useAuditTrail } from './use-audit-trail.ts';
 
 const SHOWN = 50;
 
-/** Shown in the table in the reviewer's language; the exports keep the recorded words. */
+/** Shown in the table in the reviewer's language; the exports keep the recorded words, and the
+ *  CSV these beside them (`actionLabel`). */
 const actionLabels: Record<AuditAction, MessageKey> = {
   create: 'auditCreate',
   approve: 'auditApprove',
@@ -89,20 +90,20 @@ function download(name: string, type: string, text: string) {
 function describeAgainst(against: AgainstLog): string {
   if (against.kind === 'same') return t('fileSameAsLog');
   if (against.kind === 'elsewhere') return t('fileNotInLog');
+  if (against.seq === undefined) return t('fileEmptyBehindLog', formatNumber(against.after));
   const seq = formatNumber(against.seq);
   return against.after === 1
     ? t('fileBehindLogOne', seq)
     : t('fileBehindLog', formatNumber(against.after), seq);
 }
 
-/** `log`: this browser's, when `result` is a file's, which is then compared with it. */
-function describe(result: VerifyResult, log?: AuditTrail): string {
-  // Named as the table shows it too (its action and time): its `seq`, the file's number for it,
-  // is in no column of the table.
+/** What a check found, and the fingerprint of what it checked. */
+function describe(result: VerifyResult): { text: string; print?: string } {
+  // Named as the table shows it (its action and time), beside its number in the Entry column.
   if (!result.ok) {
     const { entry } = result;
     const named = entry ? ` (${t(actionLabels[entry.action])}, ${when(entry.at)})` : '';
-    return t('chainBroken', `${result.reason}${named}`);
+    return { text: t('chainBroken', `${result.reason}${named}`) };
   }
   const entries = formatNumber(result.entries);
   const verdict = result.firstSeq
@@ -110,8 +111,7 @@ function describe(result: VerifyResult, log?: AuditTrail): string {
     : result.entries === 1
       ? t('chainVerifiesOne')
       : t('chainVerifies', entries);
-  const against = log ? ` ${describeAgainst(againstLog(log, result.last))}` : '';
-  return `${verdict}${against} ${t('chainFingerprint', result.fingerprint)}`;
+  return { text: verdict, print: t('chainFingerprint', result.fingerprint) };
 }
 
 // With seconds: an audit entry's time is read to the second.
@@ -146,8 +146,15 @@ function SignedAs({ reviewer }: { reviewer: string | undefined }) {
 export function ActivityLogSection({ reviewer }: { reviewer?: string | undefined }) {
   const trail = useAuditTrail();
   // `about`: the fingerprint of the log a Verify checked. Once entries are added it no longer
-  // describes the log shown, and goes (a file's check is about the file, and stays).
-  const [said, setVerdict] = useState<{ ok: boolean; text: string; about?: string }>();
+  // describes the log shown, and goes (a file's check is about the file, and stays). `last`: the
+  // hash a checked file ends in, held against this browser's log as it is at each render.
+  const [said, setVerdict] = useState<{
+    ok: boolean;
+    text: string;
+    print?: string;
+    about?: string;
+    last?: string;
+  }>();
   if (!trail) return null;
   const fingerprint = fingerprintOf(trail);
   const verdict = said?.about === undefined || said.about === fingerprint ? said : undefined;
@@ -167,10 +174,14 @@ export function ActivityLogSection({ reviewer }: { reviewer?: string | undefined
   const check = async (run: () => Promise<VerifyResult>, about?: string) => {
     const result = await run();
     // A file is also held against this browser's log, which shows what its end cannot.
-    const log = about ? undefined : trail;
-    setVerdict({ ok: result.ok, text: describe(result, log), ...(about ? { about } : {}) });
+    const last = !about && result.ok ? result.last : undefined;
+    setVerdict({
+      ok: result.ok,
+      ...describe(result),
+      ...(about ? { about } : {}),
+      ...(last ? { last } : {}),
+    });
   };
-  const exportPrint = lastExportPrint(trail);
 
   return (
     <section aria-labelledby="activity-heading" class="activity-log">
@@ -188,11 +199,9 @@ export function ActivityLogSection({ reviewer }: { reviewer?: string | undefined
               when(trail.checkpoint.droppedAt),
             )
           : t('logNoneDropped')}{' '}
-        {trail.lastExportedAt === undefined
-          ? t('logNeverExported')
-          : exportPrint
-            ? t('logLastExportedPrint', when(trail.lastExportedAt), exportPrint)
-            : t('logLastExported', when(trail.lastExportedAt))}
+        {trail.lastExportedAt
+          ? t('logLastExported', when(trail.lastExportedAt))
+          : t('logNeverExported')}
       </p>
       <div class="row wrap">
         <button
@@ -246,7 +255,13 @@ export function ActivityLogSection({ reviewer }: { reviewer?: string | undefined
             role={verdict.ok ? 'status' : 'alert'}
             data-testid="verify-result"
           >
-            {verdict.text}
+            {[
+              verdict.text,
+              verdict.last && describeAgainst(againstLog(trail, verdict.last)),
+              verdict.print,
+            ]
+              .filter(Boolean)
+              .join(' ')}
           </div>
         )}
       </div>

@@ -8,6 +8,7 @@ import { Field } from '../ui/field.tsx';
 import { focusLost } from '../ui/focus.ts';
 import { ManagedContext } from '../ui/use-policy.ts';
 import { useStored } from '../ui/use-stored.ts';
+import { goToField } from './go-to-field.ts';
 import { RemoveKeyButton } from './remove-key-button.tsx';
 import type { Patch } from './settings-patch.ts';
 
@@ -20,13 +21,6 @@ interface Props {
   fieldError: (name: string) => string | undefined;
   /** The organisation requires a passphrase and none is set: a key is refused until one is. */
   passphraseFirst?: boolean;
-}
-
-/** To the passphrase field, further down (the Lock section), where the first step is. */
-function toPassphrase() {
-  const field = document.getElementById('new-passphrase');
-  field?.focus();
-  field?.scrollIntoView({ block: 'center' });
 }
 
 export function ConnectionSection({
@@ -72,7 +66,8 @@ export function ConnectionSection({
           // Said first, not after a Save refused for it (UX review s48, 8).
           <>
             {t('noKeyPassphraseFirst')}{' '}
-            <button type="button" class="link" onClick={toPassphrase}>
+            {/* To the passphrase field, further down (the Lock section), the first step. */}
+            <button type="button" class="link" onClick={() => goToField('new-passphrase')}>
               {t('toPassphrase')}
             </button>
           </>

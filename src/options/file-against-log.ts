@@ -1,13 +1,14 @@
 // What a checked file is to this browser's own log. A file cut at its end verifies as a chain
 // (trail.ts), so its own check cannot say entries are missing from it; this browser's log can,
 // when it still holds the entry the file ends with.
-import { type AuditTrail, fingerprintOfHash } from '../shared/audit/trail.ts';
+import { GENESIS_HASH } from '../shared/audit/chain.ts';
+import type { AuditTrail } from '../shared/audit/trail.ts';
 
 export type AgainstLog =
   /** The file ends where this browser's log ends now. */
   | { kind: 'same' }
-  /** This browser's log has `after` entries past the file's last, entry `seq`. */
-  | { kind: 'behind'; after: number; seq: number }
+  /** This browser's log has `after` entries past the file's last, entry `seq` (none: empty). */
+  | { kind: 'behind'; after: number; seq?: number }
   /** The file's last entry is not in this log: another browser's, or one dropped since. */
   | { kind: 'elsewhere' };
 
@@ -15,24 +16,14 @@ export type AgainstLog =
 export function againstLog(trail: AuditTrail, last: string): AgainstLog {
   const { entries, checkpoint } = trail;
   const at = entries.findIndex((entry) => entry.hash === last);
-  // The file may end at the last entry this browser has since dropped for size.
-  const from = at >= 0 ? at + 1 : checkpoint?.hash === last ? 0 : -1;
+  // The file may end at the last entry this browser has since dropped for size, or, empty, where
+  // every chain starts.
+  const start = checkpoint?.hash ?? GENESIS_HASH;
+  const from = at >= 0 ? at + 1 : start === last ? 0 : -1;
   if (from < 0) return { kind: 'elsewhere' };
   const after = entries.length - from;
   if (after === 0) return { kind: 'same' };
+  if (at < 0 && !checkpoint) return { kind: 'behind', after };
   const seq = at >= 0 ? (entries[at]?.seq ?? 0) : (checkpoint?.dropped ?? 0) - 1;
   return { kind: 'behind', after, seq };
-}
-
-/**
- * The fingerprint the last export had: the log as it stood then ended in its last entry logged
- * before it. Unknown when that entry has been dropped for size, or none came before it.
- */
-export function lastExportPrint(trail: AuditTrail): string | undefined {
-  const exportedAt = trail.lastExportedAt;
-  if (exportedAt === undefined) return undefined;
-  const before = trail.entries.findLast((entry) => entry.at <= exportedAt);
-  // Entries are dropped oldest first: with none kept from before the export, the one it ended
-  // in may be gone, unless nothing was ever dropped (then the log was empty: nothing to note).
-  return before && fingerprintOfHash(before.hash);
 }

@@ -18,6 +18,7 @@ import { useStored } from '../ui/use-stored.ts';
 import { AutoLockField } from './auto-lock-field.tsx';
 import { ConnectionReportView } from './connection-report.tsx';
 import { ConnectionSection } from './connection-section.tsx';
+import { goToField } from './go-to-field.ts';
 import { InquiriesSection } from './inquiries-section.tsx';
 import type { Patch } from './settings-patch.ts';
 import { checkRanges, withSandboxApiPath } from './settings-ranges.ts';
@@ -212,15 +213,7 @@ export function OptionsApp() {
         {lock === 'locked' && (
           <div class="banner is-warn" role="status" data-testid="options-locked">
             <p class="banner-text">{t('optionsLocked')}</p>
-            <button
-              type="button"
-              class="link"
-              onClick={() => {
-                const field = document.getElementById('unlock-passphrase');
-                field?.scrollIntoView({ block: 'center' });
-                field?.focus({ preventScroll: true });
-              }}
-            >
+            <button type="button" class="link" onClick={() => goToField('unlock-passphrase')}>
               {t('goToUnlock')}
             </button>
           </div>

@@ -37,6 +37,9 @@ export function PassphraseSection({ required }: { required: boolean }) {
       setCurrent('');
       setPassphrase('');
       setRepeat('');
+      // Emptied, the fields have nothing wrong left to say (review s48, 9).
+      setShort(false);
+      setMismatch(false);
       setNote(done);
     },
     // Set passphrase is disabled once its fields are emptied: the focus goes to the note saying

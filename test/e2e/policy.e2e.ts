@@ -104,10 +104,12 @@ describe('managed policy from a Linux policy file', () => {
       );
     await options.getByRole('button', { name: 'Go to the passphrase' }).click();
     expect(await options.evaluate(() => document.activeElement?.id)).toBe('new-passphrase');
-    // The name the log signs with, where the reviewer can see it (UX review s48, 4).
+    // The name the log gives the reviewer, where the reviewer can see it (UX review s48, 4).
     await expect
       .poll(() => options.getByTestId('log-signer').textContent(), soon)
-      .toBe('Entries are signed ana@example.com, the name your organisation set for you.');
+      .toBe(
+        'Entries name the reviewer as ana@example.com, the name your organisation set for you.',
+      );
     // The stored settings the background uses obey the policy too.
     expect(await storedSettings(ext)).toMatchObject({
       baseUrl: 'https://withpersona.com/api/v1',

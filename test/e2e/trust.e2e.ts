@@ -902,13 +902,9 @@ describe('what the API answers is checked', () => {
     const exportedNote = (await options.getByTestId('verify-result').textContent()) ?? '';
     const fingerprint = /fingerprint: ([0-9a-f ]{19})/.exec(exportedNote)?.[1];
     expect(fingerprint).toBeTruthy();
-    // Signed with the masked key: no policy names the reviewer here (UX review s48, 4).
+    // Named by the masked key: no policy names the reviewer here (UX review s48, 4).
     expect(await options.getByTestId('log-signer').textContent()).toMatch(
-      /^Entries are signed with the masked key, persona_sandbox_…[0-9a-f]{4}: reviewers who share a key are not told apart\./,
-    );
-    // Said again beside the export's time, for as long as the page shows it (UX review s48, 3).
-    expect(await options.getByTestId('log-facts').textContent()).toContain(
-      `, fingerprint ${fingerprint}.`,
+      /^Entries name the reviewer by the masked key, persona_sandbox_…[0-9a-f]{4}: reviewers who share a key are not told apart\./,
     );
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('"action": "create"');
@@ -960,8 +956,13 @@ describe('what the API answers is checked', () => {
     );
     // Held against this browser's log, which has the reveal since (UX review s48, 3).
     expect(await options.getByTestId('verify-result').textContent()).toMatch(
-      /none missing between its first and its last\. This browser's log has 1 entry after its last \(entry \d+\): logged since the file was made, or cut from it\./,
+      /none missing between its first and its last\. This browser's log has 1 entry after the file's last entry \(entry \d+\): logged since the file was made, or cut from it\./,
     );
+    // The file's verdict stays; what it says of this browser's log follows the log (review s48, 4).
+    await send(options, { type: 'recordReveal', id: created.data.inquiry.id });
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toContain("This browser's log has 2 entries after the file's last entry");
     // A file cut short verifies too: its fingerprint, and this browser's log, tell it from the
     // export.
     const cut = JSON.parse(text) as { entries: unknown[] };
@@ -977,7 +978,7 @@ describe('what the API answers is checked', () => {
       `Fingerprint: ${fingerprint}`,
     );
     expect(await options.getByTestId('verify-result').textContent()).toContain(
-      "This browser's log has 2 entries after its last",
+      "This browser's log has 3 entries after the file's last entry",
     );
     const edited = join(tmpdir(), `activity-edited-${Date.now()}.json`);
     writeFileSync(edited, text.replace('"action": "approve"', '"action": "decline"'));

@@ -132,7 +132,7 @@ function lastHashOf(trail: AuditTrail): string {
 }
 
 /** A chain's fingerprint, from the hash it ends in. */
-export function fingerprintOfHash(hash: string): string {
+function fingerprintOfHash(hash: string): string {
   return hash.slice(0, 16).replace(/(.{4})(?!$)/g, '$1 ');
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { againstLog, lastExportPrint } from '../../../src/options/file-against-log.ts';
+import { againstLog } from '../../../src/options/file-against-log.ts';
+import { GENESIS_HASH } from '../../../src/shared/audit/chain.ts';
 import type { AuditEntry, AuditTrail } from '../../../src/shared/audit/trail.ts';
 
 /** Entries `from`..`to` (seq), one a minute, each hash naming its seq. */
@@ -42,24 +43,18 @@ describe('a checked file against this browser log (UX review s48, 3)', () => {
     expect(againstLog(paged, hashOf(1))).toEqual({ kind: 'elsewhere' });
   });
 
+  it('empty, it ends where every chain starts (review s48, 5)', () => {
+    expect(againstLog(log, GENESIS_HASH)).toEqual({ kind: 'behind', after: 8 });
+    expect(againstLog({ entries: [] }, GENESIS_HASH)).toEqual({ kind: 'same' });
+    // Not once this browser's log starts from a checkpoint: that start is not the file's.
+    const paged: AuditTrail = {
+      entries: entries(3, 7),
+      checkpoint: { hash: hashOf(2), dropped: 3, droppedAt: 1 },
+    };
+    expect(againstLog(paged, GENESIS_HASH)).toEqual({ kind: 'elsewhere' });
+  });
+
   it("from another browser's log", () => {
     expect(againstLog(log, 'f'.repeat(64))).toEqual({ kind: 'elsewhere' });
-  });
-});
-
-describe("the last export's fingerprint", () => {
-  it('is the start of the hash of the last entry logged before it', () => {
-    const trail: AuditTrail = { entries: entries(0, 7), lastExportedAt: 60_000 * 5 + 30_000 };
-    expect(lastExportPrint(trail)).toBe('h500 0000 0000 0000');
-  });
-
-  it('is unknown before any export, and when the entry it ended in was dropped for size', () => {
-    expect(lastExportPrint({ entries: entries(0, 7) })).toBeUndefined();
-    const dropped: AuditTrail = {
-      entries: entries(6, 7),
-      checkpoint: { hash: hashOf(5), dropped: 6, droppedAt: 1 },
-      lastExportedAt: 60_000 * 5 + 30_000,
-    };
-    expect(lastExportPrint(dropped)).toBeUndefined();
   });
 });

@@ -11,12 +11,12 @@ const masked = 'persona_sandbox_…8b1c';
 const saveKey = () =>
   writeItem(keyInfoItem, { masked, environment: 'sandbox', savedAt: Date.UTC(2026, 11, 5) });
 
-describe('the activity log says who its entries are signed by (UX review s48, 4)', () => {
+describe('the activity log says how its entries name the reviewer (UX review s48, 4)', () => {
   it('the masked key, which everyone sharing it signs alike', async () => {
     await saveKey();
     render(<ActivityLogSection />);
     expect((await screen.findByTestId('log-signer')).textContent).toBe(
-      `Entries are signed with the masked key, ${masked}: reviewers who share a key are not told apart. Your organisation can give each reviewer a name (its “reviewer” policy).`,
+      `Entries name the reviewer by the masked key, ${masked}: reviewers who share a key are not told apart. Your organisation can give each reviewer a name (its “reviewer” policy).`,
     );
   });
 
@@ -24,7 +24,7 @@ describe('the activity log says who its entries are signed by (UX review s48, 4)
     await saveKey();
     render(<ActivityLogSection reviewer="ana@example.com" />);
     expect((await screen.findByTestId('log-signer')).textContent).toBe(
-      'Entries are signed ana@example.com, the name your organisation set for you.',
+      'Entries name the reviewer as ana@example.com, the name your organisation set for you.',
     );
   });
 
@@ -32,7 +32,7 @@ describe('the activity log says who its entries are signed by (UX review s48, 4)
     await writeItem(keyInfoItem, null);
     render(<ActivityLogSection />);
     expect((await screen.findByTestId('log-signer')).textContent).toBe(
-      'Entries made now are signed “no key saved”.',
+      'Entries made now name the reviewer “no key saved”.',
     );
   });
 });
