@@ -23,6 +23,7 @@ import { InquiriesSection } from './inquiries-section.tsx';
 import type { Patch } from './settings-patch.ts';
 import { checkRanges, withSandboxApiPath } from './settings-ranges.ts';
 import { WatchSection } from './watch-section.tsx';
+import { WaysIn } from './ways-in.tsx';
 
 /** A field the page's own checks found wrong: where, and what to do. */
 interface Problem {
@@ -227,6 +228,7 @@ export function OptionsApp() {
           fieldError={fieldError}
           passphraseFirst={policy.requirePassphrase === true && lock === 'none'}
         />
+        <WaysIn addressBar={shown.addressBarLookup} contextMenu={shown.contextMenuLookup} />
         <InquiriesSection draft={shown} patch={patch} fieldError={fieldError} />
         <WatchSection draft={shown} patch={patch} fieldError={fieldError} />
         <section aria-labelledby="auto-lock-heading">

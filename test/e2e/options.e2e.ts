@@ -356,6 +356,21 @@ describe('options: narrow windows', () => {
   });
 });
 
+describe('options: the ways to the desk', () => {
+  it('names the right-click lookup, the kyc keyword and the shortcut the browser gave the popup (UX review s48, 5)', async () => {
+    const ways = page.getByTestId('ways-in');
+    await expect.poll(() => ways.locator('li').count(), { timeout: 5_000 }).toBe(3);
+    expect(await ways.locator('li').allTextContents()).toEqual([
+      'Select an inquiry ID or reference on any page, right-click it and choose “Look up in Inquiry Desk”.',
+      'Type kyc, a space and the ID or reference in the address bar.',
+      // The manifest's suggested key, as Chromium bound it (commands.getAll).
+      "Alt+Shift+K opens Inquiry Desk's popup.",
+    ]);
+    expect(await ways.textContent()).toContain('side panel');
+    await page.close();
+  });
+});
+
 describe('options: Show key', () => {
   it('Show key and Hide key keep the key field as wide and the row as high, and stay under the pointer', async () => {
     // Before, the button was as wide as its label (89 px ↔ 83 px), so each click resized the key
