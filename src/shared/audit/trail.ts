@@ -123,17 +123,14 @@ export type VerifyResult =
  * an export's fingerprint, noted outside the browser, tells its copy from any other file.
  */
 export function fingerprintOf(trail: AuditTrail): string {
-  return fingerprintOfHash(lastHashOf(trail));
+  return lastHashOf(trail)
+    .slice(0, 16)
+    .replace(/(.{4})(?!$)/g, '$1 ');
 }
 
 /** The hash `trail` ends in: its last entry's, its checkpoint's, or the chain's start. */
 function lastHashOf(trail: AuditTrail): string {
   return trail.entries.at(-1)?.hash ?? trail.checkpoint?.hash ?? GENESIS_HASH;
-}
-
-/** A chain's fingerprint, from the hash it ends in. */
-function fingerprintOfHash(hash: string): string {
-  return hash.slice(0, 16).replace(/(.{4})(?!$)/g, '$1 ');
 }
 
 /** Checks every link of the chain from the checkpoint (or the start) to the last entry. */

@@ -44,6 +44,19 @@ async function approveFromDetail() {
   fireEvent.click(screen.getByRole('button', { name: 'Confirm approve' }));
 }
 
+/** What a request the background stopped before answering gets. */
+const stopped = { kind: 'disconnected', message: 'The background stopped.' } as const;
+
+/**
+ * Approves from the detail of an inquiry Persona has at `status()`; the background stops before
+ * it answers. Resolves once the detail has read the inquiry again after the stop.
+ */
+async function approveInterrupted(status: () => string) {
+  stubBackground({ getInquiry: () => inquiryReply(status()), inquiryAction: () => stopped });
+  await approveFromDetail();
+  await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+}
+
 type Answer = (reply: InquiryReply) => void;
 
 /** Requests of `type` wait for the returned function's answer; every other gets `reply` at once. */
@@ -363,12 +376,7 @@ describe('inquiry actions', () => {
   it('when the worker stops and Persona finishes the decision after the first read, reads again a moment later', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let status = 'completed';
-    stubBackground({
-      getInquiry: () => inquiryReply(status),
-      inquiryAction: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
-    });
-    await approveFromDetail();
-    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    await approveInterrupted(() => status);
     expect(screen.getByTestId('status').textContent).toBe('completed');
     status = 'approved'; // Persona was still making it when the first read went out
     await vi.advanceTimersByTimeAsync(REREAD_AGAIN_MS);
@@ -414,7 +422,7 @@ describe('inquiry actions', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     stubBackground({
       getInquiry: () => inquiryReply('completed', { tags: ['kyc'] }),
-      changeTag: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
+      changeTag: () => stopped,
     });
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     await screen.findByTestId('status');
@@ -435,7 +443,7 @@ describe('inquiry actions', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     stubBackground({
       getInquiry: () => inquiryReply(status),
-      newLink: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
+      newLink: () => stopped,
     });
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     await screen.findByTestId('status');
@@ -449,12 +457,7 @@ describe('inquiry actions', () => {
   it('when the worker stops and Persona takes its time, keeps reading for a minute, until the status moves (UX review s47, 6)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let status = 'completed';
-    stubBackground({
-      getInquiry: () => inquiryReply(status),
-      inquiryAction: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
-    });
-    await approveFromDetail();
-    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    await approveInterrupted(() => status);
     // Still undecided at 4 and at 10 s: read each time.
     await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS[1]);
     await waitFor(() => expect(sent('getInquiry')).toHaveLength(4));
@@ -469,12 +472,7 @@ describe('inquiry actions', () => {
   });
 
   it('when the worker stops and Persona made nothing, says only that, and offers the decision again', async () => {
-    stubBackground({
-      getInquiry: () => inquiryReply('completed'),
-      inquiryAction: () => ({ kind: 'disconnected', message: 'The background stopped.' }),
-    });
-    await approveFromDetail();
-    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    await approveInterrupted(() => 'completed');
     expect((await screen.findByRole('alert')).textContent).toContain('The background stopped.');
     expect(screen.queryByText(/activity log records it as interrupted/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();

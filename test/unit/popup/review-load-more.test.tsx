@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
+import type { InquirySummary } from '../../../src/shared/messages.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { sent, stubBackground } from './fixtures.ts';
 
@@ -19,6 +20,13 @@ const listedIds = () =>
       .getByRole('list', { name: 'Inquiries needing review' })
       .querySelectorAll('.inquiry-id'),
   ].map((code) => code.textContent);
+/** Persona's review queue in two pages: `first`, then `second`, which Load more brings. */
+function twoPages(first: InquirySummary[], second: InquirySummary[]) {
+  stubBackground({
+    listInquiries: ({ next }) =>
+      next === 'page-2' ? { items: second, next: null } : { items: first, next: 'page-2' },
+  });
+}
 /** A watched inquiry as the watcher leaves it after a change the reviewer has not seen. */
 const watchEntry = (id: string, status: string) => ({
   id,
@@ -30,12 +38,10 @@ const watchEntry = (id: string, status: string) => ({
 
 describe('Load more in the review queue', () => {
   it('moves the focus to the first row it brought, on the last page too', async () => {
-    stubBackground({
-      listInquiries: ({ next }) =>
-        next === 'page-2'
-          ? { items: [row('inq_PageTwoFirst001'), row('inq_PageTwoSecond02')], next: null }
-          : { items: [row('inq_PageOneFirst001')], next: 'page-2' },
-    });
+    twoPages(
+      [row('inq_PageOneFirst001')],
+      [row('inq_PageTwoFirst001'), row('inq_PageTwoSecond02')],
+    );
     render(<DeskShell first={{ name: 'home' }} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
     const more = await screen.findByRole('button', { name: 'Load more' });
@@ -49,15 +55,10 @@ describe('Load more in the review queue', () => {
   });
 
   it('lists every row loaded by its last change, newest first, and focuses the first brought', async () => {
-    stubBackground({
-      listInquiries: ({ next }) =>
-        next === 'page-2'
-          ? {
-              items: [changed('inq_PageTwoOlder001', 5), changed('inq_PageTwoNewest01', 30)],
-              next: null,
-            }
-          : { items: [changed('inq_PageOneMiddle01', 20)], next: 'page-2' },
-    });
+    twoPages(
+      [changed('inq_PageOneMiddle01', 20)],
+      [changed('inq_PageTwoOlder001', 5), changed('inq_PageTwoNewest01', 30)],
+    );
     render(<DeskShell first={{ name: 'home' }} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
@@ -96,15 +97,10 @@ describe('Load more in the review queue', () => {
 
 describe('a watched inquiry come to review, older than the first page', () => {
   it('is listed on top by its last change, not a Load more away, and once only after Load more brings it (UX review s47, 2)', async () => {
-    stubBackground({
-      listInquiries: ({ next }) =>
-        next === 'page-2'
-          ? {
-              items: [changed('inq_OldComeToRev01', 50), changed('inq_PageTwoOther001', 10)],
-              next: null,
-            }
-          : { items: [changed('inq_NewerCreated01', 20)], next: 'page-2' },
-    });
+    twoPages(
+      [changed('inq_NewerCreated01', 20)],
+      [changed('inq_OldComeToRev01', 50), changed('inq_PageTwoOther001', 10)],
+    );
     await fakeBrowser.storage.local.set({
       watchlist: [
         { ...watchEntry('inq_OldComeToRev01', 'needs_review'), updatedAt: at(50) },
