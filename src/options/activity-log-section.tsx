@@ -16,6 +16,7 @@ import { type MessageKey, t, uiLocale } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { keyInfoItem } from '../shared/storage-items.ts';
 import { useStored } from '../ui/use-stored.ts';
+import { detailsInWords } from './audit-details.ts';
 import { type AgainstLog, againstLog } from './file-against-log.ts';
 import { newestFirst } from './log-order.ts';
 import { useAuditTrail } from './use-audit-trail.ts';
@@ -306,7 +307,16 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
                 {when(e.at)}
                 {recordedLater && <span class="log-later muted">{t('logRecordedLater')}</span>}
               </td>
-              <td>{t(actionLabels[e.action])}</td>
+              <td>
+                {t(actionLabels[e.action])}
+                {/* The space keeps the two apart for a screen reader, which reads the cell as one. */}
+                {e.details?.[0] && (
+                  <>
+                    {' '}
+                    <span class="log-details muted">{detailsInWords(e).join(', ')}</span>
+                  </>
+                )}
+              </td>
               <td class="log-id">{e.inquiryId ?? ''}</td>
               <td class="log-outcome">
                 {outcomeOf(e)}

@@ -154,8 +154,14 @@ export const requests = {
   })),
   /** Persona's PDF of the inquiry; logged. */
   printInquiry: answers<{ filename: string; base64: string }>()(() => ({ id: inquiryId() })),
-  /** For the audit trail: the reviewer revealed masked fields, or opened the photos, of an inquiry. */
-  recordReveal: answers<{ recorded: true }>()(() => ({ id: watchedId() })),
+  /**
+   * For the audit trail: the reviewer revealed a masked field of an inquiry, named as the trail
+   * keeps it (chain.ts `AuditEntry.details`: `inquiry:birthdate`, or `all`), never its value.
+   */
+  recordReveal: answers<{ recorded: true }>()(() => ({
+    id: watchedId(),
+    field: z.string().check(z.minLength(1), z.maxLength(100)),
+  })),
   /** The options page exported the activity log (its time is shown there). */
   auditExported: answers<{ exportedAt: number }>()(),
 };

@@ -444,6 +444,52 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it('popup → options: the activity log names each field a reveal showed, never its value (UX review s48, 1)', async () => {
+    const id = ids[1] as string;
+    const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
+    const fields = popup.getByRole('region', { name: 'Fields' });
+    const verifications = popup.getByRole('region', { name: 'Verifications' });
+    await fields.getByRole('button', { name: 'Reveal Date of birth', exact: true }).click();
+    const idCard = verifications.locator('.verification[data-type="verification/government-id"]');
+    await idCard.locator('.verification-fields summary').click();
+    await idCard.getByRole('button', { name: 'Reveal ID number (Government ID)' }).click();
+    await fields.getByRole('button', { name: 'Reveal all' }).click();
+    await popup.close();
+
+    const options = await ext.openOptions();
+    const rows = options.locator('.log-table tbody tr', { hasText: id });
+    await expect.poll(() => rows.count(), soon).toBe(3);
+    // Newest first: Reveal all, the ID card's number, the inquiry's date of birth.
+    expect(await rows.locator('.log-details').allTextContents()).toEqual([
+      'all fields',
+      'ID number (Government ID)',
+      'Date of birth',
+    ]);
+    const trail = await options.evaluate(async () => {
+      const { auditTrail } = await chrome.storage.local.get('auditTrail');
+      return JSON.stringify(auditTrail);
+    });
+    expect(trail).toContain('"details":["government-id:identification-number"]');
+    // The values revealed, as Persona sends them, are nowhere in the log.
+    const body = JSON.stringify(
+      await (
+        await fetch(`${sandbox().baseUrl}/inquiries/${id}?include=verifications`, {
+          headers: { Authorization: `Bearer ${sandbox().key}` },
+        })
+      ).json(),
+    );
+    const values = [...body.matchAll(/"(?:birthdate|identification-number)":"([^"]+)"/g)].map(
+      ([, value]) => value as string,
+    );
+    expect(values.length).toBeGreaterThanOrEqual(2);
+    for (const value of values) expect(trail).not.toContain(value);
+    await options.getByRole('button', { name: 'Verify' }).click();
+    await expect
+      .poll(() => options.getByTestId('verify-result').textContent(), soon)
+      .toMatch(/^The chain verifies/);
+    await options.close();
+  });
+
   it('popup: an answer with values nobody expected reads as sent, nothing dropped or raw', async () => {
     const [id] = await controls.seed(1, { statuses: ['needs_review'] });
     const sent = await fetch(`${sandbox().baseUrl}/inquiries/${id}?include=verifications`, {

@@ -491,6 +491,9 @@ describe("a locked desk's settings", () => {
       .locator('.log-table tbody tr', { hasText: 'Change settings' })
       .filter({ hasText: 'no key saved' });
     await expect.poll(() => row.count(), soon).toBe(1);
+    // Named, not quoted: the setting changed, never the message (UX review s48, 2).
+    expect(await row.locator('.log-details').textContent()).toBe('Chat message template');
+    expect(await row.textContent()).not.toContain('Verify here, please');
   }, 60_000);
 });
 
@@ -914,11 +917,11 @@ describe('what the API answers is checked', () => {
     const csvFile = join(tmpdir(), `activity-${Date.now()}.csv`);
     await (await csvDownload).saveAs(csvFile);
     const csv = readFileSync(csvFile, 'utf8');
-    expect(csv).toMatch(/^\uFEFFseq,at,reviewer,.*,hash,actionLabel\r\n/);
+    expect(csv).toMatch(/^\uFEFFseq,at,reviewer,.*,hash,actionLabel,details\r\n/);
     // Each action also as the page's table words it, and each row's number in the table too, so
     // a line of the file is found on screen (UX review s48, 11).
-    expect(csv).toMatch(/,Create inquiry\r\n/);
-    const firstCreate = csv.split('\r\n').find((line) => line.endsWith(',Create inquiry'));
+    expect(csv).toMatch(/,Create inquiry,\r\n/);
+    const firstCreate = csv.split('\r\n').find((line) => line.endsWith(',Create inquiry,'));
     const seq = firstCreate?.split(',')[0];
     expect(
       await options
@@ -945,7 +948,11 @@ describe('what the API answers is checked', () => {
       .poll(() => options.getByTestId('verify-result').textContent(), soon)
       .toMatch(/^The chain verifies/);
     // An entry added since: that verdict no longer describes the log shown, and goes.
-    await send(options, { type: 'recordReveal', id: created.data.inquiry.id });
+    await send(options, {
+      type: 'recordReveal',
+      id: created.data.inquiry.id,
+      field: 'inquiry:birthdate',
+    });
     await expect.poll(() => options.getByTestId('verify-result').count(), soon).toBe(0);
     await options.getByLabel('Check an exported JSON file').setInputFiles(file);
     await expect
@@ -959,7 +966,11 @@ describe('what the API answers is checked', () => {
       /none missing between its first and its last\. This browser's log has 1 entry after the file's last entry \(entry \d+\): logged since the file was made, or cut from it\./,
     );
     // The file's verdict stays; what it says of this browser's log follows the log (review s48, 4).
-    await send(options, { type: 'recordReveal', id: created.data.inquiry.id });
+    await send(options, {
+      type: 'recordReveal',
+      id: created.data.inquiry.id,
+      field: 'inquiry:birthdate',
+    });
     await expect
       .poll(() => options.getByTestId('verify-result').textContent(), soon)
       .toContain("This browser's log has 2 entries after the file's last entry");
@@ -1024,7 +1035,7 @@ describe('what the API answers is checked', () => {
       });
       Object.assign(globalThis, { written });
     }, entries);
-    const reveal = { type: 'recordReveal', id: 'inq_PagedLog000001' };
+    const reveal = { type: 'recordReveal', id: 'inq_PagedLog000001', field: 'all' };
     // The first action closes the old log into pages, once; the sixth passes 2,000 entries; the
     // seventh (seq 2,001) is an action like any other.
     for (let action = 0; action < 7; action++) await send(options, reveal);

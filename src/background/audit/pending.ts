@@ -19,7 +19,7 @@ const setMark = (mark: string, facts?: AuditFacts) =>
 
 /** Marks an action as under way, as it started; returns what unmarks it. */
 export async function markPending(
-  started: Pick<AuditFacts, 'at' | 'reviewer' | 'action' | 'inquiryId'>,
+  started: Pick<AuditFacts, 'at' | 'reviewer' | 'action' | 'inquiryId' | 'details'>,
 ): Promise<() => Promise<void>> {
   const mark = `${life} ${crypto.randomUUID()}`;
   await setMark(mark, { ...started, outcome: 'error', errorKind: INTERRUPTED });

@@ -60,9 +60,12 @@ export async function prepareAudit(
   if (!action) return undefined;
   // A key saved is named by that key, read after the save: before it, there was another or none.
   const name = action === 'keySaved' ? undefined : await reviewer();
+  const inquiryId = inquiryIdOf(request);
+  // The one request that names what it was about: the field revealed.
+  const details = request.type === 'recordReveal' ? [request.field] : undefined;
   // Should the worker stop before the answer, its next start logs the action as interrupted.
   const unmark = name
-    ? await markPending({ at: now(), reviewer: name, action, inquiryId: inquiryIdOf(request) })
+    ? await markPending({ at: now(), reviewer: name, action, inquiryId, details })
     : undefined;
   return async (answer) => {
     const facts: AuditFacts = {
@@ -71,8 +74,8 @@ export async function prepareAudit(
       action,
       outcome: 'ok',
     };
-    const inquiryId = inquiryIdOf(request);
     if (inquiryId) facts.inquiryId = inquiryId;
+    if (details) facts.details = details;
     if (!answer.ok) {
       facts.outcome = 'error';
       facts.errorKind = answer.error.kind;

@@ -49,13 +49,20 @@ async function save(request: RequestOf<'saveOptions'>): Promise<Reply<'saveOptio
   // else as settingsChanged (the router's audit hook logs the key saved). What the policy sets is
   // the organisation's, not a change of the reviewer's: both sides carry its values as it gives
   // them, since the stored ones are its raw values and the saved ones are checked and normalised.
-  const stated = (values: Settings) =>
-    JSON.stringify(applyPolicy({ ...values, allowProduction: false }, policy));
+  // settingsChanged names the settings, never their values (a chat message may say anything).
+  const before = applyPolicy(stored, policy);
+  const after = applyPolicy(settings, policy);
+  const changed = (Object.keys(after) as (keyof Settings)[]).filter(
+    (name) =>
+      name !== 'allowProduction' && JSON.stringify(after[name]) !== JSON.stringify(before[name]),
+  );
   const allowed = stored.allowProduction;
-  for (const action of [
-    stated(settings) !== stated(stored) && 'settingsChanged',
-    settings.allowProduction !== allowed &&
-      (allowed ? 'productionDisallowed' : 'productionAllowed'),
+  for (const [action, details] of [
+    [changed[0] && 'settingsChanged', changed],
+    [
+      settings.allowProduction !== allowed &&
+        (allowed ? 'productionDisallowed' : 'productionAllowed'),
+    ],
   ] as const) {
     if (action) {
       await appendAudit({
@@ -63,6 +70,7 @@ async function save(request: RequestOf<'saveOptions'>): Promise<Reply<'saveOptio
         reviewer: await currentReviewer(policy.reviewer),
         action,
         outcome: 'ok',
+        details,
       });
     }
   }

@@ -51,6 +51,13 @@ export interface AuditEntry {
   /** On an error: its kind and Persona's Request-Id when there was one. No message text. */
   errorKind?: string | undefined;
   requestId?: string | undefined;
+  /**
+   * What the action was about, by name and never by value: the field a reveal showed
+   * (`inquiry:birthdate`, `government-id:identification-number`; `all` for Reveal all), the
+   * settings a save changed (`chatTemplate`, `autoLockMinutes`). Absent from entries written
+   * before it, whose hashed text stays as it was.
+   */
+  details?: string[] | undefined;
   prevHash: string;
   hash: string;
 }
@@ -62,9 +69,12 @@ export type AuditFacts = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
  */
 export const INTERRUPTED = 'interrupted';
 
-/** The hashed text: fixed field order, absent fields left out. */
+/**
+ * The hashed text: fixed field order, absent fields as null; `details`, added later, only when
+ * present and last, so an entry written before it hashes as it did.
+ */
 export function canonical(entry: Omit<AuditEntry, 'hash'>): string {
-  return JSON.stringify([
+  const fields = [
     entry.seq,
     entry.at,
     entry.reviewer,
@@ -74,7 +84,8 @@ export function canonical(entry: Omit<AuditEntry, 'hash'>): string {
     entry.errorKind ?? null,
     entry.requestId ?? null,
     entry.prevHash,
-  ]);
+  ];
+  return JSON.stringify(entry.details ? [...fields, entry.details] : fields);
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -42,6 +42,8 @@ const factsShape = () => ({
   /** On an error: its kind and Persona's Request-Id when there was one. No message text. */
   errorKind: z.optional(z.string().check(z.maxLength(40))),
   requestId: z.optional(z.string().check(z.maxLength(100))),
+  /** Names only: the field revealed, the settings changed (chain.ts `AuditEntry`). */
+  details: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(30))),
 });
 
 export const auditEntrySchema = lazy(() =>
@@ -196,15 +198,17 @@ function csvCell(value: unknown): string {
 
 /**
  * The trail as CSV: the recorded fields, then `actionLabel`, each action in the words the page's
- * table shows it (`label`), so a line of the file is found on screen. Last, so a reader of the
- * columns before it by position reads them where they were.
+ * table shows it (`label`), so a line of the file is found on screen, then `details`, the names an
+ * entry records (`; ` between them). Added last, each, so a reader of the columns before them by
+ * position reads them where they were.
  */
 export function trailToCsv(trail: AuditTrail, label: (action: AuditAction) => string): string {
   const rows = trail.entries.map((entry) =>
     [
       ...csvColumns.map((c) => (c === 'at' ? new Date(entry.at).toISOString() : csvCell(entry[c]))),
       csvCell(label(entry.action)),
+      csvCell(entry.details?.join('; ')),
     ].join(','),
   );
-  return `${[[...csvColumns, 'actionLabel'].join(','), ...rows].join('\r\n')}\r\n`;
+  return `${[[...csvColumns, 'actionLabel', 'details'].join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -275,6 +275,13 @@ const rules: Record<RequestType, Fields> = {
         ['refine', isInquiryId],
       ],
     },
+    field: {
+      t: 'string',
+      checks: [
+        ['minLength', 1],
+        ['maxLength', 100],
+      ],
+    },
   },
   auditExported: {},
 };

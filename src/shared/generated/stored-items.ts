@@ -71,6 +71,14 @@ export const rule2 = {
   outcome: { t: 'enum', values: ['ok', 'error'] },
   errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
   requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+  details: {
+    t: 'optional',
+    of: {
+      t: 'array',
+      of: { t: 'string', checks: [['maxLength', 100]] },
+      checks: [['maxLength', 30]],
+    },
+  },
   prevHash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
   hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
 } as const;
@@ -267,6 +275,14 @@ export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditP
         outcome: { t: 'enum', values: ['ok', 'error'] },
         errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
         requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+        details: {
+          t: 'optional',
+          of: {
+            t: 'array',
+            of: { t: 'string', checks: [['maxLength', 100]] },
+            checks: [['maxLength', 30]],
+          },
+        },
       },
     },
   },

@@ -9,16 +9,17 @@ export interface Reveal {
 
 /**
  * Which masked fields the reviewer chose to see. Memory only: a new popup starts masked again.
- * `onReveal` runs each time something masked is shown (the audit trail records it).
+ * `onReveal` runs each time something masked is shown, with its key, or `all` for Reveal all (the
+ * audit trail records it).
  */
-export function useReveal(onReveal?: () => void): Reveal {
+export function useReveal(onReveal?: (key: string) => void): Reveal {
   const [all, setAll] = useState(false);
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
   return {
     all,
     isShown: (key) => all || shown.has(key),
     toggle: (key) => {
-      if (!shown.has(key)) onReveal?.();
+      if (!shown.has(key)) onReveal?.(key);
       setShown((current) => {
         const next = new Set(current);
         if (!next.delete(key)) next.add(key);
@@ -26,7 +27,7 @@ export function useReveal(onReveal?: () => void): Reveal {
       });
     },
     toggleAll: () => {
-      if (!all) onReveal?.();
+      if (!all) onReveal?.('all');
       setAll(!all);
       setShown(new Set());
     },

@@ -22,9 +22,12 @@ export function DetailBody({
   inquiry: InquiryView;
   reports?: ComponentChildren;
 }) {
-  // Each reveal of masked personal data goes into the audit trail (id only, never the values).
-  const reveal = useReveal(() => {
-    sendRequest({ type: 'recordReveal', id: inquiry.id }).catch(() => {});
+  // Each reveal of masked personal data goes into the audit trail: the inquiry's id and the
+  // field's name, never its value.
+  const reveal = useReveal((key) => {
+    sendRequest({ type: 'recordReveal', id: inquiry.id, field: revealedField(key, inquiry) }).catch(
+      () => {},
+    );
   });
   const names = verificationNames(inquiry.verifications);
   const anySensitive =
@@ -88,4 +91,21 @@ export function DetailBody({
         ))}
     </>
   );
+}
+
+/**
+ * A reveal's key (field-list.tsx: `<scope>:<field key>`, the scope `inquiry` or a verification's
+ * id; or `all`) as the audit trail names it: the field by its name (`birthdate`), the one the
+ * options page labels, and a verification by its type, which a reader of the log can tell without
+ * the inquiry at hand (`government-id:identification-number`).
+ */
+export function revealedField(key: string, inquiry: InquiryView): string {
+  const at = key.indexOf(':');
+  if (at < 0) return key;
+  const scope = key.slice(0, at);
+  const fieldKey = key.slice(at + 1);
+  const verification = inquiry.verifications.find((v) => v.id === scope);
+  const fields = verification?.fields ?? inquiry.fields;
+  const name = fields.find((f) => f.key === fieldKey)?.name ?? fieldKey;
+  return `${verification?.type.replace(/^verification\//, '') ?? scope}:${name}`;
 }

@@ -54,6 +54,22 @@ describe('audit trail', () => {
     expect(await verifyExport('not json')).toMatchObject({ ok: false });
   });
 
+  it('hashes an entry written before details as it was, and the details of one that has them', async () => {
+    // The hash of facts(0) as the trail wrote it before entries had details (pinned from then).
+    expect((await chainEntry(facts(0), 0, GENESIS_HASH)).hash).toBe(
+      '9a2df4bf0388d5ec2a7f0b323a1e8fdeb2fcddf56494eb024ee0a759623c1311',
+    );
+    const revealed = { ...facts(0), action: 'reveal' as const, details: ['inquiry:birthdate'] };
+    const entry = await chainEntry(revealed, 0, GENESIS_HASH);
+    expect(entry.hash).not.toBe('9a2df4bf0388d5ec2a7f0b323a1e8fdeb2fcddf56494eb024ee0a759623c1311');
+    const trail = { entries: [entry] };
+    expect(await verifyTrail(trail)).toMatchObject({ ok: true });
+    // What the entry names cannot be changed, added or dropped without the chain saying so.
+    for (const details of [['all'], ['inquiry:birthdate', 'all'], undefined]) {
+      expect(await verifyTrail({ entries: [{ ...entry, details }] })).toMatchObject({ ok: false });
+    }
+  });
+
   it('drops the oldest past the limit behind a checkpoint, and still verifies', async () => {
     const limits = { max: 20, dropPages: 1, pageSize: 5 };
     const start = Date.now();
@@ -267,12 +283,14 @@ describe('audit trail', () => {
       settings: { ...chat, autoLockMinutes: 60, allowProduction: true, pollSeconds: 120 },
     });
     const { entries } = await readItem(auditTrailItem);
-    expect(entries.map((e) => [e.action, e.outcome])).toEqual([
-      ['settingsChanged', 'ok'],
-      ['settingsChanged', 'ok'],
-      ['settingsChanged', 'ok'],
-      ['productionAllowed', 'ok'],
+    // Each change names its settings, never their values (UX review s48, 2).
+    expect(entries.map((e) => [e.action, e.outcome, e.details])).toEqual([
+      ['settingsChanged', 'ok', ['chatTemplate']],
+      ['settingsChanged', 'ok', ['autoLockMinutes']],
+      ['settingsChanged', 'ok', ['pollSeconds']],
+      ['productionAllowed', 'ok', undefined],
     ]);
+    expect(JSON.stringify(entries)).not.toContain('Please verify');
     expect(await verifyTrail(await readItem(auditTrailItem))).toMatchObject({ ok: true });
   });
 
@@ -290,8 +308,33 @@ describe('audit trail', () => {
     await enforcePolicy();
     await saveOptions({ type: 'saveOptions', settings: { ...settings, pollSeconds: 120 } });
     const { entries } = await readItem(auditTrailItem);
-    expect(entries.map((e) => e.action)).toEqual(['settingsChanged']);
+    expect(entries.map((e) => [e.action, e.details])).toEqual([
+      ['settingsChanged', ['pollSeconds']],
+    ]);
     await fakeBrowser.storage.managed.clear();
+  });
+
+  it('records the field a reveal showed, by name, in its entry and in its interrupted mark (UX review s48, 1)', async () => {
+    const reveal = {
+      type: 'recordReveal',
+      id: 'inq_AAAAAA111111',
+      field: 'government-id:identification-number',
+    } as const;
+    const done = await prepareAudit(reveal, async () => 'r');
+    expect(Object.values(await readItem(auditPendingItem))).toMatchObject([
+      { action: 'reveal', details: ['government-id:identification-number'] },
+    ]);
+    await done?.({ ok: true, data: { recorded: true } });
+    // Interrupted: the mark the next worker logs names the field too.
+    await prepareAudit({ ...reveal, field: 'all' }, async () => 'r');
+    vi.resetModules();
+    await (await import('../../../src/background/audit/pending.ts')).logInterrupted();
+    const { entries } = await readItem(auditTrailItem);
+    expect(entries.map((e) => [e.action, e.outcome, e.details])).toEqual([
+      ['reveal', 'ok', ['government-id:identification-number']],
+      ['reveal', 'error', ['all']],
+    ]);
+    expect(await verifyTrail(await readItem(auditTrailItem))).toMatchObject({ ok: true });
   });
 
   it('leaves no mark behind an action that was answered', async () => {
@@ -328,13 +371,23 @@ describe('audit trail', () => {
 
   it('exports CSV with a header and formula-safe cells, each action also in the words the page shows (UX review s48, 11)', async () => {
     await appendAudit({ ...facts(0), reviewer: '=HYPERLINK("x")' });
+    await appendAudit({
+      ...facts(1),
+      action: 'settingsChanged',
+      details: ['chatTemplate', 'autoLockMinutes'],
+    });
     const csv = trailToCsv(await readItem(auditTrailItem), (action) => `Label of ${action}`);
-    const [head, row] = csv.split('\r\n');
+    const [head, row, changed] = csv.split('\r\n');
     expect(head).toBe(
-      'seq,at,reviewer,inquiryId,action,outcome,errorKind,requestId,prevHash,hash,actionLabel',
+      'seq,at,reviewer,inquiryId,action,outcome,errorKind,requestId,prevHash,hash,actionLabel,details',
     );
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
-    expect(row?.split(',').at(-1)).toBe(`Label of ${facts(0).action}`);
+    expect(row?.split(',').slice(-2)).toEqual([`Label of ${facts(0).action}`, '']);
+    // The names an entry records, after it (UX review s48, 1 and 2).
+    expect(changed?.split(',').slice(-2)).toEqual([
+      'Label of settingsChanged',
+      'chatTemplate; autoLockMinutes',
+    ]);
   });
 
   it('migration 3 turns the old action log into the chained trail', async () => {

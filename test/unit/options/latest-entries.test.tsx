@@ -44,6 +44,35 @@ describe("the activity log's table", () => {
     expect(screen.getByText('The latest 4 entries')).toBeTruthy();
   });
 
+  it('says under an action what it was about: the field revealed, the settings changed (UX review s48, 1 and 2)', () => {
+    const entries = [
+      { ...entry(0, 0, 'reveal'), details: ['inquiry:birthdate'] },
+      { ...entry(1, 1, 'reveal'), details: ['government-id:identification-number'] },
+      { ...entry(2, 2, 'reveal'), details: ['all'] },
+      // A scope and a setting this version does not know (a later one's): as recorded, in words.
+      { ...entry(3, 3, 'reveal'), details: ['hologram:serial-code'] },
+      { ...entry(4, 4, 'settingsChanged'), details: ['chatTemplate', 'autoLockMinutes'] },
+      { ...entry(5, 5, 'settingsChanged'), details: ['dailyDigest'] },
+      entry(6, 6, 'settingsChanged'),
+    ];
+    render(<LatestEntries trail={{ entries } as unknown as AuditTrail} />);
+    const cells = [...document.querySelectorAll('.log-table tbody tr')].map(
+      (row) => row.querySelectorAll('td')[1],
+    );
+    expect(cells.map((cell) => cell?.querySelector('.log-details')?.textContent)).toEqual([
+      undefined,
+      'dailyDigest',
+      'Chat message template, Auto-lock after (minutes without use)',
+      'Serial code (Hologram)',
+      'all fields',
+      'ID number (Government ID)',
+      'Date of birth',
+    ]);
+    expect(cells[2]?.textContent).toBe(
+      'Change settings Chat message template, Auto-lock after (minutes without use)',
+    );
+  });
+
   it('names a refusal for want of an open key as none, locked or not allowed', () => {
     // A key saved while Lock now was pressed is refused with the locked desk's error.
     const refused = { ...entry(0, 0, 'keySaved'), outcome: 'error', errorKind: 'no_key' } as const;

@@ -67,12 +67,44 @@ describe('the locked desk', () => {
     expect(screen.getByTestId('no-key')).toBeTruthy();
   });
 
-  it('records a reveal of masked fields in the audit trail, by inquiry id only', async () => {
+  it('records a reveal of masked fields in the audit trail, by inquiry id and what was revealed', async () => {
     stubBackground({ getInquiry: () => reply });
     render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id, initial: reply }} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Reveal all' }));
     await waitFor(() =>
-      expect(sent('recordReveal')).toEqual([{ type: 'recordReveal', id: reply.inquiry.id }]),
+      expect(sent('recordReveal')).toEqual([
+        { type: 'recordReveal', id: reply.inquiry.id, field: 'all' },
+      ]),
+    );
+  });
+
+  it("records which field a reveal showed, a verification's by its type (UX review s48, 1)", async () => {
+    const withId = inquiryReply('completed', {
+      ...reply.inquiry,
+      verifications: [
+        {
+          id: 'ver_GovId0000001',
+          type: 'verification/government-id',
+          status: 'passed',
+          loaded: true,
+          checks: [],
+          fields: [{ key: 'identification_number', name: 'identification-number', value: 'X1' }],
+        },
+      ],
+    });
+    stubBackground({ getInquiry: () => withId });
+    render(<DeskShell first={{ name: 'detail', id: withId.inquiry.id, initial: withId }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reveal Date of birth' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Reveal ID number \(Government ID/ }));
+    // Hidden again and shown again: a second reveal, logged again.
+    fireEvent.click(screen.getByRole('button', { name: 'Hide Date of birth' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal Date of birth' }));
+    await waitFor(() =>
+      expect(sent('recordReveal').map((r) => r.field)).toEqual([
+        'inquiry:birthdate',
+        'government-id:identification-number',
+        'inquiry:birthdate',
+      ]),
     );
   });
 });
