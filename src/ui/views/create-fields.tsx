@@ -10,6 +10,8 @@ interface Props {
   errors: CreateErrors;
   templates: NamedTemplate[];
   defaultTemplateId: string;
+  /** The organisation's policy sets the default template (an empty one, too). */
+  defaultHeld?: boolean;
 }
 
 type TextKey = Exclude<
@@ -18,7 +20,14 @@ type TextKey = Exclude<
 >;
 
 /** The create form's inputs; every keystroke goes to the draft (storage.session). */
-export function CreateFields({ draft, update, errors, templates, defaultTemplateId }: Props) {
+export function CreateFields({
+  draft,
+  update,
+  errors,
+  templates,
+  defaultTemplateId,
+  defaultHeld,
+}: Props) {
   const text = (
     key: TextKey,
     id: string,
@@ -62,8 +71,9 @@ export function CreateFields({ draft, update, errors, templates, defaultTemplate
       ? t('templateDefault')
       : errors.templateId
         ? undefined
-        : // With no default saved, the way to skip this field for every inquiry (UX review s48, 10).
-          defaultTemplateId
+        : // With no default saved, the way to skip this field for every inquiry (UX review s48,
+          // 10); not where the policy sets none, and the settings' field is locked.
+          defaultTemplateId || defaultHeld
           ? t('templateHint')
           : `${t('templateHint')} ${t('templateSaveDefault')}`;
   return (

@@ -9,6 +9,7 @@ import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-item
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
+import { usePolicy } from '../use-policy.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
 import { useStored } from '../use-stored.ts';
@@ -53,6 +54,8 @@ async function sendCreate(request: RequestOf<'createInquiry'>, onRetry: () => vo
 export function CreateView() {
   const [draft, updateDraft] = useDraft();
   const settings = useStored(settingsItem);
+  // Whether the organisation sets the default template: then the settings have no field to save one.
+  const defaultHeld = usePolicy().defaultTemplateId !== undefined;
   const keyInfo = useStored(keyInfoItem);
   const [errors, setErrors] = useState<CreateErrors>({});
   const [asking, setAsking] = useState<MessageKey>('creating');
@@ -304,6 +307,7 @@ export function CreateView() {
         errors={errors}
         templates={settings.templates}
         defaultTemplateId={settings.defaultTemplateId}
+        defaultHeld={defaultHeld}
       />
       {failure && <ProblemMessage error={createProblem(failure, draft.referenceId)} creating />}
       <div class="row form-actions">

@@ -48,6 +48,18 @@ describe('the create form', () => {
     expect(screen.getByText('Your default template.')).toBeTruthy();
   });
 
+  it('where the policy sets no default template, does not send the reviewer to the locked setting (review s48, 12)', async () => {
+    await fakeBrowser.storage.managed.set({ defaultTemplateId: '' });
+    stubBackground({});
+    const template = await openCreate();
+    const hint = () =>
+      document.getElementById(template.getAttribute('aria-describedby') ?? '')?.textContent;
+    await waitFor(() => expect(hint()).toMatch(/followed by letters and digits\.$/));
+    await fakeBrowser.storage.managed.clear();
+    // The policy lifted: the way to a default is open again, and said.
+    await waitFor(() => expect(hint()).toMatch(/Save a default in the settings/));
+  });
+
   it('with no default saved, says where one is saved; with one, and another typed, says only the rule (UX review s48, 10)', async () => {
     stubBackground({});
     const template = await openCreate();
