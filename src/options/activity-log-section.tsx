@@ -279,10 +279,14 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
   const latest = newestFirst(trail.entries, SHOWN);
   if (latest.length === 0) return <p class="muted">{t('logNothingYet')}</p>;
   return (
-    // A narrow window scrolls the table, not the page.
-    <div class="log-scroll">
+    // A narrow window scrolls the table, not the page. The box takes the focus, so the keyboard
+    // scrolls it, named by the caption it holds (UX review s49, 7).
+    // A div, not a <section>: the page draws its sections as cards.
+    // biome-ignore lint/a11y/useSemanticElements: see above
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by the keyboard to be scrolled (WCAG 2.1.1)
+    <div class="log-scroll" role="region" tabIndex={0} aria-labelledby="log-caption">
       <table class="log-table">
-        <caption class="muted">
+        <caption class="muted" id="log-caption">
           {latest.length === 1 ? t('logLatestOne') : t('logLatest', formatNumber(latest.length))}
         </caption>
         <thead>
@@ -290,11 +294,13 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
             <th scope="col" aria-sort="descending">
               {t('logWhen')}
             </th>
-            {/* What happened first, who last: on one desk it is the same key on every row, and
-                in the 400 px options dialog the table scrolls sideways past the first columns. */}
+            {/* What happened and how it ended first, who last: on one desk it is the same key on
+                every row, and in the 400 px options dialog, or at 200 %, the table scrolls
+                sideways past the first columns; the 32-character id would push the outcome out
+                of view (UX review s49, 7). */}
             <th scope="col">{t('logAction')}</th>
-            <th scope="col">{t('logInquiry')}</th>
             <th scope="col">{t('logOutcome')}</th>
+            <th scope="col">{t('logInquiry')}</th>
             <th scope="col">{t('logReviewer')}</th>
             {/* The entry's number (seq), as the exports and a failed check name it. */}
             <th scope="col">{t('logEntryNo')}</th>
@@ -317,11 +323,11 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
                   </>
                 )}
               </td>
-              <td class="log-id">{e.inquiryId ?? ''}</td>
               <td class="log-outcome">
                 {outcomeOf(e)}
                 {e.requestId ? ` (${e.requestId})` : ''}
               </td>
+              <td class="log-id">{e.inquiryId ?? ''}</td>
               <td
                 class={
                   e.reviewer.length <= SHORT_REVIEWER ? 'log-reviewer log-short' : 'log-reviewer'

@@ -7,8 +7,11 @@ export function ErrorMessage({
   error,
   action,
   ticking,
+  id,
 }: {
   error: ErrorInfo;
+  /** For the field it is about to name it (`aria-describedby`). */
+  id?: string;
   action?: preact.ComponentChildren;
   /**
    * The words count down (a 429's wait): said once as the alert appears, not again each second,
@@ -17,7 +20,7 @@ export function ErrorMessage({
   ticking?: boolean;
 }) {
   return (
-    <div class="banner is-error" role="alert" data-error-kind={error.kind}>
+    <div class="banner is-error" role="alert" id={id} data-error-kind={error.kind}>
       <p class="banner-text" aria-live={ticking ? 'off' : undefined}>
         {error.message}
       </p>

@@ -57,13 +57,16 @@ export function UnlockForm({
   // it), and as the news it is when the lookup comes while the form is open.
   const route = useStored(panelRouteItem);
   const lookupDropped = lookups && route && !route.inquiry && !route.search;
+  // Not `disabled` while the wait counts down: a disabled button is skipped by Tab, and the
+  // message sends the reviewer to its countdown (UX review s49, 6).
+  const held = busy || passphrase === '' || wait > 0;
   return (
     <form
       class="card unlock"
       data-testid="unlock-form"
       onSubmit={async (event) => {
         event.preventDefault();
-        await run();
+        if (!held) await run();
       }}
     >
       {/* In the desk it is the whole page, and its heading (the options page's Lock section has
@@ -93,14 +96,19 @@ export function UnlockForm({
         ref={field}
         type="password"
         autocomplete="current-password"
-        aria-describedby={lookupDropped ? 'lookup-dropped' : undefined}
+        // The miss is said at the field, as a form's other errors are (UX review s49, 6).
+        aria-invalid={said ? true : undefined}
+        aria-describedby={
+          [lookupDropped && 'lookup-dropped', said && 'unlock-error'].filter(Boolean).join(' ') ||
+          undefined
+        }
         value={passphrase}
         onInput={(e) => setPassphrase(e.currentTarget.value)}
       />
-      <button type="submit" class="primary" disabled={busy || passphrase === '' || wait > 0}>
+      <button type="submit" class="primary" aria-disabled={held}>
         {wait > 0 ? t('unlockIn', formatNumber(wait)) : t('unlock')}
       </button>
-      {said && <ErrorMessage error={said} />}
+      {said && <ErrorMessage error={said} id="unlock-error" />}
       {/* The way out of a forgotten passphrase is on the options page, which the desk's form
           is the only way to (UX review s48, 6). */}
       {lookups && (

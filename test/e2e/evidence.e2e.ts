@@ -94,8 +94,15 @@ async function openDesk(path: string, width: number): Promise<Page> {
 }
 
 /** A side panel `width` px wide on Needs review, once it lists `count` new inquiries to review. */
-async function reviewQueueInPanel(count: number, width: number): Promise<Page> {
-  await controls.seed(count, { statuses: ['needs_review'] });
+async function reviewQueueInPanel(
+  count: number,
+  width: number,
+  referenceIdPrefix?: string,
+): Promise<Page> {
+  await controls.seed(count, {
+    statuses: ['needs_review'],
+    ...(referenceIdPrefix ? { referenceIdPrefix } : {}),
+  });
   const panel = await openDesk('src/side-panel/index.html', width);
   await panel.getByRole('tab', { name: 'Needs review' }).click();
   await expect
@@ -780,7 +787,8 @@ describe('the evidence behind a verdict', () => {
   });
 
   it('side panel at 320 px and zoomed to 170 px: every row alike, nothing cut off or scrolled sideways', async () => {
-    const panel = await reviewQueueInPanel(3, 320);
+    // References as long as a ticket system's: at 200 % they were cut to a letter or two.
+    const panel = await reviewQueueInPanel(3, 320, `zendesk-${Date.now()}-`);
     const rows = panel.locator('.inquiry-row');
     // Each row's status and its time sit under the id, against the row's right edge: not some
     // beside the id and others below it at the left, by the width of their chip.
@@ -815,6 +823,14 @@ describe('the evidence behind a verdict', () => {
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       170,
     );
+    // Each reference whole, wrapped if it must be, not cut short (UX review s49, 2).
+    const refs = rows.locator('.inquiry-ref');
+    expect(await refs.count()).toBeGreaterThanOrEqual(3);
+    expect(
+      await refs.evaluateAll((all) =>
+        all.filter((ref) => ref.scrollWidth > ref.clientWidth).map((ref) => ref.textContent),
+      ),
+    ).toEqual([]);
     await screenshotBoth(panel, 'side-panel-170');
     await panel.close();
   });

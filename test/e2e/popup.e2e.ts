@@ -810,6 +810,40 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('shows where the desk moved the focus after a key, not after a click; keeps the changed mark in forced colours; targets 24 px tall (UX review s49, 5, 9, 10)', async () => {
+    const popup = await openPopup();
+    const row = popup.locator('.inquiry-row').first();
+    await expect.poll(() => row.count(), soon).toBe(1);
+    const ringOfFocused = () =>
+      popup.evaluate(() => {
+        const focused = document.activeElement;
+        return focused?.tagName === 'H2' ? getComputedStyle(focused).outlineStyle : undefined;
+      });
+    // Opened with a click: no ring.
+    await row.click();
+    await expect.poll(ringOfFocused, soon).toBe('none');
+    await popup.getByRole('button', { name: 'Back' }).click();
+    // Opened from the keyboard: the heading the focus goes to shows its ring.
+    await row.focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(ringOfFocused, soon).toBe('solid');
+    // Refresh and Reveal are text links in a line: 24 px tall all the same (WCAG 2.2, 2.5.8).
+    const refresh = popup.getByRole('button', { name: 'Refresh', exact: true });
+    await expect.poll(() => refresh.count(), soon).toBe(1);
+    expect((await refresh.boundingBox())?.height).toBeGreaterThanOrEqual(24);
+    await popup.getByRole('button', { name: 'Back' }).click();
+    // A changed row keeps a mark that is not only bold text where forced colours drop the
+    // tint and the shadow.
+    await popup.emulateMedia({ forcedColors: 'active' });
+    const mark = await row.evaluate((element) => {
+      element.classList.add('is-unseen');
+      const style = getComputedStyle(element);
+      return [style.borderLeftStyle, Number.parseFloat(style.borderLeftWidth)];
+    });
+    expect(mark).toEqual(['solid', 3]);
+    await popup.close();
+  });
+
   it('lists the review queue by last change: one come to review just now is on top', async () => {
     const popup = await openPopup();
     // Persona lists the newer one first (by creation); the older one comes to review last.

@@ -221,6 +221,24 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     await expect
       .poll(() => popup.getByRole('alert').textContent(), soon)
       .toMatch(/Wrong passphrase/);
+    // The miss is said at the field, which has the focus again, its text selected for the next
+    // try (UX review s49, 6).
+    await expect
+      .poll(
+        () =>
+          popup.evaluate(() => {
+            const field = document.activeElement as HTMLInputElement;
+            return [
+              field.id,
+              field.selectionStart,
+              field.selectionEnd,
+              field.getAttribute('aria-invalid'),
+              document.getElementById(field.getAttribute('aria-describedby') ?? '')?.role,
+            ];
+          }),
+        soon,
+      )
+      .toEqual(['unlock-passphrase', 0, 'not the passphrase'.length, 'true', 'alert']);
     await popup.waitForTimeout(1_200);
     await expect
       .poll(() => popup.getByRole('alert').textContent(), soon)
@@ -846,13 +864,14 @@ describe('what the API answers is checked', () => {
     // In the 400 px options dialog the table scrolls sideways in its card instead: no heading is
     // broken into pieces ("Acti on"), and the page itself still does not scroll.
     await options.setViewportSize({ width: 400, height: 800 });
-    // What happened is in view there before any sideways scroll; who, the same key on every row of
-    // one desk, and the entry's number, for finding it in an export, come last.
+    // What happened and how it ended are in view there before any sideways scroll (UX review
+    // s49, 7); who, the same key on every row of one desk, and the entry's number, for finding it
+    // in an export, come last.
     expect(await options.locator('.log-table th').allTextContents()).toEqual([
       'When',
       'Action',
-      'Inquiry',
       'Outcome',
+      'Inquiry',
       'Reviewer',
       'Entry',
     ]);
@@ -864,6 +883,16 @@ describe('what the API answers is checked', () => {
     expect(await rightOf('.log-table th:nth-child(2)')).toBeLessThanOrEqual(
       await rightOf('.log-scroll'),
     );
+    // The outcome's column starts in view, its heading whole, where the inquiry's id came before.
+    const headingEnd = await options.locator('.log-table th:nth-child(3)').evaluate((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return range.getBoundingClientRect().right;
+    });
+    expect(headingEnd).toBeLessThanOrEqual(await rightOf('.log-scroll'));
+    // The box scrolls from the keyboard: a Tab stop, named by its caption.
+    const box = options.getByRole('region', { name: /^The latest \d+ entries$/ });
+    expect(await box.getAttribute('tabindex')).toBe('0');
     const broken = await options.locator('.log-table th').evaluateAll((cells) =>
       cells
         .filter((cell) => {

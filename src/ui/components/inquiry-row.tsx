@@ -37,8 +37,9 @@ export function InquiryRow(props: Props) {
         aria-describedby={unseen ? unseenNote : undefined}
         onClick={onOpen}
       >
-        {/* In the order they are read; popup.css lays them out on two lines (flex order). */}
-        <code class="inquiry-id">{id}</code>
+        {/* In the order they are read: what a reviewer looks for first, the reference and the
+            status, and the 32-character id last (UX review s49, 3); popup.css lays them out on
+            two lines, the id first (flex order). */}
         {referenceId && (
           <span class="inquiry-ref" title={referenceId}>
             {referenceId}
@@ -47,6 +48,7 @@ export function InquiryRow(props: Props) {
         <StatusChip status={status} quiet />
         <span class="sr-only">{describeStatus(status).label}</span>
         {meta && <span class="inquiry-meta">{meta}</span>}
+        <code class="inquiry-id">{id}</code>
       </button>
       {unseen && (
         <span id={unseenNote} hidden>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { OneTimeLink } from '../../shared/messages.ts';
 import { fillChatMessage } from './chat-message.ts';
@@ -25,6 +25,8 @@ export function LinkPanel({ link, chatTemplate, inquiryExpired = false }: Props)
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
+  // What opening costs the customer, read with the button the focus moves to (UX review s49, 4).
+  const question = useId();
   // The question takes the focus on its safe answer, so Enter never spends the link by accident
   // and Escape (below) has the question to close rather than the whole popup.
   useEffect(() => {
@@ -78,18 +80,21 @@ export function LinkPanel({ link, chatTemplate, inquiryExpired = false }: Props)
             cancel();
           }}
         >
-          <p class="confirm-question">{t('openLinkQuestion')}</p>
+          <p class="confirm-question" id={question}>
+            {t('openLinkQuestion')}
+          </p>
           <div class="row confirm-buttons">
             <a
               class="button danger"
               href={url}
               target="_blank"
               rel="noreferrer"
+              aria-describedby={question}
               onClick={() => setAsking(false)}
             >
               {t('openLinkAnyway')}
             </a>
-            <button type="button" ref={keep} onClick={cancel}>
+            <button type="button" ref={keep} aria-describedby={question} onClick={cancel}>
               {t('cancel')}
             </button>
           </div>

@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
 import type { NamedTemplate } from '../../shared/settings.ts';
+import { useAnnounce } from '../components/announce.tsx';
 import { formatAgo, useNow } from '../components/format-time.ts';
 import { liveWait, waitsForReset } from '../components/problem-message.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
@@ -34,6 +35,18 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
     if (!returning) heading.current?.focus();
   }, []);
   const { inquiry, stale } = reply;
+  const { label } = describeStatus(inquiry.status);
+  // A status that changes while the inquiry is open (the watcher's check, a decision, a refresh)
+  // is said, as it is shown (UX review s49, 1). After a decision made here, the announcer's
+  // "Approved" and this come within its 40 ms, and one is said.
+  const announce = useAnnounce();
+  const shown = useRef(inquiry);
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = inquiry;
+    if (before.id === inquiry.id && before.status !== inquiry.status) announce(label);
+  }, [inquiry]);
+  const bannerText = useId();
   // Shown from a copy because of Persona's rate limit: Refresh counts down to the window's reset,
   // and the words with it (the background's "Wait 38 s" is that wait when it answered).
   const limited = waitsForReset(stale) && stale?.retryAfterSeconds !== undefined;
@@ -50,7 +63,14 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
   return (
     <header class="detail-head">
       <div class="row">
-        <h2 class="view-title grow" tabIndex={-1} ref={heading}>
+        {/* Focused as the view opens: read with whose inquiry it is and its status, which a
+            reviewer looks for before the id (UX review s49, 3). */}
+        <h2
+          class="view-title grow"
+          tabIndex={-1}
+          ref={heading}
+          aria-describedby="detail-reference detail-status"
+        >
           <code>{inquiry.id}</code>
         </h2>
         {dashboardUrl && (
@@ -60,7 +80,9 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
         )}
       </div>
       {inquiry.referenceId && (
-        <p class="muted wrap-anywhere">{t('reference', inquiry.referenceId)}</p>
+        <p class="muted wrap-anywhere" id="detail-reference">
+          {t('reference', inquiry.referenceId)}
+        </p>
       )}
       {inquiry.templateId && (
         <p class="muted wrap-anywhere" data-testid="template">
@@ -68,21 +90,22 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
         </p>
       )}
       <p class="status-line" id="detail-status" tabIndex={-1}>
-        <StatusChip status={inquiry.status} testId="status" quiet />{' '}
-        <span>{describeStatus(inquiry.status).label}</span>
+        <StatusChip status={inquiry.status} testId="status" quiet /> <span>{label}</span>
       </p>
       {inquiry.redacted && <p class="banner is-warn">{t('redactedBanner')}</p>}
       {stale ? (
         <div class="banner is-warn" role="status" data-testid="stale">
           {/* Counting down, said once as the banner appears, not again each second. */}
-          <p class="banner-text" aria-live={limited ? 'off' : undefined}>
+          <p class="banner-text" id={bannerText} aria-live={limited ? 'off' : undefined}>
             {t('staleCopy', formatAgo(reply.fetchedAt, now), problem ?? '')}
           </p>
           <div aria-live={limited ? 'off' : undefined} ref={staleRefresh}>
+            {/* It takes the focus from the line's Refresh: read with why (UX review s49, 8). */}
             <RefreshButton
               loading={loading}
               onRefresh={onRefresh}
               wait={Math.max(wait, limitWait)}
+              describedBy={bannerText}
             />
           </div>
         </div>
@@ -105,10 +128,12 @@ function RefreshButton({
   onRefresh,
   link,
   wait = 0,
+  describedBy,
 }: {
   loading: boolean;
   onRefresh: () => void;
   link?: boolean;
+  describedBy?: string;
   /** Seconds until a refresh can be answered (a rate-limit window); 0 for now. */
   wait?: number;
 }) {
@@ -118,6 +143,7 @@ function RefreshButton({
       type="button"
       class={link ? 'link' : undefined}
       aria-disabled={busy}
+      aria-describedby={describedBy}
       onClick={() => {
         if (!busy) onRefresh();
       }}

@@ -1,7 +1,10 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { describeStatus } from '../../shared/persona/status.ts';
 import { holdInForce } from '../../shared/poll-hold.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
+import { useAnnounce } from '../components/announce.tsx';
 import { formatAgo, formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { OpenSettingsButton } from '../components/open-settings-button.tsx';
@@ -40,6 +43,23 @@ export function WatchlistPanel() {
   const watchlist = useStored(watchlistItem);
   const poll = useStored(pollStateItem);
   const painted = useFirstPaintDone();
+  // A status the watcher sees change while the list is open is said, as the row shows it (UX
+  // review s49, 1): "demo-10: Completed, awaiting decision". Not what the list first shows.
+  const announce = useAnnounce();
+  const shown = useRef<Map<string, string>>(undefined);
+  useEffect(() => {
+    if (!watchlist) return;
+    const before = shown.current;
+    shown.current = new Map(watchlist.map((entry) => [entry.id, entry.status]));
+    const changed = watchlist.filter((e) => before?.has(e.id) && before.get(e.id) !== e.status);
+    if (changed[0]) {
+      announce(
+        changed
+          .map((e) => `${e.referenceId || e.id}: ${describeStatus(e.status).label}`)
+          .join('; '),
+      );
+    }
+  }, [watchlist]);
 
   if (watchlist === undefined) return <p class="muted">{t('loadingWatchlist')}</p>;
   if (watchlist.length === 0) {

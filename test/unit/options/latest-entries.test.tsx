@@ -77,7 +77,7 @@ describe("the activity log's table", () => {
     // A key saved while Lock now was pressed is refused with the locked desk's error.
     const refused = { ...entry(0, 0, 'keySaved'), outcome: 'error', errorKind: 'no_key' } as const;
     render(<LatestEntries trail={{ entries: [refused] } as unknown as AuditTrail} />);
-    const outcome = document.querySelectorAll('.log-table tbody td')[3]?.textContent;
+    const outcome = document.querySelectorAll('.log-table tbody td')[2]?.textContent;
     expect(outcome).toBe('error: no usable key (none, locked or not allowed) (no_key)');
   });
 });

@@ -278,6 +278,49 @@ describe('the inquiry detail', () => {
     expect(screen.getByText('Updating…')).toBeTruthy();
   });
 
+  it('says a status that changes while the inquiry is open, and not the one it opened with (UX review s49, 1)', async () => {
+    const cached = inquiryView('pending', { referenceId: 'from-cache' });
+    const key = `inquiry:${cached.id}`;
+    await fakeBrowser.storage.session.set({ [key]: { inquiry: cached, fetchedAt: Date.now() } });
+    stubBackground({});
+    render(<DeskShell first={{ name: 'detail', id: cached.id }} />);
+    const heading = await waitFor(() => {
+      const found = document.querySelector('.detail-head h2');
+      if (!found) throw new Error('no detail head yet');
+      return found;
+    });
+    // Focused as it opens, and read with whose inquiry it is and its status (UX review s49, 3).
+    expect(
+      heading
+        .getAttribute('aria-describedby')
+        ?.split(' ')
+        .map((id) => document.getElementById(id)?.textContent),
+    ).toEqual(['Reference from-cache', 'pending In progress']);
+    const announcer = screen.getByTestId('announcer');
+    await new Promise((done) => setTimeout(done, 100));
+    expect(announcer.textContent).toBe('');
+    // The watcher's check writes the new copy.
+    await fakeBrowser.storage.session.set({
+      [key]: { inquiry: { ...cached, status: 'needs_review' }, fetchedAt: Date.now() },
+    });
+    await waitFor(() => expect(announcer.textContent).toBe('Needs review'));
+  });
+
+  it('reads the banner that takes the focus from a Refresh that found Persona unreachable with why (UX review s49, 8)', async () => {
+    const reply = {
+      ...inquiryReply('pending'),
+      stale: { kind: 'network' as const, message: 'Persona could not be reached.' },
+    };
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    const refresh = within(await screen.findByTestId('stale')).getByRole('button', {
+      name: 'Refresh',
+    });
+    expect(
+      document.getElementById(refresh.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('Persona could not be reached.');
+  });
+
   it('says how old a stale copy is and why', async () => {
     const reply = {
       ...inquiryReply('pending'),

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The one-time link card: an expired link is said to be expired, and not offered to copy or open.
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LinkPanel } from '../../../src/ui/components/link-panel.tsx';
 
@@ -23,6 +23,24 @@ describe('the one-time link card', () => {
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open link myself…' })).toBeTruthy();
+  });
+
+  it('asks before opening, and the button the focus goes to is read with the question (UX review s49, 4)', async () => {
+    render(
+      <LinkPanel
+        link={link(new Date(Date.now() + 3_600_000).toISOString())}
+        chatTemplate="{link}"
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Open link myself…' }));
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    await waitFor(() => expect(document.activeElement).toBe(cancel));
+    const described = (element: Element) =>
+      document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(described(cancel)).toMatch(/^Opening the link here uses the customer’s single-use link/);
+    expect(described(screen.getByRole('link', { name: 'Open and use the link' }))).toBe(
+      described(cancel),
+    );
   });
 
   it('offers an expired one for nothing: no chat gets a dead link, nor "expires 2 hours ago"', () => {

@@ -114,7 +114,44 @@ describe('a watched row’s time', () => {
     const row = await screen.findByRole('button', { name: /inq_WatchReview01/ });
     // The code is still what the eye reads on the chip.
     expect(row.querySelector('.chip')?.textContent).toBe('needs_review');
-    expect(screen.getByRole('button', { name: /inq_WatchReview01 Needs review/ })).toBe(row);
+    expect(screen.getByRole('button', { name: /^Needs review .* inq_WatchReview01$/ })).toBe(row);
     expect(screen.queryByRole('button', { name: /needs_review/ })).toBeNull();
+  });
+
+  it('is read reference, status, time, then the id (UX review s49, 3)', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ ...entry, referenceId: 'zendesk-48291734', status: 'completed' }],
+      pollState: { failures: 0 },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    const row = await screen.findByRole('button', { name: /inq_WatchHead0001/ });
+    expect(row.textContent).toMatch(
+      /^zendesk-48291734completedCompleted, awaiting decisionadded .+inq_WatchHead0001$/,
+    );
+  });
+});
+
+describe('a status the watcher sees change while the list is open (UX review s49, 1)', () => {
+  it('is said, by reference, in words; what the list first showed and a new entry are not', async () => {
+    stubBackground({});
+    const watched = { ...entry, referenceId: 'demo-10', status: 'pending' };
+    await fakeBrowser.storage.local.set({ watchlist: [watched], pollState: { failures: 0 } });
+    render(<DeskShell first={{ name: 'home' }} />);
+    await screen.findByRole('button', { name: /inq_WatchHead0001/ });
+    const announcer = screen.getByTestId('announcer');
+    await new Promise((done) => setTimeout(done, 100));
+    expect(announcer.textContent).toBe('');
+    const added = { ...entry, id: 'inq_WatchHead0002', status: 'created' };
+    await fakeBrowser.storage.local.set({ watchlist: [watched, added] });
+    await screen.findByRole('button', { name: /inq_WatchHead0002/ });
+    await new Promise((done) => setTimeout(done, 100));
+    expect(announcer.textContent).toBe('');
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ ...watched, status: 'completed', seen: false }, added],
+    });
+    await waitFor(() =>
+      expect(announcer.textContent).toBe('demo-10: Completed, awaiting decision'),
+    );
   });
 });
