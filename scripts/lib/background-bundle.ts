@@ -40,13 +40,16 @@ export const BACKGROUND_FILE = 'background.js';
  * (what it constructs is built-ins and its classes, DeskError, StartupFailed and ExchangeFailure,
  * which stay classes) and reads no function's `prototype` (the one `.prototype` read, in
  * stored-check-more.ts, is of a stored value's constructor, `Object` for any plain object).
+ * `sequences: false` leaves consecutive statements as statements instead of joining them with
+ * commas: some 100 bytes larger before gzip, some 10 smaller after it (25,431 to 25,420 B,
+ * measured 2026-12-05); it changes only how the code is written.
  */
 export const WORKER_MINIFIER = {
   minify: 'terser',
   terserOptions: {
     safari10: false,
     ecma: 2020,
-    compress: { passes: 3, pure_getters: true, inline: 1, unsafe_arrows: true },
+    compress: { passes: 3, pure_getters: true, inline: 1, unsafe_arrows: true, sequences: false },
   },
 } as const;
 
