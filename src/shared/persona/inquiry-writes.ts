@@ -77,9 +77,11 @@ export function inquiryWrites(transport: Transport) {
   }
 
   return {
-    /** Returns the Idempotency-Key used, so the caller can repeat the very same create. */
+    /**
+     * Sent under `options.idempotencyKey`, the click's, so a repeat of the same create is applied
+     * once (else the transport's fresh one).
+     */
     async createInquiry(input: CreateInquiryInput, options: CreateInquiryOptions = {}) {
-      const idempotencyKey = options.idempotencyKey ?? transport.newIdempotencyKey();
       const attributes: Record<string, unknown> = {
         [templateAttribute(input.templateId)]: input.templateId,
       };
@@ -90,8 +92,8 @@ export function inquiryWrites(transport: Transport) {
       const meta: Record<string, unknown> = { 'auto-create-one-time-link': true };
       if (seconds !== undefined) meta['one-time-link-expiration-seconds'] = seconds;
       const body = { data: { attributes }, meta };
-      const result = await post('/inquiries', body, idempotencyKey);
-      return { data: { ...linked(result, seconds), idempotencyKey }, meta: result.meta };
+      const result = await post('/inquiries', body, options.idempotencyKey);
+      return { data: linked(result, seconds), meta: result.meta };
     },
 
     /**

@@ -335,7 +335,7 @@ describe('retries', () => {
     expect(new Set(calls.map((c) => c.headers['idempotency-key']))).toEqual(
       new Set(['generated-key']),
     );
-    expect(created.data.idempotencyKey).toBe('generated-key');
+    expect(created.data.inquiry.id).toBe(ID);
     expect(calls.map((c) => c.body)).toEqual([calls[0]?.body, calls[0]?.body, calls[0]?.body]);
   });
 
