@@ -148,8 +148,5 @@ export function toEventView(item: AnyResource): EventView {
   const a = item.attributes;
   const view: EventView = { id: item.id, name: str(a.name) ?? '' };
   assign(view, 'createdAt', str(a['created-at']));
-  const payload = isRecord(a.payload) && isRecord(a.payload.data) ? a.payload.data : undefined;
-  assign(view, 'objectType', str(payload?.type));
-  assign(view, 'objectId', str(payload?.id));
   return view;
 }

@@ -26,7 +26,6 @@ export interface CheckView {
   status: string;
   /** `required` or `requires_retry` (a failure blocks the verification). */
   required: boolean;
-  requirement?: string;
   reasons: string[];
 }
 
@@ -55,7 +54,6 @@ export interface VerificationView {
   /** False when the inquiry only names the verification (not in `included`); fetch it to see more. */
   loaded: boolean;
   createdAt?: string;
-  submittedAt?: string;
   completedAt?: string;
   redactedAt?: string;
   countryCode?: string;
@@ -122,8 +120,6 @@ export interface EventView {
   id: string;
   name: string;
   createdAt?: string;
-  objectType?: string;
-  objectId?: string;
 }
 
 export interface InquiryTimestamps {
@@ -151,9 +147,6 @@ export interface InquiryView {
   tags: string[];
   note?: string;
   reviewerComment?: string;
-  creator?: string;
-  previousStepName?: string;
-  nextStepName?: string;
   timestamps: InquiryTimestamps;
   redacted: boolean;
   verifications: VerificationView[];
@@ -175,7 +168,7 @@ export function assign<T extends object, K extends keyof T>(
   if (value !== undefined) target[key] = value;
 }
 
-/** `next-step-name` → `nextStepName`: a view's name for an attribute, as toCamel spells it. */
+/** `reviewer-comment` → `reviewerComment`: a view's name for an attribute, as toCamel spells it. */
 type Camel<S extends string> = S extends `${infer Head}-${infer Tail}`
   ? `${Head}${Capitalize<Camel<Tail>>}`
   : S;
