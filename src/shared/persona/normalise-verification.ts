@@ -80,7 +80,6 @@ export function toVerificationView(resource: VerificationResource): Verification
     ),
     fields: verificationFields(resource),
   };
-  assignAttributes(view, attributes, ['created-at', 'completed-at', 'redacted-at', 'country-code']);
   const photos = photosOf(resource.type, attributes);
   if (photos.length > 0) view.photos = photos;
   const scores = scoresOf(attributes);
@@ -127,7 +126,7 @@ export function toReportView(item: AnyResource | ResourceRef): ReportView {
   if (!('attributes' in item)) return view;
   const attributes = reportAttributes.read(item.attributes);
   view.status = attributes.status ?? '';
-  assignAttributes(view, attributes, ['has-match', 'created-at', 'completed-at']);
+  assignAttributes(view, attributes, ['has-match']);
   assign(view, 'matches', reportMatches(attributes));
   return view;
 }

@@ -53,10 +53,6 @@ export interface VerificationView {
   status: string;
   /** False when the inquiry only names the verification (not in `included`); fetch it to see more. */
   loaded: boolean;
-  createdAt?: string;
-  completedAt?: string;
-  redactedAt?: string;
-  countryCode?: string;
   checks: CheckView[];
   fields: FieldView[];
   /** ID front and back, selfie poses, document pages; shown only after "Show photos". */
@@ -87,8 +83,6 @@ export interface ReportView {
   status: string;
   hasMatch?: boolean;
   loaded: boolean;
-  createdAt?: string;
-  completedAt?: string;
   /** Present when the report itself was read (`GET /reports/{id}` or a full include). */
   matches?: ReportMatchView[];
 }
