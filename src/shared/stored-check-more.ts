@@ -108,9 +108,9 @@ export function checker<T>(rule: Rule) {
 }
 
 /**
- * A checker for each rule, under the same names: the parts a generated salvage is given. Taking
- * the rules as one value lets the generator name a value it writes elsewhere too (the settings'
- * fields are the settings item's own).
+ * A checker for each rule, under the same names: the parts a generated salvage is given, and the
+ * policy's fields (stored-items.ts `policyChecks`). Taking the rules as one value lets the
+ * generator name a value it writes elsewhere too (the settings' fields are the settings item's own).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function checkers<P extends Record<string, Parser<unknown>>>(

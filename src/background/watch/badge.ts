@@ -10,6 +10,7 @@ import { keyInfoItem, pollStateItem, watchlistItem } from '../../shared/generate
 import { t } from '../../shared/i18n.ts';
 import { readItem } from '../../shared/storage.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
+import { inTurn } from '../edit-item.ts';
 import { isLocked } from '../key-custody.ts';
 
 const BADGE_COLOR = '#B54708';
@@ -38,17 +39,12 @@ export function badgeText(count: number): string {
 }
 
 // One drawing at a time, in the order asked: a poll state's and a watchlist's change come close
-// together, and two drawings finishing out of order could leave the older one on the toolbar.
-let drawing: Promise<void> = Promise.resolve();
-
-function inTurn(draw: () => Promise<void>): Promise<void> {
-  const run = drawing.then(draw);
-  drawing = run.catch(() => undefined);
-  return run;
-}
+// together, and two drawings finishing out of order could leave the older one on the toolbar. The
+// queue is edit-item.ts's, under a name no stored item's edits use.
+const DRAWING = 'badge';
 
 export function showBadge(list: readonly WatchEntry[]): Promise<void> {
-  return inTurn(() => drawBadge(list));
+  return inTurn(DRAWING, () => drawBadge(list));
 }
 
 async function drawBadge(list: readonly WatchEntry[]): Promise<void> {
@@ -79,5 +75,5 @@ async function drawBadge(list: readonly WatchEntry[]): Promise<void> {
 
 /** The badge for the stored watchlist, read when its turn comes. */
 export function refreshBadge(): Promise<void> {
-  return inTurn(async () => drawBadge(await readItem(watchlistItem)));
+  return inTurn(DRAWING, async () => drawBadge(await readItem(watchlistItem)));
 }

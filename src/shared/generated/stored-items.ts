@@ -13,12 +13,12 @@ import {
 } from '../check-registry.ts';
 import type * as lockItems from '../lock-items.ts';
 import type { Policy } from '../policy-schema.ts';
+import type { Parser } from '../storage.ts';
 import type * as items from '../storage-items.ts';
 import {
   checkedItem,
   checkedListItem,
   checkedRecordItem,
-  checker,
   checkers,
   type StoredValue,
 } from '../stored-check-more.ts';
@@ -290,26 +290,14 @@ export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditP
 );
 
 /** Each field of the policy (storage.managed) alone, as policy.ts `parsePolicy` reads it. */
-export const policyChecks = {
-  apiBaseUrl: checker<NonNullable<Policy['apiBaseUrl']>>({
-    t: 'string',
-    checks: [['maxLength', 500]],
-  }),
-  allowProductionKeys: checker<NonNullable<Policy['allowProductionKeys']>>({ t: 'boolean' }),
-  requirePassphrase: checker<NonNullable<Policy['requirePassphrase']>>({ t: 'boolean' }),
-  autoLockMinutes: checker<NonNullable<Policy['autoLockMinutes']>>({
-    t: 'number',
-    checks: [['int'], ['>=', 1], ['<=', 1440]],
-  }),
-  pollSeconds: checker<NonNullable<Policy['pollSeconds']>>({
-    t: 'number',
-    checks: [['int'], ['>=', 30], ['<=', 3600]],
-  }),
-  defaultTemplateId: checker<NonNullable<Policy['defaultTemplateId']>>({
-    t: 'string',
-    checks: [['maxLength', 100]],
-  }),
-  templates: checker<NonNullable<Policy['templates']>>({
+export const policyChecks = checkers<{ [K in keyof Policy]-?: Parser<NonNullable<Policy[K]>> }>({
+  apiBaseUrl: { t: 'string', checks: [['maxLength', 500]] },
+  allowProductionKeys: { t: 'boolean' },
+  requirePassphrase: { t: 'boolean' },
+  autoLockMinutes: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 1440]] },
+  pollSeconds: { t: 'number', checks: [['int'], ['>=', 30], ['<=', 3600]] },
+  defaultTemplateId: { t: 'string', checks: [['maxLength', 100]] },
+  templates: {
     t: 'array',
     of: {
       t: 'object',
@@ -325,15 +313,15 @@ export const policyChecks = {
       },
     },
     checks: [['maxLength', 50]],
-  }),
-  addressBarLookup: checker<NonNullable<Policy['addressBarLookup']>>({ t: 'boolean' }),
-  contextMenuLookup: checker<NonNullable<Policy['contextMenuLookup']>>({ t: 'boolean' }),
-  notifications: checker<NonNullable<Policy['notifications']>>({ t: 'boolean' }),
-  reviewer: checker<NonNullable<Policy['reviewer']>>({
+  },
+  addressBarLookup: { t: 'boolean' },
+  contextMenuLookup: { t: 'boolean' },
+  notifications: { t: 'boolean' },
+  reviewer: {
     t: 'string',
     checks: [
       ['minLength', 1],
       ['maxLength', 200],
     ],
-  }),
-};
+  },
+});

@@ -37,8 +37,11 @@ export const DETAIL_INCLUDE = ['verifications', 'reports', 'sessions'];
 
 export interface InquiryPage {
   items: InquiryView[];
-  /** Persona's cursor links as sent (relative); pass `next` to fetchPage(). */
-  links: { next?: string; prev?: string };
+  /**
+   * Persona's link to the next page as sent (relative); pass it to fetchPage(). No caller goes
+   * back a page, so `links.prev` is not kept.
+   */
+  links: { next?: string };
 }
 
 export interface GetInquiryOptions {
@@ -60,7 +63,6 @@ export function inquiryReads(transport: Transport) {
     });
     const links: InquiryPage['links'] = {};
     if (document.links.next) links.next = document.links.next;
-    if (document.links.prev) links.prev = document.links.prev;
     const items = document.data.map((data) => toInquiryView({ data, included: [] }));
     return { data: { items, links }, meta };
   }
@@ -86,7 +88,7 @@ export function inquiryReads(transport: Transport) {
       return readPage(apiUrl(baseUrl, '/inquiries', listQuery(params)));
     },
 
-    /** The page a `links.next` or `links.prev` value points to. */
+    /** The page a `links.next` value points to. */
     async fetchPage(link: string) {
       return readPage(nextUrl(link));
     },

@@ -2,8 +2,8 @@
 // `meta.auto-create-one-time-link`, docs/architecture.md#create), `resume` and
 // `generate-one-time-link` (docs/persona.md#one-time-links), approve, decline, mark for review and
 // single tag changes (OAS 2025-12-08/paths/inquiries*.yaml; docs/persona.md#inquiries). Every POST
-// carries an `Idempotency-Key` (the caller's, else a fresh UUID) that stays the same across the
-// transport's own retries, so a decision happens at most once
+// carries an `Idempotency-Key` (a create's is its click's, else a fresh UUID) that stays the same
+// across the transport's own retries, so a decision happens at most once
 // (https://docs.withpersona.com/idempotence). Only single-use one-time links are handed out for
 // sharing; the session token from `resume` is for an embedded flow, never for a link.
 import { oneTimeLinkExpiry } from './links.ts';
@@ -14,11 +14,6 @@ import { inquiryDocument } from './schemas.ts';
 import type { RequestSpec, Transport } from './transport.ts';
 import type { InquiryView } from './view-model.ts';
 
-export interface PostOptions {
-  /** Reuse one key per reviewer action, so a repeated click is applied once. */
-  idempotencyKey?: string;
-}
-
 export interface CreateInquiryInput {
   /** `itmpl_…`; an `itmplv_…` version or a legacy `tmpl_…` is sent under its own attribute. */
   templateId: string;
@@ -27,7 +22,9 @@ export interface CreateInquiryInput {
   fields?: Record<string, unknown>;
 }
 
-export interface CreateInquiryOptions extends PostOptions {
+export interface CreateInquiryOptions {
+  /** Reuse one key per click, so a repeated create is applied once. */
+  idempotencyKey?: string;
   oneTimeLinkExpiresInSeconds?: number;
 }
 
@@ -59,13 +56,8 @@ export function inquiryWrites(transport: Transport) {
     id: string,
     action: string,
     body?: unknown,
-    options: PostOptions = {},
   ): Promise<PersonaResult<InquiryView>> {
-    const { inquiry, meta } = await post(
-      itemPath('inquiries', id, action),
-      body,
-      options.idempotencyKey,
-    );
+    const { inquiry, meta } = await post(itemPath('inquiries', id, action), body);
     return { data: inquiry, meta };
   }
 
@@ -85,9 +77,11 @@ export function inquiryWrites(transport: Transport) {
   }
 
   return {
-    /** Returns the Idempotency-Key used, so the caller can repeat the very same create. */
+    /**
+     * Sent under `options.idempotencyKey`, the click's, so a repeat of the same create is applied
+     * once (else the transport's fresh one).
+     */
     async createInquiry(input: CreateInquiryInput, options: CreateInquiryOptions = {}) {
-      const idempotencyKey = options.idempotencyKey ?? transport.newIdempotencyKey();
       const attributes: Record<string, unknown> = {
         [templateAttribute(input.templateId)]: input.templateId,
       };
@@ -98,17 +92,16 @@ export function inquiryWrites(transport: Transport) {
       const meta: Record<string, unknown> = { 'auto-create-one-time-link': true };
       if (seconds !== undefined) meta['one-time-link-expiration-seconds'] = seconds;
       const body = { data: { attributes }, meta };
-      const result = await post('/inquiries', body, idempotencyKey);
-      return { data: { ...linked(result, seconds), idempotencyKey }, meta: result.meta };
+      const result = await post('/inquiries', body, options.idempotencyKey);
+      return { data: linked(result, seconds), meta: result.meta };
     },
 
     /**
      * Back to pending if expired. Persona's answer also carries a session token, which is for an
      * embedded flow only: it is not passed on, as no link or page here may hold it.
      */
-    async resumeInquiry(id: string, options: PostOptions = {}) {
-      const path = itemPath('inquiries', id, 'resume');
-      const result = await post(path, undefined, options.idempotencyKey);
+    async resumeInquiry(id: string) {
+      const result = await post(itemPath('inquiries', id, 'resume'));
       return { data: { inquiry: result.inquiry }, meta: result.meta };
     },
 
@@ -116,27 +109,23 @@ export function inquiryWrites(transport: Transport) {
     async generateOneTimeLink(
       id: string,
       expiresInSeconds?: number,
-      options: PostOptions = {},
     ): Promise<PersonaResult<LinkedInquiry>> {
       const body =
         expiresInSeconds === undefined
           ? undefined
           : { meta: { 'expires-in-seconds': expiresInSeconds } };
       const path = itemPath('inquiries', id, 'generate-one-time-link');
-      const result = await post(path, body, options.idempotencyKey);
+      const result = await post(path, body);
       return { data: linked(result, expiresInSeconds), meta: result.meta };
     },
 
-    approveInquiry: (id: string, text?: string, options?: PostOptions) =>
-      postAction(id, 'approve', comment(text), options),
-    declineInquiry: (id: string, text?: string, options?: PostOptions) =>
-      postAction(id, 'decline', comment(text), options),
+    approveInquiry: (id: string, text?: string) => postAction(id, 'approve', comment(text)),
+    declineInquiry: (id: string, text?: string) => postAction(id, 'decline', comment(text)),
     /** Not allowed once approved or declined (Persona answers 409 or 422). */
-    markInquiryForReview: (id: string, options?: PostOptions) =>
-      postAction(id, 'mark-for-review', undefined, options),
-    addTag: (id: string, tagName: string, options?: PostOptions) =>
-      postAction(id, 'add-tag', { meta: { 'tag-name': tagName } }, options),
-    removeTag: (id: string, tagName: string, options?: PostOptions) =>
-      postAction(id, 'remove-tag', { meta: { 'tag-name': tagName } }, options),
+    markInquiryForReview: (id: string) => postAction(id, 'mark-for-review'),
+    addTag: (id: string, tagName: string) =>
+      postAction(id, 'add-tag', { meta: { 'tag-name': tagName } }),
+    removeTag: (id: string, tagName: string) =>
+      postAction(id, 'remove-tag', { meta: { 'tag-name': tagName } }),
   };
 }

@@ -14,7 +14,6 @@ export interface ApiRateLimit {
 }
 
 export interface KeyPermissions {
-  id?: string;
   name?: string;
   permissions: string[];
   expiresAt?: string;
@@ -57,9 +56,8 @@ export function keyInfo(transport: Transport) {
         keyPermissionsDocument,
         get('/api-keys/permissions'),
       );
-      const { id, attributes } = document.data;
+      const { attributes } = document.data;
       const data: KeyPermissions = { permissions: attributes.permissions };
-      if (id) data.id = id;
       if (attributes.name) data.name = attributes.name;
       if (attributes['expires-at']) data.expiresAt = attributes['expires-at'];
       return { data, meta };

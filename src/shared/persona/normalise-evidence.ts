@@ -6,6 +6,7 @@
 
 import { isRecord } from '../is-record.ts';
 import { toKebab } from './key-inflection.ts';
+import { count, flag } from './schema-parts.ts';
 import type { AnyResource } from './schemas.ts';
 import {
   assign,
@@ -17,9 +18,8 @@ import {
 } from './view-model.ts';
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-const bool = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
-const num = (value: unknown) =>
-  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const bool = flag.read;
+const num = count.read;
 const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 const photoAttributes: Record<string, string[]> = {
@@ -148,8 +148,5 @@ export function toEventView(item: AnyResource): EventView {
   const a = item.attributes;
   const view: EventView = { id: item.id, name: str(a.name) ?? '' };
   assign(view, 'createdAt', str(a['created-at']));
-  const payload = isRecord(a.payload) && isRecord(a.payload.data) ? a.payload.data : undefined;
-  assign(view, 'objectType', str(payload?.type));
-  assign(view, 'objectId', str(payload?.id));
   return view;
 }

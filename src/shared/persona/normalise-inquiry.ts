@@ -80,13 +80,7 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
   if (full.length > 0 || (sessions.length === 0 && 'sessions' in data.relationships)) {
     view.sessions = full.map(toSessionView);
   }
-  assignAttributes(view, attributes, [
-    'note',
-    'reviewer-comment',
-    'creator',
-    'previous-step-name',
-    'next-step-name',
-  ]);
+  assignAttributes(view, attributes, ['note', 'reviewer-comment']);
   return view;
 }
 

@@ -70,25 +70,16 @@ export function toVerificationView(resource: VerificationResource): Verification
     type: resource.type,
     status,
     loaded: true,
-    checks: attributes.checks.map((check): CheckView => {
-      const view: CheckView = {
+    checks: attributes.checks.map(
+      (check): CheckView => ({
         name: check.name ?? '',
         status: check.status ?? '',
         required: check.requirement === 'required' || check.requirement === 'requires_retry',
         reasons: check.reasons,
-      };
-      if (check.requirement !== undefined) view.requirement = check.requirement;
-      return view;
-    }),
+      }),
+    ),
     fields: verificationFields(resource),
   };
-  assignAttributes(view, attributes, [
-    'created-at',
-    'submitted-at',
-    'completed-at',
-    'redacted-at',
-    'country-code',
-  ]);
   const photos = photosOf(resource.type, attributes);
   if (photos.length > 0) view.photos = photos;
   const scores = scoresOf(attributes);
@@ -135,7 +126,7 @@ export function toReportView(item: AnyResource | ResourceRef): ReportView {
   if (!('attributes' in item)) return view;
   const attributes = reportAttributes.read(item.attributes);
   view.status = attributes.status ?? '';
-  assignAttributes(view, attributes, ['has-match', 'created-at', 'completed-at']);
+  assignAttributes(view, attributes, ['has-match']);
   assign(view, 'matches', reportMatches(attributes));
   return view;
 }

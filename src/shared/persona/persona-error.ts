@@ -117,9 +117,6 @@ function notFound(path: string): string {
   if (path.includes('/inquiries')) {
     return t('errNoInquiry');
   }
-  if (path.includes('/verifications')) {
-    return t('errNoVerification');
-  }
   return t('errNoAddress');
 }
 

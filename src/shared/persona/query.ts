@@ -10,15 +10,10 @@ export interface InquiryListParams {
   accountIds?: string[];
   referenceId?: string;
   statuses?: string[];
-  /** `itmpl_…`, or a legacy `tmpl_…` (sent as `filter[template-id]`). */
-  templateId?: string;
-  /** Inclusive bounds on `created-at`. */
+  /** Inclusive lower bound on `created-at`. */
   createdAfter?: string | Date;
-  createdBefore?: string | Date;
   /** 1–100; Persona's default is 10. */
   pageSize?: number;
-  after?: string;
-  before?: string;
   /** Sparse fieldsets, e.g. `{ inquiry: ['status', 'updated-at'] }`. */
   fields?: Record<string, string[]>;
 }
@@ -67,15 +62,10 @@ export function listQuery(params: InquiryListParams): URLSearchParams {
   set('filter[account-id]', params.accountIds?.join(','));
   set('filter[reference-id]', params.referenceId);
   set('filter[status]', params.statuses?.join(','));
-  if (params.templateId?.startsWith('tmpl_')) set('filter[template-id]', params.templateId);
-  else set('filter[inquiry-template-id]', params.templateId);
   set('filter[created-at-start]', isoTime(params.createdAfter));
-  set('filter[created-at-end]', isoTime(params.createdBefore));
   if (params.pageSize !== undefined) {
     set('page[size]', String(Math.min(100, Math.max(1, Math.round(params.pageSize)))));
   }
-  set('page[after]', params.after);
-  set('page[before]', params.before);
   addFields(query, params.fields);
   return query;
 }

@@ -51,14 +51,15 @@ export function readResponseMeta(status: number, headers: Headers): ResponseMeta
   return meta;
 }
 
+/** Each field of a window, by the header (after its prefix) that carries it. */
+const windowHeaders = { limit: 'limit', remaining: 'remaining', resetSeconds: 'reset' } as const;
+
 function readWindow(headers: Headers, prefix: string): RateLimit | undefined {
   const window: RateLimit = {};
-  const limit = readCount(headers.get(`${prefix}-limit`));
-  const remaining = readCount(headers.get(`${prefix}-remaining`));
-  const resetSeconds = readCount(headers.get(`${prefix}-reset`));
-  if (limit !== undefined) window.limit = limit;
-  if (remaining !== undefined) window.remaining = remaining;
-  if (resetSeconds !== undefined) window.resetSeconds = resetSeconds;
+  for (const [field, header] of Object.entries(windowHeaders)) {
+    const count = readCount(headers.get(`${prefix}-${header}`));
+    if (count !== undefined) window[field as keyof RateLimit] = count;
+  }
   return Object.keys(window).length > 0 ? window : undefined;
 }
 

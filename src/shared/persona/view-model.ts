@@ -26,7 +26,6 @@ export interface CheckView {
   status: string;
   /** `required` or `requires_retry` (a failure blocks the verification). */
   required: boolean;
-  requirement?: string;
   reasons: string[];
 }
 
@@ -54,11 +53,6 @@ export interface VerificationView {
   status: string;
   /** False when the inquiry only names the verification (not in `included`); fetch it to see more. */
   loaded: boolean;
-  createdAt?: string;
-  submittedAt?: string;
-  completedAt?: string;
-  redactedAt?: string;
-  countryCode?: string;
   checks: CheckView[];
   fields: FieldView[];
   /** ID front and back, selfie poses, document pages; shown only after "Show photos". */
@@ -89,8 +83,6 @@ export interface ReportView {
   status: string;
   hasMatch?: boolean;
   loaded: boolean;
-  createdAt?: string;
-  completedAt?: string;
   /** Present when the report itself was read (`GET /reports/{id}` or a full include). */
   matches?: ReportMatchView[];
 }
@@ -122,8 +114,6 @@ export interface EventView {
   id: string;
   name: string;
   createdAt?: string;
-  objectType?: string;
-  objectId?: string;
 }
 
 export interface InquiryTimestamps {
@@ -151,9 +141,6 @@ export interface InquiryView {
   tags: string[];
   note?: string;
   reviewerComment?: string;
-  creator?: string;
-  previousStepName?: string;
-  nextStepName?: string;
   timestamps: InquiryTimestamps;
   redacted: boolean;
   verifications: VerificationView[];
@@ -175,7 +162,7 @@ export function assign<T extends object, K extends keyof T>(
   if (value !== undefined) target[key] = value;
 }
 
-/** `next-step-name` → `nextStepName`: a view's name for an attribute, as toCamel spells it. */
+/** `reviewer-comment` → `reviewerComment`: a view's name for an attribute, as toCamel spells it. */
 type Camel<S extends string> = S extends `${infer Head}-${infer Tail}`
   ? `${Head}${Capitalize<Camel<Tail>>}`
   : S;

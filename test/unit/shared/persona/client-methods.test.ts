@@ -58,7 +58,6 @@ describe('inquiry methods', () => {
       oneTimeLink: 'https://withpersona.com/verify?code=ABC123',
       oneTimeLinkShort: 'https://go.perso.na/ABC123',
       oneTimeLinkExpiresAt: '2023-03-31T19:07:01.000Z',
-      idempotencyKey: 'click-1',
     });
     expect(created.data.inquiry.id).toBe(ID);
     // The session token Persona also returned is not passed on.
@@ -181,7 +180,6 @@ describe('verification and key methods', () => {
     const key = await client.getKeyPermissions();
     expect(calls[0]?.url).toBe(`${BASE}/api-keys/permissions`);
     expect(key.data).toEqual({
-      id: 'api_1',
       name: 'Desk',
       permissions: ['inquiry.read', 'inquiry.write'],
       expiresAt: '2030-01-01T00:00:00.000Z',

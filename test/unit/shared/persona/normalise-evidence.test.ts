@@ -149,8 +149,6 @@ describe('scores, sessions, matches and events', () => {
       id: 'evt_1',
       name: 'inquiry.approved',
       createdAt: '2025-01-01T00:00:00.000Z',
-      objectType: 'inquiry',
-      objectId: 'inq_1',
     });
   });
 });

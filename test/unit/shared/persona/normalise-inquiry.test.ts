@@ -106,7 +106,6 @@ describe('normaliseInquiry on the vendored examples', () => {
     ).toMatchObject({ value: 'B1234567', masked: true });
     expect(selfie?.checks[0]).toMatchObject({
       name: 'selfie_liveness_detection',
-      requirement: 'requires_retry',
       required: true,
     });
     // Included non-verifications (session, template) are not mistaken for verifications.

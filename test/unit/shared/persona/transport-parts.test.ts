@@ -73,29 +73,25 @@ describe('query', () => {
       inquiryIds: ['inq_a', 'inq_b'],
       referenceId: 'user 1+2',
       statuses: ['completed', 'needs_review'],
-      templateId: 'itmpl_x',
       createdAfter: new Date('2024-01-01T00:00:00Z'),
-      createdBefore: '2024-02-01T00:00:00Z',
       pageSize: 500,
-      after: 'inq_c',
       fields: { inquiry: ['status', 'updated-at'] },
     });
     expect(Object.fromEntries(query)).toEqual({
       'filter[inquiry-id]': 'inq_a,inq_b',
       'filter[reference-id]': 'user 1+2',
       'filter[status]': 'completed,needs_review',
-      'filter[inquiry-template-id]': 'itmpl_x',
       'filter[created-at-start]': '2024-01-01T00:00:00.000Z',
-      'filter[created-at-end]': '2024-02-01T00:00:00Z',
       'page[size]': '100',
-      'page[after]': 'inq_c',
       'fields[inquiry]': 'status,updated-at',
     });
     expect(apiUrl(base, '/inquiries', listQuery({ referenceId: 'a+b' }))).toBe(
       `${base}/inquiries?filter%5Breference-id%5D=a%2Bb`,
     );
-    expect(Object.fromEntries(listQuery({ templateId: 'tmpl_old', pageSize: 0 }))).toEqual({
-      'filter[template-id]': 'tmpl_old',
+    expect(
+      Object.fromEntries(listQuery({ createdAfter: '2024-02-01T00:00:00Z', pageSize: 0 })),
+    ).toEqual({
+      'filter[created-at-start]': '2024-02-01T00:00:00Z',
       'page[size]': '1',
     });
     expect(apiUrl(base, '/inquiries', listQuery({}))).toBe(`${base}/inquiries`);
