@@ -160,7 +160,9 @@ export const requests = {
    */
   recordReveal: answers<{ recorded: true }>()(() => ({
     id: watchedId(),
-    field: z.string().check(z.minLength(1), z.maxLength(100)),
+    // A name's characters only (revealedField writes any other as `_`): no sentence, no value
+    // with spaces, goes into the trail, which cannot be edited.
+    field: z.string().check(z.regex(/^[\w.:-]{1,100}$/)),
   })),
   /** The options page exported the activity log (its time is shown there). */
   auditExported: answers<{ exportedAt: number }>()(),

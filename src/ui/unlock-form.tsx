@@ -36,7 +36,7 @@ export function UnlockForm({
   });
   // The one thing to do here is type the passphrase: the field has the focus when the form
   // shows (unless the page says otherwise: the options page opened while locked), and again,
-  // its text selected, after a wrong one (the button was disabled meanwhile).
+  // its text selected, after a wrong one.
   // A passphrase typed as the locked desk opened, before the field had the focus, goes in first
   // (type-ahead.ts), or Enter would send what came after it alone, and start the wait of a miss.
   // Typed only: text pasted then was an id, out of habit, not part of the passphrase.
@@ -97,7 +97,7 @@ export function UnlockForm({
         type="password"
         autocomplete="current-password"
         // The miss is said at the field, as a form's other errors are (UX review s49, 6).
-        aria-invalid={said ? true : undefined}
+        aria-invalid={error?.pointer === 'passphrase' ? true : undefined}
         aria-describedby={
           [lookupDropped && 'lookup-dropped', said && 'unlock-error'].filter(Boolean).join(' ') ||
           undefined

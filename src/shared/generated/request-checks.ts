@@ -275,13 +275,7 @@ const rules: Record<RequestType, Fields> = {
         ['refine', isInquiryId],
       ],
     },
-    field: {
-      t: 'string',
-      checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
-      ],
-    },
+    field: { t: 'string', checks: [['regex', /^[\w.:-]{1,100}$/]] },
   },
   auditExported: {},
 };

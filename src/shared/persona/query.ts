@@ -33,7 +33,7 @@ export function apiUrl(baseUrl: string, path: string, query?: URLSearchParams): 
 }
 
 /**
- * A `links.next`/`links.prev` value as a full URL. Relative links are resolved against the base
+ * A `links.next` value as a full URL. Relative links are resolved against the base
  * URL's origin; a link to any other origin is refused (`undefined`), since the key goes with it.
  */
 export function pageUrl(baseUrl: string, link: string): string | undefined {

@@ -1,7 +1,8 @@
 import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useRef, useState } from 'preact/hooks';
 
-type Announce = (message: string) => void;
+/** `news`: something the desk saw happen (a status changed), not the answer to the reviewer's act. */
+type Announce = (message: string, news?: boolean) => void;
 
 const AnnounceContext = createContext<Announce>(() => {});
 
@@ -13,14 +14,24 @@ export function useAnnounce(): Announce {
 export function AnnounceProvider({ children }: { children: ComponentChildren }) {
   const [message, setMessage] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const announce = useCallback((next: string) => {
+  // Until when an answer is being said.
+  const answering = useRef(0);
+  const announce = useCallback((next: string, news?: boolean) => {
+    // News waits a second, and gives way to an answer said meanwhile or just before: a status
+    // that changes is most often the reviewer's own act's ("Marked for review", not "Needs
+    // review"; "New link ready", not "In progress"), whose answer says it better.
+    if (news && Date.now() < answering.current) return;
+    if (!news) answering.current = Date.now() + 4000;
     clearTimeout(timer.current);
     // Emptied first so that the same message twice ("Copied", "Copied") is read twice.
     setMessage('');
-    timer.current = setTimeout(() => {
-      setMessage(next);
-      timer.current = setTimeout(() => setMessage(''), 4000);
-    }, 40);
+    timer.current = setTimeout(
+      () => {
+        setMessage(next);
+        timer.current = setTimeout(() => setMessage(''), 4000);
+      },
+      news ? 1000 : 40,
+    );
   }, []);
   return (
     <AnnounceContext.Provider value={announce}>

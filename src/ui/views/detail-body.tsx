@@ -107,5 +107,9 @@ export function revealedField(key: string, inquiry: InquiryView): string {
   const verification = inquiry.verifications.find((v) => v.id === scope);
   const fields = verification?.fields ?? inquiry.fields;
   const name = fields.find((f) => f.key === fieldKey)?.name ?? fieldKey;
-  return `${verification?.type.replace(/^verification\//, '') ?? scope}:${name}`;
+  // As the background takes it (messages.ts): a name's characters, 100 at most; a longer name
+  // cut short is still logged, as every reveal is.
+  return `${verification?.type.replace(/^verification\//, '') ?? scope}:${name}`
+    .replace(/[^\w.:-]/g, '_')
+    .slice(0, 100);
 }

@@ -36,15 +36,15 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
   }, []);
   const { inquiry, stale } = reply;
   const { label } = describeStatus(inquiry.status);
-  // A status that changes while the inquiry is open (the watcher's check, a decision, a refresh)
-  // is said, as it is shown (UX review s49, 1). After a decision made here, the announcer's
-  // "Approved" and this come within its 40 ms, and one is said.
+  // A status that changes while the inquiry is open (the watcher's check, another page's
+  // decision, a refresh) is said, as it is shown (UX review s49, 1): as news, which gives way to
+  // the answer of an act of this page's that brought it (announce.tsx).
   const announce = useAnnounce();
   const shown = useRef(inquiry);
   useEffect(() => {
     const before = shown.current;
     shown.current = inquiry;
-    if (before.id === inquiry.id && before.status !== inquiry.status) announce(label);
+    if (before.id === inquiry.id && before.status !== inquiry.status) announce(label, true);
   }, [inquiry]);
   const bannerText = useId();
   // Shown from a copy because of Persona's rate limit: Refresh counts down to the window's reset,
@@ -69,7 +69,7 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
           class="view-title grow"
           tabIndex={-1}
           ref={heading}
-          aria-describedby="detail-reference detail-status"
+          aria-describedby={`${inquiry.referenceId ? 'detail-reference ' : ''}detail-status`}
         >
           <code>{inquiry.id}</code>
         </h2>

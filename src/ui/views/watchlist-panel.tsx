@@ -46,19 +46,13 @@ export function WatchlistPanel() {
   // A status the watcher sees change while the list is open is said, as the row shows it (UX
   // review s49, 1): "demo-10: Completed, awaiting decision". Not what the list first shows.
   const announce = useAnnounce();
-  const shown = useRef<Map<string, string>>(undefined);
+  const shown = useRef<WatchEntry[]>(undefined);
   useEffect(() => {
-    if (!watchlist) return;
-    const before = shown.current;
-    shown.current = new Map(watchlist.map((entry) => [entry.id, entry.status]));
-    const changed = watchlist.filter((e) => before?.has(e.id) && before.get(e.id) !== e.status);
-    if (changed[0]) {
-      announce(
-        changed
-          .map((e) => `${e.referenceId || e.id}: ${describeStatus(e.status).label}`)
-          .join('; '),
-      );
-    }
+    const said = watchlist
+      ?.filter((e) => shown.current?.some((was) => was.id === e.id && was.status !== e.status))
+      .map((e) => t('doneFor', e.referenceId || e.id, describeStatus(e.status).label));
+    shown.current = watchlist;
+    if (said?.[0]) announce(said.join('; '), true);
   }, [watchlist]);
 
   if (watchlist === undefined) return <p class="muted">{t('loadingWatchlist')}</p>;

@@ -129,6 +129,22 @@ describe('inquiry actions', () => {
     },
   );
 
+  it.each([
+    ['completed', 'Mark for review', 'Marked for review'],
+    ['expired', 'New link', 'New link ready'],
+  ])(
+    'on %s, %s is confirmed in its own words, not drowned by the status it brings (review s49, M1)',
+    async (status, button, said) => {
+      await openWith(status);
+      const announcer = screen.getByTestId('announcer');
+      fireEvent.click(screen.getByRole('button', { name: button }));
+      await waitFor(() => expect(announcer.textContent).toBe(said));
+      // The status the action brought is not said over it.
+      await new Promise((done) => setTimeout(done, 1_500));
+      expect(announcer.textContent).toBe(said);
+    },
+  );
+
   it('offers nothing final once decided', async () => {
     await openWith('approved');
     expect(offered()).toEqual([]);

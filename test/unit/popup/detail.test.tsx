@@ -303,7 +303,8 @@ describe('the inquiry detail', () => {
     await fakeBrowser.storage.session.set({
       [key]: { inquiry: { ...cached, status: 'needs_review' }, fetchedAt: Date.now() },
     });
-    await waitFor(() => expect(announcer.textContent).toBe('Needs review'));
+    // Said as news: a second later, unless an answer of the page's own is being said.
+    await waitFor(() => expect(announcer.textContent).toBe('Needs review'), { timeout: 3_000 });
   });
 
   it('reads the banner that takes the focus from a Refresh that found Persona unreachable with why (UX review s49, 8)', async () => {

@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { revealedField } from '../../../src/ui/views/detail-body.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -106,5 +107,15 @@ describe('the locked desk', () => {
         'inquiry:birthdate',
       ]),
     );
+  });
+});
+
+describe('the name a reveal is logged by (review s49, L1)', () => {
+  it("keeps to a name's characters and 100 of them, as the background takes it", () => {
+    const inquiry = { ...reply.inquiry, fields: [{ key: 'pass no', name: 'pass no', value: 'X' }] };
+    expect(revealedField('inquiry:pass no', inquiry)).toBe('inquiry:pass_no');
+    const long = 'k'.repeat(150);
+    expect(revealedField(`inquiry:${long}`, inquiry)).toHaveLength(100);
+    expect(revealedField('all', inquiry)).toBe('all');
   });
 });

@@ -150,8 +150,9 @@ describe('a status the watcher sees change while the list is open (UX review s49
     await fakeBrowser.storage.local.set({
       watchlist: [{ ...watched, status: 'completed', seen: false }, added],
     });
-    await waitFor(() =>
-      expect(announcer.textContent).toBe('demo-10: Completed, awaiting decision'),
+    await waitFor(
+      () => expect(announcer.textContent).toBe('demo-10: Completed, awaiting decision'),
+      { timeout: 3_000 },
     );
   });
 });

@@ -92,6 +92,13 @@ const handPicked: unknown[] = [
   { type: 'saveOptions', settings: null },
   { type: 'setPassphrase', passphrase: 'x'.repeat(501) },
   { type: 'getReport', reportId: '' },
+  // A reveal's field: a name's characters, 100 at most (review s49, L1).
+  { type: 'recordReveal', id, field: 'inquiry:birthdate' },
+  { type: 'recordReveal', id, field: 'all' },
+  { type: 'recordReveal', id, field: 'inquiry:date of birth' },
+  { type: 'recordReveal', id, field: 'k'.repeat(101) },
+  { type: 'recordReveal', id, field: '' },
+  { type: 'recordReveal', id },
 ];
 
 describe('generated request checks', () => {
