@@ -5,7 +5,12 @@ import { type Policy, readPolicy } from '../shared/policy.ts';
 
 /** The organisation's policy, kept fresh; {} until read and where there is none. */
 export function usePolicy(): Policy {
-  const [policy, setPolicy] = useState<Policy>({});
+  return useReadPolicy() ?? {};
+}
+
+/** The same, undefined until read: for what must not be said before it is known. */
+export function useReadPolicy(): Policy | undefined {
+  const [policy, setPolicy] = useState<Policy>();
   useEffect(() => {
     let live = true;
     const refresh = () => void readPolicy().then((p) => live && setPolicy(p));

@@ -9,7 +9,7 @@ import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-item
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
-import { usePolicy } from '../use-policy.ts';
+import { useReadPolicy } from '../use-policy.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
 import { useStored } from '../use-stored.ts';
@@ -54,8 +54,11 @@ async function sendCreate(request: RequestOf<'createInquiry'>, onRetry: () => vo
 export function CreateView() {
   const [draft, updateDraft] = useDraft();
   const settings = useStored(settingsItem);
-  // Whether the organisation sets the default template: then the settings have no field to save one.
-  const defaultHeld = usePolicy().defaultTemplateId !== undefined;
+  // Whether the organisation sets the default template: then the settings have no field to save
+  // one. Until the policy is read, taken as set: the way to the setting is said once it is known
+  // to be open, not said and then taken back (review s49, L5).
+  const policy = useReadPolicy();
+  const defaultHeld = !policy || policy.defaultTemplateId !== undefined;
   const keyInfo = useStored(keyInfoItem);
   const [errors, setErrors] = useState<CreateErrors>({});
   const [asking, setAsking] = useState<MessageKey>('creating');

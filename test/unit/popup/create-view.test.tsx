@@ -60,6 +60,21 @@ describe('the create form', () => {
     await waitFor(() => expect(hint()).toMatch(/Save a default in the settings/));
   });
 
+  it('says where a default is saved only once the policy is read, not before and then taken back (review s49, L5)', async () => {
+    let answer: (policy: object) => void = () => {};
+    const read = vi
+      .spyOn(fakeBrowser.storage.managed, 'get')
+      .mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
+    stubBackground({});
+    const template = await openCreate();
+    const hint = () =>
+      document.getElementById(template.getAttribute('aria-describedby') ?? '')?.textContent;
+    await waitFor(() => expect(hint()).toMatch(/followed by letters and digits\.$/));
+    answer({});
+    await waitFor(() => expect(hint()).toMatch(/Save a default in the settings/));
+    read.mockRestore();
+  });
+
   it('with no default saved, says where one is saved; with one, and another typed, says only the rule (UX review s48, 10)', async () => {
     stubBackground({});
     const template = await openCreate();
