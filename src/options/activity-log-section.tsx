@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import {
   type AuditAction,
   type AuditEntry,
@@ -20,6 +20,7 @@ import { detailsInWords } from './audit-details.ts';
 import { type AgainstLog, againstLog } from './file-against-log.ts';
 import { newestFirst } from './log-order.ts';
 import { useAuditTrail } from './use-audit-trail.ts';
+import { useOverflows } from './use-overflows.ts';
 
 const SHOWN = 50;
 
@@ -277,14 +278,21 @@ const SHORT_REVIEWER = 32;
 
 export function LatestEntries({ trail }: { trail: AuditTrail }) {
   const latest = newestFirst(trail.entries, SHOWN);
+  const box = useRef<HTMLDivElement>(null);
+  const overflows = useOverflows(box, latest.length > 0);
   if (latest.length === 0) return <p class="muted">{t('logNothingYet')}</p>;
   return (
-    // A narrow window scrolls the table, not the page. The box takes the focus, so the keyboard
-    // scrolls it, named by the caption it holds (UX review s49, 7).
+    // A narrow window scrolls the table, not the page. The box then takes the focus, so the
+    // keyboard scrolls it, named by the caption it holds (UX review s49, 7); not when it fits.
     // A div, not a <section>: the page draws its sections as cards.
     // biome-ignore lint/a11y/useSemanticElements: see above
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reached by the keyboard to be scrolled (WCAG 2.1.1)
-    <div class="log-scroll" role="region" tabIndex={0} aria-labelledby="log-caption">
+    <div
+      class="log-scroll"
+      role="region"
+      ref={box}
+      tabIndex={overflows ? 0 : undefined}
+      aria-labelledby="log-caption"
+    >
       <table class="log-table">
         <caption class="muted" id="log-caption">
           {latest.length === 1 ? t('logLatestOne') : t('logLatest', formatNumber(latest.length))}
