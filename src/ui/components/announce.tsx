@@ -14,14 +14,15 @@ export function useAnnounce(): Announce {
 export function AnnounceProvider({ children }: { children: ComponentChildren }) {
   const [message, setMessage] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  // Until when an answer is being said.
+  // Until when news gives way to the answer last said.
   const answering = useRef(0);
   const announce = useCallback((next: string, news?: boolean) => {
-    // News waits a second, and gives way to an answer said meanwhile or just before: a status
-    // that changes is most often the reviewer's own act's ("Marked for review", not "Needs
-    // review"; "New link ready", not "In progress"), whose answer says it better.
+    // News waits a second, and gives way to an answer said meanwhile or in the second before: a
+    // status that changes as an act is answered is that act's ("Marked for review", not "Needs
+    // review"; "New link ready", not "In progress"), whose answer says it better. Any later,
+    // it is news of its own, said after the answer ("Tag added", then a refresh's "Needs review").
     if (news && Date.now() < answering.current) return;
-    if (!news) answering.current = Date.now() + 4000;
+    if (!news) answering.current = Date.now() + 1000;
     clearTimeout(timer.current);
     // Emptied first so that the same message twice ("Copied", "Copied") is read twice.
     setMessage('');

@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
@@ -54,12 +55,19 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
   const problem = stale && (limited ? liveWait(stale.kind, wait) : stale.message);
   // A refresh sent into the window a change was just refused in would be refused as well.
   const limitWait = useSecondsLeft(limit?.retryAfterSeconds ?? 0, limit);
-  // A Refresh pressed in the freshness line and answered from a copy moves to the banner: the
-  // keyboard focus goes with it, not to the top of the page.
-  const staleRefresh = useRef<HTMLDivElement>(null);
+  // A Refresh pressed in the freshness line and answered from a copy moves to the banner, and
+  // back once answered from Persona (UX review s49, N1): the keyboard focus goes with it, not to
+  // the top of the page. Each is read with what its line says.
+  const refreshPlace = useRef<HTMLElement>(null);
+  const shownStale = useRef(stale);
   useEffect(() => {
-    if (stale && focusLost()) staleRefresh.current?.querySelector('button')?.focus();
+    // Not as the view opens: its heading takes the focus then, or the row it came back to.
+    if (shownStale.current !== stale && focusLost()) {
+      refreshPlace.current?.querySelector('button')?.focus();
+    }
+    shownStale.current = stale;
   }, [stale]);
+  const freshness = useId();
   return (
     <header class="detail-head">
       <div class="row">
@@ -99,7 +107,7 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
           <p class="banner-text" id={bannerText} aria-live={limited ? 'off' : undefined}>
             {t('staleCopy', formatAgo(reply.fetchedAt, now), problem ?? '')}
           </p>
-          <div aria-live={limited ? 'off' : undefined} ref={staleRefresh}>
+          <div aria-live={limited ? 'off' : undefined} ref={refreshPlace as Ref<HTMLDivElement>}>
             {/* It takes the focus from the line's Refresh: read with why (UX review s49, 8). */}
             <RefreshButton
               loading={loading}
@@ -110,9 +118,17 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
           </div>
         </div>
       ) : (
-        <p class="freshness muted">
-          {loading ? t('updating') : t('updated', formatAgo(reply.fetchedAt, now))}{' '}
-          <RefreshButton loading={loading} onRefresh={onRefresh} link wait={limitWait} />
+        <p class="freshness muted" ref={refreshPlace as Ref<HTMLParagraphElement>}>
+          <span id={freshness}>
+            {loading ? t('updating') : t('updated', formatAgo(reply.fetchedAt, now))}
+          </span>{' '}
+          <RefreshButton
+            loading={loading}
+            onRefresh={onRefresh}
+            link
+            wait={limitWait}
+            describedBy={freshness}
+          />
         </p>
       )}
     </header>

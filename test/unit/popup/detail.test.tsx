@@ -322,6 +322,29 @@ describe('the inquiry detail', () => {
     ).toContain('Persona could not be reached.');
   });
 
+  it("moves the focus back to the line's Refresh once the banner's Refresh is answered by Persona (UX re-test s49, N1)", async () => {
+    const fresh = inquiryReply('pending');
+    const stale = {
+      ...fresh,
+      stale: { kind: 'network' as const, message: 'Persona could not be reached.' },
+    };
+    let answer = stale;
+    stubBackground({ getInquiry: () => answer });
+    render(<DeskShell first={{ name: 'detail', id: fresh.inquiry.id }} />);
+    const banner = await screen.findByTestId('stale');
+    const refresh = within(banner).getByRole('button', { name: 'Refresh' });
+    refresh.focus();
+    answer = fresh;
+    fireEvent.click(refresh);
+    await waitFor(() => expect(screen.queryByTestId('stale')).toBeNull());
+    await waitFor(() => expect(document.activeElement?.closest('.freshness')).toBeTruthy());
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.textContent).toBe('Refresh');
+    expect(
+      document.getElementById(focused.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toMatch(/^Updated/);
+  });
+
   it('says how old a stale copy is and why', async () => {
     const reply = {
       ...inquiryReply('pending'),

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+// The announcer: an answer to the reviewer's act is said; a status the desk saw change (news)
+// gives way to an answer said in the second around it, and is said otherwise.
+import { act, cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AnnounceProvider, useAnnounce } from '../../../src/ui/components/announce.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+let announce: ReturnType<typeof useAnnounce> = () => {};
+function Speaker() {
+  announce = useAnnounce();
+  return null;
+}
+
+/** Renders the announcer, then each step at its time (ms from the start); what it showed, in order. */
+async function heard(steps: [number, string, boolean?][]): Promise<string[]> {
+  vi.useFakeTimers();
+  render(
+    <AnnounceProvider>
+      <Speaker />
+    </AnnounceProvider>,
+  );
+  const said: string[] = [];
+  const note = () => {
+    const text = screen.getByTestId('announcer').textContent ?? '';
+    if (text && said.at(-1) !== text) said.push(text);
+  };
+  let now = 0;
+  for (const [at, message, news] of steps) {
+    for (; now < at; now += 20) {
+      await act(() => vi.advanceTimersByTimeAsync(20));
+      note();
+    }
+    act(() => announce(message, news));
+  }
+  for (let t = 0; t < 6000; t += 20) {
+    await act(() => vi.advanceTimersByTimeAsync(20));
+    note();
+  }
+  return said;
+}
+
+describe('the announcer', () => {
+  it("says an act's answer, not the status it brought, in either order (review s49, M1)", async () => {
+    expect(
+      await heard([
+        [0, 'Marked for review'],
+        [5, 'Needs review', true],
+      ]),
+    ).toEqual(['Marked for review']);
+    cleanup();
+    expect(
+      await heard([
+        [0, 'In progress', true],
+        [300, 'New link ready'],
+      ]),
+    ).toEqual(['New link ready']);
+  });
+
+  it('says news that comes later than that, after an earlier answer (UX re-test s49, R1)', async () => {
+    expect(
+      await heard([
+        [0, 'Tag urgent added'],
+        [1500, 'Needs review', true],
+      ]),
+    ).toEqual(['Tag urgent added', 'Needs review']);
+  });
+});
