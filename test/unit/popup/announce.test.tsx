@@ -29,16 +29,20 @@ async function heard(steps: [number, string, boolean?][]): Promise<string[]> {
     const text = screen.getByTestId('announcer').textContent ?? '';
     if (text && said.at(-1) !== text) said.push(text);
   };
+  const tick = () =>
+    act(async () => {
+      await vi.advanceTimersByTimeAsync(20);
+    });
   let now = 0;
   for (const [at, message, news] of steps) {
     for (; now < at; now += 20) {
-      await act(() => vi.advanceTimersByTimeAsync(20));
+      await tick();
       note();
     }
     act(() => announce(message, news));
   }
   for (let t = 0; t < 6000; t += 20) {
-    await act(() => vi.advanceTimersByTimeAsync(20));
+    await tick();
     note();
   }
   return said;

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InquiryReply } from '../../../src/shared/messages.ts';
 import type { FieldView, VerificationView } from '../../../src/shared/persona/view-model.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, inquiryView, sent, stubBackground } from './fixtures.ts';
@@ -328,7 +329,7 @@ describe('the inquiry detail', () => {
       ...fresh,
       stale: { kind: 'network' as const, message: 'Persona could not be reached.' },
     };
-    let answer = stale;
+    let answer: InquiryReply = stale;
     stubBackground({ getInquiry: () => answer });
     render(<DeskShell first={{ name: 'detail', id: fresh.inquiry.id }} />);
     const banner = await screen.findByTestId('stale');
