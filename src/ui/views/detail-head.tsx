@@ -60,13 +60,24 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
   // the top of the page. Each is read with what its line says.
   const refreshPlace = useRef<HTMLElement>(null);
   const shownStale = useRef(stale);
+  // The banner's Refresh answered from a copy again: the banner stays, its button keeps the
+  // focus, and nothing new would be read; its words are said again (UX re-test s49, N1).
+  const pressedInBanner = useRef(false);
   useEffect(() => {
     // Not as the view opens: its heading takes the focus then, or the row it came back to.
     if (shownStale.current !== stale && focusLost()) {
       refreshPlace.current?.querySelector('button')?.focus();
     }
+    if (pressedInBanner.current && shownStale.current && stale && stale !== shownStale.current) {
+      announce(problem || '');
+    }
+    if (stale !== shownStale.current) pressedInBanner.current = false;
     shownStale.current = stale;
   }, [stale]);
+  const refreshFromBanner = () => {
+    pressedInBanner.current = true;
+    onRefresh();
+  };
   const freshness = useId();
   return (
     <header class="detail-head">
@@ -111,7 +122,7 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
             {/* It takes the focus from the line's Refresh: read with why (UX review s49, 8). */}
             <RefreshButton
               loading={loading}
-              onRefresh={onRefresh}
+              onRefresh={refreshFromBanner}
               wait={Math.max(wait, limitWait)}
               describedBy={bannerText}
             />

@@ -346,6 +346,25 @@ describe('the inquiry detail', () => {
     ).toMatch(/^Updated/);
   });
 
+  it("says the banner's words again when its Refresh is answered from a copy again (UX re-test s49, N1)", async () => {
+    const staleReply = () => ({
+      ...inquiryReply('pending'),
+      stale: { kind: 'network' as const, message: 'Persona could not be reached.' },
+    });
+    stubBackground({ getInquiry: staleReply });
+    render(<DeskShell first={{ name: 'detail', id: inquiryReply('pending').inquiry.id }} />);
+    const refresh = within(await screen.findByTestId('stale')).getByRole('button', {
+      name: 'Refresh',
+    });
+    const announcer = screen.getByTestId('announcer');
+    await new Promise((done) => setTimeout(done, 200));
+    expect(announcer.textContent).toBe('');
+    refresh.focus();
+    fireEvent.click(refresh);
+    await waitFor(() => expect(announcer.textContent).toBe('Persona could not be reached.'));
+    expect(document.activeElement).toBe(refresh);
+  });
+
   it('says how old a stale copy is and why', async () => {
     const reply = {
       ...inquiryReply('pending'),
