@@ -25,6 +25,8 @@ const ROW_MIN_PX = 48;
 // A toolbar popup opens small (25 px at least) and grows to its content, up to 600 px tall in
 // Chrome and Firefox: when the list first renders, the window may not have its height yet.
 const POPUP_MAX_PX = 600;
+// How many changed inquiries one announcement names before it counts the rest.
+const NEWS_NAMED = 3;
 
 /**
  * How many rows the page's first frame draws: those that can be in view at once; the rest are
@@ -44,7 +46,9 @@ export function WatchlistPanel() {
   const poll = useStored(pollStateItem);
   const painted = useFirstPaintDone();
   // A status the watcher sees change while the list is open is said, as the row shows it (UX
-  // review s49, 1): "demo-10: Completed, awaiting decision". Not what the list first shows.
+  // review s49, 1): "demo-10: Completed, awaiting decision". Not what the list first shows. Many
+  // at once (a check after a night offline) are named up to NEWS_NAMED, then counted: a list of
+  // twenty would hold the screen reader for a minute, and the rows show them all.
   const announce = useAnnounce();
   const shown = useRef<WatchEntry[]>(undefined);
   useEffect(() => {
@@ -52,7 +56,11 @@ export function WatchlistPanel() {
       ?.filter((e) => shown.current?.some((was) => was.id === e.id && was.status !== e.status))
       .map((e) => t('doneFor', e.referenceId || e.id, describeStatus(e.status).label));
     shown.current = watchlist;
-    if (said?.[0]) announce(said.join('; '), true);
+    if (!said?.[0]) return;
+    // "and 1 more changed" would say less than its name.
+    const more = said.length - NEWS_NAMED;
+    if (more > 1) said.splice(NEWS_NAMED, more, t('moreChanged', formatNumber(more)));
+    announce(said.join('; '), true);
   }, [watchlist]);
 
   if (watchlist === undefined) return <p class="muted">{t('loadingWatchlist')}</p>;

@@ -155,4 +155,42 @@ describe('a status the watcher sees change while the list is open (UX review s49
       { timeout: 3_000 },
     );
   });
+
+  it('names three changes and counts the rest, but never "1 more"', async () => {
+    stubBackground({});
+    const many = (n: number, status: string) =>
+      Array.from({ length: n }, (_, i) => ({
+        ...entry,
+        id: `inq_WatchMany${String(i).padStart(4, '0')}`,
+        referenceId: `demo-${i}`,
+        status,
+      }));
+    await fakeBrowser.storage.local.set({
+      watchlist: many(6, 'pending'),
+      pollState: { failures: 0 },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    await screen.findByRole('button', { name: /inq_WatchMany0005/ });
+    const announcer = screen.getByTestId('announcer');
+    await fakeBrowser.storage.local.set({ watchlist: many(6, 'failed') });
+    await waitFor(
+      () =>
+        expect(announcer.textContent).toBe(
+          'demo-0: Failed; demo-1: Failed; demo-2: Failed; and 3 more changed',
+        ),
+      { timeout: 3_000 },
+    );
+    await fakeBrowser.storage.local.set({
+      watchlist: [...many(4, 'expired'), ...many(6, 'failed').slice(4)],
+    });
+    await waitFor(
+      () =>
+        expect(announcer.textContent).toBe(
+          ['demo-0', 'demo-1', 'demo-2', 'demo-3']
+            .map((r) => `${r}: Expired, can be resumed`)
+            .join('; '),
+        ),
+      { timeout: 3_000 },
+    );
+  });
 });
