@@ -282,16 +282,14 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
   const overflows = useOverflows(box, latest.length > 0);
   if (latest.length === 0) return <p class="muted">{t('logNothingYet')}</p>;
   return (
-    // A narrow window scrolls the table, not the page. The box then takes the focus, so the
-    // keyboard scrolls it, named by the caption it holds (UX review s49, 7); not when it fits.
-    // A div, not a <section>: the page draws its sections as cards.
-    // biome-ignore lint/a11y/useSemanticElements: see above
+    // Where the table is wider than its card, the card scrolls it, not the page. The box then
+    // takes the focus, so the keyboard scrolls it, named by the caption it holds (UX review s49,
+    // 7). Not when it fits: a region named as the table is would have its name read twice
+    // (review s49, L7). A div, not a <section>: the page draws its sections as cards.
     <div
       class="log-scroll"
-      role="region"
       ref={box}
-      tabIndex={overflows ? 0 : undefined}
-      aria-labelledby="log-caption"
+      {...(overflows && { role: 'region', tabIndex: 0, 'aria-labelledby': 'log-caption' })}
     >
       <table class="log-table">
         <caption class="muted" id="log-caption">
@@ -321,7 +319,7 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
                 {when(e.at)}
                 {recordedLater && <span class="log-later muted">{t('logRecordedLater')}</span>}
               </td>
-              <td>
+              <td data-label={t('logAction')}>
                 {t(actionLabels[e.action])}
                 {/* The space keeps the two apart for a screen reader, which reads the cell as one. */}
                 {e.details?.[0] && (
@@ -331,19 +329,24 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
                   </>
                 )}
               </td>
-              <td class="log-outcome">
+              <td class="log-outcome" data-label={t('logOutcome')}>
                 {outcomeOf(e)}
                 {e.requestId ? ` (${e.requestId})` : ''}
               </td>
-              <td class="log-id">{e.inquiryId ?? ''}</td>
+              <td class="log-id" data-label={t('logInquiry')}>
+                {e.inquiryId}
+              </td>
               <td
+                data-label={t('logReviewer')}
                 class={
                   e.reviewer.length <= SHORT_REVIEWER ? 'log-reviewer log-short' : 'log-reviewer'
                 }
               >
                 {e.reviewer}
               </td>
-              <td class="log-seq">{formatNumber(e.seq)}</td>
+              <td class="log-seq" data-label={t('logEntryNo')}>
+                {formatNumber(e.seq)}
+              </td>
             </tr>
           ))}
         </tbody>
