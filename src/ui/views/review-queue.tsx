@@ -95,13 +95,14 @@ export function ReviewQueue() {
   // Persona lists by creation, so a watched inquiry that came to review just now may be older than
   // every row loaded so far: the watcher has found it, and it is shown where its last change puts
   // it, on top, not a Load more away (UX review s47, 2). Once a page lists it, that row is used.
+  // Only while pages are left to load: once the last one is read, Persona has listed every
+  // inquiry that needs review, and a watched one it left out does not, in this environment (one
+  // deleted, decided by a colleague since the watcher last looked, or kept from another key's
+  // environment). Its row only opened to "not found" (review s47, 7).
   const listed = new Set(items.map((item) => item.id));
-  const found =
-    next === undefined
-      ? []
-      : (watchlist ?? []).filter(
-          (entry) => entry.status === 'needs_review' && !listed.has(entry.id),
-        );
+  const found = next
+    ? (watchlist ?? []).filter((entry) => entry.status === 'needs_review' && !listed.has(entry.id))
+    : [];
   const ordered = byLastChange([...items, ...found]);
   onScreen.current = ordered;
   // Of the rows Load more brought, the first in the list's order.

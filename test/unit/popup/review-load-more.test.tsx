@@ -127,6 +127,23 @@ describe('a watched inquiry come to review, older than the first page', () => {
   });
 });
 
+describe('a watched inquiry Persona no longer lists as needing review', () => {
+  it('is not shown once every page is read: deleted, decided elsewhere, or another environment’s (review s47, 7)', async () => {
+    stubBackground({
+      listInquiries: () => ({ items: [changed('inq_ListedReview001', 20)], next: null }),
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ ...watchEntry('inq_GoneFromPersona1', 'needs_review'), updatedAt: at(50) }],
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    // The watchlist is read: Home's list shows the watched row.
+    await screen.findByRole('button', { name: /inq_GoneFromPersona1/ });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await screen.findByRole('button', { name: /inq_ListedReview001/ });
+    expect(listedIds()).toEqual(['inq_ListedReview001']);
+  });
+});
+
 describe('the review queue follows the watcher in place', () => {
   it('drops a watched inquiry that left review, asking nothing', async () => {
     stubBackground({
