@@ -1,7 +1,7 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { formatDateTime } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
-import { DEFAULT_BASE_URL } from '../shared/persona/base-url.ts';
+import { DEFAULT_BASE_URL } from '../shared/persona/api-origin.ts';
 import type { Settings } from '../shared/settings.ts';
 import { type KeyInfo, pollStateItem } from '../shared/storage-items.ts';
 import { Field } from '../ui/field.tsx';

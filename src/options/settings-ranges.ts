@@ -5,7 +5,7 @@
 // tags (the page that fills them in writes one it cannot as `{expires}`).
 import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
-import { isLoopbackHost } from '../shared/persona/base-url.ts';
+import { isLoopbackHost } from '../shared/persona/api-origin.ts';
 
 import type { Settings } from '../shared/settings.ts';
 import {

@@ -41,7 +41,7 @@ export function linkExpiryProblem(hours: number): string | undefined {
 
 /**
  * How a template ID looks and where to find one: the one wording the settings check, the create
- * form and the background all use (the shape itself is persona/links.ts `isTemplateId`).
+ * form and the background all use (the shape itself is persona/template-id.ts `isTemplateId`).
  */
 export function templateIdHint(): string {
   return t('errTemplateShape');

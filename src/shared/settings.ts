@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { defaultsOf } from './define-item.ts';
 import { lazy } from './lazy.ts';
 import { withDefault } from './named-default.ts';
-import { DEFAULT_BASE_URL } from './persona/base-url.ts';
+import { DEFAULT_BASE_URL } from './persona/api-origin.ts';
 import {
   defaultChatTemplate,
   MAX_AUTO_LOCK_MINUTES,

@@ -7,7 +7,7 @@
 import { DeskError } from './errors.ts';
 import { t } from './i18n.ts';
 import { checkBaseUrl } from './persona/base-url.ts';
-import { isTemplateId } from './persona/links.ts';
+import { isTemplateId } from './persona/template-id.ts';
 import type { Settings } from './settings.ts';
 import { templateIdHint } from './settings-values.ts';
 

@@ -9,7 +9,7 @@ import { DeskError, toErrorInfo } from '../../shared/errors.ts';
 import { auditTrailItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { toSnake } from '../../shared/persona/key-inflection.ts';
-import { isTemplateId } from '../../shared/persona/links.ts';
+import { isTemplateId } from '../../shared/persona/template-id.ts';
 import { readPolicy } from '../../shared/policy.ts';
 import { type Prefill, prefillKeys } from '../../shared/prefill.ts';
 import { templateIdHint } from '../../shared/settings-values.ts';

@@ -6,14 +6,7 @@
 // over plain http to a local port. Anything else is refused so the key never leaves for a host
 // the reviewer did not mean (docs/architecture.md#persona-calls).
 import { t } from '../i18n.ts';
-
-const API_PATH = '/api/v1';
-export const DEFAULT_BASE_URL = `https://api.withpersona.com${API_PATH}`;
-
-// No `[::1]`: the extension's content security policy (scripts/lib/content-security-policy.ts) is
-// what finally lets a request out, and CSP cannot name an IPv6 address; a sandbox there is
-// localhost.
-const loopbackHosts = new Set(['127.0.0.1', 'localhost']);
+import { API_PATH, DEFAULT_BASE_URL, isLoopbackBaseUrl, isLoopbackHost } from './api-origin.ts';
 
 export type BaseUrlCheck = { ok: true; baseUrl: string } | { ok: false; reason: string };
 
@@ -27,10 +20,6 @@ export function isGrantedApiHost(hostname: string): boolean {
 export function isPersonaHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return host === 'withpersona.com' || host.endsWith('.withpersona.com');
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  return loopbackHosts.has(hostname.toLowerCase());
 }
 
 /**
@@ -82,15 +71,6 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
 export function keyBaseUrlProblem(key: string, baseUrl: string): string | undefined {
   if (!isLoopbackBaseUrl(baseUrl) || key.trim().startsWith('persona_sandbox_')) return undefined;
   return t('urlLocalSandboxOnly');
-}
-
-/** True when the base URL points at the local sandbox rather than Persona. */
-export function isLoopbackBaseUrl(baseUrl: string): boolean {
-  try {
-    return isLoopbackHost(new URL(baseUrl).hostname);
-  } catch {
-    return false;
-  }
 }
 
 function stripTrailingSlashes(url: URL): string {

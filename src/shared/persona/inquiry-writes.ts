@@ -6,7 +6,7 @@
 // across the transport's own retries, so a decision happens at most once
 // (https://docs.withpersona.com/idempotence). Only single-use one-time links are handed out for
 // sharing; the session token from `resume` is for an embedded flow, never for a link.
-import { oneTimeLinkExpiry } from './links.ts';
+import { oneTimeLinkExpiry } from './link-expiry.ts';
 import { toInquiryView } from './normalise-inquiry.ts';
 import { apiUrl, itemPath } from './query.ts';
 import type { PersonaResult } from './response-meta.ts';
@@ -33,7 +33,7 @@ export interface LinkedInquiry {
   inquiry: InquiryView;
   oneTimeLink?: string;
   oneTimeLinkShort?: string;
-  /** ISO time the link stops working at the latest, when derivable (links.ts). */
+  /** ISO time the link stops working at the latest, when derivable (link-expiry.ts). */
   oneTimeLinkExpiresAt?: string;
 }
 

@@ -9,7 +9,7 @@ import { toSessionView } from './normalise-evidence.ts';
 import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';
 import type { ResourceRef } from './schema-parts.ts';
 import { type AnyResource, type InquiryDocument, inquiryDocument, parseBody } from './schemas.ts';
-import { allowedActions } from './status.ts';
+import { allowedActions } from './status-actions.ts';
 import { parseVerification } from './verification-schemas.ts';
 import {
   assign,

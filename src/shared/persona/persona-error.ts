@@ -7,7 +7,7 @@ import { DeskError, deskError, type ErrorInfo, type ErrorKind } from '../errors.
 import { formatNumber } from '../format.ts';
 import { t } from '../i18n.ts';
 import { maskKey } from './api-key.ts';
-import { isLoopbackBaseUrl } from './base-url.ts';
+import { isLoopbackBaseUrl } from './api-origin.ts';
 import { isQuotaAnswer, type ResponseMeta } from './response-meta.ts';
 import { errorBody, parseBody } from './schemas.ts';
 

@@ -5,7 +5,7 @@
 // (fetch-with-timeout.ts): `no-store` keeps ID photos out of the HTTP cache, which is on disk.
 import { DeskError, deskError } from '../errors.ts';
 import { t } from '../i18n.ts';
-import { isLoopbackBaseUrl } from './base-url.ts';
+import { isLoopbackBaseUrl } from './api-origin.ts';
 import {
   type Exchange,
   ExchangeFailure,

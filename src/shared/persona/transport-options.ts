@@ -3,7 +3,8 @@
 // (docs/architecture.md#persona-calls).
 import { DeskError, deskError } from '../errors.ts';
 import { isHeaderSafeKey } from './api-key.ts';
-import { checkBaseUrl, DEFAULT_BASE_URL, keyBaseUrlProblem } from './base-url.ts';
+import { DEFAULT_BASE_URL } from './api-origin.ts';
+import { checkBaseUrl, keyBaseUrlProblem } from './base-url.ts';
 import type { FetchLike } from './fetch-with-timeout.ts';
 import type { ResponseMeta } from './response-meta.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';

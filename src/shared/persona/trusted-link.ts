@@ -2,7 +2,8 @@
 // message for the customer only when it is Persona's: https on withpersona.com or a subdomain
 // (https://docs.withpersona.com/docs/inquiry-one-time-links), or the configured local sandbox's
 // own origin. A `javascript:` or foreign link would run in, or send the customer to, someone else.
-import { isLoopbackBaseUrl, isLoopbackHost, isPersonaHost } from './base-url.ts';
+import { isLoopbackBaseUrl, isLoopbackHost } from './api-origin.ts';
+import { isPersonaHost } from './base-url.ts';
 
 export function isTrustedLink(link: string, baseUrl: string): boolean {
   let url: URL;

@@ -4,7 +4,7 @@
 // words: the pages put those in words as they render (src/ui/components/view-labels.ts), which
 // keeps the label tables out of the background's script.
 import { toCamel } from './key-inflection.ts';
-import type { InquiryActions } from './status.ts';
+import type { InquiryActions } from './status-actions.ts';
 
 export interface FieldView {
   /** The key as Persona sent it (template casing), e.g. `name_first`. */

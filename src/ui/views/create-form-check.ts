@@ -3,7 +3,7 @@
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { RequestOf } from '../../shared/messages.ts';
-import { isTemplateId } from '../../shared/persona/links.ts';
+import { isTemplateId } from '../../shared/persona/template-id.ts';
 import {
   type PrefillKey,
   perPrefillField,

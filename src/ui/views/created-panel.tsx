@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { Reply } from '../../shared/messages.ts';
-import { describeStatus, offersLink } from '../../shared/persona/status.ts';
+import { describeStatus } from '../../shared/persona/status.ts';
+import { offersLink } from '../../shared/persona/status-actions.ts';
 import { settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { StatusChip } from '../components/status-chip.tsx';

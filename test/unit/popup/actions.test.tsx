@@ -4,7 +4,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorInfo } from '../../../src/shared/errors.ts';
 import type { InquiryReply } from '../../../src/shared/messages.ts';
-import { allowedActions } from '../../../src/shared/persona/status.ts';
+import { allowedActions } from '../../../src/shared/persona/status-actions.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
 import { writeItem } from '../../../src/shared/storage.ts';
 import { type DecisionDraft, draftItem } from '../../../src/shared/storage-items.ts';

@@ -10,7 +10,7 @@ import type {
   RequestOf,
   RequestType,
 } from '../../../src/shared/messages.ts';
-import { allowedActions } from '../../../src/shared/persona/status.ts';
+import { allowedActions } from '../../../src/shared/persona/status-actions.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
 

@@ -1,11 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import {
-  checkBaseUrl,
-  DEFAULT_BASE_URL,
-  isLoopbackBaseUrl,
-  keyBaseUrlProblem,
-} from '../../../../src/shared/persona/base-url.ts';
+import { DEFAULT_BASE_URL, isLoopbackBaseUrl } from '../../../../src/shared/persona/api-origin.ts';
+import { checkBaseUrl, keyBaseUrlProblem } from '../../../../src/shared/persona/base-url.ts';
 import { createPersonaClient } from '../../../../src/shared/persona/client.ts';
 
 describe('checkBaseUrl', () => {

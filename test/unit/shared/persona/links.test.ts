@@ -1,12 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import {
-  dashboardInquiryUrl,
-  findInquiryId,
-  isInquiryId,
-  isTemplateId,
-  oneTimeLinkExpiry,
-} from '../../../../src/shared/persona/links.ts';
+import { dashboardInquiryUrl } from '../../../../src/shared/persona/dashboard-url.ts';
+import { oneTimeLinkExpiry } from '../../../../src/shared/persona/link-expiry.ts';
+import { findInquiryId, isInquiryId } from '../../../../src/shared/persona/links.ts';
+import { isTemplateId } from '../../../../src/shared/persona/template-id.ts';
 
 describe('ids', () => {
   it('recognises inquiry ids of any length from ten characters', () => {

@@ -1,10 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import {
-  allowedActions,
-  describeStatus,
-  isFinalStatus,
-} from '../../../../src/shared/persona/status.ts';
+import { describeStatus, isFinalStatus } from '../../../../src/shared/persona/status.ts';
+import { allowedActions } from '../../../../src/shared/persona/status-actions.ts';
 import { verificationTone } from '../../../../src/ui/components/verification-tone.ts';
 
 describe('inquiry statuses', () => {

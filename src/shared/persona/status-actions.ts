@@ -1,0 +1,67 @@
+// What a reviewer can do with an inquiry in each status (docs/persona.md#statuses). Apart from
+// status.ts, whose labels the desk's first screen draws: these are for the detail and the
+// background, which the first screen does not load.
+
+export interface InquiryActions {
+  approve: boolean;
+  decline: boolean;
+  markForReview: boolean;
+  /** `generate-one-time-link`; see {@link InquiryActions.resumeBeforeNewLink}. */
+  newLink: boolean;
+  /** A link cannot be generated for an expired inquiry: `resume` it first. */
+  resumeBeforeNewLink: boolean;
+}
+
+/**
+ * Whether a one-time link still serves: the person has not finished (created, pending), or the
+ * inquiry expired (New link resumes it). Once they finish, there is nothing to send.
+ */
+export function offersLink(status: string): boolean {
+  return status === 'created' || status === 'pending' || status === 'expired';
+}
+
+const none: InquiryActions = {
+  approve: false,
+  decline: false,
+  markForReview: false,
+  newLink: false,
+  resumeBeforeNewLink: false,
+};
+
+/**
+ * Actions offered for a status. Approve and decline are offered for every undecided status:
+ * Persona's approve and decline endpoints set no status limit ("Declining an inquiry will prevent
+ * further progress on the inquiry", API reference, Inquiries → Decline an Inquiry), and declining
+ * a `created` or `pending` inquiry is how a reviewer stops a fraudster mid-flow. Persona documents
+ * the other limits (mark-for-review not after a decision; one-time links not for expired
+ * inquiries; resume only when pending or expired); where it is silent, the action is offered and
+ * Persona's answer (409, 422) has the last word. Unknown statuses count as undecided.
+ */
+export function allowedActions(status: string, redacted = false): InquiryActions {
+  if (redacted) return none;
+  const decide = { ...none, approve: true, decline: true };
+  switch (status) {
+    case 'created':
+    case 'pending':
+      return { ...decide, markForReview: true, newLink: true };
+    case 'expired':
+      return { ...decide, markForReview: true, newLink: true, resumeBeforeNewLink: true };
+    case 'completed':
+    case 'failed':
+      return { ...decide, markForReview: true };
+    case 'needs_review':
+      return decide;
+    case 'approved':
+    case 'declined':
+      return none;
+    default:
+      return { ...decide, markForReview: true };
+  }
+}
+
+/** The status each decision leaves the inquiry in. */
+export const decisionStatus = {
+  approve: 'approved',
+  decline: 'declined',
+  markForReview: 'needs_review',
+} as const;
