@@ -284,6 +284,14 @@ describe('the popup', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.getByText(/^Updated/).count(), soon).toBe(1);
     expect(await refresh.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Alt+← goes back as Escape does (Firefox's popup closes on Escape before the desk sees it:
+    // UX review s50, 1), and the page handles it: the tab's own history is not used.
+    await popup.evaluate(() => {
+      (globalThis as { stayed?: boolean }).stayed = true;
+    });
+    await popup.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => popup.getByRole('tab', { name: 'Watchlist' }).count(), soon).toBe(1);
+    expect(await popup.evaluate(() => (globalThis as { stayed?: boolean }).stayed)).toBe(true);
     await popup.close();
   });
 

@@ -22,6 +22,7 @@ import {
   formOf,
 } from './create-form-check.ts';
 import { CreatedPanel } from './created-panel.tsx';
+import { goesBack } from './escape-back.ts';
 import { useNavigation } from './router.ts';
 import './views.css';
 
@@ -167,7 +168,7 @@ export function CreateView() {
   const { busy, slow, error: failure } = request;
   // Leaving while a create is out would leave its answer unseen, the inquiry and its link, and
   // the form emptied by it: a second create for the same customer would follow. So the top
-  // bar's Back and Escape wait for the answer, and say so; the rest of the page stays usable.
+  // bar's Back and the keys that go back (Escape, Alt+←) wait for the answer, and say so; the rest of the page stays usable.
   // From the click on (submitting is set in the same task), not from the next render.
   const [held, setHeld] = useState(false);
   useEffect(() => {
@@ -177,7 +178,7 @@ export function CreateView() {
     const hold = (event: Event) => {
       const back =
         event instanceof KeyboardEvent
-          ? event.key === 'Escape' && !event.isComposing
+          ? goesBack(event)
           : event.target instanceof Element && event.target.closest('.topbar .back');
       if (!back || !submitting.current) return;
       // Before the shell's own listeners (escape-back.ts, the Back button's click).

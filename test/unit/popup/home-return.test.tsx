@@ -108,6 +108,26 @@ describe('Back from an inquiry', () => {
     // At home there is nowhere to go back to: the key is left to the browser.
     expect(fireEvent.keyDown(row, { key: 'Escape' })).toBe(true);
   });
+
+  it('Alt+← goes back too, where Escape would, since Firefox’s popup closes on Escape first (UX review s50, 1)', async () => {
+    stubBackground(reviewQueue());
+    await openRow(1);
+    const altLeft = { key: 'ArrowLeft', altKey: true };
+    // A field keeps it: on a Mac it moves the caret a word.
+    const tag = screen.getByRole('textbox', { name: 'New tag' });
+    tag.focus();
+    expect(fireEvent.keyDown(tag, altLeft)).toBe(true);
+    // ← alone, or with another modifier too, is not Back.
+    const heading = screen.getByRole('heading', { level: 2 });
+    expect(fireEvent.keyDown(heading, { key: 'ArrowLeft' })).toBe(true);
+    expect(fireEvent.keyDown(heading, { ...altLeft, shiftKey: true })).toBe(true);
+    expect(screen.queryByTestId('status')).not.toBeNull();
+    // Anywhere else in the detail: back to the row it was opened from, the key handled.
+    expect(fireEvent.keyDown(heading, altLeft)).toBe(false);
+    const row = await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+    await waitFor(() => expect(document.activeElement).toBe(row));
+    expect(fireEvent.keyDown(row, altLeft)).toBe(true);
+  });
 });
 
 describe('Back from the create form', () => {
@@ -155,6 +175,7 @@ describe('Back from the create form', () => {
     reference.focus();
     fireEvent.keyDown(reference, { key: 'Escape' });
     fireEvent.keyDown(document.body, { key: 'Escape' });
+    fireEvent.keyDown(document.body, { key: 'ArrowLeft', altKey: true });
     fireEvent.click(screen.getByRole('button', { name: /Back/ }));
     expect(screen.queryByRole('textbox', { name: 'Reference ID' })).not.toBeNull();
     await screen.findByText(/Back waits until the inquiry is made/);
