@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../shared/browser.ts';
+import { browser, firefoxSidebar } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
+import { openShortcutSettings } from './shortcut-settings.ts';
 
 /** The manifest's command that opens the desk's popup (manifest.json `commands`). */
 const OPEN_POPUP = '_execute_action';
@@ -12,6 +13,7 @@ const OPEN_POPUP = '_execute_action';
  * as the browser has it now (the reviewer may have changed it, or another extension taken it).
  */
 export function WaysIn({ addressBar, contextMenu }: { addressBar: boolean; contextMenu: boolean }) {
+  // undefined until the browser says; '' when no key is bound (or another extension took it).
   const [shortcut, setShortcut] = useState<string>();
   useEffect(() => {
     let live = true;
@@ -20,29 +22,42 @@ export function WaysIn({ addressBar, contextMenu }: { addressBar: boolean; conte
       .then(() => browser.commands.getAll())
       .then((commands) => {
         const key = commands.find((command) => command.name === OPEN_POPUP)?.shortcut;
-        if (live && key) setShortcut(key);
+        if (live) setShortcut(key ?? '');
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
   }, []);
-  const ways = [
-    contextMenu && t('wayContextMenu'),
-    addressBar && t('wayKeyword'),
-    shortcut && t('wayShortcut', shortcut),
-  ].filter((way): way is string => Boolean(way));
+  const ways = [contextMenu && t('wayContextMenu'), addressBar && t('wayKeyword')].filter(
+    (way): way is string => Boolean(way),
+  );
   return (
     <section aria-labelledby="ways-heading" data-testid="ways-in">
       <h2 id="ways-heading">{t('waysInHeading')}</h2>
-      {ways.length > 0 && (
+      {(ways.length > 0 || shortcut !== undefined) && (
         <ul class="hint ways-in">
           {ways.map((way) => (
             <li key={way}>{way}</li>
           ))}
+          {/* Where to change it is each browser's own page (UX review s50, 2: the README named
+              Chrome's only); with none bound, where to set one. */}
+          {shortcut !== undefined && (
+            <li>
+              {shortcut ? t('wayShortcut', shortcut) : t('wayNoShortcut')}{' '}
+              <button
+                type="button"
+                class="link"
+                onClick={() => void openShortcutSettings().catch(() => undefined)}
+              >
+                {shortcut ? t('changeShortcut') : t('setShortcut')}
+              </button>
+            </li>
+          )}
         </ul>
       )}
-      <p class="hint">{t('waysSidePanel')}</p>
+      {/* Firefox has no side panel: the same page is its sidebar. */}
+      <p class="hint">{firefoxSidebar() ? t('waysSidebar') : t('waysSidePanel')}</p>
     </section>
   );
 }

@@ -90,6 +90,22 @@ describe('the built add-on in Firefox ESR', () => {
     await fill(options, 'Default inquiry template ID', template);
     await click(options, 'Save');
     await expect.poll(() => textOf(options, 'body'), soon).toContain('Settings saved.');
+    // Firefox's words for the side panel and the shortcut's page (UX review s50, 2).
+    const ways = await textOf(options, '[data-testid="ways-in"]');
+    expect(ways).toContain("Lookups open in Inquiry Desk's sidebar");
+    expect(ways).not.toContain('side panel');
+    expect(ways).toMatch(/opens Inquiry Desk's popup\. Change shortcut/);
+    // Change shortcut opens Firefox's own page for it (about:addons, which WebDriver BiDi does not
+    // list, so it is not followed here): the API is there, so the desk never falls back to
+    // Chrome's address in Firefox.
+    expect(
+      await options.evaluate(
+        () =>
+          typeof (
+            globalThis as unknown as { browser: { commands: { openShortcutSettings?: unknown } } }
+          ).browser.commands.openShortcutSettings,
+      ),
+    ).toBe('function');
     await options.close();
 
     const popup = await openPage('src/popup/index.html');

@@ -363,10 +363,16 @@ describe('options: the ways to the desk', () => {
     expect(await ways.locator('li').allTextContents()).toEqual([
       'Select an inquiry ID or reference on any page, right-click it and choose “Look up in Inquiry Desk”.',
       'Type kyc, a space and the ID or reference in the address bar.',
-      // The manifest's suggested key, as Chromium bound it (commands.getAll).
-      "Alt+Shift+K opens Inquiry Desk's popup.",
+      // The manifest's suggested key, as Chromium bound it (commands.getAll), and where Chrome
+      // changes it (UX review s50, 2).
+      "Alt+Shift+K opens Inquiry Desk's popup. Change shortcut",
     ]);
     expect(await ways.textContent()).toContain('side panel');
+    const shortcuts = page.context().waitForEvent('page');
+    await ways.getByRole('button', { name: 'Change shortcut' }).click();
+    const opened = await shortcuts;
+    await expect.poll(() => opened.url(), { timeout: 5_000 }).toBe('chrome://extensions/shortcuts');
+    await opened.close();
     await page.close();
   });
 });

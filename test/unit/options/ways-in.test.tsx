@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WaysIn } from '../../../src/options/ways-in.tsx';
@@ -23,18 +23,58 @@ describe('the ways to the desk, said on the options page (UX review s48, 5)', ()
     expect(items()).toEqual([
       'Select an inquiry ID or reference on any page, right-click it and choose “Look up in Inquiry Desk”.',
       'Type kyc, a space and the ID or reference in the address bar.',
-      "Ctrl+Shift+Y opens Inquiry Desk's popup.",
+      "Ctrl+Shift+Y opens Inquiry Desk's popup. Change shortcut",
     ]);
     expect(screen.getByRole('heading', { name: 'Look up from anywhere' })).toBeTruthy();
+    expect(screen.getByTestId('ways-in').textContent).toContain(
+      "Lookups open in Inquiry Desk's side panel, which stays beside your chat.",
+    );
   });
 
-  it('leaves out what the settings or the policy turned off, and a shortcut no key is bound to', async () => {
+  it('leaves out what the settings or the policy turned off, and says when no key is bound', async () => {
     const asked = bindShortcut('');
     render(<WaysIn addressBar={false} contextMenu />);
     await waitFor(() => expect(asked).toHaveBeenCalled());
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitFor(() => expect(items()).toHaveLength(2));
     expect(items()).toEqual([
       'Select an inquiry ID or reference on any page, right-click it and choose “Look up in Inquiry Desk”.',
+      "No keyboard shortcut opens Inquiry Desk's popup. Set a shortcut",
     ]);
+  });
+});
+
+describe('where the shortcut is changed, and what the side panel is called, per browser (UX review s50, 2)', () => {
+  it('in Chrome: its shortcuts page in a tab', async () => {
+    bindShortcut('Alt+Shift+K');
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    render(<WaysIn addressBar contextMenu />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change shortcut' }));
+    await waitFor(() =>
+      expect(opened).toHaveBeenCalledWith({ url: 'chrome://extensions/shortcuts' }),
+    );
+  });
+
+  it('in Firefox: its own page for it, and the sidebar by its name', async () => {
+    bindShortcut('');
+    const firefox = fakeBrowser as unknown as {
+      commands: { openShortcutSettings?: () => Promise<void> };
+      sidebarAction?: object;
+    };
+    const openShortcutSettings = vi.fn(() => Promise.resolve());
+    firefox.commands.openShortcutSettings = openShortcutSettings;
+    firefox.sidebarAction = { open: () => Promise.resolve() };
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    try {
+      render(<WaysIn addressBar contextMenu />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Set a shortcut' }));
+      await waitFor(() => expect(openShortcutSettings).toHaveBeenCalled());
+      expect(opened).not.toHaveBeenCalled();
+      expect(screen.getByTestId('ways-in').textContent).toContain(
+        "Lookups open in Inquiry Desk's sidebar, which stays beside your chat.",
+      );
+    } finally {
+      delete firefox.commands.openShortcutSettings;
+      delete firefox.sidebarAction;
+    }
   });
 });
