@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
@@ -368,6 +368,19 @@ describe('options: the ways to the desk', () => {
       "Alt+Shift+K opens Inquiry Desk's popup. Change shortcut",
     ]);
     expect(await ways.textContent()).toContain('side panel');
+    // A link in a sentence is as tall as its line, not the 24 px of a link on its own (review
+    // s49, L7): the line is as tall with the link as without it.
+    const tallerBy = (link: Locator) =>
+      link.evaluate((button: HTMLElement) => {
+        const line = button.parentElement as HTMLElement;
+        const withIt = line.getBoundingClientRect().height;
+        button.style.display = 'none';
+        const without = line.getBoundingClientRect().height;
+        button.style.display = '';
+        return withIt - without;
+      });
+    const change = ways.getByRole('button', { name: 'Change shortcut' });
+    expect(await tallerBy(change)).toBe(0);
     const shortcuts = page.context().waitForEvent('page');
     await ways.getByRole('button', { name: 'Change shortcut' }).click();
     const opened = await shortcuts;
