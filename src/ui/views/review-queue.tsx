@@ -36,6 +36,8 @@ export function ReviewQueue() {
   // Load more is gone while it loads (and for good after the last page): the focus goes on to
   // the first row it brought, where a keyboard user reads on.
   const [pageIds, setPageIds] = useState<Set<string> | undefined>(undefined);
+  // When Persona's last page was read: every inquiry that needed review then is listed.
+  const [endReadAt, setEndReadAt] = useState<number>();
   // The rows as last drawn, Persona's and the watched ones shown ahead of their page.
   const onScreen = useRef<InquirySummary[]>([]);
   const page = useRequest(async (cursor?: string) => {
@@ -53,6 +55,7 @@ export function ReviewQueue() {
       cursor ? new Set(newTo(onScreen.current, reply.items).map((item) => item.id)) : undefined,
     );
     setNext(reply.next);
+    if (reply.next === null) setEndReadAt(Date.now());
   });
   const load = (cursor?: string) => void page.run(cursor);
   useEffect(load, []);
@@ -67,6 +70,8 @@ export function ReviewQueue() {
       pageSize: PAGE_SIZE,
     });
     setItems((shown) => [...newTo(shown, reply.items), ...shown]);
+    // Past the last page, more than a page's worth again: Load more comes back for the rest.
+    setNext((was) => (was === null ? reply.next : was));
     // The focus Load more asked for is spent: a row coming back must not take it again.
     setPageIds(undefined);
   });
@@ -95,14 +100,21 @@ export function ReviewQueue() {
   // Persona lists by creation, so a watched inquiry that came to review just now may be older than
   // every row loaded so far: the watcher has found it, and it is shown where its last change puts
   // it, on top, not a Load more away (UX review s47, 2). Once a page lists it, that row is used.
-  // Only while pages are left to load: once the last one is read, Persona has listed every
-  // inquiry that needs review, and a watched one it left out does not, in this environment (one
-  // deleted, decided by a colleague since the watcher last looked, or kept from another key's
-  // environment). Its row only opened to "not found" (review s47, 7).
+  // Once the last page is read, Persona has listed every inquiry that needed review then: a
+  // watched one it left out, unchanged since, does not, in this environment (decided by a
+  // colleague since the watcher last looked, or kept from another key's environment), and its
+  // row only opened to "not found" (review s47, 7). One the watcher finds come to review after
+  // that is shown, whether or not the first page read again lists it (review s50, 1).
   const listed = new Set(items.map((item) => item.id));
-  const found = next
-    ? (watchlist ?? []).filter((entry) => entry.status === 'needs_review' && !listed.has(entry.id))
-    : [];
+  const found =
+    next === undefined
+      ? []
+      : (watchlist ?? []).filter(
+          (entry) =>
+            entry.status === 'needs_review' &&
+            !listed.has(entry.id) &&
+            !(endReadAt && entry.changedAt <= endReadAt),
+        );
   const ordered = byLastChange([...items, ...found]);
   onScreen.current = ordered;
   // Of the rows Load more brought, the first in the list's order.

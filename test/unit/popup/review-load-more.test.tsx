@@ -84,7 +84,7 @@ describe('Load more in the review queue', () => {
     queue = [row('inq_QueuedBefore001'), row('inq_ComesToReview01')];
     await fakeBrowser.storage.local.set({ watchlist: [watched('needs_review')] });
     await screen.findByRole('button', { name: /inq_ComesToReview01/ });
-    // Shown from the watchlist at once; Persona's first page is read again all the same.
+    // Persona's first page is read again, which lists it now.
     await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
     // Another change to the watchlist that leaves the queue as it was reads nothing.
     await fakeBrowser.storage.local.set({
@@ -141,6 +141,63 @@ describe('a watched inquiry Persona no longer lists as needing review', () => {
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
     await screen.findByRole('button', { name: /inq_ListedReview001/ });
     expect(listedIds()).toEqual(['inq_ListedReview001']);
+  });
+});
+
+describe('a watched inquiry that comes to review after the last page was read (review s50, 1)', () => {
+  it('is shown, and Load more comes back, when the first page read again does not list it', async () => {
+    // Twenty newer inquiries fill the first page; the one that comes to review is older.
+    const first = Array.from({ length: 20 }, (_, i) =>
+      row(`inq_Newer${String(i).padStart(10, '0')}`),
+    );
+    stubBackground({
+      listInquiries: ({ next }) =>
+        next === 'page-2'
+          ? { items: [row('inq_PageTwoOnly0001')], next: null }
+          : { items: first, next: 'page-2' },
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [watchEntry('inq_ComesToReview01', 'completed')],
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    await screen.findByRole('button', { name: /inq_PageTwoOnly0001/ });
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    const reads = sent('listInquiries').length;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await fakeBrowser.storage.local.set({
+      watchlist: [watchEntry('inq_ComesToReview01', 'needs_review')],
+    });
+    await screen.findByRole('button', { name: /inq_ComesToReview01/ });
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
+    // The first page's own cursor: the rest of the queue can be loaded again.
+    await screen.findByRole('button', { name: 'Load more' });
+  });
+
+  it('is shown when reading the first page again fails', async () => {
+    let offline = false;
+    stubBackground({
+      listInquiries: () =>
+        offline
+          ? { kind: 'network', message: 'offline' }
+          : { items: [row('inq_QueuedBefore001')], next: null },
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [watchEntry('inq_ComesToReview01', 'completed')],
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await screen.findByRole('button', { name: /inq_QueuedBefore001/ });
+    offline = true;
+    const reads = sent('listInquiries').length;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await fakeBrowser.storage.local.set({
+      watchlist: [watchEntry('inq_ComesToReview01', 'needs_review')],
+    });
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
+    await screen.findByRole('button', { name: /inq_ComesToReview01/ });
+    expect(listedIds().sort()).toEqual(['inq_ComesToReview01', 'inq_QueuedBefore001']);
   });
 });
 
