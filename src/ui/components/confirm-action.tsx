@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
+import { goesBack } from '../back-key.ts';
 import { scrollViewTo } from '../scroll-view.ts';
 import { formatNumber } from './format-time.ts';
 
@@ -60,7 +61,8 @@ export function ConfirmAction({
         if (!busy && waitSeconds <= 0) onConfirm(comment.trim());
       }}
       onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
+        // Alt+← too, outside the comment, where Escape is no use in Firefox's popup (escape-back.ts).
+        if (event.key !== 'Escape' && !goesBack(event)) return;
         // The popup itself closes on Escape; here Escape means "not this", not "close everything".
         event.preventDefault();
         event.stopPropagation();

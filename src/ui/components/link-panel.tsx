@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { OneTimeLink } from '../../shared/messages.ts';
+import { goesBack } from '../back-key.ts';
 import { fillChatMessage } from './chat-message.ts';
 import { CopyButton } from './copy-button.tsx';
 import { formatRelative, useNow } from './format-time.ts';
@@ -74,7 +75,8 @@ export function LinkPanel({ link, chatTemplate, inquiryExpired = false }: Props)
           class="confirm"
           aria-label={t('confirmOpenLink')}
           onKeyDown={(event) => {
-            if (event.key !== 'Escape') return;
+            // Alt+← too, as Escape (escape-back.ts): "not this", not leave the inquiry.
+            if (event.key !== 'Escape' && !goesBack(event)) return;
             event.preventDefault();
             event.stopPropagation();
             cancel();

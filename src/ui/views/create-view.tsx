@@ -6,6 +6,7 @@ import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
+import { goesBack } from '../back-key.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -22,7 +23,6 @@ import {
   formOf,
 } from './create-form-check.ts';
 import { CreatedPanel } from './created-panel.tsx';
-import { goesBack } from './escape-back.ts';
 import { useNavigation } from './router.ts';
 import './views.css';
 
@@ -168,7 +168,8 @@ export function CreateView() {
   const { busy, slow, error: failure } = request;
   // Leaving while a create is out would leave its answer unseen, the inquiry and its link, and
   // the form emptied by it: a second create for the same customer would follow. So the top
-  // bar's Back and the keys that go back (Escape, Alt+←) wait for the answer, and say so; the rest of the page stays usable.
+  // bar's Back and the keys that go back (Escape, Alt+←) wait for the answer, and say so; the
+  // rest of the page stays usable.
   // From the click on (submitting is set in the same task), not from the next render.
   const [held, setHeld] = useState(false);
   useEffect(() => {

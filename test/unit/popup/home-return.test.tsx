@@ -122,11 +122,27 @@ describe('Back from an inquiry', () => {
     expect(fireEvent.keyDown(heading, { key: 'ArrowLeft' })).toBe(true);
     expect(fireEvent.keyDown(heading, { ...altLeft, shiftKey: true })).toBe(true);
     expect(screen.queryByTestId('status')).not.toBeNull();
+    // A confirmation cancels on it, as on Escape, and only that (review s50, 2); its comment
+    // keeps it, as a field does.
+    fireEvent.click(screen.getByRole('button', { name: 'Approve', exact: true }));
+    const comment = await screen.findByRole('textbox', { name: 'Comment' });
+    expect(fireEvent.keyDown(comment, altLeft)).toBe(true);
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    expect(fireEvent.keyDown(cancel, altLeft)).toBe(false);
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Comment' })).toBeNull());
+    expect(screen.queryByTestId('status')).not.toBeNull();
+    // Held, it is handled but goes back no further than a press does (review s50, 6).
+    expect(fireEvent.keyDown(heading, { ...altLeft, repeat: true })).toBe(false);
+    expect(screen.queryByTestId('status')).not.toBeNull();
     // Anywhere else in the detail: back to the row it was opened from, the key handled.
     expect(fireEvent.keyDown(heading, altLeft)).toBe(false);
     const row = await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
     await waitFor(() => expect(document.activeElement).toBe(row));
-    expect(fireEvent.keyDown(row, altLeft)).toBe(true);
+    // At Home it goes nowhere, and is still kept from the browser, whose Back would take the
+    // window's tab (the chat) back; Escape there is left to the browser, to close the popup.
+    expect(fireEvent.keyDown(row, altLeft)).toBe(false);
+    expect(fireEvent.keyDown(row, { key: 'Escape' })).toBe(true);
+    expect(screen.getByRole('button', { name: /inq_QueueSecond0002/ })).toBe(row);
   });
 });
 

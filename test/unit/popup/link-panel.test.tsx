@@ -43,6 +43,23 @@ describe('the one-time link card', () => {
     );
   });
 
+  it('takes the question back on Escape or Alt+←, and says it handled the key (review s50, 2)', async () => {
+    render(
+      <LinkPanel
+        link={link(new Date(Date.now() + 3_600_000).toISOString())}
+        chatTemplate="{link}"
+      />,
+    );
+    const opener = () => screen.getByRole('button', { name: 'Open link myself…' });
+    for (const key of [{ key: 'Escape' }, { key: 'ArrowLeft', altKey: true }]) {
+      fireEvent.click(opener());
+      const cancel = screen.getByRole('button', { name: 'Cancel' });
+      // Handled: the view does not also go back.
+      expect(fireEvent.keyDown(cancel, key)).toBe(false);
+      await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull());
+    }
+  });
+
   it('offers an expired one for nothing: no chat gets a dead link, nor "expires 2 hours ago"', () => {
     render(
       <LinkPanel
