@@ -301,9 +301,8 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
               {t('logWhen')}
             </th>
             {/* What happened and how it ended first, who last: on one desk it is the same key on
-                every row, and in the 400 px options dialog, or at 200 %, the table scrolls
-                sideways past the first columns; the 32-character id would push the outcome out
-                of view (UX review s49, 7). */}
+                every row. A table that scrolls sideways (larger text) shows the first columns;
+                the 32-character id would push the outcome out of view (UX review s49, 7). */}
             <th scope="col">{t('logAction')}</th>
             <th scope="col">{t('logOutcome')}</th>
             <th scope="col">{t('logInquiry')}</th>

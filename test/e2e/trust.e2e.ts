@@ -908,6 +908,9 @@ describe('what the API answers is checked', () => {
       true,
     );
     expect(named('cell').filter((n) => /^(Outcome|Action|Inquiry): /.test(n))).toEqual([]);
+    // Six cells a row, an empty one too (a settings save names no inquiry): a cell taken out
+    // would have the next one read under its header (review s50, 3).
+    expect(named('cell')).toHaveLength((named('row').length - 1) * 6);
     await devtools.detach();
     expect(await linesPerCell(options, 'td.log-id')).toSatisfy(allOneLine);
     // A table wider than its card anyway (large text, a long word) scrolls in the card, not the
