@@ -13,8 +13,10 @@ const OPEN_POPUP = '_execute_action';
  * as the browser has it now (the reviewer may have changed it, or another extension taken it).
  */
 export function WaysIn({ addressBar, contextMenu }: { addressBar: boolean; contextMenu: boolean }) {
-  // undefined until the browser says; '' when no key is bound (or another extension took it).
-  const [shortcut, setShortcut] = useState<string>();
+  // undefined until the browser says; '' when no key is bound (or another extension took it);
+  // null when the browser would not say, where the way to its page is offered all the same.
+  const [shortcut, setShortcut] = useState<string | null>();
+  const [pageFailed, setPageFailed] = useState(false);
   useEffect(() => {
     let live = true;
     // Asked inside the promise: a browser without the API, or one that throws, shows no shortcut.
@@ -24,7 +26,7 @@ export function WaysIn({ addressBar, contextMenu }: { addressBar: boolean; conte
         const key = commands.find((command) => command.name === OPEN_POPUP)?.shortcut;
         if (live) setShortcut(key ?? '');
       })
-      .catch(() => undefined);
+      .catch(() => live && setShortcut(null));
     return () => {
       live = false;
     };
@@ -44,17 +46,26 @@ export function WaysIn({ addressBar, contextMenu }: { addressBar: boolean; conte
               Chrome's only); with none bound, where to set one. */}
           {shortcut !== undefined && (
             <li>
-              {shortcut ? t('wayShortcut', shortcut) : t('wayNoShortcut')}{' '}
+              {shortcut === '' ? t('wayNoShortcut') : shortcut && t('wayShortcut', shortcut)}{' '}
               <button
                 type="button"
                 class="link"
-                onClick={() => void openShortcutSettings().catch(() => undefined)}
+                onClick={() => {
+                  setPageFailed(false);
+                  openShortcutSettings().catch(() => setPageFailed(true));
+                }}
               >
-                {shortcut ? t('changeShortcut') : t('setShortcut')}
+                {shortcut === '' ? t('setShortcut') : t('changeShortcut')}
               </button>
             </li>
           )}
         </ul>
+      )}
+      {/* Said where the reviewer can open the page by hand, when the browser would not. */}
+      {pageFailed && (
+        <p class="hint" role="status">
+          {t('shortcutPageFailed')}
+        </p>
       )}
       {/* Firefox has no side panel: the same page is its sidebar. */}
       <p class="hint">{firefoxSidebar() ? t('waysSidebar') : t('waysSidePanel')}</p>

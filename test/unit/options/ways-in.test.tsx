@@ -43,6 +43,20 @@ describe('the ways to the desk, said on the options page (UX review s48, 5)', ()
   });
 });
 
+describe('when the browser will not help (review s50, 5)', () => {
+  it('offers its shortcuts page even when it will not say the shortcut, and says where the page is when it will not open it', async () => {
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((() =>
+      Promise.reject(new Error('no commands'))) as never);
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation((() =>
+      Promise.reject(new Error('not allowed'))) as never);
+    render(<WaysIn addressBar={false} contextMenu={false} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change shortcut' }));
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'chrome://extensions/shortcuts',
+    );
+  });
+});
+
 describe('where the shortcut is changed, and what the side panel is called, per browser (UX review s50, 2)', () => {
   it('in Chrome: its shortcuts page in a tab', async () => {
     bindShortcut('Alt+Shift+K');
