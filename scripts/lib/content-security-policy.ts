@@ -11,7 +11,7 @@ import type { Plugin, Rolldown } from 'vite';
 
 /**
  * Where the worker may send requests: the manifest's host_permissions and the local sandbox over
- * http or https on any port (base-url.ts `loopbackHosts`). `[::1]` is not listed: CSP has no
+ * http or https on any port (api-origin.ts `loopbackHosts`). `[::1]` is not listed: CSP has no
  * syntax for an IPv6 address, so a sandbox there is reached as localhost or 127.0.0.1.
  */
 export const CONNECT_SOURCES = [

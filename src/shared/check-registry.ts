@@ -5,7 +5,7 @@
 // may import zod: the generated checks import these, and they run where zod must not load.
 export { salvageTrail } from './audit/trail-salvage.ts';
 export { looksLikeInquiryView } from './cached-view-check.ts';
-export { isInquiryId } from './persona/links.ts';
+export { isInquiryId } from './persona/inquiry-id.ts';
 export { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 export { defaultChatTemplate } from './settings-values.ts';
 export { salvageFields } from './storage.ts';

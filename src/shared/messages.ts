@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
 import { lazy } from './lazy.ts';
-import { isInquiryId } from './persona/links.ts';
+import { isInquiryId } from './persona/inquiry-id.ts';
 import type { EventView, InquiryView, ReportView } from './persona/view-model.ts';
 import { perPrefillField, prefillFields } from './prefill.ts';
 import { type Settings, settingsSchema } from './settings.ts';

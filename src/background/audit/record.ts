@@ -6,7 +6,7 @@
 import type { AuditAction, AuditFacts } from '../../shared/audit/trail.ts';
 import { keyInfoItem } from '../../shared/generated/stored-items.ts';
 import type { Answer, Request } from '../../shared/messages.ts';
-import { isInquiryId } from '../../shared/persona/links.ts';
+import { isInquiryId } from '../../shared/persona/inquiry-id.ts';
 import { readItem } from '../../shared/storage.ts';
 import { appendAudit } from './append.ts';
 import { markPending } from './pending.ts';

@@ -1,6 +1,6 @@
 // Pure: what a looked-up text means. An `inq_…` id anywhere in it (a pasted URL, a chat line)
 // opens that inquiry; anything else is a reference id to search for.
-import { findInquiryId } from '../../shared/persona/links.ts';
+import { findInquiryId } from '../../shared/persona/inquiry-id.ts';
 import type { PanelRoute } from '../../shared/storage-items.ts';
 
 export const MAX_LOOKUP_LENGTH = 200;

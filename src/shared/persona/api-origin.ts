@@ -1,7 +1,7 @@
 // The default API address, and whether an address is the local sandbox: what the desk's pages
-// read to show an inquiry. Checking an address the reviewer typed (base-url.ts) is the options
-// page's and the background's alone, and kept apart so that the popup's first screen does not
-// load it (docs/architecture.md#budgets).
+// read to show an inquiry. Checking an address the reviewer typed (base-url.ts) is for the
+// options page and the background, and kept apart so that the popup's first screen does not load
+// it (docs/architecture.md#budgets).
 
 export const API_PATH = '/api/v1';
 export const DEFAULT_BASE_URL = `https://api.withpersona.com${API_PATH}`;

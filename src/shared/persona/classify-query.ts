@@ -2,7 +2,7 @@
 // apart before any request so a malformed id gets a clear message instead of a 404. The popup
 // uses it to answer at once; the background uses it again, since it trusts no page.
 import { t } from '../i18n.ts';
-import { findInquiryId, isInquiryId } from './links.ts';
+import { findInquiryId, isInquiryId } from './inquiry-id.ts';
 
 export type Query =
   | { kind: 'empty' }

@@ -1,7 +1,8 @@
-// Inquiry statuses, in the reader's words (what a reviewer can do in each: status-actions.ts). The list is open: Persona may add values
-// without a new API version (https://docs.withpersona.com/versioning), so an unknown status is
-// shown as it is and treated as one that can still change. Lifecycle:
-// https://docs.withpersona.com/model-lifecycle (docs/persona.md#statuses).
+// Inquiry statuses, in the reader's words (what a reviewer can do in each: status-actions.ts).
+// The list is open: Persona may add values without a new API version
+// (https://docs.withpersona.com/versioning), so an unknown status is shown as it is and treated as
+// one that can still change. Lifecycle: https://docs.withpersona.com/model-lifecycle
+// (docs/persona.md#statuses).
 import { type MessageKey, t } from '../i18n.ts';
 import { humanise } from './labels.ts';
 

@@ -3,7 +3,7 @@ import { type ErrorInfo, outcomeUnknown } from '../../shared/errors.ts';
 import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
-import { isInquiryId, SHORTEST_INQUIRY_ID } from '../../shared/persona/links.ts';
+import { isInquiryId, SHORTEST_INQUIRY_ID } from '../../shared/persona/inquiry-id.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';

@@ -10,7 +10,7 @@ import { ruleCode, ruleOf, UnsupportedSchema } from '../../../scripts/lib/schema
 import { looksLikeInquiryView } from '../../../src/shared/cached-view-check.ts';
 import { defineItem, defineListItem, salvageWith } from '../../../src/shared/define-item.ts';
 import { withDefault } from '../../../src/shared/named-default.ts';
-import { isInquiryId } from '../../../src/shared/persona/links.ts';
+import { isInquiryId } from '../../../src/shared/persona/inquiry-id.ts';
 import { isPersonaOrLoopbackLink } from '../../../src/shared/persona/trusted-link.ts';
 import { defaultChatTemplate } from '../../../src/shared/settings-values.ts';
 import { salvageFields } from '../../../src/shared/storage.ts';

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { dashboardInquiryUrl } from '../../../../src/shared/persona/dashboard-url.ts';
+import { findInquiryId, isInquiryId } from '../../../../src/shared/persona/inquiry-id.ts';
 import { oneTimeLinkExpiry } from '../../../../src/shared/persona/link-expiry.ts';
-import { findInquiryId, isInquiryId } from '../../../../src/shared/persona/links.ts';
 import { isTemplateId } from '../../../../src/shared/persona/template-id.ts';
 
 describe('ids', () => {

@@ -1,8 +1,8 @@
-// Inquiry ids a reviewer pastes or types, as the desk's first screen reads them (a template id,
-// the dashboard's address and a link's expiry are in modules of their own, which it does not load). Persona ids are opaque and grew from 28 to 32
-// characters in 2024 (https://docs.withpersona.com/changelog/2024/1/29), so only the prefix and
-// the alphabet are checked. No function here builds a hosted-flow link with a session token:
-// Persona advises against sharing those (https://docs.withpersona.com/resuming-inquiries).
+// Inquiry ids a reviewer pastes or types. Persona ids are opaque and grew from 28 to 32 characters
+// in 2024 (https://docs.withpersona.com/changelog/2024/1/29), so only the prefix and the alphabet
+// are checked. Template ids, the dashboard's address and a link's expiry are in modules of their
+// own (template-id.ts, dashboard-url.ts, link-expiry.ts), which the desk's first screen does not
+// load.
 const inquiryId = /^inq_[A-Za-z0-9]{6,}$/;
 
 /** The length of Persona's shortest inquiry ids (28; 32 since 2024): a shorter one was cut. */
