@@ -36,11 +36,15 @@ export function ReviewQueue() {
   // Load more is gone while it loads (and for good after the last page): the focus goes on to
   // the first row it brought, where a keyboard user reads on.
   const [pageIds, setPageIds] = useState<Set<string> | undefined>(undefined);
-  // When Persona's last page was read: every inquiry that needed review then is listed.
+  // Once Persona's last page is read: when the reading that reached it began. Every inquiry that
+  // needed review then and has not changed since is listed (review s50b, 1: the last page's own
+  // time missed one that came to review on a page read before it).
   const [endReadAt, setEndReadAt] = useState<number>();
+  const readFrom = useRef(0);
   // The rows as last drawn, Persona's and the watched ones shown ahead of their page.
   const onScreen = useRef<InquirySummary[]>([]);
   const page = useRequest(async (cursor?: string) => {
+    if (!cursor) readFrom.current = Date.now();
     const reply = await sendRequest({
       type: 'listInquiries',
       statuses: ['needs_review'],
@@ -55,7 +59,7 @@ export function ReviewQueue() {
       cursor ? new Set(newTo(onScreen.current, reply.items).map((item) => item.id)) : undefined,
     );
     setNext(reply.next);
-    if (reply.next === null) setEndReadAt(Date.now());
+    if (reply.next === null) setEndReadAt(readFrom.current);
   });
   const load = (cursor?: string) => void page.run(cursor);
   useEffect(load, []);
@@ -70,8 +74,6 @@ export function ReviewQueue() {
       pageSize: PAGE_SIZE,
     });
     setItems((shown) => [...newTo(shown, reply.items), ...shown]);
-    // Past the last page, more than a page's worth again: Load more comes back for the rest.
-    setNext((was) => (was === null ? reply.next : was));
     // The focus Load more asked for is spent: a row coming back must not take it again.
     setPageIds(undefined);
   });

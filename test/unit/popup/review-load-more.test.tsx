@@ -145,7 +145,7 @@ describe('a watched inquiry Persona no longer lists as needing review', () => {
 });
 
 describe('a watched inquiry that comes to review after the last page was read (review s50, 1)', () => {
-  it('is shown, and Load more comes back, when the first page read again does not list it', async () => {
+  it('is shown when the first page read again does not list it', async () => {
     // Twenty newer inquiries fill the first page; the one that comes to review is older.
     const first = Array.from({ length: 20 }, (_, i) =>
       row(`inq_Newer${String(i).padStart(10, '0')}`),
@@ -171,8 +171,37 @@ describe('a watched inquiry that comes to review after the last page was read (r
     });
     await screen.findByRole('button', { name: /inq_ComesToReview01/ });
     await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
-    // The first page's own cursor: the rest of the queue can be loaded again.
-    await screen.findByRole('button', { name: 'Load more' });
+  });
+
+  it('stays shown once Load more reaches the last page, when it came while pages were left (review s50b, 1)', async () => {
+    let offline = false;
+    stubBackground({
+      listInquiries: ({ next }) =>
+        offline && !next
+          ? { kind: 'network', message: 'offline' }
+          : next === 'page-2'
+            ? { items: [row('inq_PageTwoOnly0001')], next: null }
+            : { items: [row('inq_PageOneOnly0001')], next: 'page-2' },
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [watchEntry('inq_ComesToReview01', 'completed')],
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    const more = await screen.findByRole('button', { name: 'Load more' });
+    // It comes to review; the first page read again fails, so only the watchlist has it.
+    offline = true;
+    const reads = sent('listInquiries').length;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await fakeBrowser.storage.local.set({
+      watchlist: [watchEntry('inq_ComesToReview01', 'needs_review')],
+    });
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
+    await screen.findByRole('button', { name: /inq_ComesToReview01/ });
+    offline = false;
+    fireEvent.click(more);
+    await screen.findByRole('button', { name: /inq_PageTwoOnly0001/ });
+    expect(listedIds()).toContain('inq_ComesToReview01');
   });
 
   it('is shown when reading the first page again fails', async () => {
