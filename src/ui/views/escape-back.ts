@@ -16,12 +16,14 @@ export function useEscapeBack(nav: Navigation, enabled: boolean): void {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (!goesBack(event)) return;
+      // A held key goes back one step, not through every view to Home, nor on to close the
+      // popup there (review s50b, 5).
+      if (event.repeat) return event.preventDefault();
       // At Home, Escape is left to the browser (a toolbar popup closes); Alt+← is kept from it
       // there too, whose Back would take the window's tab, the chat, a page back (review s50, 6).
       if (event.key === 'Escape' && !nav.canGoBack) return;
       event.preventDefault();
-      // A held key goes back one step, not through every view to Home.
-      if (nav.canGoBack && !event.repeat) nav.back();
+      if (nav.canGoBack) nav.back();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
