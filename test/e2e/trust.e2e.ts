@@ -911,6 +911,14 @@ describe('what the API answers is checked', () => {
     // Six cells a row, an empty one too (a settings save names no inquiry): a cell taken out
     // would have the next one read under its header (review s50, 3).
     expect(named('cell')).toHaveLength((named('row').length - 1) * 6);
+    // Nor is its name drawn over nothing ("Inquiry:" alone; review s50b, 3).
+    expect(
+      await options
+        .locator('.log-table td:empty')
+        .evaluateAll((cells) =>
+          cells.filter((cell) => getComputedStyle(cell, '::before').content !== 'none'),
+        ),
+    ).toHaveLength(0);
     await devtools.detach();
     expect(await linesPerCell(options, 'td.log-id')).toSatisfy(allOneLine);
     // A table wider than its card anyway (large text, a long word) scrolls in the card, not the
