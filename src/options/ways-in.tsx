@@ -61,12 +61,11 @@ export function WaysIn({ addressBar, contextMenu }: { addressBar: boolean; conte
           )}
         </ul>
       )}
-      {/* Said where the reviewer can open the page by hand, when the browser would not. */}
-      {pageFailed && (
-        <p class="hint" role="status">
-          {t('shortcutPageFailed')}
-        </p>
-      )}
+      {/* Said where the reviewer can open the page by hand, when the browser would not: a live
+          region there from the start, so the words are read when they come. */}
+      <p class="hint" role="status">
+        {pageFailed && t('shortcutPageFailed')}
+      </p>
       {/* Firefox has no side panel: the same page is its sidebar. */}
       <p class="hint">{firefoxSidebar() ? t('waysSidebar') : t('waysSidePanel')}</p>
     </section>

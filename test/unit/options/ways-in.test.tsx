@@ -50,10 +50,11 @@ describe('when the browser will not help (review s50, 5)', () => {
     vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation((() =>
       Promise.reject(new Error('not allowed'))) as never);
     render(<WaysIn addressBar={false} contextMenu={false} />);
+    expect(screen.getByRole('status').textContent).toBe('');
     fireEvent.click(await screen.findByRole('button', { name: 'Change shortcut' }));
-    expect((await screen.findByRole('status')).textContent).toContain(
-      'chrome://extensions/shortcuts',
-    );
+    // In a live region there from the start, so a screen reader reads the words when they come.
+    const status = screen.getByRole('status');
+    await waitFor(() => expect(status.textContent).toContain('chrome://extensions/shortcuts'));
   });
 });
 
