@@ -16,16 +16,27 @@ const DRAFTED_FIELD =
 export function goesBack(event: KeyboardEvent): boolean {
   // An Escape that ends a composition (an input method's candidates) is the field's.
   if (event.defaultPrevented || event.isComposing) return false;
-  const altBack =
-    event.key === 'ArrowLeft' &&
-    event.altKey &&
-    !event.ctrlKey &&
-    !event.metaKey &&
-    !event.shiftKey;
+  const altBack = isAltLeft(event);
   if (event.key !== 'Escape' && !altBack) return false;
   const target = event.target instanceof Element ? event.target : null;
   if (target?.closest(OWNS_ESCAPE) && (altBack || !target.matches(DRAFTED_FIELD))) return false;
   // An open dialog owns Escape wherever the focus is: tabbed out of it onto the page, the
   // Escape that closes the enlarged photo must not also leave the detail.
   return !document.querySelector('dialog[open]');
+}
+
+/** Alt+← and no other modifier. */
+export function isAltLeft(event: KeyboardEvent): boolean {
+  return (
+    event.key === 'ArrowLeft' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey
+  );
+}
+
+/**
+ * Whether the desk keeps an Alt+← it does not use (at Home, in a field, on a locked desk) from
+ * the browser, whose Back would take the window's tab, the chat, a page back (review s50, 6).
+ * Not on a Mac, where ⌥← is no Back but moves the caret a word in a field.
+ */
+export function keptFromBrowser(event: KeyboardEvent): boolean {
+  return isAltLeft(event) && !event.defaultPrevented && !/Mac|iPhone|iPad/.test(navigator.platform);
 }

@@ -8,19 +8,21 @@
 // buttons; except while its create is out, when the form holds Back and both keys itself
 // (create-view.tsx).
 import { useEffect } from 'preact/hooks';
-import { goesBack } from '../back-key.ts';
+import { goesBack, keptFromBrowser } from '../back-key.ts';
 import type { Navigation } from './router.ts';
 
 export function useEscapeBack(nav: Navigation, enabled: boolean): void {
   useEffect(() => {
-    if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
-      if (!goesBack(event)) return;
+      if (!enabled || !goesBack(event)) {
+        if (keptFromBrowser(event)) event.preventDefault();
+        return;
+      }
       // A held key goes back one step, not through every view to Home, nor on to close the
       // popup there (review s50b, 5).
       if (event.repeat) return event.preventDefault();
       // At Home, Escape is left to the browser (a toolbar popup closes); Alt+← is kept from it
-      // there too, whose Back would take the window's tab, the chat, a page back (review s50, 6).
+      // there too (back-key.ts).
       if (event.key === 'Escape' && !nav.canGoBack) return;
       event.preventDefault();
       if (nav.canGoBack) nav.back();
