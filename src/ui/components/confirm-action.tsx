@@ -61,7 +61,7 @@ export function ConfirmAction({
         if (!busy && waitSeconds <= 0) onConfirm(comment.trim());
       }}
       onKeyDown={(event) => {
-        // Alt+← too, outside the comment, where Escape is no use in Firefox's popup (escape-back.ts).
+        // Alt+← too, outside the comment: Firefox's popup keeps Escape from it (back-key.ts).
         if (event.key !== 'Escape' && !goesBack(event)) return;
         // The popup itself closes on Escape; here Escape means "not this", not "close everything".
         event.preventDefault();

@@ -75,7 +75,7 @@ export function LinkPanel({ link, chatTemplate, inquiryExpired = false }: Props)
           class="confirm"
           aria-label={t('confirmOpenLink')}
           onKeyDown={(event) => {
-            // Alt+← too, as Escape (escape-back.ts): "not this", not leave the inquiry.
+            // Alt+← too, as Escape (back-key.ts): "not this", not leave the inquiry.
             if (event.key !== 'Escape' && !goesBack(event)) return;
             event.preventDefault();
             event.stopPropagation();
