@@ -12,26 +12,23 @@ const link = (expiresAt: string) => ({
   createdAt: Date.now() - 3 * 3_600_000,
 });
 
+/** The card for a link that still has an hour to go. */
+function renderLive() {
+  render(
+    <LinkPanel link={link(new Date(Date.now() + 3_600_000).toISOString())} chatTemplate="{link}" />,
+  );
+}
+
 describe('the one-time link card', () => {
   it('offers a live link to copy, in a message, or to open', () => {
-    render(
-      <LinkPanel
-        link={link(new Date(Date.now() + 3_600_000).toISOString())}
-        chatTemplate="{link}"
-      />,
-    );
+    renderLive();
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open link myself…' })).toBeTruthy();
   });
 
   it('asks before opening, and the button the focus goes to is read with the question (UX review s49, 4)', async () => {
-    render(
-      <LinkPanel
-        link={link(new Date(Date.now() + 3_600_000).toISOString())}
-        chatTemplate="{link}"
-      />,
-    );
+    renderLive();
     fireEvent.click(screen.getByRole('button', { name: 'Open link myself…' }));
     const cancel = screen.getByRole('button', { name: 'Cancel' });
     await waitFor(() => expect(document.activeElement).toBe(cancel));
@@ -44,12 +41,7 @@ describe('the one-time link card', () => {
   });
 
   it('takes the question back on Escape or Alt+←, and says it handled the key (review s50, 2)', async () => {
-    render(
-      <LinkPanel
-        link={link(new Date(Date.now() + 3_600_000).toISOString())}
-        chatTemplate="{link}"
-      />,
-    );
+    renderLive();
     const opener = () => screen.getByRole('button', { name: 'Open link myself…' });
     for (const key of [{ key: 'Escape' }, { key: 'ArrowLeft', altKey: true }]) {
       fireEvent.click(opener());

@@ -145,6 +145,30 @@ describe('a watched inquiry Persona no longer lists as needing review', () => {
 });
 
 describe('a watched inquiry that comes to review after the last page was read (review s50, 1)', () => {
+  /** Home → Needs review, with inq_ComesToReview01 watched and not in review yet. */
+  async function openQueueWatchingIt() {
+    await fakeBrowser.storage.local.set({
+      watchlist: [watchEntry('inq_ComesToReview01', 'completed')],
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+  }
+
+  /**
+   * The watcher finds it come to review; the queue reads its first page again and shows it. A few
+   * milliseconds after the queue's reading began, as a real change is: one stamped in the same
+   * millisecond counts as seen by that reading.
+   */
+  async function comesToReview() {
+    const reads = sent('listInquiries').length;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await fakeBrowser.storage.local.set({
+      watchlist: [watchEntry('inq_ComesToReview01', 'needs_review')],
+    });
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
+    await screen.findByRole('button', { name: /inq_ComesToReview01/ });
+  }
+
   it('is shown when the first page read again does not list it', async () => {
     // Twenty newer inquiries fill the first page; the one that comes to review is older.
     const first = Array.from({ length: 20 }, (_, i) =>
@@ -156,21 +180,11 @@ describe('a watched inquiry that comes to review after the last page was read (r
           ? { items: [row('inq_PageTwoOnly0001')], next: null }
           : { items: first, next: 'page-2' },
     });
-    await fakeBrowser.storage.local.set({
-      watchlist: [watchEntry('inq_ComesToReview01', 'completed')],
-    });
-    render(<DeskShell first={{ name: 'home' }} />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await openQueueWatchingIt();
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
     await screen.findByRole('button', { name: /inq_PageTwoOnly0001/ });
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
-    const reads = sent('listInquiries').length;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await fakeBrowser.storage.local.set({
-      watchlist: [watchEntry('inq_ComesToReview01', 'needs_review')],
-    });
-    await screen.findByRole('button', { name: /inq_ComesToReview01/ });
-    await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
+    await comesToReview();
   });
 
   it('stays shown once Load more reaches the last page, when it came while pages were left (review s50b, 1)', async () => {
@@ -183,21 +197,11 @@ describe('a watched inquiry that comes to review after the last page was read (r
             ? { items: [row('inq_PageTwoOnly0001')], next: null }
             : { items: [row('inq_PageOneOnly0001')], next: 'page-2' },
     });
-    await fakeBrowser.storage.local.set({
-      watchlist: [watchEntry('inq_ComesToReview01', 'completed')],
-    });
-    render(<DeskShell first={{ name: 'home' }} />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await openQueueWatchingIt();
     const more = await screen.findByRole('button', { name: 'Load more' });
     // It comes to review; the first page read again fails, so only the watchlist has it.
     offline = true;
-    const reads = sent('listInquiries').length;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await fakeBrowser.storage.local.set({
-      watchlist: [watchEntry('inq_ComesToReview01', 'needs_review')],
-    });
-    await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
-    await screen.findByRole('button', { name: /inq_ComesToReview01/ });
+    await comesToReview();
     offline = false;
     fireEvent.click(more);
     await screen.findByRole('button', { name: /inq_PageTwoOnly0001/ });
@@ -212,20 +216,10 @@ describe('a watched inquiry that comes to review after the last page was read (r
           ? { kind: 'network', message: 'offline' }
           : { items: [row('inq_QueuedBefore001')], next: null },
     });
-    await fakeBrowser.storage.local.set({
-      watchlist: [watchEntry('inq_ComesToReview01', 'completed')],
-    });
-    render(<DeskShell first={{ name: 'home' }} />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await openQueueWatchingIt();
     await screen.findByRole('button', { name: /inq_QueuedBefore001/ });
     offline = true;
-    const reads = sent('listInquiries').length;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await fakeBrowser.storage.local.set({
-      watchlist: [watchEntry('inq_ComesToReview01', 'needs_review')],
-    });
-    await waitFor(() => expect(sent('listInquiries')).toHaveLength(reads + 1));
-    await screen.findByRole('button', { name: /inq_ComesToReview01/ });
+    await comesToReview();
     expect(listedIds().sort()).toEqual(['inq_ComesToReview01', 'inq_QueuedBefore001']);
   });
 });
