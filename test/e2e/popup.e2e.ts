@@ -810,6 +810,11 @@ describe('the popup', () => {
     // The toast ("Link copied") loses its filled background there; an outline keeps its edge
     // while it says something (empty, it is not drawn at all).
     const toast = popup.getByTestId('announcer');
+    // Emptied first: the watcher may have just said a status change of an earlier test's inquiry
+    // there (its news), which a fresh-clone CI run caught once.
+    await toast.evaluate((element) => {
+      element.textContent = '';
+    });
     expect(await toast.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('none');
     await toast.evaluate((element) => {
       element.textContent = 'Link copied';
