@@ -89,6 +89,12 @@ export const watchEntrySchema = lazy(() =>
     seen: z.boolean(),
     /** Redacted at Persona: like a decision, it ends the watch. */
     redacted: z.optional(z.boolean()),
+    /**
+     * Left out of Persona's answer to a poll that asked for it, and Persona answered "not found"
+     * for it by id (watch/cycle.ts): kept from another key's environment, or gone. Asked about
+     * slowly, not counted on the badge, until an answer has it again.
+     */
+    unlisted: z.optional(z.boolean()),
   }),
 );
 export type WatchEntry = z.infer<ReturnType<typeof watchEntrySchema>>;

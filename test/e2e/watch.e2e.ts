@@ -333,6 +333,56 @@ describe('watch and notify', () => {
     await expect.poll(notifications).toEqual([`inquiry-desk:${id}`]);
   });
 
+  it('a watched inquiry Persona does not have shows as not found, off the badge, and is asked about slowly', async () => {
+    // Kept from another key's environment: watched as needing review, unknown to this one.
+    const id = await createInquiry();
+    await controls.finish(id, 'needs_review');
+    const foreign = 'inq_KeptFromAnotherEnvironment01';
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(
+      ([mine, theirs]) => {
+        const watched = (entryId: string) => ({
+          id: entryId,
+          status: 'needs_review',
+          addedAt: Date.now(),
+          changedAt: Date.now(),
+          seen: true,
+        });
+        return chrome.storage.local.set({ watchlist: [watched(theirs), watched(mine)] });
+      },
+      [id, foreign] as const,
+    );
+    await expect.poll(badge).toBe('2');
+
+    let seq = (await controls.requests()).lastSeq;
+    expect(await runCycle()).toMatchObject({ outcome: 'ok', requests: 2, changes: [] });
+    const asked = (await controls.requests(seq)).requests;
+    expect(asked.map((r) => `${r.route} ${r.status}`)).toEqual([
+      'GET /inquiries 200',
+      'GET /inquiries/:id 404',
+    ]);
+    expect(asked[1]?.path).toContain(foreign);
+    expect(await stored<(StoredWatchEntry & { unlisted?: true })[]>('watchlist')).toMatchObject([
+      { id: foreign, status: 'needs_review', unlisted: true },
+      { id, status: 'needs_review' },
+    ]);
+    await expect.poll(badge).toBe('1');
+
+    const popup = await ext.openPopup();
+    const row = popup.getByRole('button', { name: new RegExp(foreign) });
+    await expect.poll(() => row.textContent()).toContain('not found at the last check');
+    expect(await popup.getByRole('button', { name: new RegExp(id) }).textContent()).not.toContain(
+      'not found',
+    );
+    await popup.close();
+
+    // The next cycles ask about the one it has only, and look nothing up by id.
+    seq = (await controls.requests()).lastSeq;
+    expect(await passHoldAndRunCycle()).toMatchObject({ outcome: 'ok', requests: 1 });
+    const next = (await controls.requests(seq)).requests.filter(isWatchCall);
+    expect(next.map((r) => r.query['filter[inquiry-id]'])).toEqual([id]);
+  });
+
   it('asks 3 times per cycle for 250 watched inquiries, and not at all once all are final', async () => {
     const ids = await controls.seed(250, { statuses: ['pending'] });
     await watchAll(ids, 'pending');

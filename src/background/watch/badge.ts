@@ -22,9 +22,11 @@ export const asksReviewer = (status: string) =>
 
 /**
  * Needs the reviewer: `needs_review` until decided, and a finished `completed` or `failed` the
- * reviewer has not looked at yet.
+ * reviewer has not looked at yet. Not one Persona said it does not have: nothing can be done
+ * with it under this key.
  */
 export function needsReviewer(entry: WatchEntry): boolean {
+  if (entry.unlisted) return false;
   return entry.status === 'needs_review' || (asksReviewer(entry.status) && !entry.seen);
 }
 

@@ -20,9 +20,9 @@ import {
   settleIdle,
 } from './next-hold.ts';
 import { BATCH_SIZE, POLL_FIELDS, planCycle } from './planner.ts';
-import { applySummaries, type Change, forgetDecided } from './watchlist-logic.ts';
+import { applySummaries, type Change, forgetDecided, markUnlisted } from './watchlist-logic.ts';
 
-export type PollClient = Pick<PersonaClient, 'listInquiries'>;
+export type PollClient = Pick<PersonaClient, 'listInquiries' | 'getInquiry'>;
 
 export interface CycleDeps {
   /** A client for the stored key and base URL; throws a DeskError when there is none. */
@@ -68,15 +68,16 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   const attempted = { ...state, lastAttemptAt: now };
   await writeItem(pollStateItem, attempted);
 
-  const { summaries, outcome, requests } = await fetchSummaries(deps, batches);
+  const unlisted = new Set(list.filter((e) => e.unlisted).map((e) => e.id));
+  const { summaries, outcome, requests, gone } = await fetchSummaries(deps, batches, unlisted);
   let changes: Change[] = [];
-  if (summaries.length > 0) {
+  if (summaries.length > 0 || gone.length > 0) {
     const at = deps.now();
     changes = applySummaries(await readItem(watchlistItem), summaries, at).changes;
     // Notify before writing: a worker stopped in between notifies again (same ids), not never.
     if (changes.length > 0 && settings.notifications) await deps.notify(changes).catch(() => {});
     await editItem(watchlistItem, (l) => ({
-      value: applySummaries(l, summaries, at).list,
+      value: markUnlisted(applySummaries(l, summaries, at).list, gone),
       result: undefined,
     }));
   }
@@ -86,7 +87,11 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   };
   const next = nextPollState(attempted, outcome, deps.now(), pace);
   // Expired inquiries were asked about and answered: the next slow round is due in SLOW_POLL_MS.
-  const slowPolledAt = asksSlow && outcome.kind === 'ok' ? now : state.slowPolledAt;
+  // So is it when the first found not there were just asked about, and no slow round has a time.
+  const slowPolledAt =
+    outcome.kind === 'ok' && (asksSlow || (gone[0] && !state.slowPolledAt))
+      ? now
+      : state.slowPolledAt;
   // In the item's edit queue: a hold for a 429 this cycle's own request got (persona-access.ts)
   // is written first, then this state, which already has it, and not the other way round.
   const value = slowPolledAt === undefined ? next : { ...next, slowPolledAt };
@@ -98,16 +103,21 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
  * Asks for each batch in turn. The first failure ends the cycle: after a 429 or an outage the
  * remaining batches would fail the same way and only spend the shared limit. What was fetched
  * before it is still applied.
+ *
+ * `gone`: ids the answers left out, not yet `unlisted`, once Persona answered 404 for the first
+ * of them asked by id. One request for all: they are left out together (a watchlist kept from
+ * another key's environment), and a list that answers less than it was asked marks none.
  */
-async function fetchSummaries(deps: CycleDeps, batches: string[][]) {
+async function fetchSummaries(deps: CycleDeps, batches: string[][], unlisted: ReadonlySet<string>) {
   const summaries: InquirySummary[] = [];
+  const gone: string[] = [];
   let requests = 0;
   let rateLimit: RateLimit | undefined;
   let client: PollClient;
   try {
     client = await deps.openClient();
   } catch (error) {
-    return { summaries, requests, outcome: failure(toErrorInfo(error), rateLimit) };
+    return { summaries, requests, gone, outcome: failure(toErrorInfo(error), rateLimit) };
   }
   for (const inquiryIds of batches) {
     try {
@@ -119,13 +129,31 @@ async function fetchSummaries(deps: CycleDeps, batches: string[][]) {
       });
       rateLimit = page.meta.rateLimit ?? rateLimit;
       // One without a status is left out where the summaries are folded in (watchlist-logic.ts).
-      for (const item of page.data.items) summaries.push(summarise(item));
+      const items = page.data.items.map(summarise);
+      summaries.push(...items);
+      for (const id of inquiryIds) {
+        if (!unlisted.has(id) && !items.some((s) => s.id === id)) gone.push(id);
+      }
     } catch (error) {
-      return { summaries, requests, outcome: failure(toErrorInfo(error), rateLimit) };
+      return { summaries, requests, gone, outcome: failure(toErrorInfo(error), rateLimit) };
     }
   }
-  const outcome: CycleOutcome = { kind: 'ok', rateLimit };
-  return { summaries, requests, outcome };
+  let outcome: CycleOutcome = { kind: 'ok', rateLimit };
+  if (gone[0]) {
+    requests += 1;
+    try {
+      const found = await client.getInquiry(gone[0], { include: [], fields: POLL_FIELDS });
+      summaries.push(summarise(found.data));
+      gone.length = 0;
+      outcome = { kind: 'ok', rateLimit: found.meta.rateLimit ?? rateLimit };
+    } catch (error) {
+      const info = toErrorInfo(error);
+      if (info.kind !== 'not_found') gone.length = 0;
+      // Its 429 holds the next cycles as a list's would.
+      if (info.kind === 'rate_limited') outcome = failure(info, rateLimit);
+    }
+  }
+  return { summaries, requests, gone, outcome };
 }
 
 function failure(error: ErrorInfo, rateLimit: RateLimit | undefined): CycleOutcome {

@@ -31,9 +31,12 @@ export function isSettled(entry: Pick<WatchEntry, 'status' | 'redacted'>): boole
   return entry.redacted === true || !canStillChange(entry.status);
 }
 
-/** Statuses that change so rarely that they are polled every {@link SLOW_POLL_MS} only. */
-export function isSlowStatus(status: string): boolean {
-  return status === 'expired';
+/**
+ * Polled every {@link SLOW_POLL_MS} only: expired, which changes rarely, and one Persona said it
+ * does not have (`unlisted`), which an answer may bring back when the key of its environment is.
+ */
+export function isSlow(entry: Pick<WatchEntry, 'status' | 'unlisted'>): boolean {
+  return entry.unlisted === true || entry.status === 'expired';
 }
 
 /** Whether this cycle should include the slow statuses: never asked, due, or the clock went back. */
@@ -44,17 +47,17 @@ export function isSlowDue(slowPolledAt: number | undefined, now: number): boolea
 
 /**
  * Ids to ask about, {@link BATCH_SIZE} at a time; empty when nothing can change. `includeSlow`:
- * expired inquiries too (see {@link isSlowDue}).
+ * the slow ones too (see {@link isSlow}, {@link isSlowDue}).
  */
 export function planBatches(entries: readonly WatchEntry[], includeSlow = true): string[][] {
-  const wanted = entries.filter((e) => !isSettled(e) && (includeSlow || !isSlowStatus(e.status)));
+  const wanted = entries.filter((e) => !isSettled(e) && (includeSlow || !isSlow(e)));
   const ids = [...new Set(wanted.map((e) => e.id))];
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += BATCH_SIZE) batches.push(ids.slice(i, i + BATCH_SIZE));
   return batches;
 }
 
-/** The cycle's plan: its batches, and whether they ask about slow (expired) inquiries. */
+/** The cycle's plan: its batches, and whether they ask about slow ones (expired, not found). */
 export function planCycle(
   entries: readonly WatchEntry[],
   slowPolledAt: number | undefined,
@@ -62,6 +65,6 @@ export function planCycle(
 ): { batches: string[][]; asksSlow: boolean } {
   const includeSlow = isSlowDue(slowPolledAt, now);
   const batches = planBatches(entries, includeSlow);
-  const asksSlow = includeSlow && entries.some((e) => !isSettled(e) && isSlowStatus(e.status));
+  const asksSlow = includeSlow && entries.some((e) => !isSettled(e) && isSlow(e));
   return { batches, asksSlow };
 }

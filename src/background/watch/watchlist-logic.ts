@@ -4,10 +4,11 @@ import { formatNumber } from '../../shared/format.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isFinalStatus } from '../../shared/persona/status.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
+import { isSlow } from './planner.ts';
 
 /**
  * Enough for a reviewer's day. When it is reached, the oldest decided entries leave first, then
- * the oldest expired ones (New link brings one back); one that can still change never leaves
+ * the oldest expired or not found ones (New link brings one back); one that can still change never leaves
  * unsaid: the new one is refused instead.
  */
 export const WATCHLIST_CAP = 1000;
@@ -57,10 +58,12 @@ export function applySummaries(
     const statusChanged = fresh.status !== entry.status;
     const touched = fresh.updatedAt !== undefined && fresh.updatedAt !== entry.updatedAt;
     const redacted = fresh.redacted === true && entry.redacted !== true;
-    if (!statusChanged && !touched && !redacted) return entry;
+    if (!statusChanged && !touched && !redacted && !entry.unlisted) return entry;
     if (statusChanged) changes.push({ id: entry.id, from: entry.status, to: fresh.status });
+    // Answered again (the key of its environment is back): no longer unlisted.
+    const { unlisted: _, ...kept } = entry;
     return {
-      ...entry,
+      ...kept,
       status: fresh.status,
       ...(fresh.updatedAt ? { updatedAt: fresh.updatedAt } : {}),
       ...(fresh.referenceId ? { referenceId: fresh.referenceId } : {}),
@@ -69,6 +72,11 @@ export function applySummaries(
     };
   });
   return { list: next, changes };
+}
+
+/** Entries Persona said it does not have (watch/cycle.ts); see WatchEntry's `unlisted`. */
+export function markUnlisted(list: WatchEntry[], ids: readonly string[]): WatchEntry[] {
+  return list.map((e) => (ids.includes(e.id) ? { ...e, unlisted: true } : e));
 }
 
 export function markSeen(list: WatchEntry[], ids: readonly string[]): WatchEntry[] {
@@ -85,9 +93,8 @@ export function forgetDecided(list: WatchEntry[], now: number, hours: number): W
 function capList(list: WatchEntry[]): WatchEntry[] {
   const overflow = list.length - WATCHLIST_CAP;
   if (overflow <= 0) return list;
-  // 0: decided, 1: expired, 2: can still change.
-  const rank = (e: WatchEntry) =>
-    isFinalStatus(e.status) || e.redacted ? 0 : e.status === 'expired' ? 1 : 2;
+  // 0: decided, 1: expired or not found, 2: can still change.
+  const rank = (e: WatchEntry) => (isFinalStatus(e.status) || e.redacted ? 0 : isSlow(e) ? 1 : 2);
   const leaving = list
     .filter((e) => rank(e) < 2)
     .sort((a, b) => rank(a) - rank(b) || a.changedAt - b.changedAt)

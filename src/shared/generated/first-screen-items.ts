@@ -38,6 +38,7 @@ export const watchlistItem = checkedListItem<StoredValue<typeof items.watchlistI
       changedAt: { t: 'number' },
       seen: { t: 'boolean' },
       redacted: { t: 'optional', of: { t: 'boolean' } },
+      unlisted: { t: 'optional', of: { t: 'boolean' } },
     },
   },
 );

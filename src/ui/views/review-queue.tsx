@@ -114,6 +114,7 @@ export function ReviewQueue() {
       : (watchlist ?? []).filter(
           (entry) =>
             entry.status === 'needs_review' &&
+            !entry.unlisted &&
             !listed.has(entry.id) &&
             !(endReadAt && entry.changedAt <= endReadAt),
         );

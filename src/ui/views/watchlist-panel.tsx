@@ -103,11 +103,16 @@ export function WatchlistPanel() {
             unseen={!entry.seen}
             focusOnMount={nav.route.name === 'home' && nav.route.opened === entry.id}
             // Said in words, as the review queue's "updated …": when the desk saw the status
-            // change, or, unchanged since, when the inquiry was added.
-            meta={t(
-              entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
-              formatAgo(entry.changedAt, now),
-            )}
+            // change, or, unchanged since, when the inquiry was added. One Persona said it does
+            // not have keeps its last status, and says so (watch/cycle.ts).
+            meta={
+              entry.unlisted
+                ? t('unlistedMeta')
+                : t(
+                    entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
+                    formatAgo(entry.changedAt, now),
+                  )
+            }
             // Marked seen by the detail once its copy is on screen, not here: a detail that
             // fails to load (a refused key, offline) has shown the reviewer nothing.
             onOpen={() => openInquiry(nav, entry.id)}

@@ -128,6 +128,20 @@ describe('a watched inquiry come to review, older than the first page', () => {
 });
 
 describe('a watched inquiry Persona no longer lists as needing review', () => {
+  it('is not shown ahead of its page once Persona said it does not have it (cycle.ts)', async () => {
+    twoPages([changed('inq_NewerCreated01', 20)], [changed('inq_PageTwoOther001', 10)]);
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        { ...watchEntry('inq_NotFoundHere001', 'needs_review'), updatedAt: at(55), unlisted: true },
+        { ...watchEntry('inq_ComeToReview001', 'needs_review'), updatedAt: at(50) },
+      ],
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await screen.findByRole('button', { name: /inq_NewerCreated01/ });
+    await waitFor(() => expect(listedIds()).toEqual(['inq_ComeToReview001', 'inq_NewerCreated01']));
+  });
+
   it('is not shown once every page is read: deleted, decided elsewhere, or another environment’s (review s47, 7)', async () => {
     stubBackground({
       listInquiries: () => ({ items: [changed('inq_ListedReview001', 20)], next: null }),

@@ -193,4 +193,22 @@ describe('a status the watcher sees change while the list is open (UX review s49
       { timeout: 3_000 },
     );
   });
+
+  it('says of a row Persona said it does not have that it was not found, keeping its status', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        { ...entry, status: 'needs_review', unlisted: true },
+        { ...entry, id: 'inq_WatchHead0002', changedAt: 2 },
+      ],
+      pollState: { failures: 0 },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    const gone = await screen.findByRole('button', { name: /inq_WatchHead0001/ });
+    expect(gone.textContent).toContain('Needs review');
+    expect(gone.textContent).toContain('not found at the last check');
+    expect(gone.textContent).not.toMatch(/added|changed/);
+    const kept = screen.getByRole('button', { name: /inq_WatchHead0002/ });
+    expect(kept.textContent).not.toContain('not found');
+  });
 });

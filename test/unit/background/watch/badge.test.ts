@@ -51,6 +51,15 @@ describe('the badge count', () => {
     expect(countNeedingReviewer([])).toBe(0);
   });
 
+  it('does not count one Persona said it does not have: nothing can be done with it here', () => {
+    const list = [
+      entry(1, 'needs_review', { unlisted: true }),
+      entry(2, 'completed', { seen: false, unlisted: true }),
+      entry(3, 'needs_review'),
+    ];
+    expect(countNeedingReviewer(list)).toBe(1);
+  });
+
   it.each([
     [0, ''],
     [1, '1'],

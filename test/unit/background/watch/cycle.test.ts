@@ -307,6 +307,90 @@ describe('rate-limit manners and back-off in a cycle', () => {
   });
 });
 
+describe('watched inquiries Persona does not have', () => {
+  const gone = (list: { id: string; unlisted?: boolean }[]) =>
+    list.filter((e) => e.unlisted).map((e) => e.id);
+  const asked = () =>
+    persona.calls.map((u) => (u.searchParams.has('filter[inquiry-id]') ? 'list' : u.pathname));
+
+  // Kept from another key's environment, or gone: the list leaves them out, and Persona answers
+  // 404 for the first asked by id. They keep their last status, marked, and are asked about on the
+  // slow round only, with no more look-ups by id.
+  it('marks them after one look-up by id says not found, then asks about them slowly', async () => {
+    await watch([entry(1), entry(2, 'needs_review'), entry(3, 'needs_review')]);
+    persona.inquiries.delete(inquiryId(2));
+    persona.inquiries.delete(inquiryId(3));
+
+    expect(await runCycle('alarm', deps)).toEqual({ outcome: 'ok', requests: 2, changes: [] });
+    expect(asked()).toEqual(['list', `/api/v1/inquiries/${inquiryId(2)}`]);
+    expect(persona.calls[1]?.searchParams.get('fields[inquiry]')).toBe(
+      'status,updated-at,reference-id,redacted-at',
+    );
+    expect(persona.calls[1]?.searchParams.get('include')).toBe('');
+    expect(gone(await watchlist())).toEqual([inquiryId(2), inquiryId(3)]);
+    expect((await watchlist()).map((e) => e.status)).toEqual([
+      'pending',
+      'needs_review',
+      'needs_review',
+    ]);
+
+    persona.calls.length = 0;
+    now += 60_000;
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'ok', requests: 1 });
+    expect(persona.calls[0]?.searchParams.get('filter[inquiry-id]')).toBe(inquiryId(1));
+
+    persona.calls.length = 0;
+    now = T0 + 15 * 60_000;
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'ok', requests: 1 });
+    expect(persona.calls[0]?.searchParams.get('filter[inquiry-id]')).toBe(
+      [1, 2, 3].map(inquiryId).join(','),
+    );
+    expect(gone(await watchlist())).toEqual([inquiryId(2), inquiryId(3)]);
+  });
+
+  it('one answered again (its key is back) is no longer marked, and a change in it is news', async () => {
+    await watch([
+      entry(1, 'needs_review', { unlisted: true }),
+      entry(2, 'created', { unlisted: true }),
+    ]);
+    persona.set(2, 'completed');
+    const result = await runCycle('alarm', deps);
+    expect(result).toMatchObject({ outcome: 'ok', requests: 1 });
+    expect(result.changes).toEqual([{ id: inquiryId(2), from: 'created', to: 'completed' }]);
+    const list = await watchlist();
+    expect(gone(list)).toEqual([]);
+    expect(list[0]).toEqual(entry(1, 'needs_review'));
+  });
+
+  it('marks none when Persona finds the one asked by id: the list answered less than asked', async () => {
+    await watch([entry(1), entry(2)]);
+    persona.set(2, 'needs_review');
+    persona.leftOutOfLists.add(inquiryId(2));
+    const result = await runCycle('alarm', deps);
+    expect(result).toMatchObject({ outcome: 'ok', requests: 2 });
+    expect(result.changes).toEqual([{ id: inquiryId(2), from: 'pending', to: 'needs_review' }]);
+    expect(gone(await watchlist())).toEqual([]);
+  });
+
+  it("marks none when the look-up fails, and holds after its 429 as after a list's", async () => {
+    await watch([entry(1), entry(2)]);
+    persona.inquiries.delete(inquiryId(2));
+    persona.faults.push(null, 500);
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'ok', requests: 2 });
+    expect(gone(await watchlist())).toEqual([]);
+
+    now += 60_000;
+    persona.faults.push(null, 429);
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'rate_limited', requests: 2 });
+    expect(gone(await watchlist())).toEqual([]);
+    expect((await pollState()).holdUntil).toBe(now + 42_000);
+
+    now += 42_000;
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'ok', requests: 2 });
+    expect(gone(await watchlist())).toEqual([inquiryId(2)]);
+  });
+});
+
 async function browserLocal() {
   const { browser } = await import('../../../../src/shared/browser.ts');
   return browser.storage.local.get(null);

@@ -58,9 +58,26 @@ interface FakeInquiry {
   redactedAt?: string;
 }
 
-/** A fake `GET /inquiries?filter[inquiry-id]=…` that answers like Persona, headers included. */
+function inquiryData(id: string, found: FakeInquiry) {
+  return {
+    type: 'inquiry',
+    id,
+    attributes: {
+      status: found.status,
+      'updated-at': found.updatedAt,
+      ...(found.redactedAt ? { 'redacted-at': found.redactedAt } : {}),
+    },
+  };
+}
+
+/**
+ * A fake `GET /inquiries?filter[inquiry-id]=…` and `GET /inquiries/{id}` that answer like Persona,
+ * headers included; an id it does not have is left out of a list, and a 404 by id.
+ */
 export function fakePersona() {
   const inquiries = new Map<string, FakeInquiry>();
+  /** Ids the list leaves out though it has them: a list that answers less than it was asked. */
+  const leftOutOfLists = new Set<string>();
   const calls: URL[] = [];
   /** Answers to give before the normal ones: an HTTP status, a lost connection, or `null` (normal). */
   const faults: Array<number | 'network' | null> = [];
@@ -83,23 +100,22 @@ export function fakePersona() {
       const title = fault === 429 ? 'Rate limit exceeded' : 'Internal server error';
       return new Response(JSON.stringify({ errors: [{ title }] }), { status: fault, headers });
     }
+    const byId = /^\/api\/v1\/inquiries\/([^/]+)$/.exec(parsed.pathname)?.[1];
+    if (byId) {
+      const found = inquiries.get(byId);
+      return found
+        ? new Response(JSON.stringify({ data: inquiryData(byId, found) }), { headers })
+        : new Response(JSON.stringify({ errors: [{ title: 'Record not found' }] }), {
+            status: 404,
+            headers,
+          });
+    }
     const ids = (parsed.searchParams.get('filter[inquiry-id]') ?? '').split(',').filter(Boolean);
     const size = Number(parsed.searchParams.get('page[size]') ?? 10);
     const data = ids
-      .filter((id) => inquiries.has(id))
+      .filter((id) => inquiries.has(id) && !leftOutOfLists.has(id))
       .slice(0, size)
-      .map((id) => {
-        const found = inquiries.get(id) as FakeInquiry;
-        return {
-          type: 'inquiry',
-          id,
-          attributes: {
-            status: found.status,
-            'updated-at': found.updatedAt,
-            ...(found.redactedAt ? { 'redacted-at': found.redactedAt } : {}),
-          },
-        };
-      });
+      .map((id) => inquiryData(id, inquiries.get(id) as FakeInquiry));
     return new Response(JSON.stringify({ data, links: { prev: null, next: null } }), {
       status: 200,
       headers,
@@ -108,6 +124,7 @@ export function fakePersona() {
 
   return {
     inquiries,
+    leftOutOfLists,
     calls,
     faults,
     rateLimit,

@@ -88,6 +88,16 @@ describe('failed and expired inquiries', () => {
     ]);
   });
 
+  it('asks about one Persona said it does not have on the slow round, whatever its status', () => {
+    const list = [entry(1, 'needs_review', { unlisted: true }), entry(2, 'pending')];
+    const t = 1_000_000_000;
+    expect(planCycle(list, t, t + 60_000)).toEqual({ batches: [[inquiryId(2)]], asksSlow: false });
+    expect(planCycle(list, t, t + SLOW_POLL_MS)).toEqual({
+      batches: [[inquiryId(1), inquiryId(2)]],
+      asksSlow: true,
+    });
+  });
+
   it('plans nothing while only expired inquiries are watched and their round is not due', () => {
     const t = 1_000_000_000;
     expect(planCycle([entry(1, 'expired')], t, t + 60_000)).toEqual({

@@ -33,6 +33,17 @@ describe('the watchlist at its cap', () => {
     expect(next.filter((e) => e.status === 'pending')).toHaveLength(WATCHLIST_CAP - 2);
   });
 
+  it('with none decided, lets the oldest expired or not found one go', () => {
+    const list = full([
+      entry(5001, 'expired', { changedAt: T0 - 10 }),
+      entry(5002, 'needs_review', { changedAt: T0 - 20, unlisted: true }),
+    ]);
+    const next = addEntry(list, summary(9001, 'created'), T0);
+    expect(next).toHaveLength(WATCHLIST_CAP);
+    expect(next.map((e) => e.id)).not.toContain(inquiryId(5002));
+    expect(next.map((e) => e.id)).toContain(inquiryId(5001));
+  });
+
   it('with every one still able to change, refuses the new one and drops nothing', () => {
     const list = entries(WATCHLIST_CAP, 'pending');
     expect(() => addEntry(list, summary(9001, 'created'), T0)).toThrow(
