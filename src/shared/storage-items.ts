@@ -262,7 +262,10 @@ export const panelRouteSchema = lazy(() =>
 );
 export type PanelRoute = z.infer<ReturnType<typeof panelRouteSchema>>;
 
-/** Writer: background (context menu, omnibox). Where the side panel should go next. */
+/**
+ * Writers: background (context menu, omnibox, a notification's click) and the desk's Open in side
+ * panel (side-panel-button.tsx). Where the side panel should go next.
+ */
 export const panelRouteItem = defineItem<PanelRoute | null>(
   'session',
   'panelRoute',

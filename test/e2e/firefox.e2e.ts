@@ -193,5 +193,33 @@ describe('the built add-on in Firefox ESR', () => {
     await expect.poll(() => statusOf(sidebar), soon).toBe('approved');
     expect(await textOf(sidebar, 'h2.view-title')).toContain(id);
     await sidebar.close();
+
+    // Open in sidebar (UX review s48, 5): Firefox's real sidebar opens inside the click, routed
+    // to the inquiry; the desk, a tab here, stays (the toolbar popup would close).
+    const detail = await openPage(`src/popup/index.html?inquiry=${id}`);
+    await expect.poll(() => statusOf(detail), soon).toBe('approved');
+    type Sidebar = {
+      browser: {
+        sidebarAction: { isOpen(details: object): Promise<boolean> };
+        storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+      };
+    };
+    const sidebarOpen = () =>
+      detail.evaluate(() => (globalThis as unknown as Sidebar).browser.sidebarAction.isOpen({}));
+    const route = async () =>
+      (
+        await detail.evaluate(() =>
+          (globalThis as unknown as Sidebar).browser.storage.session.get('panelRoute'),
+        )
+      ).panelRoute as { inquiry?: string; at: number };
+    const before = await route();
+    expect(await sidebarOpen()).toBe(false);
+    await click(detail, 'Open in sidebar');
+    await expect.poll(sidebarOpen, soon).toBe(true);
+    const after = await route();
+    expect(after.inquiry).toBe(id);
+    expect(after.at).toBeGreaterThan(before.at);
+    expect(detail.isClosed()).toBe(false);
+    await detail.close();
   });
 });

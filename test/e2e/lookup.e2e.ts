@@ -156,6 +156,34 @@ describe('look up anywhere', () => {
     await panel.close();
   });
 
+  it('Open in side panel opens the real side panel on the inquiry the desk shows (UX review s48, 5)', async () => {
+    const popup = await ext.openPopup(`?inquiry=${inquiryId}`);
+    await popup.getByRole('button', { name: 'Open in side panel' }).click();
+    // Opened in the click's gesture: the side panel's page, in its own container, not a tab.
+    const panelViews = () =>
+      popup.evaluate(() =>
+        chrome.extension
+          .getViews()
+          .filter((view) => view.location.pathname === '/src/side-panel/index.html')
+          .map((view) => ({
+            shows: view.document.querySelector('h2 code')?.textContent,
+            offers: [...view.document.querySelectorAll('button')].some((b) =>
+              b.textContent?.includes('side panel'),
+            ),
+          })),
+      );
+    await expect.poll(panelViews, settled).toEqual([{ shows: inquiryId, offers: false }]);
+    expect(ext.context.pages().some((page) => page.url().includes('side-panel'))).toBe(false);
+    expect(await panelRoute()).toMatchObject({ inquiry: inquiryId });
+    // A desk in a tab (a lookup's, where a browser had no panel) stays; the toolbar popup closes.
+    expect(popup.isClosed()).toBe(false);
+    await popup.evaluate(async () => {
+      const { id } = await chrome.windows.getCurrent();
+      await chrome.sidePanel.close({ windowId: id as number });
+    });
+    await popup.close();
+  });
+
   it('a lookup made in one window leaves the side panel of another window as it was', async () => {
     const worker = await ext.serviceWorker();
     const url = ext.extensionUrl('src/side-panel/index.html');

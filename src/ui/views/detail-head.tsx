@@ -9,6 +9,7 @@ import type { NamedTemplate } from '../../shared/settings.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { formatAgo, useNow } from '../components/format-time.ts';
 import { liveWait, waitsForReset } from '../components/problem-message.tsx';
+import { SidePanelButton } from '../components/side-panel-button.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
 import { focusLost } from '../focus.ts';
@@ -97,6 +98,7 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
             {t('openInPersona')}
           </a>
         )}
+        <SidePanelButton id={inquiry.id} />
       </div>
       {inquiry.referenceId && (
         <p class="muted wrap-anywhere" id="detail-reference">

@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks';
+import { browser, chromeSidePanel, firefoxSidebar } from '../../shared/browser.ts';
+import { panelRouteItem } from '../../shared/generated/first-screen-items.ts';
+import { t } from '../../shared/i18n.ts';
+import { writeItem } from '../../shared/storage.ts';
+
+/**
+ * Moves an inquiry from the toolbar popup to the side panel (Firefox's sidebar), which stays open
+ * beside the chat: the popup closes as soon as the reviewer clicks into the chat (UX review s48,
+ * 5). The panel follows the route as it does a lookup's (routed-desk.tsx). Not shown in the panel
+ * itself, nor where the browser has neither.
+ */
+export function SidePanelButton({ id }: { id: string }) {
+  const [failed, setFailed] = useState(false);
+  const panel = chromeSidePanel();
+  const sidebar = firefoxSidebar();
+  if (location.pathname.includes('side-panel') || !(panel || sidebar)) return null;
+  const open = () => {
+    // In the executor, which runs at once: a panel opens only inside the user's gesture, which
+    // an await would end. A throw, like a refusal, says it did not open.
+    new Promise<void>((resolve) =>
+      resolve(
+        panel ? panel.open({ windowId: browser.windows.WINDOW_ID_CURRENT }) : sidebar?.open(),
+      ),
+    ).then(
+      // The toolbar popup closes; a tab (a lookup's, where the browser had no panel) stays.
+      async () => (await browser.tabs.getCurrent()) || window.close(),
+      () => setFailed(true),
+    );
+    void writeItem(panelRouteItem, { inquiry: id, at: Date.now() });
+  };
+  return (
+    <>
+      <button type="button" class="link" onClick={open}>
+        {t(panel ? 'openInSidePanel' : 'openInSidebar')}
+      </button>
+      {failed && (
+        <span role="alert" class="muted">
+          {t(panel ? 'sidePanelFailed' : 'sidebarFailed')}
+        </span>
+      )}
+    </>
+  );
+}

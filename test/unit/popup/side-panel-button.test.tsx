@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+// Open in side panel (Firefox: sidebar): opened inside the click's gesture, the inquiry routed
+// there, the toolbar popup closed, and a refusal said, the inquiry left where it is.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readItem } from '../../../src/shared/storage.ts';
+import { panelRouteItem } from '../../../src/shared/storage-items.ts';
+import { SidePanelButton } from '../../../src/ui/components/side-panel-button.tsx';
+
+const id = 'inq_PanelButton0001';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** In Chrome: `chrome.sidePanel.open` answering with `opened`. */
+function chromeWith(opened: () => Promise<void>) {
+  const open = vi.fn((_options: { windowId: number }) => opened());
+  vi.stubGlobal('chrome', { sidePanel: { open } });
+  return open;
+}
+
+/** The page is a tab (`true`) or the toolbar popup, which has none. */
+function inTab(tab: boolean) {
+  vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockResolvedValue(
+    (tab ? { id: 4, index: 0 } : undefined) as never,
+  );
+  return vi.spyOn(window, 'close').mockImplementation(() => undefined);
+}
+
+describe('Open in side panel', () => {
+  it('opens the panel in the click, routes it to the inquiry, and closes the toolbar popup', async () => {
+    // Chrome's windows.WINDOW_ID_CURRENT, which the fake lacks.
+    Object.assign(fakeBrowser.windows, { WINDOW_ID_CURRENT: -2 });
+    const open = chromeWith(() => Promise.resolve());
+    const closed = inTab(false);
+    render(<SidePanelButton id={id} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
+    // Called in the click's own task: an await first would end the gesture Chrome requires.
+    expect(open).toHaveBeenCalledTimes(1);
+    // The window the click was in, named without asking for it (an await).
+    expect(open).toHaveBeenCalledWith({ windowId: -2 });
+    await waitFor(() => expect(closed).toHaveBeenCalledTimes(1));
+    expect(await readItem(panelRouteItem)).toMatchObject({ inquiry: id });
+  });
+
+  it('leaves a desk opened as a tab where it is', async () => {
+    chromeWith(() => Promise.resolve());
+    const closed = inTab(true);
+    render(<SidePanelButton id={id} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
+    await waitFor(async () =>
+      expect(await readItem(panelRouteItem)).toMatchObject({ inquiry: id }),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(closed).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [
+      'refuses',
+      () => Promise.reject(new Error('may only be called in response to a user gesture')),
+    ],
+    [
+      'throws',
+      () => {
+        throw new Error('may only be called in response to a user gesture');
+      },
+    ],
+  ])('says so where the browser %s, and the popup stays', async (_, opened) => {
+    chromeWith(opened);
+    const closed = inTab(false);
+    render(<SidePanelButton id={id} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The side panel did not open; the inquiry stays here.',
+    );
+    expect(closed).not.toHaveBeenCalled();
+  });
+
+  it("opens Firefox's sidebar, in its words", async () => {
+    vi.stubGlobal('chrome', undefined);
+    const open = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('browser', { ...fakeBrowser, sidebarAction: { open } });
+    const closed = inTab(false);
+    render(<SidePanelButton id={id} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open in sidebar' }));
+    expect(open).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(closed).toHaveBeenCalledTimes(1));
+  });
+
+  it('is not offered in the side panel itself, nor where the browser has no panel', () => {
+    chromeWith(() => Promise.resolve());
+    vi.stubGlobal('location', { pathname: '/src/side-panel/index.html' });
+    const { container } = render(<SidePanelButton id={id} />);
+    expect(container.textContent).toBe('');
+    cleanup();
+    vi.unstubAllGlobals();
+    vi.stubGlobal('chrome', undefined);
+    expect(render(<SidePanelButton id={id} />).container.textContent).toBe('');
+  });
+});
