@@ -48,14 +48,12 @@ export async function inquiryAction(
   // Timed by Persona's clock (the read's `Date`), not this computer's, which may differ from it.
   const made = async ({ data: inquiry, meta }: PersonaResult<InquiryView>) => {
     const since = Date.now() - sentAt;
-    // Kept as read either way: the other pages and the watchlist show the status Persona has.
-    const reply = await adoptInquiry(inquiry, keyInfo.masked);
-    if (
+    const before =
       action !== 'markForReview' &&
-      decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, meta.date, since)
-    ) {
-      throw deskError('conflict', 'decidedBefore', statusLabel(decided));
-    }
+      decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, meta.date, since);
+    // Kept as read either way: the other pages and the watchlist show the status Persona has.
+    const reply = await adoptInquiry(inquiry, keyInfo.masked, !before);
+    if (before) throw deskError('conflict', 'decidedBefore', statusLabel(decided));
     return reply;
   };
   let lost: unknown;
@@ -99,7 +97,7 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
     if (generated?.oneTimeLink) throw refusedLinkError();
     throw deskError('bad_response', 'noLinkFromPersona');
   }
-  return { ...(await adoptInquiry(inquiry, masked)), link };
+  return { ...(await adoptInquiry(inquiry, masked, true)), link };
 }
 
 export async function changeTag(request: RequestOf<'changeTag'>): Promise<Reply<'changeTag'>> {

@@ -7,7 +7,7 @@ import type { InquiryReply, InquirySummary } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { editItem } from '../edit-item.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';
-import { applySummaries } from '../watch/watchlist-logic.ts';
+import { applySummaries, markSeen } from '../watch/watchlist-logic.ts';
 
 /** The list row of an inquiry: no personal data, so it may live in storage.local. */
 export function summarise(view: InquiryView): InquirySummary {
@@ -21,14 +21,20 @@ export function summarise(view: InquiryView): InquirySummary {
 
 /**
  * Caches a fresh view and lets the watchlist learn its status without waiting for a poll.
- * `masked`: the key it was read with (keyInfo.masked).
+ * `masked`: the key it was read with (keyInfo.masked). `own`: the status is the reviewer's own
+ * doing (a decision, a new link), so no news to them: seen, wherever they are when it comes, and
+ * whether or not the watcher found it first (UX review s51, 2).
  */
-export async function adoptInquiry(inquiry: InquiryView, masked: string): Promise<InquiryReply> {
+export async function adoptInquiry(
+  inquiry: InquiryView,
+  masked: string,
+  own?: boolean,
+): Promise<InquiryReply> {
   const fetchedAt = Date.now();
   await rememberInquiry(inquiry, fetchedAt, masked);
-  await editItem(watchlistItem, (list) => ({
-    value: applySummaries(list, [summarise(inquiry)], fetchedAt).list,
-    result: undefined,
-  }));
+  await editItem(watchlistItem, (list) => {
+    const value = applySummaries(list, [summarise(inquiry)], fetchedAt).list;
+    return { value: own ? markSeen(value, [inquiry.id]) : value, result: undefined };
+  });
   return { inquiry, fetchedAt };
 }

@@ -48,12 +48,15 @@ export function WatchlistPanel() {
   // A status the watcher sees change while the list is open is said, as the row shows it (UX
   // review s49, 1): "demo-10: Completed, awaiting decision". Not what the list first shows. Many
   // at once (a check after a night offline) are named up to NEWS_NAMED, then counted: a list of
-  // twenty would hold the screen reader for a minute, and the rows show them all.
+  // twenty would hold the screen reader for a minute, and the rows show them all. Not the
+  // reviewer's own decision, which comes seen: its answer says it (UX review s51, 2).
   const announce = useAnnounce();
   const shown = useRef<WatchEntry[]>(undefined);
   useEffect(() => {
     const said = watchlist
-      ?.filter((e) => shown.current?.some((was) => was.id === e.id && was.status !== e.status))
+      ?.filter(
+        (e) => !e.seen && shown.current?.some((was) => was.id === e.id && was.status !== e.status),
+      )
       .map((e) => t('doneFor', e.referenceId || e.id, describeStatus(e.status).label));
     shown.current = watchlist;
     if (!said?.[0]) return;

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { changeTag, newLink } from '../../../src/background/handlers/actions.ts';
+import { changeTag, inquiryAction, newLink } from '../../../src/background/handlers/actions.ts';
 import { findInquiries } from '../../../src/background/handlers/inquiries.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
 import { watch } from '../../../src/background/handlers/watch.ts';
 import { DeskError } from '../../../src/shared/errors.ts';
 import { defaultSettings, linkExpiryProblem } from '../../../src/shared/settings.ts';
+import { readItem, writeItem } from '../../../src/shared/storage.ts';
+import { watchlistItem } from '../../../src/shared/storage-items.ts';
 
 const id = 'inq_AAAAAA111111';
 const inquiry = (status: string) => ({
@@ -38,6 +40,7 @@ beforeEach(async () => {
       calls.push(`${init?.method ?? 'GET'} ${decodeURIComponent(target.pathname + target.search)}`);
       bodies.push(init?.body ? JSON.parse(String(init.body)) : undefined);
       if (target.pathname.endsWith('/resume')) status = 'pending';
+      if (target.pathname.endsWith('/decline')) status = 'declined';
       const body = target.pathname.endsWith('/generate-one-time-link')
         ? { ...inquiry(status), meta: { 'one-time-link': 'http://127.0.0.1:4010/verify?code=x' } }
         : target.pathname.endsWith('/inquiries')
@@ -138,5 +141,34 @@ describe('changeTag', () => {
       { call: `POST /api/v1/inquiries/${id}/add-tag`, body: { meta: { 'tag-name': 'vip' } } },
       { call: `POST /api/v1/inquiries/${id}/remove-tag`, body: { meta: { 'tag-name': 'kyc' } } },
     ]);
+  });
+});
+
+describe("the reviewer's own change, in the watchlist (UX review s51, 2)", () => {
+  const watched = (entryStatus: string, seen: boolean) =>
+    writeItem(watchlistItem, [{ id, status: entryStatus, addedAt: 1, changedAt: 1, seen }]);
+
+  it.each([
+    ['the answer brings the decision', 'needs_review', true],
+    ['the watcher found the decision first', 'declined', false],
+    ['the change before it was not looked at yet', 'needs_review', false],
+  ])('a decision made here is seen, not news: %s', async (_, before, seen) => {
+    status = 'needs_review';
+    await watched(before, seen);
+    await inquiryAction({ type: 'inquiryAction', id, action: 'decline', comment: 'no' });
+    expect(await readItem(watchlistItem)).toMatchObject([{ id, status: 'declined', seen: true }]);
+  });
+
+  it('so is a new link that resumed an expired inquiry', async () => {
+    await watched('expired', true);
+    await newLink({ type: 'newLink', id });
+    expect(await readItem(watchlistItem)).toMatchObject([{ id, status: 'pending', seen: true }]);
+  });
+
+  it('a look at an inquiry that changed elsewhere is news still', async () => {
+    status = 'approved';
+    await watched('needs_review', true);
+    await findInquiries({ type: 'findInquiries', query: id });
+    expect(await readItem(watchlistItem)).toMatchObject([{ id, status: 'approved', seen: false }]);
   });
 });

@@ -158,12 +158,14 @@ describe('a status the watcher sees change while the list is open (UX review s49
 
   it('names three changes and counts the rest, but never "1 more"', async () => {
     stubBackground({});
+    // As the watcher writes a change it found: not yet looked at.
     const many = (n: number, status: string) =>
       Array.from({ length: n }, (_, i) => ({
         ...entry,
         id: `inq_WatchMany${String(i).padStart(4, '0')}`,
         referenceId: `demo-${i}`,
         status,
+        seen: status === 'pending',
       }));
     await fakeBrowser.storage.local.set({
       watchlist: many(6, 'pending'),
@@ -210,5 +212,30 @@ describe('a status the watcher sees change while the list is open (UX review s49
     expect(gone.textContent).not.toMatch(/added|changed/);
     const kept = screen.getByRole('button', { name: /inq_WatchHead0002/ });
     expect(kept.textContent).not.toContain('not found');
+  });
+
+  it("does not say the reviewer's own decision as news: it comes seen, and its answer says it (UX review s51, 2)", async () => {
+    stubBackground({});
+    const watched = (status: string, seen: boolean) => ({
+      ...entry,
+      referenceId: 'demo-own',
+      status,
+      seen,
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [watched('needs_review', true)],
+      pollState: { failures: 0 },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    await screen.findByRole('button', { name: /inq_WatchHead0001/ });
+    const announcer = screen.getByTestId('announcer');
+    await fakeBrowser.storage.local.set({ watchlist: [watched('declined', true)] });
+    await new Promise((r) => setTimeout(r, 1_300));
+    expect(announcer.textContent).toBe('');
+    // The watcher's news of the same kind is said.
+    await fakeBrowser.storage.local.set({ watchlist: [watched('approved', false)] });
+    await waitFor(() => expect(announcer.textContent).toBe('demo-own: Approved'), {
+      timeout: 3_000,
+    });
   });
 });
