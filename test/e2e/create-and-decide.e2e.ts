@@ -165,6 +165,68 @@ describe('a decision confirmed from the keyboard, while Persona is slow to answe
   });
 });
 
+describe('a reviewer clearing a queue at speed (UX review s51)', () => {
+  it('Escape right after Ctrl+Enter goes back; the answer is named there, and the decision is no news to its maker', async () => {
+    const comment = 'Not the person in the chat';
+    const { id, popup } = await confirmationOpen('decide-and-go', 'Decline', comment, true);
+    await controls.setFaults({ latencyMs: 1_500, latencyRoute: 'POST /inquiries/:id/decline' });
+    try {
+      const field = popup.getByRole('textbox', { name: 'Comment' });
+      await field.press('Control+Enter');
+      await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
+      await popup.keyboard.press('Escape');
+      await popup.getByRole('searchbox', { name: 'Find inquiry' }).waitFor();
+      await expect
+        .poll(() => popup.getByTestId('announcer').textContent(), soon)
+        .toBe(`${id}: Declined`);
+    } finally {
+      await controls.clearFaults();
+    }
+    const worker = await ext.serviceWorker();
+    const { watchlist } = (await worker.evaluate(() => chrome.storage.local.get('watchlist'))) as {
+      watchlist: Array<{ id: string; status: string; seen: boolean }>;
+    };
+    expect(watchlist.find((e) => e.id === id)).toMatchObject({ status: 'declined', seen: true });
+    const row = popup.getByRole('button', { name: new RegExp(id) });
+    await expect.poll(() => row.textContent(), soon).toContain('Declined');
+    expect(await row.getAttribute('class')).not.toContain('is-unseen');
+    await popup.close();
+  });
+
+  it("a decision's 500 shows whole in the 600 px popup, above its footer", async () => {
+    // One with failed checks: Approve's confirmation lists them, which makes it tall.
+    const id = await createThroughBackground('approve-500');
+    await controls.finish(id, 'needs_review');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Checked by phone');
+    await controls.setFaults({
+      errorNext: 1,
+      errorStatuses: [500],
+      errorRoute: 'POST /inquiries/:id/approve',
+    });
+    try {
+      await popup.getByRole('button', { name: 'Confirm approve' }).click();
+      const alert = popup.getByRole('alert').filter({ hasText: 'server problem' });
+      await alert.waitFor(soon);
+      const shown = await alert.boundingBox();
+      const content = await popup.locator('main.content').boundingBox();
+      if (!shown || !content) throw new Error('no box for the alert or the view');
+      expect(shown.y).toBeGreaterThanOrEqual(content.y);
+      expect(shown.y + shown.height).toBeLessThanOrEqual(content.y + content.height + 0.5);
+      // The focus stays on Confirm approve: one more press retries.
+      expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe(
+        'Confirm approve',
+      );
+    } finally {
+      await controls.clearFaults();
+    }
+    await popup.close();
+  });
+});
+
 describe('a decision someone else made first', () => {
   it('says so where the confirmation was, and keeps the comment that was not sent', async () => {
     const comment = 'Selfie does not match the ID photo.\nEscalate to the fraud team.';

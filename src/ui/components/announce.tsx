@@ -1,5 +1,5 @@
 import { type ComponentChildren, createContext } from 'preact';
-import { useCallback, useContext, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
 
 /** `news`: something the desk saw happen (a status changed), not the answer to the reviewer's act. */
 type Announce = (message: string, news?: boolean) => void;
@@ -11,9 +11,22 @@ export function useAnnounce(): Announce {
   return useContext(AnnounceContext);
 }
 
-export function AnnounceProvider({ children }: { children: ComponentChildren }) {
+/**
+ * `inquiry`: the one on screen. Another opened, what was said of the last ("Declined") goes from
+ * the screen, where it would read as this one's (UX review s51, 9); it was said already.
+ */
+export function AnnounceProvider({
+  children,
+  inquiry,
+}: {
+  children: ComponentChildren;
+  inquiry?: string | undefined;
+}) {
   const [message, setMessage] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => {
+    if (inquiry) setMessage('');
+  }, [inquiry]);
   // Until when news gives way to the answer last said.
   const answering = useRef(0);
   const announce = useCallback((next: string, news?: boolean) => {

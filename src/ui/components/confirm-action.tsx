@@ -12,6 +12,11 @@ interface Props {
   danger?: boolean;
   onConfirm: (comment: string) => void;
   onCancel: () => void;
+  /**
+   * Escape once the decision is sent: nothing is left to call off, so it goes back, as Back does,
+   * and the answer is said wherever the reviewer is by then (UX review s51, 1).
+   */
+  onSentBack?: (() => void) | undefined;
   /** The comment as it was left (a popup closed mid-way), and each change to it. */
   initialComment?: string;
   onComment?: (comment: string) => void;
@@ -35,6 +40,7 @@ export function ConfirmAction({
   danger,
   onConfirm,
   onCancel,
+  onSentBack,
   initialComment = '',
   onComment,
   waitSeconds = 0,
@@ -67,6 +73,7 @@ export function ConfirmAction({
         event.preventDefault();
         event.stopPropagation();
         if (!busy) onCancel();
+        else if (!event.repeat) onSentBack?.();
       }}
     >
       {warnings.length > 0 && (

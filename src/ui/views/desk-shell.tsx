@@ -108,7 +108,7 @@ export function DeskShell({ first }: { first: Route }) {
   }, []);
   return (
     <NavigationContext.Provider value={nav}>
-      <AnnounceProvider>
+      <AnnounceProvider inquiry={nav.route.name === 'detail' ? nav.route.id : undefined}>
         {/* A pointer or the keyboard on its way to a link: fetch the next views now, not on click. */}
         <div class="shell" onPointerOver={prefetchNextViews} onFocusIn={prefetchNextViews}>
           <header class="topbar">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
@@ -15,8 +15,10 @@ import { decisionFor, withDecision } from '../components/decision-drafts.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
+import { scrollViewTo } from '../scroll-view.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
+import { NavigationContext } from './router.ts';
 import { changeProblem, isConflict, isStopped, rereadAfter } from './stale-after.ts';
 import { useSentAnswer } from './use-sent-answer.ts';
 
@@ -49,6 +51,7 @@ const overtakenText = {
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLimited }: Props) {
   const announce = useAnnounce();
+  const nav = useContext(NavigationContext);
   const [draft, updateDraft] = useDraft();
   // A confirmation left open in a popup that closed (a click into the chat) opens again as it was.
   const left = decisionFor(draft, inquiry.id);
@@ -210,6 +213,13 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
       request.clearError();
     }
   }, [inquiry.status, error]);
+  // Said under the confirmation, whose Confirm keeps the focus for a retry: brought into view, or
+  // in a 600 px popup it began under the footer and the desk looked as if nothing had happened
+  // (UX review s51, 5).
+  const problem = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error && problem.current) scrollViewTo(problem.current, 'nearest');
+  }, [error]);
   // A decision being confirmed here that the inquiry's new status no longer allows, and that this
   // page did not send: someone decided it meanwhile (in Persona, in another desk window). Said,
   // with the comment typed here, which was not sent and must not vanish with the form.
@@ -405,6 +415,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
             return decide(open, t(open === 'approve' ? 'approved' : 'declined'), comment);
           }}
           onCancel={cancel}
+          onSentBack={nav?.canGoBack ? nav.back : undefined}
           waitSeconds={wait}
           {...(open === 'approve' ? { warnings: approveWarnings(inquiry) } : {})}
           initialComment={left?.action === open ? left.comment : typed.current[open]}
@@ -427,7 +438,11 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           {t(sentElsewhere ? 'sentAwaitingAnswer' : slow ? 'stillWaiting' : 'sending')}
         </p>
       )}
-      {error && <ProblemMessage error={changeProblem(error)} />}
+      {error && (
+        <div ref={problem}>
+          <ProblemMessage error={changeProblem(error)} />
+        </div>
+      )}
       {overtaken && (
         <div class="banner is-warn" role="alert" tabIndex={-1} ref={notice} data-testid="overtaken">
           <p class="banner-text">

@@ -775,19 +775,34 @@ describe('inquiry actions', () => {
     expect(within(tags).getByRole('status').textContent).toBe('');
   });
 
-  it('keeps a sent decision open: Cancel and Escape no longer call it off, and say why', async () => {
+  it('keeps a sent decision open: Cancel no longer calls it off, and says why', async () => {
     const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
     await approveFromDetail();
     const cancel = await screen.findByRole('button', { name: 'Cancel' });
     await waitFor(() => expect(cancel.getAttribute('aria-disabled')).toBe('true'));
     expect(screen.getByText('Sent to Persona: it can no longer be cancelled.')).toBeTruthy();
     fireEvent.click(cancel);
-    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Comment' }), { key: 'Escape' });
     // Still there, and still saying it is on its way.
     expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();
     answer(inquiryReply('approved'));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('approved'));
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+
+  it('goes back on Escape once the decision is sent, as Back does, and names its answer there (UX review s51, 1)', async () => {
+    const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
+    await approveFromDetail();
+    const comment = screen.getByRole('textbox', { name: 'Comment' });
+    await waitFor(() => expect(comment.hasAttribute('readonly')).toBe(true));
+    // Held down: one step back, not on through Home to close the popup.
+    fireEvent.keyDown(comment, { key: 'Escape', repeat: true });
+    expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();
+    fireEvent.keyDown(comment, { key: 'Escape' });
+    await screen.findByRole('searchbox', { name: 'Find inquiry' });
+    answer(inquiryReply('approved'));
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe('inq_TestInquiry0001: Approved'),
+    );
   });
 
   it('names the inquiry when its decision comes back after the reviewer has left its page', async () => {

@@ -73,4 +73,28 @@ describe('the announcer', () => {
       ]),
     ).toEqual(['Tag urgent added', 'Needs review']);
   });
+
+  it('takes what it said of one inquiry off the screen when another opens, not when Home does (UX review s51, 9)', async () => {
+    vi.useFakeTimers();
+    const desk = (inquiry?: string) => (
+      <AnnounceProvider inquiry={inquiry}>
+        <Speaker />
+      </AnnounceProvider>
+    );
+    const { rerender } = render(desk('inq_Decided000001'));
+    const shown = () => screen.getByTestId('announcer').textContent;
+    const wait = (ms: number) =>
+      act(async () => {
+        await vi.advanceTimersByTimeAsync(ms);
+      });
+    act(() => announce('Declined'));
+    await wait(100);
+    expect(shown()).toBe('Declined');
+    rerender(desk(undefined));
+    await wait(100);
+    expect(shown()).toBe('Declined');
+    rerender(desk('inq_NextInQueue001'));
+    await wait(0);
+    expect(shown()).toBe('');
+  });
 });
