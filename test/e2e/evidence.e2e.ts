@@ -893,12 +893,17 @@ describe('the evidence behind a verdict', () => {
         .toBe(1);
       // aria-disabled, which Playwright counts as disabled: clicked as a person would, regardless.
       await panel.getByRole('button', { name: 'Cancel' }).click({ force: true });
-      await panel.keyboard.press('Escape');
       expect(await panel.getByRole('button', { name: 'Confirm decline' }).count()).toBe(1);
+      // Escape, with nothing left to call off, goes back (UX review s51, 1).
+      await panel.keyboard.press('Escape');
+      await panel.getByRole('searchbox', { name: 'Find inquiry' }).waitFor();
     } finally {
       await controls.clearFaults();
     }
-    await expect.poll(() => panel.getByTestId('status').textContent(), soon).toBe('declined');
+    // The answer is named where the reviewer went.
+    await expect
+      .poll(() => panel.getByTestId('announcer').textContent(), soon)
+      .toBe(`${id}: Declined`);
     await panel.close();
   });
   // Last: the tests above opened photos (object URLs), the evidence view's own sheet, Save PDF,
