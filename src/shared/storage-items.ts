@@ -185,6 +185,8 @@ export const draftSchema = lazy(() =>
     referenceId: z.string(),
     ...perPrefillField(() => z.string()),
     search: z.string(),
+    /** Home's tab last chosen: a popup opened again opens on it (UX review s51, 6). */
+    homeTab: z.optional(z.enum(['watchlist', 'review'])),
     /**
      * The Idempotency-Key of a create sent and not answered yet, or answered with no answer (lost,
      * timed out), with the form it was for and when it was sent: a retry of the same form, even

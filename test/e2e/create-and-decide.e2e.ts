@@ -193,6 +193,34 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
     await popup.close();
   });
 
+  it('the popup closed by a click into the chat opens again on Needs review, the unsent decline marked on its row', async () => {
+    const id = await createThroughBackground('back-from-chat');
+    await controls.finish(id, 'needs_review');
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    await popup.getByRole('button', { name: new RegExp(id) }).click();
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill('Asked for a new selfie');
+    await popup.close();
+
+    const again = await ext.openPopup();
+    const tab = again.getByRole('tab', { name: 'Needs review' });
+    await expect.poll(() => tab.getAttribute('aria-selected'), soon).toBe('true');
+    const row = again.getByRole('button', { name: new RegExp(id) });
+    await expect.poll(() => row.textContent(), soon).toContain('decline not sent yet');
+    await row.click();
+    expect(await again.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe(
+      'Asked for a new selfie',
+    );
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    // The next tests open the popup on its first tab.
+    await again.evaluate(async () => {
+      const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
+      await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
+    });
+    await again.close();
+  });
+
   it("a decision's 500 shows whole in the 600 px popup, above its footer", async () => {
     // One with failed checks: Approve's confirmation lists them, which makes it tall.
     const id = await createThroughBackground('approve-500');

@@ -112,6 +112,7 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
       emailAddress: { t: 'string' },
       phoneNumber: { t: 'string' },
       search: { t: 'string' },
+      homeTab: { t: 'optional', of: { t: 'enum', values: ['watchlist', 'review'] } },
       pendingCreate: {
         t: 'optional',
         of: {

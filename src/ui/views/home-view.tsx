@@ -20,9 +20,18 @@ export function HomeView() {
   // on the button, so it is not forgotten.
   const [draft, updateDraft] = useDraft();
   const drafting = draft && (draft.referenceId || prefillKeys.some((key) => draft[key]));
-  // In the route, not in this view's state: Back from an inquiry returns to the same tab.
-  const tab: HomeTab = (nav.route.name === 'home' && nav.route.tab) || 'watchlist';
-  const setTab = (next: HomeTab) => nav.replace({ name: 'home', tab: next });
+  // In the route, not in this view's state: Back from an inquiry returns to the same tab. In the
+  // draft too: the popup closes at each click into the chat, and a reviewer working down Needs
+  // review opens it again there (UX review s51, 6). Taken as the view opens only: the side panel
+  // shares the draft, and a choice made in the popup does not switch the panel's tab under it.
+  const stored = useRef<HomeTab>(undefined);
+  if (draft && !stored.current) stored.current = draft.homeTab ?? 'watchlist';
+  const tab: HomeTab =
+    (nav.route.name === 'home' && nav.route.tab) || stored.current || 'watchlist';
+  const setTab = (next: HomeTab) => {
+    nav.replace({ name: 'home', tab: next });
+    updateDraft({ homeTab: next });
+  };
   // Back from an inquiry, its row takes the focus (inquiry-row.tsx); a row that is gone (decided
   // off the review queue, unwatched) leaves it to the tab it was in, not to the page. Back from
   // the create form, New inquiry takes it, as the control that opened the form.
@@ -32,6 +41,11 @@ export function HomeView() {
     if (opened === NEW_INQUIRY) newInquiry.current?.focus();
     else if (opened !== undefined && focusLost()) document.getElementById(`tab-${tab}`)?.focus();
   }, []);
+  // A decision being confirmed and not sent yet, said on its row in either list: it waits there,
+  // comment and all, and a reviewer back from the chat finds which one (UX review s51, 6).
+  const started = new Map(
+    draft?.decisions?.filter((d) => !d.sent).map((d) => [d.inquiryId, d.action] as const),
+  );
   const tabs = [
     { key: 'watchlist', label: t('tabWatchlist') },
     { key: 'review', label: t('tabNeedsReview') },
@@ -63,7 +77,11 @@ export function HomeView() {
         <NoKeyNotice watchlist />
       ) : (
         <Tabs label={t('inquiryLists')} tabs={tabs} selected={tab} onSelect={setTab}>
-          {tab === 'watchlist' ? <WatchlistPanel /> : <ReviewQueue />}
+          {tab === 'watchlist' ? (
+            <WatchlistPanel started={started} />
+          ) : (
+            <ReviewQueue started={started} />
+          )}
         </Tabs>
       )}
     </div>

@@ -8,6 +8,7 @@ import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { SummaryList } from './summary-list.tsx';
+import { type Started, startedNote } from './watchlist-panel.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -28,7 +29,7 @@ function byLastChange(items: InquirySummary[]): InquirySummary[] {
 }
 
 /** Inquiries waiting for a human decision, 20 at a time. */
-export function ReviewQueue() {
+export function ReviewQueue({ started }: { started: Started }) {
   const now = useNow();
   const [items, setItems] = useState<InquirySummary[]>([]);
   /** Persona's cursor for the next page; null at the end, undefined before the first page. */
@@ -137,7 +138,10 @@ export function ReviewQueue() {
             focusId={firstOfPage}
             unseen={unseen}
             // The time the list is ordered by: the last change.
-            meta={(item) => item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now))}
+            meta={(item) =>
+              startedNote(started, item.id) ??
+              (item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now)))
+            }
           />
         </>
       )}

@@ -38,8 +38,17 @@ function rowsInView(): number {
   return Math.ceil(Math.max(window.innerHeight, POPUP_MAX_PX) / ROW_MIN_PX);
 }
 
+/** The approves and declines being confirmed and not sent, by inquiry id (home-view.tsx). */
+export type Started = ReadonlyMap<string, 'approve' | 'decline'>;
+
+/** A row's note of its decision started, if any. */
+export function startedNote(started: Started, id: string): string | undefined {
+  const action = started.get(id);
+  return action && t(action === 'approve' ? 'approveStarted' : 'declineStarted');
+}
+
 /** Watched inquiries from storage: shown at once, refreshed in place as the poller writes. */
-export function WatchlistPanel() {
+export function WatchlistPanel({ started }: { started: Started }) {
   const nav = useNavigation();
   const now = useNow();
   const watchlist = useStored(watchlistItem);
@@ -109,12 +118,13 @@ export function WatchlistPanel() {
             // change, or, unchanged since, when the inquiry was added. One Persona said it does
             // not have keeps its last status, and says so (watch/cycle.ts).
             meta={
-              entry.unlisted
+              startedNote(started, entry.id) ??
+              (entry.unlisted
                 ? t('unlistedMeta')
                 : t(
                     entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
                     formatAgo(entry.changedAt, now),
-                  )
+                  ))
             }
             // Marked seen by the detail once its copy is on screen, not here: a detail that
             // fails to load (a refused key, offline) has shown the reviewer nothing.

@@ -52,6 +52,9 @@ describe('Back from an inquiry', () => {
     await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
 
     const box = screen.getByRole('searchbox', { name: 'Find inquiry' });
+    // Disabled until Home has read the draft (search-box.tsx), which a write of the tab chosen
+    // (home-view.tsx) may hold up a moment: typed into before, the text would not be taken.
+    await waitFor(() => expect(box.hasAttribute('disabled')).toBe(false));
     fireEvent.input(box, { target: { value: 'demo-1' } });
     fireEvent.submit(box.closest('form') as HTMLFormElement);
     await screen.findByRole('button', { name: 'Back' });

@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+// Back from the chat (UX review s51, 6): the popup closes at each click into the chat, and opens
+// again on the tab last chosen, its rows saying which decision waits there unsent.
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import { readItem } from '../../../src/shared/storage.ts';
+import { draftItem } from '../../../src/shared/storage-items.ts';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const draft = {
+  templateId: '',
+  referenceId: '',
+  search: '',
+  nameFirst: '',
+  nameLast: '',
+  emailAddress: '',
+  phoneNumber: '',
+};
+const row = (id: string) => ({ id, status: 'needs_review', referenceId: `ref-${id}` });
+const watched = (id: string) => ({
+  id,
+  status: 'needs_review',
+  addedAt: 1,
+  changedAt: 1,
+  seen: true,
+});
+
+describe('the home tab, across a closed popup', () => {
+  it('opens on the tab chosen last, which choosing stores', async () => {
+    stubBackground({ listInquiries: () => ({ items: [row('inq_QueueRow00001')], next: null }) });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await waitFor(async () => expect((await readItem(draftItem)).homeTab).toBe('review'));
+    // The popup closes, and opens again.
+    render(<DeskShell first={{ name: 'home' }} />, { container: document.createElement('div') });
+    const tabs = await screen.findAllByRole('tab', { name: 'Needs review' });
+    expect(tabs.at(-1)?.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it("is not switched under an open desk by another page's choice (popup and side panel share it)", async () => {
+    stubBackground({ listInquiries: () => ({ items: [row('inq_QueueRow00001')], next: null }) });
+    render(<DeskShell first={{ name: 'home' }} />);
+    const watchlist = await screen.findByRole('tab', { name: 'Watchlist' });
+    await waitFor(() => expect(watchlist.getAttribute('aria-selected')).toBe('true'));
+    await fakeBrowser.storage.session.set({
+      draft: { ...draft, search: 'typed in the panel', homeTab: 'review' },
+    });
+    // The draft's change is in this page (its search box shows it), the tab stays.
+    const box = screen.getByRole('searchbox', { name: 'Find inquiry' }) as HTMLInputElement;
+    await waitFor(() => expect(box.value).toBe('typed in the panel'));
+    const selected = screen.getByRole('tab', { selected: true });
+    expect(selected.textContent).toBe('Watchlist');
+  });
+
+  it('says on a row, in either list, that its decision waits unsent; not once it is sent', async () => {
+    stubBackground({
+      listInquiries: () => ({
+        items: [row('inq_Declining00001'), row('inq_SentAlready001')],
+        next: null,
+      }),
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [watched('inq_Declining00001'), watched('inq_SentAlready001')],
+    });
+    await fakeBrowser.storage.session.set({
+      draft: {
+        ...draft,
+        homeTab: 'review',
+        decisions: [
+          { inquiryId: 'inq_Declining00001', action: 'decline', comment: 'Not them' },
+          {
+            inquiryId: 'inq_SentAlready001',
+            action: 'approve',
+            comment: '',
+            sent: true,
+            sentAt: 1,
+          },
+        ],
+      },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    const review = await screen.findByRole('tab', { name: 'Needs review' });
+    await waitFor(() => expect(review.getAttribute('aria-selected')).toBe('true'));
+    const waiting = await screen.findByRole('button', { name: /inq_Declining00001/ });
+    await waitFor(() => expect(waiting.textContent).toContain('decline not sent yet'));
+    const sent = screen.getByRole('button', { name: /inq_SentAlready001/ });
+    expect(sent.textContent).not.toContain('not sent');
+    fireEvent.click(screen.getByRole('tab', { name: 'Watchlist' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /inq_Declining00001/ }).textContent).toContain(
+        'decline not sent yet',
+      ),
+    );
+  });
+});
