@@ -137,6 +137,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             items={ordered}
             focusId={firstOfPage}
             unseen={unseen}
+            queue
             // The time the list is ordered by: the last change.
             meta={(item) =>
               startedNote(started, item.id) ??

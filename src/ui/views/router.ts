@@ -7,19 +7,27 @@ import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 
 export type HomeTab = 'watchlist' | 'review';
 
+/** A row of Needs review after the one opened: where Next goes once that one is decided. */
+export interface QueuedRow {
+  id: string;
+  referenceId?: string | undefined;
+}
+
 export type Route =
   /** `tab` and `opened` (the row last opened) bring the reviewer back to where they were. */
   | { name: 'home'; tab?: HomeTab; opened?: string }
   | { name: 'create' }
   /**
    * `initial` is a reply already in hand (create, search), so the detail needs no request.
-   * `opened`: the inquiry last opened from its Other inquiries, for Back, as on home.
+   * `opened`: the inquiry last opened from its Other inquiries, for Back, as on home. `queue`:
+   * opened from Needs review, the rows after it there then (UX review s51, 10).
    */
   | {
       name: 'detail';
       id: string;
       initial?: InquiryReply & { link?: OneTimeLink | null };
       opened?: string;
+      queue?: readonly QueuedRow[];
     }
   /** `opened`: as on home, the result last opened, for Back. */
   | { name: 'matches'; query: string; opened?: string };
@@ -64,9 +72,9 @@ export function useRouter(first: Route): Navigation {
  * (home, the search results, a detail's Other inquiries), so Back returns to it with the focus on
  * that row, not to the top of the watchlist or of the inquiry before.
  */
-export function openInquiry(nav: Navigation, id: string): void {
+export function openInquiry(nav: Navigation, id: string, queue?: readonly QueuedRow[]): void {
   if (nav.route.name !== 'create') nav.replace({ ...nav.route, opened: id });
-  nav.go({ name: 'detail', id });
+  nav.go({ name: 'detail', id, ...(queue?.[0] ? { queue } : {}) });
 }
 
 /** The row this view last opened, when the reviewer has come back to it (see openInquiry). */

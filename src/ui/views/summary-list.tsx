@@ -14,6 +14,8 @@ interface Props {
   focusId?: string | undefined;
   /** Watched inquiries whose change the reviewer has not looked at: marked as on the watchlist. */
   unseen?: ReadonlySet<string> | undefined;
+  /** A queue to work down (Needs review): a row opens with the rows after it, for Next. */
+  queue?: boolean;
 }
 
 /** Inquiries Persona listed (matches, the review queue, earlier ones): a row opens its detail. */
@@ -24,11 +26,12 @@ export function SummaryList({
   class: className = 'inquiry-list',
   focusId,
   unseen,
+  queue,
 }: Props) {
   const nav = useNavigation();
   return (
     <ul class={className} aria-label={label}>
-      {items.map((item) => (
+      {items.map((item, index) => (
         <InquiryRow
           key={item.id}
           id={item.id}
@@ -37,7 +40,17 @@ export function SummaryList({
           meta={meta(item)}
           unseen={unseen?.has(item.id)}
           focusOnMount={item.id === focusId || openedRow(nav.route) === item.id}
-          onOpen={() => openInquiry(nav, item.id)}
+          onOpen={() =>
+            openInquiry(
+              nav,
+              item.id,
+              queue
+                ? items
+                    .slice(index + 1, index + 51)
+                    .map(({ id, referenceId }) => ({ id, referenceId }))
+                : undefined,
+            )
+          }
         />
       ))}
     </ul>

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+// Next to review (UX review s51, 10): an inquiry opened from Needs review, once decided, offers
+// the row after it there, with the focus, so working down the queue is one press a row.
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const queue = ['inq_QueueFirst00001', 'inq_QueueSecond0002', 'inq_QueueThird00003'];
+const row = (id: string) => ({ id, status: 'needs_review', referenceId: `ref-${id.slice(-1)}` });
+
+function stubQueue() {
+  stubBackground({
+    listInquiries: () => ({ items: queue.map(row), next: null }),
+    getInquiry: ({ id }) => {
+      const reply = inquiryReply('needs_review');
+      return { ...reply, inquiry: { ...reply.inquiry, id, referenceId: `ref-${id.slice(-1)}` } };
+    },
+    inquiryAction: ({ id }) => {
+      const reply = inquiryReply('declined');
+      return { ...reply, inquiry: { ...reply.inquiry, id } };
+    },
+  });
+}
+
+async function declineOpen() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Decline', exact: true } as never));
+  fireEvent.click(await screen.findByRole('button', { name: 'Confirm decline' }));
+}
+
+describe('Next to review', () => {
+  it('opens the next row of Needs review once this one is decided here, and takes the focus', async () => {
+    stubQueue();
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
+    await screen.findByTestId('status');
+    // Undecided: nothing to go on to yet.
+    expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
+    await declineOpen();
+    const next = await screen.findByRole('button', { name: 'Next to review: ref-2' });
+    await waitFor(() => expect(document.activeElement).toBe(next));
+    fireEvent.click(next);
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(
+        'inq_QueueSecond0002',
+      ),
+    );
+    await declineOpen();
+    fireEvent.click(await screen.findByRole('button', { name: 'Next to review: ref-3' }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(
+        'inq_QueueThird00003',
+      ),
+    );
+    await declineOpen();
+    // The last of the queue: nothing after it.
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+    expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
+  });
+
+  it('is not offered from the watchlist, whose rows are no queue', async () => {
+    stubQueue();
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    await fakeBrowser.storage.local.set({
+      watchlist: queue.map((id) => ({
+        id,
+        status: 'needs_review',
+        addedAt: 1,
+        changedAt: 1,
+        seen: true,
+      })),
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
+    await declineOpen();
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+    expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
+  });
+});
