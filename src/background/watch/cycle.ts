@@ -135,7 +135,8 @@ async function fetchSummaries(deps: CycleDeps, batches: string[][], unlisted: Re
         if (!unlisted.has(id) && !items.some((s) => s.id === id)) gone.push(id);
       }
     } catch (error) {
-      return { summaries, requests, gone, outcome: failure(toErrorInfo(error), rateLimit) };
+      // Not confirmed by a look-up: none is marked.
+      return { summaries, requests, gone: [], outcome: failure(toErrorInfo(error), rateLimit) };
     }
   }
   let outcome: CycleOutcome = { kind: 'ok', rateLimit };

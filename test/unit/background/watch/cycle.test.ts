@@ -372,6 +372,14 @@ describe('watched inquiries Persona does not have', () => {
     expect(gone(await watchlist())).toEqual([]);
   });
 
+  it('marks none when a later batch fails: nothing was looked up by id', async () => {
+    await watch(entries(150));
+    persona.inquiries.delete(inquiryId(2));
+    persona.faults.push(null, 500);
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'failed', requests: 2 });
+    expect(gone(await watchlist())).toEqual([]);
+  });
+
   it("marks none when the look-up fails, and holds after its 429 as after a list's", async () => {
     await watch([entry(1), entry(2)]);
     persona.inquiries.delete(inquiryId(2));
