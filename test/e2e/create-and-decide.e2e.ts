@@ -347,22 +347,6 @@ describe('the same decision, made by a colleague before this one was confirmed',
     await options.close();
     await popup.close();
   });
-
-  it("within a second, with a comment of the colleague's, is not taken for the reviewer's own (UX review s51, 3)", async () => {
-    const comment = 'Selfie does not match the ID photo.';
-    const { popup } = await confirmationOpen('same-second', 'Decline', comment, true);
-    // Persona's clock as it is: the colleague's decline is too close to tell by time alone.
-    await persona(`/inquiries/${popup.url().split('inquiry=')[1]}/decline`, {
-      method: 'POST',
-      body: JSON.stringify({ meta: { comment: 'Colleague: fraud ring' } }),
-    });
-    await popup.getByRole('button', { name: 'Confirm decline' }).click();
-    const notice = popup.getByTestId('overtaken');
-    await expect.poll(() => notice.count(), soon).toBe(1);
-    expect(await notice.textContent()).toContain('Your decline did not go through');
-    expect(await notice.locator('blockquote').textContent()).toBe(comment);
-    await popup.close();
-  });
 });
 
 describe('a decision that met a 5xx, then the other decision made by someone else', () => {

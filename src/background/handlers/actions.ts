@@ -48,15 +48,9 @@ export async function inquiryAction(
   // Timed by Persona's clock (the read's `Date`), not this computer's, which may differ from it.
   const made = async ({ data: inquiry, meta }: PersonaResult<InquiryView>) => {
     const since = Date.now() - sentAt;
-    // Also one holding a reviewer comment other than the one sent (the page sends it trimmed;
-    // none sent: any): a colleague's same decision within the clock's slack, whose comment the
-    // reviewer's would otherwise be dropped under without a word (UX review s51, 3). A decision
-    // Persona keeps no comment of says nothing either way.
-    const theirs = inquiry.reviewerComment;
     const before =
       action !== 'markForReview' &&
-      (decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, meta.date, since) ||
-        (inquiry.status === decided && !!theirs && theirs !== comment));
+      decidedBefore(inquiry.status, decided, inquiry.timestamps.decisionedAt, meta.date, since);
     // Kept as read either way: the other pages and the watchlist show the status Persona has.
     const reply = await adoptInquiry(inquiry, keyInfo.masked, !before);
     if (before) throw deskError('conflict', 'decidedBefore', statusLabel(decided));

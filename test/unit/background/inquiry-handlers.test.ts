@@ -13,12 +13,7 @@ const inquiry = (status: string) => ({
   data: {
     type: 'inquiry',
     id,
-    attributes: {
-      status,
-      'reference-id': 'user-1',
-      'expires-at': inquiryExpiresAt,
-      ...(reviewerComment ? { 'reviewer-comment': reviewerComment } : {}),
-    },
+    attributes: { status, 'reference-id': 'user-1', 'expires-at': inquiryExpiresAt },
   },
   included: [],
 });
@@ -27,8 +22,6 @@ let calls: string[];
 let bodies: unknown[];
 let status: string;
 let inquiryExpiresAt: string | null;
-/** The inquiry's `reviewer-comment`, as Persona holds it. */
-let reviewerComment: string | undefined;
 
 beforeEach(async () => {
   await saveOptions({
@@ -40,7 +33,6 @@ beforeEach(async () => {
   bodies = [];
   status = 'expired';
   inquiryExpiresAt = null;
-  reviewerComment = undefined;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string | URL, init?: RequestInit) => {
@@ -179,45 +171,4 @@ describe("the reviewer's own change, in the watchlist (UX review s51, 2)", () =>
     await findInquiries({ type: 'findInquiries', query: id });
     expect(await readItem(watchlistItem)).toMatchObject([{ id, status: 'approved', seen: false }]);
   });
-});
-
-describe('a decision Persona answers as done (UX review s51, 3)', () => {
-  const decline = (comment?: string) =>
-    inquiryAction({
-      type: 'inquiryAction',
-      id,
-      action: 'decline',
-      ...(comment ? { comment } : {}),
-    });
-
-  it("is the reviewer's when Persona holds the comment sent, or none", async () => {
-    status = 'needs_review';
-    reviewerComment = 'Selfie does not match';
-    await expect(decline('Selfie does not match')).resolves.toMatchObject({
-      inquiry: { status: 'declined' },
-    });
-    status = 'needs_review';
-    reviewerComment = undefined;
-    await expect(decline('Selfie does not match')).resolves.toMatchObject({
-      inquiry: { status: 'declined' },
-    });
-  });
-
-  it.each([
-    ['another comment', 'Selfie does not match'],
-    ['a comment where none was sent', undefined],
-  ])(
-    "is a colleague's when Persona holds %s: refused, and not seen as the reviewer's",
-    async (_, sent) => {
-      status = 'needs_review';
-      reviewerComment = 'Colleague: fraud ring';
-      await writeItem(watchlistItem, [
-        { id, status: 'needs_review', addedAt: 1, changedAt: 1, seen: true },
-      ]);
-      await expect(decline(sent)).rejects.toSatisfy(
-        (e) => e instanceof DeskError && e.info.kind === 'conflict',
-      );
-      expect(await readItem(watchlistItem)).toMatchObject([{ status: 'declined', seen: false }]);
-    },
-  );
 });
