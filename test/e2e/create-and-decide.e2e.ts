@@ -739,7 +739,17 @@ describe('a watchlist full of inquiries that can still change', () => {
       changedAt: 1,
       seen: true,
     }));
-    await worker.evaluate((watchlist) => chrome.storage.local.set({ watchlist }), full);
+    // The sandbox has none of these ids: a check now would find them not there and mark them
+    // unlisted, which lets them leave for a new one (watchlist-logic.ts). The watcher is held
+    // (a rate-limit hold, as after a 429) so they stay what the test needs: able to change.
+    await worker.evaluate(
+      (watchlist) =>
+        chrome.storage.local.set({
+          watchlist,
+          pollState: { failures: 0, lastAttemptAt: Date.now(), holdUntil: Date.now() + 120_000 },
+        }),
+      full,
+    );
     try {
       const popup = await openCreate(`full-${Date.now()}`);
       await popup.getByRole('button', { name: 'Create', exact: true }).click();
@@ -759,7 +769,9 @@ describe('a watchlist full of inquiries that can still change', () => {
         .toContain('The watchlist is full: 1,000 inquiries that can still change.');
       await popup.close();
     } finally {
-      await worker.evaluate(() => chrome.storage.local.set({ watchlist: [] }));
+      await worker.evaluate(() =>
+        chrome.storage.local.set({ watchlist: [], pollState: { failures: 0 } }),
+      );
     }
   });
 });

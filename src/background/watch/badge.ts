@@ -61,7 +61,7 @@ async function drawBadge(list: readonly WatchEntry[]): Promise<void> {
   });
   // The count's two parts, named apart: the reviews are the Needs review tab's, the finished ones
   // the watchlist's rows marked as not yet seen.
-  const review = list.filter((entry) => entry.status === 'needs_review').length;
+  const review = list.filter((e) => e.status === 'needs_review' && !e.unlisted).length;
   const parts = [
     review && t('badgeReview', formatNumber(review)),
     count - review && t('badgeUnseen', formatNumber(count - review)),

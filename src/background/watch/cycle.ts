@@ -57,7 +57,10 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
     }));
   }
 
-  const { batches, asksSlow } = planCycle(list, state.slowPolledAt, now);
+  // A newly saved key asks about every one, the slow ones too: back to the key of their
+  // environment, entries marked unlisted are found again now, not in up to 15 minutes.
+  const slowFrom = reason === 'settings' ? undefined : state.slowPolledAt;
+  const { batches, asksSlow } = planCycle(list, slowFrom, now);
   if (batches.length === 0) {
     const settled = settleIdle(state);
     if (settled !== state) await writeItem(pollStateItem, settled);

@@ -88,6 +88,18 @@ describe('the badge count', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk');
   });
 
+  it("leaves one Persona said it does not have out of the title's parts too (review s51, 2)", async () => {
+    await showBadge([
+      entry(1, 'needs_review', { unlisted: true }),
+      entry(2, 'needs_review', { unlisted: true }),
+      entry(3, 'completed', { seen: false }),
+    ]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: 1 finished, not yet looked at',
+    );
+  });
+
   it('shows nothing while no key is saved: nothing is watched then', async () => {
     await writeItem(keyInfoItem, null);
     await showBadge([entry(1, 'needs_review')]);

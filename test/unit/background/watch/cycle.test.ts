@@ -372,6 +372,19 @@ describe('watched inquiries Persona does not have', () => {
     expect(gone(await watchlist())).toEqual([]);
   });
 
+  it('asks about them at once when a key is saved: the key of their environment may be back', async () => {
+    await watch([entry(1), entry(2, 'needs_review', { unlisted: true })]);
+    await writeItem(pollStateItem, { failures: 0, slowPolledAt: T0 - 60_000 });
+    const asked = () => persona.calls.at(-1)?.searchParams.get('filter[inquiry-id]');
+    await runCycle('alarm', deps);
+    expect(asked()).toBe(inquiryId(1));
+    now += 60_000;
+    const result = await runCycle('settings', deps);
+    expect(result).toMatchObject({ outcome: 'ok', requests: 1 });
+    expect(asked()).toBe(`${inquiryId(1)},${inquiryId(2)}`);
+    expect(gone(await watchlist())).toEqual([]);
+  });
+
   it('marks none when a later batch fails: nothing was looked up by id', async () => {
     await watch(entries(150));
     persona.inquiries.delete(inquiryId(2));
