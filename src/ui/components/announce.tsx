@@ -25,7 +25,10 @@ export function AnnounceProvider({
   const [message, setMessage] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
-    if (inquiry) setMessage('');
+    if (!inquiry) return;
+    // One still to come too: news of the last inquiry must not appear on this one's screen.
+    clearTimeout(timer.current);
+    setMessage('');
   }, [inquiry]);
   // Until when news gives way to the answer last said.
   const answering = useRef(0);

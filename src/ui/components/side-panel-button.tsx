@@ -16,6 +16,7 @@ export function SidePanelButton({ id }: { id: string }) {
   const sidebar = firefoxSidebar();
   if (location.pathname.includes('side-panel') || !(panel || sidebar)) return null;
   const open = () => {
+    setFailed(false);
     // In the executor, which runs at once: a panel opens only inside the user's gesture, which
     // an await would end. A throw, like a refusal, says it did not open.
     new Promise<void>((resolve) =>

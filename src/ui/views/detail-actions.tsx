@@ -185,7 +185,16 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   const request = useRequest(
     async (done: string, send: () => Promise<unknown>) => {
       const actedOnId = id;
-      await send();
+      try {
+        await send();
+      } catch (failure) {
+        // Gone from its page (Escape once it was sent): said where the reviewer is, who would
+        // otherwise take it as made (review s51, 4). On its page, its error says it.
+        if (onScreen.current !== actedOnId) {
+          announce(t('failedFor', actedOnId, toErrorInfo(failure).message));
+        }
+        throw failure;
+      }
       setConfirming(null);
       // Said on whatever is on screen by then: named, unless it is this inquiry's page.
       announce(onScreen.current === actedOnId ? done : t('doneFor', actedOnId, done));

@@ -96,6 +96,13 @@ export function ReviewQueue({ started }: { started: Started }) {
     if (before === undefined) return;
     const was = new Set(before.split(','));
     const is = new Set(reviewing.split(','));
+    // The row with the focus leaving (decided, its answer come after Escape took the reviewer
+    // back): the focus goes to the row after it, or before, not to the page (review s51, 5).
+    const row = document.activeElement?.closest('li');
+    const rowId = row?.querySelector('.inquiry-id')?.textContent;
+    if (rowId && was.has(rowId) && !is.has(rowId)) {
+      (row.nextElementSibling ?? row.previousElementSibling)?.querySelector('button')?.focus();
+    }
     setItems((shown) => shown.filter((item) => !was.has(item.id) || is.has(item.id)));
     if ([...is].some((id) => id && !was.has(id))) void arrivals.run();
   }, [reviewing]);

@@ -40,17 +40,7 @@ export function SummaryList({
           meta={meta(item)}
           unseen={unseen?.has(item.id)}
           focusOnMount={item.id === focusId || openedRow(nav.route) === item.id}
-          onOpen={() =>
-            openInquiry(
-              nav,
-              item.id,
-              queue
-                ? items
-                    .slice(index + 1, index + 51)
-                    .map(({ id, referenceId }) => ({ id, referenceId }))
-                : undefined,
-            )
-          }
+          onOpen={() => openInquiry(nav, item.id, queue ? items.slice(index + 1) : undefined)}
         />
       ))}
     </ul>

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import type { ErrorInfo } from '../../../src/shared/errors.ts';
+import { DeskError, type ErrorInfo } from '../../../src/shared/errors.ts';
 import type { InquiryReply } from '../../../src/shared/messages.ts';
 import { allowedActions } from '../../../src/shared/persona/status-actions.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
@@ -802,6 +802,33 @@ describe('inquiry actions', () => {
     answer(inquiryReply('approved'));
     await waitFor(() =>
       expect(screen.getByTestId('announcer').textContent).toBe('inq_TestInquiry0001: Approved'),
+    );
+  });
+
+  it('says where the reviewer went when the decision Escape left fails (review s51, 4)', async () => {
+    let fail: (error: unknown) => void = () => {};
+    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
+      request.type === 'inquiryAction'
+        ? new Promise((_, reject) => {
+            fail = reject;
+          })
+        : Promise.resolve(inquiryReply('completed'))) as typeof sendRequest);
+    await approveFromDetail();
+    const comment = screen.getByRole('textbox', { name: 'Comment' });
+    await waitFor(() => expect(comment.hasAttribute('readonly')).toBe(true));
+    fireEvent.keyDown(comment, { key: 'Escape' });
+    await screen.findByRole('searchbox', { name: 'Find inquiry' });
+    fail(
+      new DeskError({
+        kind: 'server',
+        status: 500,
+        message: 'Persona had a server problem (500).',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe(
+        'inq_TestInquiry0001: did not go through. Persona had a server problem (500).',
+      ),
     );
   });
 

@@ -96,5 +96,11 @@ describe('the announcer', () => {
     rerender(desk('inq_NextInQueue001'));
     await wait(0);
     expect(shown()).toBe('');
+    // News of the last one, still waiting its second, does not come on this one's screen either.
+    await wait(1_000);
+    act(() => announce('inq_NextInQueue001: Approved', true));
+    rerender(desk('inq_ThirdInQueue01'));
+    await wait(1_500);
+    expect(shown()).toBe('');
   });
 });

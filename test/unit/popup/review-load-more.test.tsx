@@ -259,6 +259,22 @@ describe('the review queue follows the watcher in place', () => {
     expect(screen.getByRole('button', { name: /inq_StaysInReview01/ })).toBeTruthy();
     expect(sent('listInquiries')).toHaveLength(reads);
   });
+
+  it('gives the focus of a row that leaves to the row after it, not to the page (review s51, 5)', async () => {
+    const ids = ['inq_DecidedAfter001', 'inq_NextInLine0001', 'inq_LastInLine0001'];
+    stubBackground({ listInquiries: () => ({ items: ids.map(row), next: null }) });
+    const watched = (status: string) => watchEntry('inq_DecidedAfter001', status);
+    await fakeBrowser.storage.local.set({ watchlist: [watched('needs_review')] });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    (await screen.findByRole('button', { name: /inq_DecidedAfter001/ })).focus();
+    // Its decision's answer, come after Escape took the reviewer back here.
+    await fakeBrowser.storage.local.set({ watchlist: [watched('declined')] });
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /inq_DecidedAfter001/ })).toBeNull(),
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /inq_NextInLine0001/ }));
+  });
 });
 
 describe('the review queue and the watchlist', () => {
