@@ -90,9 +90,10 @@ export const watchEntrySchema = lazy(() =>
     /** Redacted at Persona: like a decision, it ends the watch. */
     redacted: z.optional(z.boolean()),
     /**
-     * Left out of Persona's answer to a poll that asked for it, and Persona answered "not found"
-     * for it by id (watch/cycle.ts): kept from another key's environment, or gone. Asked about
-     * slowly, not counted on the badge, until an answer has it again.
+     * Left out of Persona's answers to a poll that asked for it, with Persona answering "not
+     * found" for the first id so left out, asked by id (watch/cycle.ts): kept from another key's
+     * environment, or gone. Asked about slowly, not counted on the badge, until an answer has it
+     * again.
      */
     unlisted: z.optional(z.boolean()),
   }),

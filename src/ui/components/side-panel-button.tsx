@@ -14,7 +14,8 @@ export function SidePanelButton({ id }: { id: string }) {
   const [failed, setFailed] = useState(false);
   const panel = chromeSidePanel();
   const sidebar = firefoxSidebar();
-  if (location.pathname.includes('side-panel') || !(panel || sidebar)) return null;
+  // The side panel's page marks its body (src/side-panel/index.html).
+  if (document.body.classList.contains('side-panel') || !(panel || sidebar)) return null;
   const open = () => {
     setFailed(false);
     // In the executor, which runs at once: a panel opens only inside the user's gesture, which

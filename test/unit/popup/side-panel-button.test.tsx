@@ -94,9 +94,10 @@ describe('Open in side panel', () => {
 
   it('is not offered in the side panel itself, nor where the browser has no panel', () => {
     chromeWith(() => Promise.resolve());
-    vi.stubGlobal('location', { pathname: '/src/side-panel/index.html' });
+    document.body.classList.add('side-panel');
     const { container } = render(<SidePanelButton id={id} />);
     expect(container.textContent).toBe('');
+    document.body.classList.remove('side-panel');
     cleanup();
     vi.unstubAllGlobals();
     vi.stubGlobal('chrome', undefined);
