@@ -2,9 +2,10 @@
 // sidebar where one opens, else in a tab with the popup's page. The route goes through
 // storage.session, never a URL, so a panel that is already open follows it too and History never
 // holds the looked-up text.
-import { browser, chromeSidePanel, firefoxSidebar } from '../../shared/browser.ts';
+import { browser } from '../../shared/browser.ts';
 import { panelRouteItem } from '../../shared/generated/stored-items.ts';
 import { LOOKUP_TAB_PARAM } from '../../shared/lookup-tab.ts';
+import { openPanel } from '../../shared/open-panel.ts';
 import { writeItem } from '../../shared/storage.ts';
 import { inCustody, isLocked } from '../key-custody.ts';
 import { whenStarted } from '../start-up.ts';
@@ -21,16 +22,10 @@ export const CURRENT_WINDOW = -2;
 export async function openLookup(text: string, windowId: number | undefined): Promise<boolean> {
   const route = routeLookup(text, Date.now());
   if (!route) return false;
-  const panel = chromeSidePanel();
-  // Firefox's opens in the current window, the one a menu or the address bar was used in; not
-  // from a notification's click, which is no user action there: that one gets a tab.
-  const sidebar = firefoxSidebar();
-  // Called in the executor, which runs at once: a throw, like a refusal, means a tab.
-  const opened = new Promise<void>((resolve, reject) => {
-    if (panel && windowId !== undefined) resolve(panel.open({ windowId }));
-    else if (sidebar) resolve(sidebar.open());
-    else reject();
-  }).then(
+  // Firefox's sidebar opens in the current window, the one a menu or the address bar was used
+  // in; not from a notification's click, which is no user action there: that one gets a tab, as
+  // does a refusal.
+  const opened = openPanel(windowId).then(
     () => true,
     () => false,
   );

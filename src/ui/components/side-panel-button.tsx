@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser, chromeSidePanel, firefoxSidebar } from '../../shared/browser.ts';
 import { panelRouteItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { openPanel } from '../../shared/open-panel.ts';
 import { writeItem } from '../../shared/storage.ts';
 
 /**
@@ -18,13 +19,8 @@ export function SidePanelButton({ id }: { id: string }) {
   if (document.body.classList.contains('side-panel') || !(panel || sidebar)) return null;
   const open = () => {
     setFailed(false);
-    // In the executor, which runs at once: a panel opens only inside the user's gesture, which
-    // an await would end. A throw, like a refusal, says it did not open.
-    new Promise<void>((resolve) =>
-      resolve(
-        panel ? panel.open({ windowId: browser.windows.WINDOW_ID_CURRENT }) : sidebar?.open(),
-      ),
-    ).then(
+    // Before any await: a panel opens only inside the user's gesture.
+    openPanel(browser.windows.WINDOW_ID_CURRENT).then(
       // The toolbar popup closes; a tab (a lookup's, where the browser had no panel) stays.
       async () => (await browser.tabs.getCurrent()) || window.close(),
       () => setFailed(true),

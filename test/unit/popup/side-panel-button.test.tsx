@@ -25,11 +25,13 @@ function chromeWith(opened: () => Promise<void>) {
 
 /** The page is a tab (`true`) or the toolbar popup, which has none. */
 function inTab(tab: boolean) {
-  vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockResolvedValue(
-    (tab ? { id: 4, index: 0 } : undefined) as never,
-  );
+  asked = vi
+    .spyOn(fakeBrowser.tabs, 'getCurrent')
+    .mockResolvedValue((tab ? { id: 4, index: 0 } : undefined) as never);
   return vi.spyOn(window, 'close').mockImplementation(() => undefined);
 }
+/** `tabs.getCurrent`, which decides whether the page closes. */
+let asked: ReturnType<typeof vi.spyOn>;
 
 describe('Open in side panel', () => {
   it('opens the panel in the click, routes it to the inquiry, and closes the toolbar popup', async () => {
@@ -55,7 +57,10 @@ describe('Open in side panel', () => {
     await waitFor(async () =>
       expect(await readItem(panelRouteItem)).toMatchObject({ inquiry: id }),
     );
-    await new Promise((r) => setTimeout(r, 20));
+    // Asked whether this is a tab, and answered: the close would follow that answer at once.
+    await waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
+    await asked.mock.results[0]?.value;
+    await Promise.resolve();
     expect(closed).not.toHaveBeenCalled();
   });
 
