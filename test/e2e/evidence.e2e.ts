@@ -334,8 +334,10 @@ describe('the evidence behind a verdict', () => {
     expect(await named.first().evaluate((button) => getComputedStyle(button).textAlign)).toBe(
       'start',
     );
+    // At most every card, and a match and a network warning with them.
+    expect(await named.count()).toBeLessThanOrEqual(cards + 2);
     expect(await attention.locator('.attention-intro').textContent()).toBe(
-      `Needs a look, ${await named.count()} of ${cards}:`,
+      `Needs a look (${await attention.locator('li').count()}):`,
     );
     await attention.scrollIntoViewIfNeeded();
     await popup.screenshot({ path: join(screenshotDir, 'popup-failed-attention.png') });
@@ -665,6 +667,42 @@ describe('the evidence behind a verdict', () => {
     expect(await alert.textContent()).toContain(
       "The ID has 14 characters, and Persona's inquiry IDs have 28 or more",
     );
+    await popup.close();
+  });
+
+  it('popup: what needs a look heads the detail in its first screen, and the line of the watchlist match opens what matched (UX review s51, 10)', async () => {
+    const id = await createWith({ fields: { name_first: 'Hubert', name_last: 'Blaine' } });
+    await controls.finish(id, 'needs_review');
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
+    const attention = popup.getByTestId('attention');
+    const line = attention.getByRole('button', { name: 'Watchlist screening: Match found' });
+    await expect.poll(() => line.count(), soon).toBe(1);
+    // In sight as the detail opens, with nothing scrolled: the match was two screens down.
+    const place = await attention.evaluate((list) => {
+      const view = list.closest('.content') as HTMLElement;
+      return {
+        bottom: list.getBoundingClientRect().bottom,
+        viewBottom: view.getBoundingClientRect().bottom,
+        scrolled: view.scrollTop,
+      };
+    });
+    expect(place.scrolled).toBe(0);
+    expect(place.bottom).toBeLessThanOrEqual(place.viewBottom);
+    await popup.screenshot({ path: join(screenshotDir, 'popup-needs-a-look.png') });
+    await line.click();
+    // The report opens on what matched, its row in view and focused.
+    const report = popup.locator('li.report').filter({ hasText: 'Watchlist screening' });
+    await expect.poll(() => report.locator('.match').count(), soon).toBeGreaterThan(0);
+    expect(await report.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(
+      true,
+    );
+    expect(
+      await report.locator('summary').evaluate((summary) => summary === document.activeElement),
+    ).toBe(true);
+    const row = await report.locator('summary').boundingBox();
+    expect(row && row.y >= 0 && row.y + row.height <= 600).toBe(true);
     await popup.close();
   });
 

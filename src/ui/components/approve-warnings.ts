@@ -1,25 +1,87 @@
-// What an approval would pass over, said in its confirmation: the detail shows each signal in its
-// own section (the verifications' summary, Reports, Device and network), several screens apart,
-// and a sanctions match two screens down was approved past without being seen.
+// What a decision would pass over: each signal against approving, in words, with the place in
+// the detail that shows it. The detail shows each in its own section (the verifications, Reports,
+// Device and network), several screens apart: a sanctions match two screens down was approved
+// past without being seen, so the list heads the detail (attention-list.tsx) and Approve's
+// confirmation says it again.
 import { t } from '../../shared/i18n.ts';
-import type { InquiryView } from '../../shared/persona/view-model.ts';
+import { humanise } from '../../shared/persona/labels.ts';
+import type { InquiryView, VerificationView } from '../../shared/persona/view-model.ts';
 import { warnings } from '../evidence/device-network.tsx';
-import { lookLine, needingALook } from './attention-list.tsx';
+import { formatNumber } from './format-time.ts';
+import { resultWords } from './result-words.ts';
+import { verificationTone } from './verification-tone.ts';
 import { reportLabel, verificationNames } from './view-labels.ts';
 
-/** Each signal against approving, in words: failed verifications, report matches, risky networks. */
-export function approveWarnings(inquiry: InquiryView): string[] {
+const failed = (status: string) => verificationTone(status) === 'danger';
+
+/** The verifications a reviewer must look at: failed themselves, or holding a failed check. */
+export function needingALook(verifications: readonly VerificationView[]): VerificationView[] {
+  return verifications.filter(
+    (v) => failed(v.status) || v.checks.some((check) => failed(check.status)),
+  );
+}
+
+/** What failed in one: its own status in words, and how many of its checks failed. */
+function failures(v: VerificationView): string {
+  const failedChecks = v.checks.filter((check) => failed(check.status)).length;
+  const parts: string[] = [];
+  if (failed(v.status)) parts.push(resultWords(v.status) ?? humanise(v.status));
+  if (failedChecks > 0) {
+    parts.push(
+      failedChecks === 1 ? t('checkFailedOne') : t('checksFailed', formatNumber(failedChecks)),
+    );
+  }
+  return parts.join(', ');
+}
+
+/** One needing a look, by its card's name: "Selfie: 1 check failed". */
+export function lookLine(v: VerificationView, names: ReadonlyMap<string, string>): string {
+  return `${names.get(v.id) ?? ''}: ${failures(v)}`;
+}
+
+export interface Signal {
+  text: string;
+  /** The id of the element that shows it: a verification's heading, a report's row, the
+   * network's heading. None for a signal with no place of its own. */
+  target?: string;
+}
+
+/** Failed verifications, report matches, risky networks, and a copy without its results. */
+export function signals(inquiry: InquiryView): Signal[] {
   const names = verificationNames(inquiry.verifications);
-  const out = needingALook(inquiry.verifications).map((v) => lookLine(v, names));
+  const out: Signal[] = needingALook(inquiry.verifications).map((v) => ({
+    text: lookLine(v, names),
+    target: `verification-${v.id}`,
+  }));
   for (const report of inquiry.reports) {
-    if (report.hasMatch === true) out.push(`${reportLabel(report.type)}: ${t('matchFound')}`);
+    if (report.hasMatch === true) {
+      out.push({
+        text: `${reportLabel(report.type)}: ${t('matchFound')}`,
+        target: reportRowId(report.id),
+      });
+    }
   }
   // Each flag once, however many sessions carry it.
   const network = new Set((inquiry.sessions ?? []).flatMap(warnings));
-  if (network.size > 0) out.push(`${t('deviceNetwork')}: ${[...network].join(', ')}`);
+  if (network.size > 0) {
+    out.push({
+      text: `${t('deviceNetwork')}: ${[...network].join(', ')}`,
+      target: 'network-heading',
+    });
+  }
   // A copy without its results says nothing of them: no list here is no all-clear.
-  if (withoutResults(inquiry)) out.push(t('resultsNotLoaded'));
+  if (withoutResults(inquiry)) out.push({ text: t('resultsNotLoaded') });
   return out;
+}
+
+/** The same, as Approve's confirmation lists them. */
+export function approveWarnings(inquiry: InquiryView): string[] {
+  return signals(inquiry).map((signal) => signal.text);
+}
+
+/** A report's row in the detail, the place its match is shown. */
+export function reportRowId(reportId: string): string {
+  return `report-${reportId}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { t } from '../../shared/i18n.ts';
 import type { ReportView } from '../../shared/persona/view-model.ts';
+import { reportRowId } from './approve-warnings.ts';
 import { StatusChip } from './status-chip.tsx';
 import { reportLabel } from './view-labels.ts';
 
@@ -30,7 +31,13 @@ export function ReportList({ reports }: { reports: ReportView[] }) {
   return (
     <ul class="plain-list">
       {reports.map((report) => (
-        <li key={report.id} class="report-row" title={report.type}>
+        <li
+          key={report.id}
+          id={reportRowId(report.id)}
+          class="report-row"
+          title={report.type}
+          tabIndex={-1}
+        >
           <ReportRowParts report={report} />
         </li>
       ))}

@@ -49,7 +49,10 @@ export function DeviceNetwork({ sessions: all }: { sessions: SessionView[] | und
   const unrecorded = (all?.length ?? 0) - (sessions?.length ?? 0);
   return (
     <section aria-labelledby="network-heading">
-      <h3 id="network-heading">{t('deviceNetwork')}</h3>
+      {/* Focusable from the list of what needs a look (attention-list.tsx), not by Tab. */}
+      <h3 id="network-heading" tabIndex={-1}>
+        {t('deviceNetwork')}
+      </h3>
       {!sessions ? (
         <p class="muted">{t('sessionsNotLoaded')}</p>
       ) : sessions.length === 0 ? (

@@ -4,6 +4,7 @@ import { useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import type { ReportMatchView, ReportView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import { reportRowId } from '../components/approve-warnings.ts';
 import { formatNumber } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { ReportRowParts } from '../components/report-list.tsx';
@@ -48,7 +49,7 @@ function Report({ report }: { report: ReportView }) {
   };
   const loaded = read.data && (read.data.report.matches ?? []);
   return (
-    <li class="report">
+    <li class="report" id={reportRowId(report.id)}>
       <details
         onToggle={(event) => {
           if ((event.currentTarget as HTMLDetailsElement).open && !asked.current) load();

@@ -3,7 +3,6 @@ import { t } from '../../shared/i18n.ts';
 import { isMaskedField } from '../../shared/persona/fields.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { AttentionList } from '../components/attention-list.tsx';
 import { FieldList } from '../components/field-list.tsx';
 import { ReportList } from '../components/report-list.tsx';
 import { Timeline } from '../components/timeline.tsx';
@@ -57,7 +56,6 @@ export function DetailBody({
       )}
       <section aria-labelledby="verifications-heading">
         <h3 id="verifications-heading">{t('verifications')}</h3>
-        <AttentionList verifications={inquiry.verifications} names={names} />
         {inquiry.verifications.length === 0 ? (
           <p class="muted">{t('noVerifications')}</p>
         ) : (

@@ -6,6 +6,7 @@ import { dashboardInquiryUrl } from '../../shared/persona/dashboard-url.ts';
 import { offersLink } from '../../shared/persona/status-actions.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { withoutResults } from '../components/approve-warnings.ts';
+import { AttentionList } from '../components/attention-list.tsx';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useEvidence } from '../evidence/use-evidence.ts';
@@ -190,6 +191,7 @@ export function DetailView({ id, initial }: Props) {
           </button>
         </div>
       )}
+      <AttentionList inquiry={inquiry} networkShown={Boolean(evidence)} />
       {evidence && <evidence.PhotoSection inquiry={inquiry} />}
       <DetailBody
         inquiry={inquiry}

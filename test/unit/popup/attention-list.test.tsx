@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+// What needs a look heads the detail: failed verifications, report matches and risky networks,
+// each leading to where the detail shows it (UX review s46, 2 and s51, 10: a sanctions match and
+// a VPN were screens down, and the summary named verifications only).
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { InquiryView, VerificationView } from '../../../src/shared/persona/view-model.ts';
+import { sendRequest } from '../../../src/shared/send-request.ts';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { inquiryReply, sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+function verification(id: string, type: string, status: string): VerificationView {
+  return { id, type, status, loaded: true, checks: [], fields: [] };
+}
+
+/** One verification, passed: no summary of verifications would have named anything here. */
+const flagged: Partial<InquiryView> = {
+  verifications: [verification('ver_1', 'verification/government-id', 'passed')],
+  reports: [
+    {
+      id: 'rep_Watch0000001',
+      type: 'report/watchlist',
+      status: 'ready',
+      hasMatch: true,
+      loaded: true,
+    },
+    {
+      id: 'rep_Pep000000001',
+      type: 'report/politically-exposed-person',
+      status: 'ready',
+      hasMatch: false,
+      loaded: true,
+    },
+  ],
+  sessions: [{ id: 'iqse_1', status: 'active', isVpn: true }],
+};
+
+async function openDetail(view: Partial<InquiryView>) {
+  const reply = inquiryReply('needs_review', view);
+  stubBackground({
+    getInquiry: () => reply,
+    getReport: () => ({
+      report: {
+        id: 'rep_Watch0000001',
+        type: 'report/watchlist',
+        status: 'ready',
+        hasMatch: true,
+        loaded: true,
+        matches: [{ name: 'A. Person', list: 'Sanctions' }],
+      },
+    }),
+  });
+  render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+  return screen.findByTestId('attention');
+}
+
+/** The evidence sections are a chunk of their own: the Device and network section comes with it. */
+const evidenceLoaded = () =>
+  waitFor(
+    () => {
+      if (!document.getElementById('network-heading')) throw new Error('evidence not loaded');
+    },
+    { timeout: 5_000 },
+  );
+
+describe('what needs a look, at the head of the detail', () => {
+  it('names a report match and a risky network with one passed verification, above every section', async () => {
+    const list = await openDetail(flagged);
+    expect(list.querySelector('.attention-intro')?.textContent).toBe('Needs a look (2):');
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Watchlist screening: Match found', 'Device and network: VPN']);
+    // Before the timeline and the verifications: the first thing under the decision's buttons.
+    const timeline = screen.getByRole('heading', { name: 'Timeline' });
+    expect(list.compareDocumentPosition(timeline) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('opens the matching report from its line, which reads what matched, and takes the focus there', async () => {
+    const list = await openDetail(flagged);
+    await evidenceLoaded();
+    fireEvent.click(within(list).getByRole('button', { name: 'Watchlist screening: Match found' }));
+    const row = document.getElementById('report-rep_Watch0000001');
+    expect(row?.querySelector('details')?.open).toBe(true);
+    expect(document.activeElement).toBe(row?.querySelector('summary'));
+    await waitFor(() =>
+      expect(sent('getReport')).toEqual([{ type: 'getReport', reportId: 'rep_Watch0000001' }]),
+    );
+    expect(await screen.findByText('A. Person')).toBeTruthy();
+  });
+
+  it('leads from the network line to Device and network once it is on the page', async () => {
+    const list = await openDetail(flagged);
+    await evidenceLoaded();
+    fireEvent.click(within(list).getByRole('button', { name: 'Device and network: VPN' }));
+    expect(document.activeElement?.id).toBe('network-heading');
+  });
+
+  it('names a single failed verification too, and leads to its card', async () => {
+    const list = await openDetail({
+      verifications: [verification('ver_Selfie0000001', 'verification/selfie', 'failed')],
+    });
+    const item = within(list).getByRole('button');
+    expect(item.textContent).toBe('Selfie: Failed');
+    fireEvent.click(item);
+    expect(document.activeElement?.id).toBe('verification-ver_Selfie0000001');
+  });
+
+  it('is not there when nothing needs a look', async () => {
+    const reply = inquiryReply('completed', {
+      verifications: [verification('ver_1', 'verification/government-id', 'passed')],
+      reports: [
+        { id: 'rep_1', type: 'report/watchlist', status: 'ready', hasMatch: false, loaded: true },
+      ],
+      sessions: [{ id: 'iqse_1', status: 'active', threatLevel: 'low' }],
+    });
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    await evidenceLoaded();
+    expect(screen.queryByTestId('attention')).toBeNull();
+    expect(vi.mocked(sendRequest)).toHaveBeenCalled();
+  });
+});
