@@ -3,7 +3,7 @@ import { browser, chromeSidePanel, firefoxSidebar } from '../../shared/browser.t
 import { panelRouteItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { openPanel } from '../../shared/open-panel.ts';
-import { writeItem } from '../../shared/storage.ts';
+import { readItem, writeItem } from '../../shared/storage.ts';
 
 /**
  * Moves an inquiry from the toolbar popup to the side panel (Firefox's sidebar), which stays open
@@ -19,13 +19,24 @@ export function SidePanelButton({ id }: { id: string }) {
   if (document.body.classList.contains('side-panel') || !(panel || sidebar)) return null;
   const open = () => {
     setFailed(false);
+    // Asked before the route is written, so it answers with the route the panel had.
+    const before = readItem(panelRouteItem);
+    const route = { inquiry: id, at: Date.now() };
     // Before any await: a panel opens only inside the user's gesture.
     openPanel(browser.windows.WINDOW_ID_CURRENT).then(
       // The toolbar popup closes; a tab (a lookup's, where the browser had no panel) stays.
       async () => (await browser.tabs.getCurrent()) || window.close(),
-      () => setFailed(true),
+      async () => {
+        setFailed(true);
+        // A panel the reviewer opens later goes where it would have, not to this inquiry
+        // (review s51, 11); unless a lookup has routed it since.
+        if ((await readItem(panelRouteItem))?.at === route.at) {
+          await writeItem(panelRouteItem, await before);
+        }
+      },
     );
-    void writeItem(panelRouteItem, { inquiry: id, at: Date.now() });
+    // Written at once, not after the panel is open: the panel reads it as it opens.
+    void writeItem(panelRouteItem, route);
   };
   return (
     <>

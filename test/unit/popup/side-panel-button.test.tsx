@@ -78,12 +78,52 @@ describe('Open in side panel', () => {
   ])('says so where the browser %s, and the popup stays', async (_, opened) => {
     chromeWith(opened);
     const closed = inTab(false);
+    // Where a lookup had sent the panel before.
+    const lookup = { search: 'ref-1', at: 1 };
+    await fakeBrowser.storage.session.set({ panelRoute: lookup });
     render(<SidePanelButton id={id} />);
     fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'The side panel did not open; the inquiry stays here.',
     );
     expect(closed).not.toHaveBeenCalled();
+    // A panel opened later goes where it would have gone, not to this inquiry (review s51, 11).
+    await waitFor(async () => expect(await readItem(panelRouteItem)).toEqual(lookup));
+  });
+
+  it('leaves a route a lookup wrote meanwhile when the panel refuses', async () => {
+    let refuse = (_error: Error) => {};
+    chromeWith(() => new Promise<void>((_resolve, reject) => (refuse = reject)));
+    inTab(false);
+    render(<SidePanelButton id={id} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
+    await waitFor(async () =>
+      expect(await readItem(panelRouteItem)).toMatchObject({ inquiry: id }),
+    );
+    const lookup = { search: 'ref-2', at: Date.now() + 1 };
+    await fakeBrowser.storage.session.set({ panelRoute: lookup });
+    const reads = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const writes = vi.spyOn(fakeBrowser.storage.session, 'set');
+    refuse(new Error('may only be called in response to a user gesture'));
+    await screen.findByRole('alert');
+    // The button reads the route after the refusal; a write back would follow that answer at once.
+    await waitFor(() => expect(reads).toHaveBeenCalledTimes(1));
+    await reads.mock.results[0]?.value;
+    await Promise.resolve();
+    expect(writes).not.toHaveBeenCalled();
+    expect(await readItem(panelRouteItem)).toEqual(lookup);
+  });
+
+  it('clears its message on the next click', async () => {
+    let calls = 0;
+    chromeWith(() => (++calls === 1 ? Promise.reject(new Error('no')) : Promise.resolve()));
+    inTab(true);
+    render(<SidePanelButton id={id} />);
+    const button = screen.getByRole('button', { name: 'Open in side panel' });
+    fireEvent.click(button);
+    await screen.findByRole('alert');
+    fireEvent.click(button);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it("opens Firefox's sidebar, in its words", async () => {
