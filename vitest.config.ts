@@ -34,10 +34,12 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
           exclude: ownWorker,
-          // Each file in a fresh VM context of a long-lived thread: as isolated as a thread of
-          // its own (its own modules, globals and DOM), without starting one and loading Node's
-          // side of vitest again per file. 151 files took 66 s so, against 105 s in threads
-          // (2026-12-06, this machine).
+          // Each file in a fresh VM context of a long-lived thread: its own modules, globals and
+          // DOM, as in a thread of its own, without starting one and loading vitest's side again
+          // per file. Node's built-in modules are shared by the files of a thread, and their
+          // errors are not the context's `Error` (hence the second project). From a cold cache,
+          // 151 files took 84 s so, against 120 s in threads of their own (2026-12-06, this
+          // machine; docs/architecture.md, Testing).
           pool: 'vmThreads',
           // Node ≥ 20.19 resolves `require()` of a package with the "module-sync" condition to
           // its ES module (async-function, under @testing-library/dom), which a VM context

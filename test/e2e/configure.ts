@@ -18,25 +18,33 @@ export async function connectToSandbox(
     key: sandbox().key,
     settings: { baseUrl: sandbox().baseUrl, defaultTemplateId: 'itmpl_E2eTemplate01', ...settings },
   };
-  const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(ext.extensionUrl('')));
-  const answer = worker
-    ? await worker.evaluate(
-        (message) =>
-          (
-            globalThis as unknown as {
-              inquiryDesk: { handleMessage(m: unknown, s: unknown): Promise<{ ok: boolean }> };
-            }
-          ).inquiryDesk.handleMessage(message, {
-            id: chrome.runtime.id,
-            url: chrome.runtime.getURL('src/options/index.html'),
-          }),
-        request,
-      )
-    : await (async () => {
-        const page = await ext.openOptions();
-        const sent = await page.evaluate((message) => chrome.runtime.sendMessage(message), request);
-        await page.close();
-        return sent;
-      })();
+  // The newest, as the harness's serviceWorker() takes it: an older one may be a stopped worker
+  // Playwright has not dropped yet. One that stops under the call wakes through the page instead.
+  const worker = ext.context
+    .serviceWorkers()
+    .filter((w) => w.url().startsWith(ext.extensionUrl('')))
+    .at(-1);
+  const fromWorker = worker
+    ?.evaluate(
+      (message) =>
+        (
+          globalThis as unknown as {
+            inquiryDesk: { handleMessage(m: unknown, s: unknown): Promise<{ ok: boolean }> };
+          }
+        ).inquiryDesk.handleMessage(message, {
+          id: chrome.runtime.id,
+          url: chrome.runtime.getURL('src/options/index.html'),
+        }),
+      request,
+    )
+    .catch(() => undefined);
+  const answer =
+    (await fromWorker) ??
+    (await (async () => {
+      const page = await ext.openOptions();
+      const sent = await page.evaluate((message) => chrome.runtime.sendMessage(message), request);
+      await page.close();
+      return sent;
+    })());
   if (!answer?.ok) throw new Error(`saveOptions failed: ${JSON.stringify(answer)}`);
 }

@@ -6,7 +6,7 @@
 import { t } from '../../shared/i18n.ts';
 import { humanise } from '../../shared/persona/labels.ts';
 import type { InquiryView, VerificationView } from '../../shared/persona/view-model.ts';
-import { warnings } from '../evidence/device-network.tsx';
+import { NETWORK_HEADING, warnings } from '../evidence/device-network.tsx';
 import { formatNumber } from './format-time.ts';
 import { resultWords } from './result-words.ts';
 import { verificationTone } from './verification-tone.ts';
@@ -44,6 +44,8 @@ export interface Signal {
   /** The id of the element that shows it: a verification's heading, a report's row, the
    * network's heading. None for a signal with no place of its own. */
   target?: string;
+  /** The place comes with the evidence views (loaded on demand), not with the detail itself. */
+  withEvidence?: true;
 }
 
 /** Failed verifications, report matches, risky networks, and a copy without its results. */
@@ -58,6 +60,7 @@ export function signals(inquiry: InquiryView): Signal[] {
       out.push({
         text: `${reportLabel(report.type)}: ${t('matchFound')}`,
         target: reportRowId(report.id),
+        withEvidence: true,
       });
     }
   }
@@ -66,7 +69,8 @@ export function signals(inquiry: InquiryView): Signal[] {
   if (network.size > 0) {
     out.push({
       text: `${t('deviceNetwork')}: ${[...network].join(', ')}`,
-      target: 'network-heading',
+      target: NETWORK_HEADING,
+      withEvidence: true,
     });
   }
   // A copy without its results says nothing of them: no list here is no all-clear.

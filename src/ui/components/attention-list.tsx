@@ -25,11 +25,15 @@ function goTo(targetId: string) {
 
 export function AttentionList({
   inquiry,
-  networkShown,
+  sectionsShown,
 }: {
   inquiry: InquiryView;
-  /** Whether the Device and network section is on the page (it comes with the evidence views). */
-  networkShown: boolean;
+  /**
+   * Whether the evidence views are on the page: Device and network comes with them, and the
+   * report rows that open on what matched replace the plain ones. Until then only the cards are
+   * led to, and the other lines are words.
+   */
+  sectionsShown: boolean;
 }) {
   const all = signals(inquiry);
   if (all.length === 0) return null;
@@ -39,9 +43,9 @@ export function AttentionList({
         {t('needsALook', formatNumber(all.length))}
       </p>
       <ul class="attention-list" aria-labelledby="attention-intro">
-        {all.map(({ text, target }, i) => (
+        {all.map(({ text, target, withEvidence }, i) => (
           <li key={`${i}-${text}`}>
-            {target && (networkShown || target !== 'network-heading') ? (
+            {target && (sectionsShown || !withEvidence) ? (
               <button type="button" class="link" onClick={() => goTo(target)}>
                 {text}
               </button>

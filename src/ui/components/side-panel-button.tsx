@@ -20,21 +20,24 @@ export function SidePanelButton({ id }: { id: string }) {
   const open = () => {
     setFailed(false);
     // Asked before the route is written, so it answers with the route the panel had.
-    const before = readItem(panelRouteItem);
+    const before = readItem(panelRouteItem).catch(() => null);
     const route = { inquiry: id, at: Date.now() };
     // Before any await: a panel opens only inside the user's gesture.
-    openPanel(browser.windows.WINDOW_ID_CURRENT).then(
-      // The toolbar popup closes; a tab (a lookup's, where the browser had no panel) stays.
-      async () => (await browser.tabs.getCurrent()) || window.close(),
-      async () => {
-        setFailed(true);
-        // A panel the reviewer opens later goes where it would have, not to this inquiry
-        // (review s51, 11); unless a lookup has routed it since.
-        if ((await readItem(panelRouteItem))?.at === route.at) {
-          await writeItem(panelRouteItem, await before);
-        }
-      },
-    );
+    openPanel(browser.windows.WINDOW_ID_CURRENT)
+      .then(
+        // The toolbar popup closes; a tab (a lookup's, where the browser had no panel) stays.
+        async () => (await browser.tabs.getCurrent()) || window.close(),
+        async () => {
+          setFailed(true);
+          // A panel the reviewer opens later goes where it would have, not to this inquiry
+          // (review s51, 11); unless a lookup has routed it since.
+          const now = await readItem(panelRouteItem);
+          if (now?.at === route.at && now.inquiry === id) {
+            await writeItem(panelRouteItem, await before);
+          }
+        },
+      )
+      .catch(() => undefined);
     // Written at once, not after the panel is open: the panel reads it as it opens.
     void writeItem(panelRouteItem, route);
   };

@@ -6,6 +6,9 @@ import type { SessionView } from '../../shared/persona/view-model.ts';
 import { fieldWords } from '../components/field-words.ts';
 import { formatDateTime, formatNumber } from '../components/format-time.ts';
 
+/** The section's heading, which the list of what needs a look leads to (attention-list.tsx). */
+export const NETWORK_HEADING = 'network-heading';
+
 /** Persona's network signals of one session, in words; none when it set none. */
 export function warnings(session: SessionView): string[] {
   const out: string[] = [];
@@ -48,9 +51,9 @@ export function DeviceNetwork({ sessions: all }: { sessions: SessionView[] | und
   const sessions = all?.filter((s) => !recordsNothing(s));
   const unrecorded = (all?.length ?? 0) - (sessions?.length ?? 0);
   return (
-    <section aria-labelledby="network-heading">
+    <section aria-labelledby={NETWORK_HEADING}>
       {/* Focusable from the list of what needs a look (attention-list.tsx), not by Tab. */}
-      <h3 id="network-heading" tabIndex={-1}>
+      <h3 id={NETWORK_HEADING} tabIndex={-1}>
         {t('deviceNetwork')}
       </h3>
       {!sessions ? (

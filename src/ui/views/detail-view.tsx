@@ -168,6 +168,8 @@ export function DetailView({ id, initial }: Props) {
         limit={limited}
       />
       {error && <ProblemMessage error={error} onRetry={() => load()} />}
+      {/* Before the decision's buttons: read, and reached by Tab, first. */}
+      <AttentionList inquiry={inquiry} sectionsShown={Boolean(evidence)} />
       <DetailActions
         inquiry={inquiry}
         watched={Boolean(watch)}
@@ -191,7 +193,6 @@ export function DetailView({ id, initial }: Props) {
           </button>
         </div>
       )}
-      <AttentionList inquiry={inquiry} networkShown={Boolean(evidence)} />
       {evidence && <evidence.PhotoSection inquiry={inquiry} />}
       <DetailBody
         inquiry={inquiry}
