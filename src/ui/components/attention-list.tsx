@@ -5,8 +5,8 @@
 import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { scrollViewTo } from '../scroll-view.ts';
-import { signals } from './approve-warnings.ts';
 import { formatNumber } from './format-time.ts';
+import { signals } from './needs-a-look.ts';
 
 /**
  * Scrolls what shows a signal (a verification's card, a report's row, the network's section) to

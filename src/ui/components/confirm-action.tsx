@@ -22,7 +22,7 @@ interface Props {
   onComment?: (comment: string) => void;
   /** Seconds until Persona's rate-limit window resets: till then, confirming would be refused. */
   waitSeconds?: number;
-  /** What the decision would pass over, said above the question (approve-warnings.ts). */
+  /** What the decision would pass over, said above the question (needs-a-look.ts). */
   warnings?: readonly string[];
 }
 

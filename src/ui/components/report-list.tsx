@@ -1,6 +1,6 @@
 import { t } from '../../shared/i18n.ts';
 import type { ReportView } from '../../shared/persona/view-model.ts';
-import { reportRowId } from './approve-warnings.ts';
+import { reportRowId } from './needs-a-look.ts';
 import { StatusChip } from './status-chip.tsx';
 import { reportLabel } from './view-labels.ts';
 

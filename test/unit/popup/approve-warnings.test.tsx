@@ -5,7 +5,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { InquiryView, VerificationView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
-import { approveWarnings } from '../../../src/ui/components/approve-warnings.ts';
+import { approveWarnings } from '../../../src/ui/components/needs-a-look.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, inquiryView, stubBackground } from './fixtures.ts';
 
