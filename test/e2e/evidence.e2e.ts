@@ -334,8 +334,29 @@ describe('the evidence behind a verdict', () => {
     expect(await named.first().evaluate((button) => getComputedStyle(button).textAlign)).toBe(
       'start',
     );
-    // At most every card, and a match and a network warning with them.
-    expect(await named.count()).toBeLessThanOrEqual(cards + 2);
+    // Every card Persona's answer has failed, or holding a failed check, is named, and no other:
+    // counted from the sandbox's own answer, not from the page.
+    const { included } = (await (
+      await fetch(`${sandbox().baseUrl}/inquiries/${failedId}?include=verifications`, {
+        headers: { Authorization: `Bearer ${sandbox().key}` },
+      })
+    ).json()) as {
+      included: { type: string; attributes: { status: string; checks?: { status: string }[] } }[];
+    };
+    const failing = included.filter(
+      ({ type, attributes: a }) =>
+        type.startsWith('verification/') &&
+        [a.status, ...(a.checks ?? []).map((c) => c.status)].some((s) =>
+          ['failed', 'tentatively_failed'].includes(s),
+        ),
+    );
+    expect(failing.length).toBeGreaterThan(0);
+    const cardNames = await popup.locator('.verification .card-head .grow').allTextContents();
+    expect(cardNames).toHaveLength(cards);
+    const toCards = (await named.allTextContents()).filter((text) =>
+      cardNames.includes(text.split(':')[0] ?? ''),
+    );
+    expect(toCards).toHaveLength(failing.length);
     expect(await attention.locator('.attention-intro').textContent()).toBe(
       `Needs a look (${await attention.locator('li').count()}):`,
     );
