@@ -15,7 +15,7 @@ import { reportLabel, verificationNames } from './view-labels.ts';
 const failed = (status: string) => verificationTone(status) === 'danger';
 
 /** The verifications a reviewer must look at: failed themselves, or holding a failed check. */
-export function needingALook(verifications: readonly VerificationView[]): VerificationView[] {
+function needingALook(verifications: readonly VerificationView[]): VerificationView[] {
   return verifications.filter(
     (v) => failed(v.status) || v.checks.some((check) => failed(check.status)),
   );
@@ -35,7 +35,7 @@ function failures(v: VerificationView): string {
 }
 
 /** One needing a look, by its card's name: "Selfie: 1 check failed". */
-export function lookLine(v: VerificationView, names: ReadonlyMap<string, string>): string {
+function lookLine(v: VerificationView, names: ReadonlyMap<string, string>): string {
   return `${names.get(v.id) ?? ''}: ${failures(v)}`;
 }
 
@@ -53,7 +53,7 @@ export function signals(inquiry: InquiryView): Signal[] {
   const names = verificationNames(inquiry.verifications);
   const out: Signal[] = needingALook(inquiry.verifications).map((v) => ({
     text: lookLine(v, names),
-    target: `verification-${v.id}`,
+    target: verificationHeadingId(v.id),
   }));
   for (const report of inquiry.reports) {
     if (report.hasMatch === true) {
@@ -81,6 +81,11 @@ export function signals(inquiry: InquiryView): Signal[] {
 /** The same, as Approve's confirmation lists them. */
 export function approveWarnings(inquiry: InquiryView): string[] {
   return signals(inquiry).map((signal) => signal.text);
+}
+
+/** A verification card's heading (verification-card.tsx), the place its failure is shown. */
+export function verificationHeadingId(verificationId: string): string {
+  return `verification-${verificationId}`;
 }
 
 /** A report's row in the detail, the place its match is shown. */

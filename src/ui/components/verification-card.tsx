@@ -5,6 +5,7 @@ import { checkName } from './check-name.ts';
 import { reasonInWords } from './check-reasons.ts';
 import { FieldList } from './field-list.tsx';
 import { formatNumber } from './format-time.ts';
+import { verificationHeadingId } from './needs-a-look.ts';
 import { resultWords } from './result-words.ts';
 import { StatusChip } from './status-chip.tsx';
 import type { Reveal } from './use-reveal.ts';
@@ -111,7 +112,7 @@ export function VerificationCard({
   label: string;
 }) {
   const v = verification;
-  const headingId = `verification-${v.id}`;
+  const headingId = verificationHeadingId(v.id);
   return (
     <section class="card verification" aria-labelledby={headingId} data-type={v.type}>
       {/* Focusable from the list of those needing a look (attention-list.tsx), not by Tab. */}

@@ -6,7 +6,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { describe, expect, it, vi } from 'vitest';
 import type { InquiryView, VerificationView } from '../../../src/shared/persona/view-model.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { inquiryReply, sent, stubBackground } from './fixtures.ts';
+import { inquiryReply, sent, stubBackground, watchlistMatch } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -18,13 +18,7 @@ function verification(id: string, type: string, status: string): VerificationVie
 const flagged: Partial<InquiryView> = {
   verifications: [verification('ver_1', 'verification/government-id', 'passed')],
   reports: [
-    {
-      id: 'rep_Watch0000001',
-      type: 'report/watchlist',
-      status: 'ready',
-      hasMatch: true,
-      loaded: true,
-    },
+    watchlistMatch,
     {
       id: 'rep_Pep000000001',
       type: 'report/politically-exposed-person',
@@ -42,11 +36,7 @@ async function openDetail(view: Partial<InquiryView>) {
     getInquiry: () => reply,
     getReport: () => ({
       report: {
-        id: 'rep_Watch0000001',
-        type: 'report/watchlist',
-        status: 'ready',
-        hasMatch: true,
-        loaded: true,
+        ...watchlistMatch,
         matches: [{ name: 'A. Person', list: 'Sanctions' }],
       },
     }),

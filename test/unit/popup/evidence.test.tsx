@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bytesToBase64 } from '../../../src/shared/base64.ts';
 import type { VerificationView } from '../../../src/shared/persona/view-model.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { inquiryReply, sent, stubBackground } from './fixtures.ts';
+import { inquiryReply, sent, stubBackground, watchlistMatch } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -36,15 +36,7 @@ const selfie: VerificationView = {
 const reply = inquiryReply('needs_review', {
   accountId: 'act_Person000001',
   verifications: [selfie],
-  reports: [
-    {
-      id: 'rep_Watch0000001',
-      type: 'report/watchlist',
-      status: 'ready',
-      hasMatch: true,
-      loaded: true,
-    },
-  ],
+  reports: [watchlistMatch],
   sessions: [
     {
       id: 'iqse_1',

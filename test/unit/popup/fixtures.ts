@@ -11,7 +11,7 @@ import type {
   RequestType,
 } from '../../../src/shared/messages.ts';
 import { allowedActions } from '../../../src/shared/persona/status-actions.ts';
-import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
+import type { InquiryView, ReportView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
 
 // Testing Library unmounts by itself only when test globals are on; they are off here. And
@@ -27,6 +27,15 @@ afterEach(() => {
   cleanup();
   vi.mocked(sendRequest).mockReset();
 });
+
+/** A watchlist report Persona says matched: a sanctions hit, as the detail lists it. */
+export const watchlistMatch: ReportView = {
+  id: 'rep_Watch0000001',
+  type: 'report/watchlist',
+  status: 'ready',
+  hasMatch: true,
+  loaded: true,
+};
 
 export function inquiryView(status: string, extra: Partial<InquiryView> = {}): InquiryView {
   return {
