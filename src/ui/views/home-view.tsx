@@ -7,7 +7,7 @@ import { Tabs } from '../components/tabs.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { useStored } from '../use-stored.ts';
-import { ReviewQueue } from './review-queue.tsx';
+import { reviewQueue } from './lazy-views.ts';
 import { type HomeTab, NEW_INQUIRY, useNavigation } from './router.ts';
 import { SearchBox } from './search-box.tsx';
 import { WatchlistPanel } from './watchlist-panel.tsx';
@@ -80,7 +80,7 @@ export function HomeView() {
           {tab === 'watchlist' ? (
             <WatchlistPanel started={started} />
           ) : (
-            <ReviewQueue started={started} />
+            <reviewQueue.View started={started} />
           )}
         </Tabs>
       )}
