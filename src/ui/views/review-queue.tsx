@@ -147,7 +147,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             queue
             // The time the list is ordered by: the last change.
             meta={(item) =>
-              startedNote(started, item.id) ??
+              startedNote(started, item.id, item.status) ??
               (item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now)))
             }
           />

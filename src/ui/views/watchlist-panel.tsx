@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
-import { describeStatus } from '../../shared/persona/status.ts';
+import { describeStatus, isFinalStatus } from '../../shared/persona/status.ts';
 import { holdInForce } from '../../shared/poll-hold.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 import { useAnnounce } from '../components/announce.tsx';
@@ -41,10 +41,19 @@ function rowsInView(): number {
 /** The approves and declines being confirmed and not sent, by inquiry id (home-view.tsx). */
 export type Started = ReadonlyMap<string, 'approve' | 'decline'>;
 
-/** A row's note of its decision started, if any. */
-export function startedNote(started: Started, id: string): string | undefined {
+/**
+ * A row's note of its decision started, if any. None once the inquiry is decided (a colleague in
+ * Persona, say): the decision typed here can no longer be sent, and "Approved · decline not sent
+ * yet" would read as if it still could (review s51, 10).
+ */
+export function startedNote(started: Started, id: string, status: string): string | undefined {
   const action = started.get(id);
-  return action && t(action === 'approve' ? 'approveStarted' : 'declineStarted');
+  if (!action || isFinalStatus(status)) return undefined;
+  return t(action === 'approve' ? 'approveStarted' : 'declineStarted');
+}
+
+function rowMeta(started: string | undefined, note: string, keep?: boolean): string {
+  return started ? (keep ? `${started} · ${note}` : started) : note;
 }
 
 /** Watched inquiries from storage: shown at once, refreshed in place as the poller writes. */
@@ -117,15 +126,18 @@ export function WatchlistPanel({ started }: { started: Started }) {
             // Said in words, as the review queue's "updated …": when the desk saw the status
             // change, or, unchanged since, when the inquiry was added. One Persona said it does
             // not have keeps its last status, and says so (watch/cycle.ts).
-            meta={
-              startedNote(started, entry.id) ??
-              (entry.unlisted
+            // A decision started takes the time's place, not that of "not found at the last
+            // check", which says why the row may not be what Persona has.
+            meta={rowMeta(
+              startedNote(started, entry.id, entry.status),
+              entry.unlisted
                 ? t('unlistedMeta')
                 : t(
                     entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
                     formatAgo(entry.changedAt, now),
-                  ))
-            }
+                  ),
+              entry.unlisted,
+            )}
             // Marked seen by the detail once its copy is on screen, not here: a detail that
             // fails to load (a refused key, offline) has shown the reviewer nothing.
             onOpen={() => openInquiry(nav, entry.id)}

@@ -96,4 +96,30 @@ describe('the home tab, across a closed popup', () => {
       ),
     );
   });
+
+  it('says no decision waits on an inquiry decided meanwhile; keeps "not found" beside one that does (review s51, 10)', async () => {
+    stubBackground({ listInquiries: () => ({ items: [], next: null }) });
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        { ...watched('inq_DecidedByThem01'), status: 'approved', changedAt: 2 },
+        { ...watched('inq_NotListedNow001'), unlisted: true },
+      ],
+    });
+    await fakeBrowser.storage.session.set({
+      draft: {
+        ...draft,
+        decisions: [
+          { inquiryId: 'inq_DecidedByThem01', action: 'decline', comment: 'Not them' },
+          { inquiryId: 'inq_NotListedNow001', action: 'approve', comment: '' },
+        ],
+      },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    const unlisted = await screen.findByRole('button', { name: /inq_NotListedNow001/ });
+    await waitFor(() => expect(unlisted.textContent).toContain('approval not sent yet'));
+    expect(unlisted.textContent).toContain('not found at the last check');
+    const decided = screen.getByRole('button', { name: /inq_DecidedByThem01/ });
+    expect(decided.textContent).toContain('Approved');
+    expect(decided.textContent).not.toContain('not sent');
+  });
 });
