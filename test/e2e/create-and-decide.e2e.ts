@@ -221,6 +221,36 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
     await again.close();
   });
 
+  it('back in Needs review before the answer, the decided row is drawn as on its way, then goes (UX review s51, 8)', async () => {
+    const id = await createThroughBackground('queue-on-its-way');
+    await controls.finish(id, 'needs_review');
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    await popup.getByRole('button', { name: new RegExp(id) }).click();
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await controls.setFaults({ latencyMs: 3_000, latencyRoute: 'POST /inquiries/:id/decline' });
+    try {
+      const field = popup.getByRole('textbox', { name: 'Comment' });
+      await field.fill('Not the person in the chat');
+      await field.press('Control+Enter');
+      await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
+      await popup.keyboard.press('Escape');
+      const list = popup.getByRole('list', { name: 'Inquiries needing review' });
+      const row = list.getByRole('button', { name: new RegExp(id) });
+      await expect.poll(() => row.textContent(), soon).toContain('decline sent, awaiting Persona');
+      expect(await row.getAttribute('class')).toContain('is-on-its-way');
+      // Persona answers: the row leaves the queue.
+      await expect.poll(() => row.count(), soon).toBe(0);
+    } finally {
+      await controls.clearFaults();
+    }
+    await popup.evaluate(async () => {
+      const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
+      await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
+    });
+    await popup.close();
+  });
+
   it('decided from Needs review, Enter opens the next row there (UX review s51, 10)', async () => {
     for (const prefix of ['queue-second', 'queue-first']) {
       await controls.finish(await createThroughBackground(prefix), 'needs_review');

@@ -15,12 +15,14 @@ interface Props {
   draw?: 'now' | 'later' | undefined;
   /** The row the reviewer opened before coming back: it takes the focus again. */
   focusOnMount?: boolean;
+  /** Decided, the answer not in yet: drawn quieter, so the next row is the one the eye takes. */
+  onItsWay?: boolean;
   onOpen: () => void;
 }
 
 /** One inquiry in a list: a single button, so the whole row is one tab stop and one click. */
 export function InquiryRow(props: Props) {
-  const { id, status, referenceId, meta, unseen, draw, focusOnMount, onOpen } = props;
+  const { id, status, referenceId, meta, unseen, draw, focusOnMount, onItsWay, onOpen } = props;
   const button = useRef<HTMLButtonElement>(null);
   const unseenNote = useId();
   useEffect(() => {
@@ -31,7 +33,7 @@ export function InquiryRow(props: Props) {
       <button
         ref={button}
         type="button"
-        class={`inquiry-row${unseen ? ' is-unseen' : ''}`}
+        class={`inquiry-row${unseen ? ' is-unseen' : ''}${onItsWay ? ' is-on-its-way' : ''}`}
         // Said after the row's name, not in it: within it, the row's parts being flex items,
         // Chromium read the comma as a word of its own (", changed…").
         aria-describedby={unseen ? unseenNote : undefined}

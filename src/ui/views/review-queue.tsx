@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { auditPendingItem } from '../../shared/audit/trail-item.ts';
 import { watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
@@ -8,6 +9,8 @@ import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { SummaryList } from './summary-list.tsx';
+import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
+import './views.css';
 import { type Started, startedNote } from './watchlist-panel.tsx';
 
 const PAGE_SIZE = 20;
@@ -26,6 +29,26 @@ function byLastChange(items: InquirySummary[]): InquirySummary[] {
   // An unreadable time sorts last (NaN || 0), where a row without one is.
   const at = (item: InquirySummary) => Date.parse(item.updatedAt ?? '') || 0;
   return [...items].sort((a, b) => at(b) - at(a));
+}
+
+/**
+ * The approves and declines the background is sending, by inquiry id: its marks of actions under
+ * way (background audit/pending.ts), but not one a stopped worker left, older than any answer
+ * takes. The row stays until its answer moves it, so a refused or failed decision does not make
+ * it vanish, but is drawn as done with (UX review s51, 8: a reviewer back 250 ms after Confirm
+ * saw it on top still, and opened it again).
+ */
+function decisionsOnItsWay(
+  pending: Readonly<Record<string, { at: number; action: string; inquiryId?: string }>>,
+  now: number,
+): Map<string, string> {
+  const marks = Object.values(pending).filter(
+    (mark) =>
+      (mark.action === 'approve' || mark.action === 'decline') &&
+      mark.inquiryId &&
+      now - mark.at < ANSWER_WITHIN_MS,
+  );
+  return new Map(marks.map((mark) => [mark.inquiryId as string, mark.action]));
 }
 
 /** Inquiries waiting for a human decision, 20 at a time. */
@@ -79,6 +102,7 @@ export function ReviewQueue({ started }: { started: Started }) {
     setPageIds(undefined);
   });
   const watchlist = useStored(watchlistItem);
+  const onItsWay = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
   // A watched inquiry the reviewer has not looked at since it changed carries the watchlist's
   // mark here too: the badge counts it, and this is where it is found.
   const unseen = new Set(watchlist?.filter((entry) => !entry.seen).map((entry) => entry.id));
@@ -145,11 +169,16 @@ export function ReviewQueue({ started }: { started: Started }) {
             focusId={firstOfPage}
             unseen={unseen}
             queue
+            onItsWay={new Set(onItsWay.keys())}
             // The time the list is ordered by: the last change.
-            meta={(item) =>
-              startedNote(started, item.id, item.status) ??
-              (item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now)))
-            }
+            meta={(item) => {
+              const sending = onItsWay.get(item.id);
+              if (sending) return t(sending === 'approve' ? 'approveOnItsWay' : 'declineOnItsWay');
+              return (
+                startedNote(started, item.id, item.status) ??
+                (item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now)))
+              );
+            }}
           />
         </>
       )}

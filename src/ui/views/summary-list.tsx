@@ -16,6 +16,8 @@ interface Props {
   unseen?: ReadonlySet<string> | undefined;
   /** A queue to work down (Needs review): a row opens with the rows after it, for Next. */
   queue?: boolean;
+  /** Rows whose decision is sent and not answered yet. */
+  onItsWay?: ReadonlySet<string> | undefined;
 }
 
 /** Inquiries Persona listed (matches, the review queue, earlier ones): a row opens its detail. */
@@ -27,6 +29,7 @@ export function SummaryList({
   focusId,
   unseen,
   queue,
+  onItsWay,
 }: Props) {
   const nav = useNavigation();
   return (
@@ -39,8 +42,16 @@ export function SummaryList({
           referenceId={item.referenceId}
           meta={meta(item)}
           unseen={unseen?.has(item.id)}
+          onItsWay={onItsWay?.has(item.id)}
           focusOnMount={item.id === focusId || openedRow(nav.route) === item.id}
-          onOpen={() => openInquiry(nav, item.id, queue ? items.slice(index + 1) : undefined)}
+          // Next leads past a row already decided, its answer on its way.
+          onOpen={() =>
+            openInquiry(
+              nav,
+              item.id,
+              queue ? items.slice(index + 1).filter((next) => !onItsWay?.has(next.id)) : undefined,
+            )
+          }
         />
       ))}
     </ul>

@@ -79,4 +79,33 @@ describe('Next to review', () => {
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
     expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
   });
+
+  it('draws a row whose decision is on its way as done with, and Next leads past it (UX review s51, 8)', async () => {
+    stubQueue();
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    const mark = { reviewer: 'persona_sandbox_…1a2b', outcome: 'error', errorKind: 'interrupted' };
+    await fakeBrowser.storage.local.set({
+      auditPending: {
+        'life-1 1': { ...mark, at: Date.now(), action: 'decline', inquiryId: queue[1] },
+        // Left by a worker that stopped an hour ago: no answer is coming.
+        'life-0 1': { ...mark, at: Date.now() - 3_600_000, action: 'approve', inquiryId: queue[2] },
+      },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    const sending = await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+    await waitFor(() => expect(sending.textContent).toContain('decline sent, awaiting Persona'));
+    expect(sending.className).toContain('is-on-its-way');
+    const stale = screen.getByRole('button', { name: /inq_QueueThird00003/ });
+    expect(stale.textContent).not.toContain('awaiting Persona');
+    expect(stale.className).not.toContain('is-on-its-way');
+    fireEvent.click(screen.getByRole('button', { name: /inq_QueueFirst00001/ }));
+    await declineOpen();
+    fireEvent.click(await screen.findByRole('button', { name: 'Next to review: ref-3' }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(
+        'inq_QueueThird00003',
+      ),
+    );
+  });
 });
