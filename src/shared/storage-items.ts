@@ -188,6 +188,8 @@ export const draftSchema = lazy(() =>
     search: z.string(),
     /** Home's tab last chosen: a popup opened again opens on it (UX review s51, 6). */
     homeTab: z.optional(z.enum(['watchlist', 'review'])),
+    /** Needs review's order; longest waiting first when not chosen (UX review s51, 4). */
+    queueOrder: z.optional(z.enum(['oldest', 'newest'])),
     /**
      * The Idempotency-Key of a create sent and not answered yet, or answered with no answer (lost,
      * timed out), with the form it was for and when it was sent: a retry of the same form, even

@@ -857,7 +857,7 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('lists the review queue by last change: one come to review just now is on top', async () => {
+  it('lists the review queue by last change, longest waiting first, or newest first as chosen, and says how many (UX review s51, 4)', async () => {
     const popup = await openPopup();
     // Persona lists the newer one first (by creation); the older one comes to review last.
     const older = await createInquiry(popup, `review-older-${Date.now()}`);
@@ -866,12 +866,25 @@ describe('the popup', () => {
     await popup.waitForTimeout(50);
     await controls.finish(older, 'needs_review');
     await popup.getByRole('tab', { name: 'Needs review' }).click();
-    const rows = popup
-      .getByRole('list', { name: 'Inquiries needing review' })
-      .locator('.inquiry-row');
-    await expect.poll(() => rows.first().textContent(), soon).toContain(older);
-    expect(await rows.nth(1).textContent()).toContain(newer);
+    const list = popup.getByRole('list', { name: 'Inquiries needing review' });
+    const ids = () => list.locator('.inquiry-id').allTextContents();
+    const position = async (id: string) => (await ids()).indexOf(id);
+    await expect.poll(() => position(older), soon).toBeGreaterThan(-1);
+    // Waiting longest first: the one that came to review first leads.
+    expect(await position(newer)).toBeLessThan(await position(older));
+    const count = (await ids()).length;
+    expect(await popup.getByText(`${count} to review`, { exact: true }).count()).toBe(1);
+    await popup.getByRole('combobox', { name: 'Order' }).selectOption('newest');
+    await expect.poll(async () => (await ids())[0], soon).toBe(older);
+    expect(await position(newer)).toBe(1);
+    // The choice holds for the popup opened again.
     await popup.close();
+    const again = await openPopup();
+    const order = again.getByRole('combobox', { name: 'Order' });
+    await expect.poll(() => order.inputValue(), soon).toBe('newest');
+    await order.selectOption('oldest');
+    await again.getByRole('tab', { name: 'Watchlist' }).click();
+    await again.close();
   });
 
   it('opens an approved inquiry from the URL', async () => {

@@ -279,15 +279,16 @@ describe('watch and notify', () => {
   });
 
   it('Needs review keeps the pages Load more brought, and the row the reviewer is on, when one more comes to review', async () => {
-    await controls.seed(25, { statuses: ['needs_review'], referenceIdPrefix: 'queue-' });
+    // More than Persona's largest page, which the queue reads: a second one to load.
+    await controls.seed(105, { statuses: ['needs_review'], referenceIdPrefix: 'queue-' });
     const id = await createInquiry();
     await debouncePopupCycle();
     const popup = await ext.openPopup();
     await popup.getByRole('tab', { name: 'Needs review' }).click();
     const rows = popup.getByRole('list', { name: 'Inquiries needing review' }).getByRole('button');
-    await expect.poll(() => rows.count()).toBe(20);
+    await expect.poll(() => rows.count()).toBe(100);
     await popup.getByRole('button', { name: 'Load more' }).click();
-    await expect.poll(() => rows.count()).toBeGreaterThan(20);
+    await expect.poll(() => rows.count()).toBeGreaterThan(100);
     const shown = await rows.count();
     const deep = rows.nth(shown - 2);
     await deep.focus();
@@ -297,27 +298,31 @@ describe('watch and notify', () => {
     expect((await runCycle()).changes).toEqual([{ id, from: 'created', to: 'needs_review' }]);
     const arrived = popup.getByRole('button', { name: new RegExp(id) });
     await expect.poll(() => arrived.count(), { timeout: 5_000 }).toBe(1);
-    // On top, and nothing else lost: the second page is still there, and so is the focus.
-    expect(await rows.first().textContent()).toContain(id);
+    // Where its change puts it, last of those waiting longest first, and nothing else lost: the
+    // second page is still there, and so is the focus.
+    expect(await rows.last().textContent()).toContain(id);
     expect(await rows.count()).toBe(shown + 1);
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe(deepText);
     await popup.close();
   });
 
   it('Needs review lists a watched inquiry come to review on top, though older than its first page (UX review s47, 2)', async () => {
-    // Made three hours ago on Persona's clock (the sandbox's); then 25 inquiries to review, all
+    // Made three hours ago on Persona's clock (the sandbox's); then 105 inquiries to review, all
     // made since (seeded up to ten minutes ago): Persona's first page is theirs.
     await controls.setClock(new Date(Date.now() - 3 * 3_600_000));
     const id = await createInquiry();
     await controls.setClock(new Date());
-    await controls.seed(25, { statuses: ['needs_review'], referenceIdPrefix: 'newer-' });
+    await controls.seed(105, { statuses: ['needs_review'], referenceIdPrefix: 'newer-' });
     await controls.finish(id, 'needs_review');
     expect((await runCycle()).changes).toEqual([{ id, from: 'created', to: 'needs_review' }]);
     const popup = await ext.openPopup();
     await popup.getByRole('tab', { name: 'Needs review' }).click();
     const rows = popup.getByRole('list', { name: 'Inquiries needing review' }).getByRole('button');
-    await expect.poll(() => rows.count()).toBe(21);
-    expect(await rows.first().textContent()).toContain(id);
+    await expect.poll(() => rows.count()).toBe(101);
+    // Newest change first, it is on top (longest waiting first, it would be last).
+    await popup.getByRole('combobox', { name: 'Order' }).selectOption('newest');
+    await expect.poll(() => rows.first().textContent()).toContain(id);
+    await popup.getByRole('combobox', { name: 'Order' }).selectOption('oldest');
     await popup.close();
   });
 

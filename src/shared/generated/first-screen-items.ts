@@ -113,6 +113,7 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
       phoneNumber: { t: 'string' },
       search: { t: 'string' },
       homeTab: { t: 'optional', of: { t: 'enum', values: ['watchlist', 'review'] } },
+      queueOrder: { t: 'optional', of: { t: 'enum', values: ['oldest', 'newest'] } },
       pendingCreate: {
         t: 'optional',
         of: {

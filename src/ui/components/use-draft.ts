@@ -70,8 +70,10 @@ export function useDraft(): [Draft | undefined, (patch: DraftPatch) => void] {
     };
   }, []);
   const update = useCallback((patch: DraftPatch) => {
-    if (!latest.current) return;
-    const next = apply(latest.current, patch);
+    // Before this page's first read of the draft has landed (another page's write queued ahead of
+    // it, a view mounted a moment ago), the patch is still written: writePatch applies it to what
+    // is stored, and its change event brings it here. Dropped, a choice made that soon was lost.
+    const next = latest.current && apply(latest.current, patch);
     if (next) {
       latest.current = next;
       setDraft(next);

@@ -4,8 +4,9 @@ import { watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { formatAgo, useNow } from '../components/format-time.ts';
+import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { SummaryList } from './summary-list.tsx';
@@ -13,7 +14,9 @@ import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
 import './views.css';
 import { type Started, startedNote } from './watchlist-panel.tsx';
 
-const PAGE_SIZE = 20;
+// Persona's largest page: a queue of up to a hundred, the Monday backlog of 40 with it, is read in
+// one request, so its count is whole and its oldest row is in it, not a Load more away.
+const PAGE_SIZE = 100;
 
 /** Those of `items` not already in `shown`. */
 function newTo(shown: InquirySummary[], items: InquirySummary[]): InquirySummary[] {
@@ -21,14 +24,24 @@ function newTo(shown: InquirySummary[], items: InquirySummary[]): InquirySummary
   return items.filter((item) => !listed.has(item.id));
 }
 
+export type QueueOrder = 'oldest' | 'newest';
+
 /**
- * Newest change first: Persona lists by creation, and the row says when each last changed, so
- * one that came to review just now would otherwise sit wherever its creation puts it.
+ * By the last change, which the row says: Persona lists by creation, so one that came to review
+ * just now would otherwise sit wherever its creation puts it. Longest waiting first unless the
+ * reviewer chose otherwise: a queue is worked from its oldest, and rows that came to review during
+ * the day went on top of the morning's backlog (UX review s51, 4). A row without a readable time
+ * goes last either way.
  */
-function byLastChange(items: InquirySummary[]): InquirySummary[] {
-  // An unreadable time sorts last (NaN || 0), where a row without one is.
-  const at = (item: InquirySummary) => Date.parse(item.updatedAt ?? '') || 0;
-  return [...items].sort((a, b) => at(b) - at(a));
+export function byLastChange(items: InquirySummary[], order: QueueOrder): InquirySummary[] {
+  const at = (item: InquirySummary) => Date.parse(item.updatedAt ?? '');
+  const sign = order === 'oldest' ? 1 : -1;
+  return [...items].sort((a, b) => {
+    const [x, y] = [at(a), at(b)];
+    if (Number.isNaN(x) || Number.isNaN(y))
+      return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
+    return sign * (x - y);
+  });
 }
 
 /**
@@ -51,9 +64,11 @@ function decisionsOnItsWay(
   return new Map(marks.map((mark) => [mark.inquiryId as string, mark.action]));
 }
 
-/** Inquiries waiting for a human decision, 20 at a time. */
+/** Inquiries waiting for a human decision, a hundred at a time. */
 export function ReviewQueue({ started }: { started: Started }) {
   const now = useNow();
+  const [draft, updateDraft] = useDraft();
+  const order: QueueOrder = draft?.queueOrder ?? 'oldest';
   const [items, setItems] = useState<InquirySummary[]>([]);
   /** Persona's cursor for the next page; null at the end, undefined before the first page. */
   const [next, setNext] = useState<string | null | undefined>(undefined);
@@ -150,7 +165,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             !listed.has(entry.id) &&
             !(endReadAt && entry.changedAt <= endReadAt),
         );
-  const ordered = byLastChange([...items, ...found]);
+  const ordered = byLastChange([...items, ...found], order);
   onScreen.current = ordered;
   // Of the rows Load more brought, the first in the list's order.
   const firstOfPage = pageIds && ordered.find((item) => pageIds.has(item.id))?.id;
@@ -161,6 +176,26 @@ export function ReviewQueue({ started }: { started: Started }) {
       {!error && !loading && ordered.length === 0 && <p class="empty">{t('noReview')}</p>}
       {ordered.length > 0 && (
         <>
+          <div class="row queue-head">
+            {/* Persona gives no total: whole once its last page is read. */}
+            <p class="queue-count">
+              {next === null
+                ? t('toReviewCount', formatNumber(ordered.length))
+                : t('listedSoFar', formatNumber(ordered.length))}
+            </p>
+            <label class="queue-order">
+              {t('queueOrder')}{' '}
+              <select
+                value={order}
+                onChange={(event) =>
+                  updateDraft({ queueOrder: event.currentTarget.value as QueueOrder })
+                }
+              >
+                <option value="oldest">{t('orderOldest')}</option>
+                <option value="newest">{t('orderNewest')}</option>
+              </select>
+            </label>
+          </div>
           {/* The badge counts the watched only: said here, where the count differs from it. */}
           <p class="list-head muted">{t('reviewQueueHint')}</p>
           <SummaryList

@@ -4,6 +4,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import type { InquirySummary } from '../../../src/shared/messages.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { byLastChange } from '../../../src/ui/views/review-queue.tsx';
 import { sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -27,6 +28,15 @@ function twoPages(first: InquirySummary[], second: InquirySummary[]) {
       next === 'page-2' ? { items: second, next: null } : { items: first, next: 'page-2' },
   });
 }
+const emptyDraft = {
+  templateId: '',
+  referenceId: '',
+  search: '',
+  nameFirst: '',
+  nameLast: '',
+  emailAddress: '',
+  phoneNumber: '',
+};
 /** A watched inquiry as the watcher leaves it after a change the reviewer has not seen. */
 const watchEntry = (id: string, status: string) => ({
   id,
@@ -34,6 +44,27 @@ const watchEntry = (id: string, status: string) => ({
   addedAt: 1,
   changedAt: Date.now(),
   seen: false,
+});
+
+describe("the review queue's order", () => {
+  it('puts a row without a readable time last, in either order', () => {
+    const rows = [
+      row('inq_NoTimeAtAll0001'),
+      changed('inq_Later000000001', 30),
+      changed('inq_Earlier0000001', 5),
+    ];
+    const ids = (order: 'oldest' | 'newest') => byLastChange(rows, order).map((item) => item.id);
+    expect(ids('oldest')).toEqual([
+      'inq_Earlier0000001',
+      'inq_Later000000001',
+      'inq_NoTimeAtAll0001',
+    ]);
+    expect(ids('newest')).toEqual([
+      'inq_Later000000001',
+      'inq_Earlier0000001',
+      'inq_NoTimeAtAll0001',
+    ]);
+  });
 });
 
 describe('Load more in the review queue', () => {
@@ -54,7 +85,7 @@ describe('Load more in the review queue', () => {
     await waitFor(() => expect(document.activeElement).toBe(first));
   });
 
-  it('lists every row loaded by its last change, newest first, and focuses the first brought', async () => {
+  it('lists every row loaded by its last change, longest waiting first, and focuses the first brought', async () => {
     twoPages(
       [changed('inq_PageOneMiddle01', 20)],
       [changed('inq_PageTwoOlder001', 5), changed('inq_PageTwoNewest01', 30)],
@@ -64,12 +95,45 @@ describe('Load more in the review queue', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
     await screen.findByRole('button', { name: /inq_PageTwoNewest01/ });
     expect(listedIds()).toEqual([
-      'inq_PageTwoNewest01',
-      'inq_PageOneMiddle01',
       'inq_PageTwoOlder001',
+      'inq_PageOneMiddle01',
+      'inq_PageTwoNewest01',
     ]);
-    const newest = screen.getByRole('button', { name: /inq_PageTwoNewest01/ });
-    await waitFor(() => expect(document.activeElement).toBe(newest));
+    const oldest = screen.getByRole('button', { name: /inq_PageTwoOlder001/ });
+    await waitFor(() => expect(document.activeElement).toBe(oldest));
+  });
+
+  it('says how many once every page is read, and how many so far while Persona has more (UX review s51, 4)', async () => {
+    twoPages(
+      [changed('inq_PageOneMiddle01', 20)],
+      [changed('inq_PageTwoOlder001', 5), changed('inq_PageTwoNewest01', 30)],
+    );
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await screen.findByText('1 listed, more in Persona: Load more for the rest');
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    await screen.findByText('3 to review');
+  });
+
+  it('orders newest change first once the reviewer chooses it, and a popup opened again keeps it', async () => {
+    stubBackground({
+      listInquiries: () => ({
+        items: [changed('inq_ChangedLast001', 30), changed('inq_WaitingLong001', 5)],
+        next: null,
+      }),
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    await screen.findByRole('button', { name: /inq_WaitingLong001/ });
+    expect(listedIds()).toEqual(['inq_WaitingLong001', 'inq_ChangedLast001']);
+    const order = screen.getByRole('combobox', { name: 'Order' }) as HTMLSelectElement;
+    expect(order.value).toBe('oldest');
+    fireEvent.change(order, { target: { value: 'newest' } });
+    await waitFor(() => expect(listedIds()).toEqual(['inq_ChangedLast001', 'inq_WaitingLong001']));
+    const { draft } = (await fakeBrowser.storage.session.get('draft')) as {
+      draft: { queueOrder?: string };
+    };
+    expect(draft.queueOrder).toBe('newest');
   });
 
   it('reads the queue again when the watcher finds a watched inquiry come to review', async () => {
@@ -101,6 +165,8 @@ describe('a watched inquiry come to review, older than the first page', () => {
       [changed('inq_NewerCreated01', 20)],
       [changed('inq_OldComeToRev01', 50), changed('inq_PageTwoOther001', 10)],
     );
+    // Newest change first, the order in which "on top" is where a change just now goes.
+    await fakeBrowser.storage.session.set({ draft: { ...emptyDraft, queueOrder: 'newest' } });
     await fakeBrowser.storage.local.set({
       watchlist: [
         { ...watchEntry('inq_OldComeToRev01', 'needs_review'), updatedAt: at(50) },
@@ -139,7 +205,7 @@ describe('a watched inquiry Persona no longer lists as needing review', () => {
     render(<DeskShell first={{ name: 'home' }} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
     await screen.findByRole('button', { name: /inq_NewerCreated01/ });
-    await waitFor(() => expect(listedIds()).toEqual(['inq_ComeToReview001', 'inq_NewerCreated01']));
+    await waitFor(() => expect(listedIds()).toEqual(['inq_NewerCreated01', 'inq_ComeToReview001']));
   });
 
   it('is not shown once every page is read: deleted, decided elsewhere, or another environment’s (review s47, 7)', async () => {
