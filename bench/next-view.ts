@@ -93,7 +93,8 @@ export async function measureNextView(
   options: { runs: number; inquiries: number },
 ): Promise<NextView> {
   const page = await env.ext.context.newPage();
-  const url = env.ext.extensionUrl('src/popup/index.html');
+  // Home each time: the toolbar's bare URL opens on the inquiry a run before it showed (app.tsx).
+  const url = env.ext.extensionUrl('src/popup/index.html?view=home');
   const transitions: NextViewTransition[] = [];
   let cacheRead: NextView['cacheRead'];
   try {

@@ -111,7 +111,8 @@ export async function measurePhotosShown(
   const oursCounts: Record<string, number>[] = [];
   const naiveCounts: Record<string, number>[] = [];
   const page = await env.ext.context.newPage();
-  const popupUrl = env.ext.extensionUrl('src/popup/index.html');
+  // Home each time: the toolbar's bare URL opens on the inquiry a run before it showed (app.tsx).
+  const popupUrl = env.ext.extensionUrl('src/popup/index.html?view=home');
   await env.controls.setFaults({ latencyMs: options.latencyMs });
   try {
     for (const [i, id] of ids.entries()) {

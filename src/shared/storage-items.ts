@@ -191,6 +191,12 @@ export const draftSchema = lazy(() =>
     /** Needs review's order; longest waiting first when not chosen (UX review s51, 4). */
     queueOrder: z.optional(z.enum(['oldest', 'newest'])),
     /**
+     * The inquiry the toolbar popup showed last, and when it opened it: the popup closes at each
+     * click into the chat, and one opened again soon after opens on it (UX review s51, 6). Gone
+     * once the reviewer leaves it for another view there.
+     */
+    lastInquiry: z.optional(z.object({ id: z.string().check(z.maxLength(100)), at: z.number() })),
+    /**
      * The Idempotency-Key of a create sent and not answered yet, or answered with no answer (lost,
      * timed out), with the form it was for and when it was sent: a retry of the same form, even
      * from a popup opened again, reuses it, so a create Persona did apply is not doubled. A popup

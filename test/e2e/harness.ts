@@ -86,7 +86,9 @@ export async function launchExtension(
     profileDir: ext.profileDir,
     extensionId: ext.extensionId,
     serviceWorker: ext.serviceWorker,
-    openPopup: (query = '') => ext.openPage(`src/popup/index.html${query}`),
+    // Home unless asked otherwise: the bare URL, the toolbar's own, opens on the inquiry the
+    // popup showed last (app.tsx), which a test opening the desk afresh does not mean.
+    openPopup: (query = '?view=home') => ext.openPage(`src/popup/index.html${query}`),
     openOptions: () => ext.openPage('src/options/index.html'),
     extensionUrl: ext.extensionUrl,
     stopServiceWorker,

@@ -91,7 +91,7 @@ async function saveKeyInOptions(): Promise<void> {
   await options.close();
 }
 
-async function openPopup(query = ''): Promise<Page> {
+async function openPopup(query?: string): Promise<Page> {
   const popup = await ext.openPopup(query);
   await popup.setViewportSize({ width: 400, height: 600 });
   return popup;
@@ -885,6 +885,61 @@ describe('the popup', () => {
     await order.selectOption('oldest');
     await again.getByRole('tab', { name: 'Watchlist' }).click();
     await again.close();
+  });
+
+  it('the toolbar popup opened again soon opens on the inquiry it showed, Back leading home to its row; not once left, nor ten minutes later (UX review s51, 6)', async () => {
+    // The toolbar's own URL, with no query.
+    const first = await ext.openPopup('');
+    await first.getByRole('tab', { name: 'Watchlist' }).click();
+    await first.getByRole('button', { name: new RegExp(approvedId) }).click();
+    await expect.poll(() => statusOf(first), soon).toBe('approved');
+    // A click into the chat closes it.
+    await first.close();
+
+    const again = await ext.openPopup('');
+    await expect.poll(() => statusOf(again), soon).toBe('approved');
+    expect(await again.getByRole('heading', { level: 2 }).first().textContent()).toContain(
+      approvedId,
+    );
+    await again.getByRole('button', { name: 'Back' }).click();
+    const row = again.getByRole('button', { name: new RegExp(approvedId) });
+    await expect
+      .poll(() => again.evaluate(() => document.activeElement?.textContent ?? ''), soon)
+      .toContain(approvedId);
+    expect(await row.count()).toBe(1);
+    await again.close();
+
+    // Left for home: the next one opens there.
+    const home = await ext.openPopup('');
+    await home.getByRole('searchbox', { name: 'Find inquiry' }).waitFor(soon);
+    expect(await home.getByTestId('status').count()).toBe(0);
+    // Shown more than ten minutes ago: home too.
+    await home.getByRole('button', { name: new RegExp(approvedId) }).click();
+    await expect.poll(() => statusOf(home), soon).toBe('approved');
+    await expect
+      .poll(() =>
+        home.evaluate(async () => {
+          const { draft } = (await chrome.storage.session.get('draft')) as {
+            draft: { lastInquiry?: { id: string } };
+          };
+          return draft.lastInquiry?.id;
+        }),
+      )
+      .toBe(approvedId);
+    await home.evaluate(async () => {
+      const { draft } = (await chrome.storage.session.get('draft')) as {
+        draft: { lastInquiry: { id: string; at: number } };
+      };
+      const at = Date.now() - 11 * 60_000;
+      await chrome.storage.session.set({
+        draft: { ...draft, lastInquiry: { ...draft.lastInquiry, at } },
+      });
+    });
+    await home.close();
+    const later = await ext.openPopup('');
+    await later.getByRole('searchbox', { name: 'Find inquiry' }).waitFor(soon);
+    expect(await later.getByTestId('status').count()).toBe(0);
+    await later.close();
   });
 
   it('opens an approved inquiry from the URL', async () => {

@@ -25,8 +25,9 @@ export function inquiryOfNotification(id: string): string | null | undefined {
   return id === SUMMARY_ID ? null : id.slice(PREFIX.length);
 }
 
+/** The summary's page opens on home, not on the inquiry the toolbar popup showed last (app.tsx). */
 export function popupUrl(inquiryId: string | null): string {
-  const query = inquiryId ? `?inquiry=${encodeURIComponent(inquiryId)}` : '';
+  const query = inquiryId ? `?inquiry=${encodeURIComponent(inquiryId)}` : '?view=home';
   return browser.runtime.getURL(`src/popup/index.html${query}`);
 }
 

@@ -114,6 +114,13 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
       search: { t: 'string' },
       homeTab: { t: 'optional', of: { t: 'enum', values: ['watchlist', 'review'] } },
       queueOrder: { t: 'optional', of: { t: 'enum', values: ['oldest', 'newest'] } },
+      lastInquiry: {
+        t: 'optional',
+        of: {
+          t: 'object',
+          fields: { id: { t: 'string', checks: [['maxLength', 100]] }, at: { t: 'number' } },
+        },
+      },
       pendingCreate: {
         t: 'optional',
         of: {

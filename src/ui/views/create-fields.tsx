@@ -16,7 +16,13 @@ interface Props {
 
 type TextKey = Exclude<
   keyof Draft,
-  'search' | 'pendingCreate' | 'decisions' | 'templateFromDefault'
+  | 'search'
+  | 'pendingCreate'
+  | 'decisions'
+  | 'templateFromDefault'
+  | 'homeTab'
+  | 'queueOrder'
+  | 'lastInquiry'
 >;
 
 /** The create form's inputs; every keystroke goes to the draft (storage.session). */

@@ -7,6 +7,7 @@ import type { KeyInfo } from '../../shared/storage-items.ts';
 import { BackgroundStatus } from '../background-status.tsx';
 import { AnnounceProvider } from '../components/announce.tsx';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
+import { useDraft } from '../components/use-draft.ts';
 import { EnvironmentBadge, ProductionWarning } from '../environment-badge.tsx';
 import { afterFirstPaint } from '../first-paint.ts';
 import { whenIdle } from '../lazy-view.tsx';
@@ -84,9 +85,31 @@ function NoKeyView({ route }: { route: Route }) {
   );
 }
 
+interface ShellProps {
+  first: Route;
+  /** What Back leads to from `first`; home, or nothing, when not given. */
+  under?: Route;
+  /** The toolbar popup: the inquiry it shows is noted, for the popup opened again (app.tsx). */
+  remember?: boolean;
+}
+
 /** The whole desk: top bar with the environment, the current view, and a status footer. */
-export function DeskShell({ first }: { first: Route }) {
-  const nav = useRouter(first);
+export function DeskShell({ first, under, remember }: ShellProps) {
+  const nav = useRouter(first, under);
+  const [, updateDraft] = useDraft();
+  const shown = nav.route.name === 'detail' ? nav.route.id : undefined;
+  useEffect(() => {
+    if (!remember) return;
+    // Written as it opens, cleared when the reviewer goes elsewhere; nothing written otherwise,
+    // so opening the popup on home does not wake the side panel with a draft change.
+    updateDraft((draft) =>
+      shown
+        ? { lastInquiry: { id: shown, at: Date.now() } }
+        : draft.lastInquiry
+          ? { lastInquiry: undefined }
+          : {},
+    );
+  }, [shown]);
   const keyInfo = useStored(keyInfoItem);
   // Read once for the whole desk: locked, it is the unlock form alone (Guarded), and a Back
   // there would lead nowhere visible, and take the focus with it when it went.

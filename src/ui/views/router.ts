@@ -52,8 +52,9 @@ export function routeFromQuery(search: string): Route {
   return { name: 'home' };
 }
 
-export function useRouter(first: Route): Navigation {
-  const [stack, setStack] = useState<Route[]>([first]);
+/** `under`: the view Back leads to from `first` (a popup opened again on its inquiry: home). */
+export function useRouter(first: Route, under?: Route): Navigation {
+  const [stack, setStack] = useState<Route[]>(under ? [under, first] : [first]);
   return useMemo(
     () => ({
       route: stack.at(-1) ?? { name: 'home' },

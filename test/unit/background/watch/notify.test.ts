@@ -104,6 +104,9 @@ describe('notifications', () => {
     await openFromNotification('not-ours');
     expect(await fakeBrowser.tabs.query({})).toHaveLength(before);
     await openFromNotification(SUMMARY_ID);
-    expect((await fakeBrowser.tabs.query({})).at(-1)?.url).toMatch(/src\/popup\/index\.html$/);
+    // On home, not on the inquiry the toolbar popup showed last (app.tsx).
+    expect((await fakeBrowser.tabs.query({})).at(-1)?.url).toMatch(
+      /src\/popup\/index\.html\?view=home$/,
+    );
   });
 });
