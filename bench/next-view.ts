@@ -94,7 +94,7 @@ export async function measureNextView(
 ): Promise<NextView> {
   const page = await env.ext.context.newPage();
   // Home each time: the toolbar's bare URL opens on the inquiry a run before it showed (app.tsx).
-  const url = env.ext.extensionUrl('src/popup/index.html?view=home');
+  const url = env.ext.extensionUrl('src/popup/index.html?home');
   const transitions: NextViewTransition[] = [];
   let cacheRead: NextView['cacheRead'];
   try {

@@ -112,7 +112,7 @@ export async function measurePhotosShown(
   const naiveCounts: Record<string, number>[] = [];
   const page = await env.ext.context.newPage();
   // Home each time: the toolbar's bare URL opens on the inquiry a run before it showed (app.tsx).
-  const popupUrl = env.ext.extensionUrl('src/popup/index.html?view=home');
+  const popupUrl = env.ext.extensionUrl('src/popup/index.html?home');
   await env.controls.setFaults({ latencyMs: options.latencyMs });
   try {
     for (const [i, id] of ids.entries()) {

@@ -88,7 +88,7 @@ export async function launchExtension(
     serviceWorker: ext.serviceWorker,
     // Home unless asked otherwise: the bare URL, the toolbar's own, opens on the inquiry the
     // popup showed last (app.tsx), which a test opening the desk afresh does not mean.
-    openPopup: (query = '?view=home') => ext.openPage(`src/popup/index.html${query}`),
+    openPopup: (query = '?home') => ext.openPage(`src/popup/index.html${query}`),
     openOptions: () => ext.openPage('src/options/index.html'),
     extensionUrl: ext.extensionUrl,
     stopServiceWorker,

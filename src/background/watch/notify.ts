@@ -27,7 +27,7 @@ export function inquiryOfNotification(id: string): string | null | undefined {
 
 /** The summary's page opens on home, not on the inquiry the toolbar popup showed last (app.tsx). */
 export function popupUrl(inquiryId: string | null): string {
-  const query = inquiryId ? `?inquiry=${encodeURIComponent(inquiryId)}` : '?view=home';
+  const query = inquiryId ? `?inquiry=${encodeURIComponent(inquiryId)}` : '?home';
   return browser.runtime.getURL(`src/popup/index.html${query}`);
 }
 

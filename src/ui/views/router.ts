@@ -1,6 +1,7 @@
 // A tiny in-memory router. The popup has no address bar, so history is a stack in memory; the
 // first view can come from the page's query (`?inquiry=inq_…`, `?view=create`), which is how
-// notifications and the side panel open a given view.
+// notifications and the side panel open a given view. `?home` (any other query too) is home, and
+// keeps the toolbar popup's reopening out (src/popup/app.tsx).
 import { createContext } from 'preact';
 import { useContext, useMemo, useState } from 'preact/hooks';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';

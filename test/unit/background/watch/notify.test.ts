@@ -106,7 +106,7 @@ describe('notifications', () => {
     await openFromNotification(SUMMARY_ID);
     // On home, not on the inquiry the toolbar popup showed last (app.tsx).
     expect((await fakeBrowser.tabs.query({})).at(-1)?.url).toMatch(
-      /src\/popup\/index\.html\?view=home$/,
+      /src\/popup\/index\.html\?home$/,
     );
   });
 });
