@@ -19,7 +19,7 @@ import {
   nextPollState,
   settleIdle,
 } from './next-hold.ts';
-import { BATCH_SIZE, POLL_FIELDS, planCycle } from './planner.ts';
+import { BATCH_SIZE, isSlowDue, POLL_FIELDS, planCycle } from './planner.ts';
 import { applySummaries, type Change, forgetDecided, markUnlisted } from './watchlist-logic.ts';
 
 export type PollClient = Pick<PersonaClient, 'listInquiries' | 'getInquiry'>;
@@ -90,9 +90,11 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   };
   const next = nextPollState(attempted, outcome, deps.now(), pace);
   // Expired inquiries were asked about and answered: the next slow round is due in SLOW_POLL_MS.
-  // So is it when the first found not there were just asked about, and no slow round has a time.
+  // So is it when the first found not there were just asked about, and no slow round is pending:
+  // none on record, or an old one (its expired inquiries no longer watched), which would have them
+  // asked about again on the very next cycle (review s51, 7).
   const slowPolledAt =
-    outcome.kind === 'ok' && (asksSlow || (gone[0] && !state.slowPolledAt))
+    outcome.kind === 'ok' && (asksSlow || (gone[0] && isSlowDue(state.slowPolledAt, now)))
       ? now
       : state.slowPolledAt;
   // In the item's edit queue: a hold for a 429 this cycle's own request got (persona-access.ts)

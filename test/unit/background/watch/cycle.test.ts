@@ -348,6 +348,19 @@ describe('watched inquiries Persona does not have', () => {
     expect(gone(await watchlist())).toEqual([inquiryId(2), inquiryId(3)]);
   });
 
+  it('marked while an old slow round is on record (its expired ones no longer watched), they wait for the next slow round (review s51, 7)', async () => {
+    await watch([entry(1), entry(2, 'needs_review')]);
+    await writeItem(pollStateItem, { failures: 0, slowPolledAt: T0 - 60 * 60_000 });
+    persona.inquiries.delete(inquiryId(2));
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'ok', requests: 2 });
+    expect(gone(await watchlist())).toEqual([inquiryId(2)]);
+    expect((await pollState()).slowPolledAt).toBe(T0);
+    persona.calls.length = 0;
+    now += 60_000;
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'ok', requests: 1 });
+    expect(persona.calls[0]?.searchParams.get('filter[inquiry-id]')).toBe(inquiryId(1));
+  });
+
   it('one answered again (its key is back) is no longer marked, and a change in it is news', async () => {
     await watch([
       entry(1, 'needs_review', { unlisted: true }),
