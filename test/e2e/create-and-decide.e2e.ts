@@ -379,6 +379,31 @@ describe('the same decision, made by a colleague before this one was confirmed',
   });
 });
 
+describe('the same decision, made by a colleague at the same moment', () => {
+  it("within the clocks' slack, is taken as made here, and says Persona holds another comment, both shown (UX review s51, 3)", async () => {
+    const comment = 'Selfie does not match';
+    const { id, popup } = await confirmationOpen('same-moment', 'Decline', comment, true);
+    // A colleague's decline, timed by a Persona clock a little ahead of the Date header's: inside
+    // the 2 s the desk allows for the clocks (decided-before.ts), whatever this machine's speed.
+    await controls.setClock(new Date(Date.now() + 1_500));
+    await persona(`/inquiries/${id}/decline`, {
+      method: 'POST',
+      body: JSON.stringify({ meta: { comment: 'colleague: fraud' } }),
+    });
+    await controls.setClock(new Date());
+    await popup.getByRole('button', { name: 'Confirm decline' }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+    const notice = popup.getByTestId('other-comment');
+    await expect.poll(() => notice.count(), soon).toBe(1);
+    expect(await notice.locator('blockquote').allTextContents()).toEqual([
+      'colleague: fraud',
+      comment,
+    ]);
+    expect(await popup.getByTestId('overtaken').count()).toBe(0);
+    await popup.close();
+  });
+});
+
 describe('a decision that met a 5xx, then the other decision made by someone else', () => {
   it('is said not made, with its comment to copy, not closed as if it were', async () => {
     const { id, popup } = await confirmationOpen(

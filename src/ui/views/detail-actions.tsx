@@ -18,6 +18,7 @@ import { focusLost } from '../focus.ts';
 import { scrollViewTo } from '../scroll-view.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
+import { OtherComment, otherComment } from './other-comment.tsx';
 import { NavigationContext } from './router.ts';
 import { changeProblem, isConflict, isStopped, rereadAfter } from './stale-after.ts';
 import { useSentAnswer } from './use-sent-answer.ts';
@@ -248,6 +249,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     /** Confirmed here and refused (a 409, or the same decision made before): else never sent. */
     sent: boolean;
   } | null>(null);
+  // This page's decision, made, with another comment in Persona than the one sent (other-comment.tsx).
+  const [otherSent, setOtherSent] = useState<{ sent: string; stored: string }>();
   const refused = useRef<Final | null>(null);
   const notice = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -294,6 +297,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     if (wait > 0) return Promise.resolve(undefined);
     actedOn.current = inquiry.status;
     setOvertaken(null);
+    setOtherSent(undefined);
     return request.run(done, async () => {
       const reply = await send().catch((failure: unknown) => {
         if (reread(failure)) onStale(!isConflict(failure));
@@ -330,7 +334,12 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           throw failure;
         });
       },
-      onReply,
+      (reply) => {
+        onReply(reply);
+        if (action !== 'markForReview') {
+          setOtherSent(otherComment(comment, reply.inquiry.reviewerComment));
+        }
+      },
       // After a 5xx or a timeout the background read the inquiry as well, but that read may have
       // failed too: the detail reads it again itself (stale-after.ts).
     );
@@ -495,6 +504,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           )}
         </div>
       )}
+      {otherSent && <OtherComment {...otherSent} />}
       {unlogged && inquiry.status === decisionStatus[unlogged.action] && (
         <p class="banner is-warn" role="status">
           {t(unlogged.stopped ? 'decisionNotLogged' : 'decisionLoggedAsError')}

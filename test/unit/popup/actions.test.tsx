@@ -195,6 +195,37 @@ describe('inquiry actions', () => {
     });
   });
 
+  it('says when Persona holds another comment with the decision made, both shown, the one sent to copy (UX review s51, 3)', async () => {
+    const reply = inquiryReply('needs_review');
+    const declined = (reviewerComment: string) => {
+      const answer = inquiryReply('declined');
+      return { ...answer, inquiry: { ...answer.inquiry, reviewerComment } };
+    };
+    let stored = 'colleague: fraud';
+    stubBackground({ getInquiry: () => reply, inquiryAction: () => declined(stored) });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status', {}, { timeout: 5_000 });
+    const declineWith = async (comment: string) => {
+      fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+      const field = screen.getByRole('textbox', { name: 'Comment' });
+      fireEvent.input(field, { target: { value: comment } });
+      fireEvent.submit(field.closest('form') as HTMLFormElement);
+      await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+    };
+    await declineWith('Selfie does not match');
+    const notice = await screen.findByTestId('other-comment');
+    expect(notice.textContent).toContain('colleague: fraud');
+    expect(notice.textContent).toContain('Selfie does not match');
+    expect(within(notice).getByRole('button', { name: 'Copy comment' })).toBeTruthy();
+    cleanup();
+    // The same comment, its spacing and line ends as a store may change them: nothing to say.
+    stored = ' Selfie does\r\nnot  match ';
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status', {}, { timeout: 5_000 });
+    await declineWith('Selfie does\nnot match');
+    expect(screen.queryByTestId('other-comment')).toBeNull();
+  });
+
   it('a comment typed for Decline never goes with an Approve, and waits for the next Decline', async () => {
     await openWith('failed');
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));

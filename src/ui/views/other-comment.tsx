@@ -1,0 +1,33 @@
+// A decision Persona answered as made, holding another comment than the one sent (UX review
+// s51, 3). A colleague's same decision a moment earlier, inside the clocks' slack, is taken as
+// the desk's (docs/persona.md#inquiries), and its comment kept, not the reviewer's. Whether
+// Persona keeps a decision's comment as `reviewer-comment` is not documented, so this is not a
+// refusal: the decision stands as made, and the reviewer sees both comments, theirs to copy.
+import { t } from '../../shared/i18n.ts';
+import { CopyButton } from '../components/copy-button.tsx';
+
+/** The comments apart from spacing and line ends, which a store may change. */
+export function sameComment(sent: string, stored: string): boolean {
+  const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
+  return plain(sent) === plain(stored);
+}
+
+/** The comment this page sent, when Persona holds another for the decision; else undefined. */
+export function otherComment(sent: string | undefined, stored: string | undefined) {
+  return sent?.trim() && stored && !sameComment(sent, stored) ? { sent, stored } : undefined;
+}
+
+export function OtherComment({ sent, stored }: { sent: string; stored: string }) {
+  return (
+    <div class="banner is-warn" role="status" data-testid="other-comment">
+      <p class="banner-text">{t('otherComment')}</p>
+      <p class="banner-meta">{t('personaComment')}</p>
+      <blockquote class="unsent-comment">{stored}</blockquote>
+      <p class="banner-meta">{t('yourComment')}</p>
+      <blockquote class="unsent-comment">{sent}</blockquote>
+      <div class="row banner-actions">
+        <CopyButton label={t('copyComment')} text={sent} done={t('commentCopied')} />
+      </div>
+    </div>
+  );
+}
