@@ -188,14 +188,20 @@ export const draftSchema = lazy(() =>
     search: z.string(),
     /** Home's tab last chosen: a popup opened again opens on it (UX review s51, 6). */
     homeTab: z.optional(z.enum(['watchlist', 'review'])),
-    /** Needs review's order; longest waiting first when not chosen (UX review s51, 4). */
+    /** Needs review's order; oldest change first when not chosen (UX review s51, 4). */
     queueOrder: z.optional(z.enum(['oldest', 'newest'])),
     /**
-     * The inquiry the toolbar popup showed last, and when it opened it: the popup closes at each
-     * click into the chat, and one opened again soon after opens on it (UX review s51, 6). Gone
-     * once the reviewer leaves it for another view there.
+     * The inquiry the toolbar popup showed last, when it opened it and the masked key it was read
+     * with: the popup closes at each click into the chat, and home offers it again to the next
+     * one (UX review s51, 6). Gone once the reviewer leaves it for another view there.
      */
-    lastInquiry: z.optional(z.object({ id: z.string().check(z.maxLength(100)), at: z.number() })),
+    lastInquiry: z.optional(
+      z.object({
+        id: z.string().check(z.maxLength(100)),
+        at: z.number(),
+        key: z.string().check(z.maxLength(100)),
+      }),
+    ),
     /**
      * The Idempotency-Key of a create sent and not answered yet, or answered with no answer (lost,
      * timed out), with the form it was for and when it was sent: a retry of the same form, even

@@ -857,7 +857,7 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('lists the review queue by last change, longest waiting first, or newest first as chosen, and says how many (UX review s51, 4)', async () => {
+  it('lists the review queue by last change, oldest first, or newest first as chosen, and says how many (UX review s51, 4)', async () => {
     const popup = await openPopup();
     // Persona lists the newer one first (by creation); the older one comes to review last.
     const older = await createInquiry(popup, `review-older-${Date.now()}`);
@@ -870,7 +870,7 @@ describe('the popup', () => {
     const ids = () => list.locator('.inquiry-id').allTextContents();
     const position = async (id: string) => (await ids()).indexOf(id);
     await expect.poll(() => position(older), soon).toBeGreaterThan(-1);
-    // Waiting longest first: the one that came to review first leads.
+    // Oldest change first: the one that came to review first leads.
     expect(await position(newer)).toBeLessThan(await position(older));
     const count = (await ids()).length;
     expect(await popup.getByText(`${count} to review`, { exact: true }).count()).toBe(1);
@@ -887,59 +887,76 @@ describe('the popup', () => {
     await again.close();
   });
 
-  it('the toolbar popup opened again soon opens on the inquiry it showed, Back leading home to its row; not once left, nor ten minutes later (UX review s51, 6)', async () => {
-    // The toolbar's own URL, with no query.
-    const first = await ext.openPopup('');
-    await first.getByRole('tab', { name: 'Watchlist' }).click();
-    await first.getByRole('button', { name: new RegExp(approvedId) }).click();
-    await expect.poll(() => statusOf(first), soon).toBe('approved');
+  it('the toolbar popup opened again offers the inquiry it closed on, Find inquiry still taking a pasted id; not once left, for another key, nor 30 minutes later (UX review s51, 6; review s53, 1)', async () => {
+    /** The draft's note of the inquiry shown, edited as `change` says. */
+    const editLast = (page: Page, change: { at?: number; key?: string }) =>
+      page.evaluate(async (fields) => {
+        const { draft } = (await chrome.storage.session.get('draft')) as {
+          draft: { lastInquiry: object };
+        };
+        await chrome.storage.session.set({
+          draft: { ...draft, lastInquiry: { ...draft.lastInquiry, ...fields } },
+        });
+      }, change);
+    const offer = (page: Page) => page.getByRole('button', { name: `Return to ${approvedId}` });
+    /** Find inquiry has the focus: the draft, which holds the note, is read. */
+    const ready = (page: Page) =>
+      expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('type')), soon)
+        .toBe('search');
+    /** Opens a row of the watchlist in the toolbar's own URL (no query), then closes it there. */
+    const closeOnIt = async () => {
+      const page = await ext.openPopup('');
+      await page.getByRole('tab', { name: 'Watchlist' }).click();
+      await page
+        .getByRole('button', { name: new RegExp(approvedId) })
+        .first()
+        .click();
+      await expect.poll(() => statusOf(page), soon).toBe('approved');
+      return page;
+    };
     // A click into the chat closes it.
-    await first.close();
+    await (await closeOnIt()).close();
 
     const again = await ext.openPopup('');
+    const search = again.getByRole('searchbox', { name: 'Find inquiry' });
+    await ready(again);
+    await again.keyboard.type('ref-from-chat');
+    expect(await search.inputValue()).toBe('ref-from-chat');
+    await offer(again).click();
     await expect.poll(() => statusOf(again), soon).toBe('approved');
     expect(await again.getByRole('heading', { level: 2 }).first().textContent()).toContain(
       approvedId,
     );
+    // Left for home here: the next popup offers nothing.
     await again.getByRole('button', { name: 'Back' }).click();
-    const row = again.getByRole('button', { name: new RegExp(approvedId) });
-    await expect
-      .poll(() => again.evaluate(() => document.activeElement?.textContent ?? ''), soon)
-      .toContain(approvedId);
-    expect(await row.count()).toBe(1);
+    await search.waitFor(soon);
     await again.close();
-
-    // Left for home: the next one opens there.
     const home = await ext.openPopup('');
-    await home.getByRole('searchbox', { name: 'Find inquiry' }).waitFor(soon);
-    expect(await home.getByTestId('status').count()).toBe(0);
-    // Shown more than ten minutes ago: home too.
-    await home.getByRole('button', { name: new RegExp(approvedId) }).click();
-    await expect.poll(() => statusOf(home), soon).toBe('approved');
-    await expect
-      .poll(() =>
-        home.evaluate(async () => {
-          const { draft } = (await chrome.storage.session.get('draft')) as {
-            draft: { lastInquiry?: { id: string } };
-          };
-          return draft.lastInquiry?.id;
-        }),
-      )
-      .toBe(approvedId);
-    await home.evaluate(async () => {
-      const { draft } = (await chrome.storage.session.get('draft')) as {
-        draft: { lastInquiry: { id: string; at: number } };
-      };
-      const at = Date.now() - 11 * 60_000;
-      await chrome.storage.session.set({
-        draft: { ...draft, lastInquiry: { ...draft.lastInquiry, at } },
-      });
-    });
+    await ready(home);
+    expect(await offer(home).count()).toBe(0);
     await home.close();
-    const later = await ext.openPopup('');
-    await later.getByRole('searchbox', { name: 'Find inquiry' }).waitFor(soon);
-    expect(await later.getByTestId('status').count()).toBe(0);
-    await later.close();
+
+    // Closed on it with another key saved since, or 30 minutes ago: nothing offered either.
+    for (const change of [{ key: 'persona_sandbox_…9z9z' }, { at: Date.now() - 31 * 60_000 }]) {
+      const page = await closeOnIt();
+      await expect
+        .poll(() =>
+          page.evaluate(async () => {
+            const { draft } = (await chrome.storage.session.get('draft')) as {
+              draft: { lastInquiry?: { id: string } };
+            };
+            return draft.lastInquiry?.id;
+          }),
+        )
+        .toBe(approvedId);
+      await editLast(page, change);
+      await page.close();
+      const later = await ext.openPopup('');
+      await ready(later);
+      expect(await offer(later).count()).toBe(0);
+      await later.close();
+    }
   });
 
   it('opens an approved inquiry from the URL', async () => {

@@ -118,7 +118,11 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
         t: 'optional',
         of: {
           t: 'object',
-          fields: { id: { t: 'string', checks: [['maxLength', 100]] }, at: { t: 'number' } },
+          fields: {
+            id: { t: 'string', checks: [['maxLength', 100]] },
+            at: { t: 'number' },
+            key: { t: 'string', checks: [['maxLength', 100]] },
+          },
         },
       },
       pendingCreate: {

@@ -24,6 +24,11 @@ function apply(draft: Draft, patch: DraftPatch): Draft | undefined {
   return Object.keys(fields).length > 0 ? { ...draft, ...fields } : undefined;
 }
 
+/** Writes a patch to the stored draft without reading it into a view (the shell's own fields). */
+export function patchDraft(patch: DraftPatch): Promise<void> {
+  return writePatch(patch);
+}
+
 function writePatch(patch: DraftPatch): Promise<void> {
   pendingWrites += 1;
   writes = writes
@@ -54,8 +59,10 @@ export function useDraft(): [Draft | undefined, (patch: DraftPatch) => void] {
     // What storage holds once this page's queued writes are in. While any is still queued, the
     // typing here is newer than storage: wait for the change event that write brings.
     const refresh = async () => {
-      await writes;
-      if (!live || pendingWrites > 0) return;
+      // Every write queued meanwhile too: one that changes nothing (a patch that came to no
+      // fields) brings no change event to read after.
+      while (pendingWrites > 0) await writes;
+      if (!live) return;
       const stored = await readItem(draftItem);
       if (!live || pendingWrites > 0) return;
       latest.current = stored;

@@ -7,7 +7,7 @@ import type { KeyInfo } from '../../shared/storage-items.ts';
 import { BackgroundStatus } from '../background-status.tsx';
 import { AnnounceProvider } from '../components/announce.tsx';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
-import { useDraft } from '../components/use-draft.ts';
+import { patchDraft } from '../components/use-draft.ts';
 import { EnvironmentBadge, ProductionWarning } from '../environment-badge.tsx';
 import { afterFirstPaint } from '../first-paint.ts';
 import { whenIdle } from '../lazy-view.tsx';
@@ -25,7 +25,7 @@ import {
 } from './lazy-views.ts';
 import { NavigationContext, type Route, useRouter } from './router.ts';
 
-function ViewFor({ route }: { route: Route }) {
+function ViewFor({ route, remember }: { route: Route; remember?: boolean | undefined }) {
   switch (route.name) {
     case 'create':
       return <createView.View />;
@@ -34,7 +34,7 @@ function ViewFor({ route }: { route: Route }) {
     case 'matches':
       return <matchesView.View key={route.query} query={route.query} />;
     default:
-      return <HomeView />;
+      return <HomeView offerLast={remember} />;
   }
 }
 
@@ -87,30 +87,31 @@ function NoKeyView({ route }: { route: Route }) {
 
 interface ShellProps {
   first: Route;
-  /** What Back leads to from `first`; home, or nothing, when not given. */
-  under?: Route;
-  /** The toolbar popup: the inquiry it shows is noted, for the popup opened again (app.tsx). */
+  /**
+   * The toolbar popup: the inquiry it shows is noted, and home offers it again to a popup opened
+   * after it closed on it (home-view.tsx).
+   */
   remember?: boolean;
 }
 
 /** The whole desk: top bar with the environment, the current view, and a status footer. */
-export function DeskShell({ first, under, remember }: ShellProps) {
-  const nav = useRouter(first, under);
-  const [, updateDraft] = useDraft();
+export function DeskShell({ first, remember }: ShellProps) {
+  const nav = useRouter(first);
+  const keyInfo = useStored(keyInfoItem);
   const shown = nav.route.name === 'detail' ? nav.route.id : undefined;
+  const left = useRef<string>(undefined);
   useEffect(() => {
     if (!remember) return;
-    // Written as it opens, cleared when the reviewer goes elsewhere; nothing written otherwise,
-    // so opening the popup on home does not wake the side panel with a draft change.
-    updateDraft((draft) =>
-      shown
-        ? { lastInquiry: { id: shown, at: Date.now() } }
-        : draft.lastInquiry
-          ? { lastInquiry: undefined }
-          : {},
-    );
+    const before = left.current;
+    left.current = shown;
+    // Written as a detail opens, with the key it was read with; cleared once the reviewer leaves
+    // it here. Nothing is written as the popup opens on home: a popup closed on a detail (a click
+    // into the chat) leaves it for the next one to offer. Written, not read: the shell does not
+    // follow the draft, or every keystroke typed into it would render the whole desk again.
+    if (shown && keyInfo) {
+      void patchDraft({ lastInquiry: { id: shown, at: Date.now(), key: keyInfo.masked } });
+    } else if (before) void patchDraft({ lastInquiry: undefined });
   }, [shown]);
-  const keyInfo = useStored(keyInfoItem);
   // Read once for the whole desk: locked, it is the unlock form alone (Guarded), and a Back
   // there would lead nowhere visible, and take the focus with it when it went.
   const lock = useLock();
@@ -147,7 +148,7 @@ export function DeskShell({ first, under, remember }: ShellProps) {
           <ProductionWarning keyInfo={keyInfo} />
           <main class="content">
             <Guarded keyInfo={keyInfo} lock={lock} route={nav.route}>
-              <ViewFor route={nav.route} />
+              <ViewFor route={nav.route} remember={remember} />
             </Guarded>
           </main>
           <footer class="footer">

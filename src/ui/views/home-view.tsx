@@ -8,12 +8,21 @@ import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { useStored } from '../use-stored.ts';
 import { reviewQueue } from './lazy-views.ts';
-import { type HomeTab, NEW_INQUIRY, useNavigation } from './router.ts';
+import { type HomeTab, NEW_INQUIRY, openInquiry, useNavigation } from './router.ts';
 import { SearchBox } from './search-box.tsx';
 import { WatchlistPanel } from './watchlist-panel.tsx';
 
-/** Start here: find an inquiry, create one, or pick one from the watchlist or review queue. */
-export function HomeView() {
+/**
+ * How long after the toolbar popup showed an inquiry home offers it again: a link pasted into the
+ * chat and the person's answer, or a look at something else and back.
+ */
+export const OFFER_LAST_WITHIN_MS = 30 * 60_000;
+
+/**
+ * Start here: find an inquiry, create one, or pick one from the watchlist or review queue.
+ * `offerLast`: the toolbar popup, whose home offers the inquiry it showed when it last closed.
+ */
+export function HomeView({ offerLast }: { offerLast?: boolean | undefined }) {
   const nav = useNavigation();
   const keyInfo = useStored(keyInfoItem);
   // A form left half typed (the popup closed on a click elsewhere) waits under New inquiry: said
@@ -28,6 +37,21 @@ export function HomeView() {
   if (draft && !stored.current) stored.current = draft.homeTab ?? 'watchlist';
   const tab: HomeTab =
     (nav.route.name === 'home' && nav.route.tab) || stored.current || 'watchlist';
+  // Back from an inquiry comes to the tab it was opened from, though this page's draft may not be
+  // read again by then (its own writes leave the preload behind, and Watchlist showed first): the
+  // tab goes into the route. Watchlist, the tab a route without one shows, needs no render more.
+  useEffect(() => {
+    if (nav.route.name === 'home' && !nav.route.tab && stored.current === 'review') {
+      nav.replace({ ...nav.route, tab: 'review' });
+    }
+  }, [stored.current]);
+  // The inquiry the popup closed on, with the key it was read with: not one of another key's
+  // environment, nor one of long ago.
+  const last = offerLast ? draft?.lastInquiry : undefined;
+  const offered =
+    last && last.key === keyInfo?.masked && Date.now() - last.at < OFFER_LAST_WITHIN_MS
+      ? last.id
+      : undefined;
   const setTab = (next: HomeTab) => {
     nav.replace({ name: 'home', tab: next });
     updateDraft({ homeTab: next });
@@ -73,6 +97,11 @@ export function HomeView() {
           )}
         </button>
       </div>
+      {offered && (
+        <button type="button" class="offer-last" onClick={() => openInquiry(nav, offered)}>
+          {t('returnToInquiry', offered)}
+        </button>
+      )}
       {keyInfo === null ? (
         <NoKeyNotice watchlist />
       ) : (

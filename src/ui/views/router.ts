@@ -1,7 +1,7 @@
 // A tiny in-memory router. The popup has no address bar, so history is a stack in memory; the
 // first view can come from the page's query (`?inquiry=inq_…`, `?view=create`), which is how
-// notifications and the side panel open a given view. `?home` (any other query too) is home, and
-// keeps the toolbar popup's reopening out (src/popup/app.tsx).
+// notifications and the side panel open a given view. `?home` (any other query too) is home, as
+// a page, not the toolbar popup, which alone offers the inquiry it last showed (src/popup/app.tsx).
 import { createContext } from 'preact';
 import { useContext, useMemo, useState } from 'preact/hooks';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
@@ -53,9 +53,8 @@ export function routeFromQuery(search: string): Route {
   return { name: 'home' };
 }
 
-/** `under`: the view Back leads to from `first` (a popup opened again on its inquiry: home). */
-export function useRouter(first: Route, under?: Route): Navigation {
-  const [stack, setStack] = useState<Route[]>(under ? [under, first] : [first]);
+export function useRouter(first: Route): Navigation {
+  const [stack, setStack] = useState<Route[]>([first]);
   return useMemo(
     () => ({
       route: stack.at(-1) ?? { name: 'home' },
