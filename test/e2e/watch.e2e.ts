@@ -319,7 +319,7 @@ describe('watch and notify', () => {
     await popup.getByRole('tab', { name: 'Needs review' }).click();
     const rows = popup.getByRole('list', { name: 'Inquiries needing review' }).getByRole('button');
     await expect.poll(() => rows.count()).toBe(101);
-    // Newest change first, it is on top (longest waiting first, it would be last).
+    // Newest change first, it is on top (oldest first, it would be last).
     await popup.getByRole('combobox', { name: 'Order' }).selectOption('newest');
     await expect.poll(() => rows.first().textContent()).toContain(id);
     await popup.getByRole('combobox', { name: 'Order' }).selectOption('oldest');

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { auditPendingItem } from '../../shared/audit/trail-item.ts';
 import { watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
@@ -10,7 +9,7 @@ import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { SummaryList } from './summary-list.tsx';
-import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
+import { useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
 import { type Started, startedNote } from './watchlist-panel.tsx';
 
@@ -28,10 +27,11 @@ export type QueueOrder = 'oldest' | 'newest';
 
 /**
  * By the last change, which the row says: Persona lists by creation, so one that came to review
- * just now would otherwise sit wherever its creation puts it. Longest waiting first unless the
+ * just now would otherwise sit wherever its creation puts it. Oldest change first unless the
  * reviewer chose otherwise: a queue is worked from its oldest, and rows that came to review during
- * the day went on top of the morning's backlog (UX review s51, 4). A row without a readable time
- * goes last either way.
+ * the day went on top of the morning's backlog (UX review s51, 4). The last change, not when it
+ * came to review, which Persona does not give: a tag added since puts a row later. A row without a
+ * readable time goes last either way.
  */
 export function byLastChange(items: InquirySummary[], order: QueueOrder): InquirySummary[] {
   const at = (item: InquirySummary) => Date.parse(item.updatedAt ?? '');
@@ -42,26 +42,6 @@ export function byLastChange(items: InquirySummary[], order: QueueOrder): Inquir
       return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
     return sign * (x - y);
   });
-}
-
-/**
- * The approves and declines the background is sending, by inquiry id: its marks of actions under
- * way (background audit/pending.ts), but not one a stopped worker left, older than any answer
- * takes. The row stays until its answer moves it, so a refused or failed decision does not make
- * it vanish, but is drawn as done with (UX review s51, 8: a reviewer back 250 ms after Confirm
- * saw it on top still, and opened it again).
- */
-function decisionsOnItsWay(
-  pending: Readonly<Record<string, { at: number; action: string; inquiryId?: string }>>,
-  now: number,
-): Map<string, string> {
-  const marks = Object.values(pending).filter(
-    (mark) =>
-      (mark.action === 'approve' || mark.action === 'decline') &&
-      mark.inquiryId &&
-      now - mark.at < ANSWER_WITHIN_MS,
-  );
-  return new Map(marks.map((mark) => [mark.inquiryId as string, mark.action]));
 }
 
 /** Inquiries waiting for a human decision, a hundred at a time. */
@@ -104,7 +84,8 @@ export function ReviewQueue({ started }: { started: Started }) {
   useEffect(load, []);
   // Open while the watcher finds a watched inquiry come to review or leave it (decided here or in
   // Persona), the queue follows in place: one that left goes, the first page is read again for
-  // one that came, which goes on top. The pages loaded with Load more, the row the reviewer is
+  // one that came, which goes where its change puts it (last, oldest first; on top, newest
+  // first). The pages loaded with Load more, the row the reviewer is
   // on and the focus stay. Quietly: a failed read leaves the queue as it was.
   const arrivals = useRequest(async () => {
     const reply = await sendRequest({
@@ -117,7 +98,7 @@ export function ReviewQueue({ started }: { started: Started }) {
     setPageIds(undefined);
   });
   const watchlist = useStored(watchlistItem);
-  const onItsWay = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
+  const { sending: onItsWay, decided } = useDecisionsOnItsWay();
   // A watched inquiry the reviewer has not looked at since it changed carries the watchlist's
   // mark here too: the badge counts it, and this is where it is found.
   const unseen = new Set(watchlist?.filter((entry) => !entry.seen).map((entry) => entry.id));
@@ -148,7 +129,7 @@ export function ReviewQueue({ started }: { started: Started }) {
   const { error } = page;
   // Persona lists by creation, so a watched inquiry that came to review just now may be older than
   // every row loaded so far: the watcher has found it, and it is shown where its last change puts
-  // it, on top, not a Load more away (UX review s47, 2). Once a page lists it, that row is used.
+  // it, not a Load more away (UX review s47, 2). Once a page lists it, that row is used.
   // Once the last page is read, Persona has listed every inquiry that needed review then: a
   // watched one it left out, unchanged since, does not, in this environment (decided by a
   // colleague since the watcher last looked, or kept from another key's environment), and its
@@ -165,7 +146,13 @@ export function ReviewQueue({ started }: { started: Started }) {
             !listed.has(entry.id) &&
             !(endReadAt && entry.changedAt <= endReadAt),
         );
-  const ordered = byLastChange([...items, ...found], order);
+  // A decision answered while the queue was open leaves it, watched or not (use-on-its-way.ts).
+  const ordered = byLastChange(
+    [...items, ...found].filter((item) => !decided.has(item.id)),
+    order,
+  );
+  // Those on their way are decided already: not counted as still to review.
+  const waiting = ordered.filter((item) => !onItsWay.has(item.id)).length;
   onScreen.current = ordered;
   // Of the rows Load more brought, the first in the list's order.
   const firstOfPage = pageIds && ordered.find((item) => pageIds.has(item.id))?.id;
@@ -180,8 +167,8 @@ export function ReviewQueue({ started }: { started: Started }) {
             {/* Persona gives no total: whole once its last page is read. */}
             <p class="queue-count">
               {next === null
-                ? t('toReviewCount', formatNumber(ordered.length))
-                : t('listedSoFar', formatNumber(ordered.length))}
+                ? t('toReviewCount', formatNumber(waiting))
+                : t('listedSoFar', formatNumber(waiting))}
             </p>
             <label class="queue-order">
               {t('queueOrder')}{' '}
@@ -208,7 +195,9 @@ export function ReviewQueue({ started }: { started: Started }) {
             // The time the list is ordered by: the last change.
             meta={(item) => {
               const sending = onItsWay.get(item.id);
-              if (sending) return t(sending === 'approve' ? 'approveOnItsWay' : 'declineOnItsWay');
+              if (sending) {
+                return t(sending.action === 'approve' ? 'approveOnItsWay' : 'declineOnItsWay');
+              }
               return (
                 startedNote(started, item.id, item.status) ??
                 (item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now)))

@@ -80,6 +80,55 @@ describe('Next to review', () => {
     expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
   });
 
+  it('drops a row, watched or not, once its decision is answered made; keeps one that failed (review s53, 2)', async () => {
+    stubQueue();
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    const sentAt = Date.now();
+    const mark = { reviewer: 'persona_sandbox_…1a2b', outcome: 'error', errorKind: 'interrupted' };
+    await fakeBrowser.storage.local.set({
+      auditPending: {
+        'life-1 1': { ...mark, at: sentAt, action: 'decline', inquiryId: queue[0] },
+        'life-1 2': { ...mark, at: sentAt, action: 'approve', inquiryId: queue[1] },
+      },
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    const row = (id: string | undefined) =>
+      screen.queryByRole('button', { name: new RegExp(`${id}`) });
+    await waitFor(() => expect(row(queue[0])?.className).toContain('is-on-its-way'));
+    expect(screen.getByText('1 to review')).toBeTruthy();
+    // The answers, logged before the marks go (background audit/pending.ts): the decline made,
+    // the approve not (a 5xx).
+    const entry = (
+      seq: number,
+      action: string,
+      inquiryId: string | undefined,
+      outcome: object,
+    ) => ({
+      seq,
+      at: sentAt + 10,
+      reviewer: mark.reviewer,
+      action,
+      inquiryId,
+      ...outcome,
+      prevHash: '0'.repeat(64),
+      hash: String(seq).repeat(64),
+    });
+    await fakeBrowser.storage.local.set({
+      auditTrail: {
+        entries: [
+          entry(1, 'decline', queue[0], { outcome: 'ok' }),
+          entry(2, 'approve', queue[1], { outcome: 'error', errorKind: 'server' }),
+        ],
+      },
+    });
+    await fakeBrowser.storage.local.set({ auditPending: {} });
+    await waitFor(() => expect(row(queue[0])).toBeNull());
+    // Not made (a 5xx): the row stays, drawn as before, and counted again.
+    expect(row(queue[1])?.className).not.toContain('is-on-its-way');
+    expect(screen.getByText('2 to review')).toBeTruthy();
+  });
+
   it('draws a row whose decision is on its way as done with, and Next leads past it (UX review s51, 8)', async () => {
     stubQueue();
     const { fakeBrowser } = await import('@webext-core/fake-browser');

@@ -85,7 +85,7 @@ describe('Load more in the review queue', () => {
     await waitFor(() => expect(document.activeElement).toBe(first));
   });
 
-  it('lists every row loaded by its last change, longest waiting first, and focuses the first brought', async () => {
+  it('lists every row loaded by its last change, oldest first, and focuses the first brought', async () => {
     twoPages(
       [changed('inq_PageOneMiddle01', 20)],
       [changed('inq_PageTwoOlder001', 5), changed('inq_PageTwoNewest01', 30)],
@@ -115,7 +115,7 @@ describe('Load more in the review queue', () => {
     await screen.findByText('3 to review');
   });
 
-  it('orders newest change first once the reviewer chooses it, and a popup opened again keeps it', async () => {
+  it('orders newest change first once the reviewer chooses it, and stores the choice for the session', async () => {
     stubBackground({
       listInquiries: () => ({
         items: [changed('inq_ChangedLast001', 30), changed('inq_WaitingLong001', 5)],
