@@ -3,6 +3,7 @@
 // the desk's (docs/persona.md#inquiries), and its comment kept, not the reviewer's. Whether
 // Persona keeps a decision's comment as `reviewer-comment` is not documented, so this is not a
 // refusal: the decision stands as made, and the reviewer sees both comments, theirs to copy.
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { CopyButton } from '../components/copy-button.tsx';
 
@@ -17,9 +18,16 @@ export function otherComment(sent: string | undefined, stored: string | undefine
   return sent?.trim() && stored && !sameComment(sent, stored) ? { sent, stored } : undefined;
 }
 
+/**
+ * An alert that takes the focus as it comes, as the notice of a decision someone else made first
+ * does: after a decision the focus would go on to Next to review, and one more Enter there would
+ * take the only word of it away.
+ */
 export function OtherComment({ sent, stored }: { sent: string; stored: string }) {
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => notice.current?.focus(), []);
   return (
-    <div class="banner is-warn" role="status" data-testid="other-comment">
+    <div class="banner is-warn" role="alert" tabIndex={-1} ref={notice} data-testid="other-comment">
       <p class="banner-text">{t('otherComment')}</p>
       <p class="banner-meta">{t('personaComment')}</p>
       <blockquote class="unsent-comment">{stored}</blockquote>

@@ -214,6 +214,9 @@ describe('inquiry actions', () => {
     };
     await declineWith('Selfie does not match');
     const notice = await screen.findByTestId('other-comment');
+    // An alert with the focus: not left for Next to review to take away.
+    expect(notice.getAttribute('role')).toBe('alert');
+    await waitFor(() => expect(document.activeElement).toBe(notice));
     expect(notice.textContent).toContain('colleague: fraud');
     expect(notice.textContent).toContain('Selfie does not match');
     expect(within(notice).getByRole('button', { name: 'Copy comment' })).toBeTruthy();
