@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { CopyButton } from '../components/copy-button.tsx';
+import { focusLost } from '../focus.ts';
 
 /** The comments apart from spacing and line ends, which a store may change. */
 export function sameComment(sent: string, stored: string): boolean {
@@ -19,13 +20,16 @@ export function otherComment(sent: string | undefined, stored: string | undefine
 }
 
 /**
- * An alert that takes the focus as it comes, as the notice of a decision someone else made first
- * does: after a decision the focus would go on to Next to review, and one more Enter there would
- * take the only word of it away.
+ * An alert that takes the focus as it comes, when the decision's button took it with it, as the
+ * notice of a decision someone else made first does: after a decision the focus would go on to
+ * Next to review, and one more Enter there would take the only word of it away.
  */
 export function OtherComment({ sent, stored }: { sent: string; stored: string }) {
   const notice = useRef<HTMLDivElement>(null);
-  useEffect(() => notice.current?.focus(), []);
+  // Not out of a field the reviewer went on to while the answer was out.
+  useEffect(() => {
+    if (focusLost()) notice.current?.focus();
+  }, []);
   return (
     <div class="banner is-warn" role="alert" tabIndex={-1} ref={notice} data-testid="other-comment">
       <p class="banner-text">{t('otherComment')}</p>

@@ -44,6 +44,18 @@ export function byLastChange(items: InquirySummary[], order: QueueOrder): Inquir
   });
 }
 
+/**
+ * The row with the focus leaving (decided, its answer come after Escape took the reviewer back):
+ * the focus goes to the row after it, or before, not to the page (review s51, 5; s53b, 1).
+ */
+function focusPast(leaving: ReadonlySet<string>): void {
+  const row = document.activeElement?.closest('li');
+  const rowId = row?.querySelector('.inquiry-id')?.textContent;
+  if (rowId && leaving.has(rowId)) {
+    (row.nextElementSibling ?? row.previousElementSibling)?.querySelector('button')?.focus();
+  }
+}
+
 /** Inquiries waiting for a human decision, a hundred at a time. */
 export function ReviewQueue({ started }: { started: Started }) {
   const now = useNow();
@@ -98,7 +110,7 @@ export function ReviewQueue({ started }: { started: Started }) {
     setPageIds(undefined);
   });
   const watchlist = useStored(watchlistItem);
-  const { sending: onItsWay, decided } = useDecisionsOnItsWay();
+  const { sending: onItsWay, decided } = useDecisionsOnItsWay((id) => focusPast(new Set([id])));
   // A watched inquiry the reviewer has not looked at since it changed carries the watchlist's
   // mark here too: the badge counts it, and this is where it is found.
   const unseen = new Set(watchlist?.filter((entry) => !entry.seen).map((entry) => entry.id));
@@ -116,13 +128,7 @@ export function ReviewQueue({ started }: { started: Started }) {
     if (before === undefined) return;
     const was = new Set(before.split(','));
     const is = new Set(reviewing.split(','));
-    // The row with the focus leaving (decided, its answer come after Escape took the reviewer
-    // back): the focus goes to the row after it, or before, not to the page (review s51, 5).
-    const row = document.activeElement?.closest('li');
-    const rowId = row?.querySelector('.inquiry-id')?.textContent;
-    if (rowId && was.has(rowId) && !is.has(rowId)) {
-      (row.nextElementSibling ?? row.previousElementSibling)?.querySelector('button')?.focus();
-    }
+    focusPast(new Set([...was].filter((id) => !is.has(id))));
     setItems((shown) => shown.filter((item) => !was.has(item.id) || is.has(item.id)));
     if ([...is].some((id) => id && !was.has(id))) void arrivals.run();
   }, [reviewing]);

@@ -29,17 +29,22 @@ export function decisionsOnItsWay(
 }
 
 /**
- * `sending`: the decisions on their way. `decided`: those whose answer came while this view was
- * open and made the decision (or found it made before, someone else's): the inquiry no longer
- * needs review, watched or not, though the list read before says it does. A refused or failed
- * one's row stays, as it was.
+ * `sending`: the decisions on their way, and those whose answer is being looked up. `decided`:
+ * those whose answer came while this view was open and made the decision: the inquiry no longer
+ * needs review, watched or not, though the list read before says it does. One refused or failed
+ * keeps its row: a 409 is also Persona's "changed meanwhile", which leaves it needing review,
+ * and a row that wrongly stays opens to its status, where one that wrongly went is missed.
+ * `leaving`: told of a row's going before it goes (the focus on it moves on).
  */
-export function useDecisionsOnItsWay(): {
+export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   sending: ReadonlyMap<string, Mark>;
   decided: ReadonlySet<string>;
 } {
-  const sending = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
+  const marks = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
   const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
+  // Ended, their answer being read: still drawn as on their way, not a moment as undecided.
+  const [settling, setSettling] = useState<ReadonlyMap<string, Mark>>(new Map());
+  const sending = new Map([...settling, ...marks]);
   const seen = useRef(new Map<string, Mark>());
   const live = useRef(true);
   useEffect(
@@ -48,21 +53,27 @@ export function useDecisionsOnItsWay(): {
     },
     [],
   );
-  const ids = [...sending.keys()].sort().join();
+  const ids = [...marks.keys()].sort().join();
   useEffect(() => {
-    const ended = [...seen.current].filter(([id]) => !sending.has(id));
-    seen.current = new Map(sending);
+    const ended = [...seen.current].filter(([id]) => !marks.has(id));
+    seen.current = new Map(marks);
+    if (ended.length === 0) return;
+    setSettling((before) => new Map([...before, ...ended]));
     for (const [id, mark] of ended) {
       // The mark goes once the answer is in the log (audit/pending.ts), so the log has it.
       findInTrail((entries) =>
         entries.findLast((e) => e.inquiryId === id && e.action === mark.action && e.at >= mark.at),
-      ).then(
-        (entry) => {
-          const made = entry?.outcome === 'ok' || entry?.errorKind === 'conflict';
-          if (made && live.current) setDecided((before) => new Set(before).add(id));
-        },
-        () => undefined,
-      );
+      )
+        .then((entry) => {
+          if (!live.current || entry?.outcome !== 'ok') return;
+          leaving(id);
+          setDecided((before) => new Set(before).add(id));
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (!live.current) return;
+          setSettling((before) => new Map([...before].filter(([other]) => other !== id)));
+        });
     }
   }, [ids]);
   return { sending, decided };

@@ -203,7 +203,9 @@ describe('inquiry actions', () => {
     };
     let stored = 'colleague: fraud';
     stubBackground({ getInquiry: () => reply, inquiryAction: () => declined(stored) });
-    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    // Opened from Needs review: Next to review would take the focus once it is decided.
+    const queue = [{ id: 'inq_NextInQueue0001' }];
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id, queue }} />);
     await screen.findByTestId('status', {}, { timeout: 5_000 });
     const declineWith = async (comment: string) => {
       fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
@@ -216,6 +218,7 @@ describe('inquiry actions', () => {
     const notice = await screen.findByTestId('other-comment');
     // An alert with the focus: not left for Next to review to take away.
     expect(notice.getAttribute('role')).toBe('alert');
+    expect(screen.getByRole('button', { name: /Next to review/ })).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(notice));
     expect(notice.textContent).toContain('colleague: fraud');
     expect(notice.textContent).toContain('Selfie does not match');

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readItem } from '../../../src/shared/storage.ts';
 import { draftItem } from '../../../src/shared/storage-items.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { stubBackground } from './fixtures.ts';
+import { inquiryReply, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -39,6 +39,23 @@ describe('the home tab, across a closed popup', () => {
     render(<DeskShell first={{ name: 'home' }} />, { container: document.createElement('div') });
     const tabs = await screen.findAllByRole('tab', { name: 'Needs review' });
     expect(tabs.at(-1)?.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('Back from a row of Needs review shows that tab at once, though the draft is not read again yet (review s53, 3)', async () => {
+    stubBackground({
+      listInquiries: () => ({ items: [row('inq_QueueRow00001')], next: null }),
+      getInquiry: () => inquiryReply('needs_review'),
+    });
+    await fakeBrowser.storage.session.set({ draft: { ...draft, homeTab: 'review' } });
+    render(<DeskShell first={{ name: 'home' }} remember />);
+    const review = await screen.findByRole('tab', { name: 'Needs review' });
+    await waitFor(() => expect(review.getAttribute('aria-selected')).toBe('true'));
+    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueRow00001/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Back' }));
+    // The first render back, before any read of the draft could land.
+    expect(screen.getByRole('tab', { name: 'Needs review' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
   });
 
   it("is not switched under an open desk by another page's choice (popup and side panel share it)", async () => {

@@ -80,7 +80,7 @@ describe('Next to review', () => {
     expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
   });
 
-  it('drops a row, watched or not, once its decision is answered made; keeps one that failed (review s53, 2)', async () => {
+  it('drops a row, watched or not, once its decision is answered made; keeps one refused, and the focus (review s53, 2; s53b, 1, 3)', async () => {
     stubQueue();
     const { fakeBrowser } = await import('@webext-core/fake-browser');
     const sentAt = Date.now();
@@ -97,8 +97,11 @@ describe('Next to review', () => {
       screen.queryByRole('button', { name: new RegExp(`${id}`) });
     await waitFor(() => expect(row(queue[0])?.className).toContain('is-on-its-way'));
     expect(screen.getByText('1 to review')).toBeTruthy();
+    // Back on the queue by Escape, the focus on the row decided.
+    row(queue[0])?.focus();
     // The answers, logged before the marks go (background audit/pending.ts): the decline made,
-    // the approve not (a 5xx).
+    // the approve refused with a 409, which may be Persona's "changed meanwhile": not taken as
+    // decided.
     const entry = (
       seq: number,
       action: string,
@@ -118,13 +121,15 @@ describe('Next to review', () => {
       auditTrail: {
         entries: [
           entry(1, 'decline', queue[0], { outcome: 'ok' }),
-          entry(2, 'approve', queue[1], { outcome: 'error', errorKind: 'server' }),
+          entry(2, 'approve', queue[1], { outcome: 'error', errorKind: 'conflict' }),
         ],
       },
     });
     await fakeBrowser.storage.local.set({ auditPending: {} });
     await waitFor(() => expect(row(queue[0])).toBeNull());
-    // Not made (a 5xx): the row stays, drawn as before, and counted again.
+    // The focus went on to the next row, not to the page (review s53b, 1).
+    expect(document.activeElement).toBe(row(queue[1]));
+    // Not taken as made: the row stays, drawn as before, and counted again.
     expect(row(queue[1])?.className).not.toContain('is-on-its-way');
     expect(screen.getByText('2 to review')).toBeTruthy();
   });
