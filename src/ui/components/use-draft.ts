@@ -58,15 +58,36 @@ export function useDraft(): [Draft | undefined, (patch: DraftPatch) => void] {
     let live = true;
     // What storage holds once this page's queued writes are in. While any is still queued, the
     // typing here is newer than storage: wait for the change event that write brings.
+    // One read at a time: change events that come while one waits ask for one read more, not
+    // one each (a burst of keystrokes, a paste typed key by key).
+    let reading = false;
+    let again = false;
     const refresh = async () => {
-      // Every write queued meanwhile too: one that changes nothing (a patch that came to no
-      // fields) brings no change event to read after.
-      while (pendingWrites > 0) await writes;
-      if (!live) return;
-      const stored = await readItem(draftItem);
-      if (!live || pendingWrites > 0) return;
-      latest.current = stored;
-      setDraft(stored);
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          again = false;
+          // Every write queued meanwhile too: one that changes nothing (a patch that came to no
+          // fields) brings no change event to read after.
+          while (pendingWrites > 0) await writes;
+          if (!live) return;
+          const stored = await readItem(draftItem);
+          if (!live) return;
+          // Typed meanwhile: this read is older than the page; read again once that is written.
+          if (pendingWrites > 0) {
+            again = true;
+            continue;
+          }
+          latest.current = stored;
+          setDraft(stored);
+        } while (again);
+      } finally {
+        reading = false;
+      }
     };
     if (!freshPreload(draftItem)) void refresh();
     // A change event's value may be older than the latest write: read storage instead.

@@ -174,7 +174,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             <p class="queue-count">
               {next === null
                 ? t('toReviewCount', formatNumber(waiting))
-                : t('listedSoFar', formatNumber(waiting))}
+                : t('listedSoFar', formatNumber(ordered.length))}
             </p>
             <label class="queue-order">
               {t('queueOrder')}{' '}

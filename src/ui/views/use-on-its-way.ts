@@ -9,6 +9,8 @@ import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
 interface Mark {
   action: string;
   at: number;
+  /** The mark's own key: another decision on the same inquiry is another mark. */
+  key: string;
 }
 
 /**
@@ -19,13 +21,15 @@ export function decisionsOnItsWay(
   pending: Readonly<Record<string, { at: number; action: string; inquiryId?: string }>>,
   now: number,
 ): Map<string, Mark> {
-  const marks = Object.values(pending).filter(
-    (mark) =>
+  const marks = Object.entries(pending).filter(
+    ([, mark]) =>
       (mark.action === 'approve' || mark.action === 'decline') &&
       mark.inquiryId &&
       now - mark.at < ANSWER_WITHIN_MS,
   );
-  return new Map(marks.map((mark) => [mark.inquiryId as string, mark]));
+  return new Map(
+    marks.map(([key, { inquiryId, action, at }]) => [inquiryId as string, { action, at, key }]),
+  );
 }
 
 /**
@@ -53,9 +57,12 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
     },
     [],
   );
-  const ids = [...marks.keys()].sort().join();
+  const keys = [...marks.values()]
+    .map((mark) => mark.key)
+    .sort()
+    .join();
   useEffect(() => {
-    const ended = [...seen.current].filter(([id]) => !marks.has(id));
+    const ended = [...seen.current].filter(([id, mark]) => marks.get(id)?.key !== mark.key);
     seen.current = new Map(marks);
     if (ended.length === 0) return;
     setSettling((before) => new Map([...before, ...ended]));
@@ -75,6 +82,6 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
           setSettling((before) => new Map([...before].filter(([other]) => other !== id)));
         });
     }
-  }, [ids]);
+  }, [keys]);
   return { sending, decided };
 }
