@@ -16,7 +16,7 @@ import { WatchlistPanel } from './watchlist-panel.tsx';
  * How long after the toolbar popup showed an inquiry home offers it again: a link pasted into the
  * chat and the person's answer, or a look at something else and back.
  */
-export const OFFER_LAST_WITHIN_MS = 30 * 60_000;
+const OFFER_LAST_WITHIN_MS = 30 * 60_000;
 
 /**
  * Start here: find an inquiry, create one, or pick one from the watchlist or review queue.

@@ -9,7 +9,7 @@ import { CopyButton } from '../components/copy-button.tsx';
 import { focusLost } from '../focus.ts';
 
 /** The comments apart from spacing and line ends, which a store may change. */
-export function sameComment(sent: string, stored: string): boolean {
+function sameComment(sent: string, stored: string): boolean {
   const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
   return plain(sent) === plain(stored);
 }

@@ -23,7 +23,7 @@ function newTo(shown: InquirySummary[], items: InquirySummary[]): InquirySummary
   return items.filter((item) => !listed.has(item.id));
 }
 
-export type QueueOrder = 'oldest' | 'newest';
+type QueueOrder = 'oldest' | 'newest';
 
 /**
  * By the last change, which the row says: Persona lists by creation, so one that came to review

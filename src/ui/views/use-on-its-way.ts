@@ -17,7 +17,7 @@ interface Mark {
  * The background's marks of decisions under way (background audit/pending.ts), by inquiry id; not
  * one a stopped worker left, older than any answer takes.
  */
-export function decisionsOnItsWay(
+function decisionsOnItsWay(
   pending: Readonly<Record<string, { at: number; action: string; inquiryId?: string }>>,
   now: number,
 ): Map<string, Mark> {
