@@ -197,7 +197,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             focusId={firstOfPage}
             unseen={unseen}
             queue
-            onItsWay={new Set(onItsWay.keys())}
+            onItsWay={onItsWay}
             // The time the list is ordered by: the last change.
             meta={(item) => {
               const sending = onItsWay.get(item.id);

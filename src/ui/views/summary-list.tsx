@@ -16,8 +16,8 @@ interface Props {
   unseen?: ReadonlySet<string> | undefined;
   /** A queue to work down (Needs review): a row opens with the rows after it, for Next. */
   queue?: boolean;
-  /** Rows whose decision is sent and not answered yet. */
-  onItsWay?: ReadonlySet<string> | undefined;
+  /** Rows whose decision is sent and not answered yet, by inquiry id. */
+  onItsWay?: Pick<ReadonlySet<string>, 'has'> | undefined;
 }
 
 /** Inquiries Persona listed (matches, the review queue, earlier ones): a row opens its detail. */

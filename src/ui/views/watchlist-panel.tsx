@@ -52,10 +52,6 @@ export function startedNote(started: Started, id: string, status: string): strin
   return t(action === 'approve' ? 'approveStarted' : 'declineStarted');
 }
 
-function rowMeta(started: string | undefined, note: string, keep?: boolean): string {
-  return started ? (keep ? `${started} · ${note}` : started) : note;
-}
-
 /** Watched inquiries from storage: shown at once, refreshed in place as the poller writes. */
 export function WatchlistPanel({ started }: { started: Started }) {
   const nav = useNavigation();
@@ -128,16 +124,17 @@ export function WatchlistPanel({ started }: { started: Started }) {
             // not have keeps its last status, and says so (watch/cycle.ts).
             // A decision started takes the time's place, not that of "not found at the last
             // check", which says why the row may not be what Persona has.
-            meta={rowMeta(
-              startedNote(started, entry.id, entry.status),
+            meta={
               entry.unlisted
-                ? t('unlistedMeta')
-                : t(
+                ? [startedNote(started, entry.id, entry.status), t('unlistedMeta')]
+                    .filter(Boolean)
+                    .join(' · ')
+                : (startedNote(started, entry.id, entry.status) ??
+                  t(
                     entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
                     formatAgo(entry.changedAt, now),
-                  ),
-              entry.unlisted,
-            )}
+                  ))
+            }
             // Marked seen by the detail once its copy is on screen, not here: a detail that
             // fails to load (a refused key, offline) has shown the reviewer nothing.
             onOpen={() => openInquiry(nav, entry.id)}

@@ -11,15 +11,8 @@ import { inquiryReply, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
-const draft = {
-  templateId: '',
-  referenceId: '',
-  search: '',
-  nameFirst: '',
-  nameLast: '',
-  emailAddress: '',
-  phoneNumber: '',
-};
+/** The draft as nothing typed leaves it. */
+const draft = draftItem.fallback();
 const row = (id: string) => ({ id, status: 'needs_review', referenceId: `ref-${id}` });
 const watched = (id: string) => ({
   id,
