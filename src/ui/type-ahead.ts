@@ -1,10 +1,12 @@
 // Keys typed and text pasted on a desk page before its search box has the focus. A reviewer
 // opens the desk to paste an id, often before it is even drawn: the page starts listening as the
 // desk mounts (mount-desk.tsx), and the search box takes what came once it has the focus
-// (search-box.tsx), which it gets after the first paint (first-paint.ts). Only keys that reach
-// the page itself are kept, and none is taken from it: a space still scrolls what it scrolled. A
-// first screen without the box (a locked desk, an inquiry) never takes them, so the keeping ends
-// a second after the first paint. A buffer of a few keystrokes, not state.
+// (search-box.tsx), which it gets after the first paint (first-paint.ts) once the draft is read.
+// Only keys that reach the page itself are kept, and none is taken from it: a space still scrolls
+// what it scrolled. A first screen without the box (a locked desk, an inquiry) never takes them,
+// so the keeping ends a second after the first paint, unless a box that will take them is on the
+// screen: a draft read late or a busy machine must not lose what was typed (a CI run did, the box
+// taking the focus more than a second after the first paint). A buffer of a few keystrokes.
 import { afterFirstPaint } from './first-paint.ts';
 
 /** How long after the first paint the search box may still take what was typed. */
@@ -14,6 +16,12 @@ const KEEP_MS = 1000;
 let kept: { text: string; pasted: boolean }[] = [];
 let listening = false;
 let ending: ReturnType<typeof setTimeout> | undefined;
+/** Search boxes on the screen that will take what was kept once they have the focus. */
+let holds = 0;
+
+function endSoon(): void {
+  if (listening && holds === 0) ending = setTimeout(takeTypedAhead, KEEP_MS);
+}
 
 /** Keys that went to no field: the page itself has them. */
 function unclaimed(event: Event): boolean {
@@ -51,9 +59,21 @@ export function startTypeAhead(): void {
   document.addEventListener('keypress', onKeypress);
   document.addEventListener('keydown', onKeydown);
   document.addEventListener('paste', onPaste);
-  void afterFirstPaint().then(() => {
-    if (listening) ending = setTimeout(takeTypedAhead, KEEP_MS);
-  });
+  void afterFirstPaint().then(endSoon);
+}
+
+/**
+ * A search box that will take what was kept is on the screen: the keeping waits for it, however
+ * long its draft takes. Returns what lets the keeping end a second later, should the box go
+ * without taking it.
+ */
+export function holdTypeAhead(): () => void {
+  holds++;
+  clearTimeout(ending);
+  return () => {
+    holds--;
+    endSoon();
+  };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { recentLookupsItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import type { Draft } from '../../shared/storage-items.ts';
-import { takeTypedAhead } from '../type-ahead.ts';
+import { holdTypeAhead, takeTypedAhead } from '../type-ahead.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 
@@ -32,6 +32,8 @@ export function SearchBox({
   // inquiry: the row that was opened has the focus then (inquiry-row.tsx). A search left from
   // before is selected, so the id pasted next replaces it instead of being added to it.
   const returning = nav.route.name === 'home' && nav.route.opened !== undefined;
+  // Held from the box's first render, not from its effects, which wait for the first paint.
+  useLayoutEffect(() => (returning ? undefined : holdTypeAhead()), []);
   useEffect(() => {
     if (!loaded) return;
     // What was typed or pasted as the desk opened, before this box had the focus (the first

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // What reaches a desk page before its search box has the focus (src/ui/type-ahead.ts). The real
 // flow, keys typed as the popup opens landing in the box, is test/e2e/first-frame.e2e.ts's.
-import { afterEach, expect, it } from 'vitest';
-import { startTypeAhead, takeTypedAhead } from '../../../src/ui/type-ahead.ts';
+import { afterEach, expect, it, vi } from 'vitest';
+import { holdTypeAhead, startTypeAhead, takeTypedAhead } from '../../../src/ui/type-ahead.ts';
 
 // A key as Chromium sends it: keydown, then keypress for one that brings a character.
 function key(key: string, init: KeyboardEventInit = {}, target: EventTarget = document.body) {
@@ -18,6 +18,7 @@ function paste(text: string, target: EventTarget = document.body) {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   takeTypedAhead();
   document.body.replaceChildren();
 });
@@ -76,4 +77,37 @@ it('takes nothing from the page: the keys still do what they did', () => {
   document.body.dispatchEvent(space);
   expect(space.defaultPrevented).toBe(false);
   expect(takeTypedAhead()).toBe(' ');
+});
+
+it('ends a second after the first paint when no search box will take the keys', async () => {
+  vi.useFakeTimers();
+  startTypeAhead(); // happy-dom reports no paint: the first paint counts as done
+  await vi.advanceTimersByTimeAsync(999);
+  key('a');
+  await vi.advanceTimersByTimeAsync(1);
+  key('b');
+  expect(takeTypedAhead()).toBe('');
+});
+
+it('waits for a search box on the screen however long, and ends a second after it goes', async () => {
+  vi.useFakeTimers();
+  startTypeAhead();
+  const release = holdTypeAhead();
+  await vi.advanceTimersByTimeAsync(5000);
+  key('a');
+  release();
+  await vi.advanceTimersByTimeAsync(999);
+  key('b');
+  await vi.advanceTimersByTimeAsync(1);
+  key('c');
+  expect(takeTypedAhead()).toBe('');
+});
+
+it('gives a held box what was typed, however late it asks', async () => {
+  vi.useFakeTimers();
+  startTypeAhead();
+  holdTypeAhead();
+  for (const k of 'inq_1') key(k);
+  await vi.advanceTimersByTimeAsync(5000);
+  expect(takeTypedAhead()).toBe('inq_1');
 });
