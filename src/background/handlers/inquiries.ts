@@ -2,7 +2,7 @@ import { deskError, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { classifyQuery } from '../../shared/persona/classify-query.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
-import { adoptInquiry, summarise } from '../inquiries/adopt-inquiry.ts';
+import { adoptInquiry, SUMMARY_FIELDS, summarise } from '../inquiries/adopt-inquiry.ts';
 import { cachedInquiry } from '../inquiry-cache.ts';
 import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
@@ -57,7 +57,11 @@ export async function findInquiries(
     return { kind: 'inquiry', ...found };
   }
   const { client, keyInfo } = await openPersona(INTERACTIVE);
-  const page = await client.listInquiries({ referenceId: query, pageSize: 100 });
+  const page = await client.listInquiries({
+    referenceId: query,
+    pageSize: 100,
+    fields: SUMMARY_FIELDS,
+  });
   // Only a reference id Persona knows is remembered: other text may be a name, not an id.
   if (page.data.items.length > 0) await rememberLookup(query, keyInfo.masked);
   const next = page.data.links.next ?? null;
@@ -70,7 +74,11 @@ export async function listInquiries(
   const { client } = await openPersona(INTERACTIVE);
   const page = request.next
     ? await client.fetchPage(request.next)
-    : await client.listInquiries({ statuses: request.statuses, pageSize: request.pageSize ?? 20 });
+    : await client.listInquiries({
+        statuses: request.statuses,
+        pageSize: request.pageSize ?? 20,
+        fields: SUMMARY_FIELDS,
+      });
   return { items: page.data.items.map(summarise), next: page.data.links.next ?? null };
 }
 

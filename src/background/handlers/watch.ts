@@ -1,7 +1,7 @@
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { editItem } from '../edit-item.ts';
-import { summarise } from '../inquiries/adopt-inquiry.ts';
+import { SUMMARY_FIELDS, summarise } from '../inquiries/adopt-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
 import { requestCycle } from '../watch/poller.ts';
@@ -13,7 +13,7 @@ export async function watch(request: RequestOf<'watch'>): Promise<Reply<'watch'>
   // downloaded, and none crosses into storage.local.
   const { data } = await client.getInquiry(request.id, {
     include: [],
-    fields: { inquiry: ['status', 'reference-id', 'created-at', 'updated-at', 'redacted-at'] },
+    fields: SUMMARY_FIELDS,
   });
   const now = Date.now();
   await editItem(watchlistItem, (list) => ({

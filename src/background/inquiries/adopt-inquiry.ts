@@ -9,6 +9,15 @@ import { editItem } from '../edit-item.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';
 import { applySummaries, markSeen } from '../watch/watchlist-logic.ts';
 
+/**
+ * What summarise() reads, asked for alone (`fields[inquiry]`) where a summary is all that is
+ * kept: a list of a hundred inquiries then carries no fields, tags or behaviours, and a watched
+ * inquiry no personal data.
+ */
+export const SUMMARY_FIELDS = {
+  inquiry: ['status', 'reference-id', 'created-at', 'updated-at', 'redacted-at'],
+};
+
 /** The list row of an inquiry: no personal data, so it may live in storage.local. */
 export function summarise(view: InquiryView): InquirySummary {
   const s: InquirySummary = { id: view.id, status: view.status };

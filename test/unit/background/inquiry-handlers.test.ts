@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeTag, inquiryAction, newLink } from '../../../src/background/handlers/actions.ts';
-import { findInquiries } from '../../../src/background/handlers/inquiries.ts';
+import { findInquiries, listInquiries } from '../../../src/background/handlers/inquiries.ts';
 import { saveOptions } from '../../../src/background/handlers/options.ts';
 import { watch } from '../../../src/background/handlers/watch.ts';
 import { DeskError } from '../../../src/shared/errors.ts';
@@ -72,6 +72,37 @@ describe('findInquiries', () => {
     const matches = await findInquiries({ type: 'findInquiries', query: 'user-1' });
     expect(matches).toMatchObject({ kind: 'matches', items: [{ id, status: 'expired' }] });
     expect(calls.at(-1)).toContain('filter[reference-id]=user-1');
+  });
+});
+
+// A list row is a summary: a page of a hundred full inquiries (fields, tags, behaviours) would
+// carry what no row shows, and personal data besides (review s53, 7).
+const SUMMARY = 'fields[inquiry]=status,reference-id,created-at,updated-at,redacted-at';
+
+describe('lists ask only for what a row shows', () => {
+  it('a search by reference id', async () => {
+    await findInquiries({ type: 'findInquiries', query: 'user-1' });
+    expect(calls).toEqual([
+      `GET /api/v1/inquiries?filter[reference-id]=user-1&page[size]=100&${SUMMARY}`,
+    ]);
+  });
+
+  it("the Needs review queue; a next page is Persona's link as sent", async () => {
+    const reply = await listInquiries({
+      type: 'listInquiries',
+      statuses: ['needs_review'],
+      pageSize: 100,
+    });
+    expect(reply.items).toEqual([{ id, status: 'expired', referenceId: 'user-1' }]);
+    await listInquiries({
+      type: 'listInquiries',
+      statuses: [],
+      next: '/api/v1/inquiries?page%5Bafter%5D=inq_X',
+    });
+    expect(calls).toEqual([
+      `GET /api/v1/inquiries?filter[status]=needs_review&page[size]=100&${SUMMARY}`,
+      'GET /api/v1/inquiries?page[after]=inq_X',
+    ]);
   });
 });
 
