@@ -293,6 +293,8 @@ describe('watch and notify', () => {
     const deep = rows.nth(shown - 2);
     await deep.focus();
     const deepText = await deep.textContent();
+    // A keyboard user's pointer is off the queue: one resting on it holds the rows still (below).
+    await popup.mouse.move(1, 1);
 
     await controls.finish(id, 'needs_review');
     expect((await runCycle()).changes).toEqual([{ id, from: 'created', to: 'needs_review' }]);
@@ -303,6 +305,46 @@ describe('watch and notify', () => {
     expect(await rows.last().textContent()).toContain(id);
     expect(await rows.count()).toBe(shown + 1);
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe(deepText);
+    await popup.close();
+  });
+
+  it('Needs review holds its rows still under a resting pointer, and moves them once it leaves (UX review s51, 7)', async () => {
+    await controls.seed(3, { statuses: ['needs_review'], referenceIdPrefix: 'still-' });
+    const [leaving, coming] = [await createInquiry(), await createInquiry()];
+    await controls.finish(leaving, 'needs_review');
+    expect((await runCycle()).changes).toHaveLength(1);
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    const list = popup.getByRole('list', { name: 'Inquiries needing review' });
+    const rows = list.getByRole('button');
+    await expect.poll(() => rows.count()).toBe(4);
+    // The pointer rests on the watched row, which a colleague declines, while another comes.
+    const aimed = popup.getByRole('button', { name: new RegExp(leaving) });
+    await aimed.hover();
+    const box = await aimed.boundingBox();
+    if (!box) throw new Error('no row');
+    const under = () =>
+      popup.evaluate(
+        ([x, y]) => document.elementFromPoint(x as number, y as number)?.closest('li')?.textContent,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+    await declineAll([leaving]);
+    await controls.finish(coming, 'needs_review');
+    expect((await runCycle()).changes).toHaveLength(2);
+    const show = popup.getByRole('button', { name: 'Show 1 new' });
+    await expect.poll(() => show.count(), { timeout: 5_000 }).toBe(1);
+    // Still the row aimed at, said gone; the one that came waits for the pointer to leave.
+    expect(await under()).toContain(leaving);
+    expect(await under()).toContain('no longer in the queue');
+    expect(await rows.count()).toBe(4);
+    expect(await popup.getByRole('button', { name: new RegExp(coming) }).count()).toBe(0);
+
+    await popup.mouse.move(1, 1);
+    await expect
+      .poll(() => popup.getByRole('button', { name: new RegExp(coming) }).count())
+      .toBe(1);
+    expect(await aimed.count()).toBe(0);
+    expect(await show.count()).toBe(0);
     await popup.close();
   });
 

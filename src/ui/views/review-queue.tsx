@@ -8,6 +8,7 @@ import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
+import { useHeldRows } from './hold-rows.ts';
 import { SummaryList } from './summary-list.tsx';
 import { useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
@@ -159,16 +160,20 @@ export function ReviewQueue({ started }: { started: Started }) {
   );
   // Those on their way are decided already: not counted as still to review.
   const waiting = ordered.filter((item) => !onItsWay.has(item.id)).length;
-  onScreen.current = ordered;
+  // Still while the pointer is on the queue (hold-rows.ts).
+  const { rows, left, arrived, hold, show } = useHeldRows(ordered);
+  onScreen.current = rows;
   // Of the rows Load more brought, the first in the list's order.
-  const firstOfPage = pageIds && ordered.find((item) => pageIds.has(item.id))?.id;
+  const firstOfPage = pageIds && rows.find((item) => pageIds.has(item.id))?.id;
+  // Next leads past a row on its way and one gone meanwhile, both drawn as no longer waiting.
+  const passed = { has: (id: string) => onItsWay.has(id) || left.has(id) };
   const loading = page.busy || (next === undefined && !error);
   return (
     <>
       {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined)} />}
       {!error && !loading && ordered.length === 0 && <p class="empty">{t('noReview')}</p>}
       {ordered.length > 0 && (
-        <>
+        <div {...hold}>
           <div class="row queue-head">
             {/* Persona gives no total: whole once its last page is read. */}
             <p class="queue-count">
@@ -176,6 +181,11 @@ export function ReviewQueue({ started }: { started: Started }) {
                 ? t('toReviewCount', formatNumber(waiting))
                 : t('listedSoFar', formatNumber(ordered.length))}
             </p>
+            {arrived > 0 && (
+              <button type="button" class="link" onClick={show}>
+                {t('showNew', formatNumber(arrived))}
+              </button>
+            )}
             <label class="queue-order">
               {t('queueOrder')}{' '}
               <select
@@ -193,13 +203,14 @@ export function ReviewQueue({ started }: { started: Started }) {
           <p class="list-head muted">{t('reviewQueueHint')}</p>
           <SummaryList
             label={t('inquiriesNeedingReview')}
-            items={ordered}
+            items={rows}
             focusId={firstOfPage}
             unseen={unseen}
             queue
-            onItsWay={onItsWay}
+            onItsWay={passed}
             // The time the list is ordered by: the last change.
             meta={(item) => {
+              if (left.has(item.id)) return t('leftQueue');
               const sending = onItsWay.get(item.id);
               if (sending) {
                 return t(sending.action === 'approve' ? 'approveOnItsWay' : 'declineOnItsWay');
@@ -210,7 +221,7 @@ export function ReviewQueue({ started }: { started: Started }) {
               );
             }}
           />
-        </>
+        </div>
       )}
       {loading && (
         <p class="muted" role="status">

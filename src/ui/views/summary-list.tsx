@@ -16,7 +16,10 @@ interface Props {
   unseen?: ReadonlySet<string> | undefined;
   /** A queue to work down (Needs review): a row opens with the rows after it, for Next. */
   queue?: boolean;
-  /** Rows whose decision is sent and not answered yet, by inquiry id. */
+  /**
+   * Rows no longer waiting: a decision sent and not answered yet, or gone from the queue while it
+   * was held still (hold-rows.ts). Drawn as such, and Next leads past them.
+   */
   onItsWay?: Pick<ReadonlySet<string>, 'has'> | undefined;
 }
 

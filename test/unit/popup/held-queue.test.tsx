@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+// Needs review holds still under the pointer (UX review s51, 7; src/ui/views/hold-rows.ts): a row
+// that leaves stays in its place, marked, and an arrival waits behind "Show 1 new", until the
+// pointer leaves the queue. The real popup's is test/e2e/watch.e2e.ts's.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { holdRows } from '../../../src/ui/views/hold-rows.ts';
+import { stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const row = (id: string, status = 'needs_review') => ({ id, status });
+
+describe('holdRows', () => {
+  it('draws the held rows in their places, with their news, and counts those not drawn', () => {
+    const held = [row('inq_A'), row('inq_B'), row('inq_C')];
+    const live = [row('inq_D'), row('inq_C', 'approved'), row('inq_A')];
+    const { rows, left, arrived } = holdRows(held, live);
+    expect(rows).toEqual([row('inq_A'), row('inq_B'), row('inq_C', 'approved')]);
+    expect([...left]).toEqual(['inq_B']);
+    expect(arrived).toBe(1);
+  });
+});
+
+const ids = ['inq_HeldFirst00001', 'inq_HeldSecond0002', 'inq_HeldThird00003'];
+const fourth = 'inq_HeldFourth0004';
+// Oldest change first: in this order.
+const updatedAt = (id: string) => `2026-12-0${[...ids, fourth].indexOf(id) + 1}T10:00:00Z`;
+const watched = (id: string, status = 'needs_review') => ({
+  id,
+  status,
+  updatedAt: updatedAt(id),
+  addedAt: 1,
+  changedAt: 1,
+  seen: true,
+});
+
+it('keeps the rows still while the pointer is on the queue, and moves them once it leaves', async () => {
+  let listed = ids;
+  stubBackground({
+    listInquiries: () => ({
+      items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
+      next: null,
+    }),
+  });
+  await fakeBrowser.storage.local.set({ watchlist: ids.slice(0, 2).map((id) => watched(id)) });
+  render(<DeskShell first={{ name: 'home' }} />);
+  fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+  const list = await screen.findByRole('list', { name: 'Inquiries needing review' });
+  const names = () =>
+    within(list)
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+  await waitFor(() => expect(names()).toHaveLength(3));
+  fireEvent.pointerEnter(list.parentElement as HTMLElement);
+
+  // A colleague declines the first; the third is watched now, and a fourth comes to review.
+  listed = [ids[1], ids[2], fourth] as string[];
+  await fakeBrowser.storage.local.set({
+    watchlist: [watched(ids[0] as string, 'declined'), watched(ids[1] as string), watched(fourth)],
+  });
+  const show = await screen.findByRole('button', { name: 'Show 1 new' });
+  const rows = within(list).getAllByRole('button');
+  expect(rows.map((button) => button.textContent?.match(/inq_\w+/)?.[0])).toEqual(ids);
+  expect(rows[0]?.textContent).toContain('no longer in the queue');
+  expect(rows[0]?.className).toContain('is-on-its-way');
+
+  fireEvent.click(show);
+  await waitFor(() => expect(names()).toHaveLength(3));
+  expect(names().map((name) => name?.match(/inq_\w+/)?.[0])).toEqual([ids[1], ids[2], fourth]);
+  expect(screen.queryByRole('button', { name: /Show \d+ new/ })).toBeNull();
+
+  // Still held: the second, declined too, stays in its place until the pointer leaves.
+  listed = [ids[2], fourth] as string[];
+  await fakeBrowser.storage.local.set({
+    watchlist: [watched(ids[1] as string, 'declined'), watched(fourth)],
+  });
+  await screen.findByText('no longer in the queue');
+  expect(names()).toHaveLength(3);
+  fireEvent.pointerLeave(list.parentElement as HTMLElement);
+  await waitFor(() => expect(names()).toHaveLength(2));
+  expect(names().map((name) => name?.match(/inq_\w+/)?.[0])).toEqual([ids[2], fourth]);
+});
