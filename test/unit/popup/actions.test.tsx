@@ -902,6 +902,27 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
+  it('says a decision kept waiting may be left to finish, while the reviewer goes on (UX review s51, 11)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
+    await approveFromDetail();
+    const sending = await screen.findByTestId('action-sending');
+    expect(sending.textContent).toBe('Sending…');
+    await vi.advanceTimersByTimeAsync(SLOW_MS + 500);
+    await waitFor(() =>
+      expect(sending.textContent).toMatch(
+        /^Still waiting for Persona: .* You can go on to another inquiry meanwhile: /,
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Back/ }));
+    await screen.findByRole('searchbox', { name: 'Find inquiry' });
+    answer(inquiryReply('approved'));
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe('inq_TestInquiry0001: Approved'),
+    );
+    vi.useRealTimers();
+  });
+
   it('says it is still waiting when Persona takes seconds to give an inquiry not yet cached', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     // No getInquiry handler: its answer never comes.
