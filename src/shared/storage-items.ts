@@ -193,13 +193,26 @@ export const draftSchema = lazy(() =>
     /**
      * The inquiry the toolbar popup showed last, when it opened it and the masked key it was read
      * with: the popup closes at each click into the chat, and home offers it again to the next
-     * one (UX review s51, 6). Gone once the reviewer leaves it for another view there.
+     * one (UX review s51, 6). Gone once the reviewer leaves it for another view there. With the
+     * reference id its row showed, which the offer names (review s53b, 10), and, opened from Needs
+     * review, the rows after it there, so Next to review is still there (review s53, 6).
      */
     lastInquiry: z.optional(
       z.object({
         id: z.string().check(z.maxLength(100)),
         at: z.number(),
         key: z.string().check(z.maxLength(100)),
+        referenceId: z.optional(z.string()),
+        // Its writer keeps the first QUEUE_KEPT (router.ts). No length check: one would take the
+        // first screen's reader of stored items a kind further (stored-check-more.ts, 600 B).
+        queue: z.optional(
+          z.array(
+            z.object({
+              id: z.string().check(z.maxLength(100)),
+              referenceId: z.optional(z.string()),
+            }),
+          ),
+        ),
       }),
     ),
     /**

@@ -16,6 +16,8 @@ const template = 'itmpl_E2eTemplate01';
 let ext: ExtensionHarness;
 /** The inquiry of the full create → share → finish → approve flow, reused for screenshots. */
 let approvedId = '';
+/** Its reference id, which the toolbar popup's offer to return to it names. */
+const approvedRef = `flow-${Date.now()}`;
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
@@ -160,7 +162,7 @@ describe('the popup', () => {
     const templateBox = popup.getByRole('textbox', { name: 'Inquiry template ID' });
     await expect.poll(() => templateBox.inputValue(), soon).toBe(template);
     await templateBox.fill(template);
-    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(`flow-${Date.now()}`);
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(approvedRef);
     await screenshotBoth(popup, 'popup-create');
     await expectAccessible(popup, 'create');
     await popup.getByRole('button', { name: 'Create', exact: true }).click();
@@ -898,7 +900,8 @@ describe('the popup', () => {
           draft: { ...draft, lastInquiry: { ...draft.lastInquiry, ...fields } },
         });
       }, change);
-    const offer = (page: Page) => page.getByRole('button', { name: `Return to ${approvedId}` });
+    // Named by the reference its row showed, what the chat knows (review s53b, 10).
+    const offer = (page: Page) => page.getByRole('button', { name: `Return to ${approvedRef}` });
     /** Find inquiry has the focus: the draft, which holds the note, is read. */
     const ready = (page: Page) =>
       expect

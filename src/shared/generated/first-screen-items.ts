@@ -122,6 +122,20 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
             id: { t: 'string', checks: [['maxLength', 100]] },
             at: { t: 'number' },
             key: { t: 'string', checks: [['maxLength', 100]] },
+            referenceId: { t: 'optional', of: { t: 'string' } },
+            queue: {
+              t: 'optional',
+              of: {
+                t: 'array',
+                of: {
+                  t: 'object',
+                  fields: {
+                    id: { t: 'string', checks: [['maxLength', 100]] },
+                    referenceId: { t: 'optional', of: { t: 'string' } },
+                  },
+                },
+              },
+            },
           },
         },
       },

@@ -23,7 +23,7 @@ import {
   prefetchNextViews,
   unlockForm,
 } from './lazy-views.ts';
-import { NavigationContext, type Route, useRouter } from './router.ts';
+import { NavigationContext, QUEUE_KEPT, type Route, useRouter } from './router.ts';
 
 function ViewFor({ route, remember }: { route: Route; remember?: boolean | undefined }) {
   switch (route.name) {
@@ -98,7 +98,8 @@ interface ShellProps {
 export function DeskShell({ first, remember }: ShellProps) {
   const nav = useRouter(first);
   const keyInfo = useStored(keyInfoItem);
-  const shown = nav.route.name === 'detail' ? nav.route.id : undefined;
+  const { route } = nav;
+  const shown = route.name === 'detail' ? route.id : undefined;
   const left = useRef<string>(undefined);
   useEffect(() => {
     if (!remember) return;
@@ -108,8 +109,26 @@ export function DeskShell({ first, remember }: ShellProps) {
     // it here. Nothing is written as the popup opens on home: a popup closed on a detail (a click
     // into the chat) leaves it for the next one to offer. Written, not read: the shell does not
     // follow the draft, or every keystroke typed into it would render the whole desk again.
-    if (shown && keyInfo) {
-      void patchDraft({ lastInquiry: { id: shown, at: Date.now(), key: keyInfo.masked } });
+    if (route.name === 'detail' && keyInfo) {
+      const { referenceId, queue } = route;
+      void patchDraft({
+        lastInquiry: {
+          id: route.id,
+          at: Date.now(),
+          key: keyInfo.masked,
+          ...(referenceId ? { referenceId } : {}),
+          // Next to review, for the popup that offers it again (review s53, 6).
+          ...(queue?.[0]
+            ? {
+                queue: queue
+                  .slice(0, QUEUE_KEPT)
+                  .map((row) =>
+                    row.referenceId ? { id: row.id, referenceId: row.referenceId } : { id: row.id },
+                  ),
+              }
+            : {}),
+        },
+      });
     } else if (before) void patchDraft({ lastInquiry: undefined });
   }, [shown]);
   // Read once for the whole desk: locked, it is the unlock form alone (Guarded), and a Back

@@ -356,7 +356,14 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           type="button"
           class="primary next-in-queue"
           ref={nextButton}
-          onClick={() => nav?.replace({ name: 'detail', id: next.id, queue: rest })}
+          onClick={() =>
+            nav?.replace({
+              name: 'detail',
+              id: next.id,
+              referenceId: next.referenceId,
+              queue: rest,
+            })
+          }
         >
           {t('nextInQueue', next.referenceId || next.id)}
         </button>

@@ -50,7 +50,7 @@ export function HomeView({ offerLast }: { offerLast?: boolean | undefined }) {
   const last = offerLast ? draft?.lastInquiry : undefined;
   const offered =
     last && last.key === keyInfo?.masked && Date.now() - last.at < OFFER_LAST_WITHIN_MS
-      ? last.id
+      ? last
       : undefined;
   const setTab = (next: HomeTab) => {
     nav.replace({ name: 'home', tab: next });
@@ -98,8 +98,13 @@ export function HomeView({ offerLast }: { offerLast?: boolean | undefined }) {
         </button>
       </div>
       {offered && (
-        <button type="button" class="offer-last" onClick={() => openInquiry(nav, offered)}>
-          {t('returnToInquiry', offered)}
+        // Named by the reference its row showed, as Next to review is: what the chat knows.
+        <button
+          type="button"
+          class="offer-last"
+          onClick={() => openInquiry(nav, offered, offered.queue)}
+        >
+          {t('returnToInquiry', offered.referenceId || offered.id)}
         </button>
       )}
       {keyInfo === null ? (

@@ -8,11 +8,17 @@ import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 
 export type HomeTab = 'watchlist' | 'review';
 
-/** A row of Needs review after the one opened: where Next goes once that one is decided. */
+/** A row opened, or one of Needs review after it: where Next goes once that one is decided. */
 export interface QueuedRow {
   id: string;
   referenceId?: string | undefined;
 }
+
+/**
+ * How many rows after it the toolbar popup keeps with the inquiry it last showed, for Next once it
+ * is offered again (desk-shell.tsx): an afternoon's work, not a page of Persona's.
+ */
+export const QUEUE_KEPT = 20;
 
 export type Route =
   /** `tab` and `opened` (the row last opened) bring the reviewer back to where they were. */
@@ -21,11 +27,13 @@ export type Route =
   /**
    * `initial` is a reply already in hand (create, search), so the detail needs no request.
    * `opened`: the inquiry last opened from its Other inquiries, for Back, as on home. `queue`:
-   * opened from Needs review, the rows after it there then (UX review s51, 10).
+   * opened from Needs review, the rows after it there then (UX review s51, 10). `referenceId`:
+   * the one its row showed, which the toolbar popup's offer to return to it names.
    */
   | {
       name: 'detail';
       id: string;
+      referenceId?: string | undefined;
       initial?: InquiryReply & { link?: OneTimeLink | null };
       opened?: string;
       queue?: readonly QueuedRow[];
@@ -73,9 +81,10 @@ export function useRouter(first: Route): Navigation {
  * (home, the search results, a detail's Other inquiries), so Back returns to it with the focus on
  * that row, not to the top of the watchlist or of the inquiry before.
  */
-export function openInquiry(nav: Navigation, id: string, queue?: readonly QueuedRow[]): void {
+export function openInquiry(nav: Navigation, row: QueuedRow, queue?: readonly QueuedRow[]): void {
+  const { id, referenceId } = row;
   if (nav.route.name !== 'create') nav.replace({ ...nav.route, opened: id });
-  nav.go({ name: 'detail', id, ...(queue?.[0] ? { queue } : {}) });
+  nav.go({ name: 'detail', id, referenceId, ...(queue?.[0] ? { queue } : {}) });
 }
 
 /** The row this view last opened, when the reviewer has come back to it (see openInquiry). */

@@ -51,7 +51,7 @@ export function SummaryList({
           onOpen={() =>
             openInquiry(
               nav,
-              item.id,
+              item,
               queue ? items.slice(index + 1).filter((next) => !onItsWay?.has(next.id)) : undefined,
             )
           }

@@ -137,7 +137,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
             }
             // Marked seen by the detail once its copy is on screen, not here: a detail that
             // fails to load (a refused key, offline) has shown the reviewer nothing.
-            onOpen={() => openInquiry(nav, entry.id)}
+            onOpen={() => openInquiry(nav, entry)}
           />
         ))}
       </ul>

@@ -61,6 +61,32 @@ describe('Next to review', () => {
     expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
   });
 
+  it('is there still in the toolbar popup opened again on the inquiry it closed on (review s53, 6)', async () => {
+    stubQueue();
+    const first = render(<DeskShell first={{ name: 'home' }} remember />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
+    await screen.findByTestId('status');
+    // A click into the chat closes the popup; the next one offers the inquiry by its reference.
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    await waitFor(async () =>
+      expect(await fakeBrowser.storage.session.get('draft')).toMatchObject({
+        draft: { lastInquiry: { id: queue[0], referenceId: 'ref-1' } },
+      }),
+    );
+    first.unmount();
+    render(<DeskShell first={{ name: 'home' }} remember />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Return to ref-1' }));
+    await screen.findByTestId('status');
+    await declineOpen();
+    fireEvent.click(await screen.findByRole('button', { name: 'Next to review: ref-2' }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(
+        'inq_QueueSecond0002',
+      ),
+    );
+  });
+
   it('is not offered from the watchlist, whose rows are no queue', async () => {
     stubQueue();
     const { fakeBrowser } = await import('@webext-core/fake-browser');
