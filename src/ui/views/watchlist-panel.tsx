@@ -10,6 +10,7 @@ import { InquiryRow } from '../components/inquiry-row.tsx';
 import { OpenSettingsButton } from '../components/open-settings-button.tsx';
 import { useFirstPaintDone } from '../first-paint.ts';
 import { useStored } from '../use-stored.ts';
+import { useHeldRows } from './hold-rows.ts';
 import { openInquiry, useNavigation } from './router.ts';
 
 function newestFirst(entries: WatchEntry[]): WatchEntry[] {
@@ -79,6 +80,9 @@ export function WatchlistPanel({ started }: { started: Started }) {
     if (more > 1) said.splice(NEWS_NAMED, more, t('moreChanged', formatNumber(more)));
     announce(said.join('; '), true);
   }, [watchlist]);
+  // Still while the pointer is on the list (hold-rows.ts): a row whose status changed goes on top
+  // once it leaves.
+  const { rows, left, arrived, hold, show } = useHeldRows(watchlist ? newestFirst(watchlist) : []);
 
   if (watchlist === undefined) return <p class="muted">{t('loadingWatchlist')}</p>;
   if (watchlist.length === 0) {
@@ -89,12 +93,20 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const failing = poll?.lastError !== undefined && poll.failures > 0;
   const firstFrameRows = painted ? 0 : rowsInView();
   return (
-    <>
+    <div {...hold}>
       <p class="list-head muted" data-testid="watchlist-head">
         {t('watchedCount', formatNumber(watchlist.length))}
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
         {poll?.lastSuccessAt &&
           ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
+        {arrived > 0 && (
+          <>
+            {' '}
+            <button type="button" class="link" onClick={show}>
+              {t('showNew', formatNumber(arrived))}
+            </button>
+          </>
+        )}
       </p>
       {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
           stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
@@ -110,7 +122,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
         </p>
       )}
       <ul class="inquiry-list" aria-label={t('watchedInquiries')}>
-        {newestFirst(watchlist).map((entry, index) => (
+        {rows.map((entry, index) => (
           <InquiryRow
             key={entry.id}
             draw={painted ? undefined : index < firstFrameRows ? 'now' : 'later'}
@@ -118,6 +130,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
             status={entry.status}
             referenceId={entry.referenceId}
             unseen={!entry.seen}
+            onItsWay={left.has(entry.id)}
             focusOnMount={nav.route.name === 'home' && nav.route.opened === entry.id}
             // Said in words, as the review queue's "updated …": when the desk saw the status
             // change, or, unchanged since, when the inquiry was added. One Persona said it does
@@ -125,15 +138,17 @@ export function WatchlistPanel({ started }: { started: Started }) {
             // A decision started takes the time's place, not that of "not found at the last
             // check", which says why the row may not be what Persona has.
             meta={
-              entry.unlisted
-                ? [startedNote(started, entry.id, entry.status), t('unlistedMeta')]
-                    .filter(Boolean)
-                    .join(' · ')
-                : (startedNote(started, entry.id, entry.status) ??
-                  t(
-                    entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
-                    formatAgo(entry.changedAt, now),
-                  ))
+              left.has(entry.id)
+                ? t('leftWatchlist')
+                : entry.unlisted
+                  ? [startedNote(started, entry.id, entry.status), t('unlistedMeta')]
+                      .filter(Boolean)
+                      .join(' · ')
+                  : (startedNote(started, entry.id, entry.status) ??
+                    t(
+                      entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
+                      formatAgo(entry.changedAt, now),
+                    ))
             }
             // Marked seen by the detail once its copy is on screen, not here: a detail that
             // fails to load (a refused key, offline) has shown the reviewer nothing.
@@ -141,6 +156,6 @@ export function WatchlistPanel({ started }: { started: Started }) {
           />
         ))}
       </ul>
-    </>
+    </div>
   );
 }

@@ -83,3 +83,41 @@ it('keeps the rows still while the pointer is on the queue, and moves them once 
   await waitFor(() => expect(names()).toHaveLength(2));
   expect(names().map((name) => name?.match(/inq_\w+/)?.[0])).toEqual([ids[2], fourth]);
 });
+
+it('keeps the watchlist still too: a changed row goes on top once the pointer leaves', async () => {
+  stubBackground({});
+  const entry = (id: string, status: string, changedAt: number) => ({
+    id,
+    status,
+    addedAt: 1,
+    changedAt,
+    seen: true,
+  });
+  await fakeBrowser.storage.local.set({
+    keyInfo: { masked: 'persona_sandbox_…1a2b', environment: 'sandbox', savedAt: 1 },
+    watchlist: [
+      entry(ids[0] as string, 'pending', 3),
+      entry(ids[1] as string, 'pending', 2),
+      entry(ids[2] as string, 'pending', 1),
+    ],
+  });
+  render(<DeskShell first={{ name: 'home' }} />);
+  const list = await screen.findByRole('list', { name: 'Watched inquiries' });
+  const order = () =>
+    within(list)
+      .getAllByRole('button')
+      .map((button) => button.textContent?.match(/inq_\w+/)?.[0]);
+  await waitFor(() => expect(order()).toEqual(ids));
+  fireEvent.pointerEnter(list.parentElement as HTMLElement);
+
+  // The last completes (the watcher's news, on top were it not held); the first is unwatched.
+  await fakeBrowser.storage.local.set({
+    watchlist: [entry(ids[1] as string, 'pending', 2), entry(ids[2] as string, 'completed', 9)],
+  });
+  await within(list).findByText('no longer watched');
+  expect(order()).toEqual(ids);
+  expect(within(list).getAllByRole('button')[2]?.textContent).toContain('Completed');
+
+  fireEvent.pointerLeave(list.parentElement as HTMLElement);
+  await waitFor(() => expect(order()).toEqual([ids[2], ids[1]]));
+});
