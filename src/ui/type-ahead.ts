@@ -6,11 +6,14 @@
 // what it scrolled. A first screen without the box (a locked desk, an inquiry) never takes them,
 // so the keeping ends a second after the first paint, unless a box that will take them is on the
 // screen: a draft read late or a busy machine must not lose what was typed (a CI run did, the box
-// taking the focus more than a second after the first paint). A buffer of a few keystrokes.
+// taking the focus more than a second after the first paint), up to ten seconds. A buffer of a
+// few keystrokes.
 import { afterFirstPaint } from './first-paint.ts';
 
 /** How long after the first paint the search box may still take what was typed. */
 const KEEP_MS = 1000;
+/** The longest a search box on the screen holds the keeping, however late its draft comes. */
+const HOLD_MS = 10_000;
 
 /** What came, in order: characters typed, and text pasted (which the passphrase never takes). */
 let kept: { text: string; pasted: boolean }[] = [];
@@ -20,7 +23,9 @@ let ending: ReturnType<typeof setTimeout> | undefined;
 let holds = 0;
 
 function endSoon(): void {
-  if (listening && holds === 0) ending = setTimeout(takeTypedAhead, KEEP_MS);
+  if (!listening || holds > 0) return;
+  clearTimeout(ending);
+  ending = setTimeout(takeTypedAhead, KEEP_MS);
 }
 
 /** Keys that went to no field: the page itself has them. */
@@ -63,13 +68,14 @@ export function startTypeAhead(): void {
 }
 
 /**
- * A search box that will take what was kept is on the screen: the keeping waits for it, however
- * long its draft takes. Returns what lets the keeping end a second later, should the box go
- * without taking it.
+ * A search box that will take what was kept is on the screen: the keeping waits for it, as long
+ * as its draft takes up to HOLD_MS (past that, keys the page got are not for it). Returns what
+ * lets the keeping end a second later, should the box go without taking it.
  */
 export function holdTypeAhead(): () => void {
   holds++;
   clearTimeout(ending);
+  if (listening) ending = setTimeout(takeTypedAhead, HOLD_MS);
   return () => {
     holds--;
     endSoon();
