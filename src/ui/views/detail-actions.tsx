@@ -482,8 +482,9 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         <p class="muted" role="status" data-testid="action-sending">
           {t(sentElsewhere ? 'sentAwaitingAnswer' : slow ? 'stillWaiting' : 'sending')}
           {/* Held by Persona's rate limit, a decision can take a minute (UX review s51, 11):
-              nothing keeps the reviewer here meanwhile, and the answer is said where they are. */}
-          {slow && ` ${t('goOnMeanwhile')}`}
+              nothing keeps the reviewer here meanwhile, and the answer is said where they are.
+              Said of a decision only (its confirmation open), not of a slow watch or tag. */}
+          {slow && open && ` ${t('goOnMeanwhile')}`}
         </p>
       )}
       {error && (
