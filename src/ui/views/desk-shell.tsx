@@ -110,7 +110,9 @@ export function DeskShell({ first, remember }: ShellProps) {
     // into the chat) leaves it for the next one to offer. Written, not read: the shell does not
     // follow the draft, or every keystroke typed into it would render the whole desk again.
     if (route.name === 'detail' && keyInfo) {
-      const { referenceId, queue } = route;
+      // The row's reference, or that of the reply in hand (a pasted id, a create).
+      const { queue } = route;
+      const referenceId = route.referenceId || route.initial?.inquiry.referenceId;
       void patchDraft({
         lastInquiry: {
           id: route.id,

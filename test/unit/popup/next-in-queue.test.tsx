@@ -87,6 +87,32 @@ describe('Next to review', () => {
     );
   });
 
+  it('names by its reference an inquiry found by its pasted id (review s54, 5)', async () => {
+    const reply = inquiryReply('needs_review', {
+      id: 'inq_PastedFromChat01',
+      referenceId: 'chat-7',
+    });
+    stubBackground({
+      findInquiries: () => ({ kind: 'inquiry', ...reply }),
+      getInquiry: () => reply,
+    });
+    const first = render(<DeskShell first={{ name: 'home' }} remember />);
+    const box = await screen.findByRole('searchbox', { name: 'Find inquiry' });
+    await waitFor(() => expect(box.hasAttribute('disabled')).toBe(false));
+    fireEvent.input(box, { target: { value: 'inq_PastedFromChat01' } });
+    fireEvent.submit(box.closest('form') as HTMLFormElement);
+    await screen.findByTestId('status');
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    await waitFor(async () =>
+      expect(await fakeBrowser.storage.session.get('draft')).toMatchObject({
+        draft: { lastInquiry: { id: 'inq_PastedFromChat01', referenceId: 'chat-7' } },
+      }),
+    );
+    first.unmount();
+    render(<DeskShell first={{ name: 'home' }} remember />);
+    expect(await screen.findByRole('button', { name: 'Return to chat-7' })).toBeTruthy();
+  });
+
   it('is not offered from the watchlist, whose rows are no queue', async () => {
     stubQueue();
     const { fakeBrowser } = await import('@webext-core/fake-browser');
