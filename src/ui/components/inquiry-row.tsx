@@ -15,7 +15,10 @@ interface Props {
   draw?: 'now' | 'later' | undefined;
   /** The row the reviewer opened before coming back: it takes the focus again. */
   focusOnMount?: boolean;
-  /** Decided, the answer not in yet: drawn quieter, so the next row is the one the eye takes. */
+  /**
+   * No longer waiting: decided, the answer not in yet, or gone from a list held still
+   * (hold-rows.tsx). Drawn quieter, so the next row is the one the eye takes.
+   */
   onItsWay?: boolean;
   onOpen: () => void;
 }

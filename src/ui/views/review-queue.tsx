@@ -8,7 +8,7 @@ import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
-import { useHeldRows } from './hold-rows.ts';
+import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { SummaryList } from './summary-list.tsx';
 import { useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
@@ -160,20 +160,28 @@ export function ReviewQueue({ started }: { started: Started }) {
   );
   // Those on their way are decided already: not counted as still to review.
   const waiting = ordered.filter((item) => !onItsWay.has(item.id)).length;
-  // Still while the pointer is on the queue (hold-rows.ts).
-  const { rows, left, arrived, hold, show } = useHeldRows(ordered);
+  // Still while the pointer aims at the queue (hold-rows.tsx); a page Load more brought is drawn.
+  const held = useHeldRows(ordered, { pinned: pageIds, order });
+  const { left, arrived, show, revealed } = held;
+  // A held row that left shows the status the watcher has for it, where it has one.
+  const rows = held.rows.map((item) => {
+    const status = left.has(item.id) && watchlist?.find((entry) => entry.id === item.id)?.status;
+    return status ? { ...item, status } : item;
+  });
   onScreen.current = rows;
-  // Of the rows Load more brought, the first in the list's order.
-  const firstOfPage = pageIds && rows.find((item) => pageIds.has(item.id))?.id;
+  // Of the rows Load more brought, the first in the list's order; else the first "Show N new"
+  // brought, as the button goes.
+  const firstOfPage = (pageIds && rows.find((item) => pageIds.has(item.id))?.id) ?? revealed;
   // Next leads past a row on its way and one gone meanwhile, both drawn as no longer waiting.
   const passed = { has: (id: string) => onItsWay.has(id) || left.has(id) };
   const loading = page.busy || (next === undefined && !error);
+  // The hold covers the whole queue, Load more with it: the pointer on its way there holds it.
   return (
-    <>
+    <div {...held.hold}>
       {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined)} />}
-      {!error && !loading && ordered.length === 0 && <p class="empty">{t('noReview')}</p>}
-      {ordered.length > 0 && (
-        <div {...hold}>
+      {!error && !loading && rows.length === 0 && <p class="empty">{t('noReview')}</p>}
+      {rows.length > 0 && (
+        <>
           <div class="row queue-head">
             {/* Persona gives no total: whole once its last page is read. */}
             <p class="queue-count">
@@ -181,11 +189,6 @@ export function ReviewQueue({ started }: { started: Started }) {
                 ? t('toReviewCount', formatNumber(waiting))
                 : t('listedSoFar', formatNumber(ordered.length))}
             </p>
-            {arrived > 0 && (
-              <button type="button" class="link" onClick={show}>
-                {t('showNew', formatNumber(arrived))}
-              </button>
-            )}
             <label class="queue-order">
               {t('queueOrder')}{' '}
               <select
@@ -221,7 +224,8 @@ export function ReviewQueue({ started }: { started: Started }) {
               );
             }}
           />
-        </div>
+          <ShowNew count={arrived} show={show} />
+        </>
       )}
       {loading && (
         <p class="muted" role="status">
@@ -233,6 +237,6 @@ export function ReviewQueue({ started }: { started: Started }) {
           {t('loadMore')}
         </button>
       )}
-    </>
+    </div>
   );
 }

@@ -18,7 +18,7 @@ interface Props {
   queue?: boolean;
   /**
    * Rows no longer waiting: a decision sent and not answered yet, or gone from the queue while it
-   * was held still (hold-rows.ts). Drawn as such, and Next leads past them.
+   * was held still (hold-rows.tsx). Drawn as such, and Next leads past them.
    */
   onItsWay?: Pick<ReadonlySet<string>, 'has'> | undefined;
 }

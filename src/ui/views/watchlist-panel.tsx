@@ -10,7 +10,7 @@ import { InquiryRow } from '../components/inquiry-row.tsx';
 import { OpenSettingsButton } from '../components/open-settings-button.tsx';
 import { useFirstPaintDone } from '../first-paint.ts';
 import { useStored } from '../use-stored.ts';
-import { useHeldRows } from './hold-rows.ts';
+import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { openInquiry, useNavigation } from './router.ts';
 
 function newestFirst(entries: WatchEntry[]): WatchEntry[] {
@@ -80,9 +80,11 @@ export function WatchlistPanel({ started }: { started: Started }) {
     if (more > 1) said.splice(NEWS_NAMED, more, t('moreChanged', formatNumber(more)));
     announce(said.join('; '), true);
   }, [watchlist]);
-  // Still while the pointer is on the list (hold-rows.ts): a row whose status changed goes on top
-  // once it leaves.
-  const { rows, left, arrived, hold, show } = useHeldRows(watchlist ? newestFirst(watchlist) : []);
+  // Still while the pointer aims at the list (hold-rows.tsx): a row whose status changed goes on
+  // top once it leaves or rests.
+  const { rows, left, arrived, hold, show, revealed } = useHeldRows(
+    watchlist ? newestFirst(watchlist) : [],
+  );
 
   if (watchlist === undefined) return <p class="muted">{t('loadingWatchlist')}</p>;
   if (watchlist.length === 0) {
@@ -99,14 +101,6 @@ export function WatchlistPanel({ started }: { started: Started }) {
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
         {poll?.lastSuccessAt &&
           ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
-        {arrived > 0 && (
-          <>
-            {' '}
-            <button type="button" class="link" onClick={show}>
-              {t('showNew', formatNumber(arrived))}
-            </button>
-          </>
-        )}
       </p>
       {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
           stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
@@ -131,7 +125,9 @@ export function WatchlistPanel({ started }: { started: Started }) {
             referenceId={entry.referenceId}
             unseen={!entry.seen}
             onItsWay={left.has(entry.id)}
-            focusOnMount={nav.route.name === 'home' && nav.route.opened === entry.id}
+            focusOnMount={
+              (nav.route.name === 'home' && nav.route.opened === entry.id) || entry.id === revealed
+            }
             // Said in words, as the review queue's "updated …": when the desk saw the status
             // change, or, unchanged since, when the inquiry was added. One Persona said it does
             // not have keeps its last status, and says so (watch/cycle.ts).
@@ -156,6 +152,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
           />
         ))}
       </ul>
+      <ShowNew count={arrived} show={show} />
     </div>
   );
 }

@@ -1,17 +1,20 @@
 // @vitest-environment happy-dom
-// Needs review holds still under the pointer (UX review s51, 7; src/ui/views/hold-rows.ts): a row
-// that leaves stays in its place, marked, and an arrival waits behind "Show 1 new", until the
-// pointer leaves the queue. The real popup's is test/e2e/watch.e2e.ts's.
+// Needs review and the watchlist hold still while a mouse aims at them (UX review s51, 7;
+// src/ui/views/hold-rows.tsx): a row that leaves stays in its place, marked, and an arrival waits
+// behind "Show 1 new", until the pointer leaves the list or rests. The real popup's is
+// test/e2e/watch.e2e.ts's.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { holdRows } from '../../../src/ui/views/hold-rows.ts';
+import { holdRows } from '../../../src/ui/views/hold-rows.tsx';
 import { stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
 const row = (id: string, status = 'needs_review') => ({ id, status });
+/** A mouse moving on the list, as a hand aiming at a row; the list's events bubble to its hold. */
+const aim = (list: HTMLElement) => fireEvent.pointerMove(list, { pointerType: 'mouse' });
 
 describe('holdRows', () => {
   it('draws the held rows in their places, with their news, and counts those not drawn', () => {
@@ -54,7 +57,7 @@ it('keeps the rows still while the pointer is on the queue, and moves them once 
       .getAllByRole('button')
       .map((button) => button.textContent);
   await waitFor(() => expect(names()).toHaveLength(3));
-  fireEvent.pointerEnter(list.parentElement as HTMLElement);
+  aim(list);
 
   // A colleague declines the first; the third is watched now, and a fourth comes to review.
   listed = [ids[1], ids[2], fourth] as string[];
@@ -64,19 +67,25 @@ it('keeps the rows still while the pointer is on the queue, and moves them once 
   const show = await screen.findByRole('button', { name: 'Show 1 new' });
   const rows = within(list).getAllByRole('button');
   expect(rows.map((button) => button.textContent?.match(/inq_\w+/)?.[0])).toEqual(ids);
+  // Said gone, with the status the watcher found.
   expect(rows[0]?.textContent).toContain('no longer in the queue');
+  expect(rows[0]?.textContent).toContain('Declined');
   expect(rows[0]?.className).toContain('is-on-its-way');
 
+  aim(list);
   fireEvent.click(show);
   await waitFor(() => expect(names()).toHaveLength(3));
   expect(names().map((name) => name?.match(/inq_\w+/)?.[0])).toEqual([ids[1], ids[2], fourth]);
   expect(screen.queryByRole('button', { name: /Show \d+ new/ })).toBeNull();
+  // The button is gone: the focus is on the row it brought.
+  await waitFor(() => expect(document.activeElement?.textContent).toContain(fourth));
 
   // Still held: the second, declined too, stays in its place until the pointer leaves.
   listed = [ids[2], fourth] as string[];
   await fakeBrowser.storage.local.set({
     watchlist: [watched(ids[1] as string, 'declined'), watched(fourth)],
   });
+  aim(list);
   await screen.findByText('no longer in the queue');
   expect(names()).toHaveLength(3);
   fireEvent.pointerLeave(list.parentElement as HTMLElement);
@@ -84,7 +93,7 @@ it('keeps the rows still while the pointer is on the queue, and moves them once 
   expect(names().map((name) => name?.match(/inq_\w+/)?.[0])).toEqual([ids[2], fourth]);
 });
 
-it('keeps the watchlist still too: a changed row goes on top once the pointer leaves', async () => {
+it('keeps the watchlist still too: a changed row goes on top once the pointer rests', async () => {
   stubBackground({});
   const entry = (id: string, status: string, changedAt: number) => ({
     id,
@@ -108,7 +117,7 @@ it('keeps the watchlist still too: a changed row goes on top once the pointer le
       .getAllByRole('button')
       .map((button) => button.textContent?.match(/inq_\w+/)?.[0]);
   await waitFor(() => expect(order()).toEqual(ids));
-  fireEvent.pointerEnter(list.parentElement as HTMLElement);
+  aim(list);
 
   // The last completes (the watcher's news, on top were it not held); the first is unwatched.
   await fakeBrowser.storage.local.set({
@@ -118,6 +127,33 @@ it('keeps the watchlist still too: a changed row goes on top once the pointer le
   expect(order()).toEqual(ids);
   expect(within(list).getAllByRole('button')[2]?.textContent).toContain('Completed');
 
-  fireEvent.pointerLeave(list.parentElement as HTMLElement);
-  await waitFor(() => expect(order()).toEqual([ids[2], ids[1]]));
+  // Three seconds after the pointer's last move, no hand is aiming: the rows take their places.
+  const rested = Date.now();
+  await waitFor(() => expect(order()).toEqual([ids[2], ids[1]]), { timeout: 5000 });
+  expect(Date.now() - rested).toBeGreaterThan(2000);
+});
+
+it('draws the page Load more brought while held, at the foot, with the focus', async () => {
+  const page = (from: number) =>
+    [0, 1].map((n) => ({
+      ...row(`inq_HeldPage${from + n}000000`),
+      updatedAt: updatedAt(ids[n] as string),
+    }));
+  stubBackground({
+    listInquiries: ({ next }) =>
+      next === 'page-2' ? { items: page(2), next: null } : { items: page(0), next: 'page-2' },
+  });
+  render(<DeskShell first={{ name: 'home' }} />);
+  fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+  const list = await screen.findByRole('list', { name: 'Inquiries needing review' });
+  await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(2));
+  aim(list);
+  fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+  aim(list);
+  // Well inside the hold's three seconds.
+  await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(4), {
+    timeout: 1500,
+  });
+  expect(screen.queryByRole('button', { name: /Show \d+ new/ })).toBeNull();
+  await waitFor(() => expect(document.activeElement?.textContent).toContain('inq_HeldPage2'));
 });

@@ -1,0 +1,106 @@
+// Rows that stay where they are while the pointer is aiming at them (UX review s51, 7). The lists
+// follow Persona and the watcher as they are read: in Needs review a row decided elsewhere leaves
+// and one come to review arrives where its last change puts it; in the watchlist a row whose
+// status changes goes to the top. Under a resting pointer that moved the rows, and a click in
+// that moment opened another inquiry than the one aimed at. While a mouse or pen moves on the
+// list, and for HOLD_IDLE_MS after it stops, the rows drawn when it came stay in their places,
+// each with its news: one that left stays, marked as gone, and the arrivals wait behind a
+// "Show N new" button at the list's foot, where its coming moves no row. They go in when the
+// pointer leaves or rests, or on that button. A pointer parked over a side panel all day so
+// holds nothing for long. Touch is not held (a tap's pointer leaves before its click), nor the
+// keyboard: the focus stays on its row whatever moves (review-queue.tsx moves it past a row that
+// leaves), and the rows are read as they are.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n.ts';
+import { formatNumber } from '../components/format-time.ts';
+
+interface Row {
+  id: string;
+}
+
+/** How long after the pointer's last move the rows are held: a hand aiming moves. */
+const HOLD_IDLE_MS = 3000;
+
+export interface HeldRows<T extends Row> {
+  /** The rows to draw: those held, each as it is now while it is listed. */
+  rows: T[];
+  /** Held rows no longer listed: gone from the list since the pointer came. */
+  left: ReadonlySet<string>;
+  /** Listed rows not drawn yet. */
+  arrived: number;
+}
+
+/** `live` drawn in the places of `held`, the rows drawn when the pointer came. */
+export function holdRows<T extends Row>(held: readonly T[], live: readonly T[]): HeldRows<T> {
+  const listed = new Map(live.map((item) => [item.id, item]));
+  const drawn = new Set(held.map((item) => item.id));
+  return {
+    rows: held.map((item) => listed.get(item.id) ?? item),
+    left: new Set(held.filter((item) => !listed.has(item.id)).map((item) => item.id)),
+    arrived: live.filter((item) => !drawn.has(item.id)).length,
+  };
+}
+
+/**
+ * The rows of `live` as they were when the pointer came onto the list, while it aims there.
+ * `hold` goes on the element around the list; `show` draws the arrivals now, and `revealed` is
+ * the first of them, for the focus (the button that brought them goes). `pinned`: rows the
+ * reviewer asked for (Load more's page), drawn at the end even while held. `order`: when it
+ * changes, the held rows take it.
+ */
+export function useHeldRows<T extends Row>(
+  live: T[],
+  { pinned, order }: { pinned?: ReadonlySet<string> | undefined; order?: string } = {},
+) {
+  const [held, setHeld] = useState<T[]>();
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>();
+  const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // A list gone empty lets go: its element may have gone with it, and no pointerleave comes.
+  const holding = live.length > 0 ? held : undefined;
+  const extra = holding
+    ? live.filter((row) => pinned?.has(row.id) && !holding.some((was) => was.id === row.id))
+    : [];
+  const base = holding && extra.length > 0 ? [...holding, ...extra] : holding;
+  // Kept once drawn: the page stays where it was drawn when Load more's focus is spent.
+  useEffect(() => {
+    if (base !== held) setHeld(base);
+  });
+  useEffect(() => setHeld((was) => was && live), [order]);
+  useEffect(() => () => clearTimeout(idle.current), []);
+  const now = base ? holdRows(base, live) : { rows: live, left: new Set<string>(), arrived: 0 };
+  const release = () => {
+    clearTimeout(idle.current);
+    setHeld(undefined);
+  };
+  return {
+    ...now,
+    revealed: revealed && now.rows.find((row) => revealed.has(row.id))?.id,
+    hold: {
+      onPointerMove: (event: PointerEvent) => {
+        if (event.pointerType === 'touch') return;
+        if (!held) setHeld(live);
+        clearTimeout(idle.current);
+        idle.current = setTimeout(release, HOLD_IDLE_MS);
+      },
+      onPointerLeave: release,
+    },
+    show: () => {
+      const drawn = new Set(now.rows.map((row) => row.id));
+      setRevealed(new Set(live.filter((row) => !drawn.has(row.id)).map((row) => row.id)));
+      setHeld(live);
+    },
+  };
+}
+
+/**
+ * The rows that came while the list was held, at its foot: sticky, so it shows however far down
+ * the list is scrolled, and after the last row, so its coming moves none.
+ */
+export function ShowNew({ count, show }: { count: number; show: () => void }) {
+  if (count === 0) return null;
+  return (
+    <button type="button" class="show-new" onClick={show}>
+      {t('showNew', formatNumber(count))}
+    </button>
+  );
+}
