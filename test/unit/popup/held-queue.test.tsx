@@ -157,3 +157,26 @@ it('draws the page Load more brought while held, at the foot, with the focus', a
   expect(screen.queryByRole('button', { name: /Show \d+ new/ })).toBeNull();
   await waitFor(() => expect(document.activeElement?.textContent).toContain('inq_HeldPage2'));
 });
+
+it('takes a new order at once while held (review s54, 2)', async () => {
+  stubBackground({
+    listInquiries: () => ({
+      items: ids.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
+      next: null,
+    }),
+  });
+  render(<DeskShell first={{ name: 'home' }} />);
+  fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+  const list = await screen.findByRole('list', { name: 'Inquiries needing review' });
+  const order = () =>
+    within(list)
+      .getAllByRole('button')
+      .map((button) => button.textContent?.match(/inq_\w+/)?.[0]);
+  await waitFor(() => expect(order()).toEqual(ids));
+  aim(list);
+  fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), {
+    target: { value: 'newest' },
+  });
+  aim(list);
+  await waitFor(() => expect(order()).toEqual([...ids].reverse()), { timeout: 1500 });
+});
