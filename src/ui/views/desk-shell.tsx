@@ -113,25 +113,34 @@ export function DeskShell({ first, remember }: ShellProps) {
       // The row's reference, or that of the reply in hand (a pasted id, a create).
       const { queue } = route;
       const referenceId = route.referenceId || route.initial?.inquiry.referenceId;
-      void patchDraft({
-        lastInquiry: {
-          id: route.id,
-          at: Date.now(),
-          key: keyInfo.masked,
-          ...(referenceId ? { referenceId } : {}),
-          // Next to review, for the popup that offers it again (review s53, 6).
-          ...(queue?.[0]
-            ? {
-                queue: queue
-                  .slice(0, QUEUE_KEPT)
-                  .map((row) =>
-                    row.referenceId ? { id: row.id, referenceId: row.referenceId } : { id: row.id },
-                  ),
-              }
-            : {}),
-        },
-      });
-    } else if (before) void patchDraft({ lastInquiry: undefined });
+      const write = () =>
+        void patchDraft({
+          lastInquiry: {
+            id: route.id,
+            at: Date.now(),
+            key: keyInfo.masked,
+            ...(referenceId ? { referenceId } : {}),
+            // Next to review, for the popup that offers it again (review s53, 6).
+            ...(queue?.[0]
+              ? {
+                  queue: queue
+                    .slice(0, QUEUE_KEPT)
+                    .map((row) =>
+                      row.referenceId
+                        ? { id: row.id, referenceId: row.referenceId }
+                        : { id: row.id },
+                    ),
+                }
+              : {}),
+          },
+        });
+      write();
+      // Written again each minute it is still shown, so the offer's half hour counts from when
+      // the popup closed on it, to the minute, not from when it opened (review s53, 4).
+      const still = setInterval(write, 60_000);
+      return () => clearInterval(still);
+    }
+    if (before) void patchDraft({ lastInquiry: undefined });
   }, [shown]);
   // Read once for the whole desk: locked, it is the unlock form alone (Guarded), and a Back
   // there would lead nowhere visible, and take the focus with it when it went.

@@ -13,8 +13,9 @@ import { SearchBox } from './search-box.tsx';
 import { WatchlistPanel } from './watchlist-panel.tsx';
 
 /**
- * How long after the toolbar popup showed an inquiry home offers it again: a link pasted into the
- * chat and the person's answer, or a look at something else and back.
+ * How long after the toolbar popup last showed an inquiry home offers it again (the shell notes it
+ * each minute it is shown): a link pasted into the chat and the person's answer, or a look at
+ * something else and back.
  */
 const OFFER_LAST_WITHIN_MS = 30 * 60_000;
 

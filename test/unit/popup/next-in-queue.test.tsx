@@ -113,6 +113,28 @@ describe('Next to review', () => {
     expect(await screen.findByRole('button', { name: 'Return to chat-7' })).toBeTruthy();
   });
 
+  it("counts the offer's half hour from when the popup last showed the inquiry (review s53, 4)", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    stubQueue();
+    render(<DeskShell first={{ name: 'home' }} remember />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
+    await screen.findByTestId('status');
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    const noted = async () =>
+      (
+        (await fakeBrowser.storage.session.get('draft')) as {
+          draft?: { lastInquiry?: { at: number } };
+        }
+      ).draft?.lastInquiry?.at ?? 0;
+    await waitFor(async () => expect(await noted()).toBeGreaterThan(0));
+    const opened = await noted();
+    // Read for 25 minutes before the popup closes: noted again each minute.
+    await vi.advanceTimersByTimeAsync(25 * 60_000);
+    await waitFor(async () => expect(await noted()).toBeGreaterThanOrEqual(opened + 24 * 60_000));
+    vi.useRealTimers();
+  });
+
   it('is not offered from the watchlist, whose rows are no queue', async () => {
     stubQueue();
     const { fakeBrowser } = await import('@webext-core/fake-browser');
