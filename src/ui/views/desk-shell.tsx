@@ -101,8 +101,15 @@ export function DeskShell({ first, remember }: ShellProps) {
   const { route } = nav;
   const shown = route.name === 'detail' ? route.id : undefined;
   const left = useRef<string>(undefined);
+  // Read once for the whole desk: locked, it is the unlock form alone (Guarded), and a Back
+  // there would lead nowhere visible, and take the focus with it when it went.
+  const lock = useLock();
+  const open = lock === 'none' || lock === 'unlocked';
   useEffect(() => {
-    if (!remember) return;
+    // Locked, the lock has wiped the note with the rest of the session's data, and none is written
+    // while it holds, though the popup stays open on the inquiry behind the unlock form (review
+    // s54b, N1); nor before the lock is known.
+    if (!remember || !open) return;
     const before = left.current;
     left.current = shown;
     // Written as a detail opens, with the key it was read with; cleared once the reviewer leaves
@@ -141,10 +148,7 @@ export function DeskShell({ first, remember }: ShellProps) {
       return () => clearInterval(still);
     }
     if (before) void patchDraft({ lastInquiry: undefined });
-  }, [shown]);
-  // Read once for the whole desk: locked, it is the unlock form alone (Guarded), and a Back
-  // there would lead nowhere visible, and take the focus with it when it went.
-  const lock = useLock();
+  }, [shown, open, keyInfo?.masked]);
   useEscapeBack(nav, lock !== 'locked');
   useActivityTouch();
   useEffect(() => {

@@ -2,11 +2,15 @@
 // Next to review (UX review s51, 10): an inquiry opened from Needs review, once decided, offers
 // the row after it there, with the focus, so working down the queue is one press a row.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const queue = ['inq_QueueFirst00001', 'inq_QueueSecond0002', 'inq_QueueThird00003'];
 const row = (id: string) => ({ id, status: 'needs_review', referenceId: `ref-${id.slice(-1)}` });
@@ -133,6 +137,32 @@ describe('Next to review', () => {
     await vi.advanceTimersByTimeAsync(25 * 60_000);
     await waitFor(async () => expect(await noted()).toBeGreaterThanOrEqual(opened + 24 * 60_000));
     vi.useRealTimers();
+  });
+
+  it('writes no note while the desk is locked, the popup still open on the inquiry (review s54b, N1)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    stubQueue();
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    await fakeBrowser.storage.local.set({
+      sealedKey: { iterations: 600_000, salt: 'c2FsdA==', iv: 'aXY=', data: 'ZGF0YQ==' },
+    });
+    await fakeBrowser.storage.session.set({
+      unlockState: { unlockedAt: Date.now(), lastUsedAt: Date.now() },
+    });
+    render(<DeskShell first={{ name: 'home' }} remember />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
+    await screen.findByTestId('status');
+    const note = async () =>
+      ((await fakeBrowser.storage.session.get('draft')) as { draft?: { lastInquiry?: object } })
+        .draft?.lastInquiry;
+    await waitFor(async () => expect(await note()).toBeDefined());
+    // The auto-lock: the session's data wiped, the unlock form over the inquiry.
+    await fakeBrowser.storage.session.remove('draft');
+    await fakeBrowser.storage.session.set({ unlockState: null });
+    await screen.findByLabelText(/passphrase/i);
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    expect(await note()).toBeUndefined();
   });
 
   it('is not offered from the watchlist, whose rows are no queue', async () => {
