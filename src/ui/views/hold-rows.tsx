@@ -55,8 +55,9 @@ export function useHeldRows<T extends Row>(
   const [held, setHeld] = useState<T[]>();
   const [revealed, setRevealed] = useState<ReadonlySet<string>>();
   const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
-  // A list gone empty lets go: its element may have gone with it, and no pointerleave comes.
-  const holding = live.length > 0 ? held : undefined;
+  // A list gone empty lets go: its element may have gone with it, and no pointerleave comes. An
+  // empty one is never held (the pointer over a queue still loading).
+  const holding = live.length > 0 && held?.[0] ? held : undefined;
   const extra = holding
     ? live.filter((row) => pinned?.has(row.id) && !holding.some((was) => was.id === row.id))
     : [];
@@ -78,7 +79,7 @@ export function useHeldRows<T extends Row>(
     hold: {
       onPointerMove: (event: PointerEvent) => {
         if (event.pointerType === 'touch') return;
-        if (!held) setHeld(live);
+        if (!held && live[0]) setHeld(live);
         clearTimeout(idle.current);
         idle.current = setTimeout(release, HOLD_IDLE_MS);
       },
@@ -94,7 +95,8 @@ export function useHeldRows<T extends Row>(
 
 /**
  * The rows that came while the list was held, at its foot: sticky, so it shows however far down
- * the list is scrolled, and after the last row, so its coming moves none.
+ * the list is scrolled, and after the last row, so its coming moves none of them (Load more,
+ * below it, goes down).
  */
 export function ShowNew({ count, show }: { count: number; show: () => void }) {
   if (count === 0) return null;
