@@ -23,7 +23,7 @@ import {
   prefetchNextViews,
   unlockForm,
 } from './lazy-views.ts';
-import { NavigationContext, QUEUE_KEPT, type Route, useRouter } from './router.ts';
+import { NavigationContext, QUEUE_KEPT, queuedRow, type Route, useRouter } from './router.ts';
 
 function ViewFor({ route, remember }: { route: Route; remember?: boolean | undefined }) {
   switch (route.name) {
@@ -117,28 +117,20 @@ export function DeskShell({ first, remember }: ShellProps) {
     // into the chat) leaves it for the next one to offer. Written, not read: the shell does not
     // follow the draft, or every keystroke typed into it would render the whole desk again.
     if (route.name === 'detail' && keyInfo) {
-      // The row's reference, or that of the reply in hand (a pasted id, a create).
-      const { queue } = route;
-      const referenceId = route.referenceId || route.initial?.inquiry.referenceId;
+      // The row's reference, or that of the reply in hand (a pasted id, a create); and Next to
+      // review, for the popup that offers it again (review s53, 6).
+      const row = queuedRow({
+        id: route.id,
+        referenceId: route.referenceId || route.initial?.inquiry.referenceId,
+      });
+      const queue = route.queue?.slice(0, QUEUE_KEPT).map(queuedRow);
       const write = () =>
         void patchDraft({
           lastInquiry: {
-            id: route.id,
+            ...row,
             at: Date.now(),
             key: keyInfo.masked,
-            ...(referenceId ? { referenceId } : {}),
-            // Next to review, for the popup that offers it again (review s53, 6).
-            ...(queue?.[0]
-              ? {
-                  queue: queue
-                    .slice(0, QUEUE_KEPT)
-                    .map((row) =>
-                      row.referenceId
-                        ? { id: row.id, referenceId: row.referenceId }
-                        : { id: row.id },
-                    ),
-                }
-              : {}),
+            ...(queue?.[0] ? { queue } : {}),
           },
         });
       write();

@@ -20,6 +20,11 @@ export interface QueuedRow {
  */
 export const QUEUE_KEPT = 20;
 
+/** A row as the toolbar popup notes it: its id, and its reference where it has one. */
+export function queuedRow({ id, referenceId }: QueuedRow): QueuedRow {
+  return referenceId ? { id, referenceId } : { id };
+}
+
 export type Route =
   /** `tab` and `opened` (the row last opened) bring the reviewer back to where they were. */
   | { name: 'home'; tab?: HomeTab; opened?: string }

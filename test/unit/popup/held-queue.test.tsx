@@ -33,6 +33,19 @@ const aiming = <T,>(list: HTMLElement, check: () => T) =>
     { timeout: 5000 },
   );
 
+/** The inquiry ids of the list's rows, in its order. */
+const idsIn = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('button')
+    .map((button) => button.textContent?.match(/inq_\w+/)?.[0]);
+
+/** Home's Needs review tab opened on the desk: its list. */
+async function openQueue(): Promise<HTMLElement> {
+  render(<DeskShell first={{ name: 'home' }} />);
+  fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+  return screen.findByRole('list', { name: 'Inquiries needing review' });
+}
+
 describe('holdRows', () => {
   it('draws the held rows in their places, with their news, and counts those not drawn', () => {
     const held = [row('inq_A'), row('inq_B'), row('inq_C')];
@@ -66,14 +79,8 @@ it('keeps the rows still while the pointer is on the queue, and moves them once 
     }),
   });
   await fakeBrowser.storage.local.set({ watchlist: ids.slice(0, 2).map((id) => watched(id)) });
-  render(<DeskShell first={{ name: 'home' }} />);
-  fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-  const list = await screen.findByRole('list', { name: 'Inquiries needing review' });
-  const names = () =>
-    within(list)
-      .getAllByRole('button')
-      .map((button) => button.textContent);
-  await waitFor(() => expect(names()).toHaveLength(3));
+  const list = await openQueue();
+  await waitFor(() => expect(idsIn(list)).toHaveLength(3));
   aim(list);
 
   // A colleague declines the first; the third is watched now, and a fourth comes to review.
@@ -83,7 +90,7 @@ it('keeps the rows still while the pointer is on the queue, and moves them once 
   });
   const show = await aiming(list, () => screen.getByRole('button', { name: 'Show 1 new' }));
   const rows = within(list).getAllByRole('button');
-  expect(rows.map((button) => button.textContent?.match(/inq_\w+/)?.[0])).toEqual(ids);
+  expect(idsIn(list)).toEqual(ids);
   // Said gone, with the status the watcher found.
   expect(rows[0]?.textContent).toContain('no longer in the queue');
   expect(rows[0]?.textContent).toContain('Declined');
@@ -91,8 +98,8 @@ it('keeps the rows still while the pointer is on the queue, and moves them once 
 
   aim(list);
   fireEvent.click(show);
-  await waitFor(() => expect(names()).toHaveLength(3));
-  expect(names().map((name) => name?.match(/inq_\w+/)?.[0])).toEqual([ids[1], ids[2], fourth]);
+  await waitFor(() => expect(idsIn(list)).toHaveLength(3));
+  expect(idsIn(list)).toEqual([ids[1], ids[2], fourth]);
   expect(screen.queryByRole('button', { name: /Show \d+ new/ })).toBeNull();
   // The button is gone: the focus is on the row it brought.
   await waitFor(() => expect(document.activeElement?.textContent).toContain(fourth));
@@ -103,10 +110,10 @@ it('keeps the rows still while the pointer is on the queue, and moves them once 
     watchlist: [watched(ids[1] as string, 'declined'), watched(fourth)],
   });
   await aiming(list, () => screen.getByText('no longer in the queue'));
-  expect(names()).toHaveLength(3);
+  expect(idsIn(list)).toHaveLength(3);
   fireEvent.pointerLeave(list.parentElement as HTMLElement);
-  await waitFor(() => expect(names()).toHaveLength(2));
-  expect(names().map((name) => name?.match(/inq_\w+/)?.[0])).toEqual([ids[2], fourth]);
+  await waitFor(() => expect(idsIn(list)).toHaveLength(2));
+  expect(idsIn(list)).toEqual([ids[2], fourth]);
 });
 
 it('keeps the watchlist still too: a changed row goes on top once the pointer rests', async () => {
@@ -128,11 +135,7 @@ it('keeps the watchlist still too: a changed row goes on top once the pointer re
   });
   render(<DeskShell first={{ name: 'home' }} />);
   const list = await screen.findByRole('list', { name: 'Watched inquiries' });
-  const order = () =>
-    within(list)
-      .getAllByRole('button')
-      .map((button) => button.textContent?.match(/inq_\w+/)?.[0]);
-  await waitFor(() => expect(order()).toEqual(ids));
+  await waitFor(() => expect(idsIn(list)).toEqual(ids));
   aim(list);
 
   // The last completes (the watcher's news, on top were it not held); the first is unwatched.
@@ -140,11 +143,11 @@ it('keeps the watchlist still too: a changed row goes on top once the pointer re
     watchlist: [entry(ids[1] as string, 'pending', 2), entry(ids[2] as string, 'completed', 9)],
   });
   await aiming(list, () => within(list).getByText('no longer watched'));
-  expect(order()).toEqual(ids);
+  expect(idsIn(list)).toEqual(ids);
   expect(within(list).getAllByRole('button')[2]?.textContent).toContain('Completed');
 
   // Three seconds after the pointer's last move, no hand is aiming: the rows take their places.
-  await waitFor(() => expect(order()).toEqual([ids[2], ids[1]]), { timeout: 5000 });
+  await waitFor(() => expect(idsIn(list)).toEqual([ids[2], ids[1]]), { timeout: 5000 });
   expect(Date.now() - aimedAt).toBeGreaterThanOrEqual(2900);
 });
 
@@ -158,13 +161,11 @@ it('draws the page Load more brought while held, at the foot, with the focus', a
     listInquiries: ({ next }) =>
       next === 'page-2' ? { items: page(2), next: null } : { items: page(0), next: 'page-2' },
   });
-  render(<DeskShell first={{ name: 'home' }} />);
-  fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-  const list = await screen.findByRole('list', { name: 'Inquiries needing review' });
-  await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(2));
+  const list = await openQueue();
+  await waitFor(() => expect(idsIn(list)).toHaveLength(2));
   aim(list);
   fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
-  await aiming(list, () => expect(within(list).getAllByRole('button')).toHaveLength(4));
+  await aiming(list, () => expect(idsIn(list)).toHaveLength(4));
   expect(screen.queryByRole('button', { name: /Show \d+ new/ })).toBeNull();
   await waitFor(() => expect(document.activeElement?.textContent).toContain('inq_HeldPage2'));
 });
@@ -176,17 +177,11 @@ it('takes a new order at once while held (review s54, 2)', async () => {
       next: null,
     }),
   });
-  render(<DeskShell first={{ name: 'home' }} />);
-  fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-  const list = await screen.findByRole('list', { name: 'Inquiries needing review' });
-  const order = () =>
-    within(list)
-      .getAllByRole('button')
-      .map((button) => button.textContent?.match(/inq_\w+/)?.[0]);
-  await waitFor(() => expect(order()).toEqual(ids));
+  const list = await openQueue();
+  await waitFor(() => expect(idsIn(list)).toEqual(ids));
   aim(list);
   fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), {
     target: { value: 'newest' },
   });
-  await aiming(list, () => expect(order()).toEqual([...ids].reverse()));
+  await aiming(list, () => expect(idsIn(list)).toEqual([...ids].reverse()));
 });
