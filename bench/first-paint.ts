@@ -18,8 +18,15 @@ export interface FirstPaint {
   cachedInquiries: { watched: number; cached: number; distinctViews: number };
   /** Medians, ms from navigation start. */
   popupFcpMs: number;
-  /** The first paint with every cached inquiry in the watchlist (its frame, and ≥ FCP). */
+  /**
+   * The first paint holding every watched row in view (its frame, and ≥ FCP): what the reviewer
+   * sees of the list. The rows below the view may come in a later frame (popupAllRowsMs).
+   */
   popupListMs: number;
+  /** The first frame whose DOM holds every watched row, in view or not (≥ FCP). */
+  popupAllRowsMs: number;
+  /** The watched rows in the popup's view (400 x 600), counted once every row is in the DOM. */
+  rowsInView: number;
   blankFcpMs: number;
   /** popupListMs / blankFcpMs. */
   ratio: number;
@@ -53,6 +60,7 @@ export interface FirstPaint {
   samples: {
     popupFcpMs: number[];
     popupListMs: number[];
+    popupAllRowsMs: number[];
     blankFcpMs: number[];
     floorFcpMs: number[];
     staticFcpMs: number[];
@@ -62,9 +70,11 @@ export interface FirstPaint {
   sidePanel: {
     fcpMs: number;
     listMs: number;
+    allRowsMs: number;
     ratio: number;
     fcpSamples: number[];
     listSamples: number[];
+    allRowsSamples: number[];
   };
   /**
    * Per page: when its content was in the DOM (the start time of the first frame that held it)
@@ -104,18 +114,21 @@ const watchedRowsJs = JSON.stringify(WATCHED_ROWS);
 
 // Plain JavaScript, not a function: tsx compiles functions with esbuild's keepNames, whose
 // `__name()` helper does not exist inside the page. Runs before the page's own scripts. Records
-// the start time of the first frame whose DOM holds every watched row (the desk pages), and of
-// the first whose body holds text (any page: the desk's text comes with its rows).
-const listWatcher = (rows: number) => `
-  window.__bench = {};
+// the start time of each frame in which the count of watched rows in the DOM changed (the desk
+// pages), and of the first whose body holds text (any page: the desk's text comes with its rows).
+// Which of those frames first held the rows in view is worked out once the page has painted
+// (painted, below): asking for the rows' boxes in a frame's callback would lay the page out early.
+const listWatcher = `
+  window.__bench = { counts: [] };
+  let counted = -1;
   requestAnimationFrame(function frame(time) {
     const body = document.body;
     if (window.__bench.readyMs === undefined && body && body.textContent.trim() !== '') {
       window.__bench.readyMs = time;
     }
     const shown = document.querySelectorAll(${watchedRowsJs}).length;
-    if (shown >= ${rows}) window.__bench.listMs = time;
-    else if (time < 10000) requestAnimationFrame(frame);
+    if (shown !== counted) window.__bench.counts.push([time, (counted = shown)]);
+    if (time < 10000) requestAnimationFrame(frame);
   });`;
 
 // Records the keys each storage area is asked for, to give the floor page the desk's own read.
@@ -133,18 +146,18 @@ export const STATIC_PAGE = 'bench-static.html';
 const INJECTED_PAGE = 'bench-injected.html';
 const INJECTED_SCRIPT = 'bench-injected.js';
 
-// Keeps the page's DOM as it is when the first frame holding every watched row begins: the rows
-// in view marked to be drawn, the others skipped, as the desk's first frame has them.
-const firstFrameRecorder = (rows: number) => `
+// Keeps the page's DOM as it is when the first frame holding watched rows begins: the rows the
+// desk renders before its first paint, those that can be in view, each drawn at once.
+const firstFrameRecorder = `
   requestAnimationFrame(function frame() {
     const shown = document.querySelectorAll(${watchedRowsJs}).length;
-    if (shown >= ${rows}) window.__firstFrame = document.documentElement.outerHTML;
+    if (shown > 0) window.__firstFrame = document.documentElement.outerHTML;
     else requestAnimationFrame(frame);
   });`;
 
-/** The watched rows in a first frame's markup: each is drawn at once or skipped (watchlist-panel.tsx). */
+/** The watched rows in a first frame's markup: each is drawn at once (watchlist-panel.tsx). */
 export function watchedRows(markup: string): number {
-  return markup.match(/<li class="draw-(now|later)"/g)?.length ?? 0;
+  return markup.match(/<li class="draw-now"/g)?.length ?? 0;
 }
 
 /**
@@ -217,10 +230,9 @@ function writeInjectedPage(
 async function recordPopup(
   page: Page,
   url: string,
-  rows: number,
 ): Promise<{ reads: Record<string, unknown>; firstFrame: string }> {
   await page.addInitScript({ content: readRecorder });
-  await page.addInitScript({ content: firstFrameRecorder(rows) });
+  await page.addInitScript({ content: firstFrameRecorder });
   await page.goto(url);
   const recorded = await pollPage<[string, unknown][]>(
     page,
@@ -233,12 +245,26 @@ async function recordPopup(
   return { reads, firstFrame };
 }
 
-// Undefined until the page has painted (and, for the popup, painted its list).
-const painted = (list: boolean) => `(() => {
+// Undefined until the page has painted (and, for a desk page, a frame has begun with all its
+// `rows` watched rows in the DOM).
+// Then, for a desk page: the rows in its scrolling view, as laid out now (the rows above them in
+// the list are the same ones, in the same places, as in the first frame), and the start times of
+// the first frames whose DOM held that many rows (the list's) and every row (all).
+const painted = (rows: number) => `(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-  const list = window.__bench?.listMs;
-  const ready = window.__bench?.readyMs;
-  return fcp === undefined || (${list} && list === undefined) ? undefined : { fcp, list, ready };
+  const bench = window.__bench;
+  const ready = bench?.readyMs;
+  if (fcp === undefined || !bench) return undefined;
+  if (${rows} === 0) return { fcp, ready };
+  const frameWith = (n) => bench.counts.find(([, count]) => count >= n)?.[0];
+  const all = frameWith(${rows});
+  if (all === undefined) return undefined;
+  const view = document.querySelector('.content');
+  const bottom = Math.min(innerHeight, view ? view.getBoundingClientRect().bottom : innerHeight);
+  const inView = [...document.querySelectorAll(${watchedRowsJs})].filter(
+    (li) => li.getBoundingClientRect().top < bottom,
+  ).length;
+  return { fcp, ready, inView, list: frameWith(Math.max(inView, 1)), all };
 })()`;
 
 /**
@@ -249,10 +275,20 @@ const painted = (list: boolean) => `(() => {
  */
 export const NEUTRAL_PAGE = 'bench-neutral.html';
 
-async function measure(page: Page, url: string, list: boolean, neutral: string) {
+interface Painted {
+  fcp: number;
+  ready?: number;
+  /** Desk pages only. */
+  inView?: number;
+  list?: number;
+  all?: number;
+}
+
+/** `rows`: the watched rows the page ends up holding (0: not a desk page). */
+async function measure(page: Page, url: string, rows: number, neutral: string) {
   await page.goto(neutral);
   await page.goto(url);
-  return pollPage<{ fcp: number; list?: number; ready?: number }>(page, painted(list), 10_000);
+  return pollPage<Painted>(page, painted(rows), 10_000);
 }
 
 function frameTiming(ready: number[], toScreen: number[]): FrameTiming {
@@ -278,12 +314,18 @@ export async function measureFirstPaint(
   const samples = {
     popupFcpMs: [] as number[],
     popupListMs: [] as number[],
+    popupAllRowsMs: [] as number[],
     blankFcpMs: [] as number[],
     floorFcpMs: [] as number[],
     staticFcpMs: [] as number[],
     injectedFcpMs: [] as number[],
   };
-  const side = { fcpSamples: [] as number[], listSamples: [] as number[] };
+  const side = {
+    fcpSamples: [] as number[],
+    listSamples: [] as number[],
+    allRowsSamples: [] as number[],
+  };
+  const inViewSamples: number[] = [];
   const pages: PageName[] = ['popup', 'side', 'blank', 'floor', 'static', 'injected'];
   const perPage = () => Object.fromEntries(pages.map((p) => [p, [] as number[]]));
   const frames = {
@@ -306,7 +348,7 @@ export async function measureFirstPaint(
   let floorReads: Record<string, unknown>;
   let staticPage: string;
   try {
-    const recorded = await recordPopup(recording, urls.popup, options.inquiries);
+    const recorded = await recordPopup(recording, urls.popup);
     floorReads = recorded.reads;
     writeFloorPage(env.extensionDir, floorReads);
     staticPage = staticFirstFrame(recorded.firstFrame);
@@ -319,18 +361,28 @@ export async function measureFirstPaint(
   // One tab, navigated from page to page: each sample is a fresh document, as a toolbar popup is
   // each time it opens, without the half second a new tab costs on a small machine.
   const page = await env.ext.context.newPage();
-  await page.addInitScript({ content: listWatcher(options.inquiries) });
+  await page.addInitScript({ content: listWatcher });
+  // The injected page holds the rows of the desk's first frame, and no more.
+  const rows: Record<PageName, number> = {
+    popup: options.inquiries,
+    side: options.inquiries,
+    injected: watchedRows(staticPage),
+    blank: 0,
+    floor: 0,
+    static: 0,
+  };
   try {
     // One warm-up of each, then the pages take turns.
     for (let run = -1; run < options.runs; run++) {
       for (const which of orders[(run + orders.length) % orders.length] as PageName[]) {
-        // The pages whose content is the desk's rows: timed when every row is in the DOM.
-        const desk = which === 'popup' || which === 'side' || which === 'injected';
-        const got = await measure(page, urls[which], desk, neutral);
+        // The pages whose content is the desk's rows: timed when every row in view is in the DOM.
+        const desk = rows[which] > 0;
+        const got = await measure(page, urls[which], rows[which], neutral);
         if (run < 0) continue;
         const fcp = round1(got.fcp as number);
         // A frame's rAF time precedes its paint: the list is on screen no earlier than FCP.
         const list = round1(Math.max(got.list as number, got.fcp as number));
+        const all = round1(Math.max(got.all as number, got.fcp as number));
         // The desk's content is its rows; the other pages' is their text.
         const ready = (desk ? got.list : got.ready) as number;
         frames.ready[which].push(round1(ready));
@@ -343,9 +395,12 @@ export async function measureFirstPaint(
         else if (which === 'popup') {
           samples.popupFcpMs.push(fcp);
           samples.popupListMs.push(list);
+          samples.popupAllRowsMs.push(all);
+          inViewSamples.push(got.inView as number);
         } else {
           side.fcpSamples.push(fcp);
           side.listSamples.push(list);
+          side.allRowsSamples.push(all);
         }
       }
     }
@@ -363,6 +418,8 @@ export async function measureFirstPaint(
     cachedInquiries,
     popupFcpMs: median(samples.popupFcpMs),
     popupListMs,
+    popupAllRowsMs: median(samples.popupAllRowsMs),
+    rowsInView: Math.min(...inViewSamples),
     blankFcpMs,
     ratio: Math.round((popupListMs / blankFcpMs) * 100) / 100,
     floorFcpMs,
@@ -378,6 +435,7 @@ export async function measureFirstPaint(
     sidePanel: {
       fcpMs: median(side.fcpSamples),
       listMs: sideListMs,
+      allRowsMs: median(side.allRowsSamples),
       ratio: Math.round((sideListMs / blankFcpMs) * 100) / 100,
       ...side,
     },

@@ -114,10 +114,18 @@ async function main(): Promise<void> {
       measureFirstPaint(env, { ...plan, runs: plan.paintRuns }),
     );
     const toolbarPopup = await stage('first paint in the toolbar popup', () =>
-      measureToolbarPopup(env, { runs: plan.toolbarRuns, pauseMs: plan.openingPauseMs }),
+      measureToolbarPopup(env, {
+        runs: plan.toolbarRuns,
+        pauseMs: plan.openingPauseMs,
+        rows: firstPaint.cachedInquiries.watched,
+      }),
     );
     const sidePanelContainer = await stage('first paint in the side panel itself', () =>
-      measureSidePanelContainer(env, { runs: plan.panelRuns, pauseMs: plan.openingPauseMs }),
+      measureSidePanelContainer(env, {
+        runs: plan.panelRuns,
+        pauseMs: plan.openingPauseMs,
+        rows: firstPaint.cachedInquiries.watched,
+      }),
     );
     const nextView = await stage('click → next view', () => measureNextView(env, plan));
     const lookup = await stage('lookup', () => measureLookup(env, plan));

@@ -37,15 +37,17 @@ const addOpenButton = `(async () => {
   document.body.append(button);
 })()`;
 
-const readAndClose = (path: string) => `(async () => {
+// \`rows\`: the watched rows the page holds once it has rendered after its first paint, waited for
+// before they are counted (0: not a desk page).
+const readAndClose = (path: string, rows: number) => `(async () => {
   await window.benchOpened;
   const started = performance.now();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const view = chrome.extension.getViews().find((v) => v.location.pathname === '/${path}');
     const fcp = view?.performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-    if (view && fcp !== undefined) {
-      const rows = view.document.querySelectorAll(${JSON.stringify(WATCHED_ROWS)}).length;
+    const rows = view?.document.querySelectorAll(${JSON.stringify(WATCHED_ROWS)}).length;
+    if (view && fcp !== undefined && rows >= ${rows}) {
       const size = view.innerWidth + 'x' + view.innerHeight;
       await chrome.sidePanel.close({ windowId: window.benchWindow });
       for (let tries = 0; chrome.extension.getViews().some((v) => v === view); tries++) {
@@ -65,7 +67,7 @@ const readAndClose = (path: string) => `(async () => {
  */
 export async function measureSidePanelContainer(
   env: BenchEnv,
-  options: { runs: number; pauseMs?: number },
+  options: { runs: number; pauseMs?: number; rows: number },
 ): Promise<SidePanelContainer> {
   const paths: Record<PanelPage, string> = {
     panel: 'src/side-panel/index.html',
@@ -88,7 +90,9 @@ export async function measureSidePanelContainer(
           `chrome.sidePanel.setOptions({ path: ${JSON.stringify(paths[name])}, enabled: true })`,
         );
         await helper.click(`#${OPEN_BUTTON}`);
-        const got = (await helper.evaluate(readAndClose(paths[name]))) as Opened;
+        const got = (await helper.evaluate(
+          readAndClose(paths[name], name === 'panel' ? options.rows : 0),
+        )) as Opened;
         await new Promise((resolve) => setTimeout(resolve, options.pauseMs ?? PAUSE_MS));
         if (run >= 0) opened[name].push(got);
       }

@@ -83,7 +83,9 @@ export function paintsOf<P extends string>(
 // A string, not a function: tsx's keepNames helper does not exist inside the page (first-paint.ts).
 // Polls every 100 ms: the popup shares the helper page's renderer, so a tighter loop would take
 // time from the page being measured.
-const openAndRead = (path: string) => `(async () => {
+// \`rows\`: the watched rows the page holds once it has rendered after its first paint, waited for
+// before they are counted (0: not a desk page).
+const openAndRead = (path: string, rows: number) => `(async () => {
   await chrome.action.setPopup({ popup: ${JSON.stringify(path)} });
   await chrome.action.openPopup();
   const started = performance.now();
@@ -91,8 +93,8 @@ const openAndRead = (path: string) => `(async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const view = chrome.extension.getViews({ type: 'popup' })[0];
     const fcp = view?.performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-    if (view && fcp !== undefined) {
-      const rows = view.document.querySelectorAll(${JSON.stringify(WATCHED_ROWS)}).length;
+    const rows = view?.document.querySelectorAll(${JSON.stringify(WATCHED_ROWS)}).length;
+    if (view && fcp !== undefined && rows >= ${rows}) {
       const size = view.innerWidth + 'x' + view.innerHeight;
       view.close();
       return { fcp, rows, size };
@@ -117,7 +119,7 @@ const popupClosed = `(async () => {
  */
 export async function measureToolbarPopup(
   env: BenchEnv,
-  options: { runs: number; pauseMs?: number },
+  options: { runs: number; pauseMs?: number; rows: number },
 ): Promise<ToolbarPopup> {
   const paths: Record<ToolbarPage, string> = {
     popup: 'src/popup/index.html',
@@ -137,7 +139,9 @@ export async function measureToolbarPopup(
     for (let run = -1; run < options.runs; run++) {
       for (let i = 0; i < names.length; i++) {
         const name = names[(i + run + names.length) % names.length] as ToolbarPage;
-        const got = (await helper.evaluate(openAndRead(paths[name]))) as Opened;
+        const got = (await helper.evaluate(
+          openAndRead(paths[name], name === 'popup' ? options.rows : 0),
+        )) as Opened;
         await helper.evaluate(popupClosed);
         await new Promise((resolve) => setTimeout(resolve, options.pauseMs ?? PAUSE_MS));
         if (run >= 0) opened[name].push(got);

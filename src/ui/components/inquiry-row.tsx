@@ -11,8 +11,8 @@ interface Props {
   /** Right-aligned small text, e.g. "changed 5 minutes ago". */
   meta?: ComponentChildren;
   unseen?: boolean;
-  /** In the page's first frame: drawn at once, or skipped until it is on screen (popup.css). */
-  draw?: 'now' | 'later' | undefined;
+  /** In the page's first frame: drawn at once, with no visibility to work out (popup.css). */
+  drawNow?: boolean;
   /** The row the reviewer opened before coming back: it takes the focus again. */
   focusOnMount?: boolean;
   /**
@@ -25,14 +25,14 @@ interface Props {
 
 /** One inquiry in a list: a single button, so the whole row is one tab stop and one click. */
 export function InquiryRow(props: Props) {
-  const { id, status, referenceId, meta, unseen, draw, focusOnMount, onItsWay, onOpen } = props;
+  const { id, status, referenceId, meta, unseen, drawNow, focusOnMount, onItsWay, onOpen } = props;
   const button = useRef<HTMLButtonElement>(null);
   const unseenNote = useId();
   useEffect(() => {
     if (focusOnMount) button.current?.focus();
   }, []);
   return (
-    <li class={draw && `draw-${draw}`}>
+    <li class={drawNow ? 'draw-now' : undefined}>
       <button
         ref={button}
         type="button"

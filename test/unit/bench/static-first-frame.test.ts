@@ -11,7 +11,7 @@ describe("the bench's static first screen", () => {
     '<link rel="stylesheet" crossorigin="" href="/assets/desk-x.css" disabled="">',
     '</head><body class="popup"><div id="app"><ul aria-label="Watched inquiries">',
     '<li class="draw-now"><button type="button">inq_1</button></li>',
-    '<li class="draw-later"><button type="button">inq_2</button></li>',
+    '<li class="draw-now"><button type="button">inq_2</button></li>',
     '</ul></div></body></html>',
   ].join('');
 
@@ -21,7 +21,7 @@ describe("the bench's static first screen", () => {
     expect(page).not.toMatch(/<script|<link/);
     expect(page).toContain('<style>.inquiry-list>li{content-visibility:auto}</style>');
     expect(page).toContain('<li class="draw-now"><button type="button">inq_1</button></li>');
-    expect(page).toContain('<li class="draw-later"><button type="button">inq_2</button></li>');
+    expect(page).toContain('<li class="draw-now"><button type="button">inq_2</button></li>');
     expect(watchedRows(page)).toBe(2);
   });
 });
