@@ -163,9 +163,17 @@ export function ReviewQueue({ started }: { started: Started }) {
   // Still while the pointer aims at the queue (hold-rows.tsx); a page Load more brought is drawn.
   const held = useHeldRows(ordered, { pinned: pageIds, order });
   const { left, arrived, show, revealed } = held;
-  // A held row that left shows the status the watcher has for it, where it has one.
+  // A held row that left shows what took it out: the reviewer's own decision, answered (review
+  // s54, 9: not "Needs review"), else the status the watcher has for it, where it has one.
   const rows = held.rows.map((item) => {
-    const status = left.has(item.id) && watchlist?.find((entry) => entry.id === item.id)?.status;
+    const made = decided.get(item.id);
+    const status =
+      left.has(item.id) &&
+      (made
+        ? made === 'approve'
+          ? 'approved'
+          : 'declined'
+        : watchlist?.find((entry) => entry.id === item.id)?.status);
     return status ? { ...item, status } : item;
   });
   onScreen.current = rows;

@@ -34,7 +34,8 @@ function decisionsOnItsWay(
 
 /**
  * `sending`: the decisions on their way, and those whose answer is being looked up. `decided`:
- * those whose answer came while this view was open and made the decision: the inquiry no longer
+ * those whose answer came while this view was open and made the decision, with its action: the
+ * inquiry no longer
  * needs review, watched or not, though the list read before says it does. One refused or failed
  * keeps its row: a 409 is also Persona's "changed meanwhile", which leaves it needing review,
  * and a row that wrongly stays opens to its status, where one that wrongly went is missed.
@@ -42,10 +43,10 @@ function decisionsOnItsWay(
  */
 export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   sending: ReadonlyMap<string, Mark>;
-  decided: ReadonlySet<string>;
+  decided: ReadonlyMap<string, string>;
 } {
   const marks = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
-  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
+  const [decided, setDecided] = useState<ReadonlyMap<string, string>>(new Map());
   // Ended, their answer being read: still drawn as on their way, not a moment as undecided.
   const [settling, setSettling] = useState<ReadonlyMap<string, Mark>>(new Map());
   const sending = new Map([...settling, ...marks]);
@@ -74,7 +75,7 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
         .then((entry) => {
           if (!live.current || entry?.outcome !== 'ok') return;
           leaving(id);
-          setDecided((before) => new Set(before).add(id));
+          setDecided((before) => new Map(before).set(id, mark.action));
         })
         .catch(() => undefined)
         .finally(() => {

@@ -185,3 +185,48 @@ it('takes a new order at once while held (review s54, 2)', async () => {
   });
   await aiming(list, () => expect(idsIn(list)).toEqual([...ids].reverse()));
 });
+
+it("marks a row the reviewer's own approval took out as approved, not as needing review (review s54, 9)", async () => {
+  // Unwatched: the watcher has no status for it, and the queue's read said "needs review".
+  let listed = ids;
+  stubBackground({
+    listInquiries: () => ({
+      items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
+      next: null,
+    }),
+  });
+  const sentAt = Date.now();
+  const mark = { reviewer: 'persona_sandbox_…1a2b', outcome: 'error', errorKind: 'interrupted' };
+  await fakeBrowser.storage.local.set({
+    auditPending: { 'life-1 1': { ...mark, at: sentAt, action: 'approve', inquiryId: ids[1] } },
+  });
+  const list = await openQueue();
+  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  aim(list);
+
+  // The approval is answered made (logged before its mark goes, background audit/pending.ts), and
+  // Persona lists the inquiry no more.
+  listed = [ids[0], ids[2]] as string[];
+  await fakeBrowser.storage.local.set({
+    auditTrail: {
+      entries: [
+        {
+          seq: 1,
+          at: sentAt + 10,
+          reviewer: mark.reviewer,
+          action: 'approve',
+          inquiryId: ids[1],
+          outcome: 'ok',
+          prevHash: '0'.repeat(64),
+          hash: '1'.repeat(64),
+        },
+      ],
+    },
+  });
+  await fakeBrowser.storage.local.set({ auditPending: {} });
+  await aiming(list, () => within(list).getByText('no longer in the queue'));
+  expect(idsIn(list)).toEqual(ids);
+  const approved = within(list).getAllByRole('button')[1];
+  expect(approved?.textContent).toContain('Approved');
+  expect(approved?.textContent).not.toContain('Needs review');
+});
