@@ -230,3 +230,37 @@ it("marks a row the reviewer's own approval took out as approved, not as needing
   expect(approved?.textContent).toContain('Approved');
   expect(approved?.textContent).not.toContain('Needs review');
 });
+
+it('holds nothing for touch: a tap lifts its pointer before its click (review s54, 8)', async () => {
+  let listed = ids;
+  stubBackground({
+    listInquiries: () => ({
+      items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
+      next: null,
+    }),
+  });
+  await fakeBrowser.storage.local.set({ watchlist: ids.map((id) => watched(id)) });
+  const list = await openQueue();
+  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  // A finger on the queue, as a tap's first move.
+  fireEvent.pointerMove(list, { pointerType: 'touch' });
+
+  // A colleague declines the first: it goes at once, and no "Show N new" waits.
+  listed = [ids[1], ids[2]] as string[];
+  await fakeBrowser.storage.local.set({
+    watchlist: [
+      watched(ids[0] as string, 'declined'),
+      watched(ids[1] as string),
+      watched(ids[2] as string),
+    ],
+  });
+  // While the finger keeps moving: a mouse so moving would hold the rows for as long.
+  await waitFor(
+    () => {
+      fireEvent.pointerMove(list, { pointerType: 'touch' });
+      expect(idsIn(list)).toEqual([ids[1], ids[2]]);
+    },
+    { timeout: 5000 },
+  );
+  expect(screen.queryByText('no longer in the queue')).toBeNull();
+});

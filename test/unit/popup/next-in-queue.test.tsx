@@ -91,6 +91,31 @@ describe('Next to review', () => {
     );
   });
 
+  it('keeps the next twenty rows of a long queue with the note, no more (review s54, 14)', async () => {
+    const long = Array.from({ length: 30 }, (_, n) => `inq_QueueLong${String(n).padStart(6, '0')}`);
+    stubBackground({
+      listInquiries: () => ({ items: long.map(row), next: null }),
+      getInquiry: ({ id }) => {
+        const reply = inquiryReply('needs_review');
+        return { ...reply, inquiry: { ...reply.inquiry, id } };
+      },
+    });
+    render(<DeskShell first={{ name: 'home' }} remember />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    fireEvent.click(await screen.findByRole('button', { name: new RegExp(long[0] as string) }));
+    await screen.findByTestId('status');
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    const noted = async () =>
+      (
+        (await fakeBrowser.storage.session.get('draft')).draft as {
+          lastInquiry?: { queue?: { id: string }[] };
+        }
+      ).lastInquiry?.queue;
+    await waitFor(async () => expect(await noted()).toBeDefined());
+    // The rows after the one opened, in the queue's order, up to QUEUE_KEPT (router.ts).
+    expect((await noted())?.map((next) => next.id)).toEqual(long.slice(1, 21));
+  });
+
   it('names by its reference an inquiry found by its pasted id (review s54, 5)', async () => {
     const reply = inquiryReply('needs_review', {
       id: 'inq_PastedFromChat01',
