@@ -90,6 +90,21 @@ export function useHeldRows<T extends Row>(
       redraw((n) => n + 1);
     }
   };
+  const keep = () => {
+    clearTimeout(idle.current);
+    idle.current = setTimeout(release, HOLD_IDLE_MS);
+  };
+  // The wheel scrolls the rows under a pointer that does not move, and Chromium tells no
+  // pointermove of it: a held list stays held while it turns (review s54b, N5). On the document,
+  // where a wheel listener is passive, and only while held: the pointer is on the list then, or
+  // it would have left.
+  const wheel = useRef(keep);
+  wheel.current = keep;
+  useEffect(() => {
+    const turned = () => held.current && wheel.current();
+    document.addEventListener('wheel', turned, { passive: true });
+    return () => document.removeEventListener('wheel', turned);
+  }, []);
   return {
     ...now,
     revealed: revealed && now.rows.find((row) => revealed.has(row.id))?.id,
@@ -97,8 +112,7 @@ export function useHeldRows<T extends Row>(
       onPointerMove: (event: PointerEvent) => {
         if (event.pointerType === 'touch') return;
         if (!held.current && latest.current[0]) held.current = latest.current;
-        clearTimeout(idle.current);
-        idle.current = setTimeout(release, HOLD_IDLE_MS);
+        keep();
       },
       onPointerLeave: release,
     },

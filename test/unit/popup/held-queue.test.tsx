@@ -264,3 +264,35 @@ it('holds nothing for touch: a tap lifts its pointer before its click (review s5
   );
   expect(screen.queryByText('no longer in the queue')).toBeNull();
 });
+
+it('stays held while the wheel turns under a pointer that does not move (review s54b, N5)', async () => {
+  let listed = ids;
+  stubBackground({
+    listInquiries: () => ({
+      items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
+      next: null,
+    }),
+  });
+  await fakeBrowser.storage.local.set({ watchlist: ids.map((id) => watched(id)) });
+  const list = await openQueue();
+  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  aim(list);
+  listed = [ids[1], ids[2]] as string[];
+  await fakeBrowser.storage.local.set({
+    watchlist: [
+      watched(ids[0] as string, 'declined'),
+      watched(ids[1] as string),
+      watched(ids[2] as string),
+    ],
+  });
+  await screen.findByText('no longer in the queue');
+  // The wheel turned every 800 ms, the pointer still: held past the 3 s after its last move.
+  for (let turn = 0; turn < 5; turn++) {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    fireEvent.wheel(list, { deltaY: 120 });
+  }
+  expect(Date.now() - aimedAt).toBeGreaterThan(3500);
+  expect(idsIn(list)).toEqual(ids);
+  // Then still: it lets go 3 s after the last turn.
+  await waitFor(() => expect(idsIn(list)).toEqual([ids[1], ids[2]]), { timeout: 5000 });
+});
