@@ -3,8 +3,8 @@
 // and one come to review arrives where its last change puts it; in the watchlist a row whose
 // status changes goes to the top. Under a resting pointer that moved the rows, and a click in
 // that moment opened another inquiry than the one aimed at. While a mouse or pen moves on the
-// list, and for HOLD_IDLE_MS after it stops, the rows drawn when it came stay in their places,
-// each with its news: one that left stays, marked as gone, and the arrivals wait behind a
+// list or the wheel turns over it, and for HOLD_IDLE_MS after, the rows drawn then stay in their
+// places, each with its news: one that left stays, marked as gone, and the arrivals wait behind a
 // "Show N new" button at the list's foot, where its coming moves no row. They go in when the
 // pointer leaves or rests, or on that button. A pointer parked over a side panel all day so
 // holds nothing for long. Touch is not held (a tap's pointer leaves before its click), nor the
@@ -18,7 +18,7 @@ interface Row {
   id: string;
 }
 
-/** How long after the pointer's last move the rows are held: a hand aiming moves. */
+/** How long after the pointer's last move or wheel turn the rows are held: a hand aiming moves. */
 const HOLD_IDLE_MS = 3000;
 
 export interface HeldRows<T extends Row> {
@@ -90,29 +90,31 @@ export function useHeldRows<T extends Row>(
       redraw((n) => n + 1);
     }
   };
-  const keep = () => {
+  const aim = () => {
+    if (!held.current && latest.current[0]) held.current = latest.current;
     clearTimeout(idle.current);
     idle.current = setTimeout(release, HOLD_IDLE_MS);
   };
-  // The wheel scrolls the rows under a pointer that does not move, and Chromium tells no
-  // pointermove of it: a held list stays held while it turns (review s54b, N5). On the document,
-  // where a wheel listener is passive, and only while held: the pointer is on the list then, or
-  // it would have left.
-  const wheel = useRef(keep);
-  wheel.current = keep;
+  // The wheel scrolls the rows under a pointer that does not move, and Chromium sends no
+  // pointermove for it: a wheel turned over the list aims as a move does (review s54b, N5; s55,
+  // M4). Listened for on the element, passive, so the scroll never waits for it (Preact's
+  // onWheel is not).
+  const box = useRef<HTMLDivElement>(null);
+  const aiming = useRef(aim);
+  aiming.current = aim;
   useEffect(() => {
-    const turned = () => held.current && wheel.current();
-    document.addEventListener('wheel', turned, { passive: true });
-    return () => document.removeEventListener('wheel', turned);
-  }, []);
+    const element = box.current;
+    const turned = () => aiming.current();
+    element?.addEventListener('wheel', turned, { passive: true });
+    return () => element?.removeEventListener('wheel', turned);
+  }, [box.current]);
   return {
     ...now,
     revealed: revealed && now.rows.find((row) => revealed.has(row.id))?.id,
     hold: {
+      ref: box,
       onPointerMove: (event: PointerEvent) => {
-        if (event.pointerType === 'touch') return;
-        if (!held.current && latest.current[0]) held.current = latest.current;
-        keep();
+        if (event.pointerType !== 'touch') aim();
       },
       onPointerLeave: release,
     },

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
+import { decisionStatus } from '../../shared/persona/status-actions.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -169,11 +170,7 @@ export function ReviewQueue({ started }: { started: Started }) {
     const made = decided.get(item.id);
     const status =
       left.has(item.id) &&
-      (made
-        ? made === 'approve'
-          ? 'approved'
-          : 'declined'
-        : watchlist?.find((entry) => entry.id === item.id)?.status);
+      (made ? decisionStatus[made] : watchlist?.find((entry) => entry.id === item.id)?.status);
     return status ? { ...item, status } : item;
   });
   onScreen.current = rows;

@@ -7,7 +7,7 @@ import { useStored } from '../use-stored.ts';
 import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
 
 interface Mark {
-  action: string;
+  action: 'approve' | 'decline';
   at: number;
   /** The mark's own key: another decision on the same inquiry is another mark. */
   key: string;
@@ -28,25 +28,29 @@ function decisionsOnItsWay(
       now - mark.at < ANSWER_WITHIN_MS,
   );
   return new Map(
-    marks.map(([key, { inquiryId, action, at }]) => [inquiryId as string, { action, at, key }]),
+    // Filtered to those two above.
+    marks.map(([key, { inquiryId, action, at }]) => [
+      inquiryId as string,
+      { action: action as Mark['action'], at, key },
+    ]),
   );
 }
 
 /**
  * `sending`: the decisions on their way, and those whose answer is being looked up. `decided`:
  * those whose answer came while this view was open and made the decision, with its action: the
- * inquiry no longer
- * needs review, watched or not, though the list read before says it does. One refused or failed
- * keeps its row: a 409 is also Persona's "changed meanwhile", which leaves it needing review,
- * and a row that wrongly stays opens to its status, where one that wrongly went is missed.
+ * inquiry no longer needs review, watched or not, though the list read before says it does. One
+ * refused or failed keeps its row: a 409 is also Persona's "changed meanwhile", which leaves it
+ * needing review, and a row that wrongly stays opens to its status, where one that wrongly went
+ * is missed.
  * `leaving`: told of a row's going before it goes (the focus on it moves on).
  */
 export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   sending: ReadonlyMap<string, Mark>;
-  decided: ReadonlyMap<string, string>;
+  decided: ReadonlyMap<string, Mark['action']>;
 } {
   const marks = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
-  const [decided, setDecided] = useState<ReadonlyMap<string, string>>(new Map());
+  const [decided, setDecided] = useState<ReadonlyMap<string, Mark['action']>>(new Map());
   // Ended, their answer being read: still drawn as on their way, not a moment as undecided.
   const [settling, setSettling] = useState<ReadonlyMap<string, Mark>>(new Map());
   const sending = new Map([...settling, ...marks]);

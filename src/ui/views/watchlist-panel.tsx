@@ -24,7 +24,8 @@ function newestFirst(entries: WatchEntry[]): WatchEntry[] {
 // smaller rows would show there.
 const ROW_MIN_PX = 48;
 // A toolbar popup opens small (25 px at least) and grows to its content, up to 600 px tall in
-// Chrome and Firefox: when the list first renders, the window may not have its height yet.
+// Chrome and Firefox: when the list first renders, the window may not have its height yet. Those
+// are the screen's pixels: zoomed out, the page has more of its own (below).
 const POPUP_MAX_PX = 600;
 // How many changed inquiries one announcement names before it counts the rest.
 const NEWS_NAMED = 3;
@@ -37,7 +38,10 @@ const NEWS_NAMED = 3;
  * 30 paired loads); deciding visibility in that frame costs it a second style and layout pass.
  */
 function rowsInView(): number {
-  return Math.ceil(Math.max(window.innerHeight, POPUP_MAX_PX) / ROW_MIN_PX);
+  // The page's zoom below 100 %: the window's height over the page's (review s55, L4). A tab's
+  // window, its toolbars with it, is taller than its page: no more than 1.
+  const zoom = Math.min(1, window.outerHeight / window.innerHeight) || 1;
+  return Math.ceil(Math.max(window.innerHeight, POPUP_MAX_PX / zoom) / ROW_MIN_PX);
 }
 
 /** The approves and declines being confirmed and not sent, by inquiry id (home-view.tsx). */

@@ -69,6 +69,18 @@ describe('before the first frame is on screen', () => {
     await waitFor(() => expect(drawn()).toEqual(Array(13).fill('draw-now')));
   });
 
+  it('in a toolbar popup zoomed to 50 %, draws what 600 screen pixels show: 1,200 of its own (review s55, L4)', async () => {
+    // 25 screen pixels tall as it opens: 50 of the page's.
+    Object.defineProperty(window, 'innerHeight', { value: 50, configurable: true });
+    Object.defineProperty(window, 'outerHeight', { value: 25, configurable: true });
+    try {
+      render(<DeskShell first={{ name: 'home' }} />);
+      await waitFor(() => expect(drawn()).toEqual(Array(25).fill('draw-now')));
+    } finally {
+      Reflect.deleteProperty(window, 'outerHeight');
+    }
+  });
+
   it('in a toolbar popup still hidden while it loads, holds back as in a visible one', async () => {
     // Chromium shows a toolbar popup once it has loaded: the desk renders while it is hidden.
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });

@@ -296,3 +296,64 @@ it('stays held while the wheel turns under a pointer that does not move (review 
   // Then still: it lets go 3 s after the last turn.
   await waitFor(() => expect(idsIn(list)).toEqual([ids[1], ids[2]]), { timeout: 5000 });
 });
+
+it('takes the hold for a wheel turned over the list with no pointer move first (review s55, M4)', async () => {
+  let listed = ids;
+  stubBackground({
+    listInquiries: () => ({
+      items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
+      next: null,
+    }),
+  });
+  await fakeBrowser.storage.local.set({ watchlist: ids.map((id) => watched(id)) });
+  const list = await openQueue();
+  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  // A pointer that rested past the hold, then the wheel, the pointer still.
+  fireEvent.wheel(list, { deltaY: 120 });
+  listed = [ids[1], ids[2]] as string[];
+  await fakeBrowser.storage.local.set({
+    watchlist: [
+      watched(ids[0] as string, 'declined'),
+      watched(ids[1] as string),
+      watched(ids[2] as string),
+    ],
+  });
+  await screen.findByText('no longer in the queue');
+  expect(idsIn(list)).toEqual(ids);
+});
+
+it('marks a row the reviewer declined as declined while held', async () => {
+  stubBackground({
+    listInquiries: () => ({
+      items: ids.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
+      next: null,
+    }),
+  });
+  const sentAt = Date.now();
+  const mark = { reviewer: 'persona_sandbox_…1a2b', outcome: 'error', errorKind: 'interrupted' };
+  await fakeBrowser.storage.local.set({
+    auditPending: { 'life-1 1': { ...mark, at: sentAt, action: 'decline', inquiryId: ids[2] } },
+  });
+  const list = await openQueue();
+  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  aim(list);
+  await fakeBrowser.storage.local.set({
+    auditTrail: {
+      entries: [
+        {
+          seq: 1,
+          at: sentAt + 10,
+          reviewer: mark.reviewer,
+          action: 'decline',
+          inquiryId: ids[2],
+          outcome: 'ok',
+          prevHash: '0'.repeat(64),
+          hash: '1'.repeat(64),
+        },
+      ],
+    },
+  });
+  await fakeBrowser.storage.local.set({ auditPending: {} });
+  await aiming(list, () => within(list).getByText('no longer in the queue'));
+  expect(within(list).getAllByRole('button')[2]?.textContent).toContain('Declined');
+});
