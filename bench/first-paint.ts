@@ -25,7 +25,10 @@ export interface FirstPaint {
   popupListMs: number;
   /** The first frame whose DOM holds every watched row, in view or not (≥ FCP). */
   popupAllRowsMs: number;
-  /** The watched rows in the popup's view (400 x 600), counted once every row is in the DOM. */
+  /**
+   * The watched rows in the popup's view, counted once every row is in the DOM: the most of any
+   * load. Its first paint is the first frame whose DOM held each of those rows, by id.
+   */
   rowsInView: number;
   blankFcpMs: number;
   /** popupListMs / blankFcpMs. */
@@ -48,7 +51,8 @@ export interface FirstPaint {
   /**
    * The same first frame's markup, set as the body by the floor's script once the floor's read is
    * in: the desk's rows arriving when the floor's line does, with no framework, check or render.
-   * Its first paint as the desk's is taken (the frame holding every row, no earlier than FCP).
+   * Its first paint as the desk's is taken (the frame holding every row in view, no earlier than
+   * FCP).
    * Between it and the floor, what the style sheet, the markup and drawing the rows cost when they
    * come after the page's parsing; between it and the popup, what the desk's own code costs.
    */
@@ -71,6 +75,7 @@ export interface FirstPaint {
     fcpMs: number;
     listMs: number;
     allRowsMs: number;
+    rowsInView: number;
     ratio: number;
     fcpSamples: number[];
     listSamples: number[];
@@ -111,23 +116,29 @@ export const FIRST_PAINT_MS_BUDGET = 100;
 /** Each watched row of a desk page's home screen, as every bench page script finds it. */
 export const WATCHED_ROWS = 'ul[aria-label="Watched inquiries"] > li';
 const watchedRowsJs = JSON.stringify(WATCHED_ROWS);
+// A watched row's inquiry id, as page script.
+const rowIdJs = `(li) => (li.querySelector('.inquiry-id') || li).textContent`;
 
 // Plain JavaScript, not a function: tsx compiles functions with esbuild's keepNames, whose
 // `__name()` helper does not exist inside the page. Runs before the page's own scripts. Records
-// the start time of each frame in which the count of watched rows in the DOM changed (the desk
-// pages), and of the first whose body holds text (any page: the desk's text comes with its rows).
-// Which of those frames first held the rows in view is worked out once the page has painted
-// (painted, below): asking for the rows' boxes in a frame's callback would lay the page out early.
+// the start time of each frame in which the watched rows in the DOM changed in number (the desk
+// pages), with the rows' inquiry ids, and of the first whose body holds text (any page: the
+// desk's text comes with its rows). Which of those frames first held the rows in view is worked
+// out once the page has painted (painted, below): asking for the rows' boxes in a frame's
+// callback would lay the page out early; reading their text does not.
 const listWatcher = `
-  window.__bench = { counts: [] };
+  window.__bench = { frames: [] };
   let counted = -1;
   requestAnimationFrame(function frame(time) {
     const body = document.body;
     if (window.__bench.readyMs === undefined && body && body.textContent.trim() !== '') {
       window.__bench.readyMs = time;
     }
-    const shown = document.querySelectorAll(${watchedRowsJs}).length;
-    if (shown !== counted) window.__bench.counts.push([time, (counted = shown)]);
+    const rows = document.querySelectorAll(${watchedRowsJs});
+    if (rows.length !== counted) {
+      counted = rows.length;
+      window.__bench.frames.push([time, [...rows].map(${rowIdJs})]);
+    }
     if (time < 10000) requestAnimationFrame(frame);
   });`;
 
@@ -225,7 +236,7 @@ function writeInjectedPage(
 
 /**
  * The popup's first read of each area (its first screen's items), as the page makes it, and its
- * DOM when the first frame holding every watched row began.
+ * DOM when the first frame holding watched rows began.
  */
 async function recordPopup(
   page: Page,
@@ -246,25 +257,28 @@ async function recordPopup(
 }
 
 // Undefined until the page has painted (and, for a desk page, a frame has begun with all its
-// `rows` watched rows in the DOM).
-// Then, for a desk page: the rows in its scrolling view, as laid out now (the rows above them in
-// the list are the same ones, in the same places, as in the first frame), and the start times of
-// the first frames whose DOM held that many rows (the list's) and every row (all).
+// `rows` watched rows in the DOM). Then, for a desk page: the rows in its scrolling view, as laid
+// out now, with every row in, and the start times of the first frame whose DOM held each of
+// those rows, by id (the list's), and of the first that held every row (all). Laid out now, not
+// in that first frame: a first render holding fewer rows than the view shows would leave the
+// view's foot empty there, and still hold every row in it.
 const painted = (rows: number) => `(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
   const bench = window.__bench;
   const ready = bench?.readyMs;
   if (fcp === undefined || !bench) return undefined;
   if (${rows} === 0) return { fcp, ready };
-  const frameWith = (n) => bench.counts.find(([, count]) => count >= n)?.[0];
-  const all = frameWith(${rows});
+  const all = bench.frames.find(([, ids]) => ids.length >= ${rows})?.[0];
   if (all === undefined) return undefined;
   const view = document.querySelector('.content');
   const bottom = Math.min(innerHeight, view ? view.getBoundingClientRect().bottom : innerHeight);
-  const inView = [...document.querySelectorAll(${watchedRowsJs})].filter(
-    (li) => li.getBoundingClientRect().top < bottom,
-  ).length;
-  return { fcp, ready, inView, list: frameWith(Math.max(inView, 1)), all };
+  const inView = [...document.querySelectorAll(${watchedRowsJs})]
+    .filter((li) => li.getBoundingClientRect().top < bottom)
+    .map(${rowIdJs});
+  const list = bench.frames.find(
+    ([, ids]) => ids.length > 0 && inView.every((id) => ids.includes(id)),
+  )?.[0];
+  return { fcp, ready, inView: inView.length, list, all };
 })()`;
 
 /**
@@ -325,7 +339,7 @@ export async function measureFirstPaint(
     listSamples: [] as number[],
     allRowsSamples: [] as number[],
   };
-  const inViewSamples: number[] = [];
+  const inViewSamples = { popup: [] as number[], side: [] as number[] };
   const pages: PageName[] = ['popup', 'side', 'blank', 'floor', 'static', 'injected'];
   const perPage = () => Object.fromEntries(pages.map((p) => [p, [] as number[]]));
   const frames = {
@@ -396,11 +410,12 @@ export async function measureFirstPaint(
           samples.popupFcpMs.push(fcp);
           samples.popupListMs.push(list);
           samples.popupAllRowsMs.push(all);
-          inViewSamples.push(got.inView as number);
+          inViewSamples.popup.push(got.inView as number);
         } else {
           side.fcpSamples.push(fcp);
           side.listSamples.push(list);
           side.allRowsSamples.push(all);
+          inViewSamples.side.push(got.inView as number);
         }
       }
     }
@@ -419,7 +434,7 @@ export async function measureFirstPaint(
     popupFcpMs: median(samples.popupFcpMs),
     popupListMs,
     popupAllRowsMs: median(samples.popupAllRowsMs),
-    rowsInView: Math.min(...inViewSamples),
+    rowsInView: Math.max(0, ...inViewSamples.popup),
     blankFcpMs,
     ratio: Math.round((popupListMs / blankFcpMs) * 100) / 100,
     floorFcpMs,
@@ -436,6 +451,7 @@ export async function measureFirstPaint(
       fcpMs: median(side.fcpSamples),
       listMs: sideListMs,
       allRowsMs: median(side.allRowsSamples),
+      rowsInView: Math.max(0, ...inViewSamples.side),
       ratio: Math.round((sideListMs / blankFcpMs) * 100) / 100,
       ...side,
     },

@@ -36,14 +36,14 @@ function context(row: Row, r: BenchResults): string {
     return toolbarNote(r);
   }
   if (row.figure.startsWith('popup first paint')) {
-    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp, fp.popupFcpMs, fp.popupListMs, fp.popupAllRowsMs)}${floorNote(fp, fp.ratio)}${frameNote(fp, 'popup')}`;
+    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the popup takes ${fp.ratio}× that.${firstFrameNote(fp, fp.popupFcpMs, fp.popupListMs, fp.popupAllRowsMs, fp.rowsInView)}${floorNote(fp, fp.ratio)}${frameNote(fp, 'popup')}`;
   }
   // Before the tab's row, whose name begins the same way.
   if (row.figure.startsWith('side panel first paint in the side panel')) {
     return panelNote(r);
   }
   if (row.figure.startsWith('side panel first paint')) {
-    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp, fp.sidePanel.fcpMs, fp.sidePanel.listMs, fp.sidePanel.allRowsMs)}${floorNote(fp, fp.sidePanel.ratio)}${frameNote(fp, 'side')}`;
+    return ` A blank extension page paints at ${Math.round(fp.blankFcpMs)} ms on the same machine in the same run; the side panel takes ${fp.sidePanel.ratio}× that.${firstFrameNote(fp, fp.sidePanel.fcpMs, fp.sidePanel.listMs, fp.sidePanel.allRowsMs, fp.sidePanel.rowsInView)}${floorNote(fp, fp.sidePanel.ratio)}${frameNote(fp, 'side')}`;
   }
   if (row.figure.startsWith('click → next view')) {
     const t = r.nextView.transitions.find((x) => row.figure.includes(x.name));
@@ -81,10 +81,11 @@ function firstFrameNote(
   fcpMs: number,
   listMs: number,
   allRowsMs: number,
+  inView: number,
 ): string {
-  const rest = ` The other rows, below the view, are in the DOM from the frame after (all ${fp.cachedInquiries.watched}: ${Math.round(allRowsMs)} ms, median), rendered once the first frame is on screen.`;
+  const rest = ` The other rows, below the view, are rendered once that frame is on screen: all ${fp.cachedInquiries.watched} are in the DOM at ${Math.round(allRowsMs)} ms (median; the figure below).`;
   return listMs <= fcpMs
-    ? ` Its first frame already holds every watched row in view (${fp.rowsInView} in the popup's tab; first paint = first contentful paint): the time is the page's scripts loading and running and Preact rendering the desk before Chromium's first frame, not a wait for data after it.${rest}`
+    ? ` Its first frame already holds every watched row in view (${inView} here; first paint = first contentful paint): the time is the page's scripts loading and running and Preact rendering the desk before Chromium's first frame, not a wait for data after it.${rest}`
     : ` The rows in view come ${Math.round(listMs - fcpMs)} ms after the first contentful paint.${rest}`;
 }
 
@@ -100,7 +101,7 @@ function floorNote(fp: BenchResults['firstPaint'], deskRatio: number): string {
 function frameNote(fp: BenchResults['firstPaint'], page: 'popup' | 'side'): string {
   const f = fp.frames[page];
   const floor = fp.frames.floor;
-  return ` In the DOM, its rows are there when a frame starts at ${Math.round(f.readyMs)} ms (the floor page's line: ${Math.round(floor.readyMs)} ms), and reach the screen ${Math.round(f.toScreenMs)} ms later (the floor's line: ${Math.round(floor.toScreenMs)} ms). Chromium draws at ${Math.round(1000 / FRAME_MS)} Hz: a frame whose work is done by the display's deadline is on screen within one interval (${FRAME_MS.toFixed(1)} ms), one that is not waits for the next. The desk's frame made it in ${f.sameFrame} of ${f.toScreenSamples.length} loads, the floor's in ${floor.sameFrame} of ${floor.toScreenSamples.length}. What the floor does not do is render the desk with its ${fp.cachedInquiries.watched} rows before that frame, then style, lay out, paint and raster the rows in view in it.`;
+  return ` In the DOM, its rows are there when a frame starts at ${Math.round(f.readyMs)} ms (the floor page's line: ${Math.round(floor.readyMs)} ms), and reach the screen ${Math.round(f.toScreenMs)} ms later (the floor's line: ${Math.round(floor.toScreenMs)} ms). Chromium draws at ${Math.round(1000 / FRAME_MS)} Hz: a frame whose work is done by the display's deadline is on screen within one interval (${FRAME_MS.toFixed(1)} ms), one that is not waits for the next. The desk's frame made it in ${f.sameFrame} of ${f.toScreenSamples.length} loads, the floor's in ${floor.sameFrame} of ${floor.toScreenSamples.length}. What the floor does not do is render the desk, with its first ${fp.staticRows} rows, before that frame, then style, lay out, paint and raster the rows in view in it.`;
 }
 
 /** The side panel's own container beside the tab: the same page, as a reviewer opens it. */
@@ -194,11 +195,13 @@ ${teamSection(r).trimEnd()}
   same one: in a fixed rotation a page always followed the same neighbour, and one following the
   desk paid for its teardown. "First paint" is the first frame whose DOM holds every watched row in
   the view, and no earlier than \`first-contentful-paint\`; both are from navigation start. An init
-  script notes each frame in which the number of rows in the DOM changed; once every row is in,
-  the rows whose top is above the bottom of the desk's scrolling view are counted, and the first
-  noted frame holding that many is the list's. Rows out of view are not drawn in that frame
-  either way: the desk renders those that can be in view before its first paint, and the rest in
-  the frame after (the figure's note gives when all of them are in the DOM). The ratio to the blank page is
+  script notes each frame in which the number of rows in the DOM changed, with the rows' inquiry
+  ids; once every row is in, the rows whose top is above the bottom of the desk's scrolling view
+  are taken, and the first noted frame holding each of them is the list's. The desk renders the
+  rows that can be in view before its first paint and the rest once it is on screen; rows out of
+  view were not drawn in the first frame before either (\`content-visibility: hidden\`). When every
+  row is in the DOM is its own figure, not budgeted
+  ([architecture.md](architecture.md#budgets) says why). The ratio to the blank page is
   the machine-independent figure. The floor page is the least any page showing stored data can do:
   one script file (the extension's CSP allows no inline script), the popup's own first read
   (recorded from the popup: ${Object.entries(fp.floorReads)

@@ -27,6 +27,8 @@ export const KB = 1024;
 export const BUNDLE_BUDGET_KB = { popup: 20, background: 25 } as const;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
+/** `value` as a multiple of `base`, to two places. */
+const ratio = (value: number, base: number) => Math.round((value / base) * 100) / 100;
 const check = (ok: boolean): Verdict => (ok ? 'pass' : 'MISS');
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
 /** "7 requests (GET /inquiries/:id 1, GET /files/… 5, …)". */
@@ -129,7 +131,7 @@ export function reportRows(r: BenchResults): Row[] {
       verdict: '',
     },
     {
-      figure: `popup first paint, ${fp.cachedInquiries.watched} cached inquiries (median of ${fp.runs})`,
+      figure: `popup first paint, ${fp.cachedInquiries.watched} cached inquiries, every row in view (median of ${fp.runs})`,
       measured: `${ms(fp.popupListMs)} = ${fp.ratio}× blank (FCP ${ms(fp.popupFcpMs)})`,
       budget: paintBudget,
       verdict: check(
@@ -137,13 +139,21 @@ export function reportRows(r: BenchResults): Row[] {
       ),
     },
     {
-      figure: `side panel first paint, ${fp.cachedInquiries.watched} cached inquiries (median of ${fp.runs})`,
+      figure: `side panel first paint, ${fp.cachedInquiries.watched} cached inquiries, every row in view (median of ${fp.runs})`,
       measured: `${ms(fp.sidePanel.listMs)} = ${fp.sidePanel.ratio}× blank (FCP ${ms(fp.sidePanel.fcpMs)})`,
       budget: paintBudget,
       verdict: check(
         fp.sidePanel.listMs <= FIRST_PAINT_MS_BUDGET &&
           fp.sidePanel.ratio <= FIRST_PAINT_RATIO_BUDGET,
       ),
+    },
+    // Not budgeted: the first paint is what the view shows (docs/architecture.md#budgets). Beside
+    // it, so the rows below the view are timed too.
+    {
+      figure: `every one of the ${fp.cachedInquiries.watched} watched rows in the DOM, popup and side panel as tabs (medians of ${fp.runs})`,
+      measured: `popup ${ms(fp.popupAllRowsMs)} = ${ratio(fp.popupAllRowsMs, fp.blankFcpMs)}× blank; side panel ${ms(fp.sidePanel.allRowsMs)} = ${ratio(fp.sidePanel.allRowsMs, fp.blankFcpMs)}× blank`,
+      budget: '',
+      verdict: '',
     },
     {
       figure: 'blank extension page first paint, same run',
@@ -175,18 +185,15 @@ export function reportRows(r: BenchResults): Row[] {
       figure: `popup first paint in the toolbar popup itself, opened by action.openPopup (FCP, median of ${tp.runs})`,
       measured: `${ms(tp.pages.popup.fcpMs)} = ${tp.pages.popup.ratio}× blank opened the same way (${ms(tp.pages.blank.fcpMs)}); floor ${tp.pages.floor.ratio}×, static first screen ${tp.pages.static.ratio}×`,
       budget: `≤ ${FIRST_PAINT_RATIO_BUDGET}× blank`,
-      verdict: check(
-        tp.pages.popup.rows === fp.cachedInquiries.watched &&
-          tp.pages.popup.ratio <= FIRST_PAINT_RATIO_BUDGET,
-      ),
+      // Its reader waits for every row (toolbar-popup.ts): no figure without the list.
+      verdict: check(tp.pages.popup.ratio <= FIRST_PAINT_RATIO_BUDGET),
     },
     {
       figure: `side panel first paint in the side panel itself, opened by sidePanel.open on a click (FCP, median of ${sp.runs})`,
       measured: `${ms(sp.pages.panel.fcpMs)} = ${sp.pages.panel.ratio}× blank opened the same way (${ms(sp.pages.blank.fcpMs)}); floor ${sp.pages.floor.ratio}×`,
       budget: paintBudget,
       verdict: check(
-        sp.pages.panel.rows === fp.cachedInquiries.watched &&
-          sp.pages.panel.fcpMs <= FIRST_PAINT_MS_BUDGET &&
+        sp.pages.panel.fcpMs <= FIRST_PAINT_MS_BUDGET &&
           sp.pages.panel.ratio <= FIRST_PAINT_RATIO_BUDGET,
       ),
     },

@@ -37,7 +37,7 @@ const addOpenButton = `(async () => {
   document.body.append(button);
 })()`;
 
-// \`rows\`: the watched rows the page holds once it has rendered after its first paint, waited for
+// `rows`: the watched rows the page holds once it has rendered after its first paint, waited for
 // before they are counted (0: not a desk page).
 const readAndClose = (path: string, rows: number) => `(async () => {
   await window.benchOpened;

@@ -13,8 +13,9 @@
 // reviewer opening the popup gets.
 //
 // A desk page's first contentful paint is its list's: the page holds no text until it renders,
-// once, with its first screen's stored items (src/ui/mount-desk.tsx); the tab figures check the
-// same from inside the page, and the rows counted here after the paint must all be there.
+// once, with its first screen's stored items (src/ui/mount-desk.tsx). The tab figures check that
+// from inside the page (first-paint.ts); nothing is put into these pages, so here it is taken as
+// read. The rows are counted once every one is there, to say the desk showed its list.
 import type { BenchEnv } from './bench-env.ts';
 import { BLANK_PAGE } from './bench-env.ts';
 import { FLOOR_PAGE, NEUTRAL_PAGE, STATIC_PAGE, WATCHED_ROWS } from './first-paint.ts';
@@ -27,7 +28,8 @@ export interface ToolbarPagePaint {
   fcpMs: number;
   /** fcpMs / the blank page's, same run. */
   ratio: number;
-  /** The fewest watched rows the page held once painted (the desk pages and the static copy). */
+  /** The fewest watched rows the page held once painted and rendered again after (the desk's
+   * every row, the static copy's first frame's). */
   rows: number;
   /** The popup window's inner size once painted: it grows to its content. */
   size: string;
@@ -83,7 +85,7 @@ export function paintsOf<P extends string>(
 // A string, not a function: tsx's keepNames helper does not exist inside the page (first-paint.ts).
 // Polls every 100 ms: the popup shares the helper page's renderer, so a tighter loop would take
 // time from the page being measured.
-// \`rows\`: the watched rows the page holds once it has rendered after its first paint, waited for
+// `rows`: the watched rows the page holds once it has rendered after its first paint, waited for
 // before they are counted (0: not a desk page).
 const openAndRead = (path: string, rows: number) => `(async () => {
   await chrome.action.setPopup({ popup: ${JSON.stringify(path)} });

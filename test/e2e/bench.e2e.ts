@@ -53,8 +53,9 @@ it('runs the quick bench and reports every figure', async () => {
   expect(fp.rowsInView).toBeGreaterThan(0);
   expect(fp.staticRows).toBeGreaterThanOrEqual(fp.rowsInView);
   expect(fp.staticRows).toBeLessThan(fp.cachedInquiries.watched);
-  // Every row in the DOM no sooner than those in view.
-  expect(fp.popupAllRowsMs).toBeGreaterThanOrEqual(fp.popupListMs);
+  // When every row is in the DOM, timed too; the side panel's rows in view counted as its own.
+  for (const value of [fp.popupAllRowsMs, fp.sidePanel.allRowsMs]) finite(value);
+  expect(fp.sidePanel.rowsInView).toBeGreaterThan(0);
   expect(fp.staticBytes).toBeGreaterThan(10_000);
   // The injected first screen: the same rows set by a script, timed once every row in view is in the DOM.
   expect(fp.samples.injectedFcpMs).toHaveLength(fp.runs);

@@ -134,7 +134,10 @@ it('does the same in the toolbar popup itself, and the search box has the focus'
       await pause(20);
     // Once painted, every row is there, drawn as it scrolls near.
     const all = () => [...popup.document.querySelectorAll('.inquiry-list > li')];
-    while (all().length < rows || all().some((li) => li.className)) await pause(20);
+    while (all().length < rows || all().some((li) => li.className)) {
+      if (performance.now() - started > 10_000) throw new Error('not every row came');
+      await pause(20);
+    }
     const focused = popup.document.activeElement?.getAttribute('aria-label');
     popup.close();
     return { first, focused };

@@ -4,6 +4,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { QUEUE_KEPT } from '../../../src/ui/views/router.ts';
 import { inquiryReply, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -92,7 +93,10 @@ describe('Next to review', () => {
   });
 
   it('keeps the next twenty rows of a long queue with the note, no more (review s54, 14)', async () => {
-    const long = Array.from({ length: 30 }, (_, n) => `inq_QueueLong${String(n).padStart(6, '0')}`);
+    const long = Array.from(
+      { length: QUEUE_KEPT + 10 },
+      (_, n) => `inq_QueueLong${String(n).padStart(6, '0')}`,
+    );
     stubBackground({
       listInquiries: () => ({ items: long.map(row), next: null }),
       getInquiry: ({ id }) => {
@@ -113,7 +117,7 @@ describe('Next to review', () => {
       ).lastInquiry?.queue;
     await waitFor(async () => expect(await noted()).toBeDefined());
     // The rows after the one opened, in the queue's order, up to QUEUE_KEPT (router.ts).
-    expect((await noted())?.map((next) => next.id)).toEqual(long.slice(1, 21));
+    expect((await noted())?.map((next) => next.id)).toEqual(long.slice(1, 1 + QUEUE_KEPT));
   });
 
   it('names by its reference an inquiry found by its pasted id (review s54, 5)', async () => {
