@@ -118,6 +118,15 @@ export const WATCHED_ROWS = 'ul[aria-label="Watched inquiries"] > li';
 const watchedRowsJs = JSON.stringify(WATCHED_ROWS);
 // A watched row's inquiry id, as page script.
 const rowIdJs = `(li) => (li.querySelector('.inquiry-id') || li).textContent`;
+// The ids of the watched rows whose top is above the bottom of the desk's scrolling view, as the
+// page is laid out when it runs: page script.
+const idsInViewJs = `() => {
+    const view = document.querySelector('.content');
+    const bottom = Math.min(innerHeight, view ? view.getBoundingClientRect().bottom : innerHeight);
+    return [...document.querySelectorAll(${JSON.stringify(WATCHED_ROWS)})]
+      .filter((li) => li.getBoundingClientRect().top < bottom)
+      .map(${rowIdJs});
+  }`;
 
 // Plain JavaScript, not a function: tsx compiles functions with esbuild's keepNames, whose
 // `__name()` helper does not exist inside the page. Runs before the page's own scripts. Records
@@ -125,7 +134,8 @@ const rowIdJs = `(li) => (li.querySelector('.inquiry-id') || li).textContent`;
 // pages), with the rows' inquiry ids, and of the first whose body holds text (any page: the
 // desk's text comes with its rows). Which of those frames first held the rows in view is worked
 // out once the page has painted (painted, below): asking for the rows' boxes in a frame's
-// callback would lay the page out early; reading their text does not.
+// callback would lay the page out early; reading their text does not. The rows in view as the
+// first frame holding rows laid them out are noted in a task after that frame's own layout.
 const listWatcher = `
   window.__bench = { frames: [] };
   let counted = -1;
@@ -136,6 +146,9 @@ const listWatcher = `
     }
     const rows = document.querySelectorAll(${watchedRowsJs});
     if (rows.length !== counted) {
+      if (counted <= 0 && rows.length > 0) {
+        setTimeout(() => { window.__bench.firstInView = (${idsInViewJs})(); });
+      }
       counted = rows.length;
       window.__bench.frames.push([time, [...rows].map(${rowIdJs})]);
     }
@@ -258,10 +271,12 @@ async function recordPopup(
 
 // Undefined until the page has painted (and, for a desk page, a frame has begun with all its
 // `rows` watched rows in the DOM). Then, for a desk page: the rows in its scrolling view, as laid
-// out now, with every row in, and the start times of the first frame whose DOM held each of
-// those rows, by id (the list's), and of the first that held every row (all). Laid out now, not
-// in that first frame: a first render holding fewer rows than the view shows would leave the
-// view's foot empty there, and still hold every row in it.
+// out now, with every row in, and as the first frame holding rows laid them out, and the start
+// times of the first frame whose DOM held each of those rows, by id (the list's), and of the
+// first that held every row (all). Both layouts: in the first frame's alone, a first render
+// holding fewer rows than the view shows would leave the view's foot empty and still hold every
+// row in it; in the last one's alone, content come above the list after the paint would push
+// rows out of the view.
 const painted = (rows: number) => `(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
   const bench = window.__bench;
@@ -269,12 +284,8 @@ const painted = (rows: number) => `(() => {
   if (fcp === undefined || !bench) return undefined;
   if (${rows} === 0) return { fcp, ready };
   const all = bench.frames.find(([, ids]) => ids.length >= ${rows})?.[0];
-  if (all === undefined) return undefined;
-  const view = document.querySelector('.content');
-  const bottom = Math.min(innerHeight, view ? view.getBoundingClientRect().bottom : innerHeight);
-  const inView = [...document.querySelectorAll(${watchedRowsJs})]
-    .filter((li) => li.getBoundingClientRect().top < bottom)
-    .map(${rowIdJs});
+  if (all === undefined || !bench.firstInView) return undefined;
+  const inView = [...new Set([...bench.firstInView, ...(${idsInViewJs})()])];
   const list = bench.frames.find(
     ([, ids]) => ids.length > 0 && inView.every((id) => ids.includes(id)),
   )?.[0];

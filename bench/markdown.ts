@@ -196,8 +196,9 @@ ${teamSection(r).trimEnd()}
   desk paid for its teardown. "First paint" is the first frame whose DOM holds every watched row in
   the view, and no earlier than \`first-contentful-paint\`; both are from navigation start. An init
   script notes each frame in which the number of rows in the DOM changed, with the rows' inquiry
-  ids; once every row is in, the rows whose top is above the bottom of the desk's scrolling view
-  are taken, and the first noted frame holding each of them is the list's. The desk renders the
+  ids; the rows whose top is above the bottom of the desk's scrolling view are taken as the first
+  frame holding rows laid them out (read in a task after it) and again once every row is in, and
+  the first noted frame holding each of them is the list's. The desk renders the
   rows that can be in view before its first paint and the rest once it is on screen; rows out of
   view were not drawn in the first frame before either (\`content-visibility: hidden\`). When every
   row is in the DOM is its own figure, not budgeted

@@ -222,4 +222,35 @@ describe('the built add-on in Firefox ESR', () => {
     expect(detail.isClosed()).toBe(false);
     await detail.close();
   });
+
+  it('renders every watched row once the first paint is reported, past those of the first render', async () => {
+    // The desk's first render holds the rows that can be in view; the rest come once the page's
+    // first paint is reported (src/ui/views/watchlist-panel.tsx), or after 1 s without it.
+    const watched = Array.from({ length: 30 }, (_, n) => ({
+      id: `inq_FirefoxRow${String(n).padStart(6, '0')}`,
+      status: 'pending',
+      addedAt: 1,
+      changedAt: 30 - n,
+      seen: true,
+    }));
+    type Local = {
+      browser: { storage: { local: { set(items: object): Promise<void> } } };
+    };
+    const options = await openPage('src/options/index.html');
+    await options.evaluate(
+      (entries) =>
+        (globalThis as unknown as Local).browser.storage.local.set({ watchlist: entries }),
+      watched,
+    );
+    await options.close();
+    const popup = await openPage('src/popup/index.html');
+    const rows = 'ul[aria-label="Watched inquiries"] > li';
+    await expect.poll(() => popup.$$eval(rows, (items) => items.length), soon).toBe(30);
+    // Newest first, the last one too; and Firefox reported the paint that brought them.
+    expect(await textOf(popup, `${rows}:last-child`)).toContain(watched[29]?.id);
+    expect(
+      await popup.evaluate(() => performance.getEntriesByName('first-contentful-paint').length),
+    ).toBe(1);
+    await popup.close();
+  });
 });
