@@ -28,8 +28,10 @@ export interface ToolbarPagePaint {
   fcpMs: number;
   /** fcpMs / the blank page's, same run. */
   ratio: number;
-  /** The fewest watched rows the page held once painted and rendered again after (the desk's
-   * every row, the static copy's first frame's). */
+  /**
+   * The fewest watched rows the page held once painted and rendered again after (the desk's every
+   * row, the static copy's first frame's).
+   */
   rows: number;
   /** The popup window's inner size once painted: it grows to its content. */
   size: string;

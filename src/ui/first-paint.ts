@@ -1,10 +1,10 @@
 // A desk page's first frame holds every watched row in view (docs/benchmarks.md, first paint).
 // What the page does not need for that frame waits until the frame is on screen: the rows out of
 // view (watchlist-panel.tsx), asking the background for fresh statuses and its version, fetching
-// the next views ahead. Started earlier, that work runs
-// while Chromium is still drawing the frame (in a trace, the views' files were served by the
-// browser thread that also hands the frame on), and the frame missed the display's deadline more
-// often. Chromium and Firefox both report the first contentful paint of extension pages.
+// the next views ahead. Started earlier, that work runs while Chromium is still drawing the frame
+// (in a trace, the views' files were served by the browser thread that also hands the frame on),
+// and the frame missed the display's deadline more often. Chromium and Firefox both report the
+// first contentful paint of extension pages.
 import { options } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
