@@ -123,7 +123,7 @@ const rowIdJs = `(li) => (li.querySelector('.inquiry-id') || li).textContent`;
 const idsInViewJs = `() => {
     const view = document.querySelector('.content');
     const bottom = Math.min(innerHeight, view ? view.getBoundingClientRect().bottom : innerHeight);
-    return [...document.querySelectorAll(${JSON.stringify(WATCHED_ROWS)})]
+    return [...document.querySelectorAll(${watchedRowsJs})]
       .filter((li) => li.getBoundingClientRect().top < bottom)
       .map(${rowIdJs});
   }`;

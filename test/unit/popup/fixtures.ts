@@ -85,3 +85,46 @@ export function sent<T extends RequestType>(type: T): RequestOf<T>[] {
     .mock.calls.map(([request]) => request as Request)
     .filter((request) => request.type === type) as RequestOf<T>[];
 }
+
+const REVIEWER = 'persona_sandbox_…1a2b';
+
+/**
+ * The reviewer's decisions the background is sending, as its marks in storage say (background
+ * audit/pending.ts), each sent at `at`.
+ */
+export async function decisionsOnTheirWay(
+  decisions: { action: 'approve' | 'decline'; inquiryId: string | undefined }[],
+  at: number,
+): Promise<void> {
+  const mark = { reviewer: REVIEWER, outcome: 'error', errorKind: 'interrupted' };
+  await fakeBrowser.storage.local.set({
+    auditPending: Object.fromEntries(
+      decisions.map((decision, n) => [`life-1 ${n + 1}`, { ...mark, at, ...decision }]),
+    ),
+  });
+}
+
+/**
+ * Their answers, as the background gives them: each logged in the audit trail, then the marks
+ * gone. `outcome`: the entry's, `{ outcome: 'ok' }` for a decision made.
+ */
+export async function decisionsAnswered(
+  answers: { action: 'approve' | 'decline'; inquiryId: string | undefined; outcome: object }[],
+  sentAt: number,
+): Promise<void> {
+  await fakeBrowser.storage.local.set({
+    auditTrail: {
+      entries: answers.map(({ action, inquiryId, outcome }, n) => ({
+        seq: n + 1,
+        at: sentAt + 10,
+        reviewer: REVIEWER,
+        action,
+        inquiryId,
+        ...outcome,
+        prevHash: '0'.repeat(64),
+        hash: String(n + 1).repeat(64),
+      })),
+    },
+  });
+  await fakeBrowser.storage.local.set({ auditPending: {} });
+}

@@ -8,7 +8,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { holdRows } from '../../../src/ui/views/hold-rows.tsx';
-import { stubBackground } from './fixtures.ts';
+import { decisionsAnswered, decisionsOnTheirWay, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -70,14 +70,37 @@ const watched = (id: string, status = 'needs_review') => ({
   seen: true,
 });
 
-it('keeps the rows still while the pointer is on the queue, and moves them once it leaves', async () => {
-  let listed = ids;
+/** What Persona lists as needing review, each time the queue asks. */
+let listed: readonly string[] = ids;
+function stubListing(first: readonly string[] = ids) {
+  listed = first;
   stubBackground({
     listInquiries: () => ({
       items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
       next: null,
     }),
   });
+}
+
+/** The queue open on the three, all of them watched, or none. */
+async function openListedQueue({ watching }: { watching: boolean }): Promise<HTMLElement> {
+  stubListing();
+  if (watching) await fakeBrowser.storage.local.set({ watchlist: ids.map((id) => watched(id)) });
+  const list = await openQueue();
+  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  return list;
+}
+
+/** A colleague declines the first in Persona: listed no more, and the watcher has seen it. */
+async function firstDeclinedElsewhere() {
+  listed = ids.slice(1);
+  await fakeBrowser.storage.local.set({
+    watchlist: [watched(ids[0] as string, 'declined'), ...ids.slice(1).map((id) => watched(id))],
+  });
+}
+
+it('keeps the rows still while the pointer is on the queue, and moves them once it leaves', async () => {
+  stubListing();
   await fakeBrowser.storage.local.set({ watchlist: ids.slice(0, 2).map((id) => watched(id)) });
   const list = await openQueue();
   await waitFor(() => expect(idsIn(list)).toHaveLength(3));
@@ -171,14 +194,7 @@ it('draws the page Load more brought while held, at the foot, with the focus', a
 });
 
 it('takes a new order at once while held (review s54, 2)', async () => {
-  stubBackground({
-    listInquiries: () => ({
-      items: ids.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
-      next: null,
-    }),
-  });
-  const list = await openQueue();
-  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  const list = await openListedQueue({ watching: false });
   aim(list);
   fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), {
     target: { value: 'newest' },
@@ -186,79 +202,41 @@ it('takes a new order at once while held (review s54, 2)', async () => {
   await aiming(list, () => expect(idsIn(list)).toEqual([...ids].reverse()));
 });
 
-it("marks a row the reviewer's own approval took out as approved, not as needing review (review s54, 9)", async () => {
-  // Unwatched: the watcher has no status for it, and the queue's read said "needs review".
-  let listed = ids;
-  stubBackground({
-    listInquiries: () => ({
-      items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
-      next: null,
-    }),
-  });
-  const sentAt = Date.now();
-  const mark = { reviewer: 'persona_sandbox_…1a2b', outcome: 'error', errorKind: 'interrupted' };
-  await fakeBrowser.storage.local.set({
-    auditPending: { 'life-1 1': { ...mark, at: sentAt, action: 'approve', inquiryId: ids[1] } },
-  });
-  const list = await openQueue();
-  await waitFor(() => expect(idsIn(list)).toEqual(ids));
-  aim(list);
+it.each([
+  ['approve', 'Approved'],
+  ['decline', 'Declined'],
+] as const)(
+  "marks a row the reviewer's own %s took out as %s, not as needing review (review s54, 9)",
+  async (action, label) => {
+    // Unwatched: the watcher has no status for it, and the queue's read said "needs review".
+    const sentAt = Date.now();
+    await decisionsOnTheirWay([{ action, inquiryId: ids[1] }], sentAt);
+    const list = await openListedQueue({ watching: false });
+    aim(list);
 
-  // The approval is answered made (logged before its mark goes, background audit/pending.ts), and
-  // Persona lists the inquiry no more.
-  listed = [ids[0], ids[2]] as string[];
-  await fakeBrowser.storage.local.set({
-    auditTrail: {
-      entries: [
-        {
-          seq: 1,
-          at: sentAt + 10,
-          reviewer: mark.reviewer,
-          action: 'approve',
-          inquiryId: ids[1],
-          outcome: 'ok',
-          prevHash: '0'.repeat(64),
-          hash: '1'.repeat(64),
-        },
-      ],
-    },
-  });
-  await fakeBrowser.storage.local.set({ auditPending: {} });
-  await aiming(list, () => within(list).getByText('no longer in the queue'));
-  expect(idsIn(list)).toEqual(ids);
-  const approved = within(list).getAllByRole('button')[1];
-  expect(approved?.textContent).toContain('Approved');
-  expect(approved?.textContent).not.toContain('Needs review');
-});
+    // The decision is answered made, and Persona lists the inquiry no more.
+    listed = [ids[0], ids[2]] as string[];
+    await decisionsAnswered([{ action, inquiryId: ids[1], outcome: { outcome: 'ok' } }], sentAt);
+    await aiming(list, () => within(list).getByText('no longer in the queue'));
+    expect(idsIn(list)).toEqual(ids);
+    const decided = within(list).getAllByRole('button')[1];
+    expect(decided?.textContent).toContain(label);
+    expect(decided?.textContent).not.toContain('Needs review');
+  },
+);
 
 it('holds nothing for touch: a tap lifts its pointer before its click (review s54, 8)', async () => {
-  let listed = ids;
-  stubBackground({
-    listInquiries: () => ({
-      items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
-      next: null,
-    }),
-  });
-  await fakeBrowser.storage.local.set({ watchlist: ids.map((id) => watched(id)) });
-  const list = await openQueue();
-  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  const list = await openListedQueue({ watching: true });
   // A finger on the queue, as a tap's first move.
   fireEvent.pointerMove(list, { pointerType: 'touch' });
 
-  // A colleague declines the first: it goes at once, and no "Show N new" waits.
-  listed = [ids[1], ids[2]] as string[];
-  await fakeBrowser.storage.local.set({
-    watchlist: [
-      watched(ids[0] as string, 'declined'),
-      watched(ids[1] as string),
-      watched(ids[2] as string),
-    ],
-  });
+  // It goes at once, and no "Show N new" waits.
+  await firstDeclinedElsewhere();
   // While the finger keeps moving: a mouse so moving would hold the rows for as long.
   await waitFor(
     () => {
       fireEvent.pointerMove(list, { pointerType: 'touch' });
-      expect(idsIn(list)).toEqual([ids[1], ids[2]]);
+      expect(idsIn(list)).toEqual(ids.slice(1));
     },
     { timeout: 5000 },
   );
@@ -266,25 +244,9 @@ it('holds nothing for touch: a tap lifts its pointer before its click (review s5
 });
 
 it('stays held while the wheel turns under a pointer that does not move (review s54b, N5)', async () => {
-  let listed = ids;
-  stubBackground({
-    listInquiries: () => ({
-      items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
-      next: null,
-    }),
-  });
-  await fakeBrowser.storage.local.set({ watchlist: ids.map((id) => watched(id)) });
-  const list = await openQueue();
-  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  const list = await openListedQueue({ watching: true });
   aim(list);
-  listed = [ids[1], ids[2]] as string[];
-  await fakeBrowser.storage.local.set({
-    watchlist: [
-      watched(ids[0] as string, 'declined'),
-      watched(ids[1] as string),
-      watched(ids[2] as string),
-    ],
-  });
+  await firstDeclinedElsewhere();
   await screen.findByText('no longer in the queue');
   // The wheel turned every 800 ms, the pointer still: held past the 3 s after its last move.
   for (let turn = 0; turn < 5; turn++) {
@@ -294,66 +256,14 @@ it('stays held while the wheel turns under a pointer that does not move (review 
   expect(Date.now() - aimedAt).toBeGreaterThan(3500);
   expect(idsIn(list)).toEqual(ids);
   // Then still: it lets go 3 s after the last turn.
-  await waitFor(() => expect(idsIn(list)).toEqual([ids[1], ids[2]]), { timeout: 5000 });
+  await waitFor(() => expect(idsIn(list)).toEqual(ids.slice(1)), { timeout: 5000 });
 });
 
 it('takes the hold for a wheel turned over the list with no pointer move first (review s55, M4)', async () => {
-  let listed = ids;
-  stubBackground({
-    listInquiries: () => ({
-      items: listed.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
-      next: null,
-    }),
-  });
-  await fakeBrowser.storage.local.set({ watchlist: ids.map((id) => watched(id)) });
-  const list = await openQueue();
-  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  const list = await openListedQueue({ watching: true });
   // A pointer that rested past the hold, then the wheel, the pointer still.
   fireEvent.wheel(list, { deltaY: 120 });
-  listed = [ids[1], ids[2]] as string[];
-  await fakeBrowser.storage.local.set({
-    watchlist: [
-      watched(ids[0] as string, 'declined'),
-      watched(ids[1] as string),
-      watched(ids[2] as string),
-    ],
-  });
+  await firstDeclinedElsewhere();
   await screen.findByText('no longer in the queue');
   expect(idsIn(list)).toEqual(ids);
-});
-
-it('marks a row the reviewer declined as declined while held', async () => {
-  stubBackground({
-    listInquiries: () => ({
-      items: ids.map((id) => ({ ...row(id), updatedAt: updatedAt(id) })),
-      next: null,
-    }),
-  });
-  const sentAt = Date.now();
-  const mark = { reviewer: 'persona_sandbox_…1a2b', outcome: 'error', errorKind: 'interrupted' };
-  await fakeBrowser.storage.local.set({
-    auditPending: { 'life-1 1': { ...mark, at: sentAt, action: 'decline', inquiryId: ids[2] } },
-  });
-  const list = await openQueue();
-  await waitFor(() => expect(idsIn(list)).toEqual(ids));
-  aim(list);
-  await fakeBrowser.storage.local.set({
-    auditTrail: {
-      entries: [
-        {
-          seq: 1,
-          at: sentAt + 10,
-          reviewer: mark.reviewer,
-          action: 'decline',
-          inquiryId: ids[2],
-          outcome: 'ok',
-          prevHash: '0'.repeat(64),
-          hash: '1'.repeat(64),
-        },
-      ],
-    },
-  });
-  await fakeBrowser.storage.local.set({ auditPending: {} });
-  await aiming(list, () => within(list).getByText('no longer in the queue'));
-  expect(within(list).getAllByRole('button')[2]?.textContent).toContain('Declined');
 });

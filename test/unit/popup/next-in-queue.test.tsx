@@ -5,7 +5,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { QUEUE_KEPT } from '../../../src/ui/views/router.ts';
-import { inquiryReply, stubBackground } from './fixtures.ts';
+import {
+  decisionsAnswered,
+  decisionsOnTheirWay,
+  inquiryReply,
+  stubBackground,
+} from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -215,15 +220,14 @@ describe('Next to review', () => {
 
   it('drops a row, watched or not, once its decision is answered made; keeps one refused, and the focus (review s53, 2; s53b, 1, 3)', async () => {
     stubQueue();
-    const { fakeBrowser } = await import('@webext-core/fake-browser');
     const sentAt = Date.now();
-    const mark = { reviewer: 'persona_sandbox_…1a2b', outcome: 'error', errorKind: 'interrupted' };
-    await fakeBrowser.storage.local.set({
-      auditPending: {
-        'life-1 1': { ...mark, at: sentAt, action: 'decline', inquiryId: queue[0] },
-        'life-1 2': { ...mark, at: sentAt, action: 'approve', inquiryId: queue[1] },
-      },
-    });
+    await decisionsOnTheirWay(
+      [
+        { action: 'decline', inquiryId: queue[0] },
+        { action: 'approve', inquiryId: queue[1] },
+      ],
+      sentAt,
+    );
     render(<DeskShell first={{ name: 'home' }} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
     const row = (id: string | undefined) =>
@@ -235,30 +239,17 @@ describe('Next to review', () => {
     // The answers, logged before the marks go (background audit/pending.ts): the decline made,
     // the approve refused with a 409, which may be Persona's "changed meanwhile": not taken as
     // decided.
-    const entry = (
-      seq: number,
-      action: string,
-      inquiryId: string | undefined,
-      outcome: object,
-    ) => ({
-      seq,
-      at: sentAt + 10,
-      reviewer: mark.reviewer,
-      action,
-      inquiryId,
-      ...outcome,
-      prevHash: '0'.repeat(64),
-      hash: String(seq).repeat(64),
-    });
-    await fakeBrowser.storage.local.set({
-      auditTrail: {
-        entries: [
-          entry(1, 'decline', queue[0], { outcome: 'ok' }),
-          entry(2, 'approve', queue[1], { outcome: 'error', errorKind: 'conflict' }),
-        ],
-      },
-    });
-    await fakeBrowser.storage.local.set({ auditPending: {} });
+    await decisionsAnswered(
+      [
+        { action: 'decline', inquiryId: queue[0], outcome: { outcome: 'ok' } },
+        {
+          action: 'approve',
+          inquiryId: queue[1],
+          outcome: { outcome: 'error', errorKind: 'conflict' },
+        },
+      ],
+      sentAt,
+    );
     await waitFor(() => expect(row(queue[0])).toBeNull());
     // The focus went on to the next row, not to the page (review s53b, 1).
     expect(document.activeElement).toBe(row(queue[1]));
