@@ -410,6 +410,43 @@ function nodesOf(value: unknown, out: unknown[] = []): unknown[] {
   return out;
 }
 
+/**
+ * A key that is the same for two values exactly when they are equal as a reader sees them, for
+ * values as JSON.parse makes them (plain objects and lists, strings, booleans, null, finite
+ * numbers); undefined for anything else (a hole, `undefined`, -0, NaN, another prototype, a symbol
+ * or accessor key), which is then never taken for another value.
+ */
+function jsonKey(value: unknown): string | undefined {
+  return isJson(value) ? JSON.stringify(value) : undefined;
+}
+
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value !== 'object') return false;
+  const keys = Reflect.ownKeys(value);
+  if (Array.isArray(value)) {
+    return (
+      Object.getPrototypeOf(value) === Array.prototype &&
+      keys.length === value.length + 1 &&
+      value.every((item, i) => i in value && isJson(item))
+    );
+  }
+  return (
+    Object.getPrototypeOf(value) === Object.prototype &&
+    keys.every((key) => {
+      const own = typeof key === 'string' && Object.getOwnPropertyDescriptor(value, key);
+      return (
+        own !== false &&
+        own !== undefined &&
+        own.enumerable === true &&
+        'value' in own &&
+        isJson(own.value)
+      );
+    })
+  );
+}
+
 interface Mismatch {
   body: string;
   reader: string;
@@ -473,11 +510,18 @@ describe('the zod-free readers give what the zod/mini schemas gave', () => {
   it('on every body the tests use, and on every object and list inside them', () => {
     const mismatches: Mismatch[] = [];
     let comparisons = 0;
+    // The readers are pure, so a node equal to one already read is read once: the inflections of
+    // a body are one body once normalised, and its sub-objects recur across bodies (nine nodes in
+    // ten; 24 s of this test before, 5 s after, 2026-12-06).
+    const read = new Set<string>();
     for (const { name, body } of corpus) {
       const kebab = normaliseKeys(body);
       comparisons += compareDocuments(body, kebab, name, mismatches);
       comparisons += compareResources(kebab, name, mismatches);
       for (const node of nodesOf(kebab)) {
+        const key = jsonKey(node);
+        if (key !== undefined && read.has(key)) continue;
+        if (key !== undefined) read.add(key);
         comparisons += compare([...parts, ...fieldPairs], node, name, mismatches);
         comparisons += compare(fieldPairs, { k: node }, name, mismatches);
       }
@@ -485,7 +529,8 @@ describe('the zod-free readers give what the zod/mini schemas gave', () => {
     expect(mismatches.slice(0, 5)).toEqual([]);
     // The sandbox answered every read (16 inquiries, 3 inflections, 2 versions) and more.
     expect(corpus.length).toBeGreaterThan(300);
-    expect(comparisons).toBeGreaterThan(100_000);
+    expect(read.size).toBeGreaterThan(1_000);
+    expect(comparisons).toBeGreaterThan(50_000);
   }, 60_000);
 
   it('on each field absent, undefined, null, inherited or of any type', () => {
