@@ -33,6 +33,19 @@ const aiming = <T,>(list: HTMLElement, check: () => T) =>
     { timeout: 5000 },
   );
 
+/**
+ * Runs `steps` with the clock's timers faked, so a test can skip the hold's three seconds instead
+ * of waiting them out; time still runs on meanwhile, for testing-library's waits.
+ */
+async function skippingTime(steps: () => Promise<void>) {
+  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  try {
+    await steps();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 /** The inquiry ids of the list's rows, in its order. */
 const idsIn = (list: HTMLElement) =>
   within(list)
@@ -159,19 +172,24 @@ it('keeps the watchlist still too: a changed row goes on top once the pointer re
   render(<DeskShell first={{ name: 'home' }} />);
   const list = await screen.findByRole('list', { name: 'Watched inquiries' });
   await waitFor(() => expect(idsIn(list)).toEqual(ids));
-  aim(list);
+  await skippingTime(async () => {
+    aim(list);
+    // The last completes (the watcher's news, on top were it not held); the first is unwatched.
+    await fakeBrowser.storage.local.set({
+      watchlist: [entry(ids[1] as string, 'pending', 2), entry(ids[2] as string, 'completed', 9)],
+    });
+    await aiming(list, () => within(list).getByText('no longer watched'));
+    expect(idsIn(list)).toEqual(ids);
+    expect(within(list).getAllByRole('button')[2]?.textContent).toContain('Completed');
 
-  // The last completes (the watcher's news, on top were it not held); the first is unwatched.
-  await fakeBrowser.storage.local.set({
-    watchlist: [entry(ids[1] as string, 'pending', 2), entry(ids[2] as string, 'completed', 9)],
+    // Three seconds after the pointer's last move, no hand is aiming: the rows take their places.
+    // (The clock also runs on by itself meanwhile: a margin for a slow machine.)
+    aim(list);
+    await vi.advanceTimersByTimeAsync(2700);
+    expect(idsIn(list)).toEqual(ids);
+    await vi.advanceTimersByTimeAsync(300);
+    await waitFor(() => expect(idsIn(list)).toEqual([ids[2], ids[1]]));
   });
-  await aiming(list, () => within(list).getByText('no longer watched'));
-  expect(idsIn(list)).toEqual(ids);
-  expect(within(list).getAllByRole('button')[2]?.textContent).toContain('Completed');
-
-  // Three seconds after the pointer's last move, no hand is aiming: the rows take their places.
-  await waitFor(() => expect(idsIn(list)).toEqual([ids[2], ids[1]]), { timeout: 5000 });
-  expect(Date.now() - aimedAt).toBeGreaterThanOrEqual(2900);
 });
 
 it('draws the page Load more brought while held, at the foot, with the focus', async () => {
@@ -245,18 +263,23 @@ it('holds nothing for touch: a tap lifts its pointer before its click (review s5
 
 it('stays held while the wheel turns under a pointer that does not move (review s54b, N5)', async () => {
   const list = await openListedQueue({ watching: true });
-  aim(list);
-  await firstDeclinedElsewhere();
-  await screen.findByText('no longer in the queue');
-  // The wheel turned every 800 ms, the pointer still: held past the 3 s after its last move.
-  for (let turn = 0; turn < 5; turn++) {
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    fireEvent.wheel(list, { deltaY: 120 });
-  }
-  expect(Date.now() - aimedAt).toBeGreaterThan(3500);
-  expect(idsIn(list)).toEqual(ids);
-  // Then still: it lets go 3 s after the last turn.
-  await waitFor(() => expect(idsIn(list)).toEqual(ids.slice(1)), { timeout: 5000 });
+  await skippingTime(async () => {
+    aim(list);
+    await firstDeclinedElsewhere();
+    await screen.findByText('no longer in the queue');
+    // The wheel turned every 800 ms, the pointer still: held past the 3 s after its last move.
+    for (let turn = 0; turn < 5; turn++) {
+      await vi.advanceTimersByTimeAsync(800);
+      fireEvent.wheel(list, { deltaY: 120 });
+    }
+    expect(Date.now() - aimedAt).toBeGreaterThan(3500);
+    expect(idsIn(list)).toEqual(ids);
+    // Then still: it lets go 3 s after the last turn, not before (a margin, as above).
+    await vi.advanceTimersByTimeAsync(2700);
+    expect(idsIn(list)).toEqual(ids);
+    await vi.advanceTimersByTimeAsync(300);
+    await waitFor(() => expect(idsIn(list)).toEqual(ids.slice(1)));
+  });
 });
 
 it('takes the hold for a wheel turned over the list with no pointer move first (review s55, M4)', async () => {
