@@ -306,6 +306,11 @@ describe('watch and notify', () => {
     expect(await rows.last().textContent()).toContain(id);
     expect(await rows.count()).toBe(shown + 1);
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe(deepText);
+    // Said too, where the focus cannot show it (review s54, 10): the row that came, and nothing
+    // of the page Load more brought.
+    await expect
+      .poll(() => popup.getByTestId('announcer').textContent(), { timeout: 5_000 })
+      .toBe(`Came to review: ${id}`);
     await popup.close();
   });
 

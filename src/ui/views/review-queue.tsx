@@ -4,7 +4,9 @@ import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { decisionStatus } from '../../shared/persona/status-actions.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import { useAnnounce } from '../components/announce.tsx';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
+import { namedUpTo } from '../components/news-names.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
@@ -159,6 +161,28 @@ export function ReviewQueue({ started }: { started: Started }) {
     [...items, ...found].filter((item) => !decided.has(item.id)),
     order,
   );
+  // What comes to review while the queue is open is said, as the watchlist says a change (review
+  // s54, 10): a screen reader hears of a row that came, wherever the focus is, and so does a
+  // reviewer whose pointer holds it behind "Show 1 new". Not what the queue first shows (its
+  // first page with the watched ones the watcher found), nor a page Load more brought: the
+  // reviewer asked for that one, and the focus goes to it.
+  const announce = useAnnounce();
+  const listedBefore = useRef<ReadonlySet<string>>(undefined);
+  const listedNow = ordered.map((item) => item.id);
+  // The first page is in, and the watchlist that adds the watched rows to it read.
+  const shown = next !== undefined && watchlist !== undefined;
+  useEffect(() => {
+    if (!shown) return;
+    const before = listedBefore.current;
+    listedBefore.current = new Set(listedNow);
+    const came = ordered.filter((item) => before && !before.has(item.id) && !pageIds?.has(item.id));
+    if (!came[0]) return;
+    const names = namedUpTo(
+      came.map((item) => item.referenceId || item.id),
+      (more) => t('andMore', more),
+    );
+    announce(t('cameToReview', names.join(', ')), true);
+  }, [listedNow.join(), shown]);
   // Those on their way are decided already: not counted as still to review.
   const waiting = ordered.filter((item) => !onItsWay.has(item.id)).length;
   // Still while the pointer aims at the queue (hold-rows.tsx); a page Load more brought is drawn.

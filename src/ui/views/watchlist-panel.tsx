@@ -7,6 +7,7 @@ import type { WatchEntry } from '../../shared/storage-items.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { formatAgo, formatNumber, formatRelative, useNow } from '../components/format-time.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
+import { namedUpTo } from '../components/news-names.ts';
 import { OpenSettingsButton } from '../components/open-settings-button.tsx';
 import { useFirstPaintDone } from '../first-paint.ts';
 import { useStored } from '../use-stored.ts';
@@ -27,8 +28,6 @@ const ROW_MIN_PX = 48;
 // Chrome and Firefox: when the list first renders, the window may not have its height yet. Those
 // are the screen's pixels: zoomed out, the page has more of its own (below).
 const POPUP_MAX_PX = 600;
-// How many changed inquiries one announcement names before it counts the rest.
-const NEWS_NAMED = 3;
 
 /**
  * How many rows the page's first render holds: those that can be in view at once, each drawn at
@@ -67,9 +66,8 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const painted = useFirstPaintDone();
   // A status the watcher sees change while the list is open is said, as the row shows it (UX
   // review s49, 1): "demo-10: Completed, awaiting decision". Not what the list first shows. Many
-  // at once (a check after a night offline) are named up to NEWS_NAMED, then counted: a list of
-  // twenty would hold the screen reader for a minute, and the rows show them all. Not the
-  // reviewer's own decision, which comes seen: its answer says it (UX review s51, 2).
+  // at once are named up to three, then counted (news-names.ts). Not the reviewer's own
+  // decision, which comes seen: its answer says it (UX review s51, 2).
   const announce = useAnnounce();
   const shown = useRef<WatchEntry[]>(undefined);
   useEffect(() => {
@@ -80,10 +78,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
       .map((e) => t('doneFor', e.referenceId || e.id, describeStatus(e.status).label));
     shown.current = watchlist;
     if (!said?.[0]) return;
-    // "and 1 more changed" would say less than its name.
-    const more = said.length - NEWS_NAMED;
-    if (more > 1) said.splice(NEWS_NAMED, more, t('moreChanged', formatNumber(more)));
-    announce(said.join('; '), true);
+    announce(namedUpTo(said, (more) => t('moreChanged', more)).join('; '), true);
   }, [watchlist]);
   // Still while the pointer aims at the list (hold-rows.tsx): a row whose status changed goes on
   // top once it leaves or rests.
