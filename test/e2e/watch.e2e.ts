@@ -370,6 +370,48 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
+  it('Needs review held under the pointer puts Show 1 new after its last row, over none of them (review s54b, N3)', async () => {
+    // More rows than the popup's 600 px show: the list scrolls.
+    await controls.seed(16, { statuses: ['needs_review'], referenceIdPrefix: 'foot-' });
+    const coming = await createInquiry();
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    const list = popup.getByRole('list', { name: 'Inquiries needing review' });
+    await expect.poll(() => list.getByRole('button').count()).toBe(16);
+    // The pointer on the fourth row, at the top of the view: the queue is held.
+    const box = await list.getByRole('button').nth(3).boundingBox();
+    if (!box) throw new Error('no row');
+    let nudge = 0;
+    const aim = () => popup.mouse.move(box.x + 20 + (nudge++ % 2), box.y + box.height / 2);
+    await aim();
+    await controls.finish(coming, 'needs_review');
+    expect((await runCycle()).changes).toHaveLength(1);
+    const show = popup.getByRole('button', { name: 'Show 1 new' });
+    await expect
+      .poll(
+        async () => {
+          await aim();
+          return show.count();
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(1);
+    // Below the last row, out of the view scrolled to the top: no row of the list is under it.
+    const overlaps = await show.evaluate((button) => {
+      const at = button.getBoundingClientRect();
+      return [...document.querySelectorAll('.inquiry-list li')].filter((row) => {
+        const r = row.getBoundingClientRect();
+        return r.top < at.bottom && r.bottom > at.top;
+      }).length;
+    });
+    expect(overlaps).toBe(0);
+    const last = await list.locator('li').last().boundingBox();
+    expect((await show.boundingBox())?.y).toBeGreaterThanOrEqual(
+      (last?.y ?? 0) + (last?.height ?? 0),
+    );
+    await popup.close();
+  });
+
   it('Needs review lists a watched inquiry come to review on top, though older than its first page (UX review s47, 2)', async () => {
     // Made three hours ago on Persona's clock (the sandbox's); then 105 inquiries to review, all
     // made since (seeded up to ten minutes ago): Persona's first page is theirs.

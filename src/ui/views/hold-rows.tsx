@@ -127,9 +127,8 @@ export function useHeldRows<T extends Row>(
 }
 
 /**
- * The rows that came while the list was held, at its foot: sticky, so it shows however far down
- * the list is scrolled, and after the last row, so its coming moves none of them (Load more,
- * below it, goes down).
+ * The rows that came while the list was held, at its foot: after the last row, so its coming
+ * moves none of them (Load more, below it, goes down) and covers none (popup.css).
  */
 export function ShowNew({ count, show }: { count: number; show: () => void }) {
   if (count === 0) return null;
