@@ -143,6 +143,41 @@ describe('deciding an inquiry still in progress', () => {
   });
 });
 
+describe('a decision Persona refuses for its rate limit', () => {
+  it('counts down to the window’s reset, then is made (UX review s51, 11)', async () => {
+    const id = await createThroughBackground('limited');
+    await controls.finish(id, 'passed');
+    // A window of Persona's opened by the popup's read (on a clock moved on, past any window
+    // open now), then the clock put 54 s into it: a 429 then says it resets in some 6 s.
+    await controls.setClock(new Date(Date.now() + 120_000));
+    const seq = (await controls.requests()).lastSeq;
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    const opened = (await controls.requests(seq)).requests[0];
+    if (!opened) throw new Error('the popup read nothing');
+    await controls.setClock(new Date(Date.parse(opened.time) + 54_000));
+    try {
+      await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+      await controls.setFaults({ next429: 1 });
+      await popup.getByRole('button', { name: 'Confirm approve' }).click();
+      const wait = popup.getByTestId('rate-limit-wait');
+      await expect
+        .poll(() => wait.textContent(), soon)
+        .toMatch(/is spent: it resets in [1-7] s\.$/);
+      // Sent again after the reset by the background, and made: the count goes with the wait.
+      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
+      expect(await wait.count()).toBe(0);
+      const approvals = (await controls.requests(seq)).requests.filter(
+        (r) => r.route === 'POST /inquiries/:id/approve',
+      );
+      expect(approvals.map((r) => r.status)).toEqual([429, 200]);
+    } finally {
+      await controls.setClock(new Date());
+    }
+    await popup.close();
+  });
+});
+
 describe('a decision confirmed from the keyboard, while Persona is slow to answer', () => {
   it('keeps the focus on its button, and a second Enter sends nothing more', async () => {
     const { popup } = await confirmationOpen('slow-decline', 'Decline', 'Slow one');

@@ -13,6 +13,7 @@ import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
 import { approveWarnings } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { RateLimitWait } from '../components/rate-limit-wait.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { scrollViewTo } from '../scroll-view.ts';
@@ -487,6 +488,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           {slow && open && ` ${t('goOnMeanwhile')}`}
         </p>
       )}
+      {busy && <RateLimitWait />}
       {error && (
         <div ref={problem}>
           <ProblemMessage error={changeProblem(error)} />

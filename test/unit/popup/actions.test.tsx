@@ -923,6 +923,41 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
+  it('counts down to the reset of a rate limit spent while a decision is out (UX review s51, 11)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    // A 429 the watcher met: the environment's window is spent for 23 s more.
+    await fakeBrowser.storage.local.set({
+      pollState: {
+        failures: 0,
+        rateLimit: { limit: 300, remaining: 0, resetAt: Date.now() + 23_000 },
+      },
+    });
+    const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
+    await approveFromDetail();
+    const wait = await screen.findByTestId('rate-limit-wait');
+    expect(wait.textContent).toMatch(/is spent: it resets in 2[23] s\.$/);
+    // Not a live region: the status beside it says the desk waits, the count is not read out.
+    expect(wait.closest('[role="status"], [aria-live]')).toBeNull();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await waitFor(() => expect(wait.textContent).toMatch(/resets in 1[23] s\.$/));
+    answer(inquiryReply('approved'));
+    await waitFor(() => expect(screen.queryByTestId('rate-limit-wait')).toBeNull());
+    vi.useRealTimers();
+  });
+
+  it('says nothing of the rate limit while its window has requests left', async () => {
+    await fakeBrowser.storage.local.set({
+      pollState: {
+        failures: 0,
+        rateLimit: { limit: 300, remaining: 12, resetAt: Date.now() + 23_000 },
+      },
+    });
+    holdAnswer('inquiryAction', inquiryReply('completed'));
+    await approveFromDetail();
+    await screen.findByTestId('action-sending');
+    expect(screen.queryByTestId('rate-limit-wait')).toBeNull();
+  });
+
   it('says it is still waiting when Persona takes seconds to give an inquiry not yet cached', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     // No getInquiry handler: its answer never comes.
