@@ -161,9 +161,11 @@ describe('a decision Persona refuses for its rate limit', () => {
       await controls.setFaults({ next429: 1 });
       await popup.getByRole('button', { name: 'Confirm approve' }).click();
       const wait = popup.getByTestId('rate-limit-wait');
-      await expect
-        .poll(() => wait.textContent(), soon)
-        .toMatch(/is spent: it resets in [1-7] s\.$/);
+      await expect.poll(() => wait.textContent(), soon).toMatch(/ resets in [1-7] s\.$/);
+      // Said once in the live status beside it: the wait is the rate limit's.
+      expect(await popup.getByTestId('action-sending').textContent()).toMatch(
+        /^Waiting for Persona's rate limit: /,
+      );
       // Sent again after the reset by the background, and made: the count goes with the wait.
       await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
       expect(await wait.count()).toBe(0);

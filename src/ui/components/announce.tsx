@@ -1,6 +1,9 @@
 import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
 
+/** How long news waits before it is said, giving way meanwhile to an answer (below). */
+export const NEWS_DELAY_MS = 1000;
+
 /** `news`: something the desk saw happen (a status changed), not the answer to the reviewer's act. */
 type Announce = (message: string, news?: boolean) => void;
 
@@ -47,7 +50,7 @@ export function AnnounceProvider({
         setMessage(next);
         timer.current = setTimeout(() => setMessage(''), 4000);
       },
-      news ? 1000 : 40,
+      news ? NEWS_DELAY_MS : 40,
     );
   }, []);
   return (

@@ -13,7 +13,7 @@ import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
 import { approveWarnings } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
-import { RateLimitWait } from '../components/rate-limit-wait.tsx';
+import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
 import { scrollViewTo } from '../scroll-view.ts';
@@ -206,6 +206,8 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     { refocus: statusLine },
   );
   const { busy: sending, slow, error } = request;
+  // Persona's rate limit spent meanwhile: what is out waits for its reset, and says so.
+  const resetIn = useRateLimitReset();
   // After useRequest's own: a decision made here put the focus on the status, the changed thing.
   // Next takes it from there, its answer said meanwhile; not from a heading an inquiry opened on.
   useEffect(() => {
@@ -481,14 +483,22 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
       )}
       {busy && (
         <p class="muted" role="status" data-testid="action-sending">
-          {t(sentElsewhere ? 'sentAwaitingAnswer' : slow ? 'stillWaiting' : 'sending')}
+          {t(
+            sentElsewhere
+              ? 'sentAwaitingAnswer'
+              : resetIn > 0
+                ? 'waitingForReset'
+                : slow
+                  ? 'stillWaiting'
+                  : 'sending',
+          )}
           {/* Held by Persona's rate limit, a decision can take a minute (UX review s51, 11):
               nothing keeps the reviewer here meanwhile, and the answer is said where they are.
               Said of a decision only (its confirmation open), not of a slow watch or tag. */}
           {slow && open && ` ${t('goOnMeanwhile')}`}
         </p>
       )}
-      {busy && <RateLimitWait />}
+      {busy && resetIn > 0 && <RateLimitCount seconds={resetIn} />}
       {error && (
         <div ref={problem}>
           <ProblemMessage error={changeProblem(error)} />

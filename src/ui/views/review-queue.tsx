@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { watchlistItem } from '../../shared/generated/first-screen-items.ts';
-import { t } from '../../shared/i18n.ts';
+import { t, uiLocale } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { decisionStatus } from '../../shared/persona/status-actions.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { useAnnounce } from '../components/announce.tsx';
+import type { WatchEntry } from '../../shared/storage-items.ts';
+import { NEWS_DELAY_MS, useAnnounce } from '../components/announce.tsx';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { namedUpTo } from '../components/news-names.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -28,6 +29,23 @@ function newTo(shown: InquirySummary[], items: InquirySummary[]): InquirySummary
 }
 
 type QueueOrder = 'oldest' | 'newest';
+
+// How far Persona's clock, which dates a row's last change, may be behind this computer's.
+const CLOCK_SKEW_MS = 60_000;
+
+/** "a, b and c" as the reader's language writes a list ("a, b und c", "a, b y c"). */
+function listOf(items: string[]): string {
+  return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(items);
+}
+
+/**
+ * Whether `item` last changed at or after `since` (ms): by Persona's time, or for a watched row
+ * with none, when the watcher saw it change. A row with neither did not.
+ */
+function changedSince(item: InquirySummary | WatchEntry, since: number): boolean {
+  const at = Date.parse(item.updatedAt ?? '');
+  return (Number.isNaN(at) && 'changedAt' in item ? item.changedAt : at) >= since;
+}
 
 /**
  * By the last change, which the row says: Persona lists by creation, so one that came to review
@@ -165,24 +183,41 @@ export function ReviewQueue({ started }: { started: Started }) {
   // s54, 10): a screen reader hears of a row that came, wherever the focus is, and so does a
   // reviewer whose pointer holds it behind "Show 1 new". Not what the queue first shows (its
   // first page with the watched ones the watcher found), nor a page Load more brought: the
-  // reviewer asked for that one, and the focus goes to it.
+  // reviewer asked for that one, and the focus goes to it. Nor a row whose last change is older
+  // than the queue: one waiting all along that the first page read again brings up from the
+  // second, once rows above it left (review s56, M1).
   const announce = useAnnounce();
+  const openedAt = useRef(Date.now());
   const listedBefore = useRef<ReadonlySet<string>>(undefined);
+  // Come since the last news was said: the first page read again for a watched row that came
+  // usually answers within the second news waits (announce.tsx), with others that came too; said
+  // together, the first is not lost to the second (review s56, M2).
+  const unsaid = useRef<string[]>([]);
+  const saidSoon = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(saidSoon.current), []);
   const listedNow = ordered.map((item) => item.id);
   // The first page is in, and the watchlist that adds the watched rows to it read.
-  const shown = next !== undefined && watchlist !== undefined;
+  const ready = next !== undefined && watchlist !== undefined;
   useEffect(() => {
-    if (!shown) return;
+    if (!ready) return;
     const before = listedBefore.current;
     listedBefore.current = new Set(listedNow);
-    const came = ordered.filter((item) => before && !before.has(item.id) && !pageIds?.has(item.id));
-    if (!came[0]) return;
-    const names = namedUpTo(
-      came.map((item) => item.referenceId || item.id),
-      (more) => t('andMore', more),
+    const came = ordered.filter(
+      (item) =>
+        before &&
+        !before.has(item.id) &&
+        !pageIds?.has(item.id) &&
+        changedSince(item, openedAt.current - CLOCK_SKEW_MS),
     );
-    announce(t('cameToReview', names.join(', ')), true);
-  }, [listedNow.join(), shown]);
+    if (!came[0]) return;
+    unsaid.current.push(...came.map((item) => item.referenceId || item.id));
+    const names = namedUpTo(unsaid.current, (more) => t('countMore', more));
+    announce(t('cameToReview', listOf(names)), true);
+    clearTimeout(saidSoon.current);
+    saidSoon.current = setTimeout(() => {
+      unsaid.current = [];
+    }, NEWS_DELAY_MS);
+  }, [listedNow.join(), ready]);
   // Those on their way are decided already: not counted as still to review.
   const waiting = ordered.filter((item) => !onItsWay.has(item.id)).length;
   // Still while the pointer aims at the queue (hold-rows.tsx); a page Load more brought is drawn.

@@ -386,6 +386,10 @@ describe('passphrase lock', () => {
       expect(stored?.iterations).toBeGreaterThanOrEqual(600_000);
       expect(await local()).not.toContain(secret);
       expect((await openPersona()).keyInfo.masked).toBe('persona_sandbox_…1a2b');
+      // Opened again with the count the seal recorded: sealed and opened alike.
+      await lock();
+      await unlock('correct horse battery');
+      expect((await openPersona()).keyInfo.masked).toBe('persona_sandbox_…1a2b');
     } finally {
       workFactor.real = false;
     }

@@ -923,38 +923,54 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
-  it('counts down to the reset of a rate limit spent while a decision is out (UX review s51, 11)', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
-    // A 429 the watcher met: the environment's window is spent for 23 s more.
-    await fakeBrowser.storage.local.set({
+  /** Persona's window as the poll state keeps it: `remaining` left, reset in `resetMs`. */
+  const windowLeft = (remaining: number, resetMs: number) =>
+    fakeBrowser.storage.local.set({
       pollState: {
         failures: 0,
-        rateLimit: { limit: 300, remaining: 0, resetAt: Date.now() + 23_000 },
+        rateLimit: { limit: 300, remaining, resetAt: Date.now() + resetMs },
       },
     });
-    const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
-    await approveFromDetail();
-    const wait = await screen.findByTestId('rate-limit-wait');
-    expect(wait.textContent).toMatch(/is spent: it resets in 2[23] s\.$/);
-    // Not a live region: the status beside it says the desk waits, the count is not read out.
-    expect(wait.closest('[role="status"], [aria-live]')).toBeNull();
-    await vi.advanceTimersByTimeAsync(10_000);
-    await waitFor(() => expect(wait.textContent).toMatch(/resets in 1[23] s\.$/));
-    answer(inquiryReply('approved'));
-    await waitFor(() => expect(screen.queryByTestId('rate-limit-wait')).toBeNull());
-    vi.useRealTimers();
+
+  it('counts down to the reset of a rate limit spent while a decision is out (UX review s51, 11)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
+      await approveFromDetail();
+      const sending = await screen.findByTestId('action-sending');
+      expect(sending.textContent).toBe('Sending…');
+      // A 429 the decision met: the environment's window is spent for 23 s more.
+      await windowLeft(0, 23_000);
+      const wait = await screen.findByTestId('rate-limit-wait');
+      const left = () => Number(wait.textContent?.match(/resets in (\d+) s\.$/)?.[1]);
+      expect(left()).toBeGreaterThan(20);
+      expect(left()).toBeLessThanOrEqual(23);
+      // Said once, in the live status; the count beside it is in no live region.
+      expect(sending.textContent).toMatch(/^Waiting for Persona's rate limit: /);
+      expect(wait.closest('[role="status"], [aria-live]')).toBeNull();
+      const before = left();
+      await vi.advanceTimersByTimeAsync(10_000);
+      await waitFor(() => expect([before - 10, before - 11]).toContain(left()));
+      answer(inquiryReply('approved'));
+      await waitFor(() => expect(screen.queryByTestId('rate-limit-wait')).toBeNull());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says nothing of the rate limit while its window has requests left', async () => {
-    await fakeBrowser.storage.local.set({
-      pollState: {
-        failures: 0,
-        rateLimit: { limit: 300, remaining: 12, resetAt: Date.now() + 23_000 },
-      },
-    });
+    await windowLeft(12, 23_000);
     holdAnswer('inquiryAction', inquiryReply('completed'));
     await approveFromDetail();
-    await screen.findByTestId('action-sending');
+    expect((await screen.findByTestId('action-sending')).textContent).toBe('Sending…');
+    expect(screen.queryByTestId('rate-limit-wait')).toBeNull();
+  });
+
+  it('counts no reset further off than the background waits: the 429 comes back and says it (review s56, L2)', async () => {
+    await windowLeft(0, 45_000);
+    holdAnswer('inquiryAction', inquiryReply('completed'));
+    await approveFromDetail();
+    expect((await screen.findByTestId('action-sending')).textContent).toBe('Sending…');
     expect(screen.queryByTestId('rate-limit-wait')).toBeNull();
   });
 

@@ -411,7 +411,7 @@ function nodesOf(value: unknown, out: unknown[] = []): unknown[] {
 }
 
 /**
- * A key that is the same for two values exactly when they are equal as a reader sees them, for
+ * A key that is the same for two values only when they are equal as a reader sees them, for
  * values as JSON.parse makes them (plain objects and lists, strings, booleans, null, finite
  * numbers); undefined for anything else (a hole, `undefined`, -0, NaN, another prototype, a symbol
  * or accessor key), which is then never taken for another value.
