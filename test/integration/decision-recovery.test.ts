@@ -11,6 +11,17 @@ import { linksItem } from '../../src/shared/generated/stored-items.ts';
 import { readItem } from '../../src/shared/storage.ts';
 import { useSandbox } from './use-sandbox.ts';
 
+// The reads after a lost answer back off as Persona asks (retry-policy.ts): three retries took
+// two to three seconds a test. How long they wait is no part of what these tests check; that
+// they retry, and what the decision is reported as, is.
+vi.mock('../../src/shared/persona/retry-policy.ts', async (importOriginal) => {
+  const policy = await importOriginal<typeof import('../../src/shared/persona/retry-policy.ts')>();
+  return {
+    ...policy,
+    defaultRetryPolicy: { ...policy.defaultRetryPolicy, baseDelayMs: 20, maxDelayMs: 80 },
+  };
+});
+
 const env = useSandbox({ connectDesk: true });
 
 async function completedInquiry(): Promise<string> {
