@@ -3,7 +3,7 @@
 // "checked now" beside "Last check failed".
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { stubBackground } from './fixtures.ts';
 
@@ -133,6 +133,17 @@ describe('a watched row’s time', () => {
 });
 
 describe('a status the watcher sees change while the list is open (UX review s49, 1)', () => {
+  // News is said a second after it comes (announce.tsx): on a faked clock that still runs, each
+  // test lets that second pass at once, and a check that nothing was said waits it out whole.
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  /** Past the second news waits, with room to spare. */
+  const newsTime = () => vi.advanceTimersByTimeAsync(2_000);
+
   it('is said, by reference, in words; what the list first showed and a new entry are not', async () => {
     stubBackground({});
     const watched = { ...entry, referenceId: 'demo-10', status: 'pending' };
@@ -140,19 +151,19 @@ describe('a status the watcher sees change while the list is open (UX review s49
     render(<DeskShell first={{ name: 'home' }} />);
     await screen.findByRole('button', { name: /inq_WatchHead0001/ });
     const announcer = screen.getByTestId('announcer');
-    await new Promise((done) => setTimeout(done, 100));
+    await newsTime();
     expect(announcer.textContent).toBe('');
     const added = { ...entry, id: 'inq_WatchHead0002', status: 'created' };
     await fakeBrowser.storage.local.set({ watchlist: [watched, added] });
     await screen.findByRole('button', { name: /inq_WatchHead0002/ });
-    await new Promise((done) => setTimeout(done, 100));
+    await newsTime();
     expect(announcer.textContent).toBe('');
     await fakeBrowser.storage.local.set({
       watchlist: [{ ...watched, status: 'completed', seen: false }, added],
     });
-    await waitFor(
-      () => expect(announcer.textContent).toBe('demo-10: Completed, awaiting decision'),
-      { timeout: 3_000 },
+    await newsTime();
+    await waitFor(() =>
+      expect(announcer.textContent).toBe('demo-10: Completed, awaiting decision'),
     );
   });
 
@@ -175,24 +186,22 @@ describe('a status the watcher sees change while the list is open (UX review s49
     await screen.findByRole('button', { name: /inq_WatchMany0005/ });
     const announcer = screen.getByTestId('announcer');
     await fakeBrowser.storage.local.set({ watchlist: many(6, 'failed') });
-    await waitFor(
-      () =>
-        expect(announcer.textContent).toBe(
-          'demo-0: Failed; demo-1: Failed; demo-2: Failed; and 3 more changed',
-        ),
-      { timeout: 3_000 },
+    await newsTime();
+    await waitFor(() =>
+      expect(announcer.textContent).toBe(
+        'demo-0: Failed; demo-1: Failed; demo-2: Failed; and 3 more changed',
+      ),
     );
     await fakeBrowser.storage.local.set({
       watchlist: [...many(4, 'expired'), ...many(6, 'failed').slice(4)],
     });
-    await waitFor(
-      () =>
-        expect(announcer.textContent).toBe(
-          ['demo-0', 'demo-1', 'demo-2', 'demo-3']
-            .map((r) => `${r}: Expired, can be resumed`)
-            .join('; '),
-        ),
-      { timeout: 3_000 },
+    await newsTime();
+    await waitFor(() =>
+      expect(announcer.textContent).toBe(
+        ['demo-0', 'demo-1', 'demo-2', 'demo-3']
+          .map((r) => `${r}: Expired, can be resumed`)
+          .join('; '),
+      ),
     );
   });
 
@@ -230,12 +239,11 @@ describe('a status the watcher sees change while the list is open (UX review s49
     await screen.findByRole('button', { name: /inq_WatchHead0001/ });
     const announcer = screen.getByTestId('announcer');
     await fakeBrowser.storage.local.set({ watchlist: [watched('declined', true)] });
-    await new Promise((r) => setTimeout(r, 1_300));
+    await newsTime();
     expect(announcer.textContent).toBe('');
     // The watcher's news of the same kind is said.
     await fakeBrowser.storage.local.set({ watchlist: [watched('approved', false)] });
-    await waitFor(() => expect(announcer.textContent).toBe('demo-own: Approved'), {
-      timeout: 3_000,
-    });
+    await newsTime();
+    await waitFor(() => expect(announcer.textContent).toBe('demo-own: Approved'));
   });
 });
