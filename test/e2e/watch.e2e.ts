@@ -1,7 +1,7 @@
 // Watch and notify, end to end: the built extension in Chromium against the local sandbox. Cycles
 // are started through `inquiryDesk.runCycle()` in the worker, which does what the alarm does
 // (the alarm's 30 s floor is too slow for tests); the popup is opened only where a test says so.
-import type { Page, Worker } from 'playwright-core';
+import type { Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectToSandbox } from './configure.ts';
@@ -102,6 +102,22 @@ async function createInquiry(): Promise<string> {
   if (!answer.ok || !answer.data)
     throw new Error(`createInquiry failed: ${JSON.stringify(answer)}`);
   return answer.data.inquiry.id;
+}
+
+/**
+ * Waits for `shown` to be drawn while the pointer keeps aiming at the list (`aim`, a move): the
+ * hold lasts three seconds past the last move, and a slow machine must not see it end meanwhile.
+ */
+async function shownWhileAiming(shown: Locator, aim: () => Promise<void>): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await aim();
+        return shown.count();
+      },
+      { timeout: 5_000 },
+    )
+    .toBe(1);
 }
 
 /** Watches sandbox inquiries by writing the watchlist, as the watch handler would. */
@@ -346,15 +362,7 @@ describe('watch and notify', () => {
     await aim();
     expect((await runCycle()).changes).toHaveLength(2);
     const show = popup.getByRole('button', { name: 'Show 1 new' });
-    await expect
-      .poll(
-        async () => {
-          await aim();
-          return show.count();
-        },
-        { timeout: 5_000 },
-      )
-      .toBe(1);
+    await shownWhileAiming(show, aim);
     // Still the row aimed at, said gone; the one that came waits for the pointer to leave.
     expect(await under()).toContain(leaving);
     expect(await under()).toContain('no longer in the queue');
@@ -387,15 +395,7 @@ describe('watch and notify', () => {
     await controls.finish(coming, 'needs_review');
     expect((await runCycle()).changes).toHaveLength(1);
     const show = popup.getByRole('button', { name: 'Show 1 new' });
-    await expect
-      .poll(
-        async () => {
-          await aim();
-          return show.count();
-        },
-        { timeout: 5_000 },
-      )
-      .toBe(1);
+    await shownWhileAiming(show, aim);
     // Below the last row, out of the view scrolled to the top: no row of the list is under it.
     const overlaps = await show.evaluate((button) => {
       const at = button.getBoundingClientRect();

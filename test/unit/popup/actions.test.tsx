@@ -958,16 +958,12 @@ describe('inquiry actions', () => {
     }
   });
 
-  it('says nothing of the rate limit while its window has requests left', async () => {
-    await windowLeft(12, 23_000);
-    holdAnswer('inquiryAction', inquiryReply('completed'));
-    await approveFromDetail();
-    expect((await screen.findByTestId('action-sending')).textContent).toBe('Sending…');
-    expect(screen.queryByTestId('rate-limit-wait')).toBeNull();
-  });
-
-  it('counts no reset further off than the background waits: the 429 comes back and says it (review s56, L2)', async () => {
-    await windowLeft(0, 45_000);
+  it.each([
+    ['while its window has requests left', 12, 23_000],
+    // The 429 comes back to the page then, and says its own wait (review s56, L2).
+    ['for a reset further off than the background waits', 0, 45_000],
+  ])('says nothing of the rate limit %s', async (_, remaining, resetMs) => {
+    await windowLeft(remaining, resetMs);
     holdAnswer('inquiryAction', inquiryReply('completed'));
     await approveFromDetail();
     expect((await screen.findByTestId('action-sending')).textContent).toBe('Sending…');

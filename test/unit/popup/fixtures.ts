@@ -13,6 +13,7 @@ import type {
 import { allowedActions } from '../../../src/shared/persona/status-actions.ts';
 import type { InquiryView, ReportView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
+import { NEWS_DELAY_MS } from '../../../src/ui/components/announce.tsx';
 
 // Testing Library unmounts by itself only when test globals are on; they are off here. And
 // `restoreMocks` leaves a vi.fn()'s recorded calls alone, so each test starts from a clean stub.
@@ -26,7 +27,20 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   vi.mocked(sendRequest).mockReset();
+  vi.useRealTimers();
 });
+
+/**
+ * Fakes the clock's timeouts and Date, still running on by itself: a test skips a wait (the
+ * hold's 3 s, the second news waits) with vi.advanceTimersByTimeAsync, and testing-library's own
+ * waits still end. Real again after each test (above).
+ */
+export function runningFakeClock(): void {
+  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+}
+
+/** Past the second news waits before it is said (announce.tsx), with as much to spare. */
+export const passNewsDelay = () => vi.advanceTimersByTimeAsync(2 * NEWS_DELAY_MS);
 
 /** A watchlist report Persona says matched: a sanctions hit, as the detail lists it. */
 export const watchlistMatch: ReportView = {

@@ -8,7 +8,12 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { holdRows } from '../../../src/ui/views/hold-rows.tsx';
-import { decisionsAnswered, decisionsOnTheirWay, stubBackground } from './fixtures.ts';
+import {
+  decisionsAnswered,
+  decisionsOnTheirWay,
+  runningFakeClock,
+  stubBackground,
+} from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -44,7 +49,7 @@ const gone = { timeout: 200 };
  * of waiting them out; time still runs on meanwhile, for testing-library's waits.
  */
 async function skippingTime(steps: () => Promise<void>) {
-  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  runningFakeClock();
   try {
     await steps();
   } finally {

@@ -5,15 +5,11 @@
 // test/e2e/watch.e2e.ts's.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { stubBackground } from './fixtures.ts';
+import { passNewsDelay, runningFakeClock, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 const id = (n: number) => `inq_QueueNews${String(n).padStart(5, '0')}`;
 /** Persona's row; its last change now, or `at` (ms). */
@@ -49,7 +45,7 @@ async function openQueue(first: number[], next: number[] = []) {
   });
   await fakeBrowser.storage.local.set({ watchlist: [] });
   // The clock faked, still running: a test can let the second news waits pass at once.
-  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  runningFakeClock();
   render(<DeskShell first={{ name: 'home' }} />);
   fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
   const list = await screen.findByRole('list', { name: 'Inquiries needing review' });
@@ -78,17 +74,15 @@ async function comeToReview(watched: number[], alsoListed: ReturnType<typeof sum
 }
 
 const said = () => screen.getByTestId('announcer').textContent;
-/** Past the second news waits before it is said, with room to spare. */
-const newsTime = () => vi.advanceTimersByTimeAsync(2000);
 
 it('says what came to review while the queue is open, by reference', async () => {
   const list = await openQueue([1, 2]);
   // The first page is what the queue shows, not news.
-  await newsTime();
+  await passNewsDelay();
   expect(said()).toBe('');
   await comeToReview([3]);
   await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(3));
-  await newsTime();
+  await passNewsDelay();
   await waitFor(() => expect(said()).toBe('Came to review: queue-3'));
 });
 
@@ -101,7 +95,7 @@ it('says the watched row that came and those its read found come too, together (
   await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(2));
   await vi.advanceTimersByTimeAsync(500);
   await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(3));
-  await newsTime();
+  await passNewsDelay();
   await waitFor(() => expect(said()).toBe('Came to review: queue-2 and queue-4'));
 });
 
@@ -109,21 +103,21 @@ it('says nothing of a row waiting all along that the page read again brings (rev
   const list = await openQueue([1]);
   await comeToReview([2], [summary(9, HOURS_AGO)]);
   await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(3));
-  await newsTime();
+  await passNewsDelay();
   await waitFor(() => expect(said()).toBe('Came to review: queue-2'));
 });
 
 it('names three of many and counts the rest', async () => {
   await openQueue([1]);
   await comeToReview([2, 3, 4, 5, 6]);
-  await newsTime();
+  await passNewsDelay();
   await waitFor(() => expect(said()).toBe('Came to review: queue-2, queue-3, queue-4, and 2 more'));
 });
 
 it('names four rather than say "and 1 more"', async () => {
   await openQueue([1]);
   await comeToReview([2, 3, 4, 5]);
-  await newsTime();
+  await passNewsDelay();
   await waitFor(() =>
     expect(said()).toBe('Came to review: queue-2, queue-3, queue-4, and queue-5'),
   );
@@ -133,6 +127,6 @@ it('says nothing of the page Load more brought: the reviewer asked for it', asyn
   const list = await openQueue([1, 2], [3, 4]);
   fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
   await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(4));
-  await newsTime();
+  await passNewsDelay();
   expect(said()).toBe('');
 });

@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { stubBackground } from './fixtures.ts';
+import { passNewsDelay, runningFakeClock, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -135,14 +135,7 @@ describe('a watched row’s time', () => {
 describe('a status the watcher sees change while the list is open (UX review s49, 1)', () => {
   // News is said a second after it comes (announce.tsx): on a faked clock that still runs, each
   // test lets that second pass at once, and a check that nothing was said waits it out whole.
-  beforeEach(() => {
-    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-  /** Past the second news waits, with room to spare. */
-  const newsTime = () => vi.advanceTimersByTimeAsync(2_000);
+  beforeEach(runningFakeClock);
 
   it('is said, by reference, in words; what the list first showed and a new entry are not', async () => {
     stubBackground({});
@@ -151,17 +144,17 @@ describe('a status the watcher sees change while the list is open (UX review s49
     render(<DeskShell first={{ name: 'home' }} />);
     await screen.findByRole('button', { name: /inq_WatchHead0001/ });
     const announcer = screen.getByTestId('announcer');
-    await newsTime();
+    await passNewsDelay();
     expect(announcer.textContent).toBe('');
     const added = { ...entry, id: 'inq_WatchHead0002', status: 'created' };
     await fakeBrowser.storage.local.set({ watchlist: [watched, added] });
     await screen.findByRole('button', { name: /inq_WatchHead0002/ });
-    await newsTime();
+    await passNewsDelay();
     expect(announcer.textContent).toBe('');
     await fakeBrowser.storage.local.set({
       watchlist: [{ ...watched, status: 'completed', seen: false }, added],
     });
-    await newsTime();
+    await passNewsDelay();
     await waitFor(() =>
       expect(announcer.textContent).toBe('demo-10: Completed, awaiting decision'),
     );
@@ -186,7 +179,7 @@ describe('a status the watcher sees change while the list is open (UX review s49
     await screen.findByRole('button', { name: /inq_WatchMany0005/ });
     const announcer = screen.getByTestId('announcer');
     await fakeBrowser.storage.local.set({ watchlist: many(6, 'failed') });
-    await newsTime();
+    await passNewsDelay();
     await waitFor(() =>
       expect(announcer.textContent).toBe(
         'demo-0: Failed; demo-1: Failed; demo-2: Failed; and 3 more changed',
@@ -195,7 +188,7 @@ describe('a status the watcher sees change while the list is open (UX review s49
     await fakeBrowser.storage.local.set({
       watchlist: [...many(4, 'expired'), ...many(6, 'failed').slice(4)],
     });
-    await newsTime();
+    await passNewsDelay();
     await waitFor(() =>
       expect(announcer.textContent).toBe(
         ['demo-0', 'demo-1', 'demo-2', 'demo-3']
@@ -239,11 +232,11 @@ describe('a status the watcher sees change while the list is open (UX review s49
     await screen.findByRole('button', { name: /inq_WatchHead0001/ });
     const announcer = screen.getByTestId('announcer');
     await fakeBrowser.storage.local.set({ watchlist: [watched('declined', true)] });
-    await newsTime();
+    await passNewsDelay();
     expect(announcer.textContent).toBe('');
     // The watcher's news of the same kind is said.
     await fakeBrowser.storage.local.set({ watchlist: [watched('approved', false)] });
-    await newsTime();
+    await passNewsDelay();
     await waitFor(() => expect(announcer.textContent).toBe('demo-own: Approved'));
   });
 });
