@@ -278,18 +278,23 @@ describe('watch and notify', () => {
     // The badge counts the watched only; the list says it holds every one Persona has.
     expect(await popup.getByText(/the toolbar badge counts the watched ones/).count()).toBe(1);
     // As Chromium tells a screen reader: the row's name, then the change as its description.
+    // Chromium brings its accessibility tree up to date after the DOM, not with it: read until
+    // it has the row (once, in CI, the first read found the row's node still without a name).
     const cdp = await popup.context().newCDPSession(popup);
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: `document.querySelector('#panel-review button.is-unseen')`,
-    });
-    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
-      objectId: result.objectId,
-      fetchRelatives: false,
-    });
-    const name = String(nodes[0]?.name?.value);
-    expect(name).toContain(id);
-    expect(name).not.toMatch(/\s,/);
-    expect(nodes[0]?.description?.value).toBe('changed since you last looked');
+    const axNode = async () => {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: `document.querySelector('#panel-review button.is-unseen')`,
+      });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+        objectId: result.objectId,
+        fetchRelatives: false,
+      });
+      return nodes[0];
+    };
+    await expect.poll(async () => String((await axNode())?.name?.value)).toContain(id);
+    const node = await axNode();
+    expect(String(node?.name?.value)).not.toMatch(/\s,/);
+    expect(node?.description?.value).toBe('changed since you last looked');
     await cdp.detach();
     await popup.close();
   });
