@@ -143,6 +143,36 @@ describe('deciding an inquiry still in progress', () => {
   });
 });
 
+describe('approving an inquiry nothing was checked on (UX review s57, H1)', () => {
+  it('is said to pass over no evidence at all, until a verification has passed', async () => {
+    const id = await createThroughBackground('nothing-checked');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    const line = 'Verifications: none yet, nothing has been checked';
+    const attention = popup.getByTestId('attention');
+    await expect.poll(() => attention.getByRole('button', { name: line }).count(), soon).toBe(1);
+    const approve = popup.getByRole('button', { name: 'Approve', exact: true });
+    // Not the filled button that leads the eye while the list says something.
+    expect(await approve.getAttribute('class')).toBeNull();
+    await approve.click();
+    const form = popup.getByRole('form', { name: 'Confirm approve' });
+    expect(await form.locator('.confirm-warnings li').allTextContents()).toEqual([line]);
+    // Named by its reference, as the chat knows it, and its id.
+    expect(await form.locator('.confirm-question').textContent()).toMatch(
+      new RegExp(`^Approve nothing-checked-\\d+ \\(${id}\\)\\? This decision is final\\.$`),
+    );
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+
+    // Once the person has sent everything and it passed, nothing is said, and Approve leads.
+    await controls.finish(id, 'passed');
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    expect(await attention.count()).toBe(0);
+    expect(await approve.getAttribute('class')).toBe('primary');
+    await popup.close();
+  });
+});
+
 describe('a decision Persona refuses for its rate limit', () => {
   it('counts down to the window’s reset, then is made (UX review s51, 11)', async () => {
     const id = await createThroughBackground('limited');

@@ -14,6 +14,11 @@ import { reportLabel, verificationNames } from './view-labels.ts';
 
 const failed = (status: string) => verificationTone(status) === 'danger';
 
+/** The Verifications section's heading (detail-body.tsx). */
+const VERIFICATIONS_HEADING = 'verifications-heading';
+
+const passed = (v: VerificationView) => verificationTone(v.status) === 'success';
+
 /** The verifications a reviewer must look at: failed themselves, or holding a failed check. */
 function needingALook(verifications: readonly VerificationView[]): VerificationView[] {
   return verifications.filter(
@@ -48,13 +53,27 @@ export interface Signal {
   withEvidence?: true;
 }
 
-/** Failed verifications, report matches, risky networks, and a copy without its results. */
+/**
+ * Failed verifications, report matches, risky networks, nothing checked yet, and a copy without
+ * its results.
+ */
 export function signals(inquiry: InquiryView): Signal[] {
   const names = verificationNames(inquiry.verifications);
   const out: Signal[] = needingALook(inquiry.verifications).map((v) => ({
     text: lookLine(v, names),
     target: verificationHeadingId(v.id),
   }));
+  // Nothing failed is no all-clear when nothing was checked: an inquiry just created, one whose
+  // person is still at it, or one that expired before they finished, is approved on no evidence
+  // at all (UX review s57, H1). Persona lets an undecided inquiry be approved in any status, so
+  // the desk says it rather than hiding the button.
+  const { verifications } = inquiry;
+  if (out.length === 0 && !withoutResults(inquiry) && !verifications.some(passed)) {
+    out.push({
+      text: t(verifications.length === 0 ? 'lookNothingChecked' : 'lookNonePassed'),
+      target: VERIFICATIONS_HEADING,
+    });
+  }
   for (const report of inquiry.reports) {
     if (report.hasMatch === true) {
       out.push({

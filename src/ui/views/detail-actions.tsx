@@ -167,6 +167,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   };
   const allowed = inquiry.actions;
   const id = inquiry.id;
+  const warnings = approveWarnings(inquiry);
 
   // The inquiry on screen, read when an answer comes: a decision Persona was slow to take may
   // come back after the reviewer moved on to another inquiry, or left the detail.
@@ -378,7 +379,9 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
         {allowed.approve && (
           <button
             type="button"
-            class="primary"
+            // Not the page's first choice while something speaks against approving (UX review
+            // s57, L10): the filled button would lead the eye, and a hand, to a final yes.
+            class={warnings.length > 0 ? undefined : 'primary'}
             ref={openers.approve}
             aria-disabled={busy}
             onClick={() => busy || setConfirming('approve')}
@@ -454,7 +457,12 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           key={open}
           confirmLabel={t(open === 'approve' ? 'confirmApprove' : 'confirmDecline')}
           danger={open === 'decline'}
-          question={t(open === 'approve' ? 'approveQuestion' : 'declineQuestion', id)}
+          // Named as the chat knows it too (UX review s57, L1): with the popup and the side panel
+          // on two inquiries, the reference is what the reviewer checks before a final decision.
+          question={t(
+            open === 'approve' ? 'approveQuestion' : 'declineQuestion',
+            inquiry.referenceId ? `${inquiry.referenceId} (${id})` : id,
+          )}
           busy={busy}
           onConfirm={(comment) => {
             // Marked as sent before it goes: a popup closed before the answer came leaves it, and
@@ -465,7 +473,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
           onCancel={cancel}
           onSentBack={nav?.canGoBack ? nav.back : undefined}
           waitSeconds={wait}
-          {...(open === 'approve' ? { warnings: approveWarnings(inquiry) } : {})}
+          {...(open === 'approve' ? { warnings } : {})}
           initialComment={left?.action === open ? left.comment : typed.current[open]}
           onComment={(comment) => {
             typed.current[open] = comment;

@@ -65,7 +65,40 @@ describe('approveWarnings', () => {
       sessions: [{ id: 'iqse_1', status: 'active', threatLevel: 'low' }],
     });
     expect(approveWarnings(clean)).toEqual([]);
-    expect(approveWarnings(inquiryView('completed'))).toEqual([]);
+  });
+});
+
+describe('approveWarnings with nothing checked (UX review s57, H1)', () => {
+  it('says so for an inquiry with no verification: nothing failed is no all-clear', () => {
+    for (const status of ['created', 'pending', 'expired', 'completed']) {
+      expect(approveWarnings(inquiryView(status))).toEqual([
+        'Verifications: none yet, nothing has been checked',
+      ]);
+    }
+  });
+
+  it('says none has passed while each is still under way or to be retried', () => {
+    const started = inquiryView('pending', {
+      verifications: [
+        verification('ver_1', 'verification/government-id', 'initiated'),
+        verification('ver_2', 'verification/selfie', 'requires_retry'),
+      ],
+    });
+    expect(approveWarnings(started)).toEqual(['Verifications: none has passed yet']);
+  });
+
+  it('does not add it beside a failure, which says more, nor once one has passed', () => {
+    const failedOnly = inquiryView('failed', {
+      verifications: [verification('ver_1', 'verification/selfie', 'failed')],
+    });
+    expect(approveWarnings(failedOnly)).toEqual([expect.stringMatching(/^Selfie: /)]);
+    const onePassed = inquiryView('pending', {
+      verifications: [
+        verification('ver_1', 'verification/government-id', 'passed'),
+        verification('ver_2', 'verification/selfie', 'initiated'),
+      ],
+    });
+    expect(approveWarnings(onePassed)).toEqual([]);
   });
 });
 
@@ -117,8 +150,29 @@ describe('the Approve confirmation', () => {
     );
   });
 
-  it('has none for an inquiry with nothing to note', async () => {
-    const approve = await open({}, 'Approve');
+  it('has none for an inquiry with nothing to note, and Approve leads', async () => {
+    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
+    const approve = await open(clean, 'Approve');
     expect(approve.querySelector('.confirm-warnings')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('primary');
+  });
+
+  it('is not the filled first choice while something speaks against it (UX review s57, L10)', async () => {
+    await open(risky, 'Decline');
+    expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('');
+  });
+
+  it('names the inquiry by its reference too (UX review s57, L1)', async () => {
+    const approve = await open(risky, 'Approve');
+    expect(approve.querySelector('.confirm-question')?.textContent).toBe(
+      'Approve customer-42 (inq_TestInquiry0001)? This decision is final.',
+    );
+  });
+
+  it('by its id alone when it has no reference', async () => {
+    const decline = await open({ ...risky, referenceId: undefined }, 'Decline');
+    expect(decline.querySelector('.confirm-question')?.textContent).toBe(
+      'Decline inq_TestInquiry0001? This decision is final.',
+    );
   });
 });
