@@ -6,6 +6,7 @@ import type { Settings } from '../shared/settings.ts';
 import { type KeyInfo, pollStateItem } from '../shared/storage-items.ts';
 import { Field } from '../ui/field.tsx';
 import { focusLost } from '../ui/focus.ts';
+import { useLock } from '../ui/use-lock.ts';
 import { ManagedContext } from '../ui/use-policy.ts';
 import { useStored } from '../ui/use-stored.ts';
 import { goToField } from './go-to-field.ts';
@@ -34,6 +35,7 @@ export function ConnectionSection({
 }: Props) {
   const [reveal, setReveal] = useState(false);
   const managed = useContext(ManagedContext);
+  const lock = useLock();
   // The key the desk last asked Persona with, refused (a 401): rotated or revoked in Persona. The
   // errors that send the reviewer here ("Check the key in the options") are met here too, at the
   // field where the new key goes. Only of the key saved: a key saved since has not been refused.
@@ -60,7 +62,13 @@ export function ConnectionSection({
           <>
             {t('savedKey')} <code>{keyInfo.masked}</code> (
             {t(keyInfo.environment === 'production' ? 'envProduction' : 'envSandbox')}){' '}
-            <RemoveKeyButton />
+            {/* The passphrase goes with the key (it seals that key): said before, since the
+                next key saved is then kept unencrypted (UX review s57, M7). */}
+            <RemoveKeyButton
+              {...(lock === 'locked' || lock === 'unlocked'
+                ? { question: t('removeKeyAndPassphraseQuestion') }
+                : {})}
+            />
           </>
         ) : passphraseFirst ? (
           // Said first, not after a Save refused for it (UX review s48, 8).
@@ -80,7 +88,13 @@ export function ConnectionSection({
           {t('keyRefused', formatDateTime(refusedAt))}
         </p>
       )}
-      <Field id="api-key" label={t('apiKey')} error={fieldError('key')} hint={t('apiKeyHint')}>
+      <Field
+        id="api-key"
+        label={t('apiKey')}
+        error={fieldError('key')}
+        // Leaving it empty keeps a key only where one is saved (UX review s57, L12).
+        hint={keyInfo ? `${t('apiKeyHint')} ${t('apiKeyKeepHint')}` : t('apiKeyHint')}
+      >
         {(describedBy, invalid) => (
           <div class="row key-row">
             <input

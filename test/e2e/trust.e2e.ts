@@ -263,7 +263,13 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     // Whatever the badge says then, it goes with the key: nothing is watched without one.
     const worker = await ext.serviceWorker();
     await worker.evaluate(() => chrome.action.setBadgeText({ text: '1' }));
+    const keyHint = options.locator('#api-key-hint');
+    expect(await keyHint.textContent()).toContain('Leave empty to keep the saved key.');
     await options.getByRole('button', { name: 'Remove key' }).click();
+    // The passphrase goes with the key it seals, and the question says so (UX review s57, M7).
+    expect(
+      await options.getByRole('group', { name: 'Confirm removing the key' }).textContent(),
+    ).toContain('Remove the saved key and the passphrase?');
     await options.getByRole('button', { name: 'Yes, remove' }).click();
     await expect.poll(() => popup.getByTestId('no-key').count(), soon).toBe(1);
     expect(await popup.getByTestId('status').count()).toBe(0);
@@ -272,6 +278,9 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({})), soon).toBe('');
     // Its own button gone, the focus is on the key field, where a new key goes.
     expect(await options.evaluate(() => document.activeElement?.id)).toBe('api-key');
+    // No key to keep by leaving the field empty (UX review s57, L12); no passphrase either.
+    await expect.poll(() => keyHint.textContent(), soon).not.toContain('Leave empty');
+    expect(await options.getByRole('button', { name: 'Set passphrase' }).count()).toBe(1);
 
     await ext.context.close();
     // The search finds what is meant to be on disk: the watchlist's reference id.
