@@ -9,7 +9,6 @@ import { toSessionView } from './normalise-evidence.ts';
 import { toReportView, toVerificationView, verificationStub } from './normalise-verification.ts';
 import type { ResourceRef } from './schema-parts.ts';
 import { type AnyResource, type InquiryDocument, inquiryDocument, parseBody } from './schemas.ts';
-import { allowedActions } from './status-actions.ts';
 import { parseVerification } from './verification-schemas.ts';
 import {
   assign,
@@ -65,7 +64,6 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
       (item): ReportView => toReportView(item),
     ),
     fields: collectInquiryFields(attributes),
-    actions: allowedActions(status, redacted),
   };
   assign(view, 'referenceId', attributes['reference-id']);
   // Dynamic Flow templates are `inquiry-template`; legacy `tmpl_` ones are `template`.

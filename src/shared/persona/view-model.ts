@@ -4,7 +4,6 @@
 // words: the pages put those in words as they render (src/ui/components/view-labels.ts), which
 // keeps the label tables out of the background's script.
 import { toCamel } from './key-inflection.ts';
-import type { InquiryActions } from './status-actions.ts';
 
 export interface FieldView {
   /** The key as Persona sent it (template casing), e.g. `name_first`. */
@@ -150,7 +149,6 @@ export interface InquiryView {
   /** Who decided: Persona's `reviewer` relationship (user, workflow, workflow-run). */
   reviewer?: { type: string; id: string };
   fields: FieldView[];
-  actions: InquiryActions;
 }
 
 /** Sets an optional property only when there is a value, keeping the view free of `undefined`. */

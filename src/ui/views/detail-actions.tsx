@@ -3,7 +3,7 @@ import { type ErrorInfo, outcomeUnknown, toErrorInfo } from '../../shared/errors
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
-import { decisionStatus } from '../../shared/persona/status-actions.ts';
+import { allowedActions, decisionStatus } from '../../shared/persona/status-actions.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import type { DecisionDraft } from '../../shared/storage-items.ts';
@@ -165,7 +165,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
     approve: useRef<HTMLButtonElement>(null),
     decline: useRef<HTMLButtonElement>(null),
   };
-  const allowed = inquiry.actions;
+  const allowed = allowedActions(inquiry.status, inquiry.redacted);
   const id = inquiry.id;
   const warnings = approveWarnings(inquiry);
 

@@ -108,7 +108,7 @@ describe('inquiry actions', () => {
     'approved',
     'declined',
     'some_new_status',
-  ])('offers exactly what inquiry.actions allows for %s', async (status) => {
+  ])('offers exactly what allowedActions gives for %s', async (status) => {
     await openWith(status);
     const actions = allowedActions(status);
     expect(offered()).toEqual(names.filter((name) => actions[flags[name as keyof typeof flags]]));

@@ -10,7 +10,6 @@ import type {
   RequestOf,
   RequestType,
 } from '../../../src/shared/messages.ts';
-import { allowedActions } from '../../../src/shared/persona/status-actions.ts';
 import type { InquiryView, ReportView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
 import { NEWS_DELAY_MS } from '../../../src/ui/components/announce.tsx';
@@ -63,7 +62,6 @@ export function inquiryView(status: string, extra: Partial<InquiryView> = {}): I
     verifications: [],
     reports: [],
     fields: [],
-    actions: allowedActions(status),
     ...extra,
   };
 }
