@@ -149,17 +149,12 @@ export function isMaskedField(field: FieldView | undefined): boolean {
 }
 
 /**
- * A field's value and declared type: `{type, value}` is unwrapped, a plain value kept. The spec
- * does not require `value` in a field object (OAS 2025-12-08, inquiry `fields`), so `{type}`
- * alone is a field without a value, not a value.
+ * A field's value: `{type, value}` is unwrapped, a plain value kept. The spec does not require
+ * `value` in a field object (OAS 2025-12-08, inquiry `fields`), so `{type}` alone is a field
+ * without a value, not a value. The declared type is not kept: no page shows it.
  */
-export function unwrapField(raw: unknown): { value: unknown; type?: string } {
-  if (isRecord(raw) && ('value' in raw || isFieldType(raw))) {
-    return typeof raw.type === 'string'
-      ? { value: raw.value, type: raw.type }
-      : { value: raw.value };
-  }
-  return { value: raw };
+export function unwrapField(raw: unknown): unknown {
+  return isRecord(raw) && ('value' in raw || isFieldType(raw)) ? raw.value : raw;
 }
 
 /** `{type: "string"}` and nothing else but perhaps a `value`: a field object, not data. */
@@ -178,7 +173,7 @@ export const NO_VALUE = '—';
  */
 export function readField(attributes: Record<string, unknown> | undefined, name: string): unknown {
   const found = findField(attributes, name);
-  return found && unwrapField(found.raw).value;
+  return found && unwrapField(found.raw);
 }
 
 /** Like {@link readField}, but also says under which key the field was found. */
@@ -191,7 +186,7 @@ export function findField(
   const fields = attributes.fields;
   if (isRecord(fields)) {
     for (const key of variants) {
-      if (hasValue(unwrapField(fields[key]).value)) return { key, raw: fields[key] };
+      if (hasValue(unwrapField(fields[key]))) return { key, raw: fields[key] };
     }
   }
   for (const key of variants) {
@@ -217,7 +212,7 @@ export function displayValue(value: unknown): string | undefined {
   if (Array.isArray(value)) {
     // A list field's items are `{type, value}` pairs themselves: each shows by its value.
     const items = value
-      .map((item) => displayValue(unwrapField(item).value))
+      .map((item) => displayValue(unwrapField(item)))
       .filter((item) => item !== undefined);
     return items.length > 0 ? items.join(', ') : undefined;
   }
@@ -243,13 +238,9 @@ function displayObject(value: Record<string, unknown>): string | undefined {
  * `emptyAsDash` (the inquiry's template fields: the reviewer sees the field is there but empty).
  */
 export function toFieldView(key: string, raw: unknown, emptyAsDash = false): FieldView | undefined {
-  const { value, type } = unwrapField(raw);
-  const text = displayValue(value);
+  const text = displayValue(unwrapField(raw));
   if (text === undefined && !emptyAsDash) return undefined;
-  const name = toKebab(key);
-  const view: FieldView = { key, name, value: text ?? NO_VALUE };
-  if (type !== undefined) view.type = type;
-  return view;
+  return { key, name: toKebab(key), value: text ?? NO_VALUE };
 }
 
 /**

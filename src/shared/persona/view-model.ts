@@ -12,8 +12,6 @@ export interface FieldView {
   name: string;
   /** The value as text: dates and numbers as Persona wrote them, lists joined, objects as JSON. */
   value: string;
-  /** Persona's field type (`string`, `date`, `selfie`, …) when it said one. */
-  type?: string;
   // Whether it is masked is the pages' to say (fields.ts isMaskedField): the background's script
   // carries no list of identity numbers' names.
 }
