@@ -2,7 +2,9 @@
 // 2023-01-05 shape accepted too). Shapes follow Persona’s official OpenAPI spec (docs/persona.md
 // says where it lives, and #tolerant-parsing why it is not applied strictly), but nothing is
 // required except a `data` object (or list): see schema-parts.ts for why. Each is a plain reader
-// (tolerant.ts): nothing is built while the worker's script runs.
+// (tolerant.ts): nothing is built while the worker's script runs. Only attributes the desk reads
+// are named: any other is kept as it comes, and naming it would cost the worker's script its
+// bytes for nothing (an inquiry's creator and step names, a report's times and flags).
 import { normaliseKeys } from './key-inflection.ts';
 import {
   count,
@@ -22,10 +24,7 @@ export const inquiryAttributes = section({
   'reference-id': label,
   note: text,
   tags: strings,
-  creator: text,
   'reviewer-comment': text,
-  'previous-step-name': text,
-  'next-step-name': text,
   'created-at': text,
   'started-at': text,
   'completed-at': text,
@@ -40,17 +39,7 @@ export const inquiryAttributes = section({
   fields: record,
 });
 
-export const reportAttributes = section({
-  status: text,
-  'created-at': text,
-  'completed-at': text,
-  'redacted-at': text,
-  'report-template-version-name': text,
-  'has-match': flag,
-  'is-continuous': flag,
-  'is-recurring': flag,
-  tags: strings,
-});
+export const reportAttributes = section({ status: text, 'has-match': flag });
 
 export const inquiryResource = resource(inquiryAttributes);
 export const reportResource = resource(reportAttributes);
@@ -59,7 +48,6 @@ export const anyResource = resource(record);
 
 /** `meta` of create, resume and generate-one-time-link answers. */
 export const documentMeta = section({
-  'session-token': text,
   'one-time-link': text,
   'one-time-link-short': text,
 });
