@@ -6,7 +6,7 @@
 import { deskError } from '../errors.ts';
 import { type Exchange, ExchangeFailure, fetchWithTimeout } from './fetch-with-timeout.ts';
 import { badResponseError, errorFromFailure, errorFromResponse } from './persona-error.ts';
-import { isQuotaAnswer, type ResponseMeta, readResponseMeta } from './response-meta.ts';
+import { type ResponseMeta, readResponseMeta } from './response-meta.ts';
 import {
   backoffDelay,
   type HttpMethod,
@@ -14,7 +14,7 @@ import {
   isRepeatableAfterServerError,
   rateLimitDelay,
 } from './retry-policy.ts';
-import { errorBody, parseBody } from './schemas.ts';
+import { parseBody } from './schemas.ts';
 import type { Reader } from './tolerant.ts';
 import { resolveOptions, type TransportOptions } from './transport-options.ts';
 
@@ -102,10 +102,20 @@ export function createTransport(options: TransportOptions) {
         if (body === unreadable) throw badResponseError(meta, contextOf(spec));
         return { body, meta };
       }
+      // Made before the retries are weighed, since its kind tells a quota's 429 from the rate
+      // limit's, as the body's title and the headers say; thrown once no retry is left.
+      const error = errorFromResponse(
+        body === unreadable ? undefined : body,
+        meta,
+        contextOf(spec),
+      );
       // A used-up quota lasts its whole period (often a minute or more): report it at once
       // rather than spin; only the rate limit is waited out here.
-      const quota = isQuotaAnswer(meta, errorTitle(body));
-      if (response.status === 429 && !quota && rateLimitRetries < policy.maxRateLimitRetries) {
+      if (
+        response.status === 429 &&
+        error.info.kind !== 'quota_exceeded' &&
+        rateLimitRetries < policy.maxRateLimitRetries
+      ) {
         const reset = meta.rateLimit?.resetSeconds;
         const wait = rateLimitDelay(reset, rateLimitRetries + 1, random, policy);
         if (wait !== undefined) {
@@ -122,7 +132,7 @@ export function createTransport(options: TransportOptions) {
         await backOff();
         continue;
       }
-      throw errorFromResponse(body === unreadable ? undefined : body, meta, contextOf(spec));
+      throw error;
     }
   }
 
@@ -156,8 +166,4 @@ function readJson(text: string): unknown {
   } catch {
     return unreadable;
   }
-}
-
-function errorTitle(body: unknown): string | undefined {
-  return parseBody(errorBody, body)?.errors[0]?.title;
 }
