@@ -103,7 +103,7 @@ export const requests = {
   findInquiries: answers<
     | ({ kind: 'inquiry' } & InquiryReply)
     /** `next`: Persona's cursor for more, as `listInquiries` takes it; null when that was all. */
-    | { kind: 'matches'; query: string; items: InquirySummary[]; next: string | null }
+    | { kind: 'matches'; items: InquirySummary[]; next: string | null }
   >()(() => ({ query: z.string().check(z.maxLength(300)) })),
   listInquiries: answers<{ items: InquirySummary[]; next: string | null }>()(() => ({
     statuses: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)),
@@ -217,7 +217,6 @@ export interface ConnectionReport {
   baseUrl: string;
   environmentId?: string;
   organizationId?: string;
-  requestId?: string;
   rateLimit?: { limit: number; remaining: number; resetSeconds?: number };
   /**
    * Whether the key's permissions could be read. `/api-keys/permissions` is not in Persona's

@@ -111,9 +111,8 @@ export const pollStateSchema = lazy(() =>
     failures: z.number(),
     /** No cycle before this time (ms): rate-limit manners or back-off. */
     holdUntil: z.optional(z.number()),
-    lastError: z.optional(
-      z.object({ kind: z.string(), message: z.string(), requestId: z.optional(z.string()) }),
-    ),
+    /** The last failure as the watchlist says it: its kind and message (no page shows more). */
+    lastError: z.optional(z.object({ kind: z.string(), message: z.string() })),
     /** When expired inquiries were last asked about (they are polled less often: planner.ts). */
     slowPolledAt: z.optional(z.number()),
     /** Latest RateLimit-* seen, for the 15 % rule. */

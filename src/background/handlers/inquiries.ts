@@ -65,7 +65,7 @@ export async function findInquiries(
   // Only a reference id Persona knows is remembered: other text may be a name, not an id.
   if (page.data.items.length > 0) await rememberLookup(query, keyInfo.masked);
   const next = page.data.links.next ?? null;
-  return { kind: 'matches', query, items: page.data.items.map(summarise), next };
+  return { kind: 'matches', items: page.data.items.map(summarise), next };
 }
 
 export async function listInquiries(

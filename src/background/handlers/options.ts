@@ -134,16 +134,12 @@ export async function testConnection(
   return report;
 }
 
+/** What the report shows of an answer's headers: the environment and organisation, no request id. */
 function metaFacts(meta: {
-  requestId?: string;
   environmentId?: string;
   organizationId?: string;
 }): Partial<ConnectionReport> {
-  return {
-    requestId: meta.requestId,
-    environmentId: meta.environmentId,
-    organizationId: meta.organizationId,
-  };
+  return { environmentId: meta.environmentId, organizationId: meta.organizationId };
 }
 
 export const optionsHandlers = {

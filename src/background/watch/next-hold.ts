@@ -98,8 +98,8 @@ export function nextPollState(
     case 'failed': {
       next.failures = prev.failures + 1;
       next.holdUntil = now + backoffMs(next.failures);
-      const { kind, message, requestId } = outcome.error;
-      next.lastError = requestId ? { kind, message, requestId } : { kind, message };
+      const { kind, message } = outcome.error;
+      next.lastError = { kind, message };
       return next;
     }
   }

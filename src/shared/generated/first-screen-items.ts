@@ -55,14 +55,7 @@ export const pollStateItem = checkedItem<StoredValue<typeof items.pollStateItem>
       holdUntil: { t: 'optional', of: { t: 'number' } },
       lastError: {
         t: 'optional',
-        of: {
-          t: 'object',
-          fields: {
-            kind: { t: 'string' },
-            message: { t: 'string' },
-            requestId: { t: 'optional', of: { t: 'string' } },
-          },
-        },
+        of: { t: 'object', fields: { kind: { t: 'string' }, message: { t: 'string' } } },
       },
       slowPolledAt: { t: 'optional', of: { t: 'number' } },
       rateLimit: {

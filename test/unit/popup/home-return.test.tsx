@@ -45,7 +45,7 @@ describe('Back from an inquiry', () => {
   it('from search results opened after a row, returns to the search box, not that row', async () => {
     stubBackground({
       ...reviewQueue(),
-      findInquiries: ({ query }) => ({ kind: 'matches', next: null, query, items: [] }),
+      findInquiries: () => ({ kind: 'matches', next: null, items: [] }),
     });
     await openRow(1);
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));

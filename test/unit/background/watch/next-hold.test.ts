@@ -70,7 +70,13 @@ describe('nextPollState: manners after a cycle', () => {
       holds.push((state.holdUntil ?? 0) - T0);
     }
     expect(holds).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000, 900_000]);
-    expect(state).toMatchObject({ failures: 8, lastSuccessAt: T0 - 1, lastError: serverError });
+    // The error as the watchlist says it: its kind and message (no page shows its request id).
+    expect(state).toMatchObject({
+      failures: 8,
+      lastSuccessAt: T0 - 1,
+      lastError: { kind: 'server', message: 'Persona had a problem.' },
+    });
+    expect(state.lastError).not.toHaveProperty('requestId');
   });
 
   it('clears failures, error and back-off with the next success', () => {
