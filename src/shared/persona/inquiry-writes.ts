@@ -97,23 +97,23 @@ export function inquiryWrites(transport: Transport) {
     },
 
     /**
-     * Back to pending if expired. Persona's answer also carries a session token, which is for an
-     * embedded flow only: it is not passed on, as no link or page here may hold it.
+     * Back to pending if expired. Nothing of Persona's answer is passed on: its one caller reads
+     * the inquiry afresh once the link is made (actions.ts newLink), and the answer's session
+     * token is for an embedded flow only, which no link or page here may hold.
      */
-    async resumeInquiry(id: string) {
-      const result = await post(itemPath('inquiries', id, 'resume'));
-      return { data: { inquiry: result.inquiry }, meta: result.meta };
+    async resumeInquiry(id: string): Promise<void> {
+      await post(itemPath('inquiries', id, 'resume'));
     },
 
-    /** A new single-use link; an expired inquiry must be resumed first. */
+    /**
+     * A new single-use link, living `expiresInSeconds` (the settings' link lifetime) at most; an
+     * expired inquiry must be resumed first.
+     */
     async generateOneTimeLink(
       id: string,
-      expiresInSeconds?: number,
+      expiresInSeconds: number,
     ): Promise<PersonaResult<LinkedInquiry>> {
-      const body =
-        expiresInSeconds === undefined
-          ? undefined
-          : { meta: { 'expires-in-seconds': expiresInSeconds } };
+      const body = { meta: { 'expires-in-seconds': expiresInSeconds } };
       const path = itemPath('inquiries', id, 'generate-one-time-link');
       const result = await post(path, body);
       return { data: linked(result, expiresInSeconds), meta: result.meta };
