@@ -15,6 +15,7 @@ import { periodMinutes } from './alarm.ts';
 import {
   type CycleOutcome,
   type CycleReason,
+  keepSpentWindow,
   mayStartCycle,
   nextPollState,
   settleIdle,
@@ -100,7 +101,10 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   // In the item's edit queue: a hold for a 429 this cycle's own request got (persona-access.ts)
   // is written first, then this state, which already has it, and not the other way round.
   const value = slowPolledAt === undefined ? next : { ...next, slowPolledAt };
-  await editItem(pollStateItem, () => ({ value, result: 0 }));
+  await editItem(pollStateItem, (stored) => ({
+    value: keepSpentWindow(value, stored, attempted),
+    result: 0,
+  }));
   return { outcome: outcome.kind, requests, changes };
 }
 

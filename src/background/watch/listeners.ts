@@ -11,9 +11,11 @@ import {
   watchlistItem,
 } from '../../shared/generated/stored-items.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
+import { editItem } from '../edit-item.ts';
 import type { Gate } from '../start-up.ts';
 import { ensureAlarm } from './alarm.ts';
 import { refreshBadge, showBadge } from './badge.ts';
+import { forNewKey } from './next-hold.ts';
 import { openFromNotification } from './notify.ts';
 import { handleAlarm, startCycle } from './poller.ts';
 
@@ -52,13 +54,18 @@ export function registerWatchListeners(after: Gate['after']): void {
     settingsItem,
     after((settings) => ensureAlarm(settings.pollSeconds)),
   );
-  // A newly saved key ends the back-off of the old one: ask again now rather than in 15 min.
-  // A removed one takes the badge with it (badge.ts).
+  // A newly saved key ends the back-off of the old one: ask again now rather than in 15 min, in
+  // the new key's own window (next-hold.ts forNewKey). A removed one takes the badge with it
+  // (badge.ts).
   watchItem(
     keyInfoItem,
     after((info) => {
       void refreshBadge().catch(() => undefined);
-      if (info) void startCycle('settings').catch(() => undefined);
+      if (info) {
+        void editItem(pollStateItem, (state) => ({ value: forNewKey(state), result: 0 }))
+          .then(() => startCycle('settings'))
+          .catch(() => undefined);
+      }
     }),
   );
 }

@@ -92,8 +92,13 @@ export function nextPollState(
       // Not an error for the reviewer: Persona is fine, we wait our turn and the changes follow.
       next.holdUntil = now + resetMs(outcome.resetSeconds ?? outcome.rateLimit?.resetSeconds);
       // The headers may be an earlier batch's, from a window before the one the 429 closed: the
-      // hold's own end is the window's (mayStartCycle).
-      delete next.rateLimit;
+      // window is this 429's, spent until the hold's end, as another request's 429 leaves it
+      // (holdAfterRateLimit), so a decision sent meanwhile counts to its reset (review s56, L3).
+      next.rateLimit = {
+        limit: outcome.rateLimit?.limit ?? prev.rateLimit?.limit ?? 0,
+        remaining: 0,
+        resetAt: next.holdUntil,
+      };
       return next;
     case 'failed': {
       next.failures = prev.failures + 1;
@@ -123,6 +128,33 @@ export function holdAfterRateLimit(
     rateLimit: { limit: prev.rateLimit?.limit ?? 0, remaining: 0, resetAt: holdUntil },
   };
   return prev.failures > 0 || (prev.holdUntil ?? 0) >= holdUntil ? spent : { ...spent, holdUntil };
+}
+
+/**
+ * The state a cycle's end writes over `stored`, what is stored by then: a 429 another request met
+ * while the cycle was out spent the window after the cycle read it, and stands with its hold
+ * (review s56, L3). `started` is what the cycle itself stored as it began. A cycle that met a 429
+ * itself has the window spent already, by its own clock.
+ */
+export function keepSpentWindow(next: PollState, stored: PollState, started: PollState): PollState {
+  const spent = stored.rateLimit;
+  if (next.rateLimit?.remaining === 0 || spent?.remaining !== 0) return next;
+  if (spent.resetAt === started.rateLimit?.resetAt) return next;
+  return {
+    ...next,
+    rateLimit: spent,
+    holdUntil: Math.max(next.holdUntil ?? 0, spent.resetAt),
+  };
+}
+
+/**
+ * The poll state once another key is saved: the old key's rate-limit window and its holds are not
+ * the new key's, which may be another environment's (review s56, L1). A back-off stands; a new key
+ * ends it anyway (mayStartCycle).
+ */
+export function forNewKey(prev: PollState): PollState {
+  const { rateLimit: _window, holdUntil, ...rest } = prev;
+  return prev.failures > 0 && holdUntil !== undefined ? { ...rest, holdUntil } : rest;
 }
 
 /**

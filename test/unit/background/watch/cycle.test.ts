@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { editItem } from '../../../../src/background/edit-item.ts';
 import { holdWatcherOn429 } from '../../../../src/background/persona-access.ts';
 import { type CycleDeps, runCycle } from '../../../../src/background/watch/cycle.ts';
+import { holdAfterRateLimit } from '../../../../src/background/watch/next-hold.ts';
 import { DeskError } from '../../../../src/shared/errors.ts';
 import { defaultSettings } from '../../../../src/shared/settings.ts';
 import { readItem, writeItem } from '../../../../src/shared/storage.ts';
@@ -218,11 +219,40 @@ describe('rate-limit manners and back-off in a cycle', () => {
 
     expect(await runCycle('alarm', hooked)).toMatchObject({ outcome: 'rate_limited' });
     // Once every queued edit of it is done, the state is the cycle's, written after the hold: its
-    // hold by its own clock, and no rate limit: the first batch's window is not the one the 429
-    // closed, so the hold's own end is the window's (next-hold.ts).
+    // hold by its own clock, and the window spent until then: the first batch's window is not the
+    // one the 429 closed, so the hold's own end is the window's (next-hold.ts), which a decision
+    // sent meanwhile counts down to (review s56, L3).
     const state = await editItem(pollStateItem, (value) => ({ value, result: value }));
     expect(state.holdUntil).toBe(T0 + 42_000);
-    expect(state.rateLimit).toBeUndefined();
+    expect(state.rateLimit).toMatchObject({ remaining: 0, resetAt: T0 + 42_000 });
+  });
+
+  it("keeps a window another request's 429 spent while the cycle was out (review s56, L3)", async () => {
+    await watch();
+    const client = await persona.client();
+    const meanwhile = {
+      ...deps,
+      openClient: async () => ({
+        ...client,
+        listInquiries: async (...args: Parameters<typeof client.listInquiries>) => {
+          const page = await client.listInquiries(...args);
+          // A decision's 429 lands after this answer was read, before the cycle writes its state.
+          await editItem(pollStateItem, (state) => ({
+            value: holdAfterRateLimit(state, 20, now + 300),
+            result: 0,
+          }));
+          return page;
+        },
+      }),
+    };
+    expect((await runCycle('alarm', meanwhile)).outcome).toBe('ok');
+    const state = await pollState();
+    // The count to the reset a decision shows reads this (rate-limit-wait.tsx).
+    expect(state.rateLimit).toMatchObject({ remaining: 0, resetAt: T0 + 20_300 });
+    expect(state.holdUntil).toBe(T0 + 20_300);
+    expect(state.lastSuccessAt).toBe(T0);
+    now += 10_000;
+    expect((await runCycle('popup', deps)).outcome).toBe('held');
   });
 
   it('slows down when fewer than 15 % of the window remain', async () => {

@@ -55,6 +55,18 @@ describe('the watcher’s listeners', () => {
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
+  it("forget the old key's rate-limit window once another key is saved (review s56, L1)", async () => {
+    const spent = { limit: 300, remaining: 0, resetAt: Date.now() + 20_000 };
+    await writeItem(pollStateItem, { failures: 0, holdUntil: spent.resetAt, rateLimit: spent });
+    await writeItem(keyInfoItem, {
+      masked: 'persona_production_…9z8y',
+      environment: 'production' as const,
+      savedAt: 2,
+    });
+    await expect.poll(async () => (await readItem(pollStateItem)).rateLimit).toBeUndefined();
+    expect((await readItem(pollStateItem)).holdUntil).toBeUndefined();
+  });
+
   it('follow the poll period in the options', async () => {
     await writeItem(settingsItem, { ...defaultSettings(), pollSeconds: 120 });
     await expect

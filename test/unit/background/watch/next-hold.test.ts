@@ -3,7 +3,9 @@ import {
   BACKOFF_CAP_MS,
   backoffMs,
   DEBOUNCE_MS,
+  forNewKey,
   holdAfterRateLimit,
+  keepSpentWindow,
   mayStartCycle,
   nextPollState,
   settleIdle,
@@ -88,8 +90,13 @@ describe('nextPollState: manners after a cycle', () => {
   it("keeps only the latest answer's rate limit: none when it carried none", () => {
     const rateLimit = { limit: 300, remaining: 200, resetAt: T0 };
     expect(nextPollState({ failures: 0, rateLimit }, { kind: 'ok' }, T0).rateLimit).toBeUndefined();
+    // A 429's window is its own, spent until the hold's end (review s56, L3).
     const limited = nextPollState({ failures: 0, rateLimit }, { kind: 'rate_limited' }, T0 + 1);
-    expect(limited).toEqual({ failures: 0, holdUntil: T0 + 1 + 60_000 });
+    expect(limited).toEqual({
+      failures: 0,
+      holdUntil: T0 + 1 + 60_000,
+      rateLimit: { limit: 300, remaining: 0, resetAt: T0 + 1 + 60_000 },
+    });
   });
 
   it('caps any hold at 15 minutes, whatever the reset says', () => {
@@ -195,9 +202,55 @@ describe("holdAfterRateLimit: a 429 on another of the desk's requests", () => {
       { kind: 'rate_limited', rateLimit: earlier, resetSeconds: 58 },
       T0,
     );
-    expect(held.rateLimit).toBeUndefined();
+    expect(held.rateLimit).toEqual({ limit: 300, remaining: 0, resetAt: T0 + 58_000 });
     expect(mayStartCycle(held, 'popup', T0 + 10_000)).toBe(false);
     expect(mayStartCycle(held, 'popup', T0 + 58_000)).toBe(true);
+  });
+});
+
+describe('keepSpentWindow: a 429 met while the cycle was out (review s56, L3)', () => {
+  const started: PollState = { failures: 0, lastAttemptAt: T0 };
+  const answered = nextPollState(
+    started,
+    { kind: 'ok', rateLimit: { limit: 300, remaining: 250, resetSeconds: 30 } },
+    T0 + 500,
+  );
+
+  it("stands over the cycle's own answer, read before it, with its hold", () => {
+    // A decision's 429 at T0 + 300, after the cycle's request left: the window is spent to T0 + 20 s.
+    const stored = holdAfterRateLimit(started, 20, T0 + 300);
+    const next = keepSpentWindow(answered, stored, started);
+    expect(next.rateLimit).toEqual({ limit: 0, remaining: 0, resetAt: T0 + 20_300 });
+    expect(next.holdUntil).toBe(T0 + 20_300);
+    expect(next.lastSuccessAt).toBe(T0 + 500);
+    expect(mayStartCycle(next, 'popup', T0 + 15_000)).toBe(false);
+  });
+
+  it("gives way to the cycle's answer when it was there as the cycle began, or is not spent", () => {
+    const spentBefore = holdAfterRateLimit({ failures: 2, holdUntil: T0 + 60_000 }, 20, T0 - 1_000);
+    expect(keepSpentWindow(answered, spentBefore, spentBefore)).toBe(answered);
+    const fresh = { ...started, rateLimit: { limit: 300, remaining: 9, resetAt: T0 + 9_000 } };
+    expect(keepSpentWindow(answered, fresh, started)).toBe(answered);
+    expect(keepSpentWindow(answered, started, started)).toBe(answered);
+  });
+});
+
+describe('forNewKey: another key saved (review s56, L1)', () => {
+  it("forgets the old key's window and its rate-limit hold", () => {
+    const spent = holdAfterRateLimit({ failures: 0, lastSuccessAt: T0 }, 40, T0);
+    expect(forNewKey(spent)).toEqual({ failures: 0, lastSuccessAt: T0 });
+    expect(mayStartCycle(forNewKey(spent), 'settings', T0 + 1)).toBe(true);
+  });
+
+  it('keeps a back-off with its failures, which the new key may still meet', () => {
+    const failing: PollState = {
+      failures: 2,
+      holdUntil: T0 + 60_000,
+      lastError: { kind: 'server', message: 'down' },
+      rateLimit: { limit: 300, remaining: 0, resetAt: T0 + 5_000 },
+    };
+    const { rateLimit: _window, ...rest } = failing;
+    expect(forNewKey(failing)).toEqual(rest);
   });
 });
 
