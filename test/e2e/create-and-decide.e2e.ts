@@ -173,6 +173,27 @@ describe('approving an inquiry nothing was checked on (UX review s57, H1)', () =
   });
 });
 
+describe('a decided inquiry opened again (UX review s57, M5)', () => {
+  it('folds what the decision passed over, in the page’s colours, one click away', async () => {
+    const { popup } = await confirmationOpen('folded', 'Decline', 'Nothing was sent');
+    await popup.getByRole('button', { name: 'Confirm decline' }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+    const folded = popup.getByTestId('attention');
+    await expect.poll(() => folded.evaluate((e) => e.tagName), soon).toBe('DETAILS');
+    expect(await folded.getAttribute('open')).toBeNull();
+    const summary = folded.locator('summary');
+    expect(await summary.textContent()).toBe('What the decision passed over (1)');
+    // Not the red bar of a call to act.
+    const bar = await folded.evaluate((e) => getComputedStyle(e).borderLeftColor);
+    expect(bar).not.toBe('rgb(179, 38, 30)');
+    await summary.click();
+    await expect
+      .poll(() => folded.getByRole('button').textContent(), soon)
+      .toBe('Verifications: none yet, nothing has been checked');
+    await popup.close();
+  });
+});
+
 describe('a decision Persona refuses for its rate limit', () => {
   it('counts down to the window’s reset, then is made (UX review s51, 11)', async () => {
     const id = await createThroughBackground('limited');

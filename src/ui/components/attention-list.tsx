@@ -3,6 +3,7 @@
 // (a failed selfie, then the retry that passed), so they are not reordered; a failure in the
 // sixth card, a sanctions match or a VPN was several screens down, unsaid.
 import { t } from '../../shared/i18n.ts';
+import { isFinalStatus } from '../../shared/persona/status.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { scrollViewTo } from '../scroll-view.ts';
 import { formatNumber } from './format-time.ts';
@@ -37,24 +38,40 @@ export function AttentionList({
 }) {
   const all = signals(inquiry);
   if (all.length === 0) return null;
+  const list = (
+    <ul class="attention-list" aria-labelledby="attention-intro">
+      {all.map(({ text, target, withEvidence }, i) => (
+        <li key={`${i}-${text}`}>
+          {target && (sectionsShown || !withEvidence) ? (
+            <button type="button" class="link" onClick={() => goTo(target)}>
+              {text}
+            </button>
+          ) : (
+            text
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+  // Decided, nothing is left to act on: reopened to see why, or whether an approval went in, the
+  // red list above the decision would call for action that can no longer be taken (UX review
+  // s57, M5). What the decision passed over stays one click away, in the page's own colours.
+  if (isFinalStatus(inquiry.status)) {
+    return (
+      <details class="attention is-decided" data-testid="attention">
+        <summary class="attention-intro" id="attention-intro">
+          {t('decisionPassedOver', formatNumber(all.length))}
+        </summary>
+        {list}
+      </details>
+    );
+  }
   return (
     <div class="attention" data-testid="attention">
       <p class="attention-intro" id="attention-intro">
         {t('needsALook', formatNumber(all.length))}
       </p>
-      <ul class="attention-list" aria-labelledby="attention-intro">
-        {all.map(({ text, target, withEvidence }, i) => (
-          <li key={`${i}-${text}`}>
-            {target && (sectionsShown || !withEvidence) ? (
-              <button type="button" class="link" onClick={() => goTo(target)}>
-                {text}
-              </button>
-            ) : (
-              text
-            )}
-          </li>
-        ))}
-      </ul>
+      {list}
     </div>
   );
 }

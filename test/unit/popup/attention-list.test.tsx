@@ -98,6 +98,26 @@ describe('what needs a look, at the head of the detail', () => {
     expect(document.activeElement?.id).toBe('verification-ver_Selfie0000001');
   });
 
+  it('leads from "none yet" to the Verifications section (UX review s57, H1)', async () => {
+    const list = await openDetail({});
+    const item = within(list).getByRole('button');
+    expect(item.textContent).toBe('Verifications: none yet, nothing has been checked');
+    fireEvent.click(item);
+    expect(document.activeElement?.id).toBe('verifications-heading');
+  });
+
+  it('on a decided inquiry, is folded: what the decision passed over, not a call to act (UX review s57, M5)', async () => {
+    const reply = inquiryReply('declined', flagged);
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    const list = await screen.findByTestId('attention');
+    expect(list.tagName).toBe('DETAILS');
+    expect(list.hasAttribute('open')).toBe(false);
+    expect(list.classList.contains('is-decided')).toBe(true);
+    expect(list.querySelector('summary')?.textContent).toBe('What the decision passed over (2)');
+    expect(list.textContent).toContain('Watchlist screening: Match found');
+  });
+
   it('is not there when nothing needs a look', async () => {
     const reply = inquiryReply('completed', {
       verifications: [verification('ver_1', 'verification/government-id', 'passed')],
