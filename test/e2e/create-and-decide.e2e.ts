@@ -39,7 +39,9 @@ async function persona(path: string, init: RequestInit = {}) {
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
   });
   return (await response.json()) as {
-    data: { id: string; attributes: { status: string } } | Array<{ id: string }>;
+    data:
+      | { id: string; attributes: { status: string; 'reference-id'?: string } }
+      | Array<{ id: string }>;
   };
 }
 
@@ -264,9 +266,10 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
       await popup.keyboard.press('Escape');
       await popup.getByRole('searchbox', { name: 'Find inquiry' }).waitFor();
+      // Named by its reference, as its row is (UX review s57, M4).
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
-        .toBe(`${id}: Declined`);
+        .toMatch(/^decide-and-go-\d+: Declined$/);
     } finally {
       await controls.clearFaults();
     }
@@ -340,6 +343,47 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
       await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
     });
+    await popup.close();
+  });
+
+  it('back in search results before the answer, the row is drawn as on its way, then with the decision made (UX review s57, M4)', async () => {
+    const [id] = await controls.seed(1, {
+      statuses: ['needs_review'],
+      referenceIdPrefix: 'search-on-its-way-',
+    });
+    if (!id) throw new Error('nothing seeded');
+    const { data } = await persona(`/inquiries/${id}`);
+    const reference = (data as { attributes: { 'reference-id'?: string } }).attributes[
+      'reference-id'
+    ];
+    if (!reference) throw new Error('seeded without a reference');
+    const popup = await ext.openPopup();
+    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await box.fill(reference);
+    await box.press('Enter');
+    const list = popup.getByRole('list', { name: 'Matching inquiries' });
+    const row = list.getByRole('button', { name: new RegExp(id) });
+    await row.click();
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await controls.setFaults({ latencyMs: 3_000, latencyRoute: 'POST /inquiries/:id/decline' });
+    try {
+      const field = popup.getByRole('textbox', { name: 'Comment' });
+      await field.fill('Not the person in the chat');
+      await field.press('Control+Enter');
+      await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
+      await popup.keyboard.press('Escape');
+      // The results, read again while the decline is out, still say needs_review: not shown so.
+      await expect.poll(() => row.textContent(), soon).toContain('decline sent, awaiting Persona');
+      expect(await row.getAttribute('class')).toContain('is-on-its-way');
+      // Persona answers: the row shows the decision made, and the answer is said by its reference.
+      await expect.poll(() => row.textContent(), soon).toContain('declined');
+      expect(await row.textContent()).not.toContain('awaiting Persona');
+      await expect
+        .poll(() => popup.getByTestId('announcer').textContent(), soon)
+        .toBe(`${reference}: Declined`);
+    } finally {
+      await controls.clearFaults();
+    }
     await popup.close();
   });
 

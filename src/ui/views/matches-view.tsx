@@ -4,6 +4,7 @@ import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { isInquiryId, SHORTEST_INQUIRY_ID } from '../../shared/persona/inquiry-id.ts';
+import { decisionStatus } from '../../shared/persona/status-actions.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -12,6 +13,7 @@ import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 import { SummaryList } from './summary-list.tsx';
+import { useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
 
 // A 404 for an id the reviewer typed is about the id, so say that in their terms.
@@ -102,11 +104,19 @@ export function MatchesView({ query: asked }: { query: string }) {
   }, []);
   const error = lookup.error && explain(lookup.error, query);
   const first = lookup.busy ? undefined : lookup.data;
-  const items = useMemo(() => first && [...first, ...more], [first, more]);
+  // A decision sent from a result and left on its way (Escape once sent) is drawn as on its way,
+  // and once made, with the status it made: the list read before, or while it was out, says the
+  // inquiry still waits (UX review s57, M4), as Needs review does (use-on-its-way.ts).
+  const { sending, decided } = useDecisionsOnItsWay(() => {});
+  const listed = useMemo(() => first && [...first, ...more], [first, more]);
+  const items = listed?.map((item) => {
+    const made = decided.get(item.id);
+    return made ? { ...item, status: decisionStatus[made] } : item;
+  });
   // A result that is no longer listed leaves the focus to the title, not to the page.
   useEffect(() => {
-    if (returning && items && focusLost()) heading.current?.focus();
-  }, [items]);
+    if (returning && listed && focusLost()) heading.current?.focus();
+  }, [listed]);
 
   return (
     <div class="view">
@@ -139,7 +149,12 @@ export function MatchesView({ query: asked }: { query: string }) {
             label={t('matchingInquiries')}
             items={items}
             focusId={firstOfPage}
-            meta={(item) => item.createdAt && t('createdWhen', formatAgo(item.createdAt, now))}
+            onItsWay={sending}
+            meta={(item) => {
+              const mark = sending.get(item.id);
+              if (mark) return t(mark.action === 'approve' ? 'approveOnItsWay' : 'declineOnItsWay');
+              return item.createdAt && t('createdWhen', formatAgo(item.createdAt, now));
+            }}
           />
           {page.error && (
             <ProblemMessage error={page.error} onRetry={() => next && page.run(next)} />

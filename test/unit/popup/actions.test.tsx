@@ -839,7 +839,7 @@ describe('inquiry actions', () => {
     await screen.findByRole('searchbox', { name: 'Find inquiry' });
     answer(inquiryReply('approved'));
     await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('inq_TestInquiry0001: Approved'),
+      expect(screen.getByTestId('announcer').textContent).toBe('customer-42: Approved'),
     );
   });
 
@@ -865,7 +865,7 @@ describe('inquiry actions', () => {
     );
     await waitFor(() =>
       expect(screen.getByTestId('announcer').textContent).toBe(
-        'inq_TestInquiry0001: did not go through. Persona had a server problem (500).',
+        'customer-42: did not go through. Persona had a server problem (500).',
       ),
     );
   });
@@ -883,7 +883,7 @@ describe('inquiry actions', () => {
     answer(inquiryReply('approved'));
     // Not a bare "Approved" over the home page, or another inquiry's.
     await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('inq_TestInquiry0001: Approved'),
+      expect(screen.getByTestId('announcer').textContent).toBe('customer-42: Approved'),
     );
   });
 
@@ -919,7 +919,7 @@ describe('inquiry actions', () => {
     await screen.findByRole('searchbox', { name: 'Find inquiry' });
     answer(inquiryReply('approved'));
     await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('inq_TestInquiry0001: Approved'),
+      expect(screen.getByTestId('announcer').textContent).toBe('customer-42: Approved'),
     );
     vi.useRealTimers();
   });
