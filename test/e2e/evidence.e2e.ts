@@ -144,6 +144,20 @@ describe('the evidence behind a verdict', () => {
     expect(opened.filter((r) => r.query['filter[account-id]'] !== undefined)).toHaveLength(1);
     expect(opened.filter((r) => r.route.startsWith('GET /files/'))).toHaveLength(0);
 
+    // A verification passed beside a check that failed says why (UX review s57, L7); one that
+    // failed does not.
+    const cards = await popup.locator('section.verification').evaluateAll((sections) =>
+      sections.map((section) => ({
+        passed: section.querySelector('h4 .result')?.textContent?.includes('passed') ?? false,
+        failedCheck: section.querySelector('.check-row.tone-danger') !== null,
+        note: section.textContent?.includes('the template does not require what failed') ?? false,
+      })),
+    );
+    const mixed = cards.filter((card) => card.passed && card.failedCheck);
+    expect(mixed.length).toBeGreaterThan(0);
+    expect(mixed.every((card) => card.note)).toBe(true);
+    expect(cards.filter((card) => !card.passed).some((card) => card.note)).toBe(false);
+
     // Device and network warns of the seeded VPN session.
     const network = popup.getByRole('region', { name: 'Device and network' });
     expect(await network.getByRole('note').textContent()).toContain('VPN');

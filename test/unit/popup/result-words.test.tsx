@@ -58,3 +58,25 @@ describe('verification and check results', () => {
     expect(resultWords('some_new_result')).toBeUndefined();
   });
 });
+
+describe('a passed verification beside a failed check (UX review s57, L7)', () => {
+  const optional = { ...verification.checks[0], required: false } as VerificationView['checks'][0];
+  it('says the template does not require what failed', () => {
+    const passed = { ...verification, status: 'passed', checks: [optional] };
+    render(<VerificationCard verification={passed} reveal={reveal} label="Government ID" />);
+    expect(
+      screen.getByText('Passed: the template does not require what failed here.'),
+    ).toBeTruthy();
+  });
+
+  it('says nothing of it on a failed verification, nor with every check passed', () => {
+    render(<VerificationCard verification={verification} reveal={reveal} label="Government ID" />);
+    const clean = {
+      ...verification,
+      status: 'passed',
+      checks: [{ ...optional, status: 'passed' }],
+    };
+    render(<VerificationCard verification={clean} reveal={reveal} label="Selfie" />);
+    expect(screen.queryByText(/does not require/)).toBeNull();
+  });
+});
