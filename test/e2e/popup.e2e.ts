@@ -284,7 +284,7 @@ describe('the popup', () => {
     const refresh = popup.getByRole('button', { name: 'Refresh', exact: true });
     await refresh.focus();
     await popup.keyboard.press('Enter');
-    await expect.poll(() => popup.getByText(/^Updated/).count(), soon).toBe(1);
+    await expect.poll(() => popup.getByText(/^Checked with Persona/).count(), soon).toBe(1);
     expect(await refresh.evaluate((el) => el === document.activeElement)).toBe(true);
     // Alt+← goes back as Escape does (Firefox's popup closes on Escape before the desk sees it:
     // UX review s50, 1), and the page handles it: the tab's own history is not used.
@@ -818,10 +818,15 @@ describe('the popup', () => {
       element.textContent = '';
     });
     expect(await toast.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('none');
+    const footerLine = () =>
+      popup.getByTestId('background-status').evaluate((e) => getComputedStyle(e).visibility);
+    expect(await footerLine()).toBe('visible');
     await toast.evaluate((element) => {
       element.textContent = 'Link copied';
     });
     expect(await toast.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
+    // The footer's line under the toast steps aside while it shows (UX review s57, L3).
+    expect(await footerLine()).toBe('hidden');
     await popup.close();
   });
 
