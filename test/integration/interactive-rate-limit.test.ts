@@ -1,6 +1,6 @@
 // @vitest-environment node
 // What a reviewer waits on (open, refresh, search, lists) against the sandbox's rate limit: a long
-// window is said at once, with the seconds to wait, rather than waited out behind "Updating…".
+// window is said at once, with the seconds to wait, rather than waited out behind "Checking with Persona…".
 import { describe, expect, it } from 'vitest';
 import { createInquiry } from '../../src/background/create/create-inquiry.ts';
 import { getInquiry, listInquiries } from '../../src/background/handlers/inquiries.ts';

@@ -136,6 +136,8 @@ describe('the inquiry detail', () => {
     expect((await openDetail('completed')).textContent).toBe('completed');
     expect(screen.getByText('Completed, awaiting decision')).toBeTruthy();
     expect(screen.getByTestId('template').textContent).toBe('Template itmpl_Template01');
+    // When the desk read it, not when the inquiry last changed (UX review s57, L8).
+    expect(screen.getByText('Checked with Persona just now')).toBeTruthy();
     const card = screen.getByRole('region', { name: /Government ID/ });
     const checks = within(card)
       .getAllByRole('listitem')
@@ -273,7 +275,7 @@ describe('the inquiry detail', () => {
     render(<DeskShell first={{ name: 'detail', id: cached.id }} />);
     expect((await screen.findByTestId('status')).textContent).toBe('pending');
     expect(screen.getByText('Reference from-cache')).toBeTruthy();
-    expect(screen.getByText('Updating…')).toBeTruthy();
+    expect(screen.getByText('Checking with Persona…')).toBeTruthy();
   });
 
   it('says a status that changes while the inquiry is open, and not the one it opened with (UX review s49, 1)', async () => {
@@ -340,7 +342,7 @@ describe('the inquiry detail', () => {
     expect(focused.textContent).toBe('Refresh');
     expect(
       document.getElementById(focused.getAttribute('aria-describedby') ?? '')?.textContent,
-    ).toMatch(/^Updated/);
+    ).toMatch(/^Checked with Persona/);
   });
 
   it("says the banner's words again when its Refresh is answered from a copy again (UX re-test s49, N1)", async () => {
