@@ -136,6 +136,13 @@ describe('the evidence behind a verdict', () => {
     await expect.poll(() => earlier.getByRole('button').count(), soon).toBe(2);
     expect(await earlier.textContent()).toContain(ids[0]);
     expect(await earlier.textContent()).toContain(ids[1]);
+    // The same account's declined inquiry heads the detail too, and leads there (UX review s57, M6).
+    const declinedLine = popup
+      .getByTestId('attention')
+      .getByRole('button', { name: 'Other inquiries: 1 declined' });
+    await expect.poll(() => declinedLine.count(), soon).toBe(1);
+    await declinedLine.click();
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('earlier-heading');
     const opened = await logSince(lastSeq);
     expect(opened.filter((r) => r.path.endsWith(`/inquiries/${reviewId}`))).toHaveLength(1);
     expect(opened.find((r) => r.path.endsWith(`/inquiries/${reviewId}`))?.query.include).toBe(

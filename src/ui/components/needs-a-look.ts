@@ -53,11 +53,20 @@ export interface Signal {
   withEvidence?: true;
 }
 
+/** What the detail's sections found once it was on screen: Other inquiries' declined ones. */
+export interface Found {
+  /** The same account's (or reference ID's) other inquiries that were declined. */
+  declinedElsewhere?: number;
+}
+
+/** Other inquiries' section title (earlier-inquiries.tsx), the place a declined one is listed. */
+export const EARLIER_HEADING = 'earlier-heading';
+
 /**
- * Failed verifications, report matches, risky networks, nothing checked yet, and a copy without
- * its results.
+ * Failed verifications, report matches, risky networks, an earlier decline, nothing checked yet,
+ * and a copy without its results.
  */
-export function signals(inquiry: InquiryView): Signal[] {
+export function signals(inquiry: InquiryView, found: Found = {}): Signal[] {
   const names = verificationNames(inquiry.verifications);
   const out: Signal[] = needingALook(inquiry.verifications).map((v) => ({
     text: lookLine(v, names),
@@ -92,14 +101,24 @@ export function signals(inquiry: InquiryView): Signal[] {
       withEvidence: true,
     });
   }
+  // The same person declined before is a reason to look twice, and Other inquiries, where it
+  // shows, is at the foot of a long page (UX review s57, M6).
+  const declined = found.declinedElsewhere ?? 0;
+  if (declined > 0) {
+    out.push({
+      text: `${t('otherInquiries')}: ${declined === 1 ? t('declinedOne') : t('declinedMany', formatNumber(declined))}`,
+      target: EARLIER_HEADING,
+      withEvidence: true,
+    });
+  }
   // A copy without its results says nothing of them: no list here is no all-clear.
   if (withoutResults(inquiry)) out.push({ text: t('resultsNotLoaded') });
   return out;
 }
 
 /** The same, as Approve's confirmation lists them. */
-export function approveWarnings(inquiry: InquiryView): string[] {
-  return signals(inquiry).map((signal) => signal.text);
+export function approveWarnings(inquiry: InquiryView, found: Found = {}): string[] {
+  return signals(inquiry, found).map((signal) => signal.text);
 }
 
 /** A verification card's heading (verification-card.tsx), the place its failure is shown. */

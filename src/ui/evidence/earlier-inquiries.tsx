@@ -7,12 +7,20 @@ import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
+import { EARLIER_HEADING, type Found } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
 import { openedRow, useNavigation } from '../views/router.ts';
 import { SummaryList } from '../views/summary-list.tsx';
 
-export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
+export function EarlierInquiries({
+  inquiry,
+  onFound,
+}: {
+  inquiry: InquiryView;
+  /** What needs a look learns from the list: how many of the others were declined. */
+  onFound?: (found: Found) => void;
+}) {
   const { id, accountId, referenceId } = inquiry;
   const read = useRequest(
     () =>
@@ -26,7 +34,7 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
         true,
       ),
     // A Try again that worked is gone with its message: the focus goes to the section's title.
-    { refocus: () => document.getElementById('earlier-heading') },
+    { refocus: () => document.getElementById(EARLIER_HEADING) },
   );
   const load = () => void read.run();
   useEffect(load, [id, accountId, referenceId]);
@@ -40,10 +48,17 @@ export function EarlierInquiries({ inquiry }: { inquiry: InquiryView }) {
   }, []);
   const { error } = read;
   const items = read.data?.items;
+  // Not from a list still being read again (another inquiry opened from it).
+  const declined = read.busy
+    ? undefined
+    : items?.filter((item) => item.id !== id && item.status === 'declined').length;
+  useEffect(() => {
+    onFound?.(declined ? { declinedElsewhere: declined } : {});
+  }, [declined]);
   const by = read.data?.by ?? 'none';
   return (
-    <section aria-labelledby="earlier-heading">
-      <h3 id="earlier-heading" tabIndex={-1} ref={heading}>
+    <section aria-labelledby={EARLIER_HEADING}>
+      <h3 id={EARLIER_HEADING} tabIndex={-1} ref={heading}>
         {t('otherInquiries')}
       </h3>
       {error ? (

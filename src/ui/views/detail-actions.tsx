@@ -11,7 +11,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
-import { approveWarnings } from '../components/needs-a-look.ts';
+import { approveWarnings, type Found } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -26,6 +26,8 @@ import { useSentAnswer } from './use-sent-answer.ts';
 
 interface Props {
   inquiry: InquiryView;
+  /** What the detail's sections found since it opened: part of what Approve passes over. */
+  found?: Found;
   watched: boolean;
   onReply: (reply: InquiryReply) => void;
   onLink: (link: OneTimeLink) => void;
@@ -51,7 +53,15 @@ const overtakenText = {
 } as const;
 
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
-export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLimited }: Props) {
+export function DetailActions({
+  inquiry,
+  found,
+  watched,
+  onReply,
+  onLink,
+  onStale,
+  onLimited,
+}: Props) {
   const announce = useAnnounce();
   const nav = useContext(NavigationContext);
   const [draft, updateDraft] = useDraft();
@@ -167,7 +177,7 @@ export function DetailActions({ inquiry, watched, onReply, onLink, onStale, onLi
   };
   const allowed = allowedActions(inquiry.status, inquiry.redacted);
   const id = inquiry.id;
-  const warnings = approveWarnings(inquiry);
+  const warnings = approveWarnings(inquiry, found);
 
   // The inquiry on screen, read when an answer comes: a decision Persona was slow to take may
   // come back after the reviewer moved on to another inquiry, or left the detail.

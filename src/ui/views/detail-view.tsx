@@ -7,7 +7,7 @@ import { offersLink } from '../../shared/persona/status-actions.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { AttentionList } from '../components/attention-list.tsx';
 import { LinkPanel } from '../components/link-panel.tsx';
-import { withoutResults } from '../components/needs-a-look.ts';
+import { type Found, withoutResults } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useEvidence } from '../evidence/use-evidence.ts';
 import { focusLost } from '../focus.ts';
@@ -45,6 +45,8 @@ export function DetailView({ id, initial }: Props) {
   const [limited, setLimited] = useState<ErrorInfo>();
   // Photos, network, reports' matches, earlier inquiries and activity: loaded on demand.
   const loadedEvidence = useEvidence();
+  // What the sections below find once the detail is on screen, for what needs a look.
+  const [found, setFound] = useState<Found>({});
   const evidence = loadedEvidence.state === 'loaded' ? loadedEvidence.views : undefined;
 
   // One read shortly (`soon`), and a decision's reads for a minute (`again`), apart: neither
@@ -169,9 +171,10 @@ export function DetailView({ id, initial }: Props) {
       />
       {error && <ProblemMessage error={error} onRetry={() => load()} />}
       {/* Before the decision's buttons: read, and reached by Tab, first. */}
-      <AttentionList inquiry={inquiry} sectionsShown={Boolean(evidence)} />
+      <AttentionList inquiry={inquiry} sectionsShown={Boolean(evidence)} found={found} />
       <DetailActions
         inquiry={inquiry}
+        found={found}
         watched={Boolean(watch)}
         onReply={acceptChange}
         onLink={setFreshLink}
@@ -201,7 +204,7 @@ export function DetailView({ id, initial }: Props) {
       {evidence && (
         <>
           <evidence.DeviceNetwork sessions={inquiry.sessions} />
-          <evidence.EarlierInquiries inquiry={inquiry} />
+          <evidence.EarlierInquiries inquiry={inquiry} onFound={setFound} />
           <evidence.ActivitySection inquiry={inquiry} />
         </>
       )}

@@ -118,6 +118,35 @@ describe('what needs a look, at the head of the detail', () => {
     expect(list.textContent).toContain('Watchlist screening: Match found');
   });
 
+  it("names the same account's declined inquiries once Other inquiries has them, and Approve lists it (UX review s57, M6)", async () => {
+    const reply = inquiryReply('needs_review', {
+      accountId: 'act_Person000001',
+      verifications: [verification('ver_1', 'verification/government-id', 'passed')],
+    });
+    const other = (id: string, status: string) => ({ id, status, referenceId: 'customer-42' });
+    stubBackground({
+      getInquiry: () => reply,
+      earlierInquiries: () => ({
+        by: 'account',
+        items: [
+          other(reply.inquiry.id, 'declined'),
+          other('inq_Earlier000001', 'declined'),
+          other('inq_Earlier000002', 'approved'),
+        ],
+      }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    const list = await screen.findByTestId('attention', {}, { timeout: 5_000 });
+    const line = await within(list).findByRole('button', { name: 'Other inquiries: 1 declined' });
+    fireEvent.click(line);
+    expect(document.activeElement?.id).toBe('earlier-heading');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    const form = screen.getByRole('form', { name: 'Confirm approve' });
+    expect(form.querySelector('.confirm-warnings')?.textContent).toContain(
+      'Other inquiries: 1 declined',
+    );
+  });
+
   it('is not there when nothing needs a look', async () => {
     const reply = inquiryReply('completed', {
       verifications: [verification('ver_1', 'verification/government-id', 'passed')],
