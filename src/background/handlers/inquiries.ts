@@ -12,7 +12,7 @@ import { checkInquiryId } from './check-inquiry-id.ts';
 /**
  * For what a reviewer is waiting on (open, refresh, search, a list): a rate-limit window of a few
  * seconds is waited out, a longer one is said at once, with its countdown, instead of a page that
- * reads "Updating…" for half a minute (retry-policy.ts waits up to 30 s by default).
+ * reads "Checking with Persona…" for half a minute (retry-policy.ts waits up to 30 s by default).
  */
 const INTERACTIVE = { retry: { maxRateLimitWaitMs: 5_000 } };
 

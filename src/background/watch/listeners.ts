@@ -17,7 +17,7 @@ import { ensureAlarm } from './alarm.ts';
 import { refreshBadge, showBadge } from './badge.ts';
 import { forNewKey } from './next-hold.ts';
 import { openFromNotification } from './notify.ts';
-import { handleAlarm, startCycle } from './poller.ts';
+import { cycleOver, handleAlarm, startCycle } from './poller.ts';
 
 async function checkAlarmAndBadge(): Promise<void> {
   await ensureAlarm((await readItem(settingsItem)).pollSeconds);
@@ -55,14 +55,16 @@ export function registerWatchListeners(after: Gate['after']): void {
     after((settings) => ensureAlarm(settings.pollSeconds)),
   );
   // A newly saved key ends the back-off of the old one: ask again now rather than in 15 min, in
-  // the new key's own window (next-hold.ts forNewKey). A removed one takes the badge with it
-  // (badge.ts).
+  // the new key's own window (next-hold.ts forNewKey), once a cycle the old key was running has
+  // written its state, which would otherwise be the new key's (review s57, M1). A removed one
+  // takes the badge with it (badge.ts).
   watchItem(
     keyInfoItem,
     after((info) => {
       void refreshBadge().catch(() => undefined);
       if (info) {
-        void editItem(pollStateItem, (state) => ({ value: forNewKey(state), result: 0 }))
+        void cycleOver()
+          .then(() => editItem(pollStateItem, (state) => ({ value: forNewKey(state), result: 0 })))
           .then(() => startCycle('settings'))
           .catch(() => undefined);
       }

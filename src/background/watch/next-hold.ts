@@ -132,28 +132,29 @@ export function holdAfterRateLimit(
 
 /**
  * The state a cycle's end writes over `stored`, what is stored by then: a 429 another request met
- * while the cycle was out spent the window after the cycle read it, and stands with its hold
- * (review s56, L3). `started` is what the cycle itself stored as it began. A cycle that met a 429
- * itself has the window spent already, by its own clock.
+ * while the cycle was out spent the window after the cycle read it, and stands as
+ * holdAfterRateLimit left it (review s56, L3): its window, and its hold unless a back-off or a
+ * later hold stands. `started` is what the cycle itself stored as it began; a window spent then is
+ * older news than the cycle's own answer. Of two spent windows, the later reset stands.
  */
 export function keepSpentWindow(next: PollState, stored: PollState, started: PollState): PollState {
   const spent = stored.rateLimit;
-  if (next.rateLimit?.remaining === 0 || spent?.remaining !== 0) return next;
-  if (spent.resetAt === started.rateLimit?.resetAt) return next;
-  return {
-    ...next,
-    rateLimit: spent,
-    holdUntil: Math.max(next.holdUntil ?? 0, spent.resetAt),
-  };
+  if (spent?.remaining !== 0 || spent.resetAt === started.rateLimit?.resetAt) return next;
+  const own = next.rateLimit;
+  if (own?.remaining === 0 && own.resetAt >= spent.resetAt) return next;
+  const window = { ...spent, limit: own?.limit || spent.limit };
+  const held = next.failures > 0 || (next.holdUntil ?? 0) >= spent.resetAt;
+  return { ...next, rateLimit: window, ...(held ? {} : { holdUntil: spent.resetAt }) };
 }
 
 /**
- * The poll state once another key is saved: the old key's rate-limit window and its holds are not
- * the new key's, which may be another environment's (review s56, L1). A back-off stands; a new key
- * ends it anyway (mayStartCycle).
+ * The poll state once another key is saved, and any cycle of the old key is over: the old key's
+ * rate-limit window and its holds are not the new key's, which may be another environment's
+ * (review s56, L1), nor is its last attempt, which would debounce the new key's first check. A
+ * back-off stands; a new key ends it anyway (mayStartCycle).
  */
 export function forNewKey(prev: PollState): PollState {
-  const { rateLimit: _window, holdUntil, ...rest } = prev;
+  const { rateLimit: _window, holdUntil, lastAttemptAt: _attempt, ...rest } = prev;
   return prev.failures > 0 && holdUntil !== undefined ? { ...rest, holdUntil } : rest;
 }
 

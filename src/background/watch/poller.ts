@@ -33,6 +33,11 @@ export function startCycle(reason: CycleReason, injected: CycleDeps = deps): Pro
   return running;
 }
 
+/** Settles once no cycle runs: the one running, if any, has written its state. */
+export function cycleOver(): Promise<unknown> {
+  return running?.catch(() => undefined) ?? Promise.resolve();
+}
+
 /** True when a cycle actually ran (asked Persona, or tried to). */
 export async function requestCycle(reason: CycleReason): Promise<boolean> {
   const { outcome } = await startCycle(reason);

@@ -33,6 +33,7 @@ vi.mock('../../../src/background/handlers/index.ts', () => ({
 vi.mock('../../../src/background/watch/poller.ts', () => ({
   handleAlarm: recorder('alarm'),
   startCycle: recorder('key saved: cycle'),
+  cycleOver: () => Promise.resolve(),
 }));
 vi.mock('../../../src/background/watch/alarm.ts', async (original) => ({
   ...(await original<object>()),

@@ -21,6 +21,7 @@ let deps: CycleDeps & { notify: ReturnType<typeof vi.fn<CycleDeps['notify']>> };
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 beforeEach(() => {
@@ -200,7 +201,10 @@ describe('rate-limit manners and back-off in a cycle', () => {
 
   it("keeps the cycle's own state over the hold its own 429 queued (persona-access.ts)", async () => {
     // The real client's hook, as openPersona wires it: the second batch's 429 queues a hold on
-    // the poll state while the cycle is still running, made from the state stored then.
+    // the poll state while the cycle is still running, made from the state stored then, by the
+    // same clock as the cycle's (Date.now, here the tests' T0).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
     await watch(entries(150));
     persona.faults.push(null, 429);
     // Chrome answers a read with what was stored when it was asked, a while later. Reads of the

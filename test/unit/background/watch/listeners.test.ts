@@ -4,6 +4,8 @@ import { startUp } from '../../../../src/background/start-up.ts';
 import { WATCH_ALARM } from '../../../../src/background/watch/alarm.ts';
 import { registerWatchListeners } from '../../../../src/background/watch/listeners.ts';
 import { notificationId } from '../../../../src/background/watch/notify.ts';
+import { startCycle } from '../../../../src/background/watch/poller.ts';
+import { DeskError } from '../../../../src/shared/errors.ts';
 import { defaultSettings } from '../../../../src/shared/settings.ts';
 import { readItem, writeItem } from '../../../../src/shared/storage.ts';
 import {
@@ -65,6 +67,39 @@ describe('the watcher’s listeners', () => {
     });
     await expect.poll(async () => (await readItem(pollStateItem)).rateLimit).toBeUndefined();
     expect((await readItem(pollStateItem)).holdUntil).toBeUndefined();
+  });
+
+  it('wait for a cycle the old key was running before they forget its window (review s57, M1)', async () => {
+    await writeItem(watchlistItem, [entry(1)]);
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The old key's cycle, out when the new key is saved; Persona answers it with a 429.
+    const old = startCycle('alarm', {
+      openClient: async () => ({
+        getInquiry: async () => {
+          throw new Error('not asked');
+        },
+        listInquiries: async () => {
+          await answered;
+          throw new DeskError({ kind: 'rate_limited', message: 'wait', retryAfterSeconds: 20 });
+        },
+      }),
+      notify: async () => {},
+      now: Date.now,
+    });
+    await writeItem(keyInfoItem, {
+      masked: 'persona_production_…9z8y',
+      environment: 'production' as const,
+      savedAt: 3,
+    });
+    release();
+    expect((await old).outcome).toBe('rate_limited');
+    // Its state, written as it ended, is the old key's: gone once the new key's turn comes, whose
+    // own cycle then runs (with no key in this test's worker, it says so).
+    await expect.poll(async () => (await readItem(pollStateItem)).lastError?.kind).toBe('no_key');
+    expect((await readItem(pollStateItem)).rateLimit).toBeUndefined();
   });
 
   it('follow the poll period in the options', async () => {

@@ -220,7 +220,8 @@ describe('keepSpentWindow: a 429 met while the cycle was out (review s56, L3)', 
     // A decision's 429 at T0 + 300, after the cycle's request left: the window is spent to T0 + 20 s.
     const stored = holdAfterRateLimit(started, 20, T0 + 300);
     const next = keepSpentWindow(answered, stored, started);
-    expect(next.rateLimit).toEqual({ limit: 0, remaining: 0, resetAt: T0 + 20_300 });
+    // The limit the cycle's answer gave; the window and its end the 429's.
+    expect(next.rateLimit).toEqual({ limit: 300, remaining: 0, resetAt: T0 + 20_300 });
     expect(next.holdUntil).toBe(T0 + 20_300);
     expect(next.lastSuccessAt).toBe(T0 + 500);
     expect(mayStartCycle(next, 'popup', T0 + 15_000)).toBe(false);
@@ -235,9 +236,35 @@ describe('keepSpentWindow: a 429 met while the cycle was out (review s56, L3)', 
   });
 });
 
+describe('keepSpentWindow beside a back-off or a 429 of its own (review s57, L1, L2)', () => {
+  const started: PollState = { failures: 0, lastAttemptAt: T0 };
+  const meanwhile = holdAfterRateLimit(started, 40, T0 + 300);
+
+  it('keeps a back-off as it is and takes the window only, as holdAfterRateLimit does', () => {
+    const failed = nextPollState(
+      started,
+      { kind: 'failed', error: { kind: 'server', message: 'down' } },
+      T0 + 500,
+    );
+    const next = keepSpentWindow(failed, meanwhile, started);
+    expect(next.holdUntil).toBe(failed.holdUntil);
+    expect(next.rateLimit).toMatchObject({ remaining: 0, resetAt: T0 + 40_300 });
+  });
+
+  it("takes the later of two spent windows: the cycle's own 429 or the one met meanwhile", () => {
+    const own = nextPollState(started, { kind: 'rate_limited', resetSeconds: 10 }, T0 + 500);
+    const later = keepSpentWindow(own, meanwhile, started);
+    expect(later.rateLimit?.resetAt).toBe(T0 + 40_300);
+    expect(later.holdUntil).toBe(T0 + 40_300);
+    const ownLater = nextPollState(started, { kind: 'rate_limited', resetSeconds: 50 }, T0 + 500);
+    expect(keepSpentWindow(ownLater, meanwhile, started)).toBe(ownLater);
+  });
+});
+
 describe('forNewKey: another key saved (review s56, L1)', () => {
   it("forgets the old key's window and its rate-limit hold", () => {
-    const spent = holdAfterRateLimit({ failures: 0, lastSuccessAt: T0 }, 40, T0);
+    const spent = holdAfterRateLimit({ failures: 0, lastSuccessAt: T0, lastAttemptAt: T0 }, 40, T0);
+    // Nor the old key's last attempt, which would debounce the new key's first check.
     expect(forNewKey(spent)).toEqual({ failures: 0, lastSuccessAt: T0 });
     expect(mayStartCycle(forNewKey(spent), 'settings', T0 + 1)).toBe(true);
   });
