@@ -63,7 +63,8 @@ export function ConnectionSection({
             {t('savedKey')} <code>{keyInfo.masked}</code> (
             {t(keyInfo.environment === 'production' ? 'envProduction' : 'envSandbox')}){' '}
             {/* The passphrase goes with the key (it seals that key): said before, since the
-                next key saved is then kept unencrypted (UX review s57, M7). */}
+                next key saved is then kept unencrypted, unless the organisation's policy
+                requires a passphrase first (UX review s57, M7). */}
             <RemoveKeyButton
               {...(lock === 'locked' || lock === 'unlocked'
                 ? { question: t('removeKeyAndPassphraseQuestion') }

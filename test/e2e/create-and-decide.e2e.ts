@@ -150,7 +150,7 @@ describe('approving an inquiry nothing was checked on (UX review s57, H1)', () =
     const id = await createThroughBackground('nothing-checked');
     const popup = await ext.openPopup(`?inquiry=${id}`);
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
-    const line = 'Verifications: none yet, nothing has been checked';
+    const line = 'Verifications: none yet';
     const attention = popup.getByTestId('attention');
     await expect.poll(() => attention.getByRole('button', { name: line }).count(), soon).toBe(1);
     const approve = popup.getByRole('button', { name: 'Approve', exact: true });
@@ -176,7 +176,7 @@ describe('approving an inquiry nothing was checked on (UX review s57, H1)', () =
 });
 
 describe('a decided inquiry opened again (UX review s57, M5)', () => {
-  it('folds what the decision passed over, in the page’s colours, one click away', async () => {
+  it('folds what needed a look, in the page’s colours, one click away', async () => {
     const { popup } = await confirmationOpen('folded', 'Decline', 'Nothing was sent');
     await popup.getByRole('button', { name: 'Confirm decline' }).click();
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
@@ -184,14 +184,14 @@ describe('a decided inquiry opened again (UX review s57, M5)', () => {
     await expect.poll(() => folded.evaluate((e) => e.tagName), soon).toBe('DETAILS');
     expect(await folded.getAttribute('open')).toBeNull();
     const summary = folded.locator('summary');
-    expect(await summary.textContent()).toBe('What the decision passed over (1)');
+    expect(await summary.textContent()).toBe('What needed a look (1)');
     // Not the red bar of a call to act.
     const bar = await folded.evaluate((e) => getComputedStyle(e).borderLeftColor);
     expect(bar).not.toBe('rgb(179, 38, 30)');
     await summary.click();
     await expect
       .poll(() => folded.getByRole('button').textContent(), soon)
-      .toBe('Verifications: none yet, nothing has been checked');
+      .toBe('Verifications: none yet');
     await popup.close();
   });
 });
@@ -269,7 +269,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       // Named by its reference, as its row is (UX review s57, M4).
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
-        .toMatch(/^decide-and-go-\d+: Declined$/);
+        .toMatch(/^decide-and-go-\d+ \(…\w{5}\): Declined$/);
     } finally {
       await controls.clearFaults();
     }
@@ -380,7 +380,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       expect(await row.textContent()).not.toContain('awaiting Persona');
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
-        .toBe(`${reference}: Declined`);
+        .toBe(`${reference} (…${id.slice(-5)}): Declined`);
     } finally {
       await controls.clearFaults();
     }

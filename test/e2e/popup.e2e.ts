@@ -818,15 +818,16 @@ describe('the popup', () => {
       element.textContent = '';
     });
     expect(await toast.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('none');
+    // Unseen, yet still in the accessibility tree, in forced colours too.
     const footerLine = () =>
-      popup.getByTestId('background-status').evaluate((e) => getComputedStyle(e).visibility);
-    expect(await footerLine()).toBe('visible');
+      popup.getByTestId('background-status').evaluate((e) => getComputedStyle(e).opacity);
+    expect(await footerLine()).toBe('1');
     await toast.evaluate((element) => {
       element.textContent = 'Link copied';
     });
     expect(await toast.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
     // The footer's line under the toast steps aside while it shows (UX review s57, L3).
-    expect(await footerLine()).toBe('hidden');
+    expect(await footerLine()).toBe('0');
     await popup.close();
   });
 

@@ -58,12 +58,13 @@ export function AttentionList({
   );
   // Decided, nothing is left to act on: reopened to see why, or whether an approval went in, the
   // red list above the decision would call for action that can no longer be taken (UX review
-  // s57, M5). What the decision passed over stays one click away, in the page's own colours.
+  // s57, M5). What needed a look stays one click away, in the page's own colours, in words that
+  // fit an approval (what it passed over) and a decline (what it agreed with) alike.
   if (isFinalStatus(inquiry.status)) {
     return (
       <details class="attention is-decided" data-testid="attention">
         <summary class="attention-intro" id="attention-intro">
-          {t('decisionPassedOver', formatNumber(all.length))}
+          {t('neededALook', formatNumber(all.length))}
         </summary>
         {list}
       </details>

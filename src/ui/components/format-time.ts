@@ -17,8 +17,9 @@ export function useNow(everyMs = 30_000): number {
 }
 
 /**
- * A past moment as the desk says it beside a word ("Updated …", "changed …"): within the minute
- * "just now", not Intl's bare "now", which reads as "hinzugefügt jetzt" or "Actualizado ahora".
+ * A past moment as the desk says it beside a word ("Checked with Persona …", "changed …"): within
+ * the minute "just now", not Intl's bare "now", which reads as "hinzugefügt jetzt" or "Actualizado
+ * ahora".
  */
 export function formatAgo(value: string | number, now = Date.now()): string {
   const age = now - (typeof value === 'number' ? value : Date.parse(value));

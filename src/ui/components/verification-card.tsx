@@ -100,6 +100,12 @@ function Checks({ checks }: { checks: CheckView[] }) {
   );
 }
 
+/** Some check failed, and none of those that failed is one Persona marks required. */
+function passedOverOptional(checks: readonly CheckView[]): boolean {
+  const failed = checks.filter((check) => verificationTone(check.status) === 'danger');
+  return failed.length > 0 && failed.every((check) => !check.required);
+}
+
 /** One verification: the checks that need a look first, its scores, and its fields. */
 export function VerificationCard({
   verification,
@@ -127,11 +133,11 @@ export function VerificationCard({
       </h4>
       {!v.loaded && <p class="muted">{t('verificationNoDetails')}</p>}
       {/* Passed beside a failed check read as a fault of the desk's (UX review s57, L7): Persona
-          passes a verification whose failed checks its template does not require. */}
-      {verificationTone(v.status) === 'success' &&
-        v.checks.some((check) => verificationTone(check.status) === 'danger') && (
-          <p class="muted">{t('passedDespiteCheck')}</p>
-        )}
+          passes a verification whose failed checks its template does not require. Not said
+          beside a failed check Persona marks required, which the note would contradict. */}
+      {verificationTone(v.status) === 'success' && passedOverOptional(v.checks) && (
+        <p class="muted">{t('passedDespiteCheck')}</p>
+      )}
       {v.scores && (
         <p class="scores">
           {v.scores.map((score) => (

@@ -199,21 +199,22 @@ export function DetailActions({
     async (done: string, send: () => Promise<unknown>) => {
       const actedOnId = id;
       // Named as the rows and the chat name it, by its reference where it has one (UX review
-      // s57, M4): a 32-character id said for two seconds names no one the reviewer knows.
-      const actedOn = inquiry.referenceId || id;
+      // s57, M4): a 32-character id said for two seconds names no one the reviewer knows. With
+      // the id's end beside it: one customer's inquiries share their reference (review s57, M4).
+      const named = inquiry.referenceId ? `${inquiry.referenceId} (…${id.slice(-5)})` : id;
       try {
         await send();
       } catch (failure) {
         // Gone from its page (Escape once it was sent): said where the reviewer is, who would
         // otherwise take it as made (review s51, 4). On its page, its error says it.
         if (onScreen.current !== actedOnId) {
-          announce(t('failedFor', actedOn, toErrorInfo(failure).message));
+          announce(t('failedFor', named, toErrorInfo(failure).message));
         }
         throw failure;
       }
       setConfirming(null);
       // Said on whatever is on screen by then: named, unless it is this inquiry's page.
-      announce(onScreen.current === actedOnId ? done : t('doneFor', actedOn, done));
+      announce(onScreen.current === actedOnId ? done : t('doneFor', named, done));
     },
     // The button that was pressed may be gone now (approved: no more actions): the focus goes
     // to the status, which is what changed.

@@ -115,6 +115,15 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('button', { name: 'Watch' })).toBeTruthy();
   });
 
+  it('offers no action on a redacted inquiry, whatever its status (the detail passes redacted on: review s57, L6)', async () => {
+    const reply = inquiryReply('needs_review', { redacted: true });
+    stubBackground({ getInquiry: () => reply });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    expect(offered()).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Watch' })).toBeTruthy();
+  });
+
   it.each(['created', 'pending', 'expired', 'failed', 'some_new_status'])(
     'offers Approve and Decline, behind the confirmation, on an undecided %s inquiry',
     async (status) => {
@@ -839,7 +848,7 @@ describe('inquiry actions', () => {
     await screen.findByRole('searchbox', { name: 'Find inquiry' });
     answer(inquiryReply('approved'));
     await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('customer-42: Approved'),
+      expect(screen.getByTestId('announcer').textContent).toBe('customer-42 (…y0001): Approved'),
     );
   });
 
@@ -865,7 +874,7 @@ describe('inquiry actions', () => {
     );
     await waitFor(() =>
       expect(screen.getByTestId('announcer').textContent).toBe(
-        'customer-42: did not go through. Persona had a server problem (500).',
+        'customer-42 (…y0001): did not go through. Persona had a server problem (500).',
       ),
     );
   });
@@ -883,7 +892,7 @@ describe('inquiry actions', () => {
     answer(inquiryReply('approved'));
     // Not a bare "Approved" over the home page, or another inquiry's.
     await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('customer-42: Approved'),
+      expect(screen.getByTestId('announcer').textContent).toBe('customer-42 (…y0001): Approved'),
     );
   });
 
@@ -919,7 +928,7 @@ describe('inquiry actions', () => {
     await screen.findByRole('searchbox', { name: 'Find inquiry' });
     answer(inquiryReply('approved'));
     await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('customer-42: Approved'),
+      expect(screen.getByTestId('announcer').textContent).toBe('customer-42 (…y0001): Approved'),
     );
     vi.useRealTimers();
   });

@@ -71,9 +71,7 @@ describe('approveWarnings', () => {
 describe('approveWarnings with nothing checked (UX review s57, H1)', () => {
   it('says so for an inquiry with no verification: nothing failed is no all-clear', () => {
     for (const status of ['created', 'pending', 'expired', 'completed']) {
-      expect(approveWarnings(inquiryView(status))).toEqual([
-        'Verifications: none yet, nothing has been checked',
-      ]);
+      expect(approveWarnings(inquiryView(status))).toEqual(['Verifications: none yet']);
     }
   });
 
@@ -99,6 +97,21 @@ describe('approveWarnings with nothing checked (UX review s57, H1)', () => {
       ],
     });
     expect(approveWarnings(onePassed)).toEqual([]);
+  });
+});
+
+describe('approveWarnings with what Other inquiries found (UX review s57, M6)', () => {
+  it('counts the declined ones, one or many', () => {
+    const clean = inquiryView('needs_review', {
+      verifications: [verification('ver_1', 'verification/database', 'passed')],
+    });
+    expect(approveWarnings(clean, { declinedElsewhere: 1 })).toEqual([
+      'Other inquiries: 1 declined',
+    ]);
+    expect(approveWarnings(clean, { declinedElsewhere: 3 })).toEqual([
+      'Other inquiries: 3 declined',
+    ]);
+    expect(approveWarnings(clean, { declinedElsewhere: 0 })).toEqual([]);
   });
 });
 

@@ -101,7 +101,7 @@ describe('what needs a look, at the head of the detail', () => {
   it('leads from "none yet" to the Verifications section (UX review s57, H1)', async () => {
     const list = await openDetail({});
     const item = within(list).getByRole('button');
-    expect(item.textContent).toBe('Verifications: none yet, nothing has been checked');
+    expect(item.textContent).toBe('Verifications: none yet');
     fireEvent.click(item);
     expect(document.activeElement?.id).toBe('verifications-heading');
   });
@@ -114,7 +114,7 @@ describe('what needs a look, at the head of the detail', () => {
     expect(list.tagName).toBe('DETAILS');
     expect(list.hasAttribute('open')).toBe(false);
     expect(list.classList.contains('is-decided')).toBe(true);
-    expect(list.querySelector('summary')?.textContent).toBe('What the decision passed over (2)');
+    expect(list.querySelector('summary')?.textContent).toBe('What needed a look (2)');
     expect(list.textContent).toContain('Watchlist screening: Match found');
   });
 
