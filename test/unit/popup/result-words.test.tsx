@@ -69,6 +69,12 @@ describe('a passed verification beside a failed check (UX review s57, L7)', () =
     ).toBeTruthy();
   });
 
+  it('says nothing of it beside a failed check Persona marks required (review s57, M2)', () => {
+    const contradicting = { ...verification, status: 'passed' };
+    render(<VerificationCard verification={contradicting} reveal={reveal} label="Government ID" />);
+    expect(screen.queryByText(/does not require/)).toBeNull();
+  });
+
   it('says nothing of it on a failed verification, nor with every check passed', () => {
     render(<VerificationCard verification={verification} reveal={reveal} label="Government ID" />);
     const clean = {
