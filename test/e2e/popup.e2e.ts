@@ -831,6 +831,33 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('moves between the watchlist’s rows with the arrow keys, Home and End (UX review s57, L6)', async () => {
+    const popup = await openPopup();
+    const rows = popup.locator('.inquiry-row');
+    await expect.poll(() => rows.count(), soon).toBeGreaterThan(2);
+    const focusedRow = () =>
+      popup.evaluate(() =>
+        [...document.querySelectorAll('.inquiry-row')].indexOf(document.activeElement as Element),
+      );
+    await rows.first().focus();
+    await popup.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe(1);
+    await popup.keyboard.press('End');
+    const last = (await rows.count()) - 1;
+    expect(await focusedRow()).toBe(last);
+    // Scrolled into view with it, in the 600 px popup.
+    const inView = await rows.nth(last).evaluate((row) => {
+      const box = row.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    await popup.keyboard.press('Home');
+    expect(await focusedRow()).toBe(0);
+    await popup.keyboard.press('ArrowUp');
+    expect(await focusedRow()).toBe(0);
+    await popup.close();
+  });
+
   it('shows where the desk moved the focus after a key, not after a click; keeps the changed mark in forced colours; targets 24 px tall (UX review s49, 5, 9, 10)', async () => {
     const popup = await openPopup();
     const row = popup.locator('.inquiry-row').first();

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
+import { moveAmongRows } from './row-keys.ts';
 import { StatusChip } from './status-chip.tsx';
 
 interface Props {
@@ -41,6 +42,7 @@ export function InquiryRow(props: Props) {
         // Chromium read the comma as a word of its own (", changed…").
         aria-describedby={unseen ? unseenNote : undefined}
         onClick={onOpen}
+        onKeyDown={moveAmongRows}
       >
         {/* In the order they are read: what a reviewer looks for first, the reference and the
             status, and the 32-character id last (UX review s49, 3); popup.css lays them out on
