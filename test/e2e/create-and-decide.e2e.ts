@@ -269,7 +269,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       // Named by its reference, as its row is (UX review s57, M4).
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
-        .toMatch(/^decide-and-go-\d+ \(…\w{5}\): Declined$/);
+        .toMatch(/^Declined: decide-and-go-\d+ \(…\w{5}\)$/);
     } finally {
       await controls.clearFaults();
     }
@@ -380,7 +380,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       expect(await row.textContent()).not.toContain('awaiting Persona');
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
-        .toBe(`${reference} (…${id.slice(-5)}): Declined`);
+        .toBe(`Declined: ${reference} (…${id.slice(-5)})`);
     } finally {
       await controls.clearFaults();
     }

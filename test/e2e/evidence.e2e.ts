@@ -983,7 +983,7 @@ describe('the evidence behind a verdict', () => {
     // The answer is named where the reviewer went, by its reference (UX review s57, M4).
     await expect
       .poll(() => panel.getByTestId('announcer').textContent(), soon)
-      .toMatch(/^evidence-sent-\d+-\S* \(…\w{5}\): Declined$/);
+      .toMatch(/^Declined: evidence-sent-\d+-\S* \(…\w{5}\)$/);
     await panel.close();
   });
   // Last: the tests above opened photos (object URLs), the evidence view's own sheet, Save PDF,

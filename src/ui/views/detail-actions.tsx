@@ -208,13 +208,15 @@ export function DetailActions({
         // Gone from its page (Escape once it was sent): said where the reviewer is, who would
         // otherwise take it as made (review s51, 4). On its page, its error says it.
         if (onScreen.current !== actedOnId) {
-          announce(t('failedFor', named, toErrorInfo(failure).message));
+          announce(t('notMadeFor', named, toErrorInfo(failure).message));
         }
         throw failure;
       }
       setConfirming(null);
       // Said on whatever is on screen by then: named, unless it is this inquiry's page.
-      announce(onScreen.current === actedOnId ? done : t('doneFor', named, done));
+      // The outcome first: the toast is one line, and a long reference would push it out of
+      // view (UX re-test s57, N4).
+      announce(onScreen.current === actedOnId ? done : t('answerFor', named, done));
     },
     // The button that was pressed may be gone now (approved: no more actions): the focus goes
     // to the status, which is what changed.

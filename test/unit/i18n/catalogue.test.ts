@@ -124,8 +124,10 @@ describe('the message catalogues', () => {
         'verificationSelfie',
         // "inq_…: Needs review": the status is said in the reader's language.
         'notifyLine',
-        // "inq_…: Approved", said on another inquiry's page.
+        // "demo-1: Approved", said of a watched inquiry's change.
         'doneFor',
+        // "Approved: demo-1 (…y0001)", said on another inquiry's page.
+        'answerFor',
         // German says Passphrase too.
         'passphrase',
         // And Video.

@@ -848,7 +848,7 @@ describe('inquiry actions', () => {
     await screen.findByRole('searchbox', { name: 'Find inquiry' });
     answer(inquiryReply('approved'));
     await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('customer-42 (…y0001): Approved'),
+      expect(screen.getByTestId('announcer').textContent).toBe('Approved: customer-42 (…y0001)'),
     );
   });
 
@@ -874,7 +874,7 @@ describe('inquiry actions', () => {
     );
     await waitFor(() =>
       expect(screen.getByTestId('announcer').textContent).toBe(
-        'customer-42 (…y0001): did not go through. Persona had a server problem (500).',
+        'Did not go through: customer-42 (…y0001). Persona had a server problem (500).',
       ),
     );
   });
@@ -892,7 +892,7 @@ describe('inquiry actions', () => {
     answer(inquiryReply('approved'));
     // Not a bare "Approved" over the home page, or another inquiry's.
     await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('customer-42 (…y0001): Approved'),
+      expect(screen.getByTestId('announcer').textContent).toBe('Approved: customer-42 (…y0001)'),
     );
   });
 
@@ -928,7 +928,7 @@ describe('inquiry actions', () => {
     await screen.findByRole('searchbox', { name: 'Find inquiry' });
     answer(inquiryReply('approved'));
     await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('customer-42 (…y0001): Approved'),
+      expect(screen.getByTestId('announcer').textContent).toBe('Approved: customer-42 (…y0001)'),
     );
     vi.useRealTimers();
   });
