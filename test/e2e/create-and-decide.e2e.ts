@@ -111,6 +111,20 @@ async function confirmationOpen(
   return { id, popup };
 }
 
+/**
+ * Declines the inquiry open in `popup` with a comment, Persona 3 s slow to answer, and goes back
+ * with Escape once the decline is sent. The caller clears the sandbox's faults.
+ */
+async function declineSlowlyAndGoBack(popup: Page): Promise<void> {
+  await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+  await controls.setFaults({ latencyMs: 3_000, latencyRoute: 'POST /inquiries/:id/decline' });
+  const field = popup.getByRole('textbox', { name: 'Comment' });
+  await field.fill('Not the person in the chat');
+  await field.press('Control+Enter');
+  await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
+  await popup.keyboard.press('Escape');
+}
+
 async function openCreate(referenceId: string): Promise<Page> {
   const popup = await ext.openPopup('?view=create');
   await popup.setViewportSize({ width: 400, height: 600 });
@@ -322,14 +336,8 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
     const popup = await ext.openPopup();
     await popup.getByRole('tab', { name: 'Needs review' }).click();
     await popup.getByRole('button', { name: new RegExp(id) }).click();
-    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-    await controls.setFaults({ latencyMs: 3_000, latencyRoute: 'POST /inquiries/:id/decline' });
     try {
-      const field = popup.getByRole('textbox', { name: 'Comment' });
-      await field.fill('Not the person in the chat');
-      await field.press('Control+Enter');
-      await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
-      await popup.keyboard.press('Escape');
+      await declineSlowlyAndGoBack(popup);
       const list = popup.getByRole('list', { name: 'Inquiries needing review' });
       const row = list.getByRole('button', { name: new RegExp(id) });
       await expect.poll(() => row.textContent(), soon).toContain('decline sent, awaiting Persona');
@@ -364,14 +372,8 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
     const list = popup.getByRole('list', { name: 'Matching inquiries' });
     const row = list.getByRole('button', { name: new RegExp(id) });
     await row.click();
-    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-    await controls.setFaults({ latencyMs: 3_000, latencyRoute: 'POST /inquiries/:id/decline' });
     try {
-      const field = popup.getByRole('textbox', { name: 'Comment' });
-      await field.fill('Not the person in the chat');
-      await field.press('Control+Enter');
-      await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
-      await popup.keyboard.press('Escape');
+      await declineSlowlyAndGoBack(popup);
       // The results, read again while the decline is out, still say needs_review: not shown so.
       await expect.poll(() => row.textContent(), soon).toContain('decline sent, awaiting Persona');
       expect(await row.getAttribute('class')).toContain('is-on-its-way');

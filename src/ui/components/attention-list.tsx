@@ -7,7 +7,7 @@ import { isFinalStatus } from '../../shared/persona/status.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { scrollViewTo } from '../scroll-view.ts';
 import { formatNumber } from './format-time.ts';
-import { type Found, signals } from './needs-a-look.ts';
+import type { Signal } from './needs-a-look.ts';
 
 /**
  * Scrolls what shows a signal (a verification's card, a report's row, the network's section) to
@@ -26,12 +26,12 @@ function goTo(targetId: string) {
 
 export function AttentionList({
   inquiry,
+  signals: all,
   sectionsShown,
-  found,
 }: {
   inquiry: InquiryView;
-  /** What the detail's sections found since it opened (needs-a-look.ts). */
-  found?: Found;
+  /** What needs a look (needs-a-look.ts), worked out once by the detail for it and Approve. */
+  signals: readonly Signal[];
   /**
    * Whether the evidence views are on the page: Device and network comes with them, and the
    * report rows that open on what matched replace the plain ones. Until then only the cards are
@@ -39,7 +39,6 @@ export function AttentionList({
    */
   sectionsShown: boolean;
 }) {
-  const all = signals(inquiry, found);
   if (all.length === 0) return null;
   const list = (
     <ul class="attention-list" aria-labelledby="attention-intro">

@@ -53,20 +53,16 @@ export interface Signal {
   withEvidence?: true;
 }
 
-/** What the detail's sections found once it was on screen: Other inquiries' declined ones. */
-export interface Found {
-  /** The same account's (or reference ID's) other inquiries that were declined. */
-  declinedElsewhere?: number;
-}
-
 /** Other inquiries' section title (earlier-inquiries.tsx), the place a declined one is listed. */
 export const EARLIER_HEADING = 'earlier-heading';
 
 /**
  * Failed verifications, report matches, risky networks, an earlier decline, nothing checked yet,
- * and a copy without its results.
+ * and a copy without its results; in this order the detail lists them, and Approve's confirmation
+ * says their words (detail-view.tsx). `declinedElsewhere`: the same account's (or reference
+ * ID's) other inquiries that were declined, once Other inquiries has read them.
  */
-export function signals(inquiry: InquiryView, found: Found = {}): Signal[] {
+export function signals(inquiry: InquiryView, declinedElsewhere = 0): Signal[] {
   const names = verificationNames(inquiry.verifications);
   const out: Signal[] = needingALook(inquiry.verifications).map((v) => ({
     text: lookLine(v, names),
@@ -103,10 +99,13 @@ export function signals(inquiry: InquiryView, found: Found = {}): Signal[] {
   }
   // The same person declined before is a reason to look twice, and Other inquiries, where it
   // shows, is at the foot of a long page (UX review s57, M6).
-  const declined = found.declinedElsewhere ?? 0;
-  if (declined > 0) {
+  if (declinedElsewhere > 0) {
+    const count =
+      declinedElsewhere === 1
+        ? t('declinedOne')
+        : t('declinedMany', formatNumber(declinedElsewhere));
     out.push({
-      text: `${t('otherInquiries')}: ${declined === 1 ? t('declinedOne') : t('declinedMany', formatNumber(declined))}`,
+      text: `${t('otherInquiries')}: ${count}`,
       target: EARLIER_HEADING,
       withEvidence: true,
     });
@@ -114,11 +113,6 @@ export function signals(inquiry: InquiryView, found: Found = {}): Signal[] {
   // A copy without its results says nothing of them: no list here is no all-clear.
   if (withoutResults(inquiry)) out.push({ text: t('resultsNotLoaded') });
   return out;
-}
-
-/** The same, as Approve's confirmation lists them. */
-export function approveWarnings(inquiry: InquiryView, found: Found = {}): string[] {
-  return signals(inquiry, found).map((signal) => signal.text);
 }
 
 /** A verification card's heading (verification-card.tsx), the place its failure is shown. */

@@ -7,7 +7,7 @@ import { t } from '../../shared/i18n.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
-import { EARLIER_HEADING, type Found } from '../components/needs-a-look.ts';
+import { EARLIER_HEADING } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
 import { openedRow, useNavigation } from '../views/router.ts';
@@ -15,11 +15,11 @@ import { SummaryList } from '../views/summary-list.tsx';
 
 export function EarlierInquiries({
   inquiry,
-  onFound,
+  onDeclined,
 }: {
   inquiry: InquiryView;
   /** What needs a look learns from the list: how many of the others were declined. */
-  onFound?: (found: Found) => void;
+  onDeclined?: (count: number) => void;
 }) {
   const { id, accountId, referenceId } = inquiry;
   const read = useRequest(
@@ -53,7 +53,7 @@ export function EarlierInquiries({
     ? undefined
     : items?.filter((item) => item.id !== id && item.status === 'declined').length;
   useEffect(() => {
-    onFound?.(declined ? { declinedElsewhere: declined } : {});
+    onDeclined?.(declined ?? 0);
   }, [declined]);
   const by = read.data?.by ?? 'none';
   return (

@@ -11,7 +11,6 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
-import { approveWarnings, type Found } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -26,8 +25,8 @@ import { useSentAnswer } from './use-sent-answer.ts';
 
 interface Props {
   inquiry: InquiryView;
-  /** What the detail's sections found since it opened: part of what Approve passes over. */
-  found?: Found;
+  /** What Approve would pass over, in words (needs-a-look.ts), listed in its confirmation. */
+  warnings: readonly string[];
   watched: boolean;
   onReply: (reply: InquiryReply) => void;
   onLink: (link: OneTimeLink) => void;
@@ -55,7 +54,7 @@ const overtakenText = {
 /** Only the actions the status allows; approve and decline are final, so they ask first. */
 export function DetailActions({
   inquiry,
-  found,
+  warnings,
   watched,
   onReply,
   onLink,
@@ -177,7 +176,6 @@ export function DetailActions({
   };
   const allowed = allowedActions(inquiry.status, inquiry.redacted);
   const id = inquiry.id;
-  const warnings = approveWarnings(inquiry, found);
 
   // The inquiry on screen, read when an answer comes: a decision Persona was slow to take may
   // come back after the reviewer moved on to another inquiry, or left the detail.

@@ -7,7 +7,7 @@ import { offersLink } from '../../shared/persona/status-actions.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { AttentionList } from '../components/attention-list.tsx';
 import { LinkPanel } from '../components/link-panel.tsx';
-import { type Found, withoutResults } from '../components/needs-a-look.ts';
+import { signals, withoutResults } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useEvidence } from '../evidence/use-evidence.ts';
 import { focusLost } from '../focus.ts';
@@ -45,8 +45,8 @@ export function DetailView({ id, initial }: Props) {
   const [limited, setLimited] = useState<ErrorInfo>();
   // Photos, network, reports' matches, earlier inquiries and activity: loaded on demand.
   const loadedEvidence = useEvidence();
-  // What the sections below find once the detail is on screen, for what needs a look.
-  const [found, setFound] = useState<Found>({});
+  // The same account's declined inquiries, once Other inquiries (below) has read them.
+  const [declinedElsewhere, setDeclinedElsewhere] = useState(0);
   const evidence = loadedEvidence.state === 'loaded' ? loadedEvidence.views : undefined;
 
   // One read shortly (`soon`), and a decision's reads for a minute (`again`), apart: neither
@@ -158,6 +158,8 @@ export function DetailView({ id, initial }: Props) {
     );
   }
   const { inquiry } = shown;
+  // What needs a look, at the head of the detail and in Approve's confirmation alike.
+  const look = signals(inquiry, declinedElsewhere);
   const link = freshLink ?? links?.[id];
   return (
     <div class="view detail">
@@ -171,10 +173,10 @@ export function DetailView({ id, initial }: Props) {
       />
       {error && <ProblemMessage error={error} onRetry={() => load()} />}
       {/* Before the decision's buttons: read, and reached by Tab, first. */}
-      <AttentionList inquiry={inquiry} sectionsShown={Boolean(evidence)} found={found} />
+      <AttentionList inquiry={inquiry} signals={look} sectionsShown={Boolean(evidence)} />
       <DetailActions
         inquiry={inquiry}
-        found={found}
+        warnings={look.map((signal) => signal.text)}
         watched={Boolean(watch)}
         onReply={acceptChange}
         onLink={setFreshLink}
@@ -204,7 +206,7 @@ export function DetailView({ id, initial }: Props) {
       {evidence && (
         <>
           <evidence.DeviceNetwork sessions={inquiry.sessions} />
-          <evidence.EarlierInquiries inquiry={inquiry} onFound={setFound} />
+          <evidence.EarlierInquiries inquiry={inquiry} onDeclined={setDeclinedElsewhere} />
           <evidence.ActivitySection inquiry={inquiry} />
         </>
       )}

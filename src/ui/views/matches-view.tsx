@@ -13,7 +13,7 @@ import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 import { SummaryList } from './summary-list.tsx';
-import { useDecisionsOnItsWay } from './use-on-its-way.ts';
+import { onItsWayNote, useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
 
 // A 404 for an id the reviewer typed is about the id, so say that in their terms.
@@ -152,7 +152,7 @@ export function MatchesView({ query: asked }: { query: string }) {
             onItsWay={sending}
             meta={(item) => {
               const mark = sending.get(item.id);
-              if (mark) return t(mark.action === 'approve' ? 'approveOnItsWay' : 'declineOnItsWay');
+              if (mark) return onItsWayNote(mark);
               return item.createdAt && t('createdWhen', formatAgo(item.createdAt, now));
             }}
           />

@@ -14,7 +14,7 @@ import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { SummaryList } from './summary-list.tsx';
-import { useDecisionsOnItsWay } from './use-on-its-way.ts';
+import { onItsWayNote, useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
 import { type Started, startedNote } from './watchlist-panel.tsx';
 
@@ -279,9 +279,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             meta={(item) => {
               if (left.has(item.id)) return t('leftQueue');
               const sending = onItsWay.get(item.id);
-              if (sending) {
-                return t(sending.action === 'approve' ? 'approveOnItsWay' : 'declineOnItsWay');
-              }
+              if (sending) return onItsWayNote(sending);
               return (
                 startedNote(started, item.id, item.status) ??
                 (item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now)))

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { findInTrail } from '../../shared/audit/read-trail.ts';
 import { auditPendingItem } from '../../shared/audit/trail-item.ts';
+import { t } from '../../shared/i18n.ts';
 import { useStored } from '../use-stored.ts';
 import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
 
@@ -11,6 +12,11 @@ interface Mark {
   at: number;
   /** The mark's own key: another decision on the same inquiry is another mark. */
   key: string;
+}
+
+/** A row's words while its decision is on its way: "decline sent, awaiting Persona". */
+export function onItsWayNote(mark: Pick<Mark, 'action'>): string {
+  return t(mark.action === 'approve' ? 'approveOnItsWay' : 'declineOnItsWay');
 }
 
 /**

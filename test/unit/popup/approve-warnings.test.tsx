@@ -5,11 +5,15 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { InquiryView, VerificationView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
-import { approveWarnings } from '../../../src/ui/components/needs-a-look.ts';
+import { signals } from '../../../src/ui/components/needs-a-look.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, inquiryView, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+/** What Approve's confirmation lists: the words of what needs a look (detail-view.tsx). */
+const approveWarnings = (inquiry: InquiryView, declinedElsewhere?: number) =>
+  signals(inquiry, declinedElsewhere).map((signal) => signal.text);
 
 function verification(id: string, type: string, status: string, failedCheck = false) {
   return {
@@ -105,13 +109,9 @@ describe('approveWarnings with what Other inquiries found (UX review s57, M6)', 
     const clean = inquiryView('needs_review', {
       verifications: [verification('ver_1', 'verification/database', 'passed')],
     });
-    expect(approveWarnings(clean, { declinedElsewhere: 1 })).toEqual([
-      'Other inquiries: 1 declined',
-    ]);
-    expect(approveWarnings(clean, { declinedElsewhere: 3 })).toEqual([
-      'Other inquiries: 3 declined',
-    ]);
-    expect(approveWarnings(clean, { declinedElsewhere: 0 })).toEqual([]);
+    expect(approveWarnings(clean, 1)).toEqual(['Other inquiries: 1 declined']);
+    expect(approveWarnings(clean, 3)).toEqual(['Other inquiries: 3 declined']);
+    expect(approveWarnings(clean, 0)).toEqual([]);
   });
 });
 

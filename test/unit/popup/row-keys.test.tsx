@@ -30,19 +30,20 @@ describe('a list of inquiries from the keyboard', () => {
       'inq_Row000000003',
     ]);
     first?.focus();
-    fireEvent.keyDown(first as HTMLElement, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(second);
-    fireEvent.keyDown(second as HTMLElement, { key: 'End' });
-    expect(document.activeElement).toBe(third);
-    // The last row's Down stays there: not on to another list.
-    fireEvent.keyDown(third as HTMLElement, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(third);
-    fireEvent.keyDown(third as HTMLElement, { key: 'ArrowUp' });
-    expect(document.activeElement).toBe(second);
-    fireEvent.keyDown(second as HTMLElement, { key: 'Home' });
-    expect(document.activeElement).toBe(first);
-    fireEvent.keyDown(first as HTMLElement, { key: 'ArrowUp' });
-    expect(document.activeElement).toBe(first);
+    // Each key pressed on the row in focus, and the row that has the focus after it. The last
+    // row's Down and the first's Up stay where they are: not on to another list.
+    const steps = [
+      ['ArrowDown', second],
+      ['End', third],
+      ['ArrowDown', third],
+      ['ArrowUp', second],
+      ['Home', first],
+      ['ArrowUp', first],
+    ] as const;
+    for (const [key, focused] of steps) {
+      fireEvent.keyDown(document.activeElement as HTMLElement, { key });
+      expect(document.activeElement, key).toBe(focused);
+    }
   });
 
   it('leaves keys with a modifier, and any other key, to the browser', () => {
