@@ -100,6 +100,10 @@ export function seedInquiries(store: SandboxStore, options: SeedOptions, now: nu
         autoCreateAccount: true,
         accountReferenceId:
           options.accountReferenceId ??
+          // One reference ID for all: its account, as an inquiry created with that reference ID
+          // through the API would be (docs/persona.md#accounts). A new inquiry for it then finds
+          // the seeded ones on its account.
+          options.referenceId ??
           // Named after the group's first inquiry: demo-account-7 holds demo-7, demo-8, demo-9.
           `${prefix}account-${store.inquiries.size + 1 - (i % INQUIRIES_PER_DEMO_ACCOUNT)}`,
         expiryAfterCreateSeconds: null,

@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInquiry, type Json, startTestSandbox, type TestSandbox } from './helpers.ts';
+import {
+  createBody,
+  createInquiry,
+  type Json,
+  startTestSandbox,
+  type TestSandbox,
+} from './helpers.ts';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -58,6 +64,16 @@ describe('accounts with several inquiries', () => {
       accounts.add((await t.api.get(`/inquiries/${id}`)).body.data.relationships.account.data.id);
     }
     expect(accounts.size).toBe(1);
+  });
+
+  it('seeded under one reference ID, they share its account, which a new inquiry with it joins (s57 re-test, N2)', async () => {
+    const [seeded] = await t.controls.seed(2, { referenceId: 'cust-777', statuses: ['declined'] });
+    const account = (await t.api.get(`/inquiries/${seeded}`)).body.data.relationships.account.data
+      .id as string;
+    const created = await t.api.post('/inquiries', createBody({ 'reference-id': 'cust-777' }));
+    expect(created.body.data.relationships.account.data.id).toBe(account);
+    const listed = await t.api.get(`/inquiries?filter[account-id]=${account}`);
+    expect(listed.body.data).toHaveLength(3);
   });
 });
 
