@@ -164,7 +164,7 @@ describe('approving an inquiry nothing was checked on (UX review s57, H1)', () =
     const id = await createThroughBackground('nothing-checked');
     const popup = await ext.openPopup(`?inquiry=${id}`);
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
-    const line = 'Verifications: none yet';
+    const line = 'Nothing checked: no verification has run';
     const attention = popup.getByTestId('attention');
     await expect.poll(() => attention.getByRole('button', { name: line }).count(), soon).toBe(1);
     const approve = popup.getByRole('button', { name: 'Approve', exact: true });
@@ -172,7 +172,10 @@ describe('approving an inquiry nothing was checked on (UX review s57, H1)', () =
     expect(await approve.getAttribute('class')).toBeNull();
     await approve.click();
     const form = popup.getByRole('form', { name: 'Confirm approve' });
-    expect(await form.locator('.confirm-warnings li').allTextContents()).toEqual([line]);
+    // Once Other inquiries is read (its line says so until then): that one line.
+    await expect
+      .poll(() => form.locator('.confirm-warnings li').allTextContents(), soon)
+      .toEqual([line]);
     // Named by its reference, as the chat knows it, and its id.
     expect(await form.locator('.confirm-question').textContent()).toMatch(
       new RegExp(`^Approve nothing-checked-\\d+ \\(${id}\\)\\? This decision is final\\.$`),
@@ -205,7 +208,7 @@ describe('a decided inquiry opened again (UX review s57, M5)', () => {
     await summary.click();
     await expect
       .poll(() => folded.getByRole('button').textContent(), soon)
-      .toBe('Verifications: none yet');
+      .toBe('Nothing checked: no verification has run');
     await popup.close();
   });
 });

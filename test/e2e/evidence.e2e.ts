@@ -131,7 +131,7 @@ describe('the evidence behind a verdict', () => {
     await search.press('Enter');
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
 
-    // Other inquiries: one request, after the detail is on screen; each opens its own detail.
+    // Other inquiries: one request, once the detail has its copy; each opens its own detail.
     const earlier = popup.getByRole('region', { name: 'Other inquiries' });
     await expect.poll(() => earlier.getByRole('button').count(), soon).toBe(2);
     expect(await earlier.textContent()).toContain(ids[0]);
@@ -770,6 +770,42 @@ describe('the evidence behind a verdict', () => {
     await form.getByRole('button', { name: 'Cancel' }).click();
     expect(await popup.getByTestId('status').textContent()).toBe('needs_review');
     await popup.close();
+  });
+
+  it('popup: Approve opened before Other inquiries is read says so, then what it found, in the same place (s57 re-test, N1)', async () => {
+    // One person declined before, now under review again.
+    const [, id] = await controls.seed(2, {
+      statuses: ['declined', 'needs_review'],
+      accountReferenceId: `slow-others-${Date.now()}`,
+    });
+    // Persona slow to list: the detail itself is read at once, the same account's others late.
+    await controls.setFaults({ latencyMs: 1_500, latencyRoute: 'GET /inquiries' });
+    try {
+      const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
+      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+      const approve = popup.getByRole('button', { name: 'Approve', exact: true });
+      await approve.click();
+      const form = popup.getByRole('form', { name: 'Confirm approve' });
+      const lines = form.locator('.confirm-warnings li');
+      const before = await lines.allTextContents();
+      expect(before).toContain('Other inquiries: still being read');
+      // Not at the head of the detail, where it would come and go on every inquiry opened.
+      const attention = popup.getByTestId('attention');
+      expect(await attention.textContent()).not.toContain('still being read');
+      const height = await form.evaluate((f) => f.getBoundingClientRect().height);
+      await expect
+        .poll(() => lines.allTextContents(), { timeout: 10_000 })
+        .toContain('Other inquiries: 1 declined');
+      // The line changed where it was: the confirmation did not grow under the pointer.
+      expect(await lines.count()).toBe(before.length);
+      expect(await form.evaluate((f) => f.getBoundingClientRect().height)).toBe(height);
+      expect(await form.locator('.confirm-warnings ul').getAttribute('aria-live')).toBe('polite');
+      expect(await attention.textContent()).toContain('Other inquiries: 1 declined');
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      await popup.close();
+    } finally {
+      await controls.clearFaults();
+    }
   });
 
   it('popup at 200 % zoom (400 × 300): Approve shows what it would pass over, not only the comment (UX review s47, 4)', async () => {

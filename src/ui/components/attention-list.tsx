@@ -39,10 +39,12 @@ export function AttentionList({
    */
   sectionsShown: boolean;
 }) {
-  if (all.length === 0) return null;
+  // A read still under way is said in Approve's confirmation only (needs-a-look.ts, `quiet`).
+  const shown = all.filter((signal) => !signal.quiet);
+  if (shown.length === 0) return null;
   const list = (
     <ul class="attention-list" aria-labelledby="attention-intro">
-      {all.map(({ text, target, withEvidence }, i) => (
+      {shown.map(({ text, target, withEvidence }, i) => (
         <li key={`${i}-${text}`}>
           {target && (sectionsShown || !withEvidence) ? (
             <button type="button" class="link" onClick={() => goTo(target)}>
@@ -63,7 +65,7 @@ export function AttentionList({
     return (
       <details class="attention is-decided" data-testid="attention">
         <summary class="attention-intro" id="attention-intro">
-          {t('neededALook', formatNumber(all.length))}
+          {t('neededALook', formatNumber(shown.length))}
         </summary>
         {list}
       </details>
@@ -72,7 +74,7 @@ export function AttentionList({
   return (
     <div class="attention" data-testid="attention">
       <p class="attention-intro" id="attention-intro">
-        {t('needsALook', formatNumber(all.length))}
+        {t('needsALook', formatNumber(shown.length))}
       </p>
       {list}
     </div>

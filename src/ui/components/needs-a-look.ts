@@ -26,11 +26,13 @@ function needingALook(verifications: readonly VerificationView[]): VerificationV
   );
 }
 
+const statusWords = (status: string) => resultWords(status) ?? humanise(status);
+
 /** What failed in one: its own status in words, and how many of its checks failed. */
 function failures(v: VerificationView): string {
   const failedChecks = v.checks.filter((check) => failed(check.status)).length;
   const parts: string[] = [];
-  if (failed(v.status)) parts.push(resultWords(v.status) ?? humanise(v.status));
+  if (failed(v.status)) parts.push(statusWords(v.status));
   if (failedChecks > 0) {
     parts.push(
       failedChecks === 1 ? t('checkFailedOne') : t('checksFailed', formatNumber(failedChecks)),
@@ -51,33 +53,60 @@ export interface Signal {
   target?: string;
   /** The place comes with the evidence views (loaded on demand), not with the detail itself. */
   withEvidence?: true;
+  /**
+   * Said in Approve's confirmation, not listed at the head of the detail: a read still under way,
+   * which mostly ends in nothing to say within a moment of the detail opening, would come and go
+   * above the buttons each time.
+   */
+  quiet?: true;
+}
+
+/**
+ * What Other inquiries found (earlier-inquiries.tsx): how many of the same account's (or
+ * reference ID's) other inquiries were declined, or that it is still reading them, or could not.
+ */
+export type OthersFound = number | 'reading' | 'failed';
+
+function othersWords(found: OthersFound): string | undefined {
+  if (found === 'reading') return t('othersReading');
+  if (found === 'failed') return t('othersNotRead');
+  if (found === 0) return undefined;
+  return found === 1 ? t('declinedOne') : t('declinedMany', formatNumber(found));
 }
 
 /** Other inquiries' section title (earlier-inquiries.tsx), the place a declined one is listed. */
 export const EARLIER_HEADING = 'earlier-heading';
 
 /**
- * Failed verifications, report matches, risky networks, an earlier decline, nothing checked yet,
- * and a copy without its results; in this order the detail lists them, and Approve's confirmation
- * says their words (detail-view.tsx). `declinedElsewhere`: the same account's (or reference
- * ID's) other inquiries that were declined, once Other inquiries has read them.
+ * Failed verifications, nothing checked or not finished, report matches, risky networks, what
+ * Other inquiries found, and a copy without its results; in this order the detail lists them,
+ * and Approve's confirmation says their words (detail-view.tsx).
  */
-export function signals(inquiry: InquiryView, declinedElsewhere = 0): Signal[] {
+export function signals(inquiry: InquiryView, found: OthersFound = 0): Signal[] {
   const names = verificationNames(inquiry.verifications);
-  const out: Signal[] = needingALook(inquiry.verifications).map((v) => ({
+  const listed = needingALook(inquiry.verifications);
+  const out: Signal[] = listed.map((v) => ({
     text: lookLine(v, names),
     target: verificationHeadingId(v.id),
   }));
   // Nothing failed is no all-clear when nothing was checked: an inquiry just created, one whose
   // person is still at it, or one that expired before they finished, is approved on no evidence
-  // at all (UX review s57, H1). Persona lets an undecided inquiry be approved in any status, so
-  // the desk says it rather than hiding the button.
-  const { verifications } = inquiry;
-  if (out.length === 0 && !withoutResults(inquiry) && !verifications.some(passed)) {
-    out.push({
-      text: t(verifications.length === 0 ? 'lookNothingChecked' : 'lookNonePassed'),
-      target: VERIFICATIONS_HEADING,
-    });
+  // at all (UX review s57, H1). Nor is one pass beside checks still running (s57 re-test, N3): a
+  // passed ID says nothing of the selfie still submitted. Persona lets an undecided inquiry be
+  // approved in any status, so the desk says it rather than hiding the button.
+  if (!withoutResults(inquiry)) {
+    const unfinished = inquiry.verifications.filter((v) => !passed(v) && !listed.includes(v));
+    const [first] = unfinished;
+    if (inquiry.verifications.length === 0) {
+      out.push({ text: t('lookNothingChecked'), target: VERIFICATIONS_HEADING });
+    } else if (first) {
+      const nonePassed = out.length === 0 && !inquiry.verifications.some(passed);
+      const named = unfinished.map((v) => `${names.get(v.id) ?? ''} (${statusWords(v.status)})`);
+      out.push({
+        text: t(nonePassed ? 'lookNonePassed' : 'lookUnfinished', named.join(', ')),
+        target: verificationHeadingId(first.id),
+      });
+    }
   }
   for (const report of inquiry.reports) {
     if (report.hasMatch === true) {
@@ -98,16 +127,15 @@ export function signals(inquiry: InquiryView, declinedElsewhere = 0): Signal[] {
     });
   }
   // The same person declined before is a reason to look twice, and Other inquiries, where it
-  // shows, is at the foot of a long page (UX review s57, M6).
-  if (declinedElsewhere > 0) {
-    const count =
-      declinedElsewhere === 1
-        ? t('declinedOne')
-        : t('declinedMany', formatNumber(declinedElsewhere));
+  // shows, is at the foot of a long page (UX review s57, M6). Until it has read them, or when it
+  // could not, no line here is no all-clear either (s57 re-test, N1).
+  const others = othersWords(found);
+  if (others) {
     out.push({
-      text: `${t('otherInquiries')}: ${count}`,
+      text: `${t('otherInquiries')}: ${others}`,
       target: EARLIER_HEADING,
       withEvidence: true,
+      ...(found === 'reading' ? { quiet: true as const } : {}),
     });
   }
   // A copy without its results says nothing of them: no list here is no all-clear.

@@ -1,43 +1,19 @@
 // The same person's other inquiries, earlier and later (a failed one may have a later success): the account's (`filter[account-id]`), or without an account
-// the same reference ID's, newest first. One request, made once the detail is on screen.
+// the same reference ID's, newest first. One request, which the detail makes as it opens
+// (use-earlier-inquiries.ts).
 import { useEffect, useRef } from 'preact/hooks';
 import { EARLIER_PAGE_SIZE } from '../../shared/earlier-inquiries.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
-import type { InquiryView } from '../../shared/persona/view-model.ts';
-import { sendRequest } from '../../shared/send-request.ts';
 import { formatDateTime } from '../components/format-time.ts';
 import { EARLIER_HEADING } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
-import { useRequest } from '../use-request.ts';
 import { openedRow, useNavigation } from '../views/router.ts';
 import { SummaryList } from '../views/summary-list.tsx';
+import type { EarlierRead } from '../views/use-earlier-inquiries.ts';
 
-export function EarlierInquiries({
-  inquiry,
-  onDeclined,
-}: {
-  inquiry: InquiryView;
-  /** What needs a look learns from the list: how many of the others were declined. */
-  onDeclined?: (count: number) => void;
-}) {
-  const { id, accountId, referenceId } = inquiry;
-  const read = useRequest(
-    () =>
-      sendRequest(
-        {
-          type: 'earlierInquiries',
-          id,
-          ...(accountId ? { accountId } : {}),
-          ...(referenceId ? { referenceId } : {}),
-        },
-        true,
-      ),
-    // A Try again that worked is gone with its message: the focus goes to the section's title.
-    { refocus: () => document.getElementById(EARLIER_HEADING) },
-  );
-  const load = () => void read.run();
-  useEffect(load, [id, accountId, referenceId]);
+/** `earlier`: the detail's read of them (use-earlier-inquiries.ts). */
+export function EarlierInquiries({ earlier: { read, load } }: { earlier: EarlierRead }) {
   // Back from one of these inquiries: the section is where the reviewer was. Its title has the
   // focus (and is scrolled to) while the list is asked for again, then the row that was opened
   // takes it (summary-list.tsx); if that row is no longer listed, the title keeps it.
@@ -48,13 +24,6 @@ export function EarlierInquiries({
   }, []);
   const { error } = read;
   const items = read.data?.items;
-  // Not from a list still being read again (another inquiry opened from it).
-  const declined = read.busy
-    ? undefined
-    : items?.filter((item) => item.id !== id && item.status === 'declined').length;
-  useEffect(() => {
-    onDeclined?.(declined ?? 0);
-  }, [declined]);
   const by = read.data?.by ?? 'none';
   return (
     <section aria-labelledby={EARLIER_HEADING}>

@@ -17,6 +17,7 @@ import { DetailActions } from './detail-actions.tsx';
 import { DetailBody } from './detail-body.tsx';
 import { DetailHead } from './detail-head.tsx';
 import { DetailTags } from './detail-tags.tsx';
+import { useEarlierInquiries } from './use-earlier-inquiries.ts';
 import { useInquiry } from './use-inquiry.ts';
 import './views.css';
 
@@ -37,6 +38,8 @@ interface Props {
 /** One inquiry: status, actions, link, and everything Persona found, refreshed in place. */
 export function DetailView({ id, initial }: Props) {
   const { shown, loading, slow, error, load, accept } = useInquiry(id, initial);
+  // Asked as the detail opens: what it finds is said above the decision (needs-a-look.ts).
+  const earlier = useEarlierInquiries(shown?.inquiry);
   const settings = useStored(settingsItem);
   const links = useStored(linksItem);
   const watch = useStored(watchlistItem)?.find((entry) => entry.id === id);
@@ -45,8 +48,6 @@ export function DetailView({ id, initial }: Props) {
   const [limited, setLimited] = useState<ErrorInfo>();
   // Photos, network, reports' matches, earlier inquiries and activity: loaded on demand.
   const loadedEvidence = useEvidence();
-  // The same account's declined inquiries, once Other inquiries (below) has read them.
-  const [declinedElsewhere, setDeclinedElsewhere] = useState(0);
   const evidence = loadedEvidence.state === 'loaded' ? loadedEvidence.views : undefined;
 
   // One read shortly (`soon`), and a decision's reads for a minute (`again`), apart: neither
@@ -159,7 +160,7 @@ export function DetailView({ id, initial }: Props) {
   }
   const { inquiry } = shown;
   // What needs a look, at the head of the detail and in Approve's confirmation alike.
-  const look = signals(inquiry, declinedElsewhere);
+  const look = signals(inquiry, earlier.found);
   const link = freshLink ?? links?.[id];
   return (
     <div class="view detail">
@@ -206,7 +207,7 @@ export function DetailView({ id, initial }: Props) {
       {evidence && (
         <>
           <evidence.DeviceNetwork sessions={inquiry.sessions} />
-          <evidence.EarlierInquiries inquiry={inquiry} onDeclined={setDeclinedElsewhere} />
+          <evidence.EarlierInquiries earlier={earlier} />
           <evidence.ActivitySection inquiry={inquiry} />
         </>
       )}

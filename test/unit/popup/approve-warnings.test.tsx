@@ -5,15 +5,15 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { InquiryView, VerificationView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
-import { signals } from '../../../src/ui/components/needs-a-look.ts';
+import { type OthersFound, signals } from '../../../src/ui/components/needs-a-look.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, inquiryView, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
 /** What Approve's confirmation lists: the words of what needs a look (detail-view.tsx). */
-const approveWarnings = (inquiry: InquiryView, declinedElsewhere?: number) =>
-  signals(inquiry, declinedElsewhere).map((signal) => signal.text);
+const approveWarnings = (inquiry: InquiryView, found?: OthersFound) =>
+  signals(inquiry, found).map((signal) => signal.text);
 
 function verification(id: string, type: string, status: string, failedCheck = false) {
   return {
@@ -75,32 +75,64 @@ describe('approveWarnings', () => {
 describe('approveWarnings with nothing checked (UX review s57, H1)', () => {
   it('says so for an inquiry with no verification: nothing failed is no all-clear', () => {
     for (const status of ['created', 'pending', 'expired', 'completed']) {
-      expect(approveWarnings(inquiryView(status))).toEqual(['Verifications: none yet']);
+      expect(approveWarnings(inquiryView(status))).toEqual([
+        'Nothing checked: no verification has run',
+      ]);
     }
   });
 
-  it('says none has passed while each is still under way or to be retried', () => {
+  it('says none has passed while each is still under way or to be retried, and names them', () => {
     const started = inquiryView('pending', {
       verifications: [
         verification('ver_1', 'verification/government-id', 'initiated'),
         verification('ver_2', 'verification/selfie', 'requires_retry'),
       ],
     });
-    expect(approveWarnings(started)).toEqual(['Verifications: none has passed yet']);
+    expect(approveWarnings(started)).toEqual([
+      'No verification has passed: Government ID (Initiated), Selfie (Requires retry)',
+    ]);
   });
 
-  it('does not add it beside a failure, which says more, nor once one has passed', () => {
+  it('names those not finished beside one that passed (s57 re-test, N3) or failed', () => {
+    const onePassed = inquiryView('pending', {
+      verifications: [
+        verification('ver_1', 'verification/government-id', 'passed'),
+        verification('ver_2', 'verification/selfie', 'submitted'),
+        verification('ver_3', 'verification/database', 'submitted'),
+      ],
+    });
+    expect(approveWarnings(onePassed)).toEqual([
+      'Not finished: Selfie (Submitted), Database (Submitted)',
+    ]);
+    const oneFailed = inquiryView('failed', {
+      verifications: [
+        verification('ver_1', 'verification/selfie', 'failed'),
+        verification('ver_2', 'verification/database', 'initiated'),
+      ],
+    });
+    expect(approveWarnings(oneFailed)).toEqual([
+      expect.stringMatching(/^Selfie: /),
+      'Not finished: Database (Initiated)',
+    ]);
+  });
+
+  it('adds nothing once each has passed or is listed as failed', () => {
     const failedOnly = inquiryView('failed', {
       verifications: [verification('ver_1', 'verification/selfie', 'failed')],
     });
     expect(approveWarnings(failedOnly)).toEqual([expect.stringMatching(/^Selfie: /)]);
-    const onePassed = inquiryView('pending', {
+    // Under way, with a failed check: its failure says it, not a second line.
+    const failingCheck = inquiryView('pending', {
+      verifications: [verification('ver_1', 'verification/selfie', 'requires_retry', true)],
+    });
+    expect(approveWarnings(failingCheck)).toEqual(['Selfie: 1 check failed']);
+    const allPassed = inquiryView('completed', {
       verifications: [
         verification('ver_1', 'verification/government-id', 'passed'),
-        verification('ver_2', 'verification/selfie', 'initiated'),
+        verification('ver_2', 'verification/selfie', 'confirmed'),
       ],
     });
-    expect(approveWarnings(onePassed)).toEqual([]);
+    expect(approveWarnings(allPassed)).toEqual([]);
   });
 });
 
@@ -112,6 +144,17 @@ describe('approveWarnings with what Other inquiries found (UX review s57, M6)', 
     expect(approveWarnings(clean, 1)).toEqual(['Other inquiries: 1 declined']);
     expect(approveWarnings(clean, 3)).toEqual(['Other inquiries: 3 declined']);
     expect(approveWarnings(clean, 0)).toEqual([]);
+  });
+
+  it('says a read still under way, or one that failed: no line is then no all-clear (s57 re-test, N1)', () => {
+    const clean = inquiryView('needs_review', {
+      verifications: [verification('ver_1', 'verification/database', 'passed')],
+    });
+    expect(approveWarnings(clean, 'reading')).toEqual(['Other inquiries: still being read']);
+    expect(approveWarnings(clean, 'failed')).toEqual(['Other inquiries: could not be read']);
+    // Said in the confirmation only, not at the head of the detail, where it would come and go.
+    expect(signals(clean, 'reading')[0]?.quiet).toBe(true);
+    expect(signals(clean, 'failed')[0]?.quiet).toBeUndefined();
   });
 });
 
@@ -133,9 +176,16 @@ describe('approveWarnings on a copy without results', () => {
 });
 
 describe('the Approve confirmation', () => {
-  async function open(extra: Partial<InquiryView>, button: 'Approve' | 'Decline') {
+  const noOthers = () => ({ items: [], by: 'account' as const });
+  async function open(
+    extra: Partial<InquiryView>,
+    button: 'Approve' | 'Decline',
+    earlierInquiries: () => unknown = noOthers,
+  ) {
     const reply = inquiryReply('needs_review', extra);
-    stubBackground({ getInquiry: () => reply });
+    stubBackground({ getInquiry: () => reply, earlierInquiries } as Parameters<
+      typeof stubBackground
+    >[0]);
     render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
     await screen.findByTestId('status', {}, { timeout: 5_000 });
     fireEvent.click(screen.getByRole('button', { name: button }));
@@ -187,5 +237,42 @@ describe('the Approve confirmation', () => {
     expect(decline.querySelector('.confirm-question')?.textContent).toBe(
       'Decline inq_TestInquiry0001? This decision is final.',
     );
+  });
+
+  it('says Other inquiries is still being read, then what it found, in the same place (s57 re-test, N1)', async () => {
+    let answer: (reply: unknown) => void = () => {};
+    const later = new Promise((resolve) => {
+      answer = resolve;
+    });
+    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
+    const approve = await open(clean, 'Approve', () => later);
+    const lines = () =>
+      [...approve.querySelectorAll('.confirm-warnings li')].map((li) => li.textContent);
+    expect(lines()).toEqual(['Other inquiries: still being read']);
+    expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('');
+    // Not at the head of the detail while it is read: it would come and go on every inquiry.
+    expect(screen.queryByTestId('attention')).toBeNull();
+    const declined = { ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' };
+    answer({ items: [declined], by: 'account' });
+    await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: 1 declined']));
+    // Said as it changes, to a reviewer already in the comment.
+    expect(approve.querySelector('.confirm-warnings ul')?.getAttribute('aria-live')).toBe('polite');
+    expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined');
+  });
+
+  it('says Other inquiries could not be read, above the decision too, when its read failed', async () => {
+    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
+    const approve = await open(clean, 'Approve', () => ({
+      kind: 'network',
+      message: 'Could not reach Persona.',
+    }));
+    const list = approve.querySelector('.confirm-warnings');
+    await vi.waitFor(() =>
+      expect(list?.textContent).toContain('Other inquiries: could not be read'),
+    );
+    expect(screen.getByTestId('attention').textContent).toContain(
+      'Other inquiries: could not be read',
+    );
+    expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('');
   });
 });

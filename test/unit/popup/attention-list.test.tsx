@@ -98,12 +98,25 @@ describe('what needs a look, at the head of the detail', () => {
     expect(document.activeElement?.id).toBe('verification-ver_Selfie0000001');
   });
 
-  it('leads from "none yet" to the Verifications section (UX review s57, H1)', async () => {
+  it('leads from "nothing checked" to the Verifications section (UX review s57, H1)', async () => {
     const list = await openDetail({});
     const item = within(list).getByRole('button');
-    expect(item.textContent).toBe('Verifications: none yet');
+    expect(item.textContent).toBe('Nothing checked: no verification has run');
     fireEvent.click(item);
     expect(document.activeElement?.id).toBe('verifications-heading');
+  });
+
+  it('leads from "not finished" to the first card not finished (s57 re-test, N3)', async () => {
+    const list = await openDetail({
+      verifications: [
+        verification('ver_Government01', 'verification/government-id', 'passed'),
+        verification('ver_Selfie0000001', 'verification/selfie', 'submitted'),
+      ],
+    });
+    const item = within(list).getByRole('button');
+    expect(item.textContent).toBe('Not finished: Selfie (Submitted)');
+    fireEvent.click(item);
+    expect(document.activeElement?.id).toBe('verification-ver_Selfie0000001');
   });
 
   it('on a decided inquiry, is folded: what the decision passed over, not a call to act (UX review s57, M5)', async () => {
