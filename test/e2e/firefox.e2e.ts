@@ -71,7 +71,7 @@ describe('the built add-on in Firefox ESR', () => {
     const sidebar = await openPage('src/side-panel/index.html');
     await expect
       .poll(() => textOf(sidebar, '[data-testid="background-status"]'), soon)
-      .toBe(`Background ready · v${version}`);
+      .toBe(`Version ${version}`);
     await byRole(sidebar, 'searchbox', 'Find inquiry');
     // The first screen's effects (the search box's focus among them) wait for the first paint
     // (src/ui/first-paint.ts): Firefox reports it for extension pages, or they would wait 1 s.

@@ -70,7 +70,7 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => popup.getByRole('heading', { name: 'Inquiry Desk' }).count()).toBe(1);
     await expect
       .poll(() => popup.getByTestId('background-status').textContent())
-      .toBe(`Background ready · v${version}`);
+      .toBe(`Version ${version}`);
     await popup.close();
   });
 
@@ -81,7 +81,7 @@ describe('the built extension in Chromium', () => {
       .toContain('Inquiry Desk');
     await expect
       .poll(() => options.getByTestId('background-status').textContent())
-      .toBe(`Background ready · v${version}`);
+      .toBe(`Version ${version}`);
     await options.close();
   });
 
@@ -104,7 +104,7 @@ describe('the built extension in Chromium', () => {
     await popup.reload();
     await expect
       .poll(() => popup.getByTestId('background-status').textContent())
-      .toBe(`Background ready · v${version}`);
+      .toBe(`Version ${version}`);
     await popup.close();
   });
 

@@ -91,7 +91,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
     return <p class="empty">{t('nothingWatched')}</p>;
   }
   const unseen = watchlist.filter((entry) => !entry.seen).length;
-  // While checks fail, the last good one is "the last answer", not "checked now" beside a failure.
+  // While checks fail, the data's age is "the last good check", not "checked now" beside a failure.
   const failing = poll?.lastError !== undefined && poll.failures > 0;
   // Before the first paint: the rows that can be in view, no more.
   const listed = painted ? rows : rows.slice(0, rowsInView());

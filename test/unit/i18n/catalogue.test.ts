@@ -128,6 +128,8 @@ describe('the message catalogues', () => {
         'doneFor',
         // "Approved: demo-1 (…y0001)", said on another inquiry's page.
         'answerFor',
+        // "Version 0.1.0" in the footer: German says Version too.
+        'bgReady',
         // German says Passphrase too.
         'passphrase',
         // And Video.

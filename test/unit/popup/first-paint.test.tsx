@@ -60,7 +60,7 @@ describe('before the first frame is on screen', () => {
       expect(sent('ping')).toHaveLength(1);
       expect(sent('refreshWatchlist')).toHaveLength(1);
     });
-    expect(await screen.findByText(/Background ready/)).toBeTruthy();
+    expect(await screen.findByText(/Version/)).toBeTruthy();
   });
 
   it('in a toolbar popup not grown to its height yet, draws what 600 px can show', async () => {

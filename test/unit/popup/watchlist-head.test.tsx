@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The watchlist's head line: while checks fail, the last good one is the last answer, not
+// The watchlist's head line: while checks fail, the last good one is "last good check", not
 // "checked now" beside "Last check failed".
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
@@ -33,7 +33,7 @@ describe('the watchlist head', () => {
       lastSuccessAt: Date.now(),
       lastError: { kind: 'network', message: 'Nothing answers.' },
     });
-    expect(line).toMatch(/last answer/);
+    expect(line).toMatch(/last good check/);
     expect(line).not.toMatch(/checked/);
     expect(screen.getByText(/Last check failed/)).toBeTruthy();
     // Not the key's fault: nothing to change in the settings.
