@@ -115,14 +115,31 @@ async function confirmationOpen(
  * Declines the inquiry open in `popup` with a comment, Persona 3 s slow to answer, and goes back
  * with Escape once the decline is sent. The caller clears the sandbox's faults.
  */
-async function declineSlowlyAndGoBack(popup: Page): Promise<void> {
+async function declineSlowlyAndGoBack(
+  popup: Page,
+  faults: Parameters<typeof controls.setFaults>[0] = {},
+): Promise<void> {
   await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-  await controls.setFaults({ latencyMs: 3_000, latencyRoute: 'POST /inquiries/:id/decline' });
+  await controls.setFaults({
+    latencyMs: 3_000,
+    latencyRoute: 'POST /inquiries/:id/decline',
+    ...faults,
+  });
   const field = popup.getByRole('textbox', { name: 'Comment' });
   await field.fill('Not the person in the chat');
   await field.press('Control+Enter');
   await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
   await popup.keyboard.press('Escape');
+}
+
+/** The reference ID Persona holds for an inquiry. */
+async function referenceOf(id: string): Promise<string> {
+  const { data } = await persona(`/inquiries/${id}`);
+  const reference = (data as { attributes: { 'reference-id'?: string } }).attributes[
+    'reference-id'
+  ];
+  if (!reference) throw new Error(`${id} has no reference`);
+  return reference;
 }
 
 async function openCreate(referenceId: string): Promise<Page> {
@@ -363,11 +380,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       referenceIdPrefix: 'search-on-its-way-',
     });
     if (!id) throw new Error('nothing seeded');
-    const { data } = await persona(`/inquiries/${id}`);
-    const reference = (data as { attributes: { 'reference-id'?: string } }).attributes[
-      'reference-id'
-    ];
-    if (!reference) throw new Error('seeded without a reference');
+    const reference = await referenceOf(id);
     const popup = await ext.openPopup();
     const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
     await box.fill(reference);
@@ -386,6 +399,42 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
         .toBe(`Declined: ${reference} (…${id.slice(-5)})`);
+    } finally {
+      await controls.clearFaults();
+    }
+    await popup.close();
+  });
+
+  it('back in search results, a decline that did not go through stays said on its row (UX re-test s57, N4)', async () => {
+    const [id] = await controls.seed(1, {
+      statuses: ['needs_review'],
+      referenceIdPrefix: 'search-not-made-',
+    });
+    if (!id) throw new Error('nothing seeded');
+    const popup = await ext.openPopup();
+    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await box.fill(await referenceOf(id));
+    await box.press('Enter');
+    const row = popup
+      .getByRole('list', { name: 'Matching inquiries' })
+      .getByRole('button', { name: new RegExp(id) });
+    await row.click();
+    try {
+      await declineSlowlyAndGoBack(popup, {
+        latencyMs: 1_000,
+        errorNext: 1,
+        errorStatuses: [503],
+        errorRoute: 'POST /inquiries/:id/decline',
+      });
+      await expect.poll(() => row.textContent(), soon).toContain('decline sent, awaiting Persona');
+      await expect
+        .poll(() => popup.getByTestId('announcer').textContent(), soon)
+        .toMatch(/^Did not go through: search-not-made-/);
+      // Once the toast has gone, the row still says it, not "created … ago" as if nothing was tried.
+      await expect
+        .poll(() => row.textContent(), soon)
+        .toContain('decline did not go through: open to check');
+      expect(await row.textContent()).toContain('needs_review');
     } finally {
       await controls.clearFaults();
     }

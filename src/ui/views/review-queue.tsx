@@ -14,7 +14,7 @@ import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { SummaryList } from './summary-list.tsx';
-import { onItsWayNote, useDecisionsOnItsWay } from './use-on-its-way.ts';
+import { useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
 import { type Started, startedNote } from './watchlist-panel.tsx';
 
@@ -132,7 +132,11 @@ export function ReviewQueue({ started }: { started: Started }) {
     setPageIds(undefined);
   });
   const watchlist = useStored(watchlistItem);
-  const { sending: onItsWay, decided } = useDecisionsOnItsWay((id) => focusPast(new Set([id])));
+  const {
+    sending: onItsWay,
+    decided,
+    note,
+  } = useDecisionsOnItsWay((id) => focusPast(new Set([id])));
   // A watched inquiry the reviewer has not looked at since it changed carries the watchlist's
   // mark here too: the badge counts it, and this is where it is found.
   const unseen = new Set(watchlist?.filter((entry) => !entry.seen).map((entry) => entry.id));
@@ -278,9 +282,8 @@ export function ReviewQueue({ started }: { started: Started }) {
             // The time the list is ordered by: the last change.
             meta={(item) => {
               if (left.has(item.id)) return t('leftQueue');
-              const sending = onItsWay.get(item.id);
-              if (sending) return onItsWayNote(sending);
               return (
+                note(item.id) ??
                 startedNote(started, item.id, item.status) ??
                 (item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now)))
               );

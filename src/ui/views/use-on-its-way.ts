@@ -43,20 +43,32 @@ function decisionsOnItsWay(
 }
 
 /**
+ * A row's words for a decision of this view's time that did not go through: the answer said
+ * away from its page is a toast of a few seconds, and the row read "created 20 minutes ago" again,
+ * as if nothing had been tried (UX re-test s57, N4).
+ */
+function notMadeNote(action: Mark['action']): string {
+  return t(action === 'approve' ? 'approveNotMade' : 'declineNotMade');
+}
+
+/**
  * `sending`: the decisions on their way, and those whose answer is being looked up. `decided`:
  * those whose answer came while this view was open and made the decision, with its action: the
  * inquiry no longer needs review, watched or not, though the list read before says it does. One
  * refused or failed keeps its row: a 409 is also Persona's "changed meanwhile", which leaves it
  * needing review, and a row that wrongly stays opens to its status, where one that wrongly went
  * is missed.
+ * `note`: a row's words while its decision is on its way, or once it did not go through.
  * `leaving`: told of a row's going before it goes (the focus on it moves on).
  */
 export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   sending: ReadonlyMap<string, Mark>;
   decided: ReadonlyMap<string, Mark['action']>;
+  note: (id: string) => string | undefined;
 } {
   const marks = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
   const [decided, setDecided] = useState<ReadonlyMap<string, Mark['action']>>(new Map());
+  const [failed, setFailed] = useState<ReadonlyMap<string, Mark['action']>>(new Map());
   // Ended, their answer being read: still drawn as on their way, not a moment as undecided.
   const [settling, setSettling] = useState<ReadonlyMap<string, Mark>>(new Map());
   const sending = new Map([...settling, ...marks]);
@@ -83,7 +95,11 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
         entries.findLast((e) => e.inquiryId === id && e.action === mark.action && e.at >= mark.at),
       )
         .then((entry) => {
-          if (!live.current || entry?.outcome !== 'ok') return;
+          if (!live.current || !entry) return;
+          if (entry.outcome !== 'ok') {
+            setFailed((before) => new Map(before).set(id, mark.action));
+            return;
+          }
           leaving(id);
           setDecided((before) => new Map(before).set(id, mark.action));
         })
@@ -94,5 +110,11 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
         });
     }
   }, [keys]);
-  return { sending, decided };
+  const note = (id: string) => {
+    const mark = sending.get(id);
+    if (mark) return onItsWayNote(mark);
+    const action = failed.get(id);
+    return action && notMadeNote(action);
+  };
+  return { sending, decided, note };
 }
