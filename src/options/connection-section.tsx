@@ -1,4 +1,4 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateTime } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import { DEFAULT_BASE_URL } from '../shared/persona/api-origin.ts';
@@ -54,6 +54,12 @@ export function ConnectionSection({
   useEffect(() => {
     if (keyInfo === null && focusLost()) document.getElementById('api-key')?.focus();
   }, [keyInfo === null]);
+  // Whether the key last shown here was sealed by a passphrase: once it is removed, the
+  // passphrase has gone with it, and the next key pasted where the focus now is would be kept
+  // unencrypted; the Lock section that says so is far down the page (UX re-test s57, N6).
+  const sealed = useRef(false);
+  if (keyInfo) sealed.current = lock === 'locked' || lock === 'unlocked';
+  const passphraseWent = keyInfo === null && sealed.current && lock === 'none';
   return (
     <section aria-labelledby="connection-heading">
       <h2 id="connection-heading">{t('connection')}</h2>
@@ -76,6 +82,13 @@ export function ConnectionSection({
           <>
             {t('noKeyPassphraseFirst')}{' '}
             {/* To the passphrase field, further down (the Lock section), the first step. */}
+            <button type="button" class="link" onClick={() => goToField('new-passphrase')}>
+              {t('toPassphrase')}
+            </button>
+          </>
+        ) : passphraseWent ? (
+          <>
+            {t('passphraseWentWithKey')}{' '}
             <button type="button" class="link" onClick={() => goToField('new-passphrase')}>
               {t('toPassphrase')}
             </button>

@@ -281,6 +281,13 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     // No key to keep by leaving the field empty (UX review s57, L12); no passphrase either.
     await expect.poll(() => keyHint.textContent(), soon).not.toContain('Leave empty');
     expect(await options.getByRole('button', { name: 'Set passphrase' }).count()).toBe(1);
+    // Said beside the key field, where the next key goes, with the way to a new passphrase
+    // (UX re-test s57, N6).
+    expect(await options.getByTestId('stored-key').textContent()).toContain(
+      'The passphrase went with the key: set a new one before you save a key',
+    );
+    await options.getByRole('button', { name: 'Go to the passphrase' }).click();
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('new-passphrase');
 
     await ext.context.close();
     // The search finds what is meant to be on disk: the watchlist's reference id.
