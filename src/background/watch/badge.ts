@@ -8,6 +8,7 @@ import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { keyInfoItem, pollStateItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { needsReviewer } from '../../shared/needs-reviewer.ts';
 import { readItem } from '../../shared/storage.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 import { inTurn } from '../edit-item.ts';
@@ -15,20 +16,6 @@ import { isLocked } from '../key-custody.ts';
 
 const BADGE_COLOR = '#B54708';
 const LOCKED_COLOR = '#667085';
-
-/** A status that needs the reviewer while it is news: a review, or a finished verification. */
-export const asksReviewer = (status: string) =>
-  status === 'needs_review' || status === 'completed' || status === 'failed';
-
-/**
- * Needs the reviewer: `needs_review` until decided, and a finished `completed` or `failed` the
- * reviewer has not looked at yet. Not one Persona said it does not have: nothing can be done
- * with it under this key.
- */
-export function needsReviewer(entry: WatchEntry): boolean {
-  if (entry.unlisted) return false;
-  return entry.status === 'needs_review' || (asksReviewer(entry.status) && !entry.seen);
-}
 
 export function countNeedingReviewer(list: readonly WatchEntry[]): number {
   return list.filter(needsReviewer).length;

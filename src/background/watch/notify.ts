@@ -4,11 +4,11 @@ import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { asksReviewer } from '../../shared/needs-reviewer.ts';
 import { notificationId, NOTIFICATION_PREFIX as PREFIX } from '../../shared/notification-ids.ts';
 import { statusLabel } from '../../shared/persona/status.ts';
 import { editItem } from '../edit-item.ts';
 import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
-import { asksReviewer } from './badge.ts';
 import type { Change } from './watchlist-logic.ts';
 import { markSeen } from './watchlist-logic.ts';
 

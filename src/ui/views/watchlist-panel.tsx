@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
+import { needsReviewer } from '../../shared/needs-reviewer.ts';
 import { describeStatus, isFinalStatus } from '../../shared/persona/status.ts';
 import { holdInForce } from '../../shared/poll-hold.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
@@ -14,8 +15,18 @@ import { useStored } from '../use-stored.ts';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { openInquiry, useNavigation } from './router.ts';
 
-function newestFirst(entries: WatchEntry[]): WatchEntry[] {
-  return [...entries].sort((a, b) => b.changedAt - a.changedAt);
+/**
+ * What needs the reviewer first, as many as the toolbar badge counts, then the rest; each by its
+ * last change, newest first. By change alone, the reviewer's own decisions, each a change, put the
+ * rows that needed nothing more on top, and the reviews still waiting sank below the fold (UX
+ * review s57, M2). Rows changed at the same moment (a first start watches many at once) keep
+ * one order from one opening to the next: by id.
+ */
+function needsFirst(entries: WatchEntry[]): WatchEntry[] {
+  return [...entries].sort(
+    (a, b) =>
+      +needsReviewer(b) - +needsReviewer(a) || b.changedAt - a.changedAt || (a.id < b.id ? -1 : 1),
+  );
 }
 
 // Fewer pixels than any watched row takes (55 at the desk's type sizes: two lines, the id and its
@@ -83,7 +94,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
   // Still while the pointer aims at the list (hold-rows.tsx): a row whose status changed goes on
   // top once it leaves or rests.
   const { rows, left, arrived, hold, show, revealed } = useHeldRows(
-    watchlist ? newestFirst(watchlist) : [],
+    watchlist ? needsFirst(watchlist) : [],
   );
 
   if (watchlist === undefined) return <p class="muted">{t('loadingWatchlist')}</p>;

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   badgeText,
   countNeedingReviewer,
-  needsReviewer,
   refreshBadge,
   showBadge,
 } from '../../../../src/background/watch/badge.ts';
 import { sealedKeyItem, sessionKeyItem } from '../../../../src/shared/lock-items.ts';
+import { needsReviewer } from '../../../../src/shared/needs-reviewer.ts';
 import { writeItem } from '../../../../src/shared/storage.ts';
 import { keyInfoItem, pollStateItem, watchlistItem } from '../../../../src/shared/storage-items.ts';
 import { entry, KNOWN_STATUSES } from './fixtures.ts';
