@@ -77,18 +77,14 @@ export function ConnectionSection({
                 : {})}
             />
           </>
-        ) : passphraseFirst ? (
-          // Said first, not after a Save refused for it (UX review s48, 8).
+        ) : passphraseFirst || passphraseWent ? (
+          // Said first, not after a Save refused for it (UX review s48, 8); or said where the
+          // next key goes, once the passphrase went with the last one (UX re-test s57, N6).
           <>
-            {t('noKeyPassphraseFirst')}{' '}
+            <span id="passphrase-first">
+              {t(passphraseFirst ? 'noKeyPassphraseFirst' : 'passphraseWentWithKey')}
+            </span>{' '}
             {/* To the passphrase field, further down (the Lock section), the first step. */}
-            <button type="button" class="link" onClick={() => goToField('new-passphrase')}>
-              {t('toPassphrase')}
-            </button>
-          </>
-        ) : passphraseWent ? (
-          <>
-            {t('passphraseWentWithKey')}{' '}
             <button type="button" class="link" onClick={() => goToField('new-passphrase')}>
               {t('toPassphrase')}
             </button>
@@ -121,7 +117,12 @@ export function ConnectionSection({
               placeholder={keyInfo ? keyInfo.masked : 'persona_sandbox_…'}
               value={typedKey}
               onInput={(e) => setTypedKey(e.currentTarget.value)}
-              aria-describedby={describedBy}
+              // Heard where the focus lands after Remove key, not only seen above the field.
+              aria-describedby={
+                passphraseFirst || passphraseWent
+                  ? `passphrase-first ${describedBy ?? ''}`.trim()
+                  : describedBy
+              }
               aria-invalid={invalid}
             />
             {/* Both labels are laid out, one over the other (options.css .key-toggle), so the

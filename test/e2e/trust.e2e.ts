@@ -286,6 +286,10 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     expect(await options.getByTestId('stored-key').textContent()).toContain(
       'The passphrase went with the key: set a new one before you save a key',
     );
+    // Heard from the key field too, where the focus is.
+    expect(await options.locator('#api-key').getAttribute('aria-describedby')).toContain(
+      'passphrase-first',
+    );
     await options.getByRole('button', { name: 'Go to the passphrase' }).click();
     expect(await options.evaluate(() => document.activeElement?.id)).toBe('new-passphrase');
 

@@ -79,9 +79,7 @@ export function ConfirmAction({
       {warnings.length > 0 && (
         <div class="banner is-warn confirm-warnings" id="confirm-warnings">
           <p class="banner-text">{t('approveDespite')}</p>
-          {/* Live: a line that changes once the form is open (Other inquiries read meanwhile,
-              needs-a-look.ts) is said, as the comment's description was when it took the focus. */}
-          <ul aria-live="polite">
+          <ul>
             {warnings.map((warning) => (
               <li key={warning}>{warning}</li>
             ))}

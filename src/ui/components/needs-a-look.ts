@@ -67,12 +67,25 @@ export interface Signal {
  */
 export type OthersFound = number | 'reading' | 'failed';
 
-function othersWords(found: OthersFound): string | undefined {
+/**
+ * Other inquiries' line. `slot`: Approve's confirmation opened while they were still being read
+ * keeps the line's place, and says that none was declined rather than dropping it (UX re-test
+ * s57, N1), so the form does not move under the pointer as the read ends.
+ */
+export function othersWords(found: OthersFound, slot = false): string | undefined {
   if (found === 'reading') return t('othersReading');
   if (found === 'failed') return t('othersNotRead');
-  if (found === 0) return undefined;
+  if (found === 0) return slot ? t('othersNoneDeclined') : undefined;
   return found === 1 ? t('declinedOne') : t('declinedMany', formatNumber(found));
 }
+
+/**
+ * Still under way: started or sent, or to be tried again. Not one canceled or skipped, which is
+ * over, and not one whose kind a later verification passed (a retry that went through).
+ */
+const underWay = (v: VerificationView, passedKinds: ReadonlySet<string>) =>
+  (verificationTone(v.status) === 'info' || v.status === 'requires_retry') &&
+  !passedKinds.has(v.type);
 
 /** Other inquiries' section title (earlier-inquiries.tsx), the place a declined one is listed. */
 export const EARLIER_HEADING = 'earlier-heading';
@@ -82,7 +95,7 @@ export const EARLIER_HEADING = 'earlier-heading';
  * Other inquiries found, and a copy without its results; in this order the detail lists them,
  * and Approve's confirmation says their words (detail-view.tsx).
  */
-export function signals(inquiry: InquiryView, found: OthersFound = 0): Signal[] {
+export function signals(inquiry: InquiryView, found: OthersFound = 0, slot = false): Signal[] {
   const names = verificationNames(inquiry.verifications);
   const listed = needingALook(inquiry.verifications);
   const out: Signal[] = listed.map((v) => ({
@@ -95,13 +108,18 @@ export function signals(inquiry: InquiryView, found: OthersFound = 0): Signal[] 
   // passed ID says nothing of the selfie still submitted. Persona lets an undecided inquiry be
   // approved in any status, so the desk says it rather than hiding the button.
   if (!withoutResults(inquiry)) {
-    const unfinished = inquiry.verifications.filter((v) => !passed(v) && !listed.includes(v));
-    const [first] = unfinished;
-    if (inquiry.verifications.length === 0) {
+    const { verifications } = inquiry;
+    // None passed and none failed: each is named, whatever became of it.
+    const nonePassed = out.length === 0 && !verifications.some(passed);
+    const passedKinds = new Set(verifications.filter(passed).map((v) => v.type));
+    const open = nonePassed
+      ? verifications
+      : verifications.filter((v) => !listed.includes(v) && underWay(v, passedKinds));
+    const [first] = open;
+    if (verifications.length === 0) {
       out.push({ text: t('lookNothingChecked'), target: VERIFICATIONS_HEADING });
     } else if (first) {
-      const nonePassed = out.length === 0 && !inquiry.verifications.some(passed);
-      const named = unfinished.map((v) => `${names.get(v.id) ?? ''} (${statusWords(v.status)})`);
+      const named = open.map((v) => `${names.get(v.id) ?? ''} (${statusWords(v.status)})`);
       out.push({
         text: t(nonePassed ? 'lookNonePassed' : 'lookUnfinished', named.join(', ')),
         target: verificationHeadingId(first.id),
@@ -129,13 +147,13 @@ export function signals(inquiry: InquiryView, found: OthersFound = 0): Signal[] 
   // The same person declined before is a reason to look twice, and Other inquiries, where it
   // shows, is at the foot of a long page (UX review s57, M6). Until it has read them, or when it
   // could not, no line here is no all-clear either (s57 re-test, N1).
-  const others = othersWords(found);
+  const others = othersWords(found, slot);
   if (others) {
     out.push({
       text: `${t('otherInquiries')}: ${others}`,
       target: EARLIER_HEADING,
       withEvidence: true,
-      ...(found === 'reading' ? { quiet: true as const } : {}),
+      ...(found === 'reading' || found === 0 ? { quiet: true as const } : {}),
     });
   }
   // A copy without its results says nothing of them: no list here is no all-clear.

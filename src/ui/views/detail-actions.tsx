@@ -38,6 +38,8 @@ interface Props {
   onStale: (later?: boolean, moves?: boolean) => void;
   /** An action met Persona's rate limit: the detail's Refresh waits for the same reset. */
   onLimited?: (error: ErrorInfo) => void;
+  /** Approve's confirmation opened or closed: the detail holds what is above it still meanwhile. */
+  onApproving?: (open: boolean) => void;
 }
 
 type Final = 'approve' | 'decline';
@@ -60,6 +62,7 @@ export function DetailActions({
   onLink,
   onStale,
   onLimited,
+  onApproving,
 }: Props) {
   const announce = useAnnounce();
   const nav = useContext(NavigationContext);
@@ -241,6 +244,7 @@ export function DetailActions({
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is
   // not left open to confirm.
   const open = confirming && allowed[confirming] ? confirming : null;
+  useEffect(() => onApproving?.(open === 'approve'), [open === 'approve']);
   // An error from before the status changed (a 503 that, refreshed, turns out to have approved)
   // no longer describes the inquiry, whichever came first, the error or the new status. A 409's
   // stays: the new status is what explains it. So does one of New link on an expired inquiry:

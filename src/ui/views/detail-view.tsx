@@ -5,9 +5,10 @@ import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/dashboard-url.ts';
 import { offersLink } from '../../shared/persona/status-actions.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
+import { useAnnounce } from '../components/announce.tsx';
 import { AttentionList } from '../components/attention-list.tsx';
 import { LinkPanel } from '../components/link-panel.tsx';
-import { signals, withoutResults } from '../components/needs-a-look.ts';
+import { othersWords, type Signal, signals, withoutResults } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useEvidence } from '../evidence/use-evidence.ts';
 import { focusLost } from '../focus.ts';
@@ -40,6 +41,17 @@ export function DetailView({ id, initial }: Props) {
   const { shown, loading, slow, error, load, accept } = useInquiry(id, initial);
   // Asked as the detail opens: what it finds is said above the decision (needs-a-look.ts).
   const earlier = useEarlierInquiries(shown?.inquiry);
+  // Approve's confirmation open: the list above it is held as it was when it opened, and Other
+  // inquiries' line keeps its place in it if they were still being read then (`slot`). A read
+  // ending meanwhile moved the form under the pointer, 115 px in UX re-test s57 (N1); it is said
+  // instead, where the reviewer is.
+  const [held, setHeld] = useState<{ list: Signal[]; slot: boolean }>();
+  const announce = useAnnounce();
+  const { found } = earlier;
+  useEffect(() => {
+    const words = held?.slot && othersWords(found, true);
+    if (words && found !== 'reading') announce(`${t('otherInquiries')}: ${words}`);
+  }, [found]);
   const settings = useStored(settingsItem);
   const links = useStored(linksItem);
   const watch = useStored(watchlistItem)?.find((entry) => entry.id === id);
@@ -160,7 +172,8 @@ export function DetailView({ id, initial }: Props) {
   }
   const { inquiry } = shown;
   // What needs a look, at the head of the detail and in Approve's confirmation alike.
-  const look = signals(inquiry, earlier.found);
+  const look = signals(inquiry, found);
+  const warnings = held?.slot ? signals(inquiry, found, true) : look;
   const link = freshLink ?? links?.[id];
   return (
     <div class="view detail">
@@ -174,10 +187,17 @@ export function DetailView({ id, initial }: Props) {
       />
       {error && <ProblemMessage error={error} onRetry={() => load()} />}
       {/* Before the decision's buttons: read, and reached by Tab, first. */}
-      <AttentionList inquiry={inquiry} signals={look} sectionsShown={Boolean(evidence)} />
+      <AttentionList
+        inquiry={inquiry}
+        signals={held?.list ?? look}
+        sectionsShown={Boolean(evidence)}
+      />
       <DetailActions
         inquiry={inquiry}
-        warnings={look.map((signal) => signal.text)}
+        warnings={warnings.map((signal) => signal.text)}
+        onApproving={(open) =>
+          setHeld(open ? { list: look, slot: found === 'reading' } : undefined)
+        }
         watched={Boolean(watch)}
         onReply={acceptChange}
         onLink={setFreshLink}

@@ -2,7 +2,7 @@
 // comes with the evidence views loaded on demand: what it finds (an earlier decline) is said in
 // what needs a look and in Approve's confirmation, and came late enough to move the confirmation
 // under the pointer (s57 re-test, N1).
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Reply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -38,11 +38,15 @@ export function useEarlierInquiries(inquiry: InquiryView | undefined): EarlierRe
     if (id) load();
   }, [id, accountId, referenceId]);
   const items = read.data?.items;
-  // Not from a list still being read again (another inquiry opened from it, then Back).
-  const found: OthersFound = read.error
-    ? 'failed'
-    : read.busy || !items
-      ? 'reading'
-      : items.filter((item) => item.id !== id && item.status === 'declined').length;
+  // Read again (Try again after a failure): what was said of the last read stays until this one
+  // ends, rather than going from what needs a look and coming back.
+  const failedBefore = useRef(false);
+  if (!read.busy) failedBefore.current = read.error !== undefined;
+  const found: OthersFound =
+    read.error || (read.busy && failedBefore.current)
+      ? 'failed'
+      : read.busy || !items
+        ? 'reading'
+        : items.filter((item) => item.id !== id && item.status === 'declined').length;
   return { read, load, found };
 }

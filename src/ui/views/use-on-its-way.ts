@@ -1,8 +1,10 @@
 // The approves and declines the background is sending, for Needs review (UX review s51, 8: a
 // reviewer back 250 ms after Confirm saw the decided row on top still, and opened it again).
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { INTERRUPTED } from '../../shared/audit/chain.ts';
 import { findInTrail } from '../../shared/audit/read-trail.ts';
 import { auditPendingItem } from '../../shared/audit/trail-item.ts';
+import { type ErrorKind, outcomeUnknown } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import { useStored } from '../use-stored.ts';
 import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
@@ -42,12 +44,20 @@ function decisionsOnItsWay(
   );
 }
 
+/** A decision of this view's time that did not go through, and whether that is known. */
+interface NotMade {
+  action: Mark['action'];
+  /** Its answer was lost (a 5xx, a timeout, a stopped worker): Persona may have made it. */
+  unknown: boolean;
+}
+
 /**
- * A row's words for a decision of this view's time that did not go through: the answer said
- * away from its page is a toast of a few seconds, and the row read "created 20 minutes ago" again,
- * as if nothing had been tried (UX re-test s57, N4).
+ * A row's words for it: the answer said away from its page is a toast of a few seconds, and the
+ * row read "created 20 minutes ago" again, as if nothing had been tried (UX re-test s57, N4).
+ * One whose answer was lost may have been made, as the toast said: the row says "may not".
  */
-function notMadeNote(action: Mark['action']): string {
+function notMadeNote({ action, unknown }: NotMade): string {
+  if (unknown) return t(action === 'approve' ? 'approveMayNotBeMade' : 'declineMayNotBeMade');
   return t(action === 'approve' ? 'approveNotMade' : 'declineNotMade');
 }
 
@@ -68,7 +78,7 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
 } {
   const marks = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
   const [decided, setDecided] = useState<ReadonlyMap<string, Mark['action']>>(new Map());
-  const [failed, setFailed] = useState<ReadonlyMap<string, Mark['action']>>(new Map());
+  const [failed, setFailed] = useState<ReadonlyMap<string, NotMade>>(new Map());
   // Ended, their answer being read: still drawn as on their way, not a moment as undecided.
   const [settling, setSettling] = useState<ReadonlyMap<string, Mark>>(new Map());
   const sending = new Map([...settling, ...marks]);
@@ -96,10 +106,18 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
       )
         .then((entry) => {
           if (!live.current || !entry) return;
+          // A later attempt's answer replaces an earlier one's failure, made or not.
           if (entry.outcome !== 'ok') {
-            setFailed((before) => new Map(before).set(id, mark.action));
+            const kind = entry.errorKind ?? INTERRUPTED;
+            const unknown = kind === INTERRUPTED || outcomeUnknown.has(kind as ErrorKind);
+            setFailed((before) => new Map(before).set(id, { action: mark.action, unknown }));
             return;
           }
+          setFailed((before) => {
+            const without = new Map(before);
+            without.delete(id);
+            return without;
+          });
           leaving(id);
           setDecided((before) => new Map(before).set(id, mark.action));
         })
@@ -113,8 +131,8 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   const note = (id: string) => {
     const mark = sending.get(id);
     if (mark) return onItsWayNote(mark);
-    const action = failed.get(id);
-    return action && notMadeNote(action);
+    const notMade = failed.get(id);
+    return notMade && notMadeNote(notMade);
   };
   return { sending, decided, note };
 }

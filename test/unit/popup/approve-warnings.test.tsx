@@ -116,6 +116,24 @@ describe('approveWarnings with nothing checked (UX review s57, H1)', () => {
     ]);
   });
 
+  it('does not call finished the ones over (canceled, skipped) or retried and passed', () => {
+    const over = inquiryView('completed', {
+      verifications: [
+        verification('ver_1', 'verification/government-id', 'requires_retry'),
+        verification('ver_2', 'verification/government-id', 'passed'),
+        verification('ver_3', 'verification/selfie', 'canceled'),
+        verification('ver_4', 'verification/database', 'skipped'),
+        verification('ver_5', 'verification/phone-number', 'submitted'),
+      ],
+    });
+    expect(approveWarnings(over)).toEqual(['Not finished: Phone number (Submitted)']);
+    // With none passed, each is named, whatever became of it: nothing speaks for approving.
+    const noneOver = inquiryView('expired', {
+      verifications: [verification('ver_1', 'verification/selfie', 'canceled')],
+    });
+    expect(approveWarnings(noneOver)).toEqual(['No verification has passed: Selfie (Canceled)']);
+  });
+
   it('adds nothing once each has passed or is listed as failed', () => {
     const failedOnly = inquiryView('failed', {
       verifications: [verification('ver_1', 'verification/selfie', 'failed')],
@@ -239,15 +257,21 @@ describe('the Approve confirmation', () => {
     );
   });
 
-  it('says Other inquiries is still being read, then what it found, in the same place (s57 re-test, N1)', async () => {
+  /** Approve opened while Other inquiries is being read; `answer` ends the read. */
+  async function openWhileReading() {
     let answer: (reply: unknown) => void = () => {};
     const later = new Promise((resolve) => {
       answer = resolve;
     });
     const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
-    const approve = await open(clean, 'Approve', () => later);
+    const form = await open(clean, 'Approve', () => later);
     const lines = () =>
-      [...approve.querySelectorAll('.confirm-warnings li')].map((li) => li.textContent);
+      [...form.querySelectorAll('.confirm-warnings li')].map((li) => li.textContent);
+    return { form, lines, answer };
+  }
+
+  it('says Other inquiries is still being read, then what it found, in the same place (s57 re-test, N1)', async () => {
+    const { lines, answer } = await openWhileReading();
     expect(lines()).toEqual(['Other inquiries: still being read']);
     expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('');
     // Not at the head of the detail while it is read: it would come and go on every inquiry.
@@ -255,9 +279,29 @@ describe('the Approve confirmation', () => {
     const declined = { ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' };
     answer({ items: [declined], by: 'account' });
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: 1 declined']));
-    // Said as it changes, to a reviewer already in the comment.
-    expect(approve.querySelector('.confirm-warnings ul')?.getAttribute('aria-live')).toBe('polite');
+    // Said where the reviewer is, the comment field, which heard "still being read".
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: 1 declined'),
+    );
+    // Nothing above the open form moves it: the head of the detail gains the line once it closes.
+    expect(screen.queryByTestId('attention')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined');
+  });
+
+  it('keeps the line in place when none was declined, and says so (s57 re-test, N1)', async () => {
+    const { lines, answer } = await openWhileReading();
+    answer({ items: [], by: 'account' });
+    await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: none declined']));
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: none declined'),
+    );
+    // Closed, nothing is left to say, and Approve leads again.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('attention')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('primary');
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(document.querySelector('.confirm-warnings')).toBeNull();
   });
 
   it('says Other inquiries could not be read, above the decision too, when its read failed', async () => {

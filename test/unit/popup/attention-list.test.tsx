@@ -168,10 +168,14 @@ describe('what needs a look, at the head of the detail', () => {
       ],
       sessions: [{ id: 'iqse_1', status: 'active', threatLevel: 'low' }],
     });
-    stubBackground({ getInquiry: () => reply });
+    // Other inquiries read, and none of them declined: not a line left unsaid for want of an answer.
+    const earlier = vi.fn(() => ({ by: 'account' as const, items: [] }));
+    stubBackground({ getInquiry: () => reply, earlierInquiries: earlier });
     render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
     await screen.findByTestId('status');
     await evidenceLoaded();
+    await waitFor(() => expect(earlier).toHaveBeenCalled());
+    expect(await screen.findByText(/only inquiry for this person/)).toBeTruthy();
     expect(screen.queryByTestId('attention')).toBeNull();
   });
 });
