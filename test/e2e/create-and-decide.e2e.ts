@@ -193,9 +193,11 @@ describe('approving an inquiry nothing was checked on (UX review s57, H1)', () =
     await expect
       .poll(() => form.locator('.confirm-warnings li').allTextContents(), soon)
       .toEqual([line]);
-    // Named by its reference, as the chat knows it, and its id.
+    // Named by its reference, as the chat knows it, and the end of its id.
     expect(await form.locator('.confirm-question').textContent()).toMatch(
-      new RegExp(`^Approve nothing-checked-\\d+ \\(${id}\\)\\? This decision is final\\.$`),
+      new RegExp(
+        `^Approve nothing-checked-\\d+ \\(…${id.slice(-5)}\\)\\? This decision is final\\.$`,
+      ),
     );
     await popup.getByRole('button', { name: 'Cancel' }).click();
 

@@ -191,6 +191,12 @@ export function DetailActions({
     [],
   );
   const statusLine = () => document.getElementById('detail-status');
+  // Named as the rows and the chat name it, by its reference where it has one (UX review s57,
+  // M4): a 32-character id said for two seconds names no one the reviewer knows. With the id's
+  // end beside it: one customer's inquiries share their reference (review s57, M4). The
+  // confirmation names it so too: the whole id, above it in the detail's head, broke in two at
+  // 320 px (UX re-test s57, N8).
+  const named = inquiry.referenceId ? `${inquiry.referenceId} (…${id.slice(-5)})` : id;
   // Opened from Needs review: once this one is decided, the next row there is one press away,
   // where Back, Tab and Enter took three (UX review s51, 10).
   const [next, ...rest] = (nav?.route.name === 'detail' && nav.route.queue) || [];
@@ -199,10 +205,6 @@ export function DetailActions({
   const request = useRequest(
     async (done: string, send: () => Promise<unknown>) => {
       const actedOnId = id;
-      // Named as the rows and the chat name it, by its reference where it has one (UX review
-      // s57, M4): a 32-character id said for two seconds names no one the reviewer knows. With
-      // the id's end beside it: one customer's inquiries share their reference (review s57, M4).
-      const named = inquiry.referenceId ? `${inquiry.referenceId} (…${id.slice(-5)})` : id;
       try {
         await send();
       } catch (failure) {
@@ -477,10 +479,7 @@ export function DetailActions({
           danger={open === 'decline'}
           // Named as the chat knows it too (UX review s57, L1): with the popup and the side panel
           // on two inquiries, the reference is what the reviewer checks before a final decision.
-          question={t(
-            open === 'approve' ? 'approveQuestion' : 'declineQuestion',
-            inquiry.referenceId ? `${inquiry.referenceId} (${id})` : id,
-          )}
+          question={t(open === 'approve' ? 'approveQuestion' : 'declineQuestion', named)}
           busy={busy}
           onConfirm={(comment) => {
             // Marked as sent before it goes: a popup closed before the answer came leaves it, and

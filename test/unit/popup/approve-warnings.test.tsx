@@ -246,7 +246,7 @@ describe('the Approve confirmation', () => {
   it('names the inquiry by its reference too (UX review s57, L1)', async () => {
     const approve = await open(risky, 'Approve');
     expect(approve.querySelector('.confirm-question')?.textContent).toBe(
-      'Approve customer-42 (inq_TestInquiry0001)? This decision is final.',
+      'Approve customer-42 (…y0001)? This decision is final.',
     );
   });
 
