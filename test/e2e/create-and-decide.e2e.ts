@@ -431,7 +431,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       await expect.poll(() => row.textContent(), soon).toContain('decline sent, awaiting Persona');
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
-        .toMatch(/^Did not go through: search-not-made-/);
+        .toMatch(/^May not have gone through: search-not-made-/);
       // The row says it too, for after the toast has gone, not "created … ago" as if nothing
       // was tried; a 503 lost the answer, so Persona may have made it: "may not".
       await expect

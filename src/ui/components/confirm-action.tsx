@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { goesBack } from '../back-key.ts';
 import { scrollViewTo } from '../scroll-view.ts';
@@ -47,6 +47,16 @@ export function ConfirmAction({
   warnings = [],
 }: Props) {
   const [comment, setComment] = useState(initialComment);
+  // Each line at least as tall as it has been since the form opened: a line that changes in
+  // place (Other inquiries read meanwhile, needs-a-look.ts) and wraps on fewer lines would pull
+  // the form up under the pointer (19 px in Spanish at 320 px, UX re-test s58, 3).
+  const list = useRef<HTMLUListElement>(null);
+  const tallest = useRef<number[]>([]);
+  useLayoutEffect(() => {
+    list.current?.querySelectorAll('li').forEach((li, i) => {
+      tallest.current[i] = Math.max(tallest.current[i] ?? 0, li.getBoundingClientRect().height);
+    });
+  });
   const input = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -79,9 +89,14 @@ export function ConfirmAction({
       {warnings.length > 0 && (
         <div class="banner is-warn confirm-warnings" id="confirm-warnings">
           <p class="banner-text">{t('approveDespite')}</p>
-          <ul>
-            {warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
+          <ul ref={list}>
+            {warnings.map((warning, i) => (
+              <li
+                key={warning}
+                style={tallest.current[i] ? { minHeight: `${tallest.current[i]}px` } : undefined}
+              >
+                {warning}
+              </li>
             ))}
           </ul>
         </div>

@@ -196,7 +196,10 @@ export function DetailActions({
   // end beside it: one customer's inquiries share their reference (review s57, M4). The
   // confirmation names it so too: the whole id, above it in the detail's head, broke in two at
   // 320 px (UX re-test s57, N8).
-  const named = inquiry.referenceId ? `${inquiry.referenceId} (…${id.slice(-5)})` : id;
+  // Without a reference, the id cut in the middle, as a whole one broke at 320 px (s58, 7).
+  const named = inquiry.referenceId
+    ? `${inquiry.referenceId} (…${id.slice(-5)})`
+    : `${id.slice(0, 8)}…${id.slice(-5)}`;
   // Opened from Needs review: once this one is decided, the next row there is one press away,
   // where Back, Tab and Enter took three (UX review s51, 10).
   const [next, ...rest] = (nav?.route.name === 'detail' && nav.route.queue) || [];
@@ -211,7 +214,12 @@ export function DetailActions({
         // Gone from its page (Escape once it was sent): said where the reviewer is, who would
         // otherwise take it as made (review s51, 4). On its page, its error says it.
         if (onScreen.current !== actedOnId) {
-          announce(t('notMadeFor', named, toErrorInfo(failure).message));
+          const error = toErrorInfo(failure);
+          // Its answer lost (a 5xx, a timeout): Persona may have made it, and the row says so too
+          // (use-on-its-way.ts); the toast's first words are what shows (UX re-test s58, 2).
+          const lost = isStopped(failure) || outcomeUnknown.has(error.kind);
+          const key = lost ? 'mayNotBeMadeFor' : 'notMadeFor';
+          announce(t(key, named, error.message));
         }
         throw failure;
       }

@@ -152,7 +152,7 @@ export function MatchesView({ query: asked }: { query: string }) {
             onItsWay={sending}
             meta={(item) => {
               return (
-                note(item.id) ??
+                note(item.id, item.status) ??
                 (item.createdAt && t('createdWhen', formatAgo(item.createdAt, now)))
               );
             }}

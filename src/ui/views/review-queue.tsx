@@ -283,7 +283,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             meta={(item) => {
               if (left.has(item.id)) return t('leftQueue');
               return (
-                note(item.id) ??
+                note(item.id, item.status) ??
                 startedNote(started, item.id, item.status) ??
                 (item.updatedAt && t('updatedWhen', formatAgo(item.updatedAt, now)))
               );

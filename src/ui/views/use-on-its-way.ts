@@ -6,6 +6,7 @@ import { findInTrail } from '../../shared/audit/read-trail.ts';
 import { auditPendingItem } from '../../shared/audit/trail-item.ts';
 import { type ErrorKind, outcomeUnknown } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
+import { isFinalStatus } from '../../shared/persona/status.ts';
 import { useStored } from '../use-stored.ts';
 import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
 
@@ -51,6 +52,17 @@ interface NotMade {
   unknown: boolean;
 }
 
+/** How long a decision that did not go through is said on its row, read from the activity log. */
+const RECENT_FAILURE_MS = 30 * 60_000;
+
+function notMadeOf(action: string, errorKind: string | undefined): NotMade {
+  const kind = errorKind ?? INTERRUPTED;
+  return {
+    action: action === 'approve' ? 'approve' : 'decline',
+    unknown: kind === INTERRUPTED || outcomeUnknown.has(kind as ErrorKind),
+  };
+}
+
 /**
  * A row's words for it: the answer said away from its page is a toast of a few seconds, and the
  * row read "created 20 minutes ago" again, as if nothing had been tried (UX re-test s57, N4).
@@ -74,7 +86,7 @@ function notMadeNote({ action, unknown }: NotMade): string {
 export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   sending: ReadonlyMap<string, Mark>;
   decided: ReadonlyMap<string, Mark['action']>;
-  note: (id: string) => string | undefined;
+  note: (id: string, status: string) => string | undefined;
 } {
   const marks = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
   const [decided, setDecided] = useState<ReadonlyMap<string, Mark['action']>>(new Map());
@@ -90,6 +102,33 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
     },
     [],
   );
+  // What the activity log holds of the last half hour: the popup closes at every click outside
+  // it, so a failure kept for the view's life alone was gone in seconds (UX re-test s58, 1). The
+  // last decision logged for each inquiry, if it failed; the recent entries are the open page's.
+  useEffect(() => {
+    const since = Date.now() - RECENT_FAILURE_MS;
+    findInTrail((entries) => {
+      const last = new Map<string, NotMade | undefined>();
+      for (const e of entries) {
+        if (!e.inquiryId || e.at < since || (e.action !== 'approve' && e.action !== 'decline')) {
+          continue;
+        }
+        last.set(e.inquiryId, e.outcome === 'ok' ? undefined : notMadeOf(e.action, e.errorKind));
+      }
+      return last;
+    })
+      .then((last) => {
+        if (!live.current || !last) return;
+        // An answer this view saw itself is newer than the log it read.
+        setFailed((before) => {
+          const found = [...last].filter(
+            (pair): pair is [string, NotMade] => pair[1] !== undefined,
+          );
+          return new Map([...found, ...before]);
+        });
+      })
+      .catch(() => undefined);
+  }, []);
   const keys = [...marks.values()]
     .map((mark) => mark.key)
     .sort()
@@ -108,9 +147,8 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
           if (!live.current || !entry) return;
           // A later attempt's answer replaces an earlier one's failure, made or not.
           if (entry.outcome !== 'ok') {
-            const kind = entry.errorKind ?? INTERRUPTED;
-            const unknown = kind === INTERRUPTED || outcomeUnknown.has(kind as ErrorKind);
-            setFailed((before) => new Map(before).set(id, { action: mark.action, unknown }));
+            const notMade = notMadeOf(mark.action, entry.errorKind);
+            setFailed((before) => new Map(before).set(id, notMade));
             return;
           }
           setFailed((before) => {
@@ -128,11 +166,12 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
         });
     }
   }, [keys]);
-  const note = (id: string) => {
+  const note = (id: string, status: string) => {
     const mark = sending.get(id);
     if (mark) return onItsWayNote(mark);
     const notMade = failed.get(id);
-    return notMade && notMadeNote(notMade);
+    // Decided since (made after all, or by a colleague): the status says what became of it.
+    return notMade && !isFinalStatus(status) ? notMadeNote(notMade) : undefined;
   };
   return { sending, decided, note };
 }

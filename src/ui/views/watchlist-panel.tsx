@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
-import { needsReviewer } from '../../shared/needs-reviewer.ts';
+import { asksReviewer, needsReviewer } from '../../shared/needs-reviewer.ts';
 import { describeStatus, isFinalStatus } from '../../shared/persona/status.ts';
 import { holdInForce } from '../../shared/poll-hold.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
@@ -16,16 +16,18 @@ import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { openInquiry, useNavigation } from './router.ts';
 
 /**
- * What needs the reviewer first, as many as the toolbar badge counts, then the rest; each by its
- * last change, newest first. By change alone, the reviewer's own decisions, each a change, put the
- * rows that needed nothing more on top, and the reviews still waiting sank below the fold (UX
- * review s57, M2). Rows changed at the same moment (a first start watches many at once) keep
- * one order from one opening to the next: by id.
+ * What needs the reviewer first, as many as the toolbar badge counts; then the finished ones
+ * still awaiting a decision, looked at already; then the rest; each by its last change, newest
+ * first. By change alone, the reviewer's own decisions, each a change, put the rows that needed
+ * nothing more on top, and the reviews still waiting sank below the fold (UX review s57, M2); a
+ * completed one, once opened, sank with the rest (UX re-test s58, 4). Rows changed at the same
+ * moment (a first start watches many at once) keep one order from one opening to the next: by id.
  */
+const tier = (e: WatchEntry) => (needsReviewer(e) ? 2 : +(asksReviewer(e.status) && !e.unlisted));
+
 function needsFirst(entries: WatchEntry[]): WatchEntry[] {
   return [...entries].sort(
-    (a, b) =>
-      +needsReviewer(b) - +needsReviewer(a) || b.changedAt - a.changedAt || (a.id < b.id ? -1 : 1),
+    (a, b) => tier(b) - tier(a) || b.changedAt - a.changedAt || (a.id < b.id ? -1 : 1),
   );
 }
 

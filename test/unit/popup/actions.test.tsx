@@ -872,9 +872,31 @@ describe('inquiry actions', () => {
         message: 'Persona had a server problem (500).',
       }),
     );
+    // Its answer lost: Persona may have made it, and the first words say so (UX re-test s58, 2).
     await waitFor(() =>
       expect(screen.getByTestId('announcer').textContent).toBe(
-        'Did not go through: customer-42 (…y0001). Persona had a server problem (500).',
+        'May not have gone through: customer-42 (…y0001). Persona had a server problem (500).',
+      ),
+    );
+  });
+
+  it('says a decision Persona refused after Escape did not go through', async () => {
+    let fail: (error: unknown) => void = () => {};
+    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
+      request.type === 'inquiryAction'
+        ? new Promise((_, reject) => {
+            fail = reject;
+          })
+        : Promise.resolve(inquiryReply('completed'))) as typeof sendRequest);
+    await approveFromDetail();
+    const comment = screen.getByRole('textbox', { name: 'Comment' });
+    await waitFor(() => expect(comment.hasAttribute('readonly')).toBe(true));
+    fireEvent.keyDown(comment, { key: 'Escape' });
+    await screen.findByRole('searchbox', { name: 'Find inquiry' });
+    fail(new DeskError({ kind: 'invalid', status: 422, message: 'Persona refused it (422).' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe(
+        'Did not go through: customer-42 (…y0001). Persona refused it (422).',
       ),
     );
   });

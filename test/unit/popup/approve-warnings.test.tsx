@@ -250,10 +250,10 @@ describe('the Approve confirmation', () => {
     );
   });
 
-  it('by its id alone when it has no reference', async () => {
+  it('by its id alone when it has no reference, cut in the middle (UX re-test s58, 7)', async () => {
     const decline = await open({ ...risky, referenceId: undefined }, 'Decline');
     expect(decline.querySelector('.confirm-question')?.textContent).toBe(
-      'Decline inq_TestInquiry0001? This decision is final.',
+      'Decline inq_Test…y0001? This decision is final.',
     );
   });
 
@@ -287,6 +287,22 @@ describe('the Approve confirmation', () => {
     expect(screen.queryByTestId('attention')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined');
+  });
+
+  it('keeps a line that wrapped as tall when what it says next is shorter (UX re-test s58, 3)', async () => {
+    // Laid out as a narrow panel would: a line of more than 30 characters wraps on two.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      const height = this.tagName === 'LI' && (this.textContent ?? '').length > 30 ? 36 : 18;
+      return { height, width: 200, top: 0, left: 0, right: 200, bottom: height } as DOMRect;
+    });
+    const { form, lines, answer } = await openWhileReading();
+    const line = () => form.querySelector<HTMLElement>('.confirm-warnings li');
+    expect(lines()).toEqual(['Other inquiries: still being read']);
+    answer({ items: [], by: 'account' });
+    await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: none declined']));
+    expect(line()?.style.minHeight).toBe('36px');
   });
 
   it('keeps the line in place when none was declined, and says so (s57 re-test, N1)', async () => {

@@ -28,7 +28,7 @@ async function order(watchlist: WatchEntry[]): Promise<string[]> {
 }
 
 describe('the watchlist order', () => {
-  it('puts what needs the reviewer first, then the rest, each newest change first', async () => {
+  it('puts what needs the reviewer first, then what awaits a decision, then the rest, each newest change first', async () => {
     expect(
       await order([
         watched('ApprovedJustNow0', 'approved', 900),
@@ -44,8 +44,9 @@ describe('the watchlist order', () => {
       'inq_ReviewNewer00000',
       'inq_CompletedUnseen0',
       'inq_ReviewOlder00000',
-      'inq_ApprovedJustNow0',
+      // Looked at, still awaiting a decision: above the rest (UX re-test s58, 4).
       'inq_CompletedSeen000',
+      'inq_ApprovedJustNow0',
       'inq_ReviewUnlisted00',
       'inq_PendingMidway000',
     ]);
