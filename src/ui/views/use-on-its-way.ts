@@ -2,11 +2,13 @@
 // reviewer back 250 ms after Confirm saw the decided row on top still, and opened it again).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { INTERRUPTED } from '../../shared/audit/chain.ts';
-import { findInTrail } from '../../shared/audit/read-trail.ts';
-import { auditPendingItem } from '../../shared/audit/trail-item.ts';
+import { findInTrail, readAuditTrail } from '../../shared/audit/read-trail.ts';
+import type { AuditEntry } from '../../shared/audit/trail.ts';
+import { auditPendingItem, auditTrailItem } from '../../shared/audit/trail-item.ts';
 import { type ErrorKind, outcomeUnknown } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import { isFinalStatus } from '../../shared/persona/status.ts';
+import { readItem } from '../../shared/storage.ts';
 import { useStored } from '../use-stored.ts';
 import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
 
@@ -48,6 +50,8 @@ function decisionsOnItsWay(
 /** A decision of this view's time that did not go through, and whether that is known. */
 interface NotMade {
   action: Mark['action'];
+  /** When it was logged: said for half an hour from then, however long the view stays open. */
+  at: number;
   /** Its answer was lost (a 5xx, a timeout, a stopped worker): Persona may have made it. */
   unknown: boolean;
 }
@@ -55,10 +59,21 @@ interface NotMade {
 /** How long a decision that did not go through is said on its row, read from the activity log. */
 const RECENT_FAILURE_MS = 30 * 60_000;
 
-function notMadeOf(action: string, errorKind: string | undefined): NotMade {
+/** The trail's entries from `since` on: the open page's, or all when it starts after `since`. */
+async function recentEntries(since: number): Promise<readonly AuditEntry[]> {
+  const head = await readItem(auditTrailItem);
+  const [oldest] = head.entries;
+  if (head.pages?.length && (!oldest || oldest.at > since)) {
+    return (await readAuditTrail()).entries;
+  }
+  return head.entries;
+}
+
+function notMadeOf(action: string, errorKind: string | undefined, at: number): NotMade {
   const kind = errorKind ?? INTERRUPTED;
   return {
     action: action === 'approve' ? 'approve' : 'decline',
+    at,
     unknown: kind === INTERRUPTED || outcomeUnknown.has(kind as ErrorKind),
   };
 }
@@ -104,21 +119,21 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   );
   // What the activity log holds of the last half hour: the popup closes at every click outside
   // it, so a failure kept for the view's life alone was gone in seconds (UX re-test s58, 1). The
-  // last decision logged for each inquiry, if it failed; the recent entries are the open page's.
+  // last decision logged for each inquiry, if it failed: from the open page, or, when that page
+  // starts within the half hour (it was just begun), from the whole trail (review s58b, M1).
   useEffect(() => {
     const since = Date.now() - RECENT_FAILURE_MS;
-    findInTrail((entries) => {
-      const last = new Map<string, NotMade | undefined>();
-      for (const e of entries) {
-        if (!e.inquiryId || e.at < since || (e.action !== 'approve' && e.action !== 'decline')) {
-          continue;
+    recentEntries(since)
+      .then((entries) => {
+        if (!live.current) return;
+        const last = new Map<string, NotMade | undefined>();
+        for (const e of entries) {
+          if (!e.inquiryId || e.at < since || (e.action !== 'approve' && e.action !== 'decline')) {
+            continue;
+          }
+          const notMade = e.outcome === 'ok' ? undefined : notMadeOf(e.action, e.errorKind, e.at);
+          last.set(e.inquiryId, notMade);
         }
-        last.set(e.inquiryId, e.outcome === 'ok' ? undefined : notMadeOf(e.action, e.errorKind));
-      }
-      return last;
-    })
-      .then((last) => {
-        if (!live.current || !last) return;
         // An answer this view saw itself is newer than the log it read.
         setFailed((before) => {
           const found = [...last].filter(
@@ -147,7 +162,7 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
           if (!live.current || !entry) return;
           // A later attempt's answer replaces an earlier one's failure, made or not.
           if (entry.outcome !== 'ok') {
-            const notMade = notMadeOf(mark.action, entry.errorKind);
+            const notMade = notMadeOf(mark.action, entry.errorKind, entry.at);
             setFailed((before) => new Map(before).set(id, notMade));
             return;
           }
@@ -171,7 +186,10 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
     if (mark) return onItsWayNote(mark);
     const notMade = failed.get(id);
     // Decided since (made after all, or by a colleague): the status says what became of it.
-    return notMade && !isFinalStatus(status) ? notMadeNote(notMade) : undefined;
+    if (!notMade || isFinalStatus(status) || Date.now() - notMade.at > RECENT_FAILURE_MS) {
+      return undefined;
+    }
+    return notMadeNote(notMade);
   };
   return { sending, decided, note };
 }

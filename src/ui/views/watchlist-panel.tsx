@@ -93,8 +93,8 @@ export function WatchlistPanel({ started }: { started: Started }) {
     if (!said?.[0]) return;
     announce(namedUpTo(said, (more) => t('moreChanged', more)).join('; '), true);
   }, [watchlist]);
-  // Still while the pointer aims at the list (hold-rows.tsx): a row whose status changed goes on
-  // top once it leaves or rests.
+  // Still while the pointer aims at the list (hold-rows.tsx): a row whose status changed goes to
+  // the top of its group (needsFirst) once it leaves or rests.
   const { rows, left, arrived, hold, show, revealed } = useHeldRows(
     watchlist ? needsFirst(watchlist) : [],
   );

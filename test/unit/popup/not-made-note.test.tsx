@@ -65,4 +65,23 @@ describe('a decision that did not go through, on its row in Needs review', () =>
     expect(await rowOf('inq_LongAgo0000001')).not.toContain('go through');
     expect(await rowOf('inq_ThenMade000001')).not.toContain('go through');
   });
+
+  it("is found in the log's closed pages when the open page was just begun (review s58b, M1)", async () => {
+    const now = Date.now();
+    const failed = logged('inq_InClosedPage01', 'decline', now - 5 * 60_000, 'conflict');
+    const begun = logged('inq_Other000000001', 'approve', now - 60_000);
+    await fakeBrowser.storage.local.set({
+      auditTrail: { pages: [{ first: failed.seq, lastHash: failed.hash }], entries: [begun] },
+      [`auditTrailPage:${failed.seq}`]: [failed],
+    });
+    stubBackground({
+      listInquiries: () => ({ items: [row('inq_InClosedPage01')], next: null }),
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    const button = await screen.findByRole('button', { name: /inq_InClosedPage01/ });
+    await waitFor(() =>
+      expect(button.textContent).toContain('decline did not go through: open to check'),
+    );
+  });
 });
