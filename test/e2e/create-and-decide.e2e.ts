@@ -132,14 +132,27 @@ async function declineSlowlyAndGoBack(
   await popup.keyboard.press('Escape');
 }
 
-/** The reference ID Persona holds for an inquiry. */
-async function referenceOf(id: string): Promise<string> {
+/**
+ * An inquiry come to review outside the desk (seeded, not watched), found by its reference ID in
+ * the popup and opened from the results; `row` is its row there.
+ */
+async function openFromSearch(prefix: string) {
+  const [id] = await controls.seed(1, { statuses: ['needs_review'], referenceIdPrefix: prefix });
+  if (!id) throw new Error('nothing seeded');
   const { data } = await persona(`/inquiries/${id}`);
   const reference = (data as { attributes: { 'reference-id'?: string } }).attributes[
     'reference-id'
   ];
   if (!reference) throw new Error(`${id} has no reference`);
-  return reference;
+  const popup = await ext.openPopup();
+  const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
+  await box.fill(reference);
+  await box.press('Enter');
+  const row = popup
+    .getByRole('list', { name: 'Matching inquiries' })
+    .getByRole('button', { name: new RegExp(id) });
+  await row.click();
+  return { id, reference, popup, row };
 }
 
 async function openCreate(referenceId: string): Promise<Page> {
@@ -377,19 +390,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
   });
 
   it('back in search results before the answer, the row is drawn as on its way, then with the decision made (UX review s57, M4)', async () => {
-    const [id] = await controls.seed(1, {
-      statuses: ['needs_review'],
-      referenceIdPrefix: 'search-on-its-way-',
-    });
-    if (!id) throw new Error('nothing seeded');
-    const reference = await referenceOf(id);
-    const popup = await ext.openPopup();
-    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
-    await box.fill(reference);
-    await box.press('Enter');
-    const list = popup.getByRole('list', { name: 'Matching inquiries' });
-    const row = list.getByRole('button', { name: new RegExp(id) });
-    await row.click();
+    const { id, reference, popup, row } = await openFromSearch('search-on-its-way-');
     try {
       await declineSlowlyAndGoBack(popup);
       // The results, read again while the decline is out, still say needs_review: not shown so.
@@ -408,19 +409,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
   });
 
   it('back in search results, a decline that did not go through stays said on its row (UX re-test s57, N4)', async () => {
-    const [id] = await controls.seed(1, {
-      statuses: ['needs_review'],
-      referenceIdPrefix: 'search-not-made-',
-    });
-    if (!id) throw new Error('nothing seeded');
-    const popup = await ext.openPopup();
-    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
-    await box.fill(await referenceOf(id));
-    await box.press('Enter');
-    const row = popup
-      .getByRole('list', { name: 'Matching inquiries' })
-      .getByRole('button', { name: new RegExp(id) });
-    await row.click();
+    const { popup, row } = await openFromSearch('search-not-made-');
     try {
       await declineSlowlyAndGoBack(popup, {
         latencyMs: 1_000,

@@ -810,7 +810,10 @@ describe('the evidence behind a verdict', () => {
         .toBe('Other inquiries: 1 declined');
       expect(await attention.textContent()).not.toContain('Other inquiries');
       await form.getByRole('button', { name: 'Cancel' }).click();
-      expect(await attention.textContent()).toContain('Other inquiries: 1 declined');
+      // The form's closing lets the head go (an effect, then a render): waited for, not raced.
+      await expect
+        .poll(() => attention.textContent(), soon)
+        .toContain('Other inquiries: 1 declined');
       await popup.close();
     } finally {
       await controls.clearFaults();

@@ -46,3 +46,16 @@ export async function findInTrail<T>(
     pick(head.entries) ?? (head.pages?.length ? pick((await readAuditTrail()).entries) : undefined)
   );
 }
+
+/**
+ * The entries from `since` on, and maybe some before: the open page's (one read), or the whole
+ * trail's when the open page begins after `since` and there are closed pages to look in (just
+ * rolled over, it holds one entry). For the desk's readers of recent entries
+ * (ui/views/use-on-its-way.ts).
+ */
+export async function readTrailSince(since: number): Promise<readonly AuditEntry[]> {
+  const head = await readItem(auditTrailItem);
+  const [oldest] = head.entries;
+  if (head.pages?.length && (!oldest || oldest.at > since)) return (await readAuditTrail()).entries;
+  return head.entries;
+}

@@ -171,9 +171,9 @@ export function DetailView({ id, initial }: Props) {
     );
   }
   const { inquiry } = shown;
-  // What needs a look, at the head of the detail and in Approve's confirmation alike.
-  const look = signals(inquiry, found);
-  const warnings = held?.slot ? signals(inquiry, found, true) : look;
+  // What needs a look, at the head of the detail and in Approve's confirmation alike; while the
+  // confirmation is open, the head shows the list held when it opened.
+  const look = signals(inquiry, found, held?.slot);
   const link = freshLink ?? links?.[id];
   return (
     <div class="view detail">
@@ -194,7 +194,7 @@ export function DetailView({ id, initial }: Props) {
       />
       <DetailActions
         inquiry={inquiry}
-        warnings={warnings.map((signal) => signal.text)}
+        warnings={look.map((signal) => signal.text)}
         onApproving={(open) =>
           setHeld(open ? { list: look, slot: found === 'reading' } : undefined)
         }

@@ -2,13 +2,11 @@
 // reviewer back 250 ms after Confirm saw the decided row on top still, and opened it again).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { INTERRUPTED } from '../../shared/audit/chain.ts';
-import { findInTrail, readAuditTrail } from '../../shared/audit/read-trail.ts';
-import type { AuditEntry } from '../../shared/audit/trail.ts';
-import { auditPendingItem, auditTrailItem } from '../../shared/audit/trail-item.ts';
+import { findInTrail, readTrailSince } from '../../shared/audit/read-trail.ts';
+import { auditPendingItem } from '../../shared/audit/trail-item.ts';
 import { type ErrorKind, outcomeUnknown } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import { isFinalStatus } from '../../shared/persona/status.ts';
-import { readItem } from '../../shared/storage.ts';
 import { useStored } from '../use-stored.ts';
 import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
 
@@ -58,16 +56,6 @@ interface NotMade {
 
 /** How long a decision that did not go through is said on its row, read from the activity log. */
 const RECENT_FAILURE_MS = 30 * 60_000;
-
-/** The trail's entries from `since` on: the open page's, or all when it starts after `since`. */
-async function recentEntries(since: number): Promise<readonly AuditEntry[]> {
-  const head = await readItem(auditTrailItem);
-  const [oldest] = head.entries;
-  if (head.pages?.length && (!oldest || oldest.at > since)) {
-    return (await readAuditTrail()).entries;
-  }
-  return head.entries;
-}
 
 function notMadeOf(action: string, errorKind: string | undefined, at: number): NotMade {
   const kind = errorKind ?? INTERRUPTED;
@@ -123,7 +111,7 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   // starts within the half hour (it was just begun), from the whole trail (review s58b, M1).
   useEffect(() => {
     const since = Date.now() - RECENT_FAILURE_MS;
-    recentEntries(since)
+    readTrailSince(since)
       .then((entries) => {
         if (!live.current) return;
         const last = new Map<string, NotMade | undefined>();

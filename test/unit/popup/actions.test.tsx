@@ -852,54 +852,36 @@ describe('inquiry actions', () => {
     );
   });
 
-  it('says where the reviewer went when the decision Escape left fails (review s51, 4)', async () => {
-    let fail: (error: unknown) => void = () => {};
-    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
-      request.type === 'inquiryAction'
-        ? new Promise((_, reject) => {
-            fail = reject;
-          })
-        : Promise.resolve(inquiryReply('completed'))) as typeof sendRequest);
-    await approveFromDetail();
-    const comment = screen.getByRole('textbox', { name: 'Comment' });
-    await waitFor(() => expect(comment.hasAttribute('readonly')).toBe(true));
-    fireEvent.keyDown(comment, { key: 'Escape' });
-    await screen.findByRole('searchbox', { name: 'Find inquiry' });
-    fail(
-      new DeskError({
-        kind: 'server',
-        status: 500,
-        message: 'Persona had a server problem (500).',
-      }),
-    );
-    // Its answer lost: Persona may have made it, and the first words say so (UX re-test s58, 2).
-    await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe(
-        'May not have gone through: customer-42 (…y0001). Persona had a server problem (500).',
-      ),
-    );
-  });
-
-  it('says a decision Persona refused after Escape did not go through', async () => {
-    let fail: (error: unknown) => void = () => {};
-    vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
-      request.type === 'inquiryAction'
-        ? new Promise((_, reject) => {
-            fail = reject;
-          })
-        : Promise.resolve(inquiryReply('completed'))) as typeof sendRequest);
-    await approveFromDetail();
-    const comment = screen.getByRole('textbox', { name: 'Comment' });
-    await waitFor(() => expect(comment.hasAttribute('readonly')).toBe(true));
-    fireEvent.keyDown(comment, { key: 'Escape' });
-    await screen.findByRole('searchbox', { name: 'Find inquiry' });
-    fail(new DeskError({ kind: 'invalid', status: 422, message: 'Persona refused it (422).' }));
-    await waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe(
-        'Did not go through: customer-42 (…y0001). Persona refused it (422).',
-      ),
-    );
-  });
+  // Its answer lost, Persona may have made it, and the first words say so; refused, it was not
+  // made (UX re-test s58, 2).
+  it.each([
+    {
+      error: { kind: 'server', status: 500, message: 'Persona had a server problem (500).' },
+      said: 'May not have gone through: customer-42 (…y0001). Persona had a server problem (500).',
+    },
+    {
+      error: { kind: 'invalid', status: 422, message: 'Persona refused it (422).' },
+      said: 'Did not go through: customer-42 (…y0001). Persona refused it (422).',
+    },
+  ] as const)(
+    'says where the reviewer went when the decision Escape left fails: $error.kind (review s51, 4)',
+    async ({ error, said }) => {
+      let fail: (error: unknown) => void = () => {};
+      vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
+        request.type === 'inquiryAction'
+          ? new Promise((_, reject) => {
+              fail = reject;
+            })
+          : Promise.resolve(inquiryReply('completed'))) as typeof sendRequest);
+      await approveFromDetail();
+      const comment = screen.getByRole('textbox', { name: 'Comment' });
+      await waitFor(() => expect(comment.hasAttribute('readonly')).toBe(true));
+      fireEvent.keyDown(comment, { key: 'Escape' });
+      await screen.findByRole('searchbox', { name: 'Find inquiry' });
+      fail(new DeskError(error));
+      await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe(said));
+    },
+  );
 
   it('names the inquiry when its decision comes back after the reviewer has left its page', async () => {
     const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
