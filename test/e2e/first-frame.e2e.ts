@@ -87,6 +87,35 @@ it('draws the rows in view first, then every row, and pings the background once 
   await page.close();
 });
 
+it('leaves the focus on a row the reviewer took before the search box could (CI run s58)', async () => {
+  // The search box takes the focus once the first frame is on screen; a reviewer quick to Tab or
+  // click to a row before that kept it only until then, and the arrow key pressed next went into
+  // the box (a CI run's End did).
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.addInitScript(`
+    new MutationObserver((_, observer) => {
+      const row = document.querySelector('.inquiry-row');
+      if (!row) return;
+      observer.disconnect();
+      row.focus();
+      window.__rowFocusedAt = performance.now();
+    }).observe(document, { childList: true, subtree: true });`);
+  await page.goto(ext.extensionUrl('src/popup/index.html'));
+  // Taken before the page painted, and kept past the time the box's focus comes (the ping
+  // answered: the first screen's effects have run).
+  await expect.poll(() => page.getByTestId('background-status').textContent()).toMatch(/^Version /);
+  const at = await page.evaluate(() => ({
+    row: (window as { __rowFocusedAt?: number }).__rowFocusedAt ?? Infinity,
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+  }));
+  expect(at.row).toBeLessThan(at.painted);
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(rowId(0));
+  await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(rowId(1));
+  await page.close();
+});
+
 it('puts an id typed as the desk opens, before it is drawn, into the search box, whole', async () => {
   // A reviewer opens the desk to paste or type an id, often before it shows: what reaches the
   // page before the box has the focus is kept for it (src/ui/type-ahead.ts).

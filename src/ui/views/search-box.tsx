@@ -3,6 +3,7 @@ import { recentLookupsItem } from '../../shared/generated/first-screen-items.ts'
 import { t } from '../../shared/i18n.ts';
 import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import type { Draft } from '../../shared/storage-items.ts';
+import { focusLost } from '../focus.ts';
 import { holdTypeAhead, takeTypedAhead } from '../type-ahead.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
@@ -40,7 +41,9 @@ export function SearchBox({
     // screen's effects wait for its first paint): it goes in, in place of a search left from
     // before. Back from an inquiry, the keys were not meant for this box.
     const early = takeTypedAhead();
-    if (returning) return;
+    // Nor when the reviewer took the focus to a row or a tab before these effects ran (they wait
+    // for the first frame): the arrow key pressed next went into the box (a CI run's did).
+    if (returning || !(early || focusLost())) return;
     input.current?.focus();
     input.current?.select();
     if (early) {
