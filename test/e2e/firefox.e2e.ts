@@ -253,4 +253,39 @@ describe('the built add-on in Firefox ESR', () => {
     ).toBe(1);
     await popup.close();
   });
+
+  it('keeps the focus on a row the watcher moves to the top (CI run s58)', async () => {
+    // Firefox ESR has no moveBefore: Preact moves a row by taking it out and putting it back,
+    // which takes the focus from it (src/ui/views/hold-rows.tsx gives it back).
+    const row = (n: number, status = 'pending', changedAt = 10 - n) => ({
+      id: `inq_FirefoxMove${String(n).padStart(6, '0')}`,
+      status,
+      addedAt: 1,
+      changedAt,
+      seen: status === 'pending',
+    });
+    type Local = {
+      browser: { storage: { local: { set(items: object): Promise<void> } } };
+    };
+    const write = (entries: object[]) =>
+      popup.evaluate(
+        (list) => (globalThis as unknown as Local).browser.storage.local.set({ watchlist: list }),
+        entries,
+      );
+    const popup = await openPage('src/popup/index.html');
+    const rows = 'ul[aria-label="Watched inquiries"] > li';
+    // The focused row's text: none if the focus is not on a row.
+    const focusedRow = () =>
+      popup.evaluate(() => document.activeElement?.closest('.inquiry-row')?.textContent ?? '');
+    await write([0, 1, 2, 3, 4, 5].map((n) => row(n)));
+    await expect.poll(() => textOf(popup, `${rows}:last-child`), soon).toContain(row(5).id);
+    // The focus on the fourth row, which then completes: it goes to the top of the list, the
+    // focus with it (the keyboard does not hold the rows still, as a pointer aiming does).
+    await popup.$eval(`${rows}:nth-child(4) button`, (button) => (button as HTMLElement).focus());
+    expect(await focusedRow()).toContain(row(3).id);
+    await write([0, 1, 2, 3, 4, 5].map((n) => (n === 3 ? row(3, 'completed', 100) : row(n))));
+    await expect.poll(() => textOf(popup, `${rows}:first-child`), soon).toContain(row(3).id);
+    expect(await focusedRow()).toContain(row(3).id);
+    await popup.close();
+  });
 });

@@ -9,8 +9,9 @@
 // pointer leaves or rests, or on that button. A pointer parked over a side panel all day so
 // holds nothing for long. Touch is not held (a tap's pointer leaves before its click), nor the
 // keyboard: the focus stays on its row whatever moves (review-queue.tsx moves it past a row that
-// leaves), and the rows are read as they are.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// leaves; below, it follows a row moved where the browser would drop it), and the rows are read
+// as they are.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { formatNumber } from '../components/format-time.ts';
 
@@ -102,6 +103,13 @@ export function useHeldRows<T extends Row>(
   const box = useRef<HTMLDivElement>(null);
   const aiming = useRef(aim);
   aiming.current = aim;
+  // Preact moves a row to its new place with moveBefore where the browser has it, which keeps
+  // the focus on the row; Firefox ESR 140 has not, and a row taken out and put back loses it. The
+  // row focused before the render has it back after, if nothing else took it.
+  const focused = box.current?.contains(document.activeElement) && document.activeElement;
+  useLayoutEffect(() => {
+    if (focused && document.activeElement === document.body) (focused as HTMLElement).focus();
+  });
   useEffect(() => {
     const element = box.current;
     const turned = () => aiming.current();
