@@ -680,7 +680,9 @@ describe('a decision sent from a popup that closed before the answer', () => {
     const comment = 'Document tampered, ticket 8830';
     const { id, popup } = await confirmationOpen('closed-waiting', 'Decline', comment);
     const seq = (await controls.requests()).lastSeq;
-    await controls.setFaults({ latencyMs: 5_000, latencyRoute: 'POST /inquiries/:id/decline' });
+    // Long enough for every step below to find the decline still out: with 5 s, a loaded CI
+    // machine got the answer before the last click, and the form it aimed at was gone.
+    await controls.setFaults({ latencyMs: 8_000, latencyRoute: 'POST /inquiries/:id/decline' });
     let again: Page;
     try {
       await popup.getByRole('button', { name: 'Confirm decline' }).click();

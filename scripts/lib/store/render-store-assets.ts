@@ -20,7 +20,13 @@ async function render(browser: Browser, html: string, size: Size): Promise<Buffe
   try {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } });
+    const shoot = () => page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } });
+    // Headless Chromium now and then has no frame to give ("Unable to capture screenshot", seen
+    // once on a loaded machine): a second try, a moment later, gets one.
+    return await shoot().catch(async () => {
+      await page.waitForTimeout(250);
+      return shoot();
+    });
   } finally {
     await page.close();
   }
