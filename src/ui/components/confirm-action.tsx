@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { goesBack } from '../back-key.ts';
 import { scrollViewTo } from '../scroll-view.ts';
+import { useAnnounce } from './announce.tsx';
 import { formatNumber } from './format-time.ts';
 
 interface Props {
@@ -24,6 +25,8 @@ interface Props {
   waitSeconds?: number;
   /** What the decision would pass over, said above the question (needs-a-look.ts). */
   warnings?: readonly string[];
+  /** None of them speaks against it ("Other inquiries: none declined"): not drawn as a warning. */
+  calm?: boolean;
 }
 
 /**
@@ -45,8 +48,19 @@ export function ConfirmAction({
   onComment,
   waitSeconds = 0,
   warnings = [],
+  calm,
 }: Props) {
   const [comment, setComment] = useState(initialComment);
+  // A line that comes or changes while the form is open (a refresh found a failed check, Other
+  // inquiries were read) is said where the reviewer is: the comment field, described by the
+  // lines it opened with, says nothing of it (review s58b, M2).
+  const announce = useAnnounce();
+  const heard = useRef(new Set(warnings));
+  useEffect(() => {
+    const news = warnings.filter((warning) => !heard.current.has(warning));
+    for (const warning of news) heard.current.add(warning);
+    if (news[0]) announce(news.join('; '));
+  }, [warnings.join('\n')]);
   // Each line at least as tall as it has been since the form opened: a line that changes in
   // place (Other inquiries read meanwhile, needs-a-look.ts) and wraps on fewer lines would pull
   // the form up under the pointer (19 px in Spanish at 320 px, UX re-test s58, 3).
@@ -87,7 +101,7 @@ export function ConfirmAction({
       }}
     >
       {warnings.length > 0 && (
-        <div class="banner is-warn confirm-warnings" id="confirm-warnings">
+        <div class={`banner confirm-warnings${calm ? '' : ' is-warn'}`} id="confirm-warnings">
           <p class="banner-text">{t('approveDespite')}</p>
           <ul ref={list}>
             {warnings.map((warning, i) => (

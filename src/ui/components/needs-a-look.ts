@@ -59,6 +59,8 @@ export interface Signal {
    * above the buttons each time.
    */
   quiet?: true;
+  /** Speaks for the decision, not against it: Other inquiries, none declined (held in place). */
+  calm?: true;
 }
 
 /**
@@ -154,6 +156,7 @@ export function signals(inquiry: InquiryView, found: OthersFound = 0, slot = fal
       target: EARLIER_HEADING,
       withEvidence: true,
       ...(found === 'reading' || found === 0 ? { quiet: true as const } : {}),
+      ...(found === 0 && { calm: true as const }),
     });
   }
   // A copy without its results says nothing of them: no list here is no all-clear.

@@ -38,8 +38,10 @@ interface Props {
   onStale: (later?: boolean, moves?: boolean) => void;
   /** An action met Persona's rate limit: the detail's Refresh waits for the same reset. */
   onLimited?: (error: ErrorInfo) => void;
-  /** Approve's confirmation opened or closed: the detail holds what is above it still meanwhile. */
-  onApproving?: (open: boolean) => void;
+  /** None of `warnings` speaks against approving (Other inquiries: none declined). */
+  calm?: boolean;
+  /** A confirmation opened or closed: the detail holds what is above it still meanwhile. */
+  onConfirming?: (open: boolean) => void;
 }
 
 type Final = 'approve' | 'decline';
@@ -62,7 +64,8 @@ export function DetailActions({
   onLink,
   onStale,
   onLimited,
-  onApproving,
+  calm,
+  onConfirming,
 }: Props) {
   const announce = useAnnounce();
   const nav = useContext(NavigationContext);
@@ -254,7 +257,7 @@ export function DetailActions({
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is
   // not left open to confirm.
   const open = confirming && allowed[confirming] ? confirming : null;
-  useEffect(() => onApproving?.(open === 'approve'), [open === 'approve']);
+  useEffect(() => onConfirming?.(open !== null), [open !== null]);
   // An error from before the status changed (a 503 that, refreshed, turns out to have approved)
   // no longer describes the inquiry, whichever came first, the error or the new status. A 409's
   // stays: the new status is what explains it. So does one of New link on an expired inquiry:
@@ -498,7 +501,7 @@ export function DetailActions({
           onCancel={cancel}
           onSentBack={nav?.canGoBack ? nav.back : undefined}
           waitSeconds={wait}
-          {...(open === 'approve' ? { warnings } : {})}
+          {...(open === 'approve' ? { warnings, calm } : {})}
           initialComment={left?.action === open ? left.comment : typed.current[open]}
           onComment={(comment) => {
             typed.current[open] = comment;

@@ -5,10 +5,9 @@ import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/dashboard-url.ts';
 import { offersLink } from '../../shared/persona/status-actions.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
-import { useAnnounce } from '../components/announce.tsx';
 import { AttentionList } from '../components/attention-list.tsx';
 import { LinkPanel } from '../components/link-panel.tsx';
-import { othersWords, type Signal, signals, withoutResults } from '../components/needs-a-look.ts';
+import { type Signal, signals, withoutResults } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useEvidence } from '../evidence/use-evidence.ts';
 import { focusLost } from '../focus.ts';
@@ -41,17 +40,12 @@ export function DetailView({ id, initial }: Props) {
   const { shown, loading, slow, error, load, accept } = useInquiry(id, initial);
   // Asked as the detail opens: what it finds is said above the decision (needs-a-look.ts).
   const earlier = useEarlierInquiries(shown?.inquiry);
-  // Approve's confirmation open: the list above it is held as it was when it opened, and Other
-  // inquiries' line keeps its place in it if they were still being read then (`slot`). A read
-  // ending meanwhile moved the form under the pointer, 115 px in UX re-test s57 (N1); it is said
-  // instead, where the reviewer is.
+  // A confirmation open, Approve's or Decline's: the list above it is held as it was when it
+  // opened, and Other inquiries' line keeps its place in Approve's if they were still being read
+  // then, or could not be (`slot`). A read ending meanwhile moved the form under the pointer,
+  // 115 px in UX re-test s57 (N1); the confirmation says it instead (confirm-action.tsx).
   const [held, setHeld] = useState<{ list: Signal[]; slot: boolean }>();
-  const announce = useAnnounce();
   const { found } = earlier;
-  useEffect(() => {
-    const words = held?.slot && othersWords(found, true);
-    if (words && found !== 'reading') announce(`${t('otherInquiries')}: ${words}`);
-  }, [found]);
   const settings = useStored(settingsItem);
   const links = useStored(linksItem);
   const watch = useStored(watchlistItem)?.find((entry) => entry.id === id);
@@ -195,8 +189,9 @@ export function DetailView({ id, initial }: Props) {
       <DetailActions
         inquiry={inquiry}
         warnings={look.map((signal) => signal.text)}
-        onApproving={(open) =>
-          setHeld(open ? { list: look, slot: found === 'reading' } : undefined)
+        calm={look.every((signal) => signal.calm)}
+        onConfirming={(open) =>
+          setHeld(open ? { list: look, slot: typeof found !== 'number' } : undefined)
         }
         watched={Boolean(watch)}
         onReply={acceptChange}

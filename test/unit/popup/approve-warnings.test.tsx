@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The Approve confirmation says what the approval would pass over: failed verifications, report
 // matches and risky networks, which the detail shows several screens apart.
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { InquiryView, VerificationView } from '../../../src/shared/persona/view-model.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
@@ -312,12 +312,99 @@ describe('the Approve confirmation', () => {
     await vi.waitFor(() =>
       expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: none declined'),
     );
+    // Not a warning: the box keeps its place, drawn plain (UX re-test s58, 5).
+    expect(document.querySelector('.confirm-warnings')?.className).not.toContain('is-warn');
     // Closed, nothing is left to say, and Approve leads again.
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByTestId('attention')).toBeNull();
     expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('primary');
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
     expect(document.querySelector('.confirm-warnings')).toBeNull();
+  });
+
+  it('says a line a refresh adds while it is open (review s58b, M2)', async () => {
+    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
+    const form = await open(clean, 'Approve');
+    expect(form.querySelector('.confirm-warnings')).toBeNull();
+    // Persona's next copy has a selfie that failed.
+    const worse = inquiryReply('needs_review', {
+      verifications: [
+        ...clean.verifications,
+        verification('ver_2', 'verification/selfie', 'failed'),
+      ],
+    });
+    stubBackground({ getInquiry: () => worse, earlierInquiries: noOthers } as Parameters<
+      typeof stubBackground
+    >[0]);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh', exact: true }));
+    await vi.waitFor(() =>
+      expect(form.querySelector('.confirm-warnings')?.textContent).toContain('Selfie: Failed'),
+    );
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe('Selfie: Failed'),
+    );
+  });
+
+  it('keeps Other inquiries in place when their read failed, and says what Try again found (review s58b, L1)', async () => {
+    let reads = 0;
+    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
+    const form = await open(clean, 'Approve', () =>
+      reads++ === 0
+        ? { kind: 'network', message: 'Could not reach Persona.' }
+        : { items: [], by: 'account' },
+    );
+    const lines = () =>
+      [...form.querySelectorAll('.confirm-warnings li')].map((li) => li.textContent);
+    await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: could not be read']));
+    // The section's Try again, once the evidence views are in.
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Other inquiries' },
+      { timeout: 5_000 },
+    );
+    fireEvent.click(within(section).getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: none declined']));
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: none declined'),
+    );
+    // Not a warning: the box is drawn plain (UX re-test s58, 5).
+    expect(form.querySelector('.confirm-warnings')?.className).not.toContain('is-warn');
+  });
+
+  it('draws a declined one as a warning', async () => {
+    const { form, answer } = await openWhileReading();
+    expect(form.querySelector('.confirm-warnings')?.className).toContain('is-warn');
+    answer({
+      items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
+      by: 'account',
+    });
+    await vi.waitFor(() =>
+      expect(form.querySelector('.confirm-warnings')?.textContent).toContain('1 declined'),
+    );
+    expect(form.querySelector('.confirm-warnings')?.className).toContain('is-warn');
+  });
+
+  it('holds the head of the detail still while Decline is being confirmed (review s58b, L3)', async () => {
+    let answer: (reply: unknown) => void = () => {};
+    const later = new Promise((resolve) => {
+      answer = resolve;
+    });
+    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
+    await open(clean, 'Decline', () => later);
+    answer({
+      items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
+      by: 'account',
+    });
+    // Read: Other inquiries lists it.
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Other inquiries' },
+      { timeout: 5_000 },
+    );
+    await within(section).findByRole('button', { name: /inq_Declined00001/ });
+    expect(screen.queryByTestId('attention')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined');
   });
 
   it('says Other inquiries could not be read, above the decision too, when its read failed', async () => {
