@@ -427,6 +427,19 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
         .poll(() => row.textContent(), soon)
         .toContain('decline may not have gone through: open to check');
       expect(await row.textContent()).toContain('needs_review');
+      // Opened to check: the form is there again with its comment, and says what became of the
+      // last try (UX re-test s58, 9).
+      await row.click();
+      const form = popup.getByRole('form', { name: 'Confirm decline' });
+      await expect.poll(() => form.count(), soon).toBe(1);
+      expect(await form.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe(
+        'Not the person in the chat',
+      );
+      await expect
+        .poll(() => popup.getByTestId('last-try').textContent(), soon)
+        .toMatch(/^Sent (just now|1 minute ago), your decline may not have gone through/);
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      expect(await popup.getByTestId('last-try').count()).toBe(0);
     } finally {
       await controls.clearFaults();
     }

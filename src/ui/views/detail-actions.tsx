@@ -11,6 +11,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
+import { formatAgo } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -45,6 +46,12 @@ interface Props {
 }
 
 type Final = 'approve' | 'decline';
+
+/** What the form opened again says of its decision's last try, refused or lost (below). */
+const lastTryText = {
+  approve: { failed: 'approveNotMadeHere', lost: 'approveLostHere' },
+  decline: { failed: 'declineNotMadeHere', lost: 'declineLostHere' },
+} as const;
 
 /** The decision other than `action`. */
 const opposite = (action: Final): Final => (action === 'approve' ? 'decline' : 'approve');
@@ -481,6 +488,20 @@ export function DetailActions({
           {t(watched ? 'unwatch' : 'watch')}
         </button>
       </div>
+      {/* A decision a page sent that did not go through, its comment kept in the form opened
+          again: its row said "did not go through: open to check", and the form said nothing of
+          it (UX re-test s58, 9). Not once this page sends it again, nor beside its own error. */}
+      {open &&
+        left?.sent &&
+        left.action === open &&
+        left.sentAt &&
+        !busy &&
+        !error &&
+        (sentAnswer === 'failed' || sentAnswer === 'lost') && (
+          <p class="banner is-warn" role="status" data-testid="last-try">
+            {t(lastTryText[open][sentAnswer], formatAgo(left.sentAt))}
+          </p>
+        )}
       {open && (
         <ConfirmAction
           // A fresh form for each decision: a comment typed for a decline never rides along

@@ -4,15 +4,20 @@
 // was open to hear it. The activity log heard it: its entry for the decision, sent no earlier than
 // the draft says, is the answer.
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditFacts } from '../../shared/audit/chain.ts';
+import { type AuditFacts, INTERRUPTED } from '../../shared/audit/chain.ts';
 import { findInTrail } from '../../shared/audit/read-trail.ts';
 import type { AuditEntry } from '../../shared/audit/trail.ts';
 import { auditPendingItem, auditTrailItem } from '../../shared/audit/trail-item.ts';
+import { type ErrorKind, outcomeUnknown } from '../../shared/errors.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
 import type { DecisionDraft } from '../../shared/storage-items.ts';
 
-/** `refused`: Persona had it decided already; `answered`: any other answer; `waiting`: none yet. */
-export type SentAnswer = 'refused' | 'answered' | 'waiting';
+/**
+ * `refused`: Persona had it decided already (409); `failed`: another error, which did not make it;
+ * `lost`: its answer was lost (a 5xx, a timeout, a stopped worker), and Persona may have made it;
+ * `answered`: made, or no answer is coming; `waiting`: none yet.
+ */
+export type SentAnswer = 'refused' | 'failed' | 'lost' | 'answered' | 'waiting';
 
 type Sent = Pick<DecisionDraft, 'action' | 'sentAt'>;
 
@@ -23,7 +28,10 @@ function answerFor(entries: readonly AuditEntry[], id: string, left: Sent): Audi
 }
 
 function answerOf(entry: AuditEntry): SentAnswer {
-  return entry.outcome === 'error' && entry.errorKind === 'conflict' ? 'refused' : 'answered';
+  if (entry.outcome === 'ok') return 'answered';
+  const kind = entry.errorKind ?? INTERRUPTED;
+  if (kind === 'conflict') return 'refused';
+  return kind === INTERRUPTED || outcomeUnknown.has(kind as ErrorKind) ? 'lost' : 'failed';
 }
 
 /** The answer `entries` hold for `left`, sent on inquiry `id`. */

@@ -11,7 +11,7 @@ import { type DecisionDraft, draftItem } from '../../../src/shared/storage-items
 import { SLOW_MS } from '../../../src/ui/use-request.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { REREAD_AFTER_MS, REREAD_AGAIN_MS } from '../../../src/ui/views/detail-view.tsx';
-import { inquiryReply, sent, stubBackground } from './fixtures.ts';
+import { decisionsAnswered, inquiryReply, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -739,6 +739,45 @@ describe('inquiry actions', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(screen.queryByTestId('overtaken')).toBeNull();
+  });
+
+  it('opens a decision sent and not made again with its comment, says so, and no more once sent again (UX re-test s58, 9)', async () => {
+    const id = 'inq_TestInquiry0001';
+    // Sent again, its answer never comes in this test.
+    stubBackground({
+      getInquiry: () => inquiryReply('needs_review'),
+      inquiryAction: () => new Promise(() => {}) as unknown as InquiryReply,
+    });
+    const sentAt = Date.now() - 5 * 60_000;
+    await writeItem(draftItem, {
+      ...draftItem.fallback(),
+      decisions: [{ inquiryId: id, action: 'decline', comment: 'Duplicate', sent: true, sentAt }],
+    });
+    // Persona refused it with an error that made nothing: the key had been revoked meanwhile.
+    await decisionsAnswered(
+      [
+        {
+          action: 'decline',
+          inquiryId: id,
+          outcome: { outcome: 'error', errorKind: 'unauthorized' },
+        },
+      ],
+      sentAt,
+    );
+    render(<DeskShell first={{ name: 'detail', id }} />);
+    const comment = (await screen.findByRole(
+      'textbox',
+      { name: 'Comment' },
+      { timeout: 5_000 },
+    )) as HTMLTextAreaElement;
+    expect(comment.value).toBe('Duplicate');
+    await waitFor(() =>
+      expect(screen.getByTestId('last-try').textContent).toBe(
+        'Sent 5 minutes ago, your decline did not go through. Confirm it to send it again.',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    await waitFor(() => expect(screen.queryByTestId('last-try')).toBeNull());
   });
 
   it('closes the confirmation on Escape and puts focus back', async () => {

@@ -14,13 +14,20 @@ import { auditEntry } from './audit-fixtures.ts';
 describe('sentAnswer', () => {
   const approve = { action: 'approve' as const, sentAt: 2_000 };
 
-  it('is refused when the newest answer since the send is a conflict, answered for any other', () => {
+  it('is refused when the newest answer since the send is a conflict, answered when it is made', () => {
     const refused = auditEntry(3, { outcome: 'error', errorKind: 'conflict' });
     expect(sentAnswer([auditEntry(2, {}), refused], 'inq_A', approve)).toBe('refused');
     expect(sentAnswer([refused, auditEntry(4, {})], 'inq_A', approve)).toBe('answered');
-    // A stopped worker's or a 5xx's answer says nothing of someone else: the status decides.
-    const stopped = auditEntry(3, { outcome: 'error', errorKind: 'interrupted' });
-    expect(sentAnswer([stopped], 'inq_A', approve)).toBe('answered');
+  });
+
+  it('is lost when a stopped worker or a 5xx took the answer, failed for any other error (UX re-test s58, 9)', () => {
+    // Neither says anything of someone else: the status decides whether it was made.
+    for (const errorKind of ['interrupted', 'server', 'network', 'timeout']) {
+      const lost = auditEntry(3, { outcome: 'error', errorKind });
+      expect(sentAnswer([lost], 'inq_A', approve)).toBe('lost');
+    }
+    const refusedKey = auditEntry(3, { outcome: 'error', errorKind: 'unauthorized' });
+    expect(sentAnswer([refusedKey], 'inq_A', approve)).toBe('failed');
   });
 
   it('waits while the log has no answer since the send for this inquiry and decision', () => {
