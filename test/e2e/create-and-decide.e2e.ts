@@ -427,6 +427,12 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
         .poll(() => row.textContent(), soon)
         .toContain('decline may not have gone through: open to check');
       expect(await row.textContent()).toContain('needs_review');
+      // Drawn as a warning, not in the grey of the time it takes the place of (UX re-test s58, 8).
+      const note = row.locator('.meta-warn');
+      expect(await note.evaluate((e) => getComputedStyle(e).fontWeight)).toBe('600');
+      expect(await note.evaluate((e) => getComputedStyle(e).color)).not.toBe(
+        await row.locator('.inquiry-ref').evaluate((e) => getComputedStyle(e).color),
+      );
       // Opened to check: the form is there again with its comment, and says what became of the
       // last try (UX re-test s58, 9).
       await row.click();

@@ -1,5 +1,6 @@
 // The approves and declines the background is sending, for Needs review (UX review s51, 8: a
 // reviewer back 250 ms after Confirm saw the decided row on top still, and opened it again).
+import { type ComponentChildren, h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { INTERRUPTED } from '../../shared/audit/chain.ts';
 import { findInTrail, readTrailSince } from '../../shared/audit/read-trail.ts';
@@ -69,11 +70,15 @@ function notMadeOf(action: string, errorKind: string | undefined, at: number): N
 /**
  * A row's words for it: the answer said away from its page is a toast of a few seconds, and the
  * row read "created 20 minutes ago" again, as if nothing had been tried (UX re-test s57, N4).
- * One whose answer was lost may have been made, as the toast said: the row says "may not".
+ * One whose answer was lost may have been made, as the toast said: the row says "may not". Drawn
+ * as a warning, not in the grey of the time it takes the place of, which it read as (UX re-test
+ * s58, 8; views.css).
  */
-function notMadeNote({ action, unknown }: NotMade): string {
-  if (unknown) return t(action === 'approve' ? 'approveMayNotBeMade' : 'declineMayNotBeMade');
-  return t(action === 'approve' ? 'approveNotMade' : 'declineNotMade');
+function notMadeNote({ action, unknown }: NotMade): ComponentChildren {
+  const text = unknown
+    ? t(action === 'approve' ? 'approveMayNotBeMade' : 'declineMayNotBeMade')
+    : t(action === 'approve' ? 'approveNotMade' : 'declineNotMade');
+  return h('span', { class: 'meta-warn' }, text);
 }
 
 /**
@@ -89,7 +94,7 @@ function notMadeNote({ action, unknown }: NotMade): string {
 export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   sending: ReadonlyMap<string, Mark>;
   decided: ReadonlyMap<string, Mark['action']>;
-  note: (id: string, status: string) => string | undefined;
+  note: (id: string, status: string) => ComponentChildren;
 } {
   const marks = decisionsOnItsWay(useStored(auditPendingItem) ?? {}, Date.now());
   const [decided, setDecided] = useState<ReadonlyMap<string, Mark['action']>>(new Map());

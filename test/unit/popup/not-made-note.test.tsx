@@ -83,5 +83,9 @@ describe('a decision that did not go through, on its row in Needs review', () =>
     await waitFor(() =>
       expect(button.textContent).toContain('decline did not go through: open to check'),
     );
+    // Drawn as a warning, not as the time it takes the place of (UX re-test s58, 8).
+    expect(button.querySelector('.meta-warn')?.textContent).toBe(
+      'decline did not go through: open to check',
+    );
   });
 });
