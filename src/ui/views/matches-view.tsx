@@ -13,7 +13,7 @@ import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 import { SummaryList } from './summary-list.tsx';
-import { useDecisionsOnItsWay } from './use-on-its-way.ts';
+import { useDecisionsOnItsWay } from './use-on-its-way.tsx';
 import './views.css';
 
 // A 404 for an id the reviewer typed is about the id, so say that in their terms.

@@ -14,7 +14,7 @@ import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { SummaryList } from './summary-list.tsx';
-import { useDecisionsOnItsWay } from './use-on-its-way.ts';
+import { useDecisionsOnItsWay } from './use-on-its-way.tsx';
 import './views.css';
 import { type Started, startedNote } from './watchlist-panel.tsx';
 

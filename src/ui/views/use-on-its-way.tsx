@@ -1,6 +1,6 @@
 // The approves and declines the background is sending, for Needs review (UX review s51, 8: a
 // reviewer back 250 ms after Confirm saw the decided row on top still, and opened it again).
-import { type ComponentChildren, h } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { INTERRUPTED } from '../../shared/audit/chain.ts';
 import { findInTrail, readTrailSince } from '../../shared/audit/read-trail.ts';
@@ -78,7 +78,7 @@ function notMadeNote({ action, unknown }: NotMade): ComponentChildren {
   const text = unknown
     ? t(action === 'approve' ? 'approveMayNotBeMade' : 'declineMayNotBeMade')
     : t(action === 'approve' ? 'approveNotMade' : 'declineNotMade');
-  return h('span', { class: 'meta-warn' }, text);
+  return <span class="meta-warn">{text}</span>;
 }
 
 /**
