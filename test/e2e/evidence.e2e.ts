@@ -820,6 +820,48 @@ describe('the evidence behind a verdict', () => {
     }
   });
 
+  it('popup: a decline Other inquiries finds late does not move Approve under a pointer aiming at it (UX re-test s58, 6)', async () => {
+    const [, id] = await controls.seed(2, {
+      statuses: ['declined', 'needs_review'],
+      accountReferenceId: `aimed-${Date.now()}`,
+    });
+    await controls.setFaults({ latencyMs: 1_500, latencyRoute: 'GET /inquiries' });
+    try {
+      const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
+      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+      const approve = popup.getByRole('button', { name: 'Approve', exact: true });
+      const box = await approve.boundingBox();
+      if (!box) throw new Error('no Approve');
+      // A hand on its way moves: nudged while the read ends.
+      let nudge = 0;
+      const aim = () => popup.mouse.move(box.x + 10 + (nudge++ % 2), box.y + box.height / 2);
+      await aim();
+      const others = popup.getByRole('region', { name: 'Other inquiries' });
+      await expect
+        .poll(
+          async () => {
+            await aim();
+            return others.getByRole('button').count();
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(1);
+      // Found, and not drawn above the buttons while the pointer is on them: Approve stayed put.
+      const attention = popup.getByTestId('attention');
+      expect((await approve.boundingBox())?.y).toBe(box.y);
+      expect(await attention.textContent()).not.toContain('Other inquiries');
+      // The pointer gone, the line comes.
+      await popup.mouse.move(1, 1);
+      await expect
+        .poll(() => attention.textContent(), soon)
+        .toContain('Other inquiries: 1 declined');
+      expect((await approve.boundingBox())?.y).toBeGreaterThan(box.y);
+      await popup.close();
+    } finally {
+      await controls.clearFaults();
+    }
+  });
+
   it('popup at 200 % zoom (400 × 300): Approve shows what it would pass over, not only the comment (UX review s47, 4)', async () => {
     const id = await createWith({ fields: { name_first: 'Hubert', name_last: 'Blaine' } });
     await controls.finish(id, 'needs_review');

@@ -17,6 +17,7 @@ import { DetailActions } from './detail-actions.tsx';
 import { DetailBody } from './detail-body.tsx';
 import { DetailHead } from './detail-head.tsx';
 import { DetailTags } from './detail-tags.tsx';
+import { useAimHold } from './use-aim-hold.ts';
 import { useEarlierInquiries } from './use-earlier-inquiries.ts';
 import { useInquiry } from './use-inquiry.ts';
 import './views.css';
@@ -29,6 +30,10 @@ import './views.css';
  */
 export const REREAD_AFTER_MS = [4_000, 10_000, 30_000, 60_000] as const;
 export const REREAD_AGAIN_MS = REREAD_AFTER_MS[0];
+
+/** Whether two lists of what needs a look say the same, in the same order. */
+const sameSignals = (a: readonly Signal[], b: readonly Signal[]) =>
+  a.length === b.length && a.every((signal, i) => signal.text === b[i]?.text);
 
 interface Props {
   id: string;
@@ -147,6 +152,12 @@ export function DetailView({ id, initial }: Props) {
     if (!shown && focusLost()) pending.current?.focus();
   }, [shown === undefined, error]);
 
+  // What needs a look, at the head of the detail and in Approve's confirmation alike; while the
+  // confirmation is open, the head shows the list held when it opened. Held too while the pointer
+  // aims at the decision's buttons (use-aim-hold.ts), no confirmation open.
+  const look = shown ? signals(shown.inquiry, found, held?.slot) : [];
+  const aimed = useAimHold(look, sameSignals);
+
   if (!shown) {
     return (
       <div class="view">
@@ -165,9 +176,6 @@ export function DetailView({ id, initial }: Props) {
     );
   }
   const { inquiry } = shown;
-  // What needs a look, at the head of the detail and in Approve's confirmation alike; while the
-  // confirmation is open, the head shows the list held when it opened.
-  const look = signals(inquiry, found, held?.slot);
   const link = freshLink ?? links?.[id];
   return (
     <div class="view detail">
@@ -183,22 +191,24 @@ export function DetailView({ id, initial }: Props) {
       {/* Before the decision's buttons: read, and reached by Tab, first. */}
       <AttentionList
         inquiry={inquiry}
-        signals={held?.list ?? look}
+        signals={held?.list ?? aimed.value}
         sectionsShown={Boolean(evidence)}
       />
-      <DetailActions
-        inquiry={inquiry}
-        warnings={look.map((signal) => signal.text)}
-        calm={look.every((signal) => signal.calm)}
-        onConfirming={(open) =>
-          setHeld(open ? { list: look, slot: typeof found !== 'number' } : undefined)
-        }
-        watched={Boolean(watch)}
-        onReply={acceptChange}
-        onLink={setFreshLink}
-        onStale={rereadDecision}
-        onLimited={setLimited}
-      />
+      <div {...aimed.hold}>
+        <DetailActions
+          inquiry={inquiry}
+          warnings={look.map((signal) => signal.text)}
+          calm={look.every((signal) => signal.calm)}
+          onConfirming={(open) =>
+            setHeld(open ? { list: aimed.value, slot: typeof found !== 'number' } : undefined)
+          }
+          watched={Boolean(watch)}
+          onReply={acceptChange}
+          onLink={setFreshLink}
+          onStale={rereadDecision}
+          onLimited={setLimited}
+        />
+      </div>
       {link && offersLink(inquiry.status) && (
         <LinkPanel
           link={link}

@@ -407,6 +407,42 @@ describe('the Approve confirmation', () => {
     expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined');
   });
 
+  it('holds the head of the detail still while the pointer aims at the buttons, no form open (UX re-test s58, 6)', async () => {
+    let answer: (reply: unknown) => void = () => {};
+    const later = new Promise((resolve) => {
+      answer = resolve;
+    });
+    const reply = inquiryReply('needs_review', {
+      verifications: [verification('ver_1', 'verification/database', 'passed')],
+    });
+    const earlierInquiries: () => unknown = () => later;
+    stubBackground({ getInquiry: () => reply, earlierInquiries } as Parameters<
+      typeof stubBackground
+    >[0]);
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status', {}, { timeout: 5_000 });
+    const approve = screen.getByRole('button', { name: 'Approve' });
+    fireEvent.pointerMove(approve, { pointerType: 'mouse' });
+    answer({
+      items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
+      by: 'account',
+    });
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Other inquiries' },
+      { timeout: 5_000 },
+    );
+    await within(section).findByRole('button', { name: /inq_Declined00001/ });
+    // Nothing above the buttons came in under the pointer; Approve no longer leads, in place.
+    expect(screen.queryByTestId('attention')).toBeNull();
+    expect(approve.className).toBe('');
+    // The pointer gone, the line is drawn.
+    fireEvent.pointerLeave(approve.closest('.detail-actions')?.parentElement as HTMLElement);
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined'),
+    );
+  });
+
   it('says Other inquiries could not be read, above the decision too, when its read failed', async () => {
     const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
     const approve = await open(clean, 'Approve', () => ({

@@ -1,0 +1,42 @@
+// What sits above the controls a pointer is aiming at, kept still while it aims: as a list's rows
+// are under it (hold-rows.tsx), and for the same reason. The detail's list of what needs a look
+// gains a line when Other inquiries' read finds a decline, which can come seconds after the
+// detail opened, and moved Approve and Decline 24 px down under a hand on its way to one of them
+// (UX re-test s58, 6).
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** How long after the pointer's last move the value is held: a hand aiming moves (hold-rows.tsx). */
+const AIM_IDLE_MS = 3000;
+
+/**
+ * `live` as it was when the pointer came onto the element `hold` goes on, while it moves there
+ * and for AIM_IDLE_MS after; `live` itself once it leaves or rests. Kept in a ref: taking the hold
+ * draws nothing, and letting go draws only if `live` changed meanwhile (`same` says whether).
+ * Touch is not held: a tap's pointer leaves before its click.
+ */
+export function useAimHold<T>(live: T, same: (a: T, b: T) => boolean) {
+  const held = useRef<{ value: T }>(undefined);
+  const latest = useRef(live);
+  latest.current = live;
+  const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [, redraw] = useState(0);
+  useEffect(() => () => clearTimeout(idle.current), []);
+  const release = () => {
+    clearTimeout(idle.current);
+    const was = held.current;
+    held.current = undefined;
+    if (was && !same(was.value, latest.current)) redraw((n) => n + 1);
+  };
+  return {
+    value: held.current ? held.current.value : live,
+    hold: {
+      onPointerMove: (event: PointerEvent) => {
+        if (event.pointerType === 'touch') return;
+        held.current ??= { value: latest.current };
+        clearTimeout(idle.current);
+        idle.current = setTimeout(release, AIM_IDLE_MS);
+      },
+      onPointerLeave: release,
+    },
+  };
+}
