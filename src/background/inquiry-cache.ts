@@ -4,8 +4,9 @@
 
 import { browser } from '../shared/browser.ts';
 import { cachedInquiryItem, inquiryCacheIndexItem } from '../shared/generated/stored-items.ts';
+import { keyedItem } from '../shared/keyed-item.ts';
 import type { InquiryView } from '../shared/persona/view-model.ts';
-import { keyedItem, readItem, writeItem } from '../shared/storage.ts';
+import { readItem, writeItem } from '../shared/storage.ts';
 import { editItem } from './edit-item.ts';
 import { dropIfKeyGone } from './key-custody.ts';
 

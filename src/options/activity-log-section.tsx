@@ -11,7 +11,8 @@ import {
   verifyTrail,
 } from '../shared/audit/trail.ts';
 import type { ErrorKind } from '../shared/errors.ts';
-import { formatDateTime, formatNumber } from '../shared/format.ts';
+import { formatNumber } from '../shared/format.ts';
+import { formatDateTime } from '../shared/format-date-time.ts';
 import { type MessageKey, t, uiLocale } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { keyInfoItem } from '../shared/storage-items.ts';

@@ -1,4 +1,5 @@
-import { formatDateTime, formatNumber } from '../shared/format.ts';
+import { formatNumber } from '../shared/format.ts';
+import { formatDateTime } from '../shared/format-date-time.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
 import { missingPermissions } from './missing-permissions.ts';

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime } from '../shared/format-date-time.ts';
 import { t } from '../shared/i18n.ts';
 import { DEFAULT_BASE_URL } from '../shared/persona/api-origin.ts';
 import type { Settings } from '../shared/settings.ts';

@@ -2,6 +2,9 @@ import '../shared/zod-setup.ts';
 import { render } from 'preact';
 import { t } from '../shared/i18n.ts';
 import '../ui/base.css';
+// Rules this page shares with the desk's later views live there, not in base.css (the popup's
+// first screen draws none of them); unlock-form.tsx brings it too.
+import '../ui/views/views.css';
 import './options.css';
 import { OptionsApp } from './options-app.tsx';
 import { TrustSections } from './trust-sections.tsx';

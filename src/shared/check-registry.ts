@@ -7,5 +7,5 @@ export { salvageTrail } from './audit/trail-salvage.ts';
 export { looksLikeInquiryView } from './cached-view-check.ts';
 export { isInquiryId } from './persona/inquiry-id.ts';
 export { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
+export { salvageFields } from './salvage.ts';
 export { defaultChatTemplate } from './settings-values.ts';
-export { salvageFields } from './storage.ts';

@@ -3,7 +3,8 @@
 // items through checks generated from these schemas (scripts/gen-stored-checks.ts).
 import * as z from 'zod/mini';
 import { lazy } from './lazy.ts';
-import { type Area, type Parser, type StorageItem, salvageList, salvageRecord } from './storage.ts';
+import { salvageRecord } from './salvage.ts';
+import { type Area, type Parser, type StorageItem, salvageList } from './storage.ts';
 
 /** An item with its zod/mini schema, and how it salvages, for the check generator. */
 export interface SchemaItem<T> extends StorageItem<T> {

@@ -3,7 +3,6 @@
 // of 50 inquiries renders on popup open (docs/architecture.md#budgets, first paint).
 import { uiLocale } from './i18n.ts';
 
-let dateTime: Intl.DateTimeFormat | undefined;
 let relative: Intl.RelativeTimeFormat | undefined;
 const numbers = new Map<number, Intl.NumberFormat>();
 
@@ -13,28 +12,9 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-function toMs(value: string | number): number {
+/** A time given as ms since the epoch or as a date string, in ms: NaN when it does not parse. */
+export function toMs(value: string | number): number {
   return typeof value === 'number' ? value : Date.parse(value);
-}
-
-/**
- * "3 Jun 2025, 16:05"; an unparseable value is shown as Persona sent it. The space before a
- * 12-hour clock's "AM" or "PM" does not break (Chromium's Intl writes a plain one), so a narrow
- * column never leaves "PM" on a line of its own.
- */
-export function formatDateTime(value: string | number, format?: Intl.DateTimeFormat): string {
-  const ms = toMs(value);
-  if (Number.isNaN(ms)) return String(value);
-  format ??= dateTime ??= new Intl.DateTimeFormat(uiLocale(), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-  return format
-    .formatToParts(ms)
-    .map((part, i, parts) =>
-      parts[i + 1]?.type === 'dayPeriod' ? part.value.replace(/\s/g, '\u00a0') : part.value,
-    )
-    .join('');
 }
 
 /** "5 minutes ago", "in 23 hours", "now": the largest whole unit, rounded toward zero. */

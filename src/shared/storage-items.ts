@@ -11,13 +11,13 @@ import { lazy } from './lazy.ts';
 import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
 import { perPrefillField } from './prefill.ts';
+import { salvageFields } from './salvage.ts';
 import {
   defaultSettings,
   type Settings,
   type SettingsUnderPolicy,
   settingsSchema,
 } from './settings.ts';
-import { salvageFields } from './storage.ts';
 
 /** Writer: background (migrations.ts). The layout version of everything stored; 0 = never set. */
 export const storageVersionItem = defineItem<number>(

@@ -7,7 +7,6 @@
 // screen reads the same items through checks generated from those schemas (generated/), so it loads
 // no zod at all (docs/benchmarks.md).
 import { browser, type Storage } from './browser.ts';
-import { isRecord } from './is-record.ts';
 
 export type Area = 'local' | 'session' | 'sync';
 
@@ -32,40 +31,8 @@ export function salvageList<E>(entry: Parser<E>): (raw: unknown) => E[] | undefi
   return (raw) => (Array.isArray(raw) ? raw.flatMap((e) => keepParsed(entry, e)) : undefined);
 }
 
-/** Salvage for a stored record: the values that parse, each alone, under their keys. */
-export function salvageRecord<E>(
-  entry: Parser<E>,
-): (raw: unknown) => Record<string, E> | undefined {
-  return (raw) => {
-    if (!isRecord(raw)) return undefined;
-    return Object.fromEntries(
-      Object.entries(raw).flatMap(([k, v]) => keepParsed(entry, v).map((e) => [k, e] as const)),
-    );
-  };
-}
-
-/**
- * Salvage for a stored object read field by field, each with its own parser (the object schema's
- * field schemas, each with a default): an out-of-range field falls back to its default alone.
- */
-export function salvageFields<T>(
-  fields: Record<string, Parser<unknown>>,
-): (raw: unknown) => T | undefined {
-  return (raw) => {
-    if (!isRecord(raw)) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(fields)) {
-      const parsed = field.safeParse(raw[name]);
-      const fallback = parsed.success ? undefined : field.safeParse(undefined);
-      if (parsed.success) out[name] = parsed.data;
-      else if (fallback?.success) out[name] = fallback.data;
-      else return undefined;
-    }
-    return out as T;
-  };
-}
-
-function keepParsed<E>(schema: Parser<E>, raw: unknown): E[] {
+/** `[value]` when `schema` parses `raw`, else none: one entry of a salvage. */
+export function keepParsed<E>(schema: Parser<E>, raw: unknown): E[] {
   const parsed = schema.safeParse(raw);
   return parsed.success ? [parsed.data] : [];
 }
@@ -97,14 +64,6 @@ export async function readItemChecked<T>(item: StorageItem<T>): Promise<ReadResu
 
 function areaOf(area: Area): Storage.StorageArea {
   return browser.storage[area];
-}
-
-/**
- * One of a family of items that share a schema, each under its own key: `template`'s key, a
- * colon, then `id` (e.g. `inquiry:inq_…`). The template's own key is never written.
- */
-export function keyedItem<T>(template: StorageItem<T>, id: string): StorageItem<T> {
-  return { ...template, key: `${template.key}:${id}` };
 }
 
 export async function readItem<T>(item: StorageItem<T>): Promise<T> {

@@ -3,7 +3,8 @@
 // generated modules (stored-items.ts, request-checks.ts) load them, and the popup does not. The
 // helpers here are stored-check.ts's, with these kinds.
 import { isRecord } from './is-record.ts';
-import { type Area, type Parser, type StorageItem, salvageList, salvageRecord } from './storage.ts';
+import { salvageRecord } from './salvage.ts';
+import { type Area, type Parser, type StorageItem, salvageList } from './storage.ts';
 import {
   checker as basicChecker,
   type Check,

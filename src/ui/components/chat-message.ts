@@ -3,9 +3,10 @@
 // BCP 47 language tag) in the one named, for a template written in the customer's language: a
 // sentence in one language with its expiry in another reads like a forgery.
 
+import { formatDateTime } from '../../shared/format-date-time.ts';
 import { t, uiLocale } from '../../shared/i18n.ts';
 import type { OneTimeLink } from '../../shared/messages.ts';
-import { formatDateTime, formatRelative } from './format-time.ts';
+import { formatRelative } from './format-time.ts';
 
 export interface MessageFormats {
   now?: number;

@@ -1,10 +1,10 @@
 // Times for the desk's views: the shared formatters (browser UI language, src/shared/format.ts)
 // plus a clock that ticks while the popup is open.
 import { useEffect, useState } from 'preact/hooks';
-import { formatRelative } from '../../shared/format.ts';
+import { formatRelative, toMs } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 
-export { formatDateTime, formatNumber, formatRelative } from '../../shared/format.ts';
+export { formatNumber, formatRelative } from '../../shared/format.ts';
 
 /** The current time, re-read every `everyMs` so "expires in …" counts down while the popup is open. */
 export function useNow(everyMs = 30_000): number {
@@ -22,6 +22,6 @@ export function useNow(everyMs = 30_000): number {
  * ahora".
  */
 export function formatAgo(value: string | number, now = Date.now()): string {
-  const age = now - (typeof value === 'number' ? value : Date.parse(value));
+  const age = now - toMs(value);
   return Math.abs(age) < 60_000 ? t('justNow') : formatRelative(value, now);
 }

@@ -1,7 +1,7 @@
+import { formatDateTime } from '../../shared/format-date-time.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import { canExpire } from '../../shared/persona/status.ts';
 import type { InquiryTimestamps } from '../../shared/persona/view-model.ts';
-import { formatDateTime } from './format-time.ts';
 
 const steps: [keyof InquiryTimestamps, MessageKey][] = [
   ['createdAt', 'stepCreated'],

@@ -1,11 +1,11 @@
 // Who decided and when (`decisioned-at`, `reviewer-comment`, the `reviewer` relationship), and
 // the inquiry's events from `GET /events`, read when the reviewer opens them.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDateTime } from '../../shared/format-date-time.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import { describeStatus, isFinalStatus } from '../../shared/persona/status.ts';
 import type { EventView, InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { formatDateTime } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useRequest } from '../use-request.ts';
 import { useLoggedDecision } from './logged-decision.ts';

@@ -1,10 +1,11 @@
 // Where and on what the person did the inquiry: every session's network and device, with
 // Persona's VPN, proxy, Tor, datacenter and threat-level signals as warnings when set.
 
+import { formatDateTime } from '../../shared/format-date-time.ts';
 import { t } from '../../shared/i18n.ts';
 import type { SessionView } from '../../shared/persona/view-model.ts';
 import { fieldWords } from '../components/field-words.ts';
-import { formatDateTime, formatNumber } from '../components/format-time.ts';
+import { formatNumber } from '../components/format-time.ts';
 
 /** The section's heading, which the list of what needs a look leads to (attention-list.tsx). */
 export const NETWORK_HEADING = 'network-heading';

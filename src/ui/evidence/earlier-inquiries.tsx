@@ -4,8 +4,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { EARLIER_PAGE_SIZE } from '../../shared/earlier-inquiries.ts';
 import { formatNumber } from '../../shared/format.ts';
+import { formatDateTime } from '../../shared/format-date-time.ts';
 import { t } from '../../shared/i18n.ts';
-import { formatDateTime } from '../components/format-time.ts';
 import { EARLIER_HEADING } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { openedRow, useNavigation } from '../views/router.ts';

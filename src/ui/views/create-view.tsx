@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { RESUME_WITHIN_MS } from '../../shared/create-resume.ts';
 import { type ErrorInfo, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
-import { formatDateTime, formatNumber } from '../../shared/format.ts';
+import { formatNumber } from '../../shared/format.ts';
+import { formatDateTime } from '../../shared/format-date-time.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { editItem } from '../../../src/background/edit-item.ts';
 import { rememberInquiry } from '../../../src/background/inquiry-cache.ts';
+import { keyedItem } from '../../../src/shared/keyed-item.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
-import { keyedItem, readItem } from '../../../src/shared/storage.ts';
+import { readItem } from '../../../src/shared/storage.ts';
 import {
   cachedInquiryItem,
   inquiryCacheIndexItem,

@@ -6,8 +6,8 @@ import {
   cachedInquiryItem,
   inquiryCacheIndexItem,
 } from '../../../src/shared/generated/stored-items.ts';
+import { keyedItem } from '../../../src/shared/keyed-item.ts';
 import type { InquiryView } from '../../../src/shared/persona/view-model.ts';
-import { keyedItem } from '../../../src/shared/storage.ts';
 import { SAVED_MASKED, withKeySaved } from './key-saved.ts';
 
 const view = (id: string, status = 'completed') => ({ id, status }) as InquiryView;

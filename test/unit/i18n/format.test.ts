@@ -8,7 +8,11 @@ async function freshFormat(language: string) {
   fakeBrowser.i18n.getUILanguage = () => language;
   // The formatters are built once per page; a fresh module is a fresh page.
   vi.resetModules();
-  return import('../../../src/shared/format.ts');
+  const [format, dates] = await Promise.all([
+    import('../../../src/shared/format.ts'),
+    import('../../../src/shared/format-date-time.ts'),
+  ]);
+  return { ...format, ...dates };
 }
 
 describe('formatting in the UI language', () => {

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { formatDateTime } from '../../../src/shared/format.ts';
+import { formatDateTime } from '../../../src/shared/format-date-time.ts';
 import type { Draft } from '../../../src/shared/storage-items.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { sentDraft } from '../../fixtures/sent-draft.ts';

@@ -12,8 +12,8 @@ import { defineItem, defineListItem, salvageWith } from '../../../src/shared/def
 import { withDefault } from '../../../src/shared/named-default.ts';
 import { isInquiryId } from '../../../src/shared/persona/inquiry-id.ts';
 import { isPersonaOrLoopbackLink } from '../../../src/shared/persona/trusted-link.ts';
+import { salvageFields } from '../../../src/shared/salvage.ts';
 import { defaultChatTemplate } from '../../../src/shared/settings-values.ts';
-import { salvageFields } from '../../../src/shared/storage.ts';
 import { checker as basicChecker } from '../../../src/shared/stored-check.ts';
 import { checker } from '../../../src/shared/stored-check-more.ts';
 import {
