@@ -397,6 +397,21 @@ describe('the watchlist in German', () => {
       );
       expect(shape.map((row) => row.chipAtRight)).toEqual(ids.map(() => true));
       expect(shape.map((row) => row.reference)).toContain(long);
+      // The two that need the reviewer lead, the second with a darker line below it than the
+      // others' and a gap, where the rest begin (UX re-test s58, 10); as tall as they are (above).
+      const edge = desk.locator('.inquiry-list > li.ends-group');
+      expect(await edge.count()).toBe(1);
+      expect(
+        await desk
+          .locator('.inquiry-list > li')
+          .nth(1)
+          .evaluate((li) => li.classList.contains('ends-group')),
+      ).toBe(true);
+      const line = (n: number) =>
+        rows.nth(n).evaluate((row) => getComputedStyle(row).borderBottomColor);
+      expect(await line(1)).not.toBe(await line(0));
+      expect(await line(0)).toBe(await line(2));
+      expect(await edge.evaluate((li) => getComputedStyle(li).marginBottom)).toBe('8px');
       await desk.close();
     }
   });

@@ -14,6 +14,8 @@ interface Props {
   unseen?: boolean;
   /** In the page's first frame: drawn at once, with no visibility to work out (popup.css). */
   drawNow?: boolean;
+  /** The last of the rows that need the reviewer, with others below: drawn with an edge. */
+  endsGroup?: boolean;
   /** The row the reviewer opened before coming back: it takes the focus again. */
   focusOnMount?: boolean;
   /**
@@ -26,14 +28,29 @@ interface Props {
 
 /** One inquiry in a list: a single button, so the whole row is one tab stop and one click. */
 export function InquiryRow(props: Props) {
-  const { id, status, referenceId, meta, unseen, drawNow, focusOnMount, onItsWay, onOpen } = props;
+  const {
+    id,
+    status,
+    referenceId,
+    meta,
+    unseen,
+    drawNow,
+    endsGroup,
+    focusOnMount,
+    onItsWay,
+    onOpen,
+  } = props;
   const button = useRef<HTMLButtonElement>(null);
   const unseenNote = useId();
   useEffect(() => {
     if (focusOnMount) button.current?.focus();
   }, []);
   return (
-    <li class={drawNow ? 'draw-now' : undefined}>
+    <li
+      class={
+        [drawNow && 'draw-now', endsGroup && 'ends-group'].filter(Boolean).join(' ') || undefined
+      }
+    >
       <button
         ref={button}
         type="button"

@@ -108,6 +108,11 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const failing = poll?.lastError !== undefined && poll.failures > 0;
   // Before the first paint: the rows that can be in view, no more.
   const listed = painted ? rows : rows.slice(0, rowsInView());
+  // The rows that need the reviewer lead (needsFirst), the badge's count of them: the last has an
+  // edge below it where the rest begin, which read as more of the same (UX re-test s58, 10).
+  // Counted as drawn: a list held still keeps its rows where they were.
+  let lead = 0;
+  while (lead < rows.length && needsReviewer(rows[lead] as WatchEntry)) lead++;
   return (
     <div {...hold}>
       <p class="list-head muted" data-testid="watchlist-head">
@@ -130,10 +135,11 @@ export function WatchlistPanel({ started }: { started: Started }) {
         </p>
       )}
       <ul class="inquiry-list" aria-label={t('watchedInquiries')}>
-        {listed.map((entry) => (
+        {listed.map((entry, index) => (
           <InquiryRow
             key={entry.id}
             drawNow={!painted}
+            endsGroup={index === lead - 1 && lead < rows.length}
             id={entry.id}
             status={entry.status}
             referenceId={entry.referenceId}

@@ -52,6 +52,26 @@ describe('the watchlist order', () => {
     ]);
   });
 
+  it('draws an edge under the last row that needs the reviewer, where the rest begin (UX re-test s58, 10)', async () => {
+    const edged = async (watchlist: WatchEntry[]) => {
+      cleanup();
+      await order(watchlist);
+      const rows = within(screen.getByRole('list', { name: 'Watched inquiries' })).getAllByRole(
+        'listitem',
+      );
+      return rows
+        .filter((row) => row.classList.contains('ends-group'))
+        .map((row) => row.querySelector('.inquiry-id')?.textContent);
+    };
+    const review = watched('ReviewNewer00000', 'needs_review', 300);
+    const unseen = watched('CompletedUnseen0', 'completed', 200, { seen: false });
+    const rest = watched('PendingMidway000', 'pending', 500);
+    expect(await edged([rest, review, unseen])).toEqual(['inq_CompletedUnseen0']);
+    // None where nothing, or everything, needs the reviewer: no group to set apart.
+    expect(await edged([rest])).toEqual([]);
+    expect(await edged([review, unseen])).toEqual([]);
+  });
+
   it('keeps rows changed at the same moment in one order, not the order they are stored in', async () => {
     expect(
       await order([
