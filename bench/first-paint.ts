@@ -179,9 +179,12 @@ const firstFrameRecorder = `
     else requestAnimationFrame(frame);
   });`;
 
-/** The watched rows in a first frame's markup: each is drawn at once (watchlist-panel.tsx). */
+/**
+ * The watched rows in a first frame's markup: each is drawn at once (watchlist-panel.tsx), the last
+ * that needs the reviewer with a class more (`ends-group`).
+ */
 export function watchedRows(markup: string): number {
-  return markup.match(/<li class="draw-now"/g)?.length ?? 0;
+  return markup.match(/<li class="draw-now[ "]/g)?.length ?? 0;
 }
 
 /**

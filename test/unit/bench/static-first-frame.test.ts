@@ -10,17 +10,20 @@ describe("the bench's static first screen", () => {
     '<style>.inquiry-list>li{content-visibility:auto}</style>',
     '<link rel="stylesheet" crossorigin="" href="/assets/desk-x.css" disabled="">',
     '</head><body class="popup"><div id="app"><ul aria-label="Watched inquiries">',
-    '<li class="draw-now"><button type="button">inq_1</button></li>',
+    '<li class="draw-now ends-group"><button type="button">inq_1</button></li>',
     '<li class="draw-now"><button type="button">inq_2</button></li>',
+    '<li><button type="button">not drawn at once</button></li>',
     '</ul></div></body></html>',
   ].join('');
 
-  it('keeps the markup and the inline style, and loads nothing', () => {
+  it('keeps the markup and the inline style, loads nothing, and counts the rows drawn at once', () => {
     const page = staticFirstFrame(firstFrame);
     expect(page.startsWith('<!doctype html>')).toBe(true);
     expect(page).not.toMatch(/<script|<link/);
     expect(page).toContain('<style>.inquiry-list>li{content-visibility:auto}</style>');
-    expect(page).toContain('<li class="draw-now"><button type="button">inq_1</button></li>');
+    expect(page).toContain(
+      '<li class="draw-now ends-group"><button type="button">inq_1</button></li>',
+    );
     expect(page).toContain('<li class="draw-now"><button type="button">inq_2</button></li>');
     expect(watchedRows(page)).toBe(2);
   });
