@@ -27,6 +27,11 @@ interface Props {
   warnings?: readonly string[];
   /** None of them speaks against it ("Other inquiries: none declined"): not drawn as a warning. */
   calm?: boolean;
+  /**
+   * What became of this decision's last try, sent from a page that closed (detail-actions.tsx):
+   * at the form's top, and read with the comment field.
+   */
+  notice?: string | undefined;
 }
 
 /**
@@ -49,18 +54,21 @@ export function ConfirmAction({
   waitSeconds = 0,
   warnings = [],
   calm,
+  notice,
 }: Props) {
   const [comment, setComment] = useState(initialComment);
   // A line that comes or changes while the form is open (a refresh found a failed check, Other
-  // inquiries were read) is said where the reviewer is: the comment field, described by the
-  // lines it opened with, says nothing of it (review s58b, M2).
+  // inquiries were read, the last try's answer was read) is said where the reviewer is: the
+  // comment field, described by the lines it opened with, says nothing of it (review s58b, M2).
+  // As news, said with a status the same refresh brought (review s59, L1).
   const announce = useAnnounce();
-  const heard = useRef(new Set(warnings));
+  const lines = notice ? [notice, ...warnings] : warnings;
+  const heard = useRef(new Set(lines));
   useEffect(() => {
-    const news = warnings.filter((warning) => !heard.current.has(warning));
-    for (const warning of news) heard.current.add(warning);
-    if (news[0]) announce(news.join('; '));
-  }, [warnings.join('\n')]);
+    const news = lines.filter((line) => !heard.current.has(line));
+    for (const line of news) heard.current.add(line);
+    if (news[0]) announce(news.join('; '), 'confirm');
+  }, [lines.join('\n')]);
   // Each line at least as tall as it has been since the form opened: a line that changes in
   // place (Other inquiries read meanwhile, needs-a-look.ts) and wraps on fewer lines would pull
   // the form up under the pointer (19 px in Spanish at 320 px, UX re-test s58, 3).
@@ -100,6 +108,11 @@ export function ConfirmAction({
         else if (!event.repeat) onSentBack?.();
       }}
     >
+      {notice && (
+        <p class="banner is-warn" id="confirm-notice" data-testid="last-try">
+          {notice}
+        </p>
+      )}
       {warnings.length > 0 && (
         <div class={`banner confirm-warnings${calm ? '' : ' is-warn'}`} id="confirm-warnings">
           <p class="banner-text">{t('approveDespite')}</p>
@@ -125,7 +138,7 @@ export function ConfirmAction({
         rows={2}
         maxLength={2000}
         placeholder={t('commentPlaceholder')}
-        aria-describedby={`${warnings.length > 0 ? 'confirm-warnings ' : ''}action-comment-hint`}
+        aria-describedby={`${notice ? 'confirm-notice ' : ''}${warnings.length > 0 ? 'confirm-warnings ' : ''}action-comment-hint`}
         value={comment}
         // Sent, the comment is the one that went: an edit would change nothing at Persona, and
         // would read as a decision still to be sent.

@@ -70,9 +70,10 @@ export interface Signal {
 export type OthersFound = number | 'reading' | 'failed';
 
 /**
- * Other inquiries' line. `slot`: Approve's confirmation opened while they were still being read
- * keeps the line's place, and says that none was declined rather than dropping it (UX re-test
- * s57, N1), so the form does not move under the pointer as the read ends.
+ * Other inquiries' line. `slot`: a confirmation opened while they were still being read, or after
+ * their read failed (detail-view.tsx), keeps the line's place, and says that none was declined
+ * rather than dropping it (UX re-test s57, N1; review s58b, L1), so Approve's form does not move
+ * under the pointer as the read ends.
  */
 export function othersWords(found: OthersFound, slot = false): string | undefined {
   if (found === 'reading') return t('othersReading');

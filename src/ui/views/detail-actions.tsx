@@ -11,7 +11,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
-import { formatAgo } from '../components/format-time.ts';
+import { formatAgo, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -47,10 +47,10 @@ interface Props {
 
 type Final = 'approve' | 'decline';
 
-/** What the form opened again says of its decision's last try, refused or lost (below). */
+/** What the form opened again says of its decision's last try, not made (below). */
 const lastTryText = {
-  approve: { failed: 'approveNotMadeHere', lost: 'approveLostHere' },
-  decline: { failed: 'declineNotMadeHere', lost: 'declineLostHere' },
+  approve: { failed: 'approveNotMadeHere', lost: 'approveLostHere', refused: 'approveRefusedHere' },
+  decline: { failed: 'declineNotMadeHere', lost: 'declineLostHere', refused: 'declineRefusedHere' },
 } as const;
 
 /** The decision other than `action`. */
@@ -76,6 +76,8 @@ export function DetailActions({
 }: Props) {
   const announce = useAnnounce();
   const nav = useContext(NavigationContext);
+  // "Sent 5 minutes ago" in the last try's notice, kept true while the form is open.
+  const now = useNow();
   const [draft, updateDraft] = useDraft();
   // A confirmation left open in a popup that closed (a click into the chat) opens again as it was.
   const left = decisionFor(draft, inquiry.id);
@@ -226,7 +228,7 @@ export function DetailActions({
         if (onScreen.current !== actedOnId) {
           const error = toErrorInfo(failure);
           // Its answer lost (a 5xx, a timeout): Persona may have made it, and the row says so too
-          // (use-on-its-way.ts); the toast's first words are what shows (UX re-test s58, 2).
+          // (use-on-its-way.tsx); the toast's first words are what shows (UX re-test s58, 2).
           const lost = isStopped(failure) || outcomeUnknown.has(error.kind);
           const key = lost ? 'mayNotBeMadeFor' : 'notMadeFor';
           announce(t(key, named, error.message));
@@ -488,20 +490,6 @@ export function DetailActions({
           {t(watched ? 'unwatch' : 'watch')}
         </button>
       </div>
-      {/* A decision a page sent that did not go through, its comment kept in the form opened
-          again: its row said "did not go through: open to check", and the form said nothing of
-          it (UX re-test s58, 9). Not once this page sends it again, nor beside its own error. */}
-      {open &&
-        left?.sent &&
-        left.action === open &&
-        left.sentAt &&
-        !busy &&
-        !error &&
-        (sentAnswer === 'failed' || sentAnswer === 'lost') && (
-          <p class="banner is-warn" role="status" data-testid="last-try">
-            {t(lastTryText[open][sentAnswer], formatAgo(left.sentAt))}
-          </p>
-        )}
       {open && (
         <ConfirmAction
           // A fresh form for each decision: a comment typed for a decline never rides along
@@ -523,6 +511,21 @@ export function DetailActions({
           onSentBack={nav?.canGoBack ? nav.back : undefined}
           waitSeconds={wait}
           {...(open === 'approve' ? { warnings, calm } : {})}
+          // A decision a page sent that did not go through, its comment kept in the form opened
+          // again: its row said "did not go through: open to check", and the form said nothing
+          // of it (UX re-test s58, 9). A refusal too (409), while the status still allows it:
+          // the inquiry changed meanwhile (review s59, M1). Not once this page sends it again,
+          // nor beside its own error.
+          notice={
+            left?.sent &&
+            left.action === open &&
+            left.sentAt &&
+            !busy &&
+            !error &&
+            (sentAnswer === 'failed' || sentAnswer === 'lost' || sentAnswer === 'refused')
+              ? t(lastTryText[open][sentAnswer], formatAgo(left.sentAt, now))
+              : undefined
+          }
           initialComment={left?.action === open ? left.comment : typed.current[open]}
           onComment={(comment) => {
             typed.current[open] = comment;

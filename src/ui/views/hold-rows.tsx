@@ -108,7 +108,10 @@ export function useHeldRows<T extends Row>(
   // row focused before the render has it back after, if nothing else took it.
   const focused = box.current?.contains(document.activeElement) && document.activeElement;
   useLayoutEffect(() => {
-    if (focused && document.activeElement === document.body) (focused as HTMLElement).focus();
+    // Not scrolled to, as moveBefore's row is not (review s59, L2).
+    if (focused && document.activeElement === document.body) {
+      (focused as HTMLElement).focus({ preventScroll: true });
+    }
   });
   useEffect(() => {
     const element = box.current;

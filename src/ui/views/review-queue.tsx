@@ -178,7 +178,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             !listed.has(entry.id) &&
             !(endReadAt && entry.changedAt <= endReadAt),
         );
-  // A decision answered while the queue was open leaves it, watched or not (use-on-its-way.ts).
+  // A decision answered while the queue was open leaves it, watched or not (use-on-its-way.tsx).
   const ordered = byLastChange(
     [...items, ...found].filter((item) => !decided.has(item.id)),
     order,

@@ -10,9 +10,9 @@ const AIM_IDLE_MS = 3000;
 
 /**
  * `live` as it was when the pointer came onto the element `hold` goes on, while it moves there
- * and for AIM_IDLE_MS after; `live` itself once it leaves or rests. Kept in a ref: taking the hold
- * draws nothing, and letting go draws only if `live` changed meanwhile (`same` says whether).
- * Touch is not held: a tap's pointer leaves before its click.
+ * or the wheel turns over it, and for AIM_IDLE_MS after; `live` itself once it leaves or rests.
+ * Kept in a ref: taking the hold draws nothing, and letting go draws only if `live` changed
+ * meanwhile (`same` says whether). Touch is not held: a tap's pointer leaves before its click.
  */
 export function useAimHold<T>(live: T, same: (a: T, b: T) => boolean) {
   const held = useRef<{ value: T }>(undefined);
@@ -27,14 +27,26 @@ export function useAimHold<T>(live: T, same: (a: T, b: T) => boolean) {
     held.current = undefined;
     if (was && !same(was.value, latest.current)) redraw((n) => n + 1);
   };
+  const aim = () => {
+    held.current ??= { value: latest.current };
+    clearTimeout(idle.current);
+    idle.current = setTimeout(release, AIM_IDLE_MS);
+  };
+  // The wheel brings the buttons under a pointer that does not move, and Chromium sends no
+  // pointermove for it (hold-rows.tsx, review s59, L3). Passive: the scroll never waits for it.
+  // Listened for from the element's coming, by a ref callback: an effect would not see an element
+  // drawn after the first render (the detail draws its buttons once the inquiry is in).
+  const aiming = useRef(aim);
+  aiming.current = aim;
+  const listen = useRef((element: HTMLElement | null) => {
+    if (element) element.addEventListener('wheel', () => aiming.current(), { passive: true });
+  });
   return {
     value: held.current ? held.current.value : live,
     hold: {
+      ref: listen.current,
       onPointerMove: (event: PointerEvent) => {
-        if (event.pointerType === 'touch') return;
-        held.current ??= { value: latest.current };
-        clearTimeout(idle.current);
-        idle.current = setTimeout(release, AIM_IDLE_MS);
+        if (event.pointerType !== 'touch') aim();
       },
       onPointerLeave: release,
     },

@@ -2,10 +2,9 @@
 // reviewer back 250 ms after Confirm saw the decided row on top still, and opened it again).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { INTERRUPTED } from '../../shared/audit/chain.ts';
+import { answerLost } from '../../shared/audit/answer-lost.ts';
 import { findInTrail, readTrailSince } from '../../shared/audit/read-trail.ts';
 import { auditPendingItem } from '../../shared/audit/trail-item.ts';
-import { type ErrorKind, outcomeUnknown } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import { isFinalStatus } from '../../shared/persona/status.ts';
 import { useStored } from '../use-stored.ts';
@@ -59,11 +58,10 @@ interface NotMade {
 const RECENT_FAILURE_MS = 30 * 60_000;
 
 function notMadeOf(action: string, errorKind: string | undefined, at: number): NotMade {
-  const kind = errorKind ?? INTERRUPTED;
   return {
     action: action === 'approve' ? 'approve' : 'decline',
     at,
-    unknown: kind === INTERRUPTED || outcomeUnknown.has(kind as ErrorKind),
+    unknown: answerLost(errorKind),
   };
 }
 

@@ -4,11 +4,11 @@
 // was open to hear it. The activity log heard it: its entry for the decision, sent no earlier than
 // the draft says, is the answer.
 import { useEffect, useState } from 'preact/hooks';
-import { type AuditFacts, INTERRUPTED } from '../../shared/audit/chain.ts';
+import { answerLost } from '../../shared/audit/answer-lost.ts';
+import type { AuditFacts } from '../../shared/audit/chain.ts';
 import { findInTrail } from '../../shared/audit/read-trail.ts';
 import type { AuditEntry } from '../../shared/audit/trail.ts';
 import { auditPendingItem, auditTrailItem } from '../../shared/audit/trail-item.ts';
-import { type ErrorKind, outcomeUnknown } from '../../shared/errors.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
 import type { DecisionDraft } from '../../shared/storage-items.ts';
 
@@ -29,9 +29,8 @@ function answerFor(entries: readonly AuditEntry[], id: string, left: Sent): Audi
 
 function answerOf(entry: AuditEntry): SentAnswer {
   if (entry.outcome === 'ok') return 'answered';
-  const kind = entry.errorKind ?? INTERRUPTED;
-  if (kind === 'conflict') return 'refused';
-  return kind === INTERRUPTED || outcomeUnknown.has(kind as ErrorKind) ? 'lost' : 'failed';
+  if (entry.errorKind === 'conflict') return 'refused';
+  return answerLost(entry.errorKind) ? 'lost' : 'failed';
 }
 
 /** The answer `entries` hold for `left`, sent on inquiry `id`. */

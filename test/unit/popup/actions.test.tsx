@@ -741,44 +741,56 @@ describe('inquiry actions', () => {
     expect(screen.queryByTestId('overtaken')).toBeNull();
   });
 
-  it('opens a decision sent and not made again with its comment, says so, and no more once sent again (UX re-test s58, 9)', async () => {
-    const id = 'inq_TestInquiry0001';
-    // Sent again, its answer never comes in this test.
-    stubBackground({
-      getInquiry: () => inquiryReply('needs_review'),
-      inquiryAction: () => new Promise(() => {}) as unknown as InquiryReply,
-    });
-    const sentAt = Date.now() - 5 * 60_000;
-    await writeItem(draftItem, {
-      ...draftItem.fallback(),
-      decisions: [{ inquiryId: id, action: 'decline', comment: 'Duplicate', sent: true, sentAt }],
-    });
-    // Persona refused it with an error that made nothing: the key had been revoked meanwhile.
-    await decisionsAnswered(
-      [
-        {
-          action: 'decline',
-          inquiryId: id,
-          outcome: { outcome: 'error', errorKind: 'unauthorized' },
-        },
-      ],
-      sentAt,
-    );
-    render(<DeskShell first={{ name: 'detail', id }} />);
-    const comment = (await screen.findByRole(
-      'textbox',
-      { name: 'Comment' },
-      { timeout: 5_000 },
-    )) as HTMLTextAreaElement;
-    expect(comment.value).toBe('Duplicate');
-    await waitFor(() =>
-      expect(screen.getByTestId('last-try').textContent).toBe(
-        'Sent 5 minutes ago, your decline did not go through. Confirm it to send it again.',
-      ),
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
-    await waitFor(() => expect(screen.queryByTestId('last-try')).toBeNull());
-  });
+  it.each([
+    [
+      'refused for another reason than a change',
+      'unauthorized',
+      'Sent 5 minutes ago, your decline did not go through. Confirm it to send it again.',
+    ],
+    [
+      'lost',
+      'server',
+      'Sent 5 minutes ago, your decline may not have gone through: its answer was lost, and the status above does not show it made. Confirm it to send it again.',
+    ],
+    [
+      'refused by a change meanwhile (review s59, M1)',
+      'conflict',
+      'Sent 5 minutes ago, your decline did not go through: the inquiry changed meanwhile in Persona. Check its status above, then confirm it to send it again.',
+    ],
+  ])(
+    'opens a decision sent and not made (%s) again with its comment, says so in the form, and no more once sent again (UX re-test s58, 9)',
+    async (_, errorKind, words) => {
+      const id = 'inq_TestInquiry0001';
+      // Sent again, its answer never comes in this test.
+      stubBackground({
+        getInquiry: () => inquiryReply('needs_review'),
+        inquiryAction: () => new Promise(() => {}) as unknown as InquiryReply,
+      });
+      const sentAt = Date.now() - 5 * 60_000;
+      await writeItem(draftItem, {
+        ...draftItem.fallback(),
+        decisions: [{ inquiryId: id, action: 'decline', comment: 'Duplicate', sent: true, sentAt }],
+      });
+      await decisionsAnswered(
+        [{ action: 'decline', inquiryId: id, outcome: { outcome: 'error', errorKind } }],
+        sentAt,
+      );
+      render(<DeskShell first={{ name: 'detail', id }} />);
+      const comment = (await screen.findByRole(
+        'textbox',
+        { name: 'Comment' },
+        { timeout: 5_000 },
+      )) as HTMLTextAreaElement;
+      expect(comment.value).toBe('Duplicate');
+      await waitFor(() => expect(screen.getByTestId('last-try').textContent).toBe(words));
+      // In the form, and read with the comment field (review s59, M2).
+      const notice = screen.getByTestId('last-try');
+      expect(notice.closest('form')).toBe(screen.getByRole('form', { name: 'Confirm decline' }));
+      expect(comment.getAttribute('aria-describedby')?.split(' ')).toContain(notice.id);
+      fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+      await waitFor(() => expect(screen.queryByTestId('last-try')).toBeNull());
+    },
+  );
 
   it('closes the confirmation on Escape and puts focus back', async () => {
     await openWith('completed');

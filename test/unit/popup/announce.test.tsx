@@ -17,7 +17,7 @@ function Speaker() {
 }
 
 /** Renders the announcer, then each step at its time (ms from the start); what it showed, in order. */
-async function heard(steps: [number, string, boolean?][]): Promise<string[]> {
+async function heard(steps: [number, string, (boolean | string)?][]): Promise<string[]> {
   vi.useFakeTimers();
   render(
     <AnnounceProvider>
@@ -72,6 +72,24 @@ describe('the announcer', () => {
         [1500, 'Needs review', true],
       ]),
     ).toEqual(['Tag urgent added', 'Needs review']);
+  });
+
+  it('says news of two kinds in one second together, and of one kind its latest (review s59, L1)', async () => {
+    // A refresh: the status the detail's head says, and the line it added to Approve's form.
+    expect(
+      await heard([
+        [0, 'Completed, awaiting decision', true],
+        [5, 'Selfie: Failed', 'confirm'],
+      ]),
+    ).toEqual(['Completed, awaiting decision; Selfie: Failed']);
+    cleanup();
+    // A queue that grows says its newest count, not each on top of the last.
+    expect(
+      await heard([
+        [0, 'Came to review: queue-2', true],
+        [400, 'Came to review: queue-2 and queue-4', true],
+      ]),
+    ).toEqual(['Came to review: queue-2 and queue-4']);
   });
 
   it('takes what it said of one inquiry off the screen when another opens, not when Home does (UX review s51, 9)', async () => {

@@ -280,8 +280,9 @@ describe('the Approve confirmation', () => {
     answer({ items: [declined], by: 'account' });
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: 1 declined']));
     // Said where the reviewer is, the comment field, which heard "still being read".
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: 1 declined'),
+    await vi.waitFor(
+      () => expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: 1 declined'),
+      { timeout: 3_000 },
     );
     // Nothing above the open form moves it: the head of the detail gains the line once it closes.
     expect(screen.queryByTestId('attention')).toBeNull();
@@ -309,8 +310,10 @@ describe('the Approve confirmation', () => {
     const { lines, answer } = await openWhileReading();
     answer({ items: [], by: 'account' });
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: none declined']));
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: none declined'),
+    await vi.waitFor(
+      () =>
+        expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: none declined'),
+      { timeout: 3_000 },
     );
     // Not a warning: the box keeps its place, drawn plain (UX re-test s58, 5).
     expect(document.querySelector('.confirm-warnings')?.className).not.toContain('is-warn');
@@ -340,8 +343,9 @@ describe('the Approve confirmation', () => {
     await vi.waitFor(() =>
       expect(form.querySelector('.confirm-warnings')?.textContent).toContain('Selfie: Failed'),
     );
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('Selfie: Failed'),
+    await vi.waitFor(
+      () => expect(screen.getByTestId('announcer').textContent).toBe('Selfie: Failed'),
+      { timeout: 3_000 },
     );
   });
 
@@ -364,8 +368,10 @@ describe('the Approve confirmation', () => {
     );
     fireEvent.click(within(section).getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: none declined']));
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: none declined'),
+    await vi.waitFor(
+      () =>
+        expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: none declined'),
+      { timeout: 3_000 },
     );
     // Not a warning: the box is drawn plain (UX re-test s58, 5).
     expect(form.querySelector('.confirm-warnings')?.className).not.toContain('is-warn');
@@ -407,41 +413,70 @@ describe('the Approve confirmation', () => {
     expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined');
   });
 
-  it('holds the head of the detail still while the pointer aims at the buttons, no form open (UX re-test s58, 6)', async () => {
-    let answer: (reply: unknown) => void = () => {};
-    const later = new Promise((resolve) => {
-      answer = resolve;
-    });
-    const reply = inquiryReply('needs_review', {
-      verifications: [verification('ver_1', 'verification/database', 'passed')],
-    });
-    const earlierInquiries: () => unknown = () => later;
-    stubBackground({ getInquiry: () => reply, earlierInquiries } as Parameters<
-      typeof stubBackground
-    >[0]);
-    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
-    await screen.findByTestId('status', {}, { timeout: 5_000 });
-    const approve = screen.getByRole('button', { name: 'Approve' });
-    fireEvent.pointerMove(approve, { pointerType: 'mouse' });
-    answer({
-      items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
-      by: 'account',
-    });
-    const section = await screen.findByRole(
-      'region',
-      { name: 'Other inquiries' },
-      { timeout: 5_000 },
-    );
-    await within(section).findByRole('button', { name: /inq_Declined00001/ });
-    // Nothing above the buttons came in under the pointer; Approve no longer leads, in place.
-    expect(screen.queryByTestId('attention')).toBeNull();
-    expect(approve.className).toBe('');
-    // The pointer gone, the line is drawn.
-    fireEvent.pointerLeave(approve.closest('.detail-actions')?.parentElement as HTMLElement);
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined'),
-    );
-  });
+  it.each([
+    [
+      'a mouse moving on them',
+      (button: HTMLElement) => fireEvent.pointerMove(button, { pointerType: 'mouse' }),
+      true,
+    ],
+    // Chromium sends no pointermove for a wheel that brings the buttons under a still pointer.
+    [
+      'the wheel turned over them (review s59, L3)',
+      (button: HTMLElement) => fireEvent.wheel(button),
+      true,
+    ],
+    // A tap's pointer leaves before its click.
+    [
+      'a touch, not',
+      (button: HTMLElement) => fireEvent.pointerMove(button, { pointerType: 'touch' }),
+      false,
+    ],
+  ])(
+    'holds the head of the detail still while the pointer aims at the buttons, no form open: %s (UX re-test s58, 6)',
+    async (_, aim, holds) => {
+      let answer: (reply: unknown) => void = () => {};
+      const later = new Promise((resolve) => {
+        answer = resolve;
+      });
+      const reply = inquiryReply('needs_review', {
+        verifications: [verification('ver_1', 'verification/database', 'passed')],
+      });
+      const earlierInquiries: () => unknown = () => later;
+      stubBackground({ getInquiry: () => reply, earlierInquiries } as Parameters<
+        typeof stubBackground
+      >[0]);
+      render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+      await screen.findByTestId('status', {}, { timeout: 5_000 });
+      const approve = screen.getByRole('button', { name: 'Approve' });
+      aim(approve);
+      answer({
+        items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
+        by: 'account',
+      });
+      const section = await screen.findByRole(
+        'region',
+        { name: 'Other inquiries' },
+        { timeout: 5_000 },
+      );
+      await within(section).findByRole('button', { name: /inq_Declined00001/ });
+      if (!holds) {
+        expect(screen.getByTestId('attention').textContent).toContain(
+          'Other inquiries: 1 declined',
+        );
+        return;
+      }
+      // Nothing above the buttons came in under the pointer; Approve no longer leads, in place.
+      expect(screen.queryByTestId('attention')).toBeNull();
+      expect(approve.className).toBe('');
+      // The pointer gone, the line is drawn.
+      fireEvent.pointerLeave(approve.closest('.detail-actions')?.parentElement as HTMLElement);
+      await vi.waitFor(() =>
+        expect(screen.getByTestId('attention').textContent).toContain(
+          'Other inquiries: 1 declined',
+        ),
+      );
+    },
+  );
 
   it('says Other inquiries could not be read, above the decision too, when its read failed', async () => {
     const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
