@@ -855,6 +855,16 @@ describe('the popup', () => {
     expect(await focusedRow()).toBe(0);
     await popup.keyboard.press('ArrowUp');
     expect(await focusedRow()).toBe(0);
+    // The list is one Tab stop (UX re-test s57, N7): Tab from a row leaves it, and Shift+Tab
+    // comes back to the row last focused, not to the last row.
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Tab');
+    expect(await focusedRow()).toBe(-1);
+    expect(
+      await popup.evaluate(() => document.activeElement?.closest('.inquiry-list') ?? null),
+    ).toBeNull();
+    await popup.keyboard.press('Shift+Tab');
+    expect(await focusedRow()).toBe(1);
     await popup.close();
   });
 

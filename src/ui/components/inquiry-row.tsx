@@ -26,7 +26,10 @@ interface Props {
   onOpen: () => void;
 }
 
-/** One inquiry in a list: a single button, so the whole row is one tab stop and one click. */
+/**
+ * One inquiry in a list: a single button, so the whole row is one click; its list is one Tab
+ * stop (row-keys.ts).
+ */
 export function InquiryRow(props: Props) {
   const {
     id,

@@ -1,8 +1,10 @@
-// Arrow keys in a list of inquiries (UX review s57, L6): each row is its own tab stop, so that
-// Back returns the focus to the row it came from, and a list of a thousand rows took a thousand
-// Tabs to cross. Down and Up move to the next and previous row, Home and End to the first and
-// last, as in a list box; Tab still leaves the row for what follows it. Past either end, the key
-// is the browser's again (it scrolls the view).
+// Arrow keys in a list of inquiries (UX review s57, L6): Down and Up move to the next and
+// previous row, Home and End to the first and last, as in a list box; past either end, the key is
+// the browser's again (it scrolls the view). The list is one Tab stop (UX re-test s57, N7): a
+// list of fifty rows took fifty Tabs to cross. Its stop is the row last focused (Back from an
+// inquiry puts the focus on the row it came from, inquiry-row.tsx), else the first; Tab leaves
+// the list for what follows it.
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** A row's keydown: moves the focus to another row of the same list, if the key says so. */
 export function moveAmongRows(event: KeyboardEvent): void {
@@ -25,4 +27,24 @@ export function moveAmongRows(event: KeyboardEvent): void {
   if (at < 0 || !target) return;
   event.preventDefault();
   target.focus();
+}
+
+/**
+ * Makes the row with the focus, else the row that was the stop, else the first, the list's one
+ * Tab stop. Set on the rows, not rendered: the stop follows the focus, which Preact does not see.
+ */
+function keepOneTabStop(list: HTMLElement | null): void {
+  const rows = [...(list?.querySelectorAll<HTMLElement>('.inquiry-row') ?? [])];
+  const stop =
+    rows.find((row) => row === document.activeElement) ??
+    rows.find((row) => row.getAttribute('tabindex') === '0') ??
+    rows[0];
+  for (const row of rows) row.tabIndex = row === stop ? 0 : -1;
+}
+
+/** For a list of inquiry rows: one Tab stop, kept after each render and on each focus. */
+export function useOneTabStop() {
+  const list = useRef<HTMLUListElement>(null);
+  useLayoutEffect(() => keepOneTabStop(list.current));
+  return { ref: list, onFocusIn: () => keepOneTabStop(list.current) };
 }

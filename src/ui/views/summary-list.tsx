@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
+import { useOneTabStop } from '../components/row-keys.ts';
 import { openedRow, openInquiry, useNavigation } from './router.ts';
 
 interface Props {
@@ -35,8 +36,9 @@ export function SummaryList({
   onItsWay,
 }: Props) {
   const nav = useNavigation();
+  const tabStop = useOneTabStop();
   return (
-    <ul class={className} aria-label={label}>
+    <ul class={className} aria-label={label} {...tabStop}>
       {items.map((item, index) => (
         <InquiryRow
           key={item.id}

@@ -10,6 +10,7 @@ import { formatAgo, formatNumber, formatRelative, useNow } from '../components/f
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { namedUpTo } from '../components/news-names.ts';
 import { OpenSettingsButton } from '../components/open-settings-button.tsx';
+import { useOneTabStop } from '../components/row-keys.ts';
 import { useFirstPaintDone } from '../first-paint.ts';
 import { useStored } from '../use-stored.ts';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
@@ -77,6 +78,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const watchlist = useStored(watchlistItem);
   const poll = useStored(pollStateItem);
   const painted = useFirstPaintDone();
+  const tabStop = useOneTabStop();
   // A status the watcher sees change while the list is open is said, as the row shows it (UX
   // review s49, 1): "demo-10: Completed, awaiting decision". Not what the list first shows. Many
   // at once are named up to three, then counted (news-names.ts). Not the reviewer's own
@@ -134,7 +136,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
           {poll?.lastError?.kind === 'unauthorized' && <OpenSettingsButton />}
         </p>
       )}
-      <ul class="inquiry-list" aria-label={t('watchedInquiries')}>
+      <ul class="inquiry-list" aria-label={t('watchedInquiries')} {...tabStop}>
         {listed.map((entry, index) => (
           <InquiryRow
             key={entry.id}
