@@ -44,7 +44,12 @@ export function InquiryRow(props: Props) {
     onOpen,
   } = props;
   const button = useRef<HTMLButtonElement>(null);
-  const unseenNote = useId();
+  const noteId = useId();
+  // Said after the row's name: a change not looked at, and where the rows that need the reviewer
+  // end, which the edge below the row shows (watchlist-panel.tsx, review s59, L5).
+  const note = [unseen && t('changedUnseen'), endsGroup && t('endsNeedingYou')]
+    .filter(Boolean)
+    .join(', ');
   useEffect(() => {
     if (focusOnMount) button.current?.focus();
   }, []);
@@ -60,7 +65,7 @@ export function InquiryRow(props: Props) {
         class={`inquiry-row${unseen ? ' is-unseen' : ''}${onItsWay ? ' is-on-its-way' : ''}`}
         // Said after the row's name, not in it: within it, the row's parts being flex items,
         // Chromium read the comma as a word of its own (", changed…").
-        aria-describedby={unseen ? unseenNote : undefined}
+        aria-describedby={note ? noteId : undefined}
         onClick={onOpen}
         onKeyDown={moveAmongRows}
       >
@@ -77,9 +82,9 @@ export function InquiryRow(props: Props) {
         {meta && <span class="inquiry-meta">{meta}</span>}
         <code class="inquiry-id">{id}</code>
       </button>
-      {unseen && (
-        <span id={unseenNote} hidden>
-          {t('changedUnseen')}
+      {note && (
+        <span id={noteId} hidden>
+          {note}
         </span>
       )}
     </li>

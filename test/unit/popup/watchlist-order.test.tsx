@@ -67,6 +67,11 @@ describe('the watchlist order', () => {
     const unseen = watched('CompletedUnseen0', 'completed', 200, { seen: false });
     const rest = watched('PendingMidway000', 'pending', 500);
     expect(await edged([rest, review, unseen])).toEqual(['inq_CompletedUnseen0']);
+    // Said too, after the row's name (review s59, L5).
+    const last = screen.getByRole('button', { name: /inq_CompletedUnseen0/ });
+    expect(document.getElementById(last.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'changed since you last looked, last of those that need you',
+    );
     // None where nothing, or everything, needs the reviewer: no group to set apart.
     expect(await edged([rest])).toEqual([]);
     expect(await edged([review, unseen])).toEqual([]);
