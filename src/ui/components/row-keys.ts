@@ -4,7 +4,7 @@
 // list of fifty rows took fifty Tabs to cross. Its stop is the row last focused (Back from an
 // inquiry puts the focus on the row it came from, inquiry-row.tsx), else the first; Tab leaves
 // the list for what follows it.
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 /** A row's keydown: moves the focus to another row of the same list, if the key says so. */
 export function moveAmongRows(event: KeyboardEvent): void {
@@ -39,12 +39,20 @@ function keepOneTabStop(list: HTMLElement | null): void {
     rows.find((row) => row === document.activeElement) ??
     rows.find((row) => row.getAttribute('tabindex') === '0') ??
     rows[0];
-  for (const row of rows) row.tabIndex = row === stop ? 0 : -1;
+  // Written only where it changes: each render of a fifty-row list comes here.
+  for (const row of rows) {
+    const tabIndex = row === stop ? 0 : -1;
+    if (row.tabIndex !== tabIndex) row.tabIndex = tabIndex;
+  }
 }
 
-/** For a list of inquiry rows: one Tab stop, kept after each render and on each focus. */
+/**
+ * For a list of inquiry rows: one Tab stop, kept after each render and on each focus. In an
+ * effect, not a layout effect: the first screen's wait for its first frame to be on screen
+ * (first-paint.ts), and no key reaches a row before it.
+ */
 export function useOneTabStop() {
   const list = useRef<HTMLUListElement>(null);
-  useLayoutEffect(() => keepOneTabStop(list.current));
+  useEffect(() => keepOneTabStop(list.current));
   return { ref: list, onFocusIn: () => keepOneTabStop(list.current) };
 }
