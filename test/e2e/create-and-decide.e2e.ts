@@ -605,6 +605,54 @@ describe('the same decision, made by a colleague at the same moment', () => {
   });
 });
 
+describe('a watched inquiry whose decision did not go through after its popup closed', () => {
+  it('says so on its watchlist row, on a line of its own (UX re-test s59, H1 and M1)', async () => {
+    const comment = 'Selfie does not match';
+    const { id, popup } = await confirmationOpen('watch-not-made', 'Decline', comment, true);
+    await controls.setFaults({
+      latencyMs: 1_500,
+      latencyRoute: 'POST /inquiries/:id/decline',
+      errorNext: 1,
+      errorRoute: 'POST /inquiries/:id/decline',
+      errorStatuses: [503],
+    });
+    try {
+      await popup.getByRole('button', { name: 'Confirm decline' }).click();
+      await expect.poll(() => decisionSent(popup), soon).toBe(true);
+      // A click into the chat closes the popup before the answer.
+      await popup.close();
+      const worker = await ext.serviceWorker();
+      await expect
+        .poll(
+          () =>
+            worker.evaluate(async (inquiryId) => {
+              const { auditTrail } = (await chrome.storage.local.get('auditTrail')) as {
+                auditTrail?: { entries: { inquiryId?: string; action: string; outcome: string }[] };
+              };
+              return auditTrail?.entries.filter((e) => e.inquiryId === inquiryId).at(-1)?.outcome;
+            }, id),
+          soon,
+        )
+        .toBe('error');
+    } finally {
+      await controls.clearFaults();
+    }
+    const again = await ext.openPopup();
+    const row = again
+      .getByRole('list', { name: 'Watched inquiries' })
+      .getByRole('button', { name: new RegExp(id) });
+    const note = row.locator('.meta-warn');
+    await expect
+      .poll(() => note.textContent(), soon)
+      .toBe('decline may not have gone through: open to check');
+    // Under the reference, which keeps its whole line rather than two letters of it.
+    const ref = row.locator('.inquiry-ref');
+    expect(await ref.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    expect((await note.boundingBox())?.y).toBeGreaterThan(((await ref.boundingBox())?.y ?? 0) + 5);
+    await again.close();
+  });
+});
+
 describe('a decision that met a 5xx, then the other decision made by someone else', () => {
   it('is said not made, with its comment to copy, not closed as if it were', async () => {
     const { id, popup } = await confirmationOpen(

@@ -1,6 +1,6 @@
 // Whether a logged decision's answer was lost: a stopped worker (no error kind, or `interrupted`),
 // a 5xx, a timeout or the network. Persona may have made it all the same. One rule for the row's
-// note (ui/views/use-on-its-way.tsx) and the reopened form's (ui/views/use-sent-answer.ts), which
+// note (ui/views/not-made.tsx) and the reopened form's (ui/views/use-sent-answer.ts), which
 // would otherwise disagree on the same entry.
 import { type ErrorKind, outcomeUnknown } from '../errors.ts';
 import { INTERRUPTED } from './chain.ts';

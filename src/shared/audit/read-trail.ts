@@ -51,7 +51,7 @@ export async function findInTrail<T>(
  * The entries from `since` on, and maybe some before: the open page's (one read), or the whole
  * trail's when the open page begins after `since` and there are closed pages to look in (just
  * rolled over, it holds one entry). For the desk's readers of recent entries
- * (ui/views/use-on-its-way.tsx).
+ * (ui/views/not-made.tsx).
  */
 export async function readTrailSince(since: number): Promise<readonly AuditEntry[]> {
   const head = await readItem(auditTrailItem);

@@ -228,7 +228,7 @@ export function DetailActions({
         if (onScreen.current !== actedOnId) {
           const error = toErrorInfo(failure);
           // Its answer lost (a 5xx, a timeout): Persona may have made it, and the row says so too
-          // (use-on-its-way.tsx); the toast's first words are what shows (UX re-test s58, 2).
+          // (use-on-its-way.ts); the toast's first words are what shows (UX re-test s58, 2).
           const lost = isStopped(failure) || outcomeUnknown.has(error.kind);
           const key = lost ? 'mayNotBeMadeFor' : 'notMadeFor';
           announce(t(key, named, error.message));

@@ -14,7 +14,7 @@ import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { SummaryList } from './summary-list.tsx';
-import { useDecisionsOnItsWay } from './use-on-its-way.tsx';
+import { useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
 import { type Started, startedNote } from './watchlist-panel.tsx';
 
@@ -178,7 +178,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             !listed.has(entry.id) &&
             !(endReadAt && entry.changedAt <= endReadAt),
         );
-  // A decision answered while the queue was open leaves it, watched or not (use-on-its-way.tsx).
+  // A decision answered while the queue was open leaves it, watched or not (use-on-its-way.ts).
   const ordered = byLastChange(
     [...items, ...found].filter((item) => !decided.has(item.id)),
     order,

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { asksReviewer, needsReviewer } from '../../shared/needs-reviewer.ts';
@@ -71,6 +72,27 @@ export function startedNote(started: Started, id: string, status: string): strin
   return t(action === 'approve' ? 'approveStarted' : 'declineStarted');
 }
 
+/**
+ * A row's note of a decision that did not go through, as Needs review says it (UX re-test s59,
+ * H1): read from the activity log by code loaded once the first frame is on screen (this hook's
+ * effect waits for it, first-paint.ts), and again as the log grows (not-made.tsx).
+ */
+function useNotMade(): ((id: string, status: string) => ComponentChildren) | undefined {
+  const [note, setNote] = useState<(id: string, status: string) => ComponentChildren>();
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let live = true;
+    void import('./not-made.tsx').then((module) => {
+      if (live) stop = module.watchNotMade((next) => setNote(() => next));
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
+  return note;
+}
+
 /** Watched inquiries from storage: shown at once, refreshed in place as the poller writes. */
 export function WatchlistPanel({ started }: { started: Started }) {
   const nav = useNavigation();
@@ -79,6 +101,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const poll = useStored(pollStateItem);
   const painted = useFirstPaintDone();
   const tabStop = useOneTabStop();
+  const notMade = useNotMade();
   // A status the watcher sees change while the list is open is said, as the row shows it (UX
   // review s49, 1): "demo-10: Completed, awaiting decision". Not what the list first shows. Many
   // at once are named up to three, then counted (news-names.ts). Not the reviewer's own
@@ -162,7 +185,8 @@ export function WatchlistPanel({ started }: { started: Started }) {
                   ? [startedNote(started, entry.id, entry.status), t('unlistedMeta')]
                       .filter(Boolean)
                       .join(' · ')
-                  : (startedNote(started, entry.id, entry.status) ??
+                  : (notMade?.(entry.id, entry.status) ??
+                    startedNote(started, entry.id, entry.status) ??
                     t(
                       entry.changedAt > entry.addedAt ? 'changedWhen' : 'addedWhen',
                       formatAgo(entry.changedAt, now),

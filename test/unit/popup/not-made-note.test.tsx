@@ -89,3 +89,46 @@ describe('a decision that did not go through, on its row in Needs review', () =>
     );
   });
 });
+
+describe('a decision that did not go through, on its row in the watchlist (UX re-test s59, H1)', () => {
+  it('is said from the activity log, and as the log grows while the list is open', async () => {
+    const now = Date.now();
+    const watched = (id: string) => ({
+      id,
+      status: 'needs_review',
+      addedAt: 1,
+      changedAt: 2,
+      seen: true,
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [watched('inq_WatchedLost0001'), watched('inq_WatchedLater001')],
+      auditTrail: { entries: [logged('inq_WatchedLost0001', 'decline', now - 60_000, 'server')] },
+    });
+    stubBackground({});
+    render(<DeskShell first={{ name: 'home' }} />);
+    const note = async (id: string) =>
+      (await screen.findByRole('button', { name: new RegExp(id) })).querySelector('.meta-warn')
+        ?.textContent;
+    await waitFor(async () =>
+      expect(await note('inq_WatchedLost0001')).toBe(
+        'decline may not have gone through: open to check',
+      ),
+    );
+    expect(await note('inq_WatchedLater001')).toBeUndefined();
+    // Refused while the list is open: the log's new entry is read.
+    const { auditTrail } = (await fakeBrowser.storage.local.get('auditTrail')) as {
+      auditTrail: { entries: object[] };
+    };
+    await fakeBrowser.storage.local.set({
+      auditTrail: {
+        entries: [
+          ...auditTrail.entries,
+          logged('inq_WatchedLater001', 'approve', Date.now(), 'unauthorized'),
+        ],
+      },
+    });
+    await waitFor(async () =>
+      expect(await note('inq_WatchedLater001')).toBe('approval did not go through: open to check'),
+    );
+  });
+});

@@ -2,12 +2,11 @@
 // reviewer back 250 ms after Confirm saw the decided row on top still, and opened it again).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { answerLost } from '../../shared/audit/answer-lost.ts';
-import { findInTrail, readTrailSince } from '../../shared/audit/read-trail.ts';
+import { findInTrail } from '../../shared/audit/read-trail.ts';
 import { auditPendingItem } from '../../shared/audit/trail-item.ts';
 import { t } from '../../shared/i18n.ts';
-import { isFinalStatus } from '../../shared/persona/status.ts';
 import { useStored } from '../use-stored.ts';
+import { type NotMade, notMadeNote, notMadeOf, readRecentNotMade } from './not-made.tsx';
 import { ANSWER_WITHIN_MS } from './use-sent-answer.ts';
 
 interface Mark {
@@ -45,40 +44,6 @@ function decisionsOnItsWay(
   );
 }
 
-/** A decision of this view's time that did not go through, and whether that is known. */
-interface NotMade {
-  action: Mark['action'];
-  /** When it was logged: said for half an hour from then, however long the view stays open. */
-  at: number;
-  /** Its answer was lost (a 5xx, a timeout, a stopped worker): Persona may have made it. */
-  unknown: boolean;
-}
-
-/** How long a decision that did not go through is said on its row, read from the activity log. */
-const RECENT_FAILURE_MS = 30 * 60_000;
-
-function notMadeOf(action: string, errorKind: string | undefined, at: number): NotMade {
-  return {
-    action: action === 'approve' ? 'approve' : 'decline',
-    at,
-    unknown: answerLost(errorKind),
-  };
-}
-
-/**
- * A row's words for it: the answer said away from its page is a toast of a few seconds, and the
- * row read "created 20 minutes ago" again, as if nothing had been tried (UX re-test s57, N4).
- * One whose answer was lost may have been made, as the toast said: the row says "may not". Drawn
- * as a warning, not in the grey of the time it takes the place of, which it read as (UX re-test
- * s58, 8; views.css).
- */
-function notMadeNote({ action, unknown }: NotMade): ComponentChildren {
-  const text = unknown
-    ? t(action === 'approve' ? 'approveMayNotBeMade' : 'declineMayNotBeMade')
-    : t(action === 'approve' ? 'approveNotMade' : 'declineNotMade');
-  return <span class="meta-warn">{text}</span>;
-}
-
 /**
  * `sending`: the decisions on their way, and those whose answer is being looked up. `decided`:
  * those whose answer came while this view was open and made the decision, with its action: the
@@ -108,30 +73,12 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
     },
     [],
   );
-  // What the activity log holds of the last half hour: the popup closes at every click outside
-  // it, so a failure kept for the view's life alone was gone in seconds (UX re-test s58, 1). The
-  // last decision logged for each inquiry, if it failed: from the open page, or, when that page
-  // starts within the half hour (it was just begun), from the whole trail (review s58b, M1).
+  // What the activity log holds of the last half hour (not-made.tsx).
   useEffect(() => {
-    const since = Date.now() - RECENT_FAILURE_MS;
-    readTrailSince(since)
-      .then((entries) => {
-        if (!live.current) return;
-        const last = new Map<string, NotMade | undefined>();
-        for (const e of entries) {
-          if (!e.inquiryId || e.at < since || (e.action !== 'approve' && e.action !== 'decline')) {
-            continue;
-          }
-          const notMade = e.outcome === 'ok' ? undefined : notMadeOf(e.action, e.errorKind, e.at);
-          last.set(e.inquiryId, notMade);
-        }
+    readRecentNotMade()
+      .then((found) => {
         // An answer this view saw itself is newer than the log it read.
-        setFailed((before) => {
-          const found = [...last].filter(
-            (pair): pair is [string, NotMade] => pair[1] !== undefined,
-          );
-          return new Map([...found, ...before]);
-        });
+        if (live.current) setFailed((before) => new Map([...found, ...before]));
       })
       .catch(() => undefined);
   }, []);
@@ -175,12 +122,7 @@ export function useDecisionsOnItsWay(leaving: (id: string) => void): {
   const note = (id: string, status: string) => {
     const mark = sending.get(id);
     if (mark) return onItsWayNote(mark);
-    const notMade = failed.get(id);
-    // Decided since (made after all, or by a colleague): the status says what became of it.
-    if (!notMade || isFinalStatus(status) || Date.now() - notMade.at > RECENT_FAILURE_MS) {
-      return undefined;
-    }
-    return notMadeNote(notMade);
+    return notMadeNote(failed.get(id), status);
   };
   return { sending, decided, note };
 }
