@@ -184,7 +184,12 @@ export function DetailView({ id, initial }: Props) {
         loading={loading}
         dashboardUrl={settings && dashboardInquiryUrl(settings.baseUrl, id)}
         templates={settings?.templates}
-        onRefresh={() => load()}
+        // Other inquiries too: one of them declined meanwhile is a reason to look twice (UX
+        // re-test s59, M3).
+        onRefresh={() => {
+          load();
+          earlier.load();
+        }}
         limit={limited}
       />
       {error && <ProblemMessage error={error} onRetry={() => load()} />}

@@ -37,15 +37,17 @@ export function useEarlierInquiries(inquiry: InquiryView | undefined): EarlierRe
   useEffect(() => {
     if (id) load();
   }, [id, accountId, referenceId]);
-  const items = read.data?.items;
-  // Read again (Try again after a failure): what was said of the last read stays until this one
-  // ends, rather than going from what needs a look and coming back.
+  // Read again (Try again after a failure, a Refresh): what was said of the last read stays until
+  // this one ends, rather than going from what needs a look, or from an open confirmation, and
+  // coming back (UX re-test s59, M3). The last read is this inquiry's: the detail is drawn anew
+  // for each inquiry (desk-shell.tsx).
   const failedBefore = useRef(false);
   if (!read.busy) failedBefore.current = read.error !== undefined;
+  const items = read.data?.items;
   const found: OthersFound =
     read.error || (read.busy && failedBefore.current)
       ? 'failed'
-      : read.busy || !items
+      : !items
         ? 'reading'
         : items.filter((item) => item.id !== id && item.status === 'declined').length;
   return { read, load, found };

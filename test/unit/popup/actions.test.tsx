@@ -750,7 +750,7 @@ describe('inquiry actions', () => {
     [
       'lost',
       'server',
-      'Sent 5 minutes ago, your decline may not have gone through: its answer was lost, and the status above does not show it made. Confirm it to send it again.',
+      'Sent 5 minutes ago, your decline may not have gone through: its answer was lost, and the status above does not show it as made. Confirm it to send it again.',
     ],
     [
       'refused by a change meanwhile (review s59, M1)',

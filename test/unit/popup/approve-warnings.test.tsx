@@ -478,6 +478,35 @@ describe('the Approve confirmation', () => {
     },
   );
 
+  it('reads Other inquiries again on Refresh, saying the last answer till the new one (UX re-test s59, M3)', async () => {
+    let reads = 0;
+    let answer: (reply: unknown) => void = () => {};
+    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
+    const form = await open(clean, 'Approve', () => {
+      reads += 1;
+      if (reads === 1) return { items: [], by: 'account' };
+      return new Promise((resolve) => {
+        answer = resolve;
+      });
+    });
+    await vi.waitFor(() => expect(reads).toBe(1));
+    expect(form.querySelector('.confirm-warnings')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh', exact: true }));
+    await vi.waitFor(() => expect(reads).toBe(2));
+    // Still the last answer while the new read is out: nothing comes into the open form.
+    expect(form.querySelector('.confirm-warnings')).toBeNull();
+    // One of them declined meanwhile.
+    answer({
+      items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
+      by: 'account',
+    });
+    await vi.waitFor(() =>
+      expect(form.querySelector('.confirm-warnings')?.textContent).toContain(
+        'Other inquiries: 1 declined',
+      ),
+    );
+  });
+
   it('says Other inquiries could not be read, above the decision too, when its read failed', async () => {
     const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
     const approve = await open(clean, 'Approve', () => ({
