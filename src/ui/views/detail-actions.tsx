@@ -49,8 +49,20 @@ type Final = 'approve' | 'decline';
 
 /** What the form opened again says of its decision's last try, not made (below). */
 const lastTryText = {
-  approve: { failed: 'approveNotMadeHere', lost: 'approveLostHere', refused: 'approveRefusedHere' },
-  decline: { failed: 'declineNotMadeHere', lost: 'declineLostHere', refused: 'declineRefusedHere' },
+  approve: {
+    failed: 'approveNotMadeHere',
+    lost: 'approveLostHere',
+    refused: 'approveRefusedHere',
+    keyRefused: 'approveKeyRefusedHere',
+    limited: 'approveLimitedHere',
+  },
+  decline: {
+    failed: 'declineNotMadeHere',
+    lost: 'declineLostHere',
+    refused: 'declineRefusedHere',
+    keyRefused: 'declineKeyRefusedHere',
+    limited: 'declineLimitedHere',
+  },
 } as const;
 
 /** The decision other than `action`. */
@@ -522,7 +534,9 @@ export function DetailActions({
             left.sentAt &&
             !busy &&
             !error &&
-            (sentAnswer === 'failed' || sentAnswer === 'lost' || sentAnswer === 'refused')
+            sentAnswer &&
+            sentAnswer !== 'waiting' &&
+            sentAnswer !== 'answered'
               ? t(lastTryText[open][sentAnswer], formatAgo(left.sentAt, now))
               : undefined
           }

@@ -13,11 +13,28 @@ import { readItem, watchItem } from '../../shared/storage.ts';
 import type { DecisionDraft } from '../../shared/storage-items.ts';
 
 /**
- * `refused`: Persona had it decided already (409); `failed`: another error, which did not make it;
- * `lost`: its answer was lost (a 5xx, a timeout, a stopped worker), and Persona may have made it;
- * `answered`: made, or no answer is coming; `waiting`: none yet.
+ * `refused`: Persona had it decided already (409); `keyRefused`: Persona refused the key (401, or
+ * none was saved); `limited`: the rate limit or a quota was spent; `failed`: another error, which
+ * did not make it; `lost`: its answer was lost (a 5xx, a timeout, a stopped worker), and Persona
+ * may have made it; `answered`: made, or no answer is coming; `waiting`: none yet.
  */
-export type SentAnswer = 'refused' | 'failed' | 'lost' | 'answered' | 'waiting';
+export type SentAnswer =
+  | 'refused'
+  | 'keyRefused'
+  | 'limited'
+  | 'failed'
+  | 'lost'
+  | 'answered'
+  | 'waiting';
+
+/** What the form opened again says why it did not go through, where the log says (UX re-test s59, L2). */
+const failedBecause: Readonly<Record<string, SentAnswer>> = {
+  conflict: 'refused',
+  unauthorized: 'keyRefused',
+  no_key: 'keyRefused',
+  rate_limited: 'limited',
+  quota_exceeded: 'limited',
+};
 
 type Sent = Pick<DecisionDraft, 'action' | 'sentAt'>;
 
@@ -29,8 +46,8 @@ function answerFor(entries: readonly AuditEntry[], id: string, left: Sent): Audi
 
 function answerOf(entry: AuditEntry): SentAnswer {
   if (entry.outcome === 'ok') return 'answered';
-  if (entry.errorKind === 'conflict') return 'refused';
-  return answerLost(entry.errorKind) ? 'lost' : 'failed';
+  if (answerLost(entry.errorKind)) return 'lost';
+  return failedBecause[entry.errorKind ?? ''] ?? 'failed';
 }
 
 /** The answer `entries` hold for `left`, sent on inquiry `id`. */

@@ -743,14 +743,24 @@ describe('inquiry actions', () => {
 
   it.each([
     [
-      'refused for another reason than a change',
-      'unauthorized',
+      'refused for another reason',
+      'invalid',
       'Sent 5 minutes ago, your decline did not go through. Confirm it to send it again.',
     ],
     [
       'lost',
       'server',
       'Sent 5 minutes ago, your decline may not have gone through: its answer was lost, and the status above does not show it as made. Confirm it to send it again.',
+    ],
+    [
+      'refused the key (UX re-test s59, L2)',
+      'unauthorized',
+      'Sent 5 minutes ago, your decline did not go through: Persona refused the key. Put it right in the settings, then confirm it to send it again.',
+    ],
+    [
+      'the rate limit spent',
+      'rate_limited',
+      'Sent 5 minutes ago, your decline did not go through: Persona’s rate limit was spent. Confirm it to send it again once a minute has passed.',
     ],
     [
       'refused by a change meanwhile (review s59, M1)',

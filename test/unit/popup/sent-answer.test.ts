@@ -20,14 +20,24 @@ describe('sentAnswer', () => {
     expect(sentAnswer([refused, auditEntry(4, {})], 'inq_A', approve)).toBe('answered');
   });
 
-  it('is lost when a stopped worker or a 5xx took the answer, failed for any other error (UX re-test s58, 9)', () => {
+  it('is lost when a stopped worker or a 5xx took the answer, failed for any other error, with why where it helps (UX re-test s58, 9)', () => {
     // Neither says anything of someone else: the status decides whether it was made.
     for (const errorKind of ['interrupted', 'server', 'network', 'timeout']) {
       const lost = auditEntry(3, { outcome: 'error', errorKind });
       expect(sentAnswer([lost], 'inq_A', approve)).toBe('lost');
     }
-    const refusedKey = auditEntry(3, { outcome: 'error', errorKind: 'unauthorized' });
-    expect(sentAnswer([refusedKey], 'inq_A', approve)).toBe('failed');
+    const invalid = auditEntry(3, { outcome: 'error', errorKind: 'invalid' });
+    expect(sentAnswer([invalid], 'inq_A', approve)).toBe('failed');
+    // Why, where the reviewer can do something about it (UX re-test s59, L2).
+    for (const [errorKind, why] of [
+      ['unauthorized', 'keyRefused'],
+      ['no_key', 'keyRefused'],
+      ['rate_limited', 'limited'],
+      ['quota_exceeded', 'limited'],
+    ]) {
+      const entry = auditEntry(3, { outcome: 'error', errorKind });
+      expect(sentAnswer([entry], 'inq_A', approve)).toBe(why);
+    }
   });
 
   it('waits while the log has no answer since the send for this inquiry and decision', () => {
