@@ -268,7 +268,8 @@ export function DetailActions({
   // A decision a page that closed had sent, its answer not in yet (a click into the chat closed
   // the popup): shown as on its way, as this page's own would be, and nothing else is sent
   // meanwhile, neither it again nor the other one. The answer, logged, ends it.
-  const sentElsewhere = !sending && left?.sent === true && sentAnswer === 'waiting';
+  const unanswered = sentAnswer === 'waiting' || sentAnswer === 'reading';
+  const sentElsewhere = !sending && left?.sent === true && unanswered;
   const busy = sending || sentElsewhere;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
@@ -321,7 +322,7 @@ export function DetailActions({
       !own && !typedHere.current[confirming] && left?.sent && left.action === confirming;
     // What became of it is in the activity log (use-sent-answer.ts): waited for, then a refusal
     // (someone had made this decision, or the other, first) is said as one, with its comment.
-    if (leftSent && sentAnswer === 'waiting') return;
+    if (leftSent && unanswered) return;
     const refusedUnheard = leftSent && sentAnswer === 'refused';
     const sentBefore = leftSent && inquiry.status === decisionStatus[confirming];
     setConfirming(null);
@@ -502,7 +503,10 @@ export function DetailActions({
           {t(watched ? 'unwatch' : 'watch')}
         </button>
       </div>
-      {open && (
+      {/* A form a closed page sent is drawn once the log is read (a moment): what it says of its
+          last try then comes with it, not above the comment field just focused, and is read with
+          it, not said after the next try's answer (UX re-test s59, L1). */}
+      {open && !(sentAnswer === 'reading' && sent.current === null) && (
         <ConfirmAction
           // A fresh form for each decision: a comment typed for a decline never rides along
           // on an approve.
@@ -535,6 +539,7 @@ export function DetailActions({
             !busy &&
             !error &&
             sentAnswer &&
+            sentAnswer !== 'reading' &&
             sentAnswer !== 'waiting' &&
             sentAnswer !== 'answered'
               ? t(lastTryText[open][sentAnswer], formatAgo(left.sentAt, now))

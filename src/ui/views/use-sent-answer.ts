@@ -16,9 +16,11 @@ import type { DecisionDraft } from '../../shared/storage-items.ts';
  * `refused`: Persona had it decided already (409); `keyRefused`: Persona refused the key (401, or
  * none was saved); `limited`: the rate limit or a quota was spent; `failed`: another error, which
  * did not make it; `lost`: its answer was lost (a 5xx, a timeout, a stopped worker), and Persona
- * may have made it; `answered`: made, or no answer is coming; `waiting`: none yet.
+ * may have made it; `answered`: made, or no answer is coming; `waiting`: none yet; `reading`: the
+ * log not read yet for this send, held as `waiting` is.
  */
 export type SentAnswer =
+  | 'reading'
   | 'refused'
   | 'keyRefused'
   | 'limited'
@@ -117,5 +119,5 @@ export function useSentAnswer(id: string, left: DecisionDraft | undefined): Sent
     };
   }, [id, asked?.action, asked?.sentAt]);
   if (!asked) return undefined;
-  return read && read.sentAt === asked.sentAt ? read.answer : 'waiting';
+  return read && read.sentAt === asked.sentAt ? read.answer : 'reading';
 }

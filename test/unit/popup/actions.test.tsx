@@ -792,7 +792,9 @@ describe('inquiry actions', () => {
         { timeout: 5_000 },
       )) as HTMLTextAreaElement;
       expect(comment.value).toBe('Duplicate');
-      await waitFor(() => expect(screen.getByTestId('last-try').textContent).toBe(words));
+      // There as the form is: drawn once the log is read, not above the field a moment after
+      // it (UX re-test s59, L1).
+      expect(screen.getByTestId('last-try').textContent).toBe(words);
       // In the form, and read with the comment field (review s59, M2).
       const notice = screen.getByTestId('last-try');
       expect(notice.closest('form')).toBe(screen.getByRole('form', { name: 'Confirm decline' }));

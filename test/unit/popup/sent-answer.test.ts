@@ -65,7 +65,9 @@ describe('useSentAnswer', () => {
       auditPending: { 'life-1:1': { ...mark, inquiryId: 'inq_A', outcome: 'error' } },
     });
     const hook = renderHook(() => useSentAnswer('inq_A', { ...left, sentAt }));
-    expect(hook.result.current).toBe('waiting');
+    // Not read yet: held as waiting is (UX re-test s59, L1).
+    expect(hook.result.current).toBe('reading');
+    await waitFor(() => expect(hook.result.current).toBe('waiting'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(hook.result.current).toBe('waiting');
     await appendAudit({
