@@ -53,8 +53,12 @@ const POPUP_MAX_PX = 600;
  */
 function rowsInView(): number {
   // The page's zoom below 100 %: the window's height over the page's (review s55, L4). A tab's
-  // window, its toolbars with it, is taller than its page: no more than 1.
-  const zoom = Math.min(1, window.outerHeight / window.innerHeight) || 1;
+  // window, its toolbars with it, is taller than its page: no more than 1. Nor less than the
+  // device pixel ratio, which zooming out lowers as much: a toolbar popup's window, growing,
+  // was once a pixel or so tall beside a page already laid out, which read as a zoom of almost
+  // nothing, and every row went into the first frame (seen once in a local run).
+  const zoom =
+    Math.min(1, Math.max(window.outerHeight / window.innerHeight, window.devicePixelRatio)) || 1;
   return Math.ceil(Math.max(window.innerHeight, POPUP_MAX_PX / zoom) / ROW_MIN_PX);
 }
 

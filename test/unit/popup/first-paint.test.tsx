@@ -70,12 +70,26 @@ describe('before the first frame is on screen', () => {
   });
 
   it('in a toolbar popup zoomed to 50 %, draws what 600 screen pixels show: 1,200 of its own (review s55, L4)', async () => {
-    // 25 screen pixels tall as it opens: 50 of the page's.
+    // 25 screen pixels tall as it opens: 50 of the page's. Zoomed out, a page has half a device
+    // pixel to its own on a screen of one.
     Object.defineProperty(window, 'innerHeight', { value: 50, configurable: true });
     Object.defineProperty(window, 'outerHeight', { value: 25, configurable: true });
+    Object.defineProperty(window, 'devicePixelRatio', { value: 0.5, configurable: true });
     try {
       render(<DeskShell first={{ name: 'home' }} />);
       await waitFor(() => expect(drawn()).toEqual(Array(25).fill('draw-now')));
+    } finally {
+      Reflect.deleteProperty(window, 'outerHeight');
+      Reflect.deleteProperty(window, 'devicePixelRatio');
+    }
+  });
+
+  it('in a toolbar popup whose window is a pixel tall as it grows, draws what 600 px can show (a local run)', async () => {
+    Object.defineProperty(window, 'innerHeight', { value: 80, configurable: true });
+    Object.defineProperty(window, 'outerHeight', { value: 1, configurable: true });
+    try {
+      render(<DeskShell first={{ name: 'home' }} />);
+      await waitFor(() => expect(drawn()).toEqual(Array(13).fill('draw-now')));
     } finally {
       Reflect.deleteProperty(window, 'outerHeight');
     }
