@@ -195,6 +195,8 @@ describe('approveWarnings on a copy without results', () => {
 
 describe('the Approve confirmation', () => {
   const noOthers = () => ({ items: [], by: 'account' as const });
+  /** Nothing failed: what needs a look comes from Other inquiries alone. */
+  const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
   async function open(
     extra: Partial<InquiryView>,
     button: 'Approve' | 'Decline',
@@ -232,7 +234,6 @@ describe('the Approve confirmation', () => {
   });
 
   it('has none for an inquiry with nothing to note, and Approve leads', async () => {
-    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
     const approve = await open(clean, 'Approve');
     expect(approve.querySelector('.confirm-warnings')).toBeNull();
     expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('primary');
@@ -257,14 +258,35 @@ describe('the Approve confirmation', () => {
     );
   });
 
-  /** Approve opened while Other inquiries is being read; `answer` ends the read. */
-  async function openWhileReading() {
+  /** Other inquiries' answer: one inquiry of the same account, declined. */
+  const oneDeclined = () => ({
+    items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
+    by: 'account',
+  });
+
+  /** A read of Other inquiries that waits: `read` asks, `answer` ends it. */
+  function readLater() {
     let answer: (reply: unknown) => void = () => {};
     const later = new Promise((resolve) => {
       answer = resolve;
     });
-    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
-    const form = await open(clean, 'Approve', () => later);
+    return { read: (): unknown => later, answer };
+  }
+
+  /** Waits for the Other inquiries section (with the evidence views) to list the declined one. */
+  async function othersListDeclined() {
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Other inquiries' },
+      { timeout: 5_000 },
+    );
+    await within(section).findByRole('button', { name: /inq_Declined00001/ });
+  }
+
+  /** Approve opened while Other inquiries is being read; `answer` ends the read. */
+  async function openWhileReading() {
+    const { read, answer } = readLater();
+    const form = await open(clean, 'Approve', read);
     const lines = () =>
       [...form.querySelectorAll('.confirm-warnings li')].map((li) => li.textContent);
     return { form, lines, answer };
@@ -276,8 +298,7 @@ describe('the Approve confirmation', () => {
     expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('');
     // Not at the head of the detail while it is read: it would come and go on every inquiry.
     expect(screen.queryByTestId('attention')).toBeNull();
-    const declined = { ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' };
-    answer({ items: [declined], by: 'account' });
+    answer(oneDeclined());
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: 1 declined']));
     // Said where the reviewer is, the comment field, which heard "still being read".
     await vi.waitFor(
@@ -326,7 +347,6 @@ describe('the Approve confirmation', () => {
   });
 
   it('says a line a refresh adds while it is open (review s58b, M2)', async () => {
-    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
     const form = await open(clean, 'Approve');
     expect(form.querySelector('.confirm-warnings')).toBeNull();
     // Persona's next copy has a selfie that failed.
@@ -351,7 +371,6 @@ describe('the Approve confirmation', () => {
 
   it('keeps Other inquiries in place when their read failed, and says what Try again found (review s58b, L1)', async () => {
     let reads = 0;
-    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
     const form = await open(clean, 'Approve', () =>
       reads++ === 0
         ? { kind: 'network', message: 'Could not reach Persona.' }
@@ -380,10 +399,7 @@ describe('the Approve confirmation', () => {
   it('draws a declined one as a warning', async () => {
     const { form, answer } = await openWhileReading();
     expect(form.querySelector('.confirm-warnings')?.className).toContain('is-warn');
-    answer({
-      items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
-      by: 'account',
-    });
+    answer(oneDeclined());
     await vi.waitFor(() =>
       expect(form.querySelector('.confirm-warnings')?.textContent).toContain('1 declined'),
     );
@@ -391,23 +407,10 @@ describe('the Approve confirmation', () => {
   });
 
   it('holds the head of the detail still while Decline is being confirmed (review s58b, L3)', async () => {
-    let answer: (reply: unknown) => void = () => {};
-    const later = new Promise((resolve) => {
-      answer = resolve;
-    });
-    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
-    await open(clean, 'Decline', () => later);
-    answer({
-      items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
-      by: 'account',
-    });
-    // Read: Other inquiries lists it.
-    const section = await screen.findByRole(
-      'region',
-      { name: 'Other inquiries' },
-      { timeout: 5_000 },
-    );
-    await within(section).findByRole('button', { name: /inq_Declined00001/ });
+    const { read, answer } = readLater();
+    await open(clean, 'Decline', read);
+    answer(oneDeclined());
+    await othersListDeclined();
     expect(screen.queryByTestId('attention')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined');
@@ -434,14 +437,8 @@ describe('the Approve confirmation', () => {
   ])(
     'holds the head of the detail still while the pointer aims at the buttons, no form open: %s (UX re-test s58, 6)',
     async (_, aim, holds) => {
-      let answer: (reply: unknown) => void = () => {};
-      const later = new Promise((resolve) => {
-        answer = resolve;
-      });
-      const reply = inquiryReply('needs_review', {
-        verifications: [verification('ver_1', 'verification/database', 'passed')],
-      });
-      const earlierInquiries: () => unknown = () => later;
+      const { read: earlierInquiries, answer } = readLater();
+      const reply = inquiryReply('needs_review', clean);
       stubBackground({ getInquiry: () => reply, earlierInquiries } as Parameters<
         typeof stubBackground
       >[0]);
@@ -449,16 +446,8 @@ describe('the Approve confirmation', () => {
       await screen.findByTestId('status', {}, { timeout: 5_000 });
       const approve = screen.getByRole('button', { name: 'Approve' });
       aim(approve);
-      answer({
-        items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
-        by: 'account',
-      });
-      const section = await screen.findByRole(
-        'region',
-        { name: 'Other inquiries' },
-        { timeout: 5_000 },
-      );
-      await within(section).findByRole('button', { name: /inq_Declined00001/ });
+      answer(oneDeclined());
+      await othersListDeclined();
       if (!holds) {
         expect(screen.getByTestId('attention').textContent).toContain(
           'Other inquiries: 1 declined',
@@ -480,14 +469,10 @@ describe('the Approve confirmation', () => {
 
   it('reads Other inquiries again on Refresh, saying the last answer till the new one (UX re-test s59, M3)', async () => {
     let reads = 0;
-    let answer: (reply: unknown) => void = () => {};
-    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
+    const { read, answer } = readLater();
     const form = await open(clean, 'Approve', () => {
       reads += 1;
-      if (reads === 1) return { items: [], by: 'account' };
-      return new Promise((resolve) => {
-        answer = resolve;
-      });
+      return reads === 1 ? { items: [], by: 'account' } : read();
     });
     await vi.waitFor(() => expect(reads).toBe(1));
     expect(form.querySelector('.confirm-warnings')).toBeNull();
@@ -496,10 +481,7 @@ describe('the Approve confirmation', () => {
     // Still the last answer while the new read is out: nothing comes into the open form.
     expect(form.querySelector('.confirm-warnings')).toBeNull();
     // One of them declined meanwhile.
-    answer({
-      items: [{ ...inquiryReply('declined').inquiry, id: 'inq_Declined00001' }],
-      by: 'account',
-    });
+    answer(oneDeclined());
     await vi.waitFor(() =>
       expect(form.querySelector('.confirm-warnings')?.textContent).toContain(
         'Other inquiries: 1 declined',
@@ -508,7 +490,6 @@ describe('the Approve confirmation', () => {
   });
 
   it('says Other inquiries could not be read, above the decision too, when its read failed', async () => {
-    const clean = { verifications: [verification('ver_1', 'verification/database', 'passed')] };
     const approve = await open(clean, 'Approve', () => ({
       kind: 'network',
       message: 'Could not reach Persona.',
