@@ -58,6 +58,14 @@ export interface FirstPaint {
    */
   injectedFcpMs: number;
   injectedRatio: number;
+  /**
+   * The injected page again with fewer rows: only the watched rows in the popup's view (`rows`,
+   * counted in the recorded popup once its list was in), and none at all, the first screen's
+   * head, search box and tabs alone. How far a page that draws this screen once a storage read is
+   * in can go: the first is the least the budgeted frame can hold, the second less than it.
+   */
+  injectedInView: { fcpMs: number; ratio: number; rows: number };
+  injectedNoRows: { fcpMs: number; ratio: number };
   /** The static page's size, bytes of HTML, and the watched rows it holds. */
   staticBytes: number;
   staticRows: number;
@@ -69,6 +77,8 @@ export interface FirstPaint {
     floorFcpMs: number[];
     staticFcpMs: number[];
     injectedFcpMs: number[];
+    injectedInViewFcpMs: number[];
+    injectedNoRowsFcpMs: number[];
   };
   /** The side panel's page, measured in the same alternation as the popup and the blank page. */
   sidePanel: {
@@ -90,7 +100,15 @@ export interface FirstPaint {
   frames: Record<PageName, FrameTiming>;
 }
 
-export type PageName = 'popup' | 'side' | 'blank' | 'floor' | 'static' | 'injected';
+export type PageName =
+  | 'popup'
+  | 'side'
+  | 'blank'
+  | 'floor'
+  | 'static'
+  | 'injected'
+  | 'injectedInView'
+  | 'injectedNoRows';
 
 export interface FrameTiming {
   /** Median ms from navigation start to the start of the first frame holding the content. */
@@ -167,8 +185,12 @@ const readRecorder = `
 export const FLOOR_PAGE = 'bench-floor.html';
 const FLOOR_SCRIPT = 'bench-floor.js';
 export const STATIC_PAGE = 'bench-static.html';
-const INJECTED_PAGE = 'bench-injected.html';
-const INJECTED_SCRIPT = 'bench-injected.js';
+// The injected pages: the first frame's rows, the rows in view alone, none.
+const INJECTED = {
+  injected: 'bench-injected',
+  injectedInView: 'bench-injected-in-view',
+  injectedNoRows: 'bench-injected-no-rows',
+} as const;
 
 // Keeps the page's DOM as it is when the first frame holding watched rows begins: the rows the
 // desk renders before its first paint, those that can be in view, each drawn at once.
@@ -184,7 +206,16 @@ const firstFrameRecorder = `
  * that needs the reviewer with a class more (`ends-group`).
  */
 export function watchedRows(markup: string): number {
-  return markup.match(/<li class="draw-now[ "]/g)?.length ?? 0;
+  return markup.match(WATCHED_ROW_TAG)?.length ?? 0;
+}
+
+const WATCHED_ROW_TAG = /<li class="draw-now[ "]/g;
+const WATCHED_ROW = /<li class="draw-now[ "][\s\S]*?<\/li>/g;
+
+/** A first frame's body markup with only its first `rows` watched rows. */
+export function keepWatchedRows(markup: string, rows: number): string {
+  let kept = 0;
+  return markup.replace(WATCHED_ROW, (row) => (kept++ < rows ? row : ''));
 }
 
 /**
@@ -229,35 +260,40 @@ function writeFloorPage(extensionDir: string, keys: Record<string, unknown>): vo
 
 /**
  * The static first screen's head (its inline style) with an empty body of the same class, and
- * the floor's script, which makes the floor's read and then sets the first frame's body markup.
+ * the floor's script, which makes the floor's read and then sets the first frame's body markup,
+ * with its first `rows` watched rows (all of them by default).
  */
 function writeInjectedPage(
   extensionDir: string,
+  name: string,
   keys: Record<string, unknown>,
   staticPage: string,
+  rows = Number.POSITIVE_INFINITY,
 ): void {
   const html = staticPage.match(/<html[^>]*>/)?.[0] ?? '<html>';
   const head = staticPage.match(/<head[^>]*>([\s\S]*?)<\/head>/)?.[1] ?? '';
   const bodyTag = staticPage.match(/<body[^>]*>/)?.[0] ?? '<body>';
-  const body = staticPage.match(/<body[^>]*>([\s\S]*?)<\/body>/)?.[1] ?? '';
+  const body = keepWatchedRows(staticPage.match(/<body[^>]*>([\s\S]*?)<\/body>/)?.[1] ?? '', rows);
   writeFileSync(
-    join(extensionDir, INJECTED_PAGE),
-    `<!doctype html>${html}<head>${head}<script src="${INJECTED_SCRIPT}" defer></script></head>${bodyTag}</body></html>\n`,
+    join(extensionDir, `${name}.html`),
+    `<!doctype html>${html}<head>${head}<script src="${name}.js" defer></script></head>${bodyTag}</body></html>\n`,
   );
   writeFileSync(
-    join(extensionDir, INJECTED_SCRIPT),
+    join(extensionDir, `${name}.js`),
     `${floorReadCalls(keys)}.then(() => {\n  document.body.innerHTML = ${JSON.stringify(body)};\n});\n`,
   );
 }
 
 /**
  * The popup's first read of each area (its first screen's items), as the page makes it, and its
- * DOM when the first frame holding watched rows began.
+ * DOM when the first frame holding watched rows began, and the watched rows in its view once all
+ * `rows` are in.
  */
 async function recordPopup(
   page: Page,
   url: string,
-): Promise<{ reads: Record<string, unknown>; firstFrame: string }> {
+  rows: number,
+): Promise<{ reads: Record<string, unknown>; firstFrame: string; inView: number }> {
   await page.addInitScript({ content: readRecorder });
   await page.addInitScript({ content: firstFrameRecorder });
   await page.goto(url);
@@ -269,7 +305,14 @@ async function recordPopup(
   const reads: Record<string, unknown> = {};
   for (const [area, keys] of recorded) reads[area] ??= keys;
   const firstFrame = await pollPage<string>(page, 'window.__firstFrame', 10_000);
-  return { reads, firstFrame };
+  // Once the first frame is on screen the desk renders the rows below the view; then the view's
+  // rows are the ones the first paint is timed by.
+  const inView = await pollPage<number>(
+    page,
+    `document.querySelectorAll(${watchedRowsJs}).length >= ${rows} ? (${idsInViewJs})().length : undefined`,
+    10_000,
+  );
+  return { reads, firstFrame, inView };
 }
 
 // Undefined until the page has painted (and, for a desk page, a frame has begun with all its
@@ -347,6 +390,8 @@ export async function measureFirstPaint(
     floorFcpMs: [] as number[],
     staticFcpMs: [] as number[],
     injectedFcpMs: [] as number[],
+    injectedInViewFcpMs: [] as number[],
+    injectedNoRowsFcpMs: [] as number[],
   };
   const side = {
     fcpSamples: [] as number[],
@@ -354,7 +399,16 @@ export async function measureFirstPaint(
     allRowsSamples: [] as number[],
   };
   const inViewSamples = { popup: [] as number[], side: [] as number[] };
-  const pages: PageName[] = ['popup', 'side', 'blank', 'floor', 'static', 'injected'];
+  const pages: PageName[] = [
+    'popup',
+    'side',
+    'blank',
+    'floor',
+    'static',
+    'injected',
+    'injectedInView',
+    'injectedNoRows',
+  ];
   const perPage = () => Object.fromEntries(pages.map((p) => [p, [] as number[]]));
   const frames = {
     ready: perPage() as Record<PageName, number[]>,
@@ -366,7 +420,9 @@ export async function measureFirstPaint(
     blank: env.ext.extensionUrl(BLANK_PAGE),
     floor: env.ext.extensionUrl(FLOOR_PAGE),
     static: env.ext.extensionUrl(STATIC_PAGE),
-    injected: env.ext.extensionUrl(INJECTED_PAGE),
+    injected: env.ext.extensionUrl(`${INJECTED.injected}.html`),
+    injectedInView: env.ext.extensionUrl(`${INJECTED.injectedInView}.html`),
+    injectedNoRows: env.ext.extensionUrl(`${INJECTED.injectedNoRows}.html`),
   };
   const neutral = env.ext.extensionUrl(NEUTRAL_PAGE);
   // Each run rotates the order, so drift on a busy machine touches every page alike.
@@ -375,13 +431,17 @@ export async function measureFirstPaint(
   const recording = await env.ext.context.newPage();
   let floorReads: Record<string, unknown>;
   let staticPage: string;
+  let inView: number;
   try {
-    const recorded = await recordPopup(recording, urls.popup);
+    const recorded = await recordPopup(recording, urls.popup, options.inquiries);
     floorReads = recorded.reads;
     writeFloorPage(env.extensionDir, floorReads);
     staticPage = staticFirstFrame(recorded.firstFrame);
     writeFileSync(join(env.extensionDir, STATIC_PAGE), staticPage);
-    writeInjectedPage(env.extensionDir, floorReads, staticPage);
+    inView = recorded.inView;
+    writeInjectedPage(env.extensionDir, INJECTED.injected, floorReads, staticPage);
+    writeInjectedPage(env.extensionDir, INJECTED.injectedInView, floorReads, staticPage, inView);
+    writeInjectedPage(env.extensionDir, INJECTED.injectedNoRows, floorReads, staticPage, 0);
     writeFileSync(join(env.extensionDir, NEUTRAL_PAGE), '<!doctype html><meta charset="utf-8">\n');
   } finally {
     await recording.close();
@@ -390,11 +450,14 @@ export async function measureFirstPaint(
   // each time it opens, without the half second a new tab costs on a small machine.
   const page = await env.ext.context.newPage();
   await page.addInitScript({ content: listWatcher });
-  // The injected page holds the rows of the desk's first frame, and no more.
+  // The injected page holds the rows of the desk's first frame, and no more; the next one those
+  // in view. The page without rows is timed by its first paint, as the static page is.
   const rows: Record<PageName, number> = {
     popup: options.inquiries,
     side: options.inquiries,
     injected: watchedRows(staticPage),
+    injectedInView: inView,
+    injectedNoRows: 0,
     blank: 0,
     floor: 0,
     static: 0,
@@ -420,6 +483,8 @@ export async function measureFirstPaint(
         else if (which === 'floor') samples.floorFcpMs.push(fcp);
         else if (which === 'static') samples.staticFcpMs.push(fcp);
         else if (which === 'injected') samples.injectedFcpMs.push(list);
+        else if (which === 'injectedInView') samples.injectedInViewFcpMs.push(list);
+        else if (which === 'injectedNoRows') samples.injectedNoRowsFcpMs.push(fcp);
         else if (which === 'popup') {
           samples.popupFcpMs.push(fcp);
           samples.popupListMs.push(list);
@@ -441,6 +506,9 @@ export async function measureFirstPaint(
   const floorFcpMs = median(samples.floorFcpMs);
   const staticFcpMs = median(samples.staticFcpMs);
   const injectedFcpMs = median(samples.injectedFcpMs);
+  const vsBlank = (value: number) => Math.round((value / blankFcpMs) * 100) / 100;
+  const inViewMs = median(samples.injectedInViewFcpMs);
+  const noRowsMs = median(samples.injectedNoRowsFcpMs);
   const sideListMs = median(side.listSamples);
   return {
     runs: options.runs,
@@ -457,7 +525,9 @@ export async function measureFirstPaint(
     staticFcpMs,
     staticRatio: Math.round((staticFcpMs / blankFcpMs) * 100) / 100,
     injectedFcpMs,
-    injectedRatio: Math.round((injectedFcpMs / blankFcpMs) * 100) / 100,
+    injectedRatio: vsBlank(injectedFcpMs),
+    injectedInView: { fcpMs: inViewMs, ratio: vsBlank(inViewMs), rows: inView },
+    injectedNoRows: { fcpMs: noRowsMs, ratio: vsBlank(noRowsMs) },
     staticBytes: Buffer.byteLength(staticPage),
     staticRows: watchedRows(staticPage),
     samples,
@@ -476,6 +546,8 @@ export async function measureFirstPaint(
       floor: frameTiming(frames.ready.floor, frames.toScreen.floor),
       static: frameTiming(frames.ready.static, frames.toScreen.static),
       injected: frameTiming(frames.ready.injected, frames.toScreen.injected),
+      injectedInView: frameTiming(frames.ready.injectedInView, frames.toScreen.injectedInView),
+      injectedNoRows: frameTiming(frames.ready.injectedNoRows, frames.toScreen.injectedNoRows),
     },
   };
 }

@@ -85,6 +85,8 @@ const FRAME_PAGES = [
   ['floor', 'floor'],
   ['static', 'static first screen'],
   ['injected', 'injected first screen'],
+  ['injectedInView', 'injected, rows in view only'],
+  ['injectedNoRows', 'injected, no rows'],
   ['blank', 'blank'],
 ] as const satisfies readonly (readonly [PageName, string])[];
 
@@ -178,6 +180,13 @@ export function reportRows(r: BenchResults): Row[] {
       figure:
         "injected first screen: the floor's script and read, then the same first frame's markup set as the body, same run",
       measured: `${ms(fp.injectedFcpMs)} = ${fp.injectedRatio}× blank`,
+      budget: '',
+      verdict: '',
+    },
+    {
+      figure:
+        'the same, with only the watched rows in view / with no rows at all (its head, search box and tabs), same run',
+      measured: `${fp.injectedInView.rows} rows: ${ms(fp.injectedInView.fcpMs)} = ${fp.injectedInView.ratio}× blank; no rows: ${ms(fp.injectedNoRows.fcpMs)} = ${fp.injectedNoRows.ratio}× blank`,
       budget: '',
       verdict: '',
     },

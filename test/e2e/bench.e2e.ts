@@ -42,6 +42,8 @@ it('runs the quick bench and reports every figure', async () => {
     'blank',
     'floor',
     'injected',
+    'injectedInView',
+    'injectedNoRows',
     'popup',
     'side',
     'static',
@@ -60,6 +62,11 @@ it('runs the quick bench and reports every figure', async () => {
   // The injected first screen: the same rows set by a script, timed once every row in view is in the DOM.
   expect(fp.samples.injectedFcpMs).toHaveLength(fp.runs);
   for (const value of [fp.injectedFcpMs, fp.injectedRatio]) finite(value);
+  // The same with only the rows in the popup's view, and with none: each in every run.
+  expect(fp.samples.injectedInViewFcpMs).toHaveLength(fp.runs);
+  expect(fp.samples.injectedNoRowsFcpMs).toHaveLength(fp.runs);
+  expect(fp.injectedInView.rows).toBe(fp.rowsInView);
+  for (const value of [fp.injectedInView.ratio, fp.injectedNoRows.ratio]) finite(value);
   // The same pages opened as the toolbar popup itself: each one every run, the desk and the
   // static copy with its first frame's rows, and the manifest's popup back afterwards.
   const toolbar = results.toolbarPopup;

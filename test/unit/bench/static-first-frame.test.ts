@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staticFirstFrame, watchedRows } from '../../../bench/first-paint.ts';
+import { keepWatchedRows, staticFirstFrame, watchedRows } from '../../../bench/first-paint.ts';
 
 describe("the bench's static first screen", () => {
   // As Chromium serialises the popup in its first frame: module script, preload, disabled sheet.
@@ -26,5 +26,17 @@ describe("the bench's static first screen", () => {
     );
     expect(page).toContain('<li class="draw-now"><button type="button">inq_2</button></li>');
     expect(watchedRows(page)).toBe(2);
+  });
+
+  it('keeps the first rows drawn at once, and the rest of the markup, for the injected copies', () => {
+    const one = keepWatchedRows(firstFrame, 1);
+    expect(watchedRows(one)).toBe(1);
+    expect(one).toContain('inq_1');
+    expect(one).not.toContain('inq_2');
+    expect(one).toContain('<li><button type="button">not drawn at once</button></li>');
+    const none = keepWatchedRows(firstFrame, 0);
+    expect(watchedRows(none)).toBe(0);
+    expect(none).toContain('<ul aria-label="Watched inquiries">');
+    expect(keepWatchedRows(firstFrame, Number.POSITIVE_INFINITY)).toBe(firstFrame);
   });
 });
