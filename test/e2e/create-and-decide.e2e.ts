@@ -282,6 +282,30 @@ describe('a decision Persona refuses for its rate limit', () => {
   });
 });
 
+describe('Mark for review refused for the rate limit, its reset far off', () => {
+  it('counts down on the button, and a second click sends nothing (UX re-test s60, M1)', async () => {
+    const id = await createThroughBackground('limited-mark');
+    await controls.finish(id, 'passed');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    const seq = (await controls.requests()).lastSeq;
+    // A reset a window away: longer than the background waits for one, so the 429 comes back.
+    await controls.setFaults({ next429: 1 });
+    await popup.getByRole('button', { name: 'Mark for review', exact: true }).click();
+    const mark = popup.getByRole('button', { name: /^Mark for review in \d+ s$/ });
+    await expect.poll(() => mark.count(), soon).toBe(1);
+    expect(await mark.getAttribute('aria-disabled')).toBe('true');
+    // Playwright's click waits for a button that is not aria-disabled; a reviewer's does not.
+    await mark.dispatchEvent('click');
+    const marks = (await controls.requests(seq)).requests.filter(
+      (r) => r.route === 'POST /inquiries/:id/mark-for-review',
+    );
+    expect(marks.map((r) => r.status)).toEqual([429]);
+    expect(await popup.getByTestId('status').textContent()).toBe('completed');
+    await popup.close();
+  });
+});
+
 describe('a decision confirmed from the keyboard, while Persona is slow to answer', () => {
   it('keeps the focus on its button, and a second Enter sends nothing more', async () => {
     const { popup } = await confirmationOpen('slow-decline', 'Decline', 'Slow one');

@@ -11,7 +11,7 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
-import { formatAgo, useNow } from '../components/format-time.ts';
+import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -274,6 +274,10 @@ export function DetailActions({
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
   const wait = useResetWait(error, onLimited);
+  // A button that would send one counts the wait down as the confirmation's Confirm does, held: a
+  // click that sent nothing and said nothing read as done (UX re-test s60, M1).
+  const held = busy || wait > 0;
+  const waiting = (label: string) => (wait > 0 ? t('actionIn', label, formatNumber(wait)) : label);
   // The status the last action was taken on: its error describes that status only.
   const actedOn = useRef(inquiry.status);
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is
@@ -350,8 +354,10 @@ export function DetailActions({
     after?: (reply: T) => void,
     // Show the inquiry as Persona has it now, not as the reviewer acted on it (stale-after.ts).
     reread: (failure: unknown) => boolean = rereadAfter,
+    // Unwatching asks nothing of Persona: it goes whatever its rate limit says.
+    local = false,
   ) => {
-    if (wait > 0) return Promise.resolve(undefined);
+    if (wait > 0 && !local) return Promise.resolve(undefined);
     actedOn.current = inquiry.status;
     setOvertaken(null);
     setOtherSent(undefined);
@@ -456,18 +462,18 @@ export function DetailActions({
         {allowed.markForReview && (
           <button
             type="button"
-            aria-disabled={busy}
-            onClick={() => busy || decide('markForReview', t('markedForReview'))}
+            aria-disabled={held}
+            onClick={() => held || decide('markForReview', t('markedForReview'))}
           >
-            {t('markForReview')}
+            {waiting(t('markForReview'))}
           </button>
         )}
         {allowed.newLink && (
           <button
             type="button"
-            aria-disabled={busy}
+            aria-disabled={held}
             onClick={() =>
-              busy ||
+              held ||
               run(
                 t('newLinkReady'),
                 () => sendRequest({ type: 'newLink', id }),
@@ -486,21 +492,28 @@ export function DetailActions({
               )
             }
           >
-            {t('newLink')}
+            {waiting(t('newLink'))}
           </button>
         )}
         <button
           type="button"
-          // Not held by a decision another page sent: watching changes nothing at Persona.
-          aria-disabled={sending}
+          // Not held by a decision another page sent: watching changes nothing at Persona. Watch
+          // reads the inquiry there, and waits for the rate limit's reset; Unwatch does not.
+          aria-disabled={sending || (!watched && wait > 0)}
           onClick={() =>
             sending ||
             (watched
-              ? run(t('noLongerWatched'), () => sendRequest({ type: 'unwatch', id }))
-              : run(t('watchingForChanges'), () => sendRequest({ type: 'watch', id })))
+              ? run(
+                  t('noLongerWatched'),
+                  () => sendRequest({ type: 'unwatch', id }),
+                  undefined,
+                  undefined,
+                  true,
+                )
+              : wait > 0 || run(t('watchingForChanges'), () => sendRequest({ type: 'watch', id })))
           }
         >
-          {t(watched ? 'unwatch' : 'watch')}
+          {watched ? t('unwatch') : waiting(t('watch'))}
         </button>
       </div>
       {/* A form a closed page sent is drawn once the log is read (a moment): what it says of its

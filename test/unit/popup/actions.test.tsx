@@ -1058,6 +1058,62 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
+  it('after a 429, Mark for review and Watch count down to the reset, and send nothing till then (UX re-test s60, M1)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let limited = true;
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () =>
+        limited
+          ? { kind: 'rate_limited', message: 'Wait 3 s.', retryAfterSeconds: 3 }
+          : inquiryReply('needs_review'),
+      watch: () => ({ watching: true }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: inquiryReply('completed').inquiry.id }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Mark for review' }));
+    // The button says why a click does nothing now, as the confirmation's Confirm does.
+    const mark = await screen.findByRole('button', { name: /^Mark for review in [1-3] s$/ });
+    expect(mark.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(mark);
+    const watch = screen.getByRole('button', { name: /^Watch in [1-3] s$/ });
+    expect(watch.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(watch);
+    expect(sent('inquiryAction')).toHaveLength(1);
+    expect(sent('watch')).toHaveLength(0);
+    limited = false;
+    await vi.advanceTimersByTimeAsync(3500);
+    await waitFor(() => expect(mark.textContent).toBe('Mark for review'));
+    expect(mark.getAttribute('aria-disabled')).toBe('false');
+    fireEvent.click(mark);
+    await waitFor(() => expect(sent('inquiryAction')).toHaveLength(2));
+    vi.useRealTimers();
+  });
+
+  it('after a 429, Unwatch still goes: it asks nothing of Persona', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const reply = inquiryReply('completed');
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        { id: reply.inquiry.id, status: 'completed', addedAt: 1, changedAt: 1, seen: true },
+      ],
+    });
+    stubBackground({
+      getInquiry: () => reply,
+      inquiryAction: () => ({ kind: 'rate_limited', message: 'Wait 3 s.', retryAfterSeconds: 3 }),
+      unwatch: () => ({ watching: false }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Mark for review' }));
+    await screen.findByRole('button', { name: /^Mark for review in [1-3] s$/ });
+    const unwatch = screen.getByRole('button', { name: 'Unwatch' });
+    expect(unwatch.getAttribute('aria-disabled')).toBe('false');
+    fireEvent.click(unwatch);
+    await waitFor(() => expect(sent('unwatch')).toHaveLength(1));
+    vi.useRealTimers();
+  });
+
   it('after a 429 on a tag, Refresh waits for the same reset instead of asking into it', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     stubBackground({
