@@ -52,6 +52,22 @@ describe('the message catalogues', () => {
     }
   });
 
+  // The detail's list of what needs a look sits under the status and beside the Needs review tab:
+  // in the same words it read as if the inquiry were in the review queue (UX re-test s60, M2).
+  it.each(locales)('%s names the list of what needs a look apart from the status', (locale) => {
+    const catalogue = readCatalogue(locale);
+    const words = (key: string) =>
+      resolveMessage(catalogue, key, ['3'])
+        .replace(/[\d():]/g, '')
+        .trim()
+        .toLowerCase();
+    for (const key of ['needsALook', 'neededALook']) {
+      for (const status of ['statusNeedsReview', 'tabNeedsReview']) {
+        expect(words(key), `${locale}: ${key}`).not.toContain(words(status));
+      }
+    }
+  });
+
   // A line that introduces a list (Approve's "Before you approve, this inquiry shows:") reads as
   // cut off without its colon (UX review s47, German).
   it.each(others)(
