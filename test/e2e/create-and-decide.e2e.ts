@@ -1374,14 +1374,23 @@ describe('a create with no reference ID that met a 5xx', () => {
       errorStatuses: [500],
       errorTiming: 'after',
     });
+    // Asked first, at the field, which takes the focus; nothing is sent (UX re-test s60, M3).
     await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    const without = popup.getByRole('button', { name: 'Create without reference ID' });
+    await expect.poll(() => without.count(), soon).toBe(1);
+    expect(
+      await popup.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id),
+    ).toBe('reference-id');
+    expect(await popup.getByText(/^No reference ID: /).count()).toBe(1);
+    expect(await createsSince(seq)).toEqual([]);
+    await without.click();
     await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
     const said = await popup.getByRole('alert').textContent();
     expect(said).toContain('did not try again');
     expect(said).toContain("check Persona's dashboard");
     expect((await createsSince(seq)).map((r) => r.status)).toEqual([500]);
     // Still the form, with the template as typed, for the reviewer to decide.
-    expect(await popup.getByRole('button', { name: 'Create', exact: true }).count()).toBe(1);
+    expect(await without.count()).toBe(1);
     await popup.close();
   });
 });

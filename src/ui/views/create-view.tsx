@@ -63,6 +63,11 @@ export function CreateView() {
   const defaultHeld = !policy || policy.defaultTemplateId !== undefined;
   const keyInfo = useStored(keyInfoItem);
   const [errors, setErrors] = useState<CreateErrors>({});
+  // Create pressed with no reference ID: said once at the field, and the next Create makes the
+  // inquiry without one (UX re-test s60, M3). Persona takes an inquiry without it, but the desk
+  // then has nothing to find it by later, nor to look for it by after a server error
+  // (errServerCreateBlind). Typing one makes it go; clearing it again does not ask again.
+  const [bareAsked, setBareAsked] = useState(false);
   const [asking, setAsking] = useState<MessageKey>('creating');
   // Set synchronously: two submits in one task both see it, unlike `busy`, which waits a render.
   const submitting = useRef(false);
@@ -266,10 +271,12 @@ export function CreateView() {
     event.preventDefault();
     if (!draft || !settings || submitting.current || wait > 0) return;
     const found = checkCreateForm(draft);
-    focusProblem.current = Object.keys(found).length > 0;
+    const ask = Object.keys(found).length === 0 && !draft.referenceId.trim() && !bareAsked;
+    focusProblem.current = Object.keys(found).length > 0 || ask;
     setErrors(found);
     request.clearError();
-    if (Object.keys(found).length > 0) return;
+    if (ask) setBareAsked(true);
+    if (focusProblem.current) return;
     submitting.current = true;
     setAsking('creating');
     await request.run(draft, settings.defaultTemplateId);
@@ -310,7 +317,9 @@ export function CreateView() {
       <CreateFields
         draft={draft}
         update={updateDraft}
-        errors={errors}
+        errors={
+          bareAsked && !reference ? { ...errors, referenceId: t('createNoReference') } : errors
+        }
         templates={settings.templates}
         defaultTemplateId={settings.defaultTemplateId}
         defaultHeld={defaultHeld}
@@ -338,7 +347,9 @@ export function CreateView() {
                       : undefined
           }
         >
-          {wait > 0 ? t('createIn', formatNumber(wait)) : t('create')}
+          {wait > 0
+            ? t('createIn', formatNumber(wait))
+            : t(bareAsked && !reference ? 'createWithoutReference' : 'create')}
         </button>
         <span class="muted" role="status">
           {busy

@@ -39,6 +39,14 @@ function storeSentDraft(referenceId: string, key: string, at: number) {
   });
 }
 
+/**
+ * The reference ID a test types when what it checks is not the form without one: Create asks once
+ * before it makes an inquiry with no reference (UX re-test s60, M3).
+ */
+function typeReference(value = 'chat-1') {
+  fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), { target: { value } });
+}
+
 describe('the create form', () => {
   it('starts from the default template of the settings', async () => {
     stubBackground({});
@@ -155,6 +163,7 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Business01' } });
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     const named = await screen.findByTestId('template');
     await waitFor(() => expect(named.textContent).toBe('Template Business (itmpl_Business01)'));
@@ -166,6 +175,7 @@ describe('the create form', () => {
     stubBackground({ createInquiry: () => reply });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Business01' } });
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     const status = await screen.findByTestId('status');
     expect(status.textContent).toBe('created');
@@ -200,6 +210,7 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Default01' } });
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     const button = (await screen.findByRole('button', {
       name: /^Create in 4\d s$/,
@@ -222,6 +233,7 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Default01' } });
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     const button = await screen.findByRole('button', { name: /^Create in \d+ s$/ });
     expect(button.getAttribute('aria-disabled')).toBe('true');
@@ -230,6 +242,34 @@ describe('the create form', () => {
       /quota for creating inquiries is used up; it resets in \d+ s/,
     );
     expect(alert.textContent).not.toContain('support@');
+  });
+
+  it('asks once before creating with no reference ID, at the field, and a reference typed creates at once (UX re-test s60, M3)', async () => {
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    // Nothing sent: the field says why, with the focus, and Create says what the next click does.
+    const reference = screen.getByRole('textbox', { name: 'Reference ID' });
+    await waitFor(() => expect(document.activeElement).toBe(reference));
+    const described = (reference.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
+    expect(described.join(' ')).toMatch(/No reference ID: this inquiry could be found only by/);
+    expect(reference.getAttribute('aria-invalid')).toBe('true');
+    expect(sent('createInquiry')).toHaveLength(0);
+    const without = screen.getByRole('button', { name: 'Create without reference ID' });
+    // A reference typed: the question goes, and Create makes the inquiry with it.
+    typeReference('chat-9');
+    await waitFor(() => expect(without.textContent).toBe('Create'));
+    expect(screen.queryByText(/^No reference ID:/)).toBeNull();
+    // Cleared again, the question is not asked twice: the next Create makes it without.
+    typeReference('');
+    await waitFor(() => expect(without.textContent).toBe('Create without reference ID'));
+    fireEvent.click(without);
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry')).toHaveLength(1);
+    expect(sent('createInquiry')[0]).not.toHaveProperty('referenceId');
   });
 
   it('takes the focus to the first field a problem marks', async () => {
@@ -340,6 +380,7 @@ describe('the create form', () => {
     // The next one is typed at once, not after finding the form from the top of the page.
     await waitFor(() => expect(document.activeElement).toBe(again));
     fireEvent.input(again, { target: { value: 'itmpl_Typed01' } });
+    typeReference('ticket-8');
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(sent('createInquiry')).toHaveLength(2));
     const keys = sent('createInquiry').map((r) => r.idempotencyKey);
@@ -382,6 +423,7 @@ describe('the create form', () => {
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Open settings' }));
     expect(open).toHaveBeenCalled();
@@ -397,6 +439,7 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await screen.findByText('Persona did not answer in time.');
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
@@ -422,6 +465,7 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await screen.findByText('Persona had a problem.');
     await waitFor(async () => expect((await storedDraft())?.pendingCreate?.key).toBeTruthy());
@@ -529,6 +573,7 @@ describe('the create form', () => {
     });
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
     await waitFor(async () => expect((await storedDraft())?.templateId).toBe('itmpl_Typed01'));
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(sent('createInquiry')).toHaveLength(1));
     // While the create is out, the side panel sends that decline: its entry is marked sent.
@@ -592,6 +637,7 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await screen.findByText(/Persona did not accept the API key/);
     // Saved in the options: the background wipes the session, puts the draft back and stores the
@@ -619,12 +665,14 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    // Asked first (UX re-test s60, M3), then made without one.
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Create without reference ID' }));
     // No reference ID to look for it by: said so.
     expect((await screen.findByRole('alert')).textContent).toContain('With no reference ID');
     await waitFor(async () => expect((await storedDraft())?.pendingCreate).toBeUndefined());
     fail = false;
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create without reference ID' }));
     await screen.findByRole('button', { name: 'Copy link' });
     const [first, again] = sent('createInquiry').map((r) => r.idempotencyKey);
     expect(again).not.toBe(first);
@@ -634,6 +682,7 @@ describe('the create form', () => {
     stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    typeReference();
     const form = template.closest('form') as HTMLFormElement;
     fireEvent.submit(form);
     fireEvent.submit(form);
@@ -653,6 +702,7 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect(await screen.findByRole('button', { name: 'Copy link' })).toBeTruthy();
     expect(screen.queryByText(/did not answer/)).toBeNull();
@@ -669,6 +719,7 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    typeReference('customer-42');
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('create-recovery')).textContent).toMatch(text);
   });

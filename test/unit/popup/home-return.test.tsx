@@ -194,6 +194,7 @@ describe('Back from the create form', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'Inquiry template ID' }), {
       target: { value: 'itmpl_Typed01' },
     });
+    fireEvent.input(reference, { target: { value: 'chat-1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(sent('createInquiry')).toHaveLength(1));
     reference.focus();
