@@ -26,13 +26,6 @@ export const errorKinds = [
 
 export type ErrorKind = (typeof errorKinds)[number];
 
-/** Failures after which a write may have happened all the same: its answer was lost. */
-export const outcomeUnknown: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
-  'server',
-  'network',
-  'timeout',
-]);
-
 export interface ErrorInfo {
   kind: ErrorKind;
   message: string;

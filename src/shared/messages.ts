@@ -9,9 +9,10 @@
 import * as z from 'zod/mini';
 import type { ErrorInfo } from './errors.ts';
 import { lazy } from './lazy.ts';
+import { perPrefillField } from './per-prefill-field.ts';
 import { isInquiryId } from './persona/inquiry-id.ts';
 import type { EventView, InquiryView, ReportView } from './persona/view-model.ts';
-import { perPrefillField, prefillFields } from './prefill.ts';
+import { prefillFields } from './prefill.ts';
 import { type Settings, settingsSchema } from './settings.ts';
 import { MAX_REFERENCE_ID, MAX_TEMPLATE_ID } from './settings-values.ts';
 import type { KeyInfo } from './storage-items.ts';

@@ -12,7 +12,3 @@ export const prefillFields = {
 export type PrefillKey = keyof typeof prefillFields;
 export const prefillKeys = Object.keys(prefillFields) as PrefillKey[];
 export type Prefill = Partial<Record<PrefillKey, string>>;
-
-/** One entry per field, built by `make`: a zod shape, or the empty draft. */
-export const perPrefillField = <T>(make: (key: PrefillKey) => T) =>
-  Object.fromEntries(prefillKeys.map((key) => [key, make(key)])) as Record<PrefillKey, T>;

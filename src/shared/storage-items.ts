@@ -8,9 +8,9 @@ import * as z from 'zod/mini';
 import { looksLikeInquiryView } from './cached-view-check.ts';
 import { defineItem, defineListItem, defineRecordItem, salvageWith } from './define-item.ts';
 import { lazy } from './lazy.ts';
+import { perPrefillField } from './per-prefill-field.ts';
 import { isPersonaOrLoopbackLink } from './persona/trusted-link.ts';
 import type { InquiryView } from './persona/view-model.ts';
-import { perPrefillField } from './prefill.ts';
 import { salvageFields } from './salvage.ts';
 import {
   defaultSettings,

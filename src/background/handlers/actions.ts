@@ -1,5 +1,6 @@
-import { DeskError, deskError, outcomeUnknown } from '../../shared/errors.ts';
+import { DeskError, deskError } from '../../shared/errors.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 import { decidedBefore } from '../../shared/persona/decided-before.ts';
 import { DETAIL_INCLUDE } from '../../shared/persona/inquiry-reads.ts';
 import type { LinkedInquiry } from '../../shared/persona/inquiry-writes.ts';

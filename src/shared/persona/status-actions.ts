@@ -2,7 +2,9 @@
 // status.ts, whose labels the desk's first screen draws: these are for the detail and the
 // background, which the first screen does not load. The detail works out the actions from the
 // view's status itself (allowedActions): an InquiryView carries none, so the worker, which never
-// offers an action, bundles none of that table (137 B gzip of its script).
+// offers an action, bundles none of that table (137 B gzip of its script). Whether an inquiry can
+// still expire is here too, for the detail's timeline: in status.ts, the first screen carried it.
+import { labels } from './status.ts';
 
 export interface InquiryActions {
   approve: boolean;
@@ -20,6 +22,15 @@ export interface InquiryActions {
  */
 export function offersLink(status: string): boolean {
   return status === 'created' || status === 'pending' || status === 'expired';
+}
+
+/**
+ * Whether the inquiry's `expires-at` is still ahead of it. Expiry ends an inquiry the person has
+ * not finished (created, pending: https://docs.withpersona.com/docs/inquiry-expiration); one that
+ * is done or decided does not expire, whatever date it still carries. Unknown statuses keep it.
+ */
+export function canExpire(status: string): boolean {
+  return !(status in labels) || status === 'created' || status === 'pending';
 }
 
 const none: InquiryActions = {

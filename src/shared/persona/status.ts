@@ -20,7 +20,8 @@ export interface StatusInfo {
 
 // Labels and tones apart: the background names statuses (notifications, the address bar) but
 // never colours them, so only the pages bundle the tones.
-const labels: Record<string, MessageKey> = {
+/** Each status Persona documents, by its label's key; a status not here is unknown. */
+export const labels: Record<string, MessageKey> = {
   created: 'statusCreated',
   pending: 'statusPending',
   completed: 'statusCompleted',
@@ -54,15 +55,6 @@ export function describeStatus(status: string): StatusInfo {
 export function statusLabel(status: string): string {
   const key = labels[status];
   return key ? t(key) : humanise(status) || t('statusUnknown');
-}
-
-/**
- * Whether the inquiry's `expires-at` is still ahead of it. Expiry ends an inquiry the person has
- * not finished (created, pending: https://docs.withpersona.com/docs/inquiry-expiration); one that
- * is done or decided does not expire, whatever date it still carries. Unknown statuses keep it.
- */
-export function canExpire(status: string): boolean {
-  return !(status in labels) || status === 'created' || status === 'pending';
 }
 
 export function isFinalStatus(status: string): boolean {

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../shared/format-date-time.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
-import { canExpire } from '../../shared/persona/status.ts';
+import { canExpire } from '../../shared/persona/status-actions.ts';
 import type { InquiryTimestamps } from '../../shared/persona/view-model.ts';
 
 const steps: [keyof InquiryTimestamps, MessageKey][] = [

@@ -8,7 +8,8 @@ import { formatDateTime } from '../../shared/format-date-time.ts';
 import { t } from '../../shared/i18n.ts';
 import { EARLIER_HEADING } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
-import { openedRow, useNavigation } from '../views/router.ts';
+import { openedRow } from '../views/opened-row.ts';
+import { useNavigation } from '../views/router.ts';
 import { SummaryList } from '../views/summary-list.tsx';
 import type { EarlierRead } from '../views/use-earlier-inquiries.ts';
 

@@ -3,13 +3,9 @@
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { RequestOf } from '../../shared/messages.ts';
+import { perPrefillField } from '../../shared/per-prefill-field.ts';
 import { isTemplateId } from '../../shared/persona/template-id.ts';
-import {
-  type PrefillKey,
-  perPrefillField,
-  prefillFields,
-  prefillKeys,
-} from '../../shared/prefill.ts';
+import { type PrefillKey, prefillFields, prefillKeys } from '../../shared/prefill.ts';
 import { templateIdHint } from '../../shared/settings.ts';
 import { MAX_REFERENCE_ID, MAX_TEMPLATE_ID } from '../../shared/settings-values.ts';
 import type { Draft } from '../../shared/storage-items.ts';

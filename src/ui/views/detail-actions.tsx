@@ -1,7 +1,8 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { type ErrorInfo, outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
+import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
+import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
 import { allowedActions, decisionStatus } from '../../shared/persona/status-actions.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';

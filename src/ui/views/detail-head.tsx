@@ -14,7 +14,8 @@ import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
 import { focusLost } from '../focus.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
-import { openedRow, useNavigation } from './router.ts';
+import { openedRow } from './opened-row.ts';
+import { useNavigation } from './router.ts';
 
 interface Props {
   reply: InquiryReply;

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type ErrorInfo, outcomeUnknown } from '../../shared/errors.ts';
+import type { ErrorInfo } from '../../shared/errors.ts';
 import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
+import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 import { isInquiryId, SHORTEST_INQUIRY_ID } from '../../shared/persona/inquiry-id.ts';
 import { decisionStatus } from '../../shared/persona/status-actions.ts';
 import { sendRequest } from '../../shared/send-request.ts';

@@ -1,8 +1,9 @@
 // Which failed actions leave the inquiry shown out of date, so the detail reads it again: a 409
 // (Persona refused for its state), and a lost answer (a 5xx, a timeout, the worker stopped),
 // after which Persona may have acted. The messages for these say to check the inquiry as shown.
-import { type ErrorInfo, outcomeUnknown, toErrorInfo } from '../../shared/errors.ts';
+import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
+import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 
 const kindOf = (failure: unknown) => toErrorInfo(failure).kind;
 

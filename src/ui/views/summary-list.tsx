@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { useOneTabStop } from '../components/row-keys.ts';
-import { openedRow, openInquiry, useNavigation } from './router.ts';
+import { openedRow } from './opened-row.ts';
+import { openInquiry, useNavigation } from './router.ts';
 
 interface Props {
   items: readonly InquirySummary[];

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type ErrorInfo, outcomeUnknown } from '../../shared/errors.ts';
+import type { ErrorInfo } from '../../shared/errors.ts';
 import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import { keyedItem } from '../../shared/keyed-item.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
+import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { cachedInquiryItem } from '../../shared/storage-items.ts';
 import { useRequest } from '../use-request.ts';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest as backgroundParse } from '../../../src/shared/generated/request-checks.ts';
 import { parseRequest } from '../../../src/shared/messages.ts';
-import { perPrefillField } from '../../../src/shared/prefill.ts';
+import { perPrefillField } from '../../../src/shared/per-prefill-field.ts';
 import type { Draft } from '../../../src/shared/storage-items.ts';
 import {
   buildCreateRequest,
