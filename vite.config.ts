@@ -6,6 +6,7 @@ import { separateBackground } from './scripts/lib/background-bundle.ts';
 import { contentSecurityPolicy } from './scripts/lib/content-security-policy.ts';
 import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
 import { inlineFirstScreenCss } from './scripts/lib/inline-first-screen-css.ts';
+import { leanPreload } from './scripts/lib/lean-preload.ts';
 
 // The worker is built apart, as one file (scripts/lib/background-bundle.ts).
 const { manifest: pages, plugin: background } = separateBackground(manifest);
@@ -16,6 +17,7 @@ export default defineConfig({
     crx({ manifest: pages }),
     background,
     inlineFirstScreenCss(),
+    leanPreload(),
     contentSecurityPolicy(),
   ],
   build: {

@@ -9,6 +9,7 @@ import { contentSecurityPolicy } from './scripts/lib/content-security-policy.ts'
 import { FIREFOX_MIN_VERSION, firefoxManifest } from './scripts/lib/firefox-manifest.ts';
 import { firstScreenChunk } from './scripts/lib/first-screen-chunk.ts';
 import { inlineFirstScreenCss } from './scripts/lib/inline-first-screen-css.ts';
+import { leanPreload } from './scripts/lib/lean-preload.ts';
 
 // The background scripts are built apart, as one file (scripts/lib/background-bundle.ts).
 const { manifest: pages, plugin: background } = separateBackground(firefoxManifest(manifest));
@@ -19,6 +20,7 @@ export default defineConfig({
     crx({ manifest: pages, browser: 'firefox' }),
     background,
     inlineFirstScreenCss(),
+    leanPreload(),
     contentSecurityPolicy(),
   ],
   build: {
