@@ -121,6 +121,8 @@ export function useHeldRows<T extends Row>(
   }, [box.current]);
   return {
     ...now,
+    /** The rows as the hold took them, or as listed when none: what set their places. */
+    placed: held.current ?? live,
     revealed: revealed && now.rows.find((row) => revealed.has(row.id))?.id,
     hold: {
       ref: box,

@@ -124,7 +124,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
   }, [watchlist]);
   // Still while the pointer aims at the list (hold-rows.tsx): a row whose status changed goes to
   // the top of its group (needsFirst) once it leaves or rests.
-  const { rows, left, arrived, hold, show, revealed } = useHeldRows(
+  const { rows, placed, left, arrived, hold, show, revealed } = useHeldRows(
     watchlist ? needsFirst(watchlist) : [],
   );
 
@@ -139,9 +139,10 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const listed = painted ? rows : rows.slice(0, rowsInView());
   // The rows that need the reviewer lead (needsFirst), the badge's count of them: the last has an
   // edge below it where the rest begin, which read as more of the same (UX re-test s58, 10).
-  // Counted as drawn: a list held still keeps its rows where they were.
+  // Counted as the rows were placed: a list held still keeps its edge where it was with them, as
+  // a row gone from the group, or come to it, would move the rows below by the edge's gap.
   let lead = 0;
-  while (lead < rows.length && needsReviewer(rows[lead] as WatchEntry)) lead++;
+  while (lead < placed.length && needsReviewer(placed[lead] as WatchEntry)) lead++;
   return (
     <div {...hold}>
       <p class="list-head muted" data-testid="watchlist-head">

@@ -202,6 +202,54 @@ it('keeps the watchlist still too: a changed row goes on top once the pointer re
   });
 });
 
+it("keeps the watchlist's edge where it was while held: it moves no row under the pointer", async () => {
+  stubBackground({});
+  const entry = (id: string, status: string, changedAt: number) => ({
+    id,
+    status,
+    addedAt: 1,
+    changedAt,
+    seen: true,
+  });
+  await fakeBrowser.storage.local.set({
+    keyInfo: { masked: 'persona_sandbox_…1a2b', environment: 'sandbox', savedAt: 1 },
+    watchlist: [
+      entry(ids[0] as string, 'needs_review', 3),
+      entry(ids[1] as string, 'needs_review', 2),
+      entry(ids[2] as string, 'pending', 1),
+    ],
+  });
+  render(<DeskShell first={{ name: 'home' }} />);
+  const list = await screen.findByRole('list', { name: 'Watched inquiries' });
+  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  // The last of the two that need the reviewer ends the group: its edge's gap is below it.
+  const edge = () =>
+    within(list)
+      .getAllByRole('listitem')
+      .findIndex((li) => li.classList.contains('ends-group'));
+  expect(edge()).toBe(1);
+  await skippingTime(async () => {
+    aim(list);
+    // The first is decided in Persona, the last comes to review: the group would end elsewhere.
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        entry(ids[0] as string, 'approved', 9),
+        entry(ids[1] as string, 'needs_review', 2),
+        entry(ids[2] as string, 'needs_review', 8),
+      ],
+    });
+    await aiming(list, () =>
+      expect(within(list).getAllByRole('button')[0]?.textContent).toContain('Approved'),
+    );
+    expect(idsIn(list)).toEqual(ids);
+    expect(edge()).toBe(1);
+    // Once no hand aims, the rows and the edge take their places together.
+    await vi.advanceTimersByTimeAsync(3000);
+    await waitFor(() => expect(idsIn(list)).toEqual([ids[2], ids[1], ids[0]]), gone);
+    expect(edge()).toBe(1);
+  });
+});
+
 it('draws the page Load more brought while held, at the foot, with the focus', async () => {
   const page = (from: number) =>
     [0, 1].map((n) => ({
