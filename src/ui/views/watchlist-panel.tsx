@@ -153,8 +153,9 @@ export function WatchlistPanel({ started }: { started: Started }) {
       </p>
       {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
           stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
-          region: its time changes every half minute, and would be said again each time. */}
-      {!failing && poll && holdInForce(poll.holdUntil, now) && (
+          region: its time changes every half minute, and would be said again each time. Not in
+          its last minute, which said "less often: the next check is now" (UX re-test s60, L2). */}
+      {!failing && poll && holdInForce(poll.holdUntil, now + 6e4) && (
         <p class="list-warning">{t('checksSpacedOut', formatRelative(poll.holdUntil, now))}</p>
       )}
       {failing && (

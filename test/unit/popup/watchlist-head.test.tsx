@@ -54,6 +54,10 @@ describe('the watchlist head', () => {
     await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() - 1 });
     expect(screen.queryByText(/checked less often/)).toBeNull();
     cleanup();
+    // In its last minute: not "checked less often: the next check is now" (UX re-test s60, L2).
+    await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() + 40_000 });
+    expect(screen.queryByText(/checked less often/)).toBeNull();
+    cleanup();
     // Three hours off: set by a clock since turned back, which the watcher ignores (review s47, 8).
     await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() + 3 * 3_600_000 });
     expect(screen.queryByText(/checked less often/)).toBeNull();
