@@ -412,6 +412,8 @@ describe('the watchlist in German', () => {
       expect(await line(1)).not.toBe(await line(0));
       expect(await line(0)).toBe(await line(2));
       expect(await edge.evaluate((li) => getComputedStyle(li).marginBottom)).toBe('8px');
+      // Named in the list's head for a sighted reviewer too: the badge's number (UX s59, L3).
+      expect(await desk.getByTestId('watchlist-head').textContent()).toContain(' · 2 für Sie');
       await desk.close();
     }
   });

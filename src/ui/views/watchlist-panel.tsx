@@ -147,6 +147,10 @@ export function WatchlistPanel({ started }: { started: Started }) {
     <div {...hold}>
       <p class="list-head muted" data-testid="watchlist-head">
         {t('watchedCount', formatNumber(watchlist.length))}
+        {/* The rows above the edge, named where a sighted reviewer reads the list's counts: the
+            edge itself is a line, said only to a screen reader (UX re-test s59, L3). The
+            badge's number. */}
+        {lead > 0 && ` · ${t('forYouCount', formatNumber(lead))}`}
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
         {poll?.lastSuccessAt &&
           ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}

@@ -67,6 +67,10 @@ describe('the watchlist order', () => {
     const unseen = watched('CompletedUnseen0', 'completed', 200, { seen: false });
     const rest = watched('PendingMidway000', 'pending', 500);
     expect(await edged([rest, review, unseen])).toEqual(['inq_CompletedUnseen0']);
+    // Named where a sighted reviewer reads the list's counts: the badge's number (UX s59, L3).
+    expect(screen.getByTestId('watchlist-head').textContent).toBe(
+      '3 watched · 2 for you · 1 changed',
+    );
     // Said too, after the row's name (review s59, L5).
     const last = screen.getByRole('button', { name: /inq_CompletedUnseen0/ });
     expect(document.getElementById(last.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
@@ -74,6 +78,7 @@ describe('the watchlist order', () => {
     );
     // None where nothing, or everything, needs the reviewer: no group to set apart.
     expect(await edged([rest])).toEqual([]);
+    expect(screen.getByTestId('watchlist-head').textContent).toBe('1 watched');
     expect(await edged([review, unseen])).toEqual([]);
   });
 
