@@ -13,7 +13,7 @@ import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
-import { ProblemMessage } from '../components/problem-message.tsx';
+import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { focusLost } from '../focus.ts';
@@ -274,7 +274,11 @@ export function DetailActions({
   const busy = sending || sentElsewhere;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
-  const wait = useResetWait(error, onLimited);
+  // Kept past the error that brought it: Unwatch, which may go meanwhile, clears the error as it
+  // starts, and the wait had gone with it, every button free again (review s60, H1).
+  const limited = useRef<ErrorInfo>(undefined);
+  if (waitsForReset(error)) limited.current = error;
+  const wait = useResetWait(limited.current, onLimited);
   // A button that would send one counts the wait down as the confirmation's Confirm does, held: a
   // click that sent nothing and said nothing read as done (UX re-test s60, M1).
   const held = busy || wait > 0;

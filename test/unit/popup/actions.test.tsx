@@ -1111,6 +1111,12 @@ describe('inquiry actions', () => {
     expect(unwatch.getAttribute('aria-disabled')).toBe('false');
     fireEvent.click(unwatch);
     await waitFor(() => expect(sent('unwatch')).toHaveLength(1));
+    // Its request cleared the 429's message, not the wait: the rest still count down (review
+    // s60, H1).
+    await waitFor(() => expect(unwatch.getAttribute('aria-disabled')).toBe('false'));
+    const mark = screen.getByRole('button', { name: /^Mark for review in [1-3] s$/ });
+    fireEvent.click(mark);
+    expect(sent('inquiryAction')).toHaveLength(1);
     vi.useRealTimers();
   });
 
