@@ -150,6 +150,8 @@ export function CreateView() {
       const { pendingCreate, ...form } = clearedForm(defaultTemplateId);
       updateDraft((stored) => (mine(stored) ? { ...form, pendingCreate } : form));
       setCreated(reply);
+      // The next form, after Create another, is asked of again (review s60, M1).
+      setBareAsked(false);
     } catch (error) {
       const info = toErrorInfo(error);
       // No answer: the key stays for the next click. The failure is on screen, so the next
@@ -271,7 +273,10 @@ export function CreateView() {
     event.preventDefault();
     if (!draft || !settings || submitting.current || wait > 0) return;
     const found = checkCreateForm(draft);
-    const ask = Object.keys(found).length === 0 && !draft.referenceId.trim() && !bareAsked;
+    // Not of a form already sent (its answer lost, a key saved since): that create was asked of,
+    // and Create sends it again, as the form says (review s60, M2).
+    const ask =
+      Object.keys(found).length === 0 && !draft.referenceId.trim() && !bareAsked && !sentAt;
     focusProblem.current = Object.keys(found).length > 0 || ask;
     setErrors(found);
     request.clearError();

@@ -270,6 +270,28 @@ describe('the create form', () => {
     await screen.findByRole('button', { name: 'Copy link' });
     expect(sent('createInquiry')).toHaveLength(1);
     expect(sent('createInquiry')[0]).not.toHaveProperty('referenceId');
+    // The next form is asked of again (review s60, M1).
+    fireEvent.click(screen.getByRole('button', { name: 'Create another' }));
+    const next = await screen.findByRole('textbox', { name: 'Inquiry template ID' });
+    expect(screen.queryByText(/^No reference ID:/)).toBeNull();
+    fireEvent.input(next, { target: { value: 'itmpl_Typed01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Create without reference ID' });
+    expect(sent('createInquiry')).toHaveLength(1);
+  });
+
+  it('sends a form already sent with no reference ID again at once, as its notice says (review s60, M2)', async () => {
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    // Sent by a popup that closed, and said there to have got no answer.
+    const draft = sentDraft('itmpl_Typed01', '', 'key-sent', Date.now() - 5_000);
+    await fakeBrowser.storage.session.set({
+      draft: { ...draft, pendingCreate: { ...draft.pendingCreate, unanswered: true } },
+    });
+    await openCreate();
+    await screen.findByTestId('sent-unanswered');
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry').map((r) => r.idempotencyKey)).toEqual(['key-sent']);
   });
 
   it('takes the focus to the first field a problem marks', async () => {
