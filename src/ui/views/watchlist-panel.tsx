@@ -133,6 +133,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
     return <p class="empty">{t('nothingWatched')}</p>;
   }
   const unseen = watchlist.filter((entry) => !entry.seen).length;
+  const forYou = watchlist.filter(needsReviewer).length;
   // While checks fail, the data's age is "the last good check", not "checked now" beside a failure.
   const failing = poll?.lastError !== undefined && poll.failures > 0;
   // Before the first paint: the rows that can be in view, no more.
@@ -148,9 +149,9 @@ export function WatchlistPanel({ started }: { started: Started }) {
       <p class="list-head muted" data-testid="watchlist-head">
         {t('watchedCount', formatNumber(watchlist.length))}
         {/* The rows above the edge, named where a sighted reviewer reads the list's counts: the
-            edge itself is a line, said only to a screen reader (UX re-test s59, L3). The
-            badge's number. */}
-        {lead > 0 && ` · ${t('forYouCount', formatNumber(lead))}`}
+            edge itself is a line, said only to a screen reader (UX re-test s59, L3). The badge's
+            number, so counted on the list as it is, not as a hold drew it (review s60, L4). */}
+        {forYou > 0 && ` · ${t('forYouCount', formatNumber(forYou))}`}
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
         {poll?.lastSuccessAt &&
           ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
@@ -159,7 +160,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
           stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
           region: its time changes every half minute, and would be said again each time. Not in
           its last minute, which said "less often: the next check is now" (UX re-test s60, L2). */}
-      {!failing && poll && holdInForce(poll.holdUntil, now + 6e4) && (
+      {!failing && poll && holdInForce(poll.holdUntil, now) && poll.holdUntil - now >= 6e4 && (
         <p class="list-warning">{t('checksSpacedOut', formatRelative(poll.holdUntil, now))}</p>
       )}
       {failing && (
