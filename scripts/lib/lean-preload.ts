@@ -40,11 +40,15 @@ export function leanPreload(): Plugin {
     },
     // Should a later Vite load its helper another way, the build stops rather than ship Vite's
     // helper unnoticed, or this one where Vite's calls have changed.
+    // Vite's helper is known in any chunk by the event it alone sends (review s60, L6): a chunk
+    // whose preloads carry one dep only has no `__vite__mapDeps` to find it by.
     generateBundle(_options, bundle) {
-      const preloads = Object.values(bundle).some(
-        (chunk) => chunk.type === 'chunk' && chunk.code.includes('__vite__mapDeps('),
-      );
-      if (preloads && !replaced) this.error("lean preload: Vite's preload helper was not replaced");
+      const chunks = Object.values(bundle).filter((chunk) => chunk.type === 'chunk');
+      const preloads = chunks.some((chunk) => chunk.code.includes('__vite__mapDeps('));
+      const vites = chunks.some((chunk) => chunk.code.includes('vite:preloadError'));
+      if ((preloads && !replaced) || vites) {
+        this.error("lean preload: Vite's preload helper was not replaced");
+      }
     },
   };
 }

@@ -7,7 +7,8 @@
 // taken from a `<meta>` (the desk's pages allow their inline style by hash), a base other than the
 // extension's root (the plugin refuses one), and a `vite:preloadError` event before a failure is
 // thrown (nothing listens for one here). One copy serves every page, in the first screen's chunk:
-// Vite's took 638 B gzip of that chunk, this one takes 290 (measured 2026-12-07).
+// Vite's took 638 B gzip of that chunk, this one 290; the chunk came out 332 B smaller, gzip
+// compressing across them (measured 2026-12-07).
 
 /**
  * Each file asked for, by address: while a sheet loads, the promise of its load; once it has

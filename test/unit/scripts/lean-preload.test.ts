@@ -54,5 +54,13 @@ describe('leanPreload', () => {
     expect(() => generate(withPreloads)).toThrow(/was not replaced/);
     (fresh.load as unknown as Hook).handler();
     expect(() => generate(withPreloads)).not.toThrow();
+    // Vite's helper in a chunk, whatever its calls look like: the build stops too.
+    const vites: Bundle = {
+      'assets/desk.js': {
+        type: 'chunk',
+        code: 'window.dispatchEvent(new Event("vite:preloadError"))',
+      },
+    };
+    expect(() => generate(vites)).toThrow(/was not replaced/);
   });
 });
