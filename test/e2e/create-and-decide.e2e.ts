@@ -289,31 +289,36 @@ describe('Mark for review refused for the rate limit, its reset far off', () => 
     const popup = await ext.openPopup(`?inquiry=${id}`);
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
     const seq = (await controls.requests()).lastSeq;
-    // A reset a window away: longer than the background waits for one, so the 429 comes back.
-    await controls.setFaults({ next429: 1 });
-    await popup.getByRole('button', { name: 'Mark for review', exact: true }).click();
-    const mark = popup.getByRole('button', { name: /^Mark for review in \d+ s$/ });
-    await expect.poll(() => mark.count(), soon).toBe(1);
-    expect(await mark.getAttribute('aria-disabled')).toBe('true');
-    // Playwright's click waits for a button that is not aria-disabled; a reviewer's does not.
-    await mark.dispatchEvent('click');
-    const marks = (await controls.requests(seq)).requests.filter(
-      (r) => r.route === 'POST /inquiries/:id/mark-for-review',
-    );
-    expect(marks.map((r) => r.status)).toEqual([429]);
-    expect(await popup.getByTestId('status').textContent()).toBe('completed');
-    await popup.close();
-    // The 429 left the environment's window spent for a minute in the poll state, which would
-    // hold the next cases' cycles: it is let run out, as the clock would.
-    const worker = await ext.serviceWorker();
-    await worker.evaluate(async () => {
-      const { pollState } = (await chrome.storage.local.get('pollState')) as {
-        pollState?: Record<string, unknown>;
-      };
-      if (!pollState) return;
-      const { holdUntil: _hold, rateLimit: _limit, ...rest } = pollState;
-      await chrome.storage.local.set({ pollState: rest });
-    });
+    try {
+      // A reset a window away: longer than the background waits for one, so the 429 comes back.
+      await controls.setFaults({ next429: 1 });
+      await popup.getByRole('button', { name: 'Mark for review', exact: true }).click();
+      const mark = popup.getByRole('button', { name: /^Mark for review in \d+ s$/ });
+      await expect.poll(() => mark.count(), soon).toBe(1);
+      expect(await mark.getAttribute('aria-disabled')).toBe('true');
+      // Playwright's click waits for a button that is not aria-disabled; a reviewer's does not.
+      await mark.dispatchEvent('click');
+      // A request it sent would be in the log within a second (review s60, L7).
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const marks = (await controls.requests(seq)).requests.filter(
+        (r) => r.route === 'POST /inquiries/:id/mark-for-review',
+      );
+      expect(marks.map((r) => r.status)).toEqual([429]);
+      expect(await popup.getByTestId('status').textContent()).toBe('completed');
+      await popup.close();
+    } finally {
+      // The 429 left the environment's window spent for a minute in the poll state, which would
+      // hold the next cases' cycles: it is let run out, as the clock would, pass or fail.
+      const worker = await ext.serviceWorker();
+      await worker.evaluate(async () => {
+        const { pollState } = (await chrome.storage.local.get('pollState')) as {
+          pollState?: Record<string, unknown>;
+        };
+        if (!pollState) return;
+        const { holdUntil: _hold, rateLimit: _limit, ...rest } = pollState;
+        await chrome.storage.local.set({ pollState: rest });
+      });
+    }
   });
 });
 
