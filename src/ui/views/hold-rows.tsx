@@ -14,6 +14,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { formatNumber } from '../components/format-time.ts';
+import { useWheelAim } from './use-wheel-aim.ts';
 
 interface Row {
   id: string;
@@ -96,13 +97,9 @@ export function useHeldRows<T extends Row>(
     clearTimeout(idle.current);
     idle.current = setTimeout(release, HOLD_IDLE_MS);
   };
-  // The wheel scrolls the rows under a pointer that does not move, and Chromium sends no
-  // pointermove for it: a wheel turned over the list aims as a move does (review s54b, N5; s55,
-  // M4). Listened for on the element, passive, so the scroll never waits for it (Preact's
-  // onWheel is not).
-  const box = useRef<HTMLDivElement>(null);
-  const aiming = useRef(aim);
-  aiming.current = aim;
+  // The wheel scrolls the rows under a pointer that does not move: it aims as a move does
+  // (use-wheel-aim.ts; Preact's onWheel is not passive).
+  const { box, ref } = useWheelAim(aim);
   // Preact moves a row to its new place with moveBefore where the browser has it, which keeps
   // the focus on the row; Firefox ESR 140 has not, and a row taken out and put back loses it. The
   // row focused before the render has it back after, if nothing else took it.
@@ -113,19 +110,13 @@ export function useHeldRows<T extends Row>(
       (focused as HTMLElement).focus({ preventScroll: true });
     }
   });
-  useEffect(() => {
-    const element = box.current;
-    const turned = () => aiming.current();
-    element?.addEventListener('wheel', turned, { passive: true });
-    return () => element?.removeEventListener('wheel', turned);
-  }, [box.current]);
   return {
     ...now,
     /** The rows as the hold took them, or as listed when none: what set their places. */
     placed: held.current ?? live,
     revealed: revealed && now.rows.find((row) => revealed.has(row.id))?.id,
     hold: {
-      ref: box,
+      ref,
       onPointerMove: (event: PointerEvent) => {
         if (event.pointerType !== 'touch') aim();
       },

@@ -4,6 +4,7 @@
 // detail opened, and moved Approve and Decline 24 px down under a hand on its way to one of them
 // (UX re-test s58, 6).
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useWheelAim } from './use-wheel-aim.ts';
 
 /**
  * How long after the pointer's last move the value is held. Longer than a list's three seconds
@@ -38,19 +39,12 @@ export function useAimHold<T>(live: T, same: (a: T, b: T) => boolean) {
     clearTimeout(idle.current);
     idle.current = setTimeout(release, AIM_IDLE_MS);
   };
-  // The wheel brings the buttons under a pointer that does not move, and Chromium sends no
-  // pointermove for it (hold-rows.tsx, review s59, L3). Passive: the scroll never waits for it.
-  // Listened for from the element's coming, by a ref callback: an effect would not see an element
-  // drawn after the first render (the detail draws its buttons once the inquiry is in).
-  const aiming = useRef(aim);
-  aiming.current = aim;
-  const listen = useRef((element: HTMLElement | null) => {
-    if (element) element.addEventListener('wheel', () => aiming.current(), { passive: true });
-  });
+  // The wheel brings the buttons under a pointer that does not move (use-wheel-aim.ts).
+  const { ref } = useWheelAim(aim);
   return {
     value: held.current ? held.current.value : live,
     hold: {
-      ref: listen.current,
+      ref,
       onPointerMove: (event: PointerEvent) => {
         if (event.pointerType !== 'touch') aim();
       },
