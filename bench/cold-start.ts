@@ -15,7 +15,7 @@ import { type LaunchedExtension, launchExtension } from '../scripts/lib/launch-e
 import { stopWorker } from '../scripts/lib/stop-worker.ts';
 import type { BenchEnv } from './bench-env.ts';
 import { BLANK_PAGE } from './bench-env.ts';
-import { median, round1 } from './stats.ts';
+import { median, ratio, round1 } from './stats.ts';
 
 export interface ColdStart {
   runs: number;
@@ -280,7 +280,6 @@ export async function measureColdStart(
   const minimalColdMs = median(samples.minimalColdMs);
   const bestMs = Math.min(...samples.coldMs);
   const minimalBestMs = Math.min(...samples.minimalColdMs);
-  const ratio2 = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   return {
     runs: options.runs,
     minimalWorker: minimalModule ? 'module' : 'classic',
@@ -290,19 +289,19 @@ export async function measureColdStart(
     minimalWarmMs: median(samples.minimalWarmMs),
     bestMs,
     minimalBestMs,
-    ratio: ratio2(bestMs, minimalBestMs),
-    medianRatio: ratio2(coldMs, minimalColdMs),
+    ratio: ratio(bestMs, minimalBestMs),
+    medianRatio: ratio(coldMs, minimalColdMs),
     floor: {
       events: floorWorker.events,
       coldMs: median(samples.floorColdMs),
       bestMs: Math.min(...samples.floorColdMs),
-      ratio: ratio2(Math.min(...samples.floorColdMs), minimalBestMs),
+      ratio: ratio(Math.min(...samples.floorColdMs), minimalBestMs),
     },
     parsed: {
       scriptBytes: Buffer.byteLength(script),
       coldMs: median(samples.parsedColdMs),
       bestMs: Math.min(...samples.parsedColdMs),
-      ratio: ratio2(Math.min(...samples.parsedColdMs), minimalBestMs),
+      ratio: ratio(Math.min(...samples.parsedColdMs), minimalBestMs),
     },
     samples,
     workerDynamicImport,

@@ -11,7 +11,7 @@ import type { BenchEnv } from './bench-env.ts';
 import { BLANK_PAGE } from './bench-env.ts';
 import { pollPage } from './page-poll.ts';
 import { clearWatchState, storedCounts, watchAndCache } from './seed-extension.ts';
-import { median, round1 } from './stats.ts';
+import { median, ratio, round1 } from './stats.ts';
 
 export interface FirstPaint {
   runs: number;
@@ -506,7 +506,6 @@ export async function measureFirstPaint(
   const floorFcpMs = median(samples.floorFcpMs);
   const staticFcpMs = median(samples.staticFcpMs);
   const injectedFcpMs = median(samples.injectedFcpMs);
-  const vsBlank = (value: number) => Math.round((value / blankFcpMs) * 100) / 100;
   const inViewMs = median(samples.injectedInViewFcpMs);
   const noRowsMs = median(samples.injectedNoRowsFcpMs);
   const sideListMs = median(side.listSamples);
@@ -518,16 +517,16 @@ export async function measureFirstPaint(
     popupAllRowsMs: median(samples.popupAllRowsMs),
     rowsInView: Math.max(0, ...inViewSamples.popup),
     blankFcpMs,
-    ratio: Math.round((popupListMs / blankFcpMs) * 100) / 100,
+    ratio: ratio(popupListMs, blankFcpMs),
     floorFcpMs,
-    floorRatio: Math.round((floorFcpMs / blankFcpMs) * 100) / 100,
+    floorRatio: ratio(floorFcpMs, blankFcpMs),
     floorReads,
     staticFcpMs,
-    staticRatio: Math.round((staticFcpMs / blankFcpMs) * 100) / 100,
+    staticRatio: ratio(staticFcpMs, blankFcpMs),
     injectedFcpMs,
-    injectedRatio: vsBlank(injectedFcpMs),
-    injectedInView: { fcpMs: inViewMs, ratio: vsBlank(inViewMs), rows: inView },
-    injectedNoRows: { fcpMs: noRowsMs, ratio: vsBlank(noRowsMs) },
+    injectedRatio: ratio(injectedFcpMs, blankFcpMs),
+    injectedInView: { fcpMs: inViewMs, ratio: ratio(inViewMs, blankFcpMs), rows: inView },
+    injectedNoRows: { fcpMs: noRowsMs, ratio: ratio(noRowsMs, blankFcpMs) },
     staticBytes: Buffer.byteLength(staticPage),
     staticRows: watchedRows(staticPage),
     samples,
@@ -536,7 +535,7 @@ export async function measureFirstPaint(
       listMs: sideListMs,
       allRowsMs: median(side.allRowsSamples),
       rowsInView: Math.max(0, ...inViewSamples.side),
-      ratio: Math.round((sideListMs / blankFcpMs) * 100) / 100,
+      ratio: ratio(sideListMs, blankFcpMs),
       ...side,
     },
     frames: {

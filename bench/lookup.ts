@@ -5,7 +5,7 @@ import type { LoggedRequest } from '../test/persona-sandbox/controls.ts';
 import type { BenchEnv } from './bench-env.ts';
 import { alternate, findInPopup, withRequests } from './popup-vs-naive.ts';
 import { clearWatchState } from './seed-extension.ts';
-import { median } from './stats.ts';
+import { median, ratio } from './stats.ts';
 
 export interface Lookup {
   runs: number;
@@ -130,7 +130,7 @@ export async function measureLookup(
     verificationsPerInquiry: median(counts),
     oursMs,
     naiveMs,
-    speedup: Math.round((naiveMs / oursMs) * 100) / 100,
+    speedup: ratio(naiveMs, oursMs),
     oursRequests: Math.max(...samples.oursRequests),
     naiveRequests: Math.max(...samples.naiveRequests),
     samples,

@@ -5,7 +5,7 @@
 import type { BenchEnv } from './bench-env.ts';
 import { alternate, findInPopup, withRequests } from './popup-vs-naive.ts';
 import { clearWatchState } from './seed-extension.ts';
-import { median } from './stats.ts';
+import { median, ratio } from './stats.ts';
 
 export interface PhotosShown {
   runs: number;
@@ -138,7 +138,7 @@ export async function measurePhotosShown(
     photosPerInquiry,
     oursMs: ours,
     naiveMs: naive,
-    speedup: Math.round((naive / ours) * 100) / 100,
+    speedup: ratio(naive, ours),
     oursRequests: most(oursCounts),
     naiveRequests: most(naiveCounts),
     samples: { oursMs, naiveMs },

@@ -11,6 +11,7 @@ import {
 } from './first-paint.ts';
 import { NEXT_VIEW_MS_BUDGET } from './next-view.ts';
 import type { BenchResults } from './results.ts';
+import { ratio } from './stats.ts';
 import { TEAM_GOALS, type TeamRun } from './team-scale.ts';
 
 export type Verdict = 'pass' | 'MISS' | '';
@@ -28,7 +29,6 @@ export const BUNDLE_BUDGET_KB = { popup: 20, background: 25 } as const;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
 /** `value` as a multiple of `base`, to two places. */
-const ratio = (value: number, base: number) => Math.round((value / base) * 100) / 100;
 const check = (ok: boolean): Verdict => (ok ? 'pass' : 'MISS');
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
 /** "7 requests (GET /inquiries/:id 1, GET /files/… 5, …)". */

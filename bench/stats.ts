@@ -9,3 +9,6 @@ export function median(values: readonly number[]): number {
 }
 
 export const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** `value` as a multiple of `base`, to two decimals: how the bench gives every ratio. */
+export const ratio = (value: number, base: number) => Math.round((value / base) * 100) / 100;

@@ -19,7 +19,7 @@
 import type { BenchEnv } from './bench-env.ts';
 import { BLANK_PAGE } from './bench-env.ts';
 import { FLOOR_PAGE, NEUTRAL_PAGE, STATIC_PAGE, WATCHED_ROWS } from './first-paint.ts';
-import { median, round1 } from './stats.ts';
+import { median, ratio, round1 } from './stats.ts';
 
 export type ToolbarPage = 'popup' | 'blank' | 'floor' | 'static';
 
@@ -71,7 +71,7 @@ export function paintsOf<P extends string>(
     const fcpMs = median(samples);
     return {
       fcpMs,
-      ratio: Math.round((fcpMs / blankMs) * 100) / 100,
+      ratio: ratio(fcpMs, blankMs),
       rows: Math.min(...runs.map((o) => o.rows)),
       size: runs.at(-1)?.size ?? '',
       samples,

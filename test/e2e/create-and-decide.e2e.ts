@@ -91,6 +91,20 @@ function decisionSent(page: Page): Promise<boolean> {
 }
 
 /**
+ * A new inquiry, made through the background, opened in a popup once it shows its status:
+ * `finished` passed first (completed), else as made (created).
+ */
+async function openNew(prefix: string, finished = false): Promise<{ id: string; popup: Page }> {
+  const id = await createThroughBackground(prefix);
+  if (finished) await controls.finish(id, 'passed');
+  const popup = await ext.openPopup(`?inquiry=${id}`);
+  await expect
+    .poll(() => popup.getByTestId('status').textContent(), soon)
+    .toBe(finished ? 'completed' : 'created');
+  return { id, popup };
+}
+
+/**
  * A new inquiry (finished as passed first, when `finished`), open in a popup with `action`'s
  * confirmation and `comment` typed in it.
  */
@@ -100,12 +114,7 @@ async function confirmationOpen(
   comment: string,
   finished = false,
 ): Promise<{ id: string; popup: Page }> {
-  const id = await createThroughBackground(prefix);
-  if (finished) await controls.finish(id, 'passed');
-  const popup = await ext.openPopup(`?inquiry=${id}`);
-  await expect
-    .poll(() => popup.getByTestId('status').textContent(), soon)
-    .toBe(finished ? 'completed' : 'created');
+  const { id, popup } = await openNew(prefix, finished);
   await popup.getByRole('button', { name: action, exact: true }).click();
   await popup.getByRole('textbox', { name: 'Comment' }).fill(comment);
   return { id, popup };
@@ -284,10 +293,7 @@ describe('a decision Persona refuses for its rate limit', () => {
 
 describe('Mark for review refused for the rate limit, its reset far off', () => {
   it('counts down on the button, and a second click sends nothing (UX re-test s60, M1)', async () => {
-    const id = await createThroughBackground('limited-mark');
-    await controls.finish(id, 'passed');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    const { popup } = await openNew('limited-mark', true);
     const seq = (await controls.requests()).lastSeq;
     try {
       // A reset a window away: longer than the background waits for one, so the 429 comes back.
@@ -1559,10 +1565,7 @@ describe('a browser closed in the middle of a create', () => {
 
 describe('a worker stopped in the middle of a decision', () => {
   it('logs the decision as interrupted, and the popup shows the status Persona has', async () => {
-    const id = await createThroughBackground('interrupted');
-    await controls.finish(id, 'passed');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    const { id, popup } = await openNew('interrupted', true);
     await popup.getByRole('button', { name: 'Approve', exact: true }).click();
     // Slow enough to stop the worker while the approval is out.
     await controls.setFaults({ latencyMs: 3_000 });

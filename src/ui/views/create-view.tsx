@@ -103,6 +103,8 @@ export function CreateView() {
   const longAgo = !!sentAt && !sentEarlier && Date.now() - sentAt > RESUME_WITHIN_MS;
   const nav = useNavigation();
   const reference = draft?.referenceId.trim() ?? '';
+  // Asked, and still none typed: the field says why, and Create makes it without.
+  const bare = bareAsked && !reference;
   // A click after a create that got no answer (lost connection, timeout, stopped background) of
   // the very same form may follow a create that did happen, so it reuses that try's
   // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
@@ -322,9 +324,7 @@ export function CreateView() {
       <CreateFields
         draft={draft}
         update={updateDraft}
-        errors={
-          bareAsked && !reference ? { ...errors, referenceId: t('createNoReference') } : errors
-        }
+        errors={bare ? { ...errors, referenceId: t('createNoReference') } : errors}
         templates={settings.templates}
         defaultTemplateId={settings.defaultTemplateId}
         defaultHeld={defaultHeld}
@@ -354,7 +354,7 @@ export function CreateView() {
         >
           {wait > 0
             ? t('createIn', formatNumber(wait))
-            : t(bareAsked && !reference ? 'createWithoutReference' : 'create')}
+            : t(bare ? 'createWithoutReference' : 'create')}
         </button>
         <span class="muted" role="status">
           {busy

@@ -280,7 +280,8 @@ export function DetailActions({
   if (waitsForReset(error)) limited.current = error;
   const wait = useResetWait(limited.current, onLimited);
   // A button that would send one counts the wait down as the confirmation's Confirm does, held: a
-  // click that sent nothing and said nothing read as done (UX re-test s60, M1).
+  // click that sent nothing and said nothing read as done (UX re-test s60, M1). Each such button
+  // (and Confirm) checks the wait itself; Unwatch, which asks nothing of Persona, does not.
   const held = busy || wait > 0;
   const waiting = (label: string) => (wait > 0 ? t('actionIn', label, formatNumber(wait)) : label);
   // The status the last action was taken on: its error describes that status only.
@@ -359,10 +360,7 @@ export function DetailActions({
     after?: (reply: T) => void,
     // Show the inquiry as Persona has it now, not as the reviewer acted on it (stale-after.ts).
     reread: (failure: unknown) => boolean = rereadAfter,
-    // Unwatching asks nothing of Persona: it goes whatever its rate limit says.
-    local = false,
   ) => {
-    if (wait > 0 && !local) return Promise.resolve(undefined);
     actedOn.current = inquiry.status;
     setOvertaken(null);
     setOtherSent(undefined);
@@ -508,13 +506,7 @@ export function DetailActions({
           onClick={() =>
             sending ||
             (watched
-              ? run(
-                  t('noLongerWatched'),
-                  () => sendRequest({ type: 'unwatch', id }),
-                  undefined,
-                  undefined,
-                  true,
-                )
+              ? run(t('noLongerWatched'), () => sendRequest({ type: 'unwatch', id }))
               : wait > 0 || run(t('watchingForChanges'), () => sendRequest({ type: 'watch', id })))
           }
         >

@@ -15,6 +15,12 @@ vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }))
 const approveWarnings = (inquiry: InquiryView, found?: OthersFound) =>
   signals(inquiry, found).map((signal) => signal.text);
 
+/** Waits for the announcer to say `text`: news waits a second before it is said (announce.tsx). */
+const announced = (text: string) =>
+  vi.waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe(text), {
+    timeout: 3_000,
+  });
+
 function verification(id: string, type: string, status: string, failedCheck = false) {
   return {
     id,
@@ -301,10 +307,7 @@ describe('the Approve confirmation', () => {
     answer(oneDeclined());
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: 1 declined']));
     // Said where the reviewer is, the comment field, which heard "still being read".
-    await vi.waitFor(
-      () => expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: 1 declined'),
-      { timeout: 3_000 },
-    );
+    await announced('Other inquiries: 1 declined');
     // Nothing above the open form moves it: the head of the detail gains the line once it closes.
     expect(screen.queryByTestId('attention')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -331,11 +334,7 @@ describe('the Approve confirmation', () => {
     const { lines, answer } = await openWhileReading();
     answer({ items: [], by: 'account' });
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: none declined']));
-    await vi.waitFor(
-      () =>
-        expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: none declined'),
-      { timeout: 3_000 },
-    );
+    await announced('Other inquiries: none declined');
     // Not a warning: the box keeps its place, drawn plain (UX re-test s58, 5).
     expect(document.querySelector('.confirm-warnings')?.className).not.toContain('is-warn');
     // Closed, nothing is left to say, and Approve leads again.
@@ -363,10 +362,7 @@ describe('the Approve confirmation', () => {
     await vi.waitFor(() =>
       expect(form.querySelector('.confirm-warnings')?.textContent).toContain('Selfie: Failed'),
     );
-    await vi.waitFor(
-      () => expect(screen.getByTestId('announcer').textContent).toBe('Selfie: Failed'),
-      { timeout: 3_000 },
-    );
+    await announced('Selfie: Failed');
   });
 
   it('keeps Other inquiries in place when their read failed, and says what Try again found (review s58b, L1)', async () => {
@@ -387,11 +383,7 @@ describe('the Approve confirmation', () => {
     );
     fireEvent.click(within(section).getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: none declined']));
-    await vi.waitFor(
-      () =>
-        expect(screen.getByTestId('announcer').textContent).toBe('Other inquiries: none declined'),
-      { timeout: 3_000 },
-    );
+    await announced('Other inquiries: none declined');
     // Not a warning: the box is drawn plain (UX re-test s58, 5).
     expect(form.querySelector('.confirm-warnings')?.className).not.toContain('is-warn');
   });

@@ -163,26 +163,30 @@ it('keeps the rows still while the pointer is on the queue, and moves them once 
   expect(idsIn(list)).toEqual([ids[2], fourth]);
 });
 
-it('keeps the watchlist still too: a changed row goes on top once the pointer rests', async () => {
+/** A watched inquiry, looked at, last changed at `changedAt`. */
+const entry = (id: string, status: string, changedAt: number) => ({
+  ...watched(id, status),
+  changedAt,
+});
+
+/**
+ * Home's watchlist of the test's three ids with these statuses, the first changed last, so listed
+ * in that order; resolves with the list once all three are in it.
+ */
+async function openWatchlist(statuses: [string, string, string]): Promise<HTMLElement> {
   stubBackground({});
-  const entry = (id: string, status: string, changedAt: number) => ({
-    id,
-    status,
-    addedAt: 1,
-    changedAt,
-    seen: true,
-  });
   await fakeBrowser.storage.local.set({
     keyInfo: { masked: 'persona_sandbox_…1a2b', environment: 'sandbox', savedAt: 1 },
-    watchlist: [
-      entry(ids[0] as string, 'pending', 3),
-      entry(ids[1] as string, 'pending', 2),
-      entry(ids[2] as string, 'pending', 1),
-    ],
+    watchlist: statuses.map((status, i) => entry(ids[i] as string, status, 3 - i)),
   });
   render(<DeskShell first={{ name: 'home' }} />);
   const list = await screen.findByRole('list', { name: 'Watched inquiries' });
   await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  return list;
+}
+
+it('keeps the watchlist still too: a changed row goes on top once the pointer rests', async () => {
+  const list = await openWatchlist(['pending', 'pending', 'pending']);
   await skippingTime(async () => {
     aim(list);
     // The last completes (the watcher's news, on top were it not held); the first is unwatched.
@@ -203,25 +207,7 @@ it('keeps the watchlist still too: a changed row goes on top once the pointer re
 });
 
 it("keeps the watchlist's edge where it was while held: it moves no row under the pointer", async () => {
-  stubBackground({});
-  const entry = (id: string, status: string, changedAt: number) => ({
-    id,
-    status,
-    addedAt: 1,
-    changedAt,
-    seen: true,
-  });
-  await fakeBrowser.storage.local.set({
-    keyInfo: { masked: 'persona_sandbox_…1a2b', environment: 'sandbox', savedAt: 1 },
-    watchlist: [
-      entry(ids[0] as string, 'needs_review', 3),
-      entry(ids[1] as string, 'needs_review', 2),
-      entry(ids[2] as string, 'pending', 1),
-    ],
-  });
-  render(<DeskShell first={{ name: 'home' }} />);
-  const list = await screen.findByRole('list', { name: 'Watched inquiries' });
-  await waitFor(() => expect(idsIn(list)).toEqual(ids));
+  const list = await openWatchlist(['needs_review', 'needs_review', 'pending']);
   // The last of the two that need the reviewer ends the group: its edge's gap is below it.
   const edge = () =>
     within(list)
