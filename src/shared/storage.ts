@@ -109,12 +109,34 @@ export async function writeItems(area: Area, values: readonly ItemValue[]): Prom
   await areaOf(area).set(record);
 }
 
+type ChangeListener = (changes: Record<string, Storage.StorageChange>, area: string) => void;
+
+/** This page's (or the worker's) change listeners, called by the one the browser has. */
+const changeListeners = new Set<ChangeListener>();
+const everyListener: ChangeListener = (changes, area) => {
+  for (const listener of changeListeners) listener(changes, area);
+};
+
+/**
+ * Calls `listener` on every storage change; returns an unsubscribe. The browser gets one listener
+ * for them all, added the first time (again after a unit test's fake browser dropped it): Firefox
+ * registers each listener with its parent process asynchronously, so one added a moment before a
+ * change can miss it. A side panel whose route was written as its subscriptions started stayed on
+ * Home (3 loads in 80, measured under load, 2026-12-07). A desk page adds its first at its start
+ * (stored-preload.ts), long before any view subscribes; the views' are then the page's own.
+ */
+export function onStorageChanged(listener: ChangeListener): () => void {
+  if (!browser.storage.onChanged.hasListener(everyListener)) {
+    browser.storage.onChanged.addListener(everyListener);
+  }
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 /** Calls `listener` with the parsed new value whenever the item changes; returns an unsubscribe. */
 export function watchItem<T>(item: StorageItem<T>, listener: (value: T) => void): () => void {
-  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
+  return onStorageChanged((changes, area) => {
     const change = changes[item.key];
     if (area === item.area && change) listener(parseItem(item, change.newValue));
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  });
 }

@@ -1,7 +1,7 @@
 // Stored items a page reads before its first render, for useStored to start from. No Preact here:
 // a desk page starts these reads before the rest of its code is evaluated (first-screen-read.ts).
 import { browser } from '../shared/browser.ts';
-import { type Area, readStored, type StorageItem } from '../shared/storage.ts';
+import { type Area, onStorageChanged, readStored, type StorageItem } from '../shared/storage.ts';
 
 // What this page read before its first render (preloadStored), and which of those keys have
 // changed since. A page-lifetime read cache, not state: storage stays the truth, and a key that
@@ -17,7 +17,8 @@ const slot = (area: string, key: string) => `${area}:${key}`;
  */
 export async function preloadStored(items: readonly StorageItem<unknown>[]): Promise<void> {
   // Listening before reading: a change that lands after the read began is never taken as read.
-  browser.storage.onChanged.addListener((changes, area) => {
+  // The page's first listener, so the views' subscriptions later are its own (onStorageChanged).
+  onStorageChanged((changes, area) => {
     for (const key of Object.keys(changes)) changedSincePreload.add(slot(area, key));
   });
   const areas = [...new Set(items.map((item) => item.area))];

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../shared/browser.ts';
 import { type Policy, readPolicy } from '../shared/policy.ts';
+import { onStorageChanged } from '../shared/storage.ts';
 
 /** The organisation's policy, kept fresh; {} until read and where there is none. */
 export function usePolicy(): Policy {
@@ -14,12 +14,11 @@ export function useReadPolicy(): Policy | undefined {
   useEffect(() => {
     let live = true;
     const refresh = () => void readPolicy().then((p) => live && setPolicy(p));
-    const onChanged = (_c: unknown, area: string) => area === 'managed' && refresh();
-    browser.storage.onChanged.addListener(onChanged);
+    const stop = onStorageChanged((_c, area) => area === 'managed' && refresh());
     refresh();
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      stop();
     };
   }, []);
   return policy;

@@ -2,7 +2,13 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { defineItem } from '../../../src/shared/define-item.ts';
-import { readItem, readItems, watchItem, writeItem } from '../../../src/shared/storage.ts';
+import {
+  onStorageChanged,
+  readItem,
+  readItems,
+  watchItem,
+  writeItem,
+} from '../../../src/shared/storage.ts';
 
 const counter = defineItem('local', 'counter', z.object({ n: z.number() }), () => ({ n: 0 }));
 const draft = defineItem('session', 'draft', z.string(), () => '');
@@ -39,6 +45,23 @@ describe('typed storage items', () => {
     stop();
     await writeItem(counter, { n: 2 });
     expect(seen.mock.calls).toEqual([[{ n: 1 }], [{ n: 0 }]]);
+  });
+
+  it("hears a change made just after it subscribed, where the browser's listeners take time to start (Firefox)", async () => {
+    // Firefox registers each storage.onChanged listener with its parent process asynchronously;
+    // modelled here by a listener that starts 20 ms after it is added.
+    const { addListener } = fakeBrowser.storage.onChanged;
+    const later = vi
+      .spyOn(fakeBrowser.storage.onChanged, 'addListener')
+      .mockImplementation((listener) => void setTimeout(() => addListener(listener), 20));
+    onStorageChanged(() => undefined); // the page's first, at its start (stored-preload.ts)
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const seen = vi.fn();
+    const stop = watchItem(counter, seen);
+    await writeItem(counter, { n: 1 });
+    stop();
+    expect(seen.mock.calls).toEqual([[{ n: 1 }]]);
+    expect(later).toHaveBeenCalledTimes(1);
   });
 });
 
