@@ -8,16 +8,24 @@ interface FieldProps {
   label: string;
   hint?: ComponentChildren;
   error?: string | undefined;
+  /**
+   * Something to settle before the form goes, not a mistake: said with the field, as an error is,
+   * but in the warning's colour and without `aria-invalid` (an optional field left empty on
+   * purpose is not invalid; review s60, L2).
+   */
+  note?: string | undefined;
   /** The setting this field edits: disabled, and said so, when the organisation sets it. */
   setting?: string;
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }
 
 /** A labelled control with its hint and error wired to aria-describedby. */
-export function Field({ id, label, hint, error, setting, children }: FieldProps) {
+export function Field({ id, label, hint, error, note, setting, children }: FieldProps) {
   const managedSettings = useContext(ManagedContext);
   const managed = setting !== undefined && managedSettings.has(setting);
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const ids = [hint && `${id}-hint`, error && `${id}-error`, note && `${id}-note`]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -37,6 +45,11 @@ export function Field({ id, label, hint, error, setting, children }: FieldProps)
       {error && (
         <p class="field-error" id={`${id}-error`}>
           {error}
+        </p>
+      )}
+      {note && (
+        <p class="field-note" id={`${id}-note`}>
+          {note}
         </p>
       )}
     </div>

@@ -8,6 +8,8 @@ interface Props {
   draft: Draft;
   update: (patch: Partial<Draft>) => void;
   errors: CreateErrors;
+  /** A question asked at a field before the form goes (field.tsx). */
+  notes?: CreateErrors;
   templates: NamedTemplate[];
   defaultTemplateId: string;
   /** The organisation's policy sets the default template (an empty one, too). */
@@ -30,6 +32,7 @@ export function CreateFields({
   draft,
   update,
   errors,
+  notes = {},
   templates,
   defaultTemplateId,
   defaultHeld,
@@ -41,10 +44,18 @@ export function CreateFields({
     type: 'text' | 'email' | 'tel' = 'text',
     hint?: string,
   ) => (
-    <Field id={id} label={label} hint={hint} error={errors[key as keyof CreateErrors]}>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={errors[key as keyof CreateErrors]}
+      note={notes[key as keyof CreateErrors]}
+    >
       {(describedBy, invalid) => (
         <input
           id={id}
+          // Where the form takes the focus after Create, as to a field with an error.
+          data-asks={notes[key as keyof CreateErrors] ? '' : undefined}
           // Preact's input types pair each `type` with its allowed roles; all three are textboxes.
           type={type as 'text'}
           spellcheck={false}

@@ -80,7 +80,7 @@ export function CreateView() {
   useEffect(() => {
     if (!focusProblem.current) return;
     focusProblem.current = false;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-asks]')?.focus();
   }, [errors]);
   const keySaved = keyInfo === undefined ? undefined : (keyInfo?.savedAt ?? 0);
   // This form was sent with a key saved over since (while its answer was out, or after none
@@ -324,7 +324,8 @@ export function CreateView() {
       <CreateFields
         draft={draft}
         update={updateDraft}
-        errors={bare ? { ...errors, referenceId: t('createNoReference') } : errors}
+        errors={errors}
+        notes={bare ? { referenceId: t('createNoReference') } : undefined}
         templates={settings.templates}
         defaultTemplateId={settings.defaultTemplateId}
         defaultHeld={defaultHeld}
