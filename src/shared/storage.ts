@@ -118,17 +118,22 @@ const everyListener: ChangeListener = (changes, area) => {
 };
 
 /**
- * Calls `listener` on every storage change; returns an unsubscribe. The browser gets one listener
- * for them all, added the first time (again after a unit test's fake browser dropped it): Firefox
- * registers each listener with its parent process asynchronously, so one added a moment before a
- * change can miss it. A side panel whose route was written as its subscriptions started stayed on
- * Home (3 loads in 80, measured under load, 2026-12-07). A desk page adds its first at its start
- * (stored-preload.ts), long before any view subscribes; the views' are then the page's own.
+ * Gives the browser the one listener behind all of this page's (or the worker's), if it has not
+ * got it (again after a unit test's fake browser dropped it). Firefox registers each listener with
+ * its parent process asynchronously, so one added a moment before a change can miss it: a side
+ * panel whose route was written as its subscriptions started stayed on Home (3 loads in 160,
+ * measured under load, 2026-12-07). A page calls this as it starts (stored-preload.ts, the options
+ * page), long before a view subscribes; the views' listeners are then the page's own.
  */
-export function onStorageChanged(listener: ChangeListener): () => void {
+export function listenForChanges(): void {
   if (!browser.storage.onChanged.hasListener(everyListener)) {
     browser.storage.onChanged.addListener(everyListener);
   }
+}
+
+/** Calls `listener` on every storage change; returns an unsubscribe. */
+export function onStorageChanged(listener: ChangeListener): () => void {
+  listenForChanges();
   changeListeners.add(listener);
   return () => changeListeners.delete(listener);
 }

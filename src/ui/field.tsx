@@ -19,7 +19,7 @@ interface FieldProps {
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }
 
-/** A labelled control with its hint and error wired to aria-describedby. */
+/** A labelled control with its hint, error and note wired to aria-describedby. */
 export function Field({ id, label, hint, error, note, setting, children }: FieldProps) {
   const managedSettings = useContext(ManagedContext);
   const managed = setting !== undefined && managedSettings.has(setting);
