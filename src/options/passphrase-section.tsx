@@ -3,6 +3,7 @@ import { formatNumber } from '../shared/format.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../shared/passphrase-rule.ts';
 import { sendRequest } from '../shared/send-request.ts';
+import { WaitLabel } from '../ui/components/wait-label.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { passphraseMissNow } from '../ui/passphrase-miss.ts';
 import { UnlockForm } from '../ui/unlock-form.tsx';
@@ -189,9 +190,10 @@ export function PassphraseSection({ required }: { required: boolean }) {
               type="submit"
               disabled={busy || passphrase === '' || (changing && current === '') || wait > 0}
             >
-              {wait > 0
-                ? t('actionIn', t('changePassphrase'), formatNumber(wait))
-                : t(changing ? 'changePassphrase' : 'setPassphrase')}
+              <WaitLabel
+                label={t(wait > 0 || changing ? 'changePassphrase' : 'setPassphrase')}
+                wait={wait}
+              />
             </button>
             {lock === 'unlocked' && (
               <button

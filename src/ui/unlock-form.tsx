@@ -11,6 +11,7 @@ import { useRequest } from './use-request.ts';
 import { useSecondsLeft } from './use-seconds-left.ts';
 import { useStored } from './use-stored.ts';
 import './views/views.css';
+import { WaitLabel } from './components/wait-label.tsx';
 
 /**
  * Shown instead of the desk while it is locked. A wrong passphrase is said plainly; the wait that
@@ -106,7 +107,7 @@ export function UnlockForm({
         onInput={(e) => setPassphrase(e.currentTarget.value)}
       />
       <button type="submit" class="primary" aria-disabled={held}>
-        {wait > 0 ? t('unlockIn', formatNumber(wait)) : t('unlock')}
+        <WaitLabel label={t('unlock')} wait={wait} counted={t('unlockIn', formatNumber(wait))} />
       </button>
       {said && <ErrorMessage error={said} id="unlock-error" />}
       {/* The way out of a forgotten passphrase is on the options page, which the desk's form

@@ -299,8 +299,12 @@ describe('Mark for review refused for the rate limit, its reset far off', () => 
       // A reset a window away: longer than the background waits for one, so the 429 comes back.
       await controls.setFaults({ next429: 1 });
       await popup.getByRole('button', { name: 'Mark for review', exact: true }).click();
-      const mark = popup.getByRole('button', { name: /^Mark for review in \d+ s$/ });
+      // The count is shown; the name says the wait in words that stay (review s60, L3).
+      const mark = popup.getByRole('button', { name: 'Mark for review, after the wait' });
       await expect.poll(() => mark.count(), soon).toBe(1);
+      expect(await mark.locator('[aria-hidden="true"]').textContent()).toMatch(
+        /^Mark for review in \d+ s$/,
+      );
       expect(await mark.getAttribute('aria-disabled')).toBe('true');
       // Playwright's click waits for a button that is not aria-disabled; a reviewer's does not.
       await mark.dispatchEvent('click');

@@ -3,7 +3,7 @@ import { t } from '../../shared/i18n.ts';
 import { goesBack } from '../back-key.ts';
 import { scrollViewTo } from '../scroll-view.ts';
 import { useAnnounce } from './announce.tsx';
-import { formatNumber } from './format-time.ts';
+import { WaitLabel } from './wait-label.tsx';
 
 interface Props {
   /** Names the form and its confirm button ("Confirm approve"). */
@@ -164,7 +164,7 @@ export function ConfirmAction({
           class={danger ? 'danger' : 'primary'}
           aria-disabled={busy || waitSeconds > 0}
         >
-          {waitSeconds > 0 ? t('actionIn', confirmLabel, formatNumber(waitSeconds)) : confirmLabel}
+          <WaitLabel label={confirmLabel} wait={waitSeconds} />
         </button>
         {/* Once sent, the decision is Persona's to make: closing the form would not stop it, and
             would leave the reviewer believing it was called off. Focusable still (aria-disabled). */}

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../error-message.tsx';
 import { focusLost } from '../focus.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
 import { OpenSettingsButton } from './open-settings-button.tsx';
+import { WaitLabel } from './wait-label.tsx';
 
 // Kinds worth a second try as they are; the others need the reviewer to change something first.
 const retryable: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
@@ -79,7 +80,11 @@ export function ProblemMessage({ error, onRetry, creating }: Props) {
                   onClick={() => wait > 0 || onRetry()}
                   aria-disabled={wait > 0}
                 >
-                  {wait > 0 ? t('tryAgainIn', formatNumber(wait)) : t('tryAgain')}
+                  <WaitLabel
+                    label={t('tryAgain')}
+                    wait={wait}
+                    counted={t('tryAgainIn', formatNumber(wait))}
+                  />
                 </button>
               )}
             </div>

@@ -26,6 +26,7 @@ import {
 import { CreatedPanel } from './created-panel.tsx';
 import { useNavigation } from './router.ts';
 import './views.css';
+import { WaitLabel } from '../components/wait-label.tsx';
 
 /**
  * Failures where no answer came back, so Persona may or may not have stored one for the key: only
@@ -353,9 +354,11 @@ export function CreateView() {
                       : undefined
           }
         >
-          {wait > 0
-            ? t('createIn', formatNumber(wait))
-            : t(bare ? 'createWithoutReference' : 'create')}
+          <WaitLabel
+            label={t(bare ? 'createWithoutReference' : 'create')}
+            wait={wait}
+            counted={t('createIn', formatNumber(wait))}
+          />
         </button>
         <span class="muted" role="status">
           {busy

@@ -12,10 +12,11 @@ import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { decisionFor, withDecision } from '../components/decision-drafts.ts';
-import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
+import { formatAgo, useNow } from '../components/format-time.ts';
 import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
 import { useDraft } from '../components/use-draft.ts';
+import { WaitLabel } from '../components/wait-label.tsx';
 import { focusLost } from '../focus.ts';
 import { scrollViewTo } from '../scroll-view.ts';
 import { useRequest } from '../use-request.ts';
@@ -283,7 +284,7 @@ export function DetailActions({
   // click that sent nothing and said nothing read as done (UX re-test s60, M1). Each such button
   // (and Confirm) checks the wait itself; Unwatch, which asks nothing of Persona, does not.
   const held = busy || wait > 0;
-  const waiting = (label: string) => (wait > 0 ? t('actionIn', label, formatNumber(wait)) : label);
+  const waiting = (label: string) => <WaitLabel label={label} wait={wait} />;
   // The status the last action was taken on: its error describes that status only.
   const actedOn = useRef(inquiry.status);
   // A decision the status no longer allows (decided in Persona meanwhile, seen on a refresh) is

@@ -12,6 +12,7 @@ import { liveWait, waitsForReset } from '../components/problem-message.tsx';
 import { SidePanelButton } from '../components/side-panel-button.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
+import { WaitLabel } from '../components/wait-label.tsx';
 import { focusLost } from '../focus.ts';
 import { useSecondsLeft } from '../use-seconds-left.ts';
 import { openedRow } from './opened-row.ts';
@@ -178,7 +179,7 @@ function RefreshButton({
         if (!busy) onRefresh();
       }}
     >
-      {wait > 0 ? t('refreshIn', formatNumber(wait)) : t('refresh')}
+      <WaitLabel label={t('refresh')} wait={wait} counted={t('refreshIn', formatNumber(wait))} />
     </button>
   );
 }

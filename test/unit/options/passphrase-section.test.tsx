@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PassphraseSection } from '../../../src/options/passphrase-section.tsx';
 import { DeskError } from '../../../src/shared/errors.ts';
 import { sendRequest } from '../../../src/shared/send-request.ts';
+import { shownText } from '../shown-text.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -88,7 +89,8 @@ describe('the Lock section’s notes', () => {
     await waitFor(() => expect(document.activeElement).toBe(current));
     expect(current.getAttribute('aria-invalid')).toBe('true');
     // The background's wait after a miss, counted down on the button, as Unlock does.
-    const waiting = screen.getByRole('button', { name: /^Change passphrase in \d+ s$/ });
+    const waiting = screen.getByRole('button', { name: 'Change passphrase, after the wait' });
+    expect(shownText(waiting)).toMatch(/^Change passphrase in \d+ s$/);
     expect((waiting as HTMLButtonElement).disabled).toBe(true);
   });
 

@@ -11,6 +11,7 @@ import { type DecisionDraft, draftItem } from '../../../src/shared/storage-items
 import { SLOW_MS } from '../../../src/ui/use-request.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { REREAD_AFTER_MS, REREAD_AGAIN_MS } from '../../../src/ui/views/detail-view.tsx';
+import { shownText } from '../shown-text.ts';
 import { decisionsAnswered, inquiryReply, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -411,7 +412,8 @@ describe('inquiry actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
     await screen.findByRole('alert');
-    const confirm = await screen.findByRole('button', { name: /^Confirm decline in \d+ s$/ });
+    const confirm = await screen.findByRole('button', { name: 'Confirm decline, after the wait' });
+    expect(shownText(confirm)).toMatch(/^Confirm decline in \d+ s$/);
     expect(confirm.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(confirm);
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -1073,10 +1075,12 @@ describe('inquiry actions', () => {
     await screen.findByTestId('status');
     fireEvent.click(screen.getByRole('button', { name: 'Mark for review' }));
     // The button says why a click does nothing now, as the confirmation's Confirm does.
-    const mark = await screen.findByRole('button', { name: /^Mark for review in [1-3] s$/ });
+    const mark = await screen.findByRole('button', { name: 'Mark for review, after the wait' });
+    expect(shownText(mark)).toMatch(/^Mark for review in [1-3] s$/);
     expect(mark.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(mark);
-    const watch = screen.getByRole('button', { name: /^Watch in [1-3] s$/ });
+    const watch = screen.getByRole('button', { name: 'Watch, after the wait' });
+    expect(shownText(watch)).toMatch(/^Watch in [1-3] s$/);
     expect(watch.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(watch);
     expect(sent('inquiryAction')).toHaveLength(1);
@@ -1106,7 +1110,7 @@ describe('inquiry actions', () => {
     render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
     await screen.findByTestId('status');
     fireEvent.click(screen.getByRole('button', { name: 'Mark for review' }));
-    await screen.findByRole('button', { name: /^Mark for review in [1-3] s$/ });
+    await screen.findByRole('button', { name: 'Mark for review, after the wait' });
     const unwatch = screen.getByRole('button', { name: 'Unwatch' });
     expect(unwatch.getAttribute('aria-disabled')).toBe('false');
     fireEvent.click(unwatch);
@@ -1114,7 +1118,8 @@ describe('inquiry actions', () => {
     // Its request cleared the 429's message, not the wait: the rest still count down (review
     // s60, H1).
     await waitFor(() => expect(unwatch.getAttribute('aria-disabled')).toBe('false'));
-    const mark = screen.getByRole('button', { name: /^Mark for review in [1-3] s$/ });
+    const mark = screen.getByRole('button', { name: 'Mark for review, after the wait' });
+    expect(shownText(mark)).toMatch(/^Mark for review in [1-3] s$/);
     fireEvent.click(mark);
     expect(sent('inquiryAction')).toHaveLength(1);
     vi.useRealTimers();
@@ -1131,7 +1136,8 @@ describe('inquiry actions', () => {
     const reads = sent('getInquiry').length;
     fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
-    const refresh = await screen.findByRole('button', { name: /^Refresh in [1-3] s$/ });
+    const refresh = await screen.findByRole('button', { name: 'Refresh, after the wait' });
+    expect(shownText(refresh)).toMatch(/^Refresh in [1-3] s$/);
     fireEvent.click(refresh);
     expect(sent('getInquiry')).toHaveLength(reads);
     await vi.advanceTimersByTimeAsync(3500);
@@ -1155,7 +1161,8 @@ describe('inquiry actions', () => {
     await screen.findByTestId('status');
     fireEvent.input(screen.getByRole('textbox', { name: 'New tag' }), { target: { value: 'vip' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
-    const retry = await screen.findByRole('button', { name: /^Try again in [12] s$/ });
+    const retry = await screen.findByRole('button', { name: 'Try again, after the wait' });
+    expect(shownText(retry)).toMatch(/^Try again in [12] s$/);
     fireEvent.click(retry);
     // Nor does Enter in the field, where the tag still waits, send it before the reset.
     fireEvent.submit(

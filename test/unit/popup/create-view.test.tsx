@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../src/shared/format-date-time.ts';
 import type { Draft } from '../../../src/shared/storage-items.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { sentDraft } from '../../fixtures/sent-draft.ts';
+import { shownText } from '../shown-text.ts';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -213,8 +214,9 @@ describe('the create form', () => {
     typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     const button = (await screen.findByRole('button', {
-      name: /^Create in 4\d s$/,
+      name: 'Create, after the wait',
     })) as HTMLButtonElement;
+    expect(shownText(button)).toMatch(/^Create in 4\d s$/);
     // Refused while it counts down, yet focusable, so a keyboard user's focus stays on it.
     expect(button.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(button);
@@ -235,7 +237,8 @@ describe('the create form', () => {
     fireEvent.input(template, { target: { value: 'itmpl_Default01' } });
     typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    const button = await screen.findByRole('button', { name: /^Create in \d+ s$/ });
+    const button = await screen.findByRole('button', { name: 'Create, after the wait' });
+    expect(shownText(button)).toMatch(/^Create in \d+ s$/);
     expect(button.getAttribute('aria-disabled')).toBe('true');
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toMatch(

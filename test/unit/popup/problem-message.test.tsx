@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProblemMessage } from '../../../src/ui/components/problem-message.tsx';
+import { shownText } from '../shown-text.ts';
 
 afterEach(() => {
   cleanup();
@@ -23,7 +24,11 @@ describe('a problem with a retry', () => {
         onRetry={retry}
       />,
     );
-    const button = screen.getByRole('button', { name: 'Try again in 3 s' }) as HTMLButtonElement;
+    // The count is shown, and the name says the wait in words that stay (review s60, L3).
+    const button = screen.getByRole('button', {
+      name: 'Try again, after the wait',
+    }) as HTMLButtonElement;
+    expect(shownText(button)).toBe('Try again in 3 s');
     expect(button.getAttribute('aria-disabled')).toBe('true');
     // It appeared with nothing focused (a retry's button had gone): it has the focus now.
     expect(document.activeElement).toBe(button);
@@ -32,7 +37,8 @@ describe('a problem with a retry', () => {
     await act(async () => {
       await vi.advanceTimersByTimeAsync(1000);
     });
-    expect(button.textContent).toBe('Try again in 2 s');
+    expect(shownText(button)).toBe('Try again in 2 s');
+    expect(screen.getByRole('button', { name: 'Try again, after the wait' })).toBe(button);
     // The words count down with the button, and Persona's advice to raise the limit is not shown.
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Wait 2 s and try again');
