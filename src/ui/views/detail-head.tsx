@@ -43,13 +43,22 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
   // A status that changes while the inquiry is open (the watcher's check, another page's
   // decision, a refresh) is said, as it is shown (UX review s49, 1): as news, which gives way to
   // the answer of an act of this page's that brought it (announce.tsx).
+  // Not what the view's own first read brings: the copy it opened from (kept since a create)
+  // can be older than the row the reviewer just opened it from, and its status is not news to
+  // them (UX re-test s61, L5).
   const announce = useAnnounce();
   const shown = useRef(inquiry);
+  const opening = useRef(loading);
   useEffect(() => {
     const before = shown.current;
     shown.current = inquiry;
-    if (before.id === inquiry.id && before.status !== inquiry.status) announce(label, true);
+    const changed = before.id === inquiry.id && before.status !== inquiry.status;
+    if (changed && !opening.current) announce(label, true);
   }, [inquiry]);
+  // After the effect above: an answer that comes as the first read ends is still the opening's.
+  useEffect(() => {
+    if (!loading) opening.current = false;
+  }, [loading]);
   const bannerText = useId();
   // Shown from a copy because of Persona's rate limit: Refresh counts down to the window's reset,
   // and the words with it (the background's "Wait 38 s" is that wait when it answered).

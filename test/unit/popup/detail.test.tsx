@@ -283,8 +283,9 @@ describe('the inquiry detail', () => {
     const cached = inquiryView('pending', { referenceId: 'from-cache' });
     const key = `inquiry:${cached.id}`;
     await fakeBrowser.storage.session.set({ [key]: { inquiry: cached, fetchedAt: Date.now() } });
-    stubBackground({});
+    stubBackground({ getInquiry: () => ({ inquiry: cached, fetchedAt: Date.now() }) });
     render(<DeskShell first={{ name: 'detail', id: cached.id }} />);
+    await waitFor(() => expect(screen.queryByText('Checking with Persona…')).toBeNull());
     const heading = await waitFor(() => {
       const found = document.querySelector('.detail-head h2');
       if (!found) throw new Error('no detail head yet');
@@ -306,6 +307,26 @@ describe('the inquiry detail', () => {
     });
     // Said as news: a second later, unless an answer of the page's own is being said.
     await waitFor(() => expect(announcer.textContent).toBe('Needs review'), { timeout: 3_000 });
+  });
+
+  it('does not say as news the status its own first read brings (UX re-test s61, L5)', async () => {
+    // Kept since the create; the watcher has seen it finish since, and the row said so.
+    const cached = inquiryView('created', { referenceId: 'chat-9001' });
+    const key = `inquiry:${cached.id}`;
+    await fakeBrowser.storage.session.set({
+      [key]: { inquiry: cached, fetchedAt: Date.now() - 60_000 },
+    });
+    const fresh = { inquiry: { ...cached, status: 'needs_review' }, fetchedAt: Date.now() };
+    stubBackground({
+      getInquiry: () => new Promise<InquiryReply>((answer) => setTimeout(answer, 300, fresh)),
+    });
+    render(<DeskShell first={{ name: 'detail', id: cached.id }} />);
+    // The copy first, then Persona's answer.
+    expect((await screen.findByTestId('status')).textContent).toBe('created');
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('needs_review'));
+    // News is said a second after it is shown; nothing is, past that.
+    await new Promise((done) => setTimeout(done, 1_500));
+    expect(screen.getByTestId('announcer').textContent).toBe('');
   });
 
   it('reads the banner that takes the focus from a Refresh that found Persona unreachable with why (UX review s49, 8)', async () => {

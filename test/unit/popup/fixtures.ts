@@ -70,11 +70,14 @@ export function inquiryReply(status: string, extra: Partial<InquiryView> = {}): 
   return { inquiry: inquiryView(status, extra), fetchedAt: Date.now() };
 }
 
-type Handler = { [T in RequestType]?: (request: RequestOf<T>) => Reply<T> | ErrorInfo };
+type Handler = {
+  [T in RequestType]?: (request: RequestOf<T>) => Reply<T> | ErrorInfo | Promise<Reply<T>>;
+};
 
 /**
- * Makes the mocked `sendRequest` answer like the background would: a handler's value is the reply,
- * an {@link ErrorInfo} (has `kind`) is thrown as a DeskError, a missing handler never answers.
+ * Makes the mocked `sendRequest` answer like the background would: a handler's value is the reply
+ * (or its promise, for one that comes later), an {@link ErrorInfo} (has `kind`) is thrown as a
+ * DeskError, a missing handler never answers.
  */
 export function stubBackground(handlers: Handler) {
   const mock = vi.mocked(sendRequest);
