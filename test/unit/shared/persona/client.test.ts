@@ -245,6 +245,20 @@ describe('error mapping', () => {
     );
   });
 
+  it('leads a 403 with Persona’s reason where it names one, and guesses only where it does not (UX re-test s61, L9)', async () => {
+    const said = {
+      errors: [
+        { title: 'Forbidden', details: 'API key does not have the inquiry.write permission' },
+      ],
+    };
+    const named = await failure(setup([json(403, said, headers)]).client.approveInquiry(ID));
+    expect(named.message).toBe(
+      'Persona refused this request. Persona says: "Forbidden: API key does not have the inquiry.write permission". Check the key\'s permissions and allow-list in the Persona dashboard.',
+    );
+    const unnamed = await failure(setup([json(403, {}, headers)]).client.approveInquiry(ID));
+    expect(unnamed.message).toContain('the API key lacks a permission, a quota is used up');
+  });
+
   it('says a local address that does not answer is the local sandbox, not the internet', async () => {
     const error = await failure(
       setup(['drop'], {
