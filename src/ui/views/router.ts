@@ -26,14 +26,17 @@ export function queuedRow({ id, referenceId }: QueuedRow): QueuedRow {
 }
 
 export type Route =
-  /** `tab` and `opened` (the row last opened) bring the reviewer back to where they were. */
-  | { name: 'home'; tab?: HomeTab; opened?: string }
+  /**
+   * `tab` and `opened` (the row last opened) bring the reviewer back to where they were;
+   * `standIn`, the row after it (or before, the last), takes its place once it has left its list.
+   */
+  | { name: 'home'; tab?: HomeTab; opened?: string; standIn?: string | undefined }
   | { name: 'create' }
   /**
    * `initial` is a reply already in hand (create, search), so the detail needs no request.
-   * `opened`: the inquiry last opened from its Other inquiries, for Back, as on home. `queue`:
-   * opened from Needs review, the rows after it there then (UX review s51, 10). `referenceId`:
-   * the one its row showed, which the toolbar popup's offer to return to it names.
+   * `opened`, `standIn`: the inquiry last opened from its Other inquiries, for Back, as on home.
+   * `queue`: opened from Needs review, the rows after it there then (UX review s51, 10).
+   * `referenceId`: the one its row showed, which the toolbar popup's offer to return to it names.
    */
   | {
       name: 'detail';
@@ -41,10 +44,11 @@ export type Route =
       referenceId?: string | undefined;
       initial?: InquiryReply & { link?: OneTimeLink | null };
       opened?: string;
+      standIn?: string | undefined;
       queue?: readonly QueuedRow[];
     }
-  /** `opened`: as on home, the result last opened, for Back. */
-  | { name: 'matches'; query: string; opened?: string };
+  /** `opened` and `standIn`: as on home, the result last opened, for Back. */
+  | { name: 'matches'; query: string; opened?: string; standIn?: string | undefined };
 
 export interface Navigation {
   route: Route;
@@ -86,9 +90,14 @@ export function useRouter(first: Route): Navigation {
  * (home, the search results, a detail's Other inquiries), so Back returns to it with the focus on
  * that row, not to the top of the watchlist or of the inquiry before.
  */
-export function openInquiry(nav: Navigation, row: QueuedRow, queue?: readonly QueuedRow[]): void {
+export function openInquiry(
+  nav: Navigation,
+  row: QueuedRow,
+  queue?: readonly QueuedRow[],
+  standIn?: string,
+): void {
   const { id, referenceId } = row;
-  if (nav.route.name !== 'create') nav.replace({ ...nav.route, opened: id });
+  if (nav.route.name !== 'create') nav.replace({ ...nav.route, opened: id, standIn });
   nav.go({ name: 'detail', id, referenceId, ...(queue?.[0] ? { queue } : {}) });
 }
 

@@ -38,6 +38,13 @@ export function SummaryList({
 }: Props) {
   const nav = useNavigation();
   const tabStop = useOneTabStop();
+  // Back from a row that has left the list since (decided off Needs review), the row now in its
+  // place takes the focus, not the tab above the list (UX re-test s61, L6).
+  const opened = openedRow(nav.route);
+  const standIn =
+    opened !== undefined && !items.some((item) => item.id === opened) && nav.route.name !== 'create'
+      ? nav.route.standIn
+      : undefined;
   return (
     <ul class={className} aria-label={label} {...tabStop}>
       {items.map((item, index) => (
@@ -49,13 +56,14 @@ export function SummaryList({
           meta={meta(item)}
           unseen={unseen?.has(item.id)}
           onItsWay={onItsWay?.has(item.id)}
-          focusOnMount={item.id === focusId || openedRow(nav.route) === item.id}
+          focusOnMount={item.id === focusId || item.id === opened || item.id === standIn}
           // Next leads past a row already decided, its answer on its way.
           onOpen={() =>
             openInquiry(
               nav,
               item,
               queue ? items.slice(index + 1).filter((next) => !onItsWay?.has(next.id)) : undefined,
+              (items[index + 1] ?? items[index - 1])?.id,
             )
           }
         />

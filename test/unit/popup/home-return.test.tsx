@@ -69,14 +69,31 @@ describe('Back from an inquiry', () => {
     );
   });
 
-  it('puts the focus on the tab when the row it was opened from is gone (decided)', async () => {
+  it('puts the focus on the row in its place when the row it was opened from is gone (decided; UX re-test s61, L6)', async () => {
     let queued = queue;
     stubBackground(reviewQueue(() => queued));
     await openRow(0);
     queued = queue.slice(1); // approved meanwhile: off the queue
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const next = await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+    await waitFor(() => expect(document.activeElement).toBe(next));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).toBe(next);
+  });
+
+  it('the last row gone, the one before it takes the focus; none left, the tab', async () => {
+    let queued = queue;
+    stubBackground(reviewQueue(() => queued));
+    await openRow(1);
+    queued = queue.slice(0, 1);
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const before = await screen.findByRole('button', { name: /inq_QueueFirst00001/ });
+    await waitFor(() => expect(document.activeElement).toBe(before));
+    fireEvent.click(before);
+    await screen.findByTestId('status');
+    queued = [];
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     const tab = await screen.findByRole('tab', { name: 'Needs review' });
-    await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
     await waitFor(() => expect(document.activeElement).toBe(tab));
   });
 
