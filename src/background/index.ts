@@ -6,6 +6,7 @@ import { errorLabel } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { Answer, Request } from '../shared/messages.ts';
 import { readPolicy } from '../shared/policy.ts';
+import { onStorageChanged } from '../shared/storage.ts';
 import { logInterrupted } from './audit/pending.ts';
 import { currentReviewer, prepareAudit } from './audit/record.ts';
 import { resumePendingCreates } from './create/create-inquiry.ts';
@@ -57,7 +58,7 @@ onMessage(handleMessage);
 registerWatchListeners(gate.after);
 registerLookupListeners(gate.after);
 registerLockListeners(gate.after);
-browser.storage.onChanged.addListener(
+onStorageChanged(
   gate.after((_changes: unknown, area: string) => {
     if (area === 'managed') void enforcePolicy().catch(logFailure('policy not applied'));
   }),

@@ -126,6 +126,25 @@ describe('useStored', () => {
     await waitFor(() => expect(shown()).toContain('inq_3'));
   });
 
+  it("hears a change made just after it subscribed, where the browser's listeners take time to start (Firefox; CI s61)", async () => {
+    const { items, preloadStored, Shown, render } = await page();
+    // Firefox registers each storage.onChanged listener with its parent process asynchronously;
+    // modelled here by a listener that starts 200 ms after it is added.
+    const { addListener } = fakeBrowser.storage.onChanged;
+    vi.spyOn(fakeBrowser.storage.onChanged, 'addListener').mockImplementation(
+      (listener) => void setTimeout(() => addListener(listener), 200),
+    );
+    await preloadStored([items.watchlistItem]);
+    await new Promise((resolve) => setTimeout(resolve, 250)); // the page's listener has started
+    render(<Shown item={items.watchlistItem} />);
+    expect(shown()).toContain('inq_1');
+    // The view has subscribed (its effect ran); the change comes before a listener it added
+    // itself would have started.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await fakeBrowser.storage.local.set({ watchlist: [entry('inq_4')] });
+    await waitFor(() => expect(shown()).toContain('inq_4'));
+  });
+
   it('gives useDraft the preloaded draft on its first render, without a second read', async () => {
     const { items, preloadStored, Draft, render } = await page();
     await fakeBrowser.storage.session.set({

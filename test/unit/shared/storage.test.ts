@@ -54,14 +54,30 @@ describe('typed storage items', () => {
     const later = vi
       .spyOn(fakeBrowser.storage.onChanged, 'addListener')
       .mockImplementation((listener) => void setTimeout(() => addListener(listener), 20));
-    onStorageChanged(() => undefined); // the page's first, at its start (stored-preload.ts)
+    const first = onStorageChanged(() => undefined); // the page's, at its start (stored-preload.ts)
     await new Promise((resolve) => setTimeout(resolve, 30));
     const seen = vi.fn();
     const stop = watchItem(counter, seen);
     await writeItem(counter, { n: 1 });
     stop();
+    first();
     expect(seen.mock.calls).toEqual([[{ n: 1 }]]);
     expect(later).toHaveBeenCalledTimes(1);
+  });
+
+  it('calls every listener of the page though one throws, as the browser calls its own', async () => {
+    const failed = new Promise((resolve) => process.once('uncaughtException', resolve));
+    const stops = [
+      onStorageChanged(() => {
+        throw new Error('a listener failed');
+      }),
+    ];
+    const seen = vi.fn();
+    stops.push(watchItem(counter, seen));
+    await writeItem(counter, { n: 1 });
+    for (const stop of stops) stop();
+    expect(seen.mock.calls).toEqual([[{ n: 1 }]]);
+    expect(await failed).toMatchObject({ message: 'a listener failed' });
   });
 });
 
