@@ -11,6 +11,7 @@ import { goesBack } from '../back-key.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { useDraft } from '../components/use-draft.ts';
+import { WaitLabel } from '../components/wait-label.tsx';
 import { useReadPolicy } from '../use-policy.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
@@ -26,7 +27,6 @@ import {
 import { CreatedPanel } from './created-panel.tsx';
 import { useNavigation } from './router.ts';
 import './views.css';
-import { WaitLabel } from '../components/wait-label.tsx';
 
 /**
  * Failures where no answer came back, so Persona may or may not have stored one for the key: only
@@ -81,7 +81,9 @@ export function CreateView() {
   useEffect(() => {
     if (!focusProblem.current) return;
     focusProblem.current = false;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-asks]')?.focus();
+    // An error stops the form before the question does: the field with one goes first.
+    const problem = (selector: string) => form.current?.querySelector<HTMLElement>(selector);
+    (problem('[aria-invalid="true"]') ?? problem('[data-asks]'))?.focus();
   }, [errors]);
   const keySaved = keyInfo === undefined ? undefined : (keyInfo?.savedAt ?? 0);
   // This form was sent with a key saved over since (while its answer was out, or after none

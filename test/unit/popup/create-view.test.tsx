@@ -314,6 +314,22 @@ describe('the create form', () => {
     expect(sent('createInquiry')).toHaveLength(0);
   });
 
+  it('takes the focus to a field with an error before the no-reference question (review s61)', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.local.set({ settings: { defaultTemplateId: 'itmpl_Default01' } });
+    const template = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    const without = await screen.findByRole('button', { name: 'Create without reference ID' });
+    // Asked, then a mistake made further down: that is what stops the next Create.
+    const email = screen.getByRole('textbox', { name: 'Email' });
+    fireEvent.input(email, { target: { value: 'jane.doe@example' } });
+    without.focus();
+    fireEvent.click(without);
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    expect(sent('createInquiry')).toHaveLength(0);
+  });
+
   it('asks for a template when there is none', async () => {
     stubBackground({});
     await openCreate();
