@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../shared/format.ts';
 import { type MessageKey, t } from '../shared/i18n.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../shared/passphrase-rule.ts';
@@ -51,6 +51,7 @@ export function PassphraseSection({ required }: { required: boolean }) {
   const wrongCurrent = error?.pointer === 'currentPassphrase';
   // The background refuses another try before the wait after a miss is over; the button says so.
   const wait = useSecondsLeft(wrongCurrent ? error?.retryAfterSeconds : 0, error);
+  const count = useId();
   // In the render that shows the message, not a frame later: a reviewer typing on at once
   // types into the field the message is about.
   useLayoutEffect(() => {
@@ -189,10 +190,12 @@ export function PassphraseSection({ required }: { required: boolean }) {
             <button
               type="submit"
               disabled={busy || passphrase === '' || (changing && current === '') || wait > 0}
+              aria-describedby={wait > 0 ? count : undefined}
             >
               <WaitLabel
                 label={t(wait > 0 || changing ? 'changePassphrase' : 'setPassphrase')}
                 wait={wait}
+                countId={count}
               />
             </button>
             {lock === 'unlocked' && (

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../shared/format.ts';
 import { panelRouteItem } from '../shared/generated/first-screen-items.ts';
 import { t } from '../shared/i18n.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import { OpenSettingsButton } from './components/open-settings-button.tsx';
+import { WaitLabel } from './components/wait-label.tsx';
 import { ErrorMessage } from './error-message.tsx';
 import { passphraseMissNow } from './passphrase-miss.ts';
 import { takeTypedAhead } from './type-ahead.ts';
@@ -11,7 +12,6 @@ import { useRequest } from './use-request.ts';
 import { useSecondsLeft } from './use-seconds-left.ts';
 import { useStored } from './use-stored.ts';
 import './views/views.css';
-import { WaitLabel } from './components/wait-label.tsx';
 
 /**
  * Shown instead of the desk while it is locked. A wrong passphrase is said plainly; the wait that
@@ -61,13 +61,18 @@ export function UnlockForm({
   // Not `disabled` while the wait counts down: a disabled button is skipped by Tab, and the
   // message sends the reviewer to its countdown (UX review s49, 6).
   const held = busy || passphrase === '' || wait > 0;
+  const submit = useRef<HTMLButtonElement>(null);
+  const count = useId();
   return (
     <form
       class="card unlock"
       data-testid="unlock-form"
       onSubmit={async (event) => {
         event.preventDefault();
-        if (!held) await run();
+        // Enter in the field during the wait sends nothing: the focus goes to the button that
+        // says why, and counts down to the next try (UX re-test s61, L8).
+        if (wait > 0) submit.current?.focus();
+        else if (!held) await run();
       }}
     >
       {/* In the desk it is the whole page, and its heading (the options page's Lock section has
@@ -106,8 +111,19 @@ export function UnlockForm({
         value={passphrase}
         onInput={(e) => setPassphrase(e.currentTarget.value)}
       />
-      <button type="submit" class="primary" aria-disabled={held}>
-        <WaitLabel label={t('unlock')} wait={wait} counted={t('unlockIn', formatNumber(wait))} />
+      <button
+        type="submit"
+        class="primary"
+        ref={submit}
+        aria-disabled={held}
+        aria-describedby={wait > 0 ? count : undefined}
+      >
+        <WaitLabel
+          label={t('unlock')}
+          wait={wait}
+          counted={t('unlockIn', formatNumber(wait))}
+          countId={count}
+        />
       </button>
       {said && <ErrorMessage error={said} id="unlock-error" />}
       {/* The way out of a forgotten passphrase is on the options page, which the desk's form
