@@ -27,10 +27,20 @@ interface Props {
   onRefresh: () => void;
   /** An action's or a tag's answer from Persona's rate limit: Refresh waits for its reset too. */
   limit?: ErrorInfo | undefined;
+  /** When the watcher last saw the inquiry's status change (its watchlist entry), if watched. */
+  changedAt?: number | undefined;
 }
 
 /** Who and where: id, reference, raw status word with its meaning, freshness, dashboard link. */
-export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh, limit }: Props) {
+export function DetailHead({
+  reply,
+  loading,
+  dashboardUrl,
+  templates,
+  onRefresh,
+  limit,
+  changedAt,
+}: Props) {
   const now = useNow();
   const heading = useRef<HTMLHeadingElement>(null);
   // Back from an inquiry opened under Other inquiries, the focus goes there (earlier-inquiries.tsx).
@@ -45,15 +55,17 @@ export function DetailHead({ reply, loading, dashboardUrl, templates, onRefresh,
   // the answer of an act of this page's that brought it (announce.tsx).
   // Not what the view's own first read brings: the copy it opened from (kept since a create)
   // can be older than the row the reviewer just opened it from, and its status is not news to
-  // them (UX re-test s61, L5).
+  // them (UX re-test s61, L5). A change the watcher saw after the view opened is, read or not.
   const announce = useAnnounce();
   const shown = useRef(inquiry);
   const opening = useRef(loading);
+  const openedAt = useRef(Date.now());
   useEffect(() => {
     const before = shown.current;
     shown.current = inquiry;
     const changed = before.id === inquiry.id && before.status !== inquiry.status;
-    if (changed && !opening.current) announce(label, true);
+    const seenSince = (changedAt ?? 0) > openedAt.current;
+    if (changed && (!opening.current || seenSince)) announce(label, true);
   }, [inquiry]);
   // After the effect above: an answer that comes as the first read ends is still the opening's.
   useEffect(() => {

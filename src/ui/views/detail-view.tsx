@@ -191,6 +191,7 @@ export function DetailView({ id, initial }: Props) {
           earlier.load();
         }}
         limit={limited}
+        changedAt={changedAt}
       />
       {error && <ProblemMessage error={error} onRetry={() => load()} />}
       {/* Before the decision's buttons: read, and reached by Tab, first. */}

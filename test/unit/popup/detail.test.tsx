@@ -283,9 +283,11 @@ describe('the inquiry detail', () => {
     const cached = inquiryView('pending', { referenceId: 'from-cache' });
     const key = `inquiry:${cached.id}`;
     await fakeBrowser.storage.session.set({ [key]: { inquiry: cached, fetchedAt: Date.now() } });
-    stubBackground({ getInquiry: () => ({ inquiry: cached, fetchedAt: Date.now() }) });
+    const entry = { id: cached.id, status: 'pending', addedAt: 1, changedAt: 1, seen: true };
+    await fakeBrowser.storage.local.set({ watchlist: [entry] });
+    // The view's own read not answered yet: the watcher's change is news all the same.
+    stubBackground({});
     render(<DeskShell first={{ name: 'detail', id: cached.id }} />);
-    await waitFor(() => expect(screen.queryByText('Checking with Persona…')).toBeNull());
     const heading = await waitFor(() => {
       const found = document.querySelector('.detail-head h2');
       if (!found) throw new Error('no detail head yet');
@@ -301,7 +303,10 @@ describe('the inquiry detail', () => {
     const announcer = screen.getByTestId('announcer');
     await new Promise((done) => setTimeout(done, 100));
     expect(announcer.textContent).toBe('');
-    // The watcher's check writes the new copy.
+    // The watcher's check notes the change, and writes the new copy.
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ ...entry, status: 'needs_review', changedAt: Date.now(), seen: false }],
+    });
     await fakeBrowser.storage.session.set({
       [key]: { inquiry: { ...cached, status: 'needs_review' }, fetchedAt: Date.now() },
     });
