@@ -81,9 +81,9 @@ function describe(info: ErrorInfo, context: ErrorContext): string {
     case 'unauthorized':
       return t('errUnauthorized');
     case 'forbidden':
-      // Persona's reason, where it names one, rather than three guesses before it (UX re-test
-      // s61, L9): "API key does not have the inquiry.write permission".
-      return t(says ? 'errForbiddenSays' : 'errForbidden', says);
+      // Persona's reason, where it gives one, rather than three guesses before it (UX re-test
+      // s61, L9): "API key does not have the inquiry.write permission". A bare title does not.
+      return t(info.details ? 'errForbiddenSays' : 'errForbidden', says);
     case 'not_found':
       return notFound(context.path);
     case 'conflict':

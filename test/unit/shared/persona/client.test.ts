@@ -257,6 +257,11 @@ describe('error mapping', () => {
     );
     const unnamed = await failure(setup([json(403, {}, headers)]).client.approveInquiry(ID));
     expect(unnamed.message).toContain('the API key lacks a permission, a quota is used up');
+    // A bare title names no reason: the likely ones are still said (review s61).
+    const titled = { errors: [{ title: 'Forbidden' }] };
+    const bare = await failure(setup([json(403, titled, headers)]).client.approveInquiry(ID));
+    expect(bare.message).toContain('the API key lacks a permission, a quota is used up');
+    expect(bare.message).toContain('Persona says: "Forbidden"');
   });
 
   it('says a local address that does not answer is the local sandbox, not the internet', async () => {
