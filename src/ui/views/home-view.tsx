@@ -59,7 +59,7 @@ export function HomeView({ offerLast }: { offerLast?: boolean | undefined }) {
   };
   // Back from an inquiry, its row takes the focus (inquiry-row.tsx), or, gone from Needs review,
   // the row in its place (summary-list.tsx); one gone with none in its place (unwatched, the
-  // last) leaves it to the tab it was in, not to the page. Back from
+  // queue emptied) leaves it to the tab it was in, not to the page. Back from
   // the create form, New inquiry takes it, as the control that opened the form.
   const opened = nav.route.name === 'home' ? nav.route.opened : undefined;
   const newInquiry = useRef<HTMLButtonElement>(null);

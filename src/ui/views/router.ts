@@ -28,13 +28,14 @@ export function queuedRow({ id, referenceId }: QueuedRow): QueuedRow {
 export type Route =
   /**
    * `tab` and `opened` (the row last opened) bring the reviewer back to where they were;
-   * `standIn`, the row after it (or before, the last), takes its place once it has left its list.
+   * `standIn`: opened from Needs review, the rows around it then, those after it first, of which
+   * the first still listed takes its place once it has left the queue (summary-list.tsx).
    */
-  | { name: 'home'; tab?: HomeTab; opened?: string; standIn?: string | undefined }
+  | { name: 'home'; tab?: HomeTab; opened?: string; standIn?: readonly string[] | undefined }
   | { name: 'create' }
   /**
    * `initial` is a reply already in hand (create, search), so the detail needs no request.
-   * `opened`, `standIn`: the inquiry last opened from its Other inquiries, for Back, as on home.
+   * `opened`: the inquiry last opened from its Other inquiries, for Back, as on home.
    * `queue`: opened from Needs review, the rows after it there then (UX review s51, 10).
    * `referenceId`: the one its row showed, which the toolbar popup's offer to return to it names.
    */
@@ -44,11 +45,11 @@ export type Route =
       referenceId?: string | undefined;
       initial?: InquiryReply & { link?: OneTimeLink | null };
       opened?: string;
-      standIn?: string | undefined;
+      standIn?: readonly string[] | undefined;
       queue?: readonly QueuedRow[];
     }
-  /** `opened` and `standIn`: as on home, the result last opened, for Back. */
-  | { name: 'matches'; query: string; opened?: string; standIn?: string | undefined };
+  /** `opened`: as on home, the result last opened, for Back. */
+  | { name: 'matches'; query: string; opened?: string; standIn?: readonly string[] | undefined };
 
 export interface Navigation {
   route: Route;
@@ -94,7 +95,7 @@ export function openInquiry(
   nav: Navigation,
   row: QueuedRow,
   queue?: readonly QueuedRow[],
-  standIn?: string,
+  standIn?: readonly string[],
 ): void {
   const { id, referenceId } = row;
   if (nav.route.name !== 'create') nav.replace({ ...nav.route, opened: id, standIn });

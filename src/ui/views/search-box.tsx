@@ -66,7 +66,7 @@ export function SearchBox({
     // Back from the results comes to this box, where the query can be corrected, not to a row
     // opened before the search.
     if (nav.route.name === 'home') {
-      const { opened: _before, ...home } = nav.route;
+      const { opened: _before, standIn: _around, ...home } = nav.route;
       nav.replace(home);
     }
     nav.go({ name: 'matches', query: query.kind === 'id' ? query.id : query.text });

@@ -3,7 +3,7 @@ import type { InquirySummary } from '../../shared/messages.ts';
 import { InquiryRow } from '../components/inquiry-row.tsx';
 import { useOneTabStop } from '../components/row-keys.ts';
 import { openedRow } from './opened-row.ts';
-import { openInquiry, useNavigation } from './router.ts';
+import { openInquiry, QUEUE_KEPT, useNavigation } from './router.ts';
 
 interface Props {
   items: readonly InquirySummary[];
@@ -38,12 +38,14 @@ export function SummaryList({
 }: Props) {
   const nav = useNavigation();
   const tabStop = useOneTabStop();
-  // Back from a row that has left the list since (decided off Needs review), the row now in its
-  // place takes the focus, not the tab above the list (UX re-test s61, L6).
+  // Back in Needs review from a row that has left it since (decided), the first of the rows
+  // around it then that is still listed takes the focus, not the tab above the list (UX re-test
+  // s61, L6): after "decide, Next, decide, Next, Back" too, whose first two have gone.
   const opened = openedRow(nav.route);
+  const listed = (id: string) => items.some((item) => item.id === id);
   const standIn =
-    opened !== undefined && !items.some((item) => item.id === opened) && nav.route.name !== 'create'
-      ? nav.route.standIn
+    queue && opened !== undefined && !listed(opened) && nav.route.name === 'home'
+      ? nav.route.standIn?.find(listed)
       : undefined;
   return (
     <ul class={className} aria-label={label} {...tabStop}>
@@ -58,14 +60,14 @@ export function SummaryList({
           onItsWay={onItsWay?.has(item.id)}
           focusOnMount={item.id === focusId || item.id === opened || item.id === standIn}
           // Next leads past a row already decided, its answer on its way.
-          onOpen={() =>
-            openInquiry(
-              nav,
-              item,
-              queue ? items.slice(index + 1).filter((next) => !onItsWay?.has(next.id)) : undefined,
-              (items[index + 1] ?? items[index - 1])?.id,
-            )
-          }
+          onOpen={() => {
+            if (!queue) return openInquiry(nav, item);
+            const waiting = (row: InquirySummary) => !onItsWay?.has(row.id);
+            const after = items.slice(index + 1).filter(waiting);
+            const before = items.slice(0, index).filter(waiting).reverse();
+            const around = [...after, ...before].slice(0, QUEUE_KEPT).map((row) => row.id);
+            openInquiry(nav, item, after, around);
+          }}
         />
       ))}
     </ul>

@@ -81,6 +81,17 @@ describe('Back from an inquiry', () => {
     expect(document.activeElement).toBe(next);
   });
 
+  it('the rows after it gone as well (decided with Next), the first still listed takes the focus', async () => {
+    const three = [...queue, 'inq_QueueThird00003'];
+    let queued = three;
+    stubBackground(reviewQueue(() => queued));
+    await openRow(0);
+    queued = three.slice(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    const third = await screen.findByRole('button', { name: /inq_QueueThird00003/ });
+    await waitFor(() => expect(document.activeElement).toBe(third));
+  });
+
   it('the last row gone, the one before it takes the focus; none left, the tab', async () => {
     let queued = queue;
     stubBackground(reviewQueue(() => queued));
