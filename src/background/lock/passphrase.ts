@@ -53,16 +53,21 @@ export async function setPassphrase(
       message: t('passphraseTooShort', MIN_PASSPHRASE_LENGTH),
     });
   }
-  const apiKey = (await readItem(sealedKeyItem))
-    ? await unlock(current, now, 'currentPassphrase')
-    : ((await readItem(apiKeyItem)) ?? '');
+  const first = !(await readItem(sealedKeyItem));
+  const apiKey = first
+    ? ((await readItem(apiKeyItem)) ?? '')
+    : await unlock(current, now, 'currentPassphrase');
   const salt = newSalt();
   const wrapKey = await deriveWrapKey(passphrase, base64ToBytes(salt), PBKDF2_ITERATIONS);
   const next = await seal(apiKey, wrapKey, { salt, iterations: PBKDF2_ITERATIONS });
+  // A first passphrase's session starts before its sealed key is there: pages read the two apart
+  // (use-lock.ts), and the other way round they saw the desk locked in between (UX re-test s61,
+  // L7). A stop in between leaves the clear key, and no passphrase.
+  if (first) await startSession(apiKey, wrapKey, now);
   // The sealed form is written before the clear one is removed: a stop in between loses nothing.
   await writeItem(sealedKeyItem, next);
   await writeItem(apiKeyItem, null);
-  await startSession(apiKey, wrapKey, now);
+  if (!first) await startSession(apiKey, wrapKey, now);
 }
 
 /**

@@ -176,6 +176,25 @@ describe('an answer that comes after Remove key or a key change', () => {
   });
 });
 
+describe('setting a first passphrase', () => {
+  it('never shows the desk locked on the way: the session starts before the sealed key is there (UX re-test s61, L7)', async () => {
+    await saveKey();
+    // What the pages read (use-lock.ts): a sealed key with no unlock state is "locked".
+    const seen: boolean[] = [];
+    const locked = async () => {
+      const { sealedKey } = await fakeBrowser.storage.local.get('sealedKey');
+      const { unlockState } = await fakeBrowser.storage.session.get('unlockState');
+      return Boolean(sealedKey) && !unlockState;
+    };
+    fakeBrowser.storage.onChanged.addListener(() => void locked().then((is) => seen.push(is)));
+    await setPassphrase('correct horse battery');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).not.toContain(true);
+    expect(await isLocked()).toBe(false);
+  }, 20_000);
+});
+
 describe('a locked desk', () => {
   it('saves no settings until it is unlocked: its auto-lock and chat message stay as they were', async () => {
     await setPassphrase('correct horse battery');
