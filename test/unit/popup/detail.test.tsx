@@ -321,6 +321,7 @@ describe('the inquiry detail', () => {
     await fakeBrowser.storage.session.set({
       [key]: { inquiry: cached, fetchedAt: Date.now() - 60_000 },
     });
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     const fresh = { inquiry: { ...cached, status: 'needs_review' }, fetchedAt: Date.now() };
     stubBackground({
       getInquiry: () => new Promise<InquiryReply>((answer) => setTimeout(answer, 300, fresh)),
@@ -330,8 +331,9 @@ describe('the inquiry detail', () => {
     expect((await screen.findByTestId('status')).textContent).toBe('created');
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('needs_review'));
     // News is said a second after it is shown; nothing is, past that.
-    await new Promise((done) => setTimeout(done, 1_500));
+    await vi.advanceTimersByTimeAsync(1_500);
     expect(screen.getByTestId('announcer').textContent).toBe('');
+    vi.useRealTimers();
   });
 
   it('reads the banner that takes the focus from a Refresh that found Persona unreachable with why (UX review s49, 8)', async () => {
