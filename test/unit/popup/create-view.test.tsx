@@ -765,6 +765,11 @@ describe('the create form', () => {
     typeReference('customer-42');
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('create-recovery')).textContent).toMatch(text);
+    // Read with the heading that takes the focus, as it is said nowhere else (UX re-test s61).
+    const heading = screen.getByRole('heading', { name: 'Inquiry created' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const describedBy = heading.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toMatch(text);
   });
 
   it('keeps the fields another page typed meanwhile (popup and side panel at once)', async () => {
