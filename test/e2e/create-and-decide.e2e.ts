@@ -90,6 +90,20 @@ function decisionSent(page: Page): Promise<boolean> {
   });
 }
 
+/** The comment the draft holds for `id`'s confirmation: what the next popup would open with. */
+async function storedComment(id: string): Promise<string | undefined> {
+  const worker = await ext.serviceWorker();
+  return worker.evaluate(
+    async (inquiry) =>
+      (
+        (await chrome.storage.session.get('draft')).draft as {
+          decisions?: { inquiryId: string; comment: string }[];
+        }
+      )?.decisions?.find((d) => d.inquiryId === inquiry)?.comment,
+    id,
+  );
+}
+
 /**
  * A new inquiry, made through the background, opened in a popup once it shows its status:
  * `finished` passed first (completed), else as made (created).
@@ -391,6 +405,9 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
     await popup.getByRole('button', { name: new RegExp(id) }).click();
     await popup.getByRole('button', { name: 'Decline', exact: true }).click();
     await popup.getByRole('textbox', { name: 'Comment' }).fill('Asked for a new selfie');
+    // Stored as typed before the click into the chat closes the popup, as a person's click comes
+    // (the test's close came first once on CI, on a busy machine, and the comment was not in).
+    await expect.poll(() => storedComment(id), soon).toBe('Asked for a new selfie');
     await popup.close();
 
     const again = await ext.openPopup();
@@ -955,16 +972,7 @@ describe('one inquiry open in the popup and the side panel at once', () => {
     const confirm = (page: Page) => page.getByRole('button', { name: 'Confirm decline' });
     const comment = (page: Page) => page.getByRole('textbox', { name: 'Comment' });
     const worker = await ext.serviceWorker();
-    const stored = () =>
-      worker.evaluate(
-        async (inquiry) =>
-          (
-            (await chrome.storage.session.get('draft')).draft as {
-              decisions?: { inquiryId: string; comment: string }[];
-            }
-          )?.decisions?.find((d) => d.inquiryId === inquiry)?.comment,
-        id,
-      );
+    const stored = () => storedComment(id);
     const popup = await ext.openPopup(`?inquiry=${id}`);
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
     await popup.getByRole('button', { name: 'Decline', exact: true }).click();
