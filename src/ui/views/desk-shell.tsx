@@ -30,7 +30,14 @@ function ViewFor({ route, remember }: { route: Route; remember?: boolean | undef
     case 'create':
       return <createView.View />;
     case 'detail':
-      return <detailView.View key={route.id} id={route.id} initial={route.initial} />;
+      return (
+        <detailView.View
+          key={route.id}
+          id={route.id}
+          initial={route.initial}
+          referenceId={route.referenceId}
+        />
+      );
     case 'matches':
       return <matchesView.View key={route.query} query={route.query} />;
     default:

@@ -38,10 +38,12 @@ const sameSignals = (a: readonly Signal[], b: readonly Signal[]) =>
 interface Props {
   id: string;
   initial?: (InquiryReply & { link?: OneTimeLink | null }) | undefined;
+  /** The reference the row it was opened from showed: said while the inquiry is not in yet. */
+  referenceId?: string | undefined;
 }
 
 /** One inquiry: status, actions, link, and everything Persona found, refreshed in place. */
-export function DetailView({ id, initial }: Props) {
+export function DetailView({ id, initial, referenceId }: Props) {
   const { shown, loading, slow, error, load, accept } = useInquiry(id, initial);
   // Asked as the detail opens: what it finds is said above the decision (needs-a-look.ts).
   const earlier = useEarlierInquiries(shown?.inquiry);
@@ -161,9 +163,21 @@ export function DetailView({ id, initial }: Props) {
   if (!shown) {
     return (
       <div class="view">
-        <h2 class="view-title" tabIndex={-1} ref={pending}>
+        {/* Read with the reference the reviewer knows it by, loading or failed (UX re-test s61,
+            L10): the id alone is 32 characters no one matches to a chat. */}
+        <h2
+          class="view-title"
+          tabIndex={-1}
+          ref={pending}
+          aria-describedby={referenceId ? 'pending-reference' : undefined}
+        >
           <code>{id}</code>
         </h2>
+        {referenceId && (
+          <p class="muted wrap-anywhere" id="pending-reference">
+            {t('reference', referenceId)}
+          </p>
+        )}
         {error ? (
           <ProblemMessage error={error} onRetry={() => load()} />
         ) : (

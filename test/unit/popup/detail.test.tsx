@@ -314,6 +314,24 @@ describe('the inquiry detail', () => {
     await waitFor(() => expect(announcer.textContent).toBe('Needs review'), { timeout: 3_000 });
   });
 
+  it('names the reference its row showed while the inquiry is not in, loading or failed (UX re-test s61, L10)', async () => {
+    const id = 'inq_TestInquiry0001';
+    stubBackground({});
+    const { unmount } = render(<DeskShell first={{ name: 'detail', id, referenceId: 'demo-6' }} />);
+    const described = async () => {
+      const heading = await screen.findByRole('heading', { name: id });
+      return document.getElementById(heading.getAttribute('aria-describedby') ?? '')?.textContent;
+    };
+    expect(await described()).toBe('Reference demo-6');
+    unmount();
+    stubBackground({
+      getInquiry: () => ({ kind: 'network', message: 'Persona could not be reached.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id, referenceId: 'demo-6' }} />);
+    await screen.findByRole('alert');
+    expect(await described()).toBe('Reference demo-6');
+  });
+
   it('does not say as news the status its own first read brings (UX re-test s61, L5)', async () => {
     // Kept since the create; the watcher has seen it finish since, and the row said so.
     const cached = inquiryView('created', { referenceId: 'chat-9001' });
