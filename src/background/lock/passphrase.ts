@@ -67,6 +67,8 @@ export async function setPassphrase(
   // The sealed form is written before the clear one is removed: a stop in between loses nothing.
   await writeItem(sealedKeyItem, next);
   await writeItem(apiKeyItem, null);
+  // A change's session after: till the new sealed key is in, the session's wrap key stays the
+  // one that sealed the stored key, which a key saved meanwhile is sealed again with.
   if (!first) await startSession(apiKey, wrapKey, now);
 }
 

@@ -45,11 +45,10 @@ export type Route =
       referenceId?: string | undefined;
       initial?: InquiryReply & { link?: OneTimeLink | null };
       opened?: string;
-      standIn?: readonly string[] | undefined;
       queue?: readonly QueuedRow[];
     }
   /** `opened`: as on home, the result last opened, for Back. */
-  | { name: 'matches'; query: string; opened?: string; standIn?: readonly string[] | undefined };
+  | { name: 'matches'; query: string; opened?: string };
 
 export interface Navigation {
   route: Route;
@@ -98,7 +97,9 @@ export function openInquiry(
   standIn?: readonly string[],
 ): void {
   const { id, referenceId } = row;
-  if (nav.route.name !== 'create') nav.replace({ ...nav.route, opened: id, standIn });
+  // Only home has a queue to stand in for a row: Needs review.
+  if (nav.route.name === 'home') nav.replace({ ...nav.route, opened: id, standIn });
+  else if (nav.route.name !== 'create') nav.replace({ ...nav.route, opened: id });
   nav.go({ name: 'detail', id, referenceId, ...(queue?.[0] ? { queue } : {}) });
 }
 
