@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
+import { focusUnclaimed } from '../focus.ts';
 import { moveAmongRows } from './row-keys.ts';
 import { StatusChip } from './status-chip.tsx';
 
@@ -16,8 +17,13 @@ interface Props {
   drawNow?: boolean;
   /** The last of the rows that need the reviewer, with others below: drawn with an edge. */
   endsGroup?: boolean;
-  /** The row the reviewer opened before coming back: it takes the focus again. */
+  /** A row the reviewer asked for (the first of a page loaded with Load more): it takes the focus. */
   focusOnMount?: boolean;
+  /**
+   * The row the reviewer opened before coming back, or the one in its place: it takes the focus
+   * again, unless the reviewer has put it elsewhere before the row came (focus.ts).
+   */
+  cameBack?: boolean;
   /**
    * No longer waiting: decided, the answer not in yet, or gone from a list held still
    * (hold-rows.tsx). Drawn quieter, so the next row is the one the eye takes.
@@ -40,6 +46,7 @@ export function InquiryRow(props: Props) {
     drawNow,
     endsGroup,
     focusOnMount,
+    cameBack,
     onItsWay,
     onOpen,
   } = props;
@@ -51,7 +58,7 @@ export function InquiryRow(props: Props) {
     .filter(Boolean)
     .join(', ');
   useEffect(() => {
-    if (focusOnMount) button.current?.focus();
+    if (focusOnMount || (cameBack && focusUnclaimed())) button.current?.focus();
   }, []);
   return (
     <li

@@ -58,7 +58,8 @@ export function SummaryList({
           meta={meta(item)}
           unseen={unseen?.has(item.id)}
           onItsWay={onItsWay?.has(item.id)}
-          focusOnMount={item.id === focusId || item.id === opened || item.id === standIn}
+          focusOnMount={item.id === focusId}
+          cameBack={item.id === opened || item.id === standIn}
           // Next leads past a row already decided, its answer on its way.
           onOpen={() => {
             if (!queue) return openInquiry(nav, item);

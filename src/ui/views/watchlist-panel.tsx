@@ -181,9 +181,8 @@ export function WatchlistPanel({ started }: { started: Started }) {
             referenceId={entry.referenceId}
             unseen={!entry.seen}
             onItsWay={left.has(entry.id)}
-            focusOnMount={
-              (nav.route.name === 'home' && nav.route.opened === entry.id) || entry.id === revealed
-            }
+            focusOnMount={entry.id === revealed}
+            cameBack={nav.route.name === 'home' && nav.route.opened === entry.id}
             // Said in words, as the review queue's "updated …": when the desk saw the status
             // change, or, unchanged since, when the inquiry was added. One Persona said it does
             // not have keeps its last status, and says so (watch/cycle.ts).

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
@@ -90,6 +90,45 @@ describe('Back from an inquiry', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     const third = await screen.findByRole('button', { name: /inq_QueueThird00003/ });
     await waitFor(() => expect(document.activeElement).toBe(third));
+  });
+
+  it('rows that come back late leave the focus where the reviewer has since put it (review s61, M)', async () => {
+    // The queue read again after Back is answered only once the reviewer has gone to the search
+    // box: the row opened, or the one in its place, must not take the focus from it.
+    for (const gone of [false, true]) {
+      let queued = queue;
+      // Set, the next read of the queue waits for its call.
+      let held: ((release: () => void) => void) | undefined;
+      let release = () => {};
+      stubBackground({
+        ...reviewQueue(() => queued),
+        listInquiries: () =>
+          new Promise((resolve) => {
+            const reply = {
+              items: queued.map((id) => ({ id, status: 'needs_review', referenceId: `ref-${id}` })),
+              next: null,
+            };
+            if (held) held(() => resolve(reply));
+            else resolve(reply);
+          }),
+      });
+      await openRow(0);
+      if (gone) queued = queue.slice(1);
+      held = (answer) => {
+        release = answer;
+      };
+      fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+      const tab = await screen.findByRole('tab', { name: 'Needs review' });
+      await waitFor(() => expect(document.activeElement).toBe(tab));
+      const box = screen.getByRole('searchbox', { name: 'Find inquiry' });
+      await waitFor(() => expect(box.hasAttribute('disabled')).toBe(false));
+      box.focus();
+      release();
+      await screen.findByRole('button', { name: gone ? /inq_QueueSecond0002/ : /inq_QueueFirst/ });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(document.activeElement).toBe(box);
+      cleanup();
+    }
   });
 
   it('the last row gone, the one before it takes the focus; none left, the tab', async () => {
