@@ -8,6 +8,7 @@ import { describeStatus } from '../../shared/persona/status.ts';
 import type { NamedTemplate } from '../../shared/settings.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { formatAgo, useNow } from '../components/format-time.ts';
+import { InquiryTitle } from '../components/inquiry-title.tsx';
 import { liveWait, waitsForReset } from '../components/problem-message.tsx';
 import { SidePanelButton } from '../components/side-panel-button.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
@@ -31,7 +32,7 @@ interface Props {
   changedAt?: number | undefined;
 }
 
-/** Who and where: id, reference, raw status word with its meaning, freshness, dashboard link. */
+/** Who and where: reference and id, raw status word with its meaning, freshness, dashboard link. */
 export function DetailHead({
   reply,
   loading,
@@ -106,15 +107,10 @@ export function DetailHead({
   return (
     <header class="detail-head">
       <div class="row">
-        {/* Focused as the view opens: read with whose inquiry it is and its status, which a
-            reviewer looks for before the id (UX review s49, 3). */}
-        <h2
-          class="view-title grow"
-          tabIndex={-1}
-          ref={heading}
-          aria-describedby={`${inquiry.referenceId ? 'detail-reference ' : ''}detail-status`}
-        >
-          <code>{inquiry.id}</code>
+        {/* Focused as the view opens: whose inquiry it is, then the id, read with its status,
+            which a reviewer looks for before the id (UX review s49, 3). */}
+        <h2 class="view-title grow" tabIndex={-1} ref={heading} aria-describedby="detail-status">
+          <InquiryTitle id={inquiry.id} referenceId={inquiry.referenceId} />
         </h2>
         {dashboardUrl && (
           <a href={dashboardUrl} target="_blank" rel="noreferrer">
@@ -123,11 +119,6 @@ export function DetailHead({
         )}
         <SidePanelButton id={inquiry.id} />
       </div>
-      {inquiry.referenceId && (
-        <p class="muted wrap-anywhere" id="detail-reference">
-          {t('reference', inquiry.referenceId)}
-        </p>
-      )}
       {inquiry.templateId && (
         <p class="muted wrap-anywhere" data-testid="template">
           {templateLabel(inquiry, templates)}

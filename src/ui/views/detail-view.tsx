@@ -6,6 +6,7 @@ import { dashboardInquiryUrl } from '../../shared/persona/dashboard-url.ts';
 import { offersLink } from '../../shared/persona/status-actions.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { AttentionList } from '../components/attention-list.tsx';
+import { InquiryTitle } from '../components/inquiry-title.tsx';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { type Signal, signals, withoutResults } from '../components/needs-a-look.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -163,21 +164,11 @@ export function DetailView({ id, initial, referenceId }: Props) {
   if (!shown) {
     return (
       <div class="view">
-        {/* Read with the reference the reviewer knows it by, loading or failed (UX re-test s61,
-            L10): the id alone is 32 characters no one matches to a chat. */}
-        <h2
-          class="view-title"
-          tabIndex={-1}
-          ref={pending}
-          aria-describedby={referenceId ? 'pending-reference' : undefined}
-        >
-          <code>{id}</code>
+        {/* The reference its row showed, loading or failed too: the id alone is 32 characters
+            no one matches to a chat (UX re-test s61, L10). */}
+        <h2 class="view-title" tabIndex={-1} ref={pending}>
+          <InquiryTitle id={id} referenceId={referenceId} />
         </h2>
-        {referenceId && (
-          <p class="muted wrap-anywhere" id="pending-reference">
-            {t('reference', referenceId)}
-          </p>
-        )}
         {error ? (
           <ProblemMessage error={error} onRetry={() => load()} />
         ) : (

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InquiryReply } from '../../../src/shared/messages.ts';
@@ -275,7 +275,7 @@ describe('the inquiry detail', () => {
     stubBackground({});
     render(<DeskShell first={{ name: 'detail', id: cached.id }} />);
     expect((await screen.findByTestId('status')).textContent).toBe('pending');
-    expect(screen.getByText('Reference from-cache')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: `from-cache ${cached.id}` })).toBeTruthy();
     expect(screen.getByText('Checking with Persona…')).toBeTruthy();
   });
 
@@ -293,13 +293,16 @@ describe('the inquiry detail', () => {
       if (!found) throw new Error('no detail head yet');
       return found;
     });
-    // Focused as it opens, and read with whose inquiry it is and its status (UX review s49, 3).
+    // Focused as it opens: whose inquiry it is, the reference first (UX re-test s61, L10), then
+    // its id, read with its status (UX review s49, 3).
+    expect(heading.textContent).toBe(`from-cache ${cached.id}`);
+    expect(heading.firstElementChild?.textContent).toBe('from-cache');
     expect(
       heading
         .getAttribute('aria-describedby')
         ?.split(' ')
         .map((id) => document.getElementById(id)?.textContent),
-    ).toEqual(['Reference from-cache', 'pending In progress']);
+    ).toEqual(['pending In progress']);
     const announcer = screen.getByTestId('announcer');
     await new Promise((done) => setTimeout(done, 100));
     expect(announcer.textContent).toBe('');
@@ -314,22 +317,26 @@ describe('the inquiry detail', () => {
     await waitFor(() => expect(announcer.textContent).toBe('Needs review'), { timeout: 3_000 });
   });
 
-  it('names the reference its row showed while the inquiry is not in, loading or failed (UX re-test s61, L10)', async () => {
+  it('names the reference its row showed first while the inquiry is not in, loading or failed (UX re-test s61, L10)', async () => {
     const id = 'inq_TestInquiry0001';
     stubBackground({});
     const { unmount } = render(<DeskShell first={{ name: 'detail', id, referenceId: 'demo-6' }} />);
-    const described = async () => {
-      const heading = await screen.findByRole('heading', { name: id });
-      return document.getElementById(heading.getAttribute('aria-describedby') ?? '')?.textContent;
-    };
-    expect(await described()).toBe('Reference demo-6');
+    // The reference leads the title's name, the id after it.
+    const title = () => screen.findByRole('heading', { name: `demo-6 ${id}` });
+    await waitFor(() => expect(document.activeElement).not.toBe(document.body));
+    expect(document.activeElement).toBe(await title());
     unmount();
     stubBackground({
       getInquiry: () => ({ kind: 'network', message: 'Persona could not be reached.' }),
     });
     render(<DeskShell first={{ name: 'detail', id, referenceId: 'demo-6' }} />);
     await screen.findByRole('alert');
-    expect(await described()).toBe('Reference demo-6');
+    expect(await title()).toBeTruthy();
+    // None known: the id alone.
+    cleanup();
+    render(<DeskShell first={{ name: 'detail', id }} />);
+    await screen.findByRole('alert');
+    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe(id);
   });
 
   it('does not say as news the status its own first read brings (UX re-test s61, L5)', async () => {
