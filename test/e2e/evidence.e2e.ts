@@ -960,8 +960,10 @@ describe('the evidence behind a verdict', () => {
     // References as long as a ticket system's: at 200 % they were cut to a letter or two.
     const panel = await reviewQueueInPanel(3, 320, `zendesk-${Date.now()}-`);
     const rows = panel.locator('.inquiry-row');
-    // Each row's status and its time sit under the id, against the row's right edge: not some
-    // beside the id and others below it at the left, by the width of their chip.
+    // Each row's status sits under the id, and its time by the reference above the id (UX
+    // review s60, L3; a row without a reference has it under the status), both against the
+    // row's right edge: not some beside the id and others below it at the left, by the width of
+    // their chip.
     const places = () =>
       rows.evaluateAll((all) =>
         all.map((row) => {
@@ -972,11 +974,16 @@ describe('the evidence behind a verdict', () => {
             row.getBoundingClientRect().right -
             Number.parseFloat(getComputedStyle(row).paddingRight);
           if (!id || !chip || !time) return 'missing';
-          const below = (box: DOMRect) => box.top >= id.bottom && Math.abs(box.right - inner) < 1;
-          return below(chip) && below(time) ? 'below, right' : 'other';
+          const right = (box: DOMRect) => Math.abs(box.right - inner) < 1;
+          const timeInPlace = row.querySelector('.inquiry-ref')
+            ? time.bottom <= id.top
+            : time.top >= chip.bottom;
+          return chip.top >= id.bottom && right(chip) && timeInPlace && right(time)
+            ? 'status below, time in place, right'
+            : 'other';
         }),
       );
-    expect(new Set(await places())).toEqual(new Set(['below, right']));
+    expect(new Set(await places())).toEqual(new Set(['status below, time in place, right']));
 
     // 200 % zoom of a 340 px panel: the search box keeps room to type in, New inquiry goes below
     // it, the second tab below the first; nothing leaves the panel's width.
@@ -989,7 +996,7 @@ describe('the evidence behind a verdict', () => {
       const tab = await panel.getByRole('tab', { name }).boundingBox();
       expect((tab?.x ?? 999) + (tab?.width ?? 0), name).toBeLessThanOrEqual(170);
     }
-    expect(new Set(await places())).toEqual(new Set(['below, right']));
+    expect(new Set(await places())).toEqual(new Set(['status below, time in place, right']));
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       170,
     );

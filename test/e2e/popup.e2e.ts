@@ -39,7 +39,7 @@ async function personaStatus(id: string): Promise<string> {
 }
 
 /** Creates an inquiry the way the popup does, for tests that start further along. */
-async function createInquiry(page: Page, referenceId: string): Promise<string> {
+async function createInquiry(page: Page, referenceId: string | undefined): Promise<string> {
   const answer = await page.evaluate(
     ([templateId, ref]) =>
       chrome.runtime.sendMessage({
@@ -828,6 +828,62 @@ describe('the popup', () => {
     expect(await toast.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
     // The footer's line under the toast steps aside while it shows (UX review s57, L3).
     expect(await footerLine()).toBe('0');
+    await popup.close();
+  });
+
+  it('leads each row with the reference the reviewer matches to the chat, the id under it; one without a reference leads with its id, no taller (UX review s60, L3)', async () => {
+    const popup = await openPopup();
+    const bare = await createInquiry(popup, undefined);
+    const rows = popup.getByRole('list', { name: 'Watched inquiries' }).locator('.inquiry-row');
+    await expect.poll(() => rows.filter({ hasText: bare }).count(), soon).toBe(1);
+    await rows.filter({ hasText: bare }).scrollIntoViewIfNeeded();
+    const shape = await rows.evaluateAll((all) =>
+      // The rows in view: those out of it are not laid out (content-visibility).
+      all
+        .filter((row) => {
+          const { top, bottom } = row.getBoundingClientRect();
+          return top >= 0 && bottom <= window.innerHeight;
+        })
+        .map((row) => {
+          const box = (part: string) => row.querySelector(part)?.getBoundingClientRect();
+          const [ref, id, chip, time] = [
+            '.inquiry-ref',
+            '.inquiry-id',
+            '.chip',
+            '.inquiry-meta',
+          ].map(box);
+          const item = row.parentElement as HTMLElement;
+          return {
+            first:
+              !id || !time
+                ? 'missing'
+                : ref
+                  ? ref.bottom <= id.top
+                    ? 'reference'
+                    : 'id'
+                  : id.bottom <= time.top
+                    ? 'id'
+                    : 'time',
+            chipBesideId: !!id && !!chip && chip.top < id.bottom && chip.left > id.right,
+            height: Math.round(item.getBoundingClientRect().height),
+            // The height a row out of view is given until it is laid out.
+            placeholder: Number.parseFloat(
+              getComputedStyle(item).containIntrinsicHeight.replace('auto', ''),
+            ),
+            text: row.textContent,
+          };
+        }),
+    );
+    expect(shape.length).toBeGreaterThan(4);
+    const isBare = (row: { text: string | null }) => !!row.text?.includes(bare);
+    expect(shape.filter(isBare).map((row) => row.first)).toEqual(['id']);
+    expect(new Set(shape.filter((row) => !isBare(row)).map((row) => row.first))).toEqual(
+      new Set(['reference']),
+    );
+    expect(shape.map((row) => row.chipBesideId)).toEqual(shape.map(() => true));
+    // One height for every row, as the list's placeholder has it: a row scrolled to with End
+    // lands where it was reckoned to be.
+    expect(new Set(shape.map((row) => row.height))).toEqual(new Set([shape[0]?.placeholder]));
     await popup.close();
   });
 
