@@ -15,6 +15,7 @@ import { useLock } from '../ui/use-lock.ts';
 import { ManagedContext, usePolicy } from '../ui/use-policy.ts';
 import { useRequest } from '../ui/use-request.ts';
 import { useStored } from '../ui/use-stored.ts';
+import { notePermissions } from '../ui/write-refusal.ts';
 import { AutoLockField } from './auto-lock-field.tsx';
 import { ConnectionReportView } from './connection-report.tsx';
 import { ConnectionSection } from './connection-section.tsx';
@@ -33,6 +34,12 @@ interface Problem {
 
 /** What trying a typed key before saving it gave: where it connects, or why it could not tell. */
 type KeyTried = { report: ConnectionReport } | { error: ErrorInfo };
+
+/** Where Persona listed the key's permissions (best effort), what they say of its writes. */
+function notePermissionsOf(masked: string, report: ConnectionReport) {
+  if (report.permissionsRead && report.permissions)
+    void notePermissions(masked, report.permissions);
+}
 
 /** What the last Save or Test connection gave. */
 type Done =
@@ -77,6 +84,9 @@ export function OptionsApp() {
           allowProduction: applyPolicy(settings, policy).allowProduction,
           ...(typed ? { key: typed } : {}),
         });
+        // The saved key's own permissions: the desk's pages say, beside Create and the
+        // decisions, when they lack `inquiry.write` (read-only-key-note.tsx).
+        if (!typed && keyInfo) notePermissionsOf(keyInfo.masked, report);
         return { what, report, key: typed, baseUrl: settings.baseUrl };
       }
       // Checked here first, so a value out of range is said at its field (the background would
@@ -107,6 +117,9 @@ export function OptionsApp() {
         ...(typed ? { key: typed } : {}),
       });
       setDraft(ownSettings(saved.settings, underPolicy ?? null));
+      if (tried && 'report' in tried && saved.keyInfo) {
+        notePermissionsOf(saved.keyInfo.masked, tried.report);
+      }
       // The typed key is dropped from the page as soon as the background holds it.
       setKey('');
       return tried ? { what, tried } : { what };

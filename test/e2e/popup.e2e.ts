@@ -82,9 +82,9 @@ async function createThenClose(popup: Page): Promise<void> {
 }
 
 /** The key saved (again) on the options page, as a reviewer does after Persona refused one. */
-async function saveKeyInOptions(): Promise<void> {
+async function saveKeyInOptions(saved = key): Promise<void> {
   const options = await ext.openOptions();
-  await options.getByLabel('API key', { exact: true }).fill(key);
+  await options.getByLabel('API key', { exact: true }).fill(saved);
   await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(baseUrl);
   await options.getByRole('button', { name: 'Save' }).click();
   await expect
@@ -682,6 +682,36 @@ describe('the popup', () => {
     await again.close();
   });
 
+  it('a key Persona lists without inquiry.write: the form and the decisions say so before the work is done, a refusal names Persona’s reason, and a full key saved ends it (UX re-test s61, L9)', async () => {
+    const first = await openPopup();
+    const id = await createInquiry(first, `read-only-${Date.now()}`);
+    await first.close();
+    // Saved on the options page, which tries a typed key first and so reads its permissions.
+    await saveKeyInOptions(sandbox().readOnlyKey);
+    const popup = await openPopup('?view=create');
+    const note = popup.getByTestId('read-only-key');
+    await expect.poll(() => note.textContent(), soon).toContain('have no inquiry.write');
+    // Said, not enforced: Create is there, and Persona's answer decides.
+    expect(await popup.getByRole('button', { name: 'Create', exact: true }).count()).toBe(1);
+    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
+    await expect.poll(() => note.textContent(), soon).toContain('have no inquiry.write');
+    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+    await popup.getByRole('button', { name: 'Confirm approve' }).click();
+    await expect
+      .poll(() => popup.getByRole('alert').first().textContent(), soon)
+      .toContain('inquiry.write');
+    // The refusal's reason takes the note's place, for the next form and decision too.
+    await expect
+      .poll(() => note.textContent(), soon)
+      .toMatch(/^Persona refused the last change made with this key: ".*inquiry\.write/);
+    expect(await personaStatus(id)).not.toBe('approved');
+    await saveKeyInOptions();
+    await popup.goto(ext.extensionUrl('src/popup/index.html?view=create'));
+    await popup.getByRole('textbox', { name: 'Reference ID' }).waitFor(soon);
+    expect(await note.count()).toBe(0);
+    await popup.close();
+  });
+
   it('a key saved in the options after a refusal: the create form drops the old error, keeps what was typed, and creates with the new key', async () => {
     const popup = await openPopup('?view=create');
     const reference = `rotated-${Date.now()}`;
@@ -865,7 +895,10 @@ describe('the popup', () => {
                     ? 'id'
                     : 'time',
             chipBesideId: !!id && !!chip && chip.top < id.bottom && chip.left > id.right,
-            height: Math.round(item.getBoundingClientRect().height),
+            // A row saying a decision did not go through has that on a line of its own.
+            height: row.querySelector('.meta-warn')
+              ? 'warned'
+              : Math.round(item.getBoundingClientRect().height),
             // The height a row out of view is given until it is laid out.
             placeholder: Number.parseFloat(
               getComputedStyle(item).containIntrinsicHeight.replace('auto', ''),
@@ -883,7 +916,9 @@ describe('the popup', () => {
     expect(shape.map((row) => row.chipBesideId)).toEqual(shape.map(() => true));
     // One height for every row, as the list's placeholder has it: a row scrolled to with End
     // lands where it was reckoned to be.
-    expect(new Set(shape.map((row) => row.height))).toEqual(new Set([shape[0]?.placeholder]));
+    const plain = shape.filter((row) => row.height !== 'warned');
+    expect(plain.length).toBeGreaterThan(4);
+    expect(new Set(plain.map((row) => row.height))).toEqual(new Set([plain[0]?.placeholder]));
     await popup.close();
   });
 

@@ -10,12 +10,14 @@ import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-item
 import { goesBack } from '../back-key.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { ReadOnlyKeyNote } from '../components/read-only-key-note.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { WaitLabel } from '../components/wait-label.tsx';
 import { useReadPolicy } from '../use-policy.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
 import { useStored } from '../use-stored.ts';
+import { noteWriteAnswer } from '../write-refusal.ts';
 import { CreateFields } from './create-fields.tsx';
 import {
   buildCreateRequest,
@@ -151,6 +153,7 @@ export function CreateView() {
       const ask = requestFor(typed);
       key = ask.idempotencyKey;
       const reply = await sendCreate(ask, () => setAsking('createAskingAgain'));
+      void noteWriteAnswer();
       if (!shown.current) return;
       const { pendingCreate, ...form } = clearedForm(defaultTemplateId);
       updateDraft((stored) => (mine(stored) ? { ...form, pendingCreate } : form));
@@ -159,6 +162,7 @@ export function CreateView() {
       setBareAsked(false);
     } catch (error) {
       const info = toErrorInfo(error);
+      void noteWriteAnswer(info);
       // No answer: the key stays for the next click. The failure is on screen, so the next
       // opening of the form does not send it again by itself: the reviewer decides.
       updateDraft((stored) => {
@@ -296,6 +300,7 @@ export function CreateView() {
     <form class="view create-form" ref={form} onSubmit={create} noValidate data-drafted="">
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
+      <ReadOnlyKeyNote />
       {sentEarlier && !busy ? (
         <p class="banner" role="status" id="sent-earlier-key" data-testid="sent-earlier-key">
           {t('createSentEarlierKey', formatDateTime(sentAt ?? 0))}

@@ -15,12 +15,14 @@ import { decisionFor, withDecision } from '../components/decision-drafts.ts';
 import { formatAgo, useNow } from '../components/format-time.ts';
 import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
+import { ReadOnlyKeyNote } from '../components/read-only-key-note.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { WaitLabel } from '../components/wait-label.tsx';
 import { focusLost } from '../focus.ts';
 import { scrollViewTo } from '../scroll-view.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
+import { noteWriteAnswer } from '../write-refusal.ts';
 import { OtherComment, otherComment } from './other-comment.tsx';
 import { NavigationContext } from './router.ts';
 import { changeProblem, isConflict, isStopped, rereadAfter } from './stale-after.ts';
@@ -385,21 +387,27 @@ export function DetailActions({
           id,
           action,
           ...(comment ? { comment } : {}),
-        }).catch((failure: unknown) => {
-          // Refused: not made, whatever the status now says.
-          if (isConflict(failure)) {
-            sent.current = null;
-            if (action !== 'markForReview') {
-              refused.current = action;
-              setDecision({ action, comment: comment ?? '' });
+        })
+          .then((reply) => {
+            void noteWriteAnswer();
+            return reply;
+          })
+          .catch((failure: unknown) => {
+            void noteWriteAnswer(toErrorInfo(failure));
+            // Refused: not made, whatever the status now says.
+            if (isConflict(failure)) {
+              sent.current = null;
+              if (action !== 'markForReview') {
+                refused.current = action;
+                setDecision({ action, comment: comment ?? '' });
+              }
             }
-          }
-          const stopped = isStopped(failure);
-          if (stopped || outcomeUnknown.has(toErrorInfo(failure).kind)) {
-            setUnlogged({ action, stopped });
-          }
-          throw failure;
-        });
+            const stopped = isStopped(failure);
+            if (stopped || outcomeUnknown.has(toErrorInfo(failure).kind)) {
+              setUnlogged({ action, stopped });
+            }
+            throw failure;
+          });
       },
       (reply) => {
         onReply(reply);
@@ -435,6 +443,7 @@ export function DetailActions({
           {t('nextInQueue', next.referenceId || next.id)}
         </button>
       )}
+      {(allowed.approve || allowed.decline || allowed.markForReview) && <ReadOnlyKeyNote />}
       {/* Held while an action of this page's is out, or a decision a closed one sent (Watch only
           by this page's own): aria-disabled, which keeps a focus on them where it is (a disabled
           button drops it to the page), and a click is ignored. */}

@@ -187,6 +187,52 @@ describe('the create form', () => {
     expect(screen.getByText('Completed, awaiting decision')).toBeTruthy();
   });
 
+  it('says beside Create that Persona refuses this key’s changes, learned from its 403, and ends it when a create goes through (UX re-test s61, L9)', async () => {
+    const refused = {
+      kind: 'forbidden' as const,
+      status: 403,
+      title: 'Forbidden',
+      details: 'API key does not have the inquiry.write permission',
+      message: 'Persona refused this request.',
+    };
+    let answer: unknown = refused;
+    stubBackground({
+      createInquiry: () => answer as ReturnType<typeof inquiryReply> & { link: typeof link },
+    });
+    // Learned of another key: not this one's to say.
+    await fakeBrowser.storage.session.set({ writeRefusal: { masked: 'persona_sandbox_…9z9z' } });
+    const template = await openCreate();
+    expect(screen.queryByTestId('read-only-key')).toBeNull();
+    fireEvent.input(template, { target: { value: 'itmpl_Business01' } });
+    typeReference();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    const note = await screen.findByTestId('read-only-key');
+    expect(note.textContent).toBe(
+      'Persona refused the last change made with this key: "API key does not have the inquiry.write permission". Creating inquiries and decisions may be refused again until the key’s permissions or allow-list are mended in the Persona dashboard.',
+    );
+    // A note, not a lock: Create is still offered.
+    expect(screen.getByRole('button', { name: 'Create' }).getAttribute('aria-disabled')).not.toBe(
+      'true',
+    );
+    answer = { ...inquiryReply('created'), link };
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByText('Inquiry created');
+    await waitFor(async () =>
+      expect(
+        (await fakeBrowser.storage.session.get('writeRefusal')).writeRefusal ?? null,
+      ).toBeNull(),
+    );
+  });
+
+  it('says beside Create what the key’s permissions lack, from Test connection or a Save', async () => {
+    stubBackground({});
+    await fakeBrowser.storage.session.set({ writeRefusal: { masked: 'persona_sandbox_…1a2b' } });
+    await openCreate();
+    expect((await screen.findByTestId('read-only-key')).textContent).toMatch(
+      /^The permissions Persona lists for this key have no inquiry\.write/,
+    );
+  });
+
   it('refuses a malformed template id before sending anything', async () => {
     stubBackground({});
     const template = await openCreate();

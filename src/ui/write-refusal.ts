@@ -1,0 +1,41 @@
+// What the pages learn of the saved key's right to change inquiries, for the note beside Create
+// and the decisions (components/read-only-key-note.tsx). A note costs nothing when it fails: a
+// storage error here is dropped, and the desk goes on as without it.
+import type { ErrorInfo } from '../shared/errors.ts';
+import { readItem, writeItem } from '../shared/storage.ts';
+import { keyInfoItem } from '../shared/storage-items.ts';
+import { writeRefusalItem } from '../shared/write-refusal-item.ts';
+
+/**
+ * After a create or a decision: a 403 is noted for the saved key, with Persona's reason; an
+ * answer Persona took ends the note. Other failures say nothing of the key's rights.
+ */
+export async function noteWriteAnswer(error?: ErrorInfo): Promise<void> {
+  if (error && error.kind !== 'forbidden') return;
+  try {
+    const [keyInfo, refusal] = await Promise.all([
+      readItem(keyInfoItem),
+      readItem(writeRefusalItem),
+    ]);
+    if (!keyInfo) return;
+    const says = error?.details ?? error?.title;
+    if (error) await writeItem(writeRefusalItem, { masked: keyInfo.masked, ...(says && { says }) });
+    else if (refusal) await writeItem(writeRefusalItem, null);
+  } catch {}
+}
+
+/**
+ * After Test connection or a Save read the saved key's permissions (`masked`: that key): no
+ * `inquiry.write` is noted; one listed ends a note the permissions made, not one of Persona's
+ * refusals, which may have been its allow-list's.
+ */
+export async function notePermissions(masked: string, permissions: readonly string[]) {
+  try {
+    if (!permissions.includes('inquiry.write')) {
+      await writeItem(writeRefusalItem, { masked });
+      return;
+    }
+    const refusal = await readItem(writeRefusalItem);
+    if (refusal && !refusal.says) await writeItem(writeRefusalItem, null);
+  } catch {}
+}
