@@ -579,6 +579,41 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
   });
 });
 
+describe('a decision sent while nothing answers', () => {
+  it("keeps its error in view when the detail's own read fails too and its stale-copy banner comes above (UX re-test s62, M4)", async () => {
+    const id = await createThroughBackground('decline-offline');
+    await controls.finish(id, 'needs_review');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    const comment = popup.getByRole('textbox', { name: 'Comment' });
+    await comment.fill('Not the person in the chat');
+    // Every connection dropped, the decline's and the detail's read after it alike: offline.
+    await controls.setFaults({ dropNext: 1_000 });
+    try {
+      await comment.press('Control+Enter');
+      const alert = popup.locator('.detail-actions [role="alert"]');
+      await alert.waitFor({ timeout: 30_000 });
+      await popup.getByTestId('stale').waitFor({ timeout: 30_000 });
+      const content = await popup.locator('main.content').boundingBox();
+      const confirm = popup.getByRole('button', { name: 'Confirm decline' });
+      for (const [name, part] of [
+        ['the error', alert],
+        ['Confirm decline', confirm],
+      ] as const) {
+        const shown = await part.boundingBox();
+        if (!shown || !content) throw new Error(`no box for ${name} or the view`);
+        expect(shown.y, name).toBeGreaterThanOrEqual(content.y);
+        expect(shown.y + shown.height, name).toBeLessThanOrEqual(content.y + content.height + 0.5);
+      }
+    } finally {
+      await controls.clearFaults();
+    }
+    await popup.close();
+  }, 60_000);
+});
+
 describe('a decision someone else made first', () => {
   it('says so where the confirmation was, and keeps the comment that was not sent', async () => {
     const comment = 'Selfie does not match the ID photo.\nEscalate to the fraud team.';

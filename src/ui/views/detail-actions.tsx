@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
@@ -310,6 +310,26 @@ export function DetailActions({
   useEffect(() => {
     if (error && problem.current) scrollViewTo(problem.current, 'nearest');
   }, [error]);
+  // The detail's own read after it may then put the stale copy's banner above (offline: UX
+  // re-test s62, M4), which pushed the error, and Confirm, under the window's edge. While the
+  // focus is still in the actions, the view keeps the error where it was on screen, as scroll
+  // anchoring does, which Chromium leaves off at a view's top. A scroll of the reviewer's own
+  // does not move it in the view, so it is not undone.
+  const placed = useRef<number>(undefined);
+  useLayoutEffect(() => {
+    const box = problem.current;
+    const view = box?.closest('.content');
+    if (!box || !view) {
+      placed.current = undefined;
+      return;
+    }
+    const top = box.getBoundingClientRect().top - view.getBoundingClientRect().top + view.scrollTop;
+    const moved = placed.current !== undefined && top !== placed.current;
+    if (moved && box.closest('.detail-actions')?.contains(document.activeElement)) {
+      view.scrollTop += top - (placed.current ?? top);
+    }
+    placed.current = top;
+  });
   // A decision being confirmed here that the inquiry's new status no longer allows, and that this
   // page did not send: someone decided it meanwhile (in Persona, in another desk window). Said,
   // with the comment typed here, which was not sent and must not vanish with the form.
