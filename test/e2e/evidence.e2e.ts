@@ -1064,7 +1064,7 @@ describe('the evidence behind a verdict', () => {
       await panel.getByRole('button', { name: 'Confirm decline' }).click();
       await expect
         .poll(
-          () => panel.getByText('Sent to Persona: it can no longer be cancelled.').count(),
+          () => panel.getByText('On its way to Persona: it can no longer be cancelled.').count(),
           soon,
         )
         .toBe(1);

@@ -24,5 +24,9 @@ export const rereadAfter = (failure: unknown) =>
  * for a write there would cost the worker bytes its budget does not have.
  */
 export function changeProblem(error: ErrorInfo): ErrorInfo {
-  return error.kind === 'timeout' ? { ...error, message: t('errTimeoutWrite') } : error;
+  if (error.kind === 'timeout') return { ...error, message: t('errTimeoutWrite') };
+  // A connection that broke may have broken after the request went: "try again", which the
+  // reading's message says, would be said of a change that may be made (UX re-test s62, L11).
+  if (error.kind === 'network') return { ...error, message: t('errNetworkWrite', error.message) };
+  return error;
 }

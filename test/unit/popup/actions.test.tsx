@@ -617,6 +617,23 @@ describe('inquiry actions', () => {
     expect(alert.textContent).not.toContain('Try again in a moment');
   });
 
+  it('says a change whose connection broke may or may not have reached Persona, with why it broke (UX re-test s62, L11)', async () => {
+    const unreachable =
+      'Inquiry Desk could not reach Persona. Check the internet connection and try again.';
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () => ({ kind: 'network', message: unreachable }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      `${unreachable} The action may or may not have reached Persona: the desk reads the inquiry again, so check its status before you send it again.`,
+    );
+  });
+
   it('keeps a decision being confirmed, comment and all, for the next popup', async () => {
     await openWith('completed');
     // The draft is read by then in a page (its first screen preloads it); here, a moment later.
@@ -892,7 +909,7 @@ describe('inquiry actions', () => {
     await approveFromDetail();
     const cancel = await screen.findByRole('button', { name: 'Cancel' });
     await waitFor(() => expect(cancel.getAttribute('aria-disabled')).toBe('true'));
-    expect(screen.getByText('Sent to Persona: it can no longer be cancelled.')).toBeTruthy();
+    expect(screen.getByText('On its way to Persona: it can no longer be cancelled.')).toBeTruthy();
     fireEvent.click(cancel);
     // Still there, and still saying it is on its way.
     expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();
