@@ -43,6 +43,7 @@ const actionLabels: Record<AuditAction, MessageKey> = {
   keySaved: 'auditKeySaved',
   keyRemoved: 'auditKeyRemoved',
   passphraseSet: 'auditPassphraseSet',
+  passphraseChanged: 'auditPassphraseChanged',
   lock: 'auditLock',
   autoLock: 'auditAutoLock',
   unlock: 'auditUnlock',

@@ -115,7 +115,7 @@ export function PassphraseSection({ required }: { required: boolean }) {
             }
             const change = changing ? { current } : {};
             void run(() => sendRequest({ type: 'setPassphrase', passphrase, ...change }), {
-              text: 'passphraseSetNote',
+              text: changing ? 'passphraseChangedNote' : 'passphraseSetNote',
               while: 'unlocked',
             });
           }}

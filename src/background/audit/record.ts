@@ -28,6 +28,7 @@ function actionOf(request: Request): AuditAction | undefined {
   if (request.type === 'inquiryAction') return request.action;
   if (request.type === 'changeTag') return request.change === 'add' ? 'addTag' : 'removeTag';
   if (request.type === 'saveOptions') return request.key?.trim() ? 'keySaved' : undefined;
+  if (request.type === 'setPassphrase' && request.current) return 'passphraseChanged';
   return fixedActions[request.type];
 }
 

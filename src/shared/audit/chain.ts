@@ -22,6 +22,8 @@ export const auditActions = [
   'keySaved',
   'keyRemoved',
   'passphraseSet',
+  // A passphrase changed (the current one given), told apart from the first set (UX re-test s62, L13).
+  'passphraseChanged',
   'lock',
   // The idle auto-lock, told apart from a reviewer's Lock now.
   'autoLock',

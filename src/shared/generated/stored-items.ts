@@ -54,6 +54,7 @@ export const rule1 = {
     'keySaved',
     'keyRemoved',
     'passphraseSet',
+    'passphraseChanged',
     'lock',
     'autoLock',
     'unlock',

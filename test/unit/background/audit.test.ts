@@ -183,6 +183,23 @@ describe('audit trail', () => {
     expect(await prepareAudit({ type: 'ping' }, async () => 'x')).toBeUndefined();
   });
 
+  it('logs a passphrase changed apart from one set, and never the passphrases (UX re-test s62, L13)', async () => {
+    const reviewer = async () => 'persona_sandbox_…1a2b';
+    const set = await prepareAudit(
+      { type: 'setPassphrase', passphrase: 'first one here' },
+      reviewer,
+    );
+    await set?.({ ok: true, data: { locked: false } });
+    const change = await prepareAudit(
+      { type: 'setPassphrase', passphrase: 'second one here', current: 'first one here' },
+      reviewer,
+    );
+    await change?.({ ok: true, data: { locked: false } });
+    const { entries } = await readItem(auditTrailItem);
+    expect(entries.map((entry) => entry.action)).toEqual(['passphraseSet', 'passphraseChanged']);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/one here/);
+  });
+
   it('keeps text that is not an inquiry id out of the trail: the refusal is logged without it', async () => {
     // A page's bug sending what the reviewer typed as the id; the handler refuses it.
     const done = await prepareAudit(

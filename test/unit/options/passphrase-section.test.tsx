@@ -35,7 +35,7 @@ describe('the Lock section’s notes', () => {
     expect(screen.queryByText('Locked.')).toBeNull();
   });
 
-  it('"Passphrase set." goes once the key and its passphrase are removed', async () => {
+  it('a change says "Passphrase changed." (UX re-test s62, L13), which goes once the key and its passphrase are removed', async () => {
     vi.mocked(sendRequest).mockResolvedValue({ locked: false });
     render(<PassphraseSection required={false} />);
     fireEvent.input(await screen.findByLabelText('Current passphrase'), {
@@ -50,11 +50,13 @@ describe('the Lock section’s notes', () => {
     const set = screen.getByRole('button', { name: 'Change passphrase' });
     set.focus();
     fireEvent.click(set);
-    const note = await screen.findByText(/^Passphrase set\./);
+    const note = await screen.findByText(
+      'Passphrase changed. The old one no longer unlocks the desk.',
+    );
     // Set passphrase is disabled again (its fields emptied): the note has the focus.
     await waitFor(() => expect(document.activeElement).toBe(note));
     await fakeBrowser.storage.local.remove('sealedKey');
-    await waitFor(() => expect(screen.queryByText(/^Passphrase set\./)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/^Passphrase changed\./)).toBeNull());
     expect(screen.getByTestId('lock-status').textContent).toMatch(/No passphrase/);
   });
 
