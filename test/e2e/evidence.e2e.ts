@@ -996,6 +996,9 @@ describe('the evidence behind a verdict', () => {
       const tab = await panel.getByRole('tab', { name }).boundingBox();
       expect((tab?.x ?? 999) + (tab?.width ?? 0), name).toBeLessThanOrEqual(170);
     }
+    // The queue's order too, which the view clips rather than scrolls (UX re-test s62, L15).
+    const order = await panel.getByRole('combobox', { name: 'Order' }).boundingBox();
+    expect((order?.x ?? 999) + (order?.width ?? 0)).toBeLessThanOrEqual(170);
     expect(new Set(await places())).toEqual(new Set(['status below, time in place, right']));
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       170,
