@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { watchlistItem } from '../../shared/generated/first-screen-items.ts';
+import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t, uiLocale } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
+import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 import { decisionStatus } from '../../shared/persona/status-actions.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
@@ -21,6 +22,9 @@ import { type Started, startedNote } from './watchlist-panel.tsx';
 // Persona's largest page: a queue of up to a hundred, the Monday backlog of 40 with it, is read in
 // one request, so its count is whole and its oldest row is in it, not a Load more away.
 const PAGE_SIZE = 100;
+
+// How often a queue Persona did not answer is asked again, quietly (below).
+const RETRY_MS = 30_000;
 
 /** Those of `items` not already in `shown`. */
 function newTo(shown: InquirySummary[], items: InquirySummary[]): InquirySummary[] {
@@ -96,14 +100,16 @@ export function ReviewQueue({ started }: { started: Started }) {
   const readFrom = useRef(0);
   // The rows as last drawn, Persona's and the watched ones shown ahead of their page.
   const onScreen = useRef<InquirySummary[]>([]);
-  const page = useRequest(async (cursor?: string) => {
+  const readPage = (cursor?: string) => {
     if (!cursor) readFrom.current = Date.now();
-    const reply = await sendRequest({
+    return sendRequest({
       type: 'listInquiries',
       statuses: ['needs_review'],
       pageSize: PAGE_SIZE,
       ...(cursor ? { next: cursor } : {}),
     });
+  };
+  const showPage = (reply: { items: InquirySummary[]; next: string | null }, cursor?: string) => {
     // A row listed already (come to review since the page before was read) is not listed twice.
     setItems((shown) => (cursor ? [...shown, ...newTo(shown, reply.items)] : reply.items));
     // Load more's focus goes to the first row it brought that was not on screen already: a
@@ -113,7 +119,8 @@ export function ReviewQueue({ started }: { started: Started }) {
     );
     setNext(reply.next);
     if (reply.next === null) setEndReadAt(readFrom.current);
-  });
+  };
+  const page = useRequest(async (cursor?: string) => showPage(await readPage(cursor), cursor));
   const load = (cursor?: string) => void page.run(cursor);
   useEffect(load, []);
   // Open while the watcher finds a watched inquiry come to review or leave it (decided here or in
@@ -159,6 +166,35 @@ export function ReviewQueue({ started }: { started: Started }) {
     if ([...is].some((id) => id && !was.has(id))) void arrivals.run();
   }, [reviewing]);
   const { error } = page;
+  // The first page not read for want of an answer (offline, Persona failing), it is read again by
+  // itself once the watcher's next check goes through, or every 30 s (UX re-test s62, L12):
+  // quietly, the error kept until a read is answered, so nothing is said again meanwhile and a
+  // focus on Try again stays. A refusal (401, 403) waits for the reviewer.
+  const poll = useStored(pollStateItem);
+  const failed = useRef<{ error: unknown; at: number }>(undefined);
+  useEffect(() => {
+    if (!error || next !== undefined || !outcomeUnknown.has(error.kind)) return;
+    if (failed.current?.error !== error) failed.current = { error, at: Date.now() };
+    let live = true;
+    const retry = () =>
+      readPage().then(
+        (reply) => {
+          if (!live) return;
+          showPage(reply);
+          page.clearError();
+        },
+        () => {
+          if (live) timer = setTimeout(retry, RETRY_MS);
+        },
+      );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if ((poll?.lastSuccessAt ?? 0) > failed.current.at) void retry();
+    else timer = setTimeout(retry, RETRY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [error, poll?.lastSuccessAt]);
   // Persona lists by creation, so a watched inquiry that came to review just now may be older than
   // every row loaded so far: the watcher has found it, and it is shown where its last change puts
   // it, not a Load more away (UX review s47, 2). Once a page lists it, that row is used.

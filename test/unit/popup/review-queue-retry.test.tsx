@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import type { ErrorInfo } from '../../../src/shared/errors.ts';
+import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { runningFakeClock, sent, stubBackground } from './fixtures.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+
+const rows = ['inq_QueueFirst00001', 'inq_QueueSecond0002'].map((id) => ({
+  id,
+  status: 'needs_review',
+  referenceId: `ref-${id}`,
+}));
+const offline: ErrorInfo = {
+  kind: 'network',
+  message: 'Inquiry Desk could not reach Persona. Check the internet connection and try again.',
+};
+
+/** Needs review opened while Persona gives `failure`, until `answering()`. */
+async function queueFailing(failure: ErrorInfo, answering: () => boolean) {
+  stubBackground({
+    listInquiries: () => (answering() ? { items: rows, next: null } : failure),
+  });
+  render(<DeskShell first={{ name: 'home', tab: 'review' }} />);
+  await waitFor(() => expect(sent('listInquiries')).toHaveLength(1));
+  await waitFor(() => expect(document.body.textContent).toContain(failure.message));
+}
+
+describe('Needs review not answered (UX re-test s62, L12)', () => {
+  it('reads its queue again by itself once the watcher’s check goes through, the error kept till then', async () => {
+    let online = false;
+    await queueFailing(offline, () => online);
+    // Focused on Try again, the reviewer keeps it while nothing answers.
+    const tryAgain = screen.getByRole('button', { name: 'Try again' });
+    tryAgain.focus();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.activeElement).toBe(tryAgain);
+    expect(sent('listInquiries')).toHaveLength(1);
+    online = true;
+    await fakeBrowser.storage.local.set({
+      pollState: { failures: 0, lastAttemptAt: Date.now() + 1, lastSuccessAt: Date.now() + 1 },
+    });
+    await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(sent('listInquiries')).toHaveLength(2);
+  });
+
+  it('and every 30 s, quietly: a read that fails again says nothing new', async () => {
+    runningFakeClock();
+    let online = false;
+    await queueFailing(offline, () => online);
+    const alert = screen.getByRole('alert');
+    await vi.advanceTimersByTimeAsync(30_000);
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(2));
+    // The same alert, not another one said again.
+    expect(screen.getByRole('alert')).toBe(alert);
+    online = true;
+    await vi.advanceTimersByTimeAsync(30_000);
+    await screen.findByRole('button', { name: /inq_QueueFirst00001/ });
+    expect(sent('listInquiries')).toHaveLength(3);
+  });
+
+  it('leaves a refusal (a 401) to the reviewer', async () => {
+    runningFakeClock();
+    await queueFailing(
+      { kind: 'unauthorized', status: 401, message: 'Not accepted.' },
+      () => false,
+    );
+    await fakeBrowser.storage.local.set({
+      pollState: { failures: 0, lastSuccessAt: Date.now() + 1 },
+    });
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(sent('listInquiries')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
+  });
+});
