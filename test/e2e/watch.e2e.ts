@@ -621,7 +621,7 @@ describe('watch and notify', () => {
     const before = (await controls.requests()).lastSeq;
     const within = await ext.openPopup();
     const note = within.getByText(
-      /statuses are checked less often: the next check is in 14 minutes/,
+      /statuses are checked less often: the next timed check is in 14 minutes\. Opening the desk checks sooner/,
     );
     await expect.poll(() => note.count()).toBe(1);
     expect(await row(within).textContent()).toContain('created');

@@ -40,13 +40,13 @@ describe('the watchlist head', () => {
     expect(screen.queryByRole('button', { name: 'Open settings' })).toBeNull();
   });
 
-  it('says checks are spaced out, and until when, while a rate-limit hold lasts (UX review s47, 1)', async () => {
+  it('says checks are spaced out, until when, and that opening the desk checks sooner, while a rate-limit hold lasts (UX review s47, 1; UX re-test s62, L14)', async () => {
     await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() + 14 * 60_000 });
     const note = screen.getByText(/checked less often/);
     // Read with the list, not said again each time its time changes (review s47, 8).
     expect(note.closest('[role="status"], [aria-live]')).toBeNull();
     expect(note.textContent).toBe(
-      "Persona's rate limit is busy, so statuses are checked less often: the next check is in 14 minutes.",
+      "Persona's rate limit is busy, so statuses are checked less often: the next timed check is in 14 minutes. Opening the desk checks sooner, once the limit's current minute is over.",
     );
   });
 
