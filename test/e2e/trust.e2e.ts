@@ -180,7 +180,13 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
       .poll(() => fresh.getByRole('alert').textContent(), soon)
       .toBe('The wait after a wrong passphrase is over: try again.');
     await changeTo('correct horse battery');
-    await expect.poll(() => fresh.getByText('Passphrase set.').count(), soon).toBe(1);
+    await expect.poll(() => fresh.getByText(/^Passphrase changed\./).count(), soon).toBe(1);
+    // Logged as changes, apart from the first set (UX re-test s62, L13): the refused one too.
+    const changeRows = fresh.locator('.log-table tbody tr', { hasText: 'Change passphrase' });
+    await expect.poll(() => changeRows.count(), soon).toBe(2);
+    expect(await fresh.locator('.log-table tbody tr', { hasText: 'Set passphrase' }).count()).toBe(
+      1,
+    );
     // Locked and unlocked here: the unlock form goes, and the focus with it to the note saying so.
     await fresh.getByRole('button', { name: 'Lock now' }).click();
     await expect
