@@ -84,9 +84,12 @@ export function OptionsApp() {
           allowProduction: applyPolicy(settings, policy).allowProduction,
           ...(typed ? { key: typed } : {}),
         });
-        // The saved key's own permissions: the desk's pages say, beside Create and the
+        // The saved key's own permissions: the desk's pages say, at the create form and the
         // decisions, when they lack `inquiry.write` (read-only-key-note.tsx).
-        if (!typed && keyInfo) notePermissionsOf(keyInfo.masked, report);
+        // Not of another address than the saved one's, which the desk does not ask.
+        if (!typed && keyInfo && settings.baseUrl === stored?.baseUrl) {
+          notePermissionsOf(keyInfo.masked, report);
+        }
         return { what, report, key: typed, baseUrl: settings.baseUrl };
       }
       // Checked here first, so a value out of range is said at its field (the background would

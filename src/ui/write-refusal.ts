@@ -1,5 +1,5 @@
-// What the pages learn of the saved key's right to change inquiries, for the note beside Create
-// and the decisions (components/read-only-key-note.tsx). A note costs nothing when it fails: a
+// What the pages learn of the saved key's right to change inquiries, for the note at the create
+// form and the decisions (components/read-only-key-note.tsx). A note costs nothing when it fails: a
 // storage error here is dropped, and the desk goes on as without it.
 import type { ErrorInfo } from '../shared/errors.ts';
 import { readItem, writeItem } from '../shared/storage.ts';
@@ -7,19 +7,23 @@ import { keyInfoItem } from '../shared/storage-items.ts';
 import { writeRefusalItem } from '../shared/write-refusal-item.ts';
 
 /**
- * After a create or a decision: a 403 is noted for the saved key, with Persona's reason; an
- * answer Persona took ends the note. Other failures say nothing of the key's rights.
+ * After a create or a decision sent with the key `sentWith` (masked): a 403 is noted for it, with
+ * Persona's reason; an answer Persona took ends the note. Not when another key was saved while it
+ * was out: the answer is not that key's. Other failures say nothing of the key's rights.
  */
-export async function noteWriteAnswer(error?: ErrorInfo): Promise<void> {
-  if (error && error.kind !== 'forbidden') return;
+export async function noteWriteAnswer(
+  sentWith: string | undefined,
+  error?: ErrorInfo,
+): Promise<void> {
+  if (!sentWith || (error && error.kind !== 'forbidden')) return;
   try {
     const [keyInfo, refusal] = await Promise.all([
       readItem(keyInfoItem),
       readItem(writeRefusalItem),
     ]);
-    if (!keyInfo) return;
+    if (keyInfo?.masked !== sentWith) return;
     const says = error?.details ?? error?.title;
-    if (error) await writeItem(writeRefusalItem, { masked: keyInfo.masked, ...(says && { says }) });
+    if (error) await writeItem(writeRefusalItem, { masked: sentWith, ...(says && { says }) });
     else if (refusal) await writeItem(writeRefusalItem, null);
   } catch {}
 }

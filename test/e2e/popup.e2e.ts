@@ -690,22 +690,26 @@ describe('the popup', () => {
     await saveKeyInOptions(sandbox().readOnlyKey);
     const popup = await openPopup('?view=create');
     const note = popup.getByTestId('read-only-key');
-    await expect.poll(() => note.textContent(), soon).toContain('have no inquiry.write');
-    // Said, not enforced: Create is there, and Persona's answer decides.
-    expect(await popup.getByRole('button', { name: 'Create', exact: true }).count()).toBe(1);
-    await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
-    await expect.poll(() => note.textContent(), soon).toContain('have no inquiry.write');
-    await popup.getByRole('button', { name: 'Approve', exact: true }).click();
-    await popup.getByRole('button', { name: 'Confirm approve' }).click();
-    await expect
-      .poll(() => popup.getByRole('alert').first().textContent(), soon)
-      .toContain('inquiry.write');
-    // The refusal's reason takes the note's place, for the next form and decision too.
-    await expect
-      .poll(() => note.textContent(), soon)
-      .toMatch(/^Persona refused the last change made with this key: ".*inquiry\.write/);
-    expect(await personaStatus(id)).not.toBe('approved');
-    await saveKeyInOptions();
+    try {
+      await expect.poll(() => note.textContent(), soon).toContain('have no inquiry.write');
+      // Said, not enforced: Create is there, and Persona's answer decides.
+      expect(await popup.getByRole('button', { name: 'Create', exact: true }).count()).toBe(1);
+      await popup.goto(ext.extensionUrl(`src/popup/index.html?inquiry=${id}`));
+      await expect.poll(() => note.textContent(), soon).toContain('have no inquiry.write');
+      await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+      await popup.getByRole('button', { name: 'Confirm approve' }).click();
+      await expect
+        .poll(() => popup.getByRole('alert').first().textContent(), soon)
+        .toContain('inquiry.write');
+      // The refusal's reason takes the note's place, for the next form and decision too.
+      await expect
+        .poll(() => note.textContent(), soon)
+        .toMatch(/^Persona refused the last change made with this key: ".*inquiry\.write/);
+      expect(await personaStatus(id)).not.toBe('approved');
+    } finally {
+      // The full key again for the tests after this one, whatever became of it.
+      await saveKeyInOptions();
+    }
     await popup.goto(ext.extensionUrl('src/popup/index.html?view=create'));
     await popup.getByRole('textbox', { name: 'Reference ID' }).waitFor(soon);
     expect(await note.count()).toBe(0);

@@ -14,7 +14,7 @@ export function InquiryTitle({
   if (!referenceId) return <code>{id}</code>;
   return (
     <>
-      <span class="title-ref">{referenceId}</span> <code class="title-id">{id}</code>
+      <span>{referenceId}</span> <code class="title-id">{id}</code>
     </>
   );
 }

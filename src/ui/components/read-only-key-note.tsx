@@ -4,7 +4,7 @@ import { writeRefusalItem } from '../../shared/write-refusal-item.ts';
 import { useStored } from '../use-stored.ts';
 
 /**
- * Before the work is done, not after it (UX re-test s61, L9): beside Create and the decisions,
+ * Before the work is done, not after it (UX re-test s61, L9): at the create form and the decisions,
  * that Persona refuses changes made with this key, or lists no permission for them
  * (write-refusal.ts). A note, not a lock: the buttons stay, and Persona's answer decides.
  */

@@ -13,6 +13,7 @@ import { ProblemMessage } from '../components/problem-message.tsx';
 import { ReadOnlyKeyNote } from '../components/read-only-key-note.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { WaitLabel } from '../components/wait-label.tsx';
+import { useKeptInPlace } from '../use-kept-in-place.ts';
 import { useReadPolicy } from '../use-policy.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
@@ -149,11 +150,12 @@ export function CreateView() {
     // and the side panel share the draft).
     let key: string | undefined;
     const mine = (draft: Draft) => draft.pendingCreate?.key === key;
+    const sentWith = keyInfo?.masked;
     try {
       const ask = requestFor(typed);
       key = ask.idempotencyKey;
       const reply = await sendCreate(ask, () => setAsking('createAskingAgain'));
-      void noteWriteAnswer();
+      void noteWriteAnswer(sentWith);
       if (!shown.current) return;
       const { pendingCreate, ...form } = clearedForm(defaultTemplateId);
       updateDraft((stored) => (mine(stored) ? { ...form, pendingCreate } : form));
@@ -162,7 +164,7 @@ export function CreateView() {
       setBareAsked(false);
     } catch (error) {
       const info = toErrorInfo(error);
-      void noteWriteAnswer(info);
+      void noteWriteAnswer(sentWith, info);
       // No answer: the key stays for the next click. The failure is on screen, so the next
       // opening of the form does not send it again by itself: the reviewer decides.
       updateDraft((stored) => {
@@ -183,6 +185,10 @@ export function CreateView() {
     }
   });
   const { busy, slow, error: failure } = request;
+  // A 403 puts the read-only key's note at the form's top as its failure shows: the failure, and
+  // Create, stay where they were on screen.
+  const failureBox = useRef<HTMLDivElement>(null);
+  useKeptInPlace(failureBox, failure, 'form');
   // Leaving while a create is out would leave its answer unseen, the inquiry and its link, and
   // the form emptied by it: a second create for the same customer would follow. So the top
   // bar's Back and the keys that go back (Escape, Alt+←) wait for the answer, and say so; the
@@ -338,7 +344,11 @@ export function CreateView() {
         defaultTemplateId={settings.defaultTemplateId}
         defaultHeld={defaultHeld}
       />
-      {failure && <ProblemMessage error={createProblem(failure, draft.referenceId)} creating />}
+      {failure && (
+        <div ref={failureBox}>
+          <ProblemMessage error={createProblem(failure, draft.referenceId)} creating />
+        </div>
+      )}
       <div class="row form-actions">
         {/* Sending or counting down, it keeps the focus it was pressed with (aria-disabled;
             the submit is ignored): a disabled button drops it to the page. The earlier-key

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
@@ -7,7 +7,7 @@ import { describeStatus } from '../../shared/persona/status.ts';
 import { allowedActions, decisionStatus } from '../../shared/persona/status-actions.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import type { DecisionDraft } from '../../shared/storage-items.ts';
+import { type DecisionDraft, keyInfoItem } from '../../shared/storage-items.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
@@ -20,8 +20,10 @@ import { useDraft } from '../components/use-draft.ts';
 import { WaitLabel } from '../components/wait-label.tsx';
 import { focusLost } from '../focus.ts';
 import { scrollViewTo } from '../scroll-view.ts';
+import { useKeptInPlace } from '../use-kept-in-place.ts';
 import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
+import { useStored } from '../use-stored.ts';
 import { noteWriteAnswer } from '../write-refusal.ts';
 import { OtherComment, otherComment } from './other-comment.tsx';
 import { NavigationContext } from './router.ts';
@@ -92,6 +94,8 @@ export function DetailActions({
 }: Props) {
   const announce = useAnnounce();
   const nav = useContext(NavigationContext);
+  // The key a decision is sent with, for what its answer says of that key (write-refusal.ts).
+  const keyInfo = useStored(keyInfoItem);
   // "Sent 5 minutes ago" in the last try's notice, kept true while the form is open.
   const now = useNow();
   const [draft, updateDraft] = useDraft();
@@ -310,26 +314,9 @@ export function DetailActions({
   useEffect(() => {
     if (error && problem.current) scrollViewTo(problem.current, 'nearest');
   }, [error]);
-  // The detail's own read after it may then put the stale copy's banner above (offline: UX
-  // re-test s62, M4), which pushed the error, and Confirm, under the window's edge. While the
-  // focus is still in the actions, the view keeps the error where it was on screen, as scroll
-  // anchoring does, which Chromium leaves off at a view's top. A scroll of the reviewer's own
-  // does not move it in the view, so it is not undone.
-  const placed = useRef<number>(undefined);
-  useLayoutEffect(() => {
-    const box = problem.current;
-    const view = box?.closest('.content');
-    if (!box || !view) {
-      placed.current = undefined;
-      return;
-    }
-    const top = box.getBoundingClientRect().top - view.getBoundingClientRect().top + view.scrollTop;
-    const moved = placed.current !== undefined && top !== placed.current;
-    if (moved && box.closest('.detail-actions')?.contains(document.activeElement)) {
-      view.scrollTop += top - (placed.current ?? top);
-    }
-    placed.current = top;
-  });
+  // The detail's own read after it may then put the stale copy's banner above (offline), which
+  // pushed the error, and Confirm, under the window's edge: kept where it was.
+  useKeptInPlace(problem, error, '.detail-actions');
   // A decision being confirmed here that the inquiry's new status no longer allows, and that this
   // page did not send: someone decided it meanwhile (in Persona, in another desk window). Said,
   // with the comment typed here, which was not sent and must not vanish with the form.
@@ -402,6 +389,7 @@ export function DetailActions({
       () => {
         setUnlogged(null);
         if (action !== 'markForReview') sent.current = action;
+        const sentWith = keyInfo?.masked;
         return sendRequest({
           type: 'inquiryAction',
           id,
@@ -409,11 +397,11 @@ export function DetailActions({
           ...(comment ? { comment } : {}),
         })
           .then((reply) => {
-            void noteWriteAnswer();
+            void noteWriteAnswer(sentWith);
             return reply;
           })
           .catch((failure: unknown) => {
-            void noteWriteAnswer(toErrorInfo(failure));
+            void noteWriteAnswer(sentWith, toErrorInfo(failure));
             // Refused: not made, whatever the status now says.
             if (isConflict(failure)) {
               sent.current = null;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { toErrorInfo } from '../../shared/errors.ts';
 import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t, uiLocale } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
@@ -180,11 +181,19 @@ export function ReviewQueue({ started }: { started: Started }) {
       readPage().then(
         (reply) => {
           if (!live) return;
+          // Try again goes with the error: a focus on it goes to the tab above the rows, not to
+          // the page (review s62, 4).
+          if (document.activeElement?.closest('.view [role="alert"]')) {
+            document.getElementById('tab-review')?.focus();
+          }
           showPage(reply);
           page.clearError();
         },
-        () => {
-          if (live) timer = setTimeout(retry, RETRY_MS);
+        (failure: unknown) => {
+          if (!live) return;
+          // Another answer than none (a key refused since, say) is shown as it is, read again.
+          if (outcomeUnknown.has(toErrorInfo(failure).kind)) timer = setTimeout(retry, RETRY_MS);
+          else load();
         },
       );
     let timer: ReturnType<typeof setTimeout> | undefined;

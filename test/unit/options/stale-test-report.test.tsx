@@ -2,6 +2,7 @@
 // Test connection's report speaks for the key and base URL it tried: once the reviewer changes
 // either in the form, the green report goes, so it never vouches for a key no longer typed.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../src/options/options-app.tsx';
 import type { ConnectionReport } from '../../../src/shared/messages.ts';
@@ -48,5 +49,33 @@ describe("Test connection's report", () => {
     const baseUrl = screen.getByRole('textbox', { name: 'API base URL' });
     fireEvent.input(baseUrl, { target: { value: 'http://127.0.0.1:4010/api/v1' } });
     await waitFor(() => expect(screen.queryByTestId('connection-report')).toBeNull());
+  });
+});
+
+describe('Test connection of the saved key (UX re-test s61, L9)', () => {
+  it('notes for the desk a key whose permissions lack inquiry.write, and not a test on another address', async () => {
+    const masked = 'persona_sandbox_…1a2b';
+    const baseUrl = 'https://withpersona.com/api/v1';
+    await fakeBrowser.storage.local.set({
+      keyInfo: { masked, environment: 'sandbox', savedAt: 1 },
+      settings: { baseUrl },
+    });
+    const readOnly = { ...report, permissionsRead: true, permissions: ['inquiry.read'] };
+    vi.mocked(sendRequest).mockImplementation((async () => readOnly) as never);
+    render(<OptionsApp />);
+    const url = (await screen.findByRole('textbox', { name: 'API base URL' })) as HTMLInputElement;
+    await waitFor(() => expect(url.value).toBe(baseUrl));
+    // Tried on another address first: that says nothing of the saved key where the desk uses it.
+    fireEvent.input(url, { target: { value: 'http://127.0.0.1:4010/api/v1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByTestId('connection-report');
+    expect((await fakeBrowser.storage.session.get('writeRefusal')).writeRefusal).toBeUndefined();
+    fireEvent.input(url, { target: { value: baseUrl } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.session.get('writeRefusal')).writeRefusal).toEqual({
+        masked,
+      }),
+    );
   });
 });

@@ -617,7 +617,7 @@ describe('inquiry actions', () => {
     expect(alert.textContent).not.toContain('Try again in a moment');
   });
 
-  it('says a change whose connection broke may or may not have reached Persona, with why it broke (UX re-test s62, L11)', async () => {
+  it('says a change whose connection broke may or may not have reached Persona, not to try again (UX re-test s62, L11)', async () => {
     const unreachable =
       'Inquiry Desk could not reach Persona. Check the internet connection and try again.';
     stubBackground({
@@ -630,8 +630,9 @@ describe('inquiry actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(
-      `${unreachable} The action may or may not have reached Persona: the desk reads the inquiry again, so check its status before you send it again.`,
+      'The connection to Persona failed, so the action may or may not have reached it. The desk reads the inquiry again: check its status before you confirm the action again.',
     );
+    expect(alert.textContent).not.toContain('try again');
   });
 
   it('keeps a decision being confirmed, comment and all, for the next popup', async () => {

@@ -208,7 +208,7 @@ describe('the create form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     const note = await screen.findByTestId('read-only-key');
     expect(note.textContent).toBe(
-      'Persona refused the last change made with this key: "API key does not have the inquiry.write permission". Creating inquiries and decisions may be refused again until the key’s permissions or allow-list are mended in the Persona dashboard.',
+      'Persona refused the last change made with this key: "API key does not have the inquiry.write permission". Creating inquiries and decisions may be refused again until the key’s permissions or allow-list are fixed in the Persona dashboard.',
     );
     // A note, not a lock: Create is still offered.
     expect(screen.getByRole('button', { name: 'Create' }).getAttribute('aria-disabled')).not.toBe(

@@ -45,6 +45,8 @@ describe('Needs review not answered (UX re-test s62, L12)', () => {
     await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(sent('listInquiries')).toHaveLength(2);
+    // Try again went with the error: its focus is on the tab above the rows, not the page.
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Needs review' }));
   });
 
   it('and every 30 s, quietly: a read that fails again says nothing new', async () => {
@@ -60,6 +62,21 @@ describe('Needs review not answered (UX re-test s62, L12)', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     await screen.findByRole('button', { name: /inq_QueueFirst00001/ });
     expect(sent('listInquiries')).toHaveLength(3);
+  });
+
+  it('shows another answer than none as it is: a key refused since', async () => {
+    runningFakeClock();
+    let answer: ErrorInfo = offline;
+    await queueFailing(offline, () => false);
+    stubBackground({ listInquiries: () => answer });
+    answer = { kind: 'unauthorized', status: 401, message: 'Not accepted.' };
+    await vi.advanceTimersByTimeAsync(30_000);
+    await screen.findByRole('button', { name: 'Open settings' });
+    expect(document.body.textContent).toContain('Not accepted.');
+    // And asks no more by itself.
+    const asked = sent('listInquiries').length;
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(sent('listInquiries')).toHaveLength(asked);
   });
 
   it('leaves a refusal (a 401) to the reviewer', async () => {
