@@ -101,14 +101,16 @@ export function ReviewQueue({ started }: { started: Started }) {
   const readFrom = useRef(0);
   // The rows as last drawn, Persona's and the watched ones shown ahead of their page.
   const onScreen = useRef<InquirySummary[]>([]);
-  const readPage = (cursor?: string) => {
-    if (!cursor) readFrom.current = Date.now();
-    return sendRequest({
+  const askPage = (cursor?: string) =>
+    sendRequest({
       type: 'listInquiries',
       statuses: ['needs_review'],
       pageSize: PAGE_SIZE,
       ...(cursor ? { next: cursor } : {}),
     });
+  const readPage = (cursor?: string) => {
+    if (!cursor) readFrom.current = Date.now();
+    return askPage(cursor);
   };
   const showPage = (reply: { items: InquirySummary[]; next: string | null }, cursor?: string) => {
     // A row listed already (come to review since the page before was read) is not listed twice.
@@ -130,11 +132,7 @@ export function ReviewQueue({ started }: { started: Started }) {
   // first). The pages loaded with Load more, the row the reviewer is
   // on and the focus stay. Quietly: a failed read leaves the queue as it was.
   const arrivals = useRequest(async () => {
-    const reply = await sendRequest({
-      type: 'listInquiries',
-      statuses: ['needs_review'],
-      pageSize: PAGE_SIZE,
-    });
+    const reply = await askPage();
     setItems((shown) => [...newTo(shown, reply.items), ...shown]);
     // The focus Load more asked for is spent: a row coming back must not take it again.
     setPageIds(undefined);
