@@ -591,21 +591,31 @@ describe('a decision sent while nothing answers', () => {
     await comment.fill('Not the person in the chat');
     // Every connection dropped, the decline's and the detail's read after it alike: offline.
     await controls.setFaults({ dropNext: 1_000 });
+    const content = () => popup.locator('main.content').boundingBox();
     try {
       await comment.press('Control+Enter');
+      // What it is doing meanwhile, in view too: it began under the footer (UX re-test s63, M3).
+      const sending = popup.getByTestId('action-sending');
+      await sending.waitFor(soon);
+      await expect
+        .poll(async () => {
+          const [box, view] = [await sending.boundingBox(), await content()];
+          return !!box && !!view && box.y + box.height <= view.y + view.height + 1;
+        }, soon)
+        .toBe(true);
       const alert = popup.locator('.detail-actions [role="alert"]');
       await alert.waitFor({ timeout: 30_000 });
       await popup.getByTestId('stale').waitFor({ timeout: 30_000 });
-      const content = await popup.locator('main.content').boundingBox();
+      const view = await content();
       const confirm = popup.getByRole('button', { name: 'Confirm decline' });
       for (const [name, part] of [
         ['the error', alert],
         ['Confirm decline', confirm],
       ] as const) {
         const shown = await part.boundingBox();
-        if (!shown || !content) throw new Error(`no box for ${name} or the view`);
-        expect(shown.y, name).toBeGreaterThanOrEqual(content.y);
-        expect(shown.y + shown.height, name).toBeLessThanOrEqual(content.y + content.height + 1);
+        if (!shown || !view) throw new Error(`no box for ${name} or the view`);
+        expect(shown.y, name).toBeGreaterThanOrEqual(view.y);
+        expect(shown.y + shown.height, name).toBeLessThanOrEqual(view.y + view.height + 1);
       }
     } finally {
       await controls.clearFaults();
@@ -806,6 +816,13 @@ describe('a decision Persona made, whose read after it met 503s (UX review s47, 
     await popup.getByRole('button', { name: 'Confirm approve' }).click();
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
     expect(await popup.getByRole('alert').count()).toBe(0);
+    // The approve's own answer named the verifications only; the read a moment later has them.
+    // Counted from here: the audit entry below is written once the approve's reads are over.
+    const reads = async () =>
+      (await controls.requests()).requests.filter(
+        (r) => r.route === 'GET /inquiries/:id' && r.status === 200,
+      ).length;
+    const before = await reads();
     const worker = await ext.serviceWorker();
     const last = () =>
       worker.evaluate(async (inquiryId) => {
@@ -818,12 +835,6 @@ describe('a decision Persona made, whose read after it met 503s (UX review s47, 
     // the copy it writes as soon as Persona has answered the approve (a full run once read the
     // trail in between).
     await expect.poll(last, soon).toMatchObject({ action: 'approve', outcome: 'ok' });
-    // The approve's own answer named the verifications only; the read a moment later has them.
-    const reads = async () =>
-      (await controls.requests()).requests.filter(
-        (r) => r.route === 'GET /inquiries/:id' && r.status === 200,
-      ).length;
-    const before = await reads();
     await expect.poll(reads, soon).toBeGreaterThan(before);
     await popup.close();
   });

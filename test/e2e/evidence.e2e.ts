@@ -961,9 +961,8 @@ describe('the evidence behind a verdict', () => {
     const panel = await reviewQueueInPanel(3, 320, `zendesk-${Date.now()}-`);
     const rows = panel.locator('.inquiry-row');
     // Each row's status sits under the id, and its time by the reference above the id (UX
-    // review s60, L3; a row without a reference has it under the status), both against the
-    // row's right edge: not some beside the id and others below it at the left, by the width of
-    // their chip.
+    // review s60, L3; one without a reference says so there), both against the row's right
+    // edge: not some beside the id and others below it at the left, by the width of their chip.
     const places = () =>
       rows.evaluateAll((all) =>
         all.map((row) => {
@@ -975,15 +974,12 @@ describe('the evidence behind a verdict', () => {
             Number.parseFloat(getComputedStyle(row).paddingRight);
           if (!id || !chip || !time) return 'missing';
           const right = (box: DOMRect) => Math.abs(box.right - inner) < 1;
-          const timeInPlace = row.querySelector('.inquiry-ref')
-            ? time.bottom <= id.top
-            : time.top >= chip.bottom;
-          return chip.top >= id.bottom && right(chip) && timeInPlace && right(time)
-            ? 'status below, time in place, right'
+          return chip.top >= id.bottom && right(chip) && time.bottom <= id.top && right(time)
+            ? 'status below, time above, right'
             : 'other';
         }),
       );
-    expect(new Set(await places())).toEqual(new Set(['status below, time in place, right']));
+    expect(new Set(await places())).toEqual(new Set(['status below, time above, right']));
 
     // 200 % zoom of a 340 px panel: the search box keeps room to type in, New inquiry goes below
     // it, the second tab below the first; nothing leaves the panel's width.
@@ -999,7 +995,7 @@ describe('the evidence behind a verdict', () => {
     // The queue's order too, which the view clips rather than scrolls (UX re-test s62, L15).
     const order = await panel.getByRole('combobox', { name: 'Order' }).boundingBox();
     expect((order?.x ?? 999) + (order?.width ?? 0)).toBeLessThanOrEqual(170);
-    expect(new Set(await places())).toEqual(new Set(['status below, time in place, right']));
+    expect(new Set(await places())).toEqual(new Set(['status below, time above, right']));
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       170,
     );

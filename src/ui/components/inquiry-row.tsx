@@ -69,7 +69,7 @@ export function InquiryRow(props: Props) {
       <button
         ref={button}
         type="button"
-        class={`inquiry-row${referenceId ? '' : ' no-ref'}${unseen ? ' is-unseen' : ''}${onItsWay ? ' is-on-its-way' : ''}`}
+        class={`inquiry-row${unseen ? ' is-unseen' : ''}${onItsWay ? ' is-on-its-way' : ''}`}
         // Said after the row's name, not in it: within it, the row's parts being flex items,
         // Chromium read the comma as a word of its own (", changed…").
         aria-describedby={note ? noteId : undefined}
@@ -79,10 +79,14 @@ export function InquiryRow(props: Props) {
         {/* In the order they are read: what a reviewer looks for first, the reference and the
             status, and the 32-character id last (UX review s49, 3); popup.css lays them out on
             two lines, the reference and the time first (flex order). */}
-        {referenceId && (
+        {/* None: said so in its place, so every row has its parts on the same lines, the
+            status under the reference's line (UX re-test s63, L3). */}
+        {referenceId ? (
           <span class="inquiry-ref" title={referenceId}>
             {referenceId}
           </span>
+        ) : (
+          <span class="inquiry-ref is-none">{t('rowNoReference')}</span>
         )}
         <StatusChip status={status} quiet />
         <span class="sr-only">{describeStatus(status).label}</span>

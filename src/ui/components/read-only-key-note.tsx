@@ -1,19 +1,30 @@
 import { t } from '../../shared/i18n.ts';
 import { keyInfoItem } from '../../shared/storage-items.ts';
-import { writeRefusalItem } from '../../shared/write-refusal-item.ts';
+import { type WriteRefusal, writeRefusalItem } from '../../shared/write-refusal-item.ts';
 import { useStored } from '../use-stored.ts';
+
+/** The note's id: Create and the decisions are described by it while it shows. */
+export const READ_ONLY_NOTE = 'read-only-key';
+
+/** What Persona is known to refuse of the saved key's changes (write-refusal.ts), if anything. */
+export function useWriteRefusal(): WriteRefusal | undefined {
+  const keyInfo = useStored(keyInfoItem);
+  const refusal = useStored(writeRefusalItem);
+  return keyInfo && refusal?.masked === keyInfo.masked ? refusal : undefined;
+}
 
 /**
  * Before the work is done, not after it (UX re-test s61, L9): at the create form and the decisions,
  * that Persona refuses changes made with this key, or lists no permission for them
- * (write-refusal.ts). A note, not a lock: the buttons stay, and Persona's answer decides.
+ * (write-refusal.ts). A note, not a lock: the buttons stay, and Persona's answer decides. The
+ * buttons are described by it, so the keyboard and a screen reader meet it where they act
+ * (UX re-test s63, M2).
  */
 export function ReadOnlyKeyNote() {
-  const keyInfo = useStored(keyInfoItem);
-  const refusal = useStored(writeRefusalItem);
-  if (!keyInfo || !refusal || refusal.masked !== keyInfo.masked) return null;
+  const refusal = useWriteRefusal();
+  if (!refusal) return null;
   return (
-    <p class="banner is-warn" data-testid="read-only-key">
+    <p class="banner is-warn" id={READ_ONLY_NOTE} data-testid="read-only-key">
       {refusal.says ? t('keyRefusedWrite', refusal.says) : t('keyCannotWrite')}
     </p>
   );

@@ -10,7 +10,11 @@ import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-item
 import { goesBack } from '../back-key.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
-import { ReadOnlyKeyNote } from '../components/read-only-key-note.tsx';
+import {
+  READ_ONLY_NOTE,
+  ReadOnlyKeyNote,
+  useWriteRefusal,
+} from '../components/read-only-key-note.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { WaitLabel } from '../components/wait-label.tsx';
 import { useKeptInPlace } from '../use-kept-in-place.ts';
@@ -66,6 +70,7 @@ export function CreateView() {
   const policy = useReadPolicy();
   const defaultHeld = !policy || policy.defaultTemplateId !== undefined;
   const keyInfo = useStored(keyInfoItem);
+  const refusal = useWriteRefusal();
   const [errors, setErrors] = useState<CreateErrors>({});
   // Create pressed with no reference ID: said once at the field, and the next Create makes the
   // inquiry without one (UX re-test s60, M3). Persona takes an inquiry without it, but the desk
@@ -368,7 +373,7 @@ export function CreateView() {
                     ? 'sent-long-ago'
                     : unanswered
                       ? 'sent-unanswered'
-                      : undefined
+                      : refusal && READ_ONLY_NOTE
           }
         >
           <WaitLabel

@@ -15,7 +15,11 @@ import { decisionFor, withDecision } from '../components/decision-drafts.ts';
 import { formatAgo, useNow } from '../components/format-time.ts';
 import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait.tsx';
-import { ReadOnlyKeyNote } from '../components/read-only-key-note.tsx';
+import {
+  READ_ONLY_NOTE,
+  ReadOnlyKeyNote,
+  useWriteRefusal,
+} from '../components/read-only-key-note.tsx';
 import { useDraft } from '../components/use-draft.ts';
 import { WaitLabel } from '../components/wait-label.tsx';
 import { focusLost } from '../focus.ts';
@@ -96,6 +100,8 @@ export function DetailActions({
   const nav = useContext(NavigationContext);
   // The key a decision is sent with, for what its answer says of that key (write-refusal.ts).
   const keyInfo = useStored(keyInfoItem);
+  // Persona known to refuse this key's changes: the decisions are described by the note.
+  const keyNote = useWriteRefusal() && READ_ONLY_NOTE;
   // "Sent 5 minutes ago" in the last try's notice, kept true while the form is open.
   const now = useNow();
   const [draft, updateDraft] = useDraft();
@@ -314,6 +320,14 @@ export function DetailActions({
   useEffect(() => {
     if (error && problem.current) scrollViewTo(problem.current, 'nearest');
   }, [error]);
+  // What a decision sent is doing, under its confirmation, where it began under the 600 px
+  // popup's footer, "Still waiting" past its edge (UX re-test s63, M3): brought into view as it
+  // shows and as it changes, as the error after it is.
+  const sendingLine = useRef<HTMLParagraphElement>(null);
+  const sendingSays = busy && `${sentElsewhere}${resetIn > 0}${slow}`;
+  useEffect(() => {
+    if (sendingSays && sendingLine.current) scrollViewTo(sendingLine.current, 'nearest');
+  }, [sendingSays]);
   // The detail's own read after it may then put the stale copy's banner above (offline), which
   // pushed the error, and Confirm, under the window's edge: kept where it was.
   useKeptInPlace(problem, error, '.detail-actions');
@@ -464,6 +478,7 @@ export function DetailActions({
             class={warnings.length > 0 ? undefined : 'primary'}
             ref={openers.approve}
             aria-disabled={busy}
+            aria-describedby={keyNote}
             onClick={() => busy || setConfirming('approve')}
           >
             {t('approve')}
@@ -475,6 +490,7 @@ export function DetailActions({
             class="danger"
             ref={openers.decline}
             aria-disabled={busy}
+            aria-describedby={keyNote}
             onClick={() => busy || setConfirming('decline')}
           >
             {t('decline')}
@@ -484,6 +500,7 @@ export function DetailActions({
           <button
             type="button"
             aria-disabled={held}
+            aria-describedby={keyNote}
             onClick={() => held || decide('markForReview', t('markedForReview'))}
           >
             {waiting(t('markForReview'))}
@@ -589,7 +606,7 @@ export function DetailActions({
         />
       )}
       {busy && (
-        <p class="muted" role="status" data-testid="action-sending">
+        <p class="muted" role="status" data-testid="action-sending" ref={sendingLine}>
           {t(
             sentElsewhere
               ? 'sentAwaitingAnswer'

@@ -600,6 +600,19 @@ describe('inquiry actions', () => {
     }
   });
 
+  it('describes the decisions by the note that Persona refuses this key’s changes (UX re-test s63, M2)', async () => {
+    await fakeBrowser.storage.session.set({ writeRefusal: { masked: 'persona_sandbox_…1a2b' } });
+    stubBackground({ getInquiry: () => inquiryReply('completed') });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    const note = await screen.findByTestId('read-only-key');
+    for (const name of ['Approve', 'Decline', 'Mark for review']) {
+      const button = screen.getByRole('button', { name, exact: true });
+      expect(document.getElementById(button.getAttribute('aria-describedby') ?? ''), name).toBe(
+        note,
+      );
+    }
+  });
+
   it('says a timed-out change may or may not have happened, not to try again', async () => {
     stubBackground({
       getInquiry: () => inquiryReply('completed'),

@@ -208,7 +208,7 @@ describe('the create form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     const note = await screen.findByTestId('read-only-key');
     expect(note.textContent).toBe(
-      'Persona refused the last change made with this key: "API key does not have the inquiry.write permission". Creating inquiries and decisions may be refused again until the key’s permissions or allow-list are fixed in the Persona dashboard.',
+      'Persona refused the last change made with this key: "API key does not have the inquiry.write permission". It may refuse new inquiries and decisions made with it again until the key’s permissions or allow-list are fixed in the Persona dashboard.',
     );
     // A note, not a lock: Create is still offered.
     expect(screen.getByRole('button', { name: 'Create' }).getAttribute('aria-disabled')).not.toBe(
@@ -228,9 +228,15 @@ describe('the create form', () => {
     stubBackground({});
     await fakeBrowser.storage.session.set({ writeRefusal: { masked: 'persona_sandbox_…1a2b' } });
     await openCreate();
-    expect((await screen.findByTestId('read-only-key')).textContent).toMatch(
+    const note = await screen.findByTestId('read-only-key');
+    expect(note.textContent).toMatch(
       /^The permissions Persona lists for this key have no inquiry\.write/,
     );
+    // Met where the keyboard and a screen reader act: Create is described by it (UX re-test s63, M2).
+    const describedBy = screen
+      .getByRole('button', { name: 'Create' })
+      .getAttribute('aria-describedby');
+    expect(document.getElementById(describedBy ?? '')).toBe(note);
   });
 
   it('refuses a malformed template id before sending anything', async () => {

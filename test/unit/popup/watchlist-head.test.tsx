@@ -118,7 +118,10 @@ describe('a watched row’s time', () => {
     const row = await screen.findByRole('button', { name: /inq_WatchReview01/ });
     // The code is still what the eye reads on the chip.
     expect(row.querySelector('.chip')?.textContent).toBe('needs_review');
-    expect(screen.getByRole('button', { name: /^Needs review .* inq_WatchReview01$/ })).toBe(row);
+    // Without a reference, the row says so first (UX re-test s63, L3).
+    expect(
+      screen.getByRole('button', { name: /^no reference Needs review .* inq_WatchReview01$/ }),
+    ).toBe(row);
     expect(screen.queryByRole('button', { name: /needs_review/ })).toBeNull();
   });
 
