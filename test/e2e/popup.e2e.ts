@@ -867,8 +867,29 @@ describe('the popup', () => {
 
   it('leads each row with the reference the reviewer matches to the chat, the id under it; one without a reference says so in its place, no taller (UX review s60, L3; UX re-test s63, L3)', async () => {
     const popup = await openPopup();
+    // Two that differ only at their end, too long for the row (UX re-test s63, M1).
+    const shared = `customer-onboarding-${Date.now()}-acme-branch-office-`;
+    for (const end of ['north', 'south']) await createInquiry(popup, `${shared}${end}`);
     const bare = await createInquiry(popup, undefined);
     const rows = popup.getByRole('list', { name: 'Watched inquiries' }).locator('.inquiry-row');
+    // Cut in the middle: each end shows, whole, inside its row; the name says it all.
+    for (const end of ['north', 'south']) {
+      const row = popup.getByRole('button', { name: new RegExp(`^${shared}${end} `) });
+      await expect.poll(() => row.count(), soon).toBe(1);
+      const tail = row.locator('.ref-cut > span').last();
+      expect(await tail.textContent()).toBe(`${shared}${end}`.slice(-8));
+      const [tailBox, rowBox] = [await tail.boundingBox(), await row.boundingBox()];
+      expect(tailBox?.width ?? 0).toBeGreaterThan(20);
+      expect((tailBox?.x ?? 999) + (tailBox?.width ?? 0)).toBeLessThanOrEqual(
+        (rowBox?.x ?? 0) + (rowBox?.width ?? 0),
+      );
+      expect(
+        await row
+          .locator('.ref-cut > span')
+          .first()
+          .evaluate((e) => e.scrollWidth > e.clientWidth),
+      ).toBe(true);
+    }
     await expect.poll(() => rows.filter({ hasText: bare }).count(), soon).toBe(1);
     await rows.filter({ hasText: bare }).scrollIntoViewIfNeeded();
     const shape = await rows.evaluateAll((all) =>

@@ -83,7 +83,7 @@ export function InquiryRow(props: Props) {
             status under the reference's line (UX re-test s63, L3). */}
         {referenceId ? (
           <span class="inquiry-ref" title={referenceId}>
-            {referenceId}
+            <ReferenceText reference={referenceId} />
           </span>
         ) : (
           <span class="inquiry-ref is-none">{t('rowNoReference')}</span>
@@ -99,5 +99,27 @@ export function InquiryRow(props: Props) {
         </span>
       )}
     </li>
+  );
+}
+
+// The characters of a long reference kept past its cut: references that share their beginning
+// ("customer-onboarding-2026-12-…") differ at their end (UX re-test s63, M1).
+const REF_TAIL = 8;
+
+/**
+ * A reference cut, where the row has no room for it, in its middle: its beginning gives way, with
+ * an ellipsis, and its end stays. Said whole: a screen reader reads the two parts, flex items,
+ * as two words, so they are hidden from it and the whole reference is said instead.
+ */
+function ReferenceText({ reference }: { reference: string }) {
+  if (reference.length <= 2 * REF_TAIL) return <span>{reference}</span>;
+  return (
+    <>
+      <span class="sr-only">{reference}</span>
+      <span class="ref-cut" aria-hidden="true">
+        <span>{reference.slice(0, -REF_TAIL)}</span>
+        <span>{reference.slice(-REF_TAIL)}</span>
+      </span>
+    </>
   );
 }
