@@ -4,7 +4,7 @@
 // progress; a create that met a 5xx never replays it and makes one inquiry; a worker stopped in the
 // middle of a create finishes it on restart, and the inquiry is adopted and watched once; one the
 // browser's closing interrupted is found on the next start.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sentDraft } from '../fixtures/sent-draft.ts';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
@@ -116,6 +116,19 @@ async function openNew(prefix: string, finished = false): Promise<{ id: string; 
     .poll(() => popup.getByTestId('status').textContent(), soon)
     .toBe(finished ? 'completed' : 'created');
   return { id, popup };
+}
+
+/**
+ * How far `part` reaches past the popup's view (main.content), above it and below it, in px: 0 or
+ * less where it is inside.
+ */
+async function pastView(popup: Page, part: Locator): Promise<{ above: number; below: number }> {
+  const [shown, view] = [
+    await part.boundingBox(),
+    await popup.locator('main.content').boundingBox(),
+  ];
+  if (!shown || !view) throw new Error('no box for the part or the view');
+  return { above: view.y - shown.y, below: shown.y + shown.height - (view.y + view.height) };
 }
 
 /**
@@ -568,11 +581,9 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       await popup.getByRole('button', { name: 'Confirm approve' }).click();
       const alert = popup.getByRole('alert').filter({ hasText: 'server problem' });
       await alert.waitFor(soon);
-      const shown = await alert.boundingBox();
-      const content = await popup.locator('main.content').boundingBox();
-      if (!shown || !content) throw new Error('no box for the alert or the view');
-      expect(shown.y).toBeGreaterThanOrEqual(content.y);
-      expect(shown.y + shown.height).toBeLessThanOrEqual(content.y + content.height + 0.5);
+      const { above, below } = await pastView(popup, alert);
+      expect(above).toBeLessThanOrEqual(0);
+      expect(below).toBeLessThanOrEqual(0.5);
       // The focus stays on Confirm approve: one more press retries.
       expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe(
         'Confirm approve',
@@ -596,31 +607,25 @@ describe('a decision sent while nothing answers', () => {
     await comment.fill('Not the person in the chat');
     // Every connection dropped, the decline's and the detail's read after it alike: offline.
     await controls.setFaults({ dropNext: 1_000 });
-    const content = () => popup.locator('main.content').boundingBox();
     try {
       await comment.press('Control+Enter');
       // What it is doing meanwhile, in view too: it began under the footer (UX re-test s63, M3).
       const sending = popup.getByTestId('action-sending');
       await sending.waitFor(soon);
       await expect
-        .poll(async () => {
-          const [box, view] = [await sending.boundingBox(), await content()];
-          return !!box && !!view && box.y + box.height <= view.y + view.height + 1;
-        }, soon)
-        .toBe(true);
+        .poll(async () => (await pastView(popup, sending)).below, soon)
+        .toBeLessThanOrEqual(1);
       const alert = popup.locator('.detail-actions [role="alert"]');
       await alert.waitFor({ timeout: 30_000 });
       await popup.getByTestId('stale').waitFor({ timeout: 30_000 });
-      const view = await content();
       const confirm = popup.getByRole('button', { name: 'Confirm decline' });
       for (const [name, part] of [
         ['the error', alert],
         ['Confirm decline', confirm],
       ] as const) {
-        const shown = await part.boundingBox();
-        if (!shown || !view) throw new Error(`no box for ${name} or the view`);
-        expect(shown.y, name).toBeGreaterThanOrEqual(view.y);
-        expect(shown.y + shown.height, name).toBeLessThanOrEqual(view.y + view.height + 1);
+        const { above, below } = await pastView(popup, part);
+        expect(above, name).toBeLessThanOrEqual(0);
+        expect(below, name).toBeLessThanOrEqual(1);
       }
     } finally {
       await controls.clearFaults();

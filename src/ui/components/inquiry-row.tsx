@@ -78,9 +78,8 @@ export function InquiryRow(props: Props) {
       >
         {/* In the order they are read: what a reviewer looks for first, the reference and the
             status, and the 32-character id last (UX review s49, 3); popup.css lays them out on
-            two lines, the reference and the time first (flex order). */}
-        {/* None: said so in its place, so every row has its parts on the same lines, the
-            status under the reference's line (UX re-test s63, L3). */}
+            two lines, the reference and the time first (flex order). None: said so in its
+            place, so every row has its status under the reference's line (UX re-test s63, L3). */}
         {referenceId ? (
           <span class="inquiry-ref" title={referenceId}>
             <ReferenceText reference={referenceId} />

@@ -20,8 +20,7 @@ export function useWriteRefusal(): WriteRefusal | undefined {
  * buttons are described by it, so the keyboard and a screen reader meet it where they act
  * (UX re-test s63, M2).
  */
-export function ReadOnlyKeyNote() {
-  const refusal = useWriteRefusal();
+export function ReadOnlyKeyNote({ refusal }: { refusal: WriteRefusal | undefined }) {
   if (!refusal) return null;
   return (
     <p class="banner is-warn" id={READ_ONLY_NOTE} data-testid="read-only-key">

@@ -311,7 +311,7 @@ export function CreateView() {
     <form class="view create-form" ref={form} onSubmit={create} noValidate data-drafted="">
       <h2 class="view-title">{t('newInquiry')}</h2>
       {keyInfo === null && <NoKeyNotice />}
-      <ReadOnlyKeyNote />
+      <ReadOnlyKeyNote refusal={refusal} />
       {sentEarlier && !busy ? (
         <p class="banner" role="status" id="sent-earlier-key" data-testid="sent-earlier-key">
           {t('createSentEarlierKey', formatDateTime(sentAt ?? 0))}

@@ -101,7 +101,8 @@ export function DetailActions({
   // The key a decision is sent with, for what its answer says of that key (write-refusal.ts).
   const keyInfo = useStored(keyInfoItem);
   // Persona known to refuse this key's changes: the decisions are described by the note.
-  const keyNote = useWriteRefusal() && READ_ONLY_NOTE;
+  const refusal = useWriteRefusal();
+  const keyNote = refusal && READ_ONLY_NOTE;
   // "Sent 5 minutes ago" in the last try's notice, kept true while the form is open.
   const now = useNow();
   const [draft, updateDraft] = useDraft();
@@ -324,10 +325,18 @@ export function DetailActions({
   // popup's footer, "Still waiting" past its edge (UX re-test s63, M3): brought into view as it
   // shows and as it changes, as the error after it is.
   const sendingLine = useRef<HTMLParagraphElement>(null);
-  const sendingSays = busy && `${sentElsewhere}${resetIn > 0}${slow}`;
+  const sendingWords = !busy
+    ? undefined
+    : sentElsewhere
+      ? 'sentAwaitingAnswer'
+      : resetIn > 0
+        ? 'waitingForReset'
+        : slow
+          ? 'stillWaiting'
+          : 'sending';
   useEffect(() => {
-    if (sendingSays && sendingLine.current) scrollViewTo(sendingLine.current, 'nearest');
-  }, [sendingSays]);
+    if (sendingWords && sendingLine.current) scrollViewTo(sendingLine.current, 'nearest');
+  }, [sendingWords]);
   // The detail's own read after it may then put the stale copy's banner above (offline), which
   // pushed the error, and Confirm, under the window's edge: kept where it was.
   useKeptInPlace(problem, error, '.detail-actions');
@@ -465,7 +474,9 @@ export function DetailActions({
           {t('nextInQueue', next.referenceId || next.id)}
         </button>
       )}
-      {(allowed.approve || allowed.decline || allowed.markForReview) && <ReadOnlyKeyNote />}
+      {(allowed.approve || allowed.decline || allowed.markForReview) && (
+        <ReadOnlyKeyNote refusal={refusal} />
+      )}
       {/* Held while an action of this page's is out, or a decision a closed one sent (Watch only
           by this page's own): aria-disabled, which keeps a focus on them where it is (a disabled
           button drops it to the page), and a click is ignored. */}
@@ -605,17 +616,9 @@ export function DetailActions({
           }}
         />
       )}
-      {busy && (
+      {sendingWords && (
         <p class="muted" role="status" data-testid="action-sending" ref={sendingLine}>
-          {t(
-            sentElsewhere
-              ? 'sentAwaitingAnswer'
-              : resetIn > 0
-                ? 'waitingForReset'
-                : slow
-                  ? 'stillWaiting'
-                  : 'sending',
-          )}
+          {t(sendingWords)}
           {/* Held by Persona's rate limit, a decision can take a minute (UX review s51, 11):
               nothing keeps the reviewer here meanwhile, and the answer is said where they are.
               Said of a decision only (its confirmation open), not of a slow watch or tag. */}
