@@ -634,6 +634,55 @@ describe('a decision sent while nothing answers', () => {
   }, 60_000);
 });
 
+describe('Needs review while nothing answers', () => {
+  it('keeps the queue the reviewer left, as Persona last listed it, until Persona answers again', async () => {
+    const ids = await controls.seed(2, {
+      statuses: ['needs_review'],
+      referenceIdPrefix: 'queue-offline-',
+    });
+    const [first, second] = ids;
+    if (!first || !second) throw new Error('nothing seeded');
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    try {
+      const list = popup.getByRole('list', { name: 'Inquiries needing review' });
+      await list.getByRole('button', { name: new RegExp(first) }).click();
+      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+      // Offline: every connection dropped, the queue's read on the way back too.
+      await controls.setFaults({ dropNext: 1_000 });
+      try {
+        await popup.getByRole('button', { name: 'Back', exact: true }).click();
+        const alert = popup.locator('.view [role="alert"]');
+        await alert.waitFor({ timeout: 30_000 });
+        expect(await alert.textContent()).toContain('Nothing answers at');
+        // The rows are still there, said to be Persona's last list.
+        for (const id of [first, second]) {
+          await list.getByRole('button', { name: new RegExp(id) }).waitFor(soon);
+        }
+        expect(await popup.locator('.queue-count').textContent()).toMatch(
+          /^Showing the list Persona gave (just now|1 minute ago)/,
+        );
+      } finally {
+        await controls.clearFaults();
+      }
+      // Persona answering again, its own list takes the copy's place.
+      await popup.getByRole('button', { name: 'Try again' }).click();
+      await expect.poll(() => popup.locator('.view [role="alert"]').count(), soon).toBe(0);
+      await expect
+        .poll(() => popup.locator('.queue-count').textContent(), soon)
+        .toMatch(/to review$/);
+      await list.getByRole('button', { name: new RegExp(second) }).waitFor(soon);
+    } finally {
+      // The next tests open the popup on its first tab.
+      await popup.evaluate(async () => {
+        const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
+        await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
+      });
+      await popup.close();
+    }
+  }, 60_000);
+});
+
 describe('a decision someone else made first', () => {
   it('says so where the confirmation was, and keeps the comment that was not sent', async () => {
     const comment = 'Selfie does not match the ID photo.\nEscalate to the fraud team.';

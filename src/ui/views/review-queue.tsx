@@ -15,6 +15,7 @@ import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
+import { queueCopy, rememberQueue } from './queue-copy.ts';
 import { SummaryList } from './summary-list.tsx';
 import { useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
@@ -101,18 +102,26 @@ export function ReviewQueue({ started }: { started: Started }) {
   const readFrom = useRef(0);
   // The rows as last drawn, Persona's and the watched ones shown ahead of their page.
   const onScreen = useRef<InquirySummary[]>([]);
-  const askPage = (cursor?: string) =>
-    sendRequest({
+  // While Persona cannot be reached: when the copy of its last answer shown instead was read.
+  const [copyAt, setCopyAt] = useState<number>();
+  const answered = useRef(false);
+  const askPage = async (cursor?: string) => {
+    const reply = await sendRequest({
       type: 'listInquiries',
       statuses: ['needs_review'],
       pageSize: PAGE_SIZE,
       ...(cursor ? { next: cursor } : {}),
     });
+    if (!cursor) void rememberQueue(reply.items);
+    return reply;
+  };
   const readPage = (cursor?: string) => {
     if (!cursor) readFrom.current = Date.now();
     return askPage(cursor);
   };
   const showPage = (reply: { items: InquirySummary[]; next: string | null }, cursor?: string) => {
+    answered.current = true;
+    setCopyAt(undefined);
     // A row listed already (come to review since the page before was read) is not listed twice.
     setItems((shown) => (cursor ? [...shown, ...newTo(shown, reply.items)] : reply.items));
     // Load more's focus goes to the first row it brought that was not on screen already: a
@@ -169,6 +178,20 @@ export function ReviewQueue({ started }: { started: Started }) {
   // itself once the watcher's next check goes through, or every 30 s (UX re-test s62, L12):
   // quietly, the error kept until a read is answered, so nothing is said again meanwhile and a
   // focus on Try again stays. A refusal (401, 403) waits for the reviewer.
+  // Meanwhile the queue as Persona last listed it is shown under the error, not dropped: the rows
+  // the reviewer left for an inquiry are still there when they come back offline.
+  useEffect(() => {
+    if (!error || next !== undefined || items.length > 0 || !outcomeUnknown.has(error.kind)) return;
+    let live = true;
+    void queueCopy().then((copy) => {
+      if (!live || answered.current || !copy?.items[0]) return;
+      setItems(copy.items);
+      setCopyAt(copy.readAt);
+    });
+    return () => {
+      live = false;
+    };
+  }, [error]);
   const poll = useStored(pollStateItem);
   const failed = useRef<{ error: unknown; at: number }>(undefined);
   useEffect(() => {
@@ -212,7 +235,7 @@ export function ReviewQueue({ started }: { started: Started }) {
   // that is shown, whether or not the first page read again lists it (review s50, 1).
   const listed = new Set(items.map((item) => item.id));
   const found =
-    next === undefined
+    next === undefined && copyAt === undefined
       ? []
       : (watchlist ?? []).filter(
           (entry) =>
@@ -296,9 +319,11 @@ export function ReviewQueue({ started }: { started: Started }) {
           <div class="row queue-head">
             {/* Persona gives no total: whole once its last page is read. */}
             <p class="queue-count">
-              {next === null
-                ? t('toReviewCount', formatNumber(waiting))
-                : t('listedSoFar', formatNumber(ordered.length))}
+              {copyAt !== undefined
+                ? t('queueCopy', formatAgo(copyAt, now))
+                : next === null
+                  ? t('toReviewCount', formatNumber(waiting))
+                  : t('listedSoFar', formatNumber(ordered.length))}
             </p>
             <label class="queue-order">
               {t('queueOrder')}{' '}

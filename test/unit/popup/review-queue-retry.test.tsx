@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorInfo } from '../../../src/shared/errors.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
-import { runningFakeClock, sent, stubBackground } from './fixtures.ts';
+import { decisionsAnswered, runningFakeClock, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
@@ -91,5 +91,35 @@ describe('Needs review not answered (UX re-test s62, L12)', () => {
     await vi.advanceTimersByTimeAsync(61_000);
     expect(sent('listInquiries')).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
+  });
+
+  it('shows the queue as Persona last listed it meanwhile, less the rows known to have left', async () => {
+    let online = true;
+    const first = rows[0];
+    if (!first) throw new Error('no rows');
+    stubBackground({
+      listInquiries: () => (online ? { items: rows, next: null } : offline),
+    });
+    render(<DeskShell first={{ name: 'home', tab: 'review' }} />);
+    await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+    cleanup();
+    // The reviewer approved the first one from its detail meanwhile: the activity log has it.
+    await decisionsAnswered(
+      [{ action: 'approve', inquiryId: first.id, outcome: { outcome: 'ok' } }],
+      Date.now() + 1_000,
+    );
+    online = false;
+    render(<DeskShell first={{ name: 'home', tab: 'review' }} />);
+    await waitFor(() => expect(document.body.textContent).toContain(offline.message));
+    await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+    expect(screen.queryByRole('button', { name: /inq_QueueFirst00001/ })).toBeNull();
+    expect(document.body.textContent).toContain('Showing the list Persona gave just now');
+    // Persona answering again, its answer replaces the copy.
+    online = true;
+    screen.getByRole('button', { name: 'Try again' }).click();
+    await screen.findByRole('button', { name: /inq_QueueFirst00001/ });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.body.textContent).not.toContain('Showing the list Persona gave');
+    expect(document.body.textContent).toContain('2 to review');
   });
 });
