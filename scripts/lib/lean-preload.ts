@@ -40,8 +40,8 @@ export function leanPreload(): Plugin {
     },
     // Should a later Vite load its helper another way, the build stops rather than ship Vite's
     // helper unnoticed, or this one where Vite's calls have changed.
-    // Vite's helper is known in any chunk by the event it alone sends (review s60, L6): a chunk
-    // whose preloads carry one dep only has no `__vite__mapDeps` to find it by.
+    // Vite's helper is known in any chunk by the event it alone sends: a chunk whose preloads carry
+    // one dep only has no `__vite__mapDeps` to find it by.
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((chunk) => chunk.type === 'chunk');
       const preloads = chunks.some((chunk) => chunk.code.includes('__vite__mapDeps('));

@@ -285,9 +285,9 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
   if (latest.length === 0) return <p class="muted">{t('logNothingYet')}</p>;
   return (
     // Where the table is wider than its card, the card scrolls it, not the page. The box then
-    // takes the focus, so the keyboard scrolls it, named by the caption it holds (UX review s49,
-    // 7). Not when it fits: a region named as the table is would have its name read twice
-    // (review s49, L7). A div, not a <section>: the page draws its sections as cards.
+    // takes the focus, so the keyboard scrolls it, named by the caption it holds. Not when it fits:
+    // a region named as the table is would have its name read twice. A div, not a <section>: the
+    // page draws its sections as cards.
     <div
       class="log-scroll"
       ref={box}
@@ -304,7 +304,7 @@ export function LatestEntries({ trail }: { trail: AuditTrail }) {
             </th>
             {/* What happened and how it ended first, who last: on one desk it is the same key on
                 every row. A table that scrolls sideways (larger text) shows the first columns;
-                the 32-character id would push the outcome out of view (UX review s49, 7). */}
+                the 32-character id would push the outcome out of view. */}
             <th scope="col">{t('logAction')}</th>
             <th scope="col">{t('logOutcome')}</th>
             <th scope="col">{t('logInquiry')}</th>

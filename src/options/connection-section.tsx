@@ -56,7 +56,7 @@ export function ConnectionSection({
   }, [keyInfo === null]);
   // Whether the key last shown here was sealed by a passphrase: once it is removed, the
   // passphrase has gone with it, and the next key pasted where the focus now is would be kept
-  // unencrypted; the Lock section that says so is far down the page (UX re-test s57, N6).
+  // unencrypted; the Lock section that says so is far down the page.
   const sealed = useRef(false);
   if (keyInfo) sealed.current = lock === 'locked' || lock === 'unlocked';
   const passphraseWent = keyInfo === null && sealed.current && lock === 'none';
@@ -70,7 +70,7 @@ export function ConnectionSection({
             {t(keyInfo.environment === 'production' ? 'envProduction' : 'envSandbox')}){' '}
             {/* The passphrase goes with the key (it seals that key): said before, since the
                 next key saved is then kept unencrypted, unless the organisation's policy
-                requires a passphrase first (UX review s57, M7). */}
+                requires a passphrase first. */}
             <RemoveKeyButton
               {...(lock === 'locked' || lock === 'unlocked'
                 ? { question: t('removeKeyAndPassphraseQuestion') }
@@ -78,8 +78,8 @@ export function ConnectionSection({
             />
           </>
         ) : passphraseFirst || passphraseWent ? (
-          // Said first, not after a Save refused for it (UX review s48, 8); or said where the
-          // next key goes, once the passphrase went with the last one (UX re-test s57, N6).
+          // Said first, not after a Save refused for it; or said where the next key goes, once the
+          // passphrase went with the last one.
           <>
             <span id="passphrase-first">
               {t(passphraseFirst ? 'noKeyPassphraseFirst' : 'passphraseWentWithKey')}
@@ -102,7 +102,7 @@ export function ConnectionSection({
         id="api-key"
         label={t('apiKey')}
         error={fieldError('key')}
-        // Leaving it empty keeps a key only where one is saved (UX review s57, L12).
+        // Leaving it empty keeps a key only where one is saved.
         hint={keyInfo ? `${t('apiKeyHint')} ${t('apiKeyKeepHint')}` : t('apiKeyHint')}
       >
         {(describedBy, invalid) => (

@@ -38,7 +38,7 @@ export function PassphraseSection({ required }: { required: boolean }) {
       setCurrent('');
       setPassphrase('');
       setRepeat('');
-      // Emptied, the fields have nothing wrong left to say (review s48, 9).
+      // Emptied, the fields have nothing wrong left to say.
       setShort(false);
       setMismatch(false);
       setNote(done);

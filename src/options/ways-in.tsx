@@ -42,8 +42,8 @@ export function WaysIn({ addressBar, contextMenu }: { addressBar: boolean; conte
           {ways.map((way) => (
             <li key={way}>{way}</li>
           ))}
-          {/* Where to change it is each browser's own page (UX review s50, 2: the README named
-              Chrome's only); with none bound, where to set one. */}
+          {/* Where to change it is each browser's own page (the README once named Chrome's only);
+              with none bound, where to set one. */}
           {shortcut !== undefined && (
             <li>
               {shortcut === '' ? t('wayNoShortcut') : shortcut && t('wayShortcut', shortcut)}{' '}

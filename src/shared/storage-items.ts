@@ -185,16 +185,16 @@ export const draftSchema = lazy(() =>
     referenceId: z.string(),
     ...perPrefillField(() => z.string()),
     search: z.string(),
-    /** Home's tab last chosen: a popup opened again opens on it (UX review s51, 6). */
+    /** Home's tab last chosen: a popup opened again opens on it. */
     homeTab: z.optional(z.enum(['watchlist', 'review'])),
-    /** Needs review's order; oldest change first when not chosen (UX review s51, 4). */
+    /** Needs review's order; oldest change first when not chosen. */
     queueOrder: z.optional(z.enum(['oldest', 'newest'])),
     /**
      * The inquiry the toolbar popup showed last, when it opened it and the masked key it was read
      * with: the popup closes at each click into the chat, and home offers it again to the next
-     * one (UX review s51, 6). Gone once the reviewer leaves it for another view there. With the
-     * reference id its row showed, which the offer names (review s53b, 10), and, opened from Needs
-     * review, the rows after it there, so Next to review is still there (review s53, 6).
+     * one. Gone once the reviewer leaves it for another view there. With the reference id its row
+     * showed, which the offer names, and, opened from Needs review, the rows after it there, so
+     * Next to review is still there.
      */
     lastInquiry: z.optional(
       z.object({

@@ -2,8 +2,8 @@
 // connection or a Save read lack `inquiry.write` (best effort: docs/persona.md#key-checks), or
 // Persona refused a create or a decision with 403. Said at the top of the create form and beside
 // the decisions (read-only-key-note.tsx), never used to hide them: Persona's answer to the next try
-// decides, and one it takes clears it (UX re-test s61, L9). Apart from storage-items.ts, which
-// the first screen loads whole: only the pages past it read this.
+// decides, and one it takes clears it. Apart from storage-items.ts, which the first screen loads
+// whole: only the pages past it read this.
 import * as z from 'zod/mini';
 import { defineItem } from './define-item.ts';
 

@@ -1,8 +1,8 @@
 // The keys that go back: Escape, and Alt+← alone. Firefox's toolbar popup closes on Escape
-// before the page sees the key at all (UX review s50, 1), so Alt+← goes back too, where Escape
-// would (Back's key in Chrome and Firefox on Windows and Linux; on a Mac, ⌥← moves the caret a
-// word, which is why a field keeps it). The views go back on them (views/escape-back.ts), a
-// confirmation cancels on them.
+// before the page sees the key at all, so Alt+← goes back too, where Escape would (Back's key in
+// Chrome and Firefox on Windows and Linux; on a Mac, ⌥← moves the caret a word, which is why a
+// field keeps it). The views go back on them (views/escape-back.ts), a confirmation cancels on
+// them.
 
 const OWNS_ESCAPE = 'dialog, input, textarea, select, [contenteditable]';
 const DRAFTED_FIELD =
@@ -34,8 +34,8 @@ export function isAltLeft(event: KeyboardEvent): boolean {
 
 /**
  * Whether the desk keeps an Alt+← it does not use (at Home, in a field, on a locked desk) from
- * the browser, whose Back would take the window's tab, the chat, a page back (review s50, 6).
- * Not on a Mac, where ⌥← is no Back but moves the caret a word in a field.
+ * the browser, whose Back would take the window's tab, the chat, a page back. Not on a Mac, where
+ * ⌥← is no Back but moves the caret a word in a field.
  */
 export function keptFromBrowser(event: KeyboardEvent): boolean {
   return isAltLeft(event) && !event.defaultPrevented && !/Mac|iPhone|iPad/.test(navigator.platform);

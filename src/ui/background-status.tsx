@@ -2,8 +2,8 @@ import { t } from '../shared/i18n.ts';
 import { usePing } from './use-ping.ts';
 
 /** A quiet line: the version once the background answered, or why it did not. It says nothing of
- * Persona: "Background ready" beside the watchlist's "Last check failed" read as a contradiction
- * (UX review s57, L4). */
+ * Persona: "Background ready" beside the watchlist's "Last check failed" read as a contradiction.
+ */
 export function BackgroundStatus() {
   const ping = usePing();
   const text =

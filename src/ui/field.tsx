@@ -11,7 +11,7 @@ interface FieldProps {
   /**
    * Something to settle before the form goes, not a mistake: said with the field, as an error is,
    * but in the warning's colour and without `aria-invalid` (an optional field left empty on
-   * purpose is not invalid; review s60, L2).
+   * purpose is not invalid).
    */
   note?: string | undefined;
   /** The setting this field edits: disabled, and said so, when the organisation sets it. */

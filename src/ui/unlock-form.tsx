@@ -59,7 +59,7 @@ export function UnlockForm({
   const route = useStored(panelRouteItem);
   const lookupDropped = lookups && route && !route.inquiry && !route.search;
   // Not `disabled` while the wait counts down: a disabled button is skipped by Tab, and the
-  // message sends the reviewer to its countdown (UX review s49, 6).
+  // message sends the reviewer to its countdown.
   const held = busy || passphrase === '' || wait > 0;
   const submit = useRef<HTMLButtonElement>(null);
   const count = useId();
@@ -70,7 +70,7 @@ export function UnlockForm({
       onSubmit={async (event) => {
         event.preventDefault();
         // Enter in the field during the wait sends nothing: the focus goes to the button that
-        // says why, and counts down to the next try (UX re-test s61, L8).
+        // says why, and counts down to the next try.
         if (wait > 0) submit.current?.focus();
         else if (!held) await run();
       }}
@@ -102,7 +102,7 @@ export function UnlockForm({
         ref={field}
         type="password"
         autocomplete="current-password"
-        // The miss is said at the field, as a form's other errors are (UX review s49, 6).
+        // The miss is said at the field, as a form's other errors are.
         aria-invalid={error?.pointer === 'passphrase' ? true : undefined}
         aria-describedby={
           [lookupDropped && 'lookup-dropped', said && 'unlock-error'].filter(Boolean).join(' ') ||
@@ -127,7 +127,7 @@ export function UnlockForm({
       </button>
       {said && <ErrorMessage error={said} id="unlock-error" />}
       {/* The way out of a forgotten passphrase is on the options page, which the desk's form
-          is the only way to (UX review s48, 6). */}
+          is the only way to. */}
       {lookups && (
         <p class="hint">
           {t('forgotPassphraseDesk')} <OpenSettingsButton />

@@ -4,10 +4,10 @@ import { useEffect } from 'preact/hooks';
 /**
  * Keeps `ref`'s element where it is on screen in the desk's view (.content) while the focus is in
  * its `within` ancestor and something above it appears or grows: the detail's stale-copy banner
- * over a decision's error, offline (UX re-test s62, M4), or the read-only key's note over the
- * create form's. What scroll anchoring does, which Chromium leaves off at a view's top; not where
- * the browser has anchored it already, nor against a scroll of the reviewer's own. Watched by the
- * view's size, not by a render: the part above may render on its own (review s62, 2 and 3).
+ * over a decision's error, offline, or the read-only key's note over the create form's. What scroll
+ * anchoring does, which Chromium leaves off at a view's top; not where the browser has anchored it
+ * already, nor against a scroll of the reviewer's own. Watched by the view's size, not by a render:
+ * the part above may render on its own.
  * `shown`: the element's ref is set while it is (an error, say), and looked at again as it changes.
  */
 export function useKeptInPlace(

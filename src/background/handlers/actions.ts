@@ -71,7 +71,7 @@ export async function inquiryAction(
     lost = error;
   });
   // A read that fails after Persona answered the change leaves the change's own answer: the
-  // decision was made, and is said and logged so (UX review s47, 3).
+  // decision was made, and is said and logged so.
   const now = (await read().catch(() => undefined)) ?? written;
   if (!now || (lost && now.data.status !== decided)) throw lost;
   return made(now);

@@ -32,7 +32,7 @@ export function summarise(view: InquiryView): InquirySummary {
  * Caches a fresh view and lets the watchlist learn its status without waiting for a poll.
  * `masked`: the key it was read with (keyInfo.masked). `own`: the status is the reviewer's own
  * doing (a decision, a new link), so no news to them: seen, wherever they are when it comes, and
- * whether or not the watcher found it first (UX review s51, 2).
+ * whether or not the watcher found it first.
  */
 export async function adoptInquiry(
   inquiry: InquiryView,

@@ -61,8 +61,8 @@ export async function setPassphrase(
   const wrapKey = await deriveWrapKey(passphrase, base64ToBytes(salt), PBKDF2_ITERATIONS);
   const next = await seal(apiKey, wrapKey, { salt, iterations: PBKDF2_ITERATIONS });
   // A first passphrase's session starts before its sealed key is there: pages read the two apart
-  // (use-lock.ts), and the other way round they saw the desk locked in between (UX re-test s61,
-  // L7). A stop in between leaves the clear key, and no passphrase.
+  // (use-lock.ts), and the other way round they saw the desk locked in between. A stop in between
+  // leaves the clear key, and no passphrase.
   if (first) await startSession(apiKey, wrapKey, now);
   // The sealed form is written before the clear one is removed: a stop in between loses nothing.
   await writeItem(sealedKeyItem, next);

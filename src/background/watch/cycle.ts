@@ -93,7 +93,7 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   // Expired inquiries were asked about and answered: the next slow round is due in SLOW_POLL_MS.
   // So is it when the first found not there were just asked about, and no slow round is pending:
   // none on record, or an old one (its expired inquiries no longer watched), which would have them
-  // asked about again on the very next cycle (review s51, 7).
+  // asked about again on the very next cycle.
   const slowPolledAt =
     outcome.kind === 'ok' && (asksSlow || (gone[0] && isSlowDue(state.slowPolledAt, now)))
       ? now

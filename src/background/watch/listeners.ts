@@ -56,8 +56,8 @@ export function registerWatchListeners(after: Gate['after']): void {
   );
   // A newly saved key ends the back-off of the old one: ask again now rather than in 15 min, in
   // the new key's own window (next-hold.ts forNewKey), once a cycle the old key was running has
-  // written its state, which would otherwise be the new key's (review s57, M1). A removed one
-  // takes the badge with it (badge.ts).
+  // written its state, which would otherwise be the new key's. A removed one takes the badge with
+  // it (badge.ts).
   watchItem(
     keyInfoItem,
     after((info) => {

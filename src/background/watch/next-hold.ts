@@ -38,8 +38,8 @@ export function backoffMs(failures: number): number {
  * and one request shows whether Persona is back after a back-off, or, once the rate-limit window a
  * hold was judged on has reset, whether the environment is still busy: a stretched period
  * (env-budget.ts) may reach 15 minutes on one busy window, and is judged again from that request's
- * headers (UX review s47, 1). Within the window (a 429, the 15 % rule) nothing is asked. Popup and
- * settings requests are debounced on the last attempt, whoever made it.
+ * headers. Within the window (a 429, the 15 % rule) nothing is asked. Popup and settings requests
+ * are debounced on the last attempt, whoever made it.
  */
 export function mayStartCycle(state: PollState, reason: CycleReason, now: number): boolean {
   const { holdUntil, lastAttemptAt } = state;
@@ -93,7 +93,7 @@ export function nextPollState(
       next.holdUntil = now + resetMs(outcome.resetSeconds ?? outcome.rateLimit?.resetSeconds);
       // The headers may be an earlier batch's, from a window before the one the 429 closed: the
       // window is this 429's, spent until the hold's end, as another request's 429 leaves it
-      // (holdAfterRateLimit), so a decision sent meanwhile counts to its reset (review s56, L3).
+      // (holdAfterRateLimit), so a decision sent meanwhile counts to its reset.
       next.rateLimit = {
         limit: outcome.rateLimit?.limit ?? prev.rateLimit?.limit ?? 0,
         remaining: 0,
@@ -133,9 +133,9 @@ export function holdAfterRateLimit(
 /**
  * The state a cycle's end writes over `stored`, what is stored by then: a 429 another request met
  * while the cycle was out spent the window after the cycle read it, and stands as
- * holdAfterRateLimit left it (review s56, L3): its window, and its hold unless a back-off or a
- * later hold stands. `started` is what the cycle itself stored as it began; a window spent then is
- * older news than the cycle's own answer. Of two spent windows, the later reset stands.
+ * holdAfterRateLimit left it: its window, and its hold unless a back-off or a later hold stands.
+ * `started` is what the cycle itself stored as it began; a window spent then is older news than the
+ * cycle's own answer. Of two spent windows, the later reset stands.
  */
 export function keepSpentWindow(next: PollState, stored: PollState, started: PollState): PollState {
   const spent = stored.rateLimit;
@@ -149,9 +149,9 @@ export function keepSpentWindow(next: PollState, stored: PollState, started: Pol
 
 /**
  * The poll state once another key is saved, and any cycle of the old key is over: the old key's
- * rate-limit window and its holds are not the new key's, which may be another environment's
- * (review s56, L1), nor is its last attempt, which would debounce the new key's first check. A
- * back-off stands; a new key ends it anyway (mayStartCycle).
+ * rate-limit window and its holds are not the new key's, which may be another environment's, nor is
+ * its last attempt, which would debounce the new key's first check. A back-off stands; a new key
+ * ends it anyway (mayStartCycle).
  */
 export function forNewKey(prev: PollState): PollState {
   const { rateLimit: _window, holdUntil, lastAttemptAt: _attempt, ...rest } = prev;

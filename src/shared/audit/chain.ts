@@ -22,7 +22,7 @@ export const auditActions = [
   'keySaved',
   'keyRemoved',
   'passphraseSet',
-  // A passphrase changed (the current one given), told apart from the first set (UX re-test s62, L13).
+  // A passphrase changed (the current one given), told apart from the first set.
   'passphraseChanged',
   'lock',
   // The idle auto-lock, told apart from a reviewer's Lock now.

@@ -81,8 +81,8 @@ function describe(info: ErrorInfo, context: ErrorContext): string {
     case 'unauthorized':
       return t('errUnauthorized');
     case 'forbidden':
-      // Persona's reason, where it gives one, rather than three guesses before it (UX re-test
-      // s61, L9): "API key does not have the inquiry.write permission". A bare title does not.
+      // Persona's reason, where it gives one, rather than three guesses before it: "API key does
+      // not have the inquiry.write permission". A bare title does not.
       return t(info.details ? 'errForbiddenSays' : 'errForbidden', says);
     case 'not_found':
       return notFound(context.path);

@@ -8,7 +8,7 @@ export const NEWS_DELAY_MS = 1000;
  * `news`: something the desk saw happen (a status changed), not the answer to the reviewer's act.
  * News waiting to be said is replaced by news of the same kind (`true`, or a name of its own),
  * said with news of another: a list that grows says its newest count, and a refresh that changes
- * the status and what Approve's confirmation lists says both (review s59, L1).
+ * the status and what Approve's confirmation lists says both.
  */
 type Announce = (message: string, news?: boolean | string) => void;
 
@@ -21,7 +21,7 @@ export function useAnnounce(): Announce {
 
 /**
  * `inquiry`: the one on screen. Another opened, what was said of the last ("Declined") goes from
- * the screen, where it would read as this one's (UX review s51, 9); it was said already.
+ * the screen, where it would read as this one's; it was said already.
  */
 export function AnnounceProvider({
   children,

@@ -58,9 +58,9 @@ export function AttentionList({
     </ul>
   );
   // Decided, nothing is left to act on: reopened to see why, or whether an approval went in, the
-  // red list above the decision would call for action that can no longer be taken (UX review
-  // s57, M5). What needed a look stays one click away, in the page's own colours, in words that
-  // fit an approval (what it passed over) and a decline (what it agreed with) alike.
+  // red list above the decision would call for action that can no longer be taken. What needed a
+  // look stays one click away, in the page's own colours, in words that fit an approval (what it
+  // passed over) and a decline (what it agreed with) alike.
   if (isFinalStatus(inquiry.status)) {
     return (
       <details class="attention is-decided" data-testid="attention">

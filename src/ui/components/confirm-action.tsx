@@ -15,7 +15,7 @@ interface Props {
   onCancel: () => void;
   /**
    * Escape once the decision is sent: nothing is left to call off, so it goes back, as Back does,
-   * and the answer is said wherever the reviewer is by then (UX review s51, 1).
+   * and the answer is said wherever the reviewer is by then.
    */
   onSentBack?: (() => void) | undefined;
   /** The comment as it was left (a popup closed mid-way), and each change to it. */
@@ -59,8 +59,8 @@ export function ConfirmAction({
   const [comment, setComment] = useState(initialComment);
   // A line that comes or changes while the form is open (a refresh found a failed check, Other
   // inquiries were read, the last try's answer was read) is said where the reviewer is: the
-  // comment field, described by the lines it opened with, says nothing of it (review s58b, M2).
-  // As news, said with a status the same refresh brought (review s59, L1).
+  // comment field, described by the lines it opened with, says nothing of it. As news, said with a
+  // status the same refresh brought.
   const announce = useAnnounce();
   const lines = notice ? [notice, ...warnings] : warnings;
   const heard = useRef(new Set(lines));
@@ -71,7 +71,7 @@ export function ConfirmAction({
   }, [lines.join('\n')]);
   // Each line at least as tall as it has been since the form opened: a line that changes in
   // place (Other inquiries read meanwhile, needs-a-look.ts) and wraps on fewer lines would pull
-  // the form up under the pointer (19 px in Spanish at 320 px, UX re-test s58, 3).
+  // the form up under the pointer (19 px in Spanish at 320 px wide).
   const list = useRef<HTMLUListElement>(null);
   const tallest = useRef<number[]>([]);
   useLayoutEffect(() => {
@@ -85,7 +85,7 @@ export function ConfirmAction({
     // The whole form in view, or, taller than the view, its top: what the decision would pass
     // over, then the question. The comment's own focus scrolled only as far as the comment, which
     // in a short window (a toolbar popup at 200 % zoom is 300 px tall) left the warnings above the
-    // view (UX review s47, 4).
+    // view.
     input.current?.focus({ preventScroll: true });
     if (form.current) scrollViewTo(form.current, 'nearest');
   }, []);

@@ -53,7 +53,7 @@ export function InquiryRow(props: Props) {
   const button = useRef<HTMLButtonElement>(null);
   const noteId = useId();
   // Said after the row's name: a change not looked at, and where the rows that need the reviewer
-  // end, which the edge below the row shows (watchlist-panel.tsx, review s59, L5).
+  // end, which the edge below the row shows (watchlist-panel.tsx).
   const note = [unseen && t('changedUnseen'), endsGroup && t('endsNeedingYou')]
     .filter(Boolean)
     .join(', ');
@@ -77,9 +77,9 @@ export function InquiryRow(props: Props) {
         onKeyDown={moveAmongRows}
       >
         {/* In the order they are read: what a reviewer looks for first, the reference and the
-            status, and the 32-character id last (UX review s49, 3); popup.css lays them out on
-            two lines, the reference and the time first (flex order). None: said so in its
-            place, so every row has its status under the reference's line (UX re-test s63, L3). */}
+            status, and the 32-character id last; popup.css lays them out on two lines, the
+            reference and the time first (flex order). None: said so in its place, so every row has
+            its status under the reference's line. */}
         {referenceId ? (
           <span class="inquiry-ref" title={referenceId}>
             <ReferenceText reference={referenceId} />
@@ -102,7 +102,7 @@ export function InquiryRow(props: Props) {
 }
 
 // The characters of a long reference kept past its cut: references that share their beginning
-// ("customer-onboarding-2026-12-…") differ at their end (UX re-test s63, M1).
+// ("customer-onboarding-2026-12-…") differ at their end.
 const REF_TAIL = 8;
 
 /**

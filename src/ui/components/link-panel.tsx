@@ -26,7 +26,7 @@ export function LinkPanel({ link, chatTemplate, inquiryExpired = false }: Props)
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
-  // What opening costs the customer, read with the button the focus moves to (UX review s49, 4).
+  // What opening costs the customer, read with the button the focus moves to.
   const question = useId();
   // The question takes the focus on its safe answer, so Enter never spends the link by accident
   // and Escape (below) has the question to close rather than the whole popup.

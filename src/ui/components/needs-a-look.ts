@@ -72,8 +72,7 @@ export type OthersFound = number | 'reading' | 'failed';
 /**
  * Other inquiries' line. `slot`: a confirmation opened while they were still being read, or after
  * their read failed (detail-view.tsx), keeps the line's place, and says that none was declined
- * rather than dropping it (UX re-test s57, N1; review s58b, L1), so Approve's form does not move
- * under the pointer as the read ends.
+ * rather than dropping it, so Approve's form does not move under the pointer as the read ends.
  */
 export function othersWords(found: OthersFound, slot = false): string | undefined {
   if (found === 'reading') return t('othersReading');
@@ -107,9 +106,9 @@ export function signals(inquiry: InquiryView, found: OthersFound = 0, slot = fal
   }));
   // Nothing failed is no all-clear when nothing was checked: an inquiry just created, one whose
   // person is still at it, or one that expired before they finished, is approved on no evidence
-  // at all (UX review s57, H1). Nor is one pass beside checks still running (s57 re-test, N3): a
-  // passed ID says nothing of the selfie still submitted. Persona lets an undecided inquiry be
-  // approved in any status, so the desk says it rather than hiding the button.
+  // at all. Nor is one pass beside checks still running: a passed ID says nothing of the selfie
+  // still submitted. Persona lets an undecided inquiry be approved in any status, so the desk says
+  // it rather than hiding the button.
   if (!withoutResults(inquiry)) {
     const { verifications } = inquiry;
     // None passed and none failed: each is named, whatever became of it.
@@ -148,8 +147,8 @@ export function signals(inquiry: InquiryView, found: OthersFound = 0, slot = fal
     });
   }
   // The same person declined before is a reason to look twice, and Other inquiries, where it
-  // shows, is at the foot of a long page (UX review s57, M6). Until it has read them, or when it
-  // could not, no line here is no all-clear either (s57 re-test, N1).
+  // shows, is at the foot of a long page. Until it has read them, or when it could not, no line
+  // here is no all-clear either.
   const others = othersWords(found, slot);
   if (others) {
     out.push({

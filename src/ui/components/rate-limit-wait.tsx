@@ -7,13 +7,12 @@ import { formatNumber } from './format-time.ts';
 
 /**
  * Seconds until Persona's rate-limit window resets, while it is spent for the whole environment
- * and the background would wait for it; else 0 (UX review s51, 11). Any 429 the desk meets (its
- * pages' requests, the watcher's own), and a window the watcher read to its end, leave it spent
- * until its reset in the poll state (background/persona-access.ts, watch/next-hold.ts), and a key
- * saved since clears it; a request refused meanwhile is sent
- * again once it resets. Not a reset further off than the background waits for a request
- * (retry-policy.ts): that request is answered with the 429, which says its own wait, nor one
- * guessed for a 429 that named none (a minute, longer than that).
+ * and the background would wait for it; else 0. Any 429 the desk meets (its pages' requests, the
+ * watcher's own), and a window the watcher read to its end, leave it spent until its reset in the
+ * poll state (background/persona-access.ts, watch/next-hold.ts), and a key saved since clears it; a
+ * request refused meanwhile is sent again once it resets. Not a reset further off than the
+ * background waits for a request (retry-policy.ts): that request is answered with the 429, which
+ * says its own wait, nor one guessed for a 429 that named none (a minute, longer than that).
  */
 export function useRateLimitReset(): number {
   const limit = useStored(pollStateItem)?.rateLimit;

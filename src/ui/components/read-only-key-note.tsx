@@ -14,11 +14,10 @@ export function useWriteRefusal(): WriteRefusal | undefined {
 }
 
 /**
- * Before the work is done, not after it (UX re-test s61, L9): at the create form and the decisions,
- * that Persona refuses changes made with this key, or lists no permission for them
- * (write-refusal.ts). A note, not a lock: the buttons stay, and Persona's answer decides. The
- * buttons are described by it, so the keyboard and a screen reader meet it where they act
- * (UX re-test s63, M2).
+ * Before the work is done, not after it: at the create form and the decisions, that Persona refuses
+ * changes made with this key, or lists no permission for them (write-refusal.ts). A note, not a
+ * lock: the buttons stay, and Persona's answer decides. The buttons are described by it, so the
+ * keyboard and a screen reader meet it where they act.
  */
 export function ReadOnlyKeyNote({ refusal }: { refusal: WriteRefusal | undefined }) {
   if (!refusal) return null;

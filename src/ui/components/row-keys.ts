@@ -1,9 +1,8 @@
-// Arrow keys in a list of inquiries (UX review s57, L6): Down and Up move to the next and
-// previous row, Home and End to the first and last, as in a list box; past either end, the key is
-// the browser's again (it scrolls the view). The list is one Tab stop (UX re-test s57, N7): a
-// list of fifty rows took fifty Tabs to cross. Its stop is the row last focused (Back from an
-// inquiry puts the focus on the row it came from, inquiry-row.tsx), else the first; Tab leaves
-// the list for what follows it.
+// Arrow keys in a list of inquiries: Down and Up move to the next and previous row, Home and End to
+// the first and last, as in a list box; past either end, the key is the browser's again (it scrolls
+// the view). The list is one Tab stop: a list of fifty rows took fifty Tabs to cross. Its stop is
+// the row last focused (Back from an inquiry puts the focus on the row it came from,
+// inquiry-row.tsx), else the first; Tab leaves the list for what follows it.
 import { useEffect, useRef } from 'preact/hooks';
 
 /** A row's keydown: moves the focus to another row of the same list, if the key says so. */

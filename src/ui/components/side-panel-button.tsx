@@ -7,9 +7,9 @@ import { readItem, writeItem } from '../../shared/storage.ts';
 
 /**
  * Moves an inquiry from the toolbar popup to the side panel (Firefox's sidebar), which stays open
- * beside the chat: the popup closes as soon as the reviewer clicks into the chat (UX review s48,
- * 5). The panel follows the route as it does a lookup's (routed-desk.tsx). Not shown in the panel
- * itself, nor where the browser has neither.
+ * beside the chat: the popup closes as soon as the reviewer clicks into the chat. The panel follows
+ * the route as it does a lookup's (routed-desk.tsx). Not shown in the panel itself, nor where the
+ * browser has neither.
  */
 export function SidePanelButton({ id }: { id: string }) {
   const [failed, setFailed] = useState(false);
@@ -29,8 +29,8 @@ export function SidePanelButton({ id }: { id: string }) {
         async () => (await browser.tabs.getCurrent()) || window.close(),
         async () => {
           setFailed(true);
-          // A panel the reviewer opens later goes where it would have, not to this inquiry
-          // (review s51, 11); unless a lookup has routed it since.
+          // A panel the reviewer opens later goes where it would have, not to this inquiry; unless
+          // a lookup has routed it since.
           const now = await readItem(panelRouteItem);
           if (now?.at === route.at && now.inquiry === id) {
             await writeItem(panelRouteItem, await before);

@@ -132,9 +132,9 @@ export function VerificationCard({
         )}
       </h4>
       {!v.loaded && <p class="muted">{t('verificationNoDetails')}</p>}
-      {/* Passed beside a failed check read as a fault of the desk's (UX review s57, L7): Persona
-          passes a verification whose failed checks its template does not require. Not said
-          beside a failed check Persona marks required, which the note would contradict. */}
+      {/* Passed beside a failed check read as a fault of the desk's: Persona passes a verification
+          whose failed checks its template does not require. Not said beside a failed check Persona
+          marks required, which the note would contradict. */}
       {verificationTone(v.status) === 'success' && passedOverOptional(v.checks) && (
         <p class="muted">{t('passedDespiteCheck')}</p>
       )}

@@ -19,10 +19,10 @@ interface Props {
  * A button's words while it waits out Persona's limit or a passphrase miss. The count is shown
  * ("Confirm approve in 12 s") but left out of the button's name, which says the wait in words that
  * stay the same ("Confirm approve, after the wait"): a name that changed each second could be read
- * again each second while the button had the focus (review s60, L3). The seconds are said in the
- * 429's message beside it, or in the button's description (`countId`). The name starts with the
- * label shown, so speech input's "click Confirm approve" still finds it (WCAG 2.5.3); "click
- * Confirm approve in 12" does not, which no one would say of a count that moves.
+ * again each second while the button had the focus. The seconds are said in the 429's message
+ * beside it, or in the button's description (`countId`). The name starts with the label shown, so
+ * speech input's "click Confirm approve" still finds it (WCAG 2.5.3); "click Confirm approve in 12"
+ * does not, which no one would say of a count that moves.
  */
 export function WaitLabel({ label, wait, counted, countId }: Props) {
   if (wait <= 0) return <>{label}</>;

@@ -88,8 +88,8 @@ export function CreateFields({
       ? t('templateDefault')
       : errors.templateId
         ? undefined
-        : // With no default saved, the way to skip this field for every inquiry (UX review s48,
-          // 10); not where the policy sets none, and the settings' field is locked.
+        : // With no default saved, the way to skip this field for every inquiry; not where the
+          // policy sets none, and the settings' field is locked.
           defaultTemplateId || defaultHeld
           ? t('templateHint')
           : `${t('templateHint')} ${t('templateSaveDefault')}`;

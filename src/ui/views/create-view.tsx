@@ -66,16 +66,16 @@ export function CreateView() {
   const settings = useStored(settingsItem);
   // Whether the organisation sets the default template: then the settings have no field to save
   // one. Until the policy is read, taken as set: the way to the setting is said once it is known
-  // to be open, not said and then taken back (review s49, L5).
+  // to be open, not said and then taken back.
   const policy = useReadPolicy();
   const defaultHeld = !policy || policy.defaultTemplateId !== undefined;
   const keyInfo = useStored(keyInfoItem);
   const refusal = useWriteRefusal();
   const [errors, setErrors] = useState<CreateErrors>({});
   // Create pressed with no reference ID: said once at the field, and the next Create makes the
-  // inquiry without one (UX re-test s60, M3). Persona takes an inquiry without it, but the desk
-  // then has nothing to find it by later, nor to look for it by after a server error
-  // (errServerCreateBlind). Typing one makes it go; clearing it again does not ask again.
+  // inquiry without one. Persona takes an inquiry without it, but the desk then has nothing to find
+  // it by later, nor to look for it by after a server error (errServerCreateBlind). Typing one
+  // makes it go; clearing it again does not ask again.
   const [bareAsked, setBareAsked] = useState(false);
   const [asking, setAsking] = useState<MessageKey>('creating');
   // Set synchronously: two submits in one task both see it, unlike `busy`, which waits a render.
@@ -165,7 +165,7 @@ export function CreateView() {
       const { pendingCreate, ...form } = clearedForm(defaultTemplateId);
       updateDraft((stored) => (mine(stored) ? { ...form, pendingCreate } : form));
       setCreated(reply);
-      // The next form, after Create another, is asked of again (review s60, M1).
+      // The next form, after Create another, is asked of again.
       setBareAsked(false);
     } catch (error) {
       const info = toErrorInfo(error);
@@ -294,7 +294,7 @@ export function CreateView() {
     if (!draft || !settings || submitting.current || wait > 0) return;
     const found = checkCreateForm(draft);
     // Not of a form already sent (its answer lost, a key saved since): that create was asked of,
-    // and Create sends it again, as the form says (review s60, M2).
+    // and Create sends it again, as the form says.
     const ask =
       Object.keys(found).length === 0 && !draft.referenceId.trim() && !bareAsked && !sentAt;
     focusProblem.current = Object.keys(found).length > 0 || ask;

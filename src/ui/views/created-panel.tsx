@@ -41,7 +41,7 @@ export function CreatedPanel({ created, onAnother }: Props) {
     <div class="view created">
       {/* Focused as the panel opens, and read with what went otherwise than asked (the create
           recovered after a 5xx, the inquiry not watched): neither is said elsewhere, and both
-          come below the id (UX re-test s61). */}
+          come below the id. */}
       <h2
         class="view-title"
         tabIndex={-1}

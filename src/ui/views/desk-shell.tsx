@@ -114,8 +114,8 @@ export function DeskShell({ first, remember }: ShellProps) {
   const open = lock === 'none' || lock === 'unlocked';
   useEffect(() => {
     // Locked, the lock has wiped the note with the rest of the session's data, and none is written
-    // while it holds, though the popup stays open on the inquiry behind the unlock form (review
-    // s54b, N1); nor before the lock is known.
+    // while it holds, though the popup stays open on the inquiry behind the unlock form; nor before
+    // the lock is known.
     if (!remember || !open) return;
     const before = left.current;
     left.current = shown;
@@ -125,7 +125,7 @@ export function DeskShell({ first, remember }: ShellProps) {
     // follow the draft, or every keystroke typed into it would render the whole desk again.
     if (route.name === 'detail' && keyInfo) {
       // The row's reference, or that of the reply in hand (a pasted id, a create); and Next to
-      // review, for the popup that offers it again (review s53, 6).
+      // review, for the popup that offers it again.
       const row = queuedRow({
         id: route.id,
         referenceId: route.referenceId || route.initial?.inquiry.referenceId,
@@ -142,7 +142,7 @@ export function DeskShell({ first, remember }: ShellProps) {
         });
       write();
       // Written again each minute it is still shown, so the offer's half hour counts from when
-      // the popup closed on it, to the minute, not from when it opened (review s53, 4).
+      // the popup closed on it, to the minute, not from when it opened.
       const still = setInterval(write, 60_000);
       return () => clearInterval(still);
     }

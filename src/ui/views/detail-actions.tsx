@@ -129,7 +129,7 @@ export function DetailActions({
   const shown = useRef(left);
   // The form the next effect closed as only shown, for the effects after it in the same commit,
   // which still see it open: the other page's decision went, and the status it brought (read here
-  // first, CI s47) is not someone else's. Cleared each render.
+  // first, as a CI run showed) is not someone else's. Cleared each render.
   const closedAsShown = useRef<Final | null>(null);
   closedAsShown.current = null;
   const draftRead = useRef(draft !== undefined);
@@ -230,17 +230,16 @@ export function DetailActions({
     [],
   );
   const statusLine = () => document.getElementById('detail-status');
-  // Named as the rows and the chat name it, by its reference where it has one (UX review s57,
-  // M4): a 32-character id said for two seconds names no one the reviewer knows. With the id's
-  // end beside it: one customer's inquiries share their reference (review s57, M4). The
-  // confirmation names it so too: the whole id, above it in the detail's head, broke in two at
-  // 320 px (UX re-test s57, N8).
-  // Without a reference, the id cut in the middle, as a whole one broke at 320 px (s58, 7).
+  // Named as the rows and the chat name it, by its reference where it has one: a 32-character id
+  // said for two seconds names no one the reviewer knows. With the id's end beside it: one
+  // customer's inquiries share their reference. The confirmation names it so too: the whole id,
+  // above it in the detail's head, broke in two at 320 px. Without a reference, the id cut in the
+  // middle, as a whole one broke at 320 px.
   const named = inquiry.referenceId
     ? `${inquiry.referenceId} (…${id.slice(-5)})`
     : `${id.slice(0, 8)}…${id.slice(-5)}`;
   // Opened from Needs review: once this one is decided, the next row there is one press away,
-  // where Back, Tab and Enter took three (UX review s51, 10).
+  // where Back, Tab and Enter took three.
   const [next, ...rest] = (nav?.route.name === 'detail' && nav.route.queue) || [];
   const nextButton = useRef<HTMLButtonElement>(null);
   const decided = !allowed.approve && !allowed.decline;
@@ -251,11 +250,11 @@ export function DetailActions({
         await send();
       } catch (failure) {
         // Gone from its page (Escape once it was sent): said where the reviewer is, who would
-        // otherwise take it as made (review s51, 4). On its page, its error says it.
+        // otherwise take it as made. On its page, its error says it.
         if (onScreen.current !== actedOnId) {
           const error = toErrorInfo(failure);
           // Its answer lost (a 5xx, a timeout): Persona may have made it, and the row says so too
-          // (use-on-its-way.ts); the toast's first words are what shows (UX re-test s58, 2).
+          // (use-on-its-way.ts); the toast's first words are what shows.
           const lost = isStopped(failure) || outcomeUnknown.has(error.kind);
           const key = lost ? 'mayNotBeMadeFor' : 'notMadeFor';
           announce(t(key, named, error.message));
@@ -265,7 +264,7 @@ export function DetailActions({
       setConfirming(null);
       // Said on whatever is on screen by then: named, unless it is this inquiry's page.
       // The outcome first: the toast is one line, and a long reference would push it out of
-      // view (UX re-test s57, N4).
+      // view.
       announce(onScreen.current === actedOnId ? done : t('answerFor', named, done));
     },
     // The button that was pressed may be gone now (approved: no more actions): the focus goes
@@ -289,13 +288,13 @@ export function DetailActions({
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
   // Kept past the error that brought it: Unwatch, which may go meanwhile, clears the error as it
-  // starts, and the wait had gone with it, every button free again (review s60, H1).
+  // starts, and the wait had gone with it, every button free again.
   const limited = useRef<ErrorInfo>(undefined);
   if (waitsForReset(error)) limited.current = error;
   const wait = useResetWait(limited.current, onLimited);
   // A button that would send one counts the wait down as the confirmation's Confirm does, held: a
-  // click that sent nothing and said nothing read as done (UX re-test s60, M1). Each such button
-  // (and Confirm) checks the wait itself; Unwatch, which asks nothing of Persona, does not.
+  // click that sent nothing and said nothing read as done. Each such button (and Confirm) checks
+  // the wait itself; Unwatch, which asks nothing of Persona, does not.
   const held = busy || wait > 0;
   const waiting = (label: string) => <WaitLabel label={label} wait={wait} />;
   // The status the last action was taken on: its error describes that status only.
@@ -315,15 +314,14 @@ export function DetailActions({
     }
   }, [inquiry.status, error]);
   // Said under the confirmation, whose Confirm keeps the focus for a retry: brought into view, or
-  // in a 600 px popup it began under the footer and the desk looked as if nothing had happened
-  // (UX review s51, 5).
+  // in a 600 px popup it began under the footer and the desk looked as if nothing had happened.
   const problem = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error && problem.current) scrollViewTo(problem.current, 'nearest');
   }, [error]);
   // What a decision sent is doing, under its confirmation, where it began under the 600 px
-  // popup's footer, "Still waiting" past its edge (UX re-test s63, M3): brought into view as it
-  // shows and as it changes, as the error after it is.
+  // popup's footer, "Still waiting" past its edge: brought into view as it shows and as it changes,
+  // as the error after it is.
   const sendingLine = useRef<HTMLParagraphElement>(null);
   const sendingWords = !busy
     ? undefined
@@ -484,8 +482,8 @@ export function DetailActions({
         {allowed.approve && (
           <button
             type="button"
-            // Not the page's first choice while something speaks against approving (UX review
-            // s57, L10): the filled button would lead the eye, and a hand, to a final yes.
+            // Not the page's first choice while something speaks against approving: the filled
+            // button would lead the eye, and a hand, to a final yes.
             class={warnings.length > 0 ? undefined : 'primary'}
             ref={openers.approve}
             aria-disabled={busy}
@@ -561,7 +559,7 @@ export function DetailActions({
       </div>
       {/* A form a closed page sent is drawn once the log is read (a moment): what it says of its
           last try then comes with it, not above the comment field just focused, and is read with
-          it, not said after the next try's answer (UX re-test s59, L1). */}
+          it, not said after the next try's answer. */}
       {open && !(sentAnswer === 'reading' && sent.current === null) && (
         <ConfirmAction
           // A fresh form for each decision: a comment typed for a decline never rides along
@@ -569,8 +567,8 @@ export function DetailActions({
           key={open}
           confirmLabel={t(open === 'approve' ? 'confirmApprove' : 'confirmDecline')}
           danger={open === 'decline'}
-          // Named as the chat knows it too (UX review s57, L1): with the popup and the side panel
-          // on two inquiries, the reference is what the reviewer checks before a final decision.
+          // Named as the chat knows it too: with the popup and the side panel on two inquiries, the
+          // reference is what the reviewer checks before a final decision.
           question={t(open === 'approve' ? 'approveQuestion' : 'declineQuestion', named)}
           busy={busy}
           onConfirm={(comment) => {
@@ -585,9 +583,8 @@ export function DetailActions({
           {...(open === 'approve' ? { warnings, calm } : {})}
           // A decision a page sent that did not go through, its comment kept in the form opened
           // again: its row said "did not go through: open to check", and the form said nothing
-          // of it (UX re-test s58, 9). A refusal too (409), while the status still allows it:
-          // the inquiry changed meanwhile (review s59, M1). Not once this page sends it again,
-          // nor beside its own error.
+          // of it. A refusal too (409), while the status still allows it: the inquiry changed
+          // meanwhile. Not once this page sends it again, nor beside its own error.
           notice={
             left?.sent &&
             left.action === open &&
@@ -619,9 +616,9 @@ export function DetailActions({
       {sendingWords && (
         <p class="muted" role="status" data-testid="action-sending" ref={sendingLine}>
           {t(sendingWords)}
-          {/* Held by Persona's rate limit, a decision can take a minute (UX review s51, 11):
-              nothing keeps the reviewer here meanwhile, and the answer is said where they are.
-              Said of a decision only (its confirmation open), not of a slow watch or tag. */}
+          {/* Held by Persona's rate limit, a decision can take a minute: nothing keeps the reviewer
+              here meanwhile, and the answer is said where they are. Said of a decision only (its
+              confirmation open), not of a slow watch or tag. */}
           {slow && open && ` ${t('goOnMeanwhile')}`}
         </p>
       )}

@@ -52,11 +52,11 @@ export function DetailHead({
   const { inquiry, stale } = reply;
   const { label } = describeStatus(inquiry.status);
   // A status that changes while the inquiry is open (the watcher's check, another page's
-  // decision, a refresh) is said, as it is shown (UX review s49, 1): as news, which gives way to
-  // the answer of an act of this page's that brought it (announce.tsx).
-  // Not what the view's own first read brings: the copy it opened from (kept since a create)
-  // can be older than the row the reviewer just opened it from, and its status is not news to
-  // them (UX re-test s61, L5). A change the watcher saw after the view opened is, read or not.
+  // decision, a refresh) is said, as it is shown: as news, which gives way to the answer of an act
+  // of this page's that brought it (announce.tsx). Not what the view's own first read brings: the
+  // copy it opened from (kept since a create) can be older than the row the reviewer just opened it
+  // from, and its status is not news to them. A change the watcher saw after the view opened is,
+  // read or not.
   const announce = useAnnounce();
   const shown = useRef(inquiry);
   const opening = useRef(loading);
@@ -81,12 +81,12 @@ export function DetailHead({
   // A refresh sent into the window a change was just refused in would be refused as well.
   const limitWait = useSecondsLeft(limit?.retryAfterSeconds ?? 0, limit);
   // A Refresh pressed in the freshness line and answered from a copy moves to the banner, and
-  // back once answered from Persona (UX review s49, N1): the keyboard focus goes with it, not to
-  // the top of the page. Each is read with what its line says.
+  // back once answered from Persona: the keyboard focus goes with it, not to the top of the page.
+  // Each is read with what its line says.
   const refreshPlace = useRef<HTMLElement>(null);
   const shownStale = useRef(stale);
   // The banner's Refresh answered from a copy again: the banner stays, its button keeps the
-  // focus, and nothing new would be read; its words are said again (UX re-test s49, N1).
+  // focus, and nothing new would be read; its words are said again.
   const pressedInBanner = useRef(false);
   useEffect(() => {
     // Not as the view opens: its heading takes the focus then, or the row it came back to.
@@ -108,7 +108,7 @@ export function DetailHead({
     <header class="detail-head">
       <div class="row">
         {/* Focused as the view opens: whose inquiry it is, then the id, read with its status,
-            which a reviewer looks for before the id (UX review s49, 3). */}
+            which a reviewer looks for before the id. */}
         <h2 class="view-title grow" tabIndex={-1} ref={heading} aria-describedby="detail-status">
           <InquiryTitle id={inquiry.id} referenceId={inquiry.referenceId} />
         </h2>
@@ -135,7 +135,7 @@ export function DetailHead({
             {t('staleCopy', formatAgo(reply.fetchedAt, now), problem ?? '')}
           </p>
           <div aria-live={limited ? 'off' : undefined} ref={refreshPlace as Ref<HTMLDivElement>}>
-            {/* It takes the focus from the line's Refresh: read with why (UX review s49, 8). */}
+            {/* It takes the focus from the line's Refresh: read with why. */}
             <RefreshButton
               loading={loading}
               onRefresh={refreshFromBanner}

@@ -26,7 +26,7 @@ import './views.css';
 /**
  * After a change whose answer never came (the background stopped, a 5xx), Persona may still be
  * making it when the first read goes out: the inquiry is read again this long after, each time
- * while its status has not moved, for a minute in all. A slow decision (8 s, in UX review s47, 6)
+ * while its status has not moved, for a minute in all. A slow decision (8 s was seen in testing)
  * was left showing Approve and Decline on an inquiry Persona had decided until the next poll.
  */
 export const REREAD_AFTER_MS = [4_000, 10_000, 30_000, 60_000] as const;
@@ -51,7 +51,7 @@ export function DetailView({ id, initial, referenceId }: Props) {
   // A confirmation open, Approve's or Decline's: the list above it is held as it was when it
   // opened, and Other inquiries' line keeps its place in Approve's if they were still being read
   // then, or could not be (`slot`). A read ending meanwhile moved the form under the pointer,
-  // 115 px in UX re-test s57 (N1); the confirmation says it instead (confirm-action.tsx).
+  // 115 px when seen in testing; the confirmation says it instead (confirm-action.tsx).
   const [held, setHeld] = useState<{ list: Signal[]; slot: boolean }>();
   const { found } = earlier;
   const settings = useStored(settingsItem);
@@ -165,7 +165,7 @@ export function DetailView({ id, initial, referenceId }: Props) {
     return (
       <div class="view">
         {/* The reference its row showed, loading or failed too: the id alone is 32 characters
-            no one matches to a chat (UX re-test s61, L10). */}
+            no one matches to a chat. */}
         <h2 class="view-title" tabIndex={-1} ref={pending}>
           <InquiryTitle id={id} referenceId={referenceId} />
         </h2>
@@ -189,8 +189,7 @@ export function DetailView({ id, initial, referenceId }: Props) {
         loading={loading}
         dashboardUrl={settings && dashboardInquiryUrl(settings.baseUrl, id)}
         templates={settings?.templates}
-        // Other inquiries too: one of them declined meanwhile is a reason to look twice (UX
-        // re-test s59, M3).
+        // Other inquiries too: one of them declined meanwhile is a reason to look twice.
         onRefresh={() => {
           load();
           earlier.load();

@@ -19,7 +19,7 @@ export function useEscapeBack(nav: Navigation, enabled: boolean): void {
         return;
       }
       // A held key goes back one step, not through every view to Home, nor on to close the
-      // popup there (review s50b, 5).
+      // popup there.
       if (event.repeat) return event.preventDefault();
       // At Home, Escape is left to the browser (a toolbar popup closes); Alt+← is kept from it
       // there too (back-key.ts).

@@ -1,16 +1,16 @@
-// Rows that stay where they are while the pointer is aiming at them (UX review s51, 7). The lists
-// follow Persona and the watcher as they are read: in Needs review a row decided elsewhere leaves
-// and one come to review arrives where its last change puts it; in the watchlist a row whose status
-// changes goes to the top of its group (watchlist-panel.tsx). Under a resting pointer that moved
-// the rows, and a click in that moment opened another inquiry than the one aimed at. While a mouse
-// or pen moves on the list or the wheel turns over it, and for HOLD_IDLE_MS after, the rows drawn
-// then stay in their places, each with its news: one that left stays, marked as gone, and the
-// arrivals wait behind a "Show N new" button at the list's foot, where its coming moves no row.
-// They go in when the pointer leaves or rests, or on that button. A pointer parked over a side
-// panel all day so holds nothing for long. Touch is not held (a tap's pointer leaves before its
-// click), nor the keyboard: the focus stays on its row whatever moves (review-queue.tsx moves it
-// past a row that leaves; below, it follows a row moved where the browser would drop it), and the
-// rows are read as they are.
+// Rows that stay where they are while the pointer is aiming at them. The lists follow Persona and
+// the watcher as they are read: in Needs review a row decided elsewhere leaves and one come to
+// review arrives where its last change puts it; in the watchlist a row whose status changes goes to
+// the top of its group (watchlist-panel.tsx). Under a resting pointer that moved the rows, and a
+// click in that moment opened another inquiry than the one aimed at. While a mouse or pen moves on
+// the list or the wheel turns over it, and for HOLD_IDLE_MS after, the rows drawn then stay in
+// their places, each with its news: one that left stays, marked as gone, and the arrivals wait
+// behind a "Show N new" button at the list's foot, where its coming moves no row. They go in when
+// the pointer leaves or rests, or on that button. A pointer parked over a side panel all day so
+// holds nothing for long. Touch is not held (a tap's pointer leaves before its click), nor the
+// keyboard: the focus stays on its row whatever moves (review-queue.tsx moves it past a row that
+// leaves; below, it follows a row moved where the browser would drop it), and the rows are read as
+// they are.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { formatNumber } from '../components/format-time.ts';
@@ -105,7 +105,7 @@ export function useHeldRows<T extends Row>(
   // row focused before the render has it back after, if nothing else took it.
   const focused = box.current?.contains(document.activeElement) && document.activeElement;
   useLayoutEffect(() => {
-    // Not scrolled to, as moveBefore's row is not (review s59, L2).
+    // Not scrolled to, as moveBefore's row is not.
     if (focused && document.activeElement === document.body) {
       (focused as HTMLElement).focus({ preventScroll: true });
     }

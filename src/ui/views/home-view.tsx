@@ -32,8 +32,8 @@ export function HomeView({ offerLast }: { offerLast?: boolean | undefined }) {
   const drafting = draft && (draft.referenceId || prefillKeys.some((key) => draft[key]));
   // In the route, not in this view's state: Back from an inquiry returns to the same tab. In the
   // draft too: the popup closes at each click into the chat, and a reviewer working down Needs
-  // review opens it again there (UX review s51, 6). Taken as the view opens only: the side panel
-  // shares the draft, and a choice made in the popup does not switch the panel's tab under it.
+  // review opens it again there. Taken as the view opens only: the side panel shares the draft, and
+  // a choice made in the popup does not switch the panel's tab under it.
   const stored = useRef<HomeTab>(undefined);
   if (draft && !stored.current) stored.current = draft.homeTab ?? 'watchlist';
   const tab: HomeTab =
@@ -68,7 +68,7 @@ export function HomeView({ offerLast }: { offerLast?: boolean | undefined }) {
     else if (opened !== undefined && focusLost()) document.getElementById(`tab-${tab}`)?.focus();
   }, []);
   // A decision being confirmed and not sent yet, said on its row in either list: it waits there,
-  // comment and all, and a reviewer back from the chat finds which one (UX review s51, 6).
+  // comment and all, and a reviewer back from the chat finds which one.
   const started = new Map(
     draft?.decisions?.filter((d) => !d.sent).map((d) => [d.inquiryId, d.action] as const),
   );

@@ -107,7 +107,7 @@ export function MatchesView({ query: asked }: { query: string }) {
   const first = lookup.busy ? undefined : lookup.data;
   // A decision sent from a result and left on its way (Escape once sent) is drawn as on its way,
   // and once made, with the status it made: the list read before, or while it was out, says the
-  // inquiry still waits (UX review s57, M4), as Needs review does (use-on-its-way.ts).
+  // inquiry still waits, as Needs review does (use-on-its-way.ts).
   const { sending, decided, note } = useDecisionsOnItsWay(() => {});
   const listed = useMemo(() => first && [...first, ...more], [first, more]);
   const items = listed?.map((item) => {

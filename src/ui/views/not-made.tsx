@@ -1,8 +1,8 @@
 // Decisions that did not go through, read from the activity log: said on their rows in Needs
 // review and search results (use-on-its-way.ts) and in the watchlist (watchlist-panel.tsx, which
 // loads this once its first frame is on screen). The popup closes at every click outside it, so a
-// failure kept for one view's life alone was gone in seconds (UX re-test s58, 1), and the
-// watchlist, the desk's first tab, said nothing of it at all (UX re-test s59, H1).
+// failure kept for one view's life alone was gone in seconds, and the watchlist, the desk's first
+// tab, said nothing of it at all.
 import type { ComponentChildren } from 'preact';
 import { answerLost } from '../../shared/audit/answer-lost.ts';
 import { readTrailSince } from '../../shared/audit/read-trail.ts';
@@ -34,7 +34,7 @@ export function notMadeOf(action: string, errorKind: string | undefined, at: num
 /**
  * The last decision logged in the last half hour for each inquiry, where it failed: from the log's
  * open page, or, when that page starts within the half hour (it was just begun), from the whole
- * trail (review s58b, M1).
+ * trail.
  */
 export async function readRecentNotMade(): Promise<Map<string, NotMade>> {
   const since = Date.now() - RECENT_FAILURE_MS;
@@ -50,11 +50,11 @@ export async function readRecentNotMade(): Promise<Map<string, NotMade>> {
 
 /**
  * A row's words for it: the answer said away from its page is a toast of a few seconds, and the
- * row read "created 20 minutes ago" again, as if nothing had been tried (UX re-test s57, N4).
- * One whose answer was lost may have been made, as the toast said: the row says "may not". Drawn
- * as a warning, not in the grey of the time it takes the place of, which it read as (UX re-test
- * s58, 8; popup.css). None once the inquiry is decided (made after all, or by a colleague: the
- * status says what became of it), nor past its half hour.
+ * row read "created 20 minutes ago" again, as if nothing had been tried. One whose answer was lost
+ * may have been made, as the toast said: the row says "may not". Drawn as a warning, not in the
+ * grey of the time it takes the place of, which it read as (popup.css). None once the inquiry is
+ * decided (made after all, or by a colleague: the status says what became of it), nor past its half
+ * hour.
  */
 export function notMadeNote(
   notMade: NotMade | undefined,

@@ -1,8 +1,8 @@
-// A decision Persona answered as made, holding another comment than the one sent (UX review
-// s51, 3). A colleague's same decision a moment earlier, inside the clocks' slack, is taken as
-// the desk's (docs/persona.md#inquiries), and its comment kept, not the reviewer's. Whether
-// Persona keeps a decision's comment as `reviewer-comment` is not documented, so this is not a
-// refusal: the decision stands as made, and the reviewer sees both comments, theirs to copy.
+// A decision Persona answered as made, holding another comment than the one sent. A colleague's
+// same decision a moment earlier, inside the clocks' slack, is taken as the desk's
+// (docs/persona.md#inquiries), and its comment kept, not the reviewer's. Whether Persona keeps a
+// decision's comment as `reviewer-comment` is not documented, so this is not a refusal: the
+// decision stands as made, and the reviewer sees both comments, theirs to copy.
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
 import { CopyButton } from '../components/copy-button.tsx';

@@ -57,9 +57,9 @@ function changedSince(item: InquirySummary | WatchEntry, since: number): boolean
  * By the last change, which the row says: Persona lists by creation, so one that came to review
  * just now would otherwise sit wherever its creation puts it. Oldest change first unless the
  * reviewer chose otherwise: a queue is worked from its oldest, and rows that came to review during
- * the day went on top of the morning's backlog (UX review s51, 4). The last change, not when it
- * came to review, which Persona does not give: a tag added since puts a row later. A row without a
- * readable time goes last either way.
+ * the day went on top of the morning's backlog. The last change, not when it came to review, which
+ * Persona does not give: a tag added since puts a row later. A row without a readable time goes
+ * last either way.
  */
 export function byLastChange(items: InquirySummary[], order: QueueOrder): InquirySummary[] {
   const at = (item: InquirySummary) => Date.parse(item.updatedAt ?? '');
@@ -74,7 +74,7 @@ export function byLastChange(items: InquirySummary[], order: QueueOrder): Inquir
 
 /**
  * The row with the focus leaving (decided, its answer come after Escape took the reviewer back):
- * the focus goes to the row after it, or before, not to the page (review s51, 5; s53b, 1).
+ * the focus goes to the row after it, or before, not to the page.
  */
 function focusPast(leaving: ReadonlySet<string>): void {
   const row = document.activeElement?.closest('li');
@@ -96,8 +96,8 @@ export function ReviewQueue({ started }: { started: Started }) {
   // the first row it brought, where a keyboard user reads on.
   const [pageIds, setPageIds] = useState<Set<string> | undefined>(undefined);
   // Once Persona's last page is read: when the reading that reached it began. Every inquiry that
-  // needed review then and has not changed since is listed (review s50b, 1: the last page's own
-  // time missed one that came to review on a page read before it).
+  // needed review then and has not changed since is listed (the last page's own time missed one
+  // that came to review on a page read before it).
   const [endReadAt, setEndReadAt] = useState<number>();
   const readFrom = useRef(0);
   // The rows as last drawn, Persona's and the watched ones shown ahead of their page.
@@ -174,12 +174,9 @@ export function ReviewQueue({ started }: { started: Started }) {
     if ([...is].some((id) => id && !was.has(id))) void arrivals.run();
   }, [reviewing]);
   const { error } = page;
-  // The first page not read for want of an answer (offline, Persona failing), it is read again by
-  // itself once the watcher's next check goes through, or every 30 s (UX re-test s62, L12):
-  // quietly, the error kept until a read is answered, so nothing is said again meanwhile and a
-  // focus on Try again stays. A refusal (401, 403) waits for the reviewer.
-  // Meanwhile the queue as Persona last listed it is shown under the error, not dropped: the rows
-  // the reviewer left for an inquiry are still there when they come back offline.
+  // The first page not read for want of an answer (offline, Persona failing), the queue as Persona
+  // last listed it is shown under the error meanwhile, not dropped: the rows the reviewer left for
+  // an inquiry are still there when they come back offline.
   useEffect(() => {
     if (!error || next !== undefined || items.length > 0 || !outcomeUnknown.has(error.kind)) return;
     let live = true;
@@ -192,6 +189,9 @@ export function ReviewQueue({ started }: { started: Started }) {
       live = false;
     };
   }, [error]);
+  // And the first page is read again by itself once the watcher's next check goes through, or
+  // every 30 s: quietly, the error kept until a read is answered, so nothing is said again
+  // meanwhile and a focus on Try again stays. A refusal (401, 403) waits for the reviewer.
   const poll = useStored(pollStateItem);
   const failed = useRef<{ error: unknown; at: number }>(undefined);
   useEffect(() => {
@@ -203,7 +203,7 @@ export function ReviewQueue({ started }: { started: Started }) {
         (reply) => {
           if (!live) return;
           // Try again goes with the error: a focus on it goes to the tab above the rows, not to
-          // the page (review s62, 4).
+          // the page.
           if (document.activeElement?.closest('.view [role="alert"]')) {
             document.getElementById('tab-review')?.focus();
           }
@@ -227,12 +227,11 @@ export function ReviewQueue({ started }: { started: Started }) {
   }, [error, poll?.lastSuccessAt]);
   // Persona lists by creation, so a watched inquiry that came to review just now may be older than
   // every row loaded so far: the watcher has found it, and it is shown where its last change puts
-  // it, not a Load more away (UX review s47, 2). Once a page lists it, that row is used.
-  // Once the last page is read, Persona has listed every inquiry that needed review then: a
-  // watched one it left out, unchanged since, does not, in this environment (decided by a
-  // colleague since the watcher last looked, or kept from another key's environment), and its
-  // row only opened to "not found" (review s47, 7). One the watcher finds come to review after
-  // that is shown, whether or not the first page read again lists it (review s50, 1).
+  // it, not a Load more away. Once a page lists it, that row is used. Once the last page is read,
+  // Persona has listed every inquiry that needed review then: a watched one it left out, unchanged
+  // since, does not, in this environment (decided by a colleague since the watcher last looked, or
+  // kept from another key's environment), and its row only opened to "not found". One the watcher
+  // finds come to review after that is shown, whether or not the first page read again lists it.
   const listed = new Set(items.map((item) => item.id));
   const found =
     next === undefined && copyAt === undefined
@@ -249,19 +248,18 @@ export function ReviewQueue({ started }: { started: Started }) {
     [...items, ...found].filter((item) => !decided.has(item.id)),
     order,
   );
-  // What comes to review while the queue is open is said, as the watchlist says a change (review
-  // s54, 10): a screen reader hears of a row that came, wherever the focus is, and so does a
-  // reviewer whose pointer holds it behind "Show 1 new". Not what the queue first shows (its
-  // first page with the watched ones the watcher found), nor a page Load more brought: the
-  // reviewer asked for that one, and the focus goes to it. Nor a row whose last change is older
-  // than the queue: one waiting all along that the first page read again brings up from the
-  // second, once rows above it left (review s56, M1).
+  // What comes to review while the queue is open is said, as the watchlist says a change: a screen
+  // reader hears of a row that came, wherever the focus is, and so does a reviewer whose pointer
+  // holds it behind "Show 1 new". Not what the queue first shows (its first page with the watched
+  // ones the watcher found), nor a page Load more brought: the reviewer asked for that one, and the
+  // focus goes to it. Nor a row whose last change is older than the queue: one waiting all along
+  // that the first page read again brings up from the second, once rows above it left.
   const announce = useAnnounce();
   const openedAt = useRef(Date.now());
   const listedBefore = useRef<ReadonlySet<string>>(undefined);
   // Come since the last news was said: the first page read again for a watched row that came
   // usually answers within the second news waits (announce.tsx), with others that came too; said
-  // together, the first is not lost to the second (review s56, M2).
+  // together, the first is not lost to the second.
   const unsaid = useRef<string[]>([]);
   const saidSoon = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(saidSoon.current), []);
@@ -293,8 +291,8 @@ export function ReviewQueue({ started }: { started: Started }) {
   // Still while the pointer aims at the queue (hold-rows.tsx); a page Load more brought is drawn.
   const held = useHeldRows(ordered, { pinned: pageIds, order });
   const { left, arrived, show, revealed } = held;
-  // A held row that left shows what took it out: the reviewer's own decision, answered (review
-  // s54, 9: not "Needs review"), else the status the watcher has for it, where it has one.
+  // A held row that left shows what took it out: the reviewer's own decision, answered (not "Needs
+  // review"), else the status the watcher has for it, where it has one.
   const rows = held.rows.map((item) => {
     const made = decided.get(item.id);
     const status =

@@ -36,7 +36,7 @@ export type Route =
   /**
    * `initial` is a reply already in hand (create, search), so the detail needs no request.
    * `opened`: the inquiry last opened from its Other inquiries, for Back, as on home.
-   * `queue`: opened from Needs review, the rows after it there then (UX review s51, 10).
+   * `queue`: opened from Needs review, the rows after it there then.
    * `referenceId`: the one its row showed, which the toolbar popup's offer to return to it names.
    */
   | {

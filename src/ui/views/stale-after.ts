@@ -26,8 +26,7 @@ export const rereadAfter = (failure: unknown) =>
 export function changeProblem(error: ErrorInfo): ErrorInfo {
   if (error.kind === 'timeout') return { ...error, message: t('errTimeoutWrite') };
   // A connection that broke may have broken after the request went: the read's "try again"
-  // would be said of a change that may be made (UX re-test s62, L11). What broke it the detail
-  // says in its copy's banner.
+  // would be said of a change that may be made. What broke it the detail says in its copy's banner.
   if (error.kind === 'network') return { ...error, message: t('errNetworkWrite') };
   return error;
 }

@@ -39,8 +39,8 @@ export function SummaryList({
   const nav = useNavigation();
   const tabStop = useOneTabStop();
   // Back in Needs review from a row that has left it since (decided), the first of the rows
-  // around it then that is still listed takes the focus, not the tab above the list (UX re-test
-  // s61, L6): after "decide, Next, decide, Next, Back" too, whose first two have gone.
+  // around it then that is still listed takes the focus, not the tab above the list: after "decide,
+  // Next, decide, Next, Back" too, whose first two have gone.
   const opened = openedRow(nav.route);
   const listed = (id: string) => items.some((item) => item.id === id);
   const standIn =

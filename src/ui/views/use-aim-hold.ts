@@ -1,17 +1,16 @@
 // What sits above the controls a pointer is aiming at, kept still while it aims: as a list's rows
 // are under it (hold-rows.tsx), and for the same reason. The detail's list of what needs a look
 // gains a line when Other inquiries' read finds a decline, which can come seconds after the
-// detail opened, and moved Approve and Decline 24 px down under a hand on its way to one of them
-// (UX re-test s58, 6).
+// detail opened, and moved Approve and Decline 24 px down under a hand on its way to one of them.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useWheelAim } from './use-wheel-aim.ts';
 
 /**
  * How long after the pointer's last move the value is held. Longer than a list's three seconds
  * (hold-rows.tsx): a pointer resting on Approve is about to press it, and after three seconds the
- * buttons moved under it all the same, a press then opening the link the new line brought (UX
- * re-test s59, M2). Not for good: the line held back is a reason to look twice, and Approve's
- * confirmation says it meanwhile, as Approve no longer leads.
+ * buttons moved under it all the same, a press then opening the link the new line brought. Not for
+ * good: the line held back is a reason to look twice, and Approve's confirmation says it meanwhile,
+ * as Approve no longer leads.
  */
 export const AIM_IDLE_MS = 20_000;
 

@@ -1,7 +1,7 @@
 // Other inquiries' one request, asked by the detail as it opens rather than by the section, which
 // comes with the evidence views loaded on demand: what it finds (an earlier decline) is said in
 // what needs a look and in Approve's confirmation, and came late enough to move the confirmation
-// under the pointer (s57 re-test, N1).
+// under the pointer.
 import { useEffect, useRef } from 'preact/hooks';
 import type { Reply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
@@ -39,8 +39,8 @@ export function useEarlierInquiries(inquiry: InquiryView | undefined): EarlierRe
   }, [id, accountId, referenceId]);
   // Read again (Try again after a failure, a Refresh): what was said of the last read stays until
   // this one ends, rather than going from what needs a look, or from an open confirmation, and
-  // coming back (UX re-test s59, M3). The last read is this inquiry's: the detail is drawn anew
-  // for each inquiry (desk-shell.tsx).
+  // coming back. The last read is this inquiry's: the detail is drawn anew for each inquiry
+  // (desk-shell.tsx).
   const failedBefore = useRef(false);
   if (!read.busy) failedBefore.current = read.error !== undefined;
   const items = read.data?.items;

@@ -1,5 +1,5 @@
-// The approves and declines the background is sending, for Needs review (UX review s51, 8: a
-// reviewer back 250 ms after Confirm saw the decided row on top still, and opened it again).
+// The approves and declines the background is sending, for Needs review (a reviewer back 250 ms
+// after Confirm saw the decided row on top still, and opened it again).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { findInTrail } from '../../shared/audit/read-trail.ts';

@@ -29,7 +29,7 @@ export type SentAnswer =
   | 'answered'
   | 'waiting';
 
-/** What the form opened again says why it did not go through, where the log says (UX re-test s59, L2). */
+/** What the form opened again says why it did not go through, where the log says. */
 const failedBecause: Readonly<Record<string, SentAnswer>> = {
   conflict: 'refused',
   unauthorized: 'keyRefused',

@@ -1,6 +1,6 @@
 // The wheel turned over an element a pointer rests on aims as a pointer move does: it brings
-// other rows or buttons under the pointer, and Chromium sends no pointermove for it (review s54b,
-// N5; s55, M4; s59, L3). Shared by hold-rows.tsx and use-aim-hold.ts.
+// other rows or buttons under the pointer, and Chromium sends no pointermove for it. Shared by
+// hold-rows.tsx and use-aim-hold.ts.
 import { useRef } from 'preact/hooks';
 
 /**

@@ -21,9 +21,9 @@ import { openInquiry, useNavigation } from './router.ts';
  * What needs the reviewer first, as many as the toolbar badge counts; then the finished ones
  * still awaiting a decision, looked at already; then the rest; each by its last change, newest
  * first. By change alone, the reviewer's own decisions, each a change, put the rows that needed
- * nothing more on top, and the reviews still waiting sank below the fold (UX review s57, M2); a
- * completed one, once opened, sank with the rest (UX re-test s58, 4). Rows changed at the same
- * moment (a first start watches many at once) keep one order from one opening to the next: by id.
+ * nothing more on top, and the reviews still waiting sank below the fold; a completed one, once
+ * opened, sank with the rest. Rows changed at the same moment (a first start watches many at once)
+ * keep one order from one opening to the next: by id.
  */
 const tier = (e: WatchEntry) => (needsReviewer(e) ? 2 : +(asksReviewer(e.status) && !e.unlisted));
 
@@ -52,11 +52,11 @@ const POPUP_MAX_PX = 600;
  * 30 paired loads); deciding visibility in that frame costs it a second style and layout pass.
  */
 function rowsInView(): number {
-  // The page's zoom below 100 %: the window's height over the page's (review s55, L4). A tab's
-  // window, its toolbars with it, is taller than its page: no more than 1. Nor less than the
-  // device pixel ratio, which zooming out lowers as much: a toolbar popup's window, growing,
-  // was once a pixel or so tall beside a page already laid out, which read as a zoom of almost
-  // nothing, and every row went into the first frame (seen once in a local run).
+  // The page's zoom below 100 %: the window's height over the page's. A tab's window, its toolbars
+  // with it, is taller than its page: no more than 1. Nor less than the device pixel ratio, which
+  // zooming out lowers as much: a toolbar popup's window, growing, was once a pixel or so tall
+  // beside a page already laid out, which read as a zoom of almost nothing, and every row went into
+  // the first frame (seen once in a local run).
   const zoom =
     Math.min(1, Math.max(window.outerHeight / window.innerHeight, window.devicePixelRatio)) || 1;
   return Math.ceil(Math.max(window.innerHeight, POPUP_MAX_PX / zoom) / ROW_MIN_PX);
@@ -68,7 +68,7 @@ export type Started = ReadonlyMap<string, 'approve' | 'decline'>;
 /**
  * A row's note of its decision started, if any. None once the inquiry is decided (a colleague in
  * Persona, say): the decision typed here can no longer be sent, and "Approved · decline not sent
- * yet" would read as if it still could (review s51, 10).
+ * yet" would read as if it still could.
  */
 export function startedNote(started: Started, id: string, status: string): string | undefined {
   const action = started.get(id);
@@ -77,9 +77,9 @@ export function startedNote(started: Started, id: string, status: string): strin
 }
 
 /**
- * A row's note of a decision that did not go through, as Needs review says it (UX re-test s59,
- * H1): read from the activity log by code loaded once the first frame is on screen (this hook's
- * effect waits for it, first-paint.ts), and again as the log grows (not-made.tsx).
+ * A row's note of a decision that did not go through, as Needs review says it: read from the
+ * activity log by code loaded once the first frame is on screen (this hook's effect waits for it,
+ * first-paint.ts), and again as the log grows (not-made.tsx).
  */
 function useNotMade(): ((id: string, status: string) => ComponentChildren) | undefined {
   const [note, setNote] = useState<(id: string, status: string) => ComponentChildren>();
@@ -106,10 +106,10 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const painted = useFirstPaintDone();
   const tabStop = useOneTabStop();
   const notMade = useNotMade();
-  // A status the watcher sees change while the list is open is said, as the row shows it (UX
-  // review s49, 1): "demo-10: Completed, awaiting decision". Not what the list first shows. Many
-  // at once are named up to three, then counted (news-names.ts). Not the reviewer's own
-  // decision, which comes seen: its answer says it (UX review s51, 2).
+  // A status the watcher sees change while the list is open is said, as the row shows it: "demo-10:
+  // Completed, awaiting decision". Not what the list first shows. Many at once are named up to
+  // three, then counted (news-names.ts). Not the reviewer's own decision, which comes seen: its
+  // answer says it.
   const announce = useAnnounce();
   const shown = useRef<WatchEntry[]>(undefined);
   useEffect(() => {
@@ -139,9 +139,9 @@ export function WatchlistPanel({ started }: { started: Started }) {
   // Before the first paint: the rows that can be in view, no more.
   const listed = painted ? rows : rows.slice(0, rowsInView());
   // The rows that need the reviewer lead (needsFirst), the badge's count of them: the last has an
-  // edge below it where the rest begin, which read as more of the same (UX re-test s58, 10).
-  // Counted as the rows were placed: a list held still keeps its edge where it was with them, as
-  // a row gone from the group, or come to it, would move the rows below by the edge's gap.
+  // edge below it where the rest begin, which read as more of the same. Counted as the rows were
+  // placed: a list held still keeps its edge where it was with them, as a row gone from the group,
+  // or come to it, would move the rows below by the edge's gap.
   let lead = 0;
   while (lead < placed.length && needsReviewer(placed[lead] as WatchEntry)) lead++;
   return (
@@ -149,8 +149,8 @@ export function WatchlistPanel({ started }: { started: Started }) {
       <p class="list-head muted" data-testid="watchlist-head">
         {t('watchedCount', formatNumber(watchlist.length))}
         {/* The rows above the edge, named where a sighted reviewer reads the list's counts: the
-            edge itself is a line, said only to a screen reader (UX re-test s59, L3). The badge's
-            number, so counted on the list as it is, not as a hold drew it (review s60, L4). */}
+            edge itself is a line, said only to a screen reader. The badge's number, so counted on
+            the list as it is, not as a hold drew it. */}
         {forYou > 0 && ` · ${t('forYouCount', formatNumber(forYou))}`}
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
         {poll?.lastSuccessAt &&
@@ -159,7 +159,7 @@ export function WatchlistPanel({ started }: { started: Started }) {
       {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
           stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
           region: its time changes every half minute, and would be said again each time. Not in
-          its last minute, which said "less often: the next check is now" (UX re-test s60, L2). */}
+          its last minute, which said "less often: the next check is now". */}
       {!failing && poll && holdInForce(poll.holdUntil, now) && poll.holdUntil - now >= 6e4 && (
         <p class="list-warning">{t('checksSpacedOut', formatRelative(poll.holdUntil, now))}</p>
       )}
