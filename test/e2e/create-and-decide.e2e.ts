@@ -225,7 +225,7 @@ describe('deciding an inquiry still in progress', () => {
   });
 });
 
-describe('approving an inquiry nothing was checked on (UX review s57, H1)', () => {
+describe('approving an inquiry nothing was checked on', () => {
   it('is said to pass over no evidence at all, until a verification has passed', async () => {
     const id = await createThroughBackground('nothing-checked');
     const popup = await ext.openPopup(`?inquiry=${id}`);
@@ -265,7 +265,7 @@ describe('approving an inquiry nothing was checked on (UX review s57, H1)', () =
   });
 });
 
-describe('a decided inquiry opened again (UX review s57, M5)', () => {
+describe('a decided inquiry opened again', () => {
   it('folds what needed a look, in the page’s colours, one click away', async () => {
     const { popup } = await confirmationOpen('folded', 'Decline', 'Nothing was sent');
     await popup.getByRole('button', { name: 'Confirm decline' }).click();
@@ -287,7 +287,7 @@ describe('a decided inquiry opened again (UX review s57, M5)', () => {
 });
 
 describe('a decision Persona refuses for its rate limit', () => {
-  it('counts down to the window’s reset, then is made (UX review s51, 11)', async () => {
+  it('counts down to the window’s reset, then is made', async () => {
     const id = await createThroughBackground('limited');
     await controls.finish(id, 'passed');
     // A window of Persona's opened by the popup's read (on a clock moved on, past any window
@@ -324,14 +324,14 @@ describe('a decision Persona refuses for its rate limit', () => {
 });
 
 describe('Mark for review refused for the rate limit, its reset far off', () => {
-  it('counts down on the button, and a second click sends nothing (UX re-test s60, M1)', async () => {
+  it('counts down on the button, and a second click sends nothing', async () => {
     const { popup } = await openNew('limited-mark', true);
     const seq = (await controls.requests()).lastSeq;
     try {
       // A reset a window away: longer than the background waits for one, so the 429 comes back.
       await controls.setFaults({ next429: 1 });
       await popup.getByRole('button', { name: 'Mark for review', exact: true }).click();
-      // The count is shown; the name says the wait in words that stay (review s60, L3).
+      // The count is shown; the name says the wait in words that stay.
       const mark = popup.getByRole('button', { name: 'Mark for review, after the wait' });
       await expect.poll(() => mark.count(), soon).toBe(1);
       expect(await mark.locator('[aria-hidden="true"]').textContent()).toMatch(
@@ -340,7 +340,7 @@ describe('Mark for review refused for the rate limit, its reset far off', () => 
       expect(await mark.getAttribute('aria-disabled')).toBe('true');
       // Playwright's click waits for a button that is not aria-disabled; a reviewer's does not.
       await mark.dispatchEvent('click');
-      // A request it sent would be in the log within a second (review s60, L7).
+      // A request it sent would be in the log within a second.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const marks = (await controls.requests(seq)).requests.filter(
         (r) => r.route === 'POST /inquiries/:id/mark-for-review',
@@ -386,7 +386,7 @@ describe('a decision confirmed from the keyboard, while Persona is slow to answe
   });
 });
 
-describe('a reviewer clearing a queue at speed (UX review s51)', () => {
+describe('a reviewer clearing a queue at speed', () => {
   it('Escape right after Ctrl+Enter goes back; the answer is named there, and the decision is no news to its maker', async () => {
     const comment = 'Not the person in the chat';
     const { id, popup } = await confirmationOpen('decide-and-go', 'Decline', comment, true);
@@ -397,7 +397,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
       await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
       await popup.keyboard.press('Escape');
       await popup.getByRole('searchbox', { name: 'Find inquiry' }).waitFor();
-      // Named by its reference, as its row is (UX review s57, M4).
+      // Named by its reference, as its row is.
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
         .toMatch(/^Declined: decide-and-go-\d+ \(…\w{5}\)$/);
@@ -446,7 +446,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
     await again.close();
   });
 
-  it('back in Needs review before the answer, the decided row is drawn as on its way, then goes, though not watched (UX review s51, 8; review s53, 2)', async () => {
+  it('back in Needs review before the answer, the decided row is drawn as on its way, then goes, though not watched', async () => {
     // Come to review by a workflow, not made in the desk: not on the watchlist.
     const [id] = await controls.seed(1, {
       statuses: ['needs_review'],
@@ -474,7 +474,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
     await popup.close();
   });
 
-  it('back in search results before the answer, the row is drawn as on its way, then with the decision made (UX review s57, M4)', async () => {
+  it('back in search results before the answer, the row is drawn as on its way, then with the decision made', async () => {
     const { id, reference, popup, row } = await openFromSearch('search-on-its-way-');
     try {
       await declineSlowlyAndGoBack(popup);
@@ -493,7 +493,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
     await popup.close();
   });
 
-  it('back in search results, a decline that did not go through stays said on its row (UX re-test s57, N4)', async () => {
+  it('back in search results, a decline that did not go through stays said on its row', async () => {
     const { popup, row } = await openFromSearch('search-not-made-');
     try {
       await declineSlowlyAndGoBack(popup, {
@@ -512,14 +512,14 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
         .poll(() => row.textContent(), soon)
         .toContain('decline may not have gone through: open to check');
       expect(await row.textContent()).toContain('needs_review');
-      // Drawn as a warning, not in the grey of the time it takes the place of (UX re-test s58, 8).
+      // Drawn as a warning, not in the grey of the time it takes the place of.
       const note = row.locator('.meta-warn');
       expect(await note.evaluate((e) => getComputedStyle(e).fontWeight)).toBe('600');
       expect(await note.evaluate((e) => getComputedStyle(e).color)).not.toBe(
         await row.locator('.inquiry-ref').evaluate((e) => getComputedStyle(e).color),
       );
       // Opened to check: the form is there again with its comment, and says what became of the
-      // last try (UX re-test s58, 9).
+      // last try.
       await row.click();
       const form = popup.getByRole('form', { name: 'Confirm decline' });
       await expect.poll(() => form.count(), soon).toBe(1);
@@ -537,7 +537,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
     await popup.close();
   });
 
-  it('decided from Needs review, Enter opens the next row there (UX review s51, 10)', async () => {
+  it('decided from Needs review, Enter opens the next row there', async () => {
     for (const prefix of ['queue-second', 'queue-first']) {
       await controls.finish(await createThroughBackground(prefix), 'needs_review');
     }
@@ -596,7 +596,7 @@ describe('a reviewer clearing a queue at speed (UX review s51)', () => {
 });
 
 describe('a decision sent while nothing answers', () => {
-  it("keeps its error in view when the detail's own read fails too and its stale-copy banner comes above (UX re-test s62, M4)", async () => {
+  it("keeps its error in view when the detail's own read fails too and its stale-copy banner comes above", async () => {
     const id = await createThroughBackground('decline-offline');
     await controls.finish(id, 'needs_review');
     const popup = await ext.openPopup(`?inquiry=${id}`);
@@ -609,7 +609,7 @@ describe('a decision sent while nothing answers', () => {
     await controls.setFaults({ dropNext: 1_000 });
     try {
       await comment.press('Control+Enter');
-      // What it is doing meanwhile, in view too: it began under the footer (UX re-test s63, M3).
+      // What it is doing meanwhile, in view too: it began under the footer.
       const sending = popup.getByTestId('action-sending');
       await sending.waitFor(soon);
       await expect
@@ -763,7 +763,7 @@ describe('the same decision, made by a colleague before this one was confirmed',
 });
 
 describe('the same decision, made by a colleague at the same moment', () => {
-  it("within the clocks' slack, is taken as made here, and says Persona holds another comment, both shown (UX review s51, 3)", async () => {
+  it("within the clocks' slack, is taken as made here, and says Persona holds another comment, both shown", async () => {
     const comment = 'Selfie does not match';
     const { id, popup } = await confirmationOpen('same-moment', 'Decline', comment, true);
     // A colleague's decline, timed by a Persona clock a little ahead of the Date header's: inside
@@ -788,7 +788,7 @@ describe('the same decision, made by a colleague at the same moment', () => {
 });
 
 describe('a watched inquiry whose decision did not go through after its popup closed', () => {
-  it('says so on its watchlist row, on a line of its own (UX re-test s59, H1 and M1)', async () => {
+  it('says so on its watchlist row, on a line of its own', async () => {
     const comment = 'Selfie does not match';
     const { id, popup } = await confirmationOpen('watch-not-made', 'Decline', comment, true);
     await controls.setFaults({
@@ -862,7 +862,7 @@ describe('a decision that met a 5xx, then the other decision made by someone els
   });
 });
 
-describe('a decision Persona made, whose read after it met 503s (UX review s47, 3)', () => {
+describe('a decision Persona made, whose read after it met 503s', () => {
   it('is shown made and logged ok, then read again for its verifications', async () => {
     const { id, popup } = await confirmationOpen('read-after-503', 'Approve', 'All good', true);
     // Persona answers the approve; each of the transport's four reads after it gets a 503.
@@ -1528,7 +1528,7 @@ describe('a create with no reference ID that met a 5xx', () => {
       errorStatuses: [500],
       errorTiming: 'after',
     });
-    // Asked first, at the field, which takes the focus; nothing is sent (UX re-test s60, M3).
+    // Asked first, at the field, which takes the focus; nothing is sent.
     await popup.getByRole('button', { name: 'Create', exact: true }).click();
     const without = popup.getByRole('button', { name: 'Create without reference ID' });
     await expect.poll(() => without.count(), soon).toBe(1);
@@ -1720,7 +1720,7 @@ describe('a worker stopped in the middle of a decision', () => {
 });
 
 describe('a worker stopped in the middle of a decision Persona is slow to make', () => {
-  it('is read again until Persona has it, not left showing Approve for a minute (UX review s47, 6)', async () => {
+  it('is read again until Persona has it, not left showing Approve for a minute', async () => {
     const id = await createThroughBackground('slow-interrupted');
     await controls.finish(id, 'passed');
     const options = await ext.openOptions();
@@ -1743,8 +1743,8 @@ describe('a worker stopped in the middle of a decision Persona is slow to make',
     await expect
       .poll(() => popup.getByTestId('status').textContent(), { timeout: 20_000 })
       .toBe('approved');
-    // Read again at 10 s by the detail: unwatched, no poll of the watcher's could find it (review
-    // s47, 9), and the read that did went some 10 s after the decision.
+    // Read again at 10 s by the detail: unwatched, no poll of the watcher's could find it, and the
+    // read that did went some 10 s after the decision.
     expect(Date.now() - sent).toBeLessThan(20_000);
     const reads = (await controls.requests()).requests.filter(
       (r) => r.route === 'GET /inquiries/:id' && Date.parse(r.time) - sent >= 9_000,

@@ -136,7 +136,7 @@ describe('the evidence behind a verdict', () => {
     await expect.poll(() => earlier.getByRole('button').count(), soon).toBe(2);
     expect(await earlier.textContent()).toContain(ids[0]);
     expect(await earlier.textContent()).toContain(ids[1]);
-    // The same account's declined inquiry heads the detail too, and leads there (UX review s57, M6).
+    // The same account's declined inquiry heads the detail too, and leads there.
     const declinedLine = popup
       .getByTestId('attention')
       .getByRole('button', { name: 'Other inquiries: 1 declined' });
@@ -151,8 +151,7 @@ describe('the evidence behind a verdict', () => {
     expect(opened.filter((r) => r.query['filter[account-id]'] !== undefined)).toHaveLength(1);
     expect(opened.filter((r) => r.route.startsWith('GET /files/'))).toHaveLength(0);
 
-    // A verification passed beside a check that failed says why (UX review s57, L7); one that
-    // failed does not.
+    // A verification passed beside a check that failed says why; one that failed does not.
     const cards = await popup.locator('section.verification').evaluateAll((sections) =>
       sections.map((section) => ({
         passed: section.querySelector('h4 .result')?.textContent?.includes('passed') ?? false,
@@ -447,14 +446,14 @@ describe('the evidence behind a verdict', () => {
 
   it('popup: identity numbers in custom fields are masked until Reveal, and a blank field shows a dash', async () => {
     // Custom fields keep the template's own names: each common spelling of an identity number or
-    // a date of birth is masked, whatever the template called it (QA pass W).
+    // a date of birth is masked, whatever the template called it.
     const secrets = {
       national_insurance_number: 'QQ123456C',
       passport_no: 'K12345678',
       id_card_number: 'T22000129',
       cpf: '123.456.789-09',
       birthday: '1970-01-01',
-      // Written as one word, and under a driver's licence's and a document's short names (QA Z).
+      // Written as one word, and under a driver's licence's and a document's short names.
       dateofbirth: '1979-11-05',
       dl_number: 'WDL12345',
       document_id: 'X55443322',
@@ -495,7 +494,7 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
-  it('popup → options: the activity log names each field a reveal showed, never its value (UX review s48, 1)', async () => {
+  it('popup → options: the activity log names each field a reveal showed, never its value', async () => {
     const id = ids[1] as string;
     const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
     const fields = popup.getByRole('region', { name: 'Fields' });
@@ -712,7 +711,7 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
-  it('popup: what needs a look heads the detail in its first screen, and the line of the watchlist match opens what matched (UX review s51, 10)', async () => {
+  it('popup: what needs a look heads the detail in its first screen, and the line of the watchlist match opens what matched', async () => {
     const id = await createWith({ fields: { name_first: 'Hubert', name_last: 'Blaine' } });
     await controls.finish(id, 'needs_review');
     const popup = await ext.context.newPage();
@@ -772,7 +771,7 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
-  it('popup: Approve opened before Other inquiries is read says so, then what it found, in the same place (s57 re-test, N1)', async () => {
+  it('popup: Approve opened before Other inquiries is read says so, then what it found, in the same place', async () => {
     // One person declined before, now under review again.
     const [, id] = await controls.seed(2, {
       statuses: ['declined', 'needs_review'],
@@ -820,7 +819,7 @@ describe('the evidence behind a verdict', () => {
     }
   });
 
-  it('popup: a decline Other inquiries finds late does not move Approve under a pointer aiming at it (UX re-test s58, 6)', async () => {
+  it('popup: a decline Other inquiries finds late does not move Approve under a pointer aiming at it', async () => {
     const [, id] = await controls.seed(2, {
       statuses: ['declined', 'needs_review'],
       accountReferenceId: `aimed-${Date.now()}`,
@@ -862,7 +861,7 @@ describe('the evidence behind a verdict', () => {
     }
   });
 
-  it('popup at 200 % zoom (400 × 300): Approve shows what it would pass over, not only the comment (UX review s47, 4)', async () => {
+  it('popup at 200 % zoom (400 × 300): Approve shows what it would pass over, not only the comment', async () => {
     const id = await createWith({ fields: { name_first: 'Hubert', name_last: 'Blaine' } });
     await controls.finish(id, 'needs_review');
     const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
@@ -960,9 +959,9 @@ describe('the evidence behind a verdict', () => {
     // References as long as a ticket system's: at 200 % they were cut to a letter or two.
     const panel = await reviewQueueInPanel(3, 320, `zendesk-${Date.now()}-`);
     const rows = panel.locator('.inquiry-row');
-    // Each row's status sits under the id, and its time by the reference above the id (UX
-    // review s60, L3; one without a reference says so there), both against the row's right
-    // edge: not some beside the id and others below it at the left, by the width of their chip.
+    // Each row's status sits under the id, and its time by the reference above the id (one without
+    // a reference says so there), both against the row's right edge: not some beside the id and
+    // others below it at the left, by the width of their chip.
     const places = () =>
       rows.evaluateAll((all) =>
         all.map((row) => {
@@ -992,14 +991,14 @@ describe('the evidence behind a verdict', () => {
       const tab = await panel.getByRole('tab', { name }).boundingBox();
       expect((tab?.x ?? 999) + (tab?.width ?? 0), name).toBeLessThanOrEqual(170);
     }
-    // The queue's order too, which the view clips rather than scrolls (UX re-test s62, L15).
+    // The queue's order too, which the view clips rather than scrolls.
     const order = await panel.getByRole('combobox', { name: 'Order' }).boundingBox();
     expect((order?.x ?? 999) + (order?.width ?? 0)).toBeLessThanOrEqual(170);
     expect(new Set(await places())).toEqual(new Set(['status below, time above, right']));
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       170,
     );
-    // Each reference whole, wrapped if it must be, not cut short (UX review s49, 2).
+    // Each reference whole, wrapped if it must be, not cut short.
     const refs = rows.locator('.inquiry-ref');
     expect(await refs.count()).toBeGreaterThanOrEqual(3);
     expect(
@@ -1070,13 +1069,13 @@ describe('the evidence behind a verdict', () => {
       // aria-disabled, which Playwright counts as disabled: clicked as a person would, regardless.
       await panel.getByRole('button', { name: 'Cancel' }).click({ force: true });
       expect(await panel.getByRole('button', { name: 'Confirm decline' }).count()).toBe(1);
-      // Escape, with nothing left to call off, goes back (UX review s51, 1).
+      // Escape, with nothing left to call off, goes back.
       await panel.keyboard.press('Escape');
       await panel.getByRole('searchbox', { name: 'Find inquiry' }).waitFor();
     } finally {
       await controls.clearFaults();
     }
-    // The answer is named where the reviewer went, by its reference (UX review s57, M4).
+    // The answer is named where the reviewer went, by its reference.
     await expect
       .poll(() => panel.getByTestId('announcer').textContent(), soon)
       .toMatch(/^Declined: evidence-sent-\d+-\S* \(…\w{5}\)$/);

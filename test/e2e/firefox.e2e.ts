@@ -90,7 +90,7 @@ describe('the built add-on in Firefox ESR', () => {
     await fill(options, 'Default inquiry template ID', template);
     await click(options, 'Save');
     await expect.poll(() => textOf(options, 'body'), soon).toContain('Settings saved.');
-    // Firefox's words for the side panel and the shortcut's page (UX review s50, 2).
+    // Firefox's words for the side panel and the shortcut's page.
     const ways = await textOf(options, '[data-testid="ways-in"]');
     expect(ways).toContain("Lookups open in Inquiry Desk's sidebar");
     expect(ways).not.toContain('side panel');
@@ -161,9 +161,8 @@ describe('the built add-on in Firefox ESR', () => {
     await click(desk, 'Confirm approve');
     await expect.poll(() => statusOf(desk), soon).toBe('approved');
     expect(await personaStatus(id)).toBe('approved');
-    // Firefox's toolbar popup closes on Escape before the page sees the key (UX review s50, 1):
-    // Alt+← goes back instead, here to the search's results, and the page keeps it from the
-    // tab's own history.
+    // Firefox's toolbar popup closes on Escape before the page sees the key: Alt+← goes back
+    // instead, here to the search's results, and the page keeps it from the tab's own history.
     await desk.evaluate(() => {
       (globalThis as { stayed?: boolean }).stayed = true;
     });
@@ -194,8 +193,8 @@ describe('the built add-on in Firefox ESR', () => {
     expect(await textOf(sidebar, 'h2.view-title')).toContain(id);
     await sidebar.close();
 
-    // Open in sidebar (UX review s48, 5): Firefox's real sidebar opens inside the click, routed
-    // to the inquiry; the desk, a tab here, stays (the toolbar popup would close).
+    // Open in sidebar: Firefox's real sidebar opens inside the click, routed to the inquiry; the
+    // desk, a tab here, stays (the toolbar popup would close).
     const detail = await openPage(`src/popup/index.html?inquiry=${id}`);
     await expect.poll(() => statusOf(detail), soon).toBe('approved');
     type Sidebar = {
@@ -254,7 +253,7 @@ describe('the built add-on in Firefox ESR', () => {
     await popup.close();
   });
 
-  it('keeps the focus on a row the watcher moves to the top (CI run s58)', async () => {
+  it('keeps the focus on a row the watcher moves to the top', async () => {
     // Firefox ESR has no moveBefore: Preact moves a row by taking it out and putting it back,
     // which takes the focus from it (src/ui/views/hold-rows.tsx gives it back).
     const row = (n: number, status = 'pending', changedAt = 10 - n) => ({

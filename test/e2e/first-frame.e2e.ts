@@ -87,7 +87,7 @@ it('draws the rows in view first, then every row, and pings the background once 
   await page.close();
 });
 
-it('leaves the focus on a row the reviewer took before the search box could (CI run s58)', async () => {
+it('leaves the focus on a row the reviewer took before the search box could', async () => {
   // The search box takes the focus once the first frame is on screen; a reviewer quick to Tab or
   // click to a row before that kept it only until then, and the arrow key pressed next went into
   // the box (a CI run's End did).

@@ -398,7 +398,7 @@ describe('the watchlist in German', () => {
       expect(shape.map((row) => row.chipAtRight)).toEqual(ids.map(() => true));
       expect(shape.map((row) => row.reference)).toContain(long);
       // The two that need the reviewer lead, the second with a darker line below it than the
-      // others' and a gap, where the rest begin (UX re-test s58, 10); as tall as they are (above).
+      // others' and a gap, where the rest begin; as tall as they are (above).
       const edge = desk.locator('.inquiry-list > li.ends-group');
       expect(await edge.count()).toBe(1);
       expect(
@@ -412,7 +412,7 @@ describe('the watchlist in German', () => {
       expect(await line(1)).not.toBe(await line(0));
       expect(await line(0)).toBe(await line(2));
       expect(await edge.evaluate((li) => getComputedStyle(li).marginBottom)).toBe('8px');
-      // Named in the list's head for a sighted reviewer too: the badge's number (UX s59, L3).
+      // Named in the list's head for a sighted reviewer too: the badge's number.
       expect(await desk.getByTestId('watchlist-head').textContent()).toContain(' · 2 für Sie');
       await desk.close();
     }

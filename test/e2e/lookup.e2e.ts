@@ -156,7 +156,7 @@ describe('look up anywhere', () => {
     await panel.close();
   });
 
-  it('Open in side panel opens the real side panel on the inquiry the desk shows (UX review s48, 5)', async () => {
+  it('Open in side panel opens the real side panel on the inquiry the desk shows', async () => {
     const popup = await ext.openPopup(`?inquiry=${inquiryId}`);
     await popup.getByRole('button', { name: 'Open in side panel' }).click();
     // Opened in the click's gesture: the side panel's page, in its own container, not a tab.

@@ -357,19 +357,19 @@ describe('options: narrow windows', () => {
 });
 
 describe('options: the ways to the desk', () => {
-  it('names the right-click lookup, the kyc keyword and the shortcut the browser gave the popup (UX review s48, 5)', async () => {
+  it('names the right-click lookup, the kyc keyword and the shortcut the browser gave the popup', async () => {
     const ways = page.getByTestId('ways-in');
     await expect.poll(() => ways.locator('li').count(), { timeout: 5_000 }).toBe(3);
     expect(await ways.locator('li').allTextContents()).toEqual([
       'Select an inquiry ID or reference on any page, right-click it and choose “Look up in Inquiry Desk”.',
       'Type kyc, a space and the ID or reference in the address bar.',
       // The manifest's suggested key, as Chromium bound it (commands.getAll), and where Chrome
-      // changes it (UX review s50, 2).
+      // changes it.
       "Alt+Shift+K opens Inquiry Desk's popup. Change shortcut",
     ]);
     expect(await ways.textContent()).toContain('side panel');
-    // A link in a sentence is as tall as its line, not the 24 px of a link on its own (review
-    // s49, L7): the line is as tall with the link as without it.
+    // A link in a sentence is as tall as its line, not the 24 px of a link on its own: the line is
+    // as tall with the link as without it.
     const tallerBy = (link: Locator) =>
       link.evaluate((button: HTMLElement) => {
         const line = button.parentElement as HTMLElement;

@@ -95,8 +95,8 @@ describe('managed policy from a Linux policy file', () => {
     await expect
       .poll(() => options.getByTestId('lock-status').textContent(), soon)
       .toMatch(/requires a passphrase/);
-    // The first step, said where a new reviewer starts: the passphrase, then the key (UX review
-    // s48, 8). Its button goes to the passphrase field.
+    // The first step, said where a new reviewer starts: the passphrase, then the key. Its button
+    // goes to the passphrase field.
     await expect
       .poll(() => options.getByTestId('stored-key').textContent(), soon)
       .toMatch(
@@ -104,7 +104,7 @@ describe('managed policy from a Linux policy file', () => {
       );
     await options.getByRole('button', { name: 'Go to the passphrase' }).click();
     expect(await options.evaluate(() => document.activeElement?.id)).toBe('new-passphrase');
-    // The name the log gives the reviewer, where the reviewer can see it (UX review s48, 4).
+    // The name the log gives the reviewer, where the reviewer can see it.
     await expect
       .poll(() => options.getByTestId('log-signer').textContent(), soon)
       .toBe(

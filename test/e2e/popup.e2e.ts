@@ -286,8 +286,8 @@ describe('the popup', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.getByText(/^Checked with Persona/).count(), soon).toBe(1);
     expect(await refresh.evaluate((el) => el === document.activeElement)).toBe(true);
-    // Alt+← goes back as Escape does (Firefox's popup closes on Escape before the desk sees it:
-    // UX review s50, 1), and the page handles it: the tab's own history is not used.
+    // Alt+← goes back as Escape does (Firefox's popup closes on Escape before the desk sees it),
+    // and the page handles it: the tab's own history is not used.
     await popup.evaluate(() => {
       (globalThis as { stayed?: boolean }).stayed = true;
     });
@@ -682,7 +682,7 @@ describe('the popup', () => {
     await again.close();
   });
 
-  it('a key Persona lists without inquiry.write: the form and the decisions say so before the work is done, a refusal names Persona’s reason, and a full key saved ends it (UX re-test s61, L9)', async () => {
+  it('a key Persona lists without inquiry.write: the form and the decisions say so before the work is done, a refusal names Persona’s reason, and a full key saved ends it', async () => {
     const first = await openPopup();
     const id = await createInquiry(first, `read-only-${Date.now()}`);
     await first.close();
@@ -860,14 +860,14 @@ describe('the popup', () => {
       element.textContent = 'Link copied';
     });
     expect(await toast.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
-    // The footer's line under the toast steps aside while it shows (UX review s57, L3).
+    // The footer's line under the toast steps aside while it shows.
     expect(await footerLine()).toBe('0');
     await popup.close();
   });
 
-  it('leads each row with the reference the reviewer matches to the chat, the id under it; one without a reference says so in its place, no taller (UX review s60, L3; UX re-test s63, L3)', async () => {
+  it('leads each row with the reference the reviewer matches to the chat, the id under it; one without a reference says so in its place, no taller', async () => {
     const popup = await openPopup();
-    // Two that differ only at their end, too long for the row (UX re-test s63, M1).
+    // Two that differ only at their end, too long for the row.
     const shared = `customer-onboarding-${Date.now()}-acme-branch-office-`;
     for (const end of ['north', 'south']) await createInquiry(popup, `${shared}${end}`);
     const bare = await createInquiry(popup, undefined);
@@ -945,7 +945,7 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('moves between the watchlist’s rows with the arrow keys, Home and End (UX review s57, L6)', async () => {
+  it('moves between the watchlist’s rows with the arrow keys, Home and End', async () => {
     const popup = await openPopup();
     const rows = popup.locator('.inquiry-row');
     await expect.poll(() => rows.count(), soon).toBeGreaterThan(2);
@@ -969,8 +969,8 @@ describe('the popup', () => {
     expect(await focusedRow()).toBe(0);
     await popup.keyboard.press('ArrowUp');
     expect(await focusedRow()).toBe(0);
-    // The list is one Tab stop (UX re-test s57, N7): Tab from a row leaves it, and Shift+Tab
-    // comes back to the row last focused, not to the last row.
+    // The list is one Tab stop: Tab from a row leaves it, and Shift+Tab comes back to the row last
+    // focused, not to the last row.
     await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('Tab');
     expect(await focusedRow()).toBe(-1);
@@ -982,7 +982,7 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('shows where the desk moved the focus after a key, not after a click; keeps the changed mark in forced colours; targets 24 px tall (UX review s49, 5, 9, 10)', async () => {
+  it('shows where the desk moved the focus after a key, not after a click; keeps the changed mark in forced colours; targets 24 px tall', async () => {
     const popup = await openPopup();
     const row = popup.locator('.inquiry-row').first();
     await expect.poll(() => row.count(), soon).toBe(1);
@@ -1016,7 +1016,7 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('lists the review queue by last change, oldest first, or newest first as chosen, and says how many (UX review s51, 4)', async () => {
+  it('lists the review queue by last change, oldest first, or newest first as chosen, and says how many', async () => {
     const popup = await openPopup();
     // Persona lists the newer one first (by creation); the older one comes to review last.
     const older = await createInquiry(popup, `review-older-${Date.now()}`);
@@ -1046,7 +1046,7 @@ describe('the popup', () => {
     await again.close();
   });
 
-  it('the toolbar popup opened again offers the inquiry it closed on, Find inquiry still taking a pasted id; not once left, for another key, nor 30 minutes later (UX review s51, 6; review s53, 1)', async () => {
+  it('the toolbar popup opened again offers the inquiry it closed on, Find inquiry still taking a pasted id; not once left, for another key, nor 30 minutes later', async () => {
     /** The draft's note of the inquiry shown, edited as `change` says. */
     const editLast = (page: Page, change: { at?: number; key?: string }) =>
       page.evaluate(async (fields) => {
@@ -1057,7 +1057,7 @@ describe('the popup', () => {
           draft: { ...draft, lastInquiry: { ...draft.lastInquiry, ...fields } },
         });
       }, change);
-    // Named by the reference its row showed, what the chat knows (review s53b, 10).
+    // Named by the reference its row showed, what the chat knows.
     const offer = (page: Page) => page.getByRole('button', { name: `Return to ${approvedRef}` });
     /** Find inquiry has the focus: the draft, which holds the note, is read. */
     const ready = (page: Page) =>

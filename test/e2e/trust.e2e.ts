@@ -129,7 +129,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     const reference = `trust-${Date.now()}`;
     const options = await ext.openOptions();
     // The rule is said at the field; a shorter one is refused there, before it is sent, so the
-    // log gets no error for it (UX review s48, 7).
+    // log gets no error for it.
     const passphrase = options.getByLabel('Passphrase', { exact: true });
     await expect
       .poll(() => passphrase.getAttribute('aria-describedby'), soon)
@@ -181,7 +181,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
       .toBe('The wait after a wrong passphrase is over: try again.');
     await changeTo('correct horse battery');
     await expect.poll(() => fresh.getByText(/^Passphrase changed\./).count(), soon).toBe(1);
-    // Logged as changes, apart from the first set (UX re-test s62, L13): the refused one too.
+    // Logged as changes, apart from the first set: the refused one too.
     const changeRows = fresh.locator('.log-table tbody tr', { hasText: 'Change passphrase' });
     await expect.poll(() => changeRows.count(), soon).toBe(2);
     expect(await fresh.locator('.log-table tbody tr', { hasText: 'Set passphrase' }).count()).toBe(
@@ -214,7 +214,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     expect(await popup.evaluate(() => chrome.storage.session.get(null))).toEqual({});
 
     // A heading to land on, and the way to the settings, where a forgotten passphrase is
-    // removed with the key (UX review s48, 6).
+    // removed with the key.
     expect(await popup.getByRole('heading', { name: 'Inquiry Desk is locked.' }).count()).toBe(1);
     // (The options page is open already here: Chrome brings that one forward.)
     expect(await popup.getByRole('button', { name: 'Open settings' }).count()).toBe(1);
@@ -228,7 +228,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
       .poll(() => popup.getByRole('alert').textContent(), soon)
       .toMatch(/Wrong passphrase/);
     // The miss is said at the field, which has the focus again, its text selected for the next
-    // try (UX review s49, 6).
+    // try.
     await expect
       .poll(
         () =>
@@ -272,7 +272,7 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     const keyHint = options.locator('#api-key-hint');
     expect(await keyHint.textContent()).toContain('Leave empty to keep the saved key.');
     await options.getByRole('button', { name: 'Remove key' }).click();
-    // The passphrase goes with the key it seals, and the question says so (UX review s57, M7).
+    // The passphrase goes with the key it seals, and the question says so.
     expect(
       await options.getByRole('group', { name: 'Confirm removing the key' }).textContent(),
     ).toContain('Remove the saved key and the passphrase?');
@@ -284,11 +284,10 @@ describe('with a passphrase: nothing of the key or a lookup is left in the profi
     await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({})), soon).toBe('');
     // Its own button gone, the focus is on the key field, where a new key goes.
     expect(await options.evaluate(() => document.activeElement?.id)).toBe('api-key');
-    // No key to keep by leaving the field empty (UX review s57, L12); no passphrase either.
+    // No key to keep by leaving the field empty; no passphrase either.
     await expect.poll(() => keyHint.textContent(), soon).not.toContain('Leave empty');
     expect(await options.getByRole('button', { name: 'Set passphrase' }).count()).toBe(1);
-    // Said beside the key field, where the next key goes, with the way to a new passphrase
-    // (UX re-test s57, N6).
+    // Said beside the key field, where the next key goes, with the way to a new passphrase.
     expect(await options.getByTestId('stored-key').textContent()).toContain(
       'The passphrase went with the key: set a new one before you save a key',
     );
@@ -535,7 +534,7 @@ describe("a locked desk's settings", () => {
       .locator('.log-table tbody tr', { hasText: 'Change settings' })
       .filter({ hasText: 'no key saved' });
     await expect.poll(() => row.count(), soon).toBe(1);
-    // Named, not quoted: the setting changed, never the message (UX review s48, 2).
+    // Named, not quoted: the setting changed, never the message.
     expect(await row.locator('.log-details').textContent()).toBe('Chat message template');
     expect(await row.textContent()).not.toContain('Verify here, please');
   }, 60_000);
@@ -889,7 +888,7 @@ describe('what the API answers is checked', () => {
     ).toBe(true);
     // In the 400 px options dialog (and a window at 200 %) each entry is a block of its own, every
     // cell on a line after its column's name: the whole entry is in the card, the outcome too,
-    // and nothing scrolls sideways (UX review s49, 7: its outcome ended past the card's edge).
+    // and nothing scrolls sideways (its outcome had ended past the card's edge).
     await options.setViewportSize({ width: 400, height: 800 });
     const card = options.locator('.log-scroll');
     await expect
@@ -935,9 +934,9 @@ describe('what the API answers is checked', () => {
     );
     expect(named('cell').filter((n) => /^(Outcome|Action|Inquiry): /.test(n))).toEqual([]);
     // Six cells a row, an empty one too (a settings save names no inquiry): a cell taken out
-    // would have the next one read under its header (review s50, 3).
+    // would have the next one read under its header.
     expect(named('cell')).toHaveLength((named('row').length - 1) * 6);
-    // Nor is its name drawn over nothing ("Inquiry:" alone; review s50b, 3).
+    // Nor is its name drawn over nothing ("Inquiry:" alone).
     expect(
       await options
         .locator('.log-table td:empty')
@@ -949,8 +948,7 @@ describe('what the API answers is checked', () => {
     expect(await linesPerCell(options, 'td.log-id')).toSatisfy(allOneLine);
     // A table wider than its card anyway (large text, a long word) scrolls in the card, not the
     // page. The card is then a Tab stop, named by the caption, so the keyboard scrolls it; with
-    // nothing to scroll, it is neither, nor a region, whose name would be the table's read twice
-    // (review s49, L7).
+    // nothing to scroll, it is neither, nor a region, whose name would be the table's read twice.
     expect(await card.getAttribute('tabindex')).toBeNull();
     expect(await card.getAttribute('role')).toBeNull();
     await options.setViewportSize({ width: 720, height: 800 });
@@ -1004,7 +1002,7 @@ describe('what the API answers is checked', () => {
     const exportedNote = (await options.getByTestId('verify-result').textContent()) ?? '';
     const fingerprint = /fingerprint: ([0-9a-f ]{19})/.exec(exportedNote)?.[1];
     expect(fingerprint).toBeTruthy();
-    // Named by the masked key: no policy names the reviewer here (UX review s48, 4).
+    // Named by the masked key: no policy names the reviewer here.
     expect(await options.getByTestId('log-signer').textContent()).toMatch(
       /^Entries name the reviewer by the masked key, persona_sandbox_…[0-9a-f]{4}: reviewers who share a key are not told apart\./,
     );
@@ -1018,7 +1016,7 @@ describe('what the API answers is checked', () => {
     const csv = readFileSync(csvFile, 'utf8');
     expect(csv).toMatch(/^\uFEFFseq,at,reviewer,.*,hash,actionLabel,details\r\n/);
     // Each action also as the page's table words it, and each row's number in the table too, so
-    // a line of the file is found on screen (UX review s48, 11).
+    // a line of the file is found on screen.
     expect(csv).toMatch(/,Create inquiry,\r\n/);
     const firstCreate = csv.split('\r\n').find((line) => line.endsWith(',Create inquiry,'));
     const seq = firstCreate?.split(',')[0];
@@ -1060,11 +1058,11 @@ describe('what the API answers is checked', () => {
     expect(await options.getByTestId('verify-result').textContent()).toContain(
       `Fingerprint: ${fingerprint}`,
     );
-    // Held against this browser's log, which has the reveal since (UX review s48, 3).
+    // Held against this browser's log, which has the reveal since.
     expect(await options.getByTestId('verify-result').textContent()).toMatch(
       /none missing between its first and its last\. This browser's log has 1 entry after the file's last entry \(entry \d+\): logged since the file was made, or cut from it\./,
     );
-    // The file's verdict stays; what it says of this browser's log follows the log (review s48, 4).
+    // The file's verdict stays; what it says of this browser's log follows the log.
     await send(options, {
       type: 'recordReveal',
       id: created.data.inquiry.id,

@@ -327,15 +327,15 @@ describe('watch and notify', () => {
     expect(await rows.last().textContent()).toContain(id);
     expect(await rows.count()).toBe(shown + 1);
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe(deepText);
-    // Said too, where the focus cannot show it (review s54, 10): the row that came, and nothing
-    // of the page Load more brought.
+    // Said too, where the focus cannot show it: the row that came, and nothing of the page Load
+    // more brought.
     await expect
       .poll(() => popup.getByTestId('announcer').textContent(), { timeout: 5_000 })
       .toBe(`Came to review: ${id}`);
     await popup.close();
   });
 
-  it('Needs review holds its rows still under a pointer aiming at them, and moves them once it leaves (UX review s51, 7)', async () => {
+  it('Needs review holds its rows still under a pointer aiming at them, and moves them once it leaves', async () => {
     await controls.seed(3, { statuses: ['needs_review'], referenceIdPrefix: 'still-' });
     const [leaving, coming] = [await createInquiry(), await createInquiry()];
     await controls.finish(leaving, 'needs_review');
@@ -383,7 +383,7 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
-  it('Needs review held under the pointer puts Show 1 new after its last row, over none of them (review s54b, N3)', async () => {
+  it('Needs review held under the pointer puts Show 1 new after its last row, over none of them', async () => {
     // More rows than the popup's 600 px show: the list scrolls.
     await controls.seed(16, { statuses: ['needs_review'], referenceIdPrefix: 'foot-' });
     const coming = await createInquiry();
@@ -417,7 +417,7 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
-  it('Needs review lists a watched inquiry come to review on top, though older than its first page (UX review s47, 2)', async () => {
+  it('Needs review lists a watched inquiry come to review on top, though older than its first page', async () => {
     // Made three hours ago on Persona's clock (the sandbox's); then 105 inquiries to review, all
     // made since (seeded up to ten minutes ago): Persona's first page is theirs.
     await controls.setClock(new Date(Date.now() - 3 * 3_600_000));
@@ -593,7 +593,7 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
-  it('a period stretched on one busy window: the popup says so within it, and checks once it is over (UX review s47, 1)', async () => {
+  it('a period stretched on one busy window: the popup says so within it, and checks once it is over', async () => {
     const id = await createInquiry();
     await controls.finish(id, 'passed');
     // What one poll leaves after another key's burst: 141 of 300 used with 40 s of the window
@@ -652,7 +652,7 @@ describe('watch and notify', () => {
     expect(state?.lastError?.kind).toBe('network');
     // Backing off: the alarm's next cycle waits.
     expect(await runCycle()).toMatchObject({ outcome: 'held', requests: 0 });
-    // The toolbar says so too, popup closed: the count grey, its tooltip why (V6).
+    // The toolbar says so too, popup closed: the count grey, its tooltip why.
     const action = () =>
       ext
         .serviceWorker()

@@ -71,7 +71,7 @@ describe('a decision that met a 5xx', () => {
 });
 
 // Persona answered the change (200), then every try of the read after it met a 503: the transport
-// tries a read four times in all (UX review s47, 3).
+// tries a read four times in all.
 const readsFail = () =>
   env.controls.setFaults({
     errorNext: 4,

@@ -66,7 +66,7 @@ describe('accounts with several inquiries', () => {
     expect(accounts.size).toBe(1);
   });
 
-  it('seeded under one reference ID, they share its account, which a new inquiry with it joins (s57 re-test, N2)', async () => {
+  it('seeded under one reference ID, they share its account, which a new inquiry with it joins', async () => {
     const [seeded] = await t.controls.seed(2, { referenceId: 'cust-777', statuses: ['declined'] });
     const account = (await t.api.get(`/inquiries/${seeded}`)).body.data.relationships.account.data
       .id as string;

@@ -183,7 +183,7 @@ describe('audit trail', () => {
     expect(await prepareAudit({ type: 'ping' }, async () => 'x')).toBeUndefined();
   });
 
-  it('logs a passphrase changed apart from one set, and never the passphrases (UX re-test s62, L13)', async () => {
+  it('logs a passphrase changed apart from one set, and never the passphrases', async () => {
     const reviewer = async () => 'persona_sandbox_…1a2b';
     const set = await prepareAudit(
       { type: 'setPassphrase', passphrase: 'first one here' },
@@ -300,7 +300,7 @@ describe('audit trail', () => {
       settings: { ...chat, autoLockMinutes: 60, allowProduction: true, pollSeconds: 120 },
     });
     const { entries } = await readItem(auditTrailItem);
-    // Each change names its settings, never their values (UX review s48, 2).
+    // Each change names its settings, never their values.
     expect(entries.map((e) => [e.action, e.outcome, e.details])).toEqual([
       ['settingsChanged', 'ok', ['chatTemplate']],
       ['settingsChanged', 'ok', ['autoLockMinutes']],
@@ -331,7 +331,7 @@ describe('audit trail', () => {
     await fakeBrowser.storage.managed.clear();
   });
 
-  it('records the field a reveal showed, by name, in its entry and in its interrupted mark (UX review s48, 1)', async () => {
+  it('records the field a reveal showed, by name, in its entry and in its interrupted mark', async () => {
     const reveal = {
       type: 'recordReveal',
       id: 'inq_AAAAAA111111',
@@ -386,7 +386,7 @@ describe('audit trail', () => {
     expect(JSON.stringify(entry)).not.toMatch(/vip/);
   });
 
-  it('exports CSV with a header and formula-safe cells, each action also in the words the page shows (UX review s48, 11)', async () => {
+  it('exports CSV with a header and formula-safe cells, each action also in the words the page shows', async () => {
     await appendAudit({ ...facts(0), reviewer: '=HYPERLINK("x")' });
     await appendAudit({
       ...facts(1),
@@ -400,7 +400,7 @@ describe('audit trail', () => {
     );
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(row?.split(',').slice(-2)).toEqual([`Label of ${facts(0).action}`, '']);
-    // The names an entry records, after it (UX review s48, 1 and 2).
+    // The names an entry records, after it.
     expect(changed?.split(',').slice(-2)).toEqual([
       'Label of settingsChanged',
       'chatTemplate; autoLockMinutes',

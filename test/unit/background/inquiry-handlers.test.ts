@@ -76,7 +76,7 @@ describe('findInquiries', () => {
 });
 
 // A list row is a summary: a page of a hundred full inquiries (fields, tags, behaviours) would
-// carry what no row shows, and personal data besides (review s53, 7).
+// carry what no row shows, and personal data besides.
 const SUMMARY = 'fields[inquiry]=status,reference-id,created-at,updated-at,redacted-at';
 
 describe('lists ask only for what a row shows', () => {
@@ -175,7 +175,7 @@ describe('changeTag', () => {
   });
 });
 
-describe("the reviewer's own change, in the watchlist (UX review s51, 2)", () => {
+describe("the reviewer's own change, in the watchlist", () => {
   const watched = (entryStatus: string, seen: boolean) =>
     writeItem(watchlistItem, [{ id, status: entryStatus, addedAt: 1, changedAt: 1, seen }]);
 

@@ -177,7 +177,7 @@ describe('an answer that comes after Remove key or a key change', () => {
 });
 
 describe('setting a first passphrase', () => {
-  it('never shows the desk locked on the way: the session starts before the sealed key is there (UX re-test s61, L7)', async () => {
+  it('never shows the desk locked on the way: the session starts before the sealed key is there', async () => {
     await saveKey();
     // What the pages read (use-lock.ts): a sealed key with no unlock state is "locked".
     const seen: boolean[] = [];

@@ -53,7 +53,7 @@ describe('the message catalogues', () => {
   });
 
   // The detail's list of what needs a look sits under the status and beside the Needs review tab:
-  // in the same words it read as if the inquiry were in the review queue (UX re-test s60, M2).
+  // in the same words it read as if the inquiry were in the review queue.
   it.each(locales)('%s names the list of what needs a look apart from the status', (locale) => {
     const catalogue = readCatalogue(locale);
     const words = (key: string) =>
@@ -69,7 +69,7 @@ describe('the message catalogues', () => {
   });
 
   // A line that introduces a list (Approve's "Before you approve, this inquiry shows:") reads as
-  // cut off without its colon (UX review s47, German).
+  // cut off without its colon (as the German one did).
   it.each(others)(
     '%s ends with a colon wherever English introduces what follows with one',
     (locale) => {
@@ -174,7 +174,7 @@ describe('the message catalogues', () => {
   });
 
   it.each(locales)(
-    'in %s, send no reviewer to the README, which an installed extension does not ship (UX review s48, 9)',
+    'in %s, send no reviewer to the README, which an installed extension does not ship',
     (locale) => {
       const catalogue = readCatalogue(locale);
       const pointing = Object.keys(catalogue).filter((key) =>

@@ -21,7 +21,7 @@ function entries(from: number, to: number): AuditEntry[] {
 }
 const hashOf = (seq: number) => `h${seq}`.padEnd(64, '0');
 
-describe('a checked file against this browser log (UX review s48, 3)', () => {
+describe('a checked file against this browser log', () => {
   const log: AuditTrail = { entries: entries(0, 7) };
 
   it('ends where the log ends', () => {
@@ -43,7 +43,7 @@ describe('a checked file against this browser log (UX review s48, 3)', () => {
     expect(againstLog(paged, hashOf(1))).toEqual({ kind: 'elsewhere' });
   });
 
-  it('empty, it ends where every chain starts (review s48, 5)', () => {
+  it('empty, it ends where every chain starts', () => {
     expect(againstLog(log, GENESIS_HASH)).toEqual({ kind: 'behind', after: 8 });
     expect(againstLog({ entries: [] }, GENESIS_HASH)).toEqual({ kind: 'same' });
     // Not once this browser's log starts from a checkpoint: that start is not the file's.

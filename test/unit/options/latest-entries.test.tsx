@@ -34,7 +34,7 @@ describe("the activity log's table", () => {
     const rows = [...document.querySelectorAll('.log-table tbody tr')];
     const actions = rows.map((row) => row.querySelectorAll('td')[1]?.textContent);
     expect(actions).toEqual(['Unlock', 'Create inquiry', 'Set passphrase', 'Save key']);
-    // Each numbered as the exports and a failed check name it (UX review s48, 11).
+    // Each numbered as the exports and a failed check name it.
     const numbers = rows.map((row) => row.querySelector('td.log-seq')?.textContent);
     expect(numbers).toEqual(['2', '3', '1', '0']);
     const marked = rows.map((row) =>
@@ -44,7 +44,7 @@ describe("the activity log's table", () => {
     expect(screen.getByText('The latest 4 entries')).toBeTruthy();
   });
 
-  it('says under an action what it was about: the field revealed, the settings changed (UX review s48, 1 and 2)', () => {
+  it('says under an action what it was about: the field revealed, the settings changed', () => {
     const entries = [
       { ...entry(0, 0, 'reveal'), details: ['inquiry:birthdate'] },
       { ...entry(1, 1, 'reveal'), details: ['government-id:identification-number'] },

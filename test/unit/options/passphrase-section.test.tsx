@@ -35,7 +35,7 @@ describe('the Lock section’s notes', () => {
     expect(screen.queryByText('Locked.')).toBeNull();
   });
 
-  it('a change says "Passphrase changed." (UX re-test s62, L13), which goes once the key and its passphrase are removed', async () => {
+  it('a change says "Passphrase changed.", which goes once the key and its passphrase are removed', async () => {
     vi.mocked(sendRequest).mockResolvedValue({ locked: false });
     render(<PassphraseSection required={false} />);
     fireEvent.input(await screen.findByLabelText('Current passphrase'), {
@@ -112,7 +112,7 @@ describe('the Lock section’s notes', () => {
     expect(sendRequest).not.toHaveBeenCalled();
   });
 
-  it('says the rule at the field before typing, and sends (and logs) nothing shorter (UX review s48, 7)', async () => {
+  it('says the rule at the field before typing, and sends (and logs) nothing shorter', async () => {
     vi.mocked(sendRequest).mockResolvedValue({ locked: false });
     await fakeBrowser.storage.local.remove('sealedKey');
     render(<PassphraseSection required={false} />);

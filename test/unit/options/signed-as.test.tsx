@@ -11,7 +11,7 @@ const masked = 'persona_sandbox_…8b1c';
 const saveKey = () =>
   writeItem(keyInfoItem, { masked, environment: 'sandbox', savedAt: Date.UTC(2026, 11, 5) });
 
-describe('the activity log says how its entries name the reviewer (UX review s48, 4)', () => {
+describe('the activity log says how its entries name the reviewer', () => {
   it('the masked key, which everyone sharing it signs alike', async () => {
     await saveKey();
     render(<ActivityLogSection />);

@@ -52,7 +52,7 @@ describe("Test connection's report", () => {
   });
 });
 
-describe('Test connection of the saved key (UX re-test s61, L9)', () => {
+describe('Test connection of the saved key', () => {
   it('notes for the desk a key whose permissions lack inquiry.write, and not a test on another address', async () => {
     const masked = 'persona_sandbox_…1a2b';
     const baseUrl = 'https://withpersona.com/api/v1';

@@ -15,7 +15,7 @@ function bindShortcut(shortcut: string) {
 
 const items = () => [...document.querySelectorAll('.ways-in li')].map((li) => li.textContent);
 
-describe('the ways to the desk, said on the options page (UX review s48, 5)', () => {
+describe('the ways to the desk, said on the options page', () => {
   it('names the right-click lookup, the keyword and the shortcut the browser has now', async () => {
     bindShortcut('Ctrl+Shift+Y');
     render(<WaysIn addressBar contextMenu />);
@@ -43,7 +43,7 @@ describe('the ways to the desk, said on the options page (UX review s48, 5)', ()
   });
 });
 
-describe('when the browser will not help (review s50, 5)', () => {
+describe('when the browser will not help', () => {
   it('offers its shortcuts page even when it will not say the shortcut, and says where the page is when it will not open it', async () => {
     vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((() =>
       Promise.reject(new Error('no commands'))) as never);
@@ -58,7 +58,7 @@ describe('when the browser will not help (review s50, 5)', () => {
   });
 });
 
-describe('where the shortcut is changed, and what the side panel is called, per browser (UX review s50, 2)', () => {
+describe('where the shortcut is changed, and what the side panel is called, per browser', () => {
   it('in Chrome: its shortcuts page in a tab', async () => {
     bindShortcut('Alt+Shift+K');
     const opened = vi.spyOn(fakeBrowser.tabs, 'create');

@@ -116,7 +116,7 @@ describe('inquiry actions', () => {
     expect(screen.getByRole('button', { name: 'Watch' })).toBeTruthy();
   });
 
-  it('offers no action on a redacted inquiry, whatever its status (the detail passes redacted on: review s57, L6)', async () => {
+  it('offers no action on a redacted inquiry, whatever its status (the detail passes redacted on)', async () => {
     const reply = inquiryReply('needs_review', { redacted: true });
     stubBackground({ getInquiry: () => reply });
     render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
@@ -143,7 +143,7 @@ describe('inquiry actions', () => {
     ['completed', 'Mark for review', 'Marked for review'],
     ['expired', 'New link', 'New link ready'],
   ])(
-    'on %s, %s is confirmed in its own words, not drowned by the status it brings (review s49, M1)',
+    'on %s, %s is confirmed in its own words, not drowned by the status it brings',
     async (status, button, said) => {
       await openWith(status);
       const announcer = screen.getByTestId('announcer');
@@ -206,7 +206,7 @@ describe('inquiry actions', () => {
     });
   });
 
-  it('says when Persona holds another comment with the decision made, both shown, the one sent to copy (UX review s51, 3)', async () => {
+  it('says when Persona holds another comment with the decision made, both shown, the one sent to copy', async () => {
     const reply = inquiryReply('needs_review');
     const declined = (reviewerComment: string) => {
       const answer = inquiryReply('declined');
@@ -450,7 +450,7 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
-  it("a change answered with its own copy (its read after failed) keeps the results on screen, Approve's list too, and reads again (UX review s47, 3; review s47, 1)", async () => {
+  it("a change answered with its own copy (its read after failed) keeps the results on screen, Approve's list too, and reads again", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const selfie = {
       id: 'ver_Selfie0000001',
@@ -483,7 +483,7 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
-  it('an interrupted tag change is read again once shortly, not for a minute: a tag moves no status (review s47, 6)', async () => {
+  it('an interrupted tag change is read again once shortly, not for a minute: a tag moves no status', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     stubBackground({
       getInquiry: () => inquiryReply('completed', { tags: ['kyc'] }),
@@ -519,7 +519,7 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
-  it('when the worker stops and Persona takes its time, keeps reading for a minute, until the status moves (UX review s47, 6)', async () => {
+  it('when the worker stops and Persona takes its time, keeps reading for a minute, until the status moves', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let status = 'completed';
     await approveInterrupted(() => status);
@@ -600,7 +600,7 @@ describe('inquiry actions', () => {
     }
   });
 
-  it('describes the decisions by the note that Persona refuses this key’s changes (UX re-test s63, M2)', async () => {
+  it('describes the decisions by the note that Persona refuses this key’s changes', async () => {
     await fakeBrowser.storage.session.set({ writeRefusal: { masked: 'persona_sandbox_…1a2b' } });
     stubBackground({ getInquiry: () => inquiryReply('completed') });
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
@@ -630,7 +630,7 @@ describe('inquiry actions', () => {
     expect(alert.textContent).not.toContain('Try again in a moment');
   });
 
-  it('says a change whose connection broke may or may not have reached Persona, not to try again (UX re-test s62, L11)', async () => {
+  it('says a change whose connection broke may or may not have reached Persona, not to try again', async () => {
     const unreachable =
       'Inquiry Desk could not reach Persona. Check the internet connection and try again.';
     stubBackground({
@@ -736,7 +736,7 @@ describe('inquiry actions', () => {
     );
   });
 
-  it('closes a confirmation it only showed when the other page sends it, with no word of someone else, though the new status came first (CI s47)', async () => {
+  it('closes a confirmation it only showed when the other page sends it, with no word of someone else, though the new status came first', async () => {
     const id = 'inq_TestInquiry0001';
     let status = 'created';
     stubBackground({ getInquiry: () => inquiryReply(status) });
@@ -786,7 +786,7 @@ describe('inquiry actions', () => {
       'Sent 5 minutes ago, your decline may not have gone through: its answer was lost, and the status above does not show it as made. Confirm it to send it again.',
     ],
     [
-      'refused the key (UX re-test s59, L2)',
+      'refused the key',
       'unauthorized',
       'Sent 5 minutes ago, your decline did not go through: Persona refused the key. Put it right in the settings, then confirm it to send it again.',
     ],
@@ -796,12 +796,12 @@ describe('inquiry actions', () => {
       'Sent 5 minutes ago, your decline did not go through: Persona’s rate limit was spent. Confirm it to send it again once a minute has passed.',
     ],
     [
-      'refused by a change meanwhile (review s59, M1)',
+      'refused by a change meanwhile',
       'conflict',
       'Sent 5 minutes ago, your decline did not go through: the inquiry changed meanwhile in Persona. Check its status above, then confirm it to send it again.',
     ],
   ])(
-    'opens a decision sent and not made (%s) again with its comment, says so in the form, and no more once sent again (UX re-test s58, 9)',
+    'opens a decision sent and not made (%s) again with its comment, says so in the form, and no more once sent again',
     async (_, errorKind, words) => {
       const id = 'inq_TestInquiry0001';
       // Sent again, its answer never comes in this test.
@@ -826,9 +826,9 @@ describe('inquiry actions', () => {
       )) as HTMLTextAreaElement;
       expect(comment.value).toBe('Duplicate');
       // There as the form is: drawn once the log is read, not above the field a moment after
-      // it (UX re-test s59, L1).
+      // it.
       expect(screen.getByTestId('last-try').textContent).toBe(words);
-      // In the form, and read with the comment field (review s59, M2).
+      // In the form, and read with the comment field.
       const notice = screen.getByTestId('last-try');
       expect(notice.closest('form')).toBe(screen.getByRole('form', { name: 'Confirm decline' }));
       expect(comment.getAttribute('aria-describedby')?.split(' ')).toContain(notice.id);
@@ -932,7 +932,7 @@ describe('inquiry actions', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
 
-  it('goes back on Escape once the decision is sent, as Back does, and names its answer there (UX review s51, 1)', async () => {
+  it('goes back on Escape once the decision is sent, as Back does, and names its answer there', async () => {
     const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
     await approveFromDetail();
     const comment = screen.getByRole('textbox', { name: 'Comment' });
@@ -949,7 +949,7 @@ describe('inquiry actions', () => {
   });
 
   // Its answer lost, Persona may have made it, and the first words say so; refused, it was not
-  // made (UX re-test s58, 2).
+  // made.
   it.each([
     {
       error: { kind: 'server', status: 500, message: 'Persona had a server problem (500).' },
@@ -960,7 +960,7 @@ describe('inquiry actions', () => {
       said: 'Did not go through: customer-42 (…y0001). Persona refused it (422).',
     },
   ] as const)(
-    'says where the reviewer went when the decision Escape left fails: $error.kind (review s51, 4)',
+    'says where the reviewer went when the decision Escape left fails: $error.kind',
     async ({ error, said }) => {
       let fail: (error: unknown) => void = () => {};
       vi.mocked(sendRequest).mockImplementation(((request: { type: string }) =>
@@ -1012,7 +1012,7 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
-  it('says a decision kept waiting may be left to finish, while the reviewer goes on (UX review s51, 11)', async () => {
+  it('says a decision kept waiting may be left to finish, while the reviewer goes on', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
     await approveFromDetail();
@@ -1042,7 +1042,7 @@ describe('inquiry actions', () => {
       },
     });
 
-  it('counts down to the reset of a rate limit spent while a decision is out (UX review s51, 11)', async () => {
+  it('counts down to the reset of a rate limit spent while a decision is out', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
       const answer = holdAnswer('inquiryAction', inquiryReply('completed'));
@@ -1070,7 +1070,7 @@ describe('inquiry actions', () => {
 
   it.each([
     ['while its window has requests left', 12, 23_000],
-    // The 429 comes back to the page then, and says its own wait (review s56, L2).
+    // The 429 comes back to the page then, and says its own wait.
     ['for a reset further off than the background waits', 0, 45_000],
   ])('says nothing of the rate limit %s', async (_, remaining, resetMs) => {
     await windowLeft(remaining, resetMs);
@@ -1091,7 +1091,7 @@ describe('inquiry actions', () => {
     vi.useRealTimers();
   });
 
-  it('after a 429, Mark for review and Watch count down to the reset, and send nothing till then (UX re-test s60, M1)', async () => {
+  it('after a 429, Mark for review and Watch count down to the reset, and send nothing till then', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let limited = true;
     stubBackground({
@@ -1146,8 +1146,7 @@ describe('inquiry actions', () => {
     expect(unwatch.getAttribute('aria-disabled')).toBe('false');
     fireEvent.click(unwatch);
     await waitFor(() => expect(sent('unwatch')).toHaveLength(1));
-    // Its request cleared the 429's message, not the wait: the rest still count down (review
-    // s60, H1).
+    // Its request cleared the 429's message, not the wait: the rest still count down.
     await waitFor(() => expect(unwatch.getAttribute('aria-disabled')).toBe('false'));
     const mark = screen.getByRole('button', { name: 'Mark for review, after the wait' });
     expect(shownText(mark)).toMatch(/^Mark for review in [1-3] s$/);

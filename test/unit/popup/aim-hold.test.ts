@@ -13,7 +13,7 @@ const same = (a: string, b: string) => a === b;
 const move = (pointerType: string) => ({ pointerType }) as PointerEvent;
 
 describe('the aim hold', () => {
-  it('holds while a resting pointer may still press, then lets go (UX re-test s59, M2)', () => {
+  it('holds while a resting pointer may still press, then lets go', () => {
     vi.useFakeTimers();
     const { result, rerender } = renderHook(({ live }) => useAimHold(live, same), {
       initialProps: { live: 'before' },

@@ -49,7 +49,7 @@ async function heard(steps: [number, string, (boolean | string)?][]): Promise<st
 }
 
 describe('the announcer', () => {
-  it("says an act's answer, not the status it brought, in either order (review s49, M1)", async () => {
+  it("says an act's answer, not the status it brought, in either order", async () => {
     expect(
       await heard([
         [0, 'Marked for review'],
@@ -65,7 +65,7 @@ describe('the announcer', () => {
     ).toEqual(['New link ready']);
   });
 
-  it('says news that comes later than that, after an earlier answer (UX re-test s49, R1)', async () => {
+  it('says news that comes later than that, after an earlier answer', async () => {
     expect(
       await heard([
         [0, 'Tag urgent added'],
@@ -74,7 +74,7 @@ describe('the announcer', () => {
     ).toEqual(['Tag urgent added', 'Needs review']);
   });
 
-  it('says news of two kinds in one second together, and of one kind its latest (review s59, L1)', async () => {
+  it('says news of two kinds in one second together, and of one kind its latest', async () => {
     // A refresh: the status the detail's head says, and the line it added to Approve's form.
     expect(
       await heard([
@@ -92,7 +92,7 @@ describe('the announcer', () => {
     ).toEqual(['Came to review: queue-2 and queue-4']);
   });
 
-  it('takes what it said of one inquiry off the screen when another opens, not when Home does (UX review s51, 9)', async () => {
+  it('takes what it said of one inquiry off the screen when another opens, not when Home does', async () => {
     vi.useFakeTimers();
     const desk = (inquiry?: string) => (
       <AnnounceProvider inquiry={inquiry}>

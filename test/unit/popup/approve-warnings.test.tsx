@@ -78,7 +78,7 @@ describe('approveWarnings', () => {
   });
 });
 
-describe('approveWarnings with nothing checked (UX review s57, H1)', () => {
+describe('approveWarnings with nothing checked', () => {
   it('says so for an inquiry with no verification: nothing failed is no all-clear', () => {
     for (const status of ['created', 'pending', 'expired', 'completed']) {
       expect(approveWarnings(inquiryView(status))).toEqual([
@@ -99,7 +99,7 @@ describe('approveWarnings with nothing checked (UX review s57, H1)', () => {
     ]);
   });
 
-  it('names those not finished beside one that passed (s57 re-test, N3) or failed', () => {
+  it('names those not finished beside one that passed or failed', () => {
     const onePassed = inquiryView('pending', {
       verifications: [
         verification('ver_1', 'verification/government-id', 'passed'),
@@ -160,7 +160,7 @@ describe('approveWarnings with nothing checked (UX review s57, H1)', () => {
   });
 });
 
-describe('approveWarnings with what Other inquiries found (UX review s57, M6)', () => {
+describe('approveWarnings with what Other inquiries found', () => {
   it('counts the declined ones, one or many', () => {
     const clean = inquiryView('needs_review', {
       verifications: [verification('ver_1', 'verification/database', 'passed')],
@@ -170,7 +170,7 @@ describe('approveWarnings with what Other inquiries found (UX review s57, M6)', 
     expect(approveWarnings(clean, 0)).toEqual([]);
   });
 
-  it('says a read still under way, or one that failed: no line is then no all-clear (s57 re-test, N1)', () => {
+  it('says a read still under way, or one that failed: no line is then no all-clear', () => {
     const clean = inquiryView('needs_review', {
       verifications: [verification('ver_1', 'verification/database', 'passed')],
     });
@@ -183,7 +183,7 @@ describe('approveWarnings with what Other inquiries found (UX review s57, M6)', 
 });
 
 describe('approveWarnings on a copy without results', () => {
-  it('says checks or reports are not loaded, since no list is then no all-clear (review s47, 1)', () => {
+  it('says checks or reports are not loaded, since no list is then no all-clear', () => {
     const named = inquiryView('needs_review', {
       verifications: [
         { ...verification('ver_1', 'verification/selfie', ''), loaded: false, checks: [] },
@@ -245,19 +245,19 @@ describe('the Approve confirmation', () => {
     expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('primary');
   });
 
-  it('is not the filled first choice while something speaks against it (UX review s57, L10)', async () => {
+  it('is not the filled first choice while something speaks against it', async () => {
     await open(risky, 'Decline');
     expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('');
   });
 
-  it('names the inquiry by its reference too (UX review s57, L1)', async () => {
+  it('names the inquiry by its reference too', async () => {
     const approve = await open(risky, 'Approve');
     expect(approve.querySelector('.confirm-question')?.textContent).toBe(
       'Approve customer-42 (…y0001)? This decision is final.',
     );
   });
 
-  it('by its id alone when it has no reference, cut in the middle (UX re-test s58, 7)', async () => {
+  it('by its id alone when it has no reference, cut in the middle', async () => {
     const decline = await open({ ...risky, referenceId: undefined }, 'Decline');
     expect(decline.querySelector('.confirm-question')?.textContent).toBe(
       'Decline inq_Test…y0001? This decision is final.',
@@ -298,7 +298,7 @@ describe('the Approve confirmation', () => {
     return { form, lines, answer };
   }
 
-  it('says Other inquiries is still being read, then what it found, in the same place (s57 re-test, N1)', async () => {
+  it('says Other inquiries is still being read, then what it found, in the same place', async () => {
     const { lines, answer } = await openWhileReading();
     expect(lines()).toEqual(['Other inquiries: still being read']);
     expect(screen.getByRole('button', { name: 'Approve' }).className).toBe('');
@@ -314,7 +314,7 @@ describe('the Approve confirmation', () => {
     expect(screen.getByTestId('attention').textContent).toContain('Other inquiries: 1 declined');
   });
 
-  it('keeps a line that wrapped as tall when what it says next is shorter (UX re-test s58, 3)', async () => {
+  it('keeps a line that wrapped as tall when what it says next is shorter', async () => {
     // Laid out as a narrow panel would: a line of more than 30 characters wraps on two.
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
       this: HTMLElement,
@@ -330,12 +330,12 @@ describe('the Approve confirmation', () => {
     expect(line()?.style.minHeight).toBe('36px');
   });
 
-  it('keeps the line in place when none was declined, and says so (s57 re-test, N1)', async () => {
+  it('keeps the line in place when none was declined, and says so', async () => {
     const { lines, answer } = await openWhileReading();
     answer({ items: [], by: 'account' });
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: none declined']));
     await announced('Other inquiries: none declined');
-    // Not a warning: the box keeps its place, drawn plain (UX re-test s58, 5).
+    // Not a warning: the box keeps its place, drawn plain.
     expect(document.querySelector('.confirm-warnings')?.className).not.toContain('is-warn');
     // Closed, nothing is left to say, and Approve leads again.
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -345,7 +345,7 @@ describe('the Approve confirmation', () => {
     expect(document.querySelector('.confirm-warnings')).toBeNull();
   });
 
-  it('says a line a refresh adds while it is open (review s58b, M2)', async () => {
+  it('says a line a refresh adds while it is open', async () => {
     const form = await open(clean, 'Approve');
     expect(form.querySelector('.confirm-warnings')).toBeNull();
     // Persona's next copy has a selfie that failed.
@@ -365,7 +365,7 @@ describe('the Approve confirmation', () => {
     await announced('Selfie: Failed');
   });
 
-  it('keeps Other inquiries in place when their read failed, and says what Try again found (review s58b, L1)', async () => {
+  it('keeps Other inquiries in place when their read failed, and says what Try again found', async () => {
     let reads = 0;
     const form = await open(clean, 'Approve', () =>
       reads++ === 0
@@ -384,7 +384,7 @@ describe('the Approve confirmation', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(lines()).toEqual(['Other inquiries: none declined']));
     await announced('Other inquiries: none declined');
-    // Not a warning: the box is drawn plain (UX re-test s58, 5).
+    // Not a warning: the box is drawn plain.
     expect(form.querySelector('.confirm-warnings')?.className).not.toContain('is-warn');
   });
 
@@ -398,7 +398,7 @@ describe('the Approve confirmation', () => {
     expect(form.querySelector('.confirm-warnings')?.className).toContain('is-warn');
   });
 
-  it('holds the head of the detail still while Decline is being confirmed (review s58b, L3)', async () => {
+  it('holds the head of the detail still while Decline is being confirmed', async () => {
     const { read, answer } = readLater();
     await open(clean, 'Decline', read);
     answer(oneDeclined());
@@ -415,11 +415,7 @@ describe('the Approve confirmation', () => {
       true,
     ],
     // Chromium sends no pointermove for a wheel that brings the buttons under a still pointer.
-    [
-      'the wheel turned over them (review s59, L3)',
-      (button: HTMLElement) => fireEvent.wheel(button),
-      true,
-    ],
+    ['the wheel turned over them', (button: HTMLElement) => fireEvent.wheel(button), true],
     // A tap's pointer leaves before its click.
     [
       'a touch, not',
@@ -427,7 +423,7 @@ describe('the Approve confirmation', () => {
       false,
     ],
   ])(
-    'holds the head of the detail still while the pointer aims at the buttons, no form open: %s (UX re-test s58, 6)',
+    'holds the head of the detail still while the pointer aims at the buttons, no form open: %s',
     async (_, aim, holds) => {
       const { read: earlierInquiries, answer } = readLater();
       const reply = inquiryReply('needs_review', clean);
@@ -459,7 +455,7 @@ describe('the Approve confirmation', () => {
     },
   );
 
-  it('reads Other inquiries again on Refresh, saying the last answer till the new one (UX re-test s59, M3)', async () => {
+  it('reads Other inquiries again on Refresh, saying the last answer till the new one', async () => {
     let reads = 0;
     const { read, answer } = readLater();
     const form = await open(clean, 'Approve', () => {

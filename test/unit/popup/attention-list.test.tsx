@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // What needs a look heads the detail: failed verifications, report matches and risky networks,
-// each leading to where the detail shows it (UX review s46, 2 and s51, 10: a sanctions match and
-// a VPN were screens down, and the summary named verifications only).
+// each leading to where the detail shows it (a sanctions match and a VPN were screens down, and the
+// summary named verifications only).
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { InquiryView, VerificationView } from '../../../src/shared/persona/view-model.ts';
@@ -98,7 +98,7 @@ describe('what needs a look, at the head of the detail', () => {
     expect(document.activeElement?.id).toBe('verification-ver_Selfie0000001');
   });
 
-  it('leads from "nothing checked" to the Verifications section (UX review s57, H1)', async () => {
+  it('leads from "nothing checked" to the Verifications section', async () => {
     const list = await openDetail({});
     const item = within(list).getByRole('button');
     expect(item.textContent).toBe('Nothing checked: no verification has run');
@@ -106,7 +106,7 @@ describe('what needs a look, at the head of the detail', () => {
     expect(document.activeElement?.id).toBe('verifications-heading');
   });
 
-  it('leads from "not finished" to the first card not finished (s57 re-test, N3)', async () => {
+  it('leads from "not finished" to the first card not finished', async () => {
     const list = await openDetail({
       verifications: [
         verification('ver_Government01', 'verification/government-id', 'passed'),
@@ -119,7 +119,7 @@ describe('what needs a look, at the head of the detail', () => {
     expect(document.activeElement?.id).toBe('verification-ver_Selfie0000001');
   });
 
-  it('on a decided inquiry, is folded: what the decision passed over, not a call to act (UX review s57, M5)', async () => {
+  it('on a decided inquiry, is folded: what the decision passed over, not a call to act', async () => {
     const reply = inquiryReply('declined', flagged);
     stubBackground({ getInquiry: () => reply });
     render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
@@ -131,7 +131,7 @@ describe('what needs a look, at the head of the detail', () => {
     expect(list.textContent).toContain('Watchlist screening: Match found');
   });
 
-  it("names the same account's declined inquiries once Other inquiries has them, and Approve lists it (UX review s57, M6)", async () => {
+  it("names the same account's declined inquiries once Other inquiries has them, and Approve lists it", async () => {
     const reply = inquiryReply('needs_review', {
       accountId: 'act_Person000001',
       verifications: [verification('ver_1', 'verification/government-id', 'passed')],

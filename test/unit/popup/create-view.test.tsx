@@ -42,7 +42,7 @@ function storeSentDraft(referenceId: string, key: string, at: number) {
 
 /**
  * The reference ID a test types when what it checks is not the form without one: Create asks once
- * before it makes an inquiry with no reference (UX re-test s60, M3).
+ * before it makes an inquiry with no reference.
  */
 function typeReference(value = 'chat-1') {
   fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), { target: { value } });
@@ -57,7 +57,7 @@ describe('the create form', () => {
     expect(screen.getByText('Your default template.')).toBeTruthy();
   });
 
-  it('where the policy sets no default template, does not send the reviewer to the locked setting (review s48, 12)', async () => {
+  it('where the policy sets no default template, does not send the reviewer to the locked setting', async () => {
     await fakeBrowser.storage.managed.set({ defaultTemplateId: '' });
     stubBackground({});
     const template = await openCreate();
@@ -69,7 +69,7 @@ describe('the create form', () => {
     await waitFor(() => expect(hint()).toMatch(/Save a default in the settings/));
   });
 
-  it('says where a default is saved only once the policy is read, not before and then taken back (review s49, L5)', async () => {
+  it('says where a default is saved only once the policy is read, not before and then taken back', async () => {
     let answer: (policy: object) => void = () => {};
     const read = vi
       .spyOn(fakeBrowser.storage.managed, 'get')
@@ -84,7 +84,7 @@ describe('the create form', () => {
     read.mockRestore();
   });
 
-  it('with no default saved, says where one is saved; with one, and another typed, says only the rule (UX review s48, 10)', async () => {
+  it('with no default saved, says where one is saved; with one, and another typed, says only the rule', async () => {
     stubBackground({});
     const template = await openCreate();
     const hint = () =>
@@ -187,7 +187,7 @@ describe('the create form', () => {
     expect(screen.getByText('Completed, awaiting decision')).toBeTruthy();
   });
 
-  it('says beside Create that Persona refuses this key’s changes, learned from its 403, and ends it when a create goes through (UX re-test s61, L9)', async () => {
+  it('says beside Create that Persona refuses this key’s changes, learned from its 403, and ends it when a create goes through', async () => {
     const refused = {
       kind: 'forbidden' as const,
       status: 403,
@@ -232,7 +232,7 @@ describe('the create form', () => {
     expect(note.textContent).toMatch(
       /^The permissions Persona lists for this key have no inquiry\.write/,
     );
-    // Met where the keyboard and a screen reader act: Create is described by it (UX re-test s63, M2).
+    // Met where the keyboard and a screen reader act: Create is described by it.
     const describedBy = screen
       .getByRole('button', { name: 'Create' })
       .getAttribute('aria-describedby');
@@ -299,7 +299,7 @@ describe('the create form', () => {
     expect(alert.textContent).not.toContain('support@');
   });
 
-  it('asks once before creating with no reference ID, at the field, and a reference typed creates at once (UX re-test s60, M3)', async () => {
+  it('asks once before creating with no reference ID, at the field, and a reference typed creates at once', async () => {
     stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
@@ -311,7 +311,7 @@ describe('the create form', () => {
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent);
     expect(described.join(' ')).toMatch(/No reference ID: this inquiry could be found only by/);
-    // A question, not a mistake: an optional field left empty is not invalid (review s60, L2).
+    // A question, not a mistake: an optional field left empty is not invalid.
     expect(reference.getAttribute('aria-invalid')).toBe('false');
     expect(screen.getByText(/^No reference ID:/).className).toBe('field-note');
     expect(sent('createInquiry')).toHaveLength(0);
@@ -327,7 +327,7 @@ describe('the create form', () => {
     await screen.findByRole('button', { name: 'Copy link' });
     expect(sent('createInquiry')).toHaveLength(1);
     expect(sent('createInquiry')[0]).not.toHaveProperty('referenceId');
-    // The next form is asked of again (review s60, M1).
+    // The next form is asked of again.
     fireEvent.click(screen.getByRole('button', { name: 'Create another' }));
     const next = await screen.findByRole('textbox', { name: 'Inquiry template ID' });
     expect(screen.queryByText(/^No reference ID:/)).toBeNull();
@@ -337,7 +337,7 @@ describe('the create form', () => {
     expect(sent('createInquiry')).toHaveLength(1);
   });
 
-  it('sends a form already sent with no reference ID again at once, as its notice says (review s60, M2)', async () => {
+  it('sends a form already sent with no reference ID again at once, as its notice says', async () => {
     stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
     // Sent by a popup that closed, and said there to have got no answer.
     const draft = sentDraft('itmpl_Typed01', '', 'key-sent', Date.now() - 5_000);
@@ -366,7 +366,7 @@ describe('the create form', () => {
     expect(sent('createInquiry')).toHaveLength(0);
   });
 
-  it('takes the focus to a field with an error before the no-reference question (review s61)', async () => {
+  it('takes the focus to a field with an error before the no-reference question', async () => {
     stubBackground({});
     await fakeBrowser.storage.local.set({ settings: { defaultTemplateId: 'itmpl_Default01' } });
     const template = (await openCreate()) as HTMLInputElement;
@@ -760,7 +760,7 @@ describe('the create form', () => {
     });
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
-    // Asked first (UX re-test s60, M3), then made without one.
+    // Asked first, then made without one.
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Create without reference ID' }));
     // No reference ID to look for it by: said so.
@@ -817,7 +817,7 @@ describe('the create form', () => {
     typeReference('customer-42');
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect((await screen.findByTestId('create-recovery')).textContent).toMatch(text);
-    // Read with the heading that takes the focus, as it is said nowhere else (UX re-test s61).
+    // Read with the heading that takes the focus, as it is said nowhere else.
     const heading = screen.getByRole('heading', { name: 'Inquiry created' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     const describedBy = heading.getAttribute('aria-describedby') ?? '';

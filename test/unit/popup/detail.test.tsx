@@ -137,7 +137,7 @@ describe('the inquiry detail', () => {
     expect((await openDetail('completed')).textContent).toBe('completed');
     expect(screen.getByText('Completed, awaiting decision')).toBeTruthy();
     expect(screen.getByTestId('template').textContent).toBe('Template itmpl_Template01');
-    // When the desk read it, not when the inquiry last changed (UX review s57, L8).
+    // When the desk read it, not when the inquiry last changed.
     expect(screen.getByText('Checked with Persona just now')).toBeTruthy();
     const card = screen.getByRole('region', { name: /Government ID/ });
     const checks = within(card)
@@ -279,7 +279,7 @@ describe('the inquiry detail', () => {
     expect(screen.getByText('Checking with Persona…')).toBeTruthy();
   });
 
-  it('says a status that changes while the inquiry is open, and not the one it opened with (UX review s49, 1)', async () => {
+  it('says a status that changes while the inquiry is open, and not the one it opened with', async () => {
     const cached = inquiryView('pending', { referenceId: 'from-cache' });
     const key = `inquiry:${cached.id}`;
     await fakeBrowser.storage.session.set({ [key]: { inquiry: cached, fetchedAt: Date.now() } });
@@ -293,8 +293,8 @@ describe('the inquiry detail', () => {
       if (!found) throw new Error('no detail head yet');
       return found;
     });
-    // Focused as it opens: whose inquiry it is, the reference first (UX re-test s61, L10), then
-    // its id, read with its status (UX review s49, 3).
+    // Focused as it opens: whose inquiry it is, the reference first, then its id, read with its
+    // status.
     expect(heading.textContent).toBe(`from-cache ${cached.id}`);
     expect(heading.firstElementChild?.textContent).toBe('from-cache');
     expect(
@@ -317,7 +317,7 @@ describe('the inquiry detail', () => {
     await waitFor(() => expect(announcer.textContent).toBe('Needs review'), { timeout: 3_000 });
   });
 
-  it('names the reference its row showed first while the inquiry is not in, loading or failed (UX re-test s61, L10)', async () => {
+  it('names the reference its row showed first while the inquiry is not in, loading or failed', async () => {
     const id = 'inq_TestInquiry0001';
     stubBackground({});
     const { unmount } = render(<DeskShell first={{ name: 'detail', id, referenceId: 'demo-6' }} />);
@@ -339,7 +339,7 @@ describe('the inquiry detail', () => {
     expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe(id);
   });
 
-  it('does not say as news the status its own first read brings (UX re-test s61, L5)', async () => {
+  it('does not say as news the status its own first read brings', async () => {
     // Kept since the create; the watcher has seen it finish since, and the row said so.
     const cached = inquiryView('created', { referenceId: 'chat-9001' });
     const key = `inquiry:${cached.id}`;
@@ -361,7 +361,7 @@ describe('the inquiry detail', () => {
     vi.useRealTimers();
   });
 
-  it('reads the banner that takes the focus from a Refresh that found Persona unreachable with why (UX review s49, 8)', async () => {
+  it('reads the banner that takes the focus from a Refresh that found Persona unreachable with why', async () => {
     const reply = {
       ...inquiryReply('pending'),
       stale: { kind: 'network' as const, message: 'Persona could not be reached.' },
@@ -376,7 +376,7 @@ describe('the inquiry detail', () => {
     ).toContain('Persona could not be reached.');
   });
 
-  it("moves the focus back to the line's Refresh once the banner's Refresh is answered by Persona (UX re-test s49, N1)", async () => {
+  it("moves the focus back to the line's Refresh once the banner's Refresh is answered by Persona", async () => {
     const fresh = inquiryReply('pending');
     const stale = {
       ...fresh,
@@ -399,7 +399,7 @@ describe('the inquiry detail', () => {
     ).toMatch(/^Checked with Persona/);
   });
 
-  it("says the banner's words again when its Refresh is answered from a copy again (UX re-test s49, N1)", async () => {
+  it("says the banner's words again when its Refresh is answered from a copy again", async () => {
     const staleReply = () => ({
       ...inquiryReply('pending'),
       stale: { kind: 'network' as const, message: 'Persona could not be reached.' },
@@ -582,7 +582,7 @@ describe('the inquiry detail', () => {
     expect(screen.queryByText(/Failed 2 times/)).toBeNull();
   });
 
-  it('a changed row opened from the watchlist stays unseen while its detail fails to load (UX review s47, 5)', async () => {
+  it('a changed row opened from the watchlist stays unseen while its detail fails to load', async () => {
     const id = 'inq_TestInquiry0001';
     await fakeBrowser.storage.local.set({
       watchlist: [{ id, status: 'completed', addedAt: 0, changedAt: Date.now(), seen: false }],

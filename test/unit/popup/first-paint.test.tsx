@@ -69,7 +69,7 @@ describe('before the first frame is on screen', () => {
     await waitFor(() => expect(drawn()).toEqual(Array(13).fill('draw-now')));
   });
 
-  it('in a toolbar popup zoomed to 50 %, draws what 600 screen pixels show: 1,200 of its own (review s55, L4)', async () => {
+  it('in a toolbar popup zoomed to 50 %, draws what 600 screen pixels show: 1,200 of its own', async () => {
     // 25 screen pixels tall as it opens: 50 of the page's. Zoomed out, a page has half a device
     // pixel to its own on a screen of one.
     Object.defineProperty(window, 'innerHeight', { value: 50, configurable: true });

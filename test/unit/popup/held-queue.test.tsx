@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// Needs review and the watchlist hold still while a mouse aims at them (UX review s51, 7;
-// src/ui/views/hold-rows.tsx): a row that leaves stays in its place, marked, and an arrival waits
+// Needs review and the watchlist hold still while a mouse aims at them
+// (src/ui/views/hold-rows.tsx): a row that leaves stays in its place, marked, and an arrival waits
 // behind "Show 1 new", until the pointer leaves the list or rests. The real popup's is
 // test/e2e/watch.e2e.ts's.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
@@ -229,7 +229,7 @@ it("keeps the watchlist's edge where it was while held: it moves no row under th
     );
     expect(idsIn(list)).toEqual(ids);
     expect(edge()).toBe(1);
-    // The head counts them as the badge does, as they are now (review s60, L4).
+    // The head counts them as the badge does, as they are now.
     expect(screen.getByTestId('watchlist-head').textContent).toContain(' · 1 for you');
     // Once no hand aims, the rows and the edge take their places together.
     await vi.advanceTimersByTimeAsync(3000);
@@ -257,7 +257,7 @@ it('draws the page Load more brought while held, at the foot, with the focus', a
   await waitFor(() => expect(document.activeElement?.textContent).toContain('inq_HeldPage2'));
 });
 
-it('takes a new order at once while held (review s54, 2)', async () => {
+it('takes a new order at once while held', async () => {
   const list = await openListedQueue({ watching: false });
   aim(list);
   fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), {
@@ -270,7 +270,7 @@ it.each([
   ['approve', 'Approved'],
   ['decline', 'Declined'],
 ] as const)(
-  "marks a row the reviewer's own %s took out as %s, not as needing review (review s54, 9)",
+  "marks a row the reviewer's own %s took out as %s, not as needing review",
   async (action, label) => {
     // Unwatched: the watcher has no status for it, and the queue's read said "needs review".
     const sentAt = Date.now();
@@ -289,7 +289,7 @@ it.each([
   },
 );
 
-it('holds nothing for touch: a tap lifts its pointer before its click (review s54, 8)', async () => {
+it('holds nothing for touch: a tap lifts its pointer before its click', async () => {
   const list = await openListedQueue({ watching: true });
   // A finger on the queue, as a tap's first move.
   fireEvent.pointerMove(list, { pointerType: 'touch' });
@@ -307,7 +307,7 @@ it('holds nothing for touch: a tap lifts its pointer before its click (review s5
   expect(screen.queryByText('no longer in the queue')).toBeNull();
 });
 
-it('stays held while the wheel turns under a pointer that does not move (review s54b, N5)', async () => {
+it('stays held while the wheel turns under a pointer that does not move', async () => {
   const list = await openListedQueue({ watching: true });
   await skippingTime(async () => {
     aim(list);
@@ -328,7 +328,7 @@ it('stays held while the wheel turns under a pointer that does not move (review 
   });
 });
 
-it('takes the hold for a wheel turned over the list with no pointer move first (review s55, M4)', async () => {
+it('takes the hold for a wheel turned over the list with no pointer move first', async () => {
   const list = await openListedQueue({ watching: true });
   // A pointer that rested past the hold, then the wheel, the pointer still.
   fireEvent.wheel(list, { deltaY: 120 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// Back from the chat (UX review s51, 6): the popup closes at each click into the chat, and opens
-// again on the tab last chosen, its rows saying which decision waits there unsent.
+// Back from the chat: the popup closes at each click into the chat, and opens again on the tab last
+// chosen, its rows saying which decision waits there unsent.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
@@ -34,7 +34,7 @@ describe('the home tab, across a closed popup', () => {
     expect(tabs.at(-1)?.getAttribute('aria-selected')).toBe('true');
   });
 
-  it('Back from a row of Needs review shows that tab at once, though the draft is not read again yet (review s53, 3)', async () => {
+  it('Back from a row of Needs review shows that tab at once, though the draft is not read again yet', async () => {
     stubBackground({
       listInquiries: () => ({ items: [row('inq_QueueRow00001')], next: null }),
       getInquiry: () => inquiryReply('needs_review'),
@@ -107,7 +107,7 @@ describe('the home tab, across a closed popup', () => {
     );
   });
 
-  it('says no decision waits on an inquiry decided meanwhile; keeps "not found" beside one that does (review s51, 10)', async () => {
+  it('says no decision waits on an inquiry decided meanwhile; keeps "not found" beside one that does', async () => {
     stubBackground({ listInquiries: () => ({ items: [], next: null }) });
     await fakeBrowser.storage.local.set({
       watchlist: [

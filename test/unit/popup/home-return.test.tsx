@@ -69,7 +69,7 @@ describe('Back from an inquiry', () => {
     );
   });
 
-  it('puts the focus on the row in its place when the row it was opened from is gone (decided; UX re-test s61, L6)', async () => {
+  it('puts the focus on the row in its place when the row it was opened from is gone (decided)', async () => {
     let queued = queue;
     stubBackground(reviewQueue(() => queued));
     await openRow(0);
@@ -92,7 +92,7 @@ describe('Back from an inquiry', () => {
     await waitFor(() => expect(document.activeElement).toBe(third));
   });
 
-  it('rows that come back late leave the focus where the reviewer has since put it (review s61, M)', async () => {
+  it('rows that come back late leave the focus where the reviewer has since put it', async () => {
     // The queue read again after Back is answered only once the reviewer has gone to the search
     // box: the row opened, or the one in its place, must not take the focus from it.
     for (const gone of [false, true]) {
@@ -179,12 +179,12 @@ describe('Back from an inquiry', () => {
     expect(fireEvent.keyDown(row, { key: 'Escape' })).toBe(true);
   });
 
-  it('Alt+← goes back too, where Escape would, since Firefox’s popup closes on Escape first (UX review s50, 1)', async () => {
+  it('Alt+← goes back too, where Escape would, since Firefox’s popup closes on Escape first', async () => {
     stubBackground(reviewQueue());
     await openRow(1);
     const altLeft = { key: 'ArrowLeft', altKey: true };
     // A field keeps it, and does not go back. Off a Mac (this test's platform is Linux) it is
-    // still kept from the browser, whose Back would take the window's tab back (review s50b, 4).
+    // still kept from the browser, whose Back would take the window's tab back.
     const tag = screen.getByRole('textbox', { name: 'New tag' });
     tag.focus();
     expect(fireEvent.keyDown(tag, altLeft)).toBe(false);
@@ -194,8 +194,8 @@ describe('Back from an inquiry', () => {
     expect(fireEvent.keyDown(heading, { key: 'ArrowLeft' })).toBe(true);
     expect(fireEvent.keyDown(heading, { ...altLeft, shiftKey: true })).toBe(true);
     expect(screen.queryByTestId('status')).not.toBeNull();
-    // A confirmation cancels on it, as on Escape, and only that (review s50, 2); its comment
-    // keeps it, as a field does.
+    // A confirmation cancels on it, as on Escape, and only that; its comment keeps it, as a field
+    // does.
     fireEvent.click(screen.getByRole('button', { name: 'Approve', exact: true }));
     const comment = await screen.findByRole('textbox', { name: 'Comment' });
     fireEvent.keyDown(comment, altLeft);
@@ -204,8 +204,8 @@ describe('Back from an inquiry', () => {
     expect(fireEvent.keyDown(cancel, altLeft)).toBe(false);
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Comment' })).toBeNull());
     expect(screen.queryByTestId('status')).not.toBeNull();
-    // Held, it is handled but goes back no further than a press does (review s50, 6), Escape's
-    // repeats too, which at Home would close the popup (review s50b, 5).
+    // Held, it is handled but goes back no further than a press does, Escape's repeats too, which
+    // at Home would close the popup.
     expect(fireEvent.keyDown(heading, { ...altLeft, repeat: true })).toBe(false);
     expect(screen.queryByTestId('status')).not.toBeNull();
     // Anywhere else in the detail: back to the row it was opened from, the key handled.
@@ -274,7 +274,7 @@ describe('Back from the create form', () => {
     expect(sent('createInquiry')).toHaveLength(1);
   });
 
-  it('leaves Alt+← to a field on a Mac, where ⌥← moves the caret a word (review s50b, 4)', async () => {
+  it('leaves Alt+← to a field on a Mac, where ⌥← moves the caret a word', async () => {
     const platform = vi.spyOn(navigator, 'platform', 'get').mockReturnValue('MacIntel');
     try {
       stubBackground(reviewQueue());
@@ -286,7 +286,7 @@ describe('Back from the create form', () => {
     }
   });
 
-  it('keeps Alt+← from the browser at Home in the search box, off a Mac (review s50b, 4)', async () => {
+  it('keeps Alt+← from the browser at Home in the search box, off a Mac', async () => {
     stubBackground(reviewQueue());
     render(<DeskShell first={{ name: 'home' }} />);
     const search = await screen.findByRole('searchbox', { name: 'Find inquiry' });

@@ -27,7 +27,7 @@ describe('the one-time link card', () => {
     expect(screen.getByRole('button', { name: 'Open link myself…' })).toBeTruthy();
   });
 
-  it('asks before opening, and the button the focus goes to is read with the question (UX review s49, 4)', async () => {
+  it('asks before opening, and the button the focus goes to is read with the question', async () => {
     renderLive();
     fireEvent.click(screen.getByRole('button', { name: 'Open link myself…' }));
     const cancel = screen.getByRole('button', { name: 'Cancel' });
@@ -40,7 +40,7 @@ describe('the one-time link card', () => {
     );
   });
 
-  it('takes the question back on Escape or Alt+←, and says it handled the key (review s50, 2)', async () => {
+  it('takes the question back on Escape or Alt+←, and says it handled the key', async () => {
     renderLive();
     const opener = () => screen.getByRole('button', { name: 'Open link myself…' });
     for (const key of [{ key: 'Escape' }, { key: 'ArrowLeft', altKey: true }]) {

@@ -79,7 +79,7 @@ describe('the locked desk', () => {
     );
   });
 
-  it("records which field a reveal showed, a verification's by its type (UX review s48, 1)", async () => {
+  it("records which field a reveal showed, a verification's by its type", async () => {
     const withId = inquiryReply('completed', {
       ...reply.inquiry,
       verifications: [
@@ -110,7 +110,7 @@ describe('the locked desk', () => {
   });
 });
 
-describe('the name a reveal is logged by (review s49, L1)', () => {
+describe('the name a reveal is logged by', () => {
   it("keeps to a name's characters and 100 of them, as the background takes it", () => {
     const inquiry = { ...reply.inquiry, fields: [{ key: 'pass no', name: 'pass no', value: 'X' }] };
     expect(revealedField('inquiry:pass no', inquiry)).toBe('inquiry:pass_no');

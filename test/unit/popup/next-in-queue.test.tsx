@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// Next to review (UX review s51, 10): an inquiry opened from Needs review, once decided, offers
-// the row after it there, with the focus, so working down the queue is one press a row.
+// Next to review: an inquiry opened from Needs review, once decided, offers the row after it there,
+// with the focus, so working down the queue is one press a row.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
@@ -71,7 +71,7 @@ describe('Next to review', () => {
     expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
   });
 
-  it('is there still in the toolbar popup opened again on the inquiry it closed on (review s53, 6)', async () => {
+  it('is there still in the toolbar popup opened again on the inquiry it closed on', async () => {
     stubQueue();
     const first = render(<DeskShell first={{ name: 'home' }} remember />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
@@ -97,7 +97,7 @@ describe('Next to review', () => {
     );
   });
 
-  it('keeps the next twenty rows of a long queue with the note, no more (review s54, 14)', async () => {
+  it('keeps the next twenty rows of a long queue with the note, no more', async () => {
     const long = Array.from(
       { length: QUEUE_KEPT + 10 },
       (_, n) => `inq_QueueLong${String(n).padStart(6, '0')}`,
@@ -125,7 +125,7 @@ describe('Next to review', () => {
     expect((await noted())?.map((next) => next.id)).toEqual(long.slice(1, 1 + QUEUE_KEPT));
   });
 
-  it('names by its reference an inquiry found by its pasted id (review s54, 5)', async () => {
+  it('names by its reference an inquiry found by its pasted id', async () => {
     const reply = inquiryReply('needs_review', {
       id: 'inq_PastedFromChat01',
       referenceId: 'chat-7',
@@ -151,7 +151,7 @@ describe('Next to review', () => {
     expect(await screen.findByRole('button', { name: 'Return to chat-7' })).toBeTruthy();
   });
 
-  it("counts the offer's half hour from when the popup last showed the inquiry (review s53, 4)", async () => {
+  it("counts the offer's half hour from when the popup last showed the inquiry", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     stubQueue();
     render(<DeskShell first={{ name: 'home' }} remember />);
@@ -173,7 +173,7 @@ describe('Next to review', () => {
     vi.useRealTimers();
   });
 
-  it('writes no note while the desk is locked, the popup still open on the inquiry (review s54b, N1)', async () => {
+  it('writes no note while the desk is locked, the popup still open on the inquiry', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     stubQueue();
     const { fakeBrowser } = await import('@webext-core/fake-browser');
@@ -218,7 +218,7 @@ describe('Next to review', () => {
     expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
   });
 
-  it('drops a row, watched or not, once its decision is answered made; keeps one refused, and the focus (review s53, 2; s53b, 1, 3)', async () => {
+  it('drops a row, watched or not, once its decision is answered made; keeps one refused, and the focus', async () => {
     stubQueue();
     const sentAt = Date.now();
     await decisionsOnTheirWay(
@@ -251,14 +251,14 @@ describe('Next to review', () => {
       sentAt,
     );
     await waitFor(() => expect(row(queue[0])).toBeNull());
-    // The focus went on to the next row, not to the page (review s53b, 1).
+    // The focus went on to the next row, not to the page.
     expect(document.activeElement).toBe(row(queue[1]));
     // Not taken as made: the row stays, drawn as before, and counted again.
     expect(row(queue[1])?.className).not.toContain('is-on-its-way');
     expect(screen.getByText('2 to review')).toBeTruthy();
   });
 
-  it('draws a row whose decision is on its way as done with, and Next leads past it (UX review s51, 8)', async () => {
+  it('draws a row whose decision is on its way as done with, and Next leads past it', async () => {
     stubQueue();
     const { fakeBrowser } = await import('@webext-core/fake-browser');
     const mark = { reviewer: 'persona_sandbox_…1a2b', outcome: 'error', errorKind: 'interrupted' };

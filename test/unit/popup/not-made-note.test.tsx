@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 // A decision that did not go through stays said on its row, read from the activity log: the
-// popup closes at every click outside it, so a note kept for one view's life was gone in seconds
-// (UX re-test s58, 1).
+// popup closes at every click outside it, so a note kept for one view's life was gone in seconds.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
@@ -66,7 +65,7 @@ describe('a decision that did not go through, on its row in Needs review', () =>
     expect(await rowOf('inq_ThenMade000001')).not.toContain('go through');
   });
 
-  it("is found in the log's closed pages when the open page was just begun (review s58b, M1)", async () => {
+  it("is found in the log's closed pages when the open page was just begun", async () => {
     const now = Date.now();
     const failed = logged('inq_InClosedPage01', 'decline', now - 5 * 60_000, 'conflict');
     const begun = logged('inq_Other000000001', 'approve', now - 60_000);
@@ -83,14 +82,14 @@ describe('a decision that did not go through, on its row in Needs review', () =>
     await waitFor(() =>
       expect(button.textContent).toContain('decline did not go through: open to check'),
     );
-    // Drawn as a warning, not as the time it takes the place of (UX re-test s58, 8).
+    // Drawn as a warning, not as the time it takes the place of.
     expect(button.querySelector('.meta-warn')?.textContent).toBe(
       'decline did not go through: open to check',
     );
   });
 });
 
-describe('a decision that did not go through, on its row in the watchlist (UX re-test s59, H1)', () => {
+describe('a decision that did not go through, on its row in the watchlist', () => {
   it('is said from the activity log, and as the log grows while the list is open', async () => {
     const now = Date.now();
     const watched = (id: string) => ({

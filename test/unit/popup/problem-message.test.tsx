@@ -24,7 +24,7 @@ describe('a problem with a retry', () => {
         onRetry={retry}
       />,
     );
-    // The count is shown, and the name says the wait in words that stay (review s60, L3).
+    // The count is shown, and the name says the wait in words that stay.
     const button = screen.getByRole('button', {
       name: 'Try again, after the wait',
     }) as HTMLButtonElement;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // What comes to review while Needs review is open is said to a screen reader, as the watchlist
-// says a change (review s54, 10; src/ui/views/review-queue.tsx); what the queue first shows, a
-// page Load more brought and a row that was waiting all along are not news. The real popup's is
+// says a change (src/ui/views/review-queue.tsx); what the queue first shows, a page Load more
+// brought and a row that was waiting all along are not news. The real popup's is
 // test/e2e/watch.e2e.ts's.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
@@ -86,7 +86,7 @@ it('says what came to review while the queue is open, by reference', async () =>
   await waitFor(() => expect(said()).toBe('Came to review: queue-3'));
 });
 
-it('says the watched row that came and those its read found come too, together (review s56, M2)', async () => {
+it('says the watched row that came and those its read found come too, together', async () => {
   const list = await openQueue([1]);
   // The watched row is shown at once, and said a second later; the read it starts answers
   // within that second, with another come too.
@@ -99,7 +99,7 @@ it('says the watched row that came and those its read found come too, together (
   await waitFor(() => expect(said()).toBe('Came to review: queue-2 and queue-4'));
 });
 
-it('says nothing of a row waiting all along that the page read again brings (review s56, M1)', async () => {
+it('says nothing of a row waiting all along that the page read again brings', async () => {
   const list = await openQueue([1]);
   await comeToReview([2], [summary(9, HOURS_AGO)]);
   await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(3));

@@ -59,7 +59,7 @@ describe('verification and check results', () => {
   });
 });
 
-describe('a passed verification beside a failed check (UX review s57, L7)', () => {
+describe('a passed verification beside a failed check', () => {
   const optional = { ...verification.checks[0], required: false } as VerificationView['checks'][0];
   it('says the template does not require what failed', () => {
     const passed = { ...verification, status: 'passed', checks: [optional] };
@@ -69,7 +69,7 @@ describe('a passed verification beside a failed check (UX review s57, L7)', () =
     ).toBeTruthy();
   });
 
-  it('says nothing of it beside a failed check Persona marks required (review s57, M2)', () => {
+  it('says nothing of it beside a failed check Persona marks required', () => {
     const contradicting = { ...verification, status: 'passed' };
     render(<VerificationCard verification={contradicting} reveal={reveal} label="Government ID" />);
     expect(screen.queryByText(/does not require/)).toBeNull();

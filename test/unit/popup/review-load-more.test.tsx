@@ -77,7 +77,7 @@ describe('Load more in the review queue', () => {
     await waitFor(() => expect(document.activeElement).toBe(first));
   });
 
-  it('lists every row loaded by its last change, oldest first, focuses the first brought, and says how many: so far while Persona has more, then all (UX review s51, 4)', async () => {
+  it('lists every row loaded by its last change, oldest first, focuses the first brought, and says how many: so far while Persona has more, then all', async () => {
     twoPages(
       [changed('inq_PageOneMiddle01', 20)],
       [changed('inq_PageTwoOlder001', 5), changed('inq_PageTwoNewest01', 30)],
@@ -142,7 +142,7 @@ describe('Load more in the review queue', () => {
 });
 
 describe('a watched inquiry come to review, older than the first page', () => {
-  it('is listed on top by its last change, not a Load more away, and once only after Load more brings it (UX review s47, 2)', async () => {
+  it('is listed on top by its last change, not a Load more away, and once only after Load more brings it', async () => {
     twoPages(
       [changed('inq_NewerCreated01', 20)],
       [changed('inq_OldComeToRev01', 50), changed('inq_PageTwoOther001', 10)],
@@ -170,8 +170,7 @@ describe('a watched inquiry come to review, older than the first page', () => {
       'inq_NewerCreated01',
       'inq_PageTwoOther001',
     ]);
-    // The focus goes to the row the page brought that was not on screen, not to the page itself
-    // (review s47, 2).
+    // The focus goes to the row the page brought that was not on screen, not to the page itself.
     const other = screen.getByRole('button', { name: /inq_PageTwoOther001/ });
     await waitFor(() => expect(document.activeElement).toBe(other));
   });
@@ -192,7 +191,7 @@ describe('a watched inquiry Persona no longer lists as needing review', () => {
     await waitFor(() => expect(listedIds()).toEqual(['inq_NewerCreated01', 'inq_ComeToReview001']));
   });
 
-  it('is not shown once every page is read: deleted, decided elsewhere, or another environment’s (review s47, 7)', async () => {
+  it('is not shown once every page is read: deleted, decided elsewhere, or another environment’s', async () => {
     stubBackground({
       listInquiries: () => ({ items: [changed('inq_ListedReview001', 20)], next: null }),
     });
@@ -208,7 +207,7 @@ describe('a watched inquiry Persona no longer lists as needing review', () => {
   });
 });
 
-describe('a watched inquiry that comes to review after the last page was read (review s50, 1)', () => {
+describe('a watched inquiry that comes to review after the last page was read', () => {
   /** Home → Needs review, with inq_ComesToReview01 watched and not in review yet. */
   async function openQueueWatchingIt() {
     await fakeBrowser.storage.local.set({
@@ -251,7 +250,7 @@ describe('a watched inquiry that comes to review after the last page was read (r
     await comesToReview();
   });
 
-  it('stays shown once Load more reaches the last page, when it came while pages were left (review s50b, 1)', async () => {
+  it('stays shown once Load more reaches the last page, when it came while pages were left', async () => {
     let offline = false;
     stubBackground({
       listInquiries: ({ next }) =>
@@ -310,7 +309,7 @@ describe('the review queue follows the watcher in place', () => {
     expect(sent('listInquiries')).toHaveLength(reads);
   });
 
-  it('gives the focus of a row that leaves to the row after it, not to the page (review s51, 5)', async () => {
+  it('gives the focus of a row that leaves to the row after it, not to the page', async () => {
     const ids = ['inq_DecidedAfter001', 'inq_NextInLine0001', 'inq_LastInLine0001'];
     stubBackground({ listInquiries: () => ({ items: ids.map(row), next: null }) });
     const watched = (status: string) => watchEntry('inq_DecidedAfter001', status);

@@ -28,7 +28,7 @@ async function queueFailing(failure: ErrorInfo, answering: () => boolean) {
   await waitFor(() => expect(document.body.textContent).toContain(failure.message));
 }
 
-describe('Needs review not answered (UX re-test s62, L12)', () => {
+describe('Needs review not answered', () => {
   it('reads its queue again by itself once the watcher’s check goes through, the error kept till then', async () => {
     let online = false;
     await queueFailing(offline, () => online);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// Arrow keys move between an inquiry list's rows (UX review s57, L6); Tab is left alone.
+// Arrow keys move between an inquiry list's rows; Tab is left alone.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InquiryRow } from '../../../src/ui/components/inquiry-row.tsx';
@@ -64,7 +64,7 @@ describe('a list of inquiries from the keyboard', () => {
   });
 });
 
-describe('a list of inquiries and Tab (UX re-test s57, N7)', () => {
+describe('a list of inquiries and Tab', () => {
   function List({ ids }: { ids: string[] }) {
     const tabStop = useOneTabStop();
     return (

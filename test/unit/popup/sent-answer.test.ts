@@ -20,7 +20,7 @@ describe('sentAnswer', () => {
     expect(sentAnswer([refused, auditEntry(4, {})], 'inq_A', approve)).toBe('answered');
   });
 
-  it('is lost when a stopped worker or a 5xx took the answer, failed for any other error, with why where it helps (UX re-test s58, 9)', () => {
+  it('is lost when a stopped worker or a 5xx took the answer, failed for any other error, with why where it helps', () => {
     // Neither says anything of someone else: the status decides whether it was made.
     for (const errorKind of ['interrupted', 'server', 'network', 'timeout']) {
       const lost = auditEntry(3, { outcome: 'error', errorKind });
@@ -28,7 +28,7 @@ describe('sentAnswer', () => {
     }
     const invalid = auditEntry(3, { outcome: 'error', errorKind: 'invalid' });
     expect(sentAnswer([invalid], 'inq_A', approve)).toBe('failed');
-    // Why, where the reviewer can do something about it (UX re-test s59, L2).
+    // Why, where the reviewer can do something about it.
     for (const [errorKind, why] of [
       ['unauthorized', 'keyRefused'],
       ['no_key', 'keyRefused'],
@@ -65,7 +65,7 @@ describe('useSentAnswer', () => {
       auditPending: { 'life-1:1': { ...mark, inquiryId: 'inq_A', outcome: 'error' } },
     });
     const hook = renderHook(() => useSentAnswer('inq_A', { ...left, sentAt }));
-    // Not read yet: held as waiting is (UX re-test s59, L1).
+    // Not read yet: held as waiting is.
     expect(hook.result.current).toBe('reading');
     await waitFor(() => expect(hook.result.current).toBe('waiting'));
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -87,7 +87,7 @@ describe('Open in side panel', () => {
       'The side panel did not open; the inquiry stays here.',
     );
     expect(closed).not.toHaveBeenCalled();
-    // A panel opened later goes where it would have gone, not to this inquiry (review s51, 11).
+    // A panel opened later goes where it would have gone, not to this inquiry.
     await waitFor(async () => expect(await readItem(panelRouteItem)).toEqual(lookup));
   });
 

@@ -33,7 +33,7 @@ it('takes a passphrase typed as the locked desk opened, before the field had the
   }
 });
 
-describe('the locked desk (UX review s48, 6)', () => {
+describe('the locked desk', () => {
   it("is the page's heading, and offers the settings, where a forgotten passphrase goes with the key", async () => {
     render(<UnlockForm lookups />);
     expect(screen.getByRole('heading', { name: 'Inquiry Desk is locked.' })).toBeTruthy();
@@ -71,15 +71,14 @@ describe('the unlock form after a wrong passphrase', () => {
       name: 'Unlock, after the wait',
     }) as HTMLButtonElement;
     expect(shownText(button)).toBe('Unlock in 2 s');
-    // The count is the button's description, read with it: no message says the seconds (review
-    // s61).
+    // The count is the button's description, read with it: no message says the seconds.
     const describedBy = button.getAttribute('aria-describedby') ?? '';
     expect(document.getElementById(describedBy)?.textContent).toBe('Unlock in 2 s');
-    // Held, not disabled: Tab reaches the countdown the message points to (UX review s49, 6).
+    // Held, not disabled: Tab reaches the countdown the message points to.
     expect(button.getAttribute('aria-disabled')).toBe('true');
     expect(button.disabled).toBe(false);
     // Enter in the field meanwhile sends nothing, and takes the focus to the button that says
-    // why (UX re-test s61, L8).
+    // why.
     const field = screen.getByLabelText('Passphrase');
     field.focus();
     fireEvent.submit(field.closest('form') as HTMLFormElement);

@@ -126,7 +126,7 @@ describe('useStored', () => {
     await waitFor(() => expect(shown()).toContain('inq_3'));
   });
 
-  it("hears a change made just after it subscribed, where the browser's listeners take time to start (Firefox; CI s61)", async () => {
+  it("hears a change made just after it subscribed, where the browser's listeners take time to start (Firefox, as seen in CI)", async () => {
     const { items, preloadStored, Shown, render } = await page();
     // Firefox registers each storage.onChanged listener with its parent process asynchronously;
     // modelled here by a listener that starts 200 ms after it is added.

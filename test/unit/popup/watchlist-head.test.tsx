@@ -40,10 +40,10 @@ describe('the watchlist head', () => {
     expect(screen.queryByRole('button', { name: 'Open settings' })).toBeNull();
   });
 
-  it('says checks are spaced out, until when, and that opening the desk checks sooner, while a rate-limit hold lasts (UX review s47, 1; UX re-test s62, L14)', async () => {
+  it('says checks are spaced out, until when, and that opening the desk checks sooner, while a rate-limit hold lasts', async () => {
     await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() + 14 * 60_000 });
     const note = screen.getByText(/checked less often/);
-    // Read with the list, not said again each time its time changes (review s47, 8).
+    // Read with the list, not said again each time its time changes.
     expect(note.closest('[role="status"], [aria-live]')).toBeNull();
     expect(note.textContent).toBe(
       "Persona's rate limit is busy, so statuses are checked less often: the next timed check is in 14 minutes. Opening the desk checks sooner, once the limit's current minute is over.",
@@ -54,11 +54,11 @@ describe('the watchlist head', () => {
     await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() - 1 });
     expect(screen.queryByText(/checked less often/)).toBeNull();
     cleanup();
-    // In its last minute: not "checked less often: the next check is now" (UX re-test s60, L2).
+    // In its last minute: not "checked less often: the next check is now".
     await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() + 40_000 });
     expect(screen.queryByText(/checked less often/)).toBeNull();
     cleanup();
-    // Three hours off: set by a clock since turned back, which the watcher ignores (review s47, 8).
+    // Three hours off: set by a clock since turned back, which the watcher ignores.
     await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() + 3 * 3_600_000 });
     expect(screen.queryByText(/checked less often/)).toBeNull();
     cleanup();
@@ -70,7 +70,7 @@ describe('the watchlist head', () => {
     expect(screen.queryByText(/checked less often/)).toBeNull();
   });
 
-  it('offers the settings when the check failed on a key Persona refused (QA V6)', async () => {
+  it('offers the settings when the check failed on a key Persona refused', async () => {
     await head({
       failures: 1,
       lastSuccessAt: Date.now(),
@@ -118,14 +118,14 @@ describe('a watched row’s time', () => {
     const row = await screen.findByRole('button', { name: /inq_WatchReview01/ });
     // The code is still what the eye reads on the chip.
     expect(row.querySelector('.chip')?.textContent).toBe('needs_review');
-    // Without a reference, the row says so first (UX re-test s63, L3).
+    // Without a reference, the row says so first.
     expect(
       screen.getByRole('button', { name: /^no reference Needs review .* inq_WatchReview01$/ }),
     ).toBe(row);
     expect(screen.queryByRole('button', { name: /needs_review/ })).toBeNull();
   });
 
-  it('is read reference, status, time, then the id (UX review s49, 3)', async () => {
+  it('is read reference, status, time, then the id', async () => {
     stubBackground({});
     await fakeBrowser.storage.local.set({
       watchlist: [{ ...entry, referenceId: 'zendesk-48291734', status: 'completed' }],
@@ -139,7 +139,7 @@ describe('a watched row’s time', () => {
   });
 });
 
-describe('a status the watcher sees change while the list is open (UX review s49, 1)', () => {
+describe('a status the watcher sees change while the list is open', () => {
   // News is said a second after it comes (announce.tsx): on a faked clock that still runs, each
   // test lets that second pass at once, and a check that nothing was said waits it out whole.
   beforeEach(runningFakeClock);
@@ -223,7 +223,7 @@ describe('a status the watcher sees change while the list is open (UX review s49
     expect(kept.textContent).not.toContain('not found');
   });
 
-  it("does not say the reviewer's own decision as news: it comes seen, and its answer says it (UX review s51, 2)", async () => {
+  it("does not say the reviewer's own decision as news: it comes seen, and its answer says it", async () => {
     stubBackground({});
     const watched = (status: string, seen: boolean) => ({
       ...entry,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The watchlist's order: what needs the reviewer (what the toolbar badge counts) on top, then the
 // rest, each by its last change. By change alone, the reviewer's own decisions put rows that needed
-// nothing more on top (UX review s57, M2).
+// nothing more on top.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -44,7 +44,7 @@ describe('the watchlist order', () => {
       'inq_ReviewNewer00000',
       'inq_CompletedUnseen0',
       'inq_ReviewOlder00000',
-      // Looked at, still awaiting a decision: above the rest (UX re-test s58, 4).
+      // Looked at, still awaiting a decision: above the rest.
       'inq_CompletedSeen000',
       'inq_ApprovedJustNow0',
       'inq_ReviewUnlisted00',
@@ -52,7 +52,7 @@ describe('the watchlist order', () => {
     ]);
   });
 
-  it('draws an edge under the last row that needs the reviewer, where the rest begin (UX re-test s58, 10)', async () => {
+  it('draws an edge under the last row that needs the reviewer, where the rest begin', async () => {
     const edged = async (watchlist: WatchEntry[]) => {
       cleanup();
       await order(watchlist);
@@ -67,11 +67,11 @@ describe('the watchlist order', () => {
     const unseen = watched('CompletedUnseen0', 'completed', 200, { seen: false });
     const rest = watched('PendingMidway000', 'pending', 500);
     expect(await edged([rest, review, unseen])).toEqual(['inq_CompletedUnseen0']);
-    // Named where a sighted reviewer reads the list's counts: the badge's number (UX s59, L3).
+    // Named where a sighted reviewer reads the list's counts: the badge's number.
     expect(screen.getByTestId('watchlist-head').textContent).toBe(
       '3 watched · 2 for you · 1 changed',
     );
-    // Said too, after the row's name (review s59, L5).
+    // Said too, after the row's name.
     const last = screen.getByRole('button', { name: /inq_CompletedUnseen0/ });
     expect(document.getElementById(last.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
       'changed since you last looked, last of those that need you',

@@ -1,5 +1,5 @@
 // What the pages note of the saved key's right to change inquiries (src/ui/write-refusal.ts),
-// for the note at the create form and the decisions (UX re-test s61, L9).
+// for the note at the create form and the decisions.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorInfo } from '../../../src/shared/errors.ts';

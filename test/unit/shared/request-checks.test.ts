@@ -92,7 +92,7 @@ const handPicked: unknown[] = [
   { type: 'saveOptions', settings: null },
   { type: 'setPassphrase', passphrase: 'x'.repeat(501) },
   { type: 'getReport', reportId: '' },
-  // A reveal's field: a name's characters, 100 at most (review s49, L1).
+  // A reveal's field: a name's characters, 100 at most.
   { type: 'recordReveal', id, field: 'inquiry:birthdate' },
   { type: 'recordReveal', id, field: 'all' },
   { type: 'recordReveal', id, field: 'inquiry:date of birth' },

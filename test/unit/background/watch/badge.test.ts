@@ -88,7 +88,7 @@ describe('the badge count', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe('Inquiry Desk');
   });
 
-  it("leaves one Persona said it does not have out of the title's parts too (review s51, 2)", async () => {
+  it("leaves one Persona said it does not have out of the title's parts too", async () => {
     await showBadge([
       entry(1, 'needs_review', { unlisted: true }),
       entry(2, 'needs_review', { unlisted: true }),

@@ -225,13 +225,13 @@ describe('rate-limit manners and back-off in a cycle', () => {
     // Once every queued edit of it is done, the state is the cycle's, written after the hold: its
     // hold by its own clock, and the window spent until then: the first batch's window is not the
     // one the 429 closed, so the hold's own end is the window's (next-hold.ts), which a decision
-    // sent meanwhile counts down to (review s56, L3).
+    // sent meanwhile counts down to.
     const state = await editItem(pollStateItem, (value) => ({ value, result: value }));
     expect(state.holdUntil).toBe(T0 + 42_000);
     expect(state.rateLimit).toMatchObject({ remaining: 0, resetAt: T0 + 42_000 });
   });
 
-  it("keeps a window another request's 429 spent while the cycle was out (review s56, L3)", async () => {
+  it("keeps a window another request's 429 spent while the cycle was out", async () => {
     await watch();
     const client = await persona.client();
     const meanwhile = {
@@ -382,7 +382,7 @@ describe('watched inquiries Persona does not have', () => {
     expect(gone(await watchlist())).toEqual([inquiryId(2), inquiryId(3)]);
   });
 
-  it('marked while an old slow round is on record (its expired ones no longer watched), they wait for the next slow round (review s51, 7)', async () => {
+  it('marked while an old slow round is on record (its expired ones no longer watched), they wait for the next slow round', async () => {
     await watch([entry(1), entry(2, 'needs_review')]);
     await writeItem(pollStateItem, { failures: 0, slowPolledAt: T0 - 60 * 60_000 });
     persona.inquiries.delete(inquiryId(2));

@@ -57,7 +57,7 @@ describe('the watcher’s listeners', () => {
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
-  it("forget the old key's rate-limit window once another key is saved (review s56, L1)", async () => {
+  it("forget the old key's rate-limit window once another key is saved", async () => {
     const spent = { limit: 300, remaining: 0, resetAt: Date.now() + 20_000 };
     await writeItem(pollStateItem, { failures: 0, holdUntil: spent.resetAt, rateLimit: spent });
     await writeItem(keyInfoItem, {
@@ -69,7 +69,7 @@ describe('the watcher’s listeners', () => {
     expect((await readItem(pollStateItem)).holdUntil).toBeUndefined();
   });
 
-  it('wait for a cycle the old key was running before they forget its window (review s57, M1)', async () => {
+  it('wait for a cycle the old key was running before they forget its window', async () => {
     await writeItem(watchlistItem, [entry(1)]);
     let release = () => {};
     const answered = new Promise<void>((resolve) => {

@@ -90,7 +90,7 @@ describe('nextPollState: manners after a cycle', () => {
   it("keeps only the latest answer's rate limit: none when it carried none", () => {
     const rateLimit = { limit: 300, remaining: 200, resetAt: T0 };
     expect(nextPollState({ failures: 0, rateLimit }, { kind: 'ok' }, T0).rateLimit).toBeUndefined();
-    // A 429's window is its own, spent until the hold's end (review s56, L3).
+    // A 429's window is its own, spent until the hold's end.
     const limited = nextPollState({ failures: 0, rateLimit }, { kind: 'rate_limited' }, T0 + 1);
     expect(limited).toEqual({
       failures: 0,
@@ -180,7 +180,7 @@ describe("holdAfterRateLimit: a 429 on another of the desk's requests", () => {
     });
   });
 
-  it('a 429 met elsewhere during a stretched hold keeps the popup waiting for its reset, and no longer (review s47, 3)', () => {
+  it('a 429 met elsewhere during a stretched hold keeps the popup waiting for its reset, and no longer', () => {
     // A stretch of 14 minutes judged on a window that ended at T0 - 5 s; a search met a 429 at T0.
     const stretched: PollState = {
       failures: 0,
@@ -195,7 +195,7 @@ describe("holdAfterRateLimit: a 429 on another of the desk's requests", () => {
     expect(mayStartCycle(after429, 'alarm', T0 + 11_000)).toBe(false);
   });
 
-  it("a poll's 429 after an earlier batch's answer holds the popup to the 429's reset, not that batch's window (review s47, 4)", () => {
+  it("a poll's 429 after an earlier batch's answer holds the popup to the 429's reset, not that batch's window", () => {
     const earlier = { limit: 300, remaining: 200, resetSeconds: 3 };
     const held = nextPollState(
       { failures: 0, lastAttemptAt: T0 - 20_000 },
@@ -208,7 +208,7 @@ describe("holdAfterRateLimit: a 429 on another of the desk's requests", () => {
   });
 });
 
-describe('keepSpentWindow: a 429 met while the cycle was out (review s56, L3)', () => {
+describe('keepSpentWindow: a 429 met while the cycle was out', () => {
   const started: PollState = { failures: 0, lastAttemptAt: T0 };
   const answered = nextPollState(
     started,
@@ -236,7 +236,7 @@ describe('keepSpentWindow: a 429 met while the cycle was out (review s56, L3)', 
   });
 });
 
-describe('keepSpentWindow beside a back-off or a 429 of its own (review s57, L1, L2)', () => {
+describe('keepSpentWindow beside a back-off or a 429 of its own', () => {
   const started: PollState = { failures: 0, lastAttemptAt: T0 };
   const meanwhile = holdAfterRateLimit(started, 40, T0 + 300);
 
@@ -261,7 +261,7 @@ describe('keepSpentWindow beside a back-off or a 429 of its own (review s57, L1,
   });
 });
 
-describe('forNewKey: another key saved (review s56, L1)', () => {
+describe('forNewKey: another key saved', () => {
   it("forgets the old key's window and its rate-limit hold", () => {
     const spent = holdAfterRateLimit({ failures: 0, lastSuccessAt: T0, lastAttemptAt: T0 }, 40, T0);
     // Nor the old key's last attempt, which would debounce the new key's first check.
@@ -328,7 +328,7 @@ describe('nextPollState: the team-scale budget (env-budget.ts)', () => {
     expect(mayStartCycle(next, 'alarm', T0 + 180_000)).toBe(true);
   });
 
-  it('one busy window holds the alarms for up to 15 minutes, but not a reviewer who opens the desk after it (UX review s47, 1)', () => {
+  it('one busy window holds the alarms for up to 15 minutes, but not a reviewer who opens the desk after it', () => {
     // 141 requests in the window's first 3 s (another key's burst), 57 s left: on pace for 188 %.
     const burst = nextPollState(attempt, ok(159, 57), T0 + 300, pace());
     expect(burst.holdUntil).toBe(T0 + 14.5 * 60_000);

@@ -49,7 +49,7 @@ describe('checkBaseUrl', () => {
     if (!result.ok) expect(result.reason).toContain(reason);
   });
 
-  it('does not name [::1] among the hosts allowed when it refuses it (UX review s47, 7)', () => {
+  it('does not name [::1] among the hosts allowed when it refuses it', () => {
     const result = checkBaseUrl('http://[::1]:4010');
     expect(result.ok).toBe(false);
     if (!result.ok) {

@@ -245,7 +245,7 @@ describe('error mapping', () => {
     );
   });
 
-  it('leads a 403 with Persona’s reason where it names one, and guesses only where it does not (UX re-test s61, L9)', async () => {
+  it('leads a 403 with Persona’s reason where it names one, and guesses only where it does not', async () => {
     const said = {
       errors: [
         { title: 'Forbidden', details: 'API key does not have the inquiry.write permission' },
@@ -257,7 +257,7 @@ describe('error mapping', () => {
     );
     const unnamed = await failure(setup([json(403, {}, headers)]).client.approveInquiry(ID));
     expect(unnamed.message).toContain('the API key lacks a permission, a quota is used up');
-    // A bare title names no reason: the likely ones are still said (review s61).
+    // A bare title names no reason: the likely ones are still said.
     const titled = { errors: [{ title: 'Forbidden' }] };
     const bare = await failure(setup([json(403, titled, headers)]).client.approveInquiry(ID));
     expect(bare.message).toContain('the API key lacks a permission, a quota is used up');

@@ -112,8 +112,8 @@ describe('readField', () => {
       'itin-last4',
       'tax-identification-number',
       'tax-id',
-      // Custom fields under the names KYC templates give them (QA pass W): each template names
-      // its own, so every common spelling of an identity number or a date of birth.
+      // Custom fields under the names KYC templates give them: each template names its own, so
+      // every common spelling of an identity number or a date of birth.
       'birthday',
       'birth_day',
       'date_of_birth',
@@ -182,7 +182,7 @@ describe('readField', () => {
       'pesel',
       'nik',
       'card_number',
-      // Written as one word, in another language, or under names QA pass Z met.
+      // Written as one word, in another language, or under names met in testing.
       'dateofbirth',
       'DateOfBirth',
       'birth_year',
@@ -291,7 +291,7 @@ describe('readField', () => {
         },
         'id-document': { type: 'file', value: { id: 'doc_XYZ', type: 'Document::GovernmentId' } },
         'social-security-number': { type: 'string' },
-        // Blank: a field the person left empty, shown as a dash like a null one (QA pass W).
+        // Blank: a field the person left empty, shown as a dash like a null one.
         'email-address': { type: 'string', value: '' },
         'address-street-1': { type: 'string', value: '   ' },
         nickname: { type: 'string', value: '' },

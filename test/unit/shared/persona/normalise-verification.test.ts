@@ -113,7 +113,7 @@ describe('verification views', () => {
     expect(value(document, 'address-city')).toBe('Oslo');
   });
 
-  it('shows what it says of the person sent as a number as its digits, not as nothing (QA W4)', () => {
+  it('shows what it says of the person sent as a number as its digits, not as nothing', () => {
     const document = fixture('verification-government-id-retrieve-200');
     document.data.attributes['name-first'] = 42;
     document.data.attributes['identification-number'] = 1234567890;
