@@ -701,7 +701,10 @@ describe('the popup', () => {
       await expect
         .poll(() => popup.getByRole('alert').first().textContent(), soon)
         .toContain('inquiry.write');
-      // The refusal's reason takes the note's place, for the next form and decision too.
+      // Said once beside the refused decision: the alert gives Persona's reason, the note goes.
+      await expect.poll(() => note.count(), soon).toBe(0);
+      // The refusal's reason takes the note's place for the next form and decision.
+      await popup.goto(ext.extensionUrl('src/popup/index.html?view=create'));
       await expect
         .poll(() => note.textContent(), soon)
         .toMatch(/^Persona refused the last change made with this key: ".*inquiry\.write/);

@@ -1,3 +1,4 @@
+import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import { keyInfoItem } from '../../shared/storage-items.ts';
 import { type WriteRefusal, writeRefusalItem } from '../../shared/write-refusal-item.ts';
@@ -11,6 +12,17 @@ export function useWriteRefusal(): WriteRefusal | undefined {
   const keyInfo = useStored(keyInfoItem);
   const refusal = useStored(writeRefusalItem);
   return keyInfo && refusal?.masked === keyInfo.masked ? refusal : undefined;
+}
+
+/**
+ * The refusal to note beside a page whose own request `error` is shown: none while that is
+ * Persona's refusal (403), whose alert gives the same reason and advice already.
+ */
+export function refusalBeside(
+  refusal: WriteRefusal | undefined,
+  error: ErrorInfo | undefined,
+): WriteRefusal | undefined {
+  return error?.kind === 'forbidden' ? undefined : refusal;
 }
 
 /**

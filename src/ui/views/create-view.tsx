@@ -13,6 +13,7 @@ import { ProblemMessage } from '../components/problem-message.tsx';
 import {
   READ_ONLY_NOTE,
   ReadOnlyKeyNote,
+  refusalBeside,
   useWriteRefusal,
 } from '../components/read-only-key-note.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -70,7 +71,7 @@ export function CreateView() {
   const policy = useReadPolicy();
   const defaultHeld = !policy || policy.defaultTemplateId !== undefined;
   const keyInfo = useStored(keyInfoItem);
-  const refusal = useWriteRefusal();
+  const knownRefusal = useWriteRefusal();
   const [errors, setErrors] = useState<CreateErrors>({});
   // Create pressed with no reference ID: said once at the field, and the next Create makes the
   // inquiry without one. Persona takes an inquiry without it, but the desk then has nothing to find
@@ -190,6 +191,7 @@ export function CreateView() {
     }
   });
   const { busy, slow, error: failure } = request;
+  const refusal = refusalBeside(knownRefusal, failure);
   // A 403 puts the read-only key's note at the form's top as its failure shows: the failure, and
   // Create, stay where they were on screen.
   const failureBox = useRef<HTMLDivElement>(null);

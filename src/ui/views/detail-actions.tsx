@@ -18,6 +18,7 @@ import { RateLimitCount, useRateLimitReset } from '../components/rate-limit-wait
 import {
   READ_ONLY_NOTE,
   ReadOnlyKeyNote,
+  refusalBeside,
   useWriteRefusal,
 } from '../components/read-only-key-note.tsx';
 import { useDraft } from '../components/use-draft.ts';
@@ -100,9 +101,7 @@ export function DetailActions({
   const nav = useContext(NavigationContext);
   // The key a decision is sent with, for what its answer says of that key (write-refusal.ts).
   const keyInfo = useStored(keyInfoItem);
-  // Persona known to refuse this key's changes: the decisions are described by the note.
-  const refusal = useWriteRefusal();
-  const keyNote = refusal && READ_ONLY_NOTE;
+  const knownRefusal = useWriteRefusal();
   // "Sent 5 minutes ago" in the last try's notice, kept true while the form is open.
   const now = useNow();
   const [draft, updateDraft] = useDraft();
@@ -272,6 +271,9 @@ export function DetailActions({
     { refocus: statusLine },
   );
   const { busy: sending, slow, error } = request;
+  // Persona known to refuse this key's changes: the decisions are described by the note.
+  const refusal = refusalBeside(knownRefusal, error);
+  const keyNote = refusal && READ_ONLY_NOTE;
   // Persona's rate limit spent meanwhile: what is out waits for its reset, and says so.
   const resetIn = useRateLimitReset();
   // After useRequest's own: a decision made here put the focus on the status, the changed thing.

@@ -613,6 +613,33 @@ describe('inquiry actions', () => {
     }
   });
 
+  it('says Persona’s reason once after a refused decision: in its alert, not in the note above it too', async () => {
+    await fakeBrowser.storage.session.set({ writeRefusal: { masked: 'persona_sandbox_…1a2b' } });
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () => ({
+        kind: 'forbidden',
+        status: 403,
+        title: 'Forbidden',
+        details: 'API key does not have the inquiry.write permission',
+        message: 'Persona refused this request.',
+      }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('read-only-key');
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    await screen.findByRole('alert');
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.session.get('writeRefusal')).writeRefusal).toMatchObject({
+        says: 'API key does not have the inquiry.write permission',
+      }),
+    );
+    expect(screen.queryByTestId('read-only-key')).toBeNull();
+    // Nor do the buttons point to a note that is gone.
+    expect(document.querySelectorAll('[aria-describedby~="read-only-key"]')).toHaveLength(0);
+  });
+
   it('says a timed-out change may or may not have happened, not to try again', async () => {
     stubBackground({
       getInquiry: () => inquiryReply('completed'),

@@ -206,6 +206,18 @@ describe('the create form', () => {
     fireEvent.input(template, { target: { value: 'itmpl_Business01' } });
     typeReference();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    // Said once beside the refused Create: its alert gives Persona's reason, the note would again.
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('API key does not have the inquiry.write permission');
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.session.get('writeRefusal')).writeRefusal).toMatchObject({
+        says: 'API key does not have the inquiry.write permission',
+      }),
+    );
+    expect(screen.queryByTestId('read-only-key')).toBeNull();
+    // The form opened again, the note carries the reason there.
+    cleanup();
+    await openCreate();
     const note = await screen.findByTestId('read-only-key');
     expect(note.textContent).toBe(
       'Persona refused the last change made with this key: "API key does not have the inquiry.write permission". It may refuse new inquiries and decisions made with it again until the key’s permissions or allow-list are fixed in the Persona dashboard.',
