@@ -22,6 +22,11 @@ export interface RequestHandle<A extends unknown[], R> extends RequestState<R> {
   run: (...args: A) => Promise<R | undefined>;
   /** Forgets a shown error, e.g. when the reviewer cancels. */
   clearError: () => void;
+  /**
+   * An answer got outside `run` (a page's quiet read again): the error goes, and its count of
+   * failures in a row with it, as after a run that worked.
+   */
+  answered: () => void;
 }
 
 export interface RequestOptions<A extends unknown[] = unknown[]> {
@@ -94,5 +99,9 @@ export function useRequest<A extends unknown[], R>(
   };
   // The count stays: a form clears what it said before it sends again.
   const clearError = () => setState((s) => ({ ...s, error: undefined }));
-  return { ...state, run, clearError };
+  const answered = () => {
+    failures.current = 0;
+    clearError();
+  };
+  return { ...state, run, clearError, answered };
 }

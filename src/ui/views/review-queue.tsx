@@ -208,7 +208,7 @@ export function ReviewQueue({ started }: { started: Started }) {
             document.getElementById('tab-review')?.focus();
           }
           showPage(reply);
-          page.clearError();
+          page.answered();
         },
         (failure: unknown) => {
           if (!live) return;

@@ -64,6 +64,29 @@ describe('Needs review not answered', () => {
     expect(sent('listInquiries')).toHaveLength(3);
   });
 
+  it('counts failures in a row afresh once a quiet read is answered', async () => {
+    runningFakeClock();
+    let online = false;
+    stubBackground({
+      listInquiries: (request) =>
+        !online
+          ? offline
+          : request.next
+            ? { kind: 'server', status: 503, message: 'Persona is having trouble.' }
+            : { items: rows, next: 'page-2' },
+    });
+    render(<DeskShell first={{ name: 'home', tab: 'review' }} />);
+    await waitFor(() => expect(document.body.textContent).toContain(offline.message));
+    online = true;
+    await vi.advanceTimersByTimeAsync(30_000);
+    await screen.findByRole('button', { name: /inq_QueueFirst00001/ });
+    screen.getByRole('button', { name: 'Load more' }).click();
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toContain('Persona is having trouble.'));
+    // Its first failure since the read that worked, not the second in a row.
+    expect(alert.textContent).not.toContain('in a row');
+  });
+
   it('shows another answer than none as it is: a key refused since', async () => {
     runningFakeClock();
     let answer: ErrorInfo = offline;
