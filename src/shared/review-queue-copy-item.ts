@@ -8,13 +8,36 @@ import type { InquirySummary } from './messages.ts';
 
 export interface ReviewQueueCopy {
   items: InquirySummary[];
-  /** When Persona answered (ms since epoch). */
+  /** When the read was sent (ms since epoch): what changed after may not be in it. */
   readAt: number;
+  /** The key it was read with, masked (keyInfo): another key's queue is not shown. */
+  masked: string;
 }
 
+const summaryShape = () =>
+  z.object({
+    id: z.string(),
+    status: z.string(),
+    redacted: z.optional(z.boolean()),
+    referenceId: z.optional(z.string()),
+    createdAt: z.optional(z.string()),
+    updatedAt: z.optional(z.string()),
+  });
+
+type Copied = keyof z.infer<ReturnType<typeof summaryShape>>;
+type Assert<T extends true> = T;
+// A field added to InquirySummary is kept in the copy too: this fails to compile until it is.
+export type CopiesEverySummaryField = Assert<
+  [keyof InquirySummary] extends [Copied]
+    ? [Copied] extends [keyof InquirySummary]
+      ? true
+      : false
+    : false
+>;
+
 /**
- * Writer: Needs review. In the session (memory only: references may be personal data); a key
- * change wipes it (key-custody.ts), and a lock or a closed browser too.
+ * Writer: Needs review (queue-copy.ts). In the session (memory only: references may be personal
+ * data); a key change, a lock and Remove key wipe it (key-custody.ts), and a closed browser.
  */
 export const reviewQueueCopyItem = defineItem<ReviewQueueCopy | null>(
   'session',
@@ -22,17 +45,9 @@ export const reviewQueueCopyItem = defineItem<ReviewQueueCopy | null>(
   () =>
     z.nullable(
       z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            status: z.string(),
-            redacted: z.optional(z.boolean()),
-            referenceId: z.optional(z.string()),
-            createdAt: z.optional(z.string()),
-            updatedAt: z.optional(z.string()),
-          }),
-        ),
+        items: z.array(summaryShape()),
         readAt: z.number(),
+        masked: z.string(),
       }),
     ),
   () => null,

@@ -15,14 +15,16 @@ export function useWriteRefusal(): WriteRefusal | undefined {
 }
 
 /**
- * The refusal to note beside a page whose own request `error` is shown: none while that is
- * Persona's refusal (403), whose alert gives the same reason and advice already.
+ * The refusal to note beside a page whose own request `error` is shown: none while that error is
+ * the refusal the note would give (a create's or a decision's 403, write-refusal.ts), whose alert
+ * says the same reason and advice already. Another 403 (New link's) keeps it.
  */
 export function refusalBeside(
   refusal: WriteRefusal | undefined,
   error: ErrorInfo | undefined,
 ): WriteRefusal | undefined {
-  return error?.kind === 'forbidden' ? undefined : refusal;
+  const same = error?.kind === 'forbidden' && (error.details ?? error.title) === refusal?.says;
+  return same ? undefined : refusal;
 }
 
 /**

@@ -192,8 +192,8 @@ export function CreateView() {
   });
   const { busy, slow, error: failure } = request;
   const refusal = refusalBeside(knownRefusal, failure);
-  // A 403 puts the read-only key's note at the form's top as its failure shows: the failure, and
-  // Create, stay where they were on screen.
+  // What is above the failure may change height as it shows (a 403 takes the read-only key's
+  // note away, its alert saying the same): the failure, and Create, stay where they were.
   const failureBox = useRef<HTMLDivElement>(null);
   useKeptInPlace(failureBox, failure, 'form');
   // Leaving while a create is out would leave its answer unseen, the inquiry and its link, and

@@ -15,7 +15,7 @@ import { useDraft } from '../components/use-draft.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
-import { queueCopy, rememberQueue } from './queue-copy.ts';
+import { keyToReadWith, queueCopy, rememberQueue } from './queue-copy.ts';
 import { SummaryList } from './summary-list.tsx';
 import { useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
@@ -104,15 +104,18 @@ export function ReviewQueue({ started }: { started: Started }) {
   const onScreen = useRef<InquirySummary[]>([]);
   // While Persona cannot be reached: when the copy of its last answer shown instead was read.
   const [copyAt, setCopyAt] = useState<number>();
-  const answered = useRef(false);
+  // Persona has listed the first page since the queue opened: no copy is shown after that.
+  const heard = useRef(false);
   const askPage = async (cursor?: string) => {
+    const sentAt = Date.now();
+    const sentWith = cursor ? undefined : await keyToReadWith();
     const reply = await sendRequest({
       type: 'listInquiries',
       statuses: ['needs_review'],
       pageSize: PAGE_SIZE,
       ...(cursor ? { next: cursor } : {}),
     });
-    if (!cursor) void rememberQueue(reply.items);
+    if (!cursor) void rememberQueue(reply.items, sentWith, sentAt);
     return reply;
   };
   const readPage = (cursor?: string) => {
@@ -120,7 +123,12 @@ export function ReviewQueue({ started }: { started: Started }) {
     return askPage(cursor);
   };
   const showPage = (reply: { items: InquirySummary[]; next: string | null }, cursor?: string) => {
-    answered.current = true;
+    heard.current = true;
+    if (copyAt !== undefined && !cursor) {
+      // The copy's rows Persona no longer lists go: a focus on one goes to its neighbour.
+      const listed = new Set(reply.items.map((item) => item.id));
+      focusPast(new Set(items.map((item) => item.id).filter((id) => !listed.has(id))));
+    }
     setCopyAt(undefined);
     // A row listed already (come to review since the page before was read) is not listed twice.
     setItems((shown) => (cursor ? [...shown, ...newTo(shown, reply.items)] : reply.items));
@@ -142,6 +150,12 @@ export function ReviewQueue({ started }: { started: Started }) {
   // on and the focus stay. Quietly: a failed read leaves the queue as it was.
   const arrivals = useRequest(async () => {
     const reply = await askPage();
+    // The first page, never read till now (a copy, or the error, in its place): shown as read.
+    if (next === undefined) {
+      showPage(reply);
+      page.answered();
+      return;
+    }
     setItems((shown) => [...newTo(shown, reply.items), ...shown]);
     // The focus Load more asked for is spent: a row coming back must not take it again.
     setPageIds(undefined);
@@ -181,7 +195,7 @@ export function ReviewQueue({ started }: { started: Started }) {
     if (!error || next !== undefined || items.length > 0 || !outcomeUnknown.has(error.kind)) return;
     let live = true;
     void queueCopy().then((copy) => {
-      if (!live || answered.current || !copy?.items[0]) return;
+      if (!live || heard.current || !copy?.items[0]) return;
       setItems(copy.items);
       setCopyAt(copy.readAt);
     });
@@ -241,7 +255,10 @@ export function ReviewQueue({ started }: { started: Started }) {
             entry.status === 'needs_review' &&
             !entry.unlisted &&
             !listed.has(entry.id) &&
-            !(endReadAt && entry.changedAt <= endReadAt),
+            !(endReadAt && entry.changedAt <= endReadAt) &&
+            // Beside a copy, only those come to review since it was read: the others it left
+            // out, as Persona's list did.
+            !(copyAt !== undefined && entry.changedAt < copyAt),
         );
   // A decision answered while the queue was open leaves it, watched or not (use-on-its-way.ts).
   const ordered = byLastChange(

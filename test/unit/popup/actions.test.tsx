@@ -640,6 +640,30 @@ describe('inquiry actions', () => {
     expect(document.querySelectorAll('[aria-describedby~="read-only-key"]')).toHaveLength(0);
   });
 
+  it('keeps the note beside another 403 than the one it gives: New link’s', async () => {
+    await fakeBrowser.storage.session.set({
+      writeRefusal: {
+        masked: 'persona_sandbox_…1a2b',
+        says: 'API key does not have the inquiry.write permission',
+      },
+    });
+    stubBackground({
+      getInquiry: () => inquiryReply('pending'),
+      newLink: () => ({
+        kind: 'forbidden',
+        status: 403,
+        title: 'Forbidden',
+        details: 'Requests from this address are not allowed',
+        message: 'Persona refused this request.',
+      }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('read-only-key');
+    fireEvent.click(screen.getByRole('button', { name: 'New link' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('not allowed'));
+    expect(screen.getByTestId('read-only-key').textContent).toContain('inquiry.write');
+  });
+
   it('says a timed-out change may or may not have happened, not to try again', async () => {
     stubBackground({
       getInquiry: () => inquiryReply('completed'),

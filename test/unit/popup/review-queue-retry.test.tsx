@@ -146,3 +146,103 @@ describe('Needs review not answered', () => {
     expect(document.body.textContent).toContain('2 to review');
   });
 });
+
+const MASKED = 'persona_sandbox_…1a2b';
+const [listed, gone, came] = [
+  'inq_CopyListed00001',
+  'inq_CopyGoneSince001',
+  'inq_CopyCameSince001',
+];
+
+/** Needs review's copy as a read sent at `readAt` left it. */
+function storeCopy(ids: string[], readAt: number, masked = MASKED) {
+  return fakeBrowser.storage.session.set({
+    reviewQueueCopy: {
+      items: ids.map((id) => ({ id, status: 'needs_review', referenceId: `ref-${id}` })),
+      readAt,
+      masked,
+    },
+  });
+}
+
+function watched(id: string, status: string, changedAt: number) {
+  return { id, status, addedAt: 1, changedAt, seen: true };
+}
+
+/** Needs review opened while nothing answers; resolves once its error shows. */
+async function openOffline(answer: () => unknown = () => offline) {
+  stubBackground({ listInquiries: answer as () => ErrorInfo });
+  render(<DeskShell first={{ name: 'home', tab: 'review' }} />);
+  await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());
+}
+
+const rowIds = () =>
+  [...document.querySelectorAll('.inquiry-id')].map((element) => element.textContent);
+
+describe('Needs review’s copy of Persona’s last list', () => {
+  it('leaves out a row the watcher saw leave review since, and adds one it saw come', async () => {
+    const readAt = Date.now() - 60_000;
+    await storeCopy([listed, gone], readAt);
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        watched(gone, 'approved', readAt + 1_000),
+        watched(came, 'needs_review', readAt + 2_000),
+        // Needing review before the copy was read, and not in it: Persona had left it out.
+        watched('inq_CopyLeftOut00001', 'needs_review', readAt - 1_000),
+      ],
+    });
+    await openOffline();
+    await screen.findByRole('button', { name: new RegExp(listed) });
+    expect(rowIds().sort()).toEqual([came, listed].sort());
+    expect(document.body.textContent).toContain('Showing the list Persona gave 1 minute ago');
+  });
+
+  it('is not shown for another key’s queue, nor after a refusal', async () => {
+    await storeCopy([listed], Date.now(), 'persona_sandbox_…9z9z');
+    await openOffline();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rowIds()).toEqual([]);
+    cleanup();
+    await storeCopy([listed], Date.now());
+    await openOffline(() => ({ kind: 'unauthorized', status: 401, message: 'Not accepted.' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rowIds()).toEqual([]);
+  });
+
+  it('is not kept from a read answered after another key was saved, or the desk locked', async () => {
+    let answer: (value: unknown) => void = () => {};
+    stubBackground({
+      listInquiries: () => new Promise((resolve) => (answer = resolve)) as unknown as ErrorInfo,
+    });
+    render(<DeskShell first={{ name: 'home', tab: 'review' }} />);
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(1));
+    // The wipe of another key's save, while the read is out.
+    await fakeBrowser.storage.session.clear();
+    await fakeBrowser.storage.local.set({
+      keyInfo: { masked: 'persona_sandbox_…9z9z', environment: 'sandbox', savedAt: 2 },
+    });
+    answer({ items: rows, next: null });
+    await screen.findByRole('button', { name: /inq_QueueFirst00001/ });
+    await waitFor(async () =>
+      expect(
+        (await fakeBrowser.storage.session.get('reviewQueueCopy')).reviewQueueCopy ?? null,
+      ).toBeNull(),
+    );
+  });
+
+  it('hands a focus on a row Persona no longer lists to its neighbour when Persona answers again', async () => {
+    await storeCopy([gone, listed], Date.now() - 1_000);
+    let online = false;
+    await openOffline(() =>
+      online ? { items: [{ id: listed, status: 'needs_review' }], next: null } : offline,
+    );
+    const row = await screen.findByRole('button', { name: new RegExp(gone) });
+    row.focus();
+    online = true;
+    screen.getByRole('button', { name: 'Try again' }).click();
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: new RegExp(gone) })).toBeNull(),
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: new RegExp(listed) }));
+  });
+});

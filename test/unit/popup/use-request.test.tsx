@@ -20,6 +20,9 @@ function Probe({ options }: { options?: RequestOptions<[string]> }) {
       <button type="button" onClick={() => void request.run('test')}>
         test
       </button>
+      <button type="button" onClick={() => request.answered()}>
+        answered elsewhere
+      </button>
       <output>{request.error ? String(request.error.tries) : ''}</output>
     </>
   );
@@ -44,5 +47,14 @@ describe('useRequest failures in a row', () => {
     await press('save', '1');
     await press('save', '2');
     await press('test', '1');
+  });
+
+  it('starts again after an answer got outside run, as after a run that worked', async () => {
+    render(<Probe />);
+    await press('save', '1');
+    await press('save', '2');
+    fireEvent.click(screen.getByRole('button', { name: 'answered elsewhere' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(''));
+    await press('save', '1');
   });
 });
