@@ -1096,3 +1096,32 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 });
+
+describe('Other inquiries, by the account and by the reference ID', () => {
+  it('names a decline made under the same reference ID on another account, and says there are others', async () => {
+    const reference = `elsewhere-${Date.now()}`;
+    // Declined on an account of another reference, as a backend that sets
+    // `auto-create-account-reference-id` apart from the inquiry's reference ID makes it.
+    const [declinedId] = await controls.seed(1, {
+      statuses: ['declined'],
+      referenceId: reference,
+      accountReferenceId: `${reference}-account`,
+    });
+    // A new inquiry for the same reference ID: Persona files it on the account of that reference.
+    const id = await createWith({ 'reference-id': reference });
+    const { lastSeq } = await controls.requests();
+    const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
+    const earlier = popup.getByRole('region', { name: 'Other inquiries' });
+    await expect.poll(() => earlier.getByRole('button').count(), soon).toBe(1);
+    expect(await earlier.textContent()).toContain(declinedId);
+    expect(await earlier.textContent()).toContain('Same account or reference ID, newest first.');
+    await popup
+      .getByTestId('attention')
+      .getByRole('button', { name: 'Other inquiries: 1 declined' })
+      .waitFor(soon);
+    const asked = (await logSince(lastSeq)).filter((r) => r.route === 'GET /inquiries');
+    expect(asked.filter((r) => r.query['filter[account-id]'] !== undefined)).toHaveLength(1);
+    expect(asked.filter((r) => r.query['filter[reference-id]'] === reference)).toHaveLength(1);
+    await popup.close();
+  });
+});

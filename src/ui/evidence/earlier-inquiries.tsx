@@ -1,5 +1,6 @@
-// The same person's other inquiries, earlier and later (a failed one may have a later success): the account's (`filter[account-id]`), or without an account
-// the same reference ID's, newest first. One request, which the detail makes as it opens
+// The same person's other inquiries, earlier and later (a failed one may have a later success):
+// the account's (`filter[account-id]`) and the same reference ID's (`filter[reference-id]`), or
+// the one of the two the inquiry has, newest first. Asked by the detail as it opens
 // (use-earlier-inquiries.ts).
 import { useEffect, useRef } from 'preact/hooks';
 import { EARLIER_PAGE_SIZE } from '../../shared/earlier-inquiries.ts';
@@ -12,6 +13,13 @@ import { openedRow } from '../views/opened-row.ts';
 import { useNavigation } from '../views/router.ts';
 import { SummaryList } from '../views/summary-list.tsx';
 import type { EarlierRead } from '../views/use-earlier-inquiries.ts';
+
+const sameAs = {
+  account: 'sameAccount',
+  reference: 'sameReference',
+  both: 'sameAccountOrReference',
+  none: 'sameReference',
+} as const;
 
 /** `earlier`: the detail's read of them (use-earlier-inquiries.ts). */
 export function EarlierInquiries({ earlier: { read, load } }: { earlier: EarlierRead }) {
@@ -41,7 +49,7 @@ export function EarlierInquiries({ earlier: { read, load } }: { earlier: Earlier
         <p class="muted">{by === 'none' ? t('nothingToLookBy') : t('onlyInquiry')}</p>
       ) : (
         <>
-          <p class="muted">{t(by === 'account' ? 'sameAccount' : 'sameReference')}</p>
+          <p class="muted">{t(sameAs[by])}</p>
           {/* A full page (less this inquiry, when it is among them): there may be older ones. */}
           {items.length >= EARLIER_PAGE_SIZE - 1 && (
             <p class="muted" data-testid="earlier-more">
@@ -51,7 +59,7 @@ export function EarlierInquiries({ earlier: { read, load } }: { earlier: Earlier
           <SummaryList
             class="plain-list inquiry-list"
             // Not the section's name again: what the list holds.
-            label={t(by === 'account' ? 'sameAccount' : 'sameReference')}
+            label={t(sameAs[by])}
             items={items}
             meta={(item) => (item.createdAt ? formatDateTime(item.createdAt) : undefined)}
           />

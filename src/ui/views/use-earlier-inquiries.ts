@@ -1,16 +1,22 @@
-// Other inquiries' one request, asked by the detail as it opens rather than by the section, which
-// comes with the evidence views loaded on demand: what it finds (an earlier decline) is said in
+// Other inquiries' requests, asked by the detail as it opens rather than by the section, which
+// comes with the evidence views loaded on demand: what they find (an earlier decline) is said in
 // what needs a look and in Approve's confirmation, and came late enough to move the confirmation
 // under the pointer.
 import { useEffect, useRef } from 'preact/hooks';
-import type { Reply } from '../../shared/messages.ts';
+import type { InquirySummary, Reply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { EARLIER_HEADING, type OthersFound } from '../components/needs-a-look.ts';
 import { type RequestHandle, useRequest } from '../use-request.ts';
 
+/** 'both': the account's, and others with the inquiry's reference ID on another account. */
+export interface EarlierReply {
+  items: InquirySummary[];
+  by: Reply<'earlierInquiries'>['by'] | 'both';
+}
+
 export interface EarlierRead {
-  read: RequestHandle<[], Reply<'earlierInquiries'>>;
+  read: RequestHandle<[], EarlierReply>;
   /** Asks again: the section's Try again, and the detail as it opens. */
   load: () => void;
   found: OthersFound;
@@ -19,17 +25,26 @@ export interface EarlierRead {
 /** `inquiry`: the detail's copy, once it has one; what it names is asked by. */
 export function useEarlierInquiries(inquiry: InquiryView | undefined): EarlierRead {
   const { id, accountId, referenceId } = inquiry ?? {};
+  const ask = (by: { accountId?: string; referenceId?: string }) =>
+    sendRequest({ type: 'earlierInquiries', id: id ?? '', ...by }, true);
+  // The account holds the person's inquiries, but one made with the same reference ID can be on
+  // another (its account's reference given apart, `auto-create-account-reference-id`), and a
+  // decline there would go unsaid: with both, both are asked, at once.
+  const both = async (accountId: string, referenceId: string): Promise<EarlierReply> => {
+    const [mine, same] = await Promise.all([ask({ accountId }), ask({ referenceId })]);
+    const listed = new Set(mine.items.map((item) => item.id));
+    const more = same.items.filter((item) => !listed.has(item.id));
+    if (!more[0]) return mine;
+    const items = [...mine.items, ...more].sort((a, b) =>
+      (b.createdAt ?? '').localeCompare(a.createdAt ?? ''),
+    );
+    return { items, by: 'both' };
+  };
   const read = useRequest(
-    () =>
-      sendRequest(
-        {
-          type: 'earlierInquiries',
-          id: id ?? '',
-          ...(accountId ? { accountId } : {}),
-          ...(referenceId ? { referenceId } : {}),
-        },
-        true,
-      ),
+    (): Promise<EarlierReply> =>
+      accountId && referenceId
+        ? both(accountId, referenceId)
+        : ask(accountId ? { accountId } : referenceId ? { referenceId } : {}),
     // A Try again that worked is gone with its message: the focus goes to the section's title.
     { refocus: () => document.getElementById(EARLIER_HEADING) },
   );

@@ -214,4 +214,42 @@ describe('the evidence in the detail', () => {
     await waitFor(() => expect(sent('getInquiry').map((r) => r.id)).toContain('inq_Earlier000001'));
     expect(sent('earlierInquiries')[0]).toMatchObject({ accountId: 'act_Person000001' });
   });
+
+  it('asks by the reference ID too, and names a decline made under it on another account', async () => {
+    const declined = {
+      id: 'inq_OtherAccount001',
+      status: 'declined',
+      createdAt: '2025-04-01T10:00:00Z',
+    };
+    const later = {
+      id: 'inq_SameAccount0001',
+      status: 'approved',
+      createdAt: '2025-06-01T10:00:00Z',
+    };
+    stubBackground({
+      getInquiry: () =>
+        inquiryReply('completed', { accountId: 'act_Person000001', referenceId: 'customer-42' }),
+      earlierInquiries: (request) =>
+        request.accountId
+          ? { by: 'account', items: [later] }
+          : { by: 'reference', items: [declined, later] },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    const earlier = await screen.findByRole('region', { name: 'Other inquiries' });
+    const list = await within(earlier).findByRole('list', {
+      name: 'Same account or reference ID, newest first.',
+    });
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((row) => row.querySelector('.inquiry-id')?.textContent),
+    ).toEqual([later.id, declined.id]);
+    expect(
+      sent('earlierInquiries').map(({ accountId, referenceId }) => ({ accountId, referenceId })),
+    ).toEqual([
+      { accountId: 'act_Person000001', referenceId: undefined },
+      { accountId: undefined, referenceId: 'customer-42' },
+    ]);
+    await screen.findByRole('button', { name: 'Other inquiries: 1 declined' });
+  });
 });
