@@ -8,3 +8,17 @@ export const LONGEST_HOLD_MS = 15 * 60_000;
 export function holdInForce(holdUntil: number | undefined, now: number): holdUntil is number {
   return holdUntil !== undefined && now < holdUntil && holdUntil - now <= LONGEST_HOLD_MS;
 }
+
+/**
+ * The watcher's last check was turned away by Persona's rate limit (a 429: its window spent), and
+ * none has been answered since: the statuses may be older than the list makes them look. Not a
+ * 429 another request met (the watcher's own check was not refused), nor a check under way after
+ * one that worked.
+ */
+export function turnedAway(poll: {
+  lastAttemptAt?: number | undefined;
+  lastSuccessAt?: number | undefined;
+  rateLimit?: { remaining: number } | undefined;
+}): boolean {
+  return (poll.lastAttemptAt ?? 0) > (poll.lastSuccessAt ?? 0) && poll.rateLimit?.remaining === 0;
+}

@@ -566,10 +566,21 @@ describe('watch and notify', () => {
     }
   });
 
-  it('a burst of 429s shows the reviewer no error, and the change arrives once it ends', async () => {
+  it('a burst of 429s is no error, yet the popup and the badge say the last check was turned away, and the change arrives once it ends', async () => {
     const id = await createInquiry();
     await controls.finish(id, 'passed');
     await controls.setFaults({ next429: 3 });
+    const colour = async () =>
+      (await ext.serviceWorker()).evaluate(async () =>
+        (await chrome.action.getBadgeBackgroundColor({})).join(),
+      );
+    const title = async () =>
+      (await ext.serviceWorker()).evaluate(() => chrome.action.getTitle({}));
+    const orange = await colour();
+    // Opened after the first check: its opening would ask first, and meet the first 429.
+    let opened: Page | undefined;
+    const turnedAway = () =>
+      (opened as Page).getByText(/^Persona's rate limit turned away the last check/).count();
 
     const outcomes: string[] = [];
     for (let i = 0; i < 6; i++) {
@@ -582,14 +593,25 @@ describe('watch and notify', () => {
       // Held until RateLimit-Reset: another cycle now asks nothing.
       expect(state?.holdUntil).toBeGreaterThan(Date.now());
       expect(await runCycle()).toMatchObject({ outcome: 'held', requests: 0 });
+      opened ??= await ext.openPopup();
+      const popup = opened;
+      // Said while no check is answered: the statuses may be older than they look.
+      await expect.poll(turnedAway).toBe(1);
+      // Not "checked" then: none was answered since the inquiry was made.
+      expect(await popup.getByTestId('watchlist-head').textContent()).not.toMatch(/checked/);
+      await expect
+        .poll(title)
+        .toMatch(/^Inquiry Desk: last check failed, statuses may be out of date/);
+      expect(await colour()).not.toBe(orange);
     }
     expect(outcomes).toEqual(['rate_limited', 'rate_limited', 'rate_limited', 'ok']);
     await expect.poll(badge).toBe('1');
     await expect.poll(notifications).toEqual([`inquiry-desk:${id}`]);
-
-    const popup = await ext.openPopup();
+    const popup = opened as Page;
+    await expect.poll(turnedAway).toBe(0);
     await expect.poll(() => popup.getByTestId('watchlist-head').textContent()).toContain('checked');
     expect(await popup.getByText('Last check failed').count()).toBe(0);
+    await expect.poll(colour).toBe(orange);
     await popup.close();
   });
 

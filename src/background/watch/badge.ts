@@ -2,13 +2,14 @@
 // every writer (poller, handlers, a notification click) updates it by writing the list; none while
 // no key is saved, since nothing is watched then. While the desk is locked nothing is watched
 // either: the count is the one from before the lock, shown grey, and the title says so. So is a
-// count the watcher's last check could not bring up to date (offline, a 5xx, a refused key): the
-// toolbar says the statuses may be old, as the desk does. No personal data: a count only.
+// count the watcher's last check could not bring up to date (offline, a 5xx, a refused key, a
+// 429 with no answer since): the toolbar says the statuses may be old, as the desk does. No personal data: a count only.
 import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { keyInfoItem, pollStateItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { needsReviewer } from '../../shared/needs-reviewer.ts';
+import { turnedAway } from '../../shared/poll-hold.ts';
 import { readItem } from '../../shared/storage.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 import { inTurn } from '../edit-item.ts';
@@ -40,8 +41,10 @@ async function drawBadge(list: readonly WatchEntry[]): Promise<void> {
   const key = await readItem(keyInfoItem);
   const count = key ? countNeedingReviewer(list) : 0;
   const locked = await isLocked();
-  // The last check failed (cycle.ts writes its error, and clears it with the next that works).
-  const failing = key && !locked && (await readItem(pollStateItem)).lastError;
+  // The last check failed (cycle.ts writes its error, and clears it with the next that works), or
+  // was turned away by the rate limit.
+  const poll = await readItem(pollStateItem);
+  const failing = key && !locked && (poll.lastError || turnedAway(poll));
   await browser.action.setBadgeText({ text: badgeText(count) });
   await browser.action.setBadgeBackgroundColor({
     color: locked || failing ? LOCKED_COLOR : BADGE_COLOR,

@@ -4,7 +4,7 @@ import { pollStateItem, watchlistItem } from '../../shared/generated/first-scree
 import { t } from '../../shared/i18n.ts';
 import { asksReviewer, needsReviewer } from '../../shared/needs-reviewer.ts';
 import { describeStatus, isFinalStatus } from '../../shared/persona/status.ts';
-import { holdInForce } from '../../shared/poll-hold.ts';
+import { holdInForce, turnedAway } from '../../shared/poll-hold.ts';
 import type { WatchEntry } from '../../shared/storage-items.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { formatAgo, formatNumber, formatRelative, useNow } from '../components/format-time.ts';
@@ -136,6 +136,8 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const forYou = watchlist.filter(needsReviewer).length;
   // While checks fail, the data's age is "the last good check", not "checked now" beside a failure.
   const failing = poll?.lastError !== undefined && poll.failures > 0;
+  // Or the last check was turned away by Persona's rate limit: not a failure, yet no answer.
+  const limited = !failing && poll !== undefined && turnedAway(poll);
   // Before the first paint: the rows that can be in view, no more.
   const listed = painted ? rows : rows.slice(0, rowsInView());
   // The rows that need the reviewer lead (needsFirst), the badge's count of them: the last has an
@@ -154,14 +156,23 @@ export function WatchlistPanel({ started }: { started: Started }) {
         {forYou > 0 && ` · ${t('forYouCount', formatNumber(forYou))}`}
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
         {poll?.lastSuccessAt &&
-          ` · ${t(failing ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
+          ` · ${t(failing || limited ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
       </p>
       {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
           stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
           region: its time changes every half minute, and would be said again each time. Not in
           its last minute, which said "less often: the next check is now". */}
-      {!failing && poll && holdInForce(poll.holdUntil, now) && poll.holdUntil - now >= 6e4 && (
-        <p class="list-warning">{t('checksSpacedOut', formatRelative(poll.holdUntil, now))}</p>
+      {limited ? (
+        <p class="list-warning" role="status">
+          {t('checkTurnedAway')}
+        </p>
+      ) : (
+        !failing &&
+        poll &&
+        holdInForce(poll.holdUntil, now) &&
+        poll.holdUntil - now >= 6e4 && (
+          <p class="list-warning">{t('checksSpacedOut', formatRelative(poll.holdUntil, now))}</p>
+        )
       )}
       {failing && (
         <p class="list-warning" role="status">

@@ -3,13 +3,17 @@
 // "checked now" beside "Last check failed".
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { passNewsDelay, runningFakeClock, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
 
 afterEach(cleanup);
+// The watchlist loads what its rows say of a decision not made once its first frame is on screen
+// (watchlist-panel.tsx): loaded here first, a test that ends sooner does not leave that import
+// running into the environment's teardown.
+beforeAll(() => import('../../../src/ui/views/not-made.tsx'));
 
 const entry = { id: 'inq_WatchHead0001', status: 'pending', addedAt: 1, changedAt: 1, seen: true };
 
@@ -48,6 +52,24 @@ describe('the watchlist head', () => {
     expect(note.textContent).toBe(
       "Persona's rate limit is busy, so statuses are checked less often: the next timed check is in 14 minutes. Opening the desk checks sooner, once the limit's current minute is over.",
     );
+  });
+
+  it('says the last check was turned away while Persona’s rate limit refused it, and when Persona last answered', async () => {
+    const line = await head({
+      failures: 0,
+      lastAttemptAt: Date.now() - 1_000,
+      lastSuccessAt: Date.now() - 130_000,
+      holdUntil: Date.now() + 14 * 60_000,
+      rateLimit: { limit: 300, remaining: 0, resetAt: Date.now() + 14 * 60_000 },
+    });
+    expect(line).toMatch(/last good check 2 minutes ago/);
+    const note = screen.getByText(/turned away/);
+    expect(note.getAttribute('role')).toBe('status');
+    expect(note.textContent).toBe(
+      "Persona's rate limit turned away the last check, so statuses may be out of date. The desk checks again once the limit allows.",
+    );
+    // One line about it, not the spaced-out checks' too.
+    expect(screen.queryByText(/checked less often/)).toBeNull();
   });
 
   it('says nothing of a hold that is over, or of a back-off (its failure is said instead)', async () => {

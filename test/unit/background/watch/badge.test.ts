@@ -157,6 +157,43 @@ describe('the badge count', () => {
     );
   });
 
+  it('goes grey while the last check was turned away by the rate limit, not for a 429 another request met', async () => {
+    const list = [entry(1, 'needs_review')];
+    await showBadge(list);
+    const orange = await fakeBrowser.action.getBadgeBackgroundColor({});
+    const window = { limit: 300, remaining: 0, resetAt: 90 };
+    // A search met the 429: the watcher's own last check worked.
+    await writeItem(pollStateItem, {
+      failures: 0,
+      lastAttemptAt: 10,
+      lastSuccessAt: 12,
+      rateLimit: window,
+    });
+    await showBadge(list);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(orange);
+    // The watcher's check met it, and none has been answered since.
+    await writeItem(pollStateItem, {
+      failures: 0,
+      lastAttemptAt: 20,
+      lastSuccessAt: 12,
+      rateLimit: window,
+    });
+    await showBadge(list);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).not.toEqual(orange);
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Inquiry Desk: last check failed, statuses may be out of date. As of the last check that worked: 1 watched needing review',
+    );
+    // A check under way after one that worked is no refusal.
+    await writeItem(pollStateItem, {
+      failures: 0,
+      lastAttemptAt: 30,
+      lastSuccessAt: 25,
+      rateLimit: { ...window, remaining: 120 },
+    });
+    await showBadge(list);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(orange);
+  });
+
   it('says the lock, not a failed check, while locked; and nothing with no key saved', async () => {
     await writeItem(pollStateItem, { failures: 2, lastError: { kind: 'server', message: '503' } });
     await writeItem(sealedKeyItem, { iterations: 600_000, salt: 's', iv: 'i', data: 'd' });
