@@ -563,6 +563,36 @@ describe('a reviewer clearing a queue at speed', () => {
     await popup.close();
   });
 
+  it('decided from the last row of Needs review, Next goes on from the top', async () => {
+    for (const prefix of ['queue-above', 'queue-last']) {
+      await controls.finish(await createThroughBackground(prefix), 'needs_review');
+    }
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    try {
+      const list = popup.getByRole('list', { name: 'Inquiries needing review' });
+      await expect.poll(() => list.locator('.inquiry-id').count(), soon).toBeGreaterThan(1);
+      const ids = await list.locator('.inquiry-id').allTextContents();
+      const [first, last] = [ids[0], ids.at(-1)] as [string, string];
+      await list.getByRole('button', { name: new RegExp(last) }).click();
+      await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+      await popup.getByRole('textbox', { name: 'Comment' }).press('Control+Enter');
+      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+      const focused = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
+      await expect.poll(focused, soon).toMatch(/^Next to review: /);
+      await popup.keyboard.press('Enter');
+      await expect
+        .poll(() => popup.getByRole('heading', { level: 2 }).first().textContent(), soon)
+        .toContain(first);
+    } finally {
+      await popup.evaluate(async () => {
+        const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
+        await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
+      });
+      await popup.close();
+    }
+  });
+
   it("a decision's 500 shows whole in the 600 px popup, above its footer", async () => {
     // One with failed checks: Approve's confirmation lists them, which makes it tall.
     const id = await createThroughBackground('approve-500');

@@ -65,9 +65,12 @@ export function SummaryList({
             if (!queue) return openInquiry(nav, item);
             const waiting = (row: InquirySummary) => !onItsWay?.has(row.id);
             const after = items.slice(index + 1).filter(waiting);
-            const before = items.slice(0, index).filter(waiting).reverse();
-            const around = [...after, ...before].slice(0, QUEUE_KEPT).map((row) => row.id);
-            openInquiry(nav, item, after, around);
+            const before = items.slice(0, index).filter(waiting);
+            const around = [...after, ...[...before].reverse()]
+              .slice(0, QUEUE_KEPT)
+              .map((row) => row.id);
+            // Past the last row, Next goes on from the top: those above still wait.
+            openInquiry(nav, item, [...after, ...before], around);
           }}
         />
       ))}

@@ -71,6 +71,23 @@ describe('Next to review', () => {
     expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
   });
 
+  it('goes on from the top of the queue past its last row, to the rows above still waiting', async () => {
+    stubQueue();
+    render(<DeskShell first={{ name: 'home' }} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueThird00003/ }));
+    await screen.findByTestId('status');
+    await declineOpen();
+    fireEvent.click(await screen.findByRole('button', { name: 'Next to review: ref-1' }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(
+        'inq_QueueFirst00001',
+      ),
+    );
+    await declineOpen();
+    await screen.findByRole('button', { name: 'Next to review: ref-2' });
+  });
+
   it('is there still in the toolbar popup opened again on the inquiry it closed on', async () => {
     stubQueue();
     const first = render(<DeskShell first={{ name: 'home' }} remember />);
