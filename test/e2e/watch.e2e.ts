@@ -707,6 +707,41 @@ describe('watch and notify', () => {
     await popup.close();
   });
 
+  it('Persona answering the detail again after an outage has the watcher check at once, not at its back-off’s end', async () => {
+    const id = await createInquiry();
+    expect((await runCycle()).outcome).toBe('ok');
+    await controls.setFaults({ dropNext: 100 });
+    expect((await runCycle()).outcome).toBe('failed');
+    // The outage began a while ago: past the debounce of a popup's own check, the back-off holds.
+    const worker = await liveWorker();
+    await worker.evaluate(async () => {
+      const { pollState } = (await chrome.storage.local.get('pollState')) as { pollState: object };
+      await chrome.storage.local.set({
+        pollState: {
+          ...pollState,
+          lastAttemptAt: Date.now() - 11_000,
+          holdUntil: Date.now() + 600_000,
+        },
+      });
+    });
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    // Its opening's own check met the outage too.
+    await expect.poll(async () => (await stored<StoredPollState>('pollState'))?.failures).toBe(2);
+    await controls.clearFaults();
+    await worker.evaluate(async () => {
+      const { pollState } = (await chrome.storage.local.get('pollState')) as { pollState: object };
+      await chrome.storage.local.set({
+        pollState: { ...pollState, lastAttemptAt: Date.now() - 11_000 },
+      });
+    });
+    await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect
+      .poll(async () => (await stored<StoredPollState>('pollState'))?.failures, { timeout: 10_000 })
+      .toBe(0);
+    expect((await stored<StoredPollState>('pollState'))?.lastError).toBeUndefined();
+    await popup.close();
+  });
+
   it('a check that failed on a key Persona refused offers the settings where it says so', async () => {
     await createInquiry();
     // The watcher's last check met a 401 (the key revoked at Persona): as cycle.ts records it.

@@ -8,6 +8,7 @@ import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
 import { goesBack } from '../back-key.ts';
+import { checkAfterAnswer } from '../check-after-answer.ts';
 import { NoKeyNotice } from '../components/no-key-notice.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import {
@@ -162,6 +163,7 @@ export function CreateView() {
       key = ask.idempotencyKey;
       const reply = await sendCreate(ask, () => setAsking('createAskingAgain'));
       void noteWriteAnswer(sentWith);
+      void checkAfterAnswer();
       if (!shown.current) return;
       const { pendingCreate, ...form } = clearedForm(defaultTemplateId);
       updateDraft((stored) => (mine(stored) ? { ...form, pendingCreate } : form));

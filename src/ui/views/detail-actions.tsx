@@ -8,6 +8,7 @@ import { allowedActions, decisionStatus } from '../../shared/persona/status-acti
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type DecisionDraft, keyInfoItem } from '../../shared/storage-items.ts';
+import { checkAfterAnswer } from '../check-after-answer.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
@@ -421,6 +422,7 @@ export function DetailActions({
         })
           .then((reply) => {
             void noteWriteAnswer(sentWith);
+            void checkAfterAnswer();
             return reply;
           })
           .catch((failure: unknown) => {

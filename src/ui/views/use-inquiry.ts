@@ -6,6 +6,7 @@ import type { InquiryReply } from '../../shared/messages.ts';
 import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { cachedInquiryItem } from '../../shared/storage-items.ts';
+import { checkAfterAnswer } from '../check-after-answer.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 
@@ -31,7 +32,10 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
   const [reply, setReply] = useState<InquiryReply | undefined>(initial);
   const read = useRequest(async () => {
     // The session cache is already on screen (useStored above), so ask Persona itself.
-    setReply(await sendRequest({ type: 'getInquiry', id, refresh: true }, true));
+    const answer = await sendRequest({ type: 'getInquiry', id, refresh: true }, true);
+    setReply(answer);
+    // A copy kept from before is no answer of Persona's.
+    if (!answer.stale) void checkAfterAnswer();
   });
   const load = async () => {
     await read.run();

@@ -664,6 +664,44 @@ describe('inquiry actions', () => {
     expect(screen.getByTestId('read-only-key').textContent).toContain('inquiry.write');
   });
 
+  it('has the watcher check again once Persona answers a decision while its last check had failed', async () => {
+    await fakeBrowser.storage.local.set({
+      pollState: { failures: 2, lastError: { kind: 'network', message: 'Nothing answers.' } },
+    });
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () => inquiryReply('declined'),
+      refreshWatchlist: () => ({ polled: true }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    // The desk's opening asks for one, and the detail's read, answered, another.
+    await waitFor(() => expect(sent('refreshWatchlist')).toHaveLength(2));
+    const before = sent('refreshWatchlist').length;
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+    await waitFor(() => expect(sent('refreshWatchlist')).toHaveLength(before + 1));
+  });
+
+  it('asks no check of the watcher after an answer while its checks work', async () => {
+    await fakeBrowser.storage.local.set({ pollState: { failures: 0, lastSuccessAt: Date.now() } });
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () => inquiryReply('declined'),
+      refreshWatchlist: () => ({ polled: false }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    // The desk's opening asks for one, as it always does; its answers add none.
+    await waitFor(() => expect(sent('refreshWatchlist')).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent('refreshWatchlist')).toHaveLength(1);
+  });
+
   it('says a timed-out change may or may not have happened, not to try again', async () => {
     stubBackground({
       getInquiry: () => inquiryReply('completed'),
