@@ -111,6 +111,8 @@ export const requests = {
     pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
     /** The `next` cursor of the previous page (Persona's `links.next`). */
     next: z.optional(z.string().check(z.maxLength(2000))),
+    /** Only those with this reference ID (`filter[reference-id]`). */
+    referenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   })),
   inquiryAction: answers<InquiryReply>()(() => ({
     id: inquiryId(),

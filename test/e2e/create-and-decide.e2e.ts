@@ -200,6 +200,35 @@ async function openCreate(referenceId: string): Promise<Page> {
   return popup;
 }
 
+describe('a reference ID that has an inquiry still open', () => {
+  it('is said under the field before Create, with the way to the newest', async () => {
+    const reference = `still-open-${Date.now()}`;
+    const [open] = await controls.seed(1, { statuses: ['pending'], referenceId: reference });
+    if (!open) throw new Error('nothing seeded');
+    const { lastSeq } = await controls.requests();
+    const popup = await openCreate(reference);
+    try {
+      const note = popup.getByTestId('same-reference');
+      await expect
+        .poll(() => note.textContent(), soon)
+        .toMatch(/^Open inquiries with this reference ID: 1 \(the newest, from .+: In progress\)/);
+      const asked = (await controls.requests(lastSeq)).requests.filter(
+        (r) => r.route === 'GET /inquiries' && r.query['filter[reference-id]'] === reference,
+      );
+      expect(asked.map((r) => r.query['filter[status]'])).toEqual(['created,pending']);
+      // Nothing made meanwhile: a note, not a create.
+      const { data } = await persona(`/inquiries?filter[reference-id]=${reference}`);
+      expect((data as Array<{ id: string }>).map((inquiry) => inquiry.id)).toEqual([open]);
+      await note.getByRole('button', { name: 'Open the newest' }).click();
+      await expect
+        .poll(() => popup.getByRole('heading', { level: 2 }).first().textContent(), soon)
+        .toContain(open);
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
 describe('deciding an inquiry still in progress', () => {
   it('declines a pending inquiry from the popup, and the sandbox agrees', async () => {
     const id = await createThroughBackground('pending');

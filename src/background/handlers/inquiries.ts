@@ -76,6 +76,7 @@ export async function listInquiries(
     ? await client.fetchPage(request.next)
     : await client.listInquiries({
         statuses: request.statuses,
+        referenceId: request.referenceId,
         pageSize: request.pageSize ?? 20,
         fields: SUMMARY_FIELDS,
       });

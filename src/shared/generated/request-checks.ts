@@ -132,6 +132,16 @@ const rules: Record<RequestType, Fields> = {
     },
     pageSize: { t: 'optional', of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 100]] } },
     next: { t: 'optional', of: { t: 'string', checks: [['maxLength', 2000]] } },
+    referenceId: {
+      t: 'optional',
+      of: {
+        t: 'string',
+        checks: [
+          ['minLength', 1],
+          ['maxLength', 200],
+        ],
+      },
+    },
   },
   inquiryAction: {
     id: {

@@ -3,6 +3,7 @@ import type { NamedTemplate } from '../../shared/settings.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 import { Field } from '../field.tsx';
 import type { CreateErrors } from './create-form-check.ts';
+import { SameReferenceNote } from './same-reference.tsx';
 
 interface Props {
   draft: Draft;
@@ -118,6 +119,7 @@ export function CreateFields({
         </ul>
       )}
       {text('referenceId', 'reference-id', t('referenceId'), 'text', t('referenceHint'))}
+      <SameReferenceNote reference={draft.referenceId.trim()} />
       <fieldset class="prefill">
         <legend>{t('prefill')}</legend>
         <div class="two-columns">

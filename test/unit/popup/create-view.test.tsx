@@ -884,4 +884,58 @@ describe('the create form', () => {
       }),
     );
   });
+
+  it('says under the reference ID when Persona has inquiries with it the person can still finish, with the way to the newest', async () => {
+    const open = {
+      id: 'inq_SameReference01',
+      status: 'pending',
+      referenceId: 'chat-7',
+      createdAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+    };
+    stubBackground({
+      listInquiries: (request) =>
+        request.referenceId === 'chat-7'
+          ? { items: [open], next: null }
+          : { items: [], next: null },
+      getInquiry: () => inquiryReply('pending', { id: open.id, referenceId: 'chat-7' }),
+    });
+    await openCreate();
+    typeReference('chat-');
+    typeReference('chat-7');
+    const note = await screen.findByTestId('same-reference');
+    expect(note.textContent).toBe(
+      'Open inquiries with this reference ID: 1 (the newest, from 20 minutes ago: In progress). Another sends the person a second link. Open the newest',
+    );
+    // Asked once the typing paused, for that reference alone, and only those still open.
+    expect(sent('listInquiries')).toEqual([
+      {
+        type: 'listInquiries',
+        statuses: ['created', 'pending'],
+        referenceId: 'chat-7',
+        pageSize: 5,
+      },
+    ]);
+    // A note, not a lock: Create is still offered.
+    expect(screen.getByRole('button', { name: 'Create' }).getAttribute('aria-disabled')).not.toBe(
+      'true',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Open the newest' }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(open.id),
+    );
+  });
+
+  it('says nothing of a reference ID with none open, or when Persona does not answer', async () => {
+    let answer: unknown = { items: [], next: null };
+    stubBackground({ listInquiries: () => answer as { items: []; next: null } });
+    await openCreate();
+    typeReference('chat-8');
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(1));
+    answer = { kind: 'network', message: 'Nothing answers.' };
+    typeReference('chat-9');
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('same-reference')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });
