@@ -10,15 +10,17 @@ export function holdInForce(holdUntil: number | undefined, now: number): holdUnt
 }
 
 /**
- * The watcher's last check was turned away by Persona's rate limit (a 429: its window spent), and
- * none has been answered since: the statuses may be older than the list makes them look. Not a
- * 429 another request met (the watcher's own check was not refused), nor a check under way after
- * one that worked.
+ * The watcher's last check was turned away by Persona's rate limit (a 429: its window spent until
+ * after the check was sent), and none has been answered since: the statuses may be older than the
+ * list makes them look. Not a 429 another request met (the watcher's own check was not refused),
+ * nor a check under way after one that worked, or after a window that has reset since.
  */
 export function turnedAway(poll: {
   lastAttemptAt?: number | undefined;
   lastSuccessAt?: number | undefined;
-  rateLimit?: { remaining: number } | undefined;
+  rateLimit?: { remaining: number; resetAt: number } | undefined;
 }): boolean {
-  return (poll.lastAttemptAt ?? 0) > (poll.lastSuccessAt ?? 0) && poll.rateLimit?.remaining === 0;
+  const attempt = poll.lastAttemptAt ?? 0;
+  const window = poll.rateLimit;
+  return attempt > (poll.lastSuccessAt ?? 0) && window?.remaining === 0 && window.resetAt > attempt;
 }

@@ -211,7 +211,9 @@ describe('a reference ID that has an inquiry still open', () => {
       const note = popup.getByTestId('same-reference');
       await expect
         .poll(() => note.textContent(), soon)
-        .toMatch(/^Open inquiries with this reference ID: 1 \(the newest, from .+: In progress\)/);
+        .toMatch(
+          /^Inquiries still open with this reference ID: 1 \(the newest: In progress, made /,
+        );
       const asked = (await controls.requests(lastSeq)).requests.filter(
         (r) => r.route === 'GET /inquiries' && r.query['filter[reference-id]'] === reference,
       );

@@ -7,7 +7,7 @@ import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { statusLabel } from '../../shared/persona/status.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { formatAgo, useNow } from '../components/format-time.ts';
+import { formatAgo } from '../components/format-time.ts';
 import { openInquiry, useNavigation } from './router.ts';
 
 /** Still open to the person: not started, or under way. */
@@ -18,17 +18,18 @@ const SETTLED_MS = 600;
 
 export function SameReferenceNote({ reference }: { reference: string }) {
   const nav = useNavigation();
-  const now = useNow();
-  const [found, setFound] = useState<{ reference: string; items: InquirySummary[] }>();
+  // The newest's age as of the answer: the note is a live region, and a time that moved on each
+  // minute would have it said again each minute.
+  const [found, setFound] = useState<{ reference: string; items: InquirySummary[]; at: number }>();
   useEffect(() => {
     if (!reference) return;
     let live = true;
     const timer = setTimeout(() => {
       sendRequest(
-        { type: 'listInquiries', statuses: OPEN_STATUSES, referenceId: reference, pageSize: 5 },
+        { type: 'listInquiries', statuses: OPEN_STATUSES, referenceId: reference, pageSize: 100 },
         true,
       ).then(
-        (reply) => live && setFound({ reference, items: reply.items }),
+        (reply) => live && setFound({ reference, items: reply.items, at: Date.now() }),
         () => {},
       );
     }, SETTLED_MS);
@@ -46,7 +47,7 @@ export function SameReferenceNote({ reference }: { reference: string }) {
         'referenceHasOpen',
         formatNumber(found.items.length),
         statusLabel(newest.status),
-        newest.createdAt ? formatAgo(newest.createdAt, now) : '',
+        formatAgo(newest.createdAt ?? newest.updatedAt ?? found.at, found.at),
       )}{' '}
       <button type="button" class="link" onClick={() => openInquiry(nav, newest)}>
         {t('openNewestSameReference')}

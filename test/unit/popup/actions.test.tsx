@@ -684,8 +684,15 @@ describe('inquiry actions', () => {
     await waitFor(() => expect(sent('refreshWatchlist')).toHaveLength(before + 1));
   });
 
-  it('asks no check of the watcher after an answer while its checks work', async () => {
-    await fakeBrowser.storage.local.set({ pollState: { failures: 0, lastSuccessAt: Date.now() } });
+  it.each([
+    ['work', { failures: 0, lastSuccessAt: 1 }],
+    // The watcher's own failure, not an outage: its back-off stands.
+    [
+      'fail on their own',
+      { failures: 1, lastError: { kind: 'bad_response', message: 'Odd list.' } },
+    ],
+  ])('asks no check of the watcher after an answer while its checks %s', async (_, pollState) => {
+    await fakeBrowser.storage.local.set({ pollState });
     stubBackground({
       getInquiry: () => inquiryReply('completed'),
       inquiryAction: () => inquiryReply('declined'),

@@ -904,7 +904,7 @@ describe('the create form', () => {
     typeReference('chat-7');
     const note = await screen.findByTestId('same-reference');
     expect(note.textContent).toBe(
-      'Open inquiries with this reference ID: 1 (the newest, from 20 minutes ago: In progress). Another sends the person a second link. Open the newest',
+      'Inquiries still open with this reference ID: 1 (the newest: In progress, made 20 minutes ago). Another would send the person a second link. Open the newest',
     );
     // Asked once the typing paused, for that reference alone, and only those still open.
     expect(sent('listInquiries')).toEqual([
@@ -912,7 +912,7 @@ describe('the create form', () => {
         type: 'listInquiries',
         statuses: ['created', 'pending'],
         referenceId: 'chat-7',
-        pageSize: 5,
+        pageSize: 100,
       },
     ]);
     // A note, not a lock: Create is still offered.

@@ -183,12 +183,21 @@ describe('the badge count', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe(
       'Inquiry Desk: last check failed, statuses may be out of date. As of the last check that worked: 1 watched needing review',
     );
-    // A check under way after one that worked is no refusal.
+    // A check under way after one that worked is no refusal, nor one after a window spent
+    // before it was sent (a search's 429, or the last of a window used), which has reset since.
     await writeItem(pollStateItem, {
       failures: 0,
       lastAttemptAt: 30,
       lastSuccessAt: 25,
       rateLimit: { ...window, remaining: 120 },
+    });
+    await showBadge(list);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(orange);
+    await writeItem(pollStateItem, {
+      failures: 0,
+      lastAttemptAt: 100,
+      lastSuccessAt: 25,
+      rateLimit: window,
     });
     await showBadge(list);
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(orange);
