@@ -9,7 +9,7 @@
 // means `holdUntil` is a back-off; `failures === 0` means it is a rate-limit hold.
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { isRateLimitLow, type RateLimit } from '../../shared/persona/response-meta.ts';
-import { holdInForce, LONGEST_HOLD_MS } from '../../shared/poll-hold.ts';
+import { holdInForce, LONGEST_HOLD_MS, turnedAway } from '../../shared/poll-hold.ts';
 import type { PollState } from '../../shared/storage-items.ts';
 import { alarmsToSkip, projectedShare, stretchFactor } from './env-budget.ts';
 
@@ -159,13 +159,16 @@ export function forNewKey(prev: PollState): PollState {
 }
 
 /**
- * A cycle with nothing to ask learns nothing from Persona, but an old failure no longer concerns
- * anything watched: clear it. Returns `prev` itself when there is nothing to clear.
+ * A cycle with nothing to ask learns nothing from Persona, but an old failure, or a check turned
+ * away by a 429, no longer concerns anything watched: clear it. Returns `prev` itself when there
+ * is nothing to clear.
  */
 export function settleIdle(prev: PollState): PollState {
-  if (prev.failures === 0 && prev.lastError === undefined) return prev;
+  const away = turnedAway(prev);
+  if (prev.failures === 0 && prev.lastError === undefined && !away) return prev;
   const { lastError: _error, holdUntil, ...rest } = prev;
   const next: PollState = { ...rest, failures: 0 };
+  if (away) delete next.lastAttemptAt;
   // A rate-limit hold (no failures) still stands; a back-off ends with the failures.
   if (prev.failures === 0 && holdUntil !== undefined) next.holdUntil = holdUntil;
   return next;

@@ -10,6 +10,7 @@ import {
   nextPollState,
   settleIdle,
 } from '../../../../src/background/watch/next-hold.ts';
+import { turnedAway } from '../../../../src/shared/poll-hold.ts';
 import type { PollState } from '../../../../src/shared/storage-items.ts';
 import { T0 } from './fixtures.ts';
 
@@ -290,6 +291,24 @@ describe('settleIdle: nothing left to ask', () => {
       lastSuccessAt: 5,
     };
     expect(settleIdle(failing)).toEqual({ failures: 0, lastSuccessAt: 5 });
+  });
+
+  it('clears a check turned away by a 429: nothing watched is left to be stale, its hold stands', () => {
+    const away: PollState = {
+      failures: 0,
+      lastAttemptAt: T0,
+      lastSuccessAt: 5,
+      holdUntil: T0 + 30_000,
+      rateLimit: { limit: 300, remaining: 0, resetAt: T0 + 30_000 },
+    };
+    const settled = settleIdle(away);
+    expect(turnedAway(settled)).toBe(false);
+    expect(settled).toEqual({
+      failures: 0,
+      lastSuccessAt: 5,
+      holdUntil: T0 + 30_000,
+      rateLimit: { limit: 300, remaining: 0, resetAt: T0 + 30_000 },
+    });
   });
 
   it('keeps a rate-limit hold, and returns the same object when there is nothing to clear', () => {
