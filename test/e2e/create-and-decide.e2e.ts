@@ -231,6 +231,27 @@ describe('a reference ID that has an inquiry still open', () => {
   });
 });
 
+describe('a create in a short window (200 % zoom)', () => {
+  it('brings Copy link into view, the heading keeping the focus', async () => {
+    const popup = await openCreate(`short-window-${Date.now()}`);
+    try {
+      await popup.setViewportSize({ width: 400, height: 300 });
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      const heading = popup.getByRole('heading', { name: 'Inquiry created' });
+      await expect
+        .poll(() => heading.evaluate((h) => h === document.activeElement), soon)
+        .toBe(true);
+      const copy = popup.getByRole('button', { name: 'Copy link' });
+      await copy.waitFor(soon);
+      const { above, below } = await pastView(popup, copy);
+      expect(above).toBeLessThanOrEqual(0);
+      expect(below).toBeLessThanOrEqual(1);
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
 describe('deciding an inquiry still in progress', () => {
   it('declines a pending inquiry from the popup, and the sandbox agrees', async () => {
     const id = await createThroughBackground('pending');

@@ -7,6 +7,7 @@ import { settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
+import { scrollViewTo } from '../scroll-view.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 
@@ -31,7 +32,13 @@ export function CreatedPanel({ created, onAnother }: Props) {
   const nav = useNavigation();
   const settings = useStored(settingsItem);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    heading.current?.focus();
+    // Copy link is what the reviewer does next: in a short window (200 % zoom) it began below
+    // its edge, under the id and the notes.
+    const copy = heading.current?.closest('.view')?.querySelector('.link-panel .row');
+    if (copy) scrollViewTo(copy, 'nearest');
+  }, []);
   const { inquiry, link } = created;
   // The watcher's newer word on it: the person may finish while this screen is still open.
   const status = useStored(watchlistItem)?.find((entry) => entry.id === inquiry.id)?.status;
