@@ -131,6 +131,41 @@ async function pastView(popup: Page, part: Locator): Promise<{ above: number; be
   return { above: view.y - shown.y, below: shown.y + shown.height - (view.y + view.height) };
 }
 
+/** Closes a popup left on Needs review, the draft set back to Home's first tab, where the next
+ * tests open the popup. */
+async function closeOnWatchlist(popup: Page): Promise<void> {
+  await popup.evaluate(async () => {
+    const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
+    await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
+  });
+  await popup.close();
+}
+
+/**
+ * Declines the Needs review row `from` picks of the ids listed (two or more), and goes on with
+ * Next to review, which takes the focus, by Enter; resolves once the next detail's title names
+ * the id `to` picks.
+ */
+async function declineAndGoNext(
+  popup: Page,
+  pick: (ids: string[]) => { from: string; to: string },
+): Promise<void> {
+  await popup.getByRole('tab', { name: 'Needs review' }).click();
+  const list = popup.getByRole('list', { name: 'Inquiries needing review' });
+  await expect.poll(() => list.locator('.inquiry-id').count(), soon).toBeGreaterThan(1);
+  const { from, to } = pick(await list.locator('.inquiry-id').allTextContents());
+  await list.getByRole('button', { name: new RegExp(from) }).click();
+  await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+  await popup.getByRole('textbox', { name: 'Comment' }).press('Control+Enter');
+  await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+  const focused = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
+  await expect.poll(focused, soon).toMatch(/^Next to review: /);
+  await popup.keyboard.press('Enter');
+  await expect
+    .poll(() => popup.getByRole('heading', { level: 2 }).first().textContent(), soon)
+    .toContain(to);
+}
+
 /**
  * A new inquiry (finished as passed first, when `finished`), open in a popup with `action`'s
  * confirmation and `comment` typed in it.
@@ -490,12 +525,7 @@ describe('a reviewer clearing a queue at speed', () => {
       'Asked for a new selfie',
     );
     await again.getByRole('button', { name: 'Cancel' }).click();
-    // The next tests open the popup on its first tab.
-    await again.evaluate(async () => {
-      const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
-      await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
-    });
-    await again.close();
+    await closeOnWatchlist(again);
   });
 
   it('back in Needs review before the answer, the decided row is drawn as on its way, then goes, though not watched', async () => {
@@ -519,11 +549,7 @@ describe('a reviewer clearing a queue at speed', () => {
     } finally {
       await controls.clearFaults();
     }
-    await popup.evaluate(async () => {
-      const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
-      await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
-    });
-    await popup.close();
+    await closeOnWatchlist(popup);
   });
 
   it('back in search results before the answer, the row is drawn as on its way, then with the decision made', async () => {
@@ -594,25 +620,11 @@ describe('a reviewer clearing a queue at speed', () => {
       await controls.finish(await createThroughBackground(prefix), 'needs_review');
     }
     const popup = await ext.openPopup();
-    await popup.getByRole('tab', { name: 'Needs review' }).click();
-    const list = popup.getByRole('list', { name: 'Inquiries needing review' });
-    await expect.poll(() => list.locator('.inquiry-id').count(), soon).toBeGreaterThan(1);
-    const [first, second] = await list.locator('.inquiry-id').allTextContents();
-    await list.getByRole('button', { name: new RegExp(first as string) }).click();
-    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-    await popup.getByRole('textbox', { name: 'Comment' }).press('Control+Enter');
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
-    const focused = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
-    await expect.poll(focused, soon).toMatch(/^Next to review: /);
-    await popup.keyboard.press('Enter');
-    await expect
-      .poll(() => popup.getByRole('heading', { level: 2 }).first().textContent(), soon)
-      .toContain(second);
-    await popup.evaluate(async () => {
-      const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
-      await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
-    });
-    await popup.close();
+    try {
+      await declineAndGoNext(popup, ([from, to]) => ({ from: from ?? '', to: to ?? '' }));
+    } finally {
+      await closeOnWatchlist(popup);
+    }
   });
 
   it('decided from the last row of Needs review, Next goes on from the top', async () => {
@@ -620,28 +632,10 @@ describe('a reviewer clearing a queue at speed', () => {
       await controls.finish(await createThroughBackground(prefix), 'needs_review');
     }
     const popup = await ext.openPopup();
-    await popup.getByRole('tab', { name: 'Needs review' }).click();
     try {
-      const list = popup.getByRole('list', { name: 'Inquiries needing review' });
-      await expect.poll(() => list.locator('.inquiry-id').count(), soon).toBeGreaterThan(1);
-      const ids = await list.locator('.inquiry-id').allTextContents();
-      const [first, last] = [ids[0], ids.at(-1)] as [string, string];
-      await list.getByRole('button', { name: new RegExp(last) }).click();
-      await popup.getByRole('button', { name: 'Decline', exact: true }).click();
-      await popup.getByRole('textbox', { name: 'Comment' }).press('Control+Enter');
-      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
-      const focused = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
-      await expect.poll(focused, soon).toMatch(/^Next to review: /);
-      await popup.keyboard.press('Enter');
-      await expect
-        .poll(() => popup.getByRole('heading', { level: 2 }).first().textContent(), soon)
-        .toContain(first);
+      await declineAndGoNext(popup, (ids) => ({ from: ids.at(-1) ?? '', to: ids[0] ?? '' }));
     } finally {
-      await popup.evaluate(async () => {
-        const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
-        await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
-      });
-      await popup.close();
+      await closeOnWatchlist(popup);
     }
   });
 
@@ -755,12 +749,7 @@ describe('Needs review while nothing answers', () => {
         .toMatch(/to review$/);
       await list.getByRole('button', { name: new RegExp(second) }).waitFor(soon);
     } finally {
-      // The next tests open the popup on its first tab.
-      await popup.evaluate(async () => {
-        const { draft } = (await chrome.storage.session.get('draft')) as { draft: object };
-        await chrome.storage.session.set({ draft: { ...draft, homeTab: 'watchlist' } });
-      });
-      await popup.close();
+      await closeOnWatchlist(popup);
     }
   }, 60_000);
 });

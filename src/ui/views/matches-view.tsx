@@ -13,7 +13,7 @@ import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
-import { SummaryList } from './summary-list.tsx';
+import { newestFirst, SummaryList } from './summary-list.tsx';
 import { useDecisionsOnItsWay } from './use-on-its-way.ts';
 import './views.css';
 
@@ -31,10 +31,6 @@ function explain(error: ErrorInfo, query: string): ErrorInfo {
         : []),
     ].join(' '),
   };
-}
-
-function newestFirst(items: InquirySummary[]): InquirySummary[] {
-  return [...items].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
 }
 
 /**

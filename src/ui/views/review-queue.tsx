@@ -143,19 +143,25 @@ export function ReviewQueue({ started }: { started: Started }) {
   const page = useRequest(async (cursor?: string) => showPage(await readPage(cursor), cursor));
   const load = (cursor?: string) => void page.run(cursor);
   useEffect(load, []);
+  // The first page answered outside `page.run` (the quiet retry below, or the watcher's arrivals):
+  // shown as read, as a run that worked. Try again goes with the error: a focus on it goes to the
+  // tab above the rows, not to the page.
+  const firstPageQuietly = (reply: { items: InquirySummary[]; next: string | null }) => {
+    if (document.activeElement?.closest('.view [role="alert"]')) {
+      document.getElementById('tab-review')?.focus();
+    }
+    showPage(reply);
+    page.answered();
+  };
   // Open while the watcher finds a watched inquiry come to review or leave it (decided here or in
   // Persona), the queue follows in place: one that left goes, the first page is read again for
   // one that came, which goes where its change puts it (last, oldest first; on top, newest
   // first). The pages loaded with Load more, the row the reviewer is
   // on and the focus stay. Quietly: a failed read leaves the queue as it was.
   const arrivals = useRequest(async () => {
-    const reply = await askPage();
     // The first page, never read till now (a copy, or the error, in its place): shown as read.
-    if (next === undefined) {
-      showPage(reply);
-      page.answered();
-      return;
-    }
+    if (next === undefined) return firstPageQuietly(await readPage());
+    const reply = await askPage();
     setItems((shown) => [...newTo(shown, reply.items), ...shown]);
     // The focus Load more asked for is spent: a row coming back must not take it again.
     setPageIds(undefined);
@@ -214,16 +220,7 @@ export function ReviewQueue({ started }: { started: Started }) {
     let live = true;
     const retry = () =>
       readPage().then(
-        (reply) => {
-          if (!live) return;
-          // Try again goes with the error: a focus on it goes to the tab above the rows, not to
-          // the page.
-          if (document.activeElement?.closest('.view [role="alert"]')) {
-            document.getElementById('tab-review')?.focus();
-          }
-          showPage(reply);
-          page.answered();
-        },
+        (reply) => live && firstPageQuietly(reply),
         (failure: unknown) => {
           if (!live) return;
           // Another answer than none (a key refused since, say) is shown as it is, read again.

@@ -26,6 +26,11 @@ interface Props {
 }
 
 /** Inquiries Persona listed (matches, the review queue, earlier ones): a row opens its detail. */
+/** Newest first, as Persona lists them: a list made of two of its answers, or a page added. */
+export function newestFirst(items: InquirySummary[]): InquirySummary[] {
+  return [...items].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+}
+
 export function SummaryList({
   items,
   label,

@@ -8,6 +8,7 @@ import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { EARLIER_HEADING, type OthersFound } from '../components/needs-a-look.ts';
 import { type RequestHandle, useRequest } from '../use-request.ts';
+import { newestFirst } from './summary-list.tsx';
 
 /** 'both': the account's, and others with the inquiry's reference ID on another account. */
 export interface EarlierReply {
@@ -35,10 +36,7 @@ export function useEarlierInquiries(inquiry: InquiryView | undefined): EarlierRe
     const listed = new Set(mine.items.map((item) => item.id));
     const more = same.items.filter((item) => !listed.has(item.id));
     if (!more[0]) return mine;
-    const items = [...mine.items, ...more].sort((a, b) =>
-      (b.createdAt ?? '').localeCompare(a.createdAt ?? ''),
-    );
-    return { items, by: 'both' };
+    return { items: newestFirst([...mine.items, ...more]), by: 'both' };
   };
   const read = useRequest(
     (): Promise<EarlierReply> =>

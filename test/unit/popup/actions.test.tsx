@@ -613,17 +613,20 @@ describe('inquiry actions', () => {
     }
   });
 
+  /** Persona's 403, with `details` its reason. */
+  const forbidden = (details: string) => ({
+    kind: 'forbidden' as const,
+    status: 403,
+    title: 'Forbidden',
+    details,
+    message: 'Persona refused this request.',
+  });
+
   it('says Persona’s reason once after a refused decision: in its alert, not in the note above it too', async () => {
     await fakeBrowser.storage.session.set({ writeRefusal: { masked: 'persona_sandbox_…1a2b' } });
     stubBackground({
       getInquiry: () => inquiryReply('completed'),
-      inquiryAction: () => ({
-        kind: 'forbidden',
-        status: 403,
-        title: 'Forbidden',
-        details: 'API key does not have the inquiry.write permission',
-        message: 'Persona refused this request.',
-      }),
+      inquiryAction: () => forbidden('API key does not have the inquiry.write permission'),
     });
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     await screen.findByTestId('read-only-key');
@@ -649,13 +652,7 @@ describe('inquiry actions', () => {
     });
     stubBackground({
       getInquiry: () => inquiryReply('pending'),
-      newLink: () => ({
-        kind: 'forbidden',
-        status: 403,
-        title: 'Forbidden',
-        details: 'Requests from this address are not allowed',
-        message: 'Persona refused this request.',
-      }),
+      newLink: () => forbidden('Requests from this address are not allowed'),
     });
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     await screen.findByTestId('read-only-key');
@@ -664,10 +661,13 @@ describe('inquiry actions', () => {
     expect(screen.getByTestId('read-only-key').textContent).toContain('inquiry.write');
   });
 
-  it('has the watcher check again once Persona answers a decision while its last check had failed', async () => {
-    await fakeBrowser.storage.local.set({
-      pollState: { failures: 2, lastError: { kind: 'network', message: 'Nothing answers.' } },
-    });
+  /**
+   * With the watcher's `pollState` stored: a decision made from the detail, once the page has
+   * asked `opening` checks of the watcher (the desk's opening asks one, as it always does); how
+   * many it has asked once the decision's answer is in.
+   */
+  async function checksAfterDecision(pollState: object, opening: number): Promise<number> {
+    await fakeBrowser.storage.local.set({ pollState });
     stubBackground({
       getInquiry: () => inquiryReply('completed'),
       inquiryAction: () => inquiryReply('declined'),
@@ -675,13 +675,18 @@ describe('inquiry actions', () => {
     });
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     await screen.findByTestId('status');
-    // The desk's opening asks for one, and the detail's read, answered, another.
-    await waitFor(() => expect(sent('refreshWatchlist')).toHaveLength(2));
-    const before = sent('refreshWatchlist').length;
+    await waitFor(() => expect(sent('refreshWatchlist')).toHaveLength(opening));
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
-    await waitFor(() => expect(sent('refreshWatchlist')).toHaveLength(before + 1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return sent('refreshWatchlist').length;
+  }
+
+  it('has the watcher check again once Persona answers a decision while its last check had failed', async () => {
+    const outage = { failures: 2, lastError: { kind: 'network', message: 'Nothing answers.' } };
+    // The detail's read, answered, asked one after the opening's; the decision's answer another.
+    expect(await checksAfterDecision(outage, 2)).toBe(3);
   });
 
   it.each([
@@ -692,21 +697,7 @@ describe('inquiry actions', () => {
       { failures: 1, lastError: { kind: 'bad_response', message: 'Odd list.' } },
     ],
   ])('asks no check of the watcher after an answer while its checks %s', async (_, pollState) => {
-    await fakeBrowser.storage.local.set({ pollState });
-    stubBackground({
-      getInquiry: () => inquiryReply('completed'),
-      inquiryAction: () => inquiryReply('declined'),
-      refreshWatchlist: () => ({ polled: false }),
-    });
-    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
-    await screen.findByTestId('status');
-    // The desk's opening asks for one, as it always does; its answers add none.
-    await waitFor(() => expect(sent('refreshWatchlist')).toHaveLength(1));
-    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
-    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(sent('refreshWatchlist')).toHaveLength(1);
+    expect(await checksAfterDecision(pollState, 1)).toBe(1);
   });
 
   it('says a timed-out change may or may not have happened, not to try again', async () => {

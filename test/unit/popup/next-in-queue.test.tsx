@@ -35,6 +35,13 @@ function stubQueue() {
   });
 }
 
+/** Home's Needs review, then the row `name` names, open once its status shows. */
+async function openFromQueue(name: RegExp) {
+  fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
+  fireEvent.click(await screen.findByRole('button', { name }));
+  await screen.findByTestId('status');
+}
+
 async function declineOpen() {
   fireEvent.click(await screen.findByRole('button', { name: 'Decline', exact: true } as never));
   fireEvent.click(await screen.findByRole('button', { name: 'Confirm decline' }));
@@ -44,9 +51,7 @@ describe('Next to review', () => {
   it('opens the next row of Needs review once this one is decided here, and takes the focus', async () => {
     stubQueue();
     render(<DeskShell first={{ name: 'home' }} />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
-    await screen.findByTestId('status');
+    await openFromQueue(/inq_QueueFirst00001/);
     // Undecided: nothing to go on to yet.
     expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
     await declineOpen();
@@ -74,9 +79,7 @@ describe('Next to review', () => {
   it('goes on from the top of the queue past its last row, to the rows above still waiting', async () => {
     stubQueue();
     render(<DeskShell first={{ name: 'home' }} />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueThird00003/ }));
-    await screen.findByTestId('status');
+    await openFromQueue(/inq_QueueThird00003/);
     await declineOpen();
     fireEvent.click(await screen.findByRole('button', { name: 'Next to review: ref-1' }));
     await waitFor(() =>
@@ -91,9 +94,7 @@ describe('Next to review', () => {
   it('is there still in the toolbar popup opened again on the inquiry it closed on', async () => {
     stubQueue();
     const first = render(<DeskShell first={{ name: 'home' }} remember />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
-    await screen.findByTestId('status');
+    await openFromQueue(/inq_QueueFirst00001/);
     // A click into the chat closes the popup; the next one offers the inquiry by its reference.
     const { fakeBrowser } = await import('@webext-core/fake-browser');
     await waitFor(async () =>
@@ -127,9 +128,7 @@ describe('Next to review', () => {
       },
     });
     render(<DeskShell first={{ name: 'home' }} remember />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-    fireEvent.click(await screen.findByRole('button', { name: new RegExp(long[0] as string) }));
-    await screen.findByTestId('status');
+    await openFromQueue(new RegExp(long[0] as string));
     const { fakeBrowser } = await import('@webext-core/fake-browser');
     const noted = async () =>
       (
@@ -172,9 +171,7 @@ describe('Next to review', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     stubQueue();
     render(<DeskShell first={{ name: 'home' }} remember />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
-    await screen.findByTestId('status');
+    await openFromQueue(/inq_QueueFirst00001/);
     const { fakeBrowser } = await import('@webext-core/fake-browser');
     const noted = async () =>
       (
@@ -201,9 +198,7 @@ describe('Next to review', () => {
       unlockState: { unlockedAt: Date.now(), lastUsedAt: Date.now() },
     });
     render(<DeskShell first={{ name: 'home' }} remember />);
-    fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
-    fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
-    await screen.findByTestId('status');
+    await openFromQueue(/inq_QueueFirst00001/);
     const note = async () =>
       ((await fakeBrowser.storage.session.get('draft')) as { draft?: { lastInquiry?: object } })
         .draft?.lastInquiry;

@@ -161,46 +161,24 @@ describe('the badge count', () => {
     const list = [entry(1, 'needs_review')];
     await showBadge(list);
     const orange = await fakeBrowser.action.getBadgeBackgroundColor({});
-    const window = { limit: 300, remaining: 0, resetAt: 90 };
+    const spent = { limit: 300, remaining: 0, resetAt: 90 };
+    /** The badge's colour for the watcher's last attempt and success, and Persona's window. */
+    const colourFor = async (lastAttemptAt: number, lastSuccessAt: number, rateLimit = spent) => {
+      await writeItem(pollStateItem, { failures: 0, lastAttemptAt, lastSuccessAt, rateLimit });
+      await showBadge(list);
+      return fakeBrowser.action.getBadgeBackgroundColor({});
+    };
     // A search met the 429: the watcher's own last check worked.
-    await writeItem(pollStateItem, {
-      failures: 0,
-      lastAttemptAt: 10,
-      lastSuccessAt: 12,
-      rateLimit: window,
-    });
-    await showBadge(list);
-    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(orange);
+    expect(await colourFor(10, 12)).toEqual(orange);
     // The watcher's check met it, and none has been answered since.
-    await writeItem(pollStateItem, {
-      failures: 0,
-      lastAttemptAt: 20,
-      lastSuccessAt: 12,
-      rateLimit: window,
-    });
-    await showBadge(list);
-    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).not.toEqual(orange);
+    expect(await colourFor(20, 12)).not.toEqual(orange);
     expect(await fakeBrowser.action.getTitle({})).toBe(
       'Inquiry Desk: last check failed, statuses may be out of date. As of the last check that worked: 1 watched needing review',
     );
     // A check under way after one that worked is no refusal, nor one after a window spent
     // before it was sent (a search's 429, or the last of a window used), which has reset since.
-    await writeItem(pollStateItem, {
-      failures: 0,
-      lastAttemptAt: 30,
-      lastSuccessAt: 25,
-      rateLimit: { ...window, remaining: 120 },
-    });
-    await showBadge(list);
-    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(orange);
-    await writeItem(pollStateItem, {
-      failures: 0,
-      lastAttemptAt: 100,
-      lastSuccessAt: 25,
-      rateLimit: window,
-    });
-    await showBadge(list);
-    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(orange);
+    expect(await colourFor(30, 25, { ...spent, remaining: 120 })).toEqual(orange);
+    expect(await colourFor(100, 25)).toEqual(orange);
   });
 
   it('says the lock, not a failed check, while locked; and nothing with no key saved', async () => {
