@@ -2,9 +2,9 @@
 // form and the decisions (components/read-only-key-note.tsx). A note costs nothing when it fails: a
 // storage error here is dropped, and the desk goes on as without it.
 import type { ErrorInfo } from '../shared/errors.ts';
+import { writeRefusalItem } from '../shared/page-items.ts';
 import { readItem, writeItem } from '../shared/storage.ts';
 import { keyInfoItem } from '../shared/storage-items.ts';
-import { writeRefusalItem } from '../shared/write-refusal-item.ts';
 
 /**
  * After a create or a decision sent with the key `sentWith` (masked): a 403 is noted for it, with

@@ -312,6 +312,52 @@ describe('deciding an inquiry still in progress', () => {
   });
 });
 
+describe('deciding by keys alone', () => {
+  it('D opens Decline from the heading, Ctrl+Enter sends it; turned off on the options page, D does nothing', async () => {
+    const ids = [
+      await createThroughBackground('keys-on'),
+      await createThroughBackground('keys-off'),
+    ];
+    for (const id of ids) await controls.finish(id, 'needs_review');
+    const popup = await ext.openPopup(`?inquiry=${ids[0]}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    await popup.getByText('Keys: A to approve, D to decline.').waitFor(soon);
+    await popup.keyboard.press('d');
+    const comment = popup.getByRole('textbox', { name: 'Comment' });
+    await expect
+      .poll(() => comment.evaluate((field) => field === document.activeElement))
+      .toBe(true);
+    await popup.keyboard.type('Declined by keys');
+    await popup.keyboard.press('Control+Enter');
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+    const { data } = await persona(`/inquiries/${ids[0]}`);
+    expect((data as { attributes: { status: string } }).attributes.status).toBe('declined');
+    await popup.close();
+
+    const options = await ext.openOptions();
+    const keys = options.getByRole('checkbox', { name: 'Single-key shortcuts' });
+    await expect.poll(() => keys.isChecked(), soon).toBe(true);
+    await keys.uncheck();
+    await options.getByText('Single-key shortcuts are off.').waitFor(soon);
+    try {
+      const off = await ext.openPopup(`?inquiry=${ids[1]}`);
+      await expect.poll(() => off.getByTestId('status').textContent(), soon).toBe('needs_review');
+      await off.keyboard.press('d');
+      // The key went through the page (a frame later) and opened nothing; Decline still does.
+      await off.evaluate(() => new Promise(requestAnimationFrame));
+      expect(await off.getByRole('button', { name: 'Confirm decline' }).count()).toBe(0);
+      expect(await off.getByText('Keys: A to approve, D to decline.').count()).toBe(0);
+      await off.getByRole('button', { name: 'Decline', exact: true }).click();
+      await off.getByRole('button', { name: 'Confirm decline' }).waitFor(soon);
+      await off.close();
+    } finally {
+      await keys.check();
+      await options.getByText('Single-key shortcuts are on.').waitFor(soon);
+      await options.close();
+    }
+  });
+});
+
 describe('approving an inquiry nothing was checked on', () => {
   it('is said to pass over no evidence at all, until a verification has passed', async () => {
     const id = await createThroughBackground('nothing-checked');

@@ -1,7 +1,7 @@
 import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
+import { type WriteRefusal, writeRefusalItem } from '../../shared/page-items.ts';
 import { keyInfoItem } from '../../shared/storage-items.ts';
-import { type WriteRefusal, writeRefusalItem } from '../../shared/write-refusal-item.ts';
 import { useStored } from '../use-stored.ts';
 
 /** The note's id: Create and the decisions are described by it while it shows. */

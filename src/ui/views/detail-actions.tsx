@@ -3,6 +3,7 @@ import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
+import { keyShortcutsItem } from '../../shared/page-items.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
 import { allowedActions, decisionStatus } from '../../shared/persona/status-actions.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
@@ -31,6 +32,7 @@ import { useRequest } from '../use-request.ts';
 import { useResetWait } from '../use-reset-wait.ts';
 import { useStored } from '../use-stored.ts';
 import { noteWriteAnswer } from '../write-refusal.ts';
+import { useDecisionKeys } from './decision-keys.ts';
 import { OtherComment, otherComment } from './other-comment.tsx';
 import { NavigationContext } from './router.ts';
 import { changeProblem, isConflict, isStopped, rereadAfter } from './stale-after.ts';
@@ -451,6 +453,20 @@ export function DetailActions({
       // After a 5xx or a timeout the background read the inquiry as well, but that read may have
       // failed too: the detail reads it again itself (stale-after.ts).
     );
+  // A, D and N press the buttons they name (decision-keys.ts); none while a confirmation is open.
+  const keysOn = useStored(keyShortcutsItem) === true;
+  const press = (button: { current: HTMLButtonElement | null }) => {
+    button.current?.click();
+    return button.current !== null;
+  };
+  useDecisionKeys(
+    {
+      approve: () => press(openers.approve),
+      decline: () => press(openers.decline),
+      next: () => press(nextButton),
+    },
+    keysOn && !open,
+  );
   const cancel = () => {
     const opener = confirming && openers[confirming].current;
     setConfirming(null);
@@ -464,6 +480,7 @@ export function DetailActions({
           type="button"
           class="primary next-in-queue"
           ref={nextButton}
+          aria-keyshortcuts={keysOn ? 'N' : undefined}
           onClick={() =>
             nav?.replace({
               name: 'detail',
@@ -490,6 +507,7 @@ export function DetailActions({
             // button would lead the eye, and a hand, to a final yes.
             class={warnings.length > 0 ? undefined : 'primary'}
             ref={openers.approve}
+            aria-keyshortcuts={keysOn ? 'A' : undefined}
             aria-disabled={busy}
             aria-describedby={keyNote}
             onClick={() => busy || setConfirming('approve')}
@@ -502,6 +520,7 @@ export function DetailActions({
             type="button"
             class="danger"
             ref={openers.decline}
+            aria-keyshortcuts={keysOn ? 'D' : undefined}
             aria-disabled={busy}
             aria-describedby={keyNote}
             onClick={() => busy || setConfirming('decline')}
@@ -561,6 +580,11 @@ export function DetailActions({
           {watched ? t('unwatch') : waiting(t('watch'))}
         </button>
       </div>
+      {/* Said where the keys act, while they do: the options page alone was no place to learn
+          them. Not beside an open confirmation, whose form has the keys then. */}
+      {keysOn && !open && (allowed.approve || allowed.decline) && (
+        <p class="muted key-hint">{t('decisionKeysHint')}</p>
+      )}
       {/* A form a closed page sent is drawn once the log is read (a moment): what it says of its
           last try then comes with it, not above the comment field just focused, and is read with
           it, not said after the next try's answer. */}
