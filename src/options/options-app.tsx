@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DeskError, type ErrorInfo, toErrorInfo } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
+import { isLoopbackBaseUrl } from '../shared/persona/api-origin.ts';
 import { applyPolicy, managedSettings, ownSettings } from '../shared/policy.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import type { Settings } from '../shared/settings.ts';
@@ -72,10 +73,13 @@ export function OptionsApp() {
   const [problems, setProblems] = useState<Problem[]>([]);
   // Whether the last Save or Test had a typed key: what it said about that key goes with it.
   const keyTyped = useRef(false);
+  // The address the last Save or Test asked, for an answer that names it (below).
+  const asked = useRef('');
   const action = useRequest(
     async (settings: Settings, what: Done['what']): Promise<Done> => {
       const typed = key.trim();
       keyTyped.current = typed !== '';
+      asked.current = settings.baseUrl;
       if (what === 'test') {
         setProblems([]);
         const report = await sendRequest({
@@ -194,7 +198,7 @@ export function OptionsApp() {
             ...(action.error.requestId ? [t('requestId'), action.error.requestId] : []),
           ].join(' '),
         }
-      : action.error;
+      : unreachable(action.error, asked.current);
   const result = busy || error ? undefined : action.data;
   // A test's report speaks for the key and base URL it tried: once either is changed in the
   // form, it would vouch for what is no longer there, so it goes.
@@ -279,6 +283,22 @@ export function OptionsApp() {
       </form>
     </ManagedContext.Provider>
   );
+}
+
+/**
+ * Nothing answered the address a Save or Test asked: named here, where it is typed, since the
+ * message the desk's pages give ("check the internet connection") sent a reviewer with a wrong
+ * address to check a connection that worked. The local sandbox's message names it already.
+ */
+function unreachable(error: ErrorInfo | undefined, baseUrl: string): ErrorInfo | undefined {
+  if (error?.kind !== 'network' || isLoopbackBaseUrl(baseUrl)) return error;
+  let origin: string;
+  try {
+    origin = new URL(baseUrl).origin;
+  } catch {
+    return error;
+  }
+  return { ...error, message: t('errNetworkAt', origin) };
 }
 
 /** What trying the key just saved gave: where it connects, or why Persona refused it. */

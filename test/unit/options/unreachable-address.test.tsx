@@ -1,0 +1,38 @@
+// @vitest-environment happy-dom
+// Nothing answered a Save's or a Test's address: the options page, where the address is typed,
+// names it, rather than only sending the reviewer to check an internet connection that works.
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OptionsApp } from '../../../src/options/options-app.tsx';
+import { DeskError } from '../../../src/shared/errors.ts';
+import { sendRequest } from '../../../src/shared/send-request.ts';
+
+vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
+afterEach(cleanup);
+
+/** Test connection at `baseUrl`, the background answering with `kind`'s error. */
+async function testAt(baseUrl: string, kind: 'network' | 'timeout') {
+  const message = kind === 'network' ? 'Inquiry Desk could not reach Persona.' : 'Too slow.';
+  vi.mocked(sendRequest).mockRejectedValue(new DeskError({ kind, message }));
+  render(<OptionsApp />);
+  const url = await screen.findByRole('textbox', { name: 'API base URL' });
+  fireEvent.input(url, { target: { value: baseUrl } });
+  fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+  return (await screen.findByRole('alert')).textContent;
+}
+
+describe('an address nothing answered', () => {
+  it('is named, with the field to check first', async () => {
+    expect(await testAt('https://api.withpersona.com/api/v1', 'network')).toContain(
+      'Nothing answered at https://api.withpersona.com. Check the API base URL above, then the internet connection.',
+    );
+  });
+
+  it("leaves the local sandbox's own message, and other failures, as the background said them", async () => {
+    expect(await testAt('http://127.0.0.1:4010/api/v1', 'network')).toContain(
+      'Inquiry Desk could not reach Persona.',
+    );
+    cleanup();
+    expect(await testAt('https://api.withpersona.com/api/v1', 'timeout')).toContain('Too slow.');
+  });
+});
