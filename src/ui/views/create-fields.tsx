@@ -15,6 +15,8 @@ interface Props {
   defaultTemplateId: string;
   /** The organisation's policy sets the default template (an empty one, too). */
   defaultHeld?: boolean;
+  /** A create is being sent: the same-reference note asks nothing meanwhile. */
+  sending?: boolean;
 }
 
 type TextKey = Exclude<
@@ -37,6 +39,7 @@ export function CreateFields({
   templates,
   defaultTemplateId,
   defaultHeld,
+  sending,
 }: Props) {
   const text = (
     key: TextKey,
@@ -119,7 +122,7 @@ export function CreateFields({
         </ul>
       )}
       {text('referenceId', 'reference-id', t('referenceId'), 'text', t('referenceHint'))}
-      <SameReferenceNote reference={draft.referenceId.trim()} />
+      <SameReferenceNote reference={draft.referenceId.trim()} paused={sending} />
       <fieldset class="prefill">
         <legend>{t('prefill')}</legend>
         <div class="two-columns">

@@ -352,6 +352,7 @@ export function CreateView() {
         templates={settings.templates}
         defaultTemplateId={settings.defaultTemplateId}
         defaultHeld={defaultHeld}
+        sending={busy}
       />
       {failure && (
         <div ref={failureBox}>

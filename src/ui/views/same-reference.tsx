@@ -1,12 +1,16 @@
 // An inquiry under the reference ID being typed that the person can still finish: another would
 // send them a second link, and leave two results to decide. Said under the field, with the way to
 // it, before Create; a note, not a lock, and nothing at all when Persona does not answer.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../../shared/format.ts';
+import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { statusLabel } from '../../shared/persona/status.ts';
+import { holdInForce } from '../../shared/poll-hold.ts';
 import { sendRequest } from '../../shared/send-request.ts';
+import { readItem } from '../../shared/storage.ts';
+import type { PollState } from '../../shared/storage-items.ts';
 import { formatAgo } from '../components/format-time.ts';
 import { openInquiry, useNavigation } from './router.ts';
 
@@ -16,20 +20,55 @@ const OPEN_STATUSES = ['created', 'pending'];
 /** How long the reference must stay as typed before Persona is asked: one request per pause. */
 const SETTLED_MS = 600;
 
-export function SameReferenceNote({ reference }: { reference: string }) {
+/**
+ * Persona's rate-limit window is spent, or the watcher holds its checks for it (a 429, or the
+ * window nearly spent: next-hold.ts): a request nobody asked for waits, as the watcher's do. The
+ * limit is the environment's, shared with the customer's own backend.
+ */
+export function limitHeld(poll: PollState, now: number): boolean {
+  const window = poll.rateLimit;
+  if (window?.remaining === 0 && window.resetAt > now) return true;
+  return poll.failures === 0 && holdInForce(poll.holdUntil, now);
+}
+
+interface Found {
+  items: InquirySummary[];
+  at: number;
+}
+
+/** `paused`: a create is being sent; what it makes would be the newest, and is not news. */
+export function SameReferenceNote({ reference, paused }: { reference: string; paused?: boolean }) {
   const nav = useNavigation();
   // The newest's age as of the answer: the note is a live region, and a time that moved on each
   // minute would have it said again each minute.
-  const [found, setFound] = useState<{ reference: string; items: InquirySummary[]; at: number }>();
+  const [found, setFound] = useState<Found & { reference: string }>();
+  // Each reference's answer, for the form's life: typing A, then AB, then A again asks once for A.
+  const answers = useRef(new Map<string, Found>());
   useEffect(() => {
-    if (!reference) return;
+    if (!reference || paused) return;
+    const known = answers.current.get(reference);
+    if (known) {
+      setFound({ reference, ...known });
+      return;
+    }
     let live = true;
-    const timer = setTimeout(() => {
+    const timer = setTimeout(async () => {
+      // The note is not worth a 429 for the watcher's next check, nor the backend's.
+      if (limitHeld(await readItem(pollStateItem), Date.now())) return;
       sendRequest(
-        { type: 'listInquiries', statuses: OPEN_STATUSES, referenceId: reference, pageSize: 100 },
+        {
+          type: 'listInquiries',
+          statuses: OPEN_STATUSES,
+          referenceId: reference,
+          pageSize: 100,
+        },
         true,
       ).then(
-        (reply) => live && setFound({ reference, items: reply.items, at: Date.now() }),
+        (reply) => {
+          const answer = { items: reply.items, at: Date.now() };
+          answers.current.set(reference, answer);
+          if (live) setFound({ reference, ...answer });
+        },
         () => {},
       );
     }, SETTLED_MS);
@@ -37,7 +76,7 @@ export function SameReferenceNote({ reference }: { reference: string }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [reference]);
+  }, [reference, paused]);
   // Persona lists newest first.
   const [newest] = found?.reference === reference ? found.items : [];
   if (!found || !newest) return null;

@@ -938,4 +938,63 @@ describe('the create form', () => {
     expect(screen.queryByTestId('same-reference')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it("asks nothing while Persona's rate-limit window is spent, or the watcher holds for it", async () => {
+    stubBackground({ listInquiries: () => ({ items: [], next: null }) });
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 900));
+    const resetAt = Date.now() + 60_000;
+    await fakeBrowser.storage.local.set({
+      pollState: { failures: 0, rateLimit: { limit: 300, remaining: 0, resetAt } },
+    });
+    await openCreate();
+    typeReference('chat-10');
+    await pause();
+    // The window nearly spent: the watcher holds its checks till it resets (next-hold.ts).
+    await fakeBrowser.storage.local.set({
+      pollState: { failures: 0, holdUntil: resetAt },
+    });
+    typeReference('chat-11');
+    await pause();
+    expect(sent('listInquiries')).toHaveLength(0);
+    // A back-off after failures is not the limit: asked, and nothing said if Persona is out.
+    await fakeBrowser.storage.local.set({ pollState: { failures: 2, holdUntil: resetAt } });
+    typeReference('chat-12');
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(1));
+  });
+
+  it('asks once for each reference while the form is open', async () => {
+    const open = { id: 'inq_SameReference02', status: 'created', referenceId: 'chat-7' };
+    stubBackground({
+      listInquiries: (request) => ({
+        items: request.referenceId === 'chat-7' ? [open] : [],
+        next: null,
+      }),
+    });
+    await openCreate();
+    typeReference('chat-7');
+    await screen.findByTestId('same-reference');
+    typeReference('chat-70');
+    await waitFor(() => expect(screen.queryByTestId('same-reference')).toBeNull());
+    await waitFor(() => expect(sent('listInquiries')).toHaveLength(2));
+    typeReference('chat-7');
+    await screen.findByTestId('same-reference');
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(sent('listInquiries').map((request) => request.referenceId)).toEqual([
+      'chat-7',
+      'chat-70',
+    ]);
+  });
+
+  it('asks nothing while a create is being sent', async () => {
+    // No answer to the create: it stays on its way.
+    stubBackground({ listInquiries: () => ({ items: [], next: null }) });
+    await saveDefault('itmpl_Default01');
+    const template = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    typeReference('chat-20');
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent('createInquiry')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(sent('listInquiries')).toHaveLength(0);
+  });
 });
