@@ -122,12 +122,15 @@ export function ReviewQueue({ started }: { started: Started }) {
     if (!cursor) readFrom.current = Date.now();
     return askPage(cursor);
   };
+  const announce = useAnnounce();
   const showPage = (reply: { items: InquirySummary[]; next: string | null }, cursor?: string) => {
     heard.current = true;
     if (copyAt !== undefined && !cursor) {
       // The copy's rows Persona no longer lists go: a focus on one goes to its neighbour.
       const listed = new Set(reply.items.map((item) => item.id));
       focusPast(new Set(items.map((item) => item.id).filter((id) => !listed.has(id))));
+      // Seen in the head, which no screen reader reads out by itself: said, as news.
+      announce(t('queueCopyReplaced'), 'queueCopy');
     }
     setCopyAt(undefined);
     // A row listed already (come to review since the page before was read) is not listed twice.
@@ -268,7 +271,6 @@ export function ReviewQueue({ started }: { started: Started }) {
   // ones the watcher found), nor a page Load more brought: the reviewer asked for that one, and the
   // focus goes to it. Nor a row whose last change is older than the queue: one waiting all along
   // that the first page read again brings up from the second, once rows above it left.
-  const announce = useAnnounce();
   const openedAt = useRef(Date.now());
   const listedBefore = useRef<ReadonlySet<string>>(undefined);
   // Come since the last news was said: the first page read again for a watched row that came
@@ -278,8 +280,9 @@ export function ReviewQueue({ started }: { started: Started }) {
   const saidSoon = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(saidSoon.current), []);
   const listedNow = ordered.map((item) => item.id);
-  // The first page is in, and the watchlist that adds the watched rows to it read.
-  const ready = next !== undefined && watchlist !== undefined;
+  // The first page is in, or the copy shown in its place (a row the watcher finds come to review
+  // beside it is news too), and the watchlist that adds the watched rows to it read.
+  const ready = (next !== undefined || copyAt !== undefined) && watchlist !== undefined;
   useEffect(() => {
     if (!ready) return;
     const before = listedBefore.current;

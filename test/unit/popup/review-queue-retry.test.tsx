@@ -144,6 +144,8 @@ describe('Needs review not answered', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(document.body.textContent).not.toContain('Showing the list Persona gave');
     expect(document.body.textContent).toContain('2 to review');
+    // Said too: the head's words change where no screen reader looks.
+    await screen.findByText("Persona answered: Needs review shows Persona's list again.");
   });
 });
 
@@ -195,6 +197,17 @@ describe('Needs review’s copy of Persona’s last list', () => {
     await screen.findByRole('button', { name: new RegExp(listed) });
     expect(rowIds().sort()).toEqual([came, listed].sort());
     expect(document.body.textContent).toContain('Showing the list Persona gave 1 minute ago');
+  });
+
+  it('says a row the watcher finds come to review while the copy shows', async () => {
+    const readAt = Date.now() - 60_000;
+    await storeCopy([listed], readAt);
+    await openOffline();
+    await screen.findByRole('button', { name: new RegExp(listed) });
+    const entry = { ...watched(came, 'needs_review', Date.now()), referenceId: 'chat-came' };
+    await fakeBrowser.storage.local.set({ watchlist: [entry] });
+    await screen.findByRole('button', { name: new RegExp(came) });
+    await screen.findByText('Came to review: chat-came');
   });
 
   it('is not shown for another key’s queue, nor after a refusal', async () => {
