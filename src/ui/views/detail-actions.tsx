@@ -8,7 +8,7 @@ import { describeStatus } from '../../shared/persona/status.ts';
 import { allowedActions, decisionStatus } from '../../shared/persona/status-actions.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
-import { type DecisionDraft, keyInfoItem } from '../../shared/storage-items.ts';
+import { type DecisionDraft, keyInfoItem, watchlistItem } from '../../shared/storage-items.ts';
 import { checkAfterAnswer } from '../check-after-answer.ts';
 import { useAnnounce } from '../components/announce.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
@@ -242,7 +242,14 @@ export function DetailActions({
     : `${id.slice(0, 8)}…${id.slice(-5)}`;
   // Opened from Needs review: once this one is decided, the next row there is one press away,
   // where Back, Tab and Enter took three.
-  const [next, ...rest] = (nav?.route.name === 'detail' && nav.route.queue) || [];
+  // The queue as Needs review listed it when the first of it was opened: rows the watcher has
+  // seen leave review since (a colleague's decision, the other page's) are passed over, or Next,
+  // once it wrapped to the rows above, opened decided ones.
+  const watchlist = useStored(watchlistItem);
+  const statusNow = new Map(watchlist?.map((entry) => [entry.id, entry.status]));
+  const [next, ...rest] = ((nav?.route.name === 'detail' && nav.route.queue) || []).filter(
+    (row) => row.id !== id && (statusNow.get(row.id) ?? 'needs_review') === 'needs_review',
+  );
   const nextButton = useRef<HTMLButtonElement>(null);
   const decided = !allowed.approve && !allowed.decline;
   const request = useRequest(

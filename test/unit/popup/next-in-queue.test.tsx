@@ -91,6 +91,27 @@ describe('Next to review', () => {
     await screen.findByRole('button', { name: 'Next to review: ref-2' });
   });
 
+  it('passes over a row the watcher has seen leave review since the queue was read', async () => {
+    stubQueue();
+    render(<DeskShell first={{ name: 'home' }} />);
+    await openFromQueue(/inq_QueueFirst00001/);
+    // A colleague approved the second meanwhile; the watcher saw it.
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        { id: queue[1], status: 'approved', addedAt: 1, changedAt: Date.now(), seen: false },
+        { id: queue[2], status: 'needs_review', addedAt: 1, changedAt: 1, seen: true },
+      ],
+    });
+    await declineOpen();
+    fireEvent.click(await screen.findByRole('button', { name: 'Next to review: ref-3' }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(
+        'inq_QueueThird00003',
+      ),
+    );
+  });
+
   it('is there still in the toolbar popup opened again on the inquiry it closed on', async () => {
     stubQueue();
     const first = render(<DeskShell first={{ name: 'home' }} remember />);
