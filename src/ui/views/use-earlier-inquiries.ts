@@ -3,6 +3,8 @@
 // what needs a look and in Approve's confirmation, and came late enough to move the confirmation
 // under the pointer.
 import { useEffect, useRef } from 'preact/hooks';
+import { EARLIER_PAGE_SIZE } from '../../shared/earlier-inquiries.ts';
+import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import type { InquirySummary, Reply } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -14,7 +16,18 @@ import { newestFirst } from './summary-list.tsx';
 export interface EarlierReply {
   items: InquirySummary[];
   by: Reply<'earlierInquiries'>['by'] | 'both';
+  /**
+   * With both asked, whether either page Persona gave was full (less this inquiry, when it was
+   * among them): it may have older ones. A single page is judged by its length where it is shown.
+   */
+  mayBeMore?: boolean;
+  /** Of the two reads, the one that failed: the list is the other's alone. */
+  missed?: ErrorInfo;
 }
+
+/** A full page of the handler's (evidence.ts), which leaves this inquiry out. */
+export const full = (reply: { items: readonly unknown[] }) =>
+  reply.items.length >= EARLIER_PAGE_SIZE - 1;
 
 export interface EarlierRead {
   read: RequestHandle<[], EarlierReply>;
@@ -30,13 +43,23 @@ export function useEarlierInquiries(inquiry: InquiryView | undefined): EarlierRe
     sendRequest({ type: 'earlierInquiries', id: id ?? '', ...by }, true);
   // The account holds the person's inquiries, but one made with the same reference ID can be on
   // another (its account's reference given apart, `auto-create-account-reference-id`), and a
-  // decline there would go unsaid: with both, both are asked, at once.
+  // decline there would go unsaid: with both, both are asked, at once. One failing, the other's
+  // answer is still shown (a decline in it said), with the failure beside it.
   const both = async (accountId: string, referenceId: string): Promise<EarlierReply> => {
-    const [mine, same] = await Promise.all([ask({ accountId }), ask({ referenceId })]);
-    const listed = new Set(mine.items.map((item) => item.id));
-    const more = same.items.filter((item) => !listed.has(item.id));
-    if (!more[0]) return mine;
-    return { items: newestFirst([...mine.items, ...more]), by: 'both' };
+    const [mine, same] = await Promise.allSettled([ask({ accountId }), ask({ referenceId })]);
+    if (mine.status === 'rejected' && same.status === 'rejected') throw mine.reason;
+    if (mine.status === 'rejected' || same.status === 'rejected') {
+      const [got, failed] =
+        mine.status === 'fulfilled'
+          ? [mine.value, same as PromiseRejectedResult]
+          : [(same as PromiseFulfilledResult<Reply<'earlierInquiries'>>).value, mine];
+      return { ...got, mayBeMore: full(got), missed: toErrorInfo(failed.reason) };
+    }
+    const listed = new Set(mine.value.items.map((item) => item.id));
+    const more = same.value.items.filter((item) => !listed.has(item.id));
+    const mayBeMore = full(mine.value) || full(same.value);
+    if (!more[0]) return { ...mine.value, mayBeMore };
+    return { items: newestFirst([...mine.value.items, ...more]), by: 'both', mayBeMore };
   };
   const read = useRequest(
     (): Promise<EarlierReply> =>
@@ -57,11 +80,13 @@ export function useEarlierInquiries(inquiry: InquiryView | undefined): EarlierRe
   const failedBefore = useRef(false);
   if (!read.busy) failedBefore.current = read.error !== undefined;
   const items = read.data?.items;
+  const declined = items?.filter((item) => item.id !== id && item.status === 'declined').length;
+  // Half read, and no decline in that half: "none declined" is not known.
   const found: OthersFound =
-    read.error || (read.busy && failedBefore.current)
+    read.error || (read.busy && failedBefore.current) || (read.data?.missed && !declined)
       ? 'failed'
-      : !items
+      : declined === undefined
         ? 'reading'
-        : items.filter((item) => item.id !== id && item.status === 'declined').length;
+        : declined;
   return { read, load, found };
 }

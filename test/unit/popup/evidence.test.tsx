@@ -252,4 +252,89 @@ describe('the evidence in the detail', () => {
     ]);
     await screen.findByRole('button', { name: 'Other inquiries: 1 declined' });
   });
+
+  it("one of the two reads failing, lists the other's, says what is missing, and does not say none was declined", async () => {
+    const later = {
+      id: 'inq_SameAccount0001',
+      status: 'approved',
+      createdAt: '2025-06-01T10:00:00Z',
+    };
+    let referenceFails = true;
+    stubBackground({
+      getInquiry: () =>
+        inquiryReply('completed', { accountId: 'act_Person000001', referenceId: 'customer-42' }),
+      earlierInquiries: (request) =>
+        request.accountId
+          ? { by: 'account', items: [later] }
+          : referenceFails
+            ? { kind: 'server', message: 'Persona had a problem (503).' }
+            : { by: 'reference', items: [] },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    const earlier = await screen.findByRole('region', { name: 'Other inquiries' });
+    await within(earlier).findByRole('button', { name: /inq_SameAccount0001/ });
+    expect(within(earlier).getByRole('alert').textContent).toContain(
+      'Inquiries with this reference ID on other accounts could not be read, so this list may leave some out. Persona had a problem (503).',
+    );
+    // What needs a look cannot say the person has no decline: half was not read.
+    await screen.findByRole('button', { name: 'Other inquiries: could not be read' });
+    referenceFails = false;
+    fireEvent.click(within(earlier).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(within(earlier).queryByRole('alert')).toBeNull());
+    expect(within(earlier).getByRole('button', { name: /inq_SameAccount0001/ })).toBeTruthy();
+  });
+
+  it('a decline in the half that was read is still said', async () => {
+    const declined = {
+      id: 'inq_SameAccount0002',
+      status: 'declined',
+      createdAt: '2025-06-01T10:00:00Z',
+    };
+    stubBackground({
+      getInquiry: () =>
+        inquiryReply('completed', { accountId: 'act_Person000001', referenceId: 'customer-42' }),
+      earlierInquiries: (request) =>
+        request.accountId
+          ? { kind: 'network', message: 'Nothing answers.' }
+          : { by: 'reference', items: [declined] },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByRole('button', { name: 'Other inquiries: 1 declined' });
+    const earlier = await screen.findByRole('region', { name: 'Other inquiries' });
+    expect(within(earlier).getByRole('alert').textContent).toContain(
+      "The account's other inquiries could not be read",
+    );
+  });
+
+  it('judges "Persona may have more" on each page asked, not on the merged list', async () => {
+    // The reference's page is full: what the merged list holds is not "the newest 19" of anything.
+    const shared = Array.from({ length: 19 }, (_, i) => ({
+      id: `inq_Shared${String(i).padStart(8, '0')}`,
+      status: 'approved',
+      createdAt: `2025-05-${String(i + 1).padStart(2, '0')}T10:00:00Z`,
+    }));
+    stubBackground({
+      getInquiry: () =>
+        inquiryReply('completed', { accountId: 'act_Person000001', referenceId: 'customer-42' }),
+      earlierInquiries: (request) =>
+        request.accountId
+          ? { by: 'account', items: shared.slice(0, 17) }
+          : {
+              by: 'reference',
+              items: [
+                ...shared,
+                {
+                  id: 'inq_OtherAccount002',
+                  status: 'approved',
+                  createdAt: '2025-01-01T10:00:00Z',
+                },
+              ].slice(0, 19),
+            },
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    const earlier = await screen.findByRole('region', { name: 'Other inquiries' });
+    expect((await within(earlier).findByTestId('earlier-more')).textContent).toBe(
+      'Listed: 19, the newest by account and by reference ID; Persona may have more of either.',
+    );
+  });
 });
