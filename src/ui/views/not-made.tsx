@@ -10,6 +10,9 @@ import { auditTrailItem } from '../../shared/audit/trail-item.ts';
 import { t } from '../../shared/i18n.ts';
 import { isFinalStatus } from '../../shared/persona/status.ts';
 import { watchItem } from '../../shared/storage.ts';
+// The note's own rules (.meta-warn): the watchlist, which loads this after its first frame, has
+// no other view's sheet yet.
+import './views.css';
 
 /** A decision that did not go through, and whether that is known. */
 export interface NotMade {
