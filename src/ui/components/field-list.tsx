@@ -53,7 +53,7 @@ export function FieldList({ fields, scope, reveal, context }: Props) {
                   <FieldValue value={fieldWords(field.name, field.value)} />
                 </span>
               ) : (
-                <span class="masked">
+                <span class="masked-value">
                   <span aria-hidden="true">••••••</span>
                   <span class="sr-only">{t('hidden')}</span>
                 </span>

@@ -76,7 +76,7 @@ function Checks({ checks }: { checks: CheckView[] }) {
   return (
     <>
       {open.length > 0 && (
-        <ul class="checks">
+        <ul class="check-list">
           {open.map((check) => (
             <CheckRow key={check.name} check={check} />
           ))}
@@ -89,7 +89,7 @@ function Checks({ checks }: { checks: CheckView[] }) {
             {other > 0 &&
               `, ${other === 1 ? t('checkNotApplicableOne') : t('checksNotApplicable', formatNumber(other))}`}
           </summary>
-          <ul class="checks">
+          <ul class="check-list">
             {folded.map((check) => (
               <CheckRow key={check.name} check={check} />
             ))}
