@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser, firefoxSidebar } from '../shared/browser.ts';
+import { browser } from '../shared/browser.ts';
+import { firefoxSidebar } from '../shared/browser-panels.ts';
 import { t } from '../shared/i18n.ts';
 import { openShortcutSettings } from './shortcut-settings.ts';
 

@@ -1,5 +1,7 @@
-// The one module that touches the extension API. Everything else imports from here, so unit
-// tests can swap the API for @webext-core/fake-browser in one place (test/unit/setup-browser.ts).
+// The one module that touches the extension API (with browser-panels.ts beside it, for the side
+// panel and the sidebar, which the desk's first screen does not open). Everything else imports
+// from here, so unit tests can swap the API for @webext-core/fake-browser in one place
+// (test/unit/setup-browser.ts).
 //
 // No webextension-polyfill: Firefox's `browser` and Chrome's MV3 `chrome` both return promises
 // for every call the desk makes, and the polyfill cost 2.6 KB gzip in every page and the worker
@@ -9,7 +11,8 @@ import type { Browser, Runtime } from 'webextension-polyfill';
 
 export type { Menus, Omnibox, Runtime, Storage, Tabs } from 'webextension-polyfill';
 
-const scope = globalThis as unknown as { browser?: Browser; chrome?: Browser };
+/** The global scope, with the two names the extension API goes by (browser-panels.ts reads it too). */
+export const scope = globalThis as unknown as { browser?: Browser; chrome?: Browser };
 
 /** Firefox's (and a test's) `browser`, else Chrome's `chrome`; both promise-based in MV3. */
 export const browser: Browser = (scope.browser ?? scope.chrome) as Browser;
@@ -35,22 +38,4 @@ export function onMessage(listener: MessageListener): void {
   browser.runtime.onMessage.addListener(
     wrapped as Parameters<typeof browser.runtime.onMessage.addListener>[0],
   );
-}
-
-/**
- * chrome.sidePanel has no polyfill (Chrome-only, https://developer.chrome.com/docs/extensions/reference/api/sidePanel);
- * undefined where the browser lacks it, so callers fall back to a tab.
- */
-export function chromeSidePanel(): typeof chrome.sidePanel | undefined {
-  return globalThis.chrome?.sidePanel;
-}
-
-/**
- * Firefox's sidebar (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/sidebarAction/open),
- * the side panel's page there; undefined in Chrome. It opens only inside a user action (a menu
- * item chosen, a suggestion of the address bar's picked), else its promise rejects.
- */
-export function firefoxSidebar(): { open(): Promise<void> } | undefined {
-  return (scope.browser as { sidebarAction?: { open(): Promise<void> } } | undefined)
-    ?.sidebarAction;
 }

@@ -1,7 +1,7 @@
 // Opening the side panel beside the page, shared by the worker's lookups (open-lookup.ts) and the
 // desk's Open in side panel (side-panel-button.tsx). Apart from browser.ts, which the desk's first
 // screen loads: neither of them is on it (docs/architecture.md, Budgets).
-import { chromeSidePanel, firefoxSidebar } from './browser.ts';
+import { chromeSidePanel, firefoxSidebar } from './browser-panels.ts';
 
 /**
  * Opens Chrome's side panel in `windowId` (none given: not Chrome's), or Firefox's sidebar. Call

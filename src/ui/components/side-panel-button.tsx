@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { browser, chromeSidePanel, firefoxSidebar } from '../../shared/browser.ts';
+import { browser } from '../../shared/browser.ts';
+import { chromeSidePanel, firefoxSidebar } from '../../shared/browser-panels.ts';
 import { panelRouteItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import { openPanel } from '../../shared/open-panel.ts';
