@@ -212,6 +212,23 @@ describe('watch and notify', () => {
     expect(popups).toEqual([]);
   });
 
+  it('Check now on the watchlist brings a change Persona has, without waiting for the period', async () => {
+    const id = await createInquiry();
+    const popup = await ext.openPopup();
+    const chip = popup.getByRole('button', { name: new RegExp(id) }).locator('.chip');
+    await expect.poll(() => chip.textContent()).toBe('created');
+    await controls.finish(id, 'passed');
+    // Checks less than ten seconds apart are one (the popup checked as it opened): past that.
+    const last = (await stored<{ lastAttemptAt?: number }>('pollState'))?.lastAttemptAt ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, last + 10_500 - Date.now())));
+    expect(await chip.textContent()).toBe('created');
+    const seq = (await controls.requests()).lastSeq;
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => chip.textContent(), { timeout: 5_000 }).toBe('completed');
+    expect((await controls.requests(seq)).requests.filter(isWatchCall).length).toBeGreaterThan(0);
+    await popup.close();
+  });
+
   it('an open detail shows the change the watcher found, and counts it seen only then', async () => {
     const id = await createInquiry();
     await debouncePopupCycle();

@@ -14,6 +14,7 @@ import { OpenSettingsButton } from '../components/open-settings-button.tsx';
 import { useOneTabStop } from '../components/row-keys.ts';
 import { useFirstPaintDone } from '../first-paint.ts';
 import { useStored } from '../use-stored.ts';
+import { CheckNow } from './check-now.tsx';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { openInquiry, useNavigation } from './router.ts';
 
@@ -138,6 +139,13 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const failing = poll?.lastError !== undefined && poll.failures > 0;
   // Or the last check was turned away by Persona's rate limit: not a failure, yet no answer.
   const limited = !failing && poll !== undefined && turnedAway(poll);
+  // The watcher holds for the rate limit (a 429, the window nearly spent): a check asked for now
+  // would not go, and the line under the head says when the next one is.
+  const holdUntil = !failing && holdInForce(poll?.holdUntil, now) ? poll?.holdUntil : undefined;
+  // The hold's end, said while it is a minute or more away: not in its last minute, which said
+  // "less often: the next check is now".
+  const nextCheck =
+    holdUntil && holdUntil - now >= 6e4 ? formatRelative(holdUntil, now) : undefined;
   // Before the first paint: the rows that can be in view, no more.
   const listed = painted ? rows : rows.slice(0, rowsInView());
   // The rows that need the reviewer lead (needsFirst), the badge's count of them: the last has an
@@ -157,22 +165,25 @@ export function WatchlistPanel({ started }: { started: Started }) {
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
         {poll?.lastSuccessAt &&
           ` · ${t(failing || limited ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
+        {!holdUntil && !limited && (
+          <>
+            {' · '}
+            <CheckNow />
+          </>
+        )}
       </p>
       {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
           stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
           region: its time changes every half minute, and would be said again each time. Not in
           its last minute, which said "less often: the next check is now". */}
       {limited ? (
-        <p class="list-warning" role="status">
-          {t('checkTurnedAway')}
+        <p class="list-warning">
+          <span role="status">{t('checkTurnedAway')}</span>
+          {/* Up to 15 minutes off: when, beside it, out of the live region (its time moves). */}
+          {nextCheck && ` ${t('nextTimedCheck', nextCheck)}`}
         </p>
       ) : (
-        !failing &&
-        poll &&
-        holdInForce(poll.holdUntil, now) &&
-        poll.holdUntil - now >= 6e4 && (
-          <p class="list-warning">{t('checksSpacedOut', formatRelative(poll.holdUntil, now))}</p>
-        )
+        nextCheck && <p class="list-warning">{t('checksSpacedOut', nextCheck)}</p>
       )}
       {failing && (
         <p class="list-warning" role="status">

@@ -68,8 +68,42 @@ describe('the watchlist head', () => {
     expect(note.textContent).toBe(
       "Persona's rate limit turned away the last check, so statuses may be out of date. The desk checks again once the limit allows.",
     );
-    // One line about it, not the spaced-out checks' too.
+    // One line about it, not the spaced-out checks' too; when the next timed check is, beside
+    // it, out of the live region, whose words would be said again as the time moves.
     expect(screen.queryByText(/checked less often/)).toBeNull();
+    expect(note.parentElement?.textContent).toBe(
+      `${note.textContent} The next timed check is in 14 minutes.`,
+    );
+    // Nor is a check offered now: it would not go.
+    expect(screen.queryByRole('button', { name: 'Check now' })).toBeNull();
+  });
+
+  it('offers Check now, which has the watcher check at once', async () => {
+    let answer: (value: { polled: boolean }) => void = () => {};
+    const asked = vi.fn(() => new Promise<{ polled: boolean }>((resolve) => (answer = resolve)));
+    await head({ failures: 0, lastSuccessAt: Date.now() - 50_000 });
+    stubBackground({ refreshWatchlist: asked });
+    const button = screen.getByRole('button', { name: 'Check now' });
+    fireEvent.click(button);
+    expect(asked).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(button.textContent).toBe('Checking…'));
+    // Held while it is out: a second click asks nothing more.
+    fireEvent.click(button);
+    expect(asked).toHaveBeenCalledTimes(1);
+    answer({ polled: true });
+    await waitFor(() => expect(button.textContent).toBe('Check now'));
+  });
+
+  it('offers Check now after failed checks (is Persona back?), not while a rate-limit hold lasts', async () => {
+    await head({
+      failures: 2,
+      holdUntil: Date.now() + 120_000,
+      lastError: { kind: 'network', message: 'Nothing answers.' },
+    });
+    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    cleanup();
+    await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() + 14 * 60_000 });
+    expect(screen.queryByRole('button', { name: 'Check now' })).toBeNull();
   });
 
   it('says nothing of a hold that is over, or of a back-off (its failure is said instead)', async () => {

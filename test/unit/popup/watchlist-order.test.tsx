@@ -69,7 +69,7 @@ describe('the watchlist order', () => {
     expect(await edged([rest, review, unseen])).toEqual(['inq_CompletedUnseen0']);
     // Named where a sighted reviewer reads the list's counts: the badge's number.
     expect(screen.getByTestId('watchlist-head').textContent).toBe(
-      '3 watched · 2 for you · 1 changed',
+      '3 watched · 2 for you · 1 changed · Check now',
     );
     // Said too, after the row's name.
     const last = screen.getByRole('button', { name: /inq_CompletedUnseen0/ });
@@ -78,7 +78,7 @@ describe('the watchlist order', () => {
     );
     // None where nothing, or everything, needs the reviewer: no group to set apart.
     expect(await edged([rest])).toEqual([]);
-    expect(screen.getByTestId('watchlist-head').textContent).toBe('1 watched');
+    expect(screen.getByTestId('watchlist-head').textContent).toBe('1 watched · Check now');
     expect(await edged([review, unseen])).toEqual([]);
   });
 
