@@ -48,14 +48,11 @@ export function errorFromResponse(body: unknown, meta: ResponseMeta, context: Er
   if (title) info.title = title;
   if (details) info.details = details;
   if (pointer) info.pointer = pointer;
-  if (kind === 'rate_limited' && meta.rateLimit?.resetSeconds !== undefined) {
-    info.retryAfterSeconds = meta.rateLimit.resetSeconds;
-  }
-  if (kind === 'quota_exceeded' && meta.quota?.resetSeconds !== undefined) {
-    info.retryAfterSeconds = meta.quota.resetSeconds;
-  }
-  info.message = describe(info, context);
-  return new DeskError(info);
+  // The wait a 429 names: the rate limit's window, or the quota's.
+  const reset =
+    kind === 'rate_limited' ? meta.rateLimit : kind === 'quota_exceeded' ? meta.quota : undefined;
+  if (reset?.resetSeconds !== undefined) info.retryAfterSeconds = reset.resetSeconds;
+  return described(info, context);
 }
 
 export function errorFromFailure(kind: 'network' | 'timeout' | 'redirect', context: ErrorContext) {
@@ -63,13 +60,18 @@ export function errorFromFailure(kind: 'network' | 'timeout' | 'redirect', conte
     // Persona's API does not redirect; one that does is not Persona, or is being tampered with.
     return deskError('refused', 'errRedirect');
   }
-  return new DeskError({ kind, message: describe({ kind, message: '' }, context) });
+  return described({ kind, message: '' }, context);
 }
 
 export function badResponseError(meta: ResponseMeta | undefined, context: ErrorContext) {
   const info: ErrorInfo = { kind: 'bad_response', message: '' };
   if (meta) info.status = meta.status;
   if (meta?.requestId) info.requestId = meta.requestId;
+  return described(info, context);
+}
+
+/** The error `info` makes, with its message written from it. */
+function described(info: ErrorInfo, context: ErrorContext): DeskError {
   info.message = describe(info, context);
   return new DeskError(info);
 }
@@ -85,7 +87,7 @@ function describe(info: ErrorInfo, context: ErrorContext): string {
       // not have the inquiry.write permission". A bare title does not.
       return t(info.details ? 'errForbiddenSays' : 'errForbidden', says);
     case 'not_found':
-      return notFound(context.path);
+      return t(context.path.includes('/inquiries') ? 'errNoInquiry' : 'errNoAddress');
     case 'conflict':
       return t('errConflict', says);
     case 'invalid':
@@ -101,9 +103,7 @@ function describe(info: ErrorInfo, context: ErrorContext): string {
       return t(creating ? 'errQuotaCreateIn' : 'errQuotaIn', formatNumber(seconds));
     }
     case 'server':
-      return context.method === 'GET'
-        ? t('errServerRead', String(info.status))
-        : t('errServerWrite', String(info.status));
+      return t(context.method === 'GET' ? 'errServerRead' : 'errServerWrite', String(info.status));
     case 'network':
       return context.origin && isLoopbackBaseUrl(context.origin)
         ? t('errNetworkLocal', context.origin)
@@ -113,13 +113,6 @@ function describe(info: ErrorInfo, context: ErrorContext): string {
     default:
       return t('errBadResponse');
   }
-}
-
-function notFound(path: string): string {
-  if (path.includes('/inquiries')) {
-    return t('errNoInquiry');
-  }
-  return t('errNoAddress');
 }
 
 /** "300 ms", "1 second", "15 seconds": a wait or a timeout in words. */

@@ -34,14 +34,19 @@ export interface PersonaResult<T> {
   meta: ResponseMeta;
 }
 
+/** The ids an answer names, by the header that carries each. */
+const idHeaders = {
+  requestId: 'request-id',
+  environmentId: 'persona-environment-id',
+  organizationId: 'persona-organization-id',
+} as const;
+
 export function readResponseMeta(status: number, headers: Headers): ResponseMeta {
   const meta: ResponseMeta = { status };
-  const requestId = headers.get('request-id');
-  const environmentId = headers.get('persona-environment-id');
-  const organizationId = headers.get('persona-organization-id');
-  if (requestId) meta.requestId = requestId;
-  if (environmentId) meta.environmentId = environmentId;
-  if (organizationId) meta.organizationId = organizationId;
+  for (const [field, header] of Object.entries(idHeaders)) {
+    const value = headers.get(header);
+    if (value) meta[field as keyof typeof idHeaders] = value;
+  }
   const rateLimit = readWindow(headers, 'ratelimit');
   if (rateLimit) meta.rateLimit = rateLimit;
   const quota = readWindow(headers, 'quota');
