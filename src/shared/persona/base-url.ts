@@ -41,9 +41,11 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
   if (url.search !== '' || url.hash !== '') {
     return { ok: false, reason: t('urlQuery') };
   }
+  // Without its trailing slashes, as the result ends.
+  const path = url.pathname.replace(/\/+$/, '');
   const loopback = isLoopbackHost(url.hostname);
   if (loopback && (url.protocol === 'http:' || url.protocol === 'https:')) {
-    return { ok: true, baseUrl: stripTrailingSlashes(url) };
+    return { ok: true, baseUrl: url.origin + path };
   }
   if (!isGrantedApiHost(url.hostname)) {
     // javascript:, data: or file: name no host at all: not an address to speak of.
@@ -57,11 +59,9 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
   }
   // Persona's API lives under /api/v1 on both hosts: a bare host means it, and any other path is a
   // typo (for example a second URL typed after the default) that would pass the host check.
-  if (url.pathname.replace(/\/+$/, '') === '') return { ok: true, baseUrl: url.origin + API_PATH };
-  if (stripTrailingSlashes(url) !== `${url.origin}${API_PATH}`) {
-    return { ok: false, reason: t('urlApiPath', `${url.origin}${API_PATH}`) };
-  }
-  return { ok: true, baseUrl: stripTrailingSlashes(url) };
+  const api = url.origin + API_PATH;
+  if (path !== API_PATH && path !== '') return { ok: false, reason: t('urlApiPath', api) };
+  return { ok: true, baseUrl: api };
 }
 
 /**
@@ -71,9 +71,4 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
 export function keyBaseUrlProblem(key: string, baseUrl: string): string | undefined {
   if (!isLoopbackBaseUrl(baseUrl) || key.trim().startsWith('persona_sandbox_')) return undefined;
   return t('urlLocalSandboxOnly');
-}
-
-function stripTrailingSlashes(url: URL): string {
-  const path = url.pathname.replace(/\/+$/, '');
-  return `${url.origin}${path}`;
 }
