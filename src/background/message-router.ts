@@ -1,9 +1,8 @@
 // The background's single message entry point: sender check, then the request's schema (the check
 // generated from it, src/shared/generated/request-checks.ts), then handler.
 import type { Runtime } from '../shared/browser.ts';
-import { DeskError, toErrorInfo } from '../shared/errors.ts';
+import { DeskError, deskError, toErrorInfo } from '../shared/errors.ts';
 import { parseRequest } from '../shared/generated/request-checks.ts';
-import { t } from '../shared/i18n.ts';
 import type { Answer, Reply, Request, RequestOf, RequestType } from '../shared/messages.ts';
 import { isOwnPage } from './sender.ts';
 
@@ -30,20 +29,18 @@ export async function routeMessage(
   sender: Runtime.MessageSender,
   context: RouterContext,
 ): Promise<Answer<unknown>> {
-  if (!isOwnPage(sender, context.ownId, context.ownOrigin)) {
-    return {
-      ok: false,
-      error: { kind: 'refused', message: t('ownPagesOnly') },
-    };
-  }
+  let request: Request;
+  // A stranger's message, a failed start-up and a malformed request are answered alike.
   try {
+    if (!isOwnPage(sender, context.ownId, context.ownOrigin)) {
+      throw deskError('refused', 'ownPagesOnly');
+    }
     await context.ready;
+    const parsed = parseRequest(message);
+    if (!parsed) throw deskError('bad_request', 'requestMalformed');
+    request = parsed;
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
-  }
-  const request = parseRequest(message);
-  if (!request) {
-    return { ok: false, error: { kind: 'bad_request', message: t('requestMalformed') } };
   }
   const after = await context.observe?.(request).catch(() => undefined);
   const answer = await runHandler(request, context.handlers);

@@ -5,7 +5,7 @@
 // inquiry is looked up by reference ID before it is tried again with a new key.
 
 import { type AuditFacts, INTERRUPTED } from '../../shared/audit/chain.ts';
-import { DeskError, toErrorInfo } from '../../shared/errors.ts';
+import { toErrorInfo } from '../../shared/errors.ts';
 import { auditTrailItem, watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
 import { toSnake } from '../../shared/persona/key-inflection.ts';
@@ -15,6 +15,7 @@ import { type Prefill, prefillKeys } from '../../shared/prefill.ts';
 import { templateIdHint } from '../../shared/settings-values.ts';
 import { readItem } from '../../shared/storage.ts';
 import type { PendingCreate } from '../../shared/storage-items.ts';
+import { invalid } from '../../shared/validate-settings.ts';
 import { appendAudit } from '../audit/append.ts';
 import { currentReviewer } from '../audit/record.ts';
 import { editItem } from '../edit-item.ts';
@@ -34,17 +35,11 @@ const inFlight = new Map<string, Promise<Created>>();
 // look for one twice.
 const finding = new Set<string>();
 
-export function createInquiry(request: RequestOf<'createInquiry'>): Promise<Created> {
+// Async, so a refused template ID is a rejected promise; start() still runs within the call, so
+// two clicks at once join one create.
+export async function createInquiry(request: RequestOf<'createInquiry'>): Promise<Created> {
   const templateId = request.templateId.trim();
-  if (!isTemplateId(templateId)) {
-    return Promise.reject(
-      new DeskError({
-        kind: 'invalid',
-        pointer: 'templateId',
-        message: templateIdHint(),
-      }),
-    );
-  }
+  if (!isTemplateId(templateId)) invalid('templateId', templateIdHint());
   const referenceId = request.referenceId?.trim();
   const prefill = Object.fromEntries(
     Object.entries(request.prefill ?? {}).filter(

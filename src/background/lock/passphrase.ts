@@ -18,6 +18,7 @@ import { t } from '../../shared/i18n.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase-rule.ts';
 import { duration } from '../../shared/persona/persona-error.ts';
 import { itemValue, readItem, writeItem, writeItems } from '../../shared/storage.ts';
+import { invalid } from '../../shared/validate-settings.ts';
 import { editItem } from '../edit-item.ts';
 import { wipeSession } from '../key-custody.ts';
 import { clearAutoLock, scheduleAutoLock } from './auto-lock.ts';
@@ -47,11 +48,7 @@ export async function setPassphrase(
   now = Date.now(),
 ): Promise<void> {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new DeskError({
-      kind: 'invalid',
-      pointer: 'passphrase',
-      message: t('passphraseTooShort', MIN_PASSPHRASE_LENGTH),
-    });
+    invalid('passphrase', t('passphraseTooShort', MIN_PASSPHRASE_LENGTH));
   }
   const first = !(await readItem(sealedKeyItem));
   const apiKey = first
