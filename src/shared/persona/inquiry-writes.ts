@@ -45,8 +45,13 @@ const templateAttribute = (id: string) => {
 export function inquiryWrites(transport: Transport) {
   /** One POST on an inquiry: its answer is the inquiry document, `meta` (link, token) kept apart. */
   async function post(path: string, body?: unknown, idempotencyKey?: string) {
-    const spec: RequestSpec = { method: 'POST', url: apiUrl(transport.baseUrl, path), body };
-    if (idempotencyKey !== undefined) spec.idempotencyKey = idempotencyKey;
+    // No key of the caller's: the transport makes one.
+    const spec: RequestSpec = {
+      method: 'POST',
+      url: apiUrl(transport.baseUrl, path),
+      body,
+      idempotencyKey,
+    };
     const { document, meta } = await transport.readDocument(inquiryDocument, spec);
     return { inquiry: toInquiryView(document), meta, extra: document.meta };
   }

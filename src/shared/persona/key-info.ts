@@ -41,11 +41,8 @@ export function keyInfo(transport: Transport) {
         const reset = entry?.attributes['seconds-to-reset'];
         if (reset !== undefined) data.resetSeconds = reset;
       } else if (meta.rateLimit?.limit !== undefined && meta.rateLimit.remaining !== undefined) {
-        data = {
-          ...meta.rateLimit,
-          limit: meta.rateLimit.limit,
-          remaining: meta.rateLimit.remaining,
-        };
+        // A copy: both counts are there, as just checked.
+        data = { ...meta.rateLimit } as ApiRateLimit;
       }
       return { data, meta };
     },

@@ -72,46 +72,36 @@ export function required<T>(read: Reader<T>): RequiredField<T> {
   return { kind: 'required', read };
 }
 
-const failed = Symbol('failed');
-
 /**
- * `input` read with `shape`: the shape's keys first, in the shape's order, then every other
- * enumerable key of `input` as it is. `__proto__` is never copied (it would replace the result's
+ * Reads any object (not an array); a shape without `required` fields cannot fail on one. The
+ * object is read with `shape`: the shape's keys first, in the shape's order, then every other
+ * enumerable key of the input as it is. `__proto__` is never copied (it would replace the result's
  * prototype), and presence is `key in input`, as zod reads it.
  */
-function readInto(
-  shape: Shape,
-  input: Record<string, unknown>,
-): Record<string, unknown> | typeof failed {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(shape)) {
-    if (key === '__proto__') continue;
-    const field = shape[key] as Field;
-    const value = input[key];
-    if (field.kind === 'maybe') {
-      if (!(key in input)) continue;
-      out[key] = value === undefined ? undefined : field.read(value);
-    } else if (field.kind === 'always') {
-      out[key] = field.read(value === undefined ? null : value);
-    } else {
-      const read = key in input ? field.read(value) : undefined;
-      if (read === undefined) return failed;
-      out[key] = read;
-    }
-  }
-  for (const key in input) {
-    if (key === '__proto__' || Object.hasOwn(shape, key)) continue;
-    out[key] = input[key];
-  }
-  return out;
-}
-
-/** Reads any object (not an array); a shape without `required` fields cannot fail on one. */
 export function objectReader<S extends Shape>(shape: S): Reader<ObjectOf<S>> {
-  return (value) => {
-    if (!isRecord(value)) return undefined;
-    const out = readInto(shape, value);
-    return out === failed ? undefined : (out as ObjectOf<S>);
+  return (input) => {
+    if (!isRecord(input)) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(shape)) {
+      if (key === '__proto__') continue;
+      const field = shape[key] as Field;
+      const value = input[key];
+      if (field.kind === 'maybe') {
+        if (!(key in input)) continue;
+        out[key] = value === undefined ? undefined : field.read(value);
+      } else if (field.kind === 'always') {
+        out[key] = field.read(value === undefined ? null : value);
+      } else {
+        const read = key in input ? field.read(value) : undefined;
+        if (read === undefined) return undefined;
+        out[key] = read;
+      }
+    }
+    for (const key in input) {
+      if (key === '__proto__' || Object.hasOwn(shape, key)) continue;
+      out[key] = input[key];
+    }
+    return out as ObjectOf<S>;
   };
 }
 

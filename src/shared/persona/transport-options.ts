@@ -3,7 +3,6 @@
 // (docs/architecture.md#persona-calls).
 import { DeskError, deskError } from '../errors.ts';
 import { isHeaderSafeKey } from './api-key.ts';
-import { DEFAULT_BASE_URL } from './api-origin.ts';
 import { checkBaseUrl, keyBaseUrlProblem } from './base-url.ts';
 import type { FetchLike } from './fetch-with-timeout.ts';
 import type { ResponseMeta } from './response-meta.ts';
@@ -37,7 +36,8 @@ export function resolveOptions(options: TransportOptions): ResolvedOptions {
   if (!isHeaderSafeKey(apiKey)) {
     throw deskError('unauthorized', 'keyOddCharactersOptions');
   }
-  const base = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  // An empty base URL is the default one.
+  const base = checkBaseUrl(options.baseUrl ?? '');
   if (!base.ok) throw new DeskError({ kind: 'refused', message: base.reason });
   const mismatch = keyBaseUrlProblem(apiKey, base.baseUrl);
   if (mismatch) throw new DeskError({ kind: 'refused', message: mismatch });
