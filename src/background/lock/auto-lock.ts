@@ -12,12 +12,13 @@ import { readItem, readItems, writeItem } from '../../shared/storage.ts';
 
 export const AUTO_LOCK_ALARM = 'inquiry-desk-auto-lock';
 
-export async function scheduleAutoLock(): Promise<void> {
-  await browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 0.5 });
+// Not async: the two callers await what the browser returns, with no wrapper around it.
+export function scheduleAutoLock(): Promise<void> {
+  return browser.alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 0.5 });
 }
 
-export async function clearAutoLock(): Promise<void> {
-  await browser.alarms.clear(AUTO_LOCK_ALARM);
+export function clearAutoLock(): Promise<boolean> {
+  return browser.alarms.clear(AUTO_LOCK_ALARM);
 }
 
 /**

@@ -125,11 +125,7 @@ async function fetchSummaries(deps: CycleDeps, batches: string[][], unlisted: Re
   let client: PollClient;
   try {
     client = await deps.openClient();
-  } catch (error) {
-    return { summaries, requests, gone, outcome: failure(toErrorInfo(error), rateLimit) };
-  }
-  for (const inquiryIds of batches) {
-    try {
+    for (const inquiryIds of batches) {
       requests += 1;
       const page = await client.listInquiries({
         inquiryIds,
@@ -143,10 +139,11 @@ async function fetchSummaries(deps: CycleDeps, batches: string[][], unlisted: Re
       for (const id of inquiryIds) {
         if (!unlisted.has(id) && !items.some((s) => s.id === id)) gone.push(id);
       }
-    } catch (error) {
-      // Not confirmed by a look-up: none is marked.
-      return { summaries, requests, gone: [], outcome: failure(toErrorInfo(error), rateLimit) };
     }
+  } catch (error) {
+    // No client, or a page failed. The ids missing so far are not confirmed by a look-up: none is
+    // marked.
+    return { summaries, requests, gone: [], outcome: failure(toErrorInfo(error), rateLimit) };
   }
   let outcome: CycleOutcome = { kind: 'ok', rateLimit };
   if (gone[0]) {
