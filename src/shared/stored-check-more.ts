@@ -19,9 +19,10 @@ export type { Fields, Rule, StoredValue } from './stored-check.ts';
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value)) return false;
   const ctor = (value as { constructor?: unknown }).constructor;
-  if (ctor === undefined || typeof ctor !== 'function') return true;
+  // No constructor (undefined) or not a function: plain, as zod has it.
+  if (typeof ctor !== 'function') return true;
   const prototype: unknown = ctor.prototype;
-  if (typeof prototype !== 'object' || prototype === null || Array.isArray(prototype)) return false;
+  if (!isRecord(prototype)) return false;
   return Object.hasOwn(prototype, 'isPrototypeOf');
 }
 

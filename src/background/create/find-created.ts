@@ -35,6 +35,7 @@ export async function findCreated(
     const created = Date.parse(item.timestamps.createdAt ?? '');
     const sameTemplate =
       !item.templateId || item.templateId === templateId || item.templateVersionId === templateId;
-    return sameTemplate && !Number.isNaN(created) && created >= since;
+    // An unreadable time (NaN) is never `>=`.
+    return sameTemplate && created >= since;
   });
 }

@@ -24,6 +24,7 @@ export function decidedBefore(
   sinceSentMs: number,
 ): boolean {
   if (status !== decided || answerDate === undefined) return false;
-  const at = decisionedAt === undefined ? Number.NaN : Date.parse(decisionedAt);
+  // No time, or an unreadable one: NaN, which is never `<`.
+  const at = Date.parse(decisionedAt ?? '');
   return at + CLOCK_SLACK_MS < answerDate - sinceSentMs;
 }

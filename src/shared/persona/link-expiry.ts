@@ -13,7 +13,7 @@ export function oneTimeLinkExpiry(
   const bounds: number[] = [];
   if (requestedSeconds !== undefined && requestedSeconds > 0)
     bounds.push(now + requestedSeconds * 1000);
-  const inquiryEnd = inquiryExpiresAt === undefined ? Number.NaN : Date.parse(inquiryExpiresAt);
+  const inquiryEnd = Date.parse(inquiryExpiresAt ?? '');
   if (!Number.isNaN(inquiryEnd)) bounds.push(inquiryEnd);
   return bounds.length > 0 ? new Date(Math.min(...bounds)).toISOString() : undefined;
 }
