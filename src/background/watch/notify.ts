@@ -25,12 +25,6 @@ export function inquiryOfNotification(id: string): string | null | undefined {
   return id === SUMMARY_ID ? null : id.slice(PREFIX.length);
 }
 
-/** The summary's page opens on home, not on the inquiry the toolbar popup showed last (app.tsx). */
-export function popupUrl(inquiryId: string | null): string {
-  const query = inquiryId ? `?inquiry=${encodeURIComponent(inquiryId)}` : '?home';
-  return browser.runtime.getURL(`src/popup/index.html${query}`);
-}
-
 export interface NotificationText {
   id: string;
   title: string;
@@ -84,7 +78,8 @@ export async function openFromNotification(id: string): Promise<void> {
   const inquiryId = inquiryOfNotification(id);
   if (inquiryId === undefined) return;
   if (inquiryId) await openLookup(inquiryId, CURRENT_WINDOW);
-  else await browser.tabs.create({ url: popupUrl(null) });
+  // The summary's page opens on home, not on the inquiry the toolbar popup showed last (app.tsx).
+  else await browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?home') });
   await browser.notifications.clear(id);
   if (inquiryId) {
     await editItem(watchlistItem, (list) => ({
