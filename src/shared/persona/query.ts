@@ -46,9 +46,10 @@ export function pageUrl(baseUrl: string, link: string): string | undefined {
   }
 }
 
-export function detailQuery(include?: string[], fields?: Record<string, string[]>) {
+/** `include` always: an empty one asks for nothing included (inquiry-reads.ts GetInquiryOptions). */
+export function detailQuery(include: string[], fields?: Record<string, string[]>) {
   const query = new URLSearchParams();
-  if (include) query.set('include', include.join(','));
+  query.set('include', include.join(','));
   addFields(query, fields);
   return query;
 }

@@ -82,9 +82,9 @@ export function isQuotaAnswer(meta: ResponseMeta, title: string | undefined): bo
  * Persona suggests throttling once fewer than 15 % of the window's requests remain
  * (https://docs.withpersona.com/rate-limiting).
  */
-export function isRateLimitLow(rateLimit: RateLimit | undefined, share = 0.15): boolean {
+export function isRateLimitLow(rateLimit: RateLimit | undefined): boolean {
   if (rateLimit?.limit === undefined || rateLimit.remaining === undefined) return false;
-  return rateLimit.remaining < rateLimit.limit * share;
+  return rateLimit.remaining < rateLimit.limit * 0.15;
 }
 
 function readCount(value: string | null): number | undefined {
