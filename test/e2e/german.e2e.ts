@@ -243,6 +243,17 @@ describe('the desk in German', () => {
 
   it('new inquiry: with its fields refused, Erstellen stays in the 600 px popup, above the footer, and the last field can still be reached', async () => {
     const popup = await ext.openPopup('?view=create');
+    try {
+      await refusedFieldsInView(popup);
+    } finally {
+      // The refused fields are the draft's: the next create of this file starts from an empty
+      // form, whatever became of this test.
+      await popup.evaluate(() => chrome.storage.session.remove('draft'));
+      await popup.close();
+    }
+  });
+
+  async function refusedFieldsInView(popup: Page) {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.getByRole('textbox', { name: 'Vorlagen-ID der Anfrage' }).fill('falsch');
     await popup.getByRole('textbox', { name: 'E-Mail' }).fill('keine-adresse');
@@ -270,7 +281,9 @@ describe('the desk in German', () => {
             ),
         };
       });
-    // The focus is on the first field refused, in view; Erstellen, below, in view too.
+    // The focus is on the first field refused, in view; Erstellen, below, in view too. The focus
+    // can come a frame after the fields are marked (a full run on two cores saw none yet).
+    await expect.poll(async () => (await where()).focusedId, soon).toBe('template-id');
     const first = await where();
     expect(first).toMatchObject({ focusedId: 'template-id', focusedHit: true, createHit: true });
     expect(first.createBottom).toBeLessThanOrEqual(first.footerTop);
@@ -286,10 +299,7 @@ describe('the desk in German', () => {
     });
     expect(last).toBe(true);
     expect((await where()).createHit).toBe(true);
-    // The refused fields are the draft's: the next create of this file starts from an empty form.
-    await popup.evaluate(() => chrome.storage.session.remove('draft'));
-    await popup.close();
-  });
+  }
 
   it('a chat message written for an English-speaking customer: {expires:en} in English, {expires} in German, an unknown tag refused on save', async () => {
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
