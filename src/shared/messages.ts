@@ -113,6 +113,8 @@ export const requests = {
     next: z.optional(z.string().check(z.maxLength(2000))),
     /** Only those with this reference ID (`filter[reference-id]`). */
     referenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    /** Asked without the reviewer asking (a note): a 429 is said at once, not waited out. */
+    quiet: z.optional(z.boolean()),
   })),
   inquiryAction: answers<InquiryReply>()(() => ({
     id: inquiryId(),

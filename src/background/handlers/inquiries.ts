@@ -15,6 +15,11 @@ import { checkInquiryId } from './check-inquiry-id.ts';
  * reads "Checking with Persona…" for half a minute (retry-policy.ts waits up to 30 s by default).
  */
 const INTERACTIVE = { retry: { maxRateLimitWaitMs: 5_000 } };
+/**
+ * For what nobody asked for (the create form's note of a reference ID in use): a 429 is not
+ * waited out and sent again, which would spend the rate limit the team shares twice for a note.
+ */
+const UNASKED = { retry: { maxRateLimitWaitMs: 0 } };
 
 /** Kinds where Persona could not answer now but the cached copy is still worth showing. */
 const transient: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
@@ -71,7 +76,7 @@ export async function findInquiries(
 export async function listInquiries(
   request: RequestOf<'listInquiries'>,
 ): Promise<Reply<'listInquiries'>> {
-  const { client } = await openPersona(INTERACTIVE);
+  const { client } = await openPersona(request.quiet ? UNASKED : INTERACTIVE);
   const page = request.next
     ? await client.fetchPage(request.next)
     : await client.listInquiries({

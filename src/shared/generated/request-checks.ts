@@ -142,6 +142,7 @@ const rules: Record<RequestType, Fields> = {
         ],
       },
     },
+    quiet: { t: 'optional', of: { t: 'boolean' } },
   },
   inquiryAction: {
     id: {

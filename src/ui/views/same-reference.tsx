@@ -61,6 +61,7 @@ export function SameReferenceNote({ reference, paused }: { reference: string; pa
           statuses: OPEN_STATUSES,
           referenceId: reference,
           pageSize: 100,
+          quiet: true,
         },
         true,
       ).then(

@@ -104,6 +104,43 @@ describe('lists ask only for what a row shows', () => {
       'GET /api/v1/inquiries?page[after]=inq_X',
     ]);
   });
+
+  it('a list nobody asked for meets a 429 once, not again after waiting; one asked for waits out a short window', async () => {
+    const limited = () =>
+      new Response(JSON.stringify({ errors: [{ title: 'Too many requests' }] }), {
+        status: 429,
+        headers: {
+          'Content-Type': 'application/json',
+          'RateLimit-Limit': '300',
+          'RateLimit-Remaining': '0',
+          'RateLimit-Reset': '1',
+        },
+      });
+    let answers = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        answers++;
+        return answers === 1
+          ? limited()
+          : new Response(JSON.stringify({ data: [], links: { next: null } }), {
+              status: 200,
+              headers: { 'Content-Type': 'application/json' },
+            });
+      }),
+    );
+    const quiet = listInquiries({
+      type: 'listInquiries',
+      statuses: ['created', 'pending'],
+      referenceId: 'chat-7',
+      quiet: true,
+    });
+    await expect(quiet).rejects.toMatchObject({ info: { kind: 'rate_limited' } });
+    expect(answers).toBe(1);
+    answers = 0;
+    await listInquiries({ type: 'listInquiries', statuses: ['needs_review'] });
+    expect(answers).toBe(2);
+  });
 });
 
 describe('newLink', () => {

@@ -913,6 +913,8 @@ describe('the create form', () => {
         statuses: ['created', 'pending'],
         referenceId: 'chat-7',
         pageSize: 100,
+        // A note nobody asked for: a 429 is not waited out and sent again.
+        quiet: true,
       },
     ]);
     // A note, not a lock: Create is still offered.
