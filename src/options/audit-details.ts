@@ -14,6 +14,7 @@ const settingLabels: Record<keyof Settings, MessageKey> = {
   templates: 'namedTemplates',
   pollSeconds: 'pollInterval',
   notifications: 'notifyOnChange',
+  notifyReference: 'notifyReference',
   chatTemplate: 'chatTemplate',
   linkExpiryHours: 'linkLifetime',
   forgetDecidedAfterHours: 'forgetAfter',

@@ -64,6 +64,21 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
         {t('notifyOnChange')}
         {managed.has('notifications') && <span class="muted"> {t('setByOrganisation')}</span>}
       </label>
+      {/* Off by default: what a notification says, the system may keep, and a reference ID can
+          be an email address. Said beside the switch, for the reviewer who turns it on. */}
+      <label class="check">
+        <input
+          type="checkbox"
+          disabled={!draft.notifications}
+          checked={draft.notifyReference}
+          aria-describedby="notify-reference-hint"
+          onChange={(e) => patch({ notifyReference: e.currentTarget.checked })}
+        />
+        {t('notifyReference')}
+      </label>
+      <p class="muted" id="notify-reference-hint">
+        {t('notifyReferenceHint')}
+      </p>
     </section>
   );
 }

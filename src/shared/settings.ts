@@ -50,6 +50,12 @@ function buildSettingsSchema() {
       60,
     ),
     notifications: withDefault(z.boolean(), true),
+    /**
+     * Notifications name an inquiry by its reference ID (and its id's end) instead of its id:
+     * off until the reviewer turns it on, since a reference ID can be an email address, and the
+     * system may keep notifications after they close.
+     */
+    notifyReference: withDefault(z.boolean(), false),
     chatTemplate: withDefault(
       z.string().check(z.maxLength(MAX_CHAT_TEMPLATE)),
       defaultChatTemplate,

@@ -212,6 +212,59 @@ describe('watch and notify', () => {
     expect(popups).toEqual([]);
   });
 
+  it('a notification names the inquiry by its reference ID once the options say so, and by its id before', async () => {
+    const options = await ext.openOptions();
+    const byReference = options.getByRole('checkbox', {
+      name: 'Name inquiries by reference ID in notifications',
+    });
+    await expect.poll(() => byReference.isChecked()).toBe(false);
+    const titlesOfNextCycle = async () =>
+      (await liveWorker()).evaluate(async () => {
+        // What the cycle's notifications say: the API keeps no title to read back.
+        const titles: string[] = [];
+        const api = chrome.notifications;
+        const create = api.create.bind(api);
+        api.create = ((id: string, shown: chrome.notifications.NotificationOptions) => {
+          titles.push(shown.title ?? '');
+          return create(id, shown as chrome.notifications.NotificationCreateOptions);
+        }) as typeof api.create;
+        try {
+          await (
+            globalThis as unknown as { inquiryDesk: { runCycle(): Promise<unknown> } }
+          ).inquiryDesk.runCycle();
+        } finally {
+          api.create = create;
+        }
+        return titles;
+      });
+    const made = async (referenceId: string) => {
+      const answer = await options.evaluate(
+        (reference) =>
+          chrome.runtime.sendMessage({
+            type: 'createInquiry',
+            templateId: 'itmpl_E2eTemplate01',
+            idempotencyKey: crypto.randomUUID(),
+            referenceId: reference,
+          }),
+        referenceId,
+      );
+      return answer.data.inquiry.id as string;
+    };
+    const reference = `ada-${Date.now()}`;
+    const [before, after] = [await made(`${reference}-before`), await made(reference)];
+    await controls.finish(before, 'passed');
+    expect(await titlesOfNextCycle()).toEqual([`Completed, awaiting decision: inquiry ${before}`]);
+
+    await byReference.check();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Settings saved.').waitFor();
+    await controls.finish(after, 'needs_review');
+    expect(await titlesOfNextCycle()).toEqual([
+      `Needs review: inquiry ${reference} (…${after.slice(-5)})`,
+    ]);
+    await options.close();
+  });
+
   it('Check now on the watchlist brings a change Persona has, without waiting for the period', async () => {
     const id = await createInquiry();
     const popup = await ext.openPopup();

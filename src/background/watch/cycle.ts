@@ -28,7 +28,8 @@ export type PollClient = Pick<PersonaClient, 'listInquiries' | 'getInquiry'>;
 export interface CycleDeps {
   /** A client for the stored key and base URL; throws a DeskError when there is none. */
   openClient: () => Promise<PollClient>;
-  notify: (changes: readonly Change[]) => Promise<void>;
+  /** `byReference`: the settings' notifyReference. */
+  notify: (changes: readonly Change[], byReference: boolean) => Promise<void>;
   now: () => number;
   /** Dice for the team-scale stretch (env-budget.ts); default Math.random. */
   random?: () => number;
@@ -79,7 +80,8 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
     const at = deps.now();
     changes = applySummaries(await readItem(watchlistItem), summaries, at).changes;
     // Notify before writing: a worker stopped in between notifies again (same ids), not never.
-    if (changes.length > 0 && settings.notifications) await deps.notify(changes).catch(() => {});
+    if (changes.length > 0 && settings.notifications)
+      await deps.notify(changes, settings.notifyReference).catch(() => {});
     await editItem(watchlistItem, (l) => ({
       value: markUnlisted(applySummaries(l, summaries, at).list, gone),
       result: undefined,

@@ -1,5 +1,7 @@
-// Notifications for status changes. Only the inquiry id and status words: no names, no reference
-// ids (a customer's reference id may be an email address). Their ids: shared/notification-ids.ts.
+// Notifications for status changes. The inquiry id and status words, no names; the reference ID
+// only when the reviewer turned on the setting that says why it is off by default (a customer's
+// reference ID may be an email address, and the system may keep notifications after they close).
+// Their ids: shared/notification-ids.ts.
 import { browser } from '../../shared/browser.ts';
 import { formatNumber } from '../../shared/format.ts';
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
@@ -36,11 +38,18 @@ export interface NotificationText {
  * said by its meaning in the reader's language ("Needs review", statusLabel), not Persona's word
  * (`needs_review`), which the desk shows beside the meaning once opened.
  */
-export function describeChanges(changes: readonly Change[]): NotificationText[] {
+export function describeChanges(
+  changes: readonly Change[],
+  byReference = false,
+): NotificationText[] {
+  // As the desk's confirmations name it: the reference, with the id's end (one customer's
+  // inquiries share it).
+  const name = (c: Change) =>
+    byReference && c.referenceId ? `${c.referenceId} (…${c.id.slice(-5)})` : c.id;
   if (changes.length <= MAX_SINGLE) {
     return changes.map((c) => ({
       id: notificationId(c.id),
-      title: t('notifyTitle', c.id, statusLabel(c.to)),
+      title: t('notifyTitle', name(c), statusLabel(c.to)),
       message: t('notifyMessage', statusLabel(c.from)),
     }));
   }
@@ -49,7 +58,7 @@ export function describeChanges(changes: readonly Change[]): NotificationText[] 
   const lines = [...changes]
     .sort((a, b) => +asksReviewer(b.to) - +asksReviewer(a.to))
     .slice(0, 5)
-    .map((c) => t('notifyLine', c.id, statusLabel(c.to)));
+    .map((c) => t('notifyLine', name(c), statusLabel(c.to)));
   if (changes.length > 5) lines.push(t('notifyMore', formatNumber(changes.length - 5)));
   return [
     {
@@ -61,10 +70,13 @@ export function describeChanges(changes: readonly Change[]): NotificationText[] 
 }
 
 /** Creating with an existing id replaces that notification, so a repeated cycle shows no double. */
-export async function notifyChanges(changes: readonly Change[]): Promise<void> {
+export async function notifyChanges(
+  changes: readonly Change[],
+  byReference: boolean,
+): Promise<void> {
   const iconUrl = browser.runtime.getURL('icons/icon-128.png');
   await Promise.all(
-    describeChanges(changes).map(({ id, title, message }) =>
+    describeChanges(changes, byReference).map(({ id, title, message }) =>
       browser.notifications.create(id, { type: 'basic', iconUrl, title, message }),
     ),
   );

@@ -37,6 +37,8 @@ export interface Change {
   id: string;
   from: string;
   to: string;
+  /** For a notification that names it so, when the settings say it may (notify.ts). */
+  referenceId?: string | undefined;
 }
 
 /**
@@ -59,7 +61,14 @@ export function applySummaries(
     const touched = fresh.updatedAt !== undefined && fresh.updatedAt !== entry.updatedAt;
     const redacted = fresh.redacted === true && entry.redacted !== true;
     if (!statusChanged && !touched && !redacted && !entry.unlisted) return entry;
-    if (statusChanged) changes.push({ id: entry.id, from: entry.status, to: fresh.status });
+    if (statusChanged) {
+      changes.push({
+        id: entry.id,
+        from: entry.status,
+        to: fresh.status,
+        referenceId: fresh.referenceId ?? entry.referenceId,
+      });
+    }
     // Answered again (the key of its environment is back): no longer unlisted.
     const { unlisted: _, ...kept } = entry;
     return {

@@ -39,6 +39,7 @@ export const rule4 = {
     value: 60,
   },
   notifications: { t: 'default', of: { t: 'boolean' }, value: true },
+  notifyReference: { t: 'default', of: { t: 'boolean' }, value: false },
   chatTemplate: {
     t: 'default',
     of: { t: 'string', checks: [['maxLength', 1000]] },

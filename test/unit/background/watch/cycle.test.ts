@@ -115,7 +115,8 @@ describe('a poll cycle', () => {
     persona.set(2, 'approved');
     const result = await runCycle('alarm', deps);
     expect(result.changes).toEqual([{ id: inquiryId(2), from: 'pending', to: 'approved' }]);
-    expect(deps.notify).toHaveBeenCalledExactlyOnceWith(result.changes);
+    // Named by their ids: the reference only once the reviewer turns that on.
+    expect(deps.notify).toHaveBeenCalledExactlyOnceWith(result.changes, false);
     expect((await watchlist())[1]).toMatchObject({
       status: 'approved',
       seen: false,
@@ -139,6 +140,16 @@ describe('a poll cycle', () => {
     await runCycle('alarm', deps);
     expect(deps.notify).not.toHaveBeenCalled();
     expect((await watchlist())[0]?.status).toBe('needs_review');
+  });
+
+  it('hands the change its reference ID, and the setting to name it so', async () => {
+    await writeItem(settingsItem, { ...defaultSettings(), notifyReference: true });
+    await watch([entry(1, 'pending', { referenceId: 'chat-1' })]);
+    persona.set(1, 'needs_review');
+    await runCycle('alarm', deps);
+    const [changes, byReference] = deps.notify.mock.calls[0] ?? [];
+    expect(byReference).toBe(true);
+    expect(changes?.[0]?.referenceId).toBe('chat-1');
   });
 
   it('a failing notification does not fail the cycle', async () => {

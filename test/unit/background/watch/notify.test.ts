@@ -31,6 +31,22 @@ describe('notifications', () => {
     });
   });
 
+  it("name the inquiry by its reference ID, with its id's end, only when the settings say so", () => {
+    const named = { ...change(3, 'needs_review'), referenceId: 'ada@example.com' };
+    expect(describeChanges([named])[0]?.title).toBe(`Needs review: inquiry ${inquiryId(3)}`);
+    expect(describeChanges([named], true)[0]?.title).toBe(
+      `Needs review: inquiry ada@example.com (…${inquiryId(3).slice(-5)})`,
+    );
+    // None to name it by: its id, as before.
+    expect(describeChanges([change(4)], true)[0]?.title).toBe(`Approved: inquiry ${inquiryId(4)}`);
+    // The summary's lines too.
+    const many = [1, 2, 3, 4].map((n) => ({ ...change(n), referenceId: `chat-${n}` }));
+    expect(describeChanges(many, true)[0]?.message.split('\n')[0]).toBe(
+      `chat-1 (…${inquiryId(1).slice(-5)}): Approved`,
+    );
+    expect(describeChanges(many)[0]?.message).not.toContain('chat-');
+  });
+
   it('carry the inquiry id in the notification id, so a click survives a worker restart', () => {
     const id = notificationId('inq_ABC123');
     expect(inquiryOfNotification(id)).toBe('inq_ABC123');
@@ -66,8 +82,8 @@ describe('notifications', () => {
   });
 
   it('are created with their ids; repeating a cycle replaces them instead of adding', async () => {
-    await notifyChanges([change(1), change(2, 'needs_review')]);
-    await notifyChanges([change(1)]);
+    await notifyChanges([change(1), change(2, 'needs_review')], false);
+    await notifyChanges([change(1)], false);
     expect(Object.keys(await fakeBrowser.notifications.getAll()).sort()).toEqual([
       notificationId(inquiryId(1)),
       notificationId(inquiryId(2)),
@@ -85,7 +101,7 @@ describe('notifications', () => {
       entry(8, 'failed', { seen: false }),
     ]);
     const id = notificationId(inquiryId(7));
-    await notifyChanges([change(7, 'completed', 'pending')]);
+    await notifyChanges([change(7, 'completed', 'pending')], false);
     await openFromNotification(id);
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.at(-1)?.url).toBe(
