@@ -235,6 +235,30 @@ async function openCreate(referenceId: string): Promise<Page> {
   return popup;
 }
 
+describe('a reference ID searched in other capitals', () => {
+  it('finds nothing at Persona, whose filter is exact, and offers the watched inquiry it names', async () => {
+    const id = await createThroughBackground('caps');
+    const { data } = await persona(`/inquiries/${id}`);
+    const reference = (data as { attributes: { 'reference-id'?: string } }).attributes[
+      'reference-id'
+    ];
+    if (!reference) throw new Error(`${id} has no reference`);
+    const popup = await ext.openPopup();
+    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await box.fill(reference.toUpperCase());
+    await box.press('Enter');
+    await popup.getByText(/No inquiry has the reference ID/).waitFor(soon);
+    const watched = popup.getByRole('list', {
+      name: 'Watched here, with a reference ID in other capitals or holding this text:',
+    });
+    await watched.getByRole('button', { name: new RegExp(id) }).click();
+    await expect
+      .poll(() => popup.getByRole('heading', { level: 2 }).first().textContent(), soon)
+      .toContain(reference);
+    await popup.close();
+  });
+});
+
 describe('a reference ID that has an inquiry still open', () => {
   it('is said under the field before Create, with the way to the newest', async () => {
     const reference = `still-open-${Date.now()}`;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../../shared/errors.ts';
-import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
+import { pollStateItem, watchlistItem } from '../../shared/generated/first-screen-items.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquirySummary } from '../../shared/messages.ts';
 import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
@@ -40,6 +40,27 @@ function explain(error: ErrorInfo, query: string): ErrorInfo {
  */
 export function lookupText(text: string): string {
   return text.trim().replace(/^[\s.,;:!?"'«»“”‘’„()[\]]+|[\s.,;:!?"'«»“”‘’„()[\]]+$/g, '');
+}
+
+/** The shortest text a watched reference ID is searched for inside of: "a" would match most. */
+const SHORTEST_PART = 3;
+
+/**
+ * Watched inquiries whose reference ID is the text in other capitals, or holds it: Persona's
+ * filter is exact ("DEMO-17" finds nothing where the chat said "demo-17"), and a reference typed
+ * from a chat is often in other capitals or cut short. Read from the watchlist, which the desk
+ * has; nothing more is asked of Persona.
+ */
+export function watchedLike<T extends { referenceId?: string | undefined }>(
+  watched: readonly T[],
+  text: string,
+): T[] {
+  const wanted = text.toLowerCase();
+  return watched.filter((entry) => {
+    const reference = entry.referenceId?.toLowerCase();
+    if (!reference) return false;
+    return reference === wanted || (wanted.length >= SHORTEST_PART && reference.includes(wanted));
+  });
 }
 
 /** One lookup: an id opens its inquiry at once, a reference id lists its inquiries. */
@@ -106,6 +127,10 @@ export function MatchesView({ query: asked }: { query: string }) {
   // inquiry still waits, as Needs review does (use-on-its-way.ts).
   const { sending, decided, note } = useDecisionsOnItsWay(() => {});
   const listed = useMemo(() => first && [...first, ...more], [first, more]);
+  // Persona found none by this exact reference: the watched ones it may have meant.
+  const watchlist = useStored(watchlistItem);
+  const near =
+    first?.length === 0 && !isInquiryId(query) ? watchedLike(watchlist ?? [], query) : [];
   const items = listed?.map((item) => {
     const made = decided.get(item.id);
     return made ? { ...item, status: decisionStatus[made] } : item;
@@ -132,6 +157,16 @@ export function MatchesView({ query: asked }: { query: string }) {
           {/* A whole chat line, looked up from the context menu, is no reference ID. */}
           {/\s/.test(query) && ` ${t('selectOnlyTheId')}`}
         </p>
+      )}
+      {near.length > 0 && (
+        <>
+          <p class="list-head muted">{t('watchedLike')}</p>
+          <SummaryList
+            label={t('watchedLike')}
+            items={near}
+            meta={(item) => note(item.id, item.status)}
+          />
+        </>
       )}
       {items && items.length > 0 && (
         <>

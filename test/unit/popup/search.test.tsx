@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { classifyQuery } from '../../../src/shared/persona/classify-query.ts';
@@ -30,6 +30,11 @@ describe('classifyQuery', () => {
     });
   });
 });
+
+/** A watched inquiry needing review, under `referenceId`. */
+function watched(id: string, referenceId: string) {
+  return { id, referenceId, status: 'needs_review', addedAt: 1, changedAt: 1, seen: true };
+}
 
 async function search(text: string) {
   render(<DeskShell first={{ name: 'home' }} />);
@@ -196,6 +201,39 @@ describe('the Find inquiry box', () => {
           .some((e) => /Check its spelling, capitals included/.test(e.textContent ?? '')),
       ).toBe(true),
     );
+  });
+
+  it('offers the watched inquiries whose reference ID is it in other capitals, or holds it', async () => {
+    stubBackground({
+      findInquiries: () => ({ kind: 'matches', next: null, items: [] }),
+      getInquiry: () => inquiryReply('needs_review', { id: 'inq_WatchedLike0001' }),
+    });
+    await fakeBrowser.storage.local.set({
+      watchlist: [
+        watched('inq_WatchedLike0001', 'demo-17'),
+        watched('inq_WatchedLike0002', 'ticket-DEMO-170'),
+        watched('inq_WatchedOther001', 'demo-18'),
+      ],
+    });
+    await search('DEMO-17');
+    const list = await screen.findByRole('list', {
+      name: 'Watched here, with a reference ID in other capitals or holding this text:',
+    });
+    expect(
+      [...list.querySelectorAll('.inquiry-id')].map((element) => element.textContent).sort(),
+    ).toEqual(['inq_WatchedLike0001', 'inq_WatchedLike0002']);
+    fireEvent.click(within(list).getByRole('button', { name: /inq_WatchedLike0001/ }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('demo-17'),
+    );
+  });
+
+  it('offers no watched inquiry for a text too short to look inside references for', async () => {
+    stubBackground({ findInquiries: () => ({ kind: 'matches', next: null, items: [] }) });
+    await fakeBrowser.storage.local.set({ watchlist: [watched('inq_WatchedLike0001', 'ab-1')] });
+    await search('ab');
+    await screen.findByText(/No inquiry has the reference ID/);
+    expect(screen.queryByRole('list')).toBeNull();
   });
 
   it('keeps the search text as a draft and offers recent lookups', async () => {
