@@ -173,6 +173,7 @@ export function CreateView() {
     } catch (error) {
       const info = toErrorInfo(error);
       void noteWriteAnswer(sentWith, info);
+      void checkAfterAnswer(info);
       // No answer: the key stays for the next click. The failure is on screen, so the next
       // opening of the form does not send it again by itself: the reviewer decides.
       updateDraft((stored) => {

@@ -436,6 +436,7 @@ export function DetailActions({
           })
           .catch((failure: unknown) => {
             void noteWriteAnswer(sentWith, toErrorInfo(failure));
+            void checkAfterAnswer(toErrorInfo(failure));
             // Refused: not made, whatever the status now says.
             if (isConflict(failure)) {
               sent.current = null;

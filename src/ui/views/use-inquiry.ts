@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ErrorInfo } from '../../shared/errors.ts';
+import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { pollStateItem } from '../../shared/generated/first-screen-items.ts';
 import { keyedItem } from '../../shared/keyed-item.ts';
 import type { InquiryReply } from '../../shared/messages.ts';
@@ -32,7 +32,12 @@ export function useInquiry(id: string, initial: InquiryReply | undefined): Inqui
   const [reply, setReply] = useState<InquiryReply | undefined>(initial);
   const read = useRequest(async () => {
     // The session cache is already on screen (useStored above), so ask Persona itself.
-    const answer = await sendRequest({ type: 'getInquiry', id, refresh: true }, true);
+    const answer = await sendRequest({ type: 'getInquiry', id, refresh: true }, true).catch(
+      (failure: unknown) => {
+        void checkAfterAnswer(toErrorInfo(failure));
+        throw failure;
+      },
+    );
     setReply(answer);
     // A copy kept from before is no answer of Persona's.
     if (!answer.stale) void checkAfterAnswer();

@@ -700,6 +700,37 @@ describe('inquiry actions', () => {
     expect(await checksAfterDecision(pollState, 1)).toBe(1);
   });
 
+  /** The detail opened while the watcher's checks are `pollState`, its read answered `answer`. */
+  async function checksAfterRead(pollState: object, answer: object): Promise<number> {
+    await fakeBrowser.storage.local.set({ pollState });
+    stubBackground({
+      getInquiry: () => answer as never,
+      refreshWatchlist: () => ({ polled: true }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByRole('alert');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return sent('refreshWatchlist').length;
+  }
+
+  const refusedKey = { kind: 'unauthorized', status: 401, message: 'Persona refused the API key.' };
+
+  it('has the watcher check now when Persona refuses the key while its checks went through', async () => {
+    // The desk's opening asks one; the refusal another.
+    expect(await checksAfterRead({ failures: 0, lastSuccessAt: 1 }, refusedKey)).toBe(2);
+  });
+
+  it.each([
+    ['a refusal the watcher already met', { failures: 1, lastError: refusedKey }, refusedKey],
+    [
+      'a 403 (the key may not do this, not a refused key)',
+      { failures: 0, lastSuccessAt: 1 },
+      { kind: 'forbidden', status: 403, message: 'Not allowed.' },
+    ],
+  ])('asks no check after %s', async (_, pollState, answer) => {
+    expect(await checksAfterRead(pollState, answer)).toBe(1);
+  });
+
   it('says a timed-out change may or may not have happened, not to try again', async () => {
     stubBackground({
       getInquiry: () => inquiryReply('completed'),
