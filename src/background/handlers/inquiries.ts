@@ -16,10 +16,11 @@ import { checkInquiryId } from './check-inquiry-id.ts';
  */
 const INTERACTIVE = { retry: { maxRateLimitWaitMs: 5_000 } };
 /**
- * For what nobody asked for (the create form's note of a reference ID in use): a 429 is not
- * waited out and sent again, which would spend the rate limit the team shares twice for a note.
+ * For what nobody asked for (the create form's note of a reference ID in use): asked once. A 429
+ * is not waited out and sent again, nor a 5xx or a lost connection, which would spend the rate
+ * limit the team shares two to four times for a note.
  */
-const UNASKED = { retry: { maxRateLimitWaitMs: 0 } };
+const UNASKED = { retry: { maxRetries: 0, maxRateLimitRetries: 0 } };
 
 /** Kinds where Persona could not answer now but the cached copy is still worth showing. */
 const transient: ReadonlySet<ErrorKind> = new Set<ErrorKind>([

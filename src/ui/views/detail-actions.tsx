@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 import { keyShortcutsItem } from '../../shared/page-items.ts';
-import { describeStatus } from '../../shared/persona/status.ts';
+import { describeStatus, isFinalStatus } from '../../shared/persona/status.ts';
 import { allowedActions, decisionStatus } from '../../shared/persona/status-actions.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 import { sendRequest } from '../../shared/send-request.ts';
@@ -243,12 +243,15 @@ export function DetailActions({
   // Opened from Needs review: once this one is decided, the next row there is one press away,
   // where Back, Tab and Enter took three.
   // The queue as Needs review listed it when the first of it was opened: rows the watcher has
-  // seen leave review since (a colleague's decision, the other page's) are passed over, or Next,
-  // once it wrapped to the rows above, opened decided ones.
+  // seen decided since (a colleague's decision, the other page's) are passed over, or Next, once
+  // it wrapped to the rows above, opened decided ones. Only a decision: a watched status older
+  // than the queue (pending, where the queue had it come to review since) is no reason to skip.
   const watchlist = useStored(watchlistItem);
-  const statusNow = new Map(watchlist?.map((entry) => [entry.id, entry.status]));
+  const decidedNow = new Set(
+    watchlist?.filter((entry) => isFinalStatus(entry.status)).map((entry) => entry.id),
+  );
   const [next, ...rest] = ((nav?.route.name === 'detail' && nav.route.queue) || []).filter(
-    (row) => row.id !== id && (statusNow.get(row.id) ?? 'needs_review') === 'needs_review',
+    (row) => row.id !== id && !decidedNow.has(row.id),
   );
   const nextButton = useRef<HTMLButtonElement>(null);
   const decided = !allowed.approve && !allowed.decline;

@@ -137,7 +137,32 @@ describe('lists ask only for what a row shows', () => {
     });
     await expect(quiet).rejects.toMatchObject({ info: { kind: 'rate_limited' } });
     expect(answers).toBe(1);
+    // Nor a 5xx, which a read asked for is sent again after.
     answers = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        answers++;
+        return new Response('{}', { status: 503 });
+      }),
+    );
+    await expect(
+      listInquiries({ type: 'listInquiries', statuses: [], referenceId: 'chat-7', quiet: true }),
+    ).rejects.toMatchObject({ info: { kind: 'server' } });
+    expect(answers).toBe(1);
+    answers = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        answers++;
+        return answers === 1
+          ? limited()
+          : new Response(JSON.stringify({ data: [], links: { next: null } }), {
+              status: 200,
+              headers: { 'Content-Type': 'application/json' },
+            });
+      }),
+    );
     await listInquiries({ type: 'listInquiries', statuses: ['needs_review'] });
     expect(answers).toBe(2);
   });

@@ -112,6 +112,19 @@ describe('Next to review', () => {
     );
   });
 
+  it('does not pass over a row whose watched status is older than the queue', async () => {
+    stubQueue();
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    // Watched while pending; the queue, read after, has it come to review.
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ id: queue[1], status: 'pending', addedAt: 1, changedAt: 1, seen: true }],
+    });
+    render(<DeskShell first={{ name: 'home' }} />);
+    await openFromQueue(/inq_QueueFirst00001/);
+    await declineOpen();
+    await screen.findByRole('button', { name: 'Next to review: ref-2' });
+  });
+
   it('is there still in the toolbar popup opened again on the inquiry it closed on', async () => {
     stubQueue();
     const first = render(<DeskShell first={{ name: 'home' }} remember />);
