@@ -21,9 +21,10 @@ const OPEN_STATUSES = ['created', 'pending'];
 const SETTLED_MS = 600;
 
 /**
- * Persona's rate-limit window is spent, or the watcher holds its checks for it (a 429, or the
- * window nearly spent: next-hold.ts): a request nobody asked for waits, as the watcher's do. The
- * limit is the environment's, shared with the customer's own backend.
+ * Persona's rate-limit window is spent, or the watcher holds its checks for it (a 429, the window
+ * nearly spent, or a busy environment's stretched period: next-hold.ts): a request nobody asked
+ * for waits, as the watcher's do. The limit is the environment's, shared with the customer's own
+ * backend.
  */
 export function limitHeld(poll: PollState, now: number): boolean {
   const window = poll.rateLimit;

@@ -14,7 +14,7 @@ import { OpenSettingsButton } from '../components/open-settings-button.tsx';
 import { useOneTabStop } from '../components/row-keys.ts';
 import { useFirstPaintDone } from '../first-paint.ts';
 import { useStored } from '../use-stored.ts';
-import { CheckNow } from './check-now.tsx';
+import { CheckNow, HOLD_LINE } from './check-now.tsx';
 import { ShowNew, useHeldRows } from './hold-rows.tsx';
 import { openInquiry, useNavigation } from './router.ts';
 
@@ -139,9 +139,12 @@ export function WatchlistPanel({ started }: { started: Started }) {
   const failing = poll?.lastError !== undefined && poll.failures > 0;
   // Or the last check was turned away by Persona's rate limit: not a failure, yet no answer.
   const limited = !failing && poll !== undefined && turnedAway(poll);
-  // The watcher holds for the rate limit (a 429, the window nearly spent): a check asked for now
-  // would not go, and the line under the head says when the next one is.
+  // The watcher holds for the rate limit (a 429, the window nearly spent, a busy environment): the
+  // line under the head says when the next check is.
   const holdUntil = !failing && holdInForce(poll?.holdUntil, now) ? poll?.holdUntil : undefined;
+  // Within the rate-limit window the hold was judged on, a check asked for does not go
+  // (next-hold.ts, mayStartCycle): Check now waits too, beside the line that says why.
+  const waits = holdUntil !== undefined && now < (poll?.rateLimit?.resetAt ?? holdUntil);
   // The hold's end, said while it is a minute or more away: not in its last minute, which said
   // "less often: the next check is now".
   const nextCheck =
@@ -165,25 +168,26 @@ export function WatchlistPanel({ started }: { started: Started }) {
         {unseen > 0 && ` · ${t('changedCount', formatNumber(unseen))}`}
         {poll?.lastSuccessAt &&
           ` · ${t(failing || limited ? 'answeredWhen' : 'checkedWhen', formatAgo(poll.lastSuccessAt, now))}`}
-        {!holdUntil && !limited && (
-          <>
-            {' · '}
-            <CheckNow />
-          </>
-        )}
+        {' · '}
+        {/* Held, not taken away: a button gone from under its focus left the focus nowhere. */}
+        <CheckNow waits={waits} />
       </p>
       {/* A rate-limit hold (no failures): the statuses lag behind Persona until it ends, which a
           stretched period may put 15 minutes off (background/watch/next-hold.ts). Not a live
           region: its time changes every half minute, and would be said again each time. Not in
           its last minute, which said "less often: the next check is now". */}
       {limited ? (
-        <p class="list-warning">
+        <p class="list-warning" id={HOLD_LINE}>
           <span role="status">{t('checkTurnedAway')}</span>
           {/* Up to 15 minutes off: when, beside it, out of the live region (its time moves). */}
           {nextCheck && ` ${t('nextTimedCheck', nextCheck)}`}
         </p>
       ) : (
-        nextCheck && <p class="list-warning">{t('checksSpacedOut', nextCheck)}</p>
+        nextCheck && (
+          <p class="list-warning" id={HOLD_LINE}>
+            {t('checksSpacedOut', nextCheck)}
+          </p>
+        )
       )}
       {failing && (
         <p class="list-warning" role="status">

@@ -74,8 +74,12 @@ describe('the watchlist head', () => {
     expect(note.parentElement?.textContent).toBe(
       `${note.textContent} The next timed check is in 14 minutes.`,
     );
-    // Nor is a check offered now: it would not go.
-    expect(screen.queryByRole('button', { name: 'Check now' })).toBeNull();
+    // Nor can a check be asked for now, which would not go: held, described by the line.
+    const check = screen.getByRole('button', { name: 'Check now' });
+    expect(check.getAttribute('aria-disabled')).toBe('true');
+    expect(document.getElementById(check.getAttribute('aria-describedby') ?? '')).toBe(
+      note.parentElement,
+    );
   });
 
   it('offers Check now, which has the watcher check at once', async () => {
@@ -94,16 +98,31 @@ describe('the watchlist head', () => {
     await waitFor(() => expect(button.textContent).toBe('Check now'));
   });
 
-  it('offers Check now after failed checks (is Persona back?), not while a rate-limit hold lasts', async () => {
+  it('offers Check now after failed checks (is Persona back?), and holds it within a rate-limit window the watcher holds for', async () => {
+    const check = () => screen.getByRole('button', { name: 'Check now' });
+    const asked = vi.fn(() => ({ polled: true }));
     await head({
       failures: 2,
       holdUntil: Date.now() + 120_000,
       lastError: { kind: 'network', message: 'Nothing answers.' },
     });
-    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    expect(check().getAttribute('aria-disabled')).toBe('false');
     cleanup();
     await head({ failures: 0, lastSuccessAt: Date.now(), holdUntil: Date.now() + 14 * 60_000 });
-    expect(screen.queryByRole('button', { name: 'Check now' })).toBeNull();
+    stubBackground({ refreshWatchlist: asked });
+    expect(check().getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(check());
+    expect(asked).not.toHaveBeenCalled();
+    cleanup();
+    // A period stretched past the window it was judged on: once that window has reset, a check
+    // asked for goes (the background judges the environment again from its answer).
+    await head({
+      failures: 0,
+      lastSuccessAt: Date.now(),
+      holdUntil: Date.now() + 14 * 60_000,
+      rateLimit: { limit: 300, remaining: 200, resetAt: Date.now() - 1_000 },
+    });
+    expect(check().getAttribute('aria-disabled')).toBe('false');
   });
 
   it('says nothing of a hold that is over, or of a back-off (its failure is said instead)', async () => {
