@@ -54,8 +54,10 @@ export function SameReferenceNote({ reference, paused }: { reference: string; pa
     }
     let live = true;
     const timer = setTimeout(async () => {
-      // The note is not worth a 429 for the watcher's next check, nor the backend's.
-      if (limitHeld(await readItem(pollStateItem), Date.now())) return;
+      // The note is not worth a 429 for the watcher's next check, nor the backend's. Read, the
+      // reference may have changed, or a create begun: then this one is not asked.
+      const poll = await readItem(pollStateItem).catch(() => undefined);
+      if (!live || !poll || limitHeld(poll, Date.now())) return;
       sendRequest(
         {
           type: 'listInquiries',

@@ -999,4 +999,31 @@ describe('the create form', () => {
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect(sent('listInquiries')).toHaveLength(0);
   });
+
+  it('asks nothing for a reference left, or a create begun, while the rate limit was being read', async () => {
+    stubBackground({ listInquiries: () => ({ items: [], next: null }) });
+    await saveDefault('itmpl_Default01');
+    const template = (await openCreate()) as HTMLInputElement;
+    await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    // The poll state's read held until the create is on its way.
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation((async (
+      keys?: unknown,
+    ) => {
+      if (keys === 'pollState') await held;
+      return get(keys as string);
+    }) as typeof fakeBrowser.storage.local.get);
+    typeReference('chat-30');
+    await waitFor(() => expect(spy.mock.calls.some(([keys]) => keys === 'pollState')).toBe(true), {
+      timeout: 2_000,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent('createInquiry')).toHaveLength(1));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sent('listInquiries')).toHaveLength(0);
+    spy.mockRestore();
+  });
 });
