@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DeskError, type ErrorInfo, toErrorInfo } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
 import type { ConnectionReport } from '../shared/messages.ts';
-import { isLoopbackBaseUrl } from '../shared/persona/api-origin.ts';
+import { DEFAULT_BASE_URL, isLoopbackBaseUrl } from '../shared/persona/api-origin.ts';
 import { applyPolicy, managedSettings, ownSettings } from '../shared/policy.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import type { Settings } from '../shared/settings.ts';
@@ -79,7 +79,8 @@ export function OptionsApp() {
     async (settings: Settings, what: Done['what']): Promise<Done> => {
       const typed = key.trim();
       keyTyped.current = typed !== '';
-      asked.current = settings.baseUrl;
+      // An empty field means the default address, which is the one asked.
+      asked.current = settings.baseUrl.trim() || DEFAULT_BASE_URL;
       if (what === 'test') {
         setProblems([]);
         const report = await sendRequest({

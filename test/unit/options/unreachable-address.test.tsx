@@ -28,6 +28,12 @@ describe('an address nothing answered', () => {
     );
   });
 
+  it('names the default address when the field is left empty, which means it', async () => {
+    expect(await testAt('', 'network')).toContain(
+      'Nothing answered at https://api.withpersona.com.',
+    );
+  });
+
   it("leaves the local sandbox's own message, and other failures, as the background said them", async () => {
     expect(await testAt('http://127.0.0.1:4010/api/v1', 'network')).toContain(
       'Inquiry Desk could not reach Persona.',
