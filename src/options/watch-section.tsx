@@ -69,12 +69,13 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
       <label class="check">
         <input
           type="checkbox"
-          disabled={!draft.notifications}
+          disabled={!draft.notifications || managed.has('notifyReference')}
           checked={draft.notifyReference}
           aria-describedby="notify-reference-hint"
           onChange={(e) => patch({ notifyReference: e.currentTarget.checked })}
         />
         {t('notifyReference')}
+        {managed.has('notifyReference') && <span class="muted"> {t('setByOrganisation')}</span>}
       </label>
       <p class="muted" id="notify-reference-hint">
         {t('notifyReferenceHint')}

@@ -17,6 +17,7 @@ export const policyFields = lazy(() => ({
   addressBarLookup: z.boolean(),
   contextMenuLookup: z.boolean(),
   notifications: z.boolean(),
+  notificationReferences: z.boolean(),
   reviewer: z.string().check(z.minLength(1), z.maxLength(200)),
 }));
 type PolicyFields = ReturnType<typeof policyFields>;

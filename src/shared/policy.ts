@@ -56,6 +56,7 @@ const settingOf = {
   addressBarLookup: 'addressBarLookup',
   contextMenuLookup: 'contextMenuLookup',
   notifications: 'notifications',
+  notificationReferences: 'notifyReference',
 } as const satisfies Partial<Record<keyof Policy, keyof Settings>>;
 
 /**

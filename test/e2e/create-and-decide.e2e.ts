@@ -345,7 +345,7 @@ describe('deciding by keys alone', () => {
     for (const id of ids) await controls.finish(id, 'needs_review');
     const popup = await ext.openPopup(`?inquiry=${ids[0]}`);
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
-    await popup.getByText('Keys: A to approve, D to decline.').waitFor(soon);
+    await popup.getByText('Keys: A for Approve, D for Decline.').waitFor(soon);
     await popup.keyboard.press('d');
     const comment = popup.getByRole('textbox', { name: 'Comment' });
     await expect
@@ -370,7 +370,7 @@ describe('deciding by keys alone', () => {
       // The key went through the page (a frame later) and opened nothing; Decline still does.
       await off.evaluate(() => new Promise(requestAnimationFrame));
       expect(await off.getByRole('button', { name: 'Confirm decline' }).count()).toBe(0);
-      expect(await off.getByText('Keys: A to approve, D to decline.').count()).toBe(0);
+      expect(await off.getByText('Keys: A for Approve, D for Decline.').count()).toBe(0);
       await off.getByRole('button', { name: 'Decline', exact: true }).click();
       await off.getByRole('button', { name: 'Confirm decline' }).waitFor(soon);
       await off.close();

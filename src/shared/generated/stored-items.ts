@@ -318,6 +318,7 @@ export const policyChecks = checkers<{ [K in keyof Policy]-?: Parser<NonNullable
   addressBarLookup: { t: 'boolean' },
   contextMenuLookup: { t: 'boolean' },
   notifications: { t: 'boolean' },
+  notificationReferences: { t: 'boolean' },
   reviewer: {
     t: 'string',
     checks: [

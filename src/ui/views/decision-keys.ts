@@ -4,8 +4,8 @@
 // decision on purpose: read first); a reviewer deciding all day could not learn it. A key only
 // opens a confirmation, whose Confirm still decides, so a stray letter never approves or declines.
 // Left alone: a key typed in a field (the comment), with Ctrl, Alt or ⌘ (the browser's and the
-// system's), held down, in an open dialog (the enlarged photo), or while a confirmation is open,
-// whose form the keys then belong to. The reviewer can turn them off (page-items.ts).
+// system's), held down, in an open dialog (the enlarged photo), or while a confirmation is open
+// (a decision's, or the link's "Open it yourself?"), whose form the keys then belong to. The reviewer can turn them off (page-items.ts).
 import { useEffect, useRef } from 'preact/hooks';
 
 export type DecisionKey = 'approve' | 'decline' | 'next';
@@ -21,6 +21,7 @@ export function decisionKey(event: KeyboardEvent): DecisionKey | undefined {
   if (event.ctrlKey || event.altKey || event.metaKey) return undefined;
   const { target } = event;
   if (target instanceof Element && target.closest(TAKEN)) return undefined;
+  if (document.querySelector('.confirm')) return undefined;
   return KEYS[event.key.toLowerCase()];
 }
 

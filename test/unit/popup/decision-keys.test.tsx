@@ -66,6 +66,13 @@ describe('decisionKey', () => {
     document.body.innerHTML = '';
   });
 
+  it('leaves every key to a confirmation open on the page, whichever it is', () => {
+    document.body.innerHTML = '<fieldset class="confirm"><button id="anyway"></button></fieldset>';
+    expect(decisionKey(new KeyboardEvent('keydown', { key: 'a' }))).toBeUndefined();
+    document.body.innerHTML = '';
+    expect(decisionKey(new KeyboardEvent('keydown', { key: 'a' }))).toBe('approve');
+  });
+
   it('leaves a key some other handler already took', () => {
     const event = new KeyboardEvent('keydown', { key: 'a', cancelable: true });
     event.preventDefault();
@@ -87,7 +94,7 @@ describe('the decision keys in an opened inquiry', () => {
   it("D opens Decline's confirmation with the focus in its comment; nothing is sent", async () => {
     await openAt('needs_review');
     // Said once the stored switch is read, when the keys begin to act.
-    await screen.findByText('Keys: A to approve, D to decline.');
+    await screen.findByText('Keys: A for Approve, D for Decline.');
     expect(screen.getByRole('button', { name: 'Decline' }).getAttribute('aria-keyshortcuts')).toBe(
       'D',
     );
@@ -98,14 +105,14 @@ describe('the decision keys in an opened inquiry', () => {
     await waitFor(() => expect(document.activeElement).toBe(comment));
     expect(sent('inquiryAction')).toHaveLength(0);
     // The form has the keys now: the hint goes, and A typed outside the field switches nothing.
-    expect(screen.queryByText('Keys: A to approve, D to decline.')).toBeNull();
+    expect(screen.queryByText('Keys: A for Approve, D for Decline.')).toBeNull();
     keydown('a', {}, screen.getByRole('button', { name: 'Confirm decline' }));
     expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
   });
 
   it("A opens Approve's; a letter typed in the comment is text", async () => {
     await openAt('needs_review');
-    await screen.findByText('Keys: A to approve, D to decline.');
+    await screen.findByText('Keys: A for Approve, D for Decline.');
     keydown('a');
     const comment = await screen.findByRole('textbox', { name: 'Comment' });
     expect(screen.getByRole('button', { name: 'Confirm approve' })).toBeTruthy();
@@ -120,7 +127,7 @@ describe('the decision keys in an opened inquiry', () => {
     const event = keydown('d');
     expect(event.defaultPrevented).toBe(false);
     expect(screen.queryByRole('button', { name: 'Confirm decline' })).toBeNull();
-    expect(screen.queryByText(/Keys: A to approve/)).toBeNull();
+    expect(screen.queryByText(/Keys: A for Approve/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Decline' }).hasAttribute('aria-keyshortcuts')).toBe(
       false,
     );
@@ -128,9 +135,9 @@ describe('the decision keys in an opened inquiry', () => {
 
   it('turned off while the inquiry is open, the keys stop at once', async () => {
     await openAt('needs_review');
-    await screen.findByText('Keys: A to approve, D to decline.');
+    await screen.findByText('Keys: A for Approve, D for Decline.');
     await writeItem(keyShortcutsItem, false);
-    await waitFor(() => expect(screen.queryByText(/Keys: A to approve/)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/Keys: A for Approve/)).toBeNull());
     keydown('d');
     expect(screen.queryByRole('button', { name: 'Confirm decline' })).toBeNull();
   });
@@ -163,7 +170,7 @@ describe('the decision keys in an opened inquiry', () => {
     render(<DeskShell first={{ name: 'home' }} />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Needs review' }));
     fireEvent.click(await screen.findByRole('button', { name: /inq_QueueFirst00001/ }));
-    await screen.findByText('Keys: A to approve, D to decline.');
+    await screen.findByText('Keys: A for Approve, D for Decline.');
     // Undecided, N is the page's.
     expect(keydown('n').defaultPrevented).toBe(false);
     keydown('d');
