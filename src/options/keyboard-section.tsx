@@ -33,7 +33,7 @@ export function KeyboardSection() {
         />
         {t('decisionKeysLabel')}
       </label>
-      <p class="muted" id="keys-explained">
+      <p class="section-note" id="keys-explained">
         {t('decisionKeysExplained')}
       </p>
       <p class="muted" role="status">

@@ -77,7 +77,7 @@ export function WatchSection({ draft, patch, fieldError }: Props) {
         {t('notifyReference')}
         {managed.has('notifyReference') && <span class="muted"> {t('setByOrganisation')}</span>}
       </label>
-      <p class="muted" id="notify-reference-hint">
+      <p class="section-note" id="notify-reference-hint">
         {t('notifyReferenceHint')}
       </p>
     </section>

@@ -497,3 +497,50 @@ describe('options: named templates', () => {
     await page.close();
   });
 });
+
+describe('options: the page itself', () => {
+  it('keeps Save in view while the settings scroll past, below them and above what acts at once, covering no field it brings into view', async () => {
+    await page.setViewportSize({ width: 1000, height: 700 });
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    const inView = () =>
+      save.evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    // Halfway down the settings, Save is at the window's foot.
+    await page.getByRole('heading', { name: 'Watching' }).scrollIntoViewIfNeeded();
+    expect(await inView()).toBe(true);
+    // A field Tab reaches under it is brought into view above it, not left under it: the field
+    // put at the window's foot, where the bar is drawn over it, then focused.
+    const poll = page.getByRole('spinbutton', { name: 'Poll interval (seconds)' });
+    await poll.evaluate((field) => {
+      const box = field.getBoundingClientRect();
+      window.scrollBy(0, box.bottom - window.innerHeight + 4);
+    });
+    await poll.focus();
+    const covered = await poll.evaluate((field) => {
+      const bar = document.querySelector('.actions-bar')?.getBoundingClientRect();
+      const box = field.getBoundingClientRect();
+      return bar !== undefined && box.bottom > bar.top && box.top < bar.bottom;
+    });
+    expect(covered).toBe(false);
+    // At the end, it sits between the settings it saves and the sections that act at once.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const order = await page.evaluate(() => {
+      const top = (selector: string) =>
+        document.querySelector(selector)?.getBoundingClientRect().top ?? Number.NaN;
+      return [
+        top('[aria-labelledby="auto-lock-heading"]'),
+        top('.actions-bar'),
+        top('[aria-labelledby="keys-heading"]'),
+      ];
+    });
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    await expect
+      .poll(() =>
+        page.getByText('The sections below take effect as you change them, without Save.').count(),
+      )
+      .toBe(1);
+    await page.close();
+  });
+});
