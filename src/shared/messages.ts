@@ -138,8 +138,11 @@ export const requests = {
   markSeen: answers<{ seen: number }>()(() => ({
     ids: z.array(watchedId()).check(z.maxLength(MAX_MARK_SEEN)),
   })),
-  /** The popup opened: poll now unless a cycle ran moments ago (debounced in the background). */
-  refreshWatchlist: answers<{ polled: boolean }>()(),
+  /**
+   * The popup opened: poll now unless a cycle ran moments ago (debounced in the background).
+   * `asked`: the reviewer's Check now, debounced over a shorter time (next-hold.ts).
+   */
+  refreshWatchlist: answers<{ polled: boolean }>()(() => ({ asked: z.optional(z.literal(true)) })),
   /** "Show photos": every photo of the inquiry, downloaded by the background; logged. */
   showPhotos: answers<{ photos: PhotoReply[] }>()(() => ({ id: inquiryId() })),
   /** A report with its matches, read when the reviewer opens it. */

@@ -70,7 +70,7 @@ describe('a 429 with a window of more than a few seconds, on what a reviewer wai
     const state = await readItem(pollStateItem);
     expect(state.holdUntil).toBeGreaterThan(Date.now() + 5_000);
     const since = (await env.controls.requests()).lastSeq;
-    expect(await refreshWatchlist()).toEqual({ polled: false });
+    expect(await refreshWatchlist({ type: 'refreshWatchlist' })).toEqual({ polled: false });
     expect((await env.controls.requests(since)).requests).toEqual([]);
   });
 });

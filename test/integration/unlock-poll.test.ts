@@ -24,7 +24,7 @@ describe('unlocking the desk', () => {
     await setPassphrase(passphrase);
     await lock();
     // The popup opened to unlock: its refresh fails, and is the last attempt.
-    await refreshWatchlist();
+    await refreshWatchlist({ type: 'refreshWatchlist' });
     const locked = await readItem(pollStateItem);
     expect(locked.failures).toBe(1);
     expect(locked.lastError?.message).toMatch(/locked/i);

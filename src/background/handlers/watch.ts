@@ -36,8 +36,10 @@ export async function markSeen(request: RequestOf<'markSeen'>): Promise<Reply<'m
   return { seen };
 }
 
-export async function refreshWatchlist(): Promise<Reply<'refreshWatchlist'>> {
-  return { polled: await requestCycle('popup') };
+export async function refreshWatchlist(
+  request: RequestOf<'refreshWatchlist'>,
+): Promise<Reply<'refreshWatchlist'>> {
+  return { polled: await requestCycle(request.asked ? 'asked' : 'popup') };
 }
 
 export const watchHandlers = {

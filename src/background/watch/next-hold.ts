@@ -13,11 +13,20 @@ import { holdInForce, LONGEST_HOLD_MS, turnedAway } from '../../shared/poll-hold
 import type { PollState } from '../../shared/storage-items.ts';
 import { alarmsToSkip, projectedShare, stretchFactor } from './env-budget.ts';
 
-/** `unlock`: the desk was just unlocked; what it could not ask while locked is asked now. */
-export type CycleReason = 'popup' | 'alarm' | 'settings' | 'unlock';
+/**
+ * `unlock`: the desk was just unlocked; what it could not ask while locked is asked now. `asked`:
+ * the reviewer's Check now.
+ */
+export type CycleReason = 'popup' | 'alarm' | 'settings' | 'unlock' | 'asked';
 
 /** Opening the popup five times in ten seconds costs one cycle. */
 export const DEBOUNCE_MS = 10_000;
+/**
+ * Check now is asked for: a click within ten seconds of the popup's own check (the one its opening
+ * asked) must not do nothing, and a customer's "done" may come in those seconds. Clicks a moment
+ * apart are still one.
+ */
+export const ASKED_DEBOUNCE_MS = 2_000;
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = LONGEST_HOLD_MS;
 /** Persona's window is a minute; used when a 429 carries no `RateLimit-Reset`. */
@@ -49,7 +58,10 @@ export function mayStartCycle(state: PollState, reason: CycleReason, now: number
   if (held && (reason === 'alarm' || (state.failures === 0 && windowOpen))) return false;
   // The locked desk's own attempts (a popup opened to unlock it) do not delay the first real one.
   if (reason === 'alarm' || reason === 'unlock' || lastAttemptAt === undefined) return true;
-  return !(now >= lastAttemptAt && now - lastAttemptAt < DEBOUNCE_MS);
+  return !(
+    now >= lastAttemptAt &&
+    now - lastAttemptAt < (reason === 'asked' ? ASKED_DEBOUNCE_MS : DEBOUNCE_MS)
+  );
 }
 
 /** What the team-scale budget (env-budget.ts) needs: the alarm's period and the dice. */

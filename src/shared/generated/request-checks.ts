@@ -213,7 +213,7 @@ const rules: Record<RequestType, Fields> = {
       checks: [['maxLength', 500]],
     },
   },
-  refreshWatchlist: {},
+  refreshWatchlist: { asked: { t: 'optional', of: { t: 'literal', values: [true] } } },
   showPhotos: {
     id: {
       t: 'string',

@@ -24,7 +24,7 @@ export function CheckNow({ waits }: { waits: boolean }) {
       onClick={() => {
         if (asking || waits) return;
         setAsking(true);
-        sendRequest({ type: 'refreshWatchlist' })
+        sendRequest({ type: 'refreshWatchlist', asked: true })
           .catch(() => {})
           .finally(() => setAsking(false));
       }}

@@ -596,6 +596,8 @@ export function DetailActions({
       {keysOn && !open && (allowed.approve || allowed.decline) && (
         <p class="muted key-hint">{t('decisionKeysHint')}</p>
       )}
+      {/* Decided, the key that goes on is said in its place. */}
+      {keysOn && decided && next && <p class="muted key-hint">{t('nextKeyHint')}</p>}
       {/* A form a closed page sent is drawn once the log is read (a moment): what it says of its
           last try then comes with it, not above the comment field just focused, and is read with
           it, not said after the next try's answer. */}

@@ -143,8 +143,16 @@ export function ReviewQueue({ started }: { started: Started }) {
     setNext(reply.next);
     if (reply.next === null) setEndReadAt(readFrom.current);
   };
-  const page = useRequest(async (cursor?: string) => showPage(await readPage(cursor), cursor));
-  const load = (cursor?: string) => void page.run(cursor);
+  // Try again, gone with its error once Persona answers, hands its focus to the tab above the rows;
+  // not a first read's, whose focus the view's opening placed.
+  const retried = useRef(false);
+  const page = useRequest(async (cursor?: string) => showPage(await readPage(cursor), cursor), {
+    refocus: () => (retried.current ? document.getElementById('tab-review') : null),
+  });
+  const load = (cursor?: string, retry = false) => {
+    retried.current = retry;
+    void page.run(cursor);
+  };
   useEffect(load, []);
   // The first page answered outside `page.run` (the quiet retry below, or the watcher's arrivals):
   // shown as read, as a run that worked. Try again goes with the error: a focus on it goes to the
@@ -153,6 +161,8 @@ export function ReviewQueue({ started }: { started: Started }) {
     if (document.activeElement?.closest('.view [role="alert"]')) {
       document.getElementById('tab-review')?.focus();
     }
+    // The error that was said goes without a word: said, as a copy's replacement is (showPage).
+    if (page.error && copyAt === undefined) announce(t('queueCopyReplaced'), 'queueCopy');
     showPage(reply);
     page.answered();
   };
@@ -327,7 +337,7 @@ export function ReviewQueue({ started }: { started: Started }) {
   // The hold covers the whole queue, Load more with it: the pointer on its way there holds it.
   return (
     <div {...held.hold}>
-      {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined)} />}
+      {error && <ProblemMessage error={error} onRetry={() => load(next ?? undefined, true)} />}
       {!error && !loading && rows.length === 0 && <p class="empty">{t('noReview')}</p>}
       {rows.length > 0 && (
         <>

@@ -177,6 +177,8 @@ describe('the decision keys in an opened inquiry', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm decline' }));
     const next = await screen.findByRole('button', { name: 'Next to review: ref-2' });
     expect(next.getAttribute('aria-keyshortcuts')).toBe('N');
+    // Said where A and D were: the key that goes on.
+    expect(screen.getByText('Key: N for Next to review.')).toBeTruthy();
     // From anywhere on the page, not only from the button that has the focus.
     (document.activeElement as HTMLElement | null)?.blur();
     expect(keydown('n').defaultPrevented).toBe(true);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorInfo } from '../../../src/shared/errors.ts';
@@ -47,6 +47,23 @@ describe('Needs review not answered', () => {
     expect(sent('listInquiries')).toHaveLength(2);
     // Try again went with the error: its focus is on the tab above the rows, not the page.
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Needs review' }));
+    // The error was said; its end is said too.
+    await screen.findByText("Persona answered: Needs review shows Persona's list again.");
+  });
+
+  it('Try again pressed from the keyboard, answered, hands its focus to the tab above the rows', async () => {
+    let online = false;
+    await queueFailing(offline, () => online);
+    online = true;
+    const tryAgain = screen.getByRole('button', { name: 'Try again' });
+    // The search box's own focus, as the desk opens, is over first.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    tryAgain.focus();
+    fireEvent.click(tryAgain);
+    await screen.findByRole('button', { name: /inq_QueueSecond0002/ });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Needs review' })),
+    );
   });
 
   it('and every 30 s, quietly: a read that fails again says nothing new', async () => {

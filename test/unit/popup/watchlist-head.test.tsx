@@ -90,6 +90,8 @@ describe('the watchlist head', () => {
     const button = screen.getByRole('button', { name: 'Check now' });
     fireEvent.click(button);
     expect(asked).toHaveBeenCalledTimes(1);
+    // Asked for: debounced over two seconds, not the popup's ten (next-hold.ts).
+    expect(asked).toHaveBeenCalledWith(expect.objectContaining({ asked: true }));
     await waitFor(() => expect(button.textContent).toBe('Checking…'));
     // Held while it is out: a second click asks nothing more.
     fireEvent.click(button);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ASKED_DEBOUNCE_MS,
   BACKOFF_CAP_MS,
   backoffMs,
   DEBOUNCE_MS,
@@ -129,6 +130,20 @@ describe('mayStartCycle: holds and the debounce', () => {
     expect(mayStartCycle(state, 'popup', T0 + DEBOUNCE_MS)).toBe(true);
     expect(mayStartCycle(state, 'alarm', T0 + 1)).toBe(true);
     expect(mayStartCycle(fresh, 'popup', T0)).toBe(true);
+  });
+
+  it("debounces Check now over two seconds only, and keeps a rate-limit hold's window", () => {
+    const state: PollState = { failures: 0, lastAttemptAt: T0 };
+    // A click three seconds after the popup's own check goes; a second click at once does not.
+    expect(mayStartCycle(state, 'asked', T0 + 3_000)).toBe(true);
+    expect(mayStartCycle(state, 'asked', T0 + ASKED_DEBOUNCE_MS - 1)).toBe(false);
+    const held: PollState = {
+      failures: 0,
+      lastAttemptAt: T0 - 30_000,
+      holdUntil: T0 + 60_000,
+      rateLimit: { limit: 300, remaining: 0, resetAt: T0 + 60_000 },
+    };
+    expect(mayStartCycle(held, 'asked', T0)).toBe(false);
   });
 
   it('five popup opens in ten seconds: only the first may start a cycle', () => {
