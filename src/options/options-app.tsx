@@ -273,7 +273,9 @@ export function OptionsApp() {
               {t('settingsSaved')}
             </div>
           )}
-          {done?.what === 'save' && done.tried && <KeyCheck tried={done.tried} />}
+          {done?.what === 'save' && done.tried && (
+            <KeyCheck tried={done.tried} asked={asked.current} />
+          )}
           {done?.what === 'test' && (
             // A typed key is tested as typed: said so, since nothing uses it until it is saved.
             <ConnectionReportView report={done.report} unsaved={done.key !== ''} />
@@ -292,14 +294,18 @@ export function OptionsApp() {
  * address to check a connection that worked. The local sandbox's message names it already.
  */
 function unreachable(error: ErrorInfo | undefined, baseUrl: string): ErrorInfo | undefined {
-  if (error?.kind !== 'network' || isLoopbackBaseUrl(baseUrl)) return error;
+  const kind = error?.kind;
+  if ((kind !== 'network' && kind !== 'timeout') || isLoopbackBaseUrl(baseUrl)) return error;
   let origin: string;
   try {
     origin = new URL(baseUrl).origin;
   } catch {
     return error;
   }
-  return { ...error, message: t('errNetworkAt', origin) };
+  // No answer in time (a Save's try of a key waits 3 s): the same address, before its words.
+  const message =
+    kind === 'network' ? t('errNetworkAt', origin) : `${t('askedAt', origin)} ${error?.message}`;
+  return { ...(error as ErrorInfo), message };
 }
 
 /** What trying the key just saved gave: where it connects, or why Persona refused it. */
@@ -348,10 +354,10 @@ async function tryKey(key: string, settings: Settings): Promise<KeyTried> {
 }
 
 /** What trying the key just saved gave: where it connects, or why it could not tell. */
-function KeyCheck({ tried }: { tried: KeyTried }) {
+function KeyCheck({ tried, asked }: { tried: KeyTried; asked: string }) {
   return 'report' in tried ? (
     <ConnectionReportView report={tried.report} />
   ) : (
-    <ErrorMessage error={tried.error} />
+    <ErrorMessage error={unreachable(tried.error, asked) ?? tried.error} />
   );
 }

@@ -41,4 +41,27 @@ describe('an address nothing answered', () => {
     cleanup();
     expect(await testAt('https://api.withpersona.com/api/v1', 'timeout')).toContain('Too slow.');
   });
+
+  it('is named after a Save too, whose try of the typed key nothing answered', async () => {
+    vi.mocked(sendRequest).mockImplementation((async (request: { type: string }) => {
+      if (request.type === 'saveOptions') {
+        return {
+          settings: (request as unknown as { settings: object }).settings,
+          keyInfo: { masked: 'persona_sandbox_…6666', environment: 'sandbox', savedAt: 1 },
+        };
+      }
+      // Test connection's try of the key, and the rest, meet nothing.
+      throw new DeskError({ kind: 'network', message: 'Inquiry Desk could not reach Persona.' });
+    }) as never);
+    render(<OptionsApp />);
+    const url = await screen.findByRole('textbox', { name: 'API base URL' });
+    fireEvent.input(url, { target: { value: 'https://api.withpersona.com/api/v1' } });
+    fireEvent.input(screen.getByLabelText('API key'), {
+      target: { value: 'persona_sandbox_0000aaaa-1111-2222-3333-444455556666' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Nothing answered at https://api.withpersona.com.',
+    );
+  });
 });
