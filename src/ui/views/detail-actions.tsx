@@ -250,9 +250,8 @@ export function DetailActions({
   const decidedNow = new Set(
     watchlist?.filter((entry) => isFinalStatus(entry.status)).map((entry) => entry.id),
   );
-  const [next, ...rest] = ((nav?.route.name === 'detail' && nav.route.queue) || []).filter(
-    (row) => row.id !== id && !decidedNow.has(row.id),
-  );
+  const queue = nav?.route.name === 'detail' ? nav.route.queue : undefined;
+  const [next, ...rest] = (queue || []).filter((row) => row.id !== id && !decidedNow.has(row.id));
   const nextButton = useRef<HTMLButtonElement>(null);
   const decided = !allowed.approve && !allowed.decline;
   const request = useRequest(
@@ -598,6 +597,13 @@ export function DetailActions({
       )}
       {/* Decided, the key that goes on is said in its place. */}
       {keysOn && decided && next && <p class="muted key-hint">{t('nextKeyHint')}</p>}
+      {/* Opened from Needs review, and none of it left: said, where Next was, rather than a key
+          that does nothing. */}
+      {decided && queue && !next && (
+        <p class="muted key-hint" data-testid="queue-done">
+          {t('queueDone')}
+        </p>
+      )}
       {/* A form a closed page sent is drawn once the log is read (a moment): what it says of its
           last try then comes with it, not above the comment field just focused, and is read with
           it, not said after the next try's answer. */}

@@ -71,9 +71,12 @@ describe('Next to review', () => {
       ),
     );
     await declineOpen();
-    // The last of the queue: nothing after it.
+    // The last of the queue: nothing after it, and said.
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
     expect(screen.queryByRole('button', { name: /Next to review/ })).toBeNull();
+    expect(screen.getByTestId('queue-done').textContent).toBe(
+      'That was the last inquiry Needs review listed; Back shows the queue as Persona has it now.',
+    );
   });
 
   it('goes on from the top of the queue past its last row, to the rows above still waiting', async () => {
