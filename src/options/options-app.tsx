@@ -179,6 +179,17 @@ export function OptionsApp() {
     field?.focus();
   }, [action.error]);
 
+  // Save and Test connection stay in view as the settings scroll (options.css), so a reviewer may
+  // press them mid-page: what they found is brought into view, below the settings' end. Not a
+  // problem a field marks, which has the focus there.
+  const outcomeBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const atField = form.current?.querySelector('[aria-invalid="true"]');
+    if (!action.busy && (action.data || action.error) && !atField) {
+      outcomeBox.current?.scrollIntoView({ block: 'nearest' });
+    }
+  }, [action.busy]);
+
   if (!draft) return <p class="page muted">{t('loadingSettings')}</p>;
 
   // What the organisation sets is shown as it sets it, whatever the draft held.
@@ -267,7 +278,7 @@ export function OptionsApp() {
             {busy ? t(trying ? 'checkingKey' : what === 'save' ? 'saving' : 'testing') : ''}
           </span>
         </div>
-        <div aria-live="polite" data-testid="options-outcome">
+        <div aria-live="polite" data-testid="options-outcome" ref={outcomeBox}>
           {done?.what === 'save' && (
             <div class="banner is-ok" role="status">
               {t('settingsSaved')}

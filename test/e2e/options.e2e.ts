@@ -524,6 +524,20 @@ describe('options: the page itself', () => {
       return bar !== undefined && box.bottom > bar.top && box.top < bar.bottom;
     });
     expect(covered).toBe(false);
+    // Saved from the top of the page, what Save says is brought into view, below the settings'
+    // end.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await save.click();
+    const saved = page.getByText('Settings saved.');
+    await saved.waitFor();
+    await expect
+      .poll(() =>
+        saved.evaluate((line) => {
+          const box = line.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
     // At the end, it sits between the settings it saves and the sections that act at once.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const order = await page.evaluate(() => {
@@ -538,7 +552,11 @@ describe('options: the page itself', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     await expect
       .poll(() =>
-        page.getByText('The sections below take effect as you change them, without Save.').count(),
+        page
+          .getByText(
+            'The sections below act at once, through their own switches and buttons; Save above does not apply to them.',
+          )
+          .count(),
       )
       .toBe(1);
     await page.close();

@@ -24,7 +24,8 @@ export const DEBOUNCE_MS = 10_000;
 /**
  * Check now is asked for: a click within ten seconds of the popup's own check (the one its opening
  * asked) must not do nothing, and a customer's "done" may come in those seconds. Clicks a moment
- * apart are still one.
+ * apart are still one. Not while checks fail: then it is the popup's ten, as a back-off's
+ * exception for the reviewer looking is (mayStartCycle).
  */
 export const ASKED_DEBOUNCE_MS = 2_000;
 export const BACKOFF_BASE_MS = 30_000;
@@ -58,10 +59,9 @@ export function mayStartCycle(state: PollState, reason: CycleReason, now: number
   if (held && (reason === 'alarm' || (state.failures === 0 && windowOpen))) return false;
   // The locked desk's own attempts (a popup opened to unlock it) do not delay the first real one.
   if (reason === 'alarm' || reason === 'unlock' || lastAttemptAt === undefined) return true;
-  return !(
-    now >= lastAttemptAt &&
-    now - lastAttemptAt < (reason === 'asked' ? ASKED_DEBOUNCE_MS : DEBOUNCE_MS)
-  );
+  // Check now after failures is not let past the back-off every two seconds: the popup's ten.
+  const asked = reason === 'asked' && state.failures === 0;
+  return !(now >= lastAttemptAt && now - lastAttemptAt < (asked ? ASKED_DEBOUNCE_MS : DEBOUNCE_MS));
 }
 
 /** What the team-scale budget (env-budget.ts) needs: the alarm's period and the dice. */

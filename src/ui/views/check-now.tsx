@@ -21,6 +21,8 @@ export function CheckNow({ waits }: { waits: boolean }) {
       class="link"
       aria-disabled={asking || waits}
       aria-describedby={waits ? HOLD_LINE : undefined}
+      // A held Enter or Space is one press, not a check every two seconds.
+      onKeyDown={(event) => event.repeat && event.preventDefault()}
       onClick={() => {
         if (asking || waits) return;
         setAsking(true);

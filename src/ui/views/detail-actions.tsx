@@ -599,7 +599,7 @@ export function DetailActions({
       {keysOn && decided && next && <p class="muted key-hint">{t('nextKeyHint')}</p>}
       {/* Opened from Needs review, and none of it left: said, where Next was, rather than a key
           that does nothing. */}
-      {decided && queue && !next && (
+      {isFinalStatus(inquiry.status) && queue && !next && (
         <p class="muted key-hint" data-testid="queue-done">
           {t('queueDone')}
         </p>

@@ -143,8 +143,8 @@ export function ReviewQueue({ started }: { started: Started }) {
     setNext(reply.next);
     if (reply.next === null) setEndReadAt(readFrom.current);
   };
-  // Try again, gone with its error once Persona answers, hands its focus to the tab above the rows;
-  // not a first read's, whose focus the view's opening placed.
+  // Try again, gone with its error as it is pressed, hands its focus to the tab above the rows once
+  // the read ends; not a first read's, whose focus the view's opening placed.
   const retried = useRef(false);
   const page = useRequest(async (cursor?: string) => showPage(await readPage(cursor), cursor), {
     refocus: () => (retried.current ? document.getElementById('tab-review') : null),

@@ -34,12 +34,14 @@ describe('an address nothing answered', () => {
     );
   });
 
-  it("leaves the local sandbox's own message, and other failures, as the background said them", async () => {
+  it("leaves the local sandbox's own message as the background said it, and says where a slow answer was asked", async () => {
     expect(await testAt('http://127.0.0.1:4010/api/v1', 'network')).toContain(
       'Inquiry Desk could not reach Persona.',
     );
     cleanup();
-    expect(await testAt('https://api.withpersona.com/api/v1', 'timeout')).toContain('Too slow.');
+    expect(await testAt('https://api.withpersona.com/api/v1', 'timeout')).toContain(
+      'Asked at https://api.withpersona.com. Too slow.',
+    );
   });
 
   it('is named after a Save too, whose try of the typed key nothing answered', async () => {

@@ -98,6 +98,10 @@ describe('the watchlist head', () => {
     expect(asked).toHaveBeenCalledTimes(1);
     answer({ polled: true });
     await waitFor(() => expect(button.textContent).toBe('Check now'));
+    // A held key's repeats are one press.
+    const repeat = new KeyboardEvent('keydown', { key: 'Enter', repeat: true, cancelable: true });
+    button.dispatchEvent(repeat);
+    expect(repeat.defaultPrevented).toBe(true);
   });
 
   it('offers Check now after failed checks (is Persona back?), and holds it within a rate-limit window the watcher holds for', async () => {

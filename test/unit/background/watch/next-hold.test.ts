@@ -144,6 +144,10 @@ describe('mayStartCycle: holds and the debounce', () => {
       rateLimit: { limit: 300, remaining: 0, resetAt: T0 + 60_000 },
     };
     expect(mayStartCycle(held, 'asked', T0)).toBe(false);
+    // While checks fail, clicks are let past the back-off only as the popup's opening is.
+    const failing: PollState = { failures: 2, lastAttemptAt: T0, holdUntil: T0 + 60_000 };
+    expect(mayStartCycle(failing, 'asked', T0 + 3_000)).toBe(false);
+    expect(mayStartCycle(failing, 'asked', T0 + DEBOUNCE_MS)).toBe(true);
   });
 
   it('five popup opens in ten seconds: only the first may start a cycle', () => {
