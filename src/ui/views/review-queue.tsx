@@ -227,13 +227,17 @@ export function ReviewQueue({ started }: { started: Started }) {
   // meanwhile and a focus on Try again stays. A refusal (401, 403) waits for the reviewer.
   const poll = useStored(pollStateItem);
   const failed = useRef<{ error: unknown; at: number }>(undefined);
+  // The latest render's: the retry below is set up when the error comes, before the copy shown
+  // beside it is read, and its answer must see the copy (its rows, its announcement).
+  const showQuietly = useRef(firstPageQuietly);
+  showQuietly.current = firstPageQuietly;
   useEffect(() => {
     if (!error || next !== undefined || !outcomeUnknown.has(error.kind)) return;
     if (failed.current?.error !== error) failed.current = { error, at: Date.now() };
     let live = true;
     const retry = () =>
       readPage().then(
-        (reply) => live && firstPageQuietly(reply),
+        (reply) => live && showQuietly.current(reply),
         (failure: unknown) => {
           if (!live) return;
           // Another answer than none (a key refused since, say) is shown as it is, read again.

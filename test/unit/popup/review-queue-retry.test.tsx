@@ -275,4 +275,22 @@ describe('Needs review’s copy of Persona’s last list', () => {
     );
     expect(document.activeElement).toBe(screen.getByRole('button', { name: new RegExp(listed) }));
   });
+
+  it("does so too when the 30 s quiet read brings Persona's answer, the copy read after the error", async () => {
+    runningFakeClock();
+    await storeCopy([gone, listed], Date.now() - 1_000);
+    let online = false;
+    await openOffline(() =>
+      online ? { items: [{ id: listed, status: 'needs_review' }], next: null } : offline,
+    );
+    const row = await screen.findByRole('button', { name: new RegExp(gone) });
+    row.focus();
+    online = true;
+    // The quiet read set up as the error came, before the copy was shown beside it.
+    await vi.advanceTimersByTimeAsync(30_000);
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: new RegExp(gone) })).toBeNull(),
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: new RegExp(listed) }));
+  });
 });
