@@ -113,7 +113,13 @@ export async function testConnection(
   }
   refuseKeyForBaseUrl(key, base.baseUrl);
   const environment = keyEnvironment(key) === 'production' ? 'production' : 'sandbox';
-  const client = createPersonaClient({ apiKey: key, baseUrl: base.baseUrl });
+  // Asked once: the reviewer is waiting for the answer, and can ask again; a lost connection sent
+  // again with its back-off held "Testing…" up for some 5 s before saying nothing answered.
+  const client = createPersonaClient({
+    apiKey: key,
+    baseUrl: base.baseUrl,
+    retry: { maxRetries: 0 },
+  });
   const report: ConnectionReport = { environment, baseUrl: base.baseUrl, permissionsRead: false };
   try {
     const permissions = await client.getKeyPermissions();

@@ -81,6 +81,19 @@ describe('testConnection', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('says at once that nothing answers: each request asked once, not again after a back-off', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    vi.stubGlobal('fetch', fetch);
+    const started = Date.now();
+    const failure = await testConnection({ type: 'testConnection', key, baseUrl }).catch((e) => e);
+    expect((failure as DeskError).info.kind).toBe('network');
+    // The permissions, then the rate limits: one try each.
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+
   it('refuses to send the key to a host that is not Persona', async () => {
     const fetch = stubPersona(answer(200, {}));
     await expect(
