@@ -203,6 +203,16 @@ async function declineSlowlyAndGoBack(
   await popup.keyboard.press('Escape');
 }
 
+/** The reference ID Persona has for inquiry `id`. */
+async function referenceOf(id: string): Promise<string> {
+  const { data } = await persona(`/inquiries/${id}`);
+  const reference = (data as { attributes: { 'reference-id'?: string } }).attributes[
+    'reference-id'
+  ];
+  if (!reference) throw new Error(`${id} has no reference`);
+  return reference;
+}
+
 /**
  * An inquiry come to review outside the desk (seeded, not watched), found by its reference ID in
  * the popup and opened from the results; `row` is its row there.
@@ -210,11 +220,7 @@ async function declineSlowlyAndGoBack(
 async function openFromSearch(prefix: string) {
   const [id] = await controls.seed(1, { statuses: ['needs_review'], referenceIdPrefix: prefix });
   if (!id) throw new Error('nothing seeded');
-  const { data } = await persona(`/inquiries/${id}`);
-  const reference = (data as { attributes: { 'reference-id'?: string } }).attributes[
-    'reference-id'
-  ];
-  if (!reference) throw new Error(`${id} has no reference`);
+  const reference = await referenceOf(id);
   const popup = await ext.openPopup();
   const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
   await box.fill(reference);
@@ -238,11 +244,7 @@ async function openCreate(referenceId: string): Promise<Page> {
 describe('a reference ID searched in other capitals', () => {
   it('finds nothing at Persona, whose filter is exact, and offers the watched inquiry it names', async () => {
     const id = await createThroughBackground('caps');
-    const { data } = await persona(`/inquiries/${id}`);
-    const reference = (data as { attributes: { 'reference-id'?: string } }).attributes[
-      'reference-id'
-    ];
-    if (!reference) throw new Error(`${id} has no reference`);
+    const reference = await referenceOf(id);
     const popup = await ext.openPopup();
     const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
     await box.fill(reference.toUpperCase());

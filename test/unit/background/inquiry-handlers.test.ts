@@ -105,7 +105,7 @@ describe('lists ask only for what a row shows', () => {
     ]);
   });
 
-  it('a list nobody asked for meets a 429 once, not again after waiting; one asked for waits out a short window', async () => {
+  it('a list nobody asked for is sent once, whatever comes back; one asked for waits out a short window', async () => {
     const limited = () =>
       new Response(JSON.stringify({ errors: [{ title: 'Too many requests' }] }), {
         status: 429,
@@ -116,55 +116,39 @@ describe('lists ask only for what a row shows', () => {
           'RateLimit-Reset': '1',
         },
       });
-    let answers = 0;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => {
-        answers++;
-        return answers === 1
-          ? limited()
-          : new Response(JSON.stringify({ data: [], links: { next: null } }), {
-              status: 200,
-              headers: { 'Content-Type': 'application/json' },
-            });
-      }),
-    );
-    const quiet = listInquiries({
-      type: 'listInquiries',
+    /** Persona answering `first()` to the first request, an empty list after; how many went. */
+    const answering = (first: () => Response) => {
+      let sent = 0;
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () => {
+          sent++;
+          return sent === 1
+            ? first()
+            : new Response(JSON.stringify({ data: [], links: { next: null } }), {
+                status: 200,
+                headers: { 'Content-Type': 'application/json' },
+              });
+        }),
+      );
+      return () => sent;
+    };
+    const quietly = {
+      type: 'listInquiries' as const,
       statuses: ['created', 'pending'],
       referenceId: 'chat-7',
       quiet: true,
-    });
-    await expect(quiet).rejects.toMatchObject({ info: { kind: 'rate_limited' } });
-    expect(answers).toBe(1);
+    };
+    let sent = answering(limited);
+    await expect(listInquiries(quietly)).rejects.toMatchObject({ info: { kind: 'rate_limited' } });
+    expect(sent()).toBe(1);
     // Nor a 5xx, which a read asked for is sent again after.
-    answers = 0;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => {
-        answers++;
-        return new Response('{}', { status: 503 });
-      }),
-    );
-    await expect(
-      listInquiries({ type: 'listInquiries', statuses: [], referenceId: 'chat-7', quiet: true }),
-    ).rejects.toMatchObject({ info: { kind: 'server' } });
-    expect(answers).toBe(1);
-    answers = 0;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => {
-        answers++;
-        return answers === 1
-          ? limited()
-          : new Response(JSON.stringify({ data: [], links: { next: null } }), {
-              status: 200,
-              headers: { 'Content-Type': 'application/json' },
-            });
-      }),
-    );
+    sent = answering(() => new Response('{}', { status: 503 }));
+    await expect(listInquiries(quietly)).rejects.toMatchObject({ info: { kind: 'server' } });
+    expect(sent()).toBe(1);
+    sent = answering(limited);
     await listInquiries({ type: 'listInquiries', statuses: ['needs_review'] });
-    expect(answers).toBe(2);
+    expect(sent()).toBe(2);
   });
 });
 

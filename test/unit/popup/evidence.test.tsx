@@ -104,6 +104,15 @@ function open(
   return render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
 }
 
+/** An inquiry with an account and a reference ID, Other inquiries answered by `earlier`. */
+function stubBoth(earlierInquiries: (request: { accountId?: string }) => unknown) {
+  stubBackground({
+    getInquiry: () =>
+      inquiryReply('completed', { accountId: 'act_Person000001', referenceId: 'customer-42' }),
+    earlierInquiries: earlierInquiries as never,
+  });
+}
+
 describe('the evidence in the detail', () => {
   it('says when Other inquiries is a full page, and Persona may have more', async () => {
     const many = Array.from({ length: 19 }, (_, i) => ({
@@ -226,14 +235,11 @@ describe('the evidence in the detail', () => {
       status: 'approved',
       createdAt: '2025-06-01T10:00:00Z',
     };
-    stubBackground({
-      getInquiry: () =>
-        inquiryReply('completed', { accountId: 'act_Person000001', referenceId: 'customer-42' }),
-      earlierInquiries: (request) =>
-        request.accountId
-          ? { by: 'account', items: [later] }
-          : { by: 'reference', items: [declined, later] },
-    });
+    stubBoth((request) =>
+      request.accountId
+        ? { by: 'account', items: [later] }
+        : { by: 'reference', items: [declined, later] },
+    );
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     const earlier = await screen.findByRole('region', { name: 'Other inquiries' });
     const list = await within(earlier).findByRole('list', {
@@ -260,16 +266,13 @@ describe('the evidence in the detail', () => {
       createdAt: '2025-06-01T10:00:00Z',
     };
     let referenceFails = true;
-    stubBackground({
-      getInquiry: () =>
-        inquiryReply('completed', { accountId: 'act_Person000001', referenceId: 'customer-42' }),
-      earlierInquiries: (request) =>
-        request.accountId
-          ? { by: 'account', items: [later] }
-          : referenceFails
-            ? { kind: 'server', message: 'Persona had a problem (503).' }
-            : { by: 'reference', items: [] },
-    });
+    stubBoth((request) =>
+      request.accountId
+        ? { by: 'account', items: [later] }
+        : referenceFails
+          ? { kind: 'server', message: 'Persona had a problem (503).' }
+          : { by: 'reference', items: [] },
+    );
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     const earlier = await screen.findByRole('region', { name: 'Other inquiries' });
     await within(earlier).findByRole('button', { name: /inq_SameAccount0001/ });
@@ -290,14 +293,11 @@ describe('the evidence in the detail', () => {
       status: 'declined',
       createdAt: '2025-06-01T10:00:00Z',
     };
-    stubBackground({
-      getInquiry: () =>
-        inquiryReply('completed', { accountId: 'act_Person000001', referenceId: 'customer-42' }),
-      earlierInquiries: (request) =>
-        request.accountId
-          ? { kind: 'network', message: 'Nothing answers.' }
-          : { by: 'reference', items: [declined] },
-    });
+    stubBoth((request) =>
+      request.accountId
+        ? { kind: 'network', message: 'Nothing answers.' }
+        : { by: 'reference', items: [declined] },
+    );
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     await screen.findByRole('button', { name: 'Other inquiries: 1 declined' });
     const earlier = await screen.findByRole('region', { name: 'Other inquiries' });
@@ -313,24 +313,14 @@ describe('the evidence in the detail', () => {
       status: 'approved',
       createdAt: `2025-05-${String(i + 1).padStart(2, '0')}T10:00:00Z`,
     }));
-    stubBackground({
-      getInquiry: () =>
-        inquiryReply('completed', { accountId: 'act_Person000001', referenceId: 'customer-42' }),
-      earlierInquiries: (request) =>
-        request.accountId
-          ? { by: 'account', items: shared.slice(0, 17) }
-          : {
-              by: 'reference',
-              items: [
-                ...shared,
-                {
-                  id: 'inq_OtherAccount002',
-                  status: 'approved',
-                  createdAt: '2025-01-01T10:00:00Z',
-                },
-              ].slice(0, 19),
-            },
-    });
+    stubBoth((request) =>
+      request.accountId
+        ? { by: 'account', items: shared.slice(0, 17) }
+        : {
+            by: 'reference',
+            items: shared,
+          },
+    );
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     const earlier = await screen.findByRole('region', { name: 'Other inquiries' });
     expect((await within(earlier).findByTestId('earlier-more')).textContent).toBe(

@@ -260,7 +260,11 @@ describe('Needs review’s copy of Persona’s last list', () => {
     );
   });
 
-  it('hands a focus on a row Persona no longer lists to its neighbour when Persona answers again', async () => {
+  /**
+   * The copy of [gone, listed] shown offline, the focus on `gone`'s row; `answer` brings Persona's
+   * list, which has `listed` only. The focus goes to the neighbour once the row goes.
+   */
+  async function focusOnRowThatGoes(answer: () => Promise<unknown>) {
     await storeCopy([gone, listed], Date.now() - 1_000);
     let online = false;
     await openOffline(() =>
@@ -269,28 +273,20 @@ describe('Needs review’s copy of Persona’s last list', () => {
     const row = await screen.findByRole('button', { name: new RegExp(gone) });
     row.focus();
     online = true;
-    screen.getByRole('button', { name: 'Try again' }).click();
+    await answer();
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: new RegExp(gone) })).toBeNull(),
     );
     expect(document.activeElement).toBe(screen.getByRole('button', { name: new RegExp(listed) }));
+  }
+
+  it('hands a focus on a row Persona no longer lists to its neighbour when Persona answers again', async () => {
+    await focusOnRowThatGoes(async () => screen.getByRole('button', { name: 'Try again' }).click());
   });
 
   it("does so too when the 30 s quiet read brings Persona's answer, the copy read after the error", async () => {
     runningFakeClock();
-    await storeCopy([gone, listed], Date.now() - 1_000);
-    let online = false;
-    await openOffline(() =>
-      online ? { items: [{ id: listed, status: 'needs_review' }], next: null } : offline,
-    );
-    const row = await screen.findByRole('button', { name: new RegExp(gone) });
-    row.focus();
-    online = true;
     // The quiet read set up as the error came, before the copy was shown beside it.
-    await vi.advanceTimersByTimeAsync(30_000);
-    await waitFor(() =>
-      expect(screen.queryByRole('button', { name: new RegExp(gone) })).toBeNull(),
-    );
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: new RegExp(listed) }));
+    await focusOnRowThatGoes(() => vi.advanceTimersByTimeAsync(30_000));
   });
 });
