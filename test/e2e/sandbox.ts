@@ -1,7 +1,7 @@
 // Each end-to-end file talks to a sandbox of its own, started before its first test by
-// setup-sandbox.ts: files run two at a time (vitest.e2e.config.ts), and a sandbox's faults, clock,
-// rate limit and request log belong to the whole server, so one file's 429 storm or request count
-// must not reach another's.
+// setup-sandbox.ts: files run three at a time (vitest.e2e.config.ts), and a sandbox's faults,
+// clock, rate limit and request log belong to the whole server, so one file's 429 storm or request
+// count must not reach another's.
 import { randomUUID } from 'node:crypto';
 import { READ_ONLY_KEY_PREFIX } from '../persona-sandbox/http/auth.ts';
 import { type RunningSandbox, startSandbox } from '../persona-sandbox/index.ts';
