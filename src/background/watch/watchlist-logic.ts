@@ -43,7 +43,8 @@ export interface Change {
 
 /**
  * Folds fresh summaries into the list. A change is a new status, or a newer `updated-at` with the
- * same status (tags, fields); only status changes are reported to the reviewer.
+ * same status (tags, fields); only status changes are reported to the reviewer. An answer older
+ * than the entry (by Persona's `updated-at`) is left out.
  */
 export function applySummaries(
   list: WatchEntry[],
@@ -55,8 +56,11 @@ export function applySummaries(
   const next = list.map((entry) => {
     const fresh = byId.get(entry.id);
     // An answer without a status (sparse, or a shape nobody expected) says nothing about the
-    // status: not a change to '', from the poll or from a detail read alike.
-    if (!fresh?.status) return entry;
+    // status: not a change to '', from the poll or from a detail read alike. One older than what
+    // is held (a poll sent before a decision, answered after it) is old news, not a change back;
+    // where either has no `updated-at`, both parse to NaN and the answer is taken.
+    if (!fresh?.status || Date.parse(fresh.updatedAt ?? '') < Date.parse(entry.updatedAt ?? ''))
+      return entry;
     const statusChanged = fresh.status !== entry.status;
     const touched = fresh.updatedAt !== undefined && fresh.updatedAt !== entry.updatedAt;
     const redacted = fresh.redacted === true && entry.redacted !== true;

@@ -57,6 +57,39 @@ describe('applySummaries: what changed since the last cycle', () => {
     expect(list[0]).toMatchObject({ updatedAt: '2026-01-05T10:00:00.000Z', seen: true });
   });
 
+  it('leaves out an answer older than the entry: a poll sent before a decision, read after it', () => {
+    const decided = [entry(1, 'approved', { updatedAt: '2026-01-05T09:06:00.000Z', seen: true })];
+    const { list, changes } = applySummaries(
+      decided,
+      [summary(1, 'needs_review', '2026-01-05T09:05:00.000Z')],
+      LATER,
+    );
+    expect(changes).toEqual([]);
+    expect(list[0]).toBe(decided[0]);
+  });
+
+  it('compares the times as instants, not as text', () => {
+    // Held with an offset, answered in UTC a minute later: newer, though "09…" sorts before "10…".
+    const held = [entry(1, 'pending', { updatedAt: '2026-01-05T10:06:00+01:00' })];
+    const later = applySummaries(held, [summary(1, 'completed', '2026-01-05T09:07:00Z')], LATER);
+    expect(later.changes).toHaveLength(1);
+    // The same instant in another precision is not older.
+    const same = [entry(1, 'pending', { updatedAt: '2026-01-05T09:06:00Z' })];
+    const again = applySummaries(
+      same,
+      [summary(1, 'completed', '2026-01-05T09:06:00.000Z')],
+      LATER,
+    );
+    expect(again.changes).toHaveLength(1);
+  });
+
+  it('takes an answer whose updated-at is missing on either side, as before', () => {
+    const held = [entry(1, 'pending', { updatedAt: undefined })];
+    expect(applySummaries(held, [summary(1, 'completed')], LATER).changes).toHaveLength(1);
+    const bare = { id: inquiryId(1), status: 'completed' };
+    expect(applySummaries([entry(1, 'pending')], [bare], LATER).changes).toHaveLength(1);
+  });
+
   it('leaves alone entries Persona did not return, and ignores ids not watched', () => {
     const before = entries(2);
     const { list, changes } = applySummaries(before, [summary(9, 'approved')], LATER);

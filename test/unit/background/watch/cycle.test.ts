@@ -4,6 +4,7 @@ import { editItem } from '../../../../src/background/edit-item.ts';
 import { holdWatcherOn429 } from '../../../../src/background/persona-access.ts';
 import { type CycleDeps, runCycle } from '../../../../src/background/watch/cycle.ts';
 import { holdAfterRateLimit } from '../../../../src/background/watch/next-hold.ts';
+import { applySummaries } from '../../../../src/background/watch/watchlist-logic.ts';
 import { DeskError } from '../../../../src/shared/errors.ts';
 import { defaultSettings } from '../../../../src/shared/settings.ts';
 import { readItem, writeItem } from '../../../../src/shared/storage.ts';
@@ -174,6 +175,35 @@ describe('a poll cycle', () => {
     expect(repeated.changes).toEqual([{ id: inquiryId(3), from: 'pending', to: 'completed' }]);
     expect(deps.notify).toHaveBeenCalledTimes(2);
     expect((await watchlist())[2]).toMatchObject({ status: 'completed', seen: false });
+  });
+
+  it("keeps a decision made while the cycle's request was out, and says nothing of the old answer", async () => {
+    await watch([entry(1, 'needs_review', { updatedAt: '2026-01-05T09:05:00.000Z' })]);
+    persona.set(1, 'needs_review', '2026-01-05T09:05:00.000Z');
+    const client = persona.client();
+    deps.openClient = async () => ({
+      ...client,
+      listInquiries: async (params) => {
+        const page = await client.listInquiries(params);
+        // The reviewer's Approve is answered while the list is on its way back (adoptInquiry).
+        await editItem(watchlistItem, (list) => ({
+          value: applySummaries(
+            list,
+            [{ id: inquiryId(1), status: 'approved', updatedAt: '2026-01-05T09:06:00.000Z' }],
+            now,
+          ).list,
+          result: undefined,
+        }));
+        return page;
+      },
+    });
+    const result = await runCycle('popup', deps);
+    expect(result.changes).toEqual([]);
+    expect(deps.notify).not.toHaveBeenCalled();
+    expect((await watchlist())[0]).toMatchObject({
+      status: 'approved',
+      updatedAt: '2026-01-05T09:06:00.000Z',
+    });
   });
 
   it('leaves decided inquiries behind after the configured hours', async () => {
