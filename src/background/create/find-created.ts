@@ -4,19 +4,27 @@
 import type { PersonaClient } from '../../shared/persona/client.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
 
-/** Persona's clock and ours differ a little; an inquiry made this long before we asked counts. */
+/**
+ * How long before the click an inquiry may have been made and still count: the `Date` header
+ * tells Persona's clock to the second, and the list's trip adds its own time.
+ */
 export const CLOCK_SLACK_MS = 60_000;
 
+/**
+ * Persona lists an inquiry's reference ID's inquiries newest first: the one the create made, if
+ * any, is on the first page. Made since the click, by Persona's clock, as `created-at` is: the
+ * click's time on this computer's clock, which may be minutes off, is moved by how far the list's
+ * `Date` is from it. Asked for by reference ID alone: a `created-at-start` on this computer's
+ * clock would leave out the inquiry sought where the clock is fast.
+ */
 export async function findCreated(
   client: Pick<PersonaClient, 'listInquiries'>,
   referenceId: string,
   templateId: string,
   startedAt: number,
 ): Promise<InquiryView | undefined> {
-  const since = startedAt - CLOCK_SLACK_MS;
   const page = await client.listInquiries({
     referenceId,
-    createdAfter: new Date(since),
     pageSize: 10,
     // Only what tells the inquiry apart: no personal data for a lookup.
     fields: {
@@ -29,7 +37,9 @@ export async function findCreated(
       ],
     },
   });
-  // Newest first; the template must match too, or it is some other inquiry for this customer. A
+  const now = Date.now();
+  const since = startedAt - CLOCK_SLACK_MS + (page.meta.date ?? now) - now;
+  // The template must match too, or it is some other inquiry for this customer. A
   // create by version (`itmplv_`) names the version; the inquiry also names its template.
   return page.data.items.find((item) => {
     const created = Date.parse(item.timestamps.createdAt ?? '');

@@ -10,8 +10,6 @@ export interface InquiryListParams {
   accountIds?: string[];
   referenceId?: string;
   statuses?: string[];
-  /** Inclusive lower bound on `created-at`. */
-  createdAfter?: string | Date;
   /** 1–100; Persona's default is 10. */
   pageSize?: number;
   /** Sparse fieldsets, e.g. `{ inquiry: ['status', 'updated-at'] }`. */
@@ -63,7 +61,6 @@ export function listQuery(params: InquiryListParams): URLSearchParams {
   set('filter[account-id]', params.accountIds?.join(','));
   set('filter[reference-id]', params.referenceId);
   set('filter[status]', params.statuses?.join(','));
-  set('filter[created-at-start]', isoTime(params.createdAfter));
   if (params.pageSize !== undefined) {
     set('page[size]', String(Math.min(100, Math.max(1, Math.round(params.pageSize)))));
   }
@@ -75,8 +72,4 @@ function addFields(query: URLSearchParams, fields: Record<string, string[]> | un
   for (const [type, names] of Object.entries(fields ?? {})) {
     query.set(`fields[${type}]`, names.join(','));
   }
-}
-
-function isoTime(value: string | Date | undefined): string | undefined {
-  return value instanceof Date ? value.toISOString() : value;
 }

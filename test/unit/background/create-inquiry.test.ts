@@ -36,8 +36,11 @@ let made: Array<{ id: string; ref?: string; createdAt: string }>;
 let stored: Map<string, { status: number; body: unknown }>;
 /** When set, the 500 answer still made the inquiry (Persona acted, then failed). */
 let fiveHundredMadeIt: boolean;
+/** How far Persona's clock is behind this computer's: its `created-at` and `Date` say so. */
+let personaBehindMs: number;
+const personaNow = () => new Date(Date.now() - personaBehindMs);
 
-function inquiry(id: string, ref?: string, createdAt = new Date().toISOString()) {
+function inquiry(id: string, ref?: string, createdAt = personaNow().toISOString()) {
   return {
     type: 'inquiry',
     id,
@@ -49,7 +52,11 @@ function inquiry(id: string, ref?: string, createdAt = new Date().toISOString())
 function answer(status: number, body: unknown) {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json', 'Request-Id': `req_${calls.length}` },
+    headers: {
+      'Content-Type': 'application/json',
+      'Request-Id': `req_${calls.length}`,
+      Date: personaNow().toUTCString(),
+    },
   });
 }
 
@@ -64,6 +71,7 @@ beforeEach(async () => {
   made = [];
   stored = new Map();
   fiveHundredMadeIt = false;
+  personaBehindMs = 0;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string | URL, init?: RequestInit) => {
@@ -81,7 +89,7 @@ beforeEach(async () => {
         const id = `inq_Made${String(made.length + 1).padStart(8, '0')}`;
         let reply: { status: number; body: unknown };
         if (status === 201 || fiveHundredMadeIt)
-          made.unshift({ id, ref, createdAt: new Date().toISOString() });
+          made.unshift({ id, ref, createdAt: personaNow().toISOString() });
         if (status === 201) {
           reply = {
             status,
@@ -208,10 +216,41 @@ describe('createInquiry', () => {
     expect(reply.inquiry.id).toBe(made[0]?.id);
     const lookup = calls.find((c) => c.method === 'GET' && c.path.includes('filter[reference-id]'));
     expect(lookup?.path).toContain('filter[reference-id]=user-2');
-    expect(lookup?.path).toContain('filter[created-at-start]=');
+    // By reference ID alone: a start time on this computer's clock could leave the inquiry out.
+    expect(lookup?.path).not.toContain('filter[created-at-start]');
     expect(lookup?.path).toContain('fields[inquiry]=created-at,reference-id,inquiry-template');
     expect(reply.link?.url).toBe(`http://127.0.0.1:4010/verify?code=new-${made[0]?.id}`);
     expect((await readItem(watchlistItem)).map((e) => e.id)).toEqual([made[0]?.id]);
+  });
+
+  it.each([
+    ['two minutes behind', 120_000],
+    ['two minutes ahead', -120_000],
+  ])(
+    "after a 5xx, finds the inquiry made with Persona's clock %s this computer's",
+    async (_, behind) => {
+      personaBehindMs = behind;
+      createAnswers = [500];
+      fiveHundredMadeIt = true;
+      const reply = await createInquiry(request('click-skew', { referenceId: 'user-skew' }));
+      expect(reply.recovery).toBe('adopted');
+      expect(made).toHaveLength(1);
+      expect(reply.inquiry.id).toBe(made[0]?.id);
+    },
+  );
+
+  it("after a 5xx, does not take one made before the click, by Persona's clock", async () => {
+    personaBehindMs = -120_000;
+    // A colleague's, made 90 s before the click on Persona's clock (which is 2 minutes ahead).
+    made.push({
+      id: 'inq_Earlier00000001',
+      ref: 'user-before',
+      createdAt: new Date(personaNow().getTime() - 90_000).toISOString(),
+    });
+    createAnswers = [500];
+    const reply = await createInquiry(request('click-before', { referenceId: 'user-before' }));
+    expect(reply.recovery).toBe('retried');
+    expect(reply.inquiry.id).not.toBe('inq_Earlier00000001');
   });
 
   it('after a 5xx with nothing found, tries once more under a NEW key, never the stored 500', async () => {

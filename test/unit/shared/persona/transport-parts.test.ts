@@ -73,7 +73,6 @@ describe('query', () => {
       inquiryIds: ['inq_a', 'inq_b'],
       referenceId: 'user 1+2',
       statuses: ['completed', 'needs_review'],
-      createdAfter: new Date('2024-01-01T00:00:00Z'),
       pageSize: 500,
       fields: { inquiry: ['status', 'updated-at'] },
     });
@@ -81,19 +80,13 @@ describe('query', () => {
       'filter[inquiry-id]': 'inq_a,inq_b',
       'filter[reference-id]': 'user 1+2',
       'filter[status]': 'completed,needs_review',
-      'filter[created-at-start]': '2024-01-01T00:00:00.000Z',
       'page[size]': '100',
       'fields[inquiry]': 'status,updated-at',
     });
     expect(apiUrl(base, '/inquiries', listQuery({ referenceId: 'a+b' }))).toBe(
       `${base}/inquiries?filter%5Breference-id%5D=a%2Bb`,
     );
-    expect(
-      Object.fromEntries(listQuery({ createdAfter: '2024-02-01T00:00:00Z', pageSize: 0 })),
-    ).toEqual({
-      'filter[created-at-start]': '2024-02-01T00:00:00Z',
-      'page[size]': '1',
-    });
+    expect(Object.fromEntries(listQuery({ pageSize: 0 }))).toEqual({ 'page[size]': '1' });
     expect(apiUrl(base, '/inquiries', listQuery({}))).toBe(`${base}/inquiries`);
   });
 
