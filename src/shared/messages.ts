@@ -94,6 +94,12 @@ export const requests = {
      * opening the form) is logged at that click, and after a 5xx looked for from then.
      */
     clickedAt: z.optional(z.number()),
+    /**
+     * The one-time link's lifetime (seconds) as the settings said at that click: a create asked
+     * again under its key is the same request, though the settings changed meanwhile (Persona
+     * refuses a key reused with other parameters). None: the settings' lifetime now.
+     */
+    linkSeconds: z.optional(z.number()),
   })),
   /** The whole picture of one inquiry in one request; `refresh` skips the session cache. */
   getInquiry: answers<InquiryReply>()(() => ({

@@ -228,6 +228,8 @@ export const draftSchema = lazy(() =>
         form: z.string(),
         at: z.optional(z.number()),
         unanswered: z.optional(z.boolean()),
+        /** The link's lifetime it was sent with, sent again with its key (messages.ts). */
+        linkSeconds: z.optional(z.number()),
       }),
     ),
     /**
@@ -316,6 +318,8 @@ export const pendingCreateSchema = lazy(() =>
     prefilled: z.optional(z.boolean()),
     /** When the first attempt started (ms): the window a 5xx recovery looks in. */
     startedAt: z.number(),
+    /** The link's lifetime the click was made with (seconds), for every send under its keys. */
+    linkSeconds: z.optional(z.number()),
   }),
 );
 type StoredPending = z.infer<ReturnType<typeof pendingCreateSchema>>;

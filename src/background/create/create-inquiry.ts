@@ -54,6 +54,7 @@ export async function createInquiry(request: RequestOf<'createInquiry'>): Promis
     ...(Object.keys(prefill).length > 0 ? { prefill } : {}),
     // A create asked again starts at its click: its 5xx recovery looks for what was made since.
     startedAt: request.clickedAt ?? Date.now(),
+    ...(request.linkSeconds ? { linkSeconds: request.linkSeconds } : {}),
   });
 }
 
@@ -214,7 +215,10 @@ async function send(
       ...(pending.referenceId ? { referenceId: pending.referenceId } : {}),
       ...(Object.keys(fields).length > 0 ? { fields } : {}),
     },
-    { idempotencyKey, oneTimeLinkExpiresInSeconds: settings.linkExpiryHours * 3600 },
+    {
+      idempotencyKey,
+      oneTimeLinkExpiresInSeconds: pending.linkSeconds ?? settings.linkExpiryHours * 3600,
+    },
   );
   const { inquiry } = created.data;
   const now = Date.now();

@@ -141,6 +141,7 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
             form: { t: 'string' },
             at: { t: 'optional', of: { t: 'number' } },
             unanswered: { t: 'optional', of: { t: 'boolean' } },
+            linkSeconds: { t: 'optional', of: { t: 'number' } },
           },
         },
       },

@@ -113,6 +113,7 @@ const rules: Record<RequestType, Fields> = {
       },
     },
     clickedAt: { t: 'optional', of: { t: 'number' } },
+    linkSeconds: { t: 'optional', of: { t: 'number' } },
   },
   getInquiry: {
     id: {

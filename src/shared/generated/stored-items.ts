@@ -167,6 +167,7 @@ export const pendingCreatesItem = checkedItem<StoredValue<typeof items.pendingCr
         referenceId: { t: 'optional', of: { t: 'string' } },
         prefilled: { t: 'optional', of: { t: 'boolean' } },
         startedAt: { t: 'number' },
+        linkSeconds: { t: 'optional', of: { t: 'number' } },
       },
     },
   },

@@ -133,12 +133,18 @@ export function CreateView() {
       const { unanswered: _, ...asked } = sent;
       if (sentEarlier || sent.unanswered)
         updateDraft({ pendingCreate: { ...asked, at: clickedAt } });
-      return { ...buildCreateRequest(typed, sent.key), ...(clickedAt ? { clickedAt } : {}) };
+      return {
+        ...buildCreateRequest(typed, sent.key),
+        ...(clickedAt ? { clickedAt } : {}),
+        linkSeconds: sent.linkSeconds,
+      };
     }
     const key = crypto.randomUUID();
     const clickedAt = Date.now();
-    updateDraft({ pendingCreate: { key, form, at: clickedAt } });
-    return { ...buildCreateRequest(typed, key), clickedAt };
+    // The link's lifetime goes with the key: asked again under it, the request is the same.
+    const linkSeconds = (settings?.linkExpiryHours ?? 0) * 3600 || undefined;
+    updateDraft({ pendingCreate: { key, form, at: clickedAt, linkSeconds } });
+    return { ...buildCreateRequest(typed, key), clickedAt, linkSeconds };
   };
 
   // Whether the form is still on screen when an answer comes: closed meanwhile (a lookup or a

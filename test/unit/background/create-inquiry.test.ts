@@ -322,6 +322,60 @@ describe('createInquiry', () => {
     await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
   });
 
+  it("sends the click's link lifetime under its key, though the settings changed before it was asked again", async () => {
+    const lifetimes = () =>
+      creates().map(
+        (c) =>
+          (c.body as { meta: Record<string, unknown> }).meta['one-time-link-expiration-seconds'],
+      );
+    const settingsNow = (linkExpiryHours: number) =>
+      saveOptions({
+        type: 'saveOptions',
+        settings: {
+          ...defaultSettings(),
+          baseUrl: 'http://127.0.0.1:4010/api/v1',
+          linkExpiryHours,
+        },
+      });
+    // Persona made it, and its answers were lost: the popup keeps the key and asks again under it.
+    const persona = globalThis.fetch;
+    let offline = true;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string | URL, init?: RequestInit) => {
+        const response = await persona(url, init);
+        if (offline && init?.method === 'POST') throw new TypeError('Failed to fetch');
+        return response;
+      }),
+    );
+    await settingsNow(24);
+    const ask = request('click-life', { referenceId: 'user-life', linkSeconds: 86_400 });
+    await expect(createInquiry(ask)).rejects.toMatchObject({ info: { kind: 'network' } });
+    await settingsNow(48);
+    offline = false;
+    expect((await createInquiry(ask)).inquiry.id).toBe(made[0]?.id);
+    expect(made).toHaveLength(1);
+    expect(new Set(lifetimes())).toEqual(new Set([86_400]));
+    // A restarted worker resumes it as it was sent.
+    await writeItem(pendingCreatesItem, {
+      'click-life2': {
+        key: 'click-life2',
+        clickKey: 'click-life2',
+        templateId: TEMPLATE,
+        referenceId: 'user-life2',
+        startedAt: Date.now(),
+        linkSeconds: 86_400,
+      },
+    });
+    await resumePendingCreates();
+    const sent = lifetimes().length;
+    await vi.waitFor(() => expect(lifetimes()).toHaveLength(sent + 1));
+    expect(lifetimes().at(-1)).toBe(86_400);
+    // One sent without (a draft from before): the settings' lifetime now.
+    await createInquiry(request('click-life3', { referenceId: 'user-life3' }));
+    expect(lifetimes().at(-1)).toBe(172_800);
+  });
+
   it('a create asked again after its answer (the next popup asks for a closed one’s) gets Persona’s replay, and is logged once', async () => {
     const startedAt = Date.now();
     const first = await createInquiry(request('click-replay', { referenceId: 'user-replay' }));

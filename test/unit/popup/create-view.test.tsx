@@ -562,6 +562,36 @@ describe('the create form', () => {
     expect(edited).not.toBe(first);
   });
 
+  it("sends the link lifetime of the key's first click with the key, though the settings changed", async () => {
+    let fail = true;
+    stubBackground({
+      createInquiry: () =>
+        fail
+          ? { kind: 'timeout', message: 'Persona did not answer in time.' }
+          : { ...inquiryReply('created'), link },
+    });
+    await fakeBrowser.storage.local.set({ settings: { linkExpiryHours: 24 } });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    typeReference();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByText('Persona did not answer in time.');
+    await fakeBrowser.storage.local.set({ settings: { linkExpiryHours: 48 } });
+    await waitFor(async () =>
+      expect((await storedDraft())?.pendingCreate?.linkSeconds).toBe(86_400),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent('createInquiry')).toHaveLength(2));
+    // Another form is another create: the lifetime the settings say now.
+    fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), {
+      target: { value: 'changed' },
+    });
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry').map((r) => r.linkSeconds)).toEqual([86_400, 86_400, 172_800]);
+  });
+
   it('reuses the failed try’s key in a popup opened again, sent only on a click there, and forgets it after a success', async () => {
     let fail = true;
     stubBackground({
