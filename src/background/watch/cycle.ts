@@ -63,15 +63,18 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   // environment, entries marked unlisted are found again now, not in up to 15 minutes.
   const slowFrom = reason === 'settings' ? undefined : state.slowPolledAt;
   const { batches, asksSlow } = planCycle(list, slowFrom, now);
+  // Settled, and claimed, in the item's edit queue, on the state as it is then: a hold another
+  // request's 429 wrote since the read above is kept, and holds this cycle too.
   if (batches.length === 0) {
-    const settled = settleIdle(state);
-    if (settled !== state) await writeItem(pollStateItem, settled);
+    await editItem(pollStateItem, (stored) => ({ value: settleIdle(stored), result: 0 }));
     return { outcome: 'idle', requests: 0, changes: [] };
   }
-  if (!mayStartCycle(state, reason, now)) return { outcome: 'held', requests: 0, changes: [] };
   // Claimed before any request: the debounce holds even if this worker is stopped mid-cycle.
-  const attempted = { ...state, lastAttemptAt: now };
-  await writeItem(pollStateItem, attempted);
+  const attempted = await editItem(pollStateItem, (stored) => {
+    const claimed = mayStartCycle(stored, reason, now) && { ...stored, lastAttemptAt: now };
+    return { value: claimed || stored, result: claimed };
+  });
+  if (!attempted) return { outcome: 'held', requests: 0, changes: [] };
 
   const unlisted = new Set(list.filter((e) => e.unlisted).map((e) => e.id));
   const { summaries, outcome, requests, gone } = await fetchSummaries(deps, batches, unlisted);

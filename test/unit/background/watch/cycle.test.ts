@@ -272,6 +272,30 @@ describe('rate-limit manners and back-off in a cycle', () => {
     expect(state.rateLimit).toMatchObject({ remaining: 0, resetAt: T0 + 42_000 });
   });
 
+  it('is held by a 429 another request met after the cycle read its state, before it began', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+    await watch();
+    // The cycle's first read of the poll state is answered; a decision's 429 comes in right then.
+    const local = fakeBrowser.storage.local;
+    const get = local.get.bind(local);
+    let first = true;
+    vi.spyOn(local, 'get').mockImplementation(async (keys) => {
+      const stored = await get(keys);
+      if (first && [keys].flat().includes(pollStateItem.key)) {
+        first = false;
+        holdWatcherOn429({
+          status: 429,
+          rateLimit: { limit: 300, remaining: 0, resetSeconds: 42 },
+        });
+      }
+      return stored;
+    });
+    expect(await runCycle('alarm', deps)).toMatchObject({ outcome: 'held', requests: 0 });
+    expect(persona.calls).toEqual([]);
+    expect((await pollState()).holdUntil).toBe(T0 + 42_000);
+  });
+
   it("keeps a window another request's 429 spent while the cycle was out", async () => {
     await watch();
     const client = await persona.client();
