@@ -66,7 +66,9 @@ export function DetailHead({
     shown.current = inquiry;
     const changed = before.id === inquiry.id && before.status !== inquiry.status;
     const seenSince = (changedAt ?? 0) > openedAt.current;
-    if (changed && (!opening.current || seenSince)) announce(label, true);
+    // "Status now: Approved", not "Approved": said after a decision of this page's that Persona
+    // refused (someone decided first), the bare word read as that decision made.
+    if (changed && (!opening.current || seenSince)) announce(t('statusNowNews', label), true);
   }, [inquiry]);
   // After the effect above: an answer that comes as the first read ends is still the opening's.
   useEffect(() => {

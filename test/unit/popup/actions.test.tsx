@@ -349,6 +349,11 @@ describe('inquiry actions', () => {
     );
     // Said once: the 409's own message, which the notice explains, is not left beside it.
     expect(screen.getAllByRole('alert')).toHaveLength(1);
+    // The new status is said as news, not as the word a decision made here is answered with.
+    const announcer = screen.getByTestId('announcer');
+    await waitFor(() => expect(announcer.textContent).toBe('Status now: Declined'), {
+      timeout: 3_000,
+    });
   });
 
   const conflict: ErrorInfo = {

@@ -314,7 +314,9 @@ describe('the inquiry detail', () => {
       [key]: { inquiry: { ...cached, status: 'needs_review' }, fetchedAt: Date.now() },
     });
     // Said as news: a second later, unless an answer of the page's own is being said.
-    await waitFor(() => expect(announcer.textContent).toBe('Needs review'), { timeout: 3_000 });
+    await waitFor(() => expect(announcer.textContent).toBe('Status now: Needs review'), {
+      timeout: 3_000,
+    });
   });
 
   it('names the reference its row showed first while the inquiry is not in, loading or failed', async () => {
