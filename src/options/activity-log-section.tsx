@@ -166,7 +166,8 @@ export function ActivityLogSection({ reviewer }: { reviewer?: string | undefined
   async function exported(name: string, type: string, text: string) {
     download(name, type, text);
     // Only a fingerprint kept elsewhere shows a copy edited and hashed again (trail.ts).
-    setVerdict({ ok: true, text: t('exportFingerprint', fingerprint) });
+    // The log's fingerprint, not the file's alone: a CSV and a JSON export of it share it.
+    setVerdict({ ok: true, text: t('exportFingerprint', name, fingerprint) });
     await sendRequest({ type: 'auditExported' }).catch(() => undefined);
   }
   // The reviewer's date when the file is made, as the page shows it ("Last exported …"), not UTC's.

@@ -998,9 +998,13 @@ describe('what the API answers is checked', () => {
     await expect
       .poll(() => options.getByTestId('log-facts').textContent(), soon)
       .toMatch(/Last exported/);
-    // The export's fingerprint, to note elsewhere: the start of its last hash.
+    // The export's fingerprint, to note elsewhere: the start of its last hash, which is the log's
+    // as it stands (a CSV export of it now has the same), named with the file it went to.
     const exportedNote = (await options.getByTestId('verify-result').textContent()) ?? '';
-    const fingerprint = /fingerprint: ([0-9a-f ]{19})/.exec(exportedNote)?.[1];
+    const fingerprint =
+      /^Exported to inquiry-desk-activity-\d{4}-\d\d-\d\d\.json\. Fingerprint: ([0-9a-f ]{19}), the log's as it stands: every export has this one until the next entry\./.exec(
+        exportedNote,
+      )?.[1];
     expect(fingerprint).toBeTruthy();
     // Named by the masked key: no policy names the reviewer here.
     expect(await options.getByTestId('log-signer').textContent()).toMatch(
