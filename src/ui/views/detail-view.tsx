@@ -9,7 +9,7 @@ import { AttentionList } from '../components/attention-list.tsx';
 import { InquiryTitle } from '../components/inquiry-title.tsx';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { type Signal, signals, withoutResults } from '../components/needs-a-look.ts';
-import { ProblemMessage } from '../components/problem-message.tsx';
+import { ProblemMessage, waitsForReset } from '../components/problem-message.tsx';
 import { useEvidence } from '../evidence/use-evidence.ts';
 import { focusLost } from '../focus.ts';
 import { markSeen } from '../mark-seen.ts';
@@ -146,6 +146,16 @@ export function DetailView({ id, initial, referenceId }: Props) {
       markSeen(id);
     }
   }, [watch?.seen, behind]);
+
+  // Refused for Persona's rate limit with nothing to show: read again once its window has reset,
+  // as Try again would, not left for the reviewer to see that the wait is over. Once per refusal
+  // (a refusal again waits for its own reset), and not before the reset: one read a window.
+  useEffect(() => {
+    const seconds = error?.retryAfterSeconds;
+    if (shown || !waitsForReset(error) || seconds === undefined) return;
+    const timer = setTimeout(() => void load(), seconds * 1000 + 500);
+    return () => clearTimeout(timer);
+  }, [error]);
 
   // Before the inquiry is in (loading, or an unknown id's error), the title has the focus the view
   // that opened it took with it, so a screen reader says where the reviewer is; DetailHead's

@@ -584,6 +584,31 @@ describe('the inquiry detail', () => {
     expect(screen.queryByText(/Failed 2 times/)).toBeNull();
   });
 
+  it('refused for the rate limit with nothing to show, reads again by itself once the window resets', async () => {
+    let limited = true;
+    const reply = inquiryReply('needs_review');
+    stubBackground({
+      getInquiry: () =>
+        limited
+          ? {
+              kind: 'rate_limited',
+              retryAfterSeconds: 1,
+              message: 'Persona’s rate limit is reached.',
+            }
+          : reply,
+    });
+    render(<DeskShell first={{ name: 'detail', id: reply.inquiry.id }} />);
+    await screen.findByRole('button', { name: /Try again/ });
+    limited = false;
+    // Not before the reset: one read into a closed window is one too many.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(sent('getInquiry')).toHaveLength(1);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('needs_review'), {
+      timeout: 3_000,
+    });
+    expect(sent('getInquiry')).toHaveLength(2);
+  });
+
   it('a changed row opened from the watchlist stays unseen while its detail fails to load', async () => {
     const id = 'inq_TestInquiry0001';
     await fakeBrowser.storage.local.set({
