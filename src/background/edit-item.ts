@@ -44,3 +44,8 @@ export function setEntry<T>(name: string, value?: NoInfer<T>) {
     result: undefined,
   });
 }
+
+/** {@link editItem} for an edit that only works out the item's new value. */
+export function updateItem<T>(item: StorageItem<T>, update: (value: T) => T): Promise<void> {
+  return editItem(item, (value) => ({ value: update(value), result: undefined }));
+}

@@ -5,7 +5,7 @@ import { linksItem, settingsItem } from '../shared/generated/stored-items.ts';
 import type { OneTimeLink } from '../shared/messages.ts';
 import { isTrustedLink } from '../shared/persona/trusted-link.ts';
 import { readItem } from '../shared/storage.ts';
-import { editItem } from './edit-item.ts';
+import { updateItem } from './edit-item.ts';
 import { dropIfKeyGone } from './key-custody.ts';
 
 export function refusedLinkError(): DeskError {
@@ -21,7 +21,7 @@ export async function rememberLink(
   const { baseUrl } = await readItem(settingsItem);
   const urls = [link.url, ...(link.shortUrl ? [link.shortUrl] : [])];
   if (!urls.every((url) => isTrustedLink(url, baseUrl))) throw refusedLinkError();
-  await editItem(linksItem, (links) => ({ value: { ...links, [id]: link }, result: undefined }));
+  await updateItem(linksItem, (links) => ({ ...links, [id]: link }));
   await dropIfKeyGone(masked, linksItem.key);
   return link;
 }

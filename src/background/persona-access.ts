@@ -13,7 +13,7 @@ import { readPolicy } from '../shared/policy.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readItems } from '../shared/storage.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
-import { editItem } from './edit-item.ts';
+import { updateItem } from './edit-item.ts';
 import { readKey } from './key-custody.ts';
 import { holdAfterRateLimit } from './watch/next-hold.ts';
 
@@ -25,10 +25,9 @@ import { holdAfterRateLimit } from './watch/next-hold.ts';
 export function holdWatcherOn429(meta: ResponseMeta): void {
   if (meta.status !== 429 || isQuotaAnswer(meta, undefined)) return;
   const now = Date.now();
-  editItem(pollStateItem, (state) => ({
-    value: holdAfterRateLimit(state, meta.rateLimit?.resetSeconds, now),
-    result: 0,
-  })).catch(() => undefined);
+  updateItem(pollStateItem, (state) =>
+    holdAfterRateLimit(state, meta.rateLimit?.resetSeconds, now),
+  ).catch(() => undefined);
 }
 
 export interface PersonaAccess {

@@ -1,5 +1,5 @@
 import { recentLookupsItem } from '../shared/generated/stored-items.ts';
-import { editItem } from './edit-item.ts';
+import { updateItem } from './edit-item.ts';
 import { dropIfKeyGone } from './key-custody.ts';
 
 const MAX_RECENT = 10;
@@ -12,9 +12,8 @@ const MAX_RECENT = 10;
  * undefined for an inquiry id remembered as typed, before any request.
  */
 export async function rememberLookup(text: string, masked: string | undefined): Promise<void> {
-  await editItem(recentLookupsItem, (recent) => ({
-    value: [text, ...recent.filter((r) => r !== text)].slice(0, MAX_RECENT),
-    result: undefined,
-  }));
+  await updateItem(recentLookupsItem, (recent) =>
+    [text, ...recent.filter((r) => r !== text)].slice(0, MAX_RECENT),
+  );
   await dropIfKeyGone(masked, recentLookupsItem.key);
 }

@@ -6,7 +6,7 @@ import { chainEntry, GENESIS_HASH } from '../../shared/audit/chain.ts';
 import type { AuditFacts } from '../../shared/audit/trail.ts';
 import { browser } from '../../shared/browser.ts';
 import { auditTrailItem } from '../../shared/generated/stored-items.ts';
-import { editItem } from '../edit-item.ts';
+import { editItem, updateItem } from '../edit-item.ts';
 import { type AuditLimits, placeEntry } from './paging.ts';
 
 /** Past 2,000 entries the oldest are dropped, 500 at a time, behind a checkpoint. */
@@ -29,8 +29,5 @@ export async function appendAudit(facts: AuditFacts, limits = AUDIT_LIMITS): Pro
 }
 
 export function markAuditExported(at: number): Promise<void> {
-  return editItem(auditTrailItem, (head) => ({
-    value: { ...head, lastExportedAt: at },
-    result: undefined,
-  }));
+  return updateItem(auditTrailItem, (head) => ({ ...head, lastExportedAt: at }));
 }

@@ -1,6 +1,6 @@
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
-import { editItem } from '../edit-item.ts';
+import { editItem, updateItem } from '../edit-item.ts';
 import { SUMMARY_FIELDS, summarise } from '../inquiries/adopt-inquiry.ts';
 import type { Handlers } from '../message-router.ts';
 import { openPersona } from '../persona-access.ts';
@@ -16,15 +16,12 @@ export async function watch(request: RequestOf<'watch'>): Promise<Reply<'watch'>
     fields: SUMMARY_FIELDS,
   });
   const now = Date.now();
-  await editItem(watchlistItem, (list) => ({
-    value: addEntry(list, summarise(data), now),
-    result: 0,
-  }));
+  await updateItem(watchlistItem, (list) => addEntry(list, summarise(data), now));
   return { watching: true };
 }
 
 export async function unwatch(request: RequestOf<'unwatch'>): Promise<Reply<'unwatch'>> {
-  await editItem(watchlistItem, (list) => ({ value: removeEntry(list, request.id), result: 0 }));
+  await updateItem(watchlistItem, (list) => removeEntry(list, request.id));
   return { watching: false };
 }
 

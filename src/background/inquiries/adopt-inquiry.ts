@@ -5,7 +5,7 @@
 import { watchlistItem } from '../../shared/generated/stored-items.ts';
 import type { InquiryReply, InquirySummary } from '../../shared/messages.ts';
 import type { InquiryView } from '../../shared/persona/view-model.ts';
-import { editItem } from '../edit-item.ts';
+import { updateItem } from '../edit-item.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';
 import { applySummaries, markSeen } from '../watch/watchlist-logic.ts';
 
@@ -41,9 +41,9 @@ export async function adoptInquiry(
 ): Promise<InquiryReply> {
   const fetchedAt = Date.now();
   await rememberInquiry(inquiry, fetchedAt, masked);
-  await editItem(watchlistItem, (list) => {
+  await updateItem(watchlistItem, (list) => {
     const value = applySummaries(list, [summarise(inquiry)], fetchedAt).list;
-    return { value: own ? markSeen(value, [inquiry.id]) : value, result: undefined };
+    return own ? markSeen(value, [inquiry.id]) : value;
   });
   return { inquiry, fetchedAt };
 }

@@ -9,7 +9,7 @@ import type { InquirySummary } from '../../shared/messages.ts';
 import type { PersonaClient } from '../../shared/persona/client.ts';
 import type { RateLimit } from '../../shared/persona/response-meta.ts';
 import { readItem, readItems, writeItem } from '../../shared/storage.ts';
-import { editItem } from '../edit-item.ts';
+import { editItem, updateItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { periodMinutes } from './alarm.ts';
 import {
@@ -53,10 +53,7 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   const hours = settings.forgetDecidedAfterHours;
   const list = forgetDecided(stored, now, hours);
   if (list.length !== stored.length) {
-    await editItem(watchlistItem, (l) => ({
-      value: forgetDecided(l, now, hours),
-      result: undefined,
-    }));
+    await updateItem(watchlistItem, (l) => forgetDecided(l, now, hours));
   }
 
   // A newly saved key asks about every one, the slow ones too: back to the key of their
@@ -66,7 +63,7 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   // Settled, and claimed, in the item's edit queue, on the state as it is then: a hold another
   // request's 429 wrote since the read above is kept, and holds this cycle too.
   if (batches.length === 0) {
-    await editItem(pollStateItem, (stored) => ({ value: settleIdle(stored), result: 0 }));
+    await updateItem(pollStateItem, settleIdle);
     return { outcome: 'idle', requests: 0, changes: [] };
   }
   // Claimed before any request: the debounce holds even if this worker is stopped mid-cycle.
@@ -85,10 +82,9 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
     // Notify before writing: a worker stopped in between notifies again (same ids), not never.
     if (changes.length > 0 && settings.notifications)
       await deps.notify(changes, settings.notifyReference).catch(() => {});
-    await editItem(watchlistItem, (l) => ({
-      value: markUnlisted(applySummaries(l, summaries, at).list, gone),
-      result: undefined,
-    }));
+    await updateItem(watchlistItem, (l) =>
+      markUnlisted(applySummaries(l, summaries, at).list, gone),
+    );
   }
   const pace = {
     periodMs: periodMinutes(settings.pollSeconds) * 60_000,
@@ -106,10 +102,7 @@ export async function runCycle(reason: CycleReason, deps: CycleDeps): Promise<Cy
   // In the item's edit queue: a hold for a 429 this cycle's own request got (persona-access.ts)
   // is written first, then this state, which already has it, and not the other way round.
   const value = slowPolledAt === undefined ? next : { ...next, slowPolledAt };
-  await editItem(pollStateItem, (stored) => ({
-    value: keepSpentWindow(value, stored, attempted),
-    result: 0,
-  }));
+  await updateItem(pollStateItem, (stored) => keepSpentWindow(value, stored, attempted));
   return { outcome: outcome.kind, requests, changes };
 }
 

@@ -11,7 +11,7 @@ import {
   watchlistItem,
 } from '../../shared/generated/stored-items.ts';
 import { readItem, watchItem } from '../../shared/storage.ts';
-import { editItem } from '../edit-item.ts';
+import { updateItem } from '../edit-item.ts';
 import type { Gate } from '../start-up.ts';
 import { ensureAlarm } from './alarm.ts';
 import { refreshBadge, showBadge } from './badge.ts';
@@ -64,7 +64,7 @@ export function registerWatchListeners(after: Gate['after']): void {
       void refreshBadge().catch(() => undefined);
       if (info) {
         void cycleOver()
-          .then(() => editItem(pollStateItem, (state) => ({ value: forNewKey(state), result: 0 })))
+          .then(() => updateItem(pollStateItem, forNewKey))
           .then(() => startCycle('settings'))
           .catch(() => undefined);
       }

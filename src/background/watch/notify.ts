@@ -9,7 +9,7 @@ import { t } from '../../shared/i18n.ts';
 import { asksReviewer } from '../../shared/needs-reviewer.ts';
 import { notificationId, NOTIFICATION_PREFIX as PREFIX } from '../../shared/notification-ids.ts';
 import { statusLabel } from '../../shared/persona/status.ts';
-import { editItem } from '../edit-item.ts';
+import { updateItem } from '../edit-item.ts';
 import { CURRENT_WINDOW, openLookup } from '../lookup/open-lookup.ts';
 import type { Change } from './watchlist-logic.ts';
 import { markSeen } from './watchlist-logic.ts';
@@ -94,9 +94,6 @@ export async function openFromNotification(id: string): Promise<void> {
   else await browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?home') });
   await browser.notifications.clear(id);
   if (inquiryId) {
-    await editItem(watchlistItem, (list) => ({
-      value: markSeen(list, [inquiryId]),
-      result: undefined,
-    }));
+    await updateItem(watchlistItem, (list) => markSeen(list, [inquiryId]));
   }
 }
