@@ -28,7 +28,7 @@ export function canStillChange(status: string): boolean {
 
 /** Decided or redacted: the watch of this entry is over. */
 export function isSettled(entry: Pick<WatchEntry, 'status' | 'redacted'>): boolean {
-  return entry.redacted === true || !canStillChange(entry.status);
+  return entry.redacted === true || isFinalStatus(entry.status);
 }
 
 /**
