@@ -72,7 +72,9 @@ const header = (lines: string[]) =>
 // stored-items.ts then imports it from; so the bundler puts the requests' rules just before the
 // stored items' rules, and gzip finds what they have in common (some 80 bytes of the worker's
 // script against request-checks.ts imported by the router alone, at the script's far end).
-const SHARED_MIN_LENGTH = 300;
+// 400, not 300: the audit actions' enum (some 330 characters) is then written out in both audit
+// rules that use it, and gzip finds the copy 7 bytes cheaper than the name (measured 2026-12-07).
+const SHARED_MIN_LENGTH = 400;
 
 /** What the two modules would repeat, named `rule1`… shortest first (so a name is defined
  * before a longer shared rule uses it). */

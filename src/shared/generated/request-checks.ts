@@ -9,7 +9,7 @@ import { requestParser } from '../request-check.ts';
 import type { Fields } from '../stored-check-more.ts';
 
 /** Rules more than one check below or in stored-items.ts is made of. */
-export const rule4 = {
+export const rule3 = {
   baseUrl: { t: 'default', of: { t: 'string' }, value: 'https://api.withpersona.com/api/v1' },
   allowProduction: { t: 'default', of: { t: 'boolean' }, value: false },
   defaultTemplateId: { t: 'default', of: { t: 'string' }, value: '' },
@@ -69,13 +69,13 @@ export const rule4 = {
   addressBarLookup: { t: 'default', of: { t: 'boolean' }, value: true },
   contextMenuLookup: { t: 'default', of: { t: 'boolean' }, value: true },
 } as const;
-export const rule5 = { t: 'object', fields: rule4 } as const;
+export const rule4 = { t: 'object', fields: rule3 } as const;
 
 /** Each request's fields but `type` (request-check.ts adds it). */
 const rules: Record<RequestType, Fields> = {
   ping: {},
   saveOptions: {
-    settings: rule5,
+    settings: rule4,
     key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
   },
   clearKey: {},

@@ -22,7 +22,7 @@ import {
   checkers,
   type StoredValue,
 } from '../stored-check-more.ts';
-import { rule4, rule5 } from './request-checks.ts';
+import { rule3, rule4 } from './request-checks.ts';
 
 export {
   draftItem,
@@ -37,38 +37,37 @@ export {
 
 /** Rules more than one check below is made of. */
 export const rule1 = {
-  t: 'enum',
-  values: [
-    'create',
-    'approve',
-    'decline',
-    'markForReview',
-    'expire',
-    'setTags',
-    'addTag',
-    'removeTag',
-    'newLink',
-    'reveal',
-    'photosShown',
-    'savePdf',
-    'keySaved',
-    'keyRemoved',
-    'passphraseSet',
-    'passphraseChanged',
-    'lock',
-    'autoLock',
-    'unlock',
-    'productionAllowed',
-    'productionDisallowed',
-    'settingsChanged',
-  ],
-} as const;
-export const rule2 = {
   seq: { t: 'number', checks: [['int'], ['>=', 0]] },
   at: { t: 'number' },
   reviewer: { t: 'string', checks: [['maxLength', 200]] },
   inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
-  action: rule1,
+  action: {
+    t: 'enum',
+    values: [
+      'create',
+      'approve',
+      'decline',
+      'markForReview',
+      'expire',
+      'setTags',
+      'addTag',
+      'removeTag',
+      'newLink',
+      'reveal',
+      'photosShown',
+      'savePdf',
+      'keySaved',
+      'keyRemoved',
+      'passphraseSet',
+      'passphraseChanged',
+      'lock',
+      'autoLock',
+      'unlock',
+      'productionAllowed',
+      'productionDisallowed',
+      'settingsChanged',
+    ],
+  },
   outcome: { t: 'enum', values: ['ok', 'error'] },
   errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
   requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
@@ -83,7 +82,7 @@ export const rule2 = {
   prevHash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
   hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
 } as const;
-export const rule3 = { t: 'object', fields: rule2 } as const;
+export const rule2 = { t: 'object', fields: rule1 } as const;
 
 export const storageVersionItem = checkedItem<StoredValue<typeof items.storageVersionItem>>(
   'local',
@@ -95,9 +94,9 @@ export const storageVersionItem = checkedItem<StoredValue<typeof items.storageVe
 export const settingsItem = checkedItem<StoredValue<typeof items.settingsItem>>(
   'local',
   'settings',
-  rule5,
+  rule4,
   'defaults',
-  salvageFields(checkers<Parameters<typeof salvageFields>[0]>(rule4)),
+  salvageFields(checkers<Parameters<typeof salvageFields>[0]>(rule3)),
 );
 
 export const settingsUnderPolicyItem = checkedItem<
@@ -107,7 +106,7 @@ export const settingsUnderPolicyItem = checkedItem<
   'settingsUnderPolicy',
   {
     t: 'nullable',
-    of: { t: 'object', fields: { own: rule5, held: { t: 'array', of: { t: 'string' } } } },
+    of: { t: 'object', fields: { own: rule4, held: { t: 'array', of: { t: 'string' } } } },
   },
   () => null,
 );
@@ -217,7 +216,7 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
           },
         },
       },
-      entries: { t: 'array', of: rule3 },
+      entries: { t: 'array', of: rule2 },
       checkpoint: {
         t: 'optional',
         of: {
@@ -235,7 +234,7 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
   () => ({ entries: [] }),
   salvageTrail(
     checkers<Parameters<typeof salvageTrail>[0]>({
-      entry: rule3,
+      entry: rule2,
       page: {
         t: 'object',
         fields: {
@@ -259,7 +258,7 @@ export const auditTrailItem = checkedItem<StoredValue<typeof trailItems.auditTra
 export const auditPageItem = checkedListItem<StoredValue<typeof trailItems.auditPageItem>[number]>(
   'local',
   'auditTrailPage',
-  rule3,
+  rule2,
 );
 
 export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditPendingItem>>(
@@ -273,7 +272,33 @@ export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditP
         at: { t: 'number' },
         reviewer: { t: 'string', checks: [['maxLength', 200]] },
         inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
-        action: rule1,
+        action: {
+          t: 'enum',
+          values: [
+            'create',
+            'approve',
+            'decline',
+            'markForReview',
+            'expire',
+            'setTags',
+            'addTag',
+            'removeTag',
+            'newLink',
+            'reveal',
+            'photosShown',
+            'savePdf',
+            'keySaved',
+            'keyRemoved',
+            'passphraseSet',
+            'passphraseChanged',
+            'lock',
+            'autoLock',
+            'unlock',
+            'productionAllowed',
+            'productionDisallowed',
+            'settingsChanged',
+          ],
+        },
         outcome: { t: 'enum', values: ['ok', 'error'] },
         errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
         requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
