@@ -46,6 +46,6 @@ export function setEntry<T>(name: string, value?: NoInfer<T>) {
 }
 
 /** {@link editItem} for an edit that only works out the item's new value. */
-export function updateItem<T>(item: StorageItem<T>, update: (value: T) => T): Promise<void> {
+export function updateItem<T>(item: StorageItem<T>, update: (value: T) => T): Promise<undefined> {
   return editItem(item, (value) => ({ value: update(value), result: undefined }));
 }

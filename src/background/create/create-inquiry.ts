@@ -18,7 +18,7 @@ import type { PendingCreate } from '../../shared/storage-items.ts';
 import { invalid } from '../../shared/validate-settings.ts';
 import { appendAudit } from '../audit/append.ts';
 import { currentReviewer } from '../audit/record.ts';
-import { editItem } from '../edit-item.ts';
+import { updateItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';
 import { rememberLinkFromCreate } from '../one-time-links.ts';
@@ -245,17 +245,17 @@ async function adopt(
 }
 
 /** Watches it; a full watchlist does not undo the create: the inquiry is made, said unwatched. */
-async function watchOnce(inquiry: Created['inquiry']): Promise<{ unwatched?: true }> {
+async function watchOnce(inquiry: Created['inquiry']): Promise<{ unwatched: true } | undefined> {
   const now = Date.now();
-  // addEntry folds a second adoption of the same id into the existing entry.
-  return editItem(watchlistItem, (list) => ({
-    value: addEntry(list, summarise(inquiry), now),
-    result: {},
-  })).catch((error: unknown) => {
-    // Only the full watchlist's refusal (watchlist-logic.ts); an unreadable one is said as before.
-    if (toErrorInfo(error).kind !== 'invalid') throw error;
-    return { unwatched: true } as const;
-  });
+  // addEntry folds a second adoption of the same id into the existing entry; watched, nothing
+  // is added to the reply.
+  return updateItem(watchlistItem, (list) => addEntry(list, summarise(inquiry), now)).catch(
+    (error: unknown) => {
+      // Only the full watchlist's refusal (watchlist-logic.ts); an unreadable one is said as before.
+      if (toErrorInfo(error).kind !== 'invalid') throw error;
+      return { unwatched: true } as const;
+    },
+  );
 }
 
 /** The prefill under Persona's field keys (snake case, as templates name them). */
