@@ -20,7 +20,8 @@ export async function rememberInquiry(
   fetchedAt: number,
   masked: string,
 ): Promise<void> {
-  await writeItem(viewItem(inquiry.id), { inquiry, fetchedAt });
+  const item = viewItem(inquiry.id);
+  await writeItem(item, { inquiry, fetchedAt });
   // Edits of the index run one after another (edit-item.ts); the views they drop go after.
   const dropped = await editItem(inquiryCacheIndexItem, (index) => {
     const next = { ...index, [inquiry.id]: fetchedAt };
@@ -35,7 +36,7 @@ export async function rememberInquiry(
   if (dropped.length > 0) {
     await browser.storage.session.remove(dropped.map((id) => viewItem(id).key));
   }
-  await dropIfKeyGone(masked, viewItem(inquiry.id).key, inquiryCacheIndexItem.key);
+  await dropIfKeyGone(masked, item.key, inquiryCacheIndexItem.key);
 }
 
 export async function cachedInquiry(

@@ -19,8 +19,8 @@ export async function rememberLink(
   masked: string,
 ): Promise<OneTimeLink> {
   const { baseUrl } = await readItem(settingsItem);
-  const urls = [link.url, ...(link.shortUrl ? [link.shortUrl] : [])];
-  if (!urls.every((url) => isTrustedLink(url, baseUrl))) throw refusedLinkError();
+  const trusted = (url: string) => isTrustedLink(url, baseUrl);
+  if (!trusted(link.url) || (link.shortUrl && !trusted(link.shortUrl))) throw refusedLinkError();
   await updateItem(linksItem, (links) => ({ ...links, [id]: link }));
   await dropIfKeyGone(masked, linksItem.key);
   return link;
