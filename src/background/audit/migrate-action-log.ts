@@ -14,8 +14,7 @@ interface OldEntry {
   outcome?: unknown;
 }
 
-const isAction = (a: unknown): a is AuditAction =>
-  typeof a === 'string' && (auditActions as readonly string[]).includes(a);
+const isAction = (a: unknown): a is AuditAction => (auditActions as readonly unknown[]).includes(a);
 
 export async function migrateActionLog(): Promise<void> {
   const { actionLog } = await browser.storage.local.get('actionLog');
