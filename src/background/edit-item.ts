@@ -37,12 +37,10 @@ export function inTurn<R>(queue: string, task: () => Promise<R>): Promise<R> {
   return run;
 }
 
-/** The edit of a record item that sets one entry to `value`, or removes it. */
+/** The update (for updateItem) of a record item that sets one entry to `value`, or removes it. */
 export function setEntry<T>(name: string, value?: NoInfer<T>) {
-  return ({ [name]: _, ...others }: Record<string, T>) => ({
-    value: value === undefined ? others : { ...others, [name]: value },
-    result: undefined,
-  });
+  return ({ [name]: _, ...others }: Record<string, T>) =>
+    value === undefined ? others : { ...others, [name]: value };
 }
 
 /** {@link editItem} for an edit that only works out the item's new value. */

@@ -7,7 +7,7 @@
 import { type AuditFacts, INTERRUPTED } from '../../shared/audit/chain.ts';
 import { auditPendingItem } from '../../shared/generated/stored-items.ts';
 import { readItem } from '../../shared/storage.ts';
-import { editItem, setEntry } from '../edit-item.ts';
+import { setEntry, updateItem } from '../edit-item.ts';
 import { appendAudit } from './append.ts';
 
 // Which worker's life a mark was made in: this worker's own are not leftovers.
@@ -15,7 +15,7 @@ const life = crypto.randomUUID();
 
 /** Sets the mark to `facts`, or removes it. */
 const setMark = (mark: string, facts?: AuditFacts) =>
-  editItem(auditPendingItem, setEntry(mark, facts));
+  updateItem(auditPendingItem, setEntry(mark, facts));
 
 /** Marks an action as under way, as it started; returns what unmarks it. */
 export async function markPending(

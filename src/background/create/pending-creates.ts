@@ -11,24 +11,24 @@ import { RESUME_WITHIN_MS } from '../../shared/create-resume.ts';
 import { pendingCreatesItem, pendingPrefillItem } from '../../shared/generated/stored-items.ts';
 import { readItems } from '../../shared/storage.ts';
 import type { PendingCreate } from '../../shared/storage-items.ts';
-import { editItem, setEntry } from '../edit-item.ts';
+import { setEntry, updateItem } from '../edit-item.ts';
 import { dropIfKeyGone } from '../key-custody.ts';
 
 export async function savePending({ prefill, lost, ...pending }: PendingCreate): Promise<void> {
   if (prefill) {
-    await editItem(pendingPrefillItem, setEntry(pending.clickKey, prefill));
+    await updateItem(pendingPrefillItem, setEntry(pending.clickKey, prefill));
     // A retry after a lock (a 5xx's second try) leaves no prefill in the locked session.
     await dropIfKeyGone(undefined, pendingPrefillItem.key);
   }
-  await editItem(
+  await updateItem(
     pendingCreatesItem,
     setEntry(pending.clickKey, { ...pending, prefilled: !!prefill }),
   );
 }
 
 export async function dropPending(clickKey: string): Promise<void> {
-  await editItem(pendingCreatesItem, setEntry(clickKey));
-  await editItem(pendingPrefillItem, setEntry(clickKey));
+  await updateItem(pendingCreatesItem, setEntry(clickKey));
+  await updateItem(pendingPrefillItem, setEntry(clickKey));
 }
 
 export async function pendingCreates(): Promise<PendingCreate[]> {

@@ -208,10 +208,7 @@ function toStoredRateLimit(
   rateLimit: RateLimit | undefined,
   now: number,
 ): PollState['rateLimit'] | undefined {
-  if (rateLimit?.limit === undefined || rateLimit.remaining === undefined) return undefined;
-  return {
-    limit: rateLimit.limit,
-    remaining: rateLimit.remaining,
-    resetAt: now + resetMs(rateLimit.resetSeconds),
-  };
+  const { limit, remaining, resetSeconds } = rateLimit ?? {};
+  if (limit === undefined || remaining === undefined) return undefined;
+  return { limit, remaining, resetAt: now + resetMs(resetSeconds) };
 }
