@@ -8,7 +8,7 @@ import { pollStateItem, settingsItem, watchlistItem } from '../../shared/generat
 import type { InquirySummary } from '../../shared/messages.ts';
 import type { PersonaClient } from '../../shared/persona/client.ts';
 import type { RateLimit } from '../../shared/persona/response-meta.ts';
-import { readItem, readItems, writeItem } from '../../shared/storage.ts';
+import { readItem, readItems } from '../../shared/storage.ts';
 import { editItem, updateItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { periodMinutes } from './alarm.ts';
