@@ -3,6 +3,7 @@ import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/dashboard-url.ts';
+import { isFinalStatus } from '../../shared/persona/status.ts';
 import { offersLink } from '../../shared/persona/status-actions.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { AttentionList } from '../components/attention-list.tsx';
@@ -31,6 +32,13 @@ import './views.css';
  */
 export const REREAD_AFTER_MS = [4_000, 10_000, 30_000, 60_000] as const;
 export const REREAD_AGAIN_MS = REREAD_AFTER_MS[0];
+
+/**
+ * A copy older than this is read again when the reviewer comes back to it (its window takes the
+ * focus): the side panel stays open beside the chat, and a colleague may decide the inquiry while
+ * the reviewer answers there. One read a return at most, not a timer's: the team shares the limit.
+ */
+export const REREAD_ON_RETURN_MS = 30_000;
 
 /** Whether two lists of what needs a look say the same, in the same order. */
 const sameSignals = (a: readonly Signal[], b: readonly Signal[]) =>
@@ -146,6 +154,25 @@ export function DetailView({ id, initial, referenceId }: Props) {
       markSeen(id);
     }
   }, [watch?.seen, behind]);
+
+  // Back at a copy that is no longer fresh, before deciding on it: an inquiry not watched has no
+  // watcher to say that someone decided it meanwhile, and a watched one waits for the next check.
+  // Not while a read is out, a failure is on screen, or the rate limit held a change of this page's.
+  useEffect(() => {
+    const back = () => {
+      if (
+        shown &&
+        !loading &&
+        !error &&
+        !limited &&
+        !isFinalStatus(shown.inquiry.status) &&
+        Date.now() - shown.fetchedAt > REREAD_ON_RETURN_MS
+      )
+        void load();
+    };
+    window.addEventListener('focus', back);
+    return () => window.removeEventListener('focus', back);
+  }, [shown, loading, error, limited]);
 
   // Refused for Persona's rate limit with nothing to show: read again once its window has reset,
   // as Try again would, not left for the reviewer to see that the wait is over. Once per refusal

@@ -609,6 +609,35 @@ describe('the inquiry detail', () => {
     expect(sent('getInquiry')).toHaveLength(2);
   });
 
+  it('reads an undecided inquiry again when the reviewer comes back to a copy over half a minute old', async () => {
+    // Read 40 s ago, as the reviewer went to the chat: a colleague declines it meanwhile.
+    const old = { ...inquiryReply('needs_review'), fetchedAt: Date.now() - 40_000 };
+    const fresh = inquiryReply('declined');
+    let reads = 0;
+    stubBackground({ getInquiry: () => (reads++ === 0 ? old : fresh) });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('needs_review'));
+    // Its read over (a focus while one is out asks nothing more), the reviewer comes back.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('declined'));
+    expect(sent('getInquiry')).toHaveLength(2);
+    // Decided: coming back again asks nothing.
+    window.dispatchEvent(new Event('focus'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent('getInquiry')).toHaveLength(2);
+  });
+
+  it('asks nothing when the reviewer comes back to a fresh copy', async () => {
+    stubBackground({ getInquiry: () => inquiryReply('needs_review') });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('needs_review'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    window.dispatchEvent(new Event('focus'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent('getInquiry')).toHaveLength(1);
+  });
+
   it('a changed row opened from the watchlist stays unseen while its detail fails to load', async () => {
     const id = 'inq_TestInquiry0001';
     await fakeBrowser.storage.local.set({
