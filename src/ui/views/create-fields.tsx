@@ -81,8 +81,12 @@ export function CreateFields({
   const named = templates.find((t) => t.id === draft.templateId.trim());
   // The default template is a chip too when no named one is it: after picking another, the way
   // back is one click, not retyping an id.
+  // Alone, and the default already in the field, it would offer nothing: a pressed chip that a
+  // click leaves as it is reads as a reset that did not work. It comes once another id is typed.
   const chips =
-    defaultTemplateId && !templates.some((t) => t.id === defaultTemplateId)
+    defaultTemplateId &&
+    !templates.some((t) => t.id === defaultTemplateId) &&
+    (templates[0] || draft.templateId.trim() !== defaultTemplateId)
       ? [{ name: t('defaultTemplateChip'), id: defaultTemplateId }, ...templates]
       : templates;
   // The shape's hint is left out beside an error about the id: that says the same rule, in full.

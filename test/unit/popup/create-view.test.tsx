@@ -147,9 +147,12 @@ describe('the create form', () => {
     await fakeBrowser.storage.local.set({ settings: { defaultTemplateId: 'itmpl_Default01' } });
     const template = (await openCreate()) as HTMLInputElement;
     await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    // Alone, beside the default it would pick, it offers nothing: not shown.
+    expect(screen.queryByRole('list', { name: 'Saved templates' })).toBeNull();
     fireEvent.input(template, { target: { value: 'itmpl_Other01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Default' }));
     await waitFor(() => expect(template.value).toBe('itmpl_Default01'));
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Saved templates' })).toBeNull());
   });
 
   it('says on the new inquiry that it is watched, and names its template', async () => {
