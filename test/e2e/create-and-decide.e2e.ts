@@ -155,10 +155,10 @@ describe('a decision sent from a popup that closed before the answer', () => {
     const comment = 'Document tampered, ticket 8830';
     const { id, popup } = await confirmationOpen('closed-waiting', 'Decline', comment);
     const seq = (await controls.requests()).lastSeq;
-    // Long enough for every step below to find the decline still out: with 5 s, a loaded CI
-    // machine got the answer before the last click, and the form it aimed at was gone; with 8 s,
-    // a machine running a second browser beside the tests did too. Under the client's 15 s limit.
-    await controls.setFaults({ latencyMs: 12_000, latencyRoute: 'POST /inquiries/:id/decline' });
+    // Held while every step below finds the decline still out, and let go by the faults' clearing
+    // at their end (the sandbox answers a slowed request then): a fixed 5, 8 and then 12 s each
+    // ran out on a machine busier than the last. Under the client's 15 s limit.
+    await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries/:id/decline' });
     let again: Page;
     try {
       await popup.getByRole('button', { name: 'Confirm decline' }).click();

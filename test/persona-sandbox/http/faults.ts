@@ -64,18 +64,37 @@ function routeMatches(route: string | null, method: string, path: string): boole
 export class FaultInjector {
   settings: FaultSettings = { ...NONE };
   private readonly hung = new Set<() => void>();
+  private readonly slowed = new Set<() => void>();
 
   update(changes: Partial<FaultSettings>): FaultSettings {
     this.settings = { ...this.settings, ...changes };
     return this.settings;
   }
 
-  /** Clears every fault and lets go of hung connections (they are closed, never answered). */
+  /**
+   * Clears every fault and lets go of hung connections (they are closed, never answered) and of
+   * slowed requests (they go on at once, and are answered): a test holds a request for as long as
+   * its steps take, however slow the machine, rather than for a guess at it.
+   */
   clear(): FaultSettings {
     this.settings = { ...NONE };
     for (const release of this.hung) release();
     this.hung.clear();
+    for (const go of [...this.slowed]) go();
     return this.settings;
+  }
+
+  /** The latency: `ms`, or until the faults are cleared. */
+  slow(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const go = () => {
+        clearTimeout(timer);
+        this.slowed.delete(go);
+        resolve();
+      };
+      const timer = setTimeout(go, ms);
+      this.slowed.add(go);
+    });
   }
 
   hold(release: () => void): () => void {
@@ -99,7 +118,7 @@ export function networkFaults(runtime: SandboxRuntime): MiddlewareHandler<Sandbo
   return async (c, next) => {
     const { latencyMs, latencyRoute } = runtime.faults.settings;
     const slowed = routeMatches(latencyRoute, c.req.method, new URL(c.req.url).pathname);
-    if (latencyMs > 0 && slowed) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (latencyMs > 0 && slowed) await runtime.faults.slow(latencyMs);
     const socket = c.env.incoming.socket;
     if (take(runtime, 'dropNext')) {
       c.set('fault', 'dropped');

@@ -70,6 +70,16 @@ describe('faults (only on /api/v1)', () => {
     expect(performance.now() - control).toBeLessThan(140);
   });
 
+  it('lets a slowed request go on, and answers it, once the faults are cleared', async () => {
+    await t.controls.setFaults({ latencyMs: 60_000 });
+    const started = performance.now();
+    const slowed = t.api.get('/inquiries');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await t.controls.clearFaults();
+    expect((await slowed).status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('adds latency to one route only, when told which', async () => {
     await t.controls.setFaults({ latencyMs: 150, latencyRoute: 'POST /inquiries' });
     const read = performance.now();
