@@ -4,7 +4,7 @@
 // images themselves are never stored. Video URLs are left out.
 
 import { isRecord } from '../is-record.ts';
-import { collectInquiryFields, toFieldView } from './fields.ts';
+import { collectInquiryFields, inquiryFields, toFieldView } from './fields.ts';
 import { photosOf, reportMatches, scoresOf } from './normalise-evidence.ts';
 import type { ResourceRef } from './schema-parts.ts';
 import { type AnyResource, reportAttributes } from './schemas.ts';
@@ -18,18 +18,8 @@ import {
   type VerificationView,
 } from './view-model.ts';
 
-const person = [
-  'name-first',
-  'name-middle',
-  'name-last',
-  'name-suffix',
-  'birthdate',
-  'address-street-1',
-  'address-street-2',
-  'address-city',
-  'address-subdivision',
-  'address-postal-code',
-];
+// The name, birthdate and address: the first ten of the inquiry's own fields.
+const person = inquiryFields.slice(0, 10);
 
 /** The extracted data worth showing for each common type, in reading order. */
 const fieldsOfInterest: Record<string, string[]> = {
