@@ -127,7 +127,7 @@ function checkOf(path: string, check: unknown, on: On): StringCheck | NumberChec
   keysWithin(path, `its "${kind}" check`, def, checkKeys[kind as CheckKind]);
   // A `when` decides whether a check runs at all; only zod's own default is understood.
   if (def.when !== plainCheck.def.when) refuse(path, `a "${kind}" check with its own \`when\``);
-  const lengthKind = { max_length: 'maxLength', min_length: 'minLength' } as const;
+  const lengthKind = { max_length: '<=', min_length: '>=' } as const;
   if ((kind === 'max_length' || kind === 'min_length') && on !== 'number') {
     const bound = kind === 'max_length' ? def.maximum : def.minimum;
     if (Number.isSafeInteger(bound)) return [lengthKind[kind], bound as number];

@@ -62,7 +62,7 @@ const moreKinds: MoreKinds = (rule, compile) => {
         const got = list(value);
         if (got === FAIL) return got;
         const length = (value as unknown[]).length;
-        return checks.every(([kind, n]) => (kind === 'maxLength' ? length <= n : length >= n))
+        return checks.every(([kind, n]) => (kind === '<=' ? length <= n : length >= n))
           ? got
           : FAIL;
       };

@@ -17,15 +17,16 @@ export type NumberCheck = readonly ['int'] | readonly ['>=' | '>' | '<=' | '<', 
 // `never`: any one-argument predicate fits (a string's, a value's); the rule says what it gets.
 export type Predicate = (value: never) => boolean;
 /**
- * z.maxLength(n), z.minLength(n): zod counts a string's code points, not its UTF-16 units.
+ * z.maxLength(n), z.minLength(n) as '<=' n and '>=' n, a number's bounds' names (fewer bytes in
+ * the worker than names of their own): zod counts a string's code points, not its UTF-16 units.
  * z.regex(re) (its source and flags), z.refine(fn).
  */
 export type StringCheck =
-  | readonly ['maxLength' | 'minLength', number]
+  | readonly ['<=' | '>=', number]
   | readonly ['regex', RegExp]
   | readonly ['refine', Predicate];
-/** z.maxLength(n), z.minLength(n) on a list: its length. */
-export type ArrayCheck = readonly ['maxLength' | 'minLength', number];
+/** z.maxLength(n), z.minLength(n) on a list ('<=' n, '>=' n): its length. */
+export type ArrayCheck = readonly ['<=' | '>=', number];
 /** What z.literal may hold here: JSON's scalars. */
 export type Literal = string | number | boolean | null;
 
@@ -100,15 +101,16 @@ export function codePoints(value: string): number {
 }
 
 /**
- * One string check. All four kinds are here, though the first screen's items check only
- * maxLength: the worker, which loads both modules, would otherwise carry a second string check.
+ * One string check. All four kinds are here, though the first screen's items check only a
+ * maximum length: the worker, which loads both modules, would otherwise carry a second string
+ * check.
  */
 function stringPasses(value: string, check: StringCheck): boolean {
   switch (check[0]) {
     // A code point is one or two UTF-16 units: only between the two is the exact count needed.
-    case 'maxLength':
+    case '<=':
       return value.length <= check[1] || codePoints(value) <= check[1];
-    case 'minLength':
+    case '>=':
       return (
         value.length >= check[1] && (value.length >= 2 * check[1] || codePoints(value) >= check[1])
       );

@@ -72,7 +72,7 @@ export const pollStateItem = checkedItem<StoredValue<typeof items.pollStateItem>
 
 export const recentLookupsItem = checkedListItem<
   StoredValue<typeof items.recentLookupsItem>[number]
->('session', 'recentLookups', { t: 'string', checks: [['maxLength', 200]] });
+>('session', 'recentLookups', { t: 'string', checks: [['<=', 200]] });
 
 export const panelRouteItem = checkedItem<StoredValue<typeof items.panelRouteItem>>(
   'session',
@@ -112,9 +112,9 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
         of: {
           t: 'object',
           fields: {
-            id: { t: 'string', checks: [['maxLength', 100]] },
+            id: { t: 'string', checks: [['<=', 100]] },
             at: { t: 'number' },
-            key: { t: 'string', checks: [['maxLength', 100]] },
+            key: { t: 'string', checks: [['<=', 100]] },
             referenceId: { t: 'optional', of: { t: 'string' } },
             queue: {
               t: 'optional',
@@ -123,7 +123,7 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
                 of: {
                   t: 'object',
                   fields: {
-                    id: { t: 'string', checks: [['maxLength', 100]] },
+                    id: { t: 'string', checks: [['<=', 100]] },
                     referenceId: { t: 'optional', of: { t: 'string' } },
                   },
                 },
@@ -152,10 +152,10 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
           of: {
             t: 'object',
             fields: {
-              inquiryId: { t: 'string', checks: [['maxLength', 100]] },
+              inquiryId: { t: 'string', checks: [['<=', 100]] },
               action: { t: 'enum', values: ['approve', 'decline'] },
-              comment: { t: 'string', checks: [['maxLength', 2000]] },
-              other: { t: 'optional', of: { t: 'string', checks: [['maxLength', 2000]] } },
+              comment: { t: 'string', checks: [['<=', 2000]] },
+              other: { t: 'optional', of: { t: 'string', checks: [['<=', 2000]] } },
               sent: { t: 'optional', of: { t: 'boolean' } },
               sentAt: { t: 'optional', of: { t: 'number' } },
             },

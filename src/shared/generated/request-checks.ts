@@ -23,8 +23,8 @@ export const rule3 = {
           name: {
             t: 'string',
             checks: [
-              ['minLength', 1],
-              ['maxLength', 60],
+              ['>=', 1],
+              ['<=', 60],
             ],
           },
           id: { t: 'string' },
@@ -42,7 +42,7 @@ export const rule3 = {
   notifyReference: { t: 'default', of: { t: 'boolean' }, value: false },
   chatTemplate: {
     t: 'default',
-    of: { t: 'string', checks: [['maxLength', 1000]] },
+    of: { t: 'string', checks: [['<=', 1000]] },
     make: defaultChatTemplate,
   },
   linkExpiryHours: {
@@ -76,39 +76,39 @@ const rules: Record<RequestType, Fields> = {
   ping: {},
   saveOptions: {
     settings: rule4,
-    key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
+    key: { t: 'optional', of: { t: 'string', checks: [['<=', 500]] } },
   },
   clearKey: {},
   setPassphrase: {
-    passphrase: { t: 'string', checks: [['maxLength', 500]] },
-    current: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
+    passphrase: { t: 'string', checks: [['<=', 500]] },
+    current: { t: 'optional', of: { t: 'string', checks: [['<=', 500]] } },
   },
-  unlock: { passphrase: { t: 'string', checks: [['maxLength', 500]] } },
+  unlock: { passphrase: { t: 'string', checks: [['<=', 500]] } },
   lock: {},
   testConnection: {
-    key: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
-    baseUrl: { t: 'optional', of: { t: 'string', checks: [['maxLength', 500]] } },
+    key: { t: 'optional', of: { t: 'string', checks: [['<=', 500]] } },
+    baseUrl: { t: 'optional', of: { t: 'string', checks: [['<=', 500]] } },
     allowProduction: { t: 'optional', of: { t: 'boolean' } },
   },
   createInquiry: {
     idempotencyKey: {
       t: 'string',
       checks: [
-        ['minLength', 8],
-        ['maxLength', 100],
+        ['>=', 8],
+        ['<=', 100],
       ],
     },
-    templateId: { t: 'string', checks: [['maxLength', 100]] },
-    referenceId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
+    templateId: { t: 'string', checks: [['<=', 100]] },
+    referenceId: { t: 'optional', of: { t: 'string', checks: [['<=', 200]] } },
     prefill: {
       t: 'optional',
       of: {
         t: 'object',
         fields: {
-          nameFirst: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
-          nameLast: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
-          emailAddress: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
-          phoneNumber: { t: 'optional', of: { t: 'string', checks: [['maxLength', 50]] } },
+          nameFirst: { t: 'optional', of: { t: 'string', checks: [['<=', 200]] } },
+          nameLast: { t: 'optional', of: { t: 'string', checks: [['<=', 200]] } },
+          emailAddress: { t: 'optional', of: { t: 'string', checks: [['<=', 200]] } },
+          phoneNumber: { t: 'optional', of: { t: 'string', checks: [['<=', 50]] } },
         },
       },
     },
@@ -119,28 +119,24 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
     refresh: { t: 'optional', of: { t: 'boolean' } },
   },
-  findInquiries: { query: { t: 'string', checks: [['maxLength', 300]] } },
+  findInquiries: { query: { t: 'string', checks: [['<=', 300]] } },
   listInquiries: {
-    statuses: {
-      t: 'array',
-      of: { t: 'string', checks: [['maxLength', 40]] },
-      checks: [['maxLength', 10]],
-    },
+    statuses: { t: 'array', of: { t: 'string', checks: [['<=', 40]] }, checks: [['<=', 10]] },
     pageSize: { t: 'optional', of: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 100]] } },
-    next: { t: 'optional', of: { t: 'string', checks: [['maxLength', 2000]] } },
+    next: { t: 'optional', of: { t: 'string', checks: [['<=', 2000]] } },
     referenceId: {
       t: 'optional',
       of: {
         t: 'string',
         checks: [
-          ['minLength', 1],
-          ['maxLength', 200],
+          ['>=', 1],
+          ['<=', 200],
         ],
       },
     },
@@ -150,19 +146,19 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
     action: { t: 'enum', values: ['approve', 'decline', 'markForReview'] },
-    comment: { t: 'optional', of: { t: 'string', checks: [['maxLength', 2000]] } },
+    comment: { t: 'optional', of: { t: 'string', checks: [['<=', 2000]] } },
   },
   newLink: {
     id: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
   },
@@ -170,16 +166,16 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
     change: { t: 'enum', values: ['add', 'remove'] },
     tag: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
   },
@@ -187,7 +183,7 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['maxLength', 100],
+        ['<=', 100],
         ['refine', isInquiryId],
       ],
     },
@@ -196,8 +192,8 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
   },
@@ -207,11 +203,11 @@ const rules: Record<RequestType, Fields> = {
       of: {
         t: 'string',
         checks: [
-          ['maxLength', 100],
+          ['<=', 100],
           ['refine', isInquiryId],
         ],
       },
-      checks: [['maxLength', 500]],
+      checks: [['<=', 500]],
     },
   },
   refreshWatchlist: { asked: { t: 'optional', of: { t: 'literal', values: [true] } } },
@@ -219,8 +215,8 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
   },
@@ -228,8 +224,8 @@ const rules: Record<RequestType, Fields> = {
     reportId: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
   },
@@ -237,8 +233,8 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
   },
@@ -246,8 +242,8 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
     accountId: {
@@ -255,8 +251,8 @@ const rules: Record<RequestType, Fields> = {
       of: {
         t: 'string',
         checks: [
-          ['minLength', 1],
-          ['maxLength', 100],
+          ['>=', 1],
+          ['<=', 100],
         ],
       },
     },
@@ -265,8 +261,8 @@ const rules: Record<RequestType, Fields> = {
       of: {
         t: 'string',
         checks: [
-          ['minLength', 1],
-          ['maxLength', 200],
+          ['>=', 1],
+          ['<=', 200],
         ],
       },
     },
@@ -275,8 +271,8 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['minLength', 1],
-        ['maxLength', 100],
+        ['>=', 1],
+        ['<=', 100],
       ],
     },
   },
@@ -284,7 +280,7 @@ const rules: Record<RequestType, Fields> = {
     id: {
       t: 'string',
       checks: [
-        ['maxLength', 100],
+        ['<=', 100],
         ['refine', isInquiryId],
       ],
     },

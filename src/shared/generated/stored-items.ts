@@ -39,8 +39,8 @@ export {
 export const rule1 = {
   seq: { t: 'number', checks: [['int'], ['>=', 0]] },
   at: { t: 'number' },
-  reviewer: { t: 'string', checks: [['maxLength', 200]] },
-  inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+  reviewer: { t: 'string', checks: [['<=', 200]] },
+  inquiryId: { t: 'optional', of: { t: 'string', checks: [['<=', 100]] } },
   action: {
     t: 'enum',
     values: [
@@ -69,15 +69,11 @@ export const rule1 = {
     ],
   },
   outcome: { t: 'enum', values: ['ok', 'error'] },
-  errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
-  requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+  errorKind: { t: 'optional', of: { t: 'string', checks: [['<=', 40]] } },
+  requestId: { t: 'optional', of: { t: 'string', checks: [['<=', 100]] } },
   details: {
     t: 'optional',
-    of: {
-      t: 'array',
-      of: { t: 'string', checks: [['maxLength', 100]] },
-      checks: [['maxLength', 30]],
-    },
+    of: { t: 'array', of: { t: 'string', checks: [['<=', 100]] }, checks: [['<=', 30]] },
   },
   prevHash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
   hash: { t: 'string', checks: [['regex', /^[0-9a-f]{64}$/]] },
@@ -270,8 +266,8 @@ export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditP
       t: 'object',
       fields: {
         at: { t: 'number' },
-        reviewer: { t: 'string', checks: [['maxLength', 200]] },
-        inquiryId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+        reviewer: { t: 'string', checks: [['<=', 200]] },
+        inquiryId: { t: 'optional', of: { t: 'string', checks: [['<=', 100]] } },
         action: {
           t: 'enum',
           values: [
@@ -300,15 +296,11 @@ export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditP
           ],
         },
         outcome: { t: 'enum', values: ['ok', 'error'] },
-        errorKind: { t: 'optional', of: { t: 'string', checks: [['maxLength', 40]] } },
-        requestId: { t: 'optional', of: { t: 'string', checks: [['maxLength', 100]] } },
+        errorKind: { t: 'optional', of: { t: 'string', checks: [['<=', 40]] } },
+        requestId: { t: 'optional', of: { t: 'string', checks: [['<=', 100]] } },
         details: {
           t: 'optional',
-          of: {
-            t: 'array',
-            of: { t: 'string', checks: [['maxLength', 100]] },
-            checks: [['maxLength', 30]],
-          },
+          of: { t: 'array', of: { t: 'string', checks: [['<=', 100]] }, checks: [['<=', 30]] },
         },
       },
     },
@@ -318,12 +310,12 @@ export const auditPendingItem = checkedItem<StoredValue<typeof trailItems.auditP
 
 /** Each field of the policy (storage.managed) alone, as policy.ts `parsePolicy` reads it. */
 export const policyChecks = checkers<{ [K in keyof Policy]-?: Parser<NonNullable<Policy[K]>> }>({
-  apiBaseUrl: { t: 'string', checks: [['maxLength', 500]] },
+  apiBaseUrl: { t: 'string', checks: [['<=', 500]] },
   allowProductionKeys: { t: 'boolean' },
   requirePassphrase: { t: 'boolean' },
   autoLockMinutes: { t: 'number', checks: [['int'], ['>=', 1], ['<=', 1440]] },
   pollSeconds: { t: 'number', checks: [['int'], ['>=', 30], ['<=', 3600]] },
-  defaultTemplateId: { t: 'string', checks: [['maxLength', 100]] },
+  defaultTemplateId: { t: 'string', checks: [['<=', 100]] },
   templates: {
     t: 'array',
     of: {
@@ -332,14 +324,14 @@ export const policyChecks = checkers<{ [K in keyof Policy]-?: Parser<NonNullable
         name: {
           t: 'string',
           checks: [
-            ['minLength', 1],
-            ['maxLength', 60],
+            ['>=', 1],
+            ['<=', 60],
           ],
         },
         id: { t: 'string' },
       },
     },
-    checks: [['maxLength', 50]],
+    checks: [['<=', 50]],
   },
   addressBarLookup: { t: 'boolean' },
   contextMenuLookup: { t: 'boolean' },
@@ -348,8 +340,8 @@ export const policyChecks = checkers<{ [K in keyof Policy]-?: Parser<NonNullable
   reviewer: {
     t: 'string',
     checks: [
-      ['minLength', 1],
-      ['maxLength', 200],
+      ['>=', 1],
+      ['<=', 200],
     ],
   },
 });

@@ -116,8 +116,11 @@ function partsOf(rule: unknown, out = new Set<string>()): Set<string> {
     if (typeof rule[0] === 'string') out.add(rule[0]);
     for (const part of rule) partsOf(part, out);
   } else if (typeof rule === 'object' && rule !== null && !(rule instanceof RegExp)) {
-    const { t } = rule as { t?: unknown };
+    const { t, checks } = rule as { t?: unknown; checks?: unknown };
     if (typeof t === 'string') out.add(t);
+    // A string's length check, by its kind ('>=' is also a number's bound).
+    if (t === 'string' && Array.isArray(checks))
+      for (const [kind] of checks) out.add(`length ${kind}`);
     for (const part of Object.values(rule)) partsOf(part, out);
   }
   return out;
@@ -159,7 +162,7 @@ describe('a rule read from a zod/mini schema', () => {
     expect(parsed).toBeGreaterThan(10000);
     expect(failed).toBeGreaterThan(10000);
     // Every part the rules have was among the random schemas, many times.
-    for (const kind of ['literal', 'record', 'custom', 'default', 'minLength', 'regex', 'refine']) {
+    for (const kind of ['literal', 'record', 'custom', 'default', 'length >=', 'regex', 'refine']) {
       expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(20);
     }
   });
@@ -255,7 +258,7 @@ describe('a rule read from a zod/mini schema', () => {
         t: 'object',
         fields: {
           n: { t: 'number', checks: [['int'], ['>=', 600_000], ['<', 2], ['>', 0], ['<=', 3]] },
-          s: { t: 'optional', of: { t: 'string', checks: [['maxLength', 200]] } },
+          s: { t: 'optional', of: { t: 'string', checks: [['<=', 200]] } },
           e: { t: 'enum', values: ['x', 'y'] },
           l: { t: 'array', of: { t: 'boolean' } },
         },
