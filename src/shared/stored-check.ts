@@ -192,10 +192,9 @@ function compile(rule: Rule, more?: MoreKinds): Check {
     }
     case 'number': {
       const checks = rule.checks ?? [];
+      // Number.isFinite is false for anything not a number.
       return (value) =>
-        typeof value === 'number' &&
-        Number.isFinite(value) &&
-        checks.every((check) => passes(value, check))
+        Number.isFinite(value) && checks.every((check) => passes(value as number, check))
           ? value
           : FAIL;
     }

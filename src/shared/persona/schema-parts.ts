@@ -19,18 +19,15 @@ import {
 export const text = maybe((value) => (typeof value === 'string' ? value : undefined));
 
 /**
- * A string, or a number as its digits: a reference ID is the customer's own, and a backend that
+ * A string, or a (finite) number as its digits: a reference ID is the customer's own, and a backend that
  * sent its ticket number as a JSON number still means that ticket. Else `undefined`.
  */
-export const label = maybe((value) =>
-  typeof value === 'number' && Number.isFinite(value) ? String(value) : text.read(value),
-);
+export const label = maybe((value) => (Number.isFinite(value) ? String(value) : text.read(value)));
 
 export const flag = maybe((value) => (typeof value === 'boolean' ? value : undefined));
 
-export const count = maybe((value) =>
-  typeof value === 'number' && Number.isFinite(value) ? value : undefined,
-);
+// Number.isFinite, unlike the global isFinite, is false for anything not a number.
+export const count = maybe((value) => (Number.isFinite(value) ? (value as number) : undefined));
 
 /** The strings of a list; anything else in it (or a list that is not one) is dropped. */
 export const strings = always((value) =>
