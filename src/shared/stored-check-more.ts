@@ -77,11 +77,9 @@ const moreKinds: MoreKinds = (rule, compile) => {
         return got === FAIL ? undefined : got;
       };
     }
-    case 'literal': {
-      // A Set, as zod's: NaN would match NaN, and 0 match -0.
-      const values = new Set<unknown>(rule.values);
-      return (value) => (values.has(value) ? value : FAIL);
-    }
+    case 'literal':
+      // As an enum's (stored-check.ts): `includes`, like zod's Set, finds NaN and takes -0 for 0.
+      return compile({ t: 'enum', values: rule.values });
     case 'custom': {
       const is = rule.is as (value: unknown) => boolean;
       return (value) => (is(value) ? value : FAIL);

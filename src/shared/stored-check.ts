@@ -34,7 +34,8 @@ export type Rule =
   | { readonly t: 'string'; readonly checks?: readonly StringCheck[] }
   | { readonly t: 'number'; readonly checks?: readonly NumberCheck[] }
   | { readonly t: 'boolean' }
-  | { readonly t: 'enum'; readonly values: readonly string[] }
+  /** z.enum's strings; also z.literal's values (stored-check-more.ts). */
+  | { readonly t: 'enum'; readonly values: readonly Literal[] }
   | { readonly t: 'literal'; readonly values: readonly Literal[] }
   | { readonly t: 'nullable' | 'optional'; readonly of: Rule }
   | { readonly t: 'array'; readonly of: Rule; readonly checks?: readonly ArrayCheck[] }
