@@ -55,16 +55,12 @@ function compileRecord(entry: Check): Check {
 const moreKinds: MoreKinds = (rule, compile) => {
   switch (rule.t) {
     case 'array': {
-      // The list as stored-check.ts reads it, then its length.
+      // The list as stored-check.ts reads it, then its length as a number with the same bounds.
       const list = compile({ t: 'array', of: rule.of });
-      const checks = rule.checks ?? [];
+      const length = compile({ t: 'number', checks: rule.checks ?? [] });
       return (value) => {
         const got = list(value);
-        if (got === FAIL) return got;
-        const length = (value as unknown[]).length;
-        return checks.every(([kind, n]) => (kind === '<=' ? length <= n : length >= n))
-          ? got
-          : FAIL;
+        return got === FAIL || length((value as unknown[]).length) === FAIL ? FAIL : got;
       };
     }
     case 'optional': {
