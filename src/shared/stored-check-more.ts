@@ -68,9 +68,8 @@ const moreKinds: MoreKinds = (rule, compile) => {
       // as zod gives it, and if even that fails, undefined after all.
       const inner = compile(rule.of);
       return (value) => {
-        if (value !== undefined) return inner(value);
         const got = inner(value);
-        return got === FAIL ? undefined : got;
+        return got === FAIL && value === undefined ? undefined : got;
       };
     }
     case 'literal':
@@ -84,8 +83,7 @@ const moreKinds: MoreKinds = (rule, compile) => {
       const inner = compile(rule.of);
       const make = defaultOf(rule);
       return (value) => {
-        if (value === undefined) return make();
-        const got = inner(value);
+        const got = value === undefined ? value : inner(value);
         return got === undefined ? make() : got;
       };
     }
