@@ -23,11 +23,12 @@ export function requestParser<R>(rules: Readonly<Record<string, Fields>>) {
     if (!isRecord(message)) return undefined;
     const { type } = message;
     if (typeof type !== 'string' || !Object.hasOwn(rules, type)) return undefined;
+    // `type`: the schema's z.literal, checked as a literal rule is (stored-check-more.ts).
     const parser =
       parsers.get(type) ??
       checker<R>({
         t: 'object',
-        fields: { ...rules[type], type: { t: 'literal', values: [type] } },
+        fields: { ...rules[type], type: { t: 'enum', values: [type] } },
       });
     parsers.set(type, parser);
     const parsed = parser.safeParse(message);
