@@ -120,7 +120,8 @@ function stringPasses(value: string, check: StringCheck): boolean {
       check[1].lastIndex = 0;
       return check[1].test(value);
     case 'refine':
-      return Boolean((check[1] as (text: string) => boolean)(value));
+      // Its answer as the function gives it: `every` (compile) takes any truthy one as a pass.
+      return (check[1] as (text: string) => boolean)(value);
   }
 }
 
