@@ -39,7 +39,7 @@ export const newImports = (shared?: SharedRules): Imports => ({
   ...(shared ? { shared } : {}),
 });
 
-const moreKinds = new Set(['literal', 'custom', 'default', 'record']);
+const moreKinds = new Set(['custom', 'default', 'record']);
 
 /**
  * Whether a rule (or anything made of rules) has a kind that stored-check-more.ts compiles: also

@@ -178,9 +178,11 @@ export function ruleOf(schema: unknown, path = ''): Rule {
       return checks.length
         ? { t: 'string', checks: checks.map((c) => checkOf(path, c, 'string') as StringCheck) }
         : { t: 'string' };
+    // A literal's values are checked as an enum's (stored-check.ts: `includes`, like zod's Set,
+    // finds NaN and takes -0 for 0).
     case 'literal':
       return {
-        t: 'literal',
+        t: 'enum',
         values: (def.values as unknown[]).map((value) => literalValue(path, value)),
       };
     case 'custom':

@@ -190,7 +190,7 @@ function fieldsBesideType(type: RequestType): Record<string, Rule> {
   const { type: literal, ...fields } = rule.t === 'object' ? rule.fields : {};
   if (
     rule.t !== 'object' ||
-    literal?.t !== 'literal' ||
+    literal?.t !== 'enum' ||
     literal.values.length !== 1 ||
     literal.values[0] !== type ||
     Object.keys(rule.fields).at(-1) !== 'type'

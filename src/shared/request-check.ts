@@ -23,7 +23,7 @@ export function requestParser<R>(rules: Readonly<Record<string, Fields>>) {
     if (!isRecord(message)) return undefined;
     const { type } = message;
     if (typeof type !== 'string' || !Object.hasOwn(rules, type)) return undefined;
-    // `type`: the schema's z.literal, checked as a literal rule is (stored-check-more.ts).
+    // `type`: the schema's z.literal, which a rule checks as an enum of its one value.
     const parser =
       parsers.get(type) ??
       checker<R>({

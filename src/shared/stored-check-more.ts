@@ -1,4 +1,4 @@
-// The rule kinds the first screen's items do not use: z.literal, z.custom, z._default (by
+// The rule kinds the first screen's items do not use: z.custom, z._default (by
 // withDefault) and z.record(z.string(), …). Apart from stored-check.ts so that only the worker's
 // generated modules (stored-items.ts, request-checks.ts) load them, and the popup does not. The
 // helpers here are stored-check.ts's, with these kinds.
@@ -72,9 +72,6 @@ const moreKinds: MoreKinds = (rule, compile) => {
         return got === FAIL && value === undefined ? undefined : got;
       };
     }
-    case 'literal':
-      // As an enum's (stored-check.ts): `includes`, like zod's Set, finds NaN and takes -0 for 0.
-      return compile({ t: 'enum', values: rule.values });
     case 'custom': {
       const is = rule.is as (value: unknown) => boolean;
       return (value) => (is(value) ? value : FAIL);

@@ -34,9 +34,11 @@ export type Rule =
   | { readonly t: 'string'; readonly checks?: readonly StringCheck[] }
   | { readonly t: 'number'; readonly checks?: readonly NumberCheck[] }
   | { readonly t: 'boolean' }
-  /** z.enum's strings; also z.literal's values (stored-check-more.ts). */
+  /**
+   * z.enum's strings, and z.literal's values: `includes`, like zod's Set for a literal, finds NaN
+   * and takes -0 for 0.
+   */
   | { readonly t: 'enum'; readonly values: readonly Literal[] }
-  | { readonly t: 'literal'; readonly values: readonly Literal[] }
   | { readonly t: 'nullable' | 'optional'; readonly of: Rule }
   | { readonly t: 'array'; readonly of: Rule; readonly checks?: readonly ArrayCheck[] }
   /** z.record(z.string(), of). */
@@ -88,7 +90,7 @@ function optin(rule: Rule): 'optional' | 'defaulted' | undefined {
 export type Check = (value: unknown) => unknown;
 
 /**
- * Compiles what the first screen's items do not use (literal, custom, default, record, list
+ * Compiles what the first screen's items do not use (custom, default, record, list
  * lengths, an optional default): stored-check-more.ts, which only the worker's generated modules
  * load, so the popup does not.
  */

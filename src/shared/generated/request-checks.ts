@@ -210,7 +210,7 @@ const rules: Record<RequestType, Fields> = {
       checks: [['<=', 500]],
     },
   },
-  refreshWatchlist: { asked: { t: 'optional', of: { t: 'literal', values: [true] } } },
+  refreshWatchlist: { asked: { t: 'optional', of: { t: 'enum', values: [true] } } },
   showPhotos: {
     id: {
       t: 'string',

@@ -116,8 +116,12 @@ function partsOf(rule: unknown, out = new Set<string>()): Set<string> {
     if (typeof rule[0] === 'string') out.add(rule[0]);
     for (const part of rule) partsOf(part, out);
   } else if (typeof rule === 'object' && rule !== null && !(rule instanceof RegExp)) {
-    const { t, checks } = rule as { t?: unknown; checks?: unknown };
+    const { t, checks, values } = rule as { t?: unknown; checks?: unknown; values?: unknown };
     if (typeof t === 'string') out.add(t);
+    // A z.literal's rule is an enum's, told by its values that are not all strings.
+    if (t === 'enum' && Array.isArray(values) && values.some((v) => typeof v !== 'string')) {
+      out.add('literal');
+    }
     // A string's length check, by its kind ('>=' is also a number's bound).
     if (t === 'string' && Array.isArray(checks))
       for (const [kind] of checks) out.add(`length ${kind}`);
