@@ -121,7 +121,7 @@ export async function storeKey(key: string, info: KeyInfo): Promise<void> {
     await writeItems('local', [itemValue(apiKeyItem, key), itemValue(keyInfoItem, info)]);
     return wipe();
   }
-  const resealed = await seal(key, session.wrapKey, sealed);
+  const resealed = { ...sealed, ...(await seal(key, session.wrapKey)) };
   await writeItems('local', [itemValue(sealedKeyItem, resealed), itemValue(keyInfoItem, info)]);
   // No lock comes in between: saveOptions runs in the key's custody (inCustody), and a lock waits
   // for it there, then takes this open key too; the unlock opens the new one.

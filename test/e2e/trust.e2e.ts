@@ -663,6 +663,43 @@ describe('the auto-lock counts the reviewer at work', () => {
     await popup.close();
     await options.close();
   }, 60_000);
+
+  it('what was typed before a lock is sealed while locked, and back after the unlock', async () => {
+    const options = await ext.openOptions();
+    await send(options, { type: 'unlock', passphrase: 'correct horse battery' });
+    const created = await send(options, {
+      type: 'createInquiry',
+      idempotencyKey: crypto.randomUUID(),
+      templateId: 'itmpl_E2eTemplate01',
+      referenceId: `sealed-${Date.now()}`,
+    });
+    const id = created.data.inquiry.id as string;
+    await controls.finish(id, 'needs_review');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    const reason = 'DOB on the ID does not match, ticket 4471';
+    await popup.getByRole('textbox', { name: 'Comment' }).fill(reason);
+    const sessionText = () =>
+      popup.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
+    await expect.poll(sessionText, soon).toContain('ticket 4471');
+
+    await send(options, { type: 'lock' });
+    await expect.poll(() => popup.getByRole('button', { name: 'Unlock' }).count(), soon).toBe(1);
+    // Locked, not a word of it can be read: only its sealed form is kept.
+    const locked = await sessionText();
+    expect(locked).not.toContain('ticket 4471');
+    expect(Object.keys(JSON.parse(locked))).toEqual(['sealedDraft']);
+
+    await popup.getByRole('textbox', { name: 'Passphrase' }).fill('correct horse battery');
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await expect
+      .poll(() => popup.getByRole('textbox', { name: 'Comment' }).inputValue(), soon)
+      .toBe(reason);
+    expect(await popup.getByRole('form', { name: 'Confirm decline' }).count()).toBe(1);
+    await popup.close();
+    await options.close();
+  }, 60_000);
 });
 
 describe('what the API answers is checked', () => {

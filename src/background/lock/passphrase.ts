@@ -5,6 +5,7 @@
 // passphrases offline, at PBKDF2's cost per try: README, "Security".)
 
 import { base64ToBytes } from '../../shared/base64.ts';
+import { browser } from '../../shared/browser.ts';
 import { DeskError, deskError } from '../../shared/errors.ts';
 import { formatNumber } from '../../shared/format.ts';
 import {
@@ -22,7 +23,7 @@ import { invalid } from '../../shared/validate-settings.ts';
 import { editItem } from '../edit-item.ts';
 import { wipeSession } from '../key-custody.ts';
 import { clearAutoLock, scheduleAutoLock } from './auto-lock.ts';
-import { deriveWrapKey, newSalt, PBKDF2_ITERATIONS, seal, unseal } from './seal.ts';
+import { deriveWrapKey, newSalt, PBKDF2_ITERATIONS, type Sealed, seal, unseal } from './seal.ts';
 
 /** Seconds to wait after the n-th miss in a row: 1, 2, 4 … up to 15 minutes. */
 export function missDelaySeconds(misses: number): number {
@@ -56,7 +57,7 @@ export async function setPassphrase(
     : await unlock(current, now, 'currentPassphrase');
   const salt = newSalt();
   const wrapKey = await deriveWrapKey(passphrase, base64ToBytes(salt), PBKDF2_ITERATIONS);
-  const next = await seal(apiKey, wrapKey, { salt, iterations: PBKDF2_ITERATIONS });
+  const next = { salt, iterations: PBKDF2_ITERATIONS, ...(await seal(apiKey, wrapKey)) };
   // A first passphrase's session starts before its sealed key is there: pages read the two apart
   // (use-lock.ts), and the other way round they saw the desk locked in between. A stop in between
   // leaves the clear key, and no passphrase.
@@ -95,14 +96,29 @@ export function unlock(passphrase: string, at?: number, pointer = 'passphrase'):
       throw waitError(wait, pointer, 'wrongPassphrase');
     }
     await writeItem(unlockMissesItem, { misses: 0, waitUntil: 0 });
+    // Before the session: the pages, unlocked, open on the draft as it was left.
+    const { session } = browser.storage;
+    const { sealedDraft } = (await session.get('sealedDraft')) as { sealedDraft?: Sealed };
+    const draft = sealedDraft && (await unseal(sealedDraft, wrapKey));
+    await session.remove('sealedDraft');
+    if (draft) await session.set({ draft: JSON.parse(draft) });
     await startSession(apiKey, wrapKey, now);
     return { value: misses, result: apiKey };
   });
 }
 
-/** Lock now, auto-lock and browser start: the clear key and all personal data leave memory. */
+/**
+ * Lock now, auto-lock and browser start: the clear key and all personal data leave memory. What
+ * the reviewer was typing (a decline's comment, the create form) stays, sealed as the key is:
+ * whoever sits down at the locked desk cannot read it, and the unlock gives it back.
+ */
 export async function lock(): Promise<void> {
+  const { session } = browser.storage;
+  const { draft } = await session.get('draft');
+  const open = await readItem(sessionKeyItem);
+  const kept = draft && open && (await seal(JSON.stringify(draft), open.wrapKey));
   await wipeSession();
+  if (kept) await session.set({ sealedDraft: kept });
   await clearAutoLock();
 }
 

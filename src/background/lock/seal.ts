@@ -9,6 +9,9 @@ export const PBKDF2_ITERATIONS = 600_000;
 
 const encoder = new TextEncoder();
 
+/** A secret sealed: its IV and ciphertext, base64. */
+export type Sealed = Pick<SealedKey, 'iv' | 'data'>;
+
 /** The raw AES key bytes (base64) derived from the passphrase. */
 export async function deriveWrapKey(
   passphrase: string,
@@ -37,23 +40,19 @@ function aesKey(wrapKey: string): Promise<CryptoKey> {
   ]);
 }
 
-/** Seals `secret` with the wrapping key; the salt and iterations are the ones it was derived with. */
-export async function seal(
-  secret: string,
-  wrapKey: string,
-  derivedWith: Pick<SealedKey, 'salt' | 'iterations'>,
-): Promise<SealedKey> {
+/** Seals `secret` with the wrapping key, under a fresh IV. */
+export async function seal(secret: string, wrapKey: string): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv },
     await aesKey(wrapKey),
     encoder.encode(secret),
   );
-  return { ...derivedWith, iv: bytesToBase64(iv), data: bytesToBase64(new Uint8Array(data)) };
+  return { iv: bytesToBase64(iv), data: bytesToBase64(new Uint8Array(data)) };
 }
 
 /** The sealed secret, or undefined when the wrapping key is wrong (AES-GCM's tag fails). */
-export async function unseal(sealed: SealedKey, wrapKey: string): Promise<string | undefined> {
+export async function unseal(sealed: Sealed, wrapKey: string): Promise<string | undefined> {
   try {
     const clear = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: base64ToBytes(sealed.iv) },

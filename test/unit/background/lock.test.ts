@@ -430,10 +430,48 @@ describe('passphrase lock', () => {
     await saveKey();
     await sessionWithPersonalData();
     await lock();
-    expect(await session()).toEqual({});
+    // What was typed is kept sealed, and nothing else: no word of it readable while locked.
+    expect(Object.keys(await session())).toEqual(['sealedDraft']);
+    expect(JSON.stringify(await session())).not.toContain('Jane');
     await expect(openPersona()).rejects.toThrow(/locked/);
     await unlock('correct horse battery');
     expect((await openPersona()).keyInfo.environment).toBe('sandbox');
+  }, 20_000);
+
+  it('keeps what was typed through a lock, sealed, and gives it back at the unlock, once', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    const draft = {
+      referenceId: 'ticket-55102',
+      email: 'jane@example.com',
+      decisions: [{ inquiryId: 'inq_AAAAAA111111', action: 'decline', comment: 'DOB differs' }],
+    };
+    await fakeBrowser.storage.session.set({ draft });
+    await lock();
+    const { sealedDraft } = await session();
+    expect(sealedDraft).toMatchObject({ iv: expect.any(String), data: expect.any(String) });
+    expect(JSON.stringify(sealedDraft)).not.toMatch(/ticket-55102|jane|DOB/);
+    // A wrong passphrase opens nothing, and the sealed draft waits for the right one.
+    await expect(unlock('wrong horse battery')).rejects.toThrow();
+    expect((await session()).draft).toBeUndefined();
+    await fakeBrowser.storage.local.set({ unlockMisses: { misses: 0, waitUntil: 0 } });
+    await unlock('correct horse battery');
+    expect((await session()).draft).toEqual(draft);
+    expect((await session()).sealedDraft).toBeUndefined();
+    // A passphrase change (which tries the current one as an unlock) keeps the draft as it is now.
+    await fakeBrowser.storage.session.set({ draft: { referenceId: 'typed-since' } });
+    await setPassphrase('another horse battery', 'correct horse battery');
+    expect((await session()).draft).toEqual({ referenceId: 'typed-since' });
+  }, 20_000);
+
+  it('Remove key while locked takes the sealed draft too', async () => {
+    await setPassphrase('correct horse battery');
+    await saveKey();
+    await fakeBrowser.storage.session.set({ draft: { referenceId: 'ticket-1' } });
+    await lock();
+    expect(Object.keys(await session())).toEqual(['sealedDraft']);
+    await clearKey();
+    expect(await session()).toEqual({});
   }, 20_000);
 
   it('a wrong passphrase says so and waits longer after each miss, enforced in the background', async () => {
