@@ -26,7 +26,11 @@ export function CheckNow({ waits }: { waits: boolean }) {
       onClick={() => {
         if (asking || waits) return;
         setAsking(true);
-        sendRequest({ type: 'refreshWatchlist', asked: true })
+        const ask = () => sendRequest({ type: 'refreshWatchlist', asked: true });
+        // Not answered (the background stopped in the middle of the check): asked once more, past
+        // the 2 s within which the watcher takes checks for one, or the restarted worker holds it.
+        ask()
+          .catch(() => new Promise((resolve) => setTimeout(resolve, 2500)).then(ask))
           .catch(() => {})
           .finally(() => setAsking(false));
       }}

@@ -104,6 +104,25 @@ describe('the watchlist head', () => {
     expect(repeat.defaultPrevented).toBe(true);
   });
 
+  it('asks once more when the background stopped in the middle of the check, past its debounce', async () => {
+    let calls = 0;
+    const asked = vi.fn(() =>
+      calls++ === 0
+        ? { kind: 'disconnected' as const, message: 'The background stopped.' }
+        : { polled: true },
+    );
+    await head({ failures: 0, lastSuccessAt: Date.now() - 50_000 });
+    stubBackground({ refreshWatchlist: asked });
+    const button = screen.getByRole('button', { name: 'Check now' });
+    fireEvent.click(button);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Still checking: not left as if the check had been made.
+    expect(button.textContent).toBe('Checking…');
+    expect(asked).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(asked).toHaveBeenCalledTimes(2), { timeout: 4_000 });
+    await waitFor(() => expect(button.textContent).toBe('Check now'));
+  });
+
   it('offers Check now after failed checks (is Persona back?), and holds it within a rate-limit window the watcher holds for', async () => {
     const check = () => screen.getByRole('button', { name: 'Check now' });
     const asked = vi.fn(() => ({ polled: true }));
