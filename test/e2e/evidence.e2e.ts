@@ -744,6 +744,12 @@ describe('the evidence behind a verdict', () => {
     ).toBe(true);
     const row = await report.locator('summary').boundingBox();
     expect(row && row.y >= 0 && row.y + row.height <= 600).toBe(true);
+    // What matched names its list's region and links its page, as Persona's report gives them.
+    const match = report.locator('.match').first();
+    expect(await match.textContent()).toContain('(sanctions), US');
+    const page = match.getByRole('link', { name: 'The list’s page' });
+    expect(await page.getAttribute('href')).toBe('https://example.com/sandbox-sanctions-list');
+    expect(await page.getAttribute('target')).toBe('_blank');
     await popup.close();
   });
 

@@ -117,6 +117,8 @@ export function reportMatches(attributes: Record<string, unknown>): ReportMatchV
       assign(match, 'list', str(list.name));
       assign(match, 'listType', str(list['list-type']));
       assign(match, 'score', num(list.score) ?? num(list['match-score']));
+      assign(match, 'flag', str(list['flag-code']));
+      assign(match, 'url', str(list.url));
       out.push(match);
     }
   }

@@ -72,6 +72,10 @@ export interface ReportMatchView {
   listType?: string;
   /** Only when Persona gives one. */
   score?: number;
+  /** A watchlist's region, Persona's `flag-code` (`EU`, `US`). */
+  flag?: string;
+  /** A watchlist's page, Persona's `url`, as given: the page links it only if it is https. */
+  url?: string;
 }
 
 export interface ReportView {

@@ -27,8 +27,17 @@ function Matches({ matches }: { matches: ReportMatchView[] }) {
           <span>
             {listWords(m)}
             {m.listType && ` (${m.kind ? m.listType : listTypeLabel(m.listType)})`}
+            {m.flag && `, ${m.flag.toUpperCase()}`}
           </span>
           {m.score !== undefined && <span>{t('matchScore', formatNumber(m.score, 2))}</span>}
+          {/* The list's own page, to tell a namesake from the person without leaving the desk
+              for Persona's dashboard: in a tab of its own, told nothing of the desk. https only:
+              a javascript: or data: link would run in the desk's page, or mislead. */}
+          {m.url?.startsWith('https://') && (
+            <a href={m.url} target="_blank" rel="noopener noreferrer">
+              {t('listPage')}
+            </a>
+          )}
         </li>
       ))}
     </ul>

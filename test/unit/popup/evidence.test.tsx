@@ -94,7 +94,15 @@ function open(
         status: 'ready',
         loaded: true,
         matches: [
-          { name: 'Ada Example', list: 'Sandbox Sanctions List', listType: 'sanction' },
+          {
+            name: 'Ada Example',
+            list: 'Sandbox Sanctions List',
+            listType: 'sanction',
+            flag: 'US',
+            url: 'https://example.com/sandbox-sanctions-list',
+          },
+          // A link of another scheme is not linked.
+          { name: 'Ada Example', list: 'Odd list', url: 'javascript:alert(1)' },
           { name: 'Ada Example', kind: 'pep', listType: 'Member of the European Parliament' },
           { name: 'Ada Example', kind: 'media', listType: 'Ex-CEO of Acme/Globex fined' },
         ],
@@ -209,11 +217,19 @@ describe('the evidence in the detail', () => {
     const details = reports.querySelector('details') as HTMLDetailsElement;
     details.open = true;
     fireEvent(details, new Event('toggle'));
-    const [match, pep, media] = (await within(reports).findAllByText('Ada Example')).map(
-      (name) => name.closest('li')?.textContent,
+    const rows = (await within(reports).findAllByText('Ada Example')).map((name) =>
+      name.closest('li'),
     );
+    const [match, odd, pep, media] = rows.map((row) => row?.textContent);
     // The list's kind in words, not Persona's `sanction`; a position and a headline as written.
-    expect(match).toContain('Sandbox Sanctions List (sanctions)');
+    // Its region, and its page to open in a tab of its own.
+    expect(match).toContain('Sandbox Sanctions List (sanctions), US');
+    const page = within(rows[0] as HTMLElement).getByRole('link', { name: 'The list’s page' });
+    expect(page.getAttribute('href')).toBe('https://example.com/sandbox-sanctions-list');
+    expect(page.getAttribute('target')).toBe('_blank');
+    expect(page.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(odd).toContain('Odd list');
+    expect(within(rows[1] as HTMLElement).queryByRole('link')).toBeNull();
     expect(pep).toContain('Politically exposed persons (Member of the European Parliament)');
     expect(media).toContain('Adverse media (Ex-CEO of Acme/Globex fined)');
     expect(sent('getReport')).toHaveLength(1);

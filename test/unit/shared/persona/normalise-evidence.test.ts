@@ -116,6 +116,26 @@ describe('scores, sessions, matches and events', () => {
       { name: 'A', list: 'EU sanctions', listType: 'sanction' },
       { name: 'B', list: 'EU sanctions', listType: 'sanction' },
     ]);
+    // The list's region and page, as the OpenAPI's example names them.
+    expect(
+      reportMatches({
+        'matched-lists': [
+          {
+            name: 'EU - EC - Programme PRK - North Korea',
+            url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/PDF/?uri=CELEX:32017R1509&from=EN',
+            'flag-code': 'EU',
+            entities: [{ name: 'A' }],
+          },
+        ],
+      }),
+    ).toEqual([
+      {
+        name: 'A',
+        list: 'EU - EC - Programme PRK - North Korea',
+        flag: 'EU',
+        url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/PDF/?uri=CELEX:32017R1509&from=EN',
+      },
+    ]);
     expect(
       reportMatches({
         result: [{ name: 'Joe Doe', positions: [{ name: 'President' }] }],
