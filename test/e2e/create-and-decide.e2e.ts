@@ -7,7 +7,7 @@
 // start. Deciding in one popup (keys, rate limits, slow and absent answers, colleagues first) is in
 // decide.e2e.ts.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sentDraft } from '../fixtures/sent-draft.ts';
 import { connectToSandbox } from './configure.ts';
 import { createWithNoAnswer } from './create-with-no-answer.ts';
@@ -34,18 +34,8 @@ const {
   confirmationOpen,
   referenceOf,
   openCreate,
-} = deskSteps(() => ext);
-
-beforeAll(async () => {
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await controls.clearFaults();
-  await ext?.close();
-});
-beforeEach(async () => {
-  await controls.clearFaults();
-  await connectToSandbox(ext);
+} = deskSteps((launched) => {
+  ext = launched;
 });
 
 describe('a reference ID searched in other capitals', () => {

@@ -2,10 +2,9 @@
 // sandbox. Decline works on an inquiry still in progress; by keys alone; refused for the rate
 // limit; slow, absent and 5xx answers; a colleague's decision first; a queue cleared at speed.
 // Across a popup's close, a second view and a worker's stop: create-and-decide.e2e.ts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connectToSandbox } from './configure.ts';
+import { describe, expect, it } from 'vitest';
 import { deskSteps, soon } from './desk-steps.ts';
-import { type ExtensionHarness, launchExtension } from './harness.ts';
+import type { ExtensionHarness } from './harness.ts';
 
 let ext: ExtensionHarness;
 const {
@@ -21,18 +20,8 @@ const {
   confirmationOpen,
   declineSlowlyAndGoBack,
   openFromSearch,
-} = deskSteps(() => ext);
-
-beforeAll(async () => {
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await controls.clearFaults();
-  await ext?.close();
-});
-beforeEach(async () => {
-  await controls.clearFaults();
-  await connectToSandbox(ext);
+} = deskSteps((launched) => {
+  ext = launched;
 });
 
 describe('deciding an inquiry still in progress', () => {

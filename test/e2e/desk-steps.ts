@@ -3,21 +3,40 @@
 // `deskSteps` at its top level, so the helpers talk to that file's own sandbox (sandbox.ts) and
 // browser: files share their modules within a worker (vitest.e2e.config.ts), not their state.
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { type SandboxControls, sandboxControls } from '../persona-sandbox/controls.ts';
-import type { ExtensionHarness } from './harness.ts';
+import { connectToSandbox } from './configure.ts';
+import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { sandbox } from './sandbox.ts';
 
 export const template = 'itmpl_E2eTemplate01';
 export const soon = { timeout: 20_000 };
 
 /**
- * The shared steps, bound to the calling file's sandbox and to the browser `harness` gives once
- * launched.
+ * The shared steps, bound to the calling file's sandbox and to a browser of its own: launched
+ * before the file's first test (`launched` hands it to the file), connected to the sandbox with
+ * its faults cleared before each test, and closed after the last.
  */
-export function deskSteps(harness: () => ExtensionHarness) {
+export function deskSteps(launched: (ext: ExtensionHarness) => void) {
   const controls = sandboxControls(sandbox().origin);
   const { baseUrl, key } = sandbox();
+  let ext: ExtensionHarness | undefined;
+  const harness = () => {
+    if (!ext) throw new Error('no browser yet: the steps run in tests, after beforeAll');
+    return ext;
+  };
+  beforeAll(async () => {
+    ext = await launchExtension();
+    launched(ext);
+  });
+  afterAll(async () => {
+    await controls.clearFaults();
+    await ext?.close();
+  });
+  beforeEach(async () => {
+    await controls.clearFaults();
+    await connectToSandbox(harness());
+  });
 
   async function persona(path: string, init: RequestInit = {}) {
     const response = await fetch(`${baseUrl}${path}`, {
