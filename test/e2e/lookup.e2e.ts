@@ -331,9 +331,11 @@ describe('a read cut short by the background stopping', () => {
       await retry.focus();
       await again.keyboard.press('Enter');
       await expect
-        .poll(() => again.getByRole('button', { name: new RegExp(referenceId) }).count())
+        .poll(() => again.getByRole('button', { name: new RegExp(referenceId) }).count(), settled)
         .toBe(1);
-      await expect.poll(() => again.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+      await expect
+        .poll(() => again.evaluate(() => document.activeElement?.tagName), settled)
+        .toBe('H2');
     } finally {
       await controls.clearFaults();
     }

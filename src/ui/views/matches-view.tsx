@@ -135,9 +135,11 @@ export function MatchesView({ query: asked }: { query: string }) {
     const made = decided.get(item.id);
     return made ? { ...item, status: decisionStatus[made] } : item;
   });
-  // A result that is no longer listed leaves the focus to the title, not to the page.
+  // A result that is no longer listed leaves the focus to the title, not to the page; so does a
+  // Try again whose button went with its message, however the answers to it and to a re-ask of
+  // the page's own (above) came in.
   useEffect(() => {
-    if (returning && listed && focusLost()) heading.current?.focus();
+    if (listed && focusLost()) heading.current?.focus();
   }, [listed]);
 
   return (
