@@ -1,6 +1,7 @@
 import { t } from '../../shared/i18n.ts';
 import type { ReportView } from '../../shared/persona/view-model.ts';
 import { reportRowId } from './needs-a-look.ts';
+import { resultWords } from './result-words.ts';
 import { StatusChip } from './status-chip.tsx';
 import { reportLabel } from './view-labels.ts';
 
@@ -18,10 +19,21 @@ export function ReportRowParts({ report }: { report: ReportView }) {
       <span class="grow">{reportLabel(report.type)}</span>
       <span class={`report-match ${tone}`}>{text}</span>
       {report.status ? (
-        <StatusChip status={report.status} />
+        <ReportStatus status={report.status} />
       ) : (
         <span class="muted">{t('statusNotGiven')}</span>
       )}
+    </>
+  );
+}
+
+/** Persona's word, and the reader's beside it where they differ, which are then the ones heard. */
+function ReportStatus({ status }: { status: string }) {
+  const words = resultWords(status, true);
+  return (
+    <>
+      <StatusChip status={status} quiet={words ? true : undefined} />
+      {words && <span class="result-words">{words}</span>}
     </>
   );
 }

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-// A verification's and a check's status in the reader's language beside Persona's word, as an
+// A verification's, a check's and a report's status in the reader's language beside Persona's word, as an
 // inquiry's status is; in English, where the words are the code itself, the code alone.
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VerificationView } from '../../../src/shared/persona/view-model.ts';
+import { ReportList } from '../../../src/ui/components/report-list.tsx';
 import { resultWords } from '../../../src/ui/components/result-words.ts';
 import { VerificationCard } from '../../../src/ui/components/verification-card.tsx';
 import { inLanguage } from '../i18n/in-language.ts';
@@ -84,5 +85,36 @@ describe('a passed verification beside a failed check', () => {
     };
     render(<VerificationCard verification={clean} reveal={reveal} label="Selfie" />);
     expect(screen.queryByText(/does not require/)).toBeNull();
+  });
+});
+
+describe('a report’s status', () => {
+  const report = {
+    id: 'rep_A',
+    type: 'report/watchlist',
+    status: 'ready',
+    hasMatch: true,
+    loaded: true,
+  };
+
+  it('in Spanish: the report’s words are heard, the code shown beside them', () => {
+    inLanguage('es');
+    render(<ReportList reports={[report]} />);
+    const row = document.querySelector('.report-row') as HTMLElement;
+    expect(row.querySelector('.result-words')?.textContent).toBe('Listo');
+    const chip = row.querySelector('code.chip') as HTMLElement;
+    expect(chip.textContent).toBe('ready');
+    expect(chip.getAttribute('aria-hidden')).toBe('true');
+    // Said of a report, not of a verification.
+    expect(resultWords('ready')).toBeUndefined();
+    expect(resultWords('errored', true)).toBe('Con error');
+  });
+
+  it('in English, the code alone; a status no catalogue knows, as Persona sent it', () => {
+    render(<ReportList reports={[report, { ...report, id: 'rep_B', status: 'queued_later' }]} />);
+    expect(document.querySelector('.result-words')).toBeNull();
+    inLanguage('de');
+    expect(resultWords('queued_later', true)).toBeUndefined();
+    expect(resultWords('pending', true)).toBe('Ausstehend');
   });
 });
