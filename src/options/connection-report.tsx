@@ -30,12 +30,6 @@ export function ConnectionReportView({
         <span data-testid="connection-environment">
           {t(report.environment === 'sandbox' ? 'connectedSandbox' : 'connectedProduction')}
         </span>
-        {report.environmentId && (
-          <>
-            {' '}
-            <code data-testid="environment-id">{report.environmentId}</code>
-          </>
-        )}
         .
       </p>
       {missing.length > 0 && (
@@ -68,6 +62,16 @@ export function ConnectionReportView({
           <>
             <dt>{t('keyName')}</dt>
             <dd>{report.keyName}</dd>
+          </>
+        )}
+        {/* Among the facts, not in the sentence: "Connected to … environment env_…" read as if
+            the code were the environment's name. */}
+        {report.environmentId && (
+          <>
+            <dt>{t('environmentId')}</dt>
+            <dd>
+              <code data-testid="environment-id">{report.environmentId}</code>
+            </dd>
           </>
         )}
         <dt>{t('permissionsBestEffort')}</dt>

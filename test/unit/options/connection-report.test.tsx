@@ -9,14 +9,28 @@ afterEach(cleanup);
 const base = { environment: 'sandbox', baseUrl: 'http://127.0.0.1:4010/api/v1' } as const;
 
 describe('the connection report', () => {
-  it('labels the permission list best effort', () => {
+  it('labels the permission list as Persona’s, as far as it lists them', () => {
     render(
       <ConnectionReportView
         report={{ ...base, permissionsRead: true, permissions: ['inquiry.read'] }}
       />,
     );
-    expect(screen.getByText('Permissions (best effort)')).toBeTruthy();
+    expect(screen.getByText('Permissions, as far as Persona lists them')).toBeTruthy();
     expect(screen.getByTestId('connection-permissions').textContent).toBe('inquiry.read');
+  });
+
+  it('names the environment in words, and gives its ID among the facts, labelled', () => {
+    render(
+      <ConnectionReportView
+        report={{ ...base, permissionsRead: false, environmentId: 'env_Abc123' }}
+      />,
+    );
+    const report = screen.getByTestId('connection-report');
+    expect(report.querySelector('p')?.textContent).toBe(
+      "Connected to Persona's sandbox environment.",
+    );
+    const id = screen.getByTestId('environment-id');
+    expect(id.closest('dd')?.previousElementSibling?.textContent).toBe('Environment ID');
   });
 
   it('lists, for each permission the desk uses and the key lacks, what it is for', () => {
