@@ -744,6 +744,18 @@ describe('the evidence behind a verdict', () => {
     ).toBe(true);
     const row = await report.locator('summary').boundingBox();
     expect(row && row.y >= 0 && row.y + row.height <= 600).toBe(true);
+    // With the title of its section above it, inside the view, not scrolled away under the top bar.
+    const heading = await popup
+      .getByRole('region', { name: 'Reports' })
+      .getByRole('heading', { name: 'Reports' })
+      .evaluate((title) => {
+        const view = (title.closest('.content') as HTMLElement).getBoundingClientRect();
+        const { top, bottom } = title.getBoundingClientRect();
+        return { top, bottom, viewTop: view.top, viewBottom: view.bottom };
+      });
+    expect(heading.top).toBeGreaterThanOrEqual(heading.viewTop);
+    expect(heading.bottom).toBeLessThanOrEqual(heading.viewBottom);
+    expect(row && row.y > heading.bottom).toBe(true);
     // What matched names its list's region and links its page, as Persona's report gives them.
     const match = report.locator('.match').first();
     expect(await match.textContent()).toContain('(sanctions), US');

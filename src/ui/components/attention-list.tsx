@@ -19,7 +19,17 @@ function goTo(targetId: string) {
   if (!target) return;
   const details = target.querySelector('details');
   if (details) details.open = true;
-  const place = target.closest('section, li') ?? target;
+  const shown = target.closest('section, li') ?? target;
+  // Its section from the heading down, where that fits with it: a report's row alone at the top
+  // did not say which list it was in, its "Reports" scrolled away above it.
+  const section = shown.parentElement?.closest('section');
+  const view = shown.closest('.content');
+  const place =
+    section &&
+    view &&
+    shown.getBoundingClientRect().bottom - section.getBoundingClientRect().top <= view.clientHeight
+      ? section
+      : shown;
   if (!scrollViewTo(place, 'start')) place.scrollIntoView({ block: 'start' });
   (target.querySelector<HTMLElement>('summary') ?? target).focus({ preventScroll: true });
 }
