@@ -311,6 +311,32 @@ describe('a reviewer clearing a queue at speed', () => {
     await closeOnWatchlist(again);
   });
 
+  it('opened from Needs review in a rate-limit window, says the status its row showed', async () => {
+    const [id] = await controls.seed(1, {
+      statuses: ['needs_review'],
+      referenceIdPrefix: 'queue-limited-',
+    });
+    if (!id) throw new Error('nothing seeded');
+    const popup = await ext.openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    const row = popup.getByRole('button', { name: new RegExp(id) });
+    await expect.poll(() => row.count(), soon).toBe(1);
+    try {
+      // A reset a window away: the background does not wait for it, and the read is refused.
+      await controls.setFaults({ next429: 1 });
+      await row.click();
+      await expect
+        .poll(() => popup.getByRole('alert').first().textContent(), soon)
+        .toContain('rate limit');
+      expect(await popup.getByTestId('last-known').textContent()).toBe(
+        'needs_review As its row listed it: Needs review.',
+      );
+    } finally {
+      await controls.clearFaults();
+    }
+    await closeOnWatchlist(popup);
+  });
+
   it('back in Needs review before the answer, the decided row is drawn as on its way, then goes, though not watched', async () => {
     // Come to review by a workflow, not made in the desk: not on the watchlist.
     const [id] = await controls.seed(1, {

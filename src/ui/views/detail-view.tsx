@@ -19,6 +19,7 @@ import { DetailActions } from './detail-actions.tsx';
 import { DetailBody } from './detail-body.tsx';
 import { DetailHead } from './detail-head.tsx';
 import { DetailTags } from './detail-tags.tsx';
+import { LastKnownStatus } from './last-known-status.tsx';
 import { useAimHold } from './use-aim-hold.ts';
 import { useEarlierInquiries } from './use-earlier-inquiries.ts';
 import { useInquiry } from './use-inquiry.ts';
@@ -207,7 +208,10 @@ export function DetailView({ id, initial, referenceId }: Props) {
           <InquiryTitle id={id} referenceId={referenceId} />
         </h2>
         {error ? (
-          <ProblemMessage error={error} onRetry={() => load()} />
+          <>
+            <ProblemMessage error={error} onRetry={() => load()} />
+            <LastKnownStatus watch={watch} />
+          </>
         ) : (
           <p class="muted" role="status">
             {/* As the actions say it: a slow read is not a stuck desk. */}

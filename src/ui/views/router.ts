@@ -38,11 +38,13 @@ export type Route =
    * `opened`: the inquiry last opened from its Other inquiries, for Back, as on home.
    * `queue`: opened from Needs review, the rows after it there then.
    * `referenceId`: the one its row showed, which the toolbar popup's offer to return to it names.
+   * `status`: the one its row showed, said while the inquiry cannot be read (a 429, offline).
    */
   | {
       name: 'detail';
       id: string;
       referenceId?: string | undefined;
+      status?: string | undefined;
       initial?: InquiryReply & { link?: OneTimeLink | null };
       opened?: string;
       queue?: readonly QueuedRow[];
@@ -92,15 +94,15 @@ export function useRouter(first: Route): Navigation {
  */
 export function openInquiry(
   nav: Navigation,
-  row: QueuedRow,
+  row: QueuedRow & { status?: string },
   queue?: readonly QueuedRow[],
   standIn?: readonly string[],
 ): void {
-  const { id, referenceId } = row;
+  const { id, referenceId, status } = row;
   // Only home has a queue to stand in for a row: Needs review.
   if (nav.route.name === 'home') nav.replace({ ...nav.route, opened: id, standIn });
   else if (nav.route.name !== 'create') nav.replace({ ...nav.route, opened: id });
-  nav.go({ name: 'detail', id, referenceId, ...(queue?.[0] ? { queue } : {}) });
+  nav.go({ name: 'detail', id, referenceId, status, ...(queue?.[0] ? { queue } : {}) });
 }
 
 /** Home's `opened` once it opened the create form: back from the form, New inquiry has the focus. */

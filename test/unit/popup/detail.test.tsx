@@ -609,6 +609,39 @@ describe('the inquiry detail', () => {
     expect(sent('getInquiry')).toHaveLength(2);
   });
 
+  it('refused for the rate limit with nothing to show, says the status the watcher last had, and when', async () => {
+    const id = 'inq_TestInquiry0001';
+    await fakeBrowser.storage.local.set({
+      watchlist: [{ id, status: 'needs_review', addedAt: 0, changedAt: 0, seen: true }],
+      pollState: { failures: 0, lastSuccessAt: Date.now() - 120_000 },
+    });
+    stubBackground({
+      getInquiry: () => ({ kind: 'rate_limited', message: 'Persona’s rate limit is reached.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id }} />);
+    await screen.findByRole('button', { name: /Try again/ });
+    const known = await screen.findByTestId('last-known');
+    expect(known.textContent).toBe(
+      'needs_review Last known: Needs review, as Persona listed it 2 minutes ago.',
+    );
+  });
+
+  it('not watched, says the status its row showed; nothing where it was opened without one', async () => {
+    const id = 'inq_TestInquiry0001';
+    stubBackground({
+      getInquiry: () => ({ kind: 'rate_limited', message: 'Persona’s rate limit is reached.' }),
+    });
+    render(<DeskShell first={{ name: 'detail', id, status: 'completed' }} />);
+    await screen.findByRole('button', { name: /Try again/ });
+    expect((await screen.findByTestId('last-known')).textContent).toBe(
+      'completed As its row listed it: Completed, awaiting decision.',
+    );
+    cleanup();
+    render(<DeskShell first={{ name: 'detail', id }} />);
+    await screen.findByRole('button', { name: /Try again/ });
+    expect(screen.queryByTestId('last-known')).toBeNull();
+  });
+
   it('reads an undecided inquiry again when the reviewer comes back to a copy over half a minute old', async () => {
     // Read 40 s ago, as the reviewer went to the chat: a colleague declines it meanwhile.
     const old = { ...inquiryReply('needs_review'), fetchedAt: Date.now() - 40_000 };
