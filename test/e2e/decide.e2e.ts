@@ -171,7 +171,7 @@ describe('a decision Persona refuses for its rate limit', () => {
     await controls.setClock(new Date(Date.parse(opened.time) + 54_000));
     try {
       await popup.getByRole('button', { name: 'Approve', exact: true }).click();
-      await controls.setFaults({ next429: 1 });
+      await controls.setFaults({ next429: 1, next429Route: 'POST /inquiries/:id/approve' });
       await popup.getByRole('button', { name: 'Confirm approve' }).click();
       const wait = popup.getByTestId('rate-limit-wait');
       await expect.poll(() => wait.textContent(), soon).toMatch(/ resets in [1-7] s\.$/);
@@ -199,7 +199,7 @@ describe('Mark for review refused for the rate limit, its reset far off', () => 
     const seq = (await controls.requests()).lastSeq;
     try {
       // A reset a window away: longer than the background waits for one, so the 429 comes back.
-      await controls.setFaults({ next429: 1 });
+      await controls.setFaults({ next429: 1, next429Route: 'POST /inquiries/:id/mark-for-review' });
       await popup.getByRole('button', { name: 'Mark for review', exact: true }).click();
       // The count is shown; the name says the wait in words that stay.
       const mark = popup.getByRole('button', { name: 'Mark for review, after the wait' });
@@ -323,7 +323,7 @@ describe('a reviewer clearing a queue at speed', () => {
     await expect.poll(() => row.count(), soon).toBe(1);
     try {
       // A reset a window away: the background does not wait for it, and the read is refused.
-      await controls.setFaults({ next429: 1 });
+      await controls.setFaults({ next429: 1, next429Route: 'GET /inquiries/:id' });
       await row.click();
       await expect
         .poll(() => popup.getByRole('alert').first().textContent(), soon)

@@ -25,6 +25,11 @@ export interface FaultSettings {
   /** Limits `errorRate` and `errorNext` to one route, e.g. `POST /inquiries` or `POST /inquiries/:id/approve`. */
   errorRoute: string | null;
   next429: number;
+  /**
+   * Limits `next429` to one route, as `errorRoute` does `errorNext`: a test's 429 for its own
+   * request, not for a poll or a read of the page's that comes first.
+   */
+  next429Route: string | null;
   /** The next N `POST /inquiries` get the quota's 429 "Quota exceeded" (see quota.ts). */
   nextQuota429: number;
   dropNext: number;
@@ -40,6 +45,7 @@ const NONE: FaultSettings = {
   errorTiming: 'before',
   errorRoute: null,
   next429: 0,
+  next429Route: null,
   nextQuota429: 0,
   dropNext: 0,
   hangNext: 0,
@@ -144,7 +150,9 @@ export function networkFaults(runtime: SandboxRuntime): MiddlewareHandler<Sandbo
 /** After authentication and the rate limit, before idempotency: a 429 is never stored for replay. */
 export function injected429(runtime: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
-    if (take(runtime, 'next429')) {
+    const { next429Route } = runtime.faults.settings;
+    const matches = routeMatches(next429Route, c.req.method, new URL(c.req.url).pathname);
+    if (matches && take(runtime, 'next429')) {
       const state = runtime.rateLimiter.peek(runtime.clock.now());
       setRateLimitHeaders(c, { ...state, remaining: 0 });
       throw rateLimited(state.limit);

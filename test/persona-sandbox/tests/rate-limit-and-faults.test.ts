@@ -163,6 +163,20 @@ describe('faults (only on /api/v1)', () => {
     await t.controls.clearFaults();
   });
 
+  it('gives the next N requests of one route a 429, the others their answers', async () => {
+    const { data } = await createInquiry(t.api);
+    await t.controls.setFaults({ next429: 1, next429Route: 'POST /inquiries/:id/mark-for-review' });
+    expect((await t.api.get(`/inquiries/${data.id}`)).status).toBe(200);
+    expect((await t.api.get('/inquiries')).status).toBe(200);
+    const refused = await t.api.post(`/inquiries/${data.id}/mark-for-review`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('RateLimit-Remaining')).toBe('0');
+    expect((await t.api.post(`/inquiries/${data.id}/mark-for-review`)).status).not.toBe(429);
+    await expect(t.controls.setFaults({ next429Route: 'mark-for-review' })).rejects.toThrow(/400/);
+    await t.controls.clearFaults();
+    expect((await t.controls.setFaults({})).next429Route).toBeNull();
+  });
+
   it('before: the failed request changed nothing; after: it ran, then answered the error', async () => {
     await t.controls.setFaults({
       errorNext: 1,
