@@ -26,17 +26,24 @@ export async function rememberLink(
   return link;
 }
 
+/** What Persona answers about a one-time link it made, in a create's or a link request's `meta`. */
+export interface LinkMeta {
+  oneTimeLink?: string;
+  oneTimeLinkShort?: string;
+  oneTimeLinkExpiresAt?: string;
+}
+
 /**
  * The link Persona made with the inquiry (`meta.auto-create-one-time-link`), if any. A refused link
  * is dropped (null): the inquiry exists and is watched either way, and "New link" says why.
  */
 export async function rememberLinkFromCreate(
   id: string,
-  meta: { oneTimeLink?: string; oneTimeLinkShort?: string; oneTimeLinkExpiresAt?: string },
+  meta: LinkMeta | undefined,
   now: number,
   masked: string,
 ): Promise<OneTimeLink | null> {
-  if (!meta.oneTimeLink) return null;
+  if (!meta?.oneTimeLink) return null;
   return keepLink(id, masked, {
     url: meta.oneTimeLink,
     createdAt: now,

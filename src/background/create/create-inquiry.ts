@@ -21,7 +21,7 @@ import { currentReviewer } from '../audit/record.ts';
 import { updateItem } from '../edit-item.ts';
 import { summarise } from '../inquiries/adopt-inquiry.ts';
 import { rememberInquiry } from '../inquiry-cache.ts';
-import { rememberLinkFromCreate } from '../one-time-links.ts';
+import { type LinkMeta, rememberLinkFromCreate } from '../one-time-links.ts';
 import { openPersona, type PersonaAccess } from '../persona-access.ts';
 import { addEntry } from '../watch/watchlist-logic.ts';
 import { findCreated } from './find-created.ts';
@@ -92,7 +92,7 @@ async function findLost(access: PersonaAccess, pending: PendingCreate): Promise<
   const { referenceId, templateId, startedAt } = pending;
   const found =
     referenceId && (await findCreated(access.client, referenceId, templateId, startedAt));
-  if (found) await adopt(access, found.id, 'adopted');
+  if (found) await adopt(access, found.id);
   await logCreate(
     startedAt,
     found ? { outcome: 'ok', inquiryId: found.id } : { outcome: 'error', errorKind: INTERRUPTED },
@@ -196,7 +196,7 @@ async function createOrRecover(access: PersonaAccess, pending: PendingCreate): P
     pending.templateId,
     pending.startedAt,
   );
-  if (found) return adopt(access, found.id, 'adopted');
+  if (found) return adopt(access, found.id);
   // Nothing found: one more try, under a key that has no stored answer.
   const key = client.newIdempotencyKey();
   await savePending({ ...pending, key });
@@ -209,7 +209,7 @@ async function send(
   idempotencyKey: string,
 ): Promise<Created> {
   const fields = toFields(pending.prefill);
-  const created = await client.createInquiry(
+  const { data } = await client.createInquiry(
     {
       templateId: pending.templateId,
       ...(pending.referenceId ? { referenceId: pending.referenceId } : {}),
@@ -220,42 +220,39 @@ async function send(
       oneTimeLinkExpiresInSeconds: pending.linkSeconds ?? settings.linkExpiryHours * 3600,
     },
   );
-  const { inquiry } = created.data;
-  const now = Date.now();
-  await rememberInquiry(inquiry, now, keyInfo.masked);
-  const link = await rememberLinkFromCreate(inquiry.id, created.data, now, keyInfo.masked);
-  return { inquiry, fetchedAt: now, link, ...(await watchOnce(inquiry)) };
+  return keep(data.inquiry, data, keyInfo.masked);
 }
 
 /** The inquiry the 5xx'd create did make: its picture, a link to send, and the watch. */
-async function adopt(
-  { client, settings, keyInfo }: PersonaAccess,
-  id: string,
-  recovery: 'adopted',
-): Promise<Created> {
+async function adopt({ client, settings, keyInfo }: PersonaAccess, id: string): Promise<Created> {
   const seconds = settings.linkExpiryHours * 3600;
   const generated = await client.generateOneTimeLink(id, seconds).catch(() => undefined);
   const { data: inquiry } = await client.getInquiry(id, { include: [] });
-  const now = Date.now();
-  await rememberInquiry(inquiry, now, keyInfo.masked);
-  const link = generated
-    ? await rememberLinkFromCreate(id, generated.data, now, keyInfo.masked)
-    : null;
-  return { inquiry, fetchedAt: now, link, recovery, ...(await watchOnce(inquiry)) };
+  return { ...(await keep(inquiry, generated?.data, keyInfo.masked)), recovery: 'adopted' };
 }
 
-/** Watches it; a full watchlist does not undo the create: the inquiry is made, said unwatched. */
-async function watchOnce(inquiry: Created['inquiry']): Promise<{ unwatched: true } | undefined> {
+/**
+ * The inquiry made or adopted, remembered with its link (if Persona gave one), and watched. A full
+ * watchlist does not undo the create: the inquiry is made, said unwatched.
+ */
+async function keep(
+  inquiry: Created['inquiry'],
+  linked: LinkMeta | undefined,
+  masked: string,
+): Promise<Created> {
   const now = Date.now();
+  await rememberInquiry(inquiry, now, masked);
+  const link = await rememberLinkFromCreate(inquiry.id, linked, now, masked);
   // addEntry folds a second adoption of the same id into the existing entry; watched, nothing
   // is added to the reply.
-  return updateItem(watchlistItem, (list) => addEntry(list, summarise(inquiry), now)).catch(
-    (error: unknown) => {
-      // Only the full watchlist's refusal (watchlist-logic.ts); an unreadable one is said as before.
-      if (toErrorInfo(error).kind !== 'invalid') throw error;
-      return { unwatched: true } as const;
-    },
-  );
+  const watch = await updateItem(watchlistItem, (list) =>
+    addEntry(list, summarise(inquiry), now),
+  ).catch((error: unknown) => {
+    // Only the full watchlist's refusal (watchlist-logic.ts); an unreadable one is said as before.
+    if (toErrorInfo(error).kind !== 'invalid') throw error;
+    return { unwatched: true } as const;
+  });
+  return { inquiry, fetchedAt: now, link, ...watch };
 }
 
 /** The prefill under Persona's field keys (snake case, as templates name them). */

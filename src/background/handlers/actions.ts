@@ -92,8 +92,7 @@ export async function newLink(request: RequestOf<'newLink'>): Promise<Reply<'new
     return generated.inquiry;
   });
   const { masked } = access.keyInfo;
-  const link =
-    generated && (await rememberLinkFromCreate(request.id, generated, Date.now(), masked));
+  const link = await rememberLinkFromCreate(request.id, generated, Date.now(), masked);
   if (!link) {
     if (generated?.oneTimeLink) throw refusedLinkError();
     throw deskError('bad_response', 'noLinkFromPersona');
