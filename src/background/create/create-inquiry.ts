@@ -116,7 +116,15 @@ function start(pending: PendingCreate): Promise<Created> {
   return run;
 }
 
-async function finish(pending: PendingCreate): Promise<Created> {
+async function finish(asked: PendingCreate): Promise<Created> {
+  // Read here, after start() has joined this run to any other for its click or form (two asks in
+  // one task still make one request): a popup asking again in a new worker, before the resume,
+  // goes on as the stopped worker left it, under the key last sent (a 5xx's second key, whose
+  // stored answer Persona replays) and from the click's start.
+  const pending = {
+    ...asked,
+    ...(await pendingCreates()).find((p) => p.clickKey === asked.clickKey),
+  };
   await savePending(pending);
   // Who clicked: the policy's name, else the key the create goes with (a key saved before its
   // answer names another). Without a key to send it with, the failure is signed as it is logged.
@@ -175,7 +183,9 @@ const STILL_RUNNING_WAIT_MS = 1_000;
 async function createOrRecover(access: PersonaAccess, pending: PendingCreate): Promise<Created> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send(access, pending, pending.key);
+      const created = await send(access, pending, pending.key);
+      // Under a second key: a 5xx's one more try, below, that a stopped worker left.
+      return pending.key === pending.clickKey ? created : { ...created, recovery: 'retried' };
     } catch (error) {
       const { kind } = toErrorInfo(error);
       if (kind === 'conflict' && attempt < STILL_RUNNING_RETRIES) {

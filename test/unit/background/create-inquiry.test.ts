@@ -376,6 +376,73 @@ describe('createInquiry', () => {
     expect(lifetimes().at(-1)).toBe(172_800);
   });
 
+  /**
+   * What a worker stopped during a 5xx recovery leaves: Persona stored a 500 for the click key
+   * and, for the second key, the inquiry it made; the record names the second key. Returns the ask
+   * the next popup makes (under the click key), and the key each POST found in the record.
+   */
+  async function leftUnderSecondKey() {
+    const clickedAt = Date.now() - 130_000;
+    const id = 'inq_Made00000001';
+    made = [{ id, ref: 'user-k2', createdAt: new Date(Date.now() - 125_000).toISOString() }];
+    stored.set('click-k2', { status: 500, body: { errors: [{ title: 'Internal server error' }] } });
+    stored.set('second-k2', {
+      status: 201,
+      body: {
+        data: inquiry(id, 'user-k2'),
+        included: [],
+        meta: { 'one-time-link': `http://127.0.0.1:4010/verify?code=${id}` },
+      },
+    });
+    await writeItem(pendingCreatesItem, {
+      'click-k2': {
+        key: 'second-k2',
+        clickKey: 'click-k2',
+        templateId: TEMPLATE,
+        referenceId: 'user-k2',
+        startedAt: clickedAt,
+      },
+    });
+    const recorded: Array<string | undefined> = [];
+    const persona = globalThis.fetch;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string | URL, init?: RequestInit) => {
+        if (init?.method === 'POST' && String(url).endsWith('/inquiries'))
+          recorded.push((await readItem(pendingCreatesItem))['click-k2']?.key);
+        return persona(url, init);
+      }),
+    );
+    const ask = () => createInquiry(request('click-k2', { referenceId: 'user-k2', clickedAt }));
+    return { id, clickedAt, ask, recorded };
+  }
+
+  it('a create asked again in a new worker after its 5xx moved it to a second key goes on under that key, which stays recorded, from the click', async () => {
+    const { id, clickedAt, ask, recorded } = await leftUnderSecondKey();
+    const reply = await ask();
+    // Persona's replay of the second key, not the click key's 500 and a look-up by reference.
+    expect(creates().map((c) => c.key)).toEqual(['second-k2']);
+    expect(recorded).toEqual(['second-k2']);
+    expect(calls.filter((c) => c.method === 'GET')).toEqual([]);
+    expect(reply.inquiry.id).toBe(id);
+    expect(reply.recovery).toBe('retried');
+    expect(made).toHaveLength(1);
+    const logged = (await readItem(auditTrailItem)).entries.filter((e) => e.action === 'create');
+    expect(logged.map((e) => [e.outcome, e.inquiryId, e.at])).toEqual([['ok', id, clickedAt]]);
+    expect(await readItem(pendingCreatesItem)).toEqual({});
+  });
+
+  it('at a worker start, two asks of that create in the same task and the resume send one request, under its second key', async () => {
+    const { id, ask } = await leftUnderSecondKey();
+    const resumed = resumePendingCreates();
+    const [a, b] = await Promise.all([ask(), ask()]);
+    await resumed;
+    expect(creates().map((c) => c.key)).toEqual(['second-k2']);
+    expect([a.inquiry.id, b.inquiry.id]).toEqual([id, id]);
+    expect(made).toHaveLength(1);
+    await vi.waitFor(async () => expect(await readItem(pendingCreatesItem)).toEqual({}));
+  });
+
   it('a create asked again after its answer (the next popup asks for a closed one’s) gets Persona’s replay, and is logged once', async () => {
     const startedAt = Date.now();
     const first = await createInquiry(request('click-replay', { referenceId: 'user-replay' }));
