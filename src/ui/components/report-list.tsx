@@ -30,11 +30,12 @@ export function ReportRowParts({ report }: { report: ReportView }) {
 /** Persona's word, and the reader's beside it where they differ, which are then the ones heard. */
 function ReportStatus({ status }: { status: string }) {
   const words = resultWords(status, true);
+  // One unit, kept together as a verification's is (views.css .result).
   return (
-    <>
+    <span class="result">
       <StatusChip status={status} quiet={words ? true : undefined} />
       {words && <span class="result-words">{words}</span>}
-    </>
+    </span>
   );
 }
 

@@ -496,6 +496,7 @@ export function DetailActions({
               name: 'detail',
               id: next.id,
               referenceId: next.referenceId,
+              status: next.status,
               queue: rest,
             })
           }

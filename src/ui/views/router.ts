@@ -12,6 +12,8 @@ export type HomeTab = 'watchlist' | 'review';
 export interface QueuedRow {
   id: string;
   referenceId?: string | undefined;
+  /** What the row showed, for the detail to say while it cannot be read; not kept in the draft. */
+  status?: string | undefined;
 }
 
 /**
@@ -94,7 +96,7 @@ export function useRouter(first: Route): Navigation {
  */
 export function openInquiry(
   nav: Navigation,
-  row: QueuedRow & { status?: string },
+  row: QueuedRow,
   queue?: readonly QueuedRow[],
   standIn?: readonly string[],
 ): void {

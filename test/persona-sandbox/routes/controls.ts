@@ -38,8 +38,10 @@ const faultsBody = z.object({
   'error-timing': z.enum(['before', 'after']).optional(),
   'error-route': z.string().regex(ROUTE_PATTERN).nullable().optional(),
   'next-429': z.number().int().min(0).optional(),
-  // toKebab('next429Route'), as the controls client sends it (core/inflection.ts).
+  // toKebab('next429Route'), as the controls client sends it (core/inflection.ts), and the same
+  // in snake case or kebab case written by hand.
   'next-429route': z.string().regex(ROUTE_PATTERN).nullable().optional(),
+  'next-429-route': z.string().regex(ROUTE_PATTERN).nullable().optional(),
   'next-quota-429': z.number().int().min(0).optional(),
   'drop-next': z.number().int().min(0).optional(),
   'hang-next': z.number().int().min(0).optional(),
@@ -131,6 +133,7 @@ export function controlRoutes(runtime: SandboxRuntime) {
       ...(body['error-route'] !== undefined && { errorRoute: body['error-route'] }),
       ...(body['next-429'] !== undefined && { next429: body['next-429'] }),
       ...(body['next-429route'] !== undefined && { next429Route: body['next-429route'] }),
+      ...(body['next-429-route'] !== undefined && { next429Route: body['next-429-route'] }),
       ...(body['next-quota-429'] !== undefined && { nextQuota429: body['next-quota-429'] }),
       ...(body['drop-next'] !== undefined && { dropNext: body['drop-next'] }),
       ...(body['hang-next'] !== undefined && { hangNext: body['hang-next'] }),

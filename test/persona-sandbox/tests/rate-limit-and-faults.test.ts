@@ -174,6 +174,16 @@ describe('faults (only on /api/v1)', () => {
     expect((await t.api.post(`/inquiries/${data.id}/mark-for-review`)).status).not.toBe(429);
     await expect(t.controls.setFaults({ next429Route: 'mark-for-review' })).rejects.toThrow(/400/);
     await t.controls.clearFaults();
+    // Written by hand in snake case, as the README allows any casing.
+    const snake = await fetch(`${t.sandbox.origin}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ next_429: 1, next_429_route: 'GET /inquiries/:id' }),
+    });
+    expect(((await snake.json()) as { next429Route: string }).next429Route).toBe(
+      'GET /inquiries/:id',
+    );
+    await t.controls.clearFaults();
     expect((await t.controls.setFaults({})).next429Route).toBeNull();
   });
 

@@ -413,7 +413,10 @@ describe('createInquiry', () => {
         return persona(url, init);
       }),
     );
-    const ask = () => createInquiry(request('click-k2', { referenceId: 'user-k2', clickedAt }));
+    // Asked with another time than the record's (a draft's own note of the click): the record's
+    // start is the one the create goes on from.
+    const ask = () =>
+      createInquiry(request('click-k2', { referenceId: 'user-k2', clickedAt: clickedAt + 5_000 }));
     return { id, clickedAt, ask, recorded };
   }
 

@@ -609,11 +609,10 @@ describe('the inquiry detail', () => {
     expect(sent('getInquiry')).toHaveLength(2);
   });
 
-  it('refused for the rate limit with nothing to show, says the status the watcher last had, and when', async () => {
+  it('refused for the rate limit with nothing to show, says the status the watchlist last had', async () => {
     const id = 'inq_TestInquiry0001';
     await fakeBrowser.storage.local.set({
       watchlist: [{ id, status: 'needs_review', addedAt: 0, changedAt: 0, seen: true }],
-      pollState: { failures: 0, lastSuccessAt: Date.now() - 120_000 },
     });
     stubBackground({
       getInquiry: () => ({ kind: 'rate_limited', message: 'Persona’s rate limit is reached.' }),
@@ -621,8 +620,13 @@ describe('the inquiry detail', () => {
     render(<DeskShell first={{ name: 'detail', id }} />);
     await screen.findByRole('button', { name: /Try again/ });
     const known = await screen.findByTestId('last-known');
-    expect(known.textContent).toBe(
-      'needs_review Last known: Needs review, as Persona listed it 2 minutes ago.',
+    expect(known.textContent).toBe('needs_review As the watchlist last had it: Needs review.');
+    cleanup();
+    // The row it was opened from, just read, says it before the watchlist does.
+    render(<DeskShell first={{ name: 'detail', id, status: 'completed' }} />);
+    await screen.findByRole('button', { name: /Try again/ });
+    expect((await screen.findByTestId('last-known')).textContent).toBe(
+      'completed As its row listed it: Completed, awaiting decision.',
     );
   });
 

@@ -48,6 +48,21 @@ async function declineOpen() {
 }
 
 describe('Next to review', () => {
+  it('opening the next row in a rate-limit window, says the status its row showed', async () => {
+    stubQueue();
+    render(<DeskShell first={{ name: 'home' }} />);
+    await openFromQueue(/inq_QueueFirst00001/);
+    await declineOpen();
+    const next = await screen.findByRole('button', { name: 'Next to review: ref-2' });
+    stubBackground({
+      getInquiry: () => ({ kind: 'rate_limited', message: 'Persona’s rate limit is reached.' }),
+    });
+    fireEvent.click(next);
+    expect((await screen.findByTestId('last-known')).textContent).toBe(
+      'needs_review As its row listed it: Needs review.',
+    );
+  });
+
   it('opens the next row of Needs review once this one is decided here, and takes the focus', async () => {
     stubQueue();
     render(<DeskShell first={{ name: 'home' }} />);
