@@ -10,6 +10,10 @@ const shared: TestProjectInlineConfiguration['test'] = {
   // Each file gets its own sandbox (test/e2e/sandbox.ts).
   setupFiles: ['test/e2e/setup-sandbox.ts'],
   testTimeout: 30_000,
+  // expect.poll's default of 1 s is one stalled frame on a loaded machine: with three browsers at
+  // once, a focus moved in an effect after a paint was once still on its way after a second (CI,
+  // 2026-12-07). A poll that passes returns as soon as it does; only a failure waits longer.
+  expect: { poll: { timeout: 5_000 } },
   // A browser's start may take two tries of 25 s (test/e2e/harness.ts), then the file connects.
   hookTimeout: 90_000,
 };
