@@ -254,6 +254,8 @@ export function DetailActions({
   const [next, ...rest] = (queue || []).filter((row) => row.id !== id && !decidedNow.has(row.id));
   const nextButton = useRef<HTMLButtonElement>(null);
   const decided = !allowed.approve && !allowed.decline;
+  // Opened from Needs review, decided, and none of it left.
+  const queueEnd = queue && !next && isFinalStatus(inquiry.status);
   const request = useRequest(
     async (done: string, send: () => Promise<unknown>) => {
       const actedOnId = id;
@@ -276,7 +278,14 @@ export function DetailActions({
       // Said on whatever is on screen by then: named, unless it is this inquiry's page.
       // The outcome first: the toast is one line, and a long reference would push it out of
       // view.
-      announce(onScreen.current === actedOnId ? done : t('answerFor', named, done));
+      // On this page, the end of the queue too: its line comes where Next would have, unheard.
+      announce(
+        onScreen.current !== actedOnId
+          ? t('answerFor', named, done)
+          : queue && !next
+            ? `${done} ${t('queueDone')}`
+            : done,
+      );
     },
     // The button that was pressed may be gone now (approved: no more actions): the focus goes
     // to the status, which is what changed.
@@ -473,7 +482,12 @@ export function DetailActions({
     {
       approve: () => press(openers.approve),
       decline: () => press(openers.decline),
-      next: () => press(nextButton),
+      // No row left: N says so, rather than doing nothing.
+      next: () => {
+        if (press(nextButton)) return true;
+        if (queueEnd) announce(t('queueDone'));
+        return Boolean(queueEnd);
+      },
     },
     keysOn && !open,
   );
@@ -485,6 +499,13 @@ export function DetailActions({
 
   return (
     <div class="detail-actions">
+      {/* Opened from Needs review, and none of it left: said where Next would be, rather than a
+          key that does nothing. */}
+      {queueEnd && (
+        <p class="muted key-hint" data-testid="queue-done">
+          {t('queueDone')}
+        </p>
+      )}
       {decided && next && (
         <button
           type="button"
@@ -598,13 +619,6 @@ export function DetailActions({
       )}
       {/* Decided, the key that goes on is said in its place. */}
       {keysOn && decided && next && <p class="muted key-hint">{t('nextKeyHint')}</p>}
-      {/* Opened from Needs review, and none of it left: said, where Next was, rather than a key
-          that does nothing. */}
-      {isFinalStatus(inquiry.status) && queue && !next && (
-        <p class="muted key-hint" data-testid="queue-done">
-          {t('queueDone')}
-        </p>
-      )}
       {/* A form a closed page sent is drawn once the log is read (a moment): what it says of its
           last try then comes with it, not above the comment field just focused, and is read with
           it, not said after the next try's answer. */}

@@ -185,5 +185,23 @@ describe('the decision keys in an opened inquiry', () => {
     await waitFor(() =>
       expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('ref-2'),
     );
+    // The last row: its decision's answer says the queue is done, its line stands where Next
+    // would, and N says it again rather than doing nothing.
+    await screen.findByText('Keys: A for Approve, D for Decline.');
+    keydown('d');
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm decline' }));
+    const done =
+      'That was the last inquiry Needs review listed; Back shows the queue as Persona has it now.';
+    const announcer = screen.getByTestId('announcer');
+    await waitFor(() => expect(announcer.textContent).toContain(done));
+    const actions = document.querySelector('.detail-actions') as HTMLElement;
+    expect(actions.firstElementChild?.getAttribute('data-testid')).toBe('queue-done');
+    // Said again: emptied, then the words (announce.tsx).
+    const said: string[] = [];
+    const heard = new MutationObserver(() => said.push(announcer.textContent ?? ''));
+    heard.observe(announcer, { childList: true, characterData: true, subtree: true });
+    expect(keydown('n').defaultPrevented).toBe(true);
+    await waitFor(() => expect(said).toEqual(['', done]));
+    heard.disconnect();
   });
 });
