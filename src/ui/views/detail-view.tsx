@@ -202,10 +202,10 @@ export function DetailView({ id, initial, referenceId }: Props) {
   if (!shown) {
     return (
       <div class="view">
-        {/* The reference its row showed, loading or failed too: the id alone is 32 characters
-            no one matches to a chat. */}
+        {/* The reference its row showed, or the watchlist has (opened by its address), loading
+            or failed too: the id alone is 32 characters no one matches to a chat. */}
         <h2 class="view-title" tabIndex={-1} ref={pending}>
-          <InquiryTitle id={id} referenceId={referenceId} />
+          <InquiryTitle id={id} referenceId={referenceId ?? watch?.referenceId} />
         </h2>
         {error ? (
           <>

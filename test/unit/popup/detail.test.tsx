@@ -612,7 +612,9 @@ describe('the inquiry detail', () => {
   it('refused for the rate limit with nothing to show, says the status the watchlist last had', async () => {
     const id = 'inq_TestInquiry0001';
     await fakeBrowser.storage.local.set({
-      watchlist: [{ id, status: 'needs_review', addedAt: 0, changedAt: 0, seen: true }],
+      watchlist: [
+        { id, status: 'needs_review', referenceId: 'demo-4', addedAt: 0, changedAt: 0, seen: true },
+      ],
     });
     stubBackground({
       getInquiry: () => ({ kind: 'rate_limited', message: 'Persona’s rate limit is reached.' }),
@@ -621,6 +623,8 @@ describe('the inquiry detail', () => {
     await screen.findByRole('button', { name: /Try again/ });
     const known = await screen.findByTestId('last-known');
     expect(known.textContent).toBe('needs_review As the watchlist last had it: Needs review.');
+    // Opened by its address, with no row: the heading names the reference the watchlist has.
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('demo-4');
     cleanup();
     // The row it was opened from, just read, says it before the watchlist does.
     render(<DeskShell first={{ name: 'detail', id, status: 'completed' }} />);
