@@ -3,9 +3,10 @@ import type { ErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
 import { dashboardInquiryUrl } from '../../shared/persona/dashboard-url.ts';
-import { isFinalStatus } from '../../shared/persona/status.ts';
+import { isFinalStatus, statusLabel } from '../../shared/persona/status.ts';
 import { offersLink } from '../../shared/persona/status-actions.ts';
 import { linksItem, settingsItem, watchlistItem } from '../../shared/storage-items.ts';
+import { useAnnounce } from '../components/announce.tsx';
 import { AttentionList } from '../components/attention-list.tsx';
 import { InquiryTitle } from '../components/inquiry-title.tsx';
 import { LinkPanel } from '../components/link-panel.tsx';
@@ -184,6 +185,18 @@ export function DetailView({ id, initial, referenceId }: Props) {
     const timer = setTimeout(() => void load(), seconds * 1000 + 500);
     return () => clearTimeout(timer);
   }, [error]);
+
+  // Come by itself after a failed read (the reset's read, the watcher's): the title keeps the
+  // focus, and a screen reader, which last heard "Loading the inquiry…", hears that it came.
+  const announce = useAnnounce();
+  const failedFirst = useRef(false);
+  useEffect(() => {
+    if (!shown) failedFirst.current ||= Boolean(error);
+    else if (failedFirst.current) {
+      failedFirst.current = false;
+      announce(t('inquiryCame', statusLabel(shown.inquiry.status)));
+    }
+  }, [shown === undefined, error]);
 
   // Before the inquiry is in (loading, or an unknown id's error), the title has the focus the view
   // that opened it took with it, so a screen reader says where the reviewer is; DetailHead's

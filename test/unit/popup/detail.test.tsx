@@ -607,6 +607,10 @@ describe('the inquiry detail', () => {
       timeout: 3_000,
     });
     expect(sent('getInquiry')).toHaveLength(2);
+    // Come by itself: said, since a screen reader last heard it was loading.
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer').textContent).toBe('Inquiry loaded: Needs review.'),
+    );
   });
 
   it('refused for the rate limit with nothing to show, says the status the watchlist last had', async () => {
