@@ -830,7 +830,7 @@ describe('the create form', () => {
 
   it.each([
     ['adopted', /the inquiry was then found by its reference ID customer-42/],
-    ['retried', /created again with a new request/],
+    ['retried', /had been made since the click, so it was created again with a new request/],
   ] as const)('tells the reviewer when a create was %s after a 5xx', async (recovery, text) => {
     stubBackground({
       createInquiry: () => ({ ...inquiryReply('created'), link, recovery }),
