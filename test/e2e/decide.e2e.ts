@@ -20,6 +20,7 @@ const {
   confirmationOpen,
   declineSlowlyAndGoBack,
   openFromSearch,
+  listedInNeedsReview,
 } = deskSteps((launched) => {
   ext = launched;
 });
@@ -312,15 +313,7 @@ describe('a reviewer clearing a queue at speed', () => {
   });
 
   it('opened from Needs review in a rate-limit window, says the status its row showed', async () => {
-    const [id] = await controls.seed(1, {
-      statuses: ['needs_review'],
-      referenceIdPrefix: 'queue-limited-',
-    });
-    if (!id) throw new Error('nothing seeded');
-    const popup = await ext.openPopup();
-    await popup.getByRole('tab', { name: 'Needs review' }).click();
-    const row = popup.getByRole('button', { name: new RegExp(id) });
-    await expect.poll(() => row.count(), soon).toBe(1);
+    const { popup, row } = await listedInNeedsReview('queue-limited-');
     try {
       // A reset a window away: the background does not wait for it, and the read is refused.
       await controls.setFaults({ next429: 1, next429Route: 'GET /inquiries/:id' });
@@ -339,14 +332,8 @@ describe('a reviewer clearing a queue at speed', () => {
 
   it('back in Needs review before the answer, the decided row is drawn as on its way, then goes, though not watched', async () => {
     // Come to review by a workflow, not made in the desk: not on the watchlist.
-    const [id] = await controls.seed(1, {
-      statuses: ['needs_review'],
-      referenceIdPrefix: 'queue-on-its-way-',
-    });
-    if (!id) throw new Error('nothing seeded');
-    const popup = await ext.openPopup();
-    await popup.getByRole('tab', { name: 'Needs review' }).click();
-    await popup.getByRole('button', { name: new RegExp(id) }).click();
+    const { id, popup, row: opening } = await listedInNeedsReview('queue-on-its-way-');
+    await opening.click();
     try {
       await declineSlowlyAndGoBack(popup);
       const list = popup.getByRole('list', { name: 'Inquiries needing review' });

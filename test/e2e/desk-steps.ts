@@ -237,6 +237,20 @@ export function deskSteps(launched: (ext: ExtensionHarness) => void) {
     return { id, reference, popup, row };
   }
 
+  /**
+   * An inquiry come to review outside the desk (seeded, not watched), listed in the popup's Needs
+   * review; `row` is its row there, not opened yet.
+   */
+  async function listedInNeedsReview(prefix: string) {
+    const [id] = await controls.seed(1, { statuses: ['needs_review'], referenceIdPrefix: prefix });
+    if (!id) throw new Error('nothing seeded');
+    const popup = await harness().openPopup();
+    await popup.getByRole('tab', { name: 'Needs review' }).click();
+    const row = popup.getByRole('button', { name: new RegExp(id) });
+    await expect.poll(() => row.count(), soon).toBe(1);
+    return { id, popup, row };
+  }
+
   async function openCreate(referenceId: string): Promise<Page> {
     const popup = await harness().openPopup('?view=create');
     await popup.setViewportSize({ width: 400, height: 600 });
@@ -263,6 +277,7 @@ export function deskSteps(launched: (ext: ExtensionHarness) => void) {
     declineSlowlyAndGoBack,
     referenceOf,
     openFromSearch,
+    listedInNeedsReview,
     openCreate,
   };
 }

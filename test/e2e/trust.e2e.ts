@@ -553,13 +553,7 @@ describe('the auto-lock counts the reviewer at work', () => {
     await connectToSandbox(ext);
     const options = await ext.openOptions();
     await send(options, { type: 'setPassphrase', passphrase: 'correct horse battery' });
-    const created = await send(options, {
-      type: 'createInquiry',
-      idempotencyKey: crypto.randomUUID(),
-      templateId: 'itmpl_E2eTemplate01',
-      referenceId: `autolock-${Date.now()}`,
-    });
-    const id = created.data.inquiry.id as string;
+    const id = await createInquiry(options, `autolock-${Date.now()}`);
     await controls.finish(id, 'needs_review');
     await options.close();
     const worker = await ext.serviceWorker();
@@ -667,13 +661,7 @@ describe('the auto-lock counts the reviewer at work', () => {
   it('what was typed before a lock is sealed while locked, and back after the unlock', async () => {
     const options = await ext.openOptions();
     await send(options, { type: 'unlock', passphrase: 'correct horse battery' });
-    const created = await send(options, {
-      type: 'createInquiry',
-      idempotencyKey: crypto.randomUUID(),
-      templateId: 'itmpl_E2eTemplate01',
-      referenceId: `sealed-${Date.now()}`,
-    });
-    const id = created.data.inquiry.id as string;
+    const id = await createInquiry(options, `sealed-${Date.now()}`);
     await controls.finish(id, 'needs_review');
     const popup = await ext.openPopup(`?inquiry=${id}`);
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
@@ -888,13 +876,8 @@ describe('what the API answers is checked', () => {
   it('an exported activity log verifies, and an edited one does not', async () => {
     await connectToSandbox(ext);
     const options = await ext.openOptions();
-    const created = await send(options, {
-      type: 'createInquiry',
-      idempotencyKey: crypto.randomUUID(),
-      templateId: 'itmpl_E2eTemplate01',
-      referenceId: `audit-${Date.now()}`,
-    });
-    await send(options, { type: 'inquiryAction', id: created.data.inquiry.id, action: 'approve' });
+    const id = await createInquiry(options, `audit-${Date.now()}`);
+    await send(options, { type: 'inquiryAction', id, action: 'approve' });
     // An error entry, with its kind and Persona's request id: the widest cells there are.
     await send(options, {
       type: 'inquiryAction',
@@ -1088,7 +1071,7 @@ describe('what the API answers is checked', () => {
     // An entry added since: that verdict no longer describes the log shown, and goes.
     await send(options, {
       type: 'recordReveal',
-      id: created.data.inquiry.id,
+      id,
       field: 'inquiry:birthdate',
     });
     await expect.poll(() => options.getByTestId('verify-result').count(), soon).toBe(0);
@@ -1106,7 +1089,7 @@ describe('what the API answers is checked', () => {
     // The file's verdict stays; what it says of this browser's log follows the log.
     await send(options, {
       type: 'recordReveal',
-      id: created.data.inquiry.id,
+      id,
       field: 'inquiry:birthdate',
     });
     await expect

@@ -254,8 +254,9 @@ export function DetailActions({
   const [next, ...rest] = (queue || []).filter((row) => row.id !== id && !decidedNow.has(row.id));
   const nextButton = useRef<HTMLButtonElement>(null);
   const decided = !allowed.approve && !allowed.decline;
-  // Opened from Needs review, decided, and none of it left.
-  const queueEnd = queue && !next && isFinalStatus(inquiry.status);
+  // Opened from Needs review, and none of it left after this one; decided, that is said.
+  const lastOfQueue = queue && !next;
+  const queueEnd = lastOfQueue && isFinalStatus(inquiry.status);
   const request = useRequest(
     async (done: string, send: () => Promise<unknown>) => {
       const actedOnId = id;
@@ -282,7 +283,7 @@ export function DetailActions({
       announce(
         onScreen.current !== actedOnId
           ? t('answerFor', named, done)
-          : queue && !next
+          : lastOfQueue
             ? `${done} ${t('queueDone')}`
             : done,
       );
