@@ -545,6 +545,41 @@ describe('watch and notify', () => {
     await expect.poll(notifications).toEqual([`inquiry-desk:${id}`]);
   });
 
+  it('a cycle cut short by the worker stopping while Persona has its request changes nothing, and the next cycle finds the change', async () => {
+    const id = await createInquiry();
+    await runCycle();
+    await controls.finish(id, 'needs_review');
+    const watchedBefore = await stored<unknown[]>('watchlist');
+    await withoutWatchAlarm(async () => {
+      const { lastSeq } = await controls.requests();
+      // The cycle's request to Persona is held open; the sandbox takes the fault as it holds it.
+      await controls.setFaults({ hangNext: 1 });
+      const cut = runCycle().then(
+        () => 'answered',
+        () => 'cut',
+      );
+      await expect.poll(async () => (await controls.setFaults({})).hangNext).toBe(0);
+      await ext.stopServiceWorker();
+      expect(await cut).toBe('cut');
+      // The held request was the cycle's list, and it ended with the worker, unanswered.
+      await expect
+        .poll(async () =>
+          (await controls.requests(lastSeq)).requests.map((r) => `${r.route} ${r.outcome}`),
+        )
+        .toEqual(['GET /inquiries hung']);
+      await controls.clearFaults();
+      // Nothing of the cut cycle was kept: the watchlist is as it was, nothing counted or notified.
+      expect(await stored('watchlist')).toEqual(watchedBefore);
+      expect(await badge()).toBe('');
+      expect(await notifications()).toEqual([]);
+      // The next cycle, in the new worker, is not held back by the one cut short, and finds it.
+      const cycle = await runCycle();
+      expect(cycle.changes).toEqual([{ id, from: 'created', to: 'needs_review' }]);
+      await expect.poll(badge).toBe('1');
+      await expect.poll(notifications).toEqual([`inquiry-desk:${id}`]);
+    });
+  });
+
   it('a watched inquiry Persona does not have shows as not found, off the badge, and is asked about slowly', async () => {
     // Kept from another key's environment: watched as needing review, unknown to this one.
     const id = await createInquiry();
