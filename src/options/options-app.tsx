@@ -24,6 +24,7 @@ import { goToField } from './go-to-field.ts';
 import { InquiriesSection } from './inquiries-section.tsx';
 import type { Patch } from './settings-patch.ts';
 import { checkRanges, withSandboxApiPath } from './settings-ranges.ts';
+import { typedKey } from './typed-key.ts';
 import { WatchSection } from './watch-section.tsx';
 import { WaysIn } from './ways-in.tsx';
 
@@ -77,7 +78,7 @@ export function OptionsApp() {
   const asked = useRef('');
   const action = useRequest(
     async (settings: Settings, what: Done['what']): Promise<Done> => {
-      const typed = key.trim();
+      const typed = typedKey(key);
       keyTyped.current = typed !== '';
       // An empty field means the default address, which is the one asked.
       asked.current = settings.baseUrl.trim() || DEFAULT_BASE_URL;
@@ -215,7 +216,7 @@ export function OptionsApp() {
   // A test's report speaks for the key and base URL it tried: once either is changed in the
   // form, it would vouch for what is no longer there, so it goes.
   const done =
-    result?.what === 'test' && (result.key !== key.trim() || result.baseUrl !== draft.baseUrl)
+    result?.what === 'test' && (result.key !== typedKey(key) || result.baseUrl !== draft.baseUrl)
       ? undefined
       : result;
   const fieldError = (name: string) =>

@@ -144,6 +144,21 @@ describe('options: connecting a key', () => {
     await page.close();
   });
 
+  it('takes a key pasted with quotes around it, as copied from a .env file, without them', async () => {
+    await fill('API key', ` "${key}" `);
+    await fill('API base URL', baseUrl);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => page.getByTestId('connection-environment').textContent())
+      .toBe("to Persona's sandbox environment");
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    const worker = await ext.serviceWorker();
+    expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({
+      apiKey: key,
+    });
+  });
+
   it('says at the key field, where it is changed, that Persona refused the key', async () => {
     await fill('API key', 'persona_sandbox_00000000-0000-4000-8000-000000000000');
     await fill('API base URL', baseUrl);
