@@ -67,7 +67,9 @@ function CheckRow({ check }: { check: CheckView }) {
   );
 }
 
-function Checks({ checks }: { checks: CheckView[] }) {
+/** `label`: the verification's, in each summary's name: a list of the page's controls, or Tab,
+ * reaches "7 checks passed" once per verification, the card's heading out of sight. */
+function Checks({ checks, label }: { checks: CheckView[]; label: string }) {
   const sorted = sortChecks(checks);
   const open = sorted.filter((check) => !settled.has(check.status));
   const folded = sorted.filter((check) => settled.has(check.status));
@@ -84,11 +86,12 @@ function Checks({ checks }: { checks: CheckView[] }) {
       )}
       {folded.length > 0 && (
         <details class="checks-passed">
-          <summary>
-            {passed === 1 ? t('checkPassedOne') : t('checksPassed', formatNumber(passed))}
-            {other > 0 &&
-              `, ${other === 1 ? t('checkNotApplicableOne') : t('checksNotApplicable', formatNumber(other))}`}
-          </summary>
+          <SummaryOf label={label}>
+            {(passed === 1 ? t('checkPassedOne') : t('checksPassed', formatNumber(passed))) +
+              (other > 0
+                ? `, ${other === 1 ? t('checkNotApplicableOne') : t('checksNotApplicable', formatNumber(other))}`
+                : '')}
+          </SummaryOf>
           <ul class="check-list">
             {folded.map((check) => (
               <CheckRow key={check.name} check={check} />
@@ -98,6 +101,11 @@ function Checks({ checks }: { checks: CheckView[] }) {
       )}
     </>
   );
+}
+
+/** A summary named with its verification before its words, which it shows as they are. */
+function SummaryOf({ label, children }: { label: string; children: string }) {
+  return <summary aria-label={`${label}: ${children}`}>{children}</summary>;
 }
 
 /** Some check failed, and none of those that failed is one Persona marks required. */
@@ -147,10 +155,10 @@ export function VerificationCard({
           ))}
         </p>
       )}
-      {v.checks.length > 0 && <Checks checks={v.checks} />}
+      {v.checks.length > 0 && <Checks checks={v.checks} label={label} />}
       {v.fields.length > 0 && (
         <details class="verification-fields">
-          <summary>{t('extractedFields', formatNumber(v.fields.length))}</summary>
+          <SummaryOf label={label}>{t('extractedFields', formatNumber(v.fields.length))}</SummaryOf>
           <FieldList fields={v.fields} scope={v.id} reveal={reveal} context={label} />
         </details>
       )}

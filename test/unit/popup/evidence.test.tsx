@@ -145,7 +145,11 @@ describe('the evidence in the detail', () => {
     open();
     const card = await screen.findByRole('region', { name: /Selfie/ });
     expect(card.textContent).toContain('The selfie does not look enough like the ID photo');
-    expect(within(card).getByText('2 checks passed')).toBeTruthy();
+    // Named with its verification: out of the card (Tab, a list of controls), "2 checks passed"
+    // alone does not say whose.
+    expect(within(card).getByText('2 checks passed').getAttribute('aria-label')).toBe(
+      'Selfie: 2 checks passed',
+    );
     expect(card.textContent).toContain('Selfie to ID similarity: 41.3');
   });
 
