@@ -113,6 +113,8 @@ export function DetailActions({
   const sentAnswer = useSentAnswer(inquiry.id, left);
   // The latest, for callbacks made in an earlier render (a decision's answer runs the one made
   // when Confirm was clicked, before the draft had the entry Confirm adds).
+  // When this page sent the decision it marked sent (below), told apart from one another page sent.
+  const sentHere = useRef<number>(undefined);
   const leftNow = useRef(left);
   leftNow.current = left;
   // This inquiry's confirmation in the draft, set or removed; other inquiries' stay as they are.
@@ -306,8 +308,11 @@ export function DetailActions({
   // A decision a page that closed had sent, its answer not in yet (a click into the chat closed
   // the popup): shown as on its way, as this page's own would be, and nothing else is sent
   // meanwhile, neither it again nor the other one. The answer, logged, ends it.
+  // Not this page's own: its answer, or its error, is this page's to say, and a refusal had
+  // "Already sent: waiting for Persona's answer." beside it until the mark was read again.
   const unanswered = sentAnswer === 'waiting' || sentAnswer === 'reading';
-  const sentElsewhere = !sending && left?.sent === true && unanswered;
+  const sentElsewhere =
+    !sending && left?.sent === true && left.sentAt !== sentHere.current && unanswered;
   const busy = sending || sentElsewhere;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
@@ -637,7 +642,9 @@ export function DetailActions({
           onConfirm={(comment) => {
             // Marked as sent before it goes: a popup closed before the answer came leaves it, and
             // the next one tells this decision, made, from someone else's.
-            setDecision({ action: open, comment: comment ?? '', sent: true, sentAt: Date.now() });
+            const sentAt = Date.now();
+            sentHere.current = sentAt;
+            setDecision({ action: open, comment: comment ?? '', sent: true, sentAt });
             return decide(open, t(open === 'approve' ? 'approved' : 'declined'), comment);
           }}
           onCancel={cancel}

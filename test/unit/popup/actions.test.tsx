@@ -627,6 +627,43 @@ describe('inquiry actions', () => {
     message: 'Persona refused this request.',
   });
 
+  it('says a refused decision, never that it waits for an answer sent from elsewhere', async () => {
+    stubBackground({
+      getInquiry: () => inquiryReply('completed'),
+      inquiryAction: () => ({
+        kind: 'unauthorized' as const,
+        message: 'Persona did not accept the API key.',
+      }),
+    });
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    await screen.findByTestId('status');
+    // Every line the sending status shows, however briefly.
+    const shown: string[] = [];
+    const record = () => {
+      const line = document.querySelector('[data-testid="action-sending"]')?.textContent;
+      if (line && shown.at(-1) !== line) shown.push(line);
+    };
+    const observer = new MutationObserver(record);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'Blurred document' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('did not accept the API key'),
+    );
+    // The mark this page wrote as it sent is read back, the answer looked for, and settled.
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.session.get('draft')).draft).toBeTruthy(),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((line) => line.startsWith('Already sent'))).toEqual([]);
+    expect(commentTyped()).toBe('Blurred document');
+  });
+
   it('says Persona’s reason once after a refused decision: in its alert, not in the note above it too', async () => {
     await fakeBrowser.storage.session.set({ writeRefusal: { masked: 'persona_sandbox_…1a2b' } });
     stubBackground({
