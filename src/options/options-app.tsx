@@ -173,12 +173,16 @@ export function OptionsApp() {
   // A problem a field marks is said there, and the focus goes to it (its message is read out with
   // it); the box below the buttons is for the ones no field marks (Persona unreachable, say).
   const form = useRef<HTMLFormElement>(null);
-  const [markedAtField, setMarkedAtField] = useState(false);
+  // Known once the error has been drawn (a field marks it or none does): until then the box is
+  // not drawn either, or a problem said at its field was in the box too for a render, and its
+  // alert said twice.
+  const [marked, setMarked] = useState<{ error: ErrorInfo | undefined; atField: boolean }>();
   useEffect(() => {
     const field = action.error && form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    setMarkedAtField(Boolean(field));
+    setMarked({ error: action.error, atField: Boolean(field) });
     field?.focus();
   }, [action.error]);
+  const markedAtField = !marked || marked.error !== action.error || marked.atField;
 
   // Save and Test connection stay in view as the settings scroll (options.css), so a reviewer may
   // press them mid-page: what they found is brought into view, below the settings' end. Not a
