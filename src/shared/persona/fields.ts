@@ -202,7 +202,7 @@ function hasValue(value: unknown): boolean {
 /**
  * The value as text, or `undefined` when there is nothing to show. Objects (custom selfie, file
  * or document fields: `{id: "self_…", type: "Selfie::ProfileAndCenter"}`) show by their type and
- * id; other objects by their plain entries: never as raw JSON.
+ * id; other objects by their entries, a list or object among them in brackets: never as raw JSON.
  */
 export function displayValue(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -226,8 +226,12 @@ function displayObject(value: Record<string, unknown>): string | undefined {
   if (type || id) return [type, id].filter(Boolean).join(' ');
   const entries = Object.entries(value)
     .map(([k, v]) => {
-      const text = typeof v === 'object' && v !== null ? undefined : displayValue(v);
-      return text === undefined ? undefined : `${humanise(toKebab(k))}: ${text}`;
+      // A list or an object inside shows in brackets, so its commas are not read as the outer
+      // entries': left out, a value Persona sent was hidden with no sign. (A null shows nothing.)
+      const text = displayValue(v);
+      return text === undefined
+        ? undefined
+        : `${humanise(toKebab(k))}: ${typeof v === 'object' ? `(${text})` : text}`;
     })
     .filter((entry) => entry !== undefined);
   return entries.length > 0 ? entries.join(', ') : undefined;

@@ -269,7 +269,11 @@ describe('readField', () => {
         { type: 'string', value: null },
       ]),
     ).toBe('3, high');
-    expect(displayValue({ a: 1, nested: { b: 2 } })).toBe('A: 1');
+    // A list or an object among an object's entries, in brackets: left out, it was hidden with no
+    // sign (UX re-test s68 L6).
+    expect(displayValue({ a: 1, nested: { b: 2 } })).toBe('A: 1, Nested: (B: 2)');
+    expect(displayValue({ a: 1, b: [1, 2], c: 'x' })).toBe('A: 1, B: (1, 2), C: x');
+    expect(displayValue({ level: 'high', empty: [], none: {}, nothing: null })).toBe('Level: high');
     expect(displayValue({ id: 'self_ABC123', type: 'Selfie::ProfileAndCenter' })).toBe(
       'Selfie::ProfileAndCenter self_ABC123',
     );
