@@ -147,6 +147,22 @@ describe('look up anywhere', () => {
     await panel.close();
   });
 
+  it('a search for an inquiry ID with its underscore mistyped offers the ID it was meant to be', async () => {
+    const popup = await ext.openPopup();
+    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await box.fill(inquiryId.replace('inq_', 'inq-'));
+    await box.press('Enter');
+    await expect
+      .poll(() => popup.getByText(/It looks like an inquiry ID/).count(), settled)
+      .toBe(1);
+    await popup.getByRole('button', { name: `Open ${inquiryId}` }).click();
+    await expect
+      .poll(() => popup.getByRole('heading', { level: 2 }).first().textContent(), settled)
+      .toContain(referenceId);
+    expect(await popup.locator('#detail-status').textContent()).toContain('completed');
+    await popup.close();
+  });
+
   it('a side panel already open follows the next lookup', async () => {
     const panel = await openSidePanel();
     await callDesk('enterLookup', 'user-nobody-has');

@@ -42,6 +42,15 @@ export function lookupText(text: string): string {
   return text.trim().replace(/^[\s.,;:!?"'«»“”‘’„()[\]]+|[\s.,;:!?"'«»“”‘’„()[\]]+$/g, '');
 }
 
+/**
+ * The inquiry ID a text was most likely meant to be: `inq-…`, `INQ …` or `inq.…` followed by an
+ * ID's letters and digits, its underscore mistyped. Searched as a reference ID, it found nothing.
+ */
+export function meantInquiryId(text: string): string | undefined {
+  const id = /^inq[^A-Za-z0-9_]([A-Za-z0-9]{6,})$/i.exec(text)?.[1];
+  return id && `inq_${id}`;
+}
+
 /** The shortest text a watched reference ID is searched for inside of: "a" would match most. */
 const SHORTEST_PART = 3;
 
@@ -66,6 +75,7 @@ export function watchedLike<T extends { referenceId?: string | undefined }>(
 /** One lookup: an id opens its inquiry at once, a reference id lists its inquiries. */
 export function MatchesView({ query: asked }: { query: string }) {
   const query = lookupText(asked) || asked;
+  const meant = meantInquiryId(query);
   const nav = useNavigation();
   const now = useNow();
   /** Persona's cursor for more matches than its first page of 100; null when that was all. */
@@ -157,7 +167,15 @@ export function MatchesView({ query: asked }: { query: string }) {
         <p class="empty" role="status">
           {t('noReferenceMatch', query)}
           {/* A whole chat line, looked up from the context menu, is no reference ID. */}
-          {/\s/.test(query) && ` ${t('selectOnlyTheId')}`}
+          {/\s/.test(query) && !meant && ` ${t('selectOnlyTheId')}`}
+        </p>
+      )}
+      {items && items.length === 0 && meant && (
+        <p>
+          {t('meantInquiryId')}{' '}
+          <button type="button" onClick={() => nav.go({ name: 'detail', id: meant })}>
+            {t('openInquiryId', meant)}
+          </button>
         </p>
       )}
       {near.length > 0 && (

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { classifyQuery } from '../../../src/shared/persona/classify-query.ts';
 import { draftItem } from '../../../src/shared/storage-items.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
+import { meantInquiryId } from '../../../src/ui/views/matches-view.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 
 vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }));
@@ -234,6 +235,28 @@ describe('the Find inquiry box', () => {
     await search('ab');
     await screen.findByText(/No inquiry has the reference ID/);
     expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  it('offers the inquiry ID a reference search with a mistyped underscore was meant to be', async () => {
+    const reply = inquiryReply('needs_review');
+    const id = reply.inquiry.id;
+    stubBackground({
+      findInquiries: () => ({ kind: 'matches', next: null, items: [] }),
+      getInquiry: () => reply,
+    });
+    await search(id.replace('inq_', 'INQ-'));
+    await screen.findByText(/It looks like an inquiry ID/);
+    fireEvent.click(screen.getByRole('button', { name: `Open ${id}` }));
+    await waitFor(() => expect(sent('getInquiry').at(-1)).toMatchObject({ id }));
+    expect(await screen.findByTestId('status')).toBeTruthy();
+  });
+
+  it('offers no inquiry ID for a reference that only starts with inq', () => {
+    expect(meantInquiryId('inq-Zq7XkL2mN4pQ8rT1vW3yA5bC')).toBe('inq_Zq7XkL2mN4pQ8rT1vW3yA5bC');
+    expect(meantInquiryId('INQ Zq7XkL2mN4pQ')).toBe('inq_Zq7XkL2mN4pQ');
+    expect(meantInquiryId('inquiry-2024')).toBeUndefined();
+    expect(meantInquiryId('inq-42')).toBeUndefined();
+    expect(meantInquiryId('inq-abc-def')).toBeUndefined();
   });
 
   it('keeps the search text as a draft and offers recent lookups', async () => {
