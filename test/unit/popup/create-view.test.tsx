@@ -48,6 +48,11 @@ function typeReference(value = 'chat-1') {
   fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), { target: { value } });
 }
 
+/** What the create form's field named `name` holds. */
+function typed(name: string): string {
+  return (screen.getByRole('textbox', { name }) as HTMLInputElement).value;
+}
+
 describe('the create form', () => {
   it('starts from the default template of the settings', async () => {
     stubBackground({});
@@ -256,12 +261,20 @@ describe('the create form', () => {
 
   it('refuses a malformed template id before sending anything', async () => {
     stubBackground({});
-    const template = await openCreate();
+    const template = (await openCreate()) as HTMLInputElement;
     fireEvent.input(template, { target: { value: 'vtmpl_notAnInquiryTemplate' } });
+    typeReference('chat-7');
+    fireEvent.input(screen.getByRole('textbox', { name: 'First name' }), {
+      target: { value: 'Ada' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect(await screen.findByText(/Template IDs are itmpl_/)).toBeTruthy();
     expect(template.getAttribute('aria-invalid')).toBe('true');
     expect(sent('createInquiry')).toHaveLength(0);
+    // Nothing typed is lost: the id to correct, and every other field as it was.
+    expect(template.value).toBe('vtmpl_notAnInquiryTemplate');
+    expect(typed('Reference ID')).toBe('chat-7');
+    expect(typed('First name')).toBe('Ada');
     // Said once: the error, not the shape's hint above it too.
     expect(screen.queryByText(/followed by letters and digits\.$/)).toBeNull();
     expect(template.getAttribute('aria-describedby')).toBe('template-id-error');
@@ -279,6 +292,9 @@ describe('the create form', () => {
     const template = await openCreate();
     fireEvent.input(template, { target: { value: 'itmpl_Default01' } });
     typeReference();
+    fireEvent.input(screen.getByRole('textbox', { name: 'First name' }), {
+      target: { value: 'Ada' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     const button = (await screen.findByRole('button', {
       name: 'Create, after the wait',
@@ -288,6 +304,13 @@ describe('the create form', () => {
     expect(button.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(button);
     expect(sent('createInquiry')).toHaveLength(1);
+    // Said in the desk's words, counting down, and what was typed is all still there.
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^Persona's rate limit is reached\. Wait 4\d s and try again;/,
+    );
+    expect(typed('Inquiry template ID')).toBe('itmpl_Default01');
+    expect(typed('Reference ID')).toBe('chat-1');
+    expect(typed('First name')).toBe('Ada');
   });
 
   it('after a quota 429, waits out the quota too, says so without Persona’s support advice', async () => {
