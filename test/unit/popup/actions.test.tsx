@@ -415,14 +415,24 @@ describe('inquiry actions', () => {
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     await screen.findByTestId('status');
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'Selfie does not match' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
-    await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert');
+    // The desk's own words, the wait counting down, not Persona's fixed "Wait 30 seconds".
+    expect(alert.textContent).toMatch(
+      /^Persona's rate limit is reached\. Wait \d+ s and try again; Inquiry Desk slows down/,
+    );
     const confirm = await screen.findByRole('button', { name: 'Confirm decline, after the wait' });
     expect(shownText(confirm)).toMatch(/^Confirm decline in \d+ s$/);
     expect(confirm.getAttribute('aria-disabled')).toBe('true');
+    // The comment typed for it waits with it, to be sent once the window resets.
+    expect(commentTyped()).toBe('Selfie does not match');
     fireEvent.click(confirm);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(sent('inquiryAction')).toHaveLength(1);
+    expect(commentTyped()).toBe('Selfie does not match');
   });
 
   it('when the worker stops before it answers a decision, shows the status Persona has now', async () => {
@@ -800,12 +810,19 @@ describe('inquiry actions', () => {
     render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
     await screen.findByTestId('status');
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'Not the person in the chat' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm decline' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(
       'The connection to Persona failed, so the action may or may not have reached it. The desk reads the inquiry again: check its status before you confirm the action again.',
     );
     expect(alert.textContent).not.toContain('try again');
+    // The comment stays in its form, for the decline confirmed again once the status is checked.
+    expect(commentTyped()).toBe('Not the person in the chat');
+    await waitFor(() => expect(sent('getInquiry')).toHaveLength(2));
+    expect(commentTyped()).toBe('Not the person in the chat');
   });
 
   it('keeps a decision being confirmed, comment and all, for the next popup', async () => {
