@@ -588,6 +588,39 @@ describe('a create that failed, in a popup of 400 × 600', () => {
     await popup.close();
   });
 
+  it('a malformed template id typed in the form: said at the field, nothing sent, every other field kept', async () => {
+    const reference = `bad-template-${Date.now()}`;
+    const popup = await openCreate(reference);
+    const templateBox = popup.getByRole('textbox', { name: 'Inquiry template ID' });
+    const firstName = popup.getByRole('textbox', { name: 'First name' });
+    try {
+      await templateBox.fill('vtmpl_x');
+      await firstName.fill('Ada');
+      const seq = (await controls.requests()).lastSeq;
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect
+        .poll(() => popup.locator('#template-id-error').textContent(), soon)
+        .toBe(
+          'Template IDs are itmpl_ (or a version, itmplv_, or a legacy tmpl_) followed by letters and digits (Dashboard → Inquiries → Templates).',
+        );
+      expect(await templateBox.getAttribute('aria-invalid')).toBe('true');
+      // The id as typed, to correct; the rest as typed.
+      expect(await templateBox.inputValue()).toBe('vtmpl_x');
+      expect(await popup.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toBe(
+        reference,
+      );
+      expect(await firstName.inputValue()).toBe('Ada');
+      // A request it sent would be in the log within a second.
+      await popup.waitForTimeout(1_000);
+      expect((await controls.requests(seq)).counts['POST /inquiries'] ?? 0).toBe(0);
+    } finally {
+      // The draft outlives the popup: the next case opens the form on the default template.
+      await templateBox.fill(template);
+      await firstName.fill('');
+      await popup.close();
+    }
+  });
+
   it('refused for its template, keeps the template field it focuses in view', async () => {
     // Persona's 422 naming the template: the sandbox takes any well-formed id, so a proxy in
     // front of it answers the create so, and passes every other request on.
@@ -630,6 +663,21 @@ describe('a create that failed, in a popup of 400 × 600', () => {
       await popup.getByRole('textbox', { name: 'First name' }).fill('Ada');
       await popup.getByRole('button', { name: 'Create', exact: true }).click();
       await expect.poll(() => popup.getByRole('alert').count(), soon).toBe(1);
+      // Persona's reason, where it pointed, and at the field itself.
+      expect(await popup.getByRole('alert').textContent()).toBe(
+        'Persona rejected the request (at /data/attributes/inquiry-template-id). Persona says: "Unprocessable entity: inquiry-template-id is not a template of this organization". Correct the value and try again.',
+      );
+      expect(await popup.locator('#template-id-error').textContent()).toBe(
+        'inquiry-template-id is not a template of this organization',
+      );
+      // What was typed is all there, to correct the template and send again.
+      expect(await popup.getByRole('textbox', { name: 'Inquiry template ID' }).inputValue()).toBe(
+        template,
+      );
+      expect(await popup.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toMatch(
+        /^refused-\d+$/,
+      );
+      expect(await popup.getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Ada');
       await expect
         .poll(() => inView(popup), soon)
         .toMatchObject({
