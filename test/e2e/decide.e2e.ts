@@ -172,6 +172,9 @@ describe('a decision Persona refuses for its rate limit', () => {
     await controls.setClock(new Date(Date.parse(opened.time) + 54_000));
     try {
       await popup.getByRole('button', { name: 'Approve', exact: true }).click();
+      const typed = 'Checked the ID by phone';
+      const comment = popup.getByRole('textbox', { name: 'Comment' });
+      await comment.fill(typed);
       await controls.setFaults({ next429: 1, next429Route: 'POST /inquiries/:id/approve' });
       await popup.getByRole('button', { name: 'Confirm approve' }).click();
       const wait = popup.getByTestId('rate-limit-wait');
@@ -180,9 +183,14 @@ describe('a decision Persona refuses for its rate limit', () => {
       expect(await popup.getByTestId('action-sending').textContent()).toMatch(
         /^Waiting for Persona's rate limit: /,
       );
+      // The comment waits in its box with the decision it goes with.
+      expect(await comment.inputValue()).toBe(typed);
       // Sent again after the reset by the background, and made: the count goes with the wait.
       await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('approved');
       expect(await wait.count()).toBe(0);
+      // And the comment went with it: nothing typed was lost to the 429.
+      const shown = popup.locator('.fact', { hasText: 'Reviewer comment' }).locator('dd');
+      await expect.poll(() => shown.textContent(), soon).toBe(typed);
       const approvals = (await controls.requests(seq)).requests.filter(
         (r) => r.route === 'POST /inquiries/:id/approve',
       );
@@ -192,6 +200,67 @@ describe('a decision Persona refuses for its rate limit', () => {
     }
     await popup.close();
   });
+});
+
+describe('a decline refused for the rate limit, its reset further off than the desk waits', () => {
+  it('says so, keeps the comment in its box through the countdown, and sends it with the decline after', async () => {
+    const id = await createThroughBackground('limited-decline');
+    await controls.finish(id, 'needs_review');
+    // As above, a window opened by the popup's read on a clock moved on; put 24 s into it, a 429
+    // says it resets in some 36 s: more than the background waits for a decision (30 s), so the
+    // popup is answered with it.
+    await controls.setClock(new Date(Date.now() + 240_000));
+    const seq = (await controls.requests()).lastSeq;
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    try {
+      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+      const opened = (await controls.requests(seq)).requests[0];
+      if (!opened) throw new Error('the popup read nothing');
+      await controls.setClock(new Date(Date.parse(opened.time) + 24_000));
+      await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+      const typed = 'Selfie does not match the ID photo';
+      const comment = popup.getByRole('textbox', { name: 'Comment' });
+      await comment.fill(typed);
+      await controls.setFaults({ next429: 1, next429Route: 'POST /inquiries/:id/decline' });
+      await popup.getByRole('button', { name: 'Confirm decline' }).click();
+      // The refusal said in the desk's words, its wait counting down on Confirm decline.
+      const alert = popup.locator('.detail-actions [role="alert"]');
+      await expect
+        .poll(() => alert.textContent(), soon)
+        .toMatch(/^Persona's rate limit is reached\. Wait \d+ s and try again;/);
+      const waiting = popup.getByRole('button', { name: 'Confirm decline, after the wait' });
+      await expect.poll(() => waiting.count(), soon).toBe(1);
+      expect(await comment.inputValue()).toBe(typed);
+      // The countdown over: the same form, the comment still in it, Confirm open again.
+      const confirm = popup.getByRole('button', { name: 'Confirm decline', exact: true });
+      await expect
+        .poll(() => confirm.getAttribute('aria-disabled'), { timeout: 50_000 })
+        .toBe('false');
+      expect(await comment.inputValue()).toBe(typed);
+      await confirm.click();
+      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+      const shown = popup.locator('.fact', { hasText: 'Reviewer comment' }).locator('dd');
+      await expect.poll(() => shown.textContent(), soon).toBe(typed);
+      const declines = (await controls.requests(seq)).requests.filter(
+        (r) => r.route === 'POST /inquiries/:id/decline',
+      );
+      expect(declines.map((r) => r.status)).toEqual([429, 200]);
+    } finally {
+      await controls.clearFaults();
+      await controls.setClock(new Date());
+      // The 429's spent window, left in the poll state, would hold the next cases' cycles.
+      const worker = await ext.serviceWorker();
+      await worker.evaluate(async () => {
+        const { pollState } = (await chrome.storage.local.get('pollState')) as {
+          pollState?: Record<string, unknown>;
+        };
+        if (!pollState) return;
+        const { holdUntil: _hold, rateLimit: _limit, ...rest } = pollState;
+        await chrome.storage.local.set({ pollState: rest });
+      });
+    }
+    await popup.close();
+  }, 120_000);
 });
 
 describe('Mark for review refused for the rate limit, its reset far off', () => {
@@ -489,7 +558,13 @@ describe('a decision sent while nothing answers', () => {
         .toBeLessThanOrEqual(1);
       const alert = popup.locator('.detail-actions [role="alert"]');
       await alert.waitFor({ timeout: 30_000 });
+      // Said as what it is: the decline may or may not have reached Persona.
+      expect(await alert.textContent()).toContain(
+        'The connection to Persona failed, so the action may or may not have reached it.',
+      );
       await popup.getByTestId('stale').waitFor({ timeout: 30_000 });
+      // The comment is still in its box, for the decline confirmed again once the status is known.
+      expect(await comment.inputValue()).toBe('Not the person in the chat');
       const confirm = popup.getByRole('button', { name: 'Confirm decline' });
       for (const [name, part] of [
         ['the error', alert],
