@@ -415,12 +415,17 @@ describe('the popup', () => {
     await expect
       .poll(() => popup.getByRole('alert').textContent(), soon)
       .toContain('not a valid inquiry ID');
+    // Kept as typed, to be corrected rather than typed again.
+    expect(await box.inputValue()).toBe('inq_12');
     // Pasted from a chat with a zero-width space in front: still an id, asked for as one.
     await box.fill('\u200binq_NoSuchInquiry000000001');
     await box.press('Enter');
     await expect
       .poll(() => popup.getByRole('alert').first().textContent(), soon)
       .toContain('No inquiry inq_NoSuchInquiry000000001');
+    // The lookup's own view says it; Back comes to the box, the id still in it to correct.
+    await popup.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect.poll(() => box.inputValue(), soon).toBe('\u200binq_NoSuchInquiry000000001');
     await popup.close();
   });
 
@@ -476,10 +481,16 @@ describe('the popup', () => {
     try {
       await popup.getByRole('button', { name: 'Create', exact: true }).click();
       await expect.poll(() => popup.getByRole('alert').count(), { timeout: 20_000 }).toBe(1);
+      // Persona's 500 came twice (the desk looked for the reference in between), and the
+      // message says so, and that the entries are kept.
+      expect(await popup.getByRole('alert').textContent()).toMatch(
+        /^Persona had a server problem \(500\), twice\. .* Your entries are kept: /,
+      );
       await screenshotBoth(popup, 'popup-create-error');
       expect(await popup.getByRole('textbox', { name: 'Reference ID' }).inputValue()).toBe(
         reference,
       );
+      expect(await popup.getByRole('textbox', { name: 'First name' }).inputValue()).toBe('Ada');
     } finally {
       await controls.clearFaults();
     }
