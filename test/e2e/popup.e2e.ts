@@ -509,6 +509,63 @@ describe('the popup', () => {
     await home.close();
   });
 
+  it('a create refused for the rate limit says so, counts down on Create, and keeps every field typed', async () => {
+    const popup = await openPopup('?view=create');
+    const reference = `limited-create-${Date.now()}`;
+    const fields = {
+      'Reference ID': reference,
+      'First name': 'Grace',
+      Email: 'grace@example.com',
+    } as const;
+    for (const [name, value] of Object.entries(fields)) {
+      await popup.getByRole('textbox', { name }).fill(value);
+    }
+    const seq = (await controls.requests()).lastSeq;
+    // A fresh window: the 429's reset is about a minute off, longer than the background waits,
+    // so the form is answered with it.
+    await controls.setRateLimit(300);
+    await controls.setFaults({ next429: 1, next429Route: 'POST /inquiries' });
+    try {
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      const create = popup.getByRole('button', { name: 'Create, after the wait' });
+      await expect.poll(() => create.count(), soon).toBe(1);
+      expect(await create.locator('[aria-hidden="true"]').textContent()).toMatch(
+        /^Create in \d+ s$/,
+      );
+      expect(await popup.getByRole('alert').textContent()).toMatch(
+        /^Persona's rate limit is reached\. Wait \d+ s and try again; Inquiry Desk slows down/,
+      );
+      // Nothing typed is lost, the template neither.
+      for (const [name, value] of Object.entries(fields)) {
+        expect(await popup.getByRole('textbox', { name }).inputValue(), name).toBe(value);
+      }
+      expect(await popup.getByRole('textbox', { name: 'Inquiry template ID' }).inputValue()).toBe(
+        template,
+      );
+      const creates = (await controls.requests(seq)).requests.filter(
+        (r) => r.route === 'POST /inquiries',
+      );
+      expect(creates.map((r) => r.status)).toEqual([429]);
+      expect(await inquiriesWithReference(reference)).toEqual([]);
+    } finally {
+      await controls.clearFaults();
+      await controls.setRateLimit(300);
+      // The 429's spent window, left in the poll state, would hold the next cases' requests.
+      const worker = await ext.serviceWorker();
+      await worker.evaluate(async () => {
+        const { pollState } = (await chrome.storage.local.get('pollState')) as {
+          pollState?: Record<string, unknown>;
+        };
+        if (!pollState) return;
+        const { holdUntil: _hold, rateLimit: _limit, ...rest } = pollState;
+        await chrome.storage.local.set({ pollState: rest });
+      });
+    }
+    // The draft outlives the popup: the next test starts from an empty form.
+    for (const name of Object.keys(fields)) await popup.getByRole('textbox', { name }).fill('');
+    await popup.close();
+  });
+
   it('a popup closed while its create was under way: the next one shows that inquiry, and makes no second', async () => {
     const popup = await openPopup('?view=create');
     const reference = `closed-${Date.now()}`;
