@@ -130,7 +130,8 @@ const numbered = [
   'medicare',
   'visa',
 ];
-const NUMBER = '-?(number|no|nr|num)';
+// Also in the plural: a hash field's list of them (`identification_numbers`).
+const NUMBER = '-?(number|no|nr|num)s?';
 // Built on first use, not when the module loads: the background's script, which never masks,
 // then carries none of it.
 let sensitive: RegExp | undefined;
@@ -211,13 +212,23 @@ export function displayValue(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     // A list field's items are `{type, value}` pairs themselves: each shows by its value.
-    const items = value
-      .map((item) => displayValue(unwrapField(item)))
-      .filter((item) => item !== undefined);
+    const items = value.map(part).filter((item) => item !== undefined);
     return items.length > 0 ? items.join(', ') : undefined;
   }
   if (isRecord(value)) return displayObject(value);
   return undefined;
+}
+
+/**
+ * An item of a list or an entry of an object. A hash field's entries are field objects
+ * themselves (`{type: "string", value: "Jane"}`), each shown by its value. A list or an object
+ * inside shows in brackets, so its commas are not read as the outer ones: left out, as they were,
+ * a value Persona sent was hidden with no sign.
+ */
+function part(raw: unknown): string | undefined {
+  const v = unwrapField(raw);
+  const text = displayValue(v);
+  return text !== undefined && typeof v === 'object' ? `(${text})` : text;
 }
 
 function displayObject(value: Record<string, unknown>): string | undefined {
@@ -225,13 +236,9 @@ function displayObject(value: Record<string, unknown>): string | undefined {
   const id = typeof value.id === 'string' ? value.id : undefined;
   if (type || id) return [type, id].filter(Boolean).join(' ');
   const entries = Object.entries(value)
-    .map(([k, v]) => {
-      // A list or an object inside shows in brackets, so its commas are not read as the outer
-      // entries': left out, a value Persona sent was hidden with no sign. (A null shows nothing.)
-      const text = displayValue(v);
-      return text === undefined
-        ? undefined
-        : `${humanise(toKebab(k))}: ${typeof v === 'object' ? `(${text})` : text}`;
+    .map(([k, raw]) => {
+      const text = part(raw);
+      return text === undefined ? undefined : `${humanise(toKebab(k))}: ${text}`;
     })
     .filter((entry) => entry !== undefined);
   return entries.length > 0 ? entries.join(', ') : undefined;

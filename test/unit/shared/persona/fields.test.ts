@@ -6,6 +6,7 @@ import {
   isMaskedField,
   isSensitiveField,
   readField,
+  toFieldView,
 } from '../../../../src/shared/persona/fields.ts';
 import {
   keyVariants,
@@ -273,7 +274,32 @@ describe('readField', () => {
     // sign (UX re-test s68 L6).
     expect(displayValue({ a: 1, nested: { b: 2 } })).toBe('A: 1, Nested: (B: 2)');
     expect(displayValue({ a: 1, b: [1, 2], c: 'x' })).toBe('A: 1, B: (1, 2), C: x');
+    expect(displayValue([[1, 2], [3], { x: 1, y: 2 }])).toBe('(1, 2), (3), (X: 1, Y: 2)');
     expect(displayValue({ level: 'high', empty: [], none: {}, nothing: null })).toBe('Level: high');
+    // A hash field as Persona sends it (OAS 2023-01-05, an account's `name`, `address` and
+    // `identification_numbers`): its entries are field objects, each shown by its value; an
+    // entry with no value shows nothing, not its type.
+    const hash = (entries: Record<string, string | null>) => ({
+      type: 'hash',
+      value: Object.fromEntries(
+        Object.entries(entries).map(([k, value]) => [k, { type: 'string', value }]),
+      ),
+    });
+    expect(toFieldView('name', hash({ first: 'Jane', middle: null, last: 'Doe' }))?.value).toBe(
+      'First: Jane, Last: Doe',
+    );
+    const numbers = toFieldView('identification_numbers', {
+      type: 'array',
+      value: [
+        hash({ identification_class: 'visa', identification_number: 'AB-12345678' }),
+        hash({ identification_class: 'cct', identification_number: '12345678' }),
+      ],
+    });
+    expect(numbers?.value).toBe(
+      '(Identification class: visa, Identification number: AB-12345678), (Identification class: cct, Identification number: 12345678)',
+    );
+    // A list of identity numbers is masked like one.
+    expect(isMaskedField(numbers)).toBe(true);
     expect(displayValue({ id: 'self_ABC123', type: 'Selfie::ProfileAndCenter' })).toBe(
       'Selfie::ProfileAndCenter self_ABC123',
     );
