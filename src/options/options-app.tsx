@@ -193,7 +193,8 @@ export function OptionsApp() {
     if (!action.busy && (action.data || action.error) && !atField) {
       outcomeBox.current?.scrollIntoView({ block: 'nearest' });
     }
-  }, [action.busy]);
+    // Again once an error no field marks is drawn in the box, a render after the rest (above).
+  }, [action.busy, markedAtField]);
 
   if (!draft) return <p class="page muted">{t('loadingSettings')}</p>;
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Nothing answered a Save's or a Test's address: the options page, where the address is typed,
 // names it, rather than only sending the reviewer to check an internet connection that works.
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../src/options/options-app.tsx';
 import { DeskError } from '../../../src/shared/errors.ts';
@@ -26,6 +26,16 @@ describe('an address nothing answered', () => {
     expect(await testAt('https://api.withpersona.com/api/v1', 'network')).toContain(
       'Nothing answered at https://api.withpersona.com. Check the API base URL above, then the internet connection.',
     );
+  });
+
+  it('is brought into view once it is in the box below the buttons, not before', async () => {
+    const shown: string[] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      shown.push(this.textContent ?? '');
+    });
+    await testAt('https://api.withpersona.com/api/v1', 'network');
+    await waitFor(() => expect(shown.at(-1)).toContain('Nothing answered at'));
+    vi.restoreAllMocks();
   });
 
   it('names the default address when the field is left empty, which means it', async () => {
