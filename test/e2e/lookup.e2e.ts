@@ -153,7 +153,7 @@ describe('look up anywhere', () => {
     await box.fill(inquiryId.replace('inq_', 'inq-'));
     await box.press('Enter');
     await expect
-      .poll(() => popup.getByText(/It looks like an inquiry ID/).count(), settled)
+      .poll(() => popup.getByRole('status').filter({ hasText: 'did you mean' }).count(), settled)
       .toBe(1);
     await popup.getByRole('button', { name: `Open ${inquiryId}` }).click();
     await expect

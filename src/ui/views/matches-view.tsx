@@ -44,11 +44,13 @@ export function lookupText(text: string): string {
 
 /**
  * The inquiry ID a text was most likely meant to be: `inq-…`, `INQ …` or `inq.…` followed by an
- * ID's letters and digits, its underscore mistyped. Searched as a reference ID, it found nothing.
+ * inquiry ID's letters and digits, its underscore mistyped. Searched as a reference ID, it found
+ * nothing: said in the same status line, so a screen reader hears it with that.
  */
 export function meantInquiryId(text: string): string | undefined {
-  const id = /^inq[^A-Za-z0-9_]([A-Za-z0-9]{6,})$/i.exec(text)?.[1];
-  return id && `inq_${id}`;
+  const id = /^inq[^A-Za-z0-9_]([A-Za-z0-9]+)$/i.exec(text)?.[1];
+  // As long as Persona's shortest: a reference such as `inq-000123` is the customer's own.
+  return id && id.length >= SHORTEST_INQUIRY_ID - 'inq_'.length ? `inq_${id}` : undefined;
 }
 
 /** The shortest text a watched reference ID is searched for inside of: "a" would match most. */
@@ -167,12 +169,13 @@ export function MatchesView({ query: asked }: { query: string }) {
         <p class="empty" role="status">
           {t('noReferenceMatch', query)}
           {/* A whole chat line, looked up from the context menu, is no reference ID. */}
-          {/\s/.test(query) && !meant && ` ${t('selectOnlyTheId')}`}
+          {meant
+            ? ` ${t('meantInquiryId', meant)}`
+            : /\s/.test(query) && ` ${t('selectOnlyTheId')}`}
         </p>
       )}
       {items && items.length === 0 && meant && (
         <p>
-          {t('meantInquiryId')}{' '}
           <button type="button" onClick={() => nav.go({ name: 'detail', id: meant })}>
             {t('openInquiryId', meant)}
           </button>

@@ -238,14 +238,21 @@ describe('the Find inquiry box', () => {
   });
 
   it('offers the inquiry ID a reference search with a mistyped underscore was meant to be', async () => {
+    // As long as Persona's inquiry IDs: a shorter one is taken for the customer's own reference.
+    const id = 'inq_MistypedUnderscore0000001';
     const reply = inquiryReply('needs_review');
-    const id = reply.inquiry.id;
+    reply.inquiry = { ...reply.inquiry, id };
     stubBackground({
       findInquiries: () => ({ kind: 'matches', next: null, items: [] }),
       getInquiry: () => reply,
     });
     await search(id.replace('inq_', 'INQ-'));
-    await screen.findByText(/It looks like an inquiry ID/);
+    // Said with the search's answer, in its status line.
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((status) => status.textContent)).toContainEqual(
+        expect.stringContaining(`Inquiry IDs have an underscore after inq: did you mean ${id}?`),
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: `Open ${id}` }));
     await waitFor(() => expect(sent('getInquiry').at(-1)).toMatchObject({ id }));
     expect(await screen.findByTestId('status')).toBeTruthy();
@@ -253,9 +260,12 @@ describe('the Find inquiry box', () => {
 
   it('offers no inquiry ID for a reference that only starts with inq', () => {
     expect(meantInquiryId('inq-Zq7XkL2mN4pQ8rT1vW3yA5bC')).toBe('inq_Zq7XkL2mN4pQ8rT1vW3yA5bC');
-    expect(meantInquiryId('INQ Zq7XkL2mN4pQ')).toBe('inq_Zq7XkL2mN4pQ');
+    expect(meantInquiryId('INQ Zq7XkL2mN4pQ8rT1vW3yA5bC')).toBe('inq_Zq7XkL2mN4pQ8rT1vW3yA5bC');
     expect(meantInquiryId('inquiry-2024')).toBeUndefined();
     expect(meantInquiryId('inq-42')).toBeUndefined();
+    // Shorter than any inquiry ID Persona makes: the customer's own reference.
+    expect(meantInquiryId('inq-000123')).toBeUndefined();
+    expect(meantInquiryId('INQ 2024Q4X')).toBeUndefined();
     expect(meantInquiryId('inq-abc-def')).toBeUndefined();
   });
 
