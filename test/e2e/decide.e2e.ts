@@ -216,12 +216,14 @@ describe('a decline refused for the rate limit, its reset further off than the d
       await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
       const opened = (await controls.requests(seq)).requests[0];
       if (!opened) throw new Error('the popup read nothing');
-      await controls.setClock(new Date(Date.parse(opened.time) + 24_000));
       await popup.getByRole('button', { name: 'Decline', exact: true }).click();
       const typed = 'Selfie does not match the ID photo';
       const comment = popup.getByRole('textbox', { name: 'Comment' });
       await comment.fill(typed);
       await controls.setFaults({ next429: 1, next429Route: 'POST /inquiries/:id/decline' });
+      // Set last, right before the Confirm: the sandbox's clock runs on from here, and steps
+      // taken after it would bring the reset within what the background waits for itself.
+      await controls.setClock(new Date(Date.parse(opened.time) + 24_000));
       await popup.getByRole('button', { name: 'Confirm decline' }).click();
       // The refusal said in the desk's words, its wait counting down on Confirm decline.
       const alert = popup.locator('.detail-actions [role="alert"]');
