@@ -111,10 +111,10 @@ export function DetailActions({
   // A confirmation left open in a popup that closed (a click into the chat) opens again as it was.
   const left = decisionFor(draft, inquiry.id);
   const sentAnswer = useSentAnswer(inquiry.id, left);
-  // The latest, for callbacks made in an earlier render (a decision's answer runs the one made
-  // when Confirm was clicked, before the draft had the entry Confirm adds).
   // When this page sent the decision it marked sent (below), told apart from one another page sent.
   const sentHere = useRef<number>(undefined);
+  // The latest, for callbacks made in an earlier render (a decision's answer runs the one made
+  // when Confirm was clicked, before the draft had the entry Confirm adds).
   const leftNow = useRef(left);
   leftNow.current = left;
   // This inquiry's confirmation in the draft, set or removed; other inquiries' stay as they are.
@@ -308,11 +308,15 @@ export function DetailActions({
   // A decision a page that closed had sent, its answer not in yet (a click into the chat closed
   // the popup): shown as on its way, as this page's own would be, and nothing else is sent
   // meanwhile, neither it again nor the other one. The answer, logged, ends it.
-  // Not this page's own: its answer, or its error, is this page's to say, and a refusal had
-  // "Already sent: waiting for Persona's answer." beside it until the mark was read again.
+  // This page's own too while its outcome is unknown (the background stopped, the connection or
+  // Persona failed): it may still be made, and the log says. Not once Persona has answered this
+  // page: its answer or refusal is said here, and a refusal had "Already sent: waiting for
+  // Persona's answer." beside it until the mark was read again.
   const unanswered = sentAnswer === 'waiting' || sentAnswer === 'reading';
-  const sentElsewhere =
-    !sending && left?.sent === true && left.sentAt !== sentHere.current && unanswered;
+  const answeredHere =
+    left?.sentAt === sentHere.current &&
+    !(error && (error.kind === 'disconnected' || outcomeUnknown.has(error.kind)));
+  const sentElsewhere = !sending && left?.sent === true && !answeredHere && unanswered;
   const busy = sending || sentElsewhere;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
   // limit the team shares: none is sent till then, and the confirmation counts it down.
