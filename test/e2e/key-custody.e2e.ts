@@ -70,6 +70,10 @@ describe("the API key's secret", () => {
     // What the worker notifies, as it asks for it (the worker stays up: the test keeps it busy).
     const worker = await ext.serviceWorker();
     hearWorker(worker);
+    // The worker, the one part that holds the key, is heard: a line of its own comes through.
+    const probe = `key-custody probe ${Date.now()}`;
+    await worker.evaluate((line) => console.info(line), probe);
+    await expect.poll(() => consoleLines.includes(probe), soon).toBe(true);
     await worker.evaluate(() => {
       const notified: string[] = [];
       Object.assign(globalThis, { notified });

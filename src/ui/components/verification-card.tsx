@@ -103,9 +103,12 @@ function Checks({ checks, label }: { checks: CheckView[]; label: string }) {
   );
 }
 
-/** A summary named with its verification before its words, which it shows as they are. */
+/**
+ * A summary named with its verification after its words, which it shows as they are: the name
+ * starts with what is on screen, for a reviewer who says it to voice control.
+ */
 function SummaryOf({ label, children }: { label: string; children: string }) {
-  return <summary aria-label={`${label}: ${children}`}>{children}</summary>;
+  return <summary aria-label={`${children} (${label})`}>{children}</summary>;
 }
 
 /** Some check failed, and none of those that failed is one Persona marks required. */

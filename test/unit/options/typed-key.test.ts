@@ -11,6 +11,15 @@ describe('typedKey', () => {
 
   it('takes off a pair of quotes around it, and the spaces inside them', () => {
     for (const quote of ['"', "'", '`']) expect(typedKey(` ${quote}${key} ${quote} `)).toBe(key);
+    // As a chat or a word processor writes them.
+    for (const [open, close] of [
+      ['“', '”'],
+      ['‘', '’'],
+      ['„', '“'],
+      ['«', '»'],
+    ]) {
+      expect(typedKey(`${open}${key}${close}`)).toBe(key);
+    }
   });
 
   it('leaves a quote that has no pair for the shape check to refuse', () => {
@@ -18,8 +27,10 @@ describe('typedKey', () => {
     expect(typedKey(`"${key}'`)).toBe(`"${key}'`);
   });
 
-  it('leaves an empty field empty', () => {
+  it('leaves an empty field empty, and quotes around nothing as typed, for the shape check', () => {
     expect(typedKey('   ')).toBe('');
-    expect(typedKey('""')).toBe('');
+    // Read as empty, Test connection would try the saved key instead, without a word.
+    expect(typedKey('""')).toBe('""');
+    expect(typedKey(' "  " ')).toBe('"  "');
   });
 });

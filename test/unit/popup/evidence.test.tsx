@@ -148,7 +148,7 @@ describe('the evidence in the detail', () => {
     // Named with its verification: out of the card (Tab, a list of controls), "2 checks passed"
     // alone does not say whose.
     expect(within(card).getByText('2 checks passed').getAttribute('aria-label')).toBe(
-      'Selfie: 2 checks passed',
+      '2 checks passed (Selfie)',
     );
     expect(card.textContent).toContain('Selfie to ID similarity: 41.3');
   });
