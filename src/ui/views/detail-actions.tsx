@@ -2,7 +2,6 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
-import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 import { keyShortcutsItem } from '../../shared/page-items.ts';
 import { describeStatus, isFinalStatus } from '../../shared/persona/status.ts';
 import { allowedActions, decisionStatus } from '../../shared/persona/status-actions.ts';
@@ -35,7 +34,7 @@ import { noteWriteAnswer } from '../write-refusal.ts';
 import { useDecisionKeys } from './decision-keys.ts';
 import { OtherComment, otherComment } from './other-comment.tsx';
 import { NavigationContext } from './router.ts';
-import { changeProblem, isConflict, isStopped, rereadAfter } from './stale-after.ts';
+import { answerLost, changeProblem, isConflict, isStopped, rereadAfter } from './stale-after.ts';
 import { useSentAnswer } from './use-sent-answer.ts';
 
 interface Props {
@@ -271,8 +270,7 @@ export function DetailActions({
           const error = toErrorInfo(failure);
           // Its answer lost (a 5xx, a timeout): Persona may have made it, and the row says so too
           // (use-on-its-way.ts); the toast's first words are what shows.
-          const lost = isStopped(failure) || outcomeUnknown.has(error.kind);
-          const key = lost ? 'mayNotBeMadeFor' : 'notMadeFor';
+          const key = answerLost(error.kind) ? 'mayNotBeMadeFor' : 'notMadeFor';
           announce(t(key, named, error.message));
         }
         throw failure;
@@ -313,9 +311,7 @@ export function DetailActions({
   // page: its answer or refusal is said here, and a refusal had "Already sent: waiting for
   // Persona's answer." beside it until the mark was read again.
   const unanswered = sentAnswer === 'waiting' || sentAnswer === 'reading';
-  const answeredHere =
-    left?.sentAt === sentHere.current &&
-    !(error && (error.kind === 'disconnected' || outcomeUnknown.has(error.kind)));
+  const answeredHere = left?.sentAt === sentHere.current && !(error && answerLost(error.kind));
   const sentElsewhere = !sending && left?.sent === true && !answeredHere && unanswered;
   const busy = sending || sentElsewhere;
   // An action sent before Persona's rate-limit window resets is refused again, and spends the
@@ -466,9 +462,8 @@ export function DetailActions({
                 setDecision({ action, comment: comment ?? '' });
               }
             }
-            const stopped = isStopped(failure);
-            if (stopped || outcomeUnknown.has(toErrorInfo(failure).kind)) {
-              setUnlogged({ action, stopped });
+            if (answerLost(toErrorInfo(failure).kind)) {
+              setUnlogged({ action, stopped: isStopped(failure) });
             }
             throw failure;
           });

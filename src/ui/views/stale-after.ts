@@ -1,7 +1,7 @@
 // Which failed actions leave the inquiry shown out of date, so the detail reads it again: a 409
 // (Persona refused for its state), and a lost answer (a 5xx, a timeout, the worker stopped),
 // after which Persona may have acted. The messages for these say to check the inquiry as shown.
-import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
+import { type ErrorInfo, type ErrorKind, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import { outcomeUnknown } from '../../shared/outcome-unknown.ts';
 
@@ -13,9 +13,11 @@ export const isConflict = (failure: unknown) => kindOf(failure) === 'conflict';
 /** The worker stopped before it answered (Chrome closed the message channel). */
 export const isStopped = (failure: unknown) => kindOf(failure) === 'disconnected';
 
+/** A change's answer was lost (the worker stopped, a 5xx, a timeout): Persona may have made it. */
+export const answerLost = (kind: ErrorKind) => kind === 'disconnected' || outcomeUnknown.has(kind);
+
 /** Whether the inquiry as shown may no longer be what Persona has after this failure. */
-export const rereadAfter = (failure: unknown) =>
-  isConflict(failure) || isStopped(failure) || outcomeUnknown.has(kindOf(failure));
+export const rereadAfter = (failure: unknown) => isConflict(failure) || answerLost(kindOf(failure));
 
 /**
  * A change's failure as the detail says it: a timeout is said as an outcome not known (Persona
