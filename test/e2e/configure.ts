@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ExtensionHarness } from './harness.ts';
 import { sandbox } from './sandbox.ts';
 
@@ -47,4 +49,23 @@ export async function connectToSandbox(
       return sent;
     })());
   if (!answer?.ok) throw new Error(`saveOptions failed: ${JSON.stringify(answer)}`);
+}
+
+/**
+ * Connects the extension to the test sandbox as a reviewer does, through the options page's
+ * fields and its Save: for the tests of that path itself, and of what the key may reach. Returns
+ * the page, open, once it says the settings are saved.
+ */
+export async function connectThroughOptionsPage(ext: ExtensionHarness): Promise<Page> {
+  const options = await ext.openOptions();
+  await options.getByRole('textbox', { name: 'API key' }).fill(sandbox().key);
+  await options.getByRole('textbox', { name: 'API base URL' }).fill(sandbox().baseUrl);
+  await options
+    .getByRole('textbox', { name: 'Default inquiry template ID' })
+    .fill('itmpl_E2eTemplate01');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect
+    .poll(() => options.getByText('Settings saved.').count(), { timeout: 20_000 })
+    .toBe(1);
+  return options;
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { deskSteps, soon } from './desk-steps.ts';
 import type { ExtensionHarness } from './harness.ts';
+import { forgetSpentWindow } from './rate-limit-window.ts';
 
 let ext: ExtensionHarness;
 const {
@@ -157,19 +158,35 @@ describe('a decided inquiry opened again', () => {
   });
 });
 
-describe('a decision Persona refuses for its rate limit', () => {
-  it('counts down to the window’s reset, then is made', async () => {
-    const id = await createThroughBackground('limited');
-    await controls.finish(id, 'passed');
-    // A window of Persona's opened by the popup's read (on a clock moved on, past any window
-    // open now), then the clock put 54 s into it: a 429 then says it resets in some 6 s.
-    await controls.setClock(new Date(Date.now() + 120_000));
+/**
+ * An inquiry finished with `outcome`, opened in a popup whose read opens a window of Persona's rate
+ * limit of its own: on the sandbox's clock moved `ahead` ms on, past any window open now. Returns
+ * the popup, the request log's mark before it, and when that window began. The clock stays moved
+ * on (the test puts it back); a read that fails puts it back here.
+ */
+async function openInOwnWindow(label: string, outcome: 'passed' | 'needs_review', ahead: number) {
+  const id = await createThroughBackground(label);
+  await controls.finish(id, outcome);
+  await controls.setClock(new Date(Date.now() + ahead));
+  try {
     const seq = (await controls.requests()).lastSeq;
     const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    const status = outcome === 'passed' ? 'completed' : outcome;
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe(status);
     const opened = (await controls.requests(seq)).requests[0];
     if (!opened) throw new Error('the popup read nothing');
-    await controls.setClock(new Date(Date.parse(opened.time) + 54_000));
+    return { popup, seq, windowStart: Date.parse(opened.time) };
+  } catch (error) {
+    await controls.setClock(new Date());
+    throw error;
+  }
+}
+
+describe('a decision Persona refuses for its rate limit', () => {
+  it('counts down to the window’s reset, then is made', async () => {
+    // The clock put 54 s into the popup's window: a 429 then says it resets in some 6 s.
+    const { popup, seq, windowStart } = await openInOwnWindow('limited', 'passed', 120_000);
+    await controls.setClock(new Date(windowStart + 54_000));
     try {
       await popup.getByRole('button', { name: 'Approve', exact: true }).click();
       const typed = 'Checked the ID by phone';
@@ -204,18 +221,14 @@ describe('a decision Persona refuses for its rate limit', () => {
 
 describe('a decline refused for the rate limit, its reset further off than the desk waits', () => {
   it('says so, keeps the comment in its box through the countdown, and sends it with the decline after', async () => {
-    const id = await createThroughBackground('limited-decline');
-    await controls.finish(id, 'needs_review');
-    // As above, a window opened by the popup's read on a clock moved on; put 24 s into it, a 429
-    // says it resets in some 36 s: more than the background waits for a decision (30 s), so the
-    // popup is answered with it.
-    await controls.setClock(new Date(Date.now() + 240_000));
-    const seq = (await controls.requests()).lastSeq;
-    const popup = await ext.openPopup(`?inquiry=${id}`);
+    // Put 24 s into the popup's window, a 429 says it resets in some 36 s: more than the
+    // background waits for a decision (30 s), so the popup is answered with it.
+    const { popup, seq, windowStart } = await openInOwnWindow(
+      'limited-decline',
+      'needs_review',
+      240_000,
+    );
     try {
-      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
-      const opened = (await controls.requests(seq)).requests[0];
-      if (!opened) throw new Error('the popup read nothing');
       await popup.getByRole('button', { name: 'Decline', exact: true }).click();
       const typed = 'Selfie does not match the ID photo';
       const comment = popup.getByRole('textbox', { name: 'Comment' });
@@ -223,7 +236,7 @@ describe('a decline refused for the rate limit, its reset further off than the d
       await controls.setFaults({ next429: 1, next429Route: 'POST /inquiries/:id/decline' });
       // Set last, right before the Confirm: the sandbox's clock runs on from here, and steps
       // taken after it would bring the reset within what the background waits for itself.
-      await controls.setClock(new Date(Date.parse(opened.time) + 24_000));
+      await controls.setClock(new Date(windowStart + 24_000));
       await popup.getByRole('button', { name: 'Confirm decline' }).click();
       // The refusal said in the desk's words, its wait counting down on Confirm decline.
       const alert = popup.locator('.detail-actions [role="alert"]');
@@ -250,16 +263,7 @@ describe('a decline refused for the rate limit, its reset further off than the d
     } finally {
       await controls.clearFaults();
       await controls.setClock(new Date());
-      // The 429's spent window, left in the poll state, would hold the next cases' cycles.
-      const worker = await ext.serviceWorker();
-      await worker.evaluate(async () => {
-        const { pollState } = (await chrome.storage.local.get('pollState')) as {
-          pollState?: Record<string, unknown>;
-        };
-        if (!pollState) return;
-        const { holdUntil: _hold, rateLimit: _limit, ...rest } = pollState;
-        await chrome.storage.local.set({ pollState: rest });
-      });
+      await forgetSpentWindow(ext);
     }
     await popup.close();
   }, 120_000);
@@ -291,17 +295,7 @@ describe('Mark for review refused for the rate limit, its reset far off', () => 
       expect(await popup.getByTestId('status').textContent()).toBe('completed');
       await popup.close();
     } finally {
-      // The 429 left the environment's window spent for a minute in the poll state, which would
-      // hold the next cases' cycles: it is let run out, as the clock would, pass or fail.
-      const worker = await ext.serviceWorker();
-      await worker.evaluate(async () => {
-        const { pollState } = (await chrome.storage.local.get('pollState')) as {
-          pollState?: Record<string, unknown>;
-        };
-        if (!pollState) return;
-        const { holdUntil: _hold, rateLimit: _limit, ...rest } = pollState;
-        await chrome.storage.local.set({ pollState: rest });
-      });
+      await forgetSpentWindow(ext);
     }
   });
 });

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import type { ConsoleMessage, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
+import { connectThroughOptionsPage } from './configure.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { sandbox } from './sandbox.ts';
 
-const { key, baseUrl } = sandbox();
+const { key } = sandbox();
 const controls = sandboxControls(sandbox().origin);
-const template = 'itmpl_E2eTemplate01';
 const soon = { timeout: 20_000 };
 /** A key of the right shape that the sandbox does not accept: Persona answers it with a 401. */
 const mistyped = `persona_sandbox_${crypto.randomUUID()}`;
@@ -60,12 +60,7 @@ afterAll(async () => {
 
 describe("the API key's secret", () => {
   it('reaches no console, page, notification, copy, export or stored item but its own', async () => {
-    const options = await ext.openOptions();
-    await options.getByRole('textbox', { name: 'API key' }).fill(key);
-    await options.getByRole('textbox', { name: 'API base URL' }).fill(baseUrl);
-    await options.getByRole('textbox', { name: 'Default inquiry template ID' }).fill(template);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByText('Settings saved.').count(), soon).toBe(1);
+    const options = await connectThroughOptionsPage(ext);
 
     // What the worker notifies, as it asks for it (the worker stays up: the test keeps it busy).
     const worker = await ext.serviceWorker();

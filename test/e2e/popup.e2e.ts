@@ -4,9 +4,11 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
+import { connectThroughOptionsPage } from './configure.ts';
 import { createWithNoAnswer } from './create-with-no-answer.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
+import { forgetSpentWindow } from './rate-limit-window.ts';
 import { sandbox } from './sandbox.ts';
 
 const controls = sandboxControls(sandbox().origin);
@@ -147,12 +149,7 @@ describe('the popup', () => {
   });
 
   it('creates, shares, finishes and approves an inquiry', async () => {
-    const options = await ext.openOptions();
-    await options.getByRole('textbox', { name: 'API key' }).fill(key);
-    await options.getByRole('textbox', { name: 'API base URL' }).fill(baseUrl);
-    await options.getByRole('textbox', { name: 'Default inquiry template ID' }).fill(template);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByText('Settings saved.').count(), soon).toBe(1);
+    const options = await connectThroughOptionsPage(ext);
     await expectAccessible(options, 'options');
     await options.close();
 
@@ -550,16 +547,7 @@ describe('the popup', () => {
     } finally {
       await controls.clearFaults();
       await controls.setRateLimit(300);
-      // The 429's spent window, left in the poll state, would hold the next cases' requests.
-      const worker = await ext.serviceWorker();
-      await worker.evaluate(async () => {
-        const { pollState } = (await chrome.storage.local.get('pollState')) as {
-          pollState?: Record<string, unknown>;
-        };
-        if (!pollState) return;
-        const { holdUntil: _hold, rateLimit: _limit, ...rest } = pollState;
-        await chrome.storage.local.set({ pollState: rest });
-      });
+      await forgetSpentWindow(ext);
     }
     // The draft outlives the popup: the next test starts from an empty form.
     for (const name of Object.keys(fields)) await popup.getByRole('textbox', { name }).fill('');
