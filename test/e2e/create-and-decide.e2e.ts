@@ -163,8 +163,12 @@ describe('a decision sent from a popup that closed before the answer', () => {
       expect(await confirm.getAttribute('aria-disabled')).toBe('true');
       const box = again.getByRole('textbox', { name: 'Comment' });
       expect(await box.inputValue()).toBe(comment);
-      // The comment that went cannot be edited into one that looks unsent.
-      await box.click();
+      // The comment that went cannot be edited into one that looks unsent. The held buttons are
+      // pressed from the keyboard, not clicked at a point: a click forced past Playwright's checks
+      // lands wherever the point is then. In CI (2026-12-07) the decline's form was gone after a
+      // forced click, with the hold not yet over; a layout still settling under that point is the
+      // likeliest cause (not reproduced here in 15 runs, 12 of them under load).
+      await box.focus();
       await again.keyboard.type(' and more');
       expect(await box.inputValue()).toBe(comment);
       expect(await confirm.getAttribute('aria-disabled')).toBe('true');
@@ -175,10 +179,13 @@ describe('a decision sent from a popup that closed before the answer', () => {
         await button.focus();
         expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
       }
-      // A click on a held button (aria-disabled, so forced past Playwright's check) sends nothing.
-      await again.getByRole('button', { name: 'Approve', exact: true }).click({ force: true });
+      // Pressing a held button sends nothing and opens nothing.
+      await again.getByRole('button', { name: 'Approve', exact: true }).focus();
+      await again.keyboard.press('Enter');
+      await confirm.focus();
+      await again.keyboard.press('Enter');
       expect(await again.getByRole('form', { name: 'Confirm approve' }).count()).toBe(0);
-      await confirm.click({ force: true });
+      expect(await confirm.getAttribute('aria-disabled')).toBe('true');
     } finally {
       await controls.clearFaults();
     }
