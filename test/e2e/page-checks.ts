@@ -53,3 +53,23 @@ export async function expectAccessible(page: Page, view: string): Promise<void> 
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
+
+/** The relative luminance of a computed colour, `rgb(r, g, b)` (WCAG 2.2's definition). */
+function luminance(color: string): number {
+  const match = /^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/.exec(color);
+  // An edge or fill drawn see-through would be measured against what is under it: not done here.
+  if (!match || (match[4] !== undefined && Number(match[4]) !== 1)) {
+    throw new Error(`contrast: not an opaque rgb() colour: ${color}`);
+  }
+  const [r, g, b] = match.slice(1, 4).map((part) => {
+    const c = Number(part) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The contrast ratio of two computed colours, 1 to 21 (WCAG 2.2). */
+export function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}

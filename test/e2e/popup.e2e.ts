@@ -1,13 +1,13 @@
 // The popup end to end: the built extension in Chromium against the local sandbox, driven the way
 // a reviewer drives it, by accessible names (docs/architecture.md#accessible-names).
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectThroughOptionsPage } from './configure.ts';
 import { createWithNoAnswer } from './create-with-no-answer.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
-import { expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
+import { contrast, expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
 import { forgetSpentWindow } from './rate-limit-window.ts';
 import { sandbox } from './sandbox.ts';
 
@@ -1072,6 +1072,42 @@ describe('the popup', () => {
       return [style.borderLeftStyle, Number.parseFloat(style.borderLeftWidth)];
     });
     expect(mark).toEqual(['solid', 3]);
+    await popup.close();
+  });
+
+  it('marks out its fields and buttons with an edge of 3:1 against the page and their own fill, light and dark', async () => {
+    // WCAG 1.4.11: a text field on the page's own colour is told apart by its edge alone, and a
+    // button's fill is within 1.1:1 of the page in the dark scheme. Dividers may stay lighter.
+    const popup = await openPopup();
+    const edges = async (control: Locator) => {
+      const [edge, fill, page] = await control.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return [
+          style.borderTopColor,
+          style.backgroundColor,
+          getComputedStyle(document.body).backgroundColor,
+        ];
+      });
+      return [contrast(edge, page), contrast(edge, fill)].map((r) => Math.round(r * 100) / 100);
+    };
+    const search = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await search.waitFor(soon);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme });
+      for (const ratio of await edges(search)) {
+        expect(ratio, `the search box, ${colorScheme}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+    // A secondary button: Back, from the create form (nothing typed, so no draft is left).
+    await popup.getByRole('button', { name: 'New inquiry' }).click();
+    const back = popup.getByRole('button', { name: 'Back' });
+    await back.waitFor(soon);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme });
+      for (const ratio of await edges(back)) {
+        expect(ratio, `Back, ${colorScheme}`).toBeGreaterThanOrEqual(3);
+      }
+    }
     await popup.close();
   });
 
