@@ -246,13 +246,29 @@ describe('the popup', () => {
     // Enter is a new line in the comment: a decision is final, and a second Enter after the one
     // that opened the form must not make it. Ctrl+Enter confirms.
     const comment = popup.getByRole('textbox', { name: 'Comment' });
+    const height = async () => (await comment.boundingBox())?.height ?? 0;
+    const twoLines = await height();
     await comment.press('Enter');
     await comment.pressSequentially('Second line');
-    expect(await comment.inputValue()).toBe('Document photo unreadable\nSecond line');
+    // A ticket's link is one long word.
+    const link =
+      'https://intranet.example.com/compliance/tickets/CS-2026-1207-0042/history?view=all';
+    await comment.press('Enter');
+    await comment.pressSequentially(link);
+    expect(await comment.inputValue()).toBe(`Document photo unreadable\nSecond line\n${link}`);
+    // The box grows with the comment, so all of it can be read before Confirm.
+    expect(await comment.evaluate((box) => box.scrollHeight <= box.clientHeight)).toBe(true);
+    expect(await height()).toBeGreaterThan(twoLines);
     expect(await personaStatus(id)).toBe('failed');
     await comment.press('Control+Enter');
     await expect.poll(() => statusOf(popup), soon).toBe('declined');
     expect(await personaStatus(id)).toBe('declined');
+    // Shown as it was typed, the link wrapped within the popup: the view does not scroll sideways.
+    const shown = popup.locator('dd.as-typed').filter({ hasText: link }).first();
+    await shown.waitFor(soon);
+    expect(
+      await popup.locator('.content').evaluate((view) => view.scrollWidth - view.clientWidth),
+    ).toBe(0);
     await popup.close();
   });
 
