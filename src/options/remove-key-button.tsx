@@ -33,7 +33,7 @@ export function RemoveKeyButton({ label, question }: { label?: string; question?
       {question ?? t('removeKeyQuestion')}{' '}
       <button
         type="button"
-        class="danger"
+        class="destructive"
         disabled={clear.busy}
         onClick={async () => {
           if (await clear.run()) setConfirming(false);

@@ -161,7 +161,7 @@ export function ConfirmAction({
             (aria-disabled, the submit ignored): a disabled button drops it to the page. */}
         <button
           type="submit"
-          class={danger ? 'danger' : 'primary'}
+          class={danger ? 'destructive' : 'primary'}
           aria-disabled={busy || waitSeconds > 0}
         >
           <WaitLabel label={confirmLabel} wait={waitSeconds} />

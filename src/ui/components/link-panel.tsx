@@ -87,7 +87,7 @@ export function LinkPanel({ link, chatTemplate, inquiryExpired = false }: Props)
           </p>
           <div class="row confirm-buttons">
             <a
-              class="link-button danger"
+              class="link-button destructive"
               href={url}
               target="_blank"
               rel="noreferrer"

@@ -555,7 +555,7 @@ export function DetailActions({
         {allowed.decline && (
           <button
             type="button"
-            class="danger"
+            class="destructive"
             ref={openers.decline}
             aria-keyshortcuts={keysOn ? 'D' : undefined}
             aria-disabled={busy}
