@@ -42,6 +42,13 @@ export interface SandboxControls {
   setClock(now: Date | string): Promise<ClockState>;
   setFaults(faults: Partial<FaultSettings>): Promise<FaultSettings>;
   clearFaults(): Promise<void>;
+  /** How many requests the latency holds now (on their way, not answered yet). */
+  heldRequests(): Promise<number>;
+  /**
+   * Lets the held requests go on at once and slows no more, keeping the other faults: a held
+   * request then still meets its `errorNext`, which `clearFaults` would have reset.
+   */
+  releaseSlowed(): Promise<void>;
   setRateLimit(perMinute: number): Promise<void>;
   /** Inquiry creations per minute (Persona's product quota); starts a new window. */
   setInquiryQuota(perMinute: number): Promise<void>;
@@ -85,6 +92,8 @@ export function sandboxControls(origin: string, fetchImpl: typeof fetch = fetch)
       call<ClockState>('POST', '/clock', { now: now instanceof Date ? now.toISOString() : now }),
     setFaults: (faults) => call<FaultSettings>('POST', '/faults', faults),
     clearFaults: () => call<void>('DELETE', '/faults').then(() => undefined),
+    heldRequests: () => call<{ held: number }>('GET', '/faults/held').then((r) => r.held),
+    releaseSlowed: () => call<void>('POST', '/faults/release').then(() => undefined),
     setRateLimit: (perMinute) =>
       call<void>('POST', '/rate-limit', { perMinute }).then(() => undefined),
     setInquiryQuota: (perMinute) =>

@@ -90,7 +90,24 @@ export class FaultInjector {
     return this.settings;
   }
 
-  /** The latency: `ms`, or until the faults are cleared. */
+  /**
+   * Lets slowed requests go on at once, as `clear` does, but keeps every other fault: a request
+   * held while a test looked at it still meets the `errorNext` set for it. Later requests are not
+   * slowed (`latencyMs` becomes 0). Returns how many were let go.
+   */
+  releaseSlowed(): number {
+    this.settings = { ...this.settings, latencyMs: 0 };
+    const slowed = [...this.slowed];
+    for (const go of slowed) go();
+    return slowed.length;
+  }
+
+  /** How many requests the latency holds now: a test waits for its requests to be out. */
+  get held(): number {
+    return this.slowed.size;
+  }
+
+  /** The latency: `ms`, or until the faults are cleared or the slowed requests released. */
   slow(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const go = () => {

@@ -143,6 +143,10 @@ export function controlRoutes(runtime: SandboxRuntime) {
 
   app.delete('/faults', (c) => c.json(runtime.faults.clear()));
 
+  app.get('/faults/held', (c) => c.json({ held: runtime.faults.held }));
+
+  app.post('/faults/release', (c) => c.json({ released: runtime.faults.releaseSlowed() }));
+
   app.post('/rate-limit', async (c) => {
     const body = await readBody(c, rateLimitBody);
     runtime.rateLimiter.setLimit(body['per-minute']);

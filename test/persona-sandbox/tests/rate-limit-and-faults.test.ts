@@ -80,6 +80,35 @@ describe('faults (only on /api/v1)', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  it('counts the slowed requests, and lets them go keeping the error set for them', async () => {
+    await t.controls.setFaults({
+      latencyMs: 60_000,
+      latencyRoute: 'GET /inquiries',
+      errorNext: 1,
+      errorStatuses: [503],
+      errorRoute: 'GET /inquiries',
+    });
+    const started = performance.now();
+    const slowed = [t.api.get('/inquiries'), t.api.get('/inquiries')];
+    await expect.poll(() => t.controls.heldRequests()).toBe(2);
+    expect((await t.controls.requests()).requests).toEqual([]);
+    await t.controls.releaseSlowed();
+    const statuses = (await Promise.all(slowed)).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 503]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await t.controls.heldRequests()).toBe(0);
+    // Later requests are not slowed; the other settings stay as they were.
+    const later = performance.now();
+    expect((await t.api.get('/inquiries')).status).toBe(200);
+    expect(performance.now() - later).toBeLessThan(5_000);
+    const settings = await (await fetch(`${t.sandbox.origin}/__sandbox/faults`)).json();
+    expect(settings).toMatchObject({
+      latencyMs: 0,
+      errorStatuses: [503],
+      errorRoute: 'GET /inquiries',
+    });
+  });
+
   it('adds latency to one route only, when told which', async () => {
     await t.controls.setFaults({ latencyMs: 150, latencyRoute: 'POST /inquiries' });
     const read = performance.now();
