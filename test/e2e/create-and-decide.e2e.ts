@@ -868,8 +868,10 @@ describe('a worker stopped in the middle of a create', () => {
     const reference = `stopped-${startedAt}`;
     const popup = await openCreate(reference);
     const seq = (await controls.requests()).lastSeq;
-    // Slow enough to stop the worker while its request is out.
-    await controls.setFaults({ latencyMs: 3_000 });
+    // The create held while the worker stops, and let go once it has: held for 14 s at most (the
+    // client gives up at 15 s), and only the create, so the options page the stop opens is not
+    // slowed. A hold let go by time alone ran out, on a busy machine, before the stop.
+    await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries' });
     await popup.getByRole('button', { name: 'Create', exact: true }).click();
     await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Creating');
     const worker = await ext.serviceWorker();
@@ -883,9 +885,9 @@ describe('a worker stopped in the middle of a create', () => {
       )
       .toHaveLength(1);
     await ext.stopServiceWorker();
+    await controls.clearFaults();
 
     await expect.poll(() => popup.getByTestId('inquiry-id').count(), soon).toBe(1);
-    await controls.clearFaults();
     const id = await popup.getByTestId('inquiry-id').textContent();
     expect(await popup.getByText(/message channel|did not answer/).count()).toBe(0);
     expect(await inquiriesFor(reference)).toEqual([id]);
@@ -1001,8 +1003,10 @@ describe('a worker stopped in the middle of a decision', () => {
   it('logs the decision as interrupted, and the popup shows the status Persona has', async () => {
     const { id, popup } = await openNew('interrupted', true);
     await popup.getByRole('button', { name: 'Approve', exact: true }).click();
-    // Slow enough to stop the worker while the approval is out.
-    await controls.setFaults({ latencyMs: 3_000 });
+    // The approval held while the worker stops (the clearing below lets it go): 14 s at most, as
+    // the client gives up at 15 s, and only the approval, so the options page the stop opens is
+    // not slowed.
+    await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries/:id/approve' });
     await popup.getByRole('button', { name: 'Confirm approve' }).click();
     const marks = async () =>
       (await ext.serviceWorker()).evaluate(async () =>
