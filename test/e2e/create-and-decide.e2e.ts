@@ -117,12 +117,17 @@ describe('a decision sent from a popup that closed before the answer', () => {
       'Decline',
       'Selfie mismatch, ticket 8812',
     );
-    // A slow Persona; the reviewer clicks into the chat, which closes a toolbar popup.
-    await controls.setFaults({ latencyMs: 2_000 });
+    // A slow Persona; the reviewer clicks into the chat, which closes a toolbar popup. The decline
+    // is held until the popup has closed (14 s at most: the client gives up at 15 s), not for a
+    // time that a busy machine could outrun.
+    await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries/:id/decline' });
     try {
       await popup.getByRole('button', { name: 'Confirm decline' }).click();
-      await popup.waitForTimeout(300);
+      // Closed once the draft says the decline went: the mark is written after the click, and a
+      // fixed wait for it lost it on a busy machine.
+      await expect.poll(() => decisionSent(popup), soon).toBe(true);
       await popup.close();
+      await controls.clearFaults();
       await expect
         .poll(async () => {
           const { data } = await persona(`/inquiries/${id}`);
@@ -286,8 +291,9 @@ describe('confirmations on two inquiries', () => {
     await popup.getByRole('button', { name: 'Decline', exact: true }).click();
     const comment = `Same person as ${second}; the document is expired.`;
     await popup.getByRole('textbox', { name: 'Comment' }).fill(comment);
-    // The reviewer clicks into the chat (the popup closes), then opens the other inquiry.
-    await popup.waitForTimeout(300);
+    // The reviewer clicks into the chat (the popup closes), then opens the other inquiry; closed
+    // once the draft holds the comment, whose write follows the typing.
+    await expect.poll(() => storedComment(first), soon).toBe(comment);
     await popup.close();
     const other = await ext.openPopup(`?inquiry=${second}`);
     await expect.poll(() => other.getByTestId('status').textContent(), soon).toBe('created');
@@ -319,8 +325,21 @@ describe('a reason typed for Decline, then a look at Approve', () => {
     await popup.getByRole('textbox', { name: 'Comment' }).fill(reason);
     await popup.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect.poll(() => popup.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe('');
-    // The reviewer clicks into the chat: the popup closes with Approve open, nothing typed there.
-    await popup.waitForTimeout(300);
+    // The reviewer clicks into the chat: the popup closes with Approve open, nothing typed there,
+    // once the draft holds the switch (its write follows the click), the reason kept beside it.
+    await expect
+      .poll(
+        () =>
+          popup.evaluate(async (inquiry) => {
+            const { draft } = (await chrome.storage.session.get('draft')) as {
+              draft?: { decisions?: { inquiryId: string; action: string; other?: string }[] };
+            };
+            const kept = draft?.decisions?.find((d) => d.inquiryId === inquiry);
+            return kept && { action: kept.action, other: kept.other };
+          }, id),
+        soon,
+      )
+      .toEqual({ action: 'approve', other: reason });
     await popup.close();
     const again = await ext.openPopup(`?inquiry=${id}`);
     await again.getByRole('button', { name: 'Confirm approve' }).waitFor(soon);
