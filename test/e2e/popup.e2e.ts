@@ -76,10 +76,25 @@ async function oneMadeWith(reference: string): Promise<string[]> {
   return made;
 }
 
-/** Create, then the popup closes while its answer is out (a click into the chat closes it). */
+/**
+ * Create, then the popup closes while its answer is out (a click into the chat closes it): once
+ * the draft holds the create, whose write follows the click, for the next popup to find. The
+ * caller holds the create until then.
+ */
 async function createThenClose(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: 'Create', exact: true }).click();
-  await popup.waitForTimeout(300);
+  await expect
+    .poll(
+      () =>
+        popup.evaluate(async () => {
+          const { draft } = (await chrome.storage.session.get('draft')) as {
+            draft?: { pendingCreate?: object };
+          };
+          return draft?.pendingCreate !== undefined;
+        }),
+      soon,
+    )
+    .toBe(true);
   await popup.close();
 }
 
@@ -575,10 +590,12 @@ describe('the popup', () => {
     const reference = `closed-${Date.now()}`;
     await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
     // A slow Persona; the reviewer clicks into the chat meanwhile, which closes a toolbar popup.
-    await controls.setFaults({ latencyMs: 2_000 });
+    // The create is held until the popup has closed (14 s at most: the client gives up at 15 s).
+    await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries' });
     let made: string[] = [];
     try {
       await createThenClose(popup);
+      await controls.clearFaults();
       // The background goes on and Persona makes the inquiry.
       made = await oneMadeWith(reference);
     } finally {
@@ -673,13 +690,17 @@ describe('the popup', () => {
       const popup = await openPopup('?view=create');
       await popup.getByRole('textbox', { name: 'Inquiry template ID' }).fill(template);
       await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+      // Held until the popup has closed (14 s at most: the client gives up at 15 s), then let go
+      // to meet its 500, which clearing the faults would have taken away.
       await controls.setFaults({
-        latencyMs: 1_500,
+        latencyMs: 14_000,
+        latencyRoute: 'POST /inquiries',
         errorNext: 1,
         errorStatuses: [500],
         errorRoute: 'POST /inquiries',
       });
       await createThenClose(popup);
+      await controls.releaseSlowed();
       // The background finds nothing by the reference and creates it again under a new key.
       made = await oneMadeWith(reference);
       await controls.clearFaults();
