@@ -649,7 +649,9 @@ describe('the popup', () => {
     const popup = await openPopup('?view=create');
     const reference = `held-${Date.now()}`;
     await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
-    await controls.setFaults({ latencyMs: 3_000, latencyRoute: 'POST /inquiries' });
+    // Held while the steps below find the create still out, and let go by the clearing after them:
+    // 14 s at most, as the client gives up at 15 s. A fixed 3 s could run out first.
+    await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries' });
     try {
       await popup.getByRole('button', { name: 'Create', exact: true }).click();
       const status = popup.locator('.form-actions [role="status"]');
@@ -726,13 +728,16 @@ describe('the popup', () => {
     await popup.getByRole('textbox', { name: 'First name' }).fill('Ana');
     // The create is slow; the key's check in the options is not, so the key is saved first,
     // more than a second after the click (the log's table marks what is out of place by that).
-    await controls.setFaults({ latencyMs: 4_000, latencyRoute: 'POST /inquiries' });
+    // Held until the key is saved (14 s at most: the client gives up at 15 s), not for a time the
+    // options page's opening and Save could outrun on a busy machine.
+    await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries' });
     let made: string[] = [];
     try {
       await createThenClose(popup);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       // The key is saved again in the options while the create is out.
       await saveKeyInOptions();
+      await controls.clearFaults();
       // The background finishes the create it had sent with the old key.
       made = await oneMadeWith(reference);
     } finally {
