@@ -326,13 +326,17 @@ describe('a reviewer clearing a queue at speed', () => {
   it('Escape right after Ctrl+Enter goes back; the answer is named there, and the decision is no news to its maker', async () => {
     const comment = 'Not the person in the chat';
     const { id, popup } = await confirmationOpen('decide-and-go', 'Decline', comment, true);
-    await controls.setFaults({ latencyMs: 1_500, latencyRoute: 'POST /inquiries/:id/decline' });
+    // The decline held until the popup is back on Home (14 s at most: the client gives up at
+    // 15 s), where its answer is to be named: a hold let go by time could end first, and the field
+    // checked below would be gone.
+    await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries/:id/decline' });
     try {
       const field = popup.getByRole('textbox', { name: 'Comment' });
       await field.press('Control+Enter');
       await expect.poll(() => field.getAttribute('readonly'), soon).not.toBeNull();
       await popup.keyboard.press('Escape');
       await popup.getByRole('searchbox', { name: 'Find inquiry' }).waitFor();
+      await controls.clearFaults();
       // Named by its reference, as its row is.
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
@@ -406,6 +410,7 @@ describe('a reviewer clearing a queue at speed', () => {
       await expect.poll(() => row.textContent(), soon).toContain('decline sent, awaiting Persona');
       expect(await row.getAttribute('class')).toContain('is-on-its-way');
       // Persona answers: the row leaves the queue.
+      await controls.clearFaults();
       await expect.poll(() => row.count(), soon).toBe(0);
     } finally {
       await controls.clearFaults();
@@ -421,6 +426,7 @@ describe('a reviewer clearing a queue at speed', () => {
       await expect.poll(() => row.textContent(), soon).toContain('decline sent, awaiting Persona');
       expect(await row.getAttribute('class')).toContain('is-on-its-way');
       // Persona answers: the row shows the decision made, and the answer is said by its reference.
+      await controls.clearFaults();
       await expect.poll(() => row.textContent(), soon).toContain('declined');
       expect(await row.textContent()).not.toContain('awaiting Persona');
       await expect
@@ -436,12 +442,13 @@ describe('a reviewer clearing a queue at speed', () => {
     const { popup, row } = await openFromSearch('search-not-made-');
     try {
       await declineSlowlyAndGoBack(popup, {
-        latencyMs: 1_000,
         errorNext: 1,
         errorStatuses: [503],
         errorRoute: 'POST /inquiries/:id/decline',
       });
       await expect.poll(() => row.textContent(), soon).toContain('decline sent, awaiting Persona');
+      // Persona answers, with the 503 set for the decline (clearing the faults would drop it).
+      await controls.releaseSlowed();
       await expect
         .poll(() => popup.getByTestId('announcer').textContent(), soon)
         .toMatch(/^May not have gone through: search-not-made-/);
@@ -729,8 +736,10 @@ describe('a watched inquiry whose decision did not go through after its popup cl
   it('says so on its watchlist row, on a line of its own', async () => {
     const comment = 'Selfie does not match';
     const { id, popup } = await confirmationOpen('watch-not-made', 'Decline', comment, true);
+    // Held until the popup has closed (14 s at most: the client gives up at 15 s), then let go to
+    // meet its 503, which clearing the faults would have taken away.
     await controls.setFaults({
-      latencyMs: 1_500,
+      latencyMs: 14_000,
       latencyRoute: 'POST /inquiries/:id/decline',
       errorNext: 1,
       errorRoute: 'POST /inquiries/:id/decline',
@@ -741,6 +750,7 @@ describe('a watched inquiry whose decision did not go through after its popup cl
       await expect.poll(() => decisionSent(popup), soon).toBe(true);
       // A click into the chat closes the popup before the answer.
       await popup.close();
+      await controls.releaseSlowed();
       const worker = await ext.serviceWorker();
       await expect
         .poll(

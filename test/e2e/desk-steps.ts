@@ -188,8 +188,11 @@ export function deskSteps(launched: (ext: ExtensionHarness) => void) {
   }
 
   /**
-   * Declines the inquiry open in `popup` with a comment, Persona 3 s slow to answer, and goes back
-   * with Escape once the decline is sent. The caller clears the sandbox's faults.
+   * Declines the inquiry open in `popup` with a comment, and goes back with Escape once the
+   * decline is sent. The decline is held (14 s at most: the client gives up at 15 s) until the
+   * caller lets it go, with `clearFaults()`, or `releaseSlowed()` to keep an `errorNext` for it,
+   * once it has seen what the decline on its way looks like: a hold let go by time could end
+   * before that on a busy machine.
    */
   async function declineSlowlyAndGoBack(
     popup: Page,
@@ -197,7 +200,7 @@ export function deskSteps(launched: (ext: ExtensionHarness) => void) {
   ): Promise<void> {
     await popup.getByRole('button', { name: 'Decline', exact: true }).click();
     await controls.setFaults({
-      latencyMs: 3_000,
+      latencyMs: 14_000,
       latencyRoute: 'POST /inquiries/:id/decline',
       ...faults,
     });
