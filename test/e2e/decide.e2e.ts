@@ -303,16 +303,21 @@ describe('Mark for review refused for the rate limit, its reset far off', () => 
 describe('a decision confirmed from the keyboard, while Persona is slow to answer', () => {
   it('keeps the focus on its button, and a second Enter sends nothing more', async () => {
     const { popup } = await confirmationOpen('slow-decline', 'Decline', 'Slow one');
-    // Long enough for the checks below on a busy machine, whose answer would close the form.
-    await controls.setFaults({ latencyMs: 5_000, latencyRoute: 'POST /inquiries/:id/decline' });
+    // Held through the checks below, whose answer would close the form, and let go after them:
+    // 14 s at most (the client gives up at 15 s), as a fixed time could run out first.
+    await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries/:id/decline' });
     const seq = (await controls.requests()).lastSeq;
-    await popup.getByRole('button', { name: 'Confirm decline' }).focus();
-    await popup.keyboard.press('Enter');
-    await expect.poll(() => popup.getByText('Sending…').count(), soon).toBe(1);
-    const focused = () => popup.evaluate(() => document.activeElement?.textContent);
-    expect(await focused()).toBe('Confirm decline');
-    await popup.keyboard.press('Enter');
-    expect(await focused()).toBe('Confirm decline');
+    try {
+      await popup.getByRole('button', { name: 'Confirm decline' }).focus();
+      await popup.keyboard.press('Enter');
+      await expect.poll(() => popup.getByText('Sending…').count(), soon).toBe(1);
+      const focused = () => popup.evaluate(() => document.activeElement?.textContent);
+      expect(await focused()).toBe('Confirm decline');
+      await popup.keyboard.press('Enter');
+      expect(await focused()).toBe('Confirm decline');
+    } finally {
+      await controls.clearFaults();
+    }
     await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
     const declines = (await controls.requests(seq)).requests.filter(
       (r) => r.route === 'POST /inquiries/:id/decline',
