@@ -40,8 +40,19 @@ export async function connectToSandbox(
       request,
     )
     .catch(() => undefined);
+  // A handle to a worker stopped meanwhile may never settle, rather than reject (seen in CI):
+  // given 15 s, then the page's way, not the hook's whole limit. Not less: a worker's first Save
+  // waits for Chromium's policy, some 4 s after the start here and more on a busy machine, and
+  // one given up too soon would be sent twice.
+  let timer: NodeJS.Timeout | undefined;
+  const inTime = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, 15_000, undefined);
+  });
+  const fromWorkerInTime = await Promise.race([fromWorker, inTime]).finally(() =>
+    clearTimeout(timer),
+  );
   const answer =
-    (await fromWorker) ??
+    fromWorkerInTime ??
     (await (async () => {
       const page = await ext.openOptions();
       const sent = await page.evaluate((message) => chrome.runtime.sendMessage(message), request);
