@@ -164,18 +164,22 @@ describe('a decision sent from a popup that closed before the answer', () => {
     await expect
       .poll(() => again.getByTestId('action-sending').textContent(), soon)
       .toContain("waiting for Persona's answer");
-    // One round trip for what the page shows held.
-    const shown = await again.evaluate(() => {
-      const button = (name: string) =>
-        [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
-      return {
-        status: document.querySelector('[data-testid="status"]')?.textContent,
-        held: ['Confirm decline', 'Approve', 'Decline', 'Mark for review'].map((name) =>
-          button(name)?.getAttribute('aria-disabled'),
-        ),
-      };
-    });
-    expect(shown).toEqual({ status: 'created', held: ['true', 'true', 'true', 'true'] });
+    // What the page shows held, a round trip a read. Polled: the line above can come before the
+    // form, which is drawn once the activity log is read.
+    const shown = () =>
+      again.evaluate(() => {
+        const button = (name: string) =>
+          [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+        return {
+          status: document.querySelector('[data-testid="status"]')?.textContent,
+          held: ['Confirm decline', 'Approve', 'Decline', 'Mark for review'].map((name) =>
+            button(name)?.getAttribute('aria-disabled'),
+          ),
+        };
+      });
+    await expect
+      .poll(shown, soon)
+      .toEqual({ status: 'created', held: ['true', 'true', 'true', 'true'] });
     return { again, seq };
   }
 
@@ -205,6 +209,8 @@ describe('a decision sent from a popup that closed before the answer', () => {
       // Focused, not clicked at a point: a click lands wherever its point is by then.
       const box = again.getByRole('textbox', { name: 'Comment' });
       await box.focus();
+      // Read-only, not disabled: it keeps the focus, so its words can be selected and copied.
+      expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
       await again.keyboard.type(' and more');
       expect(await box.inputValue()).toBe(comment);
       await stillHeld(seq);
