@@ -82,14 +82,13 @@ export function holdTypeAhead(): () => void {
   };
 }
 
-/** Whether the page is still keeping what is typed for a box: it is opening, nothing took it yet. */
-export const keepingTypeAhead = () => listening;
-
 /**
  * What was typed or pasted so far, or only what was typed (a passphrase: an id pasted out of
- * habit must not be sent as part of one). The keeping ends here (later takes get nothing).
+ * habit must not be sent as part of one). The keeping ends here: undefined once it has ended, as
+ * the page is no longer opening.
  */
-export function takeTypedAhead(what: 'all' | 'typed' = 'all'): string {
+export function takeTypedAhead(what: 'all' | 'typed' = 'all'): string | undefined {
+  if (!listening) return;
   document.removeEventListener('keypress', onKeypress);
   document.removeEventListener('keydown', onKeydown);
   document.removeEventListener('paste', onPaste);

@@ -158,6 +158,27 @@ describe('the built add-on in Firefox ESR', () => {
       );
 
     await click(desk, 'Approve');
+    // Firefox has no field-sizing: the comment's box grows all the same, so a long comment is
+    // read whole before Confirm.
+    const box = 'textarea#action-comment';
+    const height = () => desk.$eval(box, (el) => (el as HTMLElement).offsetHeight);
+    const twoLines = await height();
+    await fill(desk, 'Comment', 'Checked by phone. '.repeat(8));
+    await expect.poll(height, soon).toBeGreaterThan(twoLines);
+    expect(await desk.$eval(box, (el) => (el as HTMLElement).scrollHeight <= el.clientHeight)).toBe(
+      true,
+    );
+    // Escape calls it off, and Approve, focused again, shows its ring.
+    await desk.keyboard.press('Escape');
+    await expect
+      .poll(() =>
+        desk.evaluate(() => {
+          const active = document.activeElement;
+          return active?.textContent === 'Approve' && active.matches(':focus-visible');
+        }),
+      )
+      .toBe(true);
+    await click(desk, 'Approve');
     await click(desk, 'Confirm approve');
     await expect.poll(() => statusOf(desk), soon).toBe('approved');
     expect(await personaStatus(id)).toBe('approved');

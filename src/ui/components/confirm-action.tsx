@@ -12,7 +12,8 @@ interface Props {
   busy: boolean;
   danger?: boolean;
   onConfirm: (comment: string) => void;
-  onCancel: () => void;
+  /** `byKey`: Escape or Alt+←, or Cancel pressed from the keyboard, whose focus should show. */
+  onCancel: (byKey: boolean) => void;
   /**
    * Escape once the decision is sent: nothing is left to call off, so it goes back, as Back does,
    * and the answer is said wherever the reviewer is by then.
@@ -80,6 +81,14 @@ export function ConfirmAction({
     });
   });
   const input = useRef<HTMLTextAreaElement>(null);
+  // Where CSS cannot grow the box with the comment (Firefox has no field-sizing), it grows here,
+  // as far as views.css lets it: a long comment is read whole before Confirm there too.
+  useLayoutEffect(() => {
+    const box = input.current;
+    if (!box || CSS.supports('field-sizing', 'content')) return;
+    box.style.height = '';
+    box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
+  }, [comment]);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     // The whole form in view, or, taller than the view, its top: what the decision would pass
@@ -104,7 +113,7 @@ export function ConfirmAction({
         // The popup itself closes on Escape; here Escape means "not this", not "close everything".
         event.preventDefault();
         event.stopPropagation();
-        if (!busy) onCancel();
+        if (!busy) onCancel(true);
         else if (!event.repeat) onSentBack?.();
       }}
     >
@@ -168,7 +177,11 @@ export function ConfirmAction({
         </button>
         {/* Once sent, the decision is Persona's to make: closing the form would not stop it, and
             would leave the reviewer believing it was called off. Focusable still (aria-disabled). */}
-        <button type="button" aria-disabled={busy} onClick={() => busy || onCancel()}>
+        <button
+          type="button"
+          aria-disabled={busy}
+          onClick={(event) => busy || onCancel(event.detail === 0)}
+        >
           {t('cancel')}
         </button>
       </div>

@@ -496,10 +496,11 @@ export function DetailActions({
     },
     keysOn && !open,
   );
-  const cancel = () => {
+  const cancel = (byKey: boolean) => {
     const opener = confirming && openers[confirming].current;
     setConfirming(null);
-    opener?.focus();
+    // Shown as focused after a key: Firefox drew no ring on Approve after Escape.
+    opener?.focus({ focusVisible: byKey });
   };
 
   return (

@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n.ts';
 import { classifyQuery, notAnInquiryId } from '../../shared/persona/classify-query.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 import { focusLost } from '../focus.ts';
-import { holdTypeAhead, keepingTypeAhead, takeTypedAhead } from '../type-ahead.ts';
+import { holdTypeAhead, takeTypedAhead } from '../type-ahead.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
 
@@ -40,16 +40,15 @@ export function SearchBox({
     // What was typed or pasted as the desk opened, before this box had the focus (the first
     // screen's effects wait for its first paint): it goes in, in place of a search left from
     // before. Back from an inquiry, the keys were not meant for this box.
-    // As the page opens (the keeping not yet taken), a search left from before is selected. Not
-    // by a box mounted again later in the page (the side panel's desk starts afresh on a lookup's
-    // route): it would select what the reviewer typed here, and their next key replace it.
-    const opening = keepingTypeAhead();
     const early = takeTypedAhead();
     // Nor when the reviewer took the focus to a row or a tab before these effects ran (they wait
     // for the first frame): the arrow key pressed next went into the box (a CI run's did).
     if (returning || !(early || focusLost())) return;
     input.current?.focus();
-    if (opening) input.current?.select();
+    // As the page opens (the keeping not yet ended), a search left from before is selected. Not
+    // by a box mounted again later in the page (the side panel's desk starts afresh on a lookup's
+    // route): it would select what the reviewer typed here, and their next key replace it.
+    if (early !== undefined) input.current?.select();
     if (early) {
       setError(undefined);
       updateDraft({ search: early.slice(0, MAX_QUERY) });
