@@ -2,6 +2,7 @@ import { useContext, useEffect, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { MAX_LINK_EXPIRY_HOURS, type Settings } from '../shared/settings.ts';
 import { fillChatMessage } from '../ui/components/chat-message.ts';
+import { useGrowWithText } from '../ui/components/use-grow-with-text.ts';
 import { Field } from '../ui/field.tsx';
 import { ManagedContext } from '../ui/use-policy.ts';
 import { NumberInput } from './number-input.tsx';
@@ -20,6 +21,9 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
   // focus goes where the reviewer goes on, a new row's name or what follows a removed row.
   const rows = useRef<HTMLFieldSetElement>(null);
   const focusAfter = useRef<number | undefined>(undefined);
+  // As tall as the message, up to options.css's cap: the default's last line was cut at 400 px.
+  const chatBox = useRef<HTMLTextAreaElement>(null);
+  useGrowWithText(chatBox, draft.chatTemplate);
   useEffect(() => {
     const index = focusAfter.current;
     if (index === undefined) return;
@@ -148,6 +152,7 @@ export function InquiriesSection({ draft, patch, fieldError }: Props) {
       >
         {(describedBy, invalid) => (
           <textarea
+            ref={chatBox}
             id="chat-template"
             rows={3}
             value={draft.chatTemplate}

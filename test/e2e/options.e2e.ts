@@ -369,6 +369,20 @@ describe('options: narrow windows', () => {
       ).toBeLessThanOrEqual(width);
     }
   });
+
+  it('at 400 px, the chat message template shows the whole default message, and grows as it is typed', async () => {
+    await page.setViewportSize({ width: 400, height: 700 });
+    const box = page.getByRole('textbox', { name: 'Chat message template' });
+    const fits = () => box.evaluate((el) => el.scrollHeight <= el.clientHeight);
+    // The default's last line, the expiry's, was cut (3 rows for some 5 lines at this width).
+    expect(await box.inputValue()).toContain('{expires}');
+    expect(await fits()).toBe(true);
+    const before = (await box.boundingBox())?.height ?? 0;
+    await box.press('Control+End');
+    await box.pressSequentially('\nThank you!');
+    expect((await box.boundingBox())?.height ?? 0).toBeGreaterThan(before);
+    expect(await fits()).toBe(true);
+  });
 });
 
 describe('options: the ways to the desk', () => {

@@ -3,6 +3,7 @@ import { t } from '../../shared/i18n.ts';
 import { goesBack } from '../back-key.ts';
 import { scrollViewTo } from '../scroll-view.ts';
 import { useAnnounce } from './announce.tsx';
+import { useGrowWithText } from './use-grow-with-text.ts';
 import { WaitLabel } from './wait-label.tsx';
 
 interface Props {
@@ -81,14 +82,8 @@ export function ConfirmAction({
     });
   });
   const input = useRef<HTMLTextAreaElement>(null);
-  // Where CSS cannot grow the box with the comment (Firefox has no field-sizing), it grows here,
-  // as far as views.css lets it: a long comment is read whole before Confirm there too.
-  useLayoutEffect(() => {
-    const box = input.current;
-    if (!box || CSS.supports('field-sizing', 'content')) return;
-    box.style.height = '';
-    box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
-  }, [comment]);
+  // As tall as the comment, up to views.css's cap: a long one is read whole before Confirm.
+  useGrowWithText(input, comment);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     // The whole form in view, or, taller than the view, its top: what the decision would pass
