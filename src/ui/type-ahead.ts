@@ -84,11 +84,9 @@ export function holdTypeAhead(): () => void {
 
 /**
  * What was typed or pasted so far, or only what was typed (a passphrase: an id pasted out of
- * habit must not be sent as part of one). The keeping ends here: undefined once it has ended, as
- * the page is no longer opening.
+ * habit must not be sent as part of one). The keeping ends here (later takes get nothing).
  */
-export function takeTypedAhead(what: 'all' | 'typed' = 'all'): string | undefined {
-  if (!listening) return;
+export function takeTypedAhead(what: 'all' | 'typed' = 'all'): string {
   document.removeEventListener('keypress', onKeypress);
   document.removeEventListener('keydown', onKeydown);
   document.removeEventListener('paste', onPaste);

@@ -45,10 +45,7 @@ export function SearchBox({
     // for the first frame): the arrow key pressed next went into the box (a CI run's did).
     if (returning || !(early || focusLost())) return;
     input.current?.focus();
-    // As the page opens (the keeping not yet ended), a search left from before is selected. Not
-    // by a box mounted again later in the page (the side panel's desk starts afresh on a lookup's
-    // route): it would select what the reviewer typed here, and their next key replace it.
-    if (early !== undefined) input.current?.select();
+    input.current?.select();
     if (early) {
       setError(undefined);
       updateDraft({ search: early.slice(0, MAX_QUERY) });

@@ -4,7 +4,6 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { classifyQuery } from '../../../src/shared/persona/classify-query.ts';
 import { draftItem } from '../../../src/shared/storage-items.ts';
-import { startTypeAhead } from '../../../src/ui/type-ahead.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { meantInquiryId } from '../../../src/ui/views/matches-view.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
@@ -58,7 +57,6 @@ describe('the Find inquiry box', () => {
   it('selects a search left from before, so a pasted id replaces it', async () => {
     stubBackground({});
     await fakeBrowser.storage.session.set({ draft: { ...draftItem.fallback(), search: 'demo-3' } });
-    startTypeAhead(); // as the page opens (mount-desk.tsx)
     render(<DeskShell first={{ name: 'home' }} />);
     const box = (await screen.findByRole('searchbox', {
       name: 'Find inquiry',
