@@ -125,7 +125,7 @@ describe('a decision sent from a popup that closed before the answer', () => {
       await popup.getByRole('button', { name: 'Confirm decline' }).click();
       // Closed once the draft says the decline went: the mark is written after the click, and a
       // fixed wait for it lost it on a busy machine.
-      await expect.poll(() => decisionSent(popup), soon).toBe(true);
+      await expect.poll(() => decisionSent(popup, id), soon).toBe(true);
       await popup.close();
       await controls.clearFaults();
       await expect
@@ -158,7 +158,7 @@ describe('a decision sent from a popup that closed before the answer', () => {
     const seq = (await controls.requests()).lastSeq;
     await controls.setFaults({ latencyMs: 14_000, latencyRoute: 'POST /inquiries/:id/decline' });
     await popup.getByRole('button', { name: 'Confirm decline' }).click();
-    await expect.poll(() => decisionSent(popup), soon).toBe(true);
+    await expect.poll(() => decisionSent(popup, id), soon).toBe(true);
     await popup.close();
     const again = await ext.openPopup(`?inquiry=${id}`);
     await expect
@@ -269,7 +269,7 @@ describe('a decision sent from a popup that closed before the answer', () => {
     try {
       await popup.getByRole('button', { name: 'Confirm approve' }).click();
       // Closed once the draft says the approve went, and when.
-      await expect.poll(() => decisionSent(popup), soon).toBe(true);
+      await expect.poll(() => decisionSent(popup, id), soon).toBe(true);
       await popup.close();
       // Opened again while the approve is still out: the status comes before its answer does,
       // and the confirmation waits for that answer rather than closing as made.

@@ -753,7 +753,7 @@ describe('a watched inquiry whose decision did not go through after its popup cl
     });
     try {
       await popup.getByRole('button', { name: 'Confirm decline' }).click();
-      await expect.poll(() => decisionSent(popup), soon).toBe(true);
+      await expect.poll(() => decisionSent(popup, id), soon).toBe(true);
       // A click into the chat closes the popup before the answer.
       await popup.close();
       await controls.releaseSlowed();

@@ -85,14 +85,16 @@ export function deskSteps(launched: (ext: ExtensionHarness) => void) {
     return answer.data.inquiry.id as string;
   }
 
-  /** Whether the draft's confirmation says its decision went, and when (its `sentAt`). */
-  function decisionSent(page: Page): Promise<boolean> {
-    return page.evaluate(async () => {
+  /** Whether the draft's confirmation on inquiry `id` says its decision went (its `sentAt`). */
+  function decisionSent(page: Page, id: string): Promise<boolean> {
+    return page.evaluate(async (inquiry) => {
       const { draft } = (await chrome.storage.session.get('draft')) as {
-        draft?: { decisions?: { sentAt?: number }[] };
+        draft?: { decisions?: { inquiryId: string; sentAt?: number }[] };
       };
-      return draft?.decisions?.[0]?.sentAt !== undefined;
-    });
+      // Its own entry: a confirmation an earlier test left open on another inquiry may be first.
+      const entry = draft?.decisions?.find((d) => d.inquiryId === inquiry);
+      return entry?.sentAt !== undefined;
+    }, id);
   }
 
   /** The comment the draft holds for `id`'s confirmation: what the next popup would open with. */
