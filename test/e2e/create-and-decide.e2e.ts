@@ -15,6 +15,7 @@ import { deskSteps, soon, template } from './desk-steps.ts';
 import { json, startFakeServer } from './fake-api.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { sandbox } from './sandbox.ts';
+import { storedDecision } from './stored-draft.ts';
 
 const baseUrl = sandbox().baseUrl;
 const key = sandbox().key;
@@ -334,17 +335,10 @@ describe('a reason typed for Decline, then a look at Approve', () => {
     // The reviewer clicks into the chat: the popup closes with Approve open, nothing typed there,
     // once the draft holds the switch (its write follows the click), the reason kept beside it.
     await expect
-      .poll(
-        () =>
-          popup.evaluate(async (inquiry) => {
-            const { draft } = (await chrome.storage.session.get('draft')) as {
-              draft?: { decisions?: { inquiryId: string; action: string; other?: string }[] };
-            };
-            const kept = draft?.decisions?.find((d) => d.inquiryId === inquiry);
-            return kept && { action: kept.action, other: kept.other };
-          }, id),
-        soon,
-      )
+      .poll(async () => {
+        const kept = await storedDecision(popup, id);
+        return kept && { action: kept.action, other: kept.other };
+      }, soon)
       .toEqual({ action: 'approve', other: reason });
     await popup.close();
     const again = await ext.openPopup(`?inquiry=${id}`);

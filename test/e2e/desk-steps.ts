@@ -8,6 +8,7 @@ import { type SandboxControls, sandboxControls } from '../persona-sandbox/contro
 import { connectToSandbox } from './configure.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { sandbox } from './sandbox.ts';
+import { storedDecision } from './stored-draft.ts';
 
 export const template = 'itmpl_E2eTemplate01';
 export const soon = { timeout: 20_000 };
@@ -86,15 +87,8 @@ export function deskSteps(launched: (ext: ExtensionHarness) => void) {
   }
 
   /** Whether the draft's confirmation on inquiry `id` says its decision went (its `sentAt`). */
-  function decisionSent(page: Page, id: string): Promise<boolean> {
-    return page.evaluate(async (inquiry) => {
-      const { draft } = (await chrome.storage.session.get('draft')) as {
-        draft?: { decisions?: { inquiryId: string; sentAt?: number }[] };
-      };
-      // Its own entry: a confirmation an earlier test left open on another inquiry may be first.
-      const entry = draft?.decisions?.find((d) => d.inquiryId === inquiry);
-      return entry?.sentAt !== undefined;
-    }, id);
+  async function decisionSent(page: Page, id: string): Promise<boolean> {
+    return (await storedDecision(page, id))?.sentAt !== undefined;
   }
 
   /** The comment the draft holds for `id`'s confirmation: what the next popup would open with. */

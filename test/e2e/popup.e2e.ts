@@ -10,6 +10,7 @@ import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { contrast, expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
 import { forgetSpentWindow } from './rate-limit-window.ts';
 import { sandbox } from './sandbox.ts';
+import { storedDraft } from './stored-draft.ts';
 
 const controls = sandboxControls(sandbox().origin);
 const baseUrl = sandbox().baseUrl;
@@ -84,16 +85,7 @@ async function oneMadeWith(reference: string): Promise<string[]> {
 async function createThenClose(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: 'Create', exact: true }).click();
   await expect
-    .poll(
-      () =>
-        popup.evaluate(async () => {
-          const { draft } = (await chrome.storage.session.get('draft')) as {
-            draft?: { pendingCreate?: object };
-          };
-          return draft?.pendingCreate !== undefined;
-        }),
-      soon,
-    )
+    .poll(async () => (await storedDraft(popup))?.pendingCreate !== undefined, soon)
     .toBe(true);
   await popup.close();
 }
@@ -1231,18 +1223,7 @@ describe('the popup', () => {
     // goes in an effect after home is drawn, and a close a moment sooner kept it (one CI run).
     await again.getByRole('button', { name: 'Back' }).click();
     await search.waitFor(soon);
-    await expect
-      .poll(
-        () =>
-          again.evaluate(async () => {
-            const { draft } = (await chrome.storage.session.get('draft')) as {
-              draft?: { lastInquiry?: object };
-            };
-            return draft?.lastInquiry;
-          }),
-        soon,
-      )
-      .toBeUndefined();
+    await expect.poll(async () => (await storedDraft(again))?.lastInquiry, soon).toBeUndefined();
     await again.close();
     const home = await ext.openPopup('');
     await ready(home);
@@ -1252,16 +1233,7 @@ describe('the popup', () => {
     // Closed on it with another key saved since, or 30 minutes ago: nothing offered either.
     for (const change of [{ key: 'persona_sandbox_…9z9z' }, { at: Date.now() - 31 * 60_000 }]) {
       const page = await closeOnIt();
-      await expect
-        .poll(() =>
-          page.evaluate(async () => {
-            const { draft } = (await chrome.storage.session.get('draft')) as {
-              draft: { lastInquiry?: { id: string } };
-            };
-            return draft.lastInquiry?.id;
-          }),
-        )
-        .toBe(approvedId);
+      await expect.poll(async () => (await storedDraft(page))?.lastInquiry?.id).toBe(approvedId);
       await editLast(page, change);
       await page.close();
       const later = await ext.openPopup('');
