@@ -11,6 +11,7 @@ import {
   launchExtension as launch,
 } from '../../scripts/lib/launch-extension.ts';
 import { stopWorker } from '../../scripts/lib/stop-worker.ts';
+import { retryingCollected } from './collected-retry.ts';
 
 export interface ExtensionHarness {
   context: BrowserContext;
@@ -85,7 +86,8 @@ export async function launchExtension(
     context: ext.context,
     profileDir: ext.profileDir,
     extensionId: ext.extensionId,
-    serviceWorker: ext.serviceWorker,
+    // Its `evaluate` is asked once more when the devtools protocol loses the promise it awaited.
+    serviceWorker: async () => retryingCollected(await ext.serviceWorker(), ext.serviceWorker),
     // Home unless asked otherwise: the bare URL, the toolbar's own, opens on the inquiry the
     // popup showed last (app.tsx), which a test opening the desk afresh does not mean.
     openPopup: (query = '?home') => ext.openPage(`src/popup/index.html${query}`),
