@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
 import { expectKeyToggleStill } from './key-toggle.ts';
+import { dragGrip } from './page-checks.ts';
 import { sandbox } from './sandbox.ts';
 
 let ext: ExtensionHarness;
@@ -380,8 +381,16 @@ describe('options: narrow windows', () => {
     const before = (await box.boundingBox())?.height ?? 0;
     await box.press('Control+End');
     await box.pressSequentially('\nThank you!');
-    expect((await box.boundingBox())?.height ?? 0).toBeGreaterThan(before);
+    const grown = (await box.boundingBox())?.height ?? 0;
+    expect(grown).toBeGreaterThan(before);
     expect(await fits()).toBe(true);
+    // Its grip: dragged past the cap (half the window, 350 px), the height is the reviewer's, and
+    // the next line typed leaves it as they set it.
+    await dragGrip(box, 500);
+    const dragged = (await box.boundingBox())?.height ?? 0;
+    expect(dragged).toBeGreaterThan(450);
+    await box.pressSequentially('\nBest regards');
+    expect((await box.boundingBox())?.height).toBe(dragged);
   });
 });
 

@@ -1,9 +1,9 @@
-// Screenshots in both colour schemes and an axe-core check, for every e2e file that looks at a
-// page.
+// Screenshots in both colour schemes, an axe-core check and a few gestures, for every e2e file
+// that looks at a page.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const screenshotDir = join(
@@ -72,4 +72,16 @@ function luminance(color: string): number {
 export function contrast(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (light + 0.05) / (dark + 0.05);
+}
+
+/** Drags `box`'s grip (its bottom right corner) with the mouse until the box is `height` px tall. */
+export async function dragGrip(box: Locator, height: number): Promise<void> {
+  const at = await box.boundingBox();
+  if (!at) throw new Error('dragGrip: the box is not on screen');
+  const page = box.page();
+  const x = at.x + at.width - 3;
+  await page.mouse.move(x, at.y + at.height - 3);
+  await page.mouse.down();
+  await page.mouse.move(x, at.y + height - 3, { steps: 5 });
+  await page.mouse.up();
 }

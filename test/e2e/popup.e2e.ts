@@ -7,7 +7,13 @@ import { sandboxControls } from '../persona-sandbox/controls.ts';
 import { connectThroughOptionsPage } from './configure.ts';
 import { createWithNoAnswer } from './create-with-no-answer.ts';
 import { type ExtensionHarness, launchExtension } from './harness.ts';
-import { contrast, expectAccessible, screenshotBoth, screenshotDir } from './page-checks.ts';
+import {
+  contrast,
+  dragGrip,
+  expectAccessible,
+  screenshotBoth,
+  screenshotDir,
+} from './page-checks.ts';
 import { forgetSpentWindow } from './rate-limit-window.ts';
 import { sandbox } from './sandbox.ts';
 import { storedDraft } from './stored-draft.ts';
@@ -266,6 +272,10 @@ describe('the popup', () => {
     // The box grows with the comment, so all of it can be read before Confirm.
     expect(await comment.evaluate((box) => box.scrollHeight <= box.clientHeight)).toBe(true);
     expect(await height()).toBeGreaterThan(twoLines);
+    // Dragged by its grip past the cap (two fifths of the window), it keeps the reviewer's height.
+    const cap = await popup.evaluate(() => innerHeight * 0.4);
+    await dragGrip(comment, cap + 60);
+    expect(await height()).toBeGreaterThan(cap + 30);
     expect(await personaStatus(id)).toBe('failed');
     await comment.press('Control+Enter');
     await expect.poll(() => statusOf(popup), soon).toBe('declined');

@@ -1,8 +1,8 @@
 import type { RefObject } from 'preact';
-import { useLayoutEffect } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
-/** Sets `box` as tall as its text, keeping every scrolled ancestor where it was. */
-function fitToText(box: HTMLTextAreaElement): void {
+/** Sets `box` as tall as its text, keeping every scrolled ancestor where it was; the height set. */
+function fitToText(box: HTMLTextAreaElement): string {
   // Emptied for a moment to be measured, the box shortens the page, and the browser pulls a view
   // scrolled to its end back up: Confirm slid away at each key (Firefox, 200 % zoom).
   const kept: [Element, number][] = [];
@@ -12,6 +12,7 @@ function fitToText(box: HTMLTextAreaElement): void {
   box.style.height = '';
   box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
   for (const [el, top] of kept) el.scrollTop = top;
+  return box.style.height;
 }
 
 /**
@@ -19,21 +20,31 @@ function fitToText(box: HTMLTextAreaElement): void {
  * or message is read whole. CSS does it where it knows `field-sizing: content` (views.css,
  * options.css); where it does not (Firefox), this does, as the text changes and as the box's
  * width does (a sidebar dragged wider, a zoom), which changes where its lines wrap.
+ *
+ * The box keeps its grip. A height the reviewer drags it to is theirs: the box stops growing, and
+ * the cap is lifted so the drag can go past it (both browsers' grips write an inline height, which
+ * this tells from its own by the last one it wrote).
  */
 export function useGrowWithText(box: RefObject<HTMLTextAreaElement | null>, text: string): void {
   const grows = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+  const own = useRef('');
+  const dragged = useRef(false);
   useLayoutEffect(() => {
-    if (!grows && box.current) fitToText(box.current);
+    if (!grows && !dragged.current && box.current) own.current = fitToText(box.current);
   }, [text]);
   useLayoutEffect(() => {
     const el = box.current;
-    if (grows || !el || typeof ResizeObserver === 'undefined') return;
+    if (!el || typeof ResizeObserver === 'undefined') return;
     let width = el.clientWidth;
     const watcher = new ResizeObserver(() => {
+      if (el.style.height && el.style.height !== own.current) {
+        dragged.current = true;
+        el.style.maxHeight = 'none';
+      }
       // Its own height changes too: only a new width makes the lines wrap elsewhere.
-      if (el.clientWidth === width) return;
+      if (grows || dragged.current || el.clientWidth === width) return;
       width = el.clientWidth;
-      fitToText(el);
+      own.current = fitToText(el);
     });
     watcher.observe(el);
     return () => watcher.disconnect();
