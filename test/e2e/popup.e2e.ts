@@ -407,6 +407,35 @@ describe('the popup', () => {
     await expect.poll(() => list.getByRole('listitem').count(), soon).toBe(3);
     await screenshotBoth(popup, 'popup-matches');
     await expectAccessible(popup, 'matches');
+    // Three to choose from: the focus stays on the results' title.
+    expect(await popup.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await popup.close();
+  });
+
+  it('a reference id with one inquiry: the Enter that searched, then Enter opens it', async () => {
+    const popup = await openPopup();
+    const reference = `one-${Date.now()}`;
+    const id = await createInquiry(popup, reference);
+    await popup.goto(ext.extensionUrl('src/popup/index.html?home'));
+    const box = popup.getByRole('searchbox', { name: 'Find inquiry' });
+    await box.fill(reference);
+    await box.press('Enter');
+    const list = popup.getByRole('list', { name: 'Matching inquiries' });
+    await expect.poll(() => list.getByRole('listitem').count(), soon).toBe(1);
+    expect(await popup.locator('.list-head').textContent()).toBe('1 inquiry');
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.textContent ?? ''), soon)
+      .toContain(id);
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(() => popup.getByRole('heading', { level: 2 }).first().textContent(), soon)
+      .toContain(id);
+    // Back comes to the results, the row focused again.
+    await popup.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => list.getByRole('listitem').count(), soon).toBe(1);
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.textContent ?? ''), soon)
+      .toContain(id);
     await popup.close();
   });
 
