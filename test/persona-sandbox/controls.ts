@@ -1,10 +1,17 @@
 // Typed client for the sandbox's /__sandbox test controls, for unit, integration and e2e tests.
 import type { NetworkProfile } from './core/session-network.ts';
 import type { FinishOutcome, InquiryStatus } from './core/types.ts';
-import type { FaultSettings } from './http/faults.ts';
+import type { FaultSettings, HeldRequest } from './http/faults.ts';
 import type { LoggedRequest } from './http/request-log.ts';
 
-export type { FaultSettings, FinishOutcome, InquiryStatus, LoggedRequest, NetworkProfile };
+export type {
+  FaultSettings,
+  FinishOutcome,
+  HeldRequest,
+  InquiryStatus,
+  LoggedRequest,
+  NetworkProfile,
+};
 
 export interface SeedOptions {
   /** Statuses to cycle through; default all eight. */
@@ -44,6 +51,11 @@ export interface SandboxControls {
   clearFaults(): Promise<void>;
   /** How many requests the latency holds now (on their way, not answered yet). */
   heldRequests(): Promise<number>;
+  /**
+   * What the latency holds now (route, path and query of each), in the order they came: a test
+   * waits for its own requests, which a count of every held request cannot tell apart from a poll.
+   */
+  heldRequestList(): Promise<HeldRequest[]>;
   /**
    * Lets the held requests go on at once and slows no more, keeping the other faults: a held
    * request then still meets its `errorNext`, which `clearFaults` would have reset.
@@ -93,6 +105,8 @@ export function sandboxControls(origin: string, fetchImpl: typeof fetch = fetch)
     setFaults: (faults) => call<FaultSettings>('POST', '/faults', faults),
     clearFaults: () => call<void>('DELETE', '/faults').then(() => undefined),
     heldRequests: () => call<{ held: number }>('GET', '/faults/held').then((r) => r.held),
+    heldRequestList: () =>
+      call<{ requests: HeldRequest[] }>('GET', '/faults/held').then((r) => r.requests),
     releaseSlowed: () => call<void>('POST', '/faults/release').then(() => undefined),
     setRateLimit: (perMinute) =>
       call<void>('POST', '/rate-limit', { perMinute }).then(() => undefined),

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from './env.ts';
 import { injectedError, rateLimited } from './errors.ts';
 import { setRateLimitHeaders } from './rate-limit.ts';
+import { routeOf } from './request-log.ts';
 import type { SandboxRuntime } from './runtime.ts';
 
 /**
@@ -51,6 +52,18 @@ const NONE: FaultSettings = {
   hangNext: 0,
 };
 
+/**
+ * A request the latency holds, named as the request log names it: a test waits for its own
+ * requests to be held, not for a count that a poll or a straggler from an earlier step could make.
+ */
+export interface HeldRequest {
+  method: string;
+  /** Route pattern without the /api/v1 prefix, e.g. `GET /inquiries/:id`. */
+  route: string;
+  path: string;
+  query: Record<string, string>;
+}
+
 /** `METHOD /path` with `:name` segments, relative to /api/v1. */
 export const ROUTE_PATTERN = /^(GET|POST|PATCH|DELETE) \/[^\s?]*$/;
 
@@ -70,7 +83,8 @@ function routeMatches(route: string | null, method: string, path: string): boole
 export class FaultInjector {
   settings: FaultSettings = { ...NONE };
   private readonly hung = new Set<() => void>();
-  private readonly slowed = new Set<() => void>();
+  /** Each slowed request's way on, with what the request is. */
+  private readonly slowed = new Map<() => void, HeldRequest>();
 
   update(changes: Partial<FaultSettings>): FaultSettings {
     this.settings = { ...this.settings, ...changes };
@@ -86,7 +100,7 @@ export class FaultInjector {
     this.settings = { ...NONE };
     for (const release of this.hung) release();
     this.hung.clear();
-    for (const go of [...this.slowed]) go();
+    for (const go of [...this.slowed.keys()]) go();
     return this.settings;
   }
 
@@ -97,7 +111,7 @@ export class FaultInjector {
    */
   releaseSlowed(): number {
     this.settings = { ...this.settings, latencyMs: 0 };
-    const slowed = [...this.slowed];
+    const slowed = [...this.slowed.keys()];
     for (const go of slowed) go();
     return slowed.length;
   }
@@ -107,8 +121,16 @@ export class FaultInjector {
     return this.slowed.size;
   }
 
-  /** The latency: `ms`, or until the faults are cleared or the slowed requests released. */
-  slow(ms: number): Promise<void> {
+  /** The requests the latency holds now, in the order they came. */
+  get heldRequests(): HeldRequest[] {
+    return [...this.slowed.values()];
+  }
+
+  /**
+   * The latency: `ms`, or until the faults are cleared or the slowed requests released.
+   * `request` says what is held, for `heldRequests`.
+   */
+  slow(ms: number, request: HeldRequest): Promise<void> {
     return new Promise((resolve) => {
       const go = () => {
         clearTimeout(timer);
@@ -116,7 +138,7 @@ export class FaultInjector {
         resolve();
       };
       const timer = setTimeout(go, ms);
-      this.slowed.add(go);
+      this.slowed.set(go, request);
     });
   }
 
@@ -141,7 +163,15 @@ export function networkFaults(runtime: SandboxRuntime): MiddlewareHandler<Sandbo
   return async (c, next) => {
     const { latencyMs, latencyRoute } = runtime.faults.settings;
     const slowed = routeMatches(latencyRoute, c.req.method, new URL(c.req.url).pathname);
-    if (latencyMs > 0 && slowed) await runtime.faults.slow(latencyMs);
+    if (latencyMs > 0 && slowed) {
+      const url = new URL(c.req.url);
+      await runtime.faults.slow(latencyMs, {
+        method: c.req.method,
+        route: routeOf(c),
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+      });
+    }
     const socket = c.env.incoming.socket;
     if (take(runtime, 'dropNext')) {
       c.set('fault', 'dropped');

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { SandboxEnv } from './env.ts';
 import type { SandboxRuntime } from './runtime.ts';
@@ -61,6 +61,19 @@ function routePattern(path: string): string | null {
   return path.slice(PREFIX.length) || '/';
 }
 
+/**
+ * The request's route, e.g. `GET /inquiries/:id`: the handler's pattern, known as soon as the
+ * request is routed, so middleware that runs before the handler can name it too. Middleware and
+ * the not-found fallback have none; the path stands in for it then.
+ */
+export function routeOf(c: Context<SandboxEnv>): string {
+  const handler = matchedRoutes(c)
+    .filter((route) => route.method !== 'ALL')
+    .map((route) => routePattern(route.path))
+    .find((pattern) => pattern !== null);
+  return `${c.req.method} ${handler ?? new URL(c.req.url).pathname.replace(PREFIX, '')}`;
+}
+
 export function logRequests(runtime: SandboxRuntime): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     const started = performance.now();
@@ -69,16 +82,11 @@ export function logRequests(runtime: SandboxRuntime): MiddlewareHandler<SandboxE
       await next();
     } finally {
       const url = new URL(c.req.url);
-      // The handler's pattern; middleware and the not-found fallback have none.
-      const handler = matchedRoutes(c)
-        .filter((route) => route.method !== 'ALL')
-        .map((route) => routePattern(route.path))
-        .find((pattern) => pattern !== null);
       const fault = c.get('fault');
       runtime.requestLog.add({
         method: c.req.method,
         path: url.pathname,
-        route: `${c.req.method} ${handler ?? url.pathname.replace(PREFIX, '')}`,
+        route: routeOf(c),
         query: Object.fromEntries(url.searchParams),
         status: fault ? null : c.res.status,
         outcome: fault ?? 'answered',

@@ -143,7 +143,9 @@ export function controlRoutes(runtime: SandboxRuntime) {
 
   app.delete('/faults', (c) => c.json(runtime.faults.clear()));
 
-  app.get('/faults/held', (c) => c.json({ held: runtime.faults.held }));
+  app.get('/faults/held', (c) =>
+    c.json({ held: runtime.faults.held, requests: runtime.faults.heldRequests }),
+  );
 
   app.post('/faults/release', (c) => c.json({ released: runtime.faults.releaseSlowed() }));
 

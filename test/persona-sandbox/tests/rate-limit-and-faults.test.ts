@@ -109,6 +109,44 @@ describe('faults (only on /api/v1)', () => {
     });
   });
 
+  it('says what it holds: each request’s route, path and query, in the order they came', async () => {
+    const { data } = await createInquiry(t.api);
+    await t.controls.setFaults({ latencyMs: 60_000 });
+    const read = t.api.get(`/inquiries/${data.id}?include=&fields%5Binquiry%5D=status`);
+    await expect.poll(() => t.controls.heldRequests()).toBe(1);
+    const search = t.api.get('/inquiries?filter%5Breference-id%5D=ref-1&page%5Bsize%5D=100');
+    const approve = t.api.post(`/inquiries/${data.id}/approve`);
+    await expect.poll(() => t.controls.heldRequests()).toBe(3);
+    const held = await t.controls.heldRequestList();
+    expect(held[0]).toEqual({
+      method: 'GET',
+      route: 'GET /inquiries/:id',
+      path: `/api/v1/inquiries/${data.id}`,
+      query: { include: '', 'fields[inquiry]': 'status' },
+    });
+    // The other two were sent together, so either may come first.
+    expect(held.slice(1).sort((a, b) => a.route.localeCompare(b.route))).toEqual([
+      {
+        method: 'GET',
+        route: 'GET /inquiries',
+        path: '/api/v1/inquiries',
+        query: { 'filter[reference-id]': 'ref-1', 'page[size]': '100' },
+      },
+      {
+        method: 'POST',
+        route: 'POST /inquiries/:id/approve',
+        path: `/api/v1/inquiries/${data.id}/approve`,
+        query: {},
+      },
+    ]);
+    // Once let go, they are answered and no longer listed.
+    await t.controls.releaseSlowed();
+    expect((await Promise.all([read, search, approve])).map((r) => r.status)).toEqual([
+      200, 200, 200,
+    ]);
+    expect(await t.controls.heldRequestList()).toEqual([]);
+  });
+
   it('adds latency to one route only, when told which', async () => {
     await t.controls.setFaults({ latencyMs: 150, latencyRoute: 'POST /inquiries' });
     const read = performance.now();
