@@ -1097,9 +1097,16 @@ describe('a worker stopped in the middle of a decision Persona is slow to make',
       (await controls.requests(from)).requests.filter(
         (r) => r.route === 'GET /inquiries/:id' && r.path.endsWith(id),
       );
+    // When each read reached the sandbox (its clock runs in step with real time here: this test
+    // does not move it), in ms after the popup's first read once the decision was lost.
+    await expect.poll(async () => (await readsSince(stopped)).length, soon).toBeGreaterThan(0);
+    const t0 = Date.parse((await readsSince(stopped))[0]?.time ?? '');
+    const sinceFirst = (read: { time: string }) => Date.parse(read.time) - t0;
+    // Let go once the read again at 4 s has come, so the approval can only be found by the one at
+    // 10 s.
     await expect
-      .poll(async () => (await readsSince(stopped)).length, soon)
-      .toBeGreaterThanOrEqual(2);
+      .poll(async () => (await readsSince(stopped)).some((read) => sinceFirst(read) >= 3_500), soon)
+      .toBe(true);
     const before = await controls.requests(seq);
     expect(
       before.counts['POST /inquiries/:id/approve'] ?? 0,
@@ -1109,10 +1116,16 @@ describe('a worker stopped in the middle of a decision Persona is slow to make',
     await expect
       .poll(() => popup.getByTestId('status').textContent(), { timeout: 20_000 })
       .toBe('approved');
-    // Read again by the detail after Persona made it (10 s after the decision failed): unwatched,
-    // no poll of the watcher's could find it, and within a read or two, not a minute.
+    // Read again by the detail after Persona made it, 10 s after the decision was lost: unwatched,
+    // no poll of the watcher's could find it, and within a read or two, not a minute. The first
+    // read after the approval was let go is the one that found it.
     expect(Date.now() - sent).toBeLessThan(20_000);
-    expect((await readsSince(before.lastSeq)).length).toBeGreaterThan(0);
+    const found = (await readsSince(before.lastSeq))[0];
+    expect(found, 'no read after the approval was let go').toBeDefined();
+    expect(
+      found && sinceFirst(found),
+      'ms from the first read to the one that found the approval',
+    ).toBeGreaterThanOrEqual(9_000);
     await popup.close();
   });
 });
