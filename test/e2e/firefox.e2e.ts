@@ -178,6 +178,23 @@ describe('the built add-on in Firefox ESR', () => {
         }),
       )
       .toBe(true);
+    // Cancel clicked with the mouse gives the focus back to Approve without the ring, which is
+    // for keys; Cancel pressed with Enter or Space gives it back with the ring.
+    const approveFocused = () =>
+      desk.evaluate(() => {
+        const active = document.activeElement;
+        if (active?.textContent !== 'Approve') return `on ${active?.textContent ?? 'nothing'}`;
+        return active.matches(':focus-visible') ? 'with its ring' : 'without its ring';
+      });
+    await click(desk, 'Approve');
+    await click(desk, 'Cancel');
+    await expect.poll(approveFocused, soon).toBe('without its ring');
+    for (const key of ['Enter', ' '] as const) {
+      await click(desk, 'Approve');
+      await (await byRole(desk, 'button', 'Cancel')).focus();
+      await desk.keyboard.press(key);
+      await expect.poll(approveFocused, soon).toBe('with its ring');
+    }
     await click(desk, 'Approve');
     await click(desk, 'Confirm approve');
     await expect.poll(() => statusOf(desk), soon).toBe('approved');
@@ -241,6 +258,41 @@ describe('the built add-on in Firefox ESR', () => {
     expect(after.at).toBeGreaterThan(before.at);
     expect(detail.isClosed()).toBe(false);
     await detail.close();
+  });
+
+  it('at 400 px, the chat message template shows the whole default message, and grows as it is typed', async () => {
+    // Firefox has no field-sizing: the box is sized by the page (use-grow-with-text.ts), or it
+    // stays three rows tall and cuts the default's last line, the expiry's.
+    const options = await openPage('src/options/index.html');
+    // Puppeteer sends a screen orientation with the viewport, which Firefox ESR 140's WebDriver
+    // BiDi does not know: its refusal may come first, but the viewport is set all the same, as the
+    // page's size shows once it has.
+    await options.setViewport({ width: 400, height: 700 }).catch(() => undefined);
+    await expect
+      .poll(() => options.evaluate(() => [innerWidth, innerHeight]), soon)
+      .toEqual([400, 700]);
+    const box = '#chat-template';
+    const value = () =>
+      options.$eval(box, (el) => (el as HTMLTextAreaElement).value).catch(() => '');
+    await expect.poll(value, soon).toContain('{expires}');
+    const size = () =>
+      options.$eval(box, (el) => ({
+        height: (el as HTMLElement).offsetHeight,
+        fits: el.scrollHeight <= el.clientHeight,
+      }));
+    // Sized once the page has laid out at its new width.
+    await expect.poll(async () => (await size()).fits, soon).toBe(true);
+    const before = (await size()).height;
+    await options.$eval(box, (el) => {
+      const field = el as HTMLTextAreaElement;
+      field.focus();
+      field.setSelectionRange(field.value.length, field.value.length);
+    });
+    await options.keyboard.type('\nThank you!');
+    await expect.poll(value, soon).toMatch(/\nThank you!$/);
+    await expect.poll(async () => (await size()).height, soon).toBeGreaterThan(before);
+    expect((await size()).fits).toBe(true);
+    await options.close();
   });
 
   it('renders every watched row once the first paint is reported, past those of the first render', async () => {
