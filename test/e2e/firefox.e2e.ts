@@ -292,6 +292,22 @@ describe('the built add-on in Firefox ESR', () => {
     await expect.poll(value, soon).toMatch(/\nThank you!$/);
     await expect.poll(async () => (await size()).height, soon).toBeGreaterThan(before);
     expect((await size()).fits).toBe(true);
+    // Its grip, dragged past the cap (half the window, 350 px): the height is the reviewer's,
+    // and the next line typed does not size it again.
+    const at = await options.$eval(box, (el) => {
+      el.scrollIntoView({ block: 'start' });
+      const r = el.getBoundingClientRect();
+      return { x: r.right - 3, y: r.bottom - 3, top: r.top };
+    });
+    await options.mouse.move(at.x, at.y);
+    await options.mouse.down();
+    await options.mouse.move(at.x, at.top + 500, { steps: 5 });
+    await options.mouse.up();
+    await expect.poll(async () => (await size()).height, soon).toBeGreaterThan(450);
+    const dragged = (await size()).height;
+    await options.keyboard.type('\nBest regards');
+    await expect.poll(value, soon).toMatch(/\nBest regards$/);
+    expect((await size()).height).toBe(dragged);
     await options.close();
   });
 
