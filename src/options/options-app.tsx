@@ -25,6 +25,7 @@ import { InquiriesSection } from './inquiries-section.tsx';
 import type { Patch } from './settings-patch.ts';
 import { checkRanges, withSandboxApiPath } from './settings-ranges.ts';
 import { typedKey } from './typed-key.ts';
+import { useBarRoom } from './use-bar-room.ts';
 import { WatchSection } from './watch-section.tsx';
 import { WaysIn } from './ways-in.tsx';
 
@@ -188,6 +189,8 @@ export function OptionsApp() {
   // press them mid-page: what they found is brought into view, below the settings' end. Not a
   // problem a field marks, which has the focus there.
   const outcomeBox = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  useBarRoom(bar, draft !== undefined);
   useEffect(() => {
     const atField = form.current?.querySelector('[aria-invalid="true"]');
     if (!action.busy && (action.data || action.error) && !atField) {
@@ -273,7 +276,7 @@ export function OptionsApp() {
           <h2 id="auto-lock-heading">{t('autoLockHeading')}</h2>
           <AutoLockField draft={shown} patch={patch} fieldError={fieldError} />
         </section>
-        <div class="actions-bar">
+        <div class="actions-bar" ref={bar}>
           <button type="submit" class="primary" disabled={busy}>
             {t('save')}
           </button>
