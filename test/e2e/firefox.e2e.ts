@@ -292,8 +292,10 @@ describe('the built add-on in Firefox ESR', () => {
     await expect.poll(value, soon).toMatch(/\nThank you!$/);
     await expect.poll(async () => (await size()).height, soon).toBeGreaterThan(before);
     expect((await size()).fits).toBe(true);
-    // Its grip, dragged past the cap (half the window, 350 px): the height is the reviewer's,
-    // and the next line typed does not size it again.
+    // Its grip: grown to the cap (half the window, 350 px), then dragged past it, the height is
+    // the reviewer's, and the next line typed does not size it again.
+    await options.keyboard.type('\n.'.repeat(20));
+    await expect.poll(async () => (await size()).height, soon).toBe(350);
     const at = await options.$eval(box, (el) => {
       el.scrollIntoView({ block: 'start' });
       const r = el.getBoundingClientRect();

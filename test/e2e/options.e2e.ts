@@ -384,8 +384,10 @@ describe('options: narrow windows', () => {
     const grown = (await box.boundingBox())?.height ?? 0;
     expect(grown).toBeGreaterThan(before);
     expect(await fits()).toBe(true);
-    // Its grip: dragged past the cap (half the window, 350 px), the height is the reviewer's, and
-    // the next line typed leaves it as they set it.
+    // Its grip: grown to the cap (half the window, 350 px), then dragged past it, the height is
+    // the reviewer's, and the next line typed leaves it as they set it.
+    await box.pressSequentially('\n.'.repeat(20));
+    await expect.poll(async () => (await box.boundingBox())?.height).toBe(350);
     await dragGrip(box, 500);
     const dragged = (await box.boundingBox())?.height ?? 0;
     expect(dragged).toBeGreaterThan(450);

@@ -23,7 +23,7 @@ function fitToText(box: HTMLTextAreaElement): string {
  *
  * The box keeps its grip. A height the reviewer drags it to is theirs: the box stops growing, and
  * the cap is lifted so the drag can go past it (both browsers' grips write an inline height, which
- * this tells from its own by the last one it wrote).
+ * this tells from its own by the last one it wrote, before the grip's next move is drawn).
  */
 export function useGrowWithText(box: RefObject<HTMLTextAreaElement | null>, text: string): void {
   const grows = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
@@ -34,19 +34,29 @@ export function useGrowWithText(box: RefObject<HTMLTextAreaElement | null>, text
   }, [text]);
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    let width = el.clientWidth;
-    const watcher = new ResizeObserver(() => {
-      if (el.style.height && el.style.height !== own.current) {
-        dragged.current = true;
-        el.style.maxHeight = 'none';
-      }
-      // Its own height changes too: only a new width makes the lines wrap elsewhere.
-      if (grows || dragged.current || el.clientWidth === width) return;
-      width = el.clientWidth;
-      own.current = fitToText(el);
+    if (!el) return;
+    // Watched on its style, not its size: at the cap a drag further down changes no size, and the
+    // cap is what it is meant to lift.
+    const grip = new MutationObserver(() => {
+      if (dragged.current || !el.style.height || el.style.height === own.current) return;
+      dragged.current = true;
+      el.style.maxHeight = 'none';
     });
-    watcher.observe(el);
-    return () => watcher.disconnect();
+    grip.observe(el, { attributes: true, attributeFilter: ['style'] });
+    let width = el.clientWidth;
+    const wrap =
+      grows || typeof ResizeObserver === 'undefined'
+        ? undefined
+        : new ResizeObserver(() => {
+            // Its own height changes too: only a new width makes the lines wrap elsewhere.
+            if (dragged.current || el.clientWidth === width) return;
+            width = el.clientWidth;
+            own.current = fitToText(el);
+          });
+    wrap?.observe(el);
+    return () => {
+      grip.disconnect();
+      wrap?.disconnect();
+    };
   }, []);
 }
