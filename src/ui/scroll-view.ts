@@ -15,7 +15,8 @@ export function scrollViewTo(element: Element, block: 'start' | 'nearest'): bool
   const above = top - box.top;
   if (block === 'start') view.scrollTop += above;
   else if (above < 0 || bottom > box.bottom) {
-    view.scrollTop += Math.min(above, Math.max(0, bottom - box.bottom));
+    // Rounded up: the view scrolls by whole pixels, and a fraction short left its foot cut.
+    view.scrollTop += Math.min(above, Math.ceil(Math.max(0, bottom - box.bottom)));
   }
   return true;
 }

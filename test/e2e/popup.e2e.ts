@@ -272,8 +272,21 @@ describe('the popup', () => {
     // The box grows with the comment, so all of it can be read before Confirm.
     expect(await comment.evaluate((box) => box.scrollHeight <= box.clientHeight)).toBe(true);
     expect(await height()).toBeGreaterThan(twoLines);
-    // Dragged by its grip past the cap (two fifths of the window), it keeps the reviewer's height.
+    // Grown to its cap (two fifths of the window), Confirm and its shortcut stay in view: the
+    // view follows the caret, and the box pushed them below it.
     const cap = await popup.evaluate(() => innerHeight * 0.4);
+    for (let i = 0; i < 12; i++) await comment.press('Enter');
+    await expect.poll(height).toBeCloseTo(cap, 0);
+    const confirm = popup.getByRole('button', { name: 'Confirm decline' });
+    const inView = (target: typeof confirm) =>
+      target.evaluate((el) => {
+        const view = el.closest('.content')?.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return view !== undefined && box.top >= view.top && box.bottom <= view.bottom;
+      });
+    expect(await inView(confirm)).toBe(true);
+    expect(await inView(popup.getByText('Ctrl+Enter confirms.'))).toBe(true);
+    // Dragged by its grip past the cap, it keeps the reviewer's height.
     await dragGrip(comment, cap + 60);
     expect(await height()).toBeGreaterThan(cap + 30);
     expect(await personaStatus(id)).toBe('failed');

@@ -84,6 +84,14 @@ export function ConfirmAction({
   const input = useRef<HTMLTextAreaElement>(null);
   // As tall as the comment, up to views.css's cap: a long one is read whole before Confirm.
   useGrowWithText(input, comment);
+  // Typed into, the box grows, and the view, following only the caret, left Confirm and its
+  // shortcut below it (popup, side panel, a 300 px window): the two are kept in view.
+  const end = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (end.current && document.activeElement === input.current) {
+      scrollViewTo(end.current, 'nearest');
+    }
+  }, [comment]);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     // The whole form in view, or, taller than the view, its top: what the decision would pass
@@ -160,7 +168,7 @@ export function ConfirmAction({
       <p class="hint" id="action-comment-hint">
         {t('confirmShortcut')}
       </p>
-      <div class="row confirm-buttons">
+      <div class="row confirm-buttons" ref={end}>
         {/* Sending or counting down, it keeps the focus a keyboard user pressed it with
             (aria-disabled, the submit ignored): a disabled button drops it to the page. */}
         <button
