@@ -313,6 +313,24 @@ describe('look up anywhere', () => {
 });
 
 describe('a read cut short by the background stopping', () => {
+  it('a one-inquiry result leaves the focus where the reviewer took it while it was looked up', async () => {
+    await controls.setFaults({ latencyMs: 2_500, latencyRoute: 'GET /inquiries' });
+    const popup = await ext.openPopup(`?view=matches&q=${referenceId}`);
+    try {
+      await expect
+        .poll(() => popup.getByRole('status').first().textContent())
+        .toContain('Looking up');
+      await popup.getByRole('button', { name: 'Back' }).focus();
+      await expect
+        .poll(() => popup.getByRole('button', { name: new RegExp(referenceId) }).count(), settled)
+        .toBe(1);
+      expect(await popup.evaluate(() => document.activeElement?.textContent)).toContain('Back');
+    } finally {
+      await controls.clearFaults();
+    }
+    await popup.close();
+  });
+
   it('is asked again by itself: the results come, focus on their one row after a Try again', async () => {
     // A slow Persona for the lookup only, so the worker can be stopped while it is out.
     await controls.setFaults({ latencyMs: 2_500, latencyRoute: 'GET /inquiries' });

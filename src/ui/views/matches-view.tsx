@@ -9,7 +9,7 @@ import { decisionStatus } from '../../shared/persona/status-actions.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { formatAgo, formatNumber, useNow } from '../components/format-time.ts';
 import { ProblemMessage } from '../components/problem-message.tsx';
-import { focusLost, focusUnclaimed } from '../focus.ts';
+import { focusLost } from '../focus.ts';
 import { useRequest } from '../use-request.ts';
 import { useStored } from '../use-stored.ts';
 import { useNavigation } from './router.ts';
@@ -147,11 +147,14 @@ export function MatchesView({ query: asked }: { query: string }) {
     const made = decided.get(item.id);
     return made ? { ...item, status: decisionStatus[made] } : item;
   });
-  // A reference that has one inquiry, as most do: its row takes the focus from the title, so the
-  // Enter that searched is followed by the Enter that opens it. Not opened for the reviewer: the
-  // results say there is only the one, and Back comes to them.
-  const only =
-    items?.length === 1 && !next && !returning && focusUnclaimed() ? items[0]?.id : undefined;
+  // A reference that has one inquiry, as most do, or one watched inquiry it may have meant: its row
+  // takes the focus from the title, so the Enter that searched is followed by the Enter that opens
+  // it. Only from the title (or from nowhere): a Back or a row the reviewer went to while the
+  // lookup was out keeps it. Not opened for the reviewer: the results say there is only the one,
+  // and Back comes to them.
+  const focusFree = !returning && (focusLost() || document.activeElement === heading.current);
+  const only = (rows: readonly { id: string }[] | undefined) =>
+    rows?.length === 1 && focusFree ? rows[0]?.id : undefined;
   // A result that is no longer listed leaves the focus to the title, not to the page; so does a
   // Try again whose button went with its message, however the answers to it and to a re-ask of
   // the page's own (above) came in.
@@ -192,6 +195,7 @@ export function MatchesView({ query: asked }: { query: string }) {
           <SummaryList
             label={t('watchedLike')}
             items={near}
+            focusId={only(near)}
             meta={(item) => note(item.id, item.status)}
           />
         </>
@@ -208,7 +212,7 @@ export function MatchesView({ query: asked }: { query: string }) {
           <SummaryList
             label={t('matchingInquiries')}
             items={items}
-            focusId={firstOfPage ?? only}
+            focusId={firstOfPage ?? (next ? undefined : only(items))}
             onItsWay={sending}
             meta={(item) => {
               return (
