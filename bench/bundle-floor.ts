@@ -12,7 +12,8 @@ import preact from '@preact/preset-vite';
 import { build, version as viteVersion } from 'vite';
 import { WORKER_MINIFIER } from '../scripts/lib/background-bundle.ts';
 import { repoRoot } from '../scripts/lib/paths.ts';
-import projectConfig from '../vite.config.ts';
+import { storeBuildDefine } from '../scripts/lib/store-build.ts';
+import { CHROME_TARGET } from '../vite.config.ts';
 
 /** The libraries, each with the package names whose imports (and subpaths) it covers. */
 export const LIBRARIES = [
@@ -75,12 +76,14 @@ async function bundle(
     mode: 'production',
     logLevel: 'silent',
     plugins: [preact()], // as vite.config.ts; crxjs only adds the manifest and the loader
+    // As dist/ is built (scripts/lib/store-build.ts): the development build's code, not both.
+    define: storeBuildDefine(false),
     build: {
       write: false,
       ...minifier,
       sourcemap: false,
       modulePreload: false,
-      target: projectConfig.build?.target ?? 'chrome116',
+      target: CHROME_TARGET,
       rolldownOptions: {
         input: join(repoRoot, entry),
         external: (id) => covers(external, id),

@@ -4,8 +4,8 @@
 // carries what only the pages use, and the pages what only the worker uses. Chromium refuses
 // `import()` in a service worker, so nothing would be gained by splitting the worker either. Here
 // crxjs builds the pages from the manifest without `background`; this plugin bundles the
-// background entry alone (same root, mode, target and minifier, no code splitting), emits it into
-// the same output, and puts `background` back into the manifest crxjs writes.
+// background entry alone (same root, mode, defines, target and minifier, no code splitting),
+// emits it into the same output, and puts `background` back into the manifest crxjs writes.
 //
 // The bundle is a classic script (a strict-mode IIFE, no `"type": "module"`): it imports nothing,
 // so being a module gains it nothing, and Chromium 156 restarts it markedly faster as a classic
@@ -160,6 +160,8 @@ async function bundleBackground(config: ResolvedConfig, entry: string): Promise<
     configFile: false,
     root: config.root,
     mode: config.mode,
+    // The build's constants (src/shared/store-build.ts): the store's worker keeps no test hook.
+    define: config.define,
     logLevel: 'warn',
     // No plugins: the worker is plain TypeScript (no JSX, CSS or assets).
     build: {
