@@ -1,8 +1,9 @@
 // Opens a Persona client for one request from what is stored: the key, the settings. Read on
 // every request rather than kept in a module variable, because the worker may restart any time.
-import { deskError } from '../shared/errors.ts';
+import { DeskError, deskError } from '../shared/errors.ts';
 import { keyInfoItem, pollStateItem, settingsItem } from '../shared/generated/stored-items.ts';
 import { keyEnvironment, maskKey } from '../shared/persona/api-key.ts';
+import { checkBaseUrl } from '../shared/persona/base-url.ts';
 import {
   createPersonaClient,
   type PersonaClient,
@@ -13,6 +14,7 @@ import { readPolicy } from '../shared/policy.ts';
 import type { Settings } from '../shared/settings.ts';
 import { readItems } from '../shared/storage.ts';
 import type { KeyInfo } from '../shared/storage-items.ts';
+import { STORE_BUILD } from '../shared/store-build.ts';
 import { updateItem } from './edit-item.ts';
 import { readKey } from './key-custody.ts';
 import { holdAfterRateLimit } from './watch/next-hold.ts';
@@ -55,6 +57,17 @@ export async function openPersona(
   };
   if (keyInfo.environment === 'production' && !settings.allowProduction) {
     throw deskError('no_key', 'productionKeyOff');
+  }
+  // The store's build calls no local sandbox (src/shared/store-build.ts), yet its stored settings
+  // may name one: kept from a version that did, or set by a policy. Such a base URL is never used:
+  // the desk is as good as not set up, and says why, as for a missing key (kind no_key: the pages
+  // offer the settings, where the field says it too). The client below would refuse the address
+  // as well, but as a bare refusal with no way to the settings. Not quietly replaced by Persona's
+  // address either: the key would go to a host the reviewer never chose, and the desk would show
+  // other inquiries than the ones they meant to look at.
+  if (STORE_BUILD) {
+    const base = checkBaseUrl(settings.baseUrl);
+    if (!base.ok) throw new DeskError({ kind: 'no_key', message: base.reason });
   }
   const client = createPersonaClient({
     ...options,

@@ -4,6 +4,7 @@ import { t } from '../shared/i18n.ts';
 import { DEFAULT_BASE_URL } from '../shared/persona/api-origin.ts';
 import type { Settings } from '../shared/settings.ts';
 import { type KeyInfo, pollStateItem } from '../shared/storage-items.ts';
+import { STORE_BUILD } from '../shared/store-build.ts';
 import { Field } from '../ui/field.tsx';
 import { focusLost } from '../ui/focus.ts';
 import { useLock } from '../ui/use-lock.ts';
@@ -60,6 +61,8 @@ export function ConnectionSection({
   const sealed = useRef(false);
   if (keyInfo) sealed.current = lock === 'locked' || lock === 'unlocked';
   const passphraseWent = keyInfo === null && sealed.current && lock === 'none';
+  // Which hosts the base URL may name: the store's build takes no local sandbox (store-build.ts).
+  const hostsHint = STORE_BUILD ? 'baseUrlHintStore' : 'baseUrlHint';
   return (
     <section aria-labelledby="connection-heading">
       <h2 id="connection-heading">{t('connection')}</h2>
@@ -147,7 +150,7 @@ export function ConnectionSection({
         error={fieldError('baseUrl')}
         hint={
           <>
-            {t('baseUrlDefault')} <code>{DEFAULT_BASE_URL}</code>. {t('baseUrlHint')}
+            {t('baseUrlDefault')} <code>{DEFAULT_BASE_URL}</code>. {t(hostsHint)}
           </>
         }
       >

@@ -18,6 +18,7 @@ import {
   MAX_TEMPLATE_NAME,
   MIN_POLL_SECONDS,
 } from '../shared/settings-values.ts';
+import { STORE_BUILD } from '../shared/store-build.ts';
 import { codePoints } from '../shared/stored-check.ts';
 import { invalid, type Report } from '../shared/validate-settings.ts';
 import { unknownExpiryTags } from '../ui/components/chat-message.ts';
@@ -92,8 +93,13 @@ function inRange(value: number, min: number, max: number): boolean {
   return value >= min && value <= max;
 }
 
-/** A loopback base URL's origin and path (no trailing slash), or `undefined` for any other. */
+/**
+ * A loopback base URL's origin and path (no trailing slash), or `undefined` for any other. Always
+ * `undefined` in the store's build, which calls no local sandbox (src/shared/store-build.ts): a
+ * local address is neither completed nor told its sandbox path there, only refused (base-url.ts).
+ */
 function loopbackParts(baseUrl: string): { origin: string; path: string } | undefined {
+  if (STORE_BUILD) return undefined;
   let url: URL;
   try {
     url = new URL(baseUrl.trim());

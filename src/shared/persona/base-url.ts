@@ -3,9 +3,13 @@
 // https://withpersona.com/api/v1. Exactly these two hosts are accepted, over https: they are the
 // manifest's host_permissions, and any other host would not be reachable anyway. Loopback is the
 // local sandbox (test/persona-sandbox), for sandbox keys only: a production key never travels
-// over plain http to a local port. Anything else is refused so the key never leaves for a host
-// the reviewer did not mean (docs/architecture.md#persona-calls).
+// over plain http to a local port. The store's build (src/shared/store-build.ts) calls no local
+// sandbox, so there loopback is refused too, saying why: a reviewer talked into typing a local
+// address would otherwise send their key, over plain http, to whatever listens on that port.
+// Anything else is refused so the key never leaves for a host the reviewer did not mean
+// (docs/architecture.md#persona-calls).
 import { t } from '../i18n.ts';
+import { STORE_BUILD } from '../store-build.ts';
 import { API_PATH, DEFAULT_BASE_URL, isLoopbackBaseUrl, isLoopbackHost } from './api-origin.ts';
 
 export type BaseUrlCheck = { ok: true; baseUrl: string } | { ok: false; reason: string };
@@ -44,12 +48,15 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
   // Without its trailing slashes, as the result ends.
   const path = url.pathname.replace(/\/+$/, '');
   const loopback = isLoopbackHost(url.hostname);
+  if (loopback && STORE_BUILD) return { ok: false, reason: t('urlLocalStore', url.hostname) };
   if (loopback && (url.protocol === 'http:' || url.protocol === 'https:')) {
     return { ok: true, baseUrl: url.origin + path };
   }
   if (!isGrantedApiHost(url.hostname)) {
-    // javascript:, data: or file: name no host at all: not an address to speak of.
-    return { ok: false, reason: url.hostname ? t('urlHost', url.hostname) : t('urlInvalid') };
+    // javascript:, data: or file: name no host at all: not an address to speak of. The store's
+    // build names no local sandbox among the hosts it takes.
+    const host = STORE_BUILD ? 'urlHostStore' : 'urlHost';
+    return { ok: false, reason: url.hostname ? t(host, url.hostname) : t('urlInvalid') };
   }
   if (url.protocol !== 'https:') {
     return { ok: false, reason: t('urlHttps') };
