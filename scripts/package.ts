@@ -1,9 +1,12 @@
-// `npm run package`: fresh production builds of dist/ (Chrome) and dist-firefox/ (Firefox), each
-// checked (README.md's permissions table; web-ext lint for Firefox), zipped for its store, plus the
-// store's screenshots and promo tile made from the real UI. Listing text: docs/store-listing.md.
-//   --skip-build   package the dist/ and dist-firefox/ that are there (e.g. a CI step just built them)
+// `npm run package`: fresh store builds (`vite build --mode store`: no local sandbox, no test
+// hook; scripts/lib/store-build.ts) in dist-store/chrome/ and dist-store/firefox/, each checked
+// (README.md's permissions table; its content security policy and worker; web-ext lint for
+// Firefox), zipped for its store, plus the store's screenshots and promo tile made from the real
+// UI of the development build in dist/. Listing text: docs/store-listing.md.
+//   --skip-build   package the store builds that are there, and capture the images from the dist/
+//                  that is there (e.g. a CI step just ran `npm run build:store` and `npm run build`)
 //   --no-assets    the two zips only (the assets need Chromium)
-//   --out-dir DIR  where to write everything (default: dist-store/)
+//   --out-dir DIR  where to write the zips and images (default: dist-store/)
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PackageError, packageExtension } from './lib/package-extension.ts';

@@ -1,7 +1,8 @@
 // What `npm run package` checks in each build before it zips anything: pure functions over the
-// built manifest, its file list, the README's promises and web-ext's report, each returning the
-// problems as sentences for the terminal (empty = fine).
+// built manifest, its file list, its worker's script, the README's promises and web-ext's report,
+// each returning the problems as sentences for the terminal (empty = fine).
 import { checkManifestPermissions, type ManifestAccess } from './check-manifest-permissions.ts';
+import { PERSONA_CONNECT_SOURCES } from './content-security-policy.ts';
 import { CHROME_ONLY_PERMISSIONS } from './firefox-manifest.ts';
 import { type LintReport, lintProblems } from './lint-report.ts';
 import type { ReadmePermissions } from './readme-permissions.ts';
@@ -10,6 +11,7 @@ export type Target = 'chrome' | 'firefox';
 
 export interface BuiltManifest extends ManifestAccess {
   version?: string;
+  content_security_policy?: { extension_pages?: string };
   browser_specific_settings?: {
     gecko?: { id?: string; data_collection_permissions?: { required?: string[] } };
   };
@@ -42,6 +44,43 @@ export function buildProblems(
   const maps = files.filter((f) => f.endsWith('.map'));
   if (maps.length > 0) {
     problems.push(`${dir}/ holds source maps (${maps.join(', ')}): rebuild without them.`);
+  }
+  return problems;
+}
+
+/** The sources of one directive of a content security policy; undefined when it has none. */
+export function policySources(policy: string, directive: string): string[] | undefined {
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name === directive) return sources;
+  }
+  return undefined;
+}
+
+/**
+ * What only the store's build may be (scripts/lib/store-build.ts), so that a development build in
+ * its place is never zipped: requests may go to Persona's hosts and nowhere else (no local
+ * sandbox, no plain http), and the worker has no test hook (src/background/index.ts).
+ */
+export function storeProblems(dir: string, manifest: BuiltManifest, worker: string): string[] {
+  const problems: string[] = [];
+  const rebuild = 'build it with `vite build --mode store` (npm run package does)';
+  const policy = manifest.content_security_policy?.extension_pages;
+  const connect = policy === undefined ? undefined : policySources(policy, 'connect-src');
+  const allowed: readonly string[] = PERSONA_CONNECT_SOURCES;
+  if (connect === undefined) {
+    problems.push(`${dir}/manifest.json has no connect-src in its content security policy.`);
+  } else {
+    const others = connect.filter((source) => !allowed.includes(source));
+    if (others.length > 0) {
+      problems.push(
+        `${dir}/manifest.json lets requests go to ${others.join(' ')} besides Persona's hosts: ` +
+          `${rebuild}.`,
+      );
+    }
+  }
+  if (/\binquiryDesk\b/.test(worker)) {
+    problems.push(`The worker in ${dir}/ carries the inquiryDesk test hook: ${rebuild}.`);
   }
   return problems;
 }

@@ -1,11 +1,12 @@
-// `npm run package` as a function (scripts/package.ts parses the options): fresh builds of dist/
-// and dist-firefox/, each checked (package-checks.ts), zipped for its store, plus the store's
-// screenshots and promo tile made from the real UI (store/). Nothing is written unless both
-// builds pass their checks.
+// `npm run package` as a function (scripts/package.ts parses the options): fresh store builds
+// (store-build.ts) in dist-store/chrome/ and dist-store/firefox/, each checked (package-checks.ts)
+// and zipped for its store, plus the store's screenshots and promo tile made from the real UI
+// (store/). Nothing is written unless both builds pass their checks.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from '../../test/e2e/browser-path.ts';
+import { BACKGROUND_FILE } from './background-bundle.ts';
 import { explainedWarnings } from './lint-report.ts';
 import { listFiles } from './list-files.ts';
 import {
@@ -14,6 +15,7 @@ import {
   chromeProblems,
   firefoxProblems,
   type PackageJson,
+  storeProblems,
   type Target,
   zipFileName,
 } from './package-checks.ts';
@@ -21,16 +23,28 @@ import { repoRoot } from './paths.ts';
 import { parseReadmePermissions } from './readme-permissions.ts';
 import { captureViews } from './store/capture-views.ts';
 import { renderStoreAssets } from './store/render-store-assets.ts';
+import { STORE_MODE, STORE_OUT_DIRS } from './store-build.ts';
 import { runWebExtLint } from './web-ext-lint.ts';
 import { createZip } from './zip.ts';
 
+/** What is zipped: the store's builds. */
 export const BUILDS: Record<Target, { dir: string; config: string }> = {
-  chrome: { dir: 'dist', config: 'vite.config.ts' },
-  firefox: { dir: 'dist-firefox', config: 'vite.firefox.config.ts' },
+  chrome: { dir: STORE_OUT_DIRS.chrome, config: 'vite.config.ts' },
+  firefox: { dir: STORE_OUT_DIRS.firefox, config: 'vite.firefox.config.ts' },
 };
 
+/**
+ * What the store images are captured from: the development build in dist/ (`npm run build`). It
+ * shows the same pages, and only it reaches the local sandbox the captures run against (and has
+ * the worker hook they set it up through).
+ */
+export const CAPTURE_BUILD = { dir: 'dist', config: 'vite.config.ts' };
+
 export interface PackageOptions {
-  /** Package the dist/ and dist-firefox/ that are there instead of building them afresh. */
+  /**
+   * Package the store builds that are there (and capture from the dist/ that is there) instead of
+   * building them afresh.
+   */
   skipBuild: boolean;
   /** Screenshots and promo tile too (they need Chromium); zips only when false. */
   assets: boolean;
@@ -51,50 +65,67 @@ export class PackageError extends Error {
   }
 }
 
-function readManifest(target: Target): BuiltManifest {
+function readBuilt(target: Target): { manifest: BuiltManifest; worker: string } {
   const { dir } = BUILDS[target];
   try {
-    return JSON.parse(readFileSync(join(repoRoot, dir, 'manifest.json'), 'utf8'));
+    return {
+      manifest: JSON.parse(readFileSync(join(repoRoot, dir, 'manifest.json'), 'utf8')),
+      worker: readFileSync(join(repoRoot, dir, BACKGROUND_FILE), 'utf8'),
+    };
   } catch {
-    const build = target === 'chrome' ? 'npm run build' : 'npm run build:firefox';
     throw new PackageError([
-      `${dir}/manifest.json is missing or unreadable: run \`${build}\`, or drop --skip-build.`,
+      `${dir}/ is missing its manifest.json or ${BACKGROUND_FILE}: run \`npm run build:store\`, ` +
+        'or drop --skip-build.',
     ]);
   }
+}
+
+/** `vite build` with one config, in one mode (the development build's when none). */
+function viteBuild(config: string, mode?: string): void {
+  const args = ['vite', 'build', '--config', config, '--logLevel', 'warn'];
+  execFileSync('npx', mode ? [...args, '--mode', mode] : args, {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    // A production build whatever the shell says: NODE_ENV=test or development would keep
+    // Preact's development code in it (vitest sets test).
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 export async function packageExtension(options: PackageOptions): Promise<PackageResult> {
   const { log } = options;
   if (!options.skipBuild) {
-    // Always rebuild: `npm run dev` leaves a development build in dist/ that looks just as fresh.
+    // Always rebuild: the store builds there may be of older sources.
     for (const { dir, config } of Object.values(BUILDS)) {
       log(`Building ${dir}/ …`);
-      execFileSync('npx', ['vite', 'build', '--config', config, '--logLevel', 'warn'], {
-        cwd: repoRoot,
-        stdio: 'inherit',
-        // The store's build whatever the shell says: NODE_ENV=test or development would keep
-        // Preact's development code in it (vitest sets test).
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
+      viteBuild(config, STORE_MODE);
+    }
+    // The images' build too: `npm run dev` leaves a development build in dist/ that looks just as
+    // fresh as `npm run build`'s.
+    if (options.assets) {
+      log(`Building ${CAPTURE_BUILD.dir}/ for the store images …`);
+      viteBuild(CAPTURE_BUILD.config);
     }
   }
 
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
   const readmeText = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   const readme = parseReadmePermissions(readmeText);
-  const chrome = readManifest('chrome');
-  const firefox = readManifest('firefox');
+  const chrome = readBuilt('chrome');
+  const firefox = readBuilt('firefox');
   const files = {
     chrome: listFiles(join(repoRoot, BUILDS.chrome.dir)),
     firefox: listFiles(join(repoRoot, BUILDS.firefox.dir)),
   };
-  log('Linting dist-firefox/ with web-ext …');
+  log(`Linting ${BUILDS.firefox.dir}/ with web-ext …`);
   const lint = runWebExtLint(join(repoRoot, BUILDS.firefox.dir));
   const problems = [
-    ...buildProblems(BUILDS.chrome.dir, chrome, files.chrome, pkg),
-    ...chromeProblems(chrome, readme),
-    ...buildProblems(BUILDS.firefox.dir, firefox, files.firefox, pkg),
-    ...firefoxProblems(firefox, readme, lint, explainedWarnings(readmeText)),
+    ...buildProblems(BUILDS.chrome.dir, chrome.manifest, files.chrome, pkg),
+    ...storeProblems(BUILDS.chrome.dir, chrome.manifest, chrome.worker),
+    ...chromeProblems(chrome.manifest, readme),
+    ...buildProblems(BUILDS.firefox.dir, firefox.manifest, files.firefox, pkg),
+    ...storeProblems(BUILDS.firefox.dir, firefox.manifest, firefox.worker),
+    ...firefoxProblems(firefox.manifest, readme, lint, explainedWarnings(readmeText)),
   ];
   if (problems.length > 0) throw new PackageError(problems);
 
@@ -114,17 +145,23 @@ export async function packageExtension(options: PackageOptions): Promise<Package
 
   let assets: string[] = [];
   if (options.assets) {
+    if (!existsSync(join(repoRoot, CAPTURE_BUILD.dir, 'manifest.json'))) {
+      throw new PackageError([
+        `${CAPTURE_BUILD.dir}/ is missing, which the store images are captured from: run ` +
+          '`npm run build`, or drop --skip-build, or pass --no-assets.',
+      ]);
+    }
     log('Capturing the store screenshots in Chromium against the local sandbox …');
     const chromiumPath = findChromium();
     const views = await captureViews({
       chromiumPath,
-      extensionDir: join(repoRoot, BUILDS.chrome.dir),
+      extensionDir: join(repoRoot, CAPTURE_BUILD.dir),
     });
     assets = await renderStoreAssets({
       chromiumPath,
       outDir: options.outDir,
       views,
-      name: String(chrome.name ?? pkg.name),
+      name: String(chrome.manifest.name ?? pkg.name),
     });
     for (const path of assets) log(`Wrote ${path}`);
   }

@@ -1,18 +1,23 @@
-// `npm run package` end to end, as its function: both builds (rebuilt only when stale) checked and
-// zipped, and the store images captured from the built extension in Chromium against the sandbox.
-// The zips are read back with fflate's unzip, the PNGs decoded with fast-png.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// `npm run package` end to end, as its function: both store builds (rebuilt only when stale)
+// checked and zipped, and the store images captured from the development build in Chromium against
+// the sandbox. The zips are read back with fflate's unzip, the PNGs decoded with fast-png; the
+// Chrome zip is loaded in Chromium to see what a user installs.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { decode } from 'fast-png';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKGROUND_FILE } from '../../scripts/lib/background-bundle.ts';
+import { PERSONA_CONNECT_SOURCES } from '../../scripts/lib/content-security-policy.ts';
 import { GECKO_ID } from '../../scripts/lib/firefox-manifest.ts';
+import { launchExtension } from '../../scripts/lib/launch-extension.ts';
 import { listFiles } from '../../scripts/lib/list-files.ts';
+import { policySources } from '../../scripts/lib/package-checks.ts';
 import {
   BUILDS,
+  CAPTURE_BUILD,
   type PackageResult,
   packageExtension,
 } from '../../scripts/lib/package-extension.ts';
@@ -27,8 +32,9 @@ import {
   SCREENSHOTS_DIR,
   STORE_SHOTS,
 } from '../../scripts/lib/store/store-shots.ts';
+import { STORE_MODE } from '../../scripts/lib/store-build.ts';
+import { findChromium } from './browser-path.ts';
 import { buildIfStale } from './build-if-stale.ts';
-import { buildFirefoxIfStale } from './firefox-harness.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
@@ -37,8 +43,11 @@ let result: PackageResult;
 const log: string[] = [];
 
 beforeAll(async () => {
+  // The images' build (dist/), then the two store builds that are zipped.
   buildIfStale();
-  buildFirefoxIfStale();
+  for (const { dir, config } of Object.values(BUILDS)) {
+    buildIfStale({ outDir: dir, config, mode: STORE_MODE });
+  }
   outDir = mkdtempSync(join(tmpdir(), 'inquiry-desk-store-'));
   result = await packageExtension({
     skipBuild: true,
@@ -63,6 +72,15 @@ function backgroundScript(files: Record<string, Uint8Array>, name: string): void
   expect(() => new Script(script, { filename: name })).not.toThrow();
   expect(script.startsWith('"use strict";'), `${name} is strict`).toBe(true);
   expect(script, `${name} imports nothing`).not.toMatch(/\bimport\s*\(/);
+  // The store's worker has no test hook (src/background/index.ts).
+  expect(script, `${name} has no inquiryDesk hook`).not.toMatch(/\binquiryDesk\b/);
+}
+
+/** The store's policy: requests go to Persona's hosts, over https, and nowhere else. */
+function personaOnly(manifest: { content_security_policy: { extension_pages: string } }): void {
+  const policy = manifest.content_security_policy.extension_pages;
+  expect(policySources(policy, 'connect-src')).toEqual([...PERSONA_CONNECT_SOURCES]);
+  expect(policy).not.toMatch(/127\.0\.0\.1|localhost|http:/);
 }
 
 function unzipped(path: string): Record<string, Uint8Array> {
@@ -86,6 +104,7 @@ describe('npm run package', () => {
     expect(manifest.version).toBe(pkg.version);
     expect(manifest.background).toEqual({ service_worker: BACKGROUND_FILE });
     backgroundScript(files, BACKGROUND_FILE);
+    personaOnly(manifest);
     expect(manifest.side_panel.default_path).toBe('src/side-panel/index.html');
     expect(manifest.permissions).toContain('sidePanel');
     expect(manifest).not.toHaveProperty('browser_specific_settings');
@@ -99,6 +118,7 @@ describe('npm run package', () => {
     expect(manifest.version).toBe(pkg.version);
     expect(manifest.background).toEqual({ scripts: [BACKGROUND_FILE] });
     backgroundScript(files, BACKGROUND_FILE);
+    personaOnly(manifest);
     expect(manifest.sidebar_action.default_panel).toBe('src/side-panel/index.html');
     expect(manifest.permissions).not.toContain('sidePanel');
     expect(manifest.browser_specific_settings.gecko.id).toBe(GECKO_ID);
@@ -106,8 +126,66 @@ describe('npm run package', () => {
       'authenticationInfo',
       'personallyIdentifyingInfo',
     ]);
-    expect(log).toContain('Linting dist-firefox/ with web-ext …');
+    expect(log).toContain(`Linting ${BUILDS.firefox.dir}/ with web-ext …`);
   });
+
+  it('zips not the development build, which keeps loopback and the hook for the tests', () => {
+    const dev = join(root, CAPTURE_BUILD.dir);
+    const policy = JSON.parse(readFileSync(join(dev, 'manifest.json'), 'utf8'))
+      .content_security_policy.extension_pages as string;
+    expect(policySources(policy, 'connect-src')).toContain('http://127.0.0.1:*');
+    expect(readFileSync(join(dev, BACKGROUND_FILE), 'utf8')).toMatch(/\binquiryDesk\b/);
+  });
+
+  it('installs from the Chrome zip a desk that refuses a local base URL and lets nothing out to one', async () => {
+    const unpacked = mkdtempSync(join(tmpdir(), 'inquiry-desk-store-chrome-'));
+    for (const [name, data] of Object.entries(unzipped(result.zips.chrome))) {
+      if (name.endsWith('/')) continue;
+      mkdirSync(dirname(join(unpacked, name)), { recursive: true });
+      writeFileSync(join(unpacked, name), data);
+    }
+    const ext = await launchExtension({
+      chromiumPath: findChromium(),
+      extensionDir: unpacked,
+      headless: true,
+    });
+    try {
+      const worker = await ext.serviceWorker();
+      expect(await worker.evaluate(() => 'inquiryDesk' in globalThis)).toBe(false);
+      const page = await ext.openPage('src/options/index.html');
+      const baseUrl = page.getByRole('textbox', { name: 'API base URL' });
+      await baseUrl.fill('http://127.0.0.1:4010');
+      await page.getByRole('button', { name: 'Save' }).click();
+      // allTextContents does not wait for the error to be there: a Save that went through fails
+      // here within the poll's time, not the test's.
+      await expect
+        .poll(() => page.locator('#base-url-error').allTextContents())
+        .toEqual([
+          'The API base URL names this computer (127.0.0.1): only a development build of ' +
+            'Inquiry Desk calls the local Persona sandbox there, and this one calls Persona ' +
+            'only. Use https://api.withpersona.com/api/v1.',
+        ]);
+      expect(await baseUrl.getAttribute('aria-invalid')).toBe('true');
+      // The hint names Persona's hosts only.
+      expect(await page.locator('#base-url-hint').textContent()).not.toMatch(/127|localhost/);
+      expect(await worker.evaluate(() => chrome.storage.local.get('settings'))).toEqual({});
+      // And the policy stops a request to loopback even were one made.
+      const blocked = await page.evaluate(async () => {
+        const violation = new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) =>
+            resolve(e.effectiveDirective),
+          );
+          setTimeout(() => resolve('none'), 5_000);
+        });
+        await fetch('http://127.0.0.1:9/').catch(() => undefined);
+        return violation;
+      });
+      expect(blocked).toBe('connect-src');
+    } finally {
+      await ext.close();
+      rmSync(unpacked, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('writes the four 1280×800 screenshots: the light-themed view placed right of the caption', () => {
     expect(result.assets).toEqual([

@@ -1,8 +1,13 @@
 // What `npm run package` refuses to zip: each store's manifest against README.md's promises (the
-// real README and manifest.json pass), and for Firefox web-ext lint's errors and unexplained warnings.
+// real README and manifest.json pass), for Firefox web-ext lint's errors and unexplained warnings,
+// and a development build in the store build's place (loopback in its policy, the worker's hook).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../../manifest.json' with { type: 'json' };
+import {
+  connectSources,
+  extensionPagesPolicy,
+} from '../../../scripts/lib/content-security-policy.ts';
 import { firefoxManifest } from '../../../scripts/lib/firefox-manifest.ts';
 import type { LintReport } from '../../../scripts/lib/lint-report.ts';
 import { explainedWarnings } from '../../../scripts/lib/lint-report.ts';
@@ -11,6 +16,8 @@ import {
   buildProblems,
   chromeProblems,
   firefoxProblems,
+  policySources,
+  storeProblems,
   zipFileName,
 } from '../../../scripts/lib/package-checks.ts';
 import { parseReadmePermissions } from '../../../scripts/lib/readme-permissions.ts';
@@ -88,5 +95,50 @@ describe('package checks', () => {
       'web-ext lint: error MANIFEST_FIELD_INVALID: bad field',
       'web-ext lint: warning not explained in README.md SOMETHING_NEW (a.js): new warning',
     ]);
+  });
+
+  describe('of the store’s build', () => {
+    const built = (store: boolean): BuiltManifest => ({
+      ...manifest,
+      content_security_policy: {
+        extension_pages: extensionPagesPolicy(['a{b:c}'], connectSources(store)),
+      },
+    });
+    // What the worker's bundle ends with, minified, in the development build and the store's.
+    const withHook = 'Object.assign(globalThis,{inquiryDesk:{handleMessage:u,runCycle:d}})})();';
+    const withoutHook = 'i(s.after(e=>{e===`managed`&&o()}))})();';
+
+    it('passes the store’s policy and a worker without the hook', () => {
+      expect(storeProblems('dist-store/chrome', built(true), withoutHook)).toEqual([]);
+    });
+
+    it('refuses a policy that lets requests out to loopback, naming each source', () => {
+      expect(storeProblems('dist-store/chrome', built(false), withoutHook)).toEqual([
+        'dist-store/chrome/manifest.json lets requests go to http://127.0.0.1:* ' +
+          "https://127.0.0.1:* http://localhost:* https://localhost:* besides Persona's hosts: " +
+          'build it with `vite build --mode store` (npm run package does).',
+      ]);
+      const bare = { ...manifest } as BuiltManifest;
+      expect(storeProblems('dist-store/firefox', bare, withoutHook)).toEqual([
+        'dist-store/firefox/manifest.json has no connect-src in its content security policy.',
+      ]);
+    });
+
+    it('refuses a worker that carries the inquiryDesk hook', () => {
+      expect(storeProblems('dist-store/firefox', built(true), withHook)).toEqual([
+        'The worker in dist-store/firefox/ carries the inquiryDesk test hook: ' +
+          'build it with `vite build --mode store` (npm run package does).',
+      ]);
+    });
+
+    it('reads one directive’s sources out of a policy', () => {
+      const policy = "default-src 'none'; connect-src https://a.example  https://b.example;x y";
+      expect(policySources(policy, 'connect-src')).toEqual([
+        'https://a.example',
+        'https://b.example',
+      ]);
+      expect(policySources(policy, 'x')).toEqual(['y']);
+      expect(policySources(policy, 'img-src')).toBeUndefined();
+    });
   });
 });
