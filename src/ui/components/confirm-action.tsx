@@ -93,7 +93,9 @@ export function ConfirmAction({
     }
   }, [comment]);
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
+  // Before the form is painted, not after: a comment typed at once after the key that opened it
+  // (A, D) lost its first letters to the page in the frame between.
+  useLayoutEffect(() => {
     // The whole form in view, or, taller than the view, its top: what the decision would pass
     // over, then the question. The comment's own focus scrolled only as far as the comment, which
     // in a short window (a toolbar popup at 200 % zoom is 300 px tall) left the warnings above the
