@@ -289,6 +289,12 @@ describe('the popup', () => {
     // Dragged by its grip past the cap, it keeps the reviewer's height.
     await dragGrip(comment, cap + 60);
     expect(await height()).toBeGreaterThan(cap + 30);
+    // Made smaller then (a zoom), the window still holds it: at most four fifths of it.
+    const window = popup.viewportSize();
+    if (!window) throw new Error('the popup has no viewport size');
+    await popup.setViewportSize({ width: window.width, height: 300 });
+    await expect.poll(height).toBeLessThanOrEqual(240);
+    await popup.setViewportSize(window);
     expect(await personaStatus(id)).toBe('failed');
     await comment.press('Control+Enter');
     await expect.poll(() => statusOf(popup), soon).toBe('declined');

@@ -22,7 +22,7 @@ function fitToText(box: HTMLTextAreaElement): string {
  * width does (a sidebar dragged wider, a zoom), which changes where its lines wrap.
  *
  * The box keeps its grip. A height the reviewer drags it to is theirs: the box stops growing, and
- * the cap is lifted so the drag can go past it (both browsers' grips write an inline height, which
+ * the cap is lifted to most of the window so the drag can go past it (both browsers' grips write an inline height, which
  * this tells from its own by the last one it wrote, before the grip's next move is drawn).
  */
 export function useGrowWithText(box: RefObject<HTMLTextAreaElement | null>, text: string): void {
@@ -40,7 +40,9 @@ export function useGrowWithText(box: RefObject<HTMLTextAreaElement | null>, text
     const grip = new MutationObserver(() => {
       if (dragged.current || !el.style.height || el.style.height === own.current) return;
       dragged.current = true;
-      el.style.maxHeight = 'none';
+      // Past the style's cap, not past the window's: dragged tall and then made smaller (a zoom, a
+      // narrower panel), the box would hide the question and Confirm around it.
+      el.style.maxHeight = '80vh';
     });
     grip.observe(el, { attributes: true, attributeFilter: ['style'] });
     let width = el.clientWidth;
