@@ -500,6 +500,53 @@ describe('a reviewer clearing a queue at speed', () => {
     }
   });
 
+  it('decided from Needs review at a slow Persona, Next shows the next inquiry at once, read while the decision was out', async () => {
+    for (const prefix of ['ahead-second', 'ahead-first']) {
+      await controls.finish(await createThroughBackground(prefix), 'needs_review');
+    }
+    const popup = await ext.openPopup();
+    try {
+      await popup.getByRole('tab', { name: 'Needs review' }).click();
+      const list = popup.getByRole('list', { name: 'Inquiries needing review' });
+      await expect.poll(() => list.locator('.inquiry-id').count(), soon).toBeGreaterThan(1);
+      const [from = '', to = ''] = await list.locator('.inquiry-id').allTextContents();
+      await list.getByRole('button', { name: new RegExp(from) }).click();
+      await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+      await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+      const { lastSeq } = await controls.requests();
+      const readsOfNext = async () =>
+        (await controls.requests(lastSeq)).requests.filter(
+          (r) => r.route === 'GET /inquiries/:id' && r.path.endsWith(to),
+        ).length;
+      // The decline takes 1.5 s: the next inquiry is read meanwhile.
+      await controls.setFaults({ latencyMs: 1_500, latencyRoute: 'POST /inquiries/:id/decline' });
+      try {
+        await popup.getByRole('textbox', { name: 'Comment' }).press('Control+Enter');
+        await expect.poll(readsOfNext, soon).toBe(1);
+        await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('declined');
+      } finally {
+        await controls.clearFaults();
+      }
+      const focused = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
+      await expect.poll(focused, soon).toMatch(/^Next to review: /);
+      // Shown in the frame after Enter, with no "Loading the inquiry…" and no read of its own.
+      const shown = await popup.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            document.activeElement?.dispatchEvent(
+              new MouseEvent('click', { bubbles: true, cancelable: true }),
+            );
+            requestAnimationFrame(() => resolve(document.querySelector('h2')?.textContent ?? ''));
+          }),
+      );
+      expect(shown).toContain(to);
+      expect(await popup.getByText('Loading the inquiry…').count()).toBe(0);
+      expect(await readsOfNext()).toBe(1);
+    } finally {
+      await closeOnWatchlist(popup);
+    }
+  });
+
   it('decided from the last row of Needs review, Next goes on from the top', async () => {
     for (const prefix of ['queue-above', 'queue-last']) {
       await controls.finish(await createThroughBackground(prefix), 'needs_review');

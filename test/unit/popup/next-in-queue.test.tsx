@@ -21,10 +21,14 @@ afterEach(() => {
 const queue = ['inq_QueueFirst00001', 'inq_QueueSecond0002', 'inq_QueueThird00003'];
 const row = (id: string) => ({ id, status: 'needs_review', referenceId: `ref-${id.slice(-1)}` });
 
-function stubQueue() {
+/** `limited`: inquiries whose read Persona's rate limit refuses. */
+function stubQueue(limited: readonly string[] = []) {
   stubBackground({
     listInquiries: () => ({ items: queue.map(row), next: null }),
     getInquiry: ({ id }) => {
+      if (limited.includes(id)) {
+        return { kind: 'rate_limited', message: 'Persona’s rate limit is reached.' };
+      }
       const reply = inquiryReply('needs_review');
       return { ...reply, inquiry: { ...reply.inquiry, id, referenceId: `ref-${id.slice(-1)}` } };
     },
@@ -49,14 +53,12 @@ async function declineOpen() {
 
 describe('Next to review', () => {
   it('opening the next row in a rate-limit window, says the status its row showed', async () => {
-    stubQueue();
+    // The next row's read, made while the decline was out, met the limit too.
+    stubQueue([queue[1] ?? '']);
     render(<DeskShell first={{ name: 'home' }} />);
     await openFromQueue(/inq_QueueFirst00001/);
     await declineOpen();
     const next = await screen.findByRole('button', { name: 'Next to review: ref-2' });
-    stubBackground({
-      getInquiry: () => ({ kind: 'rate_limited', message: 'Persona’s rate limit is reached.' }),
-    });
     fireEvent.click(next);
     expect((await screen.findByTestId('last-known')).textContent).toBe(
       'needs_review As its row listed it: Needs review.',
