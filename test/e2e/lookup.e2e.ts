@@ -313,13 +313,25 @@ describe('look up anywhere', () => {
 });
 
 describe('a read cut short by the background stopping', () => {
-  it('a one-inquiry result leaves the focus where the reviewer took it while it was looked up', async () => {
+  /** The results for `referenceId` at a slow Persona (2.5 s a lookup), open while it is out. */
+  async function lookingUp() {
     await controls.setFaults({ latencyMs: 2_500, latencyRoute: 'GET /inquiries' });
-    const popup = await ext.openPopup(`?view=matches&q=${referenceId}`);
     try {
+      const popup = await ext.openPopup(`?view=matches&q=${referenceId}`);
       await expect
         .poll(() => popup.getByRole('status').first().textContent())
         .toContain('Looking up');
+      return popup;
+    } catch (error) {
+      // The caller clears them once it has the popup; without one, they are cleared here.
+      await controls.clearFaults();
+      throw error;
+    }
+  }
+
+  it('a one-inquiry result leaves the focus where the reviewer took it while it was looked up', async () => {
+    const popup = await lookingUp();
+    try {
       await popup.getByRole('button', { name: 'Back' }).focus();
       await expect
         .poll(() => popup.getByRole('button', { name: new RegExp(referenceId) }).count(), settled)
@@ -333,12 +345,8 @@ describe('a read cut short by the background stopping', () => {
 
   it('is asked again by itself: the results come, focus on their one row after a Try again', async () => {
     // A slow Persona for the lookup only, so the worker can be stopped while it is out.
-    await controls.setFaults({ latencyMs: 2_500, latencyRoute: 'GET /inquiries' });
-    const popup = await ext.openPopup(`?view=matches&q=${referenceId}`);
+    const popup = await lookingUp();
     try {
-      await expect
-        .poll(() => popup.getByRole('status').first().textContent())
-        .toContain('Looking up');
       await ext.stopServiceWorker();
     } finally {
       await controls.clearFaults();

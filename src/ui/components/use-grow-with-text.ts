@@ -22,8 +22,8 @@ function fitToText(box: HTMLTextAreaElement): string {
  * width does (a sidebar dragged wider, a zoom), which changes where its lines wrap.
  *
  * The box keeps its grip. A height the reviewer drags it to is theirs: the box stops growing, and
- * the cap is lifted to most of the window so the drag can go past it (both browsers' grips write an inline height, which
- * this tells from its own by the last one it wrote, before the grip's next move is drawn).
+ * the cap is lifted to most of the window so the drag can go past it. Both browsers' grips write
+ * an inline height, which this tells from its own by the last one it wrote.
  */
 export function useGrowWithText(box: RefObject<HTMLTextAreaElement | null>, text: string): void {
   const grows = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
