@@ -332,6 +332,10 @@ describe('a read cut short by the background stopping', () => {
   it('a one-inquiry result leaves the focus where the reviewer took it while it was looked up', async () => {
     const popup = await lookingUp();
     try {
+      // The page puts the focus on the results' title once its first frame is on screen
+      // (first-paint.ts holds effects until then); a reviewer's Tab comes after that. Focused
+      // before it, on a loaded machine, Back lost the focus to the title (CI, 2026-12-07).
+      await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('H2');
       await popup.getByRole('button', { name: 'Back' }).focus();
       await expect
         .poll(() => popup.getByRole('button', { name: new RegExp(referenceId) }).count(), settled)
