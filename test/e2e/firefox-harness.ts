@@ -24,8 +24,8 @@ export function buildFirefoxIfStale(): string {
   });
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
-  const dir = buildFirefoxIfStale();
+/** The development build (dist-firefox/, rebuilt when stale), or the add-on unpacked in `dir`. */
+export async function launchFirefox(dir = buildFirefoxIfStale()): Promise<FirefoxHarness> {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',

@@ -1,7 +1,7 @@
 // `npm run package` end to end, as its function: both store builds (rebuilt only when stale)
 // checked and zipped, and the store images captured from the development build in Chromium against
 // the sandbox. The zips are read back with fflate's unzip, the PNGs decoded with fast-png; the
-// Chrome zip is loaded in Chromium to see what a user installs.
+// Chrome zip is loaded in Chromium and the Firefox zip in Firefox ESR, to see what a user installs.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -35,6 +35,7 @@ import {
 import { STORE_MODE } from '../../scripts/lib/store-build.ts';
 import { findChromium } from './browser-path.ts';
 import { buildIfStale } from './build-if-stale.ts';
+import { byRole, launchFirefox } from './firefox-harness.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
@@ -85,6 +86,31 @@ function personaOnly(manifest: { content_security_policy: { extension_pages: str
 
 function unzipped(path: string): Record<string, Uint8Array> {
   return unzipSync(readFileSync(path));
+}
+
+/** The zip's files written out to a new folder, to load as a user's browser would. */
+function unpack(zip: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'inquiry-desk-store-unpacked-'));
+  for (const [name, data] of Object.entries(unzipped(zip))) {
+    if (name.endsWith('/')) continue;
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), data);
+  }
+  return dir;
+}
+
+/**
+ * Run in one of the add-on's pages: the directive its policy names when the page fetches from
+ * loopback, or "none" when nothing is refused in 5 s (the fetch fails all the same, nothing
+ * listening on port 9).
+ */
+async function loopbackFetchBlockedBy(): Promise<string> {
+  const violation = new Promise<string>((resolve) => {
+    document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective));
+    setTimeout(() => resolve('none'), 5_000);
+  });
+  await fetch('http://127.0.0.1:9/').catch(() => undefined);
+  return violation;
 }
 const manifestOf = (files: Record<string, Uint8Array>) =>
   JSON.parse(Buffer.from(files['manifest.json'] as Uint8Array).toString('utf8'));
@@ -138,12 +164,7 @@ describe('npm run package', () => {
   });
 
   it('installs from the Chrome zip a desk that refuses a local base URL and lets nothing out to one', async () => {
-    const unpacked = mkdtempSync(join(tmpdir(), 'inquiry-desk-store-chrome-'));
-    for (const [name, data] of Object.entries(unzipped(result.zips.chrome))) {
-      if (name.endsWith('/')) continue;
-      mkdirSync(dirname(join(unpacked, name)), { recursive: true });
-      writeFileSync(join(unpacked, name), data);
-    }
+    const unpacked = unpack(result.zips.chrome);
     const ext = await launchExtension({
       chromiumPath: findChromium(),
       extensionDir: unpacked,
@@ -170,22 +191,54 @@ describe('npm run package', () => {
       expect(await page.locator('#base-url-hint').textContent()).not.toMatch(/127|localhost/);
       expect(await worker.evaluate(() => chrome.storage.local.get('settings'))).toEqual({});
       // And the policy stops a request to loopback even were one made.
-      const blocked = await page.evaluate(async () => {
-        const violation = new Promise<string>((resolve) => {
-          document.addEventListener('securitypolicyviolation', (e) =>
-            resolve(e.effectiveDirective),
-          );
-          setTimeout(() => resolve('none'), 5_000);
-        });
-        await fetch('http://127.0.0.1:9/').catch(() => undefined);
-        return violation;
-      });
-      expect(blocked).toBe('connect-src');
+      expect(await page.evaluate(loopbackFetchBlockedBy)).toBe('connect-src');
     } finally {
       await ext.close();
       rmSync(unpacked, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('installs from the Firefox zip an add-on that refuses a local base URL and lets nothing out to one', async () => {
+    const unpacked = unpack(result.zips.firefox);
+    const ff = await launchFirefox(unpacked);
+    try {
+      const page = await ff.openPage('src/options/index.html');
+      // Firefox's background is a page: the options page can reach its global, which has no hook.
+      const hooked = await page.evaluate(async () => {
+        const { runtime } = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const background = await (
+          runtime as unknown as { getBackgroundPage(): Promise<object> }
+        ).getBackgroundPage();
+        return 'inquiryDesk' in background;
+      });
+      expect(hooked).toBe(false);
+      const baseUrl = await byRole(page, 'textbox', 'API base URL');
+      await baseUrl.evaluate((el) => {
+        (el as HTMLInputElement).focus();
+        (el as HTMLInputElement).select();
+      });
+      await page.keyboard.type('http://127.0.0.1:4010');
+      await (await byRole(page, 'button', 'Save')).click();
+      await expect
+        .poll(() => page.$eval('#base-url-error', (el) => el.textContent).catch(() => null))
+        .toBe(
+          'The API base URL names this computer (127.0.0.1): only a development build of ' +
+            'Inquiry Desk calls the local Persona sandbox there, and this one calls Persona ' +
+            'only. Use https://api.withpersona.com/api/v1.',
+        );
+      expect(await page.$eval('#base-url-hint', (el) => el.textContent)).not.toMatch(
+        /127|localhost/,
+      );
+      const stored = await page.evaluate(() =>
+        (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get('settings'),
+      );
+      expect(stored).toEqual({});
+      expect(await page.evaluate(loopbackFetchBlockedBy)).toBe('connect-src');
+    } finally {
+      await ff.close();
+      rmSync(unpacked, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('writes the four 1280×800 screenshots: the light-themed view placed right of the caption', () => {
     expect(result.assets).toEqual([
