@@ -11,9 +11,9 @@ import { gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
 import { build, version as viteVersion } from 'vite';
 import { WORKER_MINIFIER } from '../scripts/lib/background-bundle.ts';
+import { CHROME_TARGET } from '../scripts/lib/extension-config.ts';
 import { repoRoot } from '../scripts/lib/paths.ts';
 import { storeBuildDefine } from '../scripts/lib/store-build.ts';
-import { CHROME_TARGET } from '../vite.config.ts';
 
 /** The libraries, each with the package names whose imports (and subpaths) it covers. */
 export const LIBRARIES = [

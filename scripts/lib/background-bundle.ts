@@ -71,7 +71,7 @@ export const WORKER_MINIFIER = {
 
 type Background = { service_worker: string; type?: string } | { scripts: string[]; type?: string };
 
-interface WithBackground {
+export interface WithBackground {
   manifest_version: number;
   name: string;
   version: string;

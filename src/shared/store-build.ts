@@ -10,7 +10,7 @@
 // name is undeclared: `typeof` reads it without a ReferenceError, and the code is the development
 // build's.
 
-/** The name vite's `define` replaces (vite.config.ts, vite.firefox.config.ts). */
+/** The name vite's `define` replaces (scripts/lib/extension-config.ts). */
 export const STORE_BUILD_NAME = '__INQUIRY_DESK_STORE_BUILD__';
 
 declare const __INQUIRY_DESK_STORE_BUILD__: boolean | undefined;
