@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keyShortcutsItem } from '../../../src/shared/page-items.ts';
 import { writeItem } from '../../../src/shared/storage.ts';
-import { decisionKey } from '../../../src/ui/views/decision-keys.ts';
+import { decisionKey, TYPING_PAUSE_MS } from '../../../src/ui/views/decision-keys.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
 import { inquiryReply, sent, stubBackground } from './fixtures.ts';
 
@@ -13,9 +13,20 @@ vi.mock('../../../src/shared/send-request.ts', () => ({ sendRequest: vi.fn() }))
 
 afterEach(cleanup);
 
+// The page's clock as the keys read it (event.timeStamp): each key comes after a reviewer's pause,
+// past TYPING_PAUSE_MS, unless a test says how soon after the one before it comes.
+let clock = 0;
+
 /** A keydown as the browser sends it, on `target` (the page, unless given). */
-function keydown(key: string, init: KeyboardEventInit = {}, target: EventTarget = document.body) {
+function keydown(
+  key: string,
+  init: KeyboardEventInit = {},
+  target: EventTarget = document.body,
+  msAfter = TYPING_PAUSE_MS + 1_000,
+) {
   const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+  clock += msAfter;
+  Object.defineProperty(event, 'timeStamp', { value: clock });
   target.dispatchEvent(event);
   return event;
 }
@@ -71,6 +82,47 @@ describe('decisionKey', () => {
     expect(decisionKey(new KeyboardEvent('keydown', { key: 'a' }))).toBeUndefined();
     document.body.innerHTML = '';
     expect(decisionKey(new KeyboardEvent('keydown', { key: 'a' }))).toBe('approve');
+  });
+
+  it('is no key among letters typed to the page: a burst is typing gone astray', () => {
+    document.body.innerHTML = '<button id="plain"></button><textarea></textarea>';
+    const read: (string | undefined)[] = [];
+    const listen = (event: Event) => read.push(decisionKey(event as KeyboardEvent));
+    document.addEventListener('keydown', listen);
+    const page = document.getElementById('plain') as HTMLElement;
+    // "Name" typed to the page: N is a key, the letters after it within the pause are not, each
+    // one starting the pause again; a key after the pause is one once more.
+    keydown('N', { shiftKey: true }, page);
+    for (const key of ['a', 'm', 'e', ' ', 'd']) keydown(key, {}, page, 150);
+    keydown('a', {}, page, TYPING_PAUSE_MS - 1);
+    expect(read).toEqual([
+      'next',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    read.length = 0;
+    keydown('a', {}, page, TYPING_PAUSE_MS);
+    expect(read).toEqual(['approve']);
+    // Letters typed in a field are text where they belong: the key after them is one.
+    read.length = 0;
+    const field = document.querySelector('textarea') as HTMLElement;
+    keydown('x', {}, field);
+    keydown('y', {}, field, 50);
+    keydown('d', {}, page, 50);
+    expect(read).toEqual([undefined, undefined, 'decline']);
+    // Nor do Enter, arrows or keys with Ctrl start a burst.
+    read.length = 0;
+    keydown('Enter', {}, page);
+    keydown('ArrowDown', {}, page, 50);
+    keydown('c', { ctrlKey: true }, page, 50);
+    keydown('a', {}, page, 50);
+    expect(read).toEqual([undefined, undefined, undefined, 'approve']);
+    document.removeEventListener('keydown', listen);
+    document.body.innerHTML = '';
   });
 
   it('leaves a key some other handler already took', () => {
