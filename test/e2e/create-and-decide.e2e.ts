@@ -1117,6 +1117,12 @@ describe('a worker stopped in the middle of a decision Persona is slow to make',
       before.counts['POST /inquiries/:id/approve'] ?? 0,
       'the 14 s hold ran out before the reads: the machine was too slow for this window',
     ).toBe(0);
+    // Meanwhile the status shown is the one from before, and the confirmation says so: the
+    // approval may still be made, so it is not "check what the desk shows now" (UX review s71 M1).
+    const said = await popup.getByRole('alert').allTextContents();
+    expect(said.join(' ')).toContain(
+      "The extension's background stopped before Persona answered, so the action may or may not have happened. The desk reads the inquiry again: check its status before trying again.",
+    );
     await controls.clearFaults();
     await expect
       .poll(() => popup.getByTestId('status').textContent(), { timeout: 20_000 })

@@ -30,5 +30,9 @@ export function changeProblem(error: ErrorInfo): ErrorInfo {
   // A connection that broke may have broken after the request went: the read's "try again"
   // would be said of a change that may be made. What broke it the detail says in its copy's banner.
   if (error.kind === 'network') return { ...error, message: t('errNetworkWrite') };
+  // The background stopped with the change out: the desk's next reads (detail-view.tsx) may come
+  // before a slow Persona has made it, so "check what the desk shows now" would point at a read
+  // that may already be out of date (UX review s71 M1).
+  if (error.kind === 'disconnected') return { ...error, message: t('errStoppedWrite') };
   return error;
 }
