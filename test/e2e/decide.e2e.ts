@@ -318,6 +318,33 @@ describe('a decline refused for the rate limit, its reset further off than the d
   }, 120_000);
 });
 
+describe('Mark for review on an inquiry the customer has not finished', () => {
+  it('asks first, beside New link; Cancel sends nothing, Confirm marks it', async () => {
+    const { id, popup } = await openNew('mark-unfinished');
+    const statusAtPersona = async () =>
+      ((await persona(`/inquiries/${id}`)).data as { attributes: { status: string } }).attributes
+        .status;
+    const mark = popup.getByRole('button', { name: 'Mark for review', exact: true });
+    await mark.click();
+    const question = popup.getByRole('group', { name: /for review before the customer/ });
+    await question.waitFor(soon);
+    // The question's Confirm has the focus: a second Enter or Space is an answer the reviewer
+    // sees asked, not a click that went unasked (UX review s71b H1).
+    const focused = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect.poll(focused, soon).toBe('Confirm mark for review');
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    expect(await question.count()).toBe(0);
+    expect(await focused()).toBe('Mark for review');
+    expect(await statusAtPersona()).toBe('created');
+    expect(await popup.getByRole('button', { name: 'New link' }).count()).toBe(1);
+    await mark.click();
+    await popup.getByRole('button', { name: 'Confirm mark for review' }).click();
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    expect(await statusAtPersona()).toBe('needs_review');
+    await popup.close();
+  });
+});
+
 describe('Mark for review refused for the rate limit, its reset far off', () => {
   it('counts down on the button, and a second click sends nothing', async () => {
     const { popup } = await openNew('limited-mark', true);

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorInfo, toErrorInfo } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InquiryReply, OneTimeLink } from '../../shared/messages.ts';
@@ -487,6 +487,20 @@ export function DetailActions({
       // After a 5xx or a timeout the background read the inquiry as well, but that read may have
       // failed too: the detail reads it again itself (stale-after.ts).
     );
+  // Marked for review before the customer has finished, the inquiry gets no new link from the
+  // desk (status-actions.ts): one click beside New link ended it, unasked (UX review s71b H1).
+  // Asked there only; a finished inquiry is marked at once, as before.
+  const [askingMark, setAskingMark] = useState(false);
+  const markOpener = useRef<HTMLButtonElement>(null);
+  const markConfirm = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (askingMark) markConfirm.current?.focus();
+  }, [askingMark]);
+  const markForReview = () => decide('markForReview', t('markedForReview'));
+  const closeMarkQuestion = () => {
+    setAskingMark(false);
+    markOpener.current?.focus();
+  };
   // A, D and N press the buttons they name (decision-keys.ts); none while a confirmation is open.
   const keysOn = useStored(keyShortcutsItem) === true;
   const press = (button: { current: HTMLButtonElement | null }) => {
@@ -580,9 +594,10 @@ export function DetailActions({
         {allowed.markForReview && (
           <button
             type="button"
+            ref={markOpener}
             aria-disabled={held}
             aria-describedby={keyNote}
-            onClick={() => held || decide('markForReview', t('markedForReview'))}
+            onClick={() => held || (allowed.newLink ? setAskingMark(true) : markForReview())}
           >
             {waiting(t('markForReview'))}
           </button>
@@ -629,6 +644,37 @@ export function DetailActions({
           {watched ? t('unwatch') : waiting(t('watch'))}
         </button>
       </div>
+      {askingMark && allowed.markForReview && (
+        // A .confirm: the decision keys leave it alone while it is open (decision-keys.ts).
+        <fieldset
+          class="confirm"
+          aria-labelledby="mark-question"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.stopPropagation();
+            closeMarkQuestion();
+          }}
+        >
+          <p class="confirm-question" id="mark-question">
+            {t('markForReviewQuestion', named)}
+          </p>
+          <div class="row confirm-buttons">
+            <button
+              type="button"
+              ref={markConfirm}
+              onClick={() => {
+                setAskingMark(false);
+                if (!held) void markForReview();
+              }}
+            >
+              {t('confirmMarkForReview')}
+            </button>
+            <button type="button" onClick={closeMarkQuestion}>
+              {t('cancel')}
+            </button>
+          </div>
+        </fieldset>
+      )}
       {/* Said where the keys act, while they do: the options page alone was no place to learn
           them. Not beside an open confirmation, whose form has the keys then. */}
       {keysOn && !open && (allowed.approve || allowed.decline) && (

@@ -1032,11 +1032,47 @@ describe('inquiry actions', () => {
     expect(sent('inquiryAction')).toHaveLength(0);
   });
 
-  it('marks for review without a confirmation', async () => {
+  it('marks a finished inquiry for review without a confirmation', async () => {
     await openWith('completed');
     fireEvent.click(screen.getByRole('button', { name: 'Mark for review' }));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('needs_review'));
   });
+
+  it.each(['created', 'pending', 'expired'])(
+    'on %s, asks before marking for review, which ends the new links: Cancel and Escape send nothing',
+    async (status) => {
+      await openWith(status);
+      const mark = screen.getByRole('button', { name: 'Mark for review' });
+      fireEvent.click(mark);
+      const asked =
+        /^Mark .+ for review before the customer has finished\? An inquiry in review gets no new link from the desk\.$/;
+      const question = screen.getByRole('group', { name: asked });
+      const confirm = screen.getByRole('button', { name: 'Confirm mark for review' });
+      expect(question.contains(confirm)).toBe(true);
+      expect(document.activeElement).toBe(confirm);
+      // A and D belong to the question while it is open.
+      fireEvent.keyDown(confirm, { key: 'a' });
+      expect(screen.queryByRole('button', { name: 'Confirm approve' })).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+      expect(screen.queryByRole('group', { name: asked })).toBeNull();
+      expect(document.activeElement).toBe(mark);
+      fireEvent.click(mark);
+      fireEvent.keyDown(screen.getByRole('button', { name: 'Confirm mark for review' }), {
+        key: 'Escape',
+      });
+      expect(screen.queryByRole('group', { name: asked })).toBeNull();
+      expect(document.activeElement).toBe(mark);
+      // Nothing sent, and the inquiry is still the one shown: Escape closed the question only.
+      expect(sent('inquiryAction')).toHaveLength(0);
+      expect(screen.getByTestId('status').textContent).toBe(status);
+      fireEvent.click(mark);
+      fireEvent.click(screen.getByRole('button', { name: 'Confirm mark for review' }));
+      await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('needs_review'));
+      expect(sent('inquiryAction')).toEqual([
+        { type: 'inquiryAction', id: 'inq_TestInquiry0001', action: 'markForReview' },
+      ]);
+    },
+  );
 
   it('shows the new link with its copy buttons', async () => {
     await openWith('pending');
