@@ -957,6 +957,42 @@ describe('a worker stopped in the middle of a create', () => {
   });
 });
 
+describe('a create Persona is slow to answer', () => {
+  it('holds the form read-only: a correction typed meanwhile is not taken, and what went is what it shows', async () => {
+    const reference = `slow-create-${Date.now()}`;
+    const popup = await ext.openPopup('?view=create');
+    const templateBox = popup.getByRole('textbox', { name: 'Inquiry template ID' });
+    await expect.poll(() => templateBox.inputValue(), soon).toBe(template);
+    await popup.getByRole('textbox', { name: 'Reference ID' }).fill(reference);
+    const email = popup.getByRole('textbox', { name: 'Email' });
+    await email.fill('jane.doe@exmaple.com');
+    await controls.setFaults({ latencyMs: 2_000, latencyRoute: 'POST /inquiries' });
+    try {
+      await popup.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect
+        .poll(() => popup.getByRole('status').first().textContent(), soon)
+        .toContain('Creating');
+      // The reviewer spots the typo and corrects it while Create is out (UX review s71b M1: the
+      // correction showed, and Persona got the typo).
+      expect(await email.getAttribute('readonly')).not.toBeNull();
+      await email.focus();
+      await popup.keyboard.press('End');
+      await popup.keyboard.press('Backspace');
+      expect(await email.inputValue()).toBe('jane.doe@exmaple.com');
+      await popup.getByRole('button', { name: 'Copy link' }).waitFor(soon);
+    } finally {
+      await controls.clearFaults();
+    }
+    const [id] = await inquiriesFor(reference);
+    const { data } = await persona(`/inquiries/${id}`);
+    const { fields } = (
+      data as unknown as { attributes: { fields: Record<string, { value: unknown }> } }
+    ).attributes;
+    expect(fields['email-address']?.value).toBe('jane.doe@exmaple.com');
+    await popup.close();
+  });
+});
+
 describe('a browser closed in the middle of a create', () => {
   it('finds the inquiry on the next start: watched and logged once, its prefill never on disk', async () => {
     // A browser of its own: this one is closed and started again on the same profile.

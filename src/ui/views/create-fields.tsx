@@ -15,7 +15,11 @@ interface Props {
   defaultTemplateId: string;
   /** The organisation's policy sets the default template (an empty one, too). */
   defaultHeld?: boolean;
-  /** A create is being sent: the same-reference note asks nothing meanwhile. */
+  /**
+   * A create is being sent: the same-reference note asks nothing meanwhile, and the fields are
+   * read-only. What went is what the form shows: an email corrected while it was out went to
+   * Persona as the typo, and the answer then emptied the form (UX review s71b M1).
+   */
   sending?: boolean;
 }
 
@@ -65,6 +69,7 @@ export function CreateFields({
           spellcheck={false}
           autoComplete="off"
           value={draft[key]}
+          readOnly={sending}
           onInput={(event) =>
             update({
               [key]: event.currentTarget.value,
@@ -112,7 +117,9 @@ export function CreateFields({
                 type="button"
                 class="chip-button"
                 aria-pressed={template.id === draft.templateId.trim()}
+                aria-disabled={sending}
                 onClick={() =>
+                  sending ||
                   update({
                     templateId: template.id,
                     templateFromDefault: template.id === defaultTemplateId,

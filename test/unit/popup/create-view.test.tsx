@@ -520,6 +520,41 @@ describe('the create form', () => {
     expect(new Set(keys).size).toBe(2);
   });
 
+  it('holds its fields read-only while the create is out: what went is what the form shows', async () => {
+    let answer: (reply: never) => void = () => {};
+    stubBackground({
+      createInquiry: () =>
+        new Promise((resolve) => {
+          answer = resolve as (reply: never) => void;
+        }),
+    });
+    await saveDefault('itmpl_Default01');
+    await openCreate();
+    typeReference('ew-1');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), {
+      target: { value: 'jane.doe@exmaple.com' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent('createInquiry')).toHaveLength(1));
+    const email = screen.getByRole('textbox', { name: 'Email' }) as HTMLInputElement;
+    // An email corrected meanwhile would not go with the create, and its answer empties the form
+    // (UX review s71b M1): every field is read-only, each chip held, till the answer.
+    await waitFor(() => expect(email.readOnly).toBe(true));
+    for (const name of ['Inquiry template ID', 'Reference ID', 'First name', 'Phone']) {
+      expect((screen.getByRole('textbox', { name }) as HTMLInputElement).readOnly, name).toBe(true);
+    }
+    const chip = screen.getByRole('button', { name: 'Business' });
+    expect(chip.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(chip);
+    expect(typed('Inquiry template ID')).toBe('itmpl_Default01');
+    answer({ ...inquiryReply('created'), link } as never);
+    expect(await screen.findByRole('button', { name: 'Copy link' })).toBeTruthy();
+    expect(sent('createInquiry')[0]).toMatchObject({
+      referenceId: 'ew-1',
+      prefill: { emailAddress: 'jane.doe@exmaple.com' },
+    });
+  });
+
   it('keeps the typed draft when the create fails, and says what happened', async () => {
     stubBackground({
       createInquiry: () => ({
