@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../../../src/shared/format-date-time.ts';
 import type { Draft } from '../../../src/shared/storage-items.ts';
 import { DeskShell } from '../../../src/ui/views/desk-shell.tsx';
@@ -51,6 +51,22 @@ function typeReference(value = 'chat-1') {
 /** What the create form's field named `name` holds. */
 function typed(name: string): string {
   return (screen.getByRole('textbox', { name }) as HTMLInputElement).value;
+}
+
+// The page's clock as the no-reference question reads it: a Create within a second of the question
+// does not answer it (create-view.tsx). A test reads the question by moving the clock on.
+let skipped = 0;
+beforeEach(() => {
+  skipped = 0;
+  const realNow = performance.now.bind(performance);
+  vi.spyOn(performance, 'now').mockImplementation(() => realNow() + skipped);
+});
+afterEach(() => {
+  vi.mocked(performance.now).mockRestore();
+});
+/** The reviewer reads the no-reference question before answering it. */
+function readTheQuestion() {
+  skipped += 1_000;
 }
 
 describe('the create form', () => {
@@ -361,6 +377,7 @@ describe('the create form', () => {
     // Cleared again, the question is not asked twice: the next Create makes it without.
     typeReference('');
     await waitFor(() => expect(without.textContent).toBe('Create without reference ID'));
+    readTheQuestion();
     fireEvent.click(without);
     await screen.findByRole('button', { name: 'Copy link' });
     expect(sent('createInquiry')).toHaveLength(1);
@@ -372,6 +389,25 @@ describe('the create form', () => {
     fireEvent.input(next, { target: { value: 'itmpl_Typed01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await screen.findByRole('button', { name: 'Create without reference ID' });
+    expect(sent('createInquiry')).toHaveLength(1);
+  });
+
+  it('takes no answer to the no-reference question within a second of asking it: a second Enter is not one', async () => {
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    const template = await openCreate();
+    fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
+    const create = screen.getByRole('button', { name: 'Create' });
+    fireEvent.click(create);
+    const without = await screen.findByRole('button', { name: 'Create without reference ID' });
+    // Enter, Enter 120 ms apart made an inquiry with no reference (UX review s71b L1).
+    skipped += 120;
+    fireEvent.click(without);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(sent('createInquiry')).toHaveLength(0);
+    expect(screen.getByText(/^No reference ID:/)).toBeTruthy();
+    skipped += 880;
+    fireEvent.click(without);
+    await screen.findByRole('button', { name: 'Copy link' });
     expect(sent('createInquiry')).toHaveLength(1);
   });
 
@@ -414,6 +450,7 @@ describe('the create form', () => {
     // Asked, then a mistake made further down: that is what stops the next Create.
     const email = screen.getByRole('textbox', { name: 'Email' });
     fireEvent.input(email, { target: { value: 'jane.doe@example' } });
+    readTheQuestion();
     without.focus();
     fireEvent.click(without);
     await waitFor(() => expect(document.activeElement).toBe(email));
@@ -843,7 +880,9 @@ describe('the create form', () => {
     fireEvent.input(template, { target: { value: 'itmpl_Typed01' } });
     // Asked first, then made without one.
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Create without reference ID' }));
+    const without = await screen.findByRole('button', { name: 'Create without reference ID' });
+    readTheQuestion();
+    fireEvent.click(without);
     // No reference ID to look for it by: said so.
     expect((await screen.findByRole('alert')).textContent).toContain('With no reference ID');
     await waitFor(async () => expect((await storedDraft())?.pendingCreate).toBeUndefined());
