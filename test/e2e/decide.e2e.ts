@@ -345,6 +345,42 @@ describe('Mark for review on an inquiry the customer has not finished', () => {
   });
 });
 
+describe('Enter held down on a button that changes the inquiry at Persona', () => {
+  it('makes one new link, and asks once before marking for review, not answering it', async () => {
+    const { id, popup } = await openNew('held-enter');
+    const seq = (await controls.requests()).lastSeq;
+    /** Enter pressed and held: the keydown, then the browser's repeats, then the key let go. */
+    const holdEnter = async () => {
+      await popup.keyboard.down('Enter');
+      for (let i = 0; i < 12; i += 1) {
+        await popup.waitForTimeout(40);
+        await popup.keyboard.down('Enter');
+      }
+      await popup.keyboard.up('Enter');
+    };
+    await popup.getByRole('button', { name: 'New link' }).focus();
+    await holdEnter();
+    await popup.getByTestId('one-time-link').waitFor(soon);
+    // Each repeat made a link once the one before it was in: 16 in a second (UX review s71b L3).
+    await popup.waitForTimeout(500);
+    const links = (await controls.requests(seq)).requests.filter((r) =>
+      r.path.endsWith(`${id}/generate-one-time-link`),
+    );
+    expect(links).toHaveLength(1);
+    // The question Mark for review asks takes the focus: the same held key answers nothing.
+    await popup.getByRole('button', { name: 'Mark for review', exact: true }).focus();
+    await holdEnter();
+    await popup.getByRole('group', { name: /for review before the customer/ }).waitFor(soon);
+    await popup.waitForTimeout(500);
+    expect(await popup.getByTestId('status').textContent()).toBe('created');
+    const marks = (await controls.requests(seq)).requests.filter((r) =>
+      r.path.endsWith(`${id}/mark-for-review`),
+    );
+    expect(marks).toHaveLength(0);
+    await popup.close();
+  });
+});
+
 describe('Mark for review refused for the rate limit, its reset far off', () => {
   it('counts down on the button, and a second click sends nothing', async () => {
     const { popup } = await openNew('limited-mark', true);

@@ -497,6 +497,11 @@ export function DetailActions({
     if (askingMark) markConfirm.current?.focus();
   }, [askingMark]);
   const markForReview = () => decide('markForReview', t('markedForReview'));
+  // A held Enter clicks a button again with each repeat: New link made a link each time the one
+  // before it was in, 16 in a second (UX review s71b L3). One press, one change at Persona.
+  const onePerPress = (event: KeyboardEvent) => {
+    if (event.repeat && event.key === 'Enter') event.preventDefault();
+  };
   const closeMarkQuestion = () => {
     setAskingMark(false);
     markOpener.current?.focus();
@@ -597,6 +602,7 @@ export function DetailActions({
             ref={markOpener}
             aria-disabled={held}
             aria-describedby={keyNote}
+            onKeyDown={onePerPress}
             onClick={() => held || (allowed.newLink ? setAskingMark(true) : markForReview())}
           >
             {waiting(t('markForReview'))}
@@ -606,6 +612,7 @@ export function DetailActions({
           <button
             type="button"
             aria-disabled={held}
+            onKeyDown={onePerPress}
             onClick={() =>
               held ||
               run(
@@ -634,6 +641,7 @@ export function DetailActions({
           // Not held by a decision another page sent: watching changes nothing at Persona. Watch
           // reads the inquiry there, and waits for the rate limit's reset; Unwatch does not.
           aria-disabled={sending || (!watched && wait > 0)}
+          onKeyDown={onePerPress}
           onClick={() =>
             sending ||
             (watched
@@ -662,6 +670,8 @@ export function DetailActions({
             <button
               type="button"
               ref={markConfirm}
+              // The Enter held on Mark for review that asked comes here with its repeats.
+              onKeyDown={onePerPress}
               onClick={() => {
                 setAskingMark(false);
                 if (!held) void markForReview();
