@@ -345,6 +345,27 @@ describe('Mark for review on an inquiry the customer has not finished', () => {
   });
 });
 
+describe('the link card of an inquiry the customer started after its link was made', () => {
+  it('says the link may be spent, and Copy link no longer leads', async () => {
+    const id = await createThroughBackground('started-link');
+    // The customer opened a link and pressed Start (UX review s71b M2: the card still said the
+    // link worked once for 24 hours, and the customer asking again got "already used").
+    await controls.override(id, {
+      attributes: { status: 'pending', startedAt: new Date().toISOString() },
+    });
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('pending');
+    await expect
+      .poll(() => popup.getByTestId('link-expiry').textContent(), soon)
+      .toMatch(
+        /^The customer started the inquiry (just now|\d+ (second|minute)s? ago), after this link was made\. If they opened this link, it worked only for five minutes from then: New link makes another\.$/,
+      );
+    const copy = popup.getByRole('button', { name: 'Copy link' });
+    expect((await copy.getAttribute('class')) ?? '').not.toContain('primary');
+    await popup.close();
+  });
+});
+
 describe('Enter held down on a button that changes the inquiry at Persona', () => {
   it('makes one new link, and asks once before marking for review, not answering it', async () => {
     const { id, popup } = await openNew('held-enter');

@@ -4,7 +4,7 @@ import type { OneTimeLink } from '../../shared/messages.ts';
 import { goesBack } from '../back-key.ts';
 import { fillChatMessage } from './chat-message.ts';
 import { CopyButton } from './copy-button.tsx';
-import { formatRelative, useNow } from './format-time.ts';
+import { formatAgo, formatRelative, useNow } from './format-time.ts';
 
 interface Props {
   link: OneTimeLink;
@@ -14,6 +14,8 @@ interface Props {
    * (a link for 24 hours on an inquiry that expired sooner), until New link resumes it.
    */
   inquiryExpired?: boolean;
+  /** When the customer started the inquiry (Persona's `started-at`), if they have. */
+  startedAt?: string | undefined;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * spends it: a one-time link works once, with a five-minute grace period
  * (https://docs.withpersona.com/inquiry-one-time-links), so the reviewer is asked first.
  */
-export function LinkPanel({ link, chatTemplate, inquiryExpired = false }: Props) {
+export function LinkPanel({ link, chatTemplate, inquiryExpired = false, startedAt }: Props) {
   const now = useNow();
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -40,26 +42,44 @@ export function LinkPanel({ link, chatTemplate, inquiryExpired = false }: Props)
   const url = link.shortUrl ?? link.url;
   const expiresMs = link.expiresAt ? Date.parse(link.expiresAt) : Number.NaN;
   const expired = inquiryExpired || expiresMs <= now;
+  // Started after this link was made: if it was through this link, it has worked only five
+  // minutes since. It was offered as working once, for 24 hours, and the customer asking again
+  // got "already used" (UX review s71b M2). Said, not hidden: the start may have come another way
+  // (an earlier link), and then this one still works.
+  // The start is Persona's clock, the link's making this computer's: a start ahead of now (a
+  // clock a day on, as the sandbox's when moved) says nothing of this link.
+  const started = startedAt ? Date.parse(startedAt) : Number.NaN;
+  const maybeUsed = !expired && started >= link.createdAt && started <= now + 60_000;
   return (
     <section class="card link-panel" aria-labelledby="link-heading">
       <h3 id="link-heading">{t('oneTimeLink')}</h3>
       <p class="link-url">
         <code data-testid="one-time-link">{url}</code>
       </p>
-      <p class={expired ? 'link-expiry is-expired' : 'link-expiry muted'} data-testid="link-expiry">
+      <p
+        class={expired || maybeUsed ? 'link-expiry is-expired' : 'link-expiry muted'}
+        data-testid="link-expiry"
+      >
         {inquiryExpired
           ? t('linkInquiryExpired')
-          : Number.isNaN(expiresMs)
-            ? t('linkNoExpiry')
-            : expired
-              ? t('linkExpired')
-              : t('linkExpires', formatRelative(expiresMs, now))}
+          : maybeUsed
+            ? t('linkMaybeUsed', formatAgo(started, now))
+            : Number.isNaN(expiresMs)
+              ? t('linkNoExpiry')
+              : expired
+                ? t('linkExpired')
+                : t('linkExpires', formatRelative(expiresMs, now))}
       </p>
       {/* An expired link opens nothing: it is not offered to copy into a chat, nor in a message
           that would say it "expires 2 hours ago". New link makes another. */}
       {!expired && (
         <div class="row wrap">
-          <CopyButton label={t('copyLink')} text={url} done={t('linkCopied')} primary />
+          <CopyButton
+            label={t('copyLink')}
+            text={url}
+            done={t('linkCopied')}
+            primary={!maybeUsed}
+          />
           <CopyButton
             label={t('copyMessage')}
             text={fillChatMessage(chatTemplate, link, { now })}

@@ -278,6 +278,7 @@ export function DetailView({ id, initial, referenceId }: Props) {
           link={link}
           chatTemplate={settings?.chatTemplate ?? ''}
           inquiryExpired={inquiry.status === 'expired'}
+          startedAt={inquiry.timestamps.startedAt}
         />
       )}
       {loadedEvidence.state === 'failed' && (

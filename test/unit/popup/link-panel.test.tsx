@@ -52,6 +52,34 @@ describe('the one-time link card', () => {
     }
   });
 
+  it('says a link made before the customer started may be spent, and leads with nothing: New link makes another', () => {
+    const live = link(new Date(Date.now() + 3_600_000).toISOString());
+    const startedAt = new Date(Date.now() - 10 * 60_000).toISOString();
+    render(<LinkPanel link={live} chatTemplate="{link}" startedAt={startedAt} />);
+    expect(screen.getByTestId('link-expiry').textContent).toBe(
+      'The customer started the inquiry 10 minutes ago, after this link was made. If they opened this link, it worked only for five minutes from then: New link makes another.',
+    );
+    // Still offered: the start may have come through an earlier link, and this one still works.
+    const copy = screen.getByRole('button', { name: 'Copy link' });
+    expect(copy.className).not.toContain('primary');
+    cleanup();
+    // A link made after the start (New link on a pending inquiry) is the fresh one.
+    render(
+      <LinkPanel
+        link={{ ...live, createdAt: Date.now() - 60_000 }}
+        chatTemplate="{link}"
+        startedAt={startedAt}
+      />,
+    );
+    expect(screen.getByTestId('link-expiry').textContent).toMatch(/^Works once; expires /);
+    expect(screen.getByRole('button', { name: 'Copy link' }).className).toContain('primary');
+    cleanup();
+    // A start ahead of this computer's clock (Persona's a day on) says nothing of the link.
+    const tomorrow = new Date(Date.now() + 25 * 3_600_000).toISOString();
+    render(<LinkPanel link={live} chatTemplate="{link}" startedAt={tomorrow} />);
+    expect(screen.getByTestId('link-expiry').textContent).toMatch(/^Works once; expires /);
+  });
+
   it('offers an expired one for nothing: no chat gets a dead link, nor "expires 2 hours ago"', () => {
     render(
       <LinkPanel
