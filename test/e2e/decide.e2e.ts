@@ -366,6 +366,39 @@ describe('the link card of an inquiry the customer started after its link was ma
   });
 });
 
+describe('New link at a slow Persona', () => {
+  it('holds the link it replaces, not offered to copy, until the new one is in', async () => {
+    const id = await createThroughBackground('renewing-link');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    const shown = popup.getByTestId('one-time-link');
+    await shown.waitFor(soon);
+    const before = await shown.textContent();
+    await controls.setFaults({
+      latencyMs: 2_000,
+      latencyRoute: 'POST /inquiries/:id/generate-one-time-link',
+    });
+    try {
+      await popup.getByRole('button', { name: 'New link' }).click();
+      // Copied now, the old link went into the chat, and the card then swapped to the new one
+      // without a word (UX review s71b L2).
+      await expect
+        .poll(() => popup.getByTestId('link-expiry').textContent(), soon)
+        .toBe(
+          'A new link is on its way; this one is being replaced, so it is not offered to copy.',
+        );
+      expect(await popup.getByRole('button', { name: 'Copy link' }).count()).toBe(0);
+      expect(await popup.getByRole('button', { name: 'Copy message' }).count()).toBe(0);
+      await expect.poll(() => shown.textContent(), soon).not.toBe(before);
+      await popup.getByRole('button', { name: 'Copy link' }).waitFor(soon);
+      expect(await popup.getByTestId('link-expiry').textContent()).toMatch(/^Works once; expires /);
+    } finally {
+      await controls.clearFaults();
+    }
+    await popup.close();
+  });
+});
+
 describe('Enter held down on a button that changes the inquiry at Persona', () => {
   it('makes one new link, and asks once before marking for review, not answering it', async () => {
     const { id, popup } = await openNew('held-enter');

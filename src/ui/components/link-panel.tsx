@@ -16,6 +16,12 @@ interface Props {
   inquiryExpired?: boolean;
   /** When the customer started the inquiry (Persona's `started-at`), if they have. */
   startedAt?: string | undefined;
+  /**
+   * New link is on its way: this link is being replaced, and is not offered to copy meanwhile.
+   * Copied then, the old (spent) link went into the chat, and the card swapped to the new one
+   * without a word (UX review s71b L2).
+   */
+  renewing?: boolean;
 }
 
 /**
@@ -23,7 +29,13 @@ interface Props {
  * spends it: a one-time link works once, with a five-minute grace period
  * (https://docs.withpersona.com/inquiry-one-time-links), so the reviewer is asked first.
  */
-export function LinkPanel({ link, chatTemplate, inquiryExpired = false, startedAt }: Props) {
+export function LinkPanel({
+  link,
+  chatTemplate,
+  inquiryExpired = false,
+  startedAt,
+  renewing = false,
+}: Props) {
   const now = useNow();
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -60,19 +72,21 @@ export function LinkPanel({ link, chatTemplate, inquiryExpired = false, startedA
         class={expired || maybeUsed ? 'link-expiry is-expired' : 'link-expiry muted'}
         data-testid="link-expiry"
       >
-        {inquiryExpired
-          ? t('linkInquiryExpired')
-          : maybeUsed
-            ? t('linkMaybeUsed', formatAgo(started, now))
-            : Number.isNaN(expiresMs)
-              ? t('linkNoExpiry')
-              : expired
-                ? t('linkExpired')
-                : t('linkExpires', formatRelative(expiresMs, now))}
+        {renewing
+          ? t('linkRenewing')
+          : inquiryExpired
+            ? t('linkInquiryExpired')
+            : maybeUsed
+              ? t('linkMaybeUsed', formatAgo(started, now))
+              : Number.isNaN(expiresMs)
+                ? t('linkNoExpiry')
+                : expired
+                  ? t('linkExpired')
+                  : t('linkExpires', formatRelative(expiresMs, now))}
       </p>
       {/* An expired link opens nothing: it is not offered to copy into a chat, nor in a message
           that would say it "expires 2 hours ago". New link makes another. */}
-      {!expired && (
+      {!expired && !renewing && (
         <div class="row wrap">
           <CopyButton
             label={t('copyLink')}
@@ -90,7 +104,7 @@ export function LinkPanel({ link, chatTemplate, inquiryExpired = false, startedA
           </button>
         </div>
       )}
-      {asking && !expired && (
+      {asking && !expired && !renewing && (
         <fieldset
           class="confirm"
           aria-label={t('confirmOpenLink')}

@@ -44,6 +44,8 @@ interface Props {
   watched: boolean;
   onReply: (reply: InquiryReply) => void;
   onLink: (link: OneTimeLink) => void;
+  /** New link is out (true) or answered (false): the card holds the link it replaces meanwhile. */
+  onRenewing?: (renewing: boolean) => void;
   /** Persona refused an action as no longer possible (409): the inquiry changed meanwhile. */
   /**
    * `later`: the change's outcome is unknown, so read again a moment later too; `moves`: whether
@@ -94,6 +96,7 @@ export function DetailActions({
   watched,
   onReply,
   onLink,
+  onRenewing,
   onStale,
   onLimited,
   calm,
@@ -617,7 +620,10 @@ export function DetailActions({
               held ||
               run(
                 t('newLinkReady'),
-                () => sendRequest({ type: 'newLink', id }),
+                () => {
+                  onRenewing?.(true);
+                  return sendRequest({ type: 'newLink', id }).finally(() => onRenewing?.(false));
+                },
                 (reply) => {
                   onReply(reply);
                   onLink(reply.link);

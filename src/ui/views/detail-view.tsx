@@ -68,6 +68,8 @@ export function DetailView({ id, initial, referenceId }: Props) {
   const links = useStored(linksItem);
   const watch = useStored(watchlistItem)?.find((entry) => entry.id === id);
   const [freshLink, setFreshLink] = useState<OneTimeLink | null | undefined>(initial?.link);
+  // New link out: the link on the card is the one it replaces (link-panel.tsx).
+  const [renewing, setRenewing] = useState(false);
   // The last rate-limit answer an action or a tag change met, for Refresh to wait out too.
   const [limited, setLimited] = useState<ErrorInfo>();
   // Photos, network, reports' matches, earlier inquiries and activity: loaded on demand.
@@ -269,6 +271,7 @@ export function DetailView({ id, initial, referenceId }: Props) {
           watched={Boolean(watch)}
           onReply={acceptChange}
           onLink={setFreshLink}
+          onRenewing={setRenewing}
           onStale={rereadDecision}
           onLimited={setLimited}
         />
@@ -279,6 +282,7 @@ export function DetailView({ id, initial, referenceId }: Props) {
           chatTemplate={settings?.chatTemplate ?? ''}
           inquiryExpired={inquiry.status === 'expired'}
           startedAt={inquiry.timestamps.startedAt}
+          renewing={renewing}
         />
       )}
       {loadedEvidence.state === 'failed' && (

@@ -80,6 +80,17 @@ describe('the one-time link card', () => {
     expect(screen.getByTestId('link-expiry').textContent).toMatch(/^Works once; expires /);
   });
 
+  it('holds a link being replaced: nothing to copy or open till New link brings the next', () => {
+    const live = link(new Date(Date.now() + 3_600_000).toISOString());
+    render(<LinkPanel link={live} chatTemplate="{link}" renewing />);
+    expect(screen.getByTestId('link-expiry').textContent).toBe(
+      'A new link is on its way; this one is being replaced, so it is not offered to copy.',
+    );
+    for (const name of ['Copy link', 'Copy message', 'Open link myself…']) {
+      expect(screen.queryByRole('button', { name }), name).toBeNull();
+    }
+  });
+
   it('offers an expired one for nothing: no chat gets a dead link, nor "expires 2 hours ago"', () => {
     render(
       <LinkPanel
