@@ -399,6 +399,31 @@ describe('New link at a slow Persona', () => {
   });
 });
 
+describe('a double-click on Approve or Decline', () => {
+  it('leaves the focus in the comment it opened, so what is typed next goes there', async () => {
+    const id = await createThroughBackground('double-click');
+    await controls.finish(id, 'needs_review');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    // The second click landed on the form drawn under the pointer, or on the button again, and
+    // the focus left the comment: the words typed next went nowhere (UX review s71b L6).
+    for (const [name, typed] of [
+      ['Approve', 'Name matches'],
+      ['Decline', 'Selfie is a photo of a screen'],
+    ] as const) {
+      await popup.getByRole('button', { name, exact: true }).dblclick();
+      const comment = popup.getByRole('textbox', { name: 'Comment' });
+      await comment.waitFor(soon);
+      await popup.keyboard.type(typed);
+      expect(await comment.inputValue(), name).toBe(typed);
+      await comment.press('Escape');
+      await expect.poll(() => comment.count(), soon).toBe(0);
+    }
+    expect(await popup.getByTestId('status').textContent()).toBe('needs_review');
+    await popup.close();
+  });
+});
+
 describe('Enter held down on a button that changes the inquiry at Persona', () => {
   it('makes one new link, and asks once before marking for review, not answering it', async () => {
     const { id, popup } = await openNew('held-enter');

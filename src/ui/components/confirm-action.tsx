@@ -93,6 +93,10 @@ export function ConfirmAction({
     }
   }, [comment]);
   const form = useRef<HTMLFormElement>(null);
+  // A double-click on Approve: its second click came down on the form just drawn under the pointer
+  // (the warnings), and took the focus out of the comment, so what was typed next went nowhere
+  // (UX review s71b L6). For a moment after the form opens, a press on its text keeps the focus.
+  const openedAt = useRef(performance.now());
   // Before the form is painted, not after: a comment typed at once after the key that opened it
   // (A, D) lost its first letters to the page in the frame between.
   useLayoutEffect(() => {
@@ -111,6 +115,10 @@ export function ConfirmAction({
       onSubmit={(event) => {
         event.preventDefault();
         if (!busy && waitSeconds <= 0) onConfirm(comment.trim());
+      }}
+      onMouseDown={(event) => {
+        const onText = !(event.target as Element).closest('button, textarea, a, input, select');
+        if (onText && performance.now() - openedAt.current < 600) event.preventDefault();
       }}
       onKeyDown={(event) => {
         // Alt+← too, outside the comment: Firefox's popup keeps Escape from it (back-key.ts).

@@ -528,6 +528,12 @@ export function DetailActions({
     },
     keysOn && !open,
   );
+  // Its form already open (the second click of a double-click landed on its button again): back
+  // to its comment, where the reviewer goes on typing (UX review s71b L6).
+  const openOrFocus = (action: Final) => {
+    if (open === action) document.getElementById('action-comment')?.focus();
+    else setConfirming(action);
+  };
   const cancel = (byKey: boolean) => {
     const opener = confirming && openers[confirming].current;
     setConfirming(null);
@@ -581,7 +587,7 @@ export function DetailActions({
             aria-keyshortcuts={keysOn ? 'A' : undefined}
             aria-disabled={busy}
             aria-describedby={keyNote}
-            onClick={() => busy || setConfirming('approve')}
+            onClick={() => busy || openOrFocus('approve')}
           >
             {t('approve')}
           </button>
@@ -594,7 +600,7 @@ export function DetailActions({
             aria-keyshortcuts={keysOn ? 'D' : undefined}
             aria-disabled={busy}
             aria-describedby={keyNote}
-            onClick={() => busy || setConfirming('decline')}
+            onClick={() => busy || openOrFocus('decline')}
           >
             {t('decline')}
           </button>

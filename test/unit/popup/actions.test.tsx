@@ -1032,6 +1032,19 @@ describe('inquiry actions', () => {
     expect(sent('inquiryAction')).toHaveLength(0);
   });
 
+  it('a second click on Decline, its form open, puts the focus back in the comment', async () => {
+    await openWith('needs_review');
+    const decline = screen.getByRole('button', { name: 'Decline' });
+    fireEvent.click(decline);
+    const comment = await screen.findByRole('textbox', { name: 'Comment' });
+    await waitFor(() => expect(document.activeElement).toBe(comment));
+    decline.focus();
+    fireEvent.click(decline);
+    expect(document.activeElement).toBe(comment);
+    expect(screen.getByRole('button', { name: 'Confirm decline' })).toBeTruthy();
+    expect(sent('inquiryAction')).toHaveLength(0);
+  });
+
   it('marks a finished inquiry for review without a confirmation', async () => {
     await openWith('completed');
     fireEvent.click(screen.getByRole('button', { name: 'Mark for review' }));
