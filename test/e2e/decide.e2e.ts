@@ -368,9 +368,7 @@ describe('the link card of an inquiry the customer started after its link was ma
 
 describe('New link at a slow Persona', () => {
   it('holds the link it replaces, not offered to copy, until the new one is in', async () => {
-    const id = await createThroughBackground('renewing-link');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('created');
+    const { popup } = await openNew('renewing-link');
     const shown = popup.getByTestId('one-time-link');
     await shown.waitFor(soon);
     const before = await shown.textContent();
@@ -401,10 +399,7 @@ describe('New link at a slow Persona', () => {
 
 describe('a double-click on Approve or Decline', () => {
   it('leaves the focus in the comment it opened, so what is typed next goes there', async () => {
-    const id = await createThroughBackground('double-click');
-    await controls.finish(id, 'needs_review');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
+    const { popup } = await openNew('double-click', 'needs_review');
     // The second click landed on the form drawn under the pointer, or on the button again, and
     // the focus left the comment: the words typed next went nowhere (UX review s71b L6).
     for (const [name, typed] of [
@@ -785,11 +780,8 @@ describe('a reviewer clearing a queue at speed', () => {
 
 describe('a decision sent while nothing answers', () => {
   it("keeps its error in view when the detail's own read fails too and its stale-copy banner comes above", async () => {
-    const id = await createThroughBackground('decline-offline');
-    await controls.finish(id, 'needs_review');
-    const popup = await ext.openPopup(`?inquiry=${id}`);
+    const { popup } = await openNew('decline-offline', 'needs_review');
     await popup.setViewportSize({ width: 400, height: 600 });
-    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('needs_review');
     await popup.getByRole('button', { name: 'Decline', exact: true }).click();
     const comment = popup.getByRole('textbox', { name: 'Comment' });
     await comment.fill('Not the person in the chat');

@@ -109,13 +109,19 @@ export function deskSteps(launched: (ext: ExtensionHarness) => void) {
    * A new inquiry, made through the background, opened in a popup once it shows its status:
    * `finished` passed first (completed), else as made (created).
    */
-  async function openNew(prefix: string, finished = false): Promise<{ id: string; popup: Page }> {
+  /**
+   * A new inquiry open in a popup: as created, finished as passed (`true`, completed), or left
+   * in review (`'needs_review'`).
+   */
+  async function openNew(
+    prefix: string,
+    finished: boolean | 'needs_review' = false,
+  ): Promise<{ id: string; popup: Page }> {
     const id = await createThroughBackground(prefix);
-    if (finished) await controls.finish(id, 'passed');
+    if (finished) await controls.finish(id, finished === true ? 'passed' : finished);
     const popup = await harness().openPopup(`?inquiry=${id}`);
-    await expect
-      .poll(() => popup.getByTestId('status').textContent(), soon)
-      .toBe(finished ? 'completed' : 'created');
+    const status = finished === true ? 'completed' : finished || 'created';
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe(status);
     return { id, popup };
   }
 

@@ -78,10 +78,10 @@ export function CreateView() {
   // inquiry without one. Persona takes an inquiry without it, but the desk then has nothing to find
   // it by later, nor to look for it by after a server error (errServerCreateBlind). Typing one
   // makes it go; clearing it again does not ask again.
-  const [bareAsked, setBareAsked] = useState(false);
   // When it was asked: a second Enter a moment later answered it before it could be read, and
   // made an inquiry with no reference (UX review s71b L1). The answer counts from a second on.
-  const bareAskedAt = useRef(0);
+  const [bareAskedAt, setBareAskedAt] = useState<number>();
+  const bareAsked = bareAskedAt !== undefined;
   const [asking, setAsking] = useState<MessageKey>('creating');
   // Set synchronously: two submits in one task both see it, unlike `busy`, which waits a render.
   const submitting = useRef(false);
@@ -178,7 +178,7 @@ export function CreateView() {
       updateDraft((stored) => (mine(stored) ? { ...form, pendingCreate } : form));
       setCreated(reply);
       // The next form, after Create another, is asked of again.
-      setBareAsked(false);
+      setBareAskedAt(undefined);
     } catch (error) {
       const info = toErrorInfo(error);
       void noteWriteAnswer(sentWith, info);
@@ -306,9 +306,7 @@ export function CreateView() {
   async function create(event: Event) {
     event.preventDefault();
     if (!draft || !settings || submitting.current || wait > 0) return;
-    if (bareAsked && !draft.referenceId.trim() && performance.now() - bareAskedAt.current < 1_000) {
-      return;
-    }
+    if (bare && performance.now() - bareAskedAt < 1_000) return;
     const found = checkCreateForm(draft);
     // Not of a form already sent (its answer lost, a key saved since): that create was asked of,
     // and Create sends it again, as the form says.
@@ -317,10 +315,7 @@ export function CreateView() {
     focusProblem.current = Object.keys(found).length > 0 || ask;
     setErrors(found);
     request.clearError();
-    if (ask) {
-      setBareAsked(true);
-      bareAskedAt.current = performance.now();
-    }
+    if (ask) setBareAskedAt(performance.now());
     if (focusProblem.current) return;
     submitting.current = true;
     setAsking('creating');
