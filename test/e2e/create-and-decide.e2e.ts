@@ -765,6 +765,9 @@ describe('a create that failed, in a popup of 400 × 600', () => {
           focus: true,
           page: 0,
         });
+      // The draft outlives the popup: the next case types a reference of its own, and a prefill
+      // left under this one would be asked about there.
+      await popup.getByRole('textbox', { name: 'First name' }).fill('');
       await popup.close();
     } finally {
       await proxy.close();
@@ -996,6 +999,58 @@ describe('a create Persona is slow to answer', () => {
       data as unknown as { attributes: { fields: Record<string, { value: unknown }> } }
     ).attributes;
     expect(fields['email-address']?.value).toBe('jane.doe@exmaple.com');
+    await popup.close();
+  });
+});
+
+describe('a create form left with one customer’s prefill', () => {
+  it('asks before the next customer’s reference goes with it, and Clear prefill sends none', async () => {
+    const first = `left-A-${Date.now()}`;
+    const next = `left-B-${Date.now()}`;
+    // Customer A goes silent halfway: their name and email stay in the draft as the popup closes.
+    const left = await openCreate(first);
+    await left.getByRole('textbox', { name: 'First name' }).fill('Anna');
+    await left.getByRole('textbox', { name: 'Email' }).fill('anna.schmidt@example.com');
+    await expect
+      .poll(
+        () => left.evaluate(async () => (await chrome.storage.session.get('draft')).draft),
+        soon,
+      )
+      .toMatchObject({ referenceId: first, emailAddress: 'anna.schmidt@example.com' });
+    await left.close();
+    // Later, customer B (UX review s71b M4): the draft, its reference replaced, Enter.
+    const popup = await ext.openPopup();
+    await popup.getByRole('button', { name: /^New inquiry/ }).click();
+    const reference = popup.getByRole('textbox', { name: 'Reference ID' });
+    await expect.poll(() => reference.inputValue(), soon).toBe(first);
+    await reference.focus();
+    await popup.keyboard.press('ControlOrMeta+a');
+    await popup.keyboard.type(next);
+    const seq = (await controls.requests()).lastSeq;
+    await popup.keyboard.press('Enter');
+    // Asked at the first filled field, which takes the focus; nothing went.
+    const clear = popup.getByRole('button', { name: 'Clear prefill' });
+    await clear.waitFor(soon);
+    await expect
+      .poll(
+        () => popup.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id),
+        soon,
+      )
+      .toBe('name-first');
+    expect(await popup.getByText(`Typed while the reference ID was “${first}”.`).count()).toBe(1);
+    expect(await createsSince(seq)).toEqual([]);
+    await clear.click();
+    expect(await popup.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('');
+    await popup.getByRole('button', { name: 'Create', exact: true }).click();
+    await popup.getByRole('button', { name: 'Copy link' }).waitFor(soon);
+    expect(await popup.getByTestId('prefilled').count()).toBe(0);
+    const [id] = await inquiriesFor(next);
+    const { data } = await persona(`/inquiries/${id}`);
+    const { fields } = (
+      data as unknown as { attributes: { fields: Record<string, { value: unknown }> } }
+    ).attributes;
+    expect(fields['email-address']?.value ?? null).toBeNull();
+    expect(fields['name-first']?.value ?? null).toBeNull();
     await popup.close();
   });
 });

@@ -5,6 +5,7 @@ import { formatNumber } from '../../shared/format.ts';
 import { formatDateTime } from '../../shared/format-date-time.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { type PrefillKey, prefillKeys } from '../../shared/prefill.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
 import { goesBack } from '../back-key.ts';
@@ -82,10 +83,18 @@ export function CreateView() {
   // made an inquiry with no reference (UX review s71b L1). The answer counts from a second on.
   const [bareAskedAt, setBareAskedAt] = useState<number>();
   const bareAsked = bareAskedAt !== undefined;
+  // The reference ID the prefill was last typed under: a draft left for one customer kept their
+  // name and email, and a reference replaced for the next customer sent those with it (UX review
+  // s71b M4). Create asks once when it differs; typing in the prefill, or clearing it, answers.
+  // A form opened on a kept draft takes the draft's reference as the prefill's.
+  const [prefillFor, setPrefillFor] = useState<string>();
+  const [prefillAskedAt, setPrefillAskedAt] = useState<number>();
   const [asking, setAsking] = useState<MessageKey>('creating');
   // Set synchronously: two submits in one task both see it, unlike `busy`, which waits a render.
   const submitting = useRef(false);
   const [created, setCreated] = useState<Reply<'createInquiry'> | undefined>(undefined);
+  // The prefill fields it went with, which the created panel names.
+  const [prefilled, setPrefilled] = useState<PrefillKey[]>([]);
   const form = useRef<HTMLFormElement>(null);
   // Found problems take the focus to the first field they mark, where its message is read out
   // with it (aria-describedby): from the Create button, a keyboard or screen-reader user would
@@ -121,6 +130,20 @@ export function CreateView() {
   const reference = draft?.referenceId.trim() ?? '';
   // Asked, and still none typed: the field says why, and Create makes it without.
   const bare = bareAsked && !reference;
+  const filled = draft ? prefillKeys.filter((key) => draft[key].trim()) : [];
+  const otherPrefill = !!prefillFor && prefillFor !== reference && filled.length > 0;
+  const prefillAsked = otherPrefill && prefillAskedAt !== undefined;
+  useEffect(() => {
+    if (draft && prefillFor === undefined) setPrefillFor(reference);
+  }, [draft === undefined]);
+  // Every edit goes to the draft; one of the prefill's says whose it is.
+  const edit = (patch: Partial<Draft>) => {
+    if (prefillKeys.some((key) => key in patch)) {
+      setPrefillFor(reference);
+      setPrefillAskedAt(undefined);
+    }
+    updateDraft(patch);
+  };
   // A click after a create that got no answer (lost connection, timeout, stopped background) of
   // the very same form may follow a create that did happen, so it reuses that try's
   // Idempotency-Key, kept in the session draft so a popup closed and opened again reuses it too.
@@ -176,9 +199,11 @@ export function CreateView() {
       if (!shown.current) return;
       const { pendingCreate, ...form } = clearedForm(defaultTemplateId);
       updateDraft((stored) => (mine(stored) ? { ...form, pendingCreate } : form));
+      setPrefilled(prefillKeys.filter((key) => typed[key].trim()));
       setCreated(reply);
       // The next form, after Create another, is asked of again.
       setBareAskedAt(undefined);
+      setPrefillAskedAt(undefined);
     } catch (error) {
       const info = toErrorInfo(error);
       void noteWriteAnswer(sentWith, info);
@@ -300,22 +325,33 @@ export function CreateView() {
       ?.focus();
   }, [ready, created]);
 
-  if (created) return <CreatedPanel created={created} onAnother={() => setCreated(undefined)} />;
+  if (created) {
+    return (
+      <CreatedPanel
+        created={created}
+        prefilled={prefilled}
+        onAnother={() => setCreated(undefined)}
+      />
+    );
+  }
   if (!ready) return <p class="muted">{t('loading')}</p>;
 
   async function create(event: Event) {
     event.preventDefault();
     if (!draft || !settings || submitting.current || wait > 0) return;
-    if (bare && performance.now() - bareAskedAt < 1_000) return;
+    // A question takes no answer within a second of being asked: a second Enter is no reading.
+    if ((bare && tooSoon(bareAskedAt)) || (prefillAsked && tooSoon(prefillAskedAt))) return;
     const found = checkCreateForm(draft);
     // Not of a form already sent (its answer lost, a key saved since): that create was asked of,
-    // and Create sends it again, as the form says.
-    const ask =
-      Object.keys(found).length === 0 && !draft.referenceId.trim() && !bareAsked && !sentAt;
-    focusProblem.current = Object.keys(found).length > 0 || ask;
+    // and Create sends it again, as the form says. One question at a time, the reference's first.
+    const wrong = Object.keys(found).length > 0;
+    const askBare = !wrong && !sentAt && !reference && !bareAsked;
+    const askPrefill = !wrong && !sentAt && !askBare && otherPrefill && !prefillAsked;
+    focusProblem.current = wrong || askBare || askPrefill;
     setErrors(found);
     request.clearError();
-    if (ask) setBareAskedAt(performance.now());
+    if (askBare) setBareAskedAt(performance.now());
+    if (askPrefill) setPrefillAskedAt(performance.now());
     if (focusProblem.current) return;
     submitting.current = true;
     setAsking('creating');
@@ -357,9 +393,15 @@ export function CreateView() {
       )}
       <CreateFields
         draft={draft}
-        update={updateDraft}
+        update={edit}
         errors={errors}
-        notes={bare ? { referenceId: t('createNoReference') } : undefined}
+        notes={
+          bare
+            ? { referenceId: t('createNoReference') }
+            : prefillAsked && filled[0]
+              ? { [filled[0]]: t('createPrefillOther', prefillFor ?? '') }
+              : undefined
+        }
         templates={settings.templates}
         defaultTemplateId={settings.defaultTemplateId}
         defaultHeld={defaultHeld}
@@ -393,11 +435,24 @@ export function CreateView() {
           }
         >
           <WaitLabel
-            label={t(bare ? 'createWithoutReference' : 'create')}
+            label={t(
+              bare ? 'createWithoutReference' : prefillAsked ? 'createWithPrefill' : 'create',
+            )}
             wait={wait}
             counted={t('createIn', formatNumber(wait))}
           />
         </button>
+        {prefillAsked && !busy && (
+          <button
+            type="button"
+            onClick={() => {
+              edit(Object.fromEntries(prefillKeys.map((key) => [key, ''])));
+              form.current?.querySelector<HTMLInputElement>('#name-first')?.focus();
+            }}
+          >
+            {t('clearPrefill')}
+          </button>
+        )}
         <span class="muted" role="status">
           {busy
             ? [t(asking), slow && t('stillWaiting'), held && t('backWaitsForCreate')]
@@ -409,6 +464,9 @@ export function CreateView() {
     </form>
   );
 }
+
+const tooSoon = (askedAt: number | undefined) =>
+  askedAt !== undefined && performance.now() - askedAt < 1_000;
 
 /**
  * A 5xx on Create comes after the background's recovery (the reference ID looked up, one more

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../shared/i18n.ts';
+import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply } from '../../shared/messages.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
 import { offersLink } from '../../shared/persona/status-actions.ts';
+import type { PrefillKey } from '../../shared/prefill.ts';
 import { settingsItem, watchlistItem } from '../../shared/storage-items.ts';
 import { LinkPanel } from '../components/link-panel.tsx';
 import { StatusChip } from '../components/status-chip.tsx';
@@ -13,8 +14,18 @@ import { useNavigation } from './router.ts';
 
 interface Props {
   created: Reply<'createInquiry'>;
+  /** The prefill fields it was sent with, named so a leftover one is seen (UX review s71b M4). */
+  prefilled?: PrefillKey[];
   onAnother: () => void;
 }
+
+/** The create form's label of each prefill field. */
+const PREFILL_LABEL: Record<PrefillKey, MessageKey> = {
+  nameFirst: 'firstName',
+  nameLast: 'lastName',
+  emailAddress: 'email',
+  phoneNumber: 'phone',
+};
 
 /**
  * What happened after Persona's 5xx answer to the first try, in the reviewer's words. Only a
@@ -28,7 +39,7 @@ function recoveryText(recovery: 'adopted' | 'retried', referenceId: string | und
 }
 
 /** Right after "Create": the new inquiry's id and status, and its link ready to share. */
-export function CreatedPanel({ created, onAnother }: Props) {
+export function CreatedPanel({ created, prefilled = [], onAnother }: Props) {
   const nav = useNavigation();
   const settings = useStored(settingsItem);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -82,6 +93,11 @@ export function CreatedPanel({ created, onAnother }: Props) {
       ) : (
         <p class="muted wrap-anywhere">
           {inquiry.referenceId ? t('createdReference', inquiry.referenceId) : t('createdWatched')}
+        </p>
+      )}
+      {prefilled.length > 0 && (
+        <p class="muted wrap-anywhere" data-testid="prefilled">
+          {t('createdPrefilled', prefilled.map((key) => t(PREFILL_LABEL[key])).join(', '))}
         </p>
       )}
       {inquiry.templateId && (

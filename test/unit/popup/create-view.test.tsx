@@ -48,6 +48,19 @@ function typeReference(value = 'chat-1') {
   fireEvent.input(screen.getByRole('textbox', { name: 'Reference ID' }), { target: { value } });
 }
 
+/** A draft left with one customer's name and email, typed for `referenceId`. */
+function leftFor(referenceId: string): Draft {
+  return {
+    templateId: 'itmpl_Typed01',
+    referenceId,
+    nameFirst: 'Anna',
+    nameLast: '',
+    emailAddress: 'anna@example.com',
+    phoneNumber: '',
+    search: '',
+  };
+}
+
 /** What the create form's field named `name` holds. */
 function typed(name: string): string {
   return (screen.getByRole('textbox', { name }) as HTMLInputElement).value;
@@ -409,6 +422,89 @@ describe('the create form', () => {
     fireEvent.click(without);
     await screen.findByRole('button', { name: 'Copy link' });
     expect(sent('createInquiry')).toHaveLength(1);
+  });
+
+  it('asks once when the kept prefill was typed under another reference ID, and creates with it only when told', async () => {
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    // A draft left for one customer (UX review s71b M4): their name and email stayed in the form.
+    await fakeBrowser.storage.session.set({ draft: leftFor('chat-A-100') });
+    await openCreate();
+    typeReference('chat-B-200');
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    // Nothing sent: the first filled field says whose it was, with the focus.
+    const first = screen.getByRole('textbox', { name: 'First name' });
+    await waitFor(() => expect(document.activeElement).toBe(first));
+    const described = (first.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
+    expect(described.join(' ')).toContain('Typed while the reference ID was “chat-A-100”.');
+    expect(first.getAttribute('aria-invalid')).toBe('false');
+    expect(sent('createInquiry')).toHaveLength(0);
+    const withIt = screen.getByRole('button', { name: 'Create with this prefill' });
+    expect(screen.getByRole('button', { name: 'Clear prefill' })).toBeTruthy();
+    // No answer within a second of the question; then Create makes it with the prefill, and the
+    // created panel names what went.
+    fireEvent.click(withIt);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(sent('createInquiry')).toHaveLength(0);
+    readTheQuestion();
+    fireEvent.click(withIt);
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry')[0]).toMatchObject({
+      referenceId: 'chat-B-200',
+      prefill: { nameFirst: 'Anna', emailAddress: 'anna@example.com' },
+    });
+    expect(screen.getByTestId('prefilled').textContent).toBe('Prefilled: First name, Email');
+  });
+
+  it('clears a prefill typed for another reference ID at one click, and creates without it', async () => {
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    await fakeBrowser.storage.session.set({ draft: leftFor('chat-A-100') });
+    await openCreate();
+    typeReference('chat-B-200');
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear prefill' }));
+    await waitFor(() => expect(typed('First name')).toBe(''));
+    expect(typed('Email')).toBe('');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'First name' }));
+    await waitFor(async () => expect((await storedDraft())?.emailAddress).toBe(''));
+    // The question went with the prefill: Create makes it at once.
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry')[0]).not.toHaveProperty('prefill');
+    expect(screen.queryByTestId('prefilled')).toBeNull();
+  });
+
+  it('does not ask of a prefill typed under the reference ID it goes with', async () => {
+    stubBackground({ createInquiry: () => ({ ...inquiryReply('created'), link }) });
+    await fakeBrowser.storage.session.set({ draft: leftFor('chat-A-100') });
+    await openCreate();
+    // Kept and sent for the customer it was typed for.
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry')).toHaveLength(1);
+    // The next form: the reference, then the prefill, in this page.
+    fireEvent.click(screen.getByRole('button', { name: 'Create another' }));
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Inquiry template ID' }), {
+      target: { value: 'itmpl_Typed01' },
+    });
+    typeReference('chat-C-300');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), {
+      target: { value: 'carl@example.com' },
+    });
+    // A prefill left for another reference and typed in since is the reviewer's own again.
+    typeReference('chat-D-400');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), {
+      target: { value: 'dora@example.com' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(sent('createInquiry')[1]).toMatchObject({
+      referenceId: 'chat-D-400',
+      prefill: { emailAddress: 'dora@example.com' },
+    });
+    // The form emptied once made, before the next test's storage.
+    await waitFor(async () => expect((await storedDraft())?.referenceId).toBe(''));
   });
 
   it('sends a form already sent with no reference ID again at once, as its notice says', async () => {
