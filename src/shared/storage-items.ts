@@ -263,6 +263,12 @@ export const draftSchema = lazy(() =>
            * its answer there, made or refused, among entries no older than this.
            */
           sentAt: z.optional(z.number()),
+          /**
+           * Closed with Escape or Cancel, its comment kept: the page opens without the form, and
+           * the same decision opened again, in a popup opened since too, has the comment back
+           * (UX review s71b M3: it was gone once the popup closed).
+           */
+          closed: z.optional(z.boolean()),
         }),
       ),
     ),

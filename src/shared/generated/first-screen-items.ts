@@ -158,6 +158,7 @@ export const draftItem = checkedItem<StoredValue<typeof items.draftItem>>(
               other: { t: 'optional', of: { t: 'string', checks: [['<=', 2000]] } },
               sent: { t: 'optional', of: { t: 'boolean' } },
               sentAt: { t: 'optional', of: { t: 'number' } },
+              closed: { t: 'optional', of: { t: 'boolean' } },
             },
           },
         },

@@ -111,14 +111,16 @@ export function DetailActions({
   const now = useNow();
   const [draft, updateDraft] = useDraft();
   // A confirmation left open in a popup that closed (a click into the chat) opens again as it was.
-  const left = decisionFor(draft, inquiry.id);
+  // One closed with Escape or Cancel does not; its comment waits for its decision to be opened.
+  const kept = decisionFor(draft, inquiry.id);
+  const left = kept?.closed ? undefined : kept;
   const sentAnswer = useSentAnswer(inquiry.id, left);
   // When this page sent the decision it marked sent (below), told apart from one another page sent.
   const sentHere = useRef<number>(undefined);
   // The latest, for callbacks made in an earlier render (a decision's answer runs the one made
   // when Confirm was clicked, before the draft had the entry Confirm adds).
-  const leftNow = useRef(left);
-  leftNow.current = left;
+  const keptNow = useRef(kept);
+  keptNow.current = kept;
   // This inquiry's confirmation in the draft, set or removed; other inquiries' stay as they are.
   const setDecision = (decision?: Omit<DecisionDraft, 'inquiryId'>) =>
     updateDraft((stored) =>
@@ -180,7 +182,6 @@ export function DetailActions({
   const removedHere = useRef(false);
   // Open, switched or closed: the stored comment goes with the confirmation it was typed in.
   const setConfirming = (next: Final | null) => {
-    const current = confirming;
     setConfirmingNow(next);
     if (next) {
       sent.current = null;
@@ -189,7 +190,7 @@ export function DetailActions({
     // A comment left by a popup that closed waits, like one typed here, for its decision. One
     // typed here stays this page's, unless its decision is opened again: then the one stored,
     // the newest, typed here or in the other page, is shown.
-    const kept = leftNow.current;
+    const kept = keptNow.current;
     if (kept && (!typedHere.current[kept.action] || kept.action === next)) {
       // Shown as stored: the other page's text is not this page's to keep (below).
       if (kept.comment !== typed.current[kept.action]) typedHere.current[kept.action] = false;
@@ -199,9 +200,10 @@ export function DetailActions({
     if (kept?.other !== undefined && !typedHere.current[opposite(kept.action)]) {
       typed.current[opposite(kept.action)] = kept.other;
     }
-    // Switched to the other decision: the new one is the open one, and a comment typed for either
-    // stays in the draft, so a popup closing now (a click into the chat) loses neither.
-    if (next && current && next !== current && (typed.current[next] || typed.current[current])) {
+    // Opened with a comment typed for either decision (switched from the other, or kept from a
+    // form closed before): the new one is the open one, and both comments stay in the draft, so a
+    // popup closing now (a click into the chat) loses neither.
+    if (next && (typed.current[next] || typed.current[opposite(next)])) {
       removedHere.current = false;
       setDecision({ action: next, comment: typed.current[next], ...keptOther(next) });
       return;
@@ -537,6 +539,16 @@ export function DetailActions({
   const cancel = (byKey: boolean) => {
     const opener = confirming && openers[confirming].current;
     setConfirming(null);
+    // The form goes, not what was typed in it: kept in the draft as closed, so a popup closed
+    // now still has it when the same decision is opened again (UX review s71b M3).
+    if (confirming && !left?.sent && (typed.current.approve || typed.current.decline)) {
+      setDecision({
+        action: confirming,
+        comment: typed.current[confirming],
+        ...keptOther(confirming),
+        closed: true,
+      });
+    }
     // Shown as focused after a key: Firefox drew no ring on Approve after Escape.
     opener?.focus({ focusVisible: byKey });
   };

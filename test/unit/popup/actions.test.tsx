@@ -852,17 +852,49 @@ describe('inquiry actions', () => {
     const comment = (await screen.findByRole('textbox', { name: 'Comment' })) as HTMLInputElement;
     expect(comment.value).toBe('document expired');
     expect(screen.getByRole('button', { name: 'Confirm decline' })).toBeTruthy();
-    // Cancel ends it: the next popup opens without it.
+    // Cancel closes the form, not the comment: the draft keeps it, closed.
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(async () =>
       expect(
         ((await fakeBrowser.storage.session.get('draft')).draft as { decisions?: object })
           .decisions,
-      ).toEqual([]),
+      ).toEqual([
+        {
+          inquiryId: 'inq_TestInquiry0001',
+          action: 'decline',
+          comment: 'document expired',
+          closed: true,
+        },
+      ]),
     );
-    // Yet in this popup the comment waits for the same decision, as one typed here does.
+    // In this popup the comment waits for the same decision, as one typed here does.
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
     expect(commentTyped()).toBe('document expired');
+    // And in the next popup (UX review s71b M3: gone once the popup closed), which opens without
+    // the form.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(async () =>
+      expect(
+        ((await fakeBrowser.storage.session.get('draft')).draft as { decisions?: object[] })
+          .decisions?.[0],
+      ).toMatchObject({ closed: true }),
+    );
+    cleanup();
+    render(<DeskShell first={{ name: 'detail', id: 'inq_TestInquiry0001' }} />);
+    const decline = await screen.findByRole('button', { name: 'Decline' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(screen.queryByRole('textbox', { name: 'Comment' })).toBeNull();
+    fireEvent.click(decline);
+    expect(commentTyped()).toBe('document expired');
+    // Open again, it is the open one in the draft: a popup closing now still has it.
+    await waitFor(async () =>
+      expect(
+        ((await fakeBrowser.storage.session.get('draft')).draft as { decisions?: object[] })
+          .decisions,
+      ).toEqual([
+        { inquiryId: 'inq_TestInquiry0001', action: 'decline', comment: 'document expired' },
+      ]),
+    );
   });
 
   it("keeps one inquiry's confirmation while another's is opened, cancelled or sent", async () => {
