@@ -339,10 +339,13 @@ describe('a reason typed for Decline, then a look at Approve', () => {
       await popup.getByRole('button', { name: 'Confirm decline' }).waitFor({ state: 'detached' });
       await expect.poll(() => storedComment(id), soon).toBe(reason);
       await popup.close();
-      // The next popup opens without the form; Decline brings the comment back, and Approve
-      // never has it.
+      // The next popup opens without the form, and says the comment waits; Decline brings it
+      // back, and Approve never has it.
       const again = await ext.openPopup(`?inquiry=${id}`);
       await expect.poll(() => again.getByTestId('status').textContent(), soon).toBe('created');
+      await expect
+        .poll(() => again.getByTestId('comment-kept').textContent(), soon)
+        .toBe('Decline not sent; the comment typed for it is kept.');
       expect(await again.getByRole('textbox', { name: 'Comment' }).count()).toBe(0);
       await again.getByRole('button', { name: 'Approve', exact: true }).click();
       expect(await again.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe('');
@@ -352,6 +355,37 @@ describe('a reason typed for Decline, then a look at Approve', () => {
         .toBe(reason);
       await again.close();
     }
+  });
+
+  it('typed in the popup, is said in a side panel open since before, and a look at Approve there keeps it', async () => {
+    const id = await createThroughBackground('panel-before');
+    const reason = 'Document number does not match the one the customer gave in chat';
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl(`src/side-panel/index.html?inquiry=${id}`));
+    await expect.poll(() => panel.getByTestId('status').textContent(), soon).toBe('created');
+    const popup = await ext.openPopup(`?inquiry=${id}`);
+    await popup.getByRole('button', { name: 'Decline', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Comment' }).fill(reason);
+    await expect.poll(() => storedComment(id), soon).toBe(reason);
+    await popup.close();
+    // The panel said nothing of it (UX review s71b L4), and its Approve, opened and closed,
+    // erased the reason.
+    await expect
+      .poll(() => panel.getByTestId('comment-kept').textContent(), soon)
+      .toBe('Decline not sent; the comment typed for it is kept.');
+    await panel.getByRole('button', { name: 'Approve', exact: true }).click();
+    const comment = panel.getByRole('textbox', { name: 'Comment' });
+    expect(await comment.inputValue()).toBe('');
+    await comment.press('Escape');
+    await panel.getByRole('button', { name: 'Confirm approve' }).waitFor({ state: 'detached' });
+    await panel.close();
+    const again = await ext.openPopup(`?inquiry=${id}`);
+    await expect.poll(() => again.getByTestId('comment-kept').count(), soon).toBe(1);
+    await again.getByRole('button', { name: 'Decline', exact: true }).click();
+    await expect
+      .poll(() => again.getByRole('textbox', { name: 'Comment' }).inputValue(), soon)
+      .toBe(reason);
+    await again.close();
   });
 
   it('is there again under Decline after the popup closed meanwhile, and never goes with the Approve', async () => {

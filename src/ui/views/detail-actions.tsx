@@ -553,6 +553,18 @@ export function DetailActions({
     opener?.focus({ focusVisible: byKey });
   };
 
+  // A comment typed and not sent, with no form open here: closed with Escape or Cancel, or open
+  // in another page (the popup's, seen from the side panel). Said, so the decision is known to
+  // wait with its words, which its button brings back (UX review s71b M3, L4).
+  const commentKept =
+    open || !kept || kept.sent
+      ? undefined
+      : kept.comment.trim()
+        ? kept.action
+        : kept.other?.trim()
+          ? opposite(kept.action)
+          : undefined;
+
   return (
     <div class="detail-actions">
       {/* Opened from Needs review, and none of it left: said where Next would be, rather than a
@@ -676,6 +688,11 @@ export function DetailActions({
           {watched ? t('unwatch') : waiting(t('watch'))}
         </button>
       </div>
+      {commentKept && allowed[commentKept] && (
+        <p class="muted" data-testid="comment-kept">
+          {t(commentKept === 'approve' ? 'approveCommentKept' : 'declineCommentKept')}
+        </p>
+      )}
       {askingMark && allowed.markForReview && (
         // A .confirm: the decision keys leave it alone while it is open (decision-keys.ts).
         <fieldset

@@ -867,8 +867,12 @@ describe('inquiry actions', () => {
         },
       ]),
     );
-    // In this popup the comment waits for the same decision, as one typed here does.
+    // In this popup the comment waits for the same decision, as one typed here does, and is said.
+    expect((await screen.findByTestId('comment-kept')).textContent).toBe(
+      'Decline not sent; the comment typed for it is kept.',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    expect(screen.queryByTestId('comment-kept')).toBeNull();
     expect(commentTyped()).toBe('document expired');
     // And in the next popup (UX review s71b M3: gone once the popup closed), which opens without
     // the form.
