@@ -893,15 +893,21 @@ describe('the evidence behind a verdict', () => {
     const place = await form.evaluate((confirm) => {
       const view = confirm.closest('.content')?.getBoundingClientRect();
       const warnings = confirm.querySelector('.confirm-warnings')?.getBoundingClientRect();
+      const hint = document.getElementById('action-comment-hint')?.getBoundingClientRect();
       return {
         view: { top: view?.top ?? -1, bottom: view?.bottom ?? -1 },
         warnings: { top: warnings?.top ?? -1, bottom: warnings?.bottom ?? -1 },
+        hint: { top: hint?.top ?? -1, bottom: hint?.bottom ?? -1 },
         // The page itself stays put: the top bar, Back with it, in sight.
         pageScrolled: document.scrollingElement?.scrollTop ?? -1,
       };
     });
     expect(place.warnings.top).toBeGreaterThanOrEqual(place.view.top);
     expect(place.warnings.bottom).toBeLessThanOrEqual(place.view.bottom);
+    // The way to finish is said in view too: Confirm and Cancel began below it (UX review s71 L1).
+    expect(await form.locator('#action-comment-hint').textContent()).toBe('Ctrl+Enter confirms.');
+    expect(place.hint.top).toBeGreaterThanOrEqual(place.view.top);
+    expect(place.hint.bottom).toBeLessThanOrEqual(place.view.bottom);
     expect(place.pageScrolled).toBe(0);
     await form.getByRole('button', { name: 'Cancel' }).click();
     await popup.close();

@@ -151,9 +151,16 @@ export function ConfirmAction({
         </div>
       )}
       <p class="confirm-question">{question}</p>
-      <label class="field-label" for="action-comment">
-        {t('comment')}
-      </label>
+      {/* The key that confirms, beside the label rather than under the box: at 200 % zoom the
+          box ended the view, and the way to finish began below it (UX review s71 L1). */}
+      <div class="comment-head">
+        <label class="field-label" for="action-comment">
+          {t('comment')}
+        </label>
+        <p class="hint" id="action-comment-hint">
+          {t('confirmShortcut')}
+        </p>
+      </div>
       <textarea
         ref={input}
         id="action-comment"
@@ -175,9 +182,6 @@ export function ConfirmAction({
           event.currentTarget.form?.requestSubmit();
         }}
       />
-      <p class="hint" id="action-comment-hint">
-        {t('confirmShortcut')}
-      </p>
       <div class="row confirm-buttons" ref={end}>
         {/* Sending or counting down, it keeps the focus a keyboard user pressed it with
             (aria-disabled, the submit ignored): a disabled button drops it to the page. */}
