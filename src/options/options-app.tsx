@@ -6,6 +6,7 @@ import { DEFAULT_BASE_URL, isLoopbackBaseUrl } from '../shared/persona/api-origi
 import { applyPolicy, managedSettings, ownSettings } from '../shared/policy.ts';
 import { sendRequest } from '../shared/send-request.ts';
 import type { Settings } from '../shared/settings.ts';
+import { readItem } from '../shared/storage.ts';
 import { keyInfoItem, settingsItem, settingsUnderPolicyItem } from '../shared/storage-items.ts';
 import { validateSettings } from '../shared/validate-settings.ts';
 import { BackgroundStatus } from '../ui/background-status.tsx';
@@ -22,10 +23,11 @@ import { ConnectionReportView } from './connection-report.tsx';
 import { ConnectionSection } from './connection-section.tsx';
 import { goToField } from './go-to-field.ts';
 import { InquiriesSection } from './inquiries-section.tsx';
-import type { Patch } from './settings-patch.ts';
+import { type Patch, savedElsewhere, unsavedChanges } from './settings-patch.ts';
 import { checkRanges, withSandboxApiPath } from './settings-ranges.ts';
 import { typedKey } from './typed-key.ts';
 import { useBarRoom } from './use-bar-room.ts';
+import { useLeavePrompt } from './use-leave-prompt.ts';
 import { WatchSection } from './watch-section.tsx';
 import { WaysIn } from './ways-in.tsx';
 
@@ -66,7 +68,14 @@ export function OptionsApp() {
   const underPolicy = useStored(settingsUnderPolicyItem);
   const keyInfo = useStored(keyInfoItem);
   const lock = useLock();
-  const [draft, setDraft] = useState<Settings | undefined>(undefined);
+  // The stored settings as this tab last saw them (the reviewer's own, as above), and the fields
+  // typed here over them: a field not edited here follows what another tab saves; an edited one
+  // keeps what was typed. A Save writes the edits alone (unsavedChanges).
+  const [base, setBase] = useState<Settings | undefined>(undefined);
+  const [edits, setEdits] = useState<Partial<Settings>>({});
+  const draft = base && { ...base, ...edits };
+  // Another tab saved, since this one opened, what this one shows or would write over.
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
   const [key, setKey] = useState('');
   const [what, setWhat] = useState<Done['what']>('save');
   // A Save with a typed key tries it first (tryKey): said while it does, since it may take seconds.
@@ -78,9 +87,17 @@ export function OptionsApp() {
   // The address the last Save or Test asked, for an answer that names it (below).
   const asked = useRef('');
   const action = useRequest(
-    async (settings: Settings, what: Done['what']): Promise<Done> => {
+    async (shown: Settings, typedHere: Partial<Settings>, what: Done['what']): Promise<Done> => {
       const typed = typedKey(key);
       keyTyped.current = typed !== '';
+      // A Save lays this tab's edits over the settings stored at this moment, not as the tab read
+      // them: what another tab saved since, in a field not edited here, stays.
+      const [storedNow, underNow] =
+        what === 'save'
+          ? await Promise.all([readItem(settingsItem), readItem(settingsUnderPolicyItem)])
+          : [];
+      const current = storedNow && ownSettings(storedNow, underNow ?? null);
+      const settings = current ? { ...current, ...unsavedChanges(typedHere, current) } : shown;
       // An empty field means the default address, which is the one asked.
       asked.current = settings.baseUrl.trim() || DEFAULT_BASE_URL;
       if (what === 'test') {
@@ -126,7 +143,10 @@ export function OptionsApp() {
         settings: valid,
         ...(typed ? { key: typed } : {}),
       });
-      setDraft(ownSettings(saved.settings, underPolicy ?? null));
+      setBase(ownSettings(saved.settings, underNow ?? null));
+      // What was typed while the Save was on its way stays; the rest now follows storage.
+      setEdits((now) => unsavedChanges(now, settings));
+      setChangedElsewhere(false);
       if (tried && 'report' in tried && saved.keyInfo) {
         notePermissionsOf(saved.keyInfo.masked, tried.report);
       }
@@ -134,12 +154,23 @@ export function OptionsApp() {
       setKey('');
       return tried ? { what, tried } : { what };
     },
-    { tryOf: (_settings, what) => what },
+    { tryOf: (_shown, _edits, what) => what },
   );
 
   useEffect(() => {
-    if (stored && underPolicy !== undefined && !draft) setDraft(ownSettings(stored, underPolicy));
-  }, [stored, underPolicy, draft]);
+    if (!stored || underPolicy === undefined) return;
+    const next = ownSettings(stored, underPolicy);
+    // This tab's own Save writes too: not news. What the policy sets changes with the policy.
+    if (base && !action.busy && savedElsewhere(base, next, edits, managedSettings(policy))) {
+      setChangedElsewhere(true);
+    }
+    setBase(next);
+  }, [stored, underPolicy]);
+  // Unsaved: a field differs from what is stored, or a key is typed and not saved.
+  const unsaved =
+    base !== undefined &&
+    (Object.keys(unsavedChanges(edits, base)).length > 0 || typedKey(key) !== '');
+  useLeavePrompt(unsaved);
   // "The desk is locked", said by a Save, is over once the desk is unlocked (below, or in the
   // popup): the typed settings wait in the form for the next Save.
   useEffect(() => {
@@ -202,7 +233,7 @@ export function OptionsApp() {
   if (!draft) return <p class="page muted">{t('loadingSettings')}</p>;
 
   // What the organisation sets is shown as it sets it, whatever the draft held.
-  const patch: Patch = (change) => setDraft({ ...draft, ...change });
+  const patch: Patch = (change) => setEdits((now) => ({ ...now, ...change }));
   const shown = applyPolicy(draft, policy);
   const { busy } = action;
   // Persona refused the key: said at the key's field, since this page is where it is changed
@@ -235,7 +266,7 @@ export function OptionsApp() {
         : undefined;
   const run = (next: Done['what']) => {
     setWhat(next);
-    void action.run(draft, next);
+    void action.run(draft, edits, next);
   };
   const save = (event: Event) => {
     event.preventDefault();
@@ -283,11 +314,22 @@ export function OptionsApp() {
           <button type="button" onClick={() => run('test')} disabled={busy}>
             {t('testConnection')}
           </button>
-          <span class="muted" aria-live="polite">
-            {busy ? t(trying ? 'checkingKey' : what === 'save' ? 'saving' : 'testing') : ''}
+          {/* Said once as the form first differs from what is stored, not at each keystroke:
+              the words stay the same while the reviewer types. */}
+          <span class="muted" aria-live="polite" data-testid="save-status">
+            {busy
+              ? t(trying ? 'checkingKey' : what === 'save' ? 'saving' : 'testing')
+              : unsaved
+                ? t('unsavedChanges')
+                : ''}
           </span>
         </div>
         <div aria-live="polite" data-testid="options-outcome" ref={outcomeBox}>
+          {changedElsewhere && (
+            <p class="muted" data-testid="saved-elsewhere">
+              {t('settingsSavedElsewhere')}
+            </p>
+          )}
           {done?.what === 'save' && (
             <div class="banner is-ok" role="status">
               {t('settingsSaved')}

@@ -620,3 +620,72 @@ describe('options: the page itself', () => {
     await page.close();
   });
 });
+
+describe('options: unsaved changes', () => {
+  const chatTemplate = () => page.getByRole('textbox', { name: 'Chat message template' });
+
+  it('marks a changed form beside Save, and closing the tab asks first; after Save, it closes at once', async () => {
+    const status = page.getByTestId('save-status');
+    expect(await status.textContent()).toBe('');
+    await chatTemplate().click();
+    await chatTemplate().fill('Hello, please verify here: {link} ({expires})');
+    await expect.poll(() => status.textContent()).toBe('Unsaved changes');
+
+    // Closing asks (the browser's own prompt); dismissed, the tab and what was typed stay.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    expect(await chatTemplate().inputValue()).toContain('please verify here');
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    expect(await status.textContent()).toBe('');
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    expect(dialogs).toEqual(['beforeunload']);
+  });
+
+  it('a second tab’s Save writes only what it changed: the first tab’s saved chat message stays', async () => {
+    // Tab B is open, showing the settings as they were, before tab A saves.
+    const tabB = await ext.openOptions();
+    const chatB = tabB.getByRole('textbox', { name: 'Chat message template' });
+    await chatB.waitFor();
+    const before = await chatB.inputValue();
+
+    const fromA = 'From tab A: {link} ({expires})';
+    await chatTemplate().fill(fromA);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => outcome().textContent()).toContain('Settings saved.');
+    await page.close();
+
+    // B has not edited the chat message: it shows A's, and says settings were saved elsewhere.
+    await expect.poll(() => chatB.inputValue()).toBe(fromA);
+    expect(before).not.toBe(fromA);
+    expect(await tabB.getByTestId('saved-elsewhere').textContent()).toContain(
+      'saved in another tab',
+    );
+    await tabB.getByRole('spinbutton', { name: 'One-time link lifetime (hours)' }).fill('48');
+    await tabB.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => tabB.getByTestId('options-outcome').textContent())
+      .toContain('Settings saved.');
+    await tabB.close();
+
+    const worker = await ext.serviceWorker();
+    const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
+    expect(stored.settings).toMatchObject({ chatTemplate: fromA, linkExpiryHours: 48 });
+    const fresh = await ext.openOptions();
+    const chat = fresh.getByRole('textbox', { name: 'Chat message template' });
+    await expect.poll(() => chat.inputValue()).toBe(fromA);
+    expect(
+      await fresh.getByRole('spinbutton', { name: 'One-time link lifetime (hours)' }).inputValue(),
+    ).toBe('48');
+    await fresh.close();
+  });
+});
