@@ -789,6 +789,61 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it("popup: Persona's behaviour signals read as risks are said first and in Approve's confirmation; every one is listed", async () => {
+    const [id] = await controls.seed(1, { statuses: ['completed'] });
+    // Persona's risk signals (UX review s72 H1: dropped, and such an inquiry was offered as a
+    // clean approve). The public spec names no keys: these are the dashboard's.
+    await controls.override(id as string, {
+      attributes: {
+        behaviors: {
+          'request-spoof-attempts': 4,
+          'user-agent-spoof-attempts': 0,
+          'devtools-open': true,
+          'behavior-threat-level': 'high',
+          'completion-time': 41.5,
+          'a-signal-nobody-knows': 'odd',
+        },
+      },
+    });
+    const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
+    await expect.poll(() => popup.getByTestId('status').textContent(), soon).toBe('completed');
+    const line = 'Behaviour: Threat level high, Devtools open, Request spoof attempts: 4';
+    const attention = popup.getByTestId('attention');
+    await expect.poll(() => attention.locator('li').allTextContents(), soon).toContain(line);
+    // The line leads to the section, which lists every signal as sent, folded.
+    await attention.getByRole('button', { name: line }).click();
+    const section = popup.getByRole('region', { name: 'Behaviour' });
+    await expect
+      .poll(() => section.evaluate((s) => s.contains(document.activeElement)), soon)
+      .toBe(true);
+    await section.getByText(/^Signals Persona sent \(6\)$/).click();
+    const facts = await section
+      .locator('.fact')
+      .evaluateAll((rows) =>
+        rows.map(
+          (row) =>
+            `${row.querySelector('dt')?.textContent}: ${row.querySelector('dd')?.textContent}`,
+        ),
+      );
+    // In the order of their names, however they came.
+    expect(facts).toEqual([
+      'A signal nobody knows: odd',
+      'Behavior threat level: high',
+      'Completion time: 41.5',
+      'Devtools open: yes',
+      'Request spoof attempts: 4',
+      'User agent spoof attempts: 0',
+    ]);
+    const approve = popup.getByRole('button', { name: 'Approve', exact: true });
+    expect(await approve.getAttribute('class')).toBeNull();
+    await approve.click();
+    const form = popup.getByRole('form', { name: 'Confirm approve' });
+    expect(await form.locator('.confirm-warnings li').allTextContents()).toContain(line);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expectAccessible(popup, 'behaviour signals');
+    await popup.close();
+  });
+
   it('popup: Approve opened before Other inquiries is read says so, then what it found, in the same place', async () => {
     // One person declined before, now under review again.
     const [, id] = await controls.seed(2, {

@@ -65,7 +65,6 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
     ),
     fields: collectInquiryFields(attributes),
   };
-  assign(view, 'referenceId', attributes['reference-id']);
   // Dynamic Flow templates are `inquiry-template`; legacy `tmpl_` ones are `template`.
   assign(view, 'templateId', (relation('inquiry-template')[0] ?? relation('template')[0])?.id);
   assign(view, 'templateVersionId', relation('inquiry-template-version')[0]?.id);
@@ -78,7 +77,7 @@ export function toInquiryView(document: Pick<InquiryDocument, 'data' | 'included
   if (full.length > 0 || (sessions.length === 0 && 'sessions' in data.relationships)) {
     view.sessions = full.map(toSessionView);
   }
-  assignAttributes(view, attributes, ['note', 'reviewer-comment']);
+  assignAttributes(view, attributes, ['reference-id', 'note', 'reviewer-comment', 'behaviors']);
   return view;
 }
 

@@ -142,6 +142,12 @@ export interface InquiryView {
   tags: string[];
   note?: string;
   reviewerComment?: string;
+  /**
+   * Persona's risk signals of the person's behaviour in the flow (`behaviors`), as they came,
+   * unread: the public spec names none of its keys (an object, or null), and says they may be
+   * added or removed over time. The page shows what is there (behaviour-signals.ts).
+   */
+  behaviors?: unknown;
   timestamps: InquiryTimestamps;
   redacted: boolean;
   verifications: VerificationView[];

@@ -6,6 +6,7 @@
 import { t } from '../../shared/i18n.ts';
 import { humanise } from '../../shared/persona/labels.ts';
 import type { InquiryView, VerificationView } from '../../shared/persona/view-model.ts';
+import { BEHAVIOUR_HEADING, behaviourWarnings } from '../evidence/behaviour.tsx';
 import { NETWORK_HEADING, warnings } from '../evidence/device-network.tsx';
 import { formatNumber } from './format-time.ts';
 import { resultWords } from './result-words.ts';
@@ -93,7 +94,8 @@ const underWay = (v: VerificationView, passedKinds: ReadonlySet<string>) =>
 export const EARLIER_HEADING = 'earlier-heading';
 
 /**
- * Failed verifications, nothing checked or not finished, report matches, risky networks, what
+ * Failed verifications, nothing checked or not finished, report matches, risky networks and
+ * behaviour, what
  * Other inquiries found, and a copy without its results; in this order the detail lists them,
  * and Approve's confirmation says their words (detail-view.tsx).
  */
@@ -143,6 +145,14 @@ export function signals(inquiry: InquiryView, found: OthersFound = 0, slot = fal
     out.push({
       text: `${t('deviceNetwork')}: ${[...network].join(', ')}`,
       target: NETWORK_HEADING,
+      withEvidence: true,
+    });
+  }
+  const behaviour = behaviourWarnings(inquiry.behaviors);
+  if (behaviour.length > 0) {
+    out.push({
+      text: `${t('behaviour')}: ${behaviour.join(', ')}`,
+      target: BEHAVIOUR_HEADING,
       withEvidence: true,
     });
   }

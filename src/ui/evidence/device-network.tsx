@@ -23,7 +23,7 @@ export function warnings(session: SessionView): string[] {
 }
 
 /** Persona's levels in the reader's language; a level it adds later is shown as it sends it. */
-function threatWord(level: string): string {
+export function threatWord(level: string): string {
   if (level === 'medium') return t('threatMedium');
   if (level === 'high') return t('threatHigh');
   return level;

@@ -3,6 +3,7 @@
 import './evidence.css';
 
 export { ActivitySection } from './activity-section.tsx';
+export { BehaviourSection } from './behaviour.tsx';
 export { DeviceNetwork } from './device-network.tsx';
 export { EarlierInquiries } from './earlier-inquiries.tsx';
 export { PhotoSection } from './photo-section.tsx';

@@ -301,6 +301,7 @@ export function DetailView({ id, initial, referenceId }: Props) {
       {evidence && (
         <>
           <evidence.DeviceNetwork sessions={inquiry.sessions} />
+          <evidence.BehaviourSection behaviors={inquiry.behaviors} />
           <evidence.EarlierInquiries earlier={earlier} />
           <evidence.ActivitySection inquiry={inquiry} />
         </>

@@ -152,6 +152,8 @@ describe('the message catalogues', () => {
         'captureMethodVideo',
         // "Führerschein (dl)": the words and Persona's code, no words of its own.
         'fieldWordsWithCode',
+        // A behaviour signal's "no": Spanish says no too.
+        'behaviourNo',
       ]);
       const catalogue = readCatalogue(locale);
       const untranslated = Object.keys(english).filter(

@@ -21,6 +21,7 @@ vi.mock('../../../src/ui/evidence/evidence-sections.tsx', () => {
     PhotoSection: () => <p>photos</p>,
     ReportsSection: none,
     DeviceNetwork: none,
+    BehaviourSection: none,
     EarlierInquiries: none,
     ActivitySection: none,
     SavePdfButton: none,

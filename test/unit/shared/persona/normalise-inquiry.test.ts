@@ -250,6 +250,16 @@ describe('normaliseInquiry on variants', () => {
     });
   });
 
+  it("keeps Persona's behaviour signals as they came: the spec names none of their keys", () => {
+    const document = fixture('inquiry-retrieve-200');
+    const behaviors = { 'behavior-threat-level': 'high', 'request-spoof-attempts': 4 };
+    document.data.attributes.behaviors = behaviors;
+    expect(normaliseInquiry(document).behaviors).toEqual(behaviors);
+    // Null (redacted) is passed on too: the page shows only an object's.
+    document.data.attributes.behaviors = null;
+    expect(normaliseInquiry(document).behaviors).toBeNull();
+  });
+
   it('keeps a reference ID sent as a number, as its digits; drops one that is no text at all', () => {
     const numbered = fixture('inquiry-retrieve-200');
     numbered.data.attributes['reference-id'] = 1234567;
