@@ -380,6 +380,12 @@ describe('the evidence behind a verdict', () => {
     expect(await attention.locator('.attention-intro').textContent()).toBe(
       `Needs a look (${await attention.locator('li').count()}):`,
     );
+    // A heading, next after the inquiry's title, so a screen reader going by headings finds it
+    // before Photos; the list is not named a second time (UX review s72 L4).
+    const headings = await popup.getByRole('heading').allTextContents();
+    const title = headings.findIndex((text) => text.includes(failedId as string));
+    expect(headings[title + 1]).toMatch(/^Needs a look \(\d+\):$/);
+    expect(await attention.getByRole('list').getAttribute('aria-labelledby')).toBeNull();
     await attention.scrollIntoViewIfNeeded();
     await popup.screenshot({ path: join(screenshotDir, 'popup-failed-attention.png') });
     // Wrapped (as in German or Spanish in the side panel), a name's bullet is on its first line:

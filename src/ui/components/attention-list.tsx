@@ -53,7 +53,7 @@ export function AttentionList({
   const shown = all.filter((signal) => !signal.quiet);
   if (shown.length === 0) return null;
   const list = (
-    <ul class="attention-list" aria-labelledby="attention-intro">
+    <ul class="attention-list">
       {shown.map(({ text, target, withEvidence }, i) => (
         <li key={`${i}-${text}`}>
           {target && (sectionsShown || !withEvidence) ? (
@@ -74,18 +74,16 @@ export function AttentionList({
   if (isFinalStatus(inquiry.status)) {
     return (
       <details class="attention is-decided" data-testid="attention">
-        <summary class="attention-intro" id="attention-intro">
-          {t('neededALook', formatNumber(shown.length))}
-        </summary>
+        <summary class="attention-intro">{t('neededALook', formatNumber(shown.length))}</summary>
         {list}
       </details>
     );
   }
   return (
     <div class="attention" data-testid="attention">
-      <p class="attention-intro" id="attention-intro">
-        {t('needsALook', formatNumber(shown.length))}
-      </p>
+      {/* A heading: a screen reader going by headings went from the inquiry's title to Photos,
+          past this and the decision (UX review s72 L4). The list under it is not named again. */}
+      <h3 class="attention-intro">{t('needsALook', formatNumber(shown.length))}</h3>
       {list}
     </div>
   );

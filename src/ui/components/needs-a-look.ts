@@ -42,9 +42,22 @@ function failures(v: VerificationView): string {
   return parts.join(', ');
 }
 
-/** One needing a look, by its card's name: "Selfie: 1 check failed". */
-function lookLine(v: VerificationView, names: ReadonlyMap<string, string>): string {
-  return `${names.get(v.id) ?? ''}: ${failures(v)}`;
+/**
+ * One needing a look, by its card's name: "Selfie: 1 check failed". With the names of the same
+ * kind's that passed, "Government ID 1: Failed (Government ID 3 passed)": a retry that went
+ * through. Still listed, since Persona's order says nothing sure of which came last, but not as
+ * the only word on that kind (UX review s72 M1).
+ */
+function lookLine(
+  v: VerificationView,
+  names: ReadonlyMap<string, string>,
+  all: readonly VerificationView[],
+): string {
+  const line = `${names.get(v.id) ?? ''}: ${failures(v)}`;
+  const passedToo = all.filter((o) => o !== v && o.type === v.type && passed(o));
+  if (passedToo.length === 0) return line;
+  const named = passedToo.map((o) => names.get(o.id) ?? '').join(', ');
+  return `${line} (${t('lookPassedToo', named)})`;
 }
 
 export interface Signal {
@@ -103,7 +116,7 @@ export function signals(inquiry: InquiryView, found: OthersFound = 0, slot = fal
   const names = verificationNames(inquiry.verifications);
   const listed = needingALook(inquiry.verifications);
   const out: Signal[] = listed.map((v) => ({
-    text: lookLine(v, names),
+    text: lookLine(v, names, inquiry.verifications),
     target: verificationHeadingId(v.id),
   }));
   // Nothing failed is no all-clear when nothing was checked: an inquiry just created, one whose

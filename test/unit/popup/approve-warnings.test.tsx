@@ -66,6 +66,23 @@ describe('approveWarnings', () => {
     expect(words[3]).toBe('Device and network: Datacenter network, Threat level medium, VPN');
   });
 
+  it('names a retry of the same kind that passed beside a failed attempt, which stays listed', () => {
+    const retried = inquiryView('needs_review', {
+      verifications: [
+        verification('ver_1', 'verification/government-id', 'failed'),
+        verification('ver_2', 'verification/government-id', 'failed'),
+        verification('ver_3', 'verification/government-id', 'passed'),
+        verification('ver_4', 'verification/selfie', 'failed'),
+      ],
+    });
+    // Persona's order is no sure order of the attempts (UX review s72 M1): listed, not dropped.
+    expect(approveWarnings(retried)).toEqual([
+      'Government ID 1: Failed (Government ID 3 passed)',
+      'Government ID 2: Failed (Government ID 3 passed)',
+      'Selfie: Failed',
+    ]);
+  });
+
   it('says nothing for an inquiry with none of them, sessions unread or clean', () => {
     const clean = inquiryView('completed', {
       verifications: [verification('ver_1', 'verification/government-id', 'passed')],

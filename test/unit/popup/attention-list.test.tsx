@@ -175,7 +175,7 @@ describe('what needs a look, at the head of the detail', () => {
     await screen.findByTestId('status');
     await evidenceLoaded();
     await waitFor(() => expect(earlier).toHaveBeenCalled());
-    expect(await screen.findByText(/only inquiry for this person/)).toBeTruthy();
+    expect(await screen.findByText('None under this account or reference ID.')).toBeTruthy();
     expect(screen.queryByTestId('attention')).toBeNull();
   });
 });
