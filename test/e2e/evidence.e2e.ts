@@ -974,6 +974,29 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it('side panel at 200 % zoom (180 px): a report row keeps its name readable, nothing drawn over it', async () => {
+    const id = await createWith({ fields: { name_first: 'Hubert', name_last: 'Blaine' } });
+    await controls.finish(id, 'needs_review');
+    const panel = await openDesk(`src/side-panel/index.html?inquiry=${id}`, 180);
+    const row = panel.locator('.report-row').first();
+    await expect.poll(() => row.count(), soon).toBe(1);
+    await expect.poll(() => row.textContent(), soon).toContain('Match found');
+    // The name's box holds its words, and the match is not drawn over it (UX review s72 L2: the
+    // box was 6 px wide, "Match found" over "screening").
+    const box = await row.evaluate((summary) => {
+      const name = summary.querySelector('.grow') as HTMLElement;
+      const match = summary.querySelector('.report-match') as HTMLElement;
+      const a = name.getBoundingClientRect();
+      const b = match.getBoundingClientRect();
+      const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      return { overflow: name.scrollWidth - name.clientWidth, width: a.width, overlap };
+    });
+    expect(box.overflow).toBeLessThanOrEqual(0);
+    expect(box.width).toBeGreaterThan(60);
+    expect(box.overlap).toBe(false);
+    await panel.close();
+  });
+
   it('side panel at 360 px: no inquiry id is cut short, and a long tag keeps its × in reach', async () => {
     // Its own inquiry to review: the one seeded above was approved by the test before.
     const panel = await reviewQueueInPanel(1, 360);
