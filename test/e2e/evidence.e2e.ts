@@ -850,6 +850,41 @@ describe('the evidence behind a verdict', () => {
     await popup.close();
   });
 
+  it('popup: a passed ID whose name and date of birth are not the prefilled ones is said first', async () => {
+    const id = await createWith({
+      fields: { name_first: 'Anna', name_last: 'Schmidt', birthdate: '1990-04-02' },
+    });
+    await controls.finish(id, 'needs_review');
+    const { included } = (await (
+      await fetch(`${sandbox().baseUrl}/inquiries/${id}?include=verifications`, {
+        headers: { Authorization: `Bearer ${sandbox().key}` },
+      })
+    ).json()) as { included: { id: string; type: string }[] };
+    const governmentId = included.find((item) => item.type === 'verification/government-id');
+    // The ID read another name and date (UX review s72 M2: only unfolding, scrolling and two
+    // reveals showed it).
+    await controls.override(id, {
+      verifications: [
+        {
+          id: governmentId?.id as string,
+          attributes: { nameFirst: 'ANNE', nameLast: 'SCHMITT', birthdate: '1990-02-04' },
+        },
+      ],
+    });
+    const popup = await openDesk(`src/popup/index.html?inquiry=${id}`, 400);
+    const line =
+      "Government ID: name on the ID ANNE SCHMITT, the inquiry's Anna Schmidt; date of birth on the ID differs from the inquiry's";
+    const attention = popup.getByTestId('attention');
+    await expect.poll(() => attention.locator('li').allTextContents(), soon).toContain(line);
+    // The date itself stays masked.
+    expect(await popup.locator('body').textContent()).not.toContain('1990-02-04');
+    await attention.getByRole('button', { name: line }).click();
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.textContent ?? ''), soon)
+      .toMatch(/^Government ID/);
+    await popup.close();
+  });
+
   it('popup: Approve opened before Other inquiries is read says so, then what it found, in the same place', async () => {
     // One person declined before, now under review again.
     const [, id] = await controls.seed(2, {

@@ -9,6 +9,7 @@ import type { InquiryView, VerificationView } from '../../shared/persona/view-mo
 import { BEHAVIOUR_HEADING, behaviourWarnings } from '../evidence/behaviour.tsx';
 import { NETWORK_HEADING, warnings } from '../evidence/device-network.tsx';
 import { formatNumber } from './format-time.ts';
+import { idMismatches } from './id-mismatch.ts';
 import { resultWords } from './result-words.ts';
 import { verificationTone } from './verification-tone.ts';
 import { reportLabel, verificationNames } from './view-labels.ts';
@@ -119,6 +120,10 @@ export function signals(inquiry: InquiryView, found: OthersFound = 0, slot = fal
     text: lookLine(v, names, inquiry.verifications),
     target: verificationHeadingId(v.id),
   }));
+  // A passed ID whose name or date of birth is not the inquiry's.
+  for (const [id, words] of idMismatches(inquiry)) {
+    out.push({ text: `${names.get(id) ?? ''}: ${words}`, target: verificationHeadingId(id) });
+  }
   // Nothing failed is no all-clear when nothing was checked: an inquiry just created, one whose
   // person is still at it, or one that expired before they finished, is approved on no evidence
   // at all. Nor is one pass beside checks still running: a passed ID says nothing of the selfie
