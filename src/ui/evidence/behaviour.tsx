@@ -8,7 +8,7 @@ import { t } from '../../shared/i18n.ts';
 import { isRecord } from '../../shared/is-record.ts';
 import { humanise } from '../../shared/persona/labels.ts';
 import { formatNumber } from '../components/format-time.ts';
-import { threatWord } from './device-network.tsx';
+import { threatWord, WarningNote } from './device-network.tsx';
 
 /** The section's heading, which the list of what needs a look leads to (attention-list.tsx). */
 export const BEHAVIOUR_HEADING = 'behaviour-heading';
@@ -22,23 +22,24 @@ function valueWords(value: unknown): string {
 }
 
 /**
- * Every signal Persona sent, by its name in words, in the order of those names; none set (null,
- * empty) left out. Sorted: a view read back from the browser's storage has its keys sorted, one
- * just read has Persona's order, and the list would change order between two openings.
+ * The signals, in the order of their names: a view read back from the browser's storage has its
+ * keys sorted, one just read has Persona's order, and the page would change order between two
+ * openings.
  */
+const signalsOf = (behaviors: unknown): [string, unknown][] =>
+  isRecord(behaviors) ? Object.entries(behaviors).sort(([a], [b]) => (a < b ? -1 : 1)) : [];
+
+/** Every signal Persona sent, by its name in words; none set (null, empty) left out. */
 export function behaviourFacts(behaviors: unknown): [name: string, value: string][] {
-  if (!isRecord(behaviors)) return [];
-  return Object.entries(behaviors)
+  return signalsOf(behaviors)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([key, value]) => [humanise(key), valueWords(value)]);
 }
 
 /** The signals read as risks, in words: "Threat level high", "Request spoof attempts: 4". */
 export function behaviourWarnings(behaviors: unknown): string[] {
-  if (!isRecord(behaviors)) return [];
   const out: string[] = [];
-  for (const [key, value] of Object.entries(behaviors).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [key, value] of signalsOf(behaviors)) {
     const name = key.toLowerCase();
     if (/threat[-_]level$/.test(name)) {
       const level = typeof value === 'string' ? value.toLowerCase() : '';
@@ -60,7 +61,6 @@ export function behaviourWarnings(behaviors: unknown): string[] {
 export function BehaviourSection({ behaviors }: { behaviors: unknown }) {
   const facts = behaviourFacts(behaviors);
   if (facts.length === 0) return null;
-  const risks = behaviourWarnings(behaviors);
   return (
     <section aria-labelledby={BEHAVIOUR_HEADING}>
       {/* Focusable from the list of what needs a look (attention-list.tsx), not by Tab. */}
@@ -68,12 +68,7 @@ export function BehaviourSection({ behaviors }: { behaviors: unknown }) {
         {t('behaviour')}
       </h3>
       <div class="card session">
-        {risks.length > 0 && (
-          <p class="session-warnings" role="note">
-            <span aria-hidden="true">⚠ </span>
-            {risks.join(' · ')}
-          </p>
-        )}
+        <WarningNote warnings={behaviourWarnings(behaviors)} />
         {/* Folded, as a verification's extracted fields are: mostly counts of nothing. */}
         <details class="verification-fields">
           <summary>{t('behaviourSignals', formatNumber(facts.length))}</summary>

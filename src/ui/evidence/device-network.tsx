@@ -29,6 +29,17 @@ export function threatWord(level: string): string {
   return level;
 }
 
+/** A card's signals read as risks, on one line above its facts; nothing when there are none. */
+export function WarningNote({ warnings: said }: { warnings: string[] }) {
+  if (said.length === 0) return null;
+  return (
+    <p class="session-warnings" role="note">
+      <span aria-hidden="true">⚠ </span>
+      {said.join(' · ')}
+    </p>
+  );
+}
+
 const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(', ');
 
 /**
@@ -74,12 +85,7 @@ export function DeviceNetwork({ sessions: all }: { sessions: SessionView[] | und
               );
               return (
                 <li key={s.id} class="card session">
-                  {flags.length > 0 && (
-                    <p class="session-warnings" role="note">
-                      <span aria-hidden="true">⚠ </span>
-                      {flags.join(' · ')}
-                    </p>
-                  )}
+                  <WarningNote warnings={flags} />
                   <dl class="facts">
                     <div class="fact">
                       <dt>{t('ipAddress')}</dt>

@@ -1,4 +1,5 @@
-import { t } from '../../shared/i18n.ts';
+import { type MessageKey, t } from '../../shared/i18n.ts';
+import type { PrefillKey } from '../../shared/prefill.ts';
 import type { NamedTemplate } from '../../shared/settings.ts';
 import type { Draft } from '../../shared/storage-items.ts';
 import { Field } from '../field.tsx';
@@ -22,6 +23,14 @@ interface Props {
    */
   sending?: boolean;
 }
+
+/** Each prefill field's label: the form's, and the created panel's list of what went. */
+export const PREFILL_LABEL: Record<PrefillKey, MessageKey> = {
+  nameFirst: 'firstName',
+  nameLast: 'lastName',
+  emailAddress: 'email',
+  phoneNumber: 'phone',
+};
 
 type TextKey = Exclude<
   keyof Draft,
@@ -137,11 +146,11 @@ export function CreateFields({
       <fieldset class="prefill">
         <legend>{t('prefill')}</legend>
         <div class="two-columns">
-          {text('nameFirst', 'name-first', t('firstName'))}
-          {text('nameLast', 'name-last', t('lastName'))}
+          {text('nameFirst', 'name-first', t(PREFILL_LABEL.nameFirst))}
+          {text('nameLast', 'name-last', t(PREFILL_LABEL.nameLast))}
         </div>
-        {text('emailAddress', 'email-address', t('email'), 'email')}
-        {text('phoneNumber', 'phone-number', t('phone'), 'tel')}
+        {text('emailAddress', 'email-address', t(PREFILL_LABEL.emailAddress), 'email')}
+        {text('phoneNumber', 'phone-number', t(PREFILL_LABEL.phoneNumber), 'tel')}
       </fieldset>
     </>
   );

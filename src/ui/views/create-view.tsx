@@ -5,6 +5,7 @@ import { formatNumber } from '../../shared/format.ts';
 import { formatDateTime } from '../../shared/format-date-time.ts';
 import { type MessageKey, t } from '../../shared/i18n.ts';
 import type { Reply, RequestOf } from '../../shared/messages.ts';
+import { perPrefillField } from '../../shared/per-prefill-field.ts';
 import { type PrefillKey, prefillKeys } from '../../shared/prefill.ts';
 import { sendRequest } from '../../shared/send-request.ts';
 import { type Draft, keyInfoItem, settingsItem } from '../../shared/storage-items.ts';
@@ -446,7 +447,7 @@ export function CreateView() {
           <button
             type="button"
             onClick={() => {
-              edit(Object.fromEntries(prefillKeys.map((key) => [key, ''])));
+              edit(perPrefillField(() => ''));
               form.current?.querySelector<HTMLInputElement>('#name-first')?.focus();
             }}
           >

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { type MessageKey, t } from '../../shared/i18n.ts';
+import { t } from '../../shared/i18n.ts';
 import type { Reply } from '../../shared/messages.ts';
 import { describeStatus } from '../../shared/persona/status.ts';
 import { offersLink } from '../../shared/persona/status-actions.ts';
@@ -10,6 +10,7 @@ import { StatusChip } from '../components/status-chip.tsx';
 import { templateLabel } from '../components/template-label.ts';
 import { scrollViewTo } from '../scroll-view.ts';
 import { useStored } from '../use-stored.ts';
+import { PREFILL_LABEL } from './create-fields.tsx';
 import { useNavigation } from './router.ts';
 
 interface Props {
@@ -18,14 +19,6 @@ interface Props {
   prefilled?: PrefillKey[];
   onAnother: () => void;
 }
-
-/** The create form's label of each prefill field. */
-const PREFILL_LABEL: Record<PrefillKey, MessageKey> = {
-  nameFirst: 'firstName',
-  nameLast: 'lastName',
-  emailAddress: 'email',
-  phoneNumber: 'phone',
-};
 
 /**
  * What happened after Persona's 5xx answer to the first try, in the reviewer's words. Only a
